@@ -1,0 +1,646 @@
+/**
+ * The AST of a ruleset: a document of lines; tables holding chain declarations and commands;
+ * a rule (the arguments of `-A`, `-I`, `-R`, `-D`) with its counters, generic options,
+ * match modules in order and target.
+ *
+ * Every node knows its source range: `range` holds half-open UTF-16 offsets into the
+ * document text and `loc` the 1-based line and column of both ends. Fixes are text edits on
+ * these ranges; the AST is never mutated.
+ *
+ * A rule's detail is built on first access: a lint run reads the chains and targets of a
+ * quarter of a million lines but the matches of only a few.
+ */
+import { decodeWord, type LexedText } from "./lexer.js";
+import type { LinePlan } from "./plan.js";
+import { TokenCode } from "./tokens.js";
+import { parseCounter } from "./values.js";
+
+export interface SourceRange {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just after the last character. */
+  end: number;
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** 0-based offset in the text. */
+  offset: number;
+}
+
+export interface Location {
+  start: Position;
+  end: Position;
+}
+
+/** The text and its line table: everything a node needs to describe where it is. */
+export class Source {
+  constructor(
+    readonly text: string,
+    readonly lexed: LexedText,
+    readonly filePath: string | undefined,
+  ) {}
+
+  /** Line and column of an offset (binary search over line starts). */
+  positionAt(offset: number): Position {
+    const starts = this.lexed.lineStarts;
+    let low = 0;
+    let high = this.lexed.lineCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const lineStart = this.lexed.lineCount === 0 ? 0 : starts[low];
+    return { line: low + 1, column: offset - lineStart + 1, offset };
+  }
+
+  locate(range: SourceRange): Location {
+    return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
+  }
+}
+
+export abstract class SourceNode {
+  abstract readonly source: Source;
+  abstract readonly range: SourceRange;
+
+  get loc(): Location {
+    return this.source.locate(this.range);
+  }
+
+  /** The node's text exactly as written. */
+  get text(): string {
+    const { start, end } = this.range;
+    return this.source.text.slice(start, end);
+  }
+}
+
+/** A node whose range is stored. */
+export abstract class SpanNode extends SourceNode {
+  constructor(
+    readonly source: Source,
+    readonly range: SourceRange,
+  ) {
+    super();
+  }
+}
+
+/** One word of a line, as iptables splits it. */
+export class Word extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    /** A `"` appears in the word: its value differs from its raw text. */
+    readonly quoted: boolean,
+  ) {
+    super(source, range);
+  }
+
+  /** The word as written, quotes and escapes included. */
+  get raw(): string {
+    return this.text;
+  }
+
+  /** The word as iptables sees it: quotes removed, escapes resolved. */
+  get value(): string {
+    return this.quoted ? decodeWord(this.text) : this.text;
+  }
+}
+
+/** What an option is to iptables itself; everything else belongs to a match or target. */
+export type OptionRole = "command" | "generic" | "match" | "jump" | "goto" | "counters" | "table" | "module";
+
+const optionRoles: Partial<Record<TokenCode, OptionRole>> = {
+  [TokenCode.GenericOption]: "generic",
+  [TokenCode.MatchOption]: "match",
+  [TokenCode.JumpOption]: "jump",
+  [TokenCode.GotoOption]: "goto",
+  [TokenCode.SetCountersOption]: "counters",
+  [TokenCode.TableOption]: "table",
+  [TokenCode.ModuleOption]: "module",
+};
+
+const roleOf = (code: TokenCode): OptionRole => optionRoles[code] ?? "command";
+
+/** An option with its negation and values: `! -s 10.0.0.0/8`, `--mark 0x4000/0x4000`. */
+export class OptionNode extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    readonly role: OptionRole,
+    /** The option word (`-s`, `--mark`; for `--name=value`, the whole word). */
+    readonly optionWord: Word,
+    /** The option's spelling without an inline `=value`. */
+    readonly name: string,
+    /** `!` before the option, or after it in the old intrapositioned form. */
+    readonly bang: Word | null,
+    /** The `!` came after the option (`-s ! x`): iptables >= 1.4.12 refuses this. */
+    readonly intrapositioned: boolean,
+    readonly values: Word[],
+  ) {
+    super(source, range);
+  }
+
+  get negated(): boolean {
+    return this.bang !== null;
+  }
+
+  /** The first value as iptables sees it, or null. */
+  get value(): string | null {
+    return this.values.length ? this.values[0].value : null;
+  }
+}
+
+/** `-m name` with the options that follow it, or the options of an implicit protocol match. */
+export class MatchNode extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    /** Module name: `comment`, `mark`; for an implicit match the protocol, or null. */
+    readonly name: string | null,
+    /** The `-m name` element; null for an implicit match. */
+    readonly matchOption: OptionNode | null,
+    readonly options: OptionNode[],
+  ) {
+    super(source, range);
+  }
+
+  /** Options given with no `-m` before them (`-p tcp --dport 80`): iptables loads the
+   * protocol's match on its own. */
+  get implicit(): boolean {
+    return this.matchOption === null;
+  }
+
+  option(...names: string[]): OptionNode | undefined {
+    return this.options.find((o) => names.includes(o.name));
+  }
+}
+
+export type TargetKind = "jump" | "goto";
+
+/** `-j TARGET` or `-g CHAIN` with the target's options. */
+export class TargetNode extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    readonly kind: TargetKind,
+    /** Target or chain name; empty when missing. */
+    readonly name: string,
+    readonly targetOption: OptionNode,
+    readonly options: OptionNode[],
+  ) {
+    super(source, range);
+  }
+
+  option(...names: string[]): OptionNode | undefined {
+    return this.options.find((o) => names.includes(o.name));
+  }
+}
+
+export class CountersNode extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    /** Null when the text is not a number. */
+    readonly packets: bigint | null,
+    readonly bytes: bigint | null,
+    /** `[p:b]` before the command, or `-c p b` as `iptables -v -S` prints. */
+    readonly form: "prefix" | "option",
+  ) {
+    super(source, range);
+  }
+
+  get valid(): boolean {
+    return this.packets !== null && this.bytes !== null;
+  }
+}
+
+/** Parses `[packets:bytes]`. */
+export function bracketCounters(word: Word): CountersNode {
+  const match = /^\[([^:\]]*):([^\]]*)\]$/.exec(word.raw);
+  return new CountersNode(
+    word.source,
+    word.range,
+    match ? parseCounter(match[1]) : null,
+    match ? parseCounter(match[2]) : null,
+    "prefix",
+  );
+}
+
+export type GenericName = "source" | "destination" | "inInterface" | "outInterface" | "protocol" | "fragment";
+
+const genericNames: Readonly<Record<string, GenericName>> = {
+  "-s": "source",
+  "--source": "source",
+  "--src": "source",
+  "-d": "destination",
+  "--destination": "destination",
+  "--dst": "destination",
+  "-i": "inInterface",
+  "--in-interface": "inInterface",
+  "-o": "outInterface",
+  "--out-interface": "outInterface",
+  "-p": "protocol",
+  "--protocol": "protocol",
+  "-f": "fragment",
+  "--fragment": "fragment",
+  "--fragments": "fragment",
+};
+
+/** What a generic option (`-s`, `--src`, ...) is, or undefined for `-4`, `-6` and the rest. */
+export const genericNameOf = (option: string): GenericName | undefined => genericNames[option];
+
+/** A rule: what follows `-A CHAIN`, `-I CHAIN [n]`, `-R CHAIN n` or `-D CHAIN`. */
+export class RuleNode extends SpanNode {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    /** Every option in order, including `-m`, `-j`, `-g` and `-c`. */
+    readonly elements: OptionNode[],
+    /** Iptables' own options (`-s -d -i -o -p -f -4 -6`), in order. */
+    readonly generic: OptionNode[],
+    /** Match modules in order; options before any `-m` form an implicit match. */
+    readonly matches: MatchNode[],
+    readonly target: TargetNode | null,
+    readonly counters: CountersNode | null,
+  ) {
+    super(source, range);
+  }
+
+  /** The generic option with this meaning (the last one if repeated), or undefined. */
+  genericOption(name: GenericName): OptionNode | undefined {
+    for (let i = this.generic.length - 1; i >= 0; i--) {
+      if (genericNameOf(this.generic[i].name) === name) return this.generic[i];
+    }
+    return undefined;
+  }
+
+  /** Match modules with this name (`-m mark`, `-m comment`), in order. */
+  matchesNamed(name: string): MatchNode[] {
+    return this.matches.filter((m) => m.name === name);
+  }
+}
+
+export type CommandKind =
+  | "append"
+  | "insert"
+  | "delete"
+  | "replace"
+  | "new-chain"
+  | "delete-chain"
+  | "flush"
+  | "zero"
+  | "rename-chain"
+  | "policy"
+  | "other";
+
+const commandKinds: Partial<Record<TokenCode, CommandKind>> = {
+  [TokenCode.Append]: "append",
+  [TokenCode.Insert]: "insert",
+  [TokenCode.Delete]: "delete",
+  [TokenCode.Replace]: "replace",
+  [TokenCode.NewChain]: "new-chain",
+  [TokenCode.DeleteChain]: "delete-chain",
+  [TokenCode.Flush]: "flush",
+  [TokenCode.Zero]: "zero",
+  [TokenCode.RenameChain]: "rename-chain",
+  [TokenCode.Policy]: "policy",
+  [TokenCode.OtherCommand]: "other",
+};
+
+/** Commands whose options form a rule. */
+const ruleCommands = new Set<CommandKind>(["append", "insert", "delete", "replace"]);
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+/**
+ * A line of the file. Its range (content without the line end) and line end come from the
+ * lexer's line table rather than being stored: a dump has hundreds of thousands of lines.
+ */
+export abstract class LineNodeBase extends SourceNode {
+  constructor(
+    readonly source: Source,
+    /** 0-based index of the line. */
+    readonly index: number,
+  ) {
+    super();
+  }
+
+  get range(): SourceRange {
+    const { lineStarts, contentEnds } = this.source.lexed;
+    return { start: lineStarts[this.index], end: contentEnds[this.index] };
+  }
+
+  /** The line's end: "\n", "\r\n", or "" for a last line without one. */
+  get eol(): string {
+    const { lineStarts, contentEnds } = this.source.lexed;
+    return this.source.text.slice(contentEnds[this.index], lineStarts[this.index + 1]);
+  }
+
+  /** The line's words as the lexer split them. */
+  get words(): LineWords {
+    const { firstTokens } = this.source.lexed;
+    return new LineWords(this.source, firstTokens[this.index], firstTokens[this.index + 1] - firstTokens[this.index]);
+  }
+}
+
+/** Reads the words of one line from the lexed token arrays. */
+export class LineWords {
+  constructor(
+    readonly source: Source,
+    readonly first: number,
+    readonly count: number,
+  ) {}
+
+  word(index: number): Word {
+    const tokens = this.source.lexed.tokens;
+    const t = this.first + index;
+    return new Word(this.source, { start: tokens.starts[t], end: tokens.ends[t] }, tokens.codes[t] === TokenCode.QuotedWord);
+  }
+
+  code(index: number): TokenCode {
+    return this.source.lexed.tokens.codes[this.first + index];
+  }
+
+  words(from: number, to: number): Word[] {
+    const out: Word[] = [];
+    for (let i = from; i < to; i++) out.push(this.word(i));
+    return out;
+  }
+}
+
+export class BlankLine extends LineNodeBase {
+  readonly kind = "blank";
+}
+
+/** A `#` line: iptables-save's header and footer, or any comment. */
+export class CommentLine extends LineNodeBase {
+  readonly kind = "comment";
+}
+
+/** A line with a syntax error: kept as text, never interpreted. */
+export class InvalidLine extends LineNodeBase {
+  readonly kind = "invalid";
+}
+
+/** `*nat`. */
+export class TableHeaderLine extends LineNodeBase {
+  readonly kind = "table";
+  constructor(
+    source: Source,
+    index: number,
+    readonly header: Word,
+    /** Words after the name, which iptables-restore ignores. */
+    readonly extra: Word[],
+  ) {
+    super(source, index);
+  }
+
+  get name(): string {
+    return this.header.value.slice(1);
+  }
+}
+
+/** `:CHAIN POLICY [p:b]`. */
+export class ChainDeclaration extends LineNodeBase {
+  readonly kind = "chain";
+  constructor(
+    source: Source,
+    index: number,
+    /** The chain's name, without the `:`. */
+    readonly name: string,
+    private readonly plan: LinePlan,
+  ) {
+    super(source, index);
+  }
+
+  get header(): Word {
+    return this.words.word(this.plan.head);
+  }
+
+  /** `ACCEPT`, `DROP` or `-` for a user chain; null when missing. */
+  get policyWord(): Word | null {
+    return this.plan.policy === -1 ? null : this.words.word(this.plan.policy);
+  }
+
+  get policy(): string | null {
+    return this.policyWord?.value ?? null;
+  }
+
+  get counters(): CountersNode | null {
+    return this.plan.counters === -1 ? null : bracketCounters(this.words.word(this.plan.counters));
+  }
+
+  /** Words after the declaration, which iptables-restore ignores. */
+  get extra(): Word[] {
+    const words = this.words;
+    return words.words(this.plan.extraStart, words.count);
+  }
+}
+
+export class CommitLine extends LineNodeBase {
+  readonly kind = "commit";
+
+  get word(): Word {
+    return this.words.word(0);
+  }
+}
+
+/** A command line: `-A CHAIN rule`, `-N CHAIN`, `-P CHAIN POLICY`, ... */
+export class CommandLine extends LineNodeBase {
+  readonly kind = "command";
+  private ruleNode: RuleNode | null | undefined;
+
+  constructor(
+    source: Source,
+    index: number,
+    readonly table: Table,
+    readonly command: CommandKind,
+    /** The chain the command works on (its first argument, decoded), or null. */
+    readonly chain: string | null,
+    readonly plan: LinePlan,
+  ) {
+    super(source, index);
+  }
+
+  get commandWord(): Word {
+    return this.words.word(this.plan.head);
+  }
+
+  get chainWord(): Word | null {
+    return this.plan.positionalEnd > this.plan.head + 1 ? this.words.word(this.plan.head + 1) : null;
+  }
+
+  /** Every argument of the command before its first option (chain, rule number, policy, ...). */
+  get positional(): Word[] {
+    return this.words.words(this.plan.head + 1, this.plan.positionalEnd);
+  }
+
+  /** The prefix `[p:b]`, if any. */
+  get prefixCounters(): CountersNode | null {
+    return this.plan.counters === -1 ? null : bracketCounters(this.words.word(this.plan.counters));
+  }
+
+  /** The rule of `-A`, `-I`, `-R` and `-D` (for `-D CHAIN n`, an empty rule). */
+  get rule(): RuleNode | null {
+    if (this.ruleNode === undefined) {
+      this.ruleNode = ruleCommands.has(this.command) ? buildRule(this) : null;
+    }
+    return this.ruleNode;
+  }
+
+  /** The options after the positional arguments, in order. */
+  get elements(): OptionNode[] {
+    return buildElements(this);
+  }
+}
+
+export type LineNode =
+  | BlankLine
+  | CommentLine
+  | InvalidLine
+  | TableHeaderLine
+  | ChainDeclaration
+  | CommitLine
+  | CommandLine;
+
+/** A table: from `*name` to COMMIT, or the whole file for `iptables -S` output. */
+export class Table {
+  readonly chains: ChainDeclaration[] = [];
+  readonly commands: CommandLine[] = [];
+  commit: CommitLine | null = null;
+
+  constructor(
+    /** Null for `iptables -S` output, which does not name its table. */
+    readonly name: string | null,
+    readonly header: TableHeaderLine | null,
+  ) {}
+
+  /** The chain declaration with this name, if any. */
+  chain(name: string): ChainDeclaration | undefined {
+    return this.chains.find((c) => c.name === name);
+  }
+
+  /** The commands that work on this chain, in order. */
+  commandsFor(chain: string): CommandLine[] {
+    return this.commands.filter((c) => c.chain === chain);
+  }
+}
+
+export const commandKindOf = (code: TokenCode): CommandKind => commandKinds[code] ?? "other";
+
+// ---------------------------------------------------------------------------------------------
+// Rule building
+
+function buildElements(line: CommandLine): OptionNode[] {
+  const { plan, source } = line;
+  const words = line.words;
+  const out: OptionNode[] = [];
+  const e = plan.elements;
+  for (let i = 0; i < e.length; i += 4) {
+    const bangIndex = e[i];
+    const optionIndex = e[i + 1];
+    const lateBangIndex = e[i + 2];
+    const end = e[i + 3];
+    const optionWord = words.word(optionIndex);
+    const bang = bangIndex !== -1 ? words.word(bangIndex) : lateBangIndex !== -1 ? words.word(lateBangIndex) : null;
+    const values = words.words(Math.max(optionIndex, lateBangIndex) + 1, end);
+    let name = optionWord.raw;
+    const equals = name.startsWith("--") ? name.indexOf("=") : -1;
+    if (equals !== -1) {
+      // getopt's `--name=value`: the value is part of the option word.
+      name = name.slice(0, equals);
+      const at = optionWord.range.start + equals + 1;
+      values.unshift(new Word(source, { start: at, end: optionWord.range.end }, false));
+    }
+    const start = (bangIndex !== -1 ? words.word(bangIndex) : optionWord).range.start;
+    const last = values.length ? values[values.length - 1] : lateBangIndex !== -1 ? words.word(lateBangIndex) : optionWord;
+    out.push(
+      new OptionNode(
+        source,
+        { start, end: last.range.end },
+        roleOf(words.code(optionIndex)),
+        optionWord,
+        name,
+        bang,
+        lateBangIndex !== -1,
+        values,
+      ),
+    );
+  }
+  return out;
+}
+
+function buildRule(line: CommandLine): RuleNode {
+  const { source } = line;
+  const elements = buildElements(line);
+  const generic: OptionNode[] = [];
+  const matches: MatchNode[] = [];
+  let target: TargetNode | null = null;
+  let counters = line.prefixCounters;
+
+  // Options belong to the `-m` or `-j` before them; options before any of these belong to
+  // an implicit match (iptables loads the protocol's match for `-p tcp --dport 80`).
+  interface Owner {
+    matchOption: OptionNode | null;
+    options: OptionNode[];
+    isTarget: boolean;
+  }
+  let owner: Owner | null = null;
+  const owners: Owner[] = [];
+  let protocol: string | null = null;
+  for (const element of elements) {
+    const role = element.role;
+    if (role === "generic") {
+      generic.push(element);
+      if (genericNameOf(element.name) === "protocol") protocol = element.value;
+    } else if (role === "match") {
+      owner = { matchOption: element, options: [], isTarget: false };
+      owners.push(owner);
+    } else if (role === "jump" || role === "goto") {
+      owner = { matchOption: element, options: [], isTarget: true };
+      owners.push(owner);
+    } else if (role === "counters") {
+      const [packets, bytes] = element.values;
+      counters = new CountersNode(
+        source,
+        element.range,
+        packets ? parseCounter(packets.value) : null,
+        bytes ? parseCounter(bytes.value) : null,
+        "option",
+      );
+    } else {
+      if (owner === null) {
+        owner = { matchOption: null, options: [], isTarget: false };
+        owners.push(owner);
+      }
+      owner.options.push(element);
+    }
+  }
+  for (const o of owners) {
+    const last = o.options.length ? o.options[o.options.length - 1] : o.matchOption!;
+    const start = o.matchOption ? o.matchOption.range.start : o.options[0].range.start;
+    const range = { start, end: last.range.end };
+    if (o.isTarget) {
+      const option = o.matchOption!;
+      // A second -j/-g replaces the first, as in iptables; keep the last.
+      target = new TargetNode(
+        source,
+        range,
+        option.role === "goto" ? "goto" : "jump",
+        option.value ?? "",
+        option,
+        o.options,
+      );
+    } else {
+      matches.push(new MatchNode(source, range, o.matchOption ? (o.matchOption.value ?? "") : protocol, o.matchOption, o.options));
+    }
+  }
+  const first = elements.length ? elements[0].range.start : line.commandWord.range.end;
+  const end = elements.length ? elements[elements.length - 1].range.end : first;
+  return new RuleNode(source, { start: first, end }, elements, generic, matches, target, counters);
+}

@@ -1,0 +1,86 @@
+/**
+ * Syntax diagnostics: what the grammar reports, in plain words, with exact positions.
+ * Lint rules report findings of the same shape.
+ */
+import type { Location, Source, SourceRange } from "./ast.js";
+import { LexErrorKind, MAX_WORD_LENGTH, MAX_WORDS_PER_LINE, type LexError } from "./lexer.js";
+import { LineErrorKind } from "./plan.js";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  /** `syntax` for the grammar's own findings, else the lint rule's id. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+  loc: Location;
+}
+
+/** The rule id of every diagnostic the grammar emits. */
+export const SYNTAX = "syntax";
+
+export function syntaxError(source: Source, range: SourceRange, message: string): Diagnostic {
+  return { ruleId: SYNTAX, severity: "error", message, range, loc: source.locate(range) };
+}
+
+/** Quotes a piece of the input for a message, shortened so a 10 MB line stays readable. */
+export function quote(text: string): string {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `\`${shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
+}
+
+export function lexErrorMessage(error: LexError, text: string): string {
+  const word = text.slice(error.start, error.end);
+  switch (error.kind) {
+    case LexErrorKind.UnterminatedQuote:
+      return (
+        "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of " +
+        "the line as one argument and then drops it"
+      );
+    case LexErrorKind.WordTooLong:
+      return (
+        `argument is ${Buffer.byteLength(word)} bytes long: iptables accepts at most ` +
+        `${MAX_WORD_LENGTH} ("Parameter too long!")`
+      );
+    case LexErrorKind.TooManyWords:
+      return (
+        `more than ${MAX_WORDS_PER_LINE} arguments on one line: iptables-restore refuses it ` +
+        `("Parser cannot handle more arguments")`
+      );
+    case LexErrorKind.NulByte:
+      return "NUL byte: iptables-restore reads lines as C strings and stops reading this line here";
+    case LexErrorKind.IndentedComment:
+      return (
+        "indented comment: only a `#` in the first column starts a comment; iptables-restore reads " +
+        "this line as a command and refuses it"
+      );
+  }
+}
+
+export function lineErrorMessage(kind: LineErrorKind, word: string | null): string {
+  switch (kind) {
+    case LineErrorKind.NotACommand:
+      if (word === null) return "empty line";
+      if (word === "!") return "a line cannot start with `!`: expected a command such as `-A CHAIN`";
+      if (word.startsWith("-")) {
+        return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
+      }
+      return (
+        `${quote(word)} is not a command: a line is a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, ` +
+        "`COMMIT` or a command such as `-A CHAIN ...`"
+      );
+    case LineErrorKind.NoCommandAfterCounters:
+      return word === null
+        ? "counters with no command after them: expected `[packets:bytes] -A CHAIN ...`"
+        : `${quote(word)} after the counters is not a command: expected \`[packets:bytes] -A CHAIN ...\``;
+    case LineErrorKind.MultipleBangs:
+      return "multiple `!` flags: an option can be negated once";
+    case LineErrorKind.BangWithoutOption:
+      return word === null
+        ? "`!` at the end of the line: it must be followed by the option it negates"
+        : `\`!\` must be followed by the option it negates, not ${quote(word)}`;
+    case LineErrorKind.TextAfterCommit:
+      return "COMMIT must stand alone on its line: iptables-restore reads this line as a command and refuses it";
+  }
+}

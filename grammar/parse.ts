@@ -1,0 +1,54 @@
+/**
+ * The grammar's entry point: text in, document out. Never throws on any input; every problem
+ * with the input is a diagnostic.
+ */
+import { Source } from "./ast.js";
+import { syntaxError } from "./diagnostics.js";
+import { BYTE_ORDER_MARK, lex } from "./lexer.js";
+import { buildDocument, type Document } from "./to-ast.js";
+
+export interface ParseOptions {
+  /** Named in diagnostics; not read. */
+  filePath?: string;
+}
+
+/** How much of the start of a file is searched for NUL bytes to call it binary (as git does). */
+const BINARY_SNIFF_LENGTH = 8000;
+
+export function parse(text: string, options: ParseOptions = {}): Document {
+  const { filePath } = options;
+  const nul = text.indexOf("\0");
+  if (nul !== -1 && nul < BINARY_SNIFF_LENGTH) {
+    // Per-line errors would only bury the one thing to say.
+    const lexed = lex("");
+    const source = new Source(text, lexed, filePath);
+    const at = { start: nul, end: nul + 1 };
+    const binary = syntaxError(source, at, "binary file: it has NUL bytes, so it is not an iptables ruleset");
+    return { ...buildDocument(lexed, filePath, [{ ...binary, loc: locateInText(text, nul) }]), text, source };
+  }
+
+  const document = buildDocument(lex(text), filePath);
+  if (text.charCodeAt(0) === BYTE_ORDER_MARK) {
+    document.diagnostics.unshift(
+      syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it"),
+    );
+  }
+  if (text.trim() === "") {
+    document.diagnostics.push(
+      syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it"),
+    );
+  }
+  return document;
+}
+
+/** Line and column of an offset, for a text that was not split into lines. */
+function locateInText(text: string, offset: number) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const start = { line, column: offset - lineStart + 1, offset };
+  return { start, end: { line, column: start.column + 1, offset: offset + 1 } };
+}

@@ -1,0 +1,158 @@
+/**
+ * Line plans: what the parser made of a sequence of token types, in a compact form that the
+ * AST builder applies to any line with that sequence.
+ *
+ * The grammar is context free over token types and lines are independent, so two lines with
+ * the same sequence parse the same way. A kube-proxy dump has a quarter of a million lines
+ * but a few dozen distinct sequences: each is parsed by Chevrotain once and cached here.
+ */
+import type { CstNode, IToken } from "chevrotain";
+import { parseLine } from "./parser.js";
+import { TokenCode, tokenTypeOf } from "./tokens.js";
+
+export const enum LineShape {
+  Table,
+  Chain,
+  Commit,
+  Command,
+}
+
+/** Why a line did not parse; the message is written by `diagnostics.ts`. */
+export const enum LineErrorKind {
+  /** The line does not start with a command, table, chain declaration or COMMIT. */
+  NotACommand,
+  /** `[p:b]` with nothing after it, or not followed by a command. */
+  NoCommandAfterCounters,
+  /** `!` followed by another `!`. */
+  MultipleBangs,
+  /** `!` followed by a value or by nothing. */
+  BangWithoutOption,
+  /** Anything after COMMIT. */
+  TextAfterCommit,
+}
+
+/** Token indexes below are relative to the line's first token; -1 means absent. */
+export interface LinePlan {
+  shape: LineShape;
+  /** The `*table`, `:CHAIN`, `COMMIT` or command token. */
+  head: number;
+  /** Leading `[p:b]` of a command, or trailing counters of a chain declaration. */
+  counters: number;
+  /** A chain declaration's policy. */
+  policy: number;
+  /**
+   * For a command, positional arguments are `head + 1 .. valuesEnd - 1`; for a table or chain
+   * line, words from `extraStart` on are ignored by iptables-restore.
+   */
+  positionalEnd: number;
+  extraStart: number;
+  /** Four numbers per element: `!` before, option, late `!`, end of its values (exclusive). */
+  elements: Int32Array;
+}
+
+export interface LineError {
+  error: LineErrorKind;
+  /** Token index where the line went wrong (the token count for end of line). */
+  token: number;
+}
+
+export type PlanResult = LinePlan | LineError;
+
+export const isLineError = (result: PlanResult): result is LineError => "error" in result;
+
+/** Bounded so that junk input, where every line differs, cannot grow it without end. */
+const MAX_CACHED_PLANS = 20_000;
+const cache = new Map<string, PlanResult>();
+
+/** The plan for the tokens `from .. to - 1` whose codes are in `codes`. */
+export function planLine(codes: Uint8Array, from: number, to: number): PlanResult {
+  const key = String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  let plan = cache.get(key);
+  if (plan === undefined) {
+    plan = computePlan(codes.subarray(from, to));
+    if (cache.size >= MAX_CACHED_PLANS) cache.clear();
+    cache.set(key, plan);
+  }
+  return plan;
+}
+
+function computePlan(codes: Uint8Array): PlanResult {
+  const result = parseLine(Array.from(codes, (code) => tokenTypeOf[code]));
+  if (result.cst === undefined) return classifyError(codes, result.errorToken);
+  const line = firstChild(result.cst);
+  const children = line.children;
+  switch (line.name) {
+    case "tableLine":
+      return simplePlan(LineShape.Table, codes.length, children.extra);
+    case "commitLine":
+      return simplePlan(LineShape.Commit, codes.length);
+    case "chainLine": {
+      const plan = simplePlan(LineShape.Chain, codes.length, children.extra);
+      plan.policy = indexOf(children.policy);
+      plan.counters = indexOf(children.Counters);
+      return plan;
+    }
+    default:
+      return commandPlan(children, codes.length);
+  }
+}
+
+function simplePlan(shape: LineShape, count: number, extra?: unknown[]): LinePlan {
+  return {
+    shape,
+    head: 0,
+    counters: -1,
+    policy: -1,
+    positionalEnd: -1,
+    extraStart: extra ? indexOf(extra) : count,
+    elements: new Int32Array(0),
+  };
+}
+
+function commandPlan(children: CstNode["children"], count: number): LinePlan {
+  const head = indexOf(children.AnyCommand);
+  const positional = (children.positional ?? []) as IToken[];
+  const elementNodes = (children.element ?? []) as CstNode[];
+  const elements = new Int32Array(elementNodes.length * 4);
+  elementNodes.forEach((node, i) => {
+    const c = node.children;
+    const option = indexOf(c.AnyOption);
+    const lateBang = indexOf(c.lateBang);
+    const values = (c.value ?? []) as IToken[];
+    elements[i * 4] = indexOf(c.bang);
+    elements[i * 4 + 1] = option;
+    elements[i * 4 + 2] = lateBang;
+    elements[i * 4 + 3] = values.length ? values[values.length - 1].startOffset + 1 : Math.max(option, lateBang) + 1;
+  });
+  return {
+    shape: LineShape.Command,
+    head,
+    counters: indexOf(children.Counters),
+    policy: -1,
+    positionalEnd: positional.length ? positional[positional.length - 1].startOffset + 1 : head + 1,
+    extraStart: count,
+    elements,
+  };
+}
+
+function firstChild(node: CstNode): CstNode {
+  return Object.values(node.children)[0][0] as CstNode;
+}
+
+/** Token index of the first token in a CST child list (the parser stores indexes as offsets). */
+function indexOf(tokens: unknown[] | undefined): number {
+  return tokens && tokens.length ? (tokens[0] as IToken).startOffset : -1;
+}
+
+/** Names what went wrong from where the parser stopped, and points at the token to blame. */
+function classifyError(codes: Uint8Array, at: number): LineError {
+  if (codes[0] === TokenCode.Commit) return { error: LineErrorKind.TextAfterCommit, token: at };
+  // A stray `!`: the parser stops either at the `!` or just after it.
+  const bang = at > 0 && codes[at - 1] === TokenCode.Bang ? at - 1 : at > 0 && codes[at] === TokenCode.Bang ? at : -1;
+  if (bang > 0) {
+    const error = codes[bang + 1] === TokenCode.Bang ? LineErrorKind.MultipleBangs : LineErrorKind.BangWithoutOption;
+    return { error, token: bang };
+  }
+  if (codes[0] === TokenCode.Counters && at > 0) return { error: LineErrorKind.NoCommandAfterCounters, token: at };
+  return { error: LineErrorKind.NotACommand, token: at };
+}

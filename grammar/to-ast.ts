@@ -1,0 +1,249 @@
+/**
+ * Builds the document from lexed lines and line plans, and checks the file's structure the
+ * way iptables-restore does: tables open with `*name` and end with COMMIT, and every chain
+ * declaration and command sits inside a table. A file with no `*table` line at all is
+ * `iptables -S` output: one unnamed table.
+ */
+import {
+  BlankLine,
+  ChainDeclaration,
+  CommandLine,
+  CommentLine,
+  CommitLine,
+  InvalidLine,
+  LineWords,
+  Source,
+  Table,
+  TableHeaderLine,
+  commandKindOf,
+  type LineNode,
+  type SourceRange,
+} from "./ast.js";
+import { lexErrorMessage, lineErrorMessage, quote, syntaxError, type Diagnostic } from "./diagnostics.js";
+import { LineKind, decodeWord, type LexedText } from "./lexer.js";
+import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
+import { TokenCode } from "./tokens.js";
+import { isBracketCounters } from "./values.js";
+
+/** How the file is laid out. */
+export type DocumentForm =
+  /** iptables-save output or iptables-restore input: `*table` ... COMMIT. */
+  | "restore"
+  /** `iptables -S` / `iptables -v -S` output: commands without tables. */
+  | "rules";
+
+export interface Document {
+  source: Source;
+  text: string;
+  filePath: string | undefined;
+  form: DocumentForm;
+  /** Every line, in order. */
+  lines: LineNode[];
+  tables: Table[];
+  /** Syntax errors, in line order. */
+  diagnostics: Diagnostic[];
+}
+
+export function buildDocument(lexed: LexedText, filePath?: string, initial: Diagnostic[] = []): Document {
+  const source = new Source(lexed.text, lexed, filePath);
+  const builder = new DocumentBuilder(source);
+  builder.diagnostics.push(...initial);
+  builder.build();
+  return {
+    source,
+    text: lexed.text,
+    filePath,
+    form: builder.form,
+    lines: builder.lines,
+    tables: builder.tables,
+    diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
+  };
+}
+
+class DocumentBuilder {
+  readonly lines: LineNode[] = [];
+  readonly tables: Table[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly form: DocumentForm;
+  private table: Table | null = null;
+  private readonly lexed: LexedText;
+  private readonly invalidLines = new Set<number>();
+
+  constructor(private readonly source: Source) {
+    this.lexed = source.lexed;
+    this.form = hasTableHeader(this.lexed) ? "restore" : "rules";
+    if (this.form === "rules") {
+      this.table = new Table(null, null);
+      this.tables.push(this.table);
+    }
+    for (const error of this.lexed.errors) {
+      this.invalidLines.add(error.line);
+      this.report({ start: error.start, end: error.end }, lexErrorMessage(error, source.text));
+    }
+  }
+
+  build(): void {
+    const { lineCount, lineKinds } = this.lexed;
+    for (let line = 0; line < lineCount; line++) {
+      const kind = lineKinds[line] as LineKind;
+      if (kind === LineKind.Blank) this.lines.push(new BlankLine(this.source, line));
+      else if (kind === LineKind.Comment) this.lines.push(new CommentLine(this.source, line));
+      else this.wordsLine(line);
+    }
+    if (this.form === "restore" && this.table !== null) {
+      const end = this.source.text.length;
+      this.missingCommit(this.table, { start: end, end });
+    }
+  }
+
+  private wordsLine(line: number): void {
+    const first = this.lexed.firstTokens[line];
+    const count = this.lexed.firstTokens[line + 1] - first;
+    if (this.invalidLines.has(line)) {
+      this.lines.push(new InvalidLine(this.source, line));
+      return;
+    }
+    const plan = planLine(this.lexed.tokens.codes, first, first + count);
+    if (isLineError(plan)) {
+      this.lineError(plan, new LineWords(this.source, first, count));
+      this.lines.push(new InvalidLine(this.source, line));
+      return;
+    }
+    switch (plan.shape) {
+      case LineShape.Table:
+        return this.tableLine(line, plan);
+      case LineShape.Chain:
+        return this.chainLine(line, first, plan);
+      case LineShape.Commit:
+        return this.commitLine(line);
+      case LineShape.Command:
+        return this.commandLine(line, first, plan);
+    }
+  }
+
+  private tableLine(line: number, plan: LinePlan): void {
+    const words = new LineWords(this.source, this.lexed.firstTokens[line], this.lexed.firstTokens[line + 1] - this.lexed.firstTokens[line]);
+    const header = words.word(plan.head);
+    const node = new TableHeaderLine(this.source, line, header, words.words(plan.extraStart, words.count));
+    this.lines.push(node);
+    if (node.name === "") this.report(header.range, "table name missing after `*`: expected a name such as `*filter`");
+    if (this.table !== null) this.missingCommit(this.table, node.range);
+    this.table = new Table(node.name, node);
+    this.tables.push(this.table);
+  }
+
+  private chainLine(line: number, first: number, plan: LinePlan): void {
+    const name = this.wordValue(first + plan.head).slice(1);
+    const node = new ChainDeclaration(this.source, line, name, plan);
+    this.lines.push(node);
+    if (name === "") this.report(node.header.range, "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
+    if (plan.policy === -1) {
+      this.report(
+        node.header.range,
+        `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or ` +
+          "give a built-in chain ACCEPT or DROP (iptables-restore: \"policy invalid\")",
+      );
+    }
+    if (plan.counters !== -1) this.checkCounters(first + plan.counters);
+    if (this.table === null || this.form === "rules") {
+      this.report(node.range, "chain declaration outside a table: put it after a `*table` line such as `*filter`");
+      return;
+    }
+    this.table.chains.push(node);
+  }
+
+  private commitLine(line: number): void {
+    const node = new CommitLine(this.source, line);
+    this.lines.push(node);
+    if (this.table === null || this.form === "rules") {
+      this.report(node.range, "COMMIT outside a table: there is no `*table` line open for it to commit");
+      return;
+    }
+    this.table.commit = node;
+    this.table = null;
+  }
+
+  private commandLine(line: number, first: number, plan: LinePlan): void {
+    const codes = this.lexed.tokens.codes;
+    const chain = plan.positionalEnd > plan.head + 1 ? this.wordValue(first + plan.head + 1) : null;
+    if (plan.counters !== -1) this.checkCounters(first + plan.counters);
+    for (let i = 0; i < plan.elements.length; i += 4) {
+      const option = first + plan.elements[i + 1];
+      if (codes[option] === TokenCode.TableOption) {
+        this.report(
+          this.tokenRange(option),
+          "`-t` cannot be used on a line of a ruleset file: the table comes from the `*table` line " +
+            "(iptables-restore refuses the file)",
+        );
+      }
+    }
+    const table = this.table;
+    if (table === null) {
+      const node = new InvalidLine(this.source, line);
+      this.report(node.range, "command outside a table: put it between a `*table` line (such as `*filter`) and its COMMIT");
+      this.lines.push(node);
+      return;
+    }
+    const node = new CommandLine(this.source, line, table, commandKindOf(codes[first + plan.head]), chain, plan);
+    this.lines.push(node);
+    table.commands.push(node);
+  }
+
+  /** A token's value without building a node: this runs for every line of a large dump. */
+  private wordValue(token: number): string {
+    const { starts, ends, codes } = this.lexed.tokens;
+    const raw = this.source.text.slice(starts[token], ends[token]);
+    return codes[token] === TokenCode.QuotedWord ? decodeWord(raw) : raw;
+  }
+
+  private tokenRange(token: number): SourceRange {
+    return { start: this.lexed.tokens.starts[token], end: this.lexed.tokens.ends[token] };
+  }
+
+  private checkCounters(token: number): void {
+    const { starts, ends } = this.lexed.tokens;
+    if (!isBracketCounters(this.source.text, starts[token], ends[token])) this.malformedCounters(this.tokenRange(token));
+  }
+
+  private lineError(error: LineError, words: LineWords): void {
+    const at = error.token;
+    const endOfLine = words.word(words.count - 1).range.end;
+    const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
+    // A stray `!` is described by the word it fails to negate.
+    const strayBang = error.error === LineErrorKind.BangWithoutOption || error.error === LineErrorKind.MultipleBangs;
+    const shown = strayBang ? at + 1 : at;
+    this.report(range, lineErrorMessage(error.error, shown < words.count ? words.word(shown).raw : null));
+  }
+
+  private missingCommit(table: Table, at: SourceRange): void {
+    const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
+    this.report(
+      at,
+      `missing COMMIT for table \`${table.name}\`${opened}: iptables-restore applies nothing from this table ` +
+        "and fails with \"COMMIT expected\"",
+    );
+  }
+
+  private malformedCounters(range: SourceRange): void {
+    this.report(
+      range,
+      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: expected ` +
+        "`[packets:bytes]` with two whole numbers (iptables-restore -c refuses it)",
+    );
+  }
+
+  private report(range: SourceRange, message: string): void {
+    this.diagnostics.push(syntaxError(this.source, range, message));
+  }
+
+}
+
+function hasTableHeader(lexed: LexedText): boolean {
+  const { firstTokens, tokens, lineKinds } = lexed;
+  for (let line = 0; line < lexed.lineCount; line++) {
+    if (lineKinds[line] === LineKind.Words && firstTokens[line + 1] > firstTokens[line]) {
+      if (tokens.codes[firstTokens[line]] === TokenCode.TableHeader) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,233 @@
+/**
+ * Token types of an iptables ruleset line.
+ *
+ * These are Chevrotain token types used by the parser, but no Chevrotain regex lexer produces
+ * them: iptables splits a line with its own hand-written routine (`add_param_to_argv` in
+ * xshared.c), where a quote may open mid-word, a closing quote ends the word and the kind of
+ * the first word depends on its position. `lexer.ts` replicates that routine and assigns these
+ * types. Every type therefore has `Lexer.NA` as its pattern.
+ *
+ * The parser is a "super grammar": it knows the line structure (counters, commands, `!`,
+ * options and their values), never which options a match module or target takes.
+ */
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
+
+const category = (name: string, categories: TokenType[] = []): TokenType =>
+  createToken({ name, pattern: Lexer.NA, categories });
+
+// Categories.
+/** Any word at all: what iptables-restore ignores after a table name or chain declaration. */
+export const AnyWord = category("AnyWord");
+/** Any word that starts with `-` or `--` followed by a letter. */
+export const AnyOption = category("AnyOption");
+/** A command: the first option of a restore line (`-A`, `-I`, `-N`, `-P`, ...). */
+export const AnyCommand = category("AnyCommand", [AnyOption]);
+/** Anything that can be an option's value or a command's positional argument. */
+export const AnyValue = category("AnyValue");
+
+/** A concrete token type: every one is also `AnyWord`. */
+const define = (name: string, categories: TokenType[] = []): TokenType =>
+  category(name, [...categories, AnyWord]);
+
+// Line heads, recognised only as the first word of a line (as iptables-restore does).
+/** `*filter`: opens a table. */
+export const TableHeader = define("TableHeader");
+/** `:CHAIN POLICY [p:b]`: declares a chain. */
+export const ChainDecl = define("ChainDecl");
+/** `COMMIT`: ends a table. */
+export const Commit = define("Commit");
+/** `[packets:bytes]`: counters, before a rule or at the end of a chain declaration. */
+export const Counters = define("Counters");
+
+/** `!`, standing alone (a quoted `"!"` is a value). */
+export const Bang = define("Bang");
+
+// Commands.
+export const Append = define("Append", [AnyCommand]);
+export const Insert = define("Insert", [AnyCommand]);
+export const Delete = define("Delete", [AnyCommand]);
+export const Replace = define("Replace", [AnyCommand]);
+export const NewChain = define("NewChain", [AnyCommand]);
+export const DeleteChain = define("DeleteChain", [AnyCommand]);
+export const Flush = define("Flush", [AnyCommand]);
+export const Zero = define("Zero", [AnyCommand]);
+export const RenameChain = define("RenameChain", [AnyCommand]);
+export const Policy = define("Policy", [AnyCommand]);
+/** `-C`, `-L`, `-S`: valid iptables commands that make no sense in a ruleset file. */
+export const OtherCommand = define("OtherCommand", [AnyCommand]);
+
+// Options with a structural meaning.
+/** `-m` / `--match`: starts a match module. */
+export const MatchOption = define("MatchOption", [AnyOption]);
+/** `-j` / `--jump`: the target. */
+export const JumpOption = define("JumpOption", [AnyOption]);
+/** `-g` / `--goto`: the target, without return. */
+export const GotoOption = define("GotoOption", [AnyOption]);
+/** `-c` / `--set-counters`: counters printed by `iptables -v -S`. */
+export const SetCountersOption = define("SetCountersOption", [AnyOption]);
+/** `-t` / `--table`: refused by iptables-restore inside a line. */
+export const TableOption = define("TableOption", [AnyOption]);
+/** `-s -d -i -o -p -f -4 -6` and their long forms: iptables' own generic options. */
+export const GenericOption = define("GenericOption", [AnyOption]);
+/** Any other option: it belongs to the match or target before it. */
+export const ModuleOption = define("ModuleOption", [AnyOption]);
+
+// Values.
+/** A word with no quote in it. */
+export const Word = define("Word", [AnyValue]);
+/** A word with at least one `"` in it; its decoded value drops the quotes and escapes. */
+export const QuotedWord = define("QuotedWord", [AnyValue]);
+
+/** Every token type, categories first, in a fixed order: a token's type is an index in here. */
+export const allTokenTypes: readonly TokenType[] = [
+  AnyWord,
+  AnyOption,
+  AnyCommand,
+  AnyValue,
+  TableHeader,
+  ChainDecl,
+  Commit,
+  Counters,
+  Bang,
+  Append,
+  Insert,
+  Delete,
+  Replace,
+  NewChain,
+  DeleteChain,
+  Flush,
+  Zero,
+  RenameChain,
+  Policy,
+  OtherCommand,
+  MatchOption,
+  JumpOption,
+  GotoOption,
+  SetCountersOption,
+  TableOption,
+  GenericOption,
+  ModuleOption,
+  Word,
+  QuotedWord,
+];
+
+/**
+ * Compact codes for the concrete token types, stored one byte per token by the lexer.
+ * `tokenTypeOf[code]` gives the Chevrotain type.
+ */
+export const enum TokenCode {
+  TableHeader,
+  ChainDecl,
+  Commit,
+  Counters,
+  Bang,
+  Append,
+  Insert,
+  Delete,
+  Replace,
+  NewChain,
+  DeleteChain,
+  Flush,
+  Zero,
+  RenameChain,
+  Policy,
+  OtherCommand,
+  MatchOption,
+  JumpOption,
+  GotoOption,
+  SetCountersOption,
+  TableOption,
+  GenericOption,
+  ModuleOption,
+  Word,
+  QuotedWord,
+}
+
+export const tokenTypeOf: readonly TokenType[] = [
+  TableHeader,
+  ChainDecl,
+  Commit,
+  Counters,
+  Bang,
+  Append,
+  Insert,
+  Delete,
+  Replace,
+  NewChain,
+  DeleteChain,
+  Flush,
+  Zero,
+  RenameChain,
+  Policy,
+  OtherCommand,
+  MatchOption,
+  JumpOption,
+  GotoOption,
+  SetCountersOption,
+  TableOption,
+  GenericOption,
+  ModuleOption,
+  Word,
+  QuotedWord,
+];
+
+/** Options whose token code is not `ModuleOption`, by the spelling iptables accepts. */
+export const structuralOptions: ReadonlyMap<string, TokenCode> = new Map([
+  ["-A", TokenCode.Append],
+  ["--append", TokenCode.Append],
+  ["-I", TokenCode.Insert],
+  ["--insert", TokenCode.Insert],
+  ["-D", TokenCode.Delete],
+  ["--delete", TokenCode.Delete],
+  ["-R", TokenCode.Replace],
+  ["--replace", TokenCode.Replace],
+  ["-N", TokenCode.NewChain],
+  ["--new-chain", TokenCode.NewChain],
+  ["--new", TokenCode.NewChain],
+  ["-X", TokenCode.DeleteChain],
+  ["--delete-chain", TokenCode.DeleteChain],
+  ["-F", TokenCode.Flush],
+  ["--flush", TokenCode.Flush],
+  ["-Z", TokenCode.Zero],
+  ["--zero", TokenCode.Zero],
+  ["-E", TokenCode.RenameChain],
+  ["--rename-chain", TokenCode.RenameChain],
+  ["-P", TokenCode.Policy],
+  ["--policy", TokenCode.Policy],
+  ["-C", TokenCode.OtherCommand],
+  ["--check", TokenCode.OtherCommand],
+  ["-L", TokenCode.OtherCommand],
+  ["--list", TokenCode.OtherCommand],
+  ["-S", TokenCode.OtherCommand],
+  ["--list-rules", TokenCode.OtherCommand],
+  ["-m", TokenCode.MatchOption],
+  ["--match", TokenCode.MatchOption],
+  ["-j", TokenCode.JumpOption],
+  ["--jump", TokenCode.JumpOption],
+  ["-g", TokenCode.GotoOption],
+  ["--goto", TokenCode.GotoOption],
+  ["-c", TokenCode.SetCountersOption],
+  ["--set-counters", TokenCode.SetCountersOption],
+  ["-t", TokenCode.TableOption],
+  ["--table", TokenCode.TableOption],
+  ["-s", TokenCode.GenericOption],
+  ["--source", TokenCode.GenericOption],
+  ["--src", TokenCode.GenericOption],
+  ["-d", TokenCode.GenericOption],
+  ["--destination", TokenCode.GenericOption],
+  ["--dst", TokenCode.GenericOption],
+  ["-i", TokenCode.GenericOption],
+  ["--in-interface", TokenCode.GenericOption],
+  ["-o", TokenCode.GenericOption],
+  ["--out-interface", TokenCode.GenericOption],
+  ["-p", TokenCode.GenericOption],
+  ["--protocol", TokenCode.GenericOption],
+  ["-f", TokenCode.GenericOption],
+  ["--fragment", TokenCode.GenericOption],
+  ["--fragments", TokenCode.GenericOption],
+  ["-4", TokenCode.GenericOption],
+  ["--ipv4", TokenCode.GenericOption],
+  ["-6", TokenCode.GenericOption],
+  ["--ipv6", TokenCode.GenericOption],
+]);

@@ -1,0 +1,11 @@
+/** Paths inside the project, from compiled tests in dist/test/... */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+/** The project's root folder (tests run from dist/test, two levels below it). */
+export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+export const fromRoot = (...parts: string[]): string => join(projectRoot, ...parts);
+
+/** The built CLI. */
+export const binPath = fromRoot("dist", "src", "cli", "bin.js");
