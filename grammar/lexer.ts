@@ -178,6 +178,26 @@ export function lex(text: string): LexedText {
   };
 }
 
+/** Length in UTF-8 bytes of the word `text[start, end)` as iptables stores it. */
+function decodedByteLength(text: string, start: number, end: number): number {
+  let length = 0;
+  let inQuote = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      inQuote = !inQuote;
+      continue;
+    }
+    if (inQuote && c === BACKSLASH) {
+      if (++i >= end) break;
+      length += utf8Length(text.charCodeAt(i));
+      continue;
+    }
+    length += utf8Length(c);
+  }
+  return length;
+}
+
 /** iptables reads lines as C strings: a NUL byte silently cuts the line short. */
 function reportNul(text: string, start: number, end: number, line: number, errors: LexError[]): void {
   for (let i = start; i < end; i++) {
@@ -211,40 +231,37 @@ function lexLine(
     }
     const tokenStart = i;
     let quoted = false;
-    let inQuote = false;
-    let escaped = false;
     let quoteStart = -1;
-    let decodedLength = 0; // in UTF-8 bytes, as iptables counts
-    for (; i < end; i++) {
+    // Two tight loops, outside and inside quotes: this runs for every character of a dump.
+    while (i < end) {
       c = text.charCodeAt(i);
-      if (inQuote) {
-        if (escaped) {
-          escaped = false;
-          decodedLength += utf8Length(c);
-        } else if (c === BACKSLASH) {
-          escaped = true;
-        } else if (c === QUOTE) {
-          // A closing quote ends the word.
-          inQuote = false;
-          i++;
-          break;
-        } else {
-          decodedLength += utf8Length(c);
-        }
-      } else if (c === QUOTE) {
-        inQuote = true;
-        quoted = true;
-        quoteStart = i;
-      } else if (c === SPACE || c === TAB) {
-        break;
-      } else {
-        decodedLength += utf8Length(c);
+      if (c === SPACE || c === TAB) break;
+      if (c !== QUOTE) {
+        i++;
+        continue;
       }
+      quoted = true;
+      quoteStart = i++;
+      while (i < end) {
+        c = text.charCodeAt(i);
+        if (c === BACKSLASH) i += 2;
+        else if (c === QUOTE) break;
+        else i++;
+      }
+      if (i >= end) {
+        i = end;
+        break;
+      }
+      // A closing quote ends the word.
+      i++;
+      quoteStart = -1;
+      break;
     }
-    if (inQuote) {
+    if (quoteStart !== -1) {
       errors.push({ kind: LexErrorKind.UnterminatedQuote, line, start: quoteStart, end });
     }
-    if (decodedLength > MAX_WORD_LENGTH) {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: only long words need counting.
+    if ((i - tokenStart) * 3 > MAX_WORD_LENGTH && decodedByteLength(text, tokenStart, i) > MAX_WORD_LENGTH) {
       errors.push({ kind: LexErrorKind.WordTooLong, line, start: tokenStart, end: i });
     }
     const code = classify(text, tokenStart, i, quoted, tokens.count - lineFirstToken, tokens, lineFirstToken);

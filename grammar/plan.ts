@@ -62,18 +62,44 @@ export const isLineError = (result: PlanResult): result is LineError => "error" 
 
 /** Bounded so that junk input, where every line differs, cannot grow it without end. */
 const MAX_CACHED_PLANS = 20_000;
-const cache = new Map<string, PlanResult>();
+
+interface CachedPlan {
+  codes: Uint8Array;
+  plan: PlanResult;
+}
+
+/** Plans by a hash of their token codes; entries with the same hash are told apart by their codes. */
+const cache = new Map<number, CachedPlan[]>();
+let cachedCount = 0;
 
 /** The plan for the tokens `from .. to - 1` whose codes are in `codes`. */
 export function planLine(codes: Uint8Array, from: number, to: number): PlanResult {
-  const key = String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
-  let plan = cache.get(key);
-  if (plan === undefined) {
-    plan = computePlan(codes.subarray(from, to));
-    if (cache.size >= MAX_CACHED_PLANS) cache.clear();
-    cache.set(key, plan);
+  // Hashing in place allocates nothing: this runs for every line of a dump.
+  let hash = to - from;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + codes[i]) | 0;
+  let bucket = cache.get(hash);
+  if (bucket !== undefined) {
+    for (const entry of bucket) {
+      if (sameCodes(entry.codes, codes, from, to)) return entry.plan;
+    }
   }
+  const lineCodes = codes.slice(from, to);
+  const plan = computePlan(lineCodes);
+  if (cachedCount >= MAX_CACHED_PLANS) {
+    cache.clear();
+    cachedCount = 0;
+    bucket = undefined;
+  }
+  if (bucket === undefined) cache.set(hash, (bucket = []));
+  bucket.push({ codes: lineCodes, plan });
+  cachedCount++;
   return plan;
+}
+
+function sameCodes(cached: Uint8Array, codes: Uint8Array, from: number, to: number): boolean {
+  if (cached.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (cached[i - from] !== codes[i]) return false;
+  return true;
 }
 
 function computePlan(codes: Uint8Array): PlanResult {
