@@ -149,6 +149,7 @@ export function lex(text: string): LexedText {
   let start = 0;
   const length = text.length;
   const hasNul = text.indexOf("\0") !== -1;
+  const marks = new Landmarks(text);
   while (start < length) {
     let newline = text.indexOf("\n", start);
     if (newline === -1) newline = length;
@@ -159,7 +160,7 @@ export function lex(text: string): LexedText {
     firstTokens.push(tokens.count);
     if (hasNul) reportNul(text, start, contentEnd, line, errors);
     const contentStart = start === 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : start;
-    kinds.push(lexLine(text, contentStart, contentEnd, line, tokens, errors));
+    kinds.push(lexLine(text, contentStart, contentEnd, line, tokens, errors, marks));
     line++;
     start = newline + 1;
   }
@@ -208,6 +209,34 @@ function reportNul(text: string, start: number, end: number, line: number, error
   }
 }
 
+/**
+ * The next quote and tab at or after a position. Most words have neither, so their end is
+ * the next space, which `indexOf` finds far faster than a loop over characters. Positions
+ * only move forward, so all searches together cost one pass over the text.
+ */
+class Landmarks {
+  private quote = -1;
+  private tab = -1;
+  constructor(private readonly text: string) {}
+
+  /** Whether `text[from, to)` has no quote. */
+  noQuoteBefore(from: number, to: number): boolean {
+    if (this.quote < from) this.quote = this.find('"', from);
+    return this.quote >= to;
+  }
+
+  /** Whether `text[from, to)` has no tab. */
+  noTabBefore(from: number, to: number): boolean {
+    if (this.tab < from) this.tab = this.find("\t", from);
+    return this.tab >= to;
+  }
+
+  private find(ch: string, from: number): number {
+    const at = this.text.indexOf(ch, from);
+    return at === -1 ? this.text.length : at;
+  }
+}
+
 function lexLine(
   text: string,
   start: number,
@@ -215,6 +244,7 @@ function lexLine(
   line: number,
   tokens: TokenStore,
   errors: LexError[],
+  marks: Landmarks,
 ): LineKind {
   if (start === end) return LineKind.Blank;
   const first = text.charCodeAt(start);
@@ -232,7 +262,13 @@ function lexLine(
     const tokenStart = i;
     let quoted = false;
     let quoteStart = -1;
-    // Two tight loops, outside and inside quotes: this runs for every character of a dump.
+    if (marks.noTabBefore(i, end)) {
+      // Without tabs on the rest of the line, a word without quotes ends at the next space.
+      let space = text.indexOf(" ", i);
+      if (space === -1 || space > end) space = end;
+      if (marks.noQuoteBefore(i, space)) i = space;
+    }
+    // Two tight loops, outside and inside quotes, for the words with a quote or tab.
     while (i < end) {
       c = text.charCodeAt(i);
       if (c === SPACE || c === TAB) break;
