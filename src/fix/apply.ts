@@ -1,0 +1,155 @@
+/**
+ * Fixes are data: text edits on the original text. This is the one function that applies
+ * them; writing in place, the diff, the restore file and the live patch all start from its
+ * result.
+ */
+import { parse, type Document } from "../../grammar/index.js";
+
+/** Replace `text[start, end)` by `text`. An insertion has `start === end`, a deletion `text === ""`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `safe`: iptables loads the same ruleset either way. `unsafe`: which packets match changes. */
+export type Applicability = "safe" | "unsafe";
+
+export interface Fix {
+  /** What the fix does, in a few words. */
+  title: string;
+  applicability: Applicability;
+  /** Applied all together or not at all; they must not overlap each other. */
+  edits: TextEdit[];
+  /** The rule that proposed it. */
+  ruleId?: string;
+}
+
+export interface SkippedFix {
+  fix: Fix;
+  reason: string;
+}
+
+export interface FixResult {
+  output: string;
+  applied: Fix[];
+  skipped: SkippedFix[];
+}
+
+export interface ApplyOptions {
+  /** Apply unsafe fixes too. */
+  unsafe?: boolean;
+}
+
+/**
+ * Applies fixes to a parsed document's text: sorts them, refuses a fix that overlaps one
+ * already taken or is not allowed, and re-parses the result. A fix whose output has syntax
+ * errors is dropped and reported. A document with syntax errors is never fixed.
+ */
+export function applyFixes(document: Document, fixes: readonly Fix[], options: ApplyOptions = {}): FixResult {
+  const { text } = document;
+  const skipped: SkippedFix[] = [];
+  if (document.diagnostics.some((d) => d.severity === "error")) {
+    return { output: text, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
+  }
+
+  const candidates: Fix[] = [];
+  for (const fix of fixes) {
+    const problem = invalidReason(fix, text.length);
+    if (problem) skipped.push({ fix, reason: problem });
+    else if (fix.applicability === "unsafe" && !options.unsafe) skipped.push({ fix, reason: "unsafe (use --unsafe-fixes)" });
+    else candidates.push(fix);
+  }
+  candidates.sort((a, b) => firstStart(a) - firstStart(b));
+
+  const taken: Fix[] = [];
+  const claimed = new Claims();
+  for (const fix of candidates) {
+    if (fix.edits.some((edit) => claimed.overlaps(edit))) {
+      skipped.push({ fix, reason: "overlaps another fix" });
+      continue;
+    }
+    for (const edit of fix.edits) claimed.add(edit);
+    taken.push(fix);
+  }
+
+  let output = render(text, taken);
+  if (taken.length > 0 && countSyntaxErrors(output) > 0) {
+    // Find the culprits one by one; the rest are applied together.
+    const good = taken.filter((fix) => {
+      const parses = countSyntaxErrors(render(text, [fix])) === 0;
+      if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
+      return parses;
+    });
+    output = render(text, good);
+    if (countSyntaxErrors(output) > 0) {
+      for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
+      return { output: text, applied: [], skipped };
+    }
+    return { output, applied: good, skipped };
+  }
+  return { output, applied: taken, skipped };
+}
+
+/** Writes the text with the edits of these (non-overlapping) fixes. */
+function render(text: string, fixes: readonly Fix[]): string {
+  const edits = fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+function invalidReason(fix: Fix, length: number): string | null {
+  if (fix.edits.length === 0) return "no edits";
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < edits.length; i++) {
+    const { start, end } = edits[i];
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
+      return `edit [${start}, ${end}) is outside the text`;
+    }
+    if (i > 0 && start < edits[i - 1].end) return "its own edits overlap";
+  }
+  return null;
+}
+
+const firstStart = (fix: Fix): number => Math.min(...fix.edits.map((e) => e.start));
+
+const countSyntaxErrors = (text: string): number => parse(text).diagnostics.filter((d) => d.severity === "error").length;
+
+/** Ranges already claimed by taken fixes, sorted by start. Two insertions at one offset conflict too. */
+class Claims {
+  private readonly ranges: TextEdit[] = [];
+
+  overlaps(edit: TextEdit): boolean {
+    const i = this.firstEndingAfter(edit.start);
+    for (let j = Math.max(0, i - 1); j < this.ranges.length && this.ranges[j].start <= edit.end; j++) {
+      const r = this.ranges[j];
+      if (edit.start < r.end && r.start < edit.end) return true;
+      if (edit.start === r.start && (edit.start === edit.end || r.start === r.end)) return true;
+    }
+    return false;
+  }
+
+  add(edit: TextEdit): void {
+    let i = this.ranges.length;
+    while (i > 0 && this.ranges[i - 1].start > edit.start) i--;
+    this.ranges.splice(i, 0, edit);
+  }
+
+  /** Index of the first claimed range that ends after `offset` (claims never overlap, so ends are sorted too). */
+  private firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ranges[mid].end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
