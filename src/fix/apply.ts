@@ -4,26 +4,9 @@
  * result.
  */
 import { parse, type Document } from "../../grammar/index.js";
+import type { Fix, TextEdit } from "../../rules/types.js";
 
-/** Replace `text[start, end)` by `text`. An insertion has `start === end`, a deletion `text === ""`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** `safe`: iptables loads the same ruleset either way. `unsafe`: which packets match changes. */
-export type Applicability = "safe" | "unsafe";
-
-export interface Fix {
-  /** What the fix does, in a few words. */
-  title: string;
-  applicability: Applicability;
-  /** Applied all together or not at all; they must not overlap each other. */
-  edits: TextEdit[];
-  /** The rule that proposed it. */
-  ruleId?: string;
-}
+export type { Applicability, Fix, TextEdit } from "../../rules/types.js";
 
 export interface SkippedFix {
   fix: Fix;
