@@ -2,7 +2,9 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
-import { readFile, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { chmod, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
 export interface Output {
   write(text: string): void;
@@ -15,6 +17,8 @@ export interface CliIo {
   readStdin(): Promise<Buffer>;
   readFile(path: string): Promise<Buffer>;
   isDirectory(path: string): Promise<boolean>;
+  /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
+  writeFileAtomic?(path: string, text: string): Promise<void>;
   env: Record<string, string | undefined>;
 }
 
@@ -29,6 +33,27 @@ export function nodeIo(): CliIo {
     },
     readFile: (path) => readFile(path),
     isDirectory: async (path) => (await stat(path)).isDirectory(),
+    writeFileAtomic,
     env: process.env,
   };
+}
+
+/** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
+async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const { mode } = await stat(path);
+  const temporary = join(dirname(path), `.${basename(path)}.iptlint-${randomBytes(6).toString("hex")}`);
+  try {
+    const handle = await open(temporary, "wx", mode);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(temporary, mode);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

@@ -2,11 +2,13 @@
  * The command line: parses arguments, reads inputs, runs the library, writes the report and
  * returns the exit code. It never calls process.exit and never throws.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
-import { print } from "../../grammar/index.js";
+import { parse, print } from "../../grammar/index.js";
+import { applyFixes } from "../fix/apply.js";
+import { livePatch, restoreText, unifiedDiff } from "../fix/emit.js";
 import { formatStylish } from "../format/stylish.js";
-import { errorCount, lintText, type LintResult } from "../lint.js";
+import { errorCount, lintDocument, lintText, type LintResult } from "../lint.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
@@ -14,6 +16,17 @@ const { version } = createRequire(import.meta.url)("../../../package.json") as {
 
 /** An input that could not be read: exit code 4, with the reason. */
 class UnreadableInput extends Error {}
+
+/** Arguments that make no sense together: exit code 2. */
+class UsageError extends Error {}
+
+interface FixOptions {
+  emit?: "diff" | "restore" | "patch";
+  unsafeFixes?: boolean;
+  kernelVersion?: string;
+  kubernetesVersion?: string;
+  stdinFilename: string;
+}
 
 interface Input {
   /** The path as given, or the name given to standard input. */
@@ -47,6 +60,41 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command("fix")
+    .description("apply the fixes: in place, or print them as a diff, a restore file or a live patch")
+    .argument("<paths...>", "ruleset files; - reads standard input (with --emit)")
+    .addOption(
+      new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"]),
+    )
+    .option("--unsafe-fixes", "also apply fixes that change which packets match")
+    .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
+    .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
+    .action(async (paths: string[], options: FixOptions) => {
+      if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
+      if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
+      const inputs = await readInputs(paths, options.stdinFilename, io);
+      const remaining: LintResult[] = [];
+      for (const input of inputs) {
+        const document = parse(input.text, { filePath: input.name });
+        const node = { kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion };
+        const diagnostics = lintDocument(document, { node });
+        const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+        const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+        if (options.emit === "diff") io.stdout.write(unifiedDiff(document, result, input.name));
+        else if (options.emit === "restore") io.stdout.write(restoreText(result));
+        else if (options.emit === "patch") io.stdout.write(livePatch(document, result));
+        else if (result.applied.length > 0) await io.writeFileAtomic!(input.name, result.output);
+        for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
+        // What is left after fixing is what the user still has to see to.
+        remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, { node }) : diagnostics });
+      }
+      const report = formatStylish(remaining);
+      (options.emit ? io.stderr : io.stdout).write(report);
+      exitCode = remaining.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
+    });
+
+  program
     .command("fmt")
     .description("print the parsed ruleset (byte for byte what iptables-save printed)")
     .argument("<path>", "a ruleset file; - reads standard input")
@@ -72,6 +120,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version "errors" carry exit code 0; anything else is a usage error.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`iptlint: ${error.message}\n`);
+      return ExitCode.Usage;
     }
     if (error instanceof UnreadableInput) {
       io.stderr.write(`iptlint: ${error.message}\n`);

@@ -15,6 +15,8 @@ export interface SkippedFix {
 
 export interface FixResult {
   output: string;
+  /** The output, parsed (the input document itself when nothing was applied). */
+  document: Document;
   applied: Fix[];
   skipped: SkippedFix[];
 }
@@ -33,7 +35,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
   const { text } = document;
   const skipped: SkippedFix[] = [];
   if (document.diagnostics.some((d) => d.severity === "error")) {
-    return { output: text, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
+    return { output: text, document, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
   }
 
   const candidates: Fix[] = [];
@@ -56,23 +58,30 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     taken.push(fix);
   }
 
+  if (taken.length === 0) return { output: text, document, applied: [], skipped };
   let output = render(text, taken);
-  if (taken.length > 0 && countSyntaxErrors(output) > 0) {
+  let parsed = reparse(output, document);
+  if (hasErrors(parsed)) {
     // Find the culprits one by one; the rest are applied together.
     const good = taken.filter((fix) => {
-      const parses = countSyntaxErrors(render(text, [fix])) === 0;
+      const parses = !hasErrors(reparse(render(text, [fix]), document));
       if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
       return parses;
     });
     output = render(text, good);
-    if (countSyntaxErrors(output) > 0) {
+    parsed = reparse(output, document);
+    if (good.length === 0 || hasErrors(parsed)) {
       for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
-      return { output: text, applied: [], skipped };
+      return { output: text, document, applied: [], skipped };
     }
-    return { output, applied: good, skipped };
+    return { output, document: parsed, applied: good, skipped };
   }
-  return { output, applied: taken, skipped };
+  return { output, document: parsed, applied: taken, skipped };
 }
+
+const reparse = (text: string, like: Document): Document => parse(text, { filePath: like.filePath });
+
+const hasErrors = (document: Document): boolean => document.diagnostics.some((d) => d.severity === "error");
 
 /** Writes the text with the edits of these (non-overlapping) fixes. */
 function render(text: string, fixes: readonly Fix[]): string {
@@ -101,8 +110,6 @@ function invalidReason(fix: Fix, length: number): string | null {
 }
 
 const firstStart = (fix: Fix): number => Math.min(...fix.edits.map((e) => e.start));
-
-const countSyntaxErrors = (text: string): number => parse(text).diagnostics.filter((d) => d.severity === "error").length;
 
 /** Ranges already claimed by taken fixes, sorted by start. Two insertions at one offset conflict too. */
 class Claims {
