@@ -145,11 +145,10 @@ class Walker {
     return unique([...returned, ...states]);
   }
 
-  /** Whether this rule is part of the masquerade-mark logic (tests or sets the mark, or masquerades only on it). */
-  involvesMark(line: CommandLine): boolean {
+  /** Whether the fix rewrites this rule: it tests or sets a mark, or masquerades on nothing but marks. */
+  isMarkBased(line: CommandLine): boolean {
     const facts = this.factsOf(line);
-    if (facts.marks.some((t) => (t.mask & this.mark) !== 0)) return true;
-    if (facts.effect && ((facts.effect.mask | facts.effect.value) & this.mark) !== 0) return true;
+    if (facts.marks.length > 0 || facts.effect !== null) return true;
     return SNAT_TARGETS.has(facts.target?.name ?? "") && !facts.otherConditions;
   }
 
@@ -230,7 +229,7 @@ function chainFix(document: Document, chain: Chain, mark: number, walker: Walker
   const rules = chain.rules;
   // Rules put in place by -I or -R cannot be rewritten line by line in place.
   if (rules.some((line) => line.command !== "append")) return undefined;
-  const involved = rules.filter((line) => walker.involvesMark(line));
+  const involved = rules.filter((line) => walker.isMarkBased(line));
   const snat = involved.filter((line) => SNAT_TARGETS.has(walker.factsOf(line).target?.name ?? ""));
   if (snat.length === 0) return undefined;
   const kept = snat[snat.length - 1];

@@ -1,0 +1,87 @@
+/**
+ * The contract every rule keeps: a folder named after its id with a README in fixed sections
+ * whose examples hold, and fixtures that trigger it (`invalid-*`) or not (`valid-*`), with the
+ * fixed text (`*.fixed`) for the ones it fixes. Fixing is checked to converge: the fixed text
+ * parses, has no finding of the rule left, and fixing it again changes nothing.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { allRules } from "../../rules/index.js";
+import { fromRoot } from "../helpers/project.js";
+import { check } from "./support.js";
+
+const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
+
+test("rule ids are unique kebab-case names of their folders", () => {
+  const ids = allRules.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of ids) {
+    assert.match(id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    assert.ok(existsSync(fromRoot("rules", id, "README.md")), `rules/${id}/README.md`);
+  }
+});
+
+for (const rule of allRules) {
+  const folder = fromRoot("rules", rule.id);
+
+  test(`${rule.id}: README has the fixed sections in order`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    assert.match(readme, new RegExp(`^# ${rule.id}\\n`));
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, SECTIONS);
+  });
+
+  test(`${rule.id}: README examples hold`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
+    assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
+    let lastInvalid: string | undefined;
+    for (const block of blocks) {
+      const result = check(block.text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
+      if (block.kind === "invalid") {
+        assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
+        lastInvalid = block.text;
+      } else {
+        assert.deepEqual(result.of(rule.id), [], `${block.kind} example does not trigger ${rule.id}`);
+      }
+      if (block.kind === "fixed") {
+        assert.ok(lastInvalid, "a fixed example follows an invalid one");
+        assert.equal(check(lastInvalid).fixed.output, block.text);
+      }
+    }
+  });
+
+  const fixtures = existsSync(join(folder, "fixtures")) ? readdirSync(join(folder, "fixtures")).filter((f) => f.endsWith(".rules")) : [];
+  test(`${rule.id}: has fixtures of both kinds`, () => {
+    assert.ok(fixtures.some((f) => f.startsWith("valid-")));
+    assert.ok(fixtures.some((f) => f.startsWith("invalid-")));
+    if (rule.fixable) assert.ok(fixtures.some((f) => existsSync(join(folder, "fixtures", f.replace(/\.rules$/, ".fixed")))));
+  });
+
+  for (const name of fixtures) {
+    test(`${rule.id}: fixture ${name}`, () => {
+      const text = readFileSync(join(folder, "fixtures", name), "utf8");
+      const result = check(text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
+      if (name.startsWith("valid-")) {
+        assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
+        assert.equal(result.fixed.output, text);
+        return;
+      }
+      assert.ok(result.of(rule.id).length > 0, `${name} triggers ${rule.id}`);
+      const fixedPath = join(folder, "fixtures", name.replace(/\.rules$/, ".fixed"));
+      if (!existsSync(fixedPath)) {
+        assert.equal(result.fixed.output, text, "no fix is offered");
+        return;
+      }
+      const expected = readFileSync(fixedPath, "utf8");
+      assert.equal(result.fixed.output, expected);
+      const again = check(expected);
+      assert.deepEqual(again.of(rule.id), [], "the fixed text has no finding left");
+      assert.equal(again.fixed.output, expected, "fixing twice changes nothing");
+    });
+  }
+}
