@@ -16,7 +16,7 @@
  * Tokens are kept lean, in typed arrays (start, end, code) rather than one object per token:
  * a 10,000-service kube-proxy dump has 2.6 million of them.
  */
-import { TokenCode, structuralOptions } from "./tokens.js";
+import { TokenCode, optionArity, structuralOptions } from "./tokens.js";
 
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
 export const MAX_WORD_LENGTH = 1023;
@@ -252,6 +252,10 @@ function lexLine(
 
   const lineFirstToken = tokens.count;
   let words = 0;
+  // Words still owed to the last option as its arguments, and whether a `!` may come first
+  // (the intrapositioned negation `-s ! 10.0.0.0/8` of old iptables).
+  let owed = 0;
+  let bangMayFollow = false;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -300,7 +304,23 @@ function lexLine(
     if ((i - tokenStart) * 3 > MAX_WORD_LENGTH && decodedByteLength(text, tokenStart, i) > MAX_WORD_LENGTH) {
       errors.push({ kind: LexErrorKind.WordTooLong, line, start: tokenStart, end: i });
     }
-    const code = classify(text, tokenStart, i, quoted, tokens.count - lineFirstToken, tokens, lineFirstToken);
+    let code: TokenCode;
+    if (owed > 0) {
+      const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 0x21; /* ! */
+      if (bang && bangMayFollow) {
+        code = TokenCode.Bang;
+      } else {
+        code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
+        owed--;
+      }
+      bangMayFollow = false;
+    } else {
+      code = classify(text, tokenStart, i, quoted, tokens.count - lineFirstToken, tokens, lineFirstToken);
+      if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
+        owed = argumentsOwed(text, tokenStart, i);
+        bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
+      }
+    }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
       // Stop here: the line is refused anyway, and this bounds the work a huge line costs.
@@ -314,6 +334,14 @@ function lexLine(
     errors.push({ kind: LexErrorKind.IndentedComment, line, start, end });
   }
   return LineKind.Words;
+}
+
+/** How many of the next words an option takes whatever they look like (less an inline `=value`). */
+function argumentsOwed(text: string, start: number, end: number): number {
+  const word = text.slice(start, end);
+  const equals = word.startsWith("--") ? word.indexOf("=") : -1;
+  const arity = optionArity.get(equals === -1 ? word : word.slice(0, equals)) ?? 0;
+  return equals === -1 ? arity : Math.max(0, arity - 1);
 }
 
 function classify(

@@ -231,3 +231,18 @@ export const structuralOptions: ReadonlyMap<string, TokenCode> = new Map([
   ["-6", TokenCode.GenericOption],
   ["--ipv6", TokenCode.GenericOption],
 ]);
+
+/**
+ * Options that take this many arguments whatever the arguments look like. getopt gives a
+ * required argument the next word even when it starts with `-`, and iptables-save prints a
+ * comment such as `-t` or `--x` without quotes, so `--comment -t` is a comment, not `-t`.
+ * Besides iptables' own options these are the options whose value is free text; any other
+ * option's values are the words after it that do not look like options.
+ */
+export const optionArity: ReadonlyMap<string, number> = new Map([
+  ...["-A", "--append", "-I", "--insert", "-R", "--replace", "-D", "--delete", "-N", "--new-chain", "--new"].map((o) => [o, 1] as const),
+  ...["-E", "--rename-chain", "-P", "--policy", "-c", "--set-counters"].map((o) => [o, 2] as const),
+  ...["-j", "--jump", "-g", "--goto", "-m", "--match", "-t", "--table"].map((o) => [o, 1] as const),
+  ...["-s", "--source", "--src", "-d", "--destination", "--dst", "-i", "--in-interface", "-o", "--out-interface", "-p", "--protocol"].map((o) => [o, 1] as const),
+  ...["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix", "--string"].map((o) => [o, 1] as const),
+]);

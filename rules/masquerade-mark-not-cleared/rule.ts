@@ -95,7 +95,7 @@ function findSnatRules(document: Document, table: Table): CommandLine[] {
  * `--set-mark v`), else the bit a masquerading rule matches on. Not always 0x4000: it is
  * `1 << --iptables-masquerade-bit`, and OpenShift used bit 0.
  */
-function masqueradeMark(chains: Map<string, Chain>, snatRules: CommandLine[]): number | null {
+function masqueradeMark(chains: ReadonlyMap<string, Chain>, snatRules: CommandLine[]): number | null {
   for (const line of chains.get("KUBE-MARK-MASQ")?.rules ?? []) {
     const target = line.rule?.target;
     const effect = target ? markTargetEffect(target) : null;
@@ -116,7 +116,7 @@ class Walker {
   private readonly facts = new Map<CommandLine, RuleFacts>();
 
   constructor(
-    private readonly chains: Map<string, Chain>,
+    private readonly chains: ReadonlyMap<string, Chain>,
     private readonly mark: number,
   ) {}
 

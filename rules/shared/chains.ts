@@ -13,7 +13,16 @@ export interface Chain {
   rules: CommandLine[];
 }
 
-export function chainsOf(table: Table): Map<string, Chain> {
+/** Computed once per table: several rules and the fixer ask for the same chains. */
+const cache = new WeakMap<Table, ReadonlyMap<string, Chain>>();
+
+export function chainsOf(table: Table): ReadonlyMap<string, Chain> {
+  let chains = cache.get(table);
+  if (chains === undefined) cache.set(table, (chains = replay(table)));
+  return chains;
+}
+
+function replay(table: Table): Map<string, Chain> {
   const chains = new Map<string, Chain>();
   const chain = (name: string): Chain => {
     let found = chains.get(name);

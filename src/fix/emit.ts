@@ -125,7 +125,7 @@ function touchedChains(original: Document, result: FixResult): Map<string | null
 }
 
 /** The fixed table's chains that an edit could have changed: those with a rule on an edited line. */
-function candidateChains(original: Document, result: FixResult, table: Table): Map<string, Chain> {
+function candidateChains(original: Document, result: FixResult, table: Table): ReadonlyMap<string, Chain> {
   const names = new Set<string>();
   for (const edit of result.applied.flatMap((fix) => fix.edits)) {
     const line = original.lines[original.source.positionAt(edit.start).line - 1];

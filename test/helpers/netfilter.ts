@@ -7,7 +7,18 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestContext } from "node:test";
+
+// iptables-legacy takes the machine-wide /run/xtables.lock even inside a network namespace
+// and waits for it, so any other iptables process (another test file, the benchmark) would
+// stall these tests. Each namespace here is private and used by one command at a time, so a
+// lock file of this process's own is safe; `ip netns exec` passes the environment on.
+const lockFile = join(tmpdir(), `iptlint-tests-${process.pid}.xtables.lock`);
+process.env.XTABLES_LOCKFILE = lockFile;
+process.on("exit", () => rmSync(lockFile, { force: true }));
 
 export type Backend = "nft" | "legacy";
 export type Family = 4 | 6;
