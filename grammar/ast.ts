@@ -47,6 +47,11 @@ export class Source {
   /** Line and column of an offset (binary search over line starts). */
   positionAt(offset: number): Position {
     const starts = this.lexed.lineStarts;
+    const count = this.lexed.lineCount;
+    if (offset >= this.text.length && (count === 0 || this.lexed.contentEnds[count - 1] < this.text.length)) {
+      // The end of a text whose last line has a line end is the start of the (empty) line after it.
+      return { line: count + 1, column: 1 + offset - this.text.length, offset };
+    }
     let low = 0;
     let high = this.lexed.lineCount - 1;
     while (low < high) {
@@ -90,13 +95,9 @@ export abstract class SpanNode extends SourceNode {
 
 /** One word of a line, as iptables splits it. */
 export class Word extends SpanNode {
-  constructor(
-    source: Source,
-    range: SourceRange,
-    /** A `"` appears in the word: its value differs from its raw text. */
-    readonly quoted: boolean,
-  ) {
-    super(source, range);
+  /** A `"` appears in the word: its value differs from its raw text. */
+  get quoted(): boolean {
+    return this.text.includes('"');
   }
 
   /** The word as written, quotes and escapes included. */
@@ -359,7 +360,7 @@ export class LineWords {
   word(index: number): Word {
     const tokens = this.source.lexed.tokens;
     const t = this.first + index;
-    return new Word(this.source, { start: tokens.starts[t], end: tokens.ends[t] }, tokens.codes[t] === TokenCode.QuotedWord);
+    return new Word(this.source, { start: tokens.starts[t], end: tokens.ends[t] });
   }
 
   code(index: number): TokenCode {
@@ -549,13 +550,14 @@ function buildElements(line: CommandLine): OptionNode[] {
     const optionWord = words.word(optionIndex);
     const bang = bangIndex !== -1 ? words.word(bangIndex) : lateBangIndex !== -1 ? words.word(lateBangIndex) : null;
     const values = words.words(Math.max(optionIndex, lateBangIndex) + 1, end);
-    let name = optionWord.raw;
+    // The option as iptables sees it: `"-j"` is `-j`.
+    let name = optionWord.value;
     const equals = name.startsWith("--") ? name.indexOf("=") : -1;
     if (equals !== -1) {
-      // getopt's `--name=value`: the value is part of the option word.
+      // getopt's `--name=value`: the value is the rest of the option word.
       name = name.slice(0, equals);
-      const at = optionWord.range.start + equals + 1;
-      values.unshift(new Word(source, { start: at, end: optionWord.range.end }, false));
+      const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
+      values.unshift(new Word(source, { start: at, end: optionWord.range.end }));
     }
     const start = (bangIndex !== -1 ? words.word(bangIndex) : optionWord).range.start;
     const last = values.length ? values[values.length - 1] : lateBangIndex !== -1 ? words.word(lateBangIndex) : optionWord;

@@ -36,7 +36,7 @@ export function lexErrorMessage(error: LexError, text: string): string {
     case LexErrorKind.UnterminatedQuote:
       return (
         "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of " +
-        "the line as one argument and then drops it"
+        "the line, line end included, as one argument and the options in it are lost"
       );
     case LexErrorKind.WordTooLong:
       return (
@@ -50,6 +50,13 @@ export function lexErrorMessage(error: LexError, text: string): string {
       );
     case LexErrorKind.NulByte:
       return "NUL byte: iptables-restore reads lines as C strings and stops reading this line here";
+    case LexErrorKind.IndentedHead:
+      return (
+        `indented ${quote(word)}: iptables-restore recognises a table, chain declaration, COMMIT or counters ` +
+        "only at the start of the line, so it reads this line as a command and refuses it"
+      );
+    case LexErrorKind.BlanksOnly:
+      return "a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one (\"no command specified\")";
     case LexErrorKind.IndentedComment:
       return (
         "indented comment: only a `#` in the first column starts a comment; iptables-restore reads " +

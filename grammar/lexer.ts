@@ -36,6 +36,10 @@ export const enum LexErrorKind {
   TooManyWords,
   NulByte,
   IndentedComment,
+  /** `*table`, `:CHAIN`, `COMMIT` or `[p:b]` after leading blanks. */
+  IndentedHead,
+  /** A line of spaces and tabs only: iptables-restore skips only empty lines. */
+  BlanksOnly,
 }
 
 export interface LexError {
@@ -154,7 +158,8 @@ export function lex(text: string): LexedText {
     let newline = text.indexOf("\n", start);
     if (newline === -1) newline = length;
     let contentEnd = newline;
-    if (contentEnd > start && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+    // A CR is part of the line end only before a LF; anywhere else iptables reads it as text.
+    if (newline < length && contentEnd > start && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
     lineStarts.push(start);
     contentEnds.push(contentEnd);
     firstTokens.push(tokens.count);
@@ -315,9 +320,10 @@ function lexLine(
       }
       bangMayFollow = false;
     } else {
-      code = classify(text, tokenStart, i, quoted, tokens.count - lineFirstToken, tokens, lineFirstToken);
+      const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
+      code = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
-        owed = argumentsOwed(text, tokenStart, i);
+        owed = argumentsOwed(quoted ? decodeWord(text.slice(tokenStart, i)) : text.slice(tokenStart, i));
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
       }
     }
@@ -329,16 +335,24 @@ function lexLine(
     }
     tokens.push(tokenStart, i, code);
   }
-  if (tokens.count === lineFirstToken) return LineKind.Blank;
-  if (text.charCodeAt(tokens.starts[lineFirstToken]) === HASH) {
-    errors.push({ kind: LexErrorKind.IndentedComment, line, start, end });
+  if (tokens.count === lineFirstToken) {
+    errors.push({ kind: LexErrorKind.BlanksOnly, line, start, end });
+    return LineKind.Words;
+  }
+  const firstStart = tokens.starts[lineFirstToken];
+  if (firstStart > start) {
+    // iptables-restore looks at the line's first character, not its first word.
+    const c = text.charCodeAt(firstStart);
+    if (c === HASH) errors.push({ kind: LexErrorKind.IndentedComment, line, start, end });
+    else if (isLineHead(text, firstStart, tokens.ends[lineFirstToken])) {
+      errors.push({ kind: LexErrorKind.IndentedHead, line, start: firstStart, end: tokens.ends[lineFirstToken] });
+    }
   }
   return LineKind.Words;
 }
 
 /** How many of the next words an option takes whatever they look like (less an inline `=value`). */
-function argumentsOwed(text: string, start: number, end: number): number {
-  const word = text.slice(start, end);
+function argumentsOwed(word: string): number {
   const equals = word.startsWith("--") ? word.indexOf("=") : -1;
   const arity = optionArity.get(equals === -1 ? word : word.slice(0, equals)) ?? 0;
   return equals === -1 ? arity : Math.max(0, arity - 1);
@@ -349,21 +363,41 @@ function classify(
   start: number,
   end: number,
   quoted: boolean,
-  position: number,
+  atLineStart: boolean,
   tokens: TokenStore,
   lineFirstToken: number,
 ): TokenCode {
-  if (quoted) return TokenCode.QuotedWord;
-  const c0 = text.charCodeAt(start);
-  const length = end - start;
-  if (position === 0) {
-    if (c0 === 0x2a /* * */) return TokenCode.TableHeader;
-    if (c0 === 0x3a /* : */) return TokenCode.ChainDecl;
-    if (c0 === 0x5b /* [ */) return TokenCode.Counters;
-    if (length === 6 && text.startsWith("COMMIT", start)) return TokenCode.Commit;
-  } else if (c0 === 0x5b && tokens.codes[lineFirstToken] === TokenCode.ChainDecl) {
+  if (atLineStart && !quoted) {
+    const head = headCode(text, start, end);
+    if (head !== null) return head;
+  } else if (!quoted && text.charCodeAt(start) === 0x5b && tokens.count > lineFirstToken && tokens.codes[lineFirstToken] === TokenCode.ChainDecl) {
     return TokenCode.Counters;
   }
+  if (quoted) {
+    // iptables sees the word without its quotes: `"-j"` is a jump and `"!"` a negation.
+    const word = decodeWord(text.slice(start, end));
+    const code = optionCode(word, 0, word.length);
+    return code === TokenCode.Word ? TokenCode.QuotedWord : code;
+  }
+  return optionCode(text, start, end);
+}
+
+/** The kind of a line's first word when it starts the line, or null for an ordinary word. */
+function headCode(text: string, start: number, end: number): TokenCode | null {
+  const c0 = text.charCodeAt(start);
+  if (c0 === 0x2a /* * */) return TokenCode.TableHeader;
+  if (c0 === 0x3a /* : */) return TokenCode.ChainDecl;
+  if (c0 === 0x5b /* [ */) return TokenCode.Counters;
+  if (end - start === 6 && text.startsWith("COMMIT", start)) return TokenCode.Commit;
+  return null;
+}
+
+const isLineHead = (text: string, start: number, end: number): boolean => headCode(text, start, end) !== null;
+
+/** `!`, an option (by its spelling), or a plain word. */
+function optionCode(text: string, start: number, end: number): TokenCode {
+  const c0 = text.charCodeAt(start);
+  const length = end - start;
   if (length === 1 && c0 === 0x21 /* ! */) return TokenCode.Bang;
   if (c0 !== 0x2d /* - */ || length < 2) return TokenCode.Word;
   const c1 = text.charCodeAt(start + 1);

@@ -33,7 +33,7 @@ export function parse(text: string, options: ParseOptions = {}): Document {
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it"),
     );
   }
-  if (text.trim() === "") {
+  if (/^[ \t\r\n\ufeff]*$/.test(text) && document.diagnostics.length === 0) {
     document.diagnostics.push(
       syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it"),
     );

@@ -19,11 +19,17 @@ export function print(document: Document, options: PrintOptions = {}): string {
   const style = options.style ?? "preserve";
   const parts: string[] = [];
   for (const line of document.lines) {
-    parts.push(printLine(line, style));
-    parts.push(style === "compact" ? "\n" : line.eol);
+    const printed = printLine(line, style);
+    parts.push(printed, style === "compact" ? compactEol(printed) : line.eol);
   }
   return parts.join("");
 }
+
+/**
+ * `\n`, except after a line that ends in a CR (a word like `Y\r`): there `\n` would read back
+ * as a CRLF line end and lose the CR, so the line ends in `\r\n`.
+ */
+const compactEol = (printed: string): string => (printed.endsWith("\r") ? "\r\n" : "\n");
 
 /** One line without its end of line. */
 export function printLine(line: LineNode, style: PrintStyle): string {
@@ -59,8 +65,9 @@ function commandWords(line: CommandLine): SourceNode[] {
     words.push(element.optionWord);
     if (element.bang && element.intrapositioned) words.push(element.bang);
     // An inline `--name=value` value is part of the option word.
+    const option = element.optionWord.range;
     for (const value of element.values) {
-      if (value.range.start >= element.optionWord.range.end) words.push(value);
+      if (value.range.start < option.start || value.range.end > option.end) words.push(value);
     }
   }
   return words;

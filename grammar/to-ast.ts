@@ -154,6 +154,12 @@ class DocumentBuilder {
 
   private commitLine(line: number): void {
     const node = new CommitLine(this.source, line);
+    if (node.text !== "COMMIT") {
+      // iptables-restore compares the whole line with "COMMIT" and reads `COMMIT ` as a command.
+      this.report(node.range, lineErrorMessage(LineErrorKind.TextAfterCommit, null));
+      this.lines.push(new InvalidLine(this.source, line));
+      return;
+    }
     this.lines.push(node);
     if (this.table === null || this.form === "rules") {
       this.report(node.range, "COMMIT outside a table: there is no `*table` line open for it to commit");
@@ -167,6 +173,15 @@ class DocumentBuilder {
     const codes = this.lexed.tokens.codes;
     const chain = plan.positionalEnd > plan.head + 1 ? this.wordValue(first + plan.head + 1) : null;
     if (plan.counters !== -1) this.checkCounters(first + plan.counters);
+    for (let i = 0; i < plan.elements.length; i += 4) {
+      if (plan.elements[i] !== -1 && plan.elements[i + 2] !== -1) {
+        // `! -s ! x`: iptables refuses it, and the AST has room for one `!` only.
+        const node = new InvalidLine(this.source, line);
+        this.report(this.tokenRange(first + plan.elements[i + 2]), lineErrorMessage(LineErrorKind.MultipleBangs, null));
+        this.lines.push(node);
+        return;
+      }
+    }
     for (let i = 0; i < plan.elements.length; i += 4) {
       const option = first + plan.elements[i + 1];
       if (codes[option] === TokenCode.TableOption) {

@@ -7,7 +7,7 @@ import { chmod, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface Output {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
 }
 
 export interface CliIo {
@@ -18,7 +18,7 @@ export interface CliIo {
   readFile(path: string): Promise<Buffer>;
   isDirectory(path: string): Promise<boolean>;
   /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
-  writeFileAtomic?(path: string, text: string): Promise<void>;
+  writeFileAtomic(path: string, content: Buffer): Promise<void>;
   env: Record<string, string | undefined>;
 }
 
@@ -39,13 +39,13 @@ export function nodeIo(): CliIo {
 }
 
 /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
-async function writeFileAtomic(path: string, text: string): Promise<void> {
+async function writeFileAtomic(path: string, content: Buffer): Promise<void> {
   const { mode } = await stat(path);
   const temporary = join(dirname(path), `.${basename(path)}.iptlint-${randomBytes(6).toString("hex")}`);
   try {
     const handle = await open(temporary, "wx", mode);
     try {
-      await handle.writeFile(text);
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();

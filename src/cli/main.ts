@@ -14,6 +14,8 @@ import type { CliIo } from "./io.js";
 
 const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
+const HELP_CODES = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
+
 /** An input that could not be read: exit code 4, with the reason. */
 class UnreadableInput extends Error {}
 
@@ -32,6 +34,8 @@ interface Input {
   /** The path as given, or the name given to standard input. */
   name: string;
   text: string;
+  /** How the bytes were read, so that what is written back keeps every byte that is not changed. */
+  encoding: "utf8" | "latin1";
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -82,9 +86,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
         const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
         if (options.emit === "diff") io.stdout.write(unifiedDiff(document, result, input.name));
-        else if (options.emit === "restore") io.stdout.write(restoreText(result));
-        else if (options.emit === "patch") io.stdout.write(livePatch(document, result));
-        else if (result.applied.length > 0) await io.writeFileAtomic!(input.name, result.output);
+        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
+        else if (options.emit === "patch") io.stdout.write(encode(livePatch(document, result), input));
+        else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
         for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
         // What is left after fixing is what the user still has to see to.
         remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, { node }) : diagnostics });
@@ -110,7 +114,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         exitCode = ExitCode.Findings;
         return;
       }
-      io.stdout.write(print(document, { style: options.compact ? "compact" : "preserve" }));
+      io.stdout.write(encode(print(document, { style: options.compact ? "compact" : "preserve" }), input));
     });
 
   try {
@@ -118,8 +122,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version "errors" carry exit code 0; anything else is a usage error.
-      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      // Help and version arrive as "errors"; their exit code follows process.exitCode, which
+      // is not ours to read, so they are told apart by their code.
+      return HELP_CODES.has(error.code) ? ExitCode.Ok : ExitCode.Usage;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`iptlint: ${error.message}\n`);
@@ -138,21 +143,39 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 async function readInputs(paths: string[], stdinName: string, io: CliIo): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const path of paths) {
-    if (path === "-") {
-      inputs.push({ name: stdinName, text: decode(await io.readStdin()) });
-      continue;
-    }
+    const name = path === "-" ? stdinName : path;
+    let bytes: Buffer;
     try {
-      if (await io.isDirectory(path)) throw new UnreadableInput(`cannot read ${path}: it is a directory`);
-      inputs.push({ name: path, text: decode(await io.readFile(path)) });
+      if (path === "-") {
+        bytes = await io.readStdin();
+      } else {
+        if (await io.isDirectory(path)) throw new UnreadableInput(`cannot read ${path}: it is a directory`);
+        bytes = await io.readFile(path);
+      }
     } catch (error) {
       if (error instanceof UnreadableInput) throw error;
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      throw new UnreadableInput(`cannot read ${path}: ${reason}`);
+      throw new UnreadableInput(`cannot read ${name}: ${reason}`);
     }
+    inputs.push({ name, ...decode(bytes) });
   }
   return inputs;
 }
 
-/** iptables reads bytes; text that is not UTF-8 still parses, with U+FFFD in place of bad bytes. */
-const decode = (bytes: Buffer): string => bytes.toString("utf8");
+// ignoreBOM: keep a byte order mark in the text (a syntax error to report), do not drop it.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * iptables reads bytes. Text that is not UTF-8 (an old Latin-1 comment) is read byte for byte
+ * as Latin-1, so printing it back gives the same bytes.
+ */
+function decode(bytes: Buffer): { text: string; encoding: Input["encoding"] } {
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: bytes.toString("latin1"), encoding: "latin1" };
+  }
+}
+
+/** Text to write out, in the input's encoding. */
+const encode = (text: string, input: Input): string | Buffer => (input.encoding === "utf8" ? text : Buffer.from(text, "latin1"));

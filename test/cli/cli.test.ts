@@ -1,0 +1,393 @@
+/**
+ * The CLI: in-process through `main(argv, io)` with files and streams in memory, then a few runs
+ * of the real bin with child_process.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+
+import { main } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { binPath, fromRoot } from "../helpers/project.js";
+
+const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
+
+const CLEAN = "*filter\n:INPUT DROP [0:0]\n-A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT\nCOMMIT\n";
+const UNTERMINATED = '*filter\n-A INPUT -m comment --comment "abc\nCOMMIT\n';
+const UNTERMINATED_MESSAGE =
+  "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of the line, line end included, as one argument and the options in it are lost";
+const KUBE = readFileSync(fromRoot("test", "fixtures", "corpus", "kube", "kube-proxy-1.19-iptables.nft.counters.save"), "utf8");
+const CRLF = "# from Windows\r\n*nat\r\n:POSTROUTING ACCEPT [0:0]\r\n-A POSTROUTING  -o eth0\t-j MASQUERADE \r\nCOMMIT";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Paths read, in order. */
+  reads: string[];
+}
+
+/** What the CLI wrote; bytes (a Latin-1 file's output) as Latin-1 text. */
+const asText = (chunk: string | Uint8Array): string => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1"));
+
+const errno = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
+
+/** Runs the CLI in-process with files (path → content) and directories in memory. */
+async function run(
+  argv: string[],
+  options: { files?: Record<string, string | Buffer>; dirs?: string[]; stdin?: string | Buffer | Error } = {},
+): Promise<Run> {
+  const files = options.files ?? {};
+  const dirs = new Set(options.dirs ?? []);
+  let stdout = "";
+  let stderr = "";
+  const reads: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (text) => void (stdout += asText(text)) },
+    stderr: { write: (text) => void (stderr += asText(text)) },
+    async readStdin() {
+      reads.push("-");
+      if (options.stdin instanceof Error) throw options.stdin;
+      return Buffer.from(options.stdin ?? "");
+    },
+    async readFile(path) {
+      reads.push(path);
+      if (dirs.has(path)) throw errno("EISDIR", "illegal operation on a directory, read");
+      if (!(path in files)) throw errno("ENOENT", `no such file or directory, open '${path}'`);
+      return Buffer.from(files[path]);
+    },
+    async isDirectory(path) {
+      if (dirs.has(path)) return true;
+      if (path in files) return false;
+      throw errno("ENOENT", `no such file or directory, stat '${path}'`);
+    },
+    async writeFileAtomic(path, content) {
+      files[path] = content;
+    },
+    env: {},
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr, reads };
+}
+
+/** The stylish report of one file's diagnostics. */
+const report = (file: string, rows: string[], errors: number) =>
+  `${file}\n${rows.map((r) => `  ${r}\n`).join("")}\n✖ ${errors} problem${errors === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, 0 warnings)\n`;
+
+test("cli: a clean file exits 0 and prints nothing", async () => {
+  const r = await run(["clean.rules"], { files: { "clean.rules": CLEAN } });
+  assert.deepEqual(r, { code: 0, stdout: "", stderr: "", reads: ["clean.rules"] });
+  const kube = await run(["lint", "kube.save"], { files: { "kube.save": KUBE } });
+  assert.deepEqual([kube.code, kube.stdout, kube.stderr], [0, "", ""]);
+});
+
+test("cli: a syntax error exits 1 and names the file, line, column and message", async () => {
+  const r = await run(["bad.rules"], { files: { "bad.rules": UNTERMINATED } });
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, "");
+  assert.equal(r.stdout, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  // Several errors, several files: only the file with findings is listed, positions aligned.
+  const many = await run(["clean.rules", "two.rules"], {
+    files: { "clean.rules": CLEAN, "two.rules": "*filter\nfoo\n-A INPUT ! -j ACCEPT !\n*nat\nCOMMIT\n" },
+  });
+  assert.equal(many.code, 1);
+  assert.deepEqual(many.reads, ["clean.rules", "two.rules"]);
+  assert.equal(
+    many.stdout,
+    report(
+      "two.rules",
+      [
+        "2:1   error  `foo` is not a command: a line is a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or a command such as `-A CHAIN ...`  syntax",
+        "3:22  error  `!` at the end of the line: it must be followed by the option it negates  syntax",
+        '4:1   error  missing COMMIT for table `filter` (opened at line 1): iptables-restore applies nothing from this table and fails with "COMMIT expected"  syntax',
+      ],
+      3,
+    ),
+  );
+});
+
+test("cli: usage errors exit 2", async () => {
+  const unknown = await run(["--bogus", "clean.rules"], { files: { "clean.rules": CLEAN } });
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.stdout, "");
+  assert.match(unknown.stderr, /unknown option '--bogus'/);
+  assert.deepEqual(unknown.reads, [], "nothing is read after a usage error");
+
+  const noPath = await run([]);
+  assert.equal(noPath.code, 2);
+  assert.match(noPath.stderr, /missing required argument 'paths'/);
+
+  const lintNoPath = await run(["lint"]);
+  assert.equal(lintNoPath.code, 2);
+
+  const fmtNoPath = await run(["fmt"]);
+  assert.equal(fmtNoPath.code, 2);
+  assert.match(fmtNoPath.stderr, /missing required argument 'path'/);
+
+  const fmtTwo = await run(["fmt", "a", "b"], { files: { a: CLEAN, b: CLEAN } });
+  assert.equal(fmtTwo.code, 2);
+  assert.equal(fmtTwo.stdout, "");
+
+  const noValue = await run(["-", "--stdin-filename"], { stdin: CLEAN });
+  assert.equal(noValue.code, 2);
+  assert.match(noValue.stderr, /--stdin-filename <name>' argument missing/);
+});
+
+test("cli: an unreadable input exits 4", async () => {
+  const missing = await run(["nope.rules"]);
+  assert.deepEqual(missing, { code: 4, stdout: "", stderr: "iptlint: cannot read nope.rules: no such file\n", reads: [] });
+
+  const directory = await run(["etc"], { dirs: ["etc"] });
+  assert.deepEqual([directory.code, directory.stdout, directory.stderr], [4, "", "iptlint: cannot read etc: it is a directory\n"]);
+
+  // One unreadable input among good ones: nothing is reported but the reason.
+  const mixed = await run(["bad.rules", "nope.rules"], { files: { "bad.rules": UNTERMINATED } });
+  assert.equal(mixed.code, 4);
+  assert.equal(mixed.stdout, "");
+  assert.equal(mixed.stderr, "iptlint: cannot read nope.rules: no such file\n");
+
+  const fmtMissing = await run(["fmt", "nope.rules"]);
+  assert.deepEqual([fmtMissing.code, fmtMissing.stdout], [4, ""]);
+});
+
+test("cli: other read errors exit 4 with the reason", async () => {
+  // A file that exists but cannot be read (EACCES).
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["locked.rules"], {
+    stdout: { write: (t) => void (stdout += asText(t)) },
+    stderr: { write: (t) => void (stderr += asText(t)) },
+    readStdin: async () => Buffer.alloc(0),
+    readFile: async () => {
+      throw errno("EACCES", "permission denied, open 'locked.rules'");
+    },
+    isDirectory: async () => false,
+    writeFileAtomic: async () => assert.fail("nothing is written"),
+    env: {},
+  });
+  assert.equal(code, 4);
+  assert.equal(stdout, "");
+  assert.equal(stderr, "iptlint: cannot read locked.rules: EACCES: permission denied, open 'locked.rules'\n");
+});
+
+test("cli: standard input with `-` and --stdin-filename", async () => {
+  const clean = await run(["-"], { stdin: CLEAN });
+  assert.deepEqual(clean, { code: 0, stdout: "", stderr: "", reads: ["-"] });
+
+  const named = await run(["-", "--stdin-filename", "from-pipe.rules"], { stdin: UNTERMINATED });
+  assert.equal(named.code, 1);
+  assert.equal(named.stdout, report("from-pipe.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+
+  const optionFirst = await run(["lint", "--stdin-filename", "x.rules", "-"], { stdin: "*filter\n" });
+  assert.equal(optionFirst.code, 1);
+  assert.ok(optionFirst.stdout.startsWith("x.rules\n"));
+
+  const unnamed = await run(["-"], { stdin: "foo\n" });
+  assert.equal(unnamed.code, 1);
+  assert.ok(unnamed.stdout.startsWith("<stdin>\n  1:1  error  `foo` is not a command"), unnamed.stdout);
+});
+
+test(
+  "cli: a failure to read standard input is an unreadable input (exit 4), not an internal error",
+  async () => {
+    const r = await run(["-"], { stdin: errno("EIO", "i/o error, read") });
+    assert.equal(r.code, 4);
+    assert.match(r.stderr, /^iptlint: cannot read <stdin>/);
+  },
+);
+
+test("cli: --version and --help", async () => {
+  for (const flag of ["--version", "-v"]) {
+    const r = await run([flag]);
+    assert.deepEqual(r, { code: 0, stdout: `${version}\n`, stderr: "", reads: [] });
+  }
+  for (const argv of [["--help"], ["-h"], ["help"]]) {
+    const r = await run(argv);
+    assert.equal(r.code, 0, argv.join(" "));
+    assert.equal(r.stderr, "");
+    assert.ok(r.stdout.startsWith("Usage: iptlint [options] [command]\n"), r.stdout);
+    assert.match(r.stdout, /^ {2}lint \[options\] <paths\.\.\.>/m);
+    assert.match(r.stdout, /^ {2}fmt \[options\] <path>/m);
+    assert.match(r.stdout, /-v, --version/);
+  }
+  const fmtHelp = await run(["fmt", "--help"]);
+  assert.equal(fmtHelp.code, 0);
+  assert.ok(fmtHelp.stdout.startsWith("Usage: iptlint fmt [options] <path>\n"));
+  assert.match(fmtHelp.stdout, /--compact/);
+  assert.match(fmtHelp.stdout, /--stdin-filename <name>/);
+});
+
+test("cli: fmt prints the file byte for byte", async () => {
+  for (const [name, text] of [
+    ["kube.save", KUBE],
+    ["windows.rules", CRLF],
+    ["rules.txt", "-P INPUT ACCEPT\n-N FOO\n-A INPUT -s 1.2.3.4/32 -j FOO\n"],
+  ]) {
+    const r = await run(["fmt", name], { files: { [name]: text } });
+    assert.equal(r.code, 0, name);
+    assert.equal(r.stderr, "");
+    assert.ok(r.stdout === text, `${name} printed byte for byte`);
+  }
+  const piped = await run(["fmt", "-"], { stdin: CRLF });
+  assert.ok(piped.stdout === CRLF);
+});
+
+test("cli: fmt --compact prints the iptables-save layout", async () => {
+  const r = await run(["fmt", "--compact", "windows.rules"], { files: { "windows.rules": CRLF } });
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, "# from Windows\n*nat\n:POSTROUTING ACCEPT [0:0]\n-A POSTROUTING -o eth0 -j MASQUERADE\nCOMMIT\n");
+  const kube = await run(["fmt", "--compact", "-"], { stdin: KUBE });
+  assert.ok(kube.stdout === KUBE, "iptables-save output is already compact");
+});
+
+test("cli: fmt refuses a file with syntax errors", async () => {
+  const r = await run(["fmt", "bad.rules"], { files: { "bad.rules": UNTERMINATED } });
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, "", "nothing on stdout");
+  assert.equal(r.stderr, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  const compact = await run(["fmt", "--compact", "-", "--stdin-filename", "in.rules"], { stdin: "*filter\n-A INPUT -j ACCEPT\n" });
+  assert.equal(compact.code, 1);
+  assert.equal(compact.stdout, "");
+  assert.match(compact.stderr, /^in\.rules\n {2}\d+:\d+ +error +missing COMMIT for table `filter`/);
+});
+
+test("cli: binary and random input give a diagnostic, never a crash", async () => {
+  const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x0a, 0xff]);
+  const r = await run(["a.out"], { files: { "a.out": binary } });
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, "");
+  assert.equal(r.stdout, report("a.out", ["1:8  error  binary file: it has NUL bytes, so it is not an iptables ruleset  syntax"], 1));
+  const fmt = await run(["fmt", "a.out"], { files: { "a.out": binary } });
+  assert.deepEqual([fmt.code, fmt.stdout], [1, ""]);
+  assert.match(fmt.stderr, /binary file/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The real bin.
+
+let workDir = "";
+before(() => {
+  workDir = mkdtempSync(join(tmpdir(), "iptlint-cli-"));
+});
+after(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+function writeInput(name: string, content: string | Buffer): string {
+  const path = join(workDir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function bin(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    input: input === undefined ? undefined : Buffer.from(input),
+    cwd: workDir,
+    encoding: "buffer",
+    env: { ...process.env, FORCE_COLOR: "1", IPTLINT_DEBUG: "" },
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, out: result.stdout.toString("utf8"), err: result.stderr.toString("utf8") };
+}
+
+const ANSI = /\u001b\[/;
+const STACK = /^\s+at .+(:\d+:\d+\)?|\(node:)/m;
+
+test("bin: exit codes and exact output", () => {
+  writeInput("clean.rules", CLEAN);
+  writeInput("bad.rules", UNTERMINATED);
+  const clean = bin(["clean.rules"]);
+  assert.deepEqual([clean.status, clean.out, clean.err], [0, "", ""]);
+
+  const bad = bin(["bad.rules"]);
+  assert.equal(bad.status, 1);
+  assert.equal(bad.out, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  assert.equal(bad.err, "");
+
+  const usage = bin(["--bogus"]);
+  assert.equal(usage.status, 2);
+  assert.match(usage.err, /unknown option '--bogus'/);
+
+  const missing = bin(["nope.rules"]);
+  assert.deepEqual([missing.status, missing.out, missing.err], [4, "", "iptlint: cannot read nope.rules: no such file\n"]);
+
+  const directory = bin(["."]);
+  assert.deepEqual([directory.status, directory.err], [4, "iptlint: cannot read .: it is a directory\n"]);
+
+  const version = bin(["--version"]);
+  assert.deepEqual([version.status, version.out], [0, `${JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version}\n`]);
+
+  const stdin = bin(["-", "--stdin-filename", "piped.rules"], UNTERMINATED);
+  assert.equal(stdin.status, 1);
+  assert.ok(stdin.out.startsWith("piped.rules\n  2:31  error  unterminated quote"));
+
+  for (const r of [clean, bad, usage, missing, directory, version, stdin]) {
+    assert.doesNotMatch(r.out + r.err, ANSI, "no ANSI escape codes, even with FORCE_COLOR");
+    assert.doesNotMatch(r.out + r.err, STACK, "no stack trace");
+  }
+});
+
+test("bin: fmt writes the file back byte for byte", () => {
+  const kube = writeInput("kube.save", KUBE);
+  const crlf = writeInput("windows.rules", CRLF);
+  const r = bin(["fmt", kube]);
+  assert.equal(r.status, 0);
+  assert.ok(r.stdout.equals(Buffer.from(KUBE)), "stdout is the file");
+  const w = bin(["fmt", crlf]);
+  assert.ok(w.stdout.equals(readFileSync(crlf)));
+  const refused = bin(["fmt", "bad.rules"]);
+  assert.equal(refused.status, 1);
+  assert.equal(refused.stdout.length, 0);
+  assert.match(refused.err, /unterminated quote/);
+});
+
+test(
+  "bin: fmt keeps bytes that are not UTF-8",
+  () => {
+    const latin1 = Buffer.concat([Buffer.from("# caf"), Buffer.from([0xe9]), Buffer.from("\n*filter\n-A INPUT -j ACCEPT\nCOMMIT\n")]);
+    const r = bin(["fmt", writeInput("latin1.rules", latin1)]);
+    assert.equal(r.status, 0);
+    assert.ok(r.stdout.equals(latin1), `stdout ${r.stdout.toString("hex")}`);
+  },
+);
+
+test(
+  "bin: word length counts the file's bytes, not their UTF-8 replacement",
+  () => {
+    // iptables 1.8.9 accepts a 400-byte word.
+    const latin1 = Buffer.concat([Buffer.from("*filter\n-A INPUT -m comment --comment "), Buffer.alloc(400, 0xe9), Buffer.from(" -j ACCEPT\nCOMMIT\n")]);
+    const r = bin([writeInput("latin1-long.rules", latin1)]);
+    assert.equal(r.out, "");
+    assert.equal(r.status, 0);
+  },
+);
+
+test("bin: binary files and random bytes end with diagnostics, no stack trace", () => {
+  let seed = 12345;
+  const random = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < random.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    random[i] = 1 + ((seed >> 16) % 255);
+  }
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), random.subarray(0, 4096)]);
+  for (const [name, content, firstLine] of [
+    ["random.bin", random, null],
+    ["a.out", elf, "  1:8  error  binary file: it has NUL bytes, so it is not an iptables ruleset  syntax"],
+  ] as const) {
+    const path = writeInput(name, content);
+    for (const args of [[path], ["fmt", path]]) {
+      const r = bin(args);
+      assert.equal(r.status, 1, `${args.join(" ")}: ${r.err}`);
+      assert.doesNotMatch(r.out + r.err, STACK);
+      assert.doesNotMatch(r.err, /internal error|bug in iptlint/);
+      const text = args[0] === "fmt" ? r.err : r.out;
+      assert.ok(text.startsWith(`${path}\n`), text.slice(0, 200));
+      assert.match(text, /✖ \d+ problems? \(\d+ errors?, 0 warnings\)\n$/);
+      if (firstLine) assert.equal(text.split("\n")[1], firstLine);
+      if (args[0] === "fmt") assert.equal(r.stdout.length, 0);
+    }
+  }
+});
