@@ -4,7 +4,7 @@
  */
 import { Source } from "./ast.js";
 import { syntaxError } from "./diagnostics.js";
-import { BYTE_ORDER_MARK, lex } from "./lexer.js";
+import { BYTE_ORDER_MARK, lex, relex, type LexedText, type Replacement } from "./lexer.js";
 import { buildDocument, type Document } from "./to-ast.js";
 
 export interface ParseOptions {
@@ -27,7 +27,24 @@ export function parse(text: string, options: ParseOptions = {}): Document {
     return { ...buildDocument(lexed, filePath, [{ ...binary, loc: locateInText(text, nul) }]), text, source };
   }
 
-  const document = buildDocument(lex(text), filePath);
+  return fromLexed(lex(text), filePath);
+}
+
+/**
+ * Parses `text`, which is `document.text` with these replacements (sorted, not overlapping),
+ * lexing again only the lines they touch. The result is the document `parse(text)` gives.
+ */
+export function reparse(document: Document, replacements: readonly Replacement[], text: string): Document {
+  const nul = text.indexOf("\0");
+  if (document.source.lexed.lineCount === 0 || (nul !== -1 && nul < BINARY_SNIFF_LENGTH)) {
+    return parse(text, { filePath: document.filePath });
+  }
+  return fromLexed(relex(document.source.lexed, replacements, text), document.filePath);
+}
+
+function fromLexed(lexed: LexedText, filePath: string | undefined): Document {
+  const text = lexed.text;
+  const document = buildDocument(lexed, filePath);
   if (text.charCodeAt(0) === BYTE_ORDER_MARK) {
     document.diagnostics.unshift(
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it"),

@@ -246,3 +246,21 @@ export const optionArity: ReadonlyMap<string, number> = new Map([
   ...["-s", "--source", "--src", "-d", "--destination", "--dst", "-i", "--in-interface", "-o", "--out-interface", "-p", "--protocol"].map((o) => [o, 1] as const),
   ...["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix", "--string"].map((o) => [o, 1] as const),
 ]);
+
+/**
+ * Every option with a kind other than `ModuleOption` or a fixed number of arguments, packed
+ * as `code | arguments << 8` for the lexer, which looks up every option of a dump.
+ */
+export const optionTable: ReadonlyMap<string, number> = new Map(
+  [...new Set([...structuralOptions.keys(), ...optionArity.keys()])].map((name) => [
+    name,
+    (structuralOptions.get(name) ?? TokenCode.ModuleOption) | ((optionArity.get(name) ?? 0) << 8),
+  ]),
+);
+
+/** The same for the one-letter options, indexed by the letter's code: no string is made. */
+export const shortOptionTable: Int32Array = (() => {
+  const table = new Int32Array(128).fill(-1);
+  for (const [name, packed] of optionTable) if (name.length === 2) table[name.charCodeAt(1)] = packed;
+  return table;
+})();

@@ -3,7 +3,8 @@
  * whole CLI in-process with files and streams in memory.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { chmod, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface Output {
@@ -31,7 +32,9 @@ export function nodeIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
-    readFile: (path) => readFile(path),
+    // One synchronous read: fs.promises.readFile reads a large file in many small chunks and
+    // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
+    readFile: async (path) => readFileSync(path),
     isDirectory: async (path) => (await stat(path)).isDirectory(),
     writeFileAtomic,
     env: process.env,

@@ -3,7 +3,7 @@
  * them; writing in place, the diff, the restore file and the live patch all start from its
  * result.
  */
-import { parse, type Document } from "../../grammar/index.js";
+import { reparse, type Document } from "../../grammar/index.js";
 import type { Fix, TextEdit } from "../../rules/types.js";
 
 export type { Applicability, Fix, TextEdit } from "../../rules/types.js";
@@ -60,16 +60,16 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
 
   if (taken.length === 0) return { output: text, document, applied: [], skipped };
   let output = render(text, taken);
-  let parsed = reparse(output, document);
+  let parsed = reparse(document, editsOf(taken), output);
   if (hasErrors(parsed)) {
     // Find the culprits one by one; the rest are applied together.
     const good = taken.filter((fix) => {
-      const parses = !hasErrors(reparse(render(text, [fix]), document));
+      const parses = !hasErrors(reparse(document, editsOf([fix]), render(text, [fix])));
       if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
       return parses;
     });
     output = render(text, good);
-    parsed = reparse(output, document);
+    parsed = reparse(document, editsOf(good), output);
     if (good.length === 0 || hasErrors(parsed)) {
       for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
       return { output: text, document, applied: [], skipped };
@@ -79,13 +79,15 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
   return { output, document: parsed, applied: taken, skipped };
 }
 
-const reparse = (text: string, like: Document): Document => parse(text, { filePath: like.filePath });
+/** The edits of these fixes, in text order. */
+const editsOf = (fixes: readonly Fix[]): TextEdit[] =>
+  fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
 
 const hasErrors = (document: Document): boolean => document.diagnostics.some((d) => d.severity === "error");
 
 /** Writes the text with the edits of these (non-overlapping) fixes. */
 function render(text: string, fixes: readonly Fix[]): string {
-  const edits = fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = editsOf(fixes);
   const parts: string[] = [];
   let at = 0;
   for (const edit of edits) {
