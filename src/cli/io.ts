@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
 
 export interface Output {
   write(text: string | Uint8Array): void;
@@ -18,6 +19,8 @@ export interface CliIo {
   readStdin(): Promise<Buffer>;
   readFile(path: string): Promise<Buffer>;
   isDirectory(path: string): Promise<boolean>;
+  /** The configuration for a file in `directory`, or read from `path` (`--config`). */
+  loadConfig(options: { directory?: string; path?: string }): Promise<LoadedConfig>;
   /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
   writeFileAtomic(path: string, content: Buffer): Promise<void>;
   env: Record<string, string | undefined>;
@@ -37,6 +40,7 @@ export function nodeIo(): CliIo {
     readFile: async (path) => readFileSync(path),
     isDirectory: async (path) => (await stat(path)).isDirectory(),
     writeFileAtomic,
+    loadConfig,
     env: process.env,
   };
 }

@@ -9,6 +9,9 @@ import { applyFixes } from "../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../fix/emit.js";
 import { formatStylish } from "../format/stylish.js";
 import { errorCount, lintDocument, lintText, type LintResult } from "../lint.js";
+import { dirname } from "node:path";
+import type { NodeContext } from "../../rules/types.js";
+import { ConfigError, type Config } from "../config/load.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
@@ -22,17 +25,37 @@ class UnreadableInput extends Error {}
 /** Arguments that make no sense together: exit code 2. */
 class UsageError extends Error {}
 
-interface FixOptions {
-  emit?: "diff" | "restore" | "patch";
-  unsafeFixes?: boolean;
+interface LintOptions {
+  stdinFilename: string;
   kernelVersion?: string;
   kubernetesVersion?: string;
-  stdinFilename: string;
+  /** A path, or false for --no-config. */
+  config?: string | false;
+}
+
+interface FixOptions extends LintOptions {
+  emit?: "diff" | "restore" | "patch";
+  unsafeFixes?: boolean;
+}
+
+/** What is known of the node: the command line's flags over the configuration's `node`. */
+async function nodeContext(input: Input, options: LintOptions, io: CliIo): Promise<NodeContext> {
+  let config: Config = {};
+  if (options.config !== false) {
+    const directory = input.path === undefined ? undefined : dirname(input.path);
+    config = (await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory })).config;
+  }
+  return {
+    kernelVersion: options.kernelVersion ?? config.node?.kernelVersion,
+    kubernetesVersion: options.kubernetesVersion ?? config.node?.kubernetesVersion,
+  };
 }
 
 interface Input {
   /** The path as given, or the name given to standard input. */
   name: string;
+  /** The path as given; undefined for standard input. */
+  path: string | undefined;
   text: string;
   /** How the bytes were read, so that what is written back keeps every byte that is not changed. */
   encoding: "utf8" | "latin1";
@@ -56,9 +79,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description("report syntax errors and findings (the default command)")
     .argument("<paths...>", "ruleset files to lint; - reads standard input")
     .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
-    .action(async (paths: string[], options: { stdinFilename: string }) => {
+    .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
+    .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .option("-c, --config <path>", "use this configuration file instead of searching for one")
+    .option("--no-config", "use no configuration file")
+    .action(async (paths: string[], options: LintOptions) => {
       const inputs = await readInputs(paths, options.stdinFilename, io);
-      const results: LintResult[] = inputs.map((input) => lintText(input.text, { filePath: input.name }));
+      const results: LintResult[] = [];
+      for (const input of inputs) {
+        results.push(lintText(input.text, { filePath: input.name, node: await nodeContext(input, options, io) }));
+      }
       io.stdout.write(formatStylish(results));
       exitCode = results.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
     });
@@ -73,6 +103,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option("--unsafe-fixes", "also apply fixes that change which packets match")
     .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
     .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .option("-c, --config <path>", "use this configuration file instead of searching for one")
+    .option("--no-config", "use no configuration file")
     .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
     .action(async (paths: string[], options: FixOptions) => {
       if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
@@ -81,7 +113,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const remaining: LintResult[] = [];
       for (const input of inputs) {
         const document = parse(input.text, { filePath: input.name });
-        const node = { kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion };
+        const node = await nodeContext(input, options, io);
         const diagnostics = lintDocument(document, { node });
         const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
         const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
@@ -126,6 +158,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // is not ours to read, so they are told apart by their code.
       return HELP_CODES.has(error.code) ? ExitCode.Ok : ExitCode.Usage;
     }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`iptlint: ${error.message}\n`);
+      return ExitCode.Config;
+    }
     if (error instanceof UsageError) {
       io.stderr.write(`iptlint: ${error.message}\n`);
       return ExitCode.Usage;
@@ -157,7 +193,7 @@ async function readInputs(paths: string[], stdinName: string, io: CliIo): Promis
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       throw new UnreadableInput(`cannot read ${name}: ${reason}`);
     }
-    inputs.push({ name, ...decode(bytes) });
+    inputs.push({ name, path: path === "-" ? undefined : path, ...decode(bytes) });
   }
   return inputs;
 }

@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 
 import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { checkConfig } from "../../src/config/load.js";
 import { binPath, fromRoot } from "../helpers/project.js";
 
 const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
@@ -66,6 +67,12 @@ async function run(
     },
     async writeFileAtomic(path, content) {
       files[path] = content;
+    },
+    // Configuration files are JSON in `files`; a search finds `<directory>/.iptlintrc.json`.
+    async loadConfig({ directory, path }) {
+      const file = path ?? `${directory ?? "."}/.iptlintrc.json`;
+      if (!(file in files)) return { config: {}, filePath: undefined };
+      return { config: checkConfig(JSON.parse(String(files[file])), file), filePath: file };
     },
     env: {},
   };
@@ -166,6 +173,7 @@ test("cli: other read errors exit 4 with the reason", async () => {
     },
     isDirectory: async () => false,
     writeFileAtomic: async () => assert.fail("nothing is written"),
+    loadConfig: async () => ({ config: {}, filePath: undefined }),
     env: {},
   });
   assert.equal(code, 4);
@@ -389,5 +397,63 @@ test("bin: binary files and random bytes end with diagnostics, no stack trace", 
       if (firstLine) assert.equal(text.split("\n")[1], firstLine);
       if (args[0] === "fmt") assert.equal(r.stdout.length, 0);
     }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The node context: flags and configuration.
+
+const BUGGY_KUBE = readFileSync(fromRoot("test", "fixtures", "corpus", "kube", "kube-proxy-1.18.2-iptables.nft.save"), "utf8");
+
+test("cli: the node's kernel from the command line or the configuration weighs the finding", async () => {
+  const plain = await run(["node1/rules.v4"], { files: { "node1/rules.v4": BUGGY_KUBE } });
+  assert.equal(plain.code, 1);
+  assert.match(plain.stdout, /error {2}KUBE-POSTROUTING masquerades/);
+
+  const flag = await run(["node1/rules.v4", "--kernel-version", "5.4.41"], { files: { "node1/rules.v4": BUGGY_KUBE } });
+  assert.equal(flag.code, 0, "a warning does not fail the run");
+  assert.match(flag.stdout, /warning {2}KUBE-POSTROUTING .*Lowered to a warning: kernel 5\.4\.41/);
+
+  const files = { "node1/rules.v4": BUGGY_KUBE, "node1/.iptlintrc.json": JSON.stringify({ node: { kernelVersion: "4.19.123" } }) };
+  const configured = await run(["node1/rules.v4"], { files });
+  assert.equal(configured.code, 0);
+  assert.match(configured.stdout, /kernel 4\.19\.123 has the checksum fix/);
+
+  // The flag wins over the configuration, and --no-config ignores it.
+  const both = await run(["node1/rules.v4", "--kernel-version", "4.19.100"], { files });
+  assert.equal(both.code, 1);
+  assert.match(both.stdout, /Kernel 4\.19\.100 does not have the checksum fix/);
+  assert.equal((await run(["node1/rules.v4", "--no-config"], { files })).code, 1);
+});
+
+test("cli: a configuration error exits 3, naming the file and the key, with a suggestion", async () => {
+  const files = { "n/rules.v4": BUGGY_KUBE, "n/.iptlintrc.json": JSON.stringify({ node: { kernelVersoin: "5.4.41" } }) };
+  const r = await run(["n/rules.v4"], { files });
+  assert.equal(r.code, 3);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /invalid configuration in n\/\.iptlintrc\.json/);
+  assert.match(r.stderr, /unknown key `kernelVersoin` in `node`: did you mean `kernelVersion`\?/);
+
+  const badVersion = await run(["n/rules.v4", "--config", "custom.json"], { files: { ...files, "custom.json": JSON.stringify({ node: { kubernetesVersion: "latest" } }) } });
+  assert.equal(badVersion.code, 3);
+  assert.match(badVersion.stderr, /`node\.kubernetesVersion` does not look like a version/);
+});
+
+test("bin: the configuration is found from the linted file's folder upward", () => {
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-config-"));
+  try {
+    const nested = join(dir, "nodes", "edge-1");
+    spawnSync("mkdir", ["-p", nested]);
+    writeFileSync(join(nested, "rules.v4"), BUGGY_KUBE);
+    writeFileSync(join(dir, ".iptlintrc.yaml"), "node:\n  kernelVersion: 5.10.0\n");
+    const found = spawnSync(process.execPath, [binPath, join(nested, "rules.v4")], { encoding: "utf8" });
+    assert.equal(found.status, 0, found.stdout + found.stderr);
+    assert.match(found.stdout, /kernel 5\.10\.0 has the checksum fix/);
+    writeFileSync(join(dir, ".iptlintrc.yaml"), "node:\n  kernel: 5.10.0\n");
+    const invalid = spawnSync(process.execPath, [binPath, join(nested, "rules.v4")], { encoding: "utf8" });
+    assert.equal(invalid.status, 3);
+    assert.match(invalid.stderr, /unknown key `kernel` in `node`: did you mean `kernelVersion`\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
