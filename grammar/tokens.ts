@@ -79,39 +79,6 @@ export const Word = define("Word", [AnyValue]);
 /** A word with at least one `"` in it; its decoded value drops the quotes and escapes. */
 export const QuotedWord = define("QuotedWord", [AnyValue]);
 
-/** Every token type, categories first, in a fixed order: a token's type is an index in here. */
-export const allTokenTypes: readonly TokenType[] = [
-  AnyWord,
-  AnyOption,
-  AnyCommand,
-  AnyValue,
-  TableHeader,
-  ChainDecl,
-  Commit,
-  Counters,
-  Bang,
-  Append,
-  Insert,
-  Delete,
-  Replace,
-  NewChain,
-  DeleteChain,
-  Flush,
-  Zero,
-  RenameChain,
-  Policy,
-  OtherCommand,
-  MatchOption,
-  JumpOption,
-  GotoOption,
-  SetCountersOption,
-  TableOption,
-  GenericOption,
-  ModuleOption,
-  Word,
-  QuotedWord,
-];
-
 /**
  * Compact codes for the concrete token types, stored one byte per token by the lexer.
  * `tokenTypeOf[code]` gives the Chevrotain type.
@@ -144,6 +111,7 @@ export const enum TokenCode {
   QuotedWord,
 }
 
+/** The Chevrotain type of each `TokenCode`, in the same order. */
 export const tokenTypeOf: readonly TokenType[] = [
   TableHeader,
   ChainDecl,
@@ -171,6 +139,9 @@ export const tokenTypeOf: readonly TokenType[] = [
   Word,
   QuotedWord,
 ];
+
+/** Every token type, categories first: the parser's vocabulary. */
+export const allTokenTypes: readonly TokenType[] = [AnyWord, AnyOption, AnyCommand, AnyValue, ...tokenTypeOf];
 
 /** Options whose token code is not `ModuleOption`, by the spelling iptables accepts. */
 export const structuralOptions: ReadonlyMap<string, TokenCode> = new Map([

@@ -442,3 +442,15 @@ test("lex() line table: starts, content ends and token indexes", () => {
   assert.equal(many.tokens.count, 12000);
   assert.equal(many.tokens.ends[11999], 3000 * 10 - 1);
 });
+
+test("token codes name their Chevrotain types", async () => {
+  const tokens = await import("../../grammar/tokens.js");
+  const names = ["TableHeader", "ChainDecl", "Commit", "Counters", "Bang", "Append", "Insert", "Delete", "Replace", "NewChain", "DeleteChain", "Flush", "Zero", "RenameChain", "Policy", "OtherCommand", "MatchOption", "JumpOption", "GotoOption", "SetCountersOption", "TableOption", "GenericOption", "ModuleOption", "Word", "QuotedWord"];
+  assert.deepEqual(tokens.tokenTypeOf.map((t) => t.name), names);
+  // The codes the lexer stores are indexes into that list.
+  const coded: Array<[TokenCode, string]> = [
+    [TokenCode.TableHeader, "TableHeader"], [TokenCode.Bang, "Bang"], [TokenCode.Append, "Append"], [TokenCode.OtherCommand, "OtherCommand"],
+    [TokenCode.GenericOption, "GenericOption"], [TokenCode.ModuleOption, "ModuleOption"], [TokenCode.Word, "Word"], [TokenCode.QuotedWord, "QuotedWord"],
+  ];
+  for (const [code, name] of coded) assert.equal(tokens.tokenTypeOf[code].name, name);
+});
