@@ -4,14 +4,14 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { parse, print } from "../../grammar/index.js";
+import type { NodeContext } from "../../rules/types.js";
+import { ConfigError, type Config } from "../config/load.js";
 import { applyFixes } from "../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../fix/emit.js";
 import { formatStylish } from "../format/stylish.js";
 import { errorCount, lintDocument, lintText, type LintResult } from "../lint.js";
-import { dirname } from "node:path";
-import type { NodeContext } from "../../rules/types.js";
-import { ConfigError, type Config } from "../config/load.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
@@ -36,6 +36,16 @@ interface LintOptions {
 interface FixOptions extends LintOptions {
   emit?: "diff" | "restore" | "patch";
   unsafeFixes?: boolean;
+}
+
+/** The options `lint` and `fix` share: standard input's name, the node, the configuration. */
+function withLintOptions(command: Command): Command {
+  return command
+    .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
+    .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
+    .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .option("-c, --config <path>", "use this configuration file instead of searching for one")
+    .option("--no-config", "use no configuration file");
 }
 
 /** What is known of the node: the command line's flags over the configuration's `node`. */
@@ -74,16 +84,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     })
     .showSuggestionAfterError(true);
 
-  program
-    .command("lint", { isDefault: true })
-    .description("report syntax errors and findings (the default command)")
-    .argument("<paths...>", "ruleset files to lint; - reads standard input")
-    .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
-    .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
-    .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
-    .option("-c, --config <path>", "use this configuration file instead of searching for one")
-    .option("--no-config", "use no configuration file")
-    .action(async (paths: string[], options: LintOptions) => {
+  withLintOptions(
+    program
+      .command("lint", { isDefault: true })
+      .description("report syntax errors and findings (the default command)")
+      .argument("<paths...>", "ruleset files to lint; - reads standard input"),
+  ).action(async (paths: string[], options: LintOptions) => {
       const inputs = await readInputs(paths, options.stdinFilename, io);
       const results: LintResult[] = [];
       for (const input of inputs) {
@@ -93,20 +99,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       exitCode = results.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
     });
 
-  program
-    .command("fix")
-    .description("apply the fixes: in place, or print them as a diff, a restore file or a live patch")
-    .argument("<paths...>", "ruleset files; - reads standard input (with --emit)")
-    .addOption(
-      new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"]),
-    )
-    .option("--unsafe-fixes", "also apply fixes that change which packets match")
-    .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
-    .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
-    .option("-c, --config <path>", "use this configuration file instead of searching for one")
-    .option("--no-config", "use no configuration file")
-    .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
-    .action(async (paths: string[], options: FixOptions) => {
+  withLintOptions(
+    program
+      .command("fix")
+      .description("apply the fixes: in place, or print them as a diff, a restore file or a live patch")
+      .argument("<paths...>", "ruleset files; - reads standard input (with --emit)")
+      .addOption(
+        new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"]),
+      )
+      .option("--unsafe-fixes", "also apply fixes that change which packets match"),
+  ).action(async (paths: string[], options: FixOptions) => {
       if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
       if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
       const inputs = await readInputs(paths, options.stdinFilename, io);
@@ -117,7 +119,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const diagnostics = lintDocument(document, { node });
         const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
         const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
-        if (options.emit === "diff") io.stdout.write(unifiedDiff(document, result, input.name));
+        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
         else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
         else if (options.emit === "patch") io.stdout.write(encode(livePatch(document, result), input));
         else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -453,6 +453,79 @@ test("bin: the configuration is found from the linted file's folder upward", () 
     const invalid = spawnSync(process.execPath, [binPath, join(nested, "rules.v4")], { encoding: "utf8" });
     assert.equal(invalid.status, 3);
     assert.match(invalid.stderr, /unknown key `kernel` in `node`: did you mean `kernelVersion`\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// fix
+
+const FIXED_CHAIN = [
+  "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN",
+  "-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0",
+  '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
+];
+
+test("cli: fix writes the fixed file in place and reports nothing left", async () => {
+  const files: Record<string, string | Buffer> = { "rules.v4": BUGGY_KUBE };
+  const r = await run(["fix", "rules.v4"], { files });
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, "");
+  const written = String(files["rules.v4"]);
+  assert.deepEqual(written.split("\n").filter((l) => l.startsWith("-A KUBE-POSTROUTING")), FIXED_CHAIN);
+  // Fixing again changes nothing and writes nothing.
+  const again = await run(["fix", "rules.v4"], { files });
+  assert.equal(again.code, 0);
+  assert.equal(String(files["rules.v4"]), written);
+});
+
+test("cli: fix --emit prints only the diff, the restore file or the live patch on stdout", async () => {
+  const files = { "rules.v4": BUGGY_KUBE };
+  const diff = await run(["fix", "--emit", "diff", "rules.v4"], { files });
+  assert.equal(diff.code, 0);
+  assert.match(diff.stdout, /^--- a\/rules\.v4\n\+\+\+ b\/rules\.v4\n@@ /m);
+  assert.match(diff.stdout, /^-.*-m mark --mark 0x4000\/0x4000 -j MASQUERADE --random-fully$/m);
+  assert.equal(files["rules.v4"], BUGGY_KUBE, "--emit never writes the file");
+
+  const restore = await run(["fix", "--emit", "restore", "rules.v4"], { files });
+  assert.deepEqual(restore.stdout.split("\n").filter((l) => l.startsWith("-A KUBE-POSTROUTING")), FIXED_CHAIN);
+
+  const patch = await run(["fix", "--emit", "patch", "rules.v4"], { files });
+  const lines = patch.stdout.split("\n");
+  assert.deepEqual(lines.filter((l) => !l.startsWith("#")), ["*nat", ":KUBE-POSTROUTING - [0:0]", ...FIXED_CHAIN, "COMMIT", ""]);
+  assert.match(patch.stdout, /iptables-restore --noflush/);
+  assert.match(patch.stdout, /kube-proxy rewrites its chains on its next sync/);
+});
+
+test("cli: fix never touches a file with syntax errors", async () => {
+  const broken = BUGGY_KUBE.replace("COMMIT\n# Completed", 'COMMIT "\n# Completed');
+  const files: Record<string, string | Buffer> = { "rules.v4": broken };
+  const r = await run(["fix", "rules.v4"], { files });
+  assert.equal(r.code, 1);
+  assert.equal(files["rules.v4"], broken);
+  assert.match(r.stderr, /not applied: the file has syntax errors/);
+});
+
+test("cli: fix usage errors", async () => {
+  assert.equal((await run(["fix", "-"], { stdin: BUGGY_KUBE })).code, 2);
+  assert.equal((await run(["fix", "--emit", "diff", "a", "b"], { files: { a: BUGGY_KUBE, b: BUGGY_KUBE } })).code, 2);
+  assert.equal((await run(["fix", "--emit", "svg", "a"], { files: { a: BUGGY_KUBE } })).code, 2);
+  const fromStdin = await run(["fix", "--emit", "restore", "-"], { stdin: BUGGY_KUBE });
+  assert.equal(fromStdin.code, 0);
+  assert.match(fromStdin.stdout, /-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000\/0x0\n/);
+});
+
+test("bin: fix writes atomically and keeps the file's mode", () => {
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-fix-"));
+  try {
+    const file = join(dir, "rules.v4");
+    writeFileSync(file, BUGGY_KUBE, { mode: 0o640 });
+    const r = spawnSync(process.execPath, [binPath, "fix", file], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir), ["rules.v4"], "no temporary file is left behind");
+    assert.deepEqual(readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith("-A KUBE-POSTROUTING")), FIXED_CHAIN);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
