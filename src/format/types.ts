@@ -1,0 +1,16 @@
+/** What a report format is: results in, text out. Formats never print or read files. */
+import type { RuleModule } from "../../rules/types.js";
+import type { LintResult } from "../lint.js";
+
+export interface FormatContext {
+  /** The folder paths are reported relative to (SARIF, GitLab, checkstyle keep paths as given). */
+  cwd: string;
+  /** Whether to colour the output (stylish only): a TTY, NO_COLOR, FORCE_COLOR, --no-color decided it. */
+  color: boolean;
+  /** Every rule, for formats that describe them (SARIF's tool.driver.rules). */
+  rules: readonly RuleModule[];
+  /** iptlint's version. */
+  version: string;
+}
+
+export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
