@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { chmod, open, rename, rm, stat } from "node:fs/promises";
+import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 
@@ -21,6 +21,10 @@ export interface CliIo {
   isDirectory(path: string): Promise<boolean>;
   /** The configuration for a file in `directory`, or read from `path` (`--config`). */
   loadConfig(options: { directory?: string; path?: string }): Promise<LoadedConfig>;
+  /** Creates a file that must not exist yet (fails with EEXIST otherwise). */
+  writeNewFile(path: string, content: string): Promise<void>;
+  /** The folder relative paths are taken from. */
+  cwd: string;
   /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
   writeFileAtomic(path: string, content: Buffer): Promise<void>;
   env: Record<string, string | undefined>;
@@ -40,6 +44,8 @@ export function nodeIo(): CliIo {
     readFile: async (path) => readFileSync(path),
     isDirectory: async (path) => (await stat(path)).isDirectory(),
     writeFileAtomic,
+    writeNewFile: (path, content) => writeFile(path, content, { flag: "wx" }),
+    cwd: process.cwd(),
     loadConfig,
     env: process.env,
   };

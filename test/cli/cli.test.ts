@@ -68,6 +68,11 @@ async function run(
     async writeFileAtomic(path, content) {
       files[path] = content;
     },
+    async writeNewFile(path, content) {
+      if (path in files) throw errno("EEXIST", `file already exists, open '${path}'`);
+      files[path] = content;
+    },
+    cwd: ".",
     // Configuration files are JSON in `files`; a search finds `<directory>/.iptlintrc.json`.
     async loadConfig({ directory, path }) {
       const file = path ?? `${directory ?? "."}/.iptlintrc.json`;
@@ -173,6 +178,8 @@ test("cli: other read errors exit 4 with the reason", async () => {
     },
     isDirectory: async () => false,
     writeFileAtomic: async () => assert.fail("nothing is written"),
+    writeNewFile: async () => assert.fail("nothing is written"),
+    cwd: ".",
     loadConfig: async () => ({ config: {}, filePath: undefined }),
     env: {},
   });

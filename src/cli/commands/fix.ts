@@ -1,0 +1,53 @@
+/** `iptlint fix PATH...`: apply the fixes in place, or print them as a diff, a restore file or a live patch. */
+import { Option, type Command } from "commander";
+import { parse } from "../../../grammar/index.js";
+import { applyFixes } from "../../fix/apply.js";
+import { livePatch, restoreText, unifiedDiff } from "../../fix/emit.js";
+import { formatStylish } from "../../format/stylish.js";
+import { errorCount, lintDocument, type LintResult } from "../../lint.js";
+import { UsageError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+import { encode, readInputs } from "../inputs.js";
+import type { CliIo } from "../io.js";
+import { nodeContext, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
+
+interface FixOptions extends LintOptions {
+  emit?: "diff" | "restore" | "patch";
+  unsafeFixes?: boolean;
+}
+
+export function registerFix(program: Command, io: CliIo, state: CommandState): void {
+  withLintOptions(
+    program
+      .command("fix")
+      .description("apply the fixes: in place, or print them as a diff, a restore file or a live patch")
+      .argument("<paths...>", "ruleset files; - reads standard input (with --emit)")
+      .addOption(
+        new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"]),
+      )
+      .option("--unsafe-fixes", "also apply fixes that change which packets match"),
+  ).action(async (paths: string[], options: FixOptions) => {
+      if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
+      if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
+      const inputs = await readInputs(paths, options.stdinFilename, io);
+      const remaining: LintResult[] = [];
+      for (const input of inputs) {
+        const document = parse(input.text, { filePath: input.name });
+        const node = await nodeContext(input, options, io);
+        const diagnostics = lintDocument(document, { node });
+        const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+        const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
+        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
+        else if (options.emit === "patch") io.stdout.write(encode(livePatch(document, result), input));
+        else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
+        for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
+        // What is left after fixing is what the user still has to see to.
+        remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, { node }) : diagnostics });
+      }
+      const report = formatStylish(remaining);
+      (options.emit ? io.stderr : io.stdout).write(report);
+      state.exitCode = remaining.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
+    });
+
+}

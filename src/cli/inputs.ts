@@ -1,0 +1,53 @@
+/** Reading the rulesets the command line was given: files, or standard input for `-`. */
+import type { CliIo } from "./io.js";
+import { UnreadableInput } from "./errors.js";
+
+export interface Input {
+  /** The path as given, or the name given to standard input. */
+  name: string;
+  /** The path as given; undefined for standard input. */
+  path: string | undefined;
+  text: string;
+  /** How the bytes were read, so that what is written back keeps every byte that is not changed. */
+  encoding: "utf8" | "latin1";
+}
+
+export async function readInputs(paths: string[], stdinName: string, io: CliIo): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const path of paths) {
+    const name = path === "-" ? stdinName : path;
+    let bytes: Buffer;
+    try {
+      if (path === "-") {
+        bytes = await io.readStdin();
+      } else {
+        if (await io.isDirectory(path)) throw new UnreadableInput(`cannot read ${path}: it is a directory`);
+        bytes = await io.readFile(path);
+      }
+    } catch (error) {
+      if (error instanceof UnreadableInput) throw error;
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      throw new UnreadableInput(`cannot read ${name}: ${reason}`);
+    }
+    inputs.push({ name, path: path === "-" ? undefined : path, ...decode(bytes) });
+  }
+  return inputs;
+}
+
+// ignoreBOM: keep a byte order mark in the text (a syntax error to report), do not drop it.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * iptables reads bytes. Text that is not UTF-8 (an old Latin-1 comment) is read byte for byte
+ * as Latin-1, so printing it back gives the same bytes.
+ */
+export function decode(bytes: Buffer): { text: string; encoding: Input["encoding"] } {
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: bytes.toString("latin1"), encoding: "latin1" };
+  }
+}
+
+/** Text to write out, in the input's encoding. */
+export const encode = (text: string, input: Input): string | Buffer => (input.encoding === "utf8" ? text : Buffer.from(text, "latin1"));
