@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { glob } from "tinyglobby";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 
 export interface Output {
@@ -23,6 +24,8 @@ export interface CliIo {
   loadConfig(options: { directory?: string; path?: string }): Promise<LoadedConfig>;
   /** Creates a file that must not exist yet (fails with EEXIST otherwise). */
   writeNewFile(path: string, content: string): Promise<void>;
+  /** Files matching glob patterns, sorted, relative to `cwd` as given. */
+  glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
   /** The folder relative paths are taken from. */
   cwd: string;
   /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
@@ -46,6 +49,7 @@ export function nodeIo(): CliIo {
     writeFileAtomic,
     writeNewFile: (path, content) => writeFile(path, content, { flag: "wx" }),
     cwd: process.cwd(),
+    glob: async (patterns, { cwd, ignore }) => (await glob(patterns, { cwd, ignore, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
     loadConfig,
     env: process.env,
   };

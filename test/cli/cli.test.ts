@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import picomatch from "picomatch";
 
 import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
@@ -73,6 +74,10 @@ async function run(
       files[path] = content;
     },
     cwd: ".",
+    async glob(patterns, { ignore }) {
+      const isMatch = picomatch(patterns.map((p) => p.replace(/^\.\//, "")), { dot: true, ignore });
+      return Object.keys(files).filter((f) => isMatch(f)).sort();
+    },
     // Configuration files are JSON in `files`; a search finds `<directory>/.iptlintrc.json`.
     async loadConfig({ directory, path }) {
       const file = path ?? `${directory ?? "."}/.iptlintrc.json`;
@@ -152,7 +157,8 @@ test("cli: an unreadable input exits 4", async () => {
   const missing = await run(["nope.rules"]);
   assert.deepEqual(missing, { code: 4, stdout: "", stderr: "iptlint: cannot read nope.rules: no such file\n", reads: [] });
 
-  const directory = await run(["etc"], { dirs: ["etc"] });
+  // `fmt` takes one file: a folder cannot be read as one.
+  const directory = await run(["fmt", "etc"], { dirs: ["etc"] });
   assert.deepEqual([directory.code, directory.stdout, directory.stderr], [4, "", "iptlint: cannot read etc: it is a directory\n"]);
 
   // One unreadable input among good ones: nothing is reported but the reason.
@@ -180,6 +186,7 @@ test("cli: other read errors exit 4 with the reason", async () => {
     writeFileAtomic: async () => assert.fail("nothing is written"),
     writeNewFile: async () => assert.fail("nothing is written"),
     cwd: ".",
+    glob: async () => [],
     loadConfig: async () => ({ config: {}, filePath: undefined }),
     env: {},
   });
@@ -329,7 +336,7 @@ test("bin: exit codes and exact output", () => {
   const missing = bin(["nope.rules"]);
   assert.deepEqual([missing.status, missing.out, missing.err], [4, "", "iptlint: cannot read nope.rules: no such file\n"]);
 
-  const directory = bin(["."]);
+  const directory = bin(["fmt", "."]);
   assert.deepEqual([directory.status, directory.err], [4, "iptlint: cannot read .: it is a directory\n"]);
 
   const version = bin(["--version"]);
@@ -536,4 +543,37 @@ test("bin: fix writes atomically and keeps the file's mode", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Paths and thresholds
+
+const LATENT_KUBE = readFileSync(fromRoot("test", "fixtures", "corpus", "kube", "kube-proxy-1.14-iptables.nft.save"), "utf8");
+
+test("cli: folders are searched for rulesets, glob patterns expanded, node_modules skipped", async () => {
+  const files = { "nodes/a/rules.v4": BUGGY_KUBE, "nodes/b/edge.rules": CLEAN, "nodes/b/notes.txt": "foo\n", "node_modules/x/rules.v4": BUGGY_KUBE };
+  const folder = await run(["nodes"], { files, dirs: ["nodes"] });
+  assert.equal(folder.code, 1);
+  assert.deepEqual(folder.reads, ["nodes/a/rules.v4", "nodes/b/edge.rules"]);
+  const pattern = await run(["nodes/**/*.rules"], { files });
+  assert.deepEqual([pattern.code, pattern.reads], [0, ["nodes/b/edge.rules"]]);
+  const nothing = await run(["nodes/**/*.save"], { files });
+  assert.equal(nothing.code, 2);
+  assert.match(nothing.stderr, /no file matches the pattern nodes\/\*\*\/\*\.save/);
+  const empty = await run(["empty"], { files, dirs: ["empty"] });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /no ruleset in empty/);
+});
+
+test("cli: --failure-threshold, --max-warnings and --quiet decide the exit code", async () => {
+  const files = { "latent.rules": LATENT_KUBE };
+  assert.equal((await run(["latent.rules"], { files })).code, 0, "a warning does not fail by default");
+  assert.equal((await run(["latent.rules", "--failure-threshold", "warning"], { files })).code, 1);
+  assert.equal((await run(["latent.rules", "--failure-threshold", "info"], { files })).code, 1);
+  assert.equal((await run(["latent.rules", "--max-warnings", "0"], { files })).code, 1);
+  assert.equal((await run(["latent.rules", "--max-warnings", "1"], { files })).code, 0);
+  const quiet = await run(["latent.rules", "--quiet", "--max-warnings", "0"], { files });
+  assert.deepEqual([quiet.code, quiet.stdout], [0, ""], "--quiet reports and counts errors only");
+  assert.equal((await run(["latent.rules", "--failure-threshold", "fatal"], { files })).code, 2);
+  assert.equal((await run(["latent.rules", "--max-warnings", "-1"], { files })).code, 2);
 });

@@ -8,6 +8,7 @@ import { errorCount, lintDocument, type LintResult } from "../../lint.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { encode, readInputs } from "../inputs.js";
+import { expandPaths } from "../paths.js";
 import type { CliIo } from "../io.js";
 import { nodeContext, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
 
@@ -29,7 +30,7 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
   ).action(async (paths: string[], options: FixOptions) => {
       if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
       if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
-      const inputs = await readInputs(paths, options.stdinFilename, io);
+      const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
       const remaining: LintResult[] = [];
       for (const input of inputs) {
         const document = parse(input.text, { filePath: input.name });
