@@ -2,6 +2,7 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -26,6 +27,8 @@ export interface CliIo {
   writeNewFile(path: string, content: string): Promise<void>;
   /** Files matching glob patterns, sorted, relative to `cwd` as given. */
   glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
+  /** Runs a program (never through a shell); `error` is set (ENOENT, EACCES, ...) when it could not start. */
+  run(file: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; error?: string }>;
   /** The folder relative paths are taken from. */
   cwd: string;
   /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
@@ -49,6 +52,14 @@ export function nodeIo(): CliIo {
     writeFileAtomic,
     writeNewFile: (path, content) => writeFile(path, content, { flag: "wx" }),
     cwd: process.cwd(),
+    run: (file, args) =>
+      new Promise((done) => {
+        execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          const status = error === null ? 0 : typeof code === "number" ? code : null;
+          done({ status: typeof code === "string" ? null : status, stdout, stderr, error: typeof code === "string" ? code : undefined });
+        });
+      }),
     glob: async (patterns, { cwd, ignore }) => (await glob(patterns, { cwd, ignore, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
     loadConfig,
     env: process.env,

@@ -74,6 +74,7 @@ async function run(
       files[path] = content;
     },
     cwd: ".",
+    run: async () => ({ status: null, stdout: "", stderr: "", error: "ENOENT" }),
     async glob(patterns, { ignore }) {
       const isMatch = picomatch(patterns.map((p) => p.replace(/^\.\//, "")), { dot: true, ignore });
       return Object.keys(files).filter((f) => isMatch(f)).sort();
@@ -187,6 +188,7 @@ test("cli: other read errors exit 4 with the reason", async () => {
     writeNewFile: async () => assert.fail("nothing is written"),
     cwd: ".",
     glob: async () => [],
+    run: async () => assert.fail("nothing is run"),
     loadConfig: async () => ({ config: {}, filePath: undefined }),
     env: {},
   });

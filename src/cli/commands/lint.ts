@@ -5,6 +5,8 @@ import { formatStylish } from "../../format/stylish.js";
 import { lintText, type LintResult } from "../../lint.js";
 import { ExitCode } from "../exit-codes.js";
 import { readInputs } from "../inputs.js";
+import { UsageError } from "../errors.js";
+import { liveInputs } from "../live.js";
 import { expandPaths } from "../paths.js";
 import type { CliIo } from "../io.js";
 import { nodeContext, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
@@ -14,12 +16,16 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     program
       .command("lint", { isDefault: true })
       .description("report syntax errors and findings (the default command)")
-      .argument("<paths...>", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input")
+      .argument("[paths...]", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input")
+      .option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends")
       .option("--max-warnings <n>", "fail when there are more warnings than this", parseCount)
       .option("--quiet", "report errors only")
       .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error")),
   ).action(async (paths: string[], options: LintCommandOptions) => {
-    const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
+    if (paths.length === 0 && !options.live) {
+      throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
+    }
+    const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
     const results: LintResult[] = [];
     for (const input of inputs) {
       results.push(lintText(input.text, { filePath: input.name, node: await nodeContext(input, options, io) }));
@@ -31,6 +37,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
 }
 
 interface LintCommandOptions extends LintOptions {
+  live?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
   failureThreshold: Severity;
