@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 
@@ -36,7 +36,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-export function nodeIo(): CliIo {
+/** The real world; relative paths are taken from `cwd`. */
+export function nodeIo(cwd: string = process.cwd()): CliIo {
+  const at = (path: string) => resolve(cwd, path);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -47,11 +49,11 @@ export function nodeIo(): CliIo {
     },
     // One synchronous read: fs.promises.readFile reads a large file in many small chunks and
     // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
-    readFile: async (path) => readFileSync(path),
-    isDirectory: async (path) => (await stat(path)).isDirectory(),
-    writeFileAtomic,
-    writeNewFile: (path, content) => writeFile(path, content, { flag: "wx" }),
-    cwd: process.cwd(),
+    readFile: async (path) => readFileSync(at(path)),
+    isDirectory: async (path) => (await stat(at(path))).isDirectory(),
+    writeFileAtomic: (path, content) => writeFileAtomic(at(path), content),
+    writeNewFile: (path, content) => writeFile(at(path), content, { flag: "wx" }),
+    cwd,
     run: (file, args) =>
       new Promise((done) => {
         execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
@@ -61,7 +63,7 @@ export function nodeIo(): CliIo {
         });
       }),
     glob: async (patterns, { cwd, ignore }) => (await glob(patterns, { cwd, ignore, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
-    loadConfig,
+    loadConfig: ({ directory, path }) => loadConfig({ directory: directory && at(directory), path: path && at(path) }),
     env: process.env,
   };
 }

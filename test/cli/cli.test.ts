@@ -136,7 +136,7 @@ test("cli: usage errors exit 2", async () => {
 
   const noPath = await run([]);
   assert.equal(noPath.code, 2);
-  assert.match(noPath.stderr, /missing required argument 'paths'/);
+  assert.match(noPath.stderr, /^iptlint: lint: give ruleset files, folders or patterns/);
 
   const lintNoPath = await run(["lint"]);
   assert.equal(lintNoPath.code, 2);
@@ -233,7 +233,7 @@ test("cli: --version and --help", async () => {
     assert.equal(r.code, 0, argv.join(" "));
     assert.equal(r.stderr, "");
     assert.ok(r.stdout.startsWith("Usage: iptlint [options] [command]\n"), r.stdout);
-    assert.match(r.stdout, /^ {2}lint \[options\] <paths\.\.\.>/m);
+    assert.match(r.stdout, /^ {2}lint \[options\] \[paths\.\.\.\]/m);
     assert.match(r.stdout, /^ {2}fmt \[options\] <path>/m);
     assert.match(r.stdout, /-v, --version/);
   }

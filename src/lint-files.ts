@@ -1,0 +1,35 @@
+/**
+ * Linting files the way the command line does: paths, folders searched for rulesets and glob
+ * patterns; each file with the configuration found from its folder upward.
+ */
+import { configFor } from "./cli/commands/shared.js";
+import { readInputs } from "./cli/inputs.js";
+import { nodeIo, type CliIo } from "./cli/io.js";
+import { expandPaths } from "./cli/paths.js";
+import type { NodeContext } from "../rules/types.js";
+import { lintText, type LintResult } from "./lint.js";
+
+export interface LintFilesOptions {
+  /** What is known of the node; over the configuration's `node`. */
+  node?: NodeContext;
+  /** A configuration file to use instead of searching, or false for none. */
+  config?: string | false;
+  /** Where relative paths start; the process's working folder by default. */
+  cwd?: string;
+}
+
+/** Throws the CLI's errors: UnreadableInput (a file cannot be read), UsageError (a pattern matched nothing), ConfigError. */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}, io: CliIo = nodeIo(options.cwd)): Promise<LintResult[]> {
+  const base = io;
+  const inputs = await readInputs(await expandPaths(paths, base), "<stdin>", base);
+  const results: LintResult[] = [];
+  for (const input of inputs) {
+    const config = await configFor(input, { stdinFilename: "<stdin>", config: options.config }, base);
+    const node = { ...config.node, ...definedOnly(options.node ?? {}) };
+    results.push(lintText(input.text, { filePath: input.name, node }));
+  }
+  return results;
+}
+
+const definedOnly = (node: NodeContext): NodeContext =>
+  Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined)) as NodeContext;
