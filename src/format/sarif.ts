@@ -1,0 +1,182 @@
+/**
+ * SARIF 2.1.0, as GitHub code scanning ingests it: one run; every rule described in
+ * `tool.driver.rules` (GitHub shows `help`, not `helpUri`, so the docs link is in both); every
+ * result with its level, exact region (endColumn exclusive), repository-relative URI and a
+ * `primaryLocationLineHash` that stays the same when the line moves (see `fingerprints`).
+ */
+import { pathToFileURL } from "node:url";
+
+import type { Severity } from "../../grammar/index.js";
+import type { LintDiagnostic, LintResult } from "../lint.js";
+import {
+  REPOSITORY_URL,
+  describeRule,
+  describedRules,
+  fingerprints,
+  pathToUriReference,
+  relativePath,
+  ruleDocsUrl,
+  spanOf,
+  type RuleMeta,
+  type Span,
+} from "./shared.js";
+import type { FormatContext, Formatter } from "./types.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+type Level = "error" | "warning" | "note";
+
+const LEVELS: Record<Severity, Level> = { error: "error", warning: "warning", info: "note" };
+
+/** Result URIs are relative to the folder the run was started in (as GitHub expects). */
+const SRCROOT = "%SRCROOT%";
+
+/** GitHub's limit for shortDescription and fullDescription. */
+const MAX_DESCRIPTION = 1024;
+
+// The part of the SARIF object model that iptlint writes.
+
+interface MultiformatMessage {
+  text: string;
+  markdown?: string;
+}
+
+interface ReportingDescriptor {
+  id: string;
+  name: string;
+  shortDescription: MultiformatMessage;
+  fullDescription: MultiformatMessage;
+  helpUri: string;
+  help: MultiformatMessage;
+  defaultConfiguration: { level: Level };
+}
+
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId: string;
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: Level;
+  message: { text: string };
+  locations: [{ physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }];
+  partialFingerprints: { primaryLocationLineHash: string };
+  fixes?: [
+    {
+      description: { text: string };
+      artifactChanges: [{ artifactLocation: ArtifactLocation; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }];
+    },
+  ];
+}
+
+const clip = (text: string): string => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 3)}...`);
+
+function descriptor(rule: RuleMeta): ReportingDescriptor {
+  const url = ruleDocsUrl(rule.id);
+  const description = clip(rule.description);
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: description },
+    fullDescription: { text: description },
+    helpUri: url,
+    help: { text: `${rule.description}\n\nDocumentation: ${url}`, markdown: `${rule.description}\n\n[Documentation](${url})` },
+    defaultConfiguration: { level: LEVELS[rule.severity] },
+  };
+}
+
+const region = (span: Span): Region => ({
+  startLine: span.line,
+  startColumn: span.column,
+  endLine: span.endLine,
+  endColumn: span.endColumn,
+});
+
+function sarifResult(
+  result: LintResult,
+  d: LintDiagnostic,
+  ruleIndex: number,
+  artifactLocation: ArtifactLocation,
+  lineHash: string,
+): SarifResult {
+  const out: SarifResult = {
+    ruleId: d.ruleId,
+    ruleIndex,
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: { artifactLocation, region: region(spanOf(d.loc.start, d.loc.end)) } }],
+    partialFingerprints: { primaryLocationLineHash: lineHash },
+  };
+  if (d.fix) {
+    const source = result.document.source;
+    out.fixes = [
+      {
+        description: { text: d.fix.title },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: d.fix.edits.map((e) => ({
+              deletedRegion: region(spanOf(source.positionAt(e.start), source.positionAt(e.end))),
+              insertedContent: { text: e.text },
+            })),
+          },
+        ],
+      },
+    ];
+  }
+  return out;
+}
+
+export const sarif: Formatter = (results, context: FormatContext) => {
+  const rules = describedRules(context.rules);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(results, context.cwd);
+  const sarifResults: SarifResult[] = [];
+  results.forEach((result, i) => {
+    const artifactLocation = { uri: pathToUriReference(relativePath(result, context.cwd)), uriBaseId: SRCROOT };
+    result.diagnostics.forEach((d, j) => {
+      let index = ruleIndex.get(d.ruleId);
+      if (index === undefined) {
+        // Described on first use: GitHub needs every result's rule.
+        index = rules.length;
+        rules.push(describeRule(d.ruleId, d.severity));
+        ruleIndex.set(d.ruleId, index);
+      }
+      // GitHub's own recipe is a 16-hex-digit hash, a colon and the occurrence counter.
+      const { hash, occurrence } = prints[i][j];
+      sarifResults.push(sarifResult(result, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
+    });
+  });
+  // A folder URI ends with a slash, or relative URIs would resolve against its parent.
+  const workingDirectory = pathToFileURL(context.cwd).href.replace(/\/?$/, "/");
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "iptlint",
+            semanticVersion: context.version,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(descriptor),
+          },
+        },
+        invocations: [{ executionSuccessful: true, workingDirectory: { uri: workingDirectory } }],
+        originalUriBaseIds: { [SRCROOT]: { uri: workingDirectory } },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
