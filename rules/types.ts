@@ -43,6 +43,8 @@ export interface Finding {
 export interface RuleContext {
   readonly document: Document;
   readonly node: NodeContext;
+  /** The rule's configured options, already checked against its `schema`; undefined when none. */
+  readonly options?: unknown;
   report(finding: Finding): void;
 }
 
@@ -55,5 +57,7 @@ export interface RuleModule {
   severity: Severity;
   /** Whether findings carry fixes, and of what kind. */
   fixable: false | Applicability;
+  /** JSON schema (draft-07, self-contained) of the options in `[severity, options]`; without it the rule takes no options. */
+  schema?: Record<string, unknown>;
   check(context: RuleContext): void;
 }

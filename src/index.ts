@@ -11,8 +11,11 @@ export { applyFixes, type ApplyOptions, type FixResult, type SkippedFix } from "
 export { fixText, type FixTextOptions, type FixTextResult } from "./fix/fix-text.js";
 export { livePatch, restoreText, unifiedDiff, type LivePatchOptions } from "./fix/emit.js";
 export { formatStylish } from "./format/stylish.js";
+export { formatNames, formatters, type FormatName } from "./format/index.js";
 export type { FormatContext, Formatter } from "./format/types.js";
-export { checkConfig, ConfigError, loadConfig, type Config, type LoadedConfig } from "./config/load.js";
+export { checkConfig, ConfigError, loadConfig, NO_CONFIG, type Config, type LoadedConfig } from "./config/load.js";
+export { resolveSettings, type FileSettings } from "./config/resolve.js";
+export { applySuppressions, SUPPRESSION_DIAGNOSTICS } from "./suppress.js";
 export { main } from "./cli/main.js";
 export { nodeIo, type CliIo, type Output } from "./cli/io.js";
 export { ExitCode } from "./cli/exit-codes.js";

@@ -2,7 +2,7 @@
  * Linting files the way the command line does: paths, folders searched for rulesets and glob
  * patterns; each file with the configuration found from its folder upward.
  */
-import { configFor } from "./cli/commands/shared.js";
+import { settingsFor } from "./cli/commands/shared.js";
 import { readInputs } from "./cli/inputs.js";
 import { nodeIo, type CliIo } from "./cli/io.js";
 import { expandPaths } from "./cli/paths.js";
@@ -24,12 +24,9 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   const inputs = await readInputs(await expandPaths(paths, base), "<stdin>", base);
   const results: LintResult[] = [];
   for (const input of inputs) {
-    const config = await configFor(input, { stdinFilename: "<stdin>", config: options.config }, base);
-    const node = { ...config.node, ...definedOnly(options.node ?? {}) };
-    results.push(lintText(input.text, { filePath: input.name, node }));
+    const settings = await settingsFor(input, { stdinFilename: "<stdin>", config: options.config }, base);
+    if (settings.ignored) continue;
+    results.push(lintText(input.text, { filePath: input.name, settings, node: options.node }));
   }
   return results;
 }
-
-const definedOnly = (node: NodeContext): NodeContext =>
-  Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined)) as NodeContext;

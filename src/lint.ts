@@ -4,14 +4,33 @@
 import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
+import { mergeNode, type FileSettings } from "./config/resolve.js";
+import { applySuppressions } from "./suppress.js";
 
 export interface LintOptions {
   /** Named in findings; not read. */
   filePath?: string;
-  /** What is known of the node the ruleset comes from (kernel, Kubernetes version). */
+  /**
+   * What is known of the node the ruleset comes from (kernel, Kubernetes version). Its
+   * fields win over those of `settings.node`, field by field.
+   */
   node?: NodeContext;
   /** The rules to run; all of them by default. */
   rules?: readonly RuleModule[];
+  /**
+   * The file's configuration (`resolveSettings`). A rule set to `off` is not run. A rule
+   * given a severity has all its findings reported at that severity; a rule not configured
+   * keeps the severity it gives each finding. So `masquerade-mark-not-cleared`, which weighs
+   * each finding (error with `--random-fully`, warning without, moved by the node's kernel
+   * and Kubernetes version), weighs only while it is left out of `rules`: configured as
+   * `warning` it never fails a run, as `error` every finding fails it. When that replaces a
+   * severity the rule chose itself, the message says so, since it may speak of the rule's own
+   * choice ("Lowered to a warning: ...").
+   * `settings.ignored` is not looked at here: leaving a file out is the caller's business.
+   */
+  settings?: FileSettings;
+  /** Apply the `iptlint-disable` comments (default true); false ignores them (`--no-inline-config`). */
+  suppressions?: boolean;
 }
 
 /** A finding: a syntax error or a rule's report, with its fix when it has one. */
@@ -34,24 +53,49 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 /** Runs the rules on a parsed document; syntax errors come first in each line's findings. */
 export function lintDocument(document: Document, options: LintOptions = {}): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [...document.diagnostics];
-  for (const rule of options.rules ?? allRules) {
-    rule.check({
+  const settings = options.settings;
+  const node = mergeNode(settings?.node, options.node);
+  const rules = options.rules ?? allRules;
+  for (const rule of rules) {
+    const setting = settings?.rules.get(rule.id);
+    const configured = setting?.severity;
+    if (configured === "off") continue;
+    const context = {
       document,
-      node: options.node ?? {},
+      node,
+      options: setting?.options,
       report(finding: Finding) {
+        let severity = finding.severity ?? rule.severity;
+        let message = finding.message;
+        if (configured) {
+          if (finding.severity !== undefined && finding.severity !== configured) {
+            message += ` (Reported as ${article(configured)}: the configuration sets ${rule.id} to ${configured}.)`;
+          }
+          severity = configured;
+        }
         diagnostics.push({
           ruleId: rule.id,
-          severity: finding.severity ?? rule.severity,
-          message: finding.message,
+          severity,
+          message,
           range: finding.range,
           loc: document.source.locate(finding.range),
           ...(finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}),
         });
       },
-    });
+    };
+    rule.check(context);
   }
-  return diagnostics.sort((a, b) => a.range.start - b.range.start);
+  diagnostics.sort((a, b) => a.range.start - b.range.start);
+  if (options.suppressions === false) return diagnostics;
+  // A suppression may name any rule, including one left out of `rules` for this run.
+  const knownRules = [...new Set([...allRules, ...rules].map((r) => r.id))];
+  return applySuppressions(document, diagnostics, {
+    reportUnused: settings?.reportUnusedSuppressions,
+    knownRules,
+  });
 }
+
+const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);
 
 export const errorCount = (result: LintResult): number =>
   result.diagnostics.filter((d) => d.severity === "error").length;

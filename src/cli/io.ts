@@ -9,9 +9,12 @@ import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
+import { progress, type Progress } from "./terminal.js";
 
 export interface Output {
   write(text: string | Uint8Array): void;
+  /** Whether it is a terminal (decides colour). */
+  isTTY?: boolean;
 }
 
 export interface CliIo {
@@ -31,8 +34,10 @@ export interface CliIo {
   run(file: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; error?: string }>;
   /** The folder relative paths are taken from. */
   cwd: string;
-  /** Replaces a file's content all at once (never a half-written file), keeping its mode. */
-  writeFileAtomic(path: string, content: Buffer): Promise<void>;
+  /** Replaces a file's content all at once (never a half-written file), keeping its mode; `create` allows a new file. */
+  writeFileAtomic(path: string, content: Buffer, options?: { create?: boolean }): Promise<void>;
+  /** A spinner on standard error for a person watching a long run, or nothing (see terminal.ts). */
+  progress(options: { machineOutputOnStdout: boolean }): Progress;
   env: Record<string, string | undefined>;
 }
 
@@ -51,7 +56,8 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
     readFile: async (path) => readFileSync(at(path)),
     isDirectory: async (path) => (await stat(at(path))).isDirectory(),
-    writeFileAtomic: (path, content) => writeFileAtomic(at(path), content),
+    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), content, options?.create === true),
+    progress: (options) => progress(process.stderr, process.env, options),
     writeNewFile: (path, content) => writeFile(at(path), content, { flag: "wx" }),
     cwd,
     run: (file, args) =>
@@ -69,8 +75,14 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
 }
 
 /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
-async function writeFileAtomic(path: string, content: Buffer): Promise<void> {
-  const { mode } = await stat(path);
+async function writeFileAtomic(path: string, content: Buffer, create: boolean): Promise<void> {
+  const mode = await stat(path).then(
+    (s) => s.mode,
+    (error: NodeJS.ErrnoException) => {
+      if (create && error.code === "ENOENT") return 0o644;
+      throw error;
+    },
+  );
   const temporary = join(dirname(path), `.${basename(path)}.iptlint-${randomBytes(6).toString("hex")}`);
   try {
     const handle = await open(temporary, "wx", mode);

@@ -75,6 +75,7 @@ async function run(
     },
     cwd: ".",
     run: async () => ({ status: null, stdout: "", stderr: "", error: "ENOENT" }),
+    progress: () => ({ update() {}, stop() {} }),
     async glob(patterns, { ignore }) {
       const isMatch = picomatch(patterns.map((p) => p.replace(/^\.\//, "")), { dot: true, ignore });
       return Object.keys(files).filter((f) => isMatch(f)).sort();
@@ -189,6 +190,7 @@ test("cli: other read errors exit 4 with the reason", async () => {
     cwd: ".",
     glob: async () => [],
     run: async () => assert.fail("nothing is run"),
+    progress: () => ({ update() {}, stop() {} }),
     loadConfig: async () => ({ config: {}, filePath: undefined }),
     env: {},
   });
@@ -306,12 +308,14 @@ function writeInput(name: string, content: string | Buffer): string {
   return path;
 }
 
-function bin(args: string[], input?: string | Buffer) {
+function bin(args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
+  // Not a terminal, and no colour asked for: node's test runner sets FORCE_COLOR for its children.
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [binPath, ...args], {
     input: input === undefined ? undefined : Buffer.from(input),
     cwd: workDir,
     encoding: "buffer",
-    env: { ...process.env, FORCE_COLOR: "1", IPTLINT_DEBUG: "" },
+    env: { ...inherited, IPTLINT_DEBUG: "", ...env },
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, out: result.stdout.toString("utf8"), err: result.stderr.toString("utf8") };
@@ -578,4 +582,55 @@ test("cli: --failure-threshold, --max-warnings and --quiet decide the exit code"
   assert.deepEqual([quiet.code, quiet.stdout], [0, ""], "--quiet reports and counts errors only");
   assert.equal((await run(["latent.rules", "--failure-threshold", "fatal"], { files })).code, 2);
   assert.equal((await run(["latent.rules", "--max-warnings", "-1"], { files })).code, 2);
+});
+
+test("bin: colour only when asked for off a terminal: FORCE_COLOR or --color; NO_COLOR and --no-color win", () => {
+  const ansi = /\x1b\[/;
+  assert.doesNotMatch(bin(["bad.rules"]).out, ansi);
+  assert.match(bin(["bad.rules"], undefined, { FORCE_COLOR: "1" }).out, ansi);
+  assert.match(bin(["bad.rules", "--color"]).out, ansi);
+  assert.doesNotMatch(bin(["bad.rules", "--no-color"], undefined, { FORCE_COLOR: "1" }).out, ansi);
+  assert.doesNotMatch(bin(["bad.rules"], undefined, { NO_COLOR: "1" }).out, ansi);
+});
+
+test("bin: -f picks the format and -o writes the report to a file, leaving stdout empty", () => {
+  const json = bin(["bad.rules", "-f", "json"]);
+  assert.equal(json.status, 1);
+  assert.equal(JSON.parse(json.out)[0].messages[0].ruleId, "syntax");
+  const sarif = bin(["bad.rules", "--format", "sarif", "-o", "report.sarif"]);
+  assert.deepEqual([sarif.status, sarif.out], [1, ""]);
+  assert.equal(JSON.parse(readFileSync(join(workDir, "report.sarif"), "utf8")).version, "2.1.0");
+  assert.equal(bin(["bad.rules", "-f", "yaml"]).status, 2);
+});
+
+test("bin: init writes a configuration that loads, and print-config shows what applies", () => {
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-init-"));
+  try {
+    const run = (...args: string[]) => spawnSync(process.execPath, [binPath, ...args], { cwd: dir, encoding: "utf8" });
+    const init = run("init");
+    assert.equal(init.status, 0, init.stderr);
+    assert.match(readFileSync(join(dir, ".iptlintrc.yaml"), "utf8"), /masquerade-mark-not-cleared/);
+    assert.equal(run("init").status, 2, "never overwrites");
+    const printed = run("print-config", "rules.v4");
+    assert.equal(printed.status, 0, printed.stderr);
+    assert.deepEqual(JSON.parse(printed.stdout), { configFile: join(dir, ".iptlintrc.yaml"), ignored: false, node: {}, rules: {}, reportUnusedSuppressions: "warning" });
+    writeFileSync(join(dir, ".iptlintrc.yaml"), "rules:\n  masquerade-mark-not-cleared: warn\n");
+    const invalid = run("print-config");
+    assert.equal(invalid.status, 3);
+    assert.match(invalid.stderr, /did you mean `warning`\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("bin: rules lists every rule, explain prints its documentation offline", () => {
+  const listed = bin(["rules", "--format", "json"]);
+  assert.equal(listed.status, 0);
+  assert.deepEqual(JSON.parse(listed.out).map((r: { id: string }) => r.id), ["masquerade-mark-not-cleared"]);
+  const explained = bin(["explain", "masquerade-mark-not-cleared"]);
+  assert.equal(explained.status, 0);
+  assert.equal(explained.out, readFileSync(fromRoot("rules", "masquerade-mark-not-cleared", "README.md"), "utf8"));
+  const typo = bin(["explain", "masquerade-mark"]);
+  assert.equal(typo.status, 2);
+  assert.match(typo.err, /did you mean `masquerade-mark-not-cleared`\?/);
 });

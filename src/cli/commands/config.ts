@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { join, resolve } from "node:path";
 import { allRules } from "../../../rules/index.js";
+import { resolveSettings } from "../../config/resolve.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import type { CommandState } from "./shared.js";
@@ -10,7 +11,7 @@ const CONFIG_FILE = ".iptlintrc.yaml";
 
 /** The configuration `init` writes: every key, commented, with the defaults. */
 export function initialConfig(): string {
-  const rules = allRules.map((r) => `  # ${r.description}\n  ${r.id}: ${r.severity}`).join("\n");
+  const rules = allRules.map((r) => `#   # ${r.description}\n#   ${r.id}: ${r.severity}`).join("\n");
   return `# yaml-language-server: $schema=./node_modules/iptlint/dist/src/config/iptlint.schema.json
 # iptlint configuration, found from each linted file's folder upward.
 
@@ -20,9 +21,22 @@ export function initialConfig(): string {
 #   kernelVersion: 5.4.0-107-generic   # uname -r
 #   kubernetesVersion: v1.18.2
 
-# The severity of each rule: off, info, warning or error. These are the defaults.
-rules:
+# The severity of each rule: off, info, warning or error. A rule left out weighs each finding
+# itself (masquerade-mark-not-cleared: error or warning, by the node); one given a severity
+# reports every finding at it.
+# rules:
 ${rules}
+
+# Settings for some files only, by glob relative to this file's folder.
+# overrides:
+#   - files: ["nodes/legacy-*/**"]
+#     node: { kernelVersion: 3.10.0-1127.el7.x86_64 }
+
+# Files never to lint.
+# ignores: ["archive/**"]
+
+# Suppressions (# iptlint-disable ...) that suppress nothing: off, info, warning or error.
+reportUnusedSuppressions: warning
 `;
 }
 
@@ -49,7 +63,15 @@ export function registerPrintConfig(program: Command, io: CliIo, _state: Command
     .argument("[path]", "a ruleset file")
     .action(async (path: string | undefined) => {
       const directory = path === undefined ? io.cwd : resolve(io.cwd, path, "..");
-      const { config, filePath } = await io.loadConfig({ directory });
-      io.stdout.write(JSON.stringify({ configFile: filePath ?? null, config }, null, 2) + "\n");
+      const loaded = await io.loadConfig({ directory });
+      const settings = resolveSettings(loaded, path);
+      const printable = {
+        configFile: loaded.filePath ?? null,
+        ignored: settings.ignored,
+        node: settings.node,
+        rules: Object.fromEntries([...settings.rules].map(([id, { severity, options }]) => [id, options === undefined ? severity : [severity, options]])),
+        reportUnusedSuppressions: settings.reportUnusedSuppressions,
+      };
+      io.stdout.write(JSON.stringify(printable, null, 2) + "\n");
     });
 }

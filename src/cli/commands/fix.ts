@@ -10,7 +10,7 @@ import { ExitCode } from "../exit-codes.js";
 import { encode, readInputs } from "../inputs.js";
 import { expandPaths } from "../paths.js";
 import type { CliIo } from "../io.js";
-import { nodeContext, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
+import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
 
 interface FixOptions extends LintOptions {
   emit?: "diff" | "restore" | "patch";
@@ -34,8 +34,10 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
       const remaining: LintResult[] = [];
       for (const input of inputs) {
         const document = parse(input.text, { filePath: input.name });
-        const node = await nodeContext(input, options, io);
-        const diagnostics = lintDocument(document, { node });
+        const settings = await settingsFor(input, options, io);
+        if (settings.ignored) continue;
+        const lintOptions = { settings, node: nodeFlags(options) };
+        const diagnostics = lintDocument(document, lintOptions);
         const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
         const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
         if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
@@ -44,7 +46,7 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
         else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
         for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
         // What is left after fixing is what the user still has to see to.
-        remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, { node }) : diagnostics });
+        remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, lintOptions) : diagnostics });
       }
       const report = formatStylish(remaining);
       (options.emit ? io.stderr : io.stdout).write(report);

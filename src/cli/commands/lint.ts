@@ -1,15 +1,18 @@
 /** `iptlint [lint] PATH...`: report syntax errors and findings. */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Severity } from "../../../grammar/index.js";
-import { formatStylish } from "../../format/stylish.js";
+import { allRules } from "../../../rules/index.js";
+import { formatNames, formatters, type FormatName } from "../../format/index.js";
 import { lintText, type LintResult } from "../../lint.js";
 import { ExitCode } from "../exit-codes.js";
 import { readInputs } from "../inputs.js";
 import { UsageError } from "../errors.js";
 import { liveInputs } from "../live.js";
+import { version } from "../package-info.js";
 import { expandPaths } from "../paths.js";
+import { useColor } from "../terminal.js";
 import type { CliIo } from "../io.js";
-import { nodeContext, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
+import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
 
 export function registerLint(program: Command, io: CliIo, state: CommandState): void {
   withLintOptions(
@@ -20,24 +23,44 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       .option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends")
       .option("--max-warnings <n>", "fail when there are more warnings than this", parseCount)
       .option("--quiet", "report errors only")
+      .addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish"))
+      .option("-o, --output-file <path>", "write the report to this file instead of standard output")
+      .option("--color", "colour the report even when not on a terminal")
+      .option("--no-color", "never colour the report")
       .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error")),
   ).action(async (paths: string[], options: LintCommandOptions) => {
     if (paths.length === 0 && !options.live) {
       throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
     }
     const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
+    const machine = options.format !== "stylish" && options.format !== "compact";
+    const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined });
     const results: LintResult[] = [];
-    for (const input of inputs) {
-      results.push(lintText(input.text, { filePath: input.name, node: await nodeContext(input, options, io) }));
+    try {
+      for (const [i, input] of inputs.entries()) {
+        if (inputs.length > 1) progress.update(`linting ${i + 1}/${inputs.length}: ${input.name}`);
+        const settings = await settingsFor(input, options, io);
+        if (settings.ignored) continue;
+        results.push(lintText(input.text, { filePath: input.name, settings, node: nodeFlags(options) }));
+      }
+    } finally {
+      progress.stop();
     }
     const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
-    io.stdout.write(formatStylish(shown));
+    const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
+    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version });
+    if (options.outputFile === undefined) io.stdout.write(report);
+    else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;
   });
 }
 
 interface LintCommandOptions extends LintOptions {
   live?: boolean;
+  format: FormatName;
+  outputFile?: string;
+  /** --color or --no-color; undefined when neither was given. */
+  color?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
   failureThreshold: Severity;

@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { dirname } from "node:path";
 import type { NodeContext } from "../../../rules/types.js";
-import type { Config } from "../../config/load.js";
+import { NO_CONFIG } from "../../config/load.js";
+import { resolveSettings, type FileSettings } from "../../config/resolve.js";
 import type { Input } from "../inputs.js";
 import type { CliIo } from "../io.js";
 
@@ -29,18 +30,14 @@ export function withLintOptions(command: Command): Command {
     .option("--no-config", "use no configuration file");
 }
 
-/** The configuration for an input: `--config`, else found from its folder upward; none with --no-config. */
-export async function configFor(input: Input, options: LintOptions, io: CliIo): Promise<Config> {
-  if (options.config === false) return {};
-  const directory = input.path === undefined ? undefined : dirname(input.path);
-  return (await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory })).config;
+/** The settings for an input: its configuration (`--config`, else found from its folder upward; none with --no-config). */
+export async function settingsFor(input: Input, options: LintOptions, io: CliIo): Promise<FileSettings> {
+  const loaded =
+    options.config === false
+      ? NO_CONFIG
+      : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === undefined ? undefined : dirname(input.path) });
+  return resolveSettings(loaded, input.path ?? options.stdinFilename);
 }
 
-/** What is known of the node: the command line's flags over the configuration's `node`. */
-export async function nodeContext(input: Input, options: LintOptions, io: CliIo): Promise<NodeContext> {
-  const config = await configFor(input, options, io);
-  return {
-    kernelVersion: options.kernelVersion ?? config.node?.kernelVersion,
-    kubernetesVersion: options.kubernetesVersion ?? config.node?.kubernetesVersion,
-  };
-}
+/** The node as the command line describes it; each flag given wins over the configuration's field. */
+export const nodeFlags = (options: LintOptions): NodeContext => ({ kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion });

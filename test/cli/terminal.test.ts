@@ -1,0 +1,36 @@
+/** Colour and the spinner appear only where a person is watching and wants them. */
+import assert from "node:assert/strict";
+import { PassThrough } from "node:stream";
+import { test } from "node:test";
+import { progress, useColor } from "../../src/cli/terminal.js";
+
+test("colour: a terminal, unless NO_COLOR; FORCE_COLOR and the flags decide otherwise", () => {
+  const tty = { isTTY: true };
+  const pipe = { isTTY: false };
+  assert.equal(useColor(tty, {}, undefined), true);
+  assert.equal(useColor(pipe, {}, undefined), false);
+  assert.equal(useColor(tty, { NO_COLOR: "1" }, undefined), false);
+  assert.equal(useColor(tty, { NO_COLOR: "" }, undefined), true, "an empty NO_COLOR is not set (no-color.org)");
+  assert.equal(useColor(tty, { TERM: "dumb" }, undefined), false);
+  assert.equal(useColor(pipe, { FORCE_COLOR: "1" }, undefined), true);
+  assert.equal(useColor(tty, { FORCE_COLOR: "0" }, undefined), false);
+  assert.equal(useColor(pipe, {}, true), true, "--color");
+  assert.equal(useColor(tty, { FORCE_COLOR: "1" }, false), false, "--no-color");
+});
+
+test("spinner: only on a terminal's standard error, not in CI, not beside machine output", () => {
+  const written = (isTTY: boolean, env: Record<string, string>, machineOutputOnStdout: boolean) => {
+    // What ora needs of a terminal stream.
+    const stream = Object.assign(new PassThrough(), { isTTY, columns: 80, cursorTo: () => true, moveCursor: () => true, clearLine: () => true });
+    let out = "";
+    stream.on("data", (chunk) => (out += chunk));
+    const p = progress(stream as unknown as NodeJS.WriteStream, env, { machineOutputOnStdout });
+    p.update("linting 1/2");
+    p.stop();
+    return out;
+  };
+  assert.equal(written(false, {}, false), "", "not a terminal");
+  assert.equal(written(true, { CI: "true" }, false), "", "CI");
+  assert.equal(written(true, {}, true), "", "a machine format on stdout");
+  assert.match(written(true, {}, false), /iptlint|linting/, "a person watching");
+});
