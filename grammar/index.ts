@@ -2,7 +2,7 @@
 export * from "./ast.js";
 export { SYNTAX, type Diagnostic, type Severity } from "./diagnostics.js";
 export { decodeWord, MAX_WORD_LENGTH, MAX_WORDS_PER_LINE, type Replacement } from "./lexer.js";
-export { parse, reparse, type ParseOptions } from "./parse.js";
+export { detachedDocument, parse, reparse, type ParseOptions } from "./parse.js";
 export { print, printLine, type PrintOptions, type PrintStyle } from "./print.js";
 export type { Document, DocumentForm } from "./to-ast.js";
 export { parseCounter, parseUint32, parseValueMask, type ValueMask } from "./values.js";

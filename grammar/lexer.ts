@@ -146,6 +146,13 @@ export function lex(text: string): LexedText {
   return builder.finish();
 }
 
+/** Only the line table of a text (no words): where each line starts and ends. */
+export function lineTable(text: string): LexedText {
+  const builder = new LexedBuilder(text, (text.length >> 6) + 16, 0);
+  builder.lineLines(text.length);
+  return builder.finish();
+}
+
 /** An edit, as offsets into the old text and its replacement. */
 export interface Replacement {
   start: number;
@@ -236,6 +243,23 @@ class LexedBuilder {
       if (this.hasNul) reportNul(text, start, contentEnd, this.line, this.errors);
       const contentStart = start === 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : start;
       this.kinds.push(lexLine(text, contentStart, contentEnd, this.line, this.tokens, this.errors, this.marks));
+      this.line++;
+      start = newline + 1;
+    }
+  }
+
+  /** Records the lines of the whole text without lexing them. */
+  lineLines(to: number): void {
+    const { text } = this;
+    for (let start = 0; start < to; ) {
+      let newline = text.indexOf("\n", start);
+      if (newline === -1) newline = text.length;
+      let contentEnd = newline;
+      if (newline < text.length && contentEnd > start && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+      this.lineStarts.push(start);
+      this.contentEnds.push(contentEnd);
+      this.firstTokens.push(0);
+      this.kinds.push(LineKind.Blank);
       this.line++;
       start = newline + 1;
     }

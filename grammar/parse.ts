@@ -4,7 +4,7 @@
  */
 import { Source } from "./ast.js";
 import { syntaxError } from "./diagnostics.js";
-import { BYTE_ORDER_MARK, lex, relex, type LexedText, type Replacement } from "./lexer.js";
+import { BYTE_ORDER_MARK, lex, lineTable, relex, type LexedText, type Replacement } from "./lexer.js";
 import { buildDocument, type Document } from "./to-ast.js";
 
 export interface ParseOptions {
@@ -68,4 +68,14 @@ function locateInText(text: string, offset: number) {
   }
   const start = { line, column: offset - lineStart + 1, offset };
   return { start, end: { line, column: start.column + 1, offset: offset + 1 } };
+}
+
+/**
+ * A document that knows only its text and lines, for findings computed elsewhere (in a worker
+ * thread): enough to locate and quote them, with no AST.
+ */
+export function detachedDocument(text: string, filePath: string | undefined, diagnostics: Document["diagnostics"]): Document {
+  const lexed = lineTable(text);
+  const source = new Source(text, lexed, filePath);
+  return { source, text, filePath, form: "restore", lines: [], tables: [], diagnostics };
 }

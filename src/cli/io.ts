@@ -29,7 +29,7 @@ export interface CliIo {
   /** Creates a file that must not exist yet (fails with EEXIST otherwise). */
   writeNewFile(path: string, content: string): Promise<void>;
   /** Files matching glob patterns, sorted, relative to `cwd` as given. */
-  glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
+  glob(patterns: string[], options: { cwd: string; ignore: string[]; absolute?: boolean }): Promise<string[]>;
   /** Runs a program (never through a shell); `error` is set (ENOENT, EACCES, ...) when it could not start. */
   run(file: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; error?: string }>;
   /** The folder relative paths are taken from. */
@@ -68,7 +68,8 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
           done({ status: typeof code === "string" ? null : status, stdout, stderr, error: typeof code === "string" ? code : undefined });
         });
       }),
-    glob: async (patterns, { cwd, ignore }) => (await glob(patterns, { cwd, ignore, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
+    glob: async (patterns, { cwd, ignore, absolute }) =>
+      (await glob(patterns, { cwd, ignore, absolute, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
     loadConfig: ({ directory, path }) => loadConfig({ directory: directory && at(directory), path: path && at(path) }),
     env: process.env,
   };

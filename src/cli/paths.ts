@@ -3,6 +3,7 @@
  * pattern or folder that yields no ruleset is a usage error; a missing file is left for the
  * reader to report as unreadable.
  */
+import { isAbsolute } from "node:path";
 import { isDynamicPattern } from "tinyglobby";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -18,11 +19,15 @@ export async function expandPaths(paths: readonly string[], io: CliIo): Promise<
     if (path === "-") {
       out.push(path);
     } else if (isDynamicPattern(path)) {
-      const matches = await io.glob([path], { cwd: io.cwd, ignore: SKIPPED_FOLDERS });
+      // Found files are named the way the pattern was: absolute for an absolute pattern.
+      const matches = await io.glob([path], { cwd: io.cwd, ignore: SKIPPED_FOLDERS, absolute: isAbsolute(path) });
       if (matches.length === 0) throw new UsageError(`no file matches the pattern ${path}`);
       out.push(...matches);
     } else if (await isFolder(path, io)) {
-      const found = await io.glob(RULESET_PATTERNS.map((p) => `${path.replace(/\/+$/, "")}/${p}`), { cwd: io.cwd, ignore: SKIPPED_FOLDERS });
+      const found = await io.glob(
+        RULESET_PATTERNS.map((p) => `${path.replace(/\/+$/, "")}/${p}`),
+        { cwd: io.cwd, ignore: SKIPPED_FOLDERS, absolute: isAbsolute(path) },
+      );
       if (found.length === 0) throw new UsageError(`no ruleset in ${path} (looked for ${RULESET_PATTERNS.map((p) => p.replace("**/", "")).join(", ")})`);
       out.push(...found);
     } else {

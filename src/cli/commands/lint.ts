@@ -3,7 +3,8 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Severity } from "../../../grammar/index.js";
 import { allRules } from "../../../rules/index.js";
 import { formatNames, formatters, type FormatName } from "../../format/index.js";
-import { lintText, type LintResult } from "../../lint.js";
+import type { LintResult } from "../../lint.js";
+import { lintAll, type LintJob } from "../lint-pool.js";
 import { ExitCode } from "../exit-codes.js";
 import { readInputs } from "../inputs.js";
 import { UsageError } from "../errors.js";
@@ -35,14 +36,14 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
     const machine = options.format !== "stylish" && options.format !== "compact";
     const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined });
-    const results: LintResult[] = [];
+    const jobs: LintJob[] = [];
+    for (const input of inputs) {
+      const settings = await settingsFor(input, options, io);
+      if (!settings.ignored) jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+    }
+    let results: LintResult[];
     try {
-      for (const [i, input] of inputs.entries()) {
-        if (inputs.length > 1) progress.update(`linting ${i + 1}/${inputs.length}: ${input.name}`);
-        const settings = await settingsFor(input, options, io);
-        if (settings.ignored) continue;
-        results.push(lintText(input.text, { filePath: input.name, settings, node: nodeFlags(options) }));
-      }
+      results = await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`));
     } finally {
       progress.stop();
     }
