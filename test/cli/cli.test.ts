@@ -634,3 +634,45 @@ test("bin: rules lists every rule, explain prints its documentation offline", ()
   assert.equal(typo.status, 2);
   assert.match(typo.err, /did you mean `masquerade-mark-not-cleared`\?/);
 });
+
+test("cli: the exit-code matrix", async () => {
+  const files = { "clean.rules": CLEAN, "bad.rules": UNTERMINATED, "latent.rules": LATENT_KUBE, "n/rules.v4": BUGGY_KUBE, "n/.iptlintrc.json": '{"rules": {"nope": "error"}}' };
+  const cases: Array<[string[], number]> = [
+    [["clean.rules"], 0],
+    [["latent.rules"], 0],
+    [["bad.rules"], 1],
+    [["latent.rules", "--max-warnings", "0"], 1],
+    [["--bogus", "clean.rules"], 2],
+    [["clean.rules", "--format", "xml"], 2],
+    [["nothing-*.rules"], 2],
+    [["n/rules.v4"], 3],
+    [["missing.rules"], 4],
+  ];
+  for (const [argv, code] of cases) assert.equal((await run(argv, { files })).code, code, argv.join(" "));
+});
+
+test("cli: a bug inside iptlint exits 5 with a one-line message, the stack only with IPTLINT_DEBUG", async () => {
+  let stderr = "";
+  const broken = (env: Record<string, string>): CliIo => ({
+    stdout: { write: () => undefined },
+    stderr: { write: (t) => void (stderr += asText(t)) },
+    readStdin: async () => Buffer.alloc(0),
+    readFile: async () => Buffer.from(CLEAN),
+    isDirectory: async () => false,
+    writeFileAtomic: async () => assert.fail("nothing is written"),
+    writeNewFile: async () => assert.fail("nothing is written"),
+    cwd: ".",
+    glob: async () => [],
+    run: async () => assert.fail("nothing is run"),
+    progress: () => ({ update() {}, stop() {} }),
+    loadConfig: async () => {
+      throw new TypeError("cannot read properties of undefined");
+    },
+    env,
+  });
+  assert.equal(await main(["clean.rules"], broken({})), 5);
+  assert.equal(stderr, "iptlint: internal error: cannot read properties of undefined\nThis is a bug in iptlint; please report it.\n");
+  stderr = "";
+  assert.equal(await main(["clean.rules"], broken({ IPTLINT_DEBUG: "1" })), 5);
+  assert.match(stderr, /TypeError: cannot read properties of undefined\n\s+at /);
+});
