@@ -19,24 +19,10 @@
 import { SYNTAX, type CommandLine, type CommentLine, type Document, type Severity, type SourceRange } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import { nearest } from "./config/nearest.js";
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
 import type { LintDiagnostic } from "./lint.js";
 
-export const UNUSED_SUPPRESSION = "unused-suppression";
-export const INVALID_SUPPRESSION = "invalid-suppression";
-
-/** The ids this module reports under, described like rules (for `iptlint rules`, SARIF `rules[]`). */
-export const SUPPRESSION_DIAGNOSTICS: readonly { id: string; description: string; severity: Severity | "configurable" }[] = [
-  {
-    id: UNUSED_SUPPRESSION,
-    description: "an iptlint-disable comment that suppresses nothing (severity: reportUnusedSuppressions, warning by default)",
-    severity: "configurable",
-  },
-  {
-    id: INVALID_SUPPRESSION,
-    description: "an iptlint-disable comment that names an unknown rule, names `syntax`, or is misspelt",
-    severity: "warning",
-  },
-];
+export { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
 
 export type SuppressionKind = "disable-next-line" | "disable" | "enable" | "disable-file" | "rule-comment";
 

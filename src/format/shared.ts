@@ -7,6 +7,7 @@ import { relative, resolve, sep } from "node:path";
 
 import { SYNTAX, type Position, type Severity } from "../../grammar/index.js";
 import type { RuleModule } from "../../rules/types.js";
+import { BUILTIN_FINDINGS, SUPPRESSION_FINDINGS, SYNTAX_FINDING } from "../builtin-findings.js";
 import type { LintDiagnostic, LintResult } from "../lint.js";
 
 /** The name of a result linted from text that was given no file path. */
@@ -34,32 +35,9 @@ export const pathToUriReference = (path: string): string => path.split("/").map(
 export type RuleMeta = Pick<RuleModule, "id" | "description" | "severity">;
 
 /** The grammar's findings, described as if they came from a rule. */
-export const SYNTAX_RULE: RuleMeta = {
-  id: SYNTAX,
-  description:
-    "what iptables-restore would refuse to read: unterminated quotes, words over 1023 bytes, more than 251 words " +
-    "on a line, lines that are not commands, stray `!`, commands outside a table, missing COMMIT, malformed counters",
-  severity: "error",
-};
+export const SYNTAX_RULE: RuleMeta = SYNTAX_FINDING;
 
-/**
- * Findings about `iptlint-disable` comments (src/suppress.ts): not rules of rules/, so not in
- * `FormatContext.rules`, but reports describe them all the same when they occur.
- */
-const SUPPRESSION_RULES: readonly RuleMeta[] = [
-  {
-    id: "unused-suppression",
-    description: "an `iptlint-disable` comment that suppresses no finding: the finding it was written for is gone, or it names the wrong rule",
-    severity: "warning",
-  },
-  {
-    id: "invalid-suppression",
-    description: "an `iptlint-disable` comment that names an unknown rule or cannot be read, so it suppresses nothing",
-    severity: "warning",
-  },
-];
-
-const NOT_IN_RULES = new Set([SYNTAX, ...SUPPRESSION_RULES.map((r) => r.id)]);
+const NOT_IN_RULES = new Set(BUILTIN_FINDINGS.map((r) => r.id));
 
 /** Every rule a report describes up front: `syntax` first, then the lint rules in their order. */
 export const describedRules = (rules: readonly RuleModule[]): RuleMeta[] => [SYNTAX_RULE, ...rules];
@@ -69,7 +47,7 @@ export const describedRules = (rules: readonly RuleModule[]): RuleMeta[] => [SYN
  * a rule left out of `FormatContext.rules` by the caller.
  */
 export const describeRule = (ruleId: string, severity: Severity): RuleMeta =>
-  SUPPRESSION_RULES.find((r) => r.id === ruleId) ?? { id: ruleId, description: `iptlint rule ${ruleId}`, severity };
+  SUPPRESSION_FINDINGS.find((r) => r.id === ruleId) ?? { id: ruleId, description: `iptlint rule ${ruleId}`, severity };
 
 /** A rule's documentation page; `syntax` and the suppression findings are described in the README. */
 export function ruleDocsUrl(ruleId: string): string {

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { allRules } from "../../../rules/index.js";
+import { BUILTIN_FINDINGS } from "../../builtin-findings.js";
 import { nearest } from "../../config/load.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
@@ -14,7 +15,10 @@ export function registerRules(program: Command, io: CliIo, _state: CommandState)
     .description("list the rules: id, default severity, whether it fixes, what it finds")
     .option("-f, --format <format>", "text or json", "text")
     .action((options: { format: string }) => {
-      const rows = allRules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, description: r.description }));
+      const rows = [
+        ...allRules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, description: r.description })),
+        ...BUILTIN_FINDINGS.map((f) => ({ id: f.id, severity: f.severity, fixable: false as const, description: f.description })),
+      ];
       if (options.format === "json") {
         io.stdout.write(JSON.stringify(rows, null, 2) + "\n");
         return;
@@ -34,9 +38,14 @@ export function registerExplain(program: Command, io: CliIo, _state: CommandStat
     .description("print a rule's documentation: what it does, why it matters, an example, the fix")
     .argument("<rule>", "a rule id, as `iptlint rules` lists them")
     .action(async (id: string) => {
+      const builtin = BUILTIN_FINDINGS.find((f) => f.id === id);
+      if (builtin) {
+        io.stdout.write(`# ${builtin.id}\n\nDefault severity: ${builtin.severity}. Reported by iptlint itself, not by a rule.\n\n${builtin.description}.\n`);
+        return;
+      }
       const rule = allRules.find((r) => r.id === id);
       if (!rule) {
-        const guess = nearest(id, allRules.map((r) => r.id));
+        const guess = nearest(id, [...allRules, ...BUILTIN_FINDINGS].map((r) => r.id));
         throw new UsageError(`explain: unknown rule \`${id}\`${guess ? `: did you mean \`${guess}\`?` : ""} (see \`iptlint rules\`)`);
       }
       io.stdout.write((await io.readFile(join(packageRoot, "rules", rule.id, "README.md"))).toString("utf8"));

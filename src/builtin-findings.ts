@@ -1,0 +1,38 @@
+/**
+ * The findings that do not come from a lint rule — the grammar's syntax errors and the
+ * reports about `iptlint-disable` comments — described like rules, for `iptlint rules`,
+ * `iptlint explain` and the reports (SARIF `rules[]`, GitLab check names).
+ */
+import { SYNTAX, type Severity } from "../grammar/index.js";
+
+export const UNUSED_SUPPRESSION = "unused-suppression";
+export const INVALID_SUPPRESSION = "invalid-suppression";
+
+export interface BuiltinFinding {
+  id: string;
+  description: string;
+  severity: Severity;
+}
+
+export const SYNTAX_FINDING: BuiltinFinding = {
+  id: SYNTAX,
+  description:
+    "what iptables-restore would refuse to read: unterminated quotes, words over 1023 bytes, more than 251 words " +
+    "on a line, lines that are not commands, stray `!`, commands outside a table, missing COMMIT, malformed counters",
+  severity: "error",
+};
+
+export const SUPPRESSION_FINDINGS: readonly BuiltinFinding[] = [
+  {
+    id: UNUSED_SUPPRESSION,
+    description: "an `iptlint-disable` comment that suppresses no finding (severity: reportUnusedSuppressions, warning by default)",
+    severity: "warning",
+  },
+  {
+    id: INVALID_SUPPRESSION,
+    description: "an `iptlint-disable` comment that names an unknown rule, names `syntax`, or is misspelt, so it suppresses nothing",
+    severity: "warning",
+  },
+];
+
+export const BUILTIN_FINDINGS: readonly BuiltinFinding[] = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS];
