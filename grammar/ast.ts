@@ -494,6 +494,33 @@ export class CommandLine extends LineNodeBase {
     return this.ruleNode;
   }
 
+  /**
+   * The rule's target (`-j NAME` or `-g NAME`, the last one when repeated), read from the
+   * tokens without building the rule: rules that look at every jump of a quarter of a million
+   * lines use this. Null when there is none.
+   */
+  get target(): { kind: TargetKind; name: string; word: Word } | null {
+    const { elements, head } = this.plan;
+    const words = this.words;
+    for (let i = elements.length - 4; i >= 0 && head >= 0; i -= 4) {
+      const code = words.code(elements[i + 1]);
+      if (code !== TokenCode.JumpOption && code !== TokenCode.GotoOption) continue;
+      const kind: TargetKind = code === TokenCode.GotoOption ? "goto" : "jump";
+      const option = words.word(elements[i + 1]);
+      const equals = option.raw.indexOf("=");
+      if (equals !== -1) {
+        // `--jump=NAME`: the name is the rest of the option word.
+        const word = new Word(this.source, { start: option.range.start + equals + 1, end: option.range.end });
+        return { kind, name: word.value, word };
+      }
+      if (elements[i + 3] > elements[i + 1] + 1) {
+        const word = words.word(elements[i + 1] + 1);
+        return { kind, name: word.value, word };
+      }
+    }
+    return null;
+  }
+
   /** The options after the positional arguments, in order. */
   get elements(): OptionNode[] {
     return buildElements(this);

@@ -922,3 +922,25 @@ test("every node's loc agrees with its range and text", () => {
     end: { line: 12, column: 19, offset: text.indexOf("-g  FOO") + 7 },
   });
 });
+
+test("AST: a command's target is read without building its rule, and agrees with the rule's", () => {
+  const document = parse(
+    [
+      "*filter",
+      "-A INPUT -m comment --comment x -j ACCEPT",
+      "-A INPUT -g CUSTOM",
+      "-A INPUT -s 10.0.0.1/32",
+      "-A INPUT -j LOG --log-prefix \"-j DROP\" -j DROP",
+      "-A INPUT --jump=REJECT",
+      "-N CUSTOM",
+      "COMMIT",
+      "",
+    ].join("\n"),
+  );
+  const commands = document.tables[0].commands;
+  assert.deepEqual(
+    commands.map((c) => c.target && [c.target.kind, c.target.name]),
+    [["jump", "ACCEPT"], ["goto", "CUSTOM"], null, ["jump", "DROP"], ["jump", "REJECT"], null],
+  );
+  for (const c of commands.slice(0, 5)) assert.equal(c.target?.name ?? null, c.rule?.target?.name ?? null);
+});
