@@ -37,10 +37,10 @@ const asText = (chunk: string | Uint8Array): string => (typeof chunk === "string
 
 const errno = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
 
-/** Runs the CLI in-process with files (path → content) and directories in memory. */
+/** Runs the CLI in-process with files (path → content) and directories in memory; `io` replaces parts of it. */
 async function run(
   argv: string[],
-  options: { files?: Record<string, string | Buffer>; dirs?: string[]; stdin?: string | Buffer | Error } = {},
+  options: { files?: Record<string, string | Buffer>; dirs?: string[]; stdin?: string | Buffer | Error; io?: Partial<CliIo> } = {},
 ): Promise<Run> {
   const files = options.files ?? {};
   const dirs = new Set(options.dirs ?? []);
@@ -88,7 +88,7 @@ async function run(
     },
     env: {},
   };
-  const code = await main(argv, io);
+  const code = await main(argv, { ...io, ...options.io });
   return { code, stdout, stderr, reads };
 }
 
@@ -175,28 +175,13 @@ test("cli: an unreadable input exits 4", async () => {
 
 test("cli: other read errors exit 4 with the reason", async () => {
   // A file that exists but cannot be read (EACCES).
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["locked.rules"], {
-    stdout: { write: (t) => void (stdout += asText(t)) },
-    stderr: { write: (t) => void (stderr += asText(t)) },
-    readStdin: async () => Buffer.alloc(0),
-    readFile: async () => {
-      throw errno("EACCES", "permission denied, open 'locked.rules'");
-    },
-    isDirectory: async () => false,
-    writeFileAtomic: async () => assert.fail("nothing is written"),
-    writeNewFile: async () => assert.fail("nothing is written"),
-    cwd: ".",
-    glob: async () => [],
-    run: async () => assert.fail("nothing is run"),
-    progress: () => ({ update() {}, stop() {} }),
-    loadConfig: async () => ({ config: {}, filePath: undefined }),
-    env: {},
-  });
-  assert.equal(code, 4);
-  assert.equal(stdout, "");
-  assert.equal(stderr, "iptlint: cannot read locked.rules: EACCES: permission denied, open 'locked.rules'\n");
+  const readFile = async () => {
+    throw errno("EACCES", "permission denied, open 'locked.rules'");
+  };
+  const r = await run(["locked.rules"], { files: { "locked.rules": CLEAN }, io: { readFile } });
+  assert.equal(r.code, 4);
+  assert.equal(r.stdout, "");
+  assert.equal(r.stderr, "iptlint: cannot read locked.rules: EACCES: permission denied, open 'locked.rules'\n");
 });
 
 test("cli: standard input with `-` and --stdin-filename", async () => {
@@ -652,27 +637,13 @@ test("cli: the exit-code matrix", async () => {
 });
 
 test("cli: a bug inside iptlint exits 5 with a one-line message, the stack only with IPTLINT_DEBUG", async () => {
-  let stderr = "";
-  const broken = (env: Record<string, string>): CliIo => ({
-    stdout: { write: () => undefined },
-    stderr: { write: (t) => void (stderr += asText(t)) },
-    readStdin: async () => Buffer.alloc(0),
-    readFile: async () => Buffer.from(CLEAN),
-    isDirectory: async () => false,
-    writeFileAtomic: async () => assert.fail("nothing is written"),
-    writeNewFile: async () => assert.fail("nothing is written"),
-    cwd: ".",
-    glob: async () => [],
-    run: async () => assert.fail("nothing is run"),
-    progress: () => ({ update() {}, stop() {} }),
-    loadConfig: async () => {
-      throw new TypeError("cannot read properties of undefined");
-    },
-    env,
-  });
-  assert.equal(await main(["clean.rules"], broken({})), 5);
-  assert.equal(stderr, "iptlint: internal error: cannot read properties of undefined\nThis is a bug in iptlint; please report it.\n");
-  stderr = "";
-  assert.equal(await main(["clean.rules"], broken({ IPTLINT_DEBUG: "1" })), 5);
-  assert.match(stderr, /TypeError: cannot read properties of undefined\n\s+at /);
+  const loadConfig = async () => {
+    throw new TypeError("cannot read properties of undefined");
+  };
+  const plain = await run(["clean.rules"], { files: { "clean.rules": CLEAN }, io: { loadConfig } });
+  assert.equal(plain.code, 5);
+  assert.equal(plain.stderr, "iptlint: internal error: cannot read properties of undefined\nThis is a bug in iptlint; please report it.\n");
+  const debug = await run(["clean.rules"], { files: { "clean.rules": CLEAN }, io: { loadConfig, env: { IPTLINT_DEBUG: "1" } } });
+  assert.equal(debug.code, 5);
+  assert.match(debug.stderr, /TypeError: cannot read properties of undefined\n\s+at /);
 });
