@@ -171,7 +171,7 @@ class DocumentBuilder {
 
   private commandLine(line: number, first: number, plan: LinePlan): void {
     const codes = this.lexed.tokens.codes;
-    const chain = plan.positionalEnd > plan.head + 1 ? this.wordValue(first + plan.head + 1) : null;
+    const chain = plan.positionalEnd > plan.head + 1 ? this.chainName(first + plan.head + 1) : null;
     if (plan.counters !== -1) this.checkCounters(first + plan.counters);
     for (let i = 0; i < plan.elements.length; i += 4) {
       if (plan.elements[i] !== -1 && plan.elements[i + 2] !== -1) {
@@ -203,6 +203,27 @@ class DocumentBuilder {
     this.lines.push(node);
     table.commands.push(node);
   }
+
+  /**
+   * A command's chain name. Consecutive commands mostly name the same chain, and reusing the
+   * same string for them spares a string per line and makes later comparisons by identity.
+   */
+  private chainName(token: number): string {
+    const { starts, ends, codes } = this.lexed.tokens;
+    const start = starts[token];
+    const previous = this.previousChain;
+    if (
+      previous !== null &&
+      codes[token] !== TokenCode.QuotedWord &&
+      ends[token] - start === previous.length &&
+      this.source.text.startsWith(previous, start)
+    ) {
+      return previous;
+    }
+    return (this.previousChain = this.wordValue(token));
+  }
+
+  private previousChain: string | null = null;
 
   /** A token's value without building a node: this runs for every line of a large dump. */
   private wordValue(token: number): string {

@@ -4,6 +4,7 @@
  * YAML, package.json#iptlint and JavaScript sources.
  */
 import assert from "node:assert/strict";
+import { allRules } from "../../rules/index.js";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -186,7 +187,7 @@ test("config errors: rule ids", () => {
     "unknown rule `masquerade` in `overrides[0].rules`: did you mean `masquerade-mark-not-cleared`?",
   ]);
   assert.deepEqual(problems({ rules: { "no-such-rule": "off" } }), [
-    "unknown rule `no-such-rule` in `rules` (known rules: masquerade-mark-not-cleared)",
+    `unknown rule \`no-such-rule\` in \`rules\` (known rules: ${allRules.map((r) => r.id).join(", ")})`,
   ]);
   assert.deepEqual(problems({ rules: { syntax: "off" } }), [
     "`syntax` in `rules` cannot be configured: syntax errors are what iptables-restore refuses, and are always reported",

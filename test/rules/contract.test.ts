@@ -35,11 +35,11 @@ for (const rule of allRules) {
 
   test(`${rule.id}: README examples hold`, () => {
     const readme = readFileSync(join(folder, "README.md"), "utf8");
-    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
+    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed|unsafe-fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
     assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
     let lastInvalid: string | undefined;
     for (const block of blocks) {
-      const result = check(block.text);
+      const result = check(block.text, { rules: [rule] });
       assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
       if (block.kind === "invalid") {
         assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
@@ -47,9 +47,9 @@ for (const rule of allRules) {
       } else {
         assert.deepEqual(result.of(rule.id), [], `${block.kind} example does not trigger ${rule.id}`);
       }
-      if (block.kind === "fixed") {
+      if (block.kind === "fixed" || block.kind === "unsafe-fixed") {
         assert.ok(lastInvalid, "a fixed example follows an invalid one");
-        assert.equal(check(lastInvalid).fixed.output, block.text);
+        assert.equal(check(lastInvalid, { rules: [rule], unsafe: block.kind === "unsafe-fixed" }).fixed.output, block.text);
       }
     }
   });
@@ -58,30 +58,35 @@ for (const rule of allRules) {
   test(`${rule.id}: has fixtures of both kinds`, () => {
     assert.ok(fixtures.some((f) => f.startsWith("valid-")));
     assert.ok(fixtures.some((f) => f.startsWith("invalid-")));
-    if (rule.fixable) assert.ok(fixtures.some((f) => existsSync(join(folder, "fixtures", f.replace(/\.rules$/, ".fixed")))));
+    const fixedSuffix = rule.fixable === "unsafe" ? ".unsafe.fixed" : ".fixed";
+    if (rule.fixable) assert.ok(fixtures.some((f) => existsSync(join(folder, "fixtures", f.replace(/\.rules$/, fixedSuffix)))));
   });
 
   for (const name of fixtures) {
     test(`${rule.id}: fixture ${name}`, () => {
       const text = readFileSync(join(folder, "fixtures", name), "utf8");
-      const result = check(text);
+      const result = check(text, { rules: [rule] });
       assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
       if (name.startsWith("valid-")) {
         assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
-        assert.equal(result.fixed.output, text);
+        assert.equal(check(text, { rules: [rule], unsafe: true }).fixed.output, text);
         return;
       }
       assert.ok(result.of(rule.id).length > 0, `${name} triggers ${rule.id}`);
-      const fixedPath = join(folder, "fixtures", name.replace(/\.rules$/, ".fixed"));
-      if (!existsSync(fixedPath)) {
-        assert.equal(result.fixed.output, text, "no fix is offered");
-        return;
+      // `.fixed`: what the safe fixes give; `.unsafe.fixed`: what --unsafe-fixes gives.
+      for (const [suffix, unsafe] of [[".fixed", false], [".unsafe.fixed", true]] as const) {
+        const fixedPath = join(folder, "fixtures", name.replace(/\.rules$/, suffix));
+        const output = check(text, { rules: [rule], unsafe }).fixed.output;
+        if (!existsSync(fixedPath)) {
+          if (!unsafe) assert.equal(output, text, "no safe fix is offered");
+          continue;
+        }
+        const expected = readFileSync(fixedPath, "utf8");
+        assert.equal(output, expected, suffix);
+        const again = check(expected, { rules: [rule], unsafe });
+        assert.deepEqual(again.of(rule.id).filter((d) => d.fix && (unsafe || d.fix.applicability === "safe")), [], "no fixable finding left");
+        assert.equal(again.fixed.output, expected, "fixing twice changes nothing");
       }
-      const expected = readFileSync(fixedPath, "utf8");
-      assert.equal(result.fixed.output, expected);
-      const again = check(expected);
-      assert.deepEqual(again.of(rule.id), [], "the fixed text has no finding left");
-      assert.equal(again.fixed.output, expected, "fixing twice changes nothing");
     });
   }
 }

@@ -3,6 +3,7 @@
  * real iptables-save (which drops `#` lines).
  */
 import assert from "node:assert/strict";
+import { allRules } from "../../rules/index.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
@@ -73,7 +74,7 @@ test("suppress: a suppression naming only an unknown rule is reported and suppre
   assert.deepEqual(typo.rows, ["10:warning:invalid-suppression", `11:error:${RULE}`]);
   const unknown = lint(withLines(10, "# iptlint-disable-file no-such-rule"));
   assert.deepEqual(unknown.messages("invalid-suppression"), [
-    `unknown rule \`no-such-rule\` in \`iptlint-disable-file\` (known rules: ${RULE})`,
+    `unknown rule \`no-such-rule\` in \`iptlint-disable-file\` (known rules: ${allRules.map((r) => r.id).join(", ")})`,
   ]);
   assert.deepEqual(unknown.rows, ["10:warning:invalid-suppression", `11:error:${RULE}`]);
   // The unknown id is the only report: it is not also reported unused.

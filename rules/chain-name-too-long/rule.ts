@@ -1,0 +1,110 @@
+/**
+ * chain-name-too-long: a chain (or target) name longer than 28 bytes, which iptables refuses
+ * wherever it appears. See README.md beside this file.
+ */
+import type { SourceRange } from "../../grammar/index.js";
+import { MAX_CHAIN_NAME_BYTES, isKnownTable, isNameTooLong, nameBytes, targetOf, walkTable } from "../shared/reach.js";
+import type { RuleModule } from "../types.js";
+
+const ID = "chain-name-too-long";
+
+type Place = "declaration" | "command" | "target" | "rename";
+
+interface Occurrence {
+  name: string;
+  place: Place;
+  range: SourceRange;
+  line: number;
+  /** Lines that name it, this one included. */
+  count: number;
+}
+
+export const chainNameTooLong: RuleModule = {
+  id: ID,
+  description: "a chain or target name longer than 28 bytes: iptables refuses the line, even with --test",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    for (const table of context.document.tables) {
+      if (!isKnownTable(table)) continue;
+      const walk = walkTable(context.document, table);
+      const { names } = walk;
+      // Most names are ASCII: then a name's length in bytes is its length.
+      const ascii = !names.nonAscii;
+      // Every chain and target name of the table is interned: when none is long, none is too long.
+      if (ascii ? names.maxLength <= MAX_CHAIN_NAME_BYTES : names.maxLength * 3 <= MAX_CHAIN_NAME_BYTES) {
+        // (`-E OLD NEW` of a chain that does not exist leaves NEW out of the names.)
+        if (!walk.deletesOrRenames) continue;
+      }
+      // By id: 0 not looked at yet, 1 fine, 2 too long.
+      const verdicts: number[] = [];
+      const tooLong = (id: number): boolean => {
+        if (id === -1) return false;
+        let verdict = verdicts[id];
+        if (!verdict) {
+          const length = names.length(id);
+          verdict = length > MAX_CHAIN_NAME_BYTES || (!ascii && isNameTooLong(names.name(id))) ? 2 : 1;
+          while (verdicts.length < id) verdicts.push(0);
+          verdicts[id] = verdict;
+        }
+        return verdict === 2;
+      };
+      const found = new Map<string, Occurrence>();
+      const note = (name: string, place: Place, range: SourceRange, line: number) => {
+        const seen = found.get(name);
+        if (seen === undefined) found.set(name, { name, place, range, line, count: 1 });
+        else if (line < seen.line) Object.assign(seen, { place, range, line, count: seen.count + 1 });
+        else if (line !== seen.line) seen.count++;
+      };
+      for (const declaration of table.chains) {
+        if (tooLong(walk.chainId(declaration))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
+      }
+      for (const command of table.commands) {
+        if (tooLong(walk.chainId(command))) note(command.chain!, "command", command.chainWord!.range, command.index);
+        if (command.command === "rename-chain") {
+          const to = command.positional[1];
+          if (to && isNameTooLong(to.value)) note(to.value, "rename", to.range, command.index);
+        }
+        if (tooLong(walk.targetId(command))) {
+          const target = targetOf(command)!;
+          note(target.name, "target", target, command.index);
+        }
+      }
+      for (const occurrence of [...found.values()].sort((a, b) => a.line - b.line)) {
+        context.report({ range: occurrence.range, message: message(occurrence) });
+      }
+    }
+  },
+};
+
+function message({ name, place, line, count }: Occurrence): string {
+  const bytes = nameBytes(name);
+    const at = line + 1;
+  const size = bytes === name.length ? `${bytes} characters long` : `${bytes} bytes long in UTF-8`;
+  const parts = [`The name ${name} is ${size}; iptables allows at most ${MAX_CHAIN_NAME_BYTES} bytes (the kernel keeps 29 with the final NUL).`];
+  switch (place) {
+    case "declaration":
+      parts.push(
+        `Both backends refuse the declaration, even with --test: iptables-legacy-restore "Invalid chain name \`${name}' (28 chars max)", ` +
+          `iptables-nft-restore "chain name \`${name}' too long (must be under 29 chars)" (line ${at}).`,
+      );
+      break;
+    case "command":
+      parts.push(`Both backends refuse the line, even with --test ("chain name \`${name}' too long (must be under 29 chars)", line ${at}).`);
+      break;
+    case "target":
+      parts.push(`Both backends refuse the rule, even with --test ("Invalid target name \`${name}' (28 chars max)", line ${at}).`);
+      break;
+    case "rename":
+      parts.push(
+        `iptables-nft-restore refuses the rename when it loads the table ("line ${at}: CHAIN_RENAME failed (No such file or directory)"; its --test passes); ` +
+          "iptables-legacy-restore renames the chain, but then no rule can jump to it and no command can name it.",
+      );
+      break;
+  }
+  if (count > 1) parts.push(`${count - 1} more line${count > 2 ? "s" : ""} of the table name${count > 2 ? "" : "s"} it.`);
+  parts.push(
+    "Fix: a shorter name everywhere it appears. There is no automatic fix: other software (and the node's live rules) may know the chain by name.",
+  );
+  return parts.join(" ");
+}

@@ -1,0 +1,238 @@
+/**
+ * The chain rules (jump-to-undefined-chain, undeclared-chain, chain-declaration,
+ * chain-name-too-long, unreachable-rule, duplicate-rule, unused-chain): the rule contract of
+ * contract.test.ts, with unsafe fixes checked too (`invalid-*.unsafe.fixed` fixtures and
+ * ` ```iptables unsafe-fixed ` README blocks, applied with --unsafe-fixes); the iptables messages
+ * their findings quote; the real-world corpus, which must get no error; and what the rules
+ * read from the token arrays, which must be what the AST says.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parse, type CommandLine } from "../../grammar/index.js";
+import { allRules } from "../../rules/index.js";
+import { walkTable } from "../../rules/shared/reach.js";
+import type { RuleModule } from "../../rules/types.js";
+import type { FileSettings } from "../../src/config/resolve.js";
+import { lintText } from "../../src/lint.js";
+import { generateKubeProxyDump } from "../bench/kube-dump.js";
+import { fromRoot } from "../helpers/project.js";
+import { chainRules } from "./chain-rules.js";
+import { check } from "./support.js";
+
+const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
+/** Every rule, these included (until rules/index.ts registers them). */
+const rules: readonly RuleModule[] = [...allRules, ...chainRules.filter((r) => !allRules.includes(r))];
+const run = (text: string, unsafe = false) => check(text, { rules, unsafe });
+
+// ---------------------------------------------------------------------------------------------
+// The contract
+
+test("chain rule ids are unique kebab-case names of their folders", () => {
+  const ids = rules.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const rule of chainRules) {
+    assert.match(rule.id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    assert.ok(existsSync(fromRoot("rules", rule.id, "README.md")), `rules/${rule.id}/README.md`);
+  }
+});
+
+for (const rule of chainRules) {
+  const folder = fromRoot("rules", rule.id);
+
+  test(`${rule.id}: README has the fixed sections in order`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    assert.match(readme, new RegExp(`^# ${rule.id}\\n`));
+    assert.deepEqual([...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]), SECTIONS);
+  });
+
+  test(`${rule.id}: README examples hold`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed|unsafe-fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
+    assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
+    let lastInvalid: string | undefined;
+    for (const block of blocks) {
+      const result = run(block.text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
+      if (block.kind === "invalid") {
+        assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
+        lastInvalid = block.text;
+        continue;
+      }
+      assert.deepEqual(result.of(rule.id), [], `${block.kind} example does not trigger ${rule.id}`);
+      if (block.kind === "valid") continue;
+      assert.ok(lastInvalid, "a fixed example follows an invalid one");
+      assert.equal(run(lastInvalid, block.kind === "unsafe-fixed").fixed.output, block.text);
+    }
+  });
+
+  const fixtures = readdirSync(join(folder, "fixtures")).filter((f) => f.endsWith(".rules"));
+  test(`${rule.id}: has fixtures of both kinds`, () => {
+    assert.ok(fixtures.some((f) => f.startsWith("valid-")));
+    assert.ok(fixtures.some((f) => f.startsWith("invalid-")));
+    const fixedKind = rule.fixable === "unsafe" ? ".unsafe.fixed" : ".fixed";
+    if (rule.fixable) assert.ok(fixtures.some((f) => existsSync(join(folder, "fixtures", f.replace(/\.rules$/, fixedKind)))));
+  });
+
+  for (const name of fixtures) {
+    test(`${rule.id}: fixture ${name}`, () => {
+      const text = readFileSync(join(folder, "fixtures", name), "utf8");
+      const result = run(text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
+      if (name.startsWith("valid-")) {
+        assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
+        assert.equal(result.fixed.output, text);
+        assert.equal(run(text, true).fixed.output, text, "no unsafe fix either");
+        return;
+      }
+      assert.ok(result.of(rule.id).length > 0, `${name} triggers ${rule.id}`);
+      for (const [suffix, unsafe] of [[".fixed", false], [".unsafe.fixed", true]] as const) {
+        const fixedPath = join(folder, "fixtures", name.replace(/\.rules$/, suffix));
+        const output = unsafe ? run(text, true).fixed.output : result.fixed.output;
+        if (!existsSync(fixedPath)) {
+          // No safe fix without a .fixed file; an unsafe one is checked when it has a file.
+          if (!unsafe) assert.equal(output, text, "no safe fix is offered");
+          continue;
+        }
+        const expected = readFileSync(fixedPath, "utf8");
+        assert.equal(output, expected);
+        const again = run(expected, unsafe);
+        assert.deepEqual(again.of(rule.id), [], "the fixed text has no finding left");
+        assert.equal(again.fixed.output, expected, "fixing twice changes nothing");
+      }
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the findings say iptables says: the fixtures' `# nft: refuses "..."` lines were checked
+// against the real iptables (chain-rules-netfilter.test.ts); the findings must quote them.
+
+for (const rule of chainRules) {
+  const folder = fromRoot("rules", rule.id, "fixtures");
+  for (const name of readdirSync(folder).filter((f) => f.startsWith("invalid-") && f.endsWith(".rules"))) {
+    const text = readFileSync(join(folder, name), "utf8");
+    const quoted = [...text.matchAll(/^# (?:nft|legacy): refuses "(.*)"$/gm)].map((m) => m[1]);
+    if (quoted.length === 0) continue;
+    test(`${rule.id}: ${name}: the finding quotes what iptables prints`, () => {
+      const messages = run(text).of(rule.id).map((d) => d.message);
+      for (const message of quoted) assert.ok(messages.some((m) => m.includes(message)), `"${message}" in:\n${messages.join("\n")}`);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real rulesets
+
+const corpus = ["kube", "real-world"].flatMap((folder) =>
+  readdirSync(fromRoot("test", "fixtures", "corpus", folder)).map((name) => fromRoot("test", "fixtures", "corpus", folder, name)),
+);
+const examples = readdirSync(fromRoot("examples"))
+  .filter((name) => /\.(save|rules)$/.test(name))
+  .map((name) => fromRoot("examples", name));
+
+for (const path of [...corpus, ...examples]) {
+  test(`no chain rule reports an error on ${path.slice(fromRoot().length)}`, () => {
+    const { diagnostics } = lintText(readFileSync(path, "utf8"), { rules: chainRules, filePath: path });
+    const ours = new Set(chainRules.map((r) => r.id));
+    const errors = diagnostics.filter((d) => ours.has(d.ruleId) && d.severity === "error");
+    assert.deepEqual(errors.map((d) => `${d.loc.start.line}: ${d.ruleId}: ${d.message}`), []);
+  });
+}
+
+test("the real-world warnings: Synology's rules after a DROP, Shorewall's and libvirt's repeats", () => {
+  const count = (name: string, id: string) =>
+    lintText(readFileSync(fromRoot("test", "fixtures", "corpus", "real-world", name), "utf8"), { rules: chainRules }).diagnostics.filter((d) => d.ruleId === id)
+      .length;
+  assert.equal(count("synology-nas.txt", "unreachable-rule"), 9);
+  assert.ok(count("shorewall-comments.txt", "duplicate-rule") > 0);
+  assert.ok(count("libvirt-v1.4.21-old-negation.txt", "duplicate-rule") > 0);
+  assert.equal(count("docker-bridge-v1.6.0.txt", "unused-chain"), 0);
+});
+
+for (const [label, options] of [
+  ["1.18.2, nft", { era: "1.18.2", backend: "nft" }],
+  ["1.19, legacy, counters", { era: "1.19", backend: "legacy", counters: true }],
+  ["1.19, IPv6", { era: "1.19", family: 6 }],
+] as const) {
+  test(`a generated kube-proxy dump (${label}) gets no finding from the chain rules`, () => {
+    const text = generateKubeProxyDump({ services: 300, endpoints: 3, ...options });
+    assert.deepEqual(lintText(text, { rules: chainRules }).diagnostics.map((d) => `${d.loc.start.line}: ${d.ruleId}`), []);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fragments, `iptables -S` output, options
+
+const ids = (text: string, options: Parameters<typeof lintText>[1] = {}) =>
+  lintText(text, { rules: chainRules, ...options }).diagnostics.map((d) => `${d.loc.start.line}:${d.ruleId}`);
+
+test("iptables -S output: a missing jump target is found; iptables -S CHAIN (a part) is left alone", () => {
+  const full = ["-P INPUT ACCEPT", "-P FORWARD ACCEPT", "-P OUTPUT ACCEPT", "-N A", "-A INPUT -j A", "-A A -j B", ""].join("\n");
+  assert.deepEqual(ids(full), ["6:jump-to-undefined-chain"]);
+  assert.deepEqual(ids(["-P POSTROUTING ACCEPT", "-A POSTROUTING -j KUBE-POSTROUTING", ""].join("\n")), []);
+  assert.deepEqual(ids(["-N KUBE-SERVICES", "-A KUBE-SERVICES -d 10.96.0.1/32 -j KUBE-SVC-X", ""].join("\n")), []);
+});
+
+test("a --noflush fragment may use the node's chains, but never jump to a built-in chain", () => {
+  assert.deepEqual(ids(["*nat", "-A KUBE-SERVICES -j KUBE-SVC-X", "-A KUBE-SVC-X -j INPUT", "COMMIT", ""].join("\n")), ["3:jump-to-undefined-chain"]);
+});
+
+/** Settings that give one rule options (at its own default severity). */
+function settingsWith(id: string, options: unknown): FileSettings {
+  const rule = chainRules.find((r) => r.id === id)!;
+  return { ignored: false, node: {}, reportUnusedSuppressions: "warning", rules: new Map([[id, { severity: rule.severity, options }]]) };
+}
+
+test("the targets option names target extensions that are not chains", () => {
+  const text = ["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -p tcp -m tcp --dport 25 -j TARPIT", "COMMIT", ""].join("\n");
+  assert.deepEqual(ids(text), ["3:jump-to-undefined-chain"]);
+  assert.deepEqual(ids(text, { settings: settingsWith("jump-to-undefined-chain", { targets: ["TARPIT"] }) }), []);
+});
+
+test("the ignore option names chains that are meant to have no jump to them", () => {
+  const text = ["*filter", ":INPUT ACCEPT [0:0]", ":f2b-sshd - [0:0]", ":f2b-sshd-old - [0:0]", "-A f2b-sshd -j RETURN", "COMMIT", ""].join("\n");
+  assert.deepEqual(ids(text), ["3:unused-chain", "4:unused-chain"]);
+  assert.deepEqual(ids(text, { settings: settingsWith("unused-chain", { ignore: ["f2b-*"] }) }), []);
+});
+
+test("chains replayed through -I, -D, -X and -E give the same answers as appended ones", () => {
+  const text = [
+    "*filter",
+    ":INPUT ACCEPT [0:0]",
+    ":OLD - [0:0]",
+    "-A INPUT -j DROP",
+    "-I INPUT 1 -i lo -j ACCEPT",
+    "-A INPUT -p tcp -j ACCEPT",
+    "-A OLD -j LOG",
+    "-A OLD -j LOG",
+    "-E OLD NEW",
+    "-A INPUT -j NEW",
+    "COMMIT",
+    "",
+  ].join("\n");
+  assert.deepEqual(ids(text), ["6:unreachable-rule", "8:duplicate-rule", "10:unreachable-rule"]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the rules read from the tokens is what the AST says
+
+test("the chain and target read from the token arrays agree with the AST on every line of the corpus and fixtures", () => {
+  const fixtures = chainRules.flatMap((rule) =>
+    readdirSync(fromRoot("rules", rule.id, "fixtures")).map((name) => fromRoot("rules", rule.id, "fixtures", name)),
+  );
+  for (const path of [...corpus, ...examples, ...fixtures]) {
+    const document = parse(readFileSync(path, "utf8"));
+    for (const table of document.tables) {
+      const walk = walkTable(document, table);
+      for (const line of table.commands as CommandLine[]) {
+        const id = walk.chainId(line);
+        assert.equal(id === -1 ? null : walk.names.name(id), line.chain, `${path}:${line.index + 1} chain`);
+        if (line.rule === null) continue;
+        assert.equal(walk.targetName(line), line.target?.name, `${path}:${line.index + 1} target`);
+        assert.equal(walk.isGoto(line), line.target?.kind === "goto", `${path}:${line.index + 1} goto`);
+      }
+    }
+  }
+});
