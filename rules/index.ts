@@ -1,16 +1,28 @@
 /** Every lint rule, in a fixed order (the order findings of one line are reported in). */
+import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
+import { lineEnds } from "./line-ends/rule.js";
+import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
+import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
+import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
+import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
 import { unreachableRule } from "./unreachable-rule/rule.js";
 import { unusedChain } from "./unused-chain/rule.js";
 
 export const allRules: readonly RuleModule[] = [
+  lineEnds,
+  oldNegationSyntax,
+  optionNeedsProtocol,
+  addressFamilyMismatch,
+  targetNotAllowedHere,
   masqueradeMarkNotCleared,
+  markBitConflict,
   jumpToUndefinedChain,
   undeclaredChain,
   chainDeclaration,

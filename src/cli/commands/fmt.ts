@@ -1,6 +1,6 @@
 /** `iptlint fmt PATH`: print the parsed ruleset. */
 import type { Command } from "commander";
-import { print } from "../../../grammar/index.js";
+import { SYNTAX, print } from "../../../grammar/index.js";
 import { formatStylish } from "../../format/stylish.js";
 import { lintText } from "../../lint.js";
 import { ExitCode } from "../exit-codes.js";
@@ -18,7 +18,8 @@ export function registerFmt(program: Command, io: CliIo, state: CommandState): v
     .action(async (path: string, options: { stdinFilename: string; compact?: boolean }) => {
       const [input] = await readInputs([path], options.stdinFilename, io);
       const { document, diagnostics } = lintText(input.text, { filePath: input.name });
-      const errors = diagnostics.filter((d) => d.severity === "error");
+      // Only what did not parse stops fmt: rule findings are lint's business.
+      const errors = diagnostics.filter((d) => d.ruleId === SYNTAX);
       if (errors.length > 0) {
         // Never print a ruleset that did not parse: the output could silently lose lines.
         io.stderr.write(formatStylish([{ filePath: input.name, diagnostics: errors, document }]));

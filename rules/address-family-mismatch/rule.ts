@@ -1,0 +1,129 @@
+/**
+ * address-family-mismatch: an IPv4 address, ICMP type, REJECT type or target in an ip6tables
+ * ruleset, or their IPv6 counterparts in an iptables ruleset. See README.md beside this file.
+ *
+ * The ruleset's family comes from its header (`ip6tables-save`), else its name (`rules.v6`),
+ * else most of its addresses (`rulesetFamily`).
+ */
+import type { CommandLine, Severity } from "../../grammar/index.js";
+import type { Family } from "../shared/netfilter.js";
+import { rulesetFamily, type FamilyEvidence } from "../shared/origin.js";
+import { LineFlag, LineView, TARGET_SPELLINGS, documentIndex } from "../shared/scan.js";
+import type { RuleContext, RuleModule } from "../types.js";
+
+const ID = "address-family-mismatch";
+
+const GENERIC = new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
+const NAT = new Set(["--to-destination", "--to-source"]);
+const RANGES = new Set(["--src-range", "--dst-range"]);
+const PLAIN = new Set(["--to", "--gateway", "--on-ip", "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst"]);
+
+/** Targets of one family only, with their counterpart in the other. */
+const FAMILY_TARGETS: Readonly<Record<string, { family: Family; instead: string }>> = {
+  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
+  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
+  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
+  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+};
+
+const V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+
+/** The family of one address as written (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name. */
+function familyOfAddress(text: string): Family | null {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (V4.test(text)) return 4;
+  return null;
+}
+
+/** The address part of a DNAT/SNAT value: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */
+function natAddresses(value: string): string[] {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? undefined : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}
+
+export const addressFamilyMismatch: RuleModule = {
+  id: ID,
+  description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const evidence = rulesetFamily(document);
+    if (evidence === null) return;
+    const other: Family = evidence.family === 4 ? 6 : 4;
+    const index = documentIndex(document);
+    const lines = index.linesWith({
+      flags: (other === 4 ? LineFlag.V4Address : LineFlag.V6Address) | LineFlag.IcmpProtocol,
+      options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
+      modules: ["icmp", "icmp6", "icmpv6"],
+      targets: Object.keys(FAMILY_TARGETS),
+    });
+    for (const line of lines) checkLine(context, line, evidence, other, index.targetId(line.index));
+  },
+};
+
+function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family, targetId: number): void {
+  const view = new LineView(line);
+  const tool = evidence.family === 6 ? "ip6tables" : "iptables";
+  const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
+  const report = (i: number, message: string, severity?: Severity) => context.report({ range: view.range(i), message, severity });
+
+  for (let i = 0; i < view.count; i++) {
+    const name = view.name(i);
+    if (GENERIC.has(name) || NAT.has(name) || RANGES.has(name) || PLAIN.has(name)) {
+      const value = view.value(i);
+      if (value === null) continue;
+      const addresses = NAT.has(name) ? natAddresses(value) : RANGES.has(name) ? value.split("-") : value.split(",");
+      const wrong = addresses.filter((a) => familyOfAddress(a) === other);
+      if (wrong.length === 0) continue;
+      report(i, `\`${name} ${value}\` is an IPv${other} address, but ${ruleset}: ${tool}-restore refuses the line (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)}, both backends). IPv${other} rules belong in the ${other === 6 ? "ip6tables" : "iptables"} ruleset.`);
+      continue;
+    }
+    if (name === "--icmp-type" && evidence.family === 6) {
+      report(i, `\`--icmp-type\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("unknown option "--icmp-type""). Use \`-p ipv6-icmp --icmpv6-type\`.`);
+    } else if (name === "--icmpv6-type" && evidence.family === 4) {
+      report(i, `\`--icmpv6-type\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("unknown option "--icmpv6-type""). Use \`-p icmp --icmp-type\`.`);
+    } else if (name === "-m" || name === "--match") {
+      const module = view.value(i);
+      if (module === "icmp" && evidence.family === 6) {
+        report(i, `\`-m icmp\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("Couldn't load match \`icmp'"). Use \`-m icmp6\`.`);
+      } else if ((module === "icmp6" || module === "icmpv6") && evidence.family === 4) {
+        report(i, `\`-m ${module}\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("Couldn't load match \`${module}'"). Use \`-m icmp\`.`);
+      }
+    } else if (name === "--reject-with") {
+      const type = view.value(i) ?? "";
+      if ((evidence.family === 6 && type.startsWith("icmp-")) || (evidence.family === 4 && type.startsWith("icmp6-"))) {
+        const instead = evidence.family === 6 ? "an ICMPv6 type such as `icmp6-port-unreachable` or `icmp6-adm-prohibited`" : "an ICMP type such as `icmp-port-unreachable` or `icmp-admin-prohibited`";
+        report(i, `\`--reject-with ${type}\` is an ${evidence.family === 6 ? "IPv4" : "ICMPv6"} reject type, but ${ruleset}: ${tool}-restore refuses the line ("unknown reject type "${type}"", both backends). Use ${instead}.`);
+      }
+    } else if (name === "-p" || name === "--protocol") {
+      const protocol = (view.value(i) ?? "").toLowerCase();
+      if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
+        report(i, `\`-p ${view.value(i)}\` is ICMP for IPv4 (protocol 1), but ${ruleset}: ip6tables loads it, yet it never matches ICMPv6 (ping, neighbour discovery), which is \`-p ipv6-icmp\` (protocol 58).`, "warning");
+      } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
+        report(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
+      }
+    } else if ((name === "-j" || name === "--jump") && targetId !== -1) {
+      const target = TARGET_SPELLINGS.names[targetId];
+      const only = FAMILY_TARGETS[target];
+      if (only && only.family === other && view.value(i) === target) {
+        report(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);
+      }
+    }
+  }
+}
+
+function firstTargetOption(view: LineView, target: number): string | null {
+  return target + 1 < view.count ? view.name(target + 1) : null;
+}
+
+/** What iptables 1.8.9 says, measured. */
+function refusal(option: string, address: string, family: Family): string {
+  if (GENERIC.has(option)) return `"host/network \`${address.replace(/\/.*/, "")}' not found"`;
+  if (NAT.has(option)) return family === 4 && address.startsWith("[") ? `"Invalid address format"` : `"Bad IP address "${address}""`;
+  if (RANGES.has(option)) return `"iprange: Bad value for "${option}" option"`;
+  return `"getaddrinfo: Address family for hostname not supported"`;
+}

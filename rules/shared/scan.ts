@@ -1,0 +1,741 @@
+/**
+ * Cheap reads of command lines for rules that look at every line of a dump: an index of the
+ * lines that use the options, matches and targets those rules look for (`documentIndex`), and a
+ * line's options read straight from the lexer's token arrays (`LineView`) instead of building its
+ * rule. `CommandLine.rule` builds nodes for every option; a 10,000-service kube-proxy dump has a
+ * quarter of a million lines, and building the rule of one line in ten costs more than the whole
+ * lint run may.
+ */
+import { decodeWord, type CommandLine, type Document, type SourceRange } from "../../grammar/index.js";
+import { TokenCode } from "../../grammar/tokens.js";
+import { EXTENSION_TARGETS } from "./netfilter.js";
+
+/**
+ * A command line's options read from the tokens: the same elements as `CommandLine.elements`
+ * (`!` before, option, `!` after, values), without an object per option.
+ */
+export class LineView {
+  readonly count: number;
+  private readonly first: number;
+  private readonly e: Int32Array;
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly codes: Uint8Array;
+
+  constructor(readonly line: CommandLine) {
+    const { lexed } = line.source;
+    this.first = lexed.firstTokens[line.index];
+    this.e = line.plan.elements;
+    this.count = this.e.length >> 2;
+    this.text = line.source.text;
+    this.starts = lexed.tokens.starts;
+    this.ends = lexed.tokens.ends;
+    this.codes = lexed.tokens.codes;
+  }
+
+  private optionToken(i: number): number {
+    return this.first + this.e[i * 4 + 1];
+  }
+
+  /** The token code of element `i`'s option: generic, match (`-m`), jump, goto, module option... */
+  code(i: number): TokenCode {
+    return this.codes[this.optionToken(i)];
+  }
+
+  /** The option's spelling as iptables sees it, without an inline `=value`. */
+  name(i: number): string {
+    const t = this.optionToken(i);
+    let word = this.text.slice(this.starts[t], this.ends[t]);
+    if (word.includes('"')) word = decodeWord(word);
+    const equals = word.startsWith("--") ? word.indexOf("=") : -1;
+    return equals === -1 ? word : word.slice(0, equals);
+  }
+
+  /** Whether the option's name is exactly `name` (cheap: compares in place). */
+  is(i: number, name: string): boolean {
+    const t = this.optionToken(i);
+    const start = this.starts[t];
+    const end = this.ends[t];
+    if (end - start === name.length) return this.text.startsWith(name, start);
+    // `--name=value` or a quoted option word: the slow path.
+    return end - start > name.length && this.name(i) === name;
+  }
+
+  /** `!` before the option, or after it (the old form). */
+  negated(i: number): boolean {
+    return this.e[i * 4] !== -1 || this.e[i * 4 + 2] !== -1;
+  }
+
+  /** The `!` came after the option (`-s ! x`). */
+  lateBang(i: number): boolean {
+    return this.e[i * 4 + 2] !== -1;
+  }
+
+  /** The option's values as iptables sees them (an inline `--name=value` first). */
+  values(i: number): string[] {
+    const out: string[] = [];
+    const t = this.optionToken(i);
+    const raw = this.text.slice(this.starts[t], this.ends[t]);
+    if (raw.startsWith("--")) {
+      const equals = raw.indexOf("=");
+      if (equals !== -1) out.push(decodeWord(raw.slice(equals + 1)));
+    }
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    const to = this.first + this.e[i * 4 + 3];
+    for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
+    return out;
+  }
+
+  /** The first value, or null. */
+  value(i: number): string | null {
+    const values = this.values(i);
+    return values.length ? values[0] : null;
+  }
+
+  /** The range of the option word. */
+  optionRange(i: number): SourceRange {
+    const t = this.optionToken(i);
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+
+  /** The range of the whole element: `!`, option and values. */
+  range(i: number): SourceRange {
+    const bang = this.e[i * 4];
+    const option = this.e[i * 4 + 1];
+    const late = this.e[i * 4 + 2];
+    const end = this.e[i * 4 + 3];
+    const firstToken = this.first + (bang !== -1 ? bang : option);
+    const lastToken = this.first + Math.max(end - 1, option, late);
+    return { start: this.starts[firstToken], end: this.ends[lastToken] };
+  }
+
+  /** The range of the `!` of element `i` (before or after the option), or null. */
+  bangRange(i: number): SourceRange | null {
+    const bang = this.e[i * 4] !== -1 ? this.e[i * 4] : this.e[i * 4 + 2];
+    if (bang === -1) return null;
+    const t = this.first + bang;
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+
+  /** The range of value `k` of element `i` written as its own word, or null. */
+  valueRange(i: number, k = 0): SourceRange | null {
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    const t = from + k;
+    if (t >= this.first + this.e[i * 4 + 3]) return null;
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+
+  /** Index of the last `-j`/`-g` element, or -1. */
+  targetIndex(): number {
+    for (let i = this.count - 1; i >= 0; i--) {
+      const code = this.code(i);
+      if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) return i;
+    }
+    return -1;
+  }
+}
+
+/**
+ * The name a rule jumps or goes to (`-j NAME`, `-g NAME`; the last one when repeated), or
+ * null: the same as `CommandLine.target?.name`, with no objects made.
+ */
+export function jumpTarget(line: CommandLine): string | null {
+  const span = jumpTargetSpan(line);
+  if (span === null) return null;
+  const name = line.source.text.slice(span.start, span.end);
+  return name.includes('"') ? decodeWord(name) : name;
+}
+
+/** Where the name of a rule's target is written (after `-j `, or after `--jump=`), or null. */
+export function jumpTargetSpan(line: CommandLine): SourceRange | null {
+  return targetSpanInto(line, { start: 0, end: 0 });
+}
+
+/** Reused by the loops over every line below: no object per line. */
+const scratch: SourceRange = { start: 0, end: 0 };
+
+function targetSpanInto(line: CommandLine, into: SourceRange): SourceRange | null {
+  const plan = line.plan;
+  if (plan.head < 0) return null;
+  const e = plan.elements;
+  const lexed = line.source.lexed;
+  const first = lexed.firstTokens[line.index];
+  const { starts, ends, codes } = lexed.tokens;
+  for (let i = e.length - 4; i >= 0; i -= 4) {
+    const t = first + e[i + 1];
+    const code = codes[t];
+    if (code !== TokenCode.JumpOption && code !== TokenCode.GotoOption) continue;
+    const start = starts[t];
+    const end = ends[t];
+    if (end - start > 2) {
+      // `--jump=NAME`, `--goto=NAME`, or a quoted option word.
+      const equals = line.source.text.indexOf("=", start);
+      if (equals !== -1 && equals < end) {
+        into.start = equals + 1;
+        into.end = end;
+        return into;
+      }
+    }
+    if (e[i + 3] > e[i + 1] + 1) {
+      into.start = starts[t + 1];
+      into.end = ends[t + 1];
+      return into;
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Facts about every command line of a document, gathered in one pass over the token arrays
+ * (a quarter of a million lines are read once, for every rule, comparing words in place rather
+ * than making strings): which watched options, `-m` modules and extension target a line uses,
+ * its protocol, the families of its addresses, a `!` after an option. Rules then look closely
+ * only at the few lines these facts single out.
+ */
+
+/** Options some rule looks for; the order is fixed (their numbers are bits of `optionBits`). */
+export const WATCHED_OPTIONS = [
+  // Generic options with addresses, and the protocol.
+  "-s", "--source", "--src", "-d", "--destination", "--dst", "-p", "--protocol",
+  // Options of protocol matches, which `-p` loads on its own (8 to 23).
+  "--sport", "--source-port", "--dport", "--destination-port", "--tcp-flags", "--syn", "--tcp-option",
+  "--chunk-types", "--dccp-types", "--dccp-option", "--icmp-type", "--icmpv6-type", "--espspi", "--ahspi", "--ahlen", "--ahres",
+  // Options with addresses (24 to 36).
+  "--to-destination", "--to-source", "--to", "--gateway", "--on-ip", "--src-range", "--dst-range",
+  "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst",
+  // Options with families or protocols in their values.
+  "--reject-with",
+] as const;
+
+/** `-m` modules some rule looks for (their numbers are bits of `moduleBits`). */
+export const WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"] as const;
+
+export type WatchedOption = (typeof WATCHED_OPTIONS)[number];
+export type WatchedModule = (typeof WATCHED_MODULES)[number];
+
+/** Protocols as `protocolOf` numbers them; 0 is no `-p`, OTHER_PROTOCOL any other protocol. */
+export const PROTOCOLS = ["", "tcp", "udp", "sctp", "dccp", "icmp", "ipv6-icmp", "esp", "ah"] as const;
+export const OTHER_PROTOCOL = 9;
+/** A `-p` value not read in place (upper case, quoted): read it with `LineView`. */
+export const UNREAD_PROTOCOL = 15;
+
+const PROTOCOL_SPELLINGS: Readonly<Record<string, number>> = {
+  tcp: 1, "6": 1, udp: 2, "17": 2, sctp: 3, "132": 3, dccp: 4, "33": 4, icmp: 5, "1": 5,
+  "ipv6-icmp": 6, icmpv6: 6, "58": 6, esp: 7, "50": 7, ah: 8, "51": 8,
+  all: OTHER_PROTOCOL, "0": OTHER_PROTOCOL, udplite: OTHER_PROTOCOL, "136": OTHER_PROTOCOL, gre: OTHER_PROTOCOL, "47": OTHER_PROTOCOL,
+};
+
+export const enum LineFlag {
+  /** A `!` follows an option (`-s ! x`). */
+  LateBang = 1,
+  /** The protocol is negated (`! -p tcp`). */
+  ProtocolNegated = 2,
+  /** An option of a protocol match comes before any `-p` and any protocol `-m`. */
+  ProtocolOptionFirst = 4,
+  /** `-p` comes after the target. */
+  ProtocolAfterTarget = 8,
+  /** Several `-p`, or a `-j` written `--jump=NAME` or quoted. */
+  Unusual = 16,
+  /** An address value is IPv4 (dotted quad). */
+  V4Address = 32,
+  /** An address value is IPv6 (colons, or brackets). */
+  V6Address = 64,
+  /** The protocol is icmp or ipv6-icmp. */
+  IcmpProtocol = 128,
+}
+
+/**
+ * Spellings compared in place: a word is compared only when some spelling has its length and
+ * its third character (second for a two-letter word), then with `startsWith`.
+ */
+export class Spellings {
+  readonly names: readonly string[];
+  /** Spelling numbers by length. */
+  readonly buckets: (number[] | undefined)[] = [];
+  /** 1 where some spelling has this length and character (length * 128 + char code). */
+  readonly filter = new Uint8Array(64 * 128);
+
+  constructor(names: Iterable<string>) {
+    this.names = [...names];
+    this.names.forEach((name, id) => {
+      (this.buckets[name.length] ??= []).push(id);
+      this.filter[Spellings.key(name, 0, name.length)] = 1;
+    });
+  }
+
+  private static key(text: string, start: number, end: number): number {
+    const length = end - start;
+    if (length <= 0 || length >= 64) return 0;
+    const c = text.charCodeAt(start + (length > 2 ? 2 : length - 1));
+    return c < 128 ? length * 128 + c : 0;
+  }
+
+  /** The number of the spelling `text[start, end)` is, or -1 (characters compared one by one: no call per word). */
+  id(text: string, start: number, end: number): number {
+    if (this.filter[Spellings.key(text, start, end)] === 0) return -1;
+    const bucket = this.buckets[end - start]!;
+    const length = end - start;
+    for (let b = 0; b < bucket.length; b++) {
+      const name = this.names[bucket[b]];
+      let i = 0;
+      while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return bucket[b];
+    }
+    return -1;
+  }
+
+  /** The spelling `text[start, end)` is, or undefined. */
+  find(text: string, start: number, end: number): string | undefined {
+    const id = this.id(text, start, end);
+    return id === -1 ? undefined : this.names[id];
+  }
+}
+
+export const OPTION_SPELLINGS = new Spellings(WATCHED_OPTIONS);
+export const MODULE_SPELLINGS = new Spellings(WATCHED_MODULES);
+export const TARGET_SPELLINGS = new Spellings(EXTENSION_TARGETS);
+const PROTOCOL_WORDS = new Spellings(Object.keys(PROTOCOL_SPELLINGS));
+const PROTOCOL_WORD_IDS = PROTOCOL_WORDS.names.map((name) => PROTOCOL_SPELLINGS[name]);
+
+const optionId = (name: WatchedOption): number => (WATCHED_OPTIONS as readonly string[]).indexOf(name);
+const moduleId = (name: WatchedModule): number => (WATCHED_MODULES as readonly string[]).indexOf(name);
+const FIRST_PROTOCOL_OPTION = optionId("--sport");
+const LAST_PROTOCOL_OPTION = optionId("--ahres");
+const FIRST_ADDRESS_OPTION = optionId("--to-destination");
+const LAST_ADDRESS_OPTION = optionId("--tunnel-dst");
+const PROTOCOL_OPTION = optionId("-p");
+const PROTOCOL_LONG_OPTION = optionId("--protocol");
+/** Modules bound to a protocol, and multiport: loading one settles which match an option belongs to. */
+const PROTOCOL_MODULE_BITS = (["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport"] as const).reduce((m, n) => m | (1 << moduleId(n)), 0);
+
+/** A query: command lines using any of these. */
+export interface Query {
+  options?: readonly WatchedOption[];
+  modules?: readonly WatchedModule[];
+  targets?: readonly string[];
+  flags?: number;
+}
+
+export interface DocumentIndex {
+  /** Command lines using any of the query's options, modules, targets or flags, once each, in file order. */
+  linesWith(query: Query): CommandLine[];
+  /** Command lines with a `!` right after an option (`-s ! x`; the parse confirms it), in file order. */
+  withLateBang(): readonly CommandLine[];
+  /** Command lines whose target is this extension target, in file order (kept: ask again freely). */
+  withTarget(name: string): readonly CommandLine[];
+  /** The same, as 0-based line numbers (no line objects touched). */
+  lineNumbersWith(query: Query): Int32Array;
+  /** Bits of `WATCHED_OPTIONS` line `line` (0-based) uses (0 to 31; 32 and up in `optionBitsHigh`). */
+  optionBits(line: number): number;
+  optionBitsHigh(line: number): number;
+  /** Bits of `WATCHED_MODULES` a line loads. */
+  moduleBits(line: number): number;
+  /** The line's extension target (`TARGET_SPELLINGS` number), or -1. */
+  targetId(line: number): number;
+  /** The line's protocol: 0 none, a `PROTOCOLS` number, OTHER_PROTOCOL or UNREAD_PROTOCOL. */
+  protocolOf(line: number): number;
+  flags(line: number): number;
+  /** How many `-s`/`-d` values are IPv4 and IPv6 addresses. */
+  readonly addressCounts: { v4: number; v6: number };
+}
+
+export const optionBit = (name: WatchedOption): [low: number, high: number] => {
+  const id = optionId(name);
+  return id < 32 ? [1 << id, 0] : [0, 1 << (id - 32)];
+};
+export const moduleBit = (name: WatchedModule): number => 1 << moduleId(name);
+export const targetNumber = (name: string): number => TARGET_SPELLINGS.names.indexOf(name);
+
+const indexes = new WeakMap<Document, DocumentIndex>();
+
+/** The document's index, built on first use and kept for the other rules. */
+export function documentIndex(document: Document): DocumentIndex {
+  let index = indexes.get(document);
+  if (index === undefined) indexes.set(document, (index = buildIndex(document)));
+  return index;
+}
+
+/**
+ * The family of an address value, from its first characters: IPv6 has a `:` in its first five
+ * (a group has at most four hex digits) or starts with `[`; IPv4 starts with a digit and has a
+ * `.` in its first four. A longer value (a list, a range) is read whole. Rules check the values
+ * of the lines this picks before they report.
+ */
+function addressFamilies(text: string, start: number, end: number): number {
+  if (end - start > 18) return addressFamiliesOfList(text, start, end);
+  const c0 = text.charCodeAt(start);
+  if (c0 === 0x5b /* [ */) return LineFlag.V6Address;
+  const stop = Math.min(end, start + 5);
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */) return LineFlag.V6Address;
+    if (c === 0x2e /* . */) return c0 >= 0x30 && c0 <= 0x39 && i - start <= 3 ? LineFlag.V4Address : 0;
+  }
+  return 0;
+}
+
+function addressFamiliesOfList(text: string, start: number, end: number): number {
+  let families = 0;
+  let itemStart = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x2c; /* , ends the last item */
+    if (c === 0x2c || c === 0x2d /* - in a range */) {
+      if (i > itemStart) families |= addressFamilies(text, itemStart, Math.min(i, itemStart + 18));
+      itemStart = i + 1;
+    }
+  }
+  return families;
+}
+
+/** A growable list of numbers. */
+class Numbers {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const NONE = 0x7fffffff;
+
+/** What the passes below share: the text, its tokens, and the per line arrays they fill. */
+interface Scan {
+  document: Document;
+  text: string;
+  firstTokens: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  codes: Uint8Array;
+  lineCount: number;
+  optionTokens: Numbers;
+  matchTokens: Numbers;
+  jumpTokens: Numbers;
+  bangTokens: Numbers;
+  modules: Uint32Array;
+  firstProtocolModule: Int32Array;
+  targets: Int16Array;
+  firstJump: Int32Array;
+  flags: Uint8Array;
+  optionsLow: Uint32Array;
+  optionsHigh: Uint32Array;
+  protocols: Uint8Array;
+  firstProtocol: Int32Array;
+  addressCounts: { v4: number; v6: number };
+}
+
+/**
+ * Builds the index in small passes, each its own function with one loop: V8 compiles a hot
+ * loop while it runs, and code after it that has not run yet throws that compiled code away;
+ * one big function with many loops is compiled again and again, which costs more than the work.
+ */
+function buildIndex(document: Document): DocumentIndex {
+  const { firstTokens, tokens, lineCount } = document.source.lexed;
+  const count = firstTokens[lineCount];
+  const scan: Scan = {
+    document,
+    text: document.text,
+    firstTokens,
+    starts: tokens.starts,
+    ends: tokens.ends,
+    codes: tokens.codes,
+    lineCount,
+    optionTokens: new Numbers(count >> 3),
+    matchTokens: new Numbers(count >> 4),
+    jumpTokens: new Numbers(count >> 4),
+    bangTokens: new Numbers(64),
+    modules: new Uint32Array(lineCount),
+    firstProtocolModule: new Int32Array(lineCount).fill(NONE),
+    targets: new Int16Array(lineCount).fill(-1),
+    firstJump: new Int32Array(lineCount).fill(NONE),
+    flags: new Uint8Array(lineCount),
+    optionsLow: new Uint32Array(lineCount),
+    optionsHigh: new Uint32Array(lineCount),
+    protocols: new Uint8Array(lineCount),
+    firstProtocol: new Int32Array(lineCount).fill(NONE),
+    addressCounts: { v4: 0, v6: 0 },
+  };
+  collectTokens(scan, count);
+  readModules(scan, linesOf(scan, scan.matchTokens));
+  readTargets(scan, linesOf(scan, scan.jumpTokens));
+  const at = linesOf(scan, scan.optionTokens);
+  const kinds = readOptions(scan, at);
+  readProtocols(scan, at, kinds);
+  markProtocolOptionsFirst(scan, at, kinds);
+  readAddresses(scan, at, kinds);
+  const lateBangLines = markLateBangs(scan, linesOf(scan, scan.bangTokens));
+  const { targets, flags, modules, optionsLow, optionsHigh, protocols, addressCounts } = scan;
+  const byTarget = linesByTarget(targets, lineCount);
+
+  const lines = document.lines;
+  const targetLines: (readonly CommandLine[] | undefined)[] = [];
+  const select = (query: Query): Int32Array => selectLines(scan, query);
+  let lateBangs: CommandLine[] | undefined;
+  return {
+    withLateBang() {
+      return (lateBangs ??= lateBangLines.map((i) => lines[i]).filter((l): l is CommandLine => l?.kind === "command"));
+    },
+    withTarget(name) {
+      const id = targetNumber(name);
+      if (id === -1) return [];
+      return (targetLines[id] ??= byTarget[id].map((i) => lines[i]).filter((l): l is CommandLine => l?.kind === "command"));
+    },
+    linesWith(query) {
+      const found = select(query);
+      const out: CommandLine[] = [];
+      for (let k = 0; k < found.length; k++) {
+        const node = lines[found[k]];
+        if (node?.kind === "command") out.push(node);
+      }
+      return out;
+    },
+    lineNumbersWith: (query) => select(query),
+    optionBits: (line) => optionsLow[line],
+    optionBitsHigh: (line) => optionsHigh[line],
+    moduleBits: (line) => modules[line],
+    targetId: (line) => targets[line],
+    protocolOf: (line) => protocols[line],
+    flags: (line) => flags[line],
+    addressCounts,
+  };
+}
+
+/** The numbers of the lines matching a query (any of its options, modules, targets or flags). */
+function selectLines(scan: Scan, query: Query): Int32Array {
+  const { optionsLow, optionsHigh, modules, flags, targets, lineCount } = scan;
+  let low = 0;
+  let high = 0;
+  for (const name of query.options ?? []) {
+    const [l, h] = optionBit(name);
+    low |= l;
+    high |= h;
+  }
+  let moduleMask = 0;
+  for (const name of query.modules ?? []) moduleMask |= moduleBit(name);
+  const wanted = new Uint8Array(TARGET_SPELLINGS.names.length + 1);
+  for (const name of query.targets ?? []) {
+    const id = targetNumber(name);
+    if (id !== -1) wanted[id] = 1;
+  }
+  const flagMask = query.flags ?? 0;
+  const found = new Numbers(256);
+  for (let i = 0; i < lineCount; i++) {
+    if (
+      (optionsLow[i] & low) !== 0 ||
+      (optionsHigh[i] & high) !== 0 ||
+      (modules[i] & moduleMask) !== 0 ||
+      (flags[i] & flagMask) !== 0 ||
+      (targets[i] !== -1 && wanted[targets[i]] === 1)
+    ) {
+      found.push(i);
+    }
+  }
+  return found.data.subarray(0, found.length);
+}
+
+/** 1. The tokens worth a look, by kind. */
+function collectTokens(scan: Scan, count: number): void {
+  const { text, starts, ends, codes, optionTokens, matchTokens, jumpTokens, bangTokens } = scan;
+  const optionFilter = OPTION_SPELLINGS.filter;
+  for (let t = 0; t < count; t++) {
+    const code = codes[t];
+    if (code === TokenCode.ModuleOption || code === TokenCode.GenericOption) {
+      const start = starts[t];
+      const length = ends[t] - start;
+      if (length < 64 && optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1) optionTokens.push(t);
+    } else if (code === TokenCode.MatchOption) {
+      matchTokens.push(t);
+    } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
+      jumpTokens.push(t);
+    } else if (code === TokenCode.Bang) {
+      bangTokens.push(t);
+    }
+  }
+}
+
+/** The line of each token of a list (lists are in token order). */
+function linesOf(scan: Scan, list: Numbers): Int32Array {
+  const { firstTokens } = scan;
+  const out = new Int32Array(list.length);
+  let line = 0;
+  for (let k = 0; k < list.length; k++) {
+    const t = list.data[k];
+    while (firstTokens[line + 1] <= t) line++;
+    out[k] = line;
+  }
+  return out;
+}
+
+/** 2. Modules: which watched ones each line loads, and its first protocol match's token. */
+function readModules(scan: Scan, at: Int32Array): void {
+  const { text, starts, ends, firstTokens, matchTokens, modules, firstProtocolModule } = scan;
+  const moduleFilter = MODULE_SPELLINGS.filter;
+  for (let k = 0; k < matchTokens.length; k++) {
+    const t = matchTokens.data[k];
+    const line = at[k];
+    if (t + 1 >= firstTokens[line + 1]) continue;
+    const start = starts[t + 1];
+    const length = ends[t + 1] - start;
+    if (length >= 64 || moduleFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+    const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+    if (id === -1) continue;
+    modules[line] |= 1 << id;
+    if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0 && t < firstProtocolModule[line]) firstProtocolModule[line] = t;
+  }
+}
+
+/** 3. Targets: the last `-j`/`-g` of a line wins, as in iptables. */
+function readTargets(scan: Scan, at: Int32Array): void {
+  const { text, starts, ends, firstTokens, jumpTokens, targets, firstJump, flags } = scan;
+  const targetFilter = TARGET_SPELLINGS.filter;
+  for (let k = 0; k < jumpTokens.length; k++) {
+    const t = jumpTokens.data[k];
+    const line = at[k];
+    if (t < firstJump[line]) firstJump[line] = t;
+    if (ends[t] - starts[t] <= 6 && t + 1 < firstTokens[line + 1] && text.charCodeAt(starts[t + 1]) !== 0x22 /* " */) {
+      const start = starts[t + 1];
+      const length = ends[t + 1] - start;
+      targets[line] =
+        length < 64 && targetFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1
+          ? TARGET_SPELLINGS.id(text, start, ends[t + 1])
+          : -1;
+    } else {
+      // `--jump=NAME` or a quoted name: read as a string.
+      targets[line] = oddTargetId(scan.document, line);
+      flags[line] |= LineFlag.Unusual;
+    }
+  }
+}
+
+/** The watched option of each option token, and the tokens of each kind (numbers into the option list). */
+interface OptionKinds {
+  ids: Int8Array;
+  protocol: Numbers;
+  protocolOption: Numbers;
+  address: Numbers;
+}
+
+/** 4. Options: which watched ones each line uses (as iptables-save writes them: not `--name=value`). */
+function readOptions(scan: Scan, at: Int32Array): OptionKinds {
+  const { text, starts, ends, optionTokens, optionsLow, optionsHigh, firstProtocol } = scan;
+  const ids = new Int8Array(optionTokens.length);
+  const kinds: OptionKinds = { ids, protocol: new Numbers(256), protocolOption: new Numbers(256), address: new Numbers(256) };
+  const { names, buckets } = OPTION_SPELLINGS;
+  for (let k = 0; k < optionTokens.length; k++) {
+    const t = optionTokens.data[k];
+    // The spelling of this length whose characters all match (compared here: no call per word).
+    const start = starts[t];
+    const length = ends[t] - start;
+    const bucket = buckets[length]!;
+    let id = -1;
+    for (let b = 0; b < bucket.length && id === -1; b++) {
+      const name = names[bucket[b]];
+      let i = 0;
+      while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) id = bucket[b];
+    }
+    ids[k] = id;
+    if (id === -1) continue;
+    const line = at[k];
+    if (id < 32) optionsLow[line] |= 1 << id;
+    else optionsHigh[line] |= 1 << (id - 32);
+    if (id === PROTOCOL_OPTION || id === PROTOCOL_LONG_OPTION) {
+      kinds.protocol.push(k);
+      if (t < firstProtocol[line]) firstProtocol[line] = t;
+    } else if (id >= FIRST_PROTOCOL_OPTION && id <= LAST_PROTOCOL_OPTION) {
+      kinds.protocolOption.push(k);
+    } else if (id < PROTOCOL_OPTION || (id >= FIRST_ADDRESS_OPTION && id <= LAST_ADDRESS_OPTION)) {
+      kinds.address.push(k);
+    }
+  }
+  return kinds;
+}
+
+/** 5. The protocol of each line, read in place. */
+function readProtocols(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
+  const { text, starts, ends, codes, firstTokens, optionTokens, protocols, flags, firstJump } = scan;
+  const list = kinds.protocol;
+  for (let n = 0; n < list.length; n++) {
+    const k = list.data[n];
+    const t = optionTokens.data[k];
+    const line = at[k];
+    if (protocols[line] !== 0) flags[line] |= LineFlag.Unusual;
+    if (t > firstJump[line]) flags[line] |= LineFlag.ProtocolAfterTarget;
+    if (t > firstTokens[line] && codes[t - 1] === TokenCode.Bang) flags[line] |= LineFlag.ProtocolNegated;
+    const word = t + 1 < firstTokens[line + 1] ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
+    const protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
+    protocols[line] = protocol;
+    if (protocol === 5 || protocol === 6) flags[line] |= LineFlag.IcmpProtocol;
+  }
+}
+
+/** 6. An option of a protocol match before any `-p` and any protocol `-m`. */
+function markProtocolOptionsFirst(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
+  const { optionTokens, flags, firstProtocol, firstProtocolModule } = scan;
+  const list = kinds.protocolOption;
+  for (let n = 0; n < list.length; n++) {
+    const k = list.data[n];
+    const t = optionTokens.data[k];
+    const line = at[k];
+    if (t < firstProtocol[line] && t < firstProtocolModule[line]) flags[line] |= LineFlag.ProtocolOptionFirst;
+  }
+}
+
+/** 7. The families of addresses (`-s`, `-d` and the options with addresses). */
+function readAddresses(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
+  const { text, starts, ends, firstTokens, optionTokens, flags, addressCounts } = scan;
+  const list = kinds.address;
+  for (let n = 0; n < list.length; n++) {
+    const k = list.data[n];
+    const id = kinds.ids[k];
+    const t = optionTokens.data[k];
+    const line = at[k];
+    if (t + 1 >= firstTokens[line + 1]) continue;
+    const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
+    flags[line] |= families;
+    if (id < PROTOCOL_OPTION) {
+      if (families & LineFlag.V4Address) addressCounts.v4++;
+      if (families & LineFlag.V6Address) addressCounts.v6++;
+    }
+  }
+}
+
+/** 8. `-s ! x`: a `!` right after an option (confirmed from the line's plan by whoever asks). */
+function markLateBangs(scan: Scan, at: Int32Array): number[] {
+  const { codes, firstTokens, bangTokens, flags } = scan;
+  const lines: number[] = [];
+  for (let k = 0; k < bangTokens.length; k++) {
+    const t = bangTokens.data[k];
+    if (t === firstTokens[at[k]]) continue;
+    const before = codes[t - 1];
+    if (before !== TokenCode.ModuleOption && before !== TokenCode.GenericOption) continue;
+    flags[at[k]] |= LineFlag.LateBang;
+    if (lines[lines.length - 1] !== at[k]) lines.push(at[k]);
+  }
+  return lines;
+}
+
+function linesByTarget(targets: Int16Array, lineCount: number): number[][] {
+  const byTarget: number[][] = TARGET_SPELLINGS.names.map(() => []);
+  for (let i = 0; i < lineCount; i++) if (targets[i] !== -1) byTarget[targets[i]].push(i);
+  return byTarget;
+}
+
+/** The extension target of a line written `--jump=NAME` or with a quoted name, or -1. */
+function oddTargetId(document: Document, index: number): number {
+  const line = document.lines[index];
+  if (line?.kind !== "command") return -1;
+  const span = targetSpanInto(line, scratch);
+  if (span === null) return -1;
+  const name = decodeWord(document.text.slice(span.start, span.end));
+  return TARGET_SPELLINGS.names.indexOf(name);
+}

@@ -1,0 +1,173 @@
+/**
+ * Checks shared by the tests of the rules that find what makes iptables refuse a ruleset
+ * (target-not-allowed-here, option-needs-protocol, address-family-mismatch, old-negation-syntax,
+ * line-ends) and of mark-bit-conflict:
+ *
+ * - the rule contract of contract.test.ts (README sections and examples, fixtures), for a rule
+ *   not yet in `allRules` (once registered, contract.test.ts covers it and this is skipped);
+ * - the fixtures against the real iptables, nft and legacy, in a network namespace: every
+ *   `invalid-*` fixture with an error finding is refused by both backends (by iptables-legacy
+ *   only when its name says `legacy-only`), one with warnings only loads, and every `valid-*`
+ *   fixture and every fixed text loads;
+ * - the corpus of real dumps: no error finding.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parse } from "../../grammar/index.js";
+import { allRules } from "../../rules/index.js";
+import { rulesetFamily } from "../../rules/shared/origin.js";
+import type { RuleModule } from "../../rules/types.js";
+import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
+import { fromRoot } from "../helpers/project.js";
+import { check } from "./support.js";
+
+const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
+
+export const checkWith = (rule: RuleModule, text: string, unsafe = false) => check(text, { rules: [rule], unsafe });
+
+export interface Fixture {
+  name: string;
+  text: string;
+  /** The text fixing gives, when a `.fixed` file sits beside it. */
+  fixed: string | null;
+}
+
+export function fixturesOf(rule: RuleModule): Fixture[] {
+  const folder = fromRoot("rules", rule.id, "fixtures");
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".rules"))
+    .sort()
+    .map((name) => {
+      const fixedPath = join(folder, name.replace(/\.rules$/, ".fixed"));
+      return { name, text: readFileSync(join(folder, name), "utf8"), fixed: existsSync(fixedPath) ? readFileSync(fixedPath, "utf8") : null };
+    });
+}
+
+/** The checks of contract.test.ts for one rule, while it is not registered in `allRules`. */
+export function ruleContract(rule: RuleModule): void {
+  if (allRules.some((r) => r.id === rule.id)) return;
+  const folder = fromRoot("rules", rule.id);
+
+  test(`${rule.id}: README has the fixed sections in order`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    assert.match(readme, new RegExp(`^# ${rule.id}\\n`));
+    assert.deepEqual([...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]), SECTIONS);
+  });
+
+  test(`${rule.id}: README examples hold`, () => {
+    const readme = readFileSync(join(folder, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
+    assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
+    let lastInvalid: string | undefined;
+    for (const block of blocks) {
+      const result = checkWith(rule, block.text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
+      if (block.kind === "invalid") {
+        assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
+        lastInvalid = block.text;
+      } else {
+        assert.deepEqual(result.of(rule.id), [], `${block.kind} example does not trigger ${rule.id}`);
+      }
+      if (block.kind === "fixed") {
+        assert.ok(lastInvalid, "a fixed example follows an invalid one");
+        assert.equal(checkWith(rule, lastInvalid).fixed.output, block.text);
+      }
+    }
+  });
+
+  const fixtures = fixturesOf(rule);
+  test(`${rule.id}: has fixtures of both kinds`, () => {
+    assert.ok(fixtures.some((f) => f.name.startsWith("valid-")));
+    assert.ok(fixtures.some((f) => f.name.startsWith("invalid-")));
+    if (rule.fixable) assert.ok(fixtures.some((f) => f.fixed !== null));
+  });
+
+  for (const fixture of fixtures) {
+    test(`${rule.id}: fixture ${fixture.name}`, () => {
+      const result = checkWith(rule, fixture.text);
+      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
+      if (fixture.name.startsWith("valid-")) {
+        assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
+        assert.equal(result.fixed.output, fixture.text);
+        return;
+      }
+      assert.ok(result.of(rule.id).length > 0, `${fixture.name} triggers ${rule.id}`);
+      if (fixture.fixed === null) {
+        assert.equal(result.fixed.output, fixture.text, "no fix is offered");
+        return;
+      }
+      assert.equal(result.fixed.output, fixture.fixed);
+      const again = checkWith(rule, fixture.fixed);
+      assert.deepEqual(again.of(rule.id), [], "the fixed text has no finding left");
+      assert.equal(again.fixed.output, fixture.fixed, "fixing twice changes nothing");
+    });
+  }
+}
+
+/** The family a fixture is for (its header or addresses; IPv4 when nothing tells). */
+export const familyOfText = (text: string): Family => rulesetFamily(parse(text))?.family ?? 4;
+
+/** Loads a ruleset for real; the exit status and what the tool said. */
+export function load(ns: Namespace, backend: Backend, family: Family, text: string): { status: number | null; said: string } {
+  const result = ns.run(tool("restore", backend, family), [], text);
+  return { status: result.status, said: `${result.stdout}${result.stderr}`.trim() };
+}
+
+export type Expectation = "loads" | "refused" | "legacy refuses";
+
+/** What the real iptables should do with a fixture, from its name and the rule's findings. */
+export function expectationOf(rule: RuleModule, fixture: Fixture): Expectation {
+  if (fixture.name.startsWith("valid-")) return "loads";
+  if (fixture.name.includes("legacy-only")) return "legacy refuses";
+  const findings = checkWith(rule, fixture.text).of(rule.id);
+  return findings.some((d) => d.severity === "error") ? "refused" : "loads";
+}
+
+/** Every fixture, and every fixed text, against the real iptables of both backends. */
+export function fixturesAgainstNetfilter(rule: RuleModule): void {
+  for (const fixture of fixturesOf(rule)) {
+    const expected = expectationOf(rule, fixture);
+    test(`${rule.id}: ${fixture.name} ${expected === "loads" ? "loads" : expected === "refused" ? "is refused by iptables-restore (nft and legacy)" : "is refused by iptables-legacy-restore and loaded by iptables-nft-restore"}${fixture.fixed !== null ? "; the fixed text loads" : ""}`, async (t) => {
+      if (!requireNetfilter(t)) return;
+      const family = familyOfText(fixture.text);
+      await withNamespace(rule.id.slice(0, 12), (ns) => {
+        for (const backend of ["nft", "legacy"] as Backend[]) {
+          const result = load(ns, backend, family, fixture.text);
+          const refused = expected === "refused" || (expected === "legacy refuses" && backend === "legacy");
+          if (refused) assert.notEqual(result.status, 0, `${tool("restore", backend, family)} loaded ${fixture.name}`);
+          else assert.equal(result.status, 0, `${tool("restore", backend, family)} refused ${fixture.name}: ${result.said}`);
+          if (fixture.fixed !== null) {
+            const fixed = load(ns, backend, family, fixture.fixed);
+            assert.equal(fixed.status, 0, `${tool("restore", backend, family)} refused the fixed ${fixture.name}: ${fixed.said}`);
+          }
+        }
+      });
+    });
+  }
+}
+
+/** The corpus files (real dumps), by path relative to the corpus folder. */
+export function corpusFiles(): { name: string; text: string }[] {
+  const root = fromRoot("test", "fixtures", "corpus");
+  const out: { name: string; text: string }[] = [];
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(join(root, folder.name)).sort()) {
+      out.push({ name: `${folder.name}/${file}`, text: readFileSync(join(root, folder.name, file), "utf8") });
+    }
+  }
+  return out;
+}
+
+/** No error finding of the rule on the corpus (the files `allowed` names excepted). */
+export function corpusHasNoErrors(rule: RuleModule, allowed: (name: string) => boolean = () => false): void {
+  test(`${rule.id}: no error on the corpus of real dumps (Docker, firewalld, Shorewall, Synology, libvirt, kube-proxy)`, () => {
+    for (const file of corpusFiles()) {
+      if (allowed(file.name)) continue;
+      const errors = checkWith(rule, file.text).of(rule.id).filter((d) => d.severity === "error");
+      assert.deepEqual(errors.map((d) => `${d.loc.start.line}: ${d.message}`), [], file.name);
+    }
+  });
+}
