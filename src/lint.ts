@@ -60,6 +60,8 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;
     if (configured === "off") continue;
+    // An opt-in rule runs when configured, or when the caller names the rules to run.
+    if (rule.enabled === false && configured === undefined && options.rules === undefined) continue;
     const context = {
       document,
       node,

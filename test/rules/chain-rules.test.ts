@@ -23,7 +23,7 @@ import { check } from "./support.js";
 
 const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
 /** Every rule, these included (until rules/index.ts registers them). */
-const rules: readonly RuleModule[] = [...allRules, ...chainRules.filter((r) => !allRules.includes(r))];
+const rules: readonly RuleModule[] = [...allRules, ...chainRules.filter((r) => !allRules.some((a) => a.id === r.id))];
 const run = (text: string, unsafe = false) => check(text, { rules, unsafe });
 
 // ---------------------------------------------------------------------------------------------
