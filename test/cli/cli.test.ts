@@ -648,3 +648,12 @@ test("cli: a bug inside iptlint exits 5 with a one-line message, the stack only 
   assert.equal(debug.code, 5);
   assert.match(debug.stderr, /TypeError: cannot read properties of undefined\n\s+at /);
 });
+
+test("cli: an opt-in rule runs only when the configuration gives it a severity", async () => {
+  const text = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n";
+  const plain = await run(["r.rules"], { files: { "r.rules": text } });
+  assert.deepEqual([plain.code, plain.stdout], [0, ""]);
+  const configured = await run(["r.rules"], { files: { "r.rules": text, "./.iptlintrc.json": JSON.stringify({ rules: { "jump-to-undefined-chain": "error" } }) } });
+  assert.equal(configured.code, 1);
+  assert.match(configured.stdout, /jump-to-undefined-chain/);
+});
