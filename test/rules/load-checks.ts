@@ -16,14 +16,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
-import { allRules } from "../../rules/index.js";
 import { rulesetFamily } from "../../rules/shared/origin.js";
 import type { RuleModule } from "../../rules/types.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
 import { fromRoot } from "../helpers/project.js";
 import { check } from "./support.js";
 
-const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
 
 export const checkWith = (rule: RuleModule, text: string, unsafe = false) => check(text, { rules: [rule], unsafe });
 
@@ -45,66 +43,6 @@ export function fixturesOf(rule: RuleModule): Fixture[] {
     });
 }
 
-/** The checks of contract.test.ts for one rule, while it is not registered in `allRules`. */
-export function ruleContract(rule: RuleModule): void {
-  if (allRules.some((r) => r.id === rule.id)) return;
-  const folder = fromRoot("rules", rule.id);
-
-  test(`${rule.id}: README has the fixed sections in order`, () => {
-    const readme = readFileSync(join(folder, "README.md"), "utf8");
-    assert.match(readme, new RegExp(`^# ${rule.id}\\n`));
-    assert.deepEqual([...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]), SECTIONS);
-  });
-
-  test(`${rule.id}: README examples hold`, () => {
-    const readme = readFileSync(join(folder, "README.md"), "utf8");
-    const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
-    assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
-    let lastInvalid: string | undefined;
-    for (const block of blocks) {
-      const result = checkWith(rule, block.text);
-      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
-      if (block.kind === "invalid") {
-        assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
-        lastInvalid = block.text;
-      } else {
-        assert.deepEqual(result.of(rule.id), [], `${block.kind} example does not trigger ${rule.id}`);
-      }
-      if (block.kind === "fixed") {
-        assert.ok(lastInvalid, "a fixed example follows an invalid one");
-        assert.equal(checkWith(rule, lastInvalid).fixed.output, block.text);
-      }
-    }
-  });
-
-  const fixtures = fixturesOf(rule);
-  test(`${rule.id}: has fixtures of both kinds`, () => {
-    assert.ok(fixtures.some((f) => f.name.startsWith("valid-")));
-    assert.ok(fixtures.some((f) => f.name.startsWith("invalid-")));
-    if (rule.fixable) assert.ok(fixtures.some((f) => f.fixed !== null));
-  });
-
-  for (const fixture of fixtures) {
-    test(`${rule.id}: fixture ${fixture.name}`, () => {
-      const result = checkWith(rule, fixture.text);
-      assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
-      if (fixture.name.startsWith("valid-")) {
-        assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
-        assert.equal(result.fixed.output, fixture.text);
-        return;
-      }
-      assert.ok(result.of(rule.id).length > 0, `${fixture.name} triggers ${rule.id}`);
-      if (fixture.fixed === null) {
-        assert.equal(result.fixed.output, fixture.text, "no fix is offered");
-        return;
-      }
-      assert.equal(result.fixed.output, fixture.fixed);
-      const again = checkWith(rule, fixture.fixed);
-      assert.deepEqual(again.of(rule.id), [], "the fixed text has no finding left");
-      assert.equal(again.fixed.output, fixture.fixed, "fixing twice changes nothing");
-    });
-  }
-}
 
 /** The family a fixture is for (its header or addresses; IPv4 when nothing tells). */
 export const familyOfText = (text: string): Family => rulesetFamily(parse(text))?.family ?? 4;

@@ -2,9 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { markBitConflict as rule } from "../../rules/mark-bit-conflict/rule.js";
-import { checkWith, corpusFiles, fixturesAgainstNetfilter, ruleContract } from "./load-checks.js";
+import { checkWith, corpusFiles, fixturesAgainstNetfilter } from "./load-checks.js";
 
-ruleContract(rule);
 fixturesAgainstNetfilter(rule);
 
 test("no finding on the corpus: kube-proxy's 0x4000 and 0x8000 are two owners on two bits", () => {

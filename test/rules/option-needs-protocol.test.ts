@@ -2,9 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { optionNeedsProtocol as rule } from "../../rules/option-needs-protocol/rule.js";
-import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter, ruleContract } from "./load-checks.js";
+import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter } from "./load-checks.js";
 
-ruleContract(rule);
 fixturesAgainstNetfilter(rule);
 corpusHasNoErrors(rule);
 
