@@ -3,8 +3,6 @@
  * (target-not-allowed-here, option-needs-protocol, address-family-mismatch, old-negation-syntax,
  * line-ends) and of mark-bit-conflict:
  *
- * - the rule contract of contract.test.ts (README sections and examples, fixtures), for a rule
- *   not yet in `allRules` (once registered, contract.test.ts covers it and this is skipped);
  * - the fixtures against the real iptables, nft and legacy, in a network namespace: every
  *   `invalid-*` fixture with an error finding is refused by both backends (by iptables-legacy
  *   only when its name says `legacy-only`), one with warnings only loads, and every `valid-*`
