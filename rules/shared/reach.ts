@@ -942,46 +942,71 @@ export function reachOf(document: Document, table: Table, isRoot: (name: string)
   const walk = walkTable(document, table);
   if (walk.deletesOrRenames) return reachOfChains(walk, table, isRoot);
   const { names, lastRule, previous, targetIds, ruleCounts } = walk;
-  const reached = new Uint8Array(names.count);
-  const stack: number[] = [];
-  const visit = () => {
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (id >= lastRule.length) continue;
+  return reach(walk, isRoot, {
+    candidates: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
+    forEachTarget(id, visit) {
       // The chain's rules, last to first.
-      for (let at = lastRule[id]; at !== -1; at = previous[at]) {
-        const next = targetIds[at];
-        if (next === -1 || reached[next] === 1 || walk.isKnownTarget(next)) continue;
-        reached[next] = 1;
-        stack.push(next);
-      }
-    }
-  };
-  for (const name of walk.builtins) {
-    const id = names.internString(name);
-    reached[id] = 1;
-    stack.push(id);
-  }
-  visit();
-  // Chains meant to be entered from elsewhere count as entered: after the built-in chains,
-  // so that only the few chains left are named.
-  const left = walk.declaredIds.filter((id) => reached[id] === 0 && !walk.isBuiltin(id));
-  for (const id of left) {
-    if (isRoot(names.name(id))) {
-      reached[id] = 1;
-      stack.push(id);
-    }
-  }
-  visit();
-  let referrers: Map<number, string[]> | undefined;
-  const unreached = left
-    .filter((id) => reached[id] === 0)
-    .map((id) => ({
+      if (id < lastRule.length) for (let at = lastRule[id]; at !== -1; at = previous[at]) visit(targetIds[at]);
+    },
+    describe: (id) => ({
       name: names.name(id),
       declaration: walk.declarationsOf(names.name(id))[0],
       rules: id < ruleCounts.length ? ruleCounts[id] : 0,
       id,
-    }));
+    }),
+  });
+}
+
+/** `reachOf` over the replayed chains, for tables that delete or rename chains. */
+function reachOfChains(walk: TableWalk, table: Table, isRoot: (name: string) => boolean): Reach {
+  const byId = new Map<number, Chain>();
+  for (const chain of chainsOf(table).values()) byId.set(walk.names.internString(chain.name), chain);
+  return reach(walk, isRoot, {
+    candidates: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
+    forEachTarget(id, visit) {
+      for (const line of byId.get(id)?.rules ?? []) visit(walk.targetId(line));
+    },
+    describe(id) {
+      const chain = byId.get(id)!;
+      return { name: chain.name, declaration: chain.declaration!, rules: chain.rules.length, id };
+    },
+  });
+}
+
+/** How the chains of a table are read: from the walk's arrays, or from the replayed chains. */
+interface ChainSource {
+  /** The user chains that may go unreached, in table order. */
+  candidates: readonly number[];
+  /** Calls `visit` with the target id of each rule of a chain (-1 for none). */
+  forEachTarget(id: number, visit: (target: number) => void): void;
+  describe(id: number): UnreachedChain;
+}
+
+/** Reachability from the built-in chains, then from the roots among the chains left. */
+function reach(walk: TableWalk, isRoot: (name: string) => boolean, source: ChainSource): Reach {
+  // Interned before the array is sized, so that every id fits in it.
+  const builtins = [...walk.builtins].map((name) => walk.names.internString(name));
+  const reached = new Uint8Array(walk.names.count);
+  const stack: number[] = [];
+  const enter = (id: number) => {
+    reached[id] = 1;
+    stack.push(id);
+  };
+  const follow = (next: number) => {
+    if (next !== -1 && reached[next] === 0 && !walk.isKnownTarget(next)) enter(next);
+  };
+  const visit = () => {
+    while (stack.length) source.forEachTarget(stack.pop()!, follow);
+  };
+  for (const id of builtins) enter(id);
+  visit();
+  // Chains meant to be entered from elsewhere count as entered: after the built-in chains,
+  // so that only the few chains left are named.
+  const left = source.candidates.filter((id) => reached[id] === 0);
+  for (const id of left) if (isRoot(walk.names.name(id))) enter(id);
+  visit();
+  const unreached = left.filter((id) => reached[id] === 0).map((id) => source.describe(id));
+  let referrers: Map<number, string[]> | undefined;
   return {
     unreached,
     referrers(chain) {
@@ -990,66 +1015,9 @@ export function reachOf(document: Document, table: Table, isRoot: (name: string)
       if (referrers === undefined) {
         referrers = new Map();
         for (const other of unreached) {
-          if (other.id >= lastRule.length) continue;
-          for (let at = lastRule[other.id]; at !== -1; at = previous[at]) {
-            const target = targetIds[at];
-            if (target === -1 || target === other.id) continue;
-            let from = referrers.get(target);
-            if (from === undefined) referrers.set(target, (from = []));
-            if (from[from.length - 1] !== other.name) from.push(other.name);
-          }
-        }
-      }
-      return referrers.get(chain.id) ?? [];
-    },
-  };
-}
-
-/** `reachOf` over the replayed chains, for tables that delete or rename chains. */
-function reachOfChains(walk: TableWalk, table: Table, isRoot: (name: string) => boolean): Reach {
-  const { names } = walk;
-  const chains = [...chainsOf(table).values()];
-  const ids = chains.map((chain) => names.internString(chain.name));
-  const byId = new Map<number, Chain>();
-  chains.forEach((chain, i) => byId.set(ids[i], chain));
-  const reached = new Set<number>();
-  const stack: number[] = [];
-  const visit = () => {
-    while (stack.length) {
-      for (const line of byId.get(stack.pop()!)?.rules ?? []) {
-        const next = walk.targetId(line);
-        if (next === -1 || reached.has(next) || walk.isKnownTarget(next)) continue;
-        reached.add(next);
-        stack.push(next);
-      }
-    }
-  };
-  for (const name of walk.builtins) {
-    const id = names.internString(name);
-    reached.add(id);
-    stack.push(id);
-  }
-  visit();
-  const user = (i: number) => chains[i].declaration !== null && !walk.isBuiltin(ids[i]);
-  chains.forEach((chain, i) => {
-    if (user(i) && !reached.has(ids[i]) && isRoot(chain.name)) {
-      reached.add(ids[i]);
-      stack.push(ids[i]);
-    }
-  });
-  visit();
-  const unreached: UnreachedChain[] = [];
-  chains.forEach((chain, i) => {
-    if (user(i) && !reached.has(ids[i])) unreached.push({ name: chain.name, declaration: chain.declaration!, rules: chain.rules.length, id: ids[i] });
-  });
-  let referrers: Map<number, string[]> | undefined;
-  return {
-    unreached,
-    referrers(chain) {
-      if (referrers === undefined) {
-        referrers = new Map();
-        for (const other of unreached) {
-          for (const target of new Set(byId.get(other.id)!.rules.map((line) => walk.targetId(line)))) {
+          const targets = new Set<number>();
+          source.forEachTarget(other.id, (target) => targets.add(target));
+          for (const target of targets) {
             if (target === -1 || target === other.id) continue;
             let from = referrers.get(target);
             if (from === undefined) referrers.set(target, (from = []));
