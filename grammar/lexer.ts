@@ -126,7 +126,6 @@ export const BYTE_ORDER_MARK = 0xfeff;
 
 const SPACE = 0x20;
 const TAB = 0x09;
-const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
-import { familyOf } from "../../rules/shared/netfilter.js";
+import { rulesetFamily } from "../../rules/shared/origin.js";
 import { walkTable } from "../../rules/shared/reach.js";
 import { lintDocument } from "../../src/lint.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace, type RunResult } from "../helpers/netfilter.js";
@@ -106,7 +106,7 @@ for (const rule of chainRules) {
       const claim = loads ? "loads" : `is refused${message ? ` (${message})` : ""}`;
       test(`${rule.id}: ${fixture.name} ${claim} with iptables ${backend}`, async (t) => {
         if (!requireNetfilter(t)) return;
-        const family = familyOf(parse(fixture.text)) ?? 4;
+        const family = rulesetFamily(parse(fixture.text))?.family ?? 4;
         await withNamespace("chains", (ns) => {
           const result = load(ns, backend, family, fixture);
           if (loads) {
@@ -131,7 +131,7 @@ for (const rule of chainRules) {
     test(`${rule.id}: README example ${i + 1} (${kind}) ${error ? "is refused by a backend" : "loads with both backends"}`, async (t) => {
       if (!requireNetfilter(t)) return;
       const fixture: Fixture = { rule: rule.id, name: `README ${i + 1}`, text, noflush: false, expect: { nft: { loads: true }, legacy: { loads: true } } };
-      const family = familyOf(parse(text)) ?? 4;
+      const family = rulesetFamily(parse(text))?.family ?? 4;
       const loaded: Backend[] = [];
       for (const backend of BACKENDS) {
         await withNamespace("chains-readme", (ns) => {
