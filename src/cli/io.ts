@@ -7,8 +7,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { glob } from "tinyglobby";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
+import { lazyModule } from "../lazy.js";
 import { progress, type Progress } from "./terminal.js";
 
 export interface Output {
@@ -41,6 +41,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
+const tinyglobby = lazyModule<typeof import("tinyglobby")>("tinyglobby");
+
 /** The real world; relative paths are taken from `cwd`. */
 export function nodeIo(cwd: string = process.cwd()): CliIo {
   const at = (path: string) => resolve(cwd, path);
@@ -69,7 +71,7 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
         });
       }),
     glob: async (patterns, { cwd, ignore, absolute }) =>
-      (await glob(patterns, { cwd, ignore, absolute, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
+      (await tinyglobby().glob(patterns, { cwd, ignore, absolute, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
     loadConfig: ({ directory, path }) => loadConfig({ directory: directory && at(directory), path: path && at(path) }),
     env: process.env,
   };

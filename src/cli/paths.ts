@@ -4,12 +4,14 @@
  * reader to report as unreadable.
  */
 import { isAbsolute } from "node:path";
-import { isDynamicPattern } from "tinyglobby";
+import { lazyModule } from "../lazy.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
 /** The names of ruleset files looked for in folders (the pre-commit hook's `files` too). */
 export const RULESET_PATTERNS = ["**/rules.v4", "**/rules.v6", "**/*.rules", "**/iptables-save*", "**/ip6tables-save*", "**/*.iptables", "**/*.ip6tables", "**/*.save"];
+
+const tinyglobby = lazyModule<typeof import("tinyglobby")>("tinyglobby");
 
 const SKIPPED_FOLDERS = ["**/node_modules/**", "**/.git/**"];
 
@@ -18,7 +20,7 @@ export async function expandPaths(paths: readonly string[], io: CliIo): Promise<
   for (const path of paths) {
     if (path === "-") {
       out.push(path);
-    } else if (isDynamicPattern(path)) {
+    } else if (mayBePattern(path) && tinyglobby().isDynamicPattern(path)) {
       // Found files are named the way the pattern was: absolute for an absolute pattern.
       const matches = await io.glob([path], { cwd: io.cwd, ignore: SKIPPED_FOLDERS, absolute: isAbsolute(path) });
       if (matches.length === 0) throw new UsageError(`no file matches the pattern ${path}`);
@@ -36,6 +38,9 @@ export async function expandPaths(paths: readonly string[], io: CliIo): Promise<
   }
   return [...new Set(out)];
 }
+
+/** A path without any of these characters is no pattern: tinyglobby is asked (and loaded) only for the others. */
+const mayBePattern = (path: string): boolean => /[*?[\]{}()!@+]/.test(path);
 
 async function isFolder(path: string, io: CliIo): Promise<boolean> {
   try {

@@ -3,7 +3,6 @@
  * FORCE_COLOR, --color/--no-color), and a spinner on standard error only for a person watching
  * a long run — never in CI, never while a machine format goes to standard output.
  */
-import ora from "ora";
 
 export interface Stream {
   isTTY?: boolean;
@@ -35,9 +34,21 @@ export function progress(
   options: { machineOutputOnStdout: boolean },
 ): Progress {
   if (stderr.isTTY !== true || env.CI || options.machineOutputOnStdout) return silent;
-  const spinner = ora({ stream: stderr, text: "iptlint" }).start();
+  // ora is loaded only here, and the spinner starts once it is: a run that ends sooner shows none.
+  let spinner: { text: string; stop(): unknown } | undefined;
+  let text = "iptlint";
+  let stopped = false;
+  void import("ora").then(({ default: ora }) => {
+    if (!stopped) spinner = ora({ stream: stderr, text }).start();
+  });
   return {
-    update: (text) => void (spinner.text = text),
-    stop: () => void spinner.stop(),
+    update(next) {
+      text = next;
+      if (spinner) spinner.text = next;
+    },
+    stop() {
+      stopped = true;
+      spinner?.stop();
+    },
   };
 }

@@ -5,13 +5,13 @@
  * the file, the key path in plain words and, where one is close, the key or value that was
  * probably meant.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { cosmiconfig } from "cosmiconfig";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { basename } from "node:path";
 import type { Severity } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
 import type { NodeContext, RuleModule } from "../../rules/types.js";
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "../suppress.js";
+import { lazyModule } from "../lazy.js";
 import { nearest } from "./nearest.js";
 import { buildSchema, type JsonSchema } from "./schema.js";
 
@@ -69,11 +69,14 @@ export const SEARCH_PLACES = [
 // `global`: from the start folder up to the home folder (or the root), then the user's
 // configuration folder (~/.config/iptlint/config.yaml). A folder of rulesets rarely has a
 // package.json to stop at, so `project` would not stop any sooner.
-const explorer = cosmiconfig("iptlint", { searchStrategy: "global", searchPlaces: SEARCH_PLACES });
+const cosmiconfigModule = lazyModule<typeof import("cosmiconfig")>("cosmiconfig");
+const ajvModule = lazyModule<typeof import("ajv")>("ajv");
+let explorer: ReturnType<typeof import("cosmiconfig").cosmiconfig> | undefined;
 
 /** The configuration for a file in `directory`, or for `path` when given (`--config`). */
 export async function loadConfig(options: { directory?: string; path?: string }): Promise<LoadedConfig> {
   let found: { config: unknown; filepath: string } | null;
+  explorer ??= cosmiconfigModule().cosmiconfig("iptlint", { searchStrategy: "global", searchPlaces: SEARCH_PLACES });
   try {
     found = options.path ? await explorer.load(options.path) : await explorer.search(options.directory);
   } catch (error) {
@@ -94,7 +97,7 @@ function validatorFor(rules: readonly RuleModule[]): ValidateFunction<Config> {
   if (!validate) {
     // verbose: errors carry the offending value, for "did you mean". strictTuples off: the
     // options item of `[severity, options]` is optional on purpose.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strictTuples: false });
+    const ajv = new (ajvModule().Ajv)({ allErrors: true, verbose: true, strictTuples: false });
     validate = ajv.compile<Config>(buildSchema(rules));
     validators.set(rules, validate);
   }

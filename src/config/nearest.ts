@@ -1,5 +1,7 @@
 /** "Did you mean": the known word a mistyped one was probably meant to be. */
-import { distance } from "fastest-levenshtein";
+import { lazyModule } from "../lazy.js";
+
+const levenshtein = lazyModule<typeof import("fastest-levenshtein")>("fastest-levenshtein");
 
 /** The candidate closest to `word` by edit distance, if close enough to be a typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
@@ -10,7 +12,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(lower, candidate.toLowerCase());
+    const d = levenshtein().distance(lower, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;

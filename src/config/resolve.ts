@@ -3,11 +3,13 @@
  * match the file, in order; and whether `ignores` leaves the file out. Globs are relative to
  * the configuration file's folder and matched with picomatch.
  */
-import picomatch from "picomatch";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Severity } from "../../grammar/index.js";
 import type { NodeContext } from "../../rules/types.js";
+import { lazyModule } from "../lazy.js";
 import type { Config, LoadedConfig, RuleEntry, RuleSeverity } from "./load.js";
+
+const picomatch = lazyModule<typeof import("picomatch")>("picomatch");
 
 export interface RuleSetting {
   severity: RuleSeverity;
@@ -164,13 +166,13 @@ function matcher(globs: string[]): Matcher {
     const cleaned = glob.replace(/^(\.\/)+/, "").replace(/(.)\/+$/, "$1");
     let test: (path: FilePath) => boolean;
     if (isAbsolute(glob)) {
-      const match = picomatch(toSlashes(cleaned), { dot: true });
+      const match = picomatch()(toSlashes(cleaned), { dot: true });
       test = (path) => match(path.absolute);
     } else if (cleaned.includes("/")) {
-      const match = picomatch(cleaned, { dot: true });
+      const match = picomatch()(cleaned, { dot: true });
       test = (path) => path.relative !== null && match(path.relative);
     } else {
-      const match = picomatch(cleaned, { dot: true });
+      const match = picomatch()(cleaned, { dot: true });
       test = (path) => path.relative !== null && match(path.relative.slice(path.relative.lastIndexOf("/") + 1));
     }
     tests.push((path, isFolder) => (isFolder || !foldersOnly) && test(path));

@@ -18,19 +18,22 @@ test("colour: a terminal, unless NO_COLOR; FORCE_COLOR and the flags decide othe
   assert.equal(useColor(tty, { FORCE_COLOR: "1" }, false), false, "--no-color");
 });
 
-test("spinner: only on a terminal's standard error, not in CI, not beside machine output", () => {
-  const written = (isTTY: boolean, env: Record<string, string>, machineOutputOnStdout: boolean) => {
+test("spinner: only on a terminal's standard error, not in CI, not beside machine output", async () => {
+  const written = async (isTTY: boolean, env: Record<string, string>, machineOutputOnStdout: boolean) => {
     // What ora needs of a terminal stream.
     const stream = Object.assign(new PassThrough(), { isTTY, columns: 80, cursorTo: () => true, moveCursor: () => true, clearLine: () => true });
     let out = "";
     stream.on("data", (chunk) => (out += chunk));
     const p = progress(stream as unknown as NodeJS.WriteStream, env, { machineOutputOnStdout });
     p.update("linting 1/2");
+    // ora is loaded on demand: let the spinner start before stopping it.
+    await import("ora");
+    await new Promise((done) => setImmediate(done));
     p.stop();
     return out;
   };
-  assert.equal(written(false, {}, false), "", "not a terminal");
-  assert.equal(written(true, { CI: "true" }, false), "", "CI");
-  assert.equal(written(true, {}, true), "", "a machine format on stdout");
-  assert.match(written(true, {}, false), /iptlint|linting/, "a person watching");
+  assert.equal(await written(false, {}, false), "", "not a terminal");
+  assert.equal(await written(true, { CI: "true" }, false), "", "CI");
+  assert.equal(await written(true, {}, true), "", "a machine format on stdout");
+  assert.match(await written(true, {}, false), /iptlint|linting/, "a person watching");
 });
