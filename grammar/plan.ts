@@ -48,6 +48,13 @@ export interface LinePlan {
   extraStart: number;
   /** Four numbers per element: `!` before, option, late `!`, end of its values (exclusive). */
   elements: Int32Array;
+  /**
+   * What the document builder reports of a command, known from the codes alone and so worked
+   * out once per plan rather than on every line: the late `!` of the first element negated
+   * twice (`! -s ! x`), or -1; the `-t` options.
+   */
+  doubleBang: number;
+  tableOptions: readonly number[];
 }
 
 export interface LineError {
@@ -119,7 +126,7 @@ function computePlan(codes: Uint8Array): PlanResult {
       return plan;
     }
     default:
-      return commandPlan(children, codes.length);
+      return commandPlan(children, codes);
   }
 }
 
@@ -132,10 +139,12 @@ function simplePlan(shape: LineShape, count: number, extra?: unknown[]): LinePla
     positionalEnd: -1,
     extraStart: extra ? indexOf(extra) : count,
     elements: new Int32Array(0),
+    doubleBang: -1,
+    tableOptions: [],
   };
 }
 
-function commandPlan(children: CstNode["children"], count: number): LinePlan {
+function commandPlan(children: CstNode["children"], codes: Uint8Array): LinePlan {
   const head = indexOf(children.AnyCommand);
   const positional = (children.positional ?? []) as IToken[];
   const elementNodes = (children.element ?? []) as CstNode[];
@@ -156,9 +165,16 @@ function commandPlan(children: CstNode["children"], count: number): LinePlan {
     counters: indexOf(children.Counters),
     policy: -1,
     positionalEnd: positional.length ? positional[positional.length - 1].startOffset + 1 : head + 1,
-    extraStart: count,
+    extraStart: codes.length,
     elements,
+    doubleBang: doubleBangOf(elements),
+    tableOptions: elementNodes.map((_, i) => elements[i * 4 + 1]).filter((option) => codes[option] === TokenCode.TableOption),
   };
+}
+
+function doubleBangOf(elements: Int32Array): number {
+  for (let i = 0; i < elements.length; i += 4) if (elements[i] !== -1 && elements[i + 2] !== -1) return elements[i + 2];
+  return -1;
 }
 
 function firstChild(node: CstNode): CstNode {

@@ -173,24 +173,19 @@ class DocumentBuilder {
     const codes = this.lexed.tokens.codes;
     const chain = plan.positionalEnd > plan.head + 1 ? this.chainName(first + plan.head + 1) : null;
     if (plan.counters !== -1) this.checkCounters(first + plan.counters);
-    for (let i = 0; i < plan.elements.length; i += 4) {
-      if (plan.elements[i] !== -1 && plan.elements[i + 2] !== -1) {
-        // `! -s ! x`: iptables refuses it, and the AST has room for one `!` only.
-        const node = new InvalidLine(this.source, line);
-        this.report(this.tokenRange(first + plan.elements[i + 2]), lineErrorMessage(LineErrorKind.MultipleBangs, null));
-        this.lines.push(node);
-        return;
-      }
+    if (plan.doubleBang !== -1) {
+      // `! -s ! x`: iptables refuses it, and the AST has room for one `!` only.
+      const node = new InvalidLine(this.source, line);
+      this.report(this.tokenRange(first + plan.doubleBang), lineErrorMessage(LineErrorKind.MultipleBangs, null));
+      this.lines.push(node);
+      return;
     }
-    for (let i = 0; i < plan.elements.length; i += 4) {
-      const option = first + plan.elements[i + 1];
-      if (codes[option] === TokenCode.TableOption) {
-        this.report(
-          this.tokenRange(option),
-          "`-t` cannot be used on a line of a ruleset file: the table comes from the `*table` line " +
-            "(iptables-restore refuses the file)",
-        );
-      }
+    for (const option of plan.tableOptions) {
+      this.report(
+        this.tokenRange(first + option),
+        "`-t` cannot be used on a line of a ruleset file: the table comes from the `*table` line " +
+          "(iptables-restore refuses the file)",
+      );
     }
     const table = this.table;
     if (table === null) {

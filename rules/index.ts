@@ -15,30 +15,21 @@ import { undeclaredChain } from "./undeclared-chain/rule.js";
 import { unreachableRule } from "./unreachable-rule/rule.js";
 import { unusedChain } from "./unused-chain/rule.js";
 
-/**
- * Rules that run only when the configuration gives them a severity. They are complete and
- * tested, but each group reads every line of the file in a pass of its own, and together they
- * take iptlint past its speed goal on a 10,000-service dump (lint 0.61x and fix 0.91x of
- * iptables-restore --test, against 0.5x and 0.6x). They run by default once their passes are
- * shared.
- */
-const optIn = (rule: RuleModule): RuleModule => ({ ...rule, enabled: false });
-
 export const allRules: readonly RuleModule[] = [
-  optIn(lineEnds),
-  optIn(oldNegationSyntax),
-  optIn(optionNeedsProtocol),
-  optIn(addressFamilyMismatch),
-  optIn(targetNotAllowedHere),
+  lineEnds,
+  oldNegationSyntax,
+  optionNeedsProtocol,
+  addressFamilyMismatch,
+  targetNotAllowedHere,
   masqueradeMarkNotCleared,
-  optIn(markBitConflict),
-  optIn(jumpToUndefinedChain),
-  optIn(undeclaredChain),
-  optIn(chainDeclaration),
-  optIn(chainNameTooLong),
-  optIn(unreachableRule),
-  optIn(duplicateRule),
-  optIn(unusedChain),
+  markBitConflict,
+  jumpToUndefinedChain,
+  undeclaredChain,
+  chainDeclaration,
+  chainNameTooLong,
+  unreachableRule,
+  duplicateRule,
+  unusedChain,
 ];
 
 export type * from "./types.js";

@@ -57,11 +57,6 @@ export interface RuleModule {
   severity: Severity;
   /** Whether findings carry fixes, and of what kind. */
   fixable: false | Applicability;
-  /**
-   * False for a rule that runs only when the configuration gives it a severity (or a caller
-   * names it in `rules`); true or absent: it runs by default.
-   */
-  enabled?: boolean;
   /** JSON schema (draft-07, self-contained) of the options in `[severity, options]`; without it the rule takes no options. */
   schema?: Record<string, unknown>;
   check(context: RuleContext): void;

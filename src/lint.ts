@@ -60,8 +60,6 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;
     if (configured === "off") continue;
-    // An opt-in rule runs when configured, or when the caller names the rules to run.
-    if (rule.enabled === false && configured === undefined && options.rules === undefined) continue;
     const context = {
       document,
       node,
@@ -95,6 +93,23 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
     reportUnused: settings?.reportUnusedSuppressions,
     knownRules,
   });
+}
+
+/**
+ * Lint, apply the fixes, lint what is left: the first lint runs only the rules that can
+ * propose a fix (every finding that is left is found by the second), so fixing costs one full
+ * lint and a part of another. Nothing applied: the second lint is of the same document, whose
+ * shared passes are already made.
+ */
+export function lintAndFix<T extends { applied: readonly unknown[]; document: Document }>(
+  document: Document,
+  options: LintOptions,
+  apply: (fixes: Fix[]) => T,
+): { result: T; diagnostics: LintDiagnostic[] } {
+  const fixing = (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
+  const found = lintDocument(document, { ...options, rules: fixing });
+  const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
+  return { result, diagnostics: lintDocument(result.document, options) };
 }
 
 const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);

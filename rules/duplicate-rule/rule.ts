@@ -56,7 +56,7 @@ export const duplicateRule: RuleModule = {
         }
         continue;
       }
-      for (const chain of chainsOf(table).values()) {
+      for (const chain of chainsOf(document, table).values()) {
         const rules = chain.rules;
         if (rules.length < 2) continue;
         const position = new Map(rules.map((line, i) => [line, i]));

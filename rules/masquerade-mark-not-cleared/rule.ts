@@ -9,6 +9,7 @@
  */
 import type { CommandLine, Document, Severity, Table, TargetNode } from "../../grammar/index.js";
 import { chainsOf, type Chain } from "../shared/chains.js";
+import { documentIndex } from "../shared/scan.js";
 import { MarkState, allOf, hex, markMatchTests, markTargetEffect, type MarkTest, type Tri, type XMark } from "../shared/marks.js";
 import type { Fix, NodeContext, RuleContext, RuleModule, TextEdit } from "../types.js";
 import { kernelVerdict, kubernetesVerdict } from "./versions.js";
@@ -52,7 +53,7 @@ interface Flag {
 function checkTable(table: Table, context: RuleContext): void {
   const snatRules = findSnatRules(context.document, table);
   if (snatRules.length === 0) return;
-  const chains = chainsOf(table);
+  const chains = chainsOf(context.document, table);
   const mark = masqueradeMark(chains, snatRules);
   if (mark === null) return;
 
@@ -76,18 +77,13 @@ function checkTable(table: Table, context: RuleContext): void {
 }
 
 /**
- * Rules whose target is MASQUERADE or SNAT, found by searching the text rather than building
- * the AST of every rule: a kube-proxy dump has a quarter of a million rules and a handful of these.
+ * Rules whose target is MASQUERADE or SNAT, from the document index every rule shares: a
+ * kube-proxy dump has a quarter of a million rules and a handful of these.
  */
 function findSnatRules(document: Document, table: Table): CommandLine[] {
-  const found = new Set<CommandLine>();
-  for (const word of SNAT_TARGETS) {
-    for (let at = document.text.indexOf(word); at !== -1; at = document.text.indexOf(word, at + word.length)) {
-      const line = document.lines[document.source.positionAt(at).line - 1];
-      if (line?.kind === "command" && line.table === table && SNAT_TARGETS.has(line.rule?.target?.name ?? "")) found.add(line);
-    }
-  }
-  return [...found].sort((a, b) => a.index - b.index);
+  const index = documentIndex(document);
+  const found = [...SNAT_TARGETS].flatMap((name) => index.withTarget(name).filter((line) => line.table === table));
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The chains of a table as iptables-restore would leave them: declarations (`:CHAIN`, `-N`)
  * and the rules that commands put in them, replaying `-A`, `-I`, `-R`, `-D`, `-F`, `-X` and
- * `-E` in file order. For iptables-save output this is simply the `-A` lines of each chain.
+ * `-E` in file order. For iptables-save output this is simply the `-A` lines of each chain,
+ * read from the table walk every rule shares (reach.ts) rather than from the lines again.
  */
-import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
+import type { ChainDeclaration, CommandLine, Document, Table } from "../../grammar/index.js";
+import { LineKind, walkTable, type TableWalk } from "./reach.js";
 
 export interface Chain {
   name: string;
@@ -16,10 +18,110 @@ export interface Chain {
 /** Computed once per table: several rules and the fixer ask for the same chains. */
 const cache = new WeakMap<Table, ReadonlyMap<string, Chain>>();
 
-export function chainsOf(table: Table): ReadonlyMap<string, Chain> {
+export function chainsOf(document: Document, table: Table): ReadonlyMap<string, Chain> {
   let chains = cache.get(table);
-  if (chains === undefined) cache.set(table, (chains = replay(table)));
+  if (chains === undefined) {
+    const walk = walkTable(document, table);
+    cache.set(table, (chains = walk.appendOnly ? new AppendedChains(walk) : replay(table)));
+  }
   return chains;
+}
+
+/**
+ * The chains of a table whose commands only declare chains and append rules (every
+ * iptables-save dump), read from the walk's per-line chain ids and links. A chain is made
+ * when asked for: rules mostly look up a few chains by name, and making the 60,000 chains of
+ * a kube-proxy dump costs more than all their other work. Listing them makes them all, in the
+ * order `replay` would: the `:NAME` declarations first, then the chains commands name.
+ */
+class AppendedChains implements ReadonlyMap<string, Chain> {
+  private readonly made: (Chain | undefined)[] = [];
+  private all: Map<string, Chain> | undefined;
+  private declarations: Int32Array | undefined;
+
+  constructor(private readonly walk: TableWalk) {}
+
+  get(name: string): Chain | undefined {
+    const id = this.walk.names.find(name);
+    return id === -1 ? undefined : this.byId(id);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  get size(): number {
+    return this.list().size;
+  }
+
+  forEach(callback: (value: Chain, key: string, map: ReadonlyMap<string, Chain>) => void, thisArg?: unknown): void {
+    this.list().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  entries(): MapIterator<[string, Chain]> {
+    return this.list().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.list().keys();
+  }
+
+  values(): MapIterator<Chain> {
+    return this.list().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Chain]> {
+    return this.list().entries();
+  }
+
+  /** The chain with this id, or undefined when no line declares it or appends to it. */
+  private byId(id: number): Chain | undefined {
+    const made = this.made[id];
+    if (made !== undefined) return made;
+    const { walk } = this;
+    const declarations = this.declarationLines();
+    const declared = id < declarations.length ? declarations[id] : -1;
+    const last = id < walk.lastRule.length ? walk.lastRule[id] : -1;
+    if (declared === -1 && last === -1) return undefined;
+    const rules: CommandLine[] = [];
+    for (let at = last; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
+    rules.reverse();
+    const declaration = declared === -1 ? null : (walk.lineAt(declared) as unknown as ChainDeclaration | CommandLine);
+    return (this.made[id] = { name: walk.names.name(id), declaration, rules });
+  }
+
+  /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
+  private declarationLines(): Int32Array {
+    if (this.declarations === undefined) {
+      const { kinds, chainIds, span, names } = this.walk;
+      const lines = new Int32Array(names.count).fill(-1);
+      for (let at = 0; at < span; at++) {
+        if (kinds[at] === LineKind.Declaration && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+      }
+      for (let at = 0; at < span; at++) {
+        if (kinds[at] === LineKind.NewChain && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+      }
+      this.declarations = lines;
+    }
+    return this.declarations;
+  }
+
+  private list(): Map<string, Chain> {
+    if (this.all === undefined) {
+      const { kinds, chainIds, span } = this.walk;
+      const all = new Map<string, Chain>();
+      const add = (id: number) => {
+        const chain = this.byId(id);
+        if (chain !== undefined && !all.has(chain.name)) all.set(chain.name, chain);
+      };
+      for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Declaration) add(chainIds[at]);
+      for (let at = 0; at < span; at++) {
+        if ((kinds[at] === LineKind.Append || kinds[at] === LineKind.NewChain) && chainIds[at] !== -1) add(chainIds[at]);
+      }
+      this.all = all;
+    }
+    return this.all;
+  }
 }
 
 function replay(table: Table): Map<string, Chain> {

@@ -7,9 +7,9 @@
  * validation) checks a target's allowed hooks against exactly that set, and a user chain no
  * built-in chain reaches is checked against none.
  */
-import type { CommandLine, Table } from "../../grammar/index.js";
-import { chainsOf } from "./chains.js";
+import type { CommandLine, Document, Table } from "../../grammar/index.js";
 import { BUILTIN_CHAINS } from "./netfilter.js";
+import { chainGraph, type ChainGraph, type NameTable } from "./reach.js";
 import { jumpTarget, jumpTargetSpan } from "./scan.js";
 
 /** The hooks in the kernel's order (NF_INET_PRE_ROUTING = 0 ... NF_INET_POST_ROUTING = 4). */
@@ -35,6 +35,8 @@ export interface Reachability {
   plan(asked: ReadonlyMap<Hook, number>): void;
   /** Whether the hook's built-in chain reaches `chain` through jumps and gotos (a built-in chain reaches itself). */
   reaches(hook: Hook, chain: string): boolean;
+  /** The same for a user chain's id in the table walk's names (after a walk forward from the hook). */
+  reachesId(hook: Hook, id: number): boolean;
   /** Every chain the hook's built-in chain reaches, itself included (a walk forward over every chain it reaches). */
   reachedFrom(hook: Hook): ReadonlySet<string>;
   /** A shortest path of chain names from the hook's built-in chain to `chain`, both included; [] when unreached. */
@@ -47,25 +49,32 @@ const BACKWARD_LIMIT = 16;
 const cache = new WeakMap<Table, Reachability>();
 
 /** The reachability of a table's chains, computed lazily and kept for the table. */
-export function reachability(table: Table): Reachability {
+export function reachability(document: Document, table: Table): Reachability {
   let found = cache.get(table);
-  if (found === undefined) cache.set(table, (found = new LazyReachability(table)));
+  if (found === undefined) cache.set(table, (found = new LazyReachability(document, table)));
   return found;
 }
 
 const bitOf = (hook: Hook): number => 1 << HOOKS.indexOf(hook);
 
+/** In a forward walk's array: not reached. The hook's own chain has itself as its parent. */
+const UNREACHED = -1;
+
 class LazyReachability implements Reachability {
-  private readonly chains: ReturnType<typeof chainsOf>;
+  private readonly graph: ChainGraph;
+  private readonly names: NameTable;
   private readonly builtins: ReadonlySet<string>;
   /** Hooks reaching a chain (one bit per hook), found backwards. */
   private readonly masks = new Map<string, number>();
-  /** Forward walks: each reached chain with the chain it was first reached from. */
-  private readonly walked = new Map<Hook, Map<string, string | null>>();
-  private readonly rulesOf = new Map<string, ReadonlySet<CommandLine>>();
+  /** Forward walks: by chain id, the chain it was first reached from (UNREACHED if not). */
+  private readonly walked = new Map<Hook, Int32Array>();
 
-  constructor(private readonly table: Table) {
-    this.chains = chainsOf(table);
+  constructor(
+    document: Document,
+    private readonly table: Table,
+  ) {
+    this.graph = chainGraph(document, table);
+    this.names = this.graph.walk.names;
     this.builtins = new Set<string>(table.name === null ? HOOKS : (BUILTIN_CHAINS[table.name] ?? []));
   }
 
@@ -76,18 +85,29 @@ class LazyReachability implements Reachability {
   reaches(hook: Hook, chain: string): boolean {
     if (chain === hook) return this.builtins.has(hook);
     const forward = this.walked.get(hook);
-    return forward ? forward.has(chain) : (this.maskOf(chain) & bitOf(hook)) !== 0;
+    if (forward === undefined) return (this.maskOf(chain) & bitOf(hook)) !== 0;
+    const id = this.names.find(chain);
+    return id !== -1 && id < forward.length && forward[id] !== UNREACHED;
+  }
+
+  reachesId(hook: Hook, id: number): boolean {
+    const forward = this.walk(hook);
+    return id >= 0 && id < forward.length && forward[id] !== UNREACHED;
   }
 
   reachedFrom(hook: Hook): ReadonlySet<string> {
-    return new Set(this.walk(hook).keys());
+    const forward = this.walk(hook);
+    const reached = new Set<string>();
+    for (let id = 0; id < forward.length; id++) if (forward[id] !== UNREACHED) reached.add(this.names.name(id));
+    return reached;
   }
 
   path(chain: string, hook: Hook): string[] {
     const from = this.walk(hook);
-    if (!from.has(chain)) return [];
+    const id = this.names.find(chain);
+    if (id === -1 || id >= from.length || from[id] === UNREACHED) return [];
     const path = [chain];
-    for (let at = from.get(chain); at != null && path.length <= from.size; at = from.get(at)) path.unshift(at);
+    for (let at = id; from[at] !== at && path.length <= from.length; at = from[at]) path.unshift(this.names.name(from[at]));
     return path;
   }
 
@@ -112,7 +132,8 @@ class LazyReachability implements Reachability {
   private callersOf(chain: string): Set<string> {
     const callers = new Set<string>();
     const commands = this.table.commands;
-    if (commands.length === 0 || !this.chains.has(chain)) return callers;
+    const id = this.names.find(chain);
+    if (commands.length === 0 || id === -1 || !this.graph.exists(id)) return callers;
     const source = commands[0].source;
     const { text } = source;
     const { lineStarts, lineCount } = source.lexed;
@@ -125,35 +146,32 @@ class LazyReachability implements Reachability {
       if (line === null || line.chain === null || line.chain === chain) continue;
       const span = jumpTargetSpan(line);
       if (span === null || span.start > at || span.end < at + chain.length || jumpTarget(line) !== chain) continue;
-      if (this.ruleSet(line.chain).has(line)) callers.add(line.chain);
+      if (this.graph.keeps(line)) callers.add(line.chain);
     }
     return callers;
   }
 
-  /** The rules a chain keeps once the table is read (a rule deleted by `-D` or `-F` calls nothing). */
-  private ruleSet(chain: string): ReadonlySet<CommandLine> {
-    let set = this.rulesOf.get(chain);
-    if (set === undefined) this.rulesOf.set(chain, (set = new Set(this.chains.get(chain)?.rules ?? [])));
-    return set;
-  }
-
-  /** Breadth first from the hook's chain, reading the jumps of every chain reached. */
-  private walk(hook: Hook): Map<string, string | null> {
+  /** Breadth first from the hook's chain over the jumps of every chain reached, by chain id. */
+  private walk(hook: Hook): Int32Array {
     let from = this.walked.get(hook);
     if (from !== undefined) return from;
-    from = new Map();
+    const { walk } = this.graph;
+    const start = this.builtins.has(hook) ? this.names.internString(hook) : -1;
+    from = new Int32Array(this.names.count).fill(UNREACHED);
     this.walked.set(hook, from);
-    if (!this.builtins.has(hook)) return from;
-    from.set(hook, null);
-    const queue: string[] = [hook];
+    if (start === -1) return from;
+    const reached = from;
+    from[start] = start;
+    const queue = [start];
+    let name = start;
+    const follow = (to: number) => {
+      if (to === -1 || reached[to] !== UNREACHED || walk.isKnownTarget(to) || walk.isBuiltin(to) || !this.graph.exists(to)) return;
+      reached[to] = name;
+      queue.push(to);
+    };
     for (let i = 0; i < queue.length; i++) {
-      const name = queue[i];
-      for (const line of this.chains.get(name)?.rules ?? []) {
-        const to = jumpTarget(line);
-        if (to === null || from.has(to) || !this.chains.has(to) || this.builtins.has(to)) continue;
-        from.set(to, name);
-        queue.push(to);
-      }
+      name = queue[i];
+      this.graph.forEachTarget(name, follow);
     }
     return from;
   }

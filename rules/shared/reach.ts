@@ -65,6 +65,15 @@ export class NameTable {
 
   /** The id of `text[start, end)`, added if new. */
   intern(text: string, start: number, end: number): number {
+    return this.lookup(text, start, end, true);
+  }
+
+  /** The id of a name, or -1 when it is not in the table (nothing is added). */
+  find(name: string): number {
+    return this.lookup(name, 0, name.length, false);
+  }
+
+  private lookup(text: string, start: number, end: number, add: boolean): number {
     const length = end - start;
     // Kept to 30 bits: small integers stay unboxed even before the code is optimized.
     let h1 = (0x811c9dc5 ^ length) & 0x3fffffff;
@@ -77,13 +86,13 @@ export class NameTable {
       h2 = (Math.imul(h2, 0x5bd1e995) + c) & 0x3fffffff;
     }
     h2 ^= h2 >>> 15;
-    if (bits > 0x7f) this.nonAscii = true;
+    if (bits > 0x7f && add) this.nonAscii = true;
     const slots = this.slots;
     const mask = this.mask;
     for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
       const at = slot * 4;
       const entry = slots[at + 3];
-      if (entry === 0) return this.add(at, h1, h2, text, start, length);
+      if (entry === 0) return add ? this.add(at, h1, h2, text, start, length) : -1;
       if (slots[at] === h1 && slots[at + 1] === h2 && slots[at + 2] === length) return entry - 1;
     }
   }
@@ -935,55 +944,87 @@ export interface Reach {
 }
 
 /**
- * Which user chains the built-in chains (and the user chains `isRoot` names) do not reach,
- * through jumps and gotos, once the table is read.
+ * A table's chains by id, as iptables-restore leaves them once it has read the table: from the
+ * walk's per-line links when the table only appends rules (every iptables-save dump), from the
+ * replayed chains otherwise (`-I`, `-D`, `-F`, `-X`, `-E`).
  */
-export function reachOf(document: Document, table: Table, isRoot: (name: string) => boolean): Reach {
-  const walk = walkTable(document, table);
-  if (walk.deletesOrRenames) return reachOfChains(walk, table, isRoot);
+export interface ChainGraph {
+  readonly walk: TableWalk;
+  /** Whether the chain exists once the table is read (declared, or given rules). */
+  exists(id: number): boolean;
+  /** Calls `visit` with the target id of each rule the chain keeps (-1 for none), in no set order. */
+  forEachTarget(id: number, visit: (target: number) => void): void;
+  /** Whether a rule line is one its chain keeps (one deleted by `-D` or `-F` is not). */
+  keeps(line: CommandLine): boolean;
+  /** The declared user chains, in table order. */
+  readonly userChains: readonly number[];
+  describe(id: number): UnreachedChain;
+}
+
+const graphs = new WeakMap<Table, ChainGraph>();
+
+/** The table's chain graph, made once per table. */
+export function chainGraph(document: Document, table: Table): ChainGraph {
+  let graph = graphs.get(table);
+  if (graph === undefined) {
+    const walk = walkTable(document, table);
+    graphs.set(table, (graph = walk.appendOnly ? appendedGraph(walk) : replayedGraph(document, walk, table)));
+  }
+  return graph;
+}
+
+function appendedGraph(walk: TableWalk): ChainGraph {
   const { names, lastRule, previous, targetIds, ruleCounts } = walk;
-  return reach(walk, isRoot, {
-    candidates: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
+  const declared = new Uint8Array(names.count);
+  for (const id of walk.declaredIds) declared[id] = 1;
+  return {
+    walk,
+    exists: (id) => (id < declared.length && declared[id] === 1) || (id < ruleCounts.length && ruleCounts[id] > 0),
     forEachTarget(id, visit) {
       // The chain's rules, last to first.
       if (id < lastRule.length) for (let at = lastRule[id]; at !== -1; at = previous[at]) visit(targetIds[at]);
     },
+    keeps: (line) => line.command === "append" && walk.chainId(line) !== -1,
+    userChains: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
     describe: (id) => ({
       name: names.name(id),
       declaration: walk.declarationsOf(names.name(id))[0],
       rules: id < ruleCounts.length ? ruleCounts[id] : 0,
       id,
     }),
-  });
+  };
 }
 
-/** `reachOf` over the replayed chains, for tables that delete or rename chains. */
-function reachOfChains(walk: TableWalk, table: Table, isRoot: (name: string) => boolean): Reach {
+function replayedGraph(document: Document, walk: TableWalk, table: Table): ChainGraph {
   const byId = new Map<number, Chain>();
-  for (const chain of chainsOf(table).values()) byId.set(walk.names.internString(chain.name), chain);
-  return reach(walk, isRoot, {
-    candidates: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
+  for (const chain of chainsOf(document, table).values()) byId.set(walk.names.internString(chain.name), chain);
+  let kept: Set<CommandLine> | undefined;
+  return {
+    walk,
+    exists: (id) => byId.has(id),
     forEachTarget(id, visit) {
       for (const line of byId.get(id)?.rules ?? []) visit(walk.targetId(line));
     },
+    keeps: (line) => (kept ??= new Set([...byId.values()].flatMap((chain) => chain.rules))).has(line),
+    userChains: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
     describe(id) {
       const chain = byId.get(id)!;
       return { name: chain.name, declaration: chain.declaration!, rules: chain.rules.length, id };
     },
-  });
+  };
 }
 
-/** How the chains of a table are read: from the walk's arrays, or from the replayed chains. */
-interface ChainSource {
-  /** The user chains that may go unreached, in table order. */
-  candidates: readonly number[];
-  /** Calls `visit` with the target id of each rule of a chain (-1 for none). */
-  forEachTarget(id: number, visit: (target: number) => void): void;
-  describe(id: number): UnreachedChain;
+/**
+ * Which user chains the built-in chains (and the user chains `isRoot` names) do not reach,
+ * through jumps and gotos, once the table is read.
+ */
+export function reachOf(document: Document, table: Table, isRoot: (name: string) => boolean): Reach {
+  return reach(chainGraph(document, table), isRoot);
 }
 
 /** Reachability from the built-in chains, then from the roots among the chains left. */
-function reach(walk: TableWalk, isRoot: (name: string) => boolean, source: ChainSource): Reach {
+function reach(source: ChainGraph, isRoot: (name: string) => boolean): Reach {
+  const walk = source.walk;
   // Interned before the array is sized, so that every id fits in it.
   const builtins = [...walk.builtins].map((name) => walk.names.internString(name));
   const reached = new Uint8Array(walk.names.count);
@@ -1002,7 +1043,7 @@ function reach(walk: TableWalk, isRoot: (name: string) => boolean, source: Chain
   visit();
   // Chains meant to be entered from elsewhere count as entered: after the built-in chains,
   // so that only the few chains left are named.
-  const left = source.candidates.filter((id) => reached[id] === 0);
+  const left = source.userChains.filter((id) => reached[id] === 0);
   for (const id of left) if (isRoot(walk.names.name(id))) enter(id);
   visit();
   const unreached = left.filter((id) => reached[id] === 0).map((id) => source.describe(id));

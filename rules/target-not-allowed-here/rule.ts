@@ -9,7 +9,8 @@ import { chainsOf, isUserChain } from "../shared/chains.js";
 import { HOOKS, reachability, type Hook } from "../shared/hooks.js";
 import { BUILTIN_CHAINS } from "../shared/netfilter.js";
 import { backendOf, rulesetFamily, type Backend } from "../shared/origin.js";
-import { LineView, documentIndex, targetNumber } from "../shared/scan.js";
+import { chainGraph, walkTable } from "../shared/reach.js";
+import { LineView, documentIndex } from "../shared/scan.js";
 import type { RuleContext, RuleModule } from "../types.js";
 import { BINDINGS, BOUND_TARGETS, type Binding } from "./bindings.js";
 
@@ -49,9 +50,13 @@ export const targetNotAllowedHere: RuleModule = {
 const FORWARD_LIMIT = 16;
 
 function checkTable(context: RuleContext, table: Table, name: string, binding: Binding, lines: CommandLine[], facts: Facts): void {
-  const jumped = chainsOf(table).get(name);
-  // `-j NAME` jumps to the user chain NAME when there is one.
-  if (jumped && isUserChain(jumped)) return;
+  // `-j NAME` jumps to the user chain NAME when there is one (the full chain list is made only then).
+  const walk = walkTable(context.document, table);
+  const id = walk.names.find(name);
+  if (id !== -1 && !walk.isBuiltin(id) && chainGraph(context.document, table).exists(id)) {
+    const jumped = chainsOf(context.document, table).get(name);
+    if (jumped && isUserChain(jumped)) return;
+  }
   const applies = (line: CommandLine) =>
     line.command !== "delete" && line.chain !== null && (!binding.whenOption || hasTargetOption(line, binding.whenOption));
 
@@ -63,24 +68,22 @@ function checkTable(context: RuleContext, table: Table, name: string, binding: B
   const builtins = BUILTIN_CHAINS[table.name!] ?? [];
   const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !binding.hooks!.includes(hook));
   if (forbidden.length === 0) return;
-  const reach = reachability(table);
+  const reach = reachability(context.document, table);
 
   // Which rules each forbidden hook reaches.
   const wrongHooks = new Map<CommandLine, Hook[]>();
   if (lines.length > FORWARD_LIMIT) {
-    // Many rules (kube-proxy's DNAT in every KUBE-SEP chain): walk forward from each forbidden
-    // hook and look at the rules of the chains it reaches, which are usually few.
-    const chains = chainsOf(table);
-    const targetId = targetNumber(name);
-    const index = documentIndex(context.document);
-    for (const hook of forbidden) {
-      for (const chain of reach.reachedFrom(hook)) {
-        for (const line of chains.get(chain)?.rules ?? []) {
-          if (index.targetId(line.index) !== targetId || !applies(line)) continue;
-          const hooks = wrongHooks.get(line);
-          if (hooks) hooks.push(hook);
-          else wrongHooks.set(line, [hook]);
-        }
+    // Many rules (kube-proxy's DNAT in every KUBE-SEP chain): walk forward once from each
+    // forbidden hook, then ask for each rule's chain by its id.
+    const graph = chainGraph(context.document, table);
+    for (const line of lines) {
+      if (!applies(line) || !graph.keeps(line)) continue;
+      const chain = walk.chainId(line);
+      for (const hook of forbidden) {
+        if (line.chain !== hook && !reach.reachesId(hook, chain)) continue;
+        const hooks = wrongHooks.get(line);
+        if (hooks) hooks.push(hook);
+        else wrongHooks.set(line, [hook]);
       }
     }
   } else {
@@ -159,7 +162,7 @@ function reportHooks(context: RuleContext, p: Pending, wrong: Hook[], facts: Fac
   const table = line.table;
   const isBuiltin = (BUILTIN_CHAINS[table.name!] ?? []).includes(chain);
   const allowed = binding.hooks!.join("/");
-  const reach = isBuiltin ? null : reachability(table);
+  const reach = isBuiltin ? null : reachability(context.document, table);
   const logged =
     binding.style === "tcpmss"
       ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks"

@@ -51,7 +51,7 @@ export const unreachableRule: RuleModule = {
         }
         continue;
       }
-      for (const chain of chainsOf(table).values()) {
+      for (const chain of chainsOf(context.document, table).values()) {
         const rules = chain.rules;
         for (let i = 0; i < rules.length - 1; i++) {
           if (!catchesAll(rules[i], walk.targetId(rules[i]), walk.isGoto(rules[i]))) continue;

@@ -2,11 +2,14 @@
  * The outputs of a fix, all made from the one result of `applyFixes`: a unified diff, the
  * whole fixed ruleset, and a live patch for `iptables-restore --noflush`.
  */
-import { formatPatch, structuredPatch, type StructuredPatchHunk } from "diff";
+import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document, Table } from "../../grammar/index.js";
 import { chainsOf, type Chain } from "../../rules/shared/chains.js";
 import type { TextEdit } from "../../rules/types.js";
+import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
+
+const diffModule = lazyModule<typeof import("diff")>("diff");
 
 /** Lines of context around each change, as `diff -u` does. */
 const CONTEXT = 3;
@@ -49,7 +52,7 @@ export function unifiedDiff(original: Document, result: FixResult, name: string)
       at = edit.end;
     }
     after += text.slice(at, end);
-    const patch = structuredPatch("a", "b", before, after, undefined, undefined, { context: CONTEXT });
+    const patch = diffModule().structuredPatch("a", "b", before, after, undefined, undefined, { context: CONTEXT });
     for (const hunk of patch.hunks) {
       hunks.push({ ...hunk, oldStart: hunk.oldStart + window.first, newStart: hunk.newStart + window.first + shift });
     }
@@ -57,7 +60,7 @@ export function unifiedDiff(original: Document, result: FixResult, name: string)
   }
   // `a/` and `b/` prefixes as git writes them, for `patch -p1` and `git apply`.
   const path = name.replace(/^\/+/, "");
-  return formatPatch({ oldFileName: `a/${path}`, newFileName: `b/${path}`, oldHeader: undefined, newHeader: undefined, hunks });
+  return diffModule().formatPatch({ oldFileName: `a/${path}`, newFileName: `b/${path}`, oldHeader: undefined, newHeader: undefined, hunks });
 }
 
 /** The whole fixed ruleset, ready for `iptables-restore`. */
@@ -93,7 +96,7 @@ export function livePatch(original: Document, result: FixResult, options: LivePa
   for (const table of result.document.tables) {
     const names = touched.get(table.name);
     if (!names) continue;
-    const chains = chainsOf(table);
+    const chains = chainsOf(result.document, table);
     out.push(`*${table.name ?? "filter"}`);
     const rules: string[] = [];
     for (const name of names) {
@@ -112,7 +115,7 @@ function touchedChains(original: Document, result: FixResult): Map<string | null
   const before = new Map(original.tables.map((t) => [t.name, t]));
   for (const table of result.document.tables) {
     const old = before.get(table.name);
-    const oldChains = old ? chainsOf(old) : new Map<string, Chain>();
+    const oldChains = old ? chainsOf(original, old) : new Map<string, Chain>();
     for (const [name, chain] of candidateChains(original, result, table)) {
       const was = oldChains.get(name);
       if (was === undefined || rulesText(was) !== rulesText(chain)) {
@@ -132,7 +135,7 @@ function candidateChains(original: Document, result: FixResult, table: Table): R
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }
-  const chains = chainsOf(table);
+  const chains = chainsOf(result.document, table);
   return new Map([...names].filter((name) => chains.has(name)).map((name) => [name, chains.get(name)!]));
 }
 

@@ -1,7 +1,7 @@
 /** Fixing text in one call: lint, apply the fixes, lint what is left. Pure. */
 import { parse } from "../../grammar/index.js";
 import type { Fix } from "../../rules/types.js";
-import { lintDocument, type LintDiagnostic, type LintOptions } from "../lint.js";
+import { lintAndFix, type LintDiagnostic, type LintOptions } from "../lint.js";
 import { applyFixes, type FixResult, type SkippedFix } from "./apply.js";
 
 export interface FixTextOptions extends LintOptions {
@@ -22,8 +22,6 @@ export interface FixTextResult {
 
 export function fixText(text: string, options: FixTextOptions = {}): FixTextResult {
   const document = parse(text, { filePath: options.filePath });
-  const found = lintDocument(document, options);
-  const result = applyFixes(document, found.flatMap((d) => (d.fix ? [d.fix] : [])), { unsafe: options.unsafe });
-  const diagnostics = result.applied.length > 0 ? lintDocument(result.document, options) : found;
+  const { result, diagnostics } = lintAndFix(document, options, (fixes) => applyFixes(document, fixes, { unsafe: options.unsafe }));
   return { output: result.output, applied: result.applied, skipped: result.skipped, diagnostics, result };
 }

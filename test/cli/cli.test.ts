@@ -649,11 +649,11 @@ test("cli: a bug inside iptlint exits 5 with a one-line message, the stack only 
   assert.match(debug.stderr, /TypeError: cannot read properties of undefined\n\s+at /);
 });
 
-test("cli: an opt-in rule runs only when the configuration gives it a severity", async () => {
+test("cli: every rule runs by default; the configuration turns one off", async () => {
   const text = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOPE\nCOMMIT\n";
   const plain = await run(["r.rules"], { files: { "r.rules": text } });
-  assert.deepEqual([plain.code, plain.stdout], [0, ""]);
-  const configured = await run(["r.rules"], { files: { "r.rules": text, "./.iptlintrc.json": JSON.stringify({ rules: { "jump-to-undefined-chain": "error" } }) } });
-  assert.equal(configured.code, 1);
-  assert.match(configured.stdout, /jump-to-undefined-chain/);
+  assert.equal(plain.code, 1);
+  assert.match(plain.stdout, /jump-to-undefined-chain/);
+  const off = await run(["r.rules"], { files: { "r.rules": text, "./.iptlintrc.json": JSON.stringify({ rules: { "jump-to-undefined-chain": "off" } }) } });
+  assert.deepEqual([off.code, off.stdout], [0, ""]);
 });

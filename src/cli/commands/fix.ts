@@ -4,7 +4,7 @@ import { parse } from "../../../grammar/index.js";
 import { applyFixes } from "../../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../../fix/emit.js";
 import { formatStylish } from "../../format/stylish.js";
-import { errorCount, lintDocument, type LintResult } from "../../lint.js";
+import { errorCount, lintAndFix, type LintResult } from "../../lint.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { encode, readInputs } from "../inputs.js";
@@ -37,16 +37,14 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
         const settings = await settingsFor(input, options, io);
         if (settings.ignored) continue;
         const lintOptions = { settings, node: nodeFlags(options) };
-        const diagnostics = lintDocument(document, lintOptions);
-        const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-        const result = applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+        const { result, diagnostics } = lintAndFix(document, lintOptions, (fixes) => applyFixes(document, fixes, { unsafe: options.unsafeFixes }));
         if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
         else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
         else if (options.emit === "patch") io.stdout.write(encode(livePatch(document, result), input));
         else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
         for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
         // What is left after fixing is what the user still has to see to.
-        remaining.push({ filePath: input.name, document: result.document, diagnostics: result.applied.length ? lintDocument(result.document, lintOptions) : diagnostics });
+        remaining.push({ filePath: input.name, document: result.document, diagnostics });
       }
       const report = formatStylish(remaining);
       (options.emit ? io.stderr : io.stdout).write(report);

@@ -16,8 +16,8 @@ export function registerRules(program: Command, io: CliIo, _state: CommandState)
     .option("-f, --format <format>", "text or json", "text")
     .action((options: { format: string }) => {
       const rows = [
-        ...allRules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, enabled: r.enabled !== false, description: r.description })),
-        ...BUILTIN_FINDINGS.map((f) => ({ id: f.id, severity: f.severity, fixable: false as const, enabled: true, description: f.description })),
+        ...allRules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, description: r.description })),
+        ...BUILTIN_FINDINGS.map((f) => ({ id: f.id, severity: f.severity, fixable: false as const, description: f.description })),
       ];
       if (options.format === "json") {
         io.stdout.write(JSON.stringify(rows, null, 2) + "\n");
@@ -27,8 +27,7 @@ export function registerRules(program: Command, io: CliIo, _state: CommandState)
       const idWidth = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows) {
         const fixable = r.fixable ? `fixable (${r.fixable})` : "not fixable";
-        const enabled = r.enabled ? "on" : "opt-in";
-        io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${enabled.padEnd(6)}  ${fixable.padEnd(16)}  ${r.description}\n`);
+        io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${fixable.padEnd(16)}  ${r.description}\n`);
       }
     });
 }
