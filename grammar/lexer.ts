@@ -72,6 +72,18 @@ export class TokenStore {
     this.count++;
   }
 
+  /** Appends old tokens `from .. to - 1`, their offsets shifted by `delta` (a block copy, not a push each). */
+  appendShifted(old: TokenStore, from: number, to: number, delta: number): void {
+    const count = to - from;
+    while (this.count + count > this.starts.length) this.grow();
+    const at = this.count;
+    this.starts.set(old.starts.subarray(from, to), at);
+    this.ends.set(old.ends.subarray(from, to), at);
+    this.codes.set(old.codes.subarray(from, to), at);
+    if (delta !== 0) shift(this.starts, at, at + count, delta), shift(this.ends, at, at + count, delta);
+    this.count += count;
+  }
+
   private grow(): void {
     const size = this.starts.length * 2;
     const starts = new Int32Array(size);
@@ -86,12 +98,28 @@ export class TokenStore {
   }
 }
 
+function shift(array: Int32Array, from: number, to: number, delta: number): void {
+  for (let i = from; i < to; i++) array[i] += delta;
+}
+
 /** Growable Int32Array. */
 class IntList {
   data: Int32Array;
   length = 0;
   constructor(capacity: number) {
     this.data = new Int32Array(Math.max(capacity, 16));
+  }
+  /** Appends `values[from, to)` plus `delta` each. */
+  appendShifted(values: Int32Array, from: number, to: number, delta: number): void {
+    const count = to - from;
+    if (this.length + count > this.data.length) {
+      const data = new Int32Array(Math.max(this.data.length * 2, this.length + count));
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data.set(values.subarray(from, to), this.length);
+    if (delta !== 0) shift(this.data, this.length, this.length + count, delta);
+    this.length += count;
   }
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -272,16 +300,13 @@ class LexedBuilder {
         this.errors.push({ ...error, line: error.line + shift, start: error.start + delta, end: error.end + delta });
       }
     }
-    const ot = old.tokens;
-    for (let line = from; line < to; line++) {
-      this.lineStarts.push(old.lineStarts[line] + delta);
-      this.contentEnds.push(old.contentEnds[line] + delta);
-      this.firstTokens.push(this.tokens.count);
-      this.kinds.push(old.lineKinds[line]);
-      for (let t = old.firstTokens[line]; t < old.firstTokens[line + 1]; t++) {
-        this.tokens.push(ot.starts[t] + delta, ot.ends[t] + delta, ot.codes[t]);
-      }
-    }
+    if (to <= from) return;
+    // Whole blocks: lines and tokens keep their order, only their offsets move.
+    this.lineStarts.appendShifted(old.lineStarts, from, to, delta);
+    this.contentEnds.appendShifted(old.contentEnds, from, to, delta);
+    this.firstTokens.appendShifted(old.firstTokens, from, to, this.tokens.count - old.firstTokens[from]);
+    this.kinds.appendShifted(old.lineKinds, from, to, 0);
+    this.tokens.appendShifted(old.tokens, old.firstTokens[from], old.firstTokens[to], delta);
     this.line += to - from;
   }
 

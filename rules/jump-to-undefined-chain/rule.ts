@@ -58,8 +58,8 @@ export const jumpToUndefinedChain: RuleModule = {
         if (extra.has(name) || isNameTooLong(name)) continue;
         let move = moves.get(name);
         if (move === undefined) moves.set(name, (move = moveDeclarationFix(context.document, walk, name)));
-        let fix: Fix | undefined;
-        if (move && move.firstUse === jump.line) fix = { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits };
+        // Every use is mended by the one move, so each finding carries it (it is applied once).
+        const fix: Fix | undefined = move ? { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits } : undefined;
         context.report({ range: jump.target, message: missingMessage(context.document, table, walk, jump, move !== null), fix });
       }
     }

@@ -64,13 +64,11 @@ function checkTable(table: Table, context: RuleContext): void {
     if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)], []);
   }
 
-  const fixed = new Set<string>();
+  // One rewrite of each chain mends every flagged rule in it: each finding carries it (applied once).
+  const fixes = new Map<string, Fix | undefined>();
   for (const flag of walker.flags.values()) {
-    let fix: Fix | undefined;
-    if (!fixed.has(flag.chain)) {
-      fixed.add(flag.chain);
-      fix = chainFix(context.document, chains.get(flag.chain)!, mark, walker);
-    }
+    if (!fixes.has(flag.chain)) fixes.set(flag.chain, chainFix(context.document, chains.get(flag.chain)!, mark, walker));
+    const fix = fixes.get(flag.chain);
     const { severity, message } = describe(flag, mark, context.node, fix !== undefined);
     context.report({ range: flag.line.range, severity, message, fix });
   }

@@ -27,6 +27,38 @@ export function chainsOf(document: Document, table: Table): ReadonlyMap<string, 
   return chains;
 }
 
+/** Commands after which a chain's rules are no longer its `-A` lines in file order. */
+const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"]);
+
+/**
+ * A few chains of a table, by name, as `chainsOf` gives them, without the table walk when the
+ * table only appends rules: for reading some chains of a document no rule has looked at (the
+ * fixed text of `fix --emit patch`). Names with no chain are left out.
+ */
+export function chainsNamed(document: Document, table: Table, names: ReadonlySet<string>): Map<string, Chain> {
+  const found = new Map<string, Chain>();
+  if (cache.has(table) || table.commands.some((c) => REWRITING.has(c.command))) {
+    const chains = chainsOf(document, table);
+    for (const name of names) {
+      const chain = chains.get(name);
+      if (chain) found.set(name, chain);
+    }
+    return found;
+  }
+  const chain = (name: string): Chain => {
+    let c = found.get(name);
+    if (c === undefined) found.set(name, (c = { name, declaration: null, rules: [] }));
+    return c;
+  };
+  for (const declaration of table.chains) if (names.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
+  for (const command of table.commands) {
+    if (command.chain === null || !names.has(command.chain)) continue;
+    if (command.command === "append") chain(command.chain).rules.push(command);
+    else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
+  }
+  return found;
+}
+
 /**
  * The chains of a table whose commands only declare chains and append rules (every
  * iptables-save dump), read from the walk's per-line chain ids and links. A chain is made

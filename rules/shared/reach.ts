@@ -899,7 +899,7 @@ export function wholeLine(document: Document, line: { index: number }): TextEdit
  * Moves the declaration of a chain above the first line that needs it: a `:NAME` line goes
  * after the table's last declaration before that line (or after `*table`), a `-N NAME` line
  * just before that line. Two rules find a chain used before its declaration (a jump to it, a
- * command on it); the one whose finding is on `firstUse` offers the fix. Null when the table
+ * command on it); every such finding offers this one fix, which is applied once. Null when the table
  * deletes or renames chains, or declares this one more than once.
  */
 export function moveDeclarationFix(document: Document, walk: TableWalk, name: string): { edits: TextEdit[]; firstUse: CommandLine } | null {

@@ -43,8 +43,8 @@ export const undeclaredChain: RuleModule = {
       for (const [name, lines] of byChain) {
         const first = lines[0];
         const move = moveDeclarationFix(context.document, walk, name);
-        const fix: Fix | undefined =
-          move && move.firstUse === first ? { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits } : undefined;
+        // The same move as jump-to-undefined-chain's for the same chain: applied once.
+        const fix: Fix | undefined = move ? { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits } : undefined;
         context.report({ range: first.chainWord?.range ?? first.range, message: message(table, walk, name, lines, move !== null), fix });
       }
     }

@@ -49,13 +49,19 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
 
   const taken: Fix[] = [];
   const claimed = new Claims();
+  // Several findings may offer the one fix that resolves them all (declaring a chain before
+  // its first use): it is applied once, and is no conflict with itself.
+  const takenKeys = new Set<string>();
   for (const fix of candidates) {
+    const key = fixKey(fix);
+    if (takenKeys.has(key)) continue;
     if (fix.edits.some((edit) => claimed.overlaps(edit))) {
       skipped.push({ fix, reason: "overlaps another fix" });
       continue;
     }
     for (const edit of fix.edits) claimed.add(edit);
     taken.push(fix);
+    takenKeys.add(key);
   }
 
   if (taken.length === 0) return { output: text, document, applied: [], skipped };
@@ -77,6 +83,38 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     return { output, document: parsed, applied: good, skipped };
   }
   return { output, document: parsed, applied: taken, skipped };
+}
+
+/** What a fix does, as text: two fixes with the same key make the same change. */
+export const fixKey = (fix: Fix): string =>
+  editsOf([fix])
+    .map((e) => `${e.start}:${e.end}:${e.text}`)
+    .join("\n");
+
+/**
+ * The findings a fix result leaves in the original text, where they are: those whose fix
+ * was not applied and whose text no applied edit rewrote. For output that is not written
+ * back (`fix --emit`), this is what the user still has to see to, at the places in the file
+ * they have. Rules give a fix to every finding it resolves, so that this holds (a test
+ * compares it with linting the fixed text, rule by rule and fixture by fixture).
+ */
+export function unresolved<T extends { range: { start: number; end: number }; fix?: Fix }>(findings: readonly T[], result: FixResult): T[] {
+  if (result.applied.length === 0) return [...findings];
+  const applied = new Set(result.applied.map(fixKey));
+  const edits = editsOf(result.applied).filter((e) => e.end > e.start);
+  const rewritten = (range: { start: number; end: number }): boolean => {
+    // Edits are sorted and do not overlap: the last one starting at or before the range decides.
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (edits[mid].start <= range.start) low = mid + 1;
+      else high = mid;
+    }
+    const edit = edits[low - 1];
+    return edit !== undefined && range.start < edit.end && range.end <= edit.end;
+  };
+  return findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
 }
 
 /** The edits of these fixes, in text order. */

@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document, Table } from "../../grammar/index.js";
-import { chainsOf, type Chain } from "../../rules/shared/chains.js";
+import { chainsNamed, chainsOf, type Chain } from "../../rules/shared/chains.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
@@ -96,7 +96,7 @@ export function livePatch(original: Document, result: FixResult, options: LivePa
   for (const table of result.document.tables) {
     const names = touched.get(table.name);
     if (!names) continue;
-    const chains = chainsOf(result.document, table);
+    const chains = chainsNamed(result.document, table, names);
     out.push(`*${table.name ?? "filter"}`);
     const rules: string[] = [];
     for (const name of names) {
@@ -135,7 +135,7 @@ function candidateChains(original: Document, result: FixResult, table: Table): R
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }
-  const chains = chainsOf(result.document, table);
+  const chains = chainsNamed(result.document, table, names);
   return new Map([...names].filter((name) => chains.has(name)).map((name) => [name, chains.get(name)!]));
 }
 

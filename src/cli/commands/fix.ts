@@ -1,10 +1,10 @@
 /** `iptlint fix PATH...`: apply the fixes in place, or print them as a diff, a restore file or a live patch. */
 import { Option, type Command } from "commander";
 import { parse } from "../../../grammar/index.js";
-import { applyFixes } from "../../fix/apply.js";
+import { applyFixes, unresolved, type Fix, type FixResult } from "../../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../../fix/emit.js";
 import { formatStylish } from "../../format/stylish.js";
-import { errorCount, lintAndFix, type LintResult } from "../../lint.js";
+import { errorCount, lintAndFix, lintDocument, type LintResult } from "../../lint.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { encode, readInputs } from "../inputs.js";
@@ -37,18 +37,32 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
         const settings = await settingsFor(input, options, io);
         if (settings.ignored) continue;
         const lintOptions = { settings, node: nodeFlags(options) };
-        const { result, diagnostics } = lintAndFix(document, lintOptions, (fixes) => applyFixes(document, fixes, { unsafe: options.unsafeFixes }));
-        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
-        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
-        else if (options.emit === "patch") io.stdout.write(encode(livePatch(document, result), input));
-        else if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
-        for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${input.name}: fix "${fix.title}" not applied: ${reason}\n`);
-        // What is left after fixing is what the user still has to see to.
-        remaining.push({ filePath: input.name, document: result.document, diagnostics });
+        const apply = (fixes: Fix[]) => applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+        if (options.emit) {
+          // The file is not changed: what is left to see to is reported where it is in the file
+          // the user has, the findings this fix does not resolve.
+          const found = lintDocument(document, lintOptions);
+          const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
+          if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
+          else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
+          else io.stdout.write(encode(livePatch(document, result), input));
+          reportSkipped(io, input.name, result);
+          remaining.push({ filePath: input.name, document, diagnostics: unresolved(found, result) });
+        } else {
+          const { result, diagnostics } = lintAndFix(document, lintOptions, apply);
+          if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
+          reportSkipped(io, input.name, result);
+          // The file now holds the fixed text: what is left is found in it.
+          remaining.push({ filePath: input.name, document: result.document, diagnostics });
+        }
       }
       const report = formatStylish(remaining);
       (options.emit ? io.stderr : io.stdout).write(report);
       state.exitCode = remaining.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
     });
 
+}
+
+function reportSkipped(io: CliIo, name: string, result: FixResult): void {
+  for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${name}: fix "${fix.title}" not applied: ${reason}\n`);
 }
