@@ -44,5 +44,5 @@ test("the GitHub Action installs iptlint, lints the paths and can write SARIF", 
   const runs = action.runs.steps.map((s) => s.run ?? "");
   assert.ok(runs.some((r) => r.includes("npm ci")));
   assert.ok(runs.some((r) => /lint .*--format sarif --output-file/.test(r)));
-  assert.ok(runs.some((r) => /bin\.js" lint \$\{\{ inputs\.paths \}\} --format "\$\{\{ inputs\.format \}\}"/.test(r)));
+  assert.ok(runs.some((r) => /iptlint\.js" lint \$\{\{ inputs\.paths \}\} --format "\$\{\{ inputs\.format \}\}"/.test(r)));
 });

@@ -8,4 +8,5 @@ export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const fromRoot = (...parts: string[]): string => join(projectRoot, ...parts);
 
 /** The built CLI. */
-export const binPath = fromRoot("dist", "src", "cli", "bin.js");
+/** The command as shipped: the CLI bundled into one file (package.json `bin`). */
+export const binPath = fromRoot("dist", "src", "cli", "iptlint.js");
