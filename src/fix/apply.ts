@@ -5,6 +5,7 @@
  */
 import { reparse, type Document } from "../../grammar/index.js";
 import type { Fix, TextEdit } from "../../rules/types.js";
+import { editedRegions, type EditedRegion } from "./regions.js";
 
 export type { Applicability, Fix, TextEdit } from "../../rules/types.js";
 
@@ -15,10 +16,12 @@ export interface SkippedFix {
 
 export interface FixResult {
   output: string;
-  /** The output, parsed (the input document itself when nothing was applied). */
-  document: Document;
+  /** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
+  readonly document: Document;
   applied: Fix[];
   skipped: SkippedFix[];
+  /** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
+  regions?: EditedRegion[];
 }
 
 export interface ApplyOptions {
@@ -65,24 +68,58 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
   }
 
   if (taken.length === 0) return { output: text, document, applied: [], skipped };
-  let output = render(text, taken);
-  let parsed = reparse(document, editsOf(taken), output);
-  if (hasErrors(parsed)) {
+  let checked = check(document, taken);
+  if (!checked.parses) {
     // Find the culprits one by one; the rest are applied together.
     const good = taken.filter((fix) => {
-      const parses = !hasErrors(reparse(document, editsOf([fix]), render(text, [fix])));
+      const parses = check(document, [fix]).parses;
       if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
       return parses;
     });
-    output = render(text, good);
-    parsed = reparse(document, editsOf(good), output);
-    if (good.length === 0 || hasErrors(parsed)) {
+    checked = check(document, good);
+    if (good.length === 0 || !checked.parses) {
       for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
       return { output: text, document, applied: [], skipped };
     }
-    return { output, document: parsed, applied: good, skipped };
+    return result(document, checked, good, skipped);
   }
-  return { output, document: parsed, applied: taken, skipped };
+  return result(document, checked, taken, skipped);
+}
+
+interface Checked {
+  output: string;
+  parses: boolean;
+  /** The whole output parsed, when it had to be. */
+  parsed?: Document;
+  regions?: EditedRegion[];
+}
+
+/**
+ * Whether the text these fixes give parses without errors: from the rewritten lines alone when
+ * the fixes leave the file's structure as it was, else from the whole text parsed again.
+ */
+function check(document: Document, fixes: readonly Fix[]): Checked {
+  const edits = editsOf(fixes);
+  const output = render(document.text, fixes);
+  const regions = editedRegions(document, edits, output);
+  if (regions !== undefined) return { output, parses: !regions.some((r) => hasErrors(r.lines)), regions };
+  const parsed = reparse(document, edits, output);
+  return { output, parses: !hasErrors(parsed), parsed };
+}
+
+/** The result, its document parsed on first use (`fix --emit diff` never needs it). */
+function result(document: Document, checked: Checked, applied: Fix[], skipped: SkippedFix[]): FixResult {
+  let parsed = checked.parsed;
+  const edits = editsOf(applied);
+  return {
+    output: checked.output,
+    get document() {
+      return (parsed ??= reparse(document, edits, checked.output));
+    },
+    applied,
+    skipped,
+    regions: checked.regions,
+  };
 }
 
 /** What a fix does, as text: two fixes with the same key make the same change. */

@@ -3,11 +3,12 @@
  * whole fixed ruleset, and a live patch for `iptables-restore --noflush`.
  */
 import type { StructuredPatchHunk } from "diff";
-import type { CommandLine, Document, Table } from "../../grammar/index.js";
-import { chainsNamed, chainsOf, type Chain } from "../../rules/shared/chains.js";
+import type { CommandLine, Document } from "../../grammar/index.js";
+import { chainsNamed, type Chain } from "../../rules/shared/chains.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
+import { regionCommands } from "./regions.js";
 
 const diffModule = lazyModule<typeof import("diff")>("diff");
 
@@ -80,7 +81,8 @@ export interface LivePatchOptions {
  * Chains not named in it are left alone.
  */
 export function livePatch(original: Document, result: FixResult, options: LivePatchOptions = {}): string {
-  const touched = touchedChains(original, result);
+  const fixed = fixedChainsReader(original, result);
+  const touched = touchedChains(original, result, fixed);
   if (touched.size === 0) return "";
   const restore = options.restoreCommand ?? "iptables-restore";
   const out: string[] = [
@@ -93,11 +95,9 @@ export function livePatch(original: Document, result: FixResult, options: LivePa
       "# a stopgap, and the lasting fix is upgrading kube-proxy (or the kernel).",
     );
   }
-  for (const table of result.document.tables) {
-    const names = touched.get(table.name);
-    if (!names) continue;
-    const chains = chainsNamed(result.document, table, names);
-    out.push(`*${table.name ?? "filter"}`);
+  for (const [tableName, names] of touched) {
+    const chains = fixed(tableName, names);
+    out.push(`*${tableName ?? "filter"}`);
     const rules: string[] = [];
     for (const name of names) {
       const chain = chains.get(name);
@@ -109,34 +109,94 @@ export function livePatch(original: Document, result: FixResult, options: LivePa
   return out.join("\n") + "\n";
 }
 
+/** Some chains of a table of the fixed text, by name (those with no chain left out). */
+type FixedChains = (tableName: string | null, names: ReadonlySet<string>) => Map<string, Chain>;
+
+/**
+ * Reads chains of the fixed text. When the fixes rewrote only lines inside tables that only
+ * append rules, a chain of the fixed text is its old rules on lines no fix touched, and the
+ * rules on the rewritten lines, in the order they stand in the fixed text: read from the
+ * original document and the rewritten lines alone. Otherwise from the fixed document.
+ */
+function fixedChainsReader(original: Document, result: FixResult): FixedChains {
+  const regions = result.regions;
+  const fromDocument: FixedChains = (tableName, names) => {
+    const table = result.document.tables.find((t) => t.name === tableName);
+    return table ? chainsNamed(result.document, table, names) : new Map();
+  };
+  if (regions === undefined || regions.some((r) => regionCommands(r).some((c) => c.command !== "append" && c.command !== "new-chain"))) return fromDocument;
+  const { lineStarts } = original.source.lexed;
+  // Where an old line starts in the fixed text: shifted by what the regions before it grew.
+  const shifts = regions.map((r) => ({ last: r.oldLast, growth: r.newEnd - r.newStart - (lineEnd(original, r.oldLast) - lineStarts[r.oldFirst]) }));
+  const newOffset = (line: number): number => {
+    let offset = lineStarts[line];
+    for (const s of shifts) if (s.last < line) offset += s.growth;
+    return offset;
+  };
+  const rewritten = (line: number): boolean => regions.some((r) => r.oldFirst <= line && line <= r.oldLast);
+  return (tableName, names) => {
+    const table = original.tables.find((t) => t.name === tableName);
+    if (table === undefined || table.commands.some((c) => c.command !== "append" && c.command !== "new-chain" && c.command !== "policy")) return fromDocument(tableName, names);
+    const old = chainsNamed(original, table, names);
+    const chains = new Map<string, Chain>();
+    for (const name of names) {
+      const placed: Array<{ at: number; line: CommandLine }> = [];
+      let declaration: Chain["declaration"] = null;
+      const before = old.get(name);
+      for (const line of before?.rules ?? []) if (!rewritten(line.index)) placed.push({ at: newOffset(line.index), line });
+      if (before?.declaration && !rewritten(before.declaration.index)) declaration = before.declaration;
+      for (const region of regions.filter((r) => r.table === table)) {
+        // The region was parsed with a table line before it: offsets in it are one line off.
+        const base = region.newStart - (region.lines.tables[0]?.header ? region.lines.source.lexed.lineStarts[1] : 0);
+        for (const line of regionCommands(region)) {
+          if (line.chain !== name) continue;
+          if (line.command === "append") placed.push({ at: base + line.range.start, line });
+          else declaration ??= line;
+        }
+        declaration ??= region.lines.tables.flatMap((t) => t.chains).find((d) => d.name === name) ?? null;
+      }
+      if (placed.length === 0 && declaration === null) continue;
+      chains.set(name, { name, declaration, rules: placed.sort((a, b) => a.at - b.at).map((p) => p.line) });
+    }
+    return chains;
+  };
+}
+
+/** The offset just after a line of a document, its line end included. */
+function lineEnd(document: Document, line: number): number {
+  const { lineStarts, lineCount } = document.source.lexed;
+  return line + 1 < lineCount ? lineStarts[line + 1] : document.text.length;
+}
+
 /** Chains whose rules differ between the original and the fixed text, by table name. */
-function touchedChains(original: Document, result: FixResult): Map<string | null, Set<string>> {
+function touchedChains(original: Document, result: FixResult, fixed: FixedChains): Map<string | null, Set<string>> {
   const touched = new Map<string | null, Set<string>>();
-  const before = new Map(original.tables.map((t) => [t.name, t]));
-  for (const table of result.document.tables) {
-    const old = before.get(table.name);
-    const oldChains = old ? chainsOf(original, old) : new Map<string, Chain>();
-    for (const [name, chain] of candidateChains(original, result, table)) {
+  const names = candidateNames(original, result);
+  // Rewritten lines never add a table; a fixed text parsed whole may.
+  const tables = result.regions ? original.tables : result.document.tables;
+  for (const { name: tableName } of tables) {
+    const old = original.tables.find((t) => t.name === tableName);
+    const oldChains = old ? chainsNamed(original, old, names) : new Map<string, Chain>();
+    for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
       if (was === undefined || rulesText(was) !== rulesText(chain)) {
-        if (!touched.has(table.name)) touched.set(table.name, new Set());
-        touched.get(table.name)!.add(name);
+        if (!touched.has(tableName)) touched.set(tableName, new Set());
+        touched.get(tableName)!.add(name);
       }
     }
   }
   return touched;
 }
 
-/** The fixed table's chains that an edit could have changed: those with a rule on an edited line. */
-function candidateChains(original: Document, result: FixResult, table: Table): ReadonlyMap<string, Chain> {
+/** The chains an edit could have changed: those with a rule on an edited line, or named by a rule an edit writes. */
+function candidateNames(original: Document, result: FixResult): Set<string> {
   const names = new Set<string>();
   for (const edit of result.applied.flatMap((fix) => fix.edits)) {
     const line = original.lines[original.source.positionAt(edit.start).line - 1];
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }
-  const chains = chainsNamed(result.document, table, names);
-  return new Map([...names].filter((name) => chains.has(name)).map((name) => [name, chains.get(name)!]));
+  return names;
 }
 
 const rulesText = (chain: Chain): string => chain.rules.map(ruleText).join("\n");
