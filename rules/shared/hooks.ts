@@ -7,10 +7,9 @@
  * validation) checks a target's allowed hooks against exactly that set, and a user chain no
  * built-in chain reaches is checked against none.
  */
-import type { CommandLine, Document, Table } from "../../grammar/index.js";
+import type { Document, Table } from "../../grammar/index.js";
 import { BUILTIN_CHAINS } from "./netfilter.js";
 import { chainGraph, type ChainGraph, type NameTable } from "./reach.js";
-import { jumpTarget, jumpTargetSpan } from "./scan.js";
 
 /** The hooks in the kernel's order (NF_INET_PRE_ROUTING = 0 ... NF_INET_POST_ROUTING = 4). */
 export const HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"] as const;
@@ -28,8 +27,8 @@ export interface Reachability {
   /**
    * Says how many chains will be asked about for each hook, so that each is answered the
    * cheaper way: a hook asked about for many chains is walked forward from its built-in chain
-   * over the jumps (reading every chain it reaches); for a few chains the text is searched
-   * for the jumps to each, then to their callers, back to the hooks. In a kube-proxy dump
+   * over the jumps (reading every chain it reaches); for a few chains the jumps to each are
+   * followed back to their callers, and theirs, to the hooks. In a kube-proxy dump
    * PREROUTING reaches 60,000 chains while MASQUERADE is asked about in one.
    */
   plan(asked: ReadonlyMap<Hook, number>): void;
@@ -69,10 +68,7 @@ class LazyReachability implements Reachability {
   /** Forward walks: by chain id, the chain it was first reached from (UNREACHED if not). */
   private readonly walked = new Map<Hook, Int32Array>();
 
-  constructor(
-    document: Document,
-    private readonly table: Table,
-  ) {
+  constructor(document: Document, table: Table) {
     this.graph = chainGraph(document, table);
     this.names = this.graph.walk.names;
     this.builtins = new Set<string>(table.name === null ? HOOKS : (BUILTIN_CHAINS[table.name] ?? []));
@@ -128,27 +124,11 @@ class LazyReachability implements Reachability {
     return mask;
   }
 
-  /** The chains with a rule jumping or going to `chain`, found by searching the table's text for its name. */
-  private callersOf(chain: string): Set<string> {
-    const callers = new Set<string>();
-    const commands = this.table.commands;
+  /** The chains with a rule jumping or going to `chain` (from the table's chain graph). */
+  private callersOf(chain: string): string[] {
     const id = this.names.find(chain);
-    if (commands.length === 0 || id === -1 || !this.graph.exists(id)) return callers;
-    const source = commands[0].source;
-    const { text } = source;
-    const { lineStarts, lineCount } = source.lexed;
-    const from = lineStarts[commands[0].index];
-    const last = commands[commands.length - 1].index;
-    const to = last + 1 < lineCount ? lineStarts[last + 1] : text.length;
-    for (let at = text.indexOf(chain, from); at !== -1 && at < to; at = text.indexOf(chain, at + chain.length)) {
-      const index = lineIndexAt(lineStarts, lineCount, at);
-      const line = commandAt(this.table, index);
-      if (line === null || line.chain === null || line.chain === chain) continue;
-      const span = jumpTargetSpan(line);
-      if (span === null || span.start > at || span.end < at + chain.length || jumpTarget(line) !== chain) continue;
-      if (this.graph.keeps(line)) callers.add(line.chain);
-    }
-    return callers;
+    if (id === -1 || !this.graph.exists(id)) return [];
+    return this.graph.callers(id).map((caller) => this.names.name(caller));
   }
 
   /** Breadth first from the hook's chain over the jumps of every chain reached, by chain id. */
@@ -175,30 +155,4 @@ class LazyReachability implements Reachability {
     }
     return from;
   }
-}
-
-function lineIndexAt(starts: Int32Array, count: number, offset: number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** The command of this table on line `index`, or null (binary search over the table's commands). */
-function commandAt(table: Table, index: number): CommandLine | null {
-  const commands = table.commands;
-  let low = 0;
-  let high = commands.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = commands[mid].index;
-    if (at === index) return commands[mid];
-    if (at < index) low = mid + 1;
-    else high = mid - 1;
-  }
-  return null;
 }

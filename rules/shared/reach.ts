@@ -958,7 +958,27 @@ export interface ChainGraph {
   keeps(line: CommandLine): boolean;
   /** The declared user chains, in table order. */
   readonly userChains: readonly number[];
+  /** The chains with a rule jumping or going to this one (itself left out), once each. */
+  callers(id: number): readonly number[];
   describe(id: number): UnreachedChain;
+}
+
+/** Who calls whom, turned around: by target id, the ids of the chains whose rules name it. */
+function callerLists(forEachEdge: (visit: (from: number, to: number) => void) => void): (id: number) => readonly number[] {
+  let lists: Map<number, number[]> | undefined;
+  return (id) => {
+    if (lists === undefined) {
+      const built = new Map<number, number[]>();
+      forEachEdge((from, to) => {
+        if (to < 0 || to === from) return;
+        const list = built.get(to);
+        if (list === undefined) built.set(to, [from]);
+        else if (list[list.length - 1] !== from && !list.includes(from)) list.push(from);
+      });
+      lists = built;
+    }
+    return lists.get(id) ?? [];
+  };
 }
 
 const graphs = new WeakMap<Table, ChainGraph>();
@@ -986,6 +1006,10 @@ function appendedGraph(walk: TableWalk): ChainGraph {
     },
     keeps: (line) => line.command === "append" && walk.chainId(line) !== -1,
     userChains: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
+    callers: callerLists((visit) => {
+      const { kinds, chainIds, span } = walk;
+      for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
+    }),
     describe: (id) => ({
       name: names.name(id),
       declaration: walk.declarationsOf(names.name(id))[0],
@@ -1007,6 +1031,9 @@ function replayedGraph(document: Document, walk: TableWalk, table: Table): Chain
     },
     keeps: (line) => (kept ??= new Set([...byId.values()].flatMap((chain) => chain.rules))).has(line),
     userChains: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
+    callers: callerLists((visit) => {
+      for (const [id, chain] of byId) for (const line of chain.rules) visit(id, walk.targetId(line));
+    }),
     describe(id) {
       const chain = byId.get(id)!;
       return { name: chain.name, declaration: chain.declaration!, rules: chain.rules.length, id };
