@@ -3,12 +3,14 @@ import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
+import { interfaceDirection } from "./interface-direction/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
 import { lineEnds } from "./line-ends/rule.js";
 import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
+import { queueTarget } from "./queue-target/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
@@ -21,6 +23,8 @@ export const allRules: readonly RuleModule[] = [
   optionNeedsProtocol,
   addressFamilyMismatch,
   targetNotAllowedHere,
+  interfaceDirection,
+  queueTarget,
   masqueradeMarkNotCleared,
   markBitConflict,
   jumpToUndefinedChain,

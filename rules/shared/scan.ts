@@ -207,6 +207,8 @@ export const WATCHED_OPTIONS = [
   "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst",
   // Options with families or protocols in their values.
   "--reject-with",
+  // Interfaces (38 to 41).
+  "-i", "--in-interface", "-o", "--out-interface",
 ] as const;
 
 /** `-m` modules some rule looks for (their numbers are bits of `moduleBits`). */

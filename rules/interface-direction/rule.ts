@@ -1,0 +1,187 @@
+/**
+ * interface-direction: `-o` (`--out-interface`) in PREROUTING or INPUT, `-i` (`--in-interface`)
+ * in OUTPUT or POSTROUTING. iptables refuses the rule in the built-in chain itself (it checks
+ * the chain's name); in a user chain it cannot tell, and the kernel compares the name with the
+ * empty name of the interface the hook does not have: the rule never matches when every hook
+ * that reaches the chain is of the wrong direction. See README.md beside this file.
+ */
+import type { CommandLine, Table } from "../../grammar/index.js";
+import { TokenCode } from "../../grammar/tokens.js";
+import { HOOKS, reachability, type Hook, type Reachability } from "../shared/hooks.js";
+import { BUILTIN_CHAINS } from "../shared/netfilter.js";
+import { LineView, documentIndex, optionBit } from "../shared/scan.js";
+import type { RuleContext, RuleModule } from "../types.js";
+
+const ID = "interface-direction";
+
+/** Which interface an option names. */
+type Direction = "in" | "out";
+
+/** The hooks where a packet has no interface of that direction. */
+const BLIND_HOOKS: Readonly<Record<Direction, readonly Hook[]>> = {
+  in: ["OUTPUT", "POSTROUTING"],
+  out: ["PREROUTING", "INPUT"],
+};
+
+/** The chain names iptables refuses each option in, whatever the table (it compares names). */
+const REFUSED_IN: Readonly<Record<string, Direction>> = {
+  PREROUTING: "out",
+  INPUT: "out",
+  OUTPUT: "in",
+  POSTROUTING: "in",
+};
+
+const SHORT: Readonly<Record<Direction, string>> = { in: "-i", out: "-o" };
+const OTHER: Readonly<Record<Direction, Direction>> = { in: "out", out: "in" };
+const NAME: Readonly<Record<Direction, string>> = { in: "input", out: "output" };
+/** Where each interface is known. */
+const SEEN_IN: Readonly<Record<Direction, string>> = { in: "PREROUTING, INPUT or FORWARD", out: "FORWARD, OUTPUT or POSTROUTING" };
+
+/** Why a packet at the hook has no interface of that direction. */
+const WHY: Readonly<Record<string, string>> = {
+  PREROUTING: "PREROUTING comes before routing, which chooses the output interface",
+  INPUT: "INPUT sees packets delivered to this host, which leave by no interface",
+  OUTPUT: "OUTPUT sees packets this host sends, which came in by no interface",
+  POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet",
+};
+
+const IN_BITS = optionBit("-i")[1] | optionBit("--in-interface")[1];
+const OUT_BITS = optionBit("-o")[1] | optionBit("--out-interface")[1];
+
+export const interfaceDirection: RuleModule = {
+  id: ID,
+  description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const index = documentIndex(document);
+    const lines = index.linesWith({ options: ["-i", "--in-interface", "-o", "--out-interface"] });
+    // Lines are in file order and a table's lines are together: take them table by table.
+    for (let from = 0; from < lines.length; ) {
+      const table = lines[from].table;
+      let to = from;
+      while (to < lines.length && lines[to].table === table) to++;
+      checkTable(context, table, lines.slice(from, to), (line) => index.optionBitsHigh(line.index));
+      from = to;
+    }
+  },
+};
+
+interface Candidate {
+  line: CommandLine;
+  /** The directions of the interface options it has. */
+  directions: Direction[];
+}
+
+function checkTable(context: RuleContext, table: Table, lines: CommandLine[], bitsOf: (line: CommandLine) => number): void {
+  const builtins: readonly string[] = table.name === null ? HOOKS : (BUILTIN_CHAINS[table.name] ?? []);
+  const inUserChains: Candidate[] = [];
+  for (const line of lines) {
+    const chain = line.chain;
+    if (chain === null || !isRuleCommand(line)) continue;
+    const bits = bitsOf(line);
+    const refused = REFUSED_IN[chain];
+    if (refused !== undefined) {
+      if ((bits & (refused === "in" ? IN_BITS : OUT_BITS)) !== 0) reportRefused(context, line, refused);
+      continue;
+    }
+    // A built-in chain with both interfaces (FORWARD), or a rule deleted: nothing to weigh.
+    if (builtins.includes(chain) || line.command === "delete") continue;
+    const directions: Direction[] = [];
+    if ((bits & OUT_BITS) !== 0) directions.push("out");
+    if ((bits & IN_BITS) !== 0) directions.push("in");
+    if (directions.length) inUserChains.push({ line, directions });
+  }
+  if (inUserChains.length === 0) return;
+
+  const hooks = HOOKS.filter((hook) => builtins.includes(hook));
+  const reach = reachability(context.document, table);
+  const chains = new Set(inUserChains.map((c) => c.line.chain!));
+  reach.plan(new Map(hooks.map((hook) => [hook, chains.size])));
+  const reachedFrom = new Map<string, Hook[]>();
+  for (const { line, directions } of inUserChains) {
+    const chain = line.chain!;
+    let from = reachedFrom.get(chain);
+    if (from === undefined) reachedFrom.set(chain, (from = hooks.filter((hook) => reach.reaches(hook, chain))));
+    if (from.length === 0) continue;
+    const blind = directions.filter((direction) => from.every((hook) => BLIND_HOOKS[direction].includes(hook)));
+    if (blind.length) reportUseless(context, line, blind, from, reach);
+  }
+}
+
+/** `-A`, `-I`, `-R`, `-D`: the commands iptables parses a rule for. */
+const isRuleCommand = (line: CommandLine): boolean =>
+  line.command === "append" || line.command === "insert" || line.command === "replace" || line.command === "delete";
+
+/** The elements of a line that name an interface of this direction (generic options only). */
+function interfaceElements(view: LineView, direction: Direction): number[] {
+  const [short, long] = direction === "in" ? ["-i", "--in-interface"] : ["-o", "--out-interface"];
+  const out: number[] = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.code(i) === TokenCode.GenericOption && (view.is(i, short) || view.is(i, long))) out.push(i);
+  }
+  return out;
+}
+
+/** As iptables-save prints it: `! -o eth0`. */
+function spelled(view: LineView, i: number): string {
+  const text = view.line.source.text;
+  const { start, end } = view.range(i);
+  return text.slice(start, end);
+}
+
+function reportRefused(context: RuleContext, line: CommandLine, direction: Direction): void {
+  const view = new LineView(line);
+  const [at] = interfaceElements(view, direction);
+  if (at === undefined) return;
+  const chain = line.chain!;
+  const option = SHORT[direction];
+  context.report({
+    range: view.range(at),
+    message:
+      `\`${spelled(view, at)}\` in ${chain}: ${WHY[chain]}, and iptables refuses ${option} there ("Can't use ${option} with ${chain}"), ` +
+      `negated or not, iptables-nft and iptables-legacy alike, \`iptables-restore --test\` too. iptables-restore stops at this line ` +
+      `("Error occurred at line: ${line.index + 1}"): this table and those after it are not loaded. ` +
+      `Match the ${NAME[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or move the rule to ${SEEN_IN[direction]}.`,
+  });
+}
+
+/**
+ * Reports the line's first option, of a direction none of the hooks reaching its chain has, that
+ * never matches; else its first that is always true (negated). One finding per line.
+ */
+function reportUseless(context: RuleContext, line: CommandLine, directions: Direction[], from: Hook[], reach: Reachability): void {
+  const view = new LineView(line);
+  let never: { at: number; direction: Direction } | null = null;
+  let always: { at: number; direction: Direction } | null = null;
+  for (const direction of directions) {
+    for (const at of interfaceElements(view, direction)) {
+      // `-o +` matches every name, the empty one too (iptables leaves it out of the rule).
+      if (view.value(at) === "+") continue;
+      if (view.negated(at)) {
+        if (always === null || at < always.at) always = { at, direction };
+      } else if (never === null || at < never.at) {
+        never = { at, direction };
+      }
+    }
+  }
+  const found = never ?? always;
+  if (found === null) return;
+  const { at, direction } = found;
+  const chain = line.chain!;
+  const option = SHORT[direction];
+  const written = spelled(view, at);
+  const paths = from.map((hook) => reach.path(chain, hook).join(" → "));
+  const where = from.length === 1 ? from[0] : `${from.slice(0, -1).join(", ")} and ${from[from.length - 1]}`;
+  const effect = never !== null ? "the rule never matches" : `\`${written}\` is always true: it tests nothing`;
+  context.report({
+    range: view.range(at),
+    severity: "warning",
+    message:
+      `\`${written}\` in ${chain}, which is reached only from ${where} (${paths.join("; ")}): ${from.map((hook) => WHY[hook]).join("; ")}. ` +
+      `The kernel compares the interface name with an empty one, so ${effect}. ` +
+      `iptables refuses ${option} only in the built-in chain itself ("Can't use ${option} with ${from[0]}"): in a user chain it loads the rule. ` +
+      `Match the ${NAME[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or jump to ${chain} from ${SEEN_IN[direction]}.`,
+  });
+}
