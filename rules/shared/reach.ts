@@ -966,18 +966,22 @@ export interface ChainGraph {
 /** Who calls whom, turned around: by target id, the ids of the chains whose rules name it. */
 function callerLists(forEachEdge: (visit: (from: number, to: number) => void) => void): (id: number) => readonly number[] {
   let lists: Map<number, number[]> | undefined;
+  const unique = new Map<number, readonly number[]>();
   return (id) => {
     if (lists === undefined) {
       const built = new Map<number, number[]>();
       forEachEdge((from, to) => {
         if (to < 0 || to === from) return;
         const list = built.get(to);
+        // A chain's rules stand together: a caller repeats mostly right after itself.
         if (list === undefined) built.set(to, [from]);
-        else if (list[list.length - 1] !== from && !list.includes(from)) list.push(from);
+        else if (list[list.length - 1] !== from) list.push(from);
       });
       lists = built;
     }
-    return lists.get(id) ?? [];
+    let callers = unique.get(id);
+    if (callers === undefined) unique.set(id, (callers = [...new Set(lists.get(id) ?? [])]));
+    return callers;
   };
 }
 
