@@ -7,7 +7,7 @@ export type { Applicability, Finding, Fix, NodeContext, RuleContext, RuleModule,
 export { allRules } from "../rules/index.js";
 export { errorCount, lintDocument, lintText, type LintDiagnostic, type LintOptions, type LintResult } from "./lint.js";
 export { lintFiles, type LintFilesOptions } from "./lint-files.js";
-export { applyFixes, type ApplyOptions, type FixResult, type SkippedFix } from "./fix/apply.js";
+export { applyFixes, unresolved, type ApplyOptions, type FixResult, type SkippedFix } from "./fix/apply.js";
 export { fixText, type FixTextOptions, type FixTextResult } from "./fix/fix-text.js";
 export { livePatch, restoreText, unifiedDiff, type LivePatchOptions } from "./fix/emit.js";
 export { formatStylish } from "./format/stylish.js";
