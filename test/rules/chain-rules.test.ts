@@ -12,7 +12,6 @@ import { test } from "node:test";
 import { parse, type CommandLine } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
 import { walkTable } from "../../rules/shared/reach.js";
-import type { RuleModule } from "../../rules/types.js";
 import type { FileSettings } from "../../src/config/resolve.js";
 import { lintText } from "../../src/lint.js";
 import { generateKubeProxyDump } from "../bench/kube-dump.js";
@@ -20,9 +19,7 @@ import { fromRoot } from "../helpers/project.js";
 import { chainRules } from "./chain-rules.js";
 import { check } from "./support.js";
 
-/** Every rule, these included (until rules/index.ts registers them). */
-const rules: readonly RuleModule[] = [...allRules, ...chainRules.filter((r) => !allRules.some((a) => a.id === r.id))];
-const run = (text: string, unsafe = false) => check(text, { rules, unsafe });
+const run = (text: string, unsafe = false) => check(text, { rules: allRules, unsafe });
 
 // ---------------------------------------------------------------------------------------------
 // What the findings say iptables says: the fixtures' `# nft: refuses "..."` lines were checked
