@@ -30,6 +30,9 @@ export function chainsOf(document: Document, table: Table): ReadonlyMap<string, 
 /** Commands after which a chain's rules are no longer its `-A` lines in file order. */
 const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"]);
 
+/** Whether a table's chains are its declarations and `-A` lines in file order (no command rewrites them). */
+export const appendsOnly = (table: Table): boolean => !table.commands.some((c) => REWRITING.has(c.command));
+
 /**
  * A few chains of a table, by name, as `chainsOf` gives them, without the table walk when the
  * table only appends rules: for reading some chains of a document no rule has looked at (the
@@ -37,7 +40,7 @@ const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain
  */
 export function chainsNamed(document: Document, table: Table, names: ReadonlySet<string>): Map<string, Chain> {
   const found = new Map<string, Chain>();
-  if (cache.has(table) || table.commands.some((c) => REWRITING.has(c.command))) {
+  if (cache.has(table) || !appendsOnly(table)) {
     const chains = chainsOf(document, table);
     for (const name of names) {
       const chain = chains.get(name);

@@ -36,8 +36,6 @@ export interface Reachability {
   reaches(hook: Hook, chain: string): boolean;
   /** The same for a user chain's id in the table walk's names (after a walk forward from the hook). */
   reachesId(hook: Hook, id: number): boolean;
-  /** Every chain the hook's built-in chain reaches, itself included (a walk forward over every chain it reaches). */
-  reachedFrom(hook: Hook): ReadonlySet<string>;
   /** A shortest path of chain names from the hook's built-in chain to `chain`, both included; [] when unreached. */
   path(chain: string, hook: Hook): string[];
 }
@@ -89,13 +87,6 @@ class LazyReachability implements Reachability {
   reachesId(hook: Hook, id: number): boolean {
     const forward = this.walk(hook);
     return id >= 0 && id < forward.length && forward[id] !== UNREACHED;
-  }
-
-  reachedFrom(hook: Hook): ReadonlySet<string> {
-    const forward = this.walk(hook);
-    const reached = new Set<string>();
-    for (let id = 0; id < forward.length; id++) if (forward[id] !== UNREACHED) reached.add(this.names.name(id));
-    return reached;
   }
 
   path(chain: string, hook: Hook): string[] {

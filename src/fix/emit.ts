@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { chainsNamed, type Chain } from "../../rules/shared/chains.js";
+import { appendsOnly, chainsNamed, type Chain } from "../../rules/shared/chains.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
@@ -136,7 +136,7 @@ function fixedChainsReader(original: Document, result: FixResult): FixedChains {
   const rewritten = (line: number): boolean => regions.some((r) => r.oldFirst <= line && line <= r.oldLast);
   return (tableName, names) => {
     const table = original.tables.find((t) => t.name === tableName);
-    if (table === undefined || table.commands.some((c) => c.command !== "append" && c.command !== "new-chain" && c.command !== "policy")) return fromDocument(tableName, names);
+    if (table === undefined || !appendsOnly(table)) return fromDocument(tableName, names);
     const old = chainsNamed(original, table, names);
     const chains = new Map<string, Chain>();
     for (const name of names) {
