@@ -195,6 +195,32 @@ export interface Replacement {
 export function relex(old: LexedText, replacements: readonly Replacement[], text: string): LexedText {
   if (old.lineCount === 0) return lex(text);
   const builder = new LexedBuilder(text, old.lineCount + 16, old.tokens.count + 64);
+  let delta = 0; // new offset minus old offset, before the current region
+  let copied = 0; // old lines copied or re-lexed so far
+  for (const region of rewrittenLines(old, replacements)) {
+    builder.copyLines(old, copied, region.first, delta);
+    builder.lexLines(region.newStart, region.newEnd);
+    delta = region.newEnd - old.lineStarts[region.last + 1];
+    copied = region.last + 1;
+  }
+  builder.copyLines(old, copied, old.lineCount, delta);
+  return builder.finish();
+}
+
+/** Whole old lines `first .. last` that replacements rewrite, and where they stand in the new text. */
+export interface RewrittenLines {
+  first: number;
+  last: number;
+  newStart: number;
+  newEnd: number;
+}
+
+/**
+ * The runs of whole lines that replacements (sorted, not overlapping) rewrite: each holds a
+ * replacement and every one that touches its lines. What `relex` lexes again, and what the
+ * fixer reads of a fixed text.
+ */
+export function rewrittenLines(old: LexedText, replacements: readonly Replacement[]): RewrittenLines[] {
   const lineOf = (offset: number): number => {
     let low = 0;
     let high = old.lineCount - 1;
@@ -205,10 +231,9 @@ export function relex(old: LexedText, replacements: readonly Replacement[], text
     }
     return low;
   };
+  const regions: RewrittenLines[] = [];
   let delta = 0; // new offset minus old offset, before the current region
-  let copied = 0; // old lines copied or re-lexed so far
   for (let r = 0; r < replacements.length; ) {
-    // A region of whole old lines that holds this replacement and every one that touches it.
     const first = lineOf(replacements[r].start);
     let last = lineOf(replacements[r].end);
     let growth = 0;
@@ -216,15 +241,10 @@ export function relex(old: LexedText, replacements: readonly Replacement[], text
       last = Math.max(last, lineOf(replacements[r].end));
       growth += replacements[r].text.length - (replacements[r].end - replacements[r].start);
     }
-    builder.copyLines(old, copied, first, delta);
-    const oldStart = old.lineStarts[first];
-    const oldEnd = old.lineStarts[last + 1];
-    builder.lexLines(oldStart + delta, oldEnd + delta + growth);
+    regions.push({ first, last, newStart: old.lineStarts[first] + delta, newEnd: old.lineStarts[last + 1] + delta + growth });
     delta += growth;
-    copied = last + 1;
   }
-  builder.copyLines(old, copied, old.lineCount, delta);
-  return builder.finish();
+  return regions;
 }
 
 /** Fills the arrays of a LexedText, by lexing lines or by copying them from another. */

@@ -18,7 +18,7 @@ import {
   type MissingJump,
   type TableWalk,
 } from "../shared/reach.js";
-import type { Fix, RuleContext, RuleModule } from "../types.js";
+import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "jump-to-undefined-chain";
 
@@ -59,8 +59,7 @@ export const jumpToUndefinedChain: RuleModule = {
         let move = moves.get(name);
         if (move === undefined) moves.set(name, (move = moveDeclarationFix(context.document, walk, name)));
         // Every use is mended by the one move, so each finding carries it (it is applied once).
-        const fix: Fix | undefined = move ? { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits } : undefined;
-        context.report({ range: jump.target, message: missingMessage(context.document, table, walk, jump, move !== null), fix });
+        context.report({ range: jump.target, message: missingMessage(context.document, table, walk, jump, move !== null), fix: move ?? undefined });
       }
     }
   },

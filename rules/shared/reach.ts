@@ -11,7 +11,7 @@
  */
 import { decodeWord, type ChainDeclaration, type CommandLine, type Document, type Table, type TargetKind } from "../../grammar/index.js";
 import { TokenCode } from "../../grammar/tokens.js";
-import type { TextEdit } from "../types.js";
+import type { Fix, TextEdit } from "../types.js";
 import { chainsOf, type Chain } from "./chains.js";
 import { BUILTIN_CHAINS, EXTENSION_TARGETS, STANDARD_TARGETS, builtinChains } from "./netfilter.js";
 
@@ -902,7 +902,7 @@ export function wholeLine(document: Document, line: { index: number }): TextEdit
  * command on it); every such finding offers this one fix, which is applied once. Null when the table
  * deletes or renames chains, or declares this one more than once.
  */
-export function moveDeclarationFix(document: Document, walk: TableWalk, name: string): { edits: TextEdit[]; firstUse: CommandLine } | null {
+export function moveDeclarationFix(document: Document, walk: TableWalk, name: string): Fix | null {
   if (walk.deletesOrRenames) return null;
   const declarations = walk.declarationsOf(name);
   if (declarations.length !== 1) return null;
@@ -921,7 +921,11 @@ export function moveDeclarationFix(document: Document, walk: TableWalk, name: st
     at = lineStarts[firstUse.index];
   }
   const eol = declaration.eol || firstUse.eol || "\n";
-  return { edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)], firstUse };
+  return {
+    title: `declare ${name} before its first use`,
+    applicability: "safe",
+    edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import {
   walkTable,
   type TableWalk,
 } from "../shared/reach.js";
-import type { Fix, RuleModule } from "../types.js";
+import type { RuleModule } from "../types.js";
 
 const ID = "undeclared-chain";
 
@@ -44,8 +44,7 @@ export const undeclaredChain: RuleModule = {
         const first = lines[0];
         const move = moveDeclarationFix(context.document, walk, name);
         // The same move as jump-to-undefined-chain's for the same chain: applied once.
-        const fix: Fix | undefined = move ? { title: `declare ${name} before its first use`, applicability: "safe", edits: move.edits } : undefined;
-        context.report({ range: first.chainWord?.range ?? first.range, message: message(table, walk, name, lines, move !== null), fix });
+        context.report({ range: first.chainWord?.range ?? first.range, message: message(table, walk, name, lines, move !== null), fix: move ?? undefined });
       }
     }
   },

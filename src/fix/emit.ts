@@ -134,7 +134,7 @@ function fixedChainsReader(original: Document, result: FixResult): FixedChains {
   if (regions === undefined || regions.some((r) => regionCommands(r).some((c) => c.command !== "append" && c.command !== "new-chain"))) return fromDocument;
   const { lineStarts } = original.source.lexed;
   // Where an old line starts in the fixed text: shifted by what the regions before it grew.
-  const shifts = regions.map((r) => ({ last: r.oldLast, growth: r.newEnd - r.newStart - (lineEnd(original, r.oldLast) - lineStarts[r.oldFirst]) }));
+  const shifts = regions.map((r) => ({ last: r.oldLast, growth: r.newEnd - r.newStart - (lineStarts[r.oldLast + 1] - lineStarts[r.oldFirst]) }));
   const newOffset = (line: number): number => {
     let offset = lineStarts[line];
     for (const s of shifts) if (s.last < line) offset += s.growth;
@@ -167,12 +167,6 @@ function fixedChainsReader(original: Document, result: FixResult): FixedChains {
     }
     return chains;
   };
-}
-
-/** The offset just after a line of a document, its line end included. */
-function lineEnd(document: Document, line: number): number {
-  const { lineStarts, lineCount } = document.source.lexed;
-  return line + 1 < lineCount ? lineStarts[line + 1] : document.text.length;
 }
 
 /** Chains whose rules differ between the original and the fixed text, by table name. */

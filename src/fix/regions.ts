@@ -6,7 +6,7 @@
  * line, the first line, a line outside every table), nothing is said and the caller parses
  * the whole text.
  */
-import { parse, type CommandLine, type Document, type Table } from "../../grammar/index.js";
+import { parse, rewrittenLines, type CommandLine, type Document, type Table } from "../../grammar/index.js";
 import type { TextEdit } from "../../rules/types.js";
 
 export interface EditedRegion {
@@ -26,30 +26,18 @@ export interface EditedRegion {
  * own inside its table; undefined when the edits touch the structure of the file.
  */
 export function editedRegions(document: Document, edits: readonly TextEdit[], output: string): EditedRegion[] | undefined {
-  const { lineStarts, lineCount } = document.source.lexed;
-  if (lineCount === 0 || document.diagnostics.length > 0) return undefined;
-  const lineOf = (offset: number): number => document.source.positionAt(offset).line - 1;
+  const lexed = document.source.lexed;
+  if (lexed.lineCount === 0 || document.diagnostics.length > 0) return undefined;
   const regions: EditedRegion[] = [];
-  let delta = 0;
-  for (let e = 0; e < edits.length; ) {
-    const first = lineOf(edits[e].start);
-    let last = lineOf(edits[e].end);
-    let growth = 0;
-    for (; e < edits.length && lineOf(edits[e].start) <= last; e++) {
-      last = Math.max(last, lineOf(edits[e].end));
-      growth += edits[e].text.length - (edits[e].end - edits[e].start);
-    }
+  for (const { first, last, newStart, newEnd } of rewrittenLines(lexed, edits)) {
     const table = tableAround(document, first, last);
     if (table === undefined) return undefined;
-    const newStart = lineStarts[first] + delta;
-    const newEnd = (last + 1 < lineCount ? lineStarts[last + 1] : document.text.length) + delta + growth;
     const text = output.slice(newStart, newEnd);
     // A new table header or COMMIT changes the structure: parse the whole text.
     if (/^(\*|COMMIT[ \t\r]*$)/m.test(text)) return undefined;
     const body = text.endsWith("\n") || text === "" ? text : `${text}\n`;
     const lines = parse(table.name === null ? body : `*${table.name}\n${body}COMMIT\n`);
     regions.push({ table, oldFirst: first, oldLast: last, newStart, newEnd, lines });
-    delta += growth;
   }
   return regions;
 }
