@@ -30,8 +30,14 @@ export function chainsOf(document: Document, table: Table): ReadonlyMap<string, 
 /** Commands after which a chain's rules are no longer its `-A` lines in file order. */
 const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"]);
 
+const appendOnlyTables = new WeakMap<Table, boolean>();
+
 /** Whether a table's chains are its declarations and `-A` lines in file order (no command rewrites them). */
-export const appendsOnly = (table: Table): boolean => !table.commands.some((c) => REWRITING.has(c.command));
+export function appendsOnly(table: Table): boolean {
+  let found = appendOnlyTables.get(table);
+  if (found === undefined) appendOnlyTables.set(table, (found = !table.commands.some((c) => REWRITING.has(c.command))));
+  return found;
+}
 
 /**
  * A few chains of a table, by name, as `chainsOf` gives them, without the table walk when the
