@@ -32,7 +32,10 @@ const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain
 
 const appendOnlyTables = new WeakMap<Table, boolean>();
 
-/** Whether a table's chains are its declarations and `-A` lines in file order (no command rewrites them). */
+/**
+ * Whether a table's chains are its declarations and `-A` lines in file order (no command rewrites
+ * them): `TableWalk.appendOnly`, for a table no rule has walked.
+ */
 export function appendsOnly(table: Table): boolean {
   let found = appendOnlyTables.get(table);
   if (found === undefined) appendOnlyTables.set(table, (found = !table.commands.some((c) => REWRITING.has(c.command))));
