@@ -451,21 +451,44 @@ export class CommitLine extends LineNodeBase {
   }
 }
 
-/** A command line: `-A CHAIN rule`, `-N CHAIN`, `-P CHAIN POLICY`, ... */
+/**
+ * A command line: `-A CHAIN rule`, `-N CHAIN`, `-P CHAIN POLICY`, ... Made when first asked for
+ * (`Document.line`), from its plan; its command and chain are read from the tokens.
+ */
 export class CommandLine extends LineNodeBase {
   readonly kind = "command";
   private ruleNode: RuleNode | null | undefined;
+  private chainName: string | null | undefined;
 
   constructor(
     source: Source,
     index: number,
     readonly table: Table,
-    readonly command: CommandKind,
-    /** The chain the command works on (its first argument, decoded), or null. */
-    readonly chain: string | null,
     readonly plan: LinePlan,
   ) {
     super(source, index);
+  }
+
+  /** What the command does: `append` for `-A`, ... */
+  get command(): CommandKind {
+    const { firstTokens, tokens } = this.source.lexed;
+    return commandKindOf(tokens.codes[firstTokens[this.index] + this.plan.head]);
+  }
+
+  /** The chain the command works on (its first argument, decoded), or null. */
+  get chain(): string | null {
+    if (this.chainName === undefined) {
+      const { plan } = this;
+      if (plan.positionalEnd > plan.head + 1) {
+        const { firstTokens, tokens } = this.source.lexed;
+        const t = firstTokens[this.index] + plan.head + 1;
+        const raw = this.source.text.slice(tokens.starts[t], tokens.ends[t]);
+        this.chainName = tokens.codes[t] === TokenCode.QuotedWord ? decodeWord(raw) : raw;
+      } else {
+        this.chainName = null;
+      }
+    }
+    return this.chainName;
   }
 
   get commandWord(): Word {
@@ -539,14 +562,56 @@ export type LineNode =
 /** A table: from `*name` to COMMIT, or the whole file for `iptables -S` output. */
 export class Table {
   readonly chains: ChainDeclaration[] = [];
-  readonly commands: CommandLine[] = [];
   commit: CommitLine | null = null;
+  /** The first and last of its command lines (0-based; -1 without commands) and how many. */
+  firstCommand = -1;
+  lastCommand = -1;
+  commandCount = 0;
+  /** Bit `code` set: a command with that token code (`-A`, `-I`, ...) is in the table. */
+  private commandCodes = 0;
+  private commandList: CommandLine[] | undefined;
+  private lineAt: ((index: number) => LineNode) | undefined;
 
   constructor(
     /** Null for `iptables -S` output, which does not name its table. */
     readonly name: string | null,
     readonly header: TableHeaderLine | null,
   ) {}
+
+  /** Its commands, in order (their nodes are made on first use). */
+  get commands(): readonly CommandLine[] {
+    if (this.commandList === undefined) {
+      const list: CommandLine[] = [];
+      const lineAt = this.lineAt;
+      if (lineAt !== undefined && this.commandCount > 0) {
+        for (let i = this.firstCommand; i <= this.lastCommand; i++) {
+          const line = lineAt(i);
+          if (line.kind === "command" && line.table === this) list.push(line);
+        }
+      }
+      this.commandList = list;
+    }
+    return this.commandList;
+  }
+
+  /** Whether some command of the table is of this kind, without making the command nodes. */
+  uses(kind: CommandKind): boolean {
+    for (const code of commandCodesOf(kind)) if ((this.commandCodes & (1 << code)) !== 0) return true;
+    return false;
+  }
+
+  /** The document builder's: records command line `index` with token code `code`. */
+  addCommand(index: number, code: TokenCode): void {
+    if (this.firstCommand === -1) this.firstCommand = index;
+    this.lastCommand = index;
+    this.commandCount++;
+    this.commandCodes |= 1 << code;
+  }
+
+  /** The document builder's: where the table finds its lines. */
+  attach(lineAt: (index: number) => LineNode): void {
+    this.lineAt = lineAt;
+  }
 
   /** The chain declaration with this name, if any. */
   chain(name: string): ChainDeclaration | undefined {
@@ -560,6 +625,15 @@ export class Table {
 }
 
 export const commandKindOf = (code: TokenCode): CommandKind => commandKinds[code] ?? "other";
+
+/** The token codes of the commands of a kind ("other": every code no kind names). */
+function commandCodesOf(kind: CommandKind): number[] {
+  const codes: number[] = [];
+  for (let code = 0; code < 32; code++) {
+    if (code >= TokenCode.Append && code <= TokenCode.OtherCommand && commandKindOf(code) === kind) codes.push(code);
+  }
+  return codes;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Rule building

@@ -77,5 +77,16 @@ function locateInText(text: string, offset: number) {
 export function detachedDocument(text: string, filePath: string | undefined, diagnostics: Document["diagnostics"]): Document {
   const lexed = lineTable(text);
   const source = new Source(text, lexed, filePath);
-  return { source, text, filePath, form: "restore", lines: [], tables: [], diagnostics };
+  return {
+    source,
+    text,
+    filePath,
+    form: "restore",
+    lines: [],
+    line: (index) => {
+      throw new RangeError(`no line ${index}: a detached document has no line nodes`);
+    },
+    tables: [],
+    diagnostics,
+  };
 }

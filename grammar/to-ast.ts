@@ -15,7 +15,7 @@ import {
   Source,
   Table,
   TableHeaderLine,
-  commandKindOf,
+  LineNodeBase,
   type LineNode,
   type SourceRange,
 } from "./ast.js";
@@ -37,8 +37,16 @@ export interface Document {
   text: string;
   filePath: string | undefined;
   form: DocumentForm;
-  /** Every line, in order. */
-  lines: LineNode[];
+  /**
+   * Every line, in order. Reading it makes the node of every line; a dump has a quarter of a
+   * million, so code that looks at a few asks `line(index)`.
+   */
+  readonly lines: readonly LineNode[];
+  /**
+   * Line `index` (0-based). Its node is made when first asked for and kept: a line is always
+   * the same object. Throws a RangeError outside the document's lines.
+   */
+  line(index: number): LineNode;
   tables: Table[];
   /** Syntax errors, in line order. */
   diagnostics: Diagnostic[];
@@ -49,19 +57,77 @@ export function buildDocument(lexed: LexedText, filePath?: string, initial: Diag
   const builder = new DocumentBuilder(source);
   builder.diagnostics.push(...initial);
   builder.build();
+  const lines = new Lines(source, builder.slots, builder.tables, builder.form);
+  for (const table of builder.tables) table.attach((index) => lines.line(index));
   return {
     source,
     text: lexed.text,
     filePath,
     form: builder.form,
-    lines: builder.lines,
+    get lines() {
+      return lines.all();
+    },
+    line: (index) => lines.line(index),
     tables: builder.tables,
     diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
   };
 }
 
+/**
+ * The lines of a document. Headers, chain declarations, COMMIT lines and lines with errors get
+ * their nodes while the document is built; blank lines, comments and commands (nearly all of a
+ * dump) when first asked for: the rules read a dump from the lexer's arrays and look closely at
+ * a few lines, and a node for each of a quarter of a million lines costs more than their work.
+ */
+class Lines {
+  private everything: LineNode[] | undefined;
+
+  constructor(
+    private readonly source: Source,
+    /** A line's node once made; before that its plan (a command) or null (a blank line or comment). */
+    private readonly slots: (LineNode | LinePlan | null)[],
+    private readonly tables: readonly Table[],
+    private readonly form: DocumentForm,
+  ) {}
+
+  line(index: number): LineNode {
+    const slot = this.slots[index];
+    if (slot instanceof LineNodeBase) return slot as LineNode;
+    if (!(index >= 0 && index < this.slots.length)) throw new RangeError(`no line ${index}: the document has ${this.slots.length}`);
+    const node = slot === null ? this.uncommand(index) : new CommandLine(this.source, index, this.tableOf(index), slot);
+    this.slots[index] = node;
+    return node;
+  }
+
+  all(): readonly LineNode[] {
+    if (this.everything === undefined) {
+      for (let i = 0; i < this.slots.length; i++) this.line(i);
+      this.everything = this.slots as LineNode[];
+    }
+    return this.everything;
+  }
+
+  private uncommand(index: number): LineNode {
+    return this.source.lexed.lineKinds[index] === LineKind.Blank ? new BlankLine(this.source, index) : new CommentLine(this.source, index);
+  }
+
+  /** The table a command line is in: the last one opened before it (a command outside a table is an invalid line). */
+  private tableOf(index: number): Table {
+    const tables = this.tables;
+    if (this.form === "rules") return tables[0];
+    let low = 0;
+    let high = tables.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (tables[mid].header!.index < index) low = mid;
+      else high = mid - 1;
+    }
+    return tables[low];
+  }
+}
+
 class DocumentBuilder {
-  readonly lines: LineNode[] = [];
+  readonly slots: (LineNode | LinePlan | null)[] = [];
   readonly tables: Table[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly form: DocumentForm;
@@ -86,9 +152,8 @@ class DocumentBuilder {
     const { lineCount, lineKinds } = this.lexed;
     for (let line = 0; line < lineCount; line++) {
       const kind = lineKinds[line] as LineKind;
-      if (kind === LineKind.Blank) this.lines.push(new BlankLine(this.source, line));
-      else if (kind === LineKind.Comment) this.lines.push(new CommentLine(this.source, line));
-      else this.wordsLine(line);
+      if (kind === LineKind.Words) this.wordsLine(line);
+      else this.slots.push(null);
     }
     if (this.form === "restore" && this.table !== null) {
       const end = this.source.text.length;
@@ -100,13 +165,13 @@ class DocumentBuilder {
     const first = this.lexed.firstTokens[line];
     const count = this.lexed.firstTokens[line + 1] - first;
     if (this.invalidLines.has(line)) {
-      this.lines.push(new InvalidLine(this.source, line));
+      this.slots.push(new InvalidLine(this.source, line));
       return;
     }
     const plan = planLine(this.lexed.tokens.codes, first, first + count);
     if (isLineError(plan)) {
       this.lineError(plan, new LineWords(this.source, first, count));
-      this.lines.push(new InvalidLine(this.source, line));
+      this.slots.push(new InvalidLine(this.source, line));
       return;
     }
     switch (plan.shape) {
@@ -125,7 +190,7 @@ class DocumentBuilder {
     const words = new LineWords(this.source, this.lexed.firstTokens[line], this.lexed.firstTokens[line + 1] - this.lexed.firstTokens[line]);
     const header = words.word(plan.head);
     const node = new TableHeaderLine(this.source, line, header, words.words(plan.extraStart, words.count));
-    this.lines.push(node);
+    this.slots.push(node);
     if (node.name === "") this.report(header.range, "table name missing after `*`: expected a name such as `*filter`");
     if (this.table !== null) this.missingCommit(this.table, node.range);
     this.table = new Table(node.name, node);
@@ -135,7 +200,7 @@ class DocumentBuilder {
   private chainLine(line: number, first: number, plan: LinePlan): void {
     const name = this.wordValue(first + plan.head).slice(1);
     const node = new ChainDeclaration(this.source, line, name, plan);
-    this.lines.push(node);
+    this.slots.push(node);
     if (name === "") this.report(node.header.range, "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
     if (plan.policy === -1) {
       this.report(
@@ -157,10 +222,10 @@ class DocumentBuilder {
     if (node.text !== "COMMIT") {
       // iptables-restore compares the whole line with "COMMIT" and reads `COMMIT ` as a command.
       this.report(node.range, lineErrorMessage(LineErrorKind.TextAfterCommit, null));
-      this.lines.push(new InvalidLine(this.source, line));
+      this.slots.push(new InvalidLine(this.source, line));
       return;
     }
-    this.lines.push(node);
+    this.slots.push(node);
     if (this.table === null || this.form === "rules") {
       this.report(node.range, "COMMIT outside a table: there is no `*table` line open for it to commit");
       return;
@@ -171,13 +236,12 @@ class DocumentBuilder {
 
   private commandLine(line: number, first: number, plan: LinePlan): void {
     const codes = this.lexed.tokens.codes;
-    const chain = plan.positionalEnd > plan.head + 1 ? this.chainName(first + plan.head + 1) : null;
     if (plan.counters !== -1) this.checkCounters(first + plan.counters);
     if (plan.doubleBang !== -1) {
       // `! -s ! x`: iptables refuses it, and the AST has room for one `!` only.
       const node = new InvalidLine(this.source, line);
       this.report(this.tokenRange(first + plan.doubleBang), lineErrorMessage(LineErrorKind.MultipleBangs, null));
-      this.lines.push(node);
+      this.slots.push(node);
       return;
     }
     for (const option of plan.tableOptions) {
@@ -191,34 +255,13 @@ class DocumentBuilder {
     if (table === null) {
       const node = new InvalidLine(this.source, line);
       this.report(node.range, "command outside a table: put it between a `*table` line (such as `*filter`) and its COMMIT");
-      this.lines.push(node);
+      this.slots.push(node);
       return;
     }
-    const node = new CommandLine(this.source, line, table, commandKindOf(codes[first + plan.head]), chain, plan);
-    this.lines.push(node);
-    table.commands.push(node);
+    // The node is made when first asked for (`Lines`); the plan is all it needs.
+    this.slots.push(plan);
+    table.addCommand(line, codes[first + plan.head]);
   }
-
-  /**
-   * A command's chain name. Consecutive commands mostly name the same chain, and reusing the
-   * same string for them spares a string per line and makes later comparisons by identity.
-   */
-  private chainName(token: number): string {
-    const { starts, ends, codes } = this.lexed.tokens;
-    const start = starts[token];
-    const previous = this.previousChain;
-    if (
-      previous !== null &&
-      codes[token] !== TokenCode.QuotedWord &&
-      ends[token] - start === previous.length &&
-      this.source.text.startsWith(previous, start)
-    ) {
-      return previous;
-    }
-    return (this.previousChain = this.wordValue(token));
-  }
-
-  private previousChain: string | null = null;
 
   /** A token's value without building a node: this runs for every line of a large dump. */
   private wordValue(token: number): string {

@@ -17,6 +17,7 @@
  * under `invalid-suppression` (always a warning, so a typo never silently disables nothing).
  */
 import { SYNTAX, type CommandLine, type CommentLine, type Document, type Severity, type SourceRange } from "../grammar/index.js";
+import { LineKind } from "../grammar/lexer.js";
 import { allRules } from "../rules/index.js";
 import { nearest } from "./config/nearest.js";
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
@@ -78,7 +79,7 @@ const COMMENT_KINDS = ["disable", "disable-line"];
 /** Every suppression of the document, in line order, and the problems with them. */
 export function parseSuppressions(document: Document, knownRules: readonly string[] = allRules.map((r) => r.id)): ParsedSuppressions {
   const parsed: ParsedSuppressions = { suppressions: [], problems: [] };
-  const { text, source, lines } = document;
+  const { text, source } = document;
   // Only lines holding the marker are looked at: a dump has a quarter of a million lines, and
   // building the matches of each rule to read its comments would cost more than linting it.
   let lastLine = -1;
@@ -86,9 +87,9 @@ export function parseSuppressions(document: Document, knownRules: readonly strin
     const index = source.positionAt(at).line - 1;
     if (index === lastLine) continue;
     lastLine = index;
-    const line = lines[index];
-    if (line?.kind === "comment") commentDirective(document, line, knownRules, parsed);
-    else if (line?.kind === "command") ruleCommentDirectives(document, line, knownRules, parsed);
+    const line = document.line(index);
+    if (line.kind === "comment") commentDirective(document, line, knownRules, parsed);
+    else if (line.kind === "command") ruleCommentDirectives(document, line, knownRules, parsed);
   }
   return parsed;
 }
@@ -173,10 +174,8 @@ function unknownDirective(word: string, kinds: readonly string[]): string {
 
 /** The first line after `index` that is neither a comment nor blank, or -1. */
 function nextContentLine(document: Document, index: number): number {
-  for (let i = index + 1; i < document.lines.length; i++) {
-    const kind = document.lines[i].kind;
-    if (kind !== "comment" && kind !== "blank") return i;
-  }
+  const { lineKinds, lineCount } = document.source.lexed;
+  for (let i = index + 1; i < lineCount; i++) if (lineKinds[i] === LineKind.Words) return i;
   return -1;
 }
 

@@ -32,7 +32,8 @@ export const lineEnds: RuleModule = {
 /** The last line is COMMIT with no line end. */
 function checkFinalNewline(context: RuleContext): void {
   const { document } = context;
-  const last = document.lines[document.lines.length - 1];
+  const count = document.source.lexed.lineCount;
+  const last = count > 0 ? document.line(count - 1) : null;
   if (last?.kind !== "commit" || last.eol !== "") return;
   const end = document.text.length;
   context.report({
@@ -58,7 +59,7 @@ function checkCrLf(context: RuleContext): void {
     edits.push({ start: end, end: end + 1, text: "" });
     // Once a refused line is found, the others need no reading (a whole dump may be CR LF).
     if (firstRefused !== null) continue;
-    const line = document.lines[i];
+    const line = document.line(i);
     const effect = effectOf(document, line);
     if (effect === "refused") firstRefused = line;
     else if (effect === "altered") firstAltered ??= line;

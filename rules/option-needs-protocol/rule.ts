@@ -112,8 +112,8 @@ export const optionNeedsProtocol: RuleModule = {
     let facts: Facts | null = null;
     for (let k = 0; k < numbers.length; k++) {
       if (surelyFine(index, numbers[k])) continue;
-      const line = document.lines[numbers[k]];
-      if (line?.kind !== "command" || line.command === "delete") continue;
+      const line = document.line(numbers[k]);
+      if (line.kind !== "command" || line.command === "delete") continue;
       facts ??= { family: rulesetFamily(document)?.family ?? 4, backend: backendOf(document) };
       checkLine(context, line, facts);
     }

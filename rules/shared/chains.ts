@@ -28,7 +28,7 @@ export function chainsOf(document: Document, table: Table): ReadonlyMap<string, 
 }
 
 /** Commands after which a chain's rules are no longer its `-A` lines in file order. */
-const REWRITING = new Set(["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"]);
+const REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"] as const;
 
 const appendOnlyTables = new WeakMap<Table, boolean>();
 
@@ -38,7 +38,7 @@ const appendOnlyTables = new WeakMap<Table, boolean>();
  */
 export function appendsOnly(table: Table): boolean {
   let found = appendOnlyTables.get(table);
-  if (found === undefined) appendOnlyTables.set(table, (found = !table.commands.some((c) => REWRITING.has(c.command))));
+  if (found === undefined) appendOnlyTables.set(table, (found = !REWRITING.some((kind) => table.uses(kind))));
   return found;
 }
 

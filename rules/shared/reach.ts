@@ -432,7 +432,7 @@ class Reader {
   readonly knownTargets: Flags;
   readonly builtins: ReadonlySet<string>;
   readonly builtinIds = new Flags();
-  readonly lines: Document["lines"];
+  readonly line: Document["line"];
   readonly base: number;
   readonly span: number;
   readonly kinds: Uint8Array<ArrayBuffer>;
@@ -490,7 +490,7 @@ class Reader {
     this.ends = lexed.tokens.ends;
     this.firstTokens = lexed.firstTokens;
     this.contentEnds = lexed.contentEnds;
-    this.lines = document.lines;
+    this.line = document.line;
     const { table: names, knownTargets } = namesOf(document);
     this.names = names;
     this.knownTargets = knownTargets;
@@ -498,9 +498,9 @@ class Reader {
     for (const name of this.builtins) this.builtinIds.set(names.internString(name), 1);
 
     // The table's lines: from its first declaration or command to its last.
-    const { chains, commands } = table;
-    const firstLine = Math.min(commands[0]?.index ?? Infinity, chains[0]?.index ?? Infinity);
-    const lastLine = Math.max(commands[commands.length - 1]?.index ?? -1, chains[chains.length - 1]?.index ?? -1);
+    const { chains } = table;
+    const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, chains[0]?.index ?? Infinity);
+    const lastLine = Math.max(table.lastCommand, chains[chains.length - 1]?.index ?? -1);
     this.base = Number.isFinite(firstLine) ? firstLine : 0;
     const span = (this.span = Math.max(0, lastLine - this.base + 1));
     this.kinds = new Uint8Array(span);
@@ -524,7 +524,7 @@ class Reader {
       skip = new Uint8Array(span);
       const declared = new Set<unknown>(this.table.chains);
       for (let at = 0; at < span; at++) {
-        const line = this.lines[base + at];
+        const line = this.line(base + at);
         if (line.kind === "command" ? line.table !== this.table : !declared.has(line)) skip[at] = 1;
       }
     }
@@ -537,7 +537,7 @@ class Reader {
   }
 
   lineAt(at: number): CommandLine {
-    return this.lines[this.base + at] as CommandLine;
+    return this.line(this.base + at) as CommandLine;
   }
 
   state(id: number): number {
@@ -567,7 +567,7 @@ class Reader {
     const before = this.state(id);
     // A built-in chain exists from the start; its first `:NAME POLICY` line is not a second declaration.
     if (before !== NONE && !(before === BUILTIN && this.kinds[at] === LineKind.Declaration)) {
-      const previous = before === BUILTIN ? null : (this.lines[this.base + before] as Declaration);
+      const previous = before === BUILTIN ? null : (this.line(this.base + before) as Declaration);
       this.redeclarations.push({ line: this.lineAt(at) as Declaration, previous });
     }
     if (before === NONE || before === BUILTIN) this.declaredIds.push(id);
@@ -588,7 +588,7 @@ class Reader {
       policy < this.firstTokens[this.base + at + 1] &&
       this.ends[policy] - this.starts[policy] === 1 &&
       this.text.charCodeAt(this.starts[policy]) === 45;
-    if (!dash) this.policyDeclarations.push(this.lines[this.base + at] as ChainDeclaration);
+    if (!dash) this.policyDeclarations.push(this.line(this.base + at) as ChainDeclaration);
     this.declare(id, at);
   }
 
@@ -958,8 +958,8 @@ export interface ChainGraph {
   exists(id: number): boolean;
   /** Calls `visit` with the target id of each rule the chain keeps (-1 for none), in no set order. */
   forEachTarget(id: number, visit: (target: number) => void): void;
-  /** Whether a rule line is one its chain keeps (one deleted by `-D` or `-F` is not). */
-  keeps(line: CommandLine): boolean;
+  /** Whether a rule line (a node, or its 0-based number) is one its chain keeps (one deleted by `-D` or `-F` is not). */
+  keeps(line: { index: number }): boolean;
   /** The declared user chains, in table order. */
   readonly userChains: readonly number[];
   /** The chains with a rule jumping or going to this one (itself left out), once each. */
@@ -967,24 +967,41 @@ export interface ChainGraph {
   describe(id: number): UnreachedChain;
 }
 
-/** Who calls whom, turned around: by target id, the ids of the chains whose rules name it. */
-function callerLists(forEachEdge: (visit: (from: number, to: number) => void) => void): (id: number) => readonly number[] {
+/** Chains asked about one at a time (each a pass over the table's targets) before the whole map is made. */
+const SCANNED_CALLER_QUERIES = 8;
+
+/**
+ * Who calls whom, turned around: by target id, the ids of the chains whose rules name it. The
+ * first few chains asked about are answered by `scan` (a pass over the table's targets, where
+ * there is one): a rule mostly asks for the callers of one or two chains, and the whole map of
+ * a kube-proxy dump's 60,000 chains costs more than many such passes.
+ */
+function callerLists(
+  forEachEdge: (visit: (from: number, to: number) => void) => void,
+  scan?: (id: number) => number[],
+): (id: number) => readonly number[] {
   let lists: Map<number, number[]> | undefined;
   const unique = new Map<number, readonly number[]>();
   return (id) => {
-    if (lists === undefined) {
-      const built = new Map<number, number[]>();
-      forEachEdge((from, to) => {
-        if (to < 0 || to === from) return;
-        const list = built.get(to);
-        // A chain's rules stand together: a caller repeats mostly right after itself.
-        if (list === undefined) built.set(to, [from]);
-        else if (list[list.length - 1] !== from) list.push(from);
-      });
-      lists = built;
-    }
     let callers = unique.get(id);
-    if (callers === undefined) unique.set(id, (callers = [...new Set(lists.get(id) ?? [])]));
+    if (callers !== undefined) return callers;
+    if (scan !== undefined && unique.size < SCANNED_CALLER_QUERIES) {
+      callers = [...new Set(scan(id))];
+    } else {
+      if (lists === undefined) {
+        const built = new Map<number, number[]>();
+        forEachEdge((from, to) => {
+          if (to < 0 || to === from) return;
+          const list = built.get(to);
+          // A chain's rules stand together: a caller repeats mostly right after itself.
+          if (list === undefined) built.set(to, [from]);
+          else if (list[list.length - 1] !== from) list.push(from);
+        });
+        lists = built;
+      }
+      callers = [...new Set(lists.get(id) ?? [])];
+    }
+    unique.set(id, callers);
     return callers;
   };
 }
@@ -1012,12 +1029,24 @@ function appendedGraph(walk: TableWalk): ChainGraph {
       // The chain's rules, last to first.
       if (id < lastRule.length) for (let at = lastRule[id]; at !== -1; at = previous[at]) visit(targetIds[at]);
     },
-    keeps: (line) => line.command === "append" && walk.chainId(line) !== -1,
+    keeps: (line) => walk.kinds[line.index - walk.base] === LineKind.Append && walk.chainId(line) !== -1,
     userChains: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
-    callers: callerLists((visit) => {
-      const { kinds, chainIds, span } = walk;
-      for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
-    }),
+    callers: callerLists(
+      (visit) => {
+        const { kinds, chainIds, span } = walk;
+        for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
+      },
+      (id) => {
+        const { kinds, chainIds, span } = walk;
+        const found: number[] = [];
+        for (let at = 0; at < span; at++) {
+          if (targetIds[at] !== id || kinds[at] !== LineKind.Append) continue;
+          const from = chainIds[at];
+          if (from !== -1 && from !== id && found[found.length - 1] !== from) found.push(from);
+        }
+        return found;
+      },
+    ),
     describe: (id) => ({
       name: names.name(id),
       declaration: walk.declarationsOf(names.name(id))[0],
@@ -1030,14 +1059,14 @@ function appendedGraph(walk: TableWalk): ChainGraph {
 function replayedGraph(document: Document, walk: TableWalk, table: Table): ChainGraph {
   const byId = new Map<number, Chain>();
   for (const chain of chainsOf(document, table).values()) byId.set(walk.names.internString(chain.name), chain);
-  let kept: Set<CommandLine> | undefined;
+  let kept: Set<number> | undefined;
   return {
     walk,
     exists: (id) => byId.has(id),
     forEachTarget(id, visit) {
       for (const line of byId.get(id)?.rules ?? []) visit(walk.targetId(line));
     },
-    keeps: (line) => (kept ??= new Set([...byId.values()].flatMap((chain) => chain.rules))).has(line),
+    keeps: (line) => (kept ??= new Set([...byId.values()].flatMap((chain) => chain.rules.map((rule) => rule.index)))).has(line.index),
     userChains: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
     callers: callerLists((visit) => {
       for (const [id, chain] of byId) for (const line of chain.rules) visit(id, walk.targetId(line));

@@ -327,6 +327,11 @@ export interface DocumentIndex {
   withLateBang(): readonly CommandLine[];
   /** Command lines whose target is this extension target, in file order (kept: ask again freely). */
   withTarget(name: string): readonly CommandLine[];
+  /**
+   * The numbers (0-based) of the lines whose target is this extension target, in order, without
+   * making their nodes: lines with errors among them (check that a walk or the node says command).
+   */
+  targetLineNumbers(name: string): readonly number[];
   /** The same, as 0-based line numbers (no line objects touched). */
   lineNumbersWith(query: Query): Int32Array;
   /** Bits of `WATCHED_OPTIONS` line `line` (0-based) uses (0 to 31; 32 and up in `optionBitsHigh`). */
@@ -478,27 +483,31 @@ function buildIndex(document: Document): DocumentIndex {
   const { targets, flags, modules, optionsLow, optionsHigh, protocols, addressCounts } = scan;
   const byTarget = linesByTarget(targets, lineCount);
 
-  const lines = document.lines;
+  const line = document.line;
   const targetLines: (readonly CommandLine[] | undefined)[] = [];
   const select = (query: Query): Int32Array => selectLines(scan, query);
   let lateBangs: CommandLine[] | undefined;
   return {
     withLateBang() {
-      return (lateBangs ??= lateBangLines.map((i) => lines[i]).filter((l): l is CommandLine => l?.kind === "command"));
+      return (lateBangs ??= lateBangLines.map(line).filter((l): l is CommandLine => l.kind === "command"));
     },
     withTarget(name) {
       const id = targetNumber(name);
       if (id === -1) return [];
-      return (targetLines[id] ??= byTarget[id].map((i) => lines[i]).filter((l): l is CommandLine => l?.kind === "command"));
+      return (targetLines[id] ??= byTarget[id].map(line).filter((l): l is CommandLine => l.kind === "command"));
     },
     linesWith(query) {
       const found = select(query);
       const out: CommandLine[] = [];
       for (let k = 0; k < found.length; k++) {
-        const node = lines[found[k]];
-        if (node?.kind === "command") out.push(node);
+        const node = line(found[k]);
+        if (node.kind === "command") out.push(node);
       }
       return out;
+    },
+    targetLineNumbers(name) {
+      const id = targetNumber(name);
+      return id === -1 ? [] : byTarget[id];
     },
     lineNumbersWith: (query) => select(query),
     optionBits: (line) => optionsLow[line],
@@ -734,8 +743,8 @@ function linesByTarget(targets: Int16Array, lineCount: number): number[][] {
 
 /** The extension target of a line written `--jump=NAME` or with a quoted name, or -1. */
 function oddTargetId(document: Document, index: number): number {
-  const line = document.lines[index];
-  if (line?.kind !== "command") return -1;
+  const line = document.line(index);
+  if (line.kind !== "command") return -1;
   const span = targetSpanInto(line, scratch);
   if (span === null) return -1;
   const name = decodeWord(document.text.slice(span.start, span.end));

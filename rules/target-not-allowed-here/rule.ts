@@ -9,7 +9,7 @@ import { chainsOf, isUserChain } from "../shared/chains.js";
 import { HOOKS, reachability, type Hook } from "../shared/hooks.js";
 import { BUILTIN_CHAINS } from "../shared/netfilter.js";
 import { backendOf, rulesetFamily, type Backend } from "../shared/origin.js";
-import { chainGraph, walkTable } from "../shared/reach.js";
+import { LineKind as WalkKind, chainGraph, walkTable } from "../shared/reach.js";
 import { LineView, documentIndex } from "../shared/scan.js";
 import type { RuleContext, RuleModule } from "../types.js";
 import { BINDINGS, BOUND_TARGETS, type Binding } from "./bindings.js";
@@ -27,20 +27,24 @@ export const targetNotAllowedHere: RuleModule = {
     const facts: Facts = { backend: null, xtables: "ip_tables" };
     let known = false;
     for (const name of BOUND_TARGETS) {
-      const lines = index.withTarget(name);
-      if (lines.length === 0) continue;
+      const numbers = index.targetLineNumbers(name);
+      if (numbers.length === 0) continue;
       if (!known) {
         known = true;
         facts.backend = backendOf(document);
         facts.xtables = rulesetFamily(document)?.family === 6 ? "ip6_tables" : "ip_tables";
       }
-      // Lines are in file order and a table's lines are together: take them table by table.
-      for (let from = 0; from < lines.length; ) {
-        const table = lines[from].table;
-        let to = from;
-        while (to < lines.length && lines[to].table === table) to++;
-        if (table.name !== null) checkTable(context, table, name, BINDINGS[name], lines.slice(from, to), facts);
-        from = to;
+      // Lines are in file order and a table's lines are together: take them table by table,
+      // by line number (kube-proxy's 50,000 DNAT rules need no nodes unless reported).
+      for (const table of document.tables) {
+        if (table.name === null) continue;
+        const walk = walkTable(document, table);
+        const commands: number[] = [];
+        for (const n of numbers) {
+          const kind = walk.kinds[n - walk.base];
+          if (kind !== undefined && kind !== WalkKind.None && kind !== WalkKind.Declaration) commands.push(n);
+        }
+        if (commands.length > 0) checkTable(context, table, name, BINDINGS[name], commands, facts);
       }
     }
   },
@@ -49,54 +53,60 @@ export const targetNotAllowedHere: RuleModule = {
 /** Above this many rules with one target in a table, the hooks are checked by walking forward from each forbidden hook. */
 const FORWARD_LIMIT = 16;
 
-function checkTable(context: RuleContext, table: Table, name: string, binding: Binding, lines: CommandLine[], facts: Facts): void {
+function checkTable(context: RuleContext, table: Table, name: string, binding: Binding, numbers: number[], facts: Facts): void {
+  const { document } = context;
   // `-j NAME` jumps to the user chain NAME when there is one (the full chain list is made only then).
-  const walk = walkTable(context.document, table);
+  const walk = walkTable(document, table);
   const id = walk.names.find(name);
-  if (id !== -1 && !walk.isBuiltin(id) && chainGraph(context.document, table).exists(id)) {
-    const jumped = chainsOf(context.document, table).get(name);
+  if (id !== -1 && !walk.isBuiltin(id) && chainGraph(document, table).exists(id)) {
+    const jumped = chainsOf(document, table).get(name);
     if (jumped && isUserChain(jumped)) return;
   }
-  const applies = (line: CommandLine) =>
-    line.command !== "delete" && line.chain !== null && (!binding.whenOption || hasTargetOption(line, binding.whenOption));
+  const node = (n: number) => document.line(n) as CommandLine;
+  const applies = (n: number) =>
+    walk.kinds[n - walk.base] !== WalkKind.Delete &&
+    walk.chainIds[n - walk.base] !== -1 &&
+    (!binding.whenOption || hasTargetOption(node(n), binding.whenOption));
 
   if (binding.tables && !binding.tables.includes(table.name!)) {
-    for (const line of lines) if (applies(line)) reportTable(context, line, name, binding, facts);
+    for (const n of numbers) if (applies(n)) reportTable(context, node(n), name, binding, facts);
     return;
   }
   if (!binding.hooks) return;
   const builtins = BUILTIN_CHAINS[table.name!] ?? [];
   const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !binding.hooks!.includes(hook));
   if (forbidden.length === 0) return;
-  const reach = reachability(context.document, table);
+  const reach = reachability(document, table);
 
-  // Which rules each forbidden hook reaches.
-  const wrongHooks = new Map<CommandLine, Hook[]>();
-  if (lines.length > FORWARD_LIMIT) {
+  // Which rules (by line number) each forbidden hook reaches.
+  const wrongHooks = new Map<number, Hook[]>();
+  if (numbers.length > FORWARD_LIMIT) {
     // Many rules (kube-proxy's DNAT in every KUBE-SEP chain): walk forward once from each
     // forbidden hook, then ask for each rule's chain by its id.
-    const graph = chainGraph(context.document, table);
-    for (const line of lines) {
-      if (!applies(line) || !graph.keeps(line)) continue;
-      const chain = walk.chainId(line);
-      for (const hook of forbidden) {
-        if (line.chain !== hook && !reach.reachesId(hook, chain)) continue;
-        const hooks = wrongHooks.get(line);
+    const graph = chainGraph(document, table);
+    const hookIds = forbidden.map((hook) => walk.names.find(hook));
+    for (const n of numbers) {
+      if (!applies(n) || !graph.keeps({ index: n })) continue;
+      const chain = walk.chainIds[n - walk.base];
+      forbidden.forEach((hook, k) => {
+        if (chain !== hookIds[k] && !reach.reachesId(hook, chain)) return;
+        const hooks = wrongHooks.get(n);
         if (hooks) hooks.push(hook);
-        else wrongHooks.set(line, [hook]);
-      }
+        else wrongHooks.set(n, [hook]);
+      });
     }
   } else {
-    const asked = new Map<Hook, number>(forbidden.map((hook) => [hook, lines.length]));
+    const asked = new Map<Hook, number>(forbidden.map((hook) => [hook, numbers.length]));
     reach.plan(asked);
-    for (const line of lines) {
-      if (!applies(line)) continue;
-      const chain = line.chain!;
+    for (const n of numbers) {
+      if (!applies(n)) continue;
+      const chain = node(n).chain!;
       const wrong = builtins.includes(chain) ? forbidden.filter((hook) => hook === chain) : forbidden.filter((hook) => reach.reaches(hook, chain));
-      if (wrong.length) wrongHooks.set(line, wrong);
+      if (wrong.length) wrongHooks.set(n, wrong);
     }
   }
-  for (const [line, wrong] of [...wrongHooks].sort((a, b) => a[0].index - b[0].index)) {
+  for (const [n, wrong] of [...wrongHooks].sort((a, b) => a[0] - b[0])) {
+    const line = node(n);
     const chain = line.chain!;
     const isBuiltin = builtins.includes(chain);
     // The kernel's message names every hook the rule is used from, allowed or not.

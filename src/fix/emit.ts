@@ -191,7 +191,8 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
 function candidateNames(original: Document, result: FixResult): Set<string> {
   const names = new Set<string>();
   for (const edit of result.applied.flatMap((fix) => fix.edits)) {
-    const line = original.lines[original.source.positionAt(edit.start).line - 1];
+    const index = original.source.positionAt(edit.start).line - 1;
+    const line = index < original.source.lexed.lineCount ? original.line(index) : undefined;
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }

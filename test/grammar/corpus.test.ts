@@ -78,7 +78,7 @@ function scan(text: string): ScannedTable[] {
   return tables;
 }
 
-const appends = (commands: CommandLine[]): CommandLine[] => commands.filter((c) => c.command === "append");
+const appends = (commands: readonly CommandLine[]): CommandLine[] => commands.filter((c) => c.command === "append");
 
 test("the corpus folder holds every fixture and the README naming the sources", () => {
   for (const [dir, files] of Object.entries(expectedFiles)) {
