@@ -561,8 +561,11 @@ export type LineNode =
 
 /** A table: from `*name` to COMMIT, or the whole file for `iptables -S` output. */
 export class Table {
-  readonly chains: ChainDeclaration[] = [];
   commit: CommitLine | null = null;
+  /** The first and last of its chain declarations (0-based; -1 without any) and how many. */
+  firstChain = -1;
+  lastChain = -1;
+  chainCount = 0;
   /** The first and last of its command lines (0-based; -1 without commands) and how many. */
   firstCommand = -1;
   lastCommand = -1;
@@ -570,6 +573,7 @@ export class Table {
   /** Bit `code` set: a command with that token code (`-A`, `-I`, ...) is in the table. */
   private commandCodes = 0;
   private commandList: CommandLine[] | undefined;
+  private chainList: ChainDeclaration[] | undefined;
   private lineAt: ((index: number) => LineNode) | undefined;
 
   constructor(
@@ -577,6 +581,22 @@ export class Table {
     readonly name: string | null,
     readonly header: TableHeaderLine | null,
   ) {}
+
+  /** Its chain declarations (`:NAME POLICY`), in order (their nodes are made on first use). */
+  get chains(): readonly ChainDeclaration[] {
+    if (this.chainList === undefined) {
+      const list: ChainDeclaration[] = [];
+      const lineAt = this.lineAt;
+      if (lineAt !== undefined && this.chainCount > 0) {
+        for (let i = this.firstChain; i <= this.lastChain; i++) {
+          const line = lineAt(i);
+          if (line.kind === "chain") list.push(line);
+        }
+      }
+      this.chainList = list;
+    }
+    return this.chainList;
+  }
 
   /** Its commands, in order (their nodes are made on first use). */
   get commands(): readonly CommandLine[] {
@@ -606,6 +626,13 @@ export class Table {
     this.lastCommand = index;
     this.commandCount++;
     this.commandCodes |= 1 << code;
+  }
+
+  /** The document builder's: records chain declaration line `index`. */
+  addChain(index: number): void {
+    if (this.firstChain === -1) this.firstChain = index;
+    this.lastChain = index;
+    this.chainCount++;
   }
 
   /** The document builder's: where the table finds its lines. */

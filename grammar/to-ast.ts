@@ -74,8 +74,8 @@ export function buildDocument(lexed: LexedText, filePath?: string, initial: Diag
 }
 
 /**
- * The lines of a document. Headers, chain declarations, COMMIT lines and lines with errors get
- * their nodes while the document is built; blank lines, comments and commands (nearly all of a
+ * The lines of a document. Headers, COMMIT lines and lines with errors get their nodes while the
+ * document is built; blank lines, comments, chain declarations and commands (nearly all of a
  * dump) when first asked for: the rules read a dump from the lexer's arrays and look closely at
  * a few lines, and a node for each of a quarter of a million lines costs more than their work.
  */
@@ -84,7 +84,7 @@ class Lines {
 
   constructor(
     private readonly source: Source,
-    /** A line's node once made; before that its plan (a command) or null (a blank line or comment). */
+    /** A line's node once made; before that its plan (a command or chain declaration) or null (a blank line or comment). */
     private readonly slots: (LineNode | LinePlan | null)[],
     private readonly tables: readonly Table[],
     private readonly form: DocumentForm,
@@ -94,7 +94,7 @@ class Lines {
     const slot = this.slots[index];
     if (slot instanceof LineNodeBase) return slot as LineNode;
     if (!(index >= 0 && index < this.slots.length)) throw new RangeError(`no line ${index}: the document has ${this.slots.length}`);
-    const node = slot === null ? this.uncommand(index) : new CommandLine(this.source, index, this.tableOf(index), slot);
+    const node = slot === null ? this.uncommand(index) : slot.shape === LineShape.Chain ? this.declaration(index, slot) : new CommandLine(this.source, index, this.tableOf(index), slot);
     this.slots[index] = node;
     return node;
   }
@@ -105,6 +105,15 @@ class Lines {
       this.everything = this.slots as LineNode[];
     }
     return this.everything;
+  }
+
+  private declaration(index: number, plan: LinePlan): ChainDeclaration {
+    const { firstTokens, tokens } = this.source.lexed;
+    const t = firstTokens[index] + plan.head;
+    const raw = this.source.text.slice(tokens.starts[t] + 1, tokens.ends[t]);
+    // `":NAME"`: the quotes are in the word, and its value starts with the colon.
+    const name = tokens.codes[t] === TokenCode.QuotedWord ? decodeWord(this.source.text.slice(tokens.starts[t], tokens.ends[t])).slice(1) : raw;
+    return new ChainDeclaration(this.source, index, name, plan);
   }
 
   private uncommand(index: number): LineNode {
@@ -198,23 +207,29 @@ class DocumentBuilder {
   }
 
   private chainLine(line: number, first: number, plan: LinePlan): void {
-    const name = this.wordValue(first + plan.head).slice(1);
-    const node = new ChainDeclaration(this.source, line, name, plan);
-    this.slots.push(node);
-    if (name === "") this.report(node.header.range, "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
-    if (plan.policy === -1) {
-      this.report(
-        node.header.range,
-        `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or ` +
-          "give a built-in chain ACCEPT or DROP (iptables-restore: \"policy invalid\")",
-      );
+    // The node is made when first asked for (`Lines`): what is checked here is read from the tokens.
+    this.slots.push(plan);
+    const header = first + plan.head;
+    const { starts, ends, codes } = this.lexed.tokens;
+    const quoted = codes[header] === TokenCode.QuotedWord;
+    if (quoted || ends[header] - starts[header] === 1 || plan.policy === -1) {
+      const name = this.wordValue(header).slice(1);
+      if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
+      if (plan.policy === -1) {
+        this.report(
+          this.tokenRange(header),
+          `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or ` +
+            "give a built-in chain ACCEPT or DROP (iptables-restore: \"policy invalid\")",
+        );
+      }
     }
     if (plan.counters !== -1) this.checkCounters(first + plan.counters);
     if (this.table === null || this.form === "rules") {
-      this.report(node.range, "chain declaration outside a table: put it after a `*table` line such as `*filter`");
+      const { lineStarts, contentEnds } = this.lexed;
+      this.report({ start: lineStarts[line], end: contentEnds[line] }, "chain declaration outside a table: put it after a `*table` line such as `*filter`");
       return;
     }
-    this.table.chains.push(node);
+    this.table.addChain(line);
   }
 
   private commitLine(line: number): void {

@@ -189,7 +189,7 @@ function namesOf(document: Document): Names {
   let names = documentNames.get(source);
   if (names === undefined) {
     // Mostly the declared chains, and a few targets.
-    const table = new NameTable(document.text, 256 + document.tables.reduce((n, t) => n + t.chains.length, 0));
+    const table = new NameTable(document.text, 256 + document.tables.reduce((n, t) => n + t.chainCount, 0));
     const knownTargets = new Flags();
     for (const target of [...STANDARD_TARGETS, ...EXTENSION_TARGETS]) knownTargets.set(table.internString(target), 1);
     documentNames.set(source, (names = { table, knownTargets }));
@@ -498,9 +498,8 @@ class Reader {
     for (const name of this.builtins) this.builtinIds.set(names.internString(name), 1);
 
     // The table's lines: from its first declaration or command to its last.
-    const { chains } = table;
-    const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, chains[0]?.index ?? Infinity);
-    const lastLine = Math.max(table.lastCommand, chains[chains.length - 1]?.index ?? -1);
+    const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, table.chainCount > 0 ? table.firstChain : Infinity);
+    const lastLine = Math.max(table.lastCommand, table.lastChain);
     this.base = Number.isFinite(firstLine) ? firstLine : 0;
     const span = (this.span = Math.max(0, lastLine - this.base + 1));
     this.kinds = new Uint8Array(span);
@@ -510,7 +509,7 @@ class Reader {
     this.ruleStarts = new Int32Array(span);
     this.ruleEnds = new Int32Array(span);
     this.previous = new Int32Array(span).fill(-1);
-    this.lastRule = new Int32Array(names.count + 2 * chains.length + 64).fill(-1);
+    this.lastRule = new Int32Array(names.count + 2 * table.chainCount + 64).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
     this.current = new Int32Array(Math.max(1024, names.count * 2)).fill(NONE);
     for (const name of this.builtins) this.setState(names.internString(name), BUILTIN);
