@@ -413,9 +413,7 @@ class Numbers {
   }
 }
 
-const NONE = 0x7fffffff;
-
-/** What the passes below share: the text, its tokens, and the per line arrays they fill. */
+/** What the scan reads and the per line arrays it fills. */
 interface Scan {
   document: Document;
   text: string;
@@ -424,30 +422,23 @@ interface Scan {
   ends: Int32Array;
   codes: Uint8Array;
   lineCount: number;
-  optionTokens: Numbers;
-  matchTokens: Numbers;
-  jumpTokens: Numbers;
-  bangTokens: Numbers;
   modules: Uint32Array;
-  firstProtocolModule: Int32Array;
   targets: Int16Array;
-  firstJump: Int32Array;
   flags: Uint8Array;
   optionsLow: Uint32Array;
   optionsHigh: Uint32Array;
   protocols: Uint8Array;
-  firstProtocol: Int32Array;
+  lateBangLines: number[];
   addressCounts: { v4: number; v6: number };
 }
 
 /**
- * Builds the index in small passes, each its own function with one loop: V8 compiles a hot
- * loop while it runs, and code after it that has not run yet throws that compiled code away;
- * one big function with many loops is compiled again and again, which costs more than the work.
+ * Builds the index in one pass, line by line: each line's tokens are read in order while the
+ * line's text is in the processor's cache. (Reading the 25 MB of a kube-proxy dump once per
+ * kind of fact, as this did before, fetched most of it from memory seven times.)
  */
 function buildIndex(document: Document): DocumentIndex {
   const { firstTokens, tokens, lineCount } = document.source.lexed;
-  const count = firstTokens[lineCount];
   const scan: Scan = {
     document,
     text: document.text,
@@ -456,31 +447,17 @@ function buildIndex(document: Document): DocumentIndex {
     ends: tokens.ends,
     codes: tokens.codes,
     lineCount,
-    optionTokens: new Numbers(count >> 3),
-    matchTokens: new Numbers(count >> 4),
-    jumpTokens: new Numbers(count >> 4),
-    bangTokens: new Numbers(64),
     modules: new Uint32Array(lineCount),
-    firstProtocolModule: new Int32Array(lineCount).fill(NONE),
     targets: new Int16Array(lineCount).fill(-1),
-    firstJump: new Int32Array(lineCount).fill(NONE),
     flags: new Uint8Array(lineCount),
     optionsLow: new Uint32Array(lineCount),
     optionsHigh: new Uint32Array(lineCount),
     protocols: new Uint8Array(lineCount),
-    firstProtocol: new Int32Array(lineCount).fill(NONE),
+    lateBangLines: [],
     addressCounts: { v4: 0, v6: 0 },
   };
-  collectTokens(scan, count);
-  readModules(scan, linesOf(scan, scan.matchTokens));
-  readTargets(scan, linesOf(scan, scan.jumpTokens));
-  const at = linesOf(scan, scan.optionTokens);
-  const kinds = readOptions(scan, at);
-  readProtocols(scan, at, kinds);
-  markProtocolOptionsFirst(scan, at, kinds);
-  readAddresses(scan, at, kinds);
-  const lateBangLines = markLateBangs(scan, linesOf(scan, scan.bangTokens));
-  const { targets, flags, modules, optionsLow, optionsHigh, protocols, addressCounts } = scan;
+  readLines(scan);
+  const { targets, flags, modules, optionsLow, optionsHigh, protocols, addressCounts, lateBangLines } = scan;
   const byTarget = linesByTarget(targets, lineCount);
 
   const line = document.line;
@@ -496,6 +473,10 @@ function buildIndex(document: Document): DocumentIndex {
       if (id === -1) return [];
       return (targetLines[id] ??= byTarget[id].map(line).filter((l): l is CommandLine => l.kind === "command"));
     },
+    targetLineNumbers(name) {
+      const id = targetNumber(name);
+      return id === -1 ? [] : byTarget[id];
+    },
     linesWith(query) {
       const found = select(query);
       const out: CommandLine[] = [];
@@ -504,10 +485,6 @@ function buildIndex(document: Document): DocumentIndex {
         if (node.kind === "command") out.push(node);
       }
       return out;
-    },
-    targetLineNumbers(name) {
-      const id = targetNumber(name);
-      return id === -1 ? [] : byTarget[id];
     },
     lineNumbersWith: (query) => select(query),
     optionBits: (line) => optionsLow[line],
@@ -553,186 +530,117 @@ function selectLines(scan: Scan, query: Query): Int32Array {
   return found.data.subarray(0, found.length);
 }
 
-/** 1. The tokens worth a look, by kind. */
-function collectTokens(scan: Scan, count: number): void {
-  const { text, starts, ends, codes, optionTokens, matchTokens, jumpTokens, bangTokens } = scan;
+/** Every line, each read by `readLine`: a loop of its own, so that it is compiled while it runs. */
+function readLines(scan: Scan): void {
+  const { firstTokens, lineCount } = scan;
+  for (let line = 0; line < lineCount; line++) {
+    const first = firstTokens[line];
+    const last = firstTokens[line + 1];
+    if (last > first) readLine(scan, line, first, last);
+  }
+}
+
+/**
+ * One line's tokens, in order: the watched options (`-p` and its protocol, the options of
+ * protocol matches, addresses and their families), the watched `-m` modules, the target (the
+ * last `-j`/`-g` wins, as in iptables) and a `!` right after an option (`-s ! x`).
+ */
+function readLine(scan: Scan, line: number, first: number, last: number): void {
+  const { text, starts, ends, codes } = scan;
   const optionFilter = OPTION_SPELLINGS.filter;
-  for (let t = 0; t < count; t++) {
+  let low = 0;
+  let high = 0;
+  let modules = 0;
+  let flags = 0;
+  let protocol = 0;
+  let target = -1;
+  let targetRead = false;
+  // Whether a `-j`/`-g`, a `-p` or a protocol `-m` came before the token being read.
+  let jumped = false;
+  let protocolGiven = false;
+  let protocolLoaded = false;
+  let lateBang = false;
+  for (let t = first; t < last; t++) {
     const code = codes[t];
     if (code === TokenCode.ModuleOption || code === TokenCode.GenericOption) {
       const start = starts[t];
       const length = ends[t] - start;
-      if (length < 64 && optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1) optionTokens.push(t);
+      if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+      const id = optionSpelling(text, start, length);
+      if (id === -1) continue;
+      if (id < 32) low |= 1 << id;
+      else high |= 1 << (id - 32);
+      if (id === PROTOCOL_OPTION || id === PROTOCOL_LONG_OPTION) {
+        if (protocol !== 0) flags |= LineFlag.Unusual;
+        if (jumped) flags |= LineFlag.ProtocolAfterTarget;
+        if (t > first && codes[t - 1] === TokenCode.Bang) flags |= LineFlag.ProtocolNegated;
+        const word = t + 1 < last ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
+        protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
+        if (protocol === 5 || protocol === 6) flags |= LineFlag.IcmpProtocol;
+        protocolGiven = true;
+      } else if (id >= FIRST_PROTOCOL_OPTION && id <= LAST_PROTOCOL_OPTION) {
+        if (!protocolGiven && !protocolLoaded) flags |= LineFlag.ProtocolOptionFirst;
+      } else if ((id < PROTOCOL_OPTION || (id >= FIRST_ADDRESS_OPTION && id <= LAST_ADDRESS_OPTION)) && t + 1 < last) {
+        const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
+        flags |= families;
+        if (id < PROTOCOL_OPTION) {
+          if (families & LineFlag.V4Address) scan.addressCounts.v4++;
+          if (families & LineFlag.V6Address) scan.addressCounts.v6++;
+        }
+      }
     } else if (code === TokenCode.MatchOption) {
-      matchTokens.push(t);
-    } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
-      jumpTokens.push(t);
-    } else if (code === TokenCode.Bang) {
-      bangTokens.push(t);
-    }
-  }
-}
-
-/** The line of each token of a list (lists are in token order). */
-function linesOf(scan: Scan, list: Numbers): Int32Array {
-  const { firstTokens } = scan;
-  const out = new Int32Array(list.length);
-  let line = 0;
-  for (let k = 0; k < list.length; k++) {
-    const t = list.data[k];
-    while (firstTokens[line + 1] <= t) line++;
-    out[k] = line;
-  }
-  return out;
-}
-
-/** 2. Modules: which watched ones each line loads, and its first protocol match's token. */
-function readModules(scan: Scan, at: Int32Array): void {
-  const { text, starts, ends, firstTokens, matchTokens, modules, firstProtocolModule } = scan;
-  const moduleFilter = MODULE_SPELLINGS.filter;
-  for (let k = 0; k < matchTokens.length; k++) {
-    const t = matchTokens.data[k];
-    const line = at[k];
-    if (t + 1 >= firstTokens[line + 1]) continue;
-    const start = starts[t + 1];
-    const length = ends[t + 1] - start;
-    if (length >= 64 || moduleFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-    const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
-    if (id === -1) continue;
-    modules[line] |= 1 << id;
-    if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0 && t < firstProtocolModule[line]) firstProtocolModule[line] = t;
-  }
-}
-
-/** 3. Targets: the last `-j`/`-g` of a line wins, as in iptables. */
-function readTargets(scan: Scan, at: Int32Array): void {
-  const { text, starts, ends, firstTokens, jumpTokens, targets, firstJump, flags } = scan;
-  const targetFilter = TARGET_SPELLINGS.filter;
-  for (let k = 0; k < jumpTokens.length; k++) {
-    const t = jumpTokens.data[k];
-    const line = at[k];
-    if (t < firstJump[line]) firstJump[line] = t;
-    if (ends[t] - starts[t] <= 6 && t + 1 < firstTokens[line + 1] && text.charCodeAt(starts[t + 1]) !== 0x22 /* " */) {
+      if (t + 1 >= last) continue;
       const start = starts[t + 1];
       const length = ends[t + 1] - start;
-      targets[line] =
-        length < 64 && targetFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1
-          ? TARGET_SPELLINGS.id(text, start, ends[t + 1])
-          : -1;
-    } else {
-      // `--jump=NAME` or a quoted name: read as a string.
-      targets[line] = oddTargetId(scan.document, line);
-      flags[line] |= LineFlag.Unusual;
+      if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+      const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      if (id === -1) continue;
+      modules |= 1 << id;
+      if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0) protocolLoaded = true;
+    } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
+      jumped = true;
+      if (ends[t] - starts[t] <= 6 && t + 1 < last && text.charCodeAt(starts[t + 1]) !== 0x22 /* " */) {
+        const start = starts[t + 1];
+        const length = ends[t + 1] - start;
+        target =
+          length < 64 && TARGET_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1
+            ? TARGET_SPELLINGS.id(text, start, ends[t + 1])
+            : -1;
+        targetRead = false;
+      } else {
+        // `--jump=NAME` or a quoted name: read as a string, once the line is done.
+        targetRead = true;
+        flags |= LineFlag.Unusual;
+      }
+    } else if (code === TokenCode.Bang && t > first) {
+      const before = codes[t - 1];
+      if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
     }
   }
+  if (targetRead) target = oddTargetId(scan.document, line);
+  if (lateBang) {
+    flags |= LineFlag.LateBang;
+    scan.lateBangLines.push(line);
+  }
+  if (low !== 0) scan.optionsLow[line] = low;
+  if (high !== 0) scan.optionsHigh[line] = high;
+  if (modules !== 0) scan.modules[line] = modules;
+  if (flags !== 0) scan.flags[line] = flags;
+  if (protocol !== 0) scan.protocols[line] = protocol;
+  if (target !== -1) scan.targets[line] = target;
 }
 
-/** The watched option of each option token, and the tokens of each kind (numbers into the option list). */
-interface OptionKinds {
-  ids: Int8Array;
-  protocol: Numbers;
-  protocolOption: Numbers;
-  address: Numbers;
-}
-
-/** 4. Options: which watched ones each line uses (as iptables-save writes them: not `--name=value`). */
-function readOptions(scan: Scan, at: Int32Array): OptionKinds {
-  const { text, starts, ends, optionTokens, optionsLow, optionsHigh, firstProtocol } = scan;
-  const ids = new Int8Array(optionTokens.length);
-  const kinds: OptionKinds = { ids, protocol: new Numbers(256), protocolOption: new Numbers(256), address: new Numbers(256) };
+/** The number of the watched option spelled `text[start, start + length)`, or -1 (compared here: no call per word). */
+function optionSpelling(text: string, start: number, length: number): number {
   const { names, buckets } = OPTION_SPELLINGS;
-  for (let k = 0; k < optionTokens.length; k++) {
-    const t = optionTokens.data[k];
-    // The spelling of this length whose characters all match (compared here: no call per word).
-    const start = starts[t];
-    const length = ends[t] - start;
-    const bucket = buckets[length]!;
-    let id = -1;
-    for (let b = 0; b < bucket.length && id === -1; b++) {
-      const name = names[bucket[b]];
-      let i = 0;
-      while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === length) id = bucket[b];
-    }
-    ids[k] = id;
-    if (id === -1) continue;
-    const line = at[k];
-    if (id < 32) optionsLow[line] |= 1 << id;
-    else optionsHigh[line] |= 1 << (id - 32);
-    if (id === PROTOCOL_OPTION || id === PROTOCOL_LONG_OPTION) {
-      kinds.protocol.push(k);
-      if (t < firstProtocol[line]) firstProtocol[line] = t;
-    } else if (id >= FIRST_PROTOCOL_OPTION && id <= LAST_PROTOCOL_OPTION) {
-      kinds.protocolOption.push(k);
-    } else if (id < PROTOCOL_OPTION || (id >= FIRST_ADDRESS_OPTION && id <= LAST_ADDRESS_OPTION)) {
-      kinds.address.push(k);
-    }
+  const bucket = buckets[length]!;
+  for (let b = 0; b < bucket.length; b++) {
+    const name = names[bucket[b]];
+    let i = 0;
+    while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === length) return bucket[b];
   }
-  return kinds;
-}
-
-/** 5. The protocol of each line, read in place. */
-function readProtocols(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
-  const { text, starts, ends, codes, firstTokens, optionTokens, protocols, flags, firstJump } = scan;
-  const list = kinds.protocol;
-  for (let n = 0; n < list.length; n++) {
-    const k = list.data[n];
-    const t = optionTokens.data[k];
-    const line = at[k];
-    if (protocols[line] !== 0) flags[line] |= LineFlag.Unusual;
-    if (t > firstJump[line]) flags[line] |= LineFlag.ProtocolAfterTarget;
-    if (t > firstTokens[line] && codes[t - 1] === TokenCode.Bang) flags[line] |= LineFlag.ProtocolNegated;
-    const word = t + 1 < firstTokens[line + 1] ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
-    const protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
-    protocols[line] = protocol;
-    if (protocol === 5 || protocol === 6) flags[line] |= LineFlag.IcmpProtocol;
-  }
-}
-
-/** 6. An option of a protocol match before any `-p` and any protocol `-m`. */
-function markProtocolOptionsFirst(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
-  const { optionTokens, flags, firstProtocol, firstProtocolModule } = scan;
-  const list = kinds.protocolOption;
-  for (let n = 0; n < list.length; n++) {
-    const k = list.data[n];
-    const t = optionTokens.data[k];
-    const line = at[k];
-    if (t < firstProtocol[line] && t < firstProtocolModule[line]) flags[line] |= LineFlag.ProtocolOptionFirst;
-  }
-}
-
-/** 7. The families of addresses (`-s`, `-d` and the options with addresses). */
-function readAddresses(scan: Scan, at: Int32Array, kinds: OptionKinds): void {
-  const { text, starts, ends, firstTokens, optionTokens, flags, addressCounts } = scan;
-  const list = kinds.address;
-  for (let n = 0; n < list.length; n++) {
-    const k = list.data[n];
-    const id = kinds.ids[k];
-    const t = optionTokens.data[k];
-    const line = at[k];
-    if (t + 1 >= firstTokens[line + 1]) continue;
-    const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
-    flags[line] |= families;
-    if (id < PROTOCOL_OPTION) {
-      if (families & LineFlag.V4Address) addressCounts.v4++;
-      if (families & LineFlag.V6Address) addressCounts.v6++;
-    }
-  }
-}
-
-/** 8. `-s ! x`: a `!` right after an option (confirmed from the line's plan by whoever asks). */
-function markLateBangs(scan: Scan, at: Int32Array): number[] {
-  const { codes, firstTokens, bangTokens, flags } = scan;
-  const lines: number[] = [];
-  for (let k = 0; k < bangTokens.length; k++) {
-    const t = bangTokens.data[k];
-    if (t === firstTokens[at[k]]) continue;
-    const before = codes[t - 1];
-    if (before !== TokenCode.ModuleOption && before !== TokenCode.GenericOption) continue;
-    flags[at[k]] |= LineFlag.LateBang;
-    if (lines[lines.length - 1] !== at[k]) lines.push(at[k]);
-  }
-  return lines;
+  return -1;
 }
 
 function linesByTarget(targets: Int16Array, lineCount: number): number[][] {
