@@ -20,7 +20,7 @@ import {
   type SourceRange,
 } from "./ast.js";
 import { lexErrorMessage, lineErrorMessage, quote, syntaxError, type Diagnostic } from "./diagnostics.js";
-import { LineKind, decodeWord, type LexedText } from "./lexer.js";
+import { LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { isBracketCounters } from "./values.js";
@@ -94,7 +94,10 @@ class Lines {
     const slot = this.slots[index];
     if (slot instanceof LineNodeBase) return slot as LineNode;
     if (!(index >= 0 && index < this.slots.length)) throw new RangeError(`no line ${index}: the document has ${this.slots.length}`);
-    const node = slot === null ? this.uncommand(index) : slot.shape === LineShape.Chain ? this.declaration(index, slot) : new CommandLine(this.source, index, this.tableOf(index), slot);
+    let node: LineNode;
+    if (slot === null) node = this.uncommand(index);
+    else if (slot.shape === LineShape.Chain) node = this.declaration(index, slot);
+    else node = new CommandLine(this.source, index, this.tableOf(index), slot);
     this.slots[index] = node;
     return node;
   }
@@ -107,13 +110,11 @@ class Lines {
     return this.everything;
   }
 
+  /** `:NAME POLICY`: the lexer reads a `:` word as a declaration only unquoted, so NAME is the word's rest as written. */
   private declaration(index: number, plan: LinePlan): ChainDeclaration {
     const { firstTokens, tokens } = this.source.lexed;
     const t = firstTokens[index] + plan.head;
-    const raw = this.source.text.slice(tokens.starts[t] + 1, tokens.ends[t]);
-    // `":NAME"`: the quotes are in the word, and its value starts with the colon.
-    const name = tokens.codes[t] === TokenCode.QuotedWord ? decodeWord(this.source.text.slice(tokens.starts[t], tokens.ends[t])).slice(1) : raw;
-    return new ChainDeclaration(this.source, index, name, plan);
+    return new ChainDeclaration(this.source, index, this.source.text.slice(tokens.starts[t] + 1, tokens.ends[t]), plan);
   }
 
   private uncommand(index: number): LineNode {
@@ -210,10 +211,10 @@ class DocumentBuilder {
     // The node is made when first asked for (`Lines`): what is checked here is read from the tokens.
     this.slots.push(plan);
     const header = first + plan.head;
-    const { starts, ends, codes } = this.lexed.tokens;
-    const quoted = codes[header] === TokenCode.QuotedWord;
-    if (quoted || ends[header] - starts[header] === 1 || plan.policy === -1) {
-      const name = this.wordValue(header).slice(1);
+    const { starts, ends } = this.lexed.tokens;
+    if (ends[header] - starts[header] === 1 || plan.policy === -1) {
+      // The name is the rest of the (unquoted) `:NAME` word.
+      const name = this.source.text.slice(starts[header] + 1, ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
       if (plan.policy === -1) {
         this.report(
@@ -276,13 +277,6 @@ class DocumentBuilder {
     // The node is made when first asked for (`Lines`); the plan is all it needs.
     this.slots.push(plan);
     table.addCommand(line, codes[first + plan.head]);
-  }
-
-  /** A token's value without building a node: this runs for every line of a large dump. */
-  private wordValue(token: number): string {
-    const { starts, ends, codes } = this.lexed.tokens;
-    const raw = this.source.text.slice(starts[token], ends[token]);
-    return codes[token] === TokenCode.QuotedWord ? decodeWord(raw) : raw;
   }
 
   private tokenRange(token: number): SourceRange {

@@ -552,11 +552,14 @@ class Reader {
     this.current[id] = value;
   }
 
-  /** The id of a name token, from `skip` characters on (1 for `:NAME`). */
+  /**
+   * The id of a name token, from `skip` characters on (1 for `:NAME`; the lexer reads a `:` word
+   * with a quote as a value, so a declaration's name is as written).
+   */
   idOfToken(token: number, skip: number): number {
     const start = this.starts[token] + skip;
     const end = this.ends[token];
-    if (this.codes[token] === TokenCode.QuotedWord || (skip > 0 && hasQuote(this.text, start, end))) {
+    if (this.codes[token] === TokenCode.QuotedWord) {
       return this.names.internString(decodeWord(this.text.slice(start, end)));
     }
     return this.names.intern(this.text, start, end);
@@ -861,11 +864,6 @@ function growLinks(last: Int32Array<ArrayBuffer>, counts: Int32Array<ArrayBuffer
   const grownCounts = new Int32Array(size);
   grownCounts.set(counts);
   return [grownLast, grownCounts];
-}
-
-function hasQuote(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x22) return true;
-  return false;
 }
 
 function sameRange(text: string, a: number, b: number, length: number): boolean {
