@@ -2,8 +2,6 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
-import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -42,6 +40,8 @@ export interface CliIo {
 }
 
 const tinyglobby = lazyModule<typeof import("tinyglobby")>("tinyglobby");
+const childProcess = lazyModule<typeof import("node:child_process")>("node:child_process");
+const crypto = lazyModule<typeof import("node:crypto")>("node:crypto");
 
 /** The real world; relative paths are taken from `cwd`. */
 export function nodeIo(cwd: string = process.cwd()): CliIo {
@@ -64,7 +64,7 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     cwd,
     run: (file, args) =>
       new Promise((done) => {
-        execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+        childProcess().execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
           const code = (error as NodeJS.ErrnoException | null)?.code;
           const status = error === null ? 0 : typeof code === "number" ? code : null;
           done({ status: typeof code === "string" ? null : status, stdout, stderr, error: typeof code === "string" ? code : undefined });
@@ -86,7 +86,7 @@ async function writeFileAtomic(path: string, content: Buffer, create: boolean): 
       throw error;
     },
   );
-  const temporary = join(dirname(path), `.${basename(path)}.iptlint-${randomBytes(6).toString("hex")}`);
+  const temporary = join(dirname(path), `.${basename(path)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
   try {
     const handle = await open(temporary, "wx", mode);
     try {

@@ -3,12 +3,15 @@
  * the next free worker. Few or small files are linted here instead, where starting workers
  * would cost more than it saves.
  */
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { detachedDocument } from "../../grammar/index.js";
 import type { NodeContext } from "../../rules/types.js";
 import type { FileSettings } from "../config/resolve.js";
+import { lazyModule } from "../lazy.js";
 import { lintText, type LintDiagnostic, type LintResult } from "../lint.js";
+
+const os = lazyModule<typeof import("node:os")>("node:os");
+const workerThreads = lazyModule<typeof import("node:worker_threads")>("node:worker_threads");
 
 export interface LintJob {
   id: number;
@@ -24,7 +27,7 @@ export type LintReply = { id: number; diagnostics: LintDiagnostic[] } | { id: nu
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
 export async function lintAll(jobs: readonly LintJob[], onDone: (done: number) => void = () => {}): Promise<LintResult[]> {
-  const cores = Math.min(availableParallelism(), jobs.length);
+  const cores = Math.min(os().availableParallelism(), jobs.length);
   const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
   if (cores < 2 || total < PARALLEL_MIN_BYTES) {
     return jobs.map((job, i) => {
@@ -34,7 +37,7 @@ export async function lintAll(jobs: readonly LintJob[], onDone: (done: number) =
     });
   }
   const results: LintResult[] = new Array(jobs.length);
-  const workers = Array.from({ length: cores }, () => new Worker(new URL("./lint-worker.js", import.meta.url)));
+  const workers = Array.from({ length: cores }, () => new (workerThreads().Worker)(new URL("./lint-worker.js", import.meta.url)));
   let next = 0;
   let done = 0;
   try {

@@ -2,12 +2,12 @@
  * What the report formats share: paths, counts, rule metadata, fingerprints and escaping.
  * Everything here is pure: no files are read, no environment is consulted.
  */
-import { createHash } from "node:crypto";
 import { relative, resolve, sep } from "node:path";
 
 import { SYNTAX, type Position, type Severity } from "../../grammar/index.js";
 import type { RuleModule } from "../../rules/types.js";
 import { BUILTIN_FINDINGS, SUPPRESSION_FINDINGS, SYNTAX_FINDING } from "../builtin-findings.js";
+import { lazyModule } from "../lazy.js";
 import type { LintDiagnostic, LintResult } from "../lint.js";
 
 /** The name of a result linted from text that was given no file path. */
@@ -120,7 +120,9 @@ const fingerprintLine = (line: string): string =>
     .replace(/(^|[ \t])(?:-c|--set-counters)[ \t]+\d+[ \t]+\d+(?=[ \t]|$)/g, "$1")
     .replace(/[ \t]+/g, "");
 
-export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+const crypto = lazyModule<typeof import("node:crypto")>("node:crypto");
+
+export const sha256 = (text: string): string => crypto().createHash("sha256").update(text).digest("hex");
 
 export interface Fingerprint {
   /** sha256 (hex) of the rule id, the relative path and the finding's line, line number left out. */
