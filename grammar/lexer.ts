@@ -16,7 +16,7 @@
  * Tokens are kept lean, in typed arrays (start, end, code) rather than one object per token:
  * a 10,000-service kube-proxy dump has 2.6 million of them.
  */
-import { TokenCode, optionTable, shortOptionTable } from "./tokens.js";
+import { TokenCode, longOptionCode, shortOptionTable } from "./tokens.js";
 
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
 export const MAX_WORD_LENGTH = 1023;
@@ -567,7 +567,7 @@ function optionCode(text: string, start: number, end: number): number {
     // the first argument.
     let nameEnd = start + 3;
     while (nameEnd < end && text.charCodeAt(nameEnd) !== 0x3d /* = */) nameEnd++;
-    const packed = optionTable.get(text.slice(start, nameEnd)) ?? TokenCode.ModuleOption;
+    const packed = longOptionCode(text, start, nameEnd);
     return nameEnd < end && packed >> 8 > 0 ? packed - (1 << 8) : packed;
   }
   if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];

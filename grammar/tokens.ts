@@ -235,3 +235,37 @@ export const shortOptionTable: Int32Array = (() => {
   for (const [name, packed] of optionTable) if (name.length === 2) table[name.charCodeAt(1)] = packed;
   return table;
 })();
+
+const LONG_MAX = 64;
+const longNames = [...optionTable.keys()].filter((name) => name.length > 2);
+const longPacked = longNames.map((name) => optionTable.get(name)!);
+/** The long names by length, and 1 where some name has this length and third character (length * 128 + code). */
+const longBuckets: number[][] = [];
+const longFilter = new Uint8Array(LONG_MAX * 128);
+longNames.forEach((name, id) => {
+  (longBuckets[name.length] ??= []).push(id);
+  longFilter[name.length * 128 + name.charCodeAt(2)] = 1;
+});
+
+/**
+ * `optionTable`'s value for the long option `text[start, end)` (`--name`, without an inline
+ * `=value`), or `ModuleOption` for one it does not list, read in place: a dump has hundreds of
+ * thousands of long options, most of them module options (`--dport`, `--probability`) that
+ * the table does not list, and a string and a hash for each cost more than comparing a few
+ * characters.
+ */
+export function longOptionCode(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length >= LONG_MAX) return TokenCode.ModuleOption;
+  const third = text.charCodeAt(start + 2);
+  if (third >= 128 || longFilter[length * 128 + third] === 0) return TokenCode.ModuleOption;
+  const bucket = longBuckets[length];
+  for (let b = 0; b < bucket.length; b++) {
+    const name = longNames[bucket[b]];
+    // `--` is the caller's; the filter only says some name of this length has this third character.
+    let i = 2;
+    while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === length) return longPacked[bucket[b]];
+  }
+  return TokenCode.ModuleOption;
+}

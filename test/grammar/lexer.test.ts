@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { LexErrorKind, lex } from "../../grammar/lexer.js";
-import { TokenCode } from "../../grammar/tokens.js";
+import { TokenCode, longOptionCode, optionTable } from "../../grammar/tokens.js";
 import { MAX_WORD_LENGTH, MAX_WORDS_PER_LINE, decodeWord, parse, print } from "../../grammar/index.js";
 import { lexLines, parsedWords } from "./support.js";
 
@@ -453,4 +453,18 @@ test("token codes name their Chevrotain types", async () => {
     [TokenCode.GenericOption, "GenericOption"], [TokenCode.ModuleOption, "ModuleOption"], [TokenCode.Word, "Word"], [TokenCode.QuotedWord, "QuotedWord"],
   ];
   for (const [code, name] of coded) assert.equal(tokens.tokenTypeOf[code].name, name);
+});
+
+test("long options are looked up in place, as optionTable has them", () => {
+  const listed = [...optionTable].filter(([name]) => name.length > 2);
+  assert.ok(listed.length > 20);
+  for (const [name, packed] of listed) {
+    assert.equal(longOptionCode(name, 0, name.length), packed, name);
+    // In the middle of a line, followed by more text.
+    const line = `-A X ${name} y`;
+    assert.equal(longOptionCode(line, 5, 5 + name.length), packed, `${name} in a line`);
+  }
+  for (const name of ["--dport", "--probability", "--comments", "--commen", "--commenT", "--jum", "--jumps", "--sst", "--drc", "--gump", "--t\u00e9st", "--" + "x".repeat(70)]) {
+    assert.equal(longOptionCode(name, 0, name.length), TokenCode.ModuleOption, name);
+  }
 });
