@@ -3,6 +3,7 @@ import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
+import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
 import { lineEnds } from "./line-ends/rule.js";
@@ -20,6 +21,7 @@ import { unusedChain } from "./unused-chain/rule.js";
 export const allRules: readonly RuleModule[] = [
   lineEnds,
   oldNegationSyntax,
+  inlineOptionValue,
   optionNeedsProtocol,
   addressFamilyMismatch,
   targetNotAllowedHere,
