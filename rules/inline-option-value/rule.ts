@@ -1,9 +1,9 @@
 /**
  * inline-option-value: a value joined to its option with `=` (`--source=10.0.0.1`,
  * `--jump=ACCEPT`) where iptables does not take it apart. getopt would, and does for match and
- * target options (`--dport=80` loads), but iptables reads the value of `-s`, `-d`, `-i`, `-o`,
- * `-p` and `-j` from the word itself: it takes `--source=10.0.0.1` for the address and refuses
- * the line. See README.md beside this file.
+ * target options (`--dport=80` loads), but iptables 1.8.9 takes the whole word for the value of
+ * `-s`, `-d`, `-i`, `-o`, `-p` and `-j` (`--source=10.0.0.1` for the address) and refuses the
+ * line. See README.md beside this file.
  */
 import { decodeWord, type CommandLine, type Document } from "../../grammar/index.js";
 import { TokenCode } from "../../grammar/tokens.js";
