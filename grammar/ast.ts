@@ -584,34 +584,28 @@ export class Table {
 
   /** Its chain declarations (`:NAME POLICY`), in order (their nodes are made on first use). */
   get chains(): readonly ChainDeclaration[] {
-    if (this.chainList === undefined) {
-      const list: ChainDeclaration[] = [];
-      const lineAt = this.lineAt;
-      if (lineAt !== undefined && this.chainCount > 0) {
-        for (let i = this.firstChain; i <= this.lastChain; i++) {
-          const line = lineAt(i);
-          if (line.kind === "chain") list.push(line);
-        }
-      }
-      this.chainList = list;
-    }
-    return this.chainList;
+    return (this.chainList ??= this.linesBetween(this.firstChain, this.lastChain, this.chainCount, (line): line is ChainDeclaration => line.kind === "chain"));
   }
 
   /** Its commands, in order (their nodes are made on first use). */
   get commands(): readonly CommandLine[] {
-    if (this.commandList === undefined) {
-      const list: CommandLine[] = [];
-      const lineAt = this.lineAt;
-      if (lineAt !== undefined && this.commandCount > 0) {
-        for (let i = this.firstCommand; i <= this.lastCommand; i++) {
-          const line = lineAt(i);
-          if (line.kind === "command" && line.table === this) list.push(line);
-        }
-      }
-      this.commandList = list;
+    return (this.commandList ??= this.linesBetween(
+      this.firstCommand,
+      this.lastCommand,
+      this.commandCount,
+      (line): line is CommandLine => line.kind === "command" && line.table === this,
+    ));
+  }
+
+  /** The lines from `first` to `last` that `keep` takes. */
+  private linesBetween<T extends LineNode>(first: number, last: number, count: number, keep: (line: LineNode) => line is T): T[] {
+    const found: T[] = [];
+    if (this.lineAt === undefined || count === 0) return found;
+    for (let i = first; i <= last; i++) {
+      const line = this.lineAt(i);
+      if (keep(line)) found.push(line);
     }
-    return this.commandList;
+    return found;
   }
 
   /** Whether some command of the table is of this kind, without making the command nodes. */

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { inlineOptionValue as rule, REFUSED } from "../../rules/inline-option-value/rule.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
-import { checkWith, corpusFiles, corpusHasNoErrors, fixturesAgainstNetfilter, load } from "./load-checks.js";
+import { FILTER, checkWith, corpusFiles, corpusHasNoErrors, fixturesAgainstNetfilter, load, where } from "./load-checks.js";
 
 corpusHasNoErrors(rule);
 
@@ -17,11 +17,6 @@ test("inline-option-value: no finding at all on the corpus", () => {
   for (const file of corpusFiles()) assert.deepEqual(checkWith(rule, file.text).of(rule.id).map((d) => d.message), [], file.name);
 });
 
-const FILTER = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n";
-
-function where(text: string, d: { loc: { start: { line: number; column: number; offset: number }; end: { offset: number } } }): string {
-  return `${d.loc.start.line}:${d.loc.start.column} ${text.slice(d.loc.start.offset, d.loc.end.offset)}`;
-}
 
 test("an error at each refused `--name=value`, with a space as the safe fix", () => {
   const text =

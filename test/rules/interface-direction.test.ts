@@ -12,7 +12,7 @@ import { interfaceDirection as rule } from "../../rules/interface-direction/rule
 import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
 import { documentIndex, optionBit } from "../../rules/shared/scan.js";
 import { requireNetfilter, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
-import { checkWith, corpusFiles, corpusHasNoErrors, fixturesAgainstNetfilter, load } from "./load-checks.js";
+import { FILTER, checkWith, corpusFiles, corpusHasNoErrors, fixturesAgainstNetfilter, load, where } from "./load-checks.js";
 
 fixturesAgainstNetfilter(rule);
 corpusHasNoErrors(rule);
@@ -23,13 +23,7 @@ test("interface-direction: no finding at all on the corpus (firewalld, Docker, l
   }
 });
 
-const FILTER = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n";
 const MANGLE = "*mangle\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n";
-
-/** The text a finding covers, with its 1-based line and column. */
-function where(text: string, d: { loc: { start: { line: number; column: number; offset: number }; end: { offset: number } } }): string {
-  return `${d.loc.start.line}:${d.loc.start.column} ${text.slice(d.loc.start.offset, d.loc.end.offset)}`;
-}
 
 test("in a built-in chain: an error on the option, `!` included, for every spelling and command", () => {
   const text =

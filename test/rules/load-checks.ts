@@ -23,6 +23,14 @@ import { check } from "./support.js";
 
 export const checkWith = (rule: RuleModule, text: string, unsafe = false) => check(text, { rules: [rule], unsafe });
 
+/** The built-in chains of the filter table, declared: the start of most test rulesets. */
+export const FILTER = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n";
+
+/** The text a finding covers, with its 1-based line and column. */
+export function where(text: string, d: { loc: { start: { line: number; column: number; offset: number }; end: { offset: number } } }): string {
+  return `${d.loc.start.line}:${d.loc.start.column} ${text.slice(d.loc.start.offset, d.loc.end.offset)}`;
+}
+
 export interface Fixture {
   name: string;
   text: string;

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { queueTarget as rule, REPLACEMENT } from "../../rules/queue-target/rule.js";
 import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
-import { checkWith, corpusFiles, corpusHasNoErrors, familyOfText, fixturesOf, load } from "./load-checks.js";
+import { FILTER, checkWith, corpusFiles, corpusHasNoErrors, familyOfText, fixturesOf, load, where } from "./load-checks.js";
 
 corpusHasNoErrors(rule);
 
@@ -19,11 +19,6 @@ test("queue-target: no finding at all on the corpus", () => {
   for (const file of corpusFiles()) assert.deepEqual(checkWith(rule, file.text).of(rule.id).map((d) => d.message), [], file.name);
 });
 
-const FILTER = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n";
-
-function where(text: string, d: { loc: { start: { line: number; column: number; offset: number }; end: { offset: number } } }): string {
-  return `${d.loc.start.line}:${d.loc.start.column} ${text.slice(d.loc.start.offset, d.loc.end.offset)}`;
-}
 
 test("a warning on `-j QUEUE` with a safe fix to `-j NFQUEUE --queue-num 0`, for -A, -I and -R", () => {
   const text =
