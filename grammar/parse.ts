@@ -86,6 +86,9 @@ export function detachedDocument(text: string, filePath: string | undefined, dia
     line: (index) => {
       throw new RangeError(`no line ${index}: a detached document has no line nodes`);
     },
+    kindOf: (index) => {
+      throw new RangeError(`no line ${index}: a detached document has no line nodes`);
+    },
     tables: [],
     diagnostics,
   };

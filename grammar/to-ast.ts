@@ -47,6 +47,8 @@ export interface Document {
    * the same object. Throws a RangeError outside the document's lines.
    */
   line(index: number): LineNode;
+  /** The kind of line `index` (0-based), without making its node. Throws a RangeError outside the document's lines. */
+  kindOf(index: number): LineNode["kind"];
   tables: Table[];
   /** Syntax errors, in line order. */
   diagnostics: Diagnostic[];
@@ -68,6 +70,7 @@ export function buildDocument(lexed: LexedText, filePath?: string, initial: Diag
       return lines.all();
     },
     line: (index) => lines.line(index),
+    kindOf: (index) => lines.kindOf(index),
     tables: builder.tables,
     diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
   };
@@ -100,6 +103,14 @@ class Lines {
     else node = new CommandLine(this.source, index, this.tableOf(index), slot);
     this.slots[index] = node;
     return node;
+  }
+
+  kindOf(index: number): LineNode["kind"] {
+    const slot = this.slots[index];
+    if (slot instanceof LineNodeBase) return (slot as LineNode).kind;
+    if (!(index >= 0 && index < this.slots.length)) throw new RangeError(`no line ${index}: the document has ${this.slots.length}`);
+    if (slot === null) return this.source.lexed.lineKinds[index] === LineKind.Blank ? "blank" : "comment";
+    return slot.shape === LineShape.Chain ? "chain" : "command";
   }
 
   all(): readonly LineNode[] {

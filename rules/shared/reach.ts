@@ -521,10 +521,12 @@ class Reader {
     let skip: Uint8Array | null = null;
     if (this.document.diagnostics.length > 0) {
       skip = new Uint8Array(span);
-      const declared = new Set<unknown>(this.table.chains);
+      // The table's lines are together: a command among them is the table's, and so is a
+      // declaration, but in iptables -S output, where a declaration is an error of its own.
+      const declarations = this.document.form === "restore";
       for (let at = 0; at < span; at++) {
-        const line = this.line(base + at);
-        if (line.kind === "command" ? line.table !== this.table : !declared.has(line)) skip[at] = 1;
+        const kind = this.document.kindOf(base + at);
+        if (kind !== "command" && !(kind === "chain" && declarations)) skip[at] = 1;
       }
     }
     for (let at = 0; at < span; at++) {

@@ -152,3 +152,23 @@ test("the chain and target read from the token arrays agree with the AST on ever
     }
   }
 });
+
+test("a line with a syntax error is none of the table's: the walk leaves it out (and, in iptables -S output, a declaration too)", () => {
+  const text = '*filter\n:INPUT ACCEPT [0:0]\n:X - [0:0]\n-A INPUT -j X\n-A X -m comment --comment "open -j DROP\n-A X -j ACCEPT\nCOMMIT\n';
+  const document = parse(text);
+  assert.equal(document.diagnostics.length, 1);
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((i) => document.kindOf(i)), ["table", "chain", "chain", "command", "invalid", "command", "commit"]);
+  const walk = walkTable(document, document.tables[0]);
+  const x = walk.names.find("X");
+  assert.equal(walk.ruleCounts[x], 1, "X keeps the one rule that parsed");
+  assert.equal(walk.chainIds[4 - walk.base], -1);
+  assert.equal(walk.chainIds[5 - walk.base], x);
+  assert.equal(walk.declaredIds.includes(x), true);
+
+  // iptables -S output: `:X` is an error of its own, and declares nothing.
+  const rules = parse("-P INPUT ACCEPT\n:X - [0:0]\n-A INPUT -j X\n");
+  assert.equal(rules.kindOf(1), "chain");
+  const listed = walkTable(rules, rules.tables[0]);
+  assert.equal(listed.declaredIds.includes(listed.names.find("X")), false);
+  assert.deepEqual(listed.missingJumps.map((m) => m.target.name), ["X"]);
+});
