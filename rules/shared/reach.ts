@@ -966,33 +966,34 @@ export interface ChainGraph {
   describe(id: number): UnreachedChain;
 }
 
-/** Chains asked about one at a time (each a pass over the table's targets) before the whole map is made. */
+/** Chains asked about one at a time (each a pass over the table's rules) before the whole map is made. */
 const SCANNED_CALLER_QUERIES = 8;
 
 /**
  * Who calls whom, turned around: by target id, the ids of the chains whose rules name it. The
- * first few chains asked about are answered by `scan` (a pass over the table's targets, where
- * there is one): a rule mostly asks for the callers of one or two chains, and the whole map of
- * a kube-proxy dump's 60,000 chains costs more than many such passes.
+ * first few chains asked about are answered by a pass over the edges each: a rule mostly asks
+ * for the callers of one or two chains, and the whole map of a kube-proxy dump's 60,000 chains
+ * costs more than many such passes.
  */
-function callerLists(
-  forEachEdge: (visit: (from: number, to: number) => void) => void,
-  scan?: (id: number) => number[],
-): (id: number) => readonly number[] {
+function callerLists(forEachEdge: (visit: (from: number, to: number) => void) => void): (id: number) => readonly number[] {
   let lists: Map<number, number[]> | undefined;
   const unique = new Map<number, readonly number[]>();
   return (id) => {
     let callers = unique.get(id);
     if (callers !== undefined) return callers;
-    if (scan !== undefined && unique.size < SCANNED_CALLER_QUERIES) {
-      callers = [...new Set(scan(id))];
+    if (lists === undefined && unique.size < SCANNED_CALLER_QUERIES) {
+      const found: number[] = [];
+      forEachEdge((from, to) => {
+        // A chain's rules stand together: a caller repeats mostly right after itself.
+        if (to === id && from !== id && found[found.length - 1] !== from) found.push(from);
+      });
+      callers = [...new Set(found)];
     } else {
       if (lists === undefined) {
         const built = new Map<number, number[]>();
         forEachEdge((from, to) => {
           if (to < 0 || to === from) return;
           const list = built.get(to);
-          // A chain's rules stand together: a caller repeats mostly right after itself.
           if (list === undefined) built.set(to, [from]);
           else if (list[list.length - 1] !== from) list.push(from);
         });
@@ -1030,22 +1031,10 @@ function appendedGraph(walk: TableWalk): ChainGraph {
     },
     keeps: (line) => walk.kinds[line.index - walk.base] === LineKind.Append && walk.chainId(line) !== -1,
     userChains: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
-    callers: callerLists(
-      (visit) => {
-        const { kinds, chainIds, span } = walk;
-        for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
-      },
-      (id) => {
-        const { kinds, chainIds, span } = walk;
-        const found: number[] = [];
-        for (let at = 0; at < span; at++) {
-          if (targetIds[at] !== id || kinds[at] !== LineKind.Append) continue;
-          const from = chainIds[at];
-          if (from !== -1 && from !== id && found[found.length - 1] !== from) found.push(from);
-        }
-        return found;
-      },
-    ),
+    callers: callerLists((visit) => {
+      const { kinds, chainIds, span } = walk;
+      for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
+    }),
     describe: (id) => ({
       name: names.name(id),
       declaration: walk.declarationsOf(names.name(id))[0],
