@@ -17,7 +17,6 @@
  * under `invalid-suppression` (always a warning, so a typo never silently disables nothing).
  */
 import { SYNTAX, type CommandLine, type CommentLine, type Document, type Severity, type SourceRange } from "../grammar/index.js";
-import { LineKind } from "../grammar/lexer.js";
 import { allRules } from "../rules/index.js";
 import { nearest } from "./config/nearest.js";
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
@@ -72,6 +71,7 @@ function* markerOffsets(text: string): Generator<number> {
     if (text.startsWith(MARKER, at - MARKER_HEAD)) yield at - MARKER_HEAD;
   }
 }
+
 const LINE_KINDS = ["disable-next-line", "disable-file", "disable", "enable"] as const;
 /** What may follow `iptlint-` in a rule's comment. */
 const COMMENT_KINDS = ["disable", "disable-line"];
@@ -174,8 +174,11 @@ function unknownDirective(word: string, kinds: readonly string[]): string {
 
 /** The first line after `index` that is neither a comment nor blank, or -1. */
 function nextContentLine(document: Document, index: number): number {
-  const { lineKinds, lineCount } = document.source.lexed;
-  for (let i = index + 1; i < lineCount; i++) if (lineKinds[i] === LineKind.Words) return i;
+  const count = document.source.lexed.lineCount;
+  for (let i = index + 1; i < count; i++) {
+    const kind = document.kindOf(i);
+    if (kind !== "comment" && kind !== "blank") return i;
+  }
   return -1;
 }
 

@@ -4,7 +4,6 @@
  * which tool refuses a line, and to weigh findings that only one backend refuses.
  */
 import type { CommentLine, Document } from "../../grammar/index.js";
-import { LineKind } from "../../grammar/lexer.js";
 import type { Family } from "./netfilter.js";
 import { documentIndex } from "./scan.js";
 
@@ -65,8 +64,6 @@ export function backendOf(document: Document): Backend | null {
 
 /** The `#` lines, read without making a node for every other line. */
 function* commentLines(document: Document): Generator<CommentLine> {
-  const { lineKinds, lineCount } = document.source.lexed;
-  for (let i = 0; i < lineCount; i++) {
-    if (lineKinds[i] === LineKind.Comment) yield document.line(i) as CommentLine;
-  }
+  const count = document.source.lexed.lineCount;
+  for (let i = 0; i < count; i++) if (document.kindOf(i) === "comment") yield document.line(i) as CommentLine;
 }

@@ -88,12 +88,13 @@ function checkTable(context: RuleContext, table: Table, name: string, binding: B
     for (const n of numbers) {
       if (!applies(n) || !graph.keeps({ index: n })) continue;
       const chain = walk.chainIds[n - walk.base];
-      forbidden.forEach((hook, k) => {
-        if (chain !== hookIds[k] && !reach.reachesId(hook, chain)) return;
+      for (let k = 0; k < forbidden.length; k++) {
+        const hook = forbidden[k];
+        if (chain !== hookIds[k] && !reach.reachesId(hook, chain)) continue;
         const hooks = wrongHooks.get(n);
         if (hooks) hooks.push(hook);
         else wrongHooks.set(n, [hook]);
-      });
+      }
     }
   } else {
     const asked = new Map<Hook, number>(forbidden.map((hook) => [hook, numbers.length]));
