@@ -105,6 +105,15 @@ export function corpusFiles(): { name: string; text: string }[] {
   return out;
 }
 
+/** No finding of the rule at all on the corpus, warnings included; `why` says what makes that worth a test. */
+export function corpusHasNoFindings(rule: RuleModule, why = ""): void {
+  test(`${rule.id}: no finding at all on the corpus${why ? ` (${why})` : ""}`, () => {
+    for (const file of corpusFiles()) {
+      assert.deepEqual(checkWith(rule, file.text).of(rule.id).map((d) => `${d.loc.start.line}: ${d.message}`), [], file.name);
+    }
+  });
+}
+
 /** No error finding of the rule on the corpus (the files `allowed` names excepted). */
 export function corpusHasNoErrors(rule: RuleModule, allowed: (name: string) => boolean = () => false): void {
   test(`${rule.id}: no error on the corpus of real dumps (Docker, firewalld, Shorewall, Synology, libvirt, kube-proxy)`, () => {

@@ -11,13 +11,11 @@ import { test } from "node:test";
 import { queueTarget as rule, REPLACEMENT } from "../../rules/queue-target/rule.js";
 import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
-import { FILTER, checkWith, corpusFiles, corpusHasNoErrors, familyOfText, fixturesOf, load, where } from "./load-checks.js";
+import { FILTER, checkWith, corpusHasNoErrors, corpusHasNoFindings, familyOfText, fixturesOf, load, where } from "./load-checks.js";
 
 corpusHasNoErrors(rule);
 
-test("queue-target: no finding at all on the corpus", () => {
-  for (const file of corpusFiles()) assert.deepEqual(checkWith(rule, file.text).of(rule.id).map((d) => d.message), [], file.name);
-});
+corpusHasNoFindings(rule);
 
 
 test("a warning on `-j QUEUE` with a safe fix to `-j NFQUEUE --queue-num 0`, for -A, -I and -R", () => {
