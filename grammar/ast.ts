@@ -11,9 +11,12 @@
  * quarter of a million lines but the matches of only a few.
  */
 import { decodeWord, type LexedText } from "./lexer.js";
+import { LineView, readTarget, targetName, type OptionRole, type TargetKind } from "./line-view.js";
 import type { LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { parseCounter } from "./values.js";
+
+export type { OptionRole, TargetKind };
 
 export interface SourceRange {
   /** Offset of the first character. */
@@ -111,21 +114,6 @@ export class Word extends SpanNode {
   }
 }
 
-/** What an option is to iptables itself; everything else belongs to a match or target. */
-export type OptionRole = "command" | "generic" | "match" | "jump" | "goto" | "counters" | "table" | "module";
-
-const optionRoles: Partial<Record<TokenCode, OptionRole>> = {
-  [TokenCode.GenericOption]: "generic",
-  [TokenCode.MatchOption]: "match",
-  [TokenCode.JumpOption]: "jump",
-  [TokenCode.GotoOption]: "goto",
-  [TokenCode.SetCountersOption]: "counters",
-  [TokenCode.TableOption]: "table",
-  [TokenCode.ModuleOption]: "module",
-};
-
-const roleOf = (code: TokenCode): OptionRole => optionRoles[code] ?? "command";
-
 /** An option with its negation and values: `! -s 10.0.0.0/8`, `--mark 0x4000/0x4000`. */
 export class OptionNode extends SpanNode {
   constructor(
@@ -179,8 +167,6 @@ export class MatchNode extends SpanNode {
     return this.options.find((o) => names.includes(o.name));
   }
 }
-
-export type TargetKind = "jump" | "goto";
 
 /** `-j TARGET` or `-g CHAIN` with the target's options. */
 export class TargetNode extends SpanNode {
@@ -523,30 +509,19 @@ export class CommandLine extends LineNodeBase {
    * lines use this. Null when there is none.
    */
   get target(): { kind: TargetKind; name: string; word: Word } | null {
-    const { elements, head } = this.plan;
-    const words = this.words;
-    for (let i = elements.length - 4; i >= 0 && head >= 0; i -= 4) {
-      const code = words.code(elements[i + 1]);
-      if (code !== TokenCode.JumpOption && code !== TokenCode.GotoOption) continue;
-      const kind: TargetKind = code === TokenCode.GotoOption ? "goto" : "jump";
-      const option = words.word(elements[i + 1]);
-      const equals = option.raw.indexOf("=");
-      if (equals !== -1) {
-        // `--jump=NAME`: the name is the rest of the option word.
-        const word = new Word(this.source, { start: option.range.start + equals + 1, end: option.range.end });
-        return { kind, name: word.value, word };
-      }
-      if (elements[i + 3] > elements[i + 1] + 1) {
-        const word = words.word(elements[i + 1] + 1);
-        return { kind, name: word.value, word };
-      }
-    }
-    return null;
+    const span = readTarget(this.source.lexed, this.index);
+    if (span === null) return null;
+    return { kind: span.kind, name: targetName(this.source.text, span), word: new Word(this.source, { start: span.start, end: span.end }) };
   }
 
   /** The options after the positional arguments, in order. */
   get elements(): OptionNode[] {
     return buildElements(this);
+  }
+
+  /** The line's elements and target read from the tokens, with no node made per option. */
+  get view(): LineView {
+    return new LineView(this);
   }
 }
 
@@ -659,19 +634,17 @@ function commandCodesOf(kind: CommandKind): number[] {
 // ---------------------------------------------------------------------------------------------
 // Rule building
 
+/** The option nodes of a line, made from what its `LineView` reads. */
 function buildElements(line: CommandLine): OptionNode[] {
-  const { plan, source } = line;
-  const words = line.words;
+  const { source } = line;
+  const view = line.view;
   const out: OptionNode[] = [];
-  const e = plan.elements;
-  for (let i = 0; i < e.length; i += 4) {
-    const bangIndex = e[i];
-    const optionIndex = e[i + 1];
-    const lateBangIndex = e[i + 2];
-    const end = e[i + 3];
-    const optionWord = words.word(optionIndex);
-    const bang = bangIndex !== -1 ? words.word(bangIndex) : lateBangIndex !== -1 ? words.word(lateBangIndex) : null;
-    const values = words.words(Math.max(optionIndex, lateBangIndex) + 1, end);
+  for (let i = 0; i < view.count; i++) {
+    const optionWord = new Word(source, view.optionRange(i));
+    const bangRange = view.bangRange(i);
+    const bang = bangRange === null ? null : new Word(source, bangRange);
+    const values: Word[] = [];
+    for (let k = 0, range = view.valueRange(i, 0); range !== null; range = view.valueRange(i, ++k)) values.push(new Word(source, range));
     // The option as iptables sees it: `"-j"` is `-j`.
     let name = optionWord.value;
     const equals = name.startsWith("--") ? name.indexOf("=") : -1;
@@ -681,20 +654,7 @@ function buildElements(line: CommandLine): OptionNode[] {
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
       values.unshift(new Word(source, { start: at, end: optionWord.range.end }));
     }
-    const start = (bangIndex !== -1 ? words.word(bangIndex) : optionWord).range.start;
-    const last = values.length ? values[values.length - 1] : lateBangIndex !== -1 ? words.word(lateBangIndex) : optionWord;
-    out.push(
-      new OptionNode(
-        source,
-        { start, end: last.range.end },
-        roleOf(words.code(optionIndex)),
-        optionWord,
-        name,
-        bang,
-        lateBangIndex !== -1,
-        values,
-      ),
-    );
+    out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values));
   }
   return out;
 }

@@ -65,6 +65,11 @@ export function lexErrorMessage(error: LexError, text: string): string {
   }
 }
 
+/** A `-j` or `-g` at the end of a line, with no target after it. */
+export function targetWithoutNameMessage(option: string): string {
+  return `${quote(option)} has no target after it: iptables refuses the line ("option "${option}" requires an argument")`;
+}
+
 export function lineErrorMessage(kind: LineErrorKind, word: string | null): string {
   switch (kind) {
     case LineErrorKind.NotACommand:
@@ -89,5 +94,7 @@ export function lineErrorMessage(kind: LineErrorKind, word: string | null): stri
         : `\`!\` must be followed by the option it negates, not ${quote(word)}`;
     case LineErrorKind.TextAfterCommit:
       return "COMMIT must stand alone on its line: iptables-restore reads this line as a command and refuses it";
+    case LineErrorKind.MultipleTargets:
+      return `a second target (${quote(word ?? "")}): a rule has one \`-j\` or \`-g\`, and iptables refuses the line ("multiple -j flags not allowed")`;
   }
 }

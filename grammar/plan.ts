@@ -29,6 +29,8 @@ export const enum LineErrorKind {
   BangWithoutOption,
   /** Anything after COMMIT. */
   TextAfterCommit,
+  /** A second `-j` or `-g`: iptables takes one target ("multiple -j flags not allowed"). */
+  MultipleTargets,
 }
 
 /** Token indexes below are relative to the line's first token; -1 means absent. */
@@ -55,6 +57,13 @@ export interface LinePlan {
    */
   doubleBang: number;
   tableOptions: readonly number[];
+  /**
+   * The elements that are a `-j` or `-g`, in order. iptables takes one target, with a name: a
+   * second is refused ("multiple -j flags not allowed"), and so is one with no word after it
+   * ("option "-j" requires an argument") unless the option word carries the name
+   * (`--jump=NAME`), which only the text tells: the document builder checks them.
+   */
+  targetElements: readonly number[];
 }
 
 export interface LineError {
@@ -141,6 +150,7 @@ function simplePlan(shape: LineShape, count: number, extra?: unknown[]): LinePla
     elements: new Int32Array(0),
     doubleBang: -1,
     tableOptions: [],
+    targetElements: [],
   };
 }
 
@@ -169,8 +179,11 @@ function commandPlan(children: CstNode["children"], codes: Uint8Array): LinePlan
     elements,
     doubleBang: doubleBangOf(elements),
     tableOptions: elementNodes.map((_, i) => elements[i * 4 + 1]).filter((option) => codes[option] === TokenCode.TableOption),
+    targetElements: elementNodes.map((_, i) => i).filter((i) => isTargetCode(codes[elements[i * 4 + 1]])),
   };
 }
+
+const isTargetCode = (code: number): boolean => code === TokenCode.JumpOption || code === TokenCode.GotoOption;
 
 function doubleBangOf(elements: Int32Array): number {
   for (let i = 0; i < elements.length; i += 4) if (elements[i] !== -1 && elements[i + 2] !== -1) return elements[i + 2];

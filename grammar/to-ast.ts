@@ -19,8 +19,8 @@ import {
   type LineNode,
   type SourceRange,
 } from "./ast.js";
-import { lexErrorMessage, lineErrorMessage, quote, syntaxError, type Diagnostic } from "./diagnostics.js";
-import { LineKind, type LexedText } from "./lexer.js";
+import { lexErrorMessage, lineErrorMessage, quote, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
+import { decodeWord, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { isBracketCounters } from "./values.js";
@@ -271,6 +271,10 @@ class DocumentBuilder {
       this.slots.push(node);
       return;
     }
+    if (plan.targetElements.length > 0 && this.targetError(first, plan)) {
+      this.slots.push(new InvalidLine(this.source, line));
+      return;
+    }
     for (const option of plan.tableOptions) {
       this.report(
         this.tokenRange(first + option),
@@ -288,6 +292,31 @@ class DocumentBuilder {
     // The node is made when first asked for (`Lines`); the plan is all it needs.
     this.slots.push(plan);
     table.addCommand(line, codes[first + plan.head]);
+  }
+
+  /**
+   * Reports what iptables says of a rule's targets, reading them in order as it does: a `-j` or
+   * `-g` with no name ("option "-j" requires an argument"), then a second one ("multiple -j
+   * flags not allowed"). Whether any was reported.
+   */
+  private targetError(first: number, plan: LinePlan): boolean {
+    const { starts, ends } = this.lexed.tokens;
+    for (let k = 0; k < plan.targetElements.length; k++) {
+      const element = plan.targetElements[k] * 4;
+      const token = first + plan.elements[element + 1];
+      const option = decodeWord(this.source.text.slice(starts[token], ends[token]));
+      // `--jump=NAME` names its target in the option word.
+      const named = plan.elements[element + 3] > plan.elements[element + 1] + 1 || (option.startsWith("--") && option.includes("="));
+      if (!named) {
+        this.report(this.tokenRange(token), targetWithoutNameMessage(option));
+        return true;
+      }
+      if (k > 0) {
+        this.report(this.tokenRange(token), lineErrorMessage(LineErrorKind.MultipleTargets, this.source.text.slice(starts[token], ends[token])));
+        return true;
+      }
+    }
+    return false;
   }
 
   private tokenRange(token: number): SourceRange {

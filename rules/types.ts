@@ -3,6 +3,7 @@
  * finding's fix is data (text edits on the original text), applied by the fixer in src/.
  */
 import type { Document, Severity, SourceRange } from "../grammar/index.js";
+import type { RulesetModel } from "./model/index.js";
 
 /** Replace `text[start, end)` by `text`. An insertion has `start === end`, a deletion `text === ""`. */
 export interface TextEdit {
@@ -42,6 +43,8 @@ export interface Finding {
 
 export interface RuleContext {
   readonly document: Document;
+  /** What the document means as iptables-restore reads it: built once, shared by every rule. */
+  readonly model: RulesetModel;
   readonly node: NodeContext;
   /** The rule's configured options, already checked against its `schema`; undefined when none. */
   readonly options?: unknown;

@@ -3,6 +3,7 @@
  */
 import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
+import { modelOf } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import { applySuppressions } from "./suppress.js";
@@ -56,12 +57,14 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
+  const model = modelOf(document);
   for (const rule of rules) {
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;
     if (configured === "off") continue;
     const context = {
       document,
+      model,
       node,
       options: setting?.options,
       report(finding: Finding) {

@@ -5,27 +5,19 @@
  * The ruleset's family comes from its header (`ip6tables-save`), else its name (`rules.v6`),
  * else most of its addresses (`rulesetFamily`).
  */
-import type { CommandLine, Severity } from "../../grammar/index.js";
-import type { Family } from "../shared/netfilter.js";
-import { rulesetFamily, type FamilyEvidence } from "../shared/origin.js";
-import { LineFlag, LineView, TARGET_SPELLINGS, documentIndex } from "../shared/scan.js";
+import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
+import { lineNo, type FamilyEvidence } from "../model/index.js";
+import {
+  FAMILY_TARGETS,
+  GENERIC_ADDRESS_OPTIONS as GENERIC,
+  NAT_ADDRESS_OPTIONS as NAT,
+  PLAIN_ADDRESS_OPTIONS as PLAIN,
+  RANGE_ADDRESS_OPTIONS as RANGES,
+  type Family,
+} from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "address-family-mismatch";
-
-const GENERIC = new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
-const NAT = new Set(["--to-destination", "--to-source"]);
-const RANGES = new Set(["--src-range", "--dst-range"]);
-const PLAIN = new Set(["--to", "--gateway", "--on-ip", "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst"]);
-
-/** Targets of one family only, with their counterpart in the other. */
-const FAMILY_TARGETS: Readonly<Record<string, { family: Family; instead: string }>> = {
-  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
-  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
-  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
-  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
-  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
-};
 
 const V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
 
@@ -50,23 +42,23 @@ export const addressFamilyMismatch: RuleModule = {
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const evidence = rulesetFamily(document);
+    const { model } = context;
+    const evidence = model.family();
     if (evidence === null) return;
     const other: Family = evidence.family === 4 ? 6 : 4;
-    const index = documentIndex(document);
-    const lines = index.linesWith({
-      flags: (other === 4 ? LineFlag.V4Address : LineFlag.V6Address) | LineFlag.IcmpProtocol,
+    const index = model.lines;
+    const lines = index.commandsWith({
+      facts: [other === 4 ? "v4-address" : "v6-address", "icmp-protocol"],
       options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
       modules: ["icmp", "icmp6", "icmpv6"],
       targets: Object.keys(FAMILY_TARGETS),
     });
-    for (const line of lines) checkLine(context, line, evidence, other, index.targetId(line.index));
+    for (const line of lines) checkLine(context, line, evidence, other, index.extensionTarget(lineNo(line)));
   },
 };
 
-function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family, targetId: number): void {
-  const view = new LineView(line);
+function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family, extensionTarget: string | null): void {
+  const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
   const report = (i: number, message: string, severity?: Severity) => context.report({ range: view.range(i), message, severity });
@@ -106,8 +98,8 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
         report(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
       }
-    } else if ((name === "-j" || name === "--jump") && targetId !== -1) {
-      const target = TARGET_SPELLINGS.names[targetId];
+    } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
+      const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
         report(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);

@@ -5,19 +5,9 @@
  * after a target. See README.md beside this file.
  */
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
-import { isKnownTarget } from "../shared/netfilter.js";
-import {
-  isKnownTable,
-  lineOf,
-  listOf,
-  tableName,
-  tablesWithBuiltin,
-  walkTable,
-  wholeLine,
-  type Declaration,
-  type Redeclaration,
-  type TableWalk,
-} from "../shared/reach.js";
+import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
+import { isKnownTarget, tablesWithBuiltin } from "../netfilter/index.js";
+import { lineOf, listOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
 
 const ID = "chain-declaration";
@@ -30,9 +20,7 @@ export const chainDeclaration: RuleModule = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
       for (const declaration of walk.policyDeclarations) checkDeclaration(context, walk, declaration);
       for (const command of walk.policyCommands) checkPolicyCommand(context, walk, command);
       for (const command of walk.newChainCommands) checkNewChain(context, walk, command);
@@ -46,7 +34,7 @@ const fix = (title: string, applicability: Fix["applicability"], edits: Fix["edi
 // ---------------------------------------------------------------------------------------------
 // `:NAME POLICY [p:b]`
 
-function checkDeclaration(context: RuleContext, walk: TableWalk, declaration: ChainDeclaration): void {
+function checkDeclaration(context: RuleContext, walk: TableModel, declaration: ChainDeclaration): void {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
   if (policyWord === null || policy === null || name === "") return; // a syntax error already
@@ -107,7 +95,7 @@ function badPolicy(written: string, name: string, policy: string, word: Word, li
 // ---------------------------------------------------------------------------------------------
 // `-P NAME POLICY`, `-N NAME`
 
-function checkPolicyCommand(context: RuleContext, walk: TableWalk, command: CommandLine): void {
+function checkPolicyCommand(context: RuleContext, walk: TableModel, command: CommandLine): void {
   const name = command.chain;
   const positional = command.positional;
   const line = command.index + 1;
@@ -141,7 +129,7 @@ function checkPolicyCommand(context: RuleContext, walk: TableWalk, command: Comm
   }
 }
 
-function checkNewChain(context: RuleContext, walk: TableWalk, command: CommandLine): void {
+function checkNewChain(context: RuleContext, walk: TableModel, command: CommandLine): void {
   const name = command.chain;
   if (name === null) {
     context.report({
@@ -163,7 +151,7 @@ function checkNewChain(context: RuleContext, walk: TableWalk, command: CommandLi
 // ---------------------------------------------------------------------------------------------
 // Declared twice
 
-function checkRedeclaration(context: RuleContext, walk: TableWalk, { line, previous }: Redeclaration): void {
+function checkRedeclaration(context: RuleContext, walk: TableModel, { line, previous }: Redeclaration): void {
   const { document } = context;
   const name = line.kind === "chain" ? line.name : line.chain!;
   const at = line.index + 1;
@@ -243,22 +231,18 @@ function sameDeclaration(a: ChainDeclaration, b: ChainDeclaration): boolean {
 }
 
 /** How many rules (`-A`, `-I`, `-R`) the chain gets between two of its declarations. */
-function rulesBetween(walk: TableWalk, from: Declaration, to: Declaration): number {
-  const id = walk.chainId(to);
-  if (id === -1 || id >= walk.lastRule.length) return 0;
-  const after = from.index - walk.base;
-  const before = to.index - walk.base;
-  let count = 0;
-  for (let at = walk.lastRule[id]; at !== -1; at = walk.previous[at]) if (at > after && at < before) count++;
-  return count;
+function rulesBetween(walk: TableModel, from: Declaration, to: Declaration): number {
+  const id = walk.chainOf(lineNo(to));
+  if (id === NONE) return 0;
+  return walk.ruleLinesOf(id).filter((line) => line > from.index && line < to.index).length;
 }
 
 /** Whether any line of the table besides this declaration names the chain: a command on it or a jump to it. */
-function isNamedAnywhere(walk: TableWalk, name: string, declaration: Declaration): boolean {
+function isNamedAnywhere(walk: TableModel, name: string, declaration: Declaration): boolean {
   if (walk.declarationsOf(name).length > 1) return true;
   for (const command of walk.table.commands) {
     if (command === declaration) continue;
-    if (command.chain === name || command.positional.some((w) => w.value === name) || walk.targetName(command) === name) return true;
+    if (command.chain === name || command.positional.some((w) => w.value === name) || walk.targetName(lineNo(command)) === name) return true;
   }
   return false;
 }

@@ -3,7 +3,8 @@
  * wherever it appears. See README.md beside this file.
  */
 import type { SourceRange } from "../../grammar/index.js";
-import { MAX_CHAIN_NAME_BYTES, isKnownTable, isNameTooLong, nameBytes, targetOf, walkTable } from "../shared/reach.js";
+import { lineNo, NONE, type NameId, type None } from "../model/index.js";
+import { isNameTooLong, MAX_CHAIN_NAME_BYTES, nameBytes } from "../netfilter/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "chain-name-too-long";
@@ -25,25 +26,24 @@ export const chainNameTooLong: RuleModule = {
   severity: "error",
   fixable: false,
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
-      const { names } = walk;
+    for (const walk of context.model.tables()) {
+      const table = walk.table;
+      const { longest, nonAscii } = walk.nameStats();
       // Most names are ASCII: then a name's length in bytes is its length.
-      const ascii = !names.nonAscii;
+      const ascii = !nonAscii;
       // Every chain and target name of the table is interned: when none is long, none is too long.
-      if (ascii ? names.maxLength <= MAX_CHAIN_NAME_BYTES : names.maxLength * 3 <= MAX_CHAIN_NAME_BYTES) {
+      if (ascii ? longest <= MAX_CHAIN_NAME_BYTES : longest * 3 <= MAX_CHAIN_NAME_BYTES) {
         // (`-E OLD NEW` of a chain that does not exist leaves NEW out of the names.)
         if (!walk.deletesOrRenames) continue;
       }
       // By id: 0 not looked at yet, 1 fine, 2 too long.
       const verdicts: number[] = [];
-      const tooLong = (id: number): boolean => {
-        if (id === -1) return false;
+      const tooLong = (id: NameId | None): boolean => {
+        if (id === NONE) return false;
         let verdict = verdicts[id];
         if (!verdict) {
-          const length = names.length(id);
-          verdict = length > MAX_CHAIN_NAME_BYTES || (!ascii && isNameTooLong(names.name(id))) ? 2 : 1;
+          const length = walk.nameLength(id);
+          verdict = length > MAX_CHAIN_NAME_BYTES || (!ascii && isNameTooLong(walk.nameOf(id))) ? 2 : 1;
           while (verdicts.length < id) verdicts.push(0);
           verdicts[id] = verdict;
         }
@@ -57,16 +57,16 @@ export const chainNameTooLong: RuleModule = {
         else if (line !== seen.line) seen.count++;
       };
       for (const declaration of table.chains) {
-        if (tooLong(walk.chainId(declaration))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
+        if (tooLong(walk.chainOf(lineNo(declaration)))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
       }
       for (const command of table.commands) {
-        if (tooLong(walk.chainId(command))) note(command.chain!, "command", command.chainWord!.range, command.index);
+        if (tooLong(walk.chainOf(lineNo(command)))) note(command.chain!, "command", command.chainWord!.range, command.index);
         if (command.command === "rename-chain") {
           const to = command.positional[1];
           if (to && isNameTooLong(to.value)) note(to.value, "rename", to.range, command.index);
         }
-        if (tooLong(walk.targetId(command))) {
-          const target = targetOf(command)!;
+        if (tooLong(walk.targetOf(lineNo(command)))) {
+          const target = walk.target(command)!;
           note(target.name, "target", target, command.index);
         }
       }

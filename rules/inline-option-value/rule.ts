@@ -6,8 +6,6 @@
  * line. See README.md beside this file.
  */
 import { decodeWord, type CommandLine, type Document } from "../../grammar/index.js";
-import { TokenCode } from "../../grammar/tokens.js";
-import { LineView } from "../shared/scan.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "inline-option-value";
@@ -74,10 +72,10 @@ function linesWithEquals(document: Document): CommandLine[] {
 }
 
 function checkLine(context: RuleContext, line: CommandLine): void {
-  const view = new LineView(line);
+  const view = line.view;
   for (let i = 0; i < view.count; i++) {
-    const code = view.code(i);
-    if (code !== TokenCode.GenericOption && code !== TokenCode.JumpOption) continue;
+    const role = view.role(i);
+    if (role !== "generic" && role !== "jump") continue;
     const range = view.optionRange(i);
     const raw = line.source.text.slice(range.start, range.end);
     const name = view.name(i);

@@ -5,31 +5,12 @@
  * empty name of the interface the hook does not have: the rule never matches when every hook
  * that reaches the chain is of the wrong direction. See README.md beside this file.
  */
-import type { CommandLine, Table } from "../../grammar/index.js";
-import { TokenCode } from "../../grammar/tokens.js";
-import { HOOKS, reachability, type Hook, type Reachability } from "../shared/hooks.js";
-import { BUILTIN_CHAINS } from "../shared/netfilter.js";
-import { LineView, documentIndex, optionBit } from "../shared/scan.js";
+import type { CommandLine, LineView, Table } from "../../grammar/index.js";
+import { lineNo, NONE, type HookReach, type LineIndex, type NameId } from "../model/index.js";
+import { BLIND_HOOKS, BUILTIN_CHAINS, HOOKS, INTERFACE_OPTIONS, INTERFACE_REFUSED_IN as REFUSED_IN, type Direction, type Hook } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "interface-direction";
-
-/** Which interface an option names. */
-type Direction = "in" | "out";
-
-/** The hooks where a packet has no interface of that direction. */
-const BLIND_HOOKS: Readonly<Record<Direction, readonly Hook[]>> = {
-  in: ["OUTPUT", "POSTROUTING"],
-  out: ["PREROUTING", "INPUT"],
-};
-
-/** The chain names iptables refuses each option in, whatever the table (it compares names). */
-const REFUSED_IN: Readonly<Record<string, Direction>> = {
-  PREROUTING: "out",
-  INPUT: "out",
-  OUTPUT: "in",
-  POSTROUTING: "in",
-};
 
 const SHORT: Readonly<Record<Direction, string>> = { in: "-i", out: "-o" };
 const OTHER: Readonly<Record<Direction, Direction>> = { in: "out", out: "in" };
@@ -45,28 +26,28 @@ const WHY: Readonly<Record<string, string>> = {
   POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet",
 };
 
-const IN_BITS = optionBit("-i")[1] | optionBit("--in-interface")[1];
-const OUT_BITS = optionBit("-o")[1] | optionBit("--out-interface")[1];
-
 export const interfaceDirection: RuleModule = {
   id: ID,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const index = documentIndex(document);
-    const lines = index.linesWith({ options: ["-i", "--in-interface", "-o", "--out-interface"] });
+    const index = context.model.lines;
+    const lines = index.commandsWith({ options: [...INTERFACE_OPTIONS.in, ...INTERFACE_OPTIONS.out] });
     // Lines are in file order and a table's lines are together: take them table by table.
     for (let from = 0; from < lines.length; ) {
       const table = lines[from].table;
       let to = from;
       while (to < lines.length && lines[to].table === table) to++;
-      checkTable(context, table, lines.slice(from, to), (line) => index.optionBitsHigh(line.index));
+      checkTable(context, table, lines.slice(from, to), index);
       from = to;
     }
   },
 };
+
+/** Whether the line uses an interface option of this direction. */
+const uses = (index: LineIndex, line: CommandLine, direction: Direction): boolean =>
+  INTERFACE_OPTIONS[direction].some((option) => index.uses(lineNo(line), option));
 
 interface Candidate {
   line: CommandLine;
@@ -74,36 +55,35 @@ interface Candidate {
   directions: Direction[];
 }
 
-function checkTable(context: RuleContext, table: Table, lines: CommandLine[], bitsOf: (line: CommandLine) => number): void {
+function checkTable(context: RuleContext, table: Table, lines: CommandLine[], index: LineIndex): void {
   const builtins: readonly string[] = table.name === null ? HOOKS : (BUILTIN_CHAINS[table.name] ?? []);
   const inUserChains: Candidate[] = [];
   for (const line of lines) {
     const chain = line.chain;
     if (chain === null || !isRuleCommand(line)) continue;
-    const bits = bitsOf(line);
     const refused = REFUSED_IN[chain];
     if (refused !== undefined) {
-      if ((bits & (refused === "in" ? IN_BITS : OUT_BITS)) !== 0) reportRefused(context, line, refused);
+      if (uses(index, line, refused)) reportRefused(context, line, refused);
       continue;
     }
     // A built-in chain with both interfaces (FORWARD), or a rule deleted: nothing to weigh.
     if (builtins.includes(chain) || line.command === "delete") continue;
     const directions: Direction[] = [];
-    if ((bits & OUT_BITS) !== 0) directions.push("out");
-    if ((bits & IN_BITS) !== 0) directions.push("in");
+    if (uses(index, line, "out")) directions.push("out");
+    if (uses(index, line, "in")) directions.push("in");
     if (directions.length) inUserChains.push({ line, directions });
   }
   if (inUserChains.length === 0) return;
 
-  const hooks = HOOKS.filter((hook) => builtins.includes(hook));
-  const reach = reachability(context.document, table);
-  const chains = new Set(inUserChains.map((c) => c.line.chain!));
-  reach.plan(new Map(hooks.map((hook) => [hook, chains.size])));
-  const reachedFrom = new Map<string, Hook[]>();
+  // Which hooks reach each chain, asked for all of them at once.
+  const model = context.model.tableOf(table)!;
+  const reach = model.hooks;
+  const ids = [...new Set(inUserChains.map((c) => model.chainOf(lineNo(c.line))).filter((id): id is NameId => id !== NONE))];
+  const reaching = reach.hooksReaching(reach.hooks, ids);
+  const reachedFrom = new Map(ids.map((id, k) => [id, reaching[k]]));
   for (const { line, directions } of inUserChains) {
-    const chain = line.chain!;
-    let from = reachedFrom.get(chain);
-    if (from === undefined) reachedFrom.set(chain, (from = hooks.filter((hook) => reach.reaches(hook, chain))));
+    const id = model.chainOf(lineNo(line));
+    const from = id === NONE ? [] : (reachedFrom.get(id) ?? []);
     if (from.length === 0) continue;
     const blind = directions.filter((direction) => from.every((hook) => BLIND_HOOKS[direction].includes(hook)));
     if (blind.length) reportUseless(context, line, blind, from, reach);
@@ -116,23 +96,19 @@ const isRuleCommand = (line: CommandLine): boolean =>
 
 /** The elements of a line that name an interface of this direction (generic options only). */
 function interfaceElements(view: LineView, direction: Direction): number[] {
-  const [short, long] = direction === "in" ? ["-i", "--in-interface"] : ["-o", "--out-interface"];
+  const [short, long] = INTERFACE_OPTIONS[direction];
   const out: number[] = [];
   for (let i = 0; i < view.count; i++) {
-    if (view.code(i) === TokenCode.GenericOption && (view.is(i, short) || view.is(i, long))) out.push(i);
+    if (view.role(i) === "generic" && (view.is(i, short) || view.is(i, long))) out.push(i);
   }
   return out;
 }
 
-/** As iptables-save prints it: `! -o eth0`. */
-function spelled(view: LineView, i: number): string {
-  const text = view.line.source.text;
-  const { start, end } = view.range(i);
-  return text.slice(start, end);
-}
+/** As written: `! -o eth0`. */
+const spelled = (view: LineView, i: number): string => view.written(i);
 
 function reportRefused(context: RuleContext, line: CommandLine, direction: Direction): void {
-  const view = new LineView(line);
+  const view = line.view;
   const [at] = interfaceElements(view, direction);
   if (at === undefined) return;
   const chain = line.chain!;
@@ -151,8 +127,8 @@ function reportRefused(context: RuleContext, line: CommandLine, direction: Direc
  * Reports the line's first option, of a direction none of the hooks reaching its chain has, that
  * never matches; else its first that is always true (negated). One finding per line.
  */
-function reportUseless(context: RuleContext, line: CommandLine, directions: Direction[], from: Hook[], reach: Reachability): void {
-  const view = new LineView(line);
+function reportUseless(context: RuleContext, line: CommandLine, directions: Direction[], from: Hook[], reach: HookReach): void {
+  const view = line.view;
   let never: { at: number; direction: Direction } | null = null;
   let always: { at: number; direction: Direction } | null = null;
   for (const direction of directions) {

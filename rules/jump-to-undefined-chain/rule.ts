@@ -3,21 +3,9 @@
  * (declared before the rule) nor a target iptables knows, or is a built-in chain. Either way
  * iptables-restore refuses the table. See README.md beside this file.
  */
-import type { Document, Table } from "../../grammar/index.js";
-import { isKnownTarget } from "../shared/netfilter.js";
-import {
-  declaredLater,
-  isKnownTable,
-  isNameTooLong,
-  lineOf,
-  listOf,
-  moveDeclarationFix,
-  tableName,
-  tablesWithBuiltin,
-  walkTable,
-  type MissingJump,
-  type TableWalk,
-} from "../shared/reach.js";
+import type { MissingJump, RulesetModel, TableModel } from "../model/index.js";
+import { isKnownTarget, isNameTooLong, tablesWithBuiltin } from "../netfilter/index.js";
+import { lineOf, listOf, moveDeclarationFix, tableName } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "jump-to-undefined-chain";
@@ -45,9 +33,7 @@ export const jumpToUndefinedChain: RuleModule = {
   },
   check(context) {
     const extra = new Set((context.options as Options | undefined)?.targets ?? []);
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
       for (const jump of walk.builtinJumps) reportBuiltin(context, walk, jump);
       // A fragment for --noflush may jump to chains that exist only on the node.
       if (walk.partial) continue;
@@ -59,16 +45,16 @@ export const jumpToUndefinedChain: RuleModule = {
         let move = moves.get(name);
         if (move === undefined) moves.set(name, (move = moveDeclarationFix(context.document, walk, name)));
         // Every use is mended by the one move, so each finding carries it (it is applied once).
-        context.report({ range: jump.target, message: missingMessage(context.document, table, walk, jump, move !== null), fix: move ?? undefined });
+        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump, move !== null), fix: move ?? undefined });
       }
     }
   },
 };
 
-const upperCased = new WeakMap<TableWalk, Map<string, string[]>>();
+const upperCased = new WeakMap<TableModel, Map<string, string[]>>();
 
 /** The table's chains by their upper-cased names, for "did you mean". */
-function byUpperCase(walk: TableWalk): Map<string, string[]> {
+function byUpperCase(walk: TableModel): Map<string, string[]> {
   let map = upperCased.get(walk);
   if (map === undefined) {
     upperCased.set(walk, (map = new Map()));
@@ -83,23 +69,24 @@ function byUpperCase(walk: TableWalk): Map<string, string[]> {
 const option = (jump: MissingJump) => `\`${jump.target.kind === "goto" ? "-g" : "-j"} ${jump.target.name}\``;
 
 /** What each backend says when it reads a jump to a chain that does not exist. */
-function refusals(jump: MissingJump, table: Table): string {
+function refusals(jump: MissingJump, table: TableModel): string {
   const name = jump.target.name;
   const legacy = jump.target.kind === "goto" ? `"goto '${name}' is not a chain"` : `"Couldn't load target \`${name}'"`;
-  const commit = table.commit ? ` (${lineOf(table.commit)})` : "";
+  const commit = table.table.commit ? ` (${lineOf(table.table.commit)})` : "";
   return (
     `iptables-legacy-restore refuses this line (${legacy}) and iptables-nft-restore the COMMIT${commit} ` +
     `("Chain '${name}' does not exist"; its --test does not look and passes), so nothing of the table is loaded`
   );
 }
 
-function missingMessage(document: Document, table: Table, walk: TableWalk, jump: MissingJump, fixable: boolean): string {
+function missingMessage(model: RulesetModel, walk: TableModel, jump: MissingJump, fixable: boolean): string {
   const name = jump.target.name;
-  const later = declaredLater(walk, name, jump.line);
+  const table = walk.table;
+  const later = walk.declaredLater(name, jump.line);
   if (later) {
     return (
       `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, ` +
-      `so ${refusals(jump, table)}. ` +
+      `so ${refusals(jump, walk)}. ` +
       (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`)
     );
   }
@@ -108,13 +95,13 @@ function missingMessage(document: Document, table: Table, walk: TableWalk, jump:
   if (elsewhere.length && table.name !== null) {
     parts.push(
       `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, ` +
-        `and ${table.name} declares no user chain ${name}: ${refusals(jump, table)}.`,
+        `and ${table.name} declares no user chain ${name}: ${refusals(jump, walk)}.`,
     );
   } else {
-    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, table)}.`);
+    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, walk)}.`);
   }
-  const other = document.tables.find((t) => t !== table && isKnownTable(t) && t.name !== null && walkTable(document, t).declarationsOf(name).length > 0);
-  if (other) parts.push(`${name} is a chain of table ${other.name}: a jump stays in its own table.`);
+  const other = model.tables().find((t) => t !== walk && t.table.name !== null && t.declarationsOf(name).length > 0);
+  if (other) parts.push(`${name} is a chain of table ${other.table.name}: a jump stays in its own table.`);
   const upper = name.toUpperCase();
   if (upper !== name && isKnownTarget(upper)) parts.push(`Target names are case sensitive: did you mean ${upper}?`);
   const chain = byUpperCase(walk).get(upper)?.find((c) => c !== name);
@@ -126,7 +113,7 @@ function missingMessage(document: Document, table: Table, walk: TableWalk, jump:
   return parts.join(" ");
 }
 
-function reportBuiltin(context: RuleContext, walk: TableWalk, jump: MissingJump): void {
+function reportBuiltin(context: RuleContext, walk: TableModel, jump: MissingJump): void {
   const commit = walk.table.commit ? ` (${lineOf(walk.table.commit)})` : "";
   context.report({
     range: jump.target,

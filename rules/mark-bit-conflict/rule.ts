@@ -8,8 +8,8 @@
  * whole mark (no mask), which owns no bit but overwrites all of them.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import { hex, markTargetEffect } from "../shared/marks.js";
-import { documentIndex } from "../shared/scan.js";
+import { markTargetEffect } from "../packet/index.js";
+import { hex } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "mark-bit-conflict";
@@ -63,7 +63,7 @@ export const markBitConflict: RuleModule = {
   fixable: false,
   check(context) {
     const writes: Write[] = [];
-    for (const line of documentIndex(context.document).withTarget("MARK")) {
+    for (const line of context.model.lines.withTarget("MARK")) {
       if (line.command === "delete" || line.chain === null) continue;
       const owner = ownerOf(line.chain);
       const target = line.rule?.target;

@@ -7,19 +7,15 @@
  * the packet's current mark, MARK targets change it, RETURN ends a chain, and a rule with
  * other conditions may or may not match (both paths are followed).
  */
-import type { CommandLine, Document, Severity, Table, TargetNode } from "../../grammar/index.js";
-import { chainsOf, type Chain } from "../shared/chains.js";
-import { documentIndex } from "../shared/scan.js";
-import { MarkState, allOf, hex, markMatchTests, markTargetEffect, type MarkTest, type Tri, type XMark } from "../shared/marks.js";
+import type { CommandLine, Document, Severity } from "../../grammar/index.js";
+import type { Chain, ChainSet, TableModel } from "../model/index.js";
+import { MarkState, MarkWalk, markMatchTests, markTargetEffect, type RuleFacts, type Tri } from "../packet/index.js";
+import { hex } from "../report/index.js";
 import type { Fix, NodeContext, RuleContext, RuleModule, TextEdit } from "../types.js";
 import { kernelVerdict, kubernetesVerdict } from "./versions.js";
 
 const ID = "masquerade-mark-not-cleared";
 const SNAT_TARGETS = new Set(["MASQUERADE", "SNAT"]);
-/** Targets after which a matched packet leaves the chain walk for good. */
-const TERMINATING = new Set(["ACCEPT", "DROP", "REJECT", "DNAT", "REDIRECT", "NETMAP", "NFQUEUE", "QUEUE", "TPROXY", "MASQUERADE", "SNAT"]);
-/** How deep jumps are followed; iptables itself allows no cycles. */
-const MAX_DEPTH = 64;
 
 export const masqueradeMarkNotCleared: RuleModule = {
   id: ID,
@@ -27,22 +23,12 @@ export const masqueradeMarkNotCleared: RuleModule = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
+    for (const table of context.model.tables()) {
       // `iptables -S` output does not name its table: it may be `iptables -t nat -S`.
-      if (table.name === "nat" || table.name === null) checkTable(table, context);
+      if (table.table.name === "nat" || table.table.name === null) checkTable(table, context);
     }
   },
 };
-
-/** What a rule tests and does, as far as marks are concerned. */
-interface RuleFacts {
-  line: CommandLine;
-  marks: MarkTest[];
-  /** Conditions other than marks and comments: the rule may or may not match. */
-  otherConditions: boolean;
-  target: TargetNode | null;
-  effect: XMark | null;
-}
 
 interface Flag {
   line: CommandLine;
@@ -50,23 +36,35 @@ interface Flag {
   randomFully: boolean;
 }
 
-function checkTable(table: Table, context: RuleContext): void {
-  const snatRules = findSnatRules(context.document, table);
+function checkTable(table: TableModel, context: RuleContext): void {
+  const snatRules = findSnatRules(context, table);
   if (snatRules.length === 0) return;
-  const chains = chainsOf(context.document, table);
+  const chains = table.chains;
   const mark = masqueradeMark(chains, snatRules);
   if (mark === null) return;
 
-  const walker = new Walker(chains, mark);
-  walker.walk("POSTROUTING", [MarkState.withBits(mark)], []);
+  // The packet walk from POSTROUTING with the mark set: each MASQUERADE or SNAT it reaches
+  // with the mark still set is a finding.
+  const flags = new Map<CommandLine, Flag>();
+  const walker = new MarkWalk(chains, {
+    onTerminal(facts: RuleFacts, state: MarkState, matches: Tri, chain: string) {
+      const target = facts.target!;
+      if (!SNAT_TARGETS.has(target.name)) return;
+      const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & mark) !== 0);
+      if (state.has(mark) && (matches === true || selectsOnMark) && !flags.has(facts.line)) {
+        flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== undefined });
+      }
+    },
+  });
+  walker.walk("POSTROUTING", [MarkState.withBits(mark)]);
   // Chains that masquerade but that POSTROUTING does not reach (a partial dump) start on their own.
   for (const rule of snatRules) {
-    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)], []);
+    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)]);
   }
 
   // One rewrite of each chain mends every flagged rule in it: each finding carries it (applied once).
   const fixes = new Map<string, Fix | undefined>();
-  for (const flag of walker.flags.values()) {
+  for (const flag of flags.values()) {
     if (!fixes.has(flag.chain)) fixes.set(flag.chain, chainFix(context.document, chains.get(flag.chain)!, mark, walker));
     const fix = fixes.get(flag.chain);
     const { severity, message } = describe(flag, mark, context.node, fix !== undefined);
@@ -75,12 +73,12 @@ function checkTable(table: Table, context: RuleContext): void {
 }
 
 /**
- * Rules whose target is MASQUERADE or SNAT, from the document index every rule shares: a
+ * Rules whose target is MASQUERADE or SNAT, from the line index every rule shares: a
  * kube-proxy dump has a quarter of a million rules and a handful of these.
  */
-function findSnatRules(document: Document, table: Table): CommandLine[] {
-  const index = documentIndex(document);
-  const found = [...SNAT_TARGETS].flatMap((name) => index.withTarget(name).filter((line) => line.table === table));
+function findSnatRules(context: RuleContext, table: TableModel): CommandLine[] {
+  const index = context.model.lines;
+  const found = [...SNAT_TARGETS].flatMap((name) => index.withTarget(name).filter((line) => line.table === table.table));
   return found.sort((a, b) => a.index - b.index);
 }
 
@@ -89,7 +87,7 @@ function findSnatRules(document: Document, table: Table): CommandLine[] {
  * `--set-mark v`), else the bit a masquerading rule matches on. Not always 0x4000: it is
  * `1 << --iptables-masquerade-bit`, and OpenShift used bit 0.
  */
-function masqueradeMark(chains: ReadonlyMap<string, Chain>, snatRules: CommandLine[]): number | null {
+function masqueradeMark(chains: ChainSet, snatRules: CommandLine[]): number | null {
   for (const line of chains.get("KUBE-MARK-MASQ")?.rules ?? []) {
     const target = line.rule?.target;
     const effect = target ? markTargetEffect(target) : null;
@@ -104,126 +102,21 @@ function masqueradeMark(chains: ReadonlyMap<string, Chain>, snatRules: CommandLi
   return null;
 }
 
-class Walker {
-  readonly visited = new Set<string>();
-  readonly flags = new Map<CommandLine, Flag>();
-  private readonly facts = new Map<CommandLine, RuleFacts>();
-
-  constructor(
-    private readonly chains: ReadonlyMap<string, Chain>,
-    private readonly mark: number,
-  ) {}
-
-  /** Walks a chain with these possible packet states; returns the states that return from it. */
-  walk(name: string, entering: MarkState[], stack: string[]): MarkState[] {
-    const chain = this.chains.get(name);
-    if (chain === undefined || stack.includes(name) || stack.length > MAX_DEPTH) return entering;
-    this.visited.add(name);
-    let states = entering;
-    const returned: MarkState[] = [];
-    for (const line of chain.rules) {
-      if (states.length === 0) break;
-      const facts = this.factsOf(line);
-      const next: MarkState[] = [];
-      for (const state of states) {
-        const matches = this.evaluate(facts, state);
-        if (matches === false) {
-          next.push(state);
-          continue;
-        }
-        if (matches === "maybe") next.push(state);
-        this.act(facts, state, matches, name, stack, next, returned);
-      }
-      states = unique(next);
-    }
-    return unique([...returned, ...states]);
-  }
-
-  /** Whether the fix rewrites this rule: it tests or sets a mark, or masquerades on nothing but marks. */
-  isMarkBased(line: CommandLine): boolean {
-    const facts = this.factsOf(line);
-    if (facts.marks.length > 0 || facts.effect !== null) return true;
-    return SNAT_TARGETS.has(facts.target?.name ?? "") && !facts.otherConditions;
-  }
-
-  factsOf(line: CommandLine): RuleFacts {
-    let facts = this.facts.get(line);
-    if (facts === undefined) {
-      const rule = line.rule!;
-      const marks: MarkTest[] = [];
-      let otherConditions = rule.generic.length > 0;
-      for (const match of rule.matches) {
-        if (match.name === "comment") continue;
-        const tests = match.name === "mark" ? markMatchTests(match) : null;
-        if (tests === null) otherConditions = true;
-        else marks.push(...tests);
-      }
-      const target = rule.target;
-      facts = { line, marks, otherConditions, target, effect: target ? markTargetEffect(target) : null };
-      this.facts.set(line, facts);
-    }
-    return facts;
-  }
-
-  private evaluate(facts: RuleFacts, state: MarkState): Tri {
-    const answers: Tri[] = facts.marks.map((t) => state.test(t));
-    if (facts.otherConditions) answers.push("maybe");
-    return allOf(answers);
-  }
-
-  private act(facts: RuleFacts, state: MarkState, matches: Tri, chain: string, stack: string[], next: MarkState[], returned: MarkState[]): void {
-    const sure = matches === true;
-    const target = facts.target;
-    if (target === null) {
-      if (sure) next.push(state);
-      return;
-    }
-    const name = target.name;
-    if (SNAT_TARGETS.has(name)) {
-      const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & this.mark) !== 0);
-      if (state.has(this.mark) && (sure || selectsOnMark) && !this.flags.has(facts.line)) {
-        this.flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== undefined });
-      }
-      return;
-    }
-    if (name === "RETURN") {
-      returned.push(state);
-      return;
-    }
-    if (facts.effect) {
-      next.push(state.apply(facts.effect));
-      return;
-    }
-    if (name === "CONNMARK" && target.option("--restore-mark")) {
-      next.push(state.forget());
-      return;
-    }
-    if (TERMINATING.has(name)) return;
-    if (target.kind === "goto" || this.chains.has(name)) {
-      const back = this.walk(name, [state], [...stack, chain]);
-      // A goto does not come back here: what returns from its chain returns from this one.
-      (target.kind === "goto" ? returned : next).push(...back);
-      return;
-    }
-    // LOG and other non-terminating targets: the packet goes on.
-    if (sure) next.push(state);
-  }
-}
-
-function unique(states: MarkState[]): MarkState[] {
-  const seen = new Map<string, MarkState>();
-  for (const s of states) seen.set(s.key, s);
-  return [...seen.values()];
+/** Whether the fix rewrites this rule: it tests or sets a mark, or masquerades on nothing but marks. */
+function isMarkBased(walker: MarkWalk, line: CommandLine): boolean {
+  const facts = walker.factsOf(line);
+  if (facts.marks.length > 0 || facts.effect !== null) return true;
+  return SNAT_TARGETS.has(facts.target?.name ?? "") && !facts.otherConditions;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The fix: the chain as kube-proxy v1.18.6+ writes it, with the node's own mark.
 
-function chainFix(document: Document, chain: Chain, mark: number, walker: Walker): Fix | undefined {
+function chainFix(document: Document, chain: Chain, mark: number, walker: MarkWalk): Fix | undefined {
   const rules = chain.rules;
   // Rules put in place by -I or -R cannot be rewritten line by line in place.
   if (rules.some((line) => line.command !== "append")) return undefined;
-  const involved = rules.filter((line) => walker.isMarkBased(line));
+  const involved = rules.filter((line) => isMarkBased(walker, line));
   const snat = involved.filter((line) => SNAT_TARGETS.has(walker.factsOf(line).target?.name ?? ""));
   if (snat.length === 0) return undefined;
   const kept = snat[snat.length - 1];

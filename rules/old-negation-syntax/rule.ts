@@ -3,8 +3,7 @@
  * 1.4.12 and later refuse. The fix moves the `!` before the option, as iptables-save has
  * printed it since 1.4.4. See README.md beside this file.
  */
-import { LineView, documentIndex } from "../shared/scan.js";
-import type { CommandLine } from "../../grammar/index.js";
+import type { LineView } from "../../grammar/index.js";
 import type { RuleModule, TextEdit } from "../types.js";
 
 const ID = "old-negation-syntax";
@@ -15,11 +14,10 @@ export const oldNegationSyntax: RuleModule = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    const { document } = context;
-    const text = document.text;
-    for (const line of documentIndex(document).withLateBang()) {
-      if (!hasLateBang(line)) continue;
-      const view = new LineView(line);
+    const text = context.document.text;
+    for (const line of context.model.lines.withLateBang()) {
+      const view = line.view;
+      if (!hasLateBang(view)) continue;
       const edits: TextEdit[] = [];
       const spelled: string[] = [];
       let first = -1;
@@ -54,9 +52,8 @@ export const oldNegationSyntax: RuleModule = {
 };
 
 /** Whether an element of the line has its `!` after the option (from the parse). */
-function hasLateBang(line: CommandLine): boolean {
-  const e = line.plan.elements;
-  for (let i = 2; i < e.length; i += 4) if (e[i] !== -1) return true;
+function hasLateBang(view: LineView): boolean {
+  for (let i = 0; i < view.count; i++) if (view.lateBang(i)) return true;
   return false;
 }
 

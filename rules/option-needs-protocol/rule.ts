@@ -9,91 +9,20 @@
  * checks the whole rule: a protocol match (`-m tcp`) or a TCP-only target needs the rule's
  * protocol, not negated.
  */
-import type { CommandLine, Severity, SourceRange } from "../../grammar/index.js";
-import { TokenCode } from "../../grammar/tokens.js";
-import { backendOf, rulesetFamily, type Backend } from "../shared/origin.js";
+import { LineView, type CommandLine, type Severity, type SourceRange } from "../../grammar/index.js";
+import type { Backend, WatchedModule, WatchedOption } from "../model/index.js";
 import {
-  LineFlag,
-  LineView,
-  PROTOCOLS,
-  TARGET_SPELLINGS,
-  UNREAD_PROTOCOL,
-  WATCHED_MODULES,
-  WATCHED_OPTIONS,
-  documentIndex,
-  moduleBit,
-  optionBit,
-  targetNumber,
-  type DocumentIndex,
-  type WatchedModule,
-  type WatchedOption,
-} from "../shared/scan.js";
+  MULTIPORT_PROTOCOLS,
+  NAT_PORT_PROTOCOLS,
+  normalizeProtocol,
+  PROTOCOL_MATCHES,
+  PROTOCOL_OPTION_OWNERS,
+  PROTOCOL_TARGETS,
+  protocolNumber,
+} from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
-
-const PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
-
-/** The options of each protocol's match, which `-p PROTO` loads on its own. */
-const MATCH_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
-  udp: PORTS,
-  sctp: [...PORTS, "--chunk-types"],
-  dccp: [...PORTS, "--dccp-types", "--dccp-option"],
-  icmp: ["--icmp-type"],
-  "ipv6-icmp": ["--icmpv6-type"],
-  esp: ["--espspi"],
-  ah: ["--ahspi", "--ahlen", "--ahres"],
-};
-
-/** For each option, the protocols whose match has it. */
-const OWNERS = new Map<string, string[]>();
-for (const [protocol, options] of Object.entries(MATCH_OPTIONS)) {
-  for (const option of options) OWNERS.set(option, [...(OWNERS.get(option) ?? []), protocol]);
-}
-
-/** Match modules bound to one protocol (the kernel's `.proto`), by `-m` name. */
-const PROTOCOL_MATCHES: Readonly<Record<string, string>> = {
-  tcp: "tcp",
-  udp: "udp",
-  sctp: "sctp",
-  dccp: "dccp",
-  icmp: "icmp",
-  icmp6: "ipv6-icmp",
-  icmpv6: "ipv6-icmp",
-  esp: "esp",
-  ah: "ah",
-};
-
-const MULTIPORT_PROTOCOLS = ["tcp", "udp", "udplite", "sctp", "dccp"];
-
-/** Protocols the NAT targets take a port range for (libxt_DNAT & co. in iptables 1.8.9). */
-const NAT_PORT_PROTOCOLS: Readonly<Record<4 | 6, readonly string[]>> = {
-  4: ["tcp", "udp", "sctp", "dccp", "icmp"],
-  6: ["tcp", "udp", "sctp", "dccp"],
-};
-
-const NUMBERS: Readonly<Record<string, string>> = {
-  "1": "icmp",
-  "6": "tcp",
-  "17": "udp",
-  "33": "dccp",
-  "50": "esp",
-  "51": "ah",
-  "58": "ipv6-icmp",
-  "132": "sctp",
-  "136": "udplite",
-};
-
-/** `-p` as iptables reads it: names are case-insensitive, numbers name their protocol. */
-function normalize(protocol: string): string {
-  const p = protocol.toLowerCase();
-  if (p === "icmpv6") return "ipv6-icmp";
-  return NUMBERS[p] ?? p;
-}
-
-/** Targets that need a protocol, or a protocol for some of their options. */
-const TARGETS = ["MASQUERADE", "REDIRECT", "DNAT", "SNAT", "TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 
 export const optionNeedsProtocol: RuleModule = {
   id: ID,
@@ -101,72 +30,25 @@ export const optionNeedsProtocol: RuleModule = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    const { document } = context;
-    // The lines this rule has something to say about, from the indexes of options and targets.
-    const index = documentIndex(document);
-    const numbers = index.lineNumbersWith({
-      options: [...OWNERS.keys()] as WatchedOption[],
+    const { document, model } = context;
+    // The lines this rule has something to say about, from the line index of options and targets.
+    const index = model.lines;
+    const numbers = index.linesWith({
+      options: [...PROTOCOL_OPTION_OWNERS.keys()] as WatchedOption[],
       modules: [...Object.keys(PROTOCOL_MATCHES), "multiport"] as WatchedModule[],
-      targets: TARGETS,
+      targets: PROTOCOL_TARGETS,
     });
     let facts: Facts | null = null;
-    for (let k = 0; k < numbers.length; k++) {
-      if (surelyFine(index, numbers[k])) continue;
-      const line = document.line(numbers[k]);
+    for (const n of numbers) {
+      // Most rules of a dump are `-p tcp -m tcp --dport 80` and the like: passed from the index's facts.
+      if (index.protocolNeedsSurelyMet(n)) continue;
+      const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
-      facts ??= { family: rulesetFamily(document)?.family ?? 4, backend: backendOf(document) };
+      facts ??= { family: model.family()?.family ?? 4, backend: model.backend() };
       checkLine(context, line, facts);
     }
   },
 };
-
-// ---------------------------------------------------------------------------------------------
-// The quick look: most rules of a dump are `-p tcp -m tcp --dport 80` and the like. The
-// document index read their protocol, modules, options and target in place; a line is passed
-// as fine from those facts only when that is sure. Anything else goes to the full check, which
-// also words the finding.
-
-const protocolBit = (name: string): number => 1 << Math.max(0, (PROTOCOLS as readonly string[]).indexOf(name));
-const TCP = protocolBit("tcp");
-const UDP = protocolBit("udp");
-const NAT_PORT_BITS = TCP | UDP | protocolBit("sctp") | protocolBit("dccp");
-const MULTIPORT_BITS = NAT_PORT_BITS;
-/** For each watched option number, the protocols (bits) whose match has it. */
-const OWNER_BITS = WATCHED_OPTIONS.map((option) => (OWNERS.get(option) ?? []).reduce((m, p) => m | protocolBit(p), 0));
-/** For each watched module number, its protocol (bit), or 0. */
-const MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => (PROTOCOL_MATCHES[m] ? protocolBit(PROTOCOL_MATCHES[m]) : 0));
-const MULTIPORT = moduleBit("multiport");
-const PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
-const NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
-const TCP_TARGETS = new Set(["SYNPROXY", "TCPOPTSTRIP", "REJECT"].map(targetNumber));
-const TPROXY = targetNumber("TPROXY");
-
-function surelyFine(index: DocumentIndex, line: number): boolean {
-  const flags = index.flags(line);
-  if (flags & (LineFlag.ProtocolOptionFirst | LineFlag.ProtocolAfterTarget | LineFlag.Unusual | LineFlag.ProtocolNegated)) return false;
-  const protocolNumber = index.protocolOf(line);
-  if (protocolNumber === UNREAD_PROTOCOL) return false;
-  const protocol = protocolNumber === 0 ? 0 : 1 << protocolNumber;
-  const modules = index.moduleBits(line);
-  let loaded = 0;
-  for (let m = modules & ~MULTIPORT, id = 0; m !== 0; m >>>= 1, id++) if (m & 1) loaded |= MODULE_PROTOCOL_BITS[id];
-  // A protocol match needs the rule's protocol; multiport needs one with ports.
-  if (loaded !== 0 && loaded !== protocol) return false;
-  if ((modules & MULTIPORT) !== 0 && (protocol & MULTIPORT_BITS) === 0) return false;
-  // Every option of a protocol match belongs to the protocol or to a loaded match.
-  const options = index.optionBits(line);
-  for (let m = options >>> 8, id = 8; m !== 0; m >>>= 1, id++) {
-    if ((m & 1) === 0 || OWNER_BITS[id] === 0) continue;
-    if ((OWNER_BITS[id] & (protocol | loaded)) === 0 && !((modules & MULTIPORT) !== 0 && ((1 << id) & PORT_OPTIONS) !== 0)) return false;
-  }
-  const target = index.targetId(line);
-  if (target === -1) return true;
-  if (NAT_TARGETS.has(target)) return (protocol & NAT_PORT_BITS) !== 0;
-  if (TCP_TARGETS.has(target)) return protocol === TCP;
-  if (target === TPROXY) return protocol === TCP || protocol === UDP;
-  // TCPMSS, ECN: read closely.
-  return !TARGETS.includes(TARGET_SPELLINGS.names[target]);
-}
 
 interface Facts {
   family: 4 | 6;
@@ -182,7 +64,7 @@ interface Protocol {
 }
 
 function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void {
-  const view = new LineView(line);
+  const view = line.view;
   const target = view.targetIndex();
   const end = target === -1 ? view.count : target;
   let protocol: Protocol | null = null;
@@ -192,23 +74,23 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
   // The protocol of the rule as a whole (the kernel's view), and where `-p` is.
   let final: Protocol | null = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.code(i) === TokenCode.GenericOption && isProtocolOption(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption(view, i)) final = protocolAt(view, i);
   }
 
   for (let i = 0; i < end; i++) {
-    const code = view.code(i);
-    if (code === TokenCode.GenericOption) {
+    const role = view.role(i);
+    if (role === "generic") {
       if (isProtocolOption(view, i)) protocol = protocolAt(view, i);
       continue;
     }
-    if (code === TokenCode.MatchOption) {
+    if (role === "match") {
       const name = view.value(i);
       if (name !== null && !loaded.has(name)) loaded.set(name, i);
       continue;
     }
-    if (code !== TokenCode.ModuleOption || !maybeOwned(view, i)) continue;
+    if (role !== "module" || !maybeOwned(view, i)) continue;
     const option = view.name(i);
-    const owners = OWNERS.get(option);
+    const owners = PROTOCOL_OPTION_OWNERS.get(option);
     if (owners === undefined) continue;
     // The other family's ICMP options are address-family-mismatch's to report.
     if ((option === "--icmp-type" && facts.family === 6) || (option === "--icmpv6-type" && facts.family === 4)) return;
@@ -252,7 +134,7 @@ const isProtocolOption = (view: LineView, i: number): boolean => view.is(i, "-p"
 
 function protocolAt(view: LineView, i: number): Protocol {
   const text = view.value(i) ?? "";
-  return { name: normalize(text), text, negated: view.negated(i), element: i };
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
 }
 
 /** A cheap look at the option word before making a string of it: only `--` options are owned. */
@@ -273,7 +155,7 @@ function reportUnknownOption(
   view: LineView,
   at: number,
   option: string,
-  owners: string[],
+  owners: readonly string[],
   protocol: Protocol | null,
   final: Protocol | null,
 ): void {
@@ -358,7 +240,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   if (name === null) return;
   // The protocol as iptables knows it when it reads the target's options: `-p` before the target.
   let protocol: Protocol | null = null;
-  for (let i = 0; i < at; i++) if (view.code(i) === TokenCode.GenericOption && isProtocolOption(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption(view, i)) protocol = protocolAt(view, i);
   const option = (names: string[]): number => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -465,7 +347,7 @@ function hasPort(value: string): boolean {
 /** A tcp match on SYN, as the kernel's TCPMSS check wants: `--syn` or `--tcp-flags M C` with SYN in C, not negated. */
 function hasSynMatch(view: LineView, target: number): boolean {
   for (let i = 0; i < target; i++) {
-    if (view.code(i) !== TokenCode.ModuleOption || view.negated(i)) continue;
+    if (view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";
@@ -488,9 +370,4 @@ function moveProtocolFix(line: CommandLine, view: LineView, from: number, before
     { start, end: range.end, text: "" },
   ];
   return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID };
-}
-
-function protocolNumber(name: string): string {
-  for (const [number, protocol] of Object.entries(NUMBERS)) if (protocol === name) return number;
-  return name;
 }

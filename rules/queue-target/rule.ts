@@ -3,10 +3,9 @@
  * loads it; iptables-nft refuses it in every table and chain. `-j NFQUEUE --queue-num 0` does
  * exactly the same and loads with both: that is the fix. See README.md beside this file.
  */
-import type { CommandLine, Document } from "../../grammar/index.js";
-import { TokenCode } from "../../grammar/tokens.js";
-import { LineKind, isKnownTable, walkTable } from "../shared/reach.js";
-import { LineView, jumpTargetSpan } from "../shared/scan.js";
+import type { CommandLine } from "../../grammar/index.js";
+import { RestoreStep } from "../model/index.js";
+import { NFQUEUE_OPTIONS } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "queue-target";
@@ -14,46 +13,35 @@ const ID = "queue-target";
 /** What iptables-save prints for the same rule loaded as NFQUEUE. */
 export const REPLACEMENT = "NFQUEUE --queue-num 0";
 
-/** Options of NFQUEUE: a line that already has one is not rewritten (the fix would repeat or contradict it). */
-const NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
-
 export const queueTarget: RuleModule = {
   id: ID,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context.document)) report(context, line);
+    for (const line of queueLines(context)) report(context, line);
   },
 };
 
-/**
- * The rules (not `-D`) whose target is QUEUE, from the table walk every chain rule shares: each
- * rule's target is already read there, by name id.
- */
-function queueLines(document: Document): CommandLine[] {
+/** The rules (not `-D`) whose target is QUEUE, as the model's replay of each table read them. */
+function queueLines(context: RuleContext): CommandLine[] {
   const found: CommandLine[] = [];
-  for (const table of document.tables) {
-    if (!isKnownTable(table)) continue;
-    const walk = walkTable(document, table);
-    const queue = walk.names.find("QUEUE");
-    if (queue === -1) continue;
-    const { targetIds, kinds, span } = walk;
-    for (let at = 0; at < span; at++) {
-      if (targetIds[at] === queue && kinds[at] !== LineKind.Delete) found.push(walk.lineAt(at));
+  for (const table of context.model.tables()) {
+    for (const n of table.linesTargeting("QUEUE")) {
+      if (table.stepOf(n) !== RestoreStep.Delete) found.push(context.document.line(n) as CommandLine);
     }
   }
   return found;
 }
 
 function report(context: RuleContext, line: CommandLine): void {
-  const view = new LineView(line);
+  const view = line.view;
   const target = view.targetIndex();
   // `-g QUEUE` goes to a chain named QUEUE, which iptables cannot create: another rule's business.
-  if (target === -1 || view.code(target) !== TokenCode.JumpOption) return;
+  if (target === -1 || view.role(target) !== "jump") return;
   // `--jump=QUEUE`: iptables-restore 1.8 reads no `--jump=NAME` at all (legacy: "Couldn't load target").
-  if (view.valueRange(target) === null) return;
-  const span = jumpTargetSpan(line)!;
+  const span = view.valueRange(target);
+  if (span === null) return;
   const chain = line.chain!;
   const operation = line.command === "insert" ? "RULE_INSERT" : "RULE_APPEND";
   // Measured with iptables 1.8.9: `-R` with QUEUE makes iptables-nft-restore die of SIGSEGV.

@@ -4,15 +4,10 @@
  * judged by the built-in chains that reach the chain through jumps and gotos. See README.md
  * beside this file, and bindings.ts for the measured table.
  */
-import type { CommandLine, Severity, SourceRange, Table } from "../../grammar/index.js";
-import { chainsOf, isUserChain } from "../shared/chains.js";
-import { HOOKS, reachability, type Hook } from "../shared/hooks.js";
-import { BUILTIN_CHAINS } from "../shared/netfilter.js";
-import { backendOf, rulesetFamily, type Backend } from "../shared/origin.js";
-import { LineKind as WalkKind, chainGraph, walkTable } from "../shared/reach.js";
-import { LineView, documentIndex } from "../shared/scan.js";
+import type { CommandLine, Severity, SourceRange } from "../../grammar/index.js";
+import { NONE, RestoreStep, type Backend, type LineNo, type NameId, type TableModel } from "../model/index.js";
+import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, type Binding, type Hook } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
-import { BINDINGS, BOUND_TARGETS, type Binding } from "./bindings.js";
 
 const ID = "target-not-allowed-here";
 
@@ -22,98 +17,72 @@ export const targetNotAllowedHere: RuleModule = {
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const index = documentIndex(document);
+    const { document, model } = context;
     const facts: Facts = { backend: null, xtables: "ip_tables" };
     let known = false;
     for (const name of BOUND_TARGETS) {
-      const numbers = index.targetLineNumbers(name);
+      const numbers = model.lines.linesTargeting(name);
       if (numbers.length === 0) continue;
       if (!known) {
         known = true;
-        facts.backend = backendOf(document);
-        facts.xtables = rulesetFamily(document)?.family === 6 ? "ip6_tables" : "ip_tables";
+        facts.backend = model.backend();
+        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
       }
       // Lines are in file order and a table's lines are together: take them table by table,
       // by line number (kube-proxy's 50,000 DNAT rules need no nodes unless reported).
       for (const table of document.tables) {
         if (table.name === null) continue;
-        const walk = walkTable(document, table);
-        const commands: number[] = [];
-        for (const n of numbers) {
-          const kind = walk.kinds[n - walk.base];
-          if (kind !== undefined && kind !== WalkKind.None && kind !== WalkKind.Declaration) commands.push(n);
-        }
-        if (commands.length > 0) checkTable(context, table, name, BINDINGS[name], commands, facts);
+        const tableModel = model.tableOf(table)!;
+        const commands = numbers.filter((n) => {
+          const step = tableModel.stepOf(n);
+          return step !== RestoreStep.None && step !== RestoreStep.Declaration;
+        });
+        if (commands.length > 0) checkTable(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   },
 };
 
-/** Above this many rules with one target in a table, the hooks are checked by walking forward from each forbidden hook. */
-const FORWARD_LIMIT = 16;
-
-function checkTable(context: RuleContext, table: Table, name: string, binding: Binding, numbers: number[], facts: Facts): void {
+function checkTable(context: RuleContext, table: TableModel, name: string, binding: Binding, numbers: LineNo[], facts: Facts): void {
   const { document } = context;
-  // `-j NAME` jumps to the user chain NAME when there is one (the full chain list is made only then).
-  const walk = walkTable(document, table);
-  const id = walk.names.find(name);
-  if (id !== -1 && !walk.isBuiltin(id) && chainGraph(document, table).exists(id)) {
-    const jumped = chainsOf(document, table).get(name);
-    if (jumped && isUserChain(jumped)) return;
-  }
-  const node = (n: number) => document.line(n) as CommandLine;
-  const applies = (n: number) =>
-    walk.kinds[n - walk.base] !== WalkKind.Delete &&
-    walk.chainIds[n - walk.base] !== -1 &&
-    (!binding.whenOption || hasTargetOption(node(n), binding.whenOption));
+  const tableName = table.table.name!;
+  // `-j NAME` jumps to the user chain NAME when there is one.
+  if (table.chains.isUserChain(name)) return;
+  const node = (n: LineNo) => document.line(n) as CommandLine;
+  const applies = (n: LineNo) =>
+    table.stepOf(n) !== RestoreStep.Delete && table.chainOf(n) !== NONE && (!binding.whenOption || hasTargetOption(node(n), binding.whenOption));
 
-  if (binding.tables && !binding.tables.includes(table.name!)) {
+  if (binding.tables && !binding.tables.includes(tableName)) {
     for (const n of numbers) if (applies(n)) reportTable(context, node(n), name, binding, facts);
     return;
   }
   if (!binding.hooks) return;
-  const builtins = BUILTIN_CHAINS[table.name!] ?? [];
+  const builtins = BUILTIN_CHAINS[tableName] ?? [];
   const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !binding.hooks!.includes(hook));
   if (forbidden.length === 0) return;
-  const reach = reachability(document, table);
 
-  // Which rules (by line number) each forbidden hook reaches.
-  const wrongHooks = new Map<number, Hook[]>();
-  if (numbers.length > FORWARD_LIMIT) {
-    // Many rules (kube-proxy's DNAT in every KUBE-SEP chain): walk forward once from each
-    // forbidden hook, then ask for each rule's chain by its id.
-    const graph = chainGraph(document, table);
-    const hookIds = forbidden.map((hook) => walk.names.find(hook));
-    for (const n of numbers) {
-      if (!applies(n) || !graph.keeps({ index: n })) continue;
-      const chain = walk.chainIds[n - walk.base];
-      for (let k = 0; k < forbidden.length; k++) {
-        const hook = forbidden[k];
-        if (chain !== hookIds[k] && !reach.reachesId(hook, chain)) continue;
-        const hooks = wrongHooks.get(n);
-        if (hooks) hooks.push(hook);
-        else wrongHooks.set(n, [hook]);
-      }
-    }
-  } else {
-    const asked = new Map<Hook, number>(forbidden.map((hook) => [hook, numbers.length]));
-    reach.plan(asked);
-    for (const n of numbers) {
-      if (!applies(n)) continue;
-      const chain = node(n).chain!;
-      const wrong = builtins.includes(chain) ? forbidden.filter((hook) => hook === chain) : forbidden.filter((hook) => reach.reaches(hook, chain));
-      if (wrong.length) wrongHooks.set(n, wrong);
-    }
+  // The rules the table keeps (a rule deleted later never reaches the kernel), and which of
+  // the forbidden hooks reach each one's chain: asked all at once, so that the model walks
+  // each hook once for kube-proxy's 50,000 DNAT rules.
+  const kept: LineNo[] = [];
+  const chains: NameId[] = [];
+  for (const n of numbers) {
+    const chain = table.chainOf(n);
+    if (chain === NONE || !applies(n) || !table.chains.keeps(n)) continue;
+    kept.push(n);
+    chains.push(chain);
   }
-  for (const [n, wrong] of [...wrongHooks].sort((a, b) => a[0] - b[0])) {
+  const reaching = table.hooks.hooksReaching(forbidden, chains);
+  kept.forEach((n, k) => {
+    const wrong = reaching[k];
+    if (wrong.length === 0) return;
     const line = node(n);
     const chain = line.chain!;
     const isBuiltin = builtins.includes(chain);
     // The kernel's message names every hook the rule is used from, allowed or not.
-    const used = isBuiltin ? wrong : HOOKS.filter((hook) => wrong.includes(hook) || (builtins.includes(hook) && reach.reaches(hook, chain)));
-    reportHooks(context, { line, name, binding, forbidden }, wrong, facts, used);
-  }
+    const used = isBuiltin ? wrong : HOOKS.filter((hook) => wrong.includes(hook) || (builtins.includes(hook) && table.hooks.reaches(hook, chain)));
+    reportHooks(context, table, { line, name, binding, forbidden }, wrong, facts, used);
+  });
 }
 
 interface Facts {
@@ -132,7 +101,7 @@ interface Pending {
 
 function hasTargetOption(line: CommandLine, option: string): boolean {
   if (!line.text.includes(option)) return false;
-  const view = new LineView(line);
+  const view = line.view;
   const target = view.targetIndex();
   if (target === -1) return false;
   for (let i = target + 1; i < view.count; i++) if (view.is(i, option)) return true;
@@ -141,7 +110,7 @@ function hasTargetOption(line: CommandLine, option: string): boolean {
 
 /** The `-j NAME` of the line. */
 function targetRange(line: CommandLine): SourceRange {
-  const view = new LineView(line);
+  const view = line.view;
   const at = view.targetIndex();
   return at === -1 ? line.range : view.range(at);
 }
@@ -167,13 +136,12 @@ function reportTable(context: RuleContext, line: CommandLine, name: string, bind
   context.report({ range: targetRange(line), severity, message: `${message} Move the rule to ${where}.` });
 }
 
-function reportHooks(context: RuleContext, p: Pending, wrong: Hook[], facts: Facts, used: Hook[]): void {
+function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong: Hook[], facts: Facts, used: Hook[]): void {
   const { line, name, binding } = p;
   const chain = line.chain!;
-  const table = line.table;
-  const isBuiltin = (BUILTIN_CHAINS[table.name!] ?? []).includes(chain);
+  const isBuiltin = (BUILTIN_CHAINS[table.table.name!] ?? []).includes(chain);
   const allowed = binding.hooks!.join("/");
-  const reach = isBuiltin ? null : reachability(context.document, table);
+  const reach = isBuiltin ? null : table.hooks;
   const logged =
     binding.style === "tcpmss"
       ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks"

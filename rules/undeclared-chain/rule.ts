@@ -3,18 +3,9 @@
  * it (`-A X` with no `:X` or `-N X` before it, `-A FORWARD` in nat). See README.md beside this file.
  */
 import type { CommandLine, Table } from "../../grammar/index.js";
-import {
-  declaredLater,
-  isKnownTable,
-  isNameTooLong,
-  lineOf,
-  listOf,
-  moveDeclarationFix,
-  tableName,
-  tablesWithBuiltin,
-  walkTable,
-  type TableWalk,
-} from "../shared/reach.js";
+import type { TableModel } from "../model/index.js";
+import { isNameTooLong, tablesWithBuiltin } from "../netfilter/index.js";
+import { lineOf, listOf, moveDeclarationFix, tableName } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "undeclared-chain";
@@ -25,9 +16,8 @@ export const undeclaredChain: RuleModule = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
+      const table = walk.table;
       // A fragment for --noflush works on chains that exist on the node.
       if (walk.partial) continue;
       // One finding per chain: declaring it once mends every line.
@@ -69,7 +59,7 @@ const NFT_ERRORS: Readonly<Record<string, string>> = {
   other: "Bad rule (does a matching rule exist in that chain?).",
 };
 
-function message(table: Table, walk: TableWalk, name: string, lines: CommandLine[], fixable: boolean): string {
+function message(table: Table, walk: TableModel, name: string, lines: CommandLine[], fixable: boolean): string {
   const first = lines[0];
   const command = COMMANDS[first.command] ?? first.commandWord.value;
   const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""} after it)` : "";
@@ -77,7 +67,7 @@ function message(table: Table, walk: TableWalk, name: string, lines: CommandLine
     `iptables-legacy-restore refuses the line ("line ${first.index + 1} failed") and iptables-nft-restore too when it loads ` +
     `("line ${first.index + 1} failed: ${NFT_ERRORS[first.command] ?? "No chain/target/match by that name."}"; its --test does not look and passes), ` +
     "so nothing of the table is loaded";
-  const later = declaredLater(walk, name, first);
+  const later = walk.declaredLater(name, first);
   if (later) {
     return (
       `\`${command} ${name}\`${more} works on ${name} before its declaration (${lineOf(later)}): iptables-restore reads a table line by line, ` +

@@ -3,14 +3,18 @@
  * same chain, which no packet ever reaches. See README.md beside this file.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import { chainsOf } from "../shared/chains.js";
-import { LineKind, isKnownTable, lineOf, walkTable, wholeLine, type TargetRef } from "../shared/reach.js";
-import type { RuleModule } from "../types.js";
+import { NONE, type LineNo, type NameId, type TableModel, type TargetRef } from "../model/index.js";
+import { lineOf, wholeLine } from "../report/index.js";
+import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "unreachable-rule";
 
-/** Verdicts after which a packet never comes back to the chain. */
-const FINAL = new Set(["ACCEPT", "DROP", "REJECT", "RETURN"]);
+/**
+ * Verdicts after which a packet never comes back to the chain: iptables' own and REJECT, and
+ * RETURN. (NAT, NFQUEUE and TPROXY end a packet's walk too, but an unconditional one of those
+ * is not reported here.)
+ */
+const FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 
 export const unreachableRule: RuleModule = {
   id: ID,
@@ -18,50 +22,36 @@ export const unreachableRule: RuleModule = {
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
-      const finalIds = [...FINAL].map((name) => walk.names.internString(name));
-      const final = new Uint8Array(walk.names.count);
-      for (const id of finalIds) final[id] = 1;
-      const catchesAll = (line: CommandLine, id: number, goto: boolean) =>
-        id !== -1 && (final[id] === 1 || goto) && isUnconditional(line);
-      const report = (line: CommandLine, chain: string, catchAll: CommandLine) => {
-        const deletable = line.command === "append" || line.command === "insert";
-        context.report({
-          range: line.range,
-          message: message(chain, catchAll, walk.target(catchAll)!, deletable),
-          fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : undefined,
-        });
-      };
-      if (walk.appendOnly) {
-        // Each chain's rules are its -A lines in file order: one pass over the walk's arrays.
-        const { span, kinds, chainIds, targetIds, gotos } = walk;
-        const dead = new Map<number, CommandLine>();
-        for (let at = 0; at < span; at++) {
-          if (kinds[at] !== LineKind.Append) continue;
-          const chain = chainIds[at];
-          const catchAll = dead.size ? dead.get(chain) : undefined;
-          if (catchAll !== undefined) {
-            report(walk.lineAt(at), walk.names.name(chain), catchAll);
-          } else {
-            const target = targetIds[at];
-            if (target !== -1 && (final[target] === 1 || gotos[at] === 1) && catchesAll(walk.lineAt(at), target, gotos[at] === 1)) dead.set(chain, walk.lineAt(at));
-          }
-        }
-        continue;
-      }
-      for (const chain of chainsOf(context.document, table).values()) {
-        const rules = chain.rules;
-        for (let i = 0; i < rules.length - 1; i++) {
-          if (!catchesAll(rules[i], walk.targetId(rules[i]), walk.isGoto(rules[i]))) continue;
-          for (const line of rules.slice(i + 1)) report(line, chain.name, rules[i]);
-          break;
-        }
-      }
-    }
+    for (const table of context.model.tables()) checkTable(context, table);
   },
 };
+
+function checkTable(context: RuleContext, table: TableModel): void {
+  const { document } = context;
+  const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
+  // By chain: the rule that catches every packet, once one is met; each chain's rules come in kernel order.
+  const dead = new Map<NameId, CommandLine>();
+  table.chains.forEachRule((n: LineNo, chain: NameId) => {
+    const catchAll = dead.size ? dead.get(chain) : undefined;
+    if (catchAll !== undefined) {
+      report(context, table, document.line(n) as CommandLine, table.nameOf(chain), catchAll);
+      return;
+    }
+    const target = table.targetOf(n);
+    if (target === NONE || !(final.has(target) || table.isGoto(n))) return;
+    const line = document.line(n) as CommandLine;
+    if (isUnconditional(line)) dead.set(chain, line);
+  });
+}
+
+function report(context: RuleContext, table: TableModel, line: CommandLine, chain: string, catchAll: CommandLine): void {
+  const deletable = line.command === "append" || line.command === "insert";
+  context.report({
+    range: line.range,
+    message: message(chain, catchAll, table.target(catchAll)!, deletable),
+    fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : undefined,
+  });
+}
 
 /** No generic option (`-s`, `-i`, `-p`, `-4`, ...) and no match but `comment`: every packet matches. */
 function isUnconditional(line: CommandLine): boolean {

@@ -2,7 +2,7 @@
  * unused-chain: a user chain that no built-in chain reaches: nothing jumps or goes to it, or
  * only chains that are themselves never entered do. See README.md beside this file.
  */
-import { isKnownTable, listOf, reachOf, tableName, walkTable } from "../shared/reach.js";
+import { listOf, tableName } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "unused-chain";
@@ -47,12 +47,11 @@ export const unusedChain: RuleModule = {
   },
   check(context) {
     const isExempt = exempt(context.options as Options | undefined);
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const model of context.model.tables()) {
+      const table = model.table;
       // A fragment for --noflush may fill chains that the node's other rules jump to.
-      if (walk.partial) continue;
-      const reach = reachOf(context.document, table, isExempt);
+      if (model.partial) continue;
+      const reach = model.chains.unreached(isExempt);
       for (const chain of reach.unreached) {
         const name = chain.name;
         const declaration = chain.declaration;

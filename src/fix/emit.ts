@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { appendsOnly, chainsNamed, type Chain } from "../../rules/shared/chains.js";
+import { appendsOnly, chainsNamed, type Chain } from "../../rules/model/index.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";

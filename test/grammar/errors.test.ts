@@ -565,10 +565,7 @@ test("AST: -j and -g targets with their options", () => {
   assert.equal(goto.kind, "goto");
   assert.equal(goto.name, "ZONE_public");
   assert.equal(goto.targetOption.role, "goto");
-  // The last -j wins, as in iptables.
-  assert.equal(ruleOf("-A INPUT -j ACCEPT -j DROP").rule.target!.name, "DROP");
-  // `-j` with no name: an empty target name, for a rule to flag.
-  assert.equal(ruleOf("-A INPUT -j").rule.target!.name, "");
+  // A second target, or a `-j` with no name, is refused by iptables: a syntax error (tested below).
   // Options after -j belong to the target, never to a match.
   const mark = ruleOf("-A INPUT -j MARK --set-xmark 0x4000/0x0").rule;
   assert.deepEqual(mark.matches, []);
@@ -930,7 +927,7 @@ test("AST: a command's target is read without building its rule, and agrees with
       "-A INPUT -m comment --comment x -j ACCEPT",
       "-A INPUT -g CUSTOM",
       "-A INPUT -s 10.0.0.1/32",
-      "-A INPUT -j LOG --log-prefix \"-j DROP\" -j DROP",
+      "-A INPUT -j LOG --log-prefix \"-j DROP\"",
       "-A INPUT --jump=REJECT",
       "-N CUSTOM",
       "COMMIT",
@@ -940,7 +937,29 @@ test("AST: a command's target is read without building its rule, and agrees with
   const commands = document.tables[0].commands;
   assert.deepEqual(
     commands.map((c) => c.target && [c.target.kind, c.target.name]),
-    [["jump", "ACCEPT"], ["goto", "CUSTOM"], null, ["jump", "DROP"], ["jump", "REJECT"], null],
+    [["jump", "ACCEPT"], ["goto", "CUSTOM"], null, ["jump", "LOG"], ["jump", "REJECT"], null],
   );
   for (const c of commands.slice(0, 5)) assert.equal(c.target?.name ?? null, c.rule?.target?.name ?? null);
+});
+
+test("error: a second -j or -g, and a -j or -g with no target, as iptables says", () => {
+  const cases: [string, string][] = [
+    ["-A INPUT -j ACCEPT -j DROP", 'a second target (`-j`): a rule has one `-j` or `-g`, and iptables refuses the line ("multiple -j flags not allowed")'],
+    ["-A INPUT -j ACCEPT -g X", 'a second target (`-g`): a rule has one `-j` or `-g`, and iptables refuses the line ("multiple -j flags not allowed")'],
+    // getopt fails on the missing name before iptables sees a second target.
+    ["-A INPUT -j X -j", '`-j` has no target after it: iptables refuses the line ("option "-j" requires an argument")'],
+    ["-A INPUT -j", '`-j` has no target after it: iptables refuses the line ("option "-j" requires an argument")'],
+    ["-A INPUT -s 10.0.0.1 --goto", '`--goto` has no target after it: iptables refuses the line ("option "--goto" requires an argument")'],
+  ];
+  for (const [line, message] of cases) {
+    const document = parse(`*filter\n:INPUT ACCEPT [0:0]\n:X - [0:0]\n${line}\nCOMMIT\n`);
+    assert.deepEqual(
+      document.diagnostics.map((d) => [d.loc.start.line, d.message]),
+      [[4, message]],
+      line,
+    );
+    assert.equal(document.kindOf(3), "invalid", line);
+  }
+  // The name inside the option word is a target (refused by iptables too, but not for a missing name: inline-option-value says why).
+  assert.deepEqual(parse("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT --jump=ACCEPT\nCOMMIT\n").diagnostics, []);
 });

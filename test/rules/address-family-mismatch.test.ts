@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
 import { addressFamilyMismatch as rule } from "../../rules/address-family-mismatch/rule.js";
-import { rulesetFamily } from "../../rules/shared/origin.js";
+import { modelOf } from "../../rules/model/index.js";
+
+const rulesetFamily = (document: ReturnType<typeof parse>) => modelOf(document).family();
 import { lintDocument } from "../../src/lint.js";
 import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter } from "./load-checks.js";
 

@@ -20,8 +20,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
-import { rulesetFamily } from "../../rules/shared/origin.js";
-import { walkTable } from "../../rules/shared/reach.js";
+import { modelOf } from "../../rules/model/index.js";
 import { lintDocument } from "../../src/lint.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace, type RunResult } from "../helpers/netfilter.js";
 import { fromRoot } from "../helpers/project.js";
@@ -78,7 +77,7 @@ function load(ns: Namespace, backend: Backend, family: Family, fixture: Fixture)
   if (fixture.noflush) {
     // The node's own chains, which the fragment uses without declaring.
     for (const table of document.tables) {
-      const walk = walkTable(document, table);
+      const walk = modelOf(document).tableOf(table)!;
       const names = new Set([...walk.missingChains.map((line) => line.chain!), ...walk.missingJumps.map((jump) => jump.target.name)]);
       for (const name of names) {
         const created = ns.run(command, ["-t", table.name ?? "filter", "-N", name]);
@@ -106,7 +105,7 @@ for (const rule of chainRules) {
       const claim = loads ? "loads" : `is refused${message ? ` (${message})` : ""}`;
       test(`${rule.id}: ${fixture.name} ${claim} with iptables ${backend}`, async (t) => {
         if (!requireNetfilter(t)) return;
-        const family = rulesetFamily(parse(fixture.text))?.family ?? 4;
+        const family = modelOf(parse(fixture.text)).family()?.family ?? 4;
         await withNamespace("chains", (ns) => {
           const result = load(ns, backend, family, fixture);
           if (loads) {
@@ -131,7 +130,7 @@ for (const rule of chainRules) {
     test(`${rule.id}: README example ${i + 1} (${kind}) ${error ? "is refused by a backend" : "loads with both backends"}`, async (t) => {
       if (!requireNetfilter(t)) return;
       const fixture: Fixture = { rule: rule.id, name: `README ${i + 1}`, text, noflush: false, expect: { nft: { loads: true }, legacy: { loads: true } } };
-      const family = rulesetFamily(parse(text))?.family ?? 4;
+      const family = modelOf(parse(text)).family()?.family ?? 4;
       const loaded: Backend[] = [];
       for (const backend of BACKENDS) {
         await withNamespace("chains-readme", (ns) => {

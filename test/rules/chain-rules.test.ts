@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parse, type CommandLine } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
-import { walkTable } from "../../rules/shared/reach.js";
+import { lineNo, modelOf, NONE } from "../../rules/model/index.js";
 import type { FileSettings } from "../../src/config/resolve.js";
 import { lintText } from "../../src/lint.js";
 import { generateKubeProxyDump } from "../bench/kube-dump.js";
@@ -141,13 +141,13 @@ test("the chain and target read from the token arrays agree with the AST on ever
   for (const path of [...corpus, ...examples, ...fixtures]) {
     const document = parse(readFileSync(path, "utf8"));
     for (const table of document.tables) {
-      const walk = walkTable(document, table);
+      const walk = modelOf(document).tableOf(table)!;
       for (const line of table.commands as CommandLine[]) {
-        const id = walk.chainId(line);
-        assert.equal(id === -1 ? null : walk.names.name(id), line.chain, `${path}:${line.index + 1} chain`);
+        const id = walk.chainOf(lineNo(line));
+        assert.equal(id === NONE ? null : walk.nameOf(id), line.chain, `${path}:${line.index + 1} chain`);
         if (line.rule === null) continue;
-        assert.equal(walk.targetName(line), line.target?.name, `${path}:${line.index + 1} target`);
-        assert.equal(walk.isGoto(line), line.target?.kind === "goto", `${path}:${line.index + 1} goto`);
+        assert.equal(walk.targetName(lineNo(line)), line.target?.name, `${path}:${line.index + 1} target`);
+        assert.equal(walk.isGoto(lineNo(line)), line.target?.kind === "goto", `${path}:${line.index + 1} goto`);
       }
     }
   }
@@ -158,17 +158,19 @@ test("a line with a syntax error is none of the table's: the walk leaves it out 
   const document = parse(text);
   assert.equal(document.diagnostics.length, 1);
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((i) => document.kindOf(i)), ["table", "chain", "chain", "command", "invalid", "command", "commit"]);
-  const walk = walkTable(document, document.tables[0]);
-  const x = walk.names.find("X");
-  assert.equal(walk.ruleCounts[x], 1, "X keeps the one rule that parsed");
-  assert.equal(walk.chainIds[4 - walk.base], -1);
-  assert.equal(walk.chainIds[5 - walk.base], x);
-  assert.equal(walk.declaredIds.includes(x), true);
+  const walk = modelOf(document).tableOf(document.tables[0])!;
+  const x = walk.idOf("X");
+  assert.notEqual(x, NONE);
+  if (x === NONE) return;
+  assert.equal(walk.chains.ruleCount(x), 1, "X keeps the one rule that parsed");
+  assert.equal(walk.chainOf(lineNo({ index: 4 })), NONE);
+  assert.equal(walk.chainOf(lineNo({ index: 5 })), x);
+  assert.equal(walk.declaredNames().includes("X"), true);
 
   // iptables -S output: `:X` is an error of its own, and declares nothing.
   const rules = parse("-P INPUT ACCEPT\n:X - [0:0]\n-A INPUT -j X\n");
   assert.equal(rules.kindOf(1), "chain");
-  const listed = walkTable(rules, rules.tables[0]);
-  assert.equal(listed.declaredIds.includes(listed.names.find("X")), false);
+  const listed = modelOf(rules).tableOf(rules.tables[0])!;
+  assert.equal(listed.declaredNames().includes("X"), false);
   assert.deepEqual(listed.missingJumps.map((m) => m.target.name), ["X"]);
 });

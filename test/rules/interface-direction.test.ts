@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
 import { interfaceDirection as rule } from "../../rules/interface-direction/rule.js";
-import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
-import { documentIndex, optionBit } from "../../rules/shared/scan.js";
+import { BUILTIN_CHAINS } from "../../rules/netfilter/index.js";
+import { lineNo, modelOf } from "../../rules/model/index.js";
 import { requireNetfilter, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
 import { FILTER, checkWith, corpusHasNoErrors, corpusHasNoFindings, fixturesAgainstNetfilter, load, where } from "./load-checks.js";
 
@@ -81,16 +81,16 @@ test("in a user chain: a negated option is always true (reported as testing noth
   assert.match(findings[1].message, /the rule never matches/);
 });
 
-test("the document index finds the four spellings (bits above 31), and the other watched options keep their bits", () => {
+test("the line index finds the four spellings, and tells each line's other watched options apart", () => {
   const text = FILTER + "-A INPUT -s 10.0.0.1/32 -i lo -j ACCEPT\n-A FORWARD --in-interface a --out-interface b -j ACCEPT\n-A OUTPUT -o lo -p tcp --dport 1 -j ACCEPT\nCOMMIT\n";
-  const index = documentIndex(parse(text));
-  const lines = (option: "-i" | "--in-interface" | "-o" | "--out-interface") => index.linesWith({ options: [option] }).map((l) => l.index + 1);
+  const index = modelOf(parse(text)).lines;
+  const lines = (option: "-i" | "--in-interface" | "-o" | "--out-interface") => index.commandsWith({ options: [option] }).map((l) => l.index + 1);
   assert.deepEqual([lines("-i"), lines("--in-interface"), lines("-o"), lines("--out-interface")], [[5], [6], [7], [6]]);
-  for (const option of ["-i", "--in-interface", "-o", "--out-interface"] as const) assert.equal(optionBit(option)[0], 0, `${option} is a high bit`);
-  assert.equal(index.optionBits(4) & optionBit("-s")[0], optionBit("-s")[0]);
-  assert.equal(index.optionBits(6) & optionBit("--dport")[0], optionBit("--dport")[0]);
-  assert.equal(index.optionBitsHigh(4), optionBit("-i")[1]);
-  assert.equal(index.optionBitsHigh(5), optionBit("--in-interface")[1] | optionBit("--out-interface")[1]);
+  const uses = (line: number) =>
+    (["-s", "-p", "--dport", "-i", "--in-interface", "-o", "--out-interface"] as const).filter((option) => index.uses(lineNo({ index: line }), option));
+  assert.deepEqual(uses(4), ["-s", "-i"]);
+  assert.deepEqual(uses(5), ["--in-interface", "--out-interface"]);
+  assert.deepEqual(uses(6), ["-p", "--dport", "-o"]);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
-import { rulesetFamily } from "../../rules/shared/origin.js";
+import { modelOf } from "../../rules/model/index.js";
 import type { RuleModule } from "../../rules/types.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
 import { fromRoot } from "../helpers/project.js";
@@ -51,7 +51,7 @@ export function fixturesOf(rule: RuleModule): Fixture[] {
 
 
 /** The family a fixture is for (its header or addresses; IPv4 when nothing tells). */
-export const familyOfText = (text: string): Family => rulesetFamily(parse(text))?.family ?? 4;
+export const familyOfText = (text: string): Family => modelOf(parse(text)).family()?.family ?? 4;
 
 /** Loads a ruleset for real; the exit status and what the tool said. */
 export function load(ns: Namespace, backend: Backend, family: Family, text: string): { status: number | null; said: string } {

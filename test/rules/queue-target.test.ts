@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { queueTarget as rule, REPLACEMENT } from "../../rules/queue-target/rule.js";
-import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
+import { BUILTIN_CHAINS } from "../../rules/netfilter/index.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family, type Namespace } from "../helpers/netfilter.js";
 import { FILTER, checkWith, corpusHasNoErrors, corpusHasNoFindings, familyOfText, fixturesOf, load, where } from "./load-checks.js";
 

@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BINDINGS } from "../../rules/target-not-allowed-here/bindings.js";
+import { BINDINGS, BUILTIN_CHAINS } from "../../rules/netfilter/index.js";
 import { targetNotAllowedHere as rule } from "../../rules/target-not-allowed-here/rule.js";
-import { BUILTIN_CHAINS } from "../../rules/shared/netfilter.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter, load } from "./load-checks.js";
 

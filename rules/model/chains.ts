@@ -2,10 +2,10 @@
  * The chains of a table as iptables-restore would leave them: declarations (`:CHAIN`, `-N`)
  * and the rules that commands put in them, replaying `-A`, `-I`, `-R`, `-D`, `-F`, `-X` and
  * `-E` in file order. For iptables-save output this is simply the `-A` lines of each chain,
- * read from the table walk every rule shares (reach.ts) rather than from the lines again.
+ * read from the table's replay (replay.ts) rather than from the lines again.
  */
-import type { ChainDeclaration, CommandLine, Document, Table } from "../../grammar/index.js";
-import { LineKind, walkTable, type TableWalk } from "./reach.js";
+import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
+import { RestoreStep, type TableReplay } from "./replay.js";
 
 export interface Chain {
   name: string;
@@ -15,48 +15,27 @@ export interface Chain {
   rules: CommandLine[];
 }
 
-/** Computed once per table: several rules and the fixer ask for the same chains. */
-const cache = new WeakMap<Table, ReadonlyMap<string, Chain>>();
-
-export function chainsOf(document: Document, table: Table): ReadonlyMap<string, Chain> {
-  let chains = cache.get(table);
-  if (chains === undefined) {
-    const walk = walkTable(document, table);
-    cache.set(table, (chains = walk.appendOnly ? new AppendedChains(walk) : replay(table)));
-  }
-  return chains;
+/** The chains of a replayed table: from the replay's links when it only appends rules, else replayed command by command. */
+export function chainMap(replay: TableReplay): ReadonlyMap<string, Chain> {
+  return replay.appendOnly ? new AppendedChains(replay) : replayCommands(replay.table);
 }
 
 /** Commands after which a chain's rules are no longer its `-A` lines in file order. */
 const REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"] as const;
 
-const appendOnlyTables = new WeakMap<Table, boolean>();
-
 /**
  * Whether a table's chains are its declarations and `-A` lines in file order (no command rewrites
- * them): `TableWalk.appendOnly`, for a table no rule has walked.
+ * them): the replay's `appendOnly`, known without replaying the table.
  */
-export function appendsOnly(table: Table): boolean {
-  let found = appendOnlyTables.get(table);
-  if (found === undefined) appendOnlyTables.set(table, (found = !REWRITING.some((kind) => table.uses(kind))));
-  return found;
-}
+export const appendsOnly = (table: Table): boolean => !REWRITING.some((kind) => table.uses(kind));
 
 /**
- * A few chains of a table, by name, as `chainsOf` gives them, without the table walk when the
- * table only appends rules: for reading some chains of a document no rule has looked at (the
- * fixed text of `fix --emit patch`). Names with no chain are left out.
+ * A few chains of a table whose commands only declare chains and append rules, by name, read
+ * from its commands without a replay: for reading some chains of a document nothing else
+ * looks at (the fixed text of `fix --emit patch`). Names with no chain are left out.
  */
-export function chainsNamed(document: Document, table: Table, names: ReadonlySet<string>): Map<string, Chain> {
+export function appendedChainsNamed(table: Table, names: ReadonlySet<string>): Map<string, Chain> {
   const found = new Map<string, Chain>();
-  if (cache.has(table) || !appendsOnly(table)) {
-    const chains = chainsOf(document, table);
-    for (const name of names) {
-      const chain = chains.get(name);
-      if (chain) found.set(name, chain);
-    }
-    return found;
-  }
   const chain = (name: string): Chain => {
     let c = found.get(name);
     if (c === undefined) found.set(name, (c = { name, declaration: null, rules: [] }));
@@ -76,17 +55,17 @@ export function chainsNamed(document: Document, table: Table, names: ReadonlySet
  * iptables-save dump), read from the walk's per-line chain ids and links. A chain is made
  * when asked for: rules mostly look up a few chains by name, and making the 60,000 chains of
  * a kube-proxy dump costs more than all their other work. Listing them makes them all, in the
- * order `replay` would: the `:NAME` declarations first, then the chains commands name.
+ * order `replayCommands` would: the `:NAME` declarations first, then the chains commands name.
  */
-class AppendedChains implements ReadonlyMap<string, Chain> {
+export class AppendedChains implements ReadonlyMap<string, Chain> {
   private readonly made: (Chain | undefined)[] = [];
   private all: Map<string, Chain> | undefined;
   private declarations: Int32Array | undefined;
 
-  constructor(private readonly walk: TableWalk) {}
+  constructor(private readonly replay: TableReplay) {}
 
   get(name: string): Chain | undefined {
-    const id = this.walk.names.find(name);
+    const id = this.replay.names.find(name);
     return id === -1 ? undefined : this.byId(id);
   }
 
@@ -122,7 +101,7 @@ class AppendedChains implements ReadonlyMap<string, Chain> {
   private byId(id: number): Chain | undefined {
     const made = this.made[id];
     if (made !== undefined) return made;
-    const { walk } = this;
+    const { replay: walk } = this;
     const declarations = this.declarationLines();
     const declared = id < declarations.length ? declarations[id] : -1;
     const last = id < walk.lastRule.length ? walk.lastRule[id] : -1;
@@ -137,13 +116,13 @@ class AppendedChains implements ReadonlyMap<string, Chain> {
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
   private declarationLines(): Int32Array {
     if (this.declarations === undefined) {
-      const { kinds, chainIds, span, names } = this.walk;
+      const { steps: kinds, chainIds, span, names } = this.replay;
       const lines = new Int32Array(names.count).fill(-1);
       for (let at = 0; at < span; at++) {
-        if (kinds[at] === LineKind.Declaration && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+        if (kinds[at] === RestoreStep.Declaration && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
       }
       for (let at = 0; at < span; at++) {
-        if (kinds[at] === LineKind.NewChain && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+        if (kinds[at] === RestoreStep.NewChain && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
       }
       this.declarations = lines;
     }
@@ -152,15 +131,15 @@ class AppendedChains implements ReadonlyMap<string, Chain> {
 
   private list(): Map<string, Chain> {
     if (this.all === undefined) {
-      const { kinds, chainIds, span } = this.walk;
+      const { steps: kinds, chainIds, span } = this.replay;
       const all = new Map<string, Chain>();
       const add = (id: number) => {
         const chain = this.byId(id);
         if (chain !== undefined && !all.has(chain.name)) all.set(chain.name, chain);
       };
-      for (let at = 0; at < span; at++) if (kinds[at] === LineKind.Declaration) add(chainIds[at]);
+      for (let at = 0; at < span; at++) if (kinds[at] === RestoreStep.Declaration) add(chainIds[at]);
       for (let at = 0; at < span; at++) {
-        if ((kinds[at] === LineKind.Append || kinds[at] === LineKind.NewChain) && chainIds[at] !== -1) add(chainIds[at]);
+        if ((kinds[at] === RestoreStep.Append || kinds[at] === RestoreStep.NewChain) && chainIds[at] !== -1) add(chainIds[at]);
       }
       this.all = all;
     }
@@ -168,7 +147,8 @@ class AppendedChains implements ReadonlyMap<string, Chain> {
   }
 }
 
-function replay(table: Table): Map<string, Chain> {
+/** The chains as the table's commands leave them, replayed in file order. */
+function replayCommands(table: Table): Map<string, Chain> {
   const chains = new Map<string, Chain>();
   // Rules of one chain stand together in a dump: comparing with the last chain is cheaper
   // than a map lookup of a quarter of a million names.

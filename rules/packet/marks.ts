@@ -1,23 +1,15 @@
 /**
- * Packet marks as the kernel handles them: the `mark` match and the `MARK` target.
- *
- * The MARK target always does `mark = (mark & ~mask) ^ value`; its options are spellings of
- * that (libxt_MARK.c): `--set-xmark v/m` is (v, m), `--set-mark v/m` is (v, v|m), `--or-mark v`
- * is (v, v), `--and-mark v` is (0, ~v), `--xor-mark v` is (v, 0). iptables-save prints them all
- * as `--set-xmark v/m`. The match `[!] --mark v/m` tests `(mark & m) == v`.
- *
- * A walk over a chain knows some bits of a packet's mark and not others: `MarkState` keeps
- * the known bits and their values, and answers tests with true, false or "maybe".
+ * What a walk knows of a packet's mark: some bits known, others not. `MarkState` keeps the known
+ * bits and their values, applies MARK targets, and answers `-m mark` tests with true, false or
+ * "maybe". The semantics of MARK and `--mark` are netfilter's (netfilter/marks.ts).
  */
-import { parseUint32, parseValueMask, type MatchNode, type TargetNode } from "../../grammar/index.js";
+import type { MatchNode, TargetNode } from "../../grammar/index.js";
+import { markOptionEffect, markTest, type MarkTest, type XMark } from "../netfilter/index.js";
 
 const ALL = 0xffffffff;
 
-/** The effect of a MARK target: `mark = (mark & ~mask) ^ value`. */
-export interface XMark {
-  value: number;
-  mask: number;
-}
+/** An answer the walk may not know: a match holds, does not, or may. */
+export type Tri = true | false | "maybe";
 
 /** The effect of `-j MARK ...`, or null when the options are not a mark change iptables reads. */
 export function markTargetEffect(target: TargetNode): XMark | null {
@@ -25,52 +17,26 @@ export function markTargetEffect(target: TargetNode): XMark | null {
   for (const option of target.options) {
     const text = option.value;
     if (text === null) continue;
-    switch (option.name) {
-      case "--set-xmark": {
-        const vm = parseValueMask(text);
-        return vm && { value: vm.value, mask: vm.mask };
-      }
-      case "--set-mark": {
-        const vm = parseValueMask(text);
-        return vm && { value: vm.value, mask: (vm.value | vm.mask) >>> 0 };
-      }
-      case "--or-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: v, mask: v };
-      }
-      case "--and-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: 0, mask: ~v >>> 0 };
-      }
-      case "--xor-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: v, mask: 0 };
-      }
-    }
+    const effect = markOptionEffect(option.name, text);
+    if (effect !== null || isMarkOption(option.name)) return effect;
   }
   return null;
 }
 
-/** `[!] --mark value/mask` of a `-m mark` match. */
-export interface MarkTest {
-  value: number;
-  mask: number;
-  negated: boolean;
-}
+const isMarkOption = (name: string): boolean =>
+  name === "--set-xmark" || name === "--set-mark" || name === "--or-mark" || name === "--and-mark" || name === "--xor-mark";
 
 /** The tests of a `-m mark` match (usually one), or null when one cannot be read. */
 export function markMatchTests(match: MatchNode): MarkTest[] | null {
   const tests: MarkTest[] = [];
   for (const option of match.options) {
     if (option.name !== "--mark") continue;
-    const vm = option.value === null ? null : parseValueMask(option.value);
-    if (vm === null) return null;
-    tests.push({ value: vm.value, mask: vm.mask, negated: option.negated });
+    const test = option.value === null ? null : markTest(option.value, option.negated);
+    if (test === null) return null;
+    tests.push(test);
   }
   return tests;
 }
-
-export type Tri = true | false | "maybe";
 
 /** What a walk knows of a packet's mark: the values of the `known` bits. */
 export class MarkState {
@@ -125,6 +91,3 @@ export function allOf(answers: Iterable<Tri>): Tri {
   }
   return result;
 }
-
-/** `0x4000` as iptables-save prints marks. */
-export const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;

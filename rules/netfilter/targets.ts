@@ -1,10 +1,91 @@
 /**
+ * Targets: which names iptables knows, what each does to a packet's path through a chain, and
+ * where the kernel accepts it.
+ */
+import type { Family, Hook } from "./tables.js";
+
+/** Verdicts and RETURN: targets of iptables itself, not extensions. */
+export const STANDARD_TARGETS: ReadonlySet<string> = new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
+
+/**
+ * Target extensions of iptables 1.8 (libxt_*, libipt_*, libip6t_* with an upper-case name).
+ * A jump to a name that is neither one of these nor a chain of the table is refused.
+ */
+export const EXTENSION_TARGETS: ReadonlySet<string> = new Set([
+  "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNMARK", "CONNSECMARK", "CT", "DNAT", "DNPT", "DSCP", "ECN",
+  "HL", "HMARK", "IDLETIMER", "LED", "LOG", "MARK", "MASQUERADE", "MIRROR", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK",
+  "RATEEST", "REDIRECT", "REJECT", "SAME", "SECMARK", "SET", "SNAT", "SNPT", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP",
+  "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+]);
+
+export const isKnownTarget = (name: string): boolean => STANDARD_TARGETS.has(name) || EXTENSION_TARGETS.has(name);
+
+/**
+ * What a target does to the packet's way through the chain that holds it:
+ * - `verdict`: decides the packet's fate, and the packet leaves the chain walk for good
+ *   (ACCEPT and DROP, REJECT, the queue targets that hand it to userspace, TPROXY);
+ * - `nat`: rewrites addresses or ports and accepts the packet for this table (NF_ACCEPT): it
+ *   leaves the chain walk too;
+ * - `return`: RETURN, back to the rule after the jump (or the policy of a built-in chain);
+ * - `observe`: the packet goes on unchanged for every match (logging, tracing, a checksum);
+ * - `change`: the packet goes on, with something a later match may read changed (a mark, the
+ *   TOS, TTL, connection tracking), or the target's effect is not modelled here.
+ * A jump to a user chain or a goto is not a target class: it depends on the chain.
+ */
+export type TargetClass = "verdict" | "nat" | "return" | "observe" | "change";
+
+const CLASSES: Readonly<Record<string, TargetClass>> = {
+  ACCEPT: "verdict",
+  DROP: "verdict",
+  REJECT: "verdict",
+  QUEUE: "verdict",
+  NFQUEUE: "verdict",
+  TPROXY: "verdict",
+  DNAT: "nat",
+  SNAT: "nat",
+  MASQUERADE: "nat",
+  REDIRECT: "nat",
+  NETMAP: "nat",
+  RETURN: "return",
+  LOG: "observe",
+  NFLOG: "observe",
+  ULOG: "observe",
+  TRACE: "observe",
+  AUDIT: "observe",
+  CHECKSUM: "observe",
+};
+
+/** The class of a known target (`change` for every other one), or undefined for a name iptables does not know. */
+export const targetClass = (name: string): TargetClass | undefined => CLASSES[name] ?? (isKnownTarget(name) ? "change" : undefined);
+
+/** Targets after which a packet leaves the chain walk for good: verdicts and NAT. */
+export const isTerminalTarget = (name: string): boolean => {
+  const c = CLASSES[name];
+  return c === "verdict" || c === "nat";
+};
+
+/** Targets of one address family only, with their counterpart in the other. */
+export const FAMILY_TARGETS: Readonly<Record<string, { family: Family; instead: string }>> = {
+  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
+  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
+  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
+  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+};
+
+/** The options of NFQUEUE (libxt_NFQUEUE). */
+export const NFQUEUE_OPTIONS: readonly string[] = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
+
+// ---------------------------------------------------------------------------------------------
+// Where the kernel accepts each target.
+
+/**
  * Where the kernel accepts each target: measured, not guessed.
  *
  * Every target below was loaded with iptables 1.8.9 (nft and legacy, iptables and ip6tables)
  * on Linux 6.18, into every built-in chain of every table, into a user chain jumped to from
  * that chain, and into a user chain nothing jumps to, in a private network namespace
- * (test/rules/target-bindings.test.ts repeats it). `iptables-restore --test` accepts all of
+ * (test/rules/target-not-allowed-here.test.ts repeats it). `iptables-restore --test` accepts all of
  * them: only a real load asks the kernel. What was measured ("ok": loads with both backends,
  * "--": refused by both, a table or hook list: accepted only there):
  *
@@ -35,8 +116,6 @@
  *   legacy: "iptables-restore: line N failed" (N: the table's COMMIT line)
  *   nft:    "line N: RULE_APPEND failed (Invalid argument): rule in chain CHAIN"
  */
-import type { Hook } from "../shared/hooks.js";
-
 export interface Binding {
   /** Tables the kernel accepts the target in; undefined: any. */
   tables?: readonly string[];

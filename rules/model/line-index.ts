@@ -1,0 +1,571 @@
+/**
+ * Facts about every command line of a document, gathered in one pass over the token arrays
+ * (a quarter of a million lines are read once, for every rule, comparing words in place rather
+ * than making strings): which watched options, `-m` modules and extension target a line uses,
+ * its protocol, the families of its addresses, a `!` after an option. Rules then look closely
+ * only at the few lines these facts single out, with `LineView` (grammar) or the line's node.
+ *
+ * Inside, each line's facts are bits; the bits are numbered from the lists below, and no rule
+ * sees them: it asks for lines by option, module, target or fact, and whether a line uses one.
+ */
+import { readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
+import {
+  EXTENSION_TARGETS,
+  GENERIC_ADDRESS_OPTIONS,
+  NAT_ADDRESS_OPTIONS,
+  PLAIN_ADDRESS_OPTIONS,
+  PROTOCOL_MATCHES,
+  PROTOCOL_OPTION_OWNERS,
+  PROTOCOL_TARGETS,
+  RANGE_ADDRESS_OPTIONS,
+} from "../netfilter/index.js";
+import { type LineNo } from "./ids.js";
+
+/** Options a rule may ask for lines by. */
+export const WATCHED_OPTIONS = [
+  // Generic options with addresses, and the protocol.
+  "-s", "--source", "--src", "-d", "--destination", "--dst", "-p", "--protocol",
+  // Options of protocol matches, which `-p` loads on its own.
+  "--sport", "--source-port", "--dport", "--destination-port", "--tcp-flags", "--syn", "--tcp-option",
+  "--chunk-types", "--dccp-types", "--dccp-option", "--icmp-type", "--icmpv6-type", "--espspi", "--ahspi", "--ahlen", "--ahres",
+  // Options with addresses.
+  "--to-destination", "--to-source", "--to", "--gateway", "--on-ip", "--src-range", "--dst-range",
+  "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst",
+  // Options with families or protocols in their values.
+  "--reject-with",
+  // Interfaces.
+  "-i", "--in-interface", "-o", "--out-interface",
+] as const;
+
+/** `-m` modules a rule may ask for lines by. */
+export const WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"] as const;
+
+export type WatchedOption = (typeof WATCHED_OPTIONS)[number];
+export type WatchedModule = (typeof WATCHED_MODULES)[number];
+
+/** Facts of a line's text a rule may ask for lines by. */
+export type LineFact =
+  /** An address value is IPv4 (a dotted quad). */
+  | "v4-address"
+  /** An address value is IPv6 (colons, or brackets). */
+  | "v6-address"
+  /** The protocol is icmp or ipv6-icmp. */
+  | "icmp-protocol";
+
+/** Lines using any of these. */
+export interface LineQuery {
+  options?: readonly WatchedOption[];
+  modules?: readonly WatchedModule[];
+  /** Extension targets (`DNAT`, `MARK`; not ACCEPT, DROP, RETURN, QUEUE or chains). */
+  targets?: readonly string[];
+  facts?: readonly LineFact[];
+}
+
+export interface LineIndex {
+  /** Command lines using any of the query's options, modules, targets or facts, once each, in file order. */
+  commandsWith(query: LineQuery): CommandLine[];
+  /** The same, as line numbers (no node made): lines with syntax errors among them (ask `document.kindOf`). */
+  linesWith(query: LineQuery): readonly LineNo[];
+  /** Command lines with a `!` right after an option (`-s ! x`; the parse confirms it), in file order. */
+  withLateBang(): readonly CommandLine[];
+  /** Command lines whose target is this extension target, in file order (kept: ask again freely). */
+  withTarget(name: string): readonly CommandLine[];
+  /** The numbers of the lines whose target is this extension target, in order, with no node made (see `linesWith`). */
+  linesTargeting(name: string): readonly LineNo[];
+  /** Whether the line uses this option. */
+  uses(line: LineNo, option: WatchedOption): boolean;
+  /** The line's target when it is an extension target, or null. */
+  extensionTarget(line: LineNo): string | null;
+  /**
+   * Whether every option, match and target of the line that needs a protocol surely has it
+   * (`-p tcp -m tcp --dport 80 -j DNAT --to-destination 10.0.0.1:80`), from the facts read in
+   * place: false when a closer look is needed, not when something is wrong.
+   */
+  protocolNeedsSurelyMet(line: LineNo): boolean;
+  /** How many `-s`/`-d` values are IPv4 and IPv6 addresses. */
+  readonly addressCounts: { v4: number; v6: number };
+}
+
+/** Protocols as the index numbers them; 0 is no `-p`, OTHER_PROTOCOL any other protocol. */
+const PROTOCOLS = ["", "tcp", "udp", "sctp", "dccp", "icmp", "ipv6-icmp", "esp", "ah"] as const;
+const OTHER_PROTOCOL = 9;
+/** A `-p` value not read in place (upper case, quoted): a closer look reads it. */
+const UNREAD_PROTOCOL = 15;
+
+const PROTOCOL_SPELLINGS: Readonly<Record<string, number>> = {
+  tcp: 1, "6": 1, udp: 2, "17": 2, sctp: 3, "132": 3, dccp: 4, "33": 4, icmp: 5, "1": 5,
+  "ipv6-icmp": 6, icmpv6: 6, "58": 6, esp: 7, "50": 7, ah: 8, "51": 8,
+  all: OTHER_PROTOCOL, "0": OTHER_PROTOCOL, udplite: OTHER_PROTOCOL, "136": OTHER_PROTOCOL, gre: OTHER_PROTOCOL, "47": OTHER_PROTOCOL,
+};
+
+const enum LineFlag {
+  /** A `!` follows an option (`-s ! x`). */
+  LateBang = 1,
+  /** The protocol is negated (`! -p tcp`). */
+  ProtocolNegated = 2,
+  /** An option of a protocol match comes before any `-p` and any protocol `-m`. */
+  ProtocolOptionFirst = 4,
+  /** `-p` comes after the target. */
+  ProtocolAfterTarget = 8,
+  /** Several `-p`, or a `-j` written `--jump=NAME` or quoted. */
+  Unusual = 16,
+  V4Address = 32,
+  V6Address = 64,
+  IcmpProtocol = 128,
+}
+
+const FACT_FLAGS: Readonly<Record<LineFact, number>> = {
+  "v4-address": LineFlag.V4Address,
+  "v6-address": LineFlag.V6Address,
+  "icmp-protocol": LineFlag.IcmpProtocol,
+};
+
+/**
+ * Spellings compared in place: a word is compared only when some spelling has its length and
+ * its third character (second for a two-letter word), then with `startsWith`.
+ */
+class Spellings {
+  readonly names: readonly string[];
+  /** Spelling numbers by length. */
+  readonly buckets: (number[] | undefined)[] = [];
+  /** 1 where some spelling has this length and character (length * 128 + char code). */
+  readonly filter = new Uint8Array(64 * 128);
+
+  constructor(names: Iterable<string>) {
+    this.names = [...names];
+    this.names.forEach((name, id) => {
+      (this.buckets[name.length] ??= []).push(id);
+      this.filter[Spellings.key(name, 0, name.length)] = 1;
+    });
+  }
+
+  private static key(text: string, start: number, end: number): number {
+    const length = end - start;
+    if (length <= 0 || length >= 64) return 0;
+    const c = text.charCodeAt(start + (length > 2 ? 2 : length - 1));
+    return c < 128 ? length * 128 + c : 0;
+  }
+
+  /** The number of the spelling `text[start, end)` is, or -1 (characters compared one by one: no call per word). */
+  id(text: string, start: number, end: number): number {
+    if (this.filter[Spellings.key(text, start, end)] === 0) return -1;
+    const bucket = this.buckets[end - start]!;
+    const length = end - start;
+    for (let b = 0; b < bucket.length; b++) {
+      const name = this.names[bucket[b]];
+      let i = 0;
+      while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+      if (i === length) return bucket[b];
+    }
+    return -1;
+  }
+
+  /** The spelling `text[start, end)` is, or undefined. */
+  find(text: string, start: number, end: number): string | undefined {
+    const id = this.id(text, start, end);
+    return id === -1 ? undefined : this.names[id];
+  }
+}
+
+
+const OPTION_SPELLINGS = new Spellings(WATCHED_OPTIONS);
+const MODULE_SPELLINGS = new Spellings(WATCHED_MODULES);
+const TARGET_SPELLINGS = new Spellings(EXTENSION_TARGETS);
+const PROTOCOL_WORDS = new Spellings(Object.keys(PROTOCOL_SPELLINGS));
+const PROTOCOL_WORD_IDS = PROTOCOL_WORDS.names.map((name) => PROTOCOL_SPELLINGS[name]);
+
+const optionId = (name: string): number => (WATCHED_OPTIONS as readonly string[]).indexOf(name);
+const moduleId = (name: string): number => (WATCHED_MODULES as readonly string[]).indexOf(name);
+const targetNumber = (name: string): number => TARGET_SPELLINGS.names.indexOf(name);
+
+/** What each watched option is, for the scan, from netfilter's lists. */
+const enum OptionKind {
+  Other,
+  /** `-s`, `-d`: addresses, counted for the ruleset's family. */
+  GenericAddress,
+  Protocol,
+  /** An option of a protocol match. */
+  ProtocolMatch,
+  /** Another option whose value has addresses. */
+  Address,
+}
+
+const OPTION_KINDS = Uint8Array.from(WATCHED_OPTIONS, (name) =>
+  GENERIC_ADDRESS_OPTIONS.has(name)
+    ? OptionKind.GenericAddress
+    : name === "-p" || name === "--protocol"
+      ? OptionKind.Protocol
+      : PROTOCOL_OPTION_OWNERS.has(name)
+        ? OptionKind.ProtocolMatch
+        : NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)
+          ? OptionKind.Address
+          : OptionKind.Other,
+);
+
+/** Modules bound to a protocol, and multiport: loading one settles which match an option belongs to. */
+const PROTOCOL_MODULE_BITS = WATCHED_MODULES.reduce((m, name, id) => (Object.hasOwn(PROTOCOL_MATCHES, name) || name === "multiport" ? m | (1 << id) : m), 0);
+
+/** An option's bit: options 0 to 31 in the low word, the others in the high one. */
+function optionBit(name: WatchedOption): [low: number, high: number] {
+  const id = optionId(name);
+  return id < 32 ? [1 << id, 0] : [0, 1 << (id - 32)];
+}
+
+const moduleBit = (name: WatchedModule): number => 1 << moduleId(name);
+
+/**
+ * The family of an address value, from its first characters: IPv6 has a `:` in its first five
+ * (a group has at most four hex digits) or starts with `[`; IPv4 starts with a digit and has a
+ * `.` in its first four. A longer value (a list, a range) is read whole. Rules check the values
+ * of the lines this picks before they report.
+ */
+function addressFamilies(text: string, start: number, end: number): number {
+  if (end - start > 18) return addressFamiliesOfList(text, start, end);
+  const c0 = text.charCodeAt(start);
+  if (c0 === 0x5b /* [ */) return LineFlag.V6Address;
+  const stop = Math.min(end, start + 5);
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */) return LineFlag.V6Address;
+    if (c === 0x2e /* . */) return c0 >= 0x30 && c0 <= 0x39 && i - start <= 3 ? LineFlag.V4Address : 0;
+  }
+  return 0;
+}
+
+function addressFamiliesOfList(text: string, start: number, end: number): number {
+  let families = 0;
+  let itemStart = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x2c; /* , ends the last item */
+    if (c === 0x2c || c === 0x2d /* - in a range */) {
+      if (i > itemStart) families |= addressFamilies(text, itemStart, Math.min(i, itemStart + 18));
+      itemStart = i + 1;
+    }
+  }
+  return families;
+}
+
+/** A growable list of numbers. */
+class Numbers {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** What the scan reads and the per line arrays it fills. */
+interface Scan {
+  document: Document;
+  lexed: LexedText;
+  targetSpan: TargetSpan;
+  text: string;
+  firstTokens: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  codes: Uint8Array;
+  lineCount: number;
+  modules: Uint32Array;
+  targets: Int16Array;
+  flags: Uint8Array;
+  optionsLow: Uint32Array;
+  optionsHigh: Uint32Array;
+  protocols: Uint8Array;
+  lateBangLines: number[];
+  addressCounts: { v4: number; v6: number };
+}
+
+
+/** The document's index, read in one pass. */
+export function buildLineIndex(document: Document): LineIndex {
+  const lexed = document.source.lexed;
+  const { firstTokens, tokens, lineCount } = lexed;
+  const scan: Scan = {
+    document,
+    lexed,
+    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false },
+    text: document.text,
+    firstTokens,
+    starts: tokens.starts,
+    ends: tokens.ends,
+    codes: tokens.codes,
+    lineCount,
+    modules: new Uint32Array(lineCount),
+    targets: new Int16Array(lineCount).fill(-1),
+    flags: new Uint8Array(lineCount),
+    optionsLow: new Uint32Array(lineCount),
+    optionsHigh: new Uint32Array(lineCount),
+    protocols: new Uint8Array(lineCount),
+    lateBangLines: [],
+    addressCounts: { v4: 0, v6: 0 },
+  };
+  readLines(scan);
+  return new ScannedLines(scan);
+}
+
+class ScannedLines implements LineIndex {
+  readonly addressCounts: { v4: number; v6: number };
+  private readonly byTarget: number[][];
+  private readonly targetCommands: (readonly CommandLine[] | undefined)[] = [];
+  private lateBangs: CommandLine[] | undefined;
+
+  constructor(private readonly scan: Scan) {
+    this.addressCounts = scan.addressCounts;
+    this.byTarget = linesByTarget(scan.targets, scan.lineCount);
+  }
+
+  commandsWith(query: LineQuery): CommandLine[] {
+    const found = selectLines(this.scan, query);
+    const out: CommandLine[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const node = this.scan.document.line(found[k]);
+      if (node.kind === "command") out.push(node);
+    }
+    return out;
+  }
+
+  linesWith(query: LineQuery): readonly LineNo[] {
+    return Array.from(selectLines(this.scan, query)) as LineNo[];
+  }
+
+  withLateBang(): readonly CommandLine[] {
+    return (this.lateBangs ??= this.commands(this.scan.lateBangLines));
+  }
+
+  withTarget(name: string): readonly CommandLine[] {
+    const id = targetNumber(name);
+    if (id === -1) return [];
+    return (this.targetCommands[id] ??= this.commands(this.byTarget[id]));
+  }
+
+  linesTargeting(name: string): readonly LineNo[] {
+    const id = targetNumber(name);
+    return id === -1 ? [] : (this.byTarget[id] as LineNo[]);
+  }
+
+  uses(line: LineNo, option: WatchedOption): boolean {
+    const [low, high] = optionBit(option);
+    return (this.scan.optionsLow[line] & low) !== 0 || (this.scan.optionsHigh[line] & high) !== 0;
+  }
+
+  extensionTarget(line: LineNo): string | null {
+    const id = this.scan.targets[line];
+    return id === -1 ? null : TARGET_SPELLINGS.names[id];
+  }
+
+  protocolNeedsSurelyMet(line: LineNo): boolean {
+    return protocolNeedsSurelyMet(this.scan, line);
+  }
+
+  private commands(numbers: readonly number[]): CommandLine[] {
+    const line = this.scan.document.line;
+    return numbers.map(line).filter((l): l is CommandLine => l.kind === "command");
+  }
+}
+
+/** The numbers of the lines matching a query (any of its options, modules, targets or facts). */
+function selectLines(scan: Scan, query: LineQuery): Int32Array {
+  const { optionsLow, optionsHigh, modules, flags, targets, lineCount } = scan;
+  let low = 0;
+  let high = 0;
+  for (const name of query.options ?? []) {
+    const [l, h] = optionBit(name);
+    low |= l;
+    high |= h;
+  }
+  let moduleMask = 0;
+  for (const name of query.modules ?? []) moduleMask |= moduleBit(name);
+  const wanted = new Uint8Array(TARGET_SPELLINGS.names.length + 1);
+  for (const name of query.targets ?? []) {
+    const id = targetNumber(name);
+    if (id !== -1) wanted[id] = 1;
+  }
+  let flagMask = 0;
+  for (const fact of query.facts ?? []) flagMask |= FACT_FLAGS[fact];
+  const found = new Numbers(256);
+  for (let i = 0; i < lineCount; i++) {
+    if (
+      (optionsLow[i] & low) !== 0 ||
+      (optionsHigh[i] & high) !== 0 ||
+      (modules[i] & moduleMask) !== 0 ||
+      (flags[i] & flagMask) !== 0 ||
+      (targets[i] !== -1 && wanted[targets[i]] === 1)
+    ) {
+      found.push(i);
+    }
+  }
+  return found.data.subarray(0, found.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol needs, from the facts read in place: most rules of a dump are `-p tcp -m tcp --dport
+// 80` and the like, and a line is passed as fine from its bits only when that is sure.
+
+const protocolBit = (name: string): number => 1 << Math.max(0, (PROTOCOLS as readonly string[]).indexOf(name));
+const TCP = protocolBit("tcp");
+const UDP = protocolBit("udp");
+const NAT_PORT_BITS = TCP | UDP | protocolBit("sctp") | protocolBit("dccp");
+const MULTIPORT_BITS = NAT_PORT_BITS;
+/** For each watched option number, the protocols (bits) whose match has it. */
+const OWNER_BITS = WATCHED_OPTIONS.map((option) => (PROTOCOL_OPTION_OWNERS.get(option) ?? []).reduce((m, p) => m | protocolBit(p), 0));
+/** For each watched module number, its protocol (bit), or 0. */
+const MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => (Object.hasOwn(PROTOCOL_MATCHES, m) ? protocolBit(PROTOCOL_MATCHES[m]) : 0));
+const MULTIPORT = moduleBit("multiport");
+const PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
+const FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(OptionKind.ProtocolMatch);
+const NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
+const TCP_TARGETS = new Set(["SYNPROXY", "TCPOPTSTRIP", "REJECT"].map(targetNumber));
+const TPROXY = targetNumber("TPROXY");
+const PROTOCOL_TARGET_IDS = new Set(PROTOCOL_TARGETS.map(targetNumber));
+
+function protocolNeedsSurelyMet(scan: Scan, line: number): boolean {
+  const flags = scan.flags[line];
+  if (flags & (LineFlag.ProtocolOptionFirst | LineFlag.ProtocolAfterTarget | LineFlag.Unusual | LineFlag.ProtocolNegated)) return false;
+  const protocolNumber = scan.protocols[line];
+  if (protocolNumber === UNREAD_PROTOCOL) return false;
+  const protocol = protocolNumber === 0 ? 0 : 1 << protocolNumber;
+  const modules = scan.modules[line];
+  let loaded = 0;
+  for (let m = modules & ~MULTIPORT, id = 0; m !== 0; m >>>= 1, id++) if (m & 1) loaded |= MODULE_PROTOCOL_BITS[id];
+  // A protocol match needs the rule's protocol; multiport needs one with ports.
+  if (loaded !== 0 && loaded !== protocol) return false;
+  if ((modules & MULTIPORT) !== 0 && (protocol & MULTIPORT_BITS) === 0) return false;
+  // Every option of a protocol match belongs to the protocol or to a loaded match.
+  const options = scan.optionsLow[line];
+  for (let m = options >>> FIRST_PROTOCOL_MATCH_OPTION, id = FIRST_PROTOCOL_MATCH_OPTION; m !== 0; m >>>= 1, id++) {
+    if ((m & 1) === 0 || OWNER_BITS[id] === 0) continue;
+    if ((OWNER_BITS[id] & (protocol | loaded)) === 0 && !((modules & MULTIPORT) !== 0 && ((1 << id) & PORT_OPTIONS) !== 0)) return false;
+  }
+  const target = scan.targets[line];
+  if (target === -1) return true;
+  if (NAT_TARGETS.has(target)) return (protocol & NAT_PORT_BITS) !== 0;
+  if (TCP_TARGETS.has(target)) return protocol === TCP;
+  if (target === TPROXY) return protocol === TCP || protocol === UDP;
+  // TCPMSS, ECN: read closely.
+  return !PROTOCOL_TARGET_IDS.has(target);
+}
+
+/** Every line, each read by `readLine`: a loop of its own, so that it is compiled while it runs. */
+function readLines(scan: Scan): void {
+  const { firstTokens, lineCount } = scan;
+  for (let line = 0; line < lineCount; line++) {
+    const first = firstTokens[line];
+    const last = firstTokens[line + 1];
+    if (last > first) readLine(scan, line, first, last);
+  }
+}
+
+/**
+ * One line's tokens, in order: the watched options (`-p` and its protocol, the options of
+ * protocol matches, addresses and their families), the watched `-m` modules, the target (the
+ * last `-j`/`-g` wins, as in iptables) and a `!` right after an option (`-s ! x`).
+ */
+function readLine(scan: Scan, line: number, first: number, last: number): void {
+  const { text, starts, ends, codes } = scan;
+  const optionFilter = OPTION_SPELLINGS.filter;
+  let low = 0;
+  let high = 0;
+  let modules = 0;
+  let flags = 0;
+  let protocol = 0;
+  let target = -1;
+  let targetSeen = false;
+  // Whether a `-j`/`-g`, a `-p` or a protocol `-m` came before the token being read.
+  let jumped = false;
+  let protocolGiven = false;
+  let protocolLoaded = false;
+  let lateBang = false;
+  for (let t = first; t < last; t++) {
+    const code = codes[t];
+    if (code === TokenCode.ModuleOption || code === TokenCode.GenericOption) {
+      const start = starts[t];
+      const length = ends[t] - start;
+      if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+      const id = optionSpelling(text, start, length);
+      if (id === -1) continue;
+      if (id < 32) low |= 1 << id;
+      else high |= 1 << (id - 32);
+      const kind = OPTION_KINDS[id];
+      if (kind === OptionKind.Protocol) {
+        if (protocol !== 0) flags |= LineFlag.Unusual;
+        if (jumped) flags |= LineFlag.ProtocolAfterTarget;
+        if (t > first && codes[t - 1] === TokenCode.Bang) flags |= LineFlag.ProtocolNegated;
+        const word = t + 1 < last ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
+        protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
+        if (protocol === 5 || protocol === 6) flags |= LineFlag.IcmpProtocol;
+        protocolGiven = true;
+      } else if (kind === OptionKind.ProtocolMatch) {
+        if (!protocolGiven && !protocolLoaded) flags |= LineFlag.ProtocolOptionFirst;
+      } else if ((kind === OptionKind.GenericAddress || kind === OptionKind.Address) && t + 1 < last) {
+        const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
+        flags |= families;
+        if (kind === OptionKind.GenericAddress) {
+          if (families & LineFlag.V4Address) scan.addressCounts.v4++;
+          if (families & LineFlag.V6Address) scan.addressCounts.v6++;
+        }
+      }
+    } else if (code === TokenCode.MatchOption) {
+      if (t + 1 >= last) continue;
+      const start = starts[t + 1];
+      const length = ends[t + 1] - start;
+      if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+      const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      if (id === -1) continue;
+      modules |= 1 << id;
+      if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0) protocolLoaded = true;
+    } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
+      jumped = true;
+      // `--jump=NAME` or a quoted option word: read as the rest are, but unusual.
+      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 0x22 /* " */) flags |= LineFlag.Unusual;
+      targetSeen = true;
+    } else if (code === TokenCode.Bang && t > first) {
+      const before = codes[t - 1];
+      if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
+    }
+  }
+  if (targetSeen) {
+    // The grammar's one reader of targets: the last `-j`/`-g` with its name.
+    const span = readTarget(scan.lexed, line, scan.targetSpan);
+    if (span !== null) {
+      target = span.quoted ? TARGET_SPELLINGS.names.indexOf(targetName(text, span)) : TARGET_SPELLINGS.id(text, span.start, span.end);
+      if (span.quoted) flags |= LineFlag.Unusual;
+    }
+  }
+  if (lateBang) {
+    flags |= LineFlag.LateBang;
+    scan.lateBangLines.push(line);
+  }
+  if (low !== 0) scan.optionsLow[line] = low;
+  if (high !== 0) scan.optionsHigh[line] = high;
+  if (modules !== 0) scan.modules[line] = modules;
+  if (flags !== 0) scan.flags[line] = flags;
+  if (protocol !== 0) scan.protocols[line] = protocol;
+  if (target !== -1) scan.targets[line] = target;
+}
+
+/** The number of the watched option spelled `text[start, start + length)`, or -1 (compared here: no call per word). */
+function optionSpelling(text: string, start: number, length: number): number {
+  const { names, buckets } = OPTION_SPELLINGS;
+  const bucket = buckets[length]!;
+  for (let b = 0; b < bucket.length; b++) {
+    const name = names[bucket[b]];
+    let i = 0;
+    while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === length) return bucket[b];
+  }
+  return -1;
+}
+
+function linesByTarget(targets: Int16Array, lineCount: number): number[][] {
+  const byTarget: number[][] = TARGET_SPELLINGS.names.map(() => []);
+  for (let i = 0; i < lineCount; i++) if (targets[i] !== -1) byTarget[targets[i]].push(i);
+  return byTarget;
+}

@@ -1,0 +1,5 @@
+/**
+ * How rules word findings and build fixes, where several rules do it alike.
+ */
+export { moveDeclarationFix, wholeLine } from "./edits.js";
+export { hex, lineOf, listOf, tableName } from "./words.js";

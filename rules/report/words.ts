@@ -1,0 +1,16 @@
+/**
+ * Words that several rules' messages share.
+ */
+
+/** `a`, `a and b`, `a, b and c`. */
+export const listOf = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+
+/** `table nat` or, for `iptables -S` output (no table name), "the table". */
+export const tableName = (table: { readonly name: string | null }): string => (table.name === null ? "the table" : `table ${table.name}`);
+
+/** Where a line is, for messages: `line 12`. */
+export const lineOf = (line: { readonly index: number }): string => `line ${line.index + 1}`;
+
+/** `0x4000`, as iptables-save prints marks. */
+export const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
