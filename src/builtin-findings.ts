@@ -3,7 +3,13 @@
  * reports about `iptlint-disable` comments — described like rules, for `iptlint rules`,
  * `iptlint explain` and the reports (SARIF `rules[]`, GitLab check names).
  */
-import { SYNTAX, type Severity } from "../grammar/index.js";
+import { SYNTAX, type Diagnostic, type Severity } from "../grammar/index.js";
+import type { Fix } from "../rules/types.js";
+
+/** A finding: a syntax error or a rule's report, with its fix when it has one. */
+export interface LintDiagnostic extends Diagnostic {
+  fix?: Fix;
+}
 
 export const UNUSED_SUPPRESSION = "unused-suppression";
 export const INVALID_SUPPRESSION = "invalid-suppression";

@@ -6,6 +6,7 @@ import { allRules } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
+import type { LintDiagnostic } from "./builtin-findings.js";
 import { applySuppressions } from "./suppress.js";
 
 export interface LintOptions {
@@ -34,10 +35,7 @@ export interface LintOptions {
   suppressions?: boolean;
 }
 
-/** A finding: a syntax error or a rule's report, with its fix when it has one. */
-export interface LintDiagnostic extends Diagnostic {
-  fix?: Fix;
-}
+export type { LintDiagnostic } from "./builtin-findings.js";
 
 export interface LintResult {
   filePath: string | undefined;

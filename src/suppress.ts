@@ -19,8 +19,7 @@
 import { SYNTAX, type CommandLine, type CommentLine, type Document, type Severity, type SourceRange } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import { nearest } from "./config/nearest.js";
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
-import type { LintDiagnostic } from "./lint.js";
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION, type LintDiagnostic } from "./builtin-findings.js";
 
 export { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "./builtin-findings.js";
 

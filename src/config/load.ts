@@ -10,7 +10,7 @@ import { basename } from "node:path";
 import type { Severity } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
 import type { NodeContext, RuleModule } from "../../rules/types.js";
-import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "../suppress.js";
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "../builtin-findings.js";
 import { lazyModule } from "../lazy.js";
 import { nearest } from "./nearest.js";
 import { buildSchema, type JsonSchema } from "./schema.js";
