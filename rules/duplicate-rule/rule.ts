@@ -3,7 +3,7 @@
  * options in the same order, comments included), with nothing between them that could change
  * the packet. See README.md beside this file.
  */
-import type { CommandLine, Document, RuleNode } from "../../grammar/index.js";
+import type { CommandLine, RuleNode } from "../../grammar/index.js";
 import { parseUint32, parseValueMask } from "../../grammar/index.js";
 import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import { isTerminalTarget, STATEFUL_MATCHES, targetClass } from "../netfilter/index.js";
@@ -13,9 +13,6 @@ import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "duplicate-rule";
 
-/** Chains this small are compared pairwise; larger ones by a hash of their rules' text. */
-const SMALL = 16;
-
 export const duplicateRule: RuleModule = {
   id: ID,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
@@ -23,7 +20,7 @@ export const duplicateRule: RuleModule = {
   fixable: "unsafe",
   check(context) {
     for (const table of context.model.tables()) {
-      for (const [earlier, later, chain] of duplicates(context.document, table)) report(context, table, earlier, later, chain);
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report(context, table, earlier, later, chain);
     }
   },
 };
@@ -42,59 +39,6 @@ function report(context: RuleContext, table: TableModel, earlier: LineNo, later:
     message: message(table.nameOf(chain), document.line(earlier) as CommandLine, rule, deletable),
     fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, line)] } : undefined,
   });
-}
-
-/**
- * Pairs (nearest earlier copy, later copy) of the rules each chain keeps, in kernel order,
- * compared by their text as written (the command's arguments left out): small chains by walking
- * back through the chain, large ones by a hash of the chain, the length and the end of the text
- * (where rules of one chain differ most: the target), candidates compared in full.
- */
-function duplicates(document: Document, table: TableModel): [LineNo, LineNo, NameId][] {
-  const text = document.text;
-  const { chains } = table;
-  const same = (a: LineNo, b: LineNo): boolean => {
-    const x = table.ruleTextStart(a);
-    const y = table.ruleTextStart(b);
-    const length = table.ruleTextEnd(a) - x;
-    if (table.ruleTextEnd(b) - y !== length) return false;
-    // From the end: rules of one chain often share a long beginning (a comment, a match).
-    for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
-    return true;
-  };
-  const found: [LineNo, LineNo, NameId][] = [];
-  let byHash: Map<number, [LineNo, NameId][]> | undefined;
-  chains.forEachRule((line, chain) => {
-    const count = chains.ruleCount(chain);
-    if (count < 2) return;
-    if (count <= SMALL) {
-      for (let other = chains.previousRule(line); other !== NONE; other = chains.previousRule(other)) {
-        if (same(other, line)) {
-          found.push([other, line, chain]);
-          break;
-        }
-      }
-      return;
-    }
-    const start = table.ruleTextStart(line);
-    const end = table.ruleTextEnd(line);
-    let hash = Math.imul(chain, 0x9e3779b1) ^ (end - start);
-    for (let k = Math.max(start, end - 32); k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193) & 0x3fffffff;
-    byHash ??= new Map();
-    const earlier = byHash.get(hash);
-    if (earlier === undefined) {
-      byHash.set(hash, [[line, chain]]);
-      return;
-    }
-    for (let k = earlier.length - 1; k >= 0; k--) {
-      if (earlier[k][1] === chain && same(earlier[k][0], line)) {
-        found.push([earlier[k][0], line, chain]);
-        break;
-      }
-    }
-    earlier.push([line, chain]);
-  });
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

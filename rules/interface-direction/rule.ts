@@ -127,7 +127,7 @@ function reportRefused(context: RuleContext, line: CommandLine, direction: Direc
  * Reports the line's first option, of a direction none of the hooks reaching its chain has, that
  * never matches; else its first that is always true (negated). One finding per line.
  */
-function reportUseless(context: RuleContext, line: CommandLine, directions: Direction[], from: Hook[], reach: HookReach): void {
+function reportUseless(context: RuleContext, line: CommandLine, directions: Direction[], from: readonly Hook[], reach: HookReach): void {
   const view = line.view;
   let never: { at: number; direction: Direction } | null = null;
   let always: { at: number; direction: Direction } | null = null;

@@ -49,7 +49,19 @@ export interface ChainGraph {
   /** The chains with a rule jumping or going to this one (itself left out), once each. */
   callers(id: number): readonly number[];
   describe(id: number): UnreachedChain;
+  /** Each kept rule written like an earlier kept rule of its chain, with the nearest such earlier rule. */
+  repeats(): readonly Repeat[];
 }
+
+/** A rule written like an earlier rule of its chain (line numbers; the chain by id). */
+export interface Repeat {
+  earlier: number;
+  later: number;
+  chain: number;
+}
+
+/** Chains this small are compared pairwise; larger ones by a hash of their rules' text. */
+const SMALL = 16;
 
 export function chainGraph(replay: TableReplay): ChainGraph {
   return replay.appendOnly ? new AppendedGraph(replay) : new ReplayedGraph(replay);
@@ -158,6 +170,58 @@ class AppendedGraph implements ChainGraph {
   private keepsAt(at: number): boolean {
     return this.replay.steps[at] === RestoreStep.Append && this.replay.chainIds[at] !== -1;
   }
+
+  /**
+   * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
+   * replay links line to line (`previous`), compared by the text ranges it recorded. Small
+   * chains are searched back rule by rule; large ones by a hash of the chain, the length and the
+   * end of the text (where rules of one chain differ most: the target), candidates compared in full.
+   */
+  repeats(): readonly Repeat[] {
+    const { span, steps, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts, base } = this.replay;
+    const text = this.replay.document.text;
+    const same = (a: number, b: number): boolean => {
+      const length = ruleEnds[a] - ruleStarts[a];
+      if (ruleEnds[b] - ruleStarts[b] !== length) return false;
+      const x = ruleStarts[a];
+      const y = ruleStarts[b];
+      // From the end: rules of one chain often share a long beginning (a comment, a match).
+      for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
+      return true;
+    };
+    const found: Repeat[] = [];
+    let byHash: Map<number, number[]> | undefined;
+    for (let at = 0; at < span; at++) {
+      if (steps[at] !== RestoreStep.Append || chainIds[at] === -1) continue;
+      const chain = chainIds[at];
+      if (counts[chain] < 2) continue;
+      if (counts[chain] <= SMALL) {
+        for (let other = previous[at]; other !== -1; other = previous[other]) {
+          if (same(other, at)) {
+            found.push({ earlier: base + other, later: base + at, chain });
+            break;
+          }
+        }
+        continue;
+      }
+      let hash = Math.imul(chain, 0x9e3779b1) ^ (ruleEnds[at] - ruleStarts[at]);
+      for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193) & 0x3fffffff;
+      byHash ??= new Map();
+      const earlier = byHash.get(hash);
+      if (earlier === undefined) {
+        byHash.set(hash, [at]);
+        continue;
+      }
+      for (let k = earlier.length - 1; k >= 0; k--) {
+        if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
+          found.push({ earlier: base + earlier[k], later: base + at, chain });
+          break;
+        }
+      }
+      earlier.push(at);
+    }
+    return found;
+  }
 }
 
 /** The graph of a table whose commands insert, replace, delete, flush or rename: from the replayed chains. */
@@ -209,6 +273,25 @@ class ReplayedGraph implements ChainGraph {
   describe(id: number): UnreachedChain {
     const chain = this.byId.get(id)!;
     return { name: chain.name, declaration: chain.declaration!, rules: chain.rules.length, id };
+  }
+
+  /** Chain by chain, in kernel order: each rule's text looked up among the earlier ones. */
+  repeats(): readonly Repeat[] {
+    const { ruleStarts, ruleEnds, base } = this.replay;
+    const text = this.replay.document.text;
+    const found: Repeat[] = [];
+    for (const [id, chain] of this.byId) {
+      if (chain.rules.length < 2) continue;
+      const byText = new Map<string, number>();
+      for (const line of chain.rules) {
+        const at = line.index - base;
+        const key = text.slice(ruleStarts[at], ruleEnds[at]);
+        const earlier = byText.get(key);
+        if (earlier !== undefined) found.push({ earlier, later: line.index, chain: id });
+        byText.set(key, line.index);
+      }
+    }
+    return found;
   }
 
   private targetOf(line: CommandLine): number {

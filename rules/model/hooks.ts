@@ -24,6 +24,17 @@ const UNREACHED = -1;
 
 const bitOf = (hook: Hook): number => 1 << HOOKS.indexOf(hook);
 
+/** Shared by every chain no hook reaches (most of them, in a question about many). */
+const NO_HOOKS: readonly Hook[] = [];
+
+/** Whether `ids` holds more than `limit` different numbers (stops counting there). */
+function manyDistinct(ids: readonly number[], limit: number): boolean {
+  if (ids.length <= limit) return false;
+  const seen = new Set<number>();
+  for (const id of ids) if (seen.add(id).size > limit) return true;
+  return false;
+}
+
 export class HookReachability {
   private readonly names: NameTable;
   /** The hooks of the table: its built-in chains (every hook for `iptables -S` output). */
@@ -60,9 +71,22 @@ export class HookReachability {
    * For each chain, the hooks among `hooks` whose built-in chain reaches it, in the kernel's
    * order: many chains asked at once are answered from one forward walk per hook.
    */
-  hooksReaching(hooks: readonly Hook[], chains: readonly number[]): Hook[][] {
-    if (new Set(chains).size > BACKWARD_LIMIT) for (const hook of hooks) this.walk(hook);
-    return chains.map((chain) => hooks.filter((hook) => this.reaches(hook, chain)));
+  hooksReaching(hooks: readonly Hook[], chains: readonly number[]): readonly (readonly Hook[])[] {
+    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks.filter((hook) => this.reaches(hook, chain)));
+    // One forward walk per hook, then a look at each chain's entry in it.
+    const walks = hooks.map((hook) => this.walk(hook));
+    const own = hooks.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
+    const found: (readonly Hook[])[] = new Array(chains.length);
+    for (let k = 0; k < chains.length; k++) {
+      const id = chains[k];
+      let reaching: Hook[] | undefined;
+      for (let h = 0; h < hooks.length; h++) {
+        const from = walks[h];
+        if (id === own[h] || (id >= 0 && id < from.length && from[id] !== UNREACHED)) (reaching ??= []).push(hooks[h]);
+      }
+      found[k] = reaching ?? NO_HOOKS;
+    }
+    return found;
   }
 
   /** The table's hooks that reach the chain, in the kernel's order. */

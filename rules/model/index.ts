@@ -4,8 +4,8 @@
 export type { Chain } from "./chains.js";
 export type { Reach, UnreachedChain } from "./graph.js";
 export { lineNo, NONE, type LineNo, type NameId, type None } from "./ids.js";
-export { WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type LineQuery, type WatchedModule, type WatchedOption } from "./line-index.js";
-export { chainsNamed, modelOf, type ChainSet, type HookReach, type RulesetModel, type TableModel } from "./model.js";
+export { WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type LineNumbers, type LineQuery, type WatchedModule, type WatchedOption } from "./line-index.js";
+export { chainsNamed, modelOf, type ChainSet, type HookReach, type RepeatedRule, type RulesetModel, type TableModel } from "./model.js";
 export type { Backend, FamilyEvidence } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type TargetRef } from "./replay.js";
 export { appendsOnly, isUserChain } from "./chains.js";

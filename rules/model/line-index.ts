@@ -52,6 +52,9 @@ export type LineFact =
   /** The protocol is icmp or ipv6-icmp. */
   | "icmp-protocol";
 
+/** Line numbers in file order, in a typed array: a query may single out tens of thousands. */
+export type LineNumbers = ArrayLike<LineNo> & Iterable<LineNo>;
+
 /** Lines using any of these. */
 export interface LineQuery {
   options?: readonly WatchedOption[];
@@ -65,7 +68,7 @@ export interface LineIndex {
   /** Command lines using any of the query's options, modules, targets or facts, once each, in file order. */
   commandsWith(query: LineQuery): CommandLine[];
   /** The same, as line numbers (no node made): lines with syntax errors among them (ask `document.kindOf`). */
-  linesWith(query: LineQuery): readonly LineNo[];
+  linesWith(query: LineQuery): LineNumbers;
   /** Command lines with a `!` right after an option (`-s ! x`; the parse confirms it), in file order. */
   withLateBang(): readonly CommandLine[];
   /** Command lines whose target is this extension target, in file order (kept: ask again freely). */
@@ -332,8 +335,8 @@ class ScannedLines implements LineIndex {
     return out;
   }
 
-  linesWith(query: LineQuery): readonly LineNo[] {
-    return Array.from(selectLines(this.scan, query)) as LineNo[];
+  linesWith(query: LineQuery): LineNumbers {
+    return selectLines(this.scan, query) as unknown as LineNumbers;
   }
 
   withLateBang(): readonly CommandLine[] {

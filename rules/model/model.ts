@@ -142,6 +142,19 @@ export interface ChainSet {
   callers(chain: NameId): readonly NameId[];
   /** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
   unreached(isRoot: (name: string) => boolean): Reach;
+  /**
+   * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
+   * the same order, as written, the command's arguments and counters left out), with the
+   * nearest such earlier rule.
+   */
+  repeatedRules(): readonly RepeatedRule[];
+}
+
+/** A rule written like an earlier rule of its chain. */
+export interface RepeatedRule {
+  earlier: LineNo;
+  later: LineNo;
+  chain: NameId;
 }
 
 /** Which hooks reach a table's chains, through jumps and gotos from their built-in chains. */
@@ -151,7 +164,7 @@ export interface HookReach {
   /** Whether the hook's built-in chain reaches the chain (a built-in chain reaches itself). */
   reaches(hook: Hook, chain: NameId | string): boolean;
   /** For each chain, the hooks among `hooks` that reach it: ask for many chains at once, the model then walks each hook once. */
-  hooksReaching(hooks: readonly Hook[], chains: readonly NameId[]): Hook[][];
+  hooksReaching(hooks: readonly Hook[], chains: readonly NameId[]): readonly (readonly Hook[])[];
   /** The table's hooks that reach the chain. */
   hooksOf(chain: NameId | string): Hook[];
   /** A shortest path of chain names from the hook's built-in chain to `chain`, both included; [] when unreached. */
@@ -391,6 +404,9 @@ class Chains implements ChainSet {
   }
   unreached(isRoot: (name: string) => boolean): Reach {
     return unreachedChains(this.graph, isRoot);
+  }
+  repeatedRules(): readonly RepeatedRule[] {
+    return this.graph.repeats() as readonly RepeatedRule[];
   }
 }
 

@@ -136,7 +136,7 @@ function reportTable(context: RuleContext, line: CommandLine, name: string, bind
   context.report({ range: targetRange(line), severity, message: `${message} Move the rule to ${where}.` });
 }
 
-function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong: Hook[], facts: Facts, used: Hook[]): void {
+function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong: readonly Hook[], facts: Facts, used: readonly Hook[]): void {
   const { line, name, binding } = p;
   const chain = line.chain!;
   const isBuiltin = (BUILTIN_CHAINS[table.table.name!] ?? []).includes(chain);
