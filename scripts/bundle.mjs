@@ -9,7 +9,7 @@
  *   dist/THIRD-PARTY-NOTICES.md  the licences of the libraries bundled in
  *
  * Every runtime dependency is bundled in, so the package has none. No source maps: they would
- * point at sources the package does not ship. Run by `npm run build`, after tsc (the types are
+ * point at sources the package does not ship. Run by `npm run compile`, after tsc (the types are
  * bundled from tsc's declarations in build/). CI checks that the committed dist/ is this output.
  */
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";

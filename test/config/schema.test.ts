@@ -23,7 +23,7 @@ test("schema: the shipped JSON lists exactly the rules of rules/index.ts", () =>
     shipped,
     buildSchema(),
     "src/config/iptlint.schema.json is out of date with rules/index.ts: rewrite it with " +
-      "`npm run build && IPTLINT_UPDATE_SCHEMA=1 node --test build/test/config/schema.test.js`",
+      "`npm run compile && IPTLINT_UPDATE_SCHEMA=1 node --test build/test/config/schema.test.js`",
   );
   assert.deepEqual(Object.keys(shipped.definitions.rules.properties), allRules.map((r) => r.id));
 });
