@@ -815,7 +815,7 @@ export interface FormatContext {
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
 /** The stylish report without colour (the library's original entry point). */
 export declare const formatStylish: (results: readonly LintResult[]) => string;
-export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab";
+export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown";
 export declare const formatters: Readonly<Record<FormatName, Formatter>>;
 /** The names, in the order `--help` lists them (the default first). */
 export declare const formatNames: readonly FormatName[];

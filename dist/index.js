@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-FXZ33VBV.js";
+} from "./chunk-NVDWTDTS.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,

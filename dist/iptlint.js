@@ -4,7 +4,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-FXZ33VBV.js";
+} from "./chunk-NVDWTDTS.js";
 import "./chunk-JYL7PXI6.js";
 import "./chunk-ZRTPLJCV.js";
 

@@ -350,11 +350,11 @@ var require_help = __commonJS({
        * @returns {number}
        */
       longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
+        return helper.visibleCommands(cmd).reduce((max, command2) => {
           return Math.max(
             max,
             this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
+              helper.styleSubcommandTerm(helper.subcommandTerm(command2))
             )
           );
         }, 0);
@@ -1287,8 +1287,8 @@ var require_command = __commonJS({
        */
       _getCommandAndAncestors() {
         const result2 = [];
-        for (let command = this; command; command = command.parent) {
-          result2.push(command);
+        for (let command2 = this; command2; command2 = command2.parent) {
+          result2.push(command2);
         }
         return result2;
       }
@@ -1729,22 +1729,22 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Command} command
        * @private
        */
-      _registerCommand(command) {
+      _registerCommand(command2) {
         const knownBy = (cmd) => {
           return [cmd.name()].concat(cmd.aliases());
         };
-        const alreadyUsed = knownBy(command).find(
+        const alreadyUsed = knownBy(command2).find(
           (name) => this._findCommand(name)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
+          const newCmd = knownBy(command2).join("|");
           throw new Error(
             `cannot add command '${newCmd}' as already have command '${existingCmd}'`
           );
         }
-        this._initCommandGroup(command);
-        this.commands.push(command);
+        this._initCommandGroup(command2);
+        this.commands.push(command2);
       }
       /**
        * Add an option.
@@ -2916,12 +2916,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let suggestion = "";
         if (flag.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
-          let command = this;
+          let command2 = this;
           do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
+            const moreFlags = command2.createHelp().visibleOptions(command2).filter((option) => option.long).map((option) => option.long);
             candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
+            command2 = command2.parent;
+          } while (command2 && !command2._enablePositionalOptions);
           suggestion = suggestSimilar(flag, candidateFlags);
         }
         const message = `error: unknown option '${flag}'${suggestion}`;
@@ -2951,9 +2951,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let suggestion = "";
         if (this._showSuggestionAfterError) {
           const candidateNames2 = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames2.push(command.name());
-            if (command.alias()) candidateNames2.push(command.alias());
+          this.createHelp().visibleCommands(this).forEach((command2) => {
+            candidateNames2.push(command2.name());
+            if (command2.alias()) candidateNames2.push(command2.alias());
           });
           suggestion = suggestSimilar(unknownName, candidateNames2);
         }
@@ -3024,11 +3024,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       alias(alias) {
         if (alias === void 0) return this._aliases[0];
-        let command = this;
+        let command2 = this;
         if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
+          command2 = this.commands[this.commands.length - 1];
         }
-        if (alias === command._name)
+        if (alias === command2._name)
           throw new Error("Command alias can't be the same as its name");
         const matchingCommand = this.parent?._findCommand(alias);
         if (matchingCommand) {
@@ -3037,7 +3037,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
           );
         }
-        command._aliases.push(alias);
+        command2._aliases.push(alias);
         return this;
       }
       /**
@@ -3249,7 +3249,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           write: outputContext.write,
           command: this
         };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
+        this._getCommandAndAncestors().reverse().forEach((command2) => command2.emit("beforeAllHelp", eventContext));
         this.emit("beforeHelp", eventContext);
         let helpInformation = this.helpInformation({ error: outputContext.error });
         if (deprecatedCallback) {
@@ -3264,7 +3264,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         this.emit("afterHelp", eventContext);
         this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
+          (command2) => command2.emit("afterAllHelp", eventContext)
         );
       }
       /**
@@ -4507,28 +4507,41 @@ var compact = (results) => {
 };
 
 // src/format/github.ts
+var ANNOTATIONS_PER_KIND = 10;
+var SEVERITIES2 = ["error", "warning", "info"];
+var NAMES = { error: "error", warning: "warning", info: "info finding" };
 var COMMANDS = { error: "error", warning: "warning", info: "notice" };
 var escapeData = (text) => printable(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 var github = (results, context) => {
-  let out = "";
+  const commands = { error: [], warning: [], info: [] };
   for (const result2 of results) {
     const file = escapeProperty(relativePath(result2, context.cwd));
-    for (const d of result2.diagnostics) {
-      const { start, end } = d.loc;
-      let properties = `file=${file},line=${start.line}`;
-      if (start.line === end.line) properties += `,col=${start.column}`;
-      properties += `,endLine=${end.line}`;
-      if (start.line === end.line) properties += `,endColumn=${end.column}`;
-      out += `::${COMMANDS[d.severity]} ${properties},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}
-`;
-    }
+    for (const d of result2.diagnostics) commands[d.severity].push(command(file, d));
   }
-  return out;
+  const notice = commands.info.length > ANNOTATIONS_PER_KIND || commands.error.length > ANNOTATIONS_PER_KIND || commands.warning.length > ANNOTATIONS_PER_KIND;
+  const shown2 = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, info: ANNOTATIONS_PER_KIND - (notice ? 1 : 0) };
+  let out = [...commands.error, ...commands.warning].join("");
+  if (notice) {
+    const hidden = SEVERITIES2.filter((s) => commands[s].length > shown2[s]).map((s) => plural(commands[s].length - shown2[s], `more ${NAMES[s]}`));
+    const list = hidden.length === 1 ? hidden[0] : `${hidden.slice(0, -1).join(", ")} and ${hidden.at(-1)}`;
+    out += `::notice title=iptlint::${escapeData(`...and ${list} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step): see the job summary or the SARIF report`)}
+`;
+  }
+  return out + commands.info.join("");
 };
+function command(file, d) {
+  const { start, end } = d.loc;
+  let properties = `file=${file},line=${start.line}`;
+  if (start.line === end.line) properties += `,col=${start.column}`;
+  properties += `,endLine=${end.line}`;
+  if (start.line === end.line) properties += `,endColumn=${end.column}`;
+  return `::${COMMANDS[d.severity]} ${properties},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}
+`;
+}
 
 // src/format/gitlab.ts
-var SEVERITIES2 = { error: "major", warning: "minor", info: "info" };
+var SEVERITIES3 = { error: "major", warning: "minor", info: "info" };
 var gitlab = (results, context) => {
   const prints = fingerprints(results, context.cwd);
   const issues = results.flatMap((result2, i) => {
@@ -4537,7 +4550,7 @@ var gitlab = (results, context) => {
       description: `${d.ruleId}: ${d.message}`,
       check_name: d.ruleId,
       fingerprint: sha256(`${prints[i][j].hash}:${prints[i][j].occurrence}`),
-      severity: SEVERITIES2[d.severity],
+      severity: SEVERITIES3[d.severity],
       location: { path, lines: { begin: d.loc.start.line, end: d.loc.end.line } }
     }));
   });
@@ -4613,6 +4626,68 @@ var junit = (results) => {
   return `${out}</testsuites>
 `;
 };
+
+// src/format/markdown.ts
+var MARKDOWN_FINDINGS = 50;
+var SEVERITIES4 = ["error", "warning", "info"];
+var markdown = (results) => {
+  const counts = countResults(results);
+  const total = counts.error + counts.warning + counts.info;
+  const withFindings = results.filter((r) => r.diagnostics.length > 0).length;
+  let out = "### iptlint: ";
+  if (total === 0) return `${out}no findings in ${plural(results.length, "file")}
+`;
+  out += `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} and ${counts.info} info in ${withFindings} of ${plural(results.length, "file")}
+
+`;
+  const byRule = /* @__PURE__ */ new Map();
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    const row = byRule.get(d.ruleId) ?? { error: 0, warning: 0, info: 0 };
+    row[d.severity]++;
+    byRule.set(d.ruleId, row);
+  }
+  const rows = [...byRule].sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b));
+  out += "| rule | errors | warnings | info |\n| :-- | --: | --: | --: |\n";
+  for (const [ruleId, row] of rows) out += `| [${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)}) | ${row.error} | ${row.warning} | ${row.info} |
+`;
+  out += `| **all** | **${counts.error}** | **${counts.warning}** | **${counts.info}** |
+
+`;
+  const findings = [];
+  for (const severity of SEVERITIES4) {
+    for (const result2 of results) {
+      for (const d of result2.diagnostics) if (d.severity === severity) findings.push({ path: displayPath(result2), d });
+    }
+  }
+  const listed = findings.slice(0, MARKDOWN_FINDINGS);
+  out += listed.length === total ? "| | where | rule | finding |\n" : `The first ${listed.length}, errors first:
+
+| | where | rule | finding |
+`;
+  out += "| :-- | :-- | :-- | :-- |\n";
+  for (const { path, d } of listed) {
+    const where = `${path}:${d.loc.start.line}:${d.loc.start.column}`;
+    out += `| ${d.severity} | ${codeSpan(where)} | ${codeSpan(d.ruleId)} | ${cell(d.message)} |
+`;
+  }
+  if (listed.length < total) out += `
+...and ${plural(total - listed.length, "more finding")}: see the job log or the SARIF report.
+`;
+  return out;
+};
+function codeSpan(text) {
+  const flat = oneLine(text);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function cell(message) {
+  return oneLine(message).split(/(`[^`]*`)/).map(
+    (part, i) => i % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/[\\*_[\]~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  ).join("");
+}
+var oneLine = (text) => printable(text.replace(/\r\n|\r|\n/g, " "));
 
 // src/format/sarif.ts
 import { pathToFileURL } from "node:url";
@@ -4724,7 +4799,8 @@ var formatters = Object.freeze({
   github,
   checkstyle,
   junit,
-  gitlab
+  gitlab,
+  markdown
 });
 var formatNames = Object.freeze(Object.keys(formatters));
 
@@ -4874,8 +4950,8 @@ async function isFolder(path, io) {
 
 // src/cli/commands/shared.ts
 import { dirname as dirname3 } from "node:path";
-function withLintOptions(command) {
-  return command.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
+function withLintOptions(command2) {
+  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
 }
 async function settingsFor(input, options, io) {
   const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname3(input.path) });
@@ -5079,7 +5155,7 @@ async function runAll(tools, io) {
 // src/cli/commands/lint.ts
 function registerLint(program2, io, state) {
   withLintOptions(
-    program2.command("lint", { isDefault: true }).description("report syntax errors and findings (the default command)").argument("[paths...]", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input").option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends").option("--max-warnings <n>", "fail when there are more warnings than this", parseCount).option("--quiet", "report errors only").addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error"))
+    program2.command("lint", { isDefault: true }).description("report syntax errors and findings (the default command)").argument("[paths...]", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input").option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends").option("--max-warnings <n>", "fail when there are more warnings than this", parseCount).option("--quiet", "report errors only").addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--report <format=path>", "also write a report in this format to this file, from the same run (repeatable)", collectReport, []).option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error"))
   ).action(async (paths, options) => {
     if (paths.length === 0 && !options.live) {
       throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
@@ -5103,6 +5179,10 @@ function registerLint(program2, io, state) {
     const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version });
     if (options.outputFile === void 0) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
+    for (const extra of options.report) {
+      const text = formatters[extra.format](shown2, { cwd: io.cwd, color: false, rules: allRules, version });
+      await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
+    }
     state.exitCode = failed(shown2, options) ? ExitCode.Findings : ExitCode.Ok;
   });
 }
@@ -5111,6 +5191,15 @@ function failed(results, options) {
   const all = results.flatMap((r) => r.diagnostics);
   if (all.some((d) => rank[d.severity] >= rank[options.failureThreshold])) return true;
   return options.maxWarnings !== void 0 && all.filter((d) => d.severity === "warning").length > options.maxWarnings;
+}
+function collectReport(text, previous) {
+  const equals = text.indexOf("=");
+  const format = text.slice(0, equals);
+  const path = text.slice(equals + 1);
+  if (equals < 1 || path === "" || !formatNames.includes(format)) {
+    throw new InvalidArgumentError(`expected FORMAT=PATH, FORMAT one of ${formatNames.join(", ")}`);
+  }
+  return [...previous, { format, path }];
 }
 function parseCount(text) {
   const n = Number(text);
