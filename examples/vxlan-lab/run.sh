@@ -21,7 +21,7 @@ set -Eeuo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 readonly ROOT
 readonly NODE="${NODE:-node}"
-readonly IPTLINT=("$NODE" "$ROOT/dist/src/cli/iptlint.js")
+readonly IPTLINT=("$NODE" "$ROOT/dist/iptlint.js")
 
 BACKEND=""        # "" = the system's iptables alternative
 CONNECTIONS=3     # connections per phase
@@ -125,10 +125,6 @@ preflight() {
   for tool in ip bridge "$IPT" "$IPT_SAVE" "$IPT_RESTORE" conntrack timeout "$NODE"; do
     command -v "$tool" >/dev/null || cannot_run "needs $tool (Debian packages: iproute2 iptables conntrack coreutils; and Node.js)"
   done
-  if [[ ! -f $ROOT/dist/src/cli/iptlint.js ]]; then
-    say "dist/ is missing: building iptlint (npm run build)"
-    (cd "$ROOT" && npm run build >/dev/null) || die "npm run build failed"
-  fi
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,8 +1,19 @@
 /** Where iptlint is installed, and its version: rule docs ship in the package, read offline. */
-import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The package's root folder (this file is dist/src/cli/package-info.js). */
-export const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
+/**
+ * The package's root folder: the nearest one up with a package.json. This code runs from
+ * dist/ (the bundle) and from build/src/cli/ (tsc's output, in the tests), at different depths.
+ */
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`iptlint: no package.json above ${from}`);
+  }
+}
 
-export const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+export const { version } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };

@@ -5,11 +5,12 @@ import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
+import { markdown } from "./markdown.js";
 import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
-export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab";
+export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown";
 
 export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze({
   stylish,
@@ -20,6 +21,7 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze
   checkstyle,
   junit,
   gitlab,
+  markdown,
 });
 
 /** The names, in the order `--help` lists them (the default first). */

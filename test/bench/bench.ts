@@ -2,11 +2,11 @@
  * `npm run bench`: times iptlint against `iptables-restore --test` on generated
  * kube-proxy dumps (services x 5 endpoints) and prints a table of wall time and peak memory.
  *
- *   node dist/test/bench/bench.js [--sizes 1000,10000,50000] [--runs 3]
+ *   node build/test/bench/bench.js [--sizes 1000,10000,50000] [--runs 3]
  *     [--cmd lint] [--cmd "fix --emit patch"] [--timeout 600]
  *
  * IPTLINT_BENCH_CMD=/path/to/script.js runs that script with node instead of
- * dist/src/cli/iptlint.js. The report exits 0 whether or not the goals are met; it exits 1 when
+ * dist/iptlint.js. The report exits 0 whether or not the goals are met; it exits 1 when
  * the generator or a measurement breaks (including iptables-restore rejecting a dump).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -209,7 +209,7 @@ class Meter {
 }
 
 function iptlintTools(commands: string[]): Tool[] {
-  const script = process.env.IPTLINT_BENCH_CMD ?? fileURLToPath(new URL("../../src/cli/iptlint.js", import.meta.url));
+  const script = process.env.IPTLINT_BENCH_CMD ?? fileURLToPath(new URL("../../../dist/iptlint.js", import.meta.url));
   // Checked up front: node's own "Cannot find module" would exit 1, which looks like findings.
   const unavailable = existsSync(script) ? undefined : `not found: ${script} (build iptlint first)`;
   return commands.map((command) => ({
@@ -414,7 +414,7 @@ async function main(): Promise<number> {
     console.log(`iptlint benchmark: kube-proxy ${ERA} iptables-save dumps, services × ${ENDPOINTS} endpoints, IPv4`);
     console.log(`node ${process.version}; ${iptablesVersion()}; ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`);
     console.log(`wall: median of ${runs} run(s), including process start; peak memory: ${meter.describe()}`);
-    console.log(`iptlint: node ${process.env.IPTLINT_BENCH_CMD ?? "dist/src/cli/iptlint.js"} <cmd> FILE (stdout discarded)`);
+    console.log(`iptlint: node ${process.env.IPTLINT_BENCH_CMD ?? "dist/iptlint.js"} <cmd> FILE (stdout discarded)`);
     if (netns) console.log(`iptables-restore runs inside network namespace ${netns}`);
     for (const s of reference.skipped) console.log(s);
     console.log("");

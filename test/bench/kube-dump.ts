@@ -11,7 +11,7 @@
  * holding a hairpin KUBE-MARK-MASQ rule and a DNAT rule. Every 10th service is also a
  * NodePort (two KUBE-NODEPORTS rules) while ports in 30000-32767 last.
  *
- * Run as a script: node dist/test/bench/kube-dump.js --services N --endpoints M
+ * Run as a script: node build/test/bench/kube-dump.js --services N --endpoints M
  *   [--counters] [--family 6] [--era 1.19] [--backend legacy] > dump.save
  */
 import { createHash } from "node:crypto";

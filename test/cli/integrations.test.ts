@@ -1,4 +1,4 @@
-/** The pre-commit hooks and the GitHub Action: well-formed, and aimed at the files iptlint reads. */
+/** The pre-commit hooks: well-formed, and aimed at the files iptlint reads (test/clients/ runs them, and the Action). */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
@@ -32,17 +32,4 @@ test("a folder given to iptlint is searched for the same files the hooks take", 
   const isRuleset = picomatch(RULESET_PATTERNS, { dot: true });
   for (const name of RULESETS) assert.ok(isRuleset(name), name);
   for (const name of OTHERS) assert.ok(!isRuleset(name), name);
-});
-
-test("the GitHub Action installs iptlint, lints the paths and can write SARIF", () => {
-  const action = load(readFileSync(fromRoot("action.yml"), "utf8")) as {
-    inputs: Record<string, { default?: string }>;
-    runs: { using: string; steps: Array<{ run?: string; if?: string }> };
-  };
-  assert.deepEqual(Object.keys(action.inputs), ["paths", "format", "sarif-file", "args"]);
-  assert.equal(action.runs.using, "composite");
-  const runs = action.runs.steps.map((s) => s.run ?? "");
-  assert.ok(runs.some((r) => r.includes("npm ci")));
-  assert.ok(runs.some((r) => /lint .*--format sarif --output-file/.test(r)));
-  assert.ok(runs.some((r) => /iptlint\.js" lint \$\{\{ inputs\.paths \}\} --format "\$\{\{ inputs\.format \}\}"/.test(r)));
 });

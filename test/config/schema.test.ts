@@ -23,7 +23,7 @@ test("schema: the shipped JSON lists exactly the rules of rules/index.ts", () =>
     shipped,
     buildSchema(),
     "src/config/iptlint.schema.json is out of date with rules/index.ts: rewrite it with " +
-      "`npm run build && IPTLINT_UPDATE_SCHEMA=1 node --test dist/test/config/schema.test.js`",
+      "`npm run compile && IPTLINT_UPDATE_SCHEMA=1 node --test build/test/config/schema.test.js`",
   );
   assert.deepEqual(Object.keys(shipped.definitions.rules.properties), allRules.map((r) => r.id));
 });
@@ -31,7 +31,7 @@ test("schema: the shipped JSON lists exactly the rules of rules/index.ts", () =>
 test("schema: the shipped JSON alone (as an editor reads it) accepts a full configuration and refuses mistakes", () => {
   const validate = new Ajv({ allErrors: true, strictTuples: false }).compile(JSON.parse(readFileSync(SHIPPED, "utf8")));
   const full = {
-    $schema: "./node_modules/iptlint/dist/src/config/iptlint.schema.json",
+    $schema: "./node_modules/iptlint/src/config/iptlint.schema.json",
     rules: { "masquerade-mark-not-cleared": ["warning", {}] },
     overrides: [
       { files: "*.v6", rules: { "masquerade-mark-not-cleared": "off" } },

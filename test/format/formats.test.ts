@@ -7,7 +7,8 @@ import { test } from "node:test";
 
 import { formatNames, formatters, formatStylish, type FormatName } from "../../src/format/index.js";
 import type { JsonResult } from "../../src/format/json.js";
-import { lintText } from "../../src/lint.js";
+import type { Severity } from "../../grammar/index.js";
+import { lintText, type LintResult } from "../../src/lint.js";
 import { ANSI, assertGolden, awkwardResult, cleanResults, context, lintFixture, mixedResults, normaliseVersion } from "./support.js";
 
 const EXTENSIONS: Record<FormatName, string> = {
@@ -19,10 +20,11 @@ const EXTENSIONS: Record<FormatName, string> = {
   checkstyle: "xml",
   junit: "xml",
   gitlab: "json",
+  markdown: "md",
 };
 
 test("formats: the registry names every format once, stylish first", () => {
-  assert.deepEqual([...formatNames], ["stylish", "compact", "json", "sarif", "github", "checkstyle", "junit", "gitlab"]);
+  assert.deepEqual([...formatNames], ["stylish", "compact", "json", "sarif", "github", "checkstyle", "junit", "gitlab", "markdown"]);
   assert.deepEqual(Object.keys(formatters), [...formatNames]);
   assert.ok(Object.isFrozen(formatters) && Object.isFrozen(formatNames));
 });
@@ -106,11 +108,54 @@ test("compact: one gcc-style line per finding", () => {
 test("github: workflow commands with GitHub's escaping, columns only for one-line findings", () => {
   const lines = formatters.github([awkwardResult()], context()).split("\n");
   assert.deepEqual(lines, [
-    "::warning file=odd dir/a%2Cb%3Ac%25.rules,line=1,endLine=4,title=odd-rule::from the table to COMMIT",
     "::error file=odd dir/a%2Cb%3Ac%25.rules,line=3,col=1,endLine=3,endColumn=2,title=syntax::`|` is not a command: a line is a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or a command such as `-A CHAIN ...`",
+    "::warning file=odd dir/a%2Cb%3Ac%25.rules,line=1,endLine=4,title=odd-rule::from the table to COMMIT",
     "::notice file=odd dir/a%2Cb%3Ac%25.rules,line=3,col=3,endLine=3,endColumn=7,title=odd-rule::100%25 sure: a,b <&> \"double\" 'single'%0Asecond line%0D\\x1b[31mred",
     "",
   ]);
+});
+
+/** A result with `counts` findings of each severity, in the order given, on lines 1, 2, ... */
+function findingsOf(counts: [Severity, number][]): LintResult {
+  const lines = counts.flatMap(([severity, n]) => Array.from({ length: n }, () => severity));
+  const result = lintText(lines.map(() => "# x").join("\n") + "\n", { filePath: "many.rules", rules: [] });
+  const { source } = result.document;
+  const diagnostics = lines.map((severity, i) => {
+    const range = { start: i * 4, end: i * 4 + 3 };
+    return { ruleId: `rule-${severity}`, severity, message: `finding ${i + 1}`, range, loc: source.locate(range) };
+  });
+  return { ...result, diagnostics };
+}
+
+test("github: errors first; past ten of a kind, a notice (among the first ten notices) says how many GitHub will not show", () => {
+  const kinds = (out: string) => out.split("\n").slice(0, -1).map((line) => /^::(\w+)/.exec(line)![1]);
+  const few = formatters.github([findingsOf([["warning", 3], ["info", 2], ["error", 10]])], context());
+  assert.deepEqual(kinds(few), [...Array(10).fill("error"), ...Array(3).fill("warning"), "notice", "notice"], "nothing cut, no notice of it");
+
+  const many = formatters.github([findingsOf([["info", 12], ["warning", 11], ["error", 13]])], context()).split("\n");
+  assert.deepEqual(kinds(many.join("\n")), [...Array(13).fill("error"), ...Array(11).fill("warning"), ...Array(13).fill("notice")]);
+  assert.match(many[0], /^::error file=many\.rules,line=24,.*::finding 24$/, "the first error, though last in the file");
+  assert.equal(
+    many[24],
+    "::notice title=iptlint::...and 3 more errors, 1 more warning and 3 more info findings not shown as annotations (GitHub shows 10 of each kind per step): see the job summary or the SARIF report",
+  );
+});
+
+test("markdown: counts by rule, then the first findings errors first; text escaped, code spans kept", () => {
+  const out = formatters.markdown([findingsOf([["warning", 30], ["error", 30]])], context());
+  assert.match(out, /^### iptlint: 30 errors, 30 warnings and 0 info in 1 of 1 file\n/);
+  assert.match(out, /^\| \[`rule-error`\]\(\S+\) \| 30 \| 0 \| 0 \|\n\| \[`rule-warning`\]\(\S+\) \| 0 \| 30 \| 0 \|\n\| \*\*all\*\* \| \*\*30\*\* \| \*\*30\*\* \| \*\*0\*\* \|$/m);
+  const rows = out.split("\n").filter((line) => /^\| (error|warning|info) \|/.test(line));
+  assert.equal(rows.length, 50);
+  assert.match(rows[0], /^\| error \| `many\.rules:31:1` \| `rule-error` \| finding 31 \|$/);
+  assert.ok(rows.slice(30).every((row) => row.startsWith("| warning |")));
+  assert.match(out, /\n\.\.\.and 10 more findings: see the job log or the SARIF report\.\n$/);
+
+  const odd = findingsOf([["error", 1]]);
+  odd.diagnostics[0].message = "a <b> & *c* [d](e) | `x | <y>` and `` ` `` end\nnext";
+  odd.filePath = "dir/`odd`|name.rules";
+  const row = formatters.markdown([odd], context()).split("\n").find((line) => line.startsWith("| error |"));
+  assert.equal(row, "| error | ``dir/`odd`\\|name.rules:1:1`` | `rule-error` | a &lt;b&gt; &amp; \\*c\\* \\[d\\](e) \\| `x \\| <y>` and `` ` `` end next |");
 });
 
 test("github, sarif, gitlab: paths relative to the working directory; the others keep them as given", () => {
@@ -136,7 +181,10 @@ test("every format gives each finding's exact start, and every format with room 
   };
   const regions = sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.region);
   const gitlab = JSON.parse(formatters.gitlab(results, ctx)) as { location: { lines: { begin: number; end: number } } }[];
-  const github = formatters.github(results, ctx).split("\n");
+  // github lists errors first, then warnings, then info (each kind in source order).
+  const rank = { error: 0, warning: 1, info: 2 };
+  const githubLines = formatters.github(results, ctx).split("\n");
+  const github = all.map(({ d }) => githubLines[all.filter((o) => rank[o.d.severity] < rank[d.severity]).length + all.filter((o) => o.d.severity === d.severity).findIndex((o) => o.d === d)]);
   const junit = formatters.junit(results, ctx);
   const checkstyle = formatters.checkstyle(results, ctx);
   const stylish = formatters.stylish(results, ctx);

@@ -12,7 +12,7 @@ const CONFIG_FILE = ".iptlintrc.yaml";
 /** The configuration `init` writes: every key, commented, with the defaults. */
 export function initialConfig(): string {
   const rules = allRules.map((r) => `#   # ${r.description}\n#   ${r.id}: ${r.severity}`).join("\n");
-  return `# yaml-language-server: $schema=./node_modules/iptlint/dist/src/config/iptlint.schema.json
+  return `# yaml-language-server: $schema=./node_modules/iptlint/src/config/iptlint.schema.json
 # iptlint configuration, found from each linted file's folder upward.
 
 # What is known of the nodes these rulesets come from; it weighs the findings. The command

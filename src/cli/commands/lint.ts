@@ -26,6 +26,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       .option("--quiet", "report errors only")
       .addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish"))
       .option("-o, --output-file <path>", "write the report to this file instead of standard output")
+      .option("--report <format=path>", "also write a report in this format to this file, from the same run (repeatable)", collectReport, [])
       .option("--color", "colour the report even when not on a terminal")
       .option("--no-color", "never colour the report")
       .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error")),
@@ -52,6 +53,10 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version });
     if (options.outputFile === undefined) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
+    for (const extra of options.report) {
+      const text = formatters[extra.format](shown, { cwd: io.cwd, color: false, rules: allRules, version });
+      await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
+    }
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;
   });
 }
@@ -60,6 +65,7 @@ interface LintCommandOptions extends LintOptions {
   live?: boolean;
   format: FormatName;
   outputFile?: string;
+  report: ExtraReport[];
   /** --color or --no-color; undefined when neither was given. */
   color?: boolean;
   maxWarnings?: number;
@@ -74,6 +80,22 @@ function failed(results: readonly LintResult[], options: LintCommandOptions): bo
   const all = results.flatMap((r) => r.diagnostics);
   if (all.some((d) => rank[d.severity] >= rank[options.failureThreshold])) return true;
   return options.maxWarnings !== undefined && all.filter((d) => d.severity === "warning").length > options.maxWarnings;
+}
+
+interface ExtraReport {
+  format: FormatName;
+  path: string;
+}
+
+/** `--report sarif=iptlint.sarif`: one more report of the same findings (the GitHub Action writes three). */
+function collectReport(text: string, previous: ExtraReport[]): ExtraReport[] {
+  const equals = text.indexOf("=");
+  const format = text.slice(0, equals) as FormatName;
+  const path = text.slice(equals + 1);
+  if (equals < 1 || path === "" || !formatNames.includes(format)) {
+    throw new InvalidArgumentError(`expected FORMAT=PATH, FORMAT one of ${formatNames.join(", ")}`);
+  }
+  return [...previous, { format, path }];
 }
 
 function parseCount(text: string): number {

@@ -1,0 +1,5278 @@
+import { createRequire as __iptlintCreateRequire } from "node:module";
+const require = __iptlintCreateRequire(import.meta.url);
+import {
+  BUILTIN_FINDINGS,
+  INVALID_SUPPRESSION,
+  SUPPRESSION_FINDINGS,
+  SYNTAX,
+  SYNTAX_FINDING,
+  UNUSED_SUPPRESSION,
+  allRules,
+  appendsOnly,
+  chainsNamed,
+  detachedDocument,
+  errorCount,
+  lazyModule,
+  lintAndFix,
+  lintDocument,
+  lintText,
+  nearest,
+  parse,
+  print,
+  reparse,
+  resolveSettings,
+  rewrittenLines
+} from "./chunk-JYL7PXI6.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-ZRTPLJCV.js";
+
+// node_modules/commander/lib/error.js
+var require_error = __commonJS({
+  "node_modules/commander/lib/error.js"(exports) {
+    var CommanderError2 = class extends Error {
+      /**
+       * Constructs the CommanderError class
+       * @param {number} exitCode suggested exit code which could be used with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       */
+      constructor(exitCode, code, message) {
+        super(message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+        this.code = code;
+        this.exitCode = exitCode;
+        this.nestedError = void 0;
+      }
+    };
+    var InvalidArgumentError2 = class extends CommanderError2 {
+      /**
+       * Constructs the InvalidArgumentError class
+       * @param {string} [message] explanation of why argument is invalid
+       */
+      constructor(message) {
+        super(1, "commander.invalidArgument", message);
+        Error.captureStackTrace(this, this.constructor);
+        this.name = this.constructor.name;
+      }
+    };
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+  }
+});
+
+// node_modules/commander/lib/argument.js
+var require_argument = __commonJS({
+  "node_modules/commander/lib/argument.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Argument2 = class {
+      /**
+       * Initialize a new command argument with the given name and description.
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       */
+      constructor(name, description) {
+        this.description = description || "";
+        this.variadic = false;
+        this.parseArg = void 0;
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.argChoices = void 0;
+        switch (name[0]) {
+          case "<":
+            this.required = true;
+            this._name = name.slice(1, -1);
+            break;
+          case "[":
+            this.required = false;
+            this._name = name.slice(1, -1);
+            break;
+          default:
+            this.required = true;
+            this._name = name;
+            break;
+        }
+        if (this._name.endsWith("...")) {
+          this.variadic = true;
+          this._name = this._name.slice(0, -3);
+        }
+      }
+      /**
+       * Return argument name.
+       *
+       * @return {string}
+       */
+      name() {
+        return this._name;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Argument}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI command arguments into argument values.
+       *
+       * @param {Function} [fn]
+       * @return {Argument}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Only allow argument value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Argument}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Make argument required.
+       *
+       * @returns {Argument}
+       */
+      argRequired() {
+        this.required = true;
+        return this;
+      }
+      /**
+       * Make argument optional.
+       *
+       * @returns {Argument}
+       */
+      argOptional() {
+        this.required = false;
+        return this;
+      }
+    };
+    function humanReadableArgName(arg) {
+      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
+      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+    }
+    exports.Argument = Argument2;
+    exports.humanReadableArgName = humanReadableArgName;
+  }
+});
+
+// node_modules/commander/lib/help.js
+var require_help = __commonJS({
+  "node_modules/commander/lib/help.js"(exports) {
+    var { humanReadableArgName } = require_argument();
+    var Help2 = class {
+      constructor() {
+        this.helpWidth = void 0;
+        this.minWidthToWrap = 40;
+        this.sortSubcommands = false;
+        this.sortOptions = false;
+        this.showGlobalOptions = false;
+      }
+      /**
+       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+       * and just before calling `formatHelp()`.
+       *
+       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+       *
+       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+       */
+      prepareContext(contextOptions) {
+        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+      }
+      /**
+       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Command[]}
+       */
+      visibleCommands(cmd) {
+        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
+        const helpCommand = cmd._getHelpCommand();
+        if (helpCommand && !helpCommand._hidden) {
+          visibleCommands.push(helpCommand);
+        }
+        if (this.sortSubcommands) {
+          visibleCommands.sort((a, b) => {
+            return a.name().localeCompare(b.name());
+          });
+        }
+        return visibleCommands;
+      }
+      /**
+       * Compare options for sort.
+       *
+       * @param {Option} a
+       * @param {Option} b
+       * @returns {number}
+       */
+      compareOptions(a, b) {
+        const getSortKey = (option) => {
+          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
+        };
+        return getSortKey(a).localeCompare(getSortKey(b));
+      }
+      /**
+       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleOptions(cmd) {
+        const visibleOptions = cmd.options.filter((option) => !option.hidden);
+        const helpOption = cmd._getHelpOption();
+        if (helpOption && !helpOption.hidden) {
+          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+          if (!removeShort && !removeLong) {
+            visibleOptions.push(helpOption);
+          } else if (helpOption.long && !removeLong) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.long, helpOption.description)
+            );
+          } else if (helpOption.short && !removeShort) {
+            visibleOptions.push(
+              cmd.createOption(helpOption.short, helpOption.description)
+            );
+          }
+        }
+        if (this.sortOptions) {
+          visibleOptions.sort(this.compareOptions);
+        }
+        return visibleOptions;
+      }
+      /**
+       * Get an array of the visible global options. (Not including help.)
+       *
+       * @param {Command} cmd
+       * @returns {Option[]}
+       */
+      visibleGlobalOptions(cmd) {
+        if (!this.showGlobalOptions) return [];
+        const globalOptions = [];
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          const visibleOptions = ancestorCmd.options.filter(
+            (option) => !option.hidden
+          );
+          globalOptions.push(...visibleOptions);
+        }
+        if (this.sortOptions) {
+          globalOptions.sort(this.compareOptions);
+        }
+        return globalOptions;
+      }
+      /**
+       * Get an array of the arguments if any have a description.
+       *
+       * @param {Command} cmd
+       * @returns {Argument[]}
+       */
+      visibleArguments(cmd) {
+        if (cmd._argsDescription) {
+          cmd.registeredArguments.forEach((argument) => {
+            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
+          });
+        }
+        if (cmd.registeredArguments.find((argument) => argument.description)) {
+          return cmd.registeredArguments;
+        }
+        return [];
+      }
+      /**
+       * Get the command term to show in the list of subcommands.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandTerm(cmd) {
+        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
+        (args ? " " + args : "");
+      }
+      /**
+       * Get the option term to show in the list of options.
+       *
+       * @param {Option} option
+       * @returns {string}
+       */
+      optionTerm(option) {
+        return option.flags;
+      }
+      /**
+       * Get the argument term to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @returns {string}
+       */
+      argumentTerm(argument) {
+        return argument.name();
+      }
+      /**
+       * Get the longest command term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestSubcommandTermLength(cmd, helper) {
+        return helper.visibleCommands(cmd).reduce((max, command2) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleSubcommandTerm(helper.subcommandTerm(command2))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestOptionTermLength(cmd, helper) {
+        return helper.visibleOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest global option term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestGlobalOptionTermLength(cmd, helper) {
+        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+          return Math.max(
+            max,
+            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
+          );
+        }, 0);
+      }
+      /**
+       * Get the longest argument term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      longestArgumentTermLength(cmd, helper) {
+        return helper.visibleArguments(cmd).reduce((max, argument) => {
+          return Math.max(
+            max,
+            this.displayWidth(
+              helper.styleArgumentTerm(helper.argumentTerm(argument))
+            )
+          );
+        }, 0);
+      }
+      /**
+       * Get the command usage to be displayed at the top of the built-in help.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandUsage(cmd) {
+        let cmdName = cmd._name;
+        if (cmd._aliases[0]) {
+          cmdName = cmdName + "|" + cmd._aliases[0];
+        }
+        let ancestorCmdNames = "";
+        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
+          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
+        }
+        return ancestorCmdNames + cmdName + " " + cmd.usage();
+      }
+      /**
+       * Get the description for the command.
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      commandDescription(cmd) {
+        return cmd.description();
+      }
+      /**
+       * Get the subcommand summary to show in the list of subcommands.
+       * (Fallback to description for backwards compatibility.)
+       *
+       * @param {Command} cmd
+       * @returns {string}
+       */
+      subcommandDescription(cmd) {
+        return cmd.summary() || cmd.description();
+      }
+      /**
+       * Get the option description to show in the list of options.
+       *
+       * @param {Option} option
+       * @return {string}
+       */
+      optionDescription(option) {
+        const extraInfo = [];
+        if (option.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (option.defaultValue !== void 0) {
+          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
+          if (showDefault) {
+            extraInfo.push(
+              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
+            );
+          }
+        }
+        if (option.presetArg !== void 0 && option.optional) {
+          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
+        }
+        if (option.envVar !== void 0) {
+          extraInfo.push(`env: ${option.envVar}`);
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (option.description) {
+            return `${option.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return option.description;
+      }
+      /**
+       * Get the argument description to show in the list of arguments.
+       *
+       * @param {Argument} argument
+       * @return {string}
+       */
+      argumentDescription(argument) {
+        const extraInfo = [];
+        if (argument.argChoices) {
+          extraInfo.push(
+            // use stringify to match the display of the default value
+            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+          );
+        }
+        if (argument.defaultValue !== void 0) {
+          extraInfo.push(
+            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
+          );
+        }
+        if (extraInfo.length > 0) {
+          const extraDescription = `(${extraInfo.join(", ")})`;
+          if (argument.description) {
+            return `${argument.description} ${extraDescription}`;
+          }
+          return extraDescription;
+        }
+        return argument.description;
+      }
+      /**
+       * Format a list of items, given a heading and an array of formatted items.
+       *
+       * @param {string} heading
+       * @param {string[]} items
+       * @param {Help} helper
+       * @returns string[]
+       */
+      formatItemList(heading, items, helper) {
+        if (items.length === 0) return [];
+        return [helper.styleTitle(heading), ...items, ""];
+      }
+      /**
+       * Group items by their help group heading.
+       *
+       * @param {Command[] | Option[]} unsortedItems
+       * @param {Command[] | Option[]} visibleItems
+       * @param {Function} getGroup
+       * @returns {Map<string, Command[] | Option[]>}
+       */
+      groupItems(unsortedItems, visibleItems, getGroup) {
+        const result2 = /* @__PURE__ */ new Map();
+        unsortedItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result2.has(group)) result2.set(group, []);
+        });
+        visibleItems.forEach((item) => {
+          const group = getGroup(item);
+          if (!result2.has(group)) {
+            result2.set(group, []);
+          }
+          result2.get(group).push(item);
+        });
+        return result2;
+      }
+      /**
+       * Generate the built-in help text.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatHelp(cmd, helper) {
+        const termWidth = helper.padWidth(cmd, helper);
+        const helpWidth = helper.helpWidth ?? 80;
+        function callFormatItem(term, description) {
+          return helper.formatItem(term, termWidth, description, helper);
+        }
+        let output = [
+          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+          ""
+        ];
+        const commandDescription = helper.commandDescription(cmd);
+        if (commandDescription.length > 0) {
+          output = output.concat([
+            helper.boxWrap(
+              helper.styleCommandDescription(commandDescription),
+              helpWidth
+            ),
+            ""
+          ]);
+        }
+        const argumentList = helper.visibleArguments(cmd).map((argument) => {
+          return callFormatItem(
+            helper.styleArgumentTerm(helper.argumentTerm(argument)),
+            helper.styleArgumentDescription(helper.argumentDescription(argument))
+          );
+        });
+        output = output.concat(
+          this.formatItemList("Arguments:", argumentList, helper)
+        );
+        const optionGroups = this.groupItems(
+          cmd.options,
+          helper.visibleOptions(cmd),
+          (option) => option.helpGroupHeading ?? "Options:"
+        );
+        optionGroups.forEach((options, group) => {
+          const optionList = options.map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(this.formatItemList(group, optionList, helper));
+        });
+        if (helper.showGlobalOptions) {
+          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
+            return callFormatItem(
+              helper.styleOptionTerm(helper.optionTerm(option)),
+              helper.styleOptionDescription(helper.optionDescription(option))
+            );
+          });
+          output = output.concat(
+            this.formatItemList("Global Options:", globalOptionList, helper)
+          );
+        }
+        const commandGroups = this.groupItems(
+          cmd.commands,
+          helper.visibleCommands(cmd),
+          (sub) => sub.helpGroup() || "Commands:"
+        );
+        commandGroups.forEach((commands, group) => {
+          const commandList = commands.map((sub) => {
+            return callFormatItem(
+              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
+            );
+          });
+          output = output.concat(this.formatItemList(group, commandList, helper));
+        });
+        return output.join("\n");
+      }
+      /**
+       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+       *
+       * @param {string} str
+       * @returns {number}
+       */
+      displayWidth(str) {
+        return stripColor(str).length;
+      }
+      /**
+       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+       *
+       * @param {string} str
+       * @returns {string}
+       */
+      styleTitle(str) {
+        return str;
+      }
+      styleUsage(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word === "[command]") return this.styleSubcommandText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleCommandText(word);
+        }).join(" ");
+      }
+      styleCommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleOptionDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleSubcommandDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleArgumentDescription(str) {
+        return this.styleDescriptionText(str);
+      }
+      styleDescriptionText(str) {
+        return str;
+      }
+      styleOptionTerm(str) {
+        return this.styleOptionText(str);
+      }
+      styleSubcommandTerm(str) {
+        return str.split(" ").map((word) => {
+          if (word === "[options]") return this.styleOptionText(word);
+          if (word[0] === "[" || word[0] === "<")
+            return this.styleArgumentText(word);
+          return this.styleSubcommandText(word);
+        }).join(" ");
+      }
+      styleArgumentTerm(str) {
+        return this.styleArgumentText(str);
+      }
+      styleOptionText(str) {
+        return str;
+      }
+      styleArgumentText(str) {
+        return str;
+      }
+      styleSubcommandText(str) {
+        return str;
+      }
+      styleCommandText(str) {
+        return str;
+      }
+      /**
+       * Calculate the pad width from the maximum term length.
+       *
+       * @param {Command} cmd
+       * @param {Help} helper
+       * @returns {number}
+       */
+      padWidth(cmd, helper) {
+        return Math.max(
+          helper.longestOptionTermLength(cmd, helper),
+          helper.longestGlobalOptionTermLength(cmd, helper),
+          helper.longestSubcommandTermLength(cmd, helper),
+          helper.longestArgumentTermLength(cmd, helper)
+        );
+      }
+      /**
+       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+       *
+       * @param {string} str
+       * @returns {boolean}
+       */
+      preformatted(str) {
+        return /\n[^\S\r\n]/.test(str);
+      }
+      /**
+       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+       *
+       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+       *   TTT  DDD DDDD
+       *        DD DDD
+       *
+       * @param {string} term
+       * @param {number} termWidth
+       * @param {string} description
+       * @param {Help} helper
+       * @returns {string}
+       */
+      formatItem(term, termWidth, description, helper) {
+        const itemIndent = 2;
+        const itemIndentStr = " ".repeat(itemIndent);
+        if (!description) return itemIndentStr + term;
+        const paddedTerm = term.padEnd(
+          termWidth + term.length - helper.displayWidth(term)
+        );
+        const spacerWidth = 2;
+        const helpWidth = this.helpWidth ?? 80;
+        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+        let formattedDescription;
+        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
+          formattedDescription = description;
+        } else {
+          const wrappedDescription = helper.boxWrap(description, remainingWidth);
+          formattedDescription = wrappedDescription.replace(
+            /\n/g,
+            "\n" + " ".repeat(termWidth + spacerWidth)
+          );
+        }
+        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
+${itemIndentStr}`);
+      }
+      /**
+       * Wrap a string at whitespace, preserving existing line breaks.
+       * Wrapping is skipped if the width is less than `minWidthToWrap`.
+       *
+       * @param {string} str
+       * @param {number} width
+       * @returns {string}
+       */
+      boxWrap(str, width) {
+        if (width < this.minWidthToWrap) return str;
+        const rawLines = str.split(/\r\n|\n/);
+        const chunkPattern = /[\s]*[^\s]+/g;
+        const wrappedLines = [];
+        rawLines.forEach((line) => {
+          const chunks = line.match(chunkPattern);
+          if (chunks === null) {
+            wrappedLines.push("");
+            return;
+          }
+          let sumChunks = [chunks.shift()];
+          let sumWidth = this.displayWidth(sumChunks[0]);
+          chunks.forEach((chunk) => {
+            const visibleWidth = this.displayWidth(chunk);
+            if (sumWidth + visibleWidth <= width) {
+              sumChunks.push(chunk);
+              sumWidth += visibleWidth;
+              return;
+            }
+            wrappedLines.push(sumChunks.join(""));
+            const nextChunk = chunk.trimStart();
+            sumChunks = [nextChunk];
+            sumWidth = this.displayWidth(nextChunk);
+          });
+          wrappedLines.push(sumChunks.join(""));
+        });
+        return wrappedLines.join("\n");
+      }
+    };
+    function stripColor(str) {
+      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+      return str.replace(sgrPattern, "");
+    }
+    exports.Help = Help2;
+    exports.stripColor = stripColor;
+  }
+});
+
+// node_modules/commander/lib/option.js
+var require_option = __commonJS({
+  "node_modules/commander/lib/option.js"(exports) {
+    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var Option2 = class {
+      /**
+       * Initialize a new `Option` with the given `flags` and `description`.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       */
+      constructor(flags, description) {
+        this.flags = flags;
+        this.description = description || "";
+        this.required = flags.includes("<");
+        this.optional = flags.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
+        this.mandatory = false;
+        const optionFlags = splitOptionFlags(flags);
+        this.short = optionFlags.shortFlag;
+        this.long = optionFlags.longFlag;
+        this.negate = false;
+        if (this.long) {
+          this.negate = this.long.startsWith("--no-");
+        }
+        this.defaultValue = void 0;
+        this.defaultValueDescription = void 0;
+        this.presetArg = void 0;
+        this.envVar = void 0;
+        this.parseArg = void 0;
+        this.hidden = false;
+        this.argChoices = void 0;
+        this.conflictsWith = [];
+        this.implied = void 0;
+        this.helpGroupHeading = void 0;
+      }
+      /**
+       * Set the default value, and optionally supply the description to be displayed in the help.
+       *
+       * @param {*} value
+       * @param {string} [description]
+       * @return {Option}
+       */
+      default(value, description) {
+        this.defaultValue = value;
+        this.defaultValueDescription = description;
+        return this;
+      }
+      /**
+       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+       * The custom processing (parseArg) is called.
+       *
+       * @example
+       * new Option('--color').default('GREYSCALE').preset('RGB');
+       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+       *
+       * @param {*} arg
+       * @return {Option}
+       */
+      preset(arg) {
+        this.presetArg = arg;
+        return this;
+      }
+      /**
+       * Add option name(s) that conflict with this option.
+       * An error will be displayed if conflicting options are found during parsing.
+       *
+       * @example
+       * new Option('--rgb').conflicts('cmyk');
+       * new Option('--js').conflicts(['ts', 'jsx']);
+       *
+       * @param {(string | string[])} names
+       * @return {Option}
+       */
+      conflicts(names) {
+        this.conflictsWith = this.conflictsWith.concat(names);
+        return this;
+      }
+      /**
+       * Specify implied option values for when this option is set and the implied options are not.
+       *
+       * The custom processing (parseArg) is not called on the implied values.
+       *
+       * @example
+       * program
+       *   .addOption(new Option('--log', 'write logging information to file'))
+       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+       *
+       * @param {object} impliedOptionValues
+       * @return {Option}
+       */
+      implies(impliedOptionValues) {
+        let newImplied = impliedOptionValues;
+        if (typeof impliedOptionValues === "string") {
+          newImplied = { [impliedOptionValues]: true };
+        }
+        this.implied = Object.assign(this.implied || {}, newImplied);
+        return this;
+      }
+      /**
+       * Set environment variable to check for option value.
+       *
+       * An environment variable is only used if when processed the current option value is
+       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+       *
+       * @param {string} name
+       * @return {Option}
+       */
+      env(name) {
+        this.envVar = name;
+        return this;
+      }
+      /**
+       * Set the custom handler for processing CLI option arguments into option values.
+       *
+       * @param {Function} [fn]
+       * @return {Option}
+       */
+      argParser(fn) {
+        this.parseArg = fn;
+        return this;
+      }
+      /**
+       * Whether the option is mandatory and must have a value after parsing.
+       *
+       * @param {boolean} [mandatory=true]
+       * @return {Option}
+       */
+      makeOptionMandatory(mandatory = true) {
+        this.mandatory = !!mandatory;
+        return this;
+      }
+      /**
+       * Hide option in help.
+       *
+       * @param {boolean} [hide=true]
+       * @return {Option}
+       */
+      hideHelp(hide = true) {
+        this.hidden = !!hide;
+        return this;
+      }
+      /**
+       * @package
+       */
+      _collectValue(value, previous) {
+        if (previous === this.defaultValue || !Array.isArray(previous)) {
+          return [value];
+        }
+        previous.push(value);
+        return previous;
+      }
+      /**
+       * Only allow option value to be one of choices.
+       *
+       * @param {string[]} values
+       * @return {Option}
+       */
+      choices(values) {
+        this.argChoices = values.slice();
+        this.parseArg = (arg, previous) => {
+          if (!this.argChoices.includes(arg)) {
+            throw new InvalidArgumentError2(
+              `Allowed choices are ${this.argChoices.join(", ")}.`
+            );
+          }
+          if (this.variadic) {
+            return this._collectValue(arg, previous);
+          }
+          return arg;
+        };
+        return this;
+      }
+      /**
+       * Return option name.
+       *
+       * @return {string}
+       */
+      name() {
+        if (this.long) {
+          return this.long.replace(/^--/, "");
+        }
+        return this.short.replace(/^-/, "");
+      }
+      /**
+       * Return option name, in a camelcase format that can be used
+       * as an object attribute key.
+       *
+       * @return {string}
+       */
+      attributeName() {
+        if (this.negate) {
+          return camelcase(this.name().replace(/^no-/, ""));
+        }
+        return camelcase(this.name());
+      }
+      /**
+       * Set the help group heading.
+       *
+       * @param {string} heading
+       * @return {Option}
+       */
+      helpGroup(heading) {
+        this.helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Check if `arg` matches the short or long flag.
+       *
+       * @param {string} arg
+       * @return {boolean}
+       * @package
+       */
+      is(arg) {
+        return this.short === arg || this.long === arg;
+      }
+      /**
+       * Return whether a boolean option.
+       *
+       * Options are one of boolean, negated, required argument, or optional argument.
+       *
+       * @return {boolean}
+       * @package
+       */
+      isBoolean() {
+        return !this.required && !this.optional && !this.negate;
+      }
+    };
+    var DualOptions = class {
+      /**
+       * @param {Option[]} options
+       */
+      constructor(options) {
+        this.positiveOptions = /* @__PURE__ */ new Map();
+        this.negativeOptions = /* @__PURE__ */ new Map();
+        this.dualOptions = /* @__PURE__ */ new Set();
+        options.forEach((option) => {
+          if (option.negate) {
+            this.negativeOptions.set(option.attributeName(), option);
+          } else {
+            this.positiveOptions.set(option.attributeName(), option);
+          }
+        });
+        this.negativeOptions.forEach((value, key) => {
+          if (this.positiveOptions.has(key)) {
+            this.dualOptions.add(key);
+          }
+        });
+      }
+      /**
+       * Did the value come from the option, and not from possible matching dual option?
+       *
+       * @param {*} value
+       * @param {Option} option
+       * @returns {boolean}
+       */
+      valueFromOption(value, option) {
+        const optionKey = option.attributeName();
+        if (!this.dualOptions.has(optionKey)) return true;
+        const preset = this.negativeOptions.get(optionKey).presetArg;
+        const negativeValue = preset !== void 0 ? preset : false;
+        return option.negate === (negativeValue === value);
+      }
+    };
+    function camelcase(str) {
+      return str.split("-").reduce((str2, word) => {
+        return str2 + word[0].toUpperCase() + word.slice(1);
+      });
+    }
+    function splitOptionFlags(flags) {
+      let shortFlag;
+      let longFlag;
+      const shortFlagExp = /^-[^-]$/;
+      const longFlagExp = /^--[^-]/;
+      const flagParts = flags.split(/[ |,]+/).concat("guard");
+      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+      if (!shortFlag && shortFlagExp.test(flagParts[0]))
+        shortFlag = flagParts.shift();
+      if (!shortFlag && longFlagExp.test(flagParts[0])) {
+        shortFlag = longFlag;
+        longFlag = flagParts.shift();
+      }
+      if (flagParts[0].startsWith("-")) {
+        const unsupportedFlag = flagParts[0];
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+        if (/^-[^-][^-]/.test(unsupportedFlag))
+          throw new Error(
+            `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
+          );
+        if (shortFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many short flags`);
+        if (longFlagExp.test(unsupportedFlag))
+          throw new Error(`${baseError}
+- too many long flags`);
+        throw new Error(`${baseError}
+- unrecognised flag format`);
+      }
+      if (shortFlag === void 0 && longFlag === void 0)
+        throw new Error(
+          `option creation failed due to no flags found in '${flags}'.`
+        );
+      return { shortFlag, longFlag };
+    }
+    exports.Option = Option2;
+    exports.DualOptions = DualOptions;
+  }
+});
+
+// node_modules/commander/lib/suggestSimilar.js
+var require_suggestSimilar = __commonJS({
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+    var maxDistance = 3;
+    function editDistance(a, b) {
+      if (Math.abs(a.length - b.length) > maxDistance)
+        return Math.max(a.length, b.length);
+      const d = [];
+      for (let i = 0; i <= a.length; i++) {
+        d[i] = [i];
+      }
+      for (let j = 0; j <= b.length; j++) {
+        d[0][j] = j;
+      }
+      for (let j = 1; j <= b.length; j++) {
+        for (let i = 1; i <= a.length; i++) {
+          let cost = 1;
+          if (a[i - 1] === b[j - 1]) {
+            cost = 0;
+          } else {
+            cost = 1;
+          }
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            // deletion
+            d[i][j - 1] + 1,
+            // insertion
+            d[i - 1][j - 1] + cost
+            // substitution
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          }
+        }
+      }
+      return d[a.length][b.length];
+    }
+    function suggestSimilar(word, candidates) {
+      if (!candidates || candidates.length === 0) return "";
+      candidates = Array.from(new Set(candidates));
+      const searchingOptions = word.startsWith("--");
+      if (searchingOptions) {
+        word = word.slice(2);
+        candidates = candidates.map((candidate) => candidate.slice(2));
+      }
+      let similar = [];
+      let bestDistance = maxDistance;
+      const minSimilarity = 0.4;
+      candidates.forEach((candidate) => {
+        if (candidate.length <= 1) return;
+        const distance = editDistance(word, candidate);
+        const length = Math.max(word.length, candidate.length);
+        const similarity = (length - distance) / length;
+        if (similarity > minSimilarity) {
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            similar = [candidate];
+          } else if (distance === bestDistance) {
+            similar.push(candidate);
+          }
+        }
+      });
+      similar.sort((a, b) => a.localeCompare(b));
+      if (searchingOptions) {
+        similar = similar.map((candidate) => `--${candidate}`);
+      }
+      if (similar.length > 1) {
+        return `
+(Did you mean one of ${similar.join(", ")}?)`;
+      }
+      if (similar.length === 1) {
+        return `
+(Did you mean ${similar[0]}?)`;
+      }
+      return "";
+    }
+    exports.suggestSimilar = suggestSimilar;
+  }
+});
+
+// node_modules/commander/lib/command.js
+var require_command = __commonJS({
+  "node_modules/commander/lib/command.js"(exports) {
+    var EventEmitter = __require("node:events").EventEmitter;
+    var childProcess2 = __require("node:child_process");
+    var path = __require("node:path");
+    var fs = __require("node:fs");
+    var process2 = __require("node:process");
+    var { Argument: Argument2, humanReadableArgName } = require_argument();
+    var { CommanderError: CommanderError2 } = require_error();
+    var { Help: Help2, stripColor } = require_help();
+    var { Option: Option2, DualOptions } = require_option();
+    var { suggestSimilar } = require_suggestSimilar();
+    var Command2 = class _Command extends EventEmitter {
+      /**
+       * Initialize a new `Command`.
+       *
+       * @param {string} [name]
+       */
+      constructor(name) {
+        super();
+        this.commands = [];
+        this.options = [];
+        this.parent = null;
+        this._allowUnknownOption = false;
+        this._allowExcessArguments = false;
+        this.registeredArguments = [];
+        this._args = this.registeredArguments;
+        this.args = [];
+        this.rawArgs = [];
+        this.processedArgs = [];
+        this._scriptPath = null;
+        this._name = name || "";
+        this._optionValues = {};
+        this._optionValueSources = {};
+        this._storeOptionsAsProperties = false;
+        this._actionHandler = null;
+        this._executableHandler = false;
+        this._executableFile = null;
+        this._executableDir = null;
+        this._defaultCommandName = null;
+        this._exitCallback = null;
+        this._aliases = [];
+        this._combineFlagAndOptionalValue = true;
+        this._description = "";
+        this._summary = "";
+        this._argsDescription = void 0;
+        this._enablePositionalOptions = false;
+        this._passThroughOptions = false;
+        this._lifeCycleHooks = {};
+        this._showHelpAfterError = false;
+        this._showSuggestionAfterError = true;
+        this._savedState = null;
+        this._outputConfiguration = {
+          writeOut: (str) => process2.stdout.write(str),
+          writeErr: (str) => process2.stderr.write(str),
+          outputError: (str, write) => write(str),
+          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
+          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
+          getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
+          getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
+          stripColor: (str) => stripColor(str)
+        };
+        this._hidden = false;
+        this._helpOption = void 0;
+        this._addImplicitHelpCommand = void 0;
+        this._helpCommand = void 0;
+        this._helpConfiguration = {};
+        this._helpGroupHeading = void 0;
+        this._defaultCommandGroup = void 0;
+        this._defaultOptionGroup = void 0;
+      }
+      /**
+       * Copy settings that are useful to have in common across root command and subcommands.
+       *
+       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+       *
+       * @param {Command} sourceCommand
+       * @return {Command} `this` command for chaining
+       */
+      copyInheritedSettings(sourceCommand) {
+        this._outputConfiguration = sourceCommand._outputConfiguration;
+        this._helpOption = sourceCommand._helpOption;
+        this._helpCommand = sourceCommand._helpCommand;
+        this._helpConfiguration = sourceCommand._helpConfiguration;
+        this._exitCallback = sourceCommand._exitCallback;
+        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
+        this._allowExcessArguments = sourceCommand._allowExcessArguments;
+        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+        this._showHelpAfterError = sourceCommand._showHelpAfterError;
+        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+        return this;
+      }
+      /**
+       * @returns {Command[]}
+       * @private
+       */
+      _getCommandAndAncestors() {
+        const result2 = [];
+        for (let command2 = this; command2; command2 = command2.parent) {
+          result2.push(command2);
+        }
+        return result2;
+      }
+      /**
+       * Define a command.
+       *
+       * There are two styles of command: pay attention to where to put the description.
+       *
+       * @example
+       * // Command implemented using action handler (description is supplied separately to `.command`)
+       * program
+       *   .command('clone <source> [destination]')
+       *   .description('clone a repository into a newly created directory')
+       *   .action((source, destination) => {
+       *     console.log('clone command called');
+       *   });
+       *
+       * // Command implemented using separate executable file (description is second parameter to `.command`)
+       * program
+       *   .command('start <service>', 'start named service')
+       *   .command('stop [service]', 'stop named service, or all if no name supplied');
+       *
+       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+       * @param {object} [execOpts] - configuration options (for executable)
+       * @return {Command} returns new command for action handler, or `this` for executable command
+       */
+      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+        let desc = actionOptsOrExecDesc;
+        let opts = execOpts;
+        if (typeof desc === "object" && desc !== null) {
+          opts = desc;
+          desc = null;
+        }
+        opts = opts || {};
+        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name);
+        if (desc) {
+          cmd.description(desc);
+          cmd._executableHandler = true;
+        }
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        cmd._hidden = !!(opts.noHelp || opts.hidden);
+        cmd._executableFile = opts.executableFile || null;
+        if (args) cmd.arguments(args);
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd.copyInheritedSettings(this);
+        if (desc) return this;
+        return cmd;
+      }
+      /**
+       * Factory routine to create a new unattached command.
+       *
+       * See .command() for creating an attached subcommand, which uses this routine to
+       * create the command. You can override createCommand to customise subcommands.
+       *
+       * @param {string} [name]
+       * @return {Command} new command
+       */
+      createCommand(name) {
+        return new _Command(name);
+      }
+      /**
+       * You can customise the help with a subclass of Help by overriding createHelp,
+       * or by overriding Help properties using configureHelp().
+       *
+       * @return {Help}
+       */
+      createHelp() {
+        return Object.assign(new Help2(), this.configureHelp());
+      }
+      /**
+       * You can customise the help by overriding Help properties using configureHelp(),
+       * or with a subclass of Help by overriding createHelp().
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureHelp(configuration) {
+        if (configuration === void 0) return this._helpConfiguration;
+        this._helpConfiguration = configuration;
+        return this;
+      }
+      /**
+       * The default output goes to stdout and stderr. You can customise this for special
+       * applications. You can also customise the display of errors by overriding outputError.
+       *
+       * The configuration properties are all functions:
+       *
+       *     // change how output being written, defaults to stdout and stderr
+       *     writeOut(str)
+       *     writeErr(str)
+       *     // change how output being written for errors, defaults to writeErr
+       *     outputError(str, write) // used for displaying errors and not used for displaying help
+       *     // specify width for wrapping help
+       *     getOutHelpWidth()
+       *     getErrHelpWidth()
+       *     // color support, currently only used with Help
+       *     getOutHasColors()
+       *     getErrHasColors()
+       *     stripColor() // used to remove ANSI escape codes if output does not have colors
+       *
+       * @param {object} [configuration] - configuration options
+       * @return {(Command | object)} `this` command for chaining, or stored configuration
+       */
+      configureOutput(configuration) {
+        if (configuration === void 0) return this._outputConfiguration;
+        this._outputConfiguration = {
+          ...this._outputConfiguration,
+          ...configuration
+        };
+        return this;
+      }
+      /**
+       * Display the help or a custom message after an error occurs.
+       *
+       * @param {(boolean|string)} [displayHelp]
+       * @return {Command} `this` command for chaining
+       */
+      showHelpAfterError(displayHelp = true) {
+        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
+        this._showHelpAfterError = displayHelp;
+        return this;
+      }
+      /**
+       * Display suggestion of similar commands for unknown commands, or options for unknown options.
+       *
+       * @param {boolean} [displaySuggestion]
+       * @return {Command} `this` command for chaining
+       */
+      showSuggestionAfterError(displaySuggestion = true) {
+        this._showSuggestionAfterError = !!displaySuggestion;
+        return this;
+      }
+      /**
+       * Add a prepared subcommand.
+       *
+       * See .command() for creating an attached subcommand which inherits settings from its parent.
+       *
+       * @param {Command} cmd - new subcommand
+       * @param {object} [opts] - configuration options
+       * @return {Command} `this` command for chaining
+       */
+      addCommand(cmd, opts) {
+        if (!cmd._name) {
+          throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+        }
+        opts = opts || {};
+        if (opts.isDefault) this._defaultCommandName = cmd._name;
+        if (opts.noHelp || opts.hidden) cmd._hidden = true;
+        this._registerCommand(cmd);
+        cmd.parent = this;
+        cmd._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached argument.
+       *
+       * See .argument() for creating an attached argument, which uses this routine to
+       * create the argument. You can override createArgument to return a custom argument.
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @return {Argument} new argument
+       */
+      createArgument(name, description) {
+        return new Argument2(name, description);
+      }
+      /**
+       * Define argument syntax for command.
+       *
+       * The default is that the argument is required, and you can explicitly
+       * indicate this with <> around the name. Put [] around the name for an optional argument.
+       *
+       * @example
+       * program.argument('<input-file>');
+       * program.argument('[output-file]');
+       *
+       * @param {string} name
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      argument(name, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name, description);
+        if (typeof parseArg === "function") {
+          argument.default(defaultValue).argParser(parseArg);
+        } else {
+          argument.default(parseArg);
+        }
+        this.addArgument(argument);
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding multiple at once (without descriptions).
+       *
+       * See also .argument().
+       *
+       * @example
+       * program.arguments('<cmd> [env]');
+       *
+       * @param {string} names
+       * @return {Command} `this` command for chaining
+       */
+      arguments(names) {
+        names.trim().split(/ +/).forEach((detail) => {
+          this.argument(detail);
+        });
+        return this;
+      }
+      /**
+       * Define argument syntax for command, adding a prepared argument.
+       *
+       * @param {Argument} argument
+       * @return {Command} `this` command for chaining
+       */
+      addArgument(argument) {
+        const previousArgument = this.registeredArguments.slice(-1)[0];
+        if (previousArgument?.variadic) {
+          throw new Error(
+            `only the last argument can be variadic '${previousArgument.name()}'`
+          );
+        }
+        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
+          throw new Error(
+            `a default value for a required argument is never used: '${argument.name()}'`
+          );
+        }
+        this.registeredArguments.push(argument);
+        return this;
+      }
+      /**
+       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+       *
+       * @example
+       *    program.helpCommand('help [cmd]');
+       *    program.helpCommand('help [cmd]', 'show help');
+       *    program.helpCommand(false); // suppress default help command
+       *    program.helpCommand(true); // add help command even if no subcommands
+       *
+       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+       * @param {string} [description] - custom description
+       * @return {Command} `this` command for chaining
+       */
+      helpCommand(enableOrNameAndArgs, description) {
+        if (typeof enableOrNameAndArgs === "boolean") {
+          this._addImplicitHelpCommand = enableOrNameAndArgs;
+          if (enableOrNameAndArgs && this._defaultCommandGroup) {
+            this._initCommandGroup(this._getHelpCommand());
+          }
+          return this;
+        }
+        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
+        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const helpDescription = description ?? "display help for command";
+        const helpCommand = this.createCommand(helpName);
+        helpCommand.helpOption(false);
+        if (helpArgs) helpCommand.arguments(helpArgs);
+        if (helpDescription) helpCommand.description(helpDescription);
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Add prepared custom help command.
+       *
+       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+       * @return {Command} `this` command for chaining
+       */
+      addHelpCommand(helpCommand, deprecatedDescription) {
+        if (typeof helpCommand !== "object") {
+          this.helpCommand(helpCommand, deprecatedDescription);
+          return this;
+        }
+        this._addImplicitHelpCommand = true;
+        this._helpCommand = helpCommand;
+        this._initCommandGroup(helpCommand);
+        return this;
+      }
+      /**
+       * Lazy create help command.
+       *
+       * @return {(Command|null)}
+       * @package
+       */
+      _getHelpCommand() {
+        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
+        if (hasImplicitHelpCommand) {
+          if (this._helpCommand === void 0) {
+            this.helpCommand(void 0, void 0);
+          }
+          return this._helpCommand;
+        }
+        return null;
+      }
+      /**
+       * Add hook for life cycle event.
+       *
+       * @param {string} event
+       * @param {Function} listener
+       * @return {Command} `this` command for chaining
+       */
+      hook(event, listener) {
+        const allowedValues = ["preSubcommand", "preAction", "postAction"];
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
+        } else {
+          this._lifeCycleHooks[event] = [listener];
+        }
+        return this;
+      }
+      /**
+       * Register callback to use as replacement for calling process.exit.
+       *
+       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+       * @return {Command} `this` command for chaining
+       */
+      exitOverride(fn) {
+        if (fn) {
+          this._exitCallback = fn;
+        } else {
+          this._exitCallback = (err) => {
+            if (err.code !== "commander.executeSubCommandAsync") {
+              throw err;
+            } else {
+            }
+          };
+        }
+        return this;
+      }
+      /**
+       * Call process.exit, and _exitCallback if defined.
+       *
+       * @param {number} exitCode exit code for using with process.exit
+       * @param {string} code an id string representing the error
+       * @param {string} message human-readable description of the error
+       * @return never
+       * @private
+       */
+      _exit(exitCode, code, message) {
+        if (this._exitCallback) {
+          this._exitCallback(new CommanderError2(exitCode, code, message));
+        }
+        process2.exit(exitCode);
+      }
+      /**
+       * Register callback `fn` for the command.
+       *
+       * @example
+       * program
+       *   .command('serve')
+       *   .description('start service')
+       *   .action(function() {
+       *      // do work here
+       *   });
+       *
+       * @param {Function} fn
+       * @return {Command} `this` command for chaining
+       */
+      action(fn) {
+        const listener = (args) => {
+          const expectedArgsCount = this.registeredArguments.length;
+          const actionArgs = args.slice(0, expectedArgsCount);
+          if (this._storeOptionsAsProperties) {
+            actionArgs[expectedArgsCount] = this;
+          } else {
+            actionArgs[expectedArgsCount] = this.opts();
+          }
+          actionArgs.push(this);
+          return fn.apply(this, actionArgs);
+        };
+        this._actionHandler = listener;
+        return this;
+      }
+      /**
+       * Factory routine to create a new unattached option.
+       *
+       * See .option() for creating an attached option, which uses this routine to
+       * create the option. You can override createOption to return a custom option.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @return {Option} new option
+       */
+      createOption(flags, description) {
+        return new Option2(flags, description);
+      }
+      /**
+       * Wrap parseArgs to catch 'commander.invalidArgument'.
+       *
+       * @param {(Option | Argument)} target
+       * @param {string} value
+       * @param {*} previous
+       * @param {string} invalidArgumentMessage
+       * @private
+       */
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
+        try {
+          return target.parseArg(value, previous);
+        } catch (err) {
+          if (err.code === "commander.invalidArgument") {
+            const message = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message, { exitCode: err.exitCode, code: err.code });
+          }
+          throw err;
+        }
+      }
+      /**
+       * Check for option flag conflicts.
+       * Register option if no conflicts found, or throw on conflict.
+       *
+       * @param {Option} option
+       * @private
+       */
+      _registerOption(option) {
+        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
+        if (matchingOption) {
+          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
+          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+        }
+        this._initOptionGroup(option);
+        this.options.push(option);
+      }
+      /**
+       * Check for command name and alias conflicts with existing commands.
+       * Register command if no conflicts found, or throw on conflict.
+       *
+       * @param {Command} command
+       * @private
+       */
+      _registerCommand(command2) {
+        const knownBy = (cmd) => {
+          return [cmd.name()].concat(cmd.aliases());
+        };
+        const alreadyUsed = knownBy(command2).find(
+          (name) => this._findCommand(name)
+        );
+        if (alreadyUsed) {
+          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
+          const newCmd = knownBy(command2).join("|");
+          throw new Error(
+            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
+          );
+        }
+        this._initCommandGroup(command2);
+        this.commands.push(command2);
+      }
+      /**
+       * Add an option.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addOption(option) {
+        this._registerOption(option);
+        const oname = option.name();
+        const name = option.attributeName();
+        if (option.negate) {
+          const positiveLongFlag = option.long.replace(/^--no-/, "--");
+          if (!this._findOption(positiveLongFlag)) {
+            this.setOptionValueWithSource(
+              name,
+              option.defaultValue === void 0 ? true : option.defaultValue,
+              "default"
+            );
+          }
+        } else if (option.defaultValue !== void 0) {
+          this.setOptionValueWithSource(name, option.defaultValue, "default");
+        }
+        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+          if (val == null && option.presetArg !== void 0) {
+            val = option.presetArg;
+          }
+          const oldValue = this.getOptionValue(name);
+          if (val !== null && option.parseArg) {
+            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
+          } else if (val !== null && option.variadic) {
+            val = option._collectValue(val, oldValue);
+          }
+          if (val == null) {
+            if (option.negate) {
+              val = false;
+            } else if (option.isBoolean() || option.optional) {
+              val = true;
+            } else {
+              val = "";
+            }
+          }
+          this.setOptionValueWithSource(name, val, valueSource);
+        };
+        this.on("option:" + oname, (val) => {
+          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
+          handleOptionValue(val, invalidValueMessage, "cli");
+        });
+        if (option.envVar) {
+          this.on("optionEnv:" + oname, (val) => {
+            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
+            handleOptionValue(val, invalidValueMessage, "env");
+          });
+        }
+        return this;
+      }
+      /**
+       * Internal implementation shared by .option() and .requiredOption()
+       *
+       * @return {Command} `this` command for chaining
+       * @private
+       */
+      _optionEx(config, flags, description, fn, defaultValue) {
+        if (typeof flags === "object" && flags instanceof Option2) {
+          throw new Error(
+            "To add an Option object use addOption() instead of option() or requiredOption()"
+          );
+        }
+        const option = this.createOption(flags, description);
+        option.makeOptionMandatory(!!config.mandatory);
+        if (typeof fn === "function") {
+          option.default(defaultValue).argParser(fn);
+        } else if (fn instanceof RegExp) {
+          const regex = fn;
+          fn = (val, def) => {
+            const m = regex.exec(val);
+            return m ? m[0] : def;
+          };
+          option.default(defaultValue).argParser(fn);
+        } else {
+          option.default(fn);
+        }
+        return this.addOption(option);
+      }
+      /**
+       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+       *
+       * See the README for more details, and see also addOption() and requiredOption().
+       *
+       * @example
+       * program
+       *     .option('-p, --pepper', 'add pepper')
+       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      option(flags, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags, description, parseArg, defaultValue);
+      }
+      /**
+       * Add a required option which must have a value after parsing. This usually means
+       * the option must be specified on the command line. (Otherwise the same as .option().)
+       *
+       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+       *
+       * @param {string} flags
+       * @param {string} [description]
+       * @param {(Function|*)} [parseArg] - custom option processing function or default value
+       * @param {*} [defaultValue]
+       * @return {Command} `this` command for chaining
+       */
+      requiredOption(flags, description, parseArg, defaultValue) {
+        return this._optionEx(
+          { mandatory: true },
+          flags,
+          description,
+          parseArg,
+          defaultValue
+        );
+      }
+      /**
+       * Alter parsing of short flags with optional values.
+       *
+       * @example
+       * // for `.option('-f,--flag [value]'):
+       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+       *
+       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+       * @return {Command} `this` command for chaining
+       */
+      combineFlagAndOptionalValue(combine = true) {
+        this._combineFlagAndOptionalValue = !!combine;
+        return this;
+      }
+      /**
+       * Allow unknown options on the command line.
+       *
+       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      allowUnknownOption(allowUnknown = true) {
+        this._allowUnknownOption = !!allowUnknown;
+        return this;
+      }
+      /**
+       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+       *
+       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+       * @return {Command} `this` command for chaining
+       */
+      allowExcessArguments(allowExcess = true) {
+        this._allowExcessArguments = !!allowExcess;
+        return this;
+      }
+      /**
+       * Enable positional options. Positional means global options are specified before subcommands which lets
+       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+       * The default behaviour is non-positional and global options may appear anywhere on the command line.
+       *
+       * @param {boolean} [positional]
+       * @return {Command} `this` command for chaining
+       */
+      enablePositionalOptions(positional = true) {
+        this._enablePositionalOptions = !!positional;
+        return this;
+      }
+      /**
+       * Pass through options that come after command-arguments rather than treat them as command-options,
+       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+       * positional options to have been enabled on the program (parent commands).
+       * The default behaviour is non-positional and options may appear before or after command-arguments.
+       *
+       * @param {boolean} [passThrough] for unknown options.
+       * @return {Command} `this` command for chaining
+       */
+      passThroughOptions(passThrough = true) {
+        this._passThroughOptions = !!passThrough;
+        this._checkForBrokenPassThrough();
+        return this;
+      }
+      /**
+       * @private
+       */
+      _checkForBrokenPassThrough() {
+        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
+          throw new Error(
+            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
+          );
+        }
+      }
+      /**
+       * Whether to store option values as properties on command object,
+       * or store separately (specify false). In both cases the option values can be accessed using .opts().
+       *
+       * @param {boolean} [storeAsProperties=true]
+       * @return {Command} `this` command for chaining
+       */
+      storeOptionsAsProperties(storeAsProperties = true) {
+        if (this.options.length) {
+          throw new Error("call .storeOptionsAsProperties() before adding options");
+        }
+        if (Object.keys(this._optionValues).length) {
+          throw new Error(
+            "call .storeOptionsAsProperties() before setting option values"
+          );
+        }
+        this._storeOptionsAsProperties = !!storeAsProperties;
+        return this;
+      }
+      /**
+       * Retrieve option value.
+       *
+       * @param {string} key
+       * @return {object} value
+       */
+      getOptionValue(key) {
+        if (this._storeOptionsAsProperties) {
+          return this[key];
+        }
+        return this._optionValues[key];
+      }
+      /**
+       * Store option value.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
+      }
+      /**
+       * Store option value and where the value came from.
+       *
+       * @param {string} key
+       * @param {object} value
+       * @param {string} source - expected values are default/config/env/cli/implied
+       * @return {Command} `this` command for chaining
+       */
+      setOptionValueWithSource(key, value, source) {
+        if (this._storeOptionsAsProperties) {
+          this[key] = value;
+        } else {
+          this._optionValues[key] = value;
+        }
+        this._optionValueSources[key] = source;
+        return this;
+      }
+      /**
+       * Get source of option value.
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSource(key) {
+        return this._optionValueSources[key];
+      }
+      /**
+       * Get source of option value. See also .optsWithGlobals().
+       * Expected values are default | config | env | cli | implied
+       *
+       * @param {string} key
+       * @return {string}
+       */
+      getOptionValueSourceWithGlobals(key) {
+        let source;
+        this._getCommandAndAncestors().forEach((cmd) => {
+          if (cmd.getOptionValueSource(key) !== void 0) {
+            source = cmd.getOptionValueSource(key);
+          }
+        });
+        return source;
+      }
+      /**
+       * Get user arguments from implied or explicit arguments.
+       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+       *
+       * @private
+       */
+      _prepareUserArgs(argv, parseOptions) {
+        if (argv !== void 0 && !Array.isArray(argv)) {
+          throw new Error("first parameter to parse must be array or undefined");
+        }
+        parseOptions = parseOptions || {};
+        if (argv === void 0 && parseOptions.from === void 0) {
+          if (process2.versions?.electron) {
+            parseOptions.from = "electron";
+          }
+          const execArgv = process2.execArgv ?? [];
+          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
+            parseOptions.from = "eval";
+          }
+        }
+        if (argv === void 0) {
+          argv = process2.argv;
+        }
+        this.rawArgs = argv.slice();
+        let userArgs;
+        switch (parseOptions.from) {
+          case void 0:
+          case "node":
+            this._scriptPath = argv[1];
+            userArgs = argv.slice(2);
+            break;
+          case "electron":
+            if (process2.defaultApp) {
+              this._scriptPath = argv[1];
+              userArgs = argv.slice(2);
+            } else {
+              userArgs = argv.slice(1);
+            }
+            break;
+          case "user":
+            userArgs = argv.slice(0);
+            break;
+          case "eval":
+            userArgs = argv.slice(1);
+            break;
+          default:
+            throw new Error(
+              `unexpected parse option { from: '${parseOptions.from}' }`
+            );
+        }
+        if (!this._name && this._scriptPath)
+          this.nameFromFilename(this._scriptPath);
+        this._name = this._name || "program";
+        return userArgs;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Use parseAsync instead of parse if any of your action handlers are async.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * program.parse(); // parse process.argv and auto-detect electron and special node flags
+       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv] - optional, defaults to process.argv
+       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+       * @return {Command} `this` command for chaining
+       */
+      parse(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        this._parseCommand([], userArgs);
+        return this;
+      }
+      /**
+       * Parse `argv`, setting options and invoking commands when defined.
+       *
+       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+       *
+       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+       * - `'user'`: just user arguments
+       *
+       * @example
+       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+       *
+       * @param {string[]} [argv]
+       * @param {object} [parseOptions]
+       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+       * @return {Promise}
+       */
+      async parseAsync(argv, parseOptions) {
+        this._prepareForParse();
+        const userArgs = this._prepareUserArgs(argv, parseOptions);
+        await this._parseCommand([], userArgs);
+        return this;
+      }
+      _prepareForParse() {
+        if (this._savedState === null) {
+          this.saveStateBeforeParse();
+        } else {
+          this.restoreStateBeforeParse();
+        }
+      }
+      /**
+       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+       */
+      saveStateBeforeParse() {
+        this._savedState = {
+          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+          _name: this._name,
+          // option values before parse have default values (including false for negated options)
+          // shallow clones
+          _optionValues: { ...this._optionValues },
+          _optionValueSources: { ...this._optionValueSources }
+        };
+      }
+      /**
+       * Restore state before parse for calls after the first.
+       * Not usually called directly, but available for subclasses to save their custom state.
+       *
+       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+       */
+      restoreStateBeforeParse() {
+        if (this._storeOptionsAsProperties)
+          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+        this._name = this._savedState._name;
+        this._scriptPath = null;
+        this.rawArgs = [];
+        this._optionValues = { ...this._savedState._optionValues };
+        this._optionValueSources = { ...this._savedState._optionValueSources };
+        this.args = [];
+        this.processedArgs = [];
+      }
+      /**
+       * Throw if expected executable is missing. Add lots of help for author.
+       *
+       * @param {string} executableFile
+       * @param {string} executableDir
+       * @param {string} subcommandName
+       */
+      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+        if (fs.existsSync(executableFile)) return;
+        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
+        const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+        throw new Error(executableMissing);
+      }
+      /**
+       * Execute a sub-command executable.
+       *
+       * @private
+       */
+      _executeSubCommand(subcommand, args) {
+        args = args.slice();
+        let launchWithNode = false;
+        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
+        function findFile(baseDir, baseName) {
+          const localBin = path.resolve(baseDir, baseName);
+          if (fs.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path.extname(baseName))) return void 0;
+          const foundExt = sourceExt.find(
+            (ext) => fs.existsSync(`${localBin}${ext}`)
+          );
+          if (foundExt) return `${localBin}${foundExt}`;
+          return void 0;
+        }
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
+        let executableDir = this._executableDir || "";
+        if (this._scriptPath) {
+          let resolvedScriptPath;
+          try {
+            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+          } catch {
+            resolvedScriptPath = this._scriptPath;
+          }
+          executableDir = path.resolve(
+            path.dirname(resolvedScriptPath),
+            executableDir
+          );
+        }
+        if (executableDir) {
+          let localFile = findFile(executableDir, executableFile);
+          if (!localFile && !subcommand._executableFile && this._scriptPath) {
+            const legacyName = path.basename(
+              this._scriptPath,
+              path.extname(this._scriptPath)
+            );
+            if (legacyName !== this._name) {
+              localFile = findFile(
+                executableDir,
+                `${legacyName}-${subcommand._name}`
+              );
+            }
+          }
+          executableFile = localFile || executableFile;
+        }
+        launchWithNode = sourceExt.includes(path.extname(executableFile));
+        let proc;
+        if (process2.platform !== "win32") {
+          if (launchWithNode) {
+            args.unshift(executableFile);
+            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+            proc = childProcess2.spawn(process2.argv[0], args, { stdio: "inherit" });
+          } else {
+            proc = childProcess2.spawn(executableFile, args, { stdio: "inherit" });
+          }
+        } else {
+          this._checkForMissingExecutable(
+            executableFile,
+            executableDir,
+            subcommand._name
+          );
+          args.unshift(executableFile);
+          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+          proc = childProcess2.spawn(process2.execPath, args, { stdio: "inherit" });
+        }
+        if (!proc.killed) {
+          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
+          signals.forEach((signal) => {
+            process2.on(signal, () => {
+              if (proc.killed === false && proc.exitCode === null) {
+                proc.kill(signal);
+              }
+            });
+          });
+        }
+        const exitCallback = this._exitCallback;
+        proc.on("close", (code) => {
+          code = code ?? 1;
+          if (!exitCallback) {
+            process2.exit(code);
+          } else {
+            exitCallback(
+              new CommanderError2(
+                code,
+                "commander.executeSubCommandAsync",
+                "(close)"
+              )
+            );
+          }
+        });
+        proc.on("error", (err) => {
+          if (err.code === "ENOENT") {
+            this._checkForMissingExecutable(
+              executableFile,
+              executableDir,
+              subcommand._name
+            );
+          } else if (err.code === "EACCES") {
+            throw new Error(`'${executableFile}' not executable`);
+          }
+          if (!exitCallback) {
+            process2.exit(1);
+          } else {
+            const wrappedError = new CommanderError2(
+              1,
+              "commander.executeSubCommandAsync",
+              "(error)"
+            );
+            wrappedError.nestedError = err;
+            exitCallback(wrappedError);
+          }
+        });
+        this.runningCommand = proc;
+      }
+      /**
+       * @private
+       */
+      _dispatchSubcommand(commandName, operands, unknown) {
+        const subCommand = this._findCommand(commandName);
+        if (!subCommand) this.help({ error: true });
+        subCommand._prepareForParse();
+        let promiseChain;
+        promiseChain = this._chainOrCallSubCommandHook(
+          promiseChain,
+          subCommand,
+          "preSubcommand"
+        );
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          if (subCommand._executableHandler) {
+            this._executeSubCommand(subCommand, operands.concat(unknown));
+          } else {
+            return subCommand._parseCommand(operands, unknown);
+          }
+        });
+        return promiseChain;
+      }
+      /**
+       * Invoke help directly if possible, or dispatch if necessary.
+       * e.g. help foo
+       *
+       * @private
+       */
+      _dispatchHelpCommand(subcommandName) {
+        if (!subcommandName) {
+          this.help();
+        }
+        const subCommand = this._findCommand(subcommandName);
+        if (subCommand && !subCommand._executableHandler) {
+          subCommand.help();
+        }
+        return this._dispatchSubcommand(
+          subcommandName,
+          [],
+          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
+        );
+      }
+      /**
+       * Check this.args against expected this.registeredArguments.
+       *
+       * @private
+       */
+      _checkNumberOfArguments() {
+        this.registeredArguments.forEach((arg, i) => {
+          if (arg.required && this.args[i] == null) {
+            this.missingArgument(arg.name());
+          }
+        });
+        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
+          return;
+        }
+        if (this.args.length > this.registeredArguments.length) {
+          this._excessArguments(this.args);
+        }
+      }
+      /**
+       * Process this.args using this.registeredArguments and save as this.processedArgs!
+       *
+       * @private
+       */
+      _processArguments() {
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+            parsedValue = this._callParseArg(
+              argument,
+              value,
+              previous,
+              invalidValueMessage
+            );
+          }
+          return parsedValue;
+        };
+        this._checkNumberOfArguments();
+        const processedArgs = [];
+        this.registeredArguments.forEach((declaredArg, index) => {
+          let value = declaredArg.defaultValue;
+          if (declaredArg.variadic) {
+            if (index < this.args.length) {
+              value = this.args.slice(index);
+              if (declaredArg.parseArg) {
+                value = value.reduce((processed, v) => {
+                  return myParseArg(declaredArg, v, processed);
+                }, declaredArg.defaultValue);
+              }
+            } else if (value === void 0) {
+              value = [];
+            }
+          } else if (index < this.args.length) {
+            value = this.args[index];
+            if (declaredArg.parseArg) {
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+            }
+          }
+          processedArgs[index] = value;
+        });
+        this.processedArgs = processedArgs;
+      }
+      /**
+       * Once we have a promise we chain, but call synchronously until then.
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Function} fn
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCall(promise, fn) {
+        if (promise?.then && typeof promise.then === "function") {
+          return promise.then(() => fn());
+        }
+        return fn();
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallHooks(promise, event) {
+        let result2 = promise;
+        const hooks = [];
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+            hooks.push({ hookedCommand, callback });
+          });
+        });
+        if (event === "postAction") {
+          hooks.reverse();
+        }
+        hooks.forEach((hookDetail) => {
+          result2 = this._chainOrCall(result2, () => {
+            return hookDetail.callback(hookDetail.hookedCommand, this);
+          });
+        });
+        return result2;
+      }
+      /**
+       *
+       * @param {(Promise|undefined)} promise
+       * @param {Command} subCommand
+       * @param {string} event
+       * @return {(Promise|undefined)}
+       * @private
+       */
+      _chainOrCallSubCommandHook(promise, subCommand, event) {
+        let result2 = promise;
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook) => {
+            result2 = this._chainOrCall(result2, () => {
+              return hook(this, subCommand);
+            });
+          });
+        }
+        return result2;
+      }
+      /**
+       * Process arguments in context of this command.
+       * Returns action result, in case it is a promise.
+       *
+       * @private
+       */
+      _parseCommand(operands, unknown) {
+        const parsed = this.parseOptions(unknown);
+        this._parseOptionsEnv();
+        this._parseOptionsImplied();
+        operands = operands.concat(parsed.operands);
+        unknown = parsed.unknown;
+        this.args = operands.concat(unknown);
+        if (operands && this._findCommand(operands[0])) {
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+        }
+        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
+          return this._dispatchHelpCommand(operands[1]);
+        }
+        if (this._defaultCommandName) {
+          this._outputHelpIfRequested(unknown);
+          return this._dispatchSubcommand(
+            this._defaultCommandName,
+            operands,
+            unknown
+          );
+        }
+        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
+          this.help({ error: true });
+        }
+        this._outputHelpIfRequested(parsed.unknown);
+        this._checkForMissingMandatoryOptions();
+        this._checkForConflictingOptions();
+        const checkForUnknownOptions = () => {
+          if (parsed.unknown.length > 0) {
+            this.unknownOption(parsed.unknown[0]);
+          }
+        };
+        const commandEvent = `command:${this.name()}`;
+        if (this._actionHandler) {
+          checkForUnknownOptions();
+          this._processArguments();
+          let promiseChain;
+          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
+          promiseChain = this._chainOrCall(
+            promiseChain,
+            () => this._actionHandler(this.processedArgs)
+          );
+          if (this.parent) {
+            promiseChain = this._chainOrCall(promiseChain, () => {
+              this.parent.emit(commandEvent, operands, unknown);
+            });
+          }
+          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
+          return promiseChain;
+        }
+        if (this.parent?.listenerCount(commandEvent)) {
+          checkForUnknownOptions();
+          this._processArguments();
+          this.parent.emit(commandEvent, operands, unknown);
+        } else if (operands.length) {
+          if (this._findCommand("*")) {
+            return this._dispatchSubcommand("*", operands, unknown);
+          }
+          if (this.listenerCount("command:*")) {
+            this.emit("command:*", operands, unknown);
+          } else if (this.commands.length) {
+            this.unknownCommand();
+          } else {
+            checkForUnknownOptions();
+            this._processArguments();
+          }
+        } else if (this.commands.length) {
+          checkForUnknownOptions();
+          this.help({ error: true });
+        } else {
+          checkForUnknownOptions();
+          this._processArguments();
+        }
+      }
+      /**
+       * Find matching command.
+       *
+       * @private
+       * @return {Command | undefined}
+       */
+      _findCommand(name) {
+        if (!name) return void 0;
+        return this.commands.find(
+          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+        );
+      }
+      /**
+       * Return an option matching `arg` if any.
+       *
+       * @param {string} arg
+       * @return {Option}
+       * @package
+       */
+      _findOption(arg) {
+        return this.options.find((option) => option.is(arg));
+      }
+      /**
+       * Display an error message if a mandatory option does not have a value.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForMissingMandatoryOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd.options.forEach((anOption) => {
+            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
+              cmd.missingMandatoryOptionValue(anOption);
+            }
+          });
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together in this.
+       *
+       * @private
+       */
+      _checkForConflictingLocalOptions() {
+        const definedNonDefaultOptions = this.options.filter((option) => {
+          const optionKey = option.attributeName();
+          if (this.getOptionValue(optionKey) === void 0) {
+            return false;
+          }
+          return this.getOptionValueSource(optionKey) !== "default";
+        });
+        const optionsWithConflicting = definedNonDefaultOptions.filter(
+          (option) => option.conflictsWith.length > 0
+        );
+        optionsWithConflicting.forEach((option) => {
+          const conflictingAndDefined = definedNonDefaultOptions.find(
+            (defined) => option.conflictsWith.includes(defined.attributeName())
+          );
+          if (conflictingAndDefined) {
+            this._conflictingOption(option, conflictingAndDefined);
+          }
+        });
+      }
+      /**
+       * Display an error message if conflicting options are used together.
+       * Called after checking for help flags in leaf subcommand.
+       *
+       * @private
+       */
+      _checkForConflictingOptions() {
+        this._getCommandAndAncestors().forEach((cmd) => {
+          cmd._checkForConflictingLocalOptions();
+        });
+      }
+      /**
+       * Parse options from `argv` removing known options,
+       * and return argv split into operands and unknown arguments.
+       *
+       * Side effects: modifies command by storing options. Does not reset state if called again.
+       *
+       * Examples:
+       *
+       *     argv => operands, unknown
+       *     --known kkk op => [op], []
+       *     op --known kkk => [op], []
+       *     sub --unknown uuu op => [sub], [--unknown uuu op]
+       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+       *
+       * @param {string[]} args
+       * @return {{operands: string[], unknown: string[]}}
+       */
+      parseOptions(args) {
+        const operands = [];
+        const unknown = [];
+        let dest = operands;
+        function maybeOption(arg) {
+          return arg.length > 1 && arg[0] === "-";
+        }
+        const negativeNumberArg = (arg) => {
+          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+          return !this._getCommandAndAncestors().some(
+            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+          );
+        };
+        let activeVariadicOption = null;
+        let activeGroup = null;
+        let i = 0;
+        while (i < args.length || activeGroup) {
+          const arg = activeGroup ?? args[i++];
+          activeGroup = null;
+          if (arg === "--") {
+            if (dest === unknown) dest.push(arg);
+            dest.push(...args.slice(i));
+            break;
+          }
+          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
+            this.emit(`option:${activeVariadicOption.name()}`, arg);
+            continue;
+          }
+          activeVariadicOption = null;
+          if (maybeOption(arg)) {
+            const option = this._findOption(arg);
+            if (option) {
+              if (option.required) {
+                const value = args[i++];
+                if (value === void 0) this.optionMissingArgument(option);
+                this.emit(`option:${option.name()}`, value);
+              } else if (option.optional) {
+                let value = null;
+                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
+                  value = args[i++];
+                }
+                this.emit(`option:${option.name()}`, value);
+              } else {
+                this.emit(`option:${option.name()}`);
+              }
+              activeVariadicOption = option.variadic ? option : null;
+              continue;
+            }
+          }
+          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+            const option = this._findOption(`-${arg[1]}`);
+            if (option) {
+              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
+                this.emit(`option:${option.name()}`, arg.slice(2));
+              } else {
+                this.emit(`option:${option.name()}`);
+                activeGroup = `-${arg.slice(2)}`;
+              }
+              continue;
+            }
+          }
+          if (/^--[^=]+=/.test(arg)) {
+            const index = arg.indexOf("=");
+            const option = this._findOption(arg.slice(0, index));
+            if (option && (option.required || option.optional)) {
+              this.emit(`option:${option.name()}`, arg.slice(index + 1));
+              continue;
+            }
+          }
+          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
+            dest = unknown;
+          }
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
+            if (this._findCommand(arg)) {
+              operands.push(arg);
+              unknown.push(...args.slice(i));
+              break;
+            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
+              operands.push(arg, ...args.slice(i));
+              break;
+            } else if (this._defaultCommandName) {
+              unknown.push(arg, ...args.slice(i));
+              break;
+            }
+          }
+          if (this._passThroughOptions) {
+            dest.push(arg, ...args.slice(i));
+            break;
+          }
+          dest.push(arg);
+        }
+        return { operands, unknown };
+      }
+      /**
+       * Return an object containing local option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      opts() {
+        if (this._storeOptionsAsProperties) {
+          const result2 = {};
+          const len = this.options.length;
+          for (let i = 0; i < len; i++) {
+            const key = this.options[i].attributeName();
+            result2[key] = key === this._versionOptionName ? this._version : this[key];
+          }
+          return result2;
+        }
+        return this._optionValues;
+      }
+      /**
+       * Return an object containing merged local and global option values as key-value pairs.
+       *
+       * @return {object}
+       */
+      optsWithGlobals() {
+        return this._getCommandAndAncestors().reduce(
+          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+          {}
+        );
+      }
+      /**
+       * Display error message and exit (or call exitOverride).
+       *
+       * @param {string} message
+       * @param {object} [errorOptions]
+       * @param {string} [errorOptions.code] - an id string representing the error
+       * @param {number} [errorOptions.exitCode] - used with process.exit
+       */
+      error(message, errorOptions) {
+        this._outputConfiguration.outputError(
+          `${message}
+`,
+          this._outputConfiguration.writeErr
+        );
+        if (typeof this._showHelpAfterError === "string") {
+          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
+`);
+        } else if (this._showHelpAfterError) {
+          this._outputConfiguration.writeErr("\n");
+          this.outputHelp({ error: true });
+        }
+        const config = errorOptions || {};
+        const exitCode = config.exitCode || 1;
+        const code = config.code || "commander.error";
+        this._exit(exitCode, code, message);
+      }
+      /**
+       * Apply any option related environment variables, if option does
+       * not have a value from cli or client code.
+       *
+       * @private
+       */
+      _parseOptionsEnv() {
+        this.options.forEach((option) => {
+          if (option.envVar && option.envVar in process2.env) {
+            const optionKey = option.attributeName();
+            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
+              this.getOptionValueSource(optionKey)
+            )) {
+              if (option.required || option.optional) {
+                this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
+              } else {
+                this.emit(`optionEnv:${option.name()}`);
+              }
+            }
+          }
+        });
+      }
+      /**
+       * Apply any implied option values, if option is undefined or default value.
+       *
+       * @private
+       */
+      _parseOptionsImplied() {
+        const dualHelper = new DualOptions(this.options);
+        const hasCustomOptionValue = (optionKey) => {
+          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
+        };
+        this.options.filter(
+          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
+            this.getOptionValue(option.attributeName()),
+            option
+          )
+        ).forEach((option) => {
+          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option.implied[impliedKey],
+              "implied"
+            );
+          });
+        });
+      }
+      /**
+       * Argument `name` is missing.
+       *
+       * @param {string} name
+       * @private
+       */
+      missingArgument(name) {
+        const message = `error: missing required argument '${name}'`;
+        this.error(message, { code: "commander.missingArgument" });
+      }
+      /**
+       * `Option` is missing an argument.
+       *
+       * @param {Option} option
+       * @private
+       */
+      optionMissingArgument(option) {
+        const message = `error: option '${option.flags}' argument missing`;
+        this.error(message, { code: "commander.optionMissingArgument" });
+      }
+      /**
+       * `Option` does not have a value, and is a mandatory option.
+       *
+       * @param {Option} option
+       * @private
+       */
+      missingMandatoryOptionValue(option) {
+        const message = `error: required option '${option.flags}' not specified`;
+        this.error(message, { code: "commander.missingMandatoryOptionValue" });
+      }
+      /**
+       * `Option` conflicts with another option.
+       *
+       * @param {Option} option
+       * @param {Option} conflictingOption
+       * @private
+       */
+      _conflictingOption(option, conflictingOption) {
+        const findBestOptionFromValue = (option2) => {
+          const optionKey = option2.attributeName();
+          const optionValue = this.getOptionValue(optionKey);
+          const negativeOption = this.options.find(
+            (target) => target.negate && optionKey === target.attributeName()
+          );
+          const positiveOption = this.options.find(
+            (target) => !target.negate && optionKey === target.attributeName()
+          );
+          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
+            return negativeOption;
+          }
+          return positiveOption || option2;
+        };
+        const getErrorMessage = (option2) => {
+          const bestOption = findBestOptionFromValue(option2);
+          const optionKey = bestOption.attributeName();
+          const source = this.getOptionValueSource(optionKey);
+          if (source === "env") {
+            return `environment variable '${bestOption.envVar}'`;
+          }
+          return `option '${bestOption.flags}'`;
+        };
+        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+        this.error(message, { code: "commander.conflictingOption" });
+      }
+      /**
+       * Unknown option `flag`.
+       *
+       * @param {string} flag
+       * @private
+       */
+      unknownOption(flag) {
+        if (this._allowUnknownOption) return;
+        let suggestion = "";
+        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+          let candidateFlags = [];
+          let command2 = this;
+          do {
+            const moreFlags = command2.createHelp().visibleOptions(command2).filter((option) => option.long).map((option) => option.long);
+            candidateFlags = candidateFlags.concat(moreFlags);
+            command2 = command2.parent;
+          } while (command2 && !command2._enablePositionalOptions);
+          suggestion = suggestSimilar(flag, candidateFlags);
+        }
+        const message = `error: unknown option '${flag}'${suggestion}`;
+        this.error(message, { code: "commander.unknownOption" });
+      }
+      /**
+       * Excess arguments, more than expected.
+       *
+       * @param {string[]} receivedArgs
+       * @private
+       */
+      _excessArguments(receivedArgs) {
+        if (this._allowExcessArguments) return;
+        const expected = this.registeredArguments.length;
+        const s = expected === 1 ? "" : "s";
+        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
+        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        this.error(message, { code: "commander.excessArguments" });
+      }
+      /**
+       * Unknown command.
+       *
+       * @private
+       */
+      unknownCommand() {
+        const unknownName = this.args[0];
+        let suggestion = "";
+        if (this._showSuggestionAfterError) {
+          const candidateNames2 = [];
+          this.createHelp().visibleCommands(this).forEach((command2) => {
+            candidateNames2.push(command2.name());
+            if (command2.alias()) candidateNames2.push(command2.alias());
+          });
+          suggestion = suggestSimilar(unknownName, candidateNames2);
+        }
+        const message = `error: unknown command '${unknownName}'${suggestion}`;
+        this.error(message, { code: "commander.unknownCommand" });
+      }
+      /**
+       * Get or set the program version.
+       *
+       * This method auto-registers the "-V, --version" option which will print the version number.
+       *
+       * You can optionally supply the flags and description to override the defaults.
+       *
+       * @param {string} [str]
+       * @param {string} [flags]
+       * @param {string} [description]
+       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+       */
+      version(str, flags, description) {
+        if (str === void 0) return this._version;
+        this._version = str;
+        flags = flags || "-V, --version";
+        description = description || "output the version number";
+        const versionOption = this.createOption(flags, description);
+        this._versionOptionName = versionOption.attributeName();
+        this._registerOption(versionOption);
+        this.on("option:" + versionOption.name(), () => {
+          this._outputConfiguration.writeOut(`${str}
+`);
+          this._exit(0, "commander.version", str);
+        });
+        return this;
+      }
+      /**
+       * Set the description.
+       *
+       * @param {string} [str]
+       * @param {object} [argsDescription]
+       * @return {(string|Command)}
+       */
+      description(str, argsDescription) {
+        if (str === void 0 && argsDescription === void 0)
+          return this._description;
+        this._description = str;
+        if (argsDescription) {
+          this._argsDescription = argsDescription;
+        }
+        return this;
+      }
+      /**
+       * Set the summary. Used when listed as subcommand of parent.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      summary(str) {
+        if (str === void 0) return this._summary;
+        this._summary = str;
+        return this;
+      }
+      /**
+       * Set an alias for the command.
+       *
+       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string} [alias]
+       * @return {(string|Command)}
+       */
+      alias(alias) {
+        if (alias === void 0) return this._aliases[0];
+        let command2 = this;
+        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
+          command2 = this.commands[this.commands.length - 1];
+        }
+        if (alias === command2._name)
+          throw new Error("Command alias can't be the same as its name");
+        const matchingCommand = this.parent?._findCommand(alias);
+        if (matchingCommand) {
+          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
+          throw new Error(
+            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
+          );
+        }
+        command2._aliases.push(alias);
+        return this;
+      }
+      /**
+       * Set aliases for the command.
+       *
+       * Only the first alias is shown in the auto-generated help.
+       *
+       * @param {string[]} [aliases]
+       * @return {(string[]|Command)}
+       */
+      aliases(aliases) {
+        if (aliases === void 0) return this._aliases;
+        aliases.forEach((alias) => this.alias(alias));
+        return this;
+      }
+      /**
+       * Set / get the command usage `str`.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      usage(str) {
+        if (str === void 0) {
+          if (this._usage) return this._usage;
+          const args = this.registeredArguments.map((arg) => {
+            return humanReadableArgName(arg);
+          });
+          return [].concat(
+            this.options.length || this._helpOption !== null ? "[options]" : [],
+            this.commands.length ? "[command]" : [],
+            this.registeredArguments.length ? args : []
+          ).join(" ");
+        }
+        this._usage = str;
+        return this;
+      }
+      /**
+       * Get or set the name of the command.
+       *
+       * @param {string} [str]
+       * @return {(string|Command)}
+       */
+      name(str) {
+        if (str === void 0) return this._name;
+        this._name = str;
+        return this;
+      }
+      /**
+       * Set/get the help group heading for this subcommand in parent command's help.
+       *
+       * @param {string} [heading]
+       * @return {Command | string}
+       */
+      helpGroup(heading) {
+        if (heading === void 0) return this._helpGroupHeading ?? "";
+        this._helpGroupHeading = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for subcommands added to this command.
+       * (This does not override a group set directly on the subcommand using .helpGroup().)
+       *
+       * @example
+       * program.commandsGroup('Development Commands:);
+       * program.command('watch')...
+       * program.command('lint')...
+       * ...
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      commandsGroup(heading) {
+        if (heading === void 0) return this._defaultCommandGroup ?? "";
+        this._defaultCommandGroup = heading;
+        return this;
+      }
+      /**
+       * Set/get the default help group heading for options added to this command.
+       * (This does not override a group set directly on the option using .helpGroup().)
+       *
+       * @example
+       * program
+       *   .optionsGroup('Development Options:')
+       *   .option('-d, --debug', 'output extra debugging')
+       *   .option('-p, --profile', 'output profiling information')
+       *
+       * @param {string} [heading]
+       * @returns {Command | string}
+       */
+      optionsGroup(heading) {
+        if (heading === void 0) return this._defaultOptionGroup ?? "";
+        this._defaultOptionGroup = heading;
+        return this;
+      }
+      /**
+       * @param {Option} option
+       * @private
+       */
+      _initOptionGroup(option) {
+        if (this._defaultOptionGroup && !option.helpGroupHeading)
+          option.helpGroup(this._defaultOptionGroup);
+      }
+      /**
+       * @param {Command} cmd
+       * @private
+       */
+      _initCommandGroup(cmd) {
+        if (this._defaultCommandGroup && !cmd.helpGroup())
+          cmd.helpGroup(this._defaultCommandGroup);
+      }
+      /**
+       * Set the name of the command from script filename, such as process.argv[1],
+       * or require.main.filename, or __filename.
+       *
+       * (Used internally and public although not documented in README.)
+       *
+       * @example
+       * program.nameFromFilename(require.main.filename);
+       *
+       * @param {string} filename
+       * @return {Command}
+       */
+      nameFromFilename(filename) {
+        this._name = path.basename(filename, path.extname(filename));
+        return this;
+      }
+      /**
+       * Get or set the directory for searching for executable subcommands of this command.
+       *
+       * @example
+       * program.executableDir(__dirname);
+       * // or
+       * program.executableDir('subcommands');
+       *
+       * @param {string} [path]
+       * @return {(string|null|Command)}
+       */
+      executableDir(path2) {
+        if (path2 === void 0) return this._executableDir;
+        this._executableDir = path2;
+        return this;
+      }
+      /**
+       * Return program help documentation.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+       * @return {string}
+       */
+      helpInformation(contextOptions) {
+        const helper = this.createHelp();
+        const context = this._getOutputContext(contextOptions);
+        helper.prepareContext({
+          error: context.error,
+          helpWidth: context.helpWidth,
+          outputHasColors: context.hasColors
+        });
+        const text = helper.formatHelp(this, helper);
+        if (context.hasColors) return text;
+        return this._outputConfiguration.stripColor(text);
+      }
+      /**
+       * @typedef HelpContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {number} helpWidth
+       * @property {boolean} hasColors
+       * @property {function} write - includes stripColor if needed
+       *
+       * @returns {HelpContext}
+       * @private
+       */
+      _getOutputContext(contextOptions) {
+        contextOptions = contextOptions || {};
+        const error = !!contextOptions.error;
+        let baseWrite;
+        let hasColors;
+        let helpWidth;
+        if (error) {
+          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          hasColors = this._outputConfiguration.getErrHasColors();
+          helpWidth = this._outputConfiguration.getErrHelpWidth();
+        } else {
+          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          hasColors = this._outputConfiguration.getOutHasColors();
+          helpWidth = this._outputConfiguration.getOutHelpWidth();
+        }
+        const write = (str) => {
+          if (!hasColors) str = this._outputConfiguration.stripColor(str);
+          return baseWrite(str);
+        };
+        return { error, write, hasColors, helpWidth };
+      }
+      /**
+       * Output help information for this command.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      outputHelp(contextOptions) {
+        let deprecatedCallback;
+        if (typeof contextOptions === "function") {
+          deprecatedCallback = contextOptions;
+          contextOptions = void 0;
+        }
+        const outputContext = this._getOutputContext(contextOptions);
+        const eventContext = {
+          error: outputContext.error,
+          write: outputContext.write,
+          command: this
+        };
+        this._getCommandAndAncestors().reverse().forEach((command2) => command2.emit("beforeAllHelp", eventContext));
+        this.emit("beforeHelp", eventContext);
+        let helpInformation = this.helpInformation({ error: outputContext.error });
+        if (deprecatedCallback) {
+          helpInformation = deprecatedCallback(helpInformation);
+          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
+            throw new Error("outputHelp callback must return a string or a Buffer");
+          }
+        }
+        outputContext.write(helpInformation);
+        if (this._getHelpOption()?.long) {
+          this.emit(this._getHelpOption().long);
+        }
+        this.emit("afterHelp", eventContext);
+        this._getCommandAndAncestors().forEach(
+          (command2) => command2.emit("afterAllHelp", eventContext)
+        );
+      }
+      /**
+       * You can pass in flags and a description to customise the built-in help option.
+       * Pass in false to disable the built-in help option.
+       *
+       * @example
+       * program.helpOption('-?, --help' 'show help'); // customise
+       * program.helpOption(false); // disable
+       *
+       * @param {(string | boolean)} flags
+       * @param {string} [description]
+       * @return {Command} `this` command for chaining
+       */
+      helpOption(flags, description) {
+        if (typeof flags === "boolean") {
+          if (flags) {
+            if (this._helpOption === null) this._helpOption = void 0;
+            if (this._defaultOptionGroup) {
+              this._initOptionGroup(this._getHelpOption());
+            }
+          } else {
+            this._helpOption = null;
+          }
+          return this;
+        }
+        this._helpOption = this.createOption(
+          flags ?? "-h, --help",
+          description ?? "display help for command"
+        );
+        if (flags || description) this._initOptionGroup(this._helpOption);
+        return this;
+      }
+      /**
+       * Lazy create help option.
+       * Returns null if has been disabled with .helpOption(false).
+       *
+       * @returns {(Option | null)} the help option
+       * @package
+       */
+      _getHelpOption() {
+        if (this._helpOption === void 0) {
+          this.helpOption(void 0, void 0);
+        }
+        return this._helpOption;
+      }
+      /**
+       * Supply your own option to use for the built-in help option.
+       * This is an alternative to using helpOption() to customise the flags and description etc.
+       *
+       * @param {Option} option
+       * @return {Command} `this` command for chaining
+       */
+      addHelpOption(option) {
+        this._helpOption = option;
+        this._initOptionGroup(option);
+        return this;
+      }
+      /**
+       * Output help information and exit.
+       *
+       * Outputs built-in help, and custom text added using `.addHelpText()`.
+       *
+       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+       */
+      help(contextOptions) {
+        this.outputHelp(contextOptions);
+        let exitCode = Number(process2.exitCode ?? 0);
+        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
+          exitCode = 1;
+        }
+        this._exit(exitCode, "commander.help", "(outputHelp)");
+      }
+      /**
+       * // Do a little typing to coordinate emit and listener for the help text events.
+       * @typedef HelpTextEventContext
+       * @type {object}
+       * @property {boolean} error
+       * @property {Command} command
+       * @property {function} write
+       */
+      /**
+       * Add additional text to be displayed with the built-in help.
+       *
+       * Position is 'before' or 'after' to affect just this command,
+       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+       *
+       * @param {string} position - before or after built-in help
+       * @param {(string | Function)} text - string to add, or a function returning a string
+       * @return {Command} `this` command for chaining
+       */
+      addHelpText(position, text) {
+        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
+        if (!allowedValues.includes(position)) {
+          throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+        }
+        const helpEvent = `${position}Help`;
+        this.on(helpEvent, (context) => {
+          let helpStr;
+          if (typeof text === "function") {
+            helpStr = text({ error: context.error, command: context.command });
+          } else {
+            helpStr = text;
+          }
+          if (helpStr) {
+            context.write(`${helpStr}
+`);
+          }
+        });
+        return this;
+      }
+      /**
+       * Output help information if help flags specified
+       *
+       * @param {Array} args - array of options to search for help flags
+       * @private
+       */
+      _outputHelpIfRequested(args) {
+        const helpOption = this._getHelpOption();
+        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+        if (helpRequested) {
+          this.outputHelp();
+          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
+        }
+      }
+    };
+    function incrementNodeInspectorPort(args) {
+      return args.map((arg) => {
+        if (!arg.startsWith("--inspect")) {
+          return arg;
+        }
+        let debugOption;
+        let debugHost = "127.0.0.1";
+        let debugPort = "9229";
+        let match;
+        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+          debugOption = match[1];
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
+          debugOption = match[1];
+          if (/^\d+$/.test(match[3])) {
+            debugPort = match[3];
+          } else {
+            debugHost = match[3];
+          }
+        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
+          debugOption = match[1];
+          debugHost = match[3];
+          debugPort = match[4];
+        }
+        if (debugOption && debugPort !== "0") {
+          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+        }
+        return arg;
+      });
+    }
+    function useColor2() {
+      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
+        return false;
+      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
+        return true;
+      return void 0;
+    }
+    exports.Command = Command2;
+    exports.useColor = useColor2;
+  }
+});
+
+// node_modules/commander/index.js
+var require_commander = __commonJS({
+  "node_modules/commander/index.js"(exports) {
+    var { Argument: Argument2 } = require_argument();
+    var { Command: Command2 } = require_command();
+    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
+    var { Help: Help2 } = require_help();
+    var { Option: Option2 } = require_option();
+    exports.program = new Command2();
+    exports.createCommand = (name) => new Command2(name);
+    exports.createOption = (flags, description) => new Option2(flags, description);
+    exports.createArgument = (name, description) => new Argument2(name, description);
+    exports.Command = Command2;
+    exports.Option = Option2;
+    exports.Argument = Argument2;
+    exports.Help = Help2;
+    exports.CommanderError = CommanderError2;
+    exports.InvalidArgumentError = InvalidArgumentError2;
+    exports.InvalidOptionArgumentError = InvalidArgumentError2;
+  }
+});
+
+// src/config/load.ts
+import { basename } from "node:path";
+
+// src/config/iptlint.schema.json
+var iptlint_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/iptlint/iptlint/blob/main/src/config/iptlint.schema.json",
+  title: "iptlint configuration",
+  description: "Found by cosmiconfig from the linted file's folder upward: package.json#iptlint, .iptlintrc, .iptlintrc.{json,yaml,yml,js,mjs,cjs} or iptlint.config.{js,mjs,cjs}.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: {
+      type: "string",
+      description: "This schema, for editor completion."
+    },
+    rules: {
+      $ref: "#/definitions/rules"
+    },
+    overrides: {
+      type: "array",
+      description: "Settings for some files only, applied in order after the top-level ones: a later match wins, rule by rule and key by key.",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "files"
+        ],
+        properties: {
+          files: {
+            $ref: "#/definitions/globs",
+            description: "The files this override applies to: a glob or a list of globs, relative to the configuration file's folder. A glob without a `/` matches file names in any folder (`*.v6`); `nodes/**/*.v4` matches paths."
+          },
+          rules: {
+            $ref: "#/definitions/rules"
+          },
+          node: {
+            $ref: "#/definitions/node"
+          }
+        }
+      }
+    },
+    ignores: {
+      type: "array",
+      description: "Files not to lint: globs relative to the configuration file's folder. A glob matching a folder ignores everything in it; a glob without a `/` matches names in any folder (`*.bak`, `old`).",
+      items: {
+        $ref: "#/definitions/glob"
+      }
+    },
+    reportUnusedSuppressions: {
+      $ref: "#/definitions/severity",
+      description: "The severity of a finding at each `iptlint-disable` comment that suppresses nothing; `off` reports none. Default: warning.",
+      default: "warning"
+    },
+    node: {
+      $ref: "#/definitions/node"
+    }
+  },
+  definitions: {
+    severity: {
+      enum: [
+        "off",
+        "info",
+        "warning",
+        "error"
+      ],
+      description: "`off` does not run the rule; any other severity replaces the one the rule would give each finding."
+    },
+    glob: {
+      type: "string",
+      minLength: 1,
+      description: "A glob (picomatch syntax: `*`, `**`, `?`, `[...]`, `{a,b}`) relative to the configuration file's folder."
+    },
+    globs: {
+      if: {
+        type: "array"
+      },
+      then: {
+        type: "array",
+        minItems: 1,
+        items: {
+          $ref: "#/definitions/glob"
+        }
+      },
+      else: {
+        $ref: "#/definitions/glob"
+      }
+    },
+    noOptions: {
+      type: "object",
+      additionalProperties: false,
+      description: "This rule takes no options."
+    },
+    ruleSetting: {
+      description: "A severity (`off`, `info`, `warning`, `error`), or `[severity, options]`.",
+      if: {
+        type: "array"
+      },
+      then: {
+        type: "array",
+        minItems: 1,
+        maxItems: 2,
+        items: [
+          {
+            $ref: "#/definitions/severity"
+          },
+          {
+            $ref: "#/definitions/noOptions"
+          }
+        ]
+      },
+      else: {
+        $ref: "#/definitions/severity"
+      }
+    },
+    rules: {
+      type: "object",
+      description: "Rule id to severity (`off`, `info`, `warning`, `error`) or `[severity, options]`. A rule not listed runs with its own severity, which some rules weigh finding by finding; a listed severity applies to all of the rule's findings. Syntax errors are not a rule and cannot be turned off.",
+      additionalProperties: false,
+      properties: {
+        "line-ends": {
+          description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "old-negation-syntax": {
+          description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "inline-option-value": {
+          description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "option-needs-protocol": {
+          description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "address-family-mismatch": {
+          description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "target-not-allowed-here": {
+          description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "interface-direction": {
+          description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "queue-target": {
+          description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "masquerade-mark-not-cleared": {
+          description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "mark-bit-conflict": {
+          description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "jump-to-undefined-chain": {
+          description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
+          if: {
+            type: "array"
+          },
+          then: {
+            type: "array",
+            minItems: 1,
+            maxItems: 2,
+            items: [
+              {
+                $ref: "#/definitions/severity"
+              },
+              {
+                type: "object",
+                properties: {
+                  targets: {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      minLength: 1
+                    },
+                    description: "target extensions the nodes have beyond iptables' own, e.g. xtables-addons' TARPIT"
+                  }
+                },
+                additionalProperties: false
+              }
+            ]
+          },
+          else: {
+            $ref: "#/definitions/severity"
+          }
+        },
+        "undeclared-chain": {
+          description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "chain-declaration": {
+          description: "a chain declared twice, a policy on a user chain, a built-in chain the table does not have, a policy other than ACCEPT or DROP, a chain named after a target",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "chain-name-too-long": {
+          description: "a chain or target name longer than 28 bytes: iptables refuses the line, even with --test",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "unreachable-rule": {
+          description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "duplicate-rule": {
+          description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "unused-chain": {
+          description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
+          if: {
+            type: "array"
+          },
+          then: {
+            type: "array",
+            minItems: 1,
+            maxItems: 2,
+            items: [
+              {
+                $ref: "#/definitions/severity"
+              },
+              {
+                type: "object",
+                properties: {
+                  ignore: {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      minLength: 1
+                    },
+                    description: "chains that are meant to have no jump to them: names, or patterns with * (e.g. f2b-*)"
+                  }
+                },
+                additionalProperties: false
+              }
+            ]
+          },
+          else: {
+            $ref: "#/definitions/severity"
+          }
+        }
+      }
+    },
+    node: {
+      type: "object",
+      description: "What is known of the nodes the rulesets come from; it weighs the findings (see the rule masquerade-mark-not-cleared).",
+      additionalProperties: false,
+      properties: {
+        kernelVersion: {
+          type: "string",
+          minLength: 1,
+          description: "The kernel release, as `uname -r` prints it, e.g. 5.4.0-107-generic."
+        },
+        kubernetesVersion: {
+          type: "string",
+          pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?",
+          description: "The Kubernetes (kube-proxy) version, e.g. v1.18.2."
+        }
+      }
+    }
+  }
+};
+
+// src/config/schema.ts
+function ruleProperties(rules = allRules) {
+  const properties = {};
+  for (const rule of rules) {
+    properties[rule.id] = rule.schema ? {
+      description: rule.description,
+      // The shape of definitions.ruleSetting with the rule's own options schema in it.
+      if: { type: "array" },
+      then: { type: "array", minItems: 1, maxItems: 2, items: [{ $ref: "#/definitions/severity" }, rule.schema] },
+      else: { $ref: "#/definitions/severity" }
+    } : { description: rule.description, $ref: "#/definitions/ruleSetting" };
+  }
+  return properties;
+}
+function buildSchema(rules = allRules) {
+  const schema = structuredClone(iptlint_schema_default);
+  schema.definitions.rules.properties = ruleProperties(rules);
+  return schema;
+}
+
+// src/config/load.ts
+var NO_CONFIG = Object.freeze({ config: Object.freeze({}), filePath: void 0 });
+var ConfigError = class extends Error {
+};
+var SEARCH_PLACES = [
+  "package.json",
+  ".iptlintrc",
+  ".iptlintrc.json",
+  ".iptlintrc.yaml",
+  ".iptlintrc.yml",
+  ".iptlintrc.js",
+  ".iptlintrc.mjs",
+  ".iptlintrc.cjs",
+  "iptlint.config.js",
+  "iptlint.config.mjs",
+  "iptlint.config.cjs"
+];
+var cosmiconfigModule = lazyModule("cosmiconfig");
+var ajvModule = lazyModule("ajv");
+var explorer;
+async function loadConfig(options) {
+  let found;
+  explorer ??= cosmiconfigModule().cosmiconfig("iptlint", { searchStrategy: "global", searchPlaces: SEARCH_PLACES });
+  try {
+    found = options.path ? await explorer.load(options.path) : await explorer.search(options.directory);
+  } catch (error) {
+    const where = error.filepath ?? options.path ?? options.directory ?? ".";
+    const reason = error.code === "ENOENT" ? "no such file" : error.message;
+    throw new ConfigError(`cannot read the configuration (${where}): ${reason}`);
+  }
+  if (found === null) return NO_CONFIG;
+  if (found.config === void 0 || found.config === null) return { config: {}, filePath: found.filepath };
+  return { config: checkConfig(found.config, found.filepath), filePath: found.filepath };
+}
+var validators = /* @__PURE__ */ new WeakMap();
+function validatorFor(rules) {
+  let validate = validators.get(rules);
+  if (!validate) {
+    const ajv = new (ajvModule()).Ajv({ allErrors: true, verbose: true, strictTuples: false });
+    validate = ajv.compile(buildSchema(rules));
+    validators.set(rules, validate);
+  }
+  return validate;
+}
+function checkConfig(config, filePath, rules = allRules) {
+  const validate = validatorFor(rules);
+  if (validate(config)) return config;
+  const schema = validate.schema;
+  const ruleIds = rules.map((r) => r.id);
+  const problems = [...new Set((validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => describe(e, schema, ruleIds)))];
+  const name = basename(filePath) === "package.json" ? `${filePath}#iptlint` : filePath;
+  throw new ConfigError(`invalid configuration in ${name}:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+}
+var segmentsOf = (pointer) => pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+function keyPath(segments) {
+  let path = "";
+  for (const s of segments) path += /^\d+$/.test(s) ? `[${s}]` : path === "" ? s : `.${s}`;
+  return path;
+}
+var SEVERITIES = ["off", "info", "warning", "error"];
+var ESLINT_SEVERITIES = { 0: "off", 1: "warning", 2: "error" };
+var typeName = (value) => value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+var article = (word) => /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+var shown = (value) => `\`${typeof value === "string" ? value : JSON.stringify(value)}\``;
+function describe(error, schema, ruleIds) {
+  const segments = segmentsOf(error.instancePath);
+  const where = segments.length === 0 ? "the configuration" : `\`${keyPath(segments)}\``;
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = params.additionalProperty;
+      const definitions = schema.definitions;
+      if (error.parentSchema === definitions.rules) return unknownRule(key, where, ruleIds);
+      if (error.parentSchema === definitions.noOptions) {
+        const rule = segments[segments.length - 2];
+        return `rule \`${rule}\` takes no options, but ${where} has \`${key}\`: write \`"${rule}": "<severity>"\``;
+      }
+      const known = Object.keys(error.parentSchema?.properties ?? {});
+      const guess = nearest(key, known);
+      const within = segments.length === 0 ? "at the top level" : `in ${where}`;
+      return `unknown key \`${key}\` ${within}${guess ? `: did you mean \`${guess}\`?` : ""} (known keys: ${known.join(", ")})`;
+    }
+    case "enum": {
+      const allowed = params.allowedValues.map(String);
+      const value = error.data;
+      let guess = typeof value === "string" ? nearest(value, allowed) : void 0;
+      if (typeof value === "number" && allowed.join() === SEVERITIES.join()) guess = ESLINT_SEVERITIES[value];
+      return `${where} must be one of ${allowed.join(", ")}${guess ? `: did you mean \`${guess}\`?` : ` (got ${shown(value)})`}`;
+    }
+    case "type": {
+      const expected = params.type;
+      const got = typeName(error.data);
+      const last = segments[segments.length - 1];
+      if (segments.length === 0) return `the configuration must be an object of settings, not ${article(got)}`;
+      if (last === "files") return `${where} must be a glob or a list of globs, not ${article(got)}`;
+      if (last === "ignores" && typeof error.data === "string") {
+        return `${where} must be an array, not a string: write \`[${JSON.stringify(error.data)}]\``;
+      }
+      return `${where} must be ${article(expected)}, not ${article(got)}`;
+    }
+    case "required":
+      if (params.missingProperty === "files") {
+        return `${where} has no \`files\`: give the files it applies to, a glob or a list of globs`;
+      }
+      return `${where} has no \`${params.missingProperty}\``;
+    case "minItems":
+      if (segments[segments.length - 1] === "files") return `${where} must list at least one glob`;
+      return `${where} must have at least ${params.limit} item${params.limit === 1 ? "" : "s"}`;
+    case "maxItems":
+      if (segments[segments.length - 2] === "rules") {
+        return `${where} must be \`[severity]\` or \`[severity, options]\`, not ${error.data.length} items`;
+      }
+      return `${where} must have at most ${params.limit} items`;
+    case "minLength":
+      return `${where} must not be empty`;
+    case "pattern":
+      if (segments[segments.length - 1] === "kubernetesVersion") return `${where} does not look like a version such as v1.18.2`;
+      return `${where} does not match \`${params.pattern}\``;
+    default:
+      return `${where} ${error.message ?? "is invalid"}`;
+  }
+}
+function unknownRule(id, where, ruleIds) {
+  if (id === "syntax") {
+    return `\`syntax\` in ${where} cannot be configured: syntax errors are what iptables-restore refuses, and are always reported`;
+  }
+  if (id === UNUSED_SUPPRESSION) {
+    return `\`${UNUSED_SUPPRESSION}\` in ${where} is not a rule: set \`reportUnusedSuppressions\` at the top level instead`;
+  }
+  if (id === INVALID_SUPPRESSION) {
+    return `\`${INVALID_SUPPRESSION}\` in ${where} cannot be configured: correct or remove the suppression comment it reports`;
+  }
+  const guess = nearest(id, ruleIds);
+  return `unknown rule \`${id}\` in ${where}${guess ? `: did you mean \`${guess}\`?` : ` (known rules: ${ruleIds.join(", ")})`}`;
+}
+
+// src/cli/io.ts
+import { readFileSync } from "node:fs";
+import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname, join, resolve } from "node:path";
+
+// src/cli/terminal.ts
+function useColor(stream, env, flag) {
+  if (flag !== void 0) return flag;
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== void 0) return !["0", "false"].includes(env.FORCE_COLOR);
+  return stream.isTTY === true && env.TERM !== "dumb";
+}
+var silent = { update() {
+}, stop() {
+} };
+function progress(stderr, env, options) {
+  if (stderr.isTTY !== true || env.CI || options.machineOutputOnStdout) return silent;
+  let spinner;
+  let text = "iptlint";
+  let stopped = false;
+  void import("./ora-JAHHKLZ6.js").then(({ default: ora }) => {
+    if (!stopped) spinner = ora({ stream: stderr, text }).start();
+  });
+  return {
+    update(next) {
+      text = next;
+      if (spinner) spinner.text = next;
+    },
+    stop() {
+      stopped = true;
+      spinner?.stop();
+    }
+  };
+}
+
+// src/cli/io.ts
+var tinyglobby = lazyModule("tinyglobby");
+var childProcess = lazyModule("node:child_process");
+var crypto = lazyModule("node:crypto");
+function nodeIo(cwd = process.cwd()) {
+  const at = (path) => resolve(cwd, path);
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    async readStdin() {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    },
+    // One synchronous read: fs.promises.readFile reads a large file in many small chunks and
+    // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
+    readFile: async (path) => readFileSync(at(path)),
+    isDirectory: async (path) => (await stat(at(path))).isDirectory(),
+    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), content, options?.create === true),
+    progress: (options) => progress(process.stderr, process.env, options),
+    writeNewFile: (path, content) => writeFile(at(path), content, { flag: "wx" }),
+    cwd,
+    run: (file, args) => new Promise((done) => {
+      childProcess().execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+        const code = error?.code;
+        const status = error === null ? 0 : typeof code === "number" ? code : null;
+        done({ status: typeof code === "string" ? null : status, stdout, stderr, error: typeof code === "string" ? code : void 0 });
+      });
+    }),
+    glob: async (patterns, { cwd: cwd2, ignore, absolute }) => (await tinyglobby().glob(patterns, { cwd: cwd2, ignore, absolute, onlyFiles: true, dot: true, expandDirectories: false })).sort(),
+    loadConfig: ({ directory, path }) => loadConfig({ directory: directory && at(directory), path: path && at(path) }),
+    env: process.env
+  };
+}
+async function writeFileAtomic(path, content, create) {
+  const mode = await stat(path).then(
+    (s) => s.mode,
+    (error) => {
+      if (create && error.code === "ENOENT") return 420;
+      throw error;
+    }
+  );
+  const temporary = join(dirname(path), `.${basename2(path)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
+  try {
+    const handle = await open(temporary, "wx", mode);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(temporary, mode);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+// src/cli/errors.ts
+var UnreadableInput = class extends Error {
+};
+var UsageError = class extends Error {
+};
+
+// src/fix/regions.ts
+function editedRegions(document, edits, output) {
+  const lexed = document.source.lexed;
+  if (lexed.lineCount === 0 || document.diagnostics.length > 0) return void 0;
+  const regions = [];
+  for (const { first, last, newStart, newEnd } of rewrittenLines(lexed, edits)) {
+    const table = tableAround(document, first, last);
+    if (table === void 0) return void 0;
+    const text = output.slice(newStart, newEnd);
+    if (/^(\*|COMMIT[ \t\r]*$)/m.test(text)) return void 0;
+    const body = text.endsWith("\n") || text === "" ? text : `${text}
+`;
+    const lines = parse(table.name === null ? body : `*${table.name}
+${body}COMMIT
+`);
+    regions.push({ table, oldFirst: first, oldLast: last, newStart, newEnd, lines });
+  }
+  return regions;
+}
+function tableAround(document, first, last) {
+  if (first === 0) return void 0;
+  if (document.form === "rules") return document.tables[0];
+  return document.tables.find((t) => t.header !== null && t.commit !== null && t.header.index < first && t.commit.index > last);
+}
+var regionCommands = (region2) => region2.lines.tables.flatMap((t) => t.commands);
+
+// src/fix/apply.ts
+function applyFixes(document, fixes, options = {}) {
+  const { text } = document;
+  const skipped = [];
+  if (document.diagnostics.some((d) => d.severity === "error")) {
+    return { output: text, document, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
+  }
+  const candidates = [];
+  for (const fix of fixes) {
+    const problem = invalidReason(fix, text.length);
+    if (problem) skipped.push({ fix, reason: problem });
+    else if (fix.applicability === "unsafe" && !options.unsafe) skipped.push({ fix, reason: "unsafe (use --unsafe-fixes)" });
+    else candidates.push(fix);
+  }
+  candidates.sort((a, b) => firstStart(a) - firstStart(b));
+  const taken = [];
+  const claimed = new Claims();
+  const takenKeys = /* @__PURE__ */ new Set();
+  for (const fix of candidates) {
+    const key = fixKey(fix);
+    if (takenKeys.has(key)) continue;
+    if (fix.edits.some((edit) => claimed.overlaps(edit))) {
+      skipped.push({ fix, reason: "overlaps another fix" });
+      continue;
+    }
+    for (const edit of fix.edits) claimed.add(edit);
+    taken.push(fix);
+    takenKeys.add(key);
+  }
+  if (taken.length === 0) return { output: text, document, applied: [], skipped };
+  let checked = check(document, taken);
+  if (!checked.parses) {
+    const good = taken.filter((fix) => {
+      const parses = check(document, [fix]).parses;
+      if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
+      return parses;
+    });
+    checked = check(document, good);
+    if (good.length === 0 || !checked.parses) {
+      for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
+      return { output: text, document, applied: [], skipped };
+    }
+    return result(document, checked, good, skipped);
+  }
+  return result(document, checked, taken, skipped);
+}
+function check(document, fixes) {
+  const edits = editsOf(fixes);
+  const output = render(document.text, fixes);
+  const regions = editedRegions(document, edits, output);
+  if (regions !== void 0) return { output, parses: !regions.some((r) => hasErrors(r.lines)), regions };
+  const parsed = reparse(document, edits, output);
+  return { output, parses: !hasErrors(parsed), parsed };
+}
+function result(document, checked, applied, skipped) {
+  let parsed = checked.parsed;
+  const edits = editsOf(applied);
+  return {
+    output: checked.output,
+    get document() {
+      return parsed ??= reparse(document, edits, checked.output);
+    },
+    applied,
+    skipped,
+    regions: checked.regions
+  };
+}
+var fixKey = (fix) => editsOf([fix]).map((e) => `${e.start}:${e.end}:${e.text}`).join("\n");
+function unresolved(findings, result2) {
+  if (result2.applied.length === 0) return [...findings];
+  const applied = new Set(result2.applied.map(fixKey));
+  const edits = editsOf(result2.applied).filter((e) => e.end > e.start);
+  const rewritten = (range) => {
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (edits[mid].start <= range.start) low = mid + 1;
+      else high = mid;
+    }
+    const edit = edits[low - 1];
+    return edit !== void 0 && range.start < edit.end && range.end <= edit.end;
+  };
+  return findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
+}
+var editsOf = (fixes) => fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+var hasErrors = (document) => document.diagnostics.some((d) => d.severity === "error");
+function render(text, fixes) {
+  const edits = editsOf(fixes);
+  const parts = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+function invalidReason(fix, length) {
+  if (fix.edits.length === 0) return "no edits";
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < edits.length; i++) {
+    const { start, end } = edits[i];
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
+      return `edit [${start}, ${end}) is outside the text`;
+    }
+    if (i > 0 && start < edits[i - 1].end) return "its own edits overlap";
+  }
+  return null;
+}
+var firstStart = (fix) => Math.min(...fix.edits.map((e) => e.start));
+var Claims = class {
+  constructor() {
+    this.ranges = [];
+  }
+  overlaps(edit) {
+    const i = this.firstEndingAfter(edit.start);
+    for (let j = Math.max(0, i - 1); j < this.ranges.length && this.ranges[j].start <= edit.end; j++) {
+      const r = this.ranges[j];
+      if (edit.start < r.end && r.start < edit.end) return true;
+      if (edit.start === r.start && (edit.start === edit.end || r.start === r.end)) return true;
+    }
+    return false;
+  }
+  add(edit) {
+    let i = this.ranges.length;
+    while (i > 0 && this.ranges[i - 1].start > edit.start) i--;
+    this.ranges.splice(i, 0, edit);
+  }
+  /** Index of the first claimed range that ends after `offset` (claims never overlap, so ends are sorted too). */
+  firstEndingAfter(offset) {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (this.ranges[mid].end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+};
+
+// src/fix/emit.ts
+var diffModule = lazyModule("diff");
+var CONTEXT = 3;
+function unifiedDiff(original, result2, name) {
+  const edits = result2.applied.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  if (edits.length === 0) return "";
+  const text = original.text;
+  const lines = new LineTable(original);
+  const windows = [];
+  for (const edit of edits) {
+    const first = Math.max(0, lines.lineOf(edit.start) - CONTEXT);
+    const lastTouched = edit.end > edit.start ? lines.lineOf(edit.end - 1) : lines.lineOf(edit.start);
+    const last = Math.min(lines.count - 1, lastTouched + CONTEXT);
+    const previous = windows[windows.length - 1];
+    if (previous && first <= previous.last + 1) {
+      previous.last = Math.max(previous.last, last);
+      previous.edits.push(edit);
+    } else {
+      windows.push({ first, last, edits: [edit] });
+    }
+  }
+  const hunks = [];
+  let shift = 0;
+  for (const window of windows) {
+    const start = lines.start(window.first);
+    const end = lines.start(window.last + 1);
+    const before = text.slice(start, end);
+    let after = "";
+    let at = start;
+    for (const edit of window.edits) {
+      after += text.slice(at, edit.start) + edit.text;
+      at = edit.end;
+    }
+    after += text.slice(at, end);
+    const patch = diffModule().structuredPatch("a", "b", before, after, void 0, void 0, { context: CONTEXT });
+    for (const hunk of patch.hunks) {
+      hunks.push({ ...hunk, oldStart: hunk.oldStart + window.first, newStart: hunk.newStart + window.first + shift });
+    }
+    shift += countLines(after) - countLines(before);
+  }
+  const path = name.replace(/^\/+/, "");
+  return diffModule().formatPatch({ oldFileName: `a/${path}`, newFileName: `b/${path}`, oldHeader: void 0, newHeader: void 0, hunks });
+}
+function restoreText(result2) {
+  return result2.output;
+}
+function livePatch(original, result2, options = {}) {
+  const fixed = fixedChainsReader(original, result2);
+  const touched = touchedChains(original, result2, fixed);
+  const restore = options.restoreCommand ?? "iptables-restore";
+  if (touched.size === 0) {
+    if (result2.applied.length === 0) return "";
+    return "# Generated by iptlint: nothing to apply to a live node. The fixes leave every chain's rules as they\n# were (they change declarations, policies or line ends only).\n";
+  }
+  const out = [
+    `# Generated by iptlint: apply with \`${restore} --noflush < THIS-FILE\` on the node.`,
+    "# Each chain below is flushed and rewritten with all its rules; no other chain is touched."
+  ];
+  if ([...touched.values()].some((chains) => [...chains.keys()].some((name) => name.startsWith("KUBE-")))) {
+    out.push(
+      "# kube-proxy rewrites its chains on its next sync: on a node running an affected kube-proxy this is",
+      "# a stopgap, and the lasting fix is upgrading kube-proxy (or the kernel)."
+    );
+  }
+  for (const [tableName, chains] of touched) {
+    out.push(`*${tableName ?? "filter"}`);
+    const rules = [];
+    for (const [name, chain] of chains) {
+      out.push(isBuiltin(chain) ? `-F ${name}` : `:${name} - [0:0]`);
+      for (const line of chain.rules) rules.push(ruleText(line));
+    }
+    out.push(...rules, "COMMIT");
+  }
+  return out.join("\n") + "\n";
+}
+function fixedChainsReader(original, result2) {
+  const regions = result2.regions;
+  const fromDocument = (tableName, names) => {
+    const table = result2.document.tables.find((t) => t.name === tableName);
+    return table ? chainsNamed(result2.document, table, names) : /* @__PURE__ */ new Map();
+  };
+  if (regions === void 0 || regions.some((r) => regionCommands(r).some((c) => c.command !== "append" && c.command !== "new-chain"))) return fromDocument;
+  const { lineStarts } = original.source.lexed;
+  const shifts = regions.map((r) => ({ last: r.oldLast, growth: r.newEnd - r.newStart - (lineStarts[r.oldLast + 1] - lineStarts[r.oldFirst]) }));
+  const newOffset = (line) => {
+    let offset = lineStarts[line];
+    for (const s of shifts) if (s.last < line) offset += s.growth;
+    return offset;
+  };
+  const rewritten = (line) => regions.some((r) => r.oldFirst <= line && line <= r.oldLast);
+  return (tableName, names) => {
+    const table = original.tables.find((t) => t.name === tableName);
+    if (table === void 0 || !appendsOnly(table)) return fromDocument(tableName, names);
+    const old = chainsNamed(original, table, names);
+    const chains = /* @__PURE__ */ new Map();
+    for (const name of names) {
+      const placed = [];
+      let declaration = null;
+      const before = old.get(name);
+      for (const line of before?.rules ?? []) if (!rewritten(line.index)) placed.push({ at: newOffset(line.index), line });
+      if (before?.declaration && !rewritten(before.declaration.index)) declaration = before.declaration;
+      for (const region2 of regions.filter((r) => r.table === table)) {
+        const base = region2.newStart - (region2.lines.tables[0]?.header ? region2.lines.source.lexed.lineStarts[1] : 0);
+        for (const line of regionCommands(region2)) {
+          if (line.chain !== name) continue;
+          if (line.command === "append") placed.push({ at: base + line.range.start, line });
+          else declaration ??= line;
+        }
+        declaration ??= region2.lines.tables.flatMap((t) => t.chains).find((d) => d.name === name) ?? null;
+      }
+      if (placed.length === 0 && declaration === null) continue;
+      chains.set(name, { name, declaration, rules: placed.sort((a, b) => a.at - b.at).map((p) => p.line) });
+    }
+    return chains;
+  };
+}
+function touchedChains(original, result2, fixed) {
+  const touched = /* @__PURE__ */ new Map();
+  const names = candidateNames(original, result2);
+  const tables = result2.regions ? original.tables : result2.document.tables;
+  for (const { name: tableName } of tables) {
+    const old = original.tables.find((t) => t.name === tableName);
+    const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
+    for (const [name, chain] of fixed(tableName, names)) {
+      const was = oldChains.get(name);
+      if (was === void 0 || rulesText(was) !== rulesText(chain)) {
+        if (!touched.has(tableName)) touched.set(tableName, /* @__PURE__ */ new Map());
+        touched.get(tableName).set(name, chain);
+      }
+    }
+  }
+  return touched;
+}
+function candidateNames(original, result2) {
+  const names = /* @__PURE__ */ new Set();
+  for (const edit of result2.applied.flatMap((fix) => fix.edits)) {
+    const index = original.source.positionAt(edit.start).line - 1;
+    const line = index < original.source.lexed.lineCount ? original.line(index) : void 0;
+    if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
+    for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
+  }
+  return names;
+}
+var rulesText = (chain) => chain.rules.map(ruleText).join("\n");
+function ruleText(line) {
+  const counters = line.plan.counters;
+  const text = line.text;
+  return counters === -1 ? text : text.slice(line.words.word(line.plan.head).range.start - line.range.start);
+}
+var isBuiltin = (chain) => chain?.declaration?.kind === "chain" && chain.declaration.policy !== "-";
+var LineTable = class {
+  constructor(document) {
+    this.document = document;
+  }
+  get count() {
+    return this.document.source.lexed.lineCount;
+  }
+  lineOf(offset) {
+    return Math.min(this.document.source.positionAt(offset).line - 1, this.count - 1);
+  }
+  start(line) {
+    const { lineStarts, lineCount } = this.document.source.lexed;
+    return line >= lineCount ? this.document.text.length : lineStarts[line];
+  }
+};
+function countLines(text) {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return text.length > 0 && !text.endsWith("\n") ? count + 1 : count;
+}
+
+// src/format/shared.ts
+import { relative, resolve as resolve2, sep } from "node:path";
+var UNNAMED = "<text>";
+var REPOSITORY_URL = "https://github.com/iptlint/iptlint";
+var displayPath = (result2) => result2.filePath ?? UNNAMED;
+function relativePath(result2, cwd) {
+  const path = relative(cwd, resolve2(cwd, displayPath(result2)));
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+var pathToUriReference = (path) => path.split("/").map(encodeURIComponent).join("/");
+var SYNTAX_RULE = SYNTAX_FINDING;
+var NOT_IN_RULES = new Set(BUILTIN_FINDINGS.map((r) => r.id));
+var describedRules = (rules) => [SYNTAX_RULE, ...rules];
+var describeRule = (ruleId, severity) => SUPPRESSION_FINDINGS.find((r) => r.id === ruleId) ?? { id: ruleId, description: `iptlint rule ${ruleId}`, severity };
+function ruleDocsUrl(ruleId) {
+  if (ruleId === SYNTAX) return `${REPOSITORY_URL}/blob/main/README.md#rules`;
+  if (NOT_IN_RULES.has(ruleId)) return `${REPOSITORY_URL}/blob/main/README.md`;
+  return `${REPOSITORY_URL}/blob/main/rules/${ruleId}/README.md`;
+}
+function countDiagnostics(diagnostics) {
+  const counts = { error: 0, warning: 0, info: 0, fixable: 0, safeFixable: 0 };
+  for (const d of diagnostics) {
+    counts[d.severity]++;
+    if (d.fix) {
+      counts.fixable++;
+      if (d.fix.applicability === "safe") counts.safeFixable++;
+    }
+  }
+  return counts;
+}
+var countResults = (results) => countDiagnostics(results.flatMap((r) => r.diagnostics));
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var spanOf = (start, end) => ({
+  line: start.line,
+  column: start.column,
+  endLine: end.line,
+  endColumn: end.column
+});
+function startLineText(result2, diagnostic) {
+  const text = result2.document.source.text;
+  const { offset, column } = diagnostic.loc.start;
+  const lineStart = offset - (column - 1);
+  const newline = text.indexOf("\n", lineStart);
+  const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+var fingerprintLine = (line) => line.replace(/\[\d+:\d+\]/g, "").replace(/(^|[ \t])(?:-c|--set-counters)[ \t]+\d+[ \t]+\d+(?=[ \t]|$)/g, "$1").replace(/[ \t]+/g, "");
+var crypto2 = lazyModule("node:crypto");
+var sha256 = (text) => crypto2().createHash("sha256").update(text).digest("hex");
+function fingerprints(results, cwd) {
+  const seen = /* @__PURE__ */ new Map();
+  return results.map((result2) => {
+    const path = relativePath(result2, cwd);
+    return result2.diagnostics.map((d) => {
+      const hash = sha256(`${d.ruleId}\0${path}\0${fingerprintLine(startLineText(result2, d))}`);
+      const occurrence = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, occurrence);
+      return { hash, occurrence };
+    });
+  });
+}
+var hexEscape = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+var printable = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, hexEscape);
+var XML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  // Escaped so that attribute value normalisation keeps them.
+  "	": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;"
+};
+var xmlEscape = (text) => text.replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, hexEscape).replace(/[\ud800-\udfff\ufffe\uffff]/gu, "\uFFFD");
+var XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+// src/format/stylish.ts
+var sgr = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
+var plain = (text) => text;
+var red = sgr(31, 39);
+var yellow = sgr(33, 39);
+var blue = sgr(34, 39);
+var bold = sgr(1, 22);
+var COLOURS = {
+  bold,
+  dim: sgr(2, 22),
+  severity: { error: red, warning: yellow, info: blue },
+  summary: { error: (t) => bold(red(t)), warning: (t) => bold(yellow(t)), info: (t) => bold(blue(t)) }
+};
+var NO_COLOURS = {
+  bold: plain,
+  dim: plain,
+  severity: { error: plain, warning: plain, info: plain },
+  summary: { error: plain, warning: plain, info: plain }
+};
+function render2(results, palette) {
+  let out = "";
+  for (const result2 of results) {
+    if (result2.diagnostics.length === 0) continue;
+    out += `${palette.bold(printable(displayPath(result2)))}
+`;
+    const rows = result2.diagnostics.map((d) => ({
+      position: `${d.loc.start.line}:${d.loc.start.column}`,
+      severity: d.severity,
+      message: printable(d.message),
+      ruleId: d.ruleId
+    }));
+    const positionWidth = rows.reduce((width, r) => Math.max(width, r.position.length), 0);
+    const severityWidth = rows.reduce((width, r) => Math.max(width, r.severity.length), 0);
+    for (const row of rows) {
+      const severity = palette.severity[row.severity](row.severity) + " ".repeat(severityWidth - row.severity.length);
+      out += `  ${row.position.padEnd(positionWidth)}  ${severity}  ${row.message}  ${palette.dim(row.ruleId)}
+`;
+    }
+    out += "\n";
+  }
+  const counts = countResults(results);
+  const problems = counts.error + counts.warning + counts.info;
+  if (problems === 0) return "";
+  const worst = counts.error ? "error" : counts.warning ? "warning" : "info";
+  let summary = `\u2716 ${plural(problems, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}`;
+  summary += counts.info ? `, ${plural(counts.info, "info")})` : ")";
+  out += `${palette.summary[worst](summary)}
+`;
+  const fixable = fixableLine(counts);
+  if (fixable) out += `  ${fixable}
+`;
+  return out;
+}
+function fixableLine({ safeFixable, fixable }) {
+  const unsafe = fixable - safeFixable;
+  if (safeFixable === 0) return unsafe === 0 ? null : `${unsafe} fixable with \`iptlint fix --unsafe-fixes\``;
+  const more = unsafe === 0 ? "" : `, ${unsafe} more with \`iptlint fix --unsafe-fixes\``;
+  return `${safeFixable} fixable with \`iptlint fix\`${more}`;
+}
+var stylish = (results, context) => render2(results, context.color ? COLOURS : NO_COLOURS);
+var formatStylish = (results) => render2(results, NO_COLOURS);
+
+// src/cli/exit-codes.ts
+var ExitCode = {
+  /** No finding at or above the failure threshold. */
+  Ok: 0,
+  /** Findings (a syntax error is one). */
+  Findings: 1,
+  /** A usage error: unknown flag, bad value, missing argument. */
+  Usage: 2,
+  /** The configuration is invalid. */
+  Config: 3,
+  /** An input cannot be read. */
+  Unreadable: 4,
+  /** A bug in iptlint. */
+  Internal: 5
+};
+
+// src/format/checkstyle.ts
+var checkstyle = (results) => {
+  let out = `${XML_DECLARATION}<checkstyle version="4.3">
+`;
+  for (const result2 of results) {
+    const errors = result2.diagnostics.map(
+      (d) => `    <error line="${d.loc.start.line}" column="${d.loc.start.column}" severity="${d.severity}" message="${xmlEscape(d.message)}" source="iptlint.${xmlEscape(d.ruleId)}"/>
+`
+    );
+    const name = xmlEscape(displayPath(result2));
+    out += errors.length === 0 ? `  <file name="${name}"/>
+` : `  <file name="${name}">
+${errors.join("")}  </file>
+`;
+  }
+  return `${out}</checkstyle>
+`;
+};
+
+// src/format/compact.ts
+var compact = (results) => {
+  let out = "";
+  for (const result2 of results) {
+    const file = printable(displayPath(result2));
+    for (const d of result2.diagnostics) {
+      out += `${file}:${d.loc.start.line}:${d.loc.start.column}: ${d.severity}: ${printable(d.message)} [${d.ruleId}]
+`;
+    }
+  }
+  return out;
+};
+
+// src/format/github.ts
+var ANNOTATIONS_PER_KIND = 10;
+var SEVERITIES2 = ["error", "warning", "info"];
+var NAMES = { error: "error", warning: "warning", info: "info finding" };
+var COMMANDS = { error: "error", warning: "warning", info: "notice" };
+var escapeData = (text) => printable(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+var github = (results, context) => {
+  const commands = { error: [], warning: [], info: [] };
+  for (const result2 of results) {
+    const file = escapeProperty(relativePath(result2, context.cwd));
+    for (const d of result2.diagnostics) commands[d.severity].push(command(file, d));
+  }
+  const notice = commands.info.length > ANNOTATIONS_PER_KIND || commands.error.length > ANNOTATIONS_PER_KIND || commands.warning.length > ANNOTATIONS_PER_KIND;
+  const shown2 = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, info: ANNOTATIONS_PER_KIND - (notice ? 1 : 0) };
+  let out = [...commands.error, ...commands.warning].join("");
+  if (notice) {
+    const hidden = SEVERITIES2.filter((s) => commands[s].length > shown2[s]).map((s) => plural(commands[s].length - shown2[s], `more ${NAMES[s]}`));
+    const list = hidden.length === 1 ? hidden[0] : `${hidden.slice(0, -1).join(", ")} and ${hidden.at(-1)}`;
+    out += `::notice title=iptlint::${escapeData(`...and ${list} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step): see the job summary or the SARIF report`)}
+`;
+  }
+  return out + commands.info.join("");
+};
+function command(file, d) {
+  const { start, end } = d.loc;
+  let properties = `file=${file},line=${start.line}`;
+  if (start.line === end.line) properties += `,col=${start.column}`;
+  properties += `,endLine=${end.line}`;
+  if (start.line === end.line) properties += `,endColumn=${end.column}`;
+  return `::${COMMANDS[d.severity]} ${properties},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}
+`;
+}
+
+// src/format/gitlab.ts
+var SEVERITIES3 = { error: "major", warning: "minor", info: "info" };
+var gitlab = (results, context) => {
+  const prints = fingerprints(results, context.cwd);
+  const issues = results.flatMap((result2, i) => {
+    const path = relativePath(result2, context.cwd);
+    return result2.diagnostics.map((d, j) => ({
+      description: `${d.ruleId}: ${d.message}`,
+      check_name: d.ruleId,
+      fingerprint: sha256(`${prints[i][j].hash}:${prints[i][j].occurrence}`),
+      severity: SEVERITIES3[d.severity],
+      location: { path, lines: { begin: d.loc.start.line, end: d.loc.end.line } }
+    }));
+  });
+  return `${JSON.stringify(issues, null, 2)}
+`;
+};
+
+// src/format/json.ts
+var json = (results) => {
+  const report = results.map((result2) => {
+    const source = result2.document.source;
+    const counts = countDiagnostics(result2.diagnostics);
+    return {
+      filePath: displayPath(result2),
+      messages: result2.diagnostics.map((d) => {
+        const message = {
+          ruleId: d.ruleId,
+          severity: d.severity,
+          message: d.message,
+          ...spanOf(d.loc.start, d.loc.end)
+        };
+        if (d.fix) {
+          message.fix = {
+            title: d.fix.title,
+            applicability: d.fix.applicability,
+            edits: d.fix.edits.map((e) => ({
+              start: e.start,
+              end: e.end,
+              text: e.text,
+              ...spanOf(source.positionAt(e.start), source.positionAt(e.end))
+            }))
+          };
+        }
+        return message;
+      }),
+      errorCount: counts.error,
+      warningCount: counts.warning,
+      infoCount: counts.info,
+      fixableCount: counts.fixable
+    };
+  });
+  return `${JSON.stringify(report, null, 2)}
+`;
+};
+
+// src/format/junit.ts
+function testcase(file, d) {
+  const { start, end } = d.loc;
+  const where = `${file}:${start.line}:${start.column}-${end.line}:${end.column}`;
+  const detail = `${where}: ${d.severity}: ${d.message} [${d.ruleId}]${d.fix ? `
+fix (${d.fix.applicability}): ${d.fix.title}` : ""}`;
+  return `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(`${start.line}:${start.column} ${d.ruleId}`)}" time="0">
+      <failure type="${d.severity}" message="${xmlEscape(d.message)}">${xmlEscape(detail)}</failure>
+    </testcase>
+`;
+}
+var junit = (results) => {
+  const total = countResults(results);
+  const failures = total.error + total.warning + total.info;
+  const tests = results.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
+  let out = `${XML_DECLARATION}<testsuites name="iptlint" tests="${tests}" failures="${failures}" errors="0" time="0">
+`;
+  for (const result2 of results) {
+    const file = displayPath(result2);
+    const count = result2.diagnostics.length;
+    out += `  <testsuite name="${xmlEscape(file)}" tests="${Math.max(1, count)}" failures="${count}" errors="0" skipped="0" time="0">
+`;
+    if (count === 0) out += `    <testcase classname="${xmlEscape(file)}" name="iptlint" time="0"/>
+`;
+    for (const d of result2.diagnostics) out += testcase(file, d);
+    out += "  </testsuite>\n";
+  }
+  return `${out}</testsuites>
+`;
+};
+
+// src/format/markdown.ts
+var MARKDOWN_FINDINGS = 50;
+var SEVERITIES4 = ["error", "warning", "info"];
+var markdown = (results) => {
+  const counts = countResults(results);
+  const total = counts.error + counts.warning + counts.info;
+  const withFindings = results.filter((r) => r.diagnostics.length > 0).length;
+  let out = "### iptlint: ";
+  if (total === 0) return `${out}no findings in ${plural(results.length, "file")}
+`;
+  out += `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} and ${counts.info} info in ${withFindings} of ${plural(results.length, "file")}
+
+`;
+  const byRule = /* @__PURE__ */ new Map();
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    const row = byRule.get(d.ruleId) ?? { error: 0, warning: 0, info: 0 };
+    row[d.severity]++;
+    byRule.set(d.ruleId, row);
+  }
+  const rows = [...byRule].sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b));
+  out += "| rule | errors | warnings | info |\n| :-- | --: | --: | --: |\n";
+  for (const [ruleId, row] of rows) out += `| [${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)}) | ${row.error} | ${row.warning} | ${row.info} |
+`;
+  out += `| **all** | **${counts.error}** | **${counts.warning}** | **${counts.info}** |
+
+`;
+  const findings = [];
+  for (const severity of SEVERITIES4) {
+    for (const result2 of results) {
+      for (const d of result2.diagnostics) if (d.severity === severity) findings.push({ path: displayPath(result2), d });
+    }
+  }
+  const listed = findings.slice(0, MARKDOWN_FINDINGS);
+  out += listed.length === total ? "| | where | rule | finding |\n" : `The first ${listed.length}, errors first:
+
+| | where | rule | finding |
+`;
+  out += "| :-- | :-- | :-- | :-- |\n";
+  for (const { path, d } of listed) {
+    const where = `${path}:${d.loc.start.line}:${d.loc.start.column}`;
+    out += `| ${d.severity} | ${codeSpan(where)} | ${codeSpan(d.ruleId)} | ${cell(d.message)} |
+`;
+  }
+  if (listed.length < total) out += `
+...and ${plural(total - listed.length, "more finding")}: see the job log or the SARIF report.
+`;
+  return out;
+};
+function codeSpan(text) {
+  const flat = oneLine(text);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function cell(message) {
+  return oneLine(message).split(/(`[^`]*`)/).map(
+    (part, i) => i % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/[\\*_[\]~|]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  ).join("");
+}
+var oneLine = (text) => printable(text.replace(/\r\n|\r|\n/g, " "));
+
+// src/format/sarif.ts
+import { pathToFileURL } from "node:url";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var LEVELS = { error: "error", warning: "warning", info: "note" };
+var SRCROOT = "%SRCROOT%";
+var MAX_DESCRIPTION = 1024;
+var clip = (text) => text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 3)}...`;
+function descriptor(rule) {
+  const url = ruleDocsUrl(rule.id);
+  const description = clip(rule.description);
+  return {
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: description },
+    fullDescription: { text: description },
+    helpUri: url,
+    help: { text: `${rule.description}
+
+Documentation: ${url}`, markdown: `${rule.description}
+
+[Documentation](${url})` },
+    defaultConfiguration: { level: LEVELS[rule.severity] }
+  };
+}
+var region = (span) => ({
+  startLine: span.line,
+  startColumn: span.column,
+  endLine: span.endLine,
+  endColumn: span.endColumn
+});
+function sarifResult(result2, d, ruleIndex, artifactLocation, lineHash) {
+  const out = {
+    ruleId: d.ruleId,
+    ruleIndex,
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: { artifactLocation, region: region(spanOf(d.loc.start, d.loc.end)) } }],
+    partialFingerprints: { primaryLocationLineHash: lineHash }
+  };
+  if (d.fix) {
+    const source = result2.document.source;
+    out.fixes = [
+      {
+        description: { text: d.fix.title },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: d.fix.edits.map((e) => ({
+              deletedRegion: region(spanOf(source.positionAt(e.start), source.positionAt(e.end))),
+              insertedContent: { text: e.text }
+            }))
+          }
+        ]
+      }
+    ];
+  }
+  return out;
+}
+var sarif = (results, context) => {
+  const rules = describedRules(context.rules);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(results, context.cwd);
+  const sarifResults = [];
+  results.forEach((result2, i) => {
+    const artifactLocation = { uri: pathToUriReference(relativePath(result2, context.cwd)), uriBaseId: SRCROOT };
+    result2.diagnostics.forEach((d, j) => {
+      let index = ruleIndex.get(d.ruleId);
+      if (index === void 0) {
+        index = rules.length;
+        rules.push(describeRule(d.ruleId, d.severity));
+        ruleIndex.set(d.ruleId, index);
+      }
+      const { hash, occurrence } = prints[i][j];
+      sarifResults.push(sarifResult(result2, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
+    });
+  });
+  const workingDirectory = pathToFileURL(context.cwd).href.replace(/\/?$/, "/");
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "iptlint",
+            semanticVersion: context.version,
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(descriptor)
+          }
+        },
+        invocations: [{ executionSuccessful: true, workingDirectory: { uri: workingDirectory } }],
+        originalUriBaseIds: { [SRCROOT]: { uri: workingDirectory } },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+};
+
+// src/format/index.ts
+var formatters = Object.freeze({
+  stylish,
+  compact,
+  json,
+  sarif,
+  github,
+  checkstyle,
+  junit,
+  gitlab,
+  markdown
+});
+var formatNames = Object.freeze(Object.keys(formatters));
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/cli/commands/rules.ts
+import { join as join3 } from "node:path";
+
+// src/cli/package-info.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+function findPackageRoot(from) {
+  for (let dir = from; ; dir = dirname2(dir)) {
+    if (existsSync(join2(dir, "package.json"))) return dir;
+    if (dirname2(dir) === dir) throw new Error(`iptlint: no package.json above ${from}`);
+  }
+}
+var packageRoot = findPackageRoot(dirname2(fileURLToPath(import.meta.url)));
+var { version } = JSON.parse(readFileSync2(join2(packageRoot, "package.json"), "utf8"));
+
+// src/cli/commands/rules.ts
+function registerRules(program2, io, _state) {
+  program2.command("rules").description("list the rules: id, default severity, whether it fixes, what it finds").option("-f, --format <format>", "text or json", "text").action((options) => {
+    const rows = [
+      ...allRules.map((r) => ({ id: r.id, severity: r.severity, fixable: r.fixable, description: r.description })),
+      ...BUILTIN_FINDINGS.map((f) => ({ id: f.id, severity: f.severity, fixable: false, description: f.description }))
+    ];
+    if (options.format === "json") {
+      io.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+      return;
+    }
+    if (options.format !== "text") throw new UsageError(`rules: unknown format \`${options.format}\`: use text or json`);
+    const idWidth = Math.max(...rows.map((r) => r.id.length));
+    for (const r of rows) {
+      const fixable = r.fixable ? `fixable (${r.fixable})` : "not fixable";
+      io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${fixable.padEnd(16)}  ${r.description}
+`);
+    }
+  });
+}
+function registerExplain(program2, io, _state) {
+  program2.command("explain").description("print a rule's documentation: what it does, why it matters, an example, the fix").argument("<rule>", "a rule id, as `iptlint rules` lists them").action(async (id) => {
+    const builtin = BUILTIN_FINDINGS.find((f) => f.id === id);
+    if (builtin) {
+      io.stdout.write(`# ${builtin.id}
+
+Default severity: ${builtin.severity}. Reported by iptlint itself, not by a rule.
+
+${builtin.description}.
+`);
+      return;
+    }
+    const rule = allRules.find((r) => r.id === id);
+    if (!rule) {
+      const guess = nearest(id, [...allRules, ...BUILTIN_FINDINGS].map((r) => r.id));
+      throw new UsageError(`explain: unknown rule \`${id}\`${guess ? `: did you mean \`${guess}\`?` : ""} (see \`iptlint rules\`)`);
+    }
+    io.stdout.write((await io.readFile(join3(packageRoot, "rules", rule.id, "README.md"))).toString("utf8"));
+  });
+}
+
+// src/cli/inputs.ts
+import { isAscii } from "node:buffer";
+async function readInputs(paths, stdinName, io) {
+  const inputs = [];
+  for (const path of paths) {
+    const name = path === "-" ? stdinName : path;
+    let bytes;
+    try {
+      if (path === "-") {
+        bytes = await io.readStdin();
+      } else {
+        if (await io.isDirectory(path)) throw new UnreadableInput(`cannot read ${path}: it is a directory`);
+        bytes = await io.readFile(path);
+      }
+    } catch (error) {
+      if (error instanceof UnreadableInput) throw error;
+      const reason = error.code === "ENOENT" ? "no such file" : error.message;
+      throw new UnreadableInput(`cannot read ${name}: ${reason}`);
+    }
+    inputs.push({ name, path: path === "-" ? void 0 : path, ...decode(bytes) });
+  }
+  return inputs;
+}
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decode(bytes) {
+  if (isAscii(bytes)) return { text: bytes.toString("latin1"), encoding: "utf8" };
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: bytes.toString("latin1"), encoding: "latin1" };
+  }
+}
+var encode = (text, input) => input.encoding === "utf8" ? text : Buffer.from(text, "latin1");
+
+// src/cli/paths.ts
+import { isAbsolute } from "node:path";
+var RULESET_PATTERNS = ["**/rules.v4", "**/rules.v6", "**/*.rules", "**/iptables-save*", "**/ip6tables-save*", "**/*.iptables", "**/*.ip6tables", "**/*.save"];
+var tinyglobby2 = lazyModule("tinyglobby");
+var SKIPPED_FOLDERS = ["**/node_modules/**", "**/.git/**"];
+async function expandPaths(paths, io) {
+  const out = [];
+  for (const path of paths) {
+    if (path === "-") {
+      out.push(path);
+    } else if (mayBePattern(path) && tinyglobby2().isDynamicPattern(path)) {
+      const matches = await io.glob([path], { cwd: io.cwd, ignore: SKIPPED_FOLDERS, absolute: isAbsolute(path) });
+      if (matches.length === 0) throw new UsageError(`no file matches the pattern ${path}`);
+      out.push(...matches);
+    } else if (await isFolder(path, io)) {
+      const found = await io.glob(
+        RULESET_PATTERNS.map((p) => `${path.replace(/\/+$/, "")}/${p}`),
+        { cwd: io.cwd, ignore: SKIPPED_FOLDERS, absolute: isAbsolute(path) }
+      );
+      if (found.length === 0) throw new UsageError(`no ruleset in ${path} (looked for ${RULESET_PATTERNS.map((p) => p.replace("**/", "")).join(", ")})`);
+      out.push(...found);
+    } else {
+      out.push(path);
+    }
+  }
+  return [...new Set(out)];
+}
+var mayBePattern = (path) => /[*?[\]{}()!@+]/.test(path);
+async function isFolder(path, io) {
+  try {
+    return await io.isDirectory(path);
+  } catch {
+    return false;
+  }
+}
+
+// src/cli/commands/shared.ts
+import { dirname as dirname3 } from "node:path";
+function withLintOptions(command2) {
+  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
+}
+async function settingsFor(input, options, io) {
+  const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname3(input.path) });
+  return resolveSettings(loaded, input.path ?? options.stdinFilename);
+}
+var nodeFlags = (options) => ({ kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion });
+
+// src/cli/commands/fix.ts
+function registerFix(program2, io, state) {
+  withLintOptions(
+    program2.command("fix").description("apply the fixes: in place, or print them as a diff, a restore file or a live patch").argument("<paths...>", "ruleset files; - reads standard input (with --emit)").addOption(
+      new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"])
+    ).option("--unsafe-fixes", "also apply fixes that change which packets match")
+  ).action(async (paths, options) => {
+    if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
+    if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
+    const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
+    const remaining = [];
+    for (const input of inputs) {
+      const document = parse(input.text, { filePath: input.name });
+      const settings = await settingsFor(input, options, io);
+      if (settings.ignored) continue;
+      const lintOptions = { settings, node: nodeFlags(options) };
+      const apply = (fixes) => applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+      if (options.emit) {
+        const found = lintDocument(document, lintOptions);
+        const result2 = apply(found.flatMap((d) => d.fix ? [d.fix] : []));
+        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result2, input.name), input));
+        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result2), input));
+        else io.stdout.write(encode(livePatch(document, result2), input));
+        reportSkipped(io, input.name, result2);
+        remaining.push({ filePath: input.name, document, diagnostics: unresolved(found, result2) });
+      } else {
+        const { result: result2, diagnostics } = lintAndFix(document, lintOptions, apply);
+        if (result2.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result2.output, input.encoding));
+        reportSkipped(io, input.name, result2);
+        remaining.push({ filePath: input.name, document: result2.document, diagnostics });
+      }
+    }
+    const report = formatStylish(remaining);
+    (options.emit ? io.stderr : io.stdout).write(report);
+    state.exitCode = remaining.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
+  });
+}
+function reportSkipped(io, name, result2) {
+  for (const { fix, reason } of result2.skipped) io.stderr.write(`iptlint: ${name}: fix "${fix.title}" not applied: ${reason}
+`);
+}
+
+// src/cli/commands/fmt.ts
+function registerFmt(program2, io, state) {
+  program2.command("fmt").description("print the parsed ruleset (byte for byte what iptables-save printed)").argument("<path>", "a ruleset file; - reads standard input").option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--compact", "one space between words, \\n line ends, a final newline").action(async (path, options) => {
+    const [input] = await readInputs([path], options.stdinFilename, io);
+    const { document, diagnostics } = lintText(input.text, { filePath: input.name });
+    const errors = diagnostics.filter((d) => d.ruleId === SYNTAX);
+    if (errors.length > 0) {
+      io.stderr.write(formatStylish([{ filePath: input.name, diagnostics: errors, document }]));
+      state.exitCode = ExitCode.Findings;
+      return;
+    }
+    io.stdout.write(encode(print(document, { style: options.compact ? "compact" : "preserve" }), input));
+  });
+}
+
+// src/cli/commands/config.ts
+import { join as join4, resolve as resolve3 } from "node:path";
+var CONFIG_FILE = ".iptlintrc.yaml";
+function initialConfig() {
+  const rules = allRules.map((r) => `#   # ${r.description}
+#   ${r.id}: ${r.severity}`).join("\n");
+  return `# yaml-language-server: $schema=./node_modules/iptlint/src/config/iptlint.schema.json
+# iptlint configuration, found from each linted file's folder upward.
+
+# What is known of the nodes these rulesets come from; it weighs the findings. The command
+# line's --kernel-version and --kubernetes-version take precedence.
+# node:
+#   kernelVersion: 5.4.0-107-generic   # uname -r
+#   kubernetesVersion: v1.18.2
+
+# The severity of each rule: off, info, warning or error. A rule left out weighs each finding
+# itself (masquerade-mark-not-cleared: error or warning, by the node); one given a severity
+# reports every finding at it.
+# rules:
+${rules}
+
+# Settings for some files only, by glob relative to this file's folder.
+# overrides:
+#   - files: ["nodes/legacy-*/**"]
+#     node: { kernelVersion: 3.10.0-1127.el7.x86_64 }
+
+# Files never to lint.
+# ignores: ["archive/**"]
+
+# Suppressions (# iptlint-disable ...) that suppress nothing: off, info, warning or error.
+reportUnusedSuppressions: warning
+`;
+}
+function registerInit(program2, io, _state) {
+  program2.command("init").description(`write a commented ${CONFIG_FILE} in the current folder`).action(async () => {
+    const path = join4(io.cwd, CONFIG_FILE);
+    try {
+      await io.writeNewFile(path, initialConfig());
+    } catch (error) {
+      if (error.code === "EEXIST") throw new UsageError(`init: ${path} exists already; not overwritten`);
+      throw error;
+    }
+    io.stdout.write(`wrote ${path}
+`);
+  });
+}
+function registerPrintConfig(program2, io, _state) {
+  program2.command("print-config").description("print the configuration that applies to a file (or to the current folder)").argument("[path]", "a ruleset file").action(async (path) => {
+    const directory = path === void 0 ? io.cwd : resolve3(io.cwd, path, "..");
+    const loaded = await io.loadConfig({ directory });
+    const settings = resolveSettings(loaded, path);
+    const printable2 = {
+      configFile: loaded.filePath ?? null,
+      ignored: settings.ignored,
+      node: settings.node,
+      rules: Object.fromEntries([...settings.rules].map(([id, { severity, options }]) => [id, options === void 0 ? severity : [severity, options]])),
+      reportUnusedSuppressions: settings.reportUnusedSuppressions
+    };
+    io.stdout.write(JSON.stringify(printable2, null, 2) + "\n");
+  });
+}
+
+// src/cli/lint-pool.ts
+var os = lazyModule("node:os");
+var workerThreads = lazyModule("node:worker_threads");
+var PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+async function lintAll(jobs, onDone = () => {
+}) {
+  const cores = Math.min(os().availableParallelism(), jobs.length);
+  const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) {
+    return jobs.map((job, i) => {
+      const result2 = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
+      onDone(i + 1);
+      return result2;
+    });
+  }
+  const results = new Array(jobs.length);
+  const workers = Array.from({ length: cores }, () => new (workerThreads()).Worker(new URL("./lint-worker.js", import.meta.url)));
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise((resolve4, reject) => {
+      const feed = (worker) => {
+        if (next < jobs.length) worker.postMessage(jobs[next++]);
+      };
+      for (const worker of workers) {
+        worker.on("message", (reply) => {
+          if ("error" in reply) return reject(new Error(`linting ${jobs[reply.id].filePath} failed in a worker: ${reply.error}`));
+          const job = jobs[reply.id];
+          results[reply.id] = { filePath: job.filePath, diagnostics: reply.diagnostics, document: detachedDocument(job.text, job.filePath, []) };
+          onDone(++done);
+          if (done === jobs.length) resolve4();
+          else feed(worker);
+        });
+        worker.on("error", reject);
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+// src/cli/live.ts
+var SAVE_TOOLS = ["iptables-nft-save", "iptables-legacy-save", "ip6tables-nft-save", "ip6tables-legacy-save"];
+var FALLBACK_TOOLS = ["iptables-save", "ip6tables-save"];
+async function liveInputs(io) {
+  let ran = await runAll(SAVE_TOOLS, io);
+  if (ran.every((r) => r.missing)) ran = await runAll(FALLBACK_TOOLS, io);
+  if (ran.every((r) => r.missing)) {
+    throw new UnreadableInput(`--live: none of ${[...SAVE_TOOLS, ...FALLBACK_TOOLS].join(", ")} is installed (Debian package iptables)`);
+  }
+  const refused = ran.find((r) => r.problem !== void 0);
+  if (refused) throw new UnreadableInput(`--live: ${refused.tool} failed: ${refused.problem}`);
+  return ran.filter((r) => !r.missing && r.output.trim() !== "").map((r) => ({ name: `live:${r.tool}`, path: void 0, ...decode(Buffer.from(r.output, "utf8")) }));
+}
+async function runAll(tools, io) {
+  const ran = [];
+  for (const tool of tools) {
+    const result2 = await io.run(tool, []);
+    if (result2.error === "ENOENT") {
+      ran.push({ tool, missing: true, output: "" });
+    } else if (result2.error !== void 0 || result2.status !== 0) {
+      const said = result2.stderr.trim().split("\n").filter((l) => !l.startsWith("# Warning:"))[0] ?? "";
+      const permission = result2.error === "EACCES" || /permission denied|operation not permitted/i.test(said);
+      const problem = permission ? `permission denied (reading the live rules needs root or CAP_NET_ADMIN)${said ? `: ${said}` : ""}` : said || `exit status ${result2.status}`;
+      ran.push({ tool, missing: false, output: "", problem });
+    } else {
+      ran.push({ tool, missing: false, output: result2.stdout });
+    }
+  }
+  return ran;
+}
+
+// src/cli/commands/lint.ts
+function registerLint(program2, io, state) {
+  withLintOptions(
+    program2.command("lint", { isDefault: true }).description("report syntax errors and findings (the default command)").argument("[paths...]", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input").option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends").option("--max-warnings <n>", "fail when there are more warnings than this", parseCount).option("--quiet", "report errors only").addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--report <format=path>", "also write a report in this format to this file, from the same run (repeatable)", collectReport, []).option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error"))
+  ).action(async (paths, options) => {
+    if (paths.length === 0 && !options.live) {
+      throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
+    }
+    const inputs = [...options.live ? await liveInputs(io) : [], ...await readInputs(await expandPaths(paths, io), options.stdinFilename, io)];
+    const machine = options.format !== "stylish" && options.format !== "compact";
+    const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0 });
+    const jobs = [];
+    for (const input of inputs) {
+      const settings = await settingsFor(input, options, io);
+      if (!settings.ignored) jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+    }
+    let results;
+    try {
+      results = await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`));
+    } finally {
+      progress2.stop();
+    }
+    const shown2 = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
+    const color = options.outputFile === void 0 && useColor(io.stdout, io.env, options.color);
+    const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version });
+    if (options.outputFile === void 0) io.stdout.write(report);
+    else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
+    for (const extra of options.report) {
+      const text = formatters[extra.format](shown2, { cwd: io.cwd, color: false, rules: allRules, version });
+      await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
+    }
+    state.exitCode = failed(shown2, options) ? ExitCode.Findings : ExitCode.Ok;
+  });
+}
+var rank = { info: 0, warning: 1, error: 2 };
+function failed(results, options) {
+  const all = results.flatMap((r) => r.diagnostics);
+  if (all.some((d) => rank[d.severity] >= rank[options.failureThreshold])) return true;
+  return options.maxWarnings !== void 0 && all.filter((d) => d.severity === "warning").length > options.maxWarnings;
+}
+function collectReport(text, previous) {
+  const equals = text.indexOf("=");
+  const format = text.slice(0, equals);
+  const path = text.slice(equals + 1);
+  if (equals < 1 || path === "" || !formatNames.includes(format)) {
+    throw new InvalidArgumentError(`expected FORMAT=PATH, FORMAT one of ${formatNames.join(", ")}`);
+  }
+  return [...previous, { format, path }];
+}
+function parseCount(text) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number, 0 or more");
+  return n;
+}
+
+// src/cli/main.ts
+var HELP_CODES = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
+async function main(argv, io) {
+  const state = { exitCode: ExitCode.Ok };
+  const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
+  if (options.includes("--version") || options.includes("-v")) {
+    io.stdout.write(`${version}
+`);
+    return ExitCode.Ok;
+  }
+  const program2 = new Command("iptlint").description("Lint iptables rulesets: iptables-save output, iptables -S output and iptables-restore input.").version(version, "-v, --version", "print the version").helpOption("-h, --help", "print this help").exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text)
+  }).showSuggestionAfterError(true);
+  for (const register of [registerLint, registerFix, registerFmt, registerRules, registerExplain, registerInit, registerPrintConfig]) {
+    register(program2, io, state);
+  }
+  try {
+    await program2.parseAsync(argv, { from: "user" });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return HELP_CODES.has(error.code) ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`iptlint: ${error.message}
+`);
+      return ExitCode.Config;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`iptlint: ${error.message}
+`);
+      return ExitCode.Usage;
+    }
+    if (error instanceof UnreadableInput) {
+      io.stderr.write(`iptlint: ${error.message}
+`);
+      return ExitCode.Unreadable;
+    }
+    const detail = error instanceof Error ? io.env.IPTLINT_DEBUG ? error.stack : error.message : String(error);
+    io.stderr.write(`iptlint: internal error: ${detail}
+This is a bug in iptlint; please report it.
+`);
+    return ExitCode.Internal;
+  }
+}
+
+export {
+  NO_CONFIG,
+  ConfigError,
+  loadConfig,
+  checkConfig,
+  nodeIo,
+  UnreadableInput,
+  UsageError,
+  applyFixes,
+  unresolved,
+  unifiedDiff,
+  restoreText,
+  livePatch,
+  formatStylish,
+  ExitCode,
+  readInputs,
+  expandPaths,
+  settingsFor,
+  formatters,
+  formatNames,
+  main
+};

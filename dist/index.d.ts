@@ -1,0 +1,865 @@
+/**
+ * Compact codes for the concrete token types, stored one byte per token by the lexer.
+ * `tokenTypeOf[code]` gives the Chevrotain type.
+ */
+export declare const enum TokenCode {
+	TableHeader = 0,
+	ChainDecl = 1,
+	Commit = 2,
+	Counters = 3,
+	Bang = 4,
+	Append = 5,
+	Insert = 6,
+	Delete = 7,
+	Replace = 8,
+	NewChain = 9,
+	DeleteChain = 10,
+	Flush = 11,
+	Zero = 12,
+	RenameChain = 13,
+	Policy = 14,
+	OtherCommand = 15,
+	MatchOption = 16,
+	JumpOption = 17,
+	GotoOption = 18,
+	SetCountersOption = 19,
+	TableOption = 20,
+	GenericOption = 21,
+	ModuleOption = 22,
+	Word = 23,
+	QuotedWord = 24
+}
+/** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
+export declare const MAX_WORD_LENGTH = 1023;
+/** Most words iptables-restore accepts on one line (MAX_ARGC less its own argv[0], -t, table). */
+export declare const MAX_WORDS_PER_LINE = 251;
+export declare const enum LexErrorKind {
+	UnterminatedQuote = 0,
+	WordTooLong = 1,
+	TooManyWords = 2,
+	NulByte = 3,
+	IndentedComment = 4,
+	/** `*table`, `:CHAIN`, `COMMIT` or `[p:b]` after leading blanks. */
+	IndentedHead = 5,
+	/** A line of spaces and tabs only: iptables-restore skips only empty lines. */
+	BlanksOnly = 6
+}
+export interface LexError {
+	kind: LexErrorKind;
+	/** Zero-based line index. */
+	line: number;
+	start: number;
+	end: number;
+}
+declare class TokenStore {
+	starts: Int32Array;
+	ends: Int32Array;
+	codes: Uint8Array;
+	count: number;
+	constructor(capacity: number);
+	push(start: number, end: number, code: TokenCode): void;
+	/** Appends old tokens `from .. to - 1`, their offsets shifted by `delta` (a block copy, not a push each). */
+	appendShifted(old: TokenStore, from: number, to: number, delta: number): void;
+	private grow;
+}
+/** The whole text split into lines and tokens. Line indexes are zero-based. */
+export interface LexedText {
+	text: string;
+	lineCount: number;
+	/** Offset of each line's first character; `lineStarts[lineCount]` is `text.length`. */
+	lineStarts: Int32Array;
+	/** Offset just after each line's content, before its `\r\n` or `\n`. */
+	contentEnds: Int32Array;
+	lineKinds: Int32Array;
+	/** Index of each line's first token; `firstTokens[lineCount]` is the token count. */
+	firstTokens: Int32Array;
+	tokens: TokenStore;
+	errors: LexError[];
+}
+/** An edit, as offsets into the old text and its replacement. */
+export interface Replacement {
+	start: number;
+	end: number;
+	text: string;
+}
+/** Whole old lines `first .. last` that replacements rewrite, and where they stand in the new text. */
+export interface RewrittenLines {
+	first: number;
+	last: number;
+	newStart: number;
+	newEnd: number;
+}
+/**
+ * The runs of whole lines that replacements (sorted, not overlapping) rewrite: each holds a
+ * replacement and every one that touches its lines. What `relex` lexes again, and what the
+ * fixer reads of a fixed text.
+ */
+export declare function rewrittenLines(old: LexedText, replacements: readonly Replacement[]): RewrittenLines[];
+/** The value iptables sees for a word: quotes removed, escapes inside quotes resolved. */
+export declare function decodeWord(raw: string): string;
+export declare const enum LineShape {
+	Table = 0,
+	Chain = 1,
+	Commit = 2,
+	Command = 3
+}
+/** Token indexes below are relative to the line's first token; -1 means absent. */
+export interface LinePlan {
+	shape: LineShape;
+	/** The `*table`, `:CHAIN`, `COMMIT` or command token. */
+	head: number;
+	/** Leading `[p:b]` of a command, or trailing counters of a chain declaration. */
+	counters: number;
+	/** A chain declaration's policy. */
+	policy: number;
+	/**
+	 * For a command, positional arguments are `head + 1 .. valuesEnd - 1`; for a table or chain
+	 * line, words from `extraStart` on are ignored by iptables-restore.
+	 */
+	positionalEnd: number;
+	extraStart: number;
+	/** Four numbers per element: `!` before, option, late `!`, end of its values (exclusive). */
+	elements: Int32Array;
+	/**
+	 * What the document builder reports of a command, known from the codes alone and so worked
+	 * out once per plan rather than on every line: the late `!` of the first element negated
+	 * twice (`! -s ! x`), or -1; the `-t` options.
+	 */
+	doubleBang: number;
+	tableOptions: readonly number[];
+}
+export interface SourceRange {
+	/** Offset of the first character. */
+	start: number;
+	/** Offset just after the last character. */
+	end: number;
+}
+export interface Position {
+	/** 1-based line. */
+	line: number;
+	/** 1-based column, in UTF-16 code units. */
+	column: number;
+	/** 0-based offset in the text. */
+	offset: number;
+}
+export interface Location {
+	start: Position;
+	end: Position;
+}
+/** The text and its line table: everything a node needs to describe where it is. */
+export declare class Source {
+	readonly text: string;
+	readonly lexed: LexedText;
+	readonly filePath: string | undefined;
+	constructor(text: string, lexed: LexedText, filePath: string | undefined);
+	/** Line and column of an offset (binary search over line starts). */
+	positionAt(offset: number): Position;
+	locate(range: SourceRange): Location;
+}
+export declare abstract class SourceNode {
+	abstract readonly source: Source;
+	abstract readonly range: SourceRange;
+	get loc(): Location;
+	/** The node's text exactly as written. */
+	get text(): string;
+}
+/** A node whose range is stored. */
+export declare abstract class SpanNode extends SourceNode {
+	readonly source: Source;
+	readonly range: SourceRange;
+	constructor(source: Source, range: SourceRange);
+}
+/** One word of a line, as iptables splits it. */
+export declare class Word extends SpanNode {
+	/** A `"` appears in the word: its value differs from its raw text. */
+	get quoted(): boolean;
+	/** The word as written, quotes and escapes included. */
+	get raw(): string;
+	/** The word as iptables sees it: quotes removed, escapes resolved. */
+	get value(): string;
+}
+/** What an option is to iptables itself; everything else belongs to a match or target. */
+export type OptionRole = "command" | "generic" | "match" | "jump" | "goto" | "counters" | "table" | "module";
+/** An option with its negation and values: `! -s 10.0.0.0/8`, `--mark 0x4000/0x4000`. */
+export declare class OptionNode extends SpanNode {
+	readonly role: OptionRole;
+	/** The option word (`-s`, `--mark`; for `--name=value`, the whole word). */
+	readonly optionWord: Word;
+	/** The option's spelling without an inline `=value`. */
+	readonly name: string;
+	/** `!` before the option, or after it in the old intrapositioned form. */
+	readonly bang: Word | null;
+	/** The `!` came after the option (`-s ! x`): iptables >= 1.4.12 refuses this. */
+	readonly intrapositioned: boolean;
+	readonly values: Word[];
+	constructor(source: Source, range: SourceRange, role: OptionRole, 
+	/** The option word (`-s`, `--mark`; for `--name=value`, the whole word). */
+	optionWord: Word, 
+	/** The option's spelling without an inline `=value`. */
+	name: string, 
+	/** `!` before the option, or after it in the old intrapositioned form. */
+	bang: Word | null, 
+	/** The `!` came after the option (`-s ! x`): iptables >= 1.4.12 refuses this. */
+	intrapositioned: boolean, values: Word[]);
+	get negated(): boolean;
+	/** The first value as iptables sees it, or null. */
+	get value(): string | null;
+}
+/** `-m name` with the options that follow it, or the options of an implicit protocol match. */
+export declare class MatchNode extends SpanNode {
+	/** Module name: `comment`, `mark`; for an implicit match the protocol, or null. */
+	readonly name: string | null;
+	/** The `-m name` element; null for an implicit match. */
+	readonly matchOption: OptionNode | null;
+	readonly options: OptionNode[];
+	constructor(source: Source, range: SourceRange, 
+	/** Module name: `comment`, `mark`; for an implicit match the protocol, or null. */
+	name: string | null, 
+	/** The `-m name` element; null for an implicit match. */
+	matchOption: OptionNode | null, options: OptionNode[]);
+	/** Options given with no `-m` before them (`-p tcp --dport 80`): iptables loads the
+	 * protocol's match on its own. */
+	get implicit(): boolean;
+	option(...names: string[]): OptionNode | undefined;
+}
+export type TargetKind = "jump" | "goto";
+/** `-j TARGET` or `-g CHAIN` with the target's options. */
+export declare class TargetNode extends SpanNode {
+	readonly kind: TargetKind;
+	/** Target or chain name; empty when missing. */
+	readonly name: string;
+	readonly targetOption: OptionNode;
+	readonly options: OptionNode[];
+	constructor(source: Source, range: SourceRange, kind: TargetKind, 
+	/** Target or chain name; empty when missing. */
+	name: string, targetOption: OptionNode, options: OptionNode[]);
+	option(...names: string[]): OptionNode | undefined;
+}
+export declare class CountersNode extends SpanNode {
+	/** Null when the text is not a number. */
+	readonly packets: bigint | null;
+	readonly bytes: bigint | null;
+	/** `[p:b]` before the command, or `-c p b` as `iptables -v -S` prints. */
+	readonly form: "prefix" | "option";
+	constructor(source: Source, range: SourceRange, 
+	/** Null when the text is not a number. */
+	packets: bigint | null, bytes: bigint | null, 
+	/** `[p:b]` before the command, or `-c p b` as `iptables -v -S` prints. */
+	form: "prefix" | "option");
+	get valid(): boolean;
+}
+/** Parses `[packets:bytes]`. */
+export declare function bracketCounters(word: Word): CountersNode;
+export type GenericName = "source" | "destination" | "inInterface" | "outInterface" | "protocol" | "fragment";
+/** What a generic option (`-s`, `--src`, ...) is, or undefined for `-4`, `-6` and the rest. */
+export declare const genericNameOf: (option: string) => GenericName | undefined;
+/** A rule: what follows `-A CHAIN`, `-I CHAIN [n]`, `-R CHAIN n` or `-D CHAIN`. */
+export declare class RuleNode extends SpanNode {
+	/** Every option in order, including `-m`, `-j`, `-g` and `-c`. */
+	readonly elements: OptionNode[];
+	/** Iptables' own options (`-s -d -i -o -p -f -4 -6`), in order. */
+	readonly generic: OptionNode[];
+	/** Match modules in order; options before any `-m` form an implicit match. */
+	readonly matches: MatchNode[];
+	readonly target: TargetNode | null;
+	readonly counters: CountersNode | null;
+	constructor(source: Source, range: SourceRange, 
+	/** Every option in order, including `-m`, `-j`, `-g` and `-c`. */
+	elements: OptionNode[], 
+	/** Iptables' own options (`-s -d -i -o -p -f -4 -6`), in order. */
+	generic: OptionNode[], 
+	/** Match modules in order; options before any `-m` form an implicit match. */
+	matches: MatchNode[], target: TargetNode | null, counters: CountersNode | null);
+	/** The generic option with this meaning (the last one if repeated), or undefined. */
+	genericOption(name: GenericName): OptionNode | undefined;
+	/** Match modules with this name (`-m mark`, `-m comment`), in order. */
+	matchesNamed(name: string): MatchNode[];
+}
+export type CommandKind = "append" | "insert" | "delete" | "replace" | "new-chain" | "delete-chain" | "flush" | "zero" | "rename-chain" | "policy" | "other";
+/**
+ * A line of the file. Its range (content without the line end) and line end come from the
+ * lexer's line table rather than being stored: a dump has hundreds of thousands of lines.
+ */
+export declare abstract class LineNodeBase extends SourceNode {
+	readonly source: Source;
+	/** 0-based index of the line. */
+	readonly index: number;
+	constructor(source: Source, 
+	/** 0-based index of the line. */
+	index: number);
+	get range(): SourceRange;
+	/** The line's end: "\n", "\r\n", or "" for a last line without one. */
+	get eol(): string;
+	/** The line's words as the lexer split them. */
+	get words(): LineWords;
+}
+/** Reads the words of one line from the lexed token arrays. */
+export declare class LineWords {
+	readonly source: Source;
+	readonly first: number;
+	readonly count: number;
+	constructor(source: Source, first: number, count: number);
+	word(index: number): Word;
+	code(index: number): TokenCode;
+	words(from: number, to: number): Word[];
+}
+export declare class BlankLine extends LineNodeBase {
+	readonly kind = "blank";
+}
+/** A `#` line: iptables-save's header and footer, or any comment. */
+export declare class CommentLine extends LineNodeBase {
+	readonly kind = "comment";
+}
+/** A line with a syntax error: kept as text, never interpreted. */
+export declare class InvalidLine extends LineNodeBase {
+	readonly kind = "invalid";
+}
+/** `*nat`. */
+export declare class TableHeaderLine extends LineNodeBase {
+	readonly header: Word;
+	/** Words after the name, which iptables-restore ignores. */
+	readonly extra: Word[];
+	readonly kind = "table";
+	constructor(source: Source, index: number, header: Word, 
+	/** Words after the name, which iptables-restore ignores. */
+	extra: Word[]);
+	get name(): string;
+}
+/** `:CHAIN POLICY [p:b]`. */
+export declare class ChainDeclaration extends LineNodeBase {
+	/** The chain's name, without the `:`. */
+	readonly name: string;
+	private readonly plan;
+	readonly kind = "chain";
+	constructor(source: Source, index: number, 
+	/** The chain's name, without the `:`. */
+	name: string, plan: LinePlan);
+	get header(): Word;
+	/** `ACCEPT`, `DROP` or `-` for a user chain; null when missing. */
+	get policyWord(): Word | null;
+	get policy(): string | null;
+	get counters(): CountersNode | null;
+	/** Words after the declaration, which iptables-restore ignores. */
+	get extra(): Word[];
+}
+export declare class CommitLine extends LineNodeBase {
+	readonly kind = "commit";
+	get word(): Word;
+}
+/**
+ * A command line: `-A CHAIN rule`, `-N CHAIN`, `-P CHAIN POLICY`, ... Made when first asked for
+ * (`Document.line`), from its plan; its command and chain are read from the tokens.
+ */
+export declare class CommandLine extends LineNodeBase {
+	readonly table: Table;
+	readonly plan: LinePlan;
+	readonly kind = "command";
+	private ruleNode;
+	private chainName;
+	constructor(source: Source, index: number, table: Table, plan: LinePlan);
+	/** What the command does: `append` for `-A`, ... */
+	get command(): CommandKind;
+	/** The chain the command works on (its first argument, decoded), or null. */
+	get chain(): string | null;
+	get commandWord(): Word;
+	get chainWord(): Word | null;
+	/** Every argument of the command before its first option (chain, rule number, policy, ...). */
+	get positional(): Word[];
+	/** The prefix `[p:b]`, if any. */
+	get prefixCounters(): CountersNode | null;
+	/** The rule of `-A`, `-I`, `-R` and `-D` (for `-D CHAIN n`, an empty rule). */
+	get rule(): RuleNode | null;
+	/**
+	 * The rule's target (`-j NAME` or `-g NAME`, the last one when repeated), read from the
+	 * tokens without building the rule: rules that look at every jump of a quarter of a million
+	 * lines use this. Null when there is none.
+	 */
+	get target(): {
+		kind: TargetKind;
+		name: string;
+		word: Word;
+	} | null;
+	/** The options after the positional arguments, in order. */
+	get elements(): OptionNode[];
+}
+export type LineNode = BlankLine | CommentLine | InvalidLine | TableHeaderLine | ChainDeclaration | CommitLine | CommandLine;
+/** A table: from `*name` to COMMIT, or the whole file for `iptables -S` output. */
+export declare class Table {
+	/** Null for `iptables -S` output, which does not name its table. */
+	readonly name: string | null;
+	readonly header: TableHeaderLine | null;
+	commit: CommitLine | null;
+	/** The first and last of its chain declarations (0-based; -1 without any) and how many. */
+	firstChain: number;
+	lastChain: number;
+	chainCount: number;
+	/** The first and last of its command lines (0-based; -1 without commands) and how many. */
+	firstCommand: number;
+	lastCommand: number;
+	commandCount: number;
+	/** Bit `code` set: a command with that token code (`-A`, `-I`, ...) is in the table. */
+	private commandCodes;
+	private commandList;
+	private chainList;
+	private lineAt;
+	constructor(
+	/** Null for `iptables -S` output, which does not name its table. */
+	name: string | null, header: TableHeaderLine | null);
+	/** Its chain declarations (`:NAME POLICY`), in order (their nodes are made on first use). */
+	get chains(): readonly ChainDeclaration[];
+	/** Its commands, in order (their nodes are made on first use). */
+	get commands(): readonly CommandLine[];
+	/** The lines from `first` to `last` that `keep` takes. */
+	private linesBetween;
+	/** Whether some command of the table is of this kind, without making the command nodes. */
+	uses(kind: CommandKind): boolean;
+	/** The document builder's: records command line `index` with token code `code`. */
+	addCommand(index: number, code: TokenCode): void;
+	/** The document builder's: records chain declaration line `index`. */
+	addChain(index: number): void;
+	/** The document builder's: where the table finds its lines. */
+	attach(lineAt: (index: number) => LineNode): void;
+	/** The chain declaration with this name, if any. */
+	chain(name: string): ChainDeclaration | undefined;
+	/** The commands that work on this chain, in order. */
+	commandsFor(chain: string): CommandLine[];
+}
+export declare const commandKindOf: (code: TokenCode) => CommandKind;
+export type Severity = "error" | "warning" | "info";
+export interface Diagnostic {
+	/** `syntax` for the grammar's own findings, else the lint rule's id. */
+	ruleId: string;
+	severity: Severity;
+	message: string;
+	range: SourceRange;
+	loc: Location;
+}
+/** The rule id of every diagnostic the grammar emits. */
+export declare const SYNTAX = "syntax";
+/** How the file is laid out. */
+export type DocumentForm = 
+/** iptables-save output or iptables-restore input: `*table` ... COMMIT. */
+"restore"
+/** `iptables -S` / `iptables -v -S` output: commands without tables. */
+ | "rules";
+export interface Document {
+	source: Source;
+	text: string;
+	filePath: string | undefined;
+	form: DocumentForm;
+	/**
+	 * Every line, in order. Reading it makes the node of every line; a dump has a quarter of a
+	 * million, so code that looks at a few asks `line(index)`.
+	 */
+	readonly lines: readonly LineNode[];
+	/**
+	 * Line `index` (0-based). Its node is made when first asked for and kept: a line is always
+	 * the same object. Throws a RangeError outside the document's lines.
+	 */
+	line(index: number): LineNode;
+	/** The kind of line `index` (0-based), without making its node. Throws a RangeError outside the document's lines. */
+	kindOf(index: number): LineNode["kind"];
+	tables: Table[];
+	/** Syntax errors, in line order. */
+	diagnostics: Diagnostic[];
+}
+export interface ParseOptions {
+	/** Named in diagnostics; not read. */
+	filePath?: string;
+}
+export declare function parse(text: string, options?: ParseOptions): Document;
+/**
+ * Parses `text`, which is `document.text` with these replacements (sorted, not overlapping),
+ * lexing again only the lines they touch. The result is the document `parse(text)` gives.
+ */
+export declare function reparse(document: Document, replacements: readonly Replacement[], text: string): Document;
+/**
+ * A document that knows only its text and lines, for findings computed elsewhere (in a worker
+ * thread): enough to locate and quote them, with no AST.
+ */
+export declare function detachedDocument(text: string, filePath: string | undefined, diagnostics: Document["diagnostics"]): Document;
+export type PrintStyle = "preserve" | "compact";
+export interface PrintOptions {
+	style?: PrintStyle;
+}
+export declare function print(document: Document, options?: PrintOptions): string;
+/** One line without its end of line. */
+export declare function printLine(line: LineNode, style: PrintStyle): string;
+/**
+ * Numbers as iptables reads them. Marks, masks and the like go through `strtoul(s, &end, 0)`
+ * (`xtables_strtoui`), so `0x4000`, `0x00004000` and `16384` are the same number and `010`
+ * is octal 8. Compare these values as numbers, never as strings.
+ */
+/** An unsigned 32-bit number written the way strtoul(…, 0) reads it, or null. */
+export declare function parseUint32(text: string): number | null;
+export interface ValueMask {
+	value: number;
+	mask: number;
+}
+/**
+ * `value[/mask]` as the mark match and MARK target read it; the mask defaults to all ones.
+ * Returns null when either part is not a 32-bit number.
+ */
+export declare function parseValueMask(text: string): ValueMask | null;
+/** Packet and byte counters can exceed 2^53: they are kept as bigints. */
+export declare function parseCounter(text: string): bigint | null;
+/** Replace `text[start, end)` by `text`. An insertion has `start === end`, a deletion `text === ""`. */
+export interface TextEdit {
+	start: number;
+	end: number;
+	text: string;
+}
+/** `safe`: iptables loads the ruleset the user meant either way. `unsafe`: which packets match changes. */
+export type Applicability = "safe" | "unsafe";
+export interface Fix {
+	/** What the fix does, in a few words. */
+	title: string;
+	applicability: Applicability;
+	/** Applied all together or not at all; they must not overlap each other. */
+	edits: TextEdit[];
+	/** The rule that proposed it. */
+	ruleId?: string;
+}
+/** What is known of the node a ruleset comes from; every field is optional. */
+export interface NodeContext {
+	/** `uname -r` of the node, e.g. `5.4.0-107-generic` or `4.19.128`. */
+	kernelVersion?: string;
+	/** The Kubernetes (kube-proxy) version, e.g. `1.18.2` or `v1.18.2`. */
+	kubernetesVersion?: string;
+}
+export interface Finding {
+	range: SourceRange;
+	message: string;
+	/** Defaults to the rule's severity. */
+	severity?: Severity;
+	fix?: Fix;
+}
+export interface RuleContext {
+	readonly document: Document;
+	readonly node: NodeContext;
+	/** The rule's configured options, already checked against its `schema`; undefined when none. */
+	readonly options?: unknown;
+	report(finding: Finding): void;
+}
+export interface RuleModule {
+	/** Stable kebab-case id; also the rule's folder name. */
+	id: string;
+	/** One line, for `iptlint rules`. */
+	description: string;
+	/** Default severity. */
+	severity: Severity;
+	/** Whether findings carry fixes, and of what kind. */
+	fixable: false | Applicability;
+	/** JSON schema (draft-07, self-contained) of the options in `[severity, options]`; without it the rule takes no options. */
+	schema?: Record<string, unknown>;
+	check(context: RuleContext): void;
+}
+export declare const allRules: readonly RuleModule[];
+/** A rule's severity in the configuration; `off` does not run it. */
+export type RuleSeverity = Severity | "off";
+/** What `rules` maps a rule id to: a severity, or `[severity, options]`. */
+export type RuleEntry = RuleSeverity | [
+	RuleSeverity
+] | [
+	RuleSeverity,
+	Record<string, unknown>
+];
+/** Settings for the files that `files` matches. */
+export interface Override {
+	files: string | string[];
+	rules?: Record<string, RuleEntry>;
+	node?: NodeContext;
+}
+export interface Config {
+	$schema?: string;
+	rules?: Record<string, RuleEntry>;
+	overrides?: Override[];
+	ignores?: string[];
+	reportUnusedSuppressions?: RuleSeverity;
+	node?: NodeContext;
+}
+export interface LoadedConfig {
+	config: Config;
+	/** The file it came from; undefined when none was found. Globs are relative to its folder. */
+	filePath: string | undefined;
+}
+/** No configuration file: what `--no-config` uses, and what a search that finds nothing gives. */
+export declare const NO_CONFIG: LoadedConfig;
+/** A configuration that cannot be used: exit code 3. The message names the file and the key. */
+export declare class ConfigError extends Error {
+}
+/** The configuration for a file in `directory`, or for `path` when given (`--config`). */
+export declare function loadConfig(options: {
+	directory?: string;
+	path?: string;
+}): Promise<LoadedConfig>;
+/**
+ * The configuration if it fits the schema, else a ConfigError listing every mistake.
+ * `rules` is the rule list the ids are checked against (all rules by default).
+ */
+export declare function checkConfig(config: unknown, filePath: string, rules?: readonly RuleModule[]): Config;
+export interface RuleSetting {
+	severity: RuleSeverity;
+	/** The rule's options; undefined when none are configured. */
+	options: unknown;
+}
+export interface FileSettings {
+	/** `ignores` matches the file: it is not to be linted. */
+	ignored: boolean;
+	/**
+	 * The configured rules only: a rule missing here runs with its own severity (and the
+	 * severity it gives each finding); a rule here at `off` does not run; any other severity
+	 * replaces the severity of each of its findings.
+	 */
+	rules: Map<string, RuleSetting>;
+	node: NodeContext;
+	/** The severity of findings at suppressions that suppress nothing. */
+	reportUnusedSuppressions: Severity | "off";
+}
+/**
+ * The settings for `filePath` (relative to the working folder, or absolute). Without a path
+ * (standard input with no --stdin-filename) only the top level applies.
+ */
+export declare function resolveSettings(loaded: LoadedConfig, filePath: string | undefined): FileSettings;
+export interface LintOptions {
+	/** Named in findings; not read. */
+	filePath?: string;
+	/**
+	 * What is known of the node the ruleset comes from (kernel, Kubernetes version). Its
+	 * fields win over those of `settings.node`, field by field.
+	 */
+	node?: NodeContext;
+	/** The rules to run; all of them by default. */
+	rules?: readonly RuleModule[];
+	/**
+	 * The file's configuration (`resolveSettings`). A rule set to `off` is not run. A rule
+	 * given a severity has all its findings reported at that severity; a rule not configured
+	 * keeps the severity it gives each finding. So `masquerade-mark-not-cleared`, which weighs
+	 * each finding (error with `--random-fully`, warning without, moved by the node's kernel
+	 * and Kubernetes version), weighs only while it is left out of `rules`: configured as
+	 * `warning` it never fails a run, as `error` every finding fails it. When that replaces a
+	 * severity the rule chose itself, the message says so, since it may speak of the rule's own
+	 * choice ("Lowered to a warning: ...").
+	 * `settings.ignored` is not looked at here: leaving a file out is the caller's business.
+	 */
+	settings?: FileSettings;
+	/** Apply the `iptlint-disable` comments (default true); false ignores them (`--no-inline-config`). */
+	suppressions?: boolean;
+}
+/** A finding: a syntax error or a rule's report, with its fix when it has one. */
+export interface LintDiagnostic extends Diagnostic {
+	fix?: Fix;
+}
+export interface LintResult {
+	filePath: string | undefined;
+	/** Findings in source order. */
+	diagnostics: LintDiagnostic[];
+	document: Document;
+}
+export declare function lintText(text: string, options?: LintOptions): LintResult;
+/** Runs the rules on a parsed document; syntax errors come first in each line's findings. */
+export declare function lintDocument(document: Document, options?: LintOptions): LintDiagnostic[];
+export declare const errorCount: (result: LintResult) => number;
+export interface Progress {
+	/** Says how far the run is, e.g. "linting 12/40 files". */
+	update(text: string): void;
+	stop(): void;
+}
+export interface Output {
+	write(text: string | Uint8Array): void;
+	/** Whether it is a terminal (decides colour). */
+	isTTY?: boolean;
+}
+export interface CliIo {
+	stdout: Output;
+	stderr: Output;
+	/** The whole of standard input. */
+	readStdin(): Promise<Buffer>;
+	readFile(path: string): Promise<Buffer>;
+	isDirectory(path: string): Promise<boolean>;
+	/** The configuration for a file in `directory`, or read from `path` (`--config`). */
+	loadConfig(options: {
+		directory?: string;
+		path?: string;
+	}): Promise<LoadedConfig>;
+	/** Creates a file that must not exist yet (fails with EEXIST otherwise). */
+	writeNewFile(path: string, content: string): Promise<void>;
+	/** Files matching glob patterns, sorted, relative to `cwd` as given. */
+	glob(patterns: string[], options: {
+		cwd: string;
+		ignore: string[];
+		absolute?: boolean;
+	}): Promise<string[]>;
+	/** Runs a program (never through a shell); `error` is set (ENOENT, EACCES, ...) when it could not start. */
+	run(file: string, args: string[]): Promise<{
+		status: number | null;
+		stdout: string;
+		stderr: string;
+		error?: string;
+	}>;
+	/** The folder relative paths are taken from. */
+	cwd: string;
+	/** Replaces a file's content all at once (never a half-written file), keeping its mode; `create` allows a new file. */
+	writeFileAtomic(path: string, content: Buffer, options?: {
+		create?: boolean;
+	}): Promise<void>;
+	/** A spinner on standard error for a person watching a long run, or nothing (see terminal.ts). */
+	progress(options: {
+		machineOutputOnStdout: boolean;
+	}): Progress;
+	env: Record<string, string | undefined>;
+}
+/** The real world; relative paths are taken from `cwd`. */
+export declare function nodeIo(cwd?: string): CliIo;
+export interface LintFilesOptions {
+	/** What is known of the node; over the configuration's `node`. */
+	node?: NodeContext;
+	/** A configuration file to use instead of searching, or false for none. */
+	config?: string | false;
+	/** Where relative paths start; the process's working folder by default. */
+	cwd?: string;
+}
+/** Throws the CLI's errors: UnreadableInput (a file cannot be read), UsageError (a pattern matched nothing), ConfigError. */
+export declare function lintFiles(paths: readonly string[], options?: LintFilesOptions, io?: CliIo): Promise<LintResult[]>;
+export interface EditedRegion {
+	/** The table the region's lines belong to (null in `iptables -S` output). */
+	table: Table;
+	/** The region's whole lines in the old text: `oldFirst .. oldLast` (0-based). */
+	oldFirst: number;
+	oldLast: number;
+	/** Where its lines are in the new text, `[newStart, newEnd)`, and the lines themselves, parsed. */
+	newStart: number;
+	newEnd: number;
+	lines: Document;
+}
+export interface SkippedFix {
+	fix: Fix;
+	reason: string;
+}
+export interface FixResult {
+	output: string;
+	/** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
+	readonly document: Document;
+	applied: Fix[];
+	skipped: SkippedFix[];
+	/** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
+	regions?: EditedRegion[];
+}
+export interface ApplyOptions {
+	/** Apply unsafe fixes too. */
+	unsafe?: boolean;
+}
+/**
+ * Applies fixes to a parsed document's text: sorts them, refuses a fix that overlaps one
+ * already taken or is not allowed, and re-parses the result. A fix whose output has syntax
+ * errors is dropped and reported. A document with syntax errors is never fixed.
+ */
+export declare function applyFixes(document: Document, fixes: readonly Fix[], options?: ApplyOptions): FixResult;
+/**
+ * The findings a fix result leaves in the original text, where they are: those whose fix
+ * was not applied and whose text no applied edit rewrote. For output that is not written
+ * back (`fix --emit`), this is what the user still has to see to, at the places in the file
+ * they have. Rules give a fix to every finding it resolves, so that this holds (a test
+ * compares it with linting the fixed text, rule by rule and fixture by fixture).
+ */
+export declare function unresolved<T extends {
+	range: {
+		start: number;
+		end: number;
+	};
+	fix?: Fix;
+}>(findings: readonly T[], result: FixResult): T[];
+export interface FixTextOptions extends LintOptions {
+	/** Apply unsafe fixes too. */
+	unsafe?: boolean;
+}
+export interface FixTextResult {
+	/** The fixed text (the input itself when nothing was applied). */
+	output: string;
+	applied: Fix[];
+	skipped: SkippedFix[];
+	/** What is left to see to after fixing. */
+	diagnostics: LintDiagnostic[];
+	/** The full result, for `unifiedDiff`, `livePatch` and `restoreText`. */
+	result: FixResult;
+}
+export declare function fixText(text: string, options?: FixTextOptions): FixTextResult;
+/**
+ * A unified diff that `patch -p1` and `git apply` apply to the file. It is built from the
+ * edits: only the few lines around each edit are compared, never the whole (possibly 25 MB) text.
+ */
+export declare function unifiedDiff(original: Document, result: FixResult, name: string): string;
+/** The whole fixed ruleset, ready for `iptables-restore`. */
+export declare function restoreText(result: FixResult): string;
+export interface LivePatchOptions {
+	/** The command that loads it: `iptables-restore` or `ip6tables-restore`. */
+	restoreCommand?: string;
+}
+/**
+ * The smallest `iptables-restore --noflush` input that applies the fix to a live node: for
+ * each table the fix touches, every chain it changed, declared (which under --noflush
+ * flushes a user chain; a built-in chain is flushed with -F) and given all its fixed rules.
+ * Chains not named in it are left alone.
+ */
+export declare function livePatch(original: Document, result: FixResult, options?: LivePatchOptions): string;
+export interface FormatContext {
+	/** The folder paths are reported relative to (SARIF, GitLab, checkstyle keep paths as given). */
+	cwd: string;
+	/** Whether to colour the output (stylish only): a TTY, NO_COLOR, FORCE_COLOR, --no-color decided it. */
+	color: boolean;
+	/** Every rule, for formats that describe them (SARIF's tool.driver.rules). */
+	rules: readonly RuleModule[];
+	/** iptlint's version. */
+	version: string;
+}
+export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+/** The stylish report without colour (the library's original entry point). */
+export declare const formatStylish: (results: readonly LintResult[]) => string;
+export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown";
+export declare const formatters: Readonly<Record<FormatName, Formatter>>;
+/** The names, in the order `--help` lists them (the default first). */
+export declare const formatNames: readonly FormatName[];
+export interface BuiltinFinding {
+	id: string;
+	description: string;
+	severity: Severity;
+}
+export declare const BUILTIN_FINDINGS: readonly BuiltinFinding[];
+export interface SuppressionOptions {
+	/** Severity of the findings at suppressions that suppress nothing; `off` reports none. Default: warning. */
+	reportUnused?: Severity | "off";
+	/** The rule ids a suppression may name; every rule's by default. */
+	knownRules?: readonly string[];
+}
+/**
+ * The findings less the suppressed ones, plus an `invalid-suppression` finding at each bad
+ * directive and an `unused-suppression` finding at each directive that suppressed nothing
+ * (unless `reportUnused` is `off`), in source order.
+ */
+export declare function applySuppressions(document: Document, diagnostics: readonly LintDiagnostic[], options?: SuppressionOptions): LintDiagnostic[];
+export declare function main(argv: string[], io: CliIo): Promise<number>;
+/** The exit codes, the same for every command (see the README). */
+export declare const ExitCode: {
+	/** No finding at or above the failure threshold. */
+	readonly Ok: 0;
+	/** Findings (a syntax error is one). */
+	readonly Findings: 1;
+	/** A usage error: unknown flag, bad value, missing argument. */
+	readonly Usage: 2;
+	/** The configuration is invalid. */
+	readonly Config: 3;
+	/** An input cannot be read. */
+	readonly Unreadable: 4;
+	/** A bug in iptlint. */
+	readonly Internal: 5;
+};
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+/** Failures of the command line that are the input's or the user's, each with its exit code. */
+/** An input that could not be read: exit code 4, with the reason. */
+export declare class UnreadableInput extends Error {
+}
+/** Arguments that make no sense together: exit code 2. */
+export declare class UsageError extends Error {
+}
+
+export {};

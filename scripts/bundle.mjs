@@ -1,0 +1,77 @@
+/**
+ * Builds dist/, the committed package: what users run from a git checkout (pre-commit, the
+ * GitHub Action, `npm i` of a folder or a git URL) with no install or build step of their own.
+ *
+ *   dist/iptlint.js       the command line (package.json `bin`)
+ *   dist/index.js         the library (`import ... from "iptlint"`), dist/index.d.ts its types
+ *   dist/lint-worker.js   the worker thread that lint-pool.ts starts for big inputs
+ *   dist/*-HASH.js        code the three share, and what is loaded on first use (ora)
+ *   dist/THIRD-PARTY-NOTICES.md  the licences of the libraries bundled in
+ *
+ * Every runtime dependency is bundled in, so the package has none. No source maps: they would
+ * point at sources the package does not ship. Run by `npm run compile`, after tsc (the types are
+ * bundled from tsc's declarations in build/). CI checks that the committed dist/ is this output.
+ */
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { generateDtsBundle } from "dts-bundle-generator";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+process.chdir(root);
+rmSync(dist, { recursive: true, force: true });
+
+const { metafile } = await build({
+  entryPoints: { iptlint: "src/cli/bin.ts", index: "src/index.ts", "lint-worker": "src/cli/lint-worker.ts" },
+  outdir: dist,
+  bundle: true,
+  // Shared code in chunks rather than three copies; a dynamic import() (ora) becomes a chunk loaded on use.
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  metafile: true,
+  logLevel: "warning",
+  // cosmiconfig requires typescript only to read a .ts configuration, a name iptlint never searches for.
+  external: ["typescript"],
+  // ES modules have no `require`; the bundled libraries (CommonJS) and src/lazy.ts need one.
+  banner: { js: 'import { createRequire as __iptlintCreateRequire } from "node:module";\nconst require = __iptlintCreateRequire(import.meta.url);' },
+  plugins: [
+    {
+      // grammar/chevrotain.ts imports Chevrotain's own single-file bundle at run time, to spare
+      // Node resolving ~700 modules; here esbuild bundles the package itself, which costs nothing.
+      name: "chevrotain-from-the-package",
+      setup(esbuild) {
+        esbuild.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.ts$/ }, () => ({ contents: 'export * from "chevrotain";', loader: "ts" }));
+      },
+    },
+  ],
+});
+chmodSync(join(dist, "iptlint.js"), 0o755);
+
+// Types: one file, from tsc's declarations, with nothing imported from the bundled libraries.
+const [types] = generateDtsBundle([{ filePath: "build/src/index.d.ts", output: { noBanner: true } }], {
+  preferredConfigPath: "tsconfig.types.json",
+});
+writeFileSync(join(dist, "index.d.ts"), types);
+
+writeFileSync(join(dist, "THIRD-PARTY-NOTICES.md"), notices(Object.keys(metafile.inputs)));
+
+/** The name, version, licence and licence text of every package with code in the bundle. */
+function notices(inputs) {
+  const packages = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(input);
+    if (match) packages.add(match[1]);
+  }
+  let out = "# Third-party notices\n\nThe files in dist/ include code from these packages, under these licences.\n";
+  for (const dir of [...packages].sort()) {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const licenseFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\..*)?$/i.test(name));
+    out += `\n## ${pkg.name} ${pkg.version} (${pkg.license})\n\n`;
+    out += licenseFile ? "```\n" + readFileSync(join(dir, licenseFile), "utf8").trim() + "\n```\n" : `No licence file in the package; its package.json says ${pkg.license}.\n`;
+  }
+  return out;
+}
