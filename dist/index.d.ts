@@ -127,6 +127,99 @@ export interface LinePlan {
 	 */
 	doubleBang: number;
 	tableOptions: readonly number[];
+	/**
+	 * The elements that are a `-j` or `-g`, in order. iptables takes one target, with a name: a
+	 * second is refused ("multiple -j flags not allowed"), and so is one with no word after it
+	 * ("option "-j" requires an argument") unless the option word carries the name
+	 * (`--jump=NAME`), which only the text tells: the document builder checks them.
+	 */
+	targetElements: readonly number[];
+}
+/** Half-open UTF-16 offsets into the text (the AST's `SourceRange`). */
+export interface Range {
+	start: number;
+	end: number;
+}
+/** What an option is to iptables itself; everything else belongs to a match or target. */
+export type OptionRole = "command" | "generic" | "match" | "jump" | "goto" | "counters" | "table" | "module";
+export type TargetKind = "jump" | "goto";
+/** What a line view reads: a command line of the AST (`CommandLine`), or the same facts. */
+export interface ViewedLine {
+	readonly source: {
+		readonly text: string;
+		readonly lexed: LexedText;
+	};
+	/** 0-based line number. */
+	readonly index: number;
+	readonly plan: LinePlan;
+}
+/** Where a rule's target name is written: after `-j `, `-g `, or inside `--jump=NAME`. */
+export interface TargetSpan {
+	kind: TargetKind;
+	/** Offsets of the name in the text (without `--jump=`). */
+	start: number;
+	end: number;
+	/** The name has a `"`: its value is the decoded word. */
+	quoted: boolean;
+}
+/**
+ * The target of line `line` (0-based): the last `-j NAME`, `-g NAME` or `--jump=NAME` of its
+ * tokens, or null when it has none or the option has no name after it. Read from the token
+ * codes alone, without the line's plan: a `-j` or `-g` takes the next word whatever it looks
+ * like (`lexer.ts`), so the token after it, when there is one, is its name. A line iptables
+ * loads has at most one target (`multiple -j flags not allowed`) and never a `-j` without a
+ * name (`option "-j" requires an argument`): both are syntax errors (`to-ast.ts`).
+ *
+ * `into` is filled and returned, so that a loop over every line of a dump makes no object.
+ */
+export declare function readTarget(lexed: LexedText, line: number, into?: TargetSpan): TargetSpan | null;
+/** The name a target span gives, as iptables sees it. */
+export declare function targetName(text: string, span: TargetSpan): string;
+/** What an option is to iptables itself, by its token code (`command` for `-A` and the like). */
+export declare const roleOfCode: (code: TokenCode) => OptionRole;
+/**
+ * A command line's options read from the tokens: the same elements as `CommandLine.elements`
+ * (`!` before, option, `!` after, values), without an object per option.
+ */
+export declare class LineView {
+	readonly line: ViewedLine;
+	readonly count: number;
+	private readonly first;
+	private readonly e;
+	private readonly text;
+	private readonly starts;
+	private readonly ends;
+	private readonly codes;
+	constructor(line: ViewedLine);
+	private optionToken;
+	/** What element `i`'s option is: generic (`-s`, `-p`, ...), match (`-m`), jump, goto, counters, table, module. */
+	role(i: number): OptionRole;
+	/** Element `i` is the target: `-j` or `-g`. */
+	isTarget(i: number): boolean;
+	/** The option's spelling as iptables sees it, without an inline `=value`. */
+	name(i: number): string;
+	/** Whether the option's name is exactly `name` (cheap: compares in place). */
+	is(i: number, name: string): boolean;
+	/** `!` before the option, or after it (the old form). */
+	negated(i: number): boolean;
+	/** The `!` came after the option (`-s ! x`). */
+	lateBang(i: number): boolean;
+	/** The option's values as iptables sees them (an inline `--name=value` first). */
+	values(i: number): string[];
+	/** The first value, or null. */
+	value(i: number): string | null;
+	/** The range of the option word. */
+	optionRange(i: number): Range;
+	/** The range of the whole element: `!`, option and values. */
+	range(i: number): Range;
+	/** The element as written: `! -o eth0`. */
+	written(i: number): string;
+	/** The range of the `!` of element `i` (before or after the option), or null. */
+	bangRange(i: number): Range | null;
+	/** The range of value `k` of element `i` written as its own word, or null. */
+	valueRange(i: number, k?: number): Range | null;
+	/** Index of the last `-j`/`-g` element, or -1. */
+	targetIndex(): number;
 }
 export interface SourceRange {
 	/** Offset of the first character. */
@@ -178,8 +271,6 @@ export declare class Word extends SpanNode {
 	/** The word as iptables sees it: quotes removed, escapes resolved. */
 	get value(): string;
 }
-/** What an option is to iptables itself; everything else belongs to a match or target. */
-export type OptionRole = "command" | "generic" | "match" | "jump" | "goto" | "counters" | "table" | "module";
 /** An option with its negation and values: `! -s 10.0.0.0/8`, `--mark 0x4000/0x4000`. */
 export declare class OptionNode extends SpanNode {
 	readonly role: OptionRole;
@@ -222,7 +313,6 @@ export declare class MatchNode extends SpanNode {
 	get implicit(): boolean;
 	option(...names: string[]): OptionNode | undefined;
 }
-export type TargetKind = "jump" | "goto";
 /** `-j TARGET` or `-g CHAIN` with the target's options. */
 export declare class TargetNode extends SpanNode {
 	readonly kind: TargetKind;
@@ -381,6 +471,8 @@ export declare class CommandLine extends LineNodeBase {
 	} | null;
 	/** The options after the positional arguments, in order. */
 	get elements(): OptionNode[];
+	/** The line's elements and target read from the tokens, with no node made per option. */
+	get view(): LineView;
 }
 export type LineNode = BlankLine | CommentLine | InvalidLine | TableHeaderLine | ChainDeclaration | CommitLine | CommandLine;
 /** A table: from `*name` to COMMIT, or the whole file for `iptables -S` output. */
@@ -503,6 +595,339 @@ export interface ValueMask {
 export declare function parseValueMask(text: string): ValueMask | null;
 /** Packet and byte counters can exceed 2^53: they are kept as bigints. */
 export declare function parseCounter(text: string): bigint | null;
+/** A rule's `-j NAME` or `-g NAME`, where the name is in the text. */
+export interface TargetRef {
+	kind: TargetKind;
+	name: string;
+	/** Offsets of the name in the text. */
+	start: number;
+	end: number;
+}
+/** Declared by `:NAME ...` or `-N NAME`. */
+export type Declaration = ChainDeclaration | CommandLine;
+/** A jump or goto that names no chain existing when iptables reads it, nor a target iptables knows. */
+export interface MissingJump {
+	line: CommandLine;
+	target: TargetRef;
+}
+/** A declaration of a chain that already exists when iptables reads it. */
+export interface Redeclaration {
+	line: Declaration;
+	/** The declaration in force, or null for a built-in chain never declared. */
+	previous: Declaration | null;
+}
+/** What iptables-restore does with a line of the table. */
+export declare const enum RestoreStep {
+	/** Not a command or declaration of the table (a comment, a line with a syntax error). */
+	None = 0,
+	Append = 1,
+	Insert = 2,
+	Replace = 3,
+	Delete = 4,
+	/** `:NAME POLICY` */
+	Declaration = 5,
+	/** `-N NAME` */
+	NewChain = 6,
+	/** `-P`, `-F`, `-X`, `-E`, `-Z` and the rest. */
+	Other = 7
+}
+export interface Chain {
+	name: string;
+	/** `:NAME ...` or `-N NAME`; null when the chain is only used. */
+	declaration: ChainDeclaration | CommandLine | null;
+	/** The rules in kernel order. */
+	rules: CommandLine[];
+}
+/** A user chain that nothing reaches. */
+export interface UnreachedChain {
+	name: string;
+	declaration: Declaration;
+	/** How many rules it has. */
+	rules: number;
+	id: number;
+}
+export interface Reach {
+	/** User chains (declared, not built in) that no built-in chain or root reaches, in table order. */
+	unreached: readonly UnreachedChain[];
+	/** The chains not reached that have a rule jumping or going to this one (itself left out). */
+	referrers(chain: UnreachedChain): string[];
+}
+declare const brand: unique symbol;
+/** A 0-based line number of the document (`document.line(n)` makes its node). */
+export type LineNo = number & {
+	readonly [brand]: "LineNo";
+};
+/** A name of the table, chain or target, interned: ids are equal exactly when the names are. */
+export type NameId = number & {
+	readonly [brand]: "NameId";
+};
+declare const NONE = -1;
+export type None = typeof NONE;
+declare const WATCHED_OPTIONS: readonly [
+	"-s",
+	"--source",
+	"--src",
+	"-d",
+	"--destination",
+	"--dst",
+	"-p",
+	"--protocol",
+	"--sport",
+	"--source-port",
+	"--dport",
+	"--destination-port",
+	"--tcp-flags",
+	"--syn",
+	"--tcp-option",
+	"--chunk-types",
+	"--dccp-types",
+	"--dccp-option",
+	"--icmp-type",
+	"--icmpv6-type",
+	"--espspi",
+	"--ahspi",
+	"--ahlen",
+	"--ahres",
+	"--to-destination",
+	"--to-source",
+	"--to",
+	"--gateway",
+	"--on-ip",
+	"--src-range",
+	"--dst-range",
+	"--ctorigsrc",
+	"--ctorigdst",
+	"--ctreplsrc",
+	"--ctrepldst",
+	"--tunnel-src",
+	"--tunnel-dst",
+	"--reject-with",
+	"-i",
+	"--in-interface",
+	"-o",
+	"--out-interface"
+];
+declare const WATCHED_MODULES: readonly [
+	"tcp",
+	"udp",
+	"sctp",
+	"dccp",
+	"icmp",
+	"icmp6",
+	"icmpv6",
+	"esp",
+	"ah",
+	"multiport",
+	"iprange",
+	"conntrack",
+	"policy",
+	"mark"
+];
+export type WatchedOption = (typeof WATCHED_OPTIONS)[number];
+export type WatchedModule = (typeof WATCHED_MODULES)[number];
+/** Facts of a line's text a rule may ask for lines by. */
+export type LineFact = 
+/** An address value is IPv4 (a dotted quad). */
+"v4-address"
+/** An address value is IPv6 (colons, or brackets). */
+ | "v6-address"
+/** The protocol is icmp or ipv6-icmp. */
+ | "icmp-protocol";
+/** Line numbers in file order, in a typed array: a query may single out tens of thousands. */
+export type LineNumbers = ArrayLike<LineNo> & Iterable<LineNo>;
+/** Lines using any of these. */
+export interface LineQuery {
+	options?: readonly WatchedOption[];
+	modules?: readonly WatchedModule[];
+	/** Extension targets (`DNAT`, `MARK`; not ACCEPT, DROP, RETURN, QUEUE or chains). */
+	targets?: readonly string[];
+	facts?: readonly LineFact[];
+}
+export interface LineIndex {
+	/** Command lines using any of the query's options, modules, targets or facts, once each, in file order. */
+	commandsWith(query: LineQuery): CommandLine[];
+	/** The same, as line numbers (no node made): lines with syntax errors among them (ask `document.kindOf`). */
+	linesWith(query: LineQuery): LineNumbers;
+	/** Command lines with a `!` right after an option (`-s ! x`; the parse confirms it), in file order. */
+	withLateBang(): readonly CommandLine[];
+	/** Command lines whose target is this extension target, in file order (kept: ask again freely). */
+	withTarget(name: string): readonly CommandLine[];
+	/** The numbers of the lines whose target is this extension target, in order, with no node made (see `linesWith`). */
+	linesTargeting(name: string): readonly LineNo[];
+	/** Whether the line uses this option. */
+	uses(line: LineNo, option: WatchedOption): boolean;
+	/** The line's target when it is an extension target, or null. */
+	extensionTarget(line: LineNo): string | null;
+	/**
+	 * Whether every option, match and target of the line that needs a protocol surely has it
+	 * (`-p tcp -m tcp --dport 80 -j DNAT --to-destination 10.0.0.1:80`), from the facts read in
+	 * place: false when a closer look is needed, not when something is wrong.
+	 */
+	protocolNeedsSurelyMet(line: LineNo): boolean;
+	/** How many `-s`/`-d` values are IPv4 and IPv6 addresses. */
+	readonly addressCounts: {
+		v4: number;
+		v6: number;
+	};
+}
+/**
+ * Tables, built-in chains and hooks: what the kernel has, whatever the ruleset.
+ */
+/** An address family: iptables (4) or ip6tables (6). */
+export type Family = 4 | 6;
+declare const HOOKS: readonly [
+	"PREROUTING",
+	"INPUT",
+	"FORWARD",
+	"OUTPUT",
+	"POSTROUTING"
+];
+export type Hook = (typeof HOOKS)[number];
+export interface FamilyEvidence {
+	family: Family;
+	/** Why: "its header says ip6tables-save", "its name rules.v6", "its addresses". */
+	because: string;
+	/** Decided by the header or file name rather than guessed from the content. */
+	declared: boolean;
+}
+export type Backend = "nft" | "legacy";
+export interface RulesetModel {
+	readonly document: Document;
+	/** Facts about every command line, read in one pass (made on first use). */
+	readonly lines: LineIndex;
+	/** The tables the rules understand (the five of iptables, or `iptables -S` output), in file order. */
+	tables(): readonly TableModel[];
+	/** The model of a table of the document, whatever its name (undefined for a table of another document). */
+	tableOf(table: Table): TableModel | undefined;
+	/** Which address family the ruleset is for, and why; null when nothing tells. */
+	family(): FamilyEvidence | null;
+	/** Which backend's save tool wrote it; null when the file does not say. */
+	backend(): Backend | null;
+}
+/** A table as iptables-restore reads it. Lines are 0-based line numbers of the document. */
+export interface TableModel {
+	readonly table: Table;
+	/** Its built-in chains (those of every table for `iptables -S` output). */
+	readonly builtins: ReadonlySet<string>;
+	/**
+	 * A fragment, which may use chains that exist only on the node: a restore file that declares
+	 * none of its table's built-in chains (input for `iptables-restore --noflush`), or
+	 * `iptables -S` output that does not give every built-in chain of some table a policy.
+	 */
+	readonly partial: boolean;
+	/** Rules are only appended (no `-I`, `-R`, `-D`, `-F`, `-X`, `-E`), as in every iptables-save dump. */
+	readonly appendOnly: boolean;
+	/** The table deletes or renames chains (`-X`, `-E`). */
+	readonly deletesOrRenames: boolean;
+	/** Commands naming a chain (`-A X`, `-F X`, `-E X Y`, ...; not `-N`, `-P`) that does not exist on that line. */
+	readonly missingChains: readonly CommandLine[];
+	/** Rules (`-A`, `-I`, `-R`) whose jump or goto names neither an existing chain nor a known target. */
+	readonly missingJumps: readonly MissingJump[];
+	/** Rules that jump or go to a built-in chain of the table. */
+	readonly builtinJumps: readonly MissingJump[];
+	/** Declarations of a chain that already exists on that line. */
+	readonly redeclarations: readonly Redeclaration[];
+	/** `:NAME POLICY` lines whose policy is not `-`. */
+	readonly policyDeclarations: readonly ChainDeclaration[];
+	/** `-P` lines. */
+	readonly policyCommands: readonly CommandLine[];
+	/** `-N` lines. */
+	readonly newChainCommands: readonly CommandLine[];
+	/** Every declaration of a chain (`:NAME`, `-N NAME`), in file order. */
+	declarationsOf(name: string): readonly Declaration[];
+	/** The names of the chains the table declares. */
+	declaredNames(): string[];
+	/** The first declaration of `name` after this line, if the table has one. */
+	declaredLater(name: string, line: {
+		index: number;
+	}): Declaration | undefined;
+	/** The first line that names this chain, as its chain or its jump target, where it does not exist. */
+	firstMissingUse(name: string): CommandLine | undefined;
+	/** What iptables-restore does with the line (`None` for a line not of the table, or with a syntax error). */
+	stepOf(line: LineNo): RestoreStep;
+	/** The chain a command works on or a declaration declares. */
+	chainOf(line: LineNo): NameId | None;
+	/** The name a rule (`-A`, `-I`, `-R`, `-D`) jumps or goes to. */
+	targetOf(line: LineNo): NameId | None;
+	isGoto(line: LineNo): boolean;
+	/** The jump or goto of a rule with its place in the text, or null. */
+	target(line: CommandLine): TargetRef | null;
+	/** The name of that jump or goto, or undefined. */
+	targetName(line: LineNo): string | undefined;
+	/** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks. */
+	ruleTextStart(line: LineNo): number;
+	ruleTextEnd(line: LineNo): number;
+	/** The `-A`, `-I` and `-R` lines naming a chain, in file order (whatever the commands do to them). */
+	ruleLinesOf(chain: NameId): LineNo[];
+	/** The rule lines (`-A`, `-I`, `-R`, `-D`) whose jump or goto names this target or chain, in file order. */
+	linesTargeting(name: string): LineNo[];
+	nameOf(id: NameId): string;
+	/** The id of a name the table uses, or NONE. */
+	idOf(name: string): NameId | None;
+	/** A name's length in UTF-16 code units. */
+	nameLength(id: NameId): number;
+	/** The longest chain or target name of the document, in UTF-16 code units, and whether some name is not ASCII. */
+	nameStats(): {
+		longest: number;
+		nonAscii: boolean;
+	};
+	/** Whether an id names a target iptables knows (ACCEPT, DNAT, ...). */
+	isKnownTarget(id: NameId): boolean;
+	/** Whether an id names a built-in chain of the table. */
+	isBuiltin(id: NameId): boolean;
+	/** The chains once the table is read. */
+	readonly chains: ChainSet;
+	/** Which hooks reach its chains. */
+	readonly hooks: HookReach;
+}
+/** A table's chains as iptables-restore leaves them once it has read the table. */
+export interface ChainSet {
+	/** The chain with this name, with its rules in kernel order as line nodes (for the few chains a rule reads closely). */
+	get(name: string): Chain | undefined;
+	/** Whether the chain is a user chain of the table (declared by `-N NAME` or `:NAME -`). */
+	isUserChain(name: string): boolean;
+	/** Whether the chain exists once the table is read (declared, or given rules). */
+	exists(chain: NameId): boolean;
+	/** Calls `visit` with each kept rule and its chain: every chain's rules in kernel order, chains in no set order. */
+	forEachRule(visit: (line: LineNo, chain: NameId) => void): void;
+	/** How many rules the chain keeps. */
+	ruleCount(chain: NameId): number;
+	/** The kept rule before this one in its chain, or NONE. */
+	previousRule(line: LineNo): LineNo | None;
+	/** Whether a rule is one its chain keeps (one deleted by `-D` or `-F` is not). */
+	keeps(line: LineNo): boolean;
+	/** The declared user chains, in table order. */
+	userChains(): readonly NameId[];
+	/** The chains with a rule jumping or going to this one (itself left out), once each. */
+	callers(chain: NameId): readonly NameId[];
+	/** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
+	unreached(isRoot: (name: string) => boolean): Reach;
+	/**
+	 * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
+	 * the same order, as written, the command's arguments and counters left out), with the
+	 * nearest such earlier rule.
+	 */
+	repeatedRules(): readonly RepeatedRule[];
+}
+/** A rule written like an earlier rule of its chain. */
+export interface RepeatedRule {
+	earlier: LineNo;
+	later: LineNo;
+	chain: NameId;
+}
+/** Which hooks reach a table's chains, through jumps and gotos from their built-in chains. */
+export interface HookReach {
+	/** The table's hooks: its built-in chains (every hook for `iptables -S` output), in the kernel's order. */
+	readonly hooks: readonly Hook[];
+	/** Whether the hook's built-in chain reaches the chain (a built-in chain reaches itself). */
+	reaches(hook: Hook, chain: NameId | string): boolean;
+	/** For each chain, the hooks among `hooks` that reach it: ask for many chains at once, the model then walks each hook once. */
+	hooksReaching(hooks: readonly Hook[], chains: readonly NameId[]): readonly (readonly Hook[])[];
+	/** The table's hooks that reach the chain. */
+	hooksOf(chain: NameId | string): Hook[];
+	/** A shortest path of chain names from the hook's built-in chain to `chain`, both included; [] when unreached. */
+	path(chain: string, hook: Hook): string[];
+}
 /** Replace `text[start, end)` by `text`. An insertion has `start === end`, a deletion `text === ""`. */
 export interface TextEdit {
 	start: number;
@@ -536,6 +961,8 @@ export interface Finding {
 }
 export interface RuleContext {
 	readonly document: Document;
+	/** What the document means as iptables-restore reads it: built once, shared by every rule. */
+	readonly model: RulesetModel;
 	readonly node: NodeContext;
 	/** The rule's configured options, already checked against its `schema`; undefined when none. */
 	readonly options?: unknown;
@@ -621,6 +1048,16 @@ export interface FileSettings {
  * (standard input with no --stdin-filename) only the top level applies.
  */
 export declare function resolveSettings(loaded: LoadedConfig, filePath: string | undefined): FileSettings;
+/** A finding: a syntax error or a rule's report, with its fix when it has one. */
+export interface LintDiagnostic extends Diagnostic {
+	fix?: Fix;
+}
+export interface BuiltinFinding {
+	id: string;
+	description: string;
+	severity: Severity;
+}
+export declare const BUILTIN_FINDINGS: readonly BuiltinFinding[];
 export interface LintOptions {
 	/** Named in findings; not read. */
 	filePath?: string;
@@ -645,10 +1082,6 @@ export interface LintOptions {
 	settings?: FileSettings;
 	/** Apply the `iptlint-disable` comments (default true); false ignores them (`--no-inline-config`). */
 	suppressions?: boolean;
-}
-/** A finding: a syntax error or a rule's report, with its fix when it has one. */
-export interface LintDiagnostic extends Diagnostic {
-	fix?: Fix;
 }
 export interface LintResult {
 	filePath: string | undefined;
@@ -819,12 +1252,6 @@ export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "
 export declare const formatters: Readonly<Record<FormatName, Formatter>>;
 /** The names, in the order `--help` lists them (the default first). */
 export declare const formatNames: readonly FormatName[];
-export interface BuiltinFinding {
-	id: string;
-	description: string;
-	severity: Severity;
-}
-export declare const BUILTIN_FINDINGS: readonly BuiltinFinding[];
 export interface SuppressionOptions {
 	/** Severity of the findings at suppressions that suppress nothing; `off` reports none. Default: warning. */
 	reportUnused?: Severity | "off";

@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-NVDWTDTS.js";
+} from "./chunk-B62HX7LD.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -32,6 +32,7 @@ import {
   CountersNode,
   InvalidLine,
   LineNodeBase,
+  LineView,
   LineWords,
   MAX_WORDS_PER_LINE,
   MAX_WORD_LENGTH,
@@ -45,6 +46,7 @@ import {
   Table,
   TableHeaderLine,
   TargetNode,
+  TokenCode,
   Word,
   allRules,
   applySuppressions,
@@ -63,10 +65,13 @@ import {
   parseValueMask,
   print,
   printLine,
+  readTarget,
   reparse,
   resolveSettings,
-  rewrittenLines
-} from "./chunk-JYL7PXI6.js";
+  rewrittenLines,
+  roleOfCode,
+  targetName
+} from "./chunk-5TPMMWBI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -100,6 +105,7 @@ export {
   ExitCode,
   InvalidLine,
   LineNodeBase,
+  LineView,
   LineWords,
   MAX_WORDS_PER_LINE,
   MAX_WORD_LENGTH,
@@ -114,6 +120,7 @@ export {
   Table,
   TableHeaderLine,
   TargetNode,
+  TokenCode,
   UnreadableInput,
   UsageError,
   Word,
@@ -144,10 +151,13 @@ export {
   parseValueMask,
   print,
   printLine,
+  readTarget,
   reparse,
   resolveSettings,
   restoreText,
   rewrittenLines,
+  roleOfCode,
+  targetName,
   unifiedDiff,
   unresolved
 };

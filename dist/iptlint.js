@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-NVDWTDTS.js";
-import "./chunk-JYL7PXI6.js";
+} from "./chunk-B62HX7LD.js";
+import "./chunk-5TPMMWBI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

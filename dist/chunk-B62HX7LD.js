@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-JYL7PXI6.js";
+} from "./chunk-5TPMMWBI.js";
 import {
   __commonJS,
   __require,

@@ -2207,8 +2207,8 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id = "", normalize) {
+      if (normalize !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -3837,7 +3837,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -4237,7 +4237,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize,
       resolve: resolve2,
       resolveComponent,
       equal,
@@ -16011,22 +16011,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report2(error, callback$1, state.counts, state.options.suppressErrors);
+      report4(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report2(error, callback$1, state.paths, state.options.suppressErrors);
+      report4(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report2(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report4(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report2(error, callback$1, state.groups, state.options.suppressErrors);
+      report4(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report2(error, callback$1, output, suppressErrors) {
+    function report4(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -16113,7 +16113,7 @@ var require_dist2 = __commonJS({
         this.aborted = true;
       }
     };
-    var Walker2 = class {
+    var Walker = class {
       root;
       isSynchronous;
       state;
@@ -16197,11 +16197,11 @@ var require_dist2 = __commonJS({
       });
     }
     function callback(root2, options, callback$1) {
-      let walker = new Walker2(root2, options, callback$1);
+      let walker = new Walker(root2, options, callback$1);
       walker.start();
     }
     function sync(root2, options) {
-      const walker = new Walker2(root2, options);
+      const walker = new Walker(root2, options);
       return walker.start();
     }
     var APIBuilder = class {
@@ -17681,12 +17681,12 @@ function memoize(func, resolver) {
     throw new TypeError(FUNC_ERROR_TEXT);
   }
   var memoized = function() {
-    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache6 = memoized.cache;
-    if (cache6.has(key)) {
-      return cache6.get(key);
+    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache3 = memoized.cache;
+    if (cache3.has(key)) {
+      return cache3.get(key);
     }
     var result = func.apply(this, args);
-    memoized.cache = cache6.set(key, result) || cache6;
+    memoized.cache = cache3.set(key, result) || cache3;
     return result;
   };
   memoized.cache = new (memoize.Cache || MapCache_default)();
@@ -17699,12 +17699,12 @@ var memoize_default = memoize;
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result = memoize_default(func, function(key) {
-    if (cache6.size === MAX_MEMOIZE_SIZE) {
-      cache6.clear();
+    if (cache3.size === MAX_MEMOIZE_SIZE) {
+      cache3.clear();
     }
     return key;
   });
-  var cache6 = result.cache;
+  var cache3 = result.cache;
   return result;
 }
 var memoizeCapped_default = memoizeCapped;
@@ -18355,8 +18355,8 @@ function arraySome(array, predicate) {
 var arraySome_default = arraySome;
 
 // node_modules/lodash-es/_cacheHas.js
-function cacheHas(cache6, key) {
-  return cache6.has(key);
+function cacheHas(cache3, key) {
+  return cache3.has(key);
 }
 var cacheHas_default = cacheHas;
 
@@ -23402,10 +23402,10 @@ function validateDuplicateProductions(topLevelRule, errMsgProvider) {
   topLevelRule.accept(collectorVisitor2);
   const allRuleProductions = collectorVisitor2.allProductions;
   const productionGroups = groupBy_default(allRuleProductions, identifyProductionForDuplicates);
-  const duplicates2 = pickBy_default(productionGroups, (currGroup) => {
+  const duplicates = pickBy_default(productionGroups, (currGroup) => {
     return currGroup.length > 1;
   });
-  const errors = map_default(values_default(duplicates2), (currDuplicates) => {
+  const errors = map_default(values_default(duplicates), (currDuplicates) => {
     const firstProd = head_default(currDuplicates);
     const msg = errMsgProvider.buildDuplicateFoundError(topLevelRule, currDuplicates);
     const dslName = getProductionDslName(firstProd);
@@ -26007,6 +26007,34 @@ var GenericOption = define("GenericOption", [AnyOption]);
 var ModuleOption = define("ModuleOption", [AnyOption]);
 var Word = define("Word", [AnyValue]);
 var QuotedWord = define("QuotedWord", [AnyValue]);
+var TokenCode = /* @__PURE__ */ ((TokenCode2) => {
+  TokenCode2[TokenCode2["TableHeader"] = 0] = "TableHeader";
+  TokenCode2[TokenCode2["ChainDecl"] = 1] = "ChainDecl";
+  TokenCode2[TokenCode2["Commit"] = 2] = "Commit";
+  TokenCode2[TokenCode2["Counters"] = 3] = "Counters";
+  TokenCode2[TokenCode2["Bang"] = 4] = "Bang";
+  TokenCode2[TokenCode2["Append"] = 5] = "Append";
+  TokenCode2[TokenCode2["Insert"] = 6] = "Insert";
+  TokenCode2[TokenCode2["Delete"] = 7] = "Delete";
+  TokenCode2[TokenCode2["Replace"] = 8] = "Replace";
+  TokenCode2[TokenCode2["NewChain"] = 9] = "NewChain";
+  TokenCode2[TokenCode2["DeleteChain"] = 10] = "DeleteChain";
+  TokenCode2[TokenCode2["Flush"] = 11] = "Flush";
+  TokenCode2[TokenCode2["Zero"] = 12] = "Zero";
+  TokenCode2[TokenCode2["RenameChain"] = 13] = "RenameChain";
+  TokenCode2[TokenCode2["Policy"] = 14] = "Policy";
+  TokenCode2[TokenCode2["OtherCommand"] = 15] = "OtherCommand";
+  TokenCode2[TokenCode2["MatchOption"] = 16] = "MatchOption";
+  TokenCode2[TokenCode2["JumpOption"] = 17] = "JumpOption";
+  TokenCode2[TokenCode2["GotoOption"] = 18] = "GotoOption";
+  TokenCode2[TokenCode2["SetCountersOption"] = 19] = "SetCountersOption";
+  TokenCode2[TokenCode2["TableOption"] = 20] = "TableOption";
+  TokenCode2[TokenCode2["GenericOption"] = 21] = "GenericOption";
+  TokenCode2[TokenCode2["ModuleOption"] = 22] = "ModuleOption";
+  TokenCode2[TokenCode2["Word"] = 23] = "Word";
+  TokenCode2[TokenCode2["QuotedWord"] = 24] = "QuotedWord";
+  return TokenCode2;
+})(TokenCode || {});
 var tokenTypeOf = [
   TableHeader,
   ChainDecl,
@@ -26550,6 +26578,160 @@ function decodeWord(raw) {
   return out;
 }
 
+// grammar/line-view.ts
+function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted: false }) {
+  const first2 = lexed.firstTokens[line];
+  const last2 = lexed.firstTokens[line + 1];
+  const { codes, starts, ends } = lexed.tokens;
+  for (let t = last2 - 1; t >= first2; t--) {
+    const code = codes[t];
+    if (code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */) continue;
+    into.kind = code === 18 /* GotoOption */ ? "goto" : "jump";
+    const optionStart = starts[t];
+    const optionEnd = ends[t];
+    if (optionEnd - optionStart > 6) {
+      const text = lexed.text;
+      let equals = optionStart;
+      while (equals < optionEnd && text.charCodeAt(equals) !== 61) equals++;
+      if (equals < optionEnd) {
+        into.start = equals + 1;
+        into.end = optionEnd;
+        into.quoted = text.slice(optionStart, optionEnd).includes('"');
+        return into;
+      }
+    }
+    if (t + 1 < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */)) {
+      into.start = starts[t + 1];
+      into.end = ends[t + 1];
+      into.quoted = codes[t + 1] === 24 /* QuotedWord */;
+      return into;
+    }
+    return null;
+  }
+  return null;
+}
+function targetName(text, span) {
+  const raw = text.slice(span.start, span.end);
+  return span.quoted ? decodeWord(raw) : raw;
+}
+var ROLES = {
+  [21 /* GenericOption */]: "generic",
+  [16 /* MatchOption */]: "match",
+  [17 /* JumpOption */]: "jump",
+  [18 /* GotoOption */]: "goto",
+  [19 /* SetCountersOption */]: "counters",
+  [20 /* TableOption */]: "table",
+  [22 /* ModuleOption */]: "module"
+};
+var roleOfCode = (code) => ROLES[code] ?? "command";
+var LineView = class {
+  constructor(line) {
+    this.line = line;
+    const { lexed } = line.source;
+    this.first = lexed.firstTokens[line.index];
+    this.e = line.plan.elements;
+    this.count = this.e.length >> 2;
+    this.text = line.source.text;
+    this.starts = lexed.tokens.starts;
+    this.ends = lexed.tokens.ends;
+    this.codes = lexed.tokens.codes;
+  }
+  optionToken(i) {
+    return this.first + this.e[i * 4 + 1];
+  }
+  /** What element `i`'s option is: generic (`-s`, `-p`, ...), match (`-m`), jump, goto, counters, table, module. */
+  role(i) {
+    return roleOfCode(this.codes[this.optionToken(i)]);
+  }
+  /** Element `i` is the target: `-j` or `-g`. */
+  isTarget(i) {
+    const code = this.codes[this.optionToken(i)];
+    return code === 17 /* JumpOption */ || code === 18 /* GotoOption */;
+  }
+  /** The option's spelling as iptables sees it, without an inline `=value`. */
+  name(i) {
+    const t = this.optionToken(i);
+    let word = this.text.slice(this.starts[t], this.ends[t]);
+    if (word.includes('"')) word = decodeWord(word);
+    const equals = word.startsWith("--") ? word.indexOf("=") : -1;
+    return equals === -1 ? word : word.slice(0, equals);
+  }
+  /** Whether the option's name is exactly `name` (cheap: compares in place). */
+  is(i, name) {
+    const t = this.optionToken(i);
+    const start = this.starts[t];
+    const end = this.ends[t];
+    if (end - start === name.length) return this.text.startsWith(name, start);
+    return end - start > name.length && this.name(i) === name;
+  }
+  /** `!` before the option, or after it (the old form). */
+  negated(i) {
+    return this.e[i * 4] !== -1 || this.e[i * 4 + 2] !== -1;
+  }
+  /** The `!` came after the option (`-s ! x`). */
+  lateBang(i) {
+    return this.e[i * 4 + 2] !== -1;
+  }
+  /** The option's values as iptables sees them (an inline `--name=value` first). */
+  values(i) {
+    const out = [];
+    const t = this.optionToken(i);
+    const raw = this.text.slice(this.starts[t], this.ends[t]);
+    if (raw.startsWith("--")) {
+      const equals = raw.indexOf("=");
+      if (equals !== -1) out.push(decodeWord(raw.slice(equals + 1)));
+    }
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    const to = this.first + this.e[i * 4 + 3];
+    for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
+    return out;
+  }
+  /** The first value, or null. */
+  value(i) {
+    const values2 = this.values(i);
+    return values2.length ? values2[0] : null;
+  }
+  /** The range of the option word. */
+  optionRange(i) {
+    const t = this.optionToken(i);
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+  /** The range of the whole element: `!`, option and values. */
+  range(i) {
+    const bang = this.e[i * 4];
+    const option2 = this.e[i * 4 + 1];
+    const late = this.e[i * 4 + 2];
+    const end = this.e[i * 4 + 3];
+    const firstToken = this.first + (bang !== -1 ? bang : option2);
+    const lastToken = this.first + Math.max(end - 1, option2, late);
+    return { start: this.starts[firstToken], end: this.ends[lastToken] };
+  }
+  /** The element as written: `! -o eth0`. */
+  written(i) {
+    const { start, end } = this.range(i);
+    return this.text.slice(start, end);
+  }
+  /** The range of the `!` of element `i` (before or after the option), or null. */
+  bangRange(i) {
+    const bang = this.e[i * 4] !== -1 ? this.e[i * 4] : this.e[i * 4 + 2];
+    if (bang === -1) return null;
+    const t = this.first + bang;
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+  /** The range of value `k` of element `i` written as its own word, or null. */
+  valueRange(i, k = 0) {
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    const t = from + k;
+    if (t >= this.first + this.e[i * 4 + 3]) return null;
+    return { start: this.starts[t], end: this.ends[t] };
+  }
+  /** Index of the last `-j`/`-g` element, or -1. */
+  targetIndex() {
+    for (let i = this.count - 1; i >= 0; i--) if (this.isTarget(i)) return i;
+    return -1;
+  }
+};
+
 // grammar/values.ts
 var HEX = /^0[xX][0-9a-fA-F]+$/;
 var OCTAL = /^0[0-7]*$/;
@@ -26649,16 +26831,6 @@ var Word2 = class extends SpanNode {
     return this.quoted ? decodeWord(this.text) : this.text;
   }
 };
-var optionRoles = {
-  [21 /* GenericOption */]: "generic",
-  [16 /* MatchOption */]: "match",
-  [17 /* JumpOption */]: "jump",
-  [18 /* GotoOption */]: "goto",
-  [19 /* SetCountersOption */]: "counters",
-  [20 /* TableOption */]: "table",
-  [22 /* ModuleOption */]: "module"
-};
-var roleOf = (code) => optionRoles[code] ?? "command";
 var OptionNode = class extends SpanNode {
   constructor(source, range, role, optionWord, name, bang, intrapositioned, values2) {
     super(source, range);
@@ -26938,28 +27110,17 @@ var CommandLine = class extends LineNodeBase {
    * lines use this. Null when there is none.
    */
   get target() {
-    const { elements, head: head2 } = this.plan;
-    const words = this.words;
-    for (let i = elements.length - 4; i >= 0 && head2 >= 0; i -= 4) {
-      const code = words.code(elements[i + 1]);
-      if (code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */) continue;
-      const kind = code === 18 /* GotoOption */ ? "goto" : "jump";
-      const option2 = words.word(elements[i + 1]);
-      const equals = option2.raw.indexOf("=");
-      if (equals !== -1) {
-        const word = new Word2(this.source, { start: option2.range.start + equals + 1, end: option2.range.end });
-        return { kind, name: word.value, word };
-      }
-      if (elements[i + 3] > elements[i + 1] + 1) {
-        const word = words.word(elements[i + 1] + 1);
-        return { kind, name: word.value, word };
-      }
-    }
-    return null;
+    const span = readTarget(this.source.lexed, this.index);
+    if (span === null) return null;
+    return { kind: span.kind, name: targetName(this.source.text, span), word: new Word2(this.source, { start: span.start, end: span.end }) };
   }
   /** The options after the positional arguments, in order. */
   get elements() {
     return buildElements(this);
+  }
+  /** The line's elements and target read from the tokens, with no node made per option. */
+  get view() {
+    return new LineView(this);
   }
 };
 var Table = class {
@@ -27041,18 +27202,15 @@ function commandCodesOf(kind) {
   return codes;
 }
 function buildElements(line) {
-  const { plan, source } = line;
-  const words = line.words;
+  const { source } = line;
+  const view = line.view;
   const out = [];
-  const e = plan.elements;
-  for (let i = 0; i < e.length; i += 4) {
-    const bangIndex = e[i];
-    const optionIndex = e[i + 1];
-    const lateBangIndex = e[i + 2];
-    const end = e[i + 3];
-    const optionWord = words.word(optionIndex);
-    const bang = bangIndex !== -1 ? words.word(bangIndex) : lateBangIndex !== -1 ? words.word(lateBangIndex) : null;
-    const values2 = words.words(Math.max(optionIndex, lateBangIndex) + 1, end);
+  for (let i = 0; i < view.count; i++) {
+    const optionWord = new Word2(source, view.optionRange(i));
+    const bangRange = view.bangRange(i);
+    const bang = bangRange === null ? null : new Word2(source, bangRange);
+    const values2 = [];
+    for (let k = 0, range = view.valueRange(i, 0); range !== null; range = view.valueRange(i, ++k)) values2.push(new Word2(source, range));
     let name = optionWord.value;
     const equals = name.startsWith("--") ? name.indexOf("=") : -1;
     if (equals !== -1) {
@@ -27060,20 +27218,7 @@ function buildElements(line) {
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
       values2.unshift(new Word2(source, { start: at, end: optionWord.range.end }));
     }
-    const start = (bangIndex !== -1 ? words.word(bangIndex) : optionWord).range.start;
-    const last2 = values2.length ? values2[values2.length - 1] : lateBangIndex !== -1 ? words.word(lateBangIndex) : optionWord;
-    out.push(
-      new OptionNode(
-        source,
-        { start, end: last2.range.end },
-        roleOf(words.code(optionIndex)),
-        optionWord,
-        name,
-        bang,
-        lateBangIndex !== -1,
-        values2
-      )
-    );
+    out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values2));
   }
   return out;
 }
@@ -27266,7 +27411,8 @@ function simplePlan(shape, count, extra) {
     extraStart: extra ? indexOf2(extra) : count,
     elements: new Int32Array(0),
     doubleBang: -1,
-    tableOptions: []
+    tableOptions: [],
+    targetElements: []
   };
 }
 function commandPlan(children, codes) {
@@ -27293,9 +27439,11 @@ function commandPlan(children, codes) {
     extraStart: codes.length,
     elements,
     doubleBang: doubleBangOf(elements),
-    tableOptions: elementNodes.map((_, i) => elements[i * 4 + 1]).filter((option2) => codes[option2] === 20 /* TableOption */)
+    tableOptions: elementNodes.map((_, i) => elements[i * 4 + 1]).filter((option2) => codes[option2] === 20 /* TableOption */),
+    targetElements: elementNodes.map((_, i) => i).filter((i) => isTargetCode(codes[elements[i * 4 + 1]]))
   };
 }
+var isTargetCode = (code) => code === 17 /* JumpOption */ || code === 18 /* GotoOption */;
 function doubleBangOf(elements) {
   for (let i = 0; i < elements.length; i += 4) if (elements[i] !== -1 && elements[i + 2] !== -1) return elements[i + 2];
   return -1;
@@ -27345,6 +27493,9 @@ function lexErrorMessage(error, text) {
       return "indented comment: only a `#` in the first column starts a comment; iptables-restore reads this line as a command and refuses it";
   }
 }
+function targetWithoutNameMessage(option2) {
+  return `${quote(option2)} has no target after it: iptables refuses the line ("option "${option2}" requires an argument")`;
+}
 function lineErrorMessage(kind, word) {
   switch (kind) {
     case 0 /* NotACommand */:
@@ -27362,6 +27513,8 @@ function lineErrorMessage(kind, word) {
       return word === null ? "`!` at the end of the line: it must be followed by the option it negates" : `\`!\` must be followed by the option it negates, not ${quote(word)}`;
     case 4 /* TextAfterCommit */:
       return "COMMIT must stand alone on its line: iptables-restore reads this line as a command and refuses it";
+    case 5 /* MultipleTargets */:
+      return `a second target (${quote(word ?? "")}): a rule has one \`-j\` or \`-g\`, and iptables refuses the line ("multiple -j flags not allowed")`;
   }
 }
 
@@ -27553,6 +27706,10 @@ var DocumentBuilder = class {
       this.slots.push(node);
       return;
     }
+    if (plan.targetElements.length > 0 && this.targetError(first2, plan)) {
+      this.slots.push(new InvalidLine(this.source, line));
+      return;
+    }
     for (const option2 of plan.tableOptions) {
       this.report(
         this.tokenRange(first2 + option2),
@@ -27568,6 +27725,29 @@ var DocumentBuilder = class {
     }
     this.slots.push(plan);
     table.addCommand(line, codes[first2 + plan.head]);
+  }
+  /**
+   * Reports what iptables says of a rule's targets, reading them in order as it does: a `-j` or
+   * `-g` with no name ("option "-j" requires an argument"), then a second one ("multiple -j
+   * flags not allowed"). Whether any was reported.
+   */
+  targetError(first2, plan) {
+    const { starts, ends } = this.lexed.tokens;
+    for (let k = 0; k < plan.targetElements.length; k++) {
+      const element = plan.targetElements[k] * 4;
+      const token = first2 + plan.elements[element + 1];
+      const option2 = decodeWord(this.source.text.slice(starts[token], ends[token]));
+      const named = plan.elements[element + 3] > plan.elements[element + 1] + 1 || option2.startsWith("--") && option2.includes("=");
+      if (!named) {
+        this.report(this.tokenRange(token), targetWithoutNameMessage(option2));
+        return true;
+      }
+      if (k > 0) {
+        this.report(this.tokenRange(token), lineErrorMessage(5 /* MultipleTargets */, this.source.text.slice(starts[token], ends[token])));
+        return true;
+      }
+    }
+    return false;
   }
   tokenRange(token) {
     return { start: this.lexed.tokens.starts[token], end: this.lexed.tokens.ends[token] };
@@ -27736,7 +27916,121 @@ function joinWords(words, line, style, text) {
   return out + text.slice(at, line.range.end);
 }
 
-// rules/shared/netfilter.ts
+// rules/model/ids.ts
+var NONE = -1;
+var lineNo = (line) => line.index;
+
+// rules/netfilter/marks.ts
+function markOptionEffect(option2, text) {
+  switch (option2) {
+    case "--set-xmark": {
+      const vm = parseValueMask(text);
+      return vm && { value: vm.value, mask: vm.mask };
+    }
+    case "--set-mark": {
+      const vm = parseValueMask(text);
+      return vm && { value: vm.value, mask: (vm.value | vm.mask) >>> 0 };
+    }
+    case "--or-mark": {
+      const v = parseUint32(text);
+      return v === null ? null : { value: v, mask: v };
+    }
+    case "--and-mark": {
+      const v = parseUint32(text);
+      return v === null ? null : { value: 0, mask: ~v >>> 0 };
+    }
+    case "--xor-mark": {
+      const v = parseUint32(text);
+      return v === null ? null : { value: v, mask: 0 };
+    }
+    default:
+      return null;
+  }
+}
+function markTest(text, negated) {
+  const vm = parseValueMask(text);
+  return vm === null ? null : { value: vm.value, mask: vm.mask, negated };
+}
+
+// rules/netfilter/matches.ts
+var STATEFUL_MATCHES = /* @__PURE__ */ new Set(["statistic", "nth", "random", "limit", "hashlimit", "recent", "quota", "quota2", "connlimit"]);
+
+// rules/netfilter/options.ts
+var GENERIC_ADDRESS_OPTIONS = /* @__PURE__ */ new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
+var NAT_ADDRESS_OPTIONS = /* @__PURE__ */ new Set(["--to-destination", "--to-source"]);
+var RANGE_ADDRESS_OPTIONS = /* @__PURE__ */ new Set(["--src-range", "--dst-range"]);
+var PLAIN_ADDRESS_OPTIONS = /* @__PURE__ */ new Set([
+  "--to",
+  "--gateway",
+  "--on-ip",
+  "--ctorigsrc",
+  "--ctorigdst",
+  "--ctreplsrc",
+  "--ctrepldst",
+  "--tunnel-src",
+  "--tunnel-dst"
+]);
+var INTERFACE_OPTIONS = {
+  in: ["-i", "--in-interface"],
+  out: ["-o", "--out-interface"]
+};
+
+// rules/netfilter/protocols.ts
+var PROTOCOL_NUMBERS = {
+  icmp: 1,
+  tcp: 6,
+  udp: 17,
+  dccp: 33,
+  esp: 50,
+  ah: 51,
+  "ipv6-icmp": 58,
+  sctp: 132,
+  udplite: 136
+};
+var ALIASES = { icmpv6: "ipv6-icmp" };
+var NAMES_BY_NUMBER = new Map(Object.entries(PROTOCOL_NUMBERS).map(([name, number]) => [String(number), name]));
+function normalizeProtocol(protocol) {
+  const p = protocol.toLowerCase();
+  return ALIASES[p] ?? NAMES_BY_NUMBER.get(p) ?? p;
+}
+var protocolNumber = (name) => Object.hasOwn(PROTOCOL_NUMBERS, name) ? String(PROTOCOL_NUMBERS[name]) : name;
+var PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
+var PROTOCOL_MATCH_OPTIONS = {
+  tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
+  udp: PORTS,
+  sctp: [...PORTS, "--chunk-types"],
+  dccp: [...PORTS, "--dccp-types", "--dccp-option"],
+  icmp: ["--icmp-type"],
+  "ipv6-icmp": ["--icmpv6-type"],
+  esp: ["--espspi"],
+  ah: ["--ahspi", "--ahlen", "--ahres"]
+};
+var PROTOCOL_OPTION_OWNERS = (() => {
+  const owners = /* @__PURE__ */ new Map();
+  for (const [protocol, options] of Object.entries(PROTOCOL_MATCH_OPTIONS)) {
+    for (const option2 of options) owners.set(option2, [...owners.get(option2) ?? [], protocol]);
+  }
+  return owners;
+})();
+var PROTOCOL_MATCHES = {
+  tcp: "tcp",
+  udp: "udp",
+  sctp: "sctp",
+  dccp: "dccp",
+  icmp: "icmp",
+  icmp6: "ipv6-icmp",
+  icmpv6: "ipv6-icmp",
+  esp: "esp",
+  ah: "ah"
+};
+var MULTIPORT_PROTOCOLS = ["tcp", "udp", "udplite", "sctp", "dccp"];
+var NAT_PORT_PROTOCOLS = {
+  4: ["tcp", "udp", "sctp", "dccp", "icmp"],
+  6: ["tcp", "udp", "sctp", "dccp"]
+};
+var PROTOCOL_TARGETS = ["MASQUERADE", "REDIRECT", "DNAT", "SNAT", "TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
+
+// rules/netfilter/tables.ts
 var BUILTIN_CHAINS = {
   filter: ["INPUT", "FORWARD", "OUTPUT"],
   nat: ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"],
@@ -27745,9 +28039,27 @@ var BUILTIN_CHAINS = {
   security: ["INPUT", "FORWARD", "OUTPUT"]
 };
 var TABLES = Object.keys(BUILTIN_CHAINS);
+var isKnownTable = (name) => name === null || Object.hasOwn(BUILTIN_CHAINS, name);
 function builtinChains(table) {
-  return new Set(table.name === null ? Object.values(BUILTIN_CHAINS).flat() : BUILTIN_CHAINS[table.name] ?? []);
+  return new Set(table === null ? Object.values(BUILTIN_CHAINS).flat() : BUILTIN_CHAINS[table] ?? []);
 }
+var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
+var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+var BLIND_HOOKS = {
+  in: ["OUTPUT", "POSTROUTING"],
+  out: ["PREROUTING", "INPUT"]
+};
+var INTERFACE_REFUSED_IN = {
+  PREROUTING: "out",
+  INPUT: "out",
+  OUTPUT: "in",
+  POSTROUTING: "in"
+};
+var MAX_CHAIN_NAME_BYTES = 28;
+var nameBytes = (name) => Buffer.byteLength(name, "utf8");
+var isNameTooLong = (name) => name.length > MAX_CHAIN_NAME_BYTES || name.length * 3 > MAX_CHAIN_NAME_BYTES && nameBytes(name) > MAX_CHAIN_NAME_BYTES;
+
+// rules/netfilter/targets.ts
 var STANDARD_TARGETS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
 var EXTENSION_TARGETS = /* @__PURE__ */ new Set([
   "AUDIT",
@@ -27792,142 +28104,74 @@ var EXTENSION_TARGETS = /* @__PURE__ */ new Set([
   "ULOG"
 ]);
 var isKnownTarget = (name) => STANDARD_TARGETS.has(name) || EXTENSION_TARGETS.has(name);
-
-// rules/shared/scan.ts
-var LineView = class {
-  constructor(line) {
-    this.line = line;
-    const { lexed } = line.source;
-    this.first = lexed.firstTokens[line.index];
-    this.e = line.plan.elements;
-    this.count = this.e.length >> 2;
-    this.text = line.source.text;
-    this.starts = lexed.tokens.starts;
-    this.ends = lexed.tokens.ends;
-    this.codes = lexed.tokens.codes;
-  }
-  optionToken(i) {
-    return this.first + this.e[i * 4 + 1];
-  }
-  /** The token code of element `i`'s option: generic, match (`-m`), jump, goto, module option... */
-  code(i) {
-    return this.codes[this.optionToken(i)];
-  }
-  /** The option's spelling as iptables sees it, without an inline `=value`. */
-  name(i) {
-    const t = this.optionToken(i);
-    let word = this.text.slice(this.starts[t], this.ends[t]);
-    if (word.includes('"')) word = decodeWord(word);
-    const equals = word.startsWith("--") ? word.indexOf("=") : -1;
-    return equals === -1 ? word : word.slice(0, equals);
-  }
-  /** Whether the option's name is exactly `name` (cheap: compares in place). */
-  is(i, name) {
-    const t = this.optionToken(i);
-    const start = this.starts[t];
-    const end = this.ends[t];
-    if (end - start === name.length) return this.text.startsWith(name, start);
-    return end - start > name.length && this.name(i) === name;
-  }
-  /** `!` before the option, or after it (the old form). */
-  negated(i) {
-    return this.e[i * 4] !== -1 || this.e[i * 4 + 2] !== -1;
-  }
-  /** The `!` came after the option (`-s ! x`). */
-  lateBang(i) {
-    return this.e[i * 4 + 2] !== -1;
-  }
-  /** The option's values as iptables sees them (an inline `--name=value` first). */
-  values(i) {
-    const out = [];
-    const t = this.optionToken(i);
-    const raw = this.text.slice(this.starts[t], this.ends[t]);
-    if (raw.startsWith("--")) {
-      const equals = raw.indexOf("=");
-      if (equals !== -1) out.push(decodeWord(raw.slice(equals + 1)));
-    }
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    const to = this.first + this.e[i * 4 + 3];
-    for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
-    return out;
-  }
-  /** The first value, or null. */
-  value(i) {
-    const values2 = this.values(i);
-    return values2.length ? values2[0] : null;
-  }
-  /** The range of the option word. */
-  optionRange(i) {
-    const t = this.optionToken(i);
-    return { start: this.starts[t], end: this.ends[t] };
-  }
-  /** The range of the whole element: `!`, option and values. */
-  range(i) {
-    const bang = this.e[i * 4];
-    const option2 = this.e[i * 4 + 1];
-    const late = this.e[i * 4 + 2];
-    const end = this.e[i * 4 + 3];
-    const firstToken = this.first + (bang !== -1 ? bang : option2);
-    const lastToken = this.first + Math.max(end - 1, option2, late);
-    return { start: this.starts[firstToken], end: this.ends[lastToken] };
-  }
-  /** The range of the `!` of element `i` (before or after the option), or null. */
-  bangRange(i) {
-    const bang = this.e[i * 4] !== -1 ? this.e[i * 4] : this.e[i * 4 + 2];
-    if (bang === -1) return null;
-    const t = this.first + bang;
-    return { start: this.starts[t], end: this.ends[t] };
-  }
-  /** The range of value `k` of element `i` written as its own word, or null. */
-  valueRange(i, k = 0) {
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    const t = from + k;
-    if (t >= this.first + this.e[i * 4 + 3]) return null;
-    return { start: this.starts[t], end: this.ends[t] };
-  }
-  /** Index of the last `-j`/`-g` element, or -1. */
-  targetIndex() {
-    for (let i = this.count - 1; i >= 0; i--) {
-      const code = this.code(i);
-      if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) return i;
-    }
-    return -1;
+var CLASSES = {
+  ACCEPT: "verdict",
+  DROP: "verdict",
+  REJECT: "verdict",
+  QUEUE: "verdict",
+  NFQUEUE: "verdict",
+  TPROXY: "verdict",
+  DNAT: "nat",
+  SNAT: "nat",
+  MASQUERADE: "nat",
+  REDIRECT: "nat",
+  NETMAP: "nat",
+  RETURN: "return",
+  LOG: "observe",
+  NFLOG: "observe",
+  ULOG: "observe",
+  TRACE: "observe",
+  AUDIT: "observe",
+  CHECKSUM: "observe"
+};
+var targetClass = (name) => CLASSES[name] ?? (isKnownTarget(name) ? "change" : void 0);
+var isTerminalTarget = (name) => {
+  const c = CLASSES[name];
+  return c === "verdict" || c === "nat";
+};
+var FAMILY_TARGETS = {
+  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
+  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
+  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
+  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" }
+};
+var NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
+var MANGLE = ["mangle"];
+var BINDINGS = {
+  MASQUERADE: { tables: ["nat"], hooks: ["POSTROUTING"] },
+  SNAT: { tables: ["nat"], hooks: ["INPUT", "POSTROUTING"] },
+  DNAT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
+  REDIRECT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
+  NETMAP: { tables: ["nat"] },
+  REJECT: { tables: ["filter"], hooks: ["INPUT", "FORWARD", "OUTPUT"] },
+  TPROXY: { tables: MANGLE, hooks: ["PREROUTING"] },
+  CT: { tables: ["raw"] },
+  NOTRACK: { tables: ["raw"], kernelName: "CT" },
+  TRACE: { tables: ["raw"], tableLegacyOnly: true },
+  TTL: { tables: MANGLE },
+  HL: { tables: MANGLE },
+  TOS: { tables: MANGLE },
+  DSCP: { tables: MANGLE },
+  ECN: { tables: MANGLE },
+  CHECKSUM: { tables: MANGLE },
+  TCPOPTSTRIP: { tables: MANGLE },
+  DNPT: { tables: MANGLE, hooks: ["PREROUTING", "OUTPUT"] },
+  SNPT: { tables: MANGLE, hooks: ["INPUT", "POSTROUTING"] },
+  SECMARK: { tables: ["mangle", "security"], style: "secmark" },
+  CONNSECMARK: { tables: ["mangle", "security"], style: "secmark" },
+  CLASSIFY: { hooks: ["FORWARD", "OUTPUT", "POSTROUTING"] },
+  SYNPROXY: { hooks: ["INPUT", "FORWARD"] },
+  TCPMSS: {
+    hooks: ["FORWARD", "OUTPUT", "POSTROUTING"],
+    whenOption: "--clamp-mss-to-pmtu",
+    hooksCheckedInBuiltinOnlyByNft: true,
+    style: "tcpmss"
   }
 };
-function jumpTargetSpan(line) {
-  return targetSpanInto(line, { start: 0, end: 0 });
-}
-var scratch = { start: 0, end: 0 };
-function targetSpanInto(line, into) {
-  const plan = line.plan;
-  if (plan.head < 0) return null;
-  const e = plan.elements;
-  const lexed = line.source.lexed;
-  const first2 = lexed.firstTokens[line.index];
-  const { starts, ends, codes } = lexed.tokens;
-  for (let i = e.length - 4; i >= 0; i -= 4) {
-    const t = first2 + e[i + 1];
-    const code = codes[t];
-    if (code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */) continue;
-    const start = starts[t];
-    const end = ends[t];
-    if (end - start > 2) {
-      const equals = line.source.text.indexOf("=", start);
-      if (equals !== -1 && equals < end) {
-        into.start = equals + 1;
-        into.end = end;
-        return into;
-      }
-    }
-    if (e[i + 3] > e[i + 1] + 1) {
-      into.start = starts[t + 1];
-      into.end = ends[t + 1];
-      return into;
-    }
-    return null;
-  }
-  return null;
-}
+var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
+
+// rules/model/line-index.ts
 var WATCHED_OPTIONS = [
   // Generic options with addresses, and the protocol.
   "-s",
@@ -27938,7 +28182,7 @@ var WATCHED_OPTIONS = [
   "--dst",
   "-p",
   "--protocol",
-  // Options of protocol matches, which `-p` loads on its own (8 to 23).
+  // Options of protocol matches, which `-p` loads on its own.
   "--sport",
   "--source-port",
   "--dport",
@@ -27955,7 +28199,7 @@ var WATCHED_OPTIONS = [
   "--ahspi",
   "--ahlen",
   "--ahres",
-  // Options with addresses (24 to 36).
+  // Options with addresses.
   "--to-destination",
   "--to-source",
   "--to",
@@ -27971,7 +28215,7 @@ var WATCHED_OPTIONS = [
   "--tunnel-dst",
   // Options with families or protocols in their values.
   "--reject-with",
-  // Interfaces (38 to 41).
+  // Interfaces.
   "-i",
   "--in-interface",
   "-o",
@@ -28005,6 +28249,11 @@ var PROTOCOL_SPELLINGS = {
   "136": OTHER_PROTOCOL,
   gre: OTHER_PROTOCOL,
   "47": OTHER_PROTOCOL
+};
+var FACT_FLAGS = {
+  "v4-address": 32 /* V4Address */,
+  "v6-address": 64 /* V6Address */,
+  "icmp-protocol": 128 /* IcmpProtocol */
 };
 var Spellings = class _Spellings {
   constructor(names) {
@@ -28050,25 +28299,17 @@ var PROTOCOL_WORDS = new Spellings(Object.keys(PROTOCOL_SPELLINGS));
 var PROTOCOL_WORD_IDS = PROTOCOL_WORDS.names.map((name) => PROTOCOL_SPELLINGS[name]);
 var optionId = (name) => WATCHED_OPTIONS.indexOf(name);
 var moduleId = (name) => WATCHED_MODULES.indexOf(name);
-var FIRST_PROTOCOL_OPTION = optionId("--sport");
-var LAST_PROTOCOL_OPTION = optionId("--ahres");
-var FIRST_ADDRESS_OPTION = optionId("--to-destination");
-var LAST_ADDRESS_OPTION = optionId("--tunnel-dst");
-var PROTOCOL_OPTION = optionId("-p");
-var PROTOCOL_LONG_OPTION = optionId("--protocol");
-var PROTOCOL_MODULE_BITS = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport"].reduce((m, n) => m | 1 << moduleId(n), 0);
-var optionBit = (name) => {
+var targetNumber = (name) => TARGET_SPELLINGS.names.indexOf(name);
+var OPTION_KINDS = Uint8Array.from(
+  WATCHED_OPTIONS,
+  (name) => GENERIC_ADDRESS_OPTIONS.has(name) ? 1 /* GenericAddress */ : name === "-p" || name === "--protocol" ? 2 /* Protocol */ : PROTOCOL_OPTION_OWNERS.has(name) ? 3 /* ProtocolMatch */ : NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name) ? 4 /* Address */ : 0 /* Other */
+);
+var PROTOCOL_MODULE_BITS = WATCHED_MODULES.reduce((m, name, id) => Object.hasOwn(PROTOCOL_MATCHES, name) || name === "multiport" ? m | 1 << id : m, 0);
+function optionBit(name) {
   const id = optionId(name);
   return id < 32 ? [1 << id, 0] : [0, 1 << id - 32];
-};
-var moduleBit = (name) => 1 << moduleId(name);
-var targetNumber = (name) => TARGET_SPELLINGS.names.indexOf(name);
-var indexes = /* @__PURE__ */ new WeakMap();
-function documentIndex(document) {
-  let index = indexes.get(document);
-  if (index === void 0) indexes.set(document, index = buildIndex(document));
-  return index;
 }
+var moduleBit = (name) => 1 << moduleId(name);
 function addressFamilies(text, start, end) {
   if (end - start > 18) return addressFamiliesOfList(text, start, end);
   const c0 = text.charCodeAt(start);
@@ -28107,10 +28348,13 @@ var Numbers = class {
     this.data[this.length++] = value;
   }
 };
-function buildIndex(document) {
-  const { firstTokens, tokens, lineCount } = document.source.lexed;
+function buildLineIndex(document) {
+  const lexed = document.source.lexed;
+  const { firstTokens, tokens, lineCount } = lexed;
   const scan = {
     document,
+    lexed,
+    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false },
     text: document.text,
     firstTokens,
     starts: tokens.starts,
@@ -28127,44 +28371,55 @@ function buildIndex(document) {
     addressCounts: { v4: 0, v6: 0 }
   };
   readLines(scan);
-  const { targets, flags, modules: modules2, optionsLow, optionsHigh, protocols, addressCounts, lateBangLines } = scan;
-  const byTarget = linesByTarget(targets, lineCount);
-  const line = document.line;
-  const targetLines = [];
-  const select = (query) => selectLines(scan, query);
-  let lateBangs;
-  return {
-    withLateBang() {
-      return lateBangs ??= lateBangLines.map(line).filter((l) => l.kind === "command");
-    },
-    withTarget(name) {
-      const id = targetNumber(name);
-      if (id === -1) return [];
-      return targetLines[id] ??= byTarget[id].map(line).filter((l) => l.kind === "command");
-    },
-    targetLineNumbers(name) {
-      const id = targetNumber(name);
-      return id === -1 ? [] : byTarget[id];
-    },
-    linesWith(query) {
-      const found = select(query);
-      const out = [];
-      for (let k = 0; k < found.length; k++) {
-        const node = line(found[k]);
-        if (node.kind === "command") out.push(node);
-      }
-      return out;
-    },
-    lineNumbersWith: (query) => select(query),
-    optionBits: (line2) => optionsLow[line2],
-    optionBitsHigh: (line2) => optionsHigh[line2],
-    moduleBits: (line2) => modules2[line2],
-    targetId: (line2) => targets[line2],
-    protocolOf: (line2) => protocols[line2],
-    flags: (line2) => flags[line2],
-    addressCounts
-  };
+  return new ScannedLines(scan);
 }
+var ScannedLines = class {
+  constructor(scan) {
+    this.scan = scan;
+    this.targetCommands = [];
+    this.addressCounts = scan.addressCounts;
+    this.byTarget = linesByTarget(scan.targets, scan.lineCount);
+  }
+  commandsWith(query) {
+    const found = selectLines(this.scan, query);
+    const out = [];
+    for (let k = 0; k < found.length; k++) {
+      const node = this.scan.document.line(found[k]);
+      if (node.kind === "command") out.push(node);
+    }
+    return out;
+  }
+  linesWith(query) {
+    return selectLines(this.scan, query);
+  }
+  withLateBang() {
+    return this.lateBangs ??= this.commands(this.scan.lateBangLines);
+  }
+  withTarget(name) {
+    const id = targetNumber(name);
+    if (id === -1) return [];
+    return this.targetCommands[id] ??= this.commands(this.byTarget[id]);
+  }
+  linesTargeting(name) {
+    const id = targetNumber(name);
+    return id === -1 ? [] : this.byTarget[id];
+  }
+  uses(line, option2) {
+    const [low, high] = optionBit(option2);
+    return (this.scan.optionsLow[line] & low) !== 0 || (this.scan.optionsHigh[line] & high) !== 0;
+  }
+  extensionTarget(line) {
+    const id = this.scan.targets[line];
+    return id === -1 ? null : TARGET_SPELLINGS.names[id];
+  }
+  protocolNeedsSurelyMet(line) {
+    return protocolNeedsSurelyMet(this.scan, line);
+  }
+  commands(numbers) {
+    const line = this.scan.document.line;
+    return numbers.map(line).filter((l) => l.kind === "command");
+  }
+};
 function selectLines(scan, query) {
   const { optionsLow, optionsHigh, modules: modules2, flags, targets, lineCount } = scan;
   let low = 0;
@@ -28181,7 +28436,8 @@ function selectLines(scan, query) {
     const id = targetNumber(name);
     if (id !== -1) wanted[id] = 1;
   }
-  const flagMask = query.flags ?? 0;
+  let flagMask = 0;
+  for (const fact of query.facts ?? []) flagMask |= FACT_FLAGS[fact];
   const found = new Numbers(256);
   for (let i = 0; i < lineCount; i++) {
     if ((optionsLow[i] & low) !== 0 || (optionsHigh[i] & high) !== 0 || (modules2[i] & moduleMask) !== 0 || (flags[i] & flagMask) !== 0 || targets[i] !== -1 && wanted[targets[i]] === 1) {
@@ -28189,6 +28445,43 @@ function selectLines(scan, query) {
     }
   }
   return found.data.subarray(0, found.length);
+}
+var protocolBit = (name) => 1 << Math.max(0, PROTOCOLS.indexOf(name));
+var TCP = protocolBit("tcp");
+var UDP = protocolBit("udp");
+var NAT_PORT_BITS = TCP | UDP | protocolBit("sctp") | protocolBit("dccp");
+var MULTIPORT_BITS = NAT_PORT_BITS;
+var OWNER_BITS = WATCHED_OPTIONS.map((option2) => (PROTOCOL_OPTION_OWNERS.get(option2) ?? []).reduce((m, p) => m | protocolBit(p), 0));
+var MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => Object.hasOwn(PROTOCOL_MATCHES, m) ? protocolBit(PROTOCOL_MATCHES[m]) : 0);
+var MULTIPORT = moduleBit("multiport");
+var PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
+var FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(3 /* ProtocolMatch */);
+var NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
+var TCP_TARGETS = new Set(["SYNPROXY", "TCPOPTSTRIP", "REJECT"].map(targetNumber));
+var TPROXY = targetNumber("TPROXY");
+var PROTOCOL_TARGET_IDS = new Set(PROTOCOL_TARGETS.map(targetNumber));
+function protocolNeedsSurelyMet(scan, line) {
+  const flags = scan.flags[line];
+  if (flags & (4 /* ProtocolOptionFirst */ | 8 /* ProtocolAfterTarget */ | 16 /* Unusual */ | 2 /* ProtocolNegated */)) return false;
+  const protocolNumber2 = scan.protocols[line];
+  if (protocolNumber2 === UNREAD_PROTOCOL) return false;
+  const protocol = protocolNumber2 === 0 ? 0 : 1 << protocolNumber2;
+  const modules2 = scan.modules[line];
+  let loaded = 0;
+  for (let m = modules2 & ~MULTIPORT, id = 0; m !== 0; m >>>= 1, id++) if (m & 1) loaded |= MODULE_PROTOCOL_BITS[id];
+  if (loaded !== 0 && loaded !== protocol) return false;
+  if ((modules2 & MULTIPORT) !== 0 && (protocol & MULTIPORT_BITS) === 0) return false;
+  const options = scan.optionsLow[line];
+  for (let m = options >>> FIRST_PROTOCOL_MATCH_OPTION, id = FIRST_PROTOCOL_MATCH_OPTION; m !== 0; m >>>= 1, id++) {
+    if ((m & 1) === 0 || OWNER_BITS[id] === 0) continue;
+    if ((OWNER_BITS[id] & (protocol | loaded)) === 0 && !((modules2 & MULTIPORT) !== 0 && (1 << id & PORT_OPTIONS) !== 0)) return false;
+  }
+  const target = scan.targets[line];
+  if (target === -1) return true;
+  if (NAT_TARGETS.has(target)) return (protocol & NAT_PORT_BITS) !== 0;
+  if (TCP_TARGETS.has(target)) return protocol === TCP;
+  if (target === TPROXY) return protocol === TCP || protocol === UDP;
+  return !PROTOCOL_TARGET_IDS.has(target);
 }
 function readLines(scan) {
   const { firstTokens, lineCount } = scan;
@@ -28207,7 +28500,7 @@ function readLine(scan, line, first2, last2) {
   let flags = 0;
   let protocol = 0;
   let target = -1;
-  let targetRead = false;
+  let targetSeen = false;
   let jumped = false;
   let protocolGiven = false;
   let protocolLoaded = false;
@@ -28222,7 +28515,8 @@ function readLine(scan, line, first2, last2) {
       if (id === -1) continue;
       if (id < 32) low |= 1 << id;
       else high |= 1 << id - 32;
-      if (id === PROTOCOL_OPTION || id === PROTOCOL_LONG_OPTION) {
+      const kind = OPTION_KINDS[id];
+      if (kind === 2 /* Protocol */) {
         if (protocol !== 0) flags |= 16 /* Unusual */;
         if (jumped) flags |= 8 /* ProtocolAfterTarget */;
         if (t > first2 && codes[t - 1] === 4 /* Bang */) flags |= 2 /* ProtocolNegated */;
@@ -28230,12 +28524,12 @@ function readLine(scan, line, first2, last2) {
         protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
         if (protocol === 5 || protocol === 6) flags |= 128 /* IcmpProtocol */;
         protocolGiven = true;
-      } else if (id >= FIRST_PROTOCOL_OPTION && id <= LAST_PROTOCOL_OPTION) {
+      } else if (kind === 3 /* ProtocolMatch */) {
         if (!protocolGiven && !protocolLoaded) flags |= 4 /* ProtocolOptionFirst */;
-      } else if ((id < PROTOCOL_OPTION || id >= FIRST_ADDRESS_OPTION && id <= LAST_ADDRESS_OPTION) && t + 1 < last2) {
+      } else if ((kind === 1 /* GenericAddress */ || kind === 4 /* Address */) && t + 1 < last2) {
         const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
         flags |= families;
-        if (id < PROTOCOL_OPTION) {
+        if (kind === 1 /* GenericAddress */) {
           if (families & 32 /* V4Address */) scan.addressCounts.v4++;
           if (families & 64 /* V6Address */) scan.addressCounts.v6++;
         }
@@ -28251,21 +28545,20 @@ function readLine(scan, line, first2, last2) {
       if ((PROTOCOL_MODULE_BITS & 1 << id) !== 0) protocolLoaded = true;
     } else if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) {
       jumped = true;
-      if (ends[t] - starts[t] <= 6 && t + 1 < last2 && text.charCodeAt(starts[t + 1]) !== 34) {
-        const start = starts[t + 1];
-        const length = ends[t + 1] - start;
-        target = length < 64 && TARGET_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 1 ? TARGET_SPELLINGS.id(text, start, ends[t + 1]) : -1;
-        targetRead = false;
-      } else {
-        targetRead = true;
-        flags |= 16 /* Unusual */;
-      }
+      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34) flags |= 16 /* Unusual */;
+      targetSeen = true;
     } else if (code === 4 /* Bang */ && t > first2) {
       const before = codes[t - 1];
       if (before === 22 /* ModuleOption */ || before === 21 /* GenericOption */) lateBang = true;
     }
   }
-  if (targetRead) target = oddTargetId(scan.document, line);
+  if (targetSeen) {
+    const span = readTarget(scan.lexed, line, scan.targetSpan);
+    if (span !== null) {
+      target = span.quoted ? TARGET_SPELLINGS.names.indexOf(targetName(text, span)) : TARGET_SPELLINGS.id(text, span.start, span.end);
+      if (span.quoted) flags |= 16 /* Unusual */;
+    }
+  }
   if (lateBang) {
     flags |= 1 /* LateBang */;
     scan.lateBangLines.push(line);
@@ -28293,348 +28586,8 @@ function linesByTarget(targets, lineCount) {
   for (let i = 0; i < lineCount; i++) if (targets[i] !== -1) byTarget[targets[i]].push(i);
   return byTarget;
 }
-function oddTargetId(document, index) {
-  const line = document.line(index);
-  if (line.kind !== "command") return -1;
-  const span = targetSpanInto(line, scratch);
-  if (span === null) return -1;
-  const name = decodeWord(document.text.slice(span.start, span.end));
-  return TARGET_SPELLINGS.names.indexOf(name);
-}
 
-// rules/shared/origin.ts
-var cache2 = /* @__PURE__ */ new WeakMap();
-function rulesetFamily(document) {
-  let found = cache2.get(document);
-  if (found === void 0) cache2.set(document, found = decide(document));
-  return found;
-}
-function decide(document) {
-  for (const line of commentLines(document)) {
-    const header = /^# Generated by (ip6tables|iptables|xtables)[-\w]*/.exec(line.text);
-    if (header) {
-      return { family: header[1] === "ip6tables" ? 6 : 4, because: `its header says \`${header[0].slice(15)}\``, declared: true };
-    }
-  }
-  const name = document.filePath?.split(/[\\/]/).pop() ?? "";
-  if (/ip6tables|(^|[._-])v6($|[._-])|ipv6/i.test(name)) return { family: 6, because: `its name is \`${name}\``, declared: true };
-  if (/iptables|(^|[._-])v4($|[._-])|ipv4/i.test(name)) return { family: 4, because: `its name is \`${name}\``, declared: true };
-  const { v4, v6 } = documentIndex(document).addressCounts;
-  if (v4 === v6) return null;
-  const family = v6 > v4 ? 6 : 4;
-  return { family, because: `most of its addresses (${Math.max(v4, v6)} of ${v4 + v6}) are IPv${family}`, declared: false };
-}
-function backendOf(document) {
-  for (const line of commentLines(document)) {
-    const text = line.text;
-    if (!text.startsWith("# Generated by ")) continue;
-    if (/nf_tables|-nft-save|xtables-save/.test(text)) return "nft";
-    if (/^# Generated by ip6?tables(-legacy)?-save/.test(text)) return "legacy";
-  }
-  return null;
-}
-function* commentLines(document) {
-  const count = document.source.lexed.lineCount;
-  for (let i = 0; i < count; i++) if (document.kindOf(i) === "comment") yield document.line(i);
-}
-
-// rules/address-family-mismatch/rule.ts
-var ID = "address-family-mismatch";
-var GENERIC = /* @__PURE__ */ new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
-var NAT = /* @__PURE__ */ new Set(["--to-destination", "--to-source"]);
-var RANGES = /* @__PURE__ */ new Set(["--src-range", "--dst-range"]);
-var PLAIN = /* @__PURE__ */ new Set(["--to", "--gateway", "--on-ip", "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst"]);
-var FAMILY_TARGETS = {
-  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
-  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
-  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
-  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
-  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" }
-};
-var V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-function familyOfAddress(text) {
-  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (V4.test(text)) return 4;
-  return null;
-}
-function natAddresses(value) {
-  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
-  const colons = value.match(/:/g)?.length ?? 0;
-  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
-  return address === "" ? [] : address.split("-");
-}
-var addressFamilyMismatch = {
-  id: ID,
-  description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
-  severity: "error",
-  fixable: false,
-  check(context) {
-    const { document } = context;
-    const evidence = rulesetFamily(document);
-    if (evidence === null) return;
-    const other = evidence.family === 4 ? 6 : 4;
-    const index = documentIndex(document);
-    const lines = index.linesWith({
-      flags: (other === 4 ? 32 /* V4Address */ : 64 /* V6Address */) | 128 /* IcmpProtocol */,
-      options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
-      modules: ["icmp", "icmp6", "icmpv6"],
-      targets: Object.keys(FAMILY_TARGETS)
-    });
-    for (const line of lines) checkLine(context, line, evidence, other, index.targetId(line.index));
-  }
-};
-function checkLine(context, line, evidence, other, targetId) {
-  const view = new LineView(line);
-  const tool = evidence.family === 6 ? "ip6tables" : "iptables";
-  const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
-  const report2 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
-  for (let i = 0; i < view.count; i++) {
-    const name = view.name(i);
-    if (GENERIC.has(name) || NAT.has(name) || RANGES.has(name) || PLAIN.has(name)) {
-      const value = view.value(i);
-      if (value === null) continue;
-      const addresses = NAT.has(name) ? natAddresses(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => familyOfAddress(a) === other);
-      if (wrong.length === 0) continue;
-      report2(i, `\`${name} ${value}\` is an IPv${other} address, but ${ruleset}: ${tool}-restore refuses the line (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)}, both backends). IPv${other} rules belong in the ${other === 6 ? "ip6tables" : "iptables"} ruleset.`);
-      continue;
-    }
-    if (name === "--icmp-type" && evidence.family === 6) {
-      report2(i, `\`--icmp-type\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("unknown option "--icmp-type""). Use \`-p ipv6-icmp --icmpv6-type\`.`);
-    } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report2(i, `\`--icmpv6-type\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("unknown option "--icmpv6-type""). Use \`-p icmp --icmp-type\`.`);
-    } else if (name === "-m" || name === "--match") {
-      const module2 = view.value(i);
-      if (module2 === "icmp" && evidence.family === 6) {
-        report2(i, `\`-m icmp\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("Couldn't load match \`icmp'"). Use \`-m icmp6\`.`);
-      } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report2(i, `\`-m ${module2}\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("Couldn't load match \`${module2}'"). Use \`-m icmp\`.`);
-      }
-    } else if (name === "--reject-with") {
-      const type = view.value(i) ?? "";
-      if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        const instead = evidence.family === 6 ? "an ICMPv6 type such as `icmp6-port-unreachable` or `icmp6-adm-prohibited`" : "an ICMP type such as `icmp-port-unreachable` or `icmp-admin-prohibited`";
-        report2(i, `\`--reject-with ${type}\` is an ${evidence.family === 6 ? "IPv4" : "ICMPv6"} reject type, but ${ruleset}: ${tool}-restore refuses the line ("unknown reject type "${type}"", both backends). Use ${instead}.`);
-      }
-    } else if (name === "-p" || name === "--protocol") {
-      const protocol = (view.value(i) ?? "").toLowerCase();
-      if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report2(i, `\`-p ${view.value(i)}\` is ICMP for IPv4 (protocol 1), but ${ruleset}: ip6tables loads it, yet it never matches ICMPv6 (ping, neighbour discovery), which is \`-p ipv6-icmp\` (protocol 58).`, "warning");
-      } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report2(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
-      }
-    } else if ((name === "-j" || name === "--jump") && targetId !== -1) {
-      const target = TARGET_SPELLINGS.names[targetId];
-      const only = FAMILY_TARGETS[target];
-      if (only && only.family === other && view.value(i) === target) {
-        report2(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);
-      }
-    }
-  }
-}
-function firstTargetOption(view, target) {
-  return target + 1 < view.count ? view.name(target + 1) : null;
-}
-function refusal(option2, address, family) {
-  if (GENERIC.has(option2)) return `"host/network \`${address.replace(/\/.*/, "")}' not found"`;
-  if (NAT.has(option2)) return family === 4 && address.startsWith("[") ? `"Invalid address format"` : `"Bad IP address "${address}""`;
-  if (RANGES.has(option2)) return `"iprange: Bad value for "${option2}" option"`;
-  return `"getaddrinfo: Address family for hostname not supported"`;
-}
-
-// rules/shared/chains.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
-function chainsOf(document, table) {
-  let chains = cache3.get(table);
-  if (chains === void 0) {
-    const walk = walkTable(document, table);
-    cache3.set(table, chains = walk.appendOnly ? new AppendedChains(walk) : replay(table));
-  }
-  return chains;
-}
-var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
-var appendOnlyTables = /* @__PURE__ */ new WeakMap();
-function appendsOnly(table) {
-  let found = appendOnlyTables.get(table);
-  if (found === void 0) appendOnlyTables.set(table, found = !REWRITING.some((kind) => table.uses(kind)));
-  return found;
-}
-function chainsNamed(document, table, names) {
-  const found = /* @__PURE__ */ new Map();
-  if (cache3.has(table) || !appendsOnly(table)) {
-    const chains = chainsOf(document, table);
-    for (const name of names) {
-      const chain2 = chains.get(name);
-      if (chain2) found.set(name, chain2);
-    }
-    return found;
-  }
-  const chain = (name) => {
-    let c = found.get(name);
-    if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
-    return c;
-  };
-  for (const declaration of table.chains) if (names.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
-  for (const command of table.commands) {
-    if (command.chain === null || !names.has(command.chain)) continue;
-    if (command.command === "append") chain(command.chain).rules.push(command);
-    else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
-  }
-  return found;
-}
-var AppendedChains = class {
-  constructor(walk) {
-    this.walk = walk;
-    this.made = [];
-  }
-  get(name) {
-    const id = this.walk.names.find(name);
-    return id === -1 ? void 0 : this.byId(id);
-  }
-  has(name) {
-    return this.get(name) !== void 0;
-  }
-  get size() {
-    return this.list().size;
-  }
-  forEach(callback, thisArg) {
-    this.list().forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-  entries() {
-    return this.list().entries();
-  }
-  keys() {
-    return this.list().keys();
-  }
-  values() {
-    return this.list().values();
-  }
-  [Symbol.iterator]() {
-    return this.list().entries();
-  }
-  /** The chain with this id, or undefined when no line declares it or appends to it. */
-  byId(id) {
-    const made = this.made[id];
-    if (made !== void 0) return made;
-    const { walk } = this;
-    const declarations = this.declarationLines();
-    const declared = id < declarations.length ? declarations[id] : -1;
-    const last2 = id < walk.lastRule.length ? walk.lastRule[id] : -1;
-    if (declared === -1 && last2 === -1) return void 0;
-    const rules = [];
-    for (let at = last2; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
-    rules.reverse();
-    const declaration = declared === -1 ? null : walk.lineAt(declared);
-    return this.made[id] = { name: walk.names.name(id), declaration, rules };
-  }
-  /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
-  declarationLines() {
-    if (this.declarations === void 0) {
-      const { kinds, chainIds, span, names } = this.walk;
-      const lines = new Int32Array(names.count).fill(-1);
-      for (let at = 0; at < span; at++) {
-        if (kinds[at] === 5 /* Declaration */ && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
-      }
-      for (let at = 0; at < span; at++) {
-        if (kinds[at] === 6 /* NewChain */ && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
-      }
-      this.declarations = lines;
-    }
-    return this.declarations;
-  }
-  list() {
-    if (this.all === void 0) {
-      const { kinds, chainIds, span } = this.walk;
-      const all = /* @__PURE__ */ new Map();
-      const add = (id) => {
-        const chain = this.byId(id);
-        if (chain !== void 0 && !all.has(chain.name)) all.set(chain.name, chain);
-      };
-      for (let at = 0; at < span; at++) if (kinds[at] === 5 /* Declaration */) add(chainIds[at]);
-      for (let at = 0; at < span; at++) {
-        if ((kinds[at] === 1 /* Append */ || kinds[at] === 6 /* NewChain */) && chainIds[at] !== -1) add(chainIds[at]);
-      }
-      this.all = all;
-    }
-    return this.all;
-  }
-};
-function replay(table) {
-  const chains = /* @__PURE__ */ new Map();
-  let last2;
-  const chain = (name) => {
-    if (last2 !== void 0 && last2.name === name) return last2;
-    let found = chains.get(name);
-    if (found === void 0) chains.set(name, found = { name, declaration: null, rules: [] });
-    return last2 = found;
-  };
-  for (const declaration of table.chains) chain(declaration.name).declaration ??= declaration;
-  for (const command of table.commands) {
-    const name = command.chain;
-    switch (command.command) {
-      case "append":
-        if (name !== null) chain(name).rules.push(command);
-        break;
-      case "insert":
-        if (name !== null) chain(name).rules.splice(ruleNumber(command, 1) - 1, 0, command);
-        break;
-      case "replace":
-        if (name !== null) chain(name).rules[ruleNumber(command, 1) - 1] = command;
-        break;
-      case "delete": {
-        if (name === null) break;
-        const rules = chain(name).rules;
-        const number = ruleNumber(command, 0);
-        const at = number > 0 ? number - 1 : rules.findIndex((rule) => sameRule(rule, command));
-        if (at >= 0) rules.splice(at, 1);
-        break;
-      }
-      case "new-chain":
-        if (name !== null) chain(name).declaration ??= command;
-        break;
-      case "flush":
-        for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
-        break;
-      case "delete-chain":
-        last2 = void 0;
-        if (name !== null) {
-          chains.delete(name);
-        } else {
-          for (const c of chains.values()) if (isUserChain(c)) chains.delete(c.name);
-        }
-        break;
-      case "rename-chain": {
-        last2 = void 0;
-        const to = command.positional[1]?.value;
-        const from = name === null ? void 0 : chains.get(name);
-        if (from && to) {
-          chains.delete(from.name);
-          chains.set(to, { ...from, name: to });
-        }
-        break;
-      }
-    }
-  }
-  return chains;
-}
-function isUserChain(chain) {
-  const d = chain.declaration;
-  return d !== null && (d.kind === "command" || d.policy === "-");
-}
-function ruleNumber(command, fallback) {
-  const text = command.positional[1]?.value;
-  const n = text === void 0 ? NaN : Number(text);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-function sameRule(a, b) {
-  const words = (c) => c.elements.map((e) => e.text).join(" ");
-  return words(a) === words(b);
-}
-
-// rules/shared/reach.ts
-var MAX_CHAIN_NAME_BYTES = 28;
-var nameBytes = (name) => Buffer.byteLength(name, "utf8");
-var isNameTooLong = (name) => name.length > MAX_CHAIN_NAME_BYTES || name.length * 3 > MAX_CHAIN_NAME_BYTES && nameBytes(name) > MAX_CHAIN_NAME_BYTES;
+// rules/model/names.ts
 var NameTable = class {
   /** `text`: the document's text, where most names are; `expected`: about how many names there will be. */
   constructor(text, expected = 1024) {
@@ -28757,66 +28710,107 @@ var Flags = class {
     this.bits[id] = value;
   }
 };
-var documentNames = /* @__PURE__ */ new WeakMap();
-function namesOf(document) {
-  const source = document.source;
-  let names = documentNames.get(source);
-  if (names === void 0) {
-    const table = new NameTable(document.text, 256 + document.tables.reduce((n, t) => n + t.chainCount, 0));
-    const knownTargets = new Flags();
-    for (const target of [...STANDARD_TARGETS, ...EXTENSION_TARGETS]) knownTargets.set(table.internString(target), 1);
-    documentNames.set(source, names = { table, knownTargets });
-  }
-  return names;
-}
+
+// rules/model/replay.ts
 function targetOf(line) {
-  const at = targetToken(line);
-  if (at === null) return null;
-  const raw = line.source.text.slice(at.start, at.end);
-  return { kind: at.kind, name: at.quoted ? decodeWord(raw) : raw, start: at.start, end: at.end };
+  const span = readTarget(line.source.lexed, line.index);
+  if (span === null) return null;
+  return { kind: span.kind, name: targetName(line.source.text, span), start: span.start, end: span.end };
 }
-var scratch2 = { kind: "jump", start: 0, end: 0, quoted: false };
-function targetToken(line) {
-  const { elements, head: head2 } = line.plan;
-  if (head2 < 0 || elements.length === 0) return null;
-  const { source } = line;
-  const { tokens, firstTokens } = source.lexed;
-  const first2 = firstTokens[line.index];
-  const codes = tokens.codes;
-  for (let i = elements.length - 4; i >= 0; i -= 4) {
-    const option2 = first2 + elements[i + 1];
-    const code = codes[option2];
-    if (code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */) continue;
-    scratch2.kind = code === 18 /* GotoOption */ ? "goto" : "jump";
-    const optionStart = tokens.starts[option2];
-    const optionEnd = tokens.ends[option2];
-    const equals = optionEnd - optionStart > 6 ? source.text.slice(optionStart, optionEnd).indexOf("=") + optionStart : -1;
-    if (equals >= optionStart) {
-      scratch2.start = equals + 1;
-      scratch2.end = optionEnd;
-      scratch2.quoted = source.text.slice(equals + 1, optionEnd).includes('"');
-      return scratch2;
-    }
-    if (elements[i + 3] > elements[i + 1] + 1) {
-      const value = option2 + 1;
-      scratch2.start = tokens.starts[value];
-      scratch2.end = tokens.ends[value];
-      scratch2.quoted = codes[value] === 24 /* QuotedWord */;
-      return scratch2;
-    }
+function documentNames(document) {
+  const table = new NameTable(document.text, 256 + document.tables.reduce((n, t) => n + t.chainCount, 0));
+  const knownTargets = new Flags();
+  for (const target of [...STANDARD_TARGETS, ...EXTENSION_TARGETS]) knownTargets.set(table.internString(target), 1);
+  return { table, knownTargets };
+}
+var TableReplay = class {
+  constructor(document, table, names) {
+    this.document = document;
+    this.table = table;
+    const reader = new Reader(document, table, names);
+    reader.read();
+    this.builtins = reader.builtins;
+    this.names = reader.names;
+    this.partial = isPartial(table, reader);
+    this.missingChains = reader.missingChains;
+    this.missingJumps = reader.missingJumps;
+    this.builtinJumps = reader.builtinJumps;
+    this.redeclarations = reader.redeclarations;
+    this.policyDeclarations = reader.policyDeclarations;
+    this.policyCommands = reader.policyCommands;
+    this.newChainCommands = reader.newChainCommands;
+    this.deletesOrRenames = reader.deletesOrRenames;
+    this.appendOnly = reader.appendOnly;
+    this.base = reader.base;
+    this.span = reader.span;
+    this.steps = reader.kinds;
+    this.chainIds = reader.chainIds;
+    this.targetIds = reader.targetIds;
+    this.gotos = reader.gotos;
+    this.ruleStarts = reader.ruleStarts;
+    this.ruleEnds = reader.ruleEnds;
+    this.previous = reader.previous;
+    this.lastRule = reader.lastRule;
+    this.ruleCounts = reader.ruleCounts;
+    this.declaredIds = reader.declaredIds;
+    this.knownTargets = reader.knownTargets;
+    this.builtinIds = reader.builtinIds;
+    this.lineOf = (index) => document.line(index);
   }
-  return null;
-}
-var isKnownTable = (table) => table.name === null || Object.hasOwn(BUILTIN_CHAINS, table.name);
-var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
-var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
-var walks = /* @__PURE__ */ new WeakMap();
-function walkTable(document, table) {
-  let walk = walks.get(table);
-  if (walk === void 0) walks.set(table, walk = replay2(document, table));
-  return walk;
-}
+  /** The line at offset `at` from base. */
+  lineAt(at) {
+    return this.lineOf(this.base + at);
+  }
+  /** The offset of a line from base, or -1 when the line is not in the table's span. */
+  offsetOf(line) {
+    const at = line - this.base;
+    return at >= 0 && at < this.span ? at : -1;
+  }
+  /** Every declaration of a chain (`:NAME`, `-N NAME`), in file order. */
+  declarationsOf(name) {
+    return this.allDeclarations().get(name) ?? [];
+  }
+  /** The names of the table's declared chains. */
+  declaredNames() {
+    return [...this.allDeclarations().keys()];
+  }
+  /** The first line that names this chain, as its chain or its jump target, where it does not exist. */
+  firstMissingUse(name) {
+    if (this.firstUses === void 0) {
+      const firstUses = /* @__PURE__ */ new Map();
+      for (const line of this.missingChains) if (!firstUses.has(line.chain)) firstUses.set(line.chain, line);
+      for (const { line, target } of this.missingJumps) {
+        const seen = firstUses.get(target.name);
+        if (seen === void 0 || line.index < seen.index) firstUses.set(target.name, line);
+      }
+      this.firstUses = firstUses;
+    }
+    return this.firstUses.get(name);
+  }
+  /** Whether an id names a target iptables knows (ACCEPT, DNAT, ...). */
+  isKnownTarget(id) {
+    return this.knownTargets.get(id) === 1;
+  }
+  /** Whether an id names a built-in chain of the table. */
+  isBuiltin(id) {
+    return this.builtinIds.get(id) === 1;
+  }
+  allDeclarations() {
+    if (this.declarations === void 0) {
+      const declarations = /* @__PURE__ */ new Map();
+      const found = [...this.table.chains, ...this.newChainCommands.filter((c) => c.chain !== null)];
+      found.sort((a, b) => a.index - b.index);
+      for (const line of found) {
+        const name = line.kind === "chain" ? line.name : line.chain;
+        const list2 = declarations.get(name);
+        if (list2 === void 0) declarations.set(name, [line]);
+        else list2.push(line);
+      }
+      this.declarations = declarations;
+    }
+    return this.declarations;
+  }
+};
 var KINDS = new Uint8Array(32).fill(7 /* Other */);
 KINDS[5 /* Append */] = 1 /* Append */;
 KINDS[6 /* Insert */] = 2 /* Insert */;
@@ -28824,10 +28818,10 @@ KINDS[8 /* Replace */] = 3 /* Replace */;
 KINDS[7 /* Delete */] = 4 /* Delete */;
 KINDS[9 /* NewChain */] = 6 /* NewChain */;
 var isValueCode = (code) => code === 23 /* Word */ || code === 24 /* QuotedWord */;
-var NONE = -1;
+var NONE2 = -1;
 var BUILTIN = -2;
 var Reader = class {
-  constructor(document, table) {
+  constructor(document, table, names) {
     this.document = document;
     this.table = table;
     this.builtinIds = new Flags();
@@ -28860,19 +28854,21 @@ var Reader = class {
     this.recentStart1 = 0;
     this.recentLength1 = -1;
     this.recentId1 = -1;
+    /** Reused by every line's target. */
+    this.scratch = { kind: "jump", start: 0, end: 0, quoted: false };
     this.text = document.text;
     const lexed = document.source.lexed;
+    this.lexed = lexed;
     this.codes = lexed.tokens.codes;
     this.starts = lexed.tokens.starts;
     this.ends = lexed.tokens.ends;
     this.firstTokens = lexed.firstTokens;
     this.contentEnds = lexed.contentEnds;
     this.line = document.line;
-    const { table: names, knownTargets } = namesOf(document);
-    this.names = names;
-    this.knownTargets = knownTargets;
-    this.builtins = builtinChains(table);
-    for (const name of this.builtins) this.builtinIds.set(names.internString(name), 1);
+    this.names = names.table;
+    this.knownTargets = names.knownTargets;
+    this.builtins = builtinChains(table.name);
+    for (const name of this.builtins) this.builtinIds.set(this.names.internString(name), 1);
     const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, table.chainCount > 0 ? table.firstChain : Infinity);
     const lastLine = Math.max(table.lastCommand, table.lastChain);
     this.base = Number.isFinite(firstLine) ? firstLine : 0;
@@ -28884,10 +28880,10 @@ var Reader = class {
     this.ruleStarts = new Int32Array(span);
     this.ruleEnds = new Int32Array(span);
     this.previous = new Int32Array(span).fill(-1);
-    this.lastRule = new Int32Array(names.count + 2 * table.chainCount + 64).fill(-1);
+    this.lastRule = new Int32Array(this.names.count + 2 * table.chainCount + 64).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
-    this.current = new Int32Array(Math.max(1024, names.count * 2)).fill(NONE);
-    for (const name of this.builtins) this.setState(names.internString(name), BUILTIN);
+    this.current = new Int32Array(Math.max(1024, this.names.count * 2)).fill(NONE2);
+    for (const name of this.builtins) this.setState(this.names.internString(name), BUILTIN);
   }
   read() {
     const { span, firstTokens, codes, base } = this;
@@ -28911,11 +28907,11 @@ var Reader = class {
     return this.line(this.base + at);
   }
   state(id) {
-    return id < this.current.length ? this.current[id] : NONE;
+    return id < this.current.length ? this.current[id] : NONE2;
   }
   setState(id, value) {
     if (id >= this.current.length) {
-      const grown = new Int32Array(Math.max(this.current.length * 2, id + 1)).fill(NONE);
+      const grown = new Int32Array(Math.max(this.current.length * 2, id + 1)).fill(NONE2);
       grown.set(this.current);
       this.current = grown;
     }
@@ -28935,11 +28931,11 @@ var Reader = class {
   }
   declare(id, at) {
     const before = this.state(id);
-    if (before !== NONE && !(before === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
+    if (before !== NONE2 && !(before === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
       const previous = before === BUILTIN ? null : this.line(this.base + before);
       this.redeclarations.push({ line: this.lineAt(at), previous });
     }
-    if (before === NONE || before === BUILTIN) this.declaredIds.push(id);
+    if (before === NONE2 || before === BUILTIN) this.declaredIds.push(id);
     this.setState(id, at);
   }
   /** `:NAME POLICY [p:b]` */
@@ -29004,30 +29000,24 @@ var Reader = class {
   rule(at, kind, id, positionalEnd, last2) {
     if (kind !== 1 /* Append */) this.appendOnly = false;
     if (id !== -1) {
-      if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
+      if (this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
       if (kind !== 4 /* Delete */) this.link(at, id);
     }
     const { codes, text } = this;
     const lineEnd = this.contentEnds[this.base + at];
     let start = this.ends[positionalEnd - 1];
     let end = lineEnd;
-    let target = -1;
-    let lastOption = true;
     for (let k = last2 - 1; k >= positionalEnd; k--) {
       const c = codes[k];
       if (c < 5 /* Append */ || c > 22 /* ModuleOption */) continue;
-      if (lastOption && c === 19 /* SetCountersOption */) end = this.starts[k];
-      lastOption = false;
-      if (c === 17 /* JumpOption */ || c === 18 /* GotoOption */) {
-        target = k;
-        break;
-      }
+      if (c === 19 /* SetCountersOption */) end = this.starts[k];
+      break;
     }
     while (start < end && text.charCodeAt(start) <= 32) start++;
     while (end > start && text.charCodeAt(end - 1) <= 32) end--;
     this.ruleStarts[at] = start;
     this.ruleEnds[at] = end;
-    if (target !== -1) this.target(at, kind, target, last2);
+    this.target(at, kind);
   }
   /** Links the chain's rules (`-A`, `-I`, `-R` lines), line to line. */
   link(at, id) {
@@ -29036,31 +29026,15 @@ var Reader = class {
     this.lastRule[id] = at;
     this.ruleCounts[id]++;
   }
-  /** The rule's `-j NAME`, `-g NAME` or `--jump=NAME`: the option at token `option`. */
-  target(at, kind, option2, last2) {
-    const { codes, text } = this;
-    let start;
-    let end;
-    let quoted;
-    const optionStart = this.starts[option2];
-    const optionEnd = this.ends[option2];
-    const equals = optionEnd - optionStart > 6 ? text.slice(optionStart, optionEnd).indexOf("=") : -1;
-    if (equals !== -1) {
-      start = optionStart + equals + 1;
-      end = optionEnd;
-      quoted = text.slice(start, end).includes('"');
-    } else if (option2 + 1 < last2 && (isValueCode(codes[option2 + 1]) || codes[option2 + 1] === 4 /* Bang */)) {
-      start = this.starts[option2 + 1];
-      end = this.ends[option2 + 1];
-      quoted = codes[option2 + 1] === 24 /* QuotedWord */;
-    } else {
-      return;
-    }
-    const t = quoted ? this.names.internString(decodeWord(text.slice(start, end))) : this.targetId(start, end);
+  /** The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets. */
+  target(at, kind) {
+    const span = readTarget(this.lexed, this.base + at, this.scratch);
+    if (span === null) return;
+    const t = span.quoted ? this.names.internString(targetName(this.text, span)) : this.targetId(span.start, span.end);
     this.targetIds[at] = t;
-    if (codes[option2] === 18 /* GotoOption */) this.gotos[at] = 1;
+    if (span.kind === "goto") this.gotos[at] = 1;
     if (kind === 4 /* Delete */) return;
-    if (this.state(t) !== NONE) {
+    if (this.state(t) !== NONE2) {
       if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at)) });
     } else if (!this.knownTargets.get(t)) {
       this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at)) });
@@ -29097,104 +29071,30 @@ var Reader = class {
         this.deletesOrRenames = true;
         this.appendOnly = false;
         if (id === -1) {
-          for (let k = 0; k < this.current.length; k++) if (!this.builtinIds.get(k)) this.current[k] = NONE;
-        } else if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
-        else if (!this.builtinIds.get(id)) this.setState(id, NONE);
+          for (let k = 0; k < this.current.length; k++) if (!this.builtinIds.get(k)) this.current[k] = NONE2;
+        } else if (this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
+        else if (!this.builtinIds.get(id)) this.setState(id, NONE2);
         return;
       case 13 /* RenameChain */: {
         this.deletesOrRenames = true;
         this.appendOnly = false;
         if (id === -1) return;
         const from = this.state(id);
-        if (from === NONE) this.missingChains.push(this.lineAt(at));
+        if (from === NONE2) this.missingChains.push(this.lineAt(at));
         const to = this.lineAt(at).positional[1]?.value;
         if (from >= 0 && to !== void 0) {
-          this.setState(id, NONE);
+          this.setState(id, NONE2);
           this.setState(this.names.internString(to), from);
         }
         return;
       }
     }
-    if (id !== -1 && this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
+    if (id !== -1 && this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
   }
 };
 function isPartial(table, reader) {
   if (table.name !== null) return reader.declaredBuiltins.size === 0;
   return !Object.values(BUILTIN_CHAINS).some((chains) => chains.every((name) => reader.declaredBuiltins.has(reader.names.internString(name))));
-}
-function replay2(document, table) {
-  const reader = new Reader(document, table);
-  reader.read();
-  const { base, span, names, knownTargets, builtinIds, targetIds, chainIds, gotos } = reader;
-  let declarations;
-  const allDeclarations = () => {
-    if (declarations === void 0) {
-      declarations = /* @__PURE__ */ new Map();
-      const found = [...table.chains, ...reader.newChainCommands.filter((c) => c.chain !== null)];
-      found.sort((a, b) => a.index - b.index);
-      for (const line of found) {
-        const name = line.kind === "chain" ? line.name : line.chain;
-        const list2 = declarations.get(name);
-        if (list2 === void 0) declarations.set(name, [line]);
-        else list2.push(line);
-      }
-    }
-    return declarations;
-  };
-  let firstUses;
-  const inSpan = (line) => line.index - base >= 0 && line.index - base < span;
-  const targetId = (line) => inSpan(line) ? targetIds[line.index - base] : -1;
-  return {
-    table,
-    builtins: reader.builtins,
-    names,
-    partial: isPartial(table, reader),
-    missingChains: reader.missingChains,
-    missingJumps: reader.missingJumps,
-    builtinJumps: reader.builtinJumps,
-    redeclarations: reader.redeclarations,
-    policyDeclarations: reader.policyDeclarations,
-    policyCommands: reader.policyCommands,
-    newChainCommands: reader.newChainCommands,
-    deletesOrRenames: reader.deletesOrRenames,
-    appendOnly: reader.appendOnly,
-    base,
-    span,
-    kinds: reader.kinds,
-    chainIds,
-    targetIds,
-    gotos,
-    ruleStarts: reader.ruleStarts,
-    ruleEnds: reader.ruleEnds,
-    previous: reader.previous,
-    lastRule: reader.lastRule,
-    ruleCounts: reader.ruleCounts,
-    declaredIds: reader.declaredIds,
-    lineAt: (at) => reader.lineAt(at),
-    declarationsOf: (name) => allDeclarations().get(name) ?? [],
-    firstMissingUse(name) {
-      if (firstUses === void 0) {
-        firstUses = /* @__PURE__ */ new Map();
-        for (const line of reader.missingChains) if (!firstUses.has(line.chain)) firstUses.set(line.chain, line);
-        for (const { line, target } of reader.missingJumps) {
-          const seen = firstUses.get(target.name);
-          if (seen === void 0 || line.index < seen.index) firstUses.set(target.name, line);
-        }
-      }
-      return firstUses.get(name);
-    },
-    declaredNames: () => [...allDeclarations().keys()],
-    chainId: (line) => inSpan(line) ? chainIds[line.index - base] : -1,
-    targetId,
-    target: (line) => targetId(line) === -1 ? null : targetOf(line),
-    targetName(line) {
-      const id = targetId(line);
-      return id === -1 ? void 0 : names.name(id);
-    },
-    isGoto: (line) => inSpan(line) && gotos[line.index - base] === 1,
-    isKnownTarget: (id) => knownTargets.get(id) === 1,
-    isBuiltin: (id) => builtinIds.get(id) === 1
-  };
 }
 function growLinks(last2, counts, id) {
   const size = Math.max(last2.length * 2, id + 1);
@@ -29208,40 +29108,181 @@ function sameRange(text, a, b, length) {
   for (let i = length - 1; i >= 0; i--) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
   return true;
 }
-function declaredLater(walk, name, line) {
-  return walk.declarationsOf(name).find((d) => d.index > line.index);
+
+// rules/model/chains.ts
+function chainMap(replay) {
+  return replay.appendOnly ? new AppendedChains(replay) : replayCommands(replay.table);
 }
-var lineOf = (line) => `line ${line.index + 1}`;
-function wholeLine(document, line) {
-  const { lineStarts, contentEnds, lineCount } = document.source.lexed;
-  const start = lineStarts[line.index];
-  const end = line.index + 1 < lineCount ? lineStarts[line.index + 1] : document.text.length;
-  if (end > contentEnds[line.index] || line.index === 0) return { start, end, text: "" };
-  return { start: contentEnds[line.index - 1], end, text: "" };
-}
-function moveDeclarationFix(document, walk, name) {
-  if (walk.deletesOrRenames) return null;
-  const declarations = walk.declarationsOf(name);
-  if (declarations.length !== 1) return null;
-  const declaration = declarations[0];
-  if (declaration.kind === "chain" && declaration.policy !== "-") return null;
-  const firstUse = walk.firstMissingUse(name);
-  if (firstUse === void 0 || firstUse.index > declaration.index) return null;
-  const { lineStarts } = document.source.lexed;
-  let at;
-  if (declaration.kind === "chain") {
-    const before = walk.table.chains.filter((d) => d.index < firstUse.index).pop();
-    const after = before ?? walk.table.header;
-    at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
-  } else {
-    at = lineStarts[firstUse.index];
-  }
-  const eol = declaration.eol || firstUse.eol || "\n";
-  return {
-    title: `declare ${name} before its first use`,
-    applicability: "safe",
-    edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)]
+var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
+var appendsOnly = (table) => !REWRITING.some((kind) => table.uses(kind));
+function appendedChainsNamed(table, names) {
+  const found = /* @__PURE__ */ new Map();
+  const chain = (name) => {
+    let c = found.get(name);
+    if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
+    return c;
   };
+  for (const declaration of table.chains) if (names.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
+  for (const command of table.commands) {
+    if (command.chain === null || !names.has(command.chain)) continue;
+    if (command.command === "append") chain(command.chain).rules.push(command);
+    else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
+  }
+  return found;
+}
+var AppendedChains = class {
+  constructor(replay) {
+    this.replay = replay;
+    this.made = [];
+  }
+  get(name) {
+    const id = this.replay.names.find(name);
+    return id === -1 ? void 0 : this.byId(id);
+  }
+  has(name) {
+    return this.get(name) !== void 0;
+  }
+  get size() {
+    return this.list().size;
+  }
+  forEach(callback, thisArg) {
+    this.list().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries() {
+    return this.list().entries();
+  }
+  keys() {
+    return this.list().keys();
+  }
+  values() {
+    return this.list().values();
+  }
+  [Symbol.iterator]() {
+    return this.list().entries();
+  }
+  /** The chain with this id, or undefined when no line declares it or appends to it. */
+  byId(id) {
+    const made = this.made[id];
+    if (made !== void 0) return made;
+    const { replay: walk } = this;
+    const declarations = this.declarationLines();
+    const declared = id < declarations.length ? declarations[id] : -1;
+    const last2 = id < walk.lastRule.length ? walk.lastRule[id] : -1;
+    if (declared === -1 && last2 === -1) return void 0;
+    const rules = [];
+    for (let at = last2; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
+    rules.reverse();
+    const declaration = declared === -1 ? null : walk.lineAt(declared);
+    return this.made[id] = { name: walk.names.name(id), declaration, rules };
+  }
+  /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
+  declarationLines() {
+    if (this.declarations === void 0) {
+      const { steps: kinds, chainIds, span, names } = this.replay;
+      const lines = new Int32Array(names.count).fill(-1);
+      for (let at = 0; at < span; at++) {
+        if (kinds[at] === 5 /* Declaration */ && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+      }
+      for (let at = 0; at < span; at++) {
+        if (kinds[at] === 6 /* NewChain */ && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
+      }
+      this.declarations = lines;
+    }
+    return this.declarations;
+  }
+  list() {
+    if (this.all === void 0) {
+      const { steps: kinds, chainIds, span } = this.replay;
+      const all = /* @__PURE__ */ new Map();
+      const add = (id) => {
+        const chain = this.byId(id);
+        if (chain !== void 0 && !all.has(chain.name)) all.set(chain.name, chain);
+      };
+      for (let at = 0; at < span; at++) if (kinds[at] === 5 /* Declaration */) add(chainIds[at]);
+      for (let at = 0; at < span; at++) {
+        if ((kinds[at] === 1 /* Append */ || kinds[at] === 6 /* NewChain */) && chainIds[at] !== -1) add(chainIds[at]);
+      }
+      this.all = all;
+    }
+    return this.all;
+  }
+};
+function replayCommands(table) {
+  const chains = /* @__PURE__ */ new Map();
+  let last2;
+  const chain = (name) => {
+    if (last2 !== void 0 && last2.name === name) return last2;
+    let found = chains.get(name);
+    if (found === void 0) chains.set(name, found = { name, declaration: null, rules: [] });
+    return last2 = found;
+  };
+  for (const declaration of table.chains) chain(declaration.name).declaration ??= declaration;
+  for (const command of table.commands) {
+    const name = command.chain;
+    switch (command.command) {
+      case "append":
+        if (name !== null) chain(name).rules.push(command);
+        break;
+      case "insert":
+        if (name !== null) chain(name).rules.splice(ruleNumber(command, 1) - 1, 0, command);
+        break;
+      case "replace":
+        if (name !== null) chain(name).rules[ruleNumber(command, 1) - 1] = command;
+        break;
+      case "delete": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command, 0);
+        const at = number > 0 ? number - 1 : rules.findIndex((rule) => sameRule(rule, command));
+        if (at >= 0) rules.splice(at, 1);
+        break;
+      }
+      case "new-chain":
+        if (name !== null) chain(name).declaration ??= command;
+        break;
+      case "flush":
+        for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
+        break;
+      case "delete-chain":
+        last2 = void 0;
+        if (name !== null) {
+          chains.delete(name);
+        } else {
+          for (const c of chains.values()) if (isUserChain(c)) chains.delete(c.name);
+        }
+        break;
+      case "rename-chain": {
+        last2 = void 0;
+        const to = command.positional[1]?.value;
+        const from = name === null ? void 0 : chains.get(name);
+        if (from && to) {
+          chains.delete(from.name);
+          chains.set(to, { ...from, name: to });
+        }
+        break;
+      }
+    }
+  }
+  return chains;
+}
+function isUserChain(chain) {
+  const d = chain.declaration;
+  return d !== null && (d.kind === "command" || d.policy === "-");
+}
+function ruleNumber(command, fallback) {
+  const text = command.positional[1]?.value;
+  const n = text === void 0 ? NaN : Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+function sameRule(a, b) {
+  const words = (c) => c.elements.map((e) => e.text).join(" ");
+  return words(a) === words(b);
+}
+
+// rules/model/graph.ts
+var SMALL = 16;
+function chainGraph(replay) {
+  return replay.appendOnly ? new AppendedGraph(replay) : new ReplayedGraph(replay);
 }
 var SCANNED_CALLER_QUERIES = 8;
 function callerLists(forEachEdge) {
@@ -29273,84 +29314,203 @@ function callerLists(forEachEdge) {
     return callers;
   };
 }
-var graphs = /* @__PURE__ */ new WeakMap();
-function chainGraph(document, table) {
-  let graph = graphs.get(table);
-  if (graph === void 0) {
-    const walk = walkTable(document, table);
-    graphs.set(table, graph = walk.appendOnly ? appendedGraph(walk) : replayedGraph(document, walk, table));
+var AppendedGraph = class {
+  constructor(replay) {
+    this.replay = replay;
+    this.declared = new Uint8Array(replay.names.count);
+    for (const id of replay.declaredIds) this.declared[id] = 1;
+    this.userChains = replay.declaredIds.filter((id) => !replay.isBuiltin(id));
+    this.callers = callerLists((visit) => {
+      const { steps, chainIds, targetIds, span } = replay;
+      for (let at = 0; at < span; at++) if (steps[at] === 1 /* Append */ && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
+    });
   }
-  return graph;
-}
-function appendedGraph(walk) {
-  const { names, lastRule, previous, targetIds, ruleCounts } = walk;
-  const declared = new Uint8Array(names.count);
-  for (const id of walk.declaredIds) declared[id] = 1;
-  return {
-    walk,
-    exists: (id) => id < declared.length && declared[id] === 1 || id < ruleCounts.length && ruleCounts[id] > 0,
-    forEachTarget(id, visit) {
-      if (id < lastRule.length) for (let at = lastRule[id]; at !== -1; at = previous[at]) visit(targetIds[at]);
-    },
-    keeps: (line) => walk.kinds[line.index - walk.base] === 1 /* Append */ && walk.chainId(line) !== -1,
-    userChains: walk.declaredIds.filter((id) => !walk.isBuiltin(id)),
-    callers: callerLists((visit) => {
-      const { kinds, chainIds, span } = walk;
-      for (let at = 0; at < span; at++) if (kinds[at] === 1 /* Append */ && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
-    }),
-    describe: (id) => ({
-      name: names.name(id),
-      declaration: walk.declarationsOf(names.name(id))[0],
-      rules: id < ruleCounts.length ? ruleCounts[id] : 0,
-      id
-    })
-  };
-}
-function replayedGraph(document, walk, table) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const chain of chainsOf(document, table).values()) byId.set(walk.names.internString(chain.name), chain);
-  let kept;
-  return {
-    walk,
-    exists: (id) => byId.has(id),
-    forEachTarget(id, visit) {
-      for (const line of byId.get(id)?.rules ?? []) visit(walk.targetId(line));
-    },
-    keeps: (line) => (kept ??= new Set([...byId.values()].flatMap((chain) => chain.rules.map((rule) => rule.index)))).has(line.index),
-    userChains: [...byId].filter(([id, chain]) => chain.declaration !== null && !walk.isBuiltin(id)).map(([id]) => id),
-    callers: callerLists((visit) => {
-      for (const [id, chain] of byId) for (const line of chain.rules) visit(id, walk.targetId(line));
-    }),
-    describe(id) {
-      const chain = byId.get(id);
-      return { name: chain.name, declaration: chain.declaration, rules: chain.rules.length, id };
+  get chains() {
+    return this.chainList ??= chainMap(this.replay);
+  }
+  exists(id) {
+    const { ruleCounts } = this.replay;
+    return id < this.declared.length && this.declared[id] === 1 || id < ruleCounts.length && ruleCounts[id] > 0;
+  }
+  forEachTarget(id, visit) {
+    const { lastRule, previous, targetIds } = this.replay;
+    if (id < lastRule.length) for (let at = lastRule[id]; at !== -1; at = previous[at]) visit(targetIds[at]);
+  }
+  forEachRule(visit) {
+    const { steps, chainIds, span, base } = this.replay;
+    for (let at = 0; at < span; at++) if (steps[at] === 1 /* Append */ && chainIds[at] !== -1) visit(base + at, chainIds[at]);
+  }
+  ruleCount(id) {
+    const { ruleCounts } = this.replay;
+    return id < ruleCounts.length ? ruleCounts[id] : 0;
+  }
+  previousRule(line) {
+    const at = this.replay.offsetOf(line);
+    if (at === -1 || !this.keepsAt(at)) return -1;
+    const before = this.replay.previous[at];
+    return before === -1 ? -1 : this.replay.base + before;
+  }
+  keeps(line) {
+    const at = this.replay.offsetOf(line);
+    return at !== -1 && this.keepsAt(at);
+  }
+  describe(id) {
+    const { names, ruleCounts } = this.replay;
+    return { name: names.name(id), declaration: this.replay.declarationsOf(names.name(id))[0], rules: id < ruleCounts.length ? ruleCounts[id] : 0, id };
+  }
+  keepsAt(at) {
+    return this.replay.steps[at] === 1 /* Append */ && this.replay.chainIds[at] !== -1;
+  }
+  /**
+   * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
+   * replay links line to line (`previous`), compared by the text ranges it recorded. Small
+   * chains are searched back rule by rule; large ones by a hash of the chain, the length and the
+   * end of the text (where rules of one chain differ most: the target), candidates compared in full.
+   */
+  repeats() {
+    const { span, steps, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts, base } = this.replay;
+    const text = this.replay.document.text;
+    const same = (a, b) => {
+      const length = ruleEnds[a] - ruleStarts[a];
+      if (ruleEnds[b] - ruleStarts[b] !== length) return false;
+      const x = ruleStarts[a];
+      const y = ruleStarts[b];
+      for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
+      return true;
+    };
+    const found = [];
+    let byHash;
+    for (let at = 0; at < span; at++) {
+      if (steps[at] !== 1 /* Append */ || chainIds[at] === -1) continue;
+      const chain = chainIds[at];
+      if (counts[chain] < 2) continue;
+      if (counts[chain] <= SMALL) {
+        for (let other = previous[at]; other !== -1; other = previous[other]) {
+          if (same(other, at)) {
+            found.push({ earlier: base + other, later: base + at, chain });
+            break;
+          }
+        }
+        continue;
+      }
+      let hash = Math.imul(chain, 2654435761) ^ ruleEnds[at] - ruleStarts[at];
+      for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619) & 1073741823;
+      byHash ??= /* @__PURE__ */ new Map();
+      const earlier = byHash.get(hash);
+      if (earlier === void 0) {
+        byHash.set(hash, [at]);
+        continue;
+      }
+      for (let k = earlier.length - 1; k >= 0; k--) {
+        if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
+          found.push({ earlier: base + earlier[k], later: base + at, chain });
+          break;
+        }
+      }
+      earlier.push(at);
     }
-  };
-}
-function reachOf(document, table, isRoot) {
-  return reach(chainGraph(document, table), isRoot);
-}
-function reach(source, isRoot) {
-  const walk = source.walk;
-  const builtins = [...walk.builtins].map((name) => walk.names.internString(name));
-  const reached = new Uint8Array(walk.names.count);
+    return found;
+  }
+};
+var ReplayedGraph = class {
+  constructor(replay) {
+    this.replay = replay;
+    this.byId = /* @__PURE__ */ new Map();
+    this.chains = chainMap(replay);
+    for (const chain of this.chains.values()) this.byId.set(replay.names.internString(chain.name), chain);
+    this.userChains = [...this.byId].filter(([id, chain]) => chain.declaration !== null && !replay.isBuiltin(id)).map(([id]) => id);
+    this.callers = callerLists((visit) => {
+      for (const [id, chain] of this.byId) for (const line of chain.rules) visit(id, this.targetOf(line));
+    });
+  }
+  exists(id) {
+    return this.byId.has(id);
+  }
+  forEachTarget(id, visit) {
+    for (const line of this.byId.get(id)?.rules ?? []) visit(this.targetOf(line));
+  }
+  forEachRule(visit) {
+    for (const [id, chain] of this.byId) for (const line of chain.rules) visit(line.index, id);
+  }
+  ruleCount(id) {
+    return this.byId.get(id)?.rules.length ?? 0;
+  }
+  previousRule(line) {
+    const at = this.replay.offsetOf(line);
+    if (at === -1) return -1;
+    const { before } = this.ruleOrder();
+    return before[at] === 0 ? -1 : this.replay.base + before[at] - 1;
+  }
+  keeps(line) {
+    const at = this.replay.offsetOf(line);
+    return at !== -1 && this.ruleOrder().kept[at] === 1;
+  }
+  describe(id) {
+    const chain = this.byId.get(id);
+    return { name: chain.name, declaration: chain.declaration, rules: chain.rules.length, id };
+  }
+  /** Chain by chain, in kernel order: each rule's text looked up among the earlier ones. */
+  repeats() {
+    const { ruleStarts, ruleEnds, base } = this.replay;
+    const text = this.replay.document.text;
+    const found = [];
+    for (const [id, chain] of this.byId) {
+      if (chain.rules.length < 2) continue;
+      const byText = /* @__PURE__ */ new Map();
+      for (const line of chain.rules) {
+        const at = line.index - base;
+        const key = text.slice(ruleStarts[at], ruleEnds[at]);
+        const earlier = byText.get(key);
+        if (earlier !== void 0) found.push({ earlier, later: line.index, chain: id });
+        byText.set(key, line.index);
+      }
+    }
+    return found;
+  }
+  targetOf(line) {
+    const at = this.replay.offsetOf(line.index);
+    return at === -1 ? -1 : this.replay.targetIds[at];
+  }
+  ruleOrder() {
+    if (this.order === void 0) {
+      const { base, span } = this.replay;
+      const before = new Int32Array(span);
+      const kept = new Uint8Array(span);
+      for (const chain of this.byId.values()) {
+        let last2 = -1;
+        for (const line of chain.rules) {
+          const at = line.index - base;
+          kept[at] = 1;
+          before[at] = last2 + 1;
+          last2 = at;
+        }
+      }
+      this.order = { before, kept };
+    }
+    return this.order;
+  }
+};
+function unreachedChains(graph, isRoot) {
+  const replay = graph.replay;
+  const builtins = [...replay.builtins].map((name) => replay.names.internString(name));
+  const reached = new Uint8Array(replay.names.count);
   const stack = [];
   const enter = (id) => {
     reached[id] = 1;
     stack.push(id);
   };
   const follow = (next) => {
-    if (next !== -1 && reached[next] === 0 && !walk.isKnownTarget(next)) enter(next);
+    if (next !== -1 && reached[next] === 0 && !replay.isKnownTarget(next)) enter(next);
   };
   const visit = () => {
-    while (stack.length) source.forEachTarget(stack.pop(), follow);
+    while (stack.length) graph.forEachTarget(stack.pop(), follow);
   };
   for (const id of builtins) enter(id);
   visit();
-  const left = source.userChains.filter((id) => reached[id] === 0);
-  for (const id of left) if (isRoot(walk.names.name(id))) enter(id);
+  const left = graph.userChains.filter((id) => reached[id] === 0);
+  for (const id of left) if (isRoot(replay.names.name(id))) enter(id);
   visit();
-  const unreached = left.filter((id) => reached[id] === 0).map((id) => source.describe(id));
+  const unreached = left.filter((id) => reached[id] === 0).map((id) => graph.describe(id));
   let referrers;
   return {
     unreached,
@@ -29359,7 +29519,7 @@ function reach(source, isRoot) {
         referrers = /* @__PURE__ */ new Map();
         for (const other of unreached) {
           const targets = /* @__PURE__ */ new Set();
-          source.forEachTarget(other.id, (target) => targets.add(target));
+          graph.forEachTarget(other.id, (target) => targets.add(target));
           for (const target of targets) {
             if (target === -1 || target === other.id) continue;
             let from = referrers.get(target);
@@ -29373,6 +29533,496 @@ function reach(source, isRoot) {
   };
 }
 
+// rules/model/hooks.ts
+var BACKWARD_LIMIT = 16;
+var UNREACHED = -1;
+var bitOf = (hook) => 1 << HOOKS.indexOf(hook);
+var NO_HOOKS = [];
+function manyDistinct(ids, limit) {
+  if (ids.length <= limit) return false;
+  const seen = /* @__PURE__ */ new Set();
+  for (const id of ids) if (seen.add(id).size > limit) return true;
+  return false;
+}
+var HookReachability = class {
+  constructor(graph, table) {
+    this.graph = graph;
+    /** Hooks reaching a chain (one bit per hook), found backwards, by chain id. */
+    this.masks = /* @__PURE__ */ new Map();
+    /** Forward walks: by chain id, the chain it was first reached from (UNREACHED if not). */
+    this.walked = /* @__PURE__ */ new Map();
+    this.names = graph.replay.names;
+    this.builtins = new Set(table === null ? HOOKS : BUILTIN_CHAINS[table] ?? []);
+    this.hooks = HOOKS.filter((hook) => this.builtins.has(hook));
+    this.hookIds = Int32Array.from(HOOKS, (hook) => this.builtins.has(hook) ? this.names.internString(hook) : -1);
+  }
+  /** Whether the hook's built-in chain reaches the chain through jumps and gotos (a built-in chain reaches itself). */
+  reaches(hook, chain) {
+    const id = typeof chain === "string" ? this.names.find(chain) : chain;
+    if (id === -1) return false;
+    if (id === this.hookIds[HOOKS.indexOf(hook)]) return true;
+    const forward = this.walked.get(hook);
+    if (forward !== void 0) return id < forward.length && forward[id] !== UNREACHED;
+    return (this.maskOf(id) & bitOf(hook)) !== 0;
+  }
+  /**
+   * For each chain, the hooks among `hooks` whose built-in chain reaches it, in the kernel's
+   * order: many chains asked at once are answered from one forward walk per hook.
+   */
+  hooksReaching(hooks, chains) {
+    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks.filter((hook) => this.reaches(hook, chain)));
+    const walks = hooks.map((hook) => this.walk(hook));
+    const own = hooks.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
+    const found = new Array(chains.length);
+    for (let k = 0; k < chains.length; k++) {
+      const id = chains[k];
+      let reaching;
+      for (let h = 0; h < hooks.length; h++) {
+        const from = walks[h];
+        if (id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks[h]);
+      }
+      found[k] = reaching ?? NO_HOOKS;
+    }
+    return found;
+  }
+  /** The table's hooks that reach the chain, in the kernel's order. */
+  hooksOf(chain) {
+    return this.hooks.filter((hook) => this.reaches(hook, chain));
+  }
+  /** A shortest path of chain names from the hook's built-in chain to `chain`, both included; [] when unreached. */
+  path(chain, hook) {
+    const from = this.walk(hook);
+    const id = this.names.find(chain);
+    if (id === -1 || id >= from.length || from[id] === UNREACHED) return [];
+    const path = [chain];
+    for (let at = id; from[at] !== at && path.length <= from.length; at = from[at]) path.unshift(this.names.name(from[at]));
+    return path;
+  }
+  /** The hooks reaching a chain: its own if built in, else those reaching any chain that jumps to it. */
+  maskOf(id) {
+    const known = this.masks.get(id);
+    if (known !== void 0) return known;
+    const own = this.hookIds.indexOf(id);
+    if (own !== -1) {
+      this.masks.set(id, 1 << own);
+      return 1 << own;
+    }
+    this.masks.set(id, 0);
+    let mask = 0;
+    if (this.graph.exists(id)) for (const caller of this.graph.callers(id)) mask |= this.maskOf(caller);
+    this.masks.set(id, mask);
+    return mask;
+  }
+  /** Breadth first from the hook's chain over the jumps of every chain reached, by chain id. */
+  walk(hook) {
+    let from = this.walked.get(hook);
+    if (from !== void 0) return from;
+    const { replay } = this.graph;
+    const start = this.hookIds[HOOKS.indexOf(hook)];
+    from = new Int32Array(this.names.count).fill(UNREACHED);
+    this.walked.set(hook, from);
+    if (start === -1) return from;
+    const reached = from;
+    from[start] = start;
+    const queue = [start];
+    let name = start;
+    const follow = (to) => {
+      if (to === -1 || reached[to] !== UNREACHED || replay.isKnownTarget(to) || replay.isBuiltin(to) || !this.graph.exists(to)) return;
+      reached[to] = name;
+      queue.push(to);
+    };
+    for (let i = 0; i < queue.length; i++) {
+      name = queue[i];
+      this.graph.forEachTarget(name, follow);
+    }
+    return from;
+  }
+};
+
+// rules/model/origin.ts
+function rulesetFamily(document, addressCounts) {
+  for (const line of commentLines(document)) {
+    const header = /^# Generated by (ip6tables|iptables|xtables)[-\w]*/.exec(line.text);
+    if (header) {
+      return { family: header[1] === "ip6tables" ? 6 : 4, because: `its header says \`${header[0].slice(15)}\``, declared: true };
+    }
+  }
+  const name = document.filePath?.split(/[\\/]/).pop() ?? "";
+  if (/ip6tables|(^|[._-])v6($|[._-])|ipv6/i.test(name)) return { family: 6, because: `its name is \`${name}\``, declared: true };
+  if (/iptables|(^|[._-])v4($|[._-])|ipv4/i.test(name)) return { family: 4, because: `its name is \`${name}\``, declared: true };
+  const { v4, v6 } = addressCounts();
+  if (v4 === v6) return null;
+  const family = v6 > v4 ? 6 : 4;
+  return { family, because: `most of its addresses (${Math.max(v4, v6)} of ${v4 + v6}) are IPv${family}`, declared: false };
+}
+function backendOf(document) {
+  for (const line of commentLines(document)) {
+    const text = line.text;
+    if (!text.startsWith("# Generated by ")) continue;
+    if (/nf_tables|-nft-save|xtables-save/.test(text)) return "nft";
+    if (/^# Generated by ip6?tables(-legacy)?-save/.test(text)) return "legacy";
+  }
+  return null;
+}
+function* commentLines(document) {
+  const count = document.source.lexed.lineCount;
+  for (let i = 0; i < count; i++) if (document.kindOf(i) === "comment") yield document.line(i);
+}
+
+// rules/model/model.ts
+var models = /* @__PURE__ */ new WeakMap();
+function modelOf(document) {
+  let model = models.get(document);
+  if (model === void 0) models.set(document, model = new DocumentModel(document));
+  return model;
+}
+var DocumentModel = class {
+  constructor(document) {
+    this.document = document;
+    this.byTable = /* @__PURE__ */ new Map();
+  }
+  get lines() {
+    return this.index ??= buildLineIndex(this.document);
+  }
+  tables() {
+    return this.known ??= this.document.tables.filter((table) => isKnownTable(table.name)).map((table) => this.modelOfTable(table));
+  }
+  tableOf(table) {
+    return this.byTable.get(table) ?? (this.document.tables.includes(table) ? this.modelOfTable(table) : void 0);
+  }
+  family() {
+    if (this.familyFound === void 0) this.familyFound = rulesetFamily(this.document, () => this.lines.addressCounts);
+    return this.familyFound;
+  }
+  backend() {
+    if (this.backendFound === void 0) this.backendFound = backendOf(this.document);
+    return this.backendFound;
+  }
+  /** The chains of a table it has already replayed, or undefined. */
+  replayedChains(table) {
+    return this.byTable.get(table)?.chainsIfMade();
+  }
+  modelOfTable(table) {
+    let found = this.byTable.get(table);
+    if (found === void 0) {
+      this.names ??= documentNames(this.document);
+      this.byTable.set(table, found = new TableModelImpl(this.document, table, this.names));
+    }
+    return found;
+  }
+};
+var TableModelImpl = class {
+  constructor(document, table, names) {
+    this.document = document;
+    this.table = table;
+    this.replay = new TableReplay(document, table, names);
+  }
+  get builtins() {
+    return this.replay.builtins;
+  }
+  get partial() {
+    return this.replay.partial;
+  }
+  get appendOnly() {
+    return this.replay.appendOnly;
+  }
+  get deletesOrRenames() {
+    return this.replay.deletesOrRenames;
+  }
+  get missingChains() {
+    return this.replay.missingChains;
+  }
+  get missingJumps() {
+    return this.replay.missingJumps;
+  }
+  get builtinJumps() {
+    return this.replay.builtinJumps;
+  }
+  get redeclarations() {
+    return this.replay.redeclarations;
+  }
+  get policyDeclarations() {
+    return this.replay.policyDeclarations;
+  }
+  get policyCommands() {
+    return this.replay.policyCommands;
+  }
+  get newChainCommands() {
+    return this.replay.newChainCommands;
+  }
+  declarationsOf(name) {
+    return this.replay.declarationsOf(name);
+  }
+  declaredNames() {
+    return this.replay.declaredNames();
+  }
+  declaredLater(name, line) {
+    return this.replay.declarationsOf(name).find((d) => d.index > line.index);
+  }
+  firstMissingUse(name) {
+    return this.replay.firstMissingUse(name);
+  }
+  stepOf(line) {
+    const at = this.replay.offsetOf(line);
+    return at === -1 ? 0 /* None */ : this.replay.steps[at];
+  }
+  chainOf(line) {
+    const at = this.replay.offsetOf(line);
+    return at === -1 ? NONE : this.replay.chainIds[at];
+  }
+  targetOf(line) {
+    const at = this.replay.offsetOf(line);
+    return at === -1 ? NONE : this.replay.targetIds[at];
+  }
+  isGoto(line) {
+    const at = this.replay.offsetOf(line);
+    return at !== -1 && this.replay.gotos[at] === 1;
+  }
+  target(line) {
+    return this.targetOf(line.index) === NONE ? null : targetOf(line);
+  }
+  targetName(line) {
+    const id = this.targetOf(line);
+    return id === NONE ? void 0 : this.replay.names.name(id);
+  }
+  ruleTextStart(line) {
+    return this.replay.ruleStarts[line - this.replay.base];
+  }
+  ruleTextEnd(line) {
+    return this.replay.ruleEnds[line - this.replay.base];
+  }
+  ruleLinesOf(chain) {
+    const { lastRule, previous, base } = this.replay;
+    const lines = [];
+    if (chain >= 0 && chain < lastRule.length) for (let at = lastRule[chain]; at !== -1; at = previous[at]) lines.push(base + at);
+    return lines.reverse();
+  }
+  linesTargeting(name) {
+    const id = this.replay.names.find(name);
+    const { targetIds, span, base } = this.replay;
+    const lines = [];
+    if (id !== -1) {
+      for (let at = 0; at < span; at++) if (targetIds[at] === id) lines.push(base + at);
+    }
+    return lines;
+  }
+  nameOf(id) {
+    return this.replay.names.name(id);
+  }
+  idOf(name) {
+    return this.replay.names.find(name);
+  }
+  nameLength(id) {
+    return this.replay.names.length(id);
+  }
+  nameStats() {
+    return { longest: this.replay.names.maxLength, nonAscii: this.replay.names.nonAscii };
+  }
+  isKnownTarget(id) {
+    return this.replay.isKnownTarget(id);
+  }
+  isBuiltin(id) {
+    return this.replay.isBuiltin(id);
+  }
+  get chains() {
+    return this.chainSet ??= new Chains(this.chainGraph());
+  }
+  get hooks() {
+    return this.hookReach ??= new HookReachability(this.chainGraph(), this.table.name);
+  }
+  chainsIfMade() {
+    return this.chainSet;
+  }
+  chainGraph() {
+    return this.graph ??= chainGraph(this.replay);
+  }
+};
+var Chains = class {
+  constructor(graph) {
+    this.graph = graph;
+  }
+  get(name) {
+    return this.graph.chains.get(name);
+  }
+  isUserChain(name) {
+    const id = this.graph.replay.names.find(name);
+    if (id === -1 || this.graph.replay.isBuiltin(id) || !this.graph.exists(id)) return false;
+    const chain = this.graph.chains.get(name);
+    return chain !== void 0 && isUserChain(chain);
+  }
+  exists(chain) {
+    return this.graph.exists(chain);
+  }
+  forEachRule(visit) {
+    this.graph.forEachRule(visit);
+  }
+  ruleCount(chain) {
+    return this.graph.ruleCount(chain);
+  }
+  previousRule(line) {
+    return this.graph.previousRule(line);
+  }
+  keeps(line) {
+    return this.graph.keeps(line);
+  }
+  userChains() {
+    return this.graph.userChains;
+  }
+  callers(chain) {
+    return this.graph.callers(chain);
+  }
+  unreached(isRoot) {
+    return unreachedChains(this.graph, isRoot);
+  }
+  repeatedRules() {
+    return this.graph.repeats();
+  }
+};
+function chainsNamed(document, table, names) {
+  const model = modelOf(document);
+  const made = model.replayedChains(table);
+  if (made === void 0 && appendsOnly(table)) return appendedChainsNamed(table, names);
+  const chains = made ?? model.tableOf(table)?.chains;
+  const found = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const chain = chains?.get(name);
+    if (chain) found.set(name, chain);
+  }
+  return found;
+}
+
+// rules/address-family-mismatch/rule.ts
+var ID = "address-family-mismatch";
+var V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+function familyOfAddress(text) {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (V4.test(text)) return 4;
+  return null;
+}
+function natAddresses(value) {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}
+var addressFamilyMismatch = {
+  id: ID,
+  description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { model } = context;
+    const evidence = model.family();
+    if (evidence === null) return;
+    const other = evidence.family === 4 ? 6 : 4;
+    const index = model.lines;
+    const lines = index.commandsWith({
+      facts: [other === 4 ? "v4-address" : "v6-address", "icmp-protocol"],
+      options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
+      modules: ["icmp", "icmp6", "icmpv6"],
+      targets: Object.keys(FAMILY_TARGETS)
+    });
+    for (const line of lines) checkLine(context, line, evidence, other, index.extensionTarget(lineNo(line)));
+  }
+};
+function checkLine(context, line, evidence, other, extensionTarget) {
+  const view = line.view;
+  const tool = evidence.family === 6 ? "ip6tables" : "iptables";
+  const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
+  const report4 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  for (let i = 0; i < view.count; i++) {
+    const name = view.name(i);
+    if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
+      const value = view.value(i);
+      if (value === null) continue;
+      const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
+      const wrong = addresses.filter((a) => familyOfAddress(a) === other);
+      if (wrong.length === 0) continue;
+      report4(i, `\`${name} ${value}\` is an IPv${other} address, but ${ruleset}: ${tool}-restore refuses the line (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)}, both backends). IPv${other} rules belong in the ${other === 6 ? "ip6tables" : "iptables"} ruleset.`);
+      continue;
+    }
+    if (name === "--icmp-type" && evidence.family === 6) {
+      report4(i, `\`--icmp-type\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("unknown option "--icmp-type""). Use \`-p ipv6-icmp --icmpv6-type\`.`);
+    } else if (name === "--icmpv6-type" && evidence.family === 4) {
+      report4(i, `\`--icmpv6-type\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("unknown option "--icmpv6-type""). Use \`-p icmp --icmp-type\`.`);
+    } else if (name === "-m" || name === "--match") {
+      const module2 = view.value(i);
+      if (module2 === "icmp" && evidence.family === 6) {
+        report4(i, `\`-m icmp\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("Couldn't load match \`icmp'"). Use \`-m icmp6\`.`);
+      } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
+        report4(i, `\`-m ${module2}\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("Couldn't load match \`${module2}'"). Use \`-m icmp\`.`);
+      }
+    } else if (name === "--reject-with") {
+      const type = view.value(i) ?? "";
+      if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
+        const instead = evidence.family === 6 ? "an ICMPv6 type such as `icmp6-port-unreachable` or `icmp6-adm-prohibited`" : "an ICMP type such as `icmp-port-unreachable` or `icmp-admin-prohibited`";
+        report4(i, `\`--reject-with ${type}\` is an ${evidence.family === 6 ? "IPv4" : "ICMPv6"} reject type, but ${ruleset}: ${tool}-restore refuses the line ("unknown reject type "${type}"", both backends). Use ${instead}.`);
+      }
+    } else if (name === "-p" || name === "--protocol") {
+      const protocol = (view.value(i) ?? "").toLowerCase();
+      if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
+        report4(i, `\`-p ${view.value(i)}\` is ICMP for IPv4 (protocol 1), but ${ruleset}: ip6tables loads it, yet it never matches ICMPv6 (ping, neighbour discovery), which is \`-p ipv6-icmp\` (protocol 58).`, "warning");
+      } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
+        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
+      }
+    } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
+      const target = extensionTarget;
+      const only = FAMILY_TARGETS[target];
+      if (only && only.family === other && view.value(i) === target) {
+        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);
+      }
+    }
+  }
+}
+function firstTargetOption(view, target) {
+  return target + 1 < view.count ? view.name(target + 1) : null;
+}
+function refusal(option2, address, family) {
+  if (GENERIC_ADDRESS_OPTIONS.has(option2)) return `"host/network \`${address.replace(/\/.*/, "")}' not found"`;
+  if (NAT_ADDRESS_OPTIONS.has(option2)) return family === 4 && address.startsWith("[") ? `"Invalid address format"` : `"Bad IP address "${address}""`;
+  if (RANGE_ADDRESS_OPTIONS.has(option2)) return `"iprange: Bad value for "${option2}" option"`;
+  return `"getaddrinfo: Address family for hostname not supported"`;
+}
+
+// rules/report/edits.ts
+function wholeLine(document, line) {
+  const { lineStarts, contentEnds, lineCount } = document.source.lexed;
+  const start = lineStarts[line.index];
+  const end = line.index + 1 < lineCount ? lineStarts[line.index + 1] : document.text.length;
+  if (end > contentEnds[line.index] || line.index === 0) return { start, end, text: "" };
+  return { start: contentEnds[line.index - 1], end, text: "" };
+}
+function moveDeclarationFix(document, table, name) {
+  if (table.deletesOrRenames) return null;
+  const declarations = table.declarationsOf(name);
+  if (declarations.length !== 1) return null;
+  const declaration = declarations[0];
+  if (declaration.kind === "chain" && declaration.policy !== "-") return null;
+  const firstUse = table.firstMissingUse(name);
+  if (firstUse === void 0 || firstUse.index > declaration.index) return null;
+  const { lineStarts } = document.source.lexed;
+  let at;
+  if (declaration.kind === "chain") {
+    const before = table.table.chains.filter((d) => d.index < firstUse.index).pop();
+    const after = before ?? table.table.header;
+    at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
+  } else {
+    at = lineStarts[firstUse.index];
+  }
+  const eol = declaration.eol || firstUse.eol || "\n";
+  return {
+    title: `declare ${name} before its first use`,
+    applicability: "safe",
+    edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)]
+  };
+}
+
+// rules/report/words.ts
+var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
+var lineOf = (line) => `line ${line.index + 1}`;
+var hex = (n) => `0x${(n >>> 0).toString(16)}`;
+
 // rules/chain-declaration/rule.ts
 var ID2 = "chain-declaration";
 var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
@@ -29382,9 +30032,7 @@ var chainDeclaration = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
       for (const declaration of walk.policyDeclarations) checkDeclaration(context, walk, declaration);
       for (const command of walk.policyCommands) checkPolicyCommand(context, walk, command);
       for (const command of walk.newChainCommands) checkNewChain(context, walk, command);
@@ -29524,19 +30172,15 @@ function sameDeclaration(a, b) {
   return a.policy === b.policy && (a.counters?.text ?? "") === (b.counters?.text ?? "");
 }
 function rulesBetween(walk, from, to) {
-  const id = walk.chainId(to);
-  if (id === -1 || id >= walk.lastRule.length) return 0;
-  const after = from.index - walk.base;
-  const before = to.index - walk.base;
-  let count = 0;
-  for (let at = walk.lastRule[id]; at !== -1; at = walk.previous[at]) if (at > after && at < before) count++;
-  return count;
+  const id = walk.chainOf(lineNo(to));
+  if (id === NONE) return 0;
+  return walk.ruleLinesOf(id).filter((line) => line > from.index && line < to.index).length;
 }
 function isNamedAnywhere(walk, name, declaration) {
   if (walk.declarationsOf(name).length > 1) return true;
   for (const command of walk.table.commands) {
     if (command === declaration) continue;
-    if (command.chain === name || command.positional.some((w) => w.value === name) || walk.targetName(command) === name) return true;
+    if (command.chain === name || command.positional.some((w) => w.value === name) || walk.targetName(lineNo(command)) === name) return true;
   }
   return false;
 }
@@ -29549,21 +30193,20 @@ var chainNameTooLong = {
   severity: "error",
   fixable: false,
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
-      const { names } = walk;
-      const ascii = !names.nonAscii;
-      if (ascii ? names.maxLength <= MAX_CHAIN_NAME_BYTES : names.maxLength * 3 <= MAX_CHAIN_NAME_BYTES) {
+    for (const walk of context.model.tables()) {
+      const table = walk.table;
+      const { longest, nonAscii } = walk.nameStats();
+      const ascii = !nonAscii;
+      if (ascii ? longest <= MAX_CHAIN_NAME_BYTES : longest * 3 <= MAX_CHAIN_NAME_BYTES) {
         if (!walk.deletesOrRenames) continue;
       }
       const verdicts = [];
       const tooLong = (id) => {
-        if (id === -1) return false;
+        if (id === NONE) return false;
         let verdict = verdicts[id];
         if (!verdict) {
-          const length = names.length(id);
-          verdict = length > MAX_CHAIN_NAME_BYTES || !ascii && isNameTooLong(names.name(id)) ? 2 : 1;
+          const length = walk.nameLength(id);
+          verdict = length > MAX_CHAIN_NAME_BYTES || !ascii && isNameTooLong(walk.nameOf(id)) ? 2 : 1;
           while (verdicts.length < id) verdicts.push(0);
           verdicts[id] = verdict;
         }
@@ -29577,16 +30220,16 @@ var chainNameTooLong = {
         else if (line !== seen.line) seen.count++;
       };
       for (const declaration of table.chains) {
-        if (tooLong(walk.chainId(declaration))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
+        if (tooLong(walk.chainOf(lineNo(declaration)))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
       }
       for (const command of table.commands) {
-        if (tooLong(walk.chainId(command))) note(command.chain, "command", command.chainWord.range, command.index);
+        if (tooLong(walk.chainOf(lineNo(command)))) note(command.chain, "command", command.chainWord.range, command.index);
         if (command.command === "rename-chain") {
           const to = command.positional[1];
           if (to && isNameTooLong(to.value)) note(to.value, "rename", to.range, command.index);
         }
-        if (tooLong(walk.targetId(command))) {
-          const target = targetOf(command);
+        if (tooLong(walk.targetOf(lineNo(command)))) {
+          const target = walk.target(command);
           note(target.name, "target", target, command.index);
         }
       }
@@ -29626,45 +30269,26 @@ function message({ name, place, line, count }) {
   return parts.join(" ");
 }
 
-// rules/shared/marks.ts
+// rules/packet/marks.ts
 var ALL = 4294967295;
 function markTargetEffect(target) {
   if (target.name !== "MARK") return null;
   for (const option2 of target.options) {
     const text = option2.value;
     if (text === null) continue;
-    switch (option2.name) {
-      case "--set-xmark": {
-        const vm = parseValueMask(text);
-        return vm && { value: vm.value, mask: vm.mask };
-      }
-      case "--set-mark": {
-        const vm = parseValueMask(text);
-        return vm && { value: vm.value, mask: (vm.value | vm.mask) >>> 0 };
-      }
-      case "--or-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: v, mask: v };
-      }
-      case "--and-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: 0, mask: ~v >>> 0 };
-      }
-      case "--xor-mark": {
-        const v = parseUint32(text);
-        return v === null ? null : { value: v, mask: 0 };
-      }
-    }
+    const effect = markOptionEffect(option2.name, text);
+    if (effect !== null || isMarkOption(option2.name)) return effect;
   }
   return null;
 }
+var isMarkOption = (name) => name === "--set-xmark" || name === "--set-mark" || name === "--or-mark" || name === "--and-mark" || name === "--xor-mark";
 function markMatchTests(match) {
   const tests = [];
   for (const option2 of match.options) {
     if (option2.name !== "--mark") continue;
-    const vm = option2.value === null ? null : parseValueMask(option2.value);
-    if (vm === null) return null;
-    tests.push({ value: vm.value, mask: vm.mask, negated: option2.negated });
+    const test = option2.value === null ? null : markTest(option2.value, option2.negated);
+    if (test === null) return null;
+    tests.push(test);
   }
   return tests;
 }
@@ -29710,108 +30334,130 @@ function allOf(answers) {
   }
   return result;
 }
-var hex = (n) => `0x${(n >>> 0).toString(16)}`;
+
+// rules/packet/walk.ts
+var MAX_DEPTH = 64;
+var MarkWalk = class {
+  constructor(chains, client) {
+    this.chains = chains;
+    this.client = client;
+    /** The chains the walk has entered. */
+    this.visited = /* @__PURE__ */ new Set();
+    this.facts = /* @__PURE__ */ new Map();
+  }
+  /** Walks a chain with these possible packet states; returns the states that come back from it. */
+  walk(name, entering, stack = []) {
+    const chain = this.chains.get(name);
+    if (chain === void 0 || stack.includes(name) || stack.length > MAX_DEPTH) return entering;
+    this.visited.add(name);
+    let states = entering;
+    const returned = [];
+    for (const line of chain.rules) {
+      if (states.length === 0) break;
+      const facts = this.factsOf(line);
+      const next = [];
+      for (const state of states) {
+        const matches = this.evaluate(facts, state);
+        if (matches === false) {
+          next.push(state);
+          continue;
+        }
+        if (matches === "maybe") next.push(state);
+        this.act(facts, state, matches, name, stack, next, returned);
+      }
+      states = unique(next);
+    }
+    return unique([...returned, ...states]);
+  }
+  /** What a rule tests and does (read once per rule). */
+  factsOf(line) {
+    let facts = this.facts.get(line);
+    if (facts === void 0) {
+      const rule = line.rule;
+      const marks = [];
+      let otherConditions = rule.generic.length > 0;
+      for (const match of rule.matches) {
+        if (match.name === "comment") continue;
+        const tests = match.name === "mark" ? markMatchTests(match) : null;
+        if (tests === null) otherConditions = true;
+        else marks.push(...tests);
+      }
+      const target = rule.target;
+      facts = { line, marks, otherConditions, target, effect: target ? markTargetEffect(target) : null };
+      this.facts.set(line, facts);
+    }
+    return facts;
+  }
+  evaluate(facts, state) {
+    const answers = facts.marks.map((t) => state.test(t));
+    if (facts.otherConditions) answers.push("maybe");
+    return allOf(answers);
+  }
+  act(facts, state, matches, chain, stack, next, returned) {
+    const sure = matches === true;
+    const target = facts.target;
+    if (target === null) {
+      if (sure) next.push(state);
+      return;
+    }
+    const name = target.name;
+    if (isTerminalTarget(name)) {
+      this.client.onTerminal(facts, state, matches, chain);
+      return;
+    }
+    if (name === "RETURN") {
+      returned.push(state);
+      return;
+    }
+    if (facts.effect) {
+      next.push(state.apply(facts.effect));
+      return;
+    }
+    if (name === "CONNMARK" && target.option("--restore-mark")) {
+      next.push(state.forget());
+      return;
+    }
+    if (target.kind === "goto" || this.chains.get(name) !== void 0) {
+      const back = this.walk(name, [state], [...stack, chain]);
+      (target.kind === "goto" ? returned : next).push(...back);
+      return;
+    }
+    if (sure) next.push(state);
+  }
+};
+function unique(states) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of states) seen.set(s.key, s);
+  return [...seen.values()];
+}
 
 // rules/duplicate-rule/rule.ts
 var ID4 = "duplicate-rule";
-var STATEFUL_MATCHES = /* @__PURE__ */ new Set(["statistic", "nth", "random", "limit", "hashlimit", "recent", "quota", "quota2", "connlimit"]);
-var TERMINAL = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "REJECT", "RETURN", "QUEUE", "NFQUEUE", "DNAT", "SNAT", "MASQUERADE", "REDIRECT", "NETMAP", "TPROXY"]);
-var HARMLESS = /* @__PURE__ */ new Set([...TERMINAL, "LOG", "NFLOG", "ULOG", "TRACE", "AUDIT", "CHECKSUM"]);
-var SMALL = 16;
 var duplicateRule = {
   id: ID4,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    const { document } = context;
-    for (const table of document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(document, table);
-      const report2 = (chain, earlier, later, between) => {
-        const rule = later.rule;
-        if (rule === null || !repeatable(rule) || between.some((line) => mayChangePacket(walk, line))) return;
-        const deletable = later.command === "append" || later.command === "insert";
-        context.report({
-          range: later.range,
-          message: message2(chain, earlier, rule, deletable),
-          fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, later)] } : void 0
-        });
-      };
-      if (walk.appendOnly) {
-        const { previous } = walk;
-        for (const [earlier, later] of appendedDuplicates(document.text, walk)) {
-          const between = [];
-          for (let at = previous[later]; at > earlier; at = previous[at]) between.push(walk.lineAt(at));
-          report2(walk.names.name(walk.chainIds[later]), walk.lineAt(earlier), walk.lineAt(later), between);
-        }
-        continue;
-      }
-      for (const chain of chainsOf(document, table).values()) {
-        const rules = chain.rules;
-        if (rules.length < 2) continue;
-        const position = new Map(rules.map((line, i) => [line, i]));
-        for (const [earlier, later] of duplicates(document.text, walk, rules)) {
-          report2(chain.name, earlier, later, rules.slice(position.get(earlier) + 1, position.get(later)));
-        }
-      }
+    for (const table of context.model.tables()) {
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report(context, table, earlier, later, chain);
     }
   }
 };
-function appendedDuplicates(text, walk) {
-  const { span, kinds, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts } = walk;
-  const same = (a, b) => {
-    const length = ruleEnds[a] - ruleStarts[a];
-    if (ruleEnds[b] - ruleStarts[b] !== length) return false;
-    const x = ruleStarts[a];
-    const y = ruleStarts[b];
-    for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
-    return true;
-  };
-  const found = [];
-  let byHash;
-  for (let at = 0; at < span; at++) {
-    if (kinds[at] !== 1 /* Append */ || chainIds[at] === -1) continue;
-    const chain = chainIds[at];
-    if (counts[chain] < 2) continue;
-    if (counts[chain] <= SMALL) {
-      for (let other = previous[at]; other !== -1; other = previous[other]) {
-        if (same(other, at)) {
-          found.push([other, at]);
-          break;
-        }
-      }
-      continue;
-    }
-    let hash = Math.imul(chain, 2654435761) ^ ruleEnds[at] - ruleStarts[at];
-    for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619) & 1073741823;
-    byHash ??= /* @__PURE__ */ new Map();
-    const earlier = byHash.get(hash);
-    if (earlier === void 0) {
-      byHash.set(hash, [at]);
-      continue;
-    }
-    for (let k = earlier.length - 1; k >= 0; k--) {
-      if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
-        found.push([earlier[k], at]);
-        break;
-      }
-    }
-    earlier.push(at);
+function report(context, table, earlier, later, chain) {
+  const { document } = context;
+  const line = document.line(later);
+  const rule = line.rule;
+  if (rule === null || !repeatable(rule)) return;
+  for (let at = table.chains.previousRule(later); at !== NONE && at !== earlier; at = table.chains.previousRule(at)) {
+    if (mayChangePacket(table, at)) return;
   }
-  return found;
-}
-function duplicates(text, walk, rules) {
-  const at = rules.map((line) => line.index - walk.base);
-  const found = [];
-  const byText = /* @__PURE__ */ new Map();
-  for (let j = 0; j < rules.length; j++) {
-    const key = text.slice(walk.ruleStarts[at[j]], walk.ruleEnds[at[j]]);
-    const i = byText.get(key);
-    if (i !== void 0) found.push([rules[i], rules[j]]);
-    byText.set(key, j);
-  }
-  return found;
+  const deletable = line.command === "append" || line.command === "insert";
+  context.report({
+    range: line.range,
+    message: message2(table.nameOf(chain), document.line(earlier), rule, deletable),
+    fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, line)] } : void 0
+  });
 }
 function repeatable(rule) {
   if (rule.matches.some((m) => m.name !== null && STATEFUL_MATCHES.has(m.name))) return false;
@@ -29838,16 +30484,18 @@ function repeatable(rule) {
       return true;
   }
 }
-function mayChangePacket(walk, line) {
-  const target = walk.targetName(line);
-  return target !== void 0 && !walk.isGoto(line) && !HARMLESS.has(target);
+function mayChangePacket(table, line) {
+  const target = table.targetName(line);
+  if (target === void 0 || table.isGoto(line)) return false;
+  const kind = targetClass(target);
+  return kind !== "verdict" && kind !== "nat" && kind !== "return" && kind !== "observe";
 }
 function message2(chain, earlier, rule, deletable) {
   const target = rule.target;
   const fix2 = deletable ? "Fix: delete it (`iptlint fix --unsafe-fixes`; deleting a rule renumbers the rules after it and drops its counters), or correct it if it was meant to differ." : "Fix: delete it, or correct it if it was meant to differ.";
   let effect;
   if (target === null) effect = "it only counts the same packets again";
-  else if (target.kind === "goto" || TERMINAL.has(target.name)) {
+  else if (target.kind === "goto" || isTerminalTarget(target.name) || target.name === "RETURN") {
     effect = `every packet it matches was already taken by the earlier copy (\`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\`), so it never matches`;
   } else if (target.name === "LOG" || target.name === "NFLOG" || target.name === "ULOG") {
     effect = "every packet it matches is logged twice";
@@ -29911,10 +30559,10 @@ function linesWithEquals(document) {
   return found;
 }
 function checkLine2(context, line) {
-  const view = new LineView(line);
+  const view = line.view;
   for (let i = 0; i < view.count; i++) {
-    const code = view.code(i);
-    if (code !== 21 /* GenericOption */ && code !== 17 /* JumpOption */) continue;
+    const role = view.role(i);
+    if (role !== "generic" && role !== "jump") continue;
     const range = view.optionRange(i);
     const raw = line.source.text.slice(range.start, range.end);
     const name = view.name(i);
@@ -29938,108 +30586,8 @@ function checkLine2(context, line) {
   }
 }
 
-// rules/shared/hooks.ts
-var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
-var BACKWARD_LIMIT = 16;
-var cache4 = /* @__PURE__ */ new WeakMap();
-function reachability(document, table) {
-  let found = cache4.get(table);
-  if (found === void 0) cache4.set(table, found = new LazyReachability(document, table));
-  return found;
-}
-var bitOf = (hook) => 1 << HOOKS.indexOf(hook);
-var UNREACHED = -1;
-var LazyReachability = class {
-  constructor(document, table) {
-    /** Hooks reaching a chain (one bit per hook), found backwards. */
-    this.masks = /* @__PURE__ */ new Map();
-    /** Forward walks: by chain id, the chain it was first reached from (UNREACHED if not). */
-    this.walked = /* @__PURE__ */ new Map();
-    this.graph = chainGraph(document, table);
-    this.names = this.graph.walk.names;
-    this.builtins = new Set(table.name === null ? HOOKS : BUILTIN_CHAINS[table.name] ?? []);
-  }
-  plan(asked) {
-    for (const [hook, count] of asked) if (count > BACKWARD_LIMIT) this.walk(hook);
-  }
-  reaches(hook, chain) {
-    if (chain === hook) return this.builtins.has(hook);
-    const forward = this.walked.get(hook);
-    if (forward === void 0) return (this.maskOf(chain) & bitOf(hook)) !== 0;
-    const id = this.names.find(chain);
-    return id !== -1 && id < forward.length && forward[id] !== UNREACHED;
-  }
-  reachesId(hook, id) {
-    const forward = this.walk(hook);
-    return id >= 0 && id < forward.length && forward[id] !== UNREACHED;
-  }
-  path(chain, hook) {
-    const from = this.walk(hook);
-    const id = this.names.find(chain);
-    if (id === -1 || id >= from.length || from[id] === UNREACHED) return [];
-    const path = [chain];
-    for (let at = id; from[at] !== at && path.length <= from.length; at = from[at]) path.unshift(this.names.name(from[at]));
-    return path;
-  }
-  /** The hooks reaching a chain: its own if built in, else those reaching any chain that jumps to it. */
-  maskOf(chain) {
-    const known = this.masks.get(chain);
-    if (known !== void 0) return known;
-    if (this.builtins.has(chain)) {
-      const mask2 = bitOf(chain);
-      this.masks.set(chain, mask2);
-      return mask2;
-    }
-    this.masks.set(chain, 0);
-    let mask = 0;
-    for (const caller of this.callersOf(chain)) mask |= this.maskOf(caller);
-    this.masks.set(chain, mask);
-    return mask;
-  }
-  /** The chains with a rule jumping or going to `chain` (from the table's chain graph). */
-  callersOf(chain) {
-    const id = this.names.find(chain);
-    if (id === -1 || !this.graph.exists(id)) return [];
-    return this.graph.callers(id).map((caller) => this.names.name(caller));
-  }
-  /** Breadth first from the hook's chain over the jumps of every chain reached, by chain id. */
-  walk(hook) {
-    let from = this.walked.get(hook);
-    if (from !== void 0) return from;
-    const { walk } = this.graph;
-    const start = this.builtins.has(hook) ? this.names.internString(hook) : -1;
-    from = new Int32Array(this.names.count).fill(UNREACHED);
-    this.walked.set(hook, from);
-    if (start === -1) return from;
-    const reached = from;
-    from[start] = start;
-    const queue = [start];
-    let name = start;
-    const follow = (to) => {
-      if (to === -1 || reached[to] !== UNREACHED || walk.isKnownTarget(to) || walk.isBuiltin(to) || !this.graph.exists(to)) return;
-      reached[to] = name;
-      queue.push(to);
-    };
-    for (let i = 0; i < queue.length; i++) {
-      name = queue[i];
-      this.graph.forEachTarget(name, follow);
-    }
-    return from;
-  }
-};
-
 // rules/interface-direction/rule.ts
 var ID6 = "interface-direction";
-var BLIND_HOOKS = {
-  in: ["OUTPUT", "POSTROUTING"],
-  out: ["PREROUTING", "INPUT"]
-};
-var REFUSED_IN = {
-  PREROUTING: "out",
-  INPUT: "out",
-  OUTPUT: "in",
-  POSTROUTING: "in"
-};
 var SHORT = { in: "-i", out: "-o" };
 var OTHER = { in: "out", out: "in" };
 var NAME2 = { in: "input", out: "output" };
@@ -30050,75 +30598,67 @@ var WHY = {
   OUTPUT: "OUTPUT sees packets this host sends, which came in by no interface",
   POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet"
 };
-var IN_BITS = optionBit("-i")[1] | optionBit("--in-interface")[1];
-var OUT_BITS = optionBit("-o")[1] | optionBit("--out-interface")[1];
 var interfaceDirection = {
   id: ID6,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const index = documentIndex(document);
-    const lines = index.linesWith({ options: ["-i", "--in-interface", "-o", "--out-interface"] });
+    const index = context.model.lines;
+    const lines = index.commandsWith({ options: [...INTERFACE_OPTIONS.in, ...INTERFACE_OPTIONS.out] });
     for (let from = 0; from < lines.length; ) {
       const table = lines[from].table;
       let to = from;
       while (to < lines.length && lines[to].table === table) to++;
-      checkTable(context, table, lines.slice(from, to), (line) => index.optionBitsHigh(line.index));
+      checkTable(context, table, lines.slice(from, to), index);
       from = to;
     }
   }
 };
-function checkTable(context, table, lines, bitsOf) {
+var uses = (index, line, direction) => INTERFACE_OPTIONS[direction].some((option2) => index.uses(lineNo(line), option2));
+function checkTable(context, table, lines, index) {
   const builtins = table.name === null ? HOOKS : BUILTIN_CHAINS[table.name] ?? [];
   const inUserChains = [];
   for (const line of lines) {
     const chain = line.chain;
     if (chain === null || !isRuleCommand(line)) continue;
-    const bits = bitsOf(line);
-    const refused = REFUSED_IN[chain];
+    const refused = INTERFACE_REFUSED_IN[chain];
     if (refused !== void 0) {
-      if ((bits & (refused === "in" ? IN_BITS : OUT_BITS)) !== 0) reportRefused(context, line, refused);
+      if (uses(index, line, refused)) reportRefused(context, line, refused);
       continue;
     }
     if (builtins.includes(chain) || line.command === "delete") continue;
     const directions = [];
-    if ((bits & OUT_BITS) !== 0) directions.push("out");
-    if ((bits & IN_BITS) !== 0) directions.push("in");
+    if (uses(index, line, "out")) directions.push("out");
+    if (uses(index, line, "in")) directions.push("in");
     if (directions.length) inUserChains.push({ line, directions });
   }
   if (inUserChains.length === 0) return;
-  const hooks = HOOKS.filter((hook) => builtins.includes(hook));
-  const reach2 = reachability(context.document, table);
-  const chains = new Set(inUserChains.map((c) => c.line.chain));
-  reach2.plan(new Map(hooks.map((hook) => [hook, chains.size])));
-  const reachedFrom = /* @__PURE__ */ new Map();
+  const model = context.model.tableOf(table);
+  const reach = model.hooks;
+  const ids = [...new Set(inUserChains.map((c) => model.chainOf(lineNo(c.line))).filter((id) => id !== NONE))];
+  const reaching = reach.hooksReaching(reach.hooks, ids);
+  const reachedFrom = new Map(ids.map((id, k) => [id, reaching[k]]));
   for (const { line, directions } of inUserChains) {
-    const chain = line.chain;
-    let from = reachedFrom.get(chain);
-    if (from === void 0) reachedFrom.set(chain, from = hooks.filter((hook) => reach2.reaches(hook, chain)));
+    const id = model.chainOf(lineNo(line));
+    const from = id === NONE ? [] : reachedFrom.get(id) ?? [];
     if (from.length === 0) continue;
     const blind = directions.filter((direction) => from.every((hook) => BLIND_HOOKS[direction].includes(hook)));
-    if (blind.length) reportUseless(context, line, blind, from, reach2);
+    if (blind.length) reportUseless(context, line, blind, from, reach);
   }
 }
 var isRuleCommand = (line) => line.command === "append" || line.command === "insert" || line.command === "replace" || line.command === "delete";
 function interfaceElements(view, direction) {
-  const [short, long] = direction === "in" ? ["-i", "--in-interface"] : ["-o", "--out-interface"];
+  const [short, long] = INTERFACE_OPTIONS[direction];
   const out = [];
   for (let i = 0; i < view.count; i++) {
-    if (view.code(i) === 21 /* GenericOption */ && (view.is(i, short) || view.is(i, long))) out.push(i);
+    if (view.role(i) === "generic" && (view.is(i, short) || view.is(i, long))) out.push(i);
   }
   return out;
 }
-function spelled(view, i) {
-  const text = view.line.source.text;
-  const { start, end } = view.range(i);
-  return text.slice(start, end);
-}
+var spelled = (view, i) => view.written(i);
 function reportRefused(context, line, direction) {
-  const view = new LineView(line);
+  const view = line.view;
   const [at] = interfaceElements(view, direction);
   if (at === void 0) return;
   const chain = line.chain;
@@ -30128,8 +30668,8 @@ function reportRefused(context, line, direction) {
     message: `\`${spelled(view, at)}\` in ${chain}: ${WHY[chain]}, and iptables refuses ${option2} there ("Can't use ${option2} with ${chain}"), negated or not, iptables-nft and iptables-legacy alike, \`iptables-restore --test\` too. iptables-restore stops at this line ("Error occurred at line: ${line.index + 1}"): this table and those after it are not loaded. Match the ${NAME2[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or move the rule to ${SEEN_IN[direction]}.`
   });
 }
-function reportUseless(context, line, directions, from, reach2) {
-  const view = new LineView(line);
+function reportUseless(context, line, directions, from, reach) {
+  const view = line.view;
   let never = null;
   let always = null;
   for (const direction2 of directions) {
@@ -30148,7 +30688,7 @@ function reportUseless(context, line, directions, from, reach2) {
   const chain = line.chain;
   const option2 = SHORT[direction];
   const written = spelled(view, at);
-  const paths = from.map((hook) => reach2.path(chain, hook).join(" \u2192 "));
+  const paths = from.map((hook) => reach.path(chain, hook).join(" \u2192 "));
   const where = from.length === 1 ? from[0] : `${from.slice(0, -1).join(", ")} and ${from[from.length - 1]}`;
   const effect = never !== null ? "the rule never matches" : `\`${written}\` is always true: it tests nothing`;
   context.report({
@@ -30178,9 +30718,7 @@ var jumpToUndefinedChain = {
   },
   check(context) {
     const extra = new Set(context.options?.targets ?? []);
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
       for (const jump of walk.builtinJumps) reportBuiltin(context, walk, jump);
       if (walk.partial) continue;
       const moves = /* @__PURE__ */ new Map();
@@ -30189,7 +30727,7 @@ var jumpToUndefinedChain = {
         if (extra.has(name) || isNameTooLong(name)) continue;
         let move = moves.get(name);
         if (move === void 0) moves.set(name, move = moveDeclarationFix(context.document, walk, name));
-        context.report({ range: jump.target, message: missingMessage(context.document, table, walk, jump, move !== null), fix: move ?? void 0 });
+        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump, move !== null), fix: move ?? void 0 });
       }
     }
   }
@@ -30210,26 +30748,27 @@ var option = (jump) => `\`${jump.target.kind === "goto" ? "-g" : "-j"} ${jump.ta
 function refusals(jump, table) {
   const name = jump.target.name;
   const legacy = jump.target.kind === "goto" ? `"goto '${name}' is not a chain"` : `"Couldn't load target \`${name}'"`;
-  const commit = table.commit ? ` (${lineOf(table.commit)})` : "";
+  const commit = table.table.commit ? ` (${lineOf(table.table.commit)})` : "";
   return `iptables-legacy-restore refuses this line (${legacy}) and iptables-nft-restore the COMMIT${commit} ("Chain '${name}' does not exist"; its --test does not look and passes), so nothing of the table is loaded`;
 }
-function missingMessage(document, table, walk, jump, fixable) {
+function missingMessage(model, walk, jump, fixable) {
   const name = jump.target.name;
-  const later = declaredLater(walk, name, jump.line);
+  const table = walk.table;
+  const later = walk.declaredLater(name, jump.line);
   if (later) {
-    return `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, so ${refusals(jump, table)}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
+    return `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, so ${refusals(jump, walk)}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
   }
   const parts = [];
   const elsewhere = tablesWithBuiltin(name);
   if (elsewhere.length && table.name !== null) {
     parts.push(
-      `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, and ${table.name} declares no user chain ${name}: ${refusals(jump, table)}.`
+      `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, and ${table.name} declares no user chain ${name}: ${refusals(jump, walk)}.`
     );
   } else {
-    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, table)}.`);
+    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, walk)}.`);
   }
-  const other = document.tables.find((t) => t !== table && isKnownTable(t) && t.name !== null && walkTable(document, t).declarationsOf(name).length > 0);
-  if (other) parts.push(`${name} is a chain of table ${other.name}: a jump stays in its own table.`);
+  const other = model.tables().find((t) => t !== walk && t.table.name !== null && t.declarationsOf(name).length > 0);
+  if (other) parts.push(`${name} is a chain of table ${other.table.name}: a jump stays in its own table.`);
   const upper = name.toUpperCase();
   if (upper !== name && isKnownTarget(upper)) parts.push(`Target names are case sensitive: did you mean ${upper}?`);
   const chain = byUpperCase(walk).get(upper)?.find((c) => c !== name);
@@ -30386,7 +30925,7 @@ var markBitConflict = {
   fixable: false,
   check(context) {
     const writes = [];
-    for (const line of documentIndex(context.document).withTarget("MARK")) {
+    for (const line of context.model.lines.withTarget("MARK")) {
       if (line.command === "delete" || line.chain === null) continue;
       const owner = ownerOf(line.chain);
       const target = line.rule?.target;
@@ -30458,41 +30997,49 @@ function parseVersion(text) {
 // rules/masquerade-mark-not-cleared/rule.ts
 var ID10 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
-var TERMINATING = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "REJECT", "DNAT", "REDIRECT", "NETMAP", "NFQUEUE", "QUEUE", "TPROXY", "MASQUERADE", "SNAT"]);
-var MAX_DEPTH = 64;
 var masqueradeMarkNotCleared = {
   id: ID10,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (table.name === "nat" || table.name === null) checkTable2(table, context);
+    for (const table of context.model.tables()) {
+      if (table.table.name === "nat" || table.table.name === null) checkTable2(table, context);
     }
   }
 };
 function checkTable2(table, context) {
-  const snatRules = findSnatRules(context.document, table);
+  const snatRules = findSnatRules(context, table);
   if (snatRules.length === 0) return;
-  const chains = chainsOf(context.document, table);
+  const chains = table.chains;
   const mark = masqueradeMark(chains, snatRules);
   if (mark === null) return;
-  const walker = new Walker(chains, mark);
-  walker.walk("POSTROUTING", [MarkState.withBits(mark)], []);
+  const flags = /* @__PURE__ */ new Map();
+  const walker = new MarkWalk(chains, {
+    onTerminal(facts, state, matches, chain) {
+      const target = facts.target;
+      if (!SNAT_TARGETS.has(target.name)) return;
+      const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & mark) !== 0);
+      if (state.has(mark) && (matches === true || selectsOnMark) && !flags.has(facts.line)) {
+        flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== void 0 });
+      }
+    }
+  });
+  walker.walk("POSTROUTING", [MarkState.withBits(mark)]);
   for (const rule of snatRules) {
-    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)], []);
+    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)]);
   }
   const fixes = /* @__PURE__ */ new Map();
-  for (const flag of walker.flags.values()) {
+  for (const flag of flags.values()) {
     if (!fixes.has(flag.chain)) fixes.set(flag.chain, chainFix(context.document, chains.get(flag.chain), mark, walker));
     const fix2 = fixes.get(flag.chain);
     const { severity, message: message5 } = describe2(flag, mark, context.node, fix2 !== void 0);
     context.report({ range: flag.line.range, severity, message: message5, fix: fix2 });
   }
 }
-function findSnatRules(document, table) {
-  const index = documentIndex(document);
-  const found = [...SNAT_TARGETS].flatMap((name) => index.withTarget(name).filter((line) => line.table === table));
+function findSnatRules(context, table) {
+  const index = context.model.lines;
+  const found = [...SNAT_TARGETS].flatMap((name) => index.withTarget(name).filter((line) => line.table === table.table));
   return found.sort((a, b) => a.index - b.index);
 }
 function masqueradeMark(chains, snatRules) {
@@ -30509,112 +31056,15 @@ function masqueradeMark(chains, snatRules) {
   }
   return null;
 }
-var Walker = class {
-  constructor(chains, mark) {
-    this.chains = chains;
-    this.mark = mark;
-    this.visited = /* @__PURE__ */ new Set();
-    this.flags = /* @__PURE__ */ new Map();
-    this.facts = /* @__PURE__ */ new Map();
-  }
-  /** Walks a chain with these possible packet states; returns the states that return from it. */
-  walk(name, entering, stack) {
-    const chain = this.chains.get(name);
-    if (chain === void 0 || stack.includes(name) || stack.length > MAX_DEPTH) return entering;
-    this.visited.add(name);
-    let states = entering;
-    const returned = [];
-    for (const line of chain.rules) {
-      if (states.length === 0) break;
-      const facts = this.factsOf(line);
-      const next = [];
-      for (const state of states) {
-        const matches = this.evaluate(facts, state);
-        if (matches === false) {
-          next.push(state);
-          continue;
-        }
-        if (matches === "maybe") next.push(state);
-        this.act(facts, state, matches, name, stack, next, returned);
-      }
-      states = unique(next);
-    }
-    return unique([...returned, ...states]);
-  }
-  /** Whether the fix rewrites this rule: it tests or sets a mark, or masquerades on nothing but marks. */
-  isMarkBased(line) {
-    const facts = this.factsOf(line);
-    if (facts.marks.length > 0 || facts.effect !== null) return true;
-    return SNAT_TARGETS.has(facts.target?.name ?? "") && !facts.otherConditions;
-  }
-  factsOf(line) {
-    let facts = this.facts.get(line);
-    if (facts === void 0) {
-      const rule = line.rule;
-      const marks = [];
-      let otherConditions = rule.generic.length > 0;
-      for (const match of rule.matches) {
-        if (match.name === "comment") continue;
-        const tests = match.name === "mark" ? markMatchTests(match) : null;
-        if (tests === null) otherConditions = true;
-        else marks.push(...tests);
-      }
-      const target = rule.target;
-      facts = { line, marks, otherConditions, target, effect: target ? markTargetEffect(target) : null };
-      this.facts.set(line, facts);
-    }
-    return facts;
-  }
-  evaluate(facts, state) {
-    const answers = facts.marks.map((t) => state.test(t));
-    if (facts.otherConditions) answers.push("maybe");
-    return allOf(answers);
-  }
-  act(facts, state, matches, chain, stack, next, returned) {
-    const sure = matches === true;
-    const target = facts.target;
-    if (target === null) {
-      if (sure) next.push(state);
-      return;
-    }
-    const name = target.name;
-    if (SNAT_TARGETS.has(name)) {
-      const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & this.mark) !== 0);
-      if (state.has(this.mark) && (sure || selectsOnMark) && !this.flags.has(facts.line)) {
-        this.flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== void 0 });
-      }
-      return;
-    }
-    if (name === "RETURN") {
-      returned.push(state);
-      return;
-    }
-    if (facts.effect) {
-      next.push(state.apply(facts.effect));
-      return;
-    }
-    if (name === "CONNMARK" && target.option("--restore-mark")) {
-      next.push(state.forget());
-      return;
-    }
-    if (TERMINATING.has(name)) return;
-    if (target.kind === "goto" || this.chains.has(name)) {
-      const back = this.walk(name, [state], [...stack, chain]);
-      (target.kind === "goto" ? returned : next).push(...back);
-      return;
-    }
-    if (sure) next.push(state);
-  }
-};
-function unique(states) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const s of states) seen.set(s.key, s);
-  return [...seen.values()];
+function isMarkBased(walker, line) {
+  const facts = walker.factsOf(line);
+  if (facts.marks.length > 0 || facts.effect !== null) return true;
+  return SNAT_TARGETS.has(facts.target?.name ?? "") && !facts.otherConditions;
 }
 function chainFix(document, chain, mark, walker) {
   const rules = chain.rules;
   if (rules.some((line) => line.command !== "append")) return void 0;
-  const involved = rules.filter((line) => walker.isMarkBased(line));
+  const involved = rules.filter((line) => isMarkBased(walker, line));
   const snat = involved.filter((line) => SNAT_TARGETS.has(walker.factsOf(line).target?.name ?? ""));
   if (snat.length === 0) return void 0;
   const kept = snat[snat.length - 1];
@@ -30705,11 +31155,10 @@ var oldNegationSyntax = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    const { document } = context;
-    const text = document.text;
-    for (const line of documentIndex(document).withLateBang()) {
-      if (!hasLateBang(line)) continue;
-      const view = new LineView(line);
+    const text = context.document.text;
+    for (const line of context.model.lines.withLateBang()) {
+      const view = line.view;
+      if (!hasLateBang(view)) continue;
       const edits = [];
       const spelled2 = [];
       let first2 = -1;
@@ -30739,9 +31188,8 @@ var oldNegationSyntax = {
     }
   }
 };
-function hasLateBang(line) {
-  const e = line.plan.elements;
-  for (let i = 2; i < e.length; i += 4) if (e[i] !== -1) return true;
+function hasLateBang(view) {
+  for (let i = 0; i < view.count; i++) if (view.lateBang(i)) return true;
   return false;
 }
 function refusal2(option2, value) {
@@ -30767,114 +31215,31 @@ function refusal2(option2, value) {
 
 // rules/option-needs-protocol/rule.ts
 var ID12 = "option-needs-protocol";
-var PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
-var MATCH_OPTIONS = {
-  tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
-  udp: PORTS,
-  sctp: [...PORTS, "--chunk-types"],
-  dccp: [...PORTS, "--dccp-types", "--dccp-option"],
-  icmp: ["--icmp-type"],
-  "ipv6-icmp": ["--icmpv6-type"],
-  esp: ["--espspi"],
-  ah: ["--ahspi", "--ahlen", "--ahres"]
-};
-var OWNERS2 = /* @__PURE__ */ new Map();
-for (const [protocol, options] of Object.entries(MATCH_OPTIONS)) {
-  for (const option2 of options) OWNERS2.set(option2, [...OWNERS2.get(option2) ?? [], protocol]);
-}
-var PROTOCOL_MATCHES = {
-  tcp: "tcp",
-  udp: "udp",
-  sctp: "sctp",
-  dccp: "dccp",
-  icmp: "icmp",
-  icmp6: "ipv6-icmp",
-  icmpv6: "ipv6-icmp",
-  esp: "esp",
-  ah: "ah"
-};
-var MULTIPORT_PROTOCOLS = ["tcp", "udp", "udplite", "sctp", "dccp"];
-var NAT_PORT_PROTOCOLS = {
-  4: ["tcp", "udp", "sctp", "dccp", "icmp"],
-  6: ["tcp", "udp", "sctp", "dccp"]
-};
-var NUMBERS = {
-  "1": "icmp",
-  "6": "tcp",
-  "17": "udp",
-  "33": "dccp",
-  "50": "esp",
-  "51": "ah",
-  "58": "ipv6-icmp",
-  "132": "sctp",
-  "136": "udplite"
-};
-function normalize(protocol) {
-  const p = protocol.toLowerCase();
-  if (p === "icmpv6") return "ipv6-icmp";
-  return NUMBERS[p] ?? p;
-}
-var TARGETS = ["MASQUERADE", "REDIRECT", "DNAT", "SNAT", "TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var optionNeedsProtocol = {
   id: ID12,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
   check(context) {
-    const { document } = context;
-    const index = documentIndex(document);
-    const numbers = index.lineNumbersWith({
-      options: [...OWNERS2.keys()],
+    const { document, model } = context;
+    const index = model.lines;
+    const numbers = index.linesWith({
+      options: [...PROTOCOL_OPTION_OWNERS.keys()],
       modules: [...Object.keys(PROTOCOL_MATCHES), "multiport"],
-      targets: TARGETS
+      targets: PROTOCOL_TARGETS
     });
     let facts = null;
-    for (let k = 0; k < numbers.length; k++) {
-      if (surelyFine(index, numbers[k])) continue;
-      const line = document.line(numbers[k]);
+    for (const n of numbers) {
+      if (index.protocolNeedsSurelyMet(n)) continue;
+      const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
-      facts ??= { family: rulesetFamily(document)?.family ?? 4, backend: backendOf(document) };
+      facts ??= { family: model.family()?.family ?? 4, backend: model.backend() };
       checkLine3(context, line, facts);
     }
   }
 };
-var protocolBit = (name) => 1 << Math.max(0, PROTOCOLS.indexOf(name));
-var TCP = protocolBit("tcp");
-var UDP = protocolBit("udp");
-var NAT_PORT_BITS = TCP | UDP | protocolBit("sctp") | protocolBit("dccp");
-var MULTIPORT_BITS = NAT_PORT_BITS;
-var OWNER_BITS = WATCHED_OPTIONS.map((option2) => (OWNERS2.get(option2) ?? []).reduce((m, p) => m | protocolBit(p), 0));
-var MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => PROTOCOL_MATCHES[m] ? protocolBit(PROTOCOL_MATCHES[m]) : 0);
-var MULTIPORT = moduleBit("multiport");
-var PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
-var NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
-var TCP_TARGETS = new Set(["SYNPROXY", "TCPOPTSTRIP", "REJECT"].map(targetNumber));
-var TPROXY = targetNumber("TPROXY");
-function surelyFine(index, line) {
-  const flags = index.flags(line);
-  if (flags & (4 /* ProtocolOptionFirst */ | 8 /* ProtocolAfterTarget */ | 16 /* Unusual */ | 2 /* ProtocolNegated */)) return false;
-  const protocolNumber2 = index.protocolOf(line);
-  if (protocolNumber2 === UNREAD_PROTOCOL) return false;
-  const protocol = protocolNumber2 === 0 ? 0 : 1 << protocolNumber2;
-  const modules2 = index.moduleBits(line);
-  let loaded = 0;
-  for (let m = modules2 & ~MULTIPORT, id = 0; m !== 0; m >>>= 1, id++) if (m & 1) loaded |= MODULE_PROTOCOL_BITS[id];
-  if (loaded !== 0 && loaded !== protocol) return false;
-  if ((modules2 & MULTIPORT) !== 0 && (protocol & MULTIPORT_BITS) === 0) return false;
-  const options = index.optionBits(line);
-  for (let m = options >>> 8, id = 8; m !== 0; m >>>= 1, id++) {
-    if ((m & 1) === 0 || OWNER_BITS[id] === 0) continue;
-    if ((OWNER_BITS[id] & (protocol | loaded)) === 0 && !((modules2 & MULTIPORT) !== 0 && (1 << id & PORT_OPTIONS) !== 0)) return false;
-  }
-  const target = index.targetId(line);
-  if (target === -1) return true;
-  if (NAT_TARGETS.has(target)) return (protocol & NAT_PORT_BITS) !== 0;
-  if (TCP_TARGETS.has(target)) return protocol === TCP;
-  if (target === TPROXY) return protocol === TCP || protocol === UDP;
-  return !TARGETS.includes(TARGET_SPELLINGS.names[target]);
-}
 function checkLine3(context, line, facts) {
-  const view = new LineView(line);
+  const view = line.view;
   const target = view.targetIndex();
   const end = target === -1 ? view.count : target;
   let protocol = null;
@@ -30882,22 +31247,22 @@ function checkLine3(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.code(i) === 21 /* GenericOption */ && isProtocolOption(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
-    const code = view.code(i);
-    if (code === 21 /* GenericOption */) {
+    const role = view.role(i);
+    if (role === "generic") {
       if (isProtocolOption(view, i)) protocol = protocolAt(view, i);
       continue;
     }
-    if (code === 16 /* MatchOption */) {
+    if (role === "match") {
       const name = view.value(i);
       if (name !== null && !loaded.has(name)) loaded.set(name, i);
       continue;
     }
-    if (code !== 22 /* ModuleOption */ || !maybeOwned(view, i)) continue;
+    if (role !== "module" || !maybeOwned(view, i)) continue;
     const option2 = view.name(i);
-    const owners = OWNERS2.get(option2);
+    const owners = PROTOCOL_OPTION_OWNERS.get(option2);
     if (owners === void 0) continue;
     if (option2 === "--icmp-type" && facts.family === 6 || option2 === "--icmpv6-type" && facts.family === 4) return;
     if (owners.some((p) => [...loaded.keys()].some((m) => PROTOCOL_MATCHES[m] === p))) continue;
@@ -30934,7 +31299,7 @@ function checkLine3(context, line, facts) {
 var isProtocolOption = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
-  return { name: normalize(text), text, negated: view.negated(i), element: i };
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
 }
 function maybeOwned(view, i) {
   const range = view.optionRange(i);
@@ -30998,7 +31363,7 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.code(i) === 21 /* GenericOption */ && isProtocolOption(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption(view, i)) protocol = protocolAt(view, i);
   const option2 = (names) => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -31088,7 +31453,7 @@ function hasPort(value) {
 }
 function hasSynMatch(view, target) {
   for (let i = 0; i < target; i++) {
-    if (view.code(i) !== 22 /* ModuleOption */ || view.negated(i)) continue;
+    if (view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";
@@ -31109,44 +31474,34 @@ function moveProtocolFix(line, view, from, before) {
   ];
   return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID12 };
 }
-function protocolNumber(name) {
-  for (const [number, protocol] of Object.entries(NUMBERS)) if (protocol === name) return number;
-  return name;
-}
 
 // rules/queue-target/rule.ts
 var ID13 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
-var NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
 var queueTarget = {
   id: ID13,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context.document)) report(context, line);
+    for (const line of queueLines(context)) report2(context, line);
   }
 };
-function queueLines(document) {
+function queueLines(context) {
   const found = [];
-  for (const table of document.tables) {
-    if (!isKnownTable(table)) continue;
-    const walk = walkTable(document, table);
-    const queue = walk.names.find("QUEUE");
-    if (queue === -1) continue;
-    const { targetIds, kinds, span } = walk;
-    for (let at = 0; at < span; at++) {
-      if (targetIds[at] === queue && kinds[at] !== 4 /* Delete */) found.push(walk.lineAt(at));
+  for (const table of context.model.tables()) {
+    for (const n of table.linesTargeting("QUEUE")) {
+      if (table.stepOf(n) !== 4 /* Delete */) found.push(context.document.line(n));
     }
   }
   return found;
 }
-function report(context, line) {
-  const view = new LineView(line);
+function report2(context, line) {
+  const view = line.view;
   const target = view.targetIndex();
-  if (target === -1 || view.code(target) !== 17 /* JumpOption */) return;
-  if (view.valueRange(target) === null) return;
-  const span = jumpTargetSpan(line);
+  if (target === -1 || view.role(target) !== "jump") return;
+  const span = view.valueRange(target);
+  if (span === null) return;
   const chain = line.chain;
   const operation = line.command === "insert" ? "RULE_INSERT" : "RULE_APPEND";
   const nft = line.command === "replace" ? "iptables-nft-restore 1.8.9 crashes on it (a segmentation fault)" : `iptables-nft-restore says "line ${line.index + 1}: ${operation} failed (No such file or directory): rule in chain ${chain}"`;
@@ -31160,41 +31515,6 @@ function report(context, line) {
   });
 }
 
-// rules/target-not-allowed-here/bindings.ts
-var MANGLE = ["mangle"];
-var BINDINGS = {
-  MASQUERADE: { tables: ["nat"], hooks: ["POSTROUTING"] },
-  SNAT: { tables: ["nat"], hooks: ["INPUT", "POSTROUTING"] },
-  DNAT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
-  REDIRECT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
-  NETMAP: { tables: ["nat"] },
-  REJECT: { tables: ["filter"], hooks: ["INPUT", "FORWARD", "OUTPUT"] },
-  TPROXY: { tables: MANGLE, hooks: ["PREROUTING"] },
-  CT: { tables: ["raw"] },
-  NOTRACK: { tables: ["raw"], kernelName: "CT" },
-  TRACE: { tables: ["raw"], tableLegacyOnly: true },
-  TTL: { tables: MANGLE },
-  HL: { tables: MANGLE },
-  TOS: { tables: MANGLE },
-  DSCP: { tables: MANGLE },
-  ECN: { tables: MANGLE },
-  CHECKSUM: { tables: MANGLE },
-  TCPOPTSTRIP: { tables: MANGLE },
-  DNPT: { tables: MANGLE, hooks: ["PREROUTING", "OUTPUT"] },
-  SNPT: { tables: MANGLE, hooks: ["INPUT", "POSTROUTING"] },
-  SECMARK: { tables: ["mangle", "security"], style: "secmark" },
-  CONNSECMARK: { tables: ["mangle", "security"], style: "secmark" },
-  CLASSIFY: { hooks: ["FORWARD", "OUTPUT", "POSTROUTING"] },
-  SYNPROXY: { hooks: ["INPUT", "FORWARD"] },
-  TCPMSS: {
-    hooks: ["FORWARD", "OUTPUT", "POSTROUTING"],
-    whenOption: "--clamp-mss-to-pmtu",
-    hooksCheckedInBuiltinOnlyByNft: true,
-    style: "tcpmss"
-  }
-};
-var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
-
 // rules/target-not-allowed-here/rule.ts
 var ID14 = "target-not-allowed-here";
 var targetNotAllowedHere = {
@@ -31203,94 +31523,72 @@ var targetNotAllowedHere = {
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const index = documentIndex(document);
+    const { document, model } = context;
     const facts = { backend: null, xtables: "ip_tables" };
     let known = false;
     for (const name of BOUND_TARGETS) {
-      const numbers = index.targetLineNumbers(name);
+      const numbers = model.lines.linesTargeting(name);
       if (numbers.length === 0) continue;
       if (!known) {
         known = true;
-        facts.backend = backendOf(document);
-        facts.xtables = rulesetFamily(document)?.family === 6 ? "ip6_tables" : "ip_tables";
+        facts.backend = model.backend();
+        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
       }
       for (const table of document.tables) {
         if (table.name === null) continue;
-        const walk = walkTable(document, table);
-        const commands = [];
-        for (const n of numbers) {
-          const kind = walk.kinds[n - walk.base];
-          if (kind !== void 0 && kind !== 0 /* None */ && kind !== 5 /* Declaration */) commands.push(n);
-        }
-        if (commands.length > 0) checkTable3(context, table, name, BINDINGS[name], commands, facts);
+        const tableModel = model.tableOf(table);
+        const commands = numbers.filter((n) => {
+          const step = tableModel.stepOf(n);
+          return step !== 0 /* None */ && step !== 5 /* Declaration */;
+        });
+        if (commands.length > 0) checkTable3(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   }
 };
-var FORWARD_LIMIT = 16;
 function checkTable3(context, table, name, binding, numbers, facts) {
   const { document } = context;
-  const walk = walkTable(document, table);
-  const id = walk.names.find(name);
-  if (id !== -1 && !walk.isBuiltin(id) && chainGraph(document, table).exists(id)) {
-    const jumped = chainsOf(document, table).get(name);
-    if (jumped && isUserChain(jumped)) return;
-  }
+  const tableName2 = table.table.name;
+  if (table.chains.isUserChain(name)) return;
   const node = (n) => document.line(n);
-  const applies = (n) => walk.kinds[n - walk.base] !== 4 /* Delete */ && walk.chainIds[n - walk.base] !== -1 && (!binding.whenOption || hasTargetOption(node(n), binding.whenOption));
-  if (binding.tables && !binding.tables.includes(table.name)) {
+  const applies = (n) => table.stepOf(n) !== 4 /* Delete */ && table.chainOf(n) !== NONE && (!binding.whenOption || hasTargetOption(node(n), binding.whenOption));
+  if (binding.tables && !binding.tables.includes(tableName2)) {
     for (const n of numbers) if (applies(n)) reportTable(context, node(n), name, binding, facts);
     return;
   }
   if (!binding.hooks) return;
-  const builtins = BUILTIN_CHAINS[table.name] ?? [];
+  const builtins = BUILTIN_CHAINS[tableName2] ?? [];
   const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !binding.hooks.includes(hook));
   if (forbidden.length === 0) return;
-  const reach2 = reachability(document, table);
-  const wrongHooks = /* @__PURE__ */ new Map();
-  if (numbers.length > FORWARD_LIMIT) {
-    const graph = chainGraph(document, table);
-    const hookIds = forbidden.map((hook) => walk.names.find(hook));
-    for (const n of numbers) {
-      if (!applies(n) || !graph.keeps({ index: n })) continue;
-      const chain = walk.chainIds[n - walk.base];
-      for (let k = 0; k < forbidden.length; k++) {
-        const hook = forbidden[k];
-        if (chain !== hookIds[k] && !reach2.reachesId(hook, chain)) continue;
-        const hooks = wrongHooks.get(n);
-        if (hooks) hooks.push(hook);
-        else wrongHooks.set(n, [hook]);
-      }
-    }
-  } else {
-    const asked = new Map(forbidden.map((hook) => [hook, numbers.length]));
-    reach2.plan(asked);
-    for (const n of numbers) {
-      if (!applies(n)) continue;
-      const chain = node(n).chain;
-      const wrong = builtins.includes(chain) ? forbidden.filter((hook) => hook === chain) : forbidden.filter((hook) => reach2.reaches(hook, chain));
-      if (wrong.length) wrongHooks.set(n, wrong);
-    }
+  const kept = [];
+  const chains = [];
+  for (const n of numbers) {
+    const chain = table.chainOf(n);
+    if (chain === NONE || !applies(n) || !table.chains.keeps(n)) continue;
+    kept.push(n);
+    chains.push(chain);
   }
-  for (const [n, wrong] of [...wrongHooks].sort((a, b) => a[0] - b[0])) {
+  const reaching = table.hooks.hooksReaching(forbidden, chains);
+  kept.forEach((n, k) => {
+    const wrong = reaching[k];
+    if (wrong.length === 0) return;
     const line = node(n);
     const chain = line.chain;
     const isBuiltin = builtins.includes(chain);
-    const used = isBuiltin ? wrong : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && reach2.reaches(hook, chain));
-    reportHooks(context, { line, name, binding, forbidden }, wrong, facts, used);
-  }
+    const used = isBuiltin ? wrong : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
+    reportHooks(context, table, { line, name, binding, forbidden }, wrong, facts, used);
+  });
 }
 function hasTargetOption(line, option2) {
   if (!line.text.includes(option2)) return false;
-  const view = new LineView(line);
+  const view = line.view;
   const target = view.targetIndex();
   if (target === -1) return false;
   for (let i = target + 1; i < view.count; i++) if (view.is(i, option2)) return true;
   return false;
 }
 function targetRange(line) {
-  const view = new LineView(line);
+  const view = line.view;
   const at = view.targetIndex();
   return at === -1 ? line.range : view.range(at);
 }
@@ -31311,21 +31609,20 @@ function reportTable(context, line, name, binding, facts) {
   }
   context.report({ range: targetRange(line), severity, message: `${message5} Move the rule to ${where}.` });
 }
-function reportHooks(context, p, wrong, facts, used) {
+function reportHooks(context, table, p, wrong, facts, used) {
   const { line, name, binding } = p;
   const chain = line.chain;
-  const table = line.table;
-  const isBuiltin = (BUILTIN_CHAINS[table.name] ?? []).includes(chain);
+  const isBuiltin = (BUILTIN_CHAINS[table.table.name] ?? []).includes(chain);
   const allowed = binding.hooks.join("/");
-  const reach2 = isBuiltin ? null : reachability(context.document, table);
+  const reach = isBuiltin ? null : table.hooks;
   const logged = binding.style === "tcpmss" ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `x_tables: ${facts.xtables}: ${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
   let message5;
-  if (reach2 === null) {
+  if (reach === null) {
     message5 = `${what} is only usable from ${allowed}, not ${chain}: the kernel refuses the rule ("${logged}") and ${howItFails(line, legacyOnly)}`;
   } else {
-    const paths = wrong.map((hook) => reach2.path(chain, hook).join(" \u2192 "));
+    const paths = wrong.map((hook) => reach.path(chain, hook).join(" \u2192 "));
     message5 = `${what} is only usable from ${allowed}, but ${chain} is reached from ${wrong.join(" and ")} (${paths.join("; ")}): the kernel checks a rule in a user chain against every hook that reaches the chain, refuses this one ("${logged}") and ${howItFails(line, legacyOnly)}`;
   }
   let severity = "error";
@@ -31336,7 +31633,7 @@ function reportHooks(context, p, wrong, facts, used) {
       message5 += " Reported as a warning: this dump comes from iptables-nft.";
     }
   }
-  message5 += reach2 === null ? ` Move the rule to ${allowed}.` : ` Jump to ${chain} only from ${allowed}, or move the rule.`;
+  message5 += reach === null ? ` Move the rule to ${allowed}.` : ` Jump to ${chain} only from ${allowed}, or move the rule.`;
   context.report({ range: targetRange(line), severity, message: message5 });
 }
 function howItFails(line, legacyOnly = false) {
@@ -31354,9 +31651,8 @@ var undeclaredChain = {
   severity: "error",
   fixable: "safe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
+    for (const walk of context.model.tables()) {
+      const table = walk.table;
       if (walk.partial) continue;
       const byChain = /* @__PURE__ */ new Map();
       for (const line of walk.missingChains) {
@@ -31395,7 +31691,7 @@ function message3(table, walk, name, lines, fixable) {
   const command = COMMANDS[first2.command] ?? first2.commandWord.value;
   const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""} after it)` : "";
   const refused = `iptables-legacy-restore refuses the line ("line ${first2.index + 1} failed") and iptables-nft-restore too when it loads ("line ${first2.index + 1} failed: ${NFT_ERRORS[first2.command] ?? "No chain/target/match by that name."}"; its --test does not look and passes), so nothing of the table is loaded`;
-  const later = declaredLater(walk, name, first2);
+  const later = walk.declaredLater(name, first2);
   if (later) {
     return `\`${command} ${name}\`${more} works on ${name} before its declaration (${lineOf(later)}): iptables-restore reads a table line by line, and the chain does not exist yet. ${refused}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
   }
@@ -31406,55 +31702,40 @@ function message3(table, walk, name, lines, fixable) {
 
 // rules/unreachable-rule/rule.ts
 var ID16 = "unreachable-rule";
-var FINAL = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "REJECT", "RETURN"]);
+var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
   id: ID16,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
-      const finalIds = [...FINAL].map((name) => walk.names.internString(name));
-      const final = new Uint8Array(walk.names.count);
-      for (const id of finalIds) final[id] = 1;
-      const catchesAll = (line, id, goto) => id !== -1 && (final[id] === 1 || goto) && isUnconditional(line);
-      const report2 = (line, chain, catchAll) => {
-        const deletable = line.command === "append" || line.command === "insert";
-        context.report({
-          range: line.range,
-          message: message4(chain, catchAll, walk.target(catchAll), deletable),
-          fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
-        });
-      };
-      if (walk.appendOnly) {
-        const { span, kinds, chainIds, targetIds, gotos } = walk;
-        const dead = /* @__PURE__ */ new Map();
-        for (let at = 0; at < span; at++) {
-          if (kinds[at] !== 1 /* Append */) continue;
-          const chain = chainIds[at];
-          const catchAll = dead.size ? dead.get(chain) : void 0;
-          if (catchAll !== void 0) {
-            report2(walk.lineAt(at), walk.names.name(chain), catchAll);
-          } else {
-            const target = targetIds[at];
-            if (target !== -1 && (final[target] === 1 || gotos[at] === 1) && catchesAll(walk.lineAt(at), target, gotos[at] === 1)) dead.set(chain, walk.lineAt(at));
-          }
-        }
-        continue;
-      }
-      for (const chain of chainsOf(context.document, table).values()) {
-        const rules = chain.rules;
-        for (let i = 0; i < rules.length - 1; i++) {
-          if (!catchesAll(rules[i], walk.targetId(rules[i]), walk.isGoto(rules[i]))) continue;
-          for (const line of rules.slice(i + 1)) report2(line, chain.name, rules[i]);
-          break;
-        }
-      }
-    }
+    for (const table of context.model.tables()) checkTable4(context, table);
   }
 };
+function checkTable4(context, table) {
+  const { document } = context;
+  const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
+  const dead = /* @__PURE__ */ new Map();
+  table.chains.forEachRule((n, chain) => {
+    const catchAll = dead.size ? dead.get(chain) : void 0;
+    if (catchAll !== void 0) {
+      report3(context, table, document.line(n), table.nameOf(chain), catchAll);
+      return;
+    }
+    const target = table.targetOf(n);
+    if (target === NONE || !(final.has(target) || table.isGoto(n))) return;
+    const line = document.line(n);
+    if (isUnconditional(line)) dead.set(chain, line);
+  });
+}
+function report3(context, table, line, chain, catchAll) {
+  const deletable = line.command === "append" || line.command === "insert";
+  context.report({
+    range: line.range,
+    message: message4(chain, catchAll, table.target(catchAll), deletable),
+    fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
+  });
+}
 function isUnconditional(line) {
   const rule = line.rule;
   if (rule === null || rule.generic.length > 0) return false;
@@ -31493,16 +31774,15 @@ var unusedChain = {
   },
   check(context) {
     const isExempt = exempt(context.options);
-    for (const table of context.document.tables) {
-      if (!isKnownTable(table)) continue;
-      const walk = walkTable(context.document, table);
-      if (walk.partial) continue;
-      const reach2 = reachOf(context.document, table, isExempt);
-      for (const chain of reach2.unreached) {
+    for (const model of context.model.tables()) {
+      const table = model.table;
+      if (model.partial) continue;
+      const reach = model.chains.unreached(isExempt);
+      for (const chain of reach.unreached) {
         const name = chain.name;
         const declaration = chain.declaration;
         const range = declaration.kind === "chain" ? declaration.header.range : declaration.chainWord?.range ?? declaration.range;
-        const referrers = reach2.referrers(chain);
+        const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "It is empty" : `Its ${count === 1 ? "rule" : `${count} rules`} never see${count === 1 ? "s" : ""} a packet`;
         const why = referrers.length ? `only ${listOf(referrers.slice(0, 5))}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ""} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
@@ -31558,6 +31838,9 @@ var SUPPRESSION_FINDINGS = [
 ];
 var BUILTIN_FINDINGS = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS];
 
+// src/config/resolve.ts
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
 // src/lazy.ts
 import { createRequire } from "node:module";
 var modules = {
@@ -31576,6 +31859,93 @@ var load = typeof __require === "function" ? (id) => modules[id]() : (id) => cre
 function lazyModule(id) {
   let loaded;
   return () => loaded ??= load(id);
+}
+
+// src/config/resolve.ts
+var picomatch = lazyModule("picomatch");
+var DEFAULT_REPORT_UNUSED_SUPPRESSIONS = "warning";
+function defaultSettings() {
+  return { ignored: false, rules: /* @__PURE__ */ new Map(), node: {}, reportUnusedSuppressions: DEFAULT_REPORT_UNUSED_SUPPRESSIONS };
+}
+function resolveSettings(loaded, filePath) {
+  const { config } = loaded;
+  const settings = defaultSettings();
+  settings.reportUnusedSuppressions = config.reportUnusedSuppressions ?? DEFAULT_REPORT_UNUSED_SUPPRESSIONS;
+  applyRules(settings.rules, config.rules);
+  settings.node = mergeNode({}, config.node);
+  if (filePath === void 0) return settings;
+  const matchers = compiled(config);
+  const path = pathsOf(loaded, filePath);
+  settings.ignored = matchers.ignores !== null && matchers.ignores(path);
+  for (const [index, override] of (config.overrides ?? []).entries()) {
+    if (!matchers.overrides[index](path)) continue;
+    applyRules(settings.rules, override.rules);
+    settings.node = mergeNode(settings.node, override.node);
+  }
+  return settings;
+}
+function applyRules(into, rules) {
+  for (const [id, entry] of Object.entries(rules ?? {})) {
+    const [severity, options] = Array.isArray(entry) ? entry : [entry];
+    into.set(id, { severity, options: options ?? into.get(id)?.options });
+  }
+}
+function mergeNode(base, more) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(more ?? {})) {
+    if (value !== void 0) merged[key] = value;
+  }
+  return merged;
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function compiled(config) {
+  let entry = cache2.get(config);
+  if (!entry) {
+    entry = {
+      overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
+      ignores: config.ignores?.length ? matcher(config.ignores) : null
+    };
+    cache2.set(config, entry);
+  }
+  return entry;
+}
+var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
+function pathsOf(loaded, filePath) {
+  const absolute = resolve(filePath);
+  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve(loaded.filePath));
+  const rel = relative(base, absolute);
+  const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return { relative: outside ? null : toSlashes(rel), absolute: toSlashes(absolute) };
+}
+function ancestry(path) {
+  const out = [path];
+  let { relative: rel, absolute } = path;
+  while (rel === null ? absolute.lastIndexOf("/") > 0 : rel.includes("/")) {
+    rel = rel === null ? null : rel.slice(0, rel.lastIndexOf("/"));
+    absolute = absolute.slice(0, absolute.lastIndexOf("/"));
+    out.push({ relative: rel, absolute });
+  }
+  return out;
+}
+function matcher(globs) {
+  const tests = [];
+  for (const glob of globs) {
+    const foldersOnly = glob.endsWith("/");
+    const cleaned = glob.replace(/^(\.\/)+/, "").replace(/(.)\/+$/, "$1");
+    let test;
+    if (isAbsolute(glob)) {
+      const match = picomatch()(toSlashes(cleaned), { dot: true });
+      test = (path) => match(path.absolute);
+    } else if (cleaned.includes("/")) {
+      const match = picomatch()(cleaned, { dot: true });
+      test = (path) => path.relative !== null && match(path.relative);
+    } else {
+      const match = picomatch()(cleaned, { dot: true });
+      test = (path) => path.relative !== null && match(path.relative.slice(path.relative.lastIndexOf("/") + 1));
+    }
+    tests.push((path, isFolder) => (isFolder || !foldersOnly) && test(path));
+  }
+  return (file) => ancestry(file).some((path, i) => tests.some((test) => test(path, i > 0)));
 }
 
 // src/config/nearest.ts
@@ -31814,94 +32184,6 @@ function unusedMessage(s) {
   }
 }
 
-// src/config/resolve.ts
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-var picomatch = lazyModule("picomatch");
-var DEFAULT_REPORT_UNUSED_SUPPRESSIONS = "warning";
-function defaultSettings() {
-  return { ignored: false, rules: /* @__PURE__ */ new Map(), node: {}, reportUnusedSuppressions: DEFAULT_REPORT_UNUSED_SUPPRESSIONS };
-}
-function resolveSettings(loaded, filePath) {
-  const { config } = loaded;
-  const settings = defaultSettings();
-  settings.reportUnusedSuppressions = config.reportUnusedSuppressions ?? DEFAULT_REPORT_UNUSED_SUPPRESSIONS;
-  applyRules(settings.rules, config.rules);
-  settings.node = mergeNode({}, config.node);
-  if (filePath === void 0) return settings;
-  const matchers = compiled(config);
-  const path = pathsOf(loaded, filePath);
-  settings.ignored = matchers.ignores !== null && matchers.ignores(path);
-  for (const [index, override] of (config.overrides ?? []).entries()) {
-    if (!matchers.overrides[index](path)) continue;
-    applyRules(settings.rules, override.rules);
-    settings.node = mergeNode(settings.node, override.node);
-  }
-  return settings;
-}
-function applyRules(into, rules) {
-  for (const [id, entry] of Object.entries(rules ?? {})) {
-    const [severity, options] = Array.isArray(entry) ? entry : [entry];
-    into.set(id, { severity, options: options ?? into.get(id)?.options });
-  }
-}
-function mergeNode(base, more) {
-  const merged = { ...base };
-  for (const [key, value] of Object.entries(more ?? {})) {
-    if (value !== void 0) merged[key] = value;
-  }
-  return merged;
-}
-var cache5 = /* @__PURE__ */ new WeakMap();
-function compiled(config) {
-  let entry = cache5.get(config);
-  if (!entry) {
-    entry = {
-      overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
-      ignores: config.ignores?.length ? matcher(config.ignores) : null
-    };
-    cache5.set(config, entry);
-  }
-  return entry;
-}
-var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
-function pathsOf(loaded, filePath) {
-  const absolute = resolve(filePath);
-  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve(loaded.filePath));
-  const rel = relative(base, absolute);
-  const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  return { relative: outside ? null : toSlashes(rel), absolute: toSlashes(absolute) };
-}
-function ancestry(path) {
-  const out = [path];
-  let { relative: rel, absolute } = path;
-  while (rel === null ? absolute.lastIndexOf("/") > 0 : rel.includes("/")) {
-    rel = rel === null ? null : rel.slice(0, rel.lastIndexOf("/"));
-    absolute = absolute.slice(0, absolute.lastIndexOf("/"));
-    out.push({ relative: rel, absolute });
-  }
-  return out;
-}
-function matcher(globs) {
-  const tests = [];
-  for (const glob of globs) {
-    const foldersOnly = glob.endsWith("/");
-    const cleaned = glob.replace(/^(\.\/)+/, "").replace(/(.)\/+$/, "$1");
-    let test;
-    if (isAbsolute(glob)) {
-      const match = picomatch()(toSlashes(cleaned), { dot: true });
-      test = (path) => match(path.absolute);
-    } else if (cleaned.includes("/")) {
-      const match = picomatch()(cleaned, { dot: true });
-      test = (path) => path.relative !== null && match(path.relative);
-    } else {
-      const match = picomatch()(cleaned, { dot: true });
-      test = (path) => path.relative !== null && match(path.relative.slice(path.relative.lastIndexOf("/") + 1));
-    }
-    tests.push((path, isFolder) => (isFolder || !foldersOnly) && test(path));
-  }
-  return (file) => ancestry(file).some((path, i) => tests.some((test) => test(path, i > 0)));
-}
-
 // src/lint.ts
 function lintText(text, options = {}) {
   const document = parse(text, { filePath: options.filePath });
@@ -31912,12 +32194,14 @@ function lintDocument(document, options = {}) {
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
+  const model = modelOf(document);
   for (const rule of rules) {
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;
     if (configured === "off") continue;
     const context = {
       document,
+      model,
       node,
       options: setting?.options,
       report(finding) {
@@ -31959,10 +32243,15 @@ var article = (severity) => severity === "error" || severity === "info" ? `an ${
 var errorCount = (result) => result.diagnostics.filter((d) => d.severity === "error").length;
 
 export {
+  TokenCode,
   MAX_WORD_LENGTH,
   MAX_WORDS_PER_LINE,
   rewrittenLines,
   decodeWord,
+  readTarget,
+  targetName,
+  roleOfCode,
+  LineView,
   parseUint32,
   parseValueMask,
   parseCounter,
@@ -31997,15 +32286,15 @@ export {
   appendsOnly,
   chainsNamed,
   allRules,
-  lazyModule,
-  nearest,
   UNUSED_SUPPRESSION,
   INVALID_SUPPRESSION,
   SYNTAX_FINDING,
   SUPPRESSION_FINDINGS,
   BUILTIN_FINDINGS,
-  applySuppressions,
+  lazyModule,
+  nearest,
   resolveSettings,
+  applySuppressions,
   lintText,
   lintDocument,
   lintAndFix,
