@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-B62HX7LD.js";
+} from "./chunk-D3UHFL7T.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-5TPMMWBI.js";
+} from "./chunk-KYSGNXQB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-B62HX7LD.js";
-import "./chunk-5TPMMWBI.js";
+} from "./chunk-D3UHFL7T.js";
+import "./chunk-KYSGNXQB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

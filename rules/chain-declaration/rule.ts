@@ -6,12 +6,11 @@
  */
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
 import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
-import { isKnownTarget, tablesWithBuiltin } from "../netfilter/index.js";
+import { isKnownTarget, POLICIES, tablesWithBuiltin } from "../netfilter/index.js";
 import { lineOf, listOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
 
 const ID = "chain-declaration";
-const POLICIES = new Set(["ACCEPT", "DROP"]);
 
 export const chainDeclaration: RuleModule = {
   id: ID,

@@ -9,12 +9,11 @@
  *   ("Bad argument `COMMIT'"); iptables-nft-restore loads it.
  */
 import type { ChainDeclaration, CommandLine, Document, LineNode, Severity } from "../../grammar/index.js";
+import { FREE_TEXT_OPTIONS } from "../netfilter/index.js";
 import type { RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "line-ends";
 
-/** Options whose value is free text: a CR at its end loads, as part of the text. */
-const FREE_TEXT = new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 
 type Effect = "refused" | "altered" | "harmless";
 
@@ -95,7 +94,7 @@ function effectOf(document: Document, line: LineNode | undefined): Effect {
     case "command": {
       const elements = (line as CommandLine).elements;
       const last = elements[elements.length - 1];
-      if (last && FREE_TEXT.has(last.name) && last.values.length === 1 && !last.values[0].quoted) return "altered";
+      if (last && FREE_TEXT_OPTIONS.has(last.name) && last.values.length === 1 && !last.values[0].quoted) return "altered";
       return "refused";
     }
     default:

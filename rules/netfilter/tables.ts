@@ -30,6 +30,9 @@ export const tablesWithBuiltin = (name: string): string[] =>
     .filter(([, chains]) => chains.includes(name))
     .map(([table]) => table);
 
+/** The policies a built-in chain may have (a user chain has none: `-`). */
+export const POLICIES: ReadonlySet<string> = new Set(["ACCEPT", "DROP"]);
+
 /** The hooks in the kernel's order (NF_INET_PRE_ROUTING = 0 ... NF_INET_POST_ROUTING = 4). */
 export const HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"] as const;
 export type Hook = (typeof HOOKS)[number];

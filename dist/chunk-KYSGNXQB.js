@@ -27974,6 +27974,7 @@ var INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],
   out: ["-o", "--out-interface"]
 };
+var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 
 // rules/netfilter/protocols.ts
 var PROTOCOL_NUMBERS = {
@@ -28044,6 +28045,7 @@ function builtinChains(table) {
   return new Set(table === null ? Object.values(BUILTIN_CHAINS).flat() : BUILTIN_CHAINS[table] ?? []);
 }
 var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
+var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
 var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
 var BLIND_HOOKS = {
   in: ["OUTPUT", "POSTROUTING"],
@@ -30025,7 +30027,6 @@ var hex = (n) => `0x${(n >>> 0).toString(16)}`;
 
 // rules/chain-declaration/rule.ts
 var ID2 = "chain-declaration";
-var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
 var chainDeclaration = {
   id: ID2,
   description: "a chain declared twice, a policy on a user chain, a built-in chain the table does not have, a policy other than ACCEPT or DROP, a chain named after a target",
@@ -30788,7 +30789,6 @@ function reportBuiltin(context, walk, jump) {
 
 // rules/line-ends/rule.ts
 var ID8 = "line-ends";
-var FREE_TEXT = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 var lineEnds = {
   id: ID8,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
@@ -30854,7 +30854,7 @@ function effectOf(document, line) {
     case "command": {
       const elements = line.elements;
       const last2 = elements[elements.length - 1];
-      if (last2 && FREE_TEXT.has(last2.name) && last2.values.length === 1 && !last2.values[0].quoted) return "altered";
+      if (last2 && FREE_TEXT_OPTIONS.has(last2.name) && last2.values.length === 1 && !last2.values[0].quoted) return "altered";
       return "refused";
     }
     default:

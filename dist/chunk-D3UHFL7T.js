@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-5TPMMWBI.js";
+} from "./chunk-KYSGNXQB.js";
 import {
   __commonJS,
   __require,
