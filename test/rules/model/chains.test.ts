@@ -118,8 +118,12 @@ function checkChains(document: Document, isRoot: (name: string) => boolean): voi
     // Repeated rules.
     const repeats = chains.repeatedRules().map((r) => `${r.earlier}<${r.later}@${name(r.chain)}`).sort();
     assert.deepEqual(repeats, refRepeats(ref), `${what}: repeatedRules`);
+    if ([...ref.chains.values()].some((c) => c.rules.length > 16 && refRepeats(ref).some((r) => r.endsWith(`@${c.name}`)))) longChainsWithRepeats++;
   }
 }
+
+/** Tables with a chain of more than 16 rules, some repeated (the hash path of repeatedRules). */
+let longChainsWithRepeats = 0;
 
 /** Some user chains are roots (chains entered from elsewhere, as KUBE-* ones are). */
 const roots = fc.subarray(["A", "B", "C", "D", "E", "R1", "R2"]).map((names) => (name: string) => names.includes(name));
@@ -141,6 +145,7 @@ test("the chains of generated tables that insert, replace, delete, flush, delete
 });
 
 test("long chains (more than 16 rules, compared by a hash of their text) and their repeated rules", () => {
+  longChainsWithRepeats = 0;
   const long = rulesetSpec({ rewrite: false, form: "restore", users: ["A"], minCommands: 60, maxCommands: 120, matches: ["", "-s 10.0.0.1", "-p tcp --dport 22"] });
   fc.assert(fc.property(long, roots, (spec, isRoot) => checkChains(parseSpec(spec), isRoot)), runs(25));
   fc.assert(
@@ -151,6 +156,7 @@ test("long chains (more than 16 rules, compared by a hash of their text) and the
     }),
     runs(25),
   );
+  assert.ok(longChainsWithRepeats >= 20, `only ${longChainsWithRepeats} tables with a long chain`);
 });
 
 test("chains with declarations among the commands", () => {
