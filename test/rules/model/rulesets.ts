@@ -123,7 +123,13 @@ function tableSpec(name: string | null, o: GenerateOptions): fc.Arbitrary<TableS
   const chains = [...builtins, ...o.users];
   const anyChain = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...chains) }, { weight: 1, arbitrary: fc.constantFrom(MISSING, ...RENAMED, ...hookLike) });
   const userChain = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...o.users) }, { weight: 1, arbitrary: fc.constantFrom(...RENAMED, ...hookLike) });
-  const rule = (chain: string) => ruleSpec(chain, names, o);
+  // One arbitrary per chain, made once: fast-check's chain() asks for it on every command.
+  const rules = new Map<string, fc.Arbitrary<RuleSpec>>();
+  const rule = (chain: string): fc.Arbitrary<RuleSpec> => {
+    let found = rules.get(chain);
+    if (found === undefined) rules.set(chain, (found = ruleSpec(chain, names, o)));
+    return found;
+  };
   const number = fc.integer({ min: 1, max: 3 });
   const command: fc.Arbitrary<CommandSpec> = fc.oneof(
     { weight: 14, arbitrary: anyChain.chain((chain) => rule(chain).map((r) => ({ kind: "append" as const, chain, rule: r }))) },
