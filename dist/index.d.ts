@@ -161,6 +161,11 @@ export interface TargetSpan {
 	end: number;
 	/** The name has a `"`: its value is the decoded word. */
 	quoted: boolean;
+	/**
+	 * For a name inside the option word (`--goto=NAME`), where the option word starts, else -1:
+	 * iptables removes the word's quotes before getopt splits it at `=` (`"--goto=A\"B"` is `A"B`).
+	 */
+	optionStart: number;
 }
 /**
  * The target of line `line` (0-based): the last `-j NAME`, `-g NAME` or `--jump=NAME` of its
@@ -175,6 +180,11 @@ export interface TargetSpan {
 export declare function readTarget(lexed: LexedText, line: number, into?: TargetSpan): TargetSpan | null;
 /** The name a target span gives, as iptables sees it. */
 export declare function targetName(text: string, span: TargetSpan): string;
+/**
+ * The value of a long option written `--name=value`, from the option word as iptables sees it
+ * (quotes removed first: getopt splits the word iptables gives it), or null when it has none.
+ */
+export declare function inlineValue(word: string): string | null;
 /** What an option is to iptables itself, by its token code (`command` for `-A` and the like). */
 export declare const roleOfCode: (code: TokenCode) => OptionRole;
 /**
@@ -269,6 +279,16 @@ export declare class Word extends SpanNode {
 	/** The word as written, quotes and escapes included. */
 	get raw(): string;
 	/** The word as iptables sees it: quotes removed, escapes resolved. */
+	get value(): string;
+}
+/**
+ * The value written in an option word, `--name=value`: the text after the `=`, whose value is
+ * read from the whole word (`"--comment=say \"hi\""` is `say "hi"`: iptables removes the quotes
+ * of the word before getopt splits it).
+ */
+export declare class InlineValueWord extends Word {
+	private readonly decoded;
+	constructor(source: Source, range: SourceRange, decoded: string);
 	get value(): string;
 }
 /** An option with its negation and values: `! -s 10.0.0.0/8`, `--mark 0x4000/0x4000`. */

@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-AWG5MZUB.js";
+} from "./chunk-7442X6G2.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -30,6 +30,7 @@ import {
   CommentLine,
   CommitLine,
   CountersNode,
+  InlineValueWord,
   InvalidLine,
   LineNodeBase,
   LineView,
@@ -56,6 +57,7 @@ import {
   detachedDocument,
   errorCount,
   genericNameOf,
+  inlineValue,
   lintAndFix,
   lintDocument,
   lintText,
@@ -71,7 +73,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-7KKXPB5O.js";
+} from "./chunk-JWD7NHHA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -103,6 +105,7 @@ export {
   ConfigError,
   CountersNode,
   ExitCode,
+  InlineValueWord,
   InvalidLine,
   LineNodeBase,
   LineView,
@@ -138,6 +141,7 @@ export {
   formatStylish,
   formatters,
   genericNameOf,
+  inlineValue,
   lintDocument,
   lintFiles,
   lintText,

@@ -11,7 +11,7 @@
  * quarter of a million lines but the matches of only a few.
  */
 import { decodeWord, type LexedText } from "./lexer.js";
-import { LineView, readTarget, targetName, type OptionRole, type TargetKind } from "./line-view.js";
+import { inlineValue, LineView, readTarget, targetName, type OptionRole, type TargetKind } from "./line-view.js";
 import type { LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { parseCounter } from "./values.js";
@@ -111,6 +111,25 @@ export class Word extends SpanNode {
   /** The word as iptables sees it: quotes removed, escapes resolved. */
   get value(): string {
     return this.quoted ? decodeWord(this.text) : this.text;
+  }
+}
+
+/**
+ * The value written in an option word, `--name=value`: the text after the `=`, whose value is
+ * read from the whole word (`"--comment=say \"hi\""` is `say "hi"`: iptables removes the quotes
+ * of the word before getopt splits it).
+ */
+export class InlineValueWord extends Word {
+  constructor(
+    source: Source,
+    range: SourceRange,
+    private readonly decoded: string,
+  ) {
+    super(source, range);
+  }
+
+  override get value(): string {
+    return this.decoded;
   }
 }
 
@@ -511,7 +530,11 @@ export class CommandLine extends LineNodeBase {
   get target(): { kind: TargetKind; name: string; word: Word } | null {
     const span = readTarget(this.source.lexed, this.index);
     if (span === null) return null;
-    return { kind: span.kind, name: targetName(this.source.text, span), word: new Word(this.source, { start: span.start, end: span.end }) };
+    const name = targetName(this.source.text, span);
+    const range = { start: span.start, end: span.end };
+    // A name inside a quoted option word is read from the whole word (`"--goto=A\"B"` is `A"B`).
+    const word = span.optionStart !== -1 && span.quoted ? new InlineValueWord(this.source, range, name) : new Word(this.source, range);
+    return { kind: span.kind, name, word };
   }
 
   /** The options after the positional arguments, in order. */
@@ -647,12 +670,12 @@ function buildElements(line: CommandLine): OptionNode[] {
     for (let k = 0, range = view.valueRange(i, 0); range !== null; range = view.valueRange(i, ++k)) values.push(new Word(source, range));
     // The option as iptables sees it: `"-j"` is `-j`.
     let name = optionWord.value;
-    const equals = name.startsWith("--") ? name.indexOf("=") : -1;
-    if (equals !== -1) {
-      // getopt's `--name=value`: the value is the rest of the option word.
-      name = name.slice(0, equals);
+    const inline = inlineValue(name);
+    if (inline !== null) {
+      // getopt's `--name=value`: the value is the rest of the option word, quotes removed first.
+      name = name.slice(0, name.indexOf("="));
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
-      values.unshift(new Word(source, { start: at, end: optionWord.range.end }));
+      values.unshift(new InlineValueWord(source, { start: at, end: optionWord.range.end }, inline));
     }
     out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values));
   }

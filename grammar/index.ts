@@ -2,7 +2,7 @@
 export * from "./ast.js";
 export { SYNTAX, type Diagnostic, type Severity } from "./diagnostics.js";
 export { decodeWord, MAX_WORD_LENGTH, MAX_WORDS_PER_LINE, rewrittenLines, type LexedText, type Replacement, type RewrittenLines } from "./lexer.js";
-export { LineView, readTarget, roleOfCode, targetName, type TargetSpan, type ViewedLine } from "./line-view.js";
+export { inlineValue, LineView, readTarget, roleOfCode, targetName, type TargetSpan, type ViewedLine } from "./line-view.js";
 export { detachedDocument, parse, reparse, type ParseOptions } from "./parse.js";
 export { print, printLine, type PrintOptions, type PrintStyle } from "./print.js";
 export type { Document, DocumentForm } from "./to-ast.js";

@@ -36,6 +36,11 @@ export interface TargetSpan {
   end: number;
   /** The name has a `"`: its value is the decoded word. */
   quoted: boolean;
+  /**
+   * For a name inside the option word (`--goto=NAME`), where the option word starts, else -1:
+   * iptables removes the word's quotes before getopt splits it at `=` (`"--goto=A\"B"` is `A"B`).
+   */
+  optionStart: number;
 }
 
 /**
@@ -48,7 +53,7 @@ export interface TargetSpan {
  *
  * `into` is filled and returned, so that a loop over every line of a dump makes no object.
  */
-export function readTarget(lexed: LexedText, line: number, into: TargetSpan = { kind: "jump", start: 0, end: 0, quoted: false }): TargetSpan | null {
+export function readTarget(lexed: LexedText, line: number, into: TargetSpan = { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 }): TargetSpan | null {
   const first = lexed.firstTokens[line];
   const last = lexed.firstTokens[line + 1];
   const { codes, starts, ends } = lexed.tokens;
@@ -67,6 +72,7 @@ export function readTarget(lexed: LexedText, line: number, into: TargetSpan = { 
         into.start = equals + 1;
         into.end = optionEnd;
         into.quoted = text.slice(optionStart, optionEnd).includes('"');
+        into.optionStart = optionStart;
         return into;
       }
     }
@@ -74,6 +80,7 @@ export function readTarget(lexed: LexedText, line: number, into: TargetSpan = { 
       into.start = starts[t + 1];
       into.end = ends[t + 1];
       into.quoted = codes[t + 1] === TokenCode.QuotedWord;
+      into.optionStart = -1;
       return into;
     }
     return null;
@@ -83,8 +90,19 @@ export function readTarget(lexed: LexedText, line: number, into: TargetSpan = { 
 
 /** The name a target span gives, as iptables sees it. */
 export function targetName(text: string, span: TargetSpan): string {
-  const raw = text.slice(span.start, span.end);
-  return span.quoted ? decodeWord(raw) : raw;
+  if (!span.quoted) return text.slice(span.start, span.end);
+  if (span.optionStart === -1) return decodeWord(text.slice(span.start, span.end));
+  return inlineValue(decodeWord(text.slice(span.optionStart, span.end))) ?? "";
+}
+
+/**
+ * The value of a long option written `--name=value`, from the option word as iptables sees it
+ * (quotes removed first: getopt splits the word iptables gives it), or null when it has none.
+ */
+export function inlineValue(word: string): string | null {
+  if (!word.startsWith("--")) return null;
+  const equals = word.indexOf("=");
+  return equals === -1 ? null : word.slice(equals + 1);
 }
 
 const ROLES: Partial<Record<TokenCode, OptionRole>> = {
@@ -173,9 +191,9 @@ export class LineView {
     const out: string[] = [];
     const t = this.optionToken(i);
     const raw = this.text.slice(this.starts[t], this.ends[t]);
-    if (raw.startsWith("--")) {
-      const equals = raw.indexOf("=");
-      if (equals !== -1) out.push(decodeWord(raw.slice(equals + 1)));
+    if (raw.includes("=")) {
+      const inline = inlineValue(decodeWord(raw));
+      if (inline !== null) out.push(inline);
     }
     const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
     const to = this.first + this.e[i * 4 + 3];

@@ -5,6 +5,7 @@
  * read from the table's replay (replay.ts) rather than from the lines again.
  */
 import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
+import { builtinChains } from "../netfilter/index.js";
 import { RestoreStep, type TableReplay } from "./replay.js";
 
 export interface Chain {
@@ -159,9 +160,14 @@ function replayCommands(table: Table): Map<string, Chain> {
     if (found === undefined) chains.set(name, (found = { name, declaration: null, rules: [] }));
     return (last = found);
   };
-  for (const declaration of table.chains) chain(declaration.name).declaration ??= declaration;
-
+  const builtins = builtinChains(table.name);
+  // Declarations and commands in file order: a `:NAME` after `-X` declares the chain again.
+  const declarations = table.chains;
+  let next = 0;
   for (const command of table.commands) {
+    for (; next < declarations.length && declarations[next].index < command.index; next++) {
+      chain(declarations[next].name).declaration ??= declarations[next];
+    }
     const name = command.chain;
     switch (command.command) {
       case "append":
@@ -202,8 +208,8 @@ function replayCommands(table: Table): Map<string, Chain> {
         if (name !== null) {
           chains.delete(name);
         } else {
-          // `-X` alone deletes every user chain.
-          for (const c of chains.values()) if (isUserChain(c)) chains.delete(c.name);
+          // `-X` alone deletes every user chain (a built-in chain declared `:INPUT -` is not one).
+          for (const c of chains.values()) if (isUserChain(c) && !builtins.has(c.name)) chains.delete(c.name);
         }
         break;
       case "rename-chain": {
@@ -218,6 +224,7 @@ function replayCommands(table: Table): Map<string, Chain> {
       }
     }
   }
+  for (; next < declarations.length; next++) chain(declarations[next].name).declaration ??= declarations[next];
   return chains;
 }
 

@@ -82,7 +82,7 @@ export class HookReachability {
       let reaching: Hook[] | undefined;
       for (let h = 0; h < hooks.length; h++) {
         const from = walks[h];
-        if (id === own[h] || (id >= 0 && id < from.length && from[id] !== UNREACHED)) (reaching ??= []).push(hooks[h]);
+        if ((own[h] !== -1 && id === own[h]) || (id >= 0 && id < from.length && from[id] !== UNREACHED)) (reaching ??= []).push(hooks[h]);
       }
       found[k] = reaching ?? NO_HOOKS;
     }
@@ -104,19 +104,32 @@ export class HookReachability {
     return path;
   }
 
-  /** The hooks reaching a chain: its own if built in, else those reaching any chain that jumps to it. */
+  /**
+   * The hooks reaching a chain: its own if built in, else those of the built-in chains among
+   * the chains that jump to it, to those, and so on (breadth first over the callers). Only the
+   * chain asked about is remembered: a chain met on the way may sit in a cycle not yet walked
+   * in full (iptables refuses loops, but a ruleset given to lint may have one).
+   */
   private maskOf(id: number): number {
     const known = this.masks.get(id);
     if (known !== undefined) return known;
-    const own = this.hookIds.indexOf(id);
-    if (own !== -1) {
-      this.masks.set(id, 1 << own);
-      return 1 << own;
-    }
-    // 0 while in progress: iptables refuses loops, and a loop adds no hook anyway.
-    this.masks.set(id, 0);
     let mask = 0;
-    if (this.graph.exists(id)) for (const caller of this.graph.callers(id)) mask |= this.maskOf(caller);
+    const seen = new Set<number>([id]);
+    const queue = [id];
+    for (let i = 0; i < queue.length; i++) {
+      const chain = queue[i];
+      const own = this.hookIds.indexOf(chain);
+      if (own !== -1) {
+        mask |= 1 << own;
+        continue;
+      }
+      if (!this.graph.exists(chain)) continue;
+      for (const caller of this.graph.callers(chain)) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        queue.push(caller);
+      }
+    }
     this.masks.set(id, mask);
     return mask;
   }

@@ -8,7 +8,7 @@
  * Inside, each line's facts are bits; the bits are numbered from the lists below, and no rule
  * sees them: it asks for lines by option, module, target or fact, and whether a line uses one.
  */
-import { readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
+import { decodeWord, inlineValue, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
 import {
   EXTENSION_TARGETS,
   GENERIC_ADDRESS_OPTIONS,
@@ -294,7 +294,7 @@ export function buildLineIndex(document: Document): LineIndex {
   const scan: Scan = {
     document,
     lexed,
-    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false },
+    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 },
     text: document.text,
     firstTokens,
     starts: tokens.starts,
@@ -458,12 +458,40 @@ function protocolNeedsSurelyMet(scan: Scan, line: number): boolean {
 
 /** Every line, each read by `readLine`: a loop of its own, so that it is compiled while it runs. */
 function readLines(scan: Scan): void {
-  const { firstTokens, lineCount } = scan;
+  const { firstTokens, lineCount, text, starts, ends } = scan;
+  // Where the text has a `=`: most dumps have none, and a line without one has no `--name=value`.
+  const equals: number[] = [];
+  for (let at = text.indexOf("="); at !== -1; at = text.indexOf("=", at + 1)) equals.push(at);
+  let next = 0;
   for (let line = 0; line < lineCount; line++) {
     const first = firstTokens[line];
     const last = firstTokens[line + 1];
-    if (last > first) readLine(scan, line, first, last);
+    if (last === first) continue;
+    while (next < equals.length && equals[next] < starts[first]) next++;
+    readLine(scan, line, first, last, next < equals.length && equals[next] < ends[last - 1]);
   }
+}
+
+/**
+ * The watched option an option word is when iptables has removed its quotes and getopt has cut
+ * it at `=` (`"--dport"`, `--dport=80`), or -1; and where its inline value is, if any.
+ */
+function unusualOption(text: string, start: number, end: number): { id: number; inline: string | null } {
+  const word = decodeWord(text.slice(start, end));
+  const inline = inlineValue(word);
+  const name = inline === null ? word : word.slice(0, word.indexOf("="));
+  return { id: OPTION_SPELLINGS.id(name, 0, name.length), inline };
+}
+
+/** Whether `text[start, end)` has a `"`, or a `=` after a leading `--` (read the slow way). */
+function isUnusualWord(text: string, start: number, end: number, lineHasEquals: boolean): boolean {
+  if (text.charCodeAt(start) === 0x22 /* " */) return true;
+  if (!lineHasEquals || text.charCodeAt(start + 1) !== 0x2d /* - */) return false;
+  for (let i = start + 2; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d /* = */ || c === 0x22) return true;
+  }
+  return false;
 }
 
 /**
@@ -471,7 +499,7 @@ function readLines(scan: Scan): void {
  * protocol matches, addresses and their families), the watched `-m` modules, the target (the
  * last `-j`/`-g` wins, as in iptables) and a `!` right after an option (`-s ! x`).
  */
-function readLine(scan: Scan, line: number, first: number, last: number): void {
+function readLine(scan: Scan, line: number, first: number, last: number, lineHasEquals: boolean): void {
   const { text, starts, ends, codes } = scan;
   const optionFilter = OPTION_SPELLINGS.filter;
   let low = 0;
@@ -491,24 +519,44 @@ function readLine(scan: Scan, line: number, first: number, last: number): void {
     if (code === TokenCode.ModuleOption || code === TokenCode.GenericOption) {
       const start = starts[t];
       const length = ends[t] - start;
-      if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-      const id = optionSpelling(text, start, length);
+      let id: number;
+      // The option's value: the next word (after a late `!`), or the one inside `--name=value`.
+      let inline: string | null = null;
+      if (isUnusualWord(text, start, ends[t], lineHasEquals)) {
+        // Read as iptables does, quotes removed and cut at `=`; a closer look is left to the rules.
+        flags |= LineFlag.Unusual;
+        ({ id, inline } = unusualOption(text, start, ends[t]));
+      } else {
+        if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+        id = optionSpelling(text, start, length);
+      }
       if (id === -1) continue;
       if (id < 32) low |= 1 << id;
       else high |= 1 << (id - 32);
+      const value = inline !== null ? -1 : t + 1 < last && codes[t + 1] === TokenCode.Bang ? t + 2 : t + 1;
       const kind = OPTION_KINDS[id];
       if (kind === OptionKind.Protocol) {
         if (protocol !== 0) flags |= LineFlag.Unusual;
         if (jumped) flags |= LineFlag.ProtocolAfterTarget;
         if (t > first && codes[t - 1] === TokenCode.Bang) flags |= LineFlag.ProtocolNegated;
-        const word = t + 1 < last ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
+        let word = value !== -1 && value < last ? PROTOCOL_WORDS.id(text, starts[value], ends[value]) : -1;
+        if (word === -1 && (inline !== null || value < last)) {
+          // Quoted, upper case, or inside `--protocol=...`: as iptables reads it (names are case-insensitive).
+          const spelled = (inline ?? decodeWord(text.slice(starts[value], ends[value]))).toLowerCase();
+          word = PROTOCOL_WORDS.id(spelled, 0, spelled.length);
+        }
         protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
         if (protocol === 5 || protocol === 6) flags |= LineFlag.IcmpProtocol;
         protocolGiven = true;
       } else if (kind === OptionKind.ProtocolMatch) {
         if (!protocolGiven && !protocolLoaded) flags |= LineFlag.ProtocolOptionFirst;
-      } else if ((kind === OptionKind.GenericAddress || kind === OptionKind.Address) && t + 1 < last) {
-        const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
+      } else if (kind === OptionKind.GenericAddress || kind === OptionKind.Address) {
+        let families = 0;
+        if (inline !== null) families = addressFamilies(inline, 0, inline.length);
+        else if (value < last && codes[value] === TokenCode.QuotedWord) {
+          const decoded = decodeWord(text.slice(starts[value], ends[value]));
+          families = addressFamilies(decoded, 0, decoded.length);
+        } else if (value < last) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
         if (kind === OptionKind.GenericAddress) {
           if (families & LineFlag.V4Address) scan.addressCounts.v4++;
@@ -516,11 +564,20 @@ function readLine(scan: Scan, line: number, first: number, last: number): void {
         }
       }
     } else if (code === TokenCode.MatchOption) {
-      if (t + 1 >= last) continue;
-      const start = starts[t + 1];
-      const length = ends[t + 1] - start;
-      if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-      const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      let id: number;
+      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || (t + 1 < last && text.charCodeAt(starts[t + 1]) === 0x22 /* " */)) {
+        // `--match=tcp`, `"-m"`, `-m "tcp"`: the module's name as iptables sees it.
+        flags |= LineFlag.Unusual;
+        const inline = inlineValue(decodeWord(text.slice(starts[t], ends[t])));
+        const name = inline ?? (t + 1 < last ? decodeWord(text.slice(starts[t + 1], ends[t + 1])) : "");
+        id = MODULE_SPELLINGS.id(name, 0, name.length);
+      } else {
+        if (t + 1 >= last) continue;
+        const start = starts[t + 1];
+        const length = ends[t + 1] - start;
+        if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+        id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      }
       if (id === -1) continue;
       modules |= 1 << id;
       if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0) protocolLoaded = true;

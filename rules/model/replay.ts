@@ -308,7 +308,7 @@ class Reader {
   recentLength1 = -1;
   recentId1 = -1;
   /** Reused by every line's target. */
-  readonly scratch: TargetSpan = { kind: "jump", start: 0, end: 0, quoted: false };
+  readonly scratch: TargetSpan = { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 };
 
   constructor(
     readonly document: Document,

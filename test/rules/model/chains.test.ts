@@ -137,7 +137,6 @@ test("the chains of generated tables that insert, replace, delete, flush, delete
     fc.property(rulesetSpec({ rewrite: true }), roots, (spec, isRoot) => {
       const document = parseSpec(spec);
       // iptables refuses `-R CHAIN n` beyond the chain's rules: tested apart below.
-      fc.pre(document.tables.every((table) => reference(document, table).replaceOutOfRange.length === 0));
       checkChains(document, isRoot);
     }),
     runs(200),
@@ -151,7 +150,6 @@ test("long chains (more than 16 rules, compared by a hash of their text) and the
   fc.assert(
     fc.property(rulesetSpec({ rewrite: true, form: "restore", users: ["A"], minCommands: 90, maxCommands: 150, matches: ["", "-s 10.0.0.1"] }), roots, (spec, isRoot) => {
       const document = parseSpec(spec);
-      fc.pre(document.tables.every((table) => reference(document, table).replaceOutOfRange.length === 0));
       checkChains(document, isRoot);
     }),
     runs(25),
@@ -163,18 +161,17 @@ test("chains with declarations among the commands", () => {
   fc.assert(fc.property(rulesetSpec({ rewrite: false, lateDeclarations: true, form: "restore" }), roots, (spec, isRoot) => checkChains(parseSpec(spec), isRoot)), runs(100));
 });
 
-test("chains with declarations among commands that rewrite them", { todo: "the replayed chains take every `:NAME` line before the first command, so `-X` deletes a chain declared after it (see the report)" }, () => {
+test("chains with declarations among commands that rewrite them", () => {
   fc.assert(
     fc.property(rulesetSpec({ rewrite: true, lateDeclarations: true, form: "restore" }), roots, (spec, isRoot) => {
       const document = parseSpec(spec);
-      fc.pre(document.tables.every((table) => reference(document, table).replaceOutOfRange.length === 0));
       checkChains(document, isRoot);
     }),
     runs(200),
   );
 });
 
-test("-R CHAIN n beyond the chain's rules: iptables refuses the line, the model keeps the chain as it was", { todo: "the replayed chain gets a hole at n - 1, and reading it throws (`Cannot read properties of undefined (reading 'index')`, an internal error of the CLI; see the report)" }, () => {
+test("-R CHAIN n beyond the chain's rules: iptables refuses the line, the model keeps the chain as it was", () => {
   const document = parse(["*filter", ":INPUT ACCEPT [0:0]", ":X - [0:0]", "-A X -j ACCEPT", "-R X 3 -j DROP", "-A INPUT -j X", "COMMIT", ""].join("\n"));
   const t = modelOf(document).tables()[0];
   assert.deepEqual(t.chains.get("X")?.rules.map((l) => l.index), [3]);
@@ -182,7 +179,7 @@ test("-R CHAIN n beyond the chain's rules: iptables refuses the line, the model 
   assert.deepEqual(t.hooks.hooksOf("X"), ["INPUT"]);
 });
 
-test("-X deletes user chains only, a built-in chain declared `:INPUT -` too", { todo: "`-X` alone deletes every chain `isUserChain` calls a user chain, and that is any chain declared with `-`, INPUT included (see the report)" }, () => {
+test("-X deletes user chains only, a built-in chain declared `:INPUT -` too", () => {
   const document = parse(["*filter", ":INPUT - [0:0]", ":X - [0:0]", "-A INPUT -p tcp --dport 22 -j ACCEPT", "-X", "-A INPUT -j DROP", "COMMIT", ""].join("\n"));
   const t = modelOf(document).tables()[0];
   assert.deepEqual(t.chains.get("INPUT")?.rules.map((l) => l.index), [3, 5]);

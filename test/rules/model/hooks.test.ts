@@ -109,7 +109,7 @@ const acyclic = (spec: RulesetSpec): boolean => {
   const document = parseSpec(spec);
   return document.tables.every((table) => {
     const ref = reference(document, table);
-    return !refHasCycle(ref) && ref.replaceOutOfRange.length === 0;
+    return !refHasCycle(ref);
   });
 };
 
@@ -137,7 +137,7 @@ test("hooks reaching chains of generated tables, asked for many chains at once (
   assert.ok(manyAtOnce >= 10, `only ${manyAtOnce} questions about more than 16 chains at once`);
 });
 
-test("a chain in a cycle: every hook reaching one chain of the cycle reaches all of them, whatever is asked first", { todo: "the backward walk keeps what it found for a chain of a cycle while the cycle was still being walked (see the report)" }, () => {
+test("a chain in a cycle: every hook reaching one chain of the cycle reaches all of them, whatever is asked first", () => {
   fc.assert(
     fc.property(rulesetSpec({ rewrite: false, users: ["A", "B", "C"] }), order, (spec, o) => {
       checkOneByOne(fresh(spec), o);
@@ -146,7 +146,7 @@ test("a chain in a cycle: every hook reaching one chain of the cycle reaches all
   );
 });
 
-test("a cycle, asked in both orders", { todo: "the backward walk keeps what it found for a chain of a cycle while the cycle was still being walked (see the report)" }, () => {
+test("a cycle, asked in both orders", () => {
   const text = ["*filter", ":INPUT ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":X - [0:0]", ":Y - [0:0]", "-A INPUT -j X", "-A OUTPUT -j Y", "-A X -j Y", "-A Y -j X", "COMMIT", ""].join("\n");
   for (const first of ["X", "Y"]) {
     const t = modelOf(parse(text)).tables()[0];
@@ -156,7 +156,7 @@ test("a cycle, asked in both orders", { todo: "the backward walk keeps what it f
   }
 });
 
-test("hooksReaching for NONE among many chains, with hooks the table does not have", { todo: "the forward walk compares the chain with the hook's chain id, -1 for a hook the table does not have, and so finds NONE reached (see the report)" }, () => {
+test("hooksReaching for NONE among many chains, with hooks the table does not have", () => {
   const lines = ["*filter", ":INPUT ACCEPT [0:0]", ...MANY.slice(0, 20).map((c) => `:${c} - [0:0]`), ...MANY.slice(0, 20).map((c) => `-A INPUT -j ${c}`), "COMMIT", ""];
   const t = modelOf(parse(lines.join("\n"))).tables()[0];
   const ids = [...MANY.slice(0, 20).map((c) => t.idOf(c)), NONE] as NameId[];

@@ -381,8 +381,9 @@ export function reference(document: Document, table: Table): Reference {
       const number = line.positional[1] === undefined ? null : Number(line.positional[1].value);
       if (kind === "append") rules.push(line.index);
       else if (kind === "insert") {
-        // Beyond the end, iptables refuses it ("Index of insertion too big"); the model puts it last.
-        rules.splice(number === null ? 0 : Math.min(number - 1, rules.length), 0, line.index);
+        // Beyond the end, iptables refuses it ("Index of insertion too big") and nothing changes.
+        if (number === null) rules.unshift(line.index);
+        else if (number <= rules.length + 1) rules.splice(number - 1, 0, line.index);
       } else if (kind === "replace") {
         if (number! > rules.length) ref.replaceOutOfRange.push(line.index);
         else rules[number! - 1] = line.index;

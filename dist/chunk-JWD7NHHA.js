@@ -26579,7 +26579,7 @@ function decodeWord(raw) {
 }
 
 // grammar/line-view.ts
-function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted: false }) {
+function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 }) {
   const first2 = lexed.firstTokens[line];
   const last2 = lexed.firstTokens[line + 1];
   const { codes, starts, ends } = lexed.tokens;
@@ -26597,6 +26597,7 @@ function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted
         into.start = equals + 1;
         into.end = optionEnd;
         into.quoted = text.slice(optionStart, optionEnd).includes('"');
+        into.optionStart = optionStart;
         return into;
       }
     }
@@ -26604,6 +26605,7 @@ function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted
       into.start = starts[t + 1];
       into.end = ends[t + 1];
       into.quoted = codes[t + 1] === 24 /* QuotedWord */;
+      into.optionStart = -1;
       return into;
     }
     return null;
@@ -26611,8 +26613,14 @@ function readTarget(lexed, line, into = { kind: "jump", start: 0, end: 0, quoted
   return null;
 }
 function targetName(text, span) {
-  const raw = text.slice(span.start, span.end);
-  return span.quoted ? decodeWord(raw) : raw;
+  if (!span.quoted) return text.slice(span.start, span.end);
+  if (span.optionStart === -1) return decodeWord(text.slice(span.start, span.end));
+  return inlineValue(decodeWord(text.slice(span.optionStart, span.end))) ?? "";
+}
+function inlineValue(word) {
+  if (!word.startsWith("--")) return null;
+  const equals = word.indexOf("=");
+  return equals === -1 ? null : word.slice(equals + 1);
 }
 var ROLES = {
   [21 /* GenericOption */]: "generic",
@@ -26677,9 +26685,9 @@ var LineView = class {
     const out = [];
     const t = this.optionToken(i);
     const raw = this.text.slice(this.starts[t], this.ends[t]);
-    if (raw.startsWith("--")) {
-      const equals = raw.indexOf("=");
-      if (equals !== -1) out.push(decodeWord(raw.slice(equals + 1)));
+    if (raw.includes("=")) {
+      const inline = inlineValue(decodeWord(raw));
+      if (inline !== null) out.push(inline);
     }
     const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
     const to = this.first + this.e[i * 4 + 3];
@@ -26829,6 +26837,15 @@ var Word2 = class extends SpanNode {
   /** The word as iptables sees it: quotes removed, escapes resolved. */
   get value() {
     return this.quoted ? decodeWord(this.text) : this.text;
+  }
+};
+var InlineValueWord = class extends Word2 {
+  constructor(source, range, decoded) {
+    super(source, range);
+    this.decoded = decoded;
+  }
+  get value() {
+    return this.decoded;
   }
 };
 var OptionNode = class extends SpanNode {
@@ -27112,7 +27129,10 @@ var CommandLine = class extends LineNodeBase {
   get target() {
     const span = readTarget(this.source.lexed, this.index);
     if (span === null) return null;
-    return { kind: span.kind, name: targetName(this.source.text, span), word: new Word2(this.source, { start: span.start, end: span.end }) };
+    const name = targetName(this.source.text, span);
+    const range = { start: span.start, end: span.end };
+    const word = span.optionStart !== -1 && span.quoted ? new InlineValueWord(this.source, range, name) : new Word2(this.source, range);
+    return { kind: span.kind, name, word };
   }
   /** The options after the positional arguments, in order. */
   get elements() {
@@ -27212,11 +27232,11 @@ function buildElements(line) {
     const values2 = [];
     for (let k = 0, range = view.valueRange(i, 0); range !== null; range = view.valueRange(i, ++k)) values2.push(new Word2(source, range));
     let name = optionWord.value;
-    const equals = name.startsWith("--") ? name.indexOf("=") : -1;
-    if (equals !== -1) {
-      name = name.slice(0, equals);
+    const inline = inlineValue(name);
+    if (inline !== null) {
+      name = name.slice(0, name.indexOf("="));
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
-      values2.unshift(new Word2(source, { start: at, end: optionWord.range.end }));
+      values2.unshift(new InlineValueWord(source, { start: at, end: optionWord.range.end }, inline));
     }
     out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values2));
   }
@@ -28356,7 +28376,7 @@ function buildLineIndex(document) {
   const scan = {
     document,
     lexed,
-    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false },
+    targetSpan: { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 },
     text: document.text,
     firstTokens,
     starts: tokens.starts,
@@ -28486,14 +28506,34 @@ function protocolNeedsSurelyMet(scan, line) {
   return !PROTOCOL_TARGET_IDS.has(target);
 }
 function readLines(scan) {
-  const { firstTokens, lineCount } = scan;
+  const { firstTokens, lineCount, text, starts, ends } = scan;
+  const equals = [];
+  for (let at = text.indexOf("="); at !== -1; at = text.indexOf("=", at + 1)) equals.push(at);
+  let next = 0;
   for (let line = 0; line < lineCount; line++) {
     const first2 = firstTokens[line];
     const last2 = firstTokens[line + 1];
-    if (last2 > first2) readLine(scan, line, first2, last2);
+    if (last2 === first2) continue;
+    while (next < equals.length && equals[next] < starts[first2]) next++;
+    readLine(scan, line, first2, last2, next < equals.length && equals[next] < ends[last2 - 1]);
   }
 }
-function readLine(scan, line, first2, last2) {
+function unusualOption(text, start, end) {
+  const word = decodeWord(text.slice(start, end));
+  const inline = inlineValue(word);
+  const name = inline === null ? word : word.slice(0, word.indexOf("="));
+  return { id: OPTION_SPELLINGS.id(name, 0, name.length), inline };
+}
+function isUnusualWord(text, start, end, lineHasEquals) {
+  if (text.charCodeAt(start) === 34) return true;
+  if (!lineHasEquals || text.charCodeAt(start + 1) !== 45) return false;
+  for (let i = start + 2; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 34) return true;
+  }
+  return false;
+}
+function readLine(scan, line, first2, last2, lineHasEquals) {
   const { text, starts, ends, codes } = scan;
   const optionFilter = OPTION_SPELLINGS.filter;
   let low = 0;
@@ -28512,24 +28552,41 @@ function readLine(scan, line, first2, last2) {
     if (code === 22 /* ModuleOption */ || code === 21 /* GenericOption */) {
       const start = starts[t];
       const length = ends[t] - start;
-      if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-      const id = optionSpelling(text, start, length);
+      let id;
+      let inline = null;
+      if (isUnusualWord(text, start, ends[t], lineHasEquals)) {
+        flags |= 16 /* Unusual */;
+        ({ id, inline } = unusualOption(text, start, ends[t]));
+      } else {
+        if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+        id = optionSpelling(text, start, length);
+      }
       if (id === -1) continue;
       if (id < 32) low |= 1 << id;
       else high |= 1 << id - 32;
+      const value = inline !== null ? -1 : t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
       const kind = OPTION_KINDS[id];
       if (kind === 2 /* Protocol */) {
         if (protocol !== 0) flags |= 16 /* Unusual */;
         if (jumped) flags |= 8 /* ProtocolAfterTarget */;
         if (t > first2 && codes[t - 1] === 4 /* Bang */) flags |= 2 /* ProtocolNegated */;
-        const word = t + 1 < last2 ? PROTOCOL_WORDS.id(text, starts[t + 1], ends[t + 1]) : -1;
+        let word = value !== -1 && value < last2 ? PROTOCOL_WORDS.id(text, starts[value], ends[value]) : -1;
+        if (word === -1 && (inline !== null || value < last2)) {
+          const spelled2 = (inline ?? decodeWord(text.slice(starts[value], ends[value]))).toLowerCase();
+          word = PROTOCOL_WORDS.id(spelled2, 0, spelled2.length);
+        }
         protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
         if (protocol === 5 || protocol === 6) flags |= 128 /* IcmpProtocol */;
         protocolGiven = true;
       } else if (kind === 3 /* ProtocolMatch */) {
         if (!protocolGiven && !protocolLoaded) flags |= 4 /* ProtocolOptionFirst */;
-      } else if ((kind === 1 /* GenericAddress */ || kind === 4 /* Address */) && t + 1 < last2) {
-        const families = addressFamilies(text, starts[t + 1], ends[t + 1]);
+      } else if (kind === 1 /* GenericAddress */ || kind === 4 /* Address */) {
+        let families = 0;
+        if (inline !== null) families = addressFamilies(inline, 0, inline.length);
+        else if (value < last2 && codes[value] === 24 /* QuotedWord */) {
+          const decoded = decodeWord(text.slice(starts[value], ends[value]));
+          families = addressFamilies(decoded, 0, decoded.length);
+        } else if (value < last2) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
         if (kind === 1 /* GenericAddress */) {
           if (families & 32 /* V4Address */) scan.addressCounts.v4++;
@@ -28537,11 +28594,19 @@ function readLine(scan, line, first2, last2) {
         }
       }
     } else if (code === 16 /* MatchOption */) {
-      if (t + 1 >= last2) continue;
-      const start = starts[t + 1];
-      const length = ends[t + 1] - start;
-      if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-      const id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      let id;
+      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || t + 1 < last2 && text.charCodeAt(starts[t + 1]) === 34) {
+        flags |= 16 /* Unusual */;
+        const inline = inlineValue(decodeWord(text.slice(starts[t], ends[t])));
+        const name = inline ?? (t + 1 < last2 ? decodeWord(text.slice(starts[t + 1], ends[t + 1])) : "");
+        id = MODULE_SPELLINGS.id(name, 0, name.length);
+      } else {
+        if (t + 1 >= last2) continue;
+        const start = starts[t + 1];
+        const length = ends[t + 1] - start;
+        if (length >= 64 || MODULE_SPELLINGS.filter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
+        id = MODULE_SPELLINGS.id(text, start, ends[t + 1]);
+      }
       if (id === -1) continue;
       modules2 |= 1 << id;
       if ((PROTOCOL_MODULE_BITS & 1 << id) !== 0) protocolLoaded = true;
@@ -28857,7 +28922,7 @@ var Reader = class {
     this.recentLength1 = -1;
     this.recentId1 = -1;
     /** Reused by every line's target. */
-    this.scratch = { kind: "jump", start: 0, end: 0, quoted: false };
+    this.scratch = { kind: "jump", start: 0, end: 0, quoted: false, optionStart: -1 };
     this.text = document.text;
     const lexed = document.source.lexed;
     this.lexed = lexed;
@@ -29218,8 +29283,13 @@ function replayCommands(table) {
     if (found === void 0) chains.set(name, found = { name, declaration: null, rules: [] });
     return last2 = found;
   };
-  for (const declaration of table.chains) chain(declaration.name).declaration ??= declaration;
+  const builtins = builtinChains(table.name);
+  const declarations = table.chains;
+  let next = 0;
   for (const command of table.commands) {
+    for (; next < declarations.length && declarations[next].index < command.index; next++) {
+      chain(declarations[next].name).declaration ??= declarations[next];
+    }
     const name = command.chain;
     switch (command.command) {
       case "append":
@@ -29260,7 +29330,7 @@ function replayCommands(table) {
         if (name !== null) {
           chains.delete(name);
         } else {
-          for (const c of chains.values()) if (isUserChain(c)) chains.delete(c.name);
+          for (const c of chains.values()) if (isUserChain(c) && !builtins.has(c.name)) chains.delete(c.name);
         }
         break;
       case "rename-chain": {
@@ -29275,6 +29345,7 @@ function replayCommands(table) {
       }
     }
   }
+  for (; next < declarations.length; next++) chain(declarations[next].name).declaration ??= declarations[next];
   return chains;
 }
 function isUserChain(chain) {
@@ -29591,7 +29662,7 @@ var HookReachability = class {
       let reaching;
       for (let h = 0; h < hooks.length; h++) {
         const from = walks[h];
-        if (id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks[h]);
+        if (own[h] !== -1 && id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks[h]);
       }
       found[k] = reaching ?? NO_HOOKS;
     }
@@ -29610,18 +29681,32 @@ var HookReachability = class {
     for (let at = id; from[at] !== at && path.length <= from.length; at = from[at]) path.unshift(this.names.name(from[at]));
     return path;
   }
-  /** The hooks reaching a chain: its own if built in, else those reaching any chain that jumps to it. */
+  /**
+   * The hooks reaching a chain: its own if built in, else those of the built-in chains among
+   * the chains that jump to it, to those, and so on (breadth first over the callers). Only the
+   * chain asked about is remembered: a chain met on the way may sit in a cycle not yet walked
+   * in full (iptables refuses loops, but a ruleset given to lint may have one).
+   */
   maskOf(id) {
     const known = this.masks.get(id);
     if (known !== void 0) return known;
-    const own = this.hookIds.indexOf(id);
-    if (own !== -1) {
-      this.masks.set(id, 1 << own);
-      return 1 << own;
-    }
-    this.masks.set(id, 0);
     let mask = 0;
-    if (this.graph.exists(id)) for (const caller of this.graph.callers(id)) mask |= this.maskOf(caller);
+    const seen = /* @__PURE__ */ new Set([id]);
+    const queue = [id];
+    for (let i = 0; i < queue.length; i++) {
+      const chain = queue[i];
+      const own = this.hookIds.indexOf(chain);
+      if (own !== -1) {
+        mask |= 1 << own;
+        continue;
+      }
+      if (!this.graph.exists(chain)) continue;
+      for (const caller of this.graph.callers(chain)) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        queue.push(caller);
+      }
+    }
     this.masks.set(id, mask);
     return mask;
   }
@@ -32260,6 +32345,7 @@ export {
   decodeWord,
   readTarget,
   targetName,
+  inlineValue,
   roleOfCode,
   LineView,
   parseUint32,
@@ -32269,6 +32355,7 @@ export {
   SourceNode,
   SpanNode,
   Word2 as Word,
+  InlineValueWord,
   OptionNode,
   MatchNode,
   TargetNode,
