@@ -47,8 +47,8 @@ const crypto = lazyModule<typeof import("node:crypto")>("node:crypto");
 export function nodeIo(cwd: string = process.cwd()): CliIo {
   const at = (path: string) => resolve(cwd, path);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: quietWhenClosed(process.stdout),
+    stderr: quietWhenClosed(process.stderr),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -76,6 +76,36 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     env: process.env,
   };
 }
+
+/**
+ * Standard output or error that stops quietly when its reader goes away (`iptlint ... | head -1`):
+ * Node ignores SIGPIPE, so the write fails with EPIPE, and with no listener that is an uncaught
+ * error and a stack trace. What is left to write is dropped and the run ends with the exit code
+ * it has (see the README).
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): Output {
+  let output = quietStreams.get(stream);
+  if (output) return output;
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    // ERR_STREAM_DESTROYED: a write issued before the EPIPE was reported.
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed = true;
+    else throw error;
+  });
+  output = {
+    get isTTY() {
+      return stream.isTTY;
+    },
+    write(text) {
+      if (!closed) stream.write(text);
+    },
+  };
+  quietStreams.set(stream, output);
+  return output;
+}
+
+/** One listener per stream, however many `nodeIo`s are made. */
+const quietStreams = new WeakMap<NodeJS.WriteStream, Output>();
 
 /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
 async function writeFileAtomic(path: string, content: Buffer, create: boolean): Promise<void> {
