@@ -2,14 +2,14 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { constants } from "node:fs";
 import { access, open, realpath, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { lazyModule } from "../lazy.js";
 import { UnwritableFile } from "./errors.js";
-import { progress, type Progress } from "./terminal.js";
+import { onInterrupt, progress, type Progress } from "./terminal.js";
 
 export interface Output {
   write(text: string | Uint8Array): void;
@@ -40,7 +40,7 @@ export interface CliIo {
    */
   writeFileAtomic(path: string, content: Buffer, options?: { create?: boolean }): Promise<void>;
   /** A spinner on standard error for a person watching a long run, or nothing (see terminal.ts). */
-  progress(options: { machineOutputOnStdout: boolean }): Progress;
+  progress(options: { machineOutputOnStdout: boolean; color: boolean }): Progress;
   env: Record<string, string | undefined>;
 }
 
@@ -112,9 +112,6 @@ function quietWhenClosed(stream: NodeJS.WriteStream): Output {
 /** One listener per stream, however many `nodeIo`s are made. */
 const quietStreams = new WeakMap<NodeJS.WriteStream, Output>();
 
-/** Temporary files being written now: removed if the run is interrupted (see `interrupted` in terminal.ts). */
-export const temporaryFiles = new Set<string>();
-
 /**
  * Replaces a file's content all at once: writes a temporary file beside it, flushes it to disk,
  * gives it the file's owner, group and mode, then renames it over the file. A symbolic link is
@@ -132,13 +129,14 @@ async function writeFileAtomic(path: string, name: string, content: Buffer, crea
   if (existing) await access(target, constants.W_OK).catch((error: NodeJS.ErrnoException) => Promise.reject(unwritable(name, error)));
   const temporary = join(dirname(target), `.${basename(target)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
   let handle: FileHandle | undefined;
+  // Ctrl-C from now on leaves the file as it was and no temporary file beside it.
+  const release = onInterrupt(() => rmSync(temporary, { force: true }));
   try {
     try {
       handle = await open(temporary, "wx", existing ? 0o600 : 0o666);
     } catch (error) {
       throw unwritable(name, error as NodeJS.ErrnoException, dirname(target));
     }
-    temporaryFiles.add(temporary);
     await handle.writeFile(content);
     if (existing) {
       const made = await handle.stat();
@@ -162,7 +160,7 @@ async function writeFileAtomic(path: string, name: string, content: Buffer, crea
     await rm(temporary, { force: true });
     throw error instanceof UnwritableFile ? error : unwritable(name, error as NodeJS.ErrnoException);
   } finally {
-    temporaryFiles.delete(temporary);
+    release();
   }
 }
 

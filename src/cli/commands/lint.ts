@@ -35,7 +35,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     }
     const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
     const machine = options.format !== "stylish" && options.format !== "compact";
-    const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined });
+    const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined, color: useColor(io.stderr, io.env, options.color) });
     const jobs: LintJob[] = [];
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
