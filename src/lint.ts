@@ -4,6 +4,8 @@
 import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
+import type { ApplyOptions, FixResult } from "./fix/apply.js";
+import { fixUntilStable } from "./fix/fixed-point.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import { applySuppressions } from "./suppress.js";
 
@@ -96,21 +98,31 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
 }
 
 /**
- * Lint, apply the fixes, lint what is left: the first lint runs only the rules that can
- * propose a fix (every finding that is left is found by the second), so fixing costs one full
- * lint and a part of another. Nothing applied: the second lint is of the same document, whose
+ * Lint, apply the fixes, lint what is left, and again while fixes apply (`fixUntilStable`: a
+ * fix left out for overlapping another is applied in the next pass). The first lint runs only
+ * the rules that can propose a fix; each later one runs every rule, so the last is also what is
+ * left to report. When one pass fixes all, that is one full lint and a part of another, as
+ * without the later passes. Nothing applied: the full lint is of the same document, whose
  * shared passes are already made.
  */
-export function lintAndFix<T extends { applied: readonly unknown[]; document: Document }>(
-  document: Document,
-  options: LintOptions,
-  apply: (fixes: Fix[]) => T,
-): { result: T; diagnostics: LintDiagnostic[] } {
-  const fixing = (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-  const found = lintDocument(document, { ...options, rules: fixing });
-  const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
-  return { result, diagnostics: lintDocument(result.document, options) };
+export function lintAndFix(document: Document, options: LintOptions & ApplyOptions): { result: FixResult; diagnostics: LintDiagnostic[]; stable: boolean } {
+  const found = lintDocument(document, { ...options, rules: fixingRules(options) });
+  const { result, findings, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, options), options);
+  return { result, diagnostics: findings ?? lintDocument(document, options), stable };
 }
+
+/**
+ * Fixes a document whose findings (every rule's) are known, until no fix applies, without
+ * linting the fixed text more than that needs: the later passes run only the rules that can
+ * propose a fix. For output that is not linted again (`fix --emit`).
+ */
+export function fixFound(document: Document, found: readonly LintDiagnostic[], options: LintOptions & ApplyOptions): { result: FixResult; stable: boolean } {
+  const fixing = { ...options, rules: fixingRules(options) };
+  const { result, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, fixing), options);
+  return { result, stable };
+}
+
+const fixingRules = (options: LintOptions): RuleModule[] => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
 
 const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);
 

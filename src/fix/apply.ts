@@ -18,8 +18,16 @@ export interface FixResult {
   output: string;
   /** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
   readonly document: Document;
+  /** The fixes applied, pass after pass (see fixed-point.ts): those of a later pass edit the text the pass before made. */
   applied: Fix[];
+  /** The fixes of the first pass, whose edits are on the original text. */
+  firstPass: Fix[];
+  /** The fixes not applied, and why (those of the last pass). */
   skipped: SkippedFix[];
+  /** What the applied fixes changed, as edits on the original text: sorted, not overlapping. */
+  edits: TextEdit[];
+  /** How many passes applied fixes: 0 or 1 for `applyFixes`. */
+  passes: number;
   /** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
   regions?: EditedRegion[];
 }
@@ -38,7 +46,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
   const { text } = document;
   const skipped: SkippedFix[] = [];
   if (document.diagnostics.some((d) => d.severity === "error")) {
-    return { output: text, document, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
+    return unchanged(document, fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })));
   }
 
   const candidates: Fix[] = [];
@@ -67,7 +75,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     takenKeys.add(key);
   }
 
-  if (taken.length === 0) return { output: text, document, applied: [], skipped };
+  if (taken.length === 0) return unchanged(document, skipped);
   let checked = check(document, taken);
   if (!checked.parses) {
     // Find the culprits one by one; the rest are applied together.
@@ -79,7 +87,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     checked = check(document, good);
     if (good.length === 0 || !checked.parses) {
       for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
-      return { output: text, document, applied: [], skipped };
+      return unchanged(document, skipped);
     }
     return result(document, checked, good, skipped);
   }
@@ -117,10 +125,23 @@ function result(document: Document, checked: Checked, applied: Fix[], skipped: S
       return (parsed ??= reparse(document, edits, checked.output));
     },
     applied,
+    firstPass: applied,
     skipped,
+    edits,
+    passes: 1,
     regions: checked.regions,
   };
 }
+
+const unchanged = (document: Document, skipped: SkippedFix[]): FixResult => ({
+  output: document.text,
+  document,
+  applied: [],
+  firstPass: [],
+  skipped,
+  edits: [],
+  passes: 0,
+});
 
 /** What a fix does, as text: two fixes with the same key make the same change. */
 export const fixKey = (fix: Fix): string =>
@@ -137,8 +158,8 @@ export const fixKey = (fix: Fix): string =>
  */
 export function unresolved<T extends { range: { start: number; end: number }; fix?: Fix }>(findings: readonly T[], result: FixResult): T[] {
   if (result.applied.length === 0) return [...findings];
-  const applied = new Set(result.applied.map(fixKey));
-  const edits = editsOf(result.applied).filter((e) => e.end > e.start);
+  const applied = new Set(result.firstPass.map(fixKey));
+  const edits = result.edits.filter((e) => e.end > e.start);
   const rewritten = (range: { start: number; end: number }): boolean => {
     // Edits are sorted and do not overlap: the last one starting at or before the range decides.
     let low = 0;
