@@ -8,6 +8,7 @@ import type { ApplyOptions, FixResult } from "./fix/apply.js";
 import { fixUntilStable } from "./fix/fixed-point.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import { applySuppressions } from "./suppress.js";
+import { namingUtf16 } from "./utf16.js";
 
 export interface LintOptions {
   /** Named in findings; not read. */
@@ -54,7 +55,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 /** Runs the rules on a parsed document; syntax errors come first in each line's findings. */
 export function lintDocument(document: Document, options: LintOptions = {}): LintDiagnostic[] {
-  const diagnostics: LintDiagnostic[] = [...document.diagnostics];
+  const diagnostics: LintDiagnostic[] = [...namingUtf16(document)];
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
