@@ -43,6 +43,8 @@ export interface LintDiagnostic extends Diagnostic {
 
 export interface LintResult {
   filePath: string | undefined;
+  /** Read from the running node (`iptlint lint --live`), not from a file: `iptlint fix` cannot fix it. */
+  live?: boolean;
   /** Findings in source order. */
   diagnostics: LintDiagnostic[];
   document: Document;

@@ -657,3 +657,24 @@ test("cli: every rule runs by default; the configuration turns one off", async (
   const off = await run(["r.rules"], { files: { "r.rules": text, "./.iptlintrc.json": JSON.stringify({ rules: { "jump-to-undefined-chain": "off" } }) } });
   assert.deepEqual([off.code, off.stdout], [0, ""]);
 });
+
+test("cli: \"fixable with `iptlint fix`\" only where fix can run: not for --live, not for a file with syntax errors", async () => {
+  // `-s ! 10.0.0.0/8`: old-negation-syntax, a safe fix.
+  const OLD_NEGATION = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s ! 10.0.0.0/8 -j DROP\nCOMMIT\n";
+  const file = await run(["rules.v4", "--no-config"], { files: { "rules.v4": OLD_NEGATION } });
+  assert.match(file.stdout, /old-negation-syntax\n\n.*\n {2}1 fixable with `iptlint fix`\n$/, "a file: fix can run");
+
+  const files = { "broken.v4": OLD_NEGATION.replace("COMMIT\n", '-A INPUT -m comment --comment "open\nCOMMIT\n'), "rules.v4": OLD_NEGATION };
+  const broken = await run(["broken.v4", "--no-config"], { files });
+  assert.match(broken.stdout, /old-negation-syntax\n.*unterminated quote/);
+  assert.doesNotMatch(broken.stdout, /fixable/, "fix never touches a file with syntax errors");
+  // The other files' fixes are still counted.
+  const both = await run(["broken.v4", "rules.v4", "--no-config"], { files });
+  assert.match(both.stdout, /\n {2}1 fixable with `iptlint fix`\n$/);
+
+  const save = async (tool: string) =>
+    tool === "iptables-nft-save" ? { status: 0, stdout: OLD_NEGATION, stderr: "" } : { status: null, stdout: "", stderr: "", error: "ENOENT" };
+  const live = await run(["lint", "--live", "--no-config"], { io: { run: save } });
+  assert.match(live.stdout, /^live:iptables-nft-save\n.*old-negation-syntax/);
+  assert.doesNotMatch(live.stdout, /fixable/, "no file for fix to write");
+});

@@ -37,13 +37,16 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const machine = options.format !== "stylish" && options.format !== "compact";
     const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined, color: useColor(io.stderr, io.env, options.color) });
     const jobs: LintJob[] = [];
+    const live = new Set<number>();
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
-      if (!settings.ignored) jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      if (settings.ignored) continue;
+      if (input.live) live.add(jobs.length);
+      jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
     }
     let results: LintResult[];
     try {
-      results = await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`));
+      results = (await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`))).map((r, i) => (live.has(i) ? { ...r, live: true } : r));
     } finally {
       progress.stop();
     }
