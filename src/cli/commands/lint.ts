@@ -11,6 +11,7 @@ import { UsageError } from "../errors.js";
 import { liveInputs } from "../live.js";
 import { version } from "../package-info.js";
 import { expandPaths } from "../paths.js";
+import { readRuleReadmes } from "../rule-docs.js";
 import { useColor } from "../terminal.js";
 import type { CliIo } from "../io.js";
 import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
@@ -52,7 +53,9 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     }
     const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
     const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
-    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version });
+    // SARIF describes every rule with its README, for code scanning's rule help.
+    const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
+    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version, ruleDocs });
     if (options.outputFile === undefined) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;
