@@ -25,7 +25,7 @@ export interface Progress {
 const silent: Progress = { update() {}, stop() {} };
 
 /**
- * A spinner on standard error when a person is watching: stderr is a TTY, not CI, and standard
+ * A spinner on standard error when a person is watching: stderr is a TTY (not a dumb one), not CI, and standard
  * output is not carrying a machine format that a terminal would interleave with it. `color`
  * says whether it may be coloured (NO_COLOR, --no-color: see `useColor`).
  */
@@ -34,7 +34,7 @@ export function progress(
   env: Record<string, string | undefined>,
   options: { machineOutputOnStdout: boolean; color: boolean },
 ): Progress {
-  if (stderr.isTTY !== true || env.CI || options.machineOutputOnStdout) return silent;
+  if (stderr.isTTY !== true || env.TERM === "dumb" || env.CI || options.machineOutputOnStdout) return silent;
   // ora is loaded only here, and the spinner starts once it is: a run that ends sooner shows none.
   let spinner: { text: string; stop(): unknown } | undefined;
   let text = "iptlint";

@@ -39,6 +39,7 @@ test("spinner: only on a terminal's standard error, not in CI, not beside machin
   };
   assert.equal(await written(false, {}, false), "", "not a terminal");
   assert.equal(await written(true, { CI: "true" }, false), "", "CI");
+  assert.equal(await written(true, { TERM: "dumb" }, false), "", "a terminal that cannot move the cursor");
   assert.equal(await written(true, {}, true), "", "a machine format on stdout");
   assert.match(await written(true, {}, false), /iptlint|linting/, "a person watching");
   // The spinner's frame is cyan unless colour is off (NO_COLOR, --no-color: decided by useColor).
