@@ -4,7 +4,7 @@
 import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
-import type { ApplyOptions, FixResult } from "./fix/apply.js";
+import { unresolved, type ApplyOptions, type FixResult } from "./fix/apply.js";
 import { fixUntilStable } from "./fix/fixed-point.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import { applySuppressions } from "./suppress.js";
@@ -117,12 +117,18 @@ export function lintAndFix(document: Document, options: LintOptions & ApplyOptio
 /**
  * Fixes a document whose findings (every rule's) are known, until no fix applies, without
  * linting the fixed text more than that needs: the later passes run only the rules that can
- * propose a fix. For output that is not linted again (`fix --emit`).
+ * propose a fix. For output that is not linted again (`fix --emit`): `left` are the findings of
+ * the original that the fixes leave, where they are in it (`unresolved`).
  */
-export function fixFound(document: Document, found: readonly LintDiagnostic[], options: LintOptions & ApplyOptions): { result: FixResult; stable: boolean } {
-  const fixing = { ...options, rules: fixingRules(options) };
-  const { result, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, fixing), options);
-  return { result, stable };
+export function fixFound(
+  document: Document,
+  found: readonly LintDiagnostic[],
+  options: LintOptions & ApplyOptions,
+): { result: FixResult; stable: boolean; left: LintDiagnostic[] } {
+  const rules = fixingRules(options);
+  const { result, stable, findings } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, { ...options, rules }), options);
+  const relinted = findings && { findings, rules: new Set(rules.map((r) => r.id)) };
+  return { result, stable, left: unresolved(found, result, relinted) };
 }
 
 const fixingRules = (options: LintOptions): RuleModule[] => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);

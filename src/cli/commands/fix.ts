@@ -1,7 +1,7 @@
 /** `iptlint fix PATH...`: apply the fixes in place, or print them as a diff, a restore file or a live patch. */
 import { Option, type Command } from "commander";
 import { parse } from "../../../grammar/index.js";
-import { unresolved, type FixResult } from "../../fix/apply.js";
+import type { FixResult } from "../../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../../fix/emit.js";
 import { formatStylish } from "../../format/stylish.js";
 import { errorCount, fixFound, lintAndFix, lintDocument, type LintResult } from "../../lint.js";
@@ -41,12 +41,12 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
           // The file is not changed: what is left to see to is reported where it is in the file
           // the user has, the findings this fix does not resolve.
           const found = lintDocument(document, fixOptions);
-          const { result, stable } = fixFound(document, found, fixOptions);
+          const { result, stable, left } = fixFound(document, found, fixOptions);
           if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
           else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
           else io.stdout.write(encode(livePatch(document, result), input));
           reportSkipped(io, input.name, result, stable);
-          remaining.push({ filePath: input.name, document, diagnostics: unresolved(found, result) });
+          remaining.push({ filePath: input.name, document, diagnostics: left });
         } else {
           const { result, diagnostics, stable } = lintAndFix(document, fixOptions);
           if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
