@@ -116,9 +116,10 @@ export function lintAndFix(document: Document, options: LintOptions & ApplyOptio
 
 /**
  * Fixes a document whose findings (every rule's) are known, until no fix applies, without
- * linting the fixed text more than that needs: the later passes run only the rules that can
- * propose a fix. For output that is not linted again (`fix --emit`): `left` are the findings of
- * the original that the fixes leave, where they are in it (`unresolved`).
+ * linting the fixed text more than that needs: only after a pass that left a fix out for
+ * overlapping another, and only the rules that can propose a fix. For output that is not
+ * linted again (`fix --emit`): `left` are the findings of the original that the fixes leave,
+ * where they are in it (`unresolved`).
  */
 export function fixFound(
   document: Document,
@@ -126,8 +127,10 @@ export function fixFound(
   options: LintOptions & ApplyOptions,
 ): { result: FixResult; stable: boolean; left: LintDiagnostic[] } {
   const rules = fixingRules(options);
-  const { result, stable, findings } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, { ...options, rules }), options);
-  const relinted = findings && { findings, rules: new Set(rules.map((r) => r.id)) };
+  const lintAgain = (fixed: Document) => lintDocument(fixed, { ...options, rules });
+  const { result, stable, findings } = fixUntilStable(document, found, lintAgain, { ...options, onlyAfterOverlaps: true });
+  // After several passes, which findings are left is read from the fixed text (`unresolved`).
+  const relinted = result.passes > 1 ? { findings: findings ?? lintAgain(result.document), rules: new Set(rules.map((r) => r.id)) } : undefined;
   return { result, stable, left: unresolved(found, result, relinted) };
 }
 

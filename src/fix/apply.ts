@@ -32,6 +32,9 @@ export interface FixResult {
   regions?: EditedRegion[];
 }
 
+/** Why a fix is left out when it overlaps a fix taken before it (applied in a next pass: fixed-point.ts). */
+export const OVERLAPS = "overlaps another fix";
+
 export interface ApplyOptions {
   /** Apply unsafe fixes too. */
   unsafe?: boolean;
@@ -67,7 +70,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     const key = fixKey(fix);
     if (takenKeys.has(key)) continue;
     if (fix.edits.some((edit) => claimed.overlaps(edit))) {
-      skipped.push({ fix, reason: "overlaps another fix" });
+      skipped.push({ fix, reason: OVERLAPS });
       continue;
     }
     for (const edit of fix.edits) claimed.add(edit);

@@ -4,10 +4,15 @@
  * repeated rule on one of its lines) is proposed again by the findings of the fixed text, and
  * applied in the next pass. At most MAX_FIX_PASSES passes, as ESLint does, in case two fixes
  * undo each other. Each pass is `applyFixes`, which never fixes a text with syntax errors.
+ *
+ * A fix never makes a new finding (unresolved.test.ts checks it on every fixture and dump), so a
+ * pass that left no fix out for overlapping another has reached the fixed point: linting again
+ * would only find what it left out. `fix --emit` relies on that and lints again only then;
+ * `fix` in place lints the fixed text anyway, for its report, and goes on while fixes apply.
  */
 import type { Document } from "../../grammar/index.js";
 import type { Fix, TextEdit } from "../../rules/types.js";
-import { applyFixes, type ApplyOptions, type FixResult, type SkippedFix } from "./apply.js";
+import { applyFixes, OVERLAPS, type ApplyOptions, type FixResult, type SkippedFix } from "./apply.js";
 import { editedRegions } from "./regions.js";
 
 /** The most passes of lint and apply (ESLint's limit). */
@@ -18,7 +23,7 @@ type Findings = ReadonlyArray<{ fix?: Fix }>;
 
 export interface FixedPoint<T extends Findings[number]> {
   result: FixResult;
-  /** The findings `lintAgain` gave for the fixed text; undefined when nothing was applied (it was not run). */
+  /** The findings `lintAgain` gave for the fixed text; undefined when it was not linted again. */
   findings: T[] | undefined;
   /** False when MAX_FIX_PASSES passes left fixes still to apply (fixes that undo each other). */
   stable: boolean;
@@ -27,13 +32,15 @@ export interface FixedPoint<T extends Findings[number]> {
 /**
  * Applies the fixes of `found` (the findings of `document`), then those of `lintAgain` of the
  * fixed text, and so on until a pass applies nothing or MAX_FIX_PASSES have applied fixes.
- * The result's `edits` are what all passes did, as edits on the original text.
+ * With `onlyAfterOverlaps`, the fixed text is linted again only after a pass that left a fix
+ * out for overlapping another (see above). The result's `edits` are what all passes did, as
+ * edits on the original text.
  */
 export function fixUntilStable<T extends Findings[number]>(
   document: Document,
   found: readonly T[],
   lintAgain: (fixed: Document) => T[],
-  options: ApplyOptions = {},
+  options: ApplyOptions & { onlyAfterOverlaps?: boolean } = {},
 ): FixedPoint<T> {
   const passes: FixResult[] = [];
   let current = document;
@@ -53,6 +60,11 @@ export function fixUntilStable<T extends Findings[number]>(
       break;
     }
     passes.push(pass);
+    findings = undefined;
+    if (options.onlyAfterOverlaps && !pass.skipped.some((s) => s.reason === OVERLAPS)) {
+      skipped = pass.skipped;
+      break;
+    }
     current = pass.document;
     findings = lintAgain(current);
   }
@@ -66,7 +78,11 @@ function passesResult(document: Document, passes: readonly FixResult[], skipped:
   if (passes.length === 0) return { output: document.text, document, applied: [], firstPass: [], skipped, edits: [], passes: 0 };
   const first = passes[0];
   const last = passes[passes.length - 1];
-  if (passes.length === 1) return { ...withDocument(first), skipped };
+  if (passes.length === 1) {
+    // The pass's own result (its document still parsed only when first read), with what the last look left out.
+    first.skipped = skipped;
+    return first;
+  }
   let edits = first.edits;
   for (const pass of passes.slice(1)) edits = composeEdits(edits, pass.edits, pass.output);
   return {
@@ -80,9 +96,6 @@ function passesResult(document: Document, passes: readonly FixResult[], skipped:
     regions: editedRegions(document, edits, last.output),
   };
 }
-
-/** A result's own fields, its lazily parsed document read now (a spread would copy the getter's value anyway). */
-const withDocument = (result: FixResult): FixResult => ({ ...result, document: result.document });
 
 /**
  * Two rounds of edits as one. `first` (sorted, not overlapping) turns text A into B; `second`
