@@ -5,9 +5,12 @@ import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
+import { unresolved, type ApplyOptions, type FixResult } from "./fix/apply.js";
+import { fixUntilStable } from "./fix/fixed-point.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import type { LintDiagnostic } from "./builtin-findings.js";
 import { applySuppressions } from "./suppress.js";
+import { namingUtf16 } from "./utf16.js";
 
 export interface LintOptions {
   /** Named in findings; not read. */
@@ -39,6 +42,8 @@ export type { LintDiagnostic } from "./builtin-findings.js";
 
 export interface LintResult {
   filePath: string | undefined;
+  /** Read from the running node (`iptlint lint --live`), not from a file: `iptlint fix` cannot fix it. */
+  live?: boolean;
   /** Findings in source order. */
   diagnostics: LintDiagnostic[];
   document: Document;
@@ -51,7 +56,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 /** Runs the rules on a parsed document; syntax errors come first in each line's findings. */
 export function lintDocument(document: Document, options: LintOptions = {}): LintDiagnostic[] {
-  const diagnostics: LintDiagnostic[] = [...document.diagnostics];
+  const diagnostics: LintDiagnostic[] = [...namingUtf16(document)];
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
@@ -97,21 +102,40 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
 }
 
 /**
- * Lint, apply the fixes, lint what is left: the first lint runs only the rules that can
- * propose a fix (every finding that is left is found by the second), so fixing costs one full
- * lint and a part of another. Nothing applied: the second lint is of the same document, whose
+ * Lint, apply the fixes, lint what is left, and again while fixes apply (`fixUntilStable`: a
+ * fix left out for overlapping another is applied in the next pass). The first lint runs only
+ * the rules that can propose a fix; each later one runs every rule, so the last is also what is
+ * left to report. When one pass fixes all, that is one full lint and a part of another, as
+ * without the later passes. Nothing applied: the full lint is of the same document, whose
  * shared passes are already made.
  */
-export function lintAndFix<T extends { applied: readonly unknown[]; document: Document }>(
-  document: Document,
-  options: LintOptions,
-  apply: (fixes: Fix[]) => T,
-): { result: T; diagnostics: LintDiagnostic[] } {
-  const fixing = (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-  const found = lintDocument(document, { ...options, rules: fixing });
-  const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
-  return { result, diagnostics: lintDocument(result.document, options) };
+export function lintAndFix(document: Document, options: LintOptions & ApplyOptions): { result: FixResult; diagnostics: LintDiagnostic[]; stable: boolean } {
+  const found = lintDocument(document, { ...options, rules: fixingRules(options) });
+  const { result, findings, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, options), options);
+  return { result, diagnostics: findings ?? lintDocument(document, options), stable };
 }
+
+/**
+ * Fixes a document whose findings (every rule's) are known, until no fix applies, without
+ * linting the fixed text more than that needs: only after a pass that left a fix out for
+ * overlapping another, and only the rules that can propose a fix. For output that is not
+ * linted again (`fix --emit`): `left` are the findings of the original that the fixes leave,
+ * where they are in it (`unresolved`).
+ */
+export function fixFound(
+  document: Document,
+  found: readonly LintDiagnostic[],
+  options: LintOptions & ApplyOptions,
+): { result: FixResult; stable: boolean; left: LintDiagnostic[] } {
+  const rules = fixingRules(options);
+  const lintAgain = (fixed: Document) => lintDocument(fixed, { ...options, rules });
+  const { result, stable, findings } = fixUntilStable(document, found, lintAgain, { ...options, onlyAfterOverlaps: true });
+  // After several passes, which findings are left is read from the fixed text (`unresolved`).
+  const relinted = result.passes > 1 ? { findings: findings ?? lintAgain(result.document), rules: new Set(rules.map((r) => r.id)) } : undefined;
+  return { result, stable, left: unresolved(found, result, relinted) };
+}
+
+const fixingRules = (options: LintOptions): RuleModule[] => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
 
 const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);
 

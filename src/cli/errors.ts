@@ -3,5 +3,8 @@
 /** An input that could not be read: exit code 4, with the reason. */
 export class UnreadableInput extends Error {}
 
+/** A file that cannot be written (a read-only file or folder): exit code 4, with the reason. */
+export class UnwritableFile extends Error {}
+
 /** Arguments that make no sense together: exit code 2. */
 export class UsageError extends Error {}

@@ -8,7 +8,7 @@ export const ExitCode = {
   Usage: 2,
   /** The configuration is invalid. */
   Config: 3,
-  /** An input cannot be read. */
+  /** An input cannot be read, or a file cannot be written (`fix` in place, `--output-file`). */
   Unreadable: 4,
   /** A bug in iptlint. */
   Internal: 5,

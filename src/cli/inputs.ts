@@ -11,6 +11,8 @@ export interface Input {
   text: string;
   /** How the bytes were read, so that what is written back keeps every byte that is not changed. */
   encoding: "utf8" | "latin1";
+  /** The running node's rules (`--live`), not a file. */
+  live?: boolean;
 }
 
 export async function readInputs(paths: string[], stdinName: string, io: CliIo): Promise<Input[]> {

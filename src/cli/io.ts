@@ -2,12 +2,14 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
-import { readFileSync } from "node:fs";
-import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFileSync, rmSync } from "node:fs";
+import { constants } from "node:fs";
+import { access, open, realpath, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { lazyModule } from "../lazy.js";
-import { progress, type Progress } from "./terminal.js";
+import { UnwritableFile } from "./errors.js";
+import { onInterrupt, progress, type Progress } from "./terminal.js";
 
 export interface Output {
   write(text: string | Uint8Array): void;
@@ -32,10 +34,13 @@ export interface CliIo {
   run(file: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; error?: string }>;
   /** The folder relative paths are taken from. */
   cwd: string;
-  /** Replaces a file's content all at once (never a half-written file), keeping its mode; `create` allows a new file. */
+  /**
+   * Replaces a file's content all at once (never a half-written file), keeping its owner, group
+   * and mode, and following a symbolic link; `create` allows a new file. Throws `UnwritableFile`.
+   */
   writeFileAtomic(path: string, content: Buffer, options?: { create?: boolean }): Promise<void>;
   /** A spinner on standard error for a person watching a long run, or nothing (see terminal.ts). */
-  progress(options: { machineOutputOnStdout: boolean }): Progress;
+  progress(options: { machineOutputOnStdout: boolean; color: boolean }): Progress;
   env: Record<string, string | undefined>;
 }
 
@@ -47,8 +52,8 @@ const crypto = lazyModule<typeof import("node:crypto")>("node:crypto");
 export function nodeIo(cwd: string = process.cwd()): CliIo {
   const at = (path: string) => resolve(cwd, path);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: quietWhenClosed(process.stdout),
+    stderr: quietWhenClosed(process.stderr),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -58,7 +63,7 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
     readFile: async (path) => readFileSync(at(path)),
     isDirectory: async (path) => (await stat(at(path))).isDirectory(),
-    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), content, options?.create === true),
+    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), path, content, options?.create === true),
     progress: (options) => progress(process.stderr, process.env, options),
     writeNewFile: (path, content) => writeFile(at(path), content, { flag: "wx" }),
     cwd,
@@ -77,28 +82,99 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
   };
 }
 
-/** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
-async function writeFileAtomic(path: string, content: Buffer, create: boolean): Promise<void> {
-  const mode = await stat(path).then(
-    (s) => s.mode,
-    (error: NodeJS.ErrnoException) => {
-      if (create && error.code === "ENOENT") return 0o644;
-      throw error;
+/**
+ * Standard output or error that stops quietly when its reader goes away (`iptlint ... | head -1`):
+ * Node ignores SIGPIPE, so the write fails with EPIPE, and with no listener that is an uncaught
+ * error and a stack trace. What is left to write is dropped and the run ends with the exit code
+ * it has (see the README).
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): Output {
+  let output = quietStreams.get(stream);
+  if (output) return output;
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    // ERR_STREAM_DESTROYED: a write issued before the EPIPE was reported.
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed = true;
+    else throw error;
+  });
+  output = {
+    get isTTY() {
+      return stream.isTTY;
     },
-  );
-  const temporary = join(dirname(path), `.${basename(path)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
+    write(text) {
+      if (!closed) stream.write(text);
+    },
+  };
+  quietStreams.set(stream, output);
+  return output;
+}
+
+/** One listener per stream, however many `nodeIo`s are made. */
+const quietStreams = new WeakMap<NodeJS.WriteStream, Output>();
+
+/**
+ * Replaces a file's content all at once: writes a temporary file beside it, flushes it to disk,
+ * gives it the file's owner, group and mode, then renames it over the file. A symbolic link is
+ * followed (the file it points to is replaced, the link kept). A file is written only where the
+ * user may write it, as the kernel decides (`access(2)`): not a read-only file, even in a folder
+ * the user may write; for root, any file, read-only ones too (as `sed -i` does).
+ */
+async function writeFileAtomic(path: string, name: string, content: Buffer, create: boolean): Promise<void> {
+  const absent = (error: NodeJS.ErrnoException) => {
+    if (create && error.code === "ENOENT") return undefined;
+    throw unwritable(name, error);
+  };
+  const target = (await realpath(path).catch(absent)) ?? path;
+  const existing = await stat(target).catch(absent);
+  if (existing) await access(target, constants.W_OK).catch((error: NodeJS.ErrnoException) => Promise.reject(unwritable(name, error)));
+  const temporary = join(dirname(target), `.${basename(target)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
+  let handle: FileHandle | undefined;
+  // Ctrl-C from now on leaves the file as it was and no temporary file beside it.
+  const release = onInterrupt(() => rmSync(temporary, { force: true }));
   try {
-    const handle = await open(temporary, "wx", mode);
     try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      handle = await open(temporary, "wx", existing ? 0o600 : 0o666);
+    } catch (error) {
+      throw unwritable(name, error as NodeJS.ErrnoException, dirname(target));
     }
-    await chmod(temporary, mode);
-    await rename(temporary, path);
+    await handle.writeFile(content);
+    if (existing) {
+      const made = await handle.stat();
+      if (made.uid !== existing.uid || made.gid !== existing.gid) {
+        await handle.chown(existing.uid, existing.gid).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EPERM") throw error;
+          throw new UnwritableFile(
+            `cannot write ${name}: it belongs to user ${existing.uid}, group ${existing.gid}, which a file written by this user cannot keep; run iptlint as its owner or as root`,
+          );
+        });
+      }
+      // After chown, which clears the set-user-ID and set-group-ID bits.
+      await handle.chmod(existing.mode & 0o7777);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temporary, target);
   } catch (error) {
+    await handle?.close().catch(() => {});
     await rm(temporary, { force: true });
-    throw error;
+    throw error instanceof UnwritableFile ? error : unwritable(name, error as NodeJS.ErrnoException);
+  } finally {
+    release();
   }
+}
+
+/** Why a file cannot be written, in words, for exit code 4; `folder` when a new file could not be made in it. */
+function unwritable(name: string, error: NodeJS.ErrnoException, folder?: string): UnwritableFile {
+  const inFolder = `cannot create a file in ${folder} (the new content is written beside the file, then renamed over it)`;
+  const reasons: Record<string, string> = {
+    EACCES: folder ? `permission denied: ${inFolder}` : "permission denied (the file is read-only for this user)",
+    EPERM: folder ? `operation not permitted: ${inFolder}` : "operation not permitted (an immutable or append-only file?)",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on the device",
+    EDQUOT: "disk quota exceeded",
+    ENOENT: "no such file",
+    EISDIR: "it is a directory",
+  };
+  return new UnwritableFile(`cannot write ${name}: ${(error.code && reasons[error.code]) ?? error.message}`);
 }

@@ -21,7 +21,7 @@ export async function liveInputs(io: CliIo): Promise<Input[]> {
   // A backend with no tables prints nothing: nothing of the node is there to lint.
   return ran
     .filter((r) => !r.missing && r.output.trim() !== "")
-    .map((r) => ({ name: `live:${r.tool}`, path: undefined, ...decode(Buffer.from(r.output, "utf8")) }));
+    .map((r) => ({ name: `live:${r.tool}`, path: undefined, live: true, ...decode(Buffer.from(r.output, "utf8")) }));
 }
 
 interface Ran {

@@ -10,7 +10,7 @@ import { registerFmt } from "./commands/fmt.js";
 import { registerInit, registerPrintConfig } from "./commands/config.js";
 import { registerLint } from "./commands/lint.js";
 import type { CommandState } from "./commands/shared.js";
-import { UnreadableInput, UsageError } from "./errors.js";
+import { UnreadableInput, UnwritableFile, UsageError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { version } from "./package-info.js";
@@ -56,7 +56,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`iptlint: ${error.message}\n`);
       return ExitCode.Usage;
     }
-    if (error instanceof UnreadableInput) {
+    if (error instanceof UnreadableInput || error instanceof UnwritableFile) {
       io.stderr.write(`iptlint: ${error.message}\n`);
       return ExitCode.Unreadable;
     }

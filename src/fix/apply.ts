@@ -18,11 +18,22 @@ export interface FixResult {
   output: string;
   /** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
   readonly document: Document;
+  /** The fixes applied, pass after pass (see fixed-point.ts): those of a later pass edit the text the pass before made. */
   applied: Fix[];
+  /** The fixes of the first pass, whose edits are on the original text. */
+  firstPass: Fix[];
+  /** The fixes not applied, and why (those of the last pass). */
   skipped: SkippedFix[];
+  /** What the applied fixes changed, as edits on the original text: sorted, not overlapping. */
+  edits: TextEdit[];
+  /** How many passes applied fixes: 0 or 1 for `applyFixes`. */
+  passes: number;
   /** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
   regions?: EditedRegion[];
 }
+
+/** Why a fix is left out when it overlaps a fix taken before it (applied in a next pass: fixed-point.ts). */
+export const OVERLAPS = "overlaps another fix";
 
 export interface ApplyOptions {
   /** Apply unsafe fixes too. */
@@ -38,7 +49,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
   const { text } = document;
   const skipped: SkippedFix[] = [];
   if (document.diagnostics.some((d) => d.severity === "error")) {
-    return { output: text, document, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
+    return unchanged(document, fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })));
   }
 
   const candidates: Fix[] = [];
@@ -59,7 +70,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     const key = fixKey(fix);
     if (takenKeys.has(key)) continue;
     if (fix.edits.some((edit) => claimed.overlaps(edit))) {
-      skipped.push({ fix, reason: "overlaps another fix" });
+      skipped.push({ fix, reason: OVERLAPS });
       continue;
     }
     for (const edit of fix.edits) claimed.add(edit);
@@ -67,7 +78,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     takenKeys.add(key);
   }
 
-  if (taken.length === 0) return { output: text, document, applied: [], skipped };
+  if (taken.length === 0) return unchanged(document, skipped);
   let checked = check(document, taken);
   if (!checked.parses) {
     // Find the culprits one by one; the rest are applied together.
@@ -79,7 +90,7 @@ export function applyFixes(document: Document, fixes: readonly Fix[], options: A
     checked = check(document, good);
     if (good.length === 0 || !checked.parses) {
       for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
-      return { output: text, document, applied: [], skipped };
+      return unchanged(document, skipped);
     }
     return result(document, checked, good, skipped);
   }
@@ -117,10 +128,23 @@ function result(document: Document, checked: Checked, applied: Fix[], skipped: S
       return (parsed ??= reparse(document, edits, checked.output));
     },
     applied,
+    firstPass: applied,
     skipped,
+    edits,
+    passes: 1,
     regions: checked.regions,
   };
 }
+
+const unchanged = (document: Document, skipped: SkippedFix[]): FixResult => ({
+  output: document.text,
+  document,
+  applied: [],
+  firstPass: [],
+  skipped,
+  edits: [],
+  passes: 0,
+});
 
 /** What a fix does, as text: two fixes with the same key make the same change. */
 export const fixKey = (fix: Fix): string =>
@@ -134,25 +158,73 @@ export const fixKey = (fix: Fix): string =>
  * back (`fix --emit`), this is what the user still has to see to, at the places in the file
  * they have. Rules give a fix to every finding it resolves, so that this holds (a test
  * compares it with linting the fixed text, rule by rule and fixture by fixture).
+ *
+ * After several passes (fixed-point.ts) a fix of a later pass may resolve a finding whose own
+ * fix was left out in the first, away from the finding's text (a chain's declaration moved up
+ * resolves its jumps): `relinted`, the findings of the fixed text of the rules linted again
+ * between passes, says which of those rules' findings are left — those whose rule still flags
+ * the same text.
  */
-export function unresolved<T extends { range: { start: number; end: number }; fix?: Fix }>(findings: readonly T[], result: FixResult): T[] {
+export function unresolved<T extends { range: Range; fix?: Fix; ruleId?: string }>(
+  findings: readonly T[],
+  result: FixResult,
+  relinted?: { findings: ReadonlyArray<{ ruleId: string; range: Range }>; rules: ReadonlySet<string> },
+): T[] {
   if (result.applied.length === 0) return [...findings];
-  const applied = new Set(result.applied.map(fixKey));
-  const edits = editsOf(result.applied).filter((e) => e.end > e.start);
-  const rewritten = (range: { start: number; end: number }): boolean => {
-    // Edits are sorted and do not overlap: the last one starting at or before the range decides.
+  const applied = new Set(result.firstPass.map(fixKey));
+  const edits = result.edits.filter((e) => e.end > e.start);
+  /** The last edit starting at or before `offset` (edits are sorted and do not overlap). */
+  const editBefore = (offset: number): number => {
     let low = 0;
     let high = edits.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (edits[mid].start <= range.start) low = mid + 1;
+      if (edits[mid].start <= offset) low = mid + 1;
       else high = mid;
     }
-    const edit = edits[low - 1];
+    return low - 1;
+  };
+  const rewritten = (range: Range): boolean => {
+    const edit = edits[editBefore(range.start)];
     return edit !== undefined && range.start < edit.end && range.end <= edit.end;
   };
-  return findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
+  const left = findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
+  if (result.passes <= 1 || relinted === undefined) return left;
+
+  // Where an offset of the original is in the fixed text: shifted by the edits before it (an
+  // insertion at a range's start comes before the range, one at its end after it); an offset
+  // inside an edit goes to the edit's start.
+  const all = result.edits;
+  const grownBefore = [0];
+  for (const e of all) grownBefore.push(grownBefore[grownBefore.length - 1] + e.text.length - (e.end - e.start));
+  const fixedOffset = (offset: number, isStart: boolean): number => {
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const e = all[mid];
+      if (e.start < offset || (isStart && e.start === offset && e.end === offset)) low = mid + 1;
+      else high = mid;
+    }
+    const last = all[low - 1];
+    if (last !== undefined && last.end > offset) return last.start + grownBefore[low - 1];
+    return offset + grownBefore[low];
+  };
+  const flagged = new Map<string, number>();
+  for (const d of relinted.findings) {
+    const key = `${d.ruleId}\0${result.output.slice(d.range.start, d.range.end)}`;
+    flagged.set(key, (flagged.get(key) ?? 0) + 1);
+  }
+  return left.filter((f) => {
+    if (f.ruleId === undefined || !relinted.rules.has(f.ruleId)) return true;
+    const key = `${f.ruleId}\0${result.output.slice(fixedOffset(f.range.start, true), fixedOffset(f.range.end, false))}`;
+    const count = flagged.get(key) ?? 0;
+    if (count > 0) flagged.set(key, count - 1);
+    return count > 0;
+  });
 }
+
+type Range = { start: number; end: number };
 
 /** The edits of these fixes, in text order. */
 const editsOf = (fixes: readonly Fix[]): TextEdit[] =>

@@ -1,6 +1,6 @@
 /**
- * The outputs of a fix, all made from the one result of `applyFixes`: a unified diff, the
- * whole fixed ruleset, and a live patch for `iptables-restore --noflush`.
+ * The outputs of a fix, all made from the one result of `applyFixes` or `fixUntilStable`: a
+ * unified diff, the whole fixed ruleset, and a live patch for `iptables-restore --noflush`.
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
@@ -20,7 +20,7 @@ const CONTEXT = 3;
  * edits: only the few lines around each edit are compared, never the whole (possibly 25 MB) text.
  */
 export function unifiedDiff(original: Document, result: FixResult, name: string): string {
-  const edits = result.applied.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = result.edits;
   if (edits.length === 0) return "";
   const text = original.text;
   const lines = new LineTable(original);
@@ -190,7 +190,7 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
 /** The chains an edit could have changed: those with a rule on an edited line, or named by a rule an edit writes. */
 function candidateNames(original: Document, result: FixResult): Set<string> {
   const names = new Set<string>();
-  for (const edit of result.applied.flatMap((fix) => fix.edits)) {
+  for (const edit of result.edits) {
     const index = original.source.positionAt(edit.start).line - 1;
     const line = index < original.source.lexed.lineCount ? original.line(index) : undefined;
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);

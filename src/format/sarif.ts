@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 
 import type { Severity } from "../../grammar/index.js";
 import type { LintDiagnostic, LintResult } from "../lint.js";
+import { readmeBody, readmeSections } from "../rule-docs.js";
 import {
   REPOSITORY_URL,
   describeRule,
@@ -80,16 +81,31 @@ interface SarifResult {
 
 const clip = (text: string): string => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 3)}...`);
 
-function descriptor(rule: RuleMeta): ReportingDescriptor {
+/** Markdown cut to GitHub's limit at the end of a line, so that no list item or code span is cut in two. */
+function clipLines(text: string): string {
+  if (text.length <= MAX_DESCRIPTION) return text;
+  const cut = text.lastIndexOf("\n", MAX_DESCRIPTION - 4);
+  return `${text.slice(0, cut > 0 ? cut : MAX_DESCRIPTION - 4).trimEnd()}\n...`;
+}
+
+/**
+ * A rule as code scanning shows it: the one-line description; with its README, the README's
+ * "What it does" as the full description and the whole README (what `iptlint explain` prints)
+ * as help. GitHub renders `markdown` and shows `text` where it cannot; the README reads as both.
+ */
+function descriptor(rule: RuleMeta, readme: string | undefined): ReportingDescriptor {
   const url = ruleDocsUrl(rule.id);
   const description = clip(rule.description);
+  const whatItDoes = readme === undefined ? undefined : readmeSections(readme).get("What it does");
+  const full = whatItDoes ? clipLines(whatItDoes) : description;
+  const help = readme === undefined ? rule.description : readmeBody(readme);
   return {
     id: rule.id,
     name: rule.id,
     shortDescription: { text: description },
-    fullDescription: { text: description },
+    fullDescription: whatItDoes ? { text: full, markdown: full } : { text: full },
     helpUri: url,
-    help: { text: `${rule.description}\n\nDocumentation: ${url}`, markdown: `${rule.description}\n\n[Documentation](${url})` },
+    help: { text: `${help}\n\nDocumentation: ${url}`, markdown: `${help}\n\n[Documentation](${url})` },
     defaultConfiguration: { level: LEVELS[rule.severity] },
   };
 }
@@ -168,7 +184,7 @@ export const sarif: Formatter = (results, context: FormatContext) => {
             name: "iptlint",
             semanticVersion: context.version,
             informationUri: REPOSITORY_URL,
-            rules: rules.map(descriptor),
+            rules: rules.map((rule) => descriptor(rule, context.ruleDocs?.get(rule.id))),
           },
         },
         invocations: [{ executionSuccessful: true, workingDirectory: { uri: workingDirectory } }],

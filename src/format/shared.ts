@@ -78,8 +78,27 @@ export function countDiagnostics(diagnostics: readonly LintDiagnostic[]): Counts
   return counts;
 }
 
-export const countResults = (results: readonly LintResult[]): Counts =>
-  countDiagnostics(results.flatMap((r) => r.diagnostics));
+/**
+ * The counts of all results. Fixes are counted only where `iptlint fix` can apply them: not in
+ * the live rules (`--live`: no file to write) nor in a file with syntax errors (never fixed).
+ */
+export function countResults(results: readonly LintResult[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0, safeFixable: 0 };
+  for (const result of results) {
+    const own = countDiagnostics(result.diagnostics);
+    const fixable = canFix(result);
+    counts.error += own.error;
+    counts.warning += own.warning;
+    counts.info += own.info;
+    if (fixable) counts.fixable += own.fixable;
+    if (fixable) counts.safeFixable += own.safeFixable;
+  }
+  return counts;
+}
+
+/** Whether `iptlint fix` can apply the result's fixes: a file, and one without syntax errors. */
+export const canFix = (result: LintResult): boolean =>
+  result.live !== true && !result.diagnostics.some((d) => d.ruleId === SYNTAX && d.severity === "error");
 
 /** `1 error`, `2 warnings`. */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

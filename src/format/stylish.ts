@@ -1,7 +1,7 @@
 /**
  * The default report: findings grouped by file, `line:column  severity  message  rule`, then a
- * summary line and how many findings `iptlint fix` can fix (the layout ESLint's stylish
- * formatter made familiar).
+ * summary line, how many findings `iptlint fix` can fix (the layout ESLint's stylish formatter
+ * made familiar), and once, where to read more: `iptlint explain RULE`.
  *
  * Colours are plain SGR codes, not node:util's styleText: in Node 20 styleText checks
  * process.stdout and NO_COLOR itself, so a report would depend on where it is printed instead
@@ -78,6 +78,9 @@ function render(results: readonly LintResult[], palette: Palette): string {
   out += `${palette.summary[worst](summary)}\n`;
   const fixable = fixableLine(counts);
   if (fixable) out += `  ${fixable}\n`;
+  // Messages say what is wrong in a sentence; the why and the fix are in the rule's README.
+  const example = results.find((r) => r.diagnostics.length > 0)!.diagnostics[0].ruleId;
+  out += `  ${palette.dim(`Why it matters and how to fix it: \`iptlint explain RULE\` (e.g. \`iptlint explain ${example}\`)`)}\n`;
   return out;
 }
 

@@ -11,6 +11,11 @@ export interface FormatContext {
   rules: readonly RuleModule[];
   /** iptlint's version. */
   version: string;
+  /**
+   * Each rule's README (what `iptlint explain` prints), by rule id: SARIF gives it as the rule's
+   * help and its "What it does" as the full description. Without it, the one-line description.
+   */
+  ruleDocs?: ReadonlyMap<string, string>;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;

@@ -93,9 +93,10 @@ async function run(
   return { code, stdout, stderr, reads };
 }
 
-/** The stylish report of one file's diagnostics. */
+/** The stylish report of one file's diagnostics, ending with where to read more of the first finding's rule. */
 const report = (file: string, rows: string[], errors: number) =>
-  `${file}\n${rows.map((r) => `  ${r}\n`).join("")}\n✖ ${errors} problem${errors === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, 0 warnings)\n`;
+  `${file}\n${rows.map((r) => `  ${r}\n`).join("")}\n✖ ${errors} problem${errors === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, 0 warnings)\n` +
+  `  Why it matters and how to fix it: \`iptlint explain RULE\` (e.g. \`iptlint explain ${rows[0].split("  ").pop()}\`)\n`;
 
 test("cli: a clean file exits 0 and prints nothing", async () => {
   const r = await run(["clean.rules"], { files: { "clean.rules": CLEAN } });
@@ -399,7 +400,7 @@ test("bin: binary files and random bytes end with diagnostics, no stack trace", 
       assert.doesNotMatch(r.err, /internal error|bug in iptlint/);
       const text = args[0] === "fmt" ? r.err : r.out;
       assert.ok(text.startsWith(`${path}\n`), text.slice(0, 200));
-      assert.match(text, /✖ \d+ problems? \(\d+ errors?, 0 warnings\)\n$/);
+      assert.match(text, /✖ \d+ problems? \(\d+ errors?, 0 warnings\)\n.*`iptlint explain syntax`\)\n$/);
       if (firstLine) assert.equal(text.split("\n")[1], firstLine);
       if (args[0] === "fmt") assert.equal(r.stdout.length, 0);
     }
@@ -656,4 +657,25 @@ test("cli: every rule runs by default; the configuration turns one off", async (
   assert.match(plain.stdout, /jump-to-undefined-chain/);
   const off = await run(["r.rules"], { files: { "r.rules": text, "./.iptlintrc.json": JSON.stringify({ rules: { "jump-to-undefined-chain": "off" } }) } });
   assert.deepEqual([off.code, off.stdout], [0, ""]);
+});
+
+test("cli: \"fixable with `iptlint fix`\" only where fix can run: not for --live, not for a file with syntax errors", async () => {
+  // `-s ! 10.0.0.0/8`: old-negation-syntax, a safe fix.
+  const OLD_NEGATION = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s ! 10.0.0.0/8 -j DROP\nCOMMIT\n";
+  const file = await run(["rules.v4", "--no-config"], { files: { "rules.v4": OLD_NEGATION } });
+  assert.match(file.stdout, /old-negation-syntax\n\n.*\n {2}1 fixable with `iptlint fix`\n/, "a file: fix can run");
+
+  const files = { "broken.v4": OLD_NEGATION.replace("COMMIT\n", '-A INPUT -m comment --comment "open\nCOMMIT\n'), "rules.v4": OLD_NEGATION };
+  const broken = await run(["broken.v4", "--no-config"], { files });
+  assert.match(broken.stdout, /old-negation-syntax\n.*unterminated quote/);
+  assert.doesNotMatch(broken.stdout, /fixable/, "fix never touches a file with syntax errors");
+  // The other files' fixes are still counted.
+  const both = await run(["broken.v4", "rules.v4", "--no-config"], { files });
+  assert.match(both.stdout, /\n {2}1 fixable with `iptlint fix`\n/);
+
+  const save = async (tool: string) =>
+    tool === "iptables-nft-save" ? { status: 0, stdout: OLD_NEGATION, stderr: "" } : { status: null, stdout: "", stderr: "", error: "ENOENT" };
+  const live = await run(["lint", "--live", "--no-config"], { io: { run: save } });
+  assert.match(live.stdout, /^live:iptables-nft-save\n.*old-negation-syntax/);
+  assert.doesNotMatch(live.stdout, /fixable/, "no file for fix to write");
 });

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
 import { applyFixes, unresolved, type TextEdit } from "../../src/fix/apply.js";
-import { lintDocument, type LintDiagnostic } from "../../src/lint.js";
+import { fixFound, lintDocument, type LintDiagnostic } from "../../src/lint.js";
 import { fromRoot } from "../helpers/project.js";
 
 const texts: Array<[string, string]> = [];
@@ -22,6 +22,9 @@ for (const rule of allRules) {
 }
 // One move of a declaration mends three findings of two rules.
 texts.push(["inline/declared-late", "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -j X\n-A FORWARD -j X\n-A X -j ACCEPT\n:X - [0:0]\nCOMMIT\n"]);
+// Fixes that overlap the line-end fix of a CR LF file: applied in a second pass.
+texts.push(["crlf/duplicate", "*filter\r\n:INPUT ACCEPT [0:0]\r\n-A INPUT -s 10.0.0.1/32 -j ACCEPT\r\n-A INPUT -s 10.0.0.1/32 -j ACCEPT\r\n-A INPUT -j DROP\r\nCOMMIT\r\n"]);
+texts.push(["crlf/several", "*filter\r\n:INPUT ACCEPT [0:0]\r\n-A INPUT -s ! 10.0.0.0/8 -j X\r\n-A INPUT -j X\r\n-A INPUT -j X\r\n-A X -j ACCEPT\r\n:X - [0:0]\r\n-A INPUT -p tcp --dport 22 -j ACCEPT\r\n-A INPUT -p tcp --dport 22 -j ACCEPT\r\nCOMMIT"]);
 const corpus = fromRoot("test", "fixtures", "corpus");
 for (const name of readdirSync(corpus, { recursive: true }) as string[]) {
   const path = join(corpus, name);
@@ -61,6 +64,11 @@ for (const [name, text] of texts) {
       // A finding left on a line the fix changed flags the changed words in the fixed text.
       const map = offsetMap(result.applied.flatMap((fix) => fix.edits));
       assert.deepEqual(flagged(result.output, left, map), flagged(result.output, relinted));
+      // The same, fixing until no fix applies (what `fix --emit` does): the passes' edits, composed, speak of the original text.
+      const { result: stable, left: leftStable } = fixFound(document, found, { unsafe });
+      if (name.startsWith("crlf/") && unsafe) assert.ok(stable.passes > 1, `${name}: ${stable.passes} passes`);
+      const relintedStable = lintDocument(stable.document);
+      assert.deepEqual(flagged(stable.output, leftStable, offsetMap(stable.edits)), flagged(stable.output, relintedStable));
     });
   }
 }

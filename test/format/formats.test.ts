@@ -74,15 +74,25 @@ test("stylish: formatStylish(results) is the report without colour", () => {
   assert.equal(formatStylish(cleanResults()), "");
 });
 
+/** The line that ends every stylish report with findings, once. */
+const explainHint = (rule: string) => `  Why it matters and how to fix it: \`iptlint explain RULE\` (e.g. \`iptlint explain ${rule}\`)\n`;
+
 test("stylish: the summary counts problems and tells safe from unsafe fixes", () => {
   const kube = formatStylish([lintFixture("test/fixtures/corpus/kube/kube-proxy-1.18.2-iptables.nft.save")]);
-  assert.match(kube, /\n✖ 1 problem \(1 error, 0 warnings\)\n {2}1 fixable with `iptlint fix`\n$/);
-  const awkward = formatStylish([awkwardResult()]);
-  assert.match(awkward, /\n✖ 3 problems \(1 error, 1 warning, 1 info\)\n {2}1 fixable with `iptlint fix --unsafe-fixes`\n$/);
+  assert.ok(kube.endsWith(`\n✖ 1 problem (1 error, 0 warnings)\n  1 fixable with \`iptlint fix\`\n${explainHint("masquerade-mark-not-cleared")}`), kube);
+  const unsafe = awkwardResult();
+  const withoutSyntaxErrors = { ...unsafe, diagnostics: unsafe.diagnostics.filter((d) => d.ruleId !== "syntax") };
+  assert.ok(formatStylish([withoutSyntaxErrors]).endsWith(`\n✖ 2 problems (0 errors, 1 warning, 1 info)\n  1 fixable with \`iptlint fix --unsafe-fixes\`\n${explainHint("odd-rule")}`));
+  // `iptlint fix` never touches a file with syntax errors: its fixes are not offered.
+  assert.ok(formatStylish([unsafe]).endsWith(`\n✖ 3 problems (1 error, 1 warning, 1 info)\n${explainHint("odd-rule")}`));
   const mixed = formatStylish(mixedResults());
-  assert.match(mixed, /\n {2}2 fixable with `iptlint fix`, 1 more with `iptlint fix --unsafe-fixes`\n$/);
+  assert.ok(mixed.endsWith(`\n  2 fixable with \`iptlint fix\`\n${explainHint("masquerade-mark-not-cleared")}`));
+  assert.ok(formatStylish([...mixedResults(), withoutSyntaxErrors]).endsWith(`\n  2 fixable with \`iptlint fix\`, 1 more with \`iptlint fix --unsafe-fixes\`\n${explainHint("masquerade-mark-not-cleared")}`));
   const syntax = formatStylish([lintFixture("test/format/fixtures/syntax-errors.rules")]);
-  assert.match(syntax, /\n✖ 5 problems \(5 errors, 0 warnings\)\n$/, "no fixable line without fixes");
+  assert.ok(syntax.endsWith(`\n✖ 5 problems (5 errors, 0 warnings)\n${explainHint("syntax")}`), "no fixable line without fixes");
+  // Once per report, however many files and rules.
+  assert.equal(mixed.split("iptlint explain RULE").length, 2);
+  assert.equal(formatStylish(cleanResults()), "", "nothing found, nothing said");
 });
 
 test("stylish and compact: control characters of messages and file names are shown, not sent", () => {
@@ -212,5 +222,5 @@ test("every format gives each finding's exact start, and every format with room 
 test("stylish: more findings in one file than a function call takes arguments", () => {
   const big = lintText("| x\n".repeat(200_000), { filePath: "big.rules", rules: [] });
   assert.equal(big.diagnostics.length, 200_000);
-  assert.match(formatters.stylish([big], context()), /\n✖ 200000 problems \(200000 errors, 0 warnings\)\n$/);
+  assert.match(formatters.stylish([big], context()), /\n✖ 200000 problems \(200000 errors, 0 warnings\)\n.*iptlint explain syntax.*\n$/);
 });

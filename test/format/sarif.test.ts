@@ -3,8 +3,10 @@
  * schemastore.org serves) and against what GitHub code scanning needs beyond it.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 
 import { Ajv, type ValidateFunction } from "ajv";
@@ -14,6 +16,9 @@ import addFormatsModule from "ajv-formats";
 import { allRules } from "../../rules/index.js";
 import { formatters } from "../../src/format/index.js";
 import { SARIF_SCHEMA } from "../../src/format/sarif.js";
+import { nodeIo } from "../../src/cli/io.js";
+import { main } from "../../src/cli/main.js";
+import { fromRoot } from "../helpers/project.js";
 import { cleanResults, context, CWD, lintFixture, mixedResults } from "./support.js";
 
 // CommonJS modules whose default export is on `.default` once imported from ESM.
@@ -270,4 +275,52 @@ test("sarif: findings about suppression comments are described although no rule 
   assert.equal(rule.id, "unused-suppression");
   assert.match(rule.help.text, /`iptlint-disable` comment that suppresses no finding/);
   assert.match(rule.help.text, /blob\/main\/README\.md$/);
+});
+
+/** Every rule's README, as the package ships it. */
+const readmes = (): Map<string, string> => new Map(allRules.map((r) => [r.id, readFileSync(fromRoot("rules", r.id, "README.md"), "utf8")]));
+
+interface DescribedRule {
+  id: string;
+  fullDescription: { text: string; markdown?: string };
+  help: { text: string; markdown: string };
+}
+
+test("sarif: each rule's README is its help (text and markdown) and its \"What it does\" the full description", () => {
+  const docs = readmes();
+  const log = JSON.parse(formatters.sarif(mixedResults(), context({ rules: allRules, ruleDocs: docs }))) as { runs: [{ tool: { driver: { rules: DescribedRule[] } } }] };
+  assertValid(official, log, "SARIF 2.1.0 schema");
+  assertValid(github, log, "GitHub profile");
+  const described = log.runs[0].tool.driver.rules;
+  for (const rule of allRules) {
+    const readme = docs.get(rule.id)!;
+    const sarifRule = described.find((r) => r.id === rule.id)!;
+    const body = readme.replace(/^# .*\n+/, "").trimEnd();
+    for (const help of [sarifRule.help.text, sarifRule.help.markdown]) {
+      assert.ok(help.startsWith(body), `${rule.id}: the help is the README (what \`iptlint explain\` prints) without its title`);
+      assert.match(help, /## Why it matters\n/);
+    }
+    assert.match(sarifRule.help.markdown, /\[Documentation\]\(https:\/\/github\.com\/iptlint\/iptlint\/blob\/main\/rules\/[a-z-]+\/README\.md\)$/);
+    const whatItDoes = readme.split("## What it does\n")[1].split("\n## ")[0].trim();
+    const full = sarifRule.fullDescription;
+    assert.equal(full.markdown, full.text);
+    if (whatItDoes.length <= 1024) assert.equal(full.text, whatItDoes, rule.id);
+    else assert.ok(full.text.endsWith("\n...") && whatItDoes.startsWith(full.text.slice(0, -4)) && full.text.length <= 1024, `${rule.id}: cut at a line end`);
+  }
+  // Findings that are not a rule's keep their one-line description.
+  assert.doesNotMatch(described.find((r) => r.id === "syntax")!.help.text, /## /);
+});
+
+test("sarif: the CLI reads the READMEs that ship with iptlint for it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-sarif-"));
+  try {
+    writeFileSync(join(dir, "rules.v4"), "*filter\r\n:INPUT ACCEPT [0:0]\r\nCOMMIT\r\n");
+    let stdout = "";
+    const io = { ...nodeIo(dir), stdout: { write: (t: string | Uint8Array) => void (stdout += String(t)) } };
+    assert.equal(await main(["--no-config", "-f", "sarif", "rules.v4"], io), 1);
+    const lineEnds = (JSON.parse(stdout) as { runs: [{ tool: { driver: { rules: DescribedRule[] } } }] }).runs[0].tool.driver.rules.find((r) => r.id === "line-ends")!;
+    assert.ok(lineEnds.help.markdown.startsWith(readmes().get("line-ends")!.replace(/^# .*\n+/, "").trimEnd()));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

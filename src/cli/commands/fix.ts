@@ -1,10 +1,10 @@
 /** `iptlint fix PATH...`: apply the fixes in place, or print them as a diff, a restore file or a live patch. */
 import { Option, type Command } from "commander";
 import { parse } from "../../../grammar/index.js";
-import { applyFixes, unresolved, type Fix, type FixResult } from "../../fix/apply.js";
+import type { FixResult } from "../../fix/apply.js";
 import { livePatch, restoreText, unifiedDiff } from "../../fix/emit.js";
 import { formatStylish } from "../../format/stylish.js";
-import { errorCount, lintAndFix, lintDocument, type LintResult } from "../../lint.js";
+import { errorCount, fixFound, lintAndFix, lintDocument, type LintResult } from "../../lint.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { encode, readInputs } from "../inputs.js";
@@ -36,22 +36,21 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
         const document = parse(input.text, { filePath: input.name });
         const settings = await settingsFor(input, options, io);
         if (settings.ignored) continue;
-        const lintOptions = { settings, node: nodeFlags(options) };
-        const apply = (fixes: Fix[]) => applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+        const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes };
         if (options.emit) {
           // The file is not changed: what is left to see to is reported where it is in the file
           // the user has, the findings this fix does not resolve.
-          const found = lintDocument(document, lintOptions);
-          const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
+          const found = lintDocument(document, fixOptions);
+          const { result, stable, left } = fixFound(document, found, fixOptions);
           if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
           else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
           else io.stdout.write(encode(livePatch(document, result), input));
-          reportSkipped(io, input.name, result);
-          remaining.push({ filePath: input.name, document, diagnostics: unresolved(found, result) });
+          reportSkipped(io, input.name, result, stable);
+          remaining.push({ filePath: input.name, document, diagnostics: left });
         } else {
-          const { result, diagnostics } = lintAndFix(document, lintOptions, apply);
+          const { result, diagnostics, stable } = lintAndFix(document, fixOptions);
           if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
-          reportSkipped(io, input.name, result);
+          reportSkipped(io, input.name, result, stable);
           // The file now holds the fixed text: what is left is found in it.
           remaining.push({ filePath: input.name, document: result.document, diagnostics });
         }
@@ -63,6 +62,7 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
 
 }
 
-function reportSkipped(io: CliIo, name: string, result: FixResult): void {
+function reportSkipped(io: CliIo, name: string, result: FixResult, stable: boolean): void {
   for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${name}: fix "${fix.title}" not applied: ${reason}\n`);
+  if (!stable) io.stderr.write(`iptlint: ${name}: stopped after ${result.passes} passes of fixes: some fixes keep undoing others; please report it\n`);
 }

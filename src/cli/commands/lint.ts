@@ -11,6 +11,7 @@ import { UsageError } from "../errors.js";
 import { liveInputs } from "../live.js";
 import { version } from "../package-info.js";
 import { expandPaths } from "../paths.js";
+import { readRuleReadmes } from "../rule-docs.js";
 import { useColor } from "../terminal.js";
 import type { CliIo } from "../io.js";
 import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
@@ -36,21 +37,26 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     }
     const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
     const machine = options.format !== "stylish" && options.format !== "compact";
-    const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined });
+    const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined, color: useColor(io.stderr, io.env, options.color) });
     const jobs: LintJob[] = [];
+    const live = new Set<number>();
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
-      if (!settings.ignored) jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      if (settings.ignored) continue;
+      if (input.live) live.add(jobs.length);
+      jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
     }
     let results: LintResult[];
     try {
-      results = await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`));
+      results = (await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`))).map((r, i) => (live.has(i) ? { ...r, live: true } : r));
     } finally {
       progress.stop();
     }
     const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
     const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
-    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version });
+    // SARIF describes every rule with its README, for code scanning's rule help.
+    const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
+    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version, ruleDocs });
     if (options.outputFile === undefined) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     for (const extra of options.report) {

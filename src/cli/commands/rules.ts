@@ -1,12 +1,11 @@
 /** `iptlint rules` lists the rules; `iptlint explain RULE` prints a rule's documentation, offline. */
 import type { Command } from "commander";
-import { join } from "node:path";
 import { allRules } from "../../../rules/index.js";
 import { BUILTIN_FINDINGS } from "../../builtin-findings.js";
 import { nearest } from "../../config/load.js";
 import { UsageError } from "../errors.js";
 import type { CliIo } from "../io.js";
-import { packageRoot } from "../package-info.js";
+import { readRuleReadme } from "../rule-docs.js";
 import type { CommandState } from "./shared.js";
 
 export function registerRules(program: Command, io: CliIo, _state: CommandState): void {
@@ -48,6 +47,6 @@ export function registerExplain(program: Command, io: CliIo, _state: CommandStat
         const guess = nearest(id, [...allRules, ...BUILTIN_FINDINGS].map((r) => r.id));
         throw new UsageError(`explain: unknown rule \`${id}\`${guess ? `: did you mean \`${guess}\`?` : ""} (see \`iptlint rules\`)`);
       }
-      io.stdout.write((await io.readFile(join(packageRoot, "rules", rule.id, "README.md"))).toString("utf8"));
+      io.stdout.write(await readRuleReadme(io, rule.id));
     });
 }
