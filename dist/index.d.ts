@@ -1002,6 +1002,76 @@ export interface RuleModule {
 	check(context: RuleContext): void;
 }
 export declare const allRules: readonly RuleModule[];
+export interface EditedRegion {
+	/** The table the region's lines belong to (null in `iptables -S` output). */
+	table: Table;
+	/** The region's whole lines in the old text: `oldFirst .. oldLast` (0-based). */
+	oldFirst: number;
+	oldLast: number;
+	/** Where its lines are in the new text, `[newStart, newEnd)`, and the lines themselves, parsed. */
+	newStart: number;
+	newEnd: number;
+	lines: Document;
+}
+export interface SkippedFix {
+	fix: Fix;
+	reason: string;
+}
+export interface FixResult {
+	output: string;
+	/** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
+	readonly document: Document;
+	/** The fixes applied, pass after pass (see fixed-point.ts): those of a later pass edit the text the pass before made. */
+	applied: Fix[];
+	/** The fixes of the first pass, whose edits are on the original text. */
+	firstPass: Fix[];
+	/** The fixes not applied, and why (those of the last pass). */
+	skipped: SkippedFix[];
+	/** What the applied fixes changed, as edits on the original text: sorted, not overlapping. */
+	edits: TextEdit[];
+	/** How many passes applied fixes: 0 or 1 for `applyFixes`. */
+	passes: number;
+	/** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
+	regions?: EditedRegion[];
+}
+export interface ApplyOptions {
+	/** Apply unsafe fixes too. */
+	unsafe?: boolean;
+}
+/**
+ * Applies fixes to a parsed document's text: sorts them, refuses a fix that overlaps one
+ * already taken or is not allowed, and re-parses the result. A fix whose output has syntax
+ * errors is dropped and reported. A document with syntax errors is never fixed.
+ */
+export declare function applyFixes(document: Document, fixes: readonly Fix[], options?: ApplyOptions): FixResult;
+/**
+ * The findings a fix result leaves in the original text, where they are: those whose fix
+ * was not applied and whose text no applied edit rewrote. For output that is not written
+ * back (`fix --emit`), this is what the user still has to see to, at the places in the file
+ * they have. Rules give a fix to every finding it resolves, so that this holds (a test
+ * compares it with linting the fixed text, rule by rule and fixture by fixture).
+ *
+ * After several passes (fixed-point.ts) a fix of a later pass may resolve a finding whose own
+ * fix was left out in the first, away from the finding's text (a chain's declaration moved up
+ * resolves its jumps): `relinted`, the findings of the fixed text of the rules linted again
+ * between passes, says which of those rules' findings are left — those whose rule still flags
+ * the same text.
+ */
+export declare function unresolved<T extends {
+	range: Range$1;
+	fix?: Fix;
+	ruleId?: string;
+}>(findings: readonly T[], result: FixResult, relinted?: {
+	findings: ReadonlyArray<{
+		ruleId: string;
+		range: Range$1;
+	}>;
+	rules: ReadonlySet<string>;
+}): T[];
+type Range$1 = {
+	start: number;
+	end: number;
+};
 /** A rule's severity in the configuration; `off` does not run it. */
 export type RuleSeverity = Severity | "off";
 /** What `rules` maps a rule id to: a severity, or `[severity, options]`. */
@@ -1105,6 +1175,8 @@ export interface LintOptions {
 }
 export interface LintResult {
 	filePath: string | undefined;
+	/** Read from the running node (`iptlint lint --live`), not from a file: `iptlint fix` cannot fix it. */
+	live?: boolean;
 	/** Findings in source order. */
 	diagnostics: LintDiagnostic[];
 	document: Document;
@@ -1152,13 +1224,17 @@ export interface CliIo {
 	}>;
 	/** The folder relative paths are taken from. */
 	cwd: string;
-	/** Replaces a file's content all at once (never a half-written file), keeping its mode; `create` allows a new file. */
+	/**
+	 * Replaces a file's content all at once (never a half-written file), keeping its owner, group
+	 * and mode, and following a symbolic link; `create` allows a new file. Throws `UnwritableFile`.
+	 */
 	writeFileAtomic(path: string, content: Buffer, options?: {
 		create?: boolean;
 	}): Promise<void>;
 	/** A spinner on standard error for a person watching a long run, or nothing (see terminal.ts). */
 	progress(options: {
 		machineOutputOnStdout: boolean;
+		color: boolean;
 	}): Progress;
 	env: Record<string, string | undefined>;
 }
@@ -1174,54 +1250,6 @@ export interface LintFilesOptions {
 }
 /** Throws the CLI's errors: UnreadableInput (a file cannot be read), UsageError (a pattern matched nothing), ConfigError. */
 export declare function lintFiles(paths: readonly string[], options?: LintFilesOptions, io?: CliIo): Promise<LintResult[]>;
-export interface EditedRegion {
-	/** The table the region's lines belong to (null in `iptables -S` output). */
-	table: Table;
-	/** The region's whole lines in the old text: `oldFirst .. oldLast` (0-based). */
-	oldFirst: number;
-	oldLast: number;
-	/** Where its lines are in the new text, `[newStart, newEnd)`, and the lines themselves, parsed. */
-	newStart: number;
-	newEnd: number;
-	lines: Document;
-}
-export interface SkippedFix {
-	fix: Fix;
-	reason: string;
-}
-export interface FixResult {
-	output: string;
-	/** The output, parsed (the input document itself when nothing was applied); parsed when first read. */
-	readonly document: Document;
-	applied: Fix[];
-	skipped: SkippedFix[];
-	/** The lines the applied fixes rewrote, parsed on their own; undefined when the whole output had to be parsed. */
-	regions?: EditedRegion[];
-}
-export interface ApplyOptions {
-	/** Apply unsafe fixes too. */
-	unsafe?: boolean;
-}
-/**
- * Applies fixes to a parsed document's text: sorts them, refuses a fix that overlaps one
- * already taken or is not allowed, and re-parses the result. A fix whose output has syntax
- * errors is dropped and reported. A document with syntax errors is never fixed.
- */
-export declare function applyFixes(document: Document, fixes: readonly Fix[], options?: ApplyOptions): FixResult;
-/**
- * The findings a fix result leaves in the original text, where they are: those whose fix
- * was not applied and whose text no applied edit rewrote. For output that is not written
- * back (`fix --emit`), this is what the user still has to see to, at the places in the file
- * they have. Rules give a fix to every finding it resolves, so that this holds (a test
- * compares it with linting the fixed text, rule by rule and fixture by fixture).
- */
-export declare function unresolved<T extends {
-	range: {
-		start: number;
-		end: number;
-	};
-	fix?: Fix;
-}>(findings: readonly T[], result: FixResult): T[];
 export interface FixTextOptions extends LintOptions {
 	/** Apply unsafe fixes too. */
 	unsafe?: boolean;
@@ -1233,6 +1261,10 @@ export interface FixTextResult {
 	skipped: SkippedFix[];
 	/** What is left to see to after fixing. */
 	diagnostics: LintDiagnostic[];
+	/** How many passes of lint and apply changed the text (at most MAX_FIX_PASSES). */
+	passes: number;
+	/** False when the last pass still left fixes to apply (fixes that undo each other). */
+	stable: boolean;
 	/** The full result, for `unifiedDiff`, `livePatch` and `restoreText`. */
 	result: FixResult;
 }
@@ -1264,6 +1296,11 @@ export interface FormatContext {
 	rules: readonly RuleModule[];
 	/** iptlint's version. */
 	version: string;
+	/**
+	 * Each rule's README (what `iptlint explain` prints), by rule id: SARIF gives it as the rule's
+	 * help and its "What it does" as the full description. Without it, the one-line description.
+	 */
+	ruleDocs?: ReadonlyMap<string, string>;
 }
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
 /** The stylish report without colour (the library's original entry point). */
@@ -1295,7 +1332,7 @@ export declare const ExitCode: {
 	readonly Usage: 2;
 	/** The configuration is invalid. */
 	readonly Config: 3;
-	/** An input cannot be read. */
+	/** An input cannot be read, or a file cannot be written (`fix` in place, `--output-file`). */
 	readonly Unreadable: 4;
 	/** A bug in iptlint. */
 	readonly Internal: 5;

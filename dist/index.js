@@ -6,7 +6,6 @@ import {
   NO_CONFIG,
   UnreadableInput,
   UsageError,
-  applyFixes,
   checkConfig,
   expandPaths,
   formatNames,
@@ -19,9 +18,8 @@ import {
   readInputs,
   restoreText,
   settingsFor,
-  unifiedDiff,
-  unresolved
-} from "./chunk-7442X6G2.js";
+  unifiedDiff
+} from "./chunk-BCCJ2ZSU.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -50,6 +48,7 @@ import {
   TokenCode,
   Word,
   allRules,
+  applyFixes,
   applySuppressions,
   bracketCounters,
   commandKindOf,
@@ -72,8 +71,9 @@ import {
   resolveSettings,
   rewrittenLines,
   roleOfCode,
-  targetName
-} from "./chunk-JWD7NHHA.js";
+  targetName,
+  unresolved
+} from "./chunk-U6P3A5YJ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -92,8 +92,8 @@ async function lintFiles(paths, options = {}, io = nodeIo(options.cwd)) {
 // src/fix/fix-text.ts
 function fixText(text, options = {}) {
   const document = parse(text, { filePath: options.filePath });
-  const { result, diagnostics } = lintAndFix(document, options, (fixes) => applyFixes(document, fixes, { unsafe: options.unsafe }));
-  return { output: result.output, applied: result.applied, skipped: result.skipped, diagnostics, result };
+  const { result, diagnostics, stable } = lintAndFix(document, options);
+  return { output: result.output, applied: result.applied, skipped: result.skipped, diagnostics, passes: result.passes, stable, result };
 }
 export {
   BUILTIN_FINDINGS,

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-7442X6G2.js";
-import "./chunk-JWD7NHHA.js";
+} from "./chunk-BCCJ2ZSU.js";
+import "./chunk-U6P3A5YJ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -223,16 +223,36 @@ const moduleBit = (name: WatchedModule): number => 1 << moduleId(name);
  * of the lines this picks before they report.
  */
 function addressFamilies(text: string, start: number, end: number): number {
-  if (end - start > 18) return addressFamiliesOfList(text, start, end);
+  if (end - start > 18 || hasComma(text, start, end)) return addressFamiliesOfList(text, start, end);
+  return addressFamily(text, start, end);
+}
+
+/** The family of one address (or of the first address of a range `a-b`), from its first characters. */
+function addressFamily(text: string, start: number, end: number): number {
   const c0 = text.charCodeAt(start);
   if (c0 === 0x5b /* [ */) return LineFlag.V6Address;
   const stop = Math.min(end, start + 5);
   for (let i = start; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3a /* : */) return LineFlag.V6Address;
-    if (c === 0x2e /* . */) return c0 >= 0x30 && c0 <= 0x39 && i - start <= 3 ? LineFlag.V4Address : 0;
+    if (c === 0x2e /* . */) return c0 >= 0x30 && c0 <= 0x39 && i - start <= 3 && isDottedQuad(text, i, end) ? LineFlag.V4Address : 0;
   }
   return 0;
+}
+
+/** Whether the rest of an address from its first `.` is digits and dots, up to a `/` mask, a range's `-` or a `:` port (`1.example.com` is a name). */
+function isDottedQuad(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */ || c === 0x2d /* - */ || c === 0x3a /* : a port */) return true;
+    if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
+  }
+  return true;
+}
+
+function hasComma(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x2c /* , */) return true;
+  return false;
 }
 
 function addressFamiliesOfList(text: string, start: number, end: number): number {
@@ -241,7 +261,7 @@ function addressFamiliesOfList(text: string, start: number, end: number): number
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0x2c; /* , ends the last item */
     if (c === 0x2c || c === 0x2d /* - in a range */) {
-      if (i > itemStart) families |= addressFamilies(text, itemStart, Math.min(i, itemStart + 18));
+      if (i > itemStart) families |= addressFamily(text, itemStart, Math.min(i, itemStart + 18));
       itemStart = i + 1;
     }
   }

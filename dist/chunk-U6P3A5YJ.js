@@ -1897,10 +1897,10 @@ var require_keyword = __commonJS({
       if (def.async && !schemaEnv.$async)
         throw new Error("async keyword in sync schema");
     }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
+    function useKeyword(gen, keyword, result2) {
+      if (result2 === void 0)
         throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+      return gen.scopeValue("keyword", typeof result2 == "function" ? { ref: result2 } : { ref: result2, code: (0, codegen_1.stringify)(result2) });
     }
     function validSchemaType(schema, schemaType, allowUndefined = false) {
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
@@ -7218,12 +7218,12 @@ var require_json_parse_even_better_errors = __commonJS({
       context = context || 20;
       try {
         const [, newline = "\n", indent = "  "] = parseText.match(emptyRE) || parseText.match(formatRE) || [, "", ""];
-        const result = JSON.parse(parseText, reviver);
-        if (result && typeof result === "object") {
-          result[kNewline] = newline;
-          result[kIndent] = indent;
+        const result2 = JSON.parse(parseText, reviver);
+        if (result2 && typeof result2 === "object") {
+          result2[kNewline] = newline;
+          result2[kIndent] = indent;
         }
-        return result;
+        return result2;
       } catch (e) {
         if (typeof txt !== "string" && !Buffer.isBuffer(txt)) {
           const isEmptyArray = Array.isArray(txt) && txt.length === 0;
@@ -7330,13 +7330,13 @@ var require_picocolors = __commonJS({
       return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
     };
     var replaceClose = (string, close, replace, index) => {
-      let result = "", cursor = 0;
+      let result2 = "", cursor = 0;
       do {
-        result += string.substring(cursor, index) + replace;
+        result2 += string.substring(cursor, index) + replace;
         cursor = index + close.length;
         index = string.indexOf(close, cursor);
       } while (~index);
-      return result + string.substring(cursor);
+      return result2 + string.substring(cursor);
     };
     var createColors = (enabled = isColorSupported) => {
       let f = enabled ? formatter : () => String;
@@ -7875,11 +7875,11 @@ var require_common = __commonJS({
       return target;
     }
     function repeat(string, count) {
-      let result = "";
+      let result2 = "";
       for (let cycle = 0; cycle < count; cycle += 1) {
-        result += string;
+        result2 += string;
       }
-      return result;
+      return result2;
     }
     function isNegativeZero(number) {
       return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
@@ -7977,7 +7977,7 @@ var require_snippet = __commonJS({
         }
       }
       if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-      let result = "";
+      let result2 = "";
       const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds2.length).toString().length;
       const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
       for (let i = 1; i <= options.linesBefore; i++) {
@@ -7989,11 +7989,11 @@ var require_snippet = __commonJS({
           mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
           maxLineLength
         );
-        result = common.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+        result2 = common.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result2;
       }
       const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds2[foundLineNo], mark.position, maxLineLength);
-      result += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-      result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+      result2 += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+      result2 += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
       for (let i = 1; i <= options.linesAfter; i++) {
         if (foundLineNo + i >= lineEnds2.length) break;
         const line2 = getLine(
@@ -8003,9 +8003,9 @@ var require_snippet = __commonJS({
           mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
           maxLineLength
         );
-        result += common.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+        result2 += common.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
       }
-      return result.replace(/\n$/, "");
+      return result2.replace(/\n$/, "");
     }
     module2.exports = makeSnippet;
   }
@@ -8034,15 +8034,15 @@ var require_type = __commonJS({
       "mapping"
     ];
     function compileStyleAliases(map2) {
-      const result = {};
+      const result2 = {};
       if (map2 !== null) {
         Object.keys(map2).forEach(function(style) {
           map2[style].forEach(function(alias) {
-            result[String(alias)] = style;
+            result2[String(alias)] = style;
           });
         });
       }
-      return result;
+      return result2;
     }
     function Type(tag, options) {
       options = options || {};
@@ -8082,20 +8082,20 @@ var require_schema = __commonJS({
     var YAMLException = require_exception();
     var Type = require_type();
     function compileList(schema, name) {
-      const result = [];
+      const result2 = [];
       schema[name].forEach(function(currentType) {
-        let newIndex = result.length;
-        result.forEach(function(previousType, previousIndex) {
+        let newIndex = result2.length;
+        result2.forEach(function(previousType, previousIndex) {
           if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
             newIndex = previousIndex;
           }
         });
-        result[newIndex] = currentType;
+        result2[newIndex] = currentType;
       });
-      return result;
+      return result2;
     }
     function compileMap() {
-      const result = {
+      const result2 = {
         scalar: {},
         sequence: {},
         mapping: {},
@@ -8109,16 +8109,16 @@ var require_schema = __commonJS({
       };
       function collectType(type) {
         if (type.multi) {
-          result.multi[type.kind].push(type);
-          result.multi["fallback"].push(type);
+          result2.multi[type.kind].push(type);
+          result2.multi["fallback"].push(type);
         } else {
-          result[type.kind][type.tag] = result["fallback"][type.tag] = type;
+          result2[type.kind][type.tag] = result2["fallback"][type.tag] = type;
         }
       }
       for (let index = 0, length = arguments.length; index < length; index += 1) {
         arguments[index].forEach(collectType);
       }
-      return result;
+      return result2;
     }
     function Schema(definition) {
       return this.extend(definition);
@@ -8152,13 +8152,13 @@ var require_schema = __commonJS({
           throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
         }
       });
-      const result = Object.create(Schema.prototype);
-      result.implicit = (this.implicit || []).concat(implicit);
-      result.explicit = (this.explicit || []).concat(explicit);
-      result.compiledImplicit = compileList(result, "implicit");
-      result.compiledExplicit = compileList(result, "explicit");
-      result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-      return result;
+      const result2 = Object.create(Schema.prototype);
+      result2.implicit = (this.implicit || []).concat(implicit);
+      result2.explicit = (this.explicit || []).concat(explicit);
+      result2.compiledImplicit = compileList(result2, "implicit");
+      result2.compiledExplicit = compileList(result2, "explicit");
+      result2.compiledTypeMap = compileMap(result2.compiledImplicit, result2.compiledExplicit);
+      return result2;
     };
     module2.exports = Schema;
   }
@@ -8626,60 +8626,60 @@ var require_binary = __commonJS({
       const max = input.length;
       const map2 = BASE64_MAP;
       let bits = 0;
-      const result = [];
+      const result2 = [];
       for (let idx = 0; idx < max; idx++) {
         if (idx % 4 === 0 && idx) {
-          result.push(bits >> 16 & 255);
-          result.push(bits >> 8 & 255);
-          result.push(bits & 255);
+          result2.push(bits >> 16 & 255);
+          result2.push(bits >> 8 & 255);
+          result2.push(bits & 255);
         }
         bits = bits << 6 | map2.indexOf(input.charAt(idx));
       }
       const tailbits = max % 4 * 6;
       if (tailbits === 0) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
+        result2.push(bits >> 16 & 255);
+        result2.push(bits >> 8 & 255);
+        result2.push(bits & 255);
       } else if (tailbits === 18) {
-        result.push(bits >> 10 & 255);
-        result.push(bits >> 2 & 255);
+        result2.push(bits >> 10 & 255);
+        result2.push(bits >> 2 & 255);
       } else if (tailbits === 12) {
-        result.push(bits >> 4 & 255);
+        result2.push(bits >> 4 & 255);
       }
-      return new Uint8Array(result);
+      return new Uint8Array(result2);
     }
     function representYamlBinary(object) {
-      let result = "";
+      let result2 = "";
       let bits = 0;
       const max = object.length;
       const map2 = BASE64_MAP;
       for (let idx = 0; idx < max; idx++) {
         if (idx % 3 === 0 && idx) {
-          result += map2[bits >> 18 & 63];
-          result += map2[bits >> 12 & 63];
-          result += map2[bits >> 6 & 63];
-          result += map2[bits & 63];
+          result2 += map2[bits >> 18 & 63];
+          result2 += map2[bits >> 12 & 63];
+          result2 += map2[bits >> 6 & 63];
+          result2 += map2[bits & 63];
         }
         bits = (bits << 8) + object[idx];
       }
       const tail = max % 3;
       if (tail === 0) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
+        result2 += map2[bits >> 18 & 63];
+        result2 += map2[bits >> 12 & 63];
+        result2 += map2[bits >> 6 & 63];
+        result2 += map2[bits & 63];
       } else if (tail === 2) {
-        result += map2[bits >> 10 & 63];
-        result += map2[bits >> 4 & 63];
-        result += map2[bits << 2 & 63];
-        result += map2[64];
+        result2 += map2[bits >> 10 & 63];
+        result2 += map2[bits >> 4 & 63];
+        result2 += map2[bits << 2 & 63];
+        result2 += map2[64];
       } else if (tail === 1) {
-        result += map2[bits >> 2 & 63];
-        result += map2[bits << 4 & 63];
-        result += map2[64];
-        result += map2[64];
+        result2 += map2[bits >> 2 & 63];
+        result2 += map2[bits << 4 & 63];
+        result2 += map2[64];
+        result2 += map2[64];
       }
-      return result;
+      return result2;
     }
     function isBinary(obj) {
       return Object.prototype.toString.call(obj) === "[object Uint8Array]";
@@ -8742,26 +8742,26 @@ var require_pairs = __commonJS({
     function resolveYamlPairs(data) {
       if (data === null) return true;
       const object = data;
-      const result = new Array(object.length);
+      const result2 = new Array(object.length);
       for (let index = 0, length = object.length; index < length; index += 1) {
         const pair = object[index];
         if (_toString.call(pair) !== "[object Object]") return false;
         const keys2 = Object.keys(pair);
         if (keys2.length !== 1) return false;
-        result[index] = [keys2[0], pair[keys2[0]]];
+        result2[index] = [keys2[0], pair[keys2[0]]];
       }
       return true;
     }
     function constructYamlPairs(data) {
       if (data === null) return [];
       const object = data;
-      const result = new Array(object.length);
+      const result2 = new Array(object.length);
       for (let index = 0, length = object.length; index < length; index += 1) {
         const pair = object[index];
         const keys2 = Object.keys(pair);
-        result[index] = [keys2[0], pair[keys2[0]]];
+        result2[index] = [keys2[0], pair[keys2[0]]];
       }
-      return result;
+      return result2;
     }
     module2.exports = new Type("tag:yaml.org,2002:pairs", {
       kind: "sequence",
@@ -10268,7 +10268,7 @@ var require_dumper = __commonJS({
     var DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
     function compileStyleMap(schema, map2) {
       if (map2 === null) return {};
-      const result = {};
+      const result2 = {};
       const keys2 = Object.keys(map2);
       for (let index = 0, length = keys2.length; index < length; index += 1) {
         let tag = keys2[index];
@@ -10280,9 +10280,9 @@ var require_dumper = __commonJS({
         if (type && _hasOwnProperty.call(type.styleAliases, style)) {
           style = type.styleAliases[style];
         }
-        result[tag] = style;
+        result2[tag] = style;
       }
-      return result;
+      return result2;
     }
     function encodeHex(character) {
       let handle;
@@ -10329,7 +10329,7 @@ var require_dumper = __commonJS({
     function indentString(string, spaces) {
       const ind = common.repeat(" ", spaces);
       let position = 0;
-      let result = "";
+      let result2 = "";
       const length = string.length;
       while (position < length) {
         let line;
@@ -10341,10 +10341,10 @@ var require_dumper = __commonJS({
           line = string.slice(position, next + 1);
           position = next + 1;
         }
-        if (line.length && line !== "\n") result += ind;
-        result += line;
+        if (line.length && line !== "\n") result2 += ind;
+        result2 += line;
       }
-      return result;
+      return result2;
     }
     function generateNextLine(state, level) {
       return "\n" + common.repeat(" ", state.indent * level);
@@ -10516,7 +10516,7 @@ var require_dumper = __commonJS({
     }
     function foldString(string, width) {
       const lineRe = /(\n+)([^\n]*)/g;
-      let result = (function() {
+      let result2 = (function() {
         let nextLF = string.indexOf("\n");
         nextLF = nextLF !== -1 ? nextLF : string.length;
         lineRe.lastIndex = nextLF;
@@ -10529,10 +10529,10 @@ var require_dumper = __commonJS({
         const prefix = match[1];
         const line = match[2];
         moreIndented = line[0] === " ";
-        result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+        result2 += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
         prevMoreIndented = moreIndented;
       }
-      return result;
+      return result2;
     }
     function foldLine(line, width) {
       if (line === "" || line[0] === " ") return line;
@@ -10542,38 +10542,38 @@ var require_dumper = __commonJS({
       let end;
       let curr = 0;
       let next = 0;
-      let result = "";
+      let result2 = "";
       while (match = breakRe.exec(line)) {
         next = match.index;
         if (next - start > width) {
           end = curr > start ? curr : next;
-          result += "\n" + line.slice(start, end);
+          result2 += "\n" + line.slice(start, end);
           start = end + 1;
         }
         curr = next;
       }
-      result += "\n";
+      result2 += "\n";
       if (line.length - start > width && curr > start) {
-        result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+        result2 += line.slice(start, curr) + "\n" + line.slice(curr + 1);
       } else {
-        result += line.slice(start);
+        result2 += line.slice(start);
       }
-      return result.slice(1);
+      return result2.slice(1);
     }
     function escapeString(string) {
-      let result = "";
+      let result2 = "";
       let char = 0;
       for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string, i);
         const escapeSeq = ESCAPE_SEQUENCES[char];
         if (!escapeSeq && isPrintable(char)) {
-          result += string[i];
-          if (char >= 65536) result += string[i + 1];
+          result2 += string[i];
+          if (char >= 65536) result2 += string[i + 1];
         } else {
-          result += escapeSeq || encodeHex(char);
+          result2 += escapeSeq || encodeHex(char);
         }
       }
-      return result;
+      return result2;
     }
     function writeFlowSequence(state, level, object) {
       let _result = "";
@@ -11238,12 +11238,12 @@ var require_util2 = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result = {};
+        var result2 = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
         }
-        __setModuleDefault(result, mod);
-        return result;
+        __setModuleDefault(result2, mod);
+        return result2;
       };
     })();
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -11258,9 +11258,9 @@ var require_util2 = __commonJS({
       if (cached !== void 0) {
         return cached;
       }
-      const result = fn();
-      map2.set(key, result);
-      return result;
+      const result2 = fn();
+      map2.set(key, result2);
+      return result2;
     }
     function getPropertyByPath(source, path) {
       if (typeof path === "string" && Object.prototype.hasOwnProperty.call(source, path)) {
@@ -11505,9 +11505,9 @@ var require_Explorer = __commonJS({
           if (await (0, util_js_1.isDirectory)(currentDir.path)) {
             for (const filepath of this.getSearchPlacesForDir(currentDir, defaults_1.globalConfigSearchPlaces)) {
               try {
-                const result = await this.#readConfiguration(filepath);
-                if (result !== null && !(result.isEmpty && this.config.ignoreEmptySearchPlaces)) {
-                  return await this.config.transform(result);
+                const result2 = await this.#readConfiguration(filepath);
+                if (result2 !== null && !(result2.isEmpty && this.config.ignoreEmptySearchPlaces)) {
+                  return await this.config.transform(result2);
                 }
               } catch (error) {
                 if (error.code === "ENOENT" || error.code === "EISDIR" || error.code === "ENOTDIR" || error.code === "EACCES") {
@@ -11548,8 +11548,8 @@ var require_Explorer = __commonJS({
         this.validateImports(filepath, importPaths, newImportStack);
         const importedConfigs = await Promise.all(importPaths.map(async (importPath) => {
           const fullPath = path_1.default.resolve(fileDirectory, importPath);
-          const result = await this.#readConfiguration(fullPath, newImportStack);
-          return result?.config;
+          const result2 = await this.#readConfiguration(fullPath, newImportStack);
+          return result2?.config;
         }));
         return (0, merge_1.mergeAll)([...importedConfigs, ownContent], {
           mergeArrays: this.config.mergeImportArrays
@@ -11667,9 +11667,9 @@ var require_ExplorerSync = __commonJS({
           if ((0, util_js_1.isDirectorySync)(currentDir.path)) {
             for (const filepath of this.getSearchPlacesForDir(currentDir, defaults_1.globalConfigSearchPlacesSync)) {
               try {
-                const result = this.#readConfiguration(filepath);
-                if (result !== null && !(result.isEmpty && this.config.ignoreEmptySearchPlaces)) {
-                  return this.config.transform(result);
+                const result2 = this.#readConfiguration(filepath);
+                if (result2 !== null && !(result2.isEmpty && this.config.ignoreEmptySearchPlaces)) {
+                  return this.config.transform(result2);
                 }
               } catch (error) {
                 if (error.code === "ENOENT" || error.code === "EISDIR" || error.code === "ENOTDIR" || error.code === "EACCES") {
@@ -11710,8 +11710,8 @@ var require_ExplorerSync = __commonJS({
         this.validateImports(filepath, importPaths, newImportStack);
         const importedConfigs = importPaths.map((importPath) => {
           const fullPath = path_1.default.resolve(fileDirectory, importPath);
-          const result = this.#readConfiguration(fullPath, newImportStack);
-          return result?.config;
+          const result2 = this.#readConfiguration(fullPath, newImportStack);
+          return result2?.config;
         });
         return (0, merge_1.mergeAll)([...importedConfigs, ownContent], {
           mergeArrays: this.config.mergeImportArrays
@@ -12604,24 +12604,24 @@ var require_sentence = __commonJS({
     var SentenceDiff = class extends base_js_1.default {
       tokenize(value) {
         var _a;
-        const result = [];
+        const result2 = [];
         let tokenStartI = 0;
         for (let i = 0; i < value.length; i++) {
           if (i == value.length - 1) {
-            result.push(value.slice(tokenStartI));
+            result2.push(value.slice(tokenStartI));
             break;
           }
           if (isSentenceEndPunct(value[i]) && value[i + 1].match(/\s/)) {
-            result.push(value.slice(tokenStartI, i + 1));
+            result2.push(value.slice(tokenStartI, i + 1));
             i = tokenStartI = i + 1;
             while ((_a = value[i + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
               i++;
             }
-            result.push(value.slice(tokenStartI, i + 1));
+            result2.push(value.slice(tokenStartI, i + 1));
             tokenStartI = i + 1;
           }
         }
-        return result;
+        return result2;
       }
     };
     exports2.sentenceDiff = new SentenceDiff();
@@ -13000,41 +13000,41 @@ var require_parse = __commonJS({
         if (!s.startsWith('"')) {
           return null;
         }
-        let result = "";
+        let result2 = "";
         let j = 1;
         while (j < s.length) {
           if (s[j] === '"') {
-            return { fileName: result, rawLength: j + 1 };
+            return { fileName: result2, rawLength: j + 1 };
           }
           if (s[j] === "\\" && j + 1 < s.length) {
             j++;
             switch (s[j]) {
               case "a":
-                result += "\x07";
+                result2 += "\x07";
                 break;
               case "b":
-                result += "\b";
+                result2 += "\b";
                 break;
               case "f":
-                result += "\f";
+                result2 += "\f";
                 break;
               case "n":
-                result += "\n";
+                result2 += "\n";
                 break;
               case "r":
-                result += "\r";
+                result2 += "\r";
                 break;
               case "t":
-                result += "	";
+                result2 += "	";
                 break;
               case "v":
-                result += "\v";
+                result2 += "\v";
                 break;
               case "\\":
-                result += "\\";
+                result2 += "\\";
                 break;
               case '"':
-                result += '"';
+                result2 += '"';
                 break;
               case "0":
               case "1":
@@ -13056,7 +13056,7 @@ var require_parse = __commonJS({
                   bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
                   j += 4;
                 }
-                result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+                result2 += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
                 continue;
               }
               // Note that in C, there are also three kinds of hex escape sequences:
@@ -13070,7 +13070,7 @@ var require_parse = __commonJS({
                 return null;
             }
           } else {
-            result += s[j];
+            result2 += s[j];
           }
           j++;
         }
@@ -13453,38 +13453,38 @@ var require_create = __commonJS({
       if (!needsQuoting(s)) {
         return s;
       }
-      let result = '"';
+      let result2 = '"';
       const bytes = new TextEncoder().encode(s);
       let i = 0;
       while (i < bytes.length) {
         const b = bytes[i];
         if (b === 7) {
-          result += "\\a";
+          result2 += "\\a";
         } else if (b === 8) {
-          result += "\\b";
+          result2 += "\\b";
         } else if (b === 9) {
-          result += "\\t";
+          result2 += "\\t";
         } else if (b === 10) {
-          result += "\\n";
+          result2 += "\\n";
         } else if (b === 11) {
-          result += "\\v";
+          result2 += "\\v";
         } else if (b === 12) {
-          result += "\\f";
+          result2 += "\\f";
         } else if (b === 13) {
-          result += "\\r";
+          result2 += "\\r";
         } else if (b === 34) {
-          result += '\\"';
+          result2 += '\\"';
         } else if (b === 92) {
-          result += "\\\\";
+          result2 += "\\\\";
         } else if (b >= 32 && b <= 126) {
-          result += String.fromCharCode(b);
+          result2 += String.fromCharCode(b);
         } else {
-          result += "\\" + b.toString(8).padStart(3, "0");
+          result2 += "\\" + b.toString(8).padStart(3, "0");
         }
         i++;
       }
-      result += '"';
-      return result;
+      result2 += '"';
+      return result2;
     }
     exports2.INCLUDE_HEADERS = {
       includeIndex: true,
@@ -13703,13 +13703,13 @@ var require_create = __commonJS({
     }
     function splitLines(text) {
       const hasTrailingNl = text.endsWith("\n");
-      const result = text.split("\n").map((line) => line + "\n");
+      const result2 = text.split("\n").map((line) => line + "\n");
       if (hasTrailingNl) {
-        result.pop();
+        result2.pop();
       } else {
-        result.push(result.pop().slice(0, -1));
+        result2.push(result2.pop().slice(0, -1));
       }
-      return result;
+      return result2;
     }
   }
 });
@@ -15698,25 +15698,25 @@ var require_picomatch = __commonJS({
       }
       const matcher2 = (input, returnObject = false) => {
         const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
-          opts.onResult(result);
+          opts.onResult(result2);
         }
         if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (isIgnored(input)) {
           if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
+            opts.onIgnore(result2);
           }
-          result.isMatch = false;
-          return returnObject ? result : false;
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
         }
         if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
+          opts.onMatch(result2);
         }
-        return returnObject ? result : true;
+        return returnObject ? result2 : true;
       };
       if (returnState) {
         matcher2.state = state;
@@ -16430,8 +16430,8 @@ var require_dist3 = __commonJS({
         const prefix = root2.slice(cwd.length + 1);
         if (prefix) return (p, isDir) => {
           if (p === ".") return prefix;
-          const result = `${prefix}/${p}`;
-          return isDir ? result.slice(0, -1) : result;
+          const result2 = `${prefix}/${p}`;
+          return isDir ? result2.slice(0, -1) : result2;
         };
         return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
       }
@@ -16444,8 +16444,8 @@ var require_dist3 = __commonJS({
         return (p) => `${prefix}/${p}`;
       }
       return (p) => {
-        const result = path.posix.relative(cwd, `${root2}/${p}`);
-        return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+        const result2 = path.posix.relative(cwd, `${root2}/${p}`);
+        return p[p.length - 1] === "/" && result2 !== "" ? `${result2}/` : result2 || ".";
       };
     }
     function ensureNonDriveRelativePath(path$1) {
@@ -16454,8 +16454,8 @@ var require_dist3 = __commonJS({
     var splitPatternOptions = { parts: true };
     function splitPattern(path$2) {
       var _result$parts;
-      const result = picomatch2.default.scan(path$2, splitPatternOptions);
-      return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path$2];
+      const result2 = picomatch2.default.scan(path$2, splitPatternOptions);
+      return ((_result$parts = result2.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result2.parts : [path$2];
     }
     var ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
     function convertPosixPathToPattern(path$3) {
@@ -16486,19 +16486,19 @@ var require_dist3 = __commonJS({
     function normalizePattern(pattern, opts, props, isIgnore) {
       var _PARENT_DIRECTORY$exe;
       const cwd = opts.cwd;
-      let result = pattern;
-      if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-      if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+      let result2 = pattern;
+      if (pattern[pattern.length - 1] === "/") result2 = pattern.slice(0, -1);
+      if (result2[result2.length - 1] !== "*" && opts.expandDirectories) result2 += "/**";
       const escapedCwd = escapePath(cwd);
-      result = (0, path.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? path.posix.relative(escapedCwd, result) : path.posix.normalize(result);
-      const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-      const parts = splitPattern(result);
+      result2 = (0, path.isAbsolute)(result2.replace(ESCAPING_BACKSLASHES, "")) ? path.posix.relative(escapedCwd, result2) : path.posix.normalize(result2);
+      const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result2)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+      const parts = splitPattern(result2);
       if (parentDir) {
         const n = (parentDir.length + 1) / 3;
         let i = 0;
         const cwdParts = escapedCwd.split("/");
         while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-          result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+          result2 = result2.slice(0, (n - i - 1) * 3) + result2.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
           i++;
         }
         const potentialRoot = path.posix.join(cwd, parentDir.slice(i * 3));
@@ -16525,7 +16525,7 @@ var require_dist3 = __commonJS({
         props.commonPath = newCommonPath;
         props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? path.posix.join(cwd, ...newCommonPath) : cwd);
       }
-      return result;
+      return result2;
     }
     function processPatterns(options, patterns, props) {
       const matchPatterns = [];
@@ -16682,7 +16682,7 @@ function getRawTag(value) {
     var unmasked = true;
   } catch (e) {
   }
-  var result = nativeObjectToString.call(value);
+  var result2 = nativeObjectToString.call(value);
   if (unmasked) {
     if (isOwn) {
       value[symToStringTag] = tag;
@@ -16690,7 +16690,7 @@ function getRawTag(value) {
       delete value[symToStringTag];
     }
   }
-  return result;
+  return result2;
 }
 var getRawTag_default = getRawTag;
 
@@ -16729,11 +16729,11 @@ var isSymbol_default = isSymbol;
 
 // node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
-  var index = -1, length = array == null ? 0 : array.length, result = Array(length);
+  var index = -1, length = array == null ? 0 : array.length, result2 = Array(length);
   while (++index < length) {
-    result[index] = iteratee(array[index], index, array);
+    result2[index] = iteratee(array[index], index, array);
   }
-  return result;
+  return result2;
 }
 var arrayMap_default = arrayMap;
 
@@ -16755,8 +16755,8 @@ function baseToString(value) {
   if (isSymbol_default(value)) {
     return symbolToString ? symbolToString.call(value) : "";
   }
-  var result = value + "";
-  return result == "0" && 1 / value == -INFINITY ? "-0" : result;
+  var result2 = value + "";
+  return result2 == "0" && 1 / value == -INFINITY ? "-0" : result2;
 }
 var baseToString_default = baseToString;
 
@@ -16828,8 +16828,8 @@ var toFinite_default = toFinite;
 
 // node_modules/lodash-es/toInteger.js
 function toInteger(value) {
-  var result = toFinite_default(value), remainder = result % 1;
-  return result === result ? remainder ? result - remainder : result : 0;
+  var result2 = toFinite_default(value), remainder = result2 % 1;
+  return result2 === result2 ? remainder ? result2 - remainder : result2 : 0;
 }
 var toInteger_default = toInteger;
 
@@ -16934,9 +16934,9 @@ var baseCreate = /* @__PURE__ */ (function() {
       return objectCreate(proto);
     }
     object.prototype = proto;
-    var result = new object();
+    var result2 = new object();
     object.prototype = void 0;
-    return result;
+    return result2;
   };
 })();
 var baseCreate_default = baseCreate;
@@ -17229,11 +17229,11 @@ var isPrototype_default = isPrototype;
 
 // node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
-  var index = -1, result = Array(n);
+  var index = -1, result2 = Array(n);
   while (++index < n) {
-    result[index] = iteratee(index);
+    result2[index] = iteratee(index);
   }
-  return result;
+  return result2;
 }
 var baseTimes_default = baseTimes;
 
@@ -17337,17 +17337,17 @@ var isTypedArray_default = isTypedArray;
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
-  var isArr = isArray_default(value), isArg = !isArr && isArguments_default(value), isBuff = !isArr && !isArg && isBuffer_default(value), isType = !isArr && !isArg && !isBuff && isTypedArray_default(value), skipIndexes = isArr || isArg || isBuff || isType, result = skipIndexes ? baseTimes_default(value.length, String) : [], length = result.length;
+  var isArr = isArray_default(value), isArg = !isArr && isArguments_default(value), isBuff = !isArr && !isArg && isBuffer_default(value), isType = !isArr && !isArg && !isBuff && isTypedArray_default(value), skipIndexes = isArr || isArg || isBuff || isType, result2 = skipIndexes ? baseTimes_default(value.length, String) : [], length = result2.length;
   for (var key in value) {
     if ((inherited || hasOwnProperty5.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
     (key == "length" || // Node.js 0.10 has enumerable non-index properties on buffers.
     isBuff && (key == "offset" || key == "parent") || // PhantomJS 2 has enumerable non-index properties on typed arrays.
     isType && (key == "buffer" || key == "byteLength" || key == "byteOffset") || // Skip index properties.
     isIndex_default(key, length)))) {
-      result.push(key);
+      result2.push(key);
     }
   }
-  return result;
+  return result2;
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
@@ -17370,13 +17370,13 @@ function baseKeys(object) {
   if (!isPrototype_default(object)) {
     return nativeKeys_default(object);
   }
-  var result = [];
+  var result2 = [];
   for (var key in Object(object)) {
     if (hasOwnProperty6.call(object, key) && key != "constructor") {
-      result.push(key);
+      result2.push(key);
     }
   }
-  return result;
+  return result2;
 }
 var baseKeys_default = baseKeys;
 
@@ -17404,13 +17404,13 @@ var assign_default = assign;
 
 // node_modules/lodash-es/_nativeKeysIn.js
 function nativeKeysIn(object) {
-  var result = [];
+  var result2 = [];
   if (object != null) {
     for (var key in Object(object)) {
-      result.push(key);
+      result2.push(key);
     }
   }
-  return result;
+  return result2;
 }
 var nativeKeysIn_default = nativeKeysIn;
 
@@ -17421,13 +17421,13 @@ function baseKeysIn(object) {
   if (!isObject_default(object)) {
     return nativeKeysIn_default(object);
   }
-  var isProto = isPrototype_default(object), result = [];
+  var isProto = isPrototype_default(object), result2 = [];
   for (var key in object) {
     if (!(key == "constructor" && (isProto || !hasOwnProperty8.call(object, key)))) {
-      result.push(key);
+      result2.push(key);
     }
   }
-  return result;
+  return result2;
 }
 var baseKeysIn_default = baseKeysIn;
 
@@ -17465,9 +17465,9 @@ var hashClear_default = hashClear;
 
 // node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
-  var result = this.has(key) && delete this.__data__[key];
-  this.size -= result ? 1 : 0;
-  return result;
+  var result2 = this.has(key) && delete this.__data__[key];
+  this.size -= result2 ? 1 : 0;
+  return result2;
 }
 var hashDelete_default = hashDelete;
 
@@ -17478,8 +17478,8 @@ var hasOwnProperty9 = objectProto11.hasOwnProperty;
 function hashGet(key) {
   var data = this.__data__;
   if (nativeCreate_default) {
-    var result = data[key];
-    return result === HASH_UNDEFINED ? void 0 : result;
+    var result2 = data[key];
+    return result2 === HASH_UNDEFINED ? void 0 : result2;
   }
   return hasOwnProperty9.call(data, key) ? data[key] : void 0;
 }
@@ -17631,9 +17631,9 @@ var getMapData_default = getMapData;
 
 // node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
-  var result = getMapData_default(this, key)["delete"](key);
-  this.size -= result ? 1 : 0;
-  return result;
+  var result2 = getMapData_default(this, key)["delete"](key);
+  this.size -= result2 ? 1 : 0;
+  return result2;
 }
 var mapCacheDelete_default = mapCacheDelete;
 
@@ -17685,9 +17685,9 @@ function memoize(func, resolver) {
     if (cache3.has(key)) {
       return cache3.get(key);
     }
-    var result = func.apply(this, args);
-    memoized.cache = cache3.set(key, result) || cache3;
-    return result;
+    var result2 = func.apply(this, args);
+    memoized.cache = cache3.set(key, result2) || cache3;
+    return result2;
   };
   memoized.cache = new (memoize.Cache || MapCache_default)();
   return memoized;
@@ -17698,14 +17698,14 @@ var memoize_default = memoize;
 // node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
-  var result = memoize_default(func, function(key) {
+  var result2 = memoize_default(func, function(key) {
     if (cache3.size === MAX_MEMOIZE_SIZE) {
       cache3.clear();
     }
     return key;
   });
-  var cache3 = result.cache;
-  return result;
+  var cache3 = result2.cache;
+  return result2;
 }
 var memoizeCapped_default = memoizeCapped;
 
@@ -17713,14 +17713,14 @@ var memoizeCapped_default = memoizeCapped;
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
-  var result = [];
+  var result2 = [];
   if (string.charCodeAt(0) === 46) {
-    result.push("");
+    result2.push("");
   }
   string.replace(rePropName, function(match, number, quote2, subString) {
-    result.push(quote2 ? subString.replace(reEscapeChar, "$1") : number || match);
+    result2.push(quote2 ? subString.replace(reEscapeChar, "$1") : number || match);
   });
-  return result;
+  return result2;
 });
 var stringToPath_default = stringToPath;
 
@@ -17745,8 +17745,8 @@ function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
     return value;
   }
-  var result = value + "";
-  return result == "0" && 1 / value == -INFINITY3 ? "-0" : result;
+  var result2 = value + "";
+  return result2 == "0" && 1 / value == -INFINITY3 ? "-0" : result2;
 }
 var toKey_default = toKey;
 
@@ -17763,8 +17763,8 @@ var baseGet_default = baseGet;
 
 // node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
-  var result = object == null ? void 0 : baseGet_default(object, path);
-  return result === void 0 ? defaultValue : result;
+  var result2 = object == null ? void 0 : baseGet_default(object, path);
+  return result2 === void 0 ? defaultValue : result2;
 }
 var get_default = get;
 
@@ -17786,23 +17786,23 @@ function isFlattenable(value) {
 var isFlattenable_default = isFlattenable;
 
 // node_modules/lodash-es/_baseFlatten.js
-function baseFlatten(array, depth, predicate, isStrict, result) {
+function baseFlatten(array, depth, predicate, isStrict, result2) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
-  result || (result = []);
+  result2 || (result2 = []);
   while (++index < length) {
     var value = array[index];
     if (depth > 0 && predicate(value)) {
       if (depth > 1) {
-        baseFlatten(value, depth - 1, predicate, isStrict, result);
+        baseFlatten(value, depth - 1, predicate, isStrict, result2);
       } else {
-        arrayPush_default(result, value);
+        arrayPush_default(result2, value);
       }
     } else if (!isStrict) {
-      result[result.length] = value;
+      result2[result2.length] = value;
     }
   }
-  return result;
+  return result2;
 }
 var baseFlatten_default = baseFlatten;
 
@@ -17829,11 +17829,11 @@ function baseSlice(array, start, end) {
   }
   length = start > end ? 0 : end - start >>> 0;
   start >>>= 0;
-  var result = Array(length);
+  var result2 = Array(length);
   while (++index < length) {
-    result[index] = array[index + start];
+    result2[index] = array[index + start];
   }
-  return result;
+  return result2;
 }
 var baseSlice_default = baseSlice;
 
@@ -17859,9 +17859,9 @@ var stackClear_default = stackClear;
 
 // node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
-  var data = this.__data__, result = data["delete"](key);
+  var data = this.__data__, result2 = data["delete"](key);
   this.size = data.size;
-  return result;
+  return result2;
 }
 var stackDelete_default = stackDelete;
 
@@ -17930,22 +17930,22 @@ function cloneBuffer(buffer, isDeep) {
   if (isDeep) {
     return buffer.slice();
   }
-  var length = buffer.length, result = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
-  buffer.copy(result);
-  return result;
+  var length = buffer.length, result2 = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
+  buffer.copy(result2);
+  return result2;
 }
 var cloneBuffer_default = cloneBuffer;
 
 // node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
-  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
+  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
     var value = array[index];
     if (predicate(value, index, array)) {
-      result[resIndex++] = value;
+      result2[resIndex++] = value;
     }
   }
-  return result;
+  return result2;
 }
 var arrayFilter_default = arrayFilter;
 
@@ -17979,12 +17979,12 @@ var copySymbols_default = copySymbols;
 // node_modules/lodash-es/_getSymbolsIn.js
 var nativeGetSymbols2 = Object.getOwnPropertySymbols;
 var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
-  var result = [];
+  var result2 = [];
   while (object) {
-    arrayPush_default(result, getSymbols_default(object));
+    arrayPush_default(result2, getSymbols_default(object));
     object = getPrototype_default(object);
   }
-  return result;
+  return result2;
 };
 var getSymbolsIn_default = getSymbolsIn;
 
@@ -17996,8 +17996,8 @@ var copySymbolsIn_default = copySymbolsIn;
 
 // node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
-  var result = keysFunc(object);
-  return isArray_default(object) ? result : arrayPush_default(result, symbolsFunc(object));
+  var result2 = keysFunc(object);
+  return isArray_default(object) ? result2 : arrayPush_default(result2, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
@@ -18040,7 +18040,7 @@ var weakMapCtorString = toSource_default(WeakMap_default);
 var getTag = baseGetTag_default;
 if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != dataViewTag2 || Map_default && getTag(new Map_default()) != mapTag2 || Promise_default && getTag(Promise_default.resolve()) != promiseTag || Set_default && getTag(new Set_default()) != setTag2 || WeakMap_default && getTag(new WeakMap_default()) != weakMapTag2) {
   getTag = function(value) {
-    var result = baseGetTag_default(value), Ctor = result == objectTag2 ? value.constructor : void 0, ctorString = Ctor ? toSource_default(Ctor) : "";
+    var result2 = baseGetTag_default(value), Ctor = result2 == objectTag2 ? value.constructor : void 0, ctorString = Ctor ? toSource_default(Ctor) : "";
     if (ctorString) {
       switch (ctorString) {
         case dataViewCtorString:
@@ -18055,7 +18055,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
           return weakMapTag2;
       }
     }
-    return result;
+    return result2;
   };
 }
 var getTag_default = getTag;
@@ -18064,12 +18064,12 @@ var getTag_default = getTag;
 var objectProto14 = Object.prototype;
 var hasOwnProperty11 = objectProto14.hasOwnProperty;
 function initCloneArray(array) {
-  var length = array.length, result = new array.constructor(length);
+  var length = array.length, result2 = new array.constructor(length);
   if (length && typeof array[0] == "string" && hasOwnProperty11.call(array, "index")) {
-    result.index = array.index;
-    result.input = array.input;
+    result2.index = array.index;
+    result2.input = array.input;
   }
-  return result;
+  return result2;
 }
 var initCloneArray_default = initCloneArray;
 
@@ -18079,9 +18079,9 @@ var Uint8Array_default = Uint8Array2;
 
 // node_modules/lodash-es/_cloneArrayBuffer.js
 function cloneArrayBuffer(arrayBuffer) {
-  var result = new arrayBuffer.constructor(arrayBuffer.byteLength);
-  new Uint8Array_default(result).set(new Uint8Array_default(arrayBuffer));
-  return result;
+  var result2 = new arrayBuffer.constructor(arrayBuffer.byteLength);
+  new Uint8Array_default(result2).set(new Uint8Array_default(arrayBuffer));
+  return result2;
 }
 var cloneArrayBuffer_default = cloneArrayBuffer;
 
@@ -18095,9 +18095,9 @@ var cloneDataView_default = cloneDataView;
 // node_modules/lodash-es/_cloneRegExp.js
 var reFlags = /\w*$/;
 function cloneRegExp(regexp) {
-  var result = new regexp.constructor(regexp.source, reFlags.exec(regexp));
-  result.lastIndex = regexp.lastIndex;
-  return result;
+  var result2 = new regexp.constructor(regexp.source, reFlags.exec(regexp));
+  result2.lastIndex = regexp.lastIndex;
+  return result2;
 }
 var cloneRegExp_default = cloneRegExp;
 
@@ -18235,21 +18235,21 @@ var cloneableTags = {};
 cloneableTags[argsTag3] = cloneableTags[arrayTag2] = cloneableTags[arrayBufferTag3] = cloneableTags[dataViewTag4] = cloneableTags[boolTag3] = cloneableTags[dateTag3] = cloneableTags[float32Tag3] = cloneableTags[float64Tag3] = cloneableTags[int8Tag3] = cloneableTags[int16Tag3] = cloneableTags[int32Tag3] = cloneableTags[mapTag5] = cloneableTags[numberTag3] = cloneableTags[objectTag3] = cloneableTags[regexpTag3] = cloneableTags[setTag5] = cloneableTags[stringTag3] = cloneableTags[symbolTag3] = cloneableTags[uint8Tag3] = cloneableTags[uint8ClampedTag3] = cloneableTags[uint16Tag3] = cloneableTags[uint32Tag3] = true;
 cloneableTags[errorTag2] = cloneableTags[funcTag3] = cloneableTags[weakMapTag3] = false;
 function baseClone(value, bitmask, customizer, key, object, stack) {
-  var result, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull = bitmask & CLONE_SYMBOLS_FLAG;
+  var result2, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull = bitmask & CLONE_SYMBOLS_FLAG;
   if (customizer) {
-    result = object ? customizer(value, key, object, stack) : customizer(value);
+    result2 = object ? customizer(value, key, object, stack) : customizer(value);
   }
-  if (result !== void 0) {
-    return result;
+  if (result2 !== void 0) {
+    return result2;
   }
   if (!isObject_default(value)) {
     return value;
   }
   var isArr = isArray_default(value);
   if (isArr) {
-    result = initCloneArray_default(value);
+    result2 = initCloneArray_default(value);
     if (!isDeep) {
-      return copyArray_default(value, result);
+      return copyArray_default(value, result2);
     }
   } else {
     var tag = getTag_default(value), isFunc = tag == funcTag3 || tag == genTag2;
@@ -18257,15 +18257,15 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
       return cloneBuffer_default(value, isDeep);
     }
     if (tag == objectTag3 || tag == argsTag3 || isFunc && !object) {
-      result = isFlat || isFunc ? {} : initCloneObject_default(value);
+      result2 = isFlat || isFunc ? {} : initCloneObject_default(value);
       if (!isDeep) {
-        return isFlat ? copySymbolsIn_default(value, baseAssignIn_default(result, value)) : copySymbols_default(value, baseAssign_default(result, value));
+        return isFlat ? copySymbolsIn_default(value, baseAssignIn_default(result2, value)) : copySymbols_default(value, baseAssign_default(result2, value));
       }
     } else {
       if (!cloneableTags[tag]) {
         return object ? value : {};
       }
-      result = initCloneByTag_default(value, tag, isDeep);
+      result2 = initCloneByTag_default(value, tag, isDeep);
     }
   }
   stack || (stack = new Stack_default());
@@ -18273,14 +18273,14 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
   if (stacked) {
     return stacked;
   }
-  stack.set(value, result);
+  stack.set(value, result2);
   if (isSet_default(value)) {
     value.forEach(function(subValue) {
-      result.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
+      result2.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
     });
   } else if (isMap_default(value)) {
     value.forEach(function(subValue, key2) {
-      result.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+      result2.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
     });
   }
   var keysFunc = isFull ? isFlat ? getAllKeysIn_default : getAllKeys_default : isFlat ? keysIn_default : keys_default;
@@ -18290,9 +18290,9 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
       key2 = subValue;
       subValue = value[key2];
     }
-    assignValue_default(result, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+    assignValue_default(result2, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
   });
-  return result;
+  return result2;
 }
 var baseClone_default = baseClone;
 
@@ -18305,14 +18305,14 @@ var clone_default = clone;
 
 // node_modules/lodash-es/compact.js
 function compact(array) {
-  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
+  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
     var value = array[index];
     if (value) {
-      result[resIndex++] = value;
+      result2[resIndex++] = value;
     }
   }
-  return result;
+  return result2;
 }
 var compact_default = compact;
 
@@ -18373,7 +18373,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
   if (arrStacked && othStacked) {
     return arrStacked == other && othStacked == array;
   }
-  var index = -1, result = true, seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache_default() : void 0;
+  var index = -1, result2 = true, seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache_default() : void 0;
   stack.set(array, other);
   stack.set(other, array);
   while (++index < arrLength) {
@@ -18385,7 +18385,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
       if (compared) {
         continue;
       }
-      result = false;
+      result2 = false;
       break;
     }
     if (seen) {
@@ -18394,37 +18394,37 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
           return seen.push(othIndex);
         }
       })) {
-        result = false;
+        result2 = false;
         break;
       }
     } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, bitmask, customizer, stack))) {
-      result = false;
+      result2 = false;
       break;
     }
   }
   stack["delete"](array);
   stack["delete"](other);
-  return result;
+  return result2;
 }
 var equalArrays_default = equalArrays;
 
 // node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
-  var index = -1, result = Array(map2.size);
+  var index = -1, result2 = Array(map2.size);
   map2.forEach(function(value, key) {
-    result[++index] = [key, value];
+    result2[++index] = [key, value];
   });
-  return result;
+  return result2;
 }
 var mapToArray_default = mapToArray;
 
 // node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
-  var index = -1, result = Array(set.size);
+  var index = -1, result2 = Array(set.size);
   set.forEach(function(value) {
-    result[++index] = value;
+    result2[++index] = value;
   });
-  return result;
+  return result2;
 }
 var setToArray_default = setToArray;
 
@@ -18480,9 +18480,9 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
       }
       bitmask |= COMPARE_UNORDERED_FLAG2;
       stack.set(object, other);
-      var result = equalArrays_default(convert(object), convert(other), bitmask, customizer, equalFunc, stack);
+      var result2 = equalArrays_default(convert(object), convert(other), bitmask, customizer, equalFunc, stack);
       stack["delete"](object);
-      return result;
+      return result2;
     case symbolTag4:
       if (symbolValueOf2) {
         return symbolValueOf2.call(object) == symbolValueOf2.call(other);
@@ -18513,7 +18513,7 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
   if (objStacked && othStacked) {
     return objStacked == other && othStacked == object;
   }
-  var result = true;
+  var result2 = true;
   stack.set(object, other);
   stack.set(other, object);
   var skipCtor = isPartial2;
@@ -18524,20 +18524,20 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
       var compared = isPartial2 ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
     }
     if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, bitmask, customizer, stack) : compared)) {
-      result = false;
+      result2 = false;
       break;
     }
     skipCtor || (skipCtor = key == "constructor");
   }
-  if (result && !skipCtor) {
+  if (result2 && !skipCtor) {
     var objCtor = object.constructor, othCtor = other.constructor;
     if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
-      result = false;
+      result2 = false;
     }
   }
   stack["delete"](object);
   stack["delete"](other);
-  return result;
+  return result2;
 }
 var equalObjects_default = equalObjects;
 
@@ -18617,9 +18617,9 @@ function baseIsMatch(object, source, matchData, customizer) {
     } else {
       var stack = new Stack_default();
       if (customizer) {
-        var result = customizer(objValue, srcValue, key, object, source, stack);
+        var result2 = customizer(objValue, srcValue, key, object, source, stack);
       }
-      if (!(result === void 0 ? baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG5 | COMPARE_UNORDERED_FLAG3, customizer, stack) : result)) {
+      if (!(result2 === void 0 ? baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG5 | COMPARE_UNORDERED_FLAG3, customizer, stack) : result2)) {
         return false;
       }
     }
@@ -18636,12 +18636,12 @@ var isStrictComparable_default = isStrictComparable;
 
 // node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
-  var result = keys_default(object), length = result.length;
+  var result2 = keys_default(object), length = result2.length;
   while (length--) {
-    var key = result[length], value = object[key];
-    result[length] = [key, value, isStrictComparable_default(value)];
+    var key = result2[length], value = object[key];
+    result2[length] = [key, value, isStrictComparable_default(value)];
   }
-  return result;
+  return result2;
 }
 var getMatchData_default = getMatchData;
 
@@ -18677,16 +18677,16 @@ var baseHasIn_default = baseHasIn;
 // node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
-  var index = -1, length = path.length, result = false;
+  var index = -1, length = path.length, result2 = false;
   while (++index < length) {
     var key = toKey_default(path[index]);
-    if (!(result = object != null && hasFunc(object, key))) {
+    if (!(result2 = object != null && hasFunc(object, key))) {
       break;
     }
     object = object[key];
   }
-  if (result || ++index != length) {
-    return result;
+  if (result2 || ++index != length) {
+    return result2;
   }
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
@@ -18877,9 +18877,9 @@ var arrayIncludesWith_default = arrayIncludesWith;
 // node_modules/lodash-es/_baseDifference.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseDifference(array, values2, iteratee, comparator) {
-  var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result = [], valuesLength = values2.length;
+  var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result2 = [], valuesLength = values2.length;
   if (!length) {
-    return result;
+    return result2;
   }
   if (iteratee) {
     values2 = arrayMap_default(values2, baseUnary_default(iteratee));
@@ -18903,12 +18903,12 @@ function baseDifference(array, values2, iteratee, comparator) {
             continue outer;
           }
         }
-        result.push(value);
+        result2.push(value);
       } else if (!includes2(values2, computed, comparator)) {
-        result.push(value);
+        result2.push(value);
       }
     }
-  return result;
+  return result2;
 }
 var baseDifference_default = baseDifference;
 
@@ -18975,12 +18975,12 @@ var arrayEvery_default = arrayEvery;
 
 // node_modules/lodash-es/_baseEvery.js
 function baseEvery(collection, predicate) {
-  var result = true;
+  var result2 = true;
   baseEach_default(collection, function(value, index, collection2) {
-    result = !!predicate(value, index, collection2);
-    return result;
+    result2 = !!predicate(value, index, collection2);
+    return result2;
   });
-  return result;
+  return result2;
 }
 var baseEvery_default = baseEvery;
 
@@ -18996,13 +18996,13 @@ var every_default = every;
 
 // node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
-  var result = [];
+  var result2 = [];
   baseEach_default(collection, function(value, index, collection2) {
     if (predicate(value, index, collection2)) {
-      result.push(value);
+      result2.push(value);
     }
   });
-  return result;
+  return result2;
 }
 var baseFilter_default = baseFilter;
 
@@ -19057,11 +19057,11 @@ var head_default = head;
 
 // node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
-  var index = -1, result = isArrayLike_default(collection) ? Array(collection.length) : [];
+  var index = -1, result2 = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
-    result[++index] = iteratee(value, key, collection2);
+    result2[++index] = iteratee(value, key, collection2);
   });
-  return result;
+  return result2;
 }
 var baseMap_default = baseMap;
 
@@ -19081,11 +19081,11 @@ var flatMap_default = flatMap;
 // node_modules/lodash-es/groupBy.js
 var objectProto18 = Object.prototype;
 var hasOwnProperty15 = objectProto18.hasOwnProperty;
-var groupBy = createAggregator_default(function(result, value, key) {
-  if (hasOwnProperty15.call(result, key)) {
-    result[key].push(value);
+var groupBy = createAggregator_default(function(result2, value, key) {
+  if (hasOwnProperty15.call(result2, key)) {
+    result2[key].push(value);
   } else {
-    baseAssignValue_default(result, key, [value]);
+    baseAssignValue_default(result2, key, [value]);
   }
 });
 var groupBy_default = groupBy;
@@ -19250,14 +19250,14 @@ var baseSet_default = baseSet;
 
 // node_modules/lodash-es/_basePickBy.js
 function basePickBy(object, paths, predicate) {
-  var index = -1, length = paths.length, result = {};
+  var index = -1, length = paths.length, result2 = {};
   while (++index < length) {
     var path = paths[index], value = baseGet_default(object, path);
     if (predicate(value, path)) {
-      baseSet_default(result, castPath_default(path, object), value);
+      baseSet_default(result2, castPath_default(path, object), value);
     }
   }
-  return result;
+  return result2;
 }
 var basePickBy_default = basePickBy;
 
@@ -19301,12 +19301,12 @@ var reject_default = reject;
 
 // node_modules/lodash-es/_baseSome.js
 function baseSome(collection, predicate) {
-  var result;
+  var result2;
   baseEach_default(collection, function(value, index, collection2) {
-    result = predicate(value, index, collection2);
-    return !result;
+    result2 = predicate(value, index, collection2);
+    return !result2;
   });
-  return !!result;
+  return !!result2;
 }
 var baseSome_default = baseSome;
 
@@ -19330,7 +19330,7 @@ var createSet_default = createSet;
 // node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE3 = 200;
 function baseUniq(array, iteratee, comparator) {
-  var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result = [], seen = result;
+  var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result2 = [], seen = result2;
   if (comparator) {
     isCommon = false;
     includes2 = arrayIncludesWith_default;
@@ -19343,7 +19343,7 @@ function baseUniq(array, iteratee, comparator) {
     includes2 = cacheHas_default;
     seen = new SetCache_default();
   } else {
-    seen = iteratee ? [] : result;
+    seen = iteratee ? [] : result2;
   }
   outer:
     while (++index < length) {
@@ -19359,15 +19359,15 @@ function baseUniq(array, iteratee, comparator) {
         if (iteratee) {
           seen.push(computed);
         }
-        result.push(value);
+        result2.push(value);
       } else if (!includes2(seen, computed, comparator)) {
-        if (seen !== result) {
+        if (seen !== result2) {
           seen.push(computed);
         }
-        result.push(value);
+        result2.push(value);
       }
     }
-  return result;
+  return result2;
 }
 var baseUniq_default = baseUniq;
 
@@ -20822,11 +20822,11 @@ function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
   }
   return [];
 }
-function firstCharOptimizedIndices(ast, result, ignoreCase) {
+function firstCharOptimizedIndices(ast, result2, ignoreCase) {
   switch (ast.type) {
     case "Disjunction":
       for (let i = 0; i < ast.value.length; i++) {
-        firstCharOptimizedIndices(ast.value[i], result, ignoreCase);
+        firstCharOptimizedIndices(ast.value[i], result2, ignoreCase);
       }
       break;
     case "Alternative":
@@ -20852,7 +20852,7 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
         const atom = term;
         switch (atom.type) {
           case "Character":
-            addOptimizedIdxToResult(atom.value, result, ignoreCase);
+            addOptimizedIdxToResult(atom.value, result2, ignoreCase);
             break;
           case "Set":
             if (atom.complement === true) {
@@ -20860,16 +20860,16 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
             }
             forEach_default(atom.value, (code) => {
               if (typeof code === "number") {
-                addOptimizedIdxToResult(code, result, ignoreCase);
+                addOptimizedIdxToResult(code, result2, ignoreCase);
               } else {
                 const range = code;
                 if (ignoreCase === true) {
                   for (let rangeCode = range.from; rangeCode <= range.to; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
+                    addOptimizedIdxToResult(rangeCode, result2, ignoreCase);
                   }
                 } else {
                   for (let rangeCode = range.from; rangeCode <= range.to && rangeCode < minOptimizationVal; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
+                    addOptimizedIdxToResult(rangeCode, result2, ignoreCase);
                   }
                   if (range.to >= minOptimizationVal) {
                     const minUnOptVal = range.from >= minOptimizationVal ? range.from : minOptimizationVal;
@@ -20877,7 +20877,7 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
                     const minOptIdx = charCodeToOptimizedIndex(minUnOptVal);
                     const maxOptIdx = charCodeToOptimizedIndex(maxUnOptVal);
                     for (let currOptIdx = minOptIdx; currOptIdx <= maxOptIdx; currOptIdx++) {
-                      result[currOptIdx] = currOptIdx;
+                      result2[currOptIdx] = currOptIdx;
                     }
                   }
                 }
@@ -20885,7 +20885,7 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
             });
             break;
           case "Group":
-            firstCharOptimizedIndices(atom.value, result, ignoreCase);
+            firstCharOptimizedIndices(atom.value, result2, ignoreCase);
             break;
           /* istanbul ignore next */
           default:
@@ -20906,26 +20906,26 @@ function firstCharOptimizedIndices(ast, result, ignoreCase) {
     default:
       throw Error("non exhaustive match!");
   }
-  return values_default(result);
+  return values_default(result2);
 }
-function addOptimizedIdxToResult(code, result, ignoreCase) {
+function addOptimizedIdxToResult(code, result2, ignoreCase) {
   const optimizedCharIdx = charCodeToOptimizedIndex(code);
-  result[optimizedCharIdx] = optimizedCharIdx;
+  result2[optimizedCharIdx] = optimizedCharIdx;
   if (ignoreCase === true) {
-    handleIgnoreCase(code, result);
+    handleIgnoreCase(code, result2);
   }
 }
-function handleIgnoreCase(code, result) {
+function handleIgnoreCase(code, result2) {
   const char = String.fromCharCode(code);
   const upperChar = char.toUpperCase();
   if (upperChar !== char) {
     const optimizedCharIdx = charCodeToOptimizedIndex(upperChar.charCodeAt(0));
-    result[optimizedCharIdx] = optimizedCharIdx;
+    result2[optimizedCharIdx] = optimizedCharIdx;
   } else {
     const lowerChar = char.toLowerCase();
     if (lowerChar !== char) {
       const optimizedCharIdx = charCodeToOptimizedIndex(lowerChar.charCodeAt(0));
-      result[optimizedCharIdx] = optimizedCharIdx;
+      result2[optimizedCharIdx] = optimizedCharIdx;
     }
   }
 }
@@ -21156,11 +21156,11 @@ function analyzeTokenTypes(tokenTypes, options) {
   let charCodeToPatternIdxToConfig = [];
   if (!options.safeMode) {
     tracer("First Char Optimization", () => {
-      charCodeToPatternIdxToConfig = reduce_default(onlyRelevantTypes, (result, currTokType, idx) => {
+      charCodeToPatternIdxToConfig = reduce_default(onlyRelevantTypes, (result2, currTokType, idx) => {
         if (typeof currTokType.PATTERN === "string") {
           const charCode = currTokType.PATTERN.charCodeAt(0);
           const optimizedIdx = charCodeToOptimizedIndex(charCode);
-          addToMapOfArrays(result, optimizedIdx, patternIdxToConfig[idx]);
+          addToMapOfArrays(result2, optimizedIdx, patternIdxToConfig[idx]);
         } else if (isArray_default(currTokType.START_CHARS_HINT)) {
           let lastOptimizedIdx;
           forEach_default(currTokType.START_CHARS_HINT, (charOrInt) => {
@@ -21168,7 +21168,7 @@ function analyzeTokenTypes(tokenTypes, options) {
             const currOptimizedIdx = charCodeToOptimizedIndex(charCode);
             if (lastOptimizedIdx !== currOptimizedIdx) {
               lastOptimizedIdx = currOptimizedIdx;
-              addToMapOfArrays(result, currOptimizedIdx, patternIdxToConfig[idx]);
+              addToMapOfArrays(result2, currOptimizedIdx, patternIdxToConfig[idx]);
             }
           });
         } else if (isRegExp_default(currTokType.PATTERN)) {
@@ -21186,7 +21186,7 @@ function analyzeTokenTypes(tokenTypes, options) {
               canBeOptimized = false;
             }
             forEach_default(optimizedCodes, (code) => {
-              addToMapOfArrays(result, code, patternIdxToConfig[idx]);
+              addToMapOfArrays(result2, code, patternIdxToConfig[idx]);
             });
           }
         } else {
@@ -21197,7 +21197,7 @@ function analyzeTokenTypes(tokenTypes, options) {
           }
           canBeOptimized = false;
         }
-        return result;
+        return result2;
       }, []);
     });
   }
@@ -21354,13 +21354,13 @@ function findUnsupportedFlags(tokenTypes) {
 function findDuplicatePatterns(tokenTypes) {
   const found = [];
   let identicalPatterns = map_default(tokenTypes, (outerType) => {
-    return reduce_default(tokenTypes, (result, innerType) => {
+    return reduce_default(tokenTypes, (result2, innerType) => {
       if (outerType.PATTERN.source === innerType.PATTERN.source && !includes_default(found, innerType) && innerType.PATTERN !== Lexer.NA) {
         found.push(innerType);
-        result.push(innerType);
-        return result;
+        result2.push(innerType);
+        return result2;
       }
-      return result;
+      return result2;
     }, []);
   });
   identicalPatterns = compact_default(identicalPatterns);
@@ -21413,17 +21413,17 @@ function findModesThatDoNotExist(tokenTypes, validModes) {
 }
 function findUnreachablePatterns(tokenTypes) {
   const errors = [];
-  const canBeTested = reduce_default(tokenTypes, (result, tokType, idx) => {
+  const canBeTested = reduce_default(tokenTypes, (result2, tokType, idx) => {
     const pattern = tokType.PATTERN;
     if (pattern === Lexer.NA) {
-      return result;
+      return result2;
     }
     if (isString_default(pattern)) {
-      result.push({ str: pattern, idx, tokenType: tokType });
+      result2.push({ str: pattern, idx, tokenType: tokType });
     } else if (isRegExp_default(pattern) && noMetaChar(pattern)) {
-      result.push({ str: pattern.source, idx, tokenType: tokType });
+      result2.push({ str: pattern.source, idx, tokenType: tokType });
     }
-    return result;
+    return result2;
   }, []);
   forEach_default(tokenTypes, (aTokType, aIdx) => {
     forEach_default(canBeTested, ({ str: bStr, idx: bIdx, tokenType: bTokType }) => {
@@ -21716,20 +21716,20 @@ function augmentTokenTypes(tokenTypes) {
   });
 }
 function expandCategories(tokenTypes) {
-  let result = clone_default(tokenTypes);
+  let result2 = clone_default(tokenTypes);
   let categories = tokenTypes;
   let searching = true;
   while (searching) {
     categories = compact_default(flatten_default(map_default(categories, (currTokType) => currTokType.CATEGORIES)));
-    const newCategories = difference_default(categories, result);
-    result = result.concat(newCategories);
+    const newCategories = difference_default(categories, result2);
+    result2 = result2.concat(newCategories);
     if (isEmpty_default(newCategories)) {
       searching = false;
     } else {
       categories = newCategories;
     }
   }
-  return result;
+  return result2;
 }
 function assignTokenDefaultProps(tokenTypes) {
   forEach_default(tokenTypes, (currTokType) => {
@@ -22432,7 +22432,7 @@ var defaultParserErrorProvider = {
     if (customUserDescription) {
       return errPrefix + customUserDescription + errSuffix;
     } else {
-      const allLookAheadPaths = reduce_default(expectedPathsPerAlt, (result, currAltPaths) => result.concat(currAltPaths), []);
+      const allLookAheadPaths = reduce_default(expectedPathsPerAlt, (result2, currAltPaths) => result2.concat(currAltPaths), []);
       const nextValidTokenSequences = map_default(allLookAheadPaths, (currPath) => `[${map_default(currPath, (currTokenType) => tokenLabel2(currTokenType)).join(", ")}]`);
       const nextValidSequenceItems = map_default(nextValidTokenSequences, (itemMsg, idx) => `  ${idx + 1}. ${itemMsg}`);
       const calculatedDescription = `one of these possible Token sequences:
@@ -22751,14 +22751,14 @@ var NextTerminalAfterAtLeastOneSepWalker = class extends AbstractNextTerminalAft
 };
 function possiblePathsFrom(targetDef, maxLength, currPath = []) {
   currPath = clone_default(currPath);
-  let result = [];
+  let result2 = [];
   let i = 0;
   function remainingPathWith(nextDef) {
     return nextDef.concat(drop_default(targetDef, i + 1));
   }
   function getAlternativesForProd(definition) {
     const alternatives = possiblePathsFrom(remainingPathWith(definition), maxLength, currPath);
-    return result.concat(alternatives);
+    return result2.concat(alternatives);
   }
   while (currPath.length < maxLength && i < targetDef.length) {
     const prod = targetDef[i];
@@ -22767,7 +22767,7 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
     } else if (prod instanceof NonTerminal) {
       return getAlternativesForProd(prod.definition);
     } else if (prod instanceof Option) {
-      result = getAlternativesForProd(prod.definition);
+      result2 = getAlternativesForProd(prod.definition);
     } else if (prod instanceof RepetitionMandatory) {
       const newDef = prod.definition.concat([
         new Repetition({
@@ -22789,21 +22789,21 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
           definition: [new Terminal({ terminalType: prod.separator })].concat(prod.definition)
         })
       ]);
-      result = getAlternativesForProd(newDef);
+      result2 = getAlternativesForProd(newDef);
     } else if (prod instanceof Repetition) {
       const newDef = prod.definition.concat([
         new Repetition({
           definition: prod.definition
         })
       ]);
-      result = getAlternativesForProd(newDef);
+      result2 = getAlternativesForProd(newDef);
     } else if (prod instanceof Alternation) {
       forEach_default(prod.definition, (currAlt) => {
         if (isEmpty_default(currAlt.definition) === false) {
-          result = getAlternativesForProd(currAlt.definition);
+          result2 = getAlternativesForProd(currAlt.definition);
         }
       });
-      return result;
+      return result2;
     } else if (prod instanceof Terminal) {
       currPath.push(prod.terminalType);
     } else {
@@ -22811,11 +22811,11 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
     }
     i++;
   }
-  result.push({
+  result2.push({
     partialPath: currPath,
     suffixDef: drop_default(targetDef, i)
   });
-  return result;
+  return result2;
 }
 function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhead) {
   const EXIT_NON_TERMINAL = "EXIT_NONE_TERMINAL";
@@ -22824,7 +22824,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
   let foundCompletePath = false;
   const tokenVectorLength = tokenVector.length;
   const minimalAlternativesIndex = tokenVectorLength - maxLookAhead - 1;
-  const result = [];
+  const result2 = [];
   const possiblePaths = [];
   possiblePaths.push({
     idx: -1,
@@ -22870,7 +22870,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
           possiblePaths.push(nextPath);
         }
       } else if (currIdx === tokenVectorLength - 1) {
-        result.push({
+        result2.push({
           nextTokenType: prod.terminalType,
           nextTokenOccurrence: prod.idx,
           ruleStack: currRuleStack,
@@ -23007,7 +23007,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
       throw Error("non exhaustive match");
     }
   }
-  return result;
+  return result2;
 }
 function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack) {
   const newRuleStack = clone_default(currRuleStack);
@@ -23094,18 +23094,18 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
     const singleTokenAlts = map_default(alts, (currAlt) => {
       return flatten_default(currAlt);
     });
-    const choiceToAlt = reduce_default(singleTokenAlts, (result, currAlt, idx) => {
+    const choiceToAlt = reduce_default(singleTokenAlts, (result2, currAlt, idx) => {
       forEach_default(currAlt, (currTokType) => {
-        if (!has_default(result, currTokType.tokenTypeIdx)) {
-          result[currTokType.tokenTypeIdx] = idx;
+        if (!has_default(result2, currTokType.tokenTypeIdx)) {
+          result2[currTokType.tokenTypeIdx] = idx;
         }
         forEach_default(currTokType.categoryMatches, (currExtendingType) => {
-          if (!has_default(result, currExtendingType)) {
-            result[currExtendingType] = idx;
+          if (!has_default(result2, currExtendingType)) {
+            result2[currExtendingType] = idx;
           }
         });
       });
-      return result;
+      return result2;
     }, {});
     return function() {
       const nextToken = this.LA_FAST(1);
@@ -23146,12 +23146,12 @@ function buildSingleAlternativeLookaheadFunction(alt, tokenMatcher2, dynamicToke
         return this.LA_FAST(1).tokenTypeIdx === expectedTokenUniqueKey;
       };
     } else {
-      const choiceToAlt = reduce_default(singleTokensTypes, (result, currTokType, idx) => {
-        result[currTokType.tokenTypeIdx] = true;
+      const choiceToAlt = reduce_default(singleTokensTypes, (result2, currTokType, idx) => {
+        result2[currTokType.tokenTypeIdx] = true;
         forEach_default(currTokType.categoryMatches, (currExtendingType) => {
-          result[currExtendingType] = true;
+          result2[currExtendingType] = true;
         });
-        return result;
+        return result2;
       }, []);
       return function() {
         const nextToken = this.LA_FAST(1);
@@ -23252,11 +23252,11 @@ var InsideDefinitionFinderVisitor = class extends GAstVisitor {
   }
 };
 function initializeArrayOfArrays(size) {
-  const result = new Array(size);
+  const result2 = new Array(size);
   for (let i = 0; i < size; i++) {
-    result[i] = [];
+    result2[i] = [];
   }
-  return result;
+  return result2;
 }
 function pathToHashKeys(path) {
   let keys2 = [""];
@@ -23468,11 +23468,11 @@ var OccurrenceValidationCollector = class extends GAstVisitor {
 };
 function validateRuleDoesNotAlreadyExist(rule, allRules2, className, errMsgProvider) {
   const errors = [];
-  const occurrences = reduce_default(allRules2, (result, curRule) => {
+  const occurrences = reduce_default(allRules2, (result2, curRule) => {
     if (curRule.name === rule.name) {
-      return result + 1;
+      return result2 + 1;
     }
-    return result;
+    return result2;
   }, 0);
   if (occurrences > 1) {
     const errMsg = errMsgProvider.buildDuplicateRuleNameError({
@@ -23528,17 +23528,17 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path = []) {
   }
 }
 function getFirstNoneTerminal(definition) {
-  let result = [];
+  let result2 = [];
   if (isEmpty_default(definition)) {
-    return result;
+    return result2;
   }
   const firstProd = head_default(definition);
   if (firstProd instanceof NonTerminal) {
-    result.push(firstProd.referencedRule);
+    result2.push(firstProd.referencedRule);
   } else if (firstProd instanceof Alternative || firstProd instanceof Option || firstProd instanceof RepetitionMandatory || firstProd instanceof RepetitionMandatoryWithSeparator || firstProd instanceof RepetitionWithSeparator || firstProd instanceof Repetition) {
-    result = result.concat(getFirstNoneTerminal(firstProd.definition));
+    result2 = result2.concat(getFirstNoneTerminal(firstProd.definition));
   } else if (firstProd instanceof Alternation) {
-    result = flatten_default(map_default(firstProd.definition, (currSubDef) => getFirstNoneTerminal(currSubDef.definition)));
+    result2 = flatten_default(map_default(firstProd.definition, (currSubDef) => getFirstNoneTerminal(currSubDef.definition)));
   } else if (firstProd instanceof Terminal) {
   } else {
     throw Error("non exhaustive match");
@@ -23547,9 +23547,9 @@ function getFirstNoneTerminal(definition) {
   const hasMore = definition.length > 1;
   if (isFirstOptional && hasMore) {
     const rest = drop_default(definition);
-    return result.concat(getFirstNoneTerminal(rest));
+    return result2.concat(getFirstNoneTerminal(rest));
   } else {
-    return result;
+    return result2;
   }
 }
 var OrCollector = class extends GAstVisitor {
@@ -23675,9 +23675,9 @@ function validateSomeNonEmptyLookaheadPath(topLevelRules, maxLookahead, errMsgPr
 }
 function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
   const foundAmbiguousPaths = [];
-  const identicalAmbiguities = reduce_default(alternatives, (result, currAlt, currAltIdx) => {
+  const identicalAmbiguities = reduce_default(alternatives, (result2, currAlt, currAltIdx) => {
     if (alternation.definition[currAltIdx].ignoreAmbiguities === true) {
-      return result;
+      return result2;
     }
     forEach_default(currAlt, (currPath) => {
       const altsCurrPathAppearsIn = [currAltIdx];
@@ -23689,13 +23689,13 @@ function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgPro
       });
       if (altsCurrPathAppearsIn.length > 1 && !containsPath(foundAmbiguousPaths, currPath)) {
         foundAmbiguousPaths.push(currPath);
-        result.push({
+        result2.push({
           alts: altsCurrPathAppearsIn,
           path: currPath
         });
       }
     });
-    return result;
+    return result2;
   }, []);
   const currErrors = map_default(identicalAmbiguities, (currAmbDescriptor) => {
     const ambgIndices = map_default(currAmbDescriptor.alts, (currAltIdx) => currAltIdx + 1);
@@ -23716,11 +23716,11 @@ function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgPro
   return currErrors;
 }
 function checkPrefixAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
-  const pathsAndIndices = reduce_default(alternatives, (result, currAlt, idx) => {
+  const pathsAndIndices = reduce_default(alternatives, (result2, currAlt, idx) => {
     const currPathsAndIdx = map_default(currAlt, (currPath) => {
       return { idx, path: currPath };
     });
-    return result.concat(currPathsAndIdx);
+    return result2.concat(currPathsAndIdx);
   }, []);
   const errors = compact_default(flatMap_default(pathsAndIndices, (currPathAndIdx) => {
     const alternativeGast = alternation.definition[currPathAndIdx.idx];
@@ -24011,19 +24011,19 @@ var Recoverable = class {
     const explicitRuleStack = this.RULE_STACK;
     const explicitOccurrenceStack = this.RULE_OCCURRENCE_STACK;
     const len = this.RULE_STACK_IDX + 1;
-    const result = new Array(len);
+    const result2 = new Array(len);
     for (let idx = 0; idx < len; idx++) {
       if (idx === 0) {
-        result[idx] = EOF_FOLLOW_KEY;
+        result2[idx] = EOF_FOLLOW_KEY;
       } else {
-        result[idx] = {
+        result2[idx] = {
           ruleName: this.shortRuleNameToFullName(explicitRuleStack[idx]),
           idxInCallingRule: explicitOccurrenceStack[idx],
           inRule: this.shortRuleNameToFullName(explicitRuleStack[idx - 1])
         };
       }
     }
-    return result;
+    return result2;
   }
   flattenFollowSet() {
     const followStack = map_default(this.buildFullFollowKeyStack(), (currKey) => {
@@ -24070,11 +24070,11 @@ var Recoverable = class {
   }
   getHumanReadableRuleStack() {
     const len = this.RULE_STACK_IDX + 1;
-    const result = new Array(len);
+    const result2 = new Array(len);
     for (let i = 0; i < len; i++) {
-      result[i] = this.shortRuleNameToFullName(this.RULE_STACK[i]);
+      result2[i] = this.shortRuleNameToFullName(this.RULE_STACK[i]);
     }
-    return result;
+    return result2;
   }
 };
 function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx, prodOccurrence, nextToksWalker, notStuck) {
@@ -26506,12 +26506,12 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     errors.push({ kind: 6 /* BlanksOnly */, line, start, end });
     return 2 /* Words */;
   }
-  const firstStart = tokens.starts[lineFirstToken];
-  if (firstStart > start) {
-    const c = text.charCodeAt(firstStart);
+  const firstStart2 = tokens.starts[lineFirstToken];
+  if (firstStart2 > start) {
+    const c = text.charCodeAt(firstStart2);
     if (c === HASH) errors.push({ kind: 4 /* IndentedComment */, line, start, end });
-    else if (isLineHead(text, firstStart, tokens.ends[lineFirstToken])) {
-      errors.push({ kind: 5 /* IndentedHead */, line, start: firstStart, end: tokens.ends[lineFirstToken] });
+    else if (isLineHead(text, firstStart2, tokens.ends[lineFirstToken])) {
+      errors.push({ kind: 5 /* IndentedHead */, line, start: firstStart2, end: tokens.ends[lineFirstToken] });
     }
   }
   return 2 /* Words */;
@@ -27371,7 +27371,7 @@ function parseLine(types) {
 }
 
 // grammar/plan.ts
-var isLineError = (result) => "error" in result;
+var isLineError = (result2) => "error" in result2;
 var MAX_CACHED_PLANS = 2e4;
 var cache = /* @__PURE__ */ new Map();
 var cachedCount = 0;
@@ -27402,9 +27402,9 @@ function sameCodes(cached, codes, from, to) {
   return true;
 }
 function computePlan(codes) {
-  const result = parseLine(Array.from(codes, (code) => tokenTypeOf[code]));
-  if (result.cst === void 0) return classifyError(codes, result.errorToken);
-  const line = firstChild(result.cst);
+  const result2 = parseLine(Array.from(codes, (code) => tokenTypeOf[code]));
+  if (result2.cst === void 0) return classifyError(codes, result2.errorToken);
+  const line = firstChild(result2.cst);
   const children = line.children;
   switch (line.name) {
     case "tableLine":
@@ -28333,16 +28333,31 @@ function optionBit(name) {
 }
 var moduleBit = (name) => 1 << moduleId(name);
 function addressFamilies(text, start, end) {
-  if (end - start > 18) return addressFamiliesOfList(text, start, end);
+  if (end - start > 18 || hasComma(text, start, end)) return addressFamiliesOfList(text, start, end);
+  return addressFamily(text, start, end);
+}
+function addressFamily(text, start, end) {
   const c0 = text.charCodeAt(start);
   if (c0 === 91) return 64 /* V6Address */;
   const stop = Math.min(end, start + 5);
   for (let i = start; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c === 58) return 64 /* V6Address */;
-    if (c === 46) return c0 >= 48 && c0 <= 57 && i - start <= 3 ? 32 /* V4Address */ : 0;
+    if (c === 46) return c0 >= 48 && c0 <= 57 && i - start <= 3 && isDottedQuad(text, i, end) ? 32 /* V4Address */ : 0;
   }
   return 0;
+}
+function isDottedQuad(text, from, end) {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || c === 45 || c === 58) return true;
+    if (c !== 46 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+function hasComma(text, start, end) {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 function addressFamiliesOfList(text, start, end) {
   let families = 0;
@@ -28350,7 +28365,7 @@ function addressFamiliesOfList(text, start, end) {
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 44;
     if (c === 44 || c === 45) {
-      if (i > itemStart) families |= addressFamilies(text, itemStart, Math.min(i, itemStart + 18));
+      if (i > itemStart) families |= addressFamily(text, itemStart, Math.min(i, itemStart + 18));
       itemStart = i + 1;
     }
   }
@@ -30423,12 +30438,12 @@ var MarkState = class _MarkState {
   }
 };
 function allOf(answers) {
-  let result = true;
+  let result2 = true;
   for (const answer of answers) {
     if (answer === false) return false;
-    if (answer === "maybe") result = "maybe";
+    if (answer === "maybe") result2 = "maybe";
   }
-  return result;
+  return result2;
 }
 
 // rules/packet/walk.ts
@@ -31933,6 +31948,219 @@ var SUPPRESSION_FINDINGS = [
 ];
 var BUILTIN_FINDINGS = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS];
 
+// src/fix/regions.ts
+function editedRegions(document, edits, output) {
+  const lexed = document.source.lexed;
+  if (lexed.lineCount === 0 || document.diagnostics.length > 0) return void 0;
+  const regions = [];
+  for (const { first: first2, last: last2, newStart, newEnd } of rewrittenLines(lexed, edits)) {
+    const table = tableAround(document, first2, last2);
+    if (table === void 0) return void 0;
+    const text = output.slice(newStart, newEnd);
+    if (/^(\*|COMMIT[ \t\r]*$)/m.test(text)) return void 0;
+    const body = text.endsWith("\n") || text === "" ? text : `${text}
+`;
+    const lines = parse(table.name === null ? body : `*${table.name}
+${body}COMMIT
+`);
+    regions.push({ table, oldFirst: first2, oldLast: last2, newStart, newEnd, lines });
+  }
+  return regions;
+}
+function tableAround(document, first2, last2) {
+  if (first2 === 0) return void 0;
+  if (document.form === "rules") return document.tables[0];
+  return document.tables.find((t) => t.header !== null && t.commit !== null && t.header.index < first2 && t.commit.index > last2);
+}
+var regionCommands = (region) => region.lines.tables.flatMap((t) => t.commands);
+
+// src/fix/apply.ts
+var OVERLAPS = "overlaps another fix";
+function applyFixes(document, fixes, options = {}) {
+  const { text } = document;
+  const skipped = [];
+  if (document.diagnostics.some((d) => d.severity === "error")) {
+    return unchanged(document, fixes.map((fix2) => ({ fix: fix2, reason: "the file has syntax errors" })));
+  }
+  const candidates = [];
+  for (const fix2 of fixes) {
+    const problem = invalidReason(fix2, text.length);
+    if (problem) skipped.push({ fix: fix2, reason: problem });
+    else if (fix2.applicability === "unsafe" && !options.unsafe) skipped.push({ fix: fix2, reason: "unsafe (use --unsafe-fixes)" });
+    else candidates.push(fix2);
+  }
+  candidates.sort((a, b) => firstStart(a) - firstStart(b));
+  const taken = [];
+  const claimed = new Claims();
+  const takenKeys = /* @__PURE__ */ new Set();
+  for (const fix2 of candidates) {
+    const key = fixKey(fix2);
+    if (takenKeys.has(key)) continue;
+    if (fix2.edits.some((edit) => claimed.overlaps(edit))) {
+      skipped.push({ fix: fix2, reason: OVERLAPS });
+      continue;
+    }
+    for (const edit of fix2.edits) claimed.add(edit);
+    taken.push(fix2);
+    takenKeys.add(key);
+  }
+  if (taken.length === 0) return unchanged(document, skipped);
+  let checked = check(document, taken);
+  if (!checked.parses) {
+    const good = taken.filter((fix2) => {
+      const parses = check(document, [fix2]).parses;
+      if (!parses) skipped.push({ fix: fix2, reason: "the fixed text would not parse" });
+      return parses;
+    });
+    checked = check(document, good);
+    if (good.length === 0 || !checked.parses) {
+      for (const fix2 of good) skipped.push({ fix: fix2, reason: "the fixed text would not parse" });
+      return unchanged(document, skipped);
+    }
+    return result(document, checked, good, skipped);
+  }
+  return result(document, checked, taken, skipped);
+}
+function check(document, fixes) {
+  const edits = editsOf(fixes);
+  const output = render(document.text, fixes);
+  const regions = editedRegions(document, edits, output);
+  if (regions !== void 0) return { output, parses: !regions.some((r) => hasErrors(r.lines)), regions };
+  const parsed = reparse(document, edits, output);
+  return { output, parses: !hasErrors(parsed), parsed };
+}
+function result(document, checked, applied, skipped) {
+  let parsed = checked.parsed;
+  const edits = editsOf(applied);
+  return {
+    output: checked.output,
+    get document() {
+      return parsed ??= reparse(document, edits, checked.output);
+    },
+    applied,
+    firstPass: applied,
+    skipped,
+    edits,
+    passes: 1,
+    regions: checked.regions
+  };
+}
+var unchanged = (document, skipped) => ({
+  output: document.text,
+  document,
+  applied: [],
+  firstPass: [],
+  skipped,
+  edits: [],
+  passes: 0
+});
+var fixKey = (fix2) => editsOf([fix2]).map((e) => `${e.start}:${e.end}:${e.text}`).join("\n");
+function unresolved(findings, result2, relinted) {
+  if (result2.applied.length === 0) return [...findings];
+  const applied = new Set(result2.firstPass.map(fixKey));
+  const edits = result2.edits.filter((e) => e.end > e.start);
+  const editBefore = (offset) => {
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (edits[mid].start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  };
+  const rewritten = (range) => {
+    const edit = edits[editBefore(range.start)];
+    return edit !== void 0 && range.start < edit.end && range.end <= edit.end;
+  };
+  const left = findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
+  if (result2.passes <= 1 || relinted === void 0) return left;
+  const all = result2.edits;
+  const grownBefore = [0];
+  for (const e of all) grownBefore.push(grownBefore[grownBefore.length - 1] + e.text.length - (e.end - e.start));
+  const fixedOffset = (offset, isStart) => {
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      const e = all[mid];
+      if (e.start < offset || isStart && e.start === offset && e.end === offset) low = mid + 1;
+      else high = mid;
+    }
+    const last2 = all[low - 1];
+    if (last2 !== void 0 && last2.end > offset) return last2.start + grownBefore[low - 1];
+    return offset + grownBefore[low];
+  };
+  const flagged = /* @__PURE__ */ new Map();
+  for (const d of relinted.findings) {
+    const key = `${d.ruleId}\0${result2.output.slice(d.range.start, d.range.end)}`;
+    flagged.set(key, (flagged.get(key) ?? 0) + 1);
+  }
+  return left.filter((f) => {
+    if (f.ruleId === void 0 || !relinted.rules.has(f.ruleId)) return true;
+    const key = `${f.ruleId}\0${result2.output.slice(fixedOffset(f.range.start, true), fixedOffset(f.range.end, false))}`;
+    const count = flagged.get(key) ?? 0;
+    if (count > 0) flagged.set(key, count - 1);
+    return count > 0;
+  });
+}
+var editsOf = (fixes) => fixes.flatMap((fix2) => fix2.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+var hasErrors = (document) => document.diagnostics.some((d) => d.severity === "error");
+function render(text, fixes) {
+  const edits = editsOf(fixes);
+  const parts = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+function invalidReason(fix2, length) {
+  if (fix2.edits.length === 0) return "no edits";
+  const edits = [...fix2.edits].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < edits.length; i++) {
+    const { start, end } = edits[i];
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
+      return `edit [${start}, ${end}) is outside the text`;
+    }
+    if (i > 0 && start < edits[i - 1].end) return "its own edits overlap";
+  }
+  return null;
+}
+var firstStart = (fix2) => Math.min(...fix2.edits.map((e) => e.start));
+var Claims = class {
+  constructor() {
+    this.ranges = [];
+  }
+  overlaps(edit) {
+    const i = this.firstEndingAfter(edit.start);
+    for (let j = Math.max(0, i - 1); j < this.ranges.length && this.ranges[j].start <= edit.end; j++) {
+      const r = this.ranges[j];
+      if (edit.start < r.end && r.start < edit.end) return true;
+      if (edit.start === r.start && (edit.start === edit.end || r.start === r.end)) return true;
+    }
+    return false;
+  }
+  add(edit) {
+    let i = this.ranges.length;
+    while (i > 0 && this.ranges[i - 1].start > edit.start) i--;
+    this.ranges.splice(i, 0, edit);
+  }
+  /** Index of the first claimed range that ends after `offset` (claims never overlap, so ends are sorted too). */
+  firstEndingAfter(offset) {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (this.ranges[mid].end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+};
+
 // src/config/resolve.ts
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
@@ -32279,13 +32507,136 @@ function unusedMessage(s) {
   }
 }
 
+// src/fix/fixed-point.ts
+var MAX_FIX_PASSES = 10;
+function fixUntilStable(document, found, lintAgain, options = {}) {
+  const passes = [];
+  let current = document;
+  let findings;
+  let skipped = [];
+  let stable = true;
+  for (let fixes = fixesOf(found); ; fixes = fixesOf(findings)) {
+    const pass = applyFixes(current, fixes, options);
+    if (pass.applied.length === 0) {
+      skipped = pass.skipped;
+      break;
+    }
+    if (passes.length === MAX_FIX_PASSES) {
+      stable = false;
+      skipped = pass.applied.map((fix2) => ({ fix: fix2, reason: `still to apply after ${MAX_FIX_PASSES} passes of fixes` }));
+      break;
+    }
+    passes.push(pass);
+    findings = void 0;
+    if (options.onlyAfterOverlaps && !pass.skipped.some((s) => s.reason === OVERLAPS)) {
+      skipped = pass.skipped;
+      break;
+    }
+    current = pass.document;
+    findings = lintAgain(current);
+  }
+  return { result: passesResult(document, passes, skipped), findings, stable };
+}
+var fixesOf = (findings) => findings.flatMap((d) => d.fix ? [d.fix] : []);
+function passesResult(document, passes, skipped) {
+  if (passes.length === 0) return { output: document.text, document, applied: [], firstPass: [], skipped, edits: [], passes: 0 };
+  const first2 = passes[0];
+  const last2 = passes[passes.length - 1];
+  if (passes.length === 1) {
+    first2.skipped = skipped;
+    return first2;
+  }
+  let edits = first2.edits;
+  for (const pass of passes.slice(1)) edits = composeEdits(edits, pass.edits, pass.output);
+  return {
+    output: last2.output,
+    document: last2.document,
+    applied: passes.flatMap((p) => p.applied),
+    firstPass: first2.applied,
+    skipped,
+    edits,
+    passes: passes.length,
+    regions: editedRegions(document, edits, last2.output)
+  };
+}
+function composeEdits(first2, second, c) {
+  const spans = [];
+  let shift2 = 0;
+  for (const edit of first2) {
+    const growth = edit.text.length - (edit.end - edit.start);
+    spans.push({ start: edit.start + shift2, end: edit.start + shift2 + edit.text.length, round: 1, growth });
+    shift2 += growth;
+  }
+  for (const edit of second) spans.push({ start: edit.start, end: edit.end, round: 2, growth: edit.text.length - (edit.end - edit.start) });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out = [];
+  let grownBefore1 = 0;
+  let grownBefore2 = 0;
+  for (let i = 0; i < spans.length; ) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    let grown1 = 0;
+    let grown2 = 0;
+    for (; i < spans.length && spans[i].start <= end; i++) {
+      end = Math.max(end, spans[i].end);
+      if (spans[i].round === 1) grown1 += spans[i].growth;
+      else grown2 += spans[i].growth;
+    }
+    out.push({
+      start: start - grownBefore1,
+      end: end - grownBefore1 - grown1,
+      text: c.slice(start + grownBefore2, end + grownBefore2 + grown2)
+    });
+    grownBefore1 += grown1;
+    grownBefore2 += grown2;
+  }
+  return out;
+}
+
+// src/utf16.ts
+var SNIFF_LENGTH = 8e3;
+function utf16Encoding(text) {
+  const sample = text.slice(0, SNIFF_LENGTH);
+  if (!sample.includes("\0")) return void 0;
+  const head2 = sample.slice(0, 2);
+  if (head2 === "\xFF\xFE") return { name: "UTF-16LE", bom: true };
+  if (head2 === "\xFE\xFF") return { name: "UTF-16BE", bom: true };
+  if (head2 === "\uFFFD\uFFFD") return { name: sample[2] === "\0" ? "UTF-16BE" : "UTF-16LE", bom: true };
+  const pairs = sample.length >> 1;
+  if (pairs < 2) return void 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (sample[i] === "\0") evenNul++;
+    if (sample[i + 1] === "\0") oddNul++;
+  }
+  if (oddNul >= 0.9 * pairs && evenNul <= 0.1 * pairs) return { name: "UTF-16LE", bom: false };
+  if (evenNul >= 0.9 * pairs && oddNul <= 0.1 * pairs) return { name: "UTF-16BE", bom: false };
+  return void 0;
+}
+function namingUtf16(document) {
+  const encoding = document.diagnostics.length === 1 ? utf16Encoding(document.text) : void 0;
+  if (encoding === void 0) return document.diagnostics;
+  const from = encoding.bom ? "UTF-16" : encoding.name;
+  const end = Math.min(2, document.text.length);
+  return [
+    {
+      ruleId: SYNTAX,
+      severity: "error",
+      message: `UTF-16 text (${encoding.name}): iptables-restore reads bytes and cannot load it; convert it with \`iconv -f ${from} -t UTF-8\``,
+      range: { start: 0, end },
+      loc: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: end + 1, offset: end } }
+    }
+  ];
+}
+
 // src/lint.ts
 function lintText(text, options = {}) {
   const document = parse(text, { filePath: options.filePath });
   return { filePath: options.filePath, diagnostics: lintDocument(document, options), document };
 }
 function lintDocument(document, options = {}) {
-  const diagnostics = [...document.diagnostics];
+  const diagnostics = [...namingUtf16(document)];
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
@@ -32328,14 +32679,21 @@ function lintDocument(document, options = {}) {
     knownRules
   });
 }
-function lintAndFix(document, options, apply2) {
-  const fixing = (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-  const found = lintDocument(document, { ...options, rules: fixing });
-  const result = apply2(found.flatMap((d) => d.fix ? [d.fix] : []));
-  return { result, diagnostics: lintDocument(result.document, options) };
+function lintAndFix(document, options) {
+  const found = lintDocument(document, { ...options, rules: fixingRules(options) });
+  const { result: result2, findings, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, options), options);
+  return { result: result2, diagnostics: findings ?? lintDocument(document, options), stable };
 }
+function fixFound(document, found, options) {
+  const rules = fixingRules(options);
+  const lintAgain = (fixed) => lintDocument(fixed, { ...options, rules });
+  const { result: result2, stable, findings } = fixUntilStable(document, found, lintAgain, { ...options, onlyAfterOverlaps: true });
+  const relinted = result2.passes > 1 ? { findings: findings ?? lintAgain(result2.document), rules: new Set(rules.map((r) => r.id)) } : void 0;
+  return { result: result2, stable, left: unresolved(found, result2, relinted) };
+}
+var fixingRules = (options) => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
 var article = (severity) => severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`;
-var errorCount = (result) => result.diagnostics.filter((d) => d.severity === "error").length;
+var errorCount = (result2) => result2.diagnostics.filter((d) => d.severity === "error").length;
 
 export {
   TokenCode,
@@ -32390,11 +32748,15 @@ export {
   BUILTIN_FINDINGS,
   lazyModule,
   nearest,
+  regionCommands,
+  applyFixes,
+  unresolved,
   resolveSettings,
   applySuppressions,
   lintText,
   lintDocument,
   lintAndFix,
+  fixFound,
   errorCount
 };
 /*! Bundled license information:

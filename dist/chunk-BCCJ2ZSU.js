@@ -12,6 +12,7 @@ import {
   chainsNamed,
   detachedDocument,
   errorCount,
+  fixFound,
   lazyModule,
   lintAndFix,
   lintDocument,
@@ -19,10 +20,9 @@ import {
   nearest,
   parse,
   print,
-  reparse,
-  resolveSettings,
-  rewrittenLines
-} from "./chunk-JWD7NHHA.js";
+  regionCommands,
+  resolveSettings
+} from "./chunk-U6P3A5YJ.js";
 import {
   __commonJS,
   __require,
@@ -528,19 +528,19 @@ var require_help = __commonJS({
        * @returns {Map<string, Command[] | Option[]>}
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
-        const result2 = /* @__PURE__ */ new Map();
+        const result = /* @__PURE__ */ new Map();
         unsortedItems.forEach((item) => {
           const group = getGroup(item);
-          if (!result2.has(group)) result2.set(group, []);
+          if (!result.has(group)) result.set(group, []);
         });
         visibleItems.forEach((item) => {
           const group = getGroup(item);
-          if (!result2.has(group)) {
-            result2.set(group, []);
+          if (!result.has(group)) {
+            result.set(group, []);
           }
-          result2.get(group).push(item);
+          result.get(group).push(item);
         });
-        return result2;
+        return result;
       }
       /**
        * Generate the built-in help text.
@@ -1286,11 +1286,11 @@ var require_command = __commonJS({
        * @private
        */
       _getCommandAndAncestors() {
-        const result2 = [];
+        const result = [];
         for (let command2 = this; command2; command2 = command2.parent) {
-          result2.push(command2);
+          result.push(command2);
         }
-        return result2;
+        return result;
       }
       /**
        * Define a command.
@@ -2441,7 +2441,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallHooks(promise, event) {
-        let result2 = promise;
+        let result = promise;
         const hooks = [];
         this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
           hookedCommand._lifeCycleHooks[event].forEach((callback) => {
@@ -2452,11 +2452,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
           hooks.reverse();
         }
         hooks.forEach((hookDetail) => {
-          result2 = this._chainOrCall(result2, () => {
+          result = this._chainOrCall(result, () => {
             return hookDetail.callback(hookDetail.hookedCommand, this);
           });
         });
-        return result2;
+        return result;
       }
       /**
        *
@@ -2467,15 +2467,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result2 = promise;
+        let result = promise;
         if (this._lifeCycleHooks[event] !== void 0) {
           this._lifeCycleHooks[event].forEach((hook) => {
-            result2 = this._chainOrCall(result2, () => {
+            result = this._chainOrCall(result, () => {
               return hook(this, subCommand);
             });
           });
         }
-        return result2;
+        return result;
       }
       /**
        * Process arguments in context of this command.
@@ -2747,13 +2747,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       opts() {
         if (this._storeOptionsAsProperties) {
-          const result2 = {};
+          const result = {};
           const len = this.options.length;
           for (let i = 0; i < len; i++) {
             const key = this.options[i].attributeName();
-            result2[key] = key === this._versionOptionName ? this._version : this[key];
+            result[key] = key === this._versionOptionName ? this._version : this[key];
           }
-          return result2;
+          return result;
         }
         return this._optionValues;
       }
@@ -3880,9 +3880,18 @@ function unknownRule(id, where, ruleIds) {
   return `unknown rule \`${id}\` in ${where}${guess ? `: did you mean \`${guess}\`?` : ` (known rules: ${ruleIds.join(", ")})`}`;
 }
 
+// src/cli/errors.ts
+var UnreadableInput = class extends Error {
+};
+var UnwritableFile = class extends Error {
+};
+var UsageError = class extends Error {
+};
+
 // src/cli/io.ts
-import { readFileSync } from "node:fs";
-import { chmod, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFileSync, rmSync } from "node:fs";
+import { constants } from "node:fs";
+import { access, open, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename as basename2, dirname, join, resolve } from "node:path";
 
 // src/cli/terminal.ts
@@ -3896,23 +3905,64 @@ var silent = { update() {
 }, stop() {
 } };
 function progress(stderr, env, options) {
-  if (stderr.isTTY !== true || env.CI || options.machineOutputOnStdout) return silent;
+  if (stderr.isTTY !== true || env.TERM === "dumb" || env.CI || options.machineOutputOnStdout) return silent;
   let spinner;
   let text = "iptlint";
   let stopped = false;
+  let release = () => {
+  };
+  const stop = () => {
+    stopped = true;
+    spinner?.stop();
+    release();
+  };
   void import("./ora-JAHHKLZ6.js").then(({ default: ora }) => {
-    if (!stopped) spinner = ora({ stream: stderr, text }).start();
+    if (stopped) return;
+    spinner = ora({
+      stream: stderr,
+      text,
+      // Whether a person is watching was decided above; ora would ask process.env itself.
+      isEnabled: true,
+      color: options.color ? "cyan" : false,
+      // Standard input and the terminal's modes are left alone. ora's discardStdin puts the
+      // terminal in raw mode, where Ctrl-C is a byte to read, not SIGINT, and ora's reader of
+      // it never starts on a fresh stdin: Ctrl-C did nothing until the run ended.
+      discardStdin: false,
+      // Hiding the cursor means showing it again on any exit, which ora does with a signal
+      // handler for the rest of the run (signal-exit); every Ctrl-C would then wait for the
+      // event loop. The cursor stays visible instead.
+      hideCursor: false
+    }).start();
+    release = onInterrupt(() => spinner?.stop());
   });
   return {
     update(next) {
       text = next;
       if (spinner) spinner.text = next;
     },
-    stop() {
-      stopped = true;
-      spinner?.stop();
-    }
+    stop
   };
+}
+var undoOnInterrupt = /* @__PURE__ */ new Set();
+var STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function onInterrupt(undo) {
+  if (undoOnInterrupt.size === 0) for (const signal of STOP_SIGNALS) process.on(signal, interrupted);
+  undoOnInterrupt.add(undo);
+  return () => {
+    if (!undoOnInterrupt.delete(undo) || undoOnInterrupt.size > 0) return;
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, interrupted);
+  };
+}
+function interrupted(signal) {
+  for (const undo of undoOnInterrupt) {
+    try {
+      undo();
+    } catch {
+    }
+  }
+  undoOnInterrupt.clear();
+  for (const each of STOP_SIGNALS) process.removeListener(each, interrupted);
+  process.kill(process.pid, signal);
 }
 
 // src/cli/io.ts
@@ -3922,8 +3972,8 @@ var crypto = lazyModule("node:crypto");
 function nodeIo(cwd = process.cwd()) {
   const at = (path) => resolve(cwd, path);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: quietWhenClosed(process.stdout),
+    stderr: quietWhenClosed(process.stderr),
     async readStdin() {
       const chunks = [];
       for await (const chunk of process.stdin) chunks.push(chunk);
@@ -3933,7 +3983,7 @@ function nodeIo(cwd = process.cwd()) {
     // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
     readFile: async (path) => readFileSync(at(path)),
     isDirectory: async (path) => (await stat(at(path))).isDirectory(),
-    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), content, options?.create === true),
+    writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), path, content, options?.create === true),
     progress: (options) => progress(process.stderr, process.env, options),
     writeNewFile: (path, content) => writeFile(at(path), content, { flag: "wx" }),
     cwd,
@@ -3949,210 +3999,88 @@ function nodeIo(cwd = process.cwd()) {
     env: process.env
   };
 }
-async function writeFileAtomic(path, content, create) {
-  const mode = await stat(path).then(
-    (s) => s.mode,
-    (error) => {
-      if (create && error.code === "ENOENT") return 420;
-      throw error;
-    }
-  );
-  const temporary = join(dirname(path), `.${basename2(path)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
-  try {
-    const handle = await open(temporary, "wx", mode);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temporary, mode);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-// src/cli/errors.ts
-var UnreadableInput = class extends Error {
-};
-var UsageError = class extends Error {
-};
-
-// src/fix/regions.ts
-function editedRegions(document, edits, output) {
-  const lexed = document.source.lexed;
-  if (lexed.lineCount === 0 || document.diagnostics.length > 0) return void 0;
-  const regions = [];
-  for (const { first, last, newStart, newEnd } of rewrittenLines(lexed, edits)) {
-    const table = tableAround(document, first, last);
-    if (table === void 0) return void 0;
-    const text = output.slice(newStart, newEnd);
-    if (/^(\*|COMMIT[ \t\r]*$)/m.test(text)) return void 0;
-    const body = text.endsWith("\n") || text === "" ? text : `${text}
-`;
-    const lines = parse(table.name === null ? body : `*${table.name}
-${body}COMMIT
-`);
-    regions.push({ table, oldFirst: first, oldLast: last, newStart, newEnd, lines });
-  }
-  return regions;
-}
-function tableAround(document, first, last) {
-  if (first === 0) return void 0;
-  if (document.form === "rules") return document.tables[0];
-  return document.tables.find((t) => t.header !== null && t.commit !== null && t.header.index < first && t.commit.index > last);
-}
-var regionCommands = (region2) => region2.lines.tables.flatMap((t) => t.commands);
-
-// src/fix/apply.ts
-function applyFixes(document, fixes, options = {}) {
-  const { text } = document;
-  const skipped = [];
-  if (document.diagnostics.some((d) => d.severity === "error")) {
-    return { output: text, document, applied: [], skipped: fixes.map((fix) => ({ fix, reason: "the file has syntax errors" })) };
-  }
-  const candidates = [];
-  for (const fix of fixes) {
-    const problem = invalidReason(fix, text.length);
-    if (problem) skipped.push({ fix, reason: problem });
-    else if (fix.applicability === "unsafe" && !options.unsafe) skipped.push({ fix, reason: "unsafe (use --unsafe-fixes)" });
-    else candidates.push(fix);
-  }
-  candidates.sort((a, b) => firstStart(a) - firstStart(b));
-  const taken = [];
-  const claimed = new Claims();
-  const takenKeys = /* @__PURE__ */ new Set();
-  for (const fix of candidates) {
-    const key = fixKey(fix);
-    if (takenKeys.has(key)) continue;
-    if (fix.edits.some((edit) => claimed.overlaps(edit))) {
-      skipped.push({ fix, reason: "overlaps another fix" });
-      continue;
-    }
-    for (const edit of fix.edits) claimed.add(edit);
-    taken.push(fix);
-    takenKeys.add(key);
-  }
-  if (taken.length === 0) return { output: text, document, applied: [], skipped };
-  let checked = check(document, taken);
-  if (!checked.parses) {
-    const good = taken.filter((fix) => {
-      const parses = check(document, [fix]).parses;
-      if (!parses) skipped.push({ fix, reason: "the fixed text would not parse" });
-      return parses;
-    });
-    checked = check(document, good);
-    if (good.length === 0 || !checked.parses) {
-      for (const fix of good) skipped.push({ fix, reason: "the fixed text would not parse" });
-      return { output: text, document, applied: [], skipped };
-    }
-    return result(document, checked, good, skipped);
-  }
-  return result(document, checked, taken, skipped);
-}
-function check(document, fixes) {
-  const edits = editsOf(fixes);
-  const output = render(document.text, fixes);
-  const regions = editedRegions(document, edits, output);
-  if (regions !== void 0) return { output, parses: !regions.some((r) => hasErrors(r.lines)), regions };
-  const parsed = reparse(document, edits, output);
-  return { output, parses: !hasErrors(parsed), parsed };
-}
-function result(document, checked, applied, skipped) {
-  let parsed = checked.parsed;
-  const edits = editsOf(applied);
-  return {
-    output: checked.output,
-    get document() {
-      return parsed ??= reparse(document, edits, checked.output);
+function quietWhenClosed(stream) {
+  let output = quietStreams.get(stream);
+  if (output) return output;
+  let closed = false;
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed = true;
+    else throw error;
+  });
+  output = {
+    get isTTY() {
+      return stream.isTTY;
     },
-    applied,
-    skipped,
-    regions: checked.regions
+    write(text) {
+      if (!closed) stream.write(text);
+    }
   };
+  quietStreams.set(stream, output);
+  return output;
 }
-var fixKey = (fix) => editsOf([fix]).map((e) => `${e.start}:${e.end}:${e.text}`).join("\n");
-function unresolved(findings, result2) {
-  if (result2.applied.length === 0) return [...findings];
-  const applied = new Set(result2.applied.map(fixKey));
-  const edits = editsOf(result2.applied).filter((e) => e.end > e.start);
-  const rewritten = (range) => {
-    let low = 0;
-    let high = edits.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (edits[mid].start <= range.start) low = mid + 1;
-      else high = mid;
-    }
-    const edit = edits[low - 1];
-    return edit !== void 0 && range.start < edit.end && range.end <= edit.end;
+var quietStreams = /* @__PURE__ */ new WeakMap();
+async function writeFileAtomic(path, name, content, create) {
+  const absent = (error) => {
+    if (create && error.code === "ENOENT") return void 0;
+    throw unwritable(name, error);
   };
-  return findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
-}
-var editsOf = (fixes) => fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
-var hasErrors = (document) => document.diagnostics.some((d) => d.severity === "error");
-function render(text, fixes) {
-  const edits = editsOf(fixes);
-  const parts = [];
-  let at = 0;
-  for (const edit of edits) {
-    parts.push(text.slice(at, edit.start), edit.text);
-    at = edit.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join("");
-}
-function invalidReason(fix, length) {
-  if (fix.edits.length === 0) return "no edits";
-  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
-  for (let i = 0; i < edits.length; i++) {
-    const { start, end } = edits[i];
-    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
-      return `edit [${start}, ${end}) is outside the text`;
+  const target = await realpath(path).catch(absent) ?? path;
+  const existing = await stat(target).catch(absent);
+  if (existing) await access(target, constants.W_OK).catch((error) => Promise.reject(unwritable(name, error)));
+  const temporary = join(dirname(target), `.${basename2(target)}.iptlint-${crypto().randomBytes(6).toString("hex")}`);
+  let handle;
+  const release = onInterrupt(() => rmSync(temporary, { force: true }));
+  try {
+    try {
+      handle = await open(temporary, "wx", existing ? 384 : 438);
+    } catch (error) {
+      throw unwritable(name, error, dirname(target));
     }
-    if (i > 0 && start < edits[i - 1].end) return "its own edits overlap";
+    await handle.writeFile(content);
+    if (existing) {
+      const made = await handle.stat();
+      if (made.uid !== existing.uid || made.gid !== existing.gid) {
+        await handle.chown(existing.uid, existing.gid).catch((error) => {
+          if (error.code !== "EPERM") throw error;
+          throw new UnwritableFile(
+            `cannot write ${name}: it belongs to user ${existing.uid}, group ${existing.gid}, which a file written by this user cannot keep; run iptlint as its owner or as root`
+          );
+        });
+      }
+      await handle.chmod(existing.mode & 4095);
+    }
+    await handle.sync();
+    await handle.close();
+    handle = void 0;
+    await rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => {
+    });
+    await rm(temporary, { force: true });
+    throw error instanceof UnwritableFile ? error : unwritable(name, error);
+  } finally {
+    release();
   }
-  return null;
 }
-var firstStart = (fix) => Math.min(...fix.edits.map((e) => e.start));
-var Claims = class {
-  constructor() {
-    this.ranges = [];
-  }
-  overlaps(edit) {
-    const i = this.firstEndingAfter(edit.start);
-    for (let j = Math.max(0, i - 1); j < this.ranges.length && this.ranges[j].start <= edit.end; j++) {
-      const r = this.ranges[j];
-      if (edit.start < r.end && r.start < edit.end) return true;
-      if (edit.start === r.start && (edit.start === edit.end || r.start === r.end)) return true;
-    }
-    return false;
-  }
-  add(edit) {
-    let i = this.ranges.length;
-    while (i > 0 && this.ranges[i - 1].start > edit.start) i--;
-    this.ranges.splice(i, 0, edit);
-  }
-  /** Index of the first claimed range that ends after `offset` (claims never overlap, so ends are sorted too). */
-  firstEndingAfter(offset) {
-    let low = 0;
-    let high = this.ranges.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (this.ranges[mid].end <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-};
+function unwritable(name, error, folder) {
+  const inFolder = `cannot create a file in ${folder} (the new content is written beside the file, then renamed over it)`;
+  const reasons = {
+    EACCES: folder ? `permission denied: ${inFolder}` : "permission denied (the file is read-only for this user)",
+    EPERM: folder ? `operation not permitted: ${inFolder}` : "operation not permitted (an immutable or append-only file?)",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on the device",
+    EDQUOT: "disk quota exceeded",
+    ENOENT: "no such file",
+    EISDIR: "it is a directory"
+  };
+  return new UnwritableFile(`cannot write ${name}: ${(error.code && reasons[error.code]) ?? error.message}`);
+}
 
 // src/fix/emit.ts
 var diffModule = lazyModule("diff");
 var CONTEXT = 3;
-function unifiedDiff(original, result2, name) {
-  const edits = result2.applied.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+function unifiedDiff(original, result, name) {
+  const edits = result.edits;
   if (edits.length === 0) return "";
   const text = original.text;
   const lines = new LineTable(original);
@@ -4191,15 +4119,15 @@ function unifiedDiff(original, result2, name) {
   const path = name.replace(/^\/+/, "");
   return diffModule().formatPatch({ oldFileName: `a/${path}`, newFileName: `b/${path}`, oldHeader: void 0, newHeader: void 0, hunks });
 }
-function restoreText(result2) {
-  return result2.output;
+function restoreText(result) {
+  return result.output;
 }
-function livePatch(original, result2, options = {}) {
-  const fixed = fixedChainsReader(original, result2);
-  const touched = touchedChains(original, result2, fixed);
+function livePatch(original, result, options = {}) {
+  const fixed = fixedChainsReader(original, result);
+  const touched = touchedChains(original, result, fixed);
   const restore = options.restoreCommand ?? "iptables-restore";
   if (touched.size === 0) {
-    if (result2.applied.length === 0) return "";
+    if (result.applied.length === 0) return "";
     return "# Generated by iptlint: nothing to apply to a live node. The fixes leave every chain's rules as they\n# were (they change declarations, policies or line ends only).\n";
   }
   const out = [
@@ -4223,11 +4151,11 @@ function livePatch(original, result2, options = {}) {
   }
   return out.join("\n") + "\n";
 }
-function fixedChainsReader(original, result2) {
-  const regions = result2.regions;
+function fixedChainsReader(original, result) {
+  const regions = result.regions;
   const fromDocument = (tableName, names) => {
-    const table = result2.document.tables.find((t) => t.name === tableName);
-    return table ? chainsNamed(result2.document, table, names) : /* @__PURE__ */ new Map();
+    const table = result.document.tables.find((t) => t.name === tableName);
+    return table ? chainsNamed(result.document, table, names) : /* @__PURE__ */ new Map();
   };
   if (regions === void 0 || regions.some((r) => regionCommands(r).some((c) => c.command !== "append" && c.command !== "new-chain"))) return fromDocument;
   const { lineStarts } = original.source.lexed;
@@ -4264,10 +4192,10 @@ function fixedChainsReader(original, result2) {
     return chains;
   };
 }
-function touchedChains(original, result2, fixed) {
+function touchedChains(original, result, fixed) {
   const touched = /* @__PURE__ */ new Map();
-  const names = candidateNames(original, result2);
-  const tables = result2.regions ? original.tables : result2.document.tables;
+  const names = candidateNames(original, result);
+  const tables = result.regions ? original.tables : result.document.tables;
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
@@ -4281,9 +4209,9 @@ function touchedChains(original, result2, fixed) {
   }
   return touched;
 }
-function candidateNames(original, result2) {
+function candidateNames(original, result) {
   const names = /* @__PURE__ */ new Set();
-  for (const edit of result2.applied.flatMap((fix) => fix.edits)) {
+  for (const edit of result.edits) {
     const index = original.source.positionAt(edit.start).line - 1;
     const line = index < original.source.lexed.lineCount ? original.line(index) : void 0;
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
@@ -4323,9 +4251,9 @@ function countLines(text) {
 import { relative, resolve as resolve2, sep } from "node:path";
 var UNNAMED = "<text>";
 var REPOSITORY_URL = "https://github.com/iptlint/iptlint";
-var displayPath = (result2) => result2.filePath ?? UNNAMED;
-function relativePath(result2, cwd) {
-  const path = relative(cwd, resolve2(cwd, displayPath(result2)));
+var displayPath = (result) => result.filePath ?? UNNAMED;
+function relativePath(result, cwd) {
+  const path = relative(cwd, resolve2(cwd, displayPath(result)));
   return sep === "/" ? path : path.split(sep).join("/");
 }
 var pathToUriReference = (path) => path.split("/").map(encodeURIComponent).join("/");
@@ -4349,7 +4277,20 @@ function countDiagnostics(diagnostics) {
   }
   return counts;
 }
-var countResults = (results) => countDiagnostics(results.flatMap((r) => r.diagnostics));
+function countResults(results) {
+  const counts = { error: 0, warning: 0, info: 0, fixable: 0, safeFixable: 0 };
+  for (const result of results) {
+    const own = countDiagnostics(result.diagnostics);
+    const fixable = canFix(result);
+    counts.error += own.error;
+    counts.warning += own.warning;
+    counts.info += own.info;
+    if (fixable) counts.fixable += own.fixable;
+    if (fixable) counts.safeFixable += own.safeFixable;
+  }
+  return counts;
+}
+var canFix = (result) => result.live !== true && !result.diagnostics.some((d) => d.ruleId === SYNTAX && d.severity === "error");
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var spanOf = (start, end) => ({
   line: start.line,
@@ -4357,8 +4298,8 @@ var spanOf = (start, end) => ({
   endLine: end.line,
   endColumn: end.column
 });
-function startLineText(result2, diagnostic) {
-  const text = result2.document.source.text;
+function startLineText(result, diagnostic) {
+  const text = result.document.source.text;
   const { offset, column } = diagnostic.loc.start;
   const lineStart = offset - (column - 1);
   const newline = text.indexOf("\n", lineStart);
@@ -4370,10 +4311,10 @@ var crypto2 = lazyModule("node:crypto");
 var sha256 = (text) => crypto2().createHash("sha256").update(text).digest("hex");
 function fingerprints(results, cwd) {
   const seen = /* @__PURE__ */ new Map();
-  return results.map((result2) => {
-    const path = relativePath(result2, cwd);
-    return result2.diagnostics.map((d) => {
-      const hash = sha256(`${d.ruleId}\0${path}\0${fingerprintLine(startLineText(result2, d))}`);
+  return results.map((result) => {
+    const path = relativePath(result, cwd);
+    return result.diagnostics.map((d) => {
+      const hash = sha256(`${d.ruleId}\0${path}\0${fingerprintLine(startLineText(result, d))}`);
       const occurrence = (seen.get(hash) ?? 0) + 1;
       seen.set(hash, occurrence);
       return { hash, occurrence };
@@ -4415,13 +4356,13 @@ var NO_COLOURS = {
   severity: { error: plain, warning: plain, info: plain },
   summary: { error: plain, warning: plain, info: plain }
 };
-function render2(results, palette) {
+function render(results, palette) {
   let out = "";
-  for (const result2 of results) {
-    if (result2.diagnostics.length === 0) continue;
-    out += `${palette.bold(printable(displayPath(result2)))}
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    out += `${palette.bold(printable(displayPath(result)))}
 `;
-    const rows = result2.diagnostics.map((d) => ({
+    const rows = result.diagnostics.map((d) => ({
       position: `${d.loc.start.line}:${d.loc.start.column}`,
       severity: d.severity,
       message: printable(d.message),
@@ -4447,6 +4388,9 @@ function render2(results, palette) {
   const fixable = fixableLine(counts);
   if (fixable) out += `  ${fixable}
 `;
+  const example = results.find((r) => r.diagnostics.length > 0).diagnostics[0].ruleId;
+  out += `  ${palette.dim(`Why it matters and how to fix it: \`iptlint explain RULE\` (e.g. \`iptlint explain ${example}\`)`)}
+`;
   return out;
 }
 function fixableLine({ safeFixable, fixable }) {
@@ -4455,8 +4399,8 @@ function fixableLine({ safeFixable, fixable }) {
   const more = unsafe === 0 ? "" : `, ${unsafe} more with \`iptlint fix --unsafe-fixes\``;
   return `${safeFixable} fixable with \`iptlint fix\`${more}`;
 }
-var stylish = (results, context) => render2(results, context.color ? COLOURS : NO_COLOURS);
-var formatStylish = (results) => render2(results, NO_COLOURS);
+var stylish = (results, context) => render(results, context.color ? COLOURS : NO_COLOURS);
+var formatStylish = (results) => render(results, NO_COLOURS);
 
 // src/cli/exit-codes.ts
 var ExitCode = {
@@ -4468,7 +4412,7 @@ var ExitCode = {
   Usage: 2,
   /** The configuration is invalid. */
   Config: 3,
-  /** An input cannot be read. */
+  /** An input cannot be read, or a file cannot be written (`fix` in place, `--output-file`). */
   Unreadable: 4,
   /** A bug in iptlint. */
   Internal: 5
@@ -4478,12 +4422,12 @@ var ExitCode = {
 var checkstyle = (results) => {
   let out = `${XML_DECLARATION}<checkstyle version="4.3">
 `;
-  for (const result2 of results) {
-    const errors = result2.diagnostics.map(
+  for (const result of results) {
+    const errors = result.diagnostics.map(
       (d) => `    <error line="${d.loc.start.line}" column="${d.loc.start.column}" severity="${d.severity}" message="${xmlEscape(d.message)}" source="iptlint.${xmlEscape(d.ruleId)}"/>
 `
     );
-    const name = xmlEscape(displayPath(result2));
+    const name = xmlEscape(displayPath(result));
     out += errors.length === 0 ? `  <file name="${name}"/>
 ` : `  <file name="${name}">
 ${errors.join("")}  </file>
@@ -4496,9 +4440,9 @@ ${errors.join("")}  </file>
 // src/format/compact.ts
 var compact = (results) => {
   let out = "";
-  for (const result2 of results) {
-    const file = printable(displayPath(result2));
-    for (const d of result2.diagnostics) {
+  for (const result of results) {
+    const file = printable(displayPath(result));
+    for (const d of result.diagnostics) {
       out += `${file}:${d.loc.start.line}:${d.loc.start.column}: ${d.severity}: ${printable(d.message)} [${d.ruleId}]
 `;
     }
@@ -4515,9 +4459,9 @@ var escapeData = (text) => printable(text.replace(/%/g, "%25").replace(/\r/g, "%
 var escapeProperty = (text) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 var github = (results, context) => {
   const commands = { error: [], warning: [], info: [] };
-  for (const result2 of results) {
-    const file = escapeProperty(relativePath(result2, context.cwd));
-    for (const d of result2.diagnostics) commands[d.severity].push(command(file, d));
+  for (const result of results) {
+    const file = escapeProperty(relativePath(result, context.cwd));
+    for (const d of result.diagnostics) commands[d.severity].push(command(file, d));
   }
   const notice = commands.info.length > ANNOTATIONS_PER_KIND || commands.error.length > ANNOTATIONS_PER_KIND || commands.warning.length > ANNOTATIONS_PER_KIND;
   const shown2 = { error: ANNOTATIONS_PER_KIND, warning: ANNOTATIONS_PER_KIND, info: ANNOTATIONS_PER_KIND - (notice ? 1 : 0) };
@@ -4544,9 +4488,9 @@ function command(file, d) {
 var SEVERITIES3 = { error: "major", warning: "minor", info: "info" };
 var gitlab = (results, context) => {
   const prints = fingerprints(results, context.cwd);
-  const issues = results.flatMap((result2, i) => {
-    const path = relativePath(result2, context.cwd);
-    return result2.diagnostics.map((d, j) => ({
+  const issues = results.flatMap((result, i) => {
+    const path = relativePath(result, context.cwd);
+    return result.diagnostics.map((d, j) => ({
       description: `${d.ruleId}: ${d.message}`,
       check_name: d.ruleId,
       fingerprint: sha256(`${prints[i][j].hash}:${prints[i][j].occurrence}`),
@@ -4560,12 +4504,12 @@ var gitlab = (results, context) => {
 
 // src/format/json.ts
 var json = (results) => {
-  const report = results.map((result2) => {
-    const source = result2.document.source;
-    const counts = countDiagnostics(result2.diagnostics);
+  const report = results.map((result) => {
+    const source = result.document.source;
+    const counts = countDiagnostics(result.diagnostics);
     return {
-      filePath: displayPath(result2),
-      messages: result2.diagnostics.map((d) => {
+      filePath: displayPath(result),
+      messages: result.diagnostics.map((d) => {
         const message = {
           ruleId: d.ruleId,
           severity: d.severity,
@@ -4613,14 +4557,14 @@ var junit = (results) => {
   const tests = results.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
   let out = `${XML_DECLARATION}<testsuites name="iptlint" tests="${tests}" failures="${failures}" errors="0" time="0">
 `;
-  for (const result2 of results) {
-    const file = displayPath(result2);
-    const count = result2.diagnostics.length;
+  for (const result of results) {
+    const file = displayPath(result);
+    const count = result.diagnostics.length;
     out += `  <testsuite name="${xmlEscape(file)}" tests="${Math.max(1, count)}" failures="${count}" errors="0" skipped="0" time="0">
 `;
     if (count === 0) out += `    <testcase classname="${xmlEscape(file)}" name="iptlint" time="0"/>
 `;
-    for (const d of result2.diagnostics) out += testcase(file, d);
+    for (const d of result.diagnostics) out += testcase(file, d);
     out += "  </testsuite>\n";
   }
   return `${out}</testsuites>
@@ -4655,8 +4599,8 @@ var markdown = (results) => {
 `;
   const findings = [];
   for (const severity of SEVERITIES4) {
-    for (const result2 of results) {
-      for (const d of result2.diagnostics) if (d.severity === severity) findings.push({ path: displayPath(result2), d });
+    for (const result of results) {
+      for (const d of result.diagnostics) if (d.severity === severity) findings.push({ path: displayPath(result), d });
     }
   }
   const listed = findings.slice(0, MARKDOWN_FINDINGS);
@@ -4691,23 +4635,47 @@ var oneLine = (text) => printable(text.replace(/\r\n|\r|\n/g, " "));
 
 // src/format/sarif.ts
 import { pathToFileURL } from "node:url";
+
+// src/rule-docs.ts
+function readmeSections(markdown2) {
+  const sections = /* @__PURE__ */ new Map();
+  const parts = markdown2.split(/^## +/m);
+  for (const part of parts.slice(1)) {
+    const newline = part.indexOf("\n");
+    const heading = (newline === -1 ? part : part.slice(0, newline)).trim();
+    sections.set(heading, newline === -1 ? "" : part.slice(newline + 1).trim());
+  }
+  return sections;
+}
+var readmeBody = (markdown2) => markdown2.replace(/^# [^\n]*\n+/, "").trimEnd();
+
+// src/format/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var LEVELS = { error: "error", warning: "warning", info: "note" };
 var SRCROOT = "%SRCROOT%";
 var MAX_DESCRIPTION = 1024;
 var clip = (text) => text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 3)}...`;
-function descriptor(rule) {
+function clipLines(text) {
+  if (text.length <= MAX_DESCRIPTION) return text;
+  const cut = text.lastIndexOf("\n", MAX_DESCRIPTION - 4);
+  return `${text.slice(0, cut > 0 ? cut : MAX_DESCRIPTION - 4).trimEnd()}
+...`;
+}
+function descriptor(rule, readme) {
   const url = ruleDocsUrl(rule.id);
   const description = clip(rule.description);
+  const whatItDoes = readme === void 0 ? void 0 : readmeSections(readme).get("What it does");
+  const full = whatItDoes ? clipLines(whatItDoes) : description;
+  const help = readme === void 0 ? rule.description : readmeBody(readme);
   return {
     id: rule.id,
     name: rule.id,
     shortDescription: { text: description },
-    fullDescription: { text: description },
+    fullDescription: whatItDoes ? { text: full, markdown: full } : { text: full },
     helpUri: url,
-    help: { text: `${rule.description}
+    help: { text: `${help}
 
-Documentation: ${url}`, markdown: `${rule.description}
+Documentation: ${url}`, markdown: `${help}
 
 [Documentation](${url})` },
     defaultConfiguration: { level: LEVELS[rule.severity] }
@@ -4719,7 +4687,7 @@ var region = (span) => ({
   endLine: span.endLine,
   endColumn: span.endColumn
 });
-function sarifResult(result2, d, ruleIndex, artifactLocation, lineHash) {
+function sarifResult(result, d, ruleIndex, artifactLocation, lineHash) {
   const out = {
     ruleId: d.ruleId,
     ruleIndex,
@@ -4729,7 +4697,7 @@ function sarifResult(result2, d, ruleIndex, artifactLocation, lineHash) {
     partialFingerprints: { primaryLocationLineHash: lineHash }
   };
   if (d.fix) {
-    const source = result2.document.source;
+    const source = result.document.source;
     out.fixes = [
       {
         description: { text: d.fix.title },
@@ -4752,9 +4720,9 @@ var sarif = (results, context) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const prints = fingerprints(results, context.cwd);
   const sarifResults = [];
-  results.forEach((result2, i) => {
-    const artifactLocation = { uri: pathToUriReference(relativePath(result2, context.cwd)), uriBaseId: SRCROOT };
-    result2.diagnostics.forEach((d, j) => {
+  results.forEach((result, i) => {
+    const artifactLocation = { uri: pathToUriReference(relativePath(result, context.cwd)), uriBaseId: SRCROOT };
+    result.diagnostics.forEach((d, j) => {
       let index = ruleIndex.get(d.ruleId);
       if (index === void 0) {
         index = rules.length;
@@ -4762,7 +4730,7 @@ var sarif = (results, context) => {
         ruleIndex.set(d.ruleId, index);
       }
       const { hash, occurrence } = prints[i][j];
-      sarifResults.push(sarifResult(result2, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
+      sarifResults.push(sarifResult(result, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
     });
   });
   const workingDirectory = pathToFileURL(context.cwd).href.replace(/\/?$/, "/");
@@ -4776,7 +4744,7 @@ var sarif = (results, context) => {
             name: "iptlint",
             semanticVersion: context.version,
             informationUri: REPOSITORY_URL,
-            rules: rules.map(descriptor)
+            rules: rules.map((rule) => descriptor(rule, context.ruleDocs?.get(rule.id)))
           }
         },
         invocations: [{ executionSuccessful: true, workingDirectory: { uri: workingDirectory } }],
@@ -4821,7 +4789,7 @@ var {
   Help
 } = import_index.default;
 
-// src/cli/commands/rules.ts
+// src/cli/rule-docs.ts
 import { join as join3 } from "node:path";
 
 // src/cli/package-info.ts
@@ -4836,6 +4804,14 @@ function findPackageRoot(from) {
 }
 var packageRoot = findPackageRoot(dirname2(fileURLToPath(import.meta.url)));
 var { version } = JSON.parse(readFileSync2(join2(packageRoot, "package.json"), "utf8"));
+
+// src/cli/rule-docs.ts
+async function readRuleReadme(io, ruleId) {
+  return (await io.readFile(join3(packageRoot, "rules", ruleId, "README.md"))).toString("utf8");
+}
+async function readRuleReadmes(io, ruleIds) {
+  return new Map(await Promise.all(ruleIds.map(async (id) => [id, await readRuleReadme(io, id)])));
+}
 
 // src/cli/commands/rules.ts
 function registerRules(program2, io, _state) {
@@ -4874,7 +4850,7 @@ ${builtin.description}.
       const guess = nearest(id, [...allRules, ...BUILTIN_FINDINGS].map((r) => r.id));
       throw new UsageError(`explain: unknown rule \`${id}\`${guess ? `: did you mean \`${guess}\`?` : ""} (see \`iptlint rules\`)`);
     }
-    io.stdout.write((await io.readFile(join3(packageRoot, "rules", rule.id, "README.md"))).toString("utf8"));
+    io.stdout.write(await readRuleReadme(io, rule.id));
   });
 }
 
@@ -4974,21 +4950,20 @@ function registerFix(program2, io, state) {
       const document = parse(input.text, { filePath: input.name });
       const settings = await settingsFor(input, options, io);
       if (settings.ignored) continue;
-      const lintOptions = { settings, node: nodeFlags(options) };
-      const apply = (fixes) => applyFixes(document, fixes, { unsafe: options.unsafeFixes });
+      const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes };
       if (options.emit) {
-        const found = lintDocument(document, lintOptions);
-        const result2 = apply(found.flatMap((d) => d.fix ? [d.fix] : []));
-        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result2, input.name), input));
-        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result2), input));
-        else io.stdout.write(encode(livePatch(document, result2), input));
-        reportSkipped(io, input.name, result2);
-        remaining.push({ filePath: input.name, document, diagnostics: unresolved(found, result2) });
+        const found = lintDocument(document, fixOptions);
+        const { result, stable, left } = fixFound(document, found, fixOptions);
+        if (options.emit === "diff") io.stdout.write(encode(unifiedDiff(document, result, input.name), input));
+        else if (options.emit === "restore") io.stdout.write(encode(restoreText(result), input));
+        else io.stdout.write(encode(livePatch(document, result), input));
+        reportSkipped(io, input.name, result, stable);
+        remaining.push({ filePath: input.name, document, diagnostics: left });
       } else {
-        const { result: result2, diagnostics } = lintAndFix(document, lintOptions, apply);
-        if (result2.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result2.output, input.encoding));
-        reportSkipped(io, input.name, result2);
-        remaining.push({ filePath: input.name, document: result2.document, diagnostics });
+        const { result, diagnostics, stable } = lintAndFix(document, fixOptions);
+        if (result.applied.length > 0) await io.writeFileAtomic(input.name, Buffer.from(result.output, input.encoding));
+        reportSkipped(io, input.name, result, stable);
+        remaining.push({ filePath: input.name, document: result.document, diagnostics });
       }
     }
     const report = formatStylish(remaining);
@@ -4996,8 +4971,10 @@ function registerFix(program2, io, state) {
     state.exitCode = remaining.some((r) => errorCount(r) > 0) ? ExitCode.Findings : ExitCode.Ok;
   });
 }
-function reportSkipped(io, name, result2) {
-  for (const { fix, reason } of result2.skipped) io.stderr.write(`iptlint: ${name}: fix "${fix.title}" not applied: ${reason}
+function reportSkipped(io, name, result, stable) {
+  for (const { fix, reason } of result.skipped) io.stderr.write(`iptlint: ${name}: fix "${fix.title}" not applied: ${reason}
+`);
+  if (!stable) io.stderr.write(`iptlint: ${name}: stopped after ${result.passes} passes of fixes: some fixes keep undoing others; please report it
 `);
 }
 
@@ -5088,9 +5065,9 @@ async function lintAll(jobs, onDone = () => {
   const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
   if (cores < 2 || total < PARALLEL_MIN_BYTES) {
     return jobs.map((job, i) => {
-      const result2 = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
+      const result = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
       onDone(i + 1);
-      return result2;
+      return result;
     });
   }
   const results = new Array(jobs.length);
@@ -5132,21 +5109,21 @@ async function liveInputs(io) {
   }
   const refused = ran.find((r) => r.problem !== void 0);
   if (refused) throw new UnreadableInput(`--live: ${refused.tool} failed: ${refused.problem}`);
-  return ran.filter((r) => !r.missing && r.output.trim() !== "").map((r) => ({ name: `live:${r.tool}`, path: void 0, ...decode(Buffer.from(r.output, "utf8")) }));
+  return ran.filter((r) => !r.missing && r.output.trim() !== "").map((r) => ({ name: `live:${r.tool}`, path: void 0, live: true, ...decode(Buffer.from(r.output, "utf8")) }));
 }
 async function runAll(tools, io) {
   const ran = [];
   for (const tool of tools) {
-    const result2 = await io.run(tool, []);
-    if (result2.error === "ENOENT") {
+    const result = await io.run(tool, []);
+    if (result.error === "ENOENT") {
       ran.push({ tool, missing: true, output: "" });
-    } else if (result2.error !== void 0 || result2.status !== 0) {
-      const said = result2.stderr.trim().split("\n").filter((l) => !l.startsWith("# Warning:"))[0] ?? "";
-      const permission = result2.error === "EACCES" || /permission denied|operation not permitted/i.test(said);
-      const problem = permission ? `permission denied (reading the live rules needs root or CAP_NET_ADMIN)${said ? `: ${said}` : ""}` : said || `exit status ${result2.status}`;
+    } else if (result.error !== void 0 || result.status !== 0) {
+      const said = result.stderr.trim().split("\n").filter((l) => !l.startsWith("# Warning:"))[0] ?? "";
+      const permission = result.error === "EACCES" || /permission denied|operation not permitted/i.test(said);
+      const problem = permission ? `permission denied (reading the live rules needs root or CAP_NET_ADMIN)${said ? `: ${said}` : ""}` : said || `exit status ${result.status}`;
       ran.push({ tool, missing: false, output: "", problem });
     } else {
-      ran.push({ tool, missing: false, output: result2.stdout });
+      ran.push({ tool, missing: false, output: result.stdout });
     }
   }
   return ran;
@@ -5162,21 +5139,25 @@ function registerLint(program2, io, state) {
     }
     const inputs = [...options.live ? await liveInputs(io) : [], ...await readInputs(await expandPaths(paths, io), options.stdinFilename, io)];
     const machine = options.format !== "stylish" && options.format !== "compact";
-    const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0 });
+    const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0, color: useColor(io.stderr, io.env, options.color) });
     const jobs = [];
+    const live = /* @__PURE__ */ new Set();
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
-      if (!settings.ignored) jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      if (settings.ignored) continue;
+      if (input.live) live.add(jobs.length);
+      jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
     }
     let results;
     try {
-      results = await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`));
+      results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r);
     } finally {
       progress2.stop();
     }
     const shown2 = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
     const color = options.outputFile === void 0 && useColor(io.stdout, io.env, options.color);
-    const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version });
+    const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : void 0;
+    const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version, ruleDocs });
     if (options.outputFile === void 0) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     for (const extra of options.report) {
@@ -5241,7 +5222,7 @@ async function main(argv, io) {
 `);
       return ExitCode.Usage;
     }
-    if (error instanceof UnreadableInput) {
+    if (error instanceof UnreadableInput || error instanceof UnwritableFile) {
       io.stderr.write(`iptlint: ${error.message}
 `);
       return ExitCode.Unreadable;
@@ -5259,11 +5240,9 @@ export {
   ConfigError,
   loadConfig,
   checkConfig,
-  nodeIo,
   UnreadableInput,
   UsageError,
-  applyFixes,
-  unresolved,
+  nodeIo,
   unifiedDiff,
   restoreText,
   livePatch,
