@@ -5,10 +5,12 @@
  * parses, has no finding of the rule left, and fixing it again changes nothing.
  */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { createTwoFilesPatch } from "diff";
 import { allRules } from "../../rules/index.js";
+import { lintText } from "../../src/lint.js";
 import { fromRoot } from "../helpers/project.js";
 import { check } from "./support.js";
 
@@ -54,6 +56,24 @@ for (const rule of allRules) {
     }
   });
 
+  // Every finding of every rule on each fixture and README example, pinned: a change of rule,
+  // place, severity, fix or message anywhere shows up as a diff of fixtures/findings.txt.
+  test(`${rule.id}: findings of its fixtures and README examples are as pinned in fixtures/findings.txt`, () => {
+    const path = join(folder, "fixtures", FINDINGS_FILE);
+    const actual = pinnedFindings(folder);
+    if (process.env.UPDATE_FINDINGS === "1") {
+      writeFileSync(path, actual);
+      return;
+    }
+    assert.ok(existsSync(path), `no rules/${rule.id}/fixtures/${FINDINGS_FILE}: run the tests with UPDATE_FINDINGS=1 to write it`);
+    const expected = readFileSync(path, "utf8");
+    if (actual !== expected) {
+      const where = `rules/${rule.id}/fixtures/${FINDINGS_FILE}`;
+      const patch = createTwoFilesPatch(`${where} (pinned)`, `${where} (now)`, expected, actual, undefined, undefined, { context: 1 });
+      assert.fail(`the findings differ from ${where} (if intended: UPDATE_FINDINGS=1 npm test, then review the diff):\n${patch}`);
+    }
+  });
+
   const fixtures = existsSync(join(folder, "fixtures")) ? readdirSync(join(folder, "fixtures")).filter((f) => f.endsWith(".rules")) : [];
   test(`${rule.id}: has fixtures of both kinds`, () => {
     assert.ok(fixtures.some((f) => f.startsWith("valid-")));
@@ -89,4 +109,38 @@ for (const rule of allRules) {
       }
     });
   }
+}
+
+const FINDINGS_FILE = "findings.txt";
+
+const FINDINGS_HEADER = `# Every finding of every rule (lintText, default options) on this folder's fixtures and README
+# examples: start-end (line:column), severity, rule, fix, message. Checked by test/rules/contract.test.ts;
+# after a deliberate change rewrite it with \`UPDATE_FINDINGS=1 npm test\` and review the diff.
+`;
+
+/** The text of fixtures/findings.txt for a rule's folder: one block per fixture and README example. */
+function pinnedFindings(folder: string): string {
+  const inputs: { name: string; text: string }[] = [];
+  const fixtureDir = join(folder, "fixtures");
+  for (const name of readdirSync(fixtureDir).filter((f) => f.endsWith(".rules")).sort()) {
+    inputs.push({ name, text: readFileSync(join(fixtureDir, name), "utf8") });
+  }
+  const readme = readFileSync(join(folder, "README.md"), "utf8");
+  let n = 0;
+  for (const m of readme.matchAll(/^```iptables (invalid|valid)\n([\s\S]*?)^```$/gm)) {
+    inputs.push({ name: `README example ${++n} (${m[1]})`, text: m[2] });
+  }
+  const blocks = inputs.map(({ name, text }) => {
+    const diagnostics = lintText(text, { filePath: name }).diagnostics;
+    const counts = new Map<string, number>();
+    for (const d of diagnostics) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+    const summary = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([id, count]) => `${id} ${count}`).join(", ");
+    const lines = diagnostics.map((d) => {
+      const where = `${d.loc.start.line}:${d.loc.start.column}-${d.loc.end.line}:${d.loc.end.column}`;
+      const fix = d.fix ? `${d.fix.applicability}-fix` : "no-fix";
+      return `  ${where} ${d.severity} ${d.ruleId} ${fix} ${JSON.stringify(d.message)}`;
+    });
+    return [`== ${name}: ${summary || "no findings"}`, ...lines].join("\n");
+  });
+  return `${FINDINGS_HEADER}\n${blocks.join("\n\n")}\n`;
 }
