@@ -112,6 +112,24 @@ const badLines: BadLineCase[] = [
     kept: ["[1:x] -A INPUT -j DROP"],
   },
   {
+    // iptables 1.8.9: iptables-restore -c refuses each ("-c byte counter not numeric", "Bad line 2: need ]").
+    name: "counters without bytes, without packets, without a colon, empty (the rule is kept)",
+    lines: ["[1:] -A INPUT -j DROP", "[:1] -A INPUT -j DROP", "[1] -A INPUT -j DROP", "[] -A INPUT -j DROP"],
+    expected: [
+      [2, 1, 2, 5, /^malformed counters `\[1:\]`: expected `\[packets:bytes\]` with two whole numbers/],
+      [3, 1, 3, 5, /^malformed counters `\[:1\]`/],
+      [4, 1, 4, 4, /^malformed counters `\[1\]`/],
+      [5, 1, 5, 3, /^malformed counters `\[\]`/],
+    ],
+    kept: ["[1:] -A INPUT -j DROP", "[:1] -A INPUT -j DROP", "[1] -A INPUT -j DROP", "[] -A INPUT -j DROP"],
+  },
+  {
+    // iptables 1.8.9: iptables-restore -c refuses it ("invalid policy counters for chain 'INPUT'").
+    name: "chain declaration counters without bytes",
+    lines: [":INPUT ACCEPT [1:]"],
+    expected: [[2, 15, 2, 19, /^malformed counters `\[1:\]`/]],
+  },
+  {
     name: "counters without a closing bracket",
     lines: ["[1:2 -A INPUT -j DROP"],
     expected: [[2, 1, 2, 5, /^malformed counters `\[1:2`/]],

@@ -147,3 +147,45 @@ test("iptables -S output of the nat table is checked too", () => {
   assert.equal(result.of(ID).length, 1);
   assert.match(result.fixed.output, /-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000\/0x0\n/);
 });
+
+test("a MASQUERADE that matches the mark and another condition is flagged: the other condition may hold for a marked packet", () => {
+  for (const condition of ["-o eth0", "-s 10.244.0.0/16", "-p udp -m udp --dport 4789", "-m addrtype ! --dst-type LOCAL", "! -o cni0"]) {
+    const masquerade = `-A KUBE-POSTROUTING ${condition} -m mark --mark 0x4000/0x4000 -j MASQUERADE`;
+    const text = [
+      "*nat",
+      ":POSTROUTING ACCEPT [0:0]",
+      ":KUBE-MARK-MASQ - [0:0]",
+      ":KUBE-POSTROUTING - [0:0]",
+      "-A POSTROUTING -j KUBE-POSTROUTING",
+      "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000",
+      masquerade,
+      "COMMIT",
+      "",
+    ].join("\n");
+    assert.deepEqual(flaggedLines(text), [masquerade], condition);
+    // The fixed chain keeps the condition on the masquerading rule and clears the mark before it.
+    assert.deepEqual(
+      check(text).fixed.output.split("\n").filter((l) => l.startsWith("-A KUBE-POSTROUTING")),
+      [
+        "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN",
+        "-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0",
+        `-A KUBE-POSTROUTING ${condition} -j MASQUERADE`,
+      ],
+      condition,
+    );
+  }
+});
+
+test("a MASQUERADE with other conditions and no mark match (Docker's) is not flagged: it does not select marked packets", () => {
+  // Its conditions make the rule a maybe for a marked packet; only a mark match makes a maybe a finding.
+  const text = [
+    "*nat",
+    ":POSTROUTING ACCEPT [0:0]",
+    ":KUBE-MARK-MASQ - [0:0]",
+    "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000",
+    "-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE",
+    "COMMIT",
+    "",
+  ].join("\n");
+  assert.deepEqual(flaggedLines(text), []);
+});

@@ -35,6 +35,7 @@ const cases: Case[] = [
   { name: "1.14 dump", text: kube("kube-proxy-1.14-iptables.legacy.save"), family: 4, counters: false },
   { name: "stale rules after an upgrade", text: fixture("invalid-stale-rules-after-upgrade.rules"), family: 4, counters: false },
   { name: "OpenShift bit 0", text: fixture("invalid-openshift-bit-0.rules"), family: 4, counters: false },
+  { name: "mark and another condition", text: fixture("invalid-mark-and-other-condition.rules"), family: 4, counters: false },
   { name: "ip6tables", text: fixture("invalid-ip6tables.rules"), family: 6, counters: false },
 ];
 

@@ -1,0 +1,53 @@
+/**
+ * `[packets:bytes]` counters against the real iptables-restore -c (nft and legacy, v4 and v6),
+ * in a private network namespace: the grammar calls counters malformed exactly when iptables
+ * refuses them. Without -c iptables-restore does not read the numbers (it loads `[1:]`), but a
+ * dump with counters is restored with -c, so that is the reading that counts.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parse } from "../../grammar/index.js";
+import { requireNetfilter, tool, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
+
+/** Counters before a rule and on a chain declaration, and whether iptables-restore -c refuses them. */
+const CASES: { counters: string; refused: boolean }[] = [
+  { counters: "[0:0]", refused: false },
+  { counters: "[1:2]", refused: false },
+  { counters: "[010:2]", refused: false },
+  { counters: "[18446744073709551615:0]", refused: false },
+  { counters: "[1:]", refused: true },
+  { counters: "[:1]", refused: true },
+  { counters: "[1]", refused: true },
+  { counters: "[]", refused: true },
+  { counters: "[x:1]", refused: true },
+  { counters: "[1:x]", refused: true },
+];
+
+const rulesetWith = (where: "rule" | "declaration", counters: string): string =>
+  where === "rule"
+    ? `*filter\n:INPUT ACCEPT [0:0]\n${counters} -A INPUT -j DROP\nCOMMIT\n`
+    : `*filter\n:INPUT ACCEPT ${counters}\n-A INPUT -j DROP\nCOMMIT\n`;
+
+const malformed = (text: string): boolean => parse(text).diagnostics.some((d) => d.message.startsWith("malformed counters"));
+
+for (const where of ["rule", "declaration"] as const) {
+  test(`counters of a ${where}: the grammar calls them malformed exactly when they are refused`, () => {
+    for (const { counters, refused } of CASES) assert.equal(malformed(rulesetWith(where, counters)), refused, counters);
+  });
+}
+
+for (const backend of ["nft", "legacy"] as Backend[]) {
+  for (const family of [4, 6] as Family[]) {
+    test(`iptables ${backend} IPv${family}: restore -c refuses the counters the grammar calls malformed and loads the others`, async (t) => {
+      if (!requireNetfilter(t)) return;
+      await withNamespace("counters", (ns) => {
+        for (const where of ["rule", "declaration"] as const) {
+          for (const { counters, refused } of CASES) {
+            const result = ns.run(tool("restore", backend, family), ["-c"], rulesetWith(where, counters));
+            assert.equal(result.status !== 0, refused, `${where} ${counters}: ${result.stderr}`);
+          }
+        }
+      });
+    });
+  }
+}
