@@ -125,6 +125,16 @@ const badLines: BadLineCase[] = [
     kept: ["[1:] -A INPUT -j DROP", "[:1] -A INPUT -j DROP", "[1] -A INPUT -j DROP", "[] -A INPUT -j DROP"],
   },
   {
+    // iptables 1.8.9: iptables-restore -c refuses both ("Bad line 2: need ]"; "invalid policy counters for chain 'INPUT'").
+    name: "counters without their closing bracket, and chain declaration counters with a letter",
+    lines: ["[1:22 -A INPUT -j DROP", ":INPUT ACCEPT [1x:2]"],
+    expected: [
+      [2, 1, 2, 6, /^malformed counters `\[1:22`/],
+      [3, 15, 3, 21, /^malformed counters `\[1x:2\]`/],
+    ],
+    kept: ["[1:22 -A INPUT -j DROP"],
+  },
+  {
     // iptables 1.8.9: iptables-restore -c refuses it ("invalid policy counters for chain 'INPUT'").
     name: "chain declaration counters without bytes",
     lines: [":INPUT ACCEPT [1:]"],
