@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 
+import { requireNetfilter, tool, withNamespace, type Family } from "../helpers/netfilter.js";
 import { generateKubeProxyDump, type KubeDumpOptions } from "./kube-dump.js";
 
 /** Targets that are not chains; any other `-j`/`-g` target must be a chain of the table. */
@@ -101,67 +101,21 @@ test("NodePorts stay in 30000-32767 and are unique", () => {
 });
 
 // --- Checks against the real iptables 1.8.9 tools, in throwaway network namespaces. ---
+// withNamespace gives each test file its own xtables lock, so these never wait on another
+// process's iptables (the machine-wide /run/xtables.lock).
 
-const REQUIRE_NETFILTER = process.env.IPTLINT_REQUIRE_NETFILTER === "1";
-
-function run(cmd: string, args: string[], input?: string): { status: number | null; output: string } {
-  const r = spawnSync(cmd, args, { input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) return { status: null, output: r.error.message };
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
-
-/** Why the netfilter checks cannot run here, or undefined when they can. */
-function netfilterUnavailable(tools: string[]): string | undefined {
-  if (process.getuid?.() !== 0) return "needs root (network namespaces, iptables-restore)";
-  for (const tool of ["ip", ...tools]) {
-    // `ip -V` and `iptables-*-restore --version` both just print a version.
-    if (run(tool, [tool === "ip" ? "-V" : "--version"]).status !== 0) return `${tool} is not installed`;
-  }
-  return undefined;
-}
-
-/** Skips the test, or fails it when IPTLINT_REQUIRE_NETFILTER=1; returns true if it may run. */
-function requireNetfilter(t: TestContext, tools: string[]): boolean {
-  const reason = netfilterUnavailable(tools);
-  if (reason === undefined) return true;
-  if (REQUIRE_NETFILTER) assert.fail(`IPTLINT_REQUIRE_NETFILTER=1 but ${reason}`);
-  t.skip(reason);
-  return false;
-}
-
-let netnsCounter = 0;
-
-/** Runs `body` with the name of a fresh network namespace, always deleting it afterwards. */
-function withNetns<T>(body: (ns: string) => T): T {
-  const ns = `iptlint-test-${process.pid}-${netnsCounter++}`;
-  const add = run("ip", ["netns", "add", ns]);
-  assert.equal(add.status, 0, `ip netns add ${ns}: ${add.output}`);
-  try {
-    return body(ns);
-  } finally {
-    run("ip", ["netns", "delete", ns]);
-  }
-}
-
-function netfilterTool(opts: KubeDumpOptions, backend: "nft" | "legacy", kind: "restore" | "save"): string {
-  return `${opts.family === 6 ? "ip6tables" : "iptables"}-${backend}-${kind}`;
-}
-
-function describe(opts: KubeDumpOptions): string {
-  return `IPv${opts.family} ${opts.era}${opts.counters ? " counters" : ""}`;
-}
+const describe = (opts: KubeDumpOptions): string => `IPv${opts.family} ${opts.era}${opts.counters ? " counters" : ""}`;
+const familyOf = (opts: KubeDumpOptions): Family => opts.family ?? 4;
 
 for (const backend of ["nft", "legacy"] as const) {
-  const tools = VARIANTS.map((v) => netfilterTool(v, backend, "restore"));
-
   test(`iptables-${backend}-restore --test accepts every form`, async (t) => {
-    if (!requireNetfilter(t, tools)) return;
+    if (!requireNetfilter(t)) return;
     for (const opts of VARIANTS) {
-      await t.test(describe(opts), () => {
-        const tool = netfilterTool(opts, backend, "restore");
+      await t.test(describe(opts), async () => {
+        const restore = tool("restore", backend, familyOf(opts));
         const dump = generateKubeProxyDump({ ...opts, backend });
-        const r = withNetns((ns) => run("ip", ["netns", "exec", ns, tool, "--test"], dump));
-        assert.equal(r.status, 0, `${tool} --test rejected the dump: ${r.output}`);
+        const r = await withNamespace("kube-test", (ns) => ns.run(restore, ["--test"], dump));
+        assert.equal(r.status, 0, `${restore} --test rejected the dump: ${r.stderr}`);
       });
     }
   });
@@ -170,17 +124,13 @@ for (const backend of ["nft", "legacy"] as const) {
   // real iptables-save prints the loaded dump back unchanged, so the generator writes exactly
   // what iptables-save would. Restoring with --counters keeps the policy counters.
   test(`iptables-${backend}-save prints a restored dump back unchanged`, async (t) => {
-    if (!requireNetfilter(t, [...tools, ...VARIANTS.map((v) => netfilterTool(v, backend, "save"))])) return;
+    if (!requireNetfilter(t)) return;
     for (const opts of VARIANTS) {
-      await t.test(describe(opts), () => {
+      await t.test(describe(opts), async () => {
         const dump = generateKubeProxyDump({ ...opts, backend });
-        const saved = withNetns((ns) => {
-          const restore = run("ip", ["netns", "exec", ns, netfilterTool(opts, backend, "restore"), "--counters"], dump);
-          assert.equal(restore.status, 0, restore.output);
-          const args = ["netns", "exec", ns, netfilterTool(opts, backend, "save"), ...(opts.counters ? ["--counters"] : [])];
-          const save = spawnSync("ip", args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-          assert.equal(save.status, 0, save.stderr);
-          return save.stdout;
+        const saved = await withNamespace("kube-save", (ns) => {
+          ns.restore(backend, familyOf(opts), dump, ["--counters"]);
+          return ns.save(backend, familyOf(opts), opts.counters ? ["--counters"] : []);
         });
         assert.deepEqual(tableBlocks(saved), tableBlocks(dump));
       });

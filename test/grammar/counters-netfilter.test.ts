@@ -9,21 +9,31 @@ import { test } from "node:test";
 import { parse } from "../../grammar/index.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 
-/** Counters before a rule and on a chain declaration, and whether iptables-restore -c refuses them. */
-const CASES: { counters: string; refused: boolean }[] = [
-  { counters: "[0:0]", refused: false },
-  { counters: "[1:2]", refused: false },
-  { counters: "[010:2]", refused: false },
-  { counters: "[18446744073709551615:0]", refused: false },
-  { counters: "[1:]", refused: true },
-  { counters: "[:1]", refused: true },
-  { counters: "[1]", refused: true },
-  { counters: "[]", refused: true },
-  { counters: "[x:1]", refused: true },
-  { counters: "[1:x]", refused: true },
+type Place = "rule" | "declaration";
+
+/**
+ * Counters before a rule and on a chain declaration, and whether iptables-restore -c refuses
+ * them there. Some malformed counters iptables -c loads as garbage (`[1:2:3]`, `[0x10:2]`,
+ * `[-1:2]`, `[1x:2]` before a rule; `[1:22` on a declaration); the grammar calls them malformed,
+ * so they are not here.
+ */
+const CASES: { counters: string; refused: boolean; places: Place[] }[] = [
+  { counters: "[0:0]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[1:2]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[010:2]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[18446744073709551615:0]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[1:]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[:1]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[:]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[1]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[x:1]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[1:x]", refused: true, places: ["rule", "declaration"] },
+  { counters: "[1:22", refused: true, places: ["rule"] },
+  { counters: "[1x:2]", refused: true, places: ["declaration"] },
 ];
 
-const rulesetWith = (where: "rule" | "declaration", counters: string): string =>
+const rulesetWith = (where: Place, counters: string): string =>
   where === "rule"
     ? `*filter\n:INPUT ACCEPT [0:0]\n${counters} -A INPUT -j DROP\nCOMMIT\n`
     : `*filter\n:INPUT ACCEPT ${counters}\n-A INPUT -j DROP\nCOMMIT\n`;
@@ -32,7 +42,9 @@ const malformed = (text: string): boolean => parse(text).diagnostics.some((d) =>
 
 for (const where of ["rule", "declaration"] as const) {
   test(`counters of a ${where}: the grammar calls them malformed exactly when they are refused`, () => {
-    for (const { counters, refused } of CASES) assert.equal(malformed(rulesetWith(where, counters)), refused, counters);
+    for (const { counters, refused, places } of CASES) {
+      if (places.includes(where)) assert.equal(malformed(rulesetWith(where, counters)), refused, counters);
+    }
   });
 }
 
@@ -42,7 +54,8 @@ for (const backend of ["nft", "legacy"] as Backend[]) {
       if (!requireNetfilter(t)) return;
       await withNamespace("counters", (ns) => {
         for (const where of ["rule", "declaration"] as const) {
-          for (const { counters, refused } of CASES) {
+          for (const { counters, refused, places } of CASES) {
+            if (!places.includes(where)) continue;
             const result = ns.run(tool("restore", backend, family), ["-c"], rulesetWith(where, counters));
             assert.equal(result.status !== 0, refused, `${where} ${counters}: ${result.stderr}`);
           }

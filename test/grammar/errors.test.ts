@@ -14,6 +14,7 @@ import {
   parseUint32,
   parseValueMask,
   print,
+  reparse,
   type CommandLine,
   type Diagnostic,
   type Document,
@@ -122,6 +123,16 @@ const badLines: BadLineCase[] = [
       [5, 1, 5, 3, /^malformed counters `\[\]`/],
     ],
     kept: ["[1:] -A INPUT -j DROP", "[:1] -A INPUT -j DROP", "[1] -A INPUT -j DROP", "[] -A INPUT -j DROP"],
+  },
+  {
+    // iptables 1.8.9: iptables-restore -c refuses both ("Bad line 2: need ]"; "invalid policy counters for chain 'INPUT'").
+    name: "counters without their closing bracket, and chain declaration counters with a letter",
+    lines: ["[1:22 -A INPUT -j DROP", ":INPUT ACCEPT [1x:2]"],
+    expected: [
+      [2, 1, 2, 6, /^malformed counters `\[1:22`/],
+      [3, 15, 3, 21, /^malformed counters `\[1x:2\]`/],
+    ],
+    kept: ["[1:22 -A INPUT -j DROP"],
   },
   {
     // iptables 1.8.9: iptables-restore -c refuses it ("invalid policy counters for chain 'INPUT'").
@@ -980,4 +991,55 @@ test("error: a second -j or -g, and a -j or -g with no target, as iptables says"
   }
   // The name inside the option word is a target (refused by iptables too, but not for a missing name: inline-option-value says why).
   assert.deepEqual(parse("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT --jump=ACCEPT\nCOMMIT\n").diagnostics, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the mutation run (npm run mutate) found untested: messages in full, the binary sniff's
+// limit, reparse of a text that became binary, the compact print of comments.
+
+test("messages: a quoted word is cut after 57 characters when longer than 60, and control characters are escaped", () => {
+  const message = (word: string) => parse(`*filter\n[1:2] ${word} -j DROP\nCOMMIT\n`).diagnostics.map((d) => d.message);
+  const after = " after the counters is not a command: expected `[packets:bytes] -A CHAIN ...`";
+  assert.deepEqual(message("w".repeat(60)), [`\`${"w".repeat(60)}\`${after}`]);
+  assert.deepEqual(message("w".repeat(61)), [`\`${"w".repeat(57)}...\`${after}`]);
+  assert.deepEqual(message("a\u0001b\u007fc"), [`\`a\\x01b\\x7fc\`${after}`]);
+});
+
+test("messages: unterminated quote, indented table header and indented comment, in full", () => {
+  const messages = (text: string) => parse(text).diagnostics.map((d) => d.message);
+  assert.equal(
+    messages('*filter\n-A INPUT -m comment --comment "abc -j ACCEPT\nCOMMIT\n')[0],
+    'unterminated quote: the `"` here is never closed, so iptables-restore takes the rest of the line, line end included, as one argument and the options in it are lost',
+  );
+  assert.equal(
+    messages(` *filter\n${GOOD_RULE}\nCOMMIT\n`)[0],
+    "indented `*filter`: iptables-restore recognises a table, chain declaration, COMMIT or counters only at the start of the line, so it reads this line as a command and refuses it",
+  );
+  assert.deepEqual(messages(`*filter\n  # note\n${GOOD_RULE}\nCOMMIT\n`), [
+    "indented comment: only a `#` in the first column starts a comment; iptables-restore reads this line as a command and refuses it",
+  ]);
+});
+
+test("binary file: a NUL in the first 8000 characters makes the file binary, one further is a NUL byte on its line", () => {
+  const withNulAt = (offset: number) => `*filter\n# ${"x".repeat(offset - 10)}\0\n${GOOD_RULE}\nCOMMIT\n`;
+  assert.equal(withNulAt(7999).indexOf("\0"), 7999);
+  assert.deepEqual(parse(withNulAt(7999)).diagnostics.map((d) => d.message), ["binary file: it has NUL bytes, so it is not an iptables ruleset"]);
+  assert.deepEqual(parse(withNulAt(8000)).diagnostics.map((d) => d.message), [
+    "NUL byte: iptables-restore reads lines as C strings and stops reading this line here",
+  ]);
+});
+
+test("reparse: an edit that puts a NUL into the text gives what parse gives (a binary file), with the file path kept", () => {
+  const text = `*filter\n${GOOD_RULE}\nCOMMIT\n`;
+  const at = text.indexOf("ACCEPT");
+  const next = `${text.slice(0, at)}\0${text.slice(at)}`;
+  const reparsed = reparse(parse(text, { filePath: "rules.v4" }), [{ start: at, end: at, text: "\0" }], next);
+  assert.deepEqual(reparsed.diagnostics, parse(next, { filePath: "rules.v4" }).diagnostics);
+  assert.equal(reparsed.diagnostics[0].message, "binary file: it has NUL bytes, so it is not an iptables ruleset");
+  assert.equal(reparsed.filePath, "rules.v4");
+});
+
+test("print: the compact style trims the end of comment and invalid lines but never their start (an indented `#` stays an error)", () => {
+  const text = `# comment   \n*filter\n:INPUT   ACCEPT   [0:0]\n-A   INPUT   -j ACCEPT  \n  # indented   \nCOMMIT\n`;
+  assert.equal(print(parse(text), { style: "compact" }), "# comment\n*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\n  # indented\nCOMMIT\n");
 });
