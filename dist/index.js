@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-BCCJ2ZSU.js";
+} from "./chunk-3LENTW7B.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -73,7 +73,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-U6P3A5YJ.js";
+} from "./chunk-SUDR5AMO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-BCCJ2ZSU.js";
-import "./chunk-U6P3A5YJ.js";
+} from "./chunk-3LENTW7B.js";
+import "./chunk-SUDR5AMO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -23,7 +23,7 @@ import { lexErrorMessage, lineErrorMessage, quote, syntaxError, targetWithoutNam
 import { decodeWord, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
-import { isBracketCounters } from "./values.js";
+import { declarationCountersRefused, ruleCountersRefused } from "./values.js";
 
 /** How the file is laid out. */
 export type DocumentForm =
@@ -235,7 +235,7 @@ class DocumentBuilder {
         );
       }
     }
-    if (plan.counters !== -1) this.checkCounters(first + plan.counters);
+    if (plan.counters !== -1) this.checkCounters(first + plan.counters, "declaration", line);
     if (this.table === null || this.form === "rules") {
       const { lineStarts, contentEnds } = this.lexed;
       this.report({ start: lineStarts[line], end: contentEnds[line] }, "chain declaration outside a table: put it after a `*table` line such as `*filter`");
@@ -263,7 +263,7 @@ class DocumentBuilder {
 
   private commandLine(line: number, first: number, plan: LinePlan): void {
     const codes = this.lexed.tokens.codes;
-    if (plan.counters !== -1) this.checkCounters(first + plan.counters);
+    if (plan.counters !== -1) this.checkCounters(first + plan.counters, "rule", line);
     if (plan.doubleBang !== -1) {
       // `! -s ! x`: iptables refuses it, and the AST has room for one `!` only.
       const node = new InvalidLine(this.source, line);
@@ -323,9 +323,14 @@ class DocumentBuilder {
     return { start: this.lexed.tokens.starts[token], end: this.lexed.tokens.ends[token] };
   }
 
-  private checkCounters(token: number): void {
+  /** Counters iptables-restore -c refuses: a declaration's word, or a rule line from its `[`. */
+  private checkCounters(token: number, place: "rule" | "declaration", line: number): void {
     const { starts, ends } = this.lexed.tokens;
-    if (!isBracketCounters(this.source.text, starts[token], ends[token])) this.malformedCounters(this.tokenRange(token));
+    const refused =
+      place === "declaration"
+        ? declarationCountersRefused(this.source.text, starts[token], ends[token])
+        : ruleCountersRefused(this.source.text, starts[token], this.lexed.contentEnds[line]);
+    if (refused) this.malformedCounters(this.tokenRange(token));
   }
 
   private lineError(error: LineError, words: LineWords): void {

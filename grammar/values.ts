@@ -40,21 +40,41 @@ export function parseCounter(text: string): bigint | null {
   return /^[0-9]+$/.test(text) ? BigInt(text) : null;
 }
 
-/** Whether `text[start, end)` is `[packets:bytes]` with two whole numbers. */
-export function isBracketCounters(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 0x5b /* [ */ || text.charCodeAt(end - 1) !== 0x5d /* ] */) return false;
-  let digits = 0;
-  let colons = 0;
-  for (let i = start + 1; i < end - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3a /* : */) {
-      if (digits === 0 || ++colons > 1) return false;
-      digits = 0;
-    } else if (c >= 0x30 && c <= 0x39) {
-      digits++;
-    } else {
-      return false;
-    }
-  }
-  return colons === 1 && digits > 0;
+/** Whether `sscanf(word, "%llu")` reads a number: blanks, an optional sign, a digit (and whatever follows). */
+const SCANS_NUMBER = /^[ \t\n\v\f\r]*[+-]?[0-9]/;
+
+/**
+ * Whether iptables-restore refuses the counters that start a rule line, `text[start, end)` being
+ * the line from its `[`. iptables 1.8.9 (`tokenize_rule_counters`, then `-c` of the command)
+ * takes the line up to its first `]`, splits it with strtok at `:` and `]`, and with `-c` reads
+ * each part with `sscanf("%llu")`: `[1:]`, `[x:1]`, `[1]`, `[]` and a line with no `]` are
+ * refused, while `[1x:2]` or `[1:2:3]` load (as the numbers it reads). With `-c` is how a dump
+ * with counters is restored, and how this is judged.
+ */
+export function ruleCountersRefused(text: string, start: number, end: number): boolean {
+  const line = text.slice(start, end);
+  if (line.indexOf("]") === -1) return true; // "need ]"
+  // strtok(buffer + 1, ":"): leading `:` skipped; the packets run to the next `:` or the end.
+  let at = 1;
+  while (at < line.length && line[at] === ":") at++;
+  if (at >= line.length) return true; // "need :"
+  const colon = line.indexOf(":", at);
+  if (colon === -1) return true; // the bytes: strtok(NULL, "]") finds nothing left, "need ]"
+  const packets = line.slice(at, colon);
+  // strtok(NULL, "]"): leading `]` skipped; the bytes run to the next `]` or the end.
+  let from = colon + 1;
+  while (from < line.length && line[from] === "]") from++;
+  if (from >= line.length) return true; // "need ]"
+  const close = line.indexOf("]", from);
+  const bytes = line.slice(from, close === -1 ? line.length : close);
+  return !SCANS_NUMBER.test(packets) || !SCANS_NUMBER.test(bytes); // "-c packet/byte counter not numeric"
+}
+
+/**
+ * Whether iptables-restore -c refuses a chain declaration's counters, the word `text[start, end)`:
+ * it reads them with `sscanf("[%llu:%llu]")` and wants both numbers (`parse_counters`), so
+ * `[1:22` loads and `[1x:2]` does not.
+ */
+export function declarationCountersRefused(text: string, start: number, end: number): boolean {
+  return !/^\[[ \t\n\v\f\r]*[+-]?[0-9]+:[ \t\n\v\f\r]*[+-]?[0-9]/.test(text.slice(start, end));
 }

@@ -72,7 +72,7 @@ test("a write in place stopped by SIGINT half-way leaves the file as it was and 
   writeFileSync(target, "*filter\nCOMMIT\n");
   // 256 MB written and flushed to disk: long enough to be interrupted while the temporary file exists.
   const script = `
-    import { nodeIo } from ${JSON.stringify(fromRoot("dist", "src", "cli", "io.js"))};
+    import { nodeIo } from ${JSON.stringify(fromRoot("build", "src", "cli", "io.js"))};
     await nodeIo(${JSON.stringify(folder)}).writeFileAtomic("rules.v4", Buffer.alloc(256 * 1024 * 1024, "#"));
     process.stdout.write("written");`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });

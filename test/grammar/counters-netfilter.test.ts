@@ -13,9 +13,9 @@ type Place = "rule" | "declaration";
 
 /**
  * Counters before a rule and on a chain declaration, and whether iptables-restore -c refuses
- * them there. Some malformed counters iptables -c loads as garbage (`[1:2:3]`, `[0x10:2]`,
- * `[-1:2]`, `[1x:2]` before a rule; `[1:22` on a declaration); the grammar calls them malformed,
- * so they are not here.
+ * them there. Some that look malformed iptables -c loads, as the numbers it reads (`[1:2:3]`,
+ * `[0x10:2]`, `[-1:2]`, `[1x:2]` before a rule; `[1:22`, `[1:2:3]`, `[-1:2]` on a declaration):
+ * the grammar says nothing of them.
  */
 const CASES: { counters: string; refused: boolean; places: Place[] }[] = [
   { counters: "[0:0]", refused: false, places: ["rule", "declaration"] },
@@ -31,6 +31,12 @@ const CASES: { counters: string; refused: boolean; places: Place[] }[] = [
   { counters: "[1:x]", refused: true, places: ["rule", "declaration"] },
   { counters: "[1:22", refused: true, places: ["rule"] },
   { counters: "[1x:2]", refused: true, places: ["declaration"] },
+  { counters: "[1:2:3]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[-1:2]", refused: false, places: ["rule", "declaration"] },
+  { counters: "[0x10:2]", refused: false, places: ["rule"] },
+  { counters: "[0x10:2]", refused: true, places: ["declaration"] },
+  { counters: "[1x:2]", refused: false, places: ["rule"] },
+  { counters: "[1:22", refused: false, places: ["declaration"] },
 ];
 
 const rulesetWith = (where: Place, counters: string): string =>

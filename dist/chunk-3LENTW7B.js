@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-U6P3A5YJ.js";
+} from "./chunk-SUDR5AMO.js";
 import {
   __commonJS,
   __require,

@@ -26762,22 +26762,25 @@ function parseValueMask(text) {
 function parseCounter(text) {
   return /^[0-9]+$/.test(text) ? BigInt(text) : null;
 }
-function isBracketCounters(text, start, end) {
-  if (text.charCodeAt(start) !== 91 || text.charCodeAt(end - 1) !== 93) return false;
-  let digits = 0;
-  let colons = 0;
-  for (let i = start + 1; i < end - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) {
-      if (digits === 0 || ++colons > 1) return false;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      digits++;
-    } else {
-      return false;
-    }
-  }
-  return colons === 1 && digits > 0;
+var SCANS_NUMBER = /^[ \t\n\v\f\r]*[+-]?[0-9]/;
+function ruleCountersRefused(text, start, end) {
+  const line = text.slice(start, end);
+  if (line.indexOf("]") === -1) return true;
+  let at = 1;
+  while (at < line.length && line[at] === ":") at++;
+  if (at >= line.length) return true;
+  const colon = line.indexOf(":", at);
+  if (colon === -1) return true;
+  const packets = line.slice(at, colon);
+  let from = colon + 1;
+  while (from < line.length && line[from] === "]") from++;
+  if (from >= line.length) return true;
+  const close = line.indexOf("]", from);
+  const bytes = line.slice(from, close === -1 ? line.length : close);
+  return !SCANS_NUMBER.test(packets) || !SCANS_NUMBER.test(bytes);
+}
+function declarationCountersRefused(text, start, end) {
+  return !/^\[[ \t\n\v\f\r]*[+-]?[0-9]+:[ \t\n\v\f\r]*[+-]?[0-9]/.test(text.slice(start, end));
 }
 
 // grammar/ast.ts
@@ -27694,7 +27697,7 @@ var DocumentBuilder = class {
         );
       }
     }
-    if (plan.counters !== -1) this.checkCounters(first2 + plan.counters);
+    if (plan.counters !== -1) this.checkCounters(first2 + plan.counters, "declaration", line);
     if (this.table === null || this.form === "rules") {
       const { lineStarts, contentEnds } = this.lexed;
       this.report({ start: lineStarts[line], end: contentEnds[line] }, "chain declaration outside a table: put it after a `*table` line such as `*filter`");
@@ -27719,7 +27722,7 @@ var DocumentBuilder = class {
   }
   commandLine(line, first2, plan) {
     const codes = this.lexed.tokens.codes;
-    if (plan.counters !== -1) this.checkCounters(first2 + plan.counters);
+    if (plan.counters !== -1) this.checkCounters(first2 + plan.counters, "rule", line);
     if (plan.doubleBang !== -1) {
       const node = new InvalidLine(this.source, line);
       this.report(this.tokenRange(first2 + plan.doubleBang), lineErrorMessage(2 /* MultipleBangs */, null));
@@ -27772,9 +27775,11 @@ var DocumentBuilder = class {
   tokenRange(token) {
     return { start: this.lexed.tokens.starts[token], end: this.lexed.tokens.ends[token] };
   }
-  checkCounters(token) {
+  /** Counters iptables-restore -c refuses: a declaration's word, or a rule line from its `[`. */
+  checkCounters(token, place, line) {
     const { starts, ends } = this.lexed.tokens;
-    if (!isBracketCounters(this.source.text, starts[token], ends[token])) this.malformedCounters(this.tokenRange(token));
+    const refused = place === "declaration" ? declarationCountersRefused(this.source.text, starts[token], ends[token]) : ruleCountersRefused(this.source.text, starts[token], this.lexed.contentEnds[line]);
+    if (refused) this.malformedCounters(this.tokenRange(token));
   }
   lineError(error, words) {
     const at = error.token;
