@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-D3UHFL7T.js";
+} from "./chunk-27MXA7EW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-KYSGNXQB.js";
+} from "./chunk-OFDXIYIK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

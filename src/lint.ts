@@ -25,9 +25,8 @@ export interface LintOptions {
    * keeps the severity it gives each finding. So `masquerade-mark-not-cleared`, which weighs
    * each finding (error with `--random-fully`, warning without, moved by the node's kernel
    * and Kubernetes version), weighs only while it is left out of `rules`: configured as
-   * `warning` it never fails a run, as `error` every finding fails it. When that replaces a
-   * severity the rule chose itself, the message says so, since it may speak of the rule's own
-   * choice ("Lowered to a warning: ...").
+   * `warning` it never fails a run, as `error` every finding fails it. Messages name facts
+   * ("kernel 5.4.41 has the checksum fix"), never a severity, so they stay as they are.
    * `settings.ignored` is not looked at here: leaving a file out is the caller's business.
    */
   settings?: FileSettings;
@@ -66,18 +65,10 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
       node,
       options: setting?.options,
       report(finding: Finding) {
-        let severity = finding.severity ?? rule.severity;
-        let message = finding.message;
-        if (configured) {
-          if (finding.severity !== undefined && finding.severity !== configured) {
-            message += ` (Reported as ${article(configured)}: the configuration sets ${rule.id} to ${configured}.)`;
-          }
-          severity = configured;
-        }
         diagnostics.push({
           ruleId: rule.id,
-          severity,
-          message,
+          severity: configured ?? finding.severity ?? rule.severity,
+          message: finding.message,
           range: finding.range,
           loc: document.source.locate(finding.range),
           ...(finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}),
@@ -112,8 +103,6 @@ export function lintAndFix<T extends { applied: readonly unknown[]; document: Do
   const result = apply(found.flatMap((d) => (d.fix ? [d.fix] : [])));
   return { result, diagnostics: lintDocument(result.document, options) };
 }
-
-const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);
 
 export const errorCount = (result: LintResult): number =>
   result.diagnostics.filter((d) => d.severity === "error").length;

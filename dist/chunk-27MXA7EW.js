@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-KYSGNXQB.js";
+} from "./chunk-OFDXIYIK.js";
 import {
   __commonJS,
   __require,
