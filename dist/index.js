@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-27MXA7EW.js";
+} from "./chunk-YXDK5HHR.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-OFDXIYIK.js";
+} from "./chunk-FO7GECWT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-27MXA7EW.js";
-import "./chunk-OFDXIYIK.js";
+} from "./chunk-YXDK5HHR.js";
+import "./chunk-FO7GECWT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-OFDXIYIK.js";
+} from "./chunk-FO7GECWT.js";
 import {
   __commonJS,
   __require,
