@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-YXDK5HHR.js";
+} from "./chunk-JQCTL2ZH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-FO7GECWT.js";
+} from "./chunk-JWELXD6I.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-YXDK5HHR.js";
-import "./chunk-FO7GECWT.js";
+} from "./chunk-JQCTL2ZH.js";
+import "./chunk-JWELXD6I.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

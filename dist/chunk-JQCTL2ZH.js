@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-FO7GECWT.js";
+} from "./chunk-JWELXD6I.js";
 import {
   __commonJS,
   __require,
