@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-JQCTL2ZH.js";
+} from "./chunk-VNBENZN7.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-JWELXD6I.js";
+} from "./chunk-FDXI5GGZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

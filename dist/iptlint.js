@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JQCTL2ZH.js";
-import "./chunk-JWELXD6I.js";
+} from "./chunk-VNBENZN7.js";
+import "./chunk-FDXI5GGZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

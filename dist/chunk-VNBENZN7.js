@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-JWELXD6I.js";
+} from "./chunk-FDXI5GGZ.js";
 import {
   __commonJS,
   __require,
