@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-VNBENZN7.js";
+} from "./chunk-UVQYQFSF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-FDXI5GGZ.js";
+} from "./chunk-NIC4MVWF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

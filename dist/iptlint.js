@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VNBENZN7.js";
-import "./chunk-FDXI5GGZ.js";
+} from "./chunk-UVQYQFSF.js";
+import "./chunk-NIC4MVWF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

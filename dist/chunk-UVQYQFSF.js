@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-FDXI5GGZ.js";
+} from "./chunk-NIC4MVWF.js";
 import {
   __commonJS,
   __require,

@@ -30438,7 +30438,7 @@ function report(context, table, earlier, later, chain) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message2(table.nameOf(chain), document.line(earlier), rule, deletable),
+    message: message2(table.nameOf(chain), document.line(earlier), rule),
     fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, line)] } : void 0
   });
 }
@@ -30473,13 +30473,12 @@ function mayChangePacket(table, line) {
   const kind = targetClass(target);
   return kind !== "verdict" && kind !== "nat" && kind !== "return" && kind !== "observe";
 }
-function message2(chain, earlier, rule, deletable) {
+function message2(chain, earlier, rule) {
   const target = rule.target;
-  const fix2 = deletable ? "Fix: delete it (`iptlint fix --unsafe-fixes`; deleting a rule renumbers the rules after it and drops its counters), or correct it if it was meant to differ." : "Fix: delete it, or correct it if it was meant to differ.";
   let effect;
   if (target === null) effect = "it only counts the same packets again";
   else if (target.kind === "goto" || isTerminalTarget(target.name) || target.name === "RETURN") {
-    effect = `every packet it matches was already taken by the earlier copy (\`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\`), so it never matches`;
+    effect = `it never matches: that copy's \`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\` takes its packets first`;
   } else if (target.name === "LOG" || target.name === "NFLOG" || target.name === "ULOG") {
     effect = "every packet it matches is logged twice";
   } else if (target.name === "MARK" || target.name === "CONNMARK") {
@@ -30487,7 +30486,7 @@ function message2(chain, earlier, rule, deletable) {
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats the rule at ${lineOf(earlier)} of ${chain} word for word, and nothing between them changes the packet: ${effect}. ${fix2}`;
+  return `This rule repeats ${lineOf(earlier)} of ${chain} word for word, so ${effect}`;
 }
 
 // rules/inline-option-value/rule.ts
