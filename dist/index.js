@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-UVQYQFSF.js";
+} from "./chunk-VIHSFJIQ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-NIC4MVWF.js";
+} from "./chunk-KINEC6BO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

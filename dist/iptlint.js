@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-UVQYQFSF.js";
-import "./chunk-NIC4MVWF.js";
+} from "./chunk-VIHSFJIQ.js";
+import "./chunk-KINEC6BO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-NIC4MVWF.js";
+} from "./chunk-KINEC6BO.js";
 import {
   __commonJS,
   __require,
