@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-VIHSFJIQ.js";
+} from "./chunk-TKCRFYGH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-KINEC6BO.js";
+} from "./chunk-N6AW6S4H.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VIHSFJIQ.js";
-import "./chunk-KINEC6BO.js";
+} from "./chunk-TKCRFYGH.js";
+import "./chunk-N6AW6S4H.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -30570,15 +30570,8 @@ function checkLine2(context, line) {
 // rules/interface-direction/rule.ts
 var ID6 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
-var OTHER = { in: "out", out: "in" };
 var NAME2 = { in: "input", out: "output" };
-var SEEN_IN = { in: "PREROUTING, INPUT or FORWARD", out: "FORWARD, OUTPUT or POSTROUTING" };
-var WHY = {
-  PREROUTING: "PREROUTING comes before routing, which chooses the output interface",
-  INPUT: "INPUT sees packets delivered to this host, which leave by no interface",
-  OUTPUT: "OUTPUT sees packets this host sends, which came in by no interface",
-  POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet"
-};
+var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
   id: ID6,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
@@ -30646,7 +30639,7 @@ function reportRefused(context, line, direction) {
   const option2 = SHORT[direction];
   context.report({
     range: view.range(at),
-    message: `\`${spelled(view, at)}\` in ${chain}: ${WHY[chain]}, and iptables refuses ${option2} there ("Can't use ${option2} with ${chain}"), negated or not, iptables-nft and iptables-legacy alike, \`iptables-restore --test\` too. iptables-restore stops at this line ("Error occurred at line: ${line.index + 1}"): this table and those after it are not loaded. Match the ${NAME2[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or move the rule to ${SEEN_IN[direction]}.`
+    message: `\`${spelled(view, at)}\` in ${chain}, which has no ${NAME2[direction]} interface: iptables-restore refuses it ("Can't use ${option2} with ${chain}"), loading no table from this one on`
   });
 }
 function reportUseless(context, line, directions, from, reach) {
@@ -30667,16 +30660,13 @@ function reportUseless(context, line, directions, from, reach) {
   if (found === null) return;
   const { at, direction } = found;
   const chain = line.chain;
-  const option2 = SHORT[direction];
   const written = spelled(view, at);
-  const paths = from.map((hook) => reach.path(chain, hook).join(" \u2192 "));
-  const where = from.length === 1 ? from[0] : `${from.slice(0, -1).join(", ")} and ${from[from.length - 1]}`;
-  const effect = never !== null ? "the rule never matches" : `\`${written}\` is always true: it tests nothing`;
-  context.report({
-    range: view.range(at),
-    severity: "warning",
-    message: `\`${written}\` in ${chain}, which is reached only from ${where} (${paths.join("; ")}): ${from.map((hook) => WHY[hook]).join("; ")}. The kernel compares the interface name with an empty one, so ${effect}. iptables refuses ${option2} only in the built-in chain itself ("Can't use ${option2} with ${from[0]}"): in a user chain it loads the rule. Match the ${NAME2[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or jump to ${chain} from ${SEEN_IN[direction]}.`
-  });
+  const paths = listOf(from.map((hook) => reach.path(chain, hook).join(" \u2192 ")));
+  const lacks = `${from.length === 1 ? "has" : "have"} no ${NAME2[direction]} interface`;
+  const effect = never !== null ? "the rule never matches" : "it is always true and tests nothing";
+  const withPaths = `\`${written}\` in ${chain}, reached only from ${paths}: ${listOf(from)} ${lacks}, so ${effect}`;
+  const message5 = withPaths.length <= MAX_MESSAGE_LENGTH ? withPaths : `\`${written}\` in ${chain}, reached only from ${listOf(from)}, which ${lacks}: ${effect}`;
+  context.report({ range: view.range(at), severity: "warning", message: message5 });
 }
 
 // rules/jump-to-undefined-chain/rule.ts

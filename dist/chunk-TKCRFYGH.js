@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-KINEC6BO.js";
+} from "./chunk-N6AW6S4H.js";
 import {
   __commonJS,
   __require,
