@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-TKCRFYGH.js";
+} from "./chunk-IPX2GGD6.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-N6AW6S4H.js";
+} from "./chunk-MMAJUFNL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

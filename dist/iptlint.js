@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-TKCRFYGH.js";
-import "./chunk-N6AW6S4H.js";
+} from "./chunk-IPX2GGD6.js";
+import "./chunk-MMAJUFNL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

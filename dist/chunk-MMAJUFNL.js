@@ -30698,7 +30698,7 @@ var jumpToUndefinedChain = {
         if (extra.has(name) || isNameTooLong(name)) continue;
         let move = moves.get(name);
         if (move === void 0) moves.set(name, move = moveDeclarationFix(context.document, walk, name));
-        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump, move !== null), fix: move ?? void 0 });
+        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump), fix: move ?? void 0 });
       }
     }
   }
@@ -30716,44 +30716,27 @@ function byUpperCase(walk) {
   return map2;
 }
 var option = (jump) => `\`${jump.target.kind === "goto" ? "-g" : "-j"} ${jump.target.name}\``;
-function refusals(jump, table) {
-  const name = jump.target.name;
-  const legacy = jump.target.kind === "goto" ? `"goto '${name}' is not a chain"` : `"Couldn't load target \`${name}'"`;
-  const commit = table.table.commit ? ` (${lineOf(table.table.commit)})` : "";
-  return `iptables-legacy-restore refuses this line (${legacy}) and iptables-nft-restore the COMMIT${commit} ("Chain '${name}' does not exist"; its --test does not look and passes), so nothing of the table is loaded`;
-}
-function missingMessage(model, walk, jump, fixable) {
+var refusal2 = (jump) => `iptables-restore refuses the table ("Chain '${jump.target.name}' does not exist")`;
+function missingMessage(model, walk, jump) {
   const name = jump.target.name;
   const table = walk.table;
   const later = walk.declaredLater(name, jump.line);
-  if (later) {
-    return `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, so ${refusals(jump, walk)}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
-  }
-  const parts = [];
+  if (later) return `${option(jump)} comes before ${name} is declared (${lineOf(later)}), so ${refusal2(jump)}`;
   const elsewhere = tablesWithBuiltin(name);
-  if (elsewhere.length && table.name !== null) {
-    parts.push(
-      `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, and ${table.name} declares no user chain ${name}: ${refusals(jump, walk)}.`
-    );
-  } else {
-    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, walk)}.`);
-  }
+  if (elsewhere.length && table.name !== null) return `${option(jump)}: ${table.name} has no built-in or user chain ${name}, so ${refusal2(jump)}`;
+  const notes = [];
   const other = model.tables().find((t) => t !== walk && t.table.name !== null && t.declarationsOf(name).length > 0);
-  if (other) parts.push(`${name} is a chain of table ${other.table.name}: a jump stays in its own table.`);
+  if (other) notes.push(`${other.table.name} has one`);
   const upper = name.toUpperCase();
-  if (upper !== name && isKnownTarget(upper)) parts.push(`Target names are case sensitive: did you mean ${upper}?`);
   const chain = byUpperCase(walk).get(upper)?.find((c) => c !== name);
-  if (chain) parts.push(`Chain names are case sensitive: did you mean ${chain}?`);
-  parts.push(
-    `Fix: declare the chain (\`:${name} - [0:0]\` or \`-N ${name}\`) before the rule, or correct the name; a target of an add-on such as xtables-addons goes in this rule's \`targets\` option.`
-  );
-  return parts.join(" ");
+  if (upper !== name && isKnownTarget(upper)) notes.push(`did you mean ${upper}?`);
+  else if (chain) notes.push(`did you mean ${chain}?`);
+  return `${option(jump)}: ${tableName(table)} has no chain ${name}${notes.length ? ` (${notes.join("; ")})` : ""} and iptables no such target, so ${refusal2(jump)}`;
 }
 function reportBuiltin(context, walk, jump) {
-  const commit = walk.table.commit ? ` (${lineOf(walk.table.commit)})` : "";
   context.report({
     range: jump.target,
-    message: `${option(jump)} jumps to ${jump.target.name}, a built-in chain of ${tableName(walk.table)}: packets enter a built-in chain from its hook, and only user chains can be jumped to. The kernel refuses the rule: iptables-legacy-restore reports "line ${jump.line.index + 1} failed", iptables-nft-restore "line ${jump.line.index + 1}: RULE_APPEND failed (Operation not supported)" when it commits${commit} (its --test passes). Fix: move these rules into a user chain and jump to it from both places.`
+    message: `${option(jump)} jumps to a built-in chain of ${tableName(walk.table)}: the kernel refuses the rule, so the table fails to load ("RULE_APPEND failed (Operation not supported)")`
   });
 }
 
@@ -31138,7 +31121,7 @@ var oldNegationSyntax = {
       const what = spelled2.length === 1 ? `\`${spelled2[0]}\`` : spelled2.map((s) => `\`${s}\``).join(", ");
       context.report({
         range: view.range(first2),
-        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, the negation syntax of iptables <= 1.4.3: iptables >= 1.4.12 refuses the line (${refusal2(name, value)}). Write \`! ${name}${value === null ? "" : ` ${value}`}\`, as iptables-save prints it since 1.4.4.`,
+        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, the negation syntax of iptables <= 1.4.3: iptables >= 1.4.12 refuses the line (${refusal3(name, value)}). Write \`! ${name}${value === null ? "" : ` ${value}`}\`, as iptables-save prints it since 1.4.4.`,
         fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID11 }
       });
     }
@@ -31148,7 +31131,7 @@ function hasLateBang(view) {
   for (let i = 0; i < view.count; i++) if (view.lateBang(i)) return true;
   return false;
 }
-function refusal2(option2, value) {
+function refusal3(option2, value) {
   switch (option2) {
     case "-s":
     case "--source":
@@ -31267,16 +31250,16 @@ var list = (protocols) => {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 };
 function reportUnknownOption(context, line, view, at, option2, owners, protocol, final) {
-  const refusal3 = `iptables-restore refuses the line ("unknown option "${option2}"", both backends)`;
+  const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"", both backends)`;
   let message5;
   let fix2;
   if (final !== null && final.element > at && owners.includes(final.name)) {
-    message5 = `\`${option2}\` comes before \`-p ${final.text}\`: iptables reads options in order and loads the ${final.name} match only for an option it meets after \`-p\`, so ${refusal3}. Put \`-p ${final.text}\` first.`;
+    message5 = `\`${option2}\` comes before \`-p ${final.text}\`: iptables reads options in order and loads the ${final.name} match only for an option it meets after \`-p\`, so ${refusal4}. Put \`-p ${final.text}\` first.`;
     fix2 = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
-    message5 = `\`${option2}\` belongs to the match of ${list(owners)}, but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, whose match has no such option: ${refusal3}.`;
+    message5 = `\`${option2}\` belongs to the match of ${list(owners)}, but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, whose match has no such option: ${refusal4}.`;
   } else {
-    message5 = `\`${option2}\` needs ${list(owners)} before it: without \`-p\` iptables loads no protocol match to read it, so ${refusal3}. Add the protocol the rule is for (this changes which packets match: no fix is offered).`;
+    message5 = `\`${option2}\` needs ${list(owners)} before it: without \`-p\` iptables loads no protocol match to read it, so ${refusal4}. Add the protocol the rule is for (this changes which packets match: no fix is offered).`;
   }
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-N6AW6S4H.js";
+} from "./chunk-MMAJUFNL.js";
 import {
   __commonJS,
   __require,
