@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-IPX2GGD6.js";
+} from "./chunk-BVW6KQJN.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-MMAJUFNL.js";
+} from "./chunk-LXNU7UYT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

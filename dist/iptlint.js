@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-IPX2GGD6.js";
-import "./chunk-MMAJUFNL.js";
+} from "./chunk-BVW6KQJN.js";
+import "./chunk-LXNU7UYT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

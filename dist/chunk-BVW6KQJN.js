@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-MMAJUFNL.js";
+} from "./chunk-LXNU7UYT.js";
 import {
   __commonJS,
   __require,

@@ -30760,7 +30760,7 @@ function checkFinalNewline(context) {
   const end = document.text.length;
   context.report({
     range: last2.range,
-    message: `The file ends with \`COMMIT\` and no line end: iptables-legacy-restore refuses it ("Bad argument \`COMMIT'", line ${last2.index + 1}) and applies nothing, while iptables-nft-restore loads it. End the file with a newline.`,
+    message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
     fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID8 }
   });
 }
@@ -30789,7 +30789,7 @@ function checkCrLf(context) {
   const severity = firstRefused ? "error" : "warning";
   const count = edits.length;
   const lines = `${count} line${count === 1 ? "" : "s"} of ${lineCount} end${count === 1 ? "s" : ""} in CR LF (\\r\\n)`;
-  const message5 = firstRefused ? `${lines}. iptables-restore splits lines at LF only and keeps the CR as part of the last word: ${consequence(document, firstRefused)} (both backends), so nothing loads. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).` : `${lines}. iptables-restore keeps the CR as part of the last word: here only free text (${lastWord(firstAltered)}), which loads with a CR at its end. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).`;
+  const message5 = firstRefused ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})` : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered)})`;
   context.report({
     range: first2.range,
     severity,
@@ -30823,19 +30823,19 @@ function consequence(document, line) {
   const at = `line ${line.index + 1}`;
   switch (line.kind) {
     case "table":
-      return `${at} makes "table name '${line.text.slice(1)}\\r' invalid" (iptables-nft) or "unable to initialize table" (iptables-legacy)`;
+      return `${at}: "table name '${line.text.slice(1)}\\r' invalid"`;
     case "commit":
-      return `${at} is "Bad argument \`COMMIT\\r'"`;
+      return `${at}: "Bad argument \`COMMIT\\r'"`;
     case "blank":
-      return `the empty ${at} is "Bad argument \`\\r'"`;
+      return `empty ${at}: "Bad argument \`\\r'"`;
     case "chain":
-      return `${at} has the policy \`${line.policy ?? ""}\\r\`: "Bad policy name"`;
+      return `${at}, policy \`${line.policy ?? ""}\\r\`: "Bad policy name"`;
     case "command": {
       const target = line.target;
       const words = line.words;
       const last2 = words.count ? words.word(words.count - 1).raw : "";
-      if (target && target.word.range.end === line.range.end) return `${at} jumps to \`${target.name}\\r\`: "Invalid target name \`${target.name}\\r'"`;
-      return `${at} ends in \`${last2}\\r\`, which iptables refuses`;
+      if (target && target.word.range.end === line.range.end) return `${at}: "Invalid target name \`${target.name}\\r'"`;
+      return `${at} ends in \`${last2}\\r\``;
     }
     default:
       void document;
