@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-BVW6KQJN.js";
+} from "./chunk-JDEDRZVY.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-LXNU7UYT.js";
+} from "./chunk-YXLDFSA7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

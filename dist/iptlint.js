@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-BVW6KQJN.js";
-import "./chunk-LXNU7UYT.js";
+} from "./chunk-JDEDRZVY.js";
+import "./chunk-YXLDFSA7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

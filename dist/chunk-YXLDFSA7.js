@@ -30845,27 +30845,27 @@ function consequence(document, line) {
 
 // rules/mark-bit-conflict/rule.ts
 var ID9 = "mark-bit-conflict";
-var MASQUERADE = { name: "kube-proxy", purpose: "its masquerade mark (KUBE-MARK-MASQ: masquerade the packet in KUBE-POSTROUTING)" };
-var DROP = { name: "kubelet", purpose: "its drop mark (KUBE-MARK-DROP: KUBE-FIREWALL drops the packet)" };
+var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
+var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
   ["KUBE-MARK-MASQ", MASQUERADE],
   ["KUBE-POSTROUTING", MASQUERADE],
   ["KUBE-MARK-DROP", DROP],
   ["KUBE-FIREWALL", DROP],
-  ["KUBE-ROUTER-", { name: "kube-router", purpose: "its marks" }],
-  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-POD-FW-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-", { name: "kube-proxy", purpose: "its marks" }],
-  ["cali-", { name: "Calico", purpose: "its marks (IptablesMarkMask)" }],
-  ["CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["OLD_CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["WEAVE-", { name: "Weave Net", purpose: "its marks" }],
-  ["ANTREA-", { name: "Antrea", purpose: "its marks" }],
-  ["ISTIO_", { name: "Istio", purpose: "its marks" }],
-  ["ts-", { name: "Tailscale", purpose: "its marks" }],
-  ["FLANNEL", { name: "flannel", purpose: "its marks" }],
-  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "its marks" }],
-  ["DOCKER", { name: "Docker", purpose: "its marks" }]
+  ["KUBE-ROUTER-", { name: "kube-router", purpose: "kube-router's marks" }],
+  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-POD-FW-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-", { name: "kube-proxy", purpose: "kube-proxy's marks" }],
+  ["cali-", { name: "Calico", purpose: "Calico's marks" }],
+  ["CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["OLD_CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["WEAVE-", { name: "Weave Net", purpose: "Weave Net's marks" }],
+  ["ANTREA-", { name: "Antrea", purpose: "Antrea's marks" }],
+  ["ISTIO_", { name: "Istio", purpose: "Istio's marks" }],
+  ["ts-", { name: "Tailscale", purpose: "Tailscale's marks" }],
+  ["FLANNEL", { name: "flannel", purpose: "flannel's marks" }],
+  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "OpenShift SDN's marks" }],
+  ["DOCKER", { name: "Docker", purpose: "Docker's marks" }]
 ];
 function ownerOf(chain) {
   for (const [prefix, owner] of OWNERS) if (chain.startsWith(prefix)) return owner;
@@ -30906,17 +30906,9 @@ var markBitConflict = {
 };
 var isKube = (owner) => owner === MASQUERADE || owner === DROP;
 function describe(a, b, shared) {
-  const who = (w) => `${w.line.chain} (${w.owner.name}, line ${w.line.index + 1}, bits ${hex(w.bits)})`;
-  let message5 = `${who(b)} sets or clears mark bit${shared & shared - 1 ? "s" : ""} ${hex(shared)}, which ${who(a)} uses for ${a.owner.purpose}. A packet marked by one is then taken for the other's, or loses the other's mark.`;
   const owners = /* @__PURE__ */ new Set([a.owner, b.owner]);
-  if (owners.has(MASQUERADE) && owners.has(DROP)) {
-    message5 += " Here every packet kube-proxy marks for masquerading is dropped by KUBE-FIREWALL (or every dropped packet masqueraded): kube-proxy's --iptables-masquerade-bit and kubelet's --iptables-drop-bit must differ (defaults 14 and 15).";
-  } else if (owners.has(MASQUERADE) || owners.has(DROP)) {
-    message5 += ` Give ${a.owner === MASQUERADE || a.owner === DROP ? b.owner.name : a.owner.name} a mark mask that leaves kube-proxy's bits alone (kube-proxy's --iptables-masquerade-bit, kubelet's --iptables-drop-bit; Calico's IptablesMarkMask, Cilium and kube-router take their own bits).`;
-  } else {
-    message5 += " Give each its own bits.";
-  }
-  return message5;
+  const effect = owners.has(MASQUERADE) && owners.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
+  return `${b.line.chain} (${b.owner.name}) sets or clears mark bit${shared & shared - 1 ? "s" : ""} ${hex(shared)}, ${a.owner.purpose} (${a.line.chain}, line ${a.line.index + 1}): ${effect}`;
 }
 
 // rules/masquerade-mark-not-cleared/versions.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-LXNU7UYT.js";
+} from "./chunk-YXLDFSA7.js";
 import {
   __commonJS,
   __require,
