@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-JDEDRZVY.js";
+} from "./chunk-3NL3AJWF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-YXLDFSA7.js";
+} from "./chunk-HOXSS62V.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JDEDRZVY.js";
-import "./chunk-YXLDFSA7.js";
+} from "./chunk-3NL3AJWF.js";
+import "./chunk-HOXSS62V.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

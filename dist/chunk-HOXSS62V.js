@@ -31108,12 +31108,10 @@ var oldNegationSyntax = {
         edits.push({ start: option2.start, end: option2.start, text: "! " }, { start: from, end: to, text: "" });
         spelled2.push(text.slice(view.range(i).start, view.range(i).end));
       }
-      const name = view.name(first2);
-      const value = view.value(first2);
       const what = spelled2.length === 1 ? `\`${spelled2[0]}\`` : spelled2.map((s) => `\`${s}\``).join(", ");
       context.report({
         range: view.range(first2),
-        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, the negation syntax of iptables <= 1.4.3: iptables >= 1.4.12 refuses the line (${refusal3(name, value)}). Write \`! ${name}${value === null ? "" : ` ${value}`}\`, as iptables-save prints it since 1.4.4.`,
+        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
         fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID11 }
       });
     }
@@ -31135,12 +31133,12 @@ function refusal3(option2, value) {
     case "--in-interface":
     case "-o":
     case "--out-interface":
-      return `"Bad argument \`${value ?? ""}'": \`!\` is read as the option's value`;
+      return `"Bad argument \`${value ?? ""}'"`;
     case "-p":
     case "--protocol":
       return `"unknown protocol "!" specified"`;
     default:
-      return `the match reads \`!\` as the option's value: "invalid port/service \`!' specified" for \`--dport ! 80\`, "Bad state "!"" for \`--state ! NEW\``;
+      return "its match reads `!` as the option's value";
   }
 }
 

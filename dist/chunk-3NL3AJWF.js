@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-YXLDFSA7.js";
+} from "./chunk-HOXSS62V.js";
 import {
   __commonJS,
   __require,
