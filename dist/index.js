@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-3NL3AJWF.js";
+} from "./chunk-LQ2KZPC3.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-HOXSS62V.js";
+} from "./chunk-5WFTVLL5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-3NL3AJWF.js";
-import "./chunk-HOXSS62V.js";
+} from "./chunk-LQ2KZPC3.js";
+import "./chunk-5WFTVLL5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText
-} from "./chunk-HOXSS62V.js";
+} from "./chunk-5WFTVLL5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

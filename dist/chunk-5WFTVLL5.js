@@ -31240,27 +31240,27 @@ var list = (protocols) => {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 };
 function reportUnknownOption(context, line, view, at, option2, owners, protocol, final) {
-  const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"", both backends)`;
+  const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"")`;
   let message5;
   let fix2;
   if (final !== null && final.element > at && owners.includes(final.name)) {
-    message5 = `\`${option2}\` comes before \`-p ${final.text}\`: iptables reads options in order and loads the ${final.name} match only for an option it meets after \`-p\`, so ${refusal4}. Put \`-p ${final.text}\` first.`;
+    message5 = `\`${option2}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal4}`;
     fix2 = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
-    message5 = `\`${option2}\` belongs to the match of ${list(owners)}, but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, whose match has no such option: ${refusal4}.`;
+    message5 = `\`${option2}\` belongs to ${list(owners)}, not \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, so ${refusal4}`;
   } else {
-    message5 = `\`${option2}\` needs ${list(owners)} before it: without \`-p\` iptables loads no protocol match to read it, so ${refusal4}. Add the protocol the rule is for (this changes which packets match: no fix is offered).`;
+    message5 = `\`${option2}\` needs ${list(owners)} before it, so ${refusal4}`;
   }
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }
 function reportProtocolMatch(context, line, view, at, match, required, final, facts, implicit = false) {
   const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
-  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), and iptables-legacy-restore fails at COMMIT (the kernel: "x_tables: ${facts.family === 6 ? "ip6_tables" : "ip_tables"}: ${match} match: only valid for protocol ${protocolNumber(required)}")`;
+  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), iptables-legacy-restore the table`;
   let severity = "error";
   let message5;
   let fix2;
   if (final === null) {
-    message5 = `\`-m ${match}\` needs \`-p ${required}\`: ${refused}. Add \`-p ${required}\` before it (unsafe fix: the rule then matches ${required} only, which is all \`-m ${match}\` can match).`;
+    message5 = `\`-m ${match}\` without \`-p ${required}\`: ${refused}`;
     const start = view.range(at).start;
     fix2 = {
       title: `add \`-p ${required}\``,
@@ -31270,22 +31270,19 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
-    message5 = `${what}: a ${match} match in a rule for every protocol but ${final.text}. iptables-legacy-restore fails at COMMIT (the kernel: "${match} match: only valid for protocol ${protocolNumber(required)}"); iptables-nft loads it, but the match can never apply.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
+    message5 = `${what}: iptables-legacy-restore refuses the table ("${match} match: only valid for protocol ${protocolNumber(required)}"), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+    if (facts.backend === "nft") severity = "warning";
   } else {
-    message5 = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}.`;
+    message5 = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}`;
   }
   context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
 }
 function reportMultiport(context, view, at, final) {
   const said = final !== null && final.negated ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP" : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
-  const why = final === null ? "the rule has no `-p`" : final.negated ? `the protocol is negated (\`! -p ${final.text}\`)` : `the rule is for \`-p ${final.text}\``;
+  const where = final === null ? "a rule without `-p`" : `a rule for \`${final.negated ? "! " : ""}-p ${final.text}\``;
   context.report({
     range: view.range(at),
-    message: `\`-m multiport\` needs the rule's protocol to be tcp, udp, udplite, sctp or dccp, but ${why}: iptables-restore refuses the line ("${said}", both backends).`
+    message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`
   });
 }
 function checkTarget(context, line, view, at, facts) {
@@ -31297,12 +31294,9 @@ function checkTarget(context, line, view, at, facts) {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const xt = facts.family === 6 ? "ip6_tables" : "ip_tables";
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
-  const tcpOnly = (range, what, logged) => context.report({
-    range,
-    message: `${what} needs \`-p tcp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: the kernel refuses the rule ("${logged}"), so the table fails to load (iptables-legacy-restore at COMMIT, iptables-nft-restore with "RULE_APPEND failed (Invalid argument)").`
-  });
+  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
+  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table ("${logged}")` });
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -31320,22 +31314,19 @@ function checkTarget(context, line, view, at, facts) {
       if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
         context.report({
           range: view.range(at),
-          message: `TPROXY needs \`-p tcp\` or \`-p udp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: the kernel refuses the rule ("xt_TPROXY: Can be used only with -p tcp or -p udp"), so the table fails to load.`
+          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`
         });
       }
       return;
     case "TCPMSS":
       if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", `x_tables: ${xt}: TCPMSS target: only valid for protocol 6`);
+        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
         return;
       }
       if (!hasSynMatch(view, at)) {
         let severity = "error";
-        let message5 = 'TCPMSS needs a match on SYN packets (`--syn` or `--tcp-flags SYN,RST SYN`): iptables-legacy-restore fails at COMMIT (the kernel: "xt_TCPMSS: Only works on TCP SYN packets"). iptables-nft loads it. Add `--tcp-flags SYN,RST SYN` after `-p tcp` (unsafe fix: the rule then matches SYN packets only, the only ones TCPMSS changes).';
-        if (facts.backend === "nft") {
-          severity = "warning";
-          message5 += " Reported as a warning: this dump comes from iptables-nft.";
-        }
+        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+        if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
         context.report({
           range: view.range(at),
@@ -31347,7 +31338,7 @@ function checkTarget(context, line, view, at, facts) {
       return;
     case "SYNPROXY":
     case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `x_tables: ${xt}: ${name} target: only valid for protocol 6`);
+      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
       return;
     case "REJECT": {
       const i = option2(["--reject-with"]);
@@ -31368,10 +31359,10 @@ function checkNatPorts(context, view, i, target, protocol, facts) {
   const allowed = NAT_PORT_PROTOCOLS[facts.family];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option2 = view.name(i);
-  const why = protocol === null ? "the rule has no `-p` before it" : `the rule is for \`-p ${protocol.text}\``;
+  const why = protocol === null ? "but no `-p` before it" : `in a rule for \`-p ${protocol.text}\``;
   context.report({
     range: view.range(i),
-    message: `${target} \`${option2} ${view.value(i) ?? ""}\` gives ports, which need ${list(allowed)} before it, but ${why}: iptables-restore refuses the line ("Need TCP, UDP, SCTP or DCCP with port specification", both backends).`
+    message: `${target} \`${option2} ${view.value(i) ?? ""}\` has ports ${why}: iptables-restore refuses it ("Need TCP, UDP, SCTP or DCCP with port specification")`
   });
 }
 function hasPort(value) {

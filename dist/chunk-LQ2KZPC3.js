@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-HOXSS62V.js";
+} from "./chunk-5WFTVLL5.js";
 import {
   __commonJS,
   __require,
