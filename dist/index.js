@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-LQ2KZPC3.js";
+} from "./chunk-EPXRIK3V.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-5WFTVLL5.js";
+} from "./chunk-7U53RUQQ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-LQ2KZPC3.js";
-import "./chunk-5WFTVLL5.js";
+} from "./chunk-EPXRIK3V.js";
+import "./chunk-7U53RUQQ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-5WFTVLL5.js";
+} from "./chunk-7U53RUQQ.js";
 import {
   __commonJS,
   __require,
