@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-EPXRIK3V.js";
+} from "./chunk-YM33WRVW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-7U53RUQQ.js";
+} from "./chunk-SXDLJ5ZT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-EPXRIK3V.js";
-import "./chunk-7U53RUQQ.js";
+} from "./chunk-YM33WRVW.js";
+import "./chunk-SXDLJ5ZT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText
-} from "./chunk-7U53RUQQ.js";
+} from "./chunk-SXDLJ5ZT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -31443,7 +31443,7 @@ var targetNotAllowedHere = {
   fixable: false,
   check(context) {
     const { document, model } = context;
-    const facts = { backend: null, xtables: "ip_tables" };
+    const facts = { backend: null };
     let known = false;
     for (const name of BOUND_TARGETS) {
       const numbers = model.lines.linesTargeting(name);
@@ -31451,7 +31451,6 @@ var targetNotAllowedHere = {
       if (!known) {
         known = true;
         facts.backend = model.backend();
-        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
       }
       for (const table of document.tables) {
         if (table.name === null) continue;
@@ -31515,51 +31514,37 @@ function reportTable(context, line, name, binding, facts) {
   const tables = binding.tables;
   const tableName2 = line.table.name;
   const kernelName = binding.kernelName ?? name;
-  const where = tables.length === 1 ? `the ${tables[0]} table` : `the ${tables.join(" or ")} tables`;
-  const logged = binding.style === "secmark" ? `xt_${kernelName}: only valid in ${tables.map((t) => `'${t}'`).join(" or ")} table, not '${tableName2}'` : `x_tables: ${facts.xtables}: ${kernelName} target: only valid in ${tables[0]} table, not ${tableName2}`;
-  let severity = "error";
-  let message5 = `${name} is only valid in ${where}, not ${tableName2}: the kernel refuses the rule ("${logged}") and ${howItFails(line, binding.tableLegacyOnly)}`;
-  if (binding.tableLegacyOnly) {
-    message5 += ` Only iptables-legacy refuses it: iptables-nft loads ${name} in any table.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  context.report({ range: targetRange(line), severity, message: `${message5} Move the rule to ${where}.` });
+  const logged = binding.style === "secmark" ? `xt_${kernelName}: only valid in ${tables.map((t) => `'${t}'`).join(" or ")} table, not '${tableName2}'` : `${kernelName} target: only valid in ${tables[0]} table, not ${tableName2}`;
+  const legacyOnly = binding.tableLegacyOnly === true;
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${name}\` in ${tableName2}: ${howItFails(logged, legacyOnly, facts)}`
+  });
 }
+var MAX_PATHS_LENGTH = 60;
 function reportHooks(context, table, p, wrong, facts, used) {
   const { line, name, binding } = p;
   const chain = line.chain;
   const isBuiltin = (BUILTIN_CHAINS[table.table.name] ?? []).includes(chain);
   const allowed = binding.hooks.join("/");
-  const reach = isBuiltin ? null : table.hooks;
-  const logged = binding.style === "tcpmss" ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `x_tables: ${facts.xtables}: ${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
+  const logged = binding.style === "tcpmss" ? "path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let message5;
-  if (reach === null) {
-    message5 = `${what} is only usable from ${allowed}, not ${chain}: the kernel refuses the rule ("${logged}") and ${howItFails(line, legacyOnly)}`;
-  } else {
-    const paths = wrong.map((hook) => reach.path(chain, hook).join(" \u2192 "));
-    message5 = `${what} is only usable from ${allowed}, but ${chain} is reached from ${wrong.join(" and ")} (${paths.join("; ")}): the kernel checks a rule in a user chain against every hook that reaches the chain, refuses this one ("${logged}") and ${howItFails(line, legacyOnly)}`;
+  let where = chain;
+  if (!isBuiltin) {
+    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
+    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
   }
-  let severity = "error";
-  if (legacyOnly) {
-    message5 += ` Only iptables-legacy refuses it: iptables-nft checks ${binding.whenOption ?? name} only in a built-in chain.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  message5 += reach === null ? ` Move the rule to ${allowed}.` : ` Jump to ${chain} only from ${allowed}, or move the rule.`;
-  context.report({ range: targetRange(line), severity, message: message5 });
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${what}\` in ${where}: ${howItFails(logged, legacyOnly, facts)}`
+  });
 }
-function howItFails(line, legacyOnly = false) {
-  const commit = line.table.commit ? line.table.commit.index + 1 : null;
-  const legacy = commit === null ? "iptables-legacy-restore fails at COMMIT" : `iptables-legacy-restore fails with "line ${commit} failed" (the COMMIT)`;
-  const nft = legacyOnly ? "" : `, iptables-nft-restore with "line ${line.index + 1}: RULE_APPEND failed (Invalid argument): rule in chain ${line.chain}"`;
-  return `the whole table fails to load: ${legacy}${nft}. \`iptables-restore --test\` does not notice: only the kernel checks this.`;
+function howItFails(logged, legacyOnly, facts) {
+  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
+  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
 }
 
 // rules/undeclared-chain/rule.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-7U53RUQQ.js";
+} from "./chunk-SXDLJ5ZT.js";
 import {
   __commonJS,
   __require,
