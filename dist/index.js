@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-YM33WRVW.js";
+} from "./chunk-WQIGWNKO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-SXDLJ5ZT.js";
+} from "./chunk-QHGEAN6K.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

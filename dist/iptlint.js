@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-YM33WRVW.js";
-import "./chunk-SXDLJ5ZT.js";
+} from "./chunk-WQIGWNKO.js";
+import "./chunk-QHGEAN6K.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

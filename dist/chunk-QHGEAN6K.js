@@ -31569,7 +31569,7 @@ var undeclaredChain = {
       for (const [name, lines] of byChain) {
         const first2 = lines[0];
         const move = moveDeclarationFix(context.document, walk, name);
-        context.report({ range: first2.chainWord?.range ?? first2.range, message: message3(table, walk, name, lines, move !== null), fix: move ?? void 0 });
+        context.report({ range: first2.chainWord?.range ?? first2.range, message: message3(table, walk, name, lines), fix: move ?? void 0 });
       }
     }
   }
@@ -31590,18 +31590,15 @@ var NFT_ERRORS = {
   delete: "Bad rule (does a matching rule exist in that chain?).",
   other: "Bad rule (does a matching rule exist in that chain?)."
 };
-function message3(table, walk, name, lines, fixable) {
+function message3(table, walk, name, lines) {
   const first2 = lines[0];
   const command = COMMANDS[first2.command] ?? first2.commandWord.value;
-  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""} after it)` : "";
-  const refused = `iptables-legacy-restore refuses the line ("line ${first2.index + 1} failed") and iptables-nft-restore too when it loads ("line ${first2.index + 1} failed: ${NFT_ERRORS[first2.command] ?? "No chain/target/match by that name."}"; its --test does not look and passes), so nothing of the table is loaded`;
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""})` : "";
+  const refused = `iptables-restore refuses the table ("${NFT_ERRORS[first2.command] ?? "No chain/target/match by that name."}")`;
   const later = walk.declaredLater(name, first2);
-  if (later) {
-    return `\`${command} ${name}\`${more} works on ${name} before its declaration (${lineOf(later)}): iptables-restore reads a table line by line, and the chain does not exist yet. ${refused}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
-  }
-  const elsewhere = tablesWithBuiltin(name);
-  const what = elsewhere.length && table.name !== null ? `${name} is a built-in chain of ${listOf(elsewhere)}, not of ${table.name}, and ${table.name} declares no user chain ${name}` : `${tableName(table)} declares no chain ${name}`;
-  return `\`${command} ${name}\`${more}: ${what}. ${refused}. Fix: declare it (\`:${name} - [0:0]\` after the \`*${table.name ?? "table"}\` line, or \`-N ${name}\`) before its rules, or correct the name.`;
+  if (later) return `\`${command} ${name}\`${more} comes before ${name} is declared (${lineOf(later)}), so ${refused}`;
+  const what = tablesWithBuiltin(name).length && table.name !== null ? `${table.name} has no built-in or user chain ${name}` : `${tableName(table)} has no chain ${name}`;
+  return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }
 
 // rules/unreachable-rule/rule.ts

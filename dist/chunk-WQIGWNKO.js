@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-SXDLJ5ZT.js";
+} from "./chunk-QHGEAN6K.js";
 import {
   __commonJS,
   __require,
