@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-WQIGWNKO.js";
+} from "./chunk-ATZPDL45.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-QHGEAN6K.js";
+} from "./chunk-DFR4RX5J.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

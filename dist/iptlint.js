@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-WQIGWNKO.js";
-import "./chunk-QHGEAN6K.js";
+} from "./chunk-ATZPDL45.js";
+import "./chunk-DFR4RX5J.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

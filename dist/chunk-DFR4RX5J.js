@@ -31633,7 +31633,7 @@ function report3(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message4(chain, catchAll, table.target(catchAll), deletable),
+    message: message4(chain, catchAll, table.target(catchAll)),
     fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
   });
 }
@@ -31642,10 +31642,10 @@ function isUnconditional(line) {
   if (rule === null || rule.generic.length > 0) return false;
   return rule.matches.every((match) => match.name === "comment");
 }
-function message4(chain, catchAll, target, deletable) {
+function message4(chain, catchAll, target) {
   const verdict = target.kind === "goto" ? `\`-g ${target.name}\`` : `\`-j ${target.name}\``;
-  const what = target.kind === "goto" ? `sends every packet to ${target.name} for good (a goto does not come back)` : target.name === "RETURN" ? `returns every packet from ${chain}` : `gives every packet its verdict`;
-  return `No packet reaches this rule: the rule at ${lineOf(catchAll)} (${verdict} with no condition) ${what}, so this rule and any after it in ${chain} never match. ` + (deletable ? `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it (\`iptlint fix --unsafe-fixes\`; deleting a rule renumbers the rules after it and drops its counters).` : `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it.`);
+  const what = target.kind === "goto" ? `sends every packet to ${target.name} for good` : target.name === "RETURN" ? `returns every packet from ${chain}` : "gives every packet its verdict";
+  return `No packet reaches this rule: the unconditional ${verdict} at ${lineOf(catchAll)} ${what}, so no rule after it in ${chain} matches`;
 }
 
 // rules/unused-chain/rule.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-QHGEAN6K.js";
+} from "./chunk-DFR4RX5J.js";
 import {
   __commonJS,
   __require,
