@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-ATZPDL45.js";
+} from "./chunk-Y5MVLN6H.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-DFR4RX5J.js";
+} from "./chunk-P6BVXY5W.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-ATZPDL45.js";
-import "./chunk-DFR4RX5J.js";
+} from "./chunk-Y5MVLN6H.js";
+import "./chunk-P6BVXY5W.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-DFR4RX5J.js";
+} from "./chunk-P6BVXY5W.js";
 import {
   __commonJS,
   __require,

@@ -31651,6 +31651,7 @@ function message4(chain, catchAll, target) {
 // rules/unused-chain/rule.ts
 var ID17 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
+var MAX_REFERRERS = 3;
 function exempt(options) {
   const patterns = (options?.ignore ?? []).map(
     (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`)
@@ -31685,12 +31686,10 @@ var unusedChain = {
         const range = declaration.kind === "chain" ? declaration.header.range : declaration.chainWord?.range ?? declaration.range;
         const referrers = reach.referrers(chain);
         const count = chain.rules;
-        const rules = count === 0 ? "It is empty" : `Its ${count === 1 ? "rule" : `${count} rules`} never see${count === 1 ? "s" : ""} a packet`;
-        const why = referrers.length ? `only ${listOf(referrers.slice(0, 5))}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ""} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
-        context.report({
-          range,
-          message: `The user chain ${name} is never entered: ${why}. ${rules}. Fix: add the jump that was meant, or delete the chain and its rules if nothing needs them; if software adds the jump at run time, list the chain in this rule's \`ignore\` option. There is no automatic fix: a program often creates its chains before it adds the jumps, and deleting a chain a program owns breaks that program's next update.`
-        });
+        const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
+        const shown = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown.length ? `${shown.join(", ")} and ${referrers.length - shown.length} more` : listOf(shown)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
   }
