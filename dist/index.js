@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-Y5MVLN6H.js";
+} from "./chunk-YXFNXQYF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-P6BVXY5W.js";
+} from "./chunk-3SXUP52R.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

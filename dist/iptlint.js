@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-Y5MVLN6H.js";
-import "./chunk-P6BVXY5W.js";
+} from "./chunk-YXFNXQYF.js";
+import "./chunk-3SXUP52R.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

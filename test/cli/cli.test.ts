@@ -21,7 +21,7 @@ const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) a
 const CLEAN = "*filter\n:INPUT DROP [0:0]\n-A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT\nCOMMIT\n";
 const UNTERMINATED = '*filter\n-A INPUT -m comment --comment "abc\nCOMMIT\n';
 const UNTERMINATED_MESSAGE =
-  "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of the line, line end included, as one argument and the options in it are lost";
+  "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of the line as one argument and the options in it are lost";
 const KUBE = readFileSync(fromRoot("test", "fixtures", "corpus", "kube", "kube-proxy-1.19-iptables.nft.counters.save"), "utf8");
 const CRLF = "# from Windows\r\n*nat\r\n:POSTROUTING ACCEPT [0:0]\r\n-A POSTROUTING  -o eth0\t-j MASQUERADE \r\nCOMMIT";
 
@@ -120,9 +120,9 @@ test("cli: a syntax error exits 1 and names the file, line, column and message",
     report(
       "two.rules",
       [
-        "2:1   error  `foo` is not a command: a line is a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or a command such as `-A CHAIN ...`  syntax",
+        "2:1   error  `foo` is not a command: expected a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or `-A CHAIN ...`  syntax",
         "3:22  error  `!` at the end of the line: it must be followed by the option it negates  syntax",
-        '4:1   error  missing COMMIT for table `filter` (opened at line 1): iptables-restore applies nothing from this table and fails with "COMMIT expected"  syntax',
+        '4:1   error  missing COMMIT for table `filter` (opened at line 1): iptables-restore applies none of it ("COMMIT expected")  syntax',
       ],
       3,
     ),

@@ -27478,7 +27478,7 @@ function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
   switch (error.kind) {
     case 0 /* UnterminatedQuote */:
-      return 'unterminated quote: the `"` here is never closed, so iptables-restore takes the rest of the line, line end included, as one argument and the options in it are lost';
+      return 'unterminated quote: the `"` here is never closed, so iptables-restore takes the rest of the line as one argument and the options in it are lost';
     case 1 /* WordTooLong */:
       return `argument is ${Buffer.byteLength(word)} bytes long: iptables accepts at most ${MAX_WORD_LENGTH} ("Parameter too long!")`;
     case 2 /* TooManyWords */:
@@ -27486,7 +27486,7 @@ function lexErrorMessage(error, text) {
     case 3 /* NulByte */:
       return "NUL byte: iptables-restore reads lines as C strings and stops reading this line here";
     case 5 /* IndentedHead */:
-      return `indented ${quote(word)}: iptables-restore recognises a table, chain declaration, COMMIT or counters only at the start of the line, so it reads this line as a command and refuses it`;
+      return `indented ${quote(word)}: iptables-restore takes the line for a command and refuses it`;
     case 6 /* BlanksOnly */:
       return 'a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one ("no command specified")';
     case 4 /* IndentedComment */:
@@ -27504,7 +27504,7 @@ function lineErrorMessage(kind, word) {
       if (word.startsWith("-")) {
         return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
       }
-      return `${quote(word)} is not a command: a line is a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or a command such as \`-A CHAIN ...\``;
+      return `${quote(word)} is not a command: expected a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or \`-A CHAIN ...\``;
     case 1 /* NoCommandAfterCounters */:
       return word === null ? "counters with no command after them: expected `[packets:bytes] -A CHAIN ...`" : `${quote(word)} after the counters is not a command: expected \`[packets:bytes] -A CHAIN ...\``;
     case 2 /* MultipleBangs */:
@@ -27766,15 +27766,12 @@ var DocumentBuilder = class {
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
-    this.report(
-      at,
-      `missing COMMIT for table \`${table.name}\`${opened}: iptables-restore applies nothing from this table and fails with "COMMIT expected"`
-    );
+    this.report(at, `missing COMMIT for table ${quote(table.name ?? "")}${opened}: iptables-restore applies none of it ("COMMIT expected")`);
   }
   malformedCounters(range) {
     this.report(
       range,
-      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: expected \`[packets:bytes]\` with two whole numbers (iptables-restore -c refuses it)`
+      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: iptables-restore -c refuses all but \`[packets:bytes]\`, two whole numbers`
     );
   }
   report(range, message5) {

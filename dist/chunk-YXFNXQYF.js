@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-P6BVXY5W.js";
+} from "./chunk-3SXUP52R.js";
 import {
   __commonJS,
   __require,
