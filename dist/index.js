@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-YXFNXQYF.js";
+} from "./chunk-QXYU7XTQ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-3SXUP52R.js";
+} from "./chunk-S4O6EQZV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-YXFNXQYF.js";
-import "./chunk-3SXUP52R.js";
+} from "./chunk-QXYU7XTQ.js";
+import "./chunk-S4O6EQZV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-3SXUP52R.js";
+} from "./chunk-S4O6EQZV.js";
 import {
   __commonJS,
   __require,

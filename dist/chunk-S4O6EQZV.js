@@ -31934,7 +31934,7 @@ function ruleList(rest, directive, document, range, knownRules, out) {
       );
     } else {
       const guess = nearest(id, knownRules);
-      const hint = guess ? `: did you mean \`${guess}\`?` : ` (known rules: ${knownRules.join(", ")})`;
+      const hint = guess ? `: did you mean \`${guess}\`?` : " (`iptlint rules` lists them)";
       out.problems.push(invalid(document, range, `unknown rule \`${id}\` in \`${directive}\`${hint}`));
     }
   }
@@ -31942,7 +31942,8 @@ function ruleList(rest, directive, document, range, knownRules, out) {
 }
 function unknownDirective(word, kinds) {
   const guess = nearest(word, kinds);
-  return `unknown directive \`iptlint-${word}\`${guess ? `: did you mean \`iptlint-${guess}\`?` : ""} (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  const known = guess ? `: did you mean \`iptlint-${guess}\`?` : ` (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  return `unknown directive \`iptlint-${word}\`${known}`;
 }
 function nextContentLine(document, index) {
   const count = document.source.lexed.lineCount;
