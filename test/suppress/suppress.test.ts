@@ -3,7 +3,6 @@
  * real iptables-save (which drops `#` lines).
  */
 import assert from "node:assert/strict";
-import { allRules } from "../../rules/index.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
