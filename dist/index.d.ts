@@ -1164,9 +1164,8 @@ export interface LintOptions {
 	 * keeps the severity it gives each finding. So `masquerade-mark-not-cleared`, which weighs
 	 * each finding (error with `--random-fully`, warning without, moved by the node's kernel
 	 * and Kubernetes version), weighs only while it is left out of `rules`: configured as
-	 * `warning` it never fails a run, as `error` every finding fails it. When that replaces a
-	 * severity the rule chose itself, the message says so, since it may speak of the rule's own
-	 * choice ("Lowered to a warning: ...").
+	 * `warning` it never fails a run, as `error` every finding fails it. Messages name facts
+	 * ("kernel 5.4.41 has the checksum fix"), never a severity, so they stay as they are.
 	 * `settings.ignored` is not looked at here: leaving a file out is the caller's business.
 	 */
 	settings?: FileSettings;

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-3LENTW7B.js";
+} from "./chunk-C5TXVAPS.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -73,7 +73,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-SUDR5AMO.js";
+} from "./chunk-ORYNCDKT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

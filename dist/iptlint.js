@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-3LENTW7B.js";
-import "./chunk-SUDR5AMO.js";
+} from "./chunk-C5TXVAPS.js";
+import "./chunk-ORYNCDKT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -36,7 +36,7 @@ export function lexErrorMessage(error: LexError, text: string): string {
     case LexErrorKind.UnterminatedQuote:
       return (
         "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of " +
-        "the line, line end included, as one argument and the options in it are lost"
+        "the line as one argument and the options in it are lost"
       );
     case LexErrorKind.WordTooLong:
       return (
@@ -51,10 +51,8 @@ export function lexErrorMessage(error: LexError, text: string): string {
     case LexErrorKind.NulByte:
       return "NUL byte: iptables-restore reads lines as C strings and stops reading this line here";
     case LexErrorKind.IndentedHead:
-      return (
-        `indented ${quote(word)}: iptables-restore recognises a table, chain declaration, COMMIT or counters ` +
-        "only at the start of the line, so it reads this line as a command and refuses it"
-      );
+      // iptables-restore looks for `*`, `:`, COMMIT and counters in the line's first column only.
+      return `indented ${quote(word)}: iptables-restore takes the line for a command and refuses it`;
     case LexErrorKind.BlanksOnly:
       return "a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one (\"no command specified\")";
     case LexErrorKind.IndentedComment:
@@ -78,10 +76,7 @@ export function lineErrorMessage(kind: LineErrorKind, word: string | null): stri
       if (word.startsWith("-")) {
         return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
       }
-      return (
-        `${quote(word)} is not a command: a line is a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, ` +
-        "`COMMIT` or a command such as `-A CHAIN ...`"
-      );
+      return `${quote(word)} is not a command: expected a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or \`-A CHAIN ...\``;
     case LineErrorKind.NoCommandAfterCounters:
       return word === null
         ? "counters with no command after them: expected `[packets:bytes] -A CHAIN ...`"

@@ -345,18 +345,13 @@ class DocumentBuilder {
 
   private missingCommit(table: Table, at: SourceRange): void {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
-    this.report(
-      at,
-      `missing COMMIT for table \`${table.name}\`${opened}: iptables-restore applies nothing from this table ` +
-        "and fails with \"COMMIT expected\"",
-    );
+    this.report(at, `missing COMMIT for table ${quote(table.name ?? "")}${opened}: iptables-restore applies none of it ("COMMIT expected")`);
   }
 
   private malformedCounters(range: SourceRange): void {
     this.report(
       range,
-      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: expected ` +
-        "`[packets:bytes]` with two whole numbers (iptables-restore -c refuses it)",
+      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: iptables-restore -c refuses all but \`[packets:bytes]\`, two whole numbers`,
     );
   }
 

@@ -28,9 +28,8 @@ export interface LintOptions {
    * keeps the severity it gives each finding. So `masquerade-mark-not-cleared`, which weighs
    * each finding (error with `--random-fully`, warning without, moved by the node's kernel
    * and Kubernetes version), weighs only while it is left out of `rules`: configured as
-   * `warning` it never fails a run, as `error` every finding fails it. When that replaces a
-   * severity the rule chose itself, the message says so, since it may speak of the rule's own
-   * choice ("Lowered to a warning: ...").
+   * `warning` it never fails a run, as `error` every finding fails it. Messages name facts
+   * ("kernel 5.4.41 has the checksum fix"), never a severity, so they stay as they are.
    * `settings.ignored` is not looked at here: leaving a file out is the caller's business.
    */
   settings?: FileSettings;
@@ -71,18 +70,10 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
       node,
       options: setting?.options,
       report(finding: Finding) {
-        let severity = finding.severity ?? rule.severity;
-        let message = finding.message;
-        if (configured) {
-          if (finding.severity !== undefined && finding.severity !== configured) {
-            message += ` (Reported as ${article(configured)}: the configuration sets ${rule.id} to ${configured}.)`;
-          }
-          severity = configured;
-        }
         diagnostics.push({
           ruleId: rule.id,
-          severity,
-          message,
+          severity: configured ?? finding.severity ?? rule.severity,
+          message: finding.message,
           range: finding.range,
           loc: document.source.locate(finding.range),
           ...(finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}),
@@ -136,8 +127,6 @@ export function fixFound(
 }
 
 const fixingRules = (options: LintOptions): RuleModule[] => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-
-const article = (severity: string): string => (severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`);
 
 export const errorCount = (result: LintResult): number =>
   result.diagnostics.filter((d) => d.severity === "error").length;

@@ -159,7 +159,7 @@ function ruleList(
       );
     } else {
       const guess = nearest(id, knownRules);
-      const hint = guess ? `: did you mean \`${guess}\`?` : ` (known rules: ${knownRules.join(", ")})`;
+      const hint = guess ? `: did you mean \`${guess}\`?` : " (`iptlint rules` lists them)";
       out.problems.push(invalid(document, range, `unknown rule \`${id}\` in \`${directive}\`${hint}`));
     }
   }
@@ -168,7 +168,8 @@ function ruleList(
 
 function unknownDirective(word: string, kinds: readonly string[]): string {
   const guess = nearest(word, kinds);
-  return `unknown directive \`iptlint-${word}\`${guess ? `: did you mean \`iptlint-${guess}\`?` : ""} (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  const known = guess ? `: did you mean \`iptlint-${guess}\`?` : ` (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  return `unknown directive \`iptlint-${word}\`${known}`;
 }
 
 /** The first line after `index` that is neither a comment nor blank, or -1. */

@@ -472,8 +472,8 @@ main() {
   # What iptlint says once it knows this kernel has the checksum fix: the double SNAT stays.
   local weighed_status=0 weighed severity="no finding" reason=""
   weighed=$(cd "$WORK" && "${IPTLINT[@]}" lint --kernel-version "$kernel" node1.rules 2>&1) || weighed_status=$?
-  [[ $weighed =~ (error|warning)\ +KUBE-POSTROUTING ]] && severity=${BASH_REMATCH[1]}
-  [[ $weighed =~ Lowered\ to\ a\ warning:\ ([^,]*) ]] && reason=" (${BASH_REMATCH[1]}; the double SNAT above remains)"
+  [[ $weighed =~ (error|warning)\ +[^\ ]+\ MASQUERADE ]] && severity=${BASH_REMATCH[1]}
+  [[ $weighed =~ \((kernel\ [^\)]*\ has\ the\ checksum\ fix)\) ]] && reason=" (${BASH_REMATCH[1]}; the double SNAT above remains)"
   say "  with --kernel-version $kernel: $severity, exit status $weighed_status$reason"
 
   heading "iptlint fix --emit patch, applied with $IPT_RESTORE --noflush"

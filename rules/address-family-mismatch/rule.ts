@@ -60,7 +60,7 @@ export const addressFamilyMismatch: RuleModule = {
 function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family, extensionTarget: string | null): void {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
-  const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
+  const ruleset = `an ${tool} ruleset (${evidence.because})`;
   const report = (i: number, message: string, severity?: Severity) => context.report({ range: view.range(i), message, severity });
 
   for (let i = 0; i < view.count; i++) {
@@ -71,38 +71,37 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       const addresses = NAT.has(name) ? natAddresses(value) : RANGES.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report(i, `\`${name} ${value}\` is an IPv${other} address, but ${ruleset}: ${tool}-restore refuses the line (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)}, both backends). IPv${other} rules belong in the ${other === 6 ? "ip6tables" : "iptables"} ruleset.`);
+      report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report(i, `\`--icmp-type\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("unknown option "--icmp-type""). Use \`-p ipv6-icmp --icmpv6-type\`.`);
+      report(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report(i, `\`--icmpv6-type\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("unknown option "--icmpv6-type""). Use \`-p icmp --icmp-type\`.`);
+      report(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module = view.value(i);
       if (module === "icmp" && evidence.family === 6) {
-        report(i, `\`-m icmp\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("Couldn't load match \`icmp'"). Use \`-m icmp6\`.`);
+        report(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module === "icmp6" || module === "icmpv6") && evidence.family === 4) {
-        report(i, `\`-m ${module}\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("Couldn't load match \`${module}'"). Use \`-m icmp\`.`);
+        report(i, `\`-m ${module}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if ((evidence.family === 6 && type.startsWith("icmp-")) || (evidence.family === 4 && type.startsWith("icmp6-"))) {
-        const instead = evidence.family === 6 ? "an ICMPv6 type such as `icmp6-port-unreachable` or `icmp6-adm-prohibited`" : "an ICMP type such as `icmp-port-unreachable` or `icmp-admin-prohibited`";
-        report(i, `\`--reject-with ${type}\` is an ${evidence.family === 6 ? "IPv4" : "ICMPv6"} reject type, but ${ruleset}: ${tool}-restore refuses the line ("unknown reject type "${type}"", both backends). Use ${instead}.`);
+        report(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report(i, `\`-p ${view.value(i)}\` is ICMP for IPv4 (protocol 1), but ${ruleset}: ip6tables loads it, yet it never matches ICMPv6 (ping, neighbour discovery), which is \`-p ipv6-icmp\` (protocol 58).`, "warning");
+        report(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
+        report(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);
+        report(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }

@@ -7,7 +7,7 @@
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
 import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
 import { isKnownTarget, POLICIES, tablesWithBuiltin } from "../netfilter/index.js";
-import { lineOf, listOf, tableName, wholeLine } from "../report/index.js";
+import { lineOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
 
 const ID = "chain-declaration";
@@ -37,56 +37,37 @@ function checkDeclaration(context: RuleContext, walk: TableModel, declaration: C
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
   if (policyWord === null || policy === null || name === "") return; // a syntax error already
-  const line = declaration.index + 1;
   if (walk.builtins.has(name)) {
     if (policy === "-" || POLICIES.has(policy)) return;
-    context.report(badPolicy(`\`:${name} ${policy}\``, name, policy, policyWord, line, `"Can't set policy \`${policy}' on \`${name}' line ${line}: Bad policy name"`));
+    context.report(badPolicy(`\`:${name} ${policy}\``, policy, policyWord));
     return;
   }
   if (policy === "-") return;
   const elsewhere = walk.table.name === null ? [] : tablesWithBuiltin(name);
-  const legacy = `iptables-legacy-restore refuses it ("Can't set policy \`${policy}' on \`${name}' line ${line}: Bad built-in chain name")`;
+  const legacy = 'iptables-legacy-restore refuses it ("Bad built-in chain name")';
   if (elsewhere.length) {
     const unused = !isNamedAnywhere(walk, name, declaration);
     context.report({
       range: declaration.range,
-      message:
-        `\`:${name} ${policy}\` in table ${walk.table.name}: ${name} is a built-in chain of ${listOf(elsewhere)}, not of ${walk.table.name}. ` +
-        `${legacy}; iptables-nft-restore ignores the policy and creates an empty user chain ${name} in ${walk.table.name}, which no packet enters ` +
-        `unless a rule jumps to it. ` +
-        (unused
-          ? "Fix: `iptlint fix` removes the line (nothing in the table uses the chain)."
-          : `Fix: remove the line, or make ${name} a user chain of its own name (\`:${name} - [0:0]\`) if rules here use it.`),
+      message: `\`:${name} ${policy}\` in ${walk.table.name}, which has no built-in ${name}: ${legacy}, iptables-nft makes an empty user chain`,
       fix: unused ? fix(`remove the declaration of ${name}, which ${walk.table.name} does not have`, "safe", [wholeLine(context.document, declaration)]) : undefined,
     });
     return;
   }
   context.report({
     range: policyWord.range,
-    message:
-      `\`:${name} ${policy}\` gives the user chain ${name} a policy, but only built-in chains have one: a packet that reaches the end of a user chain ` +
-      `goes back to the rule after the jump. ${legacy}; iptables-nft-restore ignores the policy and loads a plain user chain. ` +
-      `Fix: \`:${name} - [0:0]\` (\`iptlint fix --unsafe-fixes\`), and end the chain with \`-A ${name} -j ${POLICIES.has(policy) ? policy : "ACCEPT"}\` ` +
-      "if its packets were meant to get that verdict; or, if a built-in chain was meant, correct the name.",
+    message: `\`:${name} ${policy}\` gives the user chain ${name} a policy: ${legacy}, iptables-nft ignores the policy`,
     fix: fix(`make ${name} a user chain without a policy`, "unsafe", [{ start: policyWord.range.start, end: policyWord.range.end, text: "-" }]),
   });
 }
 
 /** A bad policy name on a built-in chain; upper-casing `accept` or `drop` is the safe fix. */
-function badPolicy(written: string, name: string, policy: string, word: Word, line: number, legacy: string): Finding {
+function badPolicy(written: string, policy: string, word: Word): Finding {
   const upper = policy.toUpperCase();
   const caseOnly = POLICIES.has(upper);
-  const advice = caseOnly
-    ? `Fix: \`${upper}\` (policy names are case sensitive; \`iptlint fix\` corrects it).`
-    : upper === "REJECT" || upper === "RETURN" || upper === "QUEUE"
-      ? `Fix: give ${name} the policy ACCEPT or DROP and end the chain with \`-A ${name} -j ${upper}\`` +
-        (upper === "RETURN" ? " (a built-in chain has nothing to return to: RETURN there applies the policy)." : ".")
-      : `Fix: give ${name} the policy ACCEPT or DROP.`;
   return {
     range: word.range,
-    message:
-      `${written}: a built-in chain's policy is ACCEPT or DROP, not ${policy}. iptables refuses it when it loads the table: iptables-legacy-restore ` +
-      `${legacy}, iptables-nft-restore "line ${line} failed: Bad policy name." (its --test does not look and passes). ${advice}`,
+    message: `${written}: a built-in chain's policy is ACCEPT or DROP${caseOnly ? " (in capitals)" : ""}, so iptables-restore refuses the table on loading ("Bad policy name")`,
     fix: caseOnly ? fix(`write the policy ${upper}`, "safe", [{ start: word.range.start, end: word.range.end, text: upper }]) : undefined,
   };
 }
@@ -97,34 +78,26 @@ function badPolicy(written: string, name: string, policy: string, word: Word, li
 function checkPolicyCommand(context: RuleContext, walk: TableModel, command: CommandLine): void {
   const name = command.chain;
   const positional = command.positional;
-  const line = command.index + 1;
   const policyWord = positional[1] ?? null;
   const policy = policyWord?.value ?? null;
   if (name === null || policy === null || policy === "-") {
     context.report({
       range: command.range,
-      message:
-        "`-P` needs a built-in chain and a policy (`-P INPUT DROP`): both backends refuse the line, even with --test " +
-        `("-P requires a chain and a policy", line ${line}).`,
+      message: 'Both backends refuse `-P` without a chain and a policy, even with --test ("-P requires a chain and a policy")',
     });
     return;
   }
   if (!walk.builtins.has(name)) {
     const elsewhere = walk.table.name === null ? [] : tablesWithBuiltin(name);
-    const what = elsewhere.length
-      ? `${name} is a built-in chain of ${listOf(elsewhere)}, not of ${walk.table.name}`
-      : `${name} is not a built-in chain${walk.table.name === null ? "" : ` of table ${walk.table.name}`}, and only built-in chains have a policy`;
+    const what = elsewhere.length ? `${walk.table.name} has no built-in ${name}` : `${name} is not a built-in chain${walk.table.name === null ? "" : ` of ${walk.table.name}`}`;
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message:
-        `\`-P ${name} ${policy}\`: ${what}. iptables refuses it when it loads the table: iptables-legacy-restore "line ${line} failed", ` +
-        `iptables-nft-restore "line ${line} failed: Bad built-in chain name." (its --test does not look and passes). ` +
-        `Fix: set the policy of a built-in chain, or end the user chain with \`-A ${name} -j ${POLICIES.has(policy) ? policy : "ACCEPT"}\`.`,
+      message: `\`-P ${name} ${policy}\`: ${what}, so iptables-restore refuses the table on loading ("Bad built-in chain name")`,
     });
     return;
   }
   if (!POLICIES.has(policy)) {
-    context.report(badPolicy(`\`-P ${name} ${policy}\``, name, policy, policyWord, line, `"line ${line} failed"`));
+    context.report(badPolicy(`\`-P ${name} ${policy}\``, policy, policyWord));
   }
 }
 
@@ -133,16 +106,14 @@ function checkNewChain(context: RuleContext, walk: TableModel, command: CommandL
   if (name === null) {
     context.report({
       range: command.range,
-      message: `\`-N\` without a chain name: both backends refuse the line (line ${command.index + 1}).`,
+      message: "Both backends refuse `-N` without a chain name",
     });
     return;
   }
   if (isKnownTarget(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message:
-        `\`-N ${name}\`: ${name} is the name of a target, and iptables refuses a chain named after one, even with --test ` +
-        `("chain name may not clash with target name", line ${command.index + 1}, both backends). Fix: choose another name.`,
+      message: `\`-N ${name}\`: ${name} is a target, and iptables refuses a chain named after one ("chain name may not clash with target name")`,
     });
   }
 }
@@ -153,7 +124,6 @@ function checkNewChain(context: RuleContext, walk: TableModel, command: CommandL
 function checkRedeclaration(context: RuleContext, walk: TableModel, { line, previous }: Redeclaration): void {
   const { document } = context;
   const name = line.kind === "chain" ? line.name : line.chain!;
-  const at = line.index + 1;
   const where = previous ? ` (first at ${lineOf(previous)})` : "";
   const range = line.kind === "chain" ? line.range : (line.chainWord?.range ?? line.range);
 
@@ -162,10 +132,7 @@ function checkRedeclaration(context: RuleContext, walk: TableModel, { line, prev
       // `-N INPUT`: a built-in chain always exists.
       context.report({
         range,
-        message:
-          `\`-N ${name}\`: ${name} is a built-in chain of ${tableName(walk.table)} and always exists. iptables refuses the line when it loads ` +
-          `the table: iptables-nft-restore "line ${at} failed: Chain already exists.", iptables-legacy-restore "line ${at} failed" ` +
-          "(the nft backend's --test passes). Fix: `iptlint fix` removes the line.",
+        message: `\`-N ${name}\`: ${name} is a built-in chain of ${tableName(walk.table)}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
         fix: fix(`remove -N ${name}`, "safe", [wholeLine(document, line)]),
       });
       return;
@@ -177,9 +144,8 @@ function checkRedeclaration(context: RuleContext, walk: TableModel, { line, prev
       range,
       severity: "warning",
       message:
-        `${name} is declared twice in ${tableName(walk.table)}${where}. Both backends load it, and the later line wins: ` +
-        `${name}'s policy is ${line.policy}${first && first.policy !== line.policy ? `, not ${first.policy}` : ""}. ` +
-        (same ? "Fix: `iptlint fix` removes the repeated line." : "Fix: keep the one declaration you mean."),
+        `${name} is declared twice in ${tableName(walk.table)}${where}: both backends load it, ` +
+        (first && first.policy !== line.policy ? `and the later policy, ${line.policy}, replaces ${first.policy}` : `with the policy ${line.policy}`),
       fix: same ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : undefined,
     });
     return;
@@ -192,34 +158,20 @@ function checkRedeclaration(context: RuleContext, walk: TableModel, { line, prev
     // `-N X` when X exists: both backends refuse it.
     context.report({
       range,
-      message:
-        `\`-N ${name}\`: ${name} is already declared in ${tableName(walk.table)}${where}. iptables refuses the line when it loads the table: ` +
-        `iptables-nft-restore "line ${at} failed: Chain already exists.", iptables-legacy-restore "line ${at} failed" ` +
-        `(the nft backend's --test passes). ` +
-        (equivalent ? "Fix: `iptlint fix` removes the repeated declaration." : "Fix: declare the chain once."),
+      message: `\`-N ${name}\`: ${name} is already declared${where}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
       fix: equivalent ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : undefined,
     });
     return;
   }
   // `:X -` when X exists: legacy refuses it; nft loads it and flushes X.
-  const flushed =
-    between > 0
-      ? `, and it flushes ${name}: the ${between} rule${between > 1 ? "s" : ""} added to ${name} before this line ${between > 1 ? "are" : "is"} lost`
-      : " and flushes the chain (empty so far)";
+  const flushed = between > 0 ? `flushes its ${between} rule${between > 1 ? "s" : ""}` : "loads it";
   let offered: Fix | undefined;
   if (equivalent) {
     offered = fix(`remove the repeated declaration of ${name}`, between > 0 ? "unsafe" : "safe", [wholeLine(document, line)]);
   }
   context.report({
     range,
-    message:
-      `${name} is declared twice in ${tableName(walk.table)}${where}. iptables-legacy-restore refuses it ` +
-      `("error creating chain '${name}':File exists", line ${at}); iptables-nft-restore loads it${flushed}. ` +
-      (offered === undefined
-        ? "Fix: declare the chain once."
-        : between > 0
-          ? "Fix: remove the repeated declaration (`iptlint fix --unsafe-fixes`: on nft the rules before it then stay), or move those rules after it."
-          : "Fix: `iptlint fix` removes the repeated declaration."),
+    message: `${name} is declared twice${where}: iptables-legacy-restore refuses it ("error creating chain '${name}':File exists"), iptables-nft ${flushed}`,
     fix: offered,
   });
 }

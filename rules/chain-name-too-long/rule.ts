@@ -77,34 +77,19 @@ export const chainNameTooLong: RuleModule = {
   },
 };
 
-function message({ name, place, line, count }: Occurrence): string {
+function message({ name, place, count }: Occurrence): string {
   const bytes = nameBytes(name);
-    const at = line + 1;
-  const size = bytes === name.length ? `${bytes} characters long` : `${bytes} bytes long in UTF-8`;
-  const parts = [`The name ${name} is ${size}; iptables allows at most ${MAX_CHAIN_NAME_BYTES} bytes (the kernel keeps 29 with the final NUL).`];
+  const size = bytes === name.length ? `${bytes} bytes` : `${bytes} bytes in UTF-8`;
+  const more = count > 1 ? `, and ${count - 1} more line${count > 2 ? "s name" : " names"} it` : "";
+  const what = `\`${name}\` is ${size}, more than iptables' ${MAX_CHAIN_NAME_BYTES}${more}`;
   switch (place) {
     case "declaration":
-      parts.push(
-        `Both backends refuse the declaration, even with --test: iptables-legacy-restore "Invalid chain name \`${name}' (28 chars max)", ` +
-          `iptables-nft-restore "chain name \`${name}' too long (must be under 29 chars)" (line ${at}).`,
-      );
-      break;
+      return `${what}: both backends refuse it ("too long (must be under 29 chars)")`;
     case "command":
-      parts.push(`Both backends refuse the line, even with --test ("chain name \`${name}' too long (must be under 29 chars)", line ${at}).`);
-      break;
+      return `${what}: both backends refuse the line ("too long (must be under 29 chars)")`;
     case "target":
-      parts.push(`Both backends refuse the rule, even with --test ("Invalid target name \`${name}' (28 chars max)", line ${at}).`);
-      break;
+      return `${what}: both backends refuse the jump to it ("Invalid target name")`;
     case "rename":
-      parts.push(
-        `iptables-nft-restore refuses the rename when it loads the table ("line ${at}: CHAIN_RENAME failed (No such file or directory)"; its --test passes); ` +
-          "iptables-legacy-restore renames the chain, but then no rule can jump to it and no command can name it.",
-      );
-      break;
+      return `${what}: only iptables-nft-restore refuses the rename ("CHAIN_RENAME failed")`;
   }
-  if (count > 1) parts.push(`${count - 1} more line${count > 2 ? "s" : ""} of the table name${count > 2 ? "" : "s"} it.`);
-  parts.push(
-    "Fix: a shorter name everywhere it appears. There is no automatic fix: other software (and the node's live rules) may know the chain by name.",
-  );
-  return parts.join(" ");
 }

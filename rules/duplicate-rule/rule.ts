@@ -36,7 +36,7 @@ function report(context: RuleContext, table: TableModel, earlier: LineNo, later:
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message(table.nameOf(chain), document.line(earlier) as CommandLine, rule, deletable),
+    message: message(table.nameOf(chain), document.line(earlier) as CommandLine, rule),
     fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, line)] } : undefined,
   });
 }
@@ -80,15 +80,12 @@ function mayChangePacket(table: TableModel, line: LineNo): boolean {
   return kind !== "verdict" && kind !== "nat" && kind !== "return" && kind !== "observe";
 }
 
-function message(chain: string, earlier: CommandLine, rule: RuleNode, deletable: boolean): string {
+function message(chain: string, earlier: CommandLine, rule: RuleNode): string {
   const target = rule.target;
-  const fix = deletable
-    ? "Fix: delete it (`iptlint fix --unsafe-fixes`; deleting a rule renumbers the rules after it and drops its counters), or correct it if it was meant to differ."
-    : "Fix: delete it, or correct it if it was meant to differ.";
   let effect: string;
   if (target === null) effect = "it only counts the same packets again";
   else if (target.kind === "goto" || isTerminalTarget(target.name) || target.name === "RETURN") {
-    effect = `every packet it matches was already taken by the earlier copy (\`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\`), so it never matches`;
+    effect = `it never matches: that copy's \`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\` takes its packets first`;
   } else if (target.name === "LOG" || target.name === "NFLOG" || target.name === "ULOG") {
     effect = "every packet it matches is logged twice";
   } else if (target.name === "MARK" || target.name === "CONNMARK") {
@@ -96,5 +93,5 @@ function message(chain: string, earlier: CommandLine, rule: RuleNode, deletable:
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats the rule at ${lineOf(earlier)} of ${chain} word for word, and nothing between them changes the packet: ${effect}. ${fix}`;
+  return `This rule repeats ${lineOf(earlier)} of ${chain} word for word, so ${effect}`;
 }

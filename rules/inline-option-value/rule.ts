@@ -16,12 +16,12 @@ export const REFUSED: Readonly<Record<string, { what: string; says: (word: strin
   "--src": { what: "the address", says: hostNotFound },
   "--destination": { what: "the address", says: hostNotFound },
   "--dst": { what: "the address", says: hostNotFound },
-  "--in-interface": { what: "the interface name", says: interfaceTooLong },
-  "--out-interface": { what: "the interface name", says: interfaceTooLong },
+  "--in-interface": { what: "the interface", says: interfaceTooLong },
+  "--out-interface": { what: "the interface", says: interfaceTooLong },
   "--protocol": { what: "the protocol", says: (word) => `"unknown protocol "${word}" specified"` },
   "--jump": {
     what: "the target",
-    says: (word) => `"Chain '${word}' does not exist" (nft), "Couldn't load target \`${word}':No such file or directory" (legacy)`,
+    says: (word) => `"Chain '${word}' does not exist" (nft), "Couldn't load target \`${word}'" (legacy)`,
   },
   "--fragment": { what: "an option name", says: unknownOption },
   "--fragments": { what: "an option name", says: unknownOption },
@@ -87,13 +87,9 @@ function checkLine(context: RuleContext, line: CommandLine): void {
     const value = raw.slice(equals + 1);
     // A quoted word would keep its space inside the quotes: rewriting it is left to the user.
     const fixable = !NO_VALUE.has(name) && value !== "" && !raw.includes('"');
-    const advice = NO_VALUE.has(name) ? `\`${name}\` takes no value: drop \`=${value}\`` : `write \`${name} ${value}\``;
     context.report({
       range,
-      message:
-        `\`${raw}\`: iptables does not take \`=${value}\` apart from \`${name}\` (it does for the options of matches and targets, ` +
-        `such as \`--dport=80\`): it reads the whole word as ${refused.what} and iptables-restore stops at this line, nft and legacy alike ` +
-        `(${refused.says(word)}). ${advice[0].toUpperCase()}${advice.slice(1)}.`,
+      message: `\`${raw}\`: iptables-restore takes the whole word as ${refused.what} and refuses it (${refused.says(word)})`,
       fix: fixable
         ? {
             title: `write ${name} ${value}`,

@@ -8,23 +8,16 @@
 import type { CommandLine, LineView, Table } from "../../grammar/index.js";
 import { lineNo, NONE, type HookReach, type LineIndex, type NameId } from "../model/index.js";
 import { BLIND_HOOKS, BUILTIN_CHAINS, HOOKS, INTERFACE_OPTIONS, INTERFACE_REFUSED_IN as REFUSED_IN, type Direction, type Hook } from "../netfilter/index.js";
+import { listOf } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "interface-direction";
 
 const SHORT: Readonly<Record<Direction, string>> = { in: "-i", out: "-o" };
-const OTHER: Readonly<Record<Direction, Direction>> = { in: "out", out: "in" };
 const NAME: Readonly<Record<Direction, string>> = { in: "input", out: "output" };
-/** Where each interface is known. */
-const SEEN_IN: Readonly<Record<Direction, string>> = { in: "PREROUTING, INPUT or FORWARD", out: "FORWARD, OUTPUT or POSTROUTING" };
 
-/** Why a packet at the hook has no interface of that direction. */
-const WHY: Readonly<Record<string, string>> = {
-  PREROUTING: "PREROUTING comes before routing, which chooses the output interface",
-  INPUT: "INPUT sees packets delivered to this host, which leave by no interface",
-  OUTPUT: "OUTPUT sees packets this host sends, which came in by no interface",
-  POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet",
-};
+/** A message names the paths (`INPUT → SERVICES → WEB`) while it stays this short, else the hooks alone. */
+const MAX_MESSAGE_LENGTH = 160;
 
 export const interfaceDirection: RuleModule = {
   id: ID,
@@ -116,10 +109,8 @@ function reportRefused(context: RuleContext, line: CommandLine, direction: Direc
   context.report({
     range: view.range(at),
     message:
-      `\`${spelled(view, at)}\` in ${chain}: ${WHY[chain]}, and iptables refuses ${option} there ("Can't use ${option} with ${chain}"), ` +
-      `negated or not, iptables-nft and iptables-legacy alike, \`iptables-restore --test\` too. iptables-restore stops at this line ` +
-      `("Error occurred at line: ${line.index + 1}"): this table and those after it are not loaded. ` +
-      `Match the ${NAME[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or move the rule to ${SEEN_IN[direction]}.`,
+      `\`${spelled(view, at)}\` in ${chain}, which has no ${NAME[direction]} interface: iptables-restore refuses it ` +
+      `("Can't use ${option} with ${chain}"), loading no table from this one on`,
   });
 }
 
@@ -146,18 +137,11 @@ function reportUseless(context: RuleContext, line: CommandLine, directions: Dire
   if (found === null) return;
   const { at, direction } = found;
   const chain = line.chain!;
-  const option = SHORT[direction];
   const written = spelled(view, at);
-  const paths = from.map((hook) => reach.path(chain, hook).join(" → "));
-  const where = from.length === 1 ? from[0] : `${from.slice(0, -1).join(", ")} and ${from[from.length - 1]}`;
-  const effect = never !== null ? "the rule never matches" : `\`${written}\` is always true: it tests nothing`;
-  context.report({
-    range: view.range(at),
-    severity: "warning",
-    message:
-      `\`${written}\` in ${chain}, which is reached only from ${where} (${paths.join("; ")}): ${from.map((hook) => WHY[hook]).join("; ")}. ` +
-      `The kernel compares the interface name with an empty one, so ${effect}. ` +
-      `iptables refuses ${option} only in the built-in chain itself ("Can't use ${option} with ${from[0]}"): in a user chain it loads the rule. ` +
-      `Match the ${NAME[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or jump to ${chain} from ${SEEN_IN[direction]}.`,
-  });
+  const paths = listOf(from.map((hook) => reach.path(chain, hook).join(" → ")));
+  const lacks = `${from.length === 1 ? "has" : "have"} no ${NAME[direction]} interface`;
+  const effect = never !== null ? "the rule never matches" : "it is always true and tests nothing";
+  const withPaths = `\`${written}\` in ${chain}, reached only from ${paths}: ${listOf(from)} ${lacks}, so ${effect}`;
+  const message = withPaths.length <= MAX_MESSAGE_LENGTH ? withPaths : `\`${written}\` in ${chain}, reached only from ${listOf(from)}, which ${lacks}: ${effect}`;
+  context.report({ range: view.range(at), severity: "warning", message });
 }

@@ -5,7 +5,7 @@
  */
 import type { MissingJump, RulesetModel, TableModel } from "../model/index.js";
 import { isKnownTarget, isNameTooLong, tablesWithBuiltin } from "../netfilter/index.js";
-import { lineOf, listOf, moveDeclarationFix, tableName } from "../report/index.js";
+import { lineOf, moveDeclarationFix, tableName } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "jump-to-undefined-chain";
@@ -45,7 +45,7 @@ export const jumpToUndefinedChain: RuleModule = {
         let move = moves.get(name);
         if (move === undefined) moves.set(name, (move = moveDeclarationFix(context.document, walk, name)));
         // Every use is mended by the one move, so each finding carries it (it is applied once).
-        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump, move !== null), fix: move ?? undefined });
+        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump), fix: move ?? undefined });
       }
     }
   },
@@ -68,59 +68,31 @@ function byUpperCase(walk: TableModel): Map<string, string[]> {
 
 const option = (jump: MissingJump) => `\`${jump.target.kind === "goto" ? "-g" : "-j"} ${jump.target.name}\``;
 
-/** What each backend says when it reads a jump to a chain that does not exist. */
-function refusals(jump: MissingJump, table: TableModel): string {
-  const name = jump.target.name;
-  const legacy = jump.target.kind === "goto" ? `"goto '${name}' is not a chain"` : `"Couldn't load target \`${name}'"`;
-  const commit = table.table.commit ? ` (${lineOf(table.table.commit)})` : "";
-  return (
-    `iptables-legacy-restore refuses this line (${legacy}) and iptables-nft-restore the COMMIT${commit} ` +
-    `("Chain '${name}' does not exist"; its --test does not look and passes), so nothing of the table is loaded`
-  );
-}
+/** What iptables-nft-restore says at the COMMIT of a table with a jump to a chain that does not exist (legacy: README.md). */
+const refusal = (jump: MissingJump): string => `iptables-restore refuses the table ("Chain '${jump.target.name}' does not exist")`;
 
-function missingMessage(model: RulesetModel, walk: TableModel, jump: MissingJump, fixable: boolean): string {
+function missingMessage(model: RulesetModel, walk: TableModel, jump: MissingJump): string {
   const name = jump.target.name;
   const table = walk.table;
   const later = walk.declaredLater(name, jump.line);
-  if (later) {
-    return (
-      `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, ` +
-      `so ${refusals(jump, walk)}. ` +
-      (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`)
-    );
-  }
-  const parts: string[] = [];
+  if (later) return `${option(jump)} comes before ${name} is declared (${lineOf(later)}), so ${refusal(jump)}`;
   const elsewhere = tablesWithBuiltin(name);
-  if (elsewhere.length && table.name !== null) {
-    parts.push(
-      `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, ` +
-        `and ${table.name} declares no user chain ${name}: ${refusals(jump, walk)}.`,
-    );
-  } else {
-    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, walk)}.`);
-  }
+  if (elsewhere.length && table.name !== null) return `${option(jump)}: ${table.name} has no built-in or user chain ${name}, so ${refusal(jump)}`;
+  const notes: string[] = [];
   const other = model.tables().find((t) => t !== walk && t.table.name !== null && t.declarationsOf(name).length > 0);
-  if (other) parts.push(`${name} is a chain of table ${other.table.name}: a jump stays in its own table.`);
+  if (other) notes.push(`${other.table.name} has one`);
   const upper = name.toUpperCase();
-  if (upper !== name && isKnownTarget(upper)) parts.push(`Target names are case sensitive: did you mean ${upper}?`);
   const chain = byUpperCase(walk).get(upper)?.find((c) => c !== name);
-  if (chain) parts.push(`Chain names are case sensitive: did you mean ${chain}?`);
-  parts.push(
-    `Fix: declare the chain (\`:${name} - [0:0]\` or \`-N ${name}\`) before the rule, or correct the name; ` +
-      `a target of an add-on such as xtables-addons goes in this rule's \`targets\` option.`,
-  );
-  return parts.join(" ");
+  if (upper !== name && isKnownTarget(upper)) notes.push(`did you mean ${upper}?`);
+  else if (chain) notes.push(`did you mean ${chain}?`);
+  return `${option(jump)}: ${tableName(table)} has no chain ${name}${notes.length ? ` (${notes.join("; ")})` : ""} and iptables no such target, so ${refusal(jump)}`;
 }
 
 function reportBuiltin(context: RuleContext, walk: TableModel, jump: MissingJump): void {
-  const commit = walk.table.commit ? ` (${lineOf(walk.table.commit)})` : "";
   context.report({
     range: jump.target,
     message:
-      `${option(jump)} jumps to ${jump.target.name}, a built-in chain of ${tableName(walk.table)}: packets enter a built-in chain ` +
-      "from its hook, and only user chains can be jumped to. The kernel refuses the rule: iptables-legacy-restore reports " +
-      `"line ${jump.line.index + 1} failed", iptables-nft-restore "line ${jump.line.index + 1}: RULE_APPEND failed (Operation not supported)" ` +
-      `when it commits${commit} (its --test passes). Fix: move these rules into a user chain and jump to it from both places.`,
+      `${option(jump)} jumps to a built-in chain of ${tableName(walk.table)}: the kernel refuses the rule, so the table fails to load ` +
+      '("RULE_APPEND failed (Operation not supported)")',
   });
 }

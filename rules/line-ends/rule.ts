@@ -37,9 +37,7 @@ function checkFinalNewline(context: RuleContext): void {
   const end = document.text.length;
   context.report({
     range: last.range,
-    message:
-      `The file ends with \`COMMIT\` and no line end: iptables-legacy-restore refuses it ("Bad argument \`COMMIT'", line ${last.index + 1}) ` +
-      "and applies nothing, while iptables-nft-restore loads it. End the file with a newline.",
+    message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
     fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID },
   });
 }
@@ -72,8 +70,8 @@ function checkCrLf(context: RuleContext): void {
   const count = edits.length;
   const lines = `${count} line${count === 1 ? "" : "s"} of ${lineCount} end${count === 1 ? "s" : ""} in CR LF (\\r\\n)`;
   const message = firstRefused
-    ? `${lines}. iptables-restore splits lines at LF only and keeps the CR as part of the last word: ${consequence(document, firstRefused)} (both backends), so nothing loads. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).`
-    : `${lines}. iptables-restore keeps the CR as part of the last word: here only free text (${lastWord(firstAltered!)}), which loads with a CR at its end. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).`;
+    ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})`
+    : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered!)})`;
   context.report({
     range: first.range,
     severity,
@@ -113,19 +111,19 @@ function consequence(document: Document, line: LineNode): string {
   const at = `line ${line.index + 1}`;
   switch (line.kind) {
     case "table":
-      return `${at} makes "table name '${line.text.slice(1)}\\r' invalid" (iptables-nft) or "unable to initialize table" (iptables-legacy)`;
+      return `${at}: "table name '${line.text.slice(1)}\\r' invalid"`;
     case "commit":
-      return `${at} is "Bad argument \`COMMIT\\r'"`;
+      return `${at}: "Bad argument \`COMMIT\\r'"`;
     case "blank":
-      return `the empty ${at} is "Bad argument \`\\r'"`;
+      return `empty ${at}: "Bad argument \`\\r'"`;
     case "chain":
-      return `${at} has the policy \`${(line as ChainDeclaration).policy ?? ""}\\r\`: "Bad policy name"`;
+      return `${at}, policy \`${(line as ChainDeclaration).policy ?? ""}\\r\`: "Bad policy name"`;
     case "command": {
       const target = (line as CommandLine).target;
       const words = line.words;
       const last = words.count ? words.word(words.count - 1).raw : "";
-      if (target && target.word.range.end === line.range.end) return `${at} jumps to \`${target.name}\\r\`: "Invalid target name \`${target.name}\\r'"`;
-      return `${at} ends in \`${last}\\r\`, which iptables refuses`;
+      if (target && target.word.range.end === line.range.end) return `${at}: "Invalid target name \`${target.name}\\r'"`;
+      return `${at} ends in \`${last}\\r\``;
     }
     default:
       void document;

@@ -16,12 +16,12 @@ const ID = "mark-bit-conflict";
 
 interface Owner {
   name: string;
-  /** What its bits are for, in a message. */
+  /** What its bits are, in a message. */
   purpose: string;
 }
 
-const MASQUERADE: Owner = { name: "kube-proxy", purpose: "its masquerade mark (KUBE-MARK-MASQ: masquerade the packet in KUBE-POSTROUTING)" };
-const DROP: Owner = { name: "kubelet", purpose: "its drop mark (KUBE-MARK-DROP: KUBE-FIREWALL drops the packet)" };
+const MASQUERADE: Owner = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
+const DROP: Owner = { name: "kubelet", purpose: "kubelet's drop mark" };
 
 /** Known owners by chain name prefix, longest first. */
 const OWNERS: readonly [prefix: string, owner: Owner][] = [
@@ -29,20 +29,20 @@ const OWNERS: readonly [prefix: string, owner: Owner][] = [
   ["KUBE-POSTROUTING", MASQUERADE],
   ["KUBE-MARK-DROP", DROP],
   ["KUBE-FIREWALL", DROP],
-  ["KUBE-ROUTER-", { name: "kube-router", purpose: "its marks" }],
-  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-POD-FW-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-", { name: "kube-proxy", purpose: "its marks" }],
-  ["cali-", { name: "Calico", purpose: "its marks (IptablesMarkMask)" }],
-  ["CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["OLD_CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["WEAVE-", { name: "Weave Net", purpose: "its marks" }],
-  ["ANTREA-", { name: "Antrea", purpose: "its marks" }],
-  ["ISTIO_", { name: "Istio", purpose: "its marks" }],
-  ["ts-", { name: "Tailscale", purpose: "its marks" }],
-  ["FLANNEL", { name: "flannel", purpose: "its marks" }],
-  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "its marks" }],
-  ["DOCKER", { name: "Docker", purpose: "its marks" }],
+  ["KUBE-ROUTER-", { name: "kube-router", purpose: "kube-router's marks" }],
+  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-POD-FW-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-", { name: "kube-proxy", purpose: "kube-proxy's marks" }],
+  ["cali-", { name: "Calico", purpose: "Calico's marks" }],
+  ["CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["OLD_CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["WEAVE-", { name: "Weave Net", purpose: "Weave Net's marks" }],
+  ["ANTREA-", { name: "Antrea", purpose: "Antrea's marks" }],
+  ["ISTIO_", { name: "Istio", purpose: "Istio's marks" }],
+  ["ts-", { name: "Tailscale", purpose: "Tailscale's marks" }],
+  ["FLANNEL", { name: "flannel", purpose: "flannel's marks" }],
+  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "OpenShift SDN's marks" }],
+  ["DOCKER", { name: "Docker", purpose: "Docker's marks" }],
 ];
 
 function ownerOf(chain: string): Owner | null {
@@ -96,19 +96,13 @@ export const markBitConflict: RuleModule = {
 const isKube = (owner: Owner): boolean => owner === MASQUERADE || owner === DROP;
 
 function describe(a: Write, b: Write, shared: number): string {
-  const who = (w: Write) => `${w.line.chain} (${w.owner.name}, line ${w.line.index + 1}, bits ${hex(w.bits)})`;
-  let message =
-    `${who(b)} sets or clears mark bit${shared & (shared - 1) ? "s" : ""} ${hex(shared)}, which ${who(a)} uses for ${a.owner.purpose}. ` +
-    `A packet marked by one is then taken for the other's, or loses the other's mark.`;
   const owners = new Set([a.owner, b.owner]);
-  if (owners.has(MASQUERADE) && owners.has(DROP)) {
-    message +=
-      " Here every packet kube-proxy marks for masquerading is dropped by KUBE-FIREWALL (or every dropped packet masqueraded):" +
-      " kube-proxy's --iptables-masquerade-bit and kubelet's --iptables-drop-bit must differ (defaults 14 and 15).";
-  } else if (owners.has(MASQUERADE) || owners.has(DROP)) {
-    message += ` Give ${a.owner === MASQUERADE || a.owner === DROP ? b.owner.name : a.owner.name} a mark mask that leaves kube-proxy's bits alone (kube-proxy's --iptables-masquerade-bit, kubelet's --iptables-drop-bit; Calico's IptablesMarkMask, Cilium and kube-router take their own bits).`;
-  } else {
-    message += " Give each its own bits.";
-  }
-  return message;
+  const effect =
+    owners.has(MASQUERADE) && owners.has(DROP)
+      ? "KUBE-FIREWALL drops packets marked for masquerading"
+      : "a packet marked by one is taken for the other's";
+  return (
+    `${b.line.chain} (${b.owner.name}) sets or clears mark bit${shared & (shared - 1) ? "s" : ""} ${hex(shared)}, ` +
+    `${a.owner.purpose} (${a.line.chain}, line ${a.line.index + 1}): ${effect}`
+  );
 }

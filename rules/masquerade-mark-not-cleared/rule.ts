@@ -33,6 +33,8 @@ export const masqueradeMarkNotCleared: RuleModule = {
 interface Flag {
   line: CommandLine;
   chain: string;
+  /** MASQUERADE or SNAT. */
+  target: string;
   randomFully: boolean;
 }
 
@@ -52,7 +54,7 @@ function checkTable(table: TableModel, context: RuleContext): void {
       if (!SNAT_TARGETS.has(target.name)) return;
       const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & mark) !== 0);
       if (state.has(mark) && (matches === true || selectsOnMark) && !flags.has(facts.line)) {
-        flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== undefined });
+        flags.set(facts.line, { line: facts.line, chain, target: target.name, randomFully: target.option("--random-fully") !== undefined });
       }
     },
   });
@@ -67,7 +69,7 @@ function checkTable(table: TableModel, context: RuleContext): void {
   for (const flag of flags.values()) {
     if (!fixes.has(flag.chain)) fixes.set(flag.chain, chainFix(context.document, chains.get(flag.chain)!, mark, walker));
     const fix = fixes.get(flag.chain);
-    const { severity, message } = describe(flag, mark, context.node, fix !== undefined);
+    const { severity, message } = describe(flag, mark, context.node);
     context.report({ range: flag.line.range, severity, message, fix });
   }
 }
@@ -166,60 +168,34 @@ function withoutMarkMatches(document: Document, line: CommandLine, mark: number)
 }
 
 // ---------------------------------------------------------------------------------------------
-// The message.
+// The message: one sentence, with what the node's kernel and kube-proxy change about it. The
+// history, the versions and the fixes are in README.md (`iptlint explain`).
 
-function describe(flag: Flag, mark: number, node: NodeContext, fixable: boolean): { severity: Severity; message: string } {
-  const m = hex(mark);
+function describe(flag: Flag, mark: number, node: NodeContext): { severity: Severity; message: string } {
   let severity: Severity = flag.randomFully ? "error" : "warning";
-  const parts: string[] = [];
-  if (flag.randomFully) {
-    parts.push(
-      `${flag.chain} masquerades packets carrying the masquerade mark ${m} with --random-fully without clearing the mark first. ` +
-        "With a VXLAN CNI (flannel, Calico VXLAN) the encapsulated packet keeps the mark and is SNATed a second time; " +
-        "--random-fully rewrites its UDP source port, and on kernels without the fix \"netfilter: nat: never update the UDP checksum when it's 0\" " +
-        "the checksum is left wrong, the receiving NIC drops the packet and connections stall (63 s or 1 s delays).",
-    );
-  } else {
-    parts.push(
-      `${flag.chain} masquerades packets carrying the masquerade mark ${m} without clearing the mark first, ` +
-        "so with a VXLAN CNI the encapsulated packet is SNATed a second time. Latent today: it becomes the " +
-        "dropped-packet bug the day --random-fully is added.",
-    );
-  }
-  parts.push("kube-proxy v1.16.0 to v1.18.5 wrote this chain; v1.16.13+, v1.17.9+ and v1.18.6+ clear the mark before masquerading.");
-
   const kernel = node.kernelVersion ? kernelVerdict(node.kernelVersion) : "unknown";
-  if (node.kernelVersion && kernel === "fixed" && severity === "error") {
-    severity = "warning";
-    parts.push(
-      `Lowered to a warning: kernel ${node.kernelVersion} has the checksum fix, but the second SNAT still happens ` +
-        "(and 1 s delays were reported on a patched 5.4 kernel, kubernetes/kubernetes#96868), so fix the chain all the same.",
-    );
-  } else if (node.kernelVersion && kernel === "affected") {
-    parts.push(`Kernel ${node.kernelVersion} does not have the checksum fix.`);
-  } else {
-    parts.push("Kernels 4.14.181+, 4.19.123+, 5.4.41+ (Ubuntu 4.15.0-107.108+, 5.4.0-32.36+) fix the checksum, but not the double SNAT.");
-  }
-
   const kube = node.kubernetesVersion ? kubernetesVerdict(node.kubernetesVersion) : null;
-  if (kube?.clearsMark) {
-    parts.push(
-      `kube-proxy ${node.kubernetesVersion} writes the fixed chain but does not remove these old rules, which stay in front of it: ` +
-        "they are left from before an upgrade without a reboot.",
-    );
-  } else if (kube?.randomFully && !flag.randomFully && severity === "warning") {
+  const notes: string[] = [];
+  let effect: string;
+  if (flag.randomFully) {
+    if (kernel === "fixed") {
+      severity = "warning";
+      effect = "";
+      // Beside the note on kube-proxy the kernel goes unnamed, to keep the message short.
+      notes.push(`${kube?.clearsMark ? "the kernel" : `kernel ${node.kernelVersion}`} has the checksum fix`);
+    } else if (kube?.clearsMark) {
+      effect = " and may be dropped";
+    } else {
+      effect = kernel === "affected" ? ` and dropped (kernel ${node.kernelVersion} lacks the checksum fix)` : " and dropped on kernels without the UDP checksum fix";
+    }
+  } else if (kube?.randomFully && !kube.clearsMark) {
     severity = "error";
-    parts.push(
-      `Raised to an error: kube-proxy ${node.kubernetesVersion} adds --random-fully whenever the iptables in its image supports it, ` +
-        "and an older iptables on the host dumps the rule without it.",
-    );
+    effect = ` and dropped once kube-proxy ${node.kubernetesVersion} adds --random-fully`;
+  } else {
+    effect = ", harmless until --random-fully is added";
   }
-
-  parts.push(
-    fixable
-      ? "Fix: `iptlint fix` clears the mark before masquerading (a stopgap on a node whose kube-proxy rewrites this chain); " +
-          "the lasting fix is upgrading kube-proxy or the kernel, or `ethtool --offload <dev> rx off tx off` on every node."
-      : "Fix: clear the mark before masquerading, upgrade kube-proxy or the kernel, or run `ethtool --offload <dev> rx off tx off` on every node.",
-  );
-  return { severity, message: parts.join(" ") };
+  if (kube?.clearsMark) notes.unshift(`it predates kube-proxy ${node.kubernetesVersion}`);
+  const target = `\`-j ${flag.target}${flag.randomFully ? " --random-fully" : ""}\``;
+  const message = `${target} on packets still marked ${hex(mark)}: VXLAN packets are SNATed twice${effect}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  return { severity, message };
 }

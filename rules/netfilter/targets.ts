@@ -64,13 +64,13 @@ export const isTerminalTarget = (name: string): boolean => {
   return c === "verdict" || c === "nat";
 };
 
-/** Targets of one address family only, with their counterpart in the other. */
-export const FAMILY_TARGETS: Readonly<Record<string, { family: Family; instead: string }>> = {
-  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
-  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
-  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
-  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
-  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
+/** Targets of one address family only (their counterparts: rules/address-family-mismatch/README.md). */
+export const FAMILY_TARGETS: Readonly<Record<string, { family: Family }>> = {
+  TTL: { family: 4 },
+  ECN: { family: 4 },
+  HL: { family: 6 },
+  DNPT: { family: 6 },
+  SNPT: { family: 6 },
 };
 
 /** The options of NFQUEUE (libxt_NFQUEUE). */

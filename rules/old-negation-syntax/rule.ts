@@ -37,14 +37,10 @@ export const oldNegationSyntax: RuleModule = {
         edits.push({ start: option.start, end: option.start, text: "! " }, { start: from, end: to, text: "" });
         spelled.push(text.slice(view.range(i).start, view.range(i).end));
       }
-      const name = view.name(first);
-      const value = view.value(first);
       const what = spelled.length === 1 ? `\`${spelled[0]}\`` : spelled.map((s) => `\`${s}\``).join(", ");
       context.report({
         range: view.range(first),
-        message:
-          `${what} ${spelled.length === 1 ? "puts" : "put"} \`!\` after the option, the negation syntax of iptables <= 1.4.3: iptables >= 1.4.12 refuses the line ` +
-          `(${refusal(name, value)}). Write \`! ${name}${value === null ? "" : ` ${value}`}\`, as iptables-save prints it since 1.4.4.`,
+        message: `${what} ${spelled.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal(view.name(first), view.value(first))})`,
         fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID },
       });
     }
@@ -70,11 +66,11 @@ function refusal(option: string, value: string | null): string {
     case "--in-interface":
     case "-o":
     case "--out-interface":
-      return `"Bad argument \`${value ?? ""}'": \`!\` is read as the option's value`;
+      return `"Bad argument \`${value ?? ""}'"`;
     case "-p":
     case "--protocol":
       return `"unknown protocol "!" specified"`;
     default:
-      return `the match reads \`!\` as the option's value: "invalid port/service \`!' specified" for \`--dport ! 80\`, "Bad state "!"" for \`--state ! NEW\``;
+      return "its match reads `!` as the option's value";
   }
 }

@@ -159,22 +159,17 @@ function reportUnknownOption(
   protocol: Protocol | null,
   final: Protocol | null,
 ): void {
-  const refusal = `iptables-restore refuses the line ("unknown option "${option}"", both backends)`;
+  const refusal = `iptables-restore refuses the line ("unknown option "${option}"")`;
   let message: string;
   let fix: Fix | undefined;
   if (final !== null && final.element > at && owners.includes(final.name)) {
     // `--dport 80 -p tcp`: the protocol comes too late; moving it changes nothing else.
-    message =
-      `\`${option}\` comes before \`-p ${final.text}\`: iptables reads options in order and loads the ${final.name} match ` +
-      `only for an option it meets after \`-p\`, so ${refusal}. Put \`-p ${final.text}\` first.`;
+    message = `\`${option}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal}`;
     fix = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
-    message =
-      `\`${option}\` belongs to the match of ${list(owners)}, but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, whose match has no such option: ${refusal}.`;
+    message = `\`${option}\` belongs to ${list(owners)}, not \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, so ${refusal}`;
   } else {
-    message =
-      `\`${option}\` needs ${list(owners)} before it: without \`-p\` iptables loads no protocol match to read it, so ${refusal}. ` +
-      "Add the protocol the rule is for (this changes which packets match: no fix is offered).";
+    message = `\`${option}\` needs ${list(owners)} before it, so ${refusal}`;
   }
   context.report({ range: view.range(at), message, fix });
 }
@@ -191,14 +186,12 @@ function reportProtocolMatch(
   implicit = false,
 ): void {
   const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
-  const refused =
-    `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), and iptables-legacy-restore fails at COMMIT ` +
-    `(the kernel: "x_tables: ${facts.family === 6 ? "ip6_tables" : "ip_tables"}: ${match} match: only valid for protocol ${protocolNumber(required)}")`;
+  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), iptables-legacy-restore the table`;
   let severity: Severity = "error";
   let message: string;
   let fix: Fix | undefined;
   if (final === null) {
-    message = `\`-m ${match}\` needs \`-p ${required}\`: ${refused}. Add \`-p ${required}\` before it (unsafe fix: the rule then matches ${required} only, which is all \`-m ${match}\` can match).`;
+    message = `\`-m ${match}\` without \`-p ${required}\`: ${refused}`;
     const start = view.range(at).start;
     fix = {
       title: `add \`-p ${required}\``,
@@ -209,15 +202,11 @@ function reportProtocolMatch(
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
     message =
-      `${what}: a ${match} match in a rule for every protocol but ${final.text}. ` +
-      `iptables-legacy-restore fails at COMMIT (the kernel: "${match} match: only valid for protocol ${protocolNumber(required)}"); ` +
-      "iptables-nft loads it, but the match can never apply.";
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message += " Reported as a warning: this dump comes from iptables-nft.";
-    }
+      `${what}: iptables-legacy-restore refuses the table ("${match} match: only valid for protocol ${protocolNumber(required)}"), ` +
+      (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+    if (facts.backend === "nft") severity = "warning";
   } else {
-    message = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}.`;
+    message = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}`;
   }
   context.report({ range: view.range(at), severity, message, fix });
 }
@@ -227,10 +216,10 @@ function reportMultiport(context: RuleContext, view: LineView, at: number, final
     final !== null && final.negated
       ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP"
       : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
-  const why = final === null ? "the rule has no `-p`" : final.negated ? `the protocol is negated (\`! -p ${final.text}\`)` : `the rule is for \`-p ${final.text}\``;
+  const where = final === null ? "a rule without `-p`" : `a rule for \`${final.negated ? "! " : ""}-p ${final.text}\``;
   context.report({
     range: view.range(at),
-    message: `\`-m multiport\` needs the rule's protocol to be tcp, udp, udplite, sctp or dccp, but ${why}: iptables-restore refuses the line ("${said}", both backends).`,
+    message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`,
   });
 }
 
@@ -245,15 +234,10 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const xt = facts.family === 6 ? "ip6_tables" : "ip_tables";
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
+  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
   const tcpOnly = (range: SourceRange, what: string, logged: string) =>
-    context.report({
-      range,
-      message:
-        `${what} needs \`-p tcp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: ` +
-        `the kernel refuses the rule ("${logged}"), so the table fails to load (iptables-legacy-restore at COMMIT, iptables-nft-restore with "RULE_APPEND failed (Invalid argument)").`,
-    });
+    context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table ("${logged}")` });
 
   switch (name) {
     case "MASQUERADE":
@@ -272,27 +256,21 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
       if (protocol === null || protocol.negated || (protocol.name !== "tcp" && protocol.name !== "udp")) {
         context.report({
           range: view.range(at),
-          message:
-            `TPROXY needs \`-p tcp\` or \`-p udp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: ` +
-            `the kernel refuses the rule ("xt_TPROXY: Can be used only with -p tcp or -p udp"), so the table fails to load.`,
+          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`,
         });
       }
       return;
     case "TCPMSS":
       if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", `x_tables: ${xt}: TCPMSS target: only valid for protocol 6`);
+        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
         return;
       }
       if (!hasSynMatch(view, at)) {
         let severity: Severity = "error";
-        let message =
-          "TCPMSS needs a match on SYN packets (`--syn` or `--tcp-flags SYN,RST SYN`): iptables-legacy-restore fails at COMMIT " +
-          '(the kernel: "xt_TCPMSS: Only works on TCP SYN packets"). iptables-nft loads it. Add `--tcp-flags SYN,RST SYN` after `-p tcp` ' +
-          "(unsafe fix: the rule then matches SYN packets only, the only ones TCPMSS changes).";
-        if (facts.backend === "nft") {
-          severity = "warning";
-          message += " Reported as a warning: this dump comes from iptables-nft.";
-        }
+        const message =
+          'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' +
+          (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+        if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol!.element).end;
         context.report({
           range: view.range(at),
@@ -304,7 +282,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
       return;
     case "SYNPROXY":
     case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `x_tables: ${xt}: ${name} target: only valid for protocol 6`);
+      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
       return;
     case "REJECT": {
       const i = option(["--reject-with"]);
@@ -326,12 +304,10 @@ function checkNatPorts(context: RuleContext, view: LineView, i: number, target: 
   const allowed = NAT_PORT_PROTOCOLS[facts.family];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option = view.name(i);
-  const why = protocol === null ? "the rule has no `-p` before it" : `the rule is for \`-p ${protocol.text}\``;
+  const why = protocol === null ? "but no `-p` before it" : `in a rule for \`-p ${protocol.text}\``;
   context.report({
     range: view.range(i),
-    message:
-      `${target} \`${option} ${view.value(i) ?? ""}\` gives ports, which need ${list(allowed)} before it, but ${why}: ` +
-      `iptables-restore refuses the line ("Need TCP, UDP, SCTP or DCCP with port specification", both backends).`,
+    message: `${target} \`${option} ${view.value(i) ?? ""}\` has ports ${why}: iptables-restore refuses it ("Need TCP, UDP, SCTP or DCCP with port specification")`,
   });
 }
 

@@ -42,22 +42,18 @@ function report(context: RuleContext, line: CommandLine): void {
   // `--jump=QUEUE`: iptables-restore 1.8 reads no `--jump=NAME` at all (legacy: "Couldn't load target").
   const span = view.valueRange(target);
   if (span === null) return;
-  const chain = line.chain!;
   const operation = line.command === "insert" ? "RULE_INSERT" : "RULE_APPEND";
   // Measured with iptables 1.8.9: `-R` with QUEUE makes iptables-nft-restore die of SIGSEGV.
   const nft =
     line.command === "replace"
-      ? "iptables-nft-restore 1.8.9 crashes on it (a segmentation fault)"
-      : `iptables-nft-restore says "line ${line.index + 1}: ${operation} failed (No such file or directory): rule in chain ${chain}"`;
+      ? "crashes iptables-nft-restore 1.8.9 (a segmentation fault)"
+      : `: iptables-nft-restore refuses it ("${operation} failed (No such file or directory)"), loading no table from this one on`;
   let hasQueueOption = false;
   for (let i = target + 1; i < view.count && !hasQueueOption; i++) hasQueueOption = NFQUEUE_OPTIONS.includes(view.name(i));
   const written = line.source.text.slice(view.range(target).start, view.range(target).end);
   context.report({
     range: view.range(target),
-    message:
-      `\`${written}\` is the old name of \`-j ${REPLACEMENT}\`: the packet goes to userspace queue 0 and is dropped while no program listens there. ` +
-      `iptables-legacy loads it, iptables-nft refuses it in every table and chain: ${nft}, and loads neither this table nor any after it. ` +
-      `\`iptables-restore --test\` does not notice. \`-j ${REPLACEMENT}\` does the same and loads with both; iptables-save prints it so.`,
+    message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
     fix: hasQueueOption
       ? undefined
       : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID },

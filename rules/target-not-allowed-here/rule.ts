@@ -4,9 +4,10 @@
  * judged by the built-in chains that reach the chain through jumps and gotos. See README.md
  * beside this file, and bindings.ts for the measured table.
  */
-import type { CommandLine, Severity, SourceRange } from "../../grammar/index.js";
+import type { CommandLine, SourceRange } from "../../grammar/index.js";
 import { NONE, RestoreStep, type Backend, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, type Binding, type Hook } from "../netfilter/index.js";
+import { listOf } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "target-not-allowed-here";
@@ -18,7 +19,7 @@ export const targetNotAllowedHere: RuleModule = {
   fixable: false,
   check(context) {
     const { document, model } = context;
-    const facts: Facts = { backend: null, xtables: "ip_tables" };
+    const facts: Facts = { backend: null };
     let known = false;
     for (const name of BOUND_TARGETS) {
       const numbers = model.lines.linesTargeting(name);
@@ -26,7 +27,6 @@ export const targetNotAllowedHere: RuleModule = {
       if (!known) {
         known = true;
         facts.backend = model.backend();
-        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
       }
       // Lines are in file order and a table's lines are together: take them table by table,
       // by line number (kube-proxy's 50,000 DNAT rules need no nodes unless reported).
@@ -87,8 +87,6 @@ function checkTable(context: RuleContext, table: TableModel, name: string, bindi
 
 interface Facts {
   backend: Backend | null;
-  /** `ip_tables` or `ip6_tables`, as the kernel names itself in its messages. */
-  xtables: string;
 }
 
 interface Pending {
@@ -119,60 +117,46 @@ function reportTable(context: RuleContext, line: CommandLine, name: string, bind
   const tables = binding.tables!;
   const tableName = line.table.name!;
   const kernelName = binding.kernelName ?? name;
-  const where = tables.length === 1 ? `the ${tables[0]} table` : `the ${tables.join(" or ")} tables`;
   const logged =
     binding.style === "secmark"
       ? `xt_${kernelName}: only valid in ${tables.map((t) => `'${t}'`).join(" or ")} table, not '${tableName}'`
-      : `x_tables: ${facts.xtables}: ${kernelName} target: only valid in ${tables[0]} table, not ${tableName}`;
-  let severity: Severity = "error";
-  let message = `${name} is only valid in ${where}, not ${tableName}: the kernel refuses the rule ("${logged}") and ${howItFails(line, binding.tableLegacyOnly)}`;
-  if (binding.tableLegacyOnly) {
-    message += ` Only iptables-legacy refuses it: iptables-nft loads ${name} in any table.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  context.report({ range: targetRange(line), severity, message: `${message} Move the rule to ${where}.` });
+      : `${kernelName} target: only valid in ${tables[0]} table, not ${tableName}`;
+  const legacyOnly = binding.tableLegacyOnly === true;
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${name}\` in ${tableName}: ${howItFails(logged, legacyOnly, facts)}`,
+  });
 }
+
+/** The longest list of paths (`INPUT → PORT-FORWARDS → WEB`) a message shows; longer ones give way to the hooks. */
+const MAX_PATHS_LENGTH = 60;
 
 function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong: readonly Hook[], facts: Facts, used: readonly Hook[]): void {
   const { line, name, binding } = p;
   const chain = line.chain!;
   const isBuiltin = (BUILTIN_CHAINS[table.table.name!] ?? []).includes(chain);
   const allowed = binding.hooks!.join("/");
-  const reach = isBuiltin ? null : table.hooks;
   const logged =
     binding.style === "tcpmss"
-      ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks"
-      : `x_tables: ${facts.xtables}: ${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
+      ? "path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks"
+      : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let message: string;
-  if (reach === null) {
-    message = `${what} is only usable from ${allowed}, not ${chain}: the kernel refuses the rule ("${logged}") and ${howItFails(line, legacyOnly)}`;
-  } else {
-    const paths = wrong.map((hook) => reach.path(chain, hook).join(" → "));
-    message =
-      `${what} is only usable from ${allowed}, but ${chain} is reached from ${wrong.join(" and ")} (${paths.join("; ")}): ` +
-      `the kernel checks a rule in a user chain against every hook that reaches the chain, refuses this one ("${logged}") and ${howItFails(line, legacyOnly)}`;
+  let where = chain;
+  if (!isBuiltin) {
+    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" → ")).join("; ");
+    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
   }
-  let severity: Severity = "error";
-  if (legacyOnly) {
-    message += ` Only iptables-legacy refuses it: iptables-nft checks ${binding.whenOption ?? name} only in a built-in chain.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  message += reach === null ? ` Move the rule to ${allowed}.` : ` Jump to ${chain} only from ${allowed}, or move the rule.`;
-  context.report({ range: targetRange(line), severity, message });
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${what}\` in ${where}: ${howItFails(logged, legacyOnly, facts)}`,
+  });
 }
 
-/** What iptables-restore prints when the kernel refuses a rule of this table. */
-function howItFails(line: CommandLine, legacyOnly = false): string {
-  const commit = line.table.commit ? line.table.commit.index + 1 : null;
-  const legacy = commit === null ? "iptables-legacy-restore fails at COMMIT" : `iptables-legacy-restore fails with "line ${commit} failed" (the COMMIT)`;
-  const nft = legacyOnly ? "" : `, iptables-nft-restore with "line ${line.index + 1}: RULE_APPEND failed (Invalid argument): rule in chain ${line.chain}"`;
-  return `the whole table fails to load: ${legacy}${nft}. \`iptables-restore --test\` does not notice: only the kernel checks this.`;
+/** What the kernel's refusal of a rule does to the table, with the kernel's words (`dmesg`). */
+function howItFails(logged: string, legacyOnly: boolean, facts: Facts): string {
+  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
+  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
 }

@@ -5,7 +5,7 @@
 import type { CommandLine, Table } from "../../grammar/index.js";
 import type { TableModel } from "../model/index.js";
 import { isNameTooLong, tablesWithBuiltin } from "../netfilter/index.js";
-import { lineOf, listOf, moveDeclarationFix, tableName } from "../report/index.js";
+import { lineOf, moveDeclarationFix, tableName } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "undeclared-chain";
@@ -34,7 +34,7 @@ export const undeclaredChain: RuleModule = {
         const first = lines[0];
         const move = moveDeclarationFix(context.document, walk, name);
         // The same move as jump-to-undefined-chain's for the same chain: applied once.
-        context.report({ range: first.chainWord?.range ?? first.range, message: message(table, walk, name, lines, move !== null), fix: move ?? undefined });
+        context.report({ range: first.chainWord?.range ?? first.range, message: message(table, walk, name, lines), fix: move ?? undefined });
       }
     }
   },
@@ -52,36 +52,21 @@ const COMMANDS: Readonly<Record<string, string>> = {
   other: "this command",
 };
 
-/** What iptables-nft-restore says, by command, when the chain does not exist (iptables 1.8.9). */
+/** What iptables-nft-restore says, by command, when the chain does not exist (iptables 1.8.9; legacy says only "line N failed"). */
 const NFT_ERRORS: Readonly<Record<string, string>> = {
   zero: "Bad built-in chain name.",
   delete: "Bad rule (does a matching rule exist in that chain?).",
   other: "Bad rule (does a matching rule exist in that chain?).",
 };
 
-function message(table: Table, walk: TableModel, name: string, lines: CommandLine[], fixable: boolean): string {
+function message(table: Table, walk: TableModel, name: string, lines: CommandLine[]): string {
   const first = lines[0];
   const command = COMMANDS[first.command] ?? first.commandWord.value;
-  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""} after it)` : "";
-  const refused =
-    `iptables-legacy-restore refuses the line ("line ${first.index + 1} failed") and iptables-nft-restore too when it loads ` +
-    `("line ${first.index + 1} failed: ${NFT_ERRORS[first.command] ?? "No chain/target/match by that name."}"; its --test does not look and passes), ` +
-    "so nothing of the table is loaded";
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""})` : "";
+  const refused = `iptables-restore refuses the table ("${NFT_ERRORS[first.command] ?? "No chain/target/match by that name."}")`;
   const later = walk.declaredLater(name, first);
-  if (later) {
-    return (
-      `\`${command} ${name}\`${more} works on ${name} before its declaration (${lineOf(later)}): iptables-restore reads a table line by line, ` +
-      `and the chain does not exist yet. ${refused}. ` +
-      (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`)
-    );
-  }
-  const elsewhere = tablesWithBuiltin(name);
+  if (later) return `\`${command} ${name}\`${more} comes before ${name} is declared (${lineOf(later)}), so ${refused}`;
   const what =
-    elsewhere.length && table.name !== null
-      ? `${name} is a built-in chain of ${listOf(elsewhere)}, not of ${table.name}, and ${table.name} declares no user chain ${name}`
-      : `${tableName(table)} declares no chain ${name}`;
-  return (
-    `\`${command} ${name}\`${more}: ${what}. ${refused}. ` +
-    `Fix: declare it (\`:${name} - [0:0]\` after the \`*${table.name ?? "table"}\` line, or \`-N ${name}\`) before its rules, or correct the name.`
-  );
+    tablesWithBuiltin(name).length && table.name !== null ? `${table.name} has no built-in or user chain ${name}` : `${tableName(table)} has no chain ${name}`;
+  return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }

@@ -48,7 +48,7 @@ function report(context: RuleContext, table: TableModel, line: CommandLine, chai
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message(chain, catchAll, table.target(catchAll)!, deletable),
+    message: message(chain, catchAll, table.target(catchAll)!),
     fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : undefined,
   });
 }
@@ -60,20 +60,13 @@ function isUnconditional(line: CommandLine): boolean {
   return rule.matches.every((match) => match.name === "comment");
 }
 
-function message(chain: string, catchAll: CommandLine, target: TargetRef, deletable: boolean): string {
+function message(chain: string, catchAll: CommandLine, target: TargetRef): string {
   const verdict = target.kind === "goto" ? `\`-g ${target.name}\`` : `\`-j ${target.name}\``;
   const what =
     target.kind === "goto"
-      ? `sends every packet to ${target.name} for good (a goto does not come back)`
+      ? `sends every packet to ${target.name} for good`
       : target.name === "RETURN"
         ? `returns every packet from ${chain}`
-        : `gives every packet its verdict`;
-  return (
-    `No packet reaches this rule: the rule at ${lineOf(catchAll)} (${verdict} with no condition) ${what}, ` +
-    `so this rule and any after it in ${chain} never match. ` +
-    (deletable
-      ? `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it (\`iptlint fix --unsafe-fixes\`; ` +
-        "deleting a rule renumbers the rules after it and drops its counters)."
-      : `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it.`)
-  );
+        : "gives every packet its verdict";
+  return `No packet reaches this rule: the unconditional ${verdict} at ${lineOf(catchAll)} ${what}, so no rule after it in ${chain} matches`;
 }

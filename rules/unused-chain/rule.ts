@@ -17,6 +17,9 @@ const ID = "unused-chain";
  */
 const KUBE_HELPERS = new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 
+/** How many of the chains that jump to an unused chain its message names. */
+const MAX_REFERRERS = 3;
+
 interface Options {
   /** More chains to leave alone: names, or patterns with `*`. */
   ignore?: string[];
@@ -58,18 +61,12 @@ export const unusedChain: RuleModule = {
         const range = declaration.kind === "chain" ? declaration.header.range : (declaration.chainWord?.range ?? declaration.range);
         const referrers = reach.referrers(chain);
         const count = chain.rules;
-        const rules = count === 0 ? "It is empty" : `Its ${count === 1 ? "rule" : `${count} rules`} never see${count === 1 ? "s" : ""} a packet`;
+        const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
+        const shown = referrers.slice(0, MAX_REFERRERS);
         const why = referrers.length
-          ? `only ${listOf(referrers.slice(0, 5))}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ""} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}`
+          ? `only ${referrers.length > shown.length ? `${shown.join(", ")} and ${referrers.length - shown.length} more` : listOf(shown)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}`
           : `no rule of ${tableName(table)} jumps or goes to it`;
-        context.report({
-          range,
-          message:
-            `The user chain ${name} is never entered: ${why}. ${rules}. ` +
-            "Fix: add the jump that was meant, or delete the chain and its rules if nothing needs them; if software adds the jump " +
-            "at run time, list the chain in this rule's `ignore` option. There is no automatic fix: a program often creates its chains " +
-            "before it adds the jumps, and deleting a chain a program owns breaks that program's next update.",
-        });
+        context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
   },

@@ -20,8 +20,8 @@ test("--live reads both backends of the node and reports the double SNAT in each
     assert.equal(r.status, 1, r.stderr);
     const sources = r.stdout.split("\n").filter((l) => l.startsWith("live:"));
     assert.deepEqual(sources, ["live:iptables-nft-save", "live:iptables-legacy-save"]);
-    assert.match(r.stdout, /live:iptables-nft-save\n {2}\d+:1 {2}error {2}KUBE-POSTROUTING masquerades/);
-    assert.match(r.stdout, /live:iptables-legacy-save\n {2}\d+:1 {2}warning {2}KUBE-POSTROUTING masquerades/);
+    assert.match(r.stdout, /live:iptables-nft-save\n {2}\d+:1 {2}error {2}`-j MASQUERADE --random-fully` on packets still marked/);
+    assert.match(r.stdout, /live:iptables-legacy-save\n {2}\d+:1 {2}warning {2}`-j MASQUERADE` on packets still marked/);
   });
 });
 

@@ -118,7 +118,7 @@ test("compact: one gcc-style line per finding", () => {
 test("github: workflow commands with GitHub's escaping, columns only for one-line findings", () => {
   const lines = formatters.github([awkwardResult()], context()).split("\n");
   assert.deepEqual(lines, [
-    "::error file=odd dir/a%2Cb%3Ac%25.rules,line=3,col=1,endLine=3,endColumn=2,title=syntax::`|` is not a command: a line is a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or a command such as `-A CHAIN ...`",
+    "::error file=odd dir/a%2Cb%3Ac%25.rules,line=3,col=1,endLine=3,endColumn=2,title=syntax::`|` is not a command: expected a `#` comment, `*table`, `:CHAIN POLICY`, `COMMIT` or `-A CHAIN ...`",
     "::warning file=odd dir/a%2Cb%3Ac%25.rules,line=1,endLine=4,title=odd-rule::from the table to COMMIT",
     "::notice file=odd dir/a%2Cb%3Ac%25.rules,line=3,col=3,endLine=3,endColumn=7,title=odd-rule::100%25 sure: a,b <&> \"double\" 'single'%0Asecond line%0D\\x1b[31mred",
     "",

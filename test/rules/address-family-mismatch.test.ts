@@ -27,7 +27,7 @@ test("the family: the header first, then the file's name, then most of the addre
 test("with the family guessed from the addresses, the odd one out is reported and the message says why", () => {
   const [finding, ...more] = checkWith(rule, body).of(rule.id);
   assert.equal(more.length, 0);
-  assert.match(finding.message, /`-s 2001:db8::1` is an IPv6 address, but this is an iptables ruleset \(most of its addresses \(2 of 3\) are IPv4\)/);
+  assert.match(finding.message, /`-s 2001:db8::1` is IPv6 in an iptables ruleset \(most of its addresses \(2 of 3\) are IPv4\)/);
   const named = lintDocument(parse(body, { filePath: "rules.v6" }), { rules: [rule] });
   assert.equal(named.filter((d) => d.ruleId === rule.id).length, 2);
 });

@@ -23,17 +23,21 @@ const run = (text: string, unsafe = false) => check(text, { rules: allRules, uns
 
 // ---------------------------------------------------------------------------------------------
 // What the findings say iptables says: the fixtures' `# nft: refuses "..."` lines were checked
-// against the real iptables (chain-rules-netfilter.test.ts); the findings must quote them.
+// against the real iptables (chain-rules-netfilter.test.ts). A message quotes iptables' words as
+// `("...")`: each quote must be part of what iptables printed, and a finding quotes something
+// when the fixture names what iptables prints.
 
 for (const rule of chainRules) {
   const folder = fromRoot("rules", rule.id, "fixtures");
   for (const name of readdirSync(folder).filter((f) => f.startsWith("invalid-") && f.endsWith(".rules"))) {
     const text = readFileSync(join(folder, name), "utf8");
-    const quoted = [...text.matchAll(/^# (?:nft|legacy): refuses "(.*)"$/gm)].map((m) => m[1]);
-    if (quoted.length === 0) continue;
+    const printed = [...text.matchAll(/^# (?:nft|legacy): refuses "(.*)"$/gm)].map((m) => m[1]);
+    if (printed.length === 0) continue;
     test(`${rule.id}: ${name}: the finding quotes what iptables prints`, () => {
       const messages = run(text).of(rule.id).map((d) => d.message);
-      for (const message of quoted) assert.ok(messages.some((m) => m.includes(message)), `"${message}" in:\n${messages.join("\n")}`);
+      const quotes = messages.flatMap((m) => [...m.matchAll(/\("(.*?)"\)/g)].map((q) => q[1]));
+      assert.ok(quotes.length > 0, `no quote of iptables in:\n${messages.join("\n")}`);
+      for (const quote of quotes) assert.ok(printed.some((p) => p.includes(quote)), `"${quote}" is not what iptables prints: ${printed.join(" | ")}`);
     });
   }
 }

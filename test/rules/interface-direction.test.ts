@@ -37,8 +37,10 @@ test("in a built-in chain: an error on the option, `!` included, for every spell
     findings.map((d) => `${d.severity} ${where(text, d)}`),
     ["error 5:16 -o eth0", "error 6:17 ! --out-interface eth0", "error 7:28 --in-interface eth1", "error 8:13 -i eth1", "error 9:10 -o eth0"],
   );
-  assert.match(findings[0].message, /^`-o eth0` in INPUT: INPUT sees packets delivered to this host, which leave by no interface, and iptables refuses -o there \("Can't use -o with INPUT"\)/);
-  assert.match(findings[0].message, /"Error occurred at line: 5"/);
+  assert.equal(
+    findings[0].message,
+    "`-o eth0` in INPUT, which has no output interface: iptables-restore refuses it (\"Can't use -o with INPUT\"), loading no table from this one on",
+  );
   // iptables names the option by its short form, whatever was written.
   assert.match(findings[2].message, /"Can't use -i with OUTPUT"/);
 });
@@ -61,8 +63,7 @@ test("in a user chain: a warning when every hook that reaches it lacks the inter
     "COMMIT\n";
   const findings = checkWith(rule, text).of(rule.id);
   assert.deepEqual(findings.map((d) => `${d.severity} ${where(text, d)}`), ["warning 15:13 -o wg0"]);
-  assert.match(findings[0].message, /^`-o wg0` in B, which is reached only from PREROUTING and INPUT \(PREROUTING → A → B; INPUT → A → B\): /);
-  assert.match(findings[0].message, /so the rule never matches\. iptables refuses -o only in the built-in chain itself \("Can't use -o with PREROUTING"\)/);
+  assert.equal(findings[0].message, "`-o wg0` in B, reached only from PREROUTING → A → B and INPUT → A → B: PREROUTING and INPUT have no output interface, so the rule never matches");
 });
 
 test("in a user chain: a negated option is always true (reported as testing nothing); a plain one wins; `-o +` and unreached chains are not reported", () => {
@@ -77,7 +78,7 @@ test("in a user chain: a negated option is always true (reported as testing noth
     "COMMIT\n";
   const findings = checkWith(rule, text).of(rule.id);
   assert.deepEqual(findings.map((d) => `${d.severity} ${where(text, d)}`), ["warning 10:6 ! -i lo", "warning 11:14 -i eth0"]);
-  assert.match(findings[0].message, /`! -i lo` is always true: it tests nothing/);
+  assert.equal(findings[0].message, "`! -i lo` in L, reached only from OUTPUT → L: OUTPUT has no input interface, so it is always true and tests nothing");
   assert.match(findings[1].message, /the rule never matches/);
 });
 
@@ -155,7 +156,7 @@ test("-I, -R, -D and `--test` are refused the same way; the tables before the li
       assert.notEqual(result.status, 0);
       assert.match(result.said, /Error occurred at line: 5/);
       const [finding] = checkWith(rule, three).of(rule.id);
-      assert.match(finding.message, /"Error occurred at line: 5"\): this table and those after it are not loaded/);
+      assert.match(finding.message, /, loading no table from this one on$/);
       assert.match(ns.save(backend, 4, ["-t", "filter"]), /-A INPUT -s 192\.0\.2\.1\/32 -j ACCEPT/);
       assert.doesNotMatch(ns.save(backend, 4, ["-t", "raw"]), /192\.0\.2\.2/);
       ns.run(`iptables-${backend}`, ["-t", "filter", "-F"]);

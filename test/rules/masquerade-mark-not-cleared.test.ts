@@ -34,7 +34,7 @@ test("kube-proxy v1.2-v1.15 dumps: a warning (no --random-fully yet)", () => {
     const result = check(corpus(`kube-proxy-1.14-iptables.${form}`));
     assert.equal(result.of(ID).length, 1);
     assert.equal(result.of(ID)[0].severity, "warning");
-    assert.match(result.of(ID)[0].message, /Latent today/);
+    assert.match(result.of(ID)[0].message, /SNATed twice, harmless until --random-fully is added/);
   }
 });
 
@@ -64,10 +64,15 @@ test("fixing a v1.18.2 dump gives the v1.19 chain, in every backend's form", () 
   }
 });
 
-test("the message names the versions, the kernels and the other workaround", () => {
+test("the message names the rule's target, flag and mark; the README (`iptlint explain`) the versions, the kernels and the other workaround", () => {
   const [finding] = check(corpus("kube-proxy-1.18.2-iptables.nft.save")).of(ID);
-  for (const fact of ["v1.16.0", "v1.18.5", "v1.16.13+", "v1.17.9+", "v1.18.6+", "4.14.181+", "4.19.123+", "5.4.41+", "4.15.0-107.108+", "5.4.0-32.36+", "ethtool --offload <dev> rx off tx off", "--random-fully", "0x4000"]) {
-    assert.ok(finding.message.includes(fact), `message mentions ${fact}`);
+  assert.equal(
+    finding.message,
+    "`-j MASQUERADE --random-fully` on packets still marked 0x4000: VXLAN packets are SNATed twice and dropped on kernels without the UDP checksum fix",
+  );
+  const readme = readFileSync(fromRoot("rules", ID, "README.md"), "utf8").replace(/\s+/g, " ");
+  for (const fact of ["v1.16.0", "v1.18.5", "v1.16.13+", "v1.17.9+", "v1.18.6+", "4.14.181+", "4.19.123+", "5.4.41+", "4.15.0-107.108+", "5.4.0-32.36+", "ethtool --offload <dev> rx off tx off", "63 s", "#96868", "never update the UDP checksum when it's 0"]) {
+    assert.ok(readme.includes(fact), `README mentions ${fact}`);
   }
 });
 
@@ -76,13 +81,13 @@ test("a kernel with the checksum fix lowers the error to a warning, and says the
   for (const kernelVersion of ["5.4.41", "4.19.123", "4.14.181", "5.10.0-21-amd64", "6.1.0", "5.4.0-32-generic", "4.15.0-107-generic"]) {
     const [finding] = check(text, { node: { kernelVersion } }).of(ID);
     assert.equal(finding.severity, "warning", kernelVersion);
-    assert.match(finding.message, /Lowered to a warning/);
-    assert.match(finding.message, /second SNAT still happens/);
+    assert.match(finding.message, /SNATed twice \(kernel \S+ has the checksum fix\)$/);
+    assert.ok(finding.message.includes(kernelVersion), finding.message);
   }
   for (const kernelVersion of ["5.4.40", "4.19.122", "3.10.0-1127.el7.x86_64", "5.4.0-31-generic", "4.15.0-106-generic", "5.5.19"]) {
     const [finding] = check(text, { node: { kernelVersion } }).of(ID);
     assert.equal(finding.severity, "error", kernelVersion);
-    assert.match(finding.message, /does not have the checksum fix/);
+    assert.match(finding.message, /SNATed twice and dropped \(kernel \S+ lacks the checksum fix\)$/);
   }
 });
 
@@ -90,11 +95,11 @@ test("Kubernetes context: an affected kube-proxy raises the latent warning; a fi
   const latent = corpus("kube-proxy-1.14-iptables.nft.save");
   const [raised] = check(latent, { node: { kubernetesVersion: "v1.18.2" } }).of(ID);
   assert.equal(raised.severity, "error");
-  assert.match(raised.message, /Raised to an error/);
+  assert.match(raised.message, /dropped once kube-proxy v1\.18\.2 adds --random-fully$/);
   const [old] = check(latent, { node: { kubernetesVersion: "1.14.3" } }).of(ID);
   assert.equal(old.severity, "warning");
   const [stale] = check(corpus("kube-proxy-1.18.2-iptables.nft.save"), { node: { kubernetesVersion: "1.18.6" } }).of(ID);
-  assert.match(stale.message, /left from before an upgrade/);
+  assert.match(stale.message, /\(it predates kube-proxy 1\.18\.6\)$/);
 });
 
 test("a MASQUERADE for every packet is flagged but not rewritten (the fix would stop masquerading unmarked packets)", () => {
@@ -129,7 +134,7 @@ test("a chain reached through a user chain and a goto is followed", () => {
   ].join("\n");
   const [finding] = check(text).of(ID);
   assert.equal(finding.severity, "warning");
-  assert.match(finding.message, /mark 0x100/);
+  assert.match(finding.message, /still marked 0x100:/);
   assert.equal(finding.loc.start.line, 9);
 });
 

@@ -3,7 +3,6 @@
  * real iptables-save (which drops `#` lines).
  */
 import assert from "node:assert/strict";
-import { allRules } from "../../rules/index.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
@@ -74,7 +73,7 @@ test("suppress: a suppression naming only an unknown rule is reported and suppre
   assert.deepEqual(typo.rows, ["10:warning:invalid-suppression", `11:error:${RULE}`]);
   const unknown = lint(withLines(10, "# iptlint-disable-file no-such-rule"));
   assert.deepEqual(unknown.messages("invalid-suppression"), [
-    `unknown rule \`no-such-rule\` in \`iptlint-disable-file\` (known rules: ${allRules.map((r) => r.id).join(", ")})`,
+    "unknown rule `no-such-rule` in `iptlint-disable-file` (`iptlint rules` lists them)",
   ]);
   assert.deepEqual(unknown.rows, ["10:warning:invalid-suppression", `11:error:${RULE}`]);
   // The unknown id is the only report: it is not also reported unused.
@@ -83,8 +82,7 @@ test("suppress: a suppression naming only an unknown rule is reported and suppre
 
 test("suppress: misspelt directives are reported with the nearest one", () => {
   assert.deepEqual(lint(withLines(10, `# iptlint-disable-nextline ${RULE}`)).messages("invalid-suppression"), [
-    "unknown directive `iptlint-disable-nextline`: did you mean `iptlint-disable-next-line`? " +
-      "(known: iptlint-disable-next-line, iptlint-disable-file, iptlint-disable, iptlint-enable)",
+    "unknown directive `iptlint-disable-nextline`: did you mean `iptlint-disable-next-line`?",
   ]);
   assert.deepEqual(lint(withLines(10, `# iptlint-disable-line ${RULE}`)).messages("invalid-suppression"), [
     "`iptlint-disable-line` on a `#` line has no line of its own to suppress: use `iptlint-disable-next-line` above the rule",

@@ -27501,7 +27501,7 @@ function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
   switch (error.kind) {
     case 0 /* UnterminatedQuote */:
-      return 'unterminated quote: the `"` here is never closed, so iptables-restore takes the rest of the line, line end included, as one argument and the options in it are lost';
+      return 'unterminated quote: the `"` here is never closed, so iptables-restore takes the rest of the line as one argument and the options in it are lost';
     case 1 /* WordTooLong */:
       return `argument is ${Buffer.byteLength(word)} bytes long: iptables accepts at most ${MAX_WORD_LENGTH} ("Parameter too long!")`;
     case 2 /* TooManyWords */:
@@ -27509,7 +27509,7 @@ function lexErrorMessage(error, text) {
     case 3 /* NulByte */:
       return "NUL byte: iptables-restore reads lines as C strings and stops reading this line here";
     case 5 /* IndentedHead */:
-      return `indented ${quote(word)}: iptables-restore recognises a table, chain declaration, COMMIT or counters only at the start of the line, so it reads this line as a command and refuses it`;
+      return `indented ${quote(word)}: iptables-restore takes the line for a command and refuses it`;
     case 6 /* BlanksOnly */:
       return 'a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one ("no command specified")';
     case 4 /* IndentedComment */:
@@ -27527,7 +27527,7 @@ function lineErrorMessage(kind, word) {
       if (word.startsWith("-")) {
         return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
       }
-      return `${quote(word)} is not a command: a line is a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or a command such as \`-A CHAIN ...\``;
+      return `${quote(word)} is not a command: expected a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or \`-A CHAIN ...\``;
     case 1 /* NoCommandAfterCounters */:
       return word === null ? "counters with no command after them: expected `[packets:bytes] -A CHAIN ...`" : `${quote(word)} after the counters is not a command: expected \`[packets:bytes] -A CHAIN ...\``;
     case 2 /* MultipleBangs */:
@@ -27791,15 +27791,12 @@ var DocumentBuilder = class {
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
-    this.report(
-      at,
-      `missing COMMIT for table \`${table.name}\`${opened}: iptables-restore applies nothing from this table and fails with "COMMIT expected"`
-    );
+    this.report(at, `missing COMMIT for table ${quote(table.name ?? "")}${opened}: iptables-restore applies none of it ("COMMIT expected")`);
   }
   malformedCounters(range) {
     this.report(
       range,
-      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: expected \`[packets:bytes]\` with two whole numbers (iptables-restore -c refuses it)`
+      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: iptables-restore -c refuses all but \`[packets:bytes]\`, two whole numbers`
     );
   }
   report(range, message5) {
@@ -28157,11 +28154,11 @@ var isTerminalTarget = (name) => {
   return c === "verdict" || c === "nat";
 };
 var FAMILY_TARGETS = {
-  TTL: { family: 4, instead: "HL (`--hl-set`, `--hl-dec`, `--hl-inc`)" },
-  ECN: { family: 4, instead: "none: ip6tables has no ECN target" },
-  HL: { family: 6, instead: "TTL (`--ttl-set`, `--ttl-dec`, `--ttl-inc`)" },
-  DNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" },
-  SNPT: { family: 6, instead: "none: IPv6 prefix translation has no IPv4 form (NETMAP in nat maps IPv4 networks)" }
+  TTL: { family: 4 },
+  ECN: { family: 4 },
+  HL: { family: 6 },
+  DNPT: { family: 6 },
+  SNPT: { family: 6 }
 };
 var NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
 var MANGLE = ["mangle"];
@@ -30045,7 +30042,7 @@ var addressFamilyMismatch = {
 function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
-  const ruleset = `this is an ${tool} ruleset (${evidence.because})`;
+  const ruleset = `an ${tool} ruleset (${evidence.because})`;
   const report4 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
@@ -30055,38 +30052,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report4(i, `\`${name} ${value}\` is an IPv${other} address, but ${ruleset}: ${tool}-restore refuses the line (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)}, both backends). IPv${other} rules belong in the ${other === 6 ? "ip6tables" : "iptables"} ruleset.`);
+      report4(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report4(i, `\`--icmp-type\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("unknown option "--icmp-type""). Use \`-p ipv6-icmp --icmpv6-type\`.`);
+      report4(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report4(i, `\`--icmpv6-type\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("unknown option "--icmpv6-type""). Use \`-p icmp --icmp-type\`.`);
+      report4(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report4(i, `\`-m icmp\` is the IPv4 ICMP match, but ${ruleset}: ip6tables-restore refuses the line ("Couldn't load match \`icmp'"). Use \`-m icmp6\`.`);
+        report4(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report4(i, `\`-m ${module2}\` is the ICMPv6 match, but ${ruleset}: iptables-restore refuses the line ("Couldn't load match \`${module2}'"). Use \`-m icmp\`.`);
+        report4(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        const instead = evidence.family === 6 ? "an ICMPv6 type such as `icmp6-port-unreachable` or `icmp6-adm-prohibited`" : "an ICMP type such as `icmp-port-unreachable` or `icmp-admin-prohibited`";
-        report4(i, `\`--reject-with ${type}\` is an ${evidence.family === 6 ? "IPv4" : "ICMPv6"} reject type, but ${ruleset}: ${tool}-restore refuses the line ("unknown reject type "${type}"", both backends). Use ${instead}.`);
+        report4(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report4(i, `\`-p ${view.value(i)}\` is ICMP for IPv4 (protocol 1), but ${ruleset}: ip6tables loads it, yet it never matches ICMPv6 (ping, neighbour discovery), which is \`-p ipv6-icmp\` (protocol 58).`, "warning");
+        report4(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 (protocol 58), but ${ruleset}: iptables loads it, yet it never matches IPv4 ICMP, which is \`-p icmp\` (protocol 1).`, "warning");
+        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target only, but ${ruleset}: ${tool}-restore cannot load it (it reports its options as unknown, e.g. "unknown option "${firstTargetOption(view, i) ?? "--..."}""). The ${tool} counterpart: ${only.instead}.`);
+        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -30161,64 +30157,61 @@ function checkDeclaration(context, walk, declaration) {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
   if (policyWord === null || policy === null || name === "") return;
-  const line = declaration.index + 1;
   if (walk.builtins.has(name)) {
     if (policy === "-" || POLICIES.has(policy)) return;
-    context.report(badPolicy(`\`:${name} ${policy}\``, name, policy, policyWord, line, `"Can't set policy \`${policy}' on \`${name}' line ${line}: Bad policy name"`));
+    context.report(badPolicy(`\`:${name} ${policy}\``, policy, policyWord));
     return;
   }
   if (policy === "-") return;
   const elsewhere = walk.table.name === null ? [] : tablesWithBuiltin(name);
-  const legacy = `iptables-legacy-restore refuses it ("Can't set policy \`${policy}' on \`${name}' line ${line}: Bad built-in chain name")`;
+  const legacy = 'iptables-legacy-restore refuses it ("Bad built-in chain name")';
   if (elsewhere.length) {
     const unused = !isNamedAnywhere(walk, name, declaration);
     context.report({
       range: declaration.range,
-      message: `\`:${name} ${policy}\` in table ${walk.table.name}: ${name} is a built-in chain of ${listOf(elsewhere)}, not of ${walk.table.name}. ${legacy}; iptables-nft-restore ignores the policy and creates an empty user chain ${name} in ${walk.table.name}, which no packet enters unless a rule jumps to it. ` + (unused ? "Fix: `iptlint fix` removes the line (nothing in the table uses the chain)." : `Fix: remove the line, or make ${name} a user chain of its own name (\`:${name} - [0:0]\`) if rules here use it.`),
+      message: `\`:${name} ${policy}\` in ${walk.table.name}, which has no built-in ${name}: ${legacy}, iptables-nft makes an empty user chain`,
       fix: unused ? fix(`remove the declaration of ${name}, which ${walk.table.name} does not have`, "safe", [wholeLine(context.document, declaration)]) : void 0
     });
     return;
   }
   context.report({
     range: policyWord.range,
-    message: `\`:${name} ${policy}\` gives the user chain ${name} a policy, but only built-in chains have one: a packet that reaches the end of a user chain goes back to the rule after the jump. ${legacy}; iptables-nft-restore ignores the policy and loads a plain user chain. Fix: \`:${name} - [0:0]\` (\`iptlint fix --unsafe-fixes\`), and end the chain with \`-A ${name} -j ${POLICIES.has(policy) ? policy : "ACCEPT"}\` if its packets were meant to get that verdict; or, if a built-in chain was meant, correct the name.`,
+    message: `\`:${name} ${policy}\` gives the user chain ${name} a policy: ${legacy}, iptables-nft ignores the policy`,
     fix: fix(`make ${name} a user chain without a policy`, "unsafe", [{ start: policyWord.range.start, end: policyWord.range.end, text: "-" }])
   });
 }
-function badPolicy(written, name, policy, word, line, legacy) {
+function badPolicy(written, policy, word) {
   const upper = policy.toUpperCase();
   const caseOnly = POLICIES.has(upper);
-  const advice = caseOnly ? `Fix: \`${upper}\` (policy names are case sensitive; \`iptlint fix\` corrects it).` : upper === "REJECT" || upper === "RETURN" || upper === "QUEUE" ? `Fix: give ${name} the policy ACCEPT or DROP and end the chain with \`-A ${name} -j ${upper}\`` + (upper === "RETURN" ? " (a built-in chain has nothing to return to: RETURN there applies the policy)." : ".") : `Fix: give ${name} the policy ACCEPT or DROP.`;
   return {
     range: word.range,
-    message: `${written}: a built-in chain's policy is ACCEPT or DROP, not ${policy}. iptables refuses it when it loads the table: iptables-legacy-restore ${legacy}, iptables-nft-restore "line ${line} failed: Bad policy name." (its --test does not look and passes). ${advice}`,
+    message: `${written}: a built-in chain's policy is ACCEPT or DROP${caseOnly ? " (in capitals)" : ""}, so iptables-restore refuses the table on loading ("Bad policy name")`,
     fix: caseOnly ? fix(`write the policy ${upper}`, "safe", [{ start: word.range.start, end: word.range.end, text: upper }]) : void 0
   };
 }
 function checkPolicyCommand(context, walk, command) {
   const name = command.chain;
   const positional = command.positional;
-  const line = command.index + 1;
   const policyWord = positional[1] ?? null;
   const policy = policyWord?.value ?? null;
   if (name === null || policy === null || policy === "-") {
     context.report({
       range: command.range,
-      message: `\`-P\` needs a built-in chain and a policy (\`-P INPUT DROP\`): both backends refuse the line, even with --test ("-P requires a chain and a policy", line ${line}).`
+      message: 'Both backends refuse `-P` without a chain and a policy, even with --test ("-P requires a chain and a policy")'
     });
     return;
   }
   if (!walk.builtins.has(name)) {
     const elsewhere = walk.table.name === null ? [] : tablesWithBuiltin(name);
-    const what = elsewhere.length ? `${name} is a built-in chain of ${listOf(elsewhere)}, not of ${walk.table.name}` : `${name} is not a built-in chain${walk.table.name === null ? "" : ` of table ${walk.table.name}`}, and only built-in chains have a policy`;
+    const what = elsewhere.length ? `${walk.table.name} has no built-in ${name}` : `${name} is not a built-in chain${walk.table.name === null ? "" : ` of ${walk.table.name}`}`;
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message: `\`-P ${name} ${policy}\`: ${what}. iptables refuses it when it loads the table: iptables-legacy-restore "line ${line} failed", iptables-nft-restore "line ${line} failed: Bad built-in chain name." (its --test does not look and passes). Fix: set the policy of a built-in chain, or end the user chain with \`-A ${name} -j ${POLICIES.has(policy) ? policy : "ACCEPT"}\`.`
+      message: `\`-P ${name} ${policy}\`: ${what}, so iptables-restore refuses the table on loading ("Bad built-in chain name")`
     });
     return;
   }
   if (!POLICIES.has(policy)) {
-    context.report(badPolicy(`\`-P ${name} ${policy}\``, name, policy, policyWord, line, `"line ${line} failed"`));
+    context.report(badPolicy(`\`-P ${name} ${policy}\``, policy, policyWord));
   }
 }
 function checkNewChain(context, walk, command) {
@@ -30226,28 +30219,27 @@ function checkNewChain(context, walk, command) {
   if (name === null) {
     context.report({
       range: command.range,
-      message: `\`-N\` without a chain name: both backends refuse the line (line ${command.index + 1}).`
+      message: "Both backends refuse `-N` without a chain name"
     });
     return;
   }
   if (isKnownTarget(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message: `\`-N ${name}\`: ${name} is the name of a target, and iptables refuses a chain named after one, even with --test ("chain name may not clash with target name", line ${command.index + 1}, both backends). Fix: choose another name.`
+      message: `\`-N ${name}\`: ${name} is a target, and iptables refuses a chain named after one ("chain name may not clash with target name")`
     });
   }
 }
 function checkRedeclaration(context, walk, { line, previous }) {
   const { document } = context;
   const name = line.kind === "chain" ? line.name : line.chain;
-  const at = line.index + 1;
   const where = previous ? ` (first at ${lineOf(previous)})` : "";
   const range = line.kind === "chain" ? line.range : line.chainWord?.range ?? line.range;
   if (walk.builtins.has(name)) {
     if (line.kind === "command") {
       context.report({
         range,
-        message: `\`-N ${name}\`: ${name} is a built-in chain of ${tableName(walk.table)} and always exists. iptables refuses the line when it loads the table: iptables-nft-restore "line ${at} failed: Chain already exists.", iptables-legacy-restore "line ${at} failed" (the nft backend's --test passes). Fix: \`iptlint fix\` removes the line.`,
+        message: `\`-N ${name}\`: ${name} is a built-in chain of ${tableName(walk.table)}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
         fix: fix(`remove -N ${name}`, "safe", [wholeLine(document, line)])
       });
       return;
@@ -30257,7 +30249,7 @@ function checkRedeclaration(context, walk, { line, previous }) {
     context.report({
       range,
       severity: "warning",
-      message: `${name} is declared twice in ${tableName(walk.table)}${where}. Both backends load it, and the later line wins: ${name}'s policy is ${line.policy}${first2 && first2.policy !== line.policy ? `, not ${first2.policy}` : ""}. ` + (same ? "Fix: `iptlint fix` removes the repeated line." : "Fix: keep the one declaration you mean."),
+      message: `${name} is declared twice in ${tableName(walk.table)}${where}: both backends load it, ` + (first2 && first2.policy !== line.policy ? `and the later policy, ${line.policy}, replaces ${first2.policy}` : `with the policy ${line.policy}`),
       fix: same ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : void 0
     });
     return;
@@ -30268,19 +30260,19 @@ function checkRedeclaration(context, walk, { line, previous }) {
   if (line.kind === "command") {
     context.report({
       range,
-      message: `\`-N ${name}\`: ${name} is already declared in ${tableName(walk.table)}${where}. iptables refuses the line when it loads the table: iptables-nft-restore "line ${at} failed: Chain already exists.", iptables-legacy-restore "line ${at} failed" (the nft backend's --test passes). ` + (equivalent ? "Fix: `iptlint fix` removes the repeated declaration." : "Fix: declare the chain once."),
+      message: `\`-N ${name}\`: ${name} is already declared${where}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
       fix: equivalent ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : void 0
     });
     return;
   }
-  const flushed = between > 0 ? `, and it flushes ${name}: the ${between} rule${between > 1 ? "s" : ""} added to ${name} before this line ${between > 1 ? "are" : "is"} lost` : " and flushes the chain (empty so far)";
+  const flushed = between > 0 ? `flushes its ${between} rule${between > 1 ? "s" : ""}` : "loads it";
   let offered;
   if (equivalent) {
     offered = fix(`remove the repeated declaration of ${name}`, between > 0 ? "unsafe" : "safe", [wholeLine(document, line)]);
   }
   context.report({
     range,
-    message: `${name} is declared twice in ${tableName(walk.table)}${where}. iptables-legacy-restore refuses it ("error creating chain '${name}':File exists", line ${at}); iptables-nft-restore loads it${flushed}. ` + (offered === void 0 ? "Fix: declare the chain once." : between > 0 ? "Fix: remove the repeated declaration (`iptlint fix --unsafe-fixes`: on nft the rules before it then stay), or move those rules after it." : "Fix: `iptlint fix` removes the repeated declaration."),
+    message: `${name} is declared twice${where}: iptables-legacy-restore refuses it ("error creating chain '${name}':File exists"), iptables-nft ${flushed}`,
     fix: offered
   });
 }
@@ -30355,34 +30347,21 @@ var chainNameTooLong = {
     }
   }
 };
-function message({ name, place, line, count }) {
+function message({ name, place, count }) {
   const bytes = nameBytes(name);
-  const at = line + 1;
-  const size = bytes === name.length ? `${bytes} characters long` : `${bytes} bytes long in UTF-8`;
-  const parts = [`The name ${name} is ${size}; iptables allows at most ${MAX_CHAIN_NAME_BYTES} bytes (the kernel keeps 29 with the final NUL).`];
+  const size = bytes === name.length ? `${bytes} bytes` : `${bytes} bytes in UTF-8`;
+  const more = count > 1 ? `, and ${count - 1} more line${count > 2 ? "s name" : " names"} it` : "";
+  const what = `\`${name}\` is ${size}, more than iptables' ${MAX_CHAIN_NAME_BYTES}${more}`;
   switch (place) {
     case "declaration":
-      parts.push(
-        `Both backends refuse the declaration, even with --test: iptables-legacy-restore "Invalid chain name \`${name}' (28 chars max)", iptables-nft-restore "chain name \`${name}' too long (must be under 29 chars)" (line ${at}).`
-      );
-      break;
+      return `${what}: both backends refuse it ("too long (must be under 29 chars)")`;
     case "command":
-      parts.push(`Both backends refuse the line, even with --test ("chain name \`${name}' too long (must be under 29 chars)", line ${at}).`);
-      break;
+      return `${what}: both backends refuse the line ("too long (must be under 29 chars)")`;
     case "target":
-      parts.push(`Both backends refuse the rule, even with --test ("Invalid target name \`${name}' (28 chars max)", line ${at}).`);
-      break;
+      return `${what}: both backends refuse the jump to it ("Invalid target name")`;
     case "rename":
-      parts.push(
-        `iptables-nft-restore refuses the rename when it loads the table ("line ${at}: CHAIN_RENAME failed (No such file or directory)"; its --test passes); iptables-legacy-restore renames the chain, but then no rule can jump to it and no command can name it.`
-      );
-      break;
+      return `${what}: only iptables-nft-restore refuses the rename ("CHAIN_RENAME failed")`;
   }
-  if (count > 1) parts.push(`${count - 1} more line${count > 2 ? "s" : ""} of the table name${count > 2 ? "" : "s"} it.`);
-  parts.push(
-    "Fix: a shorter name everywhere it appears. There is no automatic fix: other software (and the node's live rules) may know the chain by name."
-  );
-  return parts.join(" ");
 }
 
 // rules/packet/marks.ts
@@ -30571,7 +30550,7 @@ function report(context, table, earlier, later, chain) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message2(table.nameOf(chain), document.line(earlier), rule, deletable),
+    message: message2(table.nameOf(chain), document.line(earlier), rule),
     fix: deletable ? { title: "delete the repeated rule", applicability: "unsafe", edits: [wholeLine(document, line)] } : void 0
   });
 }
@@ -30606,13 +30585,12 @@ function mayChangePacket(table, line) {
   const kind = targetClass(target);
   return kind !== "verdict" && kind !== "nat" && kind !== "return" && kind !== "observe";
 }
-function message2(chain, earlier, rule, deletable) {
+function message2(chain, earlier, rule) {
   const target = rule.target;
-  const fix2 = deletable ? "Fix: delete it (`iptlint fix --unsafe-fixes`; deleting a rule renumbers the rules after it and drops its counters), or correct it if it was meant to differ." : "Fix: delete it, or correct it if it was meant to differ.";
   let effect;
   if (target === null) effect = "it only counts the same packets again";
   else if (target.kind === "goto" || isTerminalTarget(target.name) || target.name === "RETURN") {
-    effect = `every packet it matches was already taken by the earlier copy (\`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\`), so it never matches`;
+    effect = `it never matches: that copy's \`${target.kind === "goto" ? "-g" : "-j"} ${target.name}\` takes its packets first`;
   } else if (target.name === "LOG" || target.name === "NFLOG" || target.name === "ULOG") {
     effect = "every packet it matches is logged twice";
   } else if (target.name === "MARK" || target.name === "CONNMARK") {
@@ -30620,7 +30598,7 @@ function message2(chain, earlier, rule, deletable) {
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats the rule at ${lineOf(earlier)} of ${chain} word for word, and nothing between them changes the packet: ${effect}. ${fix2}`;
+  return `This rule repeats ${lineOf(earlier)} of ${chain} word for word, so ${effect}`;
 }
 
 // rules/inline-option-value/rule.ts
@@ -30630,12 +30608,12 @@ var REFUSED = {
   "--src": { what: "the address", says: hostNotFound },
   "--destination": { what: "the address", says: hostNotFound },
   "--dst": { what: "the address", says: hostNotFound },
-  "--in-interface": { what: "the interface name", says: interfaceTooLong },
-  "--out-interface": { what: "the interface name", says: interfaceTooLong },
+  "--in-interface": { what: "the interface", says: interfaceTooLong },
+  "--out-interface": { what: "the interface", says: interfaceTooLong },
   "--protocol": { what: "the protocol", says: (word) => `"unknown protocol "${word}" specified"` },
   "--jump": {
     what: "the target",
-    says: (word) => `"Chain '${word}' does not exist" (nft), "Couldn't load target \`${word}':No such file or directory" (legacy)`
+    says: (word) => `"Chain '${word}' does not exist" (nft), "Couldn't load target \`${word}'" (legacy)`
   },
   "--fragment": { what: "an option name", says: unknownOption },
   "--fragments": { what: "an option name", says: unknownOption },
@@ -30688,10 +30666,9 @@ function checkLine2(context, line) {
     const equals = raw.indexOf("=");
     const value = raw.slice(equals + 1);
     const fixable = !NO_VALUE.has(name) && value !== "" && !raw.includes('"');
-    const advice = NO_VALUE.has(name) ? `\`${name}\` takes no value: drop \`=${value}\`` : `write \`${name} ${value}\``;
     context.report({
       range,
-      message: `\`${raw}\`: iptables does not take \`=${value}\` apart from \`${name}\` (it does for the options of matches and targets, such as \`--dport=80\`): it reads the whole word as ${refused.what} and iptables-restore stops at this line, nft and legacy alike (${refused.says(word)}). ${advice[0].toUpperCase()}${advice.slice(1)}.`,
+      message: `\`${raw}\`: iptables-restore takes the whole word as ${refused.what} and refuses it (${refused.says(word)})`,
       fix: fixable ? {
         title: `write ${name} ${value}`,
         applicability: "safe",
@@ -30705,15 +30682,8 @@ function checkLine2(context, line) {
 // rules/interface-direction/rule.ts
 var ID6 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
-var OTHER = { in: "out", out: "in" };
 var NAME2 = { in: "input", out: "output" };
-var SEEN_IN = { in: "PREROUTING, INPUT or FORWARD", out: "FORWARD, OUTPUT or POSTROUTING" };
-var WHY = {
-  PREROUTING: "PREROUTING comes before routing, which chooses the output interface",
-  INPUT: "INPUT sees packets delivered to this host, which leave by no interface",
-  OUTPUT: "OUTPUT sees packets this host sends, which came in by no interface",
-  POSTROUTING: "netfilter does not give POSTROUTING the input interface, even of a forwarded packet"
-};
+var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
   id: ID6,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
@@ -30781,7 +30751,7 @@ function reportRefused(context, line, direction) {
   const option2 = SHORT[direction];
   context.report({
     range: view.range(at),
-    message: `\`${spelled(view, at)}\` in ${chain}: ${WHY[chain]}, and iptables refuses ${option2} there ("Can't use ${option2} with ${chain}"), negated or not, iptables-nft and iptables-legacy alike, \`iptables-restore --test\` too. iptables-restore stops at this line ("Error occurred at line: ${line.index + 1}"): this table and those after it are not loaded. Match the ${NAME2[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or move the rule to ${SEEN_IN[direction]}.`
+    message: `\`${spelled(view, at)}\` in ${chain}, which has no ${NAME2[direction]} interface: iptables-restore refuses it ("Can't use ${option2} with ${chain}"), loading no table from this one on`
   });
 }
 function reportUseless(context, line, directions, from, reach) {
@@ -30802,16 +30772,13 @@ function reportUseless(context, line, directions, from, reach) {
   if (found === null) return;
   const { at, direction } = found;
   const chain = line.chain;
-  const option2 = SHORT[direction];
   const written = spelled(view, at);
-  const paths = from.map((hook) => reach.path(chain, hook).join(" \u2192 "));
-  const where = from.length === 1 ? from[0] : `${from.slice(0, -1).join(", ")} and ${from[from.length - 1]}`;
-  const effect = never !== null ? "the rule never matches" : `\`${written}\` is always true: it tests nothing`;
-  context.report({
-    range: view.range(at),
-    severity: "warning",
-    message: `\`${written}\` in ${chain}, which is reached only from ${where} (${paths.join("; ")}): ${from.map((hook) => WHY[hook]).join("; ")}. The kernel compares the interface name with an empty one, so ${effect}. iptables refuses ${option2} only in the built-in chain itself ("Can't use ${option2} with ${from[0]}"): in a user chain it loads the rule. Match the ${NAME2[OTHER[direction]]} interface with \`${SHORT[OTHER[direction]]}\`, or jump to ${chain} from ${SEEN_IN[direction]}.`
-  });
+  const paths = listOf(from.map((hook) => reach.path(chain, hook).join(" \u2192 ")));
+  const lacks = `${from.length === 1 ? "has" : "have"} no ${NAME2[direction]} interface`;
+  const effect = never !== null ? "the rule never matches" : "it is always true and tests nothing";
+  const withPaths = `\`${written}\` in ${chain}, reached only from ${paths}: ${listOf(from)} ${lacks}, so ${effect}`;
+  const message5 = withPaths.length <= MAX_MESSAGE_LENGTH ? withPaths : `\`${written}\` in ${chain}, reached only from ${listOf(from)}, which ${lacks}: ${effect}`;
+  context.report({ range: view.range(at), severity: "warning", message: message5 });
 }
 
 // rules/jump-to-undefined-chain/rule.ts
@@ -30843,7 +30810,7 @@ var jumpToUndefinedChain = {
         if (extra.has(name) || isNameTooLong(name)) continue;
         let move = moves.get(name);
         if (move === void 0) moves.set(name, move = moveDeclarationFix(context.document, walk, name));
-        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump, move !== null), fix: move ?? void 0 });
+        context.report({ range: jump.target, message: missingMessage(context.model, walk, jump), fix: move ?? void 0 });
       }
     }
   }
@@ -30861,44 +30828,27 @@ function byUpperCase(walk) {
   return map2;
 }
 var option = (jump) => `\`${jump.target.kind === "goto" ? "-g" : "-j"} ${jump.target.name}\``;
-function refusals(jump, table) {
-  const name = jump.target.name;
-  const legacy = jump.target.kind === "goto" ? `"goto '${name}' is not a chain"` : `"Couldn't load target \`${name}'"`;
-  const commit = table.table.commit ? ` (${lineOf(table.table.commit)})` : "";
-  return `iptables-legacy-restore refuses this line (${legacy}) and iptables-nft-restore the COMMIT${commit} ("Chain '${name}' does not exist"; its --test does not look and passes), so nothing of the table is loaded`;
-}
-function missingMessage(model, walk, jump, fixable) {
+var refusal2 = (jump) => `iptables-restore refuses the table ("Chain '${jump.target.name}' does not exist")`;
+function missingMessage(model, walk, jump) {
   const name = jump.target.name;
   const table = walk.table;
   const later = walk.declaredLater(name, jump.line);
-  if (later) {
-    return `${option(jump)} jumps to ${name}, which is declared only later (${lineOf(later)}): iptables resolves a jump when it reads the rule, so ${refusals(jump, walk)}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
-  }
-  const parts = [];
+  if (later) return `${option(jump)} comes before ${name} is declared (${lineOf(later)}), so ${refusal2(jump)}`;
   const elsewhere = tablesWithBuiltin(name);
-  if (elsewhere.length && table.name !== null) {
-    parts.push(
-      `${option(jump)} jumps to ${name}, a built-in chain of ${listOf(elsewhere)} but not of ${table.name}, and ${table.name} declares no user chain ${name}: ${refusals(jump, walk)}.`
-    );
-  } else {
-    parts.push(`${option(jump)} jumps to ${name}, which is neither a chain of ${tableName(table)} nor a target iptables knows: ${refusals(jump, walk)}.`);
-  }
+  if (elsewhere.length && table.name !== null) return `${option(jump)}: ${table.name} has no built-in or user chain ${name}, so ${refusal2(jump)}`;
+  const notes = [];
   const other = model.tables().find((t) => t !== walk && t.table.name !== null && t.declarationsOf(name).length > 0);
-  if (other) parts.push(`${name} is a chain of table ${other.table.name}: a jump stays in its own table.`);
+  if (other) notes.push(`${other.table.name} has one`);
   const upper = name.toUpperCase();
-  if (upper !== name && isKnownTarget(upper)) parts.push(`Target names are case sensitive: did you mean ${upper}?`);
   const chain = byUpperCase(walk).get(upper)?.find((c) => c !== name);
-  if (chain) parts.push(`Chain names are case sensitive: did you mean ${chain}?`);
-  parts.push(
-    `Fix: declare the chain (\`:${name} - [0:0]\` or \`-N ${name}\`) before the rule, or correct the name; a target of an add-on such as xtables-addons goes in this rule's \`targets\` option.`
-  );
-  return parts.join(" ");
+  if (upper !== name && isKnownTarget(upper)) notes.push(`did you mean ${upper}?`);
+  else if (chain) notes.push(`did you mean ${chain}?`);
+  return `${option(jump)}: ${tableName(table)} has no chain ${name}${notes.length ? ` (${notes.join("; ")})` : ""} and iptables no such target, so ${refusal2(jump)}`;
 }
 function reportBuiltin(context, walk, jump) {
-  const commit = walk.table.commit ? ` (${lineOf(walk.table.commit)})` : "";
   context.report({
     range: jump.target,
-    message: `${option(jump)} jumps to ${jump.target.name}, a built-in chain of ${tableName(walk.table)}: packets enter a built-in chain from its hook, and only user chains can be jumped to. The kernel refuses the rule: iptables-legacy-restore reports "line ${jump.line.index + 1} failed", iptables-nft-restore "line ${jump.line.index + 1}: RULE_APPEND failed (Operation not supported)" when it commits${commit} (its --test passes). Fix: move these rules into a user chain and jump to it from both places.`
+    message: `${option(jump)} jumps to a built-in chain of ${tableName(walk.table)}: the kernel refuses the rule, so the table fails to load ("RULE_APPEND failed (Operation not supported)")`
   });
 }
 
@@ -30922,7 +30872,7 @@ function checkFinalNewline(context) {
   const end = document.text.length;
   context.report({
     range: last2.range,
-    message: `The file ends with \`COMMIT\` and no line end: iptables-legacy-restore refuses it ("Bad argument \`COMMIT'", line ${last2.index + 1}) and applies nothing, while iptables-nft-restore loads it. End the file with a newline.`,
+    message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
     fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID8 }
   });
 }
@@ -30951,7 +30901,7 @@ function checkCrLf(context) {
   const severity = firstRefused ? "error" : "warning";
   const count = edits.length;
   const lines = `${count} line${count === 1 ? "" : "s"} of ${lineCount} end${count === 1 ? "s" : ""} in CR LF (\\r\\n)`;
-  const message5 = firstRefused ? `${lines}. iptables-restore splits lines at LF only and keeps the CR as part of the last word: ${consequence(document, firstRefused)} (both backends), so nothing loads. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).` : `${lines}. iptables-restore keeps the CR as part of the last word: here only free text (${lastWord(firstAltered)}), which loads with a CR at its end. Convert the file to LF line ends (\`dos2unix\`, or \`iptlint fix\`).`;
+  const message5 = firstRefused ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})` : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered)})`;
   context.report({
     range: first2.range,
     severity,
@@ -30985,19 +30935,19 @@ function consequence(document, line) {
   const at = `line ${line.index + 1}`;
   switch (line.kind) {
     case "table":
-      return `${at} makes "table name '${line.text.slice(1)}\\r' invalid" (iptables-nft) or "unable to initialize table" (iptables-legacy)`;
+      return `${at}: "table name '${line.text.slice(1)}\\r' invalid"`;
     case "commit":
-      return `${at} is "Bad argument \`COMMIT\\r'"`;
+      return `${at}: "Bad argument \`COMMIT\\r'"`;
     case "blank":
-      return `the empty ${at} is "Bad argument \`\\r'"`;
+      return `empty ${at}: "Bad argument \`\\r'"`;
     case "chain":
-      return `${at} has the policy \`${line.policy ?? ""}\\r\`: "Bad policy name"`;
+      return `${at}, policy \`${line.policy ?? ""}\\r\`: "Bad policy name"`;
     case "command": {
       const target = line.target;
       const words = line.words;
       const last2 = words.count ? words.word(words.count - 1).raw : "";
-      if (target && target.word.range.end === line.range.end) return `${at} jumps to \`${target.name}\\r\`: "Invalid target name \`${target.name}\\r'"`;
-      return `${at} ends in \`${last2}\\r\`, which iptables refuses`;
+      if (target && target.word.range.end === line.range.end) return `${at}: "Invalid target name \`${target.name}\\r'"`;
+      return `${at} ends in \`${last2}\\r\``;
     }
     default:
       void document;
@@ -31007,27 +30957,27 @@ function consequence(document, line) {
 
 // rules/mark-bit-conflict/rule.ts
 var ID9 = "mark-bit-conflict";
-var MASQUERADE = { name: "kube-proxy", purpose: "its masquerade mark (KUBE-MARK-MASQ: masquerade the packet in KUBE-POSTROUTING)" };
-var DROP = { name: "kubelet", purpose: "its drop mark (KUBE-MARK-DROP: KUBE-FIREWALL drops the packet)" };
+var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
+var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
   ["KUBE-MARK-MASQ", MASQUERADE],
   ["KUBE-POSTROUTING", MASQUERADE],
   ["KUBE-MARK-DROP", DROP],
   ["KUBE-FIREWALL", DROP],
-  ["KUBE-ROUTER-", { name: "kube-router", purpose: "its marks" }],
-  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-POD-FW-", { name: "kube-router", purpose: "its network policy marks" }],
-  ["KUBE-", { name: "kube-proxy", purpose: "its marks" }],
-  ["cali-", { name: "Calico", purpose: "its marks (IptablesMarkMask)" }],
-  ["CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["OLD_CILIUM_", { name: "Cilium", purpose: "its marks" }],
-  ["WEAVE-", { name: "Weave Net", purpose: "its marks" }],
-  ["ANTREA-", { name: "Antrea", purpose: "its marks" }],
-  ["ISTIO_", { name: "Istio", purpose: "its marks" }],
-  ["ts-", { name: "Tailscale", purpose: "its marks" }],
-  ["FLANNEL", { name: "flannel", purpose: "its marks" }],
-  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "its marks" }],
-  ["DOCKER", { name: "Docker", purpose: "its marks" }]
+  ["KUBE-ROUTER-", { name: "kube-router", purpose: "kube-router's marks" }],
+  ["KUBE-NWPLCY-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-POD-FW-", { name: "kube-router", purpose: "kube-router's network policy marks" }],
+  ["KUBE-", { name: "kube-proxy", purpose: "kube-proxy's marks" }],
+  ["cali-", { name: "Calico", purpose: "Calico's marks" }],
+  ["CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["OLD_CILIUM_", { name: "Cilium", purpose: "Cilium's marks" }],
+  ["WEAVE-", { name: "Weave Net", purpose: "Weave Net's marks" }],
+  ["ANTREA-", { name: "Antrea", purpose: "Antrea's marks" }],
+  ["ISTIO_", { name: "Istio", purpose: "Istio's marks" }],
+  ["ts-", { name: "Tailscale", purpose: "Tailscale's marks" }],
+  ["FLANNEL", { name: "flannel", purpose: "flannel's marks" }],
+  ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "OpenShift SDN's marks" }],
+  ["DOCKER", { name: "Docker", purpose: "Docker's marks" }]
 ];
 function ownerOf(chain) {
   for (const [prefix, owner] of OWNERS) if (chain.startsWith(prefix)) return owner;
@@ -31068,17 +31018,9 @@ var markBitConflict = {
 };
 var isKube = (owner) => owner === MASQUERADE || owner === DROP;
 function describe(a, b, shared) {
-  const who = (w) => `${w.line.chain} (${w.owner.name}, line ${w.line.index + 1}, bits ${hex(w.bits)})`;
-  let message5 = `${who(b)} sets or clears mark bit${shared & shared - 1 ? "s" : ""} ${hex(shared)}, which ${who(a)} uses for ${a.owner.purpose}. A packet marked by one is then taken for the other's, or loses the other's mark.`;
   const owners = /* @__PURE__ */ new Set([a.owner, b.owner]);
-  if (owners.has(MASQUERADE) && owners.has(DROP)) {
-    message5 += " Here every packet kube-proxy marks for masquerading is dropped by KUBE-FIREWALL (or every dropped packet masqueraded): kube-proxy's --iptables-masquerade-bit and kubelet's --iptables-drop-bit must differ (defaults 14 and 15).";
-  } else if (owners.has(MASQUERADE) || owners.has(DROP)) {
-    message5 += ` Give ${a.owner === MASQUERADE || a.owner === DROP ? b.owner.name : a.owner.name} a mark mask that leaves kube-proxy's bits alone (kube-proxy's --iptables-masquerade-bit, kubelet's --iptables-drop-bit; Calico's IptablesMarkMask, Cilium and kube-router take their own bits).`;
-  } else {
-    message5 += " Give each its own bits.";
-  }
-  return message5;
+  const effect = owners.has(MASQUERADE) && owners.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
+  return `${b.line.chain} (${b.owner.name}) sets or clears mark bit${shared & shared - 1 ? "s" : ""} ${hex(shared)}, ${a.owner.purpose} (${a.line.chain}, line ${a.line.index + 1}): ${effect}`;
 }
 
 // rules/masquerade-mark-not-cleared/versions.ts
@@ -31136,7 +31078,7 @@ function checkTable2(table, context) {
       if (!SNAT_TARGETS.has(target.name)) return;
       const selectsOnMark = facts.marks.some((t) => !t.negated && (t.mask & t.value & mark) !== 0);
       if (state.has(mark) && (matches === true || selectsOnMark) && !flags.has(facts.line)) {
-        flags.set(facts.line, { line: facts.line, chain, randomFully: target.option("--random-fully") !== void 0 });
+        flags.set(facts.line, { line: facts.line, chain, target: target.name, randomFully: target.option("--random-fully") !== void 0 });
       }
     }
   });
@@ -31148,7 +31090,7 @@ function checkTable2(table, context) {
   for (const flag of flags.values()) {
     if (!fixes.has(flag.chain)) fixes.set(flag.chain, chainFix(context.document, chains.get(flag.chain), mark, walker));
     const fix2 = fixes.get(flag.chain);
-    const { severity, message: message5 } = describe2(flag, mark, context.node, fix2 !== void 0);
+    const { severity, message: message5 } = describe2(flag, mark, context.node);
     context.report({ range: flag.line.range, severity, message: message5, fix: fix2 });
   }
 }
@@ -31220,46 +31162,32 @@ function withoutMarkMatches(document, line, mark) {
   }
   return text + document.text.slice(at, end);
 }
-function describe2(flag, mark, node, fixable) {
-  const m = hex(mark);
+function describe2(flag, mark, node) {
   let severity = flag.randomFully ? "error" : "warning";
-  const parts = [];
-  if (flag.randomFully) {
-    parts.push(
-      `${flag.chain} masquerades packets carrying the masquerade mark ${m} with --random-fully without clearing the mark first. With a VXLAN CNI (flannel, Calico VXLAN) the encapsulated packet keeps the mark and is SNATed a second time; --random-fully rewrites its UDP source port, and on kernels without the fix "netfilter: nat: never update the UDP checksum when it's 0" the checksum is left wrong, the receiving NIC drops the packet and connections stall (63 s or 1 s delays).`
-    );
-  } else {
-    parts.push(
-      `${flag.chain} masquerades packets carrying the masquerade mark ${m} without clearing the mark first, so with a VXLAN CNI the encapsulated packet is SNATed a second time. Latent today: it becomes the dropped-packet bug the day --random-fully is added.`
-    );
-  }
-  parts.push("kube-proxy v1.16.0 to v1.18.5 wrote this chain; v1.16.13+, v1.17.9+ and v1.18.6+ clear the mark before masquerading.");
   const kernel = node.kernelVersion ? kernelVerdict(node.kernelVersion) : "unknown";
-  if (node.kernelVersion && kernel === "fixed" && severity === "error") {
-    severity = "warning";
-    parts.push(
-      `Lowered to a warning: kernel ${node.kernelVersion} has the checksum fix, but the second SNAT still happens (and 1 s delays were reported on a patched 5.4 kernel, kubernetes/kubernetes#96868), so fix the chain all the same.`
-    );
-  } else if (node.kernelVersion && kernel === "affected") {
-    parts.push(`Kernel ${node.kernelVersion} does not have the checksum fix.`);
-  } else {
-    parts.push("Kernels 4.14.181+, 4.19.123+, 5.4.41+ (Ubuntu 4.15.0-107.108+, 5.4.0-32.36+) fix the checksum, but not the double SNAT.");
-  }
   const kube = node.kubernetesVersion ? kubernetesVerdict(node.kubernetesVersion) : null;
-  if (kube?.clearsMark) {
-    parts.push(
-      `kube-proxy ${node.kubernetesVersion} writes the fixed chain but does not remove these old rules, which stay in front of it: they are left from before an upgrade without a reboot.`
-    );
-  } else if (kube?.randomFully && !flag.randomFully && severity === "warning") {
+  const notes = [];
+  let effect;
+  if (flag.randomFully) {
+    if (kernel === "fixed") {
+      severity = "warning";
+      effect = "";
+      notes.push(`${kube?.clearsMark ? "the kernel" : `kernel ${node.kernelVersion}`} has the checksum fix`);
+    } else if (kube?.clearsMark) {
+      effect = " and may be dropped";
+    } else {
+      effect = kernel === "affected" ? ` and dropped (kernel ${node.kernelVersion} lacks the checksum fix)` : " and dropped on kernels without the UDP checksum fix";
+    }
+  } else if (kube?.randomFully && !kube.clearsMark) {
     severity = "error";
-    parts.push(
-      `Raised to an error: kube-proxy ${node.kubernetesVersion} adds --random-fully whenever the iptables in its image supports it, and an older iptables on the host dumps the rule without it.`
-    );
+    effect = ` and dropped once kube-proxy ${node.kubernetesVersion} adds --random-fully`;
+  } else {
+    effect = ", harmless until --random-fully is added";
   }
-  parts.push(
-    fixable ? "Fix: `iptlint fix` clears the mark before masquerading (a stopgap on a node whose kube-proxy rewrites this chain); the lasting fix is upgrading kube-proxy or the kernel, or `ethtool --offload <dev> rx off tx off` on every node." : "Fix: clear the mark before masquerading, upgrade kube-proxy or the kernel, or run `ethtool --offload <dev> rx off tx off` on every node."
-  );
-  return { severity, message: parts.join(" ") };
+  if (kube?.clearsMark) notes.unshift(`it predates kube-proxy ${node.kubernetesVersion}`);
+  const target = `\`-j ${flag.target}${flag.randomFully ? " --random-fully" : ""}\``;
+  const message5 = `${target} on packets still marked ${hex(mark)}: VXLAN packets are SNATed twice${effect}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+  return { severity, message: message5 };
 }
 
 // rules/old-negation-syntax/rule.ts
@@ -31292,12 +31220,10 @@ var oldNegationSyntax = {
         edits.push({ start: option2.start, end: option2.start, text: "! " }, { start: from, end: to, text: "" });
         spelled2.push(text.slice(view.range(i).start, view.range(i).end));
       }
-      const name = view.name(first2);
-      const value = view.value(first2);
       const what = spelled2.length === 1 ? `\`${spelled2[0]}\`` : spelled2.map((s) => `\`${s}\``).join(", ");
       context.report({
         range: view.range(first2),
-        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, the negation syntax of iptables <= 1.4.3: iptables >= 1.4.12 refuses the line (${refusal2(name, value)}). Write \`! ${name}${value === null ? "" : ` ${value}`}\`, as iptables-save prints it since 1.4.4.`,
+        message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
         fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID11 }
       });
     }
@@ -31307,7 +31233,7 @@ function hasLateBang(view) {
   for (let i = 0; i < view.count; i++) if (view.lateBang(i)) return true;
   return false;
 }
-function refusal2(option2, value) {
+function refusal3(option2, value) {
   switch (option2) {
     case "-s":
     case "--source":
@@ -31319,12 +31245,12 @@ function refusal2(option2, value) {
     case "--in-interface":
     case "-o":
     case "--out-interface":
-      return `"Bad argument \`${value ?? ""}'": \`!\` is read as the option's value`;
+      return `"Bad argument \`${value ?? ""}'"`;
     case "-p":
     case "--protocol":
       return `"unknown protocol "!" specified"`;
     default:
-      return `the match reads \`!\` as the option's value: "invalid port/service \`!' specified" for \`--dport ! 80\`, "Bad state "!"" for \`--state ! NEW\``;
+      return "its match reads `!` as the option's value";
   }
 }
 
@@ -31426,27 +31352,27 @@ var list = (protocols) => {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 };
 function reportUnknownOption(context, line, view, at, option2, owners, protocol, final) {
-  const refusal3 = `iptables-restore refuses the line ("unknown option "${option2}"", both backends)`;
+  const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"")`;
   let message5;
   let fix2;
   if (final !== null && final.element > at && owners.includes(final.name)) {
-    message5 = `\`${option2}\` comes before \`-p ${final.text}\`: iptables reads options in order and loads the ${final.name} match only for an option it meets after \`-p\`, so ${refusal3}. Put \`-p ${final.text}\` first.`;
+    message5 = `\`${option2}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal4}`;
     fix2 = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
-    message5 = `\`${option2}\` belongs to the match of ${list(owners)}, but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, whose match has no such option: ${refusal3}.`;
+    message5 = `\`${option2}\` belongs to ${list(owners)}, not \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, so ${refusal4}`;
   } else {
-    message5 = `\`${option2}\` needs ${list(owners)} before it: without \`-p\` iptables loads no protocol match to read it, so ${refusal3}. Add the protocol the rule is for (this changes which packets match: no fix is offered).`;
+    message5 = `\`${option2}\` needs ${list(owners)} before it, so ${refusal4}`;
   }
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }
 function reportProtocolMatch(context, line, view, at, match, required, final, facts, implicit = false) {
   const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
-  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), and iptables-legacy-restore fails at COMMIT (the kernel: "x_tables: ${facts.family === 6 ? "ip6_tables" : "ip_tables"}: ${match} match: only valid for protocol ${protocolNumber(required)}")`;
+  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), iptables-legacy-restore the table`;
   let severity = "error";
   let message5;
   let fix2;
   if (final === null) {
-    message5 = `\`-m ${match}\` needs \`-p ${required}\`: ${refused}. Add \`-p ${required}\` before it (unsafe fix: the rule then matches ${required} only, which is all \`-m ${match}\` can match).`;
+    message5 = `\`-m ${match}\` without \`-p ${required}\`: ${refused}`;
     const start = view.range(at).start;
     fix2 = {
       title: `add \`-p ${required}\``,
@@ -31456,22 +31382,19 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
-    message5 = `${what}: a ${match} match in a rule for every protocol but ${final.text}. iptables-legacy-restore fails at COMMIT (the kernel: "${match} match: only valid for protocol ${protocolNumber(required)}"); iptables-nft loads it, but the match can never apply.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
+    message5 = `${what}: iptables-legacy-restore refuses the table ("${match} match: only valid for protocol ${protocolNumber(required)}"), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+    if (facts.backend === "nft") severity = "warning";
   } else {
-    message5 = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}.`;
+    message5 = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}`;
   }
   context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
 }
 function reportMultiport(context, view, at, final) {
   const said = final !== null && final.negated ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP" : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
-  const why = final === null ? "the rule has no `-p`" : final.negated ? `the protocol is negated (\`! -p ${final.text}\`)` : `the rule is for \`-p ${final.text}\``;
+  const where = final === null ? "a rule without `-p`" : `a rule for \`${final.negated ? "! " : ""}-p ${final.text}\``;
   context.report({
     range: view.range(at),
-    message: `\`-m multiport\` needs the rule's protocol to be tcp, udp, udplite, sctp or dccp, but ${why}: iptables-restore refuses the line ("${said}", both backends).`
+    message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`
   });
 }
 function checkTarget(context, line, view, at, facts) {
@@ -31483,12 +31406,9 @@ function checkTarget(context, line, view, at, facts) {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const xt = facts.family === 6 ? "ip6_tables" : "ip_tables";
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
-  const tcpOnly = (range, what, logged) => context.report({
-    range,
-    message: `${what} needs \`-p tcp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: the kernel refuses the rule ("${logged}"), so the table fails to load (iptables-legacy-restore at COMMIT, iptables-nft-restore with "RULE_APPEND failed (Invalid argument)").`
-  });
+  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
+  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table ("${logged}")` });
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -31506,22 +31426,19 @@ function checkTarget(context, line, view, at, facts) {
       if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
         context.report({
           range: view.range(at),
-          message: `TPROXY needs \`-p tcp\` or \`-p udp\` (not negated) ${protocol === null ? "and the rule has no `-p`" : `but the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``}: the kernel refuses the rule ("xt_TPROXY: Can be used only with -p tcp or -p udp"), so the table fails to load.`
+          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`
         });
       }
       return;
     case "TCPMSS":
       if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", `x_tables: ${xt}: TCPMSS target: only valid for protocol 6`);
+        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
         return;
       }
       if (!hasSynMatch(view, at)) {
         let severity = "error";
-        let message5 = 'TCPMSS needs a match on SYN packets (`--syn` or `--tcp-flags SYN,RST SYN`): iptables-legacy-restore fails at COMMIT (the kernel: "xt_TCPMSS: Only works on TCP SYN packets"). iptables-nft loads it. Add `--tcp-flags SYN,RST SYN` after `-p tcp` (unsafe fix: the rule then matches SYN packets only, the only ones TCPMSS changes).';
-        if (facts.backend === "nft") {
-          severity = "warning";
-          message5 += " Reported as a warning: this dump comes from iptables-nft.";
-        }
+        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+        if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
         context.report({
           range: view.range(at),
@@ -31533,7 +31450,7 @@ function checkTarget(context, line, view, at, facts) {
       return;
     case "SYNPROXY":
     case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `x_tables: ${xt}: ${name} target: only valid for protocol 6`);
+      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
       return;
     case "REJECT": {
       const i = option2(["--reject-with"]);
@@ -31554,10 +31471,10 @@ function checkNatPorts(context, view, i, target, protocol, facts) {
   const allowed = NAT_PORT_PROTOCOLS[facts.family];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option2 = view.name(i);
-  const why = protocol === null ? "the rule has no `-p` before it" : `the rule is for \`-p ${protocol.text}\``;
+  const why = protocol === null ? "but no `-p` before it" : `in a rule for \`-p ${protocol.text}\``;
   context.report({
     range: view.range(i),
-    message: `${target} \`${option2} ${view.value(i) ?? ""}\` gives ports, which need ${list(allowed)} before it, but ${why}: iptables-restore refuses the line ("Need TCP, UDP, SCTP or DCCP with port specification", both backends).`
+    message: `${target} \`${option2} ${view.value(i) ?? ""}\` has ports ${why}: iptables-restore refuses it ("Need TCP, UDP, SCTP or DCCP with port specification")`
   });
 }
 function hasPort(value) {
@@ -31617,15 +31534,14 @@ function report2(context, line) {
   if (target === -1 || view.role(target) !== "jump") return;
   const span = view.valueRange(target);
   if (span === null) return;
-  const chain = line.chain;
   const operation = line.command === "insert" ? "RULE_INSERT" : "RULE_APPEND";
-  const nft = line.command === "replace" ? "iptables-nft-restore 1.8.9 crashes on it (a segmentation fault)" : `iptables-nft-restore says "line ${line.index + 1}: ${operation} failed (No such file or directory): rule in chain ${chain}"`;
+  const nft = line.command === "replace" ? "crashes iptables-nft-restore 1.8.9 (a segmentation fault)" : `: iptables-nft-restore refuses it ("${operation} failed (No such file or directory)"), loading no table from this one on`;
   let hasQueueOption = false;
   for (let i = target + 1; i < view.count && !hasQueueOption; i++) hasQueueOption = NFQUEUE_OPTIONS.includes(view.name(i));
   const written = line.source.text.slice(view.range(target).start, view.range(target).end);
   context.report({
     range: view.range(target),
-    message: `\`${written}\` is the old name of \`-j ${REPLACEMENT}\`: the packet goes to userspace queue 0 and is dropped while no program listens there. iptables-legacy loads it, iptables-nft refuses it in every table and chain: ${nft}, and loads neither this table nor any after it. \`iptables-restore --test\` does not notice. \`-j ${REPLACEMENT}\` does the same and loads with both; iptables-save prints it so.`,
+    message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
     fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID13 }
   });
 }
@@ -31639,7 +31555,7 @@ var targetNotAllowedHere = {
   fixable: false,
   check(context) {
     const { document, model } = context;
-    const facts = { backend: null, xtables: "ip_tables" };
+    const facts = { backend: null };
     let known = false;
     for (const name of BOUND_TARGETS) {
       const numbers = model.lines.linesTargeting(name);
@@ -31647,7 +31563,6 @@ var targetNotAllowedHere = {
       if (!known) {
         known = true;
         facts.backend = model.backend();
-        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
       }
       for (const table of document.tables) {
         if (table.name === null) continue;
@@ -31711,51 +31626,37 @@ function reportTable(context, line, name, binding, facts) {
   const tables = binding.tables;
   const tableName2 = line.table.name;
   const kernelName = binding.kernelName ?? name;
-  const where = tables.length === 1 ? `the ${tables[0]} table` : `the ${tables.join(" or ")} tables`;
-  const logged = binding.style === "secmark" ? `xt_${kernelName}: only valid in ${tables.map((t) => `'${t}'`).join(" or ")} table, not '${tableName2}'` : `x_tables: ${facts.xtables}: ${kernelName} target: only valid in ${tables[0]} table, not ${tableName2}`;
-  let severity = "error";
-  let message5 = `${name} is only valid in ${where}, not ${tableName2}: the kernel refuses the rule ("${logged}") and ${howItFails(line, binding.tableLegacyOnly)}`;
-  if (binding.tableLegacyOnly) {
-    message5 += ` Only iptables-legacy refuses it: iptables-nft loads ${name} in any table.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  context.report({ range: targetRange(line), severity, message: `${message5} Move the rule to ${where}.` });
+  const logged = binding.style === "secmark" ? `xt_${kernelName}: only valid in ${tables.map((t) => `'${t}'`).join(" or ")} table, not '${tableName2}'` : `${kernelName} target: only valid in ${tables[0]} table, not ${tableName2}`;
+  const legacyOnly = binding.tableLegacyOnly === true;
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${name}\` in ${tableName2}: ${howItFails(logged, legacyOnly, facts)}`
+  });
 }
+var MAX_PATHS_LENGTH = 60;
 function reportHooks(context, table, p, wrong, facts, used) {
   const { line, name, binding } = p;
   const chain = line.chain;
   const isBuiltin = (BUILTIN_CHAINS[table.table.name] ?? []).includes(chain);
   const allowed = binding.hooks.join("/");
-  const reach = isBuiltin ? null : table.hooks;
-  const logged = binding.style === "tcpmss" ? "xt_TCPMSS: path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `x_tables: ${facts.xtables}: ${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
+  const logged = binding.style === "tcpmss" ? "path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let message5;
-  if (reach === null) {
-    message5 = `${what} is only usable from ${allowed}, not ${chain}: the kernel refuses the rule ("${logged}") and ${howItFails(line, legacyOnly)}`;
-  } else {
-    const paths = wrong.map((hook) => reach.path(chain, hook).join(" \u2192 "));
-    message5 = `${what} is only usable from ${allowed}, but ${chain} is reached from ${wrong.join(" and ")} (${paths.join("; ")}): the kernel checks a rule in a user chain against every hook that reaches the chain, refuses this one ("${logged}") and ${howItFails(line, legacyOnly)}`;
+  let where = chain;
+  if (!isBuiltin) {
+    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
+    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
   }
-  let severity = "error";
-  if (legacyOnly) {
-    message5 += ` Only iptables-legacy refuses it: iptables-nft checks ${binding.whenOption ?? name} only in a built-in chain.`;
-    if (facts.backend === "nft") {
-      severity = "warning";
-      message5 += " Reported as a warning: this dump comes from iptables-nft.";
-    }
-  }
-  message5 += reach === null ? ` Move the rule to ${allowed}.` : ` Jump to ${chain} only from ${allowed}, or move the rule.`;
-  context.report({ range: targetRange(line), severity, message: message5 });
+  context.report({
+    range: targetRange(line),
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`-j ${what}\` in ${where}: ${howItFails(logged, legacyOnly, facts)}`
+  });
 }
-function howItFails(line, legacyOnly = false) {
-  const commit = line.table.commit ? line.table.commit.index + 1 : null;
-  const legacy = commit === null ? "iptables-legacy-restore fails at COMMIT" : `iptables-legacy-restore fails with "line ${commit} failed" (the COMMIT)`;
-  const nft = legacyOnly ? "" : `, iptables-nft-restore with "line ${line.index + 1}: RULE_APPEND failed (Invalid argument): rule in chain ${line.chain}"`;
-  return `the whole table fails to load: ${legacy}${nft}. \`iptables-restore --test\` does not notice: only the kernel checks this.`;
+function howItFails(logged, legacyOnly, facts) {
+  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
+  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
 }
 
 // rules/undeclared-chain/rule.ts
@@ -31780,7 +31681,7 @@ var undeclaredChain = {
       for (const [name, lines] of byChain) {
         const first2 = lines[0];
         const move = moveDeclarationFix(context.document, walk, name);
-        context.report({ range: first2.chainWord?.range ?? first2.range, message: message3(table, walk, name, lines, move !== null), fix: move ?? void 0 });
+        context.report({ range: first2.chainWord?.range ?? first2.range, message: message3(table, walk, name, lines), fix: move ?? void 0 });
       }
     }
   }
@@ -31801,18 +31702,15 @@ var NFT_ERRORS = {
   delete: "Bad rule (does a matching rule exist in that chain?).",
   other: "Bad rule (does a matching rule exist in that chain?)."
 };
-function message3(table, walk, name, lines, fixable) {
+function message3(table, walk, name, lines) {
   const first2 = lines[0];
   const command = COMMANDS[first2.command] ?? first2.commandWord.value;
-  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""} after it)` : "";
-  const refused = `iptables-legacy-restore refuses the line ("line ${first2.index + 1} failed") and iptables-nft-restore too when it loads ("line ${first2.index + 1} failed: ${NFT_ERRORS[first2.command] ?? "No chain/target/match by that name."}"; its --test does not look and passes), so nothing of the table is loaded`;
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? "s" : ""})` : "";
+  const refused = `iptables-restore refuses the table ("${NFT_ERRORS[first2.command] ?? "No chain/target/match by that name."}")`;
   const later = walk.declaredLater(name, first2);
-  if (later) {
-    return `\`${command} ${name}\`${more} works on ${name} before its declaration (${lineOf(later)}): iptables-restore reads a table line by line, and the chain does not exist yet. ${refused}. ` + (fixable ? "Fix: `iptlint fix` moves the declaration above its first use." : `Fix: declare ${name} above its first use.`);
-  }
-  const elsewhere = tablesWithBuiltin(name);
-  const what = elsewhere.length && table.name !== null ? `${name} is a built-in chain of ${listOf(elsewhere)}, not of ${table.name}, and ${table.name} declares no user chain ${name}` : `${tableName(table)} declares no chain ${name}`;
-  return `\`${command} ${name}\`${more}: ${what}. ${refused}. Fix: declare it (\`:${name} - [0:0]\` after the \`*${table.name ?? "table"}\` line, or \`-N ${name}\`) before its rules, or correct the name.`;
+  if (later) return `\`${command} ${name}\`${more} comes before ${name} is declared (${lineOf(later)}), so ${refused}`;
+  const what = tablesWithBuiltin(name).length && table.name !== null ? `${table.name} has no built-in or user chain ${name}` : `${tableName(table)} has no chain ${name}`;
+  return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }
 
 // rules/unreachable-rule/rule.ts
@@ -31847,7 +31745,7 @@ function report3(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
-    message: message4(chain, catchAll, table.target(catchAll), deletable),
+    message: message4(chain, catchAll, table.target(catchAll)),
     fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
   });
 }
@@ -31856,15 +31754,16 @@ function isUnconditional(line) {
   if (rule === null || rule.generic.length > 0) return false;
   return rule.matches.every((match) => match.name === "comment");
 }
-function message4(chain, catchAll, target, deletable) {
+function message4(chain, catchAll, target) {
   const verdict = target.kind === "goto" ? `\`-g ${target.name}\`` : `\`-j ${target.name}\``;
-  const what = target.kind === "goto" ? `sends every packet to ${target.name} for good (a goto does not come back)` : target.name === "RETURN" ? `returns every packet from ${chain}` : `gives every packet its verdict`;
-  return `No packet reaches this rule: the rule at ${lineOf(catchAll)} (${verdict} with no condition) ${what}, so this rule and any after it in ${chain} never match. ` + (deletable ? `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it (\`iptlint fix --unsafe-fixes\`; deleting a rule renumbers the rules after it and drops its counters).` : `Fix: move it above ${lineOf(catchAll)} if it was meant to apply, or delete it.`);
+  const what = target.kind === "goto" ? `sends every packet to ${target.name} for good` : target.name === "RETURN" ? `returns every packet from ${chain}` : "gives every packet its verdict";
+  return `No packet reaches this rule: the unconditional ${verdict} at ${lineOf(catchAll)} ${what}, so no rule after it in ${chain} matches`;
 }
 
 // rules/unused-chain/rule.ts
 var ID17 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
+var MAX_REFERRERS = 3;
 function exempt(options) {
   const patterns = (options?.ignore ?? []).map(
     (p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`)
@@ -31899,12 +31798,10 @@ var unusedChain = {
         const range = declaration.kind === "chain" ? declaration.header.range : declaration.chainWord?.range ?? declaration.range;
         const referrers = reach.referrers(chain);
         const count = chain.rules;
-        const rules = count === 0 ? "It is empty" : `Its ${count === 1 ? "rule" : `${count} rules`} never see${count === 1 ? "s" : ""} a packet`;
-        const why = referrers.length ? `only ${listOf(referrers.slice(0, 5))}${referrers.length > 5 ? ` and ${referrers.length - 5} more` : ""} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
-        context.report({
-          range,
-          message: `The user chain ${name} is never entered: ${why}. ${rules}. Fix: add the jump that was meant, or delete the chain and its rules if nothing needs them; if software adds the jump at run time, list the chain in this rule's \`ignore\` option. There is no automatic fix: a program often creates its chains before it adds the jumps, and deleting a chain a program owns breaks that program's next update.`
-        });
+        const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
+        const shown = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown.length ? `${shown.join(", ")} and ${referrers.length - shown.length} more` : listOf(shown)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
   }
@@ -32365,7 +32262,7 @@ function ruleList(rest, directive, document, range, knownRules, out) {
       );
     } else {
       const guess = nearest(id, knownRules);
-      const hint = guess ? `: did you mean \`${guess}\`?` : ` (known rules: ${knownRules.join(", ")})`;
+      const hint = guess ? `: did you mean \`${guess}\`?` : " (`iptlint rules` lists them)";
       out.problems.push(invalid(document, range, `unknown rule \`${id}\` in \`${directive}\`${hint}`));
     }
   }
@@ -32373,7 +32270,8 @@ function ruleList(rest, directive, document, range, knownRules, out) {
 }
 function unknownDirective(word, kinds) {
   const guess = nearest(word, kinds);
-  return `unknown directive \`iptlint-${word}\`${guess ? `: did you mean \`iptlint-${guess}\`?` : ""} (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  const known = guess ? `: did you mean \`iptlint-${guess}\`?` : ` (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
+  return `unknown directive \`iptlint-${word}\`${known}`;
 }
 function nextContentLine(document, index) {
   const count = document.source.lexed.lineCount;
@@ -32656,18 +32554,10 @@ function lintDocument(document, options = {}) {
       node,
       options: setting?.options,
       report(finding) {
-        let severity = finding.severity ?? rule.severity;
-        let message5 = finding.message;
-        if (configured) {
-          if (finding.severity !== void 0 && finding.severity !== configured) {
-            message5 += ` (Reported as ${article(configured)}: the configuration sets ${rule.id} to ${configured}.)`;
-          }
-          severity = configured;
-        }
         diagnostics.push({
           ruleId: rule.id,
-          severity,
-          message: message5,
+          severity: configured ?? finding.severity ?? rule.severity,
+          message: finding.message,
           range: finding.range,
           loc: document.source.locate(finding.range),
           ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
@@ -32697,7 +32587,6 @@ function fixFound(document, found, options) {
   return { result: result2, stable, left: unresolved(found, result2, relinted) };
 }
 var fixingRules = (options) => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-var article = (severity) => severity === "error" || severity === "info" ? `an ${severity}` : `a ${severity}`;
 var errorCount = (result2) => result2.diagnostics.filter((d) => d.severity === "error").length;
 
 export {

@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-SUDR5AMO.js";
+} from "./chunk-ORYNCDKT.js";
 import {
   __commonJS,
   __require,
