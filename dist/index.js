@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-C5TXVAPS.js";
+} from "./chunk-QAPPRD5B.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -73,7 +73,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-ORYNCDKT.js";
+} from "./chunk-DOM6FQCL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

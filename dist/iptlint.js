@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-C5TXVAPS.js";
-import "./chunk-ORYNCDKT.js";
+} from "./chunk-QAPPRD5B.js";
+import "./chunk-DOM6FQCL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -219,6 +219,7 @@ export class TableReplay {
       found.sort((a, b) => a.index - b.index);
       for (const line of found) {
         const name = line.kind === "chain" ? line.name : line.chain!;
+        if (name === "") continue; // `:` alone: a syntax error, no declaration
         const list = declarations.get(name);
         if (list === undefined) declarations.set(name, [line]);
         else list.push(line);
@@ -412,6 +413,8 @@ class Reader {
 
   /** `:NAME POLICY [p:b]` */
   declaration(at: number, first: number): void {
+    // `:` alone names no chain (a syntax error of its own): iptables-restore declares nothing.
+    if (this.ends[first] - this.starts[first] === 1) return;
     const id = this.idOfToken(first, 1);
     this.declaredTokens.push(first);
     this.declaredInOrder.push(id);

@@ -18,10 +18,10 @@ import { binPath } from "../helpers/project.js";
 const dir = mkdtempSync(join(tmpdir(), "iptlint-epipe-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-// 240 rules with long comments, each twice: 240 findings, each with a fix. Every output below
+// 720 rules with long comments, each twice: 720 findings, each with a fix. Every output below
 // is larger than a pipe's buffer (64 KiB), so the writer meets the closed pipe.
 const comment = "x".repeat(250);
-const rules = Array.from({ length: 240 }, (_, i) => `-A INPUT -s 10.0.${i >> 8}.${i & 255}/32 -p tcp -m tcp --dport 22 -m comment --comment "${comment}" -j ACCEPT\n`);
+const rules = Array.from({ length: 720 }, (_, i) => `-A INPUT -s 10.0.${i >> 8}.${i & 255}/32 -p tcp -m tcp --dport 22 -m comment --comment "${comment}" -j ACCEPT\n`);
 writeFileSync(join(dir, "dup.rules"), `*filter\n:INPUT ACCEPT [0:0]\n${rules.map((r) => r + r).join("")}COMMIT\n`);
 
 interface Ended {

@@ -178,3 +178,14 @@ test("a line with a syntax error is none of the table's: the walk leaves it out 
   assert.equal(listed.declaredNames().includes("X"), false);
   assert.deepEqual(listed.missingJumps.map((m) => m.target.name), ["X"]);
 });
+
+test("a declaration with no name (`:` alone) is a syntax error and declares no chain: no rule reports a chain with an empty name", () => {
+  const text = "*filter\n:INPUT ACCEPT [0:0]\n: - [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n";
+  const { diagnostics } = lintText(text);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.ruleId, d.loc.start.line]),
+    [["syntax", 3]],
+  );
+  const document = parse(text);
+  assert.deepEqual(modelOf(document).tableOf(document.tables[0])!.declaredNames(), ["INPUT"]);
+});

@@ -28886,6 +28886,7 @@ var TableReplay = class {
       found.sort((a, b) => a.index - b.index);
       for (const line of found) {
         const name = line.kind === "chain" ? line.name : line.chain;
+        if (name === "") continue;
         const list2 = declarations.get(name);
         if (list2 === void 0) declarations.set(name, [line]);
         else list2.push(line);
@@ -29024,6 +29025,7 @@ var Reader = class {
   }
   /** `:NAME POLICY [p:b]` */
   declaration(at, first2) {
+    if (this.ends[first2] - this.starts[first2] === 1) return;
     const id = this.idOfToken(first2, 1);
     this.declaredTokens.push(first2);
     this.declaredInOrder.push(id);

@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-ORYNCDKT.js";
+} from "./chunk-DOM6FQCL.js";
 import {
   __commonJS,
   __require,
