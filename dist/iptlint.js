@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-D3UHFL7T.js";
-import "./chunk-KYSGNXQB.js";
+} from "./chunk-AWG5MZUB.js";
+import "./chunk-7KKXPB5O.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -167,18 +167,28 @@ function replayCommands(table: Table): Map<string, Chain> {
       case "append":
         if (name !== null) chain(name).rules.push(command);
         break;
-      case "insert":
-        if (name !== null) chain(name).rules.splice(ruleNumber(command, 1) - 1, 0, command);
+      // iptables refuses a rule number past the chain's end ("Index of insertion too big", of
+      // replacement, of deletion) or not a positive number: such a line changes nothing here.
+      case "insert": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command) ?? 1;
+        if (number >= 1 && number <= rules.length + 1) rules.splice(number - 1, 0, command);
         break;
-      case "replace":
-        if (name !== null) chain(name).rules[ruleNumber(command, 1) - 1] = command;
+      }
+      case "replace": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command);
+        if (number !== null && number >= 1 && number <= rules.length) rules[number - 1] = command;
         break;
+      }
       case "delete": {
         if (name === null) break;
         const rules = chain(name).rules;
-        const number = ruleNumber(command, 0);
-        const at = number > 0 ? number - 1 : rules.findIndex((rule) => sameRule(rule, command));
-        if (at >= 0) rules.splice(at, 1);
+        const number = ruleNumber(command);
+        const at = number === null ? rules.findIndex((rule) => sameRule(rule, command)) : number - 1;
+        if (at >= 0 && at < rules.length) rules.splice(at, 1);
         break;
       }
       case "new-chain":
@@ -217,11 +227,14 @@ export function isUserChain(chain: Chain): boolean {
   return d !== null && (d.kind === "command" || d.policy === "-");
 }
 
-/** The rule number after the chain (`-I CHAIN 2`), or `fallback` when there is none. */
-function ruleNumber(command: CommandLine, fallback: number): number {
+/**
+ * The rule number after the chain (`-I CHAIN 2`): null when there is none, 0 when it is not a
+ * positive whole number (iptables refuses it: "Invalid rule number"), which no chain has.
+ */
+function ruleNumber(command: CommandLine): number | null {
   const text = command.positional[1]?.value;
-  const n = text === undefined ? NaN : Number(text);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  if (text === undefined) return null;
+  return /^[0-9]+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
 }
 
 /** `-D CHAIN rule` deletes the first rule with the same options. */

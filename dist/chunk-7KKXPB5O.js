@@ -29225,18 +29225,28 @@ function replayCommands(table) {
       case "append":
         if (name !== null) chain(name).rules.push(command);
         break;
-      case "insert":
-        if (name !== null) chain(name).rules.splice(ruleNumber(command, 1) - 1, 0, command);
+      // iptables refuses a rule number past the chain's end ("Index of insertion too big", of
+      // replacement, of deletion) or not a positive number: such a line changes nothing here.
+      case "insert": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command) ?? 1;
+        if (number >= 1 && number <= rules.length + 1) rules.splice(number - 1, 0, command);
         break;
-      case "replace":
-        if (name !== null) chain(name).rules[ruleNumber(command, 1) - 1] = command;
+      }
+      case "replace": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command);
+        if (number !== null && number >= 1 && number <= rules.length) rules[number - 1] = command;
         break;
+      }
       case "delete": {
         if (name === null) break;
         const rules = chain(name).rules;
-        const number = ruleNumber(command, 0);
-        const at = number > 0 ? number - 1 : rules.findIndex((rule) => sameRule(rule, command));
-        if (at >= 0) rules.splice(at, 1);
+        const number = ruleNumber(command);
+        const at = number === null ? rules.findIndex((rule) => sameRule(rule, command)) : number - 1;
+        if (at >= 0 && at < rules.length) rules.splice(at, 1);
         break;
       }
       case "new-chain":
@@ -29271,10 +29281,10 @@ function isUserChain(chain) {
   const d = chain.declaration;
   return d !== null && (d.kind === "command" || d.policy === "-");
 }
-function ruleNumber(command, fallback) {
+function ruleNumber(command) {
   const text = command.positional[1]?.value;
-  const n = text === void 0 ? NaN : Number(text);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  if (text === void 0) return null;
+  return /^[0-9]+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
 }
 function sameRule(a, b) {
   const words = (c) => c.elements.map((e) => e.text).join(" ");

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-KYSGNXQB.js";
+} from "./chunk-7KKXPB5O.js";
 import {
   __commonJS,
   __require,
