@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-AWG5MZUB.js";
+} from "./chunk-UBTHQCXM.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-7KKXPB5O.js";
+} from "./chunk-U2PJDMDW.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

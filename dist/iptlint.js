@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-AWG5MZUB.js";
-import "./chunk-7KKXPB5O.js";
+} from "./chunk-UBTHQCXM.js";
+import "./chunk-U2PJDMDW.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

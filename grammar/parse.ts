@@ -50,11 +50,7 @@ function fromLexed(lexed: LexedText, filePath: string | undefined): Document {
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it"),
     );
   }
-  if (/^[ \t\r\n\ufeff]*$/.test(text) && document.diagnostics.length === 0) {
-    document.diagnostics.push(
-      syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it"),
-    );
-  }
+  // An empty file is an empty restore, which iptables-restore loads: nothing to report.
   return document;
 }
 

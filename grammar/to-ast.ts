@@ -227,7 +227,9 @@ class DocumentBuilder {
       // The name is the rest of the (unquoted) `:NAME` word.
       const name = this.source.text.slice(starts[header] + 1, ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
-      if (plan.policy === -1) {
+      // `:NAME [p:b]`: iptables-restore takes the counters for the policy; iptables-nft-restore
+      // loads a user chain and iptables-legacy-restore refuses it, which is for a rule to say.
+      if (plan.policy === -1 && plan.counters === -1) {
         this.report(
           this.tokenRange(header),
           `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or ` +

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-7KKXPB5O.js";
+} from "./chunk-U2PJDMDW.js";
 import {
   __commonJS,
   __require,

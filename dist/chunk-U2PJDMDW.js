@@ -27667,7 +27667,7 @@ var DocumentBuilder = class {
     if (ends[header] - starts[header] === 1 || plan.policy === -1) {
       const name = this.source.text.slice(starts[header] + 1, ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
-      if (plan.policy === -1) {
+      if (plan.policy === -1 && plan.counters === -1) {
         this.report(
           this.tokenRange(header),
           `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or give a built-in chain ACCEPT or DROP (iptables-restore: "policy invalid")`
@@ -27818,11 +27818,6 @@ function fromLexed(lexed, filePath) {
   if (text.charCodeAt(0) === BYTE_ORDER_MARK) {
     document.diagnostics.unshift(
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it")
-    );
-  }
-  if (/^[ \t\r\n\ufeff]*$/.test(text) && document.diagnostics.length === 0) {
-    document.diagnostics.push(
-      syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it")
     );
   }
   return document;
@@ -30055,8 +30050,9 @@ var fix = (title, applicability, edits) => ({ title, applicability, edits });
 function checkDeclaration(context, walk, declaration) {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
-  if (policyWord === null || policy === null || name === "") return;
   const line = declaration.index + 1;
+  if (policyWord === null && name !== "" && declaration.counters !== null) return countersForPolicy(context, walk, declaration, line);
+  if (policyWord === null || policy === null || name === "") return;
   if (walk.builtins.has(name)) {
     if (policy === "-" || POLICIES.has(policy)) return;
     context.report(badPolicy(`\`:${name} ${policy}\``, name, policy, policyWord, line, `"Can't set policy \`${policy}' on \`${name}' line ${line}: Bad policy name"`));
@@ -30078,6 +30074,24 @@ function checkDeclaration(context, walk, declaration) {
     range: policyWord.range,
     message: `\`:${name} ${policy}\` gives the user chain ${name} a policy, but only built-in chains have one: a packet that reaches the end of a user chain goes back to the rule after the jump. ${legacy}; iptables-nft-restore ignores the policy and loads a plain user chain. Fix: \`:${name} - [0:0]\` (\`iptlint fix --unsafe-fixes\`), and end the chain with \`-A ${name} -j ${POLICIES.has(policy) ? policy : "ACCEPT"}\` if its packets were meant to get that verdict; or, if a built-in chain was meant, correct the name.`,
     fix: fix(`make ${name} a user chain without a policy`, "unsafe", [{ start: policyWord.range.start, end: policyWord.range.end, text: "-" }])
+  });
+}
+function countersForPolicy(context, walk, declaration, line) {
+  const { name } = declaration;
+  const counters = declaration.counters;
+  const written = `\`:${name} ${counters.text}\``;
+  const legacy = (why) => `"Can't set policy \`${counters.text}' on \`${name}' line ${line}: ${why}"`;
+  if (walk.builtins.has(name)) {
+    context.report({
+      range: counters.range,
+      message: `${written} has no policy, and both backends refuse it: legacy ${legacy("Bad policy name")}, nft "line ${line} failed: Bad policy name."`
+    });
+    return;
+  }
+  context.report({
+    range: counters.range,
+    message: `${written} has no policy: iptables-legacy-restore refuses it (${legacy("Bad built-in chain name")}); iptables-nft-restore loads a user chain.`,
+    fix: fix(`declare ${name} as a user chain: \`:${name} - ${counters.text}\``, "safe", [{ start: counters.range.start, end: counters.range.start, text: "- " }])
   });
 }
 function badPolicy(written, name, policy, word, line, legacy) {
