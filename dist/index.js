@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-UBTHQCXM.js";
+} from "./chunk-PLPAAJ6Y.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -59,6 +59,7 @@ import {
   lintAndFix,
   lintDocument,
   lintText,
+  optionValueCount,
   parse,
   parseCounter,
   parseUint32,
@@ -71,7 +72,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-U2PJDMDW.js";
+} from "./chunk-4VTDORX7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -145,6 +146,7 @@ export {
   loadConfig,
   main,
   nodeIo,
+  optionValueCount,
   parse,
   parseCounter,
   parseUint32,

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-UBTHQCXM.js";
-import "./chunk-U2PJDMDW.js";
+} from "./chunk-PLPAAJ6Y.js";
+import "./chunk-4VTDORX7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -514,7 +514,7 @@ export class CommandLine extends LineNodeBase {
     return { kind: span.kind, name: targetName(this.source.text, span), word: new Word(this.source, { start: span.start, end: span.end }) };
   }
 
-  /** The options after the positional arguments, in order. */
+  /** The options, in order: those written before the command (`-p tcp -A X ...`), then those after its arguments. */
   get elements(): OptionNode[] {
     return buildElements(this);
   }

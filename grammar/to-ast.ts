@@ -19,7 +19,7 @@ import {
   type LineNode,
   type SourceRange,
 } from "./ast.js";
-import { lexErrorMessage, lineErrorMessage, quote, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
+import { lexErrorMessage, lineErrorMessage, quote, secondCommandMessage, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
 import { decodeWord, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
@@ -337,6 +337,12 @@ class DocumentBuilder {
     // A stray `!` is described by the word it fails to negate.
     const strayBang = error.error === LineErrorKind.BangWithoutOption || error.error === LineErrorKind.MultipleBangs;
     const shown = strayBang ? at + 1 : at;
+    if (error.error === LineErrorKind.MultipleCommands) {
+      let first = 0;
+      while (first < at && !(words.code(first) >= TokenCode.Append && words.code(first) <= TokenCode.OtherCommand)) first++;
+      this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first).raw)));
+      return;
+    }
     this.report(range, lineErrorMessage(error.error, shown < words.count ? words.word(shown).raw : null));
   }
 

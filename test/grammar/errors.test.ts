@@ -66,14 +66,27 @@ const badLines: BadLineCase[] = [
     expected: [[2, 1, 2, 4, /^`foo` is not a command: a line is a `#` comment, `\*table`, `:CHAIN POLICY`, `COMMIT` or a command/]],
   },
   {
-    name: "a line that starts with an option, not a command",
-    lines: ["-s x"],
-    expected: [[2, 1, 2, 3, /^`-s` is not a command: a rule line starts with a command such as `-A CHAIN`/]],
+    // iptables 1.8.9: "no command specified".
+    name: "a line of options without a command",
+    lines: ["-s x -j DROP"],
+    expected: [[2, 1, 2, 3, /^options but no command: a rule line needs one, such as `-A CHAIN` \(iptables: "no command specified"\)/]],
   },
   {
-    name: "a line that starts with `!`",
+    // iptables 1.8.9: "unexpected '!' flag".
+    name: "`!` before the command",
     lines: ["! -A INPUT -j DROP"],
-    expected: [[2, 1, 2, 2, /^a line cannot start with `!`/]],
+    expected: [[2, 1, 2, 2, /^`!` negates an option, not a command: iptables refuses the line \("unexpected '!' flag"\)/]],
+  },
+  {
+    name: "`!` at the start of a line, before a word",
+    lines: ["! x -A INPUT"],
+    expected: [[2, 1, 2, 2, /^`!` must be followed by the option it negates, not `x`/]],
+  },
+  {
+    // iptables 1.8.9: "Cannot use -F with -A".
+    name: "two commands",
+    lines: ["-A INPUT -j ACCEPT --flush INPUT"],
+    expected: [[2, 20, 2, 27, /^a second command, `--flush`: a line has one, and iptables refuses it \("Cannot use -F with -A"\)/]],
   },
   {
     name: "`!` at the end of a line",
@@ -975,4 +988,18 @@ test("error: a second -j or -g, and a -j or -g with no target, as iptables says"
   }
   // The name inside the option word is a target (refused by iptables too, but not for a missing name: inline-option-value says why).
   assert.deepEqual(parse("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT --jump=ACCEPT\nCOMMIT\n").diagnostics, []);
+});
+
+test("a template that was not rendered is one syntax error at its first placeholder, and nothing else", async () => {
+  const { lintText } = await import("../../src/lint.js");
+  const text = "*filter\n:INPUT ACCEPT [0:0]\n# {{ not this one: a comment }}\n-A INPUT -s {{ admin_net }} -j ACCEPT\n-A INPUT -s {{ other }} -j ACCEPT -j DROP\n";
+  const document = parse(text);
+  assert.deepEqual(document.diagnostics.map((d) => [span(d), d.message]), [
+    [[4, 13, 4, 28], "this looks like a template, not a ruleset (`{{ admin_net }}`): render it first, then lint what it renders"],
+  ]);
+  assert.deepEqual(document.lines, []);
+  assert.equal(lintText(text).diagnostics.length, 1);
+  // An opener that is never closed on its line is no placeholder.
+  assert.deepEqual(parse("*filter\n-A INPUT -m comment --comment {{x -j ACCEPT\nCOMMIT\n").diagnostics, []);
+  assert.deepEqual(parse("*filter\n-A INPUT -m comment --comment ${ -j ACCEPT\nCOMMIT\n").diagnostics, []);
 });

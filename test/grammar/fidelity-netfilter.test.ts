@@ -59,6 +59,40 @@ export const CASES: Case[] = [
     outcome: { refuses: "line 5 policy invalid" },
     syntax: [/policy invalid/],
   },
+  // Options before the command: iptables reads a line's options in any order.
+  { name: "an option before -A", lines: "-p tcp -A FORWARD --dport 22 -j ACCEPT", outcome: "loads", syntax: [] },
+  { name: "a match option before -A", lines: "-p tcp --dport 22 -A INPUT -j ACCEPT", outcome: "loads", syntax: [] },
+  { name: "the target before -A", lines: "-j ACCEPT -A INPUT", outcome: "loads", syntax: [] },
+  { name: "a negated option and a match before -I", lines: "! -i lo -m comment --comment x -I INPUT 1 -j DROP", outcome: "loads", syntax: [] },
+  { name: "counters, an option, then -A", lines: "[1:2] -i lo -A INPUT -j ACCEPT", outcome: "loads", syntax: [] },
+  { name: "-Z with -L", lines: "-Z INPUT -L INPUT", outcome: "loads", syntax: [] },
+  { name: "options and no command", lines: "-i lo -j DROP", outcome: { refuses: "no command specified" }, syntax: [/no command specified/] },
+  { name: "`!` before the command", lines: "! -A INPUT -j DROP", outcome: { refuses: "unexpected '!' flag" }, syntax: [/unexpected '!' flag/] },
+  { name: "two commands", lines: "-A INPUT -j ACCEPT -F INPUT", outcome: { refuses: "Cannot use -F with -A" }, syntax: [/"Cannot use -F with -A"/] },
+  { name: "two commands, long", lines: "--insert INPUT --append INPUT", outcome: { refuses: "Cannot use -A with -I" }, syntax: [/"Cannot use -A with -I"/] },
+  // `-4` and `-6`: no effect in their own family's restore, the other's skips the line.
+  { name: "-4 first", lines: "-4 -A INPUT -j DROP", outcome: { nft6: { skips: true }, legacy6: { skips: true } }, syntax: [] },
+  { name: "-4 after the command", lines: "-A INPUT -p tcp -4 -j DROP", outcome: { nft6: { skips: true }, legacy6: { skips: true } }, syntax: [] },
+  { name: "-6 last", lines: "-A INPUT -j DROP -6", outcome: { nft4: { skips: true }, legacy4: { skips: true } }, syntax: [] },
+  { name: "--ipv6 on a command of a chain that does not exist", lines: "--ipv6 -A NOCHAIN -j DROP", outcome: { nft4: { skips: true }, legacy4: { skips: true }, nft6: { refuses: "" }, legacy6: { refuses: "" } }, syntax: [] },
+  // An option that lost its value: getopt gives it the next word whatever it looks like.
+  { name: "--dport before -j", lines: "-A INPUT -p tcp --dport -j ACCEPT", outcome: { refuses: "invalid port/service `-j' specified" }, syntax: [/^`--dport` has no value: iptables takes the next word, `-j`/] },
+  { name: "-s before -j", lines: "-A INPUT -s -j ACCEPT", outcome: { refuses: "Bad argument `ACCEPT'" }, syntax: [/^`-s` has no value/] },
+  { name: "--dport at the end", lines: "-A INPUT -p tcp --dport", outcome: { refuses: 'option "--dport" requires an argument' }, syntax: [/"option "--dport" requires an argument"/] },
+  { name: "-m at the end", lines: "-A INPUT -m", outcome: { refuses: 'option "-m" requires an argument' }, syntax: [/"option "-m" requires an argument"/] },
+  { name: "a comment that looks like an option", lines: "-A INPUT -m comment --comment -j -j ACCEPT", outcome: "loads", syntax: [] },
+  { name: "a recent list named like an unknown option", lines: "-A INPUT -m recent --name --foo --set", outcome: "loads", syntax: [] },
+  { name: "--set-xmark before --random", lines: "-A OUTPUT -j MARK --set-xmark --random", outcome: { refuses: "" }, syntax: [/^`--set-xmark` has no value/] },
+  // `#` after a rule is one more argument (comment-after-rule reports it).
+  { name: "# text after a rule", lines: "-A INPUT -j ACCEPT # ssh", outcome: { refuses: "Bad argument `#'" }, syntax: [] },
+  { name: "#text after a rule", lines: "-A INPUT -p tcp --dport 22 -j ACCEPT #ssh", outcome: { refuses: "Bad argument `#ssh'" }, syntax: [] },
+  { name: "# text after -N", lines: "-N SSH # chain for ssh", outcome: { refuses: "Bad argument `#'" }, syntax: [] },
+  // A template that was not rendered: one finding, not a cascade.
+  { name: "a Jinja placeholder", lines: "-A INPUT -s {{ host }} -j ACCEPT\n-A INPUT -s {{ other }} -j DROP", outcome: { refuses: "" }, syntax: [/^this looks like a template, not a ruleset \(`\{\{ host \}\}`\): render it first/] },
+  { name: "a Jinja block", lines: "{% for host in hosts %}\n-A INPUT -s {{ host }} -j ACCEPT\n{% endfor %}", outcome: { refuses: "" }, syntax: [/^this looks like a template, not a ruleset \(`\{% for host in hosts %\}`\)/] },
+  { name: "an ERB placeholder", lines: "-A INPUT -s <%= @host %> -j ACCEPT", outcome: { refuses: "" }, syntax: [/looks like a template/] },
+  { name: "an envsubst placeholder", lines: "-A INPUT -s ${ADMIN_NET} -j ACCEPT", outcome: { refuses: "" }, syntax: [/looks like a template, not a ruleset \(`\$\{ADMIN_NET\}`\)/] },
+  { name: "a placeholder in a comment line is a comment", lines: "# rendered from {{ template }}\n-A INPUT -j ACCEPT", outcome: "loads", syntax: [] },
 ];
 
 /** Checks what iptlint says of each case; returns nothing to load when not root. */
