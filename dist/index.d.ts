@@ -52,7 +52,8 @@ export declare const enum LexErrorKind {
 	BlanksOnly = 6,
 	/**
 	 * An option that takes a value followed by another option (`--dport -j ACCEPT`): getopt gives
-	 * the option the next word as its value, whatever it looks like. The error's range is the option.
+	 * the option the next word as its value, whatever it looks like, and the line is refused
+	 * (nothing takes `ACCEPT`, or `-s` gets no address). The error's range is the option.
 	 */
 	MissingValue = 7,
 	/** An option that takes a value at the end of the line ("option "--dport" requires an argument"). */

@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-PLPAAJ6Y.js";
+} from "./chunk-WAEHWWCP.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -72,7 +72,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-4VTDORX7.js";
+} from "./chunk-Y563RUJR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

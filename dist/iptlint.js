@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-PLPAAJ6Y.js";
-import "./chunk-4VTDORX7.js";
+} from "./chunk-WAEHWWCP.js";
+import "./chunk-Y563RUJR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -58,7 +58,7 @@ export function lexErrorMessage(error: LexError, text: string): string {
     case LexErrorKind.BlanksOnly:
       return "a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one (\"no command specified\")";
     case LexErrorKind.MissingValue:
-      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value, so the line is refused or means something else`;
+      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value and refuses the line`;
     case LexErrorKind.MissingValueAtEnd:
       return `${quote(word)} has no value: iptables refuses the line ("option "${word}" requires an argument")`;
     case LexErrorKind.IndentedComment:

@@ -43,7 +43,8 @@ export const enum LexErrorKind {
   BlanksOnly,
   /**
    * An option that takes a value followed by another option (`--dport -j ACCEPT`): getopt gives
-   * the option the next word as its value, whatever it looks like. The error's range is the option.
+   * the option the next word as its value, whatever it looks like, and the line is refused
+   * (nothing takes `ACCEPT`, or `-s` gets no address). The error's range is the option.
    */
   MissingValue,
   /** An option that takes a value at the end of the line ("option "--dport" requires an argument"). */
@@ -435,6 +436,8 @@ function lexLine(
   // option just read, which may be one that takes a value (`--dport`), when nothing follows it yet.
   let owner = -1;
   let lastModuleOption = -1;
+  // An option word such an extension option takes as its value, whose next word nothing takes.
+  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -510,21 +513,22 @@ function lexLine(
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 0xff;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
-        // Only a word iptables knows as an option: `--name --foo` names a recent list `--foo`.
-        if (
-          lastModuleOption !== -1 &&
-          lastModuleOption === tokens.count - 1 &&
-          !quoted &&
-          takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption]) &&
-          isKnownOption(text, tokenStart, i)
-        ) {
-          errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[lastModuleOption], end: tokens.ends[lastModuleOption] });
+        // `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`.
+        // Only then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`.
+        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
+          taken = tokens.count;
         }
         owed = packed >> 8;
         owner = tokens.count;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
         lastModuleOption = code === TokenCode.ModuleOption && owed === 0 ? tokens.count : -1;
       }
+    }
+    if (taken !== -1 && tokens.count === taken + 1) {
+      if (code === TokenCode.Word || code === TokenCode.QuotedWord) {
+        errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
+      }
+      taken = -1;
     }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -538,11 +542,12 @@ function lexLine(
     errors.push({ kind: LexErrorKind.BlanksOnly, line, start, end });
     return LineKind.Words;
   }
-  // An option with nothing after it that takes a value (a `-j` or `-g` is the document builder's).
+  // An option with nothing after it that takes a value (a `-j` or `-g` is the document builder's):
+  // getopt says "option requires an argument".
   const lastToken = tokens.count - 1;
   const lastCode = tokens.codes[lastToken];
   if (
-    (owed > 0 && owner !== -1 && owner === lastToken && lastCode !== TokenCode.JumpOption && lastCode !== TokenCode.GotoOption) ||
+    (owed > 0 && owner === lastToken && lastCode !== TokenCode.JumpOption && lastCode !== TokenCode.GotoOption) ||
     (lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken]))
   ) {
     errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });

@@ -82,7 +82,9 @@ export const CASES: Case[] = [
   { name: "-m at the end", lines: "-A INPUT -m", outcome: { refuses: 'option "-m" requires an argument' }, syntax: [/"option "-m" requires an argument"/] },
   { name: "a comment that looks like an option", lines: "-A INPUT -m comment --comment -j -j ACCEPT", outcome: "loads", syntax: [] },
   { name: "a recent list named like an unknown option", lines: "-A INPUT -m recent --name --foo --set", outcome: "loads", syntax: [] },
-  { name: "--set-xmark before --random", lines: "-A OUTPUT -j MARK --set-xmark --random", outcome: { refuses: "" }, syntax: [/^`--set-xmark` has no value/] },
+  { name: "--set-xmark taking -j's place", lines: "-A OUTPUT -m mark --mark -j MARK --set-xmark 1", outcome: { refuses: "" }, syntax: [/^`--mark` has no value: iptables takes the next word, `-j`, as its value and refuses the line/] },
+  // Followed by an option and no stray word, the line may load, meaning something else: not reported.
+  { name: "a recent list named like an option iptables has", lines: "-A INPUT -m recent --name --rsource --set", outcome: "loads", syntax: [] },
   // `#` after a rule is one more argument (comment-after-rule reports it).
   { name: "# text after a rule", lines: "-A INPUT -j ACCEPT # ssh", outcome: { refuses: "Bad argument `#'" }, syntax: [] },
   { name: "#text after a rule", lines: "-A INPUT -p tcp --dport 22 -j ACCEPT #ssh", outcome: { refuses: "Bad argument `#ssh'" }, syntax: [] },

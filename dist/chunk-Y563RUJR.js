@@ -26789,6 +26789,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   let bangMayFollow = false;
   let owner = -1;
   let lastModuleOption = -1;
+  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -26851,14 +26852,20 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 255;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
-        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption]) && isKnownOption(text, tokenStart, i)) {
-          errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[lastModuleOption], end: tokens.ends[lastModuleOption] });
+        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
+          taken = tokens.count;
         }
         owed = packed >> 8;
         owner = tokens.count;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
         lastModuleOption = code === 22 /* ModuleOption */ && owed === 0 ? tokens.count : -1;
       }
+    }
+    if (taken !== -1 && tokens.count === taken + 1) {
+      if (code === 23 /* Word */ || code === 24 /* QuotedWord */) {
+        errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
+      }
+      taken = -1;
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -26873,7 +26880,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   }
   const lastToken = tokens.count - 1;
   const lastCode = tokens.codes[lastToken];
-  if (owed > 0 && owner !== -1 && owner === lastToken && lastCode !== 17 /* JumpOption */ && lastCode !== 18 /* GotoOption */ || lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken])) {
+  if (owed > 0 && owner === lastToken && lastCode !== 17 /* JumpOption */ && lastCode !== 18 /* GotoOption */ || lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken])) {
     errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });
   }
   const firstStart = tokens.starts[lineFirstToken];
@@ -27899,7 +27906,7 @@ function lexErrorMessage(error, text) {
     case 6 /* BlanksOnly */:
       return 'a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one ("no command specified")';
     case 7 /* MissingValue */:
-      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value, so the line is refused or means something else`;
+      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value and refuses the line`;
     case 8 /* MissingValueAtEnd */:
       return `${quote(word)} has no value: iptables refuses the line ("option "${word}" requires an argument")`;
     case 4 /* IndentedComment */:

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-4VTDORX7.js";
+} from "./chunk-Y563RUJR.js";
 import {
   __commonJS,
   __require,
