@@ -29,6 +29,13 @@ export declare const enum TokenCode {
 	Word = 23,
 	QuotedWord = 24
 }
+/**
+ * How many words an option (not a command) takes as its value, as iptables 1.8.9 reads it: its
+ * own options' (`-s` 1, `-f` 0, `-c` 2), an extension's (`--dport` 1, `--syn` 0, from
+ * option-arguments.ts), or null when that is not known (no extension has the option, the
+ * extensions differ, or the option may read more words).
+ */
+export declare function optionValueCount(name: string): number | null;
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
 export declare const MAX_WORD_LENGTH = 1023;
 /** Most words iptables-restore accepts on one line (MAX_ARGC less its own argv[0], -t, table). */
@@ -42,7 +49,15 @@ export declare const enum LexErrorKind {
 	/** `*table`, `:CHAIN`, `COMMIT` or `[p:b]` after leading blanks. */
 	IndentedHead = 5,
 	/** A line of spaces and tabs only: iptables-restore skips only empty lines. */
-	BlanksOnly = 6
+	BlanksOnly = 6,
+	/**
+	 * An option that takes a value followed by another option (`--dport -j ACCEPT`): getopt gives
+	 * the option the next word as its value, whatever it looks like, and the line is refused
+	 * (nothing takes `ACCEPT`, or `-s` gets no address). The error's range is the option.
+	 */
+	MissingValue = 7,
+	/** An option that takes a value at the end of the line ("option "--dport" requires an argument"). */
+	MissingValueAtEnd = 8
 }
 export interface LexError {
 	kind: LexErrorKind;
@@ -106,7 +121,10 @@ export declare const enum LineShape {
 /** Token indexes below are relative to the line's first token; -1 means absent. */
 export interface LinePlan {
 	shape: LineShape;
-	/** The `*table`, `:CHAIN`, `COMMIT` or command token. */
+	/**
+	 * The `*table`, `:CHAIN`, `COMMIT` or command token. A command may come after options
+	 * (`-p tcp -A FORWARD ...`): it is not always the first token.
+	 */
 	head: number;
 	/** Leading `[p:b]` of a command, or trailing counters of a chain declaration. */
 	counters: number;
@@ -489,7 +507,7 @@ export declare class CommandLine extends LineNodeBase {
 		name: string;
 		word: Word;
 	} | null;
-	/** The options after the positional arguments, in order. */
+	/** The options, in order: those written before the command (`-p tcp -A X ...`), then those after its arguments. */
 	get elements(): OptionNode[];
 	/** The line's elements and target read from the tokens, with no node made per option. */
 	get view(): LineView;
@@ -725,7 +743,11 @@ declare const WATCHED_OPTIONS: readonly [
 	"-i",
 	"--in-interface",
 	"-o",
-	"--out-interface"
+	"--out-interface",
+	"-4",
+	"--ipv4",
+	"-6",
+	"--ipv6"
 ];
 declare const WATCHED_MODULES: readonly [
 	"tcp",
@@ -823,6 +845,13 @@ export interface RulesetModel {
 	family(): FamilyEvidence | null;
 	/** Which backend's save tool wrote it; null when the file does not say. */
 	backend(): Backend | null;
+	/**
+	 * The lines the restore tool of the ruleset's family skips, in file order: with `-4` for
+	 * ip6tables-restore, with `-6` for iptables-restore (iptables(8): "line is ignored"). None when
+	 * the family is not known. They are no rules of the ruleset: the replay leaves them out, and
+	 * the linter drops the other rules' findings on them.
+	 */
+	skippedLines(): readonly LineNo[];
 }
 /** A table as iptables-restore reads it. Lines are 0-based line numbers of the document. */
 export interface TableModel {

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-QAPPRD5B.js";
+} from "./chunk-QDCF2SHK.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -60,6 +60,7 @@ import {
   lintAndFix,
   lintDocument,
   lintText,
+  optionValueCount,
   parse,
   parseCounter,
   parseUint32,
@@ -73,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-DOM6FQCL.js";
+} from "./chunk-OX2QYPYE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -149,6 +150,7 @@ export {
   loadConfig,
   main,
   nodeIo,
+  optionValueCount,
   parse,
   parseCounter,
   parseUint32,

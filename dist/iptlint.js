@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-QAPPRD5B.js";
-import "./chunk-DOM6FQCL.js";
+} from "./chunk-QDCF2SHK.js";
+import "./chunk-OX2QYPYE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

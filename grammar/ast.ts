@@ -537,7 +537,7 @@ export class CommandLine extends LineNodeBase {
     return { kind: span.kind, name, word };
   }
 
-  /** The options after the positional arguments, in order. */
+  /** The options, in order: those written before the command (`-p tcp -A X ...`), then those after its arguments. */
   get elements(): OptionNode[] {
     return buildElements(this);
   }

@@ -55,6 +55,10 @@ export function lexErrorMessage(error: LexError, text: string): string {
       return `indented ${quote(word)}: iptables-restore takes the line for a command and refuses it`;
     case LexErrorKind.BlanksOnly:
       return "a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one (\"no command specified\")";
+    case LexErrorKind.MissingValue:
+      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value and refuses the line`;
+    case LexErrorKind.MissingValueAtEnd:
+      return `${quote(word)} has no value: iptables refuses the line ("option "${word}" requires an argument")`;
     case LexErrorKind.IndentedComment:
       return (
         "indented comment: only a `#` in the first column starts a comment; iptables-restore reads " +
@@ -63,19 +67,35 @@ export function lexErrorMessage(error: LexError, text: string): string {
   }
 }
 
+/** The word after `from` on its line, as written. */
+function nextWord(text: string, from: number): string {
+  const rest = /^[ \t]*([^ \t\r\n]*)/.exec(text.slice(from, from + 200));
+  return rest ? rest[1] : "";
+}
+
 /** A `-j` or `-g` at the end of a line, with no target after it. */
 export function targetWithoutNameMessage(option: string): string {
   return `${quote(option)} has no target after it: iptables refuses the line ("option "${option}" requires an argument")`;
+}
+
+/** The letter iptables names a command by in its messages (`cmd2char`): `--append` is `-A`. */
+const commandLetter = (word: string): string => LONG_COMMANDS[word] ?? word;
+
+const LONG_COMMANDS: Readonly<Record<string, string>> = {
+  "--append": "-A", "--insert": "-I", "--delete": "-D", "--replace": "-R", "--new-chain": "-N", "--new": "-N",
+  "--delete-chain": "-X", "--flush": "-F", "--zero": "-Z", "--rename-chain": "-E", "--policy": "-P",
+  "--check": "-C", "--list": "-L", "--list-rules": "-S",
+};
+
+/** A second command on a line: iptables names the new one, then the first. */
+export function secondCommandMessage(second: string, first: string): string {
+  return `a second command, ${quote(second)}: a line has one, and iptables refuses it ("Cannot use ${commandLetter(second)} with ${commandLetter(first)}")`;
 }
 
 export function lineErrorMessage(kind: LineErrorKind, word: string | null): string {
   switch (kind) {
     case LineErrorKind.NotACommand:
       if (word === null) return "empty line";
-      if (word === "!") return "a line cannot start with `!`: expected a command such as `-A CHAIN`";
-      if (word.startsWith("-")) {
-        return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
-      }
       return `${quote(word)} is not a command: expected a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or \`-A CHAIN ...\``;
     case LineErrorKind.NoCommandAfterCounters:
       return word === null
@@ -89,6 +109,12 @@ export function lineErrorMessage(kind: LineErrorKind, word: string | null): stri
         : `\`!\` must be followed by the option it negates, not ${quote(word)}`;
     case LineErrorKind.TextAfterCommit:
       return "COMMIT must stand alone on its line: iptables-restore reads this line as a command and refuses it";
+    case LineErrorKind.BangBeforeCommand:
+      return "`!` negates an option, not a command: iptables refuses the line (\"unexpected '!' flag\")";
+    case LineErrorKind.NoCommand:
+      return 'options but no command: a rule line needs one, such as `-A CHAIN` (iptables: "no command specified")';
+    case LineErrorKind.MultipleCommands:
+      return `a second command, ${quote(word ?? "")}: a line has one, and iptables refuses the line ("Cannot use ...")`;
     case LineErrorKind.MultipleTargets:
       return `a second target (${quote(word ?? "")}): a rule has one \`-j\` or \`-g\`, and iptables refuses the line ("multiple -j flags not allowed")`;
   }

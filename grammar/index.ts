@@ -12,3 +12,5 @@ export { parseCounter, parseUint32, parseValueMask, type ValueMask } from "./val
  * lines from the token arrays. Rules read lines through `LineView` and the model, never codes.
  */
 export { TokenCode } from "./tokens.js";
+/** How many words an option takes as its value, as iptables reads it (null: not known). */
+export { optionValueCount } from "./tokens.js";

@@ -16,6 +16,7 @@
  * Tokens are kept lean, in typed arrays (start, end, code) rather than one object per token:
  * a 10,000-service kube-proxy dump has 2.6 million of them.
  */
+import { EXTENSION_OPTIONS } from "./option-arguments.js";
 import { TokenCode, longOptionCode, shortOptionTable } from "./tokens.js";
 
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
@@ -40,6 +41,14 @@ export const enum LexErrorKind {
   IndentedHead,
   /** A line of spaces and tabs only: iptables-restore skips only empty lines. */
   BlanksOnly,
+  /**
+   * An option that takes a value followed by another option (`--dport -j ACCEPT`): getopt gives
+   * the option the next word as its value, whatever it looks like, and the line is refused
+   * (nothing takes `ACCEPT`, or `-s` gets no address). The error's range is the option.
+   */
+  MissingValue,
+  /** An option that takes a value at the end of the line ("option "--dport" requires an argument"). */
+  MissingValueAtEnd,
 }
 
 export interface LexError {
@@ -423,6 +432,12 @@ function lexLine(
   // (the intrapositioned negation `-s ! 10.0.0.0/8` of old iptables).
   let owed = 0;
   let bangMayFollow = false;
+  // The option owed words are for and whether they are free text (`--comment -x`); an extension
+  // option just read, which may be one that takes a value (`--dport`), when nothing follows it yet.
+  let owner = -1;
+  let lastModuleOption = -1;
+  // An option word such an extension option takes as its value, whose next word nothing takes.
+  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -478,6 +493,18 @@ function lexLine(
         code = TokenCode.Bang;
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
+        // `-s -j ACCEPT`: the value of `-s` is `-j`. Free text may be anything (`--comment -j`),
+        // and so may a chain's name (`-A -c`, `-j -c`: iptables loads a chain named `-c`).
+        if (
+          !quoted &&
+          tokens.count === owner + 1 &&
+          text.charCodeAt(tokenStart) === 0x2d /* - */ &&
+          (tokens.codes[owner] === TokenCode.MatchOption ||
+            (tokens.codes[owner] === TokenCode.GenericOption && takesAddressOrProtocol(text, tokens.starts[owner], tokens.ends[owner]))) &&
+          isKnownOption(text, tokenStart, i)
+        ) {
+          errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[owner], end: tokens.ends[owner] });
+        }
         owed--;
       }
       bangMayFollow = false;
@@ -486,9 +513,22 @@ function lexLine(
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 0xff;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
+        // `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`.
+        // Only then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`.
+        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
+          taken = tokens.count;
+        }
         owed = packed >> 8;
+        owner = tokens.count;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
+        lastModuleOption = code === TokenCode.ModuleOption && owed === 0 ? tokens.count : -1;
       }
+    }
+    if (taken !== -1 && tokens.count === taken + 1) {
+      if (code === TokenCode.Word || code === TokenCode.QuotedWord) {
+        errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
+      }
+      taken = -1;
     }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -501,6 +541,16 @@ function lexLine(
   if (tokens.count === lineFirstToken) {
     errors.push({ kind: LexErrorKind.BlanksOnly, line, start, end });
     return LineKind.Words;
+  }
+  // An option with nothing after it that takes a value (a `-j` or `-g` is the document builder's):
+  // getopt says "option requires an argument".
+  const lastToken = tokens.count - 1;
+  const lastCode = tokens.codes[lastToken];
+  if (
+    (owed > 0 && owner === lastToken && lastCode !== TokenCode.JumpOption && lastCode !== TokenCode.GotoOption) ||
+    (lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken]))
+  ) {
+    errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });
   }
   const firstStart = tokens.starts[lineFirstToken];
   if (firstStart > start) {
@@ -572,6 +622,35 @@ function optionCode(text: string, start: number, end: number): number {
   }
   if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];
   return isLetter(c1) ? TokenCode.ModuleOption : TokenCode.Word;
+}
+
+/**
+ * Whether the option word `text[start, end)` takes a value: an extension's long option that
+ * takes one in every extension that has it (`option-arguments.ts`). Written `--name=value`, it
+ * has its value. Read only for an option followed by another option or by nothing.
+ */
+function takesValue(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (word.includes("=")) return false;
+  const name = word.includes('"') ? decodeWord(word) : word;
+  return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
+}
+
+/** `-s`, `-d`, `-p` and their long forms: no address, network name or protocol starts with `-` and a letter. */
+function takesAddressOrProtocol(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  return /^(-[sdp]|--(source|src|destination|dst|protocol))$/.test(word);
+}
+
+/** Whether an unquoted word is an option iptables or one of its extensions has (`-j`, `--dport`). */
+function isKnownOption(text: string, start: number, end: number): boolean {
+  const packed = optionCode(text, start, end);
+  const code = packed & 0xff;
+  if (code < TokenCode.Append || code > TokenCode.ModuleOption) return false;
+  if (code !== TokenCode.ModuleOption) return true;
+  const word = text.slice(start, end);
+  const equals = word.indexOf("=");
+  return Object.hasOwn(EXTENSION_OPTIONS, equals === -1 ? word : word.slice(0, equals)) || packed >> 8 > 0;
 }
 
 /** The value iptables sees for a word: quotes removed, escapes inside quotes resolved. */

@@ -3,7 +3,7 @@
  * with the input is a diagnostic.
  */
 import { Source } from "./ast.js";
-import { syntaxError } from "./diagnostics.js";
+import { quote, syntaxError } from "./diagnostics.js";
 import { BYTE_ORDER_MARK, lex, lineTable, relex, type LexedText, type Replacement } from "./lexer.js";
 import { buildDocument, type Document } from "./to-ast.js";
 
@@ -27,7 +27,48 @@ export function parse(text: string, options: ParseOptions = {}): Document {
     return { ...buildDocument(lexed, filePath, [{ ...binary, loc: locateInText(text, nul) }]), text, source };
   }
 
+  const template = findTemplate(text);
+  if (template !== null) {
+    // A cascade of errors on every placeholder would bury the one thing to say.
+    const lexed = lex("");
+    const source = new Source(text, lexed, filePath);
+    const at = { start: template.start, end: template.end };
+    const message = `this looks like a template, not a ruleset (${quote(text.slice(at.start, at.end))}): render it first, then lint what it renders`;
+    const finding = syntaxError(source, at, message);
+    return { ...buildDocument(lexed, filePath, [{ ...finding, loc: locateInText(text, at.start, at.end) }]), text, source };
+  }
+
   return fromLexed(lex(text), filePath);
+}
+
+/** Placeholders of Jinja (Ansible, Salt), ERB (Puppet, Chef), Go templates (Helm) and the shell (envsubst), each closed on its line. */
+const TEMPLATE_OPENERS: readonly [open: string, close: RegExp][] = [
+  ["{{", /^\{\{[^\n]*?\}\}/],
+  ["{%", /^\{%[^\n]*?%\}/],
+  ["{#", /^\{#[^\n]*?#\}/],
+  ["<%", /^<%[^\n]*?%>/],
+  ["${", /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:#%/^,]?[^}\n]*)?\}/],
+];
+
+/**
+ * The first template placeholder outside a comment line (`{{ host }}`, `{% if %}`, `<%= x %>`,
+ * `${VAR}`), or null. iptables has no such syntax: a file with one is a template that was not
+ * rendered. Each opener is searched for with indexOf, so a dump without any costs five scans.
+ */
+function findTemplate(text: string): { start: number; end: number } | null {
+  let found: { start: number; end: number } | null = null;
+  for (const [open, close] of TEMPLATE_OPENERS) {
+    for (let at = text.indexOf(open); at !== -1 && (found === null || at < found.start); at = text.indexOf(open, at + 1)) {
+      const lineStart = text.lastIndexOf("\n", at) + 1;
+      if (text.charCodeAt(lineStart) === 0x23 /* # */) continue;
+      const match = close.exec(text.slice(at, at + 1000));
+      if (match) {
+        found = { start: at, end: at + match[0].length };
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -50,16 +91,12 @@ function fromLexed(lexed: LexedText, filePath: string | undefined): Document {
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it"),
     );
   }
-  if (/^[ \t\r\n\ufeff]*$/.test(text) && document.diagnostics.length === 0) {
-    document.diagnostics.push(
-      syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it"),
-    );
-  }
+  // An empty file is an empty restore, which iptables-restore loads: nothing to report.
   return document;
 }
 
-/** Line and column of an offset, for a text that was not split into lines. */
-function locateInText(text: string, offset: number) {
+/** Line and column of an offset (to `end`, on the same line), for a text that was not split into lines. */
+function locateInText(text: string, offset: number, end = offset + 1) {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -67,7 +104,7 @@ function locateInText(text: string, offset: number) {
     lineStart = i + 1;
   }
   const start = { line, column: offset - lineStart + 1, offset };
-  return { start, end: { line, column: start.column + 1, offset: offset + 1 } };
+  return { start, end: { line, column: start.column + end - offset, offset: end } };
 }
 
 /**

@@ -5,8 +5,13 @@
  *   tableLine   := TableHeader AnyWord*
  *   chainLine   := ChainDecl AnyValue? Counters? AnyWord*
  *   commitLine  := Commit
- *   commandLine := Counters? AnyCommand AnyValue* element*
- *   element     := Bang? AnyOption (Bang &AnyValue)? AnyValue*
+ *   commandLine := Counters? element* AnyCommand AnyValue* (element | AnyCommand AnyValue*)*
+ *   element     := Bang? AnyRuleOption (Bang &AnyValue)? AnyValue*
+ *
+ * iptables reads a line's options in any order (getopt), so the command may come after
+ * options (`-p tcp -A FORWARD --dport 22`); its positional arguments follow it. A line has one
+ * command: a second is refused ("Cannot use -F with -A") but for `-Z` with `-L` or `-S`, which
+ * the plan tells apart; a line with none is refused too ("no command specified").
  *
  * It is a super grammar: any option may take any number of values, so an unknown match or
  * target option never fails to parse; which module owns an option is decided by the AST
@@ -24,7 +29,7 @@ import type { CstNode, IToken, TokenType } from "chevrotain";
 import { CstParser, EOF, tokenMatcher } from "./chevrotain.js";
 import {
   AnyCommand,
-  AnyOption,
+  AnyRuleOption,
   AnyValue,
   AnyWord,
   Bang,
@@ -74,14 +79,26 @@ class LineParser extends CstParser {
 
   private commandLine = this.RULE("commandLine", () => {
     this.OPTION(() => this.CONSUME(Counters));
+    this.MANY(() => this.SUBRULE(this.element));
     this.CONSUME(AnyCommand);
-    this.MANY(() => this.CONSUME(AnyValue, { LABEL: "positional" }));
-    this.MANY2(() => this.SUBRULE(this.element));
+    this.MANY2(() => this.CONSUME(AnyValue, { LABEL: "positional" }));
+    this.MANY3(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE2(this.element) },
+        // A second command, which iptables refuses but for `-Z` with `-L` or `-S`: the plan decides.
+        {
+          ALT: () => {
+            this.CONSUME2(AnyCommand, { LABEL: "extraCommand" });
+            this.MANY4(() => this.CONSUME2(AnyValue, { LABEL: "extraPositional" }));
+          },
+        },
+      ]),
+    );
   });
 
   private element = this.RULE("element", () => {
     this.OPTION(() => this.CONSUME(Bang, { LABEL: "bang" }));
-    this.CONSUME(AnyOption);
+    this.CONSUME(AnyRuleOption);
     this.OPTION2({
       GATE: () => tokenMatcher(this.LA(2), AnyValue),
       DEF: () => this.CONSUME2(Bang, { LABEL: "lateBang" }),

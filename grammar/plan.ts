@@ -31,12 +31,21 @@ export const enum LineErrorKind {
   TextAfterCommit,
   /** A second `-j` or `-g`: iptables takes one target ("multiple -j flags not allowed"). */
   MultipleTargets,
+  /** `!` before the command: iptables says "unexpected '!' flag". */
+  BangBeforeCommand,
+  /** Options and no command: iptables says "no command specified". */
+  NoCommand,
+  /** A second command: iptables says "Cannot use -A with -A". */
+  MultipleCommands,
 }
 
 /** Token indexes below are relative to the line's first token; -1 means absent. */
 export interface LinePlan {
   shape: LineShape;
-  /** The `*table`, `:CHAIN`, `COMMIT` or command token. */
+  /**
+   * The `*table`, `:CHAIN`, `COMMIT` or command token. A command may come after options
+   * (`-p tcp -A FORWARD ...`): it is not always the first token.
+   */
   head: number;
   /** Leading `[p:b]` of a command, or trailing counters of a chain declaration. */
   counters: number;
@@ -154,14 +163,19 @@ function simplePlan(shape: LineShape, count: number, extra?: unknown[]): LinePla
   };
 }
 
-function commandPlan(children: CstNode["children"], codes: Uint8Array): LinePlan {
+function commandPlan(children: CstNode["children"], codes: Uint8Array): PlanResult {
   const head = indexOf(children.AnyCommand);
+  for (const extra of (children.extraCommand ?? []) as IToken[]) {
+    // iptables combines `-Z` with `-L` or `-S` (OtherCommand, with `-C`, which it does not).
+    const pair = [codes[head], codes[extra.startOffset]].sort().join();
+    if (pair !== [TokenCode.Zero, TokenCode.OtherCommand].sort().join()) return { error: LineErrorKind.MultipleCommands, token: extra.startOffset };
+  }
   const positional = (children.positional ?? []) as IToken[];
   const elementNodes = (children.element ?? []) as CstNode[];
   const elements = new Int32Array(elementNodes.length * 4);
   elementNodes.forEach((node, i) => {
     const c = node.children;
-    const option = indexOf(c.AnyOption);
+    const option = indexOf(c.AnyRuleOption);
     const lateBang = indexOf(c.lateBang);
     const values = (c.value ?? []) as IToken[];
     elements[i * 4] = indexOf(c.bang);
@@ -183,6 +197,7 @@ function commandPlan(children: CstNode["children"], codes: Uint8Array): LinePlan
   };
 }
 
+const isRuleOptionCode = (code: number): boolean => code >= TokenCode.MatchOption && code <= TokenCode.ModuleOption;
 const isTargetCode = (code: number): boolean => code === TokenCode.JumpOption || code === TokenCode.GotoOption;
 
 function doubleBangOf(elements: Int32Array): number {
@@ -203,11 +218,14 @@ function indexOf(tokens: unknown[] | undefined): number {
 function classifyError(codes: Uint8Array, at: number): LineError {
   if (codes[0] === TokenCode.Commit) return { error: LineErrorKind.TextAfterCommit, token: at };
   // A stray `!`: the parser stops either at the `!` or just after it.
-  const bang = at > 0 && codes[at - 1] === TokenCode.Bang ? at - 1 : at > 0 && codes[at] === TokenCode.Bang ? at : -1;
-  if (bang > 0) {
+  const bang = at > 0 && codes[at - 1] === TokenCode.Bang ? at - 1 : codes[at] === TokenCode.Bang ? at : -1;
+  if (bang !== -1 && codes[bang + 1] >= TokenCode.Append && codes[bang + 1] <= TokenCode.OtherCommand) return { error: LineErrorKind.BangBeforeCommand, token: bang };
+  if (bang !== -1) {
     const error = codes[bang + 1] === TokenCode.Bang ? LineErrorKind.MultipleBangs : LineErrorKind.BangWithoutOption;
     return { error, token: bang };
   }
+  const options = codes.findIndex(isRuleOptionCode);
+  if (at === codes.length && options !== -1) return { error: LineErrorKind.NoCommand, token: options };
   if (codes[0] === TokenCode.Counters && at > 0) return { error: LineErrorKind.NoCommandAfterCounters, token: at };
   return { error: LineErrorKind.NotACommand, token: at };
 }

@@ -7,6 +7,7 @@
  * the canonical form (iptables-save's option order and quoting) grows from it.
  */
 import type { CommandLine, LineNode, SourceNode } from "./ast.js";
+import { optionArity } from "./tokens.js";
 import type { Document } from "./to-ast.js";
 
 export type PrintStyle = "preserve" | "compact";
@@ -51,26 +52,26 @@ export function printLine(line: LineNode, style: PrintStyle): string {
     case "commit":
       return joinWords([line.word], line, style, text);
     case "command":
-      return joinWords(commandWords(line), line, style, text);
+      return joinWords(commandWords(line, style), line, style, text);
   }
 }
 
-/** The words of a command in AST order: counters, command, arguments, then each option. */
-function commandWords(line: CommandLine): SourceNode[] {
-  const words: SourceNode[] = [];
-  if (line.plan.counters !== -1) words.push(line.words.word(line.plan.counters));
-  words.push(line.commandWord, ...line.positional);
-  for (const element of line.elements) {
-    if (element.bang && !element.intrapositioned) words.push(element.bang);
-    words.push(element.optionWord);
-    if (element.bang && element.intrapositioned) words.push(element.bang);
-    // An inline `--name=value` value is part of the option word.
-    const option = element.optionWord.range;
-    for (const value of element.values) {
-      if (value.range.start < option.start || value.range.end > option.end) words.push(value);
-    }
-  }
-  return words;
+/**
+ * The words of a command: as written for `preserve`; for `compact`, the counters, the command
+ * and its arguments first, then the other words in their order, as iptables-save writes a rule
+ * (iptables reads options in any order, so `-p tcp -A FORWARD --dport 22` is
+ * `-A FORWARD -p tcp --dport 22`; the options keep their order among themselves).
+ */
+function commandWords(line: CommandLine, style: PrintStyle): SourceNode[] {
+  const words = line.words;
+  const all = words.words(0, words.count);
+  if (style !== "compact") return all;
+  const { plan } = line;
+  const first = plan.counters === 0 ? 1 : 0;
+  // A command short of its arguments (`-s x -A`) would take the next option as one: keep it where it is.
+  const arity = optionArity.get(line.commandWord.value) ?? 0;
+  if (plan.head === first || plan.positionalEnd - plan.head - 1 < arity) return all;
+  return [...all.slice(0, first), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first, plan.head), ...all.slice(plan.positionalEnd)];
 }
 
 function joinWords(words: SourceNode[], line: LineNode, style: PrintStyle, text: string): string {

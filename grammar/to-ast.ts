@@ -19,7 +19,7 @@ import {
   type LineNode,
   type SourceRange,
 } from "./ast.js";
-import { lexErrorMessage, lineErrorMessage, quote, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
+import { lexErrorMessage, lineErrorMessage, quote, secondCommandMessage, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
 import { decodeWord, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
@@ -227,7 +227,9 @@ class DocumentBuilder {
       // The name is the rest of the (unquoted) `:NAME` word.
       const name = this.source.text.slice(starts[header] + 1, ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
-      if (plan.policy === -1) {
+      // `:NAME [p:b]`: iptables-restore takes the counters for the policy; iptables-nft-restore
+      // loads a user chain and iptables-legacy-restore refuses it, which is for a rule to say.
+      if (plan.policy === -1 && plan.counters === -1) {
         this.report(
           this.tokenRange(header),
           `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or ` +
@@ -340,6 +342,12 @@ class DocumentBuilder {
     // A stray `!` is described by the word it fails to negate.
     const strayBang = error.error === LineErrorKind.BangWithoutOption || error.error === LineErrorKind.MultipleBangs;
     const shown = strayBang ? at + 1 : at;
+    if (error.error === LineErrorKind.MultipleCommands) {
+      let first = 0;
+      while (first < at && !(words.code(first) >= TokenCode.Append && words.code(first) <= TokenCode.OtherCommand)) first++;
+      this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first).raw)));
+      return;
+    }
     this.report(range, lineErrorMessage(error.error, shown < words.count ? words.word(shown).raw : null));
   }
 

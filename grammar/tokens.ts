@@ -12,6 +12,7 @@
  */
 import type { TokenType } from "chevrotain";
 import { createToken, Lexer } from "./chevrotain.js";
+import { EXTENSION_OPTIONS } from "./option-arguments.js";
 
 const category = (name: string, categories: TokenType[] = []): TokenType =>
   createToken({ name, pattern: Lexer.NA, categories });
@@ -21,8 +22,10 @@ const category = (name: string, categories: TokenType[] = []): TokenType =>
 export const AnyWord = category("AnyWord");
 /** Any word that starts with `-` or `--` followed by a letter. */
 export const AnyOption = category("AnyOption");
-/** A command: the first option of a restore line (`-A`, `-I`, `-N`, `-P`, ...). */
+/** A command (`-A`, `-I`, `-N`, `-P`, ...): one per line, anywhere among its options. */
 export const AnyCommand = category("AnyCommand", [AnyOption]);
+/** Any option that is not a command: a rule's options, before or after the command. */
+export const AnyRuleOption = category("AnyRuleOption", [AnyOption]);
 /** Anything that can be an option's value or a command's positional argument. */
 export const AnyValue = category("AnyValue");
 
@@ -59,19 +62,19 @@ export const OtherCommand = define("OtherCommand", [AnyCommand]);
 
 // Options with a structural meaning.
 /** `-m` / `--match`: starts a match module. */
-export const MatchOption = define("MatchOption", [AnyOption]);
+export const MatchOption = define("MatchOption", [AnyRuleOption, AnyOption]);
 /** `-j` / `--jump`: the target. */
-export const JumpOption = define("JumpOption", [AnyOption]);
+export const JumpOption = define("JumpOption", [AnyRuleOption, AnyOption]);
 /** `-g` / `--goto`: the target, without return. */
-export const GotoOption = define("GotoOption", [AnyOption]);
+export const GotoOption = define("GotoOption", [AnyRuleOption, AnyOption]);
 /** `-c` / `--set-counters`: counters printed by `iptables -v -S`. */
-export const SetCountersOption = define("SetCountersOption", [AnyOption]);
+export const SetCountersOption = define("SetCountersOption", [AnyRuleOption, AnyOption]);
 /** `-t` / `--table`: refused by iptables-restore inside a line. */
-export const TableOption = define("TableOption", [AnyOption]);
+export const TableOption = define("TableOption", [AnyRuleOption, AnyOption]);
 /** `-s -d -i -o -p -f -4 -6` and their long forms: iptables' own generic options. */
-export const GenericOption = define("GenericOption", [AnyOption]);
+export const GenericOption = define("GenericOption", [AnyRuleOption, AnyOption]);
 /** Any other option: it belongs to the match or target before it. */
-export const ModuleOption = define("ModuleOption", [AnyOption]);
+export const ModuleOption = define("ModuleOption", [AnyRuleOption, AnyOption]);
 
 // Values.
 /** A word with no quote in it. */
@@ -141,7 +144,7 @@ export const tokenTypeOf: readonly TokenType[] = [
 ];
 
 /** Every token type, categories first: the parser's vocabulary. */
-export const allTokenTypes: readonly TokenType[] = [AnyWord, AnyOption, AnyCommand, AnyValue, ...tokenTypeOf];
+export const allTokenTypes: readonly TokenType[] = [AnyWord, AnyOption, AnyCommand, AnyRuleOption, AnyValue, ...tokenTypeOf];
 
 /** Options whose token code is not `ModuleOption`, by the spelling iptables accepts. */
 export const structuralOptions: ReadonlyMap<string, TokenCode> = new Map([
@@ -268,4 +271,26 @@ export function longOptionCode(text: string, start: number, end: number): number
     if (i === length) return longPacked[bucket[b]];
   }
   return TokenCode.ModuleOption;
+}
+
+/**
+ * Extension options that take a second word as well, which the extension reads itself
+ * (`--tcp-flags SYN,ACK SYN`, `--match-set NAME src`), and the rateest options, which may.
+ */
+const TWO_WORDS = new Set(["--tcp-flags", "--chunk-types", "--match-set", "--add-set", "--del-set", "--map-set"]);
+
+/**
+ * How many words an option (not a command) takes as its value, as iptables 1.8.9 reads it: its
+ * own options' (`-s` 1, `-f` 0, `-c` 2), an extension's (`--dport` 1, `--syn` 0, from
+ * option-arguments.ts), or null when that is not known (no extension has the option, the
+ * extensions differ, or the option may read more words).
+ */
+export function optionValueCount(name: string): number | null {
+  const code = structuralOptions.get(name);
+  if (code !== undefined) return code >= TokenCode.Append && code <= TokenCode.OtherCommand ? null : (optionArity.get(name) ?? 0);
+  const arity = optionArity.get(name);
+  if (arity !== undefined) return arity;
+  if (!Object.hasOwn(EXTENSION_OPTIONS, name) || name.startsWith("--rateest")) return null;
+  const [argument] = EXTENSION_OPTIONS[name];
+  return argument === "none" ? 0 : argument === "required" ? (TWO_WORDS.has(name) ? 2 : 1) : null;
 }

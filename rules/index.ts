@@ -2,6 +2,7 @@
 import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
+import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
@@ -11,6 +12,7 @@ import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
+import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
@@ -20,10 +22,12 @@ import { unusedChain } from "./unused-chain/rule.js";
 
 export const allRules: readonly RuleModule[] = [
   lineEnds,
+  commentAfterRule,
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
   addressFamilyMismatch,
+  otherFamilyLine,
   targetNotAllowedHere,
   interfaceDirection,
   queueTarget,
@@ -38,4 +42,5 @@ export const allRules: readonly RuleModule[] = [
   unusedChain,
 ];
 
+export { OTHER_FAMILY_LINE } from "./other-family-line/rule.js";
 export type * from "./types.js";

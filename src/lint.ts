@@ -1,8 +1,8 @@
 /**
  * The linting library: text in, findings out. Pure: no files, no output.
  */
-import { parse, type Diagnostic, type Document } from "../grammar/index.js";
-import { allRules } from "../rules/index.js";
+import { parse, SYNTAX, type Diagnostic, type Document } from "../grammar/index.js";
+import { allRules, OTHER_FAMILY_LINE } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
 import { unresolved, type ApplyOptions, type FixResult } from "./fix/apply.js";
@@ -82,6 +82,7 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
     };
     rule.check(context);
   }
+  dropSkippedLines(diagnostics, model.skippedLines());
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   if (options.suppressions === false) return diagnostics;
   // A suppression may name any rule, including one left out of `rules` for this run.
@@ -127,6 +128,23 @@ export function fixFound(
 }
 
 const fixingRules = (options: LintOptions): RuleModule[] => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
+
+/**
+ * A line the restore tool of the ruleset's family skips (`-4` in an ip6tables ruleset) is no rule
+ * of it: the rules' findings there are dropped, but for syntax errors and the one rule that says
+ * the line is skipped.
+ */
+function dropSkippedLines(diagnostics: LintDiagnostic[], skipped: readonly number[]): void {
+  if (skipped.length === 0) return;
+  const lines = new Set(skipped);
+  let kept = 0;
+  for (const d of diagnostics) {
+    if (d.ruleId === SYNTAX || d.ruleId === OTHER_FAMILY_LINE || !lines.has(d.loc.start.line - 1)) diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
+}
+
+
 
 export const errorCount = (result: LintResult): number =>
   result.diagnostics.filter((d) => d.severity === "error").length;

@@ -36,6 +36,8 @@ const fix = (title: string, applicability: Fix["applicability"], edits: Fix["edi
 function checkDeclaration(context: RuleContext, walk: TableModel, declaration: ChainDeclaration): void {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
+  const line = declaration.index + 1;
+  if (policyWord === null && name !== "" && declaration.counters !== null) return countersForPolicy(context, walk, declaration, line);
   if (policyWord === null || policy === null || name === "") return; // a syntax error already
   if (walk.builtins.has(name)) {
     if (policy === "-" || POLICIES.has(policy)) return;
@@ -58,6 +60,29 @@ function checkDeclaration(context: RuleContext, walk: TableModel, declaration: C
     range: policyWord.range,
     message: `\`:${name} ${policy}\` gives the user chain ${name} a policy: ${legacy}, iptables-nft ignores the policy`,
     fix: fix(`make ${name} a user chain without a policy`, "unsafe", [{ start: policyWord.range.start, end: policyWord.range.end, text: "-" }]),
+  });
+}
+
+/**
+ * `:NAME [p:b]`, no policy: iptables-restore reads the counters as the policy. iptables-nft-restore
+ * loads a user chain (a built-in chain gets "Bad policy name"); iptables-legacy-restore refuses both.
+ */
+function countersForPolicy(context: RuleContext, walk: TableModel, declaration: ChainDeclaration, line: number): void {
+  const { name } = declaration;
+  const counters = declaration.counters!;
+  const written = `\`:${name} ${counters.text}\``;
+  const legacy = (why: string) => `"Can't set policy \`${counters.text}' on \`${name}' line ${line}: ${why}"`;
+  if (walk.builtins.has(name)) {
+    context.report({
+      range: counters.range,
+      message: `${written} has no policy, and both backends refuse the built-in chain ("Bad policy name")`,
+    });
+    return;
+  }
+  context.report({
+    range: counters.range,
+    message: `${written} has no policy: iptables-legacy-restore refuses it (${legacy("Bad built-in chain name")}), iptables-nft-restore loads a user chain`,
+    fix: fix(`declare ${name} as a user chain: \`:${name} - ${counters.text}\``, "safe", [{ start: counters.range.start, end: counters.range.start, text: "- " }]),
   });
 }
 

@@ -35,6 +35,8 @@ export const WATCHED_OPTIONS = [
   "--reject-with",
   // Interfaces.
   "-i", "--in-interface", "-o", "--out-interface",
+  // The family a line is for: the other family's restore tool skips it (iptables(8)).
+  "-4", "--ipv4", "-6", "--ipv6",
 ] as const;
 
 /** `-m` modules a rule may ask for lines by. */

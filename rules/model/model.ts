@@ -39,6 +39,13 @@ export interface RulesetModel {
   family(): FamilyEvidence | null;
   /** Which backend's save tool wrote it; null when the file does not say. */
   backend(): Backend | null;
+  /**
+   * The lines the restore tool of the ruleset's family skips, in file order: with `-4` for
+   * ip6tables-restore, with `-6` for iptables-restore (iptables(8): "line is ignored"). None when
+   * the family is not known. They are no rules of the ruleset: the replay leaves them out, and
+   * the linter drops the other rules' findings on them.
+   */
+  skippedLines(): readonly LineNo[];
 }
 
 /** A table as iptables-restore reads it. Lines are 0-based line numbers of the document. */
@@ -187,6 +194,7 @@ class DocumentModel implements RulesetModel {
   private known: TableModelImpl[] | undefined;
   private familyFound: FamilyEvidence | null | undefined;
   private backendFound: Backend | null | undefined;
+  private skipped: readonly LineNo[] | undefined;
 
   constructor(readonly document: Document) {}
 
@@ -212,6 +220,17 @@ class DocumentModel implements RulesetModel {
     return this.backendFound;
   }
 
+  skippedLines(): readonly LineNo[] {
+    if (this.skipped === undefined) {
+      // Most rulesets have no `-4` or `-6` line: then the family is not needed.
+      const flagged = this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] });
+      const family = flagged.length === 0 ? null : (this.family()?.family ?? null);
+      const other = family === 4 ? (["-6", "--ipv6"] as const) : (["-4", "--ipv4"] as const);
+      this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));
+    }
+    return this.skipped;
+  }
+
   /** The chains of a table it has already replayed, or undefined. */
   replayedChains(table: Table): ChainSet | undefined {
     return this.byTable.get(table)?.chainsIfMade();
@@ -221,7 +240,7 @@ class DocumentModel implements RulesetModel {
     let found = this.byTable.get(table);
     if (found === undefined) {
       this.names ??= documentNames(this.document);
-      this.byTable.set(table, (found = new TableModelImpl(this.document, table, this.names)));
+      this.byTable.set(table, (found = new TableModelImpl(this.document, table, this.names, this.skippedLines())));
     }
     return found;
   }
@@ -237,8 +256,9 @@ class TableModelImpl implements TableModel {
     private readonly document: Document,
     readonly table: Table,
     names: DocumentNames,
+    skipped: readonly LineNo[],
   ) {
-    this.replay = new TableReplay(document, table, names);
+    this.replay = new TableReplay(document, table, names, skipped);
   }
 
   get builtins(): ReadonlySet<string> {

@@ -134,8 +134,10 @@ export class TableReplay {
     readonly document: Document,
     readonly table: Table,
     names: DocumentNames,
+    /** Lines the restore tool skips (`-4` for ip6tables-restore, ...), in order: no rules of the table. */
+    skipped: readonly number[] = [],
   ) {
-    const reader = new Reader(document, table, names);
+    const reader = new Reader(document, table, names, skipped);
     reader.read();
     this.builtins = reader.builtins;
     this.names = reader.names;
@@ -315,6 +317,7 @@ class Reader {
     readonly document: Document,
     readonly table: Table,
     names: DocumentNames,
+    readonly skipped: readonly number[],
   ) {
     this.text = document.text;
     const lexed = document.source.lexed;
@@ -352,8 +355,10 @@ class Reader {
     const { span, firstTokens, codes, base } = this;
     // Lines that did not parse (a syntax error) are not the table's: leave them out.
     let skip: Uint8Array | null = null;
-    if (this.document.diagnostics.length > 0) {
+    if (this.document.diagnostics.length > 0 || this.skipped.length > 0) {
       skip = new Uint8Array(span);
+      // And the lines the restore tool of the ruleset's family skips (`-4` for ip6tables-restore).
+      for (const line of this.skipped) if (line >= base && line < base + span) skip[line - base] = 1;
       // The table's lines are together: a command among them is the table's, and so is a
       // declaration, but in iptables -S output, where a declaration is an error of its own.
       const declarations = this.document.form === "restore";
@@ -368,6 +373,18 @@ class Reader {
       if (codes[first] === TokenCode.ChainDecl) this.declaration(at, first);
       else this.command(at, codes[first] === TokenCode.Counters ? first + 1 : first);
     }
+  }
+
+  /**
+   * `-A`, `-I`, ... and what they do. The command is mostly the line's first word, but iptables
+   * takes options before it (`-p tcp -A FORWARD --dport 22`): it is the first token with a
+   * command's code (a word an option takes as its value has a value's code, whatever it looks like).
+   */
+  command(at: number, from: number): void {
+    const last = this.firstTokens[this.base + at + 1];
+    let head = from;
+    while (head < last && (this.codes[head] < TokenCode.Append || this.codes[head] > TokenCode.OtherCommand)) head++;
+    this.commandAt(at, head, from);
   }
 
   lineAt(at: number): CommandLine {
@@ -464,7 +481,8 @@ class Reader {
     return -1;
   }
 
-  command(at: number, head: number): void {
+  /** The command at token `head`; its rule's options start at token `from` (before it when written so). */
+  commandAt(at: number, head: number, from: number): void {
     const { codes } = this;
     const last = this.firstTokens[this.base + at + 1];
     const command = codes[head];
@@ -476,12 +494,16 @@ class Reader {
     this.chainIds[at] = id;
     const kind = KINDS[command];
     this.kinds[at] = kind;
-    if (kind <= RestoreStep.Delete) this.rule(at, kind, id, positionalEnd, last);
+    if (kind <= RestoreStep.Delete) this.rule(at, kind, id, positionalEnd, last, head > from ? from : -1);
     else this.otherCommand(at, command, id);
   }
 
-  /** `-A`, `-I`, `-R`, `-D`. */
-  rule(at: number, kind: RestoreStep, id: number, positionalEnd: number, last: number): void {
+  /**
+   * `-A`, `-I`, `-R`, `-D`. `before` is the first of the options written before the command, or
+   * -1: the rule's text then starts there and holds the command too (such a line compares
+   * equal only to one written the same way).
+   */
+  rule(at: number, kind: RestoreStep, id: number, positionalEnd: number, last: number, before: number): void {
     if (kind !== RestoreStep.Append) this.appendOnly = false;
     if (id !== -1) {
       if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
@@ -491,7 +513,7 @@ class Reader {
     // `-c P B` (iptables -v -S prints counters last), without spaces around it.
     const { codes, text } = this;
     const lineEnd = this.contentEnds[this.base + at];
-    let start = this.ends[positionalEnd - 1];
+    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
     let end = lineEnd;
     for (let k = last - 1; k >= positionalEnd; k--) {
       const c = codes[k];

@@ -205,7 +205,8 @@ const rulesText = (chain: Chain): string => chain.rules.map(ruleText).join("\n")
 function ruleText(line: CommandLine): string {
   const counters = line.plan.counters;
   const text = line.text;
-  return counters === -1 ? text : text.slice(line.words.word(line.plan.head).range.start - line.range.start);
+  // The word after `[p:b]`: the command, or an option written before it.
+  return counters === -1 ? text : text.slice(line.words.word(counters + 1).range.start - line.range.start);
 }
 
 const isBuiltin = (chain: Chain | undefined): boolean =>

@@ -53,6 +53,8 @@ interface CommandModel {
   argument: string | null;
   prefixCounters: [bigint, bigint] | null;
   setCounters: [bigint, bigint] | null;
+  /** The generic options are written before the command (`-p tcp -A X ...`), as iptables allows. */
+  genericFirst: boolean;
   generic: OptionModel[];
   matches: ModuleModel[];
   target: TargetModel | null;
@@ -157,6 +159,7 @@ const ruleCommand: fc.Arbitrary<CommandModel> = fc.record({
   argument: fc.option(fc.integer({ min: 1, max: 999 }).map(String)),
   prefixCounters: fc.option(counters),
   setCounters: fc.option(counters, { freq: 4 }),
+  genericFirst: fc.boolean(),
   generic: fc.array(genericOption, { maxLength: 3 }),
   matches: fc.array(fc.record({ name: moduleName, options: fc.array(moduleOption, { maxLength: 3 }) }), { maxLength: 3 }),
   target: fc.option(target, { freq: 6 }),
@@ -170,6 +173,7 @@ const otherCommand: fc.Arbitrary<CommandModel> = fc
     argument: kind === "policy" ? policy : null,
     prefixCounters: null,
     setCounters: null,
+    genericFirst: false,
     generic: [],
     matches: [],
     target: null,
@@ -236,9 +240,10 @@ function commandWords(c: CommandModel): string[] {
   const words: string[] = [];
   if (c.prefixCounters) words.push(`[${c.prefixCounters[0]}:${c.prefixCounters[1]}]`);
   const head = { append: "-A", insert: "-I", "new-chain": "-N", policy: "-P" }[c.kind];
+  if (c.genericFirst) for (const o of c.generic) words.push(...optionWords(o));
   words.push(head, c.chain);
   if (c.argument !== null) words.push(c.argument);
-  for (const o of c.generic) words.push(...optionWords(o));
+  if (!c.genericFirst) for (const o of c.generic) words.push(...optionWords(o));
   for (const m of c.matches) {
     words.push("-m", m.name);
     for (const o of m.options) words.push(...optionWords(o));
@@ -362,6 +367,8 @@ test("(a) generated rulesets: the compact style is stable, round-trips and means
       const reparsed = parse(compact);
       assert.deepEqual(reparsed.diagnostics, []);
       assert.deepEqual(describe(reparsed), describe(document));
+      // Options written before the command come after it and its arguments, as iptables-save writes them.
+      for (const c of reparsed.tables.flatMap((t) => t.commands)) assert.equal(c.plan.head, c.plan.counters === 0 ? 1 : 0, c.text);
       assert.equal(print(reparsed), compact, "compact output round-trips");
       assert.equal(print(reparsed, { style: "compact" }), compact, "compact is stable");
     }),

@@ -24,6 +24,7 @@ const QUOTED_LIMIT = 180;
  */
 const LONGER_BY_QUOTES = new Set<string>([
   "address-family-mismatch",
+  "chain-declaration",
   "chain-name-too-long",
   "inline-option-value",
   "jump-to-undefined-chain",

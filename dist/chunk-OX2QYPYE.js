@@ -25975,11 +25975,356 @@ var CstParser = class extends Parser {
   }
 };
 
+// grammar/option-arguments.ts
+var EXTENSION_OPTIONS = {
+  "--accept-local": ["none", "rpfilter"],
+  "--add-set": ["required", "SET"],
+  "--ahlen": ["required", "ah/6"],
+  "--ahres": ["none", "ah/6"],
+  "--ahspi": ["required", "ah/4", "ah/6"],
+  "--alarm": ["none", "IDLETIMER"],
+  "--algo": ["required", "string"],
+  "--and-mark": ["required", "CONNMARK", "MARK"],
+  "--and-tos": ["required", "TOS"],
+  "--bytecode": ["required", "bpf"],
+  "--bytes-eq": ["required", "set"],
+  "--bytes-gt": ["required", "set"],
+  "--bytes-lt": ["required", "set"],
+  "--cgroup": ["required", "cgroup"],
+  "--checksum-fill": ["none", "CHECKSUM"],
+  "--chunk-types": ["required", "sctp"],
+  "--clamp-mss-to-pmtu": ["none", "TCPMSS/4", "TCPMSS/6"],
+  "--cluster-hash-seed": ["required", "cluster"],
+  "--cluster-local-node": ["required", "cluster"],
+  "--cluster-local-nodemask": ["required", "cluster"],
+  "--cluster-total-nodes": ["required", "cluster"],
+  "--clustermac": ["required", "CLUSTERIP/4"],
+  "--cmd-owner": ["required", "owner/4"],
+  "--comment": ["required", "comment"],
+  "--compres": ["none", "ipcomp"],
+  "--connbytes": ["required", "connbytes"],
+  "--connbytes-dir": ["required", "connbytes"],
+  "--connbytes-mode": ["required", "connbytes"],
+  "--connlimit-above": ["required", "connlimit/4", "connlimit/6"],
+  "--connlimit-daddr": ["none", "connlimit/4", "connlimit/6"],
+  "--connlimit-mask": ["required", "connlimit/4", "connlimit/6"],
+  "--connlimit-saddr": ["none", "connlimit/4", "connlimit/6"],
+  "--connlimit-upto": ["required", "connlimit/4", "connlimit/6"],
+  "--contiguous": ["none", "time"],
+  "--cpu": ["required", "cpu"],
+  "--ctdir": ["required", "conntrack/4", "conntrack/6"],
+  "--ctevents": ["required", "CT"],
+  "--ctexpire": ["required", "conntrack/4", "conntrack/6"],
+  "--ctmask": ["required", "CONNMARK"],
+  "--ctorigdst": ["required", "conntrack/4", "conntrack/6"],
+  "--ctorigdstport": ["required", "conntrack/4", "conntrack/6"],
+  "--ctorigsrc": ["required", "conntrack/4", "conntrack/6"],
+  "--ctorigsrcport": ["required", "conntrack/4", "conntrack/6"],
+  "--ctproto": ["required", "conntrack/4", "conntrack/6"],
+  "--ctrepldst": ["required", "conntrack/4", "conntrack/6"],
+  "--ctrepldstport": ["required", "conntrack/4", "conntrack/6"],
+  "--ctreplsrc": ["required", "conntrack/4", "conntrack/6"],
+  "--ctreplsrcport": ["required", "conntrack/4", "conntrack/6"],
+  "--ctstate": ["required", "conntrack/4", "conntrack/6"],
+  "--ctstatus": ["required", "conntrack/4", "conntrack/6"],
+  "--datestart": ["required", "time"],
+  "--datestop": ["required", "time"],
+  "--dccp-option": ["required", "dccp"],
+  "--dccp-types": ["required", "dccp"],
+  "--del-set": ["required", "SET"],
+  "--destination-port": ["required", "dccp", "sctp", "tcp", "udp"],
+  "--destination-ports": ["required", "multiport/4", "multiport/6"],
+  "--dir": ["required", "policy/4", "policy/6"],
+  "--dport": ["required", "dccp", "sctp", "tcp", "udp"],
+  "--dports": ["required", "multiport/4", "multiport/6"],
+  "--dscp": ["required", "dscp/4", "dscp/6"],
+  "--dscp-class": ["required", "dscp/4", "dscp/6"],
+  "--dst-group": ["required", "devgroup"],
+  "--dst-len": ["required", "dst/6"],
+  "--dst-opts": ["required", "dst/6"],
+  "--dst-pfx": ["required", "DNPT/6", "SNPT/6"],
+  "--dst-range": ["required", "iprange/4", "iprange/6"],
+  "--dst-type": ["required", "addrtype"],
+  "--ecn": ["none", "SYNPROXY"],
+  "--ecn-ip-ect": ["required", "ECN/4", "ecn"],
+  "--ecn-tcp-cwr": ["mixed", "ECN/4", "ecn"],
+  "--ecn-tcp-ece": ["mixed", "ECN/4", "ecn"],
+  "--ecn-tcp-remove": ["none", "ECN/4"],
+  "--espspi": ["required", "esp"],
+  "--every": ["required", "statistic"],
+  "--exist": ["none", "SET"],
+  "--expevents": ["required", "CT"],
+  "--fragfirst": ["none", "frag/6"],
+  "--fragid": ["required", "frag/6"],
+  "--fraglast": ["none", "frag/6"],
+  "--fraglen": ["required", "frag/6"],
+  "--fragmore": ["none", "frag/6"],
+  "--fragres": ["none", "frag/6"],
+  "--from": ["required", "string"],
+  "--gateway": ["required", "TEE/4", "TEE/6"],
+  "--genre": ["required", "osf/4"],
+  "--gid-owner": ["required", "owner"],
+  "--hash-init": ["required", "CLUSTERIP/4"],
+  "--hashlimit": ["required", "hashlimit"],
+  "--hashlimit-above": ["required", "hashlimit/4", "hashlimit/6"],
+  "--hashlimit-burst": ["required", "hashlimit"],
+  "--hashlimit-dstmask": ["required", "hashlimit/4", "hashlimit/6"],
+  "--hashlimit-htable-expire": ["required", "hashlimit"],
+  "--hashlimit-htable-gcinterval": ["required", "hashlimit"],
+  "--hashlimit-htable-max": ["required", "hashlimit"],
+  "--hashlimit-htable-size": ["required", "hashlimit"],
+  "--hashlimit-mode": ["required", "hashlimit"],
+  "--hashlimit-name": ["required", "hashlimit"],
+  "--hashlimit-rate-interval": ["required", "hashlimit/4", "hashlimit/6"],
+  "--hashlimit-rate-match": ["none", "hashlimit/4", "hashlimit/6"],
+  "--hashlimit-srcmask": ["required", "hashlimit/4", "hashlimit/6"],
+  "--hashlimit-upto": ["required", "hashlimit/4", "hashlimit/6"],
+  "--hashmode": ["required", "CLUSTERIP/4"],
+  "--hbh-len": ["required", "hbh/6"],
+  "--hbh-opts": ["required", "hbh/6"],
+  "--header": ["required", "ipv6header/6"],
+  "--helper": ["required", "CT", "helper"],
+  "--hex-string": ["required", "string"],
+  "--hitcount": ["required", "recent"],
+  "--hl": ["required", "hl/6"],
+  "--hl-dec": ["required", "HL/6"],
+  "--hl-eq": ["required", "hl/6"],
+  "--hl-gt": ["required", "hl/6"],
+  "--hl-inc": ["required", "HL/6"],
+  "--hl-lt": ["required", "hl/6"],
+  "--hl-set": ["required", "HL/6"],
+  "--hmark-dport": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-dport-mask": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-dst-prefix": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-mod": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-offset": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-proto-mask": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-rnd": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-spi": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-spi-mask": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-sport": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-sport-mask": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-src-prefix": ["required", "HMARK/4", "HMARK/6"],
+  "--hmark-tuple": ["required", "HMARK/4", "HMARK/6"],
+  "--icase": ["none", "string"],
+  "--icmp-type": ["required", "icmp/4"],
+  "--icmpv6-type": ["required", "icmp6/6"],
+  "--invert": ["none", "rpfilter"],
+  "--ipcompspi": ["required", "ipcomp"],
+  "--ipvs": ["none", "ipvs/4", "ipvs/6"],
+  "--kerneltz": ["none", "time"],
+  "--label": ["required", "IDLETIMER", "connlabel"],
+  "--led-always-blink": ["none", "LED"],
+  "--led-delay": ["required", "LED"],
+  "--led-trigger-id": ["required", "LED"],
+  "--left-shift-mark": ["required", "CONNMARK"],
+  "--length": ["required", "length"],
+  "--limit": ["required", "limit"],
+  "--limit-burst": ["required", "limit"],
+  "--limit-iface-in": ["none", "addrtype"],
+  "--limit-iface-out": ["none", "addrtype"],
+  "--local-node": ["required", "CLUSTERIP/4"],
+  "--localtz": ["none", "time"],
+  "--log": ["required", "osf/4"],
+  "--log-ip-options": ["none", "LOG"],
+  "--log-level": ["required", "LOG"],
+  "--log-macdecode": ["none", "LOG"],
+  "--log-prefix": ["required", "LOG"],
+  "--log-tcp-options": ["none", "LOG"],
+  "--log-tcp-sequence": ["none", "LOG"],
+  "--log-uid": ["none", "LOG"],
+  "--loose": ["none", "rpfilter"],
+  "--mac-source": ["required", "mac"],
+  "--map-mark": ["none", "SET"],
+  "--map-prio": ["none", "SET"],
+  "--map-queue": ["none", "SET"],
+  "--map-set": ["required", "SET"],
+  "--mark": ["required", "connmark", "mark"],
+  "--mask": ["required", "CONNMARK", "recent/4", "recent/6"],
+  "--match-set": ["required", "set"],
+  "--mh-type": ["required", "mh/6"],
+  "--mode": ["required", "policy/4", "policy/6", "statistic"],
+  "--monthdays": ["required", "time"],
+  "--mss": ["required", "SYNPROXY", "tcpmss"],
+  "--name": ["required", "recent"],
+  "--new": ["none", "CLUSTERIP/4"],
+  "--next": ["none", "policy/4", "policy/6"],
+  "--nfacct-name": ["required", "nfacct"],
+  "--nflog-group": ["required", "NFLOG"],
+  "--nflog-prefix": ["required", "NFLOG"],
+  "--nflog-range": ["required", "NFLOG"],
+  "--nflog-size": ["required", "NFLOG"],
+  "--nflog-threshold": ["required", "NFLOG"],
+  "--nfmask": ["required", "CONNMARK"],
+  "--notrack": ["none", "CT"],
+  "--nowildcard": ["none", "socket"],
+  "--object-pinned": ["required", "bpf"],
+  "--oif": ["required", "TEE/4", "TEE/6"],
+  "--on-ip": ["required", "TPROXY/4", "TPROXY/6"],
+  "--on-port": ["required", "TPROXY/4", "TPROXY/6"],
+  "--or-mark": ["required", "CONNMARK", "MARK"],
+  "--or-tos": ["required", "TOS"],
+  "--packet": ["required", "statistic"],
+  "--packets-eq": ["required", "set"],
+  "--packets-gt": ["required", "set"],
+  "--packets-lt": ["required", "set"],
+  "--path": ["required", "cgroup"],
+  "--persistent": ["none", "DNAT/4", "DNAT/6", "SNAT/4", "SNAT/6"],
+  "--physdev-in": ["required", "physdev"],
+  "--physdev-is-bridged": ["none", "physdev"],
+  "--physdev-is-in": ["none", "physdev"],
+  "--physdev-is-out": ["none", "physdev"],
+  "--physdev-out": ["required", "physdev"],
+  "--pid-owner": ["required", "owner/4", "owner/6"],
+  "--pkt-type": ["required", "pkttype"],
+  "--pol": ["required", "policy/4", "policy/6"],
+  "--ports": ["required", "multiport/4", "multiport/6"],
+  "--probability": ["required", "statistic"],
+  "--proto": ["required", "policy/4", "policy/6"],
+  "--queue-balance": ["required", "NFQUEUE"],
+  "--queue-bypass": ["none", "NFQUEUE"],
+  "--queue-cpu-fanout": ["none", "NFQUEUE"],
+  "--queue-num": ["required", "NFQUEUE"],
+  "--quota": ["required", "quota"],
+  "--random": ["none", "DNAT/4", "DNAT/6", "MASQUERADE/4", "MASQUERADE/6", "REDIRECT/4", "REDIRECT/6", "SNAT/4", "SNAT/6"],
+  "--random-fully": ["none", "MASQUERADE/4", "MASQUERADE/6", "SNAT/4", "SNAT/6"],
+  "--rateest": ["required", "rateest"],
+  "--rateest-bps": ["none", "rateest"],
+  "--rateest-bps1": ["none", "rateest"],
+  "--rateest-bps2": ["none", "rateest"],
+  "--rateest-delta": ["none", "rateest"],
+  "--rateest-eq": ["none", "rateest"],
+  "--rateest-ewmalog": ["required", "RATEEST"],
+  "--rateest-gt": ["none", "rateest"],
+  "--rateest-interval": ["required", "RATEEST"],
+  "--rateest-lt": ["none", "rateest"],
+  "--rateest-name": ["required", "RATEEST"],
+  "--rateest-pps": ["none", "rateest"],
+  "--rateest-pps1": ["none", "rateest"],
+  "--rateest-pps2": ["none", "rateest"],
+  "--rateest1": ["required", "rateest"],
+  "--rateest2": ["required", "rateest"],
+  "--rcheck": ["none", "recent"],
+  "--rdest": ["none", "recent"],
+  "--realm": ["required", "realm/4"],
+  "--reap": ["none", "recent"],
+  "--reject-with": ["required", "REJECT/4", "REJECT/6"],
+  "--remove": ["none", "recent"],
+  "--reqid": ["required", "policy/4", "policy/6"],
+  "--restore": ["none", "CONNSECMARK"],
+  "--restore-mark": ["none", "CONNMARK"],
+  "--restore-skmark": ["none", "socket"],
+  "--return-nomatch": ["none", "set"],
+  "--right-shift-mark": ["required", "CONNMARK"],
+  "--rsource": ["none", "recent"],
+  "--rt-0-addrs": ["required", "rt/6"],
+  "--rt-0-not-strict": ["none", "rt/6"],
+  "--rt-0-res": ["none", "rt/6"],
+  "--rt-len": ["required", "rt/6"],
+  "--rt-segsleft": ["required", "rt/6"],
+  "--rt-type": ["required", "rt/6"],
+  "--rttl": ["none", "recent"],
+  "--sack-perm": ["none", "SYNPROXY"],
+  "--save": ["none", "CONNSECMARK"],
+  "--save-mark": ["none", "CONNMARK"],
+  "--seconds": ["required", "recent"],
+  "--selctx": ["required", "SECMARK"],
+  "--set": ["mixed", "connlabel", "recent", "set"],
+  "--set-class": ["required", "CLASSIFY"],
+  "--set-dscp": ["required", "DSCP/4", "DSCP/6"],
+  "--set-dscp-class": ["required", "DSCP/4", "DSCP/6"],
+  "--set-mark": ["required", "CONNMARK", "MARK"],
+  "--set-mss": ["required", "TCPMSS/4", "TCPMSS/6"],
+  "--set-tos": ["required", "TOS"],
+  "--set-xmark": ["required", "CONNMARK", "MARK"],
+  "--sid-owner": ["required", "owner/4", "owner/6"],
+  "--socket-exists": ["none", "owner"],
+  "--soft": ["none", "ipv6header/6"],
+  "--source-port": ["required", "dccp", "sctp", "tcp", "udp"],
+  "--source-ports": ["required", "multiport/4", "multiport/6"],
+  "--spi": ["required", "policy/4", "policy/6"],
+  "--sport": ["required", "dccp", "sctp", "tcp", "udp"],
+  "--sports": ["required", "multiport/4", "multiport/6"],
+  "--src-group": ["required", "devgroup"],
+  "--src-pfx": ["required", "DNPT/6", "SNPT/6"],
+  "--src-range": ["required", "iprange/4", "iprange/6"],
+  "--src-type": ["required", "addrtype"],
+  "--srh-hdr-len-eq": ["required", "srh/6"],
+  "--srh-hdr-len-gt": ["required", "srh/6"],
+  "--srh-hdr-len-lt": ["required", "srh/6"],
+  "--srh-last-entry-eq": ["required", "srh/6"],
+  "--srh-last-entry-gt": ["required", "srh/6"],
+  "--srh-last-entry-lt": ["required", "srh/6"],
+  "--srh-lsid": ["required", "srh/6"],
+  "--srh-next-hdr": ["required", "srh/6"],
+  "--srh-nsid": ["required", "srh/6"],
+  "--srh-psid": ["required", "srh/6"],
+  "--srh-segs-left-eq": ["required", "srh/6"],
+  "--srh-segs-left-gt": ["required", "srh/6"],
+  "--srh-segs-left-lt": ["required", "srh/6"],
+  "--srh-tag": ["required", "srh/6"],
+  "--state": ["required", "state"],
+  "--strict": ["none", "policy/4", "policy/6"],
+  "--string": ["required", "string"],
+  "--strip-options": ["required", "TCPOPTSTRIP"],
+  "--suppl-groups": ["none", "owner"],
+  "--syn": ["none", "tcp"],
+  "--tcp-flags": ["required", "tcp"],
+  "--tcp-option": ["required", "tcp"],
+  "--timeout": ["required", "CT", "IDLETIMER", "SET"],
+  "--timestamp": ["none", "SYNPROXY"],
+  "--timestart": ["required", "time"],
+  "--timestop": ["required", "time"],
+  "--to": ["required", "string"],
+  "--to-destination": ["required", "DNAT/4", "DNAT/6"],
+  "--to-ports": ["required", "MASQUERADE/4", "MASQUERADE/6", "REDIRECT/4", "REDIRECT/6"],
+  "--to-source": ["required", "SNAT/4", "SNAT/6"],
+  "--tos": ["required", "tos"],
+  "--total-nodes": ["required", "CLUSTERIP/4"],
+  "--tproxy-mark": ["required", "TPROXY/4", "TPROXY/6"],
+  "--transparent": ["none", "socket"],
+  "--ttl": ["required", "osf/4", "ttl/4"],
+  "--ttl-dec": ["required", "TTL/4"],
+  "--ttl-eq": ["required", "ttl/4"],
+  "--ttl-gt": ["required", "ttl/4"],
+  "--ttl-inc": ["required", "TTL/4"],
+  "--ttl-lt": ["required", "ttl/4"],
+  "--ttl-set": ["required", "TTL/4"],
+  "--tunnel-dst": ["required", "policy/4", "policy/6"],
+  "--tunnel-src": ["required", "policy/4", "policy/6"],
+  "--type": ["required", "AUDIT"],
+  "--u32": ["required", "u32"],
+  "--uid-owner": ["required", "owner"],
+  "--ulog-cprange": ["required", "ULOG/4"],
+  "--ulog-nlgroup": ["required", "ULOG/4"],
+  "--ulog-prefix": ["required", "ULOG/4"],
+  "--ulog-qthreshold": ["required", "ULOG/4"],
+  "--update": ["none", "recent"],
+  "--update-counters": ["none", "set"],
+  "--update-subcounters": ["none", "set"],
+  "--utc": ["none", "time"],
+  "--vaddr": ["required", "ipvs/4", "ipvs/6"],
+  "--validmark": ["none", "rpfilter"],
+  "--vdir": ["required", "ipvs/4", "ipvs/6"],
+  "--vmethod": ["required", "ipvs/4", "ipvs/6"],
+  "--vport": ["required", "ipvs/4", "ipvs/6"],
+  "--vportctl": ["required", "ipvs/4", "ipvs/6"],
+  "--vproto": ["required", "ipvs/4", "ipvs/6"],
+  "--weekdays": ["required", "time"],
+  "--wscale": ["required", "SYNPROXY"],
+  "--xor-mark": ["required", "CONNMARK", "MARK"],
+  "--xor-tos": ["required", "TOS"],
+  "--zone": ["required", "CT"],
+  "--zone-orig": ["required", "CT"],
+  "--zone-reply": ["required", "CT"]
+};
+
 // grammar/tokens.ts
 var category = (name, categories = []) => createToken({ name, pattern: Lexer.NA, categories });
 var AnyWord = category("AnyWord");
 var AnyOption = category("AnyOption");
 var AnyCommand = category("AnyCommand", [AnyOption]);
+var AnyRuleOption = category("AnyRuleOption", [AnyOption]);
 var AnyValue = category("AnyValue");
 var define = (name, categories = []) => category(name, [...categories, AnyWord]);
 var TableHeader = define("TableHeader");
@@ -25998,13 +26343,13 @@ var Zero = define("Zero", [AnyCommand]);
 var RenameChain = define("RenameChain", [AnyCommand]);
 var Policy = define("Policy", [AnyCommand]);
 var OtherCommand = define("OtherCommand", [AnyCommand]);
-var MatchOption = define("MatchOption", [AnyOption]);
-var JumpOption = define("JumpOption", [AnyOption]);
-var GotoOption = define("GotoOption", [AnyOption]);
-var SetCountersOption = define("SetCountersOption", [AnyOption]);
-var TableOption = define("TableOption", [AnyOption]);
-var GenericOption = define("GenericOption", [AnyOption]);
-var ModuleOption = define("ModuleOption", [AnyOption]);
+var MatchOption = define("MatchOption", [AnyRuleOption, AnyOption]);
+var JumpOption = define("JumpOption", [AnyRuleOption, AnyOption]);
+var GotoOption = define("GotoOption", [AnyRuleOption, AnyOption]);
+var SetCountersOption = define("SetCountersOption", [AnyRuleOption, AnyOption]);
+var TableOption = define("TableOption", [AnyRuleOption, AnyOption]);
+var GenericOption = define("GenericOption", [AnyRuleOption, AnyOption]);
+var ModuleOption = define("ModuleOption", [AnyRuleOption, AnyOption]);
 var Word = define("Word", [AnyValue]);
 var QuotedWord = define("QuotedWord", [AnyValue]);
 var TokenCode = /* @__PURE__ */ ((TokenCode2) => {
@@ -26062,7 +26407,7 @@ var tokenTypeOf = [
   Word,
   QuotedWord
 ];
-var allTokenTypes = [AnyWord, AnyOption, AnyCommand, AnyValue, ...tokenTypeOf];
+var allTokenTypes = [AnyWord, AnyOption, AnyCommand, AnyRuleOption, AnyValue, ...tokenTypeOf];
 var structuralOptions = /* @__PURE__ */ new Map([
   ["-A", 5 /* Append */],
   ["--append", 5 /* Append */],
@@ -26161,6 +26506,16 @@ function longOptionCode(text, start, end) {
     if (i === length) return longPacked[bucket[b]];
   }
   return 22 /* ModuleOption */;
+}
+var TWO_WORDS = /* @__PURE__ */ new Set(["--tcp-flags", "--chunk-types", "--match-set", "--add-set", "--del-set", "--map-set"]);
+function optionValueCount(name) {
+  const code = structuralOptions.get(name);
+  if (code !== void 0) return code >= 5 /* Append */ && code <= 15 /* OtherCommand */ ? null : optionArity.get(name) ?? 0;
+  const arity = optionArity.get(name);
+  if (arity !== void 0) return arity;
+  if (!Object.hasOwn(EXTENSION_OPTIONS, name) || name.startsWith("--rateest")) return null;
+  const [argument] = EXTENSION_OPTIONS[name];
+  return argument === "none" ? 0 : argument === "required" ? TWO_WORDS.has(name) ? 2 : 1 : null;
 }
 
 // grammar/lexer.ts
@@ -26432,6 +26787,9 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   let words = 0;
   let owed = 0;
   let bangMayFollow = false;
+  let owner = -1;
+  let lastModuleOption = -1;
+  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -26483,6 +26841,9 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         code = 4 /* Bang */;
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
+        if (!quoted && tokens.count === owner + 1 && text.charCodeAt(tokenStart) === 45 && (tokens.codes[owner] === 16 /* MatchOption */ || tokens.codes[owner] === 21 /* GenericOption */ && takesAddressOrProtocol(text, tokens.starts[owner], tokens.ends[owner])) && isKnownOption(text, tokenStart, i)) {
+          errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[owner], end: tokens.ends[owner] });
+        }
         owed--;
       }
       bangMayFollow = false;
@@ -26491,9 +26852,20 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 255;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
+        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
+          taken = tokens.count;
+        }
         owed = packed >> 8;
+        owner = tokens.count;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
+        lastModuleOption = code === 22 /* ModuleOption */ && owed === 0 ? tokens.count : -1;
       }
+    }
+    if (taken !== -1 && tokens.count === taken + 1) {
+      if (code === 23 /* Word */ || code === 24 /* QuotedWord */) {
+        errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
+      }
+      taken = -1;
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -26505,6 +26877,11 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   if (tokens.count === lineFirstToken) {
     errors.push({ kind: 6 /* BlanksOnly */, line, start, end });
     return 2 /* Words */;
+  }
+  const lastToken = tokens.count - 1;
+  const lastCode = tokens.codes[lastToken];
+  if (owed > 0 && owner === lastToken && lastCode !== 17 /* JumpOption */ && lastCode !== 18 /* GotoOption */ || lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken])) {
+    errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });
   }
   const firstStart2 = tokens.starts[lineFirstToken];
   if (firstStart2 > start) {
@@ -26554,6 +26931,25 @@ function optionCode(text, start, end) {
   }
   if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];
   return isLetter(c1) ? 22 /* ModuleOption */ : 23 /* Word */;
+}
+function takesValue(text, start, end) {
+  const word = text.slice(start, end);
+  if (word.includes("=")) return false;
+  const name = word.includes('"') ? decodeWord(word) : word;
+  return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
+}
+function takesAddressOrProtocol(text, start, end) {
+  const word = text.slice(start, end);
+  return /^(-[sdp]|--(source|src|destination|dst|protocol))$/.test(word);
+}
+function isKnownOption(text, start, end) {
+  const packed = optionCode(text, start, end);
+  const code = packed & 255;
+  if (code < 5 /* Append */ || code > 22 /* ModuleOption */) return false;
+  if (code !== 22 /* ModuleOption */) return true;
+  const word = text.slice(start, end);
+  const equals = word.indexOf("=");
+  return Object.hasOwn(EXTENSION_OPTIONS, equals === -1 ? word : word.slice(0, equals)) || packed >> 8 > 0;
 }
 function decodeWord(raw) {
   if (raw.indexOf('"') === -1) return raw;
@@ -27137,7 +27533,7 @@ var CommandLine = class extends LineNodeBase {
     const word = span.optionStart !== -1 && span.quoted ? new InlineValueWord(this.source, range, name) : new Word2(this.source, range);
     return { kind: span.kind, name, word };
   }
-  /** The options after the positional arguments, in order. */
+  /** The options, in order: those written before the command (`-p tcp -A X ...`), then those after its arguments. */
   get elements() {
     return buildElements(this);
   }
@@ -27339,13 +27735,25 @@ var LineParser = class extends CstParser {
     });
     this.commandLine = this.RULE("commandLine", () => {
       this.OPTION(() => this.CONSUME(Counters));
+      this.MANY(() => this.SUBRULE(this.element));
       this.CONSUME(AnyCommand);
-      this.MANY(() => this.CONSUME(AnyValue, { LABEL: "positional" }));
-      this.MANY2(() => this.SUBRULE(this.element));
+      this.MANY2(() => this.CONSUME(AnyValue, { LABEL: "positional" }));
+      this.MANY3(
+        () => this.OR([
+          { ALT: () => this.SUBRULE2(this.element) },
+          // A second command, which iptables refuses but for `-Z` with `-L` or `-S`: the plan decides.
+          {
+            ALT: () => {
+              this.CONSUME2(AnyCommand, { LABEL: "extraCommand" });
+              this.MANY4(() => this.CONSUME2(AnyValue, { LABEL: "extraPositional" }));
+            }
+          }
+        ])
+      );
     });
     this.element = this.RULE("element", () => {
       this.OPTION(() => this.CONSUME(Bang, { LABEL: "bang" }));
-      this.CONSUME(AnyOption);
+      this.CONSUME(AnyRuleOption);
       this.OPTION2({
         GATE: () => tokenMatcher(this.LA(2), AnyValue),
         DEF: () => this.CONSUME2(Bang, { LABEL: "lateBang" })
@@ -27440,12 +27848,16 @@ function simplePlan(shape, count, extra) {
 }
 function commandPlan(children, codes) {
   const head2 = indexOf2(children.AnyCommand);
+  for (const extra of children.extraCommand ?? []) {
+    const pair = [codes[head2], codes[extra.startOffset]].sort().join();
+    if (pair !== [12 /* Zero */, 15 /* OtherCommand */].sort().join()) return { error: 8 /* MultipleCommands */, token: extra.startOffset };
+  }
   const positional = children.positional ?? [];
   const elementNodes = children.element ?? [];
   const elements = new Int32Array(elementNodes.length * 4);
   elementNodes.forEach((node, i) => {
     const c = node.children;
-    const option2 = indexOf2(c.AnyOption);
+    const option2 = indexOf2(c.AnyRuleOption);
     const lateBang = indexOf2(c.lateBang);
     const values2 = c.value ?? [];
     elements[i * 4] = indexOf2(c.bang);
@@ -27466,6 +27878,7 @@ function commandPlan(children, codes) {
     targetElements: elementNodes.map((_, i) => i).filter((i) => isTargetCode(codes[elements[i * 4 + 1]]))
   };
 }
+var isRuleOptionCode = (code) => code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */;
 var isTargetCode = (code) => code === 17 /* JumpOption */ || code === 18 /* GotoOption */;
 function doubleBangOf(elements) {
   for (let i = 0; i < elements.length; i += 4) if (elements[i] !== -1 && elements[i + 2] !== -1) return elements[i + 2];
@@ -27479,11 +27892,14 @@ function indexOf2(tokens) {
 }
 function classifyError(codes, at) {
   if (codes[0] === 2 /* Commit */) return { error: 4 /* TextAfterCommit */, token: at };
-  const bang = at > 0 && codes[at - 1] === 4 /* Bang */ ? at - 1 : at > 0 && codes[at] === 4 /* Bang */ ? at : -1;
-  if (bang > 0) {
+  const bang = at > 0 && codes[at - 1] === 4 /* Bang */ ? at - 1 : codes[at] === 4 /* Bang */ ? at : -1;
+  if (bang !== -1 && codes[bang + 1] >= 5 /* Append */ && codes[bang + 1] <= 15 /* OtherCommand */) return { error: 6 /* BangBeforeCommand */, token: bang };
+  if (bang !== -1) {
     const error = codes[bang + 1] === 4 /* Bang */ ? 2 /* MultipleBangs */ : 3 /* BangWithoutOption */;
     return { error, token: bang };
   }
+  const options = codes.findIndex(isRuleOptionCode);
+  if (at === codes.length && options !== -1) return { error: 7 /* NoCommand */, token: options };
   if (codes[0] === 3 /* Counters */ && at > 0) return { error: 1 /* NoCommandAfterCounters */, token: at };
   return { error: 0 /* NotACommand */, token: at };
 }
@@ -27512,21 +27928,45 @@ function lexErrorMessage(error, text) {
       return `indented ${quote(word)}: iptables-restore takes the line for a command and refuses it`;
     case 6 /* BlanksOnly */:
       return 'a line of only spaces or tabs: iptables-restore skips empty lines only, and refuses this one ("no command specified")';
+    case 7 /* MissingValue */:
+      return `${quote(word)} has no value: iptables takes the next word, ${quote(nextWord(text, error.end))}, as its value and refuses the line`;
+    case 8 /* MissingValueAtEnd */:
+      return `${quote(word)} has no value: iptables refuses the line ("option "${word}" requires an argument")`;
     case 4 /* IndentedComment */:
       return "indented comment: only a `#` in the first column starts a comment; iptables-restore reads this line as a command and refuses it";
   }
 }
+function nextWord(text, from) {
+  const rest = /^[ \t]*([^ \t\r\n]*)/.exec(text.slice(from, from + 200));
+  return rest ? rest[1] : "";
+}
 function targetWithoutNameMessage(option2) {
   return `${quote(option2)} has no target after it: iptables refuses the line ("option "${option2}" requires an argument")`;
+}
+var commandLetter = (word) => LONG_COMMANDS[word] ?? word;
+var LONG_COMMANDS = {
+  "--append": "-A",
+  "--insert": "-I",
+  "--delete": "-D",
+  "--replace": "-R",
+  "--new-chain": "-N",
+  "--new": "-N",
+  "--delete-chain": "-X",
+  "--flush": "-F",
+  "--zero": "-Z",
+  "--rename-chain": "-E",
+  "--policy": "-P",
+  "--check": "-C",
+  "--list": "-L",
+  "--list-rules": "-S"
+};
+function secondCommandMessage(second, first2) {
+  return `a second command, ${quote(second)}: a line has one, and iptables refuses it ("Cannot use ${commandLetter(second)} with ${commandLetter(first2)}")`;
 }
 function lineErrorMessage(kind, word) {
   switch (kind) {
     case 0 /* NotACommand */:
       if (word === null) return "empty line";
-      if (word === "!") return "a line cannot start with `!`: expected a command such as `-A CHAIN`";
-      if (word.startsWith("-")) {
-        return `${quote(word)} is not a command: a rule line starts with a command such as \`-A CHAIN\``;
-      }
       return `${quote(word)} is not a command: expected a \`#\` comment, \`*table\`, \`:CHAIN POLICY\`, \`COMMIT\` or \`-A CHAIN ...\``;
     case 1 /* NoCommandAfterCounters */:
       return word === null ? "counters with no command after them: expected `[packets:bytes] -A CHAIN ...`" : `${quote(word)} after the counters is not a command: expected \`[packets:bytes] -A CHAIN ...\``;
@@ -27536,6 +27976,12 @@ function lineErrorMessage(kind, word) {
       return word === null ? "`!` at the end of the line: it must be followed by the option it negates" : `\`!\` must be followed by the option it negates, not ${quote(word)}`;
     case 4 /* TextAfterCommit */:
       return "COMMIT must stand alone on its line: iptables-restore reads this line as a command and refuses it";
+    case 6 /* BangBeforeCommand */:
+      return "`!` negates an option, not a command: iptables refuses the line (\"unexpected '!' flag\")";
+    case 7 /* NoCommand */:
+      return 'options but no command: a rule line needs one, such as `-A CHAIN` (iptables: "no command specified")';
+    case 8 /* MultipleCommands */:
+      return `a second command, ${quote(word ?? "")}: a line has one, and iptables refuses the line ("Cannot use ...")`;
     case 5 /* MultipleTargets */:
       return `a second target (${quote(word ?? "")}): a rule has one \`-j\` or \`-g\`, and iptables refuses the line ("multiple -j flags not allowed")`;
   }
@@ -27690,7 +28136,7 @@ var DocumentBuilder = class {
     if (ends[header] - starts[header] === 1 || plan.policy === -1) {
       const name = this.source.text.slice(starts[header] + 1, ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
-      if (plan.policy === -1) {
+      if (plan.policy === -1 && plan.counters === -1) {
         this.report(
           this.tokenRange(header),
           `chain declaration without a policy: write \`:${name} - [0:0]\` for a user chain or give a built-in chain ACCEPT or DROP (iptables-restore: "policy invalid")`
@@ -27787,6 +28233,12 @@ var DocumentBuilder = class {
     const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
     const shown = strayBang ? at + 1 : at;
+    if (error.error === 8 /* MultipleCommands */) {
+      let first2 = 0;
+      while (first2 < at && !(words.code(first2) >= 5 /* Append */ && words.code(first2) <= 15 /* OtherCommand */)) first2++;
+      this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first2).raw)));
+      return;
+    }
     this.report(range, lineErrorMessage(error.error, shown < words.count ? words.word(shown).raw : null));
   }
   missingCommit(table, at) {
@@ -27825,7 +28277,38 @@ function parse(text, options = {}) {
     const binary = syntaxError(source, at, "binary file: it has NUL bytes, so it is not an iptables ruleset");
     return { ...buildDocument(lexed, filePath, [{ ...binary, loc: locateInText(text, nul) }]), text, source };
   }
+  const template = findTemplate(text);
+  if (template !== null) {
+    const lexed = lex("");
+    const source = new Source(text, lexed, filePath);
+    const at = { start: template.start, end: template.end };
+    const message5 = `this looks like a template, not a ruleset (${quote(text.slice(at.start, at.end))}): render it first, then lint what it renders`;
+    const finding = syntaxError(source, at, message5);
+    return { ...buildDocument(lexed, filePath, [{ ...finding, loc: locateInText(text, at.start, at.end) }]), text, source };
+  }
   return fromLexed(lex(text), filePath);
+}
+var TEMPLATE_OPENERS = [
+  ["{{", /^\{\{[^\n]*?\}\}/],
+  ["{%", /^\{%[^\n]*?%\}/],
+  ["{#", /^\{#[^\n]*?#\}/],
+  ["<%", /^<%[^\n]*?%>/],
+  ["${", /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:#%/^,]?[^}\n]*)?\}/]
+];
+function findTemplate(text) {
+  let found = null;
+  for (const [open, close] of TEMPLATE_OPENERS) {
+    for (let at = text.indexOf(open); at !== -1 && (found === null || at < found.start); at = text.indexOf(open, at + 1)) {
+      const lineStart = text.lastIndexOf("\n", at) + 1;
+      if (text.charCodeAt(lineStart) === 35) continue;
+      const match = close.exec(text.slice(at, at + 1e3));
+      if (match) {
+        found = { start: at, end: at + match[0].length };
+        break;
+      }
+    }
+  }
+  return found;
 }
 function reparse(document, replacements, text) {
   const nul = text.indexOf("\0");
@@ -27842,14 +28325,9 @@ function fromLexed(lexed, filePath) {
       syntaxError(document.source, { start: 0, end: 1 }, "byte order mark at the start of the file: iptables-restore does not accept it")
     );
   }
-  if (/^[ \t\r\n\ufeff]*$/.test(text) && document.diagnostics.length === 0) {
-    document.diagnostics.push(
-      syntaxError(document.source, { start: 0, end: text.length }, "empty file: there is no ruleset in it")
-    );
-  }
   return document;
 }
-function locateInText(text, offset) {
+function locateInText(text, offset, end = offset + 1) {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -27857,7 +28335,7 @@ function locateInText(text, offset) {
     lineStart = i + 1;
   }
   const start = { line, column: offset - lineStart + 1, offset };
-  return { start, end: { line, column: start.column + 1, offset: offset + 1 } };
+  return { start, end: { line, column: start.column + end - offset, offset: end } };
 }
 function detachedDocument(text, filePath, diagnostics) {
   const lexed = lineTable(text);
@@ -27909,23 +28387,18 @@ function printLine(line, style) {
     case "commit":
       return joinWords([line.word], line, style, text);
     case "command":
-      return joinWords(commandWords(line), line, style, text);
+      return joinWords(commandWords(line, style), line, style, text);
   }
 }
-function commandWords(line) {
-  const words = [];
-  if (line.plan.counters !== -1) words.push(line.words.word(line.plan.counters));
-  words.push(line.commandWord, ...line.positional);
-  for (const element of line.elements) {
-    if (element.bang && !element.intrapositioned) words.push(element.bang);
-    words.push(element.optionWord);
-    if (element.bang && element.intrapositioned) words.push(element.bang);
-    const option2 = element.optionWord.range;
-    for (const value of element.values) {
-      if (value.range.start < option2.start || value.range.end > option2.end) words.push(value);
-    }
-  }
-  return words;
+function commandWords(line, style) {
+  const words = line.words;
+  const all = words.words(0, words.count);
+  if (style !== "compact") return all;
+  const { plan } = line;
+  const first2 = plan.counters === 0 ? 1 : 0;
+  const arity = optionArity.get(line.commandWord.value) ?? 0;
+  if (plan.head === first2 || plan.positionalEnd - plan.head - 1 < arity) return all;
+  return [...all.slice(0, first2), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first2, plan.head), ...all.slice(plan.positionalEnd)];
 }
 function joinWords(words, line, style, text) {
   if (style === "compact") return words.map((w) => w.text).join(" ");
@@ -28243,7 +28716,12 @@ var WATCHED_OPTIONS = [
   "-i",
   "--in-interface",
   "-o",
-  "--out-interface"
+  "--out-interface",
+  // The family a line is for: the other family's restore tool skips it (iptables(8)).
+  "-4",
+  "--ipv4",
+  "-6",
+  "--ipv6"
 ];
 var WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"];
 var PROTOCOLS = ["", "tcp", "udp", "sctp", "dccp", "icmp", "ipv6-icmp", "esp", "ah"];
@@ -28808,10 +29286,10 @@ function documentNames(document) {
   return { table, knownTargets };
 }
 var TableReplay = class {
-  constructor(document, table, names) {
+  constructor(document, table, names, skipped = []) {
     this.document = document;
     this.table = table;
-    const reader = new Reader(document, table, names);
+    const reader = new Reader(document, table, names, skipped);
     reader.read();
     this.builtins = reader.builtins;
     this.names = reader.names;
@@ -28906,9 +29384,10 @@ var isValueCode = (code) => code === 23 /* Word */ || code === 24 /* QuotedWord 
 var NONE2 = -1;
 var BUILTIN = -2;
 var Reader = class {
-  constructor(document, table, names) {
+  constructor(document, table, names, skipped) {
     this.document = document;
     this.table = table;
+    this.skipped = skipped;
     this.builtinIds = new Flags();
     this.declaredIds = [];
     this.missingChains = [];
@@ -28973,8 +29452,9 @@ var Reader = class {
   read() {
     const { span, firstTokens, codes, base } = this;
     let skip = null;
-    if (this.document.diagnostics.length > 0) {
+    if (this.document.diagnostics.length > 0 || this.skipped.length > 0) {
       skip = new Uint8Array(span);
+      for (const line of this.skipped) if (line >= base && line < base + span) skip[line - base] = 1;
       const declarations = this.document.form === "restore";
       for (let at = 0; at < span; at++) {
         const kind = this.document.kindOf(base + at);
@@ -28987,6 +29467,17 @@ var Reader = class {
       if (codes[first2] === 1 /* ChainDecl */) this.declaration(at, first2);
       else this.command(at, codes[first2] === 3 /* Counters */ ? first2 + 1 : first2);
     }
+  }
+  /**
+   * `-A`, `-I`, ... and what they do. The command is mostly the line's first word, but iptables
+   * takes options before it (`-p tcp -A FORWARD --dport 22`): it is the first token with a
+   * command's code (a word an option takes as its value has a value's code, whatever it looks like).
+   */
+  command(at, from) {
+    const last2 = this.firstTokens[this.base + at + 1];
+    let head2 = from;
+    while (head2 < last2 && (this.codes[head2] < 5 /* Append */ || this.codes[head2] > 15 /* OtherCommand */)) head2++;
+    this.commandAt(at, head2, from);
   }
   lineAt(at) {
     return this.line(this.base + at);
@@ -29068,7 +29559,8 @@ var Reader = class {
     }
     return -1;
   }
-  command(at, head2) {
+  /** The command at token `head`; its rule's options start at token `from` (before it when written so). */
+  commandAt(at, head2, from) {
     const { codes } = this;
     const last2 = this.firstTokens[this.base + at + 1];
     const command = codes[head2];
@@ -29079,11 +29571,15 @@ var Reader = class {
     this.chainIds[at] = id;
     const kind = KINDS[command];
     this.kinds[at] = kind;
-    if (kind <= 4 /* Delete */) this.rule(at, kind, id, positionalEnd, last2);
+    if (kind <= 4 /* Delete */) this.rule(at, kind, id, positionalEnd, last2, head2 > from ? from : -1);
     else this.otherCommand(at, command, id);
   }
-  /** `-A`, `-I`, `-R`, `-D`. */
-  rule(at, kind, id, positionalEnd, last2) {
+  /**
+   * `-A`, `-I`, `-R`, `-D`. `before` is the first of the options written before the command, or
+   * -1: the rule's text then starts there and holds the command too (such a line compares
+   * equal only to one written the same way).
+   */
+  rule(at, kind, id, positionalEnd, last2, before) {
     if (kind !== 1 /* Append */) this.appendOnly = false;
     if (id !== -1) {
       if (this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
@@ -29091,7 +29587,7 @@ var Reader = class {
     }
     const { codes, text } = this;
     const lineEnd = this.contentEnds[this.base + at];
-    let start = this.ends[positionalEnd - 1];
+    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
     let end = lineEnd;
     for (let k = last2 - 1; k >= positionalEnd; k--) {
       const c = codes[k];
@@ -29814,6 +30310,15 @@ var DocumentModel = class {
     if (this.backendFound === void 0) this.backendFound = backendOf(this.document);
     return this.backendFound;
   }
+  skippedLines() {
+    if (this.skipped === void 0) {
+      const flagged = this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] });
+      const family = flagged.length === 0 ? null : this.family()?.family ?? null;
+      const other = family === 4 ? ["-6", "--ipv6"] : ["-4", "--ipv4"];
+      this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));
+    }
+    return this.skipped;
+  }
   /** The chains of a table it has already replayed, or undefined. */
   replayedChains(table) {
     return this.byTable.get(table)?.chainsIfMade();
@@ -29822,16 +30327,16 @@ var DocumentModel = class {
     let found = this.byTable.get(table);
     if (found === void 0) {
       this.names ??= documentNames(this.document);
-      this.byTable.set(table, found = new TableModelImpl(this.document, table, this.names));
+      this.byTable.set(table, found = new TableModelImpl(this.document, table, this.names, this.skippedLines()));
     }
     return found;
   }
 };
 var TableModelImpl = class {
-  constructor(document, table, names) {
+  constructor(document, table, names, skipped) {
     this.document = document;
     this.table = table;
-    this.replay = new TableReplay(document, table, names);
+    this.replay = new TableReplay(document, table, names, skipped);
   }
   get builtins() {
     return this.replay.builtins;
@@ -30158,6 +30663,8 @@ var fix = (title, applicability, edits) => ({ title, applicability, edits });
 function checkDeclaration(context, walk, declaration) {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
+  const line = declaration.index + 1;
+  if (policyWord === null && name !== "" && declaration.counters !== null) return countersForPolicy(context, walk, declaration, line);
   if (policyWord === null || policy === null || name === "") return;
   if (walk.builtins.has(name)) {
     if (policy === "-" || POLICIES.has(policy)) return;
@@ -30180,6 +30687,24 @@ function checkDeclaration(context, walk, declaration) {
     range: policyWord.range,
     message: `\`:${name} ${policy}\` gives the user chain ${name} a policy: ${legacy}, iptables-nft ignores the policy`,
     fix: fix(`make ${name} a user chain without a policy`, "unsafe", [{ start: policyWord.range.start, end: policyWord.range.end, text: "-" }])
+  });
+}
+function countersForPolicy(context, walk, declaration, line) {
+  const { name } = declaration;
+  const counters = declaration.counters;
+  const written = `\`:${name} ${counters.text}\``;
+  const legacy = (why) => `"Can't set policy \`${counters.text}' on \`${name}' line ${line}: ${why}"`;
+  if (walk.builtins.has(name)) {
+    context.report({
+      range: counters.range,
+      message: `${written} has no policy, and both backends refuse the built-in chain ("Bad policy name")`
+    });
+    return;
+  }
+  context.report({
+    range: counters.range,
+    message: `${written} has no policy: iptables-legacy-restore refuses it (${legacy("Bad built-in chain name")}), iptables-nft-restore loads a user chain`,
+    fix: fix(`declare ${name} as a user chain: \`:${name} - ${counters.text}\``, "safe", [{ start: counters.range.start, end: counters.range.start, text: "- " }])
   });
 }
 function badPolicy(written, policy, word) {
@@ -30366,6 +30891,75 @@ function message({ name, place, count }) {
   }
 }
 
+// rules/comment-after-rule/rule.ts
+var ID4 = "comment-after-rule";
+var commentAfterRule = {
+  id: ID4,
+  description: '`# text` after a rule: `#` starts a comment only at the start of a line, so iptables refuses the line ("Bad argument `#\'")',
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document } = context;
+    for (const index of linesWithInnerHash(document)) {
+      if (document.kindOf(index) !== "command") continue;
+      const line = document.line(index);
+      const at = strayHash(line);
+      if (at === null) continue;
+      const { start } = at;
+      const end = line.range.end;
+      const comment = document.text.slice(start, end).trimEnd();
+      let cut = start;
+      while (cut > line.range.start && (document.text[cut - 1] === " " || document.text[cut - 1] === "	")) cut--;
+      context.report({
+        range: { start, end: start + comment.length },
+        message: `\`${short(comment)}\` is not a comment: \`#\` starts one only at the start of a line, and iptables refuses the line ("Bad argument \`${at.word}'")`,
+        fix: {
+          title: "move the text after `#` to a comment line of its own, above the rule",
+          applicability: "unsafe",
+          edits: [
+            { start: line.range.start, end: line.range.start, text: comment + (line.eol || "\n") },
+            { start: cut, end, text: "" }
+          ]
+        }
+      });
+    }
+  }
+};
+var short = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
+function linesWithInnerHash(document) {
+  const { text, source } = document;
+  const lines = [];
+  for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 34) continue;
+    const line = source.positionAt(at).line - 1;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+    at = source.lexed.lineStarts[line + 1] - 1;
+  }
+  return lines;
+}
+function strayHash(line) {
+  const isHash = (raw) => decodeWord(raw).startsWith("#");
+  const named = line.command === "rename-chain" || line.command === "policy";
+  const positional = line.positional;
+  for (let k = named ? 2 : 1; k < positional.length; k++) {
+    if (isHash(positional[k].raw)) return { start: positional[k].range.start, word: decodeWord(positional[k].raw) };
+  }
+  const view = line.view;
+  const text = line.source.text;
+  for (let i = 0; i < view.count; i++) {
+    const count = optionValueCount(view.name(i));
+    if (count === null) continue;
+    const written = text.slice(view.optionRange(i).start, view.optionRange(i).end);
+    const own = Math.max(0, count - (written.startsWith("--") && written.includes("=") ? 1 : 0));
+    for (let k = own, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
+      const raw = text.slice(range.start, range.end);
+      if (isHash(raw)) return { start: range.start, word: decodeWord(raw) };
+    }
+  }
+  return null;
+}
+
 // rules/packet/marks.ts
 var ALL = 4294967295;
 function markTargetEffect(target) {
@@ -30529,9 +31123,9 @@ function unique(states) {
 }
 
 // rules/duplicate-rule/rule.ts
-var ID4 = "duplicate-rule";
+var ID5 = "duplicate-rule";
 var duplicateRule = {
-  id: ID4,
+  id: ID5,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
@@ -30604,7 +31198,7 @@ function message2(chain, earlier, rule) {
 }
 
 // rules/inline-option-value/rule.ts
-var ID5 = "inline-option-value";
+var ID6 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -30633,7 +31227,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID5,
+  id: ID6,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -30675,19 +31269,19 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID5
+        ruleId: ID6
       } : void 0
     });
   }
 }
 
 // rules/interface-direction/rule.ts
-var ID6 = "interface-direction";
+var ID7 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID6,
+  id: ID7,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -30737,10 +31331,10 @@ function checkTable(context, table, lines, index) {
 }
 var isRuleCommand = (line) => line.command === "append" || line.command === "insert" || line.command === "replace" || line.command === "delete";
 function interfaceElements(view, direction) {
-  const [short, long] = INTERFACE_OPTIONS[direction];
+  const [short2, long] = INTERFACE_OPTIONS[direction];
   const out = [];
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && (view.is(i, short) || view.is(i, long))) out.push(i);
+    if (view.role(i) === "generic" && (view.is(i, short2) || view.is(i, long))) out.push(i);
   }
   return out;
 }
@@ -30784,9 +31378,9 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID7 = "jump-to-undefined-chain";
+var ID8 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID7,
+  id: ID8,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -30855,9 +31449,9 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/line-ends/rule.ts
-var ID8 = "line-ends";
+var ID9 = "line-ends";
 var lineEnds = {
-  id: ID8,
+  id: ID9,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -30875,7 +31469,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID8 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
   });
 }
 function checkCrLf(context) {
@@ -30908,7 +31502,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID8 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
   });
 }
 function effectOf(document, line) {
@@ -30958,7 +31552,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID9 = "mark-bit-conflict";
+var ID10 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -30986,7 +31580,7 @@ function ownerOf(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID9,
+  id: ID10,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -31054,10 +31648,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID10 = "masquerade-mark-not-cleared";
+var ID11 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID10,
+  id: ID11,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -31148,7 +31742,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID10
+    ruleId: ID11
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -31193,9 +31787,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID11 = "old-negation-syntax";
+var ID12 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID11,
+  id: ID12,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -31226,7 +31820,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID11 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID12 }
       });
     }
   }
@@ -31257,9 +31851,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID12 = "option-needs-protocol";
+var ID13 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID12,
+  id: ID13,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -31380,7 +31974,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID12
+      ruleId: ID13
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -31446,7 +32040,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID12 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID13 }
         });
       }
       return;
@@ -31506,14 +32100,50 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID12 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID13 };
+}
+
+// rules/other-family-line/rule.ts
+var OTHER_FAMILY_LINE = "other-family-line";
+var FLAGS = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
+var otherFamilyLine = {
+  id: OTHER_FAMILY_LINE,
+  description: "a `-4` line in an ip6tables ruleset, or a `-6` line in an iptables one: its restore tool skips the line",
+  severity: "info",
+  fixable: false,
+  check(context) {
+    const { model, document } = context;
+    const skipped = model.skippedLines();
+    if (skipped.length === 0) return;
+    const evidence = model.family();
+    if (evidence === null || !evidence.declared) return;
+    const tool = evidence.family === 6 ? "ip6tables-restore" : "iptables-restore";
+    for (const index of skipped) {
+      const line = document.line(index);
+      if (line.kind !== "command") continue;
+      const flag = flagOf(line, evidence.family === 6 ? 4 : 6);
+      if (flag === null) continue;
+      context.report({
+        range: flag.range,
+        message: `\`${flag.text}\`: ${tool} skips this line, so it is no rule of this ruleset (${evidence.because}); only the IPv${FLAGS[flag.name]} tool loads it`
+      });
+    }
+  }
+};
+function flagOf(line, family) {
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    const name = view.name(i);
+    if (FLAGS[name] === family) return { name, text: view.written(i), range: view.range(i) };
+  }
+  return null;
 }
 
 // rules/queue-target/rule.ts
-var ID13 = "queue-target";
+var ID14 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID13,
+  id: ID14,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -31544,14 +32174,14 @@ function report2(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID13 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID14 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID14 = "target-not-allowed-here";
+var ID15 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID14,
+  id: ID15,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -31662,9 +32292,9 @@ function howItFails(logged, legacyOnly, facts) {
 }
 
 // rules/undeclared-chain/rule.ts
-var ID15 = "undeclared-chain";
+var ID16 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID15,
+  id: ID16,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -31716,10 +32346,10 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unreachable-rule/rule.ts
-var ID16 = "unreachable-rule";
+var ID17 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID16,
+  id: ID17,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -31763,7 +32393,7 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unused-chain/rule.ts
-var ID17 = "unused-chain";
+var ID18 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -31773,7 +32403,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID17,
+  id: ID18,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -31812,10 +32442,12 @@ var unusedChain = {
 // rules/index.ts
 var allRules = [
   lineEnds,
+  commentAfterRule,
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
   addressFamilyMismatch,
+  otherFamilyLine,
   targetNotAllowedHere,
   interfaceDirection,
   queueTarget,
@@ -32568,6 +33200,7 @@ function lintDocument(document, options = {}) {
     };
     rule.check(context);
   }
+  dropSkippedLines(diagnostics, model.skippedLines());
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   if (options.suppressions === false) return diagnostics;
   const knownRules = [...new Set([...allRules, ...rules].map((r) => r.id))];
@@ -32589,10 +33222,20 @@ function fixFound(document, found, options) {
   return { result: result2, stable, left: unresolved(found, result2, relinted) };
 }
 var fixingRules = (options) => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
+function dropSkippedLines(diagnostics, skipped) {
+  if (skipped.length === 0) return;
+  const lines = new Set(skipped);
+  let kept = 0;
+  for (const d of diagnostics) {
+    if (d.ruleId === SYNTAX || d.ruleId === OTHER_FAMILY_LINE || !lines.has(d.loc.start.line - 1)) diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
+}
 var errorCount = (result2) => result2.diagnostics.filter((d) => d.severity === "error").length;
 
 export {
   TokenCode,
+  optionValueCount,
   MAX_WORD_LENGTH,
   MAX_WORDS_PER_LINE,
   rewrittenLines,

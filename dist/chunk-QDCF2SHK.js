@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-DOM6FQCL.js";
+} from "./chunk-OX2QYPYE.js";
 import {
   __commonJS,
   __require,
@@ -3579,6 +3579,10 @@ var iptlint_schema_default = {
           description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
           $ref: "#/definitions/ruleSetting"
         },
+        "comment-after-rule": {
+          description: '`# text` after a rule: `#` starts a comment only at the start of a line, so iptables refuses the line ("Bad argument `#\'")',
+          $ref: "#/definitions/ruleSetting"
+        },
         "old-negation-syntax": {
           description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
           $ref: "#/definitions/ruleSetting"
@@ -3593,6 +3597,10 @@ var iptlint_schema_default = {
         },
         "address-family-mismatch": {
           description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "other-family-line": {
+          description: "a `-4` line in an ip6tables ruleset, or a `-6` line in an iptables one: its restore tool skips the line",
           $ref: "#/definitions/ruleSetting"
         },
         "target-not-allowed-here": {
@@ -4223,7 +4231,7 @@ var rulesText = (chain) => chain.rules.map(ruleText).join("\n");
 function ruleText(line) {
   const counters = line.plan.counters;
   const text = line.text;
-  return counters === -1 ? text : text.slice(line.words.word(line.plan.head).range.start - line.range.start);
+  return counters === -1 ? text : text.slice(line.words.word(counters + 1).range.start - line.range.start);
 }
 var isBuiltin = (chain) => chain?.declaration?.kind === "chain" && chain.declaration.policy !== "-";
 var LineTable = class {
