@@ -592,6 +592,12 @@ export interface Document {
 	tables: Table[];
 	/** Syntax errors, in line order. */
 	diagnostics: Diagnostic[];
+	/**
+	 * Quotes never closed, from the `"` to the end of its line: no syntax error, for iptables
+	 * takes the rest of the line as one word and loads it (`--comment "abc -j ACCEPT` is a rule
+	 * with the comment `abc -j ACCEPT` and no target), but seldom what was meant.
+	 */
+	openQuotes: readonly SourceRange[];
 }
 export interface ParseOptions {
 	/** Named in diagnostics; not read. */

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-QDCF2SHK.js";
+} from "./chunk-JUTAFUN5.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-OX2QYPYE.js";
+} from "./chunk-EMFIZNNA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-QDCF2SHK.js";
-import "./chunk-OX2QYPYE.js";
+} from "./chunk-JUTAFUN5.js";
+import "./chunk-EMFIZNNA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

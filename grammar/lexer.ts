@@ -175,6 +175,15 @@ const utf8Length = (c: number): number =>
 
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
+/** Whether the next word after `from` looks like an option (`-x`, `--name`). */
+function optionFollows(text: string, from: number, end: number): boolean {
+  let j = from;
+  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  if (j + 1 >= end || text.charCodeAt(j) !== 0x2d /* - */) return false;
+  const c1 = text.charCodeAt(j + 1);
+  return isLetter(c1) || (c1 === 0x2d && j + 2 < end && isLetter(text.charCodeAt(j + 2)));
+}
+
 /** Lexes a whole ruleset. Never throws. */
 export function lex(text: string): LexedText {
   const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64);
@@ -489,7 +498,9 @@ function lexLine(
     let code: TokenCode;
     if (owed > 0) {
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 0x21; /* ! */
-      if (bang && bangMayFollow) {
+      // `-s ! 10.0.0.0/8` is the old negation (a rule flags it); before another option
+      // (`! -i ! -d x`), the `!` is the option's value, as getopt gives it.
+      if (bang && bangMayFollow && !optionFollows(text, i, end)) {
         code = TokenCode.Bang;
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;

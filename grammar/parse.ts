@@ -128,5 +128,6 @@ export function detachedDocument(text: string, filePath: string | undefined, dia
     },
     tables: [],
     diagnostics,
+    openQuotes: [],
   };
 }

@@ -20,7 +20,7 @@ import {
   type SourceRange,
 } from "./ast.js";
 import { lexErrorMessage, lineErrorMessage, quote, secondCommandMessage, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
-import { decodeWord, LineKind, type LexedText } from "./lexer.js";
+import { decodeWord, LexErrorKind, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { declarationCountersRefused, ruleCountersRefused } from "./values.js";
@@ -52,6 +52,12 @@ export interface Document {
   tables: Table[];
   /** Syntax errors, in line order. */
   diagnostics: Diagnostic[];
+  /**
+   * Quotes never closed, from the `"` to the end of its line: no syntax error, for iptables
+   * takes the rest of the line as one word and loads it (`--comment "abc -j ACCEPT` is a rule
+   * with the comment `abc -j ACCEPT` and no target), but seldom what was meant.
+   */
+  openQuotes: readonly SourceRange[];
 }
 
 export function buildDocument(lexed: LexedText, filePath?: string, initial: Diagnostic[] = []): Document {
@@ -73,6 +79,7 @@ export function buildDocument(lexed: LexedText, filePath?: string, initial: Diag
     kindOf: (index) => lines.kindOf(index),
     tables: builder.tables,
     diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
+    openQuotes: builder.openQuotes,
   };
 }
 
@@ -149,6 +156,7 @@ class Lines {
 
 class DocumentBuilder {
   readonly slots: (LineNode | LinePlan | null)[] = [];
+  readonly openQuotes: SourceRange[] = [];
   readonly tables: Table[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly form: DocumentForm;
@@ -164,6 +172,11 @@ class DocumentBuilder {
       this.tables.push(this.table);
     }
     for (const error of this.lexed.errors) {
+      if (error.kind === LexErrorKind.UnterminatedQuote) {
+        // iptables loads it: the rest of the line is one word (a rule's finding, not a syntax error).
+        this.openQuotes.push({ start: error.start, end: error.end });
+        continue;
+      }
       this.invalidLines.add(error.line);
       this.report({ start: error.start, end: error.end }, lexErrorMessage(error, source.text));
     }

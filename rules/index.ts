@@ -18,11 +18,13 @@ import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
 import { unreachableRule } from "./unreachable-rule/rule.js";
+import { unterminatedQuote } from "./unterminated-quote/rule.js";
 import { unusedChain } from "./unused-chain/rule.js";
 
 export const allRules: readonly RuleModule[] = [
   lineEnds,
   commentAfterRule,
+  unterminatedQuote,
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,

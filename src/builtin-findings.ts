@@ -23,7 +23,7 @@ export interface BuiltinFinding {
 export const SYNTAX_FINDING: BuiltinFinding = {
   id: SYNTAX,
   description:
-    "what iptables-restore would refuse to read: unterminated quotes, words over 1023 bytes, more than 251 words " +
+    "what iptables-restore would refuse to read: words over 1023 bytes, more than 251 words " +
     "on a line, lines that are not commands, stray `!`, commands outside a table, missing COMMIT, malformed counters",
   severity: "error",
 };

@@ -88,7 +88,10 @@ function element(role: OptionRole, name: string, how: Spelling, values: Word[], 
     option = quoted(`${name}=${values[0].value}`).raw;
     [inline, ...rest] = values;
   }
-  const late = bang === "after" && (inline !== null || rest.length === 0) ? "none" : bang;
+  // A late `!` is the old negation only before a value: before an option-looking word
+  // (`-i ! -j`) getopt gives the `!` to the option as its value (tested apart).
+  const optionLike = rest.length > 0 && !rest[0].raw.startsWith('"') && /^--?[A-Za-z]/.test(rest[0].raw);
+  const late = bang === "after" && (inline !== null || rest.length === 0 || optionLike) ? "none" : bang;
   return { role, bang: late, option, name, inline, values: rest };
 }
 

@@ -26602,6 +26602,13 @@ var HASH = 35;
 var NUL = 0;
 var utf8Length = (c) => c < 128 ? 1 : c < 2048 || c >= 55296 && c <= 57343 ? 2 : 3;
 var isLetter = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90;
+function optionFollows(text, from, end) {
+  let j = from;
+  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  if (j + 1 >= end || text.charCodeAt(j) !== 45) return false;
+  const c1 = text.charCodeAt(j + 1);
+  return isLetter(c1) || c1 === 45 && j + 2 < end && isLetter(text.charCodeAt(j + 2));
+}
 function lex(text) {
   const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64);
   builder.lexLines(0, text.length);
@@ -26837,7 +26844,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     let code;
     if (owed > 0) {
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 33;
-      if (bang && bangMayFollow) {
+      if (bang && bangMayFollow && !optionFollows(text, i, end)) {
         code = 4 /* Bang */;
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
@@ -27910,8 +27917,8 @@ function syntaxError(source, range, message5) {
   return { ruleId: SYNTAX, severity: "error", message: message5, range, loc: source.locate(range) };
 }
 function quote(text) {
-  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `\`${shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
+  const shown2 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `\`${shown2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
 }
 function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
@@ -28006,7 +28013,8 @@ function buildDocument(lexed, filePath, initial = []) {
     line: (index) => lines.line(index),
     kindOf: (index) => lines.kindOf(index),
     tables: builder.tables,
-    diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start)
+    diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
+    openQuotes: builder.openQuotes
   };
 }
 var Lines = class {
@@ -28068,6 +28076,7 @@ var DocumentBuilder = class {
   constructor(source) {
     this.source = source;
     this.slots = [];
+    this.openQuotes = [];
     this.tables = [];
     this.diagnostics = [];
     this.table = null;
@@ -28079,6 +28088,10 @@ var DocumentBuilder = class {
       this.tables.push(this.table);
     }
     for (const error of this.lexed.errors) {
+      if (error.kind === 0 /* UnterminatedQuote */) {
+        this.openQuotes.push({ start: error.start, end: error.end });
+        continue;
+      }
       this.invalidLines.add(error.line);
       this.report({ start: error.start, end: error.end }, lexErrorMessage(error, source.text));
     }
@@ -28232,14 +28245,14 @@ var DocumentBuilder = class {
     const endOfLine = words.word(words.count - 1).range.end;
     const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
-    const shown = strayBang ? at + 1 : at;
+    const shown2 = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
       while (first2 < at && !(words.code(first2) >= 5 /* Append */ && words.code(first2) <= 15 /* OtherCommand */)) first2++;
       this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first2).raw)));
       return;
     }
-    this.report(range, lineErrorMessage(error.error, shown < words.count ? words.word(shown).raw : null));
+    this.report(range, lineErrorMessage(error.error, shown2 < words.count ? words.word(shown2).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
@@ -28353,7 +28366,8 @@ function detachedDocument(text, filePath, diagnostics) {
       throw new RangeError(`no line ${index}: a detached document has no line nodes`);
     },
     tables: [],
-    diagnostics
+    diagnostics,
+    openQuotes: []
   };
 }
 
@@ -32392,8 +32406,38 @@ function message4(chain, catchAll, target) {
   return `No packet reaches this rule: the unconditional ${verdict} at ${lineOf(catchAll)} ${what}, so no rule after it in ${chain} matches`;
 }
 
+// rules/unterminated-quote/rule.ts
+var ID18 = "unterminated-quote";
+var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
+var unterminatedQuote = {
+  id: ID18,
+  description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    for (const quote2 of document.openQuotes) {
+      const index = document.source.positionAt(quote2.start).line - 1;
+      if (document.kindOf(index) !== "command") continue;
+      const line = document.line(index);
+      const rest = document.text.slice(quote2.start, quote2.end).trimEnd();
+      const option2 = optionOf(line, quote2.start);
+      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
+      context.report({ range: { start: quote2.start, end: quote2.start + rest.length }, message: message5 });
+    }
+  }
+};
+function optionOf(line, at) {
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    const range = view.range(i);
+    if (at >= range.start && at < range.end && at >= view.optionRange(i).end) return view.name(i);
+  }
+  return null;
+}
+
 // rules/unused-chain/rule.ts
-var ID18 = "unused-chain";
+var ID19 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -32403,7 +32447,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID18,
+  id: ID19,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -32431,8 +32475,8 @@ var unusedChain = {
         const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
-        const shown = referrers.slice(0, MAX_REFERRERS);
-        const why = referrers.length ? `only ${referrers.length > shown.length ? `${shown.join(", ")} and ${referrers.length - shown.length} more` : listOf(shown)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        const shown2 = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown2.length ? `${shown2.join(", ")} and ${referrers.length - shown2.length} more` : listOf(shown2)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
         context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
@@ -32443,6 +32487,7 @@ var unusedChain = {
 var allRules = [
   lineEnds,
   commentAfterRule,
+  unterminatedQuote,
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
@@ -32467,7 +32512,7 @@ var UNUSED_SUPPRESSION = "unused-suppression";
 var INVALID_SUPPRESSION = "invalid-suppression";
 var SYNTAX_FINDING = {
   id: SYNTAX,
-  description: "what iptables-restore would refuse to read: unterminated quotes, words over 1023 bytes, more than 251 words on a line, lines that are not commands, stray `!`, commands outside a table, missing COMMIT, malformed counters",
+  description: "what iptables-restore would refuse to read: words over 1023 bytes, more than 251 words on a line, lines that are not commands, stray `!`, commands outside a table, missing COMMIT, malformed counters",
   severity: "error"
 };
 var SUPPRESSION_FINDINGS = [

@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-OX2QYPYE.js";
+} from "./chunk-EMFIZNNA.js";
 import {
   __commonJS,
   __require,
@@ -3581,6 +3581,10 @@ var iptlint_schema_default = {
         },
         "comment-after-rule": {
           description: '`# text` after a rule: `#` starts a comment only at the start of a line, so iptables refuses the line ("Bad argument `#\'")',
+          $ref: "#/definitions/ruleSetting"
+        },
+        "unterminated-quote": {
+          description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
           $ref: "#/definitions/ruleSetting"
         },
         "old-negation-syntax": {
