@@ -783,12 +783,27 @@ declare const HOOKS: readonly [
 	"POSTROUTING"
 ];
 export type Hook = (typeof HOOKS)[number];
+/** How the family was learnt, strongest first. */
+export type FamilySource = "configuration" | "header" | "name" | "addresses";
 export interface FamilyEvidence {
 	family: Family;
-	/** Why: "its header says ip6tables-save", "its name rules.v6", "its addresses". */
+	/** Why: "its header says ip6tables-save", "its name is rules.v6", "--family 6", "most of its addresses ...". */
 	because: string;
-	/** Decided by the header or file name rather than guessed from the content. */
+	source: FamilySource;
+	/**
+	 * Said rather than guessed: by the configuration (`--family`, `family:`), the header or the
+	 * file name. A guess from the addresses is still good enough for a finding that the line
+	 * does not load: a ruleset guessed to be IPv4 has an IPv4 `-s`/`-d` address, which
+	 * ip6tables-restore refuses, so it loads as IPv6 neither; but it may be wrong about which
+	 * lines are the mistake, and messages say it is a guess.
+	 */
 	declared: boolean;
+}
+/** The family the user gave (`--family 6`, `family: 6` in the configuration), and where. */
+export interface ConfiguredFamily {
+	family: Family;
+	/** "--family 6", "the configuration (.iptlintrc.yaml) says family: 6". */
+	because: string;
 }
 export type Backend = "nft" | "legacy";
 export interface RulesetModel {
@@ -799,7 +814,11 @@ export interface RulesetModel {
 	tables(): readonly TableModel[];
 	/** The model of a table of the document, whatever its name (undefined for a table of another document). */
 	tableOf(table: Table): TableModel | undefined;
-	/** Which address family the ruleset is for, and why; null when nothing tells. */
+	/**
+	 * Which address family the ruleset is for, and why: the configuration's (`--family`,
+	 * `family:`), its header's, its name's, or a guess from its addresses (`declared` false);
+	 * null when nothing tells. A rule says nothing that holds for one family only when it is null.
+	 */
 	family(): FamilyEvidence | null;
 	/** Which backend's save tool wrote it; null when the file does not say. */
 	backend(): Backend | null;
@@ -996,6 +1015,7 @@ export interface Override {
 	files: string | string[];
 	rules?: Record<string, RuleEntry>;
 	node?: NodeContext;
+	family?: Family;
 }
 export interface Config {
 	$schema?: string;
@@ -1004,6 +1024,8 @@ export interface Config {
 	ignores?: string[];
 	reportUnusedSuppressions?: RuleSeverity;
 	node?: NodeContext;
+	/** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
+	family?: Family;
 }
 export interface LoadedConfig {
 	config: Config;
@@ -1040,6 +1062,8 @@ export interface FileSettings {
 	 */
 	rules: Map<string, RuleSetting>;
 	node: NodeContext;
+	/** The address family the configuration gives the file (`family`, `--family`), and where it says so; wins over the file's header and name. */
+	family?: ConfiguredFamily;
 	/** The severity of findings at suppressions that suppress nothing. */
 	reportUnusedSuppressions: Severity | "off";
 }
@@ -1066,6 +1090,11 @@ export interface LintOptions {
 	 * fields win over those of `settings.node`, field by field.
 	 */
 	node?: NodeContext;
+	/**
+	 * The address family of the ruleset (4: iptables, 6: ip6tables), over `settings.family` and
+	 * what the file's header and name say. Without either, the model learns it from the file.
+	 */
+	family?: Family;
 	/** The rules to run; all of them by default. */
 	rules?: readonly RuleModule[];
 	/**

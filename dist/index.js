@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-D3UHFL7T.js";
+} from "./chunk-CTVFZ7BE.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-KYSGNXQB.js";
+} from "./chunk-II733ZNU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-D3UHFL7T.js";
-import "./chunk-KYSGNXQB.js";
+} from "./chunk-CTVFZ7BE.js";
+import "./chunk-II733ZNU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

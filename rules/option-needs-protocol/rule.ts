@@ -19,7 +19,10 @@ import {
   PROTOCOL_OPTION_OWNERS,
   PROTOCOL_TARGETS,
   protocolNumber,
+  protocolOfMatch,
+  type Family,
 } from "../netfilter/index.js";
+import { xtablesName } from "../report/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -44,14 +47,15 @@ export const optionNeedsProtocol: RuleModule = {
       if (index.protocolNeedsSurelyMet(n)) continue;
       const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
-      facts ??= { family: model.family()?.family ?? 4, backend: model.backend() };
+      facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
       checkLine(context, line, facts);
     }
   },
 };
 
 interface Facts {
-  family: 4 | 6;
+  /** Null when nothing tells: what holds for one family only is then not said. */
+  family: Family | null;
   backend: Backend | null;
 }
 
@@ -113,8 +117,10 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
   }
   // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
   for (const [name, at] of loaded) {
-    const required = PROTOCOL_MATCHES[name];
+    const required = protocolOfMatch(name, facts.family);
     if ((name === "icmp" && facts.family === 6) || ((name === "icmp6" || name === "icmpv6") && facts.family === 4)) continue;
+    // `-m ah` is an extension header match in ip6tables: a rule of any protocol may use it.
+    if (required === "unsure") continue;
     if (required !== undefined) {
       if (final === null || final.name !== required || final.negated) {
         reportProtocolMatch(context, line, view, at, name, required, final, facts);
@@ -193,7 +199,7 @@ function reportProtocolMatch(
   const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
   const refused =
     `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), and iptables-legacy-restore fails at COMMIT ` +
-    `(the kernel: "x_tables: ${facts.family === 6 ? "ip6_tables" : "ip_tables"}: ${match} match: only valid for protocol ${protocolNumber(required)}")`;
+    `(the kernel: "x_tables: ${xtablesName(match === "icmp" ? 4 : PROTOCOL_MATCHES[match] === "ipv6-icmp" ? 6 : facts.family)}: ${match} match: only valid for protocol ${protocolNumber(required)}")`;
   let severity: Severity = "error";
   let message: string;
   let fix: Fix | undefined;
@@ -245,7 +251,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const xt = facts.family === 6 ? "ip6_tables" : "ip_tables";
+  const xt = xtablesName(facts.family);
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
   const tcpOnly = (range: SourceRange, what: string, logged: string) =>
     context.report({
@@ -310,7 +316,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
       const i = option(["--reject-with"]);
       const value = i === -1 ? null : view.value(i);
       if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, facts.family === 6 ? "ip6t_REJECT: TCP_RESET illegal for non-tcp" : "ipt_REJECT: TCP_RESET invalid for non-tcp");
+        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
       }
       return;
     }
@@ -322,8 +328,16 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   }
 }
 
+/** What the kernel logs for `--reject-with tcp-reset` in a rule that is not TCP. */
+const REJECT_TCP_RESET = {
+  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
+  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
+  unknown: `ipt_REJECT: TCP_RESET invalid for non-tcp" or "ip6t_REJECT: TCP_RESET illegal for non-tcp`,
+} as const;
+
 function checkNatPorts(context: RuleContext, view: LineView, i: number, target: string, protocol: Protocol | null, facts: Facts): void {
-  const allowed = NAT_PORT_PROTOCOLS[facts.family];
+  // iptables takes ports for -p icmp too: without a family, only what neither takes is reported.
+  const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option = view.name(i);
   const why = protocol === null ? "the rule has no `-p` before it" : `the rule is for \`-p ${protocol.text}\``;

@@ -7,6 +7,7 @@
 import type { CommandLine, Severity, SourceRange } from "../../grammar/index.js";
 import { NONE, RestoreStep, type Backend, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, type Binding, type Hook } from "../netfilter/index.js";
+import { xtablesName } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "target-not-allowed-here";
@@ -18,7 +19,7 @@ export const targetNotAllowedHere: RuleModule = {
   fixable: false,
   check(context) {
     const { document, model } = context;
-    const facts: Facts = { backend: null, xtables: "ip_tables" };
+    const facts: Facts = { backend: null, xtables: xtablesName(null) };
     let known = false;
     for (const name of BOUND_TARGETS) {
       const numbers = model.lines.linesTargeting(name);
@@ -26,7 +27,7 @@ export const targetNotAllowedHere: RuleModule = {
       if (!known) {
         known = true;
         facts.backend = model.backend();
-        facts.xtables = model.family()?.family === 6 ? "ip6_tables" : "ip_tables";
+        facts.xtables = xtablesName(model.family()?.family ?? null);
       }
       // Lines are in file order and a table's lines are together: take them table by table,
       // by line number (kube-proxy's 50,000 DNAT rules need no nodes unless reported).
@@ -87,7 +88,7 @@ function checkTable(context: RuleContext, table: TableModel, name: string, bindi
 
 interface Facts {
   backend: Backend | null;
-  /** `ip_tables` or `ip6_tables`, as the kernel names itself in its messages. */
+  /** `ip_tables` or `ip6_tables`, as the kernel names itself in its messages (`ip(6)_tables` when the family is not known). */
   xtables: string;
 }
 

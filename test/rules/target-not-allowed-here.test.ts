@@ -25,7 +25,8 @@ test("a rule in a user chain is judged by every built-in chain that reaches it, 
   assert.equal(more.length, 0);
   assert.match(finding.message, /DNAT is only usable from PREROUTING\/OUTPUT, but B is reached from INPUT and POSTROUTING \(INPUT → A → B; POSTROUTING → A → B\)/);
   // The kernel names every hook the rule is used from, the allowed one included.
-  assert.match(finding.message, /"x_tables: ip_tables: DNAT target: used from hooks PREROUTING\/INPUT\/POSTROUTING, but only usable from PREROUTING\/OUTPUT"/);
+  // The family is not known here: the kernel's name for it is left open.
+  assert.match(finding.message, /"x_tables: ip\(6\)_tables: DNAT target: used from hooks PREROUTING\/INPUT\/POSTROUTING, but only usable from PREROUTING\/OUTPUT"/);
   assert.match(finding.message, /"line 12: RULE_APPEND failed \(Invalid argument\): rule in chain B"/);
   assert.match(finding.message, /"line 13 failed" \(the COMMIT\)/);
 });
