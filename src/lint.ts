@@ -4,7 +4,7 @@
 import { parse, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
-import type { Family } from "../rules/netfilter/index.js";
+import type { ConfiguredFamily } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
 import type { LintDiagnostic } from "./builtin-findings.js";
@@ -22,7 +22,7 @@ export interface LintOptions {
    * The address family of the ruleset (4: iptables, 6: ip6tables), over `settings.family` and
    * what the file's header and name say. Without either, the model learns it from the file.
    */
-  family?: Family;
+  family?: ConfiguredFamily["family"];
   /** The rules to run; all of them by default. */
   rules?: readonly RuleModule[];
   /**
