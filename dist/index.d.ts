@@ -922,13 +922,14 @@ export interface ChainSet {
 	/** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
 	unreached(isRoot: (name: string) => boolean): Reach;
 	/**
-	 * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
-	 * the same order, as written, the command's arguments and counters left out), with the
-	 * nearest such earlier rule.
+	 * Each kept rule that is the same rule as an earlier kept rule of its chain, compared as
+	 * iptables-save prints them (`rule-key.ts`: long and short spellings, option order, implied
+	 * `-m tcp`, `/32`; the command's arguments and counters left out), with the nearest such
+	 * earlier rule.
 	 */
 	repeatedRules(): readonly RepeatedRule[];
 }
-/** A rule written like an earlier rule of its chain. */
+/** A rule that is the same rule as an earlier rule of its chain. */
 export interface RepeatedRule {
 	earlier: LineNo;
 	later: LineNo;
@@ -1015,7 +1016,7 @@ export interface Override {
 	files: string | string[];
 	rules?: Record<string, RuleEntry>;
 	node?: NodeContext;
-	family?: Family;
+	family?: ConfiguredFamily["family"];
 }
 export interface Config {
 	$schema?: string;
@@ -1025,7 +1026,7 @@ export interface Config {
 	reportUnusedSuppressions?: RuleSeverity;
 	node?: NodeContext;
 	/** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
-	family?: Family;
+	family?: ConfiguredFamily["family"];
 }
 export interface LoadedConfig {
 	config: Config;
@@ -1094,7 +1095,7 @@ export interface LintOptions {
 	 * The address family of the ruleset (4: iptables, 6: ip6tables), over `settings.family` and
 	 * what the file's header and name say. Without either, the model learns it from the file.
 	 */
-	family?: Family;
+	family?: ConfiguredFamily["family"];
 	/** The rules to run; all of them by default. */
 	rules?: readonly RuleModule[];
 	/**

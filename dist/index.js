@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-CTVFZ7BE.js";
+} from "./chunk-3BNNNR62.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-II733ZNU.js";
+} from "./chunk-WT27HFY2.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-CTVFZ7BE.js";
-import "./chunk-II733ZNU.js";
+} from "./chunk-3BNNNR62.js";
+import "./chunk-WT27HFY2.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -1,7 +1,7 @@
 /**
- * duplicate-rule: a rule written exactly like an earlier rule of the same chain (the same
- * options in the same order, comments included), with nothing between them that could change
- * the packet. See README.md beside this file.
+ * duplicate-rule: a rule that is an earlier rule of the same chain, as iptables-save prints
+ * them (spellings, option order, implied `-m tcp`, `/32`; comments included), with nothing
+ * between them that could change the packet. See README.md beside this file.
  */
 import type { CommandLine, RuleNode } from "../../grammar/index.js";
 import { parseUint32, parseValueMask } from "../../grammar/index.js";
@@ -96,5 +96,5 @@ function message(chain: string, earlier: CommandLine, rule: RuleNode, deletable:
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats the rule at ${lineOf(earlier)} of ${chain} word for word, and nothing between them changes the packet: ${effect}. ${fix}`;
+  return `This rule repeats the rule at ${lineOf(earlier)} of ${chain} (as iptables-save prints them), and nothing between them changes the packet: ${effect}. ${fix}`;
 }

@@ -8,6 +8,7 @@
  */
 import type { CommandLine } from "../../grammar/index.js";
 import { chainMap, type Chain } from "./chains.js";
+import { canonicalRuleOfLine } from "./rule-key.js";
 import type { Declaration, TableReplay } from "./replay.js";
 import { RestoreStep } from "./replay.js";
 
@@ -49,7 +50,7 @@ export interface ChainGraph {
   /** The chains with a rule jumping or going to this one (itself left out), once each. */
   callers(id: number): readonly number[];
   describe(id: number): UnreachedChain;
-  /** Each kept rule written like an earlier kept rule of its chain, with the nearest such earlier rule. */
+  /** Each kept rule that is the same rule as an earlier kept rule of its chain (as iptables-save prints them), with the nearest such earlier rule. */
   repeats(): readonly Repeat[];
 }
 
@@ -173,39 +174,30 @@ class AppendedGraph implements ChainGraph {
 
   /**
    * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
-   * replay links line to line (`previous`), compared by the text ranges it recorded. Small
-   * chains are searched back rule by rule; large ones by a hash of the chain, the length and the
-   * end of the text (where rules of one chain differ most: the target), candidates compared in full.
+   * replay links line to line (`previous`), compared by their keys (as iptables-save prints
+   * them). Small chains are searched back rule by rule; large ones by a hash of the chain, the
+   * length and the end of the key, candidates compared in full.
    */
   repeats(): readonly Repeat[] {
-    const { span, steps, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts, base } = this.replay;
-    const text = this.replay.document.text;
-    const same = (a: number, b: number): boolean => {
-      const length = ruleEnds[a] - ruleStarts[a];
-      if (ruleEnds[b] - ruleStarts[b] !== length) return false;
-      const x = ruleStarts[a];
-      const y = ruleStarts[b];
-      // From the end: rules of one chain often share a long beginning (a comment, a match).
-      for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
-      return true;
-    };
+    const { span, steps, chainIds, previous, ruleCounts: counts, base } = this.replay;
+    const keys = new RuleKeys(this.replay);
     const found: Repeat[] = [];
     let byHash: Map<number, number[]> | undefined;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== RestoreStep.Append || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
+      keys.read(at);
       if (counts[chain] <= SMALL) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (same(other, at)) {
+          if (keys.same(other, at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      let hash = Math.imul(chain, 0x9e3779b1) ^ (ruleEnds[at] - ruleStarts[at]);
-      for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193) & 0x3fffffff;
+      const hash = keys.hash(at, chain);
       byHash ??= new Map();
       const earlier = byHash.get(hash);
       if (earlier === undefined) {
@@ -213,7 +205,7 @@ class AppendedGraph implements ChainGraph {
         continue;
       }
       for (let k = earlier.length - 1; k >= 0; k--) {
-        if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
+        if (chainIds[earlier[k]] === chain && keys.same(earlier[k], at)) {
           found.push({ earlier: base + earlier[k], later: base + at, chain });
           break;
         }
@@ -221,6 +213,56 @@ class AppendedGraph implements ChainGraph {
       earlier.push(at);
     }
     return found;
+  }
+}
+
+/**
+ * Each rule's key (rule-key.ts): the rule as iptables-save prints it. A line already written
+ * so (every line of a dump) is its own key and is compared in the text, in place; the few
+ * others get a string.
+ */
+class RuleKeys {
+  private readonly text: string;
+  private readonly rewritten = new Map<number, string>();
+
+  constructor(private readonly replay: TableReplay) {
+    this.text = replay.document.text;
+  }
+
+  /** Reads the rule at this offset (once, before it is compared). */
+  read(at: number): void {
+    const { ruleStarts, ruleEnds, base } = this.replay;
+    const key = canonicalRuleOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+    if (key !== null) this.rewritten.set(at, key);
+  }
+
+  private source(at: number): [string, number, number] {
+    const key = this.rewritten.get(at);
+    return key === undefined ? [this.text, this.replay.ruleStarts[at], this.replay.ruleEnds[at]] : [key, 0, key.length];
+  }
+
+  same(a: number, b: number): boolean {
+    const [x, xs, xe] = this.source(a);
+    const [y, ys, ye] = this.source(b);
+    const length = xe - xs;
+    if (ye - ys !== length) return false;
+    // From the end: rules of one chain often share a long beginning (a comment, a match).
+    for (let k = length - 1; k >= 0; k--) if (x.charCodeAt(xs + k) !== y.charCodeAt(ys + k)) return false;
+    return true;
+  }
+
+  /** A hash of the chain, the length and the end of the key (where rules of one chain differ most: the target). */
+  hash(at: number, chain: number): number {
+    const [x, start, end] = this.source(at);
+    let hash = Math.imul(chain, 0x9e3779b1) ^ (end - start);
+    for (let k = Math.max(start, end - 32); k < end; k++) hash = Math.imul(hash ^ x.charCodeAt(k), 0x01000193) & 0x3fffffff;
+    return hash;
+  }
+
+  /** The key as a string. */
+  key(at: number): string {
+    const [x, start, end] = this.source(at);
+    return x.slice(start, end);
   }
 }
 
@@ -277,15 +319,16 @@ class ReplayedGraph implements ChainGraph {
 
   /** Chain by chain, in kernel order: each rule's text looked up among the earlier ones. */
   repeats(): readonly Repeat[] {
-    const { ruleStarts, ruleEnds, base } = this.replay;
-    const text = this.replay.document.text;
+    const { base } = this.replay;
+    const keys = new RuleKeys(this.replay);
     const found: Repeat[] = [];
     for (const [id, chain] of this.byId) {
       if (chain.rules.length < 2) continue;
       const byText = new Map<string, number>();
       for (const line of chain.rules) {
         const at = line.index - base;
-        const key = text.slice(ruleStarts[at], ruleEnds[at]);
+        keys.read(at);
+        const key = keys.key(at);
         const earlier = byText.get(key);
         if (earlier !== undefined) found.push({ earlier, later: line.index, chain: id });
         byText.set(key, line.index);

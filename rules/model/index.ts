@@ -10,3 +10,4 @@ export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./
 export { familyOfName } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type TargetRef } from "./replay.js";
 export { appendsOnly, isUserChain } from "./chains.js";
+export { ruleKeyOfLine } from "./rule-key.js";

@@ -147,14 +147,15 @@ export interface ChainSet {
   /** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
   unreached(isRoot: (name: string) => boolean): Reach;
   /**
-   * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
-   * the same order, as written, the command's arguments and counters left out), with the
-   * nearest such earlier rule.
+   * Each kept rule that is the same rule as an earlier kept rule of its chain, compared as
+   * iptables-save prints them (`rule-key.ts`: long and short spellings, option order, implied
+   * `-m tcp`, `/32`; the command's arguments and counters left out), with the nearest such
+   * earlier rule.
    */
   repeatedRules(): readonly RepeatedRule[];
 }
 
-/** A rule written like an earlier rule of its chain. */
+/** A rule that is the same rule as an earlier rule of its chain. */
 export interface RepeatedRule {
   earlier: LineNo;
   later: LineNo;

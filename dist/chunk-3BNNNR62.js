@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-II733ZNU.js";
+} from "./chunk-WT27HFY2.js";
 import {
   __commonJS,
   __require,
