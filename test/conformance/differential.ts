@@ -292,4 +292,15 @@ export const PENDING: readonly PendingKind[] = [
     },
     examples: ['-A INPUT -m comment --comment "abc -j ACCEPT', '-A INPUT -j ACCEPT -m comment --comment "abc'],
   },
+  {
+    // iptables 1.8 gives an option the next word whatever it is: in `! -i ! -d x` the second
+    // `!` is `-i`'s value (an interface named `!`), and the line loads (nft and legacy, v4).
+    // The lexer reads a `!` after an option as the old negation (`-s ! x`, iptables <= 1.4.3)
+    // and `-d` as its value, and reports two `!`. A fix in the lexer (a `!` followed by an
+    // option is a value) is the lead's or helper "fidelity"'s to make.
+    name: "a `!` after a negated option, followed by another option (`! -i ! -d x`)",
+    owner: "lead",
+    test: (line) => /(^|[ \t])![ \t]+-\S+[ \t]+![ \t]+-/.test(line),
+    examples: ["-A INPUT ! -i ! -d 10.0.0.1 -j DROP"],
+  },
 ];
