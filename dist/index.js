@@ -21,7 +21,7 @@ import {
   settingsFor,
   unifiedDiff,
   unresolved
-} from "./chunk-3BNNNR62.js";
+} from "./chunk-LCEKSZJX.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -71,7 +71,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-WT27HFY2.js";
+} from "./chunk-MU2JS7N5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

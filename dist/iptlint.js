@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-3BNNNR62.js";
-import "./chunk-WT27HFY2.js";
+} from "./chunk-LCEKSZJX.js";
+import "./chunk-MU2JS7N5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

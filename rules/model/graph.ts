@@ -8,7 +8,7 @@
  */
 import type { CommandLine } from "../../grammar/index.js";
 import { chainMap, type Chain } from "./chains.js";
-import { canonicalRuleOfLine } from "./rule-key.js";
+import { ruleKeyOfLine } from "./rule-key.js";
 import type { Declaration, TableReplay } from "./replay.js";
 import { RestoreStep } from "./replay.js";
 
@@ -174,95 +174,66 @@ class AppendedGraph implements ChainGraph {
 
   /**
    * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
-   * replay links line to line (`previous`), compared by their keys (as iptables-save prints
-   * them). Small chains are searched back rule by rule; large ones by a hash of the chain, the
-   * length and the end of the key, candidates compared in full.
+   * replay links line to line (`previous`). Two rules can be the same rule only with the same
+   * target (jump or goto), which the replay knows by id whatever the spelling: only rules that
+   * share their chain and target with another are given keys (as iptables-save prints them) and
+   * compared, so a kube-proxy dump, whose rules of a chain mostly go to different chains, is
+   * compared almost without reading a rule. Small chains are searched back rule by rule; large
+   * ones by chain and target, then by key.
    */
   repeats(): readonly Repeat[] {
-    const { span, steps, chainIds, previous, ruleCounts: counts, base } = this.replay;
+    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts, base } = this.replay;
     const keys = new RuleKeys(this.replay);
+    const width = this.replay.names.count + 1;
     const found: Repeat[] = [];
-    let byHash: Map<number, number[]> | undefined;
+    let byTarget: Map<number, number | Map<string, number>> | undefined;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== RestoreStep.Append || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
-      keys.read(at);
+      const target = targetIds[at];
       if (counts[chain] <= SMALL) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (keys.same(other, at)) {
+          if (targetIds[other] === target && gotos[other] === gotos[at] && keys.key(other) === keys.key(at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      const hash = keys.hash(at, chain);
-      byHash ??= new Map();
-      const earlier = byHash.get(hash);
-      if (earlier === undefined) {
-        byHash.set(hash, [at]);
+      const bucket = (chain * width + target + 1) * 2 + gotos[at];
+      byTarget ??= new Map();
+      const entry = byTarget.get(bucket);
+      if (entry === undefined) {
+        byTarget.set(bucket, at);
         continue;
       }
-      for (let k = earlier.length - 1; k >= 0; k--) {
-        if (chainIds[earlier[k]] === chain && keys.same(earlier[k], at)) {
-          found.push({ earlier: base + earlier[k], later: base + at, chain });
-          break;
-        }
-      }
-      earlier.push(at);
+      let byKey: Map<string, number>;
+      if (typeof entry === "number") byTarget.set(bucket, (byKey = new Map([[keys.key(entry), entry]])));
+      else byKey = entry;
+      const key = keys.key(at);
+      const earlier = byKey.get(key);
+      if (earlier !== undefined) found.push({ earlier: base + earlier, later: base + at, chain });
+      byKey.set(key, at);
     }
     return found;
   }
 }
 
-/**
- * Each rule's key (rule-key.ts): the rule as iptables-save prints it. A line already written
- * so (every line of a dump) is its own key and is compared in the text, in place; the few
- * others get a string.
- */
+/** Each rule's key (rule-key.ts): the rule as iptables-save prints it, made on first use and kept. */
 class RuleKeys {
-  private readonly text: string;
-  private readonly rewritten = new Map<number, string>();
+  private readonly keys = new Map<number, string>();
 
-  constructor(private readonly replay: TableReplay) {
-    this.text = replay.document.text;
-  }
+  constructor(private readonly replay: TableReplay) {}
 
-  /** Reads the rule at this offset (once, before it is compared). */
-  read(at: number): void {
-    const { ruleStarts, ruleEnds, base } = this.replay;
-    const key = canonicalRuleOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
-    if (key !== null) this.rewritten.set(at, key);
-  }
-
-  private source(at: number): [string, number, number] {
-    const key = this.rewritten.get(at);
-    return key === undefined ? [this.text, this.replay.ruleStarts[at], this.replay.ruleEnds[at]] : [key, 0, key.length];
-  }
-
-  same(a: number, b: number): boolean {
-    const [x, xs, xe] = this.source(a);
-    const [y, ys, ye] = this.source(b);
-    const length = xe - xs;
-    if (ye - ys !== length) return false;
-    // From the end: rules of one chain often share a long beginning (a comment, a match).
-    for (let k = length - 1; k >= 0; k--) if (x.charCodeAt(xs + k) !== y.charCodeAt(ys + k)) return false;
-    return true;
-  }
-
-  /** A hash of the chain, the length and the end of the key (where rules of one chain differ most: the target). */
-  hash(at: number, chain: number): number {
-    const [x, start, end] = this.source(at);
-    let hash = Math.imul(chain, 0x9e3779b1) ^ (end - start);
-    for (let k = Math.max(start, end - 32); k < end; k++) hash = Math.imul(hash ^ x.charCodeAt(k), 0x01000193) & 0x3fffffff;
-    return hash;
-  }
-
-  /** The key as a string. */
   key(at: number): string {
-    const [x, start, end] = this.source(at);
-    return x.slice(start, end);
+    let key = this.keys.get(at);
+    if (key === undefined) {
+      const { ruleStarts, ruleEnds, base } = this.replay;
+      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      this.keys.set(at, key);
+    }
+    return key;
   }
 }
 
@@ -326,9 +297,7 @@ class ReplayedGraph implements ChainGraph {
       if (chain.rules.length < 2) continue;
       const byText = new Map<string, number>();
       for (const line of chain.rules) {
-        const at = line.index - base;
-        keys.read(at);
-        const key = keys.key(at);
+        const key = keys.key(line.index - base);
         const earlier = byText.get(key);
         if (earlier !== undefined) found.push({ earlier, later: line.index, chain: id });
         byText.set(key, line.index);

@@ -238,3 +238,15 @@ test("duplicate-rule: the issue's rule, long and short", () => {
   const text = "*filter\n:FORWARD ACCEPT [0:0]\n--append FORWARD --in-interface eth1 -j ACCEPT\n-A FORWARD -i eth1 -j ACCEPT\nCOMMIT\n";
   assert.equal(checkWith(duplicateRule, text).of(duplicateRule.id).length, 1);
 });
+
+test("duplicate-rule: in a large chain, rules are compared by target, then as iptables-save prints them", () => {
+  const rules = Array.from({ length: 40 }, (_, i) => `-A INPUT -s 10.0.${i}.0/24 -j ${i % 2 ? "ACCEPT" : "DROP"}`);
+  rules.push("--append INPUT --source 10.0.3.7/255.255.255.0 --jump ACCEPT", "-A INPUT -s 10.0.4.0/24 -j ACCEPT", "-A INPUT -s 10.0.4.0/24 -g X");
+  const text = `*filter\n:INPUT ACCEPT [0:0]\n:X - [0:0]\n${rules.join("\n")}\nCOMMIT\n`;
+  const findings = checkWith(duplicateRule, text).of(duplicateRule.id);
+  assert.deepEqual(
+    findings.map((f) => [f.loc.start.line, /line (\d+)/.exec(f.message)![1]]),
+    [[44, "7"]],
+    "the long spelling repeats line 7; -j DROP and -g X rules with the same options are other rules",
+  );
+});

@@ -22,7 +22,7 @@ import {
   reparse,
   resolveSettings,
   rewrittenLines
-} from "./chunk-WT27HFY2.js";
+} from "./chunk-MU2JS7N5.js";
 import {
   __commonJS,
   __require,

@@ -29718,6 +29718,7 @@ function canonicalRuleOfLine(lexed, line, start, end) {
   while (to < last2 && starts[to] < end) to++;
   return canonicalRule(lexed, from, to);
 }
+var ruleKeyOfLine = (lexed, line, start, end) => canonicalRuleOfLine(lexed, line, start, end) ?? lexed.text.slice(start, end);
 
 // rules/model/graph.ts
 var SMALL = 16;
@@ -29803,43 +29804,47 @@ var AppendedGraph = class {
   }
   /**
    * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
-   * replay links line to line (`previous`), compared by their keys (as iptables-save prints
-   * them). Small chains are searched back rule by rule; large ones by a hash of the chain, the
-   * length and the end of the key, candidates compared in full.
+   * replay links line to line (`previous`). Two rules can be the same rule only with the same
+   * target (jump or goto), which the replay knows by id whatever the spelling: only rules that
+   * share their chain and target with another are given keys (as iptables-save prints them) and
+   * compared, so a kube-proxy dump, whose rules of a chain mostly go to different chains, is
+   * compared almost without reading a rule. Small chains are searched back rule by rule; large
+   * ones by chain and target, then by key.
    */
   repeats() {
-    const { span, steps, chainIds, previous, ruleCounts: counts, base } = this.replay;
+    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts, base } = this.replay;
     const keys2 = new RuleKeys(this.replay);
+    const width = this.replay.names.count + 1;
     const found = [];
-    let byHash;
+    let byTarget;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== 1 /* Append */ || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
-      keys2.read(at);
+      const target = targetIds[at];
       if (counts[chain] <= SMALL) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (keys2.same(other, at)) {
+          if (targetIds[other] === target && gotos[other] === gotos[at] && keys2.key(other) === keys2.key(at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      const hash = keys2.hash(at, chain);
-      byHash ??= /* @__PURE__ */ new Map();
-      const earlier = byHash.get(hash);
-      if (earlier === void 0) {
-        byHash.set(hash, [at]);
+      const bucket = (chain * width + target + 1) * 2 + gotos[at];
+      byTarget ??= /* @__PURE__ */ new Map();
+      const entry = byTarget.get(bucket);
+      if (entry === void 0) {
+        byTarget.set(bucket, at);
         continue;
       }
-      for (let k = earlier.length - 1; k >= 0; k--) {
-        if (chainIds[earlier[k]] === chain && keys2.same(earlier[k], at)) {
-          found.push({ earlier: base + earlier[k], later: base + at, chain });
-          break;
-        }
-      }
-      earlier.push(at);
+      let byKey;
+      if (typeof entry === "number") byTarget.set(bucket, byKey = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
+      else byKey = entry;
+      const key = keys2.key(at);
+      const earlier = byKey.get(key);
+      if (earlier !== void 0) found.push({ earlier: base + earlier, later: base + at, chain });
+      byKey.set(key, at);
     }
     return found;
   }
@@ -29847,38 +29852,16 @@ var AppendedGraph = class {
 var RuleKeys = class {
   constructor(replay) {
     this.replay = replay;
-    this.rewritten = /* @__PURE__ */ new Map();
-    this.text = replay.document.text;
+    this.keys = /* @__PURE__ */ new Map();
   }
-  /** Reads the rule at this offset (once, before it is compared). */
-  read(at) {
-    const { ruleStarts, ruleEnds, base } = this.replay;
-    const key = canonicalRuleOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
-    if (key !== null) this.rewritten.set(at, key);
-  }
-  source(at) {
-    const key = this.rewritten.get(at);
-    return key === void 0 ? [this.text, this.replay.ruleStarts[at], this.replay.ruleEnds[at]] : [key, 0, key.length];
-  }
-  same(a, b) {
-    const [x, xs, xe] = this.source(a);
-    const [y, ys, ye] = this.source(b);
-    const length = xe - xs;
-    if (ye - ys !== length) return false;
-    for (let k = length - 1; k >= 0; k--) if (x.charCodeAt(xs + k) !== y.charCodeAt(ys + k)) return false;
-    return true;
-  }
-  /** A hash of the chain, the length and the end of the key (where rules of one chain differ most: the target). */
-  hash(at, chain) {
-    const [x, start, end] = this.source(at);
-    let hash = Math.imul(chain, 2654435761) ^ end - start;
-    for (let k = Math.max(start, end - 32); k < end; k++) hash = Math.imul(hash ^ x.charCodeAt(k), 16777619) & 1073741823;
-    return hash;
-  }
-  /** The key as a string. */
   key(at) {
-    const [x, start, end] = this.source(at);
-    return x.slice(start, end);
+    let key = this.keys.get(at);
+    if (key === void 0) {
+      const { ruleStarts, ruleEnds, base } = this.replay;
+      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      this.keys.set(at, key);
+    }
+    return key;
   }
 };
 var ReplayedGraph = class {
@@ -29927,9 +29910,7 @@ var ReplayedGraph = class {
       if (chain.rules.length < 2) continue;
       const byText = /* @__PURE__ */ new Map();
       for (const line of chain.rules) {
-        const at = line.index - base;
-        keys2.read(at);
-        const key = keys2.key(at);
+        const key = keys2.key(line.index - base);
         const earlier = byText.get(key);
         if (earlier !== void 0) found.push({ earlier, later: line.index, chain: id });
         byText.set(key, line.index);
