@@ -171,6 +171,8 @@ export class NamespaceShell {
   private readonly shell: ChildProcessWithoutNullStreams;
   private buffer = "";
   private waiting: ((output: string) => void) | null = null;
+  private failed: ((error: Error) => void) | null = null;
+  private exited: string | null = null;
 
   constructor(namespace: string) {
     this.shell = spawn("ip", ["netns", "exec", namespace, "sh"], { stdio: "pipe" });
@@ -188,12 +190,19 @@ export class NamespaceShell {
         done(output);
       }
     });
+    // A shell that dies fails the command it was running instead of leaving it waiting.
+    this.shell.on("exit", (code, signal) => {
+      this.exited = `the shell in namespace ${namespace} exited (${signal ?? code})`;
+      this.failed?.(new Error(this.exited));
+    });
   }
 
   /** Runs `tool --test` on `input`: its exit status and what it said. */
   restoreTest(tool: string, input: string, file: string): Promise<{ status: number; said: string }> {
     writeFileSync(file, input);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      if (this.exited !== null) return reject(new Error(this.exited));
+      this.failed = reject;
       this.waiting = (output) => {
         const at = output.lastIndexOf(SENTINEL);
         resolve({ status: Number(output.slice(at + SENTINEL.length)), said: output.slice(0, at) });
