@@ -831,12 +831,27 @@ declare const HOOKS: readonly [
 	"POSTROUTING"
 ];
 export type Hook = (typeof HOOKS)[number];
+/** How the family was learnt, strongest first. */
+export type FamilySource = "configuration" | "header" | "name" | "addresses";
 export interface FamilyEvidence {
 	family: Family;
-	/** Why: "its header says ip6tables-save", "its name rules.v6", "its addresses". */
+	/** Why: "its header says ip6tables-save", "its name is rules.v6", "--family 6", "most of its addresses ...". */
 	because: string;
-	/** Decided by the header or file name rather than guessed from the content. */
+	source: FamilySource;
+	/**
+	 * Said rather than guessed: by the configuration (`--family`, `family:`), the header or the
+	 * file name. A guess from the addresses is still good enough for a finding that the line
+	 * does not load: a ruleset guessed to be IPv4 has an IPv4 `-s`/`-d` address, which
+	 * ip6tables-restore refuses, so it loads as IPv6 neither; but it may be wrong about which
+	 * lines are the mistake, and messages say it is a guess.
+	 */
 	declared: boolean;
+}
+/** The family the user gave (`--family 6`, `family: 6` in the configuration), and where. */
+export interface ConfiguredFamily {
+	family: Family;
+	/** "--family 6", "the configuration (.iptlintrc.yaml) says family: 6". */
+	because: string;
 }
 export type Backend = "nft" | "legacy";
 export interface RulesetModel {
@@ -847,7 +862,11 @@ export interface RulesetModel {
 	tables(): readonly TableModel[];
 	/** The model of a table of the document, whatever its name (undefined for a table of another document). */
 	tableOf(table: Table): TableModel | undefined;
-	/** Which address family the ruleset is for, and why; null when nothing tells. */
+	/**
+	 * Which address family the ruleset is for, and why: the configuration's (`--family`,
+	 * `family:`), its header's, its name's, or a guess from its addresses (`declared` false);
+	 * null when nothing tells. A rule says nothing that holds for one family only when it is null.
+	 */
 	family(): FamilyEvidence | null;
 	/** Which backend's save tool wrote it; null when the file does not say. */
 	backend(): Backend | null;
@@ -958,13 +977,14 @@ export interface ChainSet {
 	/** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
 	unreached(isRoot: (name: string) => boolean): Reach;
 	/**
-	 * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
-	 * the same order, as written, the command's arguments and counters left out), with the
-	 * nearest such earlier rule.
+	 * Each kept rule that is the same rule as an earlier kept rule of its chain, compared as
+	 * iptables-save prints them (`rule-key.ts`: long and short spellings, option order, implied
+	 * `-m tcp`, `/32`; the command's arguments and counters left out), with the nearest such
+	 * earlier rule.
 	 */
 	repeatedRules(): readonly RepeatedRule[];
 }
-/** A rule written like an earlier rule of its chain. */
+/** A rule that is the same rule as an earlier rule of its chain. */
 export interface RepeatedRule {
 	earlier: LineNo;
 	later: LineNo;
@@ -1121,6 +1141,7 @@ export interface Override {
 	files: string | string[];
 	rules?: Record<string, RuleEntry>;
 	node?: NodeContext;
+	family?: ConfiguredFamily["family"];
 }
 export interface Config {
 	$schema?: string;
@@ -1129,6 +1150,8 @@ export interface Config {
 	ignores?: string[];
 	reportUnusedSuppressions?: RuleSeverity;
 	node?: NodeContext;
+	/** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
+	family?: ConfiguredFamily["family"];
 }
 export interface LoadedConfig {
 	config: Config;
@@ -1165,6 +1188,8 @@ export interface FileSettings {
 	 */
 	rules: Map<string, RuleSetting>;
 	node: NodeContext;
+	/** The address family the configuration gives the file (`family`, `--family`), and where it says so; wins over the file's header and name. */
+	family?: ConfiguredFamily;
 	/** The severity of findings at suppressions that suppress nothing. */
 	reportUnusedSuppressions: Severity | "off";
 }
@@ -1191,6 +1216,11 @@ export interface LintOptions {
 	 * fields win over those of `settings.node`, field by field.
 	 */
 	node?: NodeContext;
+	/**
+	 * The address family of the ruleset (4: iptables, 6: ip6tables), over `settings.family` and
+	 * what the file's header and name say. Without either, the model learns it from the file.
+	 */
+	family?: ConfiguredFamily["family"];
 	/** The rules to run; all of them by default. */
 	rules?: readonly RuleModule[];
 	/**

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-JUTAFUN5.js";
+} from "./chunk-MV72L4G7.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-EMFIZNNA.js";
+} from "./chunk-JZKTFIPK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JUTAFUN5.js";
-import "./chunk-EMFIZNNA.js";
+} from "./chunk-MV72L4G7.js";
+import "./chunk-JZKTFIPK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

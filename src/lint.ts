@@ -4,6 +4,7 @@
 import { parse, SYNTAX, type Diagnostic, type Document } from "../grammar/index.js";
 import { allRules, OTHER_FAMILY_LINE } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
+import type { ConfiguredFamily } from "../rules/model/index.js";
 import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
 import { unresolved, type ApplyOptions, type FixResult } from "./fix/apply.js";
 import { fixUntilStable } from "./fix/fixed-point.js";
@@ -20,6 +21,11 @@ export interface LintOptions {
    * fields win over those of `settings.node`, field by field.
    */
   node?: NodeContext;
+  /**
+   * The address family of the ruleset (4: iptables, 6: ip6tables), over `settings.family` and
+   * what the file's header and name say. Without either, the model learns it from the file.
+   */
+  family?: ConfiguredFamily["family"];
   /** The rules to run; all of them by default. */
   rules?: readonly RuleModule[];
   /**
@@ -59,7 +65,8 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
-  const model = modelOf(document);
+  const family = options.family !== undefined ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
+  const model = modelOf(document, { family });
   for (const rule of rules) {
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;

@@ -1,7 +1,7 @@
 /**
- * duplicate-rule: a rule written exactly like an earlier rule of the same chain (the same
- * options in the same order, comments included), with nothing between them that could change
- * the packet. See README.md beside this file.
+ * duplicate-rule: a rule that is an earlier rule of the same chain, as iptables-save prints
+ * them (spellings, option order, implied `-m tcp`, `/32`; comments included), with nothing
+ * between them that could change the packet. See README.md beside this file.
  */
 import type { CommandLine, RuleNode } from "../../grammar/index.js";
 import { parseUint32, parseValueMask } from "../../grammar/index.js";
@@ -93,5 +93,5 @@ function message(chain: string, earlier: CommandLine, rule: RuleNode): string {
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats ${lineOf(earlier)} of ${chain} word for word, so ${effect}`;
+  return `This rule is ${lineOf(earlier)} of ${chain} again (iptables-save prints both alike), so ${effect}`;
 }

@@ -8,6 +8,7 @@
  */
 import type { CommandLine } from "../../grammar/index.js";
 import { chainMap, type Chain } from "./chains.js";
+import { ruleKeyOfLine } from "./rule-key.js";
 import type { Declaration, TableReplay } from "./replay.js";
 import { RestoreStep } from "./replay.js";
 
@@ -49,7 +50,7 @@ export interface ChainGraph {
   /** The chains with a rule jumping or going to this one (itself left out), once each. */
   callers(id: number): readonly number[];
   describe(id: number): UnreachedChain;
-  /** Each kept rule written like an earlier kept rule of its chain, with the nearest such earlier rule. */
+  /** Each kept rule that is the same rule as an earlier kept rule of its chain (as iptables-save prints them), with the nearest such earlier rule. */
   repeats(): readonly Repeat[];
 }
 
@@ -173,54 +174,66 @@ class AppendedGraph implements ChainGraph {
 
   /**
    * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
-   * replay links line to line (`previous`), compared by the text ranges it recorded. Small
-   * chains are searched back rule by rule; large ones by a hash of the chain, the length and the
-   * end of the text (where rules of one chain differ most: the target), candidates compared in full.
+   * replay links line to line (`previous`). Two rules can be the same rule only with the same
+   * target (jump or goto), which the replay knows by id whatever the spelling: only rules that
+   * share their chain and target with another are given keys (as iptables-save prints them) and
+   * compared, so a kube-proxy dump, whose rules of a chain mostly go to different chains, is
+   * compared almost without reading a rule. Small chains are searched back rule by rule; large
+   * ones by chain and target, then by key.
    */
   repeats(): readonly Repeat[] {
-    const { span, steps, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts, base } = this.replay;
-    const text = this.replay.document.text;
-    const same = (a: number, b: number): boolean => {
-      const length = ruleEnds[a] - ruleStarts[a];
-      if (ruleEnds[b] - ruleStarts[b] !== length) return false;
-      const x = ruleStarts[a];
-      const y = ruleStarts[b];
-      // From the end: rules of one chain often share a long beginning (a comment, a match).
-      for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
-      return true;
-    };
+    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts, base } = this.replay;
+    const keys = new RuleKeys(this.replay);
+    const width = this.replay.names.count + 1;
     const found: Repeat[] = [];
-    let byHash: Map<number, number[]> | undefined;
+    let byTarget: Map<number, number | Map<string, number>> | undefined;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== RestoreStep.Append || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
+      const target = targetIds[at];
       if (counts[chain] <= SMALL) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (same(other, at)) {
+          if (targetIds[other] === target && gotos[other] === gotos[at] && keys.key(other) === keys.key(at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      let hash = Math.imul(chain, 0x9e3779b1) ^ (ruleEnds[at] - ruleStarts[at]);
-      for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193) & 0x3fffffff;
-      byHash ??= new Map();
-      const earlier = byHash.get(hash);
-      if (earlier === undefined) {
-        byHash.set(hash, [at]);
+      const bucket = (chain * width + target + 1) * 2 + gotos[at];
+      byTarget ??= new Map();
+      const entry = byTarget.get(bucket);
+      if (entry === undefined) {
+        byTarget.set(bucket, at);
         continue;
       }
-      for (let k = earlier.length - 1; k >= 0; k--) {
-        if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
-          found.push({ earlier: base + earlier[k], later: base + at, chain });
-          break;
-        }
-      }
-      earlier.push(at);
+      let byKey: Map<string, number>;
+      if (typeof entry === "number") byTarget.set(bucket, (byKey = new Map([[keys.key(entry), entry]])));
+      else byKey = entry;
+      const key = keys.key(at);
+      const earlier = byKey.get(key);
+      if (earlier !== undefined) found.push({ earlier: base + earlier, later: base + at, chain });
+      byKey.set(key, at);
     }
     return found;
+  }
+}
+
+/** Each rule's key (rule-key.ts): the rule as iptables-save prints it, made on first use and kept. */
+class RuleKeys {
+  private readonly keys = new Map<number, string>();
+
+  constructor(private readonly replay: TableReplay) {}
+
+  key(at: number): string {
+    let key = this.keys.get(at);
+    if (key === undefined) {
+      const { ruleStarts, ruleEnds, base } = this.replay;
+      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      this.keys.set(at, key);
+    }
+    return key;
   }
 }
 
@@ -277,15 +290,14 @@ class ReplayedGraph implements ChainGraph {
 
   /** Chain by chain, in kernel order: each rule's text looked up among the earlier ones. */
   repeats(): readonly Repeat[] {
-    const { ruleStarts, ruleEnds, base } = this.replay;
-    const text = this.replay.document.text;
+    const { base } = this.replay;
+    const keys = new RuleKeys(this.replay);
     const found: Repeat[] = [];
     for (const [id, chain] of this.byId) {
       if (chain.rules.length < 2) continue;
       const byText = new Map<string, number>();
       for (const line of chain.rules) {
-        const at = line.index - base;
-        const key = text.slice(ruleStarts[at], ruleEnds[at]);
+        const key = keys.key(line.index - base);
         const earlier = byText.get(key);
         if (earlier !== undefined) found.push({ earlier, later: line.index, chain: id });
         byText.set(key, line.index);

@@ -14,7 +14,7 @@ import { chainGraph, unreachedChains, type ChainGraph, type Reach } from "./grap
 import { HookReachability } from "./hooks.js";
 import { NONE, type LineNo, type NameId, type None } from "./ids.js";
 import { buildLineIndex, type LineIndex } from "./line-index.js";
-import { backendOf, rulesetFamily, type Backend, type FamilyEvidence } from "./origin.js";
+import { backendOf, rulesetFamily, type Backend, type ConfiguredFamily, type FamilyEvidence } from "./origin.js";
 import {
   documentNames,
   RestoreStep,
@@ -35,7 +35,11 @@ export interface RulesetModel {
   tables(): readonly TableModel[];
   /** The model of a table of the document, whatever its name (undefined for a table of another document). */
   tableOf(table: Table): TableModel | undefined;
-  /** Which address family the ruleset is for, and why; null when nothing tells. */
+  /**
+   * Which address family the ruleset is for, and why: the configuration's (`--family`,
+   * `family:`), its header's, its name's, or a guess from its addresses (`declared` false);
+   * null when nothing tells. A rule says nothing that holds for one family only when it is null.
+   */
   family(): FamilyEvidence | null;
   /** Which backend's save tool wrote it; null when the file does not say. */
   backend(): Backend | null;
@@ -150,14 +154,15 @@ export interface ChainSet {
   /** The user chains no built-in chain reaches, nor a chain `isRoot` names. */
   unreached(isRoot: (name: string) => boolean): Reach;
   /**
-   * Each kept rule written exactly like an earlier kept rule of its chain (the same options in
-   * the same order, as written, the command's arguments and counters left out), with the
-   * nearest such earlier rule.
+   * Each kept rule that is the same rule as an earlier kept rule of its chain, compared as
+   * iptables-save prints them (`rule-key.ts`: long and short spellings, option order, implied
+   * `-m tcp`, `/32`; the command's arguments and counters left out), with the nearest such
+   * earlier rule.
    */
   repeatedRules(): readonly RepeatedRule[];
 }
 
-/** A rule written like an earlier rule of its chain. */
+/** A rule that is the same rule as an earlier rule of its chain. */
 export interface RepeatedRule {
   earlier: LineNo;
   later: LineNo;
@@ -178,14 +183,28 @@ export interface HookReach {
   path(chain: string, hook: Hook): string[];
 }
 
-const models = new WeakMap<Document, RulesetModel>();
+/** What the model is told rather than reads from the document. */
+export interface ModelOptions {
+  /** The family the user gave (`--family`, the configuration's `family`), which wins over what the file says. */
+  family?: ConfiguredFamily;
+}
 
-/** The document's model, made on first use and kept: every rule of a run asks the same one. */
-export function modelOf(document: Document): RulesetModel {
+const models = new WeakMap<Document, DocumentModel>();
+
+/**
+ * The document's model, made on first use and kept: every rule of a run asks the same one.
+ * Asked with other options than the kept model's, a new one is made (and kept); asked without
+ * options, the kept one is given whatever its options.
+ */
+export function modelOf(document: Document, options?: ModelOptions): RulesetModel {
   let model = models.get(document);
-  if (model === undefined) models.set(document, (model = new DocumentModel(document)));
+  if (model === undefined || (options !== undefined && !sameOptions(model.options, options))) {
+    models.set(document, (model = new DocumentModel(document, options ?? {})));
+  }
   return model;
 }
+
+const sameOptions = (a: ModelOptions, b: ModelOptions): boolean => a.family?.family === b.family?.family && a.family?.because === b.family?.because;
 
 class DocumentModel implements RulesetModel {
   private index: LineIndex | undefined;
@@ -196,7 +215,10 @@ class DocumentModel implements RulesetModel {
   private backendFound: Backend | null | undefined;
   private skipped: readonly LineNo[] | undefined;
 
-  constructor(readonly document: Document) {}
+  constructor(
+    readonly document: Document,
+    readonly options: ModelOptions,
+  ) {}
 
   get lines(): LineIndex {
     return (this.index ??= buildLineIndex(this.document));
@@ -211,7 +233,7 @@ class DocumentModel implements RulesetModel {
   }
 
   family(): FamilyEvidence | null {
-    if (this.familyFound === undefined) this.familyFound = rulesetFamily(this.document, () => this.lines.addressCounts);
+    if (this.familyFound === undefined) this.familyFound = rulesetFamily(this.document, () => this.lines.addressCounts, this.options.family);
     return this.familyFound;
   }
 

@@ -57,7 +57,10 @@ export const PROTOCOL_OPTION_OWNERS: ReadonlyMap<string, readonly string[]> = ((
   return owners;
 })();
 
-/** Match modules bound to one protocol (the kernel's `.proto`), by `-m` name, with that protocol. */
+/**
+ * Match modules bound to one protocol (the kernel's `.proto`), by `-m` name, with that protocol,
+ * in iptables. ip6tables binds all but `ah` (see `protocolOfMatch`).
+ */
 export const PROTOCOL_MATCHES: Readonly<Record<string, string>> = {
   tcp: "tcp",
   udp: "udp",
@@ -69,6 +72,25 @@ export const PROTOCOL_MATCHES: Readonly<Record<string, string>> = {
   esp: "esp",
   ah: "ah",
 };
+
+/**
+ * ip6tables matches that read IPv6 extension headers, whatever the rule's protocol: they need no
+ * `-p` (ip6t_ah, ip6t_frag, ip6t_hbh for `hbh` and `dst`, ip6t_rt, ip6t_ipv6header have no
+ * `.proto`). Measured with ip6tables 1.8.9, nft and legacy: `-A INPUT -m ah --ahspi 5 -j ACCEPT`
+ * loads (and `-m mh`, `-m esp` without their `-p` do not: they are bound to a protocol).
+ */
+export const EXTENSION_HEADER_MATCHES: readonly string[] = ["ah", "frag", "hbh", "dst", "rt", "ipv6header"];
+
+/**
+ * The protocol a match is bound to in a family: `undefined` when it is bound to none there;
+ * `"unsure"` when it depends on the family and the family is not known (`-m ah` needs `-p ah`
+ * in iptables only).
+ */
+export function protocolOfMatch(match: string, family: Family | null): string | undefined | "unsure" {
+  const protocol = Object.hasOwn(PROTOCOL_MATCHES, match) ? PROTOCOL_MATCHES[match] : undefined;
+  if (protocol === undefined || !EXTENSION_HEADER_MATCHES.includes(match)) return protocol;
+  return family === 4 ? protocol : family === 6 ? undefined : "unsure";
+}
 
 /** The protocols `-m multiport` takes ports for. */
 export const MULTIPORT_PROTOCOLS: readonly string[] = ["tcp", "udp", "udplite", "sctp", "dccp"];

@@ -19,6 +19,8 @@ import {
   PROTOCOL_OPTION_OWNERS,
   PROTOCOL_TARGETS,
   protocolNumber,
+  protocolOfMatch,
+  type Family,
 } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
@@ -44,14 +46,15 @@ export const optionNeedsProtocol: RuleModule = {
       if (index.protocolNeedsSurelyMet(n)) continue;
       const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
-      facts ??= { family: model.family()?.family ?? 4, backend: model.backend() };
+      facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
       checkLine(context, line, facts);
     }
   },
 };
 
 interface Facts {
-  family: 4 | 6;
+  /** Null when nothing tells: what holds for one family only is then not said. */
+  family: Family | null;
   backend: Backend | null;
 }
 
@@ -113,8 +116,10 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
   }
   // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
   for (const [name, at] of loaded) {
-    const required = PROTOCOL_MATCHES[name];
+    const required = protocolOfMatch(name, facts.family);
     if ((name === "icmp" && facts.family === 6) || ((name === "icmp6" || name === "icmpv6") && facts.family === 4)) continue;
+    // `-m ah` is an extension header match in ip6tables: a rule of any protocol may use it.
+    if (required === "unsure") continue;
     if (required !== undefined) {
       if (final === null || final.name !== required || final.negated) {
         reportProtocolMatch(context, line, view, at, name, required, final, facts);
@@ -236,8 +241,8 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   };
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
   const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range: SourceRange, what: string, logged: string) =>
-    context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table ("${logged}")` });
+  const tcpOnly = (range: SourceRange, what: string, logged: string | null) =>
+    context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table${logged === null ? "" : ` ("${logged}")`}` });
 
   switch (name) {
     case "MASQUERADE":
@@ -288,7 +293,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
       const i = option(["--reject-with"]);
       const value = i === -1 ? null : view.value(i);
       if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, facts.family === 6 ? "ip6t_REJECT: TCP_RESET illegal for non-tcp" : "ipt_REJECT: TCP_RESET invalid for non-tcp");
+        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
       }
       return;
     }
@@ -300,8 +305,16 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   }
 }
 
+/** What the kernel logs for `--reject-with tcp-reset` in a rule that is not TCP (the families word it apart: nothing quoted when the family is not known). */
+const REJECT_TCP_RESET = {
+  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
+  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
+  unknown: null,
+} as const;
+
 function checkNatPorts(context: RuleContext, view: LineView, i: number, target: string, protocol: Protocol | null, facts: Facts): void {
-  const allowed = NAT_PORT_PROTOCOLS[facts.family];
+  // iptables takes ports for -p icmp too: without a family, only what neither takes is reported.
+  const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option = view.name(i);
   const why = protocol === null ? "but no `-p` before it" : `in a rule for \`-p ${protocol.text}\``;

@@ -2,4 +2,4 @@
  * How rules word findings and build fixes, where several rules do it alike.
  */
 export { moveDeclarationFix, wholeLine } from "./edits.js";
-export { hex, lineOf, listOf, tableName } from "./words.js";
+export { hex, lineOf, listOf, tableName, xtablesName } from "./words.js";

@@ -14,3 +14,9 @@ export const lineOf = (line: { readonly index: number }): string => `line ${line
 
 /** `0x4000`, as iptables-save prints marks. */
 export const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
+
+/**
+ * How the kernel names the x_tables of a family in its messages (`x_tables: ip6_tables: ...`):
+ * `ip(6)_tables` when the ruleset's family is not known, for a message true of both.
+ */
+export const xtablesName = (family: 4 | 6 | null): string => (family === 6 ? "ip6_tables" : family === 4 ? "ip_tables" : "ip(6)_tables");

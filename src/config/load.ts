@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { basename } from "node:path";
 import type { Severity } from "../../grammar/index.js";
 import { allRules } from "../../rules/index.js";
+import type { ConfiguredFamily } from "../../rules/model/index.js";
 import type { NodeContext, RuleModule } from "../../rules/types.js";
 import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from "../builtin-findings.js";
 import { lazyModule } from "../lazy.js";
@@ -28,6 +29,7 @@ export interface Override {
   files: string | string[];
   rules?: Record<string, RuleEntry>;
   node?: NodeContext;
+  family?: ConfiguredFamily["family"];
 }
 
 export interface Config {
@@ -37,6 +39,8 @@ export interface Config {
   ignores?: string[];
   reportUnusedSuppressions?: RuleSeverity;
   node?: NodeContext;
+  /** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
+  family?: ConfiguredFamily["family"];
 }
 
 export interface LoadedConfig {

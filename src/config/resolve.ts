@@ -3,8 +3,9 @@
  * match the file, in order; and whether `ignores` leaves the file out. Globs are relative to
  * the configuration file's folder and matched with picomatch.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Severity } from "../../grammar/index.js";
+import type { ConfiguredFamily } from "../../rules/model/index.js";
 import type { NodeContext } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { Config, LoadedConfig, RuleEntry, RuleSeverity } from "./load.js";
@@ -27,6 +28,8 @@ export interface FileSettings {
    */
   rules: Map<string, RuleSetting>;
   node: NodeContext;
+  /** The address family the configuration gives the file (`family`, `--family`), and where it says so; wins over the file's header and name. */
+  family?: ConfiguredFamily;
   /** The severity of findings at suppressions that suppress nothing. */
   reportUnusedSuppressions: Severity | "off";
 }
@@ -48,6 +51,8 @@ export function resolveSettings(loaded: LoadedConfig, filePath: string | undefin
   settings.reportUnusedSuppressions = config.reportUnusedSuppressions ?? DEFAULT_REPORT_UNUSED_SUPPRESSIONS;
   applyRules(settings.rules, config.rules);
   settings.node = mergeNode({}, config.node);
+  const from = loaded.filePath === undefined ? "the configuration" : `the configuration (${basename(loaded.filePath)})`;
+  if (config.family !== undefined) settings.family = { family: config.family, because: `${from} says \`family: ${config.family}\`` };
   if (filePath === undefined) return settings;
 
   const matchers = compiled(config);
@@ -57,9 +62,12 @@ export function resolveSettings(loaded: LoadedConfig, filePath: string | undefin
     if (!matchers.overrides[index](path)) continue;
     applyRules(settings.rules, override.rules);
     settings.node = mergeNode(settings.node, override.node);
+    if (override.family !== undefined) settings.family = { family: override.family, because: `${from} says \`family: ${override.family}\` for ${listGlobs(override.files)}` };
   }
   return settings;
 }
+
+const listGlobs = (files: string | string[]): string => (typeof files === "string" ? [files] : files).map((f) => `\`${f}\``).join(", ");
 
 /** Whether `ignores` leaves the file out; the same as `resolveSettings(...).ignored`. */
 export function isIgnored(loaded: LoadedConfig, filePath: string): boolean {

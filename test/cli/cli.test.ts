@@ -19,9 +19,8 @@ import { binPath, fromRoot } from "../helpers/project.js";
 const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
 
 const CLEAN = "*filter\n:INPUT DROP [0:0]\n-A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT\nCOMMIT\n";
-const UNTERMINATED = '*filter\n-A INPUT -m comment --comment "abc\nCOMMIT\n';
-const UNTERMINATED_MESSAGE =
-  "unterminated quote: the `\"` here is never closed, so iptables-restore takes the rest of the line as one argument and the options in it are lost";
+const BROKEN = "*filter\n-A INPUT -j ACCEPT -j DROP\nCOMMIT\n";
+const BROKEN_MESSAGE = 'a second target (`-j`): a rule has one `-j` or `-g`, and iptables refuses the line ("multiple -j flags not allowed")';
 const KUBE = readFileSync(fromRoot("test", "fixtures", "corpus", "kube", "kube-proxy-1.19-iptables.nft.counters.save"), "utf8");
 const CRLF = "# from Windows\r\n*nat\r\n:POSTROUTING ACCEPT [0:0]\r\n-A POSTROUTING  -o eth0\t-j MASQUERADE \r\nCOMMIT";
 
@@ -106,10 +105,10 @@ test("cli: a clean file exits 0 and prints nothing", async () => {
 });
 
 test("cli: a syntax error exits 1 and names the file, line, column and message", async () => {
-  const r = await run(["bad.rules"], { files: { "bad.rules": UNTERMINATED } });
+  const r = await run(["bad.rules"], { files: { "bad.rules": BROKEN } });
   assert.equal(r.code, 1);
   assert.equal(r.stderr, "");
-  assert.equal(r.stdout, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  assert.equal(r.stdout, report("bad.rules", [`2:20  error  ${BROKEN_MESSAGE}  syntax`], 1));
   // Several errors, several files: only the file with findings is listed, positions aligned.
   const many = await run(["clean.rules", "two.rules"], {
     files: { "clean.rules": CLEAN, "two.rules": "*filter\nfoo\n-A INPUT ! -j ACCEPT !\n*nat\nCOMMIT\n" },
@@ -166,7 +165,7 @@ test("cli: an unreadable input exits 4", async () => {
   assert.deepEqual([directory.code, directory.stdout, directory.stderr], [4, "", "iptlint: cannot read etc: it is a directory\n"]);
 
   // One unreadable input among good ones: nothing is reported but the reason.
-  const mixed = await run(["bad.rules", "nope.rules"], { files: { "bad.rules": UNTERMINATED } });
+  const mixed = await run(["bad.rules", "nope.rules"], { files: { "bad.rules": BROKEN } });
   assert.equal(mixed.code, 4);
   assert.equal(mixed.stdout, "");
   assert.equal(mixed.stderr, "iptlint: cannot read nope.rules: no such file\n");
@@ -190,9 +189,9 @@ test("cli: standard input with `-` and --stdin-filename", async () => {
   const clean = await run(["-"], { stdin: CLEAN });
   assert.deepEqual(clean, { code: 0, stdout: "", stderr: "", reads: ["-"] });
 
-  const named = await run(["-", "--stdin-filename", "from-pipe.rules"], { stdin: UNTERMINATED });
+  const named = await run(["-", "--stdin-filename", "from-pipe.rules"], { stdin: BROKEN });
   assert.equal(named.code, 1);
-  assert.equal(named.stdout, report("from-pipe.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  assert.equal(named.stdout, report("from-pipe.rules", [`2:20  error  ${BROKEN_MESSAGE}  syntax`], 1));
 
   const optionFirst = await run(["lint", "--stdin-filename", "x.rules", "-"], { stdin: "*filter\n" });
   assert.equal(optionFirst.code, 1);
@@ -257,10 +256,10 @@ test("cli: fmt --compact prints the iptables-save layout", async () => {
 });
 
 test("cli: fmt refuses a file with syntax errors", async () => {
-  const r = await run(["fmt", "bad.rules"], { files: { "bad.rules": UNTERMINATED } });
+  const r = await run(["fmt", "bad.rules"], { files: { "bad.rules": BROKEN } });
   assert.equal(r.code, 1);
   assert.equal(r.stdout, "", "nothing on stdout");
-  assert.equal(r.stderr, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  assert.equal(r.stderr, report("bad.rules", [`2:20  error  ${BROKEN_MESSAGE}  syntax`], 1));
   const compact = await run(["fmt", "--compact", "-", "--stdin-filename", "in.rules"], { stdin: "*filter\n-A INPUT -j ACCEPT\n" });
   assert.equal(compact.code, 1);
   assert.equal(compact.stdout, "");
@@ -313,13 +312,13 @@ const STACK = /^\s+at .+(:\d+:\d+\)?|\(node:)/m;
 
 test("bin: exit codes and exact output", () => {
   writeInput("clean.rules", CLEAN);
-  writeInput("bad.rules", UNTERMINATED);
+  writeInput("bad.rules", BROKEN);
   const clean = bin(["clean.rules"]);
   assert.deepEqual([clean.status, clean.out, clean.err], [0, "", ""]);
 
   const bad = bin(["bad.rules"]);
   assert.equal(bad.status, 1);
-  assert.equal(bad.out, report("bad.rules", [`2:31  error  ${UNTERMINATED_MESSAGE}  syntax`], 1));
+  assert.equal(bad.out, report("bad.rules", [`2:20  error  ${BROKEN_MESSAGE}  syntax`], 1));
   assert.equal(bad.err, "");
 
   const usage = bin(["--bogus"]);
@@ -335,9 +334,9 @@ test("bin: exit codes and exact output", () => {
   const version = bin(["--version"]);
   assert.deepEqual([version.status, version.out], [0, `${JSON.parse(readFileSync(fromRoot("package.json"), "utf8")).version}\n`]);
 
-  const stdin = bin(["-", "--stdin-filename", "piped.rules"], UNTERMINATED);
+  const stdin = bin(["-", "--stdin-filename", "piped.rules"], BROKEN);
   assert.equal(stdin.status, 1);
-  assert.ok(stdin.out.startsWith("piped.rules\n  2:31  error  unterminated quote"));
+  assert.ok(stdin.out.startsWith("piped.rules\n  2:20  error  a second target"));
 
   for (const r of [clean, bad, usage, missing, directory, version, stdin]) {
     assert.doesNotMatch(r.out + r.err, ANSI, "no ANSI escape codes, even with FORCE_COLOR");
@@ -356,7 +355,7 @@ test("bin: fmt writes the file back byte for byte", () => {
   const refused = bin(["fmt", "bad.rules"]);
   assert.equal(refused.status, 1);
   assert.equal(refused.stdout.length, 0);
-  assert.match(refused.err, /unterminated quote/);
+  assert.match(refused.err, /a second target/);
 });
 
 test(
@@ -623,7 +622,7 @@ test("bin: rules lists every rule, explain prints its documentation offline", ()
 });
 
 test("cli: the exit-code matrix", async () => {
-  const files = { "clean.rules": CLEAN, "bad.rules": UNTERMINATED, "latent.rules": LATENT_KUBE, "n/rules.v4": BUGGY_KUBE, "n/.iptlintrc.json": '{"rules": {"nope": "error"}}' };
+  const files = { "clean.rules": CLEAN, "bad.rules": BROKEN, "latent.rules": LATENT_KUBE, "n/rules.v4": BUGGY_KUBE, "n/.iptlintrc.json": '{"rules": {"nope": "error"}}' };
   const cases: Array<[string[], number]> = [
     [["clean.rules"], 0],
     [["latent.rules"], 0],
@@ -665,9 +664,9 @@ test("cli: \"fixable with `iptlint fix`\" only where fix can run: not for --live
   const file = await run(["rules.v4", "--no-config"], { files: { "rules.v4": OLD_NEGATION } });
   assert.match(file.stdout, /old-negation-syntax\n\n.*\n {2}1 fixable with `iptlint fix`\n/, "a file: fix can run");
 
-  const files = { "broken.v4": OLD_NEGATION.replace("COMMIT\n", '-A INPUT -m comment --comment "open\nCOMMIT\n'), "rules.v4": OLD_NEGATION };
+  const files = { "broken.v4": OLD_NEGATION.replace("COMMIT\n", "-A INPUT -j ACCEPT -j DROP\nCOMMIT\n"), "rules.v4": OLD_NEGATION };
   const broken = await run(["broken.v4", "--no-config"], { files });
-  assert.match(broken.stdout, /old-negation-syntax\n.*unterminated quote/);
+  assert.match(broken.stdout, /old-negation-syntax\n.*a second target/);
   assert.doesNotMatch(broken.stdout, /fixable/, "fix never touches a file with syntax errors");
   // The other files' fixes are still counted.
   const both = await run(["broken.v4", "rules.v4", "--no-config"], { files });

@@ -222,7 +222,7 @@ test("config errors: severities and [severity, options]", () => {
 test("config errors: overrides, ignores, reportUnusedSuppressions, node, the top level", () => {
   assert.deepEqual(problems({ overrides: [{ file: "*.v6" }] }), [
     "`overrides[0]` has no `files`: give the files it applies to, a glob or a list of globs",
-    "unknown key `file` in `overrides[0]`: did you mean `files`? (known keys: files, rules, node)",
+    "unknown key `file` in `overrides[0]`: did you mean `files`? (known keys: files, rules, node, family)",
   ]);
   assert.deepEqual(problems({ overrides: [{ files: [] }, { files: "" }, { files: ["a", 3] }, { files: 3 }] }), [
     "`overrides[0].files` must list at least one glob",
@@ -241,7 +241,7 @@ test("config errors: overrides, ignores, reportUnusedSuppressions, node, the top
   ]);
   assert.deepEqual(problems({ node: { kubernetesVersion: "latest" } }), ["`node.kubernetesVersion` does not look like a version such as v1.18.2"]);
   assert.deepEqual(problems({ rule: {} }), [
-    "unknown key `rule` at the top level: did you mean `rules`? (known keys: $schema, rules, overrides, ignores, reportUnusedSuppressions, node)",
+    "unknown key `rule` at the top level: did you mean `rules`? (known keys: $schema, rules, overrides, ignores, reportUnusedSuppressions, node, family)",
   ]);
   assert.deepEqual(problems("rules: x"), ["the configuration must be an object of settings, not a string"]);
   // Every mistake at once, in one message.

@@ -79,7 +79,7 @@ test("edits outside the text are refused", () => {
 });
 
 test("a file with syntax errors is never fixed", () => {
-  const broken = parse('*filter\n-A INPUT -m comment --comment "open\nCOMMIT\n');
+  const broken = parse("*filter\n-A INPUT -j ACCEPT -j DROP\nCOMMIT\n");
   const fix: Fix = { title: "x", applicability: "safe", edits: [{ start: 0, end: 0, text: "# x\n" }] };
   const result = applyFixes(broken, [fix]);
   assert.equal(result.output, broken.text);

@@ -147,7 +147,7 @@ test("fixUntilStable: fixes that undo each other stop after MAX_FIX_PASSES passe
 
 test("fixUntilStable: no pass applies a fix to a text that does not parse", () => {
   // A file with a syntax error is never fixed, in the first pass or any other.
-  const broken = parse('*filter\n-A INPUT -m comment --comment "open\nCOMMIT\n');
+  const broken = parse("*filter\n-A INPUT -j ACCEPT -j DROP\nCOMMIT\n");
   const none = fixUntilStable(broken, [finding(broken, "-A INPUT", "-A OUTPUT")], () => assert.fail("nothing to lint again"));
   assert.deepEqual([none.result.passes, none.result.output, none.result.skipped[0].reason], [0, broken.text, "the file has syntax errors"]);
   // A second pass whose fix would break the text leaves it out, and keeps the first pass's work.

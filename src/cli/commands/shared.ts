@@ -1,5 +1,5 @@
 /** What the commands share: the options of lint and fix, and the node context they resolve. */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { dirname } from "node:path";
 import type { NodeContext } from "../../../rules/types.js";
 import { NO_CONFIG } from "../../config/load.js";
@@ -11,6 +11,8 @@ export interface LintOptions {
   stdinFilename: string;
   kernelVersion?: string;
   kubernetesVersion?: string;
+  /** `--family 4|6`: over the configuration's `family` and what each file says. */
+  family?: "4" | "6";
   /** A path, or false for --no-config. */
   config?: string | false;
 }
@@ -26,6 +28,7 @@ export function withLintOptions(command: Command): Command {
     .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
     .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
     .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"]))
     .option("-c, --config <path>", "use this configuration file instead of searching for one")
     .option("--no-config", "use no configuration file");
 }
@@ -36,7 +39,9 @@ export async function settingsFor(input: Input, options: LintOptions, io: CliIo)
     options.config === false
       ? NO_CONFIG
       : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === undefined ? undefined : dirname(input.path) });
-  return resolveSettings(loaded, input.path ?? options.stdinFilename);
+  const settings = resolveSettings(loaded, input.path ?? options.stdinFilename);
+  if (options.family !== undefined) settings.family = { family: options.family === "6" ? 6 : 4, because: `\`--family ${options.family}\`` };
+  return settings;
 }
 
 /** The node as the command line describes it; each flag given wins over the configuration's field. */

@@ -32,13 +32,17 @@ function reachedFrom(ref: Reference, roots: Iterable<string>, reached = new Set<
   return reached;
 }
 
-/** Each kept rule written like an earlier kept rule of its chain, with the nearest one. */
+/**
+ * Each kept rule that is an earlier kept rule of its chain, with the nearest one. The generated
+ * rules differ only in spacing, which iptables-save does not keep (rule-key.ts; the spellings it
+ * does normalize are checked against iptables-save in test/rules/duplicate-rule-netfilter.test.ts).
+ */
 function refRepeats(ref: Reference): string[] {
   const found: string[] = [];
   for (const chain of ref.chains.values()) {
     const seen = new Map<string, number>();
     for (const line of chain.rules) {
-      const text = ref.ruleText.get(line)!;
+      const text = ref.ruleText.get(line)!.split(/[ \t]+/).join(" ");
       const earlier = seen.get(text);
       if (earlier !== undefined) found.push(`${earlier}<${line}@${chain.name}`);
       seen.set(text, line);

@@ -44,7 +44,8 @@ function option(style: Style, names: readonly string[], values: readonly string[
   return fc
     .tuple(fc.constantFrom(...names), fc.constantFrom(...values), fc.constantFrom("none", "none", "before", "after"), fc.constantFrom("plain", "plain", "quoted", "inline"))
     .chain(([name, value, b, spelling]) => {
-      const where = bang === "none" ? "none" : bang === "before" && b === "after" ? "before" : b;
+      // `--opt ! --other` gives `--opt` the value `!` (iptables 1.8), so a late `!` goes before option-like values.
+      const where = bang === "none" ? "none" : b === "after" && (bang === "before" || value.startsWith("-")) ? "before" : b;
       return word(style, value).map((v) => {
         if (style === "unusual" && spelling === "inline" && name.startsWith("--")) return { text: `${where === "none" ? "" : "! "}${name}=${v}` };
         const o = style === "unusual" && spelling === "quoted" ? `"${name}"` : name;

@@ -27656,7 +27656,7 @@ function buildRule(line) {
   let target = null;
   let counters = line.prefixCounters;
   let owner = null;
-  const owners = [];
+  const owners2 = [];
   let protocol = null;
   for (const element of elements) {
     const role = element.role;
@@ -27665,10 +27665,10 @@ function buildRule(line) {
       if (genericNameOf(element.name) === "protocol") protocol = element.value;
     } else if (role === "match") {
       owner = { matchOption: element, options: [], isTarget: false };
-      owners.push(owner);
+      owners2.push(owner);
     } else if (role === "jump" || role === "goto") {
       owner = { matchOption: element, options: [], isTarget: true };
-      owners.push(owner);
+      owners2.push(owner);
     } else if (role === "counters") {
       const [packets, bytes] = element.values;
       counters = new CountersNode(
@@ -27681,12 +27681,12 @@ function buildRule(line) {
     } else {
       if (owner === null) {
         owner = { matchOption: null, options: [], isTarget: false };
-        owners.push(owner);
+        owners2.push(owner);
       }
       owner.options.push(element);
     }
   }
-  for (const o of owners) {
+  for (const o of owners2) {
     const last2 = o.options.length ? o.options[o.options.length - 1] : o.matchOption;
     const start = o.matchOption ? o.matchOption.range.start : o.options[0].range.start;
     const range = { start, end: last2.range.end };
@@ -28516,11 +28516,11 @@ var PROTOCOL_MATCH_OPTIONS = {
   ah: ["--ahspi", "--ahlen", "--ahres"]
 };
 var PROTOCOL_OPTION_OWNERS = (() => {
-  const owners = /* @__PURE__ */ new Map();
+  const owners2 = /* @__PURE__ */ new Map();
   for (const [protocol, options] of Object.entries(PROTOCOL_MATCH_OPTIONS)) {
-    for (const option2 of options) owners.set(option2, [...owners.get(option2) ?? [], protocol]);
+    for (const option2 of options) owners2.set(option2, [...owners2.get(option2) ?? [], protocol]);
   }
-  return owners;
+  return owners2;
 })();
 var PROTOCOL_MATCHES = {
   tcp: "tcp",
@@ -28533,6 +28533,12 @@ var PROTOCOL_MATCHES = {
   esp: "esp",
   ah: "ah"
 };
+var EXTENSION_HEADER_MATCHES = ["ah", "frag", "hbh", "dst", "rt", "ipv6header"];
+function protocolOfMatch(match, family) {
+  const protocol = Object.hasOwn(PROTOCOL_MATCHES, match) ? PROTOCOL_MATCHES[match] : void 0;
+  if (protocol === void 0 || !EXTENSION_HEADER_MATCHES.includes(match)) return protocol;
+  return family === 4 ? protocol : family === 6 ? void 0 : "unsure";
+}
 var MULTIPORT_PROTOCOLS = ["tcp", "udp", "udplite", "sctp", "dccp"];
 var NAT_PORT_PROTOCOLS = {
   4: ["tcp", "udp", "sctp", "dccp", "icmp"],
@@ -29891,6 +29897,439 @@ function sameRule(a, b) {
   return words(a) === words(b);
 }
 
+// rules/model/rule-key.ts
+var GENERIC_RANK = { "-s": 0, "-d": 1, "-i": 2, "-o": 3, "-p": 4, "-f": 5 };
+var GENERIC_SHORT = {
+  "--source": "-s",
+  "--src": "-s",
+  "--destination": "-d",
+  "--dst": "-d",
+  "--in-interface": "-i",
+  "--out-interface": "-o",
+  "--protocol": "-p",
+  "--fragment": "-f"
+};
+var MATCH_SPELLING = { "--source-port": "--sport", "--destination-port": "--dport" };
+var OPTION_ORDER = {
+  tcp: ["--sport", "--dport", "--tcp-option", "--tcp-flags"],
+  udp: ["--sport", "--dport"],
+  sctp: ["--sport", "--dport", "--chunk-types"]
+};
+var NOT_OWNING = /* @__PURE__ */ new Set([
+  "comment",
+  "conntrack",
+  "state",
+  "mark",
+  "connmark",
+  "addrtype",
+  "set",
+  "physdev",
+  "mac",
+  "iprange",
+  "limit",
+  "pkttype",
+  "owner",
+  "length",
+  "ttl",
+  "hl",
+  "dscp",
+  "tos",
+  "string",
+  "statistic",
+  "recent",
+  "hashlimit",
+  "connlimit",
+  "time",
+  "u32",
+  "socket",
+  "devgroup",
+  "cgroup",
+  "helper",
+  "quota",
+  "nfacct",
+  "cpu",
+  "rpfilter",
+  "connbytes",
+  "connlabel",
+  "policy",
+  "ipvs"
+]);
+var STRING_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix"]);
+function keyWord(value, isString2) {
+  if (value.length > 0 && (isString2 ? /^[-_0-9A-Za-z]+$/.test(value) : !/[\s"]/.test(value))) return value;
+  return `"${value.replace(/["'\\]/g, "\\$&")}"`;
+}
+function canonicalRule(lexed, from, to) {
+  if (!mayDiffer(lexed, from, to)) return null;
+  return canonicalText(readElements(lexed, from, to));
+}
+var isOption = (code) => code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */;
+var isWord = (code) => code === 23 /* Word */ || code === 24 /* QuotedWord */;
+var byLength;
+function kindAt(text, start, end) {
+  if (byLength === void 0) {
+    byLength = [];
+    const add = (name, kind) => (byLength[name.length] ??= []).push([name, kind]);
+    for (const name of ["--syn", "--source-port", "--destination-port"]) add(name, 1 /* Respelled */);
+    for (const name of new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat())) if (name !== "--source-port" && name !== "--destination-port") add(name, 2 /* Protocol */);
+    for (const name of STRING_OPTIONS) add(name, 3 /* String */);
+  }
+  const candidates = byLength[end - start];
+  if (candidates !== void 0) {
+    for (const [name, kind] of candidates) if (text.startsWith(name, start)) return kind;
+  }
+  return 0 /* Other */;
+}
+function mayDiffer(lexed, from, to) {
+  const { codes, starts, ends } = lexed.tokens;
+  const text = lexed.text;
+  let rank = -1;
+  let afterGeneric = false;
+  let target = false;
+  let option2 = -1;
+  let generic = 0;
+  let isString2 = false;
+  let match = -1;
+  let optionRank = -1;
+  for (let t = from; t < to; t++) {
+    const code = codes[t];
+    const start = starts[t];
+    const end = ends[t];
+    if (t > from && (start - ends[t - 1] !== 1 || text.charCodeAt(start - 1) !== 32)) return true;
+    if (code === 4 /* Bang */) {
+      if (t > from && isOption(codes[t - 1])) return true;
+      continue;
+    }
+    if (code === 21 /* GenericOption */) {
+      if (end - start !== 2 || afterGeneric) return true;
+      generic = text.charCodeAt(start + 1);
+      const r = generic === 115 ? 0 : generic === 100 ? 1 : generic === 105 ? 2 : generic === 111 ? 3 : generic === 112 ? 4 : generic === 102 ? 5 : 9;
+      if (r <= rank) return true;
+      rank = r;
+      option2 = t;
+      continue;
+    }
+    if (isOption(code)) {
+      afterGeneric = true;
+      option2 = t;
+      generic = 0;
+      isString2 = false;
+      if (code === 19 /* SetCountersOption */) return true;
+      if (code === 22 /* ModuleOption */) {
+        const kind = kindAt(text, start, end);
+        isString2 = kind === 3 /* String */;
+        if (target || kind === 0 /* Other */ || kind === 3 /* String */) continue;
+        if (kind === 1 /* Respelled */) return true;
+        if (match === -1) return true;
+        const name = text.slice(start, end);
+        const length = ends[match] - starts[match];
+        let matchName;
+        for (const owner of protocolOwners(name)) {
+          const m = matchOfProtocol(owner);
+          if (m.length === length && text.startsWith(m, starts[match])) matchName = m;
+        }
+        if (matchName === void 0) return true;
+        const order = OPTION_ORDER[matchName];
+        if (order !== void 0) {
+          const r = rankIn(order, name);
+          if (r <= optionRank) return true;
+          optionRank = r;
+        }
+        continue;
+      }
+      if (end - start !== 2) return true;
+      if (code !== 16 /* MatchOption */) target = true;
+      else if (!target) {
+        if (t + 1 >= to || codes[t + 1] !== 23 /* Word */) return true;
+        match = t + 1;
+        optionRank = -1;
+      }
+      continue;
+    }
+    if (!isWord(code)) continue;
+    if (code === 24 /* QuotedWord */) {
+      if (!quotedAsSaved(text, start, end, isString2)) return true;
+      continue;
+    }
+    if (isString2) {
+      for (let k = start; k < end; k++) if (!isSafe(text.charCodeAt(k))) return true;
+    }
+    if (generic === 115 || generic === 100) {
+      if (!addressAsSaved(text, start, end)) return true;
+    } else if (generic === 112 && !protocolAsSaved(text, start, end)) return true;
+  }
+  return false;
+}
+var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
+var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
+var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
+var protocolOptions;
+function isProtocolOption(name) {
+  protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
+  return protocolOptions.has(name);
+}
+function quotedAsSaved(text, start, end, isString2) {
+  if (end - start < 2 || text.charCodeAt(start) !== 34 || text.charCodeAt(end - 1) !== 34) return false;
+  let needsQuotes = end - start === 2;
+  for (let k = start + 1; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92 || c === 34 || c === 39) return false;
+    if (isString2 ? !isSafe(c) : c === 32 || c === 9) needsQuotes = true;
+  }
+  return needsQuotes;
+}
+function addressAsSaved(text, start, end) {
+  let address = 0;
+  let part = -1;
+  let parts = 0;
+  let k = start;
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (part === 0) return false;
+      part = part === -1 ? c - 48 : part * 10 + c - 48;
+      if (part > 255) return false;
+    } else if ((c === 46 || c === 47) && part !== -1) {
+      address = (address << 8 | part) >>> 0;
+      part = -1;
+      parts++;
+      if (c === 47) break;
+    } else return false;
+  }
+  if (parts !== 4 || k >= end) return false;
+  let prefix = 0;
+  if (text.charCodeAt(k + 1) === 48) return false;
+  for (k++; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+    prefix = prefix * 10 + c - 48;
+  }
+  if (prefix === 0 || prefix > 32 || text.charCodeAt(end - 1) === 47) return false;
+  return (address & ~prefixMask(prefix)) === 0;
+}
+function protocolAsSaved(text, start, end) {
+  const first2 = text.charCodeAt(start);
+  if (first2 < 97 || first2 > 122) return false;
+  for (let k = start + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 45 || c >= 48 && c <= 57 || c >= 97 && c <= 122)) return false;
+  }
+  const length = end - start;
+  return !(length === 3 && text.startsWith("all", start) || length === 6 && text.startsWith("icmpv6", start));
+}
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const part of parts) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(part) || Number(part) > 255) return null;
+    n = (n << 8 | Number(part)) >>> 0;
+  }
+  return n;
+}
+var prefixMask = (bits) => bits === 0 ? 0 : 4294967295 << 32 - bits >>> 0;
+var dotted = (n) => [n >>> 24, n >>> 16 & 255, n >>> 8 & 255, n & 255].join(".");
+function savedAddress(value) {
+  const slash = value.indexOf("/");
+  const host = slash === -1 ? value : value.slice(0, slash);
+  const mask = slash === -1 ? null : value.slice(slash + 1);
+  if (host.includes(":")) {
+    if (host.includes(".") || mask !== null && !/^\d{1,3}$/.test(mask)) return null;
+    const bits = mask === null ? 128 : Number(mask);
+    if (bits > 128 || bits === 0) return null;
+    let short2;
+    try {
+      short2 = new URL(`http://[${host}]/`).hostname.slice(1, -1);
+    } catch {
+      return null;
+    }
+    if (short2.startsWith("::")) return null;
+    return bits === 128 ? `${short2}/128` : maskedIPv6(short2, bits);
+  }
+  const address = parseIPv4(host);
+  if (address === null) return null;
+  let maskBits;
+  if (mask === null) maskBits = 4294967295;
+  else if (/^\d{1,2}$/.test(mask) && Number(mask) <= 32) maskBits = prefixMask(Number(mask));
+  else {
+    const m = parseIPv4(mask);
+    if (m === null) return null;
+    maskBits = m;
+  }
+  if (maskBits === 0) return null;
+  const network = (address & maskBits) >>> 0;
+  const inverted = ~maskBits >>> 0;
+  const contiguous = (inverted & inverted + 1) === 0;
+  const prefix = 32 - bitCount(inverted);
+  return `${dotted(network)}/${contiguous ? prefix : dotted(maskBits)}`;
+}
+function bitCount(n) {
+  let count = 0;
+  for (let v = n >>> 0; v !== 0; v >>>= 1) count += v & 1;
+  return count;
+}
+function maskedIPv6(short2, bits) {
+  const groups = expandIPv6(short2);
+  for (let g = 0; g < 8; g++) {
+    const keep = Math.min(16, Math.max(0, bits - g * 16));
+    groups[g] &= keep === 0 ? 0 : 65535 << 16 - keep & 65535;
+  }
+  const network = new URL(`http://[${groups.map((g) => g.toString(16)).join(":")}]/`).hostname.slice(1, -1);
+  return network.startsWith("::") && network !== "::" ? null : `${network}/${bits}`;
+}
+function expandIPv6(short2) {
+  const [head2, tail] = short2.includes("::") ? short2.split("::") : [short2, null];
+  const left = head2 === "" ? [] : head2.split(":").map((g) => parseInt(g, 16));
+  const right = tail === null || tail === "" ? [] : tail.split(":").map((g) => parseInt(g, 16));
+  return [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+}
+function readElements(lexed, from, to) {
+  const { codes, starts, ends } = lexed.tokens;
+  const text = lexed.text;
+  const elements = [];
+  let bang = false;
+  for (let t = from; t < to; t++) {
+    const code = codes[t];
+    if (code === 4 /* Bang */) {
+      const late = t + 1 < to && isWord(codes[t + 1]) && t > from && isOption(codes[t - 1]);
+      if (late && elements.length > 0) {
+        elements[elements.length - 1].bang = true;
+      } else bang = true;
+      continue;
+    }
+    if (isOption(code)) {
+      const raw = text.slice(starts[t], ends[t]);
+      if (raw.includes("=") || raw.includes('"')) return null;
+      elements.push({ bang, code, name: raw, values: [] });
+      bang = false;
+      continue;
+    }
+    if (!isWord(code) || elements.length === 0 || bang) return null;
+    elements[elements.length - 1].values.push(decodeWord(text.slice(starts[t], ends[t])));
+  }
+  return bang ? null : elements;
+}
+function canonicalText(elements) {
+  if (elements === null) return null;
+  const generic = [];
+  const matches = [];
+  const rest = [];
+  let protocol = null;
+  let current = null;
+  let target = false;
+  const word = (option2, value) => keyWord(value, STRING_OPTIONS.has(option2));
+  const written = (e, name, values2) => `${e.bang ? "! " : ""}${[name, ...values2.map((v) => word(name, v))].join(" ")}`;
+  for (const e of elements) {
+    if (e.code === 19 /* SetCountersOption */) continue;
+    if (target && e.code !== 21 /* GenericOption */) {
+      if (e.code !== 22 /* ModuleOption */ || isProtocolOption(e.name)) return null;
+      rest.push(written(e, e.name, e.values));
+      continue;
+    }
+    switch (e.code) {
+      case 21 /* GenericOption */: {
+        const name = GENERIC_SHORT[e.name] ?? e.name;
+        const rank = GENERIC_RANK[name];
+        if (rank === void 0 || generic.some(([r]) => r === rank)) return null;
+        let value = e.values[0];
+        if (name === "-f") {
+          if (e.values.length !== 0) return null;
+        } else if (e.values.length !== 1) return null;
+        if (name === "-s" || name === "-d") {
+          const address = savedAddress(value);
+          if (address === null) return null;
+          value = address;
+        } else if (name === "-p") {
+          const p = normalizeProtocol(value);
+          if (p === "all" || p === "0") {
+            if (e.bang) return null;
+            protocol = null;
+            continue;
+          }
+          if (!/^[a-z][-a-z0-9]*$/.test(p)) return null;
+          protocol = p;
+          value = p;
+        }
+        generic.push([rank, `${e.bang ? "! " : ""}${name}${value === void 0 ? "" : ` ${word(name, value)}`}`]);
+        break;
+      }
+      case 16 /* MatchOption */: {
+        if (e.bang || e.values.length !== 1) return null;
+        const name = e.values[0];
+        if (OPTION_ORDER[name] !== void 0 && matches.some((m) => m.name === name)) return null;
+        current = { name, options: [] };
+        matches.push(current);
+        break;
+      }
+      case 22 /* ModuleOption */: {
+        let name = MATCH_SPELLING[e.name] ?? e.name;
+        let values2 = e.values;
+        if (name === "--syn") {
+          if (values2.length !== 0) return null;
+          name = "--tcp-flags";
+          values2 = ["FIN,SYN,RST,ACK", "SYN"];
+        }
+        const owners2 = isProtocolOption(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
+        let into = current;
+        if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
+          if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
+          if (protocol === null || !owners2.includes(protocol)) return null;
+          const implied = matchOfProtocol(protocol);
+          into = matches.find((m) => m.name === implied) ?? null;
+          if (into === null) {
+            into = { name: implied, options: [] };
+            matches.push(into);
+          }
+          current = into;
+        }
+        if (into === null) return null;
+        into.options.push([written(e, name, values2), name]);
+        break;
+      }
+      case 17 /* JumpOption */:
+      case 18 /* GotoOption */:
+        if (e.bang || e.values.length !== 1) return null;
+        target = true;
+        rest.push(`${e.code === 17 /* JumpOption */ ? "-j" : "-g"} ${word("-j", e.values[0])}`);
+        break;
+      default:
+        return null;
+    }
+  }
+  const out = generic.sort((a, b) => a[0] - b[0]).map(([, w]) => w);
+  for (const match of matches) {
+    out.push(`-m ${word("-m", match.name)}`);
+    const order = OPTION_ORDER[match.name];
+    const options = order === void 0 ? match.options : [...match.options].sort((a, b) => rankIn(order, a[1]) - rankIn(order, b[1]));
+    for (const [w] of options) out.push(w);
+  }
+  out.push(...rest);
+  return out.join(" ");
+}
+var rankIn = (order, name) => {
+  const at = order.indexOf(name);
+  return at === -1 ? order.length : at;
+};
+var owners = /* @__PURE__ */ new Map();
+function protocolOwners(option2) {
+  let found = owners.get(option2);
+  if (found === void 0) {
+    found = option2 === "--syn" ? ["tcp"] : Object.keys(PROTOCOL_MATCH_OPTIONS).filter((protocol) => PROTOCOL_MATCH_OPTIONS[protocol].includes(option2));
+    owners.set(option2, found);
+  }
+  return found;
+}
+function canonicalRuleOfLine(lexed, line, start, end) {
+  const { starts } = lexed.tokens;
+  let from = lexed.firstTokens[line];
+  const last2 = lexed.firstTokens[line + 1];
+  while (from < last2 && starts[from] < start) from++;
+  let to = from;
+  while (to < last2 && starts[to] < end) to++;
+  return canonicalRule(lexed, from, to);
+}
+var ruleKeyOfLine = (lexed, line, start, end) => canonicalRuleOfLine(lexed, line, start, end) ?? lexed.text.slice(start, end);
+
 // rules/model/graph.ts
 var SMALL = 16;
 function chainGraph(replay) {
@@ -29975,53 +30414,64 @@ var AppendedGraph = class {
   }
   /**
    * One pass over the lines: each chain's rules are its `-A` lines in file order, which the
-   * replay links line to line (`previous`), compared by the text ranges it recorded. Small
-   * chains are searched back rule by rule; large ones by a hash of the chain, the length and the
-   * end of the text (where rules of one chain differ most: the target), candidates compared in full.
+   * replay links line to line (`previous`). Two rules can be the same rule only with the same
+   * target (jump or goto), which the replay knows by id whatever the spelling: only rules that
+   * share their chain and target with another are given keys (as iptables-save prints them) and
+   * compared, so a kube-proxy dump, whose rules of a chain mostly go to different chains, is
+   * compared almost without reading a rule. Small chains are searched back rule by rule; large
+   * ones by chain and target, then by key.
    */
   repeats() {
-    const { span, steps, chainIds, ruleStarts, ruleEnds, previous, ruleCounts: counts, base } = this.replay;
-    const text = this.replay.document.text;
-    const same = (a, b) => {
-      const length = ruleEnds[a] - ruleStarts[a];
-      if (ruleEnds[b] - ruleStarts[b] !== length) return false;
-      const x = ruleStarts[a];
-      const y = ruleStarts[b];
-      for (let k = length - 1; k >= 0; k--) if (text.charCodeAt(x + k) !== text.charCodeAt(y + k)) return false;
-      return true;
-    };
+    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts, base } = this.replay;
+    const keys2 = new RuleKeys(this.replay);
+    const width = this.replay.names.count + 1;
     const found = [];
-    let byHash;
+    let byTarget;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== 1 /* Append */ || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
+      const target = targetIds[at];
       if (counts[chain] <= SMALL) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (same(other, at)) {
+          if (targetIds[other] === target && gotos[other] === gotos[at] && keys2.key(other) === keys2.key(at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      let hash = Math.imul(chain, 2654435761) ^ ruleEnds[at] - ruleStarts[at];
-      for (let k = Math.max(ruleStarts[at], ruleEnds[at] - 32); k < ruleEnds[at]; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619) & 1073741823;
-      byHash ??= /* @__PURE__ */ new Map();
-      const earlier = byHash.get(hash);
-      if (earlier === void 0) {
-        byHash.set(hash, [at]);
+      const bucket = (chain * width + target + 1) * 2 + gotos[at];
+      byTarget ??= /* @__PURE__ */ new Map();
+      const entry = byTarget.get(bucket);
+      if (entry === void 0) {
+        byTarget.set(bucket, at);
         continue;
       }
-      for (let k = earlier.length - 1; k >= 0; k--) {
-        if (chainIds[earlier[k]] === chain && same(earlier[k], at)) {
-          found.push({ earlier: base + earlier[k], later: base + at, chain });
-          break;
-        }
-      }
-      earlier.push(at);
+      let byKey;
+      if (typeof entry === "number") byTarget.set(bucket, byKey = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
+      else byKey = entry;
+      const key = keys2.key(at);
+      const earlier = byKey.get(key);
+      if (earlier !== void 0) found.push({ earlier: base + earlier, later: base + at, chain });
+      byKey.set(key, at);
     }
     return found;
+  }
+};
+var RuleKeys = class {
+  constructor(replay) {
+    this.replay = replay;
+    this.keys = /* @__PURE__ */ new Map();
+  }
+  key(at) {
+    let key = this.keys.get(at);
+    if (key === void 0) {
+      const { ruleStarts, ruleEnds, base } = this.replay;
+      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      this.keys.set(at, key);
+    }
+    return key;
   }
 };
 var ReplayedGraph = class {
@@ -30063,15 +30513,14 @@ var ReplayedGraph = class {
   }
   /** Chain by chain, in kernel order: each rule's text looked up among the earlier ones. */
   repeats() {
-    const { ruleStarts, ruleEnds, base } = this.replay;
-    const text = this.replay.document.text;
+    const { base } = this.replay;
+    const keys2 = new RuleKeys(this.replay);
     const found = [];
     for (const [id, chain] of this.byId) {
       if (chain.rules.length < 2) continue;
       const byText = /* @__PURE__ */ new Map();
       for (const line of chain.rules) {
-        const at = line.index - base;
-        const key = text.slice(ruleStarts[at], ruleEnds[at]);
+        const key = keys2.key(line.index - base);
         const earlier = byText.get(key);
         if (earlier !== void 0) found.push({ earlier, later: line.index, chain: id });
         byText.set(key, line.index);
@@ -30266,20 +30715,27 @@ var HookReachability = class {
 };
 
 // rules/model/origin.ts
-function rulesetFamily(document, addressCounts) {
+function rulesetFamily(document, addressCounts, configured) {
+  if (configured !== void 0) return { family: configured.family, because: configured.because, source: "configuration", declared: true };
   for (const line of commentLines(document)) {
     const header = /^# Generated by (ip6tables|iptables|xtables)[-\w]*/.exec(line.text);
     if (header) {
-      return { family: header[1] === "ip6tables" ? 6 : 4, because: `its header says \`${header[0].slice(15)}\``, declared: true };
+      return { family: header[1] === "ip6tables" ? 6 : 4, because: `its header says \`${header[0].slice(15)}\``, source: "header", declared: true };
     }
   }
-  const name = document.filePath?.split(/[\\/]/).pop() ?? "";
-  if (/ip6tables|(^|[._-])v6($|[._-])|ipv6/i.test(name)) return { family: 6, because: `its name is \`${name}\``, declared: true };
-  if (/iptables|(^|[._-])v4($|[._-])|ipv4/i.test(name)) return { family: 4, because: `its name is \`${name}\``, declared: true };
+  const family = familyOfName(document.filePath);
+  if (family !== null) return { family, because: `its name is \`${baseName(document.filePath)}\``, source: "name", declared: true };
   const { v4, v6 } = addressCounts();
   if (v4 === v6) return null;
-  const family = v6 > v4 ? 6 : 4;
-  return { family, because: `most of its addresses (${Math.max(v4, v6)} of ${v4 + v6}) are IPv${family}`, declared: false };
+  const guessed = v6 > v4 ? 6 : 4;
+  return { family: guessed, because: `most of its addresses (${Math.max(v4, v6)} of ${v4 + v6}) are IPv${guessed}`, source: "addresses", declared: false };
+}
+var baseName = (path) => path.split(/[\\/]/).pop() ?? "";
+function familyOfName(path) {
+  const name = baseName(path ?? "");
+  if (/ip6tables|(^|[._-])v6($|[._-])|ipv6/i.test(name)) return 6;
+  if (/iptables|(^|[._-])v4($|[._-])|ipv4/i.test(name)) return 4;
+  return null;
 }
 function backendOf(document) {
   for (const line of commentLines(document)) {
@@ -30297,14 +30753,18 @@ function* commentLines(document) {
 
 // rules/model/model.ts
 var models = /* @__PURE__ */ new WeakMap();
-function modelOf(document) {
+function modelOf(document, options) {
   let model = models.get(document);
-  if (model === void 0) models.set(document, model = new DocumentModel(document));
+  if (model === void 0 || options !== void 0 && !sameOptions(model.options, options)) {
+    models.set(document, model = new DocumentModel(document, options ?? {}));
+  }
   return model;
 }
+var sameOptions = (a, b) => a.family?.family === b.family?.family && a.family?.because === b.family?.because;
 var DocumentModel = class {
-  constructor(document) {
+  constructor(document, options) {
     this.document = document;
+    this.options = options;
     this.byTable = /* @__PURE__ */ new Map();
   }
   get lines() {
@@ -30317,7 +30777,7 @@ var DocumentModel = class {
     return this.byTable.get(table) ?? (this.document.tables.includes(table) ? this.modelOfTable(table) : void 0);
   }
   family() {
-    if (this.familyFound === void 0) this.familyFound = rulesetFamily(this.document, () => this.lines.addressCounts);
+    if (this.familyFound === void 0) this.familyFound = rulesetFamily(this.document, () => this.lines.addressCounts, this.options.family);
     return this.familyFound;
   }
   backend() {
@@ -31208,7 +31668,7 @@ function message2(chain, earlier, rule) {
   } else {
     effect = `the same packets go through \`-j ${target.name}\` a second time`;
   }
-  return `This rule repeats ${lineOf(earlier)} of ${chain} word for word, so ${effect}`;
+  return `This rule is ${lineOf(earlier)} of ${chain} again (iptables-save prints both alike), so ${effect}`;
 }
 
 // rules/inline-option-value/rule.ts
@@ -31628,8 +32088,8 @@ var markBitConflict = {
 };
 var isKube = (owner) => owner === MASQUERADE || owner === DROP;
 function describe(a, b, shared) {
-  const owners = /* @__PURE__ */ new Set([a.owner, b.owner]);
-  const effect = owners.has(MASQUERADE) && owners.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
+  const owners2 = /* @__PURE__ */ new Set([a.owner, b.owner]);
+  const effect = owners2.has(MASQUERADE) && owners2.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
   return `${b.line.chain} (${b.owner.name}) sets or clears mark bit${shared & shared - 1 ? "s" : ""} ${hex(shared)}, ${a.owner.purpose} (${a.line.chain}, line ${a.line.index + 1}): ${effect}`;
 }
 
@@ -31884,7 +32344,7 @@ var optionNeedsProtocol = {
       if (index.protocolNeedsSurelyMet(n)) continue;
       const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
-      facts ??= { family: model.family()?.family ?? 4, backend: model.backend() };
+      facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
       checkLine3(context, line, facts);
     }
   }
@@ -31898,12 +32358,12 @@ function checkLine3(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption2(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      if (isProtocolOption(view, i)) protocol = protocolAt(view, i);
+      if (isProtocolOption2(view, i)) protocol = protocolAt(view, i);
       continue;
     }
     if (role === "match") {
@@ -31913,17 +32373,17 @@ function checkLine3(context, line, facts) {
     }
     if (role !== "module" || !maybeOwned(view, i)) continue;
     const option2 = view.name(i);
-    const owners = PROTOCOL_OPTION_OWNERS.get(option2);
-    if (owners === void 0) continue;
+    const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
+    if (owners2 === void 0) continue;
     if (option2 === "--icmp-type" && facts.family === 6 || option2 === "--icmpv6-type" && facts.family === 4) return;
-    if (owners.some((p) => [...loaded.keys()].some((m) => PROTOCOL_MATCHES[m] === p))) continue;
+    if (owners2.some((p) => [...loaded.keys()].some((m) => PROTOCOL_MATCHES[m] === p))) continue;
     if (loaded.has("multiport") && (option2 === "--dport" || option2 === "--sport")) continue;
-    if (implicit !== null && owners.includes(implicit)) continue;
-    if (protocol !== null && owners.includes(protocol.name)) {
+    if (implicit !== null && owners2.includes(implicit)) continue;
+    if (protocol !== null && owners2.includes(protocol.name)) {
       implicit = protocol.name;
       continue;
     }
-    reportUnknownOption(context, line, view, i, option2, owners, protocol, final);
+    reportUnknownOption(context, line, view, i, option2, owners2, protocol, final);
     return;
   }
   if (implicit !== null && final !== null && final.negated && final.name === implicit) {
@@ -31931,8 +32391,9 @@ function checkLine3(context, line, facts) {
     return;
   }
   for (const [name, at] of loaded) {
-    const required = PROTOCOL_MATCHES[name];
+    const required = protocolOfMatch(name, facts.family);
     if (name === "icmp" && facts.family === 6 || (name === "icmp6" || name === "icmpv6") && facts.family === 4) continue;
+    if (required === "unsure") continue;
     if (required !== void 0) {
       if (final === null || final.name !== required || final.negated) {
         reportProtocolMatch(context, line, view, at, name, required, final, facts);
@@ -31947,7 +32408,7 @@ function checkLine3(context, line, facts) {
   }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+var isProtocolOption2 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
   return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
@@ -31961,17 +32422,17 @@ var list = (protocols) => {
   const items = protocols.map((p) => `\`-p ${p}\``);
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 };
-function reportUnknownOption(context, line, view, at, option2, owners, protocol, final) {
+function reportUnknownOption(context, line, view, at, option2, owners2, protocol, final) {
   const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"")`;
   let message5;
   let fix2;
-  if (final !== null && final.element > at && owners.includes(final.name)) {
+  if (final !== null && final.element > at && owners2.includes(final.name)) {
     message5 = `\`${option2}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal4}`;
     fix2 = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
-    message5 = `\`${option2}\` belongs to ${list(owners)}, not \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, so ${refusal4}`;
+    message5 = `\`${option2}\` belongs to ${list(owners2)}, not \`${protocol.negated ? "! " : ""}-p ${protocol.text}\`, so ${refusal4}`;
   } else {
-    message5 = `\`${option2}\` needs ${list(owners)} before it, so ${refusal4}`;
+    message5 = `\`${option2}\` needs ${list(owners2)} before it, so ${refusal4}`;
   }
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }
@@ -32011,14 +32472,14 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption2(view, i)) protocol = protocolAt(view, i);
   const option2 = (names) => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
   const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table ("${logged}")` });
+  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table${logged === null ? "" : ` ("${logged}")`}` });
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -32066,7 +32527,7 @@ function checkTarget(context, line, view, at, facts) {
       const i = option2(["--reject-with"]);
       const value = i === -1 ? null : view.value(i);
       if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, facts.family === 6 ? "ip6t_REJECT: TCP_RESET illegal for non-tcp" : "ipt_REJECT: TCP_RESET invalid for non-tcp");
+        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
       }
       return;
     }
@@ -32077,8 +32538,13 @@ function checkTarget(context, line, view, at, facts) {
     }
   }
 }
+var REJECT_TCP_RESET = {
+  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
+  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
+  unknown: null
+};
 function checkNatPorts(context, view, i, target, protocol, facts) {
-  const allowed = NAT_PORT_PROTOCOLS[facts.family];
+  const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;
   const option2 = view.name(i);
   const why = protocol === null ? "but no `-p` before it" : `in a rule for \`-p ${protocol.text}\``;
@@ -32743,7 +33209,7 @@ var Claims = class {
 };
 
 // src/config/resolve.ts
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
 // src/lazy.ts
 import { createRequire } from "node:module";
@@ -32777,6 +33243,8 @@ function resolveSettings(loaded, filePath) {
   settings.reportUnusedSuppressions = config.reportUnusedSuppressions ?? DEFAULT_REPORT_UNUSED_SUPPRESSIONS;
   applyRules(settings.rules, config.rules);
   settings.node = mergeNode({}, config.node);
+  const from = loaded.filePath === void 0 ? "the configuration" : `the configuration (${basename(loaded.filePath)})`;
+  if (config.family !== void 0) settings.family = { family: config.family, because: `${from} says \`family: ${config.family}\`` };
   if (filePath === void 0) return settings;
   const matchers = compiled(config);
   const path = pathsOf(loaded, filePath);
@@ -32785,9 +33253,11 @@ function resolveSettings(loaded, filePath) {
     if (!matchers.overrides[index](path)) continue;
     applyRules(settings.rules, override.rules);
     settings.node = mergeNode(settings.node, override.node);
+    if (override.family !== void 0) settings.family = { family: override.family, because: `${from} says \`family: ${override.family}\` for ${listGlobs(override.files)}` };
   }
   return settings;
 }
+var listGlobs = (files) => (typeof files === "string" ? [files] : files).map((f) => `\`${f}\``).join(", ");
 function applyRules(into, rules) {
   for (const [id, entry] of Object.entries(rules ?? {})) {
     const [severity, options] = Array.isArray(entry) ? entry : [entry];
@@ -33222,7 +33692,8 @@ function lintDocument(document, options = {}) {
   const settings = options.settings;
   const node = mergeNode(settings?.node, options.node);
   const rules = options.rules ?? allRules;
-  const model = modelOf(document);
+  const family = options.family !== void 0 ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
+  const model = modelOf(document, { family });
   for (const rule of rules) {
     const setting = settings?.rules.get(rule.id);
     const configured = setting?.severity;
