@@ -560,7 +560,8 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       if (kind === OptionKind.Protocol) {
         if (protocol !== 0) flags |= LineFlag.Unusual;
         if (jumped) flags |= LineFlag.ProtocolAfterTarget;
-        if (t > first && codes[t - 1] === TokenCode.Bang) flags |= LineFlag.ProtocolNegated;
+        // `! -p tcp`, or the old `-p ! tcp` (refused since 1.4.12, but read as the rules read it).
+        if ((t > first && codes[t - 1] === TokenCode.Bang) || value === t + 2) flags |= LineFlag.ProtocolNegated;
         let word = value !== -1 && value < last ? PROTOCOL_WORDS.id(text, starts[value], ends[value]) : -1;
         if (word === -1 && (inline !== null || value < last)) {
           // Quoted, upper case, or inside `--protocol=...`: as iptables reads it (names are case-insensitive).

@@ -29084,7 +29084,7 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       if (kind === 2 /* Protocol */) {
         if (protocol !== 0) flags |= 16 /* Unusual */;
         if (jumped) flags |= 8 /* ProtocolAfterTarget */;
-        if (t > first2 && codes[t - 1] === 4 /* Bang */) flags |= 2 /* ProtocolNegated */;
+        if (t > first2 && codes[t - 1] === 4 /* Bang */ || value === t + 2) flags |= 2 /* ProtocolNegated */;
         let word = value !== -1 && value < last2 ? PROTOCOL_WORDS.id(text, starts[value], ends[value]) : -1;
         if (word === -1 && (inline !== null || value < last2)) {
           const spelled2 = (inline ?? decodeWord(text.slice(starts[value], ends[value]))).toLowerCase();
