@@ -1365,11 +1365,19 @@ export interface FormatContext {
 	 * help and its "What it does" as the full description. Without it, the one-line description.
 	 */
 	ruleDocs?: ReadonlyMap<string, string>;
+	/**
+	 * The run being reported, for `prometheus`: when it ended (milliseconds since the Unix epoch)
+	 * and how long it took. Without it, the report has no timestamp and no duration.
+	 */
+	run?: {
+		endedAt: number;
+		durationMs: number;
+	};
 }
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
 /** The stylish report without colour (the library's original entry point). */
 export declare const formatStylish: (results: readonly LintResult[]) => string;
-export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown";
+export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown" | "prometheus";
 export declare const formatters: Readonly<Record<FormatName, Formatter>>;
 /** The names, in the order `--help` lists them (the default first). */
 export declare const formatNames: readonly FormatName[];

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-GNLFZQCR.js";
+} from "./chunk-JDQGQ73K.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,

@@ -4,7 +4,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-GNLFZQCR.js";
+} from "./chunk-JDQGQ73K.js";
 import "./chunk-MDVZQVTB.js";
 import "./chunk-ZRTPLJCV.js";
 

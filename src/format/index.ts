@@ -6,11 +6,12 @@ import { gitlab } from "./gitlab.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { markdown } from "./markdown.js";
+import { prometheus } from "./prometheus.js";
 import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
-export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown";
+export type FormatName = "stylish" | "compact" | "json" | "sarif" | "github" | "checkstyle" | "junit" | "gitlab" | "markdown" | "prometheus";
 
 export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze({
   stylish,
@@ -22,6 +23,7 @@ export const formatters: Readonly<Record<FormatName, Formatter>> = Object.freeze
   junit,
   gitlab,
   markdown,
+  prometheus,
 });
 
 /** The names, in the order `--help` lists them (the default first). */

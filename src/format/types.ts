@@ -16,6 +16,11 @@ export interface FormatContext {
    * help and its "What it does" as the full description. Without it, the one-line description.
    */
   ruleDocs?: ReadonlyMap<string, string>;
+  /**
+   * The run being reported, for `prometheus`: when it ended (milliseconds since the Unix epoch)
+   * and how long it took. Without it, the report has no timestamp and no duration.
+   */
+  run?: { endedAt: number; durationMs: number };
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;

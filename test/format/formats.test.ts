@@ -21,10 +21,11 @@ const EXTENSIONS: Record<FormatName, string> = {
   junit: "xml",
   gitlab: "json",
   markdown: "md",
+  prometheus: "prom",
 };
 
 test("formats: the registry names every format once, stylish first", () => {
-  assert.deepEqual([...formatNames], ["stylish", "compact", "json", "sarif", "github", "checkstyle", "junit", "gitlab", "markdown"]);
+  assert.deepEqual([...formatNames], ["stylish", "compact", "json", "sarif", "github", "checkstyle", "junit", "gitlab", "markdown", "prometheus"]);
   assert.deepEqual(Object.keys(formatters), [...formatNames]);
   assert.ok(Object.isFrozen(formatters) && Object.isFrozen(formatNames));
 });

@@ -20,11 +20,15 @@ export const CWD = "/home/ci/infra";
 
 export const { version: VERSION } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
 
+/** A run that ended on 2025-12-06 at 06:13:20.5 UTC after 1.2345 s (`prometheus` reports it). */
+export const RUN = { endedAt: 1_765_001_600_500, durationMs: 1234.5 };
+
 export const context = (overrides: Partial<FormatContext> = {}): FormatContext => ({
   cwd: CWD,
   color: false,
   rules: RULES,
   version: VERSION,
+  run: RUN,
   ...overrides,
 });
 

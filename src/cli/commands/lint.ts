@@ -32,6 +32,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       .option("--no-color", "never colour the report")
       .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error")),
   ).action(async (paths: string[], options: LintCommandOptions) => {
+    const started = performance.now();
     if (paths.length === 0 && !options.live) {
       throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
     }
@@ -56,11 +57,13 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
     // SARIF describes every rule with its README, for code scanning's rule help.
     const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
-    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version, ruleDocs });
+    // The run as `prometheus` reports it: reading the rules and linting them, all but the writing.
+    const run = { endedAt: Date.now(), durationMs: performance.now() - started };
+    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version, ruleDocs, run });
     if (options.outputFile === undefined) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     for (const extra of options.report) {
-      const text = formatters[extra.format](shown, { cwd: io.cwd, color: false, rules: allRules, version });
+      const text = formatters[extra.format](shown, { cwd: io.cwd, color: false, rules: allRules, version, run });
       await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
     }
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;

@@ -4658,6 +4658,68 @@ function cell(message) {
 }
 var oneLine = (text) => printable(text.replace(/\r\n|\r|\n/g, " "));
 
+// src/format/prometheus.ts
+var SEVERITIES5 = ["error", "warning", "info"];
+var prometheus = (results, context) => {
+  let out = "";
+  const family = (name, help, samples) => {
+    out += `# HELP ${name} ${help}
+# TYPE ${name} gauge
+`;
+    for (const sample of samples) out += `${name}${sample}
+`;
+  };
+  family("iptlint_info", "iptlint's version (the value is always 1).", [`${labels({ version: context.version })} 1`]);
+  const counts = /* @__PURE__ */ new Map();
+  const key = (rule, severity) => `${rule}\0${severity}`;
+  for (const rule of [...describedRules(context.rules), ...SUPPRESSION_FINDINGS]) counts.set(key(rule.id, rule.severity), 0);
+  const others = [];
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    const k = key(d.ruleId, d.severity);
+    const count = counts.get(k);
+    if (count === void 0) others.push(k);
+    counts.set(k, (count ?? 0) + 1);
+  }
+  const bySeverity = (a, b) => {
+    const [ruleA, severityA] = a.split("\0");
+    const [ruleB, severityB] = b.split("\0");
+    return ruleA.localeCompare(ruleB) || SEVERITIES5.indexOf(severityA) - SEVERITIES5.indexOf(severityB);
+  };
+  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat([...new Set(others)].sort(bySeverity));
+  family(
+    "iptlint_findings",
+    "Findings of the last run by rule and severity, over every ruleset it linted.",
+    order.map((k) => {
+      const [rule, severity] = k.split("\0");
+      return `${labels({ rule, severity })} ${counts.get(k)}`;
+    })
+  );
+  family(
+    "iptlint_rules",
+    "Rules (command lines: the -A lines of a dump) in each ruleset linted.",
+    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.commandCount, 0)}`)
+  );
+  family(
+    "iptlint_chains",
+    "Chains declared (built-in and user chains, each table's own) in each ruleset linted.",
+    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.chainCount, 0)}`)
+  );
+  if (context.run) {
+    family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);
+    family("iptlint_last_run_duration_seconds", "How long the last run took: reading the rules and linting them.", [
+      ` ${seconds(context.run.durationMs)}`
+    ]);
+  }
+  return out;
+};
+var seconds = (ms) => String(Math.round(ms) / 1e3);
+function labels(pairs) {
+  const escaped = Object.entries(pairs).map(
+    ([name, value]) => `${name}="${value.replace(/[\ud800-\udfff]/gu, "\uFFFD").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`
+  );
+  return `{${escaped.join(",")}}`;
+}
+
 // src/format/sarif.ts
 import { pathToFileURL } from "node:url";
 
@@ -4793,7 +4855,8 @@ var formatters = Object.freeze({
   checkstyle,
   junit,
   gitlab,
-  markdown
+  markdown,
+  prometheus
 });
 var formatNames = Object.freeze(Object.keys(formatters));
 
@@ -5161,6 +5224,7 @@ function registerLint(program2, io, state) {
   withLintOptions(
     program2.command("lint", { isDefault: true }).description("report syntax errors and findings (the default command)").argument("[paths...]", "ruleset files, folders to search for rulesets, or quoted glob patterns; - reads standard input").option("--live", "lint this node's own rules: iptables-save and ip6tables-save of both backends").option("--max-warnings <n>", "fail when there are more warnings than this", parseCount).option("--quiet", "report errors only").addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--report <format=path>", "also write a report in this format to this file, from the same run (repeatable)", collectReport, []).option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error"))
   ).action(async (paths, options) => {
+    const started = performance.now();
     if (paths.length === 0 && !options.live) {
       throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
     }
@@ -5184,11 +5248,12 @@ function registerLint(program2, io, state) {
     const shown2 = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
     const color = options.outputFile === void 0 && useColor(io.stdout, io.env, options.color);
     const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : void 0;
-    const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version, ruleDocs });
+    const run = { endedAt: Date.now(), durationMs: performance.now() - started };
+    const report = formatters[options.format](shown2, { cwd: io.cwd, color, rules: allRules, version, ruleDocs, run });
     if (options.outputFile === void 0) io.stdout.write(report);
     else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
     for (const extra of options.report) {
-      const text = formatters[extra.format](shown2, { cwd: io.cwd, color: false, rules: allRules, version });
+      const text = formatters[extra.format](shown2, { cwd: io.cwd, color: false, rules: allRules, version, run });
       await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
     }
     state.exitCode = failed(shown2, options) ? ExitCode.Findings : ExitCode.Ok;

@@ -1,0 +1,84 @@
+/**
+ * Prometheus' text exposition format (0.0.4), for node_exporter's textfile collector:
+ * `iptlint lint --live -f prometheus -o /var/lib/node_exporter/textfile_collector/iptlint.prom`.
+ *
+ * Labels stay bounded: a rule id and a severity on findings, a ruleset's name (`live:iptables-nft-save`
+ * or the path given) on the counts; never a line number or a rule's text. Every known rule has
+ * a series at its default severity even with no finding, so that a fixed node reads 0, not nothing.
+ */
+import type { Severity } from "../../grammar/index.js";
+import { SUPPRESSION_FINDINGS } from "../builtin-findings.js";
+import { describedRules, displayPath } from "./shared.js";
+import type { Formatter } from "./types.js";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export const prometheus: Formatter = (results, context) => {
+  let out = "";
+  const family = (name: string, help: string, samples: readonly string[]) => {
+    out += `# HELP ${name} ${help}\n# TYPE ${name} gauge\n`;
+    for (const sample of samples) out += `${name}${sample}\n`;
+  };
+
+  family("iptlint_info", "iptlint's version (the value is always 1).", [`${labels({ version: context.version })} 1`]);
+
+  // Every rule at its default severity, then whatever else the findings name, by rule and severity.
+  const counts = new Map<string, number>();
+  const key = (rule: string, severity: Severity) => `${rule}\0${severity}`;
+  for (const rule of [...describedRules(context.rules), ...SUPPRESSION_FINDINGS]) counts.set(key(rule.id, rule.severity), 0);
+  const others: string[] = [];
+  for (const d of results.flatMap((r) => r.diagnostics)) {
+    const k = key(d.ruleId, d.severity);
+    const count = counts.get(k);
+    if (count === undefined) others.push(k);
+    counts.set(k, (count ?? 0) + 1);
+  }
+  const bySeverity = (a: string, b: string) => {
+    const [ruleA, severityA] = a.split("\0");
+    const [ruleB, severityB] = b.split("\0");
+    return ruleA.localeCompare(ruleB) || SEVERITIES.indexOf(severityA as Severity) - SEVERITIES.indexOf(severityB as Severity);
+  };
+  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat([...new Set(others)].sort(bySeverity));
+  family(
+    "iptlint_findings",
+    "Findings of the last run by rule and severity, over every ruleset it linted.",
+    order.map((k) => {
+      const [rule, severity] = k.split("\0");
+      return `${labels({ rule, severity })} ${counts.get(k)}`;
+    }),
+  );
+
+  family(
+    "iptlint_rules",
+    "Rules (command lines: the -A lines of a dump) in each ruleset linted.",
+    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.commandCount, 0)}`),
+  );
+  family(
+    "iptlint_chains",
+    "Chains declared (built-in and user chains, each table's own) in each ruleset linted.",
+    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.chainCount, 0)}`),
+  );
+
+  if (context.run) {
+    family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);
+    family("iptlint_last_run_duration_seconds", "How long the last run took: reading the rules and linting them.", [
+      ` ${seconds(context.run.durationMs)}`,
+    ]);
+  }
+  return out;
+};
+
+const seconds = (ms: number): string => String(Math.round(ms) / 1000);
+
+/** `{name="value",...}`, each value escaped as the exposition format says (`\\`, `\"`, `\n`). */
+function labels(pairs: Record<string, string>): string {
+  const escaped = Object.entries(pairs).map(
+    ([name, value]) =>
+      `${name}="${value
+        .replace(/[\ud800-\udfff]/gu, "\ufffd")
+        .replace(/\\/g, "\\\\")
+        .replace(/"/g, '\\"')
+        .replace(/\n/g, "\\n")}"`,
+  );
+  return `{${escaped.join(",")}}`;
+}
