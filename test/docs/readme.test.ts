@@ -25,7 +25,7 @@ function repositoryPaths(markdown: string, folder: string): string[] {
   return paths;
 }
 
-for (const readme of ["README.md", "examples/README.md", "examples/vxlan-lab/README.md", "rules/README.md"]) {
+for (const readme of ["README.md", "examples/README.md", "examples/vxlan-lab/README.md", "examples/monitoring/README.md", "rules/README.md"]) {
   test(`${readme}: every path it names is in the repository`, () => {
     const paths = repositoryPaths(readFileSync(fromRoot(readme), "utf8"), dirname(readme));
     const missing = paths.filter((path) => path.startsWith("..") || !existsSync(fromRoot(path)));
