@@ -1244,6 +1244,16 @@ export interface LintResult {
 	/** Findings in source order. */
 	diagnostics: LintDiagnostic[];
 	document: Document;
+	/**
+	 * The ruleset's size, where `document` cannot tell it: a file linted in a worker thread comes
+	 * back with a document of its text alone. Otherwise `rulesetSize(document)`.
+	 */
+	size?: RulesetSize;
+}
+/** How big a ruleset is: its command lines (the `-A` lines of a dump) and its chain declarations. */
+export interface RulesetSize {
+	rules: number;
+	chains: number;
 }
 export declare function lintText(text: string, options?: LintOptions): LintResult;
 /** Runs the rules on a parsed document; syntax errors come first in each line's findings. */

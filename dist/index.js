@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-JDQGQ73K.js";
+} from "./chunk-TTOBKY5Y.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-MDVZQVTB.js";
+} from "./chunk-RWOBJFC7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

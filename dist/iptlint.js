@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JDQGQ73K.js";
-import "./chunk-MDVZQVTB.js";
+} from "./chunk-TTOBKY5Y.js";
+import "./chunk-RWOBJFC7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -1,16 +1,17 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  lintText
-} from "./chunk-MDVZQVTB.js";
+  lintText,
+  rulesetSize
+} from "./chunk-RWOBJFC7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts
 import { parentPort } from "node:worker_threads";
 parentPort.on("message", (job) => {
   try {
-    const { diagnostics } = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
-    parentPort.postMessage({ id: job.id, diagnostics });
+    const { diagnostics, document } = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
+    parentPort.postMessage({ id: job.id, diagnostics, size: rulesetSize(document) });
   } catch (error) {
     parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

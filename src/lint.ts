@@ -52,7 +52,23 @@ export interface LintResult {
   /** Findings in source order. */
   diagnostics: LintDiagnostic[];
   document: Document;
+  /**
+   * The ruleset's size, where `document` cannot tell it: a file linted in a worker thread comes
+   * back with a document of its text alone. Otherwise `rulesetSize(document)`.
+   */
+  size?: RulesetSize;
 }
+
+/** How big a ruleset is: its command lines (the `-A` lines of a dump) and its chain declarations. */
+export interface RulesetSize {
+  rules: number;
+  chains: number;
+}
+
+export const rulesetSize = (document: Document): RulesetSize => ({
+  rules: document.tables.reduce((n, t) => n + t.commandCount, 0),
+  chains: document.tables.reduce((n, t) => n + t.chainCount, 0),
+});
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const document = parse(text, { filePath: options.filePath });

@@ -8,7 +8,7 @@ import { detachedDocument } from "../../grammar/index.js";
 import type { NodeContext } from "../../rules/types.js";
 import type { FileSettings } from "../config/resolve.js";
 import { lazyModule } from "../lazy.js";
-import { lintText, type LintDiagnostic, type LintResult } from "../lint.js";
+import { lintText, type LintDiagnostic, type LintResult, type RulesetSize } from "../lint.js";
 
 const os = lazyModule<typeof import("node:os")>("node:os");
 const workerThreads = lazyModule<typeof import("node:worker_threads")>("node:worker_threads");
@@ -21,7 +21,7 @@ export interface LintJob {
   node: NodeContext;
 }
 
-export type LintReply = { id: number; diagnostics: LintDiagnostic[] } | { id: number; error: string };
+export type LintReply = { id: number; diagnostics: LintDiagnostic[]; size: RulesetSize } | { id: number; error: string };
 
 /** Below this much text in all, one thread is faster than starting workers (measured: ~60 ms each). */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -49,8 +49,8 @@ export async function lintAll(jobs: readonly LintJob[], onDone: (done: number) =
         worker.on("message", (reply: LintReply) => {
           if ("error" in reply) return reject(new Error(`linting ${jobs[reply.id].filePath} failed in a worker: ${reply.error}`));
           const job = jobs[reply.id];
-          // The worker sent findings only; the text is here, which is all a report needs of it.
-          results[reply.id] = { filePath: job.filePath, diagnostics: reply.diagnostics, document: detachedDocument(job.text, job.filePath, []) };
+          // The worker sent findings and the ruleset's size; the text is here, which is all a report needs of it besides.
+          results[reply.id] = { filePath: job.filePath, diagnostics: reply.diagnostics, document: detachedDocument(job.text, job.filePath, []), size: reply.size };
           onDone(++done);
           if (done === jobs.length) resolve();
           else feed(worker);

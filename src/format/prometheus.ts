@@ -8,6 +8,7 @@
  */
 import type { Severity } from "../../grammar/index.js";
 import { SUPPRESSION_FINDINGS } from "../builtin-findings.js";
+import { rulesetSize } from "../lint.js";
 import { describedRules, displayPath } from "./shared.js";
 import type { Formatter } from "./types.js";
 
@@ -48,16 +49,9 @@ export const prometheus: Formatter = (results, context) => {
     }),
   );
 
-  family(
-    "iptlint_rules",
-    "Rules (command lines: the -A lines of a dump) in each ruleset linted.",
-    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.commandCount, 0)}`),
-  );
-  family(
-    "iptlint_chains",
-    "Chains declared (built-in and user chains, each table's own) in each ruleset linted.",
-    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.chainCount, 0)}`),
-  );
+  const sizes = results.map((r) => ({ ruleset: labels({ ruleset: displayPath(r) }), ...(r.size ?? rulesetSize(r.document)) }));
+  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.rules}`));
+  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.chains}`));
 
   if (context.run) {
     family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);

@@ -21,8 +21,9 @@ import {
   parse,
   print,
   regionCommands,
-  resolveSettings
-} from "./chunk-MDVZQVTB.js";
+  resolveSettings,
+  rulesetSize
+} from "./chunk-RWOBJFC7.js";
 import {
   __commonJS,
   __require,
@@ -4694,16 +4695,9 @@ var prometheus = (results, context) => {
       return `${labels({ rule, severity })} ${counts.get(k)}`;
     })
   );
-  family(
-    "iptlint_rules",
-    "Rules (command lines: the -A lines of a dump) in each ruleset linted.",
-    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.commandCount, 0)}`)
-  );
-  family(
-    "iptlint_chains",
-    "Chains declared (built-in and user chains, each table's own) in each ruleset linted.",
-    results.map((r) => `${labels({ ruleset: displayPath(r) })} ${r.document.tables.reduce((n, t) => n + t.chainCount, 0)}`)
-  );
+  const sizes = results.map((r) => ({ ruleset: labels({ ruleset: displayPath(r) }), ...r.size ?? rulesetSize(r.document) }));
+  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.rules}`));
+  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.chains}`));
   if (context.run) {
     family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);
     family("iptlint_last_run_duration_seconds", "How long the last run took: reading the rules and linting them.", [
@@ -5173,7 +5167,7 @@ async function lintAll(jobs, onDone = () => {
         worker.on("message", (reply) => {
           if ("error" in reply) return reject(new Error(`linting ${jobs[reply.id].filePath} failed in a worker: ${reply.error}`));
           const job = jobs[reply.id];
-          results[reply.id] = { filePath: job.filePath, diagnostics: reply.diagnostics, document: detachedDocument(job.text, job.filePath, []) };
+          results[reply.id] = { filePath: job.filePath, diagnostics: reply.diagnostics, document: detachedDocument(job.text, job.filePath, []), size: reply.size };
           onDone(++done);
           if (done === jobs.length) resolve4();
           else feed(worker);

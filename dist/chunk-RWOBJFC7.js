@@ -33683,6 +33683,10 @@ function namingUtf16(document) {
 }
 
 // src/lint.ts
+var rulesetSize = (document) => ({
+  rules: document.tables.reduce((n, t) => n + t.commandCount, 0),
+  chains: document.tables.reduce((n, t) => n + t.chainCount, 0)
+});
 function lintText(text, options = {}) {
   const document = parse(text, { filePath: options.filePath });
   return { filePath: options.filePath, diagnostics: lintDocument(document, options), document };
@@ -33808,6 +33812,7 @@ export {
   unresolved,
   resolveSettings,
   applySuppressions,
+  rulesetSize,
   lintText,
   lintDocument,
   lintAndFix,
