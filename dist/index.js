@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-TTOBKY5Y.js";
+} from "./chunk-LO7QJWX7.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,

@@ -4,7 +4,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-TTOBKY5Y.js";
+} from "./chunk-LO7QJWX7.js";
 import "./chunk-RWOBJFC7.js";
 import "./chunk-ZRTPLJCV.js";
 

@@ -31,15 +31,16 @@ export const prometheus: Formatter = (results, context) => {
   for (const d of results.flatMap((r) => r.diagnostics)) {
     const k = key(d.ruleId, d.severity);
     const count = counts.get(k);
-    if (count === undefined) others.push(k);
+    if (count === undefined) others.push(k); // once: the key is counted from here on
     counts.set(k, (count ?? 0) + 1);
   }
-  const bySeverity = (a: string, b: string) => {
+  const byRuleThenSeverity = (a: string, b: string) => {
     const [ruleA, severityA] = a.split("\0");
     const [ruleB, severityB] = b.split("\0");
-    return ruleA.localeCompare(ruleB) || SEVERITIES.indexOf(severityA as Severity) - SEVERITIES.indexOf(severityB as Severity);
+    if (ruleA !== ruleB) return ruleA < ruleB ? -1 : 1;
+    return SEVERITIES.indexOf(severityA as Severity) - SEVERITIES.indexOf(severityB as Severity);
   };
-  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat([...new Set(others)].sort(bySeverity));
+  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat(others.sort(byRuleThenSeverity));
   family(
     "iptlint_findings",
     "Findings of the last run by rule and severity, over every ruleset it linted.",
@@ -49,9 +50,16 @@ export const prometheus: Formatter = (results, context) => {
     }),
   );
 
-  const sizes = results.map((r) => ({ ruleset: labels({ ruleset: displayPath(r) }), ...(r.size ?? rulesetSize(r.document)) }));
-  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.rules}`));
-  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.chains}`));
+  // By name: a name given twice must not make two series of the same labels, which the collector refuses.
+  const sizes = new Map<string, { rules: number; chains: number }>();
+  for (const r of results) {
+    const name = labels({ ruleset: displayPath(r) });
+    const size = r.size ?? rulesetSize(r.document);
+    const sum = sizes.get(name) ?? { rules: 0, chains: 0 };
+    sizes.set(name, { rules: sum.rules + size.rules, chains: sum.chains + size.chains });
+  }
+  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", [...sizes].map(([name, s]) => `${name} ${s.rules}`));
+  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", [...sizes].map(([name, s]) => `${name} ${s.chains}`));
 
   if (context.run) {
     family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);

@@ -78,6 +78,15 @@ test("prometheus: rules and chains counted as the dump has them (-A lines, chain
   assert.equal(sampleValue(families, "iptlint_chains", { ruleset: "live:iptables-nft-save" }), text.match(/^:/gm)!.length);
 });
 
+test("prometheus: a ruleset name given twice makes one series of each count, their sum (the collector refuses repeated series)", () => {
+  const twice = [lintFixture(KUBE_BUGGY, "rules.v4"), lintFixture(KUBE_FIXED, "rules.v4")];
+  const text = formatters.prometheus(twice, context());
+  assert.equal(text.match(/^iptlint_rules\{ruleset="rules\.v4"\}/gm)!.length, 1);
+  const families = parseExposition(text);
+  const count = (path: string) => readFileSync(fromRoot(path), "utf8").match(/^-A /gm)!.length;
+  assert.equal(sampleValue(families, "iptlint_rules", { ruleset: "rules.v4" }), count(KUBE_BUGGY) + count(KUBE_FIXED));
+});
+
 test("prometheus: without a run (the API's formatters), no timestamp and no duration", () => {
   const text = formatters.prometheus([lintFixture(KUBE_FIXED)], context({ run: undefined }));
   assert.doesNotMatch(text, /iptlint_last_run/);

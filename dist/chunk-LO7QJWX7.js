@@ -4681,12 +4681,13 @@ var prometheus = (results, context) => {
     if (count === void 0) others.push(k);
     counts.set(k, (count ?? 0) + 1);
   }
-  const bySeverity = (a, b) => {
+  const byRuleThenSeverity = (a, b) => {
     const [ruleA, severityA] = a.split("\0");
     const [ruleB, severityB] = b.split("\0");
-    return ruleA.localeCompare(ruleB) || SEVERITIES5.indexOf(severityA) - SEVERITIES5.indexOf(severityB);
+    if (ruleA !== ruleB) return ruleA < ruleB ? -1 : 1;
+    return SEVERITIES5.indexOf(severityA) - SEVERITIES5.indexOf(severityB);
   };
-  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat([...new Set(others)].sort(bySeverity));
+  const order = [...counts.keys()].filter((k) => !others.includes(k)).concat(others.sort(byRuleThenSeverity));
   family(
     "iptlint_findings",
     "Findings of the last run by rule and severity, over every ruleset it linted.",
@@ -4695,9 +4696,15 @@ var prometheus = (results, context) => {
       return `${labels({ rule, severity })} ${counts.get(k)}`;
     })
   );
-  const sizes = results.map((r) => ({ ruleset: labels({ ruleset: displayPath(r) }), ...r.size ?? rulesetSize(r.document) }));
-  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.rules}`));
-  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", sizes.map((s) => `${s.ruleset} ${s.chains}`));
+  const sizes = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    const name = labels({ ruleset: displayPath(r) });
+    const size = r.size ?? rulesetSize(r.document);
+    const sum = sizes.get(name) ?? { rules: 0, chains: 0 };
+    sizes.set(name, { rules: sum.rules + size.rules, chains: sum.chains + size.chains });
+  }
+  family("iptlint_rules", "Rules (command lines: the -A lines of a dump) in each ruleset linted.", [...sizes].map(([name, s]) => `${name} ${s.rules}`));
+  family("iptlint_chains", "Chains declared (built-in and user chains, each table's own) in each ruleset linted.", [...sizes].map(([name, s]) => `${name} ${s.chains}`));
   if (context.run) {
     family("iptlint_last_run_timestamp_seconds", "When the last run ended, in seconds since the Unix epoch.", [` ${seconds(context.run.endedAt)}`]);
     family("iptlint_last_run_duration_seconds", "How long the last run took: reading the rules and linting them.", [
