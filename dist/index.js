@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-LO7QJWX7.js";
+} from "./chunk-JUDCAY6A.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-RWOBJFC7.js";
+} from "./chunk-FDF4RPWK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

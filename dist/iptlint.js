@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-LO7QJWX7.js";
-import "./chunk-RWOBJFC7.js";
+} from "./chunk-JUDCAY6A.js";
+import "./chunk-FDF4RPWK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

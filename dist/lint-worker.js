@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-RWOBJFC7.js";
+} from "./chunk-FDF4RPWK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -441,12 +441,6 @@ function lexLine(
   // (the intrapositioned negation `-s ! 10.0.0.0/8` of old iptables).
   let owed = 0;
   let bangMayFollow = false;
-  // The option owed words are for and whether they are free text (`--comment -x`); an extension
-  // option just read, which may be one that takes a value (`--dport`), when nothing follows it yet.
-  let owner = -1;
-  let lastModuleOption = -1;
-  // An option word such an extension option takes as its value, whose next word nothing takes.
-  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -504,18 +498,6 @@ function lexLine(
         code = TokenCode.Bang;
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
-        // `-s -j ACCEPT`: the value of `-s` is `-j`. Free text may be anything (`--comment -j`),
-        // and so may a chain's name (`-A -c`, `-j -c`: iptables loads a chain named `-c`).
-        if (
-          !quoted &&
-          tokens.count === owner + 1 &&
-          text.charCodeAt(tokenStart) === 0x2d /* - */ &&
-          (tokens.codes[owner] === TokenCode.MatchOption ||
-            (tokens.codes[owner] === TokenCode.GenericOption && takesAddressOrProtocol(text, tokens.starts[owner], tokens.ends[owner]))) &&
-          isKnownOption(text, tokenStart, i)
-        ) {
-          errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[owner], end: tokens.ends[owner] });
-        }
         owed--;
       }
       bangMayFollow = false;
@@ -524,22 +506,9 @@ function lexLine(
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 0xff;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
-        // `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`.
-        // Only then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`.
-        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
-          taken = tokens.count;
-        }
         owed = packed >> 8;
-        owner = tokens.count;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
-        lastModuleOption = code === TokenCode.ModuleOption && owed === 0 ? tokens.count : -1;
       }
-    }
-    if (taken !== -1 && tokens.count === taken + 1) {
-      if (code === TokenCode.Word || code === TokenCode.QuotedWord) {
-        errors.push({ kind: LexErrorKind.MissingValue, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
-      }
-      taken = -1;
     }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -553,16 +522,7 @@ function lexLine(
     errors.push({ kind: LexErrorKind.BlanksOnly, line, start, end });
     return LineKind.Words;
   }
-  // An option with nothing after it that takes a value (a `-j` or `-g` is the document builder's):
-  // getopt says "option requires an argument".
-  const lastToken = tokens.count - 1;
-  const lastCode = tokens.codes[lastToken];
-  if (
-    (owed > 0 && owner === lastToken && lastCode !== TokenCode.JumpOption && lastCode !== TokenCode.GotoOption) ||
-    (lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken]))
-  ) {
-    errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });
-  }
+  findMissingValues(text, tokens, lineFirstToken, line, errors);
   const firstStart = tokens.starts[lineFirstToken];
   if (firstStart > start) {
     // iptables-restore looks at the line's first character, not its first word.
@@ -633,6 +593,66 @@ function optionCode(text: string, start: number, end: number): number {
   }
   if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];
   return isLetter(c1) ? TokenCode.ModuleOption : TokenCode.Word;
+}
+
+/**
+ * Options that lost their value, read from a line's tokens once it is lexed (lexLine, which runs
+ * for every word of a dump, keeps no state for what few lines have: measured, that state cost
+ * it 7% of a dump's instructions):
+ * - `-s -j ACCEPT`: getopt gives `-s` (`-d`, `-p`, `-m`) the word `-j`, and the line is refused.
+ *   Free text may be anything (`--comment -j`), and so may a chain's name (`-A -c`, `-j -c`:
+ *   iptables loads a chain named `-c`);
+ * - `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`. Only
+ *   then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`;
+ * - an option with nothing after it that takes a value (a `-j` or `-g` is the document
+ *   builder's): getopt says "option requires an argument".
+ */
+function findMissingValues(text: string, tokens: TokenStore, first: number, line: number, errors: LexError[]): void {
+  const { codes, starts, ends } = tokens;
+  const last = tokens.count - 1;
+  for (let t = first + 1; t <= last; t++) {
+    const code = codes[t];
+    const before = codes[t - 1];
+    if (code === TokenCode.Word) {
+      // A word an option took as its value (`-m` and `-s -d -p` always take one).
+      if (
+        text.charCodeAt(starts[t]) === 0x2d /* - */ &&
+        (before === TokenCode.MatchOption || (before === TokenCode.GenericOption && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1]))) &&
+        isKnownOption(text, starts[t], ends[t])
+      ) {
+        errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
+      }
+    } else if (
+      code >= TokenCode.Append &&
+      code <= TokenCode.ModuleOption &&
+      before === TokenCode.ModuleOption &&
+      t < last &&
+      (codes[t + 1] === TokenCode.Word || codes[t + 1] === TokenCode.QuotedWord) &&
+      !hasQuote(text, starts[t], ends[t]) &&
+      wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 &&
+      takesValue(text, starts[t - 1], ends[t - 1])
+    ) {
+      errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
+    }
+  }
+  const code = codes[last];
+  if (code < TokenCode.Append || code > TokenCode.ModuleOption) return;
+  const owed = wordsOwed(text, starts[last], ends[last]);
+  if (owed > 0 ? code !== TokenCode.JumpOption && code !== TokenCode.GotoOption : code === TokenCode.ModuleOption && takesValue(text, starts[last], ends[last])) {
+    errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: starts[last], end: ends[last] });
+  }
+}
+
+function hasQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === QUOTE) return true;
+  return false;
+}
+
+/** The words an option word takes whatever they look like, as the lexer read it (quotes removed). */
+function wordsOwed(text: string, start: number, end: number): number {
+  if (!hasQuote(text, start, end)) return optionCode(text, start, end) >> 8;
+  const word = decodeWord(text.slice(start, end));
+  return optionCode(word, 0, word.length) >> 8;
 }
 
 /**

@@ -26794,9 +26794,6 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   let words = 0;
   let owed = 0;
   let bangMayFollow = false;
-  let owner = -1;
-  let lastModuleOption = -1;
-  let taken = -1;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -26848,9 +26845,6 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         code = 4 /* Bang */;
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
-        if (!quoted && tokens.count === owner + 1 && text.charCodeAt(tokenStart) === 45 && (tokens.codes[owner] === 16 /* MatchOption */ || tokens.codes[owner] === 21 /* GenericOption */ && takesAddressOrProtocol(text, tokens.starts[owner], tokens.ends[owner])) && isKnownOption(text, tokenStart, i)) {
-          errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[owner], end: tokens.ends[owner] });
-        }
         owed--;
       }
       bangMayFollow = false;
@@ -26859,20 +26853,9 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
       code = packed & 255;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
-        if (lastModuleOption !== -1 && lastModuleOption === tokens.count - 1 && !quoted && takesValue(text, tokens.starts[lastModuleOption], tokens.ends[lastModuleOption])) {
-          taken = tokens.count;
-        }
         owed = packed >> 8;
-        owner = tokens.count;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
-        lastModuleOption = code === 22 /* ModuleOption */ && owed === 0 ? tokens.count : -1;
       }
-    }
-    if (taken !== -1 && tokens.count === taken + 1) {
-      if (code === 23 /* Word */ || code === 24 /* QuotedWord */) {
-        errors.push({ kind: 7 /* MissingValue */, line, start: tokens.starts[taken - 1], end: tokens.ends[taken - 1] });
-      }
-      taken = -1;
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
     if (words > MAX_WORDS_PER_LINE) {
@@ -26885,11 +26868,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     errors.push({ kind: 6 /* BlanksOnly */, line, start, end });
     return 2 /* Words */;
   }
-  const lastToken = tokens.count - 1;
-  const lastCode = tokens.codes[lastToken];
-  if (owed > 0 && owner === lastToken && lastCode !== 17 /* JumpOption */ && lastCode !== 18 /* GotoOption */ || lastModuleOption !== -1 && lastModuleOption === lastToken && takesValue(text, tokens.starts[lastToken], tokens.ends[lastToken])) {
-    errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: tokens.starts[lastToken], end: tokens.ends[lastToken] });
-  }
+  findMissingValues(text, tokens, lineFirstToken, line, errors);
   const firstStart2 = tokens.starts[lineFirstToken];
   if (firstStart2 > start) {
     const c = text.charCodeAt(firstStart2);
@@ -26938,6 +26917,36 @@ function optionCode(text, start, end) {
   }
   if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];
   return isLetter(c1) ? 22 /* ModuleOption */ : 23 /* Word */;
+}
+function findMissingValues(text, tokens, first2, line, errors) {
+  const { codes, starts, ends } = tokens;
+  const last2 = tokens.count - 1;
+  for (let t = first2 + 1; t <= last2; t++) {
+    const code2 = codes[t];
+    const before = codes[t - 1];
+    if (code2 === 23 /* Word */) {
+      if (text.charCodeAt(starts[t]) === 45 && (before === 16 /* MatchOption */ || before === 21 /* GenericOption */ && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
+        errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
+      }
+    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
+      errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
+    }
+  }
+  const code = codes[last2];
+  if (code < 5 /* Append */ || code > 22 /* ModuleOption */) return;
+  const owed = wordsOwed(text, starts[last2], ends[last2]);
+  if (owed > 0 ? code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */ : code === 22 /* ModuleOption */ && takesValue(text, starts[last2], ends[last2])) {
+    errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: starts[last2], end: ends[last2] });
+  }
+}
+function hasQuote(text, start, end) {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === QUOTE) return true;
+  return false;
+}
+function wordsOwed(text, start, end) {
+  if (!hasQuote(text, start, end)) return optionCode(text, start, end) >> 8;
+  const word = decodeWord(text.slice(start, end));
+  return optionCode(word, 0, word.length) >> 8;
 }
 function takesValue(text, start, end) {
   const word = text.slice(start, end);

@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-RWOBJFC7.js";
+} from "./chunk-FDF4RPWK.js";
 import {
   __commonJS,
   __require,
