@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-MV72L4G7.js";
-import "./chunk-JZKTFIPK.js";
+} from "./chunk-MLMXAQJC.js";
+import "./chunk-24JM4DSX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

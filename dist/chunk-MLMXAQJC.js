@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-JZKTFIPK.js";
+} from "./chunk-24JM4DSX.js";
 import {
   __commonJS,
   __require,
