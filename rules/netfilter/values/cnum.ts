@@ -46,7 +46,11 @@ export function strtoumax(s: string, from: number, base: 0 | 10 | 16): CNumber {
   const start = at;
   while (at < s.length && digitValue(s.charCodeAt(at)) < radix) at++;
   if (at === start) return { value: 0, big: null, end: from, negative: false, overflow: false };
-  const digits = s.slice(start, at);
+  let first = start;
+  while (first < at - 1 && s[first] === "0") first++; // leading zeros do not count
+  // More than 22 significant digits is over 2^64 in any of these bases: no bigint arithmetic on long words.
+  if (at - first > 22) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  const digits = s.slice(first, at);
   if (digits.length <= 13 && !negative) return { value: parseInt(digits, radix), big: null, end: at, negative, overflow: false };
   let v = parseBig(digits, radix);
   if (v > UINTMAX) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };

@@ -14,7 +14,7 @@ import { parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith
 import { parseConnbytes, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
 import { parseLimitBurst, parseLimitRate } from "./limit.js";
 import { parseMultiport, parsePort, parsePortNumberOrService, parsePortRange, parseTcpPorts } from "./ports.js";
-import { accept, refuse, type OptionSpec, type Parsed } from "./result.js";
+import { accept, refuse, unsure, type OptionSpec, type Parsed } from "./result.js";
 import { parseComment, parseEtherMac, parseInterface, parseLogPrefix, parseMarkMask, parseProtocol, parseString, parseSyslogLevel, parseTosMask } from "./scalars.js";
 
 export * from "./addresses.js";
@@ -84,21 +84,22 @@ export function parseValue(type: XtType, word: string, spec: OptionSpec, family:
 
 /**
  * XTTYPE_DOUBLE (statistic's `--probability`): C's `strtod` of the whole word, within
- * `[min, max]` when they differ. JavaScript's Number() is close to strtod for decimal numbers;
- * hex floats, `inf` and `nan` spellings are left to the node ("unsure" is not needed: strtod
- * reads them, so they are read here too).
+ * `[min, max]` when they differ (NaN is within any: both comparisons are false). Decimal
+ * numbers, `inf`, `infinity` and `nan` are read here; C99's hex floats (`0x1p-1`) and
+ * `nan(…)` are "unsure".
  */
 export function parseDouble(word: string, spec: OptionSpec): Parsed<number> {
   const min = spec.min ?? 0;
   const max = spec.max ?? 0;
   const value = cStrtod(word);
+  if (value === null && /^[ \t\n\v\f\r]*[+-]?(?:0x|nan\()/i.test(word)) return unsure(`how C's strtod reads "${word}"`);
   if (value === null || (min !== max && (value < min || value > max))) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
   return accept(value);
 }
 
 /** `strtod` of a whole word: blanks, a sign, decimal digits with a point and an exponent, or inf/infinity/nan. */
 function cStrtod(word: string): number | null {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan))$/i.exec(word);
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan))$/i.exec(word);
   if (m === null) return null;
   if (m[3] !== undefined) return m[1] === "-" ? -Infinity : Infinity;
   if (m[4] !== undefined) return NaN;

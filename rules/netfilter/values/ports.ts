@@ -40,13 +40,17 @@ function lookUpService(word: string, known: ReadonlyMap<string, number>, proto: 
   return unsure(`whether /etc/services on the node names a ${proto} service "${word}"`);
 }
 
-/** Whether a services file could name a service so: a word with no blank, `#` or NUL, not all digits (after a sign). */
+/**
+ * Whether a services file could name a service so: a word with no blank, `#`, `:` or `,`, not
+ * all digits (after a sign). (IANA's service names are letters, digits and `-`; files add `_`,
+ * `.`, `+`, `*`, `/`; a `:` or `,` would be split by iptables itself before any lookup.)
+ */
 export function couldBeServiceName(word: string): boolean {
   if (word.length === 0) return false;
   let digits = true;
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
-    if (isCSpace(c) || c === 0x23 || c === 0) return false;
+    if (isCSpace(c) || c === 0x23 || c === 0 || c === 0x3a || c === 0x2c) return false;
     if (!(c >= 0x30 && c <= 0x39) && !(k === 0 && (c === 0x2b || c === 0x2d))) digits = false;
   }
   return !digits;
