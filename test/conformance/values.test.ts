@@ -14,7 +14,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 import { NamespaceShell } from "./differential.js";
-import { outcomes, quote, VEHICLES, type Vehicle } from "./values.js";
+import { outcomes, quote, SAVED_VEHICLES, VEHICLES, type Vehicle } from "./values.js";
 
 const WORDS = Number(process.env.IPTLINT_VALUES_WORDS ?? 10);
 const SEED = process.env.IPTLINT_SEED === undefined ? 20261206 : process.env.IPTLINT_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.IPTLINT_SEED);
@@ -74,5 +74,33 @@ test(`values: each parser's verdict and message are iptables-restore's (${WORDS}
     t.diagnostic(`${cases.length} words over ${VEHICLES.length} parsers; ${compared} verdicts compared (${refusedCount} refusals with their message), ${unsure} unsure; ${restores} restores`);
     assert.ok(refusedCount > compared / 10 && refusedCount < compared * 0.9, "the generators give both values iptables loads and values it refuses");
     assert.deepEqual(disagreements, [], `seed ${SEED}`);
+  });
+});
+
+test(`values: the typed values are what iptables-save prints of the rule loaded for real (${WORDS} words per parser, seed ${SEED}, nft and legacy)`, async (t) => {
+  if (!requireNetfilter(t)) return;
+  await withNamespace("values-saved", async (ns) => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [backend, family] of COMBOS) {
+      for (const [k, vehicle] of SAVED_VEHICLES.entries()) {
+        if (!vehicle.families.includes(family)) continue;
+        const accepted = [...new Set(fc.sample(vehicle.words, { numRuns: WORDS * 3, seed: SEED + 100 + k }))]
+          .map((word) => ({ word, parsed: vehicle.parse(word, family) }))
+          .filter((c) => c.parsed.kind === "value" && !vehicle.kernelRefuses?.((c.parsed as { value: unknown }).value, backend));
+        if (accepted.length === 0) continue;
+        const rules = accepted.map((c) => `-A INPUT ${vehicle.rule(quote(c.word))}`);
+        ns.restore(backend, family, `*filter\n:INPUT ACCEPT [0:0]\n${rules.join("\n")}\nCOMMIT\n`);
+        const saved = ns.save(backend, family, ["-t", "filter"]).split("\n").filter((l) => l.startsWith("-A INPUT"));
+        const expected = accepted.flatMap((c) => vehicle.saved((c.parsed as { value: unknown }).value, family).map((line) => ({ word: c.word, line })));
+        checked += accepted.length;
+        expected.forEach((e, i) => {
+          if (saved[i] !== e.line) mismatches.push(`${vehicle.name} ${JSON.stringify(e.word)} (${backend}/v${family}): expected ${JSON.stringify(e.line)}, iptables-save prints ${JSON.stringify(saved[i])}`);
+        });
+        if (saved.length !== expected.length) mismatches.push(`${vehicle.name} (${backend}/v${family}): ${expected.length} lines expected, ${saved.length} printed`);
+      }
+    }
+    t.diagnostic(`${checked} accepted words loaded and printed back`);
+    assert.deepEqual(mismatches.slice(0, 30), []);
   });
 });

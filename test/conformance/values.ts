@@ -5,6 +5,8 @@
  * restore, one table each, as in differential.ts. For every word the parser's verdict (value or
  * refusal) must be iptables' (loads or not), and a refusal's message iptables' message.
  */
+import { readFileSync } from "node:fs";
+import { release } from "node:os";
 import fc from "fast-check";
 import type { Backend, Family } from "../helpers/netfilter.js";
 import type { NamespaceShell } from "./differential.js";
@@ -151,3 +153,102 @@ export async function outcomes(shell: NamespaceShell, backend: Backend, family: 
   }
   return { outcomes: out, restores };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The typed values themselves: rules loaded for real and printed back by iptables-save.
+
+export interface SavedVehicle {
+  name: string;
+  families: readonly Family[];
+  rule(quotedWord: string): string;
+  parse(word: string, family: Family): v.Parsed<unknown>;
+  /** Whether the backend's kernel refuses the value at COMMIT (which --test does not see); the rule is then left out. */
+  kernelRefuses?(value: unknown, backend: Backend): boolean;
+  /** The lines iptables-save prints for the rule, from the parsed value. */
+  saved(value: unknown, family: Family): string[];
+  words: fc.Arbitrary<string>;
+}
+
+/** This machine's CONFIG_HZ, for the legacy limit's overflow check. */
+const KERNEL_HZ_HERE = (() => {
+  for (const file of [`/boot/config-${release()}`]) {
+    try {
+      const m = /^CONFIG_HZ=(\d+)$/m.exec(readFileSync(file, "utf8"));
+      if (m) return Number(m[1]);
+    } catch {
+      // no config file: assume Debian's 250
+    }
+  }
+  return 250;
+})();
+
+const hex = (n: number) => `0x${n.toString(16)}`;
+const portText = (r: v.PortRange, flag: string) => (r.min === 0 && r.max === 0xffff ? "" : ` ${flag} ${r.min === r.max ? r.min : `${r.min}:${r.max}`}`);
+const dotted = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+
+export const SAVED_VEHICLES: readonly SavedVehicle[] = [
+  {
+    name: "tcp --dport",
+    families: [4, 6],
+    rule: (w) => `-p tcp --dport ${w} -j ACCEPT`,
+    parse: (w) => v.parseTcpPorts(w),
+    saved: (r) => [`-A INPUT -p tcp -m tcp${portText(r as v.PortRange, "--dport")} -j ACCEPT`],
+    words: rangeOf(portWord),
+  },
+  {
+    name: "udp --sport",
+    families: [4, 6],
+    rule: (w) => `-p udp --sport ${w} -j ACCEPT`,
+    parse: (w) => v.parsePortRange(w, { extension: "udp", option: "source-port", size: 4 }),
+    saved: (r) => [`-A INPUT -p udp -m udp${portText(r as v.PortRange, "--sport")} -j ACCEPT`],
+    words: rangeOf(portWord),
+  },
+  {
+    name: "multiport --dports",
+    families: [4],
+    rule: (w) => `-p tcp -m multiport --dports ${w} -j ACCEPT`,
+    parse: (w) => v.parseMultiport(w, "tcp"),
+    saved: (m) => [`-A INPUT -p tcp -m multiport --dports ${(m as v.MultiportPorts).ports.map((r) => (r.min === r.max ? r.min : `${r.min}:${r.max}`)).join(",")} -j ACCEPT`],
+    words: listOf(rangeOf(portWord), 17),
+  },
+  {
+    name: "mark --mark",
+    families: [4, 6],
+    rule: (w) => `-m mark --mark ${w} -j ACCEPT`,
+    parse: (w) => v.parseMarkMask(w, { extension: "mark", option: "mark" }),
+    saved: (m) => {
+      const { value, mask } = m as v.ValueMask;
+      return [`-A INPUT -m mark --mark ${hex(value)}${mask === 0xffffffff ? "" : `/${hex(mask)}`} -j ACCEPT`];
+    },
+    words: markWord,
+  },
+  {
+    name: "-s",
+    families: [4],
+    rule: (w) => `-s ${w} -j ACCEPT`,
+    parse: (w, f) => v.parseGenericAddresses(w, f),
+    saved: (list) =>
+      (list as readonly v.Network[]).map((n) => {
+        const mask = n.mask as number;
+        if (mask === 0) return "-A INPUT -j ACCEPT";
+        return `-A INPUT -s ${dotted(n.address as number)}/${n.prefix ?? dotted(mask)} -j ACCEPT`;
+      }),
+    words: addressWord(4),
+  },
+  {
+    name: "limit --limit",
+    families: [4],
+    rule: (w) => `-m limit --limit ${w} -j ACCEPT`,
+    parse: (w) => v.parseLimitRate(w),
+    kernelRefuses: (r, backend) => backend === "legacy" && v.legacyLimitRefusedAt((r as v.LimitRate).avg, 5, KERNEL_HZ_HERE),
+    // limit_save prints the rate back from the kernel's interval (print_rate, libxt_limit.c).
+    saved: (r) => {
+      const { avg } = r as v.LimitRate;
+      const rates: [string, number][] = [["day", 864000000], ["hour", 36000000], ["min", 600000], ["sec", 10000]];
+      let i = 1;
+      for (; i < rates.length; i++) if (avg > rates[i][1] || Math.floor(rates[i][1] / avg) < rates[i][1] % avg) break;
+      return [`-A INPUT -m limit --limit ${Math.floor(rates[i - 1][1] / avg)}/${rates[i - 1][0]} -j ACCEPT`];
+    },
+    words: fc.tuple(fc.oneof(numberIn(20000), pick("5x", " 7")), pick("", "/s", "/m", "/h", "/d", "/min")).map(([n, u]) => n + u),
+  },
+];

@@ -260,3 +260,15 @@ test("no parser is slow on a long word (no backtracking, one pass)", () => {
   const ms = performance.now() - started;
   assert.ok(ms < 2000, `${ms} ms`);
 });
+
+test("limit: the legacy kernel's overflow check of avg * burst, which depends on CONFIG_HZ", () => {
+  const avg = (rate: string) => (v.parseLimitRate(rate) as { value: v.LimitRate }).value.avg;
+  // Measured on this kernel (HZ 250, legacy): 1/day and 3/day refused with burst 5, 2/day and 4/day load.
+  assert.equal(v.legacyLimitRefusedAt(avg("1/day"), 5, 250), true);
+  assert.equal(v.legacyLimitRefusedAt(avg("3/day"), 5, 250), true);
+  assert.equal(v.legacyLimitRefusedAt(avg("2/day"), 5, 250), false);
+  assert.equal(v.legacyLimitRefusedAt(avg("4/day"), 5, 250), false);
+  assert.equal(v.legacyLimitRefused(avg("1/day"), 5), "refused");
+  assert.equal(v.legacyLimitRefused(avg("10/s"), 5), "loads");
+  assert.equal(v.legacyLimitRefused(avg("10/s"), 0), "refused");
+});
