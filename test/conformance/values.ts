@@ -236,6 +236,19 @@ export const SAVED_VEHICLES: readonly SavedVehicle[] = [
     words: addressWord(4),
   },
   {
+    name: "-s",
+    families: [6],
+    rule: (w) => `-s ${w} -j ACCEPT`,
+    parse: (w, f) => v.parseGenericAddresses(w, f),
+    saved: (list) =>
+      (list as readonly v.Network[]).map((n) => {
+        const mask = n.mask as number[];
+        if (mask.every((g) => g === 0)) return "-A INPUT -j ACCEPT";
+        return `-A INPUT -s ${v.formatIpv6(n.address as number[])}/${n.prefix ?? v.formatIpv6(mask)} -j ACCEPT`;
+      }),
+    words: addressWord(6),
+  },
+  {
     name: "limit --limit",
     families: [4],
     rule: (w) => `-m limit --limit ${w} -j ACCEPT`,

@@ -248,17 +248,25 @@ test("parseValue dispatches by XTTYPE name, extensionParser by extension and opt
   assert.equal(v.extensionParser("nosuch", "x"), undefined);
 });
 
-test("no parser is slow on a long word (no backtracking, one pass)", () => {
-  const words = ["1".repeat(100_000), "1:".repeat(50_000), "a,".repeat(50_000), `${"0".repeat(100_000)}x`, "9".repeat(100_000) + "."];
-  const started = performance.now();
-  for (const word of words) {
+test("no parser is slow on a long word: ten times the word takes about ten times as long, not a hundred", () => {
+  const shapes = [(n: number) => "1".repeat(n), (n: number) => "1:".repeat(n / 2), (n: number) => "a,".repeat(n / 2), (n: number) => `${"0".repeat(n)}x`, (n: number) => `${"9".repeat(n)}.`, (n: number) => "e,".repeat(n / 2)];
+  const all = (word: string) => {
     for (const type of v.XT_TYPES) v.parseValue(type, word, { extension: "x", option: "y" }, 6);
     for (const parse of v.EXTENSION_PARSERS.values()) parse(word, 4, "tcp");
     v.parseAddressList(word, 4);
     v.parseGenericInterface(word);
+  };
+  // The fastest of three runs, so that a busy machine does not decide.
+  const time = (word: string) => Math.min(...[0, 1, 2].map(() => {
+    const started = performance.now();
+    all(word);
+    return performance.now() - started;
+  }));
+  for (const shape of shapes) {
+    const small = time(shape(20_000));
+    const large = time(shape(200_000));
+    assert.ok(large < Math.max(small, 1) * 40, `${shape(4)}…: ${small.toFixed(1)} ms for 20k, ${large.toFixed(1)} ms for 200k`);
   }
-  const ms = performance.now() - started;
-  assert.ok(ms < 2000, `${ms} ms`);
 });
 
 test("limit: the legacy kernel's overflow check of avg * burst, which depends on CONFIG_HZ", () => {

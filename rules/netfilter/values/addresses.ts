@@ -285,3 +285,42 @@ export function parseHostMask(word: string, family: Family, spec: OptionSpec): P
   const a = host.value.address as number | number[];
   return accept(networkOf(family, a, plen.value.mask as number | number[]));
 }
+
+/** An IPv4 address as dotted decimal. */
+export const formatIpv4 = (n: number): string => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+
+/**
+ * An IPv6 address as glibc's `inet_ntop` (and so iptables-save) prints it: lower-case hex, the
+ * longest run of two or more zero groups (the first of equal runs) as `::`, and an IPv4 tail for
+ * IPv4-compatible and -mapped addresses.
+ */
+export function formatIpv6(groups: readonly number[]): string {
+  let bestBase = -1;
+  let bestLen = 0;
+  for (let k = 0; k < 8; ) {
+    if (groups[k] !== 0) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < 8 && groups[end] === 0) end++;
+    if (end - k > bestLen) [bestBase, bestLen] = [k, end - k];
+    k = end;
+  }
+  if (bestLen < 2) bestBase = -1;
+  let out = "";
+  for (let k = 0; k < 8; k++) {
+    if (bestBase !== -1 && k >= bestBase && k < bestBase + bestLen) {
+      if (k === bestBase) out += ":";
+      continue;
+    }
+    if (k !== 0) out += ":";
+    if (k === 6 && bestBase === 0 && (bestLen === 6 || (bestLen === 7 && groups[7] !== 1) || (bestLen === 5 && groups[5] === 0xffff))) {
+      out += `${groups[6] >>> 8}.${groups[6] & 255}.${groups[7] >>> 8}.${groups[7] & 255}`;
+      break;
+    }
+    out += groups[k].toString(16);
+  }
+  if (bestBase !== -1 && bestBase + bestLen === 8) out += ":";
+  return out;
+}
