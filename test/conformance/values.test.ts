@@ -4,7 +4,7 @@
  * for every generated word, the parser's value must load and its refusal must be refused with
  * iptables' own message; "unsure" (a name only the node resolves) is counted, not compared.
  * `npm test` runs IPTLINT_VALUES_WORDS=10 words per vehicle with a fixed seed; `npm run
- * conformance` 150 with a seed of its own.
+ * conformance` 100 with a seed of its own (about 4 minutes on 2 cores).
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -68,7 +68,8 @@ test(`values: each parser's verdict and message are iptables-restore's (${WORDS}
         }
         refusedCount++;
         if (real.loads) disagreements.push(`${where}: refused (${parsed.message}), iptables loads it`);
-        else if (!parsed.afterUnsure && parsed.message !== real.message) disagreements.push(`${where}: message ${JSON.stringify(parsed.message)}, iptables says ${JSON.stringify(real.message)}`);
+        // iptables' output loses a message's trailing blanks (`unknown character \t`).
+        else if (!parsed.afterUnsure && parsed.message.trimEnd() !== real.message) disagreements.push(`${where}: message ${JSON.stringify(parsed.message)}, iptables says ${JSON.stringify(real.message)}`);
       });
     }
     t.diagnostic(`${cases.length} words over ${VEHICLES.length} parsers; ${compared} verdicts compared (${refusedCount} refusals with their message), ${unsure} unsure; ${restores} restores`);

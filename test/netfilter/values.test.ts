@@ -136,6 +136,9 @@ test("inet_pton and inet_aton as glibc reads them", () => {
   assert.equal(v.inetAton("0x7f000001"), 0x7f000001);
   assert.equal(v.inetAton("1.2.3.256"), null);
   assert.equal(v.inetAton("1.2.65535"), 0x0102ffff);
+  assert.equal(v.inetAton("0x"), null); // strtoul reads 0, then "x" is left over
+  assert.equal(v.inetAton("0x1f"), 0x1f);
+  assert.equal(v.inetAton("08"), null);
 });
 
 test("HOST, HOSTMASK, PLEN: getaddrinfo's numbers, a mask as prefix or address", () => {
@@ -265,7 +268,8 @@ test("no parser is slow on a long word: ten times the word takes about ten times
   for (const shape of shapes) {
     const small = time(shape(20_000));
     const large = time(shape(200_000));
-    assert.ok(large < Math.max(small, 1) * 40, `${shape(4)}…: ${small.toFixed(1)} ms for 20k, ${large.toFixed(1)} ms for 200k`);
+    // A quadratic parser takes seconds on 200k characters; a pause of the collector on a busy machine, not 500 ms.
+    assert.ok(large < Math.max(small * 40, 500), `${shape(4)}…: ${small.toFixed(1)} ms for 20k, ${large.toFixed(1)} ms for 200k`);
   }
 });
 

@@ -52,7 +52,7 @@ export function numericToIpv4(text: string, isMask: boolean): number | null {
   return ((value << 8) | last.value) >>> 0;
 }
 
-/** glibc's `inet_aton` as getaddrinfo uses it (the whole word): `a`, `a.b`, `a.b.c`, `a.b.c.d`, parts in C's bases. */
+/** glibc's `inet_aton` as getaddrinfo uses it (the whole word): `a`, `a.b`, `a.b.c`, `a.b.c.d`, each part `strtoul(…, 0)` starting with a digit. */
 export function inetAton(text: string): number | null {
   const parts: number[] = [];
   let at = 0;
@@ -60,7 +60,9 @@ export function inetAton(text: string): number | null {
     if (at >= text.length || !(text.charCodeAt(at) >= 0x30 && text.charCodeAt(at) <= 0x39)) return null;
     let base = 10;
     if (text[at] === "0") {
-      if (text[at + 1] === "x" || text[at + 1] === "X") {
+      // strtoul(…, 0): "0x" needs a hex digit after it, else it is the number 0 followed by "x".
+      const next = text.charCodeAt(at + 2);
+      if ((text[at + 1] === "x" || text[at + 1] === "X") && ((next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x66))) {
         base = 16;
         at += 2;
       } else base = 8;
