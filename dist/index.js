@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-JUDCAY6A.js";
+} from "./chunk-MO637EMS.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-FDF4RPWK.js";
+} from "./chunk-6POTJOW3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

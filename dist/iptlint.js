@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JUDCAY6A.js";
-import "./chunk-FDF4RPWK.js";
+} from "./chunk-MO637EMS.js";
+import "./chunk-6POTJOW3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

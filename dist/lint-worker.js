@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-FDF4RPWK.js";
+} from "./chunk-6POTJOW3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

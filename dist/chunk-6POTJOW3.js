@@ -28697,6 +28697,40 @@ var BINDINGS = {
 };
 var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
 
+// rules/netfilter/values/cnum.ts
+var UINTMAX = (1n << 64n) - 1n;
+
+// rules/netfilter/values/enums.ts
+var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
+var TCP_FLAGS_LOWER = new Map([...TCP_FLAGS].map(([name, bit]) => [name.toLowerCase(), bit]));
+
+// rules/netfilter/values/ports.ts
+var KNOWN_SERVICES = {
+  tcp: /* @__PURE__ */ new Map([
+    ["ftp-data", 20],
+    ["ftp", 21],
+    ["ssh", 22],
+    ["telnet", 23],
+    ["smtp", 25],
+    ["domain", 53],
+    ["http", 80],
+    ["www", 80],
+    ["pop3", 110],
+    ["sunrpc", 111],
+    ["bgp", 179],
+    ["ldap", 389],
+    ["https", 443],
+    ["submission", 587],
+    ["ldaps", 636],
+    ["imaps", 993],
+    ["pop3s", 995],
+    ["mysql", 3306],
+    ["postgresql", 5432]
+  ]),
+  udp: /* @__PURE__ */ new Map([["domain", 53], ["bootps", 67], ["bootpc", 68], ["tftp", 69], ["ntp", 123], ["snmp", 161], ["isakmp", 500], ["syslog", 514]])
+};
+var KNOWN_ANY = new Map([...KNOWN_SERVICES.tcp, ...KNOWN_SERVICES.udp]);
+
 // rules/model/line-index.ts
 var WATCHED_OPTIONS = [
   // Generic options with addresses, and the protocol.

@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-FDF4RPWK.js";
+} from "./chunk-6POTJOW3.js";
 import {
   __commonJS,
   __require,
