@@ -9,3 +9,4 @@ export * from "./options.js";
 export * from "./protocols.js";
 export * from "./tables.js";
 export * from "./targets.js";
+export * from "./extensions/index.js";

@@ -2,8 +2,157 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-ZRTPLJCV.js";
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.distance = exports2.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq2 = peq[b.charCodeAt(i)];
+        var xv = eq2 | mv;
+        eq2 |= (eq2 & pv) + pv ^ pv;
+        mv |= ~(eq2 | pv);
+        pv &= eq2;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq2 = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq2 | mv_1;
+          var xh = ((eq2 | mb) & pv_1) + pv_1 ^ pv_1 | eq2 | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq2 = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq2 | mv;
+        var xh = ((eq2 | mb) & pv) + pv ^ pv | eq2 | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports2.distance = distance2;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports2.closest = closest;
+  }
+});
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -13894,154 +14043,6 @@ var require_libcjs = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports2) {
-    "use strict";
-    exports2.__esModule = true;
-    exports2.distance = exports2.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq2 = peq[b.charCodeAt(i)];
-        var xv = eq2 | mv;
-        eq2 |= (eq2 & pv) + pv ^ pv;
-        mv |= ~(eq2 | pv);
-        pv &= eq2;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq2 = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq2 | mv_1;
-          var xh = ((eq2 | mb) & pv_1) + pv_1 ^ pv_1 | eq2 | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq2 = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq2 | mv;
-        var xh = ((eq2 | mb) & pv) + pv ^ pv | eq2 | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports2.distance = distance;
-    var closest = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports2.closest = closest;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -15837,12 +15838,12 @@ var require_dist2 = __commonJS({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
+    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
       value: mod,
       enumerable: true
     }) : target, mod));
-    var path = __toESM(__require("path"));
-    var fs = __toESM(__require("fs"));
+    var path = __toESM2(__require("path"));
+    var fs = __toESM2(__require("fs"));
     function cleanPath(path$1) {
       let normalized = (0, path.normalize)(path$1);
       if (normalized.length > 1 && normalized[normalized.length - 1] === path.sep) normalized = normalized.substring(0, normalized.length - 1);
@@ -16370,7 +16371,7 @@ var require_dist3 = __commonJS({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
+    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
       value: mod,
       enumerable: true
     }) : target, mod));
@@ -16379,7 +16380,7 @@ var require_dist3 = __commonJS({
     var url = __require("url");
     var fdir = require_dist2();
     var picomatch2 = require_picomatch2();
-    picomatch2 = __toESM(picomatch2, 1);
+    picomatch2 = __toESM2(picomatch2, 1);
     var isReadonlyArray = Array.isArray;
     var BACKSLASHES = /\\/g;
     var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
@@ -26275,7 +26276,7 @@ var EXTENSION_OPTIONS = {
   "--timestamp": ["none", "SYNPROXY"],
   "--timestart": ["required", "time"],
   "--timestop": ["required", "time"],
-  "--to": ["required", "string"],
+  "--to": ["required", "NETMAP/4", "NETMAP/6", "string"],
   "--to-destination": ["required", "DNAT/4", "DNAT/6"],
   "--to-ports": ["required", "MASQUERADE/4", "MASQUERADE/6", "REDIRECT/4", "REDIRECT/6"],
   "--to-source": ["required", "SNAT/4", "SNAT/6"],
@@ -28688,6 +28689,1297 @@ var BINDINGS = {
 };
 var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
 
+// rules/netfilter/extensions/index.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+
+// rules/netfilter/extensions/data.ts
+var EXTENSIONS = [
+  {
+    name: "addrtype",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    source: "libxt_addrtype.c",
+    options: [
+      { names: ["--src-type"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-type"], value: true, type: "STRING", invert: true },
+      { names: ["--limit-iface-in"], value: false, type: "NONE", invert: false, excludes: ["--limit-iface-out"], in: ["4:1", "6:1"] },
+      { names: ["--limit-iface-out"], value: false, type: "NONE", invert: false, excludes: ["--limit-iface-in"], in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "ah",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libip6t_ah.c",
+    implicitFor: ["ah"],
+    options: [
+      { names: ["--ahspi"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--ahlen"], value: true, type: "UINT32", invert: true, in: ["6:0"] },
+      { names: ["--ahres"], value: false, type: "NONE", invert: false, in: ["6:0"] }
+    ]
+  },
+  {
+    name: "bpf",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_bpf.c",
+    options: [
+      { names: ["--bytecode"], value: true, type: "STRING", invert: false },
+      { names: ["--object-pinned"], value: true, type: "STRING", invert: false, size: 512, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "cgroup",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    source: "libxt_cgroup.c",
+    options: [
+      { names: ["--cgroup"], value: true, type: "UINT32", invert: true },
+      { names: ["--path"], value: true, type: "STRING", invert: true, size: 512, in: ["4:1", "4:2", "6:1", "6:2"] }
+    ]
+  },
+  {
+    name: "cluster",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_cluster.c",
+    options: [
+      { names: ["--cluster-total-nodes"], value: true, type: "UINT32", invert: false, mandatory: true, min: 1, max: 32 },
+      { names: ["--cluster-local-node"], value: true, type: "UINT32", invert: true, min: 1, max: 32, excludes: ["--cluster-local-nodemask"] },
+      { names: ["--cluster-local-nodemask"], value: true, type: "UINT32", invert: true, min: 1, max: 32, excludes: ["--cluster-local-node"] },
+      { names: ["--cluster-hash-seed"], value: true, type: "UINT32", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "comment",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_comment.c",
+    options: [
+      { names: ["--comment"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
+    ]
+  },
+  {
+    name: "connbytes",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_connbytes.c",
+    options: [
+      { names: ["--connbytes"], value: true, type: "UINT64RC", invert: true, mandatory: true },
+      { names: ["--connbytes-dir"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--connbytes-mode"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "connlabel",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_connlabel.c",
+    options: [
+      { names: ["--label"], value: true, type: "STRING", invert: true, mandatory: true, min: 1 },
+      { names: ["--set"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "connlimit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_connlimit.c",
+    options: [
+      { names: ["--connlimit-upto"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-above"] },
+      { names: ["--connlimit-above"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-upto"] },
+      { names: ["--connlimit-mask"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--connlimit-saddr"], value: false, type: "NONE", invert: false, excludes: ["--connlimit-daddr"] },
+      { names: ["--connlimit-daddr"], value: false, type: "NONE", invert: false, excludes: ["--connlimit-saddr"] }
+    ]
+  },
+  {
+    name: "connmark",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_connmark.c",
+    options: [
+      { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "conntrack",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    source: "libxt_conntrack.c",
+    options: [
+      { names: ["--ctstate"], value: true, type: "STRING", invert: true },
+      { names: ["--ctproto"], value: true, type: "PROTOCOL", invert: true },
+      { names: ["--ctorigsrc"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--ctorigdst"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--ctreplsrc"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--ctrepldst"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--ctstatus"], value: true, type: "STRING", invert: true },
+      { names: ["--ctexpire"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--ctorigsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctorigdstport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctreplsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctrepldstport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctdir"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] }
+    ]
+  },
+  {
+    name: "cpu",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_cpu.c",
+    options: [
+      { names: ["--cpu"], value: true, type: "UINT32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "dccp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_dccp.c",
+    implicitFor: ["dccp"],
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--dccp-types"], value: true, type: "STRING", invert: true },
+      { names: ["--dccp-option"], value: true, type: "UINT8", invert: true, min: 1, max: 255 }
+    ]
+  },
+  {
+    name: "devgroup",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_devgroup.c",
+    options: [
+      { names: ["--src-group"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-group"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "dscp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_dscp.c",
+    options: [
+      { names: ["--dscp"], value: true, type: "UINT8", invert: true, min: 0, max: 63, excludes: ["--dscp-class"] },
+      { names: ["--dscp-class"], value: true, type: "STRING", invert: true, excludes: ["--dscp"] }
+    ]
+  },
+  {
+    name: "dst",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_dst.c",
+    options: [
+      { names: ["--dst-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--dst-opts"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "ecn",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_ecn.c",
+    options: [
+      { names: ["--ecn-tcp-cwr"], value: false, type: "NONE", invert: true },
+      { names: ["--ecn-tcp-ece"], value: false, type: "NONE", invert: true },
+      { names: ["--ecn-ip-ect"], value: true, type: "UINT8", invert: true, min: 0, max: 3 }
+    ]
+  },
+  {
+    name: "esp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_esp.c",
+    implicitFor: ["esp"],
+    options: [
+      { names: ["--espspi"], value: true, type: "UINT32RC", invert: true }
+    ]
+  },
+  {
+    name: "eui64",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_eui64.c",
+    options: []
+  },
+  {
+    name: "frag",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_frag.c",
+    options: [
+      { names: ["--fragid"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--fraglen"], value: true, type: "UINT32", invert: true },
+      { names: ["--fragres"], value: false, type: "NONE", invert: false },
+      { names: ["--fragfirst"], value: false, type: "NONE", invert: false },
+      { names: ["--fragmore"], value: false, type: "NONE", invert: false, excludes: ["--fraglast"] },
+      { names: ["--fraglast"], value: false, type: "NONE", invert: false, excludes: ["--fragmore"] }
+    ]
+  },
+  {
+    name: "hashlimit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    source: "libxt_hashlimit.c",
+    options: [
+      { names: ["--hashlimit"], value: true, type: "STRING", invert: false, in: ["4:0", "6:0"] },
+      { names: ["--hashlimit-burst"], value: true, type: "STRING", invert: false, min: 1, max: 1e4 },
+      { names: ["--hashlimit-htable-size"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-max"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-gcinterval"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-expire"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false },
+      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 255 },
+      { names: ["--hashlimit-upto", "--hashlimit"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-above"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-above"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-upto"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-srcmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-dstmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-rate-match"], value: false, type: "NONE", invert: false, in: ["4:3", "6:3"] },
+      { names: ["--hashlimit-rate-interval"], value: true, type: "STRING", invert: false, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "hbh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_hbh.c",
+    options: [
+      { names: ["--hbh-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--hbh-opts"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "helper",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_helper.c",
+    options: [
+      { names: ["--helper"], value: true, type: "STRING", invert: true, mandatory: true, size: 30 }
+    ]
+  },
+  {
+    name: "hl",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_hl.c",
+    options: [
+      { names: ["--hl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-gt"] },
+      { names: ["--hl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-lt"] },
+      { names: ["--hl-eq", "--hl"], value: true, type: "UINT8", invert: true, excludes: ["--hl-gt", "--hl-lt"] }
+    ]
+  },
+  {
+    name: "icmp",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_icmp.c",
+    implicitFor: ["icmp"],
+    options: [
+      { names: ["--icmp-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "icmp6",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_icmp6.c",
+    implicitFor: ["ipv6-icmp", "icmpv6", "icmp6"],
+    options: [
+      { names: ["--icmpv6-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "ipcomp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_ipcomp.c",
+    options: [
+      { names: ["--ipcompspi"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--compres"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "iprange",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    source: "libxt_iprange.c",
+    options: [
+      { names: ["--src-range"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-range"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "ipv6header",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_ipv6header.c",
+    options: [
+      { names: ["--header"], value: true, type: "STRING", invert: true, mandatory: true },
+      { names: ["--soft"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "ipvs",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_ipvs.c",
+    options: [
+      { names: ["--ipvs"], value: false, type: "NONE", invert: true },
+      { names: ["--vproto"], value: true, type: "PROTOCOL", invert: true },
+      { names: ["--vaddr"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--vport"], value: true, type: "PORT", invert: true },
+      { names: ["--vdir"], value: true, type: "STRING", invert: false },
+      { names: ["--vmethod"], value: true, type: "STRING", invert: true },
+      { names: ["--vportctl"], value: true, type: "PORT", invert: true }
+    ]
+  },
+  {
+    name: "length",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_length.c",
+    options: [
+      { names: ["--length"], value: true, type: "UINT16RC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "limit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_limit.c",
+    options: [
+      { names: ["--limit"], value: true, type: "STRING", invert: false },
+      { names: ["--limit-burst"], value: true, type: "UINT32", invert: false, min: 0, max: 1e4 }
+    ]
+  },
+  {
+    name: "mac",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_mac.c",
+    options: [
+      { names: ["--mac-source"], value: true, type: "ETHERMAC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "mark",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_mark.c",
+    options: [
+      { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "mh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_mh.c",
+    implicitFor: ["mh", "ipv6-mh", "mobility-header"],
+    options: [
+      { names: ["--mh-type"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "multiport",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_multiport.c",
+    options: [
+      { names: ["--source-ports", "--sports"], value: true, type: "STRING", invert: true, excludes: ["--destination-ports", "--ports"] },
+      { names: ["--destination-ports", "--dports"], value: true, type: "STRING", invert: true, excludes: ["--ports", "--source-ports"] },
+      { names: ["--ports"], value: true, type: "STRING", invert: true, excludes: ["--destination-ports", "--source-ports"] }
+    ]
+  },
+  {
+    name: "nfacct",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_nfacct.c",
+    options: [
+      { names: ["--nfacct-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 32 }
+    ]
+  },
+  {
+    name: "osf",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libxt_osf.c",
+    options: [
+      { names: ["--genre"], value: true, type: "STRING", invert: true, mandatory: true, size: 32 },
+      { names: ["--ttl"], value: true, type: "UINT32", invert: false, min: 0, max: 2 },
+      { names: ["--log"], value: true, type: "UINT32", invert: false, min: 0, max: 2 }
+    ]
+  },
+  {
+    name: "owner",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_owner.c",
+    options: [
+      { names: ["--uid-owner"], value: true, type: "STRING", invert: true },
+      { names: ["--gid-owner"], value: true, type: "STRING", invert: true },
+      { names: ["--pid-owner"], value: true, type: "UINT32", invert: true, max: 2147483647, in: ["4:0", "6:0"] },
+      { names: ["--sid-owner"], value: true, type: "UINT32", invert: true, max: 2147483647, in: ["4:0", "6:0"] },
+      { names: ["--cmd-owner"], value: true, type: "STRING", invert: true, size: 16, in: ["4:0"] },
+      { names: ["--socket-exists"], value: false, type: "NONE", invert: true, in: ["4:1", "6:1"] },
+      { names: ["--suppl-groups"], value: false, type: "NONE", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "physdev",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_physdev.c",
+    options: [
+      { names: ["--physdev-in"], value: true, type: "STRING", invert: true, size: 16 },
+      { names: ["--physdev-out"], value: true, type: "STRING", invert: true, size: 16 },
+      { names: ["--physdev-is-in"], value: false, type: "NONE", invert: true },
+      { names: ["--physdev-is-out"], value: false, type: "NONE", invert: true },
+      { names: ["--physdev-is-bridged"], value: false, type: "NONE", invert: true }
+    ]
+  },
+  {
+    name: "pkttype",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_pkttype.c",
+    options: [
+      { names: ["--pkt-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "policy",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_policy.c",
+    options: [
+      { names: ["--dir"], value: true, type: "STRING", invert: false },
+      { names: ["--pol"], value: true, type: "STRING", invert: false },
+      { names: ["--strict"], value: false, type: "NONE", invert: false },
+      { names: ["--reqid"], value: true, type: "UINT32", invert: true, multi: true },
+      { names: ["--spi"], value: true, type: "UINT32", invert: true, multi: true },
+      { names: ["--tunnel-src"], value: true, type: "HOSTMASK", invert: true, multi: true },
+      { names: ["--tunnel-dst"], value: true, type: "HOSTMASK", invert: true, multi: true },
+      { names: ["--proto"], value: true, type: "PROTOCOL", invert: true, multi: true },
+      { names: ["--mode"], value: true, type: "STRING", invert: true, multi: true },
+      { names: ["--next"], value: false, type: "NONE", invert: false, multi: true, also: ["--strict"] }
+    ]
+  },
+  {
+    name: "quota",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_quota.c",
+    options: [
+      { names: ["--quota"], value: true, type: "UINT64", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "rateest",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_rateest.c",
+    options: [
+      { names: ["--rateest1", "--rateest"], value: true, type: "ext:rateest:rateest1", invert: null },
+      { names: ["--rateest2"], value: true, type: "ext:rateest:rateest2", invert: null },
+      { names: ["--rateest-bps1"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-pps1"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-bps2", "--rateest-bps"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-pps2", "--rateest-pps"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-delta"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-lt"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-gt"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-eq"], value: false, type: "NONE", invert: null }
+    ]
+  },
+  {
+    name: "realm",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_realm.c",
+    options: [
+      { names: ["--realm"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "recent",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_recent.c",
+    options: [
+      { names: ["--set"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--remove", "--update"] },
+      { names: ["--rcheck"], value: false, type: "NONE", invert: true, excludes: ["--remove", "--set", "--update"] },
+      { names: ["--update"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--remove", "--set"] },
+      { names: ["--remove"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--set", "--update"] },
+      { names: ["--seconds"], value: true, type: "UINT32", invert: false, min: 1 },
+      { names: ["--reap"], value: false, type: "NONE", invert: false, also: ["--seconds"] },
+      { names: ["--hitcount"], value: true, type: "UINT32", invert: false },
+      { names: ["--rttl"], value: false, type: "NONE", invert: false, excludes: ["--remove", "--set"] },
+      { names: ["--name"], value: true, type: "STRING", invert: false, size: 200 },
+      { names: ["--rsource"], value: false, type: "NONE", invert: false },
+      { names: ["--rdest"], value: false, type: "NONE", invert: false },
+      { names: ["--mask"], value: true, type: "HOST", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "rpfilter",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_rpfilter.c",
+    options: [
+      { names: ["--loose"], value: false, type: "NONE", invert: false },
+      { names: ["--validmark"], value: false, type: "NONE", invert: false },
+      { names: ["--accept-local"], value: false, type: "NONE", invert: false },
+      { names: ["--invert"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "rt",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_rt.c",
+    options: [
+      { names: ["--rt-type"], value: true, type: "UINT32", invert: true },
+      { names: ["--rt-segsleft"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--rt-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--rt-0-res"], value: false, type: "NONE", invert: false },
+      { names: ["--rt-0-addrs"], value: true, type: "STRING", invert: false },
+      { names: ["--rt-0-not-strict"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "sctp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_sctp.c",
+    implicitFor: ["sctp"],
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "ext:sctp:source-port", invert: null },
+      { names: ["--destination-port", "--dport"], value: true, type: "ext:sctp:destination-port", invert: null },
+      { names: ["--chunk-types"], value: true, type: "ext:sctp:chunk-types", invert: null }
+    ]
+  },
+  {
+    name: "set",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3, 4], "6": [1, 2, 3, 4] },
+    source: "libxt_set.c",
+    options: [
+      { names: ["--match-set"], value: true, type: "ext:set:match-set", invert: null },
+      { names: ["--set"], value: true, type: "ext:set:set", invert: null },
+      { names: ["--return-nomatch"], value: false, type: "NONE", invert: null, in: ["4:2", "4:3", "4:4", "6:2", "6:3", "6:4"] },
+      { names: ["--update-counters"], value: false, type: "NONE", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-eq"], value: true, type: "ext:set:packets-eq", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-lt"], value: true, type: "ext:set:packets-lt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-gt"], value: true, type: "ext:set:packets-gt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-eq"], value: true, type: "ext:set:bytes-eq", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-lt"], value: true, type: "ext:set:bytes-lt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-gt"], value: true, type: "ext:set:bytes-gt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--update-subcounters"], value: false, type: "NONE", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] }
+    ]
+  },
+  {
+    name: "socket",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    source: "libxt_socket.c",
+    options: [
+      { names: ["--transparent"], value: false, type: "NONE", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--nowildcard"], value: false, type: "NONE", invert: false, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--restore-skmark"], value: false, type: "NONE", invert: false, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "srh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0, 1] },
+    source: "libip6t_srh.c",
+    options: [
+      { names: ["--srh-next-hdr"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-tag"], value: true, type: "UINT16", invert: true },
+      { names: ["--srh-psid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] },
+      { names: ["--srh-nsid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] },
+      { names: ["--srh-lsid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] }
+    ]
+  },
+  {
+    name: "state",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    source: "libxt_conntrack.c",
+    realName: "conntrack",
+    options: [
+      { names: ["--state"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "statistic",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_statistic.c",
+    options: [
+      { names: ["--mode"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--probability"], value: true, type: "DOUBLE", invert: true, min: 0, max: 1, excludes: ["--every", "--packet"] },
+      { names: ["--every"], value: true, type: "UINT32", invert: true, min: 1, excludes: ["--probability"], also: ["--packet"] },
+      { names: ["--packet"], value: true, type: "UINT32", invert: false, excludes: ["--probability"], also: ["--every"] }
+    ]
+  },
+  {
+    name: "string",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_string.c",
+    options: [
+      { names: ["--from"], value: true, type: "UINT16", invert: false },
+      { names: ["--to"], value: true, type: "UINT16", invert: false },
+      { names: ["--algo"], value: true, type: "STRING", invert: false, mandatory: true, size: 16 },
+      { names: ["--string"], value: true, type: "STRING", invert: true, excludes: ["--hex-string"] },
+      { names: ["--hex-string"], value: true, type: "STRING", invert: true, excludes: ["--string"] },
+      { names: ["--icase"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "tcp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_tcp.c",
+    implicitFor: ["tcp"],
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "ext:tcp:source-port", invert: null },
+      { names: ["--destination-port", "--dport"], value: true, type: "ext:tcp:destination-port", invert: null },
+      { names: ["--syn"], value: false, type: "NONE", invert: null },
+      { names: ["--tcp-flags"], value: true, type: "ext:tcp:tcp-flags", invert: null },
+      { names: ["--tcp-option"], value: true, type: "ext:tcp:tcp-option", invert: null }
+    ]
+  },
+  {
+    name: "tcpmss",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_tcpmss.c",
+    options: [
+      { names: ["--mss"], value: true, type: "UINT16RC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "time",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_time.c",
+    options: [
+      { names: ["--datestart"], value: true, type: "STRING", invert: false },
+      { names: ["--datestop"], value: true, type: "STRING", invert: false },
+      { names: ["--timestart"], value: true, type: "STRING", invert: false },
+      { names: ["--timestop"], value: true, type: "STRING", invert: false },
+      { names: ["--contiguous"], value: false, type: "NONE", invert: false },
+      { names: ["--weekdays"], value: true, type: "STRING", invert: true },
+      { names: ["--monthdays"], value: true, type: "STRING", invert: true },
+      { names: ["--localtz"], value: false, type: "NONE", invert: false, excludes: ["--utc"] },
+      { names: ["--utc"], value: false, type: "NONE", invert: false, excludes: ["--kerneltz", "--localtz"] },
+      { names: ["--kerneltz"], value: false, type: "NONE", invert: false, excludes: ["--utc"] }
+    ]
+  },
+  {
+    name: "tos",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    source: "libxt_tos.c",
+    options: [
+      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 63 }
+    ]
+  },
+  {
+    name: "ttl",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_ttl.c",
+    options: [
+      { names: ["--ttl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-gt"] },
+      { names: ["--ttl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-lt"] },
+      { names: ["--ttl-eq", "--ttl"], value: true, type: "UINT8", invert: true, excludes: ["--ttl-gt", "--ttl-lt"] }
+    ]
+  },
+  {
+    name: "u32",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_u32.c",
+    options: [
+      { names: ["--u32"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "udp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_udp.c",
+    implicitFor: ["udp"],
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true }
+    ]
+  },
+  {
+    name: "AUDIT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_AUDIT.c",
+    options: [
+      { names: ["--type"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CHECKSUM",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_CHECKSUM.c",
+    options: [
+      { names: ["--checksum-fill"], value: false, type: "NONE", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CLASSIFY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_CLASSIFY.c",
+    options: [
+      { names: ["--set-class"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CLUSTERIP",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_CLUSTERIP.c",
+    options: [
+      { names: ["--new"], value: false, type: "NONE", invert: false },
+      { names: ["--hashmode"], value: true, type: "STRING", invert: false },
+      { names: ["--clustermac"], value: true, type: "ETHERMAC", invert: false },
+      { names: ["--total-nodes"], value: true, type: "UINT16", invert: false, max: 16 },
+      { names: ["--local-node"], value: true, type: "UINT16", invert: false, max: 16 },
+      { names: ["--hash-init"], value: true, type: "UINT32", invert: false, max: 4294967295 }
+    ]
+  },
+  {
+    name: "CONNMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    source: "libxt_CONNMARK.c",
+    options: [
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--mask"], value: true, type: "UINT32", invert: false, excludes: ["--ctmask", "--nfmask"] },
+      { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--ctmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--nfmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--left-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] },
+      { names: ["--right-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] }
+    ]
+  },
+  {
+    name: "CONNSECMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_CONNSECMARK.c",
+    options: [
+      { names: ["--save"], value: false, type: "NONE", invert: false, excludes: ["--restore"] },
+      { names: ["--restore"], value: false, type: "NONE", invert: false, excludes: ["--save"] }
+    ]
+  },
+  {
+    name: "CT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    source: "libxt_CT.c",
+    options: [
+      { names: ["--notrack"], value: false, type: "NONE", invert: false },
+      { names: ["--helper"], value: true, type: "STRING", invert: false, size: 16 },
+      { names: ["--ctevents"], value: true, type: "STRING", invert: false },
+      { names: ["--expevents"], value: true, type: "STRING", invert: false },
+      { names: ["--zone-orig"], value: true, type: "STRING", invert: false },
+      { names: ["--zone-reply"], value: true, type: "STRING", invert: false },
+      { names: ["--zone"], value: true, type: "STRING", invert: false },
+      { names: ["--timeout"], value: true, type: "STRING", invert: false, size: 32, in: ["4:1", "4:2", "6:1", "6:2"] }
+    ]
+  },
+  {
+    name: "DNAT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 2], "6": [1, 2] },
+    source: "libxt_NAT.c",
+    options: [
+      { names: ["--to-destination"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--persistent"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "DNPT",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_DNPT.c",
+    options: [
+      { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
+      { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "DSCP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_DSCP.c",
+    options: [
+      { names: ["--set-dscp"], value: true, type: "UINT8", invert: false, min: 0, max: 63, excludes: ["--set-dscp-class"] },
+      { names: ["--set-dscp-class"], value: true, type: "STRING", invert: false, excludes: ["--set-dscp"] }
+    ]
+  },
+  {
+    name: "ECN",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_ECN.c",
+    options: [
+      { names: ["--ecn-tcp-remove"], value: false, type: "NONE", invert: false, excludes: ["--ecn-tcp-cwr", "--ecn-tcp-ece"] },
+      { names: ["--ecn-tcp-cwr"], value: true, type: "UINT8", invert: false, min: 0, max: 1, excludes: ["--ecn-tcp-remove"] },
+      { names: ["--ecn-tcp-ece"], value: true, type: "UINT8", invert: false, min: 0, max: 1, excludes: ["--ecn-tcp-remove"] },
+      { names: ["--ecn-ip-ect"], value: true, type: "UINT8", invert: false, min: 0, max: 3 }
+    ]
+  },
+  {
+    name: "HL",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_HL.c",
+    options: [
+      { names: ["--hl-set"], value: true, type: "UINT8", invert: false, excludes: ["--hl-dec", "--hl-inc"] },
+      { names: ["--hl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--hl-inc", "--hl-set"] },
+      { names: ["--hl-inc"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--hl-dec", "--hl-set"] }
+    ]
+  },
+  {
+    name: "HMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_HMARK.c",
+    options: [
+      { names: ["--hmark-tuple"], value: true, type: "STRING", invert: false },
+      { names: ["--hmark-src-prefix"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--hmark-dst-prefix"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--hmark-sport-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-dport-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-spi-mask"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-sport"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-dport"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-spi"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-proto-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-rnd"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-mod"], value: true, type: "UINT32", invert: false, mandatory: true, min: 1 },
+      { names: ["--hmark-offset"], value: true, type: "UINT32", invert: false }
+    ]
+  },
+  {
+    name: "IDLETIMER",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_IDLETIMER.c",
+    options: [
+      { names: ["--timeout"], value: true, type: "UINT32", invert: false, mandatory: true },
+      { names: ["--label"], value: true, type: "STRING", invert: false, mandatory: true, size: 28 },
+      { names: ["--alarm"], value: false, type: "NONE", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "LED",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_LED.c",
+    options: [
+      { names: ["--led-trigger-id"], value: true, type: "STRING", invert: false, mandatory: true, min: 0, max: 16 },
+      { names: ["--led-delay"], value: true, type: "STRING", invert: false },
+      { names: ["--led-always-blink"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "LOG",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_LOG.c",
+    options: [
+      { names: ["--log-level"], value: true, type: "SYSLOGLEVEL", invert: false },
+      { names: ["--log-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 30 },
+      { names: ["--log-tcp-sequence"], value: false, type: "NONE", invert: false },
+      { names: ["--log-tcp-options"], value: false, type: "NONE", invert: false },
+      { names: ["--log-ip-options"], value: false, type: "NONE", invert: false },
+      { names: ["--log-uid"], value: false, type: "NONE", invert: false },
+      { names: ["--log-macdecode"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "MARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 2] },
+    source: "libxt_MARK.c",
+    options: [
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--set-xmark"], in: ["4:2", "6:2"] }
+    ]
+  },
+  {
+    name: "MASQUERADE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_NAT.c",
+    options: [
+      { names: ["--to-ports"], value: true, type: "STRING", invert: false },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--random-fully"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "NETMAP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libip6t_NETMAP.c",
+    options: [
+      { names: ["--to"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "NFLOG",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_NFLOG.c",
+    options: [
+      { names: ["--nflog-group"], value: true, type: "UINT16", invert: false },
+      { names: ["--nflog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 64 },
+      { names: ["--nflog-range"], value: true, type: "UINT32", invert: false, excludes: ["--nflog-size"] },
+      { names: ["--nflog-size"], value: true, type: "UINT32", invert: false, excludes: ["--nflog-range"] },
+      { names: ["--nflog-threshold"], value: true, type: "UINT16", invert: false }
+    ]
+  },
+  {
+    name: "NFQUEUE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    source: "libxt_NFQUEUE.c",
+    options: [
+      { names: ["--queue-num"], value: true, type: "UINT16", invert: false, excludes: ["--queue-balance"] },
+      { names: ["--queue-balance"], value: true, type: "UINT16RC", invert: false, max: 65534, excludes: ["--queue-num"] },
+      { names: ["--queue-bypass"], value: false, type: "NONE", invert: false },
+      { names: ["--queue-cpu-fanout"], value: false, type: "NONE", invert: false, also: ["--queue-balance"] }
+    ]
+  },
+  {
+    name: "NOTRACK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    source: "libxt_CT.c",
+    realName: "CT",
+    options: []
+  },
+  {
+    name: "RATEEST",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_RATEEST.c",
+    options: [
+      { names: ["--rateest-name"], value: true, type: "STRING", invert: false, mandatory: true, size: 16 },
+      { names: ["--rateest-interval"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--rateest-ewmalog"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "REDIRECT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_NAT.c",
+    options: [
+      { names: ["--to-ports"], value: true, type: "STRING", invert: false },
+      { names: ["--random"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "REJECT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libip6t_REJECT.c",
+    options: [
+      { names: ["--reject-with"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "SECMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    source: "libxt_SECMARK.c",
+    options: [
+      { names: ["--selctx"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
+    ]
+  },
+  {
+    name: "SET",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    source: "libxt_SET.c",
+    options: [
+      { names: ["--add-set"], value: true, type: "ext:SET:add-set", invert: null },
+      { names: ["--del-set"], value: true, type: "ext:SET:del-set", invert: null },
+      { names: ["--exist"], value: false, type: "NONE", invert: null, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--timeout"], value: true, type: "ext:SET:timeout", invert: null, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--map-set"], value: true, type: "ext:SET:map-set", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-mark"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-prio"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-queue"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "SNAT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [1] },
+    source: "libxt_NAT.c",
+    options: [
+      { names: ["--to-source"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--random-fully"], value: false, type: "NONE", invert: false },
+      { names: ["--persistent"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "SNPT",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    source: "libip6t_SNPT.c",
+    options: [
+      { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
+      { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "standard",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_standard.c",
+    options: []
+  },
+  {
+    name: "SYNPROXY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_SYNPROXY.c",
+    options: [
+      { names: ["--sack-perm"], value: false, type: "NONE", invert: false },
+      { names: ["--timestamp"], value: false, type: "NONE", invert: false },
+      { names: ["--wscale"], value: true, type: "UINT32", invert: false },
+      { names: ["--mss"], value: true, type: "UINT32", invert: false },
+      { names: ["--ecn"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "TCPMSS",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_TCPMSS.c",
+    options: [
+      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65495 },
+      { names: ["--clamp-mss-to-pmtu"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "TCPOPTSTRIP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_TCPOPTSTRIP.c",
+    options: [
+      { names: ["--strip-options"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "TEE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [1], "6": [1] },
+    source: "libxt_TEE.c",
+    options: [
+      { names: ["--gateway"], value: true, type: "HOST", invert: false, mandatory: true },
+      { names: ["--oif"], value: true, type: "STRING", invert: false, size: 16 }
+    ]
+  },
+  {
+    name: "TOS",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    source: "libxt_TOS.c",
+    options: [
+      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 63, excludes: ["--and-tos", "--or-tos", "--xor-tos"] },
+      { names: ["--and-tos"], value: true, type: "UINT8", invert: false, excludes: ["--or-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
+      { names: ["--or-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
+      { names: ["--xor-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--or-tos", "--set-tos"], in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "TPROXY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    source: "libxt_TPROXY.c",
+    options: [
+      { names: ["--on-port"], value: true, type: "PORT", invert: false, mandatory: true },
+      { names: ["--on-ip"], value: true, type: "HOST", invert: false },
+      { names: ["--tproxy-mark"], value: true, type: "MARKMASK32", invert: false }
+    ]
+  },
+  {
+    name: "TRACE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    source: "libxt_TRACE.c",
+    options: []
+  },
+  {
+    name: "TTL",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_TTL.c",
+    options: [
+      { names: ["--ttl-set"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-dec", "--ttl-inc"] },
+      { names: ["--ttl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--ttl-inc", "--ttl-set"] },
+      { names: ["--ttl-inc"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--ttl-dec", "--ttl-set"] }
+    ]
+  },
+  {
+    name: "ULOG",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    source: "libipt_ULOG.c",
+    options: [
+      { names: ["--ulog-nlgroup"], value: true, type: "UINT8", invert: false, min: 1, max: 32 },
+      { names: ["--ulog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 32 },
+      { names: ["--ulog-cprange"], value: true, type: "UINT64", invert: false },
+      { names: ["--ulog-qthreshold"], value: true, type: "UINT64", invert: false, min: 1, max: 50 }
+    ]
+  }
+];
+
+// rules/netfilter/extensions/index.ts
+var byKey = new Map(EXTENSIONS.map((e) => [`${e.kind}:${e.name}`, e]));
+
 // rules/model/line-index.ts
 var WATCHED_OPTIONS = [
   // Generic options with addresses, and the protocol.
@@ -30448,13 +31740,13 @@ var AppendedGraph = class {
         byTarget.set(bucket, at);
         continue;
       }
-      let byKey;
-      if (typeof entry === "number") byTarget.set(bucket, byKey = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
-      else byKey = entry;
+      let byKey2;
+      if (typeof entry === "number") byTarget.set(bucket, byKey2 = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
+      else byKey2 = entry;
       const key = keys2.key(at);
-      const earlier = byKey.get(key);
+      const earlier = byKey2.get(key);
       if (earlier !== void 0) found.push({ earlier: base + earlier, later: base + at, chain });
-      byKey.set(key, at);
+      byKey2.set(key, at);
     }
     return found;
   }
