@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-IPZCRZMW.js";
+} from "./chunk-JMS6BQLT.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-XNDDSTCK.js";
+} from "./chunk-QICMR5YB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

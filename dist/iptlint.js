@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-IPZCRZMW.js";
-import "./chunk-XNDDSTCK.js";
+} from "./chunk-JMS6BQLT.js";
+import "./chunk-QICMR5YB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -10475,8 +10475,8 @@ var require_dumper = __commonJS({
       this.duplicates = [];
       this.usedDuplicates = null;
     }
-    function indentString(string, spaces) {
-      const ind = common.repeat(" ", spaces);
+    function indentString(string, spaces2) {
+      const ind = common.repeat(" ", spaces2);
       let position = 0;
       let result2 = "";
       const length = string.length;
@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.counts, state.options.suppressErrors);
+      report5(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths, state.options.suppressErrors);
+      report5(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report5(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.groups, state.options.suppressErrors);
+      report5(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report4(error, callback$1, output, suppressErrors) {
+    function report5(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -27608,8 +27608,8 @@ var Table = class {
     this.chainCount++;
   }
   /** The document builder's: where the table finds its lines. */
-  attach(lineAt) {
-    this.lineAt = lineAt;
+  attach(lineAt2) {
+    this.lineAt = lineAt2;
   }
   /** The chain declaration with this name, if any. */
   chain(name) {
@@ -29976,9 +29976,160 @@ var EXTENSIONS = [
     ]
   }
 ];
+var GLOBAL_LONG_OPTIONS = ["--append", "--delete", "--check", "--insert", "--replace", "--list", "--list-rules", "--flush", "--zero", "--new-chain", "--delete-chain", "--rename-chain", "--policy", "--source", "--destination", "--src", "--dst", "--protocol", "--in-interface", "--jump", "--table", "--match", "--numeric", "--out-interface", "--verbose", "--wait", "--wait-interval", "--exact", "--fragments", "--version", "--help", "--line-numbers", "--modprobe", "--set-counters", "--goto", "--ipv4", "--ipv6"];
+var OPTION_HISTORY = [
+  { extension: "time", kind: "match", option: "--days", replacedBy: "--weekdays", note: "xt_time of iptables 1.4.0 replaced ipt_time's --days" },
+  { extension: "MASQUERADE", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit", replacedBy: "--hashlimit-upto", note: "revision 0's name, still read" },
+  { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
+];
 
 // rules/netfilter/extensions/index.ts
+var MATCH_ALIASES = { icmpv6: "icmp6", "ipv6-icmp": "icmp6" };
+var VERDICTS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
 var byKey = new Map(EXTENSIONS.map((e) => [`${e.kind}:${e.name}`, e]));
+function findExtension(kind, name, family) {
+  const key = kind === "match" ? MATCH_ALIASES[name] ?? name : VERDICTS.has(name) ? "standard" : name;
+  const found = byKey.get(`${kind}:${key}`);
+  if (found === void 0 || family !== null && !found.families.includes(family)) return void 0;
+  return found;
+}
+var inFamily = (option2, family) => family === null || (option2.in === void 0 || option2.in.some((tag) => tag.startsWith(`${family}:`))) && (option2.families === void 0 || option2.families.includes(family));
+function optionsOf(extension, family) {
+  return extension.options.filter((o) => inFamily(o, family));
+}
+function implicitMatch(protocol, family) {
+  const p = protocol.toLowerCase();
+  const name = IMPLICIT_BY_NUMBER[p] ?? p;
+  for (const e of EXTENSIONS) {
+    if (e.implicitFor?.includes(name) && (family === null || e.families.includes(family))) return e;
+  }
+  return void 0;
+}
+var IMPLICIT_BY_NUMBER = {
+  "1": "icmp",
+  "6": "tcp",
+  "17": "udp",
+  "33": "dccp",
+  "50": "esp",
+  "51": "ah",
+  "58": "ipv6-icmp",
+  "108": "ipcomp",
+  "132": "sctp",
+  "135": "mh"
+};
+var historyOf = (kind, extension, option2) => OPTION_HISTORY.find((h) => h.kind === kind && h.extension === extension && h.option === option2);
+var OptionSpace = class {
+  constructor(extensions, family) {
+    this.extensions = extensions;
+    this.answers = /* @__PURE__ */ new Map();
+    const names = /* @__PURE__ */ new Set();
+    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names.add(n);
+    this.extensionNames = [...names].sort();
+    this.all = [.../* @__PURE__ */ new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
+  }
+  /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
+  knows(spelling) {
+    let known = this.answers.get(spelling);
+    if (known === void 0) {
+      known = !spelling.startsWith("--") || spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling));
+      this.answers.set(spelling, known);
+    }
+    return known;
+  }
+  /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` → `--icmpv6-type`). */
+  nearest(spelling, among = this.extensionNames) {
+    let best;
+    let bestDistance = Infinity;
+    for (const name of among) {
+      const d = (0, import_fastest_levenshtein.distance)(spelling, name);
+      if (d < bestDistance) [best, bestDistance] = [name, d];
+    }
+    return bestDistance <= Math.max(2, Math.floor((spelling.length - 2) / 4)) ? best : void 0;
+  }
+};
+var spaces = /* @__PURE__ */ new Map();
+function optionSpace(extensions, family) {
+  const key = `${family ?? "?"}|${extensions.map((e) => `${e.kind}:${e.name}`).join(",")}`;
+  let space = spaces.get(key);
+  if (space === void 0) {
+    space = new OptionSpace(extensions, family);
+    spaces.set(key, space);
+  }
+  return space;
+}
+
+// rules/model/shapes.ts
+var FNV_PRIME = 16777619;
+function mix(h, text, start, end) {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 32, FNV_PRIME);
+}
+function isProtocolOption(text, start, end) {
+  const length = end - start;
+  if (length === 2) return text.charCodeAt(start + 1) === 112;
+  return length > 3 && text.charCodeAt(start + 1) === 45 && text.charCodeAt(start + 2) === 112 && text.charCodeAt(start + 3) === 114;
+}
+function lineShapes(lexed) {
+  const { firstTokens, lineCount, text } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const shapeOf = new Int32Array(lineCount).fill(-1);
+  const ids = /* @__PURE__ */ new Map();
+  const representatives = [];
+  for (let line = 0; line < lineCount; line++) {
+    const first2 = firstTokens[line];
+    const last2 = firstTokens[line + 1];
+    let h = 2166136261 | 0;
+    let owned = false;
+    let target = -1;
+    for (let t = first2; t < last2; t++) {
+      const code = codes[t];
+      if (code === 22 /* ModuleOption */) {
+        owned = true;
+        if (target !== -1) {
+          h = mix(h, text, starts[target], ends[target]);
+          target = -1;
+        }
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+      } else if (code === 16 /* MatchOption */) {
+        owned = true;
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        if (t + 1 < last2) h = mix(h, text, starts[t + 1], ends[t + 1]);
+      } else if (code === 21 /* GenericOption */) {
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        if (isProtocolOption(text, starts[t], ends[t])) {
+          const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
+          if (value < last2) h = mix(h, text, starts[value], ends[value]);
+        }
+      } else if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) {
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        if (t + 1 < last2) target = t + 1;
+      }
+    }
+    if (!owned) continue;
+    const key = h & 1073741823;
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = representatives.length;
+      ids.set(key, id);
+      representatives.push(line);
+    }
+    shapeOf[line] = id;
+  }
+  let members;
+  return {
+    representatives,
+    linesLike(representative) {
+      if (members === void 0) {
+        members = representatives.map(() => []);
+        for (let line = 0; line < lineCount; line++) if (shapeOf[line] !== -1) members[shapeOf[line]].push(line);
+      }
+      const id = shapeOf[representative];
+      return id === -1 ? [] : members[id];
+    }
+  };
+}
 
 // rules/model/line-index.ts
 var WATCHED_OPTIONS = [
@@ -30243,6 +30394,9 @@ var ScannedLines = class {
   }
   protocolNeedsSurelyMet(line) {
     return protocolNeedsSurelyMet(this.scan, line);
+  }
+  shapes() {
+    return this.lineShapes ??= lineShapes(this.scan.lexed);
   }
   commands(numbers) {
     const line = this.scan.document.line;
@@ -31356,7 +31510,7 @@ var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <
 var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
 var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
 var protocolOptions;
-function isProtocolOption(name) {
+function isProtocolOption2(name) {
   protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
   return protocolOptions.has(name);
 }
@@ -31514,7 +31668,7 @@ function canonicalText(elements) {
   for (const e of elements) {
     if (e.code === 19 /* SetCountersOption */) continue;
     if (target && e.code !== 21 /* GenericOption */) {
-      if (e.code !== 22 /* ModuleOption */ || isProtocolOption(e.name)) return null;
+      if (e.code !== 22 /* ModuleOption */ || isProtocolOption2(e.name)) return null;
       rest.push(written(e, e.name, e.values));
       continue;
     }
@@ -31561,7 +31715,7 @@ function canonicalText(elements) {
           name = "--tcp-flags";
           values2 = ["FIN,SYN,RST,ACK", "SYN"];
         }
-        const owners2 = isProtocolOption(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
+        const owners2 = isProtocolOption2(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
         let into = current;
         if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
           if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
@@ -32316,7 +32470,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report4 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report5 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -32325,37 +32479,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report4(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report5(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report4(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report5(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report4(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report5(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report4(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report5(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report4(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report5(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report4(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report5(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report4(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report5(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report5(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report5(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -33650,12 +33804,12 @@ function checkLine3(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption2(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption3(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      if (isProtocolOption2(view, i)) protocol = protocolAt(view, i);
+      if (isProtocolOption3(view, i)) protocol = protocolAt(view, i);
       continue;
     }
     if (role === "match") {
@@ -33700,7 +33854,7 @@ function checkLine3(context, line, facts) {
   }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption2 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
   return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
@@ -33764,7 +33918,7 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption2(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption3(view, i)) protocol = protocolAt(view, i);
   const option2 = (names) => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -34117,11 +34271,111 @@ function message3(table, walk, name, lines) {
   return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }
 
+// rules/unknown-option/rule.ts
+var ID17 = "unknown-option";
+var unknownOption2 = {
+  id: ID17,
+  description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      if (!hasUnknownOption(lineAt(document, representative), family)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const line = lineAt(document, n);
+        if (line !== null) report3(context, line, family);
+      }
+    }
+  }
+};
+function lineAt(document, n) {
+  const line = document.line(n);
+  return line.kind === "command" ? line : null;
+}
+var readings = /* @__PURE__ */ new WeakMap();
+function hasUnknownOption(line, family) {
+  return line !== null && read(line, family) !== null;
+}
+function read(line, family) {
+  if (readings.has(line)) return readings.get(line);
+  const reading = readLine2(line, family);
+  readings.set(line, reading);
+  return reading;
+}
+function readLine2(line, family) {
+  const view = line.view;
+  const extensions = [];
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if ((role === "generic" || role === "module") && isProtocolOption4(view.name(i))) protocol = view.value(i);
+    else if (role === "match" || role === "jump" || role === "goto") {
+      const name = view.value(i);
+      if (name === null) return null;
+      const extension = findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension !== void 0) {
+        if (!extensions.includes(extension)) extensions.push(extension);
+      } else if (role === "match" || hasOptionsAfter(view, i)) return null;
+    }
+  }
+  if (protocol !== null) {
+    const implicit = implicitMatch(protocol, family);
+    if (implicit !== void 0 && !extensions.includes(implicit)) extensions.push(implicit);
+  }
+  const space = optionSpace(extensions, family);
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "module") continue;
+    const spelling = view.name(i);
+    if (space.knows(spelling)) continue;
+    const owners2 = PROTOCOL_OPTION_OWNERS.get(spelling);
+    if (owners2 !== void 0 && !owners2.some((p) => extensions.includes(implicitMatch(p, null)))) return null;
+    return { view, extensions, unknown: i };
+  }
+  return null;
+}
+var isProtocolOption4 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var hasOptionsAfter = (view, at) => {
+  for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
+  return false;
+};
+function ownersOf(spelling, family) {
+  return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
+}
+var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report3(context, line, family) {
+  const reading = read(line, family);
+  if (reading === null) return;
+  const { view, extensions, unknown } = reading;
+  const spelling = view.name(unknown);
+  const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf(e)}\``);
+  const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
+  const owners2 = ownersOf(spelling, family);
+  const space = optionSpace(extensions, family);
+  const renamed = extensions.map((e) => ({ e, h: historyOf(e.kind, e.name, spelling) })).find((r) => r.h?.replacedBy !== void 0);
+  const otherFamily = family === null ? [] : ownersOf(spelling, family === 4 ? 6 : 4).filter((e) => extensions.includes(e));
+  const nearest2 = renamed !== void 0 ? renamed.h.replacedBy : owners2.length > 0 || otherFamily.length > 0 ? void 0 : space.nearest(spelling);
+  let message5;
+  if (otherFamily.length > 0 && renamed === void 0 && owners2.length === 0) {
+    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf(otherFamily[0])}\` only: ${refused}`;
+  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
+  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf(owners2[0])}\`, which the line does not load: ${refused}`;
+  else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
+  else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
+  const range = view.optionRange(unknown);
+  const word = line.source.text.slice(range.start, range.end);
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID17 } : void 0;
+  context.report({ range: view.range(unknown), message: message5, fix: fix2 });
+}
+
 // rules/unreachable-rule/rule.ts
-var ID17 = "unreachable-rule";
+var ID18 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID17,
+  id: ID18,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34136,7 +34390,7 @@ function checkTable4(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report3(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report4(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -34145,7 +34399,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report3(context, table, line, chain, catchAll) {
+function report4(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -34165,10 +34419,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID18 = "unterminated-quote";
+var ID19 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID18,
+  id: ID19,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34195,7 +34449,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID19 = "unused-chain";
+var ID20 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34205,7 +34459,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID19,
+  id: ID20,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34249,6 +34503,7 @@ var allRules = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  unknownOption2,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

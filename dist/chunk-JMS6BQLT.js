@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-XNDDSTCK.js";
+} from "./chunk-QICMR5YB.js";
 import {
   __commonJS,
   __require,
@@ -3603,6 +3603,10 @@ var iptlint_schema_default = {
         },
         "option-needs-protocol": {
           description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "unknown-option": {
+          description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
           $ref: "#/definitions/ruleSetting"
         },
         "address-family-mismatch": {
