@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-JMS6BQLT.js";
+} from "./chunk-ES7O4M5I.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-QICMR5YB.js";
+} from "./chunk-R4VQKBK2.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

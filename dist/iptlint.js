@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JMS6BQLT.js";
-import "./chunk-QICMR5YB.js";
+} from "./chunk-ES7O4M5I.js";
+import "./chunk-R4VQKBK2.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -93,15 +93,21 @@ export class OptionSpace {
   }
 
   /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` → `--icmpv6-type`). */
-  nearest(spelling: string, among: readonly string[] = this.extensionNames): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const name of among) {
-      const d = distance(spelling, name);
-      if (d < bestDistance) [best, bestDistance] = [name, d];
-    }
-    return bestDistance <= Math.max(2, Math.floor((spelling.length - 2) / 4)) ? best : undefined;
+  nearest(spelling: string): string | undefined {
+    return nearestName(spelling, this.extensionNames, Math.max(2, Math.floor((spelling.length - 2) / 4)));
   }
+}
+
+/** The candidate closest to `word` by edit distance (case aside: `TCP` is `tcp`), if at most `most` edits away. */
+export function nearestName(word: string, candidates: readonly string[], most: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const name of candidates) {
+    const d = name === lower ? 0.5 : distance(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= most ? best : undefined;
 }
 
 const spaces = new Map<string, OptionSpace>();

@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.counts, state.options.suppressErrors);
+      report6(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.paths, state.options.suppressErrors);
+      report6(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report6(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.groups, state.options.suppressErrors);
+      report6(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report5(error, callback$1, output, suppressErrors) {
+    function report6(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -30039,16 +30039,20 @@ var OptionSpace = class {
     return known;
   }
   /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` → `--icmpv6-type`). */
-  nearest(spelling, among = this.extensionNames) {
-    let best;
-    let bestDistance = Infinity;
-    for (const name of among) {
-      const d = (0, import_fastest_levenshtein.distance)(spelling, name);
-      if (d < bestDistance) [best, bestDistance] = [name, d];
-    }
-    return bestDistance <= Math.max(2, Math.floor((spelling.length - 2) / 4)) ? best : void 0;
+  nearest(spelling) {
+    return nearestName(spelling, this.extensionNames, Math.max(2, Math.floor((spelling.length - 2) / 4)));
   }
 };
+function nearestName(word, candidates, most) {
+  let best;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const name of candidates) {
+    const d = name === lower ? 0.5 : (0, import_fastest_levenshtein.distance)(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= most ? best : void 0;
+}
 var spaces = /* @__PURE__ */ new Map();
 function optionSpace(extensions, family) {
   const key = `${family ?? "?"}|${extensions.map((e) => `${e.kind}:${e.name}`).join(",")}`;
@@ -30058,6 +30062,11 @@ function optionSpace(extensions, family) {
     spaces.set(key, space);
   }
   return space;
+}
+function matchNames(family) {
+  const names = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
+  if (family !== 4) names.push(...Object.keys(MATCH_ALIASES));
+  return names;
 }
 
 // rules/model/shapes.ts
@@ -32470,7 +32479,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report5 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report6 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -32479,37 +32488,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report5(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report6(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report5(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report6(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report5(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report6(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report5(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report6(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report5(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report6(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report5(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report6(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report5(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report5(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report5(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report6(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -34271,10 +34280,66 @@ function message3(table, walk, name, lines) {
   return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }
 
-// rules/unknown-option/rule.ts
-var ID17 = "unknown-option";
-var unknownOption2 = {
+// rules/unknown-extension/rule.ts
+var ID17 = "unknown-extension";
+var unknownExtension = {
   id: ID17,
+  description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
+  severity: "warning",
+  fixable: "unsafe",
+  schema: {
+    type: "object",
+    properties: {
+      matches: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "match extensions the nodes have beyond iptables' own, e.g. xtables-addons' geoip"
+      }
+    },
+    additionalProperties: false
+  },
+  check(context) {
+    const extra = new Set(context.options?.matches ?? []);
+    const unknown = (name) => !extra.has(name) && findExtension("match", name, null) === void 0;
+    const { document, model } = context;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const other = document.line(n);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report3(context, other, i);
+      }
+    }
+  }
+};
+function unknownMatches(line, unknown) {
+  const view = line.view;
+  const out = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "match") continue;
+    const name = view.value(i);
+    if (name !== null && unknown(name)) out.push(i);
+  }
+  return out;
+}
+var ALL_MATCHES = matchNames(null);
+function report3(context, line, at) {
+  const view = line.view;
+  const name = view.value(at);
+  const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
+  const refused = `iptables-restore refuses the line unless the node has it ("Couldn't load match \`${name}'")`;
+  const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
+  const range = view.range(at);
+  const text = line.source.text;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID17 } : void 0;
+  context.report({ range, message: message5, fix: fix2 });
+}
+
+// rules/unknown-option/rule.ts
+var ID18 = "unknown-option";
+var unknownOption2 = {
+  id: ID18,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34286,7 +34351,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report3(context, line, family);
+        if (line !== null) report4(context, line, family);
       }
     }
   }
@@ -34345,7 +34410,7 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report3(context, line, family) {
+function report4(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
@@ -34367,15 +34432,15 @@ function report3(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID17 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID18 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID18 = "unreachable-rule";
+var ID19 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID18,
+  id: ID19,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34390,7 +34455,7 @@ function checkTable4(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report4(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report5(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -34399,7 +34464,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report4(context, table, line, chain, catchAll) {
+function report5(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -34419,10 +34484,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID19 = "unterminated-quote";
+var ID20 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID19,
+  id: ID20,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34449,7 +34514,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID20 = "unused-chain";
+var ID21 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34459,7 +34524,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID20,
+  id: ID21,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34503,6 +34568,7 @@ var allRules = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  unknownExtension,
   unknownOption2,
   addressFamilyMismatch,
   otherFamilyLine,
