@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-ES7O4M5I.js";
+} from "./chunk-VG5HW7E4.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-R4VQKBK2.js";
+} from "./chunk-KRVACZNE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

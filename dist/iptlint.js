@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-ES7O4M5I.js";
-import "./chunk-R4VQKBK2.js";
+} from "./chunk-VG5HW7E4.js";
+import "./chunk-KRVACZNE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -296,14 +296,13 @@ for (const path of sources) {
     const table = reg.table ? file.tables.get(reg.table) : undefined;
     if (reg.table && !table) throw new Error(`${path}: table ${reg.table} not found`);
     for (const option of optionsOf(file, table, reg.name)) {
-      const id = option.names.join(" ");
+      // One record per distinct entry: an option whose entry differs by family or revision
+      // (TCPMSS's --set-mss limit, conntrack's --ctorigsrc HOST then HOSTMASK) has one per variant.
+      const id = JSON.stringify(option);
       const existing = ext.options.get(id);
       const tag = families.map((family) => `${family}:${reg.revision}`);
-      if (existing) {
-        for (const t of tag) existing.where.add(t);
-        // The highest revision's entry describes the option.
-        if (reg.revision >= existing.revision) Object.assign(existing, option, { where: existing.where, revision: reg.revision });
-      } else ext.options.set(id, { ...option, where: new Set(tag), revision: reg.revision });
+      if (existing) for (const t of tag) existing.where.add(t);
+      else ext.options.set(id, { ...option, where: new Set(tag) });
       for (const name of option.names) {
         const g = grammar.get(name) ?? { args: new Set(), owners: new Map() };
         g.args.add(option.value ? "required" : "none");
@@ -424,7 +423,7 @@ lines.push(`/**
  * (\`XTOPT_POINTER\`: at most size - 1 bytes are kept), XTOPT_INVERT / MAND / MULTI (null: a getopt
  * extension, which decides in its own code), and \`.excl\` / \`.also\` as option names. Where
  * revisions or families differ, \`in\` lists the \`family:revision\` pairs that have the option; the
- * highest revision's entry describes it (iptables uses the highest revision the kernel has).
+ * entries that differ (by family or revision) are records of their own, each with its \`in\`.
  */
 import type { ExtensionData, OptionData, HistoryData } from "./types.js";
 `);

@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
-import { EXTENSIONS, optionsOf, type ExtensionData } from "../../rules/netfilter/index.js";
+import { EXTENSIONS, findOption, optionsOf, type ExtensionData } from "../../rules/netfilter/index.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 
 const COMBINATIONS: [Backend, Family][] = [["nft", 4], ["legacy", 4], ["nft", 6], ["legacy", 6]];
@@ -49,6 +49,9 @@ function runProbes(namespace: string, command: string, probes: Probe[]): Promise
   });
 }
 
+/** The long option names of an extension in a family, once each (an option may have a record per revision). */
+const longNames = (e: ExtensionData, family: Family): string[] => [...new Set(optionsOf(e, family).flatMap((o) => o.names.filter((n) => n.startsWith("--"))))];
+
 const selector = (e: ExtensionData): string[] => (e.kind === "match" ? ["-m", e.name] : ["-j", e.name]);
 const probable = (e: ExtensionData, family: Family): boolean => e.families.includes(family) && e.name !== "standard";
 
@@ -66,9 +69,7 @@ describe("the extension model against the real iptables", { concurrency: true },
         const probes: Probe[] = [{ key: "help", args: ["-h"] }];
         for (const e of extensions) {
           probes.push({ key: `help ${e.kind} ${e.name}`, args: [...selector(e), "--help"] });
-          for (const option of optionsOf(e, family)) {
-            for (const name of option.names.filter((n) => n.startsWith("--"))) probes.push({ key: `${e.kind} ${e.name} ${name}`, args: ["-C", "INPUT", ...selector(e), name] });
-          }
+          for (const name of longNames(e, family)) probes.push({ key: `${e.kind} ${e.name} ${name}`, args: ["-C", "INPUT", ...selector(e), name] });
         }
         const results = await runProbes(ns.name, command, probes);
         const generic = results.get("help")!.said;
@@ -87,21 +88,20 @@ describe("the extension model against the real iptables", { concurrency: true },
             if (!known.has(m[0])) problems.push(`${selector(e).join(" ")}: the help lists ${m[0]}, the model does not`);
           }
           const highest = `${family}:${Math.max(...(e.revisions[family] ?? [0]))}`;
-          for (const option of optionsOf(e, family)) {
-            for (const name of option.names.filter((n) => n.startsWith("--"))) {
-              const { said } = results.get(`${e.kind} ${e.name} ${name}`)!;
-              if (said.includes(`unknown option "${name}"`)) {
-                // iptables uses the highest revision the kernel has: an older revision's option (owner's
-                // --pid-owner) is unknown on a kernel that has a newer one. The model keeps it (for \`in\`).
-                if (option.in !== undefined && !option.in.includes(highest)) {
-                  older.push(`${selector(e).join(" ")} ${name}`);
-                  continue;
-                }
-                problems.push(`${selector(e).join(" ")} ${name}: ${command} says unknown option`);
+          for (const name of longNames(e, family)) {
+            const { said } = results.get(`${e.kind} ${e.name} ${name}`)!;
+            // The option as the highest revision has it (iptables uses the highest the kernel has).
+            const option = findOption(e, name, family)!;
+            if (said.includes(`unknown option "${name}"`)) {
+              // An older revision's option only (owner's --pid-owner) is unknown on a kernel that has a newer one.
+              if (option.in !== undefined && !option.in.includes(highest)) {
+                older.push(`${selector(e).join(" ")} ${name}`);
+                continue;
               }
-              const needsValue = said.includes(`option "${name}" requires an argument`);
-              if (needsValue !== option.value) problems.push(`${selector(e).join(" ")} ${name}: the model says ${option.value ? "it takes a value" : "no value"}, ${command} said: ${said.split("\n")[0]}`);
+              problems.push(`${selector(e).join(" ")} ${name}: ${command} says unknown option`);
             }
+            const needsValue = said.includes(`option "${name}" requires an argument`);
+            if (needsValue !== option.value) problems.push(`${selector(e).join(" ")} ${name}: the model says ${option.value ? "it takes a value" : "no value"}, ${command} said: ${said.split("\n")[0]}`);
           }
         }
         // Reported as iptables reports them, not guessed: their options are iptables' to parse, and were checked.

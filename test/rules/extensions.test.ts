@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { EXTENSION_OPTIONS } from "../../grammar/option-arguments.js";
-import { EXTENSIONS, findExtension, historyOf, implicitMatch, matchNames, optionSpace, optionsOf, targetNames } from "../../rules/netfilter/index.js";
+import { EXTENSIONS, findExtension, findOption, historyOf, implicitMatch, matchNames, optionSpace, optionsOf, targetNames } from "../../rules/netfilter/index.js";
 
 test("extensions by kind, name and family: aliases of -m, the verdicts, one family's extensions", () => {
   assert.equal(findExtension("match", "icmpv6", 6)?.name, "icmp6");
@@ -29,16 +29,23 @@ test("options by family and revision, with their types and flags as iptables' ta
   const ah = findExtension("match", "ah", null)!;
   assert.deepEqual(optionsOf(ah, 4).flatMap((o) => o.names), ["--ahspi"]);
   assert.deepEqual(optionsOf(ah, 6).flatMap((o) => o.names), ["--ahspi", "--ahlen", "--ahres"]);
-  const log = findExtension("target", "LOG", 4)!.options.find((o) => o.names.includes("--log-prefix"))!;
+  const log = findOption(findExtension("target", "LOG", 4)!, "--log-prefix", 4)!;
   assert.deepEqual([log.type, log.size, log.invert], ["STRING", 30, false]);
-  const comment = findExtension("match", "comment", 4)!.options[0];
+  const comment = findOption(findExtension("match", "comment", 4)!, "--comment", 4)!;
   assert.deepEqual([comment.size, comment.mandatory], [256, true]);
-  const mark = findExtension("match", "mark", 4)!.options[0];
+  const mark = findOption(findExtension("match", "mark", 4)!, "--mark", 4)!;
   assert.deepEqual([mark.type, mark.invert], ["MARKMASK32", true]);
-  const tcp = findExtension("match", "tcp", 4)!.options.find((o) => o.names.includes("--dport"))!;
+  const tcp = findOption(findExtension("match", "tcp", 4)!, "--dport", 4)!;
   assert.deepEqual([tcp.names, tcp.type], [["--destination-port", "--dport"], "ext:tcp:destination-port"]);
-  const multiport = findExtension("match", "multiport", 4)!.options.find((o) => o.names.includes("--ports"))!;
+  const multiport = findOption(findExtension("match", "multiport", 4)!, "--ports", 4)!;
   assert.deepEqual(multiport.excludes, ["--destination-ports", "--source-ports"]);
+  // An entry that differs by family or revision is a record of its own: the highest revision's is found.
+  const mss = findExtension("target", "TCPMSS", null)!;
+  assert.deepEqual([findOption(mss, "--set-mss", 4)!.max, findOption(mss, "--set-mss", 6)!.max], [65515, 65495]);
+  const conntrack = findExtension("match", "conntrack", 4)!;
+  assert.equal(findOption(conntrack, "--ctorigsrc", 4)!.type, "HOSTMASK");
+  assert.equal(findOption(conntrack, "--ctorigsrc", 4)!.in?.includes("4:3"), true);
+  assert.equal(optionsOf(conntrack, 4).filter((o) => o.names.includes("--ctorigsrc")).length, 2);
   assert.equal(historyOf("match", "time", "--days")?.replacedBy, "--weekdays");
 });
 

@@ -45,6 +45,22 @@ export function optionsOf(extension: ExtensionData, family: Family | null): read
   return extension.options.filter((o) => inFamily(o, family));
 }
 
+/**
+ * The option an extension reads for a spelling (exact, not an abbreviation) in a family: of the
+ * records that have it (one per entry that differs by family or revision), the highest revision's,
+ * as iptables uses the highest revision the kernel has. `family` null: either family's.
+ */
+export function findOption(extension: ExtensionData, spelling: string, family: Family | null): OptionData | undefined {
+  let best: OptionData | undefined;
+  let bestRevision = -1;
+  for (const option of optionsOf(extension, family)) {
+    if (!option.names.includes(spelling)) continue;
+    const revision = option.in === undefined ? Infinity : Math.max(...option.in.filter((tag) => family === null || tag.startsWith(`${family}:`)).map((tag) => Number(tag.slice(2))));
+    if (revision > bestRevision) [best, bestRevision] = [option, revision];
+  }
+  return best;
+}
+
 /** The match `-p PROTOCOL` loads on its own (`-p tcp` loads tcp, `-p 58` icmp6), if any. */
 export function implicitMatch(protocol: string, family: Family | null): ExtensionData | undefined {
   const p = protocol.toLowerCase();

@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-R4VQKBK2.js";
+} from "./chunk-KRVACZNE.js";
 import {
   __commonJS,
   __require,

@@ -28738,8 +28738,10 @@ var EXTENSIONS = [
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
     source: "libxt_cgroup.c",
     options: [
-      { names: ["--cgroup"], value: true, type: "UINT32", invert: true },
-      { names: ["--path"], value: true, type: "STRING", invert: true, size: 512, in: ["4:1", "4:2", "6:1", "6:2"] }
+      { names: ["--cgroup"], value: true, type: "UINT32", invert: true, mandatory: true, in: ["4:0", "6:0"] },
+      { names: ["--path"], value: true, type: "STRING", invert: true, size: 4096, in: ["4:1", "6:1"] },
+      { names: ["--cgroup"], value: true, type: "UINT32", invert: true, in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--path"], value: true, type: "STRING", invert: true, size: 512, in: ["4:2", "6:2"] }
     ]
   },
   {
@@ -28821,12 +28823,16 @@ var EXTENSIONS = [
     options: [
       { names: ["--ctstate"], value: true, type: "STRING", invert: true },
       { names: ["--ctproto"], value: true, type: "PROTOCOL", invert: true },
-      { names: ["--ctorigsrc"], value: true, type: "HOSTMASK", invert: true },
-      { names: ["--ctorigdst"], value: true, type: "HOSTMASK", invert: true },
-      { names: ["--ctreplsrc"], value: true, type: "HOSTMASK", invert: true },
-      { names: ["--ctrepldst"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--ctorigsrc"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctorigdst"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctreplsrc"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctrepldst"], value: true, type: "HOST", invert: true, in: ["4:0"] },
       { names: ["--ctstatus"], value: true, type: "STRING", invert: true },
       { names: ["--ctexpire"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--ctorigsrc"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctorigdst"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctreplsrc"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctrepldst"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--ctorigsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--ctorigdstport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--ctreplsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
@@ -28945,17 +28951,20 @@ var EXTENSIONS = [
     source: "libxt_hashlimit.c",
     options: [
       { names: ["--hashlimit"], value: true, type: "STRING", invert: false, in: ["4:0", "6:0"] },
-      { names: ["--hashlimit-burst"], value: true, type: "STRING", invert: false, min: 1, max: 1e4 },
+      { names: ["--hashlimit-burst"], value: true, type: "UINT32", invert: false, min: 1, max: 1e4, in: ["4:0", "6:0"] },
       { names: ["--hashlimit-htable-size"], value: true, type: "UINT32", invert: false },
       { names: ["--hashlimit-htable-max"], value: true, type: "UINT32", invert: false },
       { names: ["--hashlimit-htable-gcinterval"], value: true, type: "UINT32", invert: false },
       { names: ["--hashlimit-htable-expire"], value: true, type: "UINT32", invert: false },
-      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false },
-      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 255 },
+      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false, mandatory: true, in: ["4:0", "6:0"] },
+      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 16, in: ["4:0", "4:1", "6:0", "6:1"] },
       { names: ["--hashlimit-upto", "--hashlimit"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-above"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--hashlimit-above"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-upto"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--hashlimit-srcmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--hashlimit-dstmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-burst"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 255, in: ["4:2", "4:3", "6:2", "6:3"] },
       { names: ["--hashlimit-rate-match"], value: false, type: "NONE", invert: false, in: ["4:3", "6:3"] },
       { names: ["--hashlimit-rate-interval"], value: true, type: "STRING", invert: false, in: ["4:3", "6:3"] }
     ]
@@ -29455,7 +29464,8 @@ var EXTENSIONS = [
     revisions: { "4": [0, 1], "6": [1] },
     source: "libxt_tos.c",
     options: [
-      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 63 }
+      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 255, in: ["4:0"] },
+      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 63, in: ["4:1", "6:1"] }
     ]
   },
   {
@@ -29544,16 +29554,20 @@ var EXTENSIONS = [
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
     source: "libxt_CONNMARK.c",
     options: [
-      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-xmark", "--xor-mark"] },
-      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
-      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
-      { names: ["--mask"], value: true, type: "UINT32", invert: false, excludes: ["--ctmask", "--nfmask"] },
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--restore-mark", "--save-mark"], in: ["4:0", "6:0"] },
+      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--restore-mark", "--set-mark"], in: ["4:0", "6:0"] },
+      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--save-mark", "--set-mark"], in: ["4:0", "6:0"] },
+      { names: ["--mask"], value: true, type: "UINT32", invert: false, in: ["4:0", "6:0"] },
       { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--ctmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--nfmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--mask"], value: true, type: "UINT32", invert: false, excludes: ["--ctmask", "--nfmask"], in: ["4:1", "4:2", "6:1", "6:2"] },
       { names: ["--left-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] },
       { names: ["--right-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] }
     ]
@@ -29714,10 +29728,13 @@ var EXTENSIONS = [
     revisions: { "4": [0, 1, 2], "6": [0, 2] },
     source: "libxt_MARK.c",
     options: [
-      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-xmark", "--xor-mark"] },
-      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
-      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark", "--set-xmark", "--xor-mark"] },
+      { names: ["--set-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark"], in: ["4:0", "4:1", "6:0"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark"], in: ["4:0", "4:1", "6:0"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark"], in: ["4:0", "4:1", "6:0"] },
       { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
       { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--set-xmark"], in: ["4:2", "6:2"] }
     ]
   },
@@ -29892,8 +29909,9 @@ var EXTENSIONS = [
     revisions: { "4": [0], "6": [0] },
     source: "libxt_TCPMSS.c",
     options: [
-      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65495 },
-      { names: ["--clamp-mss-to-pmtu"], value: false, type: "NONE", invert: false }
+      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65515, in: ["4:0"] },
+      { names: ["--clamp-mss-to-pmtu"], value: false, type: "NONE", invert: false },
+      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65495, in: ["6:0"] }
     ]
   },
   {
@@ -29924,7 +29942,8 @@ var EXTENSIONS = [
     revisions: { "4": [0, 1], "6": [1] },
     source: "libxt_TOS.c",
     options: [
-      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 63, excludes: ["--and-tos", "--or-tos", "--xor-tos"] },
+      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 255, in: ["4:0"] },
+      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 63, excludes: ["--and-tos", "--or-tos", "--xor-tos"], in: ["4:1", "6:1"] },
       { names: ["--and-tos"], value: true, type: "UINT8", invert: false, excludes: ["--or-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
       { names: ["--or-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
       { names: ["--xor-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--or-tos", "--set-tos"], in: ["4:1", "6:1"] }
