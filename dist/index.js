@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-VG5HW7E4.js";
+} from "./chunk-FYAHBQ62.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-KRVACZNE.js";
+} from "./chunk-2ZM4KNOD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VG5HW7E4.js";
-import "./chunk-KRVACZNE.js";
+} from "./chunk-FYAHBQ62.js";
+import "./chunk-2ZM4KNOD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -288,10 +288,11 @@ for (const path of sources) {
     const key = `${reg.kind}:${reg.name}`;
     let ext = extensions.get(key);
     if (!ext) {
-      ext = { name: reg.name, kind: reg.kind, revisions: { 4: new Set(), 6: new Set() }, options: new Map(), file: path.replace(/^extensions\//, "") };
+      ext = { name: reg.name, kind: reg.kind, revisions: { 4: new Set(), 6: new Set() }, options: new Map(), files: new Set() };
       extensions.set(key, ext);
     }
     if (reg.realName) ext.realName = reg.realName;
+    ext.files.add(path.replace(/^extensions\//, ""));
     for (const family of families) ext.revisions[family].add(reg.revision);
     const table = reg.table ? file.tables.get(reg.table) : undefined;
     if (reg.table && !table) throw new Error(`${path}: table ${reg.table} not found`);
@@ -385,6 +386,29 @@ const BUILTIN = [
 }
 const builtinLongOptions = [...stripComments(show("iptables/iptables.c")).matchAll(/\{\s*\.name\s*=\s*"([\w-]+)"/g)].map((m) => `--${m[1]}`);
 
+// The protocols an extension needs in the rule (`-p`, not negated), by family: the kernel's `.proto`
+// of the match or target, or its checkentry (multiport, TPROXY); not in iptables' sources, kept by
+// hand and checked against rules/netfilter/protocols.ts and the real kernel by the rules' tests.
+const TCP = ["tcp"];
+const NEEDS_PROTOCOL = {
+  "match:tcp": { 4: TCP, 6: TCP },
+  "match:udp": { 4: ["udp"], 6: ["udp"] },
+  "match:sctp": { 4: ["sctp"], 6: ["sctp"] },
+  "match:dccp": { 4: ["dccp"], 6: ["dccp"] },
+  "match:icmp": { 4: ["icmp"] },
+  "match:icmp6": { 6: ["ipv6-icmp"] },
+  "match:esp": { 4: ["esp"], 6: ["esp"] },
+  // ip6tables' ah reads the extension header whatever the protocol.
+  "match:ah": { 4: ["ah"] },
+  "match:mh": { 6: ["mh"] },
+  "match:multiport": { 4: ["tcp", "udp", "udplite", "sctp", "dccp"], 6: ["tcp", "udp", "udplite", "sctp", "dccp"] },
+  "match:tcpmss": { 4: TCP, 6: TCP },
+  "target:TCPMSS": { 4: TCP, 6: TCP },
+  "target:SYNPROXY": { 4: TCP, 6: TCP },
+  "target:TCPOPTSTRIP": { 4: TCP, 6: TCP },
+  "target:TPROXY": { 4: ["tcp", "udp"], 6: ["tcp", "udp"] },
+};
+
 // Protocols `-p` loads a match for (xtables_chain_protos and /etc/protocols names with a match).
 const IMPLICIT = { tcp: ["tcp"], udp: ["udp"], sctp: ["sctp"], dccp: ["dccp"], icmp: ["icmp"], icmp6: ["ipv6-icmp", "icmpv6", "icmp6"], esp: ["esp"], ah: ["ah"], mh: ["mh", "ipv6-mh", "mobility-header"] };
 
@@ -441,9 +465,10 @@ for (const ext of sortedExtensions) {
     return out;
   });
   const implicit = ext.kind === "match" && IMPLICIT[ext.name] ? IMPLICIT[ext.name] : undefined;
-  const record = { name: ext.name, kind: ext.kind, families, revisions, source: ext.file };
+  const record = { name: ext.name, kind: ext.kind, families, revisions, sources: [...ext.files].sort() };
   if (ext.realName) record.realName = ext.realName;
   if (implicit) record.implicitFor = implicit;
+  if (NEEDS_PROTOCOL[`${ext.kind}:${ext.name}`]) record.needsProtocol = NEEDS_PROTOCOL[`${ext.kind}:${ext.name}`];
   lines.push(`  {${Object.entries(record).map(([k, v]) => `${k}: ${json(v)}`).join(", ")},`);
   lines.push(`   options: [${options.length ? "" : "]},"}`);
   if (options.length) {

@@ -40,12 +40,14 @@ export interface ExtensionData {
   readonly families: readonly Family[];
   /** Revisions registered per family (iptables uses the highest the kernel has). */
   readonly revisions: Readonly<Partial<Record<"4" | "6", readonly number[]>>>;
-  /** The source file it is registered in. */
-  readonly source: string;
+  /** The source files that register it. */
+  readonly sources: readonly string[];
   /** The kernel extension it is an alias of (`state` is conntrack, `NOTRACK` is CT). */
   readonly realName?: string;
   /** The `-p` spellings that load this match on their own (`-p tcp --dport 22`). */
   readonly implicitFor?: readonly string[];
+  /** The protocols, one of which the rule must have (`-p`, not negated), by family: the kernel's `.proto` or check. */
+  readonly needsProtocol?: Readonly<Partial<Record<"4" | "6", readonly string[]>>>;
   readonly options: readonly OptionData[];
 }
 

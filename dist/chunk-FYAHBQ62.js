@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-KRVACZNE.js";
+} from "./chunk-2ZM4KNOD.js";
 import {
   __commonJS,
   __require,

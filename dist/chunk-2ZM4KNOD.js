@@ -28699,7 +28699,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [1] },
-    source: "libxt_addrtype.c",
+    sources: ["libxt_addrtype.c"],
     options: [
       { names: ["--src-type"], value: true, type: "STRING", invert: true },
       { names: ["--dst-type"], value: true, type: "STRING", invert: true },
@@ -28712,8 +28712,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libip6t_ah.c",
+    sources: ["libip6t_ah.c", "libipt_ah.c"],
     implicitFor: ["ah"],
+    needsProtocol: { "4": ["ah"] },
     options: [
       { names: ["--ahspi"], value: true, type: "UINT32RC", invert: true },
       { names: ["--ahlen"], value: true, type: "UINT32", invert: true, in: ["6:0"] },
@@ -28725,7 +28726,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_bpf.c",
+    sources: ["libxt_bpf.c"],
     options: [
       { names: ["--bytecode"], value: true, type: "STRING", invert: false },
       { names: ["--object-pinned"], value: true, type: "STRING", invert: false, size: 512, in: ["4:1", "6:1"] }
@@ -28736,7 +28737,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
-    source: "libxt_cgroup.c",
+    sources: ["libxt_cgroup.c"],
     options: [
       { names: ["--cgroup"], value: true, type: "UINT32", invert: true, mandatory: true, in: ["4:0", "6:0"] },
       { names: ["--path"], value: true, type: "STRING", invert: true, size: 4096, in: ["4:1", "6:1"] },
@@ -28749,7 +28750,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_cluster.c",
+    sources: ["libxt_cluster.c"],
     options: [
       { names: ["--cluster-total-nodes"], value: true, type: "UINT32", invert: false, mandatory: true, min: 1, max: 32 },
       { names: ["--cluster-local-node"], value: true, type: "UINT32", invert: true, min: 1, max: 32, excludes: ["--cluster-local-nodemask"] },
@@ -28762,7 +28763,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_comment.c",
+    sources: ["libxt_comment.c"],
     options: [
       { names: ["--comment"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
     ]
@@ -28772,7 +28773,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_connbytes.c",
+    sources: ["libxt_connbytes.c"],
     options: [
       { names: ["--connbytes"], value: true, type: "UINT64RC", invert: true, mandatory: true },
       { names: ["--connbytes-dir"], value: true, type: "STRING", invert: false, mandatory: true },
@@ -28784,7 +28785,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_connlabel.c",
+    sources: ["libxt_connlabel.c"],
     options: [
       { names: ["--label"], value: true, type: "STRING", invert: true, mandatory: true, min: 1 },
       { names: ["--set"], value: false, type: "NONE", invert: false }
@@ -28795,7 +28796,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_connlimit.c",
+    sources: ["libxt_connlimit.c"],
     options: [
       { names: ["--connlimit-upto"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-above"] },
       { names: ["--connlimit-above"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-upto"] },
@@ -28809,7 +28810,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_connmark.c",
+    sources: ["libxt_connmark.c"],
     options: [
       { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
     ]
@@ -28819,7 +28820,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
-    source: "libxt_conntrack.c",
+    sources: ["libxt_conntrack.c"],
     options: [
       { names: ["--ctstate"], value: true, type: "STRING", invert: true },
       { names: ["--ctproto"], value: true, type: "PROTOCOL", invert: true },
@@ -28845,7 +28846,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_cpu.c",
+    sources: ["libxt_cpu.c"],
     options: [
       { names: ["--cpu"], value: true, type: "UINT32", invert: true, mandatory: true }
     ]
@@ -28855,8 +28856,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_dccp.c",
+    sources: ["libxt_dccp.c"],
     implicitFor: ["dccp"],
+    needsProtocol: { "4": ["dccp"], "6": ["dccp"] },
     options: [
       { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
       { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true },
@@ -28869,7 +28871,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_devgroup.c",
+    sources: ["libxt_devgroup.c"],
     options: [
       { names: ["--src-group"], value: true, type: "STRING", invert: true },
       { names: ["--dst-group"], value: true, type: "STRING", invert: true }
@@ -28880,7 +28882,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_dscp.c",
+    sources: ["libxt_dscp.c"],
     options: [
       { names: ["--dscp"], value: true, type: "UINT8", invert: true, min: 0, max: 63, excludes: ["--dscp-class"] },
       { names: ["--dscp-class"], value: true, type: "STRING", invert: true, excludes: ["--dscp"] }
@@ -28891,7 +28893,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_dst.c",
+    sources: ["libip6t_dst.c"],
     options: [
       { names: ["--dst-len"], value: true, type: "UINT32", invert: true },
       { names: ["--dst-opts"], value: true, type: "STRING", invert: false }
@@ -28902,7 +28904,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_ecn.c",
+    sources: ["libxt_ecn.c"],
     options: [
       { names: ["--ecn-tcp-cwr"], value: false, type: "NONE", invert: true },
       { names: ["--ecn-tcp-ece"], value: false, type: "NONE", invert: true },
@@ -28914,8 +28916,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_esp.c",
+    sources: ["libxt_esp.c"],
     implicitFor: ["esp"],
+    needsProtocol: { "4": ["esp"], "6": ["esp"] },
     options: [
       { names: ["--espspi"], value: true, type: "UINT32RC", invert: true }
     ]
@@ -28925,7 +28928,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_eui64.c",
+    sources: ["libip6t_eui64.c"],
     options: []
   },
   {
@@ -28933,7 +28936,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_frag.c",
+    sources: ["libip6t_frag.c"],
     options: [
       { names: ["--fragid"], value: true, type: "UINT32RC", invert: true },
       { names: ["--fraglen"], value: true, type: "UINT32", invert: true },
@@ -28948,7 +28951,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
-    source: "libxt_hashlimit.c",
+    sources: ["libxt_hashlimit.c"],
     options: [
       { names: ["--hashlimit"], value: true, type: "STRING", invert: false, in: ["4:0", "6:0"] },
       { names: ["--hashlimit-burst"], value: true, type: "UINT32", invert: false, min: 1, max: 1e4, in: ["4:0", "6:0"] },
@@ -28974,7 +28977,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_hbh.c",
+    sources: ["libip6t_hbh.c"],
     options: [
       { names: ["--hbh-len"], value: true, type: "UINT32", invert: true },
       { names: ["--hbh-opts"], value: true, type: "STRING", invert: false }
@@ -28985,7 +28988,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_helper.c",
+    sources: ["libxt_helper.c"],
     options: [
       { names: ["--helper"], value: true, type: "STRING", invert: true, mandatory: true, size: 30 }
     ]
@@ -28995,7 +28998,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_hl.c",
+    sources: ["libip6t_hl.c"],
     options: [
       { names: ["--hl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-gt"] },
       { names: ["--hl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-lt"] },
@@ -29007,8 +29010,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_icmp.c",
+    sources: ["libipt_icmp.c"],
     implicitFor: ["icmp"],
+    needsProtocol: { "4": ["icmp"] },
     options: [
       { names: ["--icmp-type"], value: true, type: "STRING", invert: true, mandatory: true }
     ]
@@ -29018,8 +29022,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_icmp6.c",
+    sources: ["libip6t_icmp6.c"],
     implicitFor: ["ipv6-icmp", "icmpv6", "icmp6"],
+    needsProtocol: { "6": ["ipv6-icmp"] },
     options: [
       { names: ["--icmpv6-type"], value: true, type: "STRING", invert: true, mandatory: true }
     ]
@@ -29029,7 +29034,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_ipcomp.c",
+    sources: ["libxt_ipcomp.c"],
     options: [
       { names: ["--ipcompspi"], value: true, type: "UINT32RC", invert: true },
       { names: ["--compres"], value: false, type: "NONE", invert: false }
@@ -29040,7 +29045,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [1] },
-    source: "libxt_iprange.c",
+    sources: ["libxt_iprange.c"],
     options: [
       { names: ["--src-range"], value: true, type: "STRING", invert: true },
       { names: ["--dst-range"], value: true, type: "STRING", invert: true }
@@ -29051,7 +29056,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_ipv6header.c",
+    sources: ["libip6t_ipv6header.c"],
     options: [
       { names: ["--header"], value: true, type: "STRING", invert: true, mandatory: true },
       { names: ["--soft"], value: false, type: "NONE", invert: false }
@@ -29062,7 +29067,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_ipvs.c",
+    sources: ["libxt_ipvs.c"],
     options: [
       { names: ["--ipvs"], value: false, type: "NONE", invert: true },
       { names: ["--vproto"], value: true, type: "PROTOCOL", invert: true },
@@ -29078,7 +29083,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_length.c",
+    sources: ["libxt_length.c"],
     options: [
       { names: ["--length"], value: true, type: "UINT16RC", invert: true, mandatory: true }
     ]
@@ -29088,7 +29093,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_limit.c",
+    sources: ["libxt_limit.c"],
     options: [
       { names: ["--limit"], value: true, type: "STRING", invert: false },
       { names: ["--limit-burst"], value: true, type: "UINT32", invert: false, min: 0, max: 1e4 }
@@ -29099,7 +29104,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_mac.c",
+    sources: ["libxt_mac.c"],
     options: [
       { names: ["--mac-source"], value: true, type: "ETHERMAC", invert: true, mandatory: true }
     ]
@@ -29109,7 +29114,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_mark.c",
+    sources: ["libxt_mark.c"],
     options: [
       { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
     ]
@@ -29119,8 +29124,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_mh.c",
+    sources: ["libip6t_mh.c"],
     implicitFor: ["mh", "ipv6-mh", "mobility-header"],
+    needsProtocol: { "6": ["mh"] },
     options: [
       { names: ["--mh-type"], value: true, type: "STRING", invert: true }
     ]
@@ -29130,7 +29136,8 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_multiport.c",
+    sources: ["libxt_multiport.c"],
+    needsProtocol: { "4": ["tcp", "udp", "udplite", "sctp", "dccp"], "6": ["tcp", "udp", "udplite", "sctp", "dccp"] },
     options: [
       { names: ["--source-ports", "--sports"], value: true, type: "STRING", invert: true, excludes: ["--destination-ports", "--ports"] },
       { names: ["--destination-ports", "--dports"], value: true, type: "STRING", invert: true, excludes: ["--ports", "--source-ports"] },
@@ -29142,7 +29149,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_nfacct.c",
+    sources: ["libxt_nfacct.c"],
     options: [
       { names: ["--nfacct-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 32 }
     ]
@@ -29152,7 +29159,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4],
     revisions: { "4": [0] },
-    source: "libxt_osf.c",
+    sources: ["libxt_osf.c"],
     options: [
       { names: ["--genre"], value: true, type: "STRING", invert: true, mandatory: true, size: 32 },
       { names: ["--ttl"], value: true, type: "UINT32", invert: false, min: 0, max: 2 },
@@ -29164,7 +29171,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_owner.c",
+    sources: ["libxt_owner.c"],
     options: [
       { names: ["--uid-owner"], value: true, type: "STRING", invert: true },
       { names: ["--gid-owner"], value: true, type: "STRING", invert: true },
@@ -29180,7 +29187,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_physdev.c",
+    sources: ["libxt_physdev.c"],
     options: [
       { names: ["--physdev-in"], value: true, type: "STRING", invert: true, size: 16 },
       { names: ["--physdev-out"], value: true, type: "STRING", invert: true, size: 16 },
@@ -29194,7 +29201,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_pkttype.c",
+    sources: ["libxt_pkttype.c"],
     options: [
       { names: ["--pkt-type"], value: true, type: "STRING", invert: true, mandatory: true }
     ]
@@ -29204,7 +29211,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_policy.c",
+    sources: ["libxt_policy.c"],
     options: [
       { names: ["--dir"], value: true, type: "STRING", invert: false },
       { names: ["--pol"], value: true, type: "STRING", invert: false },
@@ -29223,7 +29230,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_quota.c",
+    sources: ["libxt_quota.c"],
     options: [
       { names: ["--quota"], value: true, type: "UINT64", invert: true, mandatory: true }
     ]
@@ -29233,7 +29240,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_rateest.c",
+    sources: ["libxt_rateest.c"],
     options: [
       { names: ["--rateest1", "--rateest"], value: true, type: "ext:rateest:rateest1", invert: null },
       { names: ["--rateest2"], value: true, type: "ext:rateest:rateest2", invert: null },
@@ -29252,7 +29259,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_realm.c",
+    sources: ["libipt_realm.c"],
     options: [
       { names: ["--realm"], value: true, type: "STRING", invert: true, mandatory: true }
     ]
@@ -29262,7 +29269,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_recent.c",
+    sources: ["libxt_recent.c"],
     options: [
       { names: ["--set"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--remove", "--update"] },
       { names: ["--rcheck"], value: false, type: "NONE", invert: true, excludes: ["--remove", "--set", "--update"] },
@@ -29283,7 +29290,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_rpfilter.c",
+    sources: ["libxt_rpfilter.c"],
     options: [
       { names: ["--loose"], value: false, type: "NONE", invert: false },
       { names: ["--validmark"], value: false, type: "NONE", invert: false },
@@ -29296,7 +29303,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_rt.c",
+    sources: ["libip6t_rt.c"],
     options: [
       { names: ["--rt-type"], value: true, type: "UINT32", invert: true },
       { names: ["--rt-segsleft"], value: true, type: "UINT32RC", invert: true },
@@ -29311,8 +29318,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_sctp.c",
+    sources: ["libxt_sctp.c"],
     implicitFor: ["sctp"],
+    needsProtocol: { "4": ["sctp"], "6": ["sctp"] },
     options: [
       { names: ["--source-port", "--sport"], value: true, type: "ext:sctp:source-port", invert: null },
       { names: ["--destination-port", "--dport"], value: true, type: "ext:sctp:destination-port", invert: null },
@@ -29324,7 +29332,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3, 4], "6": [1, 2, 3, 4] },
-    source: "libxt_set.c",
+    sources: ["libxt_set.c"],
     options: [
       { names: ["--match-set"], value: true, type: "ext:set:match-set", invert: null },
       { names: ["--set"], value: true, type: "ext:set:set", invert: null },
@@ -29344,7 +29352,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
-    source: "libxt_socket.c",
+    sources: ["libxt_socket.c"],
     options: [
       { names: ["--transparent"], value: false, type: "NONE", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
       { names: ["--nowildcard"], value: false, type: "NONE", invert: false, in: ["4:2", "4:3", "6:2", "6:3"] },
@@ -29356,7 +29364,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [6],
     revisions: { "6": [0, 1] },
-    source: "libip6t_srh.c",
+    sources: ["libip6t_srh.c"],
     options: [
       { names: ["--srh-next-hdr"], value: true, type: "UINT8", invert: true },
       { names: ["--srh-hdr-len-eq"], value: true, type: "UINT8", invert: true },
@@ -29379,7 +29387,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
-    source: "libxt_conntrack.c",
+    sources: ["libxt_conntrack.c"],
     realName: "conntrack",
     options: [
       { names: ["--state"], value: true, type: "STRING", invert: true, mandatory: true }
@@ -29390,7 +29398,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_statistic.c",
+    sources: ["libxt_statistic.c"],
     options: [
       { names: ["--mode"], value: true, type: "STRING", invert: false, mandatory: true },
       { names: ["--probability"], value: true, type: "DOUBLE", invert: true, min: 0, max: 1, excludes: ["--every", "--packet"] },
@@ -29403,7 +29411,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_string.c",
+    sources: ["libxt_string.c"],
     options: [
       { names: ["--from"], value: true, type: "UINT16", invert: false },
       { names: ["--to"], value: true, type: "UINT16", invert: false },
@@ -29418,8 +29426,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_tcp.c",
+    sources: ["libxt_tcp.c"],
     implicitFor: ["tcp"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
     options: [
       { names: ["--source-port", "--sport"], value: true, type: "ext:tcp:source-port", invert: null },
       { names: ["--destination-port", "--dport"], value: true, type: "ext:tcp:destination-port", invert: null },
@@ -29433,7 +29442,8 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_tcpmss.c",
+    sources: ["libxt_tcpmss.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
     options: [
       { names: ["--mss"], value: true, type: "UINT16RC", invert: true, mandatory: true }
     ]
@@ -29443,7 +29453,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_time.c",
+    sources: ["libxt_time.c"],
     options: [
       { names: ["--datestart"], value: true, type: "STRING", invert: false },
       { names: ["--datestop"], value: true, type: "STRING", invert: false },
@@ -29462,7 +29472,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [1] },
-    source: "libxt_tos.c",
+    sources: ["libxt_tos.c"],
     options: [
       { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 255, in: ["4:0"] },
       { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 63, in: ["4:1", "6:1"] }
@@ -29473,7 +29483,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_ttl.c",
+    sources: ["libipt_ttl.c"],
     options: [
       { names: ["--ttl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-gt"] },
       { names: ["--ttl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-lt"] },
@@ -29485,7 +29495,7 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_u32.c",
+    sources: ["libxt_u32.c"],
     options: [
       { names: ["--u32"], value: true, type: "STRING", invert: true, mandatory: true }
     ]
@@ -29495,8 +29505,9 @@ var EXTENSIONS = [
     kind: "match",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_udp.c",
+    sources: ["libxt_udp.c"],
     implicitFor: ["udp"],
+    needsProtocol: { "4": ["udp"], "6": ["udp"] },
     options: [
       { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
       { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true }
@@ -29507,7 +29518,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_AUDIT.c",
+    sources: ["libxt_AUDIT.c"],
     options: [
       { names: ["--type"], value: true, type: "STRING", invert: false, mandatory: true }
     ]
@@ -29517,7 +29528,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_CHECKSUM.c",
+    sources: ["libxt_CHECKSUM.c"],
     options: [
       { names: ["--checksum-fill"], value: false, type: "NONE", invert: false, mandatory: true }
     ]
@@ -29527,7 +29538,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_CLASSIFY.c",
+    sources: ["libxt_CLASSIFY.c"],
     options: [
       { names: ["--set-class"], value: true, type: "STRING", invert: false, mandatory: true }
     ]
@@ -29537,7 +29548,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_CLUSTERIP.c",
+    sources: ["libipt_CLUSTERIP.c"],
     options: [
       { names: ["--new"], value: false, type: "NONE", invert: false },
       { names: ["--hashmode"], value: true, type: "STRING", invert: false },
@@ -29552,7 +29563,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
-    source: "libxt_CONNMARK.c",
+    sources: ["libxt_CONNMARK.c"],
     options: [
       { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--restore-mark", "--save-mark"], in: ["4:0", "6:0"] },
       { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--restore-mark", "--set-mark"], in: ["4:0", "6:0"] },
@@ -29577,7 +29588,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_CONNSECMARK.c",
+    sources: ["libxt_CONNSECMARK.c"],
     options: [
       { names: ["--save"], value: false, type: "NONE", invert: false, excludes: ["--restore"] },
       { names: ["--restore"], value: false, type: "NONE", invert: false, excludes: ["--save"] }
@@ -29588,7 +29599,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
-    source: "libxt_CT.c",
+    sources: ["libxt_CT.c"],
     options: [
       { names: ["--notrack"], value: false, type: "NONE", invert: false },
       { names: ["--helper"], value: true, type: "STRING", invert: false, size: 16 },
@@ -29605,7 +29616,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 2], "6": [1, 2] },
-    source: "libxt_NAT.c",
+    sources: ["libxt_NAT.c"],
     options: [
       { names: ["--to-destination"], value: true, type: "STRING", invert: false, mandatory: true },
       { names: ["--random"], value: false, type: "NONE", invert: false },
@@ -29617,7 +29628,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_DNPT.c",
+    sources: ["libip6t_DNPT.c"],
     options: [
       { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
       { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
@@ -29628,7 +29639,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_DSCP.c",
+    sources: ["libxt_DSCP.c"],
     options: [
       { names: ["--set-dscp"], value: true, type: "UINT8", invert: false, min: 0, max: 63, excludes: ["--set-dscp-class"] },
       { names: ["--set-dscp-class"], value: true, type: "STRING", invert: false, excludes: ["--set-dscp"] }
@@ -29639,7 +29650,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_ECN.c",
+    sources: ["libipt_ECN.c"],
     options: [
       { names: ["--ecn-tcp-remove"], value: false, type: "NONE", invert: false, excludes: ["--ecn-tcp-cwr", "--ecn-tcp-ece"] },
       { names: ["--ecn-tcp-cwr"], value: true, type: "UINT8", invert: false, min: 0, max: 1, excludes: ["--ecn-tcp-remove"] },
@@ -29652,7 +29663,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_HL.c",
+    sources: ["libip6t_HL.c"],
     options: [
       { names: ["--hl-set"], value: true, type: "UINT8", invert: false, excludes: ["--hl-dec", "--hl-inc"] },
       { names: ["--hl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--hl-inc", "--hl-set"] },
@@ -29664,7 +29675,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_HMARK.c",
+    sources: ["libxt_HMARK.c"],
     options: [
       { names: ["--hmark-tuple"], value: true, type: "STRING", invert: false },
       { names: ["--hmark-src-prefix"], value: true, type: "PLENMASK", invert: false },
@@ -29686,7 +29697,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_IDLETIMER.c",
+    sources: ["libxt_IDLETIMER.c"],
     options: [
       { names: ["--timeout"], value: true, type: "UINT32", invert: false, mandatory: true },
       { names: ["--label"], value: true, type: "STRING", invert: false, mandatory: true, size: 28 },
@@ -29698,7 +29709,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_LED.c",
+    sources: ["libxt_LED.c"],
     options: [
       { names: ["--led-trigger-id"], value: true, type: "STRING", invert: false, mandatory: true, min: 0, max: 16 },
       { names: ["--led-delay"], value: true, type: "STRING", invert: false },
@@ -29710,7 +29721,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_LOG.c",
+    sources: ["libxt_LOG.c"],
     options: [
       { names: ["--log-level"], value: true, type: "SYSLOGLEVEL", invert: false },
       { names: ["--log-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 30 },
@@ -29726,7 +29737,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2], "6": [0, 2] },
-    source: "libxt_MARK.c",
+    sources: ["libxt_MARK.c"],
     options: [
       { names: ["--set-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark"], in: ["4:0", "4:1", "6:0"] },
       { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark"], in: ["4:0", "4:1", "6:0"] },
@@ -29743,7 +29754,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_NAT.c",
+    sources: ["libxt_NAT.c"],
     options: [
       { names: ["--to-ports"], value: true, type: "STRING", invert: false },
       { names: ["--random"], value: false, type: "NONE", invert: false },
@@ -29755,7 +29766,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libip6t_NETMAP.c",
+    sources: ["libip6t_NETMAP.c", "libipt_NETMAP.c"],
     options: [
       { names: ["--to"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
     ]
@@ -29765,7 +29776,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_NFLOG.c",
+    sources: ["libxt_NFLOG.c"],
     options: [
       { names: ["--nflog-group"], value: true, type: "UINT16", invert: false },
       { names: ["--nflog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 64 },
@@ -29779,7 +29790,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
-    source: "libxt_NFQUEUE.c",
+    sources: ["libxt_NFQUEUE.c"],
     options: [
       { names: ["--queue-num"], value: true, type: "UINT16", invert: false, excludes: ["--queue-balance"] },
       { names: ["--queue-balance"], value: true, type: "UINT16RC", invert: false, max: 65534, excludes: ["--queue-num"] },
@@ -29792,7 +29803,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
-    source: "libxt_CT.c",
+    sources: ["libxt_CT.c"],
     realName: "CT",
     options: []
   },
@@ -29801,7 +29812,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_RATEEST.c",
+    sources: ["libxt_RATEEST.c"],
     options: [
       { names: ["--rateest-name"], value: true, type: "STRING", invert: false, mandatory: true, size: 16 },
       { names: ["--rateest-interval"], value: true, type: "STRING", invert: false, mandatory: true },
@@ -29813,7 +29824,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_NAT.c",
+    sources: ["libxt_NAT.c"],
     options: [
       { names: ["--to-ports"], value: true, type: "STRING", invert: false },
       { names: ["--random"], value: false, type: "NONE", invert: false }
@@ -29824,7 +29835,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libip6t_REJECT.c",
+    sources: ["libip6t_REJECT.c", "libipt_REJECT.c"],
     options: [
       { names: ["--reject-with"], value: true, type: "STRING", invert: false }
     ]
@@ -29834,7 +29845,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [0, 1] },
-    source: "libxt_SECMARK.c",
+    sources: ["libxt_SECMARK.c"],
     options: [
       { names: ["--selctx"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
     ]
@@ -29844,7 +29855,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
-    source: "libxt_SET.c",
+    sources: ["libxt_SET.c"],
     options: [
       { names: ["--add-set"], value: true, type: "ext:SET:add-set", invert: null },
       { names: ["--del-set"], value: true, type: "ext:SET:del-set", invert: null },
@@ -29861,7 +29872,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [1] },
-    source: "libxt_NAT.c",
+    sources: ["libxt_NAT.c"],
     options: [
       { names: ["--to-source"], value: true, type: "STRING", invert: false, mandatory: true },
       { names: ["--random"], value: false, type: "NONE", invert: false },
@@ -29874,7 +29885,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [6],
     revisions: { "6": [0] },
-    source: "libip6t_SNPT.c",
+    sources: ["libip6t_SNPT.c"],
     options: [
       { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
       { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
@@ -29885,7 +29896,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_standard.c",
+    sources: ["libxt_standard.c"],
     options: []
   },
   {
@@ -29893,7 +29904,8 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_SYNPROXY.c",
+    sources: ["libxt_SYNPROXY.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
     options: [
       { names: ["--sack-perm"], value: false, type: "NONE", invert: false },
       { names: ["--timestamp"], value: false, type: "NONE", invert: false },
@@ -29907,7 +29919,8 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_TCPMSS.c",
+    sources: ["libxt_TCPMSS.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
     options: [
       { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65515, in: ["4:0"] },
       { names: ["--clamp-mss-to-pmtu"], value: false, type: "NONE", invert: false },
@@ -29919,7 +29932,8 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_TCPOPTSTRIP.c",
+    sources: ["libxt_TCPOPTSTRIP.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
     options: [
       { names: ["--strip-options"], value: true, type: "STRING", invert: false }
     ]
@@ -29929,7 +29943,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [1], "6": [1] },
-    source: "libxt_TEE.c",
+    sources: ["libxt_TEE.c"],
     options: [
       { names: ["--gateway"], value: true, type: "HOST", invert: false, mandatory: true },
       { names: ["--oif"], value: true, type: "STRING", invert: false, size: 16 }
@@ -29940,7 +29954,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [1] },
-    source: "libxt_TOS.c",
+    sources: ["libxt_TOS.c"],
     options: [
       { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 255, in: ["4:0"] },
       { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 63, excludes: ["--and-tos", "--or-tos", "--xor-tos"], in: ["4:1", "6:1"] },
@@ -29954,7 +29968,8 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0, 1], "6": [1] },
-    source: "libxt_TPROXY.c",
+    sources: ["libxt_TPROXY.c"],
+    needsProtocol: { "4": ["tcp", "udp"], "6": ["tcp", "udp"] },
     options: [
       { names: ["--on-port"], value: true, type: "PORT", invert: false, mandatory: true },
       { names: ["--on-ip"], value: true, type: "HOST", invert: false },
@@ -29966,7 +29981,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
-    source: "libxt_TRACE.c",
+    sources: ["libxt_TRACE.c"],
     options: []
   },
   {
@@ -29974,7 +29989,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_TTL.c",
+    sources: ["libipt_TTL.c"],
     options: [
       { names: ["--ttl-set"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-dec", "--ttl-inc"] },
       { names: ["--ttl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--ttl-inc", "--ttl-set"] },
@@ -29986,7 +30001,7 @@ var EXTENSIONS = [
     kind: "target",
     families: [4],
     revisions: { "4": [0] },
-    source: "libipt_ULOG.c",
+    sources: ["libipt_ULOG.c"],
     options: [
       { names: ["--ulog-nlgroup"], value: true, type: "UINT8", invert: false, min: 1, max: 32 },
       { names: ["--ulog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 32 },
