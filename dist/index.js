@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-FYAHBQ62.js";
+} from "./chunk-OBNBE7QY.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-2ZM4KNOD.js";
+} from "./chunk-KOREH3XR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-FYAHBQ62.js";
-import "./chunk-2ZM4KNOD.js";
+} from "./chunk-OBNBE7QY.js";
+import "./chunk-KOREH3XR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

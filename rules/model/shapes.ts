@@ -62,13 +62,14 @@ export function lineShapes(lexed: LexedText): LineShapes {
         h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
         if (t + 1 < last) h = mix(h, text, starts[t + 1], ends[t + 1]);
       } else if (code === TokenCode.GenericOption) {
-        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        // iptables' own options are no extension's: their length tells `-s` from `--source` enough.
+        h = Math.imul(h ^ (code * 64 + ends[t] - starts[t]), FNV_PRIME);
         if (isProtocolOption(text, starts[t], ends[t])) {
           const value = t + 1 < last && codes[t + 1] === TokenCode.Bang ? t + 2 : t + 1;
           if (value < last) h = mix(h, text, starts[value], ends[value]);
         }
       } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
-        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        h = Math.imul(h ^ code, FNV_PRIME);
         if (t + 1 < last) target = t + 1;
       }
     }

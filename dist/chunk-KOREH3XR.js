@@ -30140,13 +30140,13 @@ function lineShapes(lexed) {
         h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
         if (t + 1 < last2) h = mix(h, text, starts[t + 1], ends[t + 1]);
       } else if (code === 21 /* GenericOption */) {
-        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        h = Math.imul(h ^ code * 64 + ends[t] - starts[t], FNV_PRIME);
         if (isProtocolOption(text, starts[t], ends[t])) {
           const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
           if (value < last2) h = mix(h, text, starts[value], ends[value]);
         }
       } else if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) {
-        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        h = Math.imul(h ^ code, FNV_PRIME);
         if (t + 1 < last2) target = t + 1;
       }
     }

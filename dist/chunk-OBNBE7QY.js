@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-2ZM4KNOD.js";
+} from "./chunk-KOREH3XR.js";
 import {
   __commonJS,
   __require,
