@@ -707,6 +707,12 @@ export type NameId = number & {
 };
 declare const NONE = -1;
 export type None = typeof NONE;
+export interface LineShapes {
+	/** One line of each shape, in file order of their first line. */
+	readonly representatives: readonly LineNo[];
+	/** Every line with the shape of this representative, in file order. */
+	linesLike(representative: LineNo): readonly LineNo[];
+}
 declare const WATCHED_OPTIONS: readonly [
 	"-s",
 	"--source",
@@ -817,6 +823,8 @@ export interface LineIndex {
 		v4: number;
 		v6: number;
 	};
+	/** The lines with options of extensions, by shape (`shapes.ts`): one pass over the tokens, made on first use. */
+	shapes(): LineShapes;
 }
 /**
  * Tables, built-in chains and hooks: what the kernel has, whatever the ruleset.

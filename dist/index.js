@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-MO637EMS.js";
+} from "./chunk-FXJ4ELDU.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-6POTJOW3.js";
+} from "./chunk-X64SC4UC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-MO637EMS.js";
-import "./chunk-6POTJOW3.js";
+} from "./chunk-FXJ4ELDU.js";
+import "./chunk-X64SC4UC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-6POTJOW3.js";
+} from "./chunk-X64SC4UC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

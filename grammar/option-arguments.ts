@@ -1,7 +1,8 @@
 /**
  * The long options of iptables' extensions, and whether each takes a value: syntax facts the
  * lexer reads to notice an option whose value is missing (`--dport -j ACCEPT`, where getopt
- * gives `--dport` the word `-j` as its value). Generated data: do not edit by hand.
+ * gives `--dport` the word `-j` as its value). Generated data: do not edit by hand; rerun
+ * `node scripts/extensions.mjs`, which writes rules/netfilter/extensions/data.ts from the same tables.
  *
  * Derived from the option tables of iptables 1.8.9 (tag v1.8.9), `extensions/libxt_*.c`,
  * `libipt_*.c` and `libip6t_*.c`: each `struct xt_option_entry` entry (it takes a value unless
@@ -316,7 +317,7 @@ export const EXTENSION_OPTIONS: Readonly<Record<string, readonly [OptionArgument
   "--timestamp": ["none", "SYNPROXY"],
   "--timestart": ["required", "time"],
   "--timestop": ["required", "time"],
-  "--to": ["required", "string"],
+  "--to": ["required", "NETMAP/4", "NETMAP/6", "string"],
   "--to-destination": ["required", "DNAT/4", "DNAT/6"],
   "--to-ports": ["required", "MASQUERADE/4", "MASQUERADE/6", "REDIRECT/4", "REDIRECT/6"],
   "--to-source": ["required", "SNAT/4", "SNAT/6"],

@@ -17,6 +17,8 @@ import { queueTarget } from "./queue-target/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
+import { unknownExtension } from "./unknown-extension/rule.js";
+import { unknownOption } from "./unknown-option/rule.js";
 import { unreachableRule } from "./unreachable-rule/rule.js";
 import { unterminatedQuote } from "./unterminated-quote/rule.js";
 import { unusedChain } from "./unused-chain/rule.js";
@@ -28,6 +30,8 @@ export const allRules: readonly RuleModule[] = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  unknownExtension,
+  unknownOption,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -20,6 +20,7 @@ import {
   RANGE_ADDRESS_OPTIONS,
 } from "../netfilter/index.js";
 import { type LineNo } from "./ids.js";
+import { lineShapes, type LineShapes } from "./shapes.js";
 
 /** Options a rule may ask for lines by. */
 export const WATCHED_OPTIONS = [
@@ -89,6 +90,8 @@ export interface LineIndex {
   protocolNeedsSurelyMet(line: LineNo): boolean;
   /** How many `-s`/`-d` values are IPv4 and IPv6 addresses. */
   readonly addressCounts: { v4: number; v6: number };
+  /** The lines with options of extensions, by shape (`shapes.ts`): one pass over the tokens, made on first use. */
+  shapes(): LineShapes;
 }
 
 /** Protocols as the index numbers them; 0 is no `-p`, OTHER_PROTOCOL any other protocol. */
@@ -341,6 +344,7 @@ class ScannedLines implements LineIndex {
   private readonly byTarget: number[][];
   private readonly targetCommands: (readonly CommandLine[] | undefined)[] = [];
   private lateBangs: CommandLine[] | undefined;
+  private lineShapes: LineShapes | undefined;
 
   constructor(private readonly scan: Scan) {
     this.addressCounts = scan.addressCounts;
@@ -388,6 +392,10 @@ class ScannedLines implements LineIndex {
 
   protocolNeedsSurelyMet(line: LineNo): boolean {
     return protocolNeedsSurelyMet(this.scan, line);
+  }
+
+  shapes(): LineShapes {
+    return (this.lineShapes ??= lineShapes(this.scan.lexed));
   }
 
   private commands(numbers: readonly number[]): CommandLine[] {

@@ -9,4 +9,5 @@ export * from "./options.js";
 export * from "./protocols.js";
 export * from "./tables.js";
 export * from "./targets.js";
+export * from "./extensions/index.js";
 export * from "./values/index.js";

@@ -62,17 +62,27 @@ export function load(ns: Namespace, backend: Backend, family: Family, text: stri
 export type Expectation = "loads" | "refused" | "legacy refuses";
 
 /** What the real iptables should do with a fixture, from its name and the rule's findings. */
-export function expectationOf(rule: RuleModule, fixture: Fixture): Expectation {
+export function expectationOf(rule: RuleModule, fixture: Fixture, options: NetfilterCheckOptions = {}): Expectation {
   if (fixture.name.startsWith("valid-")) return "loads";
   if (fixture.name.includes("legacy-only")) return "legacy refuses";
   const findings = checkWith(rule, fixture.text).of(rule.id);
-  return findings.some((d) => d.severity === "error") ? "refused" : "loads";
+  return findings.some((d) => d.severity === "error" || options.warningsRefused) ? "refused" : "loads";
 }
 
+export interface NetfilterCheckOptions {
+  /** Each finding quotes iptables (`("unknown option "--x"")` at its end): the refusal must say it. */
+  quoted?: boolean;
+  /** A warning too means this machine's iptables refuses the fixture (a module a node may add, as xtables-addons do). */
+  warningsRefused?: boolean;
+}
+
+/** What a finding quotes of iptables: the text inside its last `("...")`. */
+export const quotedOf = (message: string): string | null => /\("(.*)"\)[^"]*$/.exec(message)?.[1] ?? null;
+
 /** Every fixture, and every fixed text, against the real iptables of both backends. */
-export function fixturesAgainstNetfilter(rule: RuleModule): void {
+export function fixturesAgainstNetfilter(rule: RuleModule, options: NetfilterCheckOptions = {}): void {
   for (const fixture of fixturesOf(rule)) {
-    const expected = expectationOf(rule, fixture);
+    const expected = expectationOf(rule, fixture, options);
     test(`${rule.id}: ${fixture.name} ${expected === "loads" ? "loads" : expected === "refused" ? "is refused by iptables-restore (nft and legacy)" : "is refused by iptables-legacy-restore and loaded by iptables-nft-restore"}${fixture.fixed !== null ? "; the fixed text loads" : ""}`, async (t) => {
       if (!requireNetfilter(t)) return;
       const family = familyOfText(fixture.text);
@@ -80,7 +90,16 @@ export function fixturesAgainstNetfilter(rule: RuleModule): void {
         for (const backend of ["nft", "legacy"] as Backend[]) {
           const result = load(ns, backend, family, fixture.text);
           const refused = expected === "refused" || (expected === "legacy refuses" && backend === "legacy");
-          if (refused) assert.notEqual(result.status, 0, `${tool("restore", backend, family)} loaded ${fixture.name}`);
+          if (refused) {
+            assert.notEqual(result.status, 0, `${tool("restore", backend, family)} loaded ${fixture.name}`);
+            if (options.quoted) {
+              for (const finding of checkWith(rule, fixture.text).of(rule.id)) {
+                const quoted = quotedOf(finding.message);
+                assert.ok(quoted !== null, `the finding quotes iptables: ${finding.message}`);
+                assert.ok(result.said.includes(quoted), `${tool("restore", backend, family)} on ${fixture.name} said ${JSON.stringify(result.said)}, not ${JSON.stringify(quoted)}`);
+              }
+            }
+          }
           else assert.equal(result.status, 0, `${tool("restore", backend, family)} refused ${fixture.name}: ${result.said}`);
           if (fixture.fixed !== null) {
             const fixed = load(ns, backend, family, fixture.fixed);

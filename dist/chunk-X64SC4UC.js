@@ -2,8 +2,157 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-ZRTPLJCV.js";
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports2) {
+    "use strict";
+    exports2.__esModule = true;
+    exports2.distance = exports2.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq2 = peq[b.charCodeAt(i)];
+        var xv = eq2 | mv;
+        eq2 |= (eq2 & pv) + pv ^ pv;
+        mv |= ~(eq2 | pv);
+        pv &= eq2;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq2 = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq2 | mv_1;
+          var xh = ((eq2 | mb) & pv_1) + pv_1 ^ pv_1 | eq2 | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq2 = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq2 | mv;
+        var xh = ((eq2 | mb) & pv) + pv ^ pv | eq2 | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports2.distance = distance2;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports2.closest = closest;
+  }
+});
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -10326,8 +10475,8 @@ var require_dumper = __commonJS({
       this.duplicates = [];
       this.usedDuplicates = null;
     }
-    function indentString(string, spaces) {
-      const ind = common.repeat(" ", spaces);
+    function indentString(string, spaces2) {
+      const ind = common.repeat(" ", spaces2);
       let position = 0;
       let result2 = "";
       const length = string.length;
@@ -13894,154 +14043,6 @@ var require_libcjs = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports2) {
-    "use strict";
-    exports2.__esModule = true;
-    exports2.distance = exports2.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq2 = peq[b.charCodeAt(i)];
-        var xv = eq2 | mv;
-        eq2 |= (eq2 & pv) + pv ^ pv;
-        mv |= ~(eq2 | pv);
-        pv &= eq2;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq2 = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq2 | mv_1;
-          var xh = ((eq2 | mb) & pv_1) + pv_1 ^ pv_1 | eq2 | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq2 = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq2 | mv;
-        var xh = ((eq2 | mb) & pv) + pv ^ pv | eq2 | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports2.distance = distance;
-    var closest = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports2.closest = closest;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -15837,12 +15838,12 @@ var require_dist2 = __commonJS({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
+    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
       value: mod,
       enumerable: true
     }) : target, mod));
-    var path = __toESM(__require("path"));
-    var fs = __toESM(__require("fs"));
+    var path = __toESM2(__require("path"));
+    var fs = __toESM2(__require("fs"));
     function cleanPath(path$1) {
       let normalized = (0, path.normalize)(path$1);
       if (normalized.length > 1 && normalized[normalized.length - 1] === path.sep) normalized = normalized.substring(0, normalized.length - 1);
@@ -16011,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.counts, state.options.suppressErrors);
+      report6(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths, state.options.suppressErrors);
+      report6(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report6(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.groups, state.options.suppressErrors);
+      report6(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report4(error, callback$1, output, suppressErrors) {
+    function report6(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -16370,7 +16371,7 @@ var require_dist3 = __commonJS({
       }
       return to;
     };
-    var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
+    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
       value: mod,
       enumerable: true
     }) : target, mod));
@@ -16379,7 +16380,7 @@ var require_dist3 = __commonJS({
     var url = __require("url");
     var fdir = require_dist2();
     var picomatch2 = require_picomatch2();
-    picomatch2 = __toESM(picomatch2, 1);
+    picomatch2 = __toESM2(picomatch2, 1);
     var isReadonlyArray = Array.isArray;
     var BACKSLASHES = /\\/g;
     var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
@@ -26275,7 +26276,7 @@ var EXTENSION_OPTIONS = {
   "--timestamp": ["none", "SYNPROXY"],
   "--timestart": ["required", "time"],
   "--timestop": ["required", "time"],
-  "--to": ["required", "string"],
+  "--to": ["required", "NETMAP/4", "NETMAP/6", "string"],
   "--to-destination": ["required", "DNAT/4", "DNAT/6"],
   "--to-ports": ["required", "MASQUERADE/4", "MASQUERADE/6", "REDIRECT/4", "REDIRECT/6"],
   "--to-source": ["required", "SNAT/4", "SNAT/6"],
@@ -27616,8 +27617,8 @@ var Table = class {
     this.chainCount++;
   }
   /** The document builder's: where the table finds its lines. */
-  attach(lineAt) {
-    this.lineAt = lineAt;
+  attach(lineAt2) {
+    this.lineAt = lineAt2;
   }
   /** The chain declaration with this name, if any. */
   chain(name) {
@@ -28697,6 +28698,1420 @@ var BINDINGS = {
 };
 var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
 
+// rules/netfilter/extensions/index.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+
+// rules/netfilter/extensions/data.ts
+var EXTENSIONS = [
+  {
+    name: "addrtype",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    sources: ["libxt_addrtype.c"],
+    options: [
+      { names: ["--src-type"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-type"], value: true, type: "STRING", invert: true },
+      { names: ["--limit-iface-in"], value: false, type: "NONE", invert: false, excludes: ["--limit-iface-out"], in: ["4:1", "6:1"] },
+      { names: ["--limit-iface-out"], value: false, type: "NONE", invert: false, excludes: ["--limit-iface-in"], in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "ah",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libip6t_ah.c", "libipt_ah.c"],
+    implicitFor: ["ah"],
+    needsProtocol: { "4": ["ah"] },
+    options: [
+      { names: ["--ahspi"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--ahlen"], value: true, type: "UINT32", invert: true, in: ["6:0"] },
+      { names: ["--ahres"], value: false, type: "NONE", invert: false, in: ["6:0"] }
+    ]
+  },
+  {
+    name: "bpf",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_bpf.c"],
+    options: [
+      { names: ["--bytecode"], value: true, type: "STRING", invert: false },
+      { names: ["--object-pinned"], value: true, type: "STRING", invert: false, size: 512, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "cgroup",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    sources: ["libxt_cgroup.c"],
+    options: [
+      { names: ["--cgroup"], value: true, type: "UINT32", invert: true, mandatory: true, in: ["4:0", "6:0"] },
+      { names: ["--path"], value: true, type: "STRING", invert: true, size: 4096, in: ["4:1", "6:1"] },
+      { names: ["--cgroup"], value: true, type: "UINT32", invert: true, in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--path"], value: true, type: "STRING", invert: true, size: 512, in: ["4:2", "6:2"] }
+    ]
+  },
+  {
+    name: "cluster",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_cluster.c"],
+    options: [
+      { names: ["--cluster-total-nodes"], value: true, type: "UINT32", invert: false, mandatory: true, min: 1, max: 32 },
+      { names: ["--cluster-local-node"], value: true, type: "UINT32", invert: true, min: 1, max: 32, excludes: ["--cluster-local-nodemask"] },
+      { names: ["--cluster-local-nodemask"], value: true, type: "UINT32", invert: true, min: 1, max: 32, excludes: ["--cluster-local-node"] },
+      { names: ["--cluster-hash-seed"], value: true, type: "UINT32", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "comment",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_comment.c"],
+    options: [
+      { names: ["--comment"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
+    ]
+  },
+  {
+    name: "connbytes",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_connbytes.c"],
+    options: [
+      { names: ["--connbytes"], value: true, type: "UINT64RC", invert: true, mandatory: true },
+      { names: ["--connbytes-dir"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--connbytes-mode"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "connlabel",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_connlabel.c"],
+    options: [
+      { names: ["--label"], value: true, type: "STRING", invert: true, mandatory: true, min: 1 },
+      { names: ["--set"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "connlimit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_connlimit.c"],
+    options: [
+      { names: ["--connlimit-upto"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-above"] },
+      { names: ["--connlimit-above"], value: true, type: "UINT32", invert: true, excludes: ["--connlimit-upto"] },
+      { names: ["--connlimit-mask"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--connlimit-saddr"], value: false, type: "NONE", invert: false, excludes: ["--connlimit-daddr"] },
+      { names: ["--connlimit-daddr"], value: false, type: "NONE", invert: false, excludes: ["--connlimit-saddr"] }
+    ]
+  },
+  {
+    name: "connmark",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_connmark.c"],
+    options: [
+      { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "conntrack",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    sources: ["libxt_conntrack.c"],
+    options: [
+      { names: ["--ctstate"], value: true, type: "STRING", invert: true },
+      { names: ["--ctproto"], value: true, type: "PROTOCOL", invert: true },
+      { names: ["--ctorigsrc"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctorigdst"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctreplsrc"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctrepldst"], value: true, type: "HOST", invert: true, in: ["4:0"] },
+      { names: ["--ctstatus"], value: true, type: "STRING", invert: true },
+      { names: ["--ctexpire"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--ctorigsrc"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctorigdst"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctreplsrc"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctrepldst"], value: true, type: "HOSTMASK", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctorigsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctorigdstport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctreplsrcport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctrepldstport"], value: true, type: "PORTRC", invert: true, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--ctdir"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] }
+    ]
+  },
+  {
+    name: "cpu",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_cpu.c"],
+    options: [
+      { names: ["--cpu"], value: true, type: "UINT32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "dccp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_dccp.c"],
+    implicitFor: ["dccp"],
+    needsProtocol: { "4": ["dccp"], "6": ["dccp"] },
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--dccp-types"], value: true, type: "STRING", invert: true },
+      { names: ["--dccp-option"], value: true, type: "UINT8", invert: true, min: 1, max: 255 }
+    ]
+  },
+  {
+    name: "devgroup",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_devgroup.c"],
+    options: [
+      { names: ["--src-group"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-group"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "dscp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_dscp.c"],
+    options: [
+      { names: ["--dscp"], value: true, type: "UINT8", invert: true, min: 0, max: 63, excludes: ["--dscp-class"] },
+      { names: ["--dscp-class"], value: true, type: "STRING", invert: true, excludes: ["--dscp"] }
+    ]
+  },
+  {
+    name: "dst",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_dst.c"],
+    options: [
+      { names: ["--dst-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--dst-opts"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "ecn",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_ecn.c"],
+    options: [
+      { names: ["--ecn-tcp-cwr"], value: false, type: "NONE", invert: true },
+      { names: ["--ecn-tcp-ece"], value: false, type: "NONE", invert: true },
+      { names: ["--ecn-ip-ect"], value: true, type: "UINT8", invert: true, min: 0, max: 3 }
+    ]
+  },
+  {
+    name: "esp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_esp.c"],
+    implicitFor: ["esp"],
+    needsProtocol: { "4": ["esp"], "6": ["esp"] },
+    options: [
+      { names: ["--espspi"], value: true, type: "UINT32RC", invert: true }
+    ]
+  },
+  {
+    name: "eui64",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_eui64.c"],
+    options: []
+  },
+  {
+    name: "frag",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_frag.c"],
+    options: [
+      { names: ["--fragid"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--fraglen"], value: true, type: "UINT32", invert: true },
+      { names: ["--fragres"], value: false, type: "NONE", invert: false },
+      { names: ["--fragfirst"], value: false, type: "NONE", invert: false },
+      { names: ["--fragmore"], value: false, type: "NONE", invert: false, excludes: ["--fraglast"] },
+      { names: ["--fraglast"], value: false, type: "NONE", invert: false, excludes: ["--fragmore"] }
+    ]
+  },
+  {
+    name: "hashlimit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    sources: ["libxt_hashlimit.c"],
+    options: [
+      { names: ["--hashlimit"], value: true, type: "STRING", invert: false, in: ["4:0", "6:0"] },
+      { names: ["--hashlimit-burst"], value: true, type: "UINT32", invert: false, min: 1, max: 1e4, in: ["4:0", "6:0"] },
+      { names: ["--hashlimit-htable-size"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-max"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-gcinterval"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-htable-expire"], value: true, type: "UINT32", invert: false },
+      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false, mandatory: true, in: ["4:0", "6:0"] },
+      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 16, in: ["4:0", "4:1", "6:0", "6:1"] },
+      { names: ["--hashlimit-upto", "--hashlimit"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-above"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-above"], value: true, type: "STRING", invert: true, excludes: ["--hashlimit-upto"], in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-srcmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-dstmask"], value: true, type: "PLEN", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-burst"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-mode"], value: true, type: "STRING", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--hashlimit-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 255, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--hashlimit-rate-match"], value: false, type: "NONE", invert: false, in: ["4:3", "6:3"] },
+      { names: ["--hashlimit-rate-interval"], value: true, type: "STRING", invert: false, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "hbh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_hbh.c"],
+    options: [
+      { names: ["--hbh-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--hbh-opts"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "helper",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_helper.c"],
+    options: [
+      { names: ["--helper"], value: true, type: "STRING", invert: true, mandatory: true, size: 30 }
+    ]
+  },
+  {
+    name: "hl",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_hl.c"],
+    options: [
+      { names: ["--hl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-gt"] },
+      { names: ["--hl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--hl-eq", "--hl-lt"] },
+      { names: ["--hl-eq", "--hl"], value: true, type: "UINT8", invert: true, excludes: ["--hl-gt", "--hl-lt"] }
+    ]
+  },
+  {
+    name: "icmp",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_icmp.c"],
+    implicitFor: ["icmp"],
+    needsProtocol: { "4": ["icmp"] },
+    options: [
+      { names: ["--icmp-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "icmp6",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_icmp6.c"],
+    implicitFor: ["ipv6-icmp", "icmpv6", "icmp6"],
+    needsProtocol: { "6": ["ipv6-icmp"] },
+    options: [
+      { names: ["--icmpv6-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "ipcomp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_ipcomp.c"],
+    options: [
+      { names: ["--ipcompspi"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--compres"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "iprange",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    sources: ["libxt_iprange.c"],
+    options: [
+      { names: ["--src-range"], value: true, type: "STRING", invert: true },
+      { names: ["--dst-range"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "ipv6header",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_ipv6header.c"],
+    options: [
+      { names: ["--header"], value: true, type: "STRING", invert: true, mandatory: true },
+      { names: ["--soft"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "ipvs",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_ipvs.c"],
+    options: [
+      { names: ["--ipvs"], value: false, type: "NONE", invert: true },
+      { names: ["--vproto"], value: true, type: "PROTOCOL", invert: true },
+      { names: ["--vaddr"], value: true, type: "HOSTMASK", invert: true },
+      { names: ["--vport"], value: true, type: "PORT", invert: true },
+      { names: ["--vdir"], value: true, type: "STRING", invert: false },
+      { names: ["--vmethod"], value: true, type: "STRING", invert: true },
+      { names: ["--vportctl"], value: true, type: "PORT", invert: true }
+    ]
+  },
+  {
+    name: "length",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_length.c"],
+    options: [
+      { names: ["--length"], value: true, type: "UINT16RC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "limit",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_limit.c"],
+    options: [
+      { names: ["--limit"], value: true, type: "STRING", invert: false },
+      { names: ["--limit-burst"], value: true, type: "UINT32", invert: false, min: 0, max: 1e4 }
+    ]
+  },
+  {
+    name: "mac",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_mac.c"],
+    options: [
+      { names: ["--mac-source"], value: true, type: "ETHERMAC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "mark",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_mark.c"],
+    options: [
+      { names: ["--mark"], value: true, type: "MARKMASK32", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "mh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_mh.c"],
+    implicitFor: ["mh", "ipv6-mh", "mobility-header"],
+    needsProtocol: { "6": ["mh"] },
+    options: [
+      { names: ["--mh-type"], value: true, type: "STRING", invert: true }
+    ]
+  },
+  {
+    name: "multiport",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_multiport.c"],
+    needsProtocol: { "4": ["tcp", "udp", "udplite", "sctp", "dccp"], "6": ["tcp", "udp", "udplite", "sctp", "dccp"] },
+    options: [
+      { names: ["--source-ports", "--sports"], value: true, type: "STRING", invert: true, excludes: ["--destination-ports", "--ports"] },
+      { names: ["--destination-ports", "--dports"], value: true, type: "STRING", invert: true, excludes: ["--ports", "--source-ports"] },
+      { names: ["--ports"], value: true, type: "STRING", invert: true, excludes: ["--destination-ports", "--source-ports"] }
+    ]
+  },
+  {
+    name: "nfacct",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_nfacct.c"],
+    options: [
+      { names: ["--nfacct-name"], value: true, type: "STRING", invert: false, mandatory: true, min: 1, size: 32 }
+    ]
+  },
+  {
+    name: "osf",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libxt_osf.c"],
+    options: [
+      { names: ["--genre"], value: true, type: "STRING", invert: true, mandatory: true, size: 32 },
+      { names: ["--ttl"], value: true, type: "UINT32", invert: false, min: 0, max: 2 },
+      { names: ["--log"], value: true, type: "UINT32", invert: false, min: 0, max: 2 }
+    ]
+  },
+  {
+    name: "owner",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_owner.c"],
+    options: [
+      { names: ["--uid-owner"], value: true, type: "STRING", invert: true },
+      { names: ["--gid-owner"], value: true, type: "STRING", invert: true },
+      { names: ["--pid-owner"], value: true, type: "UINT32", invert: true, max: 2147483647, in: ["4:0", "6:0"] },
+      { names: ["--sid-owner"], value: true, type: "UINT32", invert: true, max: 2147483647, in: ["4:0", "6:0"] },
+      { names: ["--cmd-owner"], value: true, type: "STRING", invert: true, size: 16, in: ["4:0"] },
+      { names: ["--socket-exists"], value: false, type: "NONE", invert: true, in: ["4:1", "6:1"] },
+      { names: ["--suppl-groups"], value: false, type: "NONE", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "physdev",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_physdev.c"],
+    options: [
+      { names: ["--physdev-in"], value: true, type: "STRING", invert: true, size: 16 },
+      { names: ["--physdev-out"], value: true, type: "STRING", invert: true, size: 16 },
+      { names: ["--physdev-is-in"], value: false, type: "NONE", invert: true },
+      { names: ["--physdev-is-out"], value: false, type: "NONE", invert: true },
+      { names: ["--physdev-is-bridged"], value: false, type: "NONE", invert: true }
+    ]
+  },
+  {
+    name: "pkttype",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_pkttype.c"],
+    options: [
+      { names: ["--pkt-type"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "policy",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_policy.c"],
+    options: [
+      { names: ["--dir"], value: true, type: "STRING", invert: false },
+      { names: ["--pol"], value: true, type: "STRING", invert: false },
+      { names: ["--strict"], value: false, type: "NONE", invert: false },
+      { names: ["--reqid"], value: true, type: "UINT32", invert: true, multi: true },
+      { names: ["--spi"], value: true, type: "UINT32", invert: true, multi: true },
+      { names: ["--tunnel-src"], value: true, type: "HOSTMASK", invert: true, multi: true },
+      { names: ["--tunnel-dst"], value: true, type: "HOSTMASK", invert: true, multi: true },
+      { names: ["--proto"], value: true, type: "PROTOCOL", invert: true, multi: true },
+      { names: ["--mode"], value: true, type: "STRING", invert: true, multi: true },
+      { names: ["--next"], value: false, type: "NONE", invert: false, multi: true, also: ["--strict"] }
+    ]
+  },
+  {
+    name: "quota",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_quota.c"],
+    options: [
+      { names: ["--quota"], value: true, type: "UINT64", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "rateest",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_rateest.c"],
+    options: [
+      { names: ["--rateest1", "--rateest"], value: true, type: "ext:rateest:rateest1", invert: null },
+      { names: ["--rateest2"], value: true, type: "ext:rateest:rateest2", invert: null },
+      { names: ["--rateest-bps1"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-pps1"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-bps2", "--rateest-bps"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-pps2", "--rateest-pps"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-delta"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-lt"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-gt"], value: false, type: "NONE", invert: null },
+      { names: ["--rateest-eq"], value: false, type: "NONE", invert: null }
+    ]
+  },
+  {
+    name: "realm",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_realm.c"],
+    options: [
+      { names: ["--realm"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "recent",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_recent.c"],
+    options: [
+      { names: ["--set"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--remove", "--update"] },
+      { names: ["--rcheck"], value: false, type: "NONE", invert: true, excludes: ["--remove", "--set", "--update"] },
+      { names: ["--update"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--remove", "--set"] },
+      { names: ["--remove"], value: false, type: "NONE", invert: true, excludes: ["--rcheck", "--set", "--update"] },
+      { names: ["--seconds"], value: true, type: "UINT32", invert: false, min: 1 },
+      { names: ["--reap"], value: false, type: "NONE", invert: false, also: ["--seconds"] },
+      { names: ["--hitcount"], value: true, type: "UINT32", invert: false },
+      { names: ["--rttl"], value: false, type: "NONE", invert: false, excludes: ["--remove", "--set"] },
+      { names: ["--name"], value: true, type: "STRING", invert: false, size: 200 },
+      { names: ["--rsource"], value: false, type: "NONE", invert: false },
+      { names: ["--rdest"], value: false, type: "NONE", invert: false },
+      { names: ["--mask"], value: true, type: "HOST", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "rpfilter",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_rpfilter.c"],
+    options: [
+      { names: ["--loose"], value: false, type: "NONE", invert: false },
+      { names: ["--validmark"], value: false, type: "NONE", invert: false },
+      { names: ["--accept-local"], value: false, type: "NONE", invert: false },
+      { names: ["--invert"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "rt",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_rt.c"],
+    options: [
+      { names: ["--rt-type"], value: true, type: "UINT32", invert: true },
+      { names: ["--rt-segsleft"], value: true, type: "UINT32RC", invert: true },
+      { names: ["--rt-len"], value: true, type: "UINT32", invert: true },
+      { names: ["--rt-0-res"], value: false, type: "NONE", invert: false },
+      { names: ["--rt-0-addrs"], value: true, type: "STRING", invert: false },
+      { names: ["--rt-0-not-strict"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "sctp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_sctp.c"],
+    implicitFor: ["sctp"],
+    needsProtocol: { "4": ["sctp"], "6": ["sctp"] },
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "ext:sctp:source-port", invert: null },
+      { names: ["--destination-port", "--dport"], value: true, type: "ext:sctp:destination-port", invert: null },
+      { names: ["--chunk-types"], value: true, type: "ext:sctp:chunk-types", invert: null }
+    ]
+  },
+  {
+    name: "set",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3, 4], "6": [1, 2, 3, 4] },
+    sources: ["libxt_set.c"],
+    options: [
+      { names: ["--match-set"], value: true, type: "ext:set:match-set", invert: null },
+      { names: ["--set"], value: true, type: "ext:set:set", invert: null },
+      { names: ["--return-nomatch"], value: false, type: "NONE", invert: null, in: ["4:2", "4:3", "4:4", "6:2", "6:3", "6:4"] },
+      { names: ["--update-counters"], value: false, type: "NONE", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-eq"], value: true, type: "ext:set:packets-eq", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-lt"], value: true, type: "ext:set:packets-lt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--packets-gt"], value: true, type: "ext:set:packets-gt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-eq"], value: true, type: "ext:set:bytes-eq", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-lt"], value: true, type: "ext:set:bytes-lt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--bytes-gt"], value: true, type: "ext:set:bytes-gt", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] },
+      { names: ["--update-subcounters"], value: false, type: "NONE", invert: null, in: ["4:3", "4:4", "6:3", "6:4"] }
+    ]
+  },
+  {
+    name: "socket",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    sources: ["libxt_socket.c"],
+    options: [
+      { names: ["--transparent"], value: false, type: "NONE", invert: false, in: ["4:1", "4:2", "4:3", "6:1", "6:2", "6:3"] },
+      { names: ["--nowildcard"], value: false, type: "NONE", invert: false, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--restore-skmark"], value: false, type: "NONE", invert: false, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "srh",
+    kind: "match",
+    families: [6],
+    revisions: { "6": [0, 1] },
+    sources: ["libip6t_srh.c"],
+    options: [
+      { names: ["--srh-next-hdr"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-hdr-len-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-segs-left-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-eq"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-gt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-last-entry-lt"], value: true, type: "UINT8", invert: true },
+      { names: ["--srh-tag"], value: true, type: "UINT16", invert: true },
+      { names: ["--srh-psid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] },
+      { names: ["--srh-nsid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] },
+      { names: ["--srh-lsid"], value: true, type: "HOSTMASK", invert: true, in: ["6:1"] }
+    ]
+  },
+  {
+    name: "state",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    sources: ["libxt_conntrack.c"],
+    realName: "conntrack",
+    options: [
+      { names: ["--state"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "statistic",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_statistic.c"],
+    options: [
+      { names: ["--mode"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--probability"], value: true, type: "DOUBLE", invert: true, min: 0, max: 1, excludes: ["--every", "--packet"] },
+      { names: ["--every"], value: true, type: "UINT32", invert: true, min: 1, excludes: ["--probability"], also: ["--packet"] },
+      { names: ["--packet"], value: true, type: "UINT32", invert: false, excludes: ["--probability"], also: ["--every"] }
+    ]
+  },
+  {
+    name: "string",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_string.c"],
+    options: [
+      { names: ["--from"], value: true, type: "UINT16", invert: false },
+      { names: ["--to"], value: true, type: "UINT16", invert: false },
+      { names: ["--algo"], value: true, type: "STRING", invert: false, mandatory: true, size: 16 },
+      { names: ["--string"], value: true, type: "STRING", invert: true, excludes: ["--hex-string"] },
+      { names: ["--hex-string"], value: true, type: "STRING", invert: true, excludes: ["--string"] },
+      { names: ["--icase"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "tcp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_tcp.c"],
+    implicitFor: ["tcp"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "ext:tcp:source-port", invert: null },
+      { names: ["--destination-port", "--dport"], value: true, type: "ext:tcp:destination-port", invert: null },
+      { names: ["--syn"], value: false, type: "NONE", invert: null },
+      { names: ["--tcp-flags"], value: true, type: "ext:tcp:tcp-flags", invert: null },
+      { names: ["--tcp-option"], value: true, type: "ext:tcp:tcp-option", invert: null }
+    ]
+  },
+  {
+    name: "tcpmss",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_tcpmss.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
+    options: [
+      { names: ["--mss"], value: true, type: "UINT16RC", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "time",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_time.c"],
+    options: [
+      { names: ["--datestart"], value: true, type: "STRING", invert: false },
+      { names: ["--datestop"], value: true, type: "STRING", invert: false },
+      { names: ["--timestart"], value: true, type: "STRING", invert: false },
+      { names: ["--timestop"], value: true, type: "STRING", invert: false },
+      { names: ["--contiguous"], value: false, type: "NONE", invert: false },
+      { names: ["--weekdays"], value: true, type: "STRING", invert: true },
+      { names: ["--monthdays"], value: true, type: "STRING", invert: true },
+      { names: ["--localtz"], value: false, type: "NONE", invert: false, excludes: ["--utc"] },
+      { names: ["--utc"], value: false, type: "NONE", invert: false, excludes: ["--kerneltz", "--localtz"] },
+      { names: ["--kerneltz"], value: false, type: "NONE", invert: false, excludes: ["--utc"] }
+    ]
+  },
+  {
+    name: "tos",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    sources: ["libxt_tos.c"],
+    options: [
+      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 255, in: ["4:0"] },
+      { names: ["--tos"], value: true, type: "TOSMASK", invert: true, mandatory: true, max: 63, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "ttl",
+    kind: "match",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_ttl.c"],
+    options: [
+      { names: ["--ttl-lt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-gt"] },
+      { names: ["--ttl-gt"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-eq", "--ttl-lt"] },
+      { names: ["--ttl-eq", "--ttl"], value: true, type: "UINT8", invert: true, excludes: ["--ttl-gt", "--ttl-lt"] }
+    ]
+  },
+  {
+    name: "u32",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_u32.c"],
+    options: [
+      { names: ["--u32"], value: true, type: "STRING", invert: true, mandatory: true }
+    ]
+  },
+  {
+    name: "udp",
+    kind: "match",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_udp.c"],
+    implicitFor: ["udp"],
+    needsProtocol: { "4": ["udp"], "6": ["udp"] },
+    options: [
+      { names: ["--source-port", "--sport"], value: true, type: "PORTRC", invert: true },
+      { names: ["--destination-port", "--dport"], value: true, type: "PORTRC", invert: true }
+    ]
+  },
+  {
+    name: "AUDIT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_AUDIT.c"],
+    options: [
+      { names: ["--type"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CHECKSUM",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_CHECKSUM.c"],
+    options: [
+      { names: ["--checksum-fill"], value: false, type: "NONE", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CLASSIFY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_CLASSIFY.c"],
+    options: [
+      { names: ["--set-class"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "CLUSTERIP",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_CLUSTERIP.c"],
+    options: [
+      { names: ["--new"], value: false, type: "NONE", invert: false },
+      { names: ["--hashmode"], value: true, type: "STRING", invert: false },
+      { names: ["--clustermac"], value: true, type: "ETHERMAC", invert: false },
+      { names: ["--total-nodes"], value: true, type: "UINT16", invert: false, max: 16 },
+      { names: ["--local-node"], value: true, type: "UINT16", invert: false, max: 16 },
+      { names: ["--hash-init"], value: true, type: "UINT32", invert: false, max: 4294967295 }
+    ]
+  },
+  {
+    name: "CONNMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    sources: ["libxt_CONNMARK.c"],
+    options: [
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--restore-mark", "--save-mark"], in: ["4:0", "6:0"] },
+      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--restore-mark", "--set-mark"], in: ["4:0", "6:0"] },
+      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--save-mark", "--set-mark"], in: ["4:0", "6:0"] },
+      { names: ["--mask"], value: true, type: "UINT32", invert: false, in: ["4:0", "6:0"] },
+      { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--save-mark", "--set-mark", "--set-xmark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--save-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--restore-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--restore-mark"], value: false, type: "NONE", invert: false, excludes: ["--and-mark", "--or-mark", "--save-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--ctmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--nfmask"], value: true, type: "UINT32", invert: false, excludes: ["--mask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--mask"], value: true, type: "UINT32", invert: false, excludes: ["--ctmask", "--nfmask"], in: ["4:1", "4:2", "6:1", "6:2"] },
+      { names: ["--left-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] },
+      { names: ["--right-shift-mark"], value: true, type: "UINT8", invert: false, min: 0, max: 32, in: ["4:2", "6:2"] }
+    ]
+  },
+  {
+    name: "CONNSECMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_CONNSECMARK.c"],
+    options: [
+      { names: ["--save"], value: false, type: "NONE", invert: false, excludes: ["--restore"] },
+      { names: ["--restore"], value: false, type: "NONE", invert: false, excludes: ["--save"] }
+    ]
+  },
+  {
+    name: "CT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    sources: ["libxt_CT.c"],
+    options: [
+      { names: ["--notrack"], value: false, type: "NONE", invert: false },
+      { names: ["--helper"], value: true, type: "STRING", invert: false, size: 16 },
+      { names: ["--ctevents"], value: true, type: "STRING", invert: false },
+      { names: ["--expevents"], value: true, type: "STRING", invert: false },
+      { names: ["--zone-orig"], value: true, type: "STRING", invert: false },
+      { names: ["--zone-reply"], value: true, type: "STRING", invert: false },
+      { names: ["--zone"], value: true, type: "STRING", invert: false },
+      { names: ["--timeout"], value: true, type: "STRING", invert: false, size: 32, in: ["4:1", "4:2", "6:1", "6:2"] }
+    ]
+  },
+  {
+    name: "DNAT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 2], "6": [1, 2] },
+    sources: ["libxt_NAT.c"],
+    options: [
+      { names: ["--to-destination"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--persistent"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "DNPT",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_DNPT.c"],
+    options: [
+      { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
+      { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "DSCP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_DSCP.c"],
+    options: [
+      { names: ["--set-dscp"], value: true, type: "UINT8", invert: false, min: 0, max: 63, excludes: ["--set-dscp-class"] },
+      { names: ["--set-dscp-class"], value: true, type: "STRING", invert: false, excludes: ["--set-dscp"] }
+    ]
+  },
+  {
+    name: "ECN",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_ECN.c"],
+    options: [
+      { names: ["--ecn-tcp-remove"], value: false, type: "NONE", invert: false, excludes: ["--ecn-tcp-cwr", "--ecn-tcp-ece"] },
+      { names: ["--ecn-tcp-cwr"], value: true, type: "UINT8", invert: false, min: 0, max: 1, excludes: ["--ecn-tcp-remove"] },
+      { names: ["--ecn-tcp-ece"], value: true, type: "UINT8", invert: false, min: 0, max: 1, excludes: ["--ecn-tcp-remove"] },
+      { names: ["--ecn-ip-ect"], value: true, type: "UINT8", invert: false, min: 0, max: 3 }
+    ]
+  },
+  {
+    name: "HL",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_HL.c"],
+    options: [
+      { names: ["--hl-set"], value: true, type: "UINT8", invert: false, excludes: ["--hl-dec", "--hl-inc"] },
+      { names: ["--hl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--hl-inc", "--hl-set"] },
+      { names: ["--hl-inc"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--hl-dec", "--hl-set"] }
+    ]
+  },
+  {
+    name: "HMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_HMARK.c"],
+    options: [
+      { names: ["--hmark-tuple"], value: true, type: "STRING", invert: false },
+      { names: ["--hmark-src-prefix"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--hmark-dst-prefix"], value: true, type: "PLENMASK", invert: false },
+      { names: ["--hmark-sport-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-dport-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-spi-mask"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-sport"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-dport"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-spi"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-proto-mask"], value: true, type: "UINT16", invert: false },
+      { names: ["--hmark-rnd"], value: true, type: "UINT32", invert: false },
+      { names: ["--hmark-mod"], value: true, type: "UINT32", invert: false, mandatory: true, min: 1 },
+      { names: ["--hmark-offset"], value: true, type: "UINT32", invert: false }
+    ]
+  },
+  {
+    name: "IDLETIMER",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_IDLETIMER.c"],
+    options: [
+      { names: ["--timeout"], value: true, type: "UINT32", invert: false, mandatory: true },
+      { names: ["--label"], value: true, type: "STRING", invert: false, mandatory: true, size: 28 },
+      { names: ["--alarm"], value: false, type: "NONE", invert: false, in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "LED",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_LED.c"],
+    options: [
+      { names: ["--led-trigger-id"], value: true, type: "STRING", invert: false, mandatory: true, min: 0, max: 16 },
+      { names: ["--led-delay"], value: true, type: "STRING", invert: false },
+      { names: ["--led-always-blink"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "LOG",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_LOG.c"],
+    options: [
+      { names: ["--log-level"], value: true, type: "SYSLOGLEVEL", invert: false },
+      { names: ["--log-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 30 },
+      { names: ["--log-tcp-sequence"], value: false, type: "NONE", invert: false },
+      { names: ["--log-tcp-options"], value: false, type: "NONE", invert: false },
+      { names: ["--log-ip-options"], value: false, type: "NONE", invert: false },
+      { names: ["--log-uid"], value: false, type: "NONE", invert: false },
+      { names: ["--log-macdecode"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "MARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 2] },
+    sources: ["libxt_MARK.c"],
+    options: [
+      { names: ["--set-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark"], in: ["4:0", "4:1", "6:0"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark"], in: ["4:0", "4:1", "6:0"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark"], in: ["4:0", "4:1", "6:0"] },
+      { names: ["--set-xmark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--set-mark"], value: true, type: "MARKMASK32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--and-mark"], value: true, type: "UINT32", invert: false, excludes: ["--or-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--or-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--set-mark", "--set-xmark", "--xor-mark"], in: ["4:2", "6:2"] },
+      { names: ["--xor-mark"], value: true, type: "UINT32", invert: false, excludes: ["--and-mark", "--or-mark", "--set-mark", "--set-xmark"], in: ["4:2", "6:2"] }
+    ]
+  },
+  {
+    name: "MASQUERADE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_NAT.c"],
+    options: [
+      { names: ["--to-ports"], value: true, type: "STRING", invert: false },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--random-fully"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "NETMAP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libip6t_NETMAP.c", "libipt_NETMAP.c"],
+    options: [
+      { names: ["--to"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "NFLOG",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_NFLOG.c"],
+    options: [
+      { names: ["--nflog-group"], value: true, type: "UINT16", invert: false },
+      { names: ["--nflog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 64 },
+      { names: ["--nflog-range"], value: true, type: "UINT32", invert: false, excludes: ["--nflog-size"] },
+      { names: ["--nflog-size"], value: true, type: "UINT32", invert: false, excludes: ["--nflog-range"] },
+      { names: ["--nflog-threshold"], value: true, type: "UINT16", invert: false }
+    ]
+  },
+  {
+    name: "NFQUEUE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [0, 1, 2, 3] },
+    sources: ["libxt_NFQUEUE.c"],
+    options: [
+      { names: ["--queue-num"], value: true, type: "UINT16", invert: false, excludes: ["--queue-balance"] },
+      { names: ["--queue-balance"], value: true, type: "UINT16RC", invert: false, max: 65534, excludes: ["--queue-num"] },
+      { names: ["--queue-bypass"], value: false, type: "NONE", invert: false },
+      { names: ["--queue-cpu-fanout"], value: false, type: "NONE", invert: false, also: ["--queue-balance"] }
+    ]
+  },
+  {
+    name: "NOTRACK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2], "6": [0, 1, 2] },
+    sources: ["libxt_CT.c"],
+    realName: "CT",
+    options: []
+  },
+  {
+    name: "RATEEST",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_RATEEST.c"],
+    options: [
+      { names: ["--rateest-name"], value: true, type: "STRING", invert: false, mandatory: true, size: 16 },
+      { names: ["--rateest-interval"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--rateest-ewmalog"], value: true, type: "STRING", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "REDIRECT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_NAT.c"],
+    options: [
+      { names: ["--to-ports"], value: true, type: "STRING", invert: false },
+      { names: ["--random"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "REJECT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libip6t_REJECT.c", "libipt_REJECT.c"],
+    options: [
+      { names: ["--reject-with"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "SECMARK",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [0, 1] },
+    sources: ["libxt_SECMARK.c"],
+    options: [
+      { names: ["--selctx"], value: true, type: "STRING", invert: false, mandatory: true, size: 256 }
+    ]
+  },
+  {
+    name: "SET",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1, 2, 3], "6": [1, 2, 3] },
+    sources: ["libxt_SET.c"],
+    options: [
+      { names: ["--add-set"], value: true, type: "ext:SET:add-set", invert: null },
+      { names: ["--del-set"], value: true, type: "ext:SET:del-set", invert: null },
+      { names: ["--exist"], value: false, type: "NONE", invert: null, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--timeout"], value: true, type: "ext:SET:timeout", invert: null, in: ["4:2", "4:3", "6:2", "6:3"] },
+      { names: ["--map-set"], value: true, type: "ext:SET:map-set", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-mark"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-prio"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] },
+      { names: ["--map-queue"], value: false, type: "NONE", invert: null, in: ["4:3", "6:3"] }
+    ]
+  },
+  {
+    name: "SNAT",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [1] },
+    sources: ["libxt_NAT.c"],
+    options: [
+      { names: ["--to-source"], value: true, type: "STRING", invert: false, mandatory: true },
+      { names: ["--random"], value: false, type: "NONE", invert: false },
+      { names: ["--random-fully"], value: false, type: "NONE", invert: false },
+      { names: ["--persistent"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "SNPT",
+    kind: "target",
+    families: [6],
+    revisions: { "6": [0] },
+    sources: ["libip6t_SNPT.c"],
+    options: [
+      { names: ["--src-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true },
+      { names: ["--dst-pfx"], value: true, type: "HOSTMASK", invert: false, mandatory: true }
+    ]
+  },
+  {
+    name: "standard",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_standard.c"],
+    options: []
+  },
+  {
+    name: "SYNPROXY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_SYNPROXY.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
+    options: [
+      { names: ["--sack-perm"], value: false, type: "NONE", invert: false },
+      { names: ["--timestamp"], value: false, type: "NONE", invert: false },
+      { names: ["--wscale"], value: true, type: "UINT32", invert: false },
+      { names: ["--mss"], value: true, type: "UINT32", invert: false },
+      { names: ["--ecn"], value: false, type: "NONE", invert: false }
+    ]
+  },
+  {
+    name: "TCPMSS",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_TCPMSS.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
+    options: [
+      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65515, in: ["4:0"] },
+      { names: ["--clamp-mss-to-pmtu"], value: false, type: "NONE", invert: false },
+      { names: ["--set-mss"], value: true, type: "UINT16", invert: false, min: 0, max: 65495, in: ["6:0"] }
+    ]
+  },
+  {
+    name: "TCPOPTSTRIP",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_TCPOPTSTRIP.c"],
+    needsProtocol: { "4": ["tcp"], "6": ["tcp"] },
+    options: [
+      { names: ["--strip-options"], value: true, type: "STRING", invert: false }
+    ]
+  },
+  {
+    name: "TEE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [1], "6": [1] },
+    sources: ["libxt_TEE.c"],
+    options: [
+      { names: ["--gateway"], value: true, type: "HOST", invert: false, mandatory: true },
+      { names: ["--oif"], value: true, type: "STRING", invert: false, size: 16 }
+    ]
+  },
+  {
+    name: "TOS",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    sources: ["libxt_TOS.c"],
+    options: [
+      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 255, in: ["4:0"] },
+      { names: ["--set-tos"], value: true, type: "TOSMASK", invert: false, max: 63, excludes: ["--and-tos", "--or-tos", "--xor-tos"], in: ["4:1", "6:1"] },
+      { names: ["--and-tos"], value: true, type: "UINT8", invert: false, excludes: ["--or-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
+      { names: ["--or-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--set-tos", "--xor-tos"], in: ["4:1", "6:1"] },
+      { names: ["--xor-tos"], value: true, type: "UINT8", invert: false, excludes: ["--and-tos", "--or-tos", "--set-tos"], in: ["4:1", "6:1"] }
+    ]
+  },
+  {
+    name: "TPROXY",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0, 1], "6": [1] },
+    sources: ["libxt_TPROXY.c"],
+    needsProtocol: { "4": ["tcp", "udp"], "6": ["tcp", "udp"] },
+    options: [
+      { names: ["--on-port"], value: true, type: "PORT", invert: false, mandatory: true },
+      { names: ["--on-ip"], value: true, type: "HOST", invert: false },
+      { names: ["--tproxy-mark"], value: true, type: "MARKMASK32", invert: false }
+    ]
+  },
+  {
+    name: "TRACE",
+    kind: "target",
+    families: [4, 6],
+    revisions: { "4": [0], "6": [0] },
+    sources: ["libxt_TRACE.c"],
+    options: []
+  },
+  {
+    name: "TTL",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_TTL.c"],
+    options: [
+      { names: ["--ttl-set"], value: true, type: "UINT8", invert: false, excludes: ["--ttl-dec", "--ttl-inc"] },
+      { names: ["--ttl-dec"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--ttl-inc", "--ttl-set"] },
+      { names: ["--ttl-inc"], value: true, type: "UINT8", invert: false, min: 1, excludes: ["--ttl-dec", "--ttl-set"] }
+    ]
+  },
+  {
+    name: "ULOG",
+    kind: "target",
+    families: [4],
+    revisions: { "4": [0] },
+    sources: ["libipt_ULOG.c"],
+    options: [
+      { names: ["--ulog-nlgroup"], value: true, type: "UINT8", invert: false, min: 1, max: 32 },
+      { names: ["--ulog-prefix"], value: true, type: "STRING", invert: false, min: 1, size: 32 },
+      { names: ["--ulog-cprange"], value: true, type: "UINT64", invert: false },
+      { names: ["--ulog-qthreshold"], value: true, type: "UINT64", invert: false, min: 1, max: 50 }
+    ]
+  }
+];
+var GLOBAL_LONG_OPTIONS = ["--append", "--delete", "--check", "--insert", "--replace", "--list", "--list-rules", "--flush", "--zero", "--new-chain", "--delete-chain", "--rename-chain", "--policy", "--source", "--destination", "--src", "--dst", "--protocol", "--in-interface", "--jump", "--table", "--match", "--numeric", "--out-interface", "--verbose", "--wait", "--wait-interval", "--exact", "--fragments", "--version", "--help", "--line-numbers", "--modprobe", "--set-counters", "--goto", "--ipv4", "--ipv6"];
+var OPTION_HISTORY = [
+  { extension: "time", kind: "match", option: "--days", replacedBy: "--weekdays", note: "xt_time of iptables 1.4.0 replaced ipt_time's --days" },
+  { extension: "MASQUERADE", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit", replacedBy: "--hashlimit-upto", note: "revision 0's name, still read" },
+  { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
+];
+
+// rules/netfilter/extensions/index.ts
+var MATCH_ALIASES = { icmpv6: "icmp6", "ipv6-icmp": "icmp6" };
+var VERDICTS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
+var byKey = new Map(EXTENSIONS.map((e) => [`${e.kind}:${e.name}`, e]));
+function findExtension(kind, name, family) {
+  const key = kind === "match" ? MATCH_ALIASES[name] ?? name : VERDICTS.has(name) ? "standard" : name;
+  const found = byKey.get(`${kind}:${key}`);
+  if (found === void 0 || family !== null && !found.families.includes(family)) return void 0;
+  return found;
+}
+var inFamily = (option2, family) => family === null || (option2.in === void 0 || option2.in.some((tag) => tag.startsWith(`${family}:`))) && (option2.families === void 0 || option2.families.includes(family));
+function optionsOf(extension, family) {
+  return extension.options.filter((o) => inFamily(o, family));
+}
+function implicitMatch(protocol, family) {
+  const p = protocol.toLowerCase();
+  const name = IMPLICIT_BY_NUMBER[p] ?? p;
+  for (const e of EXTENSIONS) {
+    if (e.implicitFor?.includes(name) && (family === null || e.families.includes(family))) return e;
+  }
+  return void 0;
+}
+var IMPLICIT_BY_NUMBER = {
+  "1": "icmp",
+  "6": "tcp",
+  "17": "udp",
+  "33": "dccp",
+  "50": "esp",
+  "51": "ah",
+  "58": "ipv6-icmp",
+  "108": "ipcomp",
+  "132": "sctp",
+  "135": "mh"
+};
+var historyOf = (kind, extension, option2) => OPTION_HISTORY.find((h) => h.kind === kind && h.extension === extension && h.option === option2);
+var OptionSpace = class {
+  constructor(extensions, family) {
+    this.extensions = extensions;
+    this.answers = /* @__PURE__ */ new Map();
+    const names = /* @__PURE__ */ new Set();
+    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names.add(n);
+    this.extensionNames = [...names].sort();
+    this.all = [.../* @__PURE__ */ new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
+  }
+  /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
+  knows(spelling) {
+    let known = this.answers.get(spelling);
+    if (known === void 0) {
+      known = !spelling.startsWith("--") || spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling));
+      this.answers.set(spelling, known);
+    }
+    return known;
+  }
+  /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` → `--icmpv6-type`). */
+  nearest(spelling) {
+    return nearestName(spelling, this.extensionNames, Math.max(2, Math.floor((spelling.length - 2) / 4)));
+  }
+};
+function nearestName(word, candidates, most) {
+  let best;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const name of candidates) {
+    const d = name === lower ? 0.5 : (0, import_fastest_levenshtein.distance)(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= most ? best : void 0;
+}
+var spaces = /* @__PURE__ */ new Map();
+function optionSpace(extensions, family) {
+  const key = `${family ?? "?"}|${extensions.map((e) => `${e.kind}:${e.name}`).join(",")}`;
+  let space = spaces.get(key);
+  if (space === void 0) {
+    space = new OptionSpace(extensions, family);
+    spaces.set(key, space);
+  }
+  return space;
+}
+function matchNames(family) {
+  const names = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
+  if (family !== 4) names.push(...Object.keys(MATCH_ALIASES));
+  return names;
+}
+
 // rules/netfilter/values/cnum.ts
 var UINTMAX = (1n << 64n) - 1n;
 
@@ -28730,6 +30145,77 @@ var KNOWN_SERVICES = {
   udp: /* @__PURE__ */ new Map([["domain", 53], ["bootps", 67], ["bootpc", 68], ["tftp", 69], ["ntp", 123], ["snmp", 161], ["isakmp", 500], ["syslog", 514]])
 };
 var KNOWN_ANY = new Map([...KNOWN_SERVICES.tcp, ...KNOWN_SERVICES.udp]);
+
+// rules/model/shapes.ts
+var FNV_PRIME = 16777619;
+function mix(h, text, start, end) {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 32, FNV_PRIME);
+}
+function isProtocolOption(text, start, end) {
+  const length = end - start;
+  if (length === 2) return text.charCodeAt(start + 1) === 112;
+  return length > 3 && text.charCodeAt(start + 1) === 45 && text.charCodeAt(start + 2) === 112 && text.charCodeAt(start + 3) === 114;
+}
+function lineShapes(lexed) {
+  const { firstTokens, lineCount, text } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const shapeOf = new Int32Array(lineCount).fill(-1);
+  const ids = /* @__PURE__ */ new Map();
+  const representatives = [];
+  for (let line = 0; line < lineCount; line++) {
+    const first2 = firstTokens[line];
+    const last2 = firstTokens[line + 1];
+    let h = 2166136261 | 0;
+    let owned = false;
+    let target = -1;
+    for (let t = first2; t < last2; t++) {
+      const code = codes[t];
+      if (code === 22 /* ModuleOption */) {
+        owned = true;
+        if (target !== -1) {
+          h = mix(h, text, starts[target], ends[target]);
+          target = -1;
+        }
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+      } else if (code === 16 /* MatchOption */) {
+        owned = true;
+        h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
+        if (t + 1 < last2) h = mix(h, text, starts[t + 1], ends[t + 1]);
+      } else if (code === 21 /* GenericOption */) {
+        h = Math.imul(h ^ code * 64 + ends[t] - starts[t], FNV_PRIME);
+        if (isProtocolOption(text, starts[t], ends[t])) {
+          const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
+          if (value < last2) h = mix(h, text, starts[value], ends[value]);
+        }
+      } else if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) {
+        h = Math.imul(h ^ code, FNV_PRIME);
+        if (t + 1 < last2) target = t + 1;
+      }
+    }
+    if (!owned) continue;
+    const key = h & 1073741823;
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = representatives.length;
+      ids.set(key, id);
+      representatives.push(line);
+    }
+    shapeOf[line] = id;
+  }
+  let members;
+  return {
+    representatives,
+    linesLike(representative) {
+      if (members === void 0) {
+        members = representatives.map(() => []);
+        for (let line = 0; line < lineCount; line++) if (shapeOf[line] !== -1) members[shapeOf[line]].push(line);
+      }
+      const id = shapeOf[representative];
+      return id === -1 ? [] : members[id];
+    }
+  };
+}
 
 // rules/model/line-index.ts
 var WATCHED_OPTIONS = [
@@ -28994,6 +30480,9 @@ var ScannedLines = class {
   }
   protocolNeedsSurelyMet(line) {
     return protocolNeedsSurelyMet(this.scan, line);
+  }
+  shapes() {
+    return this.lineShapes ??= lineShapes(this.scan.lexed);
   }
   commands(numbers) {
     const line = this.scan.document.line;
@@ -30107,7 +31596,7 @@ var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <
 var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
 var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
 var protocolOptions;
-function isProtocolOption(name) {
+function isProtocolOption2(name) {
   protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
   return protocolOptions.has(name);
 }
@@ -30265,7 +31754,7 @@ function canonicalText(elements) {
   for (const e of elements) {
     if (e.code === 19 /* SetCountersOption */) continue;
     if (target && e.code !== 21 /* GenericOption */) {
-      if (e.code !== 22 /* ModuleOption */ || isProtocolOption(e.name)) return null;
+      if (e.code !== 22 /* ModuleOption */ || isProtocolOption2(e.name)) return null;
       rest.push(written(e, e.name, e.values));
       continue;
     }
@@ -30312,7 +31801,7 @@ function canonicalText(elements) {
           name = "--tcp-flags";
           values2 = ["FIN,SYN,RST,ACK", "SYN"];
         }
-        const owners2 = isProtocolOption(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
+        const owners2 = isProtocolOption2(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
         let into = current;
         if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
           if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
@@ -30491,13 +31980,13 @@ var AppendedGraph = class {
         byTarget.set(bucket, at);
         continue;
       }
-      let byKey;
-      if (typeof entry === "number") byTarget.set(bucket, byKey = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
-      else byKey = entry;
+      let byKey2;
+      if (typeof entry === "number") byTarget.set(bucket, byKey2 = /* @__PURE__ */ new Map([[keys2.key(entry), entry]]));
+      else byKey2 = entry;
       const key = keys2.key(at);
-      const earlier = byKey.get(key);
+      const earlier = byKey2.get(key);
       if (earlier !== void 0) found.push({ earlier: base + earlier, later: base + at, chain });
-      byKey.set(key, at);
+      byKey2.set(key, at);
     }
     return found;
   }
@@ -31067,7 +32556,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report4 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report6 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -31076,37 +32565,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report4(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report6(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report4(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report6(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report4(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report6(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report4(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report6(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report4(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report6(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report4(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report6(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report4(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report6(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -32401,12 +33890,12 @@ function checkLine3(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption2(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption3(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      if (isProtocolOption2(view, i)) protocol = protocolAt(view, i);
+      if (isProtocolOption3(view, i)) protocol = protocolAt(view, i);
       continue;
     }
     if (role === "match") {
@@ -32451,7 +33940,7 @@ function checkLine3(context, line, facts) {
   }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption2 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
   return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
@@ -32515,7 +34004,7 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption2(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption3(view, i)) protocol = protocolAt(view, i);
   const option2 = (names) => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -32868,11 +34357,167 @@ function message3(table, walk, name, lines) {
   return `\`${command} ${name}\`${more}: ${what}, so ${refused}`;
 }
 
+// rules/unknown-extension/rule.ts
+var ID17 = "unknown-extension";
+var unknownExtension = {
+  id: ID17,
+  description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
+  severity: "warning",
+  fixable: "unsafe",
+  schema: {
+    type: "object",
+    properties: {
+      matches: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "match extensions the nodes have beyond iptables' own, e.g. xtables-addons' geoip"
+      }
+    },
+    additionalProperties: false
+  },
+  check(context) {
+    const extra = new Set(context.options?.matches ?? []);
+    const unknown = (name) => !extra.has(name) && findExtension("match", name, null) === void 0;
+    const { document, model } = context;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const other = document.line(n);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report3(context, other, i);
+      }
+    }
+  }
+};
+function unknownMatches(line, unknown) {
+  const view = line.view;
+  const out = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "match") continue;
+    const name = view.value(i);
+    if (name !== null && unknown(name)) out.push(i);
+  }
+  return out;
+}
+var ALL_MATCHES = matchNames(null);
+function report3(context, line, at) {
+  const view = line.view;
+  const name = view.value(at);
+  const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
+  const refused = `iptables-restore refuses the line unless the node has it ("Couldn't load match \`${name}'")`;
+  const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
+  const range = view.range(at);
+  const text = line.source.text;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID17 } : void 0;
+  context.report({ range, message: message5, fix: fix2 });
+}
+
+// rules/unknown-option/rule.ts
+var ID18 = "unknown-option";
+var unknownOption2 = {
+  id: ID18,
+  description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      if (!hasUnknownOption(lineAt(document, representative), family)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const line = lineAt(document, n);
+        if (line !== null) report4(context, line, family);
+      }
+    }
+  }
+};
+function lineAt(document, n) {
+  const line = document.line(n);
+  return line.kind === "command" ? line : null;
+}
+var readings = /* @__PURE__ */ new WeakMap();
+function hasUnknownOption(line, family) {
+  return line !== null && read(line, family) !== null;
+}
+function read(line, family) {
+  if (readings.has(line)) return readings.get(line);
+  const reading = readLine2(line, family);
+  readings.set(line, reading);
+  return reading;
+}
+function readLine2(line, family) {
+  const view = line.view;
+  const extensions = [];
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if ((role === "generic" || role === "module") && isProtocolOption4(view.name(i))) protocol = view.value(i);
+    else if (role === "match" || role === "jump" || role === "goto") {
+      const name = view.value(i);
+      if (name === null) return null;
+      const extension = findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension !== void 0) {
+        if (!extensions.includes(extension)) extensions.push(extension);
+      } else if (role === "match" || hasOptionsAfter(view, i)) return null;
+    }
+  }
+  if (protocol !== null) {
+    const implicit = implicitMatch(protocol, family);
+    if (implicit !== void 0 && !extensions.includes(implicit)) extensions.push(implicit);
+  }
+  const space = optionSpace(extensions, family);
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "module") continue;
+    const spelling = view.name(i);
+    if (space.knows(spelling)) continue;
+    const owners2 = PROTOCOL_OPTION_OWNERS.get(spelling);
+    if (owners2 !== void 0 && !owners2.some((p) => extensions.includes(implicitMatch(p, null)))) return null;
+    return { view, extensions, unknown: i };
+  }
+  return null;
+}
+var isProtocolOption4 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var hasOptionsAfter = (view, at) => {
+  for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
+  return false;
+};
+function ownersOf(spelling, family) {
+  return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
+}
+var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report4(context, line, family) {
+  const reading = read(line, family);
+  if (reading === null) return;
+  const { view, extensions, unknown } = reading;
+  const spelling = view.name(unknown);
+  const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf(e)}\``);
+  const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
+  const owners2 = ownersOf(spelling, family);
+  const space = optionSpace(extensions, family);
+  const renamed = extensions.map((e) => ({ e, h: historyOf(e.kind, e.name, spelling) })).find((r) => r.h?.replacedBy !== void 0);
+  const otherFamily = family === null ? [] : ownersOf(spelling, family === 4 ? 6 : 4).filter((e) => extensions.includes(e));
+  const nearest2 = renamed !== void 0 ? renamed.h.replacedBy : owners2.length > 0 || otherFamily.length > 0 ? void 0 : space.nearest(spelling);
+  let message5;
+  if (otherFamily.length > 0 && renamed === void 0 && owners2.length === 0) {
+    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf(otherFamily[0])}\` only: ${refused}`;
+  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
+  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf(owners2[0])}\`, which the line does not load: ${refused}`;
+  else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
+  else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
+  const range = view.optionRange(unknown);
+  const word = line.source.text.slice(range.start, range.end);
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID18 } : void 0;
+  context.report({ range: view.range(unknown), message: message5, fix: fix2 });
+}
+
 // rules/unreachable-rule/rule.ts
-var ID17 = "unreachable-rule";
+var ID19 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID17,
+  id: ID19,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -32887,7 +34532,7 @@ function checkTable4(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report3(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report5(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -32896,7 +34541,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report3(context, table, line, chain, catchAll) {
+function report5(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -32916,10 +34561,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID18 = "unterminated-quote";
+var ID20 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID18,
+  id: ID20,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -32946,7 +34591,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID19 = "unused-chain";
+var ID21 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -32956,7 +34601,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID19,
+  id: ID21,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -33000,6 +34645,8 @@ var allRules = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  unknownExtension,
+  unknownOption2,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

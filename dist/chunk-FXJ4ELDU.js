@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-6POTJOW3.js";
+} from "./chunk-X64SC4UC.js";
 import {
   __commonJS,
   __require,
@@ -3604,6 +3604,43 @@ var iptlint_schema_default = {
         },
         "option-needs-protocol": {
           description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "unknown-extension": {
+          description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
+          if: {
+            type: "array"
+          },
+          then: {
+            type: "array",
+            minItems: 1,
+            maxItems: 2,
+            items: [
+              {
+                $ref: "#/definitions/severity"
+              },
+              {
+                type: "object",
+                properties: {
+                  matches: {
+                    type: "array",
+                    items: {
+                      type: "string",
+                      minLength: 1
+                    },
+                    description: "match extensions the nodes have beyond iptables' own, e.g. xtables-addons' geoip"
+                  }
+                },
+                additionalProperties: false
+              }
+            ]
+          },
+          else: {
+            $ref: "#/definitions/severity"
+          }
+        },
+        "unknown-option": {
+          description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
           $ref: "#/definitions/ruleSetting"
         },
         "address-family-mismatch": {
