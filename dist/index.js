@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-MV72L4G7.js";
+} from "./chunk-FGXKRX6A.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-JZKTFIPK.js";
+} from "./chunk-ZMIVLP24.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-MV72L4G7.js";
-import "./chunk-JZKTFIPK.js";
+} from "./chunk-FGXKRX6A.js";
+import "./chunk-ZMIVLP24.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

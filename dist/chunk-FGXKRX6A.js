@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-JZKTFIPK.js";
+} from "./chunk-ZMIVLP24.js";
 import {
   __commonJS,
   __require,

@@ -16011,22 +16011,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.counts, state.options.suppressErrors);
+      report5(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths, state.options.suppressErrors);
+      report5(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report5(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report4(error, callback$1, state.groups, state.options.suppressErrors);
+      report5(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report4(error, callback$1, output, suppressErrors) {
+    function report5(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -31024,7 +31024,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report4 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report5 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -31033,37 +31033,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report4(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report5(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report4(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report5(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report4(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report5(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report4(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report5(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report4(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report5(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report4(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report5(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report4(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report5(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report4(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report5(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report4(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report5(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -32260,10 +32260,74 @@ function describe2(flag, mark, node) {
   return { severity, message: message5 };
 }
 
-// rules/old-negation-syntax/rule.ts
-var ID12 = "old-negation-syntax";
-var oldNegationSyntax = {
+// rules/multiport-too-many-ports/rule.ts
+var ID12 = "multiport-too-many-ports";
+var MAX_PORT_SLOTS = 15;
+var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
+var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
+var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
+var multiportTooManyPorts = {
   id: ID12,
+  description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    for (const n of model.lines.linesWith({ modules: ["multiport"] })) {
+      const line = document.line(n);
+      if (line.kind === "command") checkLine3(context, line);
+    }
+  }
+};
+function checkLine3(context, line) {
+  const view = line.view;
+  let loaded = false;
+  let othersBefore = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match") {
+      if (view.value(i) === "multiport") loaded = true;
+      else othersBefore = true;
+      continue;
+    }
+    if (role === "jump" || role === "goto") othersBefore = true;
+    if (role !== "module") continue;
+    const name = view.name(i);
+    const owned = loaded && (OPTIONS.has(name) || !othersBefore && ABBREVIATIONS.has(name));
+    if (!owned) {
+      othersBefore = true;
+      continue;
+    }
+    const value = view.value(i);
+    const slots = value === null ? null : slotsOf(value);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report2(context, view, i, name, slots);
+  }
+}
+function slotsOf(list2) {
+  let slots = 0;
+  for (const item of list2.split(",")) {
+    const bounds = item.split(":");
+    if (slots < MAX_PORT_SLOTS && !isPortOrRange(bounds)) return null;
+    slots += bounds.length === 2 ? 2 : 1;
+  }
+  return slots;
+}
+function isPortOrRange(bounds) {
+  if (bounds.length > 2 || !bounds.every((b) => PORT.test(b) && !(/^\d+$/.test(b) && Number(b) > 65535))) return false;
+  const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
+  return bounds.length === 1 || !(low >= high);
+}
+function report2(context, view, i, name, slots) {
+  context.report({
+    range: view.range(i),
+    message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
+  });
+}
+
+// rules/old-negation-syntax/rule.ts
+var ID13 = "old-negation-syntax";
+var oldNegationSyntax = {
+  id: ID13,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -32294,7 +32358,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID12 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID13 }
       });
     }
   }
@@ -32325,9 +32389,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID13 = "option-needs-protocol";
+var ID14 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID13,
+  id: ID14,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -32345,11 +32409,11 @@ var optionNeedsProtocol = {
       const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
       facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
-      checkLine3(context, line, facts);
+      checkLine4(context, line, facts);
     }
   }
 };
-function checkLine3(context, line, facts) {
+function checkLine4(context, line, facts) {
   const view = line.view;
   const target = view.targetIndex();
   const end = target === -1 ? view.count : target;
@@ -32449,7 +32513,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID13
+      ruleId: ID14
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -32515,7 +32579,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID13 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID14 }
         });
       }
       return;
@@ -32580,7 +32644,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID13 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID14 };
 }
 
 // rules/other-family-line/rule.ts
@@ -32620,15 +32684,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID14 = "queue-target";
+var ID15 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID14,
+  id: ID15,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report2(context, line);
+    for (const line of queueLines(context)) report3(context, line);
   }
 };
 function queueLines(context) {
@@ -32640,7 +32704,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report2(context, line) {
+function report3(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -32654,14 +32718,14 @@ function report2(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID14 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID15 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID15 = "target-not-allowed-here";
+var ID16 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID15,
+  id: ID16,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -32772,9 +32836,9 @@ function howItFails(logged, legacyOnly, facts) {
 }
 
 // rules/undeclared-chain/rule.ts
-var ID16 = "undeclared-chain";
+var ID17 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID16,
+  id: ID17,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -32826,10 +32890,10 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unreachable-rule/rule.ts
-var ID17 = "unreachable-rule";
+var ID18 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID17,
+  id: ID18,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -32844,7 +32908,7 @@ function checkTable4(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report3(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report4(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -32853,7 +32917,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report3(context, table, line, chain, catchAll) {
+function report4(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -32873,10 +32937,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID18 = "unterminated-quote";
+var ID19 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID18,
+  id: ID19,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -32903,7 +32967,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID19 = "unused-chain";
+var ID20 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -32913,7 +32977,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID19,
+  id: ID20,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -32960,6 +33024,7 @@ var allRules = [
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
+  multiportTooManyPorts,
   interfaceDirection,
   queueTarget,
   masqueradeMarkNotCleared,
