@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-FGXKRX6A.js";
+} from "./chunk-QDODIBHQ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-ZMIVLP24.js";
+} from "./chunk-KBTYP4B3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-FGXKRX6A.js";
-import "./chunk-ZMIVLP24.js";
+} from "./chunk-QDODIBHQ.js";
+import "./chunk-KBTYP4B3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-ZMIVLP24.js";
+} from "./chunk-KBTYP4B3.js";
 import {
   __commonJS,
   __require,

@@ -28485,6 +28485,107 @@ var INTERFACE_OPTIONS = {
 };
 var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 
+// rules/netfilter/places.ts
+var ANYWHERE = { kind: "anywhere" };
+var limited = (...limits) => ({ kind: "limited", limits });
+var hooks = (...names) => names;
+var INPUT_SIDE = hooks("PREROUTING", "INPUT", "FORWARD");
+var OUTPUT_SIDE = hooks("FORWARD", "OUTPUT", "POSTROUTING");
+var XT = (name) => ({ 4: `xt_${name}`, 6: `xt_${name}` });
+var OWN_CHECK = { hooksCheckedInBuiltinOnlyByNft: true };
+var BOTH = {
+  owner: limited({ hooks: hooks("OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  cgroup: limited({ hooks: hooks("INPUT", "OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  socket: limited({ hooks: hooks("PREROUTING", "INPUT"), logged: "x_tables" }),
+  mac: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  // x_tables checks the match's hooks before the match checks its table: rpfilter in filter INPUT is refused for its hook.
+  rpfilter: limited({ hooks: hooks("PREROUTING"), logged: "x_tables" }, { tables: ["raw", "mangle"], module: { 4: "ipt_rpfilter", 6: "ip6t_rpfilter" }, logged: "only valid in 'raw' or 'mangle' table, not '{table}'" }),
+  addrtype: limited(
+    { when: { options: ["--limit-iface-in"] }, hooks: INPUT_SIDE, module: XT("addrtype"), logged: "input interface limitation not valid in POSTROUTING and OUTPUT", ...OWN_CHECK },
+    { when: { options: ["--limit-iface-out"] }, hooks: OUTPUT_SIDE, module: XT("addrtype"), logged: "output interface limitation not valid in PREROUTING and INPUT", ...OWN_CHECK }
+  ),
+  policy: limited(
+    { when: { options: ["--dir"], value: "in" }, hooks: INPUT_SIDE, module: XT("policy"), logged: "input policy not valid in POSTROUTING and OUTPUT", ...OWN_CHECK },
+    { when: { options: ["--dir"], value: "out" }, hooks: OUTPUT_SIDE, module: XT("policy"), logged: "output policy not valid in PREROUTING and INPUT", ...OWN_CHECK }
+  ),
+  devgroup: limited(
+    { when: { options: ["--src-group"] }, hooks: INPUT_SIDE, logged: null, ...OWN_CHECK },
+    { when: { options: ["--dst-group"] }, hooks: OUTPUT_SIDE, logged: null, ...OWN_CHECK }
+  ),
+  physdev: limited({
+    when: { options: ["--physdev-out", "--physdev-is-out"], unless: "--physdev-is-bridged" },
+    hooks: hooks("PREROUTING", "INPUT", "FORWARD", "POSTROUTING"),
+    module: XT("physdev"),
+    logged: "--physdev-out and --physdev-is-out only supported in the FORWARD and POSTROUTING chains with bridged traffic",
+    ...OWN_CHECK
+  }),
+  ipvs: { kind: "unknown", why: "this kernel has no xt_ipvs" },
+  nfacct: { kind: "unknown", why: "needs an accounting object made with nfacct(8)" }
+};
+var MATCHES_ANYWHERE = [
+  "ah",
+  "bpf",
+  "cluster",
+  "comment",
+  "connbytes",
+  "connlabel",
+  "connlimit",
+  "connmark",
+  "conntrack",
+  "cpu",
+  "dccp",
+  "dscp",
+  "ecn",
+  "esp",
+  "hashlimit",
+  "helper",
+  "ipcomp",
+  "iprange",
+  "length",
+  "limit",
+  "mark",
+  "multiport",
+  "pkttype",
+  "quota",
+  "rateest",
+  "recent",
+  "sctp",
+  "set",
+  "state",
+  "statistic",
+  "string",
+  "tcp",
+  "tcpmss",
+  "time",
+  "tos",
+  "u32",
+  "udp"
+];
+var V4 = {
+  osf: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  realm: limited({ hooks: hooks("INPUT", "FORWARD", "OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  icmp: ANYWHERE,
+  ttl: ANYWHERE
+};
+var V6 = {
+  eui64: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  osf: { kind: "unknown", why: "this kernel's xt_osf is for IPv4 only" },
+  dst: ANYWHERE,
+  frag: ANYWHERE,
+  hbh: ANYWHERE,
+  hl: ANYWHERE,
+  icmp6: ANYWHERE,
+  ipv6header: ANYWHERE,
+  mh: ANYWHERE,
+  rt: ANYWHERE,
+  srh: ANYWHERE
+};
+var MATCH_PLACES = {
+  4: { ...Object.fromEntries(MATCHES_ANYWHERE.map((name) => [name, ANYWHERE])), ...BOTH, ...V4 },
+  6: { ...Object.fromEntries(MATCHES_ANYWHERE.map((name) => [name, ANYWHERE])), ...BOTH, ...V6 }
+};
+var PLACED_MATCHES = [...new Set([4, 6].flatMap((f) => Object.keys(MATCH_PLACES[f]).filter((m) => MATCH_PLACES[f][m].kind === "limited")))].sort();
+
 // rules/netfilter/protocols.ts
 var PROTOCOL_NUMBERS = {
   icmp: 1,
@@ -30630,17 +30731,17 @@ var HookReachability = class {
    * For each chain, the hooks among `hooks` whose built-in chain reaches it, in the kernel's
    * order: many chains asked at once are answered from one forward walk per hook.
    */
-  hooksReaching(hooks, chains) {
-    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks.filter((hook) => this.reaches(hook, chain)));
-    const walks = hooks.map((hook) => this.walk(hook));
-    const own = hooks.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
+  hooksReaching(hooks2, chains) {
+    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks2.filter((hook) => this.reaches(hook, chain)));
+    const walks = hooks2.map((hook) => this.walk(hook));
+    const own = hooks2.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
     const found = new Array(chains.length);
     for (let k = 0; k < chains.length; k++) {
       const id = chains[k];
       let reaching;
-      for (let h = 0; h < hooks.length; h++) {
+      for (let h = 0; h < hooks2.length; h++) {
         const from = walks[h];
-        if (own[h] !== -1 && id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks[h]);
+        if (own[h] !== -1 && id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks2[h]);
       }
       found[k] = reaching ?? NO_HOOKS;
     }
@@ -30988,10 +31089,10 @@ function chainsNamed(document, table, names) {
 
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
-var V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
 function familyOfAddress(text) {
   if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (V4.test(text)) return 4;
+  if (V42.test(text)) return 4;
   return null;
 }
 function natAddresses(value) {
