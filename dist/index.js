@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-QDODIBHQ.js";
+} from "./chunk-AOD5UTXT.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-KBTYP4B3.js";
+} from "./chunk-J34ASVQO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-QDODIBHQ.js";
-import "./chunk-KBTYP4B3.js";
+} from "./chunk-AOD5UTXT.js";
+import "./chunk-J34ASVQO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { multiportTooManyPorts as rule, slotsOf } from "../../rules/multiport-too-many-ports/rule.js";
 import { requireNetfilter, tool, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
-import { checkWith, corpusHasNoErrors, FILTER, fixturesAgainstNetfilter, fixturesOf, load } from "./load-checks.js";
+import { checkWith, corpusHasNoFindings, FILTER, fixturesAgainstNetfilter, fixturesOf, load } from "./load-checks.js";
 
 fixturesAgainstNetfilter(rule);
-corpusHasNoErrors(rule);
+corpusHasNoFindings(rule);
 
 const ports = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i)).join(",");
 const findings = (rules: string) => checkWith(rule, `${FILTER}${rules}COMMIT\n`).of(rule.id);

@@ -16011,22 +16011,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.counts, state.options.suppressErrors);
+      report6(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.paths, state.options.suppressErrors);
+      report6(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report6(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report5(error, callback$1, state.groups, state.options.suppressErrors);
+      report6(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report5(error, callback$1, output, suppressErrors) {
+    function report6(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -28585,6 +28585,24 @@ var MATCH_PLACES = {
   6: { ...Object.fromEntries(MATCHES_ANYWHERE.map((name) => [name, ANYWHERE])), ...BOTH, ...V6 }
 };
 var PLACED_MATCHES = [...new Set([4, 6].flatMap((f) => Object.keys(MATCH_PLACES[f]).filter((m) => MATCH_PLACES[f][m].kind === "limited")))].sort();
+var matchPlaces = (name, family) => MATCH_PLACES[family][name];
+function limitHolds(limit, find2) {
+  const when = limit.when;
+  if (when === void 0) return true;
+  const present = when.options.some((option2) => {
+    const found = find2(option2);
+    return found !== null && (when.value === void 0 || found.value === when.value);
+  });
+  if (!present) return false;
+  if (when.unless === void 0) return true;
+  const unless = find2(when.unless);
+  return unless === null || unless.negated;
+}
+function placeRefusal(limit, match, table, used) {
+  if (limit.logged === null) return null;
+  if (limit.logged !== "x_tables") return limit.logged.replace("{table}", table);
+  return `${match} match: used from hooks ${used.join("/")}, but only valid from ${limit.hooks.join("/")}`;
+}
 
 // rules/netfilter/protocols.ts
 var PROTOCOL_NUMBERS = {
@@ -28844,7 +28862,34 @@ var WATCHED_OPTIONS = [
   "-6",
   "--ipv6"
 ];
-var WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"];
+var WATCHED_MODULES = [
+  "tcp",
+  "udp",
+  "sctp",
+  "dccp",
+  "icmp",
+  "icmp6",
+  "icmpv6",
+  "esp",
+  "ah",
+  "multiport",
+  "iprange",
+  "conntrack",
+  "policy",
+  "mark",
+  // Matches the kernel accepts only in some places (netfilter/places.ts).
+  "owner",
+  "cgroup",
+  "socket",
+  "mac",
+  "rpfilter",
+  "addrtype",
+  "devgroup",
+  "physdev",
+  "osf",
+  "realm",
+  "eui64"
+];
 var PROTOCOLS = ["", "tcp", "udp", "sctp", "dccp", "icmp", "ipv6-icmp", "esp", "ah"];
 var OTHER_PROTOCOL = 9;
 var UNREAD_PROTOCOL = 15;
@@ -31125,7 +31170,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report5 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report6 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -31134,37 +31179,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report5(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report6(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report5(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report6(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report5(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report6(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report5(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report6(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report5(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report6(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report5(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report6(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report5(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report5(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report6(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report5(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report6(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -31217,6 +31262,19 @@ var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -
 var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
 var lineOf = (line) => `line ${line.index + 1}`;
 var hex = (n) => `0x${(n >>> 0).toString(16)}`;
+
+// rules/report/refusals.ts
+var MAX_PATHS_LENGTH = 60;
+function chainReachedFrom(table, chain, isBuiltin, hooks2) {
+  if (isBuiltin) return chain;
+  const paths = hooks2.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
+  return `${chain} (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(hooks2)}`})`;
+}
+function kernelRefusal(logged, legacyOnly, backend) {
+  const words = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
+  if (!legacyOnly) return `the kernel refuses the table${words}`;
+  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words}`;
+}
 
 // rules/chain-declaration/rule.ts
 var ID2 = "chain-declaration";
@@ -32361,14 +32419,120 @@ function describe2(flag, mark, node) {
   return { severity, message: message5 };
 }
 
+// rules/match-not-allowed-here/rule.ts
+var ID12 = "match-not-allowed-here";
+var matchNotAllowedHere = {
+  id: ID12,
+  description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const numbers = model.lines.linesWith({ modules: PLACED_MATCHES });
+    if (numbers.length === 0) return;
+    const facts = { family: model.family()?.family ?? null, backend: model.backend() };
+    for (const table of document.tables) {
+      if (table.name === null) continue;
+      const tableModel = model.tableOf(table);
+      const uses2 = [];
+      for (const n of numbers) {
+        const step = tableModel.stepOf(n);
+        if (step === 0 /* None */ || step === 5 /* Declaration */ || step === 4 /* Delete */ || tableModel.chainOf(n) === NONE) continue;
+        const line = document.line(n);
+        if (line.kind === "command") uses2.push(...usesOf(line, n, facts.family));
+      }
+      if (uses2.length > 0) checkTable3(context, tableModel, uses2, facts);
+    }
+  }
+};
+function usesOf(line, n, family) {
+  const view = line.view;
+  const uses2 = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "match") continue;
+    const match = view.value(i);
+    if (match === null || !PLACED_MATCHES.includes(match)) continue;
+    const limits = limitsOf(match, family);
+    for (const limit of limits) {
+      const find2 = optionFinder(view);
+      if (!limitHolds(limit, find2)) continue;
+      const option2 = limit.when?.options.find((o) => find2(o) !== null);
+      const at = option2 === void 0 ? i : optionIndex(view, option2);
+      const value = limit.when?.value === void 0 ? "" : ` ${limit.when.value}`;
+      uses2.push({ n, line, match, limit, written: `-m ${match}${option2 === void 0 ? "" : ` ${option2}${value}`}`, range: view.range(at) });
+    }
+  }
+  return uses2;
+}
+function limitsOf(match, family) {
+  if (family !== null) {
+    const places = matchPlaces(match, family);
+    return places?.kind === "limited" ? places.limits : [];
+  }
+  const v4 = matchPlaces(match, 4);
+  const v6 = matchPlaces(match, 6);
+  if (v4?.kind !== "limited" || v6?.kind !== "limited" || v4.limits !== v6.limits) return [];
+  return v4.limits;
+}
+function optionIndex(view, option2) {
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && view.is(i, option2)) return i;
+  return -1;
+}
+var optionFinder = (view) => (option2) => {
+  const i = optionIndex(view, option2);
+  return i === -1 ? null : { value: view.value(i), negated: view.negated(i) };
+};
+function checkTable3(context, table, uses2, facts) {
+  const tableName2 = table.table.name;
+  const builtins = BUILTIN_CHAINS[tableName2] ?? [];
+  const wrongOf = /* @__PURE__ */ new Map();
+  const byLimit = /* @__PURE__ */ new Map();
+  for (const use of uses2) {
+    if (!use.limit.hooks || !table.chains.keeps(use.n)) continue;
+    byLimit.set(use.limit, [...byLimit.get(use.limit) ?? [], use]);
+  }
+  for (const [limit, group] of byLimit) {
+    const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !limit.hooks.includes(hook));
+    if (forbidden.length === 0) continue;
+    const chains = group.map((use) => table.chainOf(use.n));
+    const reaching = table.hooks.hooksReaching(forbidden, chains);
+    group.forEach((use, k) => wrongOf.set(use, reaching[k]));
+  }
+  const refused = /* @__PURE__ */ new Set();
+  for (const use of uses2) {
+    if (refused.has(use.n)) continue;
+    const { limit } = use;
+    if (limit.tables && !limit.tables.includes(tableName2)) {
+      refused.add(use.n);
+      report2(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      continue;
+    }
+    const wrong = wrongOf.get(use);
+    if (wrong === void 0 || wrong.length === 0) continue;
+    refused.add(use.n);
+    const chain = use.line.chain;
+    const isBuiltin = builtins.includes(chain);
+    const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
+    const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
+    report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+  }
+}
+function report2(context, use, where, logged, legacyOnly, facts) {
+  context.report({
+    range: use.range,
+    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
+    message: `\`${use.written}\` in ${where}: ${kernelRefusal(logged, legacyOnly, facts.backend)}`
+  });
+}
+
 // rules/multiport-too-many-ports/rule.ts
-var ID12 = "multiport-too-many-ports";
+var ID13 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID12,
+  id: ID13,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -32401,7 +32565,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report2(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report3(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -32418,7 +32582,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report2(context, view, i, name, slots) {
+function report3(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -32426,9 +32590,9 @@ function report2(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID13 = "old-negation-syntax";
+var ID14 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID13,
+  id: ID14,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -32459,7 +32623,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID13 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
       });
     }
   }
@@ -32490,9 +32654,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID14 = "option-needs-protocol";
+var ID15 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID14,
+  id: ID15,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -32614,7 +32778,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID14
+      ruleId: ID15
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -32680,7 +32844,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID14 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
         });
       }
       return;
@@ -32745,7 +32909,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID14 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
 }
 
 // rules/other-family-line/rule.ts
@@ -32785,15 +32949,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID15 = "queue-target";
+var ID16 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID15,
+  id: ID16,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report3(context, line);
+    for (const line of queueLines(context)) report4(context, line);
   }
 };
 function queueLines(context) {
@@ -32805,7 +32969,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report3(context, line) {
+function report4(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -32819,14 +32983,14 @@ function report3(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID15 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID16 = "target-not-allowed-here";
+var ID17 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID16,
+  id: ID17,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -32848,12 +33012,12 @@ var targetNotAllowedHere = {
           const step = tableModel.stepOf(n);
           return step !== 0 /* None */ && step !== 5 /* Declaration */;
         });
-        if (commands.length > 0) checkTable3(context, tableModel, name, BINDINGS[name], commands, facts);
+        if (commands.length > 0) checkTable4(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   }
 };
-function checkTable3(context, table, name, binding, numbers, facts) {
+function checkTable4(context, table, name, binding, numbers, facts) {
   const { document } = context;
   const tableName2 = table.table.name;
   if (table.chains.isUserChain(name)) return;
@@ -32911,7 +33075,6 @@ function reportTable(context, line, name, binding, facts) {
     message: `\`-j ${name}\` in ${tableName2}: ${howItFails(logged, legacyOnly, facts)}`
   });
 }
-var MAX_PATHS_LENGTH = 60;
 function reportHooks(context, table, p, wrong, facts, used) {
   const { line, name, binding } = p;
   const chain = line.chain;
@@ -32920,26 +33083,19 @@ function reportHooks(context, table, p, wrong, facts, used) {
   const logged = binding.style === "tcpmss" ? "path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let where = chain;
-  if (!isBuiltin) {
-    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
-    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
-  }
+  const where = chainReachedFrom(table, chain, isBuiltin, wrong);
   context.report({
     range: targetRange(line),
     severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
     message: `\`-j ${what}\` in ${where}: ${howItFails(logged, legacyOnly, facts)}`
   });
 }
-function howItFails(logged, legacyOnly, facts) {
-  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
-  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
-}
+var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID17 = "undeclared-chain";
+var ID18 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID17,
+  id: ID18,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -32991,25 +33147,25 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unreachable-rule/rule.ts
-var ID18 = "unreachable-rule";
+var ID19 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID18,
+  id: ID19,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.model.tables()) checkTable4(context, table);
+    for (const table of context.model.tables()) checkTable5(context, table);
   }
 };
-function checkTable4(context, table) {
+function checkTable5(context, table) {
   const { document } = context;
   const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
   const dead = /* @__PURE__ */ new Map();
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report4(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report5(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -33018,7 +33174,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report4(context, table, line, chain, catchAll) {
+function report5(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -33038,10 +33194,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID19 = "unterminated-quote";
+var ID20 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID19,
+  id: ID20,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -33068,7 +33224,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID20 = "unused-chain";
+var ID21 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -33078,7 +33234,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID20,
+  id: ID21,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -33125,6 +33281,7 @@ var allRules = [
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
+  matchNotAllowedHere,
   multiportTooManyPorts,
   interfaceDirection,
   queueTarget,

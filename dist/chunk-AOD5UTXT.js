@@ -22,7 +22,7 @@ import {
   print,
   regionCommands,
   resolveSettings
-} from "./chunk-KBTYP4B3.js";
+} from "./chunk-J34ASVQO.js";
 import {
   __commonJS,
   __require,
