@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-AOD5UTXT.js";
+} from "./chunk-ZXLZUSSZ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-J34ASVQO.js";
+} from "./chunk-4HUCBQYS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

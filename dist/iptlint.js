@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-AOD5UTXT.js";
-import "./chunk-J34ASVQO.js";
+} from "./chunk-ZXLZUSSZ.js";
+import "./chunk-4HUCBQYS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText
-} from "./chunk-J34ASVQO.js";
+} from "./chunk-4HUCBQYS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -12,7 +12,7 @@
  *   owner                     OUTPUT, POSTROUTING            (x_tables: the match's hooks)
  *   cgroup                    INPUT, OUTPUT, POSTROUTING     (x_tables)
  *   socket                    PREROUTING, INPUT              (x_tables)
- *   mac, osf                  PREROUTING, INPUT, FORWARD     (x_tables)
+ *   mac, osf (iptables)       PREROUTING, INPUT, FORWARD     (x_tables)
  *   eui64 (ip6tables)         PREROUTING, INPUT, FORWARD     (x_tables)
  *   realm (iptables)          INPUT, FORWARD, OUTPUT, POSTROUTING (x_tables)
  *   rpfilter                  raw and mangle, PREROUTING     (its own table check; x_tables hooks)
@@ -134,7 +134,6 @@ const V4: Readonly<Record<string, MatchPlaces>> = {
 
 const V6: Readonly<Record<string, MatchPlaces>> = {
   eui64: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
-  osf: { kind: "unknown", why: "this kernel's xt_osf is for IPv4 only" },
   dst: ANYWHERE,
   frag: ANYWHERE,
   hbh: ANYWHERE,

@@ -7,10 +7,32 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILTIN_CHAINS, placeRefusal } from "../../rules/netfilter/index.js";
+import { existsSync, readdirSync } from "node:fs";
+import { BUILTIN_CHAINS, MATCH_PLACES, placeRefusal } from "../../rules/netfilter/index.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 import { load } from "./load-checks.js";
 import { allPlacements, describe, differences, loggedBy, nameOf, prepare, refusingLimit, rulesetFor, samplesOf, type Placement } from "./places-probe.js";
+
+/** Where Debian's iptables keeps its extensions. */
+const XTABLES = "/usr/lib/x86_64-linux-gnu/xtables";
+
+test("places.ts has every match iptables ships (Debian's libxt_, libipt_ and libip6t_ modules), each with a sample the probe loads", (t) => {
+  if (!existsSync(XTABLES)) return t.skip(`no ${XTABLES} (Debian's iptables)`);
+  const shipped: Record<Family, Set<string>> = { 4: new Set(), 6: new Set() };
+  for (const file of readdirSync(XTABLES)) {
+    const m = /^lib(xt|ipt|ip6t)_([a-z0-9]+)\.so$/.exec(file);
+    if (m === null || m[2] === "standard") continue;
+    if (m[1] !== "ip6t") shipped[4].add(m[2]);
+    if (m[1] !== "ipt") shipped[6].add(m[2]);
+  }
+  for (const family of [4, 6] as Family[]) {
+    const known = Object.keys(MATCH_PLACES[family]);
+    // libxt_ modules of one family (osf) are in the other family's set too: places.ts has them in their own only.
+    assert.deepEqual([...shipped[family]].filter((name) => !known.includes(name) && !(name === "osf" && family === 6)), [], `missing for family ${family}`);
+    assert.deepEqual(known.filter((name) => !shipped[family].has(name)), [], `not shipped for family ${family}`);
+    assert.deepEqual(known.filter((name) => !samplesOf(family).some((s) => s.match === name)), [], `no sample for family ${family}`);
+  }
+});
 
 const share = (_: unknown, p: Placement) => p.table === "mangle" || (p.how === "builtin" && p.chain === BUILTIN_CHAINS[p.table][0]);
 

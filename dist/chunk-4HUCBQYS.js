@@ -28569,7 +28569,6 @@ var V4 = {
 };
 var V6 = {
   eui64: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
-  osf: { kind: "unknown", why: "this kernel's xt_osf is for IPv4 only" },
   dst: ANYWHERE,
   frag: ANYWHERE,
   hbh: ANYWHERE,
@@ -32517,12 +32516,17 @@ function checkTable3(context, table, uses2, facts) {
     report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
+var MAX_MESSAGE = 180;
 function report2(context, use, where, logged, legacyOnly, facts) {
-  context.report({
-    range: use.range,
-    severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
-    message: `\`${use.written}\` in ${where}: ${kernelRefusal(logged, legacyOnly, facts.backend)}`
-  });
+  const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
+  let message5 = compose(where, logged);
+  const chain = use.line.chain ?? where;
+  if (message5.length > MAX_MESSAGE && where !== chain && where.startsWith(chain)) message5 = compose(where = chain, logged);
+  if (message5.length > MAX_MESSAGE && logged !== null) {
+    const cut = logged.slice(0, logged.length - (message5.length - MAX_MESSAGE) - 1);
+    message5 = compose(where, `${cut.slice(0, cut.lastIndexOf(" "))}\u2026`);
+  }
+  context.report({ range: use.range, severity: legacyOnly && facts.backend === "nft" ? "warning" : "error", message: message5 });
 }
 
 // rules/multiport-too-many-ports/rule.ts
