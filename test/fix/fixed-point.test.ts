@@ -153,7 +153,7 @@ test("fixUntilStable: no pass applies a fix to a text that does not parse", () =
   // A second pass whose fix would break the text leaves it out, and keeps the first pass's work.
   const document = parse(RULES);
   let passes = 0;
-  const lintAgain = (d: Document) => (passes++ === 0 ? [finding(d, "-j DROP", '-j "DROP')] : []);
+  const lintAgain = (d: Document) => (passes++ === 0 ? [finding(d, "-j DROP", "-j DROP -j ACCEPT")] : []);
   const { result, stable } = fixUntilStable(document, [finding(document, "-j ACCEPT", "-j DROP")], lintAgain);
   assert.equal(result.output, RULES.replace("ACCEPT\n", "DROP\n"));
   assert.deepEqual([result.passes, stable], [1, true]);
