@@ -2,7 +2,8 @@
  * rules/netfilter/places.ts and the targets' BINDINGS (targets.ts) against the kernel, every
  * placement (`npm run conformance`): every match of iptables 1.8.9 and every bound target into
  * every built-in chain of every table, a user chain reached from each, and an unreached one,
- * iptables and ip6tables, nft and legacy. A few minutes.
+ * iptables and ip6tables, nft and legacy. Several minutes: only with IPTLINT_PLACES=all, which
+ * `npm run conformance` sets (npm test measures a share: test/rules/places.test.ts).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -11,11 +12,15 @@ import { load } from "../rules/load-checks.js";
 import { allPlacements, describe, differences, prepare, type Placement } from "../rules/places-probe.js";
 import { isV4Only, isV6Only, predicted, SAMPLES } from "../rules/target-samples.js";
 
+const exhaustive = process.env.IPTLINT_PLACES === "all";
+const WHY = "every placement is measured by npm run conformance (IPTLINT_PLACES=all)";
+
 const tools = (family: Family, backend: Backend) => `ip${family === 6 ? "6" : ""}tables-${backend}`;
 
 for (const family of [4, 6] as Family[]) {
   for (const backend of ["nft", "legacy"] as Backend[]) {
     test(`places.ts is what the kernel does at every placement: ${tools(family, backend)}`, async (t) => {
+      if (!exhaustive) return t.skip(WHY);
       if (!requireNetfilter(t)) return;
       await withNamespace("places-all", (ns) => {
         prepare(ns);
@@ -24,6 +29,7 @@ for (const family of [4, 6] as Family[]) {
     });
 
     test(`the targets' bindings are what the kernel does at every placement: ${tools(family, backend)}`, async (t) => {
+      if (!exhaustive) return t.skip(WHY);
       if (!requireNetfilter(t)) return;
       await withNamespace("targets-all", (ns) => {
         const wrong: string[] = [];
