@@ -775,7 +775,18 @@ declare const WATCHED_MODULES: readonly [
 	"iprange",
 	"conntrack",
 	"policy",
-	"mark"
+	"mark",
+	"owner",
+	"cgroup",
+	"socket",
+	"mac",
+	"rpfilter",
+	"addrtype",
+	"devgroup",
+	"physdev",
+	"osf",
+	"realm",
+	"eui64"
 ];
 export type WatchedOption = (typeof WATCHED_OPTIONS)[number];
 export type WatchedModule = (typeof WATCHED_MODULES)[number];

@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-FXJ4ELDU.js";
+} from "./chunk-XEG2EMR3.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-X64SC4UC.js";
+} from "./chunk-IIG5P4NA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-FXJ4ELDU.js";
-import "./chunk-X64SC4UC.js";
+} from "./chunk-XEG2EMR3.js";
+import "./chunk-IIG5P4NA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

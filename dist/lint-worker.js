@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-X64SC4UC.js";
+} from "./chunk-IIG5P4NA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -10,6 +10,8 @@ import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
 import { lineEnds } from "./line-ends/rule.js";
 import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
+import { matchNotAllowedHere } from "./match-not-allowed-here/rule.js";
+import { multiportTooManyPorts } from "./multiport-too-many-ports/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
@@ -35,6 +37,8 @@ export const allRules: readonly RuleModule[] = [
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
+  matchNotAllowedHere,
+  multiportTooManyPorts,
   interfaceDirection,
   queueTarget,
   masqueradeMarkNotCleared,

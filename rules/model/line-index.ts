@@ -41,7 +41,11 @@ export const WATCHED_OPTIONS = [
 ] as const;
 
 /** `-m` modules a rule may ask for lines by. */
-export const WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"] as const;
+export const WATCHED_MODULES = [
+  "tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark",
+  // Matches the kernel accepts only in some places (netfilter/places.ts).
+  "owner", "cgroup", "socket", "mac", "rpfilter", "addrtype", "devgroup", "physdev", "osf", "realm", "eui64",
+] as const;
 
 export type WatchedOption = (typeof WATCHED_OPTIONS)[number];
 export type WatchedModule = (typeof WATCHED_MODULES)[number];

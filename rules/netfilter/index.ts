@@ -6,6 +6,7 @@
 export * from "./marks.js";
 export * from "./matches.js";
 export * from "./options.js";
+export * from "./places.js";
 export * from "./protocols.js";
 export * from "./tables.js";
 export * from "./targets.js";

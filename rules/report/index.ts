@@ -2,4 +2,5 @@
  * How rules word findings and build fixes, where several rules do it alike.
  */
 export { moveDeclarationFix, wholeLine } from "./edits.js";
+export { chainReachedFrom, kernelRefusal } from "./refusals.js";
 export { hex, lineOf, listOf, tableName, xtablesName } from "./words.js";

@@ -7,7 +7,7 @@
 import type { CommandLine, SourceRange } from "../../grammar/index.js";
 import { NONE, RestoreStep, type Backend, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, type Binding, type Hook } from "../netfilter/index.js";
-import { listOf } from "../report/index.js";
+import { chainReachedFrom, kernelRefusal } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "target-not-allowed-here";
@@ -129,9 +129,6 @@ function reportTable(context: RuleContext, line: CommandLine, name: string, bind
   });
 }
 
-/** The longest list of paths (`INPUT → PORT-FORWARDS → WEB`) a message shows; longer ones give way to the hooks. */
-const MAX_PATHS_LENGTH = 60;
-
 function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong: readonly Hook[], facts: Facts, used: readonly Hook[]): void {
   const { line, name, binding } = p;
   const chain = line.chain!;
@@ -143,11 +140,7 @@ function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong:
       : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let where = chain;
-  if (!isBuiltin) {
-    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" → ")).join("; ");
-    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
-  }
+  const where = chainReachedFrom(table, chain, isBuiltin, wrong);
   context.report({
     range: targetRange(line),
     severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
@@ -156,7 +149,4 @@ function reportHooks(context: RuleContext, table: TableModel, p: Pending, wrong:
 }
 
 /** What the kernel's refusal of a rule does to the table, with the kernel's words (`dmesg`). */
-function howItFails(logged: string, legacyOnly: boolean, facts: Facts): string {
-  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
-  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
-}
+const howItFails = (logged: string, legacyOnly: boolean, facts: Facts): string => kernelRefusal(logged, legacyOnly, facts.backend);

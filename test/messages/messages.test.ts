@@ -28,6 +28,7 @@ const LONGER_BY_QUOTES = new Set<string>([
   "chain-name-too-long",
   "inline-option-value",
   "jump-to-undefined-chain",
+  "match-not-allowed-here",
   "target-not-allowed-here",
 ]);
 

@@ -10,6 +10,7 @@ import { BINDINGS, BUILTIN_CHAINS } from "../../rules/netfilter/index.js";
 import { targetNotAllowedHere as rule } from "../../rules/target-not-allowed-here/rule.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
 import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter, load } from "./load-checks.js";
+import { isV4Only, isV6Only, predicted, SAMPLES } from "./target-samples.js";
 
 fixturesAgainstNetfilter(rule);
 corpusHasNoErrors(rule);
@@ -62,48 +63,6 @@ test("iptables -S output (no table name) and -D lines are not judged", () => {
 
 // ---------------------------------------------------------------------------------------------
 // The binding table against the kernel.
-
-/** Options that make each target loadable where the kernel allows it (`-p` first, then the target's). */
-const SAMPLES: Readonly<Record<string, { before?: string; v4?: string; v6?: string }>> = {
-  MASQUERADE: {},
-  SNAT: { v4: "--to-source 192.0.2.1", v6: "--to-source 2001:db8::1" },
-  DNAT: { v4: "--to-destination 192.0.2.1", v6: "--to-destination 2001:db8::1" },
-  REDIRECT: {},
-  NETMAP: { v4: "--to 192.0.2.0/24", v6: "--to 2001:db8::/64" },
-  REJECT: {},
-  TPROXY: { before: "-p tcp", v4: "--on-port 1234", v6: "--on-port 1234" },
-  CT: { v4: "--notrack", v6: "--notrack" },
-  NOTRACK: {},
-  TRACE: {},
-  TTL: { v4: "--ttl-set 64" },
-  HL: { v6: "--hl-set 64" },
-  TOS: { v4: "--set-tos 0x10", v6: "--set-tos 0x10" },
-  DSCP: { v4: "--set-dscp 0x01", v6: "--set-dscp 0x01" },
-  ECN: { before: "-p tcp", v4: "--ecn-tcp-remove" },
-  CHECKSUM: { v4: "--checksum-fill", v6: "--checksum-fill" },
-  TCPOPTSTRIP: { before: "-p tcp", v4: "--strip-options timestamp", v6: "--strip-options timestamp" },
-  DNPT: { v6: "--src-pfx 2001:db8::/64 --dst-pfx 2001:db9::/64" },
-  SNPT: { v6: "--src-pfx 2001:db8::/64 --dst-pfx 2001:db9::/64" },
-  // SECMARK needs an SELinux context the test machine may not have: left out.
-  CONNSECMARK: { v4: "--save", v6: "--save" },
-  CLASSIFY: { v4: "--set-class 0001:0001", v6: "--set-class 0001:0001" },
-  SYNPROXY: { before: "-p tcp", v4: "--mss 1460", v6: "--mss 1460" },
-  TCPMSS: { before: "-p tcp --tcp-flags SYN,RST SYN", v4: "--clamp-mss-to-pmtu", v6: "--clamp-mss-to-pmtu" },
-};
-
-const isV6Only = (name: string) => SAMPLES[name].v4 === undefined && SAMPLES[name].v6 !== undefined;
-const isV4Only = (name: string) => SAMPLES[name].v6 === undefined && SAMPLES[name].v4 !== undefined;
-
-/** Whether the binding table says the target loads there, with this backend. */
-function predicted(name: string, table: string, hooks: string[], backend: Backend, inUserChain: boolean): boolean {
-  const binding = BINDINGS[name];
-  if (binding.tables && !binding.tables.includes(table) && !(binding.tableLegacyOnly && backend === "nft")) return false;
-  if (binding.hooks && hooks.some((h) => !binding.hooks!.includes(h as never))) {
-    if (binding.hooksCheckedInBuiltinOnlyByNft && backend === "nft" && inUserChain) return true;
-    return false;
-  }
-  return true;
-}
 
 for (const family of [4, 6] as Family[]) {
   test(`the binding table is what the kernel does (ip${family === 6 ? "6" : ""}tables, nft and legacy, every built-in chain of every table)`, async (t) => {

@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-X64SC4UC.js";
+} from "./chunk-IIG5P4NA.js";
 import {
   __commonJS,
   __require,
@@ -3653,6 +3653,14 @@ var iptlint_schema_default = {
         },
         "target-not-allowed-here": {
           description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "match-not-allowed-here": {
+          description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "multiport-too-many-ports": {
+          description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
           $ref: "#/definitions/ruleSetting"
         },
         "interface-direction": {

@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report6(error, callback$1, state.counts, state.options.suppressErrors);
+      report8(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report6(error, callback$1, state.paths, state.options.suppressErrors);
+      report8(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report6(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report8(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report6(error, callback$1, state.groups, state.options.suppressErrors);
+      report8(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report6(error, callback$1, output, suppressErrors) {
+    function report8(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -28495,6 +28495,124 @@ var INTERFACE_OPTIONS = {
 };
 var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 
+// rules/netfilter/places.ts
+var ANYWHERE = { kind: "anywhere" };
+var limited = (...limits) => ({ kind: "limited", limits });
+var hooks = (...names) => names;
+var INPUT_SIDE = hooks("PREROUTING", "INPUT", "FORWARD");
+var OUTPUT_SIDE = hooks("FORWARD", "OUTPUT", "POSTROUTING");
+var XT = (name) => ({ 4: `xt_${name}`, 6: `xt_${name}` });
+var OWN_CHECK = { hooksCheckedInBuiltinOnlyByNft: true };
+var BOTH = {
+  owner: limited({ hooks: hooks("OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  cgroup: limited({ hooks: hooks("INPUT", "OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  socket: limited({ hooks: hooks("PREROUTING", "INPUT"), logged: "x_tables" }),
+  mac: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  // x_tables checks the match's hooks before the match checks its table: rpfilter in filter INPUT is refused for its hook.
+  rpfilter: limited({ hooks: hooks("PREROUTING"), logged: "x_tables" }, { tables: ["raw", "mangle"], module: { 4: "ipt_rpfilter", 6: "ip6t_rpfilter" }, logged: "only valid in 'raw' or 'mangle' table, not '{table}'" }),
+  addrtype: limited(
+    { when: { options: ["--limit-iface-in"] }, hooks: INPUT_SIDE, module: XT("addrtype"), logged: "input interface limitation not valid in POSTROUTING and OUTPUT", ...OWN_CHECK },
+    { when: { options: ["--limit-iface-out"] }, hooks: OUTPUT_SIDE, module: XT("addrtype"), logged: "output interface limitation not valid in PREROUTING and INPUT", ...OWN_CHECK }
+  ),
+  policy: limited(
+    { when: { options: ["--dir"], value: "in" }, hooks: INPUT_SIDE, module: XT("policy"), logged: "input policy not valid in POSTROUTING and OUTPUT", ...OWN_CHECK },
+    { when: { options: ["--dir"], value: "out" }, hooks: OUTPUT_SIDE, module: XT("policy"), logged: "output policy not valid in PREROUTING and INPUT", ...OWN_CHECK }
+  ),
+  devgroup: limited(
+    { when: { options: ["--src-group"] }, hooks: INPUT_SIDE, logged: null, ...OWN_CHECK },
+    { when: { options: ["--dst-group"] }, hooks: OUTPUT_SIDE, logged: null, ...OWN_CHECK }
+  ),
+  physdev: limited({
+    when: { options: ["--physdev-out", "--physdev-is-out"], unless: "--physdev-is-bridged" },
+    hooks: hooks("PREROUTING", "INPUT", "FORWARD", "POSTROUTING"),
+    module: XT("physdev"),
+    logged: "--physdev-out and --physdev-is-out only supported in the FORWARD and POSTROUTING chains with bridged traffic",
+    ...OWN_CHECK
+  }),
+  ipvs: { kind: "unknown", why: "this kernel has no xt_ipvs" },
+  nfacct: { kind: "unknown", why: "needs an accounting object made with nfacct(8)" }
+};
+var MATCHES_ANYWHERE = [
+  "ah",
+  "bpf",
+  "cluster",
+  "comment",
+  "connbytes",
+  "connlabel",
+  "connlimit",
+  "connmark",
+  "conntrack",
+  "cpu",
+  "dccp",
+  "dscp",
+  "ecn",
+  "esp",
+  "hashlimit",
+  "helper",
+  "ipcomp",
+  "iprange",
+  "length",
+  "limit",
+  "mark",
+  "multiport",
+  "pkttype",
+  "quota",
+  "rateest",
+  "recent",
+  "sctp",
+  "set",
+  "state",
+  "statistic",
+  "string",
+  "tcp",
+  "tcpmss",
+  "time",
+  "tos",
+  "u32",
+  "udp"
+];
+var V4 = {
+  osf: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  realm: limited({ hooks: hooks("INPUT", "FORWARD", "OUTPUT", "POSTROUTING"), logged: "x_tables" }),
+  icmp: ANYWHERE,
+  ttl: ANYWHERE
+};
+var V6 = {
+  eui64: limited({ hooks: INPUT_SIDE, logged: "x_tables" }),
+  dst: ANYWHERE,
+  frag: ANYWHERE,
+  hbh: ANYWHERE,
+  hl: ANYWHERE,
+  icmp6: ANYWHERE,
+  ipv6header: ANYWHERE,
+  mh: ANYWHERE,
+  rt: ANYWHERE,
+  srh: ANYWHERE
+};
+var MATCH_PLACES = {
+  4: { ...Object.fromEntries(MATCHES_ANYWHERE.map((name) => [name, ANYWHERE])), ...BOTH, ...V4 },
+  6: { ...Object.fromEntries(MATCHES_ANYWHERE.map((name) => [name, ANYWHERE])), ...BOTH, ...V6 }
+};
+var PLACED_MATCHES = [...new Set([4, 6].flatMap((f) => Object.keys(MATCH_PLACES[f]).filter((m) => MATCH_PLACES[f][m].kind === "limited")))].sort();
+var matchPlaces = (name, family) => MATCH_PLACES[family][name];
+function limitHolds(limit, find2) {
+  const when = limit.when;
+  if (when === void 0) return true;
+  const present = when.options.some((option2) => {
+    const found = find2(option2);
+    return found !== null && (when.value === void 0 || found.value === when.value);
+  });
+  if (!present) return false;
+  if (when.unless === void 0) return true;
+  const unless = find2(when.unless);
+  return unless === null || unless.negated;
+}
+function placeRefusal(limit, match, table, used) {
+  if (limit.logged === null) return null;
+  if (limit.logged !== "x_tables") return limit.logged.replace("{table}", table);
+  return `${match} match: used from hooks ${used.join("/")}, but only valid from ${limit.hooks.join("/")}`;
+}
+
 // rules/netfilter/protocols.ts
 var PROTOCOL_NUMBERS = {
   icmp: 1,
@@ -30272,7 +30390,34 @@ var WATCHED_OPTIONS = [
   "-6",
   "--ipv6"
 ];
-var WATCHED_MODULES = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark"];
+var WATCHED_MODULES = [
+  "tcp",
+  "udp",
+  "sctp",
+  "dccp",
+  "icmp",
+  "icmp6",
+  "icmpv6",
+  "esp",
+  "ah",
+  "multiport",
+  "iprange",
+  "conntrack",
+  "policy",
+  "mark",
+  // Matches the kernel accepts only in some places (netfilter/places.ts).
+  "owner",
+  "cgroup",
+  "socket",
+  "mac",
+  "rpfilter",
+  "addrtype",
+  "devgroup",
+  "physdev",
+  "osf",
+  "realm",
+  "eui64"
+];
 var PROTOCOLS = ["", "tcp", "udp", "sctp", "dccp", "icmp", "ipv6-icmp", "esp", "ah"];
 var OTHER_PROTOCOL = 9;
 var UNREAD_PROTOCOL = 15;
@@ -32162,17 +32307,17 @@ var HookReachability = class {
    * For each chain, the hooks among `hooks` whose built-in chain reaches it, in the kernel's
    * order: many chains asked at once are answered from one forward walk per hook.
    */
-  hooksReaching(hooks, chains) {
-    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks.filter((hook) => this.reaches(hook, chain)));
-    const walks = hooks.map((hook) => this.walk(hook));
-    const own = hooks.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
+  hooksReaching(hooks2, chains) {
+    if (!manyDistinct(chains, BACKWARD_LIMIT)) return chains.map((chain) => hooks2.filter((hook) => this.reaches(hook, chain)));
+    const walks = hooks2.map((hook) => this.walk(hook));
+    const own = hooks2.map((hook) => this.hookIds[HOOKS.indexOf(hook)]);
     const found = new Array(chains.length);
     for (let k = 0; k < chains.length; k++) {
       const id = chains[k];
       let reaching;
-      for (let h = 0; h < hooks.length; h++) {
+      for (let h = 0; h < hooks2.length; h++) {
         const from = walks[h];
-        if (own[h] !== -1 && id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks[h]);
+        if (own[h] !== -1 && id === own[h] || id >= 0 && id < from.length && from[id] !== UNREACHED) (reaching ??= []).push(hooks2[h]);
       }
       found[k] = reaching ?? NO_HOOKS;
     }
@@ -32520,10 +32665,10 @@ function chainsNamed(document, table, names) {
 
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
-var V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
 function familyOfAddress(text) {
   if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (V4.test(text)) return 4;
+  if (V42.test(text)) return 4;
   return null;
 }
 function natAddresses(value) {
@@ -32556,7 +32701,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report6 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report8 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -32565,37 +32710,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report6(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report8(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report6(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report8(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report6(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report8(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report6(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report8(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report6(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report8(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report6(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report8(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report6(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report8(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report6(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report8(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report6(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report8(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -32648,6 +32793,19 @@ var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -
 var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
 var lineOf = (line) => `line ${line.index + 1}`;
 var hex = (n) => `0x${(n >>> 0).toString(16)}`;
+
+// rules/report/refusals.ts
+var MAX_PATHS_LENGTH = 60;
+function chainReachedFrom(table, chain, isBuiltin, hooks2) {
+  if (isBuiltin) return chain;
+  const paths = hooks2.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
+  return `${chain} (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(hooks2)}`})`;
+}
+function kernelRefusal(logged, legacyOnly, backend) {
+  const words = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
+  if (!legacyOnly) return `the kernel refuses the table${words}`;
+  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words}`;
+}
 
 // rules/chain-declaration/rule.ts
 var ID2 = "chain-declaration";
@@ -33792,10 +33950,185 @@ function describe2(flag, mark, node) {
   return { severity, message: message5 };
 }
 
-// rules/old-negation-syntax/rule.ts
-var ID12 = "old-negation-syntax";
-var oldNegationSyntax = {
+// rules/match-not-allowed-here/rule.ts
+var ID12 = "match-not-allowed-here";
+var matchNotAllowedHere = {
   id: ID12,
+  description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const numbers = model.lines.linesWith({ modules: PLACED_MATCHES });
+    if (numbers.length === 0) return;
+    const facts = { family: model.family()?.family ?? null, backend: model.backend() };
+    for (const table of document.tables) {
+      if (table.name === null) continue;
+      const tableModel = model.tableOf(table);
+      const uses2 = [];
+      for (const n of numbers) {
+        const step = tableModel.stepOf(n);
+        if (step === 0 /* None */ || step === 5 /* Declaration */ || step === 4 /* Delete */ || tableModel.chainOf(n) === NONE) continue;
+        const line = document.line(n);
+        if (line.kind === "command") uses2.push(...usesOf(line, n, facts.family));
+      }
+      if (uses2.length > 0) checkTable3(context, tableModel, uses2, facts);
+    }
+  }
+};
+function usesOf(line, n, family) {
+  const view = line.view;
+  const uses2 = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "match") continue;
+    const match = view.value(i);
+    if (match === null || !PLACED_MATCHES.includes(match)) continue;
+    const limits = limitsOf(match, family);
+    for (const limit of limits) {
+      const find2 = optionFinder(view);
+      if (!limitHolds(limit, find2)) continue;
+      const option2 = limit.when?.options.find((o) => find2(o) !== null);
+      const at = option2 === void 0 ? i : optionIndex(view, option2);
+      const value = limit.when?.value === void 0 ? "" : ` ${limit.when.value}`;
+      uses2.push({ n, line, match, limit, written: `-m ${match}${option2 === void 0 ? "" : ` ${option2}${value}`}`, range: view.range(at) });
+    }
+  }
+  return uses2;
+}
+function limitsOf(match, family) {
+  if (family !== null) {
+    const places = matchPlaces(match, family);
+    return places?.kind === "limited" ? places.limits : [];
+  }
+  const v4 = matchPlaces(match, 4);
+  const v6 = matchPlaces(match, 6);
+  if (v4?.kind !== "limited" || v6?.kind !== "limited" || v4.limits !== v6.limits) return [];
+  return v4.limits;
+}
+function optionIndex(view, option2) {
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && view.is(i, option2)) return i;
+  return -1;
+}
+var optionFinder = (view) => (option2) => {
+  const i = optionIndex(view, option2);
+  return i === -1 ? null : { value: view.value(i), negated: view.negated(i) };
+};
+function checkTable3(context, table, uses2, facts) {
+  const tableName2 = table.table.name;
+  const builtins = BUILTIN_CHAINS[tableName2] ?? [];
+  const wrongOf = /* @__PURE__ */ new Map();
+  const byLimit = /* @__PURE__ */ new Map();
+  for (const use of uses2) {
+    if (!use.limit.hooks || !table.chains.keeps(use.n)) continue;
+    byLimit.set(use.limit, [...byLimit.get(use.limit) ?? [], use]);
+  }
+  for (const [limit, group] of byLimit) {
+    const forbidden = HOOKS.filter((hook) => builtins.includes(hook) && !limit.hooks.includes(hook));
+    if (forbidden.length === 0) continue;
+    const chains = group.map((use) => table.chainOf(use.n));
+    const reaching = table.hooks.hooksReaching(forbidden, chains);
+    group.forEach((use, k) => wrongOf.set(use, reaching[k]));
+  }
+  const refused = /* @__PURE__ */ new Set();
+  for (const use of uses2) {
+    if (refused.has(use.n)) continue;
+    const { limit } = use;
+    if (limit.tables && !limit.tables.includes(tableName2)) {
+      refused.add(use.n);
+      report2(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      continue;
+    }
+    const wrong = wrongOf.get(use);
+    if (wrong === void 0 || wrong.length === 0) continue;
+    refused.add(use.n);
+    const chain = use.line.chain;
+    const isBuiltin = builtins.includes(chain);
+    const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
+    const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
+    report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+  }
+}
+var MAX_MESSAGE = 180;
+function report2(context, use, where, logged, legacyOnly, facts) {
+  const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
+  let message5 = compose(where, logged);
+  const chain = use.line.chain ?? where;
+  if (message5.length > MAX_MESSAGE && where !== chain && where.startsWith(chain)) message5 = compose(where = chain, logged);
+  if (message5.length > MAX_MESSAGE && logged !== null) {
+    const cut = logged.slice(0, logged.length - (message5.length - MAX_MESSAGE) - 1);
+    message5 = compose(where, `${cut.slice(0, cut.lastIndexOf(" "))}\u2026`);
+  }
+  context.report({ range: use.range, severity: legacyOnly && facts.backend === "nft" ? "warning" : "error", message: message5 });
+}
+
+// rules/multiport-too-many-ports/rule.ts
+var ID13 = "multiport-too-many-ports";
+var MAX_PORT_SLOTS = 15;
+var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
+var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
+var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
+var multiportTooManyPorts = {
+  id: ID13,
+  description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    for (const n of model.lines.linesWith({ modules: ["multiport"] })) {
+      const line = document.line(n);
+      if (line.kind === "command") checkLine3(context, line);
+    }
+  }
+};
+function checkLine3(context, line) {
+  const view = line.view;
+  let loaded = false;
+  let othersBefore = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match") {
+      if (view.value(i) === "multiport") loaded = true;
+      else othersBefore = true;
+      continue;
+    }
+    if (role === "jump" || role === "goto") othersBefore = true;
+    if (role !== "module") continue;
+    const name = view.name(i);
+    const owned = loaded && (OPTIONS.has(name) || !othersBefore && ABBREVIATIONS.has(name));
+    if (!owned) {
+      othersBefore = true;
+      continue;
+    }
+    const value = view.value(i);
+    const slots = value === null ? null : slotsOf(value);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report3(context, view, i, name, slots);
+  }
+}
+function slotsOf(list2) {
+  let slots = 0;
+  for (const item of list2.split(",")) {
+    const bounds = item.split(":");
+    if (slots < MAX_PORT_SLOTS && !isPortOrRange(bounds)) return null;
+    slots += bounds.length === 2 ? 2 : 1;
+  }
+  return slots;
+}
+function isPortOrRange(bounds) {
+  if (bounds.length > 2 || !bounds.every((b) => PORT.test(b) && !(/^\d+$/.test(b) && Number(b) > 65535))) return false;
+  const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
+  return bounds.length === 1 || !(low >= high);
+}
+function report3(context, view, i, name, slots) {
+  context.report({
+    range: view.range(i),
+    message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
+  });
+}
+
+// rules/old-negation-syntax/rule.ts
+var ID14 = "old-negation-syntax";
+var oldNegationSyntax = {
+  id: ID14,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -33826,7 +34159,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID12 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
       });
     }
   }
@@ -33857,9 +34190,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID13 = "option-needs-protocol";
+var ID15 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID13,
+  id: ID15,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -33877,11 +34210,11 @@ var optionNeedsProtocol = {
       const line = document.line(n);
       if (line.kind !== "command" || line.command === "delete") continue;
       facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
-      checkLine3(context, line, facts);
+      checkLine4(context, line, facts);
     }
   }
 };
-function checkLine3(context, line, facts) {
+function checkLine4(context, line, facts) {
   const view = line.view;
   const target = view.targetIndex();
   const end = target === -1 ? view.count : target;
@@ -33981,7 +34314,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID13
+      ruleId: ID15
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34047,7 +34380,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID13 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
         });
       }
       return;
@@ -34112,7 +34445,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID13 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34152,15 +34485,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID14 = "queue-target";
+var ID16 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID14,
+  id: ID16,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report2(context, line);
+    for (const line of queueLines(context)) report4(context, line);
   }
 };
 function queueLines(context) {
@@ -34172,7 +34505,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report2(context, line) {
+function report4(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -34186,14 +34519,14 @@ function report2(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID14 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID15 = "target-not-allowed-here";
+var ID17 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID15,
+  id: ID17,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34215,12 +34548,12 @@ var targetNotAllowedHere = {
           const step = tableModel.stepOf(n);
           return step !== 0 /* None */ && step !== 5 /* Declaration */;
         });
-        if (commands.length > 0) checkTable3(context, tableModel, name, BINDINGS[name], commands, facts);
+        if (commands.length > 0) checkTable4(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   }
 };
-function checkTable3(context, table, name, binding, numbers, facts) {
+function checkTable4(context, table, name, binding, numbers, facts) {
   const { document } = context;
   const tableName2 = table.table.name;
   if (table.chains.isUserChain(name)) return;
@@ -34278,7 +34611,6 @@ function reportTable(context, line, name, binding, facts) {
     message: `\`-j ${name}\` in ${tableName2}: ${howItFails(logged, legacyOnly, facts)}`
   });
 }
-var MAX_PATHS_LENGTH = 60;
 function reportHooks(context, table, p, wrong, facts, used) {
   const { line, name, binding } = p;
   const chain = line.chain;
@@ -34287,26 +34619,19 @@ function reportHooks(context, table, p, wrong, facts, used) {
   const logged = binding.style === "tcpmss" ? "path-MTU clamping only supported in FORWARD, OUTPUT and POSTROUTING hooks" : `${binding.kernelName ?? name} target: used from hooks ${used.join("/")}, but only usable from ${allowed}`;
   const what = binding.whenOption ? `${name} ${binding.whenOption}` : name;
   const legacyOnly = binding.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-  let where = chain;
-  if (!isBuiltin) {
-    const paths = wrong.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
-    where += ` (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(wrong)}`})`;
-  }
+  const where = chainReachedFrom(table, chain, isBuiltin, wrong);
   context.report({
     range: targetRange(line),
     severity: legacyOnly && facts.backend === "nft" ? "warning" : "error",
     message: `\`-j ${what}\` in ${where}: ${howItFails(logged, legacyOnly, facts)}`
   });
 }
-function howItFails(logged, legacyOnly, facts) {
-  if (!legacyOnly) return `the kernel refuses the table ("${logged}")`;
-  return facts.backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table ("${logged}")`;
-}
+var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID16 = "undeclared-chain";
+var ID18 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID16,
+  id: ID18,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -34358,9 +34683,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID17 = "unknown-extension";
+var ID19 = "unknown-extension";
 var unknownExtension = {
-  id: ID17,
+  id: ID19,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -34385,7 +34710,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report3(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report5(context, other, i);
       }
     }
   }
@@ -34401,7 +34726,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report3(context, line, at) {
+function report5(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -34409,14 +34734,14 @@ function report3(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID17 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID18 = "unknown-option";
+var ID20 = "unknown-option";
 var unknownOption2 = {
-  id: ID18,
+  id: ID20,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34428,7 +34753,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report4(context, line, family);
+        if (line !== null) report6(context, line, family);
       }
     }
   }
@@ -34487,7 +34812,7 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report4(context, line, family) {
+function report6(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
@@ -34509,30 +34834,30 @@ function report4(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID18 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID19 = "unreachable-rule";
+var ID21 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID19,
+  id: ID21,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.model.tables()) checkTable4(context, table);
+    for (const table of context.model.tables()) checkTable5(context, table);
   }
 };
-function checkTable4(context, table) {
+function checkTable5(context, table) {
   const { document } = context;
   const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
   const dead = /* @__PURE__ */ new Map();
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report5(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report7(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -34541,7 +34866,7 @@ function checkTable4(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report5(context, table, line, chain, catchAll) {
+function report7(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -34561,10 +34886,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID20 = "unterminated-quote";
+var ID22 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID20,
+  id: ID22,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34591,7 +34916,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID21 = "unused-chain";
+var ID23 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34601,7 +34926,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID21,
+  id: ID23,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34650,6 +34975,8 @@ var allRules = [
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
+  matchNotAllowedHere,
+  multiportTooManyPorts,
   interfaceDirection,
   queueTarget,
   masqueradeMarkNotCleared,
