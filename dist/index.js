@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-XEG2EMR3.js";
+} from "./chunk-MWHS7QUJ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-IIG5P4NA.js";
+} from "./chunk-7I6GQH3B.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-XEG2EMR3.js";
-import "./chunk-IIG5P4NA.js";
+} from "./chunk-MWHS7QUJ.js";
+import "./chunk-7I6GQH3B.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-IIG5P4NA.js";
+} from "./chunk-7I6GQH3B.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

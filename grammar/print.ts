@@ -71,7 +71,20 @@ function commandWords(line: CommandLine, style: PrintStyle): SourceNode[] {
   // A command short of its arguments (`-s x -A`) would take the next option as one: keep it where it is.
   const arity = optionArity.get(line.commandWord.value) ?? 0;
   if (plan.head === first || plan.positionalEnd - plan.head - 1 < arity) return all;
+  // A quote left open takes the rest of the line: its word must stay last (`-p tcp -A "X`).
+  if (opensQuote(all[all.length - 1].text)) return all;
   return [...all.slice(0, first), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first, plan.head), ...all.slice(plan.positionalEnd)];
+}
+
+/** Whether a word as written leaves a quote open (the lexer's reading: `\` escapes inside quotes). */
+function opensQuote(word: string): boolean {
+  let quoted = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (quoted && c === 0x5c /* \ */) i++;
+    else if (c === 0x22 /* " */) quoted = !quoted;
+  }
+  return quoted;
 }
 
 function joinWords(words: SourceNode[], line: LineNode, style: PrintStyle, text: string): string {

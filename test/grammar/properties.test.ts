@@ -492,6 +492,14 @@ test("(b) iptables-ish lines inside a well-formed table", () => {
   );
 });
 
+test("(b) a quote left open takes the rest of the line, so compact output keeps its word last (found by the test above)", () => {
+  for (const line of ['--dport=80"a b"-I \t"', '-p tcp -A INPUT -m comment --comment "open -j ACCEPT', '-s 10.0.0.1 -A "X']) {
+    const text = `*filter\n${line}\n-A INPUT -j ACCEPT\nCOMMIT\n`;
+    assert.deepEqual(parse(text).diagnostics, [], line);
+    checkArbitrary(text);
+  }
+});
+
 test("(b) command lines made of options, values and `!`", () => {
   // The words the element grammar cares about, after every kind of line head.
   const pool = ["!", "-s", "-d", "--mark", "--x=1", "--x=", "-m", "mark", "x", '"a b"', '""', "-j", "-g", "-c", "1", "-t", "[1:2]", "-A", "2", "*f", ":C", "COMMIT", "#"];

@@ -28422,7 +28422,17 @@ function commandWords(line, style) {
   const first2 = plan.counters === 0 ? 1 : 0;
   const arity = optionArity.get(line.commandWord.value) ?? 0;
   if (plan.head === first2 || plan.positionalEnd - plan.head - 1 < arity) return all;
+  if (opensQuote(all[all.length - 1].text)) return all;
   return [...all.slice(0, first2), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first2, plan.head), ...all.slice(plan.positionalEnd)];
+}
+function opensQuote(word) {
+  let quoted = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (quoted && c === 92) i++;
+    else if (c === 34) quoted = !quoted;
+  }
+  return quoted;
 }
 function joinWords(words, line, style, text) {
   if (style === "compact") return words.map((w) => w.text).join(" ");

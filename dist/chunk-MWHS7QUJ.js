@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-IIG5P4NA.js";
+} from "./chunk-7I6GQH3B.js";
 import {
   __commonJS,
   __require,
