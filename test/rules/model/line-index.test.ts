@@ -358,3 +358,11 @@ test("protocolNeedsSurelyMet and option-needs-protocol on --name=value options",
   assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), false);
   assert.ok(Array.from(model.lines.linesWith({ options: ["--dport"] })).includes(3 as never), "--dport=80 uses --dport");
 });
+
+test("protocolNeedsSurelyMet reads the old `-p ! udp` as a negated protocol, as option-needs-protocol does (found by the property test above)", () => {
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -p ! udp -m udp", "-A INPUT ! -p udp -m udp", "COMMIT", ""].join("\n"));
+  const model = modelOf(document);
+  assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), false);
+  assert.equal(model.lines.protocolNeedsSurelyMet(3 as never), false);
+  assert.deepEqual([...reportedByTheRule(document, model)].sort(), [2, 3]);
+});
