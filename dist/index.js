@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-MWHS7QUJ.js";
+} from "./chunk-ZG5RSUJO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-7I6GQH3B.js";
+} from "./chunk-RYNDSWMZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-MWHS7QUJ.js";
-import "./chunk-7I6GQH3B.js";
+} from "./chunk-ZG5RSUJO.js";
+import "./chunk-RYNDSWMZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-7I6GQH3B.js";
+} from "./chunk-RYNDSWMZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

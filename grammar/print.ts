@@ -73,6 +73,8 @@ function commandWords(line: CommandLine, style: PrintStyle): SourceNode[] {
   if (plan.head === first || plan.positionalEnd - plan.head - 1 < arity) return all;
   // A quote left open takes the rest of the line: its word must stay last (`-p tcp -A "X`).
   if (opensQuote(all[all.length - 1].text)) return all;
+  // A `!` is an option's value only before another option (`-d ! -A X`): moved to the end, it would negate.
+  if (all[plan.head - 1].text === "!") return all;
   return [...all.slice(0, first), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first, plan.head), ...all.slice(plan.positionalEnd)];
 }
 

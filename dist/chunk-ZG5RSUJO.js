@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-7I6GQH3B.js";
+} from "./chunk-RYNDSWMZ.js";
 import {
   __commonJS,
   __require,

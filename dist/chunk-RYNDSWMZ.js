@@ -28423,6 +28423,7 @@ function commandWords(line, style) {
   const arity = optionArity.get(line.commandWord.value) ?? 0;
   if (plan.head === first2 || plan.positionalEnd - plan.head - 1 < arity) return all;
   if (opensQuote(all[all.length - 1].text)) return all;
+  if (all[plan.head - 1].text === "!") return all;
   return [...all.slice(0, first2), ...all.slice(plan.head, plan.positionalEnd), ...all.slice(first2, plan.head), ...all.slice(plan.positionalEnd)];
 }
 function opensQuote(word) {
