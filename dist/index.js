@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-ZG5RSUJO.js";
+} from "./chunk-K7K3PHNT.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-RYNDSWMZ.js";
+} from "./chunk-R6BM6FRM.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

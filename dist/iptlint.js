@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-ZG5RSUJO.js";
-import "./chunk-RYNDSWMZ.js";
+} from "./chunk-K7K3PHNT.js";
+import "./chunk-R6BM6FRM.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

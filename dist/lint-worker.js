@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-RYNDSWMZ.js";
+} from "./chunk-R6BM6FRM.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -650,7 +650,6 @@ function hasQuote(text: string, start: number, end: number): boolean {
 
 /** The words an option word takes whatever they look like, as the lexer read it (quotes removed). */
 function wordsOwed(text: string, start: number, end: number): number {
-  if (!hasQuote(text, start, end)) return optionCode(text, start, end) >> 8;
   const word = decodeWord(text.slice(start, end));
   return optionCode(word, 0, word.length) >> 8;
 }

@@ -16,22 +16,13 @@ import { nodeIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { composeEdits, fixUntilStable, MAX_FIX_PASSES } from "../../src/fix/fixed-point.js";
 import { fixText } from "../../src/fix/fix-text.js";
+import { applyEdits } from "../helpers/edits.js";
 
 // A CR LF file with a repeated rule: the line-end fix rewrites every line end, so the deletion
 // of the repeated rule overlaps it and waits for the second pass.
 const CRLF_DUPLICATE = "*filter\r\n:INPUT ACCEPT [0:0]\r\n-A INPUT -s 10.0.0.1/32 -j ACCEPT\r\n-A INPUT -s 10.0.0.1/32 -j ACCEPT\r\n-A INPUT -j DROP\r\nCOMMIT\r\n";
 const FIXED = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 10.0.0.1/32 -j ACCEPT\n-A INPUT -j DROP\nCOMMIT\n";
 
-/** Applies sorted, non-overlapping edits. */
-const applyEdits = (text: string, edits: readonly TextEdit[]): string => {
-  let out = "";
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
-};
 
 /** Sorted, non-overlapping edits of a text of this length (two insertions never at one place). */
 const editsOf = (length: number) =>

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { parse, print, reparse, type Replacement } from "../../grammar/index.js";
 import { lex, relex, type LexedText } from "../../grammar/lexer.js";
+import { applyEdits } from "../helpers/edits.js";
 
 const pieces = [
   "*filter\n", "*nat\n", ":INPUT ACCEPT [0:0]\n", ":X - [0:0]\n", "COMMIT\n", "COMMIT", "# comment\n", "\n", "\r\n",
@@ -27,15 +28,6 @@ const replacements = (base: string) =>
       return out;
     });
 
-const apply = (base: string, edits: Replacement[]): string => {
-  let out = "";
-  let at = 0;
-  for (const e of edits) {
-    out += base.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + base.slice(at);
-};
 
 const plain = (l: LexedText) => ({
   lineCount: l.lineCount,
@@ -52,7 +44,7 @@ test("relex equals lexing the new text", () => {
     fc.property(
       text.chain((base) => fc.tuple(fc.constant(base), replacements(base))),
       ([base, edits]) => {
-        const next = apply(base, edits);
+        const next = applyEdits(base, edits);
         assert.deepEqual(plain(relex(lex(base), edits, next)), plain(lex(next)));
       },
     ),
@@ -65,7 +57,7 @@ test("reparse equals parsing the new text", () => {
     fc.property(
       text.chain((base) => fc.tuple(fc.constant(base), replacements(base))),
       ([base, edits]) => {
-        const next = apply(base, edits);
+        const next = applyEdits(base, edits);
         const whole = parse(next);
         const incremental = reparse(parse(base), edits, next);
         assert.deepEqual(incremental.diagnostics, whole.diagnostics);

@@ -26945,7 +26945,6 @@ function hasQuote(text, start, end) {
   return false;
 }
 function wordsOwed(text, start, end) {
-  if (!hasQuote(text, start, end)) return optionCode(text, start, end) >> 8;
   const word = decodeWord(text.slice(start, end));
   return optionCode(word, 0, word.length) >> 8;
 }

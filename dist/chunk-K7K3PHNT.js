@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-RYNDSWMZ.js";
+} from "./chunk-R6BM6FRM.js";
 import {
   __commonJS,
   __require,
