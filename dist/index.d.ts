@@ -1422,6 +1422,202 @@ export interface SuppressionOptions {
  * (unless `reportUnused` is `off`), in source order.
  */
 export declare function applySuppressions(document: Document, diagnostics: readonly LintDiagnostic[], options?: SuppressionOptions): LintDiagnostic[];
+export type CtStateName = "new" | "established" | "related" | "invalid";
+export interface Packet {
+	family: Family;
+	/** `tcp`, `udp`, `sctp`, `icmp`, `icmpv6`, or another protocol's name or number. */
+	protocol: string;
+	protocolNumber: number;
+	source: string;
+	destination: string;
+	/** For tcp, udp, sctp (and udplite, dccp). */
+	sourcePort: number | null;
+	destinationPort: number | null;
+	/** For icmp and icmpv6. */
+	icmpType: number | null;
+	icmpCode: number | null;
+	/** The interface it arrives on, or null for a packet the node sends (`out`). */
+	inInterface: string | null;
+}
+/** Bad packet text: what is wrong, and the 1-based column where. */
+export declare class PacketSyntaxError extends Error {
+	readonly column: number;
+	readonly reason: string;
+	constructor(column: number, reason: string);
+}
+/** Reads a packet's spelling; throws PacketSyntaxError. */
+export declare function parsePacket(text: string): Packet;
+/** A network: the address bits under `mask`. */
+export interface Net {
+	readonly network: bigint;
+	readonly mask: bigint;
+	/** Its prefix length, or null for a mask that is not one. */
+	readonly prefix: number | null;
+}
+export interface NodeAddress {
+	iface: string;
+	family: Family;
+	address: bigint;
+	prefix: number;
+	broadcast: bigint | null;
+}
+export type RouteType = "unicast" | "local" | "broadcast" | "blackhole" | "unreachable" | "prohibit" | "throw" | "multicast" | "anycast" | "nat";
+export interface Route {
+	family: Family;
+	net: Net;
+	type: RouteType;
+	dev: string | null;
+	via: bigint | null;
+	prefsrc: bigint | null;
+	metric: number;
+}
+/** One member of an ipset: each of its dimensions (address or network, port, interface...). */
+export type SetPart = {
+	kind: "net";
+	net: Net;
+} | {
+	kind: "port";
+	protocol: number;
+	port: number;
+} | {
+	kind: "iface";
+	name: string;
+} | {
+	kind: "other";
+	text: string;
+};
+export interface IpSet {
+	name: string;
+	type: string;
+	family: Family | null;
+	/** The set's dimensions, from its type (`hash:ip,port` is ip, port). */
+	dims: string[];
+	members: {
+		parts: SetPart[];
+		nomatch: boolean;
+	}[];
+	/** list:set: the sets it holds. */
+	sets: string[];
+}
+/** Bad node input (a file that is not `ip -j addr` output, a malformed --route). */
+export declare class NodeInputError extends Error {
+}
+export interface NodeInput {
+	/** Parsed `ip -j addr` output (both families in one). */
+	addresses?: unknown;
+	/** Parsed `ip -j route` outputs (`ip -j route`, `ip -6 -j route`, `ip -j route show table all`). */
+	routes?: unknown[];
+	/** `ipset save` output. */
+	ipset?: string;
+	/** `--local ADDR[,ADDR...]`. */
+	local?: string[];
+	/** `--route "CIDR dev IFACE [via GW]"`. */
+	route?: string[];
+}
+export declare class NodeInfo {
+	readonly addresses: NodeAddress[];
+	readonly routes: Route[];
+	readonly sets: Map<string, IpSet> | null;
+	/** Whether the node's addresses are known (an address file or --local). */
+	readonly addressesKnown: boolean;
+	/** Whether its routes are known (a route file or --route). */
+	readonly routesKnown: boolean;
+	constructor(input?: NodeInput);
+	/** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
+	isLocal(family: Family, address: bigint): boolean | null;
+	/** Whether it is a broadcast address of one of the node's networks (or the limited broadcast). */
+	isBroadcast(family: Family, address: bigint): boolean | null;
+	/**
+	 * The route the kernel takes to an address: the longest prefix (then the lowest metric), or
+	 * null when no route matches; undefined when the routes are not known and none of the
+	 * networks the node's addresses give matches.
+	 */
+	route(family: Family, address: bigint): Route | null | undefined;
+	private lookupRoute;
+	/** The address a packet leaving by `iface` gets from MASQUERADE: the route's preferred source, else the interface's first address of the family. */
+	sourceFor(family: Family, iface: string, route: Route | null | undefined): bigint | null;
+	/** The first address of an interface (REDIRECT's target on the way in). */
+	addressOf(family: Family, iface: string): bigint | null;
+	/** Whether the address is on this interface (addrtype's --limit-iface-*). */
+	isLocalOn(family: Family, address: bigint, iface: string): boolean | null;
+}
+/** A packet to trace: its headers, and what the connection and the mark are. */
+export interface TraceInput extends Packet {
+	/** The connection's state: a first packet (the default) or one of an established connection. */
+	state?: CtStateName;
+	/** The packet's mark as it arrives (or as its socket sets it). */
+	mark?: number;
+}
+/** The packet as an outcome leaves it. */
+export interface TracedPacket {
+	protocol: string;
+	/** Null when MASQUERADE gave it an address the node's files do not tell. */
+	source: string | null;
+	destination: string;
+	sourcePort: number | null;
+	destinationPort: number | null;
+	/** `0x4000`, or `value/known-bits` when some bits are not known. */
+	mark: string;
+	inInterface: string | null;
+	outInterface: string | null;
+}
+export interface PathStep {
+	filePath: string;
+	/** 1-based. */
+	line: number;
+	table: string;
+	chain: string;
+	target: string | null;
+	/** The packet after a rule that changed it (NAT, MARK, CONNMARK). */
+	after?: TracedPacket;
+}
+export interface PolicyStep {
+	filePath: string;
+	line: number | null;
+	table: string;
+	chain: string;
+	policy: string;
+	/** How many rules of the path the packet had matched when it met this policy (to show them in order). */
+	afterStep: number;
+}
+export type Verdict = "accept" | "drop" | "reject" | "queue";
+export type Delivery = "local" | "forward" | "out";
+export interface Outcome {
+	verdict: Verdict;
+	/** For `accept`: delivered to the node, forwarded, or sent out by the node. */
+	delivery: Delivery | null;
+	/** Null when some condition has no known probability. */
+	probability: number | null;
+	/** The undecided matches this outcome assumes, in the order met. */
+	conditions: string[];
+	path: PathStep[];
+	/** The built-in chains whose policy the packet met. */
+	policies: PolicyStep[];
+	packet: TracedPacket;
+	/** Why, when no rule or policy decided it (no route). */
+	reason?: string;
+	/** Choices the walk made for the packet: the first of a NAT range. */
+	notes: string[];
+}
+export interface TraceResult {
+	family: Family;
+	outcomes: Outcome[];
+	/** The files of the packet's family whose tables the walk read. */
+	files: string[];
+}
+export interface TraceOptions {
+	/** The documents' family when their headers and names do not tell (`--family`). */
+	family?: Family;
+	/** The most outcomes one trace may have; more is an error. */
+	maxOutcomes?: number;
+}
+/** A trace that cannot be made: documents that give a table twice, a packet of no family the files have. */
+export declare class TraceError extends Error {
+}
+export declare function trace(documents: Document | readonly Document[], packet: TraceInput | string, node?: NodeInfo | NodeInput, options?: TraceOptions): TraceResult;
+export declare function formatTraceText(result: TraceResult, header: string): string;
+/** The JSON report: per outcome exactly the fields documented, plus the walk's notes. */
+export declare function traceJson(result: TraceResult, packet: string): unknown;
 export declare function main(argv: string[], io: CliIo): Promise<number>;
 /** The exit codes, the same for every command (see the README). */
 export declare const ExitCode: {

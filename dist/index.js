@@ -10,6 +10,7 @@ import {
   expandPaths,
   formatNames,
   formatStylish,
+  formatTraceText,
   formatters,
   livePatch,
   loadConfig,
@@ -18,8 +19,10 @@ import {
   readInputs,
   restoreText,
   settingsFor,
+  trace,
+  traceJson,
   unifiedDiff
-} from "./chunk-K7K3PHNT.js";
+} from "./chunk-VZYZ2U2G.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -36,7 +39,10 @@ import {
   MAX_WORDS_PER_LINE,
   MAX_WORD_LENGTH,
   MatchNode,
+  NodeInfo,
+  NodeInputError,
   OptionNode,
+  PacketSyntaxError,
   RuleNode,
   SYNTAX,
   Source,
@@ -46,6 +52,7 @@ import {
   TableHeaderLine,
   TargetNode,
   TokenCode,
+  TraceError,
   Word,
   allRules,
   applyFixes,
@@ -63,6 +70,7 @@ import {
   optionValueCount,
   parse,
   parseCounter,
+  parsePacket,
   parseUint32,
   parseValueMask,
   print,
@@ -74,7 +82,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-HR2NZDQU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -115,7 +123,10 @@ export {
   MAX_WORD_LENGTH,
   MatchNode,
   NO_CONFIG,
+  NodeInfo,
+  NodeInputError,
   OptionNode,
+  PacketSyntaxError,
   RuleNode,
   SYNTAX,
   Source,
@@ -125,6 +136,7 @@ export {
   TableHeaderLine,
   TargetNode,
   TokenCode,
+  TraceError,
   UnreadableInput,
   UsageError,
   Word,
@@ -140,6 +152,7 @@ export {
   fixText,
   formatNames,
   formatStylish,
+  formatTraceText,
   formatters,
   genericNameOf,
   inlineValue,
@@ -153,6 +166,7 @@ export {
   optionValueCount,
   parse,
   parseCounter,
+  parsePacket,
   parseUint32,
   parseValueMask,
   print,
@@ -164,6 +178,8 @@ export {
   rewrittenLines,
   roleOfCode,
   targetName,
+  trace,
+  traceJson,
   unifiedDiff,
   unresolved
 };

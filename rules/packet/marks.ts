@@ -50,6 +50,21 @@ export class MarkState {
     return new MarkState(bits >>> 0, bits >>> 0);
   }
 
+  /** A mark whose every bit is known. */
+  static exactly(value: number): MarkState {
+    return new MarkState(0xffffffff, value >>> 0);
+  }
+
+  /** A mark of which nothing is known. */
+  static unknown(): MarkState {
+    return new MarkState(0, 0);
+  }
+
+  /** The mark's value when every bit is known, else null. */
+  get exact(): number | null {
+    return this.known === 0xffffffff ? this.value : null;
+  }
+
   /** Whether all these bits are known to be set. */
   has(bits: number): boolean {
     return (this.known & bits) >>> 0 === bits >>> 0 && (this.value & bits) >>> 0 === bits >>> 0;

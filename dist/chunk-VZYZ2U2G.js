@@ -3,9 +3,13 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   BUILTIN_FINDINGS,
   INVALID_SUPPRESSION,
+  NodeInfo,
+  NodeInputError,
+  PacketSyntaxError,
   SUPPRESSION_FINDINGS,
   SYNTAX,
   SYNTAX_FINDING,
+  TraceError,
   UNUSED_SUPPRESSION,
   allRules,
   appendsOnly,
@@ -19,11 +23,13 @@ import {
   lintText,
   nearest,
   parse,
+  parsePacket,
   print,
   regionCommands,
   resolveSettings,
-  rulesetSize
-} from "./chunk-R6BM6FRM.js";
+  rulesetSize,
+  tracePacket
+} from "./chunk-HR2NZDQU.js";
 import {
   __commonJS,
   __require,
@@ -4906,6 +4912,83 @@ var formatters = Object.freeze({
 });
 var formatNames = Object.freeze(Object.keys(formatters));
 
+// src/trace/trace.ts
+function trace(documents, packet, node, options) {
+  const input = typeof packet === "string" ? parsePacket(packet) : packet;
+  const info = node instanceof NodeInfo ? node : new NodeInfo(node ?? {});
+  return tracePacket(Array.isArray(documents) ? documents : [documents], input, info, options);
+}
+
+// src/trace/format.ts
+var endpoint = (address, port) => {
+  const a = address ?? "(unknown address)";
+  if (port === null) return a;
+  return a.includes(":") ? `[${a}]:${port}` : `${a}:${port}`;
+};
+function packetText(p) {
+  const parts = [`${p.protocol} ${endpoint(p.source, p.sourcePort)} -> ${endpoint(p.destination, p.destinationPort)}`];
+  if (p.inInterface !== null) parts.push(`in ${p.inInterface}`);
+  if (p.outInterface !== null) parts.push(`out ${p.outInterface}`);
+  parts.push(`mark ${p.mark}`);
+  return parts.join(" ");
+}
+function percent(probability) {
+  const p = probability * 100;
+  return `${p >= 10 || p === 0 ? p.toFixed(1) : p.toPrecision(3)}%`;
+}
+function verdictText(o) {
+  if (o.verdict !== "accept") return o.verdict;
+  return o.delivery === "local" ? "accept (delivered to the node)" : o.delivery === "forward" ? "accept (forwarded)" : "accept (sent out)";
+}
+function formatTraceText(result, header) {
+  const lines = [header];
+  if (result.files.length === 0) lines.push(`  no file of the packet's family (IPv${result.family}): no rule applies`);
+  result.outcomes.forEach((o, k) => {
+    lines.push("");
+    const chance = o.probability === null ? o.conditions.length > 0 ? "if the conditions hold" : "" : o.probability === 1 ? "" : `probability ${percent(o.probability)}`;
+    lines.push(`outcome ${k + 1} of ${result.outcomes.length}: ${verdictText(o)}${chance ? `, ${chance}` : ""}`);
+    for (const c of o.conditions) lines.push(`  if ${c}`);
+    let policy = 0;
+    const policies = () => {
+      while (policy < o.policies.length && o.policies[policy].afterStep <= stepIndex) {
+        const p = o.policies[policy++];
+        lines.push(`  ${p.filePath}${p.line === null ? "" : `:${p.line}`} ${p.table}/${p.chain} policy ${p.policy}`);
+      }
+    };
+    let stepIndex = 0;
+    for (const step of o.path) {
+      policies();
+      lines.push(`  ${step.filePath}:${step.line} ${step.table}/${step.chain}${step.target === null ? "" : ` -> ${step.target}`}`);
+      if (step.after !== void 0) lines.push(`      now ${packetText(step.after)}`);
+      stepIndex++;
+    }
+    policies();
+    if (o.reason !== void 0) lines.push(`  ${o.reason}`);
+    for (const note of o.notes) lines.push(`  note: ${note}`);
+    lines.push(`  packet: ${packetText(o.packet)}`);
+  });
+  return `${lines.join("\n")}
+`;
+}
+function traceJson(result, packet) {
+  return {
+    packet,
+    family: result.family,
+    files: result.files,
+    outcomes: result.outcomes.map((o) => ({
+      verdict: o.verdict,
+      delivery: o.delivery,
+      probability: o.probability,
+      conditions: o.conditions,
+      path: o.path.map(({ filePath, line, table, chain, target }) => ({ filePath, line, table, chain, target })),
+      policies: o.policies.map(({ filePath, line, table, chain, policy }) => ({ filePath, line, table, chain, policy })),
+      packet: o.packet,
+      ...o.reason === void 0 ? {} : { reason: o.reason },
+      notes: o.notes
+    }))
+  };
+}
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -5326,6 +5409,73 @@ function parseCount(text) {
   return n;
 }
 
+// src/cli/commands/trace.ts
+var collect = (value, previous) => [...previous ?? [], value];
+function registerTrace(program2, io, state) {
+  program2.command("trace").description("trace a packet through the rulesets as the kernel walks it (hooks, tables, NAT, marks, connection state)").argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input").requiredOption("--packet <packet>", 'the packet: "tcp 10.0.0.9:40000 -> 10.96.0.10:53 in eth0" (or "out" for one the node sends; icmp ... type echo-request)').option("--addresses <file>", "the node's addresses: `ip -j addr` output").option("--routes <file>", "the node's routes: `ip -j route` output (repeat for `ip -6 -j route`)", collect).option("--ipset <file>", "the node's ipsets: `ipset save` output").option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect).option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect).addOption(new Option("--state <state>", "the packet's connection state").choices(["new", "established", "related", "invalid"]).default("new")).option("--mark <value>", "the packet's mark as it arrives (0x4000)").addOption(new Option("--family <family>", "the files' family when their headers and names do not tell").choices(["4", "6"])).addOption(new Option("-f, --format <format>", "text or json").choices(["text", "json"]).default("text")).option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").action(async (files, options) => {
+    let packet;
+    try {
+      packet = parsePacket(options.packet);
+    } catch (error) {
+      if (error instanceof PacketSyntaxError) throw new UsageError(`--packet: ${error.message}`);
+      throw error;
+    }
+    packet.state = options.state;
+    if (options.mark !== void 0) {
+      const mark = /^(0x[0-9a-f]{1,8}|\d{1,10})$/i.test(options.mark) ? Number(options.mark) : NaN;
+      if (!(mark >= 0 && mark <= 4294967295)) throw new UsageError(`--mark: "${options.mark}" is not a 32-bit number (0x4000, 16384)`);
+      packet.mark = mark;
+    }
+    const node = await readNode(options, io);
+    const inputs = await readInputs(files, options.stdinFilename, io);
+    const documents = inputs.map((input) => parse(input.text, { filePath: input.name }));
+    const broken = documents.filter((d) => d.diagnostics.some((x) => x.ruleId === SYNTAX));
+    if (broken.length > 0) {
+      io.stderr.write(formatStylish(broken.map((document) => ({ filePath: document.filePath ?? "<input>", diagnostics: document.diagnostics.filter((x) => x.ruleId === SYNTAX), document }))));
+      state.exitCode = ExitCode.Findings;
+      return;
+    }
+    let result;
+    try {
+      result = trace(documents, packet, node, { family: options.family === void 0 ? void 0 : options.family === "6" ? 6 : 4 });
+    } catch (error) {
+      if (error instanceof TraceError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (options.format === "json") io.stdout.write(`${JSON.stringify(traceJson(result, options.packet), null, 2)}
+`);
+    else io.stdout.write(formatTraceText(result, `${options.packet}${options.state === "new" ? "" : ` (${options.state})`}`));
+  });
+}
+async function readNode(options, io) {
+  const json2 = async (flag, path) => {
+    const text = await readText(flag, path, io);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${flag} ${path}: not JSON (${error.message})`);
+    }
+  };
+  const input = { local: options.local, route: options.route };
+  if (options.addresses !== void 0) input.addresses = await json2("--addresses", options.addresses);
+  if (options.routes !== void 0) input.routes = await Promise.all(options.routes.map((r) => json2("--routes", r)));
+  if (options.ipset !== void 0) input.ipset = await readText("--ipset", options.ipset, io);
+  try {
+    return new NodeInfo(input);
+  } catch (error) {
+    if (error instanceof NodeInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+async function readText(flag, path, io) {
+  try {
+    return (await io.readFile(path)).toString("utf8");
+  } catch (error) {
+    const reason = error.code === "ENOENT" ? "no such file" : error.message;
+    throw new UnreadableInput(`${flag}: cannot read ${path}: ${reason}`);
+  }
+}
+
 // src/cli/main.ts
 var HELP_CODES = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 async function main(argv, io) {
@@ -5340,7 +5490,7 @@ async function main(argv, io) {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text)
   }).showSuggestionAfterError(true);
-  for (const register of [registerLint, registerFix, registerFmt, registerRules, registerExplain, registerInit, registerPrintConfig]) {
+  for (const register of [registerLint, registerFix, registerFmt, registerRules, registerExplain, registerInit, registerPrintConfig, registerTrace]) {
     register(program2, io, state);
   }
   try {
@@ -5391,5 +5541,8 @@ export {
   settingsFor,
   formatters,
   formatNames,
+  trace,
+  formatTraceText,
+  traceJson,
   main
 };

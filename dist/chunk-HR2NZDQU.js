@@ -698,7 +698,7 @@ var require_codegen = __commonJS({
             return e instanceof _If ? e : e.nodes;
           if (this.nodes.length)
             return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
         }
         if (cond === false || !this.nodes.length)
           return void 0;
@@ -1150,10 +1150,10 @@ var require_codegen = __commonJS({
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x) {
+    function not2(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports2.not = not;
+    exports2.not = not2;
     var andCode = mappend(exports2.operators.AND);
     function and(...args) {
       return args.reduce(andCode);
@@ -7769,7 +7769,7 @@ var require_lib2 = __commonJS({
     var sometimesKeywords = /* @__PURE__ */ new Set(["as", "async", "from", "get", "of", "set"]);
     var NEWLINE$1 = /\r\n|[\n\r\u2028\u2029]/;
     var BRACKET = /^[()[\]{}]$/;
-    var tokenize;
+    var tokenize2;
     var JSX_TAG = /^[a-z][\w-]*$/i;
     var getTokenType = function(token, offset, text) {
       if (token.type === "name") {
@@ -7793,7 +7793,7 @@ var require_lib2 = __commonJS({
       }
       return token.type;
     };
-    tokenize = function* (text) {
+    tokenize2 = function* (text) {
       let match;
       while (match = jsTokens.default.exec(text)) {
         const token = jsTokens.matchToToken(match);
@@ -7810,7 +7810,7 @@ var require_lib2 = __commonJS({
       for (const {
         type,
         value
-      } of tokenize(text)) {
+      } of tokenize2(text)) {
         if (type in defs) {
           highlighted += value.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
         } else {
@@ -12680,13 +12680,13 @@ var require_line = __commonJS({
     exports2.lineDiff = void 0;
     exports2.diffLines = diffLines;
     exports2.diffTrimmedLines = diffTrimmedLines;
-    exports2.tokenize = tokenize;
+    exports2.tokenize = tokenize2;
     var base_js_1 = __importDefault(require_base());
     var params_js_1 = require_params();
     var LineDiff = class extends base_js_1.default {
       constructor() {
         super(...arguments);
-        this.tokenize = tokenize;
+        this.tokenize = tokenize2;
       }
       equals(left, right, options) {
         if (options.ignoreWhitespace) {
@@ -12715,7 +12715,7 @@ var require_line = __commonJS({
       options = (0, params_js_1.generateOptions)(options, { ignoreWhitespace: true });
       return exports2.lineDiff.diff(oldStr, newStr, options);
     }
-    function tokenize(value, options) {
+    function tokenize2(value, options) {
       if (options.stripTrailingCr) {
         value = value.replace(/\r\n/g, "\n");
       }
@@ -28445,10 +28445,6 @@ function joinWords(words, line, style, text) {
   return out + text.slice(at, line.range.end);
 }
 
-// rules/model/ids.ts
-var NONE = -1;
-var lineNo = (line) => line.index;
-
 // rules/netfilter/marks.ts
 function markOptionEffect(option2, text) {
   switch (option2) {
@@ -30241,11 +30237,474 @@ function matchNames(family) {
 }
 
 // rules/netfilter/values/cnum.ts
+var isCSpace = (c) => c === 32 || c >= 9 && c <= 13;
+var digitValue = (c) => {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 97 + 10;
+  if (c >= 65 && c <= 90) return c - 65 + 10;
+  return 99;
+};
 var UINTMAX = (1n << 64n) - 1n;
+function strtoumax(s, from, base) {
+  let at = from;
+  while (at < s.length && isCSpace(s.charCodeAt(at))) at++;
+  let negative = false;
+  if (at < s.length && (s[at] === "+" || s[at] === "-")) {
+    negative = s[at] === "-";
+    at++;
+  }
+  let radix = base;
+  if ((base === 0 || base === 16) && s[at] === "0" && (s[at + 1] === "x" || s[at + 1] === "X") && digitValue(s.charCodeAt(at + 2)) < 16) {
+    radix = 16;
+    at += 2;
+  } else if (base === 0) radix = s[at] === "0" ? 8 : 10;
+  const start = at;
+  while (at < s.length && digitValue(s.charCodeAt(at)) < radix) at++;
+  if (at === start) return { value: 0, big: null, end: from, negative: false, overflow: false };
+  let first2 = start;
+  while (first2 < at - 1 && s[first2] === "0") first2++;
+  if (at - first2 > 22) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  const digits = s.slice(first2, at);
+  if (digits.length <= 13 && !negative) return { value: parseInt(digits, radix), big: null, end: at, negative, overflow: false };
+  let v = parseBig(digits, radix);
+  if (v > UINTMAX) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  if (negative && v !== 0n) v = (1n << 64n) - v;
+  const safe = v <= BigInt(Number.MAX_SAFE_INTEGER);
+  return { value: Number(v), big: safe ? null : v, end: at, negative, overflow: false };
+}
+function parseBig(digits, radix) {
+  let v = 0n;
+  const r = BigInt(radix);
+  for (let k = 0; k < digits.length; k++) v = v * r + BigInt(digitValue(digits.charCodeAt(k)));
+  return v;
+}
+function xtStrtoul(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from) return null;
+  if (n.overflow || n.value < min || max !== 0 && n.value > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: n.value, end: n.end };
+}
+
+// rules/netfilter/values/result.ts
+var accept = (value) => ({ kind: "value", value });
+var refuse = (message5) => ({ kind: "refused", message: message5 });
+var refuseAfter = (refused, earlier) => earlier === null ? refused : { ...refused, afterUnsure: true };
+var unsure = (reason) => ({ kind: "unsure", reason });
+
+// rules/netfilter/values/addresses.ts
+function numericToIpv4(text, isMask) {
+  const buf = text.length > 19 ? text.slice(0, 19) : text;
+  let value = 0;
+  let from = 0;
+  for (let i = 0; i < 3; i++) {
+    const dot = buf.indexOf(".", from);
+    if (dot === -1) {
+      if (isMask) return null;
+      const byte2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+      if (byte2 === null) return null;
+      return (value << 8 | byte2.value) * 2 ** (8 * (3 - i)) >>> 0;
+    }
+    const byte = xtStrtoul(buf.slice(from, dot), 0, 0, 255, true);
+    if (byte === null) return null;
+    value = (value << 8 | byte.value) >>> 0;
+    from = dot + 1;
+  }
+  const last2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+  if (last2 === null) return null;
+  return (value << 8 | last2.value) >>> 0;
+}
+function inetAton(text) {
+  const parts = [];
+  let at = 0;
+  for (; ; ) {
+    if (at >= text.length || !(text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57)) return null;
+    let base = 10;
+    if (text[at] === "0") {
+      const next = text.charCodeAt(at + 2);
+      if ((text[at + 1] === "x" || text[at + 1] === "X") && (next >= 48 && next <= 57 || (next | 32) >= 97 && (next | 32) <= 102)) {
+        base = 16;
+        at += 2;
+      } else base = 8;
+    }
+    let v = 0;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (base === 16 && (c >= 97 && c <= 102 || c >= 65 && c <= 70)) d = (c | 32) - 97 + 10;
+      else break;
+      if (d >= base) return null;
+      v = v * base + d;
+      if (v > 4294967295) return null;
+    }
+    parts.push(v);
+    if (at >= text.length) break;
+    if (text[at] !== "." || parts.length === 4) return null;
+    at++;
+  }
+  const last2 = parts[parts.length - 1];
+  const limit = [4294967295, 16777215, 65535, 255][parts.length - 1];
+  if (last2 > limit) return null;
+  for (let k = 0; k < parts.length - 1; k++) if (parts[k] > 255) return null;
+  let value = 0;
+  for (let k = 0; k < parts.length - 1; k++) value = value * 256 + parts[k];
+  return value * 2 ** (8 * (4 - parts.length + 1)) + last2 >>> 0;
+}
+function inetPton6(text) {
+  const groups = [];
+  let gap = -1;
+  let at = 0;
+  if (text.startsWith("::")) {
+    gap = 0;
+    at = 2;
+    if (text.length === 2) return [0, 0, 0, 0, 0, 0, 0, 0];
+  } else if (text[0] === ":") return null;
+  while (at < text.length) {
+    const rest = text.slice(at);
+    if (rest.indexOf(".") !== -1 && rest.indexOf(":") === -1) {
+      const quad = rest.split(".");
+      if (quad.length !== 4 || groups.length > 6) return null;
+      const bytes = [];
+      for (const q of quad) {
+        if (q.length === 0 || q.length > 3 || q.length > 1 && q[0] === "0") return null;
+        for (let k = 0; k < q.length; k++) if (!(q.charCodeAt(k) >= 48 && q.charCodeAt(k) <= 57)) return null;
+        const v2 = Number(q);
+        if (v2 > 255) return null;
+        bytes.push(v2);
+      }
+      groups.push(bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3]);
+      at = text.length;
+      break;
+    }
+    let v = 0;
+    let n = 0;
+    while (at < text.length && n < 5) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (c >= 97 && c <= 102 || c >= 65 && c <= 70) d = (c | 32) - 97 + 10;
+      else break;
+      v = v * 16 + d;
+      n++;
+      at++;
+    }
+    if (n === 0 || n > 4) return null;
+    groups.push(v);
+    if (groups.length > 8) return null;
+    if (at === text.length) break;
+    if (text[at] !== ":") return null;
+    at++;
+    if (text[at] === ":") {
+      if (gap !== -1) return null;
+      gap = groups.length;
+      at++;
+      if (at === text.length) break;
+    } else if (at === text.length) return null;
+  }
+  if (gap === -1) return groups.length === 8 ? groups : null;
+  if (groups.length > 7) return null;
+  return [...groups.slice(0, gap), ...new Array(8 - groups.length).fill(0), ...groups.slice(gap)];
+}
+var v4MaskOf = (prefix) => prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0;
+var v6MaskOf = (prefix) => Array.from({ length: 8 }, (_, k) => prefix >= 16 * (k + 1) ? 65535 : prefix <= 16 * k ? 0 : 65535 << 16 - (prefix - 16 * k) & 65535);
+function prefixOfMask(mask) {
+  const groups = typeof mask === "number" ? [mask >>> 16, mask & 65535] : mask;
+  let bits = 0;
+  let k = 0;
+  while (k < groups.length && groups[k] === 65535) {
+    bits += 16;
+    k++;
+  }
+  if (k < groups.length) {
+    const g = groups[k];
+    let ones = 0;
+    while (ones < 16 && (g & 32768 >> ones) !== 0) ones++;
+    if ((g & ~(65535 << 16 - ones)) !== 0 || ones < 16 && (g & 65535 >> ones) !== 0) return null;
+    bits += ones;
+    for (k++; k < groups.length; k++) if (groups[k] !== 0) return null;
+  }
+  return bits;
+}
+var isEmptyName = (name) => name.length === 0;
+function v4Mapped(name) {
+  if (name.indexOf(":") === -1) return void 0;
+  const g = inetPton6(name);
+  if (g === null) return void 0;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 65535) return (g[6] << 16 | g[7]) >>> 0;
+  return null;
+}
+function networkOf(family, address, mask) {
+  if (family === 4) {
+    const a2 = address;
+    const m2 = mask;
+    return { family, address: (a2 & m2) >>> 0, mask: m2, prefix: prefixOfMask(m2), hostBits: (a2 & ~m2) >>> 0 !== 0 };
+  }
+  const a = address;
+  const m = mask;
+  return { family, address: a.map((g, k) => g & m[k]), mask: m, prefix: prefixOfMask(m), hostBits: a.some((g, k) => (g & ~m[k] & 65535) !== 0) };
+}
+function parseGenericOne(item, family) {
+  const slash = item.lastIndexOf("/");
+  const name = slash === -1 ? item : item.slice(0, slash);
+  let mask;
+  if (slash === -1) mask = family === 4 ? 4294967295 : v6MaskOf(128);
+  else {
+    const text = item.slice(slash + 1);
+    const numeric = family === 4 ? numericToIpv4(text, true) : inetPton6(text);
+    if (numeric !== null) mask = numeric;
+    else {
+      const bits = xtStrtoul(text, 0, 0, family === 4 ? 32 : 128, true);
+      if (bits === null) return refuse(`invalid mask \`${text}' specified`);
+      mask = family === 4 ? v4MaskOf(bits.value) : v6MaskOf(bits.value);
+    }
+  }
+  const zero = typeof mask === "number" ? mask === 0 : mask.every((g) => g === 0);
+  if (zero) return accept(networkOf(family, family === 4 ? 0 : [0, 0, 0, 0, 0, 0, 0, 0], mask));
+  const address = family === 4 ? numericToIpv4(name, false) : inetPton6(name);
+  if (address !== null) return accept(networkOf(family, address, mask));
+  if (family === 4) {
+    const mapped = v4Mapped(name);
+    if (mapped !== void 0 && mapped !== null) return accept(networkOf(family, mapped, mask));
+    if (mapped === null) return refuse(`host/network \`${name}' not found`);
+  }
+  if (isEmptyName(name) || family === 6 && inetAton(name) !== null) return refuse(`host/network \`${name}' not found`);
+  return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
+}
+function parseAddressList(word, family) {
+  const networks = [];
+  let pending = null;
+  let from = 0;
+  for (; ; ) {
+    while (from < word.length && isCSpace(word.charCodeAt(from))) from++;
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    if (item.length > 255) return refuseAfter(refuse("Hostname too long"), pending);
+    const one = parseGenericOne(item, family);
+    if (one.kind === "refused") return refuseAfter(one, pending);
+    if (one.kind === "unsure") pending ??= one;
+    else networks.push(one.value);
+    if (comma === -1) break;
+    from = comma + 1;
+  }
+  return pending ?? accept(networks);
+}
+function parseHost(word, family) {
+  const address = family === 4 ? inetAton(word) ?? v4Mapped(word) ?? null : inetPton6(word);
+  if (address !== null) return accept(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
+  return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
+}
+function parsePrefixLength(word, family, spec) {
+  const hlen = family === 4 ? 32 : 128;
+  const bits = xtStrtoul(word, 0, 0, hlen, true);
+  if (bits !== null) return accept({ prefix: bits.value, mask: family === 4 ? v4MaskOf(bits.value) : v6MaskOf(bits.value) });
+  const mask = family === 4 ? inetAton(word) : inetPton6(word);
+  if (mask !== null) {
+    const prefix = prefixOfMask(mask);
+    return accept({ prefix, mask: prefix === null ? family === 4 ? 4294967295 : v6MaskOf(128) : family === 4 ? v4MaskOf(prefix) : v6MaskOf(prefix) });
+  }
+  return refuse(`${spec.extension}: bad value for option "--${spec.option}", neither a valid network mask nor valid CIDR (0-${hlen}).`);
+}
+function parseHostMask(word, family, spec) {
+  const slash = word.indexOf("/");
+  if (slash === -1) return parseHost(word, family);
+  const host = parseHost(word.slice(0, slash), family);
+  const plen = parsePrefixLength(word.slice(slash + 1), family, spec);
+  if (host.kind === "refused") return host;
+  if (host.kind === "unsure") return plen.kind === "refused" ? refuseAfter(plen, host) : host;
+  if (plen.kind !== "value") return plen;
+  const a = host.value.address;
+  return accept(networkOf(family, a, plen.value.mask));
+}
+var formatIpv4 = (n) => `${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}`;
+function formatIpv6(groups) {
+  let bestBase = -1;
+  let bestLen = 0;
+  for (let k = 0; k < 8; ) {
+    if (groups[k] !== 0) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < 8 && groups[end] === 0) end++;
+    if (end - k > bestLen) [bestBase, bestLen] = [k, end - k];
+    k = end;
+  }
+  if (bestLen < 2) bestBase = -1;
+  let out = "";
+  for (let k = 0; k < 8; k++) {
+    if (bestBase !== -1 && k >= bestBase && k < bestBase + bestLen) {
+      if (k === bestBase) out += ":";
+      continue;
+    }
+    if (k !== 0) out += ":";
+    if (k === 6 && bestBase === 0 && (bestLen === 6 || bestLen === 7 && groups[7] !== 1 || bestLen === 5 && groups[5] === 65535)) {
+      out += `${groups[6] >>> 8}.${groups[6] & 255}.${groups[7] >>> 8}.${groups[7] & 255}`;
+      break;
+    }
+    out += groups[k].toString(16);
+  }
+  if (bestBase !== -1 && bestBase + bestLen === 8) out += ":";
+  return out;
+}
 
 // rules/netfilter/values/enums.ts
+function asciiLower(word) {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) return word.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return word;
+}
+var startsWithIgnoringCase = (name, word) => word.length <= name.length && asciiLower(name.slice(0, word.length)) === asciiLower(word);
 var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
 var TCP_FLAGS_LOWER = new Map([...TCP_FLAGS].map(([name, bit]) => [name.toLowerCase(), bit]));
+function parseTcpFlagList(word) {
+  let bits = 0;
+  for (const item of word.split(",")) {
+    if (item.length === 0) continue;
+    const bit = TCP_FLAGS_LOWER.get(asciiLower(item));
+    if (bit === void 0) return refuse(`Unknown TCP flag \`${item}'`);
+    bits |= bit;
+  }
+  return accept(bits);
+}
+function parseTcpFlags(mask, comp) {
+  const m = parseTcpFlagList(mask);
+  if (m.kind !== "value") return m;
+  const c = parseTcpFlagList(comp);
+  if (c.kind !== "value") return c;
+  return accept({ mask: m.value, comp: c.value });
+}
+var CT_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"];
+function prefixList(word, names, bad) {
+  const found = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    const name = item.length === 0 ? void 0 : names.find((n) => startsWithIgnoringCase(n, item));
+    if (name === void 0) return refuse(bad(word.slice(from)));
+    found.add(name);
+    if (comma === -1) return accept(found);
+    from = comma + 1;
+  }
+}
+var parseCtState = (word) => prefixList(word, CT_STATES, (rest) => `Bad ctstate "${rest}"`);
+var CT_STATUSES = ["NONE", "EXPECTED", "SEEN_REPLY", "ASSURED", "CONFIRMED"];
+var parseCtStatus = (word) => prefixList(word, CT_STATUSES, (rest) => `Bad ctstatus "${rest}"`);
+var ICMP_NAMES = [
+  ["any", 255, 0, 255],
+  ["echo-reply", 0, 0, 255],
+  ["pong", 0, 0, 255],
+  ["destination-unreachable", 3, 0, 255],
+  ["network-unreachable", 3, 0, 0],
+  ["host-unreachable", 3, 1, 1],
+  ["protocol-unreachable", 3, 2, 2],
+  ["port-unreachable", 3, 3, 3],
+  ["fragmentation-needed", 3, 4, 4],
+  ["source-route-failed", 3, 5, 5],
+  ["network-unknown", 3, 6, 6],
+  ["host-unknown", 3, 7, 7],
+  ["network-prohibited", 3, 9, 9],
+  ["host-prohibited", 3, 10, 10],
+  ["TOS-network-unreachable", 3, 11, 11],
+  ["TOS-host-unreachable", 3, 12, 12],
+  ["communication-prohibited", 3, 13, 13],
+  ["host-precedence-violation", 3, 14, 14],
+  ["precedence-cutoff", 3, 15, 15],
+  ["source-quench", 4, 0, 255],
+  ["redirect", 5, 0, 255],
+  ["network-redirect", 5, 0, 0],
+  ["host-redirect", 5, 1, 1],
+  ["TOS-network-redirect", 5, 2, 2],
+  ["TOS-host-redirect", 5, 3, 3],
+  ["echo-request", 8, 0, 255],
+  ["ping", 8, 0, 255],
+  ["router-advertisement", 9, 0, 255],
+  ["router-solicitation", 10, 0, 255],
+  ["time-exceeded", 11, 0, 255],
+  ["ttl-exceeded", 11, 0, 255],
+  ["ttl-zero-during-transit", 11, 0, 0],
+  ["ttl-zero-during-reassembly", 11, 1, 1],
+  ["parameter-problem", 12, 0, 255],
+  ["ip-header-bad", 12, 0, 0],
+  ["required-option-missing", 12, 1, 1],
+  ["timestamp-request", 13, 0, 255],
+  ["timestamp-reply", 14, 0, 255],
+  ["address-mask-request", 17, 0, 255],
+  ["address-mask-reply", 18, 0, 255]
+];
+var ICMPV6_NAMES = [
+  ["destination-unreachable", 1, 0, 255],
+  ["no-route", 1, 0, 0],
+  ["communication-prohibited", 1, 1, 1],
+  ["beyond-scope", 1, 2, 2],
+  ["address-unreachable", 1, 3, 3],
+  ["port-unreachable", 1, 4, 4],
+  ["failed-policy", 1, 5, 5],
+  ["reject-route", 1, 6, 6],
+  ["packet-too-big", 2, 0, 255],
+  ["time-exceeded", 3, 0, 255],
+  ["ttl-exceeded", 3, 0, 255],
+  ["ttl-zero-during-transit", 3, 0, 0],
+  ["ttl-zero-during-reassembly", 3, 1, 1],
+  ["parameter-problem", 4, 0, 255],
+  ["bad-header", 4, 0, 0],
+  ["unknown-header-type", 4, 1, 1],
+  ["unknown-option", 4, 2, 2],
+  ["echo-request", 128, 0, 255],
+  ["ping", 128, 0, 255],
+  ["echo-reply", 129, 0, 255],
+  ["pong", 129, 0, 255],
+  ["router-solicitation", 133, 0, 255],
+  ["router-advertisement", 134, 0, 255],
+  ["neighbour-solicitation", 135, 0, 255],
+  ["neighbor-solicitation", 135, 0, 255],
+  ["neighbour-advertisement", 136, 0, 255],
+  ["neighbor-advertisement", 136, 0, 255],
+  ["redirect", 137, 0, 255]
+];
+var oneByte = (c) => c.charCodeAt(0) < 128 ? c : "\uFFFD";
+function icmpRange(word, from) {
+  const a = xtStrtoul(word, from, 0, 255, false);
+  if (a === null) return null;
+  if (word[a.end] !== ":") return { low: a.value, high: a.value, end: a.end };
+  const b = xtStrtoul(word, a.end + 1, 0, 255, false);
+  if (b === null) return null;
+  return { low: a.value, high: b.value, end: b.end };
+}
+function parseIcmpType(word, family) {
+  const names = family === 4 ? ICMP_NAMES : ICMPV6_NAMES;
+  const kind = family === 4 ? "ICMP" : "ICMPv6";
+  let match = -1;
+  for (let i = 0; i < names.length; i++) {
+    if (!startsWithIgnoringCase(names[i][0], word)) continue;
+    if (match !== -1) return refuse(`Ambiguous ${kind} type \`${word}': \`${names[match][0]}' or \`${names[i][0]}'?`);
+    match = i;
+  }
+  if (match !== -1) {
+    const [, type2, codeMin2, codeMax2] = names[match];
+    return accept({ type: type2, codeMin: codeMin2, codeMax: codeMax2 });
+  }
+  const type = icmpRange(word, 0);
+  if (type === null) return refuse(`Unknown ${kind} type \`${word}'`);
+  let codeMin = 0;
+  let codeMax = 255;
+  if (type.end < word.length) {
+    if (word[type.end] !== "/") return refuse(`unknown character ${oneByte(word[type.end])}`);
+    const code = icmpRange(word, type.end + 1);
+    if (code === null) return refuse(`Unknown ${kind} code \`${word}'`);
+    if (code.end < word.length) return refuse(`unknown character ${oneByte(word[code.end])}`);
+    codeMin = code.low;
+    codeMax = code.high;
+  }
+  if (type.low !== type.high) return refuse(`${kind} type range not supported`);
+  return accept({ type: type.low, codeMin, codeMax });
+}
 
 // rules/netfilter/values/ports.ts
 var KNOWN_SERVICES = {
@@ -30273,6 +30732,503 @@ var KNOWN_SERVICES = {
   udp: /* @__PURE__ */ new Map([["domain", 53], ["bootps", 67], ["bootpc", 68], ["tftp", 69], ["ntp", 123], ["snmp", 161], ["isakmp", 500], ["syslog", 514]])
 };
 var KNOWN_ANY = new Map([...KNOWN_SERVICES.tcp, ...KNOWN_SERVICES.udp]);
+function lookUpService(word, known, proto) {
+  const port = known.get(word);
+  if (port !== void 0) return accept(port);
+  if (!couldBeServiceName(word)) return null;
+  return unsure(`whether /etc/services on the node names a ${proto} service "${word}"`);
+}
+function couldBeServiceName(word) {
+  if (word.length === 0) return false;
+  let digits = true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (isCSpace(c) || c === 35 || c === 0 || c === 58 || c === 44) return false;
+    if (!(c >= 48 && c <= 57) && !(k === 0 && (c === 43 || c === 45))) digits = false;
+  }
+  return !digits;
+}
+function parsePortNumberOrService(word, proto) {
+  const n = xtStrtoul(word, 0, 0, 65535, true);
+  if (n !== null) return accept(n.value);
+  const known = proto === "tcp" || proto === "udp" ? KNOWN_SERVICES[proto] : /* @__PURE__ */ new Map();
+  return lookUpService(word, known, proto) ?? refuse(`invalid port/service \`${word}' specified`);
+}
+function parseTcpPorts(word) {
+  const colon = word.indexOf(":");
+  if (colon === -1) {
+    const p = parsePortNumberOrService(word, "tcp");
+    return p.kind === "value" ? accept({ min: p.value, max: p.value }) : p;
+  }
+  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), "tcp");
+  if (low.kind === "refused") return low;
+  const high = colon === word.length - 1 ? accept(65535) : parsePortNumberOrService(word.slice(colon + 1), "tcp");
+  if (high.kind === "refused") return refuseAfter(high, low.kind === "unsure" ? low : null);
+  if (low.kind === "unsure") return low;
+  if (high.kind === "unsure") return high;
+  if (low.value > high.value) return refuse("invalid portrange (min > max)");
+  return accept({ min: low.value, max: high.value });
+}
+function parseXtPort(word) {
+  if (word.length === 0) return accept(0);
+  {
+    const n = strtoumax(word, 0, 10);
+    if (n.end === word.length && n.end > 0) {
+      const asInt = Number(BigInt.asIntN(32, n.big ?? BigInt(n.value)));
+      if (n.overflow) return null;
+      if (asInt >= 0) return accept(asInt & 65535);
+      return null;
+    }
+  }
+  return lookUpService(word, KNOWN_ANY, "tcp or udp");
+}
+function parsePort(word) {
+  return parseXtPort(word) ?? refuse(`Port "${word}" does not resolve to anything.`);
+}
+function parsePortRange(word, spec) {
+  const maxIter = spec.size ? Math.floor(spec.size / 2) : 2;
+  const range = [0, 65535];
+  let count = 0;
+  let from = 0;
+  let pending = null;
+  for (; ; ) {
+    const colon = word.indexOf(":", from);
+    const part = word.slice(from, colon === -1 ? word.length : colon);
+    if (count === maxIter) return refuseAfter(refuse(`${spec.extension}: Too many components for option "--${spec.option}" (max: ${maxIter})`), pending);
+    if (part.length > 0) {
+      const port = parsePort(part);
+      if (port.kind === "refused") return refuseAfter(port, pending);
+      if (port.kind === "unsure") pending ??= port;
+      else if (count < 2) range[count] = port.value;
+    }
+    count++;
+    if (colon === -1) break;
+    from = colon + 1;
+  }
+  if (pending !== null) return pending;
+  if (count === 1) range[1] = range[0];
+  return accept({ min: range[0], max: range[1] });
+}
+var MULTIPORT_SLOTS = 15;
+function parseMultiport(word, proto) {
+  const ports = [];
+  let slot = 0;
+  let from = 0;
+  let pending = null;
+  let more = true;
+  while (more && slot < MULTIPORT_SLOTS) {
+    const comma = word.indexOf(",", from);
+    more = comma !== -1;
+    const item = word.slice(from, more ? comma : word.length);
+    from = comma + 1;
+    const colon = item.indexOf(":");
+    if (colon !== -1 && slot === MULTIPORT_SLOTS - 1) return refuseAfter(refuse("too many ports specified"), pending);
+    const first2 = parsePortNumberOrService(colon === -1 ? item : item.slice(0, colon), proto);
+    if (first2.kind === "refused") return refuseAfter(first2, pending);
+    if (colon === -1) {
+      if (first2.kind === "unsure") pending ??= first2;
+      else ports.push({ min: first2.value, max: first2.value });
+      slot++;
+      continue;
+    }
+    const second = parsePortNumberOrService(item.slice(colon + 1), proto);
+    if (first2.kind === "unsure") pending ??= first2;
+    if (second.kind === "refused") return refuseAfter(second, pending);
+    slot += 2;
+    if (first2.kind === "unsure" || second.kind === "unsure") {
+      if (second.kind === "unsure") pending ??= second;
+      continue;
+    }
+    if (first2.value >= second.value) return refuseAfter(refuse("invalid portrange specified"), pending);
+    ports.push({ min: first2.value, max: second.value });
+  }
+  if (more) return refuseAfter(refuse("too many ports specified"), pending);
+  return pending ?? accept({ ports, slots: slot });
+}
+
+// rules/netfilter/values/scalars.ts
+var BUILTIN_PROTOCOLS = /* @__PURE__ */ new Map([
+  ["tcp", 6],
+  ["sctp", 132],
+  ["udp", 17],
+  ["udplite", 136],
+  ["icmp", 1],
+  ["ipv6-icmp", 58],
+  ["icmpv6", 58],
+  ["esp", 50],
+  ["ah", 51],
+  ["mobility-header", 135],
+  ["ipv6-mh", 135],
+  ["mh", 135],
+  ["all", 0]
+]);
+function parseProtocol(word, lowerCase = false) {
+  const text = lowerCase ? asciiLower(word) : word;
+  const n = xtStrtoul(text, 0, 0, 255, true);
+  if (n !== null) return accept(n.value);
+  const builtin = BUILTIN_PROTOCOLS.get(text);
+  if (builtin !== void 0) return accept(builtin);
+  let digits = text.length > 0;
+  let blank = text.length === 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isCSpace(c) || c === 35) blank = true;
+    if (!(c >= 48 && c <= 57)) digits = false;
+  }
+  if (blank || digits) return refuse(`unknown protocol "${text}" specified`);
+  return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
+}
+
+// rules/netfilter/values/index.ts
+var parseGenericProtocol = (word) => parseProtocol(word, true);
+var parseGenericAddresses = (word, family) => parseAddressList(word, family);
+
+// rules/packet/addresses.ts
+var V4_DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+var bitsOf = (family) => family === 4 ? 32 : 128;
+var allOnes = (family) => family === 4 ? 0xffffffffn : (1n << 128n) - 1n;
+function prefixMask(family, prefix) {
+  const bits = BigInt(bitsOf(family));
+  return prefix === 0 ? 0n : allOnes(family) >> bits - BigInt(prefix) << bits - BigInt(prefix);
+}
+function parseAddress(text) {
+  const m = V4_DOTTED.exec(text);
+  if (m !== null) {
+    const parts = m.slice(1).map(Number);
+    if (parts.some((p) => p > 255)) return null;
+    return { family: 4, address: BigInt((parts[0] << 24 | parts[1] << 16 | parts[2] << 8 | parts[3]) >>> 0) };
+  }
+  if (!text.includes(":")) return null;
+  const groups = inetPton6(text);
+  if (groups === null) return null;
+  return { family: 6, address: groupsToBig(groups) };
+}
+function parseNet(text, family) {
+  const slash = text.indexOf("/");
+  const a = parseAddress(slash === -1 ? text : text.slice(0, slash));
+  if (a === null || family !== void 0 && a.family !== family) return null;
+  const bits = bitsOf(a.family);
+  const prefix = slash === -1 ? bits : /^\d{1,3}$/.test(text.slice(slash + 1)) ? Number(text.slice(slash + 1)) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return null;
+  const mask = prefixMask(a.family, prefix);
+  return { network: a.address & mask, mask, prefix };
+}
+function groupsToBig(groups) {
+  let v = 0n;
+  for (const g of groups) v = v << 16n | BigInt(g);
+  return v;
+}
+function bigToGroups(v) {
+  const groups = [];
+  for (let k = 7; k >= 0; k--) groups.push(Number(v >> BigInt(16 * k) & 0xffffn));
+  return groups;
+}
+function netOf(n) {
+  const toBig = (x) => typeof x === "number" ? BigInt(x >>> 0) : groupsToBig(x);
+  const mask = toBig(n.mask);
+  return { network: toBig(n.address) & mask, mask, prefix: n.prefix };
+}
+var inNet = (address, net) => (address & net.mask) === net.network;
+var formatAddress = (family, address) => family === 4 ? formatIpv4(Number(address)) : formatIpv6(bigToGroups(address));
+
+// rules/packet/packet.ts
+var PacketSyntaxError = class extends Error {
+  constructor(column, reason) {
+    super(`column ${column}: ${reason}`);
+    this.column = column;
+    this.reason = reason;
+  }
+};
+var PORTED = /* @__PURE__ */ new Set(["tcp", "udp", "sctp", "udplite", "dccp"]);
+function tokenize(text) {
+  const tokens = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) tokens.push({ text: m[0], column: m.index + 1 });
+  return tokens;
+}
+function parsePacket(text) {
+  const tokens = tokenize(text);
+  let at = 0;
+  const end = text.length + 1;
+  const next = (what) => {
+    const t = tokens[at++];
+    if (t === void 0) throw new PacketSyntaxError(end, `expected ${what}, found the end of the packet`);
+    return t;
+  };
+  const protoToken = next("a protocol (tcp, udp, sctp, icmp, icmpv6)");
+  let protocol = protoToken.text.toLowerCase();
+  if (protocol === "ipv6-icmp" || protocol === "icmp6") protocol = "icmpv6";
+  let protocolNumber2 = BUILTIN_PROTOCOLS.get(protocol);
+  if (protocolNumber2 === void 0 && /^\d{1,3}$/.test(protocol) && Number(protocol) <= 255) protocolNumber2 = Number(protocol);
+  if (protocolNumber2 === void 0 || protocolNumber2 === 0) throw new PacketSyntaxError(protoToken.column, `unknown protocol "${protoToken.text}" (tcp, udp, sctp, icmp, icmpv6 or a number)`);
+  const ported = PORTED.has(protocol);
+  const endpoint = (t) => {
+    let address = t.text;
+    let port = null;
+    if (address.startsWith("[")) {
+      const close = address.indexOf("]");
+      if (close === -1) throw new PacketSyntaxError(t.column, `"${t.text}" opens [ without closing it`);
+      if (close < address.length - 1) {
+        if (address[close + 1] !== ":") throw new PacketSyntaxError(t.column + close + 1, `expected ":PORT" after "]"`);
+        port = address.slice(close + 2);
+      }
+      address = address.slice(1, close);
+    } else if (address.split(":").length === 2) {
+      [address, port] = address.split(":");
+    }
+    const parsed = parseAddress(address);
+    if (parsed === null) throw new PacketSyntaxError(t.column, `"${address}" is not an IPv4 or IPv6 address`);
+    let portNumber = null;
+    if (port !== null) {
+      const portColumn = t.column + t.text.lastIndexOf(":") + 1;
+      if (!ported) throw new PacketSyntaxError(portColumn, `${protocol} has no ports`);
+      if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new PacketSyntaxError(portColumn, `"${port}" is not a port (0-65535)`);
+      portNumber = Number(port);
+    } else if (ported) throw new PacketSyntaxError(t.column + t.text.length, `${protocol} needs a port: ADDRESS:PORT (IPv6: [ADDRESS]:PORT)`);
+    return { ...parsed, text: address, port: portNumber };
+  };
+  const source = endpoint(next("the source address"));
+  const arrow = next(`"->"`);
+  if (arrow.text !== "->") throw new PacketSyntaxError(arrow.column, `expected "->", found "${arrow.text}"`);
+  const destinationToken = next("the destination address");
+  const destination = endpoint(destinationToken);
+  if (destination.family !== source.family) throw new PacketSyntaxError(destinationToken.column, "the source and destination are of different families");
+  const family = source.family;
+  if (protocol === "icmp" && family === 6) throw new PacketSyntaxError(protoToken.column, "an IPv6 packet's ICMP is icmpv6");
+  if (protocol === "icmpv6" && family === 4) throw new PacketSyntaxError(protoToken.column, "icmpv6 is for IPv6 addresses; IPv4 uses icmp");
+  let inInterface;
+  let icmpType = null;
+  let icmpCode = null;
+  while (at < tokens.length) {
+    const word = next("in, out or type");
+    if (word.text === "in") {
+      if (inInterface !== void 0) throw new PacketSyntaxError(word.column, "the direction is given twice");
+      const iface = next("the interface the packet arrives on");
+      if (!/^[^\s/:]{1,15}$/.test(iface.text)) throw new PacketSyntaxError(iface.column, `"${iface.text}" is not an interface name`);
+      inInterface = iface.text;
+    } else if (word.text === "out") {
+      if (inInterface !== void 0) throw new PacketSyntaxError(word.column, "the direction is given twice");
+      inInterface = null;
+    } else if (word.text === "type") {
+      if (protocol !== "icmp" && protocol !== "icmpv6") throw new PacketSyntaxError(word.column, `only icmp and icmpv6 packets have a type`);
+      const t = next("an ICMP type (echo-request, 8, 3/1)");
+      const parsed = parseIcmpType(t.text, family);
+      if (parsed.kind !== "value" || parsed.value.type === 255) throw new PacketSyntaxError(t.column, `"${t.text}" is not an ${family === 4 ? "ICMP" : "ICMPv6"} type`);
+      icmpType = parsed.value.type;
+      icmpCode = parsed.value.codeMin;
+    } else {
+      throw new PacketSyntaxError(word.column, `expected "in IFACE", "out" or "type", found "${word.text}"`);
+    }
+  }
+  if (inInterface === void 0) throw new PacketSyntaxError(end, `expected "in IFACE" (a packet arriving) or "out" (a packet the node sends)`);
+  if ((protocol === "icmp" || protocol === "icmpv6") && icmpType === null) {
+    icmpType = protocol === "icmp" ? 8 : 128;
+    icmpCode = 0;
+  }
+  return {
+    family,
+    protocol,
+    protocolNumber: protocolNumber2,
+    source: source.text,
+    destination: destination.text,
+    sourcePort: source.port,
+    destinationPort: destination.port,
+    icmpType,
+    icmpCode,
+    inInterface
+  };
+}
+
+// rules/packet/node.ts
+var NodeInputError = class extends Error {
+};
+var NodeInfo = class {
+  constructor(input = {}) {
+    this.addresses = [];
+    this.routes = [];
+    if (input.addresses !== void 0) this.addresses.push(...readAddresses(input.addresses));
+    for (const word of input.local ?? []) {
+      for (const item of word.split(",").filter((s) => s !== "")) {
+        const a = parseAddress(item);
+        if (a === null) throw new NodeInputError(`--local: "${item}" is not an IPv4 or IPv6 address`);
+        this.addresses.push({ iface: "", family: a.family, address: a.address, prefix: bitsOf(a.family), broadcast: null });
+      }
+    }
+    for (const routes of input.routes ?? []) this.routes.push(...readRoutes(routes));
+    for (const spec of input.route ?? []) this.routes.push(routeOfSpec(spec));
+    this.addressesKnown = input.addresses !== void 0 || (input.local ?? []).length > 0;
+    this.routesKnown = (input.routes ?? []).length > 0 || (input.route ?? []).length > 0;
+    this.sets = input.ipset === void 0 ? null : readIpsets(input.ipset);
+  }
+  /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
+  isLocal(family, address) {
+    if (family === 4 ? address >> 24n === 127n : address === 1n) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address)) return true;
+    const route = this.lookupRoute(family, address, true);
+    if (route !== null && route.type === "local") return true;
+    return this.addressesKnown ? false : null;
+  }
+  /** Whether it is a broadcast address of one of the node's networks (or the limited broadcast). */
+  isBroadcast(family, address) {
+    if (family === 6) return false;
+    if (address === 0xffffffffn) return true;
+    if (this.addresses.some((a) => a.family === 4 && a.broadcast === address)) return true;
+    return this.addressesKnown ? false : null;
+  }
+  /**
+   * The route the kernel takes to an address: the longest prefix (then the lowest metric), or
+   * null when no route matches; undefined when the routes are not known and none of the
+   * networks the node's addresses give matches.
+   */
+  route(family, address) {
+    const found = this.lookupRoute(family, address, false);
+    if (found !== null) return found;
+    let best = null;
+    for (const a of this.addresses) {
+      if (a.family !== family || a.iface === "") continue;
+      if (inNet(address, { network: a.address & prefixMask(family, a.prefix), mask: prefixMask(family, a.prefix), prefix: a.prefix }) && (best === null || a.prefix > best.prefix)) best = a;
+    }
+    if (best !== null) {
+      const mask = prefixMask(family, best.prefix);
+      return { family, net: { network: best.address & mask, mask, prefix: best.prefix }, type: "unicast", dev: best.iface, via: null, prefsrc: best.address, metric: 0 };
+    }
+    return this.routesKnown ? null : void 0;
+  }
+  lookupRoute(family, address, localOnly) {
+    let best = null;
+    for (const r of this.routes) {
+      if (r.family !== family || localOnly && r.type !== "local" || !inNet(address, r.net)) continue;
+      if (best === null || (r.type === "local") > (best.type === "local") || r.type === "local" === (best.type === "local") && ((r.net.prefix ?? 0) > (best.net.prefix ?? 0) || (r.net.prefix ?? 0) === (best.net.prefix ?? 0) && r.metric < best.metric)) best = r;
+    }
+    return best;
+  }
+  /** The address a packet leaving by `iface` gets from MASQUERADE: the route's preferred source, else the interface's first address of the family. */
+  sourceFor(family, iface, route) {
+    if (route?.prefsrc != null) return route.prefsrc;
+    const own = this.addresses.find((a) => a.family === family && a.iface === iface && (family === 4 || a.address >> 118n !== 0x3fan));
+    return own?.address ?? null;
+  }
+  /** The first address of an interface (REDIRECT's target on the way in). */
+  addressOf(family, iface) {
+    return this.addresses.find((a) => a.family === family && a.iface === iface)?.address ?? null;
+  }
+  /** Whether the address is on this interface (addrtype's --limit-iface-*). */
+  isLocalOn(family, address, iface) {
+    if (iface === "lo" && (family === 4 ? address >> 24n === 127n : address === 1n)) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address && a.iface === iface)) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address && a.iface === "")) return null;
+    return this.addressesKnown ? false : null;
+  }
+};
+function fail(what) {
+  throw new NodeInputError(what);
+}
+function readAddresses(json) {
+  if (!Array.isArray(json)) fail("the addresses file is not `ip -j addr` output (a JSON array of interfaces)");
+  const out = [];
+  for (const link of json) {
+    if (typeof link !== "object" || link === null || typeof link.ifname !== "string") fail("the addresses file is not `ip -j addr` output (an interface without ifname)");
+    for (const info of Array.isArray(link.addr_info) ? link.addr_info : []) {
+      if (typeof info.local !== "string") continue;
+      const a = parseAddress(info.local);
+      if (a === null) continue;
+      const broadcast = typeof info.broadcast === "string" ? parseAddress(info.broadcast) : null;
+      out.push({ iface: link.ifname, family: a.family, address: a.address, prefix: typeof info.prefixlen === "number" ? info.prefixlen : bitsOf(a.family), broadcast: broadcast?.address ?? null });
+    }
+  }
+  return out;
+}
+var ROUTE_TYPES = /* @__PURE__ */ new Set(["unicast", "local", "broadcast", "blackhole", "unreachable", "prohibit", "throw", "multicast", "anycast", "nat"]);
+function netOfRouteDst(dst, familyHint) {
+  if (dst === "default") return familyHint === null ? null : { family: familyHint, net: { network: 0n, mask: 0n, prefix: 0 } };
+  const net = parseNet(dst);
+  if (net === null) return null;
+  return { family: dst.includes(":") ? 6 : 4, net };
+}
+function readRoutes(json) {
+  if (!Array.isArray(json)) fail("the routes file is not `ip -j route` output (a JSON array of routes)");
+  const out = [];
+  for (const r of json) {
+    if (typeof r !== "object" || r === null || typeof r.dst !== "string") fail("the routes file is not `ip -j route` output (a route without dst)");
+    const table = r.table;
+    if (table !== void 0 && table !== "main" && table !== "local" && table !== 254 && table !== 255) continue;
+    const gateway = typeof r.gateway === "string" ? parseAddress(r.gateway) : null;
+    const prefsrc = typeof r.prefsrc === "string" ? parseAddress(r.prefsrc) : null;
+    const hint = gateway?.family ?? prefsrc?.family ?? (typeof r.dst === "string" && r.dst.includes(":") ? 6 : null);
+    const dst = netOfRouteDst(r.dst, hint ?? (r.dst === "default" ? 4 : null));
+    if (dst === null) continue;
+    const type = typeof r.type === "string" && ROUTE_TYPES.has(r.type) ? r.type : "unicast";
+    out.push({ family: dst.family, net: dst.net, type, dev: typeof r.dev === "string" ? r.dev : null, via: gateway?.address ?? null, prefsrc: prefsrc?.address ?? null, metric: typeof r.metric === "number" ? r.metric : 0 });
+  }
+  return out;
+}
+function routeOfSpec(spec) {
+  const words = spec.trim().split(/\s+/);
+  let type = "unicast";
+  if (ROUTE_TYPES.has(words[0])) type = words.shift();
+  const dstWord = words.shift() ?? "";
+  let dev = null;
+  let via = null;
+  let src = null;
+  while (words.length > 0) {
+    const key = words.shift();
+    const value = words.shift();
+    if (value === void 0) fail(`--route "${spec}": "${key}" needs a value`);
+    if (key === "dev") dev = value;
+    else if (key === "via") via = parseAddress(value) ?? fail(`--route "${spec}": "${value}" is not an address`);
+    else if (key === "src") src = parseAddress(value) ?? fail(`--route "${spec}": "${value}" is not an address`);
+    else fail(`--route "${spec}": expected "dev IFACE", "via GATEWAY" or "src ADDRESS", found "${key}"`);
+  }
+  const dst = netOfRouteDst(dstWord === "default" ? "default" : dstWord, via?.family ?? src?.family ?? 4);
+  if (dst === null) fail(`--route "${spec}": "${dstWord}" is not CIDR (10.244.0.0/16) or default`);
+  if (dev === null && type === "unicast") fail(`--route "${spec}": a route needs "dev IFACE"`);
+  return { family: dst.family, net: dst.net, type, dev, via: via?.address ?? null, prefsrc: src?.address ?? null, metric: 0 };
+}
+var SET_DIMS = { ip: "ip", net: "net", port: "port", iface: "iface", mac: "mac", mark: "mark" };
+function readIpsets(text) {
+  const sets = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((raw, index) => {
+    const words = raw.trim().split(/\s+/);
+    if (words[0] === "create") {
+      const [, name, type] = words;
+      if (name === void 0 || type === void 0) fail(`ipset file line ${index + 1}: "create" needs a name and a type`);
+      const family = words.includes("inet6") ? 6 : type.startsWith("list:") || type.endsWith(":port") ? null : 4;
+      const dims = (type.split(":")[1] ?? "").split(",").map((d) => SET_DIMS[d] ?? d);
+      sets.set(name, { name, type, family: type === "bitmap:port" ? null : family, dims, members: [], sets: [] });
+    } else if (words[0] === "add") {
+      const [, name, element] = words;
+      const set = sets.get(name ?? "");
+      if (set === void 0 || element === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
+      if (set.type.startsWith("list:")) set.sets.push(element);
+      else set.members.push({ parts: partsOf(element, set), nomatch: words.includes("nomatch") });
+    }
+  });
+  return sets;
+}
+var PROTO_NUMBERS = { tcp: 6, udp: 17, sctp: 132, udplite: 136, icmp: 1, icmpv6: 58 };
+function partsOf(element, set) {
+  const words = element.split(",");
+  return set.dims.map((dim, k) => {
+    const word = words[k] ?? "";
+    if (dim === "ip" || dim === "net") {
+      const net = parseNet(word);
+      return net === null ? { kind: "other", text: word } : { kind: "net", net };
+    }
+    if (dim === "port") {
+      const colon = word.indexOf(":");
+      const proto = colon === -1 ? "tcp" : word.slice(0, colon);
+      const port = Number(colon === -1 ? word : word.slice(colon + 1));
+      const protocol = PROTO_NUMBERS[proto];
+      return protocol === void 0 || !Number.isInteger(port) ? { kind: "other", text: word } : { kind: "port", protocol, port };
+    }
+    if (dim === "iface") return { kind: "iface", name: word };
+    return { kind: "other", text: word };
+  });
+}
+
+// rules/model/ids.ts
+var NONE = -1;
+var lineNo = (line) => line.index;
 
 // rules/model/shapes.ts
 var FNV_PRIME = 16777619;
@@ -31792,7 +32748,7 @@ function addressAsSaved(text, start, end) {
     prefix = prefix * 10 + c - 48;
   }
   if (prefix === 0 || prefix > 32 || text.charCodeAt(end - 1) === 47) return false;
-  return (address & ~prefixMask(prefix)) === 0;
+  return (address & ~prefixMask2(prefix)) === 0;
 }
 function protocolAsSaved(text, start, end) {
   const first2 = text.charCodeAt(start);
@@ -31814,7 +32770,7 @@ function parseIPv4(text) {
   }
   return n;
 }
-var prefixMask = (bits) => bits === 0 ? 0 : 4294967295 << 32 - bits >>> 0;
+var prefixMask2 = (bits) => bits === 0 ? 0 : 4294967295 << 32 - bits >>> 0;
 var dotted = (n) => [n >>> 24, n >>> 16 & 255, n >>> 8 & 255, n & 255].join(".");
 function savedAddress(value) {
   const slash = value.indexOf("/");
@@ -31837,7 +32793,7 @@ function savedAddress(value) {
   if (address === null) return null;
   let maskBits;
   if (mask === null) maskBits = 4294967295;
-  else if (/^\d{1,2}$/.test(mask) && Number(mask) <= 32) maskBits = prefixMask(Number(mask));
+  else if (/^\d{1,2}$/.test(mask) && Number(mask) <= 32) maskBits = prefixMask2(Number(mask));
   else {
     const m = parseIPv4(mask);
     if (m === null) return null;
@@ -32673,6 +33629,1353 @@ function chainsNamed(document, table, names) {
   return found;
 }
 
+// rules/packet/compile.ts
+var maybe = (key, probability = null) => ({ key, probability, negated: false });
+var not = (a) => typeof a === "boolean" ? !a : { ...a, negated: !a.negated };
+var answer = (a, negated) => negated ? not(a) : a;
+var INDEX_FROM = 16;
+function compileChain(chain, table, family, isChain, policy, policyLine) {
+  const rules = chain.rules.map((line) => compileRule(line, table, chain.name, family, isChain));
+  const all = Int32Array.from(rules.keys());
+  let candidates = () => all;
+  if (rules.length >= INDEX_FROM) {
+    const byDestination = rules.filter((r) => r.destinationKey !== null).length;
+    const byPort = rules.filter((r) => r.destinationPortKey !== null).length;
+    if (byDestination * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationKey, (p) => p.destination);
+    else if (byPort * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationPortKey, (p) => p.destinationPort);
+  }
+  return { name: chain.name, table, rules, policy, policyLine, candidates };
+}
+function indexBy(rules, keyOf, packetKey) {
+  const lists = /* @__PURE__ */ new Map();
+  const rest = [];
+  rules.forEach((r, i) => {
+    const key = keyOf(r);
+    if (key === null) rest.push(i);
+    else {
+      let list2 = lists.get(key);
+      if (list2 === void 0) lists.set(key, list2 = []);
+      list2.push(i);
+    }
+  });
+  const restArray = Int32Array.from(rest);
+  const merged = /* @__PURE__ */ new Map();
+  return (p) => {
+    const key = packetKey(p);
+    if (key === null) return Int32Array.from(rules.keys());
+    const list2 = lists.get(key);
+    if (list2 === void 0) return restArray;
+    let out = merged.get(key);
+    if (out === void 0) {
+      out = new Int32Array(list2.length + rest.length);
+      let a = 0;
+      let b = 0;
+      for (let k = 0; k < out.length; k++) out[k] = b >= rest.length || a < list2.length && list2[a] < rest[b] ? list2[a++] : rest[b++];
+      merged.set(key, out);
+    }
+    return out;
+  };
+}
+function readRule(view) {
+  const generic = [];
+  const modules2 = [];
+  let target = null;
+  let current = null;
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    const element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
+    if (role === "generic") {
+      generic.push(element);
+      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+    } else if (role === "match") {
+      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      modules2.push(current);
+      target = target === null ? null : target;
+    } else if (role === "jump" || role === "goto") {
+      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      current = null;
+    } else if (role === "module") {
+      if (target !== null && current === null) target.options.push(element);
+      else if (current !== null) {
+        current.options.push(element);
+        current.written.push(element.written);
+      } else {
+        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", options: [element], written: [element.written] };
+        modules2.push(current);
+      }
+    }
+  }
+  return { generic, modules: modules2, target };
+}
+function compileRule(line, table, chain, family, isChain) {
+  const where = `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+  const { generic, modules: modules2, target } = readRule(line.view);
+  const tests = [];
+  let destinationKey = null;
+  let destinationPortKey = null;
+  let protocolNumber2 = null;
+  for (const g of generic) {
+    const value = g.values[0] ?? "";
+    switch (g.name) {
+      case "-s":
+      case "--source":
+      case "--src":
+      case "-d":
+      case "--destination":
+      case "--dst": {
+        const parsed = parseGenericAddresses(value, family);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, g.written));
+          break;
+        }
+        const nets = parsed.value.map(netOf);
+        const source = g.name.startsWith("-s") || g.name.startsWith("--s");
+        if (!source && !g.negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+        tests.push(addressTest(source, nets, g.negated, family));
+        break;
+      }
+      case "-i":
+      case "--in-interface":
+      case "-o":
+      case "--out-interface":
+        tests.push(interfaceTest(g.name === "-i" || g.name === "--in-interface", value, g.negated));
+        break;
+      case "-p":
+      case "--protocol": {
+        const parsed = parseGenericProtocol(value);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, g.written));
+          break;
+        }
+        const n = parsed.value;
+        if (!g.negated && n !== 0) protocolNumber2 = n;
+        tests.push((p) => n === 0 ? true : p.protocolNumber === n !== g.negated);
+        break;
+      }
+      case "-f":
+      case "--fragment":
+      case "--fragments":
+        tests.push(() => g.negated);
+        break;
+    }
+  }
+  for (const m of modules2) {
+    const built = moduleTests(m, where, family, protocolNumber2);
+    tests.push(...built.tests);
+    if (built.destinationPort !== null && protocolNumber2 !== null) destinationPortKey = built.destinationPort;
+  }
+  const action = target === null ? { kind: "none" } : actionOf(target, family, isChain);
+  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+}
+function unread(where, written) {
+  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
+  return () => m;
+}
+function addressTest(source, nets, negated, family) {
+  return (p) => {
+    const address = source ? p.source : p.destination;
+    if (address === null) return maybe(`the address MASQUERADE gives is in ${nets.length} network(s) of the rule`);
+    if (p.family !== family) return false;
+    let hit = false;
+    for (const net of nets) if (inNet(address, net)) hit = true;
+    return hit !== negated;
+  };
+}
+function interfaceMatches(pattern, name) {
+  return pattern.endsWith("+") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function interfaceTest(incoming, pattern, negated) {
+  return (p) => {
+    const name = incoming ? p.inInterface : p.outInterface;
+    if (name === null) return answer(maybe(`the packet leaves by an interface named ${JSON.stringify(pattern)}`), negated);
+    return interfaceMatches(pattern, name) !== negated;
+  };
+}
+var PORTED2 = { tcp: 6, udp: 17, sctp: 132, udplite: 136, dccp: 33 };
+var inRange = (value, range) => value !== null && value >= range.min && value <= range.max;
+function moduleTests(m, where, family, protocolNumber2) {
+  const tests = [];
+  let destinationPort = null;
+  const whole = `${where} \`${m.written.join(" ")}\``;
+  const undecided = (what = `${whole} matches`) => {
+    const c = maybe(what);
+    return () => c;
+  };
+  const ported = PORTED2[m.name];
+  switch (m.name) {
+    case "comment":
+    case "tcp":
+    case "udp":
+    case "udplite":
+    case "sctp":
+    case "dccp":
+      if (m.name === "comment") break;
+      tests.push((p) => p.protocolNumber === ported);
+      for (const o of m.options) {
+        const value = o.values[0] ?? "";
+        if (["--sport", "--source-port", "--dport", "--destination-port"].includes(o.name)) {
+          const range = parseTcpPorts(value);
+          if (range.kind !== "value") {
+            tests.push(unread(where, o.written));
+            continue;
+          }
+          const r = range.value;
+          const source = o.name === "--sport" || o.name === "--source-port";
+          if (!source && !o.negated && r.min === r.max) destinationPort = r.min;
+          tests.push((p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== o.negated);
+        } else if (m.name === "tcp" && (o.name === "--tcp-flags" || o.name === "--syn")) {
+          const flags = o.name === "--syn" ? { mask: 23, comp: 2 } : parseTcpFlags(o.values[0] ?? "", o.values[1] ?? "").kind === "value" ? parseTcpFlags(o.values[0], o.values[1]).value : null;
+          if (flags === null) {
+            tests.push(unread(where, o.written));
+            continue;
+          }
+          tests.push((p) => {
+            const { known, value: value2 } = p.tcpFlags;
+            if ((flags.mask & ~known) !== 0) {
+              if (((value2 ^ flags.comp) & flags.mask & known) !== 0) return o.negated;
+              return answer(maybe(`the TCP flags of the packet are ${o.values.join(" ")} under ${o.name}`), o.negated);
+            }
+            return (value2 & flags.mask) === flags.comp !== o.negated;
+          });
+        } else tests.push(unread(where, o.written));
+      }
+      break;
+    case "icmp":
+    case "icmp6":
+      tests.push((p) => p.protocolNumber === (m.name === "icmp" ? 1 : 58));
+      for (const o of m.options) {
+        const parsed = parseIcmpType(o.values[0] ?? "", m.name === "icmp" ? 4 : 6);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const t = parsed.value;
+        tests.push((p) => (t.type === 255 || p.icmpType === t.type && p.icmpCode !== null && p.icmpCode >= t.codeMin && p.icmpCode <= t.codeMax) !== o.negated);
+      }
+      break;
+    case "multiport":
+      for (const o of m.options) {
+        const proto = protocolNumber2 === null ? "tcp" : Object.entries(PORTED2).find(([, n]) => n === protocolNumber2)?.[0] ?? "tcp";
+        const parsed = parseMultiport(o.values[0] ?? "", proto);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const ranges = parsed.value.ports;
+        const which = o.name === "--sports" || o.name === "--source-ports" ? "source" : o.name === "--ports" ? "either" : "destination";
+        tests.push((p) => {
+          const hit = (port) => ranges.some((r) => inRange(port, r));
+          const matched = which === "source" ? hit(p.sourcePort) : which === "destination" ? hit(p.destinationPort) : hit(p.sourcePort) || hit(p.destinationPort);
+          return matched !== o.negated;
+        });
+      }
+      break;
+    case "iprange":
+      for (const o of m.options) {
+        const [fromText, toText] = (o.values[0] ?? "").split("-");
+        const from = parseAddress(fromText ?? "");
+        const to = parseAddress(toText ?? fromText ?? "");
+        if (from === null || to === null || from.family !== family || to.family !== family) {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const source = o.name === "--src-range";
+        tests.push((p) => {
+          const a = source ? p.source : p.destination;
+          if (a === null) return answer(maybe(`the address MASQUERADE gives is in ${o.values[0]}`), o.negated);
+          return (a >= from.address && a <= to.address) !== o.negated;
+        });
+      }
+      break;
+    case "mark":
+    case "connmark":
+      for (const o of m.options) {
+        const t = o.name === "--mark" ? markTest(o.values[0] ?? "", o.negated) : null;
+        if (t === null) {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const conn = m.name === "connmark";
+        tests.push((p, at) => {
+          if (conn && (at.beforeConntrack || p.ct.state === "UNTRACKED")) return false;
+          const r = (conn ? p.ct.mark : p.mark).test(t);
+          if (r !== "maybe") return r;
+          return answer(maybe(`the ${conn ? "connection's mark" : "packet's mark"} has ${o.values[0]}`), t.negated);
+        });
+      }
+      break;
+    case "state":
+    case "conntrack":
+      tests.push(...conntrackTests(m, where, family));
+      break;
+    case "addrtype":
+      tests.push(...addrtypeTests(m, where));
+      break;
+    case "owner":
+      tests.push((p) => {
+        if (!p.local) return m.options.every((o) => o.negated);
+        const all = m.options.map((o) => o.name === "--socket-exists" ? !o.negated : answer(maybe(`the sending socket's ${o.name.slice(2)} is ${o.values[0] ?? ""}`), o.negated));
+        return allOf(all);
+      });
+      break;
+    case "set":
+      tests.push(...setTests(m, where, family));
+      break;
+    case "statistic": {
+      const mode = m.options.find((o) => o.name === "--mode")?.values[0];
+      const probability = m.options.find((o) => o.name === "--probability");
+      const every2 = m.options.find((o) => o.name === "--every");
+      const packet = m.options.find((o) => o.name === "--packet");
+      if (mode === "random" && probability !== void 0 && Number.isFinite(Number(probability.values[0]))) {
+        const p = Math.round(Number(probability.values[0]) * 2147483648) / 2147483648;
+        const c = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        tests.push(() => c);
+      } else if (mode === "nth" && every2 !== void 0) {
+        const n = Number(every2.values[0]);
+        const c = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
+        tests.push(() => c);
+      } else tests.push(undecided());
+      break;
+    }
+    default:
+      tests.push(undecided());
+  }
+  return { tests, destinationPort };
+}
+function allOf(answers) {
+  let pending = true;
+  for (const a of answers) {
+    if (a === false) return false;
+    if (a !== true && pending === true) pending = a;
+    else if (a !== true && pending !== true) {
+      return { key: `${pending.negated ? "not: " : ""}${pending.key} and ${a.negated ? "not: " : ""}${a.key}`, probability: null, negated: false };
+    }
+  }
+  return pending;
+}
+var STATE_NAMES = /* @__PURE__ */ new Set(["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"]);
+function conntrackTests(m, where, family) {
+  const tests = [];
+  let hasState = false;
+  const others = [];
+  for (const o of m.options) {
+    const value = o.values[0] ?? "";
+    if (o.name === "--state" || o.name === "--ctstate") {
+      const parsed = o.name === "--state" ? parseCtState(value) : parseCtState(value);
+      if (parsed.kind !== "value") {
+        tests.push(unread(where, o.written));
+        continue;
+      }
+      hasState = true;
+      const wanted = new Set([...parsed.value].filter((s) => STATE_NAMES.has(s)));
+      tests.push((p, at) => answer(stateAnswer(p, at, wanted), o.negated));
+    } else if (o.name === "--ctstatus") {
+      const parsed = parseCtStatus(value);
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const wanted = parsed.value;
+      others.push((p) => answer(statusAnswer(p, wanted, value), o.negated));
+    } else if (o.name === "--ctproto") {
+      const parsed = parseGenericProtocol(value);
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const n = parsed.value;
+      others.push((p) => (n === 0 || p.protocolNumber === n) !== o.negated);
+    } else if (["--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst"].includes(o.name)) {
+      const parsed = parseHostMask(value, family, { extension: "conntrack", option: o.name.slice(2) });
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const net = netOf(parsed.value);
+      const which = o.name.slice(6);
+      others.push((p) => {
+        const a = connAddress(p, which);
+        if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
+        return inNet(a, net) !== o.negated;
+      });
+    } else if (["--ctorigsrcport", "--ctorigdstport", "--ctreplsrcport", "--ctrepldstport"].includes(o.name)) {
+      const parsed = parsePortRange(value, { extension: "conntrack", option: o.name.slice(2) });
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const range = parsed.value;
+      const which = o.name.slice(6, -4);
+      others.push((p) => {
+        const port = connPort(p, which);
+        if (port === void 0) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
+        return inRange(port, range) !== o.negated;
+      });
+    } else if (o.name === "--ctdir") {
+      const original = value.toUpperCase() === "ORIGINAL";
+      others.push((p) => p.ct.originalDirection === null ? maybe(`the packet goes the connection's ${original ? "original" : "reply"} way`) : p.ct.originalDirection === original);
+    } else others.push(unread(where, o.written));
+  }
+  if (others.length === 0) return tests;
+  tests.push((p, at) => at.beforeConntrack || p.ct.state === "UNTRACKED" ? hasState : allOf(others.map((t) => t(p, at))));
+  return tests;
+}
+function stateAnswer(p, at, wanted) {
+  const state = at.beforeConntrack ? p.ct.state === "UNTRACKED" ? "UNTRACKED" : "INVALID" : p.ct.state;
+  if (wanted.has(state)) return true;
+  if (at.beforeConntrack || state === "UNTRACKED" || state === "INVALID") return false;
+  let result2 = false;
+  for (const [flag, known] of [["DNAT", p.ct.dnat], ["SNAT", p.ct.snat]]) {
+    if (!wanted.has(flag)) continue;
+    if (known === true) return true;
+    if (known === null) result2 = maybe(`the connection's ${flag === "DNAT" ? "destination" : "source"} was rewritten (ctstate ${flag})`);
+  }
+  return result2;
+}
+function statusAnswer(p, wanted, text) {
+  const s = p.ct.state;
+  const bits = {
+    EXPECTED: s === "RELATED" ? true : s === "NEW" ? false : null,
+    SEEN_REPLY: s === "NEW" || s === "RELATED" ? false : s === "ESTABLISHED" ? true : null,
+    ASSURED: s === "NEW" || s === "RELATED" ? false : null,
+    CONFIRMED: s === "NEW" ? false : s === "ESTABLISHED" ? true : null
+  };
+  let unknown = false;
+  if (wanted.has("NONE") && Object.values(bits).every((b) => b === false)) return true;
+  for (const w of wanted) {
+    if (w === "NONE") continue;
+    if (bits[w] === true) return true;
+    if (bits[w] === null) unknown = true;
+  }
+  return unknown || wanted.has("NONE") ? maybe(`the connection's status has ${text}`) : false;
+}
+function connAddress(p, which) {
+  const o = p.ct.original;
+  if (o === null) return null;
+  if (which === "origsrc") return o.source;
+  if (which === "origdst") return o.destination;
+  return which === "replsrc" ? p.destination : p.source;
+}
+function connPort(p, which) {
+  const o = p.ct.original;
+  if (o === null) return void 0;
+  if (which === "origsrc") return o.sourcePort;
+  if (which === "origdst") return o.destinationPort;
+  return which === "replsrc" ? p.destinationPort : p.sourcePort;
+}
+var ADDR_TYPES = /* @__PURE__ */ new Set(["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"]);
+function addrtypeTests(m, where) {
+  const limitIn = m.options.some((o) => o.name === "--limit-iface-in");
+  const limitOut = m.options.some((o) => o.name === "--limit-iface-out");
+  const tests = [];
+  for (const o of m.options) {
+    if (o.name !== "--src-type" && o.name !== "--dst-type") continue;
+    const types = (o.values[0] ?? "").split(",").map((t) => t.toUpperCase());
+    if (types.some((t) => !ADDR_TYPES.has(t))) {
+      tests.push(unread(where, o.written));
+      continue;
+    }
+    const source = o.name === "--src-type";
+    tests.push((p, at) => {
+      const address = source ? p.source : p.destination;
+      if (address === null) return answer(maybe(`the address MASQUERADE gives is of type ${types.join(",")}`), o.negated);
+      const iface = limitIn ? p.inInterface : limitOut ? p.outInterface : void 0;
+      return answer(addressTypeIs(p.family, address, types, at.node, iface), o.negated);
+    });
+  }
+  return tests;
+}
+function addressTypeIs(family, address, types, node, iface) {
+  let kind;
+  if (family === 4 && (address >> 24n === 0n || address === 0xffffffffn)) kind = "BROADCAST";
+  else if (family === 4 ? address >> 28n === 0xen : address >> 120n === 0xffn) kind = "MULTICAST";
+  else {
+    const local = iface === void 0 ? node.isLocal(family, address) : iface === null ? null : node.isLocalOn(family, address, iface);
+    const broadcast = node.isBroadcast(family, address);
+    if (local === true) kind = "LOCAL";
+    else if (broadcast === true) kind = "BROADCAST";
+    else if (local === null) {
+      const wantsLocal = types.includes("LOCAL");
+      const wantsOther = types.includes("UNICAST");
+      if (wantsLocal === wantsOther) return wantsLocal;
+      const c = maybe(`${formatKey(family, address)} is an address of the node`);
+      return wantsLocal ? c : not(c);
+    } else kind = "UNICAST";
+  }
+  return types.includes(kind);
+}
+function formatKey(family, address) {
+  return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
+}
+function setTests(m, where, family) {
+  const tests = [];
+  for (const o of m.options) {
+    if (o.name !== "--match-set" && o.name !== "--set") continue;
+    const [name, flagText] = o.values;
+    if (name === void 0 || flagText === void 0) {
+      tests.push(unread(where, o.written));
+      continue;
+    }
+    const flags = flagText.split(",");
+    tests.push((p, at) => answer(inSet(p, at.node, name, flags, family, 0), o.negated));
+  }
+  return tests;
+}
+function inSet(p, node, name, flags, family, depth) {
+  const unknown = () => maybe(`the packet's ${flags.join(",")} is in the ipset ${name}`);
+  const set = node.sets?.get(name);
+  if (set === void 0 || depth > 8) return unknown();
+  if (set.type.startsWith("list:")) {
+    let result3 = false;
+    for (const member of set.sets) {
+      const a = inSet(p, node, member, flags, family, depth + 1);
+      if (a === true) return true;
+      if (a !== false) result3 = unknown();
+    }
+    return result3;
+  }
+  if (set.family !== null && set.family !== family) return false;
+  let result2 = false;
+  const matches = [];
+  for (const member of set.members) {
+    let all = true;
+    member.parts.forEach((part, k) => {
+      const source = (flags[k] ?? flags[flags.length - 1]) === "src";
+      if (all === false) return;
+      if (part.kind === "net") {
+        const a = source ? p.source : p.destination;
+        if (a === null) all = null;
+        else if (!inNet(a, part.net) || bitsOf(family) !== (p.family === 4 ? 32 : 128)) all = false;
+      } else if (part.kind === "port") {
+        const port = source ? p.sourcePort : p.destinationPort;
+        if (p.protocolNumber !== part.protocol || port !== part.port) all = false;
+      } else if (part.kind === "iface") {
+        const iface = source ? p.inInterface : p.outInterface;
+        if (iface === null) all = null;
+        else if (iface !== part.name) all = false;
+      } else all = null;
+    });
+    if (all === true) {
+      if (member.nomatch) return false;
+      matches.push(true);
+    } else if (all === null) result2 = unknown();
+  }
+  return matches.length > 0 ? true : result2;
+}
+function actionOf(target, family, isChain) {
+  const option2 = (name2) => target.options.find((o) => o.name === name2);
+  const name = target.name;
+  if (isChain(name)) return { kind: "jump", chain: name, goto: target.kind === "goto" };
+  switch (name) {
+    case "ACCEPT":
+      return { kind: "verdict", verdict: "accept" };
+    case "DROP":
+      return { kind: "verdict", verdict: "drop" };
+    case "REJECT":
+      return { kind: "verdict", verdict: "reject" };
+    case "QUEUE":
+    case "NFQUEUE":
+      return { kind: "verdict", verdict: "queue" };
+    case "RETURN":
+      return { kind: "return" };
+    case "MARK": {
+      for (const o of target.options) {
+        const effect = o.values[0] === void 0 ? null : markOptionEffect(o.name, o.values[0]);
+        if (effect !== null) return { kind: "mark", effect };
+      }
+      return { kind: "mark", effect: null };
+    }
+    case "CONNMARK":
+      return { kind: "connmark", apply: connmarkEffect(target.options) };
+    case "DNAT":
+    case "SNAT": {
+      const to = option2(name === "DNAT" ? "--to-destination" : "--to-source")?.values[0] ?? "";
+      const parsed = natRange(to, family);
+      return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
+    }
+    case "MASQUERADE":
+    case "REDIRECT": {
+      const ports = option2("--to-ports")?.values[0];
+      return { kind: "nat", nat: name, addresses: null, ports: ports === void 0 ? null : portRange(ports), netmap: null };
+    }
+    case "NETMAP": {
+      const to = option2("--to")?.values[0] ?? "";
+      const parsed = parseHostMask(to, family, { extension: "NETMAP", option: "to" });
+      return { kind: "nat", nat: "NETMAP", addresses: null, ports: null, netmap: parsed.kind === "value" ? netOf(parsed.value) : null };
+    }
+    case "NOTRACK":
+      return { kind: "notrack" };
+    case "CT":
+      return option2("--notrack") !== void 0 ? { kind: "notrack" } : { kind: "continue" };
+    case "TPROXY": {
+      const port = Number(option2("--on-port")?.values[0] ?? "0");
+      const markText2 = option2("--tproxy-mark")?.values[0];
+      const vm = markText2 === void 0 ? null : parseValueMask(markText2);
+      return { kind: "tproxy", port, effect: vm === null ? null : { value: vm.value, mask: vm.mask } };
+    }
+    default:
+      return { kind: "continue" };
+  }
+}
+function connmarkEffect(options) {
+  const get2 = (name) => options.find((o) => o.name === name);
+  const number = (name, fallback) => {
+    const v = get2(name)?.values[0];
+    const vm = v === void 0 ? null : parseValueMask(v);
+    return vm === null ? fallback : vm.value;
+  };
+  for (const o of options) {
+    const effect = o.values[0] === void 0 ? null : markOptionEffect(o.name, o.values[0]);
+    if (effect !== null) return (p) => void (p.ct.mark = p.ct.mark.apply(effect));
+  }
+  const mask = number("--mask", 4294967295);
+  const nfmask = number("--nfmask", mask);
+  const ctmask = number("--ctmask", mask);
+  if (get2("--save-mark") !== void 0) {
+    return (p) => void (p.ct.mark = copyBits(p.ct.mark, p.mark, nfmask, ctmask));
+  }
+  if (get2("--restore-mark") !== void 0) {
+    return (p) => void (p.mark = copyBits(p.mark, p.ct.mark, ctmask, nfmask));
+  }
+  return () => void 0;
+}
+function copyBits(into, from, take, clear) {
+  const fromExact = from.exact;
+  if (fromExact !== null) return into.apply({ value: (fromExact & take) >>> 0, mask: clear >>> 0 });
+  const cleared = into.apply({ value: 0, mask: clear >>> 0 });
+  return cleared.forget(take);
+}
+function portRange(text) {
+  const [a, b] = text.split("-");
+  const from = Number(a);
+  const to = b === void 0 ? from : Number(b);
+  return Number.isInteger(from) && Number.isInteger(to) ? { from, to } : null;
+}
+function natRange(text, family) {
+  let addressPart = text;
+  let portPart = null;
+  if (family === 6 && text.startsWith("[")) {
+    const close = text.indexOf("]");
+    addressPart = text.slice(1, close);
+    if (text[close + 1] === ":") portPart = text.slice(close + 2);
+  } else if (family === 4 || !text.includes("::") || text.indexOf(":") === text.lastIndexOf(":")) {
+    const colon = family === 4 ? text.indexOf(":") : -1;
+    if (colon !== -1) [addressPart, portPart] = [text.slice(0, colon), text.slice(colon + 1)];
+  }
+  const [fromText, toText] = addressPart.split("-");
+  const from = fromText ? parseAddress(fromText) : null;
+  const to = toText ? parseAddress(toText) : from;
+  return {
+    addresses: from === null || to === null ? null : { from: from.address, to: to.address },
+    ports: portPart === null ? null : portRange(portPart)
+  };
+}
+
+// rules/packet/marks.ts
+var ALL = 4294967295;
+function markTargetEffect(target) {
+  if (target.name !== "MARK") return null;
+  for (const option2 of target.options) {
+    const text = option2.value;
+    if (text === null) continue;
+    const effect = markOptionEffect(option2.name, text);
+    if (effect !== null || isMarkOption(option2.name)) return effect;
+  }
+  return null;
+}
+var isMarkOption = (name) => name === "--set-xmark" || name === "--set-mark" || name === "--or-mark" || name === "--and-mark" || name === "--xor-mark";
+function markMatchTests(match) {
+  const tests = [];
+  for (const option2 of match.options) {
+    if (option2.name !== "--mark") continue;
+    const test = option2.value === null ? null : markTest(option2.value, option2.negated);
+    if (test === null) return null;
+    tests.push(test);
+  }
+  return tests;
+}
+var MarkState = class _MarkState {
+  constructor(known, value) {
+    this.known = known;
+    this.value = value;
+  }
+  /** A packet with these bits set and every other bit unknown. */
+  static withBits(bits) {
+    return new _MarkState(bits >>> 0, bits >>> 0);
+  }
+  /** A mark whose every bit is known. */
+  static exactly(value) {
+    return new _MarkState(4294967295, value >>> 0);
+  }
+  /** A mark of which nothing is known. */
+  static unknown() {
+    return new _MarkState(0, 0);
+  }
+  /** The mark's value when every bit is known, else null. */
+  get exact() {
+    return this.known === 4294967295 ? this.value : null;
+  }
+  /** Whether all these bits are known to be set. */
+  has(bits) {
+    return (this.known & bits) >>> 0 === bits >>> 0 && (this.value & bits) >>> 0 === bits >>> 0;
+  }
+  apply(effect) {
+    const known = (this.known | effect.mask) >>> 0;
+    const value = ((this.value & ~effect.mask ^ effect.value) & known) >>> 0;
+    return new _MarkState(known, value);
+  }
+  /** Every bit unknown: after a target that sets the mark from elsewhere (CONNMARK --restore-mark). */
+  forget(mask = ALL) {
+    const known = (this.known & ~mask) >>> 0;
+    return new _MarkState(known, (this.value & known) >>> 0);
+  }
+  test(t) {
+    const mask = t.mask >>> 0;
+    if ((t.value & ~mask) >>> 0 !== 0) return t.negated;
+    if (((this.value ^ t.value) & mask & this.known) >>> 0 !== 0) return t.negated;
+    if ((mask & ~this.known) >>> 0 !== 0) return "maybe";
+    return !t.negated;
+  }
+  get key() {
+    return `${this.known}/${this.value}`;
+  }
+};
+function allOf2(answers) {
+  let result2 = true;
+  for (const answer2 of answers) {
+    if (answer2 === false) return false;
+    if (answer2 === "maybe") result2 = "maybe";
+  }
+  return result2;
+}
+
+// rules/packet/trace.ts
+var TraceError = class extends Error {
+};
+var TABLES_AT = {
+  PREROUTING: ["raw", "mangle", "nat"],
+  INPUT: ["mangle", "filter", "security", "nat"],
+  FORWARD: ["mangle", "filter", "security"],
+  OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
+  POSTROUTING: ["mangle", "nat"]
+};
+var MAX_DEPTH = 64;
+var TableChains = class {
+  constructor(model, filePath, family) {
+    this.model = model;
+    this.filePath = filePath;
+    this.family = family;
+    this.compiled = /* @__PURE__ */ new Map();
+    this.policies = /* @__PURE__ */ new Map();
+    for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
+    for (const c of model.policyCommands) {
+      const [chain, policy] = c.positional.map((w) => w.value);
+      if (chain !== void 0 && policy !== void 0) this.policies.set(chain, { policy, line: c.index });
+    }
+  }
+  chain(name) {
+    let c = this.compiled.get(name);
+    if (c === void 0) {
+      const chain = this.model.chains.get(name);
+      const policy = this.policies.get(name);
+      const builtin = this.model.builtins.has(name);
+      c = chain === void 0 ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.model.chains.isUserChain(n), builtin ? policy?.policy ?? "ACCEPT" : null, policy?.line ?? null);
+      this.compiled.set(name, c);
+    }
+    return c ?? void 0;
+  }
+};
+var compiledDocuments = /* @__PURE__ */ new WeakMap();
+function tablesOf(document, family, configured) {
+  let tables = compiledDocuments.get(document);
+  if (tables === void 0) {
+    tables = /* @__PURE__ */ new Map();
+    const model = modelOf(document, configured === void 0 ? void 0 : { family: { family: configured, because: `--family ${configured}` } });
+    for (const t of model.tables()) {
+      const name = t.table.name;
+      if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+    }
+    compiledDocuments.set(document, tables);
+  }
+  return tables;
+}
+function clone2(b) {
+  return {
+    p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } },
+    probability: b.probability,
+    probabilityKnown: b.probabilityKnown,
+    conditions: b.conditions.slice(),
+    assumed: new Map(b.assumed),
+    path: b.path.slice(),
+    policies: b.policies.slice(),
+    notes: b.notes.slice(),
+    destinationNatDone: b.destinationNatDone,
+    sourceNatDone: b.sourceNatDone
+  };
+}
+function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
+  const family = input.family;
+  const tables = /* @__PURE__ */ new Map();
+  const files = [];
+  for (const document of documents) {
+    const docFamily = options.family ?? modelOf(document).family()?.family ?? null;
+    if (docFamily !== null && docFamily !== family) continue;
+    const own = tablesOf(document, family, options.family);
+    if (own.size > 0) files.push(document.filePath ?? "<input>");
+    for (const [name, t] of own) {
+      const earlier = tables.get(name);
+      if (earlier !== void 0) throw new TraceError(`${earlier.filePath} and ${t.filePath} both give the ${name} table for IPv${family}: give each table once`);
+      tables.set(name, t);
+    }
+  }
+  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+}
+var Walk = class {
+  constructor(tables, node, family, maxOutcomes) {
+    this.tables = tables;
+    this.node = node;
+    this.family = family;
+    this.maxOutcomes = maxOutcomes;
+    this.forks = 0;
+  }
+  run(input, files) {
+    const state = input.state ?? "new";
+    const source = parseAddress(input.source).address;
+    const destination = parseAddress(input.destination).address;
+    const tcp = input.protocolNumber === 6;
+    const p = {
+      family: input.family,
+      protocol: input.protocol,
+      protocolNumber: input.protocolNumber,
+      source,
+      destination,
+      sourcePort: input.sourcePort,
+      destinationPort: input.destinationPort,
+      icmpType: input.icmpType,
+      icmpCode: input.icmpCode,
+      inInterface: input.inInterface ?? "",
+      outInterface: "",
+      route: void 0,
+      mark: MarkState.exactly(input.mark ?? 0),
+      // A first packet is a SYN; an established connection's has ACK set and SYN clear, the rest unknown.
+      tcpFlags: !tcp ? { known: 63, value: 0 } : state === "new" ? { known: 63, value: 2 } : state === "established" ? { known: 18, value: 16 } : { known: 0, value: 0 },
+      ct: {
+        state: state.toUpperCase(),
+        dnat: state === "new" ? false : null,
+        snat: state === "new" ? false : null,
+        // A new connection's mark is 0; an older one's is whatever rules saved in it.
+        mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
+        original: state === "new" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
+        originalDirection: state === "new" ? true : null
+      },
+      local: input.inInterface === null,
+      tproxy: false
+    };
+    const b = {
+      p,
+      probability: 1,
+      probabilityKnown: true,
+      conditions: [],
+      assumed: /* @__PURE__ */ new Map(),
+      path: [],
+      policies: [],
+      notes: [],
+      destinationNatDone: state !== "new",
+      sourceNatDone: state !== "new"
+    };
+    const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
+    return { family: this.family, outcomes, files };
+  }
+  arriving(b) {
+    const outcomes = [];
+    for (const exit of this.hook("PREROUTING", [b])) {
+      if (exit.verdict !== null) {
+        outcomes.push(this.outcome(exit.b, exit.verdict, null));
+        continue;
+      }
+      for (const [branch, local] of this.isLocal(exit.b)) {
+        if (local) outcomes.push(...this.finish(this.hook("INPUT", [branch]), "local"));
+        else outcomes.push(...this.forward(branch));
+      }
+    }
+    return outcomes;
+  }
+  forward(b) {
+    const routed = this.routeOut(b);
+    if (routed !== null) return [routed];
+    const afterForward = this.hook("FORWARD", [b]);
+    const outcomes = [];
+    for (const exit of afterForward) {
+      if (exit.verdict !== null) outcomes.push(this.outcome(exit.b, exit.verdict, null));
+      else outcomes.push(...this.finish(this.hook("POSTROUTING", [exit.b]), "forward"));
+    }
+    return outcomes;
+  }
+  sent(b) {
+    const outcomes = [];
+    for (const [branch, local] of this.isLocal(b)) {
+      if (local) branch.p.outInterface = "lo";
+      else {
+        const unroutable = this.routeOut(branch);
+        if (unroutable !== null) {
+          outcomes.push(unroutable);
+          continue;
+        }
+      }
+      for (const exit of this.hook("OUTPUT", [branch])) {
+        if (exit.verdict !== null) {
+          outcomes.push(this.outcome(exit.b, exit.verdict, null));
+          continue;
+        }
+        for (const post of this.hook("POSTROUTING", [exit.b])) {
+          if (post.verdict !== null) {
+            outcomes.push(this.outcome(post.b, post.verdict, null));
+            continue;
+          }
+          if (post.b.p.outInterface !== "lo") {
+            outcomes.push(this.outcome(post.b, "accept", "out"));
+            continue;
+          }
+          const back = post.b;
+          back.p.inInterface = "lo";
+          back.p.outInterface = "";
+          const input = [];
+          for (const pre of this.hook("PREROUTING", [back], true)) {
+            if (pre.verdict !== null) outcomes.push(this.outcome(pre.b, pre.verdict, null));
+            else input.push(...this.hook("INPUT", [pre.b]));
+          }
+          outcomes.push(...this.finish(input, "local"));
+        }
+      }
+    }
+    return outcomes;
+  }
+  finish(exits, delivery) {
+    return exits.map((e) => this.outcome(e.b, e.verdict ?? "accept", e.verdict === null || e.verdict === "accept" ? delivery : null));
+  }
+  /** Whether the packet is for the node: the branches where it is, and where it is not. */
+  isLocal(b) {
+    const p = b.p;
+    if (p.tproxy) return [[b, true]];
+    const local = this.node.isLocal(p.family, p.destination);
+    if (local !== null) return [[b, local || this.node.isBroadcast(p.family, p.destination) === true]];
+    const key = `${formatKey(p.family, p.destination)} is an address of the node`;
+    const known = b.assumed.get(key);
+    if (known !== void 0) return [[b, known]];
+    const other = this.fork(b);
+    this.assume(b, { key, probability: null, negated: false }, true);
+    this.assume(other, { key, probability: null, negated: false }, false);
+    return [
+      [b, true],
+      [other, false]
+    ];
+  }
+  /** Sets the outgoing interface from the routes; an outcome when the packet has no way out. */
+  routeOut(b) {
+    const p = b.p;
+    const route = this.node.route(p.family, p.destination);
+    p.route = route;
+    if (route === null) return { ...this.outcome(b, "drop", null), reason: `no route to ${formatAddress(p.family, p.destination)}` };
+    if (route === void 0) {
+      p.outInterface = null;
+      return null;
+    }
+    if (route.type === "blackhole" || route.type === "unreachable" || route.type === "prohibit") return { ...this.outcome(b, "drop", null), reason: `the route to ${formatAddress(p.family, p.destination)} is ${route.type}` };
+    p.outInterface = route.dev ?? null;
+    return null;
+  }
+  /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
+  hook(hook, branches, loopedBack = false) {
+    let going = branches;
+    const stopped = [];
+    for (const name of TABLES_AT[hook]) {
+      const table = this.tables.get(name);
+      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
+      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      if (name === "nat") {
+        const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
+        const next = [];
+        for (const b of going) {
+          const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
+          if (b.p.ct.state !== "NEW" || done || table === void 0) {
+            next.push(b);
+            continue;
+          }
+          for (const exit of this.table(table, hook, b, false)) {
+            if (destinationSide) exit.b.destinationNatDone = true;
+            else exit.b.sourceNatDone = true;
+            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
+            else stopped.push(exit);
+          }
+        }
+        going = next;
+      } else if (table !== void 0) {
+        const next = [];
+        for (const b of going) {
+          for (const exit of this.table(table, hook, b, name === "raw" && !loopedBack)) {
+            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
+            else stopped.push(exit);
+          }
+        }
+        going = next;
+      }
+      if (name === "raw" && !loopedBack) {
+        for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
+      }
+      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+        const next = [];
+        for (const b of going) {
+          const before = destinationBefore.get(b);
+          if (before !== void 0 && before !== b.p.destination || name === "mangle" && markBefore.get(b) !== void 0 && markBefore.get(b) !== b.p.mark.key) {
+            for (const [branch, local] of this.isLocal(b)) {
+              if (local) {
+                branch.p.outInterface = "lo";
+                next.push(branch);
+              } else {
+                const unroutable = this.routeOut(branch);
+                if (unroutable !== null) stopped.push({ b: branch, verdict: "drop" });
+                else next.push(branch);
+              }
+            }
+          } else next.push(b);
+        }
+        going = next;
+      }
+    }
+    return [...going.map((b) => ({ b, verdict: null })), ...stopped];
+  }
+  /** A table's built-in chain at a hook, then its policy. */
+  table(table, hook, b, beforeConntrack) {
+    const chain = table.chain(hook);
+    if (chain === void 0) return [{ b, verdict: null }];
+    const at = { hook, table: chain.table, node: this.node, beforeConntrack };
+    const exits = [];
+    for (const exit of this.chain(table, chain, b, at, 0)) {
+      if (exit.verdict !== null) {
+        exits.push(exit);
+        continue;
+      }
+      const policy = chain.policy ?? "ACCEPT";
+      exit.b.policies.push({ filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path.length });
+      exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
+    }
+    return exits.map((e) => e.verdict === "accept" ? { b: e.b, verdict: null } : e);
+  }
+  /** Walks a chain; an exit with verdict null fell off its end or met RETURN. */
+  chain(table, chain, start, at, depth) {
+    if (depth > MAX_DEPTH) return [{ b: start, verdict: null }];
+    const exits = [];
+    const candidates = chain.candidates(start.p);
+    const work = [[start, 0]];
+    while (work.length > 0) {
+      const [b, c] = work.pop();
+      if (c >= candidates.length) {
+        exits.push({ b, verdict: null });
+        continue;
+      }
+      const rule = chain.rules[candidates[c]];
+      const results = this.evaluate(rule, b, at);
+      const continuing = [];
+      for (const [branch, matched] of results) {
+        if (!matched) {
+          continuing.push([branch, c + 1]);
+          continue;
+        }
+        for (const r of this.act(table, chain, rule, branch, at, depth)) {
+          if (r.kind === "next") continuing.push([r.b, c + 1]);
+          else exits.push(r.exit);
+        }
+      }
+      for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+    }
+    return exits;
+  }
+  act(table, chain, rule, b, at, depth) {
+    const step = { filePath: table.filePath, line: rule.line + 1, table: chain.table, chain: chain.name, target: rule.target };
+    b.path.push(step);
+    const action = rule.action;
+    const next = (branch) => ({ kind: "next", b: branch });
+    const exit = (branch, verdict) => ({ kind: "exit", exit: { b: branch, verdict } });
+    switch (action.kind) {
+      case "none":
+      case "continue":
+        return [next(b)];
+      case "verdict":
+        return [exit(b, action.verdict)];
+      case "return":
+        return [exit(b, null)];
+      case "mark":
+        if (action.effect === null) {
+          b.p.mark = b.p.mark.forget();
+          b.notes.push(`${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
+        } else b.p.mark = b.p.mark.apply(action.effect);
+        step.after = traced(b.p);
+        return [next(b)];
+      case "connmark":
+        if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
+        action.apply(b.p);
+        step.after = traced(b.p);
+        return [next(b)];
+      case "notrack":
+        if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
+        return [next(b)];
+      case "tproxy": {
+        const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
+        const known = b.assumed.get(key);
+        const out = [];
+        const branches = known !== void 0 ? [[b, known]] : [[b, true], [this.fork(b), false]];
+        for (const [branch, found] of branches) {
+          if (known === void 0) this.assume(branch, { key, probability: null, negated: false }, found);
+          if (found) {
+            if (action.effect !== null) branch.p.mark = branch.p.mark.apply(action.effect);
+            branch.p.tproxy = true;
+            out.push(exit(branch, "accept"));
+          } else out.push(exit(branch, "drop"));
+        }
+        return out;
+      }
+      case "nat":
+        this.nat(action, b, at, step);
+        step.after = traced(b.p);
+        return [exit(b, "accept")];
+      case "jump": {
+        const target = table.chain(action.chain);
+        if (target === void 0) return [next(b)];
+        const out = [];
+        for (const e of this.chain(table, target, b, at, depth + 1)) {
+          if (e.verdict !== null) out.push(exit(e.b, e.verdict));
+          else out.push(action.goto ? exit(e.b, null) : next(e.b));
+        }
+        return out;
+      }
+    }
+  }
+  nat(action, b, at, step) {
+    const p = b.p;
+    const where = `${step.filePath}:${step.line}`;
+    const destinationSide = at.hook === "PREROUTING" || at.hook === "OUTPUT";
+    const pickPort = (ports, current) => {
+      if (ports === null || current === null) return current;
+      if (ports.from !== ports.to) b.notes.push(`${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
+      return ports.from;
+    };
+    const pickAddress = (range) => {
+      if (range === null) return null;
+      if (range.from !== range.to) b.notes.push(`${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
+      return range.from;
+    };
+    switch (action.nat) {
+      case "DNAT":
+        p.destination = pickAddress(action.addresses) ?? p.destination;
+        p.destinationPort = pickPort(action.ports, p.destinationPort);
+        p.ct.dnat = true;
+        break;
+      case "SNAT":
+        p.source = pickAddress(action.addresses) ?? p.source;
+        p.sourcePort = pickPort(action.ports, p.sourcePort);
+        p.ct.snat = true;
+        break;
+      case "MASQUERADE": {
+        const iface = p.outInterface;
+        const address = iface === null || iface === "" ? null : this.node.sourceFor(p.family, iface, p.route);
+        if (address === null) b.notes.push(`${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
+        p.source = address;
+        p.sourcePort = pickPort(action.ports, p.sourcePort);
+        p.ct.snat = true;
+        break;
+      }
+      case "REDIRECT": {
+        const address = at.hook === "OUTPUT" ? p.family === 4 ? 0x7f000001n : 1n : this.node.addressOf(p.family, p.inInterface);
+        if (address === null) b.notes.push(`${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
+        else p.destination = address;
+        p.destinationPort = pickPort(action.ports, p.destinationPort);
+        p.ct.dnat = true;
+        break;
+      }
+      case "NETMAP": {
+        const net = action.netmap;
+        if (net === null) break;
+        const mapped = (a) => a & ~net.mask & (p.family === 4 ? 0xffffffffn : (1n << 128n) - 1n) | net.network;
+        if (destinationSide) {
+          p.destination = mapped(p.destination);
+          p.ct.dnat = true;
+        } else if (p.source !== null) {
+          p.source = mapped(p.source);
+          p.ct.snat = true;
+        }
+        break;
+      }
+    }
+  }
+  /** Whether a rule matches: one branch when every test is decided, else one per way an undecided test goes. */
+  evaluate(rule, start, at) {
+    const out = [];
+    const work = [[start, 0]];
+    while (work.length > 0) {
+      const [b, from] = work.pop();
+      let matched = true;
+      for (let k = from; k < rule.tests.length; k++) {
+        let a = rule.tests[k](b.p, at);
+        if (typeof a !== "boolean") {
+          const known = b.assumed.get(a.key);
+          if (known !== void 0) a = known !== a.negated;
+        }
+        if (a === true) continue;
+        if (a === false) {
+          matched = false;
+          break;
+        }
+        const m = a;
+        const other = this.fork(b);
+        this.assume(other, m, false);
+        work.push([other, k]);
+        this.assume(b, m, true);
+        k--;
+      }
+      out.push([b, matched]);
+    }
+    return out;
+  }
+  fork(b) {
+    if (++this.forks >= this.maxOutcomes) throw new TraceError(`the walk splits into more than ${this.maxOutcomes} ways (undecided matches): trace a narrower packet or give the node's files`);
+    return clone2(b);
+  }
+  assume(b, m, holds) {
+    b.assumed.set(m.key, holds);
+    b.conditions.push(holds ? m.key : `not: ${m.key}`);
+    if (m.probability === null) b.probabilityKnown = false;
+    else b.probability *= holds ? m.probability : 1 - m.probability;
+  }
+  outcome(b, verdict, delivery) {
+    return {
+      verdict,
+      delivery: verdict === "accept" ? delivery : null,
+      probability: b.probabilityKnown ? b.probability : null,
+      conditions: b.conditions,
+      path: b.path,
+      policies: b.policies,
+      packet: traced(b.p),
+      notes: b.notes
+    };
+  }
+};
+function markText(m) {
+  const exact = m.exact;
+  if (exact !== null) return `0x${exact.toString(16)}`;
+  return `0x${m.value.toString(16)}/0x${m.known.toString(16)}`;
+}
+function traced(p) {
+  const ported = p.sourcePort !== null || p.destinationPort !== null;
+  return {
+    protocol: p.protocol,
+    source: p.source === null ? null : formatAddress(p.family, p.source),
+    destination: formatAddress(p.family, p.destination),
+    sourcePort: ported ? p.sourcePort : null,
+    destinationPort: ported ? p.destinationPort : null,
+    mark: markText(p.mark),
+    inInterface: p.inInterface === "" ? null : p.inInterface,
+    outInterface: p.outInterface === "" ? null : p.outInterface
+  };
+}
+
+// rules/packet/walk.ts
+var MAX_DEPTH2 = 64;
+var MarkWalk = class {
+  constructor(chains, client) {
+    this.chains = chains;
+    this.client = client;
+    /** The chains the walk has entered. */
+    this.visited = /* @__PURE__ */ new Set();
+    this.facts = /* @__PURE__ */ new Map();
+  }
+  /** Walks a chain with these possible packet states; returns the states that come back from it. */
+  walk(name, entering, stack = []) {
+    const chain = this.chains.get(name);
+    if (chain === void 0 || stack.includes(name) || stack.length > MAX_DEPTH2) return entering;
+    this.visited.add(name);
+    let states = entering;
+    const returned = [];
+    for (const line of chain.rules) {
+      if (states.length === 0) break;
+      const facts = this.factsOf(line);
+      const next = [];
+      for (const state of states) {
+        const matches = this.evaluate(facts, state);
+        if (matches === false) {
+          next.push(state);
+          continue;
+        }
+        if (matches === "maybe") next.push(state);
+        this.act(facts, state, matches, name, stack, next, returned);
+      }
+      states = unique(next);
+    }
+    return unique([...returned, ...states]);
+  }
+  /** What a rule tests and does (read once per rule). */
+  factsOf(line) {
+    let facts = this.facts.get(line);
+    if (facts === void 0) {
+      const rule = line.rule;
+      const marks = [];
+      let otherConditions = rule.generic.length > 0;
+      for (const match of rule.matches) {
+        if (match.name === "comment") continue;
+        const tests = match.name === "mark" ? markMatchTests(match) : null;
+        if (tests === null) otherConditions = true;
+        else marks.push(...tests);
+      }
+      const target = rule.target;
+      facts = { line, marks, otherConditions, target, effect: target ? markTargetEffect(target) : null };
+      this.facts.set(line, facts);
+    }
+    return facts;
+  }
+  evaluate(facts, state) {
+    const answers = facts.marks.map((t) => state.test(t));
+    if (facts.otherConditions) answers.push("maybe");
+    return allOf2(answers);
+  }
+  act(facts, state, matches, chain, stack, next, returned) {
+    const sure = matches === true;
+    const target = facts.target;
+    if (target === null) {
+      if (sure) next.push(state);
+      return;
+    }
+    const name = target.name;
+    if (isTerminalTarget(name)) {
+      this.client.onTerminal(facts, state, matches, chain);
+      return;
+    }
+    if (name === "RETURN") {
+      returned.push(state);
+      return;
+    }
+    if (facts.effect) {
+      next.push(state.apply(facts.effect));
+      return;
+    }
+    if (name === "CONNMARK" && target.option("--restore-mark")) {
+      next.push(state.forget());
+      return;
+    }
+    if (target.kind === "goto" || this.chains.get(name) !== void 0) {
+      const back = this.walk(name, [state], [...stack, chain]);
+      (target.kind === "goto" ? returned : next).push(...back);
+      return;
+    }
+    if (sure) next.push(state);
+  }
+};
+function unique(states) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of states) seen.set(s.key, s);
+  return [...seen.values()];
+}
+
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
 var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
@@ -33132,168 +35435,6 @@ function strayHash(line) {
     }
   }
   return null;
-}
-
-// rules/packet/marks.ts
-var ALL = 4294967295;
-function markTargetEffect(target) {
-  if (target.name !== "MARK") return null;
-  for (const option2 of target.options) {
-    const text = option2.value;
-    if (text === null) continue;
-    const effect = markOptionEffect(option2.name, text);
-    if (effect !== null || isMarkOption(option2.name)) return effect;
-  }
-  return null;
-}
-var isMarkOption = (name) => name === "--set-xmark" || name === "--set-mark" || name === "--or-mark" || name === "--and-mark" || name === "--xor-mark";
-function markMatchTests(match) {
-  const tests = [];
-  for (const option2 of match.options) {
-    if (option2.name !== "--mark") continue;
-    const test = option2.value === null ? null : markTest(option2.value, option2.negated);
-    if (test === null) return null;
-    tests.push(test);
-  }
-  return tests;
-}
-var MarkState = class _MarkState {
-  constructor(known, value) {
-    this.known = known;
-    this.value = value;
-  }
-  /** A packet with these bits set and every other bit unknown. */
-  static withBits(bits) {
-    return new _MarkState(bits >>> 0, bits >>> 0);
-  }
-  /** Whether all these bits are known to be set. */
-  has(bits) {
-    return (this.known & bits) >>> 0 === bits >>> 0 && (this.value & bits) >>> 0 === bits >>> 0;
-  }
-  apply(effect) {
-    const known = (this.known | effect.mask) >>> 0;
-    const value = ((this.value & ~effect.mask ^ effect.value) & known) >>> 0;
-    return new _MarkState(known, value);
-  }
-  /** Every bit unknown: after a target that sets the mark from elsewhere (CONNMARK --restore-mark). */
-  forget(mask = ALL) {
-    const known = (this.known & ~mask) >>> 0;
-    return new _MarkState(known, (this.value & known) >>> 0);
-  }
-  test(t) {
-    const mask = t.mask >>> 0;
-    if ((t.value & ~mask) >>> 0 !== 0) return t.negated;
-    if (((this.value ^ t.value) & mask & this.known) >>> 0 !== 0) return t.negated;
-    if ((mask & ~this.known) >>> 0 !== 0) return "maybe";
-    return !t.negated;
-  }
-  get key() {
-    return `${this.known}/${this.value}`;
-  }
-};
-function allOf(answers) {
-  let result2 = true;
-  for (const answer of answers) {
-    if (answer === false) return false;
-    if (answer === "maybe") result2 = "maybe";
-  }
-  return result2;
-}
-
-// rules/packet/walk.ts
-var MAX_DEPTH = 64;
-var MarkWalk = class {
-  constructor(chains, client) {
-    this.chains = chains;
-    this.client = client;
-    /** The chains the walk has entered. */
-    this.visited = /* @__PURE__ */ new Set();
-    this.facts = /* @__PURE__ */ new Map();
-  }
-  /** Walks a chain with these possible packet states; returns the states that come back from it. */
-  walk(name, entering, stack = []) {
-    const chain = this.chains.get(name);
-    if (chain === void 0 || stack.includes(name) || stack.length > MAX_DEPTH) return entering;
-    this.visited.add(name);
-    let states = entering;
-    const returned = [];
-    for (const line of chain.rules) {
-      if (states.length === 0) break;
-      const facts = this.factsOf(line);
-      const next = [];
-      for (const state of states) {
-        const matches = this.evaluate(facts, state);
-        if (matches === false) {
-          next.push(state);
-          continue;
-        }
-        if (matches === "maybe") next.push(state);
-        this.act(facts, state, matches, name, stack, next, returned);
-      }
-      states = unique(next);
-    }
-    return unique([...returned, ...states]);
-  }
-  /** What a rule tests and does (read once per rule). */
-  factsOf(line) {
-    let facts = this.facts.get(line);
-    if (facts === void 0) {
-      const rule = line.rule;
-      const marks = [];
-      let otherConditions = rule.generic.length > 0;
-      for (const match of rule.matches) {
-        if (match.name === "comment") continue;
-        const tests = match.name === "mark" ? markMatchTests(match) : null;
-        if (tests === null) otherConditions = true;
-        else marks.push(...tests);
-      }
-      const target = rule.target;
-      facts = { line, marks, otherConditions, target, effect: target ? markTargetEffect(target) : null };
-      this.facts.set(line, facts);
-    }
-    return facts;
-  }
-  evaluate(facts, state) {
-    const answers = facts.marks.map((t) => state.test(t));
-    if (facts.otherConditions) answers.push("maybe");
-    return allOf(answers);
-  }
-  act(facts, state, matches, chain, stack, next, returned) {
-    const sure = matches === true;
-    const target = facts.target;
-    if (target === null) {
-      if (sure) next.push(state);
-      return;
-    }
-    const name = target.name;
-    if (isTerminalTarget(name)) {
-      this.client.onTerminal(facts, state, matches, chain);
-      return;
-    }
-    if (name === "RETURN") {
-      returned.push(state);
-      return;
-    }
-    if (facts.effect) {
-      next.push(state.apply(facts.effect));
-      return;
-    }
-    if (name === "CONNMARK" && target.option("--restore-mark")) {
-      next.push(state.forget());
-      return;
-    }
-    if (target.kind === "goto" || this.chains.get(name) !== void 0) {
-      const back = this.walk(name, [state], [...stack, chain]);
-      (target.kind === "goto" ? returned : next).push(...back);
-      return;
-    }
-    if (sure) next.push(state);
-  }
-};
-function unique(states) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const s of states) seen.set(s.key, s);
-  return [...seen.values()];
 }
 
 // rules/duplicate-rule/rule.ts
@@ -35826,6 +37967,12 @@ export {
   printLine,
   appendsOnly,
   chainsNamed,
+  PacketSyntaxError,
+  parsePacket,
+  NodeInputError,
+  NodeInfo,
+  TraceError,
+  tracePacket,
   allRules,
   UNUSED_SUPPRESSION,
   INVALID_SUPPRESSION,

@@ -1,0 +1,839 @@
+/**
+ * A table's rules made ready for the packet walk: each rule's matches become tests on the
+ * walk's packet (typed values from netfilter/values, read once per rule), its target an
+ * action. A test answers true, false, or "maybe" with the condition it depends on: the walk
+ * then follows both ways (never a silent guess). A chain with many rules is indexed by what
+ * most of its rules match exactly (destination address, else destination port), so that a
+ * packet tries only the rules that can match it: KUBE-SERVICES has tens of thousands.
+ */
+import { parseValueMask, type CommandLine, type LineView } from "../../grammar/index.js";
+import type { Chain } from "../model/index.js";
+import {
+  markOptionEffect,
+  markTest,
+  parseCtState,
+  parseCtStatus,
+  parseGenericAddresses,
+  parseGenericProtocol,
+  parseHostMask,
+  parseIcmpType,
+  parseMultiport,
+  parsePortRange,
+  parseTcpFlags,
+  parseTcpPorts,
+  type Family,
+  type Hook,
+  type XMark,
+} from "../netfilter/index.js";
+import { bitsOf, inNet, netOf, parseAddress, type Net } from "./addresses.js";
+import { MarkState } from "./marks.js";
+import type { NodeInfo, Route } from "./node.js";
+
+/** A condition the walk cannot decide: `key` holds (with `probability` when known), or, `negated`, it does not. */
+export interface Maybe {
+  readonly key: string;
+  readonly probability: number | null;
+  readonly negated: boolean;
+}
+
+export type Answer = boolean | Maybe;
+
+const maybe = (key: string, probability: number | null = null): Maybe => ({ key, probability, negated: false });
+const not = (a: Answer): Answer => (typeof a === "boolean" ? !a : { ...a, negated: !a.negated });
+const answer = (a: Answer, negated: boolean): Answer => (negated ? not(a) : a);
+
+export type CtStateBit = "INVALID" | "NEW" | "ESTABLISHED" | "RELATED" | "UNTRACKED";
+
+/** The packet as the walk carries it; copied when the walk forks. */
+export interface WalkPacket {
+  family: Family;
+  protocol: string;
+  protocolNumber: number;
+  /** Null once MASQUERADE gave it an address the node's files do not tell. */
+  source: bigint | null;
+  destination: bigint;
+  sourcePort: number | null;
+  destinationPort: number | null;
+  icmpType: number | null;
+  icmpCode: number | null;
+  /** The interface it arrived on; "" where it has none (OUTPUT). */
+  inInterface: string;
+  /** The interface it leaves by; "" before the routing decision, null when the routes do not tell. */
+  outInterface: string | null;
+  route: Route | null | undefined;
+  mark: MarkState;
+  tcpFlags: { known: number; value: number };
+  ct: ConnState;
+  /** Locally generated (it has a socket: owner). */
+  local: boolean;
+  /** TPROXY found it a socket: delivered locally. */
+  tproxy: boolean;
+}
+
+export interface ConnState {
+  state: CtStateBit;
+  /** Whether the connection's addresses were rewritten (ctstate DNAT and SNAT); null: not known. */
+  dnat: boolean | null;
+  snat: boolean | null;
+  mark: MarkState;
+  /** The connection's first packet as conntrack saw it (null: an established connection's, not known). */
+  original: { source: bigint; destination: bigint; sourcePort: number | null; destinationPort: number | null } | null;
+  /** Whether the packet goes the connection's original way: null when not known. */
+  originalDirection: boolean | null;
+}
+
+/** Where the walk is: the hook, the table, the node. */
+export interface Place {
+  hook: Hook;
+  table: string;
+  node: NodeInfo;
+  /** Before conntrack (the raw table): the packet has no connection yet. */
+  beforeConntrack: boolean;
+}
+
+export type Test = (p: WalkPacket, at: Place) => Answer;
+
+export type NatKind = "DNAT" | "SNAT" | "MASQUERADE" | "REDIRECT" | "NETMAP";
+
+export type Action =
+  | { kind: "none" }
+  | { kind: "verdict"; verdict: "accept" | "drop" | "reject" | "queue" }
+  | { kind: "return" }
+  | { kind: "jump"; chain: string; goto: boolean }
+  | { kind: "mark"; effect: XMark | null }
+  | { kind: "connmark"; apply: (p: WalkPacket) => void }
+  | { kind: "nat"; nat: NatKind; addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null; netmap: Net | null }
+  | { kind: "notrack" }
+  | { kind: "tproxy"; port: number; effect: XMark | null }
+  | { kind: "continue" };
+
+export interface CompiledRule {
+  /** 0-based line in its document. */
+  line: number;
+  table: string;
+  chain: string;
+  target: string | null;
+  tests: Test[];
+  action: Action;
+  /** Exact matches the chain's index may use. */
+  destinationKey: bigint | null;
+  destinationPortKey: number | null;
+}
+
+export interface CompiledChain {
+  name: string;
+  table: string;
+  rules: CompiledRule[];
+  /** ACCEPT or DROP for a built-in chain. */
+  policy: string | null;
+  policyLine: number | null;
+  /** The rules a packet can match, by index into `rules`, in order. */
+  candidates(p: WalkPacket): ArrayLike<number>;
+}
+
+/** A walk's view of one table of a document. */
+export interface CompiledTable {
+  name: string;
+  filePath: string;
+  chain(name: string): CompiledChain | undefined;
+}
+
+const INDEX_FROM = 16;
+
+export function compileChain(chain: Chain, table: string, family: Family, isChain: (name: string) => boolean, policy: string | null, policyLine: number | null): CompiledChain {
+  const rules = chain.rules.map((line) => compileRule(line, table, chain.name, family, isChain));
+  const all = Int32Array.from(rules.keys());
+  let candidates: (p: WalkPacket) => ArrayLike<number> = () => all;
+  if (rules.length >= INDEX_FROM) {
+    const byDestination = rules.filter((r) => r.destinationKey !== null).length;
+    const byPort = rules.filter((r) => r.destinationPortKey !== null).length;
+    if (byDestination * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationKey, (p) => p.destination);
+    else if (byPort * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationPortKey, (p) => p.destinationPort);
+  }
+  return { name: chain.name, table, rules, policy, policyLine, candidates };
+}
+
+/** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
+function indexBy<K>(rules: CompiledRule[], keyOf: (r: CompiledRule) => K | null, packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
+  const lists = new Map<K, number[]>();
+  const rest: number[] = [];
+  rules.forEach((r, i) => {
+    const key = keyOf(r);
+    if (key === null) rest.push(i);
+    else {
+      let list = lists.get(key);
+      if (list === undefined) lists.set(key, (list = []));
+      list.push(i);
+    }
+  });
+  const restArray = Int32Array.from(rest);
+  const merged = new Map<K, Int32Array>();
+  return (p) => {
+    const key = packetKey(p);
+    if (key === null) return Int32Array.from(rules.keys());
+    const list = lists.get(key);
+    if (list === undefined) return restArray;
+    let out = merged.get(key);
+    if (out === undefined) {
+      out = new Int32Array(list.length + rest.length);
+      let a = 0;
+      let b = 0;
+      for (let k = 0; k < out.length; k++) out[k] = b >= rest.length || (a < list.length && list[a] < rest[b]) ? list[a++] : rest[b++];
+      merged.set(key, out);
+    }
+    return out;
+  };
+}
+
+/** A rule's elements grouped as iptables reads them: generic options, each match with its options, the target with its options. */
+interface Element {
+  name: string;
+  negated: boolean;
+  values: string[];
+  written: string;
+}
+
+interface Module {
+  name: string;
+  options: Element[];
+  written: string[];
+}
+
+function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
+  const generic: Element[] = [];
+  const modules: Module[] = [];
+  let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+  let current: Module | null = null;
+  let protocol: string | null = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    const element: Element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
+    if (role === "generic") {
+      generic.push(element);
+      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+    } else if (role === "match") {
+      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      modules.push(current);
+      target = target === null ? null : target;
+    } else if (role === "jump" || role === "goto") {
+      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      current = null;
+    } else if (role === "module") {
+      if (target !== null && current === null) target.options.push(element);
+      else if (current !== null) {
+        current.options.push(element);
+        current.written.push(element.written);
+      } else {
+        // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
+        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), options: [element], written: [element.written] };
+        modules.push(current);
+      }
+    }
+  }
+  return { generic, modules, target };
+}
+
+export function compileRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean): CompiledRule {
+  const where = `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+  const { generic, modules, target } = readRule(line.view);
+  const tests: Test[] = [];
+  let destinationKey: bigint | null = null;
+  let destinationPortKey: number | null = null;
+  let protocolNumber: number | null = null;
+  for (const g of generic) {
+    const value = g.values[0] ?? "";
+    switch (g.name) {
+      case "-s":
+      case "--source":
+      case "--src":
+      case "-d":
+      case "--destination":
+      case "--dst": {
+        const parsed = parseGenericAddresses(value, family);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, g.written));
+          break;
+        }
+        const nets = parsed.value.map(netOf);
+        const source = g.name.startsWith("-s") || g.name.startsWith("--s");
+        if (!source && !g.negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+        tests.push(addressTest(source, nets, g.negated, family));
+        break;
+      }
+      case "-i":
+      case "--in-interface":
+      case "-o":
+      case "--out-interface":
+        tests.push(interfaceTest(g.name === "-i" || g.name === "--in-interface", value, g.negated));
+        break;
+      case "-p":
+      case "--protocol": {
+        const parsed = parseGenericProtocol(value);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, g.written));
+          break;
+        }
+        const n = parsed.value;
+        if (!g.negated && n !== 0) protocolNumber = n;
+        tests.push((p) => (n === 0 ? true : (p.protocolNumber === n) !== g.negated));
+        break;
+      }
+      case "-f":
+      case "--fragment":
+      case "--fragments":
+        // The walk's packets are whole (or the first fragment): `-f` matches the later fragments only.
+        tests.push(() => g.negated);
+        break;
+    }
+  }
+  for (const m of modules) {
+    const built = moduleTests(m, where, family, protocolNumber);
+    tests.push(...built.tests);
+    if (built.destinationPort !== null && protocolNumber !== null) destinationPortKey = built.destinationPort;
+  }
+  const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain);
+  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+}
+
+function unread(where: string, written: string): Test {
+  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
+  return () => m;
+}
+
+function addressTest(source: boolean, nets: Net[], negated: boolean, family: Family): Test {
+  return (p) => {
+    const address = source ? p.source : p.destination;
+    if (address === null) return maybe(`the address MASQUERADE gives is in ${nets.length} network(s) of the rule`);
+    if (p.family !== family) return false;
+    let hit = false;
+    for (const net of nets) if (inNet(address, net)) hit = true;
+    return hit !== negated;
+  };
+}
+
+/** `eth0` or `eth+` (any name starting with `eth`), as the kernel compares names. */
+function interfaceMatches(pattern: string, name: string): boolean {
+  return pattern.endsWith("+") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+function interfaceTest(incoming: boolean, pattern: string, negated: boolean): Test {
+  return (p) => {
+    const name = incoming ? p.inInterface : p.outInterface;
+    if (name === null) return answer(maybe(`the packet leaves by an interface named ${JSON.stringify(pattern)}`), negated);
+    return interfaceMatches(pattern, name) !== negated;
+  };
+}
+
+const PORTED: Readonly<Record<string, number>> = { tcp: 6, udp: 17, sctp: 132, udplite: 136, dccp: 33 };
+
+const inRange = (value: number | null, range: { min: number; max: number }): boolean => value !== null && value >= range.min && value <= range.max;
+
+function moduleTests(m: Module, where: string, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
+  const tests: Test[] = [];
+  let destinationPort: number | null = null;
+  const whole = `${where} \`${m.written.join(" ")}\``;
+  const undecided = (what = `${whole} matches`): Test => {
+    const c = maybe(what);
+    return () => c;
+  };
+  const ported = PORTED[m.name];
+  switch (m.name) {
+    case "comment":
+    case "tcp":
+    case "udp":
+    case "udplite":
+    case "sctp":
+    case "dccp":
+      if (m.name === "comment") break;
+      tests.push((p) => p.protocolNumber === ported);
+      for (const o of m.options) {
+        const value = o.values[0] ?? "";
+        if (["--sport", "--source-port", "--dport", "--destination-port"].includes(o.name)) {
+          const range = parseTcpPorts(value);
+          if (range.kind !== "value") {
+            tests.push(unread(where, o.written));
+            continue;
+          }
+          const r = range.value;
+          const source = o.name === "--sport" || o.name === "--source-port";
+          if (!source && !o.negated && r.min === r.max) destinationPort = r.min;
+          tests.push((p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== o.negated);
+        } else if (m.name === "tcp" && (o.name === "--tcp-flags" || o.name === "--syn")) {
+          const flags = o.name === "--syn" ? { mask: 0x17, comp: 0x02 } : parseTcpFlags(o.values[0] ?? "", o.values[1] ?? "").kind === "value" ? (parseTcpFlags(o.values[0], o.values[1]) as { value: { mask: number; comp: number } }).value : null;
+          if (flags === null) {
+            tests.push(unread(where, o.written));
+            continue;
+          }
+          tests.push((p) => {
+            const { known, value } = p.tcpFlags;
+            if ((flags.mask & ~known) !== 0) {
+              if (((value ^ flags.comp) & flags.mask & known) !== 0) return o.negated;
+              return answer(maybe(`the TCP flags of the packet are ${o.values.join(" ")} under ${o.name}`), o.negated);
+            }
+            return ((value & flags.mask) === flags.comp) !== o.negated;
+          });
+        } else tests.push(unread(where, o.written));
+      }
+      break;
+    case "icmp":
+    case "icmp6":
+      tests.push((p) => p.protocolNumber === (m.name === "icmp" ? 1 : 58));
+      for (const o of m.options) {
+        const parsed = parseIcmpType(o.values[0] ?? "", m.name === "icmp" ? 4 : 6);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const t = parsed.value;
+        tests.push((p) => (t.type === 255 || (p.icmpType === t.type && p.icmpCode !== null && p.icmpCode >= t.codeMin && p.icmpCode <= t.codeMax)) !== o.negated);
+      }
+      break;
+    case "multiport":
+      for (const o of m.options) {
+        const proto = protocolNumber === null ? "tcp" : (Object.entries(PORTED).find(([, n]) => n === protocolNumber)?.[0] ?? "tcp");
+        const parsed = parseMultiport(o.values[0] ?? "", proto);
+        if (parsed.kind !== "value") {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const ranges = parsed.value.ports;
+        const which = o.name === "--sports" || o.name === "--source-ports" ? "source" : o.name === "--ports" ? "either" : "destination";
+        tests.push((p) => {
+          const hit = (port: number | null) => ranges.some((r) => inRange(port, r));
+          const matched = which === "source" ? hit(p.sourcePort) : which === "destination" ? hit(p.destinationPort) : hit(p.sourcePort) || hit(p.destinationPort);
+          return matched !== o.negated;
+        });
+      }
+      break;
+    case "iprange":
+      for (const o of m.options) {
+        const [fromText, toText] = (o.values[0] ?? "").split("-");
+        const from = parseAddress(fromText ?? "");
+        const to = parseAddress(toText ?? fromText ?? "");
+        if (from === null || to === null || from.family !== family || to.family !== family) {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const source = o.name === "--src-range";
+        tests.push((p) => {
+          const a = source ? p.source : p.destination;
+          if (a === null) return answer(maybe(`the address MASQUERADE gives is in ${o.values[0]}`), o.negated);
+          return (a >= from.address && a <= to.address) !== o.negated;
+        });
+      }
+      break;
+    case "mark":
+    case "connmark":
+      for (const o of m.options) {
+        const t = o.name === "--mark" ? markTest(o.values[0] ?? "", o.negated) : null;
+        if (t === null) {
+          tests.push(unread(where, o.written));
+          continue;
+        }
+        const conn = m.name === "connmark";
+        tests.push((p, at) => {
+          if (conn && (at.beforeConntrack || p.ct.state === "UNTRACKED")) return false;
+          const r = (conn ? p.ct.mark : p.mark).test(t);
+          if (r !== "maybe") return r;
+          return answer(maybe(`the ${conn ? "connection's mark" : "packet's mark"} has ${o.values[0]}`), t.negated);
+        });
+      }
+      break;
+    case "state":
+    case "conntrack":
+      tests.push(...conntrackTests(m, where, family));
+      break;
+    case "addrtype":
+      tests.push(...addrtypeTests(m, where));
+      break;
+    case "owner":
+      tests.push((p) => {
+        if (!p.local) return m.options.every((o) => o.negated);
+        const all = m.options.map((o) => (o.name === "--socket-exists" ? !o.negated : answer(maybe(`the sending socket's ${o.name.slice(2)} is ${o.values[0] ?? ""}`), o.negated)));
+        return allOf(all);
+      });
+      break;
+    case "set":
+      tests.push(...setTests(m, where, family));
+      break;
+    case "statistic": {
+      const mode = m.options.find((o) => o.name === "--mode")?.values[0];
+      const probability = m.options.find((o) => o.name === "--probability");
+      const every = m.options.find((o) => o.name === "--every");
+      const packet = m.options.find((o) => o.name === "--packet");
+      if (mode === "random" && probability !== undefined && Number.isFinite(Number(probability.values[0]))) {
+        // libxt_statistic keeps lround(p * 2^31); the kernel compares 31 random bits with it.
+        const p = Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000;
+        const c: Maybe = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        tests.push(() => c);
+      } else if (mode === "nth" && every !== undefined) {
+        const n = Number(every.values[0]);
+        const c: Maybe = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
+        tests.push(() => c);
+      } else tests.push(undecided());
+      break;
+    }
+    default:
+      // limit, hashlimit, recent, connlimit, quota, time, length, ttl...: either way.
+      tests.push(undecided());
+  }
+  return { tests, destinationPort };
+}
+
+function allOf(answers: Answer[]): Answer {
+  let pending: Answer = true;
+  for (const a of answers) {
+    if (a === false) return false;
+    if (a !== true && pending === true) pending = a;
+    else if (a !== true && pending !== true) {
+      // Two undecided conditions: the walk asks them one at a time.
+      return { key: `${(pending as Maybe).negated ? "not: " : ""}${(pending as Maybe).key} and ${a.negated ? "not: " : ""}${a.key}`, probability: null, negated: false };
+    }
+  }
+  return pending;
+}
+
+const STATE_NAMES = new Set(["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"]);
+
+function conntrackTests(m: Module, where: string, family: Family): Test[] {
+  const tests: Test[] = [];
+  let hasState = false;
+  const others: Test[] = [];
+  for (const o of m.options) {
+    const value = o.values[0] ?? "";
+    if (o.name === "--state" || o.name === "--ctstate") {
+      const parsed = o.name === "--state" ? parseCtState(value) : parseCtState(value);
+      if (parsed.kind !== "value") {
+        tests.push(unread(where, o.written));
+        continue;
+      }
+      hasState = true;
+      const wanted = new Set<string>([...parsed.value].filter((s) => STATE_NAMES.has(s)));
+      tests.push((p, at) => answer(stateAnswer(p, at, wanted), o.negated));
+    } else if (o.name === "--ctstatus") {
+      const parsed = parseCtStatus(value);
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const wanted = parsed.value;
+      others.push((p) => answer(statusAnswer(p, wanted, value), o.negated));
+    } else if (o.name === "--ctproto") {
+      const parsed = parseGenericProtocol(value);
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const n = parsed.value;
+      others.push((p) => (n === 0 || p.protocolNumber === n) !== o.negated);
+    } else if (["--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst"].includes(o.name)) {
+      const parsed = parseHostMask(value, family, { extension: "conntrack", option: o.name.slice(2) });
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const net = netOf(parsed.value);
+      const which = o.name.slice(6);
+      others.push((p) => {
+        const a = connAddress(p, which);
+        if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
+        return inNet(a, net) !== o.negated;
+      });
+    } else if (["--ctorigsrcport", "--ctorigdstport", "--ctreplsrcport", "--ctrepldstport"].includes(o.name)) {
+      const parsed = parsePortRange(value, { extension: "conntrack", option: o.name.slice(2) });
+      if (parsed.kind !== "value") {
+        others.push(unread(where, o.written));
+        continue;
+      }
+      const range = parsed.value;
+      const which = o.name.slice(6, -4);
+      others.push((p) => {
+        const port = connPort(p, which);
+        if (port === undefined) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
+        return inRange(port, range) !== o.negated;
+      });
+    } else if (o.name === "--ctdir") {
+      const original = value.toUpperCase() === "ORIGINAL";
+      others.push((p) => (p.ct.originalDirection === null ? maybe(`the packet goes the connection's ${original ? "original" : "reply"} way`) : p.ct.originalDirection === original));
+    } else others.push(unread(where, o.written));
+  }
+  if (others.length === 0) return tests;
+  // Without a connection the kernel's match holds only when it tested the state (and that passed).
+  tests.push((p, at) => (at.beforeConntrack || p.ct.state === "UNTRACKED" ? hasState : allOf(others.map((t) => t(p, at)))));
+  return tests;
+}
+
+function stateAnswer(p: WalkPacket, at: Place, wanted: ReadonlySet<string>): Answer {
+  const state = at.beforeConntrack ? (p.ct.state === "UNTRACKED" ? "UNTRACKED" : "INVALID") : p.ct.state;
+  if (wanted.has(state)) return true;
+  if (at.beforeConntrack || state === "UNTRACKED" || state === "INVALID") return false;
+  let result: Answer = false;
+  for (const [flag, known] of [["DNAT", p.ct.dnat], ["SNAT", p.ct.snat]] as const) {
+    if (!wanted.has(flag)) continue;
+    if (known === true) return true;
+    if (known === null) result = maybe(`the connection's ${flag === "DNAT" ? "destination" : "source"} was rewritten (ctstate ${flag})`);
+  }
+  return result;
+}
+
+function statusAnswer(p: WalkPacket, wanted: ReadonlySet<string>, text: string): Answer {
+  const s = p.ct.state;
+  const bits: Record<string, boolean | null> = {
+    EXPECTED: s === "RELATED" ? true : s === "NEW" ? false : null,
+    SEEN_REPLY: s === "NEW" || s === "RELATED" ? false : s === "ESTABLISHED" ? true : null,
+    ASSURED: s === "NEW" || s === "RELATED" ? false : null,
+    CONFIRMED: s === "NEW" ? false : s === "ESTABLISHED" ? true : null,
+  };
+  let unknown = false;
+  if (wanted.has("NONE") && Object.values(bits).every((b) => b === false)) return true;
+  for (const w of wanted) {
+    if (w === "NONE") continue;
+    if (bits[w] === true) return true;
+    if (bits[w] === null) unknown = true;
+  }
+  return unknown || wanted.has("NONE") ? maybe(`the connection's status has ${text}`) : false;
+}
+
+function connAddress(p: WalkPacket, which: string): bigint | null {
+  const o = p.ct.original;
+  if (o === null) return null;
+  if (which === "origsrc") return o.source;
+  if (which === "origdst") return o.destination;
+  // The reply goes from where the packet now goes to where it now comes from (after NAT).
+  return which === "replsrc" ? p.destination : p.source;
+}
+
+function connPort(p: WalkPacket, which: string): number | null | undefined {
+  const o = p.ct.original;
+  if (o === null) return undefined;
+  if (which === "origsrc") return o.sourcePort;
+  if (which === "origdst") return o.destinationPort;
+  return which === "replsrc" ? p.destinationPort : p.sourcePort;
+}
+
+const ADDR_TYPES = new Set(["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"]);
+
+function addrtypeTests(m: Module, where: string): Test[] {
+  const limitIn = m.options.some((o) => o.name === "--limit-iface-in");
+  const limitOut = m.options.some((o) => o.name === "--limit-iface-out");
+  const tests: Test[] = [];
+  for (const o of m.options) {
+    if (o.name !== "--src-type" && o.name !== "--dst-type") continue;
+    const types = (o.values[0] ?? "").split(",").map((t) => t.toUpperCase());
+    if (types.some((t) => !ADDR_TYPES.has(t))) {
+      tests.push(unread(where, o.written));
+      continue;
+    }
+    const source = o.name === "--src-type";
+    tests.push((p, at) => {
+      const address = source ? p.source : p.destination;
+      if (address === null) return answer(maybe(`the address MASQUERADE gives is of type ${types.join(",")}`), o.negated);
+      const iface = limitIn ? p.inInterface : limitOut ? p.outInterface : undefined;
+      return answer(addressTypeIs(p.family, address, types, at.node, iface), o.negated);
+    });
+  }
+  return tests;
+}
+
+/** Whether an address is of one of these types, as the kernel's addrtype match asks the routing table. */
+function addressTypeIs(family: Family, address: bigint, types: string[], node: NodeInfo, iface: string | null | undefined): Answer {
+  let kind: string;
+  if (family === 4 && (address >> 24n === 0n || address === 0xffffffffn)) kind = "BROADCAST";
+  else if (family === 4 ? address >> 28n === 0xen : address >> 120n === 0xffn) kind = "MULTICAST";
+  else {
+    const local = iface === undefined ? node.isLocal(family, address) : iface === null ? null : node.isLocalOn(family, address, iface);
+    const broadcast = node.isBroadcast(family, address);
+    if (local === true) kind = "LOCAL";
+    else if (broadcast === true) kind = "BROADCAST";
+    else if (local === null) {
+      const wantsLocal = types.includes("LOCAL");
+      const wantsOther = types.includes("UNICAST");
+      if (wantsLocal === wantsOther) return wantsLocal;
+      const c = maybe(`${formatKey(family, address)} is an address of the node`);
+      return wantsLocal ? c : not(c);
+    } else kind = "UNICAST";
+  }
+  return types.includes(kind);
+}
+
+export function formatKey(family: Family, address: bigint): string {
+  // The same text for the same address, for conditions several rules share.
+  return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
+}
+
+function setTests(m: Module, where: string, family: Family): Test[] {
+  const tests: Test[] = [];
+  for (const o of m.options) {
+    if (o.name !== "--match-set" && o.name !== "--set") continue;
+    const [name, flagText] = o.values;
+    if (name === undefined || flagText === undefined) {
+      tests.push(unread(where, o.written));
+      continue;
+    }
+    const flags = flagText.split(",");
+    tests.push((p, at) => answer(inSet(p, at.node, name, flags, family, 0), o.negated));
+  }
+  return tests;
+}
+
+function inSet(p: WalkPacket, node: NodeInfo, name: string, flags: string[], family: Family, depth: number): Answer {
+  const unknown = (): Answer => maybe(`the packet's ${flags.join(",")} is in the ipset ${name}`);
+  const set = node.sets?.get(name);
+  if (set === undefined || depth > 8) return unknown();
+  if (set.type.startsWith("list:")) {
+    let result: Answer = false;
+    for (const member of set.sets) {
+      const a = inSet(p, node, member, flags, family, depth + 1);
+      if (a === true) return true;
+      if (a !== false) result = unknown();
+    }
+    return result;
+  }
+  if (set.family !== null && set.family !== family) return false;
+  let result: Answer = false;
+  const matches: boolean[] = [];
+  for (const member of set.members) {
+    let all: boolean | null = true;
+    member.parts.forEach((part, k) => {
+      const source = (flags[k] ?? flags[flags.length - 1]) === "src";
+      if (all === false) return;
+      if (part.kind === "net") {
+        const a = source ? p.source : p.destination;
+        if (a === null) all = null;
+        else if (!inNet(a, part.net) || bitsOf(family) !== (p.family === 4 ? 32 : 128)) all = false;
+      } else if (part.kind === "port") {
+        const port = source ? p.sourcePort : p.destinationPort;
+        if (p.protocolNumber !== part.protocol || port !== part.port) all = false;
+      } else if (part.kind === "iface") {
+        const iface = source ? p.inInterface : p.outInterface;
+        if (iface === null) all = null;
+        else if (iface !== part.name) all = false;
+      } else all = null;
+    });
+    if (all === true) {
+      // A `nomatch` entry of a hash:net set is a hole in the set.
+      if (member.nomatch) return false;
+      matches.push(true);
+    } else if (all === null) result = unknown();
+  }
+  return matches.length > 0 ? true : result;
+}
+
+function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: (name: string) => boolean): Action {
+  const option = (name: string): Element | undefined => target.options.find((o) => o.name === name);
+  const name = target.name;
+  if (isChain(name)) return { kind: "jump", chain: name, goto: target.kind === "goto" };
+  switch (name) {
+    case "ACCEPT":
+      return { kind: "verdict", verdict: "accept" };
+    case "DROP":
+      return { kind: "verdict", verdict: "drop" };
+    case "REJECT":
+      return { kind: "verdict", verdict: "reject" };
+    case "QUEUE":
+    case "NFQUEUE":
+      return { kind: "verdict", verdict: "queue" };
+    case "RETURN":
+      return { kind: "return" };
+    case "MARK": {
+      for (const o of target.options) {
+        const effect = o.values[0] === undefined ? null : markOptionEffect(o.name, o.values[0]);
+        if (effect !== null) return { kind: "mark", effect };
+      }
+      return { kind: "mark", effect: null };
+    }
+    case "CONNMARK":
+      return { kind: "connmark", apply: connmarkEffect(target.options) };
+    case "DNAT":
+    case "SNAT": {
+      const to = option(name === "DNAT" ? "--to-destination" : "--to-source")?.values[0] ?? "";
+      const parsed = natRange(to, family);
+      return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
+    }
+    case "MASQUERADE":
+    case "REDIRECT": {
+      const ports = option("--to-ports")?.values[0];
+      return { kind: "nat", nat: name, addresses: null, ports: ports === undefined ? null : portRange(ports), netmap: null };
+    }
+    case "NETMAP": {
+      const to = option("--to")?.values[0] ?? "";
+      const parsed = parseHostMask(to, family, { extension: "NETMAP", option: "to" });
+      return { kind: "nat", nat: "NETMAP", addresses: null, ports: null, netmap: parsed.kind === "value" ? netOf(parsed.value) : null };
+    }
+    case "NOTRACK":
+      return { kind: "notrack" };
+    case "CT":
+      return option("--notrack") !== undefined ? { kind: "notrack" } : { kind: "continue" };
+    case "TPROXY": {
+      const port = Number(option("--on-port")?.values[0] ?? "0");
+      const markText = option("--tproxy-mark")?.values[0];
+      const vm = markText === undefined ? null : parseValueMask(markText);
+      return { kind: "tproxy", port, effect: vm === null ? null : { value: vm.value, mask: vm.mask } };
+    }
+    default:
+      // LOG, NFLOG, TRACE, and the other targets that let the packet go on.
+      return { kind: "continue" };
+  }
+}
+
+function connmarkEffect(options: Element[]): (p: WalkPacket) => void {
+  const get = (name: string) => options.find((o) => o.name === name);
+  const number = (name: string, fallback: number): number => {
+    const v = get(name)?.values[0];
+    const vm = v === undefined ? null : parseValueMask(v);
+    return vm === null ? fallback : vm.value;
+  };
+  for (const o of options) {
+    const effect = o.values[0] === undefined ? null : markOptionEffect(o.name, o.values[0]);
+    if (effect !== null) return (p) => void (p.ct.mark = p.ct.mark.apply(effect));
+  }
+  const mask = number("--mask", 0xffffffff);
+  const nfmask = number("--nfmask", mask);
+  const ctmask = number("--ctmask", mask);
+  if (get("--save-mark") !== undefined) {
+    // ctmark = (ctmark & ~ctmask) ^ (nfmark & nfmask)
+    return (p) => void (p.ct.mark = copyBits(p.ct.mark, p.mark, nfmask, ctmask));
+  }
+  if (get("--restore-mark") !== undefined) {
+    // nfmark = (nfmark & ~nfmask) ^ (ctmark & ctmask)
+    return (p) => void (p.mark = copyBits(p.mark, p.ct.mark, ctmask, nfmask));
+  }
+  return () => undefined;
+}
+
+/** `into = (into & ~clear) ^ (from & take)`, as CONNMARK --save-mark and --restore-mark do. */
+function copyBits(into: MarkState, from: MarkState, take: number, clear: number): MarkState {
+  const fromExact = from.exact;
+  if (fromExact !== null) return into.apply({ value: (fromExact & take) >>> 0, mask: clear >>> 0 });
+  const cleared = into.apply({ value: 0, mask: clear >>> 0 });
+  return cleared.forget(take);
+}
+
+function portRange(text: string): { from: number; to: number } | null {
+  const [a, b] = text.split("-");
+  const from = Number(a);
+  const to = b === undefined ? from : Number(b);
+  return Number.isInteger(from) && Number.isInteger(to) ? { from, to } : null;
+}
+
+/** `ADDR[-ADDR][:PORT[-PORT]]`, IPv6 in brackets when a port follows. */
+function natRange(text: string, family: Family): { addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null } {
+  let addressPart = text;
+  let portPart: string | null = null;
+  if (family === 6 && text.startsWith("[")) {
+    const close = text.indexOf("]");
+    addressPart = text.slice(1, close);
+    if (text[close + 1] === ":") portPart = text.slice(close + 2);
+  } else if (family === 4 || !text.includes("::") || text.indexOf(":") === text.lastIndexOf(":")) {
+    const colon = family === 4 ? text.indexOf(":") : -1;
+    if (colon !== -1) [addressPart, portPart] = [text.slice(0, colon), text.slice(colon + 1)];
+  }
+  const [fromText, toText] = addressPart.split("-");
+  const from = fromText ? parseAddress(fromText) : null;
+  const to = toText ? parseAddress(toText) : from;
+  return {
+    addresses: from === null || to === null ? null : { from: from.address, to: to.address },
+    ports: portPart === null ? null : portRange(portPart),
+  };
+}
+

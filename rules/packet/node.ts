@@ -1,0 +1,273 @@
+/**
+ * The node a packet crosses: its addresses (which packets it delivers locally, what
+ * MASQUERADE and REDIRECT take, addrtype), its routes (local delivery or forwarding, and the
+ * outgoing interface), its ipsets (`-m set`). Read from what a user saves beside the dump:
+ *
+ *   ip -j addr > addr.json; ip -j route > route.json (and ip -6 -j route); ipset save > ipset.txt
+ *
+ * or given by flags for the simple cases (`--local 10.0.0.5`, `--route "10.244.0.0/16 dev
+ * flannel.1"`). What the node does not tell stays unknown: the walk then follows both ways.
+ */
+import type { Family } from "../netfilter/index.js";
+import { bitsOf, inNet, parseAddress, parseNet, prefixMask, type Net } from "./addresses.js";
+
+export interface NodeAddress {
+  iface: string;
+  family: Family;
+  address: bigint;
+  prefix: number;
+  broadcast: bigint | null;
+}
+
+export type RouteType = "unicast" | "local" | "broadcast" | "blackhole" | "unreachable" | "prohibit" | "throw" | "multicast" | "anycast" | "nat";
+
+export interface Route {
+  family: Family;
+  net: Net;
+  type: RouteType;
+  dev: string | null;
+  via: bigint | null;
+  prefsrc: bigint | null;
+  metric: number;
+}
+
+/** One member of an ipset: each of its dimensions (address or network, port, interface...). */
+type SetPart = { kind: "net"; net: Net } | { kind: "port"; protocol: number; port: number } | { kind: "iface"; name: string } | { kind: "other"; text: string };
+
+export interface IpSet {
+  name: string;
+  type: string;
+  family: Family | null;
+  /** The set's dimensions, from its type (`hash:ip,port` is ip, port). */
+  dims: string[];
+  members: { parts: SetPart[]; nomatch: boolean }[];
+  /** list:set: the sets it holds. */
+  sets: string[];
+}
+
+/** Bad node input (a file that is not `ip -j addr` output, a malformed --route). */
+export class NodeInputError extends Error {}
+
+export interface NodeInput {
+  /** Parsed `ip -j addr` output (both families in one). */
+  addresses?: unknown;
+  /** Parsed `ip -j route` outputs (`ip -j route`, `ip -6 -j route`, `ip -j route show table all`). */
+  routes?: unknown[];
+  /** `ipset save` output. */
+  ipset?: string;
+  /** `--local ADDR[,ADDR...]`. */
+  local?: string[];
+  /** `--route "CIDR dev IFACE [via GW]"`. */
+  route?: string[];
+}
+
+export class NodeInfo {
+  readonly addresses: NodeAddress[] = [];
+  readonly routes: Route[] = [];
+  readonly sets: Map<string, IpSet> | null;
+  /** Whether the node's addresses are known (an address file or --local). */
+  readonly addressesKnown: boolean;
+  /** Whether its routes are known (a route file or --route). */
+  readonly routesKnown: boolean;
+
+  constructor(input: NodeInput = {}) {
+    if (input.addresses !== undefined) this.addresses.push(...readAddresses(input.addresses));
+    for (const word of input.local ?? []) {
+      for (const item of word.split(",").filter((s) => s !== "")) {
+        const a = parseAddress(item);
+        if (a === null) throw new NodeInputError(`--local: "${item}" is not an IPv4 or IPv6 address`);
+        this.addresses.push({ iface: "", family: a.family, address: a.address, prefix: bitsOf(a.family), broadcast: null });
+      }
+    }
+    for (const routes of input.routes ?? []) this.routes.push(...readRoutes(routes));
+    for (const spec of input.route ?? []) this.routes.push(routeOfSpec(spec));
+    this.addressesKnown = input.addresses !== undefined || (input.local ?? []).length > 0;
+    this.routesKnown = (input.routes ?? []).length > 0 || (input.route ?? []).length > 0;
+    this.sets = input.ipset === undefined ? null : readIpsets(input.ipset);
+  }
+
+  /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
+  isLocal(family: Family, address: bigint): boolean | null {
+    if (family === 4 ? address >> 24n === 127n : address === 1n) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address)) return true;
+    const route = this.lookupRoute(family, address, true);
+    if (route !== null && route.type === "local") return true;
+    return this.addressesKnown ? false : null;
+  }
+
+  /** Whether it is a broadcast address of one of the node's networks (or the limited broadcast). */
+  isBroadcast(family: Family, address: bigint): boolean | null {
+    if (family === 6) return false;
+    if (address === 0xffffffffn) return true;
+    if (this.addresses.some((a) => a.family === 4 && a.broadcast === address)) return true;
+    return this.addressesKnown ? false : null;
+  }
+
+  /**
+   * The route the kernel takes to an address: the longest prefix (then the lowest metric), or
+   * null when no route matches; undefined when the routes are not known and none of the
+   * networks the node's addresses give matches.
+   */
+  route(family: Family, address: bigint): Route | null | undefined {
+    const found = this.lookupRoute(family, address, false);
+    if (found !== null) return found;
+    // The networks of the node's own addresses are routes the kernel adds itself.
+    let best: NodeAddress | null = null;
+    for (const a of this.addresses) {
+      if (a.family !== family || a.iface === "") continue;
+      if (inNet(address, { network: a.address & prefixMask(family, a.prefix), mask: prefixMask(family, a.prefix), prefix: a.prefix }) && (best === null || a.prefix > best.prefix)) best = a;
+    }
+    if (best !== null) {
+      const mask = prefixMask(family, best.prefix);
+      return { family, net: { network: best.address & mask, mask, prefix: best.prefix }, type: "unicast", dev: best.iface, via: null, prefsrc: best.address, metric: 0 };
+    }
+    return this.routesKnown ? null : undefined;
+  }
+
+  private lookupRoute(family: Family, address: bigint, localOnly: boolean): Route | null {
+    let best: Route | null = null;
+    for (const r of this.routes) {
+      if (r.family !== family || (localOnly && r.type !== "local") || !inNet(address, r.net)) continue;
+      // The local table wins over the main one, as the kernel's rule order has it.
+      if (best === null || (r.type === "local") > (best.type === "local") || ((r.type === "local") === (best.type === "local") && ((r.net.prefix ?? 0) > (best.net.prefix ?? 0) || ((r.net.prefix ?? 0) === (best.net.prefix ?? 0) && r.metric < best.metric)))) best = r;
+    }
+    return best;
+  }
+
+  /** The address a packet leaving by `iface` gets from MASQUERADE: the route's preferred source, else the interface's first address of the family. */
+  sourceFor(family: Family, iface: string, route: Route | null | undefined): bigint | null {
+    if (route?.prefsrc != null) return route.prefsrc;
+    const own = this.addresses.find((a) => a.family === family && a.iface === iface && (family === 4 || a.address >> 118n !== 0x3fan));
+    return own?.address ?? null;
+  }
+
+  /** The first address of an interface (REDIRECT's target on the way in). */
+  addressOf(family: Family, iface: string): bigint | null {
+    return this.addresses.find((a) => a.family === family && a.iface === iface)?.address ?? null;
+  }
+
+  /** Whether the address is on this interface (addrtype's --limit-iface-*). */
+  isLocalOn(family: Family, address: bigint, iface: string): boolean | null {
+    if (iface === "lo" && (family === 4 ? address >> 24n === 127n : address === 1n)) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address && a.iface === iface)) return true;
+    if (this.addresses.some((a) => a.family === family && a.address === address && a.iface === "")) return null;
+    return this.addressesKnown ? false : null;
+  }
+}
+
+function fail(what: string): never {
+  throw new NodeInputError(what);
+}
+
+function readAddresses(json: unknown): NodeAddress[] {
+  if (!Array.isArray(json)) fail("the addresses file is not `ip -j addr` output (a JSON array of interfaces)");
+  const out: NodeAddress[] = [];
+  for (const link of json as Record<string, unknown>[]) {
+    if (typeof link !== "object" || link === null || typeof link.ifname !== "string") fail("the addresses file is not `ip -j addr` output (an interface without ifname)");
+    for (const info of (Array.isArray(link.addr_info) ? link.addr_info : []) as Record<string, unknown>[]) {
+      if (typeof info.local !== "string") continue;
+      const a = parseAddress(info.local);
+      if (a === null) continue;
+      const broadcast = typeof info.broadcast === "string" ? parseAddress(info.broadcast) : null;
+      out.push({ iface: link.ifname, family: a.family, address: a.address, prefix: typeof info.prefixlen === "number" ? info.prefixlen : bitsOf(a.family), broadcast: broadcast?.address ?? null });
+    }
+  }
+  return out;
+}
+
+const ROUTE_TYPES = new Set<RouteType>(["unicast", "local", "broadcast", "blackhole", "unreachable", "prohibit", "throw", "multicast", "anycast", "nat"]);
+
+function netOfRouteDst(dst: string, familyHint: Family | null): { family: Family; net: Net } | null {
+  if (dst === "default") return familyHint === null ? null : { family: familyHint, net: { network: 0n, mask: 0n, prefix: 0 } };
+  const net = parseNet(dst);
+  if (net === null) return null;
+  return { family: dst.includes(":") ? 6 : 4, net };
+}
+
+function readRoutes(json: unknown): Route[] {
+  if (!Array.isArray(json)) fail("the routes file is not `ip -j route` output (a JSON array of routes)");
+  const out: Route[] = [];
+  for (const r of json as Record<string, unknown>[]) {
+    if (typeof r !== "object" || r === null || typeof r.dst !== "string") fail("the routes file is not `ip -j route` output (a route without dst)");
+    const table = r.table;
+    if (table !== undefined && table !== "main" && table !== "local" && table !== 254 && table !== 255) continue;
+    const gateway = typeof r.gateway === "string" ? parseAddress(r.gateway) : null;
+    const prefsrc = typeof r.prefsrc === "string" ? parseAddress(r.prefsrc) : null;
+    const hint: Family | null = gateway?.family ?? prefsrc?.family ?? (typeof r.dst === "string" && r.dst.includes(":") ? 6 : null);
+    // `ip -6 -j route` prints "default" with an IPv6 gateway, or "::/0".
+    const dst = netOfRouteDst(r.dst, hint ?? (r.dst === "default" ? 4 : null));
+    if (dst === null) continue;
+    const type = typeof r.type === "string" && ROUTE_TYPES.has(r.type as RouteType) ? (r.type as RouteType) : "unicast";
+    out.push({ family: dst.family, net: dst.net, type, dev: typeof r.dev === "string" ? r.dev : null, via: gateway?.address ?? null, prefsrc: prefsrc?.address ?? null, metric: typeof r.metric === "number" ? r.metric : 0 });
+  }
+  return out;
+}
+
+/** `--route "CIDR dev IFACE [via GW]"` (also `default dev eth0 via 10.0.0.1`, and `blackhole CIDR`). */
+export function routeOfSpec(spec: string): Route {
+  const words = spec.trim().split(/\s+/);
+  let type: RouteType = "unicast";
+  if (ROUTE_TYPES.has(words[0] as RouteType)) type = words.shift() as RouteType;
+  const dstWord = words.shift() ?? "";
+  let dev: string | null = null;
+  let via: { family: Family; address: bigint } | null = null;
+  let src: { family: Family; address: bigint } | null = null;
+  while (words.length > 0) {
+    const key = words.shift()!;
+    const value = words.shift();
+    if (value === undefined) fail(`--route "${spec}": "${key}" needs a value`);
+    if (key === "dev") dev = value;
+    else if (key === "via") via = parseAddress(value) ?? fail(`--route "${spec}": "${value}" is not an address`);
+    else if (key === "src") src = parseAddress(value) ?? fail(`--route "${spec}": "${value}" is not an address`);
+    else fail(`--route "${spec}": expected "dev IFACE", "via GATEWAY" or "src ADDRESS", found "${key}"`);
+  }
+  const dst = netOfRouteDst(dstWord === "default" ? "default" : dstWord, via?.family ?? src?.family ?? 4);
+  if (dst === null) fail(`--route "${spec}": "${dstWord}" is not CIDR (10.244.0.0/16) or default`);
+  if (dev === null && type === "unicast") fail(`--route "${spec}": a route needs "dev IFACE"`);
+  return { family: dst.family, net: dst.net, type, dev, via: via?.address ?? null, prefsrc: src?.address ?? null, metric: 0 };
+}
+
+const SET_DIMS: Readonly<Record<string, string>> = { ip: "ip", net: "net", port: "port", iface: "iface", mac: "mac", mark: "mark" };
+
+function readIpsets(text: string): Map<string, IpSet> {
+  const sets = new Map<string, IpSet>();
+  text.split("\n").forEach((raw, index) => {
+    const words = raw.trim().split(/\s+/);
+    if (words[0] === "create") {
+      const [, name, type] = words;
+      if (name === undefined || type === undefined) fail(`ipset file line ${index + 1}: "create" needs a name and a type`);
+      const family = words.includes("inet6") ? 6 : type.startsWith("list:") || type.endsWith(":port") ? null : 4;
+      const dims = (type.split(":")[1] ?? "").split(",").map((d) => SET_DIMS[d] ?? d);
+      sets.set(name, { name, type, family: type === "bitmap:port" ? null : family, dims, members: [], sets: [] });
+    } else if (words[0] === "add") {
+      const [, name, element] = words;
+      const set = sets.get(name ?? "");
+      if (set === undefined || element === undefined) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
+      if (set.type.startsWith("list:")) set.sets.push(element);
+      else set.members.push({ parts: partsOf(element, set), nomatch: words.includes("nomatch") });
+    }
+  });
+  return sets;
+}
+
+const PROTO_NUMBERS: Readonly<Record<string, number>> = { tcp: 6, udp: 17, sctp: 132, udplite: 136, icmp: 1, icmpv6: 58 };
+
+function partsOf(element: string, set: IpSet): SetPart[] {
+  const words = element.split(",");
+  return set.dims.map((dim, k): SetPart => {
+    const word = words[k] ?? "";
+    if (dim === "ip" || dim === "net") {
+      const net = parseNet(word);
+      return net === null ? { kind: "other", text: word } : { kind: "net", net };
+    }
+    if (dim === "port") {
+      const colon = word.indexOf(":");
+      const proto = colon === -1 ? "tcp" : word.slice(0, colon);
+      const port = Number(colon === -1 ? word : word.slice(colon + 1));
+      const protocol = PROTO_NUMBERS[proto];
+      return protocol === undefined || !Number.isInteger(port) ? { kind: "other", text: word } : { kind: "port", protocol, port };
+    }
+    if (dim === "iface") return { kind: "iface", name: word };
+    return { kind: "other", text: word };
+  });
+}

@@ -1,0 +1,687 @@
+/**
+ * The packet walk: what happens to one packet in a node's whole ruleset, in the kernel's order
+ * of hooks and tables (net/netfilter: each table registers at its hook with its priority):
+ *
+ *   arriving:  PREROUTING raw, mangle, nat -> routing decision ->
+ *              INPUT mangle, filter, security, nat            (for the node)
+ *              FORWARD mangle, filter, security -> POSTROUTING mangle, nat   (routed on)
+ *   sent:      routing decision -> OUTPUT raw, mangle, nat, filter, security (routed again when
+ *              mangle or nat changed the destination) -> POSTROUTING mangle, nat; to one of the
+ *              node's own addresses it then comes back in by lo: PREROUTING raw, mangle ->
+ *              INPUT mangle, filter, security.
+ *
+ * The nat table sees a connection's first packet only (state NEW), once per direction of
+ * rewriting; conntrack runs after raw, so raw sees no connection. Where a match cannot be
+ * decided (a rate limit, a random pick, an address the node's files do not tell) the walk
+ * follows both ways and says under which condition, with its probability when it has one.
+ */
+import type { Document } from "../../grammar/index.js";
+import { modelOf, type TableModel } from "../model/index.js";
+import type { Family, Hook } from "../netfilter/index.js";
+import { formatAddress, parseAddress } from "./addresses.js";
+import { compileChain, formatKey, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { MarkState } from "./marks.js";
+import { NodeInfo, type Route } from "./node.js";
+import type { CtStateName, Packet } from "./packet.js";
+
+/** A packet to trace: its headers, and what the connection and the mark are. */
+export interface TraceInput extends Packet {
+  /** The connection's state: a first packet (the default) or one of an established connection. */
+  state?: CtStateName;
+  /** The packet's mark as it arrives (or as its socket sets it). */
+  mark?: number;
+}
+
+/** The packet as an outcome leaves it. */
+export interface TracedPacket {
+  protocol: string;
+  /** Null when MASQUERADE gave it an address the node's files do not tell. */
+  source: string | null;
+  destination: string;
+  sourcePort: number | null;
+  destinationPort: number | null;
+  /** `0x4000`, or `value/known-bits` when some bits are not known. */
+  mark: string;
+  inInterface: string | null;
+  outInterface: string | null;
+}
+
+export interface PathStep {
+  filePath: string;
+  /** 1-based. */
+  line: number;
+  table: string;
+  chain: string;
+  target: string | null;
+  /** The packet after a rule that changed it (NAT, MARK, CONNMARK). */
+  after?: TracedPacket;
+}
+
+export interface PolicyStep {
+  filePath: string;
+  line: number | null;
+  table: string;
+  chain: string;
+  policy: string;
+  /** How many rules of the path the packet had matched when it met this policy (to show them in order). */
+  afterStep: number;
+}
+
+export type Verdict = "accept" | "drop" | "reject" | "queue";
+export type Delivery = "local" | "forward" | "out";
+
+export interface Outcome {
+  verdict: Verdict;
+  /** For `accept`: delivered to the node, forwarded, or sent out by the node. */
+  delivery: Delivery | null;
+  /** Null when some condition has no known probability. */
+  probability: number | null;
+  /** The undecided matches this outcome assumes, in the order met. */
+  conditions: string[];
+  path: PathStep[];
+  /** The built-in chains whose policy the packet met. */
+  policies: PolicyStep[];
+  packet: TracedPacket;
+  /** Why, when no rule or policy decided it (no route). */
+  reason?: string;
+  /** Choices the walk made for the packet: the first of a NAT range. */
+  notes: string[];
+}
+
+export interface TraceResult {
+  family: Family;
+  outcomes: Outcome[];
+  /** The files of the packet's family whose tables the walk read. */
+  files: string[];
+}
+
+export interface TraceOptions {
+  /** The documents' family when their headers and names do not tell (`--family`). */
+  family?: Family;
+  /** The most outcomes one trace may have; more is an error. */
+  maxOutcomes?: number;
+}
+
+/** A trace that cannot be made: documents that give a table twice, a packet of no family the files have. */
+export class TraceError extends Error {}
+
+const TABLES_AT: Readonly<Record<Hook, readonly string[]>> = {
+  PREROUTING: ["raw", "mangle", "nat"],
+  INPUT: ["mangle", "filter", "security", "nat"],
+  FORWARD: ["mangle", "filter", "security"],
+  OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
+  POSTROUTING: ["mangle", "nat"],
+};
+
+const MAX_DEPTH = 64;
+
+/** A document's table, compiled chain by chain as the walk enters them. */
+class TableChains {
+  private readonly compiled = new Map<string, CompiledChain | null>();
+  private readonly policies = new Map<string, { policy: string; line: number | null }>();
+
+  constructor(
+    readonly model: TableModel,
+    readonly filePath: string,
+    readonly family: Family,
+  ) {
+    for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
+    for (const c of model.policyCommands) {
+      const [chain, policy] = c.positional.map((w) => w.value);
+      if (chain !== undefined && policy !== undefined) this.policies.set(chain, { policy, line: c.index });
+    }
+  }
+
+  chain(name: string): CompiledChain | undefined {
+    let c = this.compiled.get(name);
+    if (c === undefined) {
+      const chain = this.model.chains.get(name);
+      const policy = this.policies.get(name);
+      const builtin = this.model.builtins.has(name);
+      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.model.chains.isUserChain(n), builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      this.compiled.set(name, c);
+    }
+    return c ?? undefined;
+  }
+}
+
+const compiledDocuments = new WeakMap<Document, Map<string, TableChains>>();
+
+function tablesOf(document: Document, family: Family, configured: Family | undefined): Map<string, TableChains> {
+  let tables = compiledDocuments.get(document);
+  if (tables === undefined) {
+    tables = new Map();
+    const model = modelOf(document, configured === undefined ? undefined : { family: { family: configured, because: `--family ${configured}` } });
+    for (const t of model.tables()) {
+      const name = t.table.name;
+      if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+    }
+    compiledDocuments.set(document, tables);
+  }
+  return tables;
+}
+
+/** One way the walk goes: the packet, and what it assumed and met on the way. */
+interface Branch {
+  p: WalkPacket;
+  probability: number;
+  probabilityKnown: boolean;
+  conditions: string[];
+  assumed: Map<string, boolean>;
+  path: PathStep[];
+  policies: PolicyStep[];
+  notes: string[];
+  /** The nat table has chosen this connection's destination, source rewriting. */
+  destinationNatDone: boolean;
+  sourceNatDone: boolean;
+}
+
+function clone(b: Branch): Branch {
+  return {
+    p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } },
+    probability: b.probability,
+    probabilityKnown: b.probabilityKnown,
+    conditions: b.conditions.slice(),
+    assumed: new Map(b.assumed),
+    path: b.path.slice(),
+    policies: b.policies.slice(),
+    notes: b.notes.slice(),
+    destinationNatDone: b.destinationNatDone,
+    sourceNatDone: b.sourceNatDone,
+  };
+}
+
+type Exit = { b: Branch; verdict: Verdict | null };
+
+/** Traces a packet through the documents' tables of its family. */
+export function tracePacket(documents: readonly Document[], input: TraceInput, node: NodeInfo = new NodeInfo(), options: TraceOptions = {}): TraceResult {
+  const family = input.family;
+  const tables = new Map<string, TableChains>();
+  const files: string[] = [];
+  for (const document of documents) {
+    const docFamily = options.family ?? modelOf(document).family()?.family ?? null;
+    if (docFamily !== null && docFamily !== family) continue;
+    const own = tablesOf(document, family, options.family);
+    if (own.size > 0) files.push(document.filePath ?? "<input>");
+    for (const [name, t] of own) {
+      const earlier = tables.get(name);
+      if (earlier !== undefined) throw new TraceError(`${earlier.filePath} and ${t.filePath} both give the ${name} table for IPv${family}: give each table once`);
+      tables.set(name, t);
+    }
+  }
+  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+}
+
+class Walk {
+  private forks = 0;
+
+  constructor(
+    private readonly tables: ReadonlyMap<string, TableChains>,
+    private readonly node: NodeInfo,
+    private readonly family: Family,
+    private readonly maxOutcomes: number,
+  ) {}
+
+  run(input: TraceInput, files: string[]): TraceResult {
+    const state = input.state ?? "new";
+    const source = parseAddress(input.source)!.address;
+    const destination = parseAddress(input.destination)!.address;
+    const tcp = input.protocolNumber === 6;
+    const p: WalkPacket = {
+      family: input.family,
+      protocol: input.protocol,
+      protocolNumber: input.protocolNumber,
+      source,
+      destination,
+      sourcePort: input.sourcePort,
+      destinationPort: input.destinationPort,
+      icmpType: input.icmpType,
+      icmpCode: input.icmpCode,
+      inInterface: input.inInterface ?? "",
+      outInterface: "",
+      route: undefined,
+      mark: MarkState.exactly(input.mark ?? 0),
+      // A first packet is a SYN; an established connection's has ACK set and SYN clear, the rest unknown.
+      tcpFlags: !tcp ? { known: 0x3f, value: 0 } : state === "new" ? { known: 0x3f, value: 0x02 } : state === "established" ? { known: 0x12, value: 0x10 } : { known: 0, value: 0 },
+      ct: {
+        state: state.toUpperCase() as WalkPacket["ct"]["state"],
+        dnat: state === "new" ? false : null,
+        snat: state === "new" ? false : null,
+        // A new connection's mark is 0; an older one's is whatever rules saved in it.
+        mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
+        original: state === "new" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
+        originalDirection: state === "new" ? true : null,
+      },
+      local: input.inInterface === null,
+      tproxy: false,
+    };
+    const b: Branch = {
+      p,
+      probability: 1,
+      probabilityKnown: true,
+      conditions: [],
+      assumed: new Map(),
+      path: [],
+      policies: [],
+      notes: [],
+      destinationNatDone: state !== "new",
+      sourceNatDone: state !== "new",
+    };
+    const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
+    return { family: this.family, outcomes, files };
+  }
+
+  private arriving(b: Branch): Outcome[] {
+    const outcomes: Outcome[] = [];
+    for (const exit of this.hook("PREROUTING", [b])) {
+      if (exit.verdict !== null) {
+        outcomes.push(this.outcome(exit.b, exit.verdict, null));
+        continue;
+      }
+      for (const [branch, local] of this.isLocal(exit.b)) {
+        if (local) outcomes.push(...this.finish(this.hook("INPUT", [branch]), "local"));
+        else outcomes.push(...this.forward(branch));
+      }
+    }
+    return outcomes;
+  }
+
+  private forward(b: Branch): Outcome[] {
+    const routed = this.routeOut(b);
+    if (routed !== null) return [routed];
+    const afterForward = this.hook("FORWARD", [b]);
+    const outcomes: Outcome[] = [];
+    for (const exit of afterForward) {
+      if (exit.verdict !== null) outcomes.push(this.outcome(exit.b, exit.verdict, null));
+      else outcomes.push(...this.finish(this.hook("POSTROUTING", [exit.b]), "forward"));
+    }
+    return outcomes;
+  }
+
+  private sent(b: Branch): Outcome[] {
+    const outcomes: Outcome[] = [];
+    for (const [branch, local] of this.isLocal(b)) {
+      if (local) branch.p.outInterface = "lo";
+      else {
+        const unroutable = this.routeOut(branch);
+        if (unroutable !== null) {
+          outcomes.push(unroutable);
+          continue;
+        }
+      }
+      for (const exit of this.hook("OUTPUT", [branch])) {
+        if (exit.verdict !== null) {
+          outcomes.push(this.outcome(exit.b, exit.verdict, null));
+          continue;
+        }
+        for (const post of this.hook("POSTROUTING", [exit.b])) {
+          if (post.verdict !== null) {
+            outcomes.push(this.outcome(post.b, post.verdict, null));
+            continue;
+          }
+          if (post.b.p.outInterface !== "lo") {
+            outcomes.push(this.outcome(post.b, "accept", "out"));
+            continue;
+          }
+          // To the node itself: back in by lo, with its connection (nat has chosen both ways).
+          const back = post.b;
+          back.p.inInterface = "lo";
+          back.p.outInterface = "";
+          const input: Exit[] = [];
+          for (const pre of this.hook("PREROUTING", [back], true)) {
+            if (pre.verdict !== null) outcomes.push(this.outcome(pre.b, pre.verdict, null));
+            else input.push(...this.hook("INPUT", [pre.b]));
+          }
+          outcomes.push(...this.finish(input, "local"));
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private finish(exits: Exit[], delivery: Delivery): Outcome[] {
+    return exits.map((e) => this.outcome(e.b, e.verdict ?? "accept", e.verdict === null || e.verdict === "accept" ? delivery : null));
+  }
+
+  /** Whether the packet is for the node: the branches where it is, and where it is not. */
+  private isLocal(b: Branch): [Branch, boolean][] {
+    const p = b.p;
+    if (p.tproxy) return [[b, true]];
+    const local = this.node.isLocal(p.family, p.destination);
+    if (local !== null) return [[b, local || this.node.isBroadcast(p.family, p.destination) === true]];
+    const key = `${formatKey(p.family, p.destination)} is an address of the node`;
+    const known = b.assumed.get(key);
+    if (known !== undefined) return [[b, known]];
+    const other = this.fork(b);
+    this.assume(b, { key, probability: null, negated: false }, true);
+    this.assume(other, { key, probability: null, negated: false }, false);
+    return [
+      [b, true],
+      [other, false],
+    ];
+  }
+
+  /** Sets the outgoing interface from the routes; an outcome when the packet has no way out. */
+  private routeOut(b: Branch): Outcome | null {
+    const p = b.p;
+    const route = this.node.route(p.family, p.destination);
+    p.route = route;
+    if (route === null) return { ...this.outcome(b, "drop", null), reason: `no route to ${formatAddress(p.family, p.destination)}` };
+    if (route === undefined) {
+      p.outInterface = null;
+      return null;
+    }
+    if (route.type === "blackhole" || route.type === "unreachable" || route.type === "prohibit") return { ...this.outcome(b, "drop", null), reason: `the route to ${formatAddress(p.family, p.destination)} is ${route.type}` };
+    p.outInterface = route.dev ?? null;
+    return null;
+  }
+
+  /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
+  private hook(hook: Hook, branches: Branch[], loopedBack = false): Exit[] {
+    let going = branches;
+    const stopped: Exit[] = [];
+    for (const name of TABLES_AT[hook]) {
+      const table = this.tables.get(name);
+      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
+      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      if (name === "nat") {
+        // nat chooses a connection's rewriting once, on its first packet.
+        const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
+        const next: Branch[] = [];
+        for (const b of going) {
+          const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
+          if (b.p.ct.state !== "NEW" || done || table === undefined) {
+            next.push(b);
+            continue;
+          }
+          for (const exit of this.table(table, hook, b, false)) {
+            if (destinationSide) exit.b.destinationNatDone = true;
+            else exit.b.sourceNatDone = true;
+            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
+            else stopped.push(exit);
+          }
+        }
+        going = next;
+      } else if (table !== undefined) {
+        const next: Branch[] = [];
+        for (const b of going) {
+          for (const exit of this.table(table, hook, b, name === "raw" && !loopedBack)) {
+            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
+            else stopped.push(exit);
+          }
+        }
+        going = next;
+      }
+      if (name === "raw" && !loopedBack) {
+        // Conntrack runs after raw: a packet raw left untracked has no connection.
+        for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
+      }
+      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+        // The kernel routes a sent packet again when mangle or nat changed where it goes.
+        const next: Branch[] = [];
+        for (const b of going) {
+          const before = destinationBefore.get(b);
+          if ((before !== undefined && before !== b.p.destination) || (name === "mangle" && markBefore.get(b) !== undefined && markBefore.get(b) !== b.p.mark.key)) {
+            for (const [branch, local] of this.isLocal(b)) {
+              if (local) {
+                branch.p.outInterface = "lo";
+                next.push(branch);
+              } else {
+                const unroutable = this.routeOut(branch);
+                if (unroutable !== null) stopped.push({ b: branch, verdict: "drop" });
+                else next.push(branch);
+              }
+            }
+          } else next.push(b);
+        }
+        going = next;
+      }
+    }
+    return [...going.map((b) => ({ b, verdict: null })), ...stopped];
+  }
+
+  /** A table's built-in chain at a hook, then its policy. */
+  private table(table: TableChains, hook: Hook, b: Branch, beforeConntrack: boolean): Exit[] {
+    const chain = table.chain(hook);
+    if (chain === undefined) return [{ b, verdict: null }];
+    const at: Place = { hook, table: chain.table, node: this.node, beforeConntrack };
+    const exits: Exit[] = [];
+    for (const exit of this.chain(table, chain, b, at, 0)) {
+      if (exit.verdict !== null) {
+        exits.push(exit);
+        continue;
+      }
+      const policy = chain.policy ?? "ACCEPT";
+      exit.b.policies.push({ filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path.length });
+      exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
+    }
+    return exits.map((e) => (e.verdict === "accept" ? { b: e.b, verdict: null } : e));
+  }
+
+  /** Walks a chain; an exit with verdict null fell off its end or met RETURN. */
+  private chain(table: TableChains, chain: CompiledChain, start: Branch, at: Place, depth: number): Exit[] {
+    if (depth > MAX_DEPTH) return [{ b: start, verdict: null }];
+    const exits: Exit[] = [];
+    const candidates = chain.candidates(start.p);
+    const work: [Branch, number][] = [[start, 0]];
+    while (work.length > 0) {
+      const [b, c] = work.pop()!;
+      if (c >= candidates.length) {
+        exits.push({ b, verdict: null });
+        continue;
+      }
+      const rule = chain.rules[candidates[c]];
+      const results = this.evaluate(rule, b, at);
+      // Pushed in reverse so that the first branch is walked first.
+      const continuing: [Branch, number][] = [];
+      for (const [branch, matched] of results) {
+        if (!matched) {
+          continuing.push([branch, c + 1]);
+          continue;
+        }
+        for (const r of this.act(table, chain, rule, branch, at, depth)) {
+          if (r.kind === "next") continuing.push([r.b, c + 1]);
+          else exits.push(r.exit);
+        }
+      }
+      for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+    }
+    return exits;
+  }
+
+  private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
+    const step: PathStep = { filePath: table.filePath, line: rule.line + 1, table: chain.table, chain: chain.name, target: rule.target };
+    b.path.push(step);
+    const action: Action = rule.action;
+    const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
+    const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
+    switch (action.kind) {
+      case "none":
+      case "continue":
+        return [next(b)];
+      case "verdict":
+        return [exit(b, action.verdict)];
+      case "return":
+        return [exit(b, null)];
+      case "mark":
+        if (action.effect === null) {
+          b.p.mark = b.p.mark.forget();
+          b.notes.push(`${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
+        } else b.p.mark = b.p.mark.apply(action.effect);
+        step.after = traced(b.p);
+        return [next(b)];
+      case "connmark":
+        if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
+        action.apply(b.p);
+        step.after = traced(b.p);
+        return [next(b)];
+      case "notrack":
+        if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
+        return [next(b)];
+      case "tproxy": {
+        const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
+        const known = b.assumed.get(key);
+        const out: ReturnType<Walk["act"]> = [];
+        const branches: [Branch, boolean][] = known !== undefined ? [[b, known]] : [[b, true], [this.fork(b), false]];
+        for (const [branch, found] of branches) {
+          if (known === undefined) this.assume(branch, { key, probability: null, negated: false }, found);
+          if (found) {
+            if (action.effect !== null) branch.p.mark = branch.p.mark.apply(action.effect);
+            branch.p.tproxy = true;
+            out.push(exit(branch, "accept"));
+          } else out.push(exit(branch, "drop"));
+        }
+        return out;
+      }
+      case "nat":
+        this.nat(action, b, at, step);
+        step.after = traced(b.p);
+        return [exit(b, "accept")];
+      case "jump": {
+        const target = table.chain(action.chain);
+        if (target === undefined) return [next(b)];
+        const out: ReturnType<Walk["act"]> = [];
+        for (const e of this.chain(table, target, b, at, depth + 1)) {
+          if (e.verdict !== null) out.push(exit(e.b, e.verdict));
+          // A goto does not come back: what returns from its chain returns from this one.
+          else out.push(action.goto ? exit(e.b, null) : next(e.b));
+        }
+        return out;
+      }
+    }
+  }
+
+  private nat(action: Extract<Action, { kind: "nat" }>, b: Branch, at: Place, step: PathStep): void {
+    const p = b.p;
+    const where = `${step.filePath}:${step.line}`;
+    const destinationSide = at.hook === "PREROUTING" || at.hook === "OUTPUT";
+    const pickPort = (ports: { from: number; to: number } | null, current: number | null): number | null => {
+      if (ports === null || current === null) return current;
+      if (ports.from !== ports.to) b.notes.push(`${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
+      return ports.from;
+    };
+    const pickAddress = (range: { from: bigint; to: bigint } | null): bigint | null => {
+      if (range === null) return null;
+      if (range.from !== range.to) b.notes.push(`${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
+      return range.from;
+    };
+    switch (action.nat) {
+      case "DNAT":
+        p.destination = pickAddress(action.addresses) ?? p.destination;
+        p.destinationPort = pickPort(action.ports, p.destinationPort);
+        p.ct.dnat = true;
+        break;
+      case "SNAT":
+        p.source = pickAddress(action.addresses) ?? p.source;
+        p.sourcePort = pickPort(action.ports, p.sourcePort);
+        p.ct.snat = true;
+        break;
+      case "MASQUERADE": {
+        const iface = p.outInterface;
+        const address = iface === null || iface === "" ? null : this.node.sourceFor(p.family, iface, p.route as Route | null | undefined);
+        if (address === null) b.notes.push(`${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
+        p.source = address;
+        p.sourcePort = pickPort(action.ports, p.sourcePort);
+        p.ct.snat = true;
+        break;
+      }
+      case "REDIRECT": {
+        const address = at.hook === "OUTPUT" ? (p.family === 4 ? 0x7f000001n : 1n) : this.node.addressOf(p.family, p.inInterface);
+        if (address === null) b.notes.push(`${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
+        else p.destination = address;
+        p.destinationPort = pickPort(action.ports, p.destinationPort);
+        p.ct.dnat = true;
+        break;
+      }
+      case "NETMAP": {
+        const net = action.netmap;
+        if (net === null) break;
+        const mapped = (a: bigint) => (a & ~net.mask & (p.family === 4 ? 0xffffffffn : (1n << 128n) - 1n)) | net.network;
+        if (destinationSide) {
+          p.destination = mapped(p.destination);
+          p.ct.dnat = true;
+        } else if (p.source !== null) {
+          p.source = mapped(p.source);
+          p.ct.snat = true;
+        }
+        break;
+      }
+    }
+  }
+
+  /** Whether a rule matches: one branch when every test is decided, else one per way an undecided test goes. */
+  private evaluate(rule: CompiledRule, start: Branch, at: Place): [Branch, boolean][] {
+    const out: [Branch, boolean][] = [];
+    const work: [Branch, number][] = [[start, 0]];
+    while (work.length > 0) {
+      const [b, from] = work.pop()!;
+      let matched = true;
+      for (let k = from; k < rule.tests.length; k++) {
+        let a = rule.tests[k](b.p, at);
+        if (typeof a !== "boolean") {
+          const known = b.assumed.get(a.key);
+          if (known !== undefined) a = known !== a.negated;
+        }
+        if (a === true) continue;
+        if (a === false) {
+          matched = false;
+          break;
+        }
+        const m: Maybe = a;
+        const other = this.fork(b);
+        this.assume(other, m, false);
+        work.push([other, k]);
+        this.assume(b, m, true);
+        k--;
+      }
+      out.push([b, matched]);
+    }
+    return out;
+  }
+
+  private fork(b: Branch): Branch {
+    if (++this.forks >= this.maxOutcomes) throw new TraceError(`the walk splits into more than ${this.maxOutcomes} ways (undecided matches): trace a narrower packet or give the node's files`);
+    return clone(b);
+  }
+
+  private assume(b: Branch, m: Maybe, holds: boolean): void {
+    b.assumed.set(m.key, holds);
+    b.conditions.push(holds ? m.key : `not: ${m.key}`);
+    if (m.probability === null) b.probabilityKnown = false;
+    else b.probability *= holds ? m.probability : 1 - m.probability;
+  }
+
+  private outcome(b: Branch, verdict: Verdict, delivery: Delivery | null): Outcome {
+    return {
+      verdict,
+      delivery: verdict === "accept" ? delivery : null,
+      probability: b.probabilityKnown ? b.probability : null,
+      conditions: b.conditions,
+      path: b.path,
+      policies: b.policies,
+      packet: traced(b.p),
+      notes: b.notes,
+    };
+  }
+}
+
+function markText(m: MarkState): string {
+  const exact = m.exact;
+  if (exact !== null) return `0x${exact.toString(16)}`;
+  return `0x${m.value.toString(16)}/0x${m.known.toString(16)}`;
+}
+
+function traced(p: WalkPacket): TracedPacket {
+  const ported = p.sourcePort !== null || p.destinationPort !== null;
+  return {
+    protocol: p.protocol,
+    source: p.source === null ? null : formatAddress(p.family, p.source),
+    destination: formatAddress(p.family, p.destination),
+    sourcePort: ported ? p.sourcePort : null,
+    destinationPort: ported ? p.destinationPort : null,
+    mark: markText(p.mark),
+    inInterface: p.inInterface === "" ? null : p.inInterface,
+    outInterface: p.outInterface === "" ? null : p.outInterface,
+  };
+}
