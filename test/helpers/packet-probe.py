@@ -6,7 +6,8 @@ Usage: packet-probe.py FAMILY PROTOCOL SOURCE SPORT DESTINATION DPORT TTL MARK C
 FAMILY 4 or 6; PROTOCOL tcp (a SYN: a non-blocking connect, closed before the first
 retransmission, which sends nothing more), udp (a datagram) or icmp (an echo request through a
 ping socket: SPORT is its id, DPORT is ignored). The source address may be one the host does not
-have (IP_FREEBIND). TTL (hop limit) marks the lab's own packets: the lab drops every other packet
+have (IP_TRANSPARENT: it binds the address and lets the route lookup take it; IP_FREEBIND binds
+it only). TTL (hop limit) marks the lab's own packets: the lab drops every other packet
 its namespaces send, before any ruleset sees it. MARK is SO_MARK (0: none). COUNT packets of the
 same flow, 50 ms apart. Prints nothing; errors the kernel returns (a DROP in OUTPUT is EPERM) are
 what the ruleset did, not failures.
@@ -16,7 +17,7 @@ import socket, sys, time
 family, protocol, source, sport, destination, dport, ttl, mark, count = sys.argv[1:10]
 af = socket.AF_INET if family == "4" else socket.AF_INET6
 sport, dport, ttl, mark, count = int(sport), int(dport), int(ttl), int(mark, 0), int(count)
-IP_FREEBIND, IPV6_FREEBIND = 15, 78
+IP_TRANSPARENT, IPV6_TRANSPARENT = 19, 75
 
 def open_socket():
     if protocol == "tcp":
@@ -30,10 +31,10 @@ def open_socket():
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_MARK, mark)
     if af == socket.AF_INET:
         sock.setsockopt(socket.IPPROTO_IP, socket.IP_TTL, ttl)
-        sock.setsockopt(socket.IPPROTO_IP, IP_FREEBIND, 1)
+        sock.setsockopt(socket.IPPROTO_IP, IP_TRANSPARENT, 1)
     else:
         sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_UNICAST_HOPS, ttl)
-        sock.setsockopt(socket.IPPROTO_IPV6, IPV6_FREEBIND, 1)
+        sock.setsockopt(socket.IPPROTO_IPV6, IPV6_TRANSPARENT, 1)
     sock.bind((source, sport))
     sock.setblocking(False)
     return sock
