@@ -128,6 +128,12 @@ export interface Observation {
 }
 
 const NFT_TABLE = "iptlint_lab";
+const NODE_SETS = [...["first", "delivered", "left", "reply"].flatMap((point) => ["a4", "a6", "t"].map((kind) => `${point}_${kind}`)), "reply_f"];
+const PEER_SETS = ["seen_a4", "seen_a6", "seen_t"];
+const flushSets = (sets: string[]) => `nft -f - <<'EOF'\n${sets.map((set) => `flush set inet ${NFT_TABLE} ${set}`).join("\n")}\nEOF\n`;
+/** The exit status of the lab's load script when iptables-restore refuses the ruleset. */
+const REFUSED = 97;
+const SEPARATOR = "@@iptlint-lab@@";
 
 // Debian's python3 rather than a version manager's shim on PATH, which can take most of a second to start.
 const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -283,8 +289,8 @@ export function movedCounters(saved: string, fileLines: Map<string, number>): { 
 type NftElem = string | number | { concat: (string | number)[] } | { elem: { val: NftElem } } | Record<string, unknown>;
 
 /** The elements of each set of the lab's table, as arrays of strings. */
-function readSets(ns: Namespace): Map<string, string[][]> {
-  const json = JSON.parse(check(ns.run("nft", ["-j", "list", "table", "inet", NFT_TABLE]), "nft list table")) as {
+function readSets(listed: string): Map<string, string[][]> {
+  const json = JSON.parse(listed) as {
     nftables: { set?: { name: string; elem?: NftElem[] } }[];
   };
   const sets = new Map<string, string[][]>();
@@ -311,7 +317,8 @@ function seenAt(sets: Map<string, string[][]>, point: string): SeenPacket[] {
 }
 
 export class PacketLab {
-  private lastBackend: Backend | null = null;
+  /** What the last load() put in the node, for the next one to take away. */
+  private loaded: { backend: Backend; family: Family; tables: string[] } | null = null;
 
   constructor(
     readonly peer: Namespace,
@@ -329,57 +336,52 @@ export class PacketLab {
     return check(this.node.run("ip", [family === 6 ? "-6" : "-4", "-j", "route", "show"]), "ip -j route");
   }
 
-  /**
-   * Empties every table either backend has loaded in the node (policies ACCEPT), so the next
-   * ruleset meets no leftovers, and forgets every connection.
-   */
   reset(): void {
-    // iptables-nft's tables are nftables tables of family ip/ip6 (the lab's own is inet).
-    const tables = JSON.parse(check(this.node.run("nft", ["-j", "list", "tables"]), "nft list tables")) as { nftables: { table?: { family: string; name: string } }[] };
-    const deletions = tables.nftables
-      .flatMap((entry) => (entry.table && entry.table.family !== "inet" ? [`delete table ${entry.table.family} ${entry.table.name}`] : []))
-      .join("\n");
-    if (deletions) check(this.node.run("nft", ["-f", "-"], deletions + "\n"), "nft delete table");
-    for (const family of [4, 6] as const) {
-      const legacy = this.node.run(tool("save", "legacy", family), []);
-      const loaded = [...legacy.stdout.matchAll(/^\*(\S+)/gm)].map((m) => m[1]);
-      if (loaded.length) {
-        const blank = loaded.map((table) => `*${table}\n${BUILTIN_CHAINS[table].map((c) => `:${c} ACCEPT [0:0]`).join("\n")}\nCOMMIT\n`).join("");
-        this.node.restore("legacy", family, blank);
-      }
-    }
-    this.node.run("conntrack", ["-F"]);
-    this.node.run("conntrack", ["-F", "-f", "ipv6"]);
+    check(this.node.run("sh", ["-c", `set -e\n${this.resetScript()}`]), "reset the node");
   }
 
-  /** Loads a ruleset into the node (after reset) and zeroes its counters. */
+  /** Shell commands that empty the tables the last load() filled and forget every connection. */
+  private resetScript(): string {
+    const lines: string[] = [];
+    const loaded = this.loaded;
+    if (loaded?.backend === "nft") {
+      // iptables-nft's tables are nftables tables of family ip/ip6 (the lab's own is inet).
+      lines.push(`nft -f - <<'EOF'\n${loaded.tables.map((table) => `delete table ${loaded.family === 6 ? "ip6" : "ip"} ${table}`).join("\n")}\nEOF`);
+    } else if (loaded?.backend === "legacy") {
+      // The legacy tables stay registered: emptied, with ACCEPT policies.
+      const blank = loaded.tables.map((table) => `*${table}\n${BUILTIN_CHAINS[table].map((c) => `:${c} ACCEPT [0:0]`).join("\n")}\nCOMMIT`).join("\n");
+      lines.push(`${tool("restore", "legacy", loaded.family)} <<'EOF'\n${blank}\nEOF`);
+    }
+    this.loaded = null;
+    lines.push("conntrack -F >/dev/null 2>&1 || true", "conntrack -F -f ipv6 >/dev/null 2>&1 || true");
+    return lines.join("\n") + "\n";
+  }
+
+  /** Loads a ruleset into the node (after reset); its counters start at zero. */
   load(backend: Backend, family: Family, text: string): void {
     const refused = this.tryLoad(backend, family, text);
     assert.equal(refused, null, `${tool("restore", backend, family)} refused the ruleset:\n${refused}\n${text}`);
   }
 
-  /** load(), or iptables-restore's message when it refuses the ruleset (then nothing is loaded). */
+  /**
+   * load(), or iptables-restore's message when it refuses the ruleset (then nothing is loaded).
+   * One shell in the node: processes are what a probe costs on a busy machine.
+   */
   tryLoad(backend: Backend, family: Family, text: string): string | null {
-    this.reset();
-    const restored = this.node.run(tool("restore", backend, family), [], text);
-    if (restored.status !== 0) return restored.stderr.trim() || `exit status ${restored.status}`;
-    const command = `${family === 6 ? "ip6tables" : "iptables"}-${backend}`;
     const tables = [...new Set([...text.matchAll(/^\s*\*(\S+)/gm)].map((m) => m[1]))];
-    // Restoring sets the counters a file gives ([p:b]) only with -c; zeroed anyway, in one shell.
-    check(this.node.run("sh", ["-c", tables.map((table) => `${command} -t ${table} -Z`).join(" && ") || "true"]), `${command} -Z`);
-    this.lastBackend = backend;
+    // Without -c, iptables-restore starts every counter, policies' too, at zero.
+    const script = `set -e\n${this.resetScript()}${flushSets(NODE_SETS)}${tool("restore", backend, family)} || exit ${REFUSED}\n`;
+    const restored = this.node.run("sh", ["-c", script], text);
+    if (restored.status === REFUSED) return restored.stderr.trim() || "refused";
+    check(restored, "load the ruleset");
+    this.loaded = { backend, family, tables };
     return null;
   }
 
-  /** Sends the packet; the ruleset must have been loaded with load(). */
+  /** Sends the packet; the ruleset must have been loaded with load() (each load takes one send). */
   send(backend: Backend, family: Family, text: string, packet: LabPacket): Observation {
-    assert.equal(this.lastBackend, backend, "load() the ruleset with this backend first");
+    assert.equal(this.loaded?.backend, backend, "load() the ruleset with this backend first");
     assert.equal(packet.family, family);
-    for (const [ns, points] of [[this.node, ["first", "delivered", "left", "reply"]], [this.peer, ["seen"]], [this.far, ["seen"]]] as const) {
-      const sets = points.flatMap((point) => ["a4", "a6", "t"].map((kind) => `${point}_${kind}`));
-      if (ns === this.node) sets.push("reply_f");
-      check(ns.run("nft", ["-f", "-"], sets.map((set) => `flush set inet ${NFT_TABLE} ${set}\n`).join("")), "nft flush set");
-    }
     if (packet.state === "established") this.establish(packet);
     const sender = packet.direction === "out" ? this.node : this.peer;
     const args = [
@@ -418,24 +420,24 @@ export class PacketLab {
   }
 
   private observe(backend: Backend, family: Family, text: string, packet: LabPacket): Observation {
-    const saved = this.node.save(backend, family, ["-c"]);
+    const script = `${tool("save", backend, family)} -c\necho ${SEPARATOR}\nnft -j list table inet ${NFT_TABLE}\necho ${SEPARATOR}\nconntrack -L -o extended 2>/dev/null || true\nconntrack -L -o extended -f ipv6 2>/dev/null || true\n`;
+    const [saved, listed, tracked] = check(this.node.run("sh", ["-c", `set -e\n${script}`]), "read the node").split(`${SEPARATOR}\n`);
+    // The peers' sets are read and emptied for the next probe in one go.
+    const peerSets = (ns: Namespace) => readSets(check(ns.run("sh", ["-c", `set -e\nnft -j list table inet ${NFT_TABLE}\n${flushSets(PEER_SETS)}`]), "read a peer"));
     const { moved, policies: allPolicies } = movedCounters(saved, ruleLines(text));
     // Tables an earlier ruleset loaded stay registered with the legacy backend (emptied, ACCEPT).
     const tables = new Set([...text.matchAll(/^\s*\*(\S+)/gm)].map((m) => m[1]));
     const policies = allPolicies.filter((policy) => tables.has(policy.table));
-    const nodeSets = readSets(this.node);
+    const nodeSets = readSets(listed);
     const first = seenAt(nodeSets, "first");
     assert.ok(first.length > 0, `the probe never reached the node's first hook: ${JSON.stringify(packet)}`);
     const delivered = seenAt(nodeSets, "delivered");
     const left = seenAt(nodeSets, "left");
     const flags = nodeSets.get("reply_f") ?? [];
     const replies = seenAt(nodeSets, "reply").map((reply, k) => ({ ...reply, tcpFlags: (flags[k]?.[0] ?? "").split("|").filter(Boolean) }));
-    const atFar = seenAt(readSets(this.far), "seen");
-    const atPeer = seenAt(readSets(this.peer), "seen");
-    const conntrack = [
-      ...this.node.run("conntrack", ["-L", "-o", "extended"]).stdout.split("\n"),
-      ...this.node.run("conntrack", ["-L", "-o", "extended", "-f", "ipv6"]).stdout.split("\n"),
-    ].filter((line) => line.trim() !== "");
+    const atFar = seenAt(peerSets(this.far), "seen");
+    const atPeer = seenAt(peerSets(this.peer), "seen");
+    const conntrack = tracked.split("\n").filter((line) => line.trim() !== "");
     let verdict: LabVerdict;
     let delivery: Observation["delivery"] = null;
     if (packet.direction === "in" && delivered.length) [verdict, delivery] = ["accept", "local"];
@@ -488,6 +490,8 @@ function build(peer: Namespace, node: Namespace, far: Namespace, conntrack: bool
   check(peer.run("nft", ["-f", "-"], peerTable()), "nft (peer)");
   check(far.run("nft", ["-f", "-"], peerTable()), "nft (far)");
   check(node.run("nft", ["-f", "-"], nodeTable(conntrack)), "nft (node)");
+  // What the node said before its table silenced it (IPv6 multicast listener reports).
+  for (const ns of [peer, far]) check(ns.run("sh", ["-c", flushSets(PEER_SETS)]), "nft flush set");
 }
 
 /**
