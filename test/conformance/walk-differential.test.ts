@@ -126,9 +126,10 @@ interface CaseResult {
   unsure?: string;
 }
 
-function runCase(lab: PacketLab, walkCase: WalkCase, backend: Backend, dir: string, node: NodeFiles): CaseResult {
+/** `walkRuleset` (the case's own unless given) is what iptlint traces; the kernel gets the case's. */
+function runCase(lab: PacketLab, walkCase: WalkCase, backend: Backend, dir: string, node: NodeFiles, walkRuleset = walkCase.ruleset): CaseResult {
   const file = join(dir, `ruleset-v${walkCase.family}.rules`);
-  writeFileSync(file, walkCase.ruleset);
+  writeFileSync(file, walkRuleset);
   const refused = lab.tryLoad(backend, walkCase.family, walkCase.ruleset);
   if (refused !== null) return { refused };
   const kernel = kernelView(lab.send(backend, walkCase.family, walkCase.ruleset, walkCase.packet), walkCase.packet);
@@ -177,5 +178,25 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
     t.diagnostic(`${compared} compared, ${refusals.length} refused by iptables-restore, ${unsure.length} where the walk gave several outcomes, one the kernel's (${unsure.join(" | ")}), ${disagreements.length} disagreements`);
     assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
     assert.deepEqual(refusals, [], "the generator writes rulesets iptables-restore loads");
+  });
+});
+
+test("walk differential: a walk that differs from the kernel is reported (the trace reads ACCEPT where the kernel has DROP, or another line)", async (t) => {
+  if (!requirePacketLab(t)) return;
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-walk-differential-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const ruleset = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A FORWARD -p udp -j DROP\n-A FORWARD -p tcp -j DROP\nCOMMIT\n";
+  const walkCase: WalkCase = {
+    family: 4,
+    ruleset,
+    packet: { family: 4, protocol: "tcp", source: "10.0.0.9", sourcePort: 40000, destination: "10.1.0.2", destinationPort: 80, direction: "in" },
+  };
+  await withPacketLab((lab) => {
+    const node = nodeFiles(lab, dir);
+    assert.deepEqual(runCase(lab, walkCase, "nft", dir, node), {}, "the same ruleset on both sides agrees");
+    const verdict = runCase(lab, walkCase, "nft", dir, node, ruleset.replace("-p tcp -j DROP", "-p tcp -j ACCEPT"));
+    assert.match(verdict.disagreement ?? "", /kernel: \{"moved":\[6\],"policies":\[\],"verdict":"drop".*\nwalk: \{"moved":\[6\],"policies":\[\],"verdict":"accept"/);
+    const line = runCase(lab, walkCase, "legacy", dir, node, ruleset.replace("-A FORWARD -p udp -j DROP\n", "-A FORWARD -p udp -j DROP\n-A FORWARD -p sctp\n"));
+    assert.match(line.disagreement ?? "", /kernel: \{"moved":\[6\].*\nwalk: \{"moved":\[7\]/);
   });
 });
