@@ -147,3 +147,17 @@ test("kernel facts: with no rule that needs connection tracking in the namespace
     { conntrack: false },
   );
 });
+
+test("kernel facts: addrtype calls the node's own address LOCAL only in IPv4, LOCAL and UNICAST in IPv6 (nft and legacy)", async (t) => {
+  if (!requirePacketLab(t)) return;
+  const text = "*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A PREROUTING -m addrtype --dst-type LOCAL\n-A PREROUTING -m addrtype --dst-type UNICAST\nCOMMIT\n";
+  await withPacketLab((lab) => {
+    for (const backend of ["nft", "legacy"] as const) {
+      for (const family of [4, 6] as const) {
+        const a = addresses(family);
+        const observation = lab.probe(backend, family, text, { family, protocol: "udp", source: a.peer, sourcePort: 40005, destination: a.nodeOut, destinationPort: 53, direction: "in" });
+        assert.deepEqual(observation.moved.map((rule) => rule.line), family === 4 ? [4] : [4, 5], `v${family} (${backend})`);
+      }
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Generated cases for the walk's differential test (walk-differential.test.ts): small rulesets
- * of raw, mangle, nat and filter (the matches and targets of issue 13 that are deterministic:
+ * of raw, mangle, nat, filter and security (the matches and targets of issue 13 that are deterministic:
  * statistic with probability 0 or 1 only) and a packet that the packet lab can send, on its
  * addresses (test/helpers/packet-lab.ts). Rulesets are made to load: NAT targets only where
  * their hooks allow them (built-in chains), REJECT in filter, NOTRACK in raw, -i/-o only where
@@ -11,13 +11,14 @@ import fc from "fast-check";
 import type { Family } from "../helpers/netfilter.js";
 import type { LabPacket, Protocol } from "../helpers/packet-lab.js";
 
-export type Table = "raw" | "mangle" | "nat" | "filter";
+export type Table = "raw" | "mangle" | "nat" | "filter" | "security";
 
 export const BUILTINS: Record<Table, string[]> = {
   raw: ["PREROUTING", "OUTPUT"],
   mangle: ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"],
   nat: ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"],
   filter: ["INPUT", "FORWARD", "OUTPUT"],
+  security: ["INPUT", "FORWARD", "OUTPUT"],
 };
 
 interface Pools {
@@ -166,7 +167,7 @@ function rulesetArbitrary(family: Family): fc.Arbitrary<string> {
           return [...lines, "COMMIT"].join("\n");
         });
     });
-  return fc.subarray(["raw", "mangle", "nat", "filter"] as Table[], { minLength: 1 }).chain((tables) => fc.tuple(...tables.map(tableArbitrary)).map((parts) => parts.join("\n") + "\n"));
+  return fc.subarray(["raw", "mangle", "nat", "filter", "security"] as Table[], { minLength: 1 }).chain((tables) => fc.tuple(...tables.map(tableArbitrary)).map((parts) => parts.join("\n") + "\n"));
 }
 
 function packetArbitrary(family: Family): fc.Arbitrary<LabPacket> {

@@ -112,7 +112,7 @@ export interface Observation {
   policies: PolicyCount[];
   /** accept: delivered locally, forwarded, or sent (out); reject: the node answered without delivering; drop: nothing. */
   verdict: LabVerdict;
-  /** For accept: local (delivered to the node), forward (left the node), out (a locally made packet left). */
+  /** For accept: local (delivered to the node, also a locally made one by lo), forward (left the node), out (a locally made packet left). */
   delivery: "local" | "forward" | "out" | null;
   /** At the node's input hook after every table. */
   delivered: SeenPacket[];
@@ -440,9 +440,10 @@ export class PacketLab {
     const conntrack = tracked.split("\n").filter((line) => line.trim() !== "");
     let verdict: LabVerdict;
     let delivery: Observation["delivery"] = null;
-    if (packet.direction === "in" && delivered.length) [verdict, delivery] = ["accept", "local"];
+    // A packet the node sends to itself (or that OUTPUT's DNAT/REDIRECT turns back) leaves by lo
+    // and comes back in: delivered, like one that arrived.
+    if (delivered.length) [verdict, delivery] = ["accept", "local"];
     else if (left.length) [verdict, delivery] = ["accept", packet.direction === "out" ? "out" : "forward"];
-    else if (packet.direction === "out" && delivered.length) [verdict, delivery] = ["accept", "out"];
     else if (replies.length) verdict = "reject";
     else verdict = "drop";
     return { moved, policies, verdict, delivery, delivered, left, atFar, atPeer, replies, conntrack };
