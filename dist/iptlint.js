@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VZYZ2U2G.js";
-import "./chunk-HR2NZDQU.js";
+} from "./chunk-YOUB2OC7.js";
+import "./chunk-6K4RXJJC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -190,13 +190,36 @@ interface Element {
   name: string;
   negated: boolean;
   values: string[];
-  written: string;
+  /** The element as written (made when a condition quotes it). */
+  readonly written: string;
 }
 
 interface Module {
   name: string;
   options: Element[];
-  written: string[];
+  /** The `-m` element, if any, and its options, as written. */
+  readonly written: string[];
+}
+
+function element(view: LineView, i: number, withValues: boolean): Element {
+  return {
+    name: view.name(i),
+    negated: view.negated(i),
+    values: withValues ? view.values(i) : [],
+    get written() {
+      return view.written(i);
+    },
+  };
+}
+
+function moduleOf(name: string, first: Element | null, options: Element[]): Module {
+  return {
+    name,
+    options,
+    get written() {
+      return [...(first === null ? [] : [first.written]), ...options.map((o) => o.written)];
+    },
+  };
 }
 
 function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
@@ -207,25 +230,23 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
   let protocol: string | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    const element: Element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
     if (role === "generic") {
-      generic.push(element);
-      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+      const g = element(view, i, true);
+      generic.push(g);
+      if (g.name === "-p" || g.name === "--protocol") protocol = g.values[0]?.toLowerCase() ?? null;
     } else if (role === "match") {
-      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      const m = element(view, i, true);
+      current = moduleOf(m.values[0] ?? "", m, []);
       modules.push(current);
-      target = target === null ? null : target;
     } else if (role === "jump" || role === "goto") {
-      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element);
-      else if (current !== null) {
-        current.options.push(element);
-        current.written.push(element.written);
-      } else {
+      if (target !== null && current === null) target.options.push(element(view, i, true));
+      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      else {
         // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
-        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), options: [element], written: [element.written] };
+        current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), null, [element(view, i, true)]);
         modules.push(current);
       }
     }
@@ -296,8 +317,7 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
 }
 
 function unread(where: string, written: string): Test {
-  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
-  return () => m;
+  return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
 
 function addressTest(source: boolean, nets: Net[], negated: boolean, family: Family): Test {
@@ -331,10 +351,10 @@ const inRange = (value: number | null, range: { min: number; max: number }): boo
 function moduleTests(m: Module, where: string, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
   const tests: Test[] = [];
   let destinationPort: number | null = null;
-  const whole = `${where} \`${m.written.join(" ")}\``;
-  const undecided = (what = `${whole} matches`): Test => {
-    const c = maybe(what);
-    return () => c;
+  const whole = () => `${where} \`${m.written.join(" ")}\``;
+  const undecided = (): Test => {
+    let c: Maybe | undefined;
+    return () => (c ??= maybe(`${whole()} matches`));
   };
   const ported = PORTED[m.name];
   switch (m.name) {
@@ -464,11 +484,11 @@ function moduleTests(m: Module, where: string, family: Family, protocolNumber: n
       if (mode === "random" && probability !== undefined && Number.isFinite(Number(probability.values[0]))) {
         // libxt_statistic keeps lround(p * 2^31); the kernel compares 31 random bits with it.
         const p = Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000;
-        const c: Maybe = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        const c: Maybe = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
         tests.push(() => c);
       } else if (mode === "nth" && every !== undefined) {
         const n = Number(every.values[0]);
-        const c: Maybe = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
+        const c: Maybe = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
         tests.push(() => c);
       } else tests.push(undecided());
       break;
@@ -533,7 +553,7 @@ function conntrackTests(m: Module, where: string, family: Family): Test[] {
         continue;
       }
       const net = netOf(parsed.value);
-      const which = o.name.slice(6);
+      const which = o.name.slice(4);
       others.push((p) => {
         const a = connAddress(p, which);
         if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
@@ -546,7 +566,7 @@ function conntrackTests(m: Module, where: string, family: Family): Test[] {
         continue;
       }
       const range = parsed.value;
-      const which = o.name.slice(6, -4);
+      const which = o.name.slice(4, -4);
       others.push((p) => {
         const port = connPort(p, which);
         if (port === undefined) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);

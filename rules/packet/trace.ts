@@ -383,8 +383,9 @@ class Walk {
     const stopped: Exit[] = [];
     for (const name of TABLES_AT[hook]) {
       const table = this.tables.get(name);
-      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
-      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
+      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
+      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
       if (name === "nat") {
         // nat chooses a connection's rewriting once, on its first packet.
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
@@ -417,7 +418,7 @@ class Walk {
         // Conntrack runs after raw: a packet raw left untracked has no connection.
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+      if (destinationBefore !== null && markBefore !== null) {
         // The kernel routes a sent packet again when mangle or nat changed where it goes.
         const next: Branch[] = [];
         for (const b of going) {

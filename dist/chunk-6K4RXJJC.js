@@ -27667,22 +27667,22 @@ function buildRule(line) {
   let owner = null;
   const owners2 = [];
   let protocol = null;
-  for (const element of elements) {
-    const role = element.role;
+  for (const element2 of elements) {
+    const role = element2.role;
     if (role === "generic") {
-      generic.push(element);
-      if (genericNameOf(element.name) === "protocol") protocol = element.value;
+      generic.push(element2);
+      if (genericNameOf(element2.name) === "protocol") protocol = element2.value;
     } else if (role === "match") {
-      owner = { matchOption: element, options: [], isTarget: false };
+      owner = { matchOption: element2, options: [], isTarget: false };
       owners2.push(owner);
     } else if (role === "jump" || role === "goto") {
-      owner = { matchOption: element, options: [], isTarget: true };
+      owner = { matchOption: element2, options: [], isTarget: true };
       owners2.push(owner);
     } else if (role === "counters") {
-      const [packets, bytes] = element.values;
+      const [packets, bytes] = element2.values;
       counters = new CountersNode(
         source,
-        element.range,
+        element2.range,
         packets ? parseCounter(packets.value) : null,
         bytes ? parseCounter(bytes.value) : null,
         "option"
@@ -27692,7 +27692,7 @@ function buildRule(line) {
         owner = { matchOption: null, options: [], isTarget: false };
         owners2.push(owner);
       }
-      owner.options.push(element);
+      owner.options.push(element2);
     }
   }
   for (const o of owners2) {
@@ -28225,10 +28225,10 @@ var DocumentBuilder = class {
   targetError(first2, plan) {
     const { starts, ends } = this.lexed.tokens;
     for (let k = 0; k < plan.targetElements.length; k++) {
-      const element = plan.targetElements[k] * 4;
-      const token = first2 + plan.elements[element + 1];
+      const element2 = plan.targetElements[k] * 4;
+      const token = first2 + plan.elements[element2 + 1];
       const option2 = decodeWord(this.source.text.slice(starts[token], ends[token]));
-      const named = plan.elements[element + 3] > plan.elements[element + 1] + 1 || option2.startsWith("--") && option2.includes("=");
+      const named = plan.elements[element2 + 3] > plan.elements[element2 + 1] + 1 || option2.startsWith("--") && option2.includes("=");
       if (!named) {
         this.report(this.tokenRange(token), targetWithoutNameMessage(option2));
         return true;
@@ -31196,18 +31196,18 @@ function readIpsets(text) {
       const dims = (type.split(":")[1] ?? "").split(",").map((d) => SET_DIMS[d] ?? d);
       sets.set(name, { name, type, family: type === "bitmap:port" ? null : family, dims, members: [], sets: [] });
     } else if (words[0] === "add") {
-      const [, name, element] = words;
+      const [, name, element2] = words;
       const set = sets.get(name ?? "");
-      if (set === void 0 || element === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
-      if (set.type.startsWith("list:")) set.sets.push(element);
-      else set.members.push({ parts: partsOf(element, set), nomatch: words.includes("nomatch") });
+      if (set === void 0 || element2 === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
+      if (set.type.startsWith("list:")) set.sets.push(element2);
+      else set.members.push({ parts: partsOf(element2, set), nomatch: words.includes("nomatch") });
     }
   });
   return sets;
 }
 var PROTO_NUMBERS = { tcp: 6, udp: 17, sctp: 132, udplite: 136, icmp: 1, icmpv6: 58 };
-function partsOf(element, set) {
-  const words = element.split(",");
+function partsOf(element2, set) {
+  const words = element2.split(",");
   return set.dims.map((dim, k) => {
     const word = words[k] ?? "";
     if (dim === "ip" || dim === "net") {
@@ -33676,6 +33676,25 @@ function indexBy(rules, keyOf, packetKey) {
     return out;
   };
 }
+function element(view, i, withValues) {
+  return {
+    name: view.name(i),
+    negated: view.negated(i),
+    values: withValues ? view.values(i) : [],
+    get written() {
+      return view.written(i);
+    }
+  };
+}
+function moduleOf(name, first2, options) {
+  return {
+    name,
+    options,
+    get written() {
+      return [...first2 === null ? [] : [first2.written], ...options.map((o) => o.written)];
+    }
+  };
+}
 function readRule(view) {
   const generic = [];
   const modules2 = [];
@@ -33684,24 +33703,22 @@ function readRule(view) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    const element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
     if (role === "generic") {
-      generic.push(element);
-      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+      const g = element(view, i, true);
+      generic.push(g);
+      if (g.name === "-p" || g.name === "--protocol") protocol = g.values[0]?.toLowerCase() ?? null;
     } else if (role === "match") {
-      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      const m = element(view, i, true);
+      current = moduleOf(m.values[0] ?? "", m, []);
       modules2.push(current);
-      target = target === null ? null : target;
     } else if (role === "jump" || role === "goto") {
-      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element);
-      else if (current !== null) {
-        current.options.push(element);
-        current.written.push(element.written);
-      } else {
-        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", options: [element], written: [element.written] };
+      if (target !== null && current === null) target.options.push(element(view, i, true));
+      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      else {
+        current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", null, [element(view, i, true)]);
         modules2.push(current);
       }
     }
@@ -33769,8 +33786,7 @@ function compileRule(line, table, chain, family, isChain) {
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 function unread(where, written) {
-  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
-  return () => m;
+  return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
 function addressTest(source, nets, negated, family) {
   return (p) => {
@@ -33797,10 +33813,10 @@ var inRange = (value, range) => value !== null && value >= range.min && value <=
 function moduleTests(m, where, family, protocolNumber2) {
   const tests = [];
   let destinationPort = null;
-  const whole = `${where} \`${m.written.join(" ")}\``;
-  const undecided = (what = `${whole} matches`) => {
-    const c = maybe(what);
-    return () => c;
+  const whole = () => `${where} \`${m.written.join(" ")}\``;
+  const undecided = () => {
+    let c;
+    return () => c ??= maybe(`${whole()} matches`);
   };
   const ported = PORTED2[m.name];
   switch (m.name) {
@@ -33929,11 +33945,11 @@ function moduleTests(m, where, family, protocolNumber2) {
       const packet = m.options.find((o) => o.name === "--packet");
       if (mode === "random" && probability !== void 0 && Number.isFinite(Number(probability.values[0]))) {
         const p = Math.round(Number(probability.values[0]) * 2147483648) / 2147483648;
-        const c = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        const c = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
         tests.push(() => c);
       } else if (mode === "nth" && every2 !== void 0) {
         const n = Number(every2.values[0]);
-        const c = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
+        const c = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
         tests.push(() => c);
       } else tests.push(undecided());
       break;
@@ -33993,7 +34009,7 @@ function conntrackTests(m, where, family) {
         continue;
       }
       const net = netOf(parsed.value);
-      const which = o.name.slice(6);
+      const which = o.name.slice(4);
       others.push((p) => {
         const a = connAddress(p, which);
         if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
@@ -34006,7 +34022,7 @@ function conntrackTests(m, where, family) {
         continue;
       }
       const range = parsed.value;
-      const which = o.name.slice(6, -4);
+      const which = o.name.slice(4, -4);
       others.push((p) => {
         const port = connPort(p, which);
         if (port === void 0) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
@@ -34592,8 +34608,9 @@ var Walk = class {
     const stopped = [];
     for (const name of TABLES_AT[hook]) {
       const table = this.tables.get(name);
-      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
-      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
+      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
+      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
       if (name === "nat") {
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
         const next = [];
@@ -34624,7 +34641,7 @@ var Walk = class {
       if (name === "raw" && !loopedBack) {
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+      if (destinationBefore !== null && markBefore !== null) {
         const next = [];
         for (const b of going) {
           const before = destinationBefore.get(b);

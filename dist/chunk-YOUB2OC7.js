@@ -29,7 +29,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-HR2NZDQU.js";
+} from "./chunk-6K4RXJJC.js";
 import {
   __commonJS,
   __require,
