@@ -22,7 +22,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-YOUB2OC7.js";
+} from "./chunk-NDG7F33K.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -82,7 +82,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-6K4RXJJC.js";
+} from "./chunk-OS37SPC6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-YOUB2OC7.js";
-import "./chunk-6K4RXJJC.js";
+} from "./chunk-NDG7F33K.js";
+import "./chunk-OS37SPC6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -16,7 +16,7 @@
  * follows both ways and says under which condition, with its probability when it has one.
  */
 import type { Document } from "../../grammar/index.js";
-import { modelOf, type TableModel } from "../model/index.js";
+import { modelOf, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
 import { compileChain, formatKey, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
@@ -98,6 +98,8 @@ export interface TraceResult {
 export interface TraceOptions {
   /** The documents' family when their headers and names do not tell (`--family`). */
   family?: Family;
+  /** The backend that loads the rules, when the files' headers do not tell (it orders INPUT's security and nat tables). */
+  backend?: Backend;
   /** The most outcomes one trace may have; more is an error. */
   maxOutcomes?: number;
 }
@@ -107,11 +109,16 @@ export class TraceError extends Error {}
 
 const TABLES_AT: Readonly<Record<Hook, readonly string[]>> = {
   PREROUTING: ["raw", "mangle", "nat"],
+  // The kernel's security table is at priority 50, before nat INPUT (100); iptables-nft 1.8.9
+  // makes its security chains at 150, after it (measured by lab: test/conformance/kernel-hooks).
   INPUT: ["mangle", "filter", "security", "nat"],
   FORWARD: ["mangle", "filter", "security"],
   OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
   POSTROUTING: ["mangle", "nat"],
 };
+
+const NFT_INPUT = ["mangle", "filter", "nat", "security"];
+const NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain runs after nat INPUT)";
 
 const MAX_DEPTH = 64;
 
@@ -124,6 +131,7 @@ class TableChains {
     readonly model: TableModel,
     readonly filePath: string,
     readonly family: Family,
+    readonly backend: Backend | null,
   ) {
     for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
     for (const c of model.policyCommands) {
@@ -155,7 +163,7 @@ function tablesOf(document: Document, family: Family, configured: Family | undef
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
@@ -210,7 +218,9 @@ export function tracePacket(documents: readonly Document[], input: TraceInput, n
       tables.set(name, t);
     }
   }
-  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+  const backends = new Set([...tables.values()].map((t) => t.backend).filter((b) => b !== null));
+  const backend = options.backend ?? (backends.size === 1 ? [...backends][0] : null);
+  return new Walk(tables, node, family, backend, options.maxOutcomes ?? 4096).run(input, files);
 }
 
 class Walk {
@@ -220,8 +230,14 @@ class Walk {
     private readonly tables: ReadonlyMap<string, TableChains>,
     private readonly node: NodeInfo,
     private readonly family: Family,
+    private readonly backend: Backend | null,
     private readonly maxOutcomes: number,
   ) {}
+
+  /** Whether a table has rules at a hook. */
+  private hasRules(table: string, hook: Hook): boolean {
+    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
+  }
 
   run(input: TraceInput, files: string[]): TraceResult {
     const state = input.state ?? "new";
@@ -379,9 +395,29 @@ class Walk {
 
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   private hook(hook: Hook, branches: Branch[], loopedBack = false): Exit[] {
+    if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
+    if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
+    // Which of security and nat INPUT comes first depends on the backend the files do not name.
+    const nft: Branch[] = [];
+    const legacy: Branch[] = [];
+    for (const b of branches) {
+      const known = b.assumed.get(NFT_KEY);
+      if (known !== undefined) (known ? nft : legacy).push(b);
+      else {
+        const other = this.fork(b);
+        this.assume(b, { key: NFT_KEY, probability: null, negated: false }, true);
+        this.assume(other, { key: NFT_KEY, probability: null, negated: false }, false);
+        nft.push(b);
+        legacy.push(other);
+      }
+    }
+    return [...this.tablesAt(hook, NFT_INPUT, nft, loopedBack), ...this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack)];
+  }
+
+  private tablesAt(hook: Hook, order: readonly string[], branches: Branch[], loopedBack: boolean): Exit[] {
     let going = branches;
     const stopped: Exit[] = [];
-    for (const name of TABLES_AT[hook]) {
+    for (const name of order) {
       const table = this.tables.get(name);
       const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
       const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;

@@ -29,7 +29,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-6K4RXJJC.js";
+} from "./chunk-OS37SPC6.js";
 import {
   __commonJS,
   __require,

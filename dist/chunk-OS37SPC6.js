@@ -34371,17 +34371,22 @@ var TraceError = class extends Error {
 };
 var TABLES_AT = {
   PREROUTING: ["raw", "mangle", "nat"],
+  // The kernel's security table is at priority 50, before nat INPUT (100); iptables-nft 1.8.9
+  // makes its security chains at 150, after it (measured by lab: test/conformance/kernel-hooks).
   INPUT: ["mangle", "filter", "security", "nat"],
   FORWARD: ["mangle", "filter", "security"],
   OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
   POSTROUTING: ["mangle", "nat"]
 };
+var NFT_INPUT = ["mangle", "filter", "nat", "security"];
+var NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain runs after nat INPUT)";
 var MAX_DEPTH = 64;
 var TableChains = class {
-  constructor(model, filePath, family) {
+  constructor(model, filePath, family, backend) {
     this.model = model;
     this.filePath = filePath;
     this.family = family;
+    this.backend = backend;
     this.compiled = /* @__PURE__ */ new Map();
     this.policies = /* @__PURE__ */ new Map();
     for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
@@ -34411,7 +34416,7 @@ function tablesOf(document, family, configured) {
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
@@ -34446,15 +34451,22 @@ function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
       tables.set(name, t);
     }
   }
-  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+  const backends = new Set([...tables.values()].map((t) => t.backend).filter((b) => b !== null));
+  const backend = options.backend ?? (backends.size === 1 ? [...backends][0] : null);
+  return new Walk(tables, node, family, backend, options.maxOutcomes ?? 4096).run(input, files);
 }
 var Walk = class {
-  constructor(tables, node, family, maxOutcomes) {
+  constructor(tables, node, family, backend, maxOutcomes) {
     this.tables = tables;
     this.node = node;
     this.family = family;
+    this.backend = backend;
     this.maxOutcomes = maxOutcomes;
     this.forks = 0;
+  }
+  /** Whether a table has rules at a hook. */
+  hasRules(table, hook) {
+    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
   }
   run(input, files) {
     const state = input.state ?? "new";
@@ -34604,9 +34616,27 @@ var Walk = class {
   }
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   hook(hook, branches, loopedBack = false) {
+    if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
+    if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
+    const nft = [];
+    const legacy = [];
+    for (const b of branches) {
+      const known = b.assumed.get(NFT_KEY);
+      if (known !== void 0) (known ? nft : legacy).push(b);
+      else {
+        const other = this.fork(b);
+        this.assume(b, { key: NFT_KEY, probability: null, negated: false }, true);
+        this.assume(other, { key: NFT_KEY, probability: null, negated: false }, false);
+        nft.push(b);
+        legacy.push(other);
+      }
+    }
+    return [...this.tablesAt(hook, NFT_INPUT, nft, loopedBack), ...this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack)];
+  }
+  tablesAt(hook, order, branches, loopedBack) {
     let going = branches;
     const stopped = [];
-    for (const name of TABLES_AT[hook]) {
+    for (const name of order) {
       const table = this.tables.get(name);
       const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
       const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
