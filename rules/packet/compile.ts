@@ -186,41 +186,44 @@ function indexBy<K>(rules: CompiledRule[], keyOf: (r: CompiledRule) => K | null,
 }
 
 /** A rule's elements grouped as iptables reads them: generic options, each match with its options, the target with its options. */
-interface Element {
-  name: string;
-  negated: boolean;
-  values: string[];
+class Element {
+  readonly name: string;
+  readonly negated: boolean;
+  readonly values: string[];
+
+  constructor(
+    private readonly view: LineView,
+    private readonly i: number,
+    withValues: boolean,
+  ) {
+    this.name = view.name(i);
+    this.negated = view.negated(i);
+    this.values = withValues ? view.values(i) : NO_VALUES;
+  }
+
   /** The element as written (made when a condition quotes it). */
-  readonly written: string;
+  get written(): string {
+    return this.view.written(this.i);
+  }
 }
 
-interface Module {
-  name: string;
-  options: Element[];
+const NO_VALUES: string[] = [];
+
+class Module {
+  constructor(
+    readonly name: string,
+    private readonly first: Element | null,
+    readonly options: Element[],
+  ) {}
+
   /** The `-m` element, if any, and its options, as written. */
-  readonly written: string[];
+  get written(): string[] {
+    return [...(this.first === null ? [] : [this.first.written]), ...this.options.map((o) => o.written)];
+  }
 }
 
-function element(view: LineView, i: number, withValues: boolean): Element {
-  return {
-    name: view.name(i),
-    negated: view.negated(i),
-    values: withValues ? view.values(i) : [],
-    get written() {
-      return view.written(i);
-    },
-  };
-}
-
-function moduleOf(name: string, first: Element | null, options: Element[]): Module {
-  return {
-    name,
-    options,
-    get written() {
-      return [...(first === null ? [] : [first.written]), ...options.map((o) => o.written)];
-    },
-  };
-}
+const element = (view: LineView, i: number, withValues: boolean): Element => new Element(view, i, withValues);
+const moduleOf = (name: string, first: Element | null, options: Element[]): Module => new Module(name, first, options);
 
 function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
   const generic: Element[] = [];
@@ -254,8 +257,16 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
   return { generic, modules, target };
 }
 
+/** `file:line` of a rule, for the conditions that name it (made when one does). */
+class Where {
+  constructor(private readonly line: CommandLine) {}
+  toString(): string {
+    return `${this.line.source.filePath ?? "<input>"}:${this.line.index + 1}`;
+  }
+}
+
 export function compileRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean): CompiledRule {
-  const where = `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+  const where = new Where(line);
   const { generic, modules, target } = readRule(line.view);
   const tests: Test[] = [];
   let destinationKey: bigint | null = null;
@@ -316,7 +327,7 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 
-function unread(where: string, written: string): Test {
+function unread(where: Where, written: string): Test {
   return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
 
@@ -348,7 +359,7 @@ const PORTED: Readonly<Record<string, number>> = { tcp: 6, udp: 17, sctp: 132, u
 
 const inRange = (value: number | null, range: { min: number; max: number }): boolean => value !== null && value >= range.min && value <= range.max;
 
-function moduleTests(m: Module, where: string, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
+function moduleTests(m: Module, where: Where, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
   const tests: Test[] = [];
   let destinationPort: number | null = null;
   const whole = () => `${where} \`${m.written.join(" ")}\``;
@@ -515,7 +526,7 @@ function allOf(answers: Answer[]): Answer {
 
 const STATE_NAMES = new Set(["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"]);
 
-function conntrackTests(m: Module, where: string, family: Family): Test[] {
+function conntrackTests(m: Module, where: Where, family: Family): Test[] {
   const tests: Test[] = [];
   let hasState = false;
   const others: Test[] = [];
@@ -633,7 +644,7 @@ function connPort(p: WalkPacket, which: string): number | null | undefined {
 
 const ADDR_TYPES = new Set(["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"]);
 
-function addrtypeTests(m: Module, where: string): Test[] {
+function addrtypeTests(m: Module, where: Where): Test[] {
   const limitIn = m.options.some((o) => o.name === "--limit-iface-in");
   const limitOut = m.options.some((o) => o.name === "--limit-iface-out");
   const tests: Test[] = [];
@@ -681,7 +692,7 @@ export function formatKey(family: Family, address: bigint): string {
   return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
 }
 
-function setTests(m: Module, where: string, family: Family): Test[] {
+function setTests(m: Module, where: Where, family: Family): Test[] {
   const tests: Test[] = [];
   for (const o of m.options) {
     if (o.name !== "--match-set" && o.name !== "--set") continue;
