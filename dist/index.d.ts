@@ -1608,6 +1608,8 @@ export interface TraceResult {
 export interface TraceOptions {
 	/** The documents' family when their headers and names do not tell (`--family`). */
 	family?: Family;
+	/** The backend that loads the rules, when the files' headers do not tell (it orders INPUT's security and nat tables). */
+	backend?: Backend;
 	/** The most outcomes one trace may have; more is an error. */
 	maxOutcomes?: number;
 }

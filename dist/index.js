@@ -22,7 +22,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-VZYZ2U2G.js";
+} from "./chunk-XC5P3YFH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -82,7 +82,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-HR2NZDQU.js";
+} from "./chunk-M7PFAPRH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

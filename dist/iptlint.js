@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VZYZ2U2G.js";
-import "./chunk-HR2NZDQU.js";
+} from "./chunk-XC5P3YFH.js";
+import "./chunk-M7PFAPRH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

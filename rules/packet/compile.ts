@@ -186,18 +186,44 @@ function indexBy<K>(rules: CompiledRule[], keyOf: (r: CompiledRule) => K | null,
 }
 
 /** A rule's elements grouped as iptables reads them: generic options, each match with its options, the target with its options. */
-interface Element {
-  name: string;
-  negated: boolean;
-  values: string[];
-  written: string;
+class Element {
+  readonly name: string;
+  readonly negated: boolean;
+  readonly values: string[];
+
+  constructor(
+    private readonly view: LineView,
+    private readonly i: number,
+    withValues: boolean,
+  ) {
+    this.name = view.name(i);
+    this.negated = view.negated(i);
+    this.values = withValues ? view.values(i) : NO_VALUES;
+  }
+
+  /** The element as written (made when a condition quotes it). */
+  get written(): string {
+    return this.view.written(this.i);
+  }
 }
 
-interface Module {
-  name: string;
-  options: Element[];
-  written: string[];
+const NO_VALUES: string[] = [];
+
+class Module {
+  constructor(
+    readonly name: string,
+    private readonly first: Element | null,
+    readonly options: Element[],
+  ) {}
+
+  /** The `-m` element, if any, and its options, as written. */
+  get written(): string[] {
+    return [...(this.first === null ? [] : [this.first.written]), ...this.options.map((o) => o.written)];
+  }
 }
+
+const element = (view: LineView, i: number, withValues: boolean): Element => new Element(view, i, withValues);
+const moduleOf = (name: string, first: Element | null, options: Element[]): Module => new Module(name, first, options);
 
 function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
   const generic: Element[] = [];
@@ -207,25 +233,23 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
   let protocol: string | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    const element: Element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
     if (role === "generic") {
-      generic.push(element);
-      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+      const g = element(view, i, true);
+      generic.push(g);
+      if (g.name === "-p" || g.name === "--protocol") protocol = g.values[0]?.toLowerCase() ?? null;
     } else if (role === "match") {
-      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      const m = element(view, i, true);
+      current = moduleOf(m.values[0] ?? "", m, []);
       modules.push(current);
-      target = target === null ? null : target;
     } else if (role === "jump" || role === "goto") {
-      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element);
-      else if (current !== null) {
-        current.options.push(element);
-        current.written.push(element.written);
-      } else {
+      if (target !== null && current === null) target.options.push(element(view, i, true));
+      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      else {
         // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
-        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), options: [element], written: [element.written] };
+        current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), null, [element(view, i, true)]);
         modules.push(current);
       }
     }
@@ -233,8 +257,16 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
   return { generic, modules, target };
 }
 
+/** `file:line` of a rule, for the conditions that name it (made when one does). */
+class Where {
+  constructor(private readonly line: CommandLine) {}
+  toString(): string {
+    return `${this.line.source.filePath ?? "<input>"}:${this.line.index + 1}`;
+  }
+}
+
 export function compileRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean): CompiledRule {
-  const where = `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+  const where = new Where(line);
   const { generic, modules, target } = readRule(line.view);
   const tests: Test[] = [];
   let destinationKey: bigint | null = null;
@@ -295,9 +327,8 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 
-function unread(where: string, written: string): Test {
-  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
-  return () => m;
+function unread(where: Where, written: string): Test {
+  return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
 
 function addressTest(source: boolean, nets: Net[], negated: boolean, family: Family): Test {
@@ -328,13 +359,13 @@ const PORTED: Readonly<Record<string, number>> = { tcp: 6, udp: 17, sctp: 132, u
 
 const inRange = (value: number | null, range: { min: number; max: number }): boolean => value !== null && value >= range.min && value <= range.max;
 
-function moduleTests(m: Module, where: string, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
+function moduleTests(m: Module, where: Where, family: Family, protocolNumber: number | null): { tests: Test[]; destinationPort: number | null } {
   const tests: Test[] = [];
   let destinationPort: number | null = null;
-  const whole = `${where} \`${m.written.join(" ")}\``;
-  const undecided = (what = `${whole} matches`): Test => {
-    const c = maybe(what);
-    return () => c;
+  const whole = () => `${where} \`${m.written.join(" ")}\``;
+  const undecided = (): Test => {
+    let c: Maybe | undefined;
+    return () => (c ??= maybe(`${whole()} matches`));
   };
   const ported = PORTED[m.name];
   switch (m.name) {
@@ -464,11 +495,11 @@ function moduleTests(m: Module, where: string, family: Family, protocolNumber: n
       if (mode === "random" && probability !== undefined && Number.isFinite(Number(probability.values[0]))) {
         // libxt_statistic keeps lround(p * 2^31); the kernel compares 31 random bits with it.
         const p = Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000;
-        const c: Maybe = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        const c: Maybe = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
         tests.push(() => c);
       } else if (mode === "nth" && every !== undefined) {
         const n = Number(every.values[0]);
-        const c: Maybe = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
+        const c: Maybe = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
         tests.push(() => c);
       } else tests.push(undecided());
       break;
@@ -495,7 +526,7 @@ function allOf(answers: Answer[]): Answer {
 
 const STATE_NAMES = new Set(["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"]);
 
-function conntrackTests(m: Module, where: string, family: Family): Test[] {
+function conntrackTests(m: Module, where: Where, family: Family): Test[] {
   const tests: Test[] = [];
   let hasState = false;
   const others: Test[] = [];
@@ -533,7 +564,7 @@ function conntrackTests(m: Module, where: string, family: Family): Test[] {
         continue;
       }
       const net = netOf(parsed.value);
-      const which = o.name.slice(6);
+      const which = o.name.slice(4);
       others.push((p) => {
         const a = connAddress(p, which);
         if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
@@ -546,7 +577,7 @@ function conntrackTests(m: Module, where: string, family: Family): Test[] {
         continue;
       }
       const range = parsed.value;
-      const which = o.name.slice(6, -4);
+      const which = o.name.slice(4, -4);
       others.push((p) => {
         const port = connPort(p, which);
         if (port === undefined) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
@@ -613,7 +644,7 @@ function connPort(p: WalkPacket, which: string): number | null | undefined {
 
 const ADDR_TYPES = new Set(["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"]);
 
-function addrtypeTests(m: Module, where: string): Test[] {
+function addrtypeTests(m: Module, where: Where): Test[] {
   const limitIn = m.options.some((o) => o.name === "--limit-iface-in");
   const limitOut = m.options.some((o) => o.name === "--limit-iface-out");
   const tests: Test[] = [];
@@ -661,7 +692,7 @@ export function formatKey(family: Family, address: bigint): string {
   return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
 }
 
-function setTests(m: Module, where: string, family: Family): Test[] {
+function setTests(m: Module, where: Where, family: Family): Test[] {
   const tests: Test[] = [];
   for (const o of m.options) {
     if (o.name !== "--match-set" && o.name !== "--set") continue;

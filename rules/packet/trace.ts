@@ -16,7 +16,7 @@
  * follows both ways and says under which condition, with its probability when it has one.
  */
 import type { Document } from "../../grammar/index.js";
-import { modelOf, type TableModel } from "../model/index.js";
+import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
 import { compileChain, formatKey, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
@@ -98,6 +98,8 @@ export interface TraceResult {
 export interface TraceOptions {
   /** The documents' family when their headers and names do not tell (`--family`). */
   family?: Family;
+  /** The backend that loads the rules, when the files' headers do not tell (it orders INPUT's security and nat tables). */
+  backend?: Backend;
   /** The most outcomes one trace may have; more is an error. */
   maxOutcomes?: number;
 }
@@ -107,11 +109,16 @@ export class TraceError extends Error {}
 
 const TABLES_AT: Readonly<Record<Hook, readonly string[]>> = {
   PREROUTING: ["raw", "mangle", "nat"],
+  // The kernel's security table is at priority 50, before nat INPUT (100); iptables-nft 1.8.9
+  // makes its security chains at 150, after it (measured by lab: test/conformance/kernel-hooks).
   INPUT: ["mangle", "filter", "security", "nat"],
   FORWARD: ["mangle", "filter", "security"],
   OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
   POSTROUTING: ["mangle", "nat"],
 };
+
+const NFT_INPUT = ["mangle", "filter", "nat", "security"];
+const NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain runs after nat INPUT)";
 
 const MAX_DEPTH = 64;
 
@@ -124,6 +131,7 @@ class TableChains {
     readonly model: TableModel,
     readonly filePath: string,
     readonly family: Family,
+    readonly backend: Backend | null,
   ) {
     for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
     for (const c of model.policyCommands) {
@@ -132,13 +140,19 @@ class TableChains {
     }
   }
 
+  /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
+  private isChain(name: string): boolean {
+    const id = this.model.idOf(name);
+    return id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+  }
+
   chain(name: string): CompiledChain | undefined {
     let c = this.compiled.get(name);
     if (c === undefined) {
       const chain = this.model.chains.get(name);
       const policy = this.policies.get(name);
       const builtin = this.model.builtins.has(name);
-      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.model.chains.isUserChain(n), builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.isChain(n), builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
       this.compiled.set(name, c);
     }
     return c ?? undefined;
@@ -155,11 +169,26 @@ function tablesOf(document: Document, family: Family, configured: Family | undef
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
   return tables;
+}
+
+/** A list that forks share: each branch adds to its own end (a fork copies nothing). */
+interface List<T> {
+  readonly value: T;
+  readonly prev: List<T> | null;
+  readonly length: number;
+}
+
+const push = <T>(list: List<T> | null, value: T): List<T> => ({ value, prev: list, length: (list?.length ?? 0) + 1 });
+
+function toArray<T>(list: List<T> | null): T[] {
+  const out: T[] = new Array(list?.length ?? 0);
+  for (let at = list; at !== null; at = at.prev) out[at.length - 1] = at.value;
+  return out;
 }
 
 /** One way the walk goes: the packet, and what it assumed and met on the way. */
@@ -167,29 +196,44 @@ interface Branch {
   p: WalkPacket;
   probability: number;
   probabilityKnown: boolean;
-  conditions: string[];
-  assumed: Map<string, boolean>;
-  path: PathStep[];
-  policies: PolicyStep[];
-  notes: string[];
+  /** The undecided matches it assumed, and which way. */
+  assumed: List<{ key: string; holds: boolean }> | null;
+  path: List<PathStep> | null;
+  policies: List<PolicyStep> | null;
+  notes: List<string> | null;
   /** The nat table has chosen this connection's destination, source rewriting. */
   destinationNatDone: boolean;
   sourceNatDone: boolean;
 }
 
+function assumedOf(b: Branch, key: string): boolean | undefined {
+  for (let at = b.assumed; at !== null; at = at.prev) if (at.value.key === key) return at.value.holds;
+  return undefined;
+}
+
 function clone(b: Branch): Branch {
-  return {
-    p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } },
-    probability: b.probability,
-    probabilityKnown: b.probabilityKnown,
-    conditions: b.conditions.slice(),
-    assumed: new Map(b.assumed),
-    path: b.path.slice(),
-    policies: b.policies.slice(),
-    notes: b.notes.slice(),
-    destinationNatDone: b.destinationNatDone,
-    sourceNatDone: b.sourceNatDone,
-  };
+  return { ...b, p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } } };
+}
+
+/** A path step; the packet after it is formatted when asked for. */
+class Step implements PathStep {
+  private packetAfter: WalkPacket | undefined;
+
+  constructor(
+    readonly filePath: string,
+    readonly line: number,
+    readonly table: string,
+    readonly chain: string,
+    readonly target: string | null,
+  ) {}
+
+  snapshot(p: WalkPacket): void {
+    this.packetAfter = { ...p };
+  }
+
+  get after(): TracedPacket | undefined {
+    return this.packetAfter === undefined ? undefined : traced(this.packetAfter);
+  }
 }
 
 type Exit = { b: Branch; verdict: Verdict | null };
@@ -210,7 +254,9 @@ export function tracePacket(documents: readonly Document[], input: TraceInput, n
       tables.set(name, t);
     }
   }
-  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+  const backends = new Set([...tables.values()].map((t) => t.backend).filter((b) => b !== null));
+  const backend = options.backend ?? (backends.size === 1 ? [...backends][0] : null);
+  return new Walk(tables, node, family, backend, options.maxOutcomes ?? 4096).run(input, files);
 }
 
 class Walk {
@@ -220,8 +266,14 @@ class Walk {
     private readonly tables: ReadonlyMap<string, TableChains>,
     private readonly node: NodeInfo,
     private readonly family: Family,
+    private readonly backend: Backend | null,
     private readonly maxOutcomes: number,
   ) {}
+
+  /** Whether a table has rules at a hook. */
+  private hasRules(table: string, hook: Hook): boolean {
+    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
+  }
 
   run(input: TraceInput, files: string[]): TraceResult {
     const state = input.state ?? "new";
@@ -260,11 +312,10 @@ class Walk {
       p,
       probability: 1,
       probabilityKnown: true,
-      conditions: [],
-      assumed: new Map(),
-      path: [],
-      policies: [],
-      notes: [],
+      assumed: null,
+      path: null,
+      policies: null,
+      notes: null,
       destinationNatDone: state !== "new",
       sourceNatDone: state !== "new",
     };
@@ -351,7 +402,7 @@ class Walk {
     const local = this.node.isLocal(p.family, p.destination);
     if (local !== null) return [[b, local || this.node.isBroadcast(p.family, p.destination) === true]];
     const key = `${formatKey(p.family, p.destination)} is an address of the node`;
-    const known = b.assumed.get(key);
+    const known = assumedOf(b, key);
     if (known !== undefined) return [[b, known]];
     const other = this.fork(b);
     this.assume(b, { key, probability: null, negated: false }, true);
@@ -379,12 +430,33 @@ class Walk {
 
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   private hook(hook: Hook, branches: Branch[], loopedBack = false): Exit[] {
+    if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
+    if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
+    // Which of security and nat INPUT comes first depends on the backend the files do not name.
+    const nft: Branch[] = [];
+    const legacy: Branch[] = [];
+    for (const b of branches) {
+      const known = assumedOf(b, NFT_KEY);
+      if (known !== undefined) (known ? nft : legacy).push(b);
+      else {
+        const other = this.fork(b);
+        this.assume(b, { key: NFT_KEY, probability: null, negated: false }, true);
+        this.assume(other, { key: NFT_KEY, probability: null, negated: false }, false);
+        nft.push(b);
+        legacy.push(other);
+      }
+    }
+    return [...this.tablesAt(hook, NFT_INPUT, nft, loopedBack), ...this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack)];
+  }
+
+  private tablesAt(hook: Hook, order: readonly string[], branches: Branch[], loopedBack: boolean): Exit[] {
     let going = branches;
     const stopped: Exit[] = [];
-    for (const name of TABLES_AT[hook]) {
+    for (const name of order) {
       const table = this.tables.get(name);
-      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
-      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
+      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
+      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
       if (name === "nat") {
         // nat chooses a connection's rewriting once, on its first packet.
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
@@ -417,7 +489,7 @@ class Walk {
         // Conntrack runs after raw: a packet raw left untracked has no connection.
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+      if (destinationBefore !== null && markBefore !== null) {
         // The kernel routes a sent packet again when mangle or nat changed where it goes.
         const next: Branch[] = [];
         for (const b of going) {
@@ -453,7 +525,7 @@ class Walk {
         continue;
       }
       const policy = chain.policy ?? "ACCEPT";
-      exit.b.policies.push({ filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path.length });
+      exit.b.policies = push(exit.b.policies, { filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path?.length ?? 0 });
       exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
     }
     return exits.map((e) => (e.verdict === "accept" ? { b: e.b, verdict: null } : e));
@@ -491,8 +563,8 @@ class Walk {
   }
 
   private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
-    const step: PathStep = { filePath: table.filePath, line: rule.line + 1, table: chain.table, chain: chain.name, target: rule.target };
-    b.path.push(step);
+    const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
+    b.path = push(b.path, step);
     const action: Action = rule.action;
     const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
     const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
@@ -507,21 +579,21 @@ class Walk {
       case "mark":
         if (action.effect === null) {
           b.p.mark = b.p.mark.forget();
-          b.notes.push(`${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
+          b.notes = push(b.notes, `${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
         } else b.p.mark = b.p.mark.apply(action.effect);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [next(b)];
       case "connmark":
         if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
         action.apply(b.p);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [next(b)];
       case "notrack":
         if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
         return [next(b)];
       case "tproxy": {
         const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
-        const known = b.assumed.get(key);
+        const known = assumedOf(b, key);
         const out: ReturnType<Walk["act"]> = [];
         const branches: [Branch, boolean][] = known !== undefined ? [[b, known]] : [[b, true], [this.fork(b), false]];
         for (const [branch, found] of branches) {
@@ -536,7 +608,7 @@ class Walk {
       }
       case "nat":
         this.nat(action, b, at, step);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [exit(b, "accept")];
       case "jump": {
         const target = table.chain(action.chain);
@@ -558,12 +630,12 @@ class Walk {
     const destinationSide = at.hook === "PREROUTING" || at.hook === "OUTPUT";
     const pickPort = (ports: { from: number; to: number } | null, current: number | null): number | null => {
       if (ports === null || current === null) return current;
-      if (ports.from !== ports.to) b.notes.push(`${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
+      if (ports.from !== ports.to) b.notes = push(b.notes, `${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
       return ports.from;
     };
     const pickAddress = (range: { from: bigint; to: bigint } | null): bigint | null => {
       if (range === null) return null;
-      if (range.from !== range.to) b.notes.push(`${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
+      if (range.from !== range.to) b.notes = push(b.notes, `${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
       return range.from;
     };
     switch (action.nat) {
@@ -580,7 +652,7 @@ class Walk {
       case "MASQUERADE": {
         const iface = p.outInterface;
         const address = iface === null || iface === "" ? null : this.node.sourceFor(p.family, iface, p.route as Route | null | undefined);
-        if (address === null) b.notes.push(`${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
+        if (address === null) b.notes = push(b.notes, `${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
         p.source = address;
         p.sourcePort = pickPort(action.ports, p.sourcePort);
         p.ct.snat = true;
@@ -588,7 +660,7 @@ class Walk {
       }
       case "REDIRECT": {
         const address = at.hook === "OUTPUT" ? (p.family === 4 ? 0x7f000001n : 1n) : this.node.addressOf(p.family, p.inInterface);
-        if (address === null) b.notes.push(`${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
+        if (address === null) b.notes = push(b.notes, `${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
         else p.destination = address;
         p.destinationPort = pickPort(action.ports, p.destinationPort);
         p.ct.dnat = true;
@@ -620,7 +692,7 @@ class Walk {
       for (let k = from; k < rule.tests.length; k++) {
         let a = rule.tests[k](b.p, at);
         if (typeof a !== "boolean") {
-          const known = b.assumed.get(a.key);
+          const known = assumedOf(b, a.key);
           if (known !== undefined) a = known !== a.negated;
         }
         if (a === true) continue;
@@ -646,8 +718,7 @@ class Walk {
   }
 
   private assume(b: Branch, m: Maybe, holds: boolean): void {
-    b.assumed.set(m.key, holds);
-    b.conditions.push(holds ? m.key : `not: ${m.key}`);
+    b.assumed = push(b.assumed, { key: m.key, holds });
     if (m.probability === null) b.probabilityKnown = false;
     else b.probability *= holds ? m.probability : 1 - m.probability;
   }
@@ -657,11 +728,11 @@ class Walk {
       verdict,
       delivery: verdict === "accept" ? delivery : null,
       probability: b.probabilityKnown ? b.probability : null,
-      conditions: b.conditions,
-      path: b.path,
-      policies: b.policies,
+      conditions: toArray(b.assumed).map((a) => (a.holds ? a.key : `not: ${a.key}`)),
+      path: toArray(b.path),
+      policies: toArray(b.policies),
       packet: traced(b.p),
-      notes: b.notes,
+      notes: toArray(b.notes),
     };
   }
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 import { generateKubeProxyDump } from "./kube-dump.js";
+import { describe as describeTraces, type TraceFigures } from "./trace-bench.js";
 
 const ENDPOINTS = 5;
 /** 1.18.2 carries the double-SNAT rule, so `lint` has a finding to report and `fix` something to fix. */
@@ -357,6 +358,15 @@ function defaultBackend(): Backend {
   return r.stdout.includes("legacy") ? "legacy" : "nft";
 }
 
+/** The packet walk's figures on a dump, from a fresh node process (its own heap). */
+function traceFigures(file: string, log: (s: string) => void): string[] {
+  log("  trace x 10000 ...");
+  const script = fileURLToPath(new URL("./trace-bench.js", import.meta.url));
+  const r = spawnSync(process.execPath, [script, file, "--json"], { encoding: "utf8" });
+  if (r.status !== 0) return [`trace: failed: ${tail(r.stderr)}`];
+  return describeTraces(JSON.parse(r.stdout) as TraceFigures);
+}
+
 function iptablesVersion(): string {
   const r = spawnSync("iptables", ["--version"], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : "iptables not found";
@@ -420,11 +430,13 @@ async function main(): Promise<number> {
     console.log("");
 
     const rows: Row[] = [];
+    const traceLines: string[] = [];
     let broken = false;
     for (const services of sizes) {
       log(`generating ${sizeLabel(services)} ...`);
       const file = join(scratch, `kube-${services}x${ENDPOINTS}.save`);
       const { lines, bytes } = writeDump(services, file);
+      if (services === GOAL_SIZE) traceLines.push(...traceFigures(file, log));
       for (const tool of tools) {
         log(`  ${tool.label} x ${runs} ...`);
         const result = tool.unavailable === undefined ? await meter.measure(tool, file, runs) : { error: tool.unavailable };
@@ -440,6 +452,7 @@ async function main(): Promise<number> {
     if (backends.length > 0) console.log(`wall/B, mem/B: the iptlint row divided by iptables-B-restore --test at the same size`);
     console.log("");
     for (const line of summary(rows, tools, reference.tools)) console.log(line);
+    for (const line of traceLines) console.log(line);
     if (broken) console.error("bench: iptables-restore --test failed on a generated dump (see the table)");
     return broken ? 1 : 0;
   } finally {

@@ -7064,7 +7064,7 @@ var require_resolve_from = __commonJS({
   "node_modules/resolve-from/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
-    var Module = __require("module");
+    var Module2 = __require("module");
     var fs = __require("fs");
     var resolveFrom = (fromDir, moduleId2, silent) => {
       if (typeof fromDir !== "string") {
@@ -7085,10 +7085,10 @@ var require_resolve_from = __commonJS({
         }
       }
       const fromFile = path.join(fromDir, "noop.js");
-      const resolveFileName = () => Module._resolveFilename(moduleId2, {
+      const resolveFileName = () => Module2._resolveFilename(moduleId2, {
         id: fromFile,
         filename: fromFile,
-        paths: Module._nodeModulePaths(fromDir)
+        paths: Module2._nodeModulePaths(fromDir)
       });
       if (silent) {
         try {
@@ -8008,7 +8008,7 @@ var require_common = __commonJS({
     function isObject2(subject) {
       return typeof subject === "object" && subject !== null;
     }
-    function toArray(sequence) {
+    function toArray2(sequence) {
       if (Array.isArray(sequence)) return sequence;
       else if (isNothing(sequence)) return [];
       return [sequence];
@@ -8035,7 +8035,7 @@ var require_common = __commonJS({
     }
     module2.exports.isNothing = isNothing;
     module2.exports.isObject = isObject2;
-    module2.exports.toArray = toArray;
+    module2.exports.toArray = toArray2;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
     module2.exports.extend = extend;
@@ -15000,7 +15000,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -15034,8 +15034,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -15055,7 +15055,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -15077,7 +15077,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -15138,7 +15138,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -15156,7 +15156,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -15204,13 +15204,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -15222,7 +15222,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -15235,19 +15235,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError2("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -15281,13 +15281,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -15316,7 +15316,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -15325,7 +15325,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -15335,7 +15335,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -15347,7 +15347,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -15361,10 +15361,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -15379,14 +15379,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -15407,22 +15407,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -15434,7 +15434,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -15462,13 +15462,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -15510,7 +15510,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -15520,7 +15520,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -15538,12 +15538,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -15562,7 +15562,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "]"));
@@ -15580,7 +15580,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -27667,22 +27667,22 @@ function buildRule(line) {
   let owner = null;
   const owners2 = [];
   let protocol = null;
-  for (const element of elements) {
-    const role = element.role;
+  for (const element2 of elements) {
+    const role = element2.role;
     if (role === "generic") {
-      generic.push(element);
-      if (genericNameOf(element.name) === "protocol") protocol = element.value;
+      generic.push(element2);
+      if (genericNameOf(element2.name) === "protocol") protocol = element2.value;
     } else if (role === "match") {
-      owner = { matchOption: element, options: [], isTarget: false };
+      owner = { matchOption: element2, options: [], isTarget: false };
       owners2.push(owner);
     } else if (role === "jump" || role === "goto") {
-      owner = { matchOption: element, options: [], isTarget: true };
+      owner = { matchOption: element2, options: [], isTarget: true };
       owners2.push(owner);
     } else if (role === "counters") {
-      const [packets, bytes] = element.values;
+      const [packets, bytes] = element2.values;
       counters = new CountersNode(
         source,
-        element.range,
+        element2.range,
         packets ? parseCounter(packets.value) : null,
         bytes ? parseCounter(bytes.value) : null,
         "option"
@@ -27692,7 +27692,7 @@ function buildRule(line) {
         owner = { matchOption: null, options: [], isTarget: false };
         owners2.push(owner);
       }
-      owner.options.push(element);
+      owner.options.push(element2);
     }
   }
   for (const o of owners2) {
@@ -28225,10 +28225,10 @@ var DocumentBuilder = class {
   targetError(first2, plan) {
     const { starts, ends } = this.lexed.tokens;
     for (let k = 0; k < plan.targetElements.length; k++) {
-      const element = plan.targetElements[k] * 4;
-      const token = first2 + plan.elements[element + 1];
+      const element2 = plan.targetElements[k] * 4;
+      const token = first2 + plan.elements[element2 + 1];
       const option2 = decodeWord(this.source.text.slice(starts[token], ends[token]));
-      const named = plan.elements[element + 3] > plan.elements[element + 1] + 1 || option2.startsWith("--") && option2.includes("=");
+      const named = plan.elements[element2 + 3] > plan.elements[element2 + 1] + 1 || option2.startsWith("--") && option2.includes("=");
       if (!named) {
         this.report(this.tokenRange(token), targetWithoutNameMessage(option2));
         return true;
@@ -31196,18 +31196,18 @@ function readIpsets(text) {
       const dims = (type.split(":")[1] ?? "").split(",").map((d) => SET_DIMS[d] ?? d);
       sets.set(name, { name, type, family: type === "bitmap:port" ? null : family, dims, members: [], sets: [] });
     } else if (words[0] === "add") {
-      const [, name, element] = words;
+      const [, name, element2] = words;
       const set = sets.get(name ?? "");
-      if (set === void 0 || element === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
-      if (set.type.startsWith("list:")) set.sets.push(element);
-      else set.members.push({ parts: partsOf(element, set), nomatch: words.includes("nomatch") });
+      if (set === void 0 || element2 === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
+      if (set.type.startsWith("list:")) set.sets.push(element2);
+      else set.members.push({ parts: partsOf(element2, set), nomatch: words.includes("nomatch") });
     }
   });
   return sets;
 }
 var PROTO_NUMBERS = { tcp: 6, udp: 17, sctp: 132, udplite: 136, icmp: 1, icmpv6: 58 };
-function partsOf(element, set) {
-  const words = element.split(",");
+function partsOf(element2, set) {
+  const words = element2.split(",");
   return set.dims.map((dim, k) => {
     const word = words[k] ?? "";
     if (dim === "ip" || dim === "net") {
@@ -33676,6 +33676,33 @@ function indexBy(rules, keyOf, packetKey) {
     return out;
   };
 }
+var Element = class {
+  constructor(view, i, withValues) {
+    this.view = view;
+    this.i = i;
+    this.name = view.name(i);
+    this.negated = view.negated(i);
+    this.values = withValues ? view.values(i) : NO_VALUES;
+  }
+  /** The element as written (made when a condition quotes it). */
+  get written() {
+    return this.view.written(this.i);
+  }
+};
+var NO_VALUES = [];
+var Module = class {
+  constructor(name, first2, options) {
+    this.name = name;
+    this.first = first2;
+    this.options = options;
+  }
+  /** The `-m` element, if any, and its options, as written. */
+  get written() {
+    return [...this.first === null ? [] : [this.first.written], ...this.options.map((o) => o.written)];
+  }
+};
+var element = (view, i, withValues) => new Element(view, i, withValues);
+var moduleOf = (name, first2, options) => new Module(name, first2, options);
 function readRule(view) {
   const generic = [];
   const modules2 = [];
@@ -33684,32 +33711,38 @@ function readRule(view) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    const element = { name: view.name(i), negated: view.negated(i), values: view.values(i), written: view.written(i) };
     if (role === "generic") {
-      generic.push(element);
-      if (element.name === "-p" || element.name === "--protocol") protocol = element.values[0]?.toLowerCase() ?? null;
+      const g = element(view, i, true);
+      generic.push(g);
+      if (g.name === "-p" || g.name === "--protocol") protocol = g.values[0]?.toLowerCase() ?? null;
     } else if (role === "match") {
-      current = { name: element.values[0] ?? "", options: [], written: [element.written] };
+      const m = element(view, i, true);
+      current = moduleOf(m.values[0] ?? "", m, []);
       modules2.push(current);
-      target = target === null ? null : target;
     } else if (role === "jump" || role === "goto") {
-      target = { kind: role, name: element.values[0] ?? "", options: [] };
+      target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element);
-      else if (current !== null) {
-        current.options.push(element);
-        current.written.push(element.written);
-      } else {
-        current = { name: protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", options: [element], written: [element.written] };
+      if (target !== null && current === null) target.options.push(element(view, i, true));
+      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      else {
+        current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", null, [element(view, i, true)]);
         modules2.push(current);
       }
     }
   }
   return { generic, modules: modules2, target };
 }
+var Where = class {
+  constructor(line) {
+    this.line = line;
+  }
+  toString() {
+    return `${this.line.source.filePath ?? "<input>"}:${this.line.index + 1}`;
+  }
+};
 function compileRule(line, table, chain, family, isChain) {
-  const where = `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+  const where = new Where(line);
   const { generic, modules: modules2, target } = readRule(line.view);
   const tests = [];
   let destinationKey = null;
@@ -33769,8 +33802,7 @@ function compileRule(line, table, chain, family, isChain) {
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 function unread(where, written) {
-  const m = maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
-  return () => m;
+  return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
 function addressTest(source, nets, negated, family) {
   return (p) => {
@@ -33797,10 +33829,10 @@ var inRange = (value, range) => value !== null && value >= range.min && value <=
 function moduleTests(m, where, family, protocolNumber2) {
   const tests = [];
   let destinationPort = null;
-  const whole = `${where} \`${m.written.join(" ")}\``;
-  const undecided = (what = `${whole} matches`) => {
-    const c = maybe(what);
-    return () => c;
+  const whole = () => `${where} \`${m.written.join(" ")}\``;
+  const undecided = () => {
+    let c;
+    return () => c ??= maybe(`${whole()} matches`);
   };
   const ported = PORTED2[m.name];
   switch (m.name) {
@@ -33929,11 +33961,11 @@ function moduleTests(m, where, family, protocolNumber2) {
       const packet = m.options.find((o) => o.name === "--packet");
       if (mode === "random" && probability !== void 0 && Number.isFinite(Number(probability.values[0]))) {
         const p = Math.round(Number(probability.values[0]) * 2147483648) / 2147483648;
-        const c = { key: `${whole} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
+        const c = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
         tests.push(() => c);
       } else if (mode === "nth" && every2 !== void 0) {
         const n = Number(every2.values[0]);
-        const c = { key: `${whole} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
+        const c = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
         tests.push(() => c);
       } else tests.push(undecided());
       break;
@@ -33993,7 +34025,7 @@ function conntrackTests(m, where, family) {
         continue;
       }
       const net = netOf(parsed.value);
-      const which = o.name.slice(6);
+      const which = o.name.slice(4);
       others.push((p) => {
         const a = connAddress(p, which);
         if (a === null) return answer(maybe(`the connection's ${which === "origsrc" ? "original source" : which === "origdst" ? "original destination" : which === "replsrc" ? "reply source" : "reply destination"} is in ${value}`), o.negated);
@@ -34006,7 +34038,7 @@ function conntrackTests(m, where, family) {
         continue;
       }
       const range = parsed.value;
-      const which = o.name.slice(6, -4);
+      const which = o.name.slice(4, -4);
       others.push((p) => {
         const port = connPort(p, which);
         if (port === void 0) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
@@ -34355,17 +34387,22 @@ var TraceError = class extends Error {
 };
 var TABLES_AT = {
   PREROUTING: ["raw", "mangle", "nat"],
+  // The kernel's security table is at priority 50, before nat INPUT (100); iptables-nft 1.8.9
+  // makes its security chains at 150, after it (measured by lab: test/conformance/kernel-hooks).
   INPUT: ["mangle", "filter", "security", "nat"],
   FORWARD: ["mangle", "filter", "security"],
   OUTPUT: ["raw", "mangle", "nat", "filter", "security"],
   POSTROUTING: ["mangle", "nat"]
 };
+var NFT_INPUT = ["mangle", "filter", "nat", "security"];
+var NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain runs after nat INPUT)";
 var MAX_DEPTH = 64;
 var TableChains = class {
-  constructor(model, filePath, family) {
+  constructor(model, filePath, family, backend) {
     this.model = model;
     this.filePath = filePath;
     this.family = family;
+    this.backend = backend;
     this.compiled = /* @__PURE__ */ new Map();
     this.policies = /* @__PURE__ */ new Map();
     for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
@@ -34374,13 +34411,18 @@ var TableChains = class {
       if (chain !== void 0 && policy !== void 0) this.policies.set(chain, { policy, line: c.index });
     }
   }
+  /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
+  isChain(name) {
+    const id = this.model.idOf(name);
+    return id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+  }
   chain(name) {
     let c = this.compiled.get(name);
     if (c === void 0) {
       const chain = this.model.chains.get(name);
       const policy = this.policies.get(name);
       const builtin = this.model.builtins.has(name);
-      c = chain === void 0 ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.model.chains.isUserChain(n), builtin ? policy?.policy ?? "ACCEPT" : null, policy?.line ?? null);
+      c = chain === void 0 ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.isChain(n), builtin ? policy?.policy ?? "ACCEPT" : null, policy?.line ?? null);
       this.compiled.set(name, c);
     }
     return c ?? void 0;
@@ -34395,26 +34437,40 @@ function tablesOf(document, family, configured) {
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family));
+      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
   return tables;
 }
-function clone2(b) {
-  return {
-    p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } },
-    probability: b.probability,
-    probabilityKnown: b.probabilityKnown,
-    conditions: b.conditions.slice(),
-    assumed: new Map(b.assumed),
-    path: b.path.slice(),
-    policies: b.policies.slice(),
-    notes: b.notes.slice(),
-    destinationNatDone: b.destinationNatDone,
-    sourceNatDone: b.sourceNatDone
-  };
+var push = (list2, value) => ({ value, prev: list2, length: (list2?.length ?? 0) + 1 });
+function toArray(list2) {
+  const out = new Array(list2?.length ?? 0);
+  for (let at = list2; at !== null; at = at.prev) out[at.length - 1] = at.value;
+  return out;
 }
+function assumedOf(b, key) {
+  for (let at = b.assumed; at !== null; at = at.prev) if (at.value.key === key) return at.value.holds;
+  return void 0;
+}
+function clone2(b) {
+  return { ...b, p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } } };
+}
+var Step = class {
+  constructor(filePath, line, table, chain, target) {
+    this.filePath = filePath;
+    this.line = line;
+    this.table = table;
+    this.chain = chain;
+    this.target = target;
+  }
+  snapshot(p) {
+    this.packetAfter = { ...p };
+  }
+  get after() {
+    return this.packetAfter === void 0 ? void 0 : traced(this.packetAfter);
+  }
+};
 function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
   const family = input.family;
   const tables = /* @__PURE__ */ new Map();
@@ -34430,15 +34486,22 @@ function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
       tables.set(name, t);
     }
   }
-  return new Walk(tables, node, family, options.maxOutcomes ?? 4096).run(input, files);
+  const backends = new Set([...tables.values()].map((t) => t.backend).filter((b) => b !== null));
+  const backend = options.backend ?? (backends.size === 1 ? [...backends][0] : null);
+  return new Walk(tables, node, family, backend, options.maxOutcomes ?? 4096).run(input, files);
 }
 var Walk = class {
-  constructor(tables, node, family, maxOutcomes) {
+  constructor(tables, node, family, backend, maxOutcomes) {
     this.tables = tables;
     this.node = node;
     this.family = family;
+    this.backend = backend;
     this.maxOutcomes = maxOutcomes;
     this.forks = 0;
+  }
+  /** Whether a table has rules at a hook. */
+  hasRules(table, hook) {
+    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
   }
   run(input, files) {
     const state = input.state ?? "new";
@@ -34477,11 +34540,10 @@ var Walk = class {
       p,
       probability: 1,
       probabilityKnown: true,
-      conditions: [],
-      assumed: /* @__PURE__ */ new Map(),
-      path: [],
-      policies: [],
-      notes: [],
+      assumed: null,
+      path: null,
+      policies: null,
+      notes: null,
       destinationNatDone: state !== "new",
       sourceNatDone: state !== "new"
     };
@@ -34562,7 +34624,7 @@ var Walk = class {
     const local = this.node.isLocal(p.family, p.destination);
     if (local !== null) return [[b, local || this.node.isBroadcast(p.family, p.destination) === true]];
     const key = `${formatKey(p.family, p.destination)} is an address of the node`;
-    const known = b.assumed.get(key);
+    const known = assumedOf(b, key);
     if (known !== void 0) return [[b, known]];
     const other = this.fork(b);
     this.assume(b, { key, probability: null, negated: false }, true);
@@ -34588,12 +34650,31 @@ var Walk = class {
   }
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   hook(hook, branches, loopedBack = false) {
+    if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
+    if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
+    const nft = [];
+    const legacy = [];
+    for (const b of branches) {
+      const known = assumedOf(b, NFT_KEY);
+      if (known !== void 0) (known ? nft : legacy).push(b);
+      else {
+        const other = this.fork(b);
+        this.assume(b, { key: NFT_KEY, probability: null, negated: false }, true);
+        this.assume(other, { key: NFT_KEY, probability: null, negated: false }, false);
+        nft.push(b);
+        legacy.push(other);
+      }
+    }
+    return [...this.tablesAt(hook, NFT_INPUT, nft, loopedBack), ...this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack)];
+  }
+  tablesAt(hook, order, branches, loopedBack) {
     let going = branches;
     const stopped = [];
-    for (const name of TABLES_AT[hook]) {
+    for (const name of order) {
       const table = this.tables.get(name);
-      const destinationBefore = new Map(going.map((b) => [b, b.p.destination]));
-      const markBefore = new Map(going.map((b) => [b, b.p.mark.key]));
+      const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
+      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
+      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
       if (name === "nat") {
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
         const next = [];
@@ -34624,7 +34705,7 @@ var Walk = class {
       if (name === "raw" && !loopedBack) {
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (hook === "OUTPUT" && (name === "mangle" || name === "nat")) {
+      if (destinationBefore !== null && markBefore !== null) {
         const next = [];
         for (const b of going) {
           const before = destinationBefore.get(b);
@@ -34658,7 +34739,7 @@ var Walk = class {
         continue;
       }
       const policy = chain.policy ?? "ACCEPT";
-      exit.b.policies.push({ filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path.length });
+      exit.b.policies = push(exit.b.policies, { filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path?.length ?? 0 });
       exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
     }
     return exits.map((e) => e.verdict === "accept" ? { b: e.b, verdict: null } : e);
@@ -34693,8 +34774,8 @@ var Walk = class {
     return exits;
   }
   act(table, chain, rule, b, at, depth) {
-    const step = { filePath: table.filePath, line: rule.line + 1, table: chain.table, chain: chain.name, target: rule.target };
-    b.path.push(step);
+    const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
+    b.path = push(b.path, step);
     const action = rule.action;
     const next = (branch) => ({ kind: "next", b: branch });
     const exit = (branch, verdict) => ({ kind: "exit", exit: { b: branch, verdict } });
@@ -34709,21 +34790,21 @@ var Walk = class {
       case "mark":
         if (action.effect === null) {
           b.p.mark = b.p.mark.forget();
-          b.notes.push(`${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
+          b.notes = push(b.notes, `${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
         } else b.p.mark = b.p.mark.apply(action.effect);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [next(b)];
       case "connmark":
         if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
         action.apply(b.p);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [next(b)];
       case "notrack":
         if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
         return [next(b)];
       case "tproxy": {
         const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
-        const known = b.assumed.get(key);
+        const known = assumedOf(b, key);
         const out = [];
         const branches = known !== void 0 ? [[b, known]] : [[b, true], [this.fork(b), false]];
         for (const [branch, found] of branches) {
@@ -34738,7 +34819,7 @@ var Walk = class {
       }
       case "nat":
         this.nat(action, b, at, step);
-        step.after = traced(b.p);
+        step.snapshot(b.p);
         return [exit(b, "accept")];
       case "jump": {
         const target = table.chain(action.chain);
@@ -34758,12 +34839,12 @@ var Walk = class {
     const destinationSide = at.hook === "PREROUTING" || at.hook === "OUTPUT";
     const pickPort = (ports, current) => {
       if (ports === null || current === null) return current;
-      if (ports.from !== ports.to) b.notes.push(`${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
+      if (ports.from !== ports.to) b.notes = push(b.notes, `${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
       return ports.from;
     };
     const pickAddress = (range) => {
       if (range === null) return null;
-      if (range.from !== range.to) b.notes.push(`${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
+      if (range.from !== range.to) b.notes = push(b.notes, `${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
       return range.from;
     };
     switch (action.nat) {
@@ -34780,7 +34861,7 @@ var Walk = class {
       case "MASQUERADE": {
         const iface = p.outInterface;
         const address = iface === null || iface === "" ? null : this.node.sourceFor(p.family, iface, p.route);
-        if (address === null) b.notes.push(`${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
+        if (address === null) b.notes = push(b.notes, `${where}: MASQUERADE gives the address of ${iface ?? "the outgoing interface"}, which the node's addresses do not tell`);
         p.source = address;
         p.sourcePort = pickPort(action.ports, p.sourcePort);
         p.ct.snat = true;
@@ -34788,7 +34869,7 @@ var Walk = class {
       }
       case "REDIRECT": {
         const address = at.hook === "OUTPUT" ? p.family === 4 ? 0x7f000001n : 1n : this.node.addressOf(p.family, p.inInterface);
-        if (address === null) b.notes.push(`${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
+        if (address === null) b.notes = push(b.notes, `${where}: REDIRECT sends it to the address of ${p.inInterface}, which the node's addresses do not tell`);
         else p.destination = address;
         p.destinationPort = pickPort(action.ports, p.destinationPort);
         p.ct.dnat = true;
@@ -34819,7 +34900,7 @@ var Walk = class {
       for (let k = from; k < rule.tests.length; k++) {
         let a = rule.tests[k](b.p, at);
         if (typeof a !== "boolean") {
-          const known = b.assumed.get(a.key);
+          const known = assumedOf(b, a.key);
           if (known !== void 0) a = known !== a.negated;
         }
         if (a === true) continue;
@@ -34843,8 +34924,7 @@ var Walk = class {
     return clone2(b);
   }
   assume(b, m, holds) {
-    b.assumed.set(m.key, holds);
-    b.conditions.push(holds ? m.key : `not: ${m.key}`);
+    b.assumed = push(b.assumed, { key: m.key, holds });
     if (m.probability === null) b.probabilityKnown = false;
     else b.probability *= holds ? m.probability : 1 - m.probability;
   }
@@ -34853,11 +34933,11 @@ var Walk = class {
       verdict,
       delivery: verdict === "accept" ? delivery : null,
       probability: b.probabilityKnown ? b.probability : null,
-      conditions: b.conditions,
-      path: b.path,
-      policies: b.policies,
+      conditions: toArray(b.assumed).map((a) => a.holds ? a.key : `not: ${a.key}`),
+      path: toArray(b.path),
+      policies: toArray(b.policies),
       packet: traced(b.p),
-      notes: b.notes
+      notes: toArray(b.notes)
     };
   }
 };

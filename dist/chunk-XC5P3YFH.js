@@ -29,7 +29,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-HR2NZDQU.js";
+} from "./chunk-M7PFAPRH.js";
 import {
   __commonJS,
   __require,

@@ -1,0 +1,84 @@
+/**
+ * The packet walk's speed on a kube-proxy dump (issue 13: 10,000 traces of random services, hits
+ * and misses, in at most 1 s after the parse). CPU time of this process (`process.cpuUsage`: the
+ * machine may be shared), with the parse of the same dump as the yardstick.
+ *
+ *   node build/test/bench/trace-bench.js FILE [--traces 10000] [--json]
+ *
+ * Figures: the parse; the first trace (it builds the ruleset's model and the KUBE-SERVICES index);
+ * `traces` more, each chain compiled the first time the walk enters it ("cold"); the same traces
+ * again ("warm", every chain compiled).
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+import { parse } from "../../grammar/index.js";
+import { NodeInfo, parsePacket, trace, type TraceInput } from "../../src/index.js";
+
+export interface TraceFigures {
+  traces: number;
+  outcomes: number;
+  parseMs: number;
+  firstMs: number;
+  coldMs: number;
+  warmMs: number;
+}
+
+const cpuMs = (from: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
+/** Packets to random ClusterIPs of the dump (every other one to an address no service has), from a fixed seed. */
+export function packetsFor(text: string, count: number): TraceInput[] {
+  const services = [...text.matchAll(/^-A KUBE-SERVICES -d (\S+)\/32 -p (tcp|udp) .*--dport (\d+)/gm)].map((m) => [m[1], m[2], m[3]]);
+  if (services.length === 0) throw new Error("no ClusterIP rules in KUBE-SERVICES");
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const packets: TraceInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const [address, protocol, port] = services[Math.floor(random() * services.length)];
+    const destination = i % 2 === 0 ? address : `10.97.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}`;
+    packets.push(parsePacket(`${protocol} 10.0.0.9:${40000 + (i % 20000)} -> ${destination}:${port} in eth0`));
+  }
+  return packets;
+}
+
+export function traceBench(text: string, count: number): TraceFigures {
+  let from = process.cpuUsage();
+  const document = parse(text, { filePath: "kube.save" });
+  const parseMs = cpuMs(from);
+  const node = new NodeInfo({ local: ["192.168.1.10"], route: ["10.244.0.0/16 dev cni0", "default dev eth0 via 192.168.1.1"] });
+  const packets = packetsFor(text, count);
+  from = process.cpuUsage();
+  trace([document], packets[0], node);
+  const firstMs = cpuMs(from);
+  let outcomes = 0;
+  from = process.cpuUsage();
+  for (const p of packets) outcomes += trace([document], p, node).outcomes.length;
+  const coldMs = cpuMs(from);
+  from = process.cpuUsage();
+  for (const p of packets) trace([document], p, node);
+  const warmMs = cpuMs(from);
+  return { traces: count, outcomes, parseMs, firstMs, coldMs, warmMs };
+}
+
+export function describe(f: TraceFigures): string[] {
+  const ratio = (ms: number) => (ms / f.parseMs).toFixed(2);
+  return [
+    `trace: ${f.traces} traces (half to ClusterIPs, half missing every service), ${f.outcomes} outcomes; CPU ms, and x the parse's CPU`,
+    `  parse ${f.parseMs.toFixed(0)} ms; first trace (model, KUBE-SERVICES index) ${f.firstMs.toFixed(0)} ms (${ratio(f.firstMs)}x)`,
+    `  ${f.traces} traces, chains compiled on first entry: ${f.coldMs.toFixed(0)} ms (${ratio(f.coldMs)}x); again, all compiled: ${f.warmMs.toFixed(0)} ms (${ratio(f.warmMs)}x); goal <= 1000 ms`,
+  ];
+}
+
+if (process.argv[1]?.endsWith("trace-bench.js")) {
+  const { values, positionals } = parseArgs({ options: { traces: { type: "string", default: "10000" }, json: { type: "boolean", default: false } }, allowPositionals: true });
+  if (positionals.length !== 1) {
+    console.error("usage: trace-bench.js FILE [--traces 10000] [--json]");
+    process.exitCode = 2;
+  } else {
+    const figures = traceBench(readFileSync(positionals[0], "latin1"), Number(values.traces));
+    console.log(values.json ? JSON.stringify(figures) : describe(figures).join("\n"));
+  }
+}
