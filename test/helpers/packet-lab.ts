@@ -10,18 +10,21 @@
  * to the node. Neighbours are static and IPv6 addresses skip duplicate address detection, so no
  * ARP/ND is needed while a packet is on its way.
  *
- * A probe loads a ruleset into the node with iptables-restore (nft or legacy, v4 or v6), flushes
- * conntrack, zeroes the counters, sends one packet (from the peer, or from the node itself for
- * OUTPUT: packet-probe.py, with SO_MARK) and reads what happened:
+ * A probe empties what the last probe loaded, forgets every connection, loads a ruleset into the
+ * node with iptables-restore (nft or legacy, v4 or v6; its counters start at zero), sends one
+ * packet (from the peer, or from the node itself for OUTPUT: packet-probe.py, with SO_MARK) and
+ * reads what happened:
  * - the ruleset's rules whose counters moved (`iptables-save -c`, mapped back to the file's
  *   lines by table, chain and position: the save lists a chain's rules in the file's order),
  *   and the built-in chains whose policy counted;
  * - where the packet went, from nftables sets the lab fills at points around the ruleset's
  *   hooks (an `inet` table of its own, which neither backend's iptables reads or flushes):
  *   the node's prerouting or output hook before every table (the probe did arrive: a probe
- *   that never reached the node fails the probe rather than passing for a drop), its input hook after every table (delivered, as the local socket sees it), its
- *   postrouting hook after every table (left the node: addresses, ports, mark, interface), and
- *   the peers' prerouting hook before anything (what arrived on the wire);
+ *   that never reached the node fails the probe rather than passing for a drop), its input
+ *   hook after every table (delivered, as the local socket sees it), its postrouting hook after
+ *   every table (left the node: addresses, ports, mark, interface), and the peers' prerouting
+ *   hook before anything (what arrived on the wire). nftables sets rather than tcpdump: they
+ *   are filled as the packet passes, so there is no capture to start and wait for;
  * - the node's answers: every packet the node makes itself (REJECT's ICMP error or RST, the
  *   stack's SYN-ACK, RST or port unreachable) is recorded and dropped at its output hook before
  *   any table, so the ruleset's OUTPUT and POSTROUTING chains count the probe alone. The peers
@@ -336,6 +339,7 @@ export class PacketLab {
     return check(this.node.run("ip", [family === 6 ? "-6" : "-4", "-j", "route", "show"]), "ip -j route");
   }
 
+  /** Empties what the last load() put in the node and forgets every connection. */
   reset(): void {
     check(this.node.run("sh", ["-c", `set -e\n${this.resetScript()}`]), "reset the node");
   }

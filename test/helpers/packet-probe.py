@@ -11,6 +11,9 @@ it only). TTL (hop limit) marks the lab's own packets: the lab drops every other
 its namespaces send, before any ruleset sees it. MARK is SO_MARK (0: none). COUNT packets of the
 same flow, 50 ms apart. Prints nothing; errors the kernel returns (a DROP in OUTPUT is EPERM) are
 what the ruleset did, not failures.
+
+Ordinary sockets rather than hping3: hping3 has no IPv6 and cannot set a socket's mark, and the
+lab needs one sender for the peer and for the node's own (OUTPUT) packets in both families.
 """
 import socket, sys, time
 
