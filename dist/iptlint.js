@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-K7K3PHNT.js";
-import "./chunk-R6BM6FRM.js";
+} from "./chunk-HXFR723Q.js";
+import "./chunk-G6D23TAX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -27664,7 +27664,7 @@ function buildRule(line) {
   const matches = [];
   let target = null;
   let counters = line.prefixCounters;
-  let owner = null;
+  let owner2 = null;
   const owners2 = [];
   let protocol = null;
   for (const element of elements) {
@@ -27673,11 +27673,11 @@ function buildRule(line) {
       generic.push(element);
       if (genericNameOf(element.name) === "protocol") protocol = element.value;
     } else if (role === "match") {
-      owner = { matchOption: element, options: [], isTarget: false };
-      owners2.push(owner);
+      owner2 = { matchOption: element, options: [], isTarget: false };
+      owners2.push(owner2);
     } else if (role === "jump" || role === "goto") {
-      owner = { matchOption: element, options: [], isTarget: true };
-      owners2.push(owner);
+      owner2 = { matchOption: element, options: [], isTarget: true };
+      owners2.push(owner2);
     } else if (role === "counters") {
       const [packets, bytes] = element.values;
       counters = new CountersNode(
@@ -27688,11 +27688,11 @@ function buildRule(line) {
         "option"
       );
     } else {
-      if (owner === null) {
-        owner = { matchOption: null, options: [], isTarget: false };
-        owners2.push(owner);
+      if (owner2 === null) {
+        owner2 = { matchOption: null, options: [], isTarget: false };
+        owners2.push(owner2);
       }
-      owner.options.push(element);
+      owner2.options.push(element);
     }
   }
   for (const o of owners2) {
@@ -30241,7 +30241,261 @@ function matchNames(family) {
 }
 
 // rules/netfilter/values/cnum.ts
+var isCSpace = (c) => c === 32 || c >= 9 && c <= 13;
+var digitValue = (c) => {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 97 + 10;
+  if (c >= 65 && c <= 90) return c - 65 + 10;
+  return 99;
+};
 var UINTMAX = (1n << 64n) - 1n;
+function strtoumax(s, from, base) {
+  let at = from;
+  while (at < s.length && isCSpace(s.charCodeAt(at))) at++;
+  let negative = false;
+  if (at < s.length && (s[at] === "+" || s[at] === "-")) {
+    negative = s[at] === "-";
+    at++;
+  }
+  let radix = base;
+  if ((base === 0 || base === 16) && s[at] === "0" && (s[at + 1] === "x" || s[at + 1] === "X") && digitValue(s.charCodeAt(at + 2)) < 16) {
+    radix = 16;
+    at += 2;
+  } else if (base === 0) radix = s[at] === "0" ? 8 : 10;
+  const start = at;
+  while (at < s.length && digitValue(s.charCodeAt(at)) < radix) at++;
+  if (at === start) return { value: 0, big: null, end: from, negative: false, overflow: false };
+  let first2 = start;
+  while (first2 < at - 1 && s[first2] === "0") first2++;
+  if (at - first2 > 22) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  const digits = s.slice(first2, at);
+  if (digits.length <= 13 && !negative) return { value: parseInt(digits, radix), big: null, end: at, negative, overflow: false };
+  let v = parseBig(digits, radix);
+  if (v > UINTMAX) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  if (negative && v !== 0n) v = (1n << 64n) - v;
+  const safe = v <= BigInt(Number.MAX_SAFE_INTEGER);
+  return { value: Number(v), big: safe ? null : v, end: at, negative, overflow: false };
+}
+function parseBig(digits, radix) {
+  let v = 0n;
+  const r = BigInt(radix);
+  for (let k = 0; k < digits.length; k++) v = v * r + BigInt(digitValue(digits.charCodeAt(k)));
+  return v;
+}
+function xtStrtoul(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from) return null;
+  if (n.overflow || n.value < min || max !== 0 && n.value > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: n.value, end: n.end };
+}
+
+// rules/netfilter/values/result.ts
+var accept = (value) => ({ kind: "value", value });
+var refuse = (message5) => ({ kind: "refused", message: message5 });
+var refuseAfter = (refused, earlier) => earlier === null ? refused : { ...refused, afterUnsure: true };
+var unsure = (reason) => ({ kind: "unsure", reason });
+
+// rules/netfilter/values/addresses.ts
+function numericToIpv4(text, isMask) {
+  const buf = text.length > 19 ? text.slice(0, 19) : text;
+  let value = 0;
+  let from = 0;
+  for (let i = 0; i < 3; i++) {
+    const dot = buf.indexOf(".", from);
+    if (dot === -1) {
+      if (isMask) return null;
+      const byte2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+      if (byte2 === null) return null;
+      return (value << 8 | byte2.value) * 2 ** (8 * (3 - i)) >>> 0;
+    }
+    const byte = xtStrtoul(buf.slice(from, dot), 0, 0, 255, true);
+    if (byte === null) return null;
+    value = (value << 8 | byte.value) >>> 0;
+    from = dot + 1;
+  }
+  const last2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+  if (last2 === null) return null;
+  return (value << 8 | last2.value) >>> 0;
+}
+function inetAton(text) {
+  const parts = [];
+  let at = 0;
+  for (; ; ) {
+    if (at >= text.length || !(text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57)) return null;
+    let base = 10;
+    if (text[at] === "0") {
+      const next = text.charCodeAt(at + 2);
+      if ((text[at + 1] === "x" || text[at + 1] === "X") && (next >= 48 && next <= 57 || (next | 32) >= 97 && (next | 32) <= 102)) {
+        base = 16;
+        at += 2;
+      } else base = 8;
+    }
+    let v = 0;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (base === 16 && (c >= 97 && c <= 102 || c >= 65 && c <= 70)) d = (c | 32) - 97 + 10;
+      else break;
+      if (d >= base) return null;
+      v = v * base + d;
+      if (v > 4294967295) return null;
+    }
+    parts.push(v);
+    if (at >= text.length) break;
+    if (text[at] !== "." || parts.length === 4) return null;
+    at++;
+  }
+  const last2 = parts[parts.length - 1];
+  const limit = [4294967295, 16777215, 65535, 255][parts.length - 1];
+  if (last2 > limit) return null;
+  for (let k = 0; k < parts.length - 1; k++) if (parts[k] > 255) return null;
+  let value = 0;
+  for (let k = 0; k < parts.length - 1; k++) value = value * 256 + parts[k];
+  return value * 2 ** (8 * (4 - parts.length + 1)) + last2 >>> 0;
+}
+function inetPton6(text) {
+  const groups = [];
+  let gap = -1;
+  let at = 0;
+  if (text.startsWith("::")) {
+    gap = 0;
+    at = 2;
+    if (text.length === 2) return [0, 0, 0, 0, 0, 0, 0, 0];
+  } else if (text[0] === ":") return null;
+  while (at < text.length) {
+    const rest = text.slice(at);
+    if (rest.indexOf(".") !== -1 && rest.indexOf(":") === -1) {
+      const quad = rest.split(".");
+      if (quad.length !== 4 || groups.length > 6) return null;
+      const bytes = [];
+      for (const q of quad) {
+        if (q.length === 0 || q.length > 3 || q.length > 1 && q[0] === "0") return null;
+        for (let k = 0; k < q.length; k++) if (!(q.charCodeAt(k) >= 48 && q.charCodeAt(k) <= 57)) return null;
+        const v2 = Number(q);
+        if (v2 > 255) return null;
+        bytes.push(v2);
+      }
+      groups.push(bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3]);
+      at = text.length;
+      break;
+    }
+    let v = 0;
+    let n = 0;
+    while (at < text.length && n < 5) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (c >= 97 && c <= 102 || c >= 65 && c <= 70) d = (c | 32) - 97 + 10;
+      else break;
+      v = v * 16 + d;
+      n++;
+      at++;
+    }
+    if (n === 0 || n > 4) return null;
+    groups.push(v);
+    if (groups.length > 8) return null;
+    if (at === text.length) break;
+    if (text[at] !== ":") return null;
+    at++;
+    if (text[at] === ":") {
+      if (gap !== -1) return null;
+      gap = groups.length;
+      at++;
+      if (at === text.length) break;
+    } else if (at === text.length) return null;
+  }
+  if (gap === -1) return groups.length === 8 ? groups : null;
+  if (groups.length > 7) return null;
+  return [...groups.slice(0, gap), ...new Array(8 - groups.length).fill(0), ...groups.slice(gap)];
+}
+var v4MaskOf = (prefix) => prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0;
+var v6MaskOf = (prefix) => Array.from({ length: 8 }, (_, k) => prefix >= 16 * (k + 1) ? 65535 : prefix <= 16 * k ? 0 : 65535 << 16 - (prefix - 16 * k) & 65535);
+function prefixOfMask(mask) {
+  const groups = typeof mask === "number" ? [mask >>> 16, mask & 65535] : mask;
+  let bits = 0;
+  let k = 0;
+  while (k < groups.length && groups[k] === 65535) {
+    bits += 16;
+    k++;
+  }
+  if (k < groups.length) {
+    const g = groups[k];
+    let ones = 0;
+    while (ones < 16 && (g & 32768 >> ones) !== 0) ones++;
+    if ((g & ~(65535 << 16 - ones)) !== 0 || ones < 16 && (g & 65535 >> ones) !== 0) return null;
+    bits += ones;
+    for (k++; k < groups.length; k++) if (groups[k] !== 0) return null;
+  }
+  return bits;
+}
+var isEmptyName = (name) => name.length === 0;
+function v4Mapped(name) {
+  if (name.indexOf(":") === -1) return void 0;
+  const g = inetPton6(name);
+  if (g === null) return void 0;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 65535) return (g[6] << 16 | g[7]) >>> 0;
+  return null;
+}
+function networkOf(family, address, mask) {
+  if (family === 4) {
+    const a2 = address;
+    const m2 = mask;
+    return { family, address: (a2 & m2) >>> 0, mask: m2, prefix: prefixOfMask(m2), hostBits: (a2 & ~m2) >>> 0 !== 0 };
+  }
+  const a = address;
+  const m = mask;
+  return { family, address: a.map((g, k) => g & m[k]), mask: m, prefix: prefixOfMask(m), hostBits: a.some((g, k) => (g & ~m[k] & 65535) !== 0) };
+}
+function parseGenericOne(item, family) {
+  const slash = item.lastIndexOf("/");
+  const name = slash === -1 ? item : item.slice(0, slash);
+  let mask;
+  if (slash === -1) mask = family === 4 ? 4294967295 : v6MaskOf(128);
+  else {
+    const text = item.slice(slash + 1);
+    const numeric = family === 4 ? numericToIpv4(text, true) : inetPton6(text);
+    if (numeric !== null) mask = numeric;
+    else {
+      const bits = xtStrtoul(text, 0, 0, family === 4 ? 32 : 128, true);
+      if (bits === null) return refuse(`invalid mask \`${text}' specified`);
+      mask = family === 4 ? v4MaskOf(bits.value) : v6MaskOf(bits.value);
+    }
+  }
+  const zero = typeof mask === "number" ? mask === 0 : mask.every((g) => g === 0);
+  if (zero) return accept(networkOf(family, family === 4 ? 0 : [0, 0, 0, 0, 0, 0, 0, 0], mask));
+  const address = family === 4 ? numericToIpv4(name, false) : inetPton6(name);
+  if (address !== null) return accept(networkOf(family, address, mask));
+  if (family === 4) {
+    const mapped = v4Mapped(name);
+    if (mapped !== void 0 && mapped !== null) return accept(networkOf(family, mapped, mask));
+    if (mapped === null) return refuse(`host/network \`${name}' not found`);
+  }
+  if (isEmptyName(name) || family === 6 && inetAton(name) !== null) return refuse(`host/network \`${name}' not found`);
+  return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
+}
+function parseAddressList(word, family) {
+  const networks = [];
+  let pending = null;
+  let from = 0;
+  for (; ; ) {
+    while (from < word.length && isCSpace(word.charCodeAt(from))) from++;
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    if (item.length > 255) return refuseAfter(refuse("Hostname too long"), pending);
+    const one = parseGenericOne(item, family);
+    if (one.kind === "refused") return refuseAfter(one, pending);
+    if (one.kind === "unsure") pending ??= one;
+    else networks.push(one.value);
+    if (comma === -1) break;
+    from = comma + 1;
+  }
+  return pending ?? accept(networks);
+}
 
 // rules/netfilter/values/enums.ts
 var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
@@ -30273,6 +30527,9 @@ var KNOWN_SERVICES = {
   udp: /* @__PURE__ */ new Map([["domain", 53], ["bootps", 67], ["bootpc", 68], ["tftp", 69], ["ntp", 123], ["snmp", 161], ["isakmp", 500], ["syslog", 514]])
 };
 var KNOWN_ANY = new Map([...KNOWN_SERVICES.tcp, ...KNOWN_SERVICES.udp]);
+
+// rules/netfilter/values/index.ts
+var parseGenericAddresses = (word, family) => parseAddressList(word, family);
 
 // rules/model/shapes.ts
 var FNV_PRIME = 16777619;
@@ -31711,8 +31968,8 @@ function mayDiffer(lexed, from, to) {
         const name = text.slice(start, end);
         const length = ends[match] - starts[match];
         let matchName;
-        for (const owner of protocolOwners(name)) {
-          const m = matchOfProtocol(owner);
+        for (const owner2 of protocolOwners(name)) {
+          const m = matchOfProtocol(owner2);
           if (m.length === length && text.startsWith(m, starts[match])) matchName = m;
         }
         if (matchName === void 0) return true;
@@ -33371,8 +33628,123 @@ function message2(chain, earlier, rule) {
   return `This rule is ${lineOf(earlier)} of ${chain} again (iptables-save prints both alike), so ${effect}`;
 }
 
+// rules/dump-incomplete-table/rule.ts
+var ID6 = "dump-incomplete-table";
+var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
+var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
+var dumpIncompleteTable = {
+  id: ID6,
+  description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    for (const [needle, form] of [["' is incompatible, use 'nft' tool.", WHOLE], ["' contains incompatible base-chains", BASE_CHAINS]]) {
+      reportLines(
+        context,
+        needle,
+        form,
+        (table) => form === WHOLE ? `iptables-nft-save left table \`${table}\` out (it holds rules only \`nft\` can show): none of its rules is linted, and restoring this dump elsewhere loses the table` : `iptables-nft-save left base chains of table \`${table}\` out (only \`nft\` can show them): their rules also see packets, and neither lint nor restore has them`
+      );
+    }
+  }
+};
+function reportLines(context, needle, form, message5) {
+  const { document } = context;
+  const { text, source } = document;
+  const starts = source.lexed.lineStarts;
+  let lastLine = -1;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+    const n = source.positionAt(at).line - 1;
+    if (n === lastLine || document.kindOf(n) !== "comment") continue;
+    lastLine = n;
+    const start = starts[n];
+    const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+    const lineText = text.slice(start, end).replace(/\r?\n$/, "");
+    const match = form.exec(lineText);
+    if (match === null) continue;
+    context.report({ range: { start, end: start + lineText.trimEnd().length }, message: message5(match[1]) });
+  }
+}
+
+// rules/dump-unsupported-revision/rule.ts
+var ID7 = "dump-unsupported-revision";
+var PLACEHOLDER = "[unsupported revision]";
+var dumpUnsupportedRevision = {
+  id: ID7,
+  description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const { text, source } = document;
+    for (let at = text.indexOf(PLACEHOLDER); at !== -1; at = text.indexOf(PLACEHOLDER, at + PLACEHOLDER.length)) {
+      if (text.charCodeAt(at - 1) !== 32) continue;
+      const n = source.positionAt(at).line - 1;
+      if (document.kindOf(n) !== "command") continue;
+      const line = document.line(n);
+      if (insideValue(line, at)) continue;
+      context.report({
+        range: { start: at, end: at + PLACEHOLDER.length },
+        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\` (the save tool lacks the revision the kernel holds): the options are lost and iptables-restore refuses the line`
+      });
+    }
+  }
+};
+function insideValue(line, at) {
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    for (let k = 0, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
+      if (range.start < at && at < range.end) return true;
+    }
+  }
+  return false;
+}
+function owner(line, at) {
+  const view = line.view;
+  let found = "a match or target";
+  for (let i = 0; i < view.count && view.range(i).start < at; i++) {
+    const role = view.role(i);
+    if (role === "match" || role === "jump") found = `${role === "match" ? "match" : "target"} \`${view.value(i)}\``;
+  }
+  return found.charAt(0).toUpperCase() + found.slice(1);
+}
+
+// rules/foreign-jump-into-kube-chain/rule.ts
+var ID8 = "foreign-jump-into-kube-chain";
+var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
+var isKubeChain = (name) => name.startsWith("KUBE-");
+var foreignJumpIntoKubeChain = {
+  id: ID8,
+  description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    for (const table of context.model.tables()) {
+      for (const target of KUBE_PRIVATE) checkTarget(context, table, target);
+    }
+  }
+};
+function checkTarget(context, table, target) {
+  const lines = table.linesTargeting(target);
+  if (lines.length === 0) return;
+  if (table.chains.get(target) === void 0 && !table.partial) return;
+  for (const n of lines) {
+    const chain = table.chainOf(n);
+    if (chain === NONE) continue;
+    const from = table.nameOf(chain);
+    if (isKubeChain(from)) continue;
+    const line = context.document.line(n);
+    if (line.command === "delete") continue;
+    const ref = table.target(line);
+    context.report({
+      range: ref !== null ? { start: ref.start, end: ref.end } : line.range,
+      message: target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`
+    });
+  }
+}
+
 // rules/inline-option-value/rule.ts
-var ID6 = "inline-option-value";
+var ID9 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -33401,7 +33773,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID6,
+  id: ID9,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -33443,19 +33815,19 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID6
+        ruleId: ID9
       } : void 0
     });
   }
 }
 
 // rules/interface-direction/rule.ts
-var ID7 = "interface-direction";
+var ID10 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID7,
+  id: ID10,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -33551,10 +33923,40 @@ function reportUseless(context, line, directions, from, reach) {
   context.report({ range: view.range(at), severity: "warning", message: message5 });
 }
 
+// rules/iptables-backend-split/rule.ts
+var ID11 = "iptables-backend-split";
+var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
+var NEEDLE = "tables-legacy tables present";
+var iptablesBackendSplit = {
+  id: ID11,
+  description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const { text, source } = document;
+    const starts = source.lexed.lineStarts;
+    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
+      const n = source.positionAt(at).line - 1;
+      if (document.kindOf(n) !== "comment") continue;
+      const start = starts[n];
+      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+      const lineText = text.slice(start, end).replace(/\r?\n$/, "");
+      const match = WARNING.exec(lineText);
+      if (match === null) continue;
+      const legacy = `${match[1]}tables-legacy`;
+      context.report({
+        range: { start, end: start + lineText.trimEnd().length },
+        message: `The node also has ${legacy} tables, which this dump does not show: their rules act on every packet too (a DROP there wins), so this dump is not the whole firewall`
+      });
+    }
+  }
+};
+
 // rules/jump-to-undefined-chain/rule.ts
-var ID8 = "jump-to-undefined-chain";
+var ID12 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID8,
+  id: ID12,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -33622,10 +34024,90 @@ function reportBuiltin(context, walk, jump) {
   });
 }
 
+// rules/kube-localnet-exposed/rule.ts
+var ID13 = "kube-localnet-exposed";
+var LOOPBACK_HOST = 2130706433;
+var LOOPBACK_NET = 2130706432;
+var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
+var kubeLocalnetExposed = {
+  id: ID13,
+  description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { model, document } = context;
+    if (model.family()?.family === 6) return;
+    const nat = model.tables().find((t) => t.table.name === "nat");
+    const filter2 = model.tables().find((t) => t.table.name === "filter");
+    if (nat === void 0 || filter2 === void 0 || filter2.partial) return;
+    if (!nat.chains.get("KUBE-NODEPORTS")?.rules.length) return;
+    const jump = localhostNodePortsJump(document, nat);
+    if (jump === null) return;
+    if (inputDropsByDefault(filter2)) return;
+    if (hasLocalnetGuard(document, filter2)) return;
+    context.report({
+      range: jump.range,
+      message: "NodePorts on 127.0.0.1 (this jump does not exclude 127.0.0.0/8) need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach 127.0.0.1-only services"
+    });
+  }
+};
+function localhostNodePortsJump(document, nat) {
+  for (const n of nat.linesTargeting("KUBE-NODEPORTS")) {
+    const line = document.line(n);
+    if (line.command !== "append" && line.command !== "insert") continue;
+    const destinations = destinationsOf(line);
+    if (destinations === null) continue;
+    const takesLoopback = destinations.every(
+      ({ negated, networks }) => negated ? !networks.some((net) => contains(net, LOOPBACK_HOST)) : networks.some((net) => contains(net, LOOPBACK_HOST))
+    );
+    if (takesLoopback) return line;
+  }
+  return null;
+}
+function hasLocalnetGuard(document, filter2) {
+  const { text, source } = document;
+  for (let at = text.indexOf("127.0.0."); at !== -1; at = text.indexOf("127.0.0.", at + 8)) {
+    const n = source.positionAt(at).line - 1;
+    if (document.kindOf(n) !== "command") continue;
+    const line = document.line(n);
+    const chain = filter2.chainOf(lineNo(line));
+    if (chain === NONE || line.command !== "append" && line.command !== "insert") continue;
+    const target = filter2.target(line)?.name;
+    if (target !== "DROP" && target !== "REJECT") continue;
+    const destinations = destinationsOf(line);
+    const guards = destinations !== null && destinations.some(({ negated, networks }) => !negated && networks.some((net) => coversLoopbackNet(net)));
+    if (guards && filter2.hooks.reaches("INPUT", chain)) return true;
+  }
+  return false;
+}
+function inputDropsByDefault(filter2) {
+  return filter2.policyDeclarations.some((d) => d.name === "INPUT" && d.policy === "DROP") || filter2.policyCommands.some((c) => c.chain === "INPUT" && c.positional[1]?.value === "DROP");
+}
+function destinationsOf(line) {
+  const view = line.view;
+  const out = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "generic" || !DESTINATION.has(view.name(i))) continue;
+    const value = view.value(i);
+    const parsed = value === null ? null : parseGenericAddresses(value, 4);
+    if (parsed === null || parsed.kind !== "value") return null;
+    out.push({ negated: view.negated(i), networks: parsed.value });
+  }
+  return out;
+}
+var maskOf = (net) => typeof net.mask === "number" ? net.mask : 0;
+var addressOf = (net) => typeof net.address === "number" ? net.address : -1;
+function contains(net, host) {
+  return net.family === 4 && (host & maskOf(net)) >>> 0 === addressOf(net) >>> 0;
+}
+function coversLoopbackNet(net) {
+  return net.family === 4 && net.prefix !== null && net.prefix <= 8 && contains(net, LOOPBACK_NET);
+}
+
 // rules/line-ends/rule.ts
-var ID9 = "line-ends";
+var ID14 = "line-ends";
 var lineEnds = {
-  id: ID9,
+  id: ID14,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -33643,7 +34125,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID14 }
   });
 }
 function checkCrLf(context) {
@@ -33676,7 +34158,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID14 }
   });
 }
 function effectOf(document, line) {
@@ -33726,7 +34208,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID10 = "mark-bit-conflict";
+var ID15 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -33750,11 +34232,11 @@ var OWNERS = [
   ["DOCKER", { name: "Docker", purpose: "Docker's marks" }]
 ];
 function ownerOf(chain) {
-  for (const [prefix, owner] of OWNERS) if (chain.startsWith(prefix)) return owner;
+  for (const [prefix, owner2] of OWNERS) if (chain.startsWith(prefix)) return owner2;
   return null;
 }
 var markBitConflict = {
-  id: ID10,
+  id: ID15,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -33762,14 +34244,14 @@ var markBitConflict = {
     const writes = [];
     for (const line of context.model.lines.withTarget("MARK")) {
       if (line.command === "delete" || line.chain === null) continue;
-      const owner = ownerOf(line.chain);
+      const owner2 = ownerOf(line.chain);
       const target = line.rule?.target;
-      if (owner === null || !target) continue;
+      if (owner2 === null || !target) continue;
       const effect = markTargetEffect(target);
       if (effect === null) continue;
       if (effect.mask >>> 0 === 4294967295) continue;
       const bits = (effect.mask | effect.value) >>> 0;
-      if (bits !== 0) writes.push({ line, owner, bits });
+      if (bits !== 0) writes.push({ line, owner: owner2, bits });
     }
     const reported = /* @__PURE__ */ new Set();
     for (let i = 0; i < writes.length; i++) {
@@ -33786,7 +34268,7 @@ var markBitConflict = {
     }
   }
 };
-var isKube = (owner) => owner === MASQUERADE || owner === DROP;
+var isKube = (owner2) => owner2 === MASQUERADE || owner2 === DROP;
 function describe(a, b, shared) {
   const owners2 = /* @__PURE__ */ new Set([a.owner, b.owner]);
   const effect = owners2.has(MASQUERADE) && owners2.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
@@ -33822,10 +34304,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID11 = "masquerade-mark-not-cleared";
+var ID16 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID11,
+  id: ID16,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -33916,7 +34398,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID11
+    ruleId: ID16
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -33961,9 +34443,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID12 = "match-not-allowed-here";
+var ID17 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID12,
+  id: ID17,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34072,13 +34554,13 @@ function report2(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID13 = "multiport-too-many-ports";
+var ID18 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID13,
+  id: ID18,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -34136,9 +34618,9 @@ function report3(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID14 = "old-negation-syntax";
+var ID19 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID14,
+  id: ID19,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -34169,7 +34651,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID19 }
       });
     }
   }
@@ -34200,9 +34682,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID15 = "option-needs-protocol";
+var ID20 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID15,
+  id: ID20,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -34281,7 +34763,7 @@ function checkLine4(context, line, facts) {
       return;
     }
   }
-  if (target !== -1) checkTarget(context, line, view, target, facts);
+  if (target !== -1) checkTarget2(context, line, view, target, facts);
 }
 var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
@@ -34324,7 +34806,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID15
+      ruleId: ID20
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34343,7 +34825,7 @@ function reportMultiport(context, view, at, final) {
     message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`
   });
 }
-function checkTarget(context, line, view, at, facts) {
+function checkTarget2(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
@@ -34390,7 +34872,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID20 }
         });
       }
       return;
@@ -34455,7 +34937,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID20 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34495,10 +34977,10 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID16 = "queue-target";
+var ID21 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID16,
+  id: ID21,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -34529,14 +35011,63 @@ function report4(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID21 }
   });
 }
 
+// rules/stale-proxy-mode-rules/rule.ts
+var ID22 = "stale-proxy-mode-rules";
+var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
+var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
+var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
+var staleProxyModeRules = {
+  id: ID22,
+  description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const tables = context.model.tables();
+    const nat = tables.find((t) => t.table.name === "nat");
+    if (nat === void 0) return;
+    const ipvs = IPVS_CHAINS.find((name) => nat.chains.get(name)?.declaration);
+    if (ipvs === void 0) return;
+    const filter2 = tables.find((t) => t.table.name === "filter");
+    const reject2 = filter2 === void 0 ? null : firstServiceReject(filter2);
+    if (reject2 !== null) {
+      context.report({
+        range: reject2.range,
+        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (chain ${ipvs}), which never rewrites this chain: it rejects the service even once it has endpoints`
+      });
+      return;
+    }
+    const chain = firstServiceChain(nat);
+    if (chain === null) return;
+    context.report({
+      range: chain.rules[0].range,
+      message: `kube-proxy's iptables-mode chain \`${chain.name}\` sits beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch and act on service traffic or clutter the table`
+    });
+  }
+};
+function firstServiceReject(filter2) {
+  for (const name of IPTABLES_REJECT_CHAINS) {
+    const found = filter2.chains.get(name)?.rules.find((rule) => filter2.target(rule)?.name === "REJECT");
+    if (found !== void 0) return found;
+  }
+  return null;
+}
+function firstServiceChain(nat) {
+  for (const name of nat.declaredNames()) {
+    if (!IPTABLES_SERVICE_CHAIN.test(name)) continue;
+    const chain = nat.chains.get(name);
+    if (chain !== void 0 && chain.rules.length > 0) return { name, rules: chain.rules };
+  }
+  return null;
+}
+
 // rules/target-not-allowed-here/rule.ts
-var ID17 = "target-not-allowed-here";
+var ID23 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID17,
+  id: ID23,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34639,9 +35170,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID18 = "undeclared-chain";
+var ID24 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID18,
+  id: ID24,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -34693,9 +35224,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID19 = "unknown-extension";
+var ID25 = "unknown-extension";
 var unknownExtension = {
-  id: ID19,
+  id: ID25,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -34744,14 +35275,14 @@ function report5(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID25 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID20 = "unknown-option";
+var ID26 = "unknown-option";
 var unknownOption2 = {
-  id: ID20,
+  id: ID26,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34844,15 +35375,15 @@ function report6(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID26 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID21 = "unreachable-rule";
+var ID27 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID21,
+  id: ID27,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34896,10 +35427,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID22 = "unterminated-quote";
+var ID28 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID22,
+  id: ID28,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34926,7 +35457,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID23 = "unused-chain";
+var ID29 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34936,7 +35467,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID23,
+  id: ID29,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34997,7 +35528,14 @@ var allRules = [
   chainNameTooLong,
   unreachableRule,
   duplicateRule,
-  unusedChain
+  unusedChain,
+  // Dumps that are not the whole node, and kube-proxy's hazards (issue 14).
+  dumpUnsupportedRevision,
+  dumpIncompleteTable,
+  iptablesBackendSplit,
+  foreignJumpIntoKubeChain,
+  staleProxyModeRules,
+  kubeLocalnetExposed
 ];
 
 // src/builtin-findings.ts
