@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-HXFR723Q.js";
+} from "./chunk-Z3TLRTPG.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-G6D23TAX.js";
+} from "./chunk-UHCPKIQX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

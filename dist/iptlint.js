@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-HXFR723Q.js";
-import "./chunk-G6D23TAX.js";
+} from "./chunk-Z3TLRTPG.js";
+import "./chunk-UHCPKIQX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

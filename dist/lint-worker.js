@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-G6D23TAX.js";
+} from "./chunk-UHCPKIQX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

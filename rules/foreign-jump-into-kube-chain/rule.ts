@@ -7,15 +7,13 @@
  * See README.md beside this file.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import { NONE, type TableModel } from "../model/index.js";
+import { NONE, type NameId, type TableModel } from "../model/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "foreign-jump-into-kube-chain";
 
 const KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"] as const;
-
-/** Chains Kubernetes itself writes: kube-proxy's, and kubelet's (its dockershim hostports until 1.24 among them). */
-const isKubeChain = (name: string): boolean => name.startsWith("KUBE-");
+type KubePrivate = (typeof KUBE_PRIVATE)[number];
 
 export const foreignJumpIntoKubeChain: RuleModule = {
   id: ID,
@@ -23,32 +21,50 @@ export const foreignJumpIntoKubeChain: RuleModule = {
   severity: "warning",
   fixable: false,
   check(context) {
-    for (const table of context.model.tables()) {
-      for (const target of KUBE_PRIVATE) checkTarget(context, table, target);
-    }
+    for (const table of context.model.tables()) checkTable(context, table);
   },
 };
 
-function checkTarget(context: RuleContext, table: TableModel, target: (typeof KUBE_PRIVATE)[number]): void {
-  const lines = table.linesTargeting(target);
-  if (lines.length === 0) return;
+function checkTable(context: RuleContext, table: TableModel): void {
   // Undefined in a whole table, the restore already fails there (jump-to-undefined-chain); a
   // fragment for `--noflush` counts on the node having the chain, which is this rule's point.
-  if (table.chains.get(target) === undefined && !table.partial) return;
+  const targets = new Map<NameId, KubePrivate>();
+  for (const name of KUBE_PRIVATE) {
+    const id = table.idOf(name);
+    if (id !== NONE && (table.chains.get(name) !== undefined || table.partial)) targets.set(id, name);
+  }
+  if (targets.size === 0) return;
+  // kube-proxy's own chains call KUBE-MARK-MASQ by the ten thousand: in a whole table, read the
+  // lines of the few chains that are not kube's (names asked in place), not the lines that jump
+  // there. A fragment's chains may be the node's, undeclared: read its (few) jumps.
+  const lines = table.partial ? [...targets.values()].flatMap((name) => table.linesTargeting(name)).sort((a, b) => a - b) : foreignChains(table).flatMap((chain) => table.ruleLinesOf(chain));
   for (const n of lines) {
+    const to = table.targetOf(n);
+    const target = to === NONE ? undefined : targets.get(to);
     const chain = table.chainOf(n);
-    if (chain === NONE) continue;
-    const from = table.nameOf(chain);
-    if (isKubeChain(from)) continue;
+    if (target === undefined || chain === NONE || isKubeChain(table, chain)) continue;
     const line = context.document.line(n) as CommandLine;
     if (line.command === "delete") continue;
     const ref = table.target(line);
-    context.report({
-      range: ref !== null ? { start: ref.start, end: ref.end } : line.range,
-      message:
-        target === "KUBE-MARK-MASQ"
-          ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there`
-          : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`,
-    });
+    context.report({ range: ref !== null ? { start: ref.start, end: ref.end } : line.range, message: messageOf(table.nameOf(chain), target) });
   }
+}
+
+const messageOf = (from: string, target: KubePrivate): string =>
+  target === "KUBE-MARK-MASQ"
+    ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there`
+    : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`;
+
+/** Chains Kubernetes itself writes: kube-proxy's, and kubelet's (its dockershim hostports until 1.24 among them). */
+const isKubeChain = (table: TableModel, chain: NameId): boolean => table.nameStartsWith(chain, "KUBE-");
+
+/** The table's built-in chains and its user chains not named KUBE-*. */
+function foreignChains(table: TableModel): NameId[] {
+  const chains: NameId[] = [];
+  for (const name of table.builtins) {
+    const id = table.idOf(name);
+    if (id !== NONE) chains.push(id);
+  }
+  for (const chain of table.chains.userChains()) if (!isKubeChain(table, chain)) chains.push(chain);
+  return chains;
 }

@@ -31175,6 +31175,14 @@ var NameTable = class {
     }
     return name;
   }
+  /** Whether the name starts with `prefix`, read in place (no string made: a rule may ask it of every chain). */
+  startsWith(id, prefix) {
+    const start = this.offsets[id];
+    if (start === -1) return this.name(id).startsWith(prefix);
+    if (this.lengths[id] < prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (this.text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
   /** Length in UTF-16 code units. */
   length(id) {
     return this.lengths[id];
@@ -32851,6 +32859,9 @@ var TableModelImpl = class {
   idOf(name) {
     return this.replay.names.find(name);
   }
+  nameStartsWith(id, prefix) {
+    return this.replay.names.startsWith(id, prefix);
+  }
   nameLength(id) {
     return this.replay.names.length(id);
   }
@@ -33629,6 +33640,7 @@ function message2(chain, earlier, rule) {
 }
 
 // rules/dump-incomplete-table/rule.ts
+var NEEDLE = "# Table ";
 var ID6 = "dump-incomplete-table";
 var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
 var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
@@ -33638,33 +33650,24 @@ var dumpIncompleteTable = {
   severity: "warning",
   fixable: false,
   check(context) {
-    for (const [needle, form] of [["' is incompatible, use 'nft' tool.", WHOLE], ["' contains incompatible base-chains", BASE_CHAINS]]) {
-      reportLines(
-        context,
-        needle,
-        form,
-        (table) => form === WHOLE ? `iptables-nft-save left table \`${table}\` out (it holds rules only \`nft\` can show): none of its rules is linted, and restoring this dump elsewhere loses the table` : `iptables-nft-save left base chains of table \`${table}\` out (only \`nft\` can show them): their rules also see packets, and neither lint nor restore has them`
-      );
+    const { document } = context;
+    const { text, source } = document;
+    const starts = source.lexed.lineStarts;
+    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
+      const n = source.positionAt(at).line - 1;
+      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
+      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+      const lineText = text.slice(at, end).replace(/\r?\n$/, "").trimEnd();
+      const whole = WHOLE.exec(lineText);
+      const chains = whole === null ? BASE_CHAINS.exec(lineText) : null;
+      if (whole === null && chains === null) continue;
+      context.report({
+        range: { start: at, end: at + lineText.length },
+        message: whole !== null ? `iptables-nft-save left table \`${whole[1]}\` out (it holds rules only \`nft\` can show): none of its rules is linted, and restoring this dump elsewhere loses the table` : `iptables-nft-save left base chains of table \`${chains[1]}\` out (only \`nft\` can show them): their rules also see packets, and neither lint nor restore has them`
+      });
     }
   }
 };
-function reportLines(context, needle, form, message5) {
-  const { document } = context;
-  const { text, source } = document;
-  const starts = source.lexed.lineStarts;
-  let lastLine = -1;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-    const n = source.positionAt(at).line - 1;
-    if (n === lastLine || document.kindOf(n) !== "comment") continue;
-    lastLine = n;
-    const start = starts[n];
-    const end = n + 1 < starts.length ? starts[n + 1] : text.length;
-    const lineText = text.slice(start, end).replace(/\r?\n$/, "");
-    const match = form.exec(lineText);
-    if (match === null) continue;
-    context.report({ range: { start, end: start + lineText.trimEnd().length }, message: message5(match[1]) });
-  }
-}
 
 // rules/dump-unsupported-revision/rule.ts
 var ID7 = "dump-unsupported-revision";
@@ -33677,8 +33680,10 @@ var dumpUnsupportedRevision = {
   check(context) {
     const { document } = context;
     const { text, source } = document;
-    for (let at = text.indexOf(PLACEHOLDER); at !== -1; at = text.indexOf(PLACEHOLDER, at + PLACEHOLDER.length)) {
-      if (text.charCodeAt(at - 1) !== 32) continue;
+    const needle = PLACEHOLDER.slice(1);
+    for (let found = text.indexOf(needle); found !== -1; found = text.indexOf(needle, found + needle.length)) {
+      const at = found - 1;
+      if (text.charCodeAt(at) !== 91 || text.charCodeAt(at - 1) !== 32) continue;
       const n = source.positionAt(at).line - 1;
       if (document.kindOf(n) !== "command") continue;
       const line = document.line(n);
@@ -33712,35 +33717,44 @@ function owner(line, at) {
 // rules/foreign-jump-into-kube-chain/rule.ts
 var ID8 = "foreign-jump-into-kube-chain";
 var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
-var isKubeChain = (name) => name.startsWith("KUBE-");
 var foreignJumpIntoKubeChain = {
   id: ID8,
   description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
   severity: "warning",
   fixable: false,
   check(context) {
-    for (const table of context.model.tables()) {
-      for (const target of KUBE_PRIVATE) checkTarget(context, table, target);
-    }
+    for (const table of context.model.tables()) checkTable(context, table);
   }
 };
-function checkTarget(context, table, target) {
-  const lines = table.linesTargeting(target);
-  if (lines.length === 0) return;
-  if (table.chains.get(target) === void 0 && !table.partial) return;
+function checkTable(context, table) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const name of KUBE_PRIVATE) {
+    const id = table.idOf(name);
+    if (id !== NONE && (table.chains.get(name) !== void 0 || table.partial)) targets.set(id, name);
+  }
+  if (targets.size === 0) return;
+  const lines = table.partial ? [...targets.values()].flatMap((name) => table.linesTargeting(name)).sort((a, b) => a - b) : foreignChains(table).flatMap((chain) => table.ruleLinesOf(chain));
   for (const n of lines) {
+    const to = table.targetOf(n);
+    const target = to === NONE ? void 0 : targets.get(to);
     const chain = table.chainOf(n);
-    if (chain === NONE) continue;
-    const from = table.nameOf(chain);
-    if (isKubeChain(from)) continue;
+    if (target === void 0 || chain === NONE || isKubeChain(table, chain)) continue;
     const line = context.document.line(n);
     if (line.command === "delete") continue;
     const ref = table.target(line);
-    context.report({
-      range: ref !== null ? { start: ref.start, end: ref.end } : line.range,
-      message: target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`
-    });
+    context.report({ range: ref !== null ? { start: ref.start, end: ref.end } : line.range, message: messageOf(table.nameOf(chain), target) });
   }
+}
+var messageOf = (from, target) => target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`;
+var isKubeChain = (table, chain) => table.nameStartsWith(chain, "KUBE-");
+function foreignChains(table) {
+  const chains = [];
+  for (const name of table.builtins) {
+    const id = table.idOf(name);
+    if (id !== NONE) chains.push(id);
+  }
+  for (const chain of table.chains.userChains()) if (!isKubeChain(table, chain)) chains.push(chain);
+  return chains;
 }
 
 // rules/inline-option-value/rule.ts
@@ -33838,13 +33852,13 @@ var interfaceDirection = {
       const table = lines[from].table;
       let to = from;
       while (to < lines.length && lines[to].table === table) to++;
-      checkTable(context, table, lines.slice(from, to), index);
+      checkTable2(context, table, lines.slice(from, to), index);
       from = to;
     }
   }
 };
 var uses = (index, line, direction) => INTERFACE_OPTIONS[direction].some((option2) => index.uses(lineNo(line), option2));
-function checkTable(context, table, lines, index) {
+function checkTable2(context, table, lines, index) {
   const builtins = table.name === null ? HOOKS : BUILTIN_CHAINS[table.name] ?? [];
   const inUserChains = [];
   for (const line of lines) {
@@ -33926,7 +33940,7 @@ function reportUseless(context, line, directions, from, reach) {
 // rules/iptables-backend-split/rule.ts
 var ID11 = "iptables-backend-split";
 var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
-var NEEDLE = "tables-legacy tables present";
+var NEEDLE2 = "# Warning: ";
 var iptablesBackendSplit = {
   id: ID11,
   description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
@@ -33936,10 +33950,10 @@ var iptablesBackendSplit = {
     const { document } = context;
     const { text, source } = document;
     const starts = source.lexed.lineStarts;
-    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
+    for (let at = text.indexOf(NEEDLE2); at !== -1; at = text.indexOf(NEEDLE2, at + NEEDLE2.length)) {
       const n = source.positionAt(at).line - 1;
-      if (document.kindOf(n) !== "comment") continue;
-      const start = starts[n];
+      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
+      const start = at;
       const end = n + 1 < starts.length ? starts[n + 1] : text.length;
       const lineText = text.slice(start, end).replace(/\r?\n$/, "");
       const match = WARNING.exec(lineText);
@@ -34313,11 +34327,11 @@ var masqueradeMarkNotCleared = {
   fixable: "safe",
   check(context) {
     for (const table of context.model.tables()) {
-      if (table.table.name === "nat" || table.table.name === null) checkTable2(table, context);
+      if (table.table.name === "nat" || table.table.name === null) checkTable3(table, context);
     }
   }
 };
-function checkTable2(table, context) {
+function checkTable3(table, context) {
   const snatRules = findSnatRules(context, table);
   if (snatRules.length === 0) return;
   const chains = table.chains;
@@ -34464,7 +34478,7 @@ var matchNotAllowedHere = {
         const line = document.line(n);
         if (line.kind === "command") uses2.push(...usesOf(line, n, facts.family));
       }
-      if (uses2.length > 0) checkTable3(context, tableModel, uses2, facts);
+      if (uses2.length > 0) checkTable4(context, tableModel, uses2, facts);
     }
   }
 };
@@ -34505,7 +34519,7 @@ var optionFinder = (view) => (option2) => {
   const i = optionIndex(view, option2);
   return i === -1 ? null : { value: view.value(i), negated: view.negated(i) };
 };
-function checkTable3(context, table, uses2, facts) {
+function checkTable4(context, table, uses2, facts) {
   const tableName2 = table.table.name;
   const builtins = BUILTIN_CHAINS[tableName2] ?? [];
   const wrongOf = /* @__PURE__ */ new Map();
@@ -34763,7 +34777,7 @@ function checkLine4(context, line, facts) {
       return;
     }
   }
-  if (target !== -1) checkTarget2(context, line, view, target, facts);
+  if (target !== -1) checkTarget(context, line, view, target, facts);
 }
 var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
@@ -34825,7 +34839,7 @@ function reportMultiport(context, view, at, final) {
     message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`
   });
 }
-function checkTarget2(context, line, view, at, facts) {
+function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
@@ -35089,12 +35103,12 @@ var targetNotAllowedHere = {
           const step = tableModel.stepOf(n);
           return step !== 0 /* None */ && step !== 5 /* Declaration */;
         });
-        if (commands.length > 0) checkTable4(context, tableModel, name, BINDINGS[name], commands, facts);
+        if (commands.length > 0) checkTable5(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   }
 };
-function checkTable4(context, table, name, binding, numbers, facts) {
+function checkTable5(context, table, name, binding, numbers, facts) {
   const { document } = context;
   const tableName2 = table.table.name;
   if (table.chains.isUserChain(name)) return;
@@ -35388,10 +35402,10 @@ var unreachableRule = {
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.model.tables()) checkTable5(context, table);
+    for (const table of context.model.tables()) checkTable6(context, table);
   }
 };
-function checkTable5(context, table) {
+function checkTable6(context, table) {
   const { document } = context;
   const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
   const dead = /* @__PURE__ */ new Map();

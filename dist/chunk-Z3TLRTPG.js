@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-G6D23TAX.js";
+} from "./chunk-UHCPKIQX.js";
 import {
   __commonJS,
   __require,
