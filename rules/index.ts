@@ -4,9 +4,14 @@ import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
+import { dumpIncompleteTable } from "./dump-incomplete-table/rule.js";
+import { dumpUnsupportedRevision } from "./dump-unsupported-revision/rule.js";
+import { foreignJumpIntoKubeChain } from "./foreign-jump-into-kube-chain/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
+import { iptablesBackendSplit } from "./iptables-backend-split/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
+import { kubeLocalnetExposed } from "./kube-localnet-exposed/rule.js";
 import { lineEnds } from "./line-ends/rule.js";
 import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
@@ -16,6 +21,7 @@ import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
+import { staleProxyModeRules } from "./stale-proxy-mode-rules/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
@@ -50,6 +56,13 @@ export const allRules: readonly RuleModule[] = [
   unreachableRule,
   duplicateRule,
   unusedChain,
+  // Dumps that are not the whole node, and kube-proxy's hazards (issue 14).
+  dumpUnsupportedRevision,
+  dumpIncompleteTable,
+  iptablesBackendSplit,
+  foreignJumpIntoKubeChain,
+  staleProxyModeRules,
+  kubeLocalnetExposed,
 ];
 
 export { OTHER_FAMILY_LINE } from "./other-family-line/rule.js";

@@ -116,6 +116,8 @@ export interface TableModel {
   nameOf(id: NameId): string;
   /** The id of a name the table uses, or NONE. */
   idOf(name: string): NameId | None;
+  /** Whether a name starts with `prefix`, without making its string (for questions asked of every chain). */
+  nameStartsWith(id: NameId, prefix: string): boolean;
   /** A name's length in UTF-16 code units. */
   nameLength(id: NameId): number;
   /** The longest chain or target name of the document, in UTF-16 code units, and whether some name is not ASCII. */
@@ -379,6 +381,9 @@ class TableModelImpl implements TableModel {
   }
   idOf(name: string): NameId | None {
     return this.replay.names.find(name) as NameId | None;
+  }
+  nameStartsWith(id: NameId, prefix: string): boolean {
+    return this.replay.names.startsWith(id, prefix);
   }
   nameLength(id: NameId): number {
     return this.replay.names.length(id);

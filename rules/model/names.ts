@@ -89,6 +89,15 @@ export class NameTable {
     return name;
   }
 
+  /** Whether the name starts with `prefix`, read in place (no string made: a rule may ask it of every chain). */
+  startsWith(id: number, prefix: string): boolean {
+    const start = this.offsets[id];
+    if (start === -1) return this.name(id).startsWith(prefix);
+    if (this.lengths[id] < prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (this.text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
+
   /** Length in UTF-16 code units. */
   length(id: number): number {
     return this.lengths[id];
