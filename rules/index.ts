@@ -4,6 +4,8 @@ import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
+import { icmpv6NdBlocked } from "./icmpv6-nd-blocked/rule.js";
+import { ipv6LeftOpen } from "./ipv6-left-open/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
@@ -43,6 +45,8 @@ export const allRules: readonly RuleModule[] = [
   queueTarget,
   masqueradeMarkNotCleared,
   markBitConflict,
+  icmpv6NdBlocked,
+  ipv6LeftOpen,
   jumpToUndefinedChain,
   undeclaredChain,
   chainDeclaration,
