@@ -45,14 +45,15 @@ function checkChain(context: RuleContext, table: TableModel, chain: Direction): 
     const path = acceptPath(table, found.before, nd.type, chain, DEPTH);
     if (path === true) continue;
     blocked.push(nd);
-    // A DROP that every such message meets comes before the default deny: that is where they die.
-    if (path !== false && path.index < at.index) at = path;
+    // A DROP that every such message meets before the default deny: that is where they die.
+    if (path !== false && (at.kind === "chain" || at.command === "policy" || path.index < at.index)) at = path;
   }
   if (blocked.length === 0) return;
   const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
   const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
   const message = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: neighbours never resolve, so IPv6 fails on every link`;
-  const edits = ndAccepts(context, table, chain, found.deny, blocked);
+  // A DROP in another chain (one INPUT jumps to) is not where INPUT's accepts can go.
+  const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
   context.report({
     range: at.range,
     message,
@@ -197,9 +198,9 @@ function optionMatches(option: OptionNode, type: number): Match {
 }
 
 /**
- * The ACCEPTs to insert, as ip6tables-save prints them, just before the deny (a DROP or REJECT
- * rule), or after the chain's last rule (a policy): only the messages that reached the deny are
- * accepted, and every rule before it keeps its say. The hop limit is 255 on every genuine ND
+ * The ACCEPTs to insert, as ip6tables-save prints them, just before the deny (the DROP or REJECT
+ * rule that every such message met first), or after the chain's last rule (a policy): only the
+ * messages that reached the deny are accepted, and every rule before it keeps its say. The hop limit is 255 on every genuine ND
  * message (RFC 4861 §7.1), and no router forwards one: nothing from off the link is admitted.
  * Null (no fix) when the table is not only appended to, where positions in the file are not
  * positions in the chain.

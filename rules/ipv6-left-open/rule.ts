@@ -45,6 +45,8 @@ export const ipv6LeftOpen: RuleModule = {
  */
 function acceptsEverything(model: RulesetModel): boolean {
   for (const table of model.tables()) {
+    // An empty file reads as `iptables -S` output with nothing in it.
+    if (table.table.name === null && table.table.commandCount === 0 && table.table.chainCount === 0) continue;
     if (table.partial || table.missingJumps.length > 0) return false;
     if (table.policyDeclarations.some((d) => d.policy === "DROP")) return false;
     if (table.policyCommands.some((c) => c.positional[1]?.value === "DROP")) return false;
