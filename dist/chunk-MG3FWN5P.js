@@ -12,6 +12,7 @@ import {
   chainsNamed,
   detachedDocument,
   errorCount,
+  familyOfName,
   fixFound,
   lazyModule,
   lintAndFix,
@@ -23,7 +24,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-RJVTFWOY.js";
 import {
   __commonJS,
   __require,
@@ -3518,6 +3519,28 @@ var iptlint_schema_default = {
     },
     family: {
       $ref: "#/definitions/family"
+    },
+    nodes: {
+      type: "array",
+      description: 'The files that are one node\'s rulesets, linted together: the node rules (`ipv6-left-open`) compare a node\'s IPv4 and IPv6 rulesets, and say nothing of a file given without its partner. Each entry pairs the files its `v4` globs match with those its `v6` globs match where the globs\' wildcards (`*`, `**`, `{a,b}`) matched the same text: `{ "v4": "nodes/*/rules.v4", "v6": "nodes/*/rules.v6" }` pairs `nodes/edge-1/rules.v4` with `nodes/edge-1/rules.v6`; a glob without a `/` pairs files of one folder (`{ "v4": "*-fw4.txt", "v6": "*-fw6.txt" }`). A matched file is linted as the family of its glob. Without an entry matching them, files of one folder pair by name when their names differ only in what says the family or backend: `rules.v4` and `rules.v6`, `iptables.rules` and `ip6tables.rules`, `edge-iptables-save.txt` and `edge-ip6tables-save.txt`; `--live` lints the node\'s dumps together.',
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "v4",
+          "v6"
+        ],
+        properties: {
+          v4: {
+            $ref: "#/definitions/globs",
+            description: "The node's IPv4 (iptables) files: a glob or a list of globs, relative to the configuration file's folder."
+          },
+          v6: {
+            $ref: "#/definitions/globs",
+            description: "The node's IPv6 (ip6tables) files, paired with the IPv4 ones whose globs' wildcards matched the same text."
+          }
+        }
+      }
     }
   },
   definitions: {
@@ -3677,6 +3700,14 @@ var iptlint_schema_default = {
         },
         "mark-bit-conflict": {
           description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "icmpv6-nd-blocked": {
+          description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "ipv6-left-open": {
+          description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
           $ref: "#/definitions/ruleSetting"
         },
         "jump-to-undefined-chain": {
@@ -5058,13 +5089,43 @@ async function isFolder(path, io) {
   }
 }
 
-// src/cli/commands/shared.ts
+// src/nodes.ts
 import { dirname as dirname3 } from "node:path";
+function nodePartners(candidates) {
+  const byKey = /* @__PURE__ */ new Map();
+  candidates.forEach((candidate, i) => {
+    const key = nodeKeyOf(candidate);
+    if (key === null) return;
+    const members = byKey.get(key);
+    if (members) members.push(i);
+    else byKey.set(key, [i]);
+  });
+  const partners = candidates.map(() => []);
+  for (const members of byKey.values()) {
+    for (const i of members) partners[i] = members.filter((j) => j !== i);
+  }
+  return partners;
+}
+function nodeKeyOf(candidate) {
+  if (candidate.nodeKey !== void 0) return `configured:${candidate.nodeKey}`;
+  if (candidate.live) return "live";
+  if (candidate.path === void 0) return null;
+  const name = candidate.path.split(/[\\/]/).pop() ?? "";
+  const plain2 = sameNodeName(name);
+  if (familyOfName(name) === null) return null;
+  return `folder:${dirname3(candidate.path)}/${plain2}`;
+}
+function sameNodeName(name) {
+  return name.replace(/ip6tables/gi, "iptables").replace(/ipv6/gi, "ipv4").replace(/(^|[._-])v6(?=$|[._-])/gi, "$1v4");
+}
+
+// src/cli/commands/shared.ts
+import { dirname as dirname4 } from "node:path";
 function withLintOptions(command2) {
   return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"])).option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
 }
 async function settingsFor(input, options, io) {
-  const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname3(input.path) });
+  const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname4(input.path) });
   const settings = resolveSettings(loaded, input.path ?? options.stdinFilename);
   if (options.family !== void 0) settings.family = { family: options.family === "6" ? 6 : 4, because: `\`--family ${options.family}\`` };
   return settings;
@@ -5082,11 +5143,17 @@ function registerFix(program2, io, state) {
     if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
     const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
     const remaining = [];
+    const files = [];
     for (const input of inputs) {
-      const document = parse(input.text, { filePath: input.name });
       const settings = await settingsFor(input, options, io);
-      if (settings.ignored) continue;
-      const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes };
+      if (!settings.ignored) files.push({ input, settings });
+    }
+    const documents = files.map(({ input }) => parse(input.text, { filePath: input.name }));
+    const partnersOf = nodePartners(files.map(({ input, settings }) => ({ ...input, nodeKey: settings.nodeKey })));
+    for (const [i, { input, settings }] of files.entries()) {
+      const document = documents[i];
+      const partners = partnersOf[i].map((j) => ({ document: documents[j], family: files[j].settings.family }));
+      const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes, partners };
       if (options.emit) {
         const found = lintDocument(document, fixOptions);
         const { result, stable, left } = fixFound(document, found, fixOptions);
@@ -5199,13 +5266,7 @@ async function lintAll(jobs, onDone = () => {
 }) {
   const cores = Math.min(os().availableParallelism(), jobs.length);
   const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  if (cores < 2 || total < PARALLEL_MIN_BYTES) {
-    return jobs.map((job, i) => {
-      const result = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
-      onDone(i + 1);
-      return result;
-    });
-  }
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) return lintHere(jobs, onDone);
   const results = new Array(jobs.length);
   const workers = Array.from({ length: cores }, () => new (workerThreads()).Worker(new URL("./lint-worker.js", import.meta.url)));
   let next = 0;
@@ -5213,7 +5274,10 @@ async function lintAll(jobs, onDone = () => {
   try {
     await new Promise((resolve4, reject) => {
       const feed = (worker) => {
-        if (next < jobs.length) worker.postMessage(jobs[next++]);
+        if (next >= jobs.length) return;
+        const job = jobs[next++];
+        const partners = (job.partners ?? []).map((id) => ({ text: jobs[id].text, filePath: jobs[id].filePath, settings: jobs[id].settings }));
+        worker.postMessage({ ...job, partners });
       };
       for (const worker of workers) {
         worker.on("message", (reply) => {
@@ -5232,6 +5296,22 @@ async function lintAll(jobs, onDone = () => {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+function lintHere(jobs, onDone = () => {
+}) {
+  const documents = /* @__PURE__ */ new Map();
+  const documentOf = (job) => {
+    let document = documents.get(job.id);
+    if (document === void 0) documents.set(job.id, document = parse(job.text, { filePath: job.filePath }));
+    return document;
+  };
+  return jobs.map((job, i) => {
+    const document = documentOf(job);
+    const partners = (job.partners ?? []).map((id) => ({ document: documentOf(jobs[id]), family: jobs[id].settings.family }));
+    const result = { filePath: job.filePath, diagnostics: lintDocument(document, { settings: job.settings, node: job.node, partners }), document };
+    onDone(i + 1);
+    return result;
+  });
 }
 
 // src/cli/live.ts
@@ -5279,12 +5359,15 @@ function registerLint(program2, io, state) {
     const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0, color: useColor(io.stderr, io.env, options.color) });
     const jobs = [];
     const live = /* @__PURE__ */ new Set();
+    const linted = [];
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
       jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      linted.push({ ...input, nodeKey: settings.nodeKey });
     }
+    nodePartners(linted).forEach((partners, i) => jobs[i].partners = partners);
     let results;
     try {
       results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r);
@@ -5388,8 +5471,10 @@ export {
   ExitCode,
   readInputs,
   expandPaths,
+  nodePartners,
   settingsFor,
   formatters,
   formatNames,
+  lintHere,
   main
 };

@@ -202,10 +202,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -531,11 +531,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -552,15 +552,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -616,8 +616,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -646,20 +646,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -704,20 +704,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -732,10 +732,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -756,8 +756,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -771,10 +771,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -816,20 +816,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -1113,15 +1113,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1137,18 +1137,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -1346,7 +1346,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -1375,7 +1375,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
@@ -9163,9 +9163,9 @@ var require_loader = __commonJS({
       const transactions = state.anchorMapTransactions;
       if (transactions.length === 0) return;
       const parent = transactions[transactions.length - 1];
-      const names = Object.keys(transaction);
-      for (let index = 0, length = names.length; index < length; index += 1) {
-        const name = names[index];
+      const names2 = Object.keys(transaction);
+      for (let index = 0, length = names2.length; index < length; index += 1) {
+        const name = names2[index];
         if (!_hasOwnProperty.call(parent, name)) {
           parent[name] = transaction[name];
         }
@@ -9173,13 +9173,13 @@ var require_loader = __commonJS({
     }
     function rollbackAnchorTransaction(state) {
       const transaction = state.anchorMapTransactions.pop();
-      const names = Object.keys(transaction);
-      for (let index = names.length - 1; index >= 0; index -= 1) {
-        const entry = transaction[names[index]];
+      const names2 = Object.keys(transaction);
+      for (let index = names2.length - 1; index >= 0; index -= 1) {
+        const entry = transaction[names2[index]];
         if (entry.existed) {
-          state.anchorMap[names[index]] = entry.value;
+          state.anchorMap[names2[index]] = entry.value;
         } else {
-          delete state.anchorMap[names[index]];
+          delete state.anchorMap[names2[index]];
         }
       }
     }
@@ -14978,7 +14978,7 @@ var require_parse2 = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate2 = () => {
+      const negate3 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -15397,7 +15397,7 @@ var require_parse2 = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate2();
+            negate3();
             continue;
           }
         }
@@ -20447,13 +20447,13 @@ var RegExpParser = class {
     }
   }
   group() {
-    let capturing = true;
+    let capturing2 = true;
     this.consumeChar("(");
     switch (this.peekChar(0)) {
       case "?":
         this.consumeChar("?");
         this.consumeChar(":");
-        capturing = false;
+        capturing2 = false;
         break;
       default:
         this.groupIdx++;
@@ -20463,10 +20463,10 @@ var RegExpParser = class {
     this.consumeChar(")");
     const groupAst = {
       type: "Group",
-      capturing,
+      capturing: capturing2,
       value
     };
-    if (capturing) {
+    if (capturing2) {
       groupAst["idx"] = this.groupIdx;
     }
     return groupAst;
@@ -27293,8 +27293,8 @@ var MatchNode = class extends SpanNode {
   get implicit() {
     return this.matchOption === null;
   }
-  option(...names) {
-    return this.options.find((o) => names.includes(o.name));
+  option(...names2) {
+    return this.options.find((o) => names2.includes(o.name));
   }
 };
 var TargetNode = class extends SpanNode {
@@ -27305,8 +27305,8 @@ var TargetNode = class extends SpanNode {
     this.targetOption = targetOption;
     this.options = options;
   }
-  option(...names) {
-    return this.options.find((o) => names.includes(o.name));
+  option(...names2) {
+    return this.options.find((o) => names2.includes(o.name));
   }
 };
 var CountersNode = class extends SpanNode {
@@ -28508,7 +28508,7 @@ var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "-
 // rules/netfilter/places.ts
 var ANYWHERE = { kind: "anywhere" };
 var limited = (...limits) => ({ kind: "limited", limits });
-var hooks = (...names) => names;
+var hooks = (...names2) => names2;
 var INPUT_SIDE = hooks("PREROUTING", "INPUT", "FORWARD");
 var OUTPUT_SIDE = hooks("FORWARD", "OUTPUT", "POSTROUTING");
 var XT = (name) => ({ 4: `xt_${name}`, 6: `xt_${name}` });
@@ -28642,6 +28642,7 @@ function normalizeProtocol(protocol) {
   return ALIASES[p] ?? NAMES_BY_NUMBER.get(p) ?? p;
 }
 var protocolNumber = (name) => Object.hasOwn(PROTOCOL_NUMBERS, name) ? String(PROTOCOL_NUMBERS[name]) : name;
+var ANY_PROTOCOL = /* @__PURE__ */ new Set(["all", "0"]);
 var PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
 var PROTOCOL_MATCH_OPTIONS = {
   tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
@@ -30195,9 +30196,9 @@ var OptionSpace = class {
   constructor(extensions, family) {
     this.extensions = extensions;
     this.answers = /* @__PURE__ */ new Map();
-    const names = /* @__PURE__ */ new Set();
-    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names.add(n);
-    this.extensionNames = [...names].sort();
+    const names2 = /* @__PURE__ */ new Set();
+    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names2.add(n);
+    this.extensionNames = [...names2].sort();
     this.all = [.../* @__PURE__ */ new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
   }
   /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
@@ -30235,17 +30236,211 @@ function optionSpace(extensions, family) {
   return space;
 }
 function matchNames(family) {
-  const names = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
-  if (family !== 4) names.push(...Object.keys(MATCH_ALIASES));
-  return names;
+  const names2 = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
+  if (family !== 4) names2.push(...Object.keys(MATCH_ALIASES));
+  return names2;
 }
 
 // rules/netfilter/values/cnum.ts
+var isCSpace = (c) => c === 32 || c >= 9 && c <= 13;
+var digitValue = (c) => {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 97 + 10;
+  if (c >= 65 && c <= 90) return c - 65 + 10;
+  return 99;
+};
 var UINTMAX = (1n << 64n) - 1n;
+function strtoumax(s, from, base) {
+  let at = from;
+  while (at < s.length && isCSpace(s.charCodeAt(at))) at++;
+  let negative = false;
+  if (at < s.length && (s[at] === "+" || s[at] === "-")) {
+    negative = s[at] === "-";
+    at++;
+  }
+  let radix = base;
+  if ((base === 0 || base === 16) && s[at] === "0" && (s[at + 1] === "x" || s[at + 1] === "X") && digitValue(s.charCodeAt(at + 2)) < 16) {
+    radix = 16;
+    at += 2;
+  } else if (base === 0) radix = s[at] === "0" ? 8 : 10;
+  const start = at;
+  while (at < s.length && digitValue(s.charCodeAt(at)) < radix) at++;
+  if (at === start) return { value: 0, big: null, end: from, negative: false, overflow: false };
+  let first2 = start;
+  while (first2 < at - 1 && s[first2] === "0") first2++;
+  if (at - first2 > 22) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  const digits = s.slice(first2, at);
+  if (digits.length <= 13 && !negative) return { value: parseInt(digits, radix), big: null, end: at, negative, overflow: false };
+  let v = parseBig(digits, radix);
+  if (v > UINTMAX) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  if (negative && v !== 0n) v = (1n << 64n) - v;
+  const safe = v <= BigInt(Number.MAX_SAFE_INTEGER);
+  return { value: Number(v), big: safe ? null : v, end: at, negative, overflow: false };
+}
+function parseBig(digits, radix) {
+  let v = 0n;
+  const r = BigInt(radix);
+  for (let k = 0; k < digits.length; k++) v = v * r + BigInt(digitValue(digits.charCodeAt(k)));
+  return v;
+}
+function xtStrtoul(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from) return null;
+  if (n.overflow || n.value < min || max !== 0 && n.value > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: n.value, end: n.end };
+}
+
+// rules/netfilter/values/result.ts
+var accept = (value) => ({ kind: "value", value });
+var refuse = (message5) => ({ kind: "refused", message: message5 });
 
 // rules/netfilter/values/enums.ts
+function asciiLower(word) {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) return word.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return word;
+}
+var startsWithIgnoringCase = (name, word) => word.length <= name.length && asciiLower(name.slice(0, word.length)) === asciiLower(word);
 var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
 var TCP_FLAGS_LOWER = new Map([...TCP_FLAGS].map(([name, bit]) => [name.toLowerCase(), bit]));
+function prefixList(word, names2, bad) {
+  const found = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    const name = item.length === 0 ? void 0 : names2.find((n) => startsWithIgnoringCase(n, item));
+    if (name === void 0) return refuse(bad(word.slice(from)));
+    found.add(name);
+    if (comma === -1) return accept(found);
+    from = comma + 1;
+  }
+}
+var STATE_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED"];
+function parseState(word) {
+  const last2 = word.lastIndexOf(",");
+  if (last2 === word.length - 1) {
+    const before = last2 === -1 ? accept(/* @__PURE__ */ new Set()) : prefixList(word.slice(0, last2), STATE_STATES, (rest) => `Bad state "${rest},"`);
+    if (before.kind !== "value" && last2 !== -1) return before;
+    return refuse('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED');
+  }
+  return prefixList(word, STATE_STATES, (rest) => `Bad state "${rest}"`);
+}
+var ICMP_NAMES = [
+  ["any", 255, 0, 255],
+  ["echo-reply", 0, 0, 255],
+  ["pong", 0, 0, 255],
+  ["destination-unreachable", 3, 0, 255],
+  ["network-unreachable", 3, 0, 0],
+  ["host-unreachable", 3, 1, 1],
+  ["protocol-unreachable", 3, 2, 2],
+  ["port-unreachable", 3, 3, 3],
+  ["fragmentation-needed", 3, 4, 4],
+  ["source-route-failed", 3, 5, 5],
+  ["network-unknown", 3, 6, 6],
+  ["host-unknown", 3, 7, 7],
+  ["network-prohibited", 3, 9, 9],
+  ["host-prohibited", 3, 10, 10],
+  ["TOS-network-unreachable", 3, 11, 11],
+  ["TOS-host-unreachable", 3, 12, 12],
+  ["communication-prohibited", 3, 13, 13],
+  ["host-precedence-violation", 3, 14, 14],
+  ["precedence-cutoff", 3, 15, 15],
+  ["source-quench", 4, 0, 255],
+  ["redirect", 5, 0, 255],
+  ["network-redirect", 5, 0, 0],
+  ["host-redirect", 5, 1, 1],
+  ["TOS-network-redirect", 5, 2, 2],
+  ["TOS-host-redirect", 5, 3, 3],
+  ["echo-request", 8, 0, 255],
+  ["ping", 8, 0, 255],
+  ["router-advertisement", 9, 0, 255],
+  ["router-solicitation", 10, 0, 255],
+  ["time-exceeded", 11, 0, 255],
+  ["ttl-exceeded", 11, 0, 255],
+  ["ttl-zero-during-transit", 11, 0, 0],
+  ["ttl-zero-during-reassembly", 11, 1, 1],
+  ["parameter-problem", 12, 0, 255],
+  ["ip-header-bad", 12, 0, 0],
+  ["required-option-missing", 12, 1, 1],
+  ["timestamp-request", 13, 0, 255],
+  ["timestamp-reply", 14, 0, 255],
+  ["address-mask-request", 17, 0, 255],
+  ["address-mask-reply", 18, 0, 255]
+];
+var ICMPV6_NAMES = [
+  ["destination-unreachable", 1, 0, 255],
+  ["no-route", 1, 0, 0],
+  ["communication-prohibited", 1, 1, 1],
+  ["beyond-scope", 1, 2, 2],
+  ["address-unreachable", 1, 3, 3],
+  ["port-unreachable", 1, 4, 4],
+  ["failed-policy", 1, 5, 5],
+  ["reject-route", 1, 6, 6],
+  ["packet-too-big", 2, 0, 255],
+  ["time-exceeded", 3, 0, 255],
+  ["ttl-exceeded", 3, 0, 255],
+  ["ttl-zero-during-transit", 3, 0, 0],
+  ["ttl-zero-during-reassembly", 3, 1, 1],
+  ["parameter-problem", 4, 0, 255],
+  ["bad-header", 4, 0, 0],
+  ["unknown-header-type", 4, 1, 1],
+  ["unknown-option", 4, 2, 2],
+  ["echo-request", 128, 0, 255],
+  ["ping", 128, 0, 255],
+  ["echo-reply", 129, 0, 255],
+  ["pong", 129, 0, 255],
+  ["router-solicitation", 133, 0, 255],
+  ["router-advertisement", 134, 0, 255],
+  ["neighbour-solicitation", 135, 0, 255],
+  ["neighbor-solicitation", 135, 0, 255],
+  ["neighbour-advertisement", 136, 0, 255],
+  ["neighbor-advertisement", 136, 0, 255],
+  ["redirect", 137, 0, 255]
+];
+var oneByte = (c) => c.charCodeAt(0) < 128 ? c : "\uFFFD";
+function icmpRange(word, from) {
+  const a = xtStrtoul(word, from, 0, 255, false);
+  if (a === null) return null;
+  if (word[a.end] !== ":") return { low: a.value, high: a.value, end: a.end };
+  const b = xtStrtoul(word, a.end + 1, 0, 255, false);
+  if (b === null) return null;
+  return { low: a.value, high: b.value, end: b.end };
+}
+function parseIcmpType(word, family) {
+  const names2 = family === 4 ? ICMP_NAMES : ICMPV6_NAMES;
+  const kind = family === 4 ? "ICMP" : "ICMPv6";
+  let match = -1;
+  for (let i = 0; i < names2.length; i++) {
+    if (!startsWithIgnoringCase(names2[i][0], word)) continue;
+    if (match !== -1) return refuse(`Ambiguous ${kind} type \`${word}': \`${names2[match][0]}' or \`${names2[i][0]}'?`);
+    match = i;
+  }
+  if (match !== -1) {
+    const [, type2, codeMin2, codeMax2] = names2[match];
+    return accept({ type: type2, codeMin: codeMin2, codeMax: codeMax2 });
+  }
+  const type = icmpRange(word, 0);
+  if (type === null) return refuse(`Unknown ${kind} type \`${word}'`);
+  let codeMin = 0;
+  let codeMax = 255;
+  if (type.end < word.length) {
+    if (word[type.end] !== "/") return refuse(`unknown character ${oneByte(word[type.end])}`);
+    const code = icmpRange(word, type.end + 1);
+    if (code === null) return refuse(`Unknown ${kind} code \`${word}'`);
+    if (code.end < word.length) return refuse(`unknown character ${oneByte(word[code.end])}`);
+    codeMin = code.low;
+    codeMax = code.high;
+  }
+  if (type.low !== type.high) return refuse(`${kind} type range not supported`);
+  return accept({ type: type.low, codeMin, codeMax });
+}
 
 // rules/netfilter/values/ports.ts
 var KNOWN_SERVICES = {
@@ -30462,12 +30657,12 @@ var FACT_FLAGS = {
   "icmp-protocol": 128 /* IcmpProtocol */
 };
 var Spellings = class _Spellings {
-  constructor(names) {
+  constructor(names2) {
     /** Spelling numbers by length. */
     this.buckets = [];
     /** 1 where some spelling has this length and character (length * 128 + char code). */
     this.filter = new Uint8Array(64 * 128);
-    this.names = [...names];
+    this.names = [...names2];
     this.names.forEach((name, id) => {
       (this.buckets[name.length] ??= []).push(id);
       this.filter[_Spellings.key(name, 0, name.length)] = 1;
@@ -30840,10 +31035,10 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
   if (target !== -1) scan.targets[line] = target;
 }
 function optionSpelling(text, start, length) {
-  const { names, buckets } = OPTION_SPELLINGS;
+  const { names: names2, buckets } = OPTION_SPELLINGS;
   const bucket = buckets[length];
   for (let b = 0; b < bucket.length; b++) {
-    const name = names[bucket[b]];
+    const name = names2[bucket[b]];
     let i = 0;
     while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
     if (i === length) return bucket[b];
@@ -30993,10 +31188,10 @@ function documentNames(document) {
   return { table, knownTargets };
 }
 var TableReplay = class {
-  constructor(document, table, names, skipped = []) {
+  constructor(document, table, names2, skipped = []) {
     this.document = document;
     this.table = table;
-    const reader = new Reader(document, table, names, skipped);
+    const reader = new Reader(document, table, names2, skipped);
     reader.read();
     this.builtins = reader.builtins;
     this.names = reader.names;
@@ -31091,7 +31286,7 @@ var isValueCode = (code) => code === 23 /* Word */ || code === 24 /* QuotedWord 
 var NONE2 = -1;
 var BUILTIN = -2;
 var Reader = class {
-  constructor(document, table, names, skipped) {
+  constructor(document, table, names2, skipped) {
     this.document = document;
     this.table = table;
     this.skipped = skipped;
@@ -31136,8 +31331,8 @@ var Reader = class {
     this.firstTokens = lexed.firstTokens;
     this.contentEnds = lexed.contentEnds;
     this.line = document.line;
-    this.names = names.table;
-    this.knownTargets = names.knownTargets;
+    this.names = names2.table;
+    this.knownTargets = names2.knownTargets;
     this.builtins = builtinChains(table.name);
     for (const name of this.builtins) this.builtinIds.set(this.names.internString(name), 1);
     const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, table.chainCount > 0 ? table.firstChain : Infinity);
@@ -31404,16 +31599,16 @@ function chainMap(replay) {
 }
 var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
 var appendsOnly = (table) => !REWRITING.some((kind) => table.uses(kind));
-function appendedChainsNamed(table, names) {
+function appendedChainsNamed(table, names2) {
   const found = /* @__PURE__ */ new Map();
   const chain = (name) => {
     let c = found.get(name);
     if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
     return c;
   };
-  for (const declaration of table.chains) if (names.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
+  for (const declaration of table.chains) if (names2.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
   for (const command of table.commands) {
-    if (command.chain === null || !names.has(command.chain)) continue;
+    if (command.chain === null || !names2.has(command.chain)) continue;
     if (command.command === "append") chain(command.chain).rules.push(command);
     else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
   }
@@ -31467,8 +31662,8 @@ var AppendedChains = class {
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
   declarationLines() {
     if (this.declarations === void 0) {
-      const { steps: kinds, chainIds, span, names } = this.replay;
-      const lines = new Int32Array(names.count).fill(-1);
+      const { steps: kinds, chainIds, span, names: names2 } = this.replay;
+      const lines = new Int32Array(names2.count).fill(-1);
       for (let at = 0; at < span; at++) {
         if (kinds[at] === 5 /* Declaration */ && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
       }
@@ -32093,8 +32288,8 @@ var AppendedGraph = class {
     return at !== -1 && this.keepsAt(at);
   }
   describe(id) {
-    const { names, ruleCounts } = this.replay;
-    return { name: names.name(id), declaration: this.replay.declarationsOf(names.name(id))[0], rules: id < ruleCounts.length ? ruleCounts[id] : 0, id };
+    const { names: names2, ruleCounts } = this.replay;
+    return { name: names2.name(id), declaration: this.replay.declarationsOf(names2.name(id))[0], rules: id < ruleCounts.length ? ruleCounts[id] : 0, id };
   }
   keepsAt(at) {
     return this.replay.steps[at] === 1 /* Append */ && this.replay.chainIds[at] !== -1;
@@ -32494,10 +32689,10 @@ var DocumentModel = class {
   }
 };
 var TableModelImpl = class {
-  constructor(document, table, names, skipped) {
+  constructor(document, table, names2, skipped) {
     this.document = document;
     this.table = table;
-    this.replay = new TableReplay(document, table, names, skipped);
+    this.replay = new TableReplay(document, table, names2, skipped);
   }
   get builtins() {
     return this.replay.builtins;
@@ -32660,15 +32855,63 @@ var Chains = class {
     return this.graph.repeats();
   }
 };
-function chainsNamed(document, table, names) {
+function chainsNamed(document, table, names2) {
   const model = modelOf(document);
   const made = model.replayedChains(table);
-  if (made === void 0 && appendsOnly(table)) return appendedChainsNamed(table, names);
+  if (made === void 0 && appendsOnly(table)) return appendedChainsNamed(table, names2);
   const chains = made ?? model.tableOf(table)?.chains;
   const found = /* @__PURE__ */ new Map();
-  for (const name of names) {
+  for (const name of names2) {
     const chain = chains?.get(name);
     if (chain) found.set(name, chain);
+  }
+  return found;
+}
+
+// rules/model/deny.ts
+var DEPTH = 8;
+function defaultDeny(table, chainName) {
+  const chain = table.chains.get(chainName);
+  if (chain === void 0) return null;
+  const before = [];
+  for (const rule of chain.rules) {
+    if (isUnconditional(rule)) {
+      const target = rule.target;
+      if (target?.name === "DROP" || target?.name === "REJECT") return { deny: rule, before };
+      if (target?.name === "ACCEPT" || target !== null && acceptsAll(table, target.name, DEPTH)) return null;
+      if (target?.name === "RETURN" || target?.kind === "goto") break;
+    }
+    before.push(rule);
+  }
+  const policy = policyOf(table, chainName);
+  return policy !== null && policy.policy === "DROP" ? { deny: policy.line, before: chain.rules } : null;
+}
+function isUnconditional(line) {
+  const rule = line.rule;
+  if (rule === null || rule.generic.length > 0) return false;
+  return rule.matches.every((match) => match.name === "comment");
+}
+function acceptsAll(table, name, depth) {
+  if (depth === 0 || !table.chains.isUserChain(name)) return false;
+  for (const rule of table.chains.get(name)?.rules ?? []) {
+    if (!isUnconditional(rule)) continue;
+    const target = rule.target;
+    if (target?.name === "ACCEPT") return true;
+    if (target !== null && acceptsAll(table, target.name, depth - 1)) return true;
+    if (target?.name !== void 0 && target.name !== "LOG" && target.name !== "NFLOG") return false;
+  }
+  return false;
+}
+function policyOf(table, chainName) {
+  let found = null;
+  const candidates = [...table.policyDeclarations, ...table.policyCommands];
+  for (const line of candidates.sort((a, b) => a.index - b.index)) {
+    if (line.kind === "chain") {
+      if (line.name === chainName && line.policy !== null) found = { policy: line.policy, line };
+    } else if (line.chain === chainName) {
+      const policy = line.positional[1]?.value;
+      if (policy !== void 0) found = { policy, line };
+    }
   }
   return found;
 }
@@ -32799,7 +33042,7 @@ function moveDeclarationFix(document, table, name) {
 }
 
 // rules/report/words.ts
-var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+var listOf = (names2) => names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
 var lineOf = (line) => `line ${line.index + 1}`;
 var hex = (n) => `0x${(n >>> 0).toString(16)}`;
@@ -33371,8 +33614,216 @@ function message2(chain, earlier, rule) {
   return `This rule is ${lineOf(earlier)} of ${chain} again (iptables-save prints both alike), so ${effect}`;
 }
 
+// rules/icmpv6-nd-blocked/rule.ts
+var ID6 = "icmpv6-nd-blocked";
+var ND_TYPES = [
+  { type: 135, name: "neighbour solicitations" },
+  { type: 136, name: "neighbour advertisements" }
+];
+var DEPTH2 = 8;
+var icmpv6NdBlocked = {
+  id: ID6,
+  description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
+  severity: "warning",
+  fixable: "unsafe",
+  check(context) {
+    if (context.model.family()?.family !== 6) return;
+    for (const table of context.model.tables()) {
+      if (table.table.name !== "filter") continue;
+      for (const chain of ["INPUT", "OUTPUT"]) checkChain(context, table, chain);
+    }
+  }
+};
+function checkChain(context, table, chain) {
+  const found = defaultDeny(table, chain);
+  if (found === null) return;
+  const blocked = [];
+  let at = found.deny;
+  for (const nd of ND_TYPES) {
+    const path = acceptPath(table, found.before, nd.type, chain, DEPTH2);
+    if (path === true) continue;
+    blocked.push(nd);
+    if (path !== false && (at.kind === "chain" || at.command === "policy" || path.index < at.index)) at = path;
+  }
+  if (blocked.length === 0) return;
+  const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
+  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
+  const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: neighbours never resolve, so IPv6 fails on every link`;
+  const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
+  context.report({
+    range: at.range,
+    message: message5,
+    fix: edits === null ? void 0 : { title: `accept ICMPv6 ${blocked.map((nd) => nd.type).join(" and ")} in ${chain} before the deny`, applicability: "unsafe", edits }
+  });
+}
+function acceptPath(table, rules, type, chain, depth) {
+  for (const line of rules) {
+    const match = mayMatch(line, type, chain);
+    if (match === "no") continue;
+    const target = line.target;
+    if (target === null) continue;
+    if (target.name === "ACCEPT") return true;
+    if (target.name === "DROP" || target.name === "REJECT") {
+      if (match === "surely") return line;
+      continue;
+    }
+    if (table.chains.isUserChain(target.name)) {
+      if (depth === 0) return true;
+      const inner = acceptPath(table, table.chains.get(target.name)?.rules ?? [], type, chain, depth - 1);
+      if (inner === true) return true;
+      if (inner !== false && match === "surely") return inner;
+      if (target.kind === "goto" && match === "surely") return false;
+      continue;
+    }
+    if (target.name === "RETURN") {
+      if (match === "surely") return false;
+      continue;
+    }
+    const kind = targetClass(target.name);
+    if (kind === "observe" || kind === "change") continue;
+    return true;
+  }
+  return false;
+}
+function mayMatch(line, type, chain) {
+  const rule = line.rule;
+  if (rule === null) return "maybe";
+  if (isUnconditional(line)) return "surely";
+  let sure = true;
+  for (const option2 of rule.generic) {
+    const verdict = genericMatches(option2, chain);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  for (const match of rule.matches) {
+    const verdict = moduleMatches(match, type);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  return sure ? "surely" : "maybe";
+}
+var negate2 = (matches, option2) => matches !== option2.negated ? "surely" : "no";
+function genericMatches(option2, chain) {
+  const value = option2.value;
+  switch (option2.name) {
+    case "-p":
+    case "--protocol": {
+      if (value === null) return "maybe";
+      const protocol = normalizeProtocol(value);
+      return negate2(protocol === "ipv6-icmp" || ANY_PROTOCOL.has(protocol), option2);
+    }
+    case "-i":
+    case "--in-interface":
+    case "-o":
+    case "--out-interface": {
+      const inbound = option2.name === "-i" || option2.name === "--in-interface";
+      if (inbound !== (chain === "INPUT")) return "maybe";
+      if (value === "lo") return option2.negated ? "maybe" : "no";
+      return "maybe";
+    }
+    case "-s":
+    case "--source":
+    case "--src":
+    case "-d":
+    case "--destination":
+    case "--dst":
+      if (value === "::1" || value === "::1/128") return option2.negated ? "maybe" : "no";
+      return "maybe";
+    default:
+      return "maybe";
+  }
+}
+function moduleMatches(match, type) {
+  if (match.name === "comment") return "surely";
+  let sure = true;
+  for (const option2 of match.options) {
+    const verdict = optionMatches(option2, type);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  return sure && ["icmp6", "icmpv6", "ipv6-icmp", "conntrack", "state", "hl"].includes(match.name ?? "") ? "surely" : "maybe";
+}
+function optionMatches(option2, type) {
+  const value = option2.value;
+  if (value === null) return "maybe";
+  switch (option2.name) {
+    case "--icmpv6-type": {
+      const parsed = parseIcmpType(value, 6);
+      if (parsed.kind !== "value") return "maybe";
+      return negate2(parsed.value.type === type && parsed.value.codeMin === 0, option2);
+    }
+    case "--ctstate":
+    case "--state": {
+      const parsed = parseState(value);
+      if (parsed.kind !== "value") return "maybe";
+      return negate2(parsed.value.has("UNTRACKED"), option2);
+    }
+    case "--hl-eq":
+      return negate2(Number(value) === 255, option2);
+    case "--hl-lt":
+      return negate2(255 < Number(value), option2);
+    case "--hl-gt":
+      return negate2(255 > Number(value), option2);
+    default:
+      return "maybe";
+  }
+}
+function ndAccepts(context, table, chain, deny, blocked) {
+  if (!table.appendOnly) return null;
+  const { document } = context;
+  const { lineStarts, lineCount } = document.source.lexed;
+  const eol = deny.eol || "\n";
+  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${eol}`).join("");
+  if (deny.kind === "command" && deny.command === "append") return [{ start: lineStarts[deny.index], end: lineStarts[deny.index], text }];
+  if (deny.kind === "command") return null;
+  const rules = table.chains.get(chain)?.rules ?? [];
+  const after = rules.length > 0 ? rules[rules.length - 1] : null;
+  if (after !== null) {
+    const next = after.index + 1 < lineCount ? lineStarts[after.index + 1] : void 0;
+    return next === void 0 || after.eol === "" ? null : [{ start: next, end: next, text }];
+  }
+  const commit = table.table.commit;
+  return commit === null ? null : [{ start: lineStarts[commit.index], end: lineStarts[commit.index], text }];
+}
+
+// rules/ipv6-left-open/rule.ts
+var ID7 = "ipv6-left-open";
+var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
+var ipv6LeftOpen = {
+  id: ID7,
+  description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
+  severity: "warning",
+  fixable: false,
+  check() {
+  },
+  checkNode(context) {
+    const v6 = context.rulesets.filter((r) => r.family === 6);
+    if (v6.length === 0 || !v6.every((r) => acceptsEverything(r.model))) return;
+    for (const v4 of context.rulesets.filter((r) => r.family === 4)) {
+      const filter2 = v4.model.tables().find((t) => t.table.name === "filter" && !t.partial);
+      const deny = filter2 === void 0 ? null : defaultDeny(filter2, "INPUT");
+      if (deny === null) continue;
+      context.report(v4, {
+        range: deny.deny.range,
+        message: `IPv4 INPUT denies by default here, but the node's IPv6 ruleset ${names(v6)} accepts everything: the node is open over IPv6`
+      });
+    }
+  }
+};
+function acceptsEverything(model) {
+  for (const table of model.tables()) {
+    if (table.table.name === null && table.table.commandCount === 0 && table.table.chainCount === 0) continue;
+    if (table.partial || table.missingJumps.length > 0) return false;
+    if (table.policyDeclarations.some((d) => d.policy === "DROP")) return false;
+    if (table.policyCommands.some((c) => c.positional[1]?.value === "DROP")) return false;
+    if (MAY_DROP.some((target) => table.linesTargeting(target).length > 0)) return false;
+  }
+  return true;
+}
+var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
+
 // rules/inline-option-value/rule.ts
-var ID6 = "inline-option-value";
+var ID8 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -33401,7 +33852,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID6,
+  id: ID8,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -33443,19 +33894,19 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID6
+        ruleId: ID8
       } : void 0
     });
   }
 }
 
 // rules/interface-direction/rule.ts
-var ID7 = "interface-direction";
+var ID9 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID7,
+  id: ID9,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -33552,9 +34003,9 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID8 = "jump-to-undefined-chain";
+var ID10 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID8,
+  id: ID10,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -33623,9 +34074,9 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/line-ends/rule.ts
-var ID9 = "line-ends";
+var ID11 = "line-ends";
 var lineEnds = {
-  id: ID9,
+  id: ID11,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -33643,7 +34094,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID11 }
   });
 }
 function checkCrLf(context) {
@@ -33676,7 +34127,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID11 }
   });
 }
 function effectOf(document, line) {
@@ -33726,7 +34177,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID10 = "mark-bit-conflict";
+var ID12 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -33754,7 +34205,7 @@ function ownerOf(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID10,
+  id: ID12,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -33822,10 +34273,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID11 = "masquerade-mark-not-cleared";
+var ID13 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID11,
+  id: ID13,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -33916,7 +34367,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID11
+    ruleId: ID13
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -33961,9 +34412,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID12 = "match-not-allowed-here";
+var ID14 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID12,
+  id: ID14,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34072,13 +34523,13 @@ function report2(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID13 = "multiport-too-many-ports";
+var ID15 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID13,
+  id: ID15,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -34136,9 +34587,9 @@ function report3(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID14 = "old-negation-syntax";
+var ID16 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID14,
+  id: ID16,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -34169,7 +34620,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID16 }
       });
     }
   }
@@ -34200,9 +34651,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID15 = "option-needs-protocol";
+var ID17 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID15,
+  id: ID17,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -34324,7 +34775,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID15
+      ruleId: ID17
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34348,8 +34799,8 @@ function checkTarget(context, line, view, at, facts) {
   if (name === null) return;
   let protocol = null;
   for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption3(view, i)) protocol = protocolAt(view, i);
-  const option2 = (names) => {
-    for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
+  const option2 = (names2) => {
+    for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
   };
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
@@ -34390,7 +34841,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID17 }
         });
       }
       return;
@@ -34455,7 +34906,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID17 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34495,10 +34946,10 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID16 = "queue-target";
+var ID18 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID16,
+  id: ID18,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -34529,14 +34980,14 @@ function report4(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID18 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID17 = "target-not-allowed-here";
+var ID19 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID17,
+  id: ID19,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34639,9 +35090,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID18 = "undeclared-chain";
+var ID20 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID18,
+  id: ID20,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -34693,9 +35144,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID19 = "unknown-extension";
+var ID21 = "unknown-extension";
 var unknownExtension = {
-  id: ID19,
+  id: ID21,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -34744,14 +35195,14 @@ function report5(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID21 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID20 = "unknown-option";
+var ID22 = "unknown-option";
 var unknownOption2 = {
-  id: ID20,
+  id: ID22,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34844,15 +35295,15 @@ function report6(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID22 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID21 = "unreachable-rule";
+var ID23 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID21,
+  id: ID23,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34873,7 +35324,7 @@ function checkTable5(context, table) {
     const target = table.targetOf(n);
     if (target === NONE || !(final.has(target) || table.isGoto(n))) return;
     const line = document.line(n);
-    if (isUnconditional(line)) dead.set(chain, line);
+    if (isUnconditional2(line)) dead.set(chain, line);
   });
 }
 function report7(context, table, line, chain, catchAll) {
@@ -34884,7 +35335,7 @@ function report7(context, table, line, chain, catchAll) {
     fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
   });
 }
-function isUnconditional(line) {
+function isUnconditional2(line) {
   const rule = line.rule;
   if (rule === null || rule.generic.length > 0) return false;
   return rule.matches.every((match) => match.name === "comment");
@@ -34896,10 +35347,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID22 = "unterminated-quote";
+var ID24 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID22,
+  id: ID24,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34926,7 +35377,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID23 = "unused-chain";
+var ID25 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34936,7 +35387,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID23,
+  id: ID25,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34991,6 +35442,8 @@ var allRules = [
   queueTarget,
   masqueradeMarkNotCleared,
   markBitConflict,
+  icmpv6NdBlocked,
+  ipv6LeftOpen,
   jumpToUndefinedChain,
   undeclaredChain,
   chainDeclaration,
@@ -35276,6 +35729,11 @@ function resolveSettings(loaded, filePath) {
   const matchers = compiled(config);
   const path = pathsOf(loaded, filePath);
   settings.ignored = matchers.ignores !== null && matchers.ignores(path);
+  const member = nodeMember(matchers, path);
+  if (member !== null) {
+    settings.nodeKey = `${loaded.filePath ?? ""}#${member.key}`;
+    settings.family = { family: member.family, because: `${from} pairs it as the IPv${member.family} file of a node (\`nodes[${member.entry}].v${member.family}\`)` };
+  }
   for (const [index, override] of (config.overrides ?? []).entries()) {
     if (!matchers.overrides[index](path)) continue;
     applyRules(settings.rules, override.rules);
@@ -35304,11 +35762,40 @@ function compiled(config) {
   if (!entry) {
     entry = {
       overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
-      ignores: config.ignores?.length ? matcher(config.ignores) : null
+      ignores: config.ignores?.length ? matcher(config.ignores) : null,
+      nodes: (config.nodes ?? []).map(
+        (entry2) => [4, 6].flatMap((family) => listOf2(entry2[`v${family}`]).map((glob) => ({ family, capture: capturing(glob) })))
+      )
     };
     cache2.set(config, entry);
   }
   return entry;
+}
+var listOf2 = (globs) => typeof globs === "string" ? [globs] : globs;
+function capturing(glob) {
+  const cleaned = glob.replace(/^(\.\/)+/, "");
+  const re = picomatch().makeRe(toSlashes(cleaned), { dot: true, capture: true });
+  const groups = (text) => {
+    const m = re.exec(text);
+    return m === null ? null : m.slice(1).map((g) => g ?? "");
+  };
+  if (isAbsolute(glob)) return (path) => groups(path.absolute);
+  if (cleaned.includes("/")) return (path) => path.relative === null ? null : groups(path.relative);
+  return (path) => {
+    if (path.relative === null) return null;
+    const slash = path.relative.lastIndexOf("/");
+    const found = groups(path.relative.slice(slash + 1));
+    return found === null ? null : [path.relative.slice(0, Math.max(slash, 0)), ...found];
+  };
+}
+function nodeMember(matchers, path) {
+  for (const [entry, globs] of matchers.nodes.entries()) {
+    for (const { family, capture } of globs) {
+      const parts = capture(path);
+      if (parts !== null) return { entry, family, key: `${entry}:${JSON.stringify(parts)}` };
+    }
+  }
+  return null;
 }
 var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
 function pathsOf(loaded, filePath) {
@@ -35725,27 +36212,29 @@ function lintDocument(document, options = {}) {
   const rules = options.rules ?? allRules;
   const family = options.family !== void 0 ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
   const model = modelOf(document, { family });
-  for (const rule of rules) {
-    const setting = settings?.rules.get(rule.id);
-    const configured = setting?.severity;
-    if (configured === "off") continue;
-    const context = {
-      document,
-      model,
-      node,
-      options: setting?.options,
-      report(finding) {
-        diagnostics.push({
-          ruleId: rule.id,
-          severity: configured ?? finding.severity ?? rule.severity,
-          message: finding.message,
-          range: finding.range,
-          loc: document.source.locate(finding.range),
-          ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
-        });
-      }
-    };
-    rule.check(context);
+  const running = rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
+  const reporter = (rule) => (finding) => {
+    diagnostics.push({
+      ruleId: rule.id,
+      severity: settings?.rules.get(rule.id)?.severity ?? finding.severity ?? rule.severity,
+      message: finding.message,
+      range: finding.range,
+      loc: document.source.locate(finding.range),
+      ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
+    });
+  };
+  for (const rule of running) {
+    rule.check({ document, model, node, options: settings?.rules.get(rule.id)?.options, report: reporter(rule) });
+  }
+  const nodeRules = running.filter((rule) => rule.checkNode !== void 0);
+  const rulesets = nodeRules.length > 0 && options.partners?.length ? nodeRulesets(model, options.partners) : null;
+  if (rulesets !== null) {
+    const self2 = rulesets[0];
+    for (const rule of nodeRules) {
+      const report8 = reporter(rule);
+      const keep = (ruleset, finding) => ruleset === self2 ? report8(finding) : void 0;
+      rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
+    }
   }
   dropSkippedLines(diagnostics, model.skippedLines());
   diagnostics.sort((a, b) => a.range.start - b.range.start);
@@ -35755,6 +36244,16 @@ function lintDocument(document, options = {}) {
     reportUnused: settings?.reportUnusedSuppressions,
     knownRules
   });
+}
+function nodeRulesets(model, partners) {
+  const rulesetOf = (of) => {
+    const family = of.family()?.family;
+    return family === void 0 ? null : { document: of.document, model: of, family, backend: of.backend() };
+  };
+  const self2 = rulesetOf(model);
+  if (self2 === null) return null;
+  const others = partners.map((p) => rulesetOf(modelOf(p.document, { family: p.family }))).filter((r) => r !== null);
+  return others.length === 0 ? null : [self2, ...others];
 }
 function lintAndFix(document, options) {
   const found = lintDocument(document, { ...options, rules: fixingRules(options) });
@@ -35825,6 +36324,7 @@ export {
   print,
   printLine,
   appendsOnly,
+  familyOfName,
   chainsNamed,
   allRules,
   UNUSED_SUPPRESSION,
