@@ -21,7 +21,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-MG3FWN5P.js";
+} from "./chunk-IGOA56RX.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -76,7 +76,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-RJVTFWOY.js";
+} from "./chunk-PRYFRYMA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-MG3FWN5P.js";
-import "./chunk-RJVTFWOY.js";
+} from "./chunk-IGOA56RX.js";
+import "./chunk-PRYFRYMA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

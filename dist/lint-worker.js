@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-RJVTFWOY.js";
+} from "./chunk-PRYFRYMA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -158,16 +158,21 @@ function genericMatches(option: OptionNode, chain: Direction): Match {
   }
 }
 
+/** The names of the ICMPv6 match: `-m icmp6`, `-m icmpv6`, or `-p ipv6-icmp`'s own (any spelling of the protocol). */
+const isIcmpv6Match = (name: string | null): boolean => name !== null && (name === "icmp6" || normalizeProtocol(name) === "ipv6-icmp");
+
 function moduleMatches(match: MatchNode, type: number): Match {
   if (match.name === "comment") return "surely";
   let sure = true;
   for (const option of match.options) {
+    // The ICMPv6 match has one option; with another (a typo) iptables refuses the line, which then accepts nothing.
+    if (isIcmpv6Match(match.name) && option.name !== "--icmpv6-type") return "no";
     const verdict = optionMatches(option, type);
     if (verdict === "no") return "no";
     if (verdict === "maybe") sure = false;
   }
   // A match this rule does not know: its options (or lack of them) may exclude the message.
-  return sure && ["icmp6", "icmpv6", "ipv6-icmp", "conntrack", "state", "hl"].includes(match.name ?? "") ? "surely" : "maybe";
+  return sure && (isIcmpv6Match(match.name) || ["conntrack", "state", "hl"].includes(match.name ?? "")) ? "surely" : "maybe";
 }
 
 function optionMatches(option: OptionNode, type: number): Match {

@@ -24,7 +24,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-RJVTFWOY.js";
+} from "./chunk-PRYFRYMA.js";
 import {
   __commonJS,
   __require,
@@ -5325,7 +5325,7 @@ async function liveInputs(io) {
   }
   const refused = ran.find((r) => r.problem !== void 0);
   if (refused) throw new UnreadableInput(`--live: ${refused.tool} failed: ${refused.problem}`);
-  return ran.filter((r) => !r.missing && r.output.trim() !== "").map((r) => ({ name: `live:${r.tool}`, path: void 0, live: true, ...decode(Buffer.from(r.output, "utf8")) }));
+  return ran.filter((r) => !r.missing).map((r) => ({ name: `live:${r.tool}`, path: void 0, live: true, ...r.output.trim() === "" ? { partnerOnly: true } : {}, ...decode(Buffer.from(r.output, "utf8")) }));
 }
 async function runAll(tools, io) {
   const ran = [];
@@ -5359,18 +5359,20 @@ function registerLint(program2, io, state) {
     const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0, color: useColor(io.stderr, io.env, options.color) });
     const jobs = [];
     const live = /* @__PURE__ */ new Set();
+    const partnersOnly = /* @__PURE__ */ new Set();
     const linted = [];
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
+      if (input.partnerOnly) partnersOnly.add(jobs.length);
       jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
       linted.push({ ...input, nodeKey: settings.nodeKey });
     }
     nodePartners(linted).forEach((partners, i) => jobs[i].partners = partners);
     let results;
     try {
-      results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r);
+      results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r).filter((_, i) => !partnersOnly.has(i));
     } finally {
       progress2.stop();
     }

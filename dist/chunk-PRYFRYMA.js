@@ -33733,15 +33733,17 @@ function genericMatches(option2, chain) {
       return "maybe";
   }
 }
+var isIcmpv6Match = (name) => name !== null && (name === "icmp6" || normalizeProtocol(name) === "ipv6-icmp");
 function moduleMatches(match, type) {
   if (match.name === "comment") return "surely";
   let sure = true;
   for (const option2 of match.options) {
+    if (isIcmpv6Match(match.name) && option2.name !== "--icmpv6-type") return "no";
     const verdict = optionMatches(option2, type);
     if (verdict === "no") return "no";
     if (verdict === "maybe") sure = false;
   }
-  return sure && ["icmp6", "icmpv6", "ipv6-icmp", "conntrack", "state", "hl"].includes(match.name ?? "") ? "surely" : "maybe";
+  return sure && (isIcmpv6Match(match.name) || ["conntrack", "state", "hl"].includes(match.name ?? "")) ? "surely" : "maybe";
 }
 function optionMatches(option2, type) {
   const value = option2.value;
