@@ -7,6 +7,8 @@ import { duplicateRule } from "./duplicate-rule/rule.js";
 import { dumpIncompleteTable } from "./dump-incomplete-table/rule.js";
 import { dumpUnsupportedRevision } from "./dump-unsupported-revision/rule.js";
 import { foreignJumpIntoKubeChain } from "./foreign-jump-into-kube-chain/rule.js";
+import { icmpv6NdBlocked } from "./icmpv6-nd-blocked/rule.js";
+import { ipv6LeftOpen } from "./ipv6-left-open/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
 import { iptablesBackendSplit } from "./iptables-backend-split/rule.js";
@@ -49,6 +51,8 @@ export const allRules: readonly RuleModule[] = [
   queueTarget,
   masqueradeMarkNotCleared,
   markBitConflict,
+  icmpv6NdBlocked,
+  ipv6LeftOpen,
   jumpToUndefinedChain,
   undeclaredChain,
   chainDeclaration,

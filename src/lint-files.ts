@@ -7,7 +7,9 @@ import { readInputs } from "./cli/inputs.js";
 import { nodeIo, type CliIo } from "./cli/io.js";
 import { expandPaths } from "./cli/paths.js";
 import type { NodeContext } from "../rules/types.js";
-import { lintText, type LintResult } from "./lint.js";
+import { lintHere, type LintJob } from "./cli/lint-pool.js";
+import type { LintResult } from "./lint.js";
+import { nodePartners, type NodeCandidate } from "./nodes.js";
 
 export interface LintFilesOptions {
   /** What is known of the node; over the configuration's `node`. */
@@ -22,11 +24,15 @@ export interface LintFilesOptions {
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}, io: CliIo = nodeIo(options.cwd)): Promise<LintResult[]> {
   const base = io;
   const inputs = await readInputs(await expandPaths(paths, base), "<stdin>", base);
-  const results: LintResult[] = [];
+  const jobs: LintJob[] = [];
+  const linted: NodeCandidate[] = [];
   for (const input of inputs) {
     const settings = await settingsFor(input, { stdinFilename: "<stdin>", config: options.config }, base);
     if (settings.ignored) continue;
-    results.push(lintText(input.text, { filePath: input.name, settings, node: options.node }));
+    jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: options.node ?? {} });
+    linted.push({ ...input, nodeKey: settings.nodeKey });
   }
-  return results;
+  // A node's files are linted together (`nodes.ts`), as the command line does.
+  nodePartners(linted).forEach((partners, i) => (jobs[i].partners = partners));
+  return lintHere(jobs);
 }

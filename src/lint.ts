@@ -1,11 +1,12 @@
 /**
  * The linting library: text in, findings out. Pure: no files, no output.
  */
-import { parse, SYNTAX, type Diagnostic, type Document } from "../grammar/index.js";
+import { parse, SYNTAX, type Diagnostic, type Document, type Severity } from "../grammar/index.js";
 import { allRules, OTHER_FAMILY_LINE } from "../rules/index.js";
 import { modelOf } from "../rules/model/index.js";
 import type { ConfiguredFamily } from "../rules/model/index.js";
-import type { Finding, Fix, NodeContext, RuleModule } from "../rules/types.js";
+import type { RulesetModel } from "../rules/model/index.js";
+import type { Finding, Fix, NodeContext, NodeRuleset, RuleModule } from "../rules/types.js";
 import { unresolved, type ApplyOptions, type FixResult } from "./fix/apply.js";
 import { fixUntilStable } from "./fix/fixed-point.js";
 import { mergeNode, type FileSettings } from "./config/resolve.js";
@@ -41,6 +42,18 @@ export interface LintOptions {
   settings?: FileSettings;
   /** Apply the `iptlint-disable` comments (default true); false ignores them (`--no-inline-config`). */
   suppressions?: boolean;
+  /**
+   * The other rulesets of the node this one belongs to (`nodes.ts`: its IPv6 file beside this
+   * IPv4 one, the dumps of the other backend), read for the node rules only: their findings
+   * are reported when they are linted themselves.
+   */
+  partners?: readonly NodePartner[];
+}
+
+/** Another ruleset of the node: its document, and the family its configuration gives it. */
+export interface NodePartner {
+  document: Document;
+  family?: ConfiguredFamily;
 }
 
 export type { LintDiagnostic } from "./builtin-findings.js";
@@ -83,27 +96,31 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
   const rules = options.rules ?? allRules;
   const family = options.family !== undefined ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
   const model = modelOf(document, { family });
-  for (const rule of rules) {
-    const setting = settings?.rules.get(rule.id);
-    const configured = setting?.severity;
-    if (configured === "off") continue;
-    const context = {
-      document,
-      model,
-      node,
-      options: setting?.options,
-      report(finding: Finding) {
-        diagnostics.push({
-          ruleId: rule.id,
-          severity: configured ?? finding.severity ?? rule.severity,
-          message: finding.message,
-          range: finding.range,
-          loc: document.source.locate(finding.range),
-          ...(finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}),
-        });
-      },
-    };
-    rule.check(context);
+  // A rule set to `off` is not run; any other configured severity replaces its findings' own.
+  const running = rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
+  const reporter = (rule: RuleModule) => (finding: Finding) => {
+    diagnostics.push({
+      ruleId: rule.id,
+      severity: (settings?.rules.get(rule.id)?.severity as Severity | undefined) ?? finding.severity ?? rule.severity,
+      message: finding.message,
+      range: finding.range,
+      loc: document.source.locate(finding.range),
+      ...(finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}),
+    });
+  };
+  for (const rule of running) {
+    rule.check({ document, model, node, options: settings?.rules.get(rule.id)?.options, report: reporter(rule) });
+  }
+  const nodeRules = running.filter((rule) => rule.checkNode !== undefined);
+  const rulesets = nodeRules.length > 0 && options.partners?.length ? nodeRulesets(model, options.partners) : null;
+  if (rulesets !== null) {
+    const self = rulesets[0];
+    for (const rule of nodeRules) {
+      const report = reporter(rule);
+      // A finding in a partner's text is reported when that partner is linted with this one as its partner.
+      const keep = (ruleset: NodeRuleset, finding: Finding) => (ruleset === self ? report(finding) : undefined);
+      rule.checkNode!({ rulesets, self, node, options: settings?.rules.get(rule.id)?.options, report: keep });
+    }
   }
   dropSkippedLines(diagnostics, model.skippedLines());
   diagnostics.sort((a, b) => a.range.start - b.range.start);
@@ -114,6 +131,21 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
     reportUnused: settings?.reportUnusedSuppressions,
     knownRules,
   });
+}
+
+/**
+ * The node's rulesets, this one first, each with its family; null when this one's family is not
+ * known or no partner's is: a node rule compares families, and says nothing without them.
+ */
+function nodeRulesets(model: RulesetModel, partners: readonly NodePartner[]): NodeRuleset[] | null {
+  const rulesetOf = (of: RulesetModel): NodeRuleset | null => {
+    const family = of.family()?.family;
+    return family === undefined ? null : { document: of.document, model: of, family, backend: of.backend() };
+  };
+  const self = rulesetOf(model);
+  if (self === null) return null;
+  const others = partners.map((p) => rulesetOf(modelOf(p.document, { family: p.family }))).filter((r): r is NodeRuleset => r !== null);
+  return others.length === 0 ? null : [self, ...others];
 }
 
 /**

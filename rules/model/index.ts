@@ -11,4 +11,5 @@ export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./
 export { familyOfName } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type TargetRef } from "./replay.js";
 export { appendsOnly, isUserChain } from "./chains.js";
+export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";

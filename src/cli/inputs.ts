@@ -13,6 +13,8 @@ export interface Input {
   encoding: "utf8" | "latin1";
   /** The running node's rules (`--live`), not a file. */
   live?: boolean;
+  /** Read by the node rules with the rest of its node, not reported itself (`--live`'s empty dump of a backend). */
+  partnerOnly?: boolean;
 }
 
 export async function readInputs(paths: string[], stdinName: string, io: CliIo): Promise<Input[]> {

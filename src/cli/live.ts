@@ -18,10 +18,11 @@ export async function liveInputs(io: CliIo): Promise<Input[]> {
   }
   const refused = ran.find((r) => r.problem !== undefined);
   if (refused) throw new UnreadableInput(`--live: ${refused.tool} failed: ${refused.problem}`);
-  // A backend with no tables prints nothing: nothing of the node is there to lint.
+  // A backend with no tables prints nothing: nothing of it to lint, but it is part of the node
+  // (an IPv6 side with no tables accepts everything), which node rules compare.
   return ran
-    .filter((r) => !r.missing && r.output.trim() !== "")
-    .map((r) => ({ name: `live:${r.tool}`, path: undefined, live: true, ...decode(Buffer.from(r.output, "utf8")) }));
+    .filter((r) => !r.missing)
+    .map((r) => ({ name: `live:${r.tool}`, path: undefined, live: true, ...(r.output.trim() === "" ? { partnerOnly: true } : {}), ...decode(Buffer.from(r.output, "utf8")) }));
 }
 
 interface Ran {

@@ -32,6 +32,12 @@ export interface Override {
   family?: ConfiguredFamily["family"];
 }
 
+/** A node's files: each file a `v4` glob matches is paired with the file a `v6` glob matches where their wildcards matched the same text. */
+export interface NodeFiles {
+  v4: string | string[];
+  v6: string | string[];
+}
+
 export interface Config {
   $schema?: string;
   rules?: Record<string, RuleEntry>;
@@ -41,6 +47,8 @@ export interface Config {
   node?: NodeContext;
   /** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
   family?: ConfiguredFamily["family"];
+  /** The IPv4 and IPv6 files that are one node's, linted together by the node rules. */
+  nodes?: NodeFiles[];
 }
 
 export interface LoadedConfig {

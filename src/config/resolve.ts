@@ -32,6 +32,11 @@ export interface FileSettings {
   family?: ConfiguredFamily;
   /** The severity of findings at suppressions that suppress nothing. */
   reportUnusedSuppressions: Severity | "off";
+  /**
+   * The node the configuration's `nodes` puts the file in: files with the same key are linted
+   * together (`src/nodes.ts`). Undefined when no entry matches it.
+   */
+  nodeKey?: string;
 }
 
 export const DEFAULT_REPORT_UNUSED_SUPPRESSIONS: Severity = "warning";
@@ -58,6 +63,11 @@ export function resolveSettings(loaded: LoadedConfig, filePath: string | undefin
   const matchers = compiled(config);
   const path = pathsOf(loaded, filePath);
   settings.ignored = matchers.ignores !== null && matchers.ignores(path);
+  const member = nodeMember(matchers, path);
+  if (member !== null) {
+    settings.nodeKey = `${loaded.filePath ?? ""}#${member.key}`;
+    settings.family = { family: member.family, because: `${from} pairs it as the IPv${member.family} file of a node (\`nodes[${member.entry}].v${member.family}\`)` };
+  }
   for (const [index, override] of (config.overrides ?? []).entries()) {
     if (!matchers.overrides[index](path)) continue;
     applyRules(settings.rules, override.rules);
@@ -116,6 +126,8 @@ type Matcher = (path: FilePath) => boolean;
 interface Compiled {
   overrides: Matcher[];
   ignores: Matcher | null;
+  /** Per `nodes` entry, its globs of each family. */
+  nodes: { family: 4 | 6; capture: Capture }[][];
 }
 
 // Compiled once per configuration object: a run lints many files with the same one.
@@ -127,10 +139,51 @@ function compiled(config: Config): Compiled {
     entry = {
       overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
       ignores: config.ignores?.length ? matcher(config.ignores) : null,
+      nodes: (config.nodes ?? []).map((entry) =>
+        ([4, 6] as const).flatMap((family) => listOf(entry[`v${family}`]).map((glob) => ({ family, capture: capturing(glob) }))),
+      ),
     };
     cache.set(config, entry);
   }
   return entry;
+}
+
+const listOf = (globs: string | string[]): string[] => (typeof globs === "string" ? [globs] : globs);
+
+/** What a glob's wildcards matched in a path (the parts that name the node), or null when it does not match. */
+type Capture = (path: FilePath) => string[] | null;
+
+/**
+ * A `nodes` glob, matched like the others (a glob without a `/` matches names in any folder,
+ * relative ones the path from the configuration's folder, absolute ones the absolute path), giving
+ * what its `*`, `**` and `{a,b}` matched; a name-only glob adds the folder, so `*.v4` pairs within one folder.
+ */
+function capturing(glob: string): Capture {
+  const cleaned = glob.replace(/^(\.\/)+/, "");
+  const re = picomatch().makeRe(toSlashes(cleaned), { dot: true, capture: true });
+  const groups = (text: string) => {
+    const m = re.exec(text);
+    return m === null ? null : m.slice(1).map((g) => g ?? "");
+  };
+  if (isAbsolute(glob)) return (path) => groups(path.absolute);
+  if (cleaned.includes("/")) return (path) => (path.relative === null ? null : groups(path.relative));
+  return (path) => {
+    if (path.relative === null) return null;
+    const slash = path.relative.lastIndexOf("/");
+    const found = groups(path.relative.slice(slash + 1));
+    return found === null ? null : [path.relative.slice(0, Math.max(slash, 0)), ...found];
+  };
+}
+
+/** The first `nodes` entry with a glob matching the file: which entry, the family its glob gives, and the node's key. */
+function nodeMember(matchers: Compiled, path: FilePath): { entry: number; family: 4 | 6; key: string } | null {
+  for (const [entry, globs] of matchers.nodes.entries()) {
+    for (const { family, capture } of globs) {
+      const parts = capture(path);
+      if (parts !== null) return { entry, family, key: `${entry}:${JSON.stringify(parts)}` };
+    }
+  }
+  return null;
 }
 
 const toSlashes = (path: string): string => (sep === "/" ? path : path.split(sep).join("/"));

@@ -241,7 +241,7 @@ test("config errors: overrides, ignores, reportUnusedSuppressions, node, the top
   ]);
   assert.deepEqual(problems({ node: { kubernetesVersion: "latest" } }), ["`node.kubernetesVersion` does not look like a version such as v1.18.2"]);
   assert.deepEqual(problems({ rule: {} }), [
-    "unknown key `rule` at the top level: did you mean `rules`? (known keys: $schema, rules, overrides, ignores, reportUnusedSuppressions, node, family)",
+    "unknown key `rule` at the top level: did you mean `rules`? (known keys: $schema, rules, overrides, ignores, reportUnusedSuppressions, node, family, nodes)",
   ]);
   assert.deepEqual(problems("rules: x"), ["the configuration must be an object of settings, not a string"]);
   // Every mistake at once, in one message.

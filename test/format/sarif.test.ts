@@ -300,7 +300,7 @@ test("sarif: each rule's README is its help (text and markdown) and its \"What i
       assert.ok(help.startsWith(body), `${rule.id}: the help is the README (what \`iptlint explain\` prints) without its title`);
       assert.match(help, /## Why it matters\n/);
     }
-    assert.match(sarifRule.help.markdown, /\[Documentation\]\(https:\/\/github\.com\/iptlint\/iptlint\/blob\/main\/rules\/[a-z-]+\/README\.md\)$/);
+    assert.match(sarifRule.help.markdown, /\[Documentation\]\(https:\/\/github\.com\/iptlint\/iptlint\/blob\/main\/rules\/[a-z0-9-]+\/README\.md\)$/);
     const whatItDoes = readme.split("## What it does\n")[1].split("\n## ")[0].trim();
     const full = sarifRule.fullDescription;
     assert.equal(full.markdown, full.text);

@@ -12,7 +12,7 @@ import { createTwoFilesPatch } from "diff";
 import { allRules } from "../../rules/index.js";
 import { lintText } from "../../src/lint.js";
 import { fromRoot } from "../helpers/project.js";
-import { check } from "./support.js";
+import { check, checkNode, type NodeFile } from "./support.js";
 
 const SECTIONS = ["What it does", "Why it matters", "Example", "Fix", "References"];
 
@@ -38,7 +38,14 @@ for (const rule of allRules) {
   test(`${rule.id}: README examples hold`, () => {
     const readme = readFileSync(join(folder, "README.md"), "utf8");
     const blocks = [...readme.matchAll(/^```iptables (invalid|valid|fixed|unsafe-fixed)\n([\s\S]*?)^```$/gm)].map((m) => ({ kind: m[1], text: m[2] }));
-    assert.ok(blocks.some((b) => b.kind === "invalid"), "an example that triggers the rule");
+    const nodes = nodeExamples(readme);
+    assert.ok(blocks.some((b) => b.kind === "invalid") || nodes.some((n) => n.kind === "invalid"), "an example that triggers the rule");
+    for (const example of nodes) {
+      const found = checkNode(example.files, { rules: [rule] }).flatMap((r) => r.diagnostics);
+      assert.deepEqual(found.filter((d) => d.ruleId === "syntax"), [], `example parses: ${example.name}`);
+      if (example.kind === "invalid") assert.ok(found.some((d) => d.ruleId === rule.id), `invalid example triggers ${rule.id}: ${example.name}`);
+      else assert.deepEqual(found.filter((d) => d.ruleId === rule.id), [], `valid example does not trigger ${rule.id}: ${example.name}`);
+    }
     let lastInvalid: string | undefined;
     for (const block of blocks) {
       const result = check(block.text, { rules: [rule] });
@@ -75,9 +82,11 @@ for (const rule of allRules) {
   });
 
   const fixtures = existsSync(join(folder, "fixtures")) ? readdirSync(join(folder, "fixtures")).filter((f) => f.endsWith(".rules")) : [];
+  const nodeFixtures = nodeFixturesOf(folder);
   test(`${rule.id}: has fixtures of both kinds`, () => {
-    assert.ok(fixtures.some((f) => f.startsWith("valid-")));
-    assert.ok(fixtures.some((f) => f.startsWith("invalid-")));
+    const names = [...fixtures, ...nodeFixtures.map((n) => n.name)];
+    assert.ok(names.some((f) => f.startsWith("valid-")));
+    assert.ok(names.some((f) => f.startsWith("invalid-")));
     const fixedSuffix = rule.fixable === "unsafe" ? ".unsafe.fixed" : ".fixed";
     if (rule.fixable) assert.ok(fixtures.some((f) => existsSync(join(folder, "fixtures", f.replace(/\.rules$/, fixedSuffix)))));
   });
@@ -109,6 +118,51 @@ for (const rule of allRules) {
       }
     });
   }
+
+  // A folder of fixtures is one node: its files are linted together, paired by name as the
+  // command line pairs them (rules.v4 with rules.v6). Node fixtures offer no fix.
+  for (const node of nodeFixtures) {
+    test(`${rule.id}: node fixture ${node.name}/`, () => {
+      const results = checkNode(node.files, { rules: [rule] });
+      const found = results.flatMap((r) => r.diagnostics);
+      assert.deepEqual(found.filter((d) => d.ruleId === "syntax"), []);
+      const mine = found.filter((d) => d.ruleId === rule.id);
+      if (node.name.startsWith("valid-")) assert.deepEqual(mine.map((d) => d.message), []);
+      else assert.ok(mine.length > 0, `${node.name} triggers ${rule.id}`);
+      assert.deepEqual(mine.filter((d) => d.fix), [], "no fix is offered on a node fixture");
+    });
+  }
+}
+
+/** The fixture folders of a rule (`fixtures/valid-*\/`, `fixtures/invalid-*\/`), each one node's files. */
+function nodeFixturesOf(folder: string): { name: string; files: NodeFile[] }[] {
+  const root = join(folder, "fixtures");
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^(valid|invalid)-/.test(entry.name))
+    .map((entry) => ({
+      name: entry.name,
+      files: readdirSync(join(root, entry.name))
+        .sort()
+        .map((file) => ({ name: `${entry.name}/${file}`, text: readFileSync(join(root, entry.name, file), "utf8") })),
+    }));
+}
+
+/**
+ * A node rule's README examples: blocks that name their file (```` ```iptables invalid rules.v4 ````);
+ * consecutive named blocks of one kind are one node, linted together.
+ */
+function nodeExamples(readme: string): { kind: string; name: string; files: NodeFile[] }[] {
+  const examples: { kind: string; name: string; files: NodeFile[] }[] = [];
+  let previousEnd = -1;
+  for (const m of readme.matchAll(/^```iptables (invalid|valid) (\S+)\n([\s\S]*?)^```\n/gm)) {
+    const last = examples[examples.length - 1];
+    const adjacent = last !== undefined && last.kind === m[1] && readme.slice(previousEnd, m.index).trim() === "";
+    if (adjacent) last.files.push({ name: m[2], text: m[3] });
+    else examples.push({ kind: m[1], name: `README node example ${examples.length + 1} (${m[1]})`, files: [{ name: m[2], text: m[3] }] });
+    previousEnd = m.index + m[0].length;
+  }
+  return examples;
 }
 
 const FINDINGS_FILE = "findings.txt";
@@ -130,8 +184,10 @@ function pinnedFindings(folder: string): string {
   for (const m of readme.matchAll(/^```iptables (invalid|valid)\n([\s\S]*?)^```$/gm)) {
     inputs.push({ name: `README example ${++n} (${m[1]})`, text: m[2] });
   }
-  const blocks = inputs.map(({ name, text }) => {
-    const diagnostics = lintText(text, { filePath: name }).diagnostics;
+  const linted = inputs.map(({ name, text }) => ({ name, diagnostics: lintText(text, { filePath: name }).diagnostics }));
+  const nodes = [...nodeFixturesOf(folder), ...nodeExamples(readme)];
+  for (const node of nodes) linted.push(...checkNode(node.files).map((r) => ({ name: `${node.name}: ${r.name}`, diagnostics: r.diagnostics })));
+  const blocks = linted.map(({ name, diagnostics }) => {
     const counts = new Map<string, number>();
     for (const d of diagnostics) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
     const summary = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([id, count]) => `${id} ${count}`).join(", ");

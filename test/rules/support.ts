@@ -2,6 +2,7 @@
 import { parse } from "../../grammar/index.js";
 import { applyFixes, type FixResult } from "../../src/fix/apply.js";
 import { lintDocument, type LintDiagnostic, type LintOptions } from "../../src/lint.js";
+import { nodePartners } from "../../src/nodes.js";
 
 export interface Checked {
   diagnostics: LintDiagnostic[];
@@ -16,4 +17,23 @@ export function check(text: string, options: LintOptions & { unsafe?: boolean } 
   const diagnostics = lintDocument(document, options);
   const fixed = applyFixes(document, diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])), { unsafe: options.unsafe });
   return { diagnostics, of: (id) => diagnostics.filter((d) => d.ruleId === id), fixed };
+}
+
+/** A file of a node, by the name it is linted under (the name pairs it, as `src/nodes.ts` pairs files). */
+export interface NodeFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * Lints files together as the command line does: each with its node's other files (paired by
+ * name in one folder), with `options`; the findings of each file, in the order given.
+ */
+export function checkNode(files: readonly NodeFile[], options: Pick<LintOptions, "rules" | "settings"> = {}): { name: string; diagnostics: LintDiagnostic[] }[] {
+  const documents = files.map((f) => parse(f.text, { filePath: f.name }));
+  const partners = nodePartners(files.map((f) => ({ name: f.name, path: f.name })));
+  return files.map((file, i) => ({
+    name: file.name,
+    diagnostics: lintDocument(documents[i], { ...options, partners: partners[i].map((j) => ({ document: documents[j] })) }),
+  }));
 }

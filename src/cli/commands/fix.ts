@@ -7,8 +7,10 @@ import { formatStylish } from "../../format/stylish.js";
 import { errorCount, fixFound, lintAndFix, lintDocument, type LintResult } from "../../lint.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
-import { encode, readInputs } from "../inputs.js";
+import type { FileSettings } from "../../config/resolve.js";
+import { encode, readInputs, type Input } from "../inputs.js";
 import { expandPaths } from "../paths.js";
+import { nodePartners } from "../../nodes.js";
 import type { CliIo } from "../io.js";
 import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOptions } from "./shared.js";
 
@@ -32,11 +34,18 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
       if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
       const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
       const remaining: LintResult[] = [];
+      const files: { input: Input; settings: FileSettings }[] = [];
       for (const input of inputs) {
-        const document = parse(input.text, { filePath: input.name });
         const settings = await settingsFor(input, options, io);
-        if (settings.ignored) continue;
-        const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes };
+        if (!settings.ignored) files.push({ input, settings });
+      }
+      // A node's other files are read as they were given, before any is fixed.
+      const documents = files.map(({ input }) => parse(input.text, { filePath: input.name }));
+      const partnersOf = nodePartners(files.map(({ input, settings }) => ({ ...input, nodeKey: settings.nodeKey })));
+      for (const [i, { input, settings }] of files.entries()) {
+        const document = documents[i];
+        const partners = partnersOf[i].map((j) => ({ document: documents[j], family: files[j].settings.family }));
+        const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes, partners };
         if (options.emit) {
           // The file is not changed: what is left to see to is reported where it is in the file
           // the user has, the findings this fix does not resolve.

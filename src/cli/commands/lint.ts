@@ -5,6 +5,7 @@ import { allRules } from "../../../rules/index.js";
 import { formatNames, formatters, type FormatName } from "../../format/index.js";
 import type { LintResult } from "../../lint.js";
 import { lintAll, type LintJob } from "../lint-pool.js";
+import { nodePartners, type NodeCandidate } from "../../nodes.js";
 import { ExitCode } from "../exit-codes.js";
 import { readInputs } from "../inputs.js";
 import { UsageError } from "../errors.js";
@@ -41,15 +42,22 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined, color: useColor(io.stderr, io.env, options.color) });
     const jobs: LintJob[] = [];
     const live = new Set<number>();
+    const partnersOnly = new Set<number>();
+    const linted: NodeCandidate[] = [];
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
+      if (input.partnerOnly) partnersOnly.add(jobs.length);
       jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      linted.push({ ...input, nodeKey: settings.nodeKey });
     }
+    nodePartners(linted).forEach((partners, i) => (jobs[i].partners = partners));
     let results: LintResult[];
     try {
-      results = (await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`))).map((r, i) => (live.has(i) ? { ...r, live: true } : r));
+      results = (await lintAll(jobs, (done) => progress.update(`linted ${done}/${jobs.length} files`)))
+        .map((r, i) => (live.has(i) ? { ...r, live: true } : r))
+        .filter((_, i) => !partnersOnly.has(i));
     } finally {
       progress.stop();
     }
