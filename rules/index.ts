@@ -5,6 +5,7 @@ import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
+import { invalidOptionValue } from "./invalid-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
 import { lineEnds } from "./line-ends/rule.js";
@@ -34,6 +35,7 @@ export const allRules: readonly RuleModule[] = [
   optionNeedsProtocol,
   unknownExtension,
   unknownOption,
+  invalidOptionValue,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-PSD6KMDW.js";
 import {
   __commonJS,
   __require,
@@ -3641,6 +3641,10 @@ var iptlint_schema_default = {
         },
         "unknown-option": {
           description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
+          $ref: "#/definitions/ruleSetting"
+        },
+        "invalid-option-value": {
+          description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
           $ref: "#/definitions/ruleSetting"
         },
         "address-family-mismatch": {

@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.counts, state.options.suppressErrors);
+      report9(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths, state.options.suppressErrors);
+      report9(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report9(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.groups, state.options.suppressErrors);
+      report9(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report8(error, callback$1, output, suppressErrors) {
+    function report9(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -27926,8 +27926,8 @@ function syntaxError(source, range, message5) {
   return { ruleId: SYNTAX, severity: "error", message: message5, range, loc: source.locate(range) };
 }
 function quote(text) {
-  const shown2 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `\`${shown2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
+  const shown3 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `\`${shown3.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
 }
 function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
@@ -28254,14 +28254,14 @@ var DocumentBuilder = class {
     const endOfLine = words.word(words.count - 1).range.end;
     const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
-    const shown2 = strayBang ? at + 1 : at;
+    const shown3 = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
       while (first2 < at && !(words.code(first2) >= 5 /* Append */ && words.code(first2) <= 15 /* OtherCommand */)) first2++;
       this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first2).raw)));
       return;
     }
-    this.report(range, lineErrorMessage(error.error, shown2 < words.count ? words.word(shown2).raw : null));
+    this.report(range, lineErrorMessage(error.error, shown3 < words.count ? words.word(shown3).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
@@ -30170,6 +30170,16 @@ var inFamily = (option2, family) => family === null || (option2.in === void 0 ||
 function optionsOf(extension, family) {
   return extension.options.filter((o) => inFamily(o, family));
 }
+function findOption(extension, spelling, family) {
+  let best;
+  let bestRevision = -1;
+  for (const option2 of optionsOf(extension, family)) {
+    if (!option2.names.includes(spelling)) continue;
+    const revision = option2.in === void 0 ? Infinity : Math.max(...option2.in.filter((tag) => family === null || tag.startsWith(`${family}:`)).map((tag) => Number(tag.slice(2))));
+    if (revision > bestRevision) [best, bestRevision] = [option2, revision];
+  }
+  return best;
+}
 function implicitMatch(protocol, family) {
   const p = protocol.toLowerCase();
   const name = IMPLICIT_BY_NUMBER[p] ?? p;
@@ -30241,11 +30251,586 @@ function matchNames(family) {
 }
 
 // rules/netfilter/values/cnum.ts
+var isCSpace = (c) => c === 32 || c >= 9 && c <= 13;
+var digitValue = (c) => {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 97 + 10;
+  if (c >= 65 && c <= 90) return c - 65 + 10;
+  return 99;
+};
 var UINTMAX = (1n << 64n) - 1n;
+function strtoumax(s, from, base) {
+  let at = from;
+  while (at < s.length && isCSpace(s.charCodeAt(at))) at++;
+  let negative = false;
+  if (at < s.length && (s[at] === "+" || s[at] === "-")) {
+    negative = s[at] === "-";
+    at++;
+  }
+  let radix = base;
+  if ((base === 0 || base === 16) && s[at] === "0" && (s[at + 1] === "x" || s[at + 1] === "X") && digitValue(s.charCodeAt(at + 2)) < 16) {
+    radix = 16;
+    at += 2;
+  } else if (base === 0) radix = s[at] === "0" ? 8 : 10;
+  const start = at;
+  while (at < s.length && digitValue(s.charCodeAt(at)) < radix) at++;
+  if (at === start) return { value: 0, big: null, end: from, negative: false, overflow: false };
+  let first2 = start;
+  while (first2 < at - 1 && s[first2] === "0") first2++;
+  if (at - first2 > 22) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  const digits = s.slice(first2, at);
+  if (digits.length <= 13 && !negative) return { value: parseInt(digits, radix), big: null, end: at, negative, overflow: false };
+  let v = parseBig(digits, radix);
+  if (v > UINTMAX) return { value: Number(UINTMAX), big: UINTMAX, end: at, negative, overflow: true };
+  if (negative && v !== 0n) v = (1n << 64n) - v;
+  const safe = v <= BigInt(Number.MAX_SAFE_INTEGER);
+  return { value: Number(v), big: safe ? null : v, end: at, negative, overflow: false };
+}
+function parseBig(digits, radix) {
+  let v = 0n;
+  const r = BigInt(radix);
+  for (let k = 0; k < digits.length; k++) v = v * r + BigInt(digitValue(digits.charCodeAt(k)));
+  return v;
+}
+var bigOf = (n) => n.big ?? BigInt(n.value);
+function xtStrtoul(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from) return null;
+  if (n.overflow || n.value < min || max !== 0 && n.value > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: n.value, end: n.end };
+}
+function xtStrtoull(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from || n.overflow) return null;
+  const v = bigOf(n);
+  if (v < min || max !== 0n && v > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: v, end: n.end };
+}
+function atoi(s) {
+  const n = strtoumax(s, 0, 10);
+  if (n.end === 0) return 0;
+  let v;
+  if (n.negative) {
+    const magnitude = n.overflow ? 1n << 64n : n.value === 0 ? 0n : (1n << 64n) - bigOf(n);
+    v = magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
+  } else v = n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
+  return Number(BigInt.asIntN(32, v));
+}
+
+// rules/netfilter/values/result.ts
+var accept = (value) => ({ kind: "value", value });
+var refuse = (message5) => ({ kind: "refused", message: message5 });
+var refuseAfter = (refused, earlier) => earlier === null ? refused : { ...refused, afterUnsure: true };
+var unsure = (reason) => ({ kind: "unsure", reason });
+function byteLength(word) {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) >= 128) return Buffer.byteLength(word, "utf8");
+  return word.length;
+}
+
+// rules/netfilter/values/addresses.ts
+function numericToIpv4(text, isMask) {
+  const buf = text.length > 19 ? text.slice(0, 19) : text;
+  let value = 0;
+  let from = 0;
+  for (let i = 0; i < 3; i++) {
+    const dot = buf.indexOf(".", from);
+    if (dot === -1) {
+      if (isMask) return null;
+      const byte2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+      if (byte2 === null) return null;
+      return (value << 8 | byte2.value) * 2 ** (8 * (3 - i)) >>> 0;
+    }
+    const byte = xtStrtoul(buf.slice(from, dot), 0, 0, 255, true);
+    if (byte === null) return null;
+    value = (value << 8 | byte.value) >>> 0;
+    from = dot + 1;
+  }
+  const last2 = xtStrtoul(buf.slice(from), 0, 0, 255, true);
+  if (last2 === null) return null;
+  return (value << 8 | last2.value) >>> 0;
+}
+function inetAton(text) {
+  const parts = [];
+  let at = 0;
+  for (; ; ) {
+    if (at >= text.length || !(text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57)) return null;
+    let base = 10;
+    if (text[at] === "0") {
+      const next = text.charCodeAt(at + 2);
+      if ((text[at + 1] === "x" || text[at + 1] === "X") && (next >= 48 && next <= 57 || (next | 32) >= 97 && (next | 32) <= 102)) {
+        base = 16;
+        at += 2;
+      } else base = 8;
+    }
+    let v = 0;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (base === 16 && (c >= 97 && c <= 102 || c >= 65 && c <= 70)) d = (c | 32) - 97 + 10;
+      else break;
+      if (d >= base) return null;
+      v = v * base + d;
+      if (v > 4294967295) return null;
+    }
+    parts.push(v);
+    if (at >= text.length) break;
+    if (text[at] !== "." || parts.length === 4) return null;
+    at++;
+  }
+  const last2 = parts[parts.length - 1];
+  const limit = [4294967295, 16777215, 65535, 255][parts.length - 1];
+  if (last2 > limit) return null;
+  for (let k = 0; k < parts.length - 1; k++) if (parts[k] > 255) return null;
+  let value = 0;
+  for (let k = 0; k < parts.length - 1; k++) value = value * 256 + parts[k];
+  return value * 2 ** (8 * (4 - parts.length + 1)) + last2 >>> 0;
+}
+function inetPton6(text) {
+  const groups = [];
+  let gap = -1;
+  let at = 0;
+  if (text.startsWith("::")) {
+    gap = 0;
+    at = 2;
+    if (text.length === 2) return [0, 0, 0, 0, 0, 0, 0, 0];
+  } else if (text[0] === ":") return null;
+  while (at < text.length) {
+    const rest = text.slice(at);
+    if (rest.indexOf(".") !== -1 && rest.indexOf(":") === -1) {
+      const quad = rest.split(".");
+      if (quad.length !== 4 || groups.length > 6) return null;
+      const bytes = [];
+      for (const q of quad) {
+        if (q.length === 0 || q.length > 3 || q.length > 1 && q[0] === "0") return null;
+        for (let k = 0; k < q.length; k++) if (!(q.charCodeAt(k) >= 48 && q.charCodeAt(k) <= 57)) return null;
+        const v2 = Number(q);
+        if (v2 > 255) return null;
+        bytes.push(v2);
+      }
+      groups.push(bytes[0] << 8 | bytes[1], bytes[2] << 8 | bytes[3]);
+      at = text.length;
+      break;
+    }
+    let v = 0;
+    let n = 0;
+    while (at < text.length && n < 5) {
+      const c = text.charCodeAt(at);
+      let d;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (c >= 97 && c <= 102 || c >= 65 && c <= 70) d = (c | 32) - 97 + 10;
+      else break;
+      v = v * 16 + d;
+      n++;
+      at++;
+    }
+    if (n === 0 || n > 4) return null;
+    groups.push(v);
+    if (groups.length > 8) return null;
+    if (at === text.length) break;
+    if (text[at] !== ":") return null;
+    at++;
+    if (text[at] === ":") {
+      if (gap !== -1) return null;
+      gap = groups.length;
+      at++;
+      if (at === text.length) break;
+    } else if (at === text.length) return null;
+  }
+  if (gap === -1) return groups.length === 8 ? groups : null;
+  if (groups.length > 7) return null;
+  return [...groups.slice(0, gap), ...new Array(8 - groups.length).fill(0), ...groups.slice(gap)];
+}
+var v4MaskOf = (prefix) => prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0;
+var v6MaskOf = (prefix) => Array.from({ length: 8 }, (_, k) => prefix >= 16 * (k + 1) ? 65535 : prefix <= 16 * k ? 0 : 65535 << 16 - (prefix - 16 * k) & 65535);
+function prefixOfMask(mask) {
+  const groups = typeof mask === "number" ? [mask >>> 16, mask & 65535] : mask;
+  let bits = 0;
+  let k = 0;
+  while (k < groups.length && groups[k] === 65535) {
+    bits += 16;
+    k++;
+  }
+  if (k < groups.length) {
+    const g = groups[k];
+    let ones = 0;
+    while (ones < 16 && (g & 32768 >> ones) !== 0) ones++;
+    if ((g & ~(65535 << 16 - ones)) !== 0 || ones < 16 && (g & 65535 >> ones) !== 0) return null;
+    bits += ones;
+    for (k++; k < groups.length; k++) if (groups[k] !== 0) return null;
+  }
+  return bits;
+}
+var isEmptyName = (name) => name.length === 0;
+function v4Mapped(name) {
+  if (name.indexOf(":") === -1) return void 0;
+  const g = inetPton6(name);
+  if (g === null) return void 0;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 65535) return (g[6] << 16 | g[7]) >>> 0;
+  return null;
+}
+function networkOf(family, address, mask) {
+  if (family === 4) {
+    const a2 = address;
+    const m2 = mask;
+    return { family, address: (a2 & m2) >>> 0, mask: m2, prefix: prefixOfMask(m2), hostBits: (a2 & ~m2) >>> 0 !== 0 };
+  }
+  const a = address;
+  const m = mask;
+  return { family, address: a.map((g, k) => g & m[k]), mask: m, prefix: prefixOfMask(m), hostBits: a.some((g, k) => (g & ~m[k] & 65535) !== 0) };
+}
+function parseGenericOne(item, family) {
+  const slash = item.lastIndexOf("/");
+  const name = slash === -1 ? item : item.slice(0, slash);
+  let mask;
+  if (slash === -1) mask = family === 4 ? 4294967295 : v6MaskOf(128);
+  else {
+    const text = item.slice(slash + 1);
+    const numeric = family === 4 ? numericToIpv4(text, true) : inetPton6(text);
+    if (numeric !== null) mask = numeric;
+    else {
+      const bits = xtStrtoul(text, 0, 0, family === 4 ? 32 : 128, true);
+      if (bits === null) return refuse(`invalid mask \`${text}' specified`);
+      mask = family === 4 ? v4MaskOf(bits.value) : v6MaskOf(bits.value);
+    }
+  }
+  const zero = typeof mask === "number" ? mask === 0 : mask.every((g) => g === 0);
+  if (zero) return accept(networkOf(family, family === 4 ? 0 : [0, 0, 0, 0, 0, 0, 0, 0], mask));
+  const address = family === 4 ? numericToIpv4(name, false) : inetPton6(name);
+  if (address !== null) return accept(networkOf(family, address, mask));
+  if (family === 4) {
+    const mapped = v4Mapped(name);
+    if (mapped !== void 0 && mapped !== null) return accept(networkOf(family, mapped, mask));
+    if (mapped === null) return refuse(`host/network \`${name}' not found`);
+  }
+  if (isEmptyName(name) || family === 6 && inetAton(name) !== null) return refuse(`host/network \`${name}' not found`);
+  return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
+}
+function parseAddressList(word, family) {
+  const networks = [];
+  let pending = null;
+  let from = 0;
+  for (; ; ) {
+    while (from < word.length && isCSpace(word.charCodeAt(from))) from++;
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    if (item.length > 255) return refuseAfter(refuse("Hostname too long"), pending);
+    const one = parseGenericOne(item, family);
+    if (one.kind === "refused") return refuseAfter(one, pending);
+    if (one.kind === "unsure") pending ??= one;
+    else networks.push(one.value);
+    if (comma === -1) break;
+    from = comma + 1;
+  }
+  return pending ?? accept(networks);
+}
+function parseHost(word, family) {
+  const address = family === 4 ? inetAton(word) ?? v4Mapped(word) ?? null : inetPton6(word);
+  if (address !== null) return accept(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
+  return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
+}
+function parsePrefixLength(word, family, spec) {
+  const hlen = family === 4 ? 32 : 128;
+  const bits = xtStrtoul(word, 0, 0, hlen, true);
+  if (bits !== null) return accept({ prefix: bits.value, mask: family === 4 ? v4MaskOf(bits.value) : v6MaskOf(bits.value) });
+  const mask = family === 4 ? inetAton(word) : inetPton6(word);
+  if (mask !== null) {
+    const prefix = prefixOfMask(mask);
+    return accept({ prefix, mask: prefix === null ? family === 4 ? 4294967295 : v6MaskOf(128) : family === 4 ? v4MaskOf(prefix) : v6MaskOf(prefix) });
+  }
+  return refuse(`${spec.extension}: bad value for option "--${spec.option}", neither a valid network mask nor valid CIDR (0-${hlen}).`);
+}
+function parseHostMask(word, family, spec) {
+  const slash = word.indexOf("/");
+  if (slash === -1) return parseHost(word, family);
+  const host = parseHost(word.slice(0, slash), family);
+  const plen = parsePrefixLength(word.slice(slash + 1), family, spec);
+  if (host.kind === "refused") return host;
+  if (host.kind === "unsure") return plen.kind === "refused" ? refuseAfter(plen, host) : host;
+  if (plen.kind !== "value") return plen;
+  const a = host.value.address;
+  return accept(networkOf(family, a, plen.value.mask));
+}
 
 // rules/netfilter/values/enums.ts
+function asciiLower(word) {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) return word.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  return word;
+}
+var startsWithIgnoringCase = (name, word) => word.length <= name.length && asciiLower(name.slice(0, word.length)) === asciiLower(word);
 var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
 var TCP_FLAGS_LOWER = new Map([...TCP_FLAGS].map(([name, bit]) => [name.toLowerCase(), bit]));
+function parseTcpFlagList(word) {
+  let bits = 0;
+  for (const item of word.split(",")) {
+    if (item.length === 0) continue;
+    const bit = TCP_FLAGS_LOWER.get(asciiLower(item));
+    if (bit === void 0) return refuse(`Unknown TCP flag \`${item}'`);
+    bits |= bit;
+  }
+  return accept(bits);
+}
+function parseTcpFlags(mask, comp) {
+  const m = parseTcpFlagList(mask);
+  if (m.kind !== "value") return m;
+  const c = parseTcpFlagList(comp);
+  if (c.kind !== "value") return c;
+  return accept({ mask: m.value, comp: c.value });
+}
+var CT_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"];
+function prefixList(word, names, bad) {
+  const found = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const comma = word.indexOf(",", from);
+    const item = word.slice(from, comma === -1 ? word.length : comma);
+    const name = item.length === 0 ? void 0 : names.find((n) => startsWithIgnoringCase(n, item));
+    if (name === void 0) return refuse(bad(word.slice(from)));
+    found.add(name);
+    if (comma === -1) return accept(found);
+    from = comma + 1;
+  }
+}
+var parseCtState = (word) => prefixList(word, CT_STATES, (rest) => `Bad ctstate "${rest}"`);
+var CT_STATUSES = ["NONE", "EXPECTED", "SEEN_REPLY", "ASSURED", "CONFIRMED"];
+var parseCtStatus = (word) => prefixList(word, CT_STATUSES, (rest) => `Bad ctstatus "${rest}"`);
+function parseCtDir(word) {
+  const lower = asciiLower(word);
+  if (lower === "original") return accept("ORIGINAL");
+  if (lower === "reply") return accept("REPLY");
+  return refuse(`conntrack: Bad value for "--ctdir" option: "${word}"`);
+}
+var STATE_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED"];
+function parseState(word) {
+  const last2 = word.lastIndexOf(",");
+  if (last2 === word.length - 1) {
+    const before = last2 === -1 ? accept(/* @__PURE__ */ new Set()) : prefixList(word.slice(0, last2), STATE_STATES, (rest) => `Bad state "${rest},"`);
+    if (before.kind !== "value" && last2 !== -1) return before;
+    return refuse('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED');
+  }
+  return prefixList(word, STATE_STATES, (rest) => `Bad state "${rest}"`);
+}
+var ICMP_NAMES = [
+  ["any", 255, 0, 255],
+  ["echo-reply", 0, 0, 255],
+  ["pong", 0, 0, 255],
+  ["destination-unreachable", 3, 0, 255],
+  ["network-unreachable", 3, 0, 0],
+  ["host-unreachable", 3, 1, 1],
+  ["protocol-unreachable", 3, 2, 2],
+  ["port-unreachable", 3, 3, 3],
+  ["fragmentation-needed", 3, 4, 4],
+  ["source-route-failed", 3, 5, 5],
+  ["network-unknown", 3, 6, 6],
+  ["host-unknown", 3, 7, 7],
+  ["network-prohibited", 3, 9, 9],
+  ["host-prohibited", 3, 10, 10],
+  ["TOS-network-unreachable", 3, 11, 11],
+  ["TOS-host-unreachable", 3, 12, 12],
+  ["communication-prohibited", 3, 13, 13],
+  ["host-precedence-violation", 3, 14, 14],
+  ["precedence-cutoff", 3, 15, 15],
+  ["source-quench", 4, 0, 255],
+  ["redirect", 5, 0, 255],
+  ["network-redirect", 5, 0, 0],
+  ["host-redirect", 5, 1, 1],
+  ["TOS-network-redirect", 5, 2, 2],
+  ["TOS-host-redirect", 5, 3, 3],
+  ["echo-request", 8, 0, 255],
+  ["ping", 8, 0, 255],
+  ["router-advertisement", 9, 0, 255],
+  ["router-solicitation", 10, 0, 255],
+  ["time-exceeded", 11, 0, 255],
+  ["ttl-exceeded", 11, 0, 255],
+  ["ttl-zero-during-transit", 11, 0, 0],
+  ["ttl-zero-during-reassembly", 11, 1, 1],
+  ["parameter-problem", 12, 0, 255],
+  ["ip-header-bad", 12, 0, 0],
+  ["required-option-missing", 12, 1, 1],
+  ["timestamp-request", 13, 0, 255],
+  ["timestamp-reply", 14, 0, 255],
+  ["address-mask-request", 17, 0, 255],
+  ["address-mask-reply", 18, 0, 255]
+];
+var ICMPV6_NAMES = [
+  ["destination-unreachable", 1, 0, 255],
+  ["no-route", 1, 0, 0],
+  ["communication-prohibited", 1, 1, 1],
+  ["beyond-scope", 1, 2, 2],
+  ["address-unreachable", 1, 3, 3],
+  ["port-unreachable", 1, 4, 4],
+  ["failed-policy", 1, 5, 5],
+  ["reject-route", 1, 6, 6],
+  ["packet-too-big", 2, 0, 255],
+  ["time-exceeded", 3, 0, 255],
+  ["ttl-exceeded", 3, 0, 255],
+  ["ttl-zero-during-transit", 3, 0, 0],
+  ["ttl-zero-during-reassembly", 3, 1, 1],
+  ["parameter-problem", 4, 0, 255],
+  ["bad-header", 4, 0, 0],
+  ["unknown-header-type", 4, 1, 1],
+  ["unknown-option", 4, 2, 2],
+  ["echo-request", 128, 0, 255],
+  ["ping", 128, 0, 255],
+  ["echo-reply", 129, 0, 255],
+  ["pong", 129, 0, 255],
+  ["router-solicitation", 133, 0, 255],
+  ["router-advertisement", 134, 0, 255],
+  ["neighbour-solicitation", 135, 0, 255],
+  ["neighbor-solicitation", 135, 0, 255],
+  ["neighbour-advertisement", 136, 0, 255],
+  ["neighbor-advertisement", 136, 0, 255],
+  ["redirect", 137, 0, 255]
+];
+var oneByte = (c) => c.charCodeAt(0) < 128 ? c : "\uFFFD";
+function icmpRange(word, from) {
+  const a = xtStrtoul(word, from, 0, 255, false);
+  if (a === null) return null;
+  if (word[a.end] !== ":") return { low: a.value, high: a.value, end: a.end };
+  const b = xtStrtoul(word, a.end + 1, 0, 255, false);
+  if (b === null) return null;
+  return { low: a.value, high: b.value, end: b.end };
+}
+function parseIcmpType(word, family) {
+  const names = family === 4 ? ICMP_NAMES : ICMPV6_NAMES;
+  const kind = family === 4 ? "ICMP" : "ICMPv6";
+  let match = -1;
+  for (let i = 0; i < names.length; i++) {
+    if (!startsWithIgnoringCase(names[i][0], word)) continue;
+    if (match !== -1) return refuse(`Ambiguous ${kind} type \`${word}': \`${names[match][0]}' or \`${names[i][0]}'?`);
+    match = i;
+  }
+  if (match !== -1) {
+    const [, type2, codeMin2, codeMax2] = names[match];
+    return accept({ type: type2, codeMin: codeMin2, codeMax: codeMax2 });
+  }
+  const type = icmpRange(word, 0);
+  if (type === null) return refuse(`Unknown ${kind} type \`${word}'`);
+  let codeMin = 0;
+  let codeMax = 255;
+  if (type.end < word.length) {
+    if (word[type.end] !== "/") return refuse(`unknown character ${oneByte(word[type.end])}`);
+    const code = icmpRange(word, type.end + 1);
+    if (code === null) return refuse(`Unknown ${kind} code \`${word}'`);
+    if (code.end < word.length) return refuse(`unknown character ${oneByte(word[code.end])}`);
+    codeMin = code.low;
+    codeMax = code.high;
+  }
+  if (type.low !== type.high) return refuse(`${kind} type range not supported`);
+  return accept({ type: type.low, codeMin, codeMax });
+}
+var REJECT_TYPES = {
+  4: [
+    ["icmp-net-unreachable", "net-unreach"],
+    ["icmp-host-unreachable", "host-unreach"],
+    ["icmp-proto-unreachable", "proto-unreach"],
+    ["icmp-port-unreachable", "port-unreach"],
+    ["icmp-net-prohibited", "net-prohib"],
+    ["icmp-host-prohibited", "host-prohib"],
+    ["tcp-reset", "tcp-rst"],
+    ["icmp-admin-prohibited", "admin-prohib"]
+  ],
+  6: [
+    ["icmp6-no-route", "no-route"],
+    ["icmp6-adm-prohibited", "adm-prohibited"],
+    ["icmp6-addr-unreachable", "addr-unreach"],
+    ["icmp6-port-unreachable", "port-unreach"],
+    ["tcp-reset", "tcp-reset"],
+    ["icmp6-policy-fail", "policy-fail"],
+    ["icmp6-reject-route", "reject-route"]
+  ]
+};
+function parseRejectWith(word, family) {
+  for (const [name, alias] of REJECT_TYPES[family]) if (startsWithIgnoringCase(name, word) || startsWithIgnoringCase(alias, word)) return accept(name);
+  return refuse(`unknown reject type "${word}"`);
+}
+
+// rules/netfilter/values/integers.ts
+var BITS = { UINT8: 8, UINT16: 16, UINT32: 32, UINT64: 64 };
+var MAX = { UINT8: 255, UINT16: 65535, UINT32: 4294967295, UINT64: 0 };
+function parseUint(type, word, spec) {
+  const min = spec.min ?? 0;
+  const max = spec.max || MAX[type];
+  const n = xtStrtoul(word, 0, min, max, true);
+  if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(n.value);
+}
+function parseUint64(word, spec) {
+  const min = BigInt(spec.min ?? 0);
+  const max = spec.max ? BigInt(spec.max) : (1n << 64n) - 1n;
+  const n = xtStrtoull(word, 0, min, max, true);
+  if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(n.value);
+}
+function parseUintRange(type, word, spec) {
+  const base = type.slice(0, -2);
+  const bits = BITS[base];
+  const esize = bits / 8;
+  const maxIter = spec.size ? Math.floor(spec.size / esize) : 2;
+  const lmax = base === "UINT64" ? (1n << 64n) - 1n : BigInt(MAX[base]);
+  const parts = [];
+  let at = 0;
+  for (; ; ) {
+    if (parts.length === maxIter) return refuse(`${spec.extension}: Too many components for option "--${spec.option}" (max: ${maxIter})`);
+    let end;
+    let value;
+    if (at >= word.length || word[at] === ":") {
+      end = at;
+      value = parts.length === 1 ? lmax : 0n;
+    } else {
+      const n = xtStrtoull(word, at, 0n, lmax, false);
+      if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}" near "${word.slice(at)}", or out of range (0-${lmax}).`);
+      end = n.end;
+      value = n.value;
+      if (end < word.length && word[end] !== ":") return refuse(`${spec.extension}: Argument to "--${spec.option}" has unexpected characters near "${word.slice(end)}".`);
+    }
+    parts.push(base === "UINT64" ? value : Number(value));
+    if (end >= word.length) break;
+    at = end + 1;
+  }
+  return accept({ parts });
+}
+function parseConnbytes(word) {
+  const r = parseUintRange("UINT64RC", word, { extension: "connbytes", option: "connbytes" });
+  if (r.kind !== "value") return r;
+  const from = r.value.parts[0];
+  const to = r.value.parts.length === 2 ? r.value.parts[1] : (1n << 64n) - 1n;
+  if (to < from) return refuse(`${from} should be less than ${to}`);
+  return accept({ from, to });
+}
+
+// rules/netfilter/values/limit.ts
+var LIMIT_SCALE = 1e4;
+var UNITS = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
+function parseLimitRate(word) {
+  const bad = () => refuse(`bad rate "${word}"'`);
+  const slash = word.indexOf("/");
+  let unitSeconds = 1;
+  if (slash !== -1) {
+    const unit = word.slice(slash + 1);
+    if (unit.length === 0) return bad();
+    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
+    if (found === void 0) return bad();
+    unitSeconds = found[1];
+  }
+  const count = atoi(word) >>> 0;
+  if (count === 0) return bad();
+  const avg = Math.floor(LIMIT_SCALE * unitSeconds / count) >>> 0;
+  if (avg === 0) return refuse(`Rate too fast "${word}"`);
+  return accept({ count, unitSeconds, avg });
+}
+var parseLimitBurst = (word) => parseUint("UINT32", word, { extension: "limit", option: "limit-burst", min: 0, max: 1e4 });
 
 // rules/netfilter/values/ports.ts
 var KNOWN_SERVICES = {
@@ -30273,6 +30858,345 @@ var KNOWN_SERVICES = {
   udp: /* @__PURE__ */ new Map([["domain", 53], ["bootps", 67], ["bootpc", 68], ["tftp", 69], ["ntp", 123], ["snmp", 161], ["isakmp", 500], ["syslog", 514]])
 };
 var KNOWN_ANY = new Map([...KNOWN_SERVICES.tcp, ...KNOWN_SERVICES.udp]);
+function lookUpService(word, known, proto) {
+  const port = known.get(word);
+  if (port !== void 0) return accept(port);
+  if (!couldBeServiceName(word)) return null;
+  return unsure(`whether /etc/services on the node names a ${proto} service "${word}"`);
+}
+function couldBeServiceName(word) {
+  if (word.length === 0) return false;
+  let digits = true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (isCSpace(c) || c === 35 || c === 0 || c === 58 || c === 44) return false;
+    if (!(c >= 48 && c <= 57) && !(k === 0 && (c === 43 || c === 45))) digits = false;
+  }
+  return !digits;
+}
+function parsePortNumberOrService(word, proto) {
+  const n = xtStrtoul(word, 0, 0, 65535, true);
+  if (n !== null) return accept(n.value);
+  const known = proto === "tcp" || proto === "udp" ? KNOWN_SERVICES[proto] : /* @__PURE__ */ new Map();
+  return lookUpService(word, known, proto) ?? refuse(`invalid port/service \`${word}' specified`);
+}
+function parseTcpPorts(word) {
+  const colon = word.indexOf(":");
+  if (colon === -1) {
+    const p = parsePortNumberOrService(word, "tcp");
+    return p.kind === "value" ? accept({ min: p.value, max: p.value }) : p;
+  }
+  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), "tcp");
+  if (low.kind === "refused") return low;
+  const high = colon === word.length - 1 ? accept(65535) : parsePortNumberOrService(word.slice(colon + 1), "tcp");
+  if (high.kind === "refused") return refuseAfter(high, low.kind === "unsure" ? low : null);
+  if (low.kind === "unsure") return low;
+  if (high.kind === "unsure") return high;
+  if (low.value > high.value) return refuse("invalid portrange (min > max)");
+  return accept({ min: low.value, max: high.value });
+}
+function parseXtPort(word) {
+  if (word.length === 0) return accept(0);
+  {
+    const n = strtoumax(word, 0, 10);
+    if (n.end === word.length && n.end > 0) {
+      const asInt = Number(BigInt.asIntN(32, n.big ?? BigInt(n.value)));
+      if (n.overflow) return null;
+      if (asInt >= 0) return accept(asInt & 65535);
+      return null;
+    }
+  }
+  return lookUpService(word, KNOWN_ANY, "tcp or udp");
+}
+function parsePort(word) {
+  return parseXtPort(word) ?? refuse(`Port "${word}" does not resolve to anything.`);
+}
+function parsePortRange(word, spec) {
+  const maxIter = spec.size ? Math.floor(spec.size / 2) : 2;
+  const range = [0, 65535];
+  let count = 0;
+  let from = 0;
+  let pending = null;
+  for (; ; ) {
+    const colon = word.indexOf(":", from);
+    const part = word.slice(from, colon === -1 ? word.length : colon);
+    if (count === maxIter) return refuseAfter(refuse(`${spec.extension}: Too many components for option "--${spec.option}" (max: ${maxIter})`), pending);
+    if (part.length > 0) {
+      const port = parsePort(part);
+      if (port.kind === "refused") return refuseAfter(port, pending);
+      if (port.kind === "unsure") pending ??= port;
+      else if (count < 2) range[count] = port.value;
+    }
+    count++;
+    if (colon === -1) break;
+    from = colon + 1;
+  }
+  if (pending !== null) return pending;
+  if (count === 1) range[1] = range[0];
+  return accept({ min: range[0], max: range[1] });
+}
+var MULTIPORT_SLOTS = 15;
+function parseMultiport(word, proto) {
+  const ports = [];
+  let slot = 0;
+  let from = 0;
+  let pending = null;
+  let more = true;
+  while (more && slot < MULTIPORT_SLOTS) {
+    const comma = word.indexOf(",", from);
+    more = comma !== -1;
+    const item = word.slice(from, more ? comma : word.length);
+    from = comma + 1;
+    const colon = item.indexOf(":");
+    if (colon !== -1 && slot === MULTIPORT_SLOTS - 1) return refuseAfter(refuse("too many ports specified"), pending);
+    const first2 = parsePortNumberOrService(colon === -1 ? item : item.slice(0, colon), proto);
+    if (first2.kind === "refused") return refuseAfter(first2, pending);
+    if (colon === -1) {
+      if (first2.kind === "unsure") pending ??= first2;
+      else ports.push({ min: first2.value, max: first2.value });
+      slot++;
+      continue;
+    }
+    const second = parsePortNumberOrService(item.slice(colon + 1), proto);
+    if (first2.kind === "unsure") pending ??= first2;
+    if (second.kind === "refused") return refuseAfter(second, pending);
+    slot += 2;
+    if (first2.kind === "unsure" || second.kind === "unsure") {
+      if (second.kind === "unsure") pending ??= second;
+      continue;
+    }
+    if (first2.value >= second.value) return refuseAfter(refuse("invalid portrange specified"), pending);
+    ports.push({ min: first2.value, max: second.value });
+  }
+  if (more) return refuseAfter(refuse("too many ports specified"), pending);
+  return pending ?? accept({ ports, slots: slot });
+}
+
+// rules/netfilter/values/scalars.ts
+var BUILTIN_PROTOCOLS = /* @__PURE__ */ new Map([
+  ["tcp", 6],
+  ["sctp", 132],
+  ["udp", 17],
+  ["udplite", 136],
+  ["icmp", 1],
+  ["ipv6-icmp", 58],
+  ["icmpv6", 58],
+  ["esp", 50],
+  ["ah", 51],
+  ["mobility-header", 135],
+  ["ipv6-mh", 135],
+  ["mh", 135],
+  ["all", 0]
+]);
+function parseProtocol(word, lowerCase = false) {
+  const text = lowerCase ? asciiLower(word) : word;
+  const n = xtStrtoul(text, 0, 0, 255, true);
+  if (n !== null) return accept(n.value);
+  const builtin = BUILTIN_PROTOCOLS.get(text);
+  if (builtin !== void 0) return accept(builtin);
+  let digits = text.length > 0;
+  let blank = text.length === 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isCSpace(c) || c === 35) blank = true;
+    if (!(c >= 48 && c <= 57)) digits = false;
+  }
+  if (blank || digits) return refuse(`unknown protocol "${text}" specified`);
+  return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
+}
+function parseString(word, spec) {
+  const bytes = byteLength(word);
+  if (spec.min && bytes < spec.min) return refuse(`Argument must have a minimum length of ${spec.min} characters`);
+  if (spec.max && bytes > spec.max) return refuse(`Argument must have a maximum length of ${spec.max} characters`);
+  if (spec.size && bytes > spec.size - 1) {
+    const cut = Buffer.from(word, "utf8").subarray(0, spec.size - 1).toString("utf8");
+    return accept({ text: cut, truncated: true, bytes: spec.size - 1 });
+  }
+  return accept({ text: word, truncated: false, bytes });
+}
+var parseComment = (word) => parseString(word, { extension: "comment", option: "comment", size: 256 });
+function parseLogPrefix(word) {
+  const s = parseString(word, { extension: "LOG", option: "log-prefix", min: 1, size: 30 });
+  if (s.kind === "value" && word.indexOf("\n") !== -1) return refuse("Newlines not allowed in --log-prefix");
+  return s;
+}
+var SYSLOG_LEVELS = /* @__PURE__ */ new Map([
+  ["alert", 1],
+  ["crit", 2],
+  ["debug", 7],
+  ["emerg", 0],
+  ["error", 3],
+  ["info", 6],
+  ["notice", 5],
+  ["panic", 0],
+  ["warning", 4]
+]);
+function parseSyslogLevel(word) {
+  const n = xtStrtoul(word, 0, 0, 7, true);
+  if (n !== null) return accept(n.value);
+  const level = SYSLOG_LEVELS.get(word);
+  return level === void 0 ? refuse(`log level "${word}" unknown`) : accept(level);
+}
+function parseMarkMask(word, spec) {
+  const bad = () => refuse(`${spec.extension}: bad integer value for option "--${spec.option}", or out of range.`);
+  const garbage = () => refuse(`${spec.extension}: trailing garbage after value for option "--${spec.option}".`);
+  const v = xtStrtoul(word, 0, 0, 4294967295, false);
+  if (v === null) return bad();
+  if (v.end === word.length) return accept({ value: v.value, mask: 4294967295 });
+  if (word[v.end] !== "/") return garbage();
+  const m = xtStrtoul(word, v.end + 1, 0, 4294967295, false);
+  if (m === null) return bad();
+  if (m.end !== word.length) return garbage();
+  return accept({ value: v.value, mask: m.value });
+}
+var TOS_NAMES = /* @__PURE__ */ new Map([
+  ["minimize-delay", 16],
+  ["maximize-throughput", 8],
+  ["maximize-reliability", 4],
+  ["minimize-cost", 2],
+  ["normal-service", 0]
+]);
+function parseTosMask(word, defaultMask) {
+  const v = xtStrtoul(word, 0, 0, 255, false);
+  if (v !== null) {
+    if (v.end === word.length) return accept({ value: v.value, mask: 255 });
+    if (word[v.end] !== "/") return refuse(`Illegal value: "${word}"`);
+    const m = xtStrtoul(word, v.end + 1, 0, 255, false);
+    if (m === null || m.end !== word.length) return refuse(`Illegal value: "${word}"`);
+    return accept({ value: v.value, mask: m.value });
+  }
+  const named = TOS_NAMES.get(asciiLower(word));
+  return named === void 0 ? refuse(`Symbolic name "${word}" is unknown`) : accept({ value: named, mask: defaultMask });
+}
+function parseEtherMac(word) {
+  const bytes = [];
+  let at = 0;
+  for (let i = 0; i < 6; i++) {
+    const n = strtoumax(word, at, 16);
+    const end = n.end === at ? at : n.end;
+    if (end - at > 2) return refuse("Invalid MAC address specified.");
+    if (i < 5 ? word[end] !== ":" : end !== word.length) return refuse("Invalid MAC address specified.");
+    bytes.push(Number((n.big ?? BigInt(n.value)) & 0xffn));
+    at = end + 1;
+  }
+  return accept(bytes);
+}
+function parseInterface(word) {
+  if (word.length === 0) return refuse("Empty interface is likely to be undesired");
+  if (byteLength(word) > 15) return refuse(`interface name \`${word}' must be shorter than IFNAMSIZ (15)`);
+  return accept({ name: word, wildcard: word.endsWith("+"), weird: word.indexOf("/") !== -1 || word.indexOf(" ") !== -1 });
+}
+
+// rules/netfilter/values/index.ts
+var XT_TYPES = [
+  "UINT8",
+  "UINT16",
+  "UINT32",
+  "UINT64",
+  "UINT8RC",
+  "UINT16RC",
+  "UINT32RC",
+  "UINT64RC",
+  "DOUBLE",
+  "STRING",
+  "TOSMASK",
+  "MARKMASK32",
+  "SYSLOGLEVEL",
+  "HOST",
+  "HOSTMASK",
+  "PROTOCOL",
+  "PORT",
+  "PORTRC",
+  "PLEN",
+  "PLENMASK",
+  "ETHERMAC"
+];
+function parseValue(type, word, spec, family) {
+  switch (type) {
+    case "UINT8":
+    case "UINT16":
+    case "UINT32":
+      return parseUint(type, word, spec);
+    case "UINT64":
+      return parseUint64(word, spec);
+    case "UINT8RC":
+    case "UINT16RC":
+    case "UINT32RC":
+    case "UINT64RC":
+      return parseUintRange(type, word, spec);
+    case "DOUBLE":
+      return parseDouble(word, spec);
+    case "STRING":
+      return parseString(word, spec);
+    case "TOSMASK":
+      return parseTosMask(word, spec.max || 255);
+    case "MARKMASK32":
+      return parseMarkMask(word, spec);
+    case "SYSLOGLEVEL":
+      return parseSyslogLevel(word);
+    case "HOST":
+      return parseHost(word, family);
+    case "HOSTMASK":
+      return parseHostMask(word, family, spec);
+    case "PROTOCOL":
+      return parseProtocol(word);
+    case "PORT":
+      return parsePort(word);
+    case "PORTRC":
+      return parsePortRange(word, spec);
+    case "PLEN":
+    case "PLENMASK":
+      return parsePrefixLength(word, family, spec);
+    case "ETHERMAC":
+      return parseEtherMac(word);
+  }
+}
+function parseDouble(word, spec) {
+  const min = spec.min ?? 0;
+  const max = spec.max ?? 0;
+  const value = cStrtod(word);
+  if (value === null && /^[ \t\n\v\f\r]*[+-]?(?:0x|nan\()/i.test(word)) return unsure(`how C's strtod reads "${word}"`);
+  if (value === null || min !== max && (value < min || value > max)) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(value);
+}
+function cStrtod(word) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan))$/i.exec(word);
+  if (m === null) return null;
+  if (m[3] !== void 0) return m[1] === "-" ? -Infinity : Infinity;
+  if (m[4] !== void 0) return NaN;
+  return Number(m[1] + m[2]);
+}
+var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
+  ["ext:tcp:sport", (w) => parseTcpPorts(w)],
+  ["ext:tcp:source-port", (w) => parseTcpPorts(w)],
+  ["ext:tcp:dport", (w) => parseTcpPorts(w)],
+  ["ext:tcp:destination-port", (w) => parseTcpPorts(w)],
+  ["ext:tcp:tcp-flags", (w) => parseTcpFlagList(w)],
+  ["ext:multiport:sports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:source-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:dports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:destination-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:conntrack:ctstate", (w) => parseCtState(w)],
+  ["ext:conntrack:ctstatus", (w) => parseCtStatus(w)],
+  ["ext:conntrack:ctdir", (w) => parseCtDir(w)],
+  ["ext:state:state", (w) => parseState(w)],
+  ["ext:icmp:icmp-type", (w) => parseIcmpType(w, 4)],
+  ["ext:icmp6:icmpv6-type", (w) => parseIcmpType(w, 6)],
+  ["ext:REJECT:reject-with", (w, f) => parseRejectWith(w, f)],
+  ["ext:LOG:log-level", (w) => parseSyslogLevel(w)],
+  ["ext:LOG:log-prefix", (w) => parseLogPrefix(w)],
+  ["ext:comment:comment", (w) => parseComment(w)],
+  ["ext:limit:limit", (w) => parseLimitRate(w)],
+  ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
+  ["ext:connbytes:connbytes", (w) => parseConnbytes(w)]
+]);
+function extensionParser(extension, option2) {
+  return EXTENSION_PARSERS.get(`ext:${extension}:${option2.replace(/^-+/, "")}`);
+}
+var parseGenericProtocol = (word) => parseProtocol(word, true);
+var parseGenericAddresses = (word, family) => parseAddressList(word, family);
+var parseGenericInterface = parseInterface;
 
 // rules/model/shapes.ts
 var FNV_PRIME = 16777619;
@@ -32673,6 +33597,56 @@ function chainsNamed(document, table, names) {
   return found;
 }
 
+// rules/model/option-values.ts
+var valueOf = (v) => v.quoted ? decodeWord(v.text.slice(v.start, v.end)) : v.text.slice(v.start, v.end);
+function forEachOptionValue(document, lines, visit, unusual) {
+  const { lexed } = document.source;
+  const { firstTokens, lineCount, text } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const v = { line: 0, ordinal: -1, option: "", start: 0, end: 0, quoted: false, text };
+  const readLine3 = (line) => {
+    const first2 = firstTokens[line];
+    const last2 = firstTokens[line + 1];
+    let ordinal = 0;
+    for (let t = first2; t < last2; t++) {
+      const code = codes[t];
+      if (code !== 22 /* ModuleOption */ && code !== 21 /* GenericOption */) continue;
+      const start = starts[t];
+      const end = ends[t];
+      if (hasQuoteOrEquals(text, start, end)) {
+        unusual(line);
+        return;
+      }
+      const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
+      v.line = line;
+      if (code === 22 /* ModuleOption */) {
+        v.ordinal = ordinal++;
+        v.option = "";
+      } else {
+        v.ordinal = -1;
+        v.option = end - start === 2 ? SHORT[text.charCodeAt(start + 1) & 127] : text.slice(start, end);
+      }
+      if (value >= last2) continue;
+      const valueCode = codes[value];
+      if (valueCode !== 23 /* Word */ && valueCode !== 24 /* QuotedWord */) continue;
+      v.start = starts[value];
+      v.end = ends[value];
+      v.quoted = valueCode === 24 /* QuotedWord */;
+      if (!visit(v)) return;
+    }
+  };
+  if (lines === null) for (let line = 0; line < lineCount; line++) readLine3(line);
+  else for (const line of lines) readLine3(line);
+}
+var SHORT = Array.from({ length: 128 }, (_, c) => `-${String.fromCharCode(c)}`);
+function hasQuoteOrEquals(text, start, end) {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 34) return true;
+  }
+  return text.charCodeAt(start) === 34;
+}
+
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
 var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
@@ -32711,7 +33685,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report8 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report9 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -32720,37 +33694,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report8(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report9(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report8(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report9(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report8(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report9(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report8(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report9(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report8(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report9(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report8(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report9(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report8(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report9(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report8(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report9(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report8(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report9(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -33449,13 +34423,314 @@ function checkLine2(context, line) {
   }
 }
 
+// rules/invalid-option-value/checkers.ts
+var OK = { kind: "ok" };
+var Checker = class {
+  constructor(option2, words, parse2, surelyFine = NEVER_SURE) {
+    this.option = option2;
+    this.words = words;
+    this.parse = parse2;
+    this.surelyFine = surelyFine;
+    this.seen = /* @__PURE__ */ new Map();
+  }
+  /** The verdict of a one-word value. */
+  check(word) {
+    let verdict = this.seen.get(word);
+    if (verdict === void 0) {
+      if (this.seen.size >= MAX_WORDS_KEPT) this.seen.clear();
+      verdict = this.parse([word]);
+      this.seen.set(word, verdict);
+    }
+    return verdict;
+  }
+  /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
+  checkWords(words) {
+    if (words.length < this.words) return OK;
+    return this.words === 1 ? this.check(words[0]) : this.parse(words);
+  }
+};
+var MAX_WORDS_KEPT = 1e5;
+var NEVER_SURE = () => false;
+var withinLength = (min, limit) => (_text, start, end, quoted) => (end - start) * 3 <= limit && (quoted ? min === 0 : end - start >= min);
+function plainIpv4(text, start, end, quoted) {
+  if (quoted) return false;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let slash = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 3 || slash && digits === 1 && part === 0) return false;
+      part = part * 10 + c - 48;
+      digits++;
+    } else if (c === 46 && !slash && dots < 3 && digits > 0 && part <= 255) {
+      dots++;
+      part = 0;
+      digits = 0;
+    } else if (c === 47 && !slash && dots === 3 && digits > 0 && part <= 255) {
+      slash = true;
+      part = 0;
+      digits = 0;
+    } else return false;
+  }
+  return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
+}
+function verdictOf(results, cuts) {
+  const first2 = results[0];
+  if (first2.kind === "refused") {
+    for (const r of results) if (r.kind !== "refused" || r.message !== first2.message) return OK;
+    return { kind: "refused", message: first2.message.trimEnd() };
+  }
+  if (!cuts || first2.kind !== "value") return OK;
+  const value = first2.value;
+  if (value.truncated !== true) return OK;
+  for (const r of results) if (r.kind !== "value") return OK;
+  return { kind: "cut", kept: value.bytes ?? 0 };
+}
+var OTHER_RULES_MESSAGES = /* @__PURE__ */ new Set([
+  // multiport-too-many-ports
+  "too many ports specified"
+]);
+var checkers = /* @__PURE__ */ new Map();
+function memo(key, make) {
+  let checker = checkers.get(key);
+  if (checker === void 0) {
+    checker = make();
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+var familiesOf = (family) => family === null ? [4, 6] : [family];
+var GENERIC_SPELLINGS = {
+  "-p": "-p",
+  "--protocol": "-p",
+  "-s": "-s",
+  "--source": "-s",
+  "--src": "-s",
+  "-d": "-d",
+  "--destination": "-d",
+  "--dst": "-d",
+  "-i": "-i",
+  "--in-interface": "-i",
+  "-o": "-o",
+  "--out-interface": "-o"
+};
+function genericKind(spelling) {
+  const exact = GENERIC_SPELLINGS[spelling];
+  if (exact !== void 0) return exact;
+  if (!spelling.startsWith("--") || spelling.length < 3) return null;
+  const longs = GLOBAL_LONG_OPTIONS.filter((o) => o.startsWith(spelling));
+  return longs.length === 1 ? GENERIC_SPELLINGS[longs[0]] ?? null : null;
+}
+function genericChecker(kind, family) {
+  return memo(`generic:${kind}:${family ?? "?"}`, () => {
+    const families = familiesOf(family);
+    const parse2 = kind === "-p" ? (w) => verdictOf([parseGenericProtocol(w)], false) : kind === "-s" || kind === "-d" ? (w) => verdictOf(families.map((f) => parseGenericAddresses(w, f)), false) : (w) => verdictOf([parseGenericInterface(w)], false);
+    return new Checker(kind, 1, (words) => parse2(words[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
+  });
+}
+var OWN_LENGTHS = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
+function parserOf(extension, option2, family, protocol) {
+  if (option2.type === "ext:tcp:tcp-flags") return { parse: (w) => parseTcpFlags(w[0], w[1]), own: true, words: 2 };
+  for (const name of option2.names) {
+    const own = extensionParser(extension.name, name);
+    if (own !== void 0) return { parse: (w) => own(w[0], family, protocol), own: true, words: 1, length: OWN_LENGTHS[`ext:${extension.name}:${name.slice(2)}`] };
+  }
+  if (option2.type.startsWith("ext:")) {
+    const own = EXTENSION_PARSERS.get(option2.type);
+    return own === void 0 ? null : { parse: (w) => own(w[0], family, protocol), own: true, words: 1 };
+  }
+  if (!XT_TYPES.includes(option2.type)) return null;
+  const spec = { extension: extension.name, option: option2.names[0].replace(/^--/, ""), min: option2.min, max: option2.max, size: option2.size };
+  if (option2.type === "STRING") {
+    if (!option2.min && !option2.max) return null;
+    return { parse: (w) => parseValue("STRING", w[0], spec, family), own: false, words: 1, length: { min: option2.min ?? 0, limit: option2.max || Infinity } };
+  }
+  return { parse: (w) => parseValue(option2.type, w[0], spec, family), own: false, words: 1 };
+}
+function optionChecker(extension, name, family, protocol) {
+  const multiport = extension.name === "multiport";
+  return memo(`${extension.kind}:${extension.name}:${name}:${family ?? "?"}:${multiport ? protocol ?? "" : ""}`, () => {
+    const parsers = [];
+    for (const f of familiesOf(family)) {
+      if (!extension.families.includes(f)) return null;
+      const option2 = findOption(extension, name, f);
+      if (option2 === void 0 || !option2.value) return null;
+      const parser2 = parserOf(extension, option2, f, protocol);
+      if (parser2 === null) return null;
+      parsers.push(parser2);
+    }
+    const words = parsers[0].words;
+    const cuts = parsers[0].own;
+    const length = parsers.every((p) => p.length !== void 0) ? parsers[0].length : void 0;
+    return new Checker(
+      name,
+      words,
+      (w) => {
+        if (w.length < words) return OK;
+        const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
+        return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
+      },
+      length === void 0 ? NEVER_SURE : withinLength(length.min, length.limit)
+    );
+  });
+}
+function ownerOf(spelling, loaded, family) {
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    if (optionsOf(loaded[k], family).some((o) => o.names.includes(spelling))) return { extension: loaded[k], name: spelling };
+  }
+  if (GLOBAL_LONG_OPTIONS.some((o) => o.startsWith(spelling))) return "unclear";
+  let found = null;
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    for (const option2 of optionsOf(loaded[k], family)) {
+      const name = option2.names.find((n) => n.startsWith(spelling));
+      if (name === void 0) continue;
+      if (found !== null && (found.extension !== loaded[k] || found.id.names[0] !== option2.names[0])) return "unclear";
+      found = { extension: loaded[k], name: option2.names[0], id: option2 };
+    }
+  }
+  return found === null ? "none" : { extension: found.extension, name: found.name };
+}
+function checkersOf(view, family) {
+  const out = new Array(view.count).fill(null);
+  const loaded = [];
+  let protocol = null;
+  let implicitLoaded = false;
+  let opaque = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const kind = genericKind(view.name(i));
+      if (kind === null) continue;
+      if (kind === "-p") protocol = view.value(i);
+      out[i] = genericChecker(kind, family);
+    } else if (role === "match" || role === "jump" || role === "goto") {
+      const name = view.value(i);
+      const extension = name === null ? void 0 : findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension === void 0) opaque = true;
+      else loaded.push(extension);
+    } else if (role === "module" && !opaque) {
+      const spelling = view.name(i);
+      let owner = ownerOf(spelling, loaded, family);
+      if (owner === "none" && protocol !== null && !implicitLoaded) {
+        implicitLoaded = true;
+        const implicit = implicitMatch(protocol, family);
+        if (implicit !== void 0) {
+          loaded.push(implicit);
+          owner = ownerOf(spelling, loaded, family);
+        }
+      }
+      if (typeof owner === "object") out[i] = optionChecker(owner.extension, owner.name, family, protocol === null ? null : protocol.toLowerCase());
+    }
+  }
+  return out;
+}
+var V43 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
+function otherFamilysValue(option2, word, family) {
+  if (family === null) return false;
+  if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
+  if (!ADDRESS_OPTIONS.has(option2)) return false;
+  const other = family === 4 ? 6 : 4;
+  return word.split(",").some((a) => (a.startsWith("[") || (a.match(/:/g)?.length ?? 0) >= 2 ? 6 : V43.test(a) ? 4 : null) === other);
+}
+
+// rules/invalid-option-value/rule.ts
+var ID7 = "invalid-option-value";
+var invalidOptionValue = {
+  id: ID7,
+  description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const { shapeOf, checkersOfShape } = moduleCheckersByLine(context, family);
+    const generic = /* @__PURE__ */ new Map();
+    const candidates = /* @__PURE__ */ new Set();
+    forEachOptionValue(
+      document,
+      null,
+      (v) => {
+        let checker;
+        if (v.ordinal === -1) {
+          checker = generic.get(v.option);
+          if (checker === void 0) {
+            const kind = genericKind(v.option);
+            checker = kind === null ? null : genericChecker(kind, family);
+            generic.set(v.option, checker);
+          }
+        } else {
+          const shape = shapeOf[v.line];
+          checker = shape === -1 ? null : checkersOfShape[shape][v.ordinal];
+        }
+        if (checker === null || checker === void 0 || checker.surelyFine(v.text, v.start, v.end, v.quoted)) return true;
+        if (checker.words !== 1 || checker.check(valueOf(v)).kind !== "ok") {
+          candidates.add(v.line);
+          return false;
+        }
+        return true;
+      },
+      (line) => candidates.add(line)
+    );
+    if (candidates.size === 0) return;
+    const syntaxLines = new Set(document.diagnostics.filter((d) => d.severity === "error").map((d) => d.loc.start.line - 1));
+    for (const n of [...candidates].sort((a, b) => a - b)) {
+      if (syntaxLines.has(n)) continue;
+      const line = document.line(n);
+      if (line.kind === "command") report2(context, line, family);
+    }
+  }
+};
+function moduleCheckersByLine(context, family) {
+  const { document, model } = context;
+  const shapes = model.lines.shapes();
+  const shapeOf = new Int32Array(document.source.lexed.lineCount).fill(-1);
+  const checkersOfShape = [];
+  for (const representative of shapes.representatives) {
+    const line = document.line(representative);
+    if (line.kind !== "command") continue;
+    const view = line.view;
+    const all = checkersOf(view, family);
+    const modules2 = [];
+    for (let i = 0; i < view.count; i++) if (view.role(i) === "module") modules2.push(all[i]);
+    if (modules2.every((c) => c === null)) continue;
+    const id = checkersOfShape.push(modules2) - 1;
+    for (const n of shapes.linesLike(representative)) shapeOf[n] = id;
+  }
+  return { shapeOf, checkersOfShape };
+}
+var shown = (word) => word.length > 40 ? `${word.slice(0, 37)}...` : word;
+function messageOf(option2, words, verdict) {
+  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  return `\`${option2}\` is ${byteLength(words[0])} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
+}
+function report2(context, line, family) {
+  const view = line.view;
+  const checkers2 = checkersOf(view, family);
+  for (let i = 0; i < view.count; i++) {
+    const checker = checkers2[i];
+    if (checker === null) continue;
+    const words = view.values(i);
+    const verdict = checker.checkWords(words.slice(0, checker.words));
+    if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;
+    const option2 = view.optionRange(i);
+    const inline = line.source.text.slice(option2.start, option2.end).includes("=");
+    const first2 = inline ? option2 : view.valueRange(i, 0);
+    const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
+    const range = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
+    context.report({ range, message: messageOf(view.name(i), words.slice(0, checker.words), verdict), severity: verdict.kind === "cut" ? "warning" : "error" });
+  }
+}
+
 // rules/interface-direction/rule.ts
-var ID7 = "interface-direction";
-var SHORT = { in: "-i", out: "-o" };
+var ID8 = "interface-direction";
+var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID7,
+  id: ID8,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -33518,7 +34793,7 @@ function reportRefused(context, line, direction) {
   const [at] = interfaceElements(view, direction);
   if (at === void 0) return;
   const chain = line.chain;
-  const option2 = SHORT[direction];
+  const option2 = SHORT2[direction];
   context.report({
     range: view.range(at),
     message: `\`${spelled(view, at)}\` in ${chain}, which has no ${NAME2[direction]} interface: iptables-restore refuses it ("Can't use ${option2} with ${chain}"), loading no table from this one on`
@@ -33552,9 +34827,9 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID8 = "jump-to-undefined-chain";
+var ID9 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID8,
+  id: ID9,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -33623,9 +34898,9 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/line-ends/rule.ts
-var ID9 = "line-ends";
+var ID10 = "line-ends";
 var lineEnds = {
-  id: ID9,
+  id: ID10,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -33643,7 +34918,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID10 }
   });
 }
 function checkCrLf(context) {
@@ -33676,7 +34951,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID10 }
   });
 }
 function effectOf(document, line) {
@@ -33726,7 +35001,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID10 = "mark-bit-conflict";
+var ID11 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -33749,12 +35024,12 @@ var OWNERS = [
   ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "OpenShift SDN's marks" }],
   ["DOCKER", { name: "Docker", purpose: "Docker's marks" }]
 ];
-function ownerOf(chain) {
+function ownerOf2(chain) {
   for (const [prefix, owner] of OWNERS) if (chain.startsWith(prefix)) return owner;
   return null;
 }
 var markBitConflict = {
-  id: ID10,
+  id: ID11,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -33762,7 +35037,7 @@ var markBitConflict = {
     const writes = [];
     for (const line of context.model.lines.withTarget("MARK")) {
       if (line.command === "delete" || line.chain === null) continue;
-      const owner = ownerOf(line.chain);
+      const owner = ownerOf2(line.chain);
       const target = line.rule?.target;
       if (owner === null || !target) continue;
       const effect = markTargetEffect(target);
@@ -33822,10 +35097,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID11 = "masquerade-mark-not-cleared";
+var ID12 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID11,
+  id: ID12,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -33916,7 +35191,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID11
+    ruleId: ID12
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -33961,9 +35236,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID12 = "match-not-allowed-here";
+var ID13 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID12,
+  id: ID13,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34045,7 +35320,7 @@ function checkTable3(context, table, uses2, facts) {
     const { limit } = use;
     if (limit.tables && !limit.tables.includes(tableName2)) {
       refused.add(use.n);
-      report2(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      report3(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
       continue;
     }
     const wrong = wrongOf.get(use);
@@ -34055,11 +35330,11 @@ function checkTable3(context, table, uses2, facts) {
     const isBuiltin = builtins.includes(chain);
     const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
     const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-    report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+    report3(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
 var MAX_MESSAGE = 180;
-function report2(context, use, where, logged, legacyOnly, facts) {
+function report3(context, use, where, logged, legacyOnly, facts) {
   const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
@@ -34072,13 +35347,13 @@ function report2(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID13 = "multiport-too-many-ports";
+var ID14 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID13,
+  id: ID14,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -34111,7 +35386,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report3(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report4(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -34128,7 +35403,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report3(context, view, i, name, slots) {
+function report4(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -34136,9 +35411,9 @@ function report3(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID14 = "old-negation-syntax";
+var ID15 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID14,
+  id: ID15,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -34169,7 +35444,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID15 }
       });
     }
   }
@@ -34200,9 +35475,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID15 = "option-needs-protocol";
+var ID16 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID15,
+  id: ID16,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -34324,7 +35599,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID15
+      ruleId: ID16
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34390,7 +35665,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID16 }
         });
       }
       return;
@@ -34455,7 +35730,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID16 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34495,15 +35770,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID16 = "queue-target";
+var ID17 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID16,
+  id: ID17,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report4(context, line);
+    for (const line of queueLines(context)) report5(context, line);
   }
 };
 function queueLines(context) {
@@ -34515,7 +35790,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report4(context, line) {
+function report5(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -34529,14 +35804,14 @@ function report4(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID17 }
   });
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID17 = "target-not-allowed-here";
+var ID18 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID17,
+  id: ID18,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34639,9 +35914,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID18 = "undeclared-chain";
+var ID19 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID18,
+  id: ID19,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -34693,9 +35968,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID19 = "unknown-extension";
+var ID20 = "unknown-extension";
 var unknownExtension = {
-  id: ID19,
+  id: ID20,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -34720,7 +35995,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report5(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report6(context, other, i);
       }
     }
   }
@@ -34736,7 +36011,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report5(context, line, at) {
+function report6(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -34744,14 +36019,14 @@ function report5(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID20 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID20 = "unknown-option";
+var ID21 = "unknown-option";
 var unknownOption2 = {
-  id: ID20,
+  id: ID21,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34763,7 +36038,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report6(context, line, family);
+        if (line !== null) report7(context, line, family);
       }
     }
   }
@@ -34822,7 +36097,7 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report6(context, line, family) {
+function report7(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
@@ -34844,15 +36119,15 @@ function report6(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID21 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID21 = "unreachable-rule";
+var ID22 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID21,
+  id: ID22,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34867,7 +36142,7 @@ function checkTable5(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report7(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report8(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -34876,7 +36151,7 @@ function checkTable5(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report7(context, table, line, chain, catchAll) {
+function report8(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -34896,10 +36171,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID22 = "unterminated-quote";
-var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
+var ID23 = "unterminated-quote";
+var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID22,
+  id: ID23,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34911,7 +36186,7 @@ var unterminatedQuote = {
       const line = document.line(index);
       const rest = document.text.slice(quote2.start, quote2.end).trimEnd();
       const option2 = optionOf(line, quote2.start);
-      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
+      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown2(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown2(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
       context.report({ range: { start: quote2.start, end: quote2.start + rest.length }, message: message5 });
     }
   }
@@ -34926,7 +36201,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID23 = "unused-chain";
+var ID24 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34936,7 +36211,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID23,
+  id: ID24,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34964,8 +36239,8 @@ var unusedChain = {
         const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
-        const shown2 = referrers.slice(0, MAX_REFERRERS);
-        const why = referrers.length ? `only ${referrers.length > shown2.length ? `${shown2.join(", ")} and ${referrers.length - shown2.length} more` : listOf(shown2)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        const shown3 = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown3.length ? `${shown3.join(", ")} and ${referrers.length - shown3.length} more` : listOf(shown3)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
         context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
@@ -34982,6 +36257,7 @@ var allRules = [
   optionNeedsProtocol,
   unknownExtension,
   unknownOption2,
+  invalidOptionValue,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
