@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-JHFQ7B2H.js";
+} from "./chunk-BTL2PSKO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-PSD6KMDW.js";
+} from "./chunk-5TPEJNP6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JHFQ7B2H.js";
-import "./chunk-PSD6KMDW.js";
+} from "./chunk-BTL2PSKO.js";
+import "./chunk-5TPEJNP6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

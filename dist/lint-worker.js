@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-PSD6KMDW.js";
+} from "./chunk-5TPEJNP6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

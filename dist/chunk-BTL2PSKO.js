@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-PSD6KMDW.js";
+} from "./chunk-5TPEJNP6.js";
 import {
   __commonJS,
   __require,

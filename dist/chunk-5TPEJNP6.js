@@ -30755,6 +30755,23 @@ function parseRejectWith(word, family) {
   for (const [name, alias] of REJECT_TYPES[family]) if (startsWithIgnoringCase(name, word) || startsWithIgnoringCase(alias, word)) return accept(name);
   return refuse(`unknown reject type "${word}"`);
 }
+var ADDRESS_TYPES = ["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"];
+function parseAddressTypes(word) {
+  let mask = 0;
+  let at = 0;
+  for (; ; ) {
+    const comma = word.indexOf(",", at);
+    const part = comma === -1 ? word.slice(at) : word.slice(at, comma);
+    const bit = part.length === 0 ? -1 : ADDRESS_TYPES.findIndex((name) => startsWithIgnoringCase(name, part));
+    if (bit === -1) return refuse(comma === -1 ? `addrtype: bad type "${part}"` : `addrtype: bad type \`${word.slice(at)}'`);
+    mask |= 1 << bit;
+    if (comma === -1) return accept(mask);
+    at = comma + 1;
+  }
+}
+function parseStatisticMode(word) {
+  return word === "random" || word === "nth" ? accept(word) : refuse(`Bad mode "${word}"`);
+}
 
 // rules/netfilter/values/integers.ts
 var BITS = { UINT8: 8, UINT16: 16, UINT32: 32, UINT64: 64 };
@@ -31189,7 +31206,10 @@ var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
   ["ext:comment:comment", (w) => parseComment(w)],
   ["ext:limit:limit", (w) => parseLimitRate(w)],
   ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
-  ["ext:connbytes:connbytes", (w) => parseConnbytes(w)]
+  ["ext:connbytes:connbytes", (w) => parseConnbytes(w)],
+  ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
+  ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
+  ["ext:statistic:mode", (w) => parseStatisticMode(w)]
 ]);
 function extensionParser(extension, option2) {
   return EXTENSION_PARSERS.get(`ext:${extension}:${option2.replace(/^-+/, "")}`);
