@@ -10,6 +10,7 @@ import { foreignJumpIntoKubeChain } from "./foreign-jump-into-kube-chain/rule.js
 import { icmpv6NdBlocked } from "./icmpv6-nd-blocked/rule.js";
 import { ipv6LeftOpen } from "./ipv6-left-open/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
+import { invalidOptionValue } from "./invalid-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
 import { iptablesBackendSplit } from "./iptables-backend-split/rule.js";
 import { jumpToUndefinedChain } from "./jump-to-undefined-chain/rule.js";
@@ -42,6 +43,7 @@ export const allRules: readonly RuleModule[] = [
   optionNeedsProtocol,
   unknownExtension,
   unknownOption,
+  invalidOptionValue,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -13,3 +13,4 @@ export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redecla
 export { appendsOnly, isUserChain } from "./chains.js";
 export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";
+export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";

@@ -197,8 +197,8 @@ export class NamespaceShell {
     });
   }
 
-  /** Runs `tool --test` on `input`: its exit status and what it said. */
-  restoreTest(tool: string, input: string, file: string): Promise<{ status: number; said: string }> {
+  /** Runs `tool --test` on `input` (with `test` false: loads it for real): its exit status and what it said. */
+  restoreTest(tool: string, input: string, file: string, test = true): Promise<{ status: number; said: string }> {
     writeFileSync(file, input);
     return new Promise((resolve, reject) => {
       if (this.exited !== null) return reject(new Error(this.exited));
@@ -207,7 +207,7 @@ export class NamespaceShell {
         const at = output.lastIndexOf(SENTINEL);
         resolve({ status: Number(output.slice(at + SENTINEL.length)), said: output.slice(0, at) });
       };
-      this.shell.stdin.write(`${tool} --test -w 10 < '${file}' 2>&1; echo "${SENTINEL}$?"\n`);
+      this.shell.stdin.write(`${tool}${test ? " --test" : ""} -w 10 < '${file}' 2>&1; echo "${SENTINEL}$?"\n`);
     });
   }
 

@@ -202,3 +202,31 @@ export function parseRejectWith(word: string, family: Family): Parsed<string> {
   for (const [name, alias] of REJECT_TYPES[family]) if (startsWithIgnoringCase(name, word) || startsWithIgnoringCase(alias, word)) return accept(name);
   return refuse(`unknown reject type "${word}"`);
 }
+
+/** addrtype's type names (`rtn_names`, libxt_addrtype.c), in iptables' order: bit `i` is the i-th. */
+export const ADDRESS_TYPES: readonly string[] = ["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"];
+
+/**
+ * addrtype's `--src-type`/`--dst-type` (`parse_types`): comma-separated parts, each the
+ * case-insensitive beginning of a type name (the first that fits); the value is the bit mask.
+ * A bad part before a comma is named with the rest of the word (`bad type \`X,LOCAL'`), the last
+ * in double quotes; an empty last part (`LOCAL,`) is bad too.
+ */
+export function parseAddressTypes(word: string): Parsed<number> {
+  let mask = 0;
+  let at = 0;
+  for (;;) {
+    const comma = word.indexOf(",", at);
+    const part = comma === -1 ? word.slice(at) : word.slice(at, comma);
+    const bit = part.length === 0 ? -1 : ADDRESS_TYPES.findIndex((name) => startsWithIgnoringCase(name, part));
+    if (bit === -1) return refuse(comma === -1 ? `addrtype: bad type "${part}"` : `addrtype: bad type \`${word.slice(at)}'`);
+    mask |= 1 << bit;
+    if (comma === -1) return accept(mask);
+    at = comma + 1;
+  }
+}
+
+/** statistic's `--mode`: `random` or `nth`, exactly (`strcmp`). */
+export function parseStatisticMode(word: string): Parsed<"random" | "nth"> {
+  return word === "random" || word === "nth" ? accept(word) : refuse(`Bad mode "${word}"`);
+}

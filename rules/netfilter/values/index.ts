@@ -10,7 +10,7 @@
  */
 import type { Family } from "../tables.js";
 import { parseAddressList, parseHost, parseHostMask, parsePrefixLength, type Network } from "./addresses.js";
-import { parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith, parseState, parseTcpFlagList } from "./enums.js";
+import { parseAddressTypes, parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith, parseState, parseStatisticMode, parseTcpFlagList } from "./enums.js";
 import { parseConnbytes, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
 import { parseLimitBurst, parseLimitRate } from "./limit.js";
 import { parseMultiport, parsePort, parsePortNumberOrService, parsePortRange, parseTcpPorts } from "./ports.js";
@@ -134,6 +134,9 @@ export const EXTENSION_PARSERS: ReadonlyMap<string, ExtensionParser> = new Map<s
   ["ext:limit:limit", (w) => parseLimitRate(w)],
   ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
   ["ext:connbytes:connbytes", (w) => parseConnbytes(w)],
+  ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
+  ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
+  ["ext:statistic:mode", (w) => parseStatisticMode(w)],
 ]);
 
 /** The parser of an extension's own option (`option` with or without its dashes), or undefined. */

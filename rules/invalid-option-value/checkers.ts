@@ -1,0 +1,323 @@
+/**
+ * Which parser reads each option value of a line, as iptables 1.8.9 hands the words to its
+ * extensions: a `Checker` per option, made once per (extension, option, family, protocol) and
+ * keeping its verdict for every word it has seen (a 10k-service dump repeats its ports and
+ * marks, and its ClusterIPs are one word each).
+ */
+import type { LineView } from "../../grammar/index.js";
+import {
+  EXTENSION_PARSERS,
+  extensionParser,
+  findExtension,
+  findOption,
+  GENERIC_ADDRESS_OPTIONS,
+  GLOBAL_LONG_OPTIONS,
+  implicitMatch,
+  optionsOf,
+  parseGenericAddresses,
+  parseGenericInterface,
+  parseGenericProtocol,
+  parseTcpFlags,
+  parseValue,
+  PLAIN_ADDRESS_OPTIONS,
+  XT_TYPES,
+  type ExtensionData,
+  type Family,
+  type OptionData,
+  type Parsed,
+  type XtType,
+} from "../netfilter/index.js";
+
+/** What a value gives in every family the rule reads the line for. */
+export type Verdict =
+  | { readonly kind: "ok" }
+  /** Refused with the same message in every family read (and by both backends: the parsers are iptables' own). */
+  | { readonly kind: "refused"; readonly message: string }
+  /** A string iptables cuts to `kept` bytes without a word (`--comment`, `--log-prefix`). */
+  | { readonly kind: "cut"; readonly kept: number };
+
+const OK: Verdict = { kind: "ok" };
+
+/** The verdicts of one option's values, by word. */
+export class Checker {
+  private readonly seen = new Map<string, Verdict>();
+
+  constructor(
+    /** The option as the message names it (`--dport`, `-s`). */
+    readonly option: string,
+    /** How many words it reads (tcp's `--tcp-flags MASK COMP`: 2). */
+    readonly words: 1 | 2,
+    private readonly parse: (words: readonly string[]) => Verdict,
+    /**
+     * Whether a value word, as written in `text[start, end)`, is surely fine without reading it:
+     * a string well within its limits, a plain IPv4 address. Most of a dump's words are.
+     */
+    readonly surelyFine: (text: string, start: number, end: number, quoted: boolean) => boolean = NEVER_SURE,
+  ) {}
+
+  /** The verdict of a one-word value. */
+  check(word: string): Verdict {
+    let verdict = this.seen.get(word);
+    if (verdict === undefined) {
+      // Bounded: a long-running process (the lint pool, the language server) lints many files.
+      if (this.seen.size >= MAX_WORDS_KEPT) this.seen.clear();
+      verdict = this.parse([word]);
+      this.seen.set(word, verdict);
+    }
+    return verdict;
+  }
+
+  /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
+  checkWords(words: readonly string[]): Verdict {
+    if (words.length < this.words) return OK;
+    return this.words === 1 ? this.check(words[0]) : this.parse(words);
+  }
+}
+
+const MAX_WORDS_KEPT = 100_000;
+
+const NEVER_SURE = (): boolean => false;
+
+/**
+ * A string whose length alone decides: at least `min` bytes and at most `limit`. A UTF-16 unit is
+ * at most 3 bytes of UTF-8; a quoted word is longer than its value.
+ */
+const withinLength =
+  (min: number, limit: number) =>
+  (_text: string, start: number, end: number, quoted: boolean): boolean =>
+    (end - start) * 3 <= limit && (quoted ? min === 0 : end - start >= min);
+
+/** `a.b.c.d` or `a.b.c.d/n`, each part a number within its limit, as written: every iptables loads it. */
+function plainIpv4(text: string, start: number, end: number, quoted: boolean): boolean {
+  if (quoted) return false;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let slash = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits === 3 || (slash && digits === 1 && part === 0)) return false;
+      part = part * 10 + c - 0x30;
+      digits++;
+    } else if (c === 0x2e /* . */ && !slash && dots < 3 && digits > 0 && part <= 255) {
+      dots++;
+      part = 0;
+      digits = 0;
+    } else if (c === 0x2f /* / */ && !slash && dots === 3 && digits > 0 && part <= 255) {
+      slash = true;
+      part = 0;
+      digits = 0;
+    } else return false;
+  }
+  return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
+}
+
+/** Each family's result for the same word, made one verdict: refused only when every family refuses alike. */
+function verdictOf(results: readonly Parsed<unknown>[], cuts: boolean): Verdict {
+  const first = results[0];
+  if (first.kind === "refused") {
+    for (const r of results) if (r.kind !== "refused" || r.message !== first.message) return OK;
+    return { kind: "refused", message: first.message.trimEnd() };
+  }
+  if (!cuts || first.kind !== "value") return OK;
+  const value = first.value as { truncated?: boolean; bytes?: number };
+  if (value.truncated !== true) return OK;
+  for (const r of results) if (r.kind !== "value") return OK;
+  return { kind: "cut", kept: value.bytes ?? 0 };
+}
+
+/** Refusals another rule reports with the same words. */
+const OTHER_RULES_MESSAGES: ReadonlySet<string> = new Set([
+  // multiport-too-many-ports
+  "too many ports specified",
+]);
+
+const checkers = new Map<string, Checker | null>();
+
+function memo(key: string, make: () => Checker | null): Checker | null {
+  let checker = checkers.get(key);
+  if (checker === undefined) {
+    checker = make();
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+
+const familiesOf = (family: Family | null): readonly Family[] => (family === null ? [4, 6] : [family]);
+
+type GenericKind = "-p" | "-s" | "-d" | "-i" | "-o";
+
+const GENERIC_SPELLINGS: Readonly<Record<string, GenericKind>> = {
+  "-p": "-p", "--protocol": "-p", "-s": "-s", "--source": "-s", "--src": "-s", "-d": "-d", "--destination": "-d", "--dst": "-d",
+  "-i": "-i", "--in-interface": "-i", "-o": "-o", "--out-interface": "-o",
+};
+
+/** `-p`, `-s`, `-d`, `-i`, `-o` for a spelling of one (a unique beginning of its long name too), else null. */
+export function genericKind(spelling: string): GenericKind | null {
+  const exact = GENERIC_SPELLINGS[spelling];
+  if (exact !== undefined) return exact;
+  if (!spelling.startsWith("--") || spelling.length < 3) return null;
+  const longs = GLOBAL_LONG_OPTIONS.filter((o) => o.startsWith(spelling));
+  return longs.length === 1 ? (GENERIC_SPELLINGS[longs[0]] ?? null) : null;
+}
+
+/** The checker of one of iptables' own options in a family (null: both). */
+export function genericChecker(kind: GenericKind, family: Family | null): Checker {
+  return memo(`generic:${kind}:${family ?? "?"}`, () => {
+    const families = familiesOf(family);
+    const parse =
+      kind === "-p"
+        ? (w: string) => verdictOf([parseGenericProtocol(w)], false)
+        : kind === "-s" || kind === "-d"
+          ? (w: string) => verdictOf(families.map((f) => parseGenericAddresses(w, f)), false)
+          : (w: string) => verdictOf([parseGenericInterface(w)], false);
+    // A plain IPv4 address loads in an iptables ruleset, and in one of unknown family (the other family's refusal alone is no finding).
+    return new Checker(kind, 1, (words) => parse(words[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
+  })!;
+}
+
+/** The parser of an extension's option in one family, or null when the model has none for it (a value iptables reads without a check we know). */
+interface OptionParser {
+  parse(words: readonly string[]): Parsed<unknown>;
+  /** An extension's own parser (not libxtables' for the type). */
+  own: boolean;
+  words: 1 | 2;
+  /** A string whose length alone decides: at least `min` bytes, at most `limit` bytes kept. */
+  length?: { min: number; limit: number };
+}
+
+/** The strings our own parsers read by their length alone (comment's buffer of 256 bytes, LOG's prefix of 30). */
+const OWN_LENGTHS: Readonly<Record<string, { min: number; limit: number }>> = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
+
+function parserOf(extension: ExtensionData, option: OptionData, family: Family, protocol: string | null): OptionParser | null {
+  if (option.type === "ext:tcp:tcp-flags") return { parse: (w) => parseTcpFlags(w[0], w[1]), own: true, words: 2 };
+  for (const name of option.names) {
+    const own = extensionParser(extension.name, name);
+    if (own !== undefined) return { parse: (w) => own(w[0], family, protocol), own: true, words: 1, length: OWN_LENGTHS[`ext:${extension.name}:${name.slice(2)}`] };
+  }
+  if (option.type.startsWith("ext:")) {
+    const own = EXTENSION_PARSERS.get(option.type);
+    return own === undefined ? null : { parse: (w) => own(w[0], family, protocol), own: true, words: 1 };
+  }
+  if (!(XT_TYPES as readonly string[]).includes(option.type)) return null;
+  const spec = { extension: extension.name, option: option.names[0].replace(/^--/, ""), min: option.min, max: option.max, size: option.size };
+  if (option.type === "STRING") {
+    // libxtables refuses a string only by its `min` and `max` (a longer one is cut to `size`, which only our own parsers report).
+    if (!option.min && !option.max) return null;
+    return { parse: (w) => parseValue("STRING", w[0], spec, family), own: false, words: 1, length: { min: option.min ?? 0, limit: option.max || Infinity } };
+  }
+  return { parse: (w) => parseValue(option.type as XtType, w[0], spec, family), own: false, words: 1 };
+}
+
+/**
+ * The checker of an extension's option (by one of its names) in a family (null: both, and then
+ * only an option both families have), or null when no parser of ours reads it.
+ */
+export function optionChecker(extension: ExtensionData, name: string, family: Family | null, protocol: string | null): Checker | null {
+  const multiport = extension.name === "multiport";
+  return memo(`${extension.kind}:${extension.name}:${name}:${family ?? "?"}:${multiport ? (protocol ?? "") : ""}`, () => {
+    const parsers: OptionParser[] = [];
+    for (const f of familiesOf(family)) {
+      if (!extension.families.includes(f)) return null;
+      const option = findOption(extension, name, f);
+      if (option === undefined || !option.value) return null;
+      const parser = parserOf(extension, option, f, protocol);
+      if (parser === null) return null;
+      parsers.push(parser);
+    }
+    const words = parsers[0].words;
+    // Only our own parsers of comment and LOG's prefix know the kernel's buffer keeps the cut text.
+    const cuts = parsers[0].own;
+    const length = parsers.every((p) => p.length !== undefined) ? parsers[0].length! : undefined;
+    return new Checker(
+      name,
+      words,
+      (w) => {
+        if (w.length < words) return OK;
+        const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
+        return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
+      },
+      length === undefined ? NEVER_SURE : withinLength(length.min, length.limit),
+    );
+  });
+}
+
+/** How getopt reads an option word among the loaded extensions' options: whose it is, or why it cannot say. */
+type Owner = { extension: ExtensionData; name: string } | "none" | "unclear";
+
+function ownerOf(spelling: string, loaded: readonly ExtensionData[], family: Family | null): Owner {
+  // An exact name wins; the extension loaded last comes first in iptables' merged options.
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    if (optionsOf(loaded[k], family).some((o) => o.names.includes(spelling))) return { extension: loaded[k], name: spelling };
+  }
+  if (GLOBAL_LONG_OPTIONS.some((o) => o.startsWith(spelling))) return "unclear";
+  // A unique beginning of one option (its aliases share it) of one loaded extension.
+  let found: { extension: ExtensionData; name: string; id: OptionData } | null = null;
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    for (const option of optionsOf(loaded[k], family)) {
+      const name = option.names.find((n) => n.startsWith(spelling));
+      if (name === undefined) continue;
+      if (found !== null && (found.extension !== loaded[k] || found.id.names[0] !== option.names[0])) return "unclear";
+      found = { extension: loaded[k], name: option.names[0], id: option };
+    }
+  }
+  return found === null ? "none" : { extension: found.extension, name: found.name };
+}
+
+/**
+ * The checker of each element of a line (null where none applies), as iptables reads the line:
+ * extensions load at `-m` and at the target, the protocol's match (`-p tcp`) when an option no
+ * loaded one has comes after `-p`. After a match or a target the model does not know, its
+ * options are left alone.
+ */
+export function checkersOf(view: LineView, family: Family | null): (Checker | null)[] {
+  const out: (Checker | null)[] = new Array(view.count).fill(null);
+  const loaded: ExtensionData[] = [];
+  let protocol: string | null = null;
+  let implicitLoaded = false;
+  let opaque = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const kind = genericKind(view.name(i));
+      if (kind === null) continue;
+      if (kind === "-p") protocol = view.value(i);
+      out[i] = genericChecker(kind, family);
+    } else if (role === "match" || role === "jump" || role === "goto") {
+      const name = view.value(i);
+      const extension = name === null ? undefined : findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension === undefined) opaque = true;
+      else loaded.push(extension);
+    } else if (role === "module" && !opaque) {
+      const spelling = view.name(i);
+      let owner = ownerOf(spelling, loaded, family);
+      if (owner === "none" && protocol !== null && !implicitLoaded) {
+        implicitLoaded = true;
+        const implicit = implicitMatch(protocol, family);
+        if (implicit !== undefined) {
+          loaded.push(implicit);
+          owner = ownerOf(spelling, loaded, family);
+        }
+      }
+      if (typeof owner === "object") out[i] = optionChecker(owner.extension, owner.name, family, protocol === null ? null : protocol.toLowerCase());
+    }
+  }
+  return out;
+}
+
+const V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+const ADDRESS_OPTIONS: ReadonlySet<string> = new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
+
+/**
+ * Whether address-family-mismatch reports this value in a ruleset of `family` (an address of the
+ * other family: `-s 2001:db8::1` in an iptables ruleset; `--reject-with icmp6-...` in it): the
+ * same test as that rule's, so that one value is never reported twice.
+ */
+export function otherFamilysValue(option: string, word: string, family: Family | null): boolean {
+  if (family === null) return false;
+  if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
+  if (!ADDRESS_OPTIONS.has(option)) return false;
+  const other = family === 4 ? 6 : 4;
+  return word.split(",").some((a) => (a.startsWith("[") || (a.match(/:/g)?.length ?? 0) >= 2 ? 6 : V4.test(a) ? 4 : null) === other);
+}

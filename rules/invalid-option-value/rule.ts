@@ -1,0 +1,118 @@
+/**
+ * invalid-option-value: an option value iptables refuses (`--dport 4:3`, `-i` with a name of 16
+ * bytes, `--log-level warn`, `--ctstate NEWX`), with iptables' own message; and, as a warning, a
+ * string iptables cuts without a word (`--comment` over 255 bytes, `--log-prefix` over 29). See
+ * README.md beside this file.
+ *
+ * The values are read by the parsers of rules/netfilter/values/, which are iptables 1.8.9's own
+ * (checked against iptables-restore, nft and legacy, v4 and v6): a refusal there is a refusal by
+ * both backends. "Unsure" (a service, protocol or host name only the node resolves) says nothing.
+ * When the ruleset's family is not known, a value is reported only when both families refuse it
+ * with the same message.
+ *
+ * Cost: which parser reads each option is decided once per line shape; values differ per line,
+ * so every line's values are read from the token arrays (`forEachOptionValue`), each distinct
+ * (option, word) parsed once; only a line with a finding gets a node.
+ */
+import type { CommandLine } from "../../grammar/index.js";
+import { forEachOptionValue, valueOf, type LineNo } from "../model/index.js";
+import { byteLength, type Family } from "../netfilter/index.js";
+import type { RuleContext, RuleModule } from "../types.js";
+import { checkersOf, genericChecker, genericKind, otherFamilysValue, type Checker, type Verdict } from "./checkers.js";
+
+const ID = "invalid-option-value";
+
+export const invalidOptionValue: RuleModule = {
+  id: ID,
+  description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const { shapeOf, checkersOfShape } = moduleCheckersByLine(context, family);
+    const generic = new Map<string, Checker | null>();
+    const candidates = new Set<LineNo>();
+    forEachOptionValue(
+      document,
+      null,
+      (v) => {
+        let checker: Checker | null | undefined;
+        if (v.ordinal === -1) {
+          checker = generic.get(v.option);
+          if (checker === undefined) {
+            const kind = genericKind(v.option);
+            checker = kind === null ? null : genericChecker(kind, family);
+            generic.set(v.option, checker);
+          }
+        } else {
+          const shape = shapeOf[v.line];
+          checker = shape === -1 ? null : checkersOfShape[shape][v.ordinal];
+        }
+        if (checker === null || checker === undefined || checker.surelyFine(v.text, v.start, v.end, v.quoted)) return true;
+        // A value of two words (`--tcp-flags MASK COMP`) is read the slow way.
+        if (checker.words !== 1 || checker.check(valueOf(v)).kind !== "ok") {
+          candidates.add(v.line);
+          return false;
+        }
+        return true;
+      },
+      (line) => candidates.add(line),
+    );
+    if (candidates.size === 0) return;
+    // A line with a syntax error (a missing value: `--dport -j ACCEPT`) is the grammar's.
+    const syntaxLines = new Set(document.diagnostics.filter((d) => d.severity === "error").map((d) => d.loc.start.line - 1));
+    for (const n of [...candidates].sort((a, b) => a - b)) {
+      if (syntaxLines.has(n)) continue;
+      const line = document.line(n);
+      if (line.kind === "command") report(context, line, family);
+    }
+  },
+};
+
+/** For each line with extension options, its shape (-1: none to read), and each shape's checker of each (by its place among them), decided once per shape. */
+function moduleCheckersByLine(context: RuleContext, family: Family | null): { shapeOf: Int32Array; checkersOfShape: (readonly (Checker | null)[])[] } {
+  const { document, model } = context;
+  const shapes = model.lines.shapes();
+  const shapeOf = new Int32Array(document.source.lexed.lineCount).fill(-1);
+  const checkersOfShape: (readonly (Checker | null)[])[] = [];
+  for (const representative of shapes.representatives) {
+    const line = document.line(representative);
+    if (line.kind !== "command") continue;
+    const view = line.view;
+    const all = checkersOf(view, family);
+    const modules: (Checker | null)[] = [];
+    for (let i = 0; i < view.count; i++) if (view.role(i) === "module") modules.push(all[i]);
+    if (modules.every((c) => c === null)) continue;
+    const id = checkersOfShape.push(modules) - 1;
+    for (const n of shapes.linesLike(representative)) shapeOf[n] = id;
+  }
+  return { shapeOf, checkersOfShape };
+}
+
+/** A word as a message shows it: cut when long. */
+const shown = (word: string): string => (word.length > 40 ? `${word.slice(0, 37)}...` : word);
+
+function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>): string {
+  if (verdict.kind === "refused") return `\`${option}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  return `\`${option}\` is ${byteLength(words[0])} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
+}
+
+function report(context: RuleContext, line: CommandLine, family: Family | null): void {
+  const view = line.view;
+  const checkers = checkersOf(view, family);
+  for (let i = 0; i < view.count; i++) {
+    const checker = checkers[i];
+    if (checker === null) continue;
+    const words = view.values(i);
+    const verdict = checker.checkWords(words.slice(0, checker.words));
+    if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;
+    // `--name=value`: the first value is inside the option word.
+    const option = view.optionRange(i);
+    const inline = line.source.text.slice(option.start, option.end).includes("=");
+    const first = inline ? option : view.valueRange(i, 0);
+    const last = checker.words === 1 ? first : view.valueRange(i, inline ? 0 : 1);
+    const range = first === null || last === null ? option : { start: first.start, end: last.end };
+    context.report({ range, message: messageOf(view.name(i), words.slice(0, checker.words), verdict), severity: verdict.kind === "cut" ? "warning" : "error" });
+  }
+}
