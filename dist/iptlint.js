@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-K7K3PHNT.js";
-import "./chunk-R6BM6FRM.js";
+} from "./chunk-5AXCLYMY.js";
+import "./chunk-ZEPPYMWP.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,6 +3,7 @@ import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
+import { conflictingOptions } from "./conflicting-options/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { inlineOptionValue } from "./inline-option-value/rule.js";
 import { interfaceDirection } from "./interface-direction/rule.js";
@@ -11,11 +12,13 @@ import { lineEnds } from "./line-ends/rule.js";
 import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
 import { matchNotAllowedHere } from "./match-not-allowed-here/rule.js";
+import { missingOption } from "./missing-option/rule.js";
 import { multiportTooManyPorts } from "./multiport-too-many-ports/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
+import { repeatedOption } from "./repeated-option/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
@@ -34,6 +37,9 @@ export const allRules: readonly RuleModule[] = [
   optionNeedsProtocol,
   unknownExtension,
   unknownOption,
+  missingOption,
+  conflictingOptions,
+  repeatedOption,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -12,3 +12,4 @@ export { familyOfName } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type TargetRef } from "./replay.js";
 export { appendsOnly, isUserChain } from "./chains.js";
 export { ruleKeyOfLine } from "./rule-key.js";
+export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";

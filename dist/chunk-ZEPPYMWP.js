@@ -3105,7 +3105,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root2, ref);
+      let _sch = resolve3.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3132,7 +3132,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root2, ref) {
+    function resolve3(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3996,7 +3996,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4387,7 +4387,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.counts, state.options.suppressErrors);
+      report10(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths, state.options.suppressErrors);
+      report10(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report10(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.groups, state.options.suppressErrors);
+      report10(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report8(error, callback$1, output, suppressErrors) {
+    function report10(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -30156,6 +30156,78 @@ var OPTION_HISTORY = [
   { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
 ];
 
+// rules/netfilter/extensions/relations.ts
+var ONE_OF_REQUIREMENTS = [
+  { kind: "match", extension: "addrtype", options: ["--src-type", "--dst-type"], message: "addrtype: you must specify --src-type or --dst-type" },
+  { kind: "match", extension: "bpf", options: ["--bytecode", "--object-pinned"], message: "bpf: one of --bytecode or --pinned is required" },
+  { kind: "match", extension: "cluster", options: ["--cluster-local-node", "--cluster-local-nodemask"], message: "cluster match: `--cluster-local-node' or`--cluster-local-nodemask' is missing" },
+  { kind: "match", extension: "connlimit", options: ["--connlimit-upto", "--connlimit-above"], message: 'You must specify "--connlimit-above" or "--connlimit-upto".' },
+  { kind: "match", extension: "conntrack", options: null, message: "conntrack: At least one option is required" },
+  { kind: "match", extension: "devgroup", options: ["--src-group", "--dst-group"], message: "devgroup match: You must specify either '--src-group' or '--dst-group'" },
+  { kind: "match", extension: "dscp", options: ["--dscp", "--dscp-class"], message: "DSCP match: Parameter --dscp is required" },
+  { kind: "match", extension: "ecn", options: null, message: "ECN match: some option required" },
+  { kind: "match", extension: "hashlimit", options: ["--hashlimit-upto", "--hashlimit-above"], message: "You have to specify --hashlimit" },
+  { kind: "match", extension: "hl", options: ["--hl-eq", "--hl-lt", "--hl-gt"], message: "HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'" },
+  { kind: "match", extension: "iprange", options: ["--src-range", "--dst-range"], message: "iprange match: You must specify `--src-range' or `--dst-range'" },
+  { kind: "match", extension: "multiport", options: null, message: "multiport expection an option" },
+  { kind: "match", extension: "owner", options: ["--uid-owner", "--gid-owner", "--socket-exists"], message: "owner: At least one of --uid-owner, --gid-owner or --socket-exists is required" },
+  { kind: "match", extension: "physdev", options: null, message: "PHYSDEV: no physdev option specified" },
+  { kind: "match", extension: "policy", options: ["--dir"], message: "policy match: neither --dir in nor --dir out specified" },
+  { kind: "match", extension: "recent", options: ["--set", "--rcheck", "--update", "--remove"], message: "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'" },
+  { kind: "match", extension: "set", options: ["--match-set"], message: "You must specify `--match-set' with proper arguments" },
+  { kind: "match", extension: "string", options: ["--string", "--hex-string"], message: "STRING match: You must specify `--string' or `--hex-string'" },
+  { kind: "match", extension: "ttl", options: ["--ttl-eq", "--ttl-lt", "--ttl-gt"], message: "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt" },
+  {
+    kind: "target",
+    extension: "CONNMARK",
+    options: ["--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark", "--save-mark", "--restore-mark"],
+    message: "CONNMARK target: No operation specified"
+  },
+  { kind: "target", extension: "CONNSECMARK", options: ["--save", "--restore"], message: "CONNSECMARK target: parameter required" },
+  { kind: "target", extension: "DSCP", options: ["--set-dscp", "--set-dscp-class"], message: "DSCP target: Parameter --set-dscp is required" },
+  { kind: "target", extension: "ECN", options: null, message: "ECN target: An operation is required" },
+  { kind: "target", extension: "HL", options: ["--hl-set", "--hl-dec", "--hl-inc"], message: "HL: You must specify an action" },
+  { kind: "target", extension: "HMARK", options: ["--hmark-mod"], message: "--hmark-mod is mandatory" },
+  {
+    kind: "target",
+    extension: "MARK",
+    options: ["--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark"],
+    message: "MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required"
+  },
+  { kind: "target", extension: "SET", options: ["--add-set", "--del-set", "--map-set"], message: "You must specify either `--add-set' or `--del-set' or `--map-set'" },
+  { kind: "target", extension: "TCPMSS", options: ["--set-mss", "--clamp-mss-to-pmtu"], message: "TCPMSS target: At least one parameter is required" },
+  { kind: "target", extension: "TOS", options: ["--set-tos", "--and-tos", "--or-tos", "--xor-tos"], message: "TOS: An action is required" },
+  { kind: "target", extension: "TTL", options: ["--ttl-set", "--ttl-dec", "--ttl-inc"], message: "TTL: You must specify an action" }
+];
+var ONCE_GROUPS = [
+  { kind: "match", extension: "tcp", options: ["--source-port"], message: "Only one `--source-port' allowed" },
+  { kind: "match", extension: "tcp", options: ["--destination-port"], message: "Only one `--destination-port' allowed" },
+  { kind: "match", extension: "tcp", options: ["--syn", "--tcp-flags"], message: "Only one of `--syn' or `--tcp-flags'  allowed" },
+  { kind: "match", extension: "tcp", options: ["--tcp-option"], message: "Only one `--tcp-option' allowed" },
+  { kind: "match", extension: "sctp", options: ["--source-port"], message: "Only one `--source-port' allowed" },
+  { kind: "match", extension: "sctp", options: ["--destination-port"], message: "Only one `--destination-port' allowed" },
+  { kind: "match", extension: "sctp", options: ["--chunk-types"], message: "Only one `--chunk-types' allowed" }
+];
+var ONCE_BUILTINS = {
+  "-p": "p",
+  "--protocol": "p",
+  "-s": "s",
+  "--source": "s",
+  "--src": "s",
+  "-d": "d",
+  "--destination": "d",
+  "--dst": "d",
+  "-i": "i",
+  "--in-interface": "i",
+  "-o": "o",
+  "--out-interface": "o",
+  "-f": "f",
+  "--fragments": "f",
+  "-c": "c",
+  "--set-counters": "c"
+};
+var OWN_CHECK_FIRST = /* @__PURE__ */ new Set(["match:statistic", "target:RATEEST"]);
+
 // rules/netfilter/extensions/index.ts
 var MATCH_ALIASES = { icmpv6: "icmp6", "ipv6-icmp": "icmp6" };
 var VERDICTS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
@@ -30169,6 +30241,16 @@ function findExtension(kind, name, family) {
 var inFamily = (option2, family) => family === null || (option2.in === void 0 || option2.in.some((tag) => tag.startsWith(`${family}:`))) && (option2.families === void 0 || option2.families.includes(family));
 function optionsOf(extension, family) {
   return extension.options.filter((o) => inFamily(o, family));
+}
+function findOption(extension, spelling, family) {
+  let best;
+  let bestRevision = -1;
+  for (const option2 of optionsOf(extension, family)) {
+    if (!option2.names.includes(spelling)) continue;
+    const revision = option2.in === void 0 ? Infinity : Math.max(...option2.in.filter((tag) => family === null || tag.startsWith(`${family}:`)).map((tag) => Number(tag.slice(2))));
+    if (revision > bestRevision) [best, bestRevision] = [option2, revision];
+  }
+  return best;
 }
 function implicitMatch(protocol, family) {
   const p = protocol.toLowerCase();
@@ -30240,6 +30322,89 @@ function matchNames(family) {
   return names;
 }
 
+// rules/netfilter/extensions/reading.ts
+var GLOBALS = new Set(GLOBAL_LONG_OPTIONS);
+var isProtocolOption = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+function readOptions(words, family) {
+  const instances = [];
+  let protocol = null;
+  let implicitLoaded = false;
+  for (let i = 0; i < words.count; i++) {
+    const role = words.role(i);
+    if (role === "generic") {
+      if (isProtocolOption(words.name(i))) {
+        const value = words.value(i);
+        if (value !== null) protocol = { value, element: i };
+      }
+      continue;
+    }
+    if (role === "match" || role === "jump" || role === "goto") {
+      const name = words.value(i);
+      if (name === null) return null;
+      const extension = findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension === void 0) {
+        if (role === "match" || hasOptionsAfter(words, i)) return null;
+        continue;
+      }
+      instances.push({ extension, element: i, implicit: false, given: [] });
+      continue;
+    }
+    if (role !== "module") continue;
+    const spelling = words.name(i);
+    let found = resolve(spelling, instances, family);
+    if (found === void 0 && !implicitLoaded && protocol !== null) {
+      implicitLoaded = true;
+      const implicit = implicitMatch(protocol.value, family);
+      if (implicit !== void 0) {
+        instances.push({ extension: implicit, element: protocol.element, implicit: true, given: [] });
+        found = resolve(spelling, instances, family);
+      }
+    }
+    if (found === void 0 || found === "ambiguous") return null;
+    if (found === "iptables") continue;
+    const option2 = findOption(found.instance.extension, found.name, family) ?? found.option;
+    found.instance.given.push({ option: option2, key: option2.names[0], element: i });
+  }
+  return { instances };
+}
+function resolve(spelling, instances, family) {
+  if (!spelling.startsWith("--")) return spelling.length === 2 ? "iptables" : void 0;
+  if (GLOBALS.has(spelling)) return "iptables";
+  for (let k = instances.length - 1; k >= 0; k--) {
+    const option2 = optionsOf(instances[k].extension, family).find((o) => o.names.includes(spelling));
+    if (option2 !== void 0) return { instance: instances[k], option: option2, name: spelling };
+  }
+  let found;
+  let globalHits = 0;
+  for (const name of GLOBALS) if (name.startsWith(spelling)) globalHits++;
+  if (globalHits > 1) return "ambiguous";
+  if (globalHits === 1) found = "iptables";
+  for (const instance of instances) {
+    for (const option2 of optionsOf(instance.extension, family)) {
+      const name = option2.names.find((n) => n.startsWith(spelling));
+      if (name === void 0) continue;
+      if (found !== void 0 && (found === "iptables" || found.instance !== instance || found.option.names[0] !== option2.names[0])) return "ambiguous";
+      found = { instance, option: option2, name };
+    }
+  }
+  return found;
+}
+var hasOptionsAfter = (words, at) => {
+  for (let i = at + 1; i < words.count; i++) if (words.role(i) === "module") return true;
+  return false;
+};
+function mandatoryOptions(extension, family) {
+  let result2 = null;
+  for (const f of family === null ? extension.families : [family]) {
+    for (const revision of extension.revisions[String(f)] ?? []) {
+      const tag = `${f}:${revision}`;
+      const here = extension.options.filter((o) => o.mandatory && (o.in === void 0 || o.in.includes(tag))).map((o) => o.names[0]);
+      result2 = result2 === null ? here : result2.filter((n) => here.includes(n));
+    }
+  }
+  return [...new Set(result2 ?? [])];
+}
+
 // rules/netfilter/values/cnum.ts
 var UINTMAX = (1n << 64n) - 1n;
 
@@ -30280,7 +30445,7 @@ function mix(h, text, start, end) {
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return Math.imul(h ^ 32, FNV_PRIME);
 }
-function isProtocolOption(text, start, end) {
+function isProtocolOption2(text, start, end) {
   const length = end - start;
   if (length === 2) return text.charCodeAt(start + 1) === 112;
   return length > 3 && text.charCodeAt(start + 1) === 45 && text.charCodeAt(start + 2) === 112 && text.charCodeAt(start + 3) === 114;
@@ -30312,7 +30477,7 @@ function lineShapes(lexed) {
         if (t + 1 < last2) h = mix(h, text, starts[t + 1], ends[t + 1]);
       } else if (code === 21 /* GenericOption */) {
         h = Math.imul(h ^ code * 64 + ends[t] - starts[t], FNV_PRIME);
-        if (isProtocolOption(text, starts[t], ends[t])) {
+        if (isProtocolOption2(text, starts[t], ends[t])) {
           const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
           if (value < last2) h = mix(h, text, starts[value], ends[value]);
         }
@@ -31751,7 +31916,7 @@ var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <
 var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
 var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
 var protocolOptions;
-function isProtocolOption2(name) {
+function isProtocolOption3(name) {
   protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
   return protocolOptions.has(name);
 }
@@ -31909,7 +32074,7 @@ function canonicalText(elements) {
   for (const e of elements) {
     if (e.code === 19 /* SetCountersOption */) continue;
     if (target && e.code !== 21 /* GenericOption */) {
-      if (e.code !== 22 /* ModuleOption */ || isProtocolOption2(e.name)) return null;
+      if (e.code !== 22 /* ModuleOption */ || isProtocolOption3(e.name)) return null;
       rest.push(written(e, e.name, e.values));
       continue;
     }
@@ -31956,7 +32121,7 @@ function canonicalText(elements) {
           name = "--tcp-flags";
           values2 = ["FIN,SYN,RST,ACK", "SYN"];
         }
-        const owners2 = isProtocolOption2(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
+        const owners2 = isProtocolOption3(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
         let into = current;
         if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
           if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
@@ -32673,6 +32838,57 @@ function chainsNamed(document, table, names) {
   return found;
 }
 
+// rules/model/option-tokens.ts
+function targetGivenOptions(lexed, n) {
+  const first2 = lexed.firstTokens[n];
+  const { codes } = lexed.tokens;
+  for (let t = lexed.firstTokens[n + 1] - 1; t >= first2; t--) {
+    const code = codes[t];
+    if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) return false;
+    if (code === 22 /* ModuleOption */) return true;
+  }
+  return false;
+}
+var LETTERS = "psdiofc";
+var SHORT_BITS = new Uint8Array(128);
+for (let k = 0; k < LETTERS.length; k++) SHORT_BITS[LETTERS.charCodeAt(k)] = 1 << k;
+function longBit(word) {
+  const letter = ONCE_BUILTINS[word];
+  return letter === void 0 ? 0 : 1 << LETTERS.indexOf(letter);
+}
+var GENERIC4 = 21 /* GenericOption */ * 16843009;
+var COUNTERS4 = 19 /* SetCountersOption */ * 16843009;
+var hasZeroByte = (x) => (x - 16843009 & ~x & 2155905152 | 0) !== 0;
+var mayHoldOption = (word) => hasZeroByte(word ^ GENERIC4) || hasZeroByte(word ^ COUNTERS4);
+function linesRepeatingOnceOptions(lexed) {
+  const { codes, starts, ends } = lexed.tokens;
+  const { text, firstTokens, lineCount } = lexed;
+  const count = firstTokens[lineCount];
+  const words = codes.byteOffset % 4 === 0 ? new Int32Array(codes.buffer, codes.byteOffset, count >> 2) : new Int32Array(0);
+  const found = [];
+  let line = -1;
+  let lineEnd = 0;
+  let seen = 0;
+  for (let t = 0; t < count; t++) {
+    if ((t & 3) === 0 && t >> 2 < words.length && !mayHoldOption(words[t >> 2])) {
+      t += 3;
+      continue;
+    }
+    const code = codes[t];
+    if (code !== 21 /* GenericOption */ && code !== 19 /* SetCountersOption */) continue;
+    if (t >= lineEnd) {
+      while (firstTokens[line + 1] <= t) line++;
+      lineEnd = firstTokens[line + 1];
+      seen = 0;
+    }
+    const start = starts[t];
+    const bit = ends[t] - start === 2 ? SHORT_BITS[text.charCodeAt(start + 1) & 127] : longBit(text.slice(start, ends[t]));
+    if ((seen & bit) !== 0 && found[found.length - 1] !== line) found.push(line);
+    seen |= bit;
+  }
+  return found;
+}
+
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
 var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
@@ -32711,7 +32927,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report8 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report10 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -32720,37 +32936,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report8(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report10(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report8(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report10(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report8(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report10(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report8(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report10(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report8(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report10(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report8(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report10(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report8(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report10(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report8(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report10(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report8(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report10(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -33134,6 +33350,70 @@ function strayHash(line) {
   return null;
 }
 
+// rules/conflicting-options/rule.ts
+var ID5 = "conflicting-options";
+var conflictingOptions = {
+  id: ID5,
+  description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt(context, representative);
+      if (line === null) continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => conflictOf(instance, family) !== null)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          const conflict = conflictOf(instance, family);
+          if (conflict !== null) report(context, like, instance, conflict);
+        }
+      }
+    }
+  }
+};
+function commandAt(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function conflictOf(instance, _family) {
+  const { extension, given } = instance;
+  if (given.length < 2) return null;
+  for (const group of ONCE_GROUPS) {
+    if (group.kind !== extension.kind || group.extension !== extension.name) continue;
+    const inGroup = given.filter((g) => group.options.includes(g.key));
+    const other = inGroup.find((g) => g.key !== inGroup[0]?.key);
+    if (other !== void 0) return { first: inGroup[0], second: other, said: group.message };
+  }
+  const order = [...new Set(extension.options.map((o) => o.names[0]))];
+  const byOrder = [...given].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  for (const entry of byOrder) {
+    const excluded = entry.option.excludes;
+    if (excluded === void 0) continue;
+    const other = byOrder.find((g) => g.key !== entry.key && excluded.includes(g.key));
+    if (other !== void 0) {
+      const [first2, second] = entry.element < other.element ? [entry, other] : [other, entry];
+      return { first: first2, second, said: `${extension.name}: option "${entry.key}" cannot be used together with "${other.key}".` };
+    }
+  }
+  return null;
+}
+function report(context, line, instance, conflict) {
+  const view = line.view;
+  const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+  context.report({
+    range: view.range(conflict.second.element),
+    message: `\`${view.name(conflict.second.element)}\` and \`${view.name(conflict.first.element)}\` of \`${name}\` exclude each other: iptables-restore refuses the line ("${conflict.said}")`
+  });
+}
+
 // rules/packet/marks.ts
 var ALL = 4294967295;
 function markTargetEffect(target) {
@@ -33297,19 +33577,19 @@ function unique(states) {
 }
 
 // rules/duplicate-rule/rule.ts
-var ID5 = "duplicate-rule";
+var ID6 = "duplicate-rule";
 var duplicateRule = {
-  id: ID5,
+  id: ID6,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
     for (const table of context.model.tables()) {
-      for (const { earlier, later, chain } of table.chains.repeatedRules()) report(context, table, earlier, later, chain);
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report2(context, table, earlier, later, chain);
     }
   }
 };
-function report(context, table, earlier, later, chain) {
+function report2(context, table, earlier, later, chain) {
   const { document } = context;
   const line = document.line(later);
   const rule = line.rule;
@@ -33372,7 +33652,7 @@ function message2(chain, earlier, rule) {
 }
 
 // rules/inline-option-value/rule.ts
-var ID6 = "inline-option-value";
+var ID7 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -33401,7 +33681,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID6,
+  id: ID7,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -33443,19 +33723,19 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID6
+        ruleId: ID7
       } : void 0
     });
   }
 }
 
 // rules/interface-direction/rule.ts
-var ID7 = "interface-direction";
+var ID8 = "interface-direction";
 var SHORT = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID7,
+  id: ID8,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -33552,9 +33832,9 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID8 = "jump-to-undefined-chain";
+var ID9 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID8,
+  id: ID9,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -33623,9 +33903,9 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/line-ends/rule.ts
-var ID9 = "line-ends";
+var ID10 = "line-ends";
 var lineEnds = {
-  id: ID9,
+  id: ID10,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -33643,7 +33923,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID10 }
   });
 }
 function checkCrLf(context) {
@@ -33676,7 +33956,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID10 }
   });
 }
 function effectOf(document, line) {
@@ -33726,7 +34006,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID10 = "mark-bit-conflict";
+var ID11 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -33754,7 +34034,7 @@ function ownerOf(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID10,
+  id: ID11,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -33822,10 +34102,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID11 = "masquerade-mark-not-cleared";
+var ID12 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID11,
+  id: ID12,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -33916,7 +34196,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID11
+    ruleId: ID12
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -33961,9 +34241,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID12 = "match-not-allowed-here";
+var ID13 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID12,
+  id: ID13,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34045,7 +34325,7 @@ function checkTable3(context, table, uses2, facts) {
     const { limit } = use;
     if (limit.tables && !limit.tables.includes(tableName2)) {
       refused.add(use.n);
-      report2(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      report3(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
       continue;
     }
     const wrong = wrongOf.get(use);
@@ -34055,11 +34335,11 @@ function checkTable3(context, table, uses2, facts) {
     const isBuiltin = builtins.includes(chain);
     const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
     const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-    report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+    report3(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
 var MAX_MESSAGE = 180;
-function report2(context, use, where, logged, legacyOnly, facts) {
+function report3(context, use, where, logged, legacyOnly, facts) {
   const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
@@ -34071,14 +34351,127 @@ function report2(context, use, where, logged, legacyOnly, facts) {
   context.report({ range: use.range, severity: legacyOnly && facts.backend === "nft" ? "warning" : "error", message: message5 });
 }
 
+// rules/missing-option/rule.ts
+var ID14 = "missing-option";
+var missingOption = {
+  id: ID14,
+  description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt2(context, representative);
+      if (line === null || line.command === "delete") continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null) continue;
+      const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
+      if (missing.length === 0) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt2(context, n);
+        if (like === null || like.command === "delete") continue;
+        const again = readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          if (isBareTarget(like, instance)) continue;
+          const lack = lackOf(instance, family);
+          if (lack !== null) report4(context, like, instance, lack);
+        }
+      }
+    }
+    const { lexed } = document.source;
+    let tables;
+    for (const target of targetsWithNeeds(family)) {
+      for (const n of model.lines.linesTargeting(target.name)) {
+        if (targetGivenOptions(lexed, n)) continue;
+        tables ??= model.tables();
+        if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
+        const line = commandAt2(context, n);
+        if (line === null || line.command === "delete") continue;
+        const at = line.view.targetIndex();
+        if (at === -1) continue;
+        const instance = { extension: target, element: at, implicit: false, given: [] };
+        const lack = lackOf(instance, family);
+        if (lack !== null) report4(context, line, instance, lack);
+      }
+    }
+  }
+};
+function commandAt2(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" ? line : null;
+}
+function isBareTarget(line, instance) {
+  if (instance.extension.kind !== "target") return false;
+  const view = line.view;
+  for (let i = instance.element + 1; i < view.count; i++) if (view.role(i) === "module") return false;
+  return true;
+}
+var targetsCache;
+function targetsWithNeeds(family) {
+  if (targetsCache?.family !== family) {
+    const names = /* @__PURE__ */ new Set([...ONE_OF_REQUIREMENTS.filter((r) => r.kind === "target").map((r) => r.extension)]);
+    const targets = [];
+    for (const name of ["AUDIT", "CHECKSUM", "CLASSIFY", "DNAT", "DNPT", "IDLETIMER", "LED", "NETMAP", "RATEEST", "SECMARK", "SNAT", "SNPT", "TEE", "TPROXY", ...names]) {
+      const target = findExtension("target", name, family);
+      if (target !== void 0 && (names.has(name) || mandatoryOptions(target, family).length > 0)) targets.push(target);
+    }
+    targetsCache = { family, targets };
+  }
+  return targetsCache.targets;
+}
+function lackOf(instance, family) {
+  const { extension, given } = instance;
+  if (OWN_CHECK_FIRST.has(`${extension.kind}:${extension.name}`)) return null;
+  const keys2 = new Set(given.map((g) => g.key));
+  const requirement = ONE_OF_REQUIREMENTS.find((r) => r.kind === extension.kind && r.extension === extension.name);
+  if (requirement !== void 0 && (requirement.options === null ? keys2.size === 0 : !requirement.options.some((o) => keys2.has(o)))) {
+    return { kind: "one-of", requirement };
+  }
+  const mandatory = mandatoryOptions(extension, family);
+  for (const option2 of extension.options) {
+    const key = option2.names[0];
+    if (mandatory.includes(key) && !keys2.has(key)) return { kind: "mandatory", option: key };
+  }
+  for (const g of given) {
+    for (const needs of g.option.also ?? []) if (!keys2.has(needs)) return { kind: "also", option: g.key, needs };
+  }
+  return null;
+}
+var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report4(context, line, instance, lack) {
+  const view = line.view;
+  const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf(instance.extension)}\``;
+  const ext = instance.extension.name;
+  let message5;
+  if (lack.kind === "one-of") {
+    const options = lack.requirement.options;
+    const wanted = options === null ? "no option" : options.length === 1 ? `no \`${options[0]}\`` : "none of the options it needs";
+    message5 = `${name} is given ${wanted}: iptables-restore refuses the line ("${lack.requirement.message}")`;
+  } else if (lack.kind === "mandatory") {
+    message5 = `${name} without \`${lack.option}\`: iptables-restore refuses the line ("${ext}: option "${lack.option}" must be specified")`;
+  } else {
+    const at = instance.given.find((g) => g.key === lack.option);
+    context.report({
+      range: view.range(at.element),
+      message: `\`${view.name(at.element)}\` without \`${lack.needs}\`: iptables-restore refuses the line ("${ext}: option "${lack.option}" also requires "${lack.needs}".")`
+    });
+    return;
+  }
+  context.report({ range: view.range(instance.element), message: message5 });
+}
+
 // rules/multiport-too-many-ports/rule.ts
-var ID13 = "multiport-too-many-ports";
+var ID15 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID13,
+  id: ID15,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -34111,7 +34504,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report3(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report5(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -34128,7 +34521,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report3(context, view, i, name, slots) {
+function report5(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -34136,9 +34529,9 @@ function report3(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID14 = "old-negation-syntax";
+var ID16 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID14,
+  id: ID16,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -34169,7 +34562,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID16 }
       });
     }
   }
@@ -34200,9 +34593,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID15 = "option-needs-protocol";
+var ID17 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID15,
+  id: ID17,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -34233,12 +34626,12 @@ function checkLine4(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption3(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption4(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      if (isProtocolOption3(view, i)) protocol = protocolAt(view, i);
+      if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
       continue;
     }
     if (role === "match") {
@@ -34283,7 +34676,7 @@ function checkLine4(context, line, facts) {
   }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+var isProtocolOption4 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
   return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
@@ -34324,7 +34717,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID15
+      ruleId: ID17
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34347,7 +34740,7 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption3(view, i)) protocol = protocolAt(view, i);
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption4(view, i)) protocol = protocolAt(view, i);
   const option2 = (names) => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -34390,7 +34783,7 @@ function checkTarget(context, line, view, at, facts) {
           range: view.range(at),
           severity,
           message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
+          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID17 }
         });
       }
       return;
@@ -34455,7 +34848,7 @@ function moveProtocolFix(line, view, from, before) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID17 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34495,15 +34888,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID16 = "queue-target";
+var ID18 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID16,
+  id: ID18,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report4(context, line);
+    for (const line of queueLines(context)) report6(context, line);
   }
 };
 function queueLines(context) {
@@ -34515,7 +34908,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report4(context, line) {
+function report6(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -34529,14 +34922,91 @@ function report4(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID18 }
   });
 }
 
+// rules/repeated-option/rule.ts
+var ID19 = "repeated-option";
+var repeatedOption = {
+  id: ID19,
+  description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt3(context, representative);
+      if (line === null) continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt3(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          const repeat = repeatOf(instance);
+          if (repeat === null) continue;
+          const view = like.view;
+          const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+          context.report({
+            range: view.range(repeat.again.element),
+            message: `\`${view.name(repeat.again.element)}\` of \`${name}\` is given twice: iptables-restore refuses the line ("${repeat.said}")`
+          });
+        }
+      }
+    }
+    for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
+  }
+};
+function commandAt3(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function reportBuiltin2(context, n) {
+  const line = commandAt3(context, n);
+  if (line === null) return;
+  const view = line.view;
+  const seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role !== "generic" && role !== "counters") continue;
+    const letter = ONCE_BUILTINS[view.name(i)];
+    if (letter === void 0) continue;
+    if (seen.has(letter)) {
+      context.report({
+        range: view.range(i),
+        message: `\`${view.name(i)}\` is given twice: iptables-restore refuses the line ("multiple -${letter} flags not allowed")`
+      });
+      return;
+    }
+    seen.add(letter);
+  }
+}
+function repeatOf(instance) {
+  const { extension, given } = instance;
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of given) {
+    if (seen.has(g.key)) {
+      if (g.option.invert === null) {
+        const group = ONCE_GROUPS.find((o) => o.kind === extension.kind && o.extension === extension.name && o.options.includes(g.key));
+        if (group !== void 0) return { again: g, said: group.message };
+      } else if (!g.option.multi || g.option.excludes?.includes(g.key)) {
+        return { again: g, said: `${extension.name}: option "${g.key}" can only be used once.` };
+      }
+    }
+    seen.add(g.key);
+  }
+  return null;
+}
+
 // rules/target-not-allowed-here/rule.ts
-var ID17 = "target-not-allowed-here";
+var ID20 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID17,
+  id: ID20,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -34639,9 +35109,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID18 = "undeclared-chain";
+var ID21 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID18,
+  id: ID21,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -34693,9 +35163,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID19 = "unknown-extension";
+var ID22 = "unknown-extension";
 var unknownExtension = {
-  id: ID19,
+  id: ID22,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -34720,7 +35190,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report5(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report7(context, other, i);
       }
     }
   }
@@ -34736,7 +35206,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report5(context, line, at) {
+function report7(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -34744,14 +35214,14 @@ function report5(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID22 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID20 = "unknown-option";
+var ID23 = "unknown-option";
 var unknownOption2 = {
-  id: ID20,
+  id: ID23,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -34763,7 +35233,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report6(context, line, family);
+        if (line !== null) report8(context, line, family);
       }
     }
   }
@@ -34788,14 +35258,14 @@ function readLine2(line, family) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption4(view.name(i))) protocol = view.value(i);
+    if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const name = view.value(i);
       if (name === null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension !== void 0) {
         if (!extensions.includes(extension)) extensions.push(extension);
-      } else if (role === "match" || hasOptionsAfter(view, i)) return null;
+      } else if (role === "match" || hasOptionsAfter2(view, i)) return null;
     }
   }
   if (protocol !== null) {
@@ -34813,22 +35283,22 @@ function readLine2(line, family) {
   }
   return null;
 }
-var isProtocolOption4 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
-var hasOptionsAfter = (view, at) => {
+var isProtocolOption5 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var hasOptionsAfter2 = (view, at) => {
   for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
   return false;
 };
 function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
-var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report6(context, line, family) {
+var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report8(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
-  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf(e)}\``);
+  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf2(e)}\``);
   const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
   const owners2 = ownersOf(spelling, family);
   const space = optionSpace(extensions, family);
@@ -34837,22 +35307,22 @@ function report6(context, line, family) {
   const nearest2 = renamed !== void 0 ? renamed.h.replacedBy : owners2.length > 0 || otherFamily.length > 0 ? void 0 : space.nearest(spelling);
   let message5;
   if (otherFamily.length > 0 && renamed === void 0 && owners2.length === 0) {
-    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf(otherFamily[0])}\` only: ${refused}`;
-  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
-  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf(owners2[0])}\`, which the line does not load: ${refused}`;
+    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf2(otherFamily[0])}\` only: ${refused}`;
+  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf2(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
+  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf2(owners2[0])}\`, which the line does not load: ${refused}`;
   else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID23 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID21 = "unreachable-rule";
+var ID24 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID21,
+  id: ID24,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -34867,7 +35337,7 @@ function checkTable5(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report7(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report9(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -34876,7 +35346,7 @@ function checkTable5(context, table) {
     if (isUnconditional(line)) dead.set(chain, line);
   });
 }
-function report7(context, table, line, chain, catchAll) {
+function report9(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -34896,10 +35366,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID22 = "unterminated-quote";
+var ID25 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID22,
+  id: ID25,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -34926,7 +35396,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID23 = "unused-chain";
+var ID26 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -34936,7 +35406,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID23,
+  id: ID26,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -34982,6 +35452,9 @@ var allRules = [
   optionNeedsProtocol,
   unknownExtension,
   unknownOption2,
+  missingOption,
+  conflictingOptions,
+  repeatedOption,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
@@ -35236,7 +35709,7 @@ var Claims = class {
 };
 
 // src/config/resolve.ts
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 
 // src/lazy.ts
 import { createRequire } from "node:module";
@@ -35312,8 +35785,8 @@ function compiled(config) {
 }
 var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
 function pathsOf(loaded, filePath) {
-  const absolute = resolve(filePath);
-  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve(loaded.filePath));
+  const absolute = resolve2(filePath);
+  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve2(loaded.filePath));
   const rel = relative(base, absolute);
   const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
   return { relative: outside ? null : toSlashes(rel), absolute: toSlashes(absolute) };
