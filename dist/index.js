@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-5AXCLYMY.js";
+} from "./chunk-HBOMI7Y4.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-ZEPPYMWP.js";
+} from "./chunk-3UY3PLMX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-5AXCLYMY.js";
-import "./chunk-ZEPPYMWP.js";
+} from "./chunk-HBOMI7Y4.js";
+import "./chunk-3UY3PLMX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

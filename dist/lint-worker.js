@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-ZEPPYMWP.js";
+} from "./chunk-3UY3PLMX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -19,6 +19,7 @@ import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
 import { repeatedOption } from "./repeated-option/rule.js";
+import { targetNeedsProtocol } from "./target-needs-protocol/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
@@ -35,6 +36,7 @@ export const allRules: readonly RuleModule[] = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  targetNeedsProtocol,
   unknownExtension,
   unknownOption,
   missingOption,

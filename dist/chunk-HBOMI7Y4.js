@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-ZEPPYMWP.js";
+} from "./chunk-3UY3PLMX.js";
 import {
   __commonJS,
   __require,

@@ -34596,7 +34596,7 @@ function refusal3(option2, value) {
 var ID17 = "option-needs-protocol";
 var optionNeedsProtocol = {
   id: ID17,
-  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
   check(context) {
@@ -34745,9 +34745,6 @@ function checkTarget(context, line, view, at, facts) {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
-  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table${logged === null ? "" : ` ("${logged}")`}` });
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -34761,56 +34758,8 @@ function checkTarget(context, line, view, at, facts) {
       if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, protocol, facts);
       return;
     }
-    case "TPROXY":
-      if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
-        context.report({
-          range: view.range(at),
-          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`
-        });
-      }
-      return;
-    case "TCPMSS":
-      if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
-        return;
-      }
-      if (!hasSynMatch(view, at)) {
-        let severity = "error";
-        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
-        if (facts.backend === "nft") severity = "warning";
-        const insertAt = view.range(protocol.element).end;
-        context.report({
-          range: view.range(at),
-          severity,
-          message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID17 }
-        });
-      }
-      return;
-    case "SYNPROXY":
-    case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
-      return;
-    case "REJECT": {
-      const i = option2(["--reject-with"]);
-      const value = i === -1 ? null : view.value(i);
-      if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
-      }
-      return;
-    }
-    case "ECN": {
-      const i = option2(["--ecn-tcp-remove", "--ecn-tcp-cwr", "--ecn-tcp-ece"]);
-      if (i !== -1 && !isTcp) tcpOnly(view.range(i), `\`${view.name(i)}\``, "ipt_ECN: cannot use operation on non-tcp rule");
-      return;
-    }
   }
 }
-var REJECT_TCP_RESET = {
-  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
-  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
-  unknown: null
-};
 function checkNatPorts(context, view, i, target, protocol, facts) {
   const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;
@@ -34826,17 +34775,6 @@ function hasPort(value) {
   if (value.startsWith("[")) return false;
   const colons = value.split(":").length - 1;
   return colons === 1;
-}
-function hasSynMatch(view, target) {
-  for (let i = 0; i < target; i++) {
-    if (view.role(i) !== "module" || view.negated(i)) continue;
-    if (view.is(i, "--syn")) return true;
-    if (view.is(i, "--tcp-flags")) {
-      const compared = view.values(i)[1] ?? "";
-      if (compared.split(",").some((f) => f.toUpperCase() === "SYN" || f.toUpperCase() === "ALL")) return true;
-    }
-  }
-  return false;
 }
 function moveProtocolFix(line, view, from, before) {
   const text = line.source.text;
@@ -35003,10 +34941,142 @@ function repeatOf(instance) {
   return null;
 }
 
-// rules/target-not-allowed-here/rule.ts
-var ID20 = "target-not-allowed-here";
-var targetNotAllowedHere = {
+// rules/target-needs-protocol/rule.ts
+var ID20 = "target-needs-protocol";
+var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
+var targetNeedsProtocol = {
   id: ID20,
+  description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document, model } = context;
+    const index = model.lines;
+    let facts = null;
+    const look = (n) => {
+      const line = document.line(n);
+      if (line.kind !== "command" || line.command === "delete") return;
+      facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
+      checkLine5(context, line, facts);
+    };
+    for (const n of index.linesWith({ targets: TARGETS })) {
+      if (!index.protocolNeedsSurelyMet(n)) look(n);
+    }
+    for (const n of index.linesTargeting("CT")) look(n);
+  }
+};
+var isProtocolOption5 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+function protocolAt2(view, i) {
+  const text = view.value(i) ?? "";
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
+}
+function protocolMatchesMet(view, protocol) {
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match") {
+      const name = view.value(i) ?? "";
+      const wanted = Object.hasOwn(PROTOCOL_MATCHES, name) ? PROTOCOL_MATCHES[name] : void 0;
+      if (wanted !== void 0 && (protocol === null || protocol.negated || protocol.name !== wanted)) return false;
+    } else if (role === "module" && !view.isTarget(i)) {
+      const owners2 = PROTOCOL_OPTION_OWNERS.get(view.name(i));
+      if (owners2 !== void 0 && (protocol === null || protocol.negated || !owners2.includes(protocol.name))) return false;
+    }
+  }
+  return true;
+}
+function checkLine5(context, line, facts) {
+  const view = line.view;
+  const at = view.targetIndex();
+  if (at === -1) return;
+  const name = view.value(at);
+  if (name === null) return;
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "generic" && isProtocolOption5(view, i)) protocol = protocolAt2(view, i);
+  if (!protocolMatchesMet(view, protocol)) return;
+  const option2 = (names) => {
+    for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
+    return -1;
+  };
+  const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
+  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
+  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses it${logged === null ? "" : ` (it logs "${logged}")`}` });
+  switch (name) {
+    case "TPROXY":
+      if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
+        context.report({
+          range: view.range(at),
+          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses it (it logs "xt_TPROXY: Can be used only with -p tcp or -p udp")`
+        });
+      }
+      return;
+    case "TCPMSS":
+      if (!isTcp) {
+        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
+        return;
+      }
+      if (!hasSynMatch(view, at)) {
+        let severity = "error";
+        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+        if (facts.backend === "nft") severity = "warning";
+        const insertAt = view.range(protocol.element).end;
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID20 };
+        context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
+      }
+      return;
+    case "SYNPROXY":
+    case "TCPOPTSTRIP":
+      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
+      return;
+    case "REJECT": {
+      const i = option2(["--reject-with"]);
+      const value = i === -1 ? null : view.value(i);
+      if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
+        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
+      }
+      return;
+    }
+    case "ECN": {
+      const i = option2(["--ecn-tcp-remove", "--ecn-tcp-cwr", "--ecn-tcp-ece"]);
+      if (i !== -1 && !isTcp) tcpOnly(view.range(i), `\`${view.name(i)}\``, "ipt_ECN: cannot use operation on non-tcp rule");
+      return;
+    }
+    case "CT": {
+      const i = option2(["--helper"]);
+      if (i !== -1 && (protocol === null || protocol.negated)) {
+        context.report({
+          range: view.range(i),
+          message: `\`--helper ${view.value(i) ?? ""}\` needs the rule's protocol (\`-p tcp\` or \`udp\`), and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`
+        });
+      }
+      return;
+    }
+  }
+}
+var REJECT_TCP_RESET = {
+  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
+  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
+  unknown: null
+};
+function hasFlagsMatch(view, target) {
+  for (let i = 0; i < target; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+  return false;
+}
+function hasSynMatch(view, target) {
+  for (let i = 0; i < target; i++) {
+    if (view.role(i) !== "module" || view.negated(i)) continue;
+    if (view.is(i, "--syn")) return true;
+    if (view.is(i, "--tcp-flags")) {
+      const compared = view.values(i)[1] ?? "";
+      if (compared.split(",").some((f) => f.toUpperCase() === "SYN" || f.toUpperCase() === "ALL")) return true;
+    }
+  }
+  return false;
+}
+
+// rules/target-not-allowed-here/rule.ts
+var ID21 = "target-not-allowed-here";
+var targetNotAllowedHere = {
+  id: ID21,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -35109,9 +35179,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID21 = "undeclared-chain";
+var ID22 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID21,
+  id: ID22,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -35163,9 +35233,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID22 = "unknown-extension";
+var ID23 = "unknown-extension";
 var unknownExtension = {
-  id: ID22,
+  id: ID23,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -35214,14 +35284,14 @@ function report7(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID22 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID23 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID23 = "unknown-option";
+var ID24 = "unknown-option";
 var unknownOption2 = {
-  id: ID23,
+  id: ID24,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -35258,7 +35328,7 @@ function readLine2(line, family) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
+    if ((role === "generic" || role === "module") && isProtocolOption6(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const name = view.value(i);
       if (name === null) return null;
@@ -35283,7 +35353,7 @@ function readLine2(line, family) {
   }
   return null;
 }
-var isProtocolOption5 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var isProtocolOption6 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
 var hasOptionsAfter2 = (view, at) => {
   for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
   return false;
@@ -35314,15 +35384,15 @@ function report8(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID23 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID24 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID24 = "unreachable-rule";
+var ID25 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID24,
+  id: ID25,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -35366,10 +35436,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID25 = "unterminated-quote";
+var ID26 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID25,
+  id: ID26,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -35396,7 +35466,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID26 = "unused-chain";
+var ID27 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -35406,7 +35476,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID26,
+  id: ID27,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -35450,6 +35520,7 @@ var allRules = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  targetNeedsProtocol,
   unknownExtension,
   unknownOption2,
   missingOption,
