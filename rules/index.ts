@@ -3,6 +3,7 @@ import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
+import { conflictingOptions } from "./conflicting-options/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { dumpIncompleteTable } from "./dump-incomplete-table/rule.js";
 import { dumpUnsupportedRevision } from "./dump-unsupported-revision/rule.js";
@@ -19,12 +20,15 @@ import { lineEnds } from "./line-ends/rule.js";
 import { markBitConflict } from "./mark-bit-conflict/rule.js";
 import { masqueradeMarkNotCleared } from "./masquerade-mark-not-cleared/rule.js";
 import { matchNotAllowedHere } from "./match-not-allowed-here/rule.js";
+import { missingOption } from "./missing-option/rule.js";
 import { multiportTooManyPorts } from "./multiport-too-many-ports/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
 import { staleProxyModeRules } from "./stale-proxy-mode-rules/rule.js";
+import { repeatedOption } from "./repeated-option/rule.js";
+import { targetNeedsProtocol } from "./target-needs-protocol/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
 import { undeclaredChain } from "./undeclared-chain/rule.js";
@@ -41,9 +45,13 @@ export const allRules: readonly RuleModule[] = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  targetNeedsProtocol,
   unknownExtension,
   unknownOption,
   invalidOptionValue,
+  missingOption,
+  conflictingOptions,
+  repeatedOption,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -14,3 +14,4 @@ export { appendsOnly, isUserChain } from "./chains.js";
 export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";
 export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";
+export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";

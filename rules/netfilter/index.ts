@@ -11,4 +11,5 @@ export * from "./protocols.js";
 export * from "./tables.js";
 export * from "./targets.js";
 export * from "./extensions/index.js";
+export * from "./extensions/reading.js";
 export * from "./values/index.js";

@@ -1,15 +1,15 @@
 /**
  * option-needs-protocol: an option or match that only exists for a protocol (`--dport`,
- * `-m tcp`, `--to-ports`, `-j TCPMSS`, `--reject-with tcp-reset`) in a rule without that
- * protocol, or with the protocol given only after the option. See README.md beside this file.
+ * `-m tcp`, `--to-ports`) in a rule without that protocol, or with the protocol given only after
+ * the option. See README.md beside this file. Targets the kernel checks the protocol of
+ * (`-j TCPMSS`, `--reject-with tcp-reset`) are target-needs-protocol's.
  *
  * iptables reads a rule's options left to right: an option no loaded match knows makes it
  * load the match of the protocol given so far by `-p` (`-p tcp --dport 80` loads `tcp`), and
  * a NAT target checks the protocol given so far when it reads its port range. The kernel then
- * checks the whole rule: a protocol match (`-m tcp`) or a TCP-only target needs the rule's
- * protocol, not negated.
+ * checks the whole rule: a protocol match (`-m tcp`) needs the rule's protocol, not negated.
  */
-import { LineView, type CommandLine, type Severity, type SourceRange } from "../../grammar/index.js";
+import { LineView, type CommandLine, type Severity } from "../../grammar/index.js";
 import type { Backend, WatchedModule, WatchedOption } from "../model/index.js";
 import {
   MULTIPORT_PROTOCOLS,
@@ -28,7 +28,7 @@ const ID = "option-needs-protocol";
 
 export const optionNeedsProtocol: RuleModule = {
   id: ID,
-  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
   check(context) {
@@ -228,7 +228,11 @@ function reportMultiport(context: RuleContext, view: LineView, at: number, final
   });
 }
 
-/** Targets that need TCP (the kernel's `.proto`, or their check function). */
+/**
+ * NAT targets' ports, which iptables reads only for the protocol given before the target. The
+ * kernel's checks of a target's protocol (`TCPMSS`, `REJECT --reject-with tcp-reset`, ...) are
+ * target-needs-protocol's.
+ */
 function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at: number, facts: Facts): void {
   const name = view.value(at);
   if (name === null) return;
@@ -239,11 +243,6 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
-  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range: SourceRange, what: string, logged: string | null) =>
-    context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table${logged === null ? "" : ` ("${logged}")`}` });
-
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -257,60 +256,8 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
       if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, protocol, facts);
       return;
     }
-    case "TPROXY":
-      if (protocol === null || protocol.negated || (protocol.name !== "tcp" && protocol.name !== "udp")) {
-        context.report({
-          range: view.range(at),
-          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`,
-        });
-      }
-      return;
-    case "TCPMSS":
-      if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
-        return;
-      }
-      if (!hasSynMatch(view, at)) {
-        let severity: Severity = "error";
-        const message =
-          'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' +
-          (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
-        if (facts.backend === "nft") severity = "warning";
-        const insertAt = view.range(protocol!.element).end;
-        context.report({
-          range: view.range(at),
-          severity,
-          message,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID },
-        });
-      }
-      return;
-    case "SYNPROXY":
-    case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
-      return;
-    case "REJECT": {
-      const i = option(["--reject-with"]);
-      const value = i === -1 ? null : view.value(i);
-      if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
-      }
-      return;
-    }
-    case "ECN": {
-      const i = option(["--ecn-tcp-remove", "--ecn-tcp-cwr", "--ecn-tcp-ece"]);
-      if (i !== -1 && !isTcp) tcpOnly(view.range(i), `\`${view.name(i)}\``, "ipt_ECN: cannot use operation on non-tcp rule");
-      return;
-    }
   }
 }
-
-/** What the kernel logs for `--reject-with tcp-reset` in a rule that is not TCP (the families word it apart: nothing quoted when the family is not known). */
-const REJECT_TCP_RESET = {
-  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
-  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
-  unknown: null,
-} as const;
 
 function checkNatPorts(context: RuleContext, view: LineView, i: number, target: string, protocol: Protocol | null, facts: Facts): void {
   // iptables takes ports for -p icmp too: without a family, only what neither takes is reported.
@@ -331,19 +278,6 @@ function hasPort(value: string): boolean {
   const colons = value.split(":").length - 1;
   // An IPv6 address without brackets has several colons and no port.
   return colons === 1;
-}
-
-/** A tcp match on SYN, as the kernel's TCPMSS check wants: `--syn` or `--tcp-flags M C` with SYN in C, not negated. */
-function hasSynMatch(view: LineView, target: number): boolean {
-  for (let i = 0; i < target; i++) {
-    if (view.role(i) !== "module" || view.negated(i)) continue;
-    if (view.is(i, "--syn")) return true;
-    if (view.is(i, "--tcp-flags")) {
-      const compared = view.values(i)[1] ?? "";
-      if (compared.split(",").some((f) => f.toUpperCase() === "SYN" || f.toUpperCase() === "ALL")) return true;
-    }
-  }
-  return false;
 }
 
 /** Moves `-p PROTO` (the element at `from`) to just before the element at `before`. */

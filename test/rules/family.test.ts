@@ -9,6 +9,7 @@ import { parse } from "../../grammar/index.js";
 import { familyOfName, modelOf } from "../../rules/model/index.js";
 import { EXTENSION_HEADER_MATCHES } from "../../rules/netfilter/index.js";
 import { optionNeedsProtocol } from "../../rules/option-needs-protocol/rule.js";
+import { targetNeedsProtocol } from "../../rules/target-needs-protocol/rule.js";
 import { targetNotAllowedHere } from "../../rules/target-not-allowed-here/rule.js";
 import { lintText } from "../../src/lint.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
@@ -74,10 +75,12 @@ test("what holds in both families is still said when the family is not known, in
   const dnat = "*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p icmp -j DNAT --to-destination :80\nCOMMIT\n";
   assert.deepEqual(ahFindings(dnat), [], "iptables takes NAT ports for -p icmp: not known, not said");
   assert.equal(ahFindings(dnat, { family: 6 }).length, 1);
-  const reject = ahFindings(filter("-A INPUT -p udp -j REJECT --reject-with tcp-reset"));
-  assert.match(reject[0].message, /the kernel refuses the table$/, "the families' kernels word it apart: neither is quoted");
-  const ipv6 = ahFindings(filter("-A INPUT -p udp -j REJECT --reject-with tcp-reset"), { family: 6 });
-  assert.match(ipv6[0].message, /\("ip6t_REJECT: TCP_RESET illegal for non-tcp"\)/);
+  const targetFindings = (text: string, options: { family?: Family } = {}) =>
+    lintText(text, { ...options, rules: [targetNeedsProtocol] }).diagnostics.filter((d) => d.ruleId === targetNeedsProtocol.id);
+  const reject = targetFindings(filter("-A INPUT -p udp -j REJECT --reject-with tcp-reset"));
+  assert.match(reject[0].message, /the kernel refuses it$/, "the families' kernels word it apart: neither is quoted");
+  const ipv6 = targetFindings(filter("-A INPUT -p udp -j REJECT --reject-with tcp-reset"), { family: 6 });
+  assert.match(ipv6[0].message, /\(it logs "ip6t_REJECT: TCP_RESET illegal for non-tcp"\)/);
 });
 
 test("target-not-allowed-here quotes the kernel's words common to both families, whatever the family", () => {

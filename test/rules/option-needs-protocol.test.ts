@@ -21,12 +21,10 @@ test("an option meets the protocol match only after -p; a -m of the protocol may
   assert.deepEqual(findings(filter('-A INPUT -p tcp -m comment --comment "x" --dport 22 -j ACCEPT')), []);
 });
 
-test("the unsafe fixes: -p for a protocol match without one, a SYN match for TCPMSS", () => {
+test("the unsafe fix: -p for a protocol match without one", () => {
   const tcp = filter("-A INPUT -m tcp --dport 22 -j ACCEPT");
   assert.equal(checkWith(rule, tcp).fixed.output, tcp, "not applied without --unsafe-fixes");
   assert.equal(checkWith(rule, tcp, true).fixed.output, filter("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT"));
-  const mss = "*mangle\n:FORWARD ACCEPT [0:0]\n-A FORWARD -p tcp -j TCPMSS --clamp-mss-to-pmtu\nCOMMIT\n";
-  assert.equal(checkWith(rule, mss, true).fixed.output, mss.replace("-p tcp", "-p tcp --tcp-flags SYN,RST SYN"));
 });
 
 test("what only iptables-legacy refuses is a warning in a dump iptables-nft wrote", () => {

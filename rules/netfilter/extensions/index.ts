@@ -153,3 +153,5 @@ export function targetNames(family: Family | null): string[] {
     ...EXTENSIONS.filter((e) => e.kind === "target" && e.name !== "standard" && (family === null || e.families.includes(family))).map((e) => e.name),
   ];
 }
+
+export { ONCE_BUILTINS, ONCE_GROUPS, ONE_OF_REQUIREMENTS, OWN_CHECK_FIRST, type OnceGroup, type OneOfRequirement } from "./relations.js";

@@ -17,6 +17,7 @@ import { parse, type CommandLine, type Document, type OptionNode } from "../../.
 import { lineNo, modelOf, WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type LineQuery, type RulesetModel, type WatchedOption } from "../../../rules/model/index.js";
 import { EXTENSION_TARGETS, GENERIC_ADDRESS_OPTIONS, NAT_ADDRESS_OPTIONS, PLAIN_ADDRESS_OPTIONS, RANGE_ADDRESS_OPTIONS } from "../../../rules/netfilter/index.js";
 import { optionNeedsProtocol } from "../../../rules/option-needs-protocol/rule.js";
+import { targetNeedsProtocol } from "../../../rules/target-needs-protocol/rule.js";
 import type { Finding } from "../../../rules/types.js";
 import { runs } from "../../helpers/properties.js";
 
@@ -249,12 +250,12 @@ const query: fc.Arbitrary<LineQuery> = fc.record(
   { requiredKeys: [] },
 );
 
-/** The lines option-needs-protocol reports when it looks at every line itself. */
+/** The lines option-needs-protocol and target-needs-protocol report when they look at every line themselves. */
 function reportedByTheRule(document: Document, model: RulesetModel): Set<number> {
   const lines: LineIndex = Object.create(model.lines, { protocolNeedsSurelyMet: { value: () => false } });
   const closer: RulesetModel = Object.create(model, { lines: { value: lines } });
   const findings: Finding[] = [];
-  optionNeedsProtocol.check({ document, model: closer, node: {}, report: (f) => findings.push(f) });
+  for (const rule of [optionNeedsProtocol, targetNeedsProtocol]) rule.check({ document, model: closer, node: {}, report: (f) => findings.push(f) });
   return new Set(findings.map((f) => document.source.positionAt(f.range.start).line - 1));
 }
 
