@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-K7K3PHNT.js";
+} from "./chunk-XFRKHEBP.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,

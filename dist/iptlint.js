@@ -4,7 +4,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-K7K3PHNT.js";
+} from "./chunk-XFRKHEBP.js";
 import "./chunk-R6BM6FRM.js";
 import "./chunk-ZRTPLJCV.js";
 

@@ -5013,7 +5013,7 @@ async function readInputs(paths, stdinName, io) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decode(bytes) {
-  if (isAscii(bytes)) return { text: bytes.toString("latin1"), encoding: "utf8" };
+  if (isAscii(bytes)) return { text: bytes.toString("utf8"), encoding: "utf8" };
   try {
     return { text: utf8.decode(bytes), encoding: "utf8" };
   } catch {
