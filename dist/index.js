@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-XFRKHEBP.js";
+} from "./chunk-4JZCONBP.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-L73CDNVA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-XFRKHEBP.js";
-import "./chunk-R6BM6FRM.js";
+} from "./chunk-4JZCONBP.js";
+import "./chunk-L73CDNVA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-L73CDNVA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-R6BM6FRM.js";
+} from "./chunk-L73CDNVA.js";
 import {
   __commonJS,
   __require,

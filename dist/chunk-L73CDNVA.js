@@ -26522,6 +26522,8 @@ function optionValueCount(name) {
 // grammar/lexer.ts
 var MAX_WORD_LENGTH = 1023;
 var MAX_WORDS_PER_LINE = 251;
+var WORD_LENGTH_LIMIT = MAX_WORD_LENGTH;
+var WORDS_PER_LINE_LIMIT = MAX_WORDS_PER_LINE;
 var TokenStore = class {
   constructor(capacity) {
     this.count = 0;
@@ -26771,6 +26773,7 @@ var Landmarks = class {
     this.text = text;
     this.quote = -1;
     this.tab = -1;
+    this.equals = -1;
   }
   /** Whether `text[from, to)` has no quote. */
   noQuoteBefore(from, to) {
@@ -26781,6 +26784,11 @@ var Landmarks = class {
   noTabBefore(from, to) {
     if (this.tab < from) this.tab = this.find("	", from);
     return this.tab >= to;
+  }
+  /** Whether `text[from, to)` has no `=`. */
+  noEqualsBefore(from, to) {
+    if (this.equals < from) this.equals = this.find("=", from);
+    return this.equals >= to;
   }
   find(ch, from) {
     const at = this.text.indexOf(ch, from);
@@ -26836,7 +26844,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     if (quoteStart !== -1) {
       errors.push({ kind: 0 /* UnterminatedQuote */, line, start: quoteStart, end });
     }
-    if ((i - tokenStart) * 3 > MAX_WORD_LENGTH && decodedByteLength(text, tokenStart, i) > MAX_WORD_LENGTH) {
+    if ((i - tokenStart) * 3 > WORD_LENGTH_LIMIT && decodedByteLength(text, tokenStart, i) > WORD_LENGTH_LIMIT) {
       errors.push({ kind: 1 /* WordTooLong */, line, start: tokenStart, end: i });
     }
     let code;
@@ -26851,7 +26859,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       bangMayFollow = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
-      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
+      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
       code = packed & 255;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
         owed = packed >> 8;
@@ -26859,7 +26867,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       }
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
-    if (words > MAX_WORDS_PER_LINE) {
+    if (words > WORDS_PER_LINE_LIMIT) {
       errors.push({ kind: 2 /* TooManyWords */, line, start: tokenStart, end });
       return 2 /* Words */;
     }
@@ -26880,7 +26888,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   }
   return 2 /* Words */;
 }
-function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken) {
+function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken, marks) {
   if (atLineStart && !quoted) {
     const head2 = headCode(text, start, end);
     if (head2 !== null) return head2;
@@ -26892,7 +26900,7 @@ function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken)
     const packed = optionCode(word, 0, word.length);
     return packed === 23 /* Word */ ? 24 /* QuotedWord */ : packed;
   }
-  return optionCode(text, start, end);
+  return optionCode(text, start, end, marks.noEqualsBefore(start, end));
 }
 function headCode(text, start, end) {
   const c0 = text.charCodeAt(start);
@@ -26903,7 +26911,7 @@ function headCode(text, start, end) {
   return null;
 }
 var isLineHead = (text, start, end) => headCode(text, start, end) !== null;
-function optionCode(text, start, end) {
+function optionCode(text, start, end, noEquals = false) {
   const c0 = text.charCodeAt(start);
   const length = end - start;
   if (length === 1 && c0 === 33) return 4 /* Bang */;
@@ -26911,7 +26919,7 @@ function optionCode(text, start, end) {
   const c1 = text.charCodeAt(start + 1);
   if (c1 === 45) {
     if (length < 3 || !isLetter(text.charCodeAt(start + 2))) return 23 /* Word */;
-    let nameEnd = start + 3;
+    let nameEnd = noEquals ? end : start + 3;
     while (nameEnd < end && text.charCodeAt(nameEnd) !== 61) nameEnd++;
     const packed = longOptionCode(text, start, nameEnd);
     return nameEnd < end && packed >> 8 > 0 ? packed - (1 << 8) : packed;
@@ -26926,7 +26934,7 @@ function findMissingValues(text, tokens, first2, line, errors) {
     const code2 = codes[t];
     const before = codes[t - 1];
     if (code2 === 23 /* Word */) {
-      if (text.charCodeAt(starts[t]) === 45 && (before === 16 /* MatchOption */ || before === 21 /* GenericOption */ && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
+      if ((before === 16 /* MatchOption */ || before === 21 /* GenericOption */) && text.charCodeAt(starts[t]) === 45 && (before === 16 /* MatchOption */ || takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
         errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
       }
     } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
