@@ -23,6 +23,10 @@ import { TokenCode, longOptionCode, shortOptionTable } from "./tokens.js";
 export const MAX_WORD_LENGTH = 1023;
 /** Most words iptables-restore accepts on one line (MAX_ARGC less its own argv[0], -t, table). */
 export const MAX_WORDS_PER_LINE = 251;
+// The same, for lexLine: V8 reads an exported constant through a cell, checked on every word,
+// but inlines a module's own.
+const WORD_LENGTH_LIMIT = MAX_WORD_LENGTH;
+const WORDS_PER_LINE_LIMIT = MAX_WORDS_PER_LINE;
 
 export const enum LineKind {
   Blank,
@@ -402,6 +406,7 @@ function reportNul(text: string, start: number, end: number, line: number, error
 class Landmarks {
   private quote = -1;
   private tab = -1;
+  private equals = -1;
   constructor(private readonly text: string) {}
 
   /** Whether `text[from, to)` has no quote. */
@@ -414,6 +419,12 @@ class Landmarks {
   noTabBefore(from: number, to: number): boolean {
     if (this.tab < from) this.tab = this.find("\t", from);
     return this.tab >= to;
+  }
+
+  /** Whether `text[from, to)` has no `=`. */
+  noEqualsBefore(from: number, to: number): boolean {
+    if (this.equals < from) this.equals = this.find("=", from);
+    return this.equals >= to;
   }
 
   private find(ch: string, from: number): number {
@@ -486,7 +497,7 @@ function lexLine(
       errors.push({ kind: LexErrorKind.UnterminatedQuote, line, start: quoteStart, end });
     }
     // A UTF-16 unit is at most 3 UTF-8 bytes: only long words need counting.
-    if ((i - tokenStart) * 3 > MAX_WORD_LENGTH && decodedByteLength(text, tokenStart, i) > MAX_WORD_LENGTH) {
+    if ((i - tokenStart) * 3 > WORD_LENGTH_LIMIT && decodedByteLength(text, tokenStart, i) > WORD_LENGTH_LIMIT) {
       errors.push({ kind: LexErrorKind.WordTooLong, line, start: tokenStart, end: i });
     }
     let code: TokenCode;
@@ -503,7 +514,7 @@ function lexLine(
       bangMayFollow = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
-      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
+      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
       code = packed & 0xff;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
         owed = packed >> 8;
@@ -511,7 +522,7 @@ function lexLine(
       }
     }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
-    if (words > MAX_WORDS_PER_LINE) {
+    if (words > WORDS_PER_LINE_LIMIT) {
       // Stop here: the line is refused anyway, and this bounds the work a huge line costs.
       errors.push({ kind: LexErrorKind.TooManyWords, line, start: tokenStart, end });
       return LineKind.Words;
@@ -547,6 +558,7 @@ function classify(
   atLineStart: boolean,
   tokens: TokenStore,
   lineFirstToken: number,
+  marks: Landmarks,
 ): number {
   if (atLineStart && !quoted) {
     const head = headCode(text, start, end);
@@ -560,7 +572,7 @@ function classify(
     const packed = optionCode(word, 0, word.length);
     return packed === TokenCode.Word ? TokenCode.QuotedWord : packed;
   }
-  return optionCode(text, start, end);
+  return optionCode(text, start, end, marks.noEqualsBefore(start, end));
 }
 
 /** The kind of a line's first word when it starts the line, or null for an ordinary word. */
@@ -575,8 +587,11 @@ function headCode(text: string, start: number, end: number): TokenCode | null {
 
 const isLineHead = (text: string, start: number, end: number): boolean => headCode(text, start, end) !== null;
 
-/** `!`, an option (by its spelling, packed with its arguments), or a plain word. */
-function optionCode(text: string, start: number, end: number): number {
+/**
+ * `!`, an option (by its spelling, packed with its arguments), or a plain word. `noEquals` says
+ * the word has no `=`: most dumps have none, and then the name is the whole word, unread.
+ */
+function optionCode(text: string, start: number, end: number, noEquals = false): number {
   const c0 = text.charCodeAt(start);
   const length = end - start;
   if (length === 1 && c0 === 0x21 /* ! */) return TokenCode.Bang;
@@ -586,7 +601,7 @@ function optionCode(text: string, start: number, end: number): number {
     if (length < 3 || !isLetter(text.charCodeAt(start + 2))) return TokenCode.Word;
     // getopt accepts `--name=value`; the name alone decides the kind, and the inline value is
     // the first argument.
-    let nameEnd = start + 3;
+    let nameEnd = noEquals ? end : start + 3;
     while (nameEnd < end && text.charCodeAt(nameEnd) !== 0x3d /* = */) nameEnd++;
     const packed = longOptionCode(text, start, nameEnd);
     return nameEnd < end && packed >> 8 > 0 ? packed - (1 << 8) : packed;
@@ -615,9 +630,11 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
     const before = codes[t - 1];
     if (code === TokenCode.Word) {
       // A word an option took as its value (`-m` and `-s -d -p` always take one).
+      // The codes first: they are read from one small array, the text's characters are not.
       if (
+        (before === TokenCode.MatchOption || before === TokenCode.GenericOption) &&
         text.charCodeAt(starts[t]) === 0x2d /* - */ &&
-        (before === TokenCode.MatchOption || (before === TokenCode.GenericOption && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1]))) &&
+        (before === TokenCode.MatchOption || takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) &&
         isKnownOption(text, starts[t], ends[t])
       ) {
         errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
