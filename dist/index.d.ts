@@ -1453,6 +1453,8 @@ export interface Net {
 	readonly mask: bigint;
 	/** Its prefix length, or null for a mask that is not one. */
 	readonly prefix: number | null;
+	/** One address (a mask of all ones). */
+	readonly exact?: boolean;
 }
 export interface NodeAddress {
 	iface: string;
@@ -1523,8 +1525,10 @@ export declare class NodeInfo {
 	/** Whether its routes are known (a route file or --route). */
 	readonly routesKnown: boolean;
 	constructor(input?: NodeInput);
+	private readonly localCache;
 	/** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
 	isLocal(family: Family, address: bigint): boolean | null;
+	private findLocal;
 	/** Whether it is a broadcast address of one of the node's networks (or the limited broadcast). */
 	isBroadcast(family: Family, address: bigint): boolean | null;
 	/**

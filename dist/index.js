@@ -22,7 +22,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-XC5P3YFH.js";
+} from "./chunk-I76KUDTM.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -82,7 +82,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-M7PFAPRH.js";
+} from "./chunk-C5SBFFVO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

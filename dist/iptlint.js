@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-XC5P3YFH.js";
-import "./chunk-M7PFAPRH.js";
+} from "./chunk-I76KUDTM.js";
+import "./chunk-C5SBFFVO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

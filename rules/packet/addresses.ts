@@ -11,6 +11,8 @@ export interface Net {
   readonly mask: bigint;
   /** Its prefix length, or null for a mask that is not one. */
   readonly prefix: number | null;
+  /** One address (a mask of all ones). */
+  readonly exact?: boolean;
 }
 
 const V4_DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -47,7 +49,7 @@ export function parseNet(text: string, family?: Family): Net | null {
   const prefix = slash === -1 ? bits : /^\d{1,3}$/.test(text.slice(slash + 1)) ? Number(text.slice(slash + 1)) : NaN;
   if (!(prefix >= 0 && prefix <= bits)) return null;
   const mask = prefixMask(a.family, prefix);
-  return { network: a.address & mask, mask, prefix };
+  return { network: a.address & mask, mask, prefix, exact: prefix === bits };
 }
 
 function groupsToBig(groups: readonly number[]): bigint {
@@ -66,10 +68,11 @@ function bigToGroups(v: bigint): number[] {
 export function netOf(n: Network): Net {
   const toBig = (x: number | readonly number[]): bigint => (typeof x === "number" ? BigInt(x >>> 0) : groupsToBig(x));
   const mask = toBig(n.mask);
-  return { network: toBig(n.address) & mask, mask, prefix: n.prefix };
+  return { network: toBig(n.address) & mask, mask, prefix: n.prefix, exact: mask === allOnes(n.family) };
 }
 
-export const inNet = (address: bigint, net: Net): boolean => (address & net.mask) === net.network;
+/** Whether the address is in the network (an exact network is compared without a bigint `&`, which allocates). */
+export const inNet = (address: bigint, net: Net): boolean => (net.exact === true ? address === net.network : (address & net.mask) === net.network);
 
 /** An address as iptables-save prints it. */
 export const formatAddress = (family: Family, address: bigint): string =>

@@ -86,8 +86,18 @@ export class NodeInfo {
     this.sets = input.ipset === undefined ? null : readIpsets(input.ipset);
   }
 
+  private readonly localCache = new Map<bigint, boolean | null>();
+
   /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
   isLocal(family: Family, address: bigint): boolean | null {
+    // Addresses of both families never collide as keys: an IPv6 key has its family's bit above 128.
+    const key = family === 4 ? address : address | (1n << 129n);
+    let local = this.localCache.get(key);
+    if (local === undefined) this.localCache.set(key, (local = this.findLocal(family, address)));
+    return local;
+  }
+
+  private findLocal(family: Family, address: bigint): boolean | null {
     if (family === 4 ? address >> 24n === 127n : address === 1n) return true;
     if (this.addresses.some((a) => a.family === family && a.address === address)) return true;
     const route = this.lookupRoute(family, address, true);

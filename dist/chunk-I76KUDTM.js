@@ -29,7 +29,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-M7PFAPRH.js";
+} from "./chunk-C5SBFFVO.js";
 import {
   __commonJS,
   __require,

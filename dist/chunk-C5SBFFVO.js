@@ -30911,7 +30911,7 @@ function parseNet(text, family) {
   const prefix = slash === -1 ? bits : /^\d{1,3}$/.test(text.slice(slash + 1)) ? Number(text.slice(slash + 1)) : NaN;
   if (!(prefix >= 0 && prefix <= bits)) return null;
   const mask = prefixMask(a.family, prefix);
-  return { network: a.address & mask, mask, prefix };
+  return { network: a.address & mask, mask, prefix, exact: prefix === bits };
 }
 function groupsToBig(groups) {
   let v = 0n;
@@ -30926,9 +30926,9 @@ function bigToGroups(v) {
 function netOf(n) {
   const toBig = (x) => typeof x === "number" ? BigInt(x >>> 0) : groupsToBig(x);
   const mask = toBig(n.mask);
-  return { network: toBig(n.address) & mask, mask, prefix: n.prefix };
+  return { network: toBig(n.address) & mask, mask, prefix: n.prefix, exact: mask === allOnes(n.family) };
 }
-var inNet = (address, net) => (address & net.mask) === net.network;
+var inNet = (address, net) => net.exact === true ? address === net.network : (address & net.mask) === net.network;
 var formatAddress = (family, address) => family === 4 ? formatIpv4(Number(address)) : formatIpv6(bigToGroups(address));
 
 // rules/packet/packet.ts
@@ -31046,6 +31046,7 @@ var NodeInfo = class {
   constructor(input = {}) {
     this.addresses = [];
     this.routes = [];
+    this.localCache = /* @__PURE__ */ new Map();
     if (input.addresses !== void 0) this.addresses.push(...readAddresses(input.addresses));
     for (const word of input.local ?? []) {
       for (const item of word.split(",").filter((s) => s !== "")) {
@@ -31062,6 +31063,12 @@ var NodeInfo = class {
   }
   /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
   isLocal(family, address) {
+    const key = family === 4 ? address : address | 1n << 129n;
+    let local = this.localCache.get(key);
+    if (local === void 0) this.localCache.set(key, local = this.findLocal(family, address));
+    return local;
+  }
+  findLocal(family, address) {
     if (family === 4 ? address >> 24n === 127n : address === 1n) return true;
     if (this.addresses.some((a) => a.family === family && a.address === address)) return true;
     const route = this.lookupRoute(family, address, true);
