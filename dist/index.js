@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-Z3TLRTPG.js";
+} from "./chunk-B6OAMBLO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-UHCPKIQX.js";
+} from "./chunk-K5GRRNIV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-Z3TLRTPG.js";
-import "./chunk-UHCPKIQX.js";
+} from "./chunk-B6OAMBLO.js";
+import "./chunk-K5GRRNIV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-UHCPKIQX.js";
+} from "./chunk-K5GRRNIV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

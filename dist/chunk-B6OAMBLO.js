@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-UHCPKIQX.js";
+} from "./chunk-K5GRRNIV.js";
 import {
   __commonJS,
   __require,
@@ -3764,6 +3764,30 @@ var iptlint_schema_default = {
           else: {
             $ref: "#/definitions/severity"
           }
+        },
+        "dump-unsupported-revision": {
+          description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "dump-incomplete-table": {
+          description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "iptables-backend-split": {
+          description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "foreign-jump-into-kube-chain": {
+          description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "stale-proxy-mode-rules": {
+          description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "kube-localnet-exposed": {
+          description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
+          $ref: "#/definitions/ruleSetting"
         }
       }
     },

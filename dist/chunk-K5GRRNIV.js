@@ -33690,7 +33690,7 @@ var dumpUnsupportedRevision = {
       if (insideValue(line, at)) continue;
       context.report({
         range: { start: at, end: at + PLACEHOLDER.length },
-        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\` (the save tool lacks the revision the kernel holds): the options are lost and iptables-restore refuses the line`
+        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\`: the save tool lacks the kernel's revision, the options are lost, and iptables-restore refuses it`
       });
     }
   }
@@ -33745,7 +33745,7 @@ function checkTable(context, table) {
     context.report({ range: ref !== null ? { start: ref.start, end: ref.end } : line.range, message: messageOf(table.nameOf(chain), target) });
   }
 }
-var messageOf = (from, target) => target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`;
+var messageOf = (from, target) => target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's KUBE-MARK-MASQ: without kube-proxy in iptables or IPVS mode the chain is gone and the rule fails to load` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes stopped creating (kubelet 1.27): the rule fails to load, or its mark drops nothing`;
 var isKubeChain = (table, chain) => table.nameStartsWith(chain, "KUBE-");
 function foreignChains(table) {
   const chains = [];
@@ -33961,7 +33961,7 @@ var iptablesBackendSplit = {
       const legacy = `${match[1]}tables-legacy`;
       context.report({
         range: { start, end: start + lineText.trimEnd().length },
-        message: `The node also has ${legacy} tables, which this dump does not show: their rules act on every packet too (a DROP there wins), so this dump is not the whole firewall`
+        message: `The node also has ${legacy} tables, not in this dump: their rules see every packet too (a DROP there wins), so this is not the whole firewall`
       });
     }
   }
@@ -34061,7 +34061,7 @@ var kubeLocalnetExposed = {
     if (hasLocalnetGuard(document, filter2)) return;
     context.report({
       range: jump.range,
-      message: "NodePorts on 127.0.0.1 (this jump does not exclude 127.0.0.0/8) need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach 127.0.0.1-only services"
+      message: "NodePorts on 127.0.0.1 need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach services bound to 127.0.0.1"
     });
   }
 };
@@ -35050,7 +35050,7 @@ var staleProxyModeRules = {
     if (reject2 !== null) {
       context.report({
         range: reject2.range,
-        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (chain ${ipvs}), which never rewrites this chain: it rejects the service even once it has endpoints`
+        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (${ipvs}), which never rewrites this chain: it rejects the service even with endpoints`
       });
       return;
     }
@@ -35058,7 +35058,7 @@ var staleProxyModeRules = {
     if (chain === null) return;
     context.report({
       range: chain.rules[0].range,
-      message: `kube-proxy's iptables-mode chain \`${chain.name}\` sits beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch and act on service traffic or clutter the table`
+      message: `kube-proxy's iptables-mode chain \`${chain.name}\` beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch`
     });
   }
 };
