@@ -33,7 +33,7 @@ export const dumpUnsupportedRevision: RuleModule = {
       if (insideValue(line, at)) continue;
       context.report({
         range: { start: at, end: at + PLACEHOLDER.length },
-        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\` (the save tool lacks the revision the kernel holds): the options are lost and iptables-restore refuses the line`,
+        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\`: the save tool lacks the kernel's revision, the options are lost, and iptables-restore refuses it`,
       });
     }
   },

@@ -52,8 +52,8 @@ function checkTable(context: RuleContext, table: TableModel): void {
 
 const messageOf = (from: string, target: KubePrivate): string =>
   target === "KUBE-MARK-MASQ"
-    ? `\`${from}\` jumps to kube-proxy's own KUBE-MARK-MASQ: a node without kube-proxy's iptables or IPVS mode has no such chain, and loading this rule fails there`
-    : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes no longer creates (kubelet 1.27+): loading this rule fails, or its mark is set and nothing drops the packet`;
+    ? `\`${from}\` jumps to kube-proxy's KUBE-MARK-MASQ: without kube-proxy in iptables or IPVS mode the chain is gone and the rule fails to load`
+    : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes stopped creating (kubelet 1.27): the rule fails to load, or its mark drops nothing`;
 
 /** Chains Kubernetes itself writes: kube-proxy's, and kubelet's (its dockershim hostports until 1.24 among them). */
 const isKubeChain = (table: TableModel, chain: NameId): boolean => table.nameStartsWith(chain, "KUBE-");

@@ -34,7 +34,7 @@ export const iptablesBackendSplit: RuleModule = {
       const legacy = `${match[1]}tables-legacy`;
       context.report({
         range: { start, end: start + lineText.trimEnd().length },
-        message: `The node also has ${legacy} tables, which this dump does not show: their rules act on every packet too (a DROP there wins), so this dump is not the whole firewall`,
+        message: `The node also has ${legacy} tables, not in this dump: their rules see every packet too (a DROP there wins), so this is not the whole firewall`,
       });
 
     }

@@ -35,7 +35,7 @@ export const kubeLocalnetExposed: RuleModule = {
     if (hasLocalnetGuard(document, filter)) return;
     context.report({
       range: jump.range,
-      message: "NodePorts on 127.0.0.1 (this jump does not exclude 127.0.0.0/8) need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach 127.0.0.1-only services",
+      message: "NodePorts on 127.0.0.1 need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach services bound to 127.0.0.1",
     });
   },
 };

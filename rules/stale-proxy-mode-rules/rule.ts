@@ -34,7 +34,7 @@ export const staleProxyModeRules: RuleModule = {
     if (reject !== null) {
       context.report({
         range: reject.range,
-        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (chain ${ipvs}), which never rewrites this chain: it rejects the service even once it has endpoints`,
+        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (${ipvs}), which never rewrites this chain: it rejects the service even with endpoints`,
       });
       return;
     }
@@ -42,7 +42,7 @@ export const staleProxyModeRules: RuleModule = {
     if (chain === null) return;
     context.report({
       range: chain.rules[0].range,
-      message: `kube-proxy's iptables-mode chain \`${chain.name}\` sits beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch and act on service traffic or clutter the table`,
+      message: `kube-proxy's iptables-mode chain \`${chain.name}\` beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch`,
     });
   },
 };

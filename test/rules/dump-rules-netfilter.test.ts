@@ -17,7 +17,9 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test, type TestContext } from "node:test";
 import { parse } from "../../grammar/index.js";
 import { dumpIncompleteTable } from "../../rules/dump-incomplete-table/rule.js";
@@ -82,6 +84,39 @@ test("dump-unsupported-revision: iptables-restore refuses each reported line (\"
       }
     }
   });
+});
+
+test("dump-unsupported-revision: a save tool without the kernel's revision of a match prints the placeholder (legacy), and the dump it wrote does not restore", async (t) => {
+  if (!requireNetfilter(t)) return;
+  // An old container's iptables: its conntrack library knows revision 1; iptables 1.8.9 writes revision 3.
+  const libdir = mkdtempSync(join(tmpdir(), "iptlint-old-xt-"));
+  try {
+    const built = spawnSync("gcc", ["-shared", "-fPIC", "-o", join(libdir, "libxt_conntrack.so"), fromRoot("test", "rules", "old-conntrack-extension.c")], { encoding: "utf8" });
+    if (built.error !== undefined || built.status !== 0) {
+      const why = `cannot build an xtables library (Debian packages gcc, libc6-dev, libxtables-dev): ${built.error?.message ?? built.stderr}`;
+      assert.ok(process.env.IPTLINT_REQUIRE_NETFILTER !== "1", why);
+      t.skip(why);
+      return;
+    }
+    const systemLibs = spawnSync("pkg-config", ["--variable=xtlibdir", "xtables"], { encoding: "utf8" }).stdout.trim() || "/usr/lib/x86_64-linux-gnu/xtables";
+    await withNamespace("unsupported", (ns) => {
+      ns.restore("legacy", 4, "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n");
+      const saved = spawnSync("ip", ["netns", "exec", ns.name, "iptables-legacy-save", "-t", "filter"], { encoding: "utf8", env: { ...process.env, XTABLES_LIBDIR: `${libdir}:${systemLibs}` } });
+      assert.equal(saved.status, 0, saved.stderr);
+      assert.match(saved.stdout, /^-A INPUT -m conntrack \[unsupported revision\] -j ACCEPT$/m);
+      const [finding, ...more] = findingsOf(dumpUnsupportedRevision, saved.stdout);
+      assert.equal(more.length, 0);
+      assert.match(finding.message, /^Match `conntrack` was dumped as/);
+      // Restoring that dump (on this node after a flush, or on another) fails, and the table with it.
+      sh(ns, "iptables-legacy -F");
+      const refused = load(ns, "legacy", 4, saved.stdout);
+      assert.notEqual(refused.status, 0);
+      assert.match(refused.said, /Bad argument `\[unsupported'/);
+      assert.doesNotMatch(ns.save("legacy", 4), /--dport 22/);
+    });
+  } finally {
+    rmSync(libdir, { recursive: true, force: true });
+  }
 });
 
 test("dump-incomplete-table: an nft-only rule in iptables-nft's nat table is left out of iptables-nft-save's dump, and restoring the dump loses the table; an extra base chain too", async (t) => {
