@@ -22,7 +22,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-I76KUDTM.js";
+} from "./chunk-WZE3IFO3.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -82,7 +82,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-C5SBFFVO.js";
+} from "./chunk-GYATLFO7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

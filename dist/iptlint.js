@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-I76KUDTM.js";
-import "./chunk-C5SBFFVO.js";
+} from "./chunk-WZE3IFO3.js";
+import "./chunk-GYATLFO7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

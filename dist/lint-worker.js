@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-C5SBFFVO.js";
+} from "./chunk-GYATLFO7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

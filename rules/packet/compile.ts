@@ -463,7 +463,7 @@ function moduleTests(m: Module, where: Where, family: Family, protocolNumber: nu
         }
         const conn = m.name === "connmark";
         tests.push((p, at) => {
-          if (conn && (at.beforeConntrack || p.ct.state === "UNTRACKED")) return false;
+          if (conn && !hasConnection(p, at)) return false;
           const r = (conn ? p.ct.mark : p.mark).test(t);
           if (r !== "maybe") return r;
           return answer(maybe(`the ${conn ? "connection's mark" : "packet's mark"} has ${o.values[0]}`), t.negated);
@@ -494,9 +494,13 @@ function moduleTests(m: Module, where: Where, family: Family, protocolNumber: nu
       const packet = m.options.find((o) => o.name === "--packet");
       if (mode === "random" && probability !== undefined && Number.isFinite(Number(probability.values[0]))) {
         // libxt_statistic keeps lround(p * 2^31); the kernel compares 31 random bits with it.
-        const p = Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000;
-        const c: Maybe = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
-        tests.push(() => c);
+        const p = Math.min(1, Math.max(0, Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000));
+        // 0 and 1 are no chance: the kernel's test then always fails, or always holds.
+        if (p === 0 || p === 1) tests.push(() => (p === 1) !== probability.negated);
+        else {
+          const c: Maybe = { key: `${whole()} picks the packet`, probability: p, negated: probability.negated };
+          tests.push(() => c);
+        }
       } else if (mode === "nth" && every !== undefined) {
         const n = Number(every.values[0]);
         const c: Maybe = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every.negated };
@@ -590,9 +594,12 @@ function conntrackTests(m: Module, where: Where, family: Family): Test[] {
   }
   if (others.length === 0) return tests;
   // Without a connection the kernel's match holds only when it tested the state (and that passed).
-  tests.push((p, at) => (at.beforeConntrack || p.ct.state === "UNTRACKED" ? hasState : allOf(others.map((t) => t(p, at)))));
+  tests.push((p, at) => (!hasConnection(p, at) ? hasState : allOf(others.map((t) => t(p, at)))));
   return tests;
 }
+
+/** Whether the packet has a connection: not before conntrack (raw), not untracked, not invalid. */
+export const hasConnection = (p: WalkPacket, at: Place): boolean => !at.beforeConntrack && p.ct.state !== "UNTRACKED" && p.ct.state !== "INVALID";
 
 function stateAnswer(p: WalkPacket, at: Place, wanted: ReadonlySet<string>): Answer {
   const state = at.beforeConntrack ? (p.ct.state === "UNTRACKED" ? "UNTRACKED" : "INVALID") : p.ct.state;
@@ -668,6 +675,7 @@ function addrtypeTests(m: Module, where: Where): Test[] {
 
 /** Whether an address is of one of these types, as the kernel's addrtype match asks the routing table. */
 function addressTypeIs(family: Family, address: bigint, types: string[], node: NodeInfo, iface: string | null | undefined): Answer {
+  if (family === 6) return addressType6(address, types, node, iface);
   let kind: string;
   if (family === 4 && (address >> 24n === 0n || address === 0xffffffffn)) kind = "BROADCAST";
   else if (family === 4 ? address >> 28n === 0xen : address >> 120n === 0xffn) kind = "MULTICAST";
@@ -685,6 +693,27 @@ function addressTypeIs(family: Family, address: bigint, types: string[], node: N
     } else kind = "UNICAST";
   }
   return types.includes(kind);
+}
+
+/**
+ * IPv6 (xt_addrtype's match_type6): every type given must hold. MULTICAST and UNICAST are the
+ * address's own kind (a node's own address is UNICAST too), UNSPEC is `::`; LOCAL, ANYCAST and
+ * UNREACHABLE ask a route lookup: the match holds when the route is one of them.
+ */
+function addressType6(address: bigint, types: string[], node: NodeInfo, iface: string | null | undefined): Answer {
+  const multicast = address >> 120n === 0xffn;
+  if (types.includes("MULTICAST") && !multicast) return false;
+  if (types.includes("UNICAST") && (multicast || address === 0n)) return false;
+  if (types.includes("UNSPEC") && address !== 0n) return false;
+  const routed = types.filter((t) => t === "LOCAL" || t === "ANYCAST" || t === "UNREACHABLE");
+  if (routed.length === 0) return true;
+  const local = iface === undefined ? node.isLocal(6, address) : iface === null ? null : node.isLocalOn(6, address, iface);
+  if (local === true) return routed.includes("LOCAL");
+  const route = node.route(6, address);
+  const unreachable = route === null || (route !== undefined && (route.type === "unreachable" || route.type === "prohibit" || route.type === "blackhole"));
+  if (local === false && route !== undefined) return unreachable ? routed.includes("UNREACHABLE") : false;
+  if (routed.includes("LOCAL") && !routed.includes("UNREACHABLE")) return local === null ? maybe(`${formatKey(6, address)} is an address of the node`) : false;
+  return maybe(`the route to ${formatKey(6, address)} is of type ${routed.join(",")}`);
 }
 
 export function formatKey(family: Family, address: bigint): string {

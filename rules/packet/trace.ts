@@ -19,7 +19,7 @@ import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -316,8 +316,9 @@ class Walk {
       path: null,
       policies: null,
       notes: null,
-      destinationNatDone: state !== "new",
-      sourceNatDone: state !== "new",
+      // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
+      destinationNatDone: state !== "new" && state !== "related",
+      sourceNatDone: state !== "new" && state !== "related",
     };
     const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
     return { family: this.family, outcomes, files };
@@ -463,7 +464,7 @@ class Walk {
         const next: Branch[] = [];
         for (const b of going) {
           const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
-          if (b.p.ct.state !== "NEW" || done || table === undefined) {
+          if ((b.p.ct.state !== "NEW" && b.p.ct.state !== "RELATED") || done || table === undefined) {
             next.push(b);
             continue;
           }
@@ -584,7 +585,7 @@ class Walk {
         step.snapshot(b.p);
         return [next(b)];
       case "connmark":
-        if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
+        if (!hasConnection(b.p, at)) return [next(b)];
         action.apply(b.p);
         step.snapshot(b.p);
         return [next(b)];

@@ -29,7 +29,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-C5SBFFVO.js";
+} from "./chunk-GYATLFO7.js";
 import {
   __commonJS,
   __require,

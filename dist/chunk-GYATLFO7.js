@@ -33937,7 +33937,7 @@ function moduleTests(m, where, family, protocolNumber2) {
         }
         const conn = m.name === "connmark";
         tests.push((p, at) => {
-          if (conn && (at.beforeConntrack || p.ct.state === "UNTRACKED")) return false;
+          if (conn && !hasConnection(p, at)) return false;
           const r = (conn ? p.ct.mark : p.mark).test(t);
           if (r !== "maybe") return r;
           return answer(maybe(`the ${conn ? "connection's mark" : "packet's mark"} has ${o.values[0]}`), t.negated);
@@ -33967,9 +33967,12 @@ function moduleTests(m, where, family, protocolNumber2) {
       const every2 = m.options.find((o) => o.name === "--every");
       const packet = m.options.find((o) => o.name === "--packet");
       if (mode === "random" && probability !== void 0 && Number.isFinite(Number(probability.values[0]))) {
-        const p = Math.round(Number(probability.values[0]) * 2147483648) / 2147483648;
-        const c = { key: `${whole()} picks the packet`, probability: Math.min(1, Math.max(0, p)), negated: probability.negated };
-        tests.push(() => c);
+        const p = Math.min(1, Math.max(0, Math.round(Number(probability.values[0]) * 2147483648) / 2147483648));
+        if (p === 0 || p === 1) tests.push(() => p === 1 !== probability.negated);
+        else {
+          const c = { key: `${whole()} picks the packet`, probability: p, negated: probability.negated };
+          tests.push(() => c);
+        }
       } else if (mode === "nth" && every2 !== void 0) {
         const n = Number(every2.values[0]);
         const c = { key: `${whole()} picks the packet (packet ${packet?.values[0] ?? "0"} of every ${n})`, probability: n > 0 ? 1 / n : null, negated: every2.negated };
@@ -34057,9 +34060,10 @@ function conntrackTests(m, where, family) {
     } else others.push(unread(where, o.written));
   }
   if (others.length === 0) return tests;
-  tests.push((p, at) => at.beforeConntrack || p.ct.state === "UNTRACKED" ? hasState : allOf(others.map((t) => t(p, at))));
+  tests.push((p, at) => !hasConnection(p, at) ? hasState : allOf(others.map((t) => t(p, at))));
   return tests;
 }
+var hasConnection = (p, at) => !at.beforeConntrack && p.ct.state !== "UNTRACKED" && p.ct.state !== "INVALID";
 function stateAnswer(p, at, wanted) {
   const state = at.beforeConntrack ? p.ct.state === "UNTRACKED" ? "UNTRACKED" : "INVALID" : p.ct.state;
   if (wanted.has(state)) return true;
@@ -34126,6 +34130,7 @@ function addrtypeTests(m, where) {
   return tests;
 }
 function addressTypeIs(family, address, types, node, iface) {
+  if (family === 6) return addressType6(address, types, node, iface);
   let kind;
   if (family === 4 && (address >> 24n === 0n || address === 0xffffffffn)) kind = "BROADCAST";
   else if (family === 4 ? address >> 28n === 0xen : address >> 120n === 0xffn) kind = "MULTICAST";
@@ -34143,6 +34148,21 @@ function addressTypeIs(family, address, types, node, iface) {
     } else kind = "UNICAST";
   }
   return types.includes(kind);
+}
+function addressType6(address, types, node, iface) {
+  const multicast = address >> 120n === 0xffn;
+  if (types.includes("MULTICAST") && !multicast) return false;
+  if (types.includes("UNICAST") && (multicast || address === 0n)) return false;
+  if (types.includes("UNSPEC") && address !== 0n) return false;
+  const routed = types.filter((t) => t === "LOCAL" || t === "ANYCAST" || t === "UNREACHABLE");
+  if (routed.length === 0) return true;
+  const local = iface === void 0 ? node.isLocal(6, address) : iface === null ? null : node.isLocalOn(6, address, iface);
+  if (local === true) return routed.includes("LOCAL");
+  const route = node.route(6, address);
+  const unreachable = route === null || route !== void 0 && (route.type === "unreachable" || route.type === "prohibit" || route.type === "blackhole");
+  if (local === false && route !== void 0) return unreachable ? routed.includes("UNREACHABLE") : false;
+  if (routed.includes("LOCAL") && !routed.includes("UNREACHABLE")) return local === null ? maybe(`${formatKey(6, address)} is an address of the node`) : false;
+  return maybe(`the route to ${formatKey(6, address)} is of type ${routed.join(",")}`);
 }
 function formatKey(family, address) {
   return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
@@ -34551,8 +34571,9 @@ var Walk = class {
       path: null,
       policies: null,
       notes: null,
-      destinationNatDone: state !== "new",
-      sourceNatDone: state !== "new"
+      // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
+      destinationNatDone: state !== "new" && state !== "related",
+      sourceNatDone: state !== "new" && state !== "related"
     };
     const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
     return { family: this.family, outcomes, files };
@@ -34687,7 +34708,7 @@ var Walk = class {
         const next = [];
         for (const b of going) {
           const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
-          if (b.p.ct.state !== "NEW" || done || table === void 0) {
+          if (b.p.ct.state !== "NEW" && b.p.ct.state !== "RELATED" || done || table === void 0) {
             next.push(b);
             continue;
           }
@@ -34802,7 +34823,7 @@ var Walk = class {
         step.snapshot(b.p);
         return [next(b)];
       case "connmark":
-        if (at.beforeConntrack || b.p.ct.state === "UNTRACKED") return [next(b)];
+        if (!hasConnection(b.p, at)) return [next(b)];
         action.apply(b.p);
         step.snapshot(b.p);
         return [next(b)];
