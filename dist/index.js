@@ -21,7 +21,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-IGOA56RX.js";
+} from "./chunk-52O3JZ5W.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -76,7 +76,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-PRYFRYMA.js";
+} from "./chunk-G6MQKXK3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

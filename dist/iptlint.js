@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-IGOA56RX.js";
-import "./chunk-PRYFRYMA.js";
+} from "./chunk-52O3JZ5W.js";
+import "./chunk-G6MQKXK3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

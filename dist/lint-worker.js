@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-PRYFRYMA.js";
+} from "./chunk-G6MQKXK3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -32894,11 +32894,11 @@ function isUnconditional(line) {
 function acceptsAll(table, name, depth) {
   if (depth === 0 || !table.chains.isUserChain(name)) return false;
   for (const rule of table.chains.get(name)?.rules ?? []) {
-    if (!isUnconditional(rule)) continue;
     const target = rule.target;
-    if (target?.name === "ACCEPT") return true;
-    if (target !== null && acceptsAll(table, target.name, depth - 1)) return true;
-    if (target?.name !== void 0 && target.name !== "LOG" && target.name !== "NFLOG") return false;
+    if (target === null || !isUnconditional(rule)) continue;
+    if (target.name === "ACCEPT") return true;
+    if (acceptsAll(table, target.name, depth - 1)) return true;
+    if (target.kind === "goto" || ["DROP", "REJECT", "RETURN"].includes(target.name)) return false;
   }
   return false;
 }
@@ -33648,7 +33648,7 @@ function checkChain(context, table, chain) {
   if (blocked.length === 0) return;
   const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
   const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
-  const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: neighbours never resolve, so IPv6 fails on every link`;
+  const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
   const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
   context.report({
     range: at.range,

@@ -24,7 +24,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-PRYFRYMA.js";
+} from "./chunk-G6MQKXK3.js";
 import {
   __commonJS,
   __require,
