@@ -51,7 +51,7 @@ function checkChain(context: RuleContext, table: TableModel, chain: Direction): 
   if (blocked.length === 0) return;
   const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
   const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
-  const message = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: neighbours never resolve, so IPv6 fails on every link`;
+  const message = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
   // A DROP in another chain (one INPUT jumps to) is not where INPUT's accepts can go.
   const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
   context.report({

@@ -50,11 +50,13 @@ export function isUnconditional(line: CommandLine): boolean {
 function acceptsAll(table: TableModel, name: string, depth: number): boolean {
   if (depth === 0 || !table.chains.isUserChain(name)) return false;
   for (const rule of table.chains.get(name)?.rules ?? []) {
-    if (!isUnconditional(rule)) continue;
     const target = rule.target;
-    if (target?.name === "ACCEPT") return true;
-    if (target !== null && acceptsAll(table, target.name, depth - 1)) return true;
-    if (target?.name !== undefined && target.name !== "LOG" && target.name !== "NFLOG") return false;
+    if (target === null || !isUnconditional(rule)) continue;
+    if (target.name === "ACCEPT") return true;
+    if (acceptsAll(table, target.name, depth - 1)) return true;
+    // Every packet is dropped, returned or sent elsewhere for good: not accepted here. Past a
+    // jump to a chain that may return it, or a LOG or MARK, the packet goes on.
+    if (target.kind === "goto" || ["DROP", "REJECT", "RETURN"].includes(target.name)) return false;
   }
   return false;
 }

@@ -51,7 +51,7 @@ test("RELATED,ESTABLISHED, NEW, INVALID and loopback accepts are no way through;
 
 test("names the blocked types: an accept of solicitations alone leaves advertisements blocked", () => {
   const [finding] = found(deny("-A INPUT -p ipv6-icmp -m icmp6 --icmpv6-type neighbour-solicitation -j ACCEPT\n"));
-  assert.equal(finding.message, "ICMPv6 neighbour advertisements (136) meet INPUT's policy DROP unaccepted: neighbours never resolve, so IPv6 fails on every link");
+  assert.equal(finding.message, "ICMPv6 neighbour advertisements (136) meet INPUT's policy DROP unaccepted: no neighbour resolves, so IPv6 fails on every link");
   assert.equal(finding.loc.start.line, 3);
   assert.ok(finding.message.length <= 160);
 });

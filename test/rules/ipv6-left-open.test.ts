@@ -76,6 +76,10 @@ test("the IPv4 deny: policy DROP, or a final unconditional DROP or REJECT; not w
   assert.deepEqual(v4(filter("DROP", "-A INPUT -j ACCEPT\n")), []);
   assert.deepEqual(v4(filter("ACCEPT", "-A INPUT -j RETURN\n-A INPUT -j DROP\n")), [], "RETURN from INPUT applies the policy");
   assert.deepEqual(v4("*filter\n:INPUT ACCEPT [0:0]\n-P INPUT DROP\nCOMMIT\n"), [3]);
+  const chains = ":X - [0:0]\n:Y - [0:0]\n";
+  const through = (x: string) => v4(filter("DROP", `-A INPUT -j X\n${x}-A Y -p tcp -j LOG\n`).replace(":OUTPUT ACCEPT [0:0]\n", `:OUTPUT ACCEPT [0:0]\n${chains}`));
+  assert.deepEqual(through("-A X -j Y\n-A X -j ACCEPT\n"), [], "an ACCEPT of every packet in a chain INPUT jumps to, past a chain that returns them");
+  assert.deepEqual(through("-A X -j RETURN\n-A X -j ACCEPT\n"), [2]);
 });
 
 test("the corpus's node (firewalld, Fedora 27: both families end INPUT in a REJECT) is paired and has no finding", () => {
