@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-BTL2PSKO.js";
+} from "./chunk-UJBVSDBW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-5TPEJNP6.js";
+} from "./chunk-BREORBUU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

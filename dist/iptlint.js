@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-BTL2PSKO.js";
-import "./chunk-5TPEJNP6.js";
+} from "./chunk-UJBVSDBW.js";
+import "./chunk-BREORBUU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-5TPEJNP6.js";
+} from "./chunk-BREORBUU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

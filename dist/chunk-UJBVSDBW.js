@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-5TPEJNP6.js";
+} from "./chunk-BREORBUU.js";
 import {
   __commonJS,
   __require,

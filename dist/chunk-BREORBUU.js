@@ -34722,9 +34722,16 @@ function moduleCheckersByLine(context, family) {
   return { shapeOf, checkersOfShape };
 }
 var shown = (word) => word.length > 40 ? `${word.slice(0, 37)}...` : word;
+function fewestBytes(word) {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 255) return byteLength(word);
+  return word.length;
+}
 function messageOf(option2, words, verdict) {
   if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
-  return `\`${option2}\` is ${byteLength(words[0])} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
+  const bytes = fewestBytes(words[0]);
+  if (bytes <= verdict.kept) return null;
+  const exact = bytes === byteLength(words[0]);
+  return `\`${option2}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
 }
 function report2(context, line, family) {
   const view = line.view;
@@ -34740,7 +34747,8 @@ function report2(context, line, family) {
     const first2 = inline ? option2 : view.valueRange(i, 0);
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
     const range = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
-    context.report({ range, message: messageOf(view.name(i), words.slice(0, checker.words), verdict), severity: verdict.kind === "cut" ? "warning" : "error" });
+    const message5 = messageOf(view.name(i), words.slice(0, checker.words), verdict);
+    if (message5 !== null) context.report({ range, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }
 
