@@ -93,9 +93,21 @@ function moduleCheckersByLine(context: RuleContext, family: Family | null): { sh
 /** A word as a message shows it: cut when long. */
 const shown = (word: string): string => (word.length > 40 ? `${word.slice(0, 37)}...` : word);
 
-function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>): string {
+/**
+ * The fewest bytes a word may be in the file: a file that is not UTF-8 is read as Latin-1 (a byte
+ * a character, `src/cli/inputs.ts`), which the text no longer tells.
+ */
+function fewestBytes(word: string): number {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 0xff) return byteLength(word);
+  return word.length;
+}
+
+function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>): string | null {
   if (verdict.kind === "refused") return `\`${option}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
-  return `\`${option}\` is ${byteLength(words[0])} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
+  const bytes = fewestBytes(words[0]);
+  if (bytes <= verdict.kept) return null;
+  const exact = bytes === byteLength(words[0]);
+  return `\`${option}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
 }
 
 function report(context: RuleContext, line: CommandLine, family: Family | null): void {
@@ -113,6 +125,7 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
     const first = inline ? option : view.valueRange(i, 0);
     const last = checker.words === 1 ? first : view.valueRange(i, inline ? 0 : 1);
     const range = first === null || last === null ? option : { start: first.start, end: last.end };
-    context.report({ range, message: messageOf(view.name(i), words.slice(0, checker.words), verdict), severity: verdict.kind === "cut" ? "warning" : "error" });
+    const message = messageOf(view.name(i), words.slice(0, checker.words), verdict);
+    if (message !== null) context.report({ range, message, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }

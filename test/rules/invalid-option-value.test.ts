@@ -60,11 +60,13 @@ test("every line is read for its own values, at the value's place, and each dist
   assert.deepEqual(findings(ruleset(4, ...lines)).map((f) => f.split(" ")[0]), ["11:47", "35:48"]);
 });
 
-test("a cut --comment and --log-prefix are warnings; the lengths are iptables'", () => {
-  const comment = "é".repeat(128);
-  assert.deepEqual(findings(ruleset(4, `-A INPUT -m comment --comment "${comment}" -j ACCEPT`, `-A INPUT -m comment --comment "${"x".repeat(255)}" -j ACCEPT`)), [
-    "4:31 warning `--comment` is 256 bytes long: iptables keeps its first 255 bytes and drops the rest without a word",
+test("a cut --comment is a warning; bytes as iptables counts them, the fewest the file may hold", () => {
+  assert.deepEqual(findings(ruleset(4, `-A INPUT -m comment --comment "${"€".repeat(86)}" -j ACCEPT`, `-A INPUT -m comment --comment "${"x".repeat(255)}" -j ACCEPT`)), [
+    "4:31 warning `--comment` is 258 bytes long: iptables keeps its first 255 bytes and drops the rest without a word",
   ]);
+  // `é` is 2 bytes in UTF-8 but 1 in a Latin-1 file (read a byte a character): 200 of them may fit.
+  assert.deepEqual(findings(ruleset(4, `-A INPUT -m comment --comment "${"é".repeat(200)}" -j ACCEPT`)), []);
+  assert.deepEqual(findings(ruleset(4, `-A INPUT -m comment --comment "${"é".repeat(300)}" -j ACCEPT`)).map((f) => f.split(": ")[0]), ["4:31 warning `--comment` is at least 300 bytes long"]);
 });
 
 // ---------------------------------------------------------------------------------------------
