@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-HBOMI7Y4.js";
+} from "./chunk-LEOPAXPL.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-3UY3PLMX.js";
+} from "./chunk-YHJZZ7BC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

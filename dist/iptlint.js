@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-HBOMI7Y4.js";
-import "./chunk-3UY3PLMX.js";
+} from "./chunk-LEOPAXPL.js";
+import "./chunk-YHJZZ7BC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

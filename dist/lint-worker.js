@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-3UY3PLMX.js";
+} from "./chunk-YHJZZ7BC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

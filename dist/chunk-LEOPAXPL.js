@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-3UY3PLMX.js";
+} from "./chunk-YHJZZ7BC.js";
 import {
   __commonJS,
   __require,
@@ -3603,7 +3603,11 @@ var iptlint_schema_default = {
           $ref: "#/definitions/ruleSetting"
         },
         "option-needs-protocol": {
-          description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+          description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "target-needs-protocol": {
+          description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
           $ref: "#/definitions/ruleSetting"
         },
         "unknown-extension": {
@@ -3641,6 +3645,22 @@ var iptlint_schema_default = {
         },
         "unknown-option": {
           description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
+          $ref: "#/definitions/ruleSetting"
+        },
+        "missing-option": {
+          description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "conflicting-options": {
+          description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "repeated-option": {
+          description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "option-needs-newer-iptables": {
+          description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
           $ref: "#/definitions/ruleSetting"
         },
         "address-family-mismatch": {
@@ -3769,7 +3789,7 @@ var iptlint_schema_default = {
     },
     node: {
       type: "object",
-      description: "What is known of the nodes the rulesets come from; it weighs the findings (see the rule masquerade-mark-not-cleared).",
+      description: "What is known of the nodes the rulesets come from; it weighs the findings (see the rules masquerade-mark-not-cleared and option-needs-newer-iptables).",
       additionalProperties: false,
       properties: {
         kernelVersion: {
@@ -3781,6 +3801,11 @@ var iptlint_schema_default = {
           type: "string",
           pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?",
           description: "The Kubernetes (kube-proxy) version, e.g. v1.18.2."
+        },
+        iptablesVersion: {
+          type: "string",
+          pattern: "^v?1\\.[0-9]+(\\.[0-9]+)*$",
+          description: "The iptables release on the nodes, as `iptables --version` prints it, e.g. 1.8.4: options it does not have yet are reported (the rule option-needs-newer-iptables); without it, nothing is."
         }
       }
     },
@@ -3932,6 +3957,7 @@ function describe(error, schema, ruleIds) {
       return `${where} must not be empty`;
     case "pattern":
       if (segments[segments.length - 1] === "kubernetesVersion") return `${where} does not look like a version such as v1.18.2`;
+      if (segments[segments.length - 1] === "iptablesVersion") return `${where} does not look like an iptables version such as 1.8.4`;
       return `${where} does not match \`${params.pattern}\``;
     default:
       return `${where} ${error.message ?? "is invalid"}`;
@@ -5061,7 +5087,7 @@ async function isFolder(path, io) {
 // src/cli/commands/shared.ts
 import { dirname as dirname3 } from "node:path";
 function withLintOptions(command2) {
-  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"])).option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
+  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").option("--iptables-version <version>", "the node's iptables release (iptables --version), to report options it lacks").addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"])).option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
 }
 async function settingsFor(input, options, io) {
   const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname3(input.path) });
@@ -5069,7 +5095,11 @@ async function settingsFor(input, options, io) {
   if (options.family !== void 0) settings.family = { family: options.family === "6" ? 6 : 4, because: `\`--family ${options.family}\`` };
   return settings;
 }
-var nodeFlags = (options) => ({ kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion });
+var nodeFlags = (options) => ({
+  kernelVersion: options.kernelVersion,
+  kubernetesVersion: options.kubernetesVersion,
+  iptablesVersion: options.iptablesVersion
+});
 
 // src/cli/commands/fix.ts
 function registerFix(program2, io, state) {
@@ -5139,10 +5169,11 @@ function initialConfig() {
 # iptlint configuration, found from each linted file's folder upward.
 
 # What is known of the nodes these rulesets come from; it weighs the findings. The command
-# line's --kernel-version and --kubernetes-version take precedence.
+# line's --kernel-version, --kubernetes-version and --iptables-version take precedence.
 # node:
 #   kernelVersion: 5.4.0-107-generic   # uname -r
 #   kubernetesVersion: v1.18.2
+#   iptablesVersion: 1.8.4             # iptables --version
 
 # The severity of each rule: off, info, warning or error. A rule left out weighs each finding
 # itself (masquerade-mark-not-cleared: error or warning, by the node); one given a severity

@@ -4995,13 +4995,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -15458,9 +15458,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -26924,12 +26924,12 @@ function findMissingValues(text, tokens, first2, line, errors) {
   const last2 = tokens.count - 1;
   for (let t = first2 + 1; t <= last2; t++) {
     const code2 = codes[t];
-    const before = codes[t - 1];
+    const before2 = codes[t - 1];
     if (code2 === 23 /* Word */) {
-      if (text.charCodeAt(starts[t]) === 45 && (before === 16 /* MatchOption */ || before === 21 /* GenericOption */ && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
+      if (text.charCodeAt(starts[t]) === 45 && (before2 === 16 /* MatchOption */ || before2 === 21 /* GenericOption */ && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
         errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
       }
-    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
+    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before2 === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
       errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
     }
   }
@@ -30151,7 +30151,28 @@ var GLOBAL_LONG_OPTIONS = ["--append", "--delete", "--check", "--insert", "--rep
 var OPTION_HISTORY = [
   { extension: "time", kind: "match", option: "--days", replacedBy: "--weekdays", note: "xt_time of iptables 1.4.0 replaced ipt_time's --days" },
   { extension: "MASQUERADE", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
-  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.0" },
+  { extension: "time", kind: "match", option: "--weekdays", addedIn: "1.4.0", note: "xt_time, which replaced ipt_time's --days" },
+  { extension: "MARK", kind: "target", option: "--set-xmark", addedIn: "1.4.1" },
+  { extension: "string", kind: "match", option: "--icase", addedIn: "1.4.2" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-upto", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-saddr", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-daddr", addedIn: "1.4.11" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-bypass", addedIn: "1.4.11" },
+  { extension: "socket", kind: "match", option: "--transparent", addedIn: "1.4.11" },
+  { extension: "recent", kind: "match", option: "--mask", addedIn: "1.4.15" },
+  { extension: "set", kind: "match", option: "--return-nomatch", addedIn: "1.4.16" },
+  { extension: "set", kind: "match", option: "--update-counters", addedIn: "1.4.20" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-cpu-fanout", addedIn: "1.4.20" },
+  { extension: "socket", kind: "match", option: "--nowildcard", addedIn: "1.4.21" },
+  { extension: "socket", kind: "match", option: "--restore-skmark", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-orig", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-reply", addedIn: "1.6.0" },
+  { extension: "SET", kind: "target", option: "--map-set", addedIn: "1.6.0" },
+  { extension: "bpf", kind: "match", option: "--object-pinned", addedIn: "1.6.1" },
+  { extension: "cgroup", kind: "match", option: "--path", addedIn: "1.6.1" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-match", addedIn: "1.6.2" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-interval", addedIn: "1.6.2" },
   { extension: "hashlimit", kind: "match", option: "--hashlimit", replacedBy: "--hashlimit-upto", note: "revision 0's name, still read" },
   { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
 ];
@@ -30982,8 +31003,8 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34) flags |= 16 /* Unusual */;
       targetSeen = true;
     } else if (code === 4 /* Bang */ && t > first2) {
-      const before = codes[t - 1];
-      if (before === 22 /* ModuleOption */ || before === 21 /* GenericOption */) lateBang = true;
+      const before2 = codes[t - 1];
+      if (before2 === 22 /* ModuleOption */ || before2 === 21 /* GenericOption */) lateBang = true;
     }
   }
   if (targetSeen) {
@@ -31378,12 +31399,12 @@ var Reader = class {
     return this.names.intern(this.text, start, end);
   }
   declare(id, at) {
-    const before = this.state(id);
-    if (before !== NONE2 && !(before === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
-      const previous = before === BUILTIN ? null : this.line(this.base + before);
+    const before2 = this.state(id);
+    if (before2 !== NONE2 && !(before2 === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
+      const previous = before2 === BUILTIN ? null : this.line(this.base + before2);
       this.redeclarations.push({ line: this.lineAt(at), previous });
     }
-    if (before === NONE2 || before === BUILTIN) this.declaredIds.push(id);
+    if (before2 === NONE2 || before2 === BUILTIN) this.declaredIds.push(id);
     this.setState(id, at);
   }
   /** `:NAME POLICY [p:b]` */
@@ -31451,7 +31472,7 @@ var Reader = class {
    * -1: the rule's text then starts there and holds the command too (such a line compares
    * equal only to one written the same way).
    */
-  rule(at, kind, id, positionalEnd, last2, before) {
+  rule(at, kind, id, positionalEnd, last2, before2) {
     if (kind !== 1 /* Append */) this.appendOnly = false;
     if (id !== -1) {
       if (this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
@@ -31459,7 +31480,7 @@ var Reader = class {
     }
     const { codes, text } = this;
     const lineEnd = this.contentEnds[this.base + at];
-    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
+    let start = before2 === -1 ? this.ends[positionalEnd - 1] : this.starts[before2];
     let end = lineEnd;
     for (let k = last2 - 1; k >= positionalEnd; k--) {
       const c = codes[k];
@@ -32250,8 +32271,8 @@ var AppendedGraph = class {
   previousRule(line) {
     const at = this.replay.offsetOf(line);
     if (at === -1 || !this.keepsAt(at)) return -1;
-    const before = this.replay.previous[at];
-    return before === -1 ? -1 : this.replay.base + before;
+    const before2 = this.replay.previous[at];
+    return before2 === -1 ? -1 : this.replay.base + before2;
   }
   keeps(line) {
     const at = this.replay.offsetOf(line);
@@ -32352,8 +32373,8 @@ var ReplayedGraph = class {
   previousRule(line) {
     const at = this.replay.offsetOf(line);
     if (at === -1) return -1;
-    const { before } = this.ruleOrder();
-    return before[at] === 0 ? -1 : this.replay.base + before[at] - 1;
+    const { before: before2 } = this.ruleOrder();
+    return before2[at] === 0 ? -1 : this.replay.base + before2[at] - 1;
   }
   keeps(line) {
     const at = this.replay.offsetOf(line);
@@ -32387,18 +32408,18 @@ var ReplayedGraph = class {
   ruleOrder() {
     if (this.order === void 0) {
       const { base, span } = this.replay;
-      const before = new Int32Array(span);
+      const before2 = new Int32Array(span);
       const kept = new Uint8Array(span);
       for (const chain of this.byId.values()) {
         let last2 = -1;
         for (const line of chain.rules) {
           const at = line.index - base;
           kept[at] = 1;
-          before[at] = last2 + 1;
+          before2[at] = last2 + 1;
           last2 = at;
         }
       }
-      this.order = { before, kept };
+      this.order = { before: before2, kept };
     }
     return this.order;
   }
@@ -33000,8 +33021,8 @@ function moveDeclarationFix(document, table, name) {
   const { lineStarts } = document.source.lexed;
   let at;
   if (declaration.kind === "chain") {
-    const before = table.table.chains.filter((d) => d.index < firstUse.index).pop();
-    const after = before ?? table.table.header;
+    const before2 = table.table.chains.filter((d) => d.index < firstUse.index).pop();
+    const after = before2 ?? table.table.header;
     at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
   } else {
     at = lineStarts[firstUse.index];
@@ -33320,8 +33341,8 @@ function linesWithInnerHash(document) {
   const { text, source } = document;
   const lines = [];
   for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
-    const before = text.charCodeAt(at - 1);
-    if (before !== 32 && before !== 9 && before !== 34) continue;
+    const before2 = text.charCodeAt(at - 1);
+    if (before2 !== 32 && before2 !== 9 && before2 !== 34) continue;
     const line = source.positionAt(at).line - 1;
     if (lines[lines.length - 1] !== line) lines.push(line);
     at = source.lexed.lineStarts[line + 1] - 1;
@@ -34592,10 +34613,74 @@ function refusal3(option2, value) {
   }
 }
 
-// rules/option-needs-protocol/rule.ts
-var ID17 = "option-needs-protocol";
-var optionNeedsProtocol = {
+// rules/option-needs-newer-iptables/rule.ts
+var ID17 = "option-needs-newer-iptables";
+var optionNeedsNewerIptables = {
   id: ID17,
+  description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const configured = context.node.iptablesVersion;
+    const release = configured === void 0 ? null : parseRelease(configured);
+    if (release === null) return;
+    const { model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt3(context, representative);
+      const reading = line === null ? null : readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt3(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          for (const { given, history } of newer(instance, release)) {
+            const view = like.view;
+            const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+            context.report({
+              range: view.range(given.element),
+              message: `\`${view.name(given.element)}\` of \`${name}\` came with iptables ${history.addedIn}, and the node has ${configured}: its iptables-restore refuses the line as an unknown option`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+function commandAt3(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" ? line : null;
+}
+function parseRelease(text) {
+  const match = /^v?(\d+(?:\.\d+)*)$/.exec(text.trim());
+  return match === null ? null : match[1].split(".").map(Number);
+}
+function before(a, b) {
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const x = a[k] ?? 0;
+    const y = b[k] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+function newer(instance, release) {
+  const out = [];
+  for (const given of instance.given) {
+    const history = OPTION_HISTORY.find(
+      (h) => h.addedIn !== void 0 && h.kind === instance.extension.kind && h.extension === instance.extension.name && given.option.names.includes(h.option)
+    );
+    if (history !== void 0 && before(release, parseRelease(history.addedIn))) out.push({ given, history });
+  }
+  return out;
+}
+
+// rules/option-needs-protocol/rule.ts
+var ID18 = "option-needs-protocol";
+var optionNeedsProtocol = {
+  id: ID18,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -34717,7 +34802,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID17
+      ruleId: ID18
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -34776,17 +34861,17 @@ function hasPort(value) {
   const colons = value.split(":").length - 1;
   return colons === 1;
 }
-function moveProtocolFix(line, view, from, before) {
+function moveProtocolFix(line, view, from, before2) {
   const text = line.source.text;
   const range = view.range(from);
   let start = range.start;
   while (start > 0 && (text[start - 1] === " " || text[start - 1] === "	")) start--;
-  const insertAt = view.range(before).start;
+  const insertAt = view.range(before2).start;
   const edits = [
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID17 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID18 };
 }
 
 // rules/other-family-line/rule.ts
@@ -34826,10 +34911,10 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID18 = "queue-target";
+var ID19 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID18,
+  id: ID19,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -34860,14 +34945,14 @@ function report6(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID18 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID19 }
   });
 }
 
 // rules/repeated-option/rule.ts
-var ID19 = "repeated-option";
+var ID20 = "repeated-option";
 var repeatedOption = {
-  id: ID19,
+  id: ID20,
   description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -34876,12 +34961,12 @@ var repeatedOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt3(context, representative);
+      const line = commandAt4(context, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt3(context, n);
+        const like = commandAt4(context, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -34899,13 +34984,13 @@ var repeatedOption = {
     for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
   }
 };
-function commandAt3(context, n) {
+function commandAt4(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" && line.command !== "delete" ? line : null;
 }
 function reportBuiltin2(context, n) {
-  const line = commandAt3(context, n);
+  const line = commandAt4(context, n);
   if (line === null) return;
   const view = line.view;
   const seen = /* @__PURE__ */ new Set();
@@ -34942,10 +35027,10 @@ function repeatOf(instance) {
 }
 
 // rules/target-needs-protocol/rule.ts
-var ID20 = "target-needs-protocol";
+var ID21 = "target-needs-protocol";
 var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var targetNeedsProtocol = {
-  id: ID20,
+  id: ID21,
   description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
   severity: "error",
   fixable: "unsafe",
@@ -35019,7 +35104,7 @@ function checkLine5(context, line, facts) {
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID20 };
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID21 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -35074,9 +35159,9 @@ function hasSynMatch(view, target) {
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID21 = "target-not-allowed-here";
+var ID22 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID21,
+  id: ID22,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -35179,9 +35264,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID22 = "undeclared-chain";
+var ID23 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID22,
+  id: ID23,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -35233,9 +35318,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID23 = "unknown-extension";
+var ID24 = "unknown-extension";
 var unknownExtension = {
-  id: ID23,
+  id: ID24,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -35284,14 +35369,14 @@ function report7(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID23 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID24 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID24 = "unknown-option";
+var ID25 = "unknown-option";
 var unknownOption2 = {
-  id: ID24,
+  id: ID25,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -35384,15 +35469,15 @@ function report8(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID24 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID25 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID25 = "unreachable-rule";
+var ID26 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID25,
+  id: ID26,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -35436,10 +35521,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID26 = "unterminated-quote";
+var ID27 = "unterminated-quote";
 var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID26,
+  id: ID27,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -35466,7 +35551,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID27 = "unused-chain";
+var ID28 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -35476,7 +35561,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID27,
+  id: ID28,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -35526,6 +35611,7 @@ var allRules = [
   missingOption,
   conflictingOptions,
   repeatedOption,
+  optionNeedsNewerIptables,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
