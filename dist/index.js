@@ -19,7 +19,7 @@ import {
   restoreText,
   settingsFor,
   unifiedDiff
-} from "./chunk-LEOPAXPL.js";
+} from "./chunk-WTKXWVRV.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -74,7 +74,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-YHJZZ7BC.js";
+} from "./chunk-DCTXL3MI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-LEOPAXPL.js";
-import "./chunk-YHJZZ7BC.js";
+} from "./chunk-WTKXWVRV.js";
+import "./chunk-DCTXL3MI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

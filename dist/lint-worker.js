@@ -3,7 +3,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-YHJZZ7BC.js";
+} from "./chunk-DCTXL3MI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

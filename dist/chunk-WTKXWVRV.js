@@ -23,7 +23,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-YHJZZ7BC.js";
+} from "./chunk-DCTXL3MI.js";
 import {
   __commonJS,
   __require,

@@ -30195,7 +30195,7 @@ var ONE_OF_REQUIREMENTS = [
   { kind: "match", extension: "physdev", options: null, message: "PHYSDEV: no physdev option specified" },
   { kind: "match", extension: "policy", options: ["--dir"], message: "policy match: neither --dir in nor --dir out specified" },
   { kind: "match", extension: "recent", options: ["--set", "--rcheck", "--update", "--remove"], message: "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'" },
-  { kind: "match", extension: "set", options: ["--match-set"], message: "You must specify `--match-set' with proper arguments" },
+  { kind: "match", extension: "set", options: ["--match-set", "--set"], message: "You must specify `--match-set' with proper arguments" },
   { kind: "match", extension: "string", options: ["--string", "--hex-string"], message: "STRING match: You must specify `--string' or `--hex-string'" },
   { kind: "match", extension: "ttl", options: ["--ttl-eq", "--ttl-lt", "--ttl-gt"], message: "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt" },
   {
@@ -33428,10 +33428,11 @@ function conflictOf(instance, _family) {
 }
 function report(context, line, instance, conflict) {
   const view = line.view;
-  const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+  const named = conflict.said.startsWith(`${instance.extension.name}:`);
+  const which = named ? "" : ` (\`${instance.extension.kind === "match" ? "-m" : "-j"} ${instance.extension.name}\`)`;
   context.report({
     range: view.range(conflict.second.element),
-    message: `\`${view.name(conflict.second.element)}\` and \`${view.name(conflict.first.element)}\` of \`${name}\` exclude each other: iptables-restore refuses the line ("${conflict.said}")`
+    message: `\`${view.name(conflict.second.element)}\` with \`${view.name(conflict.first.element)}\`${which}: iptables-restore refuses the line ("${conflict.said}")`
   });
 }
 
@@ -35130,7 +35131,7 @@ function checkLine5(context, line, facts) {
       if (i !== -1 && (protocol === null || protocol.negated)) {
         context.report({
           range: view.range(i),
-          message: `\`--helper ${view.value(i) ?? ""}\` needs the rule's protocol (\`-p tcp\` or \`udp\`), and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`
+          message: `\`--helper ${view.value(i) ?? ""}\` needs \`-p tcp\` or \`udp\`, and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`
         });
       }
       return;
