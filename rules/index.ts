@@ -23,6 +23,7 @@ import { matchNotAllowedHere } from "./match-not-allowed-here/rule.js";
 import { missingOption } from "./missing-option/rule.js";
 import { multiportTooManyPorts } from "./multiport-too-many-ports/rule.js";
 import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
+import { optionNeedsNewerIptables } from "./option-needs-newer-iptables/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
@@ -52,6 +53,7 @@ export const allRules: readonly RuleModule[] = [
   missingOption,
   conflictingOptions,
   repeatedOption,
+  optionNeedsNewerIptables,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,

@@ -31,6 +31,8 @@ export interface NodeContext {
   kernelVersion?: string;
   /** The Kubernetes (kube-proxy) version, e.g. `1.18.2` or `v1.18.2`. */
   kubernetesVersion?: string;
+  /** The iptables release, e.g. `1.8.4` or `v1.6.1`: options it lacks are reported. */
+  iptablesVersion?: string;
 }
 
 export interface Finding {

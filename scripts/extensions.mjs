@@ -416,8 +416,32 @@ const IMPLICIT = { tcp: ["tcp"], udp: ["udp"], sctp: ["sctp"], dccp: ["dccp"], i
 // each checked below against the tables read above).
 const HISTORY = [
   { extension: "time", kind: "match", option: "--days", replacedBy: "--weekdays", note: "xt_time of iptables 1.4.0 replaced ipt_time's --days" },
+  // addedIn: the first release tag whose source has the option, the file existing in the release
+  // before without it (git log -S'"OPTION"' -- extensions/FILE; git tag --contains), so that a
+  // file renamed from libipt_ to libxt_ does not pass for a new option.
   { extension: "MASQUERADE", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
-  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.0" },
+  { extension: "time", kind: "match", option: "--weekdays", addedIn: "1.4.0", note: "xt_time, which replaced ipt_time's --days" },
+  { extension: "MARK", kind: "target", option: "--set-xmark", addedIn: "1.4.1" },
+  { extension: "string", kind: "match", option: "--icase", addedIn: "1.4.2" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-upto", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-saddr", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-daddr", addedIn: "1.4.11" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-bypass", addedIn: "1.4.11" },
+  { extension: "socket", kind: "match", option: "--transparent", addedIn: "1.4.11" },
+  { extension: "recent", kind: "match", option: "--mask", addedIn: "1.4.15" },
+  { extension: "set", kind: "match", option: "--return-nomatch", addedIn: "1.4.16" },
+  { extension: "set", kind: "match", option: "--update-counters", addedIn: "1.4.20" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-cpu-fanout", addedIn: "1.4.20" },
+  { extension: "socket", kind: "match", option: "--nowildcard", addedIn: "1.4.21" },
+  { extension: "socket", kind: "match", option: "--restore-skmark", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-orig", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-reply", addedIn: "1.6.0" },
+  { extension: "SET", kind: "target", option: "--map-set", addedIn: "1.6.0" },
+  { extension: "bpf", kind: "match", option: "--object-pinned", addedIn: "1.6.1" },
+  { extension: "cgroup", kind: "match", option: "--path", addedIn: "1.6.1" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-match", addedIn: "1.6.2" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-interval", addedIn: "1.6.2" },
   { extension: "hashlimit", kind: "match", option: "--hashlimit", replacedBy: "--hashlimit-upto", note: "revision 0's name, still read" },
   { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" },
 ];

@@ -84,9 +84,11 @@ function conflictOf(instance: ExtensionInstance, _family: Family | null): Confli
 
 function report(context: RuleContext, line: CommandLine, instance: ExtensionInstance, conflict: Conflict): void {
   const view = line.view;
-  const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+  // iptables' words name the extension, except tcp's own (`Only one of --syn or --tcp-flags allowed`).
+  const named = conflict.said.startsWith(`${instance.extension.name}:`);
+  const which = named ? "" : ` (\`${instance.extension.kind === "match" ? "-m" : "-j"} ${instance.extension.name}\`)`;
   context.report({
     range: view.range(conflict.second.element),
-    message: `\`${view.name(conflict.second.element)}\` and \`${view.name(conflict.first.element)}\` of \`${name}\` exclude each other: iptables-restore refuses the line ("${conflict.said}")`,
+    message: `\`${view.name(conflict.second.element)}\` with \`${view.name(conflict.first.element)}\`${which}: iptables-restore refuses the line ("${conflict.said}")`,
   });
 }

@@ -154,7 +154,7 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
       if (i !== -1 && (protocol === null || protocol.negated)) {
         context.report({
           range: view.range(i),
-          message: `\`--helper ${view.value(i) ?? ""}\` needs the rule's protocol (\`-p tcp\` or \`udp\`), and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`,
+          message: `\`--helper ${view.value(i) ?? ""}\` needs \`-p tcp\` or \`udp\`, and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`,
         });
       }
       return;

@@ -205,6 +205,7 @@ function describe(error: ErrorObject, schema: JsonSchema, ruleIds: string[]): st
       return `${where} must not be empty`;
     case "pattern":
       if (segments[segments.length - 1] === "kubernetesVersion") return `${where} does not look like a version such as v1.18.2`;
+      if (segments[segments.length - 1] === "iptablesVersion") return `${where} does not look like an iptables version such as 1.8.4`;
       return `${where} does not match \`${params.pattern as string}\``;
     default:
       return `${where} ${error.message ?? "is invalid"}`;

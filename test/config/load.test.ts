@@ -232,7 +232,7 @@ test("config errors: overrides, ignores, reportUnusedSuppressions, node, the top
   ]);
   assert.deepEqual(problems({ overrides: { files: "*" } }), ["`overrides` must be an array, not an object"]);
   assert.deepEqual(problems({ overrides: [{ files: "*", node: { kernel: "5.4.0" } }] }), [
-    "unknown key `kernel` in `overrides[0].node`: did you mean `kernelVersion`? (known keys: kernelVersion, kubernetesVersion)",
+    "unknown key `kernel` in `overrides[0].node`: did you mean `kernelVersion`? (known keys: kernelVersion, kubernetesVersion, iptablesVersion)",
   ]);
   assert.deepEqual(problems({ ignores: "*.bak" }), ['`ignores` must be an array, not a string: write `["*.bak"]`']);
   assert.deepEqual(problems({ ignores: ["old/", ""] }), ["`ignores[1]` must not be empty"]);

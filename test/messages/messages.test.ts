@@ -26,9 +26,11 @@ const LONGER_BY_QUOTES = new Set<string>([
   "address-family-mismatch",
   "chain-declaration",
   "chain-name-too-long",
+  "conflicting-options",
   "inline-option-value",
   "jump-to-undefined-chain",
   "match-not-allowed-here",
+  "target-needs-protocol",
   "target-not-allowed-here",
 ]);
 

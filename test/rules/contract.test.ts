@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createTwoFilesPatch } from "diff";
-import { allRules } from "../../rules/index.js";
+import { allRules, type NodeContext } from "../../rules/index.js";
 import { lintText } from "../../src/lint.js";
 import { fromRoot } from "../helpers/project.js";
 import { check, checkNode, type NodeFile } from "./support.js";
@@ -25,8 +25,18 @@ test("rule ids are unique kebab-case names of their folders", () => {
   }
 });
 
+/**
+ * The node a rule's fixtures and README examples are linted for: `fixtures/node.json` when the
+ * rule weighs its findings by the node (option-needs-newer-iptables needs `iptablesVersion`).
+ */
+const nodeOf = (folder: string): NodeContext => {
+  const path = join(folder, "fixtures", "node.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as NodeContext) : {};
+};
+
 for (const rule of allRules) {
   const folder = fromRoot("rules", rule.id);
+  const node = nodeOf(folder);
 
   test(`${rule.id}: README has the fixed sections in order`, () => {
     const readme = readFileSync(join(folder, "README.md"), "utf8");
@@ -48,7 +58,7 @@ for (const rule of allRules) {
     }
     let lastInvalid: string | undefined;
     for (const block of blocks) {
-      const result = check(block.text, { rules: [rule] });
+      const result = check(block.text, { node, rules: [rule] });
       assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), [], `example parses:\n${block.text}`);
       if (block.kind === "invalid") {
         assert.ok(result.of(rule.id).length > 0, `invalid example triggers ${rule.id}:\n${block.text}`);
@@ -58,7 +68,7 @@ for (const rule of allRules) {
       }
       if (block.kind === "fixed" || block.kind === "unsafe-fixed") {
         assert.ok(lastInvalid, "a fixed example follows an invalid one");
-        assert.equal(check(lastInvalid, { rules: [rule], unsafe: block.kind === "unsafe-fixed" }).fixed.output, block.text);
+        assert.equal(check(lastInvalid, { node, rules: [rule], unsafe: block.kind === "unsafe-fixed" }).fixed.output, block.text);
       }
     }
   });
@@ -94,25 +104,25 @@ for (const rule of allRules) {
   for (const name of fixtures) {
     test(`${rule.id}: fixture ${name}`, () => {
       const text = readFileSync(join(folder, "fixtures", name), "utf8");
-      const result = check(text, { rules: [rule] });
+      const result = check(text, { node, rules: [rule] });
       assert.deepEqual(result.diagnostics.filter((d) => d.ruleId === "syntax"), []);
       if (name.startsWith("valid-")) {
         assert.deepEqual(result.of(rule.id).map((d) => d.message), []);
-        assert.equal(check(text, { rules: [rule], unsafe: true }).fixed.output, text);
+        assert.equal(check(text, { node, rules: [rule], unsafe: true }).fixed.output, text);
         return;
       }
       assert.ok(result.of(rule.id).length > 0, `${name} triggers ${rule.id}`);
       // `.fixed`: what the safe fixes give; `.unsafe.fixed`: what --unsafe-fixes gives.
       for (const [suffix, unsafe] of [[".fixed", false], [".unsafe.fixed", true]] as const) {
         const fixedPath = join(folder, "fixtures", name.replace(/\.rules$/, suffix));
-        const output = check(text, { rules: [rule], unsafe }).fixed.output;
+        const output = check(text, { node, rules: [rule], unsafe }).fixed.output;
         if (!existsSync(fixedPath)) {
           if (!unsafe) assert.equal(output, text, "no safe fix is offered");
           continue;
         }
         const expected = readFileSync(fixedPath, "utf8");
         assert.equal(output, expected, suffix);
-        const again = check(expected, { rules: [rule], unsafe });
+        const again = check(expected, { node, rules: [rule], unsafe });
         assert.deepEqual(again.of(rule.id).filter((d) => d.fix && (unsafe || d.fix.applicability === "safe")), [], "no fixable finding left");
         assert.equal(again.fixed.output, expected, "fixing twice changes nothing");
       }
@@ -184,7 +194,7 @@ function pinnedFindings(folder: string): string {
   for (const m of readme.matchAll(/^```iptables (invalid|valid)\n([\s\S]*?)^```$/gm)) {
     inputs.push({ name: `README example ${++n} (${m[1]})`, text: m[2] });
   }
-  const linted = inputs.map(({ name, text }) => ({ name, diagnostics: lintText(text, { filePath: name }).diagnostics }));
+  const linted = inputs.map(({ name, text }) => ({ name, diagnostics: lintText(text, { filePath: name, node: nodeOf(folder) }).diagnostics }));
   const nodes = [...nodeFixturesOf(folder), ...nodeExamples(readme)];
   for (const node of nodes) linted.push(...checkNode(node.files).map((r) => ({ name: `${node.name}: ${r.name}`, diagnostics: r.diagnostics })));
   const blocks = linted.map(({ name, diagnostics }) => {

@@ -36,6 +36,8 @@ test("a bare target is found by its name; lines of its shape with other targets 
 
 test("a line the reader cannot tell (an unknown match, an ambiguous abbreviation) is left alone", () => {
   assert.deepEqual(findings(mangle(4, "-A POSTROUTING -m geoip --src-cc CN -m mark -j DROP", "-A POSTROUTING -m mark -m connmark --ma 1 -j DROP")), []);
+  // `--set` is set's old spelling of `--match-set`, an option of its own in the tables.
+  assert.deepEqual(findings(mangle(4, "-A POSTROUTING -m set --set blocked src -j DROP")), []);
 });
 
 test("every extension the rule finds wanting when given bare is refused so by iptables (nft and legacy, v4 and v6)", async (t) => {

@@ -39,7 +39,7 @@ export const ONE_OF_REQUIREMENTS: readonly OneOfRequirement[] = [
   { kind: "match", extension: "physdev", options: null, message: "PHYSDEV: no physdev option specified" },
   { kind: "match", extension: "policy", options: ["--dir"], message: "policy match: neither --dir in nor --dir out specified" },
   { kind: "match", extension: "recent", options: ["--set", "--rcheck", "--update", "--remove"], message: "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'" },
-  { kind: "match", extension: "set", options: ["--match-set"], message: "You must specify `--match-set' with proper arguments" },
+  { kind: "match", extension: "set", options: ["--match-set", "--set"], message: "You must specify `--match-set' with proper arguments" },
   { kind: "match", extension: "string", options: ["--string", "--hex-string"], message: "STRING match: You must specify `--string' or `--hex-string'" },
   { kind: "match", extension: "ttl", options: ["--ttl-eq", "--ttl-lt", "--ttl-gt"], message: "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt" },
   {

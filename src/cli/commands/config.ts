@@ -16,10 +16,11 @@ export function initialConfig(): string {
 # iptlint configuration, found from each linted file's folder upward.
 
 # What is known of the nodes these rulesets come from; it weighs the findings. The command
-# line's --kernel-version and --kubernetes-version take precedence.
+# line's --kernel-version, --kubernetes-version and --iptables-version take precedence.
 # node:
 #   kernelVersion: 5.4.0-107-generic   # uname -r
 #   kubernetesVersion: v1.18.2
+#   iptablesVersion: 1.8.4             # iptables --version
 
 # The severity of each rule: off, info, warning or error. A rule left out weighs each finding
 # itself (masquerade-mark-not-cleared: error or warning, by the node); one given a severity

@@ -11,6 +11,7 @@ export interface LintOptions {
   stdinFilename: string;
   kernelVersion?: string;
   kubernetesVersion?: string;
+  iptablesVersion?: string;
   /** `--family 4|6`: over the configuration's `family` and what each file says. */
   family?: "4" | "6";
   /** A path, or false for --no-config. */
@@ -28,6 +29,7 @@ export function withLintOptions(command: Command): Command {
     .option("--stdin-filename <name>", "the name to report for standard input", "<stdin>")
     .option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings")
     .option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings")
+    .option("--iptables-version <version>", "the node's iptables release (iptables --version), to report options it lacks")
     .addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"]))
     .option("-c, --config <path>", "use this configuration file instead of searching for one")
     .option("--no-config", "use no configuration file");
@@ -45,4 +47,8 @@ export async function settingsFor(input: Input, options: LintOptions, io: CliIo)
 }
 
 /** The node as the command line describes it; each flag given wins over the configuration's field. */
-export const nodeFlags = (options: LintOptions): NodeContext => ({ kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion });
+export const nodeFlags = (options: LintOptions): NodeContext => ({
+  kernelVersion: options.kernelVersion,
+  kubernetesVersion: options.kubernetesVersion,
+  iptablesVersion: options.iptablesVersion,
+});
