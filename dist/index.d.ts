@@ -957,6 +957,8 @@ export interface TableModel {
 	nameOf(id: NameId): string;
 	/** The id of a name the table uses, or NONE. */
 	idOf(name: string): NameId | None;
+	/** Whether a name starts with `prefix`, without making its string (for questions asked of every chain). */
+	nameStartsWith(id: NameId, prefix: string): boolean;
 	/** A name's length in UTF-16 code units. */
 	nameLength(id: NameId): number;
 	/** The longest chain or target name of the document, in UTF-16 code units, and whether some name is not ASCII. */
@@ -1045,6 +1047,8 @@ export interface NodeContext {
 	kernelVersion?: string;
 	/** The Kubernetes (kube-proxy) version, e.g. `1.18.2` or `v1.18.2`. */
 	kubernetesVersion?: string;
+	/** The iptables release, e.g. `1.8.4` or `v1.6.1`: options it lacks are reported. */
+	iptablesVersion?: string;
 }
 export interface Finding {
 	range: SourceRange;
@@ -1062,6 +1066,32 @@ export interface RuleContext {
 	readonly options?: unknown;
 	report(finding: Finding): void;
 }
+/**
+ * One ruleset of a node: a file or a live dump, with the address family and backend it is for
+ * (the backend null when nothing tells). A node is the rulesets of one machine given together:
+ * its IPv4 and IPv6 rulesets (`rules.v4` and `rules.v6`), or the dumps of both backends.
+ */
+export interface NodeRuleset {
+	readonly document: Document;
+	readonly model: RulesetModel;
+	readonly family: 4 | 6;
+	readonly backend: Backend | null;
+}
+/**
+ * What a node rule sees: every ruleset of the node (two or more, each with its family known).
+ * It runs once for each ruleset being linted, with that one as `self`; a finding is reported in
+ * one ruleset's text, and is kept when that ruleset is `self` (the others' are reported when
+ * they are linted), so each finding is reported once, in its file, and every output format,
+ * suppression and fix works on it as on any other.
+ */
+export interface NodeRuleContext {
+	readonly rulesets: readonly NodeRuleset[];
+	readonly self: NodeRuleset;
+	readonly node: NodeContext;
+	/** The rule's configured options (for `self`'s file); undefined when none. */
+	readonly options?: unknown;
+	report(ruleset: NodeRuleset, finding: Finding): void;
+}
 export interface RuleModule {
 	/** Stable kebab-case id; also the rule's folder name. */
 	id: string;
@@ -1073,7 +1103,13 @@ export interface RuleModule {
 	fixable: false | Applicability;
 	/** JSON schema (draft-07, self-contained) of the options in `[severity, options]`; without it the rule takes no options. */
 	schema?: Record<string, unknown>;
+	/** Runs on each ruleset alone; a rule that only looks at nodes does nothing here. */
 	check(context: RuleContext): void;
+	/**
+	 * Runs after `check`, only on a ruleset linted with the other rulesets of its node (a file
+	 * given without its partner is linted alone, and node rules say nothing of it).
+	 */
+	checkNode?(context: NodeRuleContext): void;
 }
 export declare const allRules: readonly RuleModule[];
 export interface EditedRegion {
@@ -1162,6 +1198,11 @@ export interface Override {
 	node?: NodeContext;
 	family?: ConfiguredFamily["family"];
 }
+/** A node's files: each file a `v4` glob matches is paired with the file a `v6` glob matches where their wildcards matched the same text. */
+export interface NodeFiles {
+	v4: string | string[];
+	v6: string | string[];
+}
 export interface Config {
 	$schema?: string;
 	rules?: Record<string, RuleEntry>;
@@ -1171,6 +1212,8 @@ export interface Config {
 	node?: NodeContext;
 	/** The address family of the rulesets (4: iptables, 6: ip6tables), over what their headers and names say. */
 	family?: ConfiguredFamily["family"];
+	/** The IPv4 and IPv6 files that are one node's, linted together by the node rules. */
+	nodes?: NodeFiles[];
 }
 export interface LoadedConfig {
 	config: Config;
@@ -1211,6 +1254,11 @@ export interface FileSettings {
 	family?: ConfiguredFamily;
 	/** The severity of findings at suppressions that suppress nothing. */
 	reportUnusedSuppressions: Severity | "off";
+	/**
+	 * The node the configuration's `nodes` puts the file in: files with the same key are linted
+	 * together (`src/nodes.ts`). Undefined when no entry matches it.
+	 */
+	nodeKey?: string;
 }
 /**
  * The settings for `filePath` (relative to the working folder, or absolute). Without a path
@@ -1255,6 +1303,17 @@ export interface LintOptions {
 	settings?: FileSettings;
 	/** Apply the `iptlint-disable` comments (default true); false ignores them (`--no-inline-config`). */
 	suppressions?: boolean;
+	/**
+	 * The other rulesets of the node this one belongs to (`nodes.ts`: its IPv6 file beside this
+	 * IPv4 one, the dumps of the other backend), read for the node rules only: their findings
+	 * are reported when they are linted themselves.
+	 */
+	partners?: readonly NodePartner[];
+}
+/** Another ruleset of the node: its document, and the family its configuration gives it. */
+export interface NodePartner {
+	document: Document;
+	family?: ConfiguredFamily;
 }
 export interface LintResult {
 	filePath: string | undefined;

@@ -12,17 +12,19 @@ import {
   formatStylish,
   formatTraceText,
   formatters,
+  lintHere,
   livePatch,
   loadConfig,
   main,
   nodeIo,
+  nodePartners,
   readInputs,
   restoreText,
   settingsFor,
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-WZE3IFO3.js";
+} from "./chunk-WOJEX2TS.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -82,20 +84,23 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-GYATLFO7.js";
+} from "./chunk-CD5YS5SE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
 async function lintFiles(paths, options = {}, io = nodeIo(options.cwd)) {
   const base = io;
   const inputs = await readInputs(await expandPaths(paths, base), "<stdin>", base);
-  const results = [];
+  const jobs = [];
+  const linted = [];
   for (const input of inputs) {
     const settings = await settingsFor(input, { stdinFilename: "<stdin>", config: options.config }, base);
     if (settings.ignored) continue;
-    results.push(lintText(input.text, { filePath: input.name, settings, node: options.node }));
+    jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: options.node ?? {} });
+    linted.push({ ...input, nodeKey: settings.nodeKey });
   }
-  return results;
+  nodePartners(linted).forEach((partners, i) => jobs[i].partners = partners);
+  return lintHere(jobs);
 }
 
 // src/fix/fix-text.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-WZE3IFO3.js";
-import "./chunk-GYATLFO7.js";
+} from "./chunk-WOJEX2TS.js";
+import "./chunk-CD5YS5SE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -67,6 +67,8 @@ export const missingOption: RuleModule = {
         if (line === null || line.command === "delete") continue;
         const at = line.view.targetIndex();
         if (at === -1) continue;
+        // `-j DNAT [unsupported revision]`: iptables refuses the stray words first ("Bad argument").
+        if (line.view.valueRange(at, 1) !== null) continue;
         const instance: ExtensionInstance = { extension: target, element: at, implicit: false, given: [] };
         const lack = lackOf(instance, family);
         if (lack !== null) report(context, line, instance, lack);

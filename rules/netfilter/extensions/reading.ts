@@ -19,6 +19,8 @@ export interface OptionWords {
   role(i: number): string;
   name(i: number): string;
   value(i: number): string | null;
+  /** Where value `k` of element `i` is, when written as a word of its own; null when it has fewer. */
+  valueRange(i: number, k?: number): unknown;
 }
 
 export interface GivenOption {
@@ -64,6 +66,9 @@ export function readOptions(words: OptionWords, family: Family | null): OptionRe
     if (role === "match" || role === "jump" || role === "goto") {
       const name = words.value(i);
       if (name === null) return null;
+      // A second word after `-m NAME` or `-j NAME` (`-j DNAT [unsupported revision]`) is a stray
+      // argument: iptables refuses the line for that ("Bad argument") before any check of its options.
+      if (words.valueRange(i, 1) !== null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension === undefined) {
         // A match the model does not know (xtables-addons), or a target it does not know given options.

@@ -16,6 +16,7 @@ import {
   chainsNamed,
   detachedDocument,
   errorCount,
+  familyOfName,
   fixFound,
   lazyModule,
   lintAndFix,
@@ -29,16 +30,16 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-GYATLFO7.js";
+} from "./chunk-CD5YS5SE.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-ZRTPLJCV.js";
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -71,9 +72,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -199,9 +200,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -801,9 +802,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1114,9 +1115,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1194,9 +1195,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess2 = __require("node:child_process");
     var path = __require("node:path");
@@ -3440,9 +3441,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3609,7 +3610,11 @@ var iptlint_schema_default = {
           $ref: "#/definitions/ruleSetting"
         },
         "option-needs-protocol": {
-          description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+          description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "target-needs-protocol": {
+          description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
           $ref: "#/definitions/ruleSetting"
         },
         "unknown-extension": {
@@ -3649,6 +3654,26 @@ var iptlint_schema_default = {
           description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
           $ref: "#/definitions/ruleSetting"
         },
+        "invalid-option-value": {
+          description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "missing-option": {
+          description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "conflicting-options": {
+          description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "repeated-option": {
+          description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "option-needs-newer-iptables": {
+          description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
         "address-family-mismatch": {
           description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
           $ref: "#/definitions/ruleSetting"
@@ -3683,6 +3708,14 @@ var iptlint_schema_default = {
         },
         "mark-bit-conflict": {
           description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "icmpv6-nd-blocked": {
+          description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "ipv6-left-open": {
+          description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
           $ref: "#/definitions/ruleSetting"
         },
         "jump-to-undefined-chain": {
@@ -3770,12 +3803,36 @@ var iptlint_schema_default = {
           else: {
             $ref: "#/definitions/severity"
           }
+        },
+        "dump-unsupported-revision": {
+          description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "dump-incomplete-table": {
+          description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "iptables-backend-split": {
+          description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "foreign-jump-into-kube-chain": {
+          description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "stale-proxy-mode-rules": {
+          description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "kube-localnet-exposed": {
+          description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
+          $ref: "#/definitions/ruleSetting"
         }
       }
     },
     node: {
       type: "object",
-      description: "What is known of the nodes the rulesets come from; it weighs the findings (see the rule masquerade-mark-not-cleared).",
+      description: "What is known of the nodes the rulesets come from; it weighs the findings (see the rules masquerade-mark-not-cleared and option-needs-newer-iptables).",
       additionalProperties: false,
       properties: {
         kernelVersion: {
@@ -3787,6 +3844,11 @@ var iptlint_schema_default = {
           type: "string",
           pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?",
           description: "The Kubernetes (kube-proxy) version, e.g. v1.18.2."
+        },
+        iptablesVersion: {
+          type: "string",
+          pattern: "^v?1\\.[0-9]+(\\.[0-9]+)*$",
+          description: "The iptables release on the nodes, as `iptables --version` prints it, e.g. 1.8.4: options it does not have yet are reported (the rule option-needs-newer-iptables); without it, nothing is."
         }
       }
     },
@@ -3938,6 +4000,7 @@ function describe(error, schema, ruleIds) {
       return `${where} must not be empty`;
     case "pattern":
       if (segments[segments.length - 1] === "kubernetesVersion") return `${where} does not look like a version such as v1.18.2`;
+      if (segments[segments.length - 1] === "iptablesVersion") return `${where} does not look like an iptables version such as 1.8.4`;
       return `${where} does not match \`${params.pattern}\``;
     default:
       return `${where} ${error.message ?? "is invalid"}`;
@@ -3993,7 +4056,7 @@ function progress(stderr, env, options) {
     spinner?.stop();
     release();
   };
-  void import("./ora-JAHHKLZ6.js").then(({ default: ora }) => {
+  void import("./ora-QXGR74O4.js").then(({ default: ora }) => {
     if (stopped) return;
     spinner = ora({
       stream: stderr,
@@ -4989,7 +5052,7 @@ function traceJson(result, packet) {
   };
 }
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -5096,7 +5159,7 @@ async function readInputs(paths, stdinName, io) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decode(bytes) {
-  if (isAscii(bytes)) return { text: bytes.toString("latin1"), encoding: "utf8" };
+  if (isAscii(bytes)) return { text: bytes.toString("utf8"), encoding: "utf8" };
   try {
     return { text: utf8.decode(bytes), encoding: "utf8" };
   } catch {
@@ -5141,18 +5204,52 @@ async function isFolder(path, io) {
   }
 }
 
-// src/cli/commands/shared.ts
+// src/nodes.ts
 import { dirname as dirname3 } from "node:path";
+function nodePartners(candidates) {
+  const byKey = /* @__PURE__ */ new Map();
+  candidates.forEach((candidate, i) => {
+    const key = nodeKeyOf(candidate);
+    if (key === null) return;
+    const members = byKey.get(key);
+    if (members) members.push(i);
+    else byKey.set(key, [i]);
+  });
+  const partners = candidates.map(() => []);
+  for (const members of byKey.values()) {
+    for (const i of members) partners[i] = members.filter((j) => j !== i);
+  }
+  return partners;
+}
+function nodeKeyOf(candidate) {
+  if (candidate.nodeKey !== void 0) return `configured:${candidate.nodeKey}`;
+  if (candidate.live) return "live";
+  if (candidate.path === void 0) return null;
+  const name = candidate.path.split(/[\\/]/).pop() ?? "";
+  const plain2 = sameNodeName(name);
+  if (familyOfName(name) === null) return null;
+  return `folder:${dirname3(candidate.path)}/${plain2}`;
+}
+function sameNodeName(name) {
+  return name.replace(/ip6tables/gi, "iptables").replace(/ipv6/gi, "ipv4").replace(/(^|[._-])v6(?=$|[._-])/gi, "$1v4");
+}
+
+// src/cli/commands/shared.ts
+import { dirname as dirname4 } from "node:path";
 function withLintOptions(command2) {
-  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"])).option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
+  return command2.option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").option("--kernel-version <release>", "the node's kernel (uname -r), to weigh the findings").option("--kubernetes-version <version>", "the node's Kubernetes (kube-proxy) version, to weigh the findings").option("--iptables-version <version>", "the node's iptables release (iptables --version), to report options it lacks").addOption(new Option("--family <family>", "lint as iptables (4) or ip6tables (6) rulesets, whatever their headers and names say").choices(["4", "6"])).option("-c, --config <path>", "use this configuration file instead of searching for one").option("--no-config", "use no configuration file");
 }
 async function settingsFor(input, options, io) {
-  const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname3(input.path) });
+  const loaded = options.config === false ? NO_CONFIG : await io.loadConfig(typeof options.config === "string" ? { path: options.config } : { directory: input.path === void 0 ? void 0 : dirname4(input.path) });
   const settings = resolveSettings(loaded, input.path ?? options.stdinFilename);
   if (options.family !== void 0) settings.family = { family: options.family === "6" ? 6 : 4, because: `\`--family ${options.family}\`` };
   return settings;
 }
-var nodeFlags = (options) => ({ kernelVersion: options.kernelVersion, kubernetesVersion: options.kubernetesVersion });
+var nodeFlags = (options) => ({
+  kernelVersion: options.kernelVersion,
+  kubernetesVersion: options.kubernetesVersion,
+  iptablesVersion: options.iptablesVersion
+});
 
 // src/cli/commands/fix.ts
 function registerFix(program2, io, state) {
@@ -5165,11 +5262,17 @@ function registerFix(program2, io, state) {
     if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
     const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);
     const remaining = [];
+    const files = [];
     for (const input of inputs) {
-      const document = parse(input.text, { filePath: input.name });
       const settings = await settingsFor(input, options, io);
-      if (settings.ignored) continue;
-      const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes };
+      if (!settings.ignored) files.push({ input, settings });
+    }
+    const documents = files.map(({ input }) => parse(input.text, { filePath: input.name }));
+    const partnersOf = nodePartners(files.map(({ input, settings }) => ({ ...input, nodeKey: settings.nodeKey })));
+    for (const [i, { input, settings }] of files.entries()) {
+      const document = documents[i];
+      const partners = partnersOf[i].map((j) => ({ document: documents[j], family: files[j].settings.family }));
+      const fixOptions = { settings, node: nodeFlags(options), unsafe: options.unsafeFixes, partners };
       if (options.emit) {
         const found = lintDocument(document, fixOptions);
         const { result, stable, left } = fixFound(document, found, fixOptions);
@@ -5222,10 +5325,11 @@ function initialConfig() {
 # iptlint configuration, found from each linted file's folder upward.
 
 # What is known of the nodes these rulesets come from; it weighs the findings. The command
-# line's --kernel-version and --kubernetes-version take precedence.
+# line's --kernel-version, --kubernetes-version and --iptables-version take precedence.
 # node:
 #   kernelVersion: 5.4.0-107-generic   # uname -r
 #   kubernetesVersion: v1.18.2
+#   iptablesVersion: 1.8.4             # iptables --version
 
 # The severity of each rule: off, info, warning or error. A rule left out weighs each finding
 # itself (masquerade-mark-not-cleared: error or warning, by the node); one given a severity
@@ -5282,13 +5386,7 @@ async function lintAll(jobs, onDone = () => {
 }) {
   const cores = Math.min(os().availableParallelism(), jobs.length);
   const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  if (cores < 2 || total < PARALLEL_MIN_BYTES) {
-    return jobs.map((job, i) => {
-      const result = lintText(job.text, { filePath: job.filePath, settings: job.settings, node: job.node });
-      onDone(i + 1);
-      return result;
-    });
-  }
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) return lintHere(jobs, onDone);
   const results = new Array(jobs.length);
   const workers = Array.from({ length: cores }, () => new (workerThreads()).Worker(new URL("./lint-worker.js", import.meta.url)));
   let next = 0;
@@ -5296,7 +5394,10 @@ async function lintAll(jobs, onDone = () => {
   try {
     await new Promise((resolve4, reject) => {
       const feed = (worker) => {
-        if (next < jobs.length) worker.postMessage(jobs[next++]);
+        if (next >= jobs.length) return;
+        const job = jobs[next++];
+        const partners = (job.partners ?? []).map((id) => ({ text: jobs[id].text, filePath: jobs[id].filePath, settings: jobs[id].settings }));
+        worker.postMessage({ ...job, partners });
       };
       for (const worker of workers) {
         worker.on("message", (reply) => {
@@ -5316,6 +5417,22 @@ async function lintAll(jobs, onDone = () => {
   }
   return results;
 }
+function lintHere(jobs, onDone = () => {
+}) {
+  const documents = /* @__PURE__ */ new Map();
+  const documentOf = (job) => {
+    let document = documents.get(job.id);
+    if (document === void 0) documents.set(job.id, document = parse(job.text, { filePath: job.filePath }));
+    return document;
+  };
+  return jobs.map((job, i) => {
+    const document = documentOf(job);
+    const partners = (job.partners ?? []).map((id) => ({ document: documentOf(jobs[id]), family: jobs[id].settings.family }));
+    const result = { filePath: job.filePath, diagnostics: lintDocument(document, { settings: job.settings, node: job.node, partners }), document };
+    onDone(i + 1);
+    return result;
+  });
+}
 
 // src/cli/live.ts
 var SAVE_TOOLS = ["iptables-nft-save", "iptables-legacy-save", "ip6tables-nft-save", "ip6tables-legacy-save"];
@@ -5328,7 +5445,7 @@ async function liveInputs(io) {
   }
   const refused = ran.find((r) => r.problem !== void 0);
   if (refused) throw new UnreadableInput(`--live: ${refused.tool} failed: ${refused.problem}`);
-  return ran.filter((r) => !r.missing && r.output.trim() !== "").map((r) => ({ name: `live:${r.tool}`, path: void 0, live: true, ...decode(Buffer.from(r.output, "utf8")) }));
+  return ran.filter((r) => !r.missing).map((r) => ({ name: `live:${r.tool}`, path: void 0, live: true, ...r.output.trim() === "" ? { partnerOnly: true } : {}, ...decode(Buffer.from(r.output, "utf8")) }));
 }
 async function runAll(tools, io) {
   const ran = [];
@@ -5362,15 +5479,20 @@ function registerLint(program2, io, state) {
     const progress2 = io.progress({ machineOutputOnStdout: machine && options.outputFile === void 0, color: useColor(io.stderr, io.env, options.color) });
     const jobs = [];
     const live = /* @__PURE__ */ new Set();
+    const partnersOnly = /* @__PURE__ */ new Set();
+    const linted = [];
     for (const input of inputs) {
       const settings = await settingsFor(input, options, io);
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
+      if (input.partnerOnly) partnersOnly.add(jobs.length);
       jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      linted.push({ ...input, nodeKey: settings.nodeKey });
     }
+    nodePartners(linted).forEach((partners, i) => jobs[i].partners = partners);
     let results;
     try {
-      results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r);
+      results = (await lintAll(jobs, (done) => progress2.update(`linted ${done}/${jobs.length} files`))).map((r, i) => live.has(i) ? { ...r, live: true } : r).filter((_, i) => !partnersOnly.has(i));
     } finally {
       progress2.stop();
     }
@@ -5538,9 +5660,11 @@ export {
   ExitCode,
   readInputs,
   expandPaths,
+  nodePartners,
   settingsFor,
   formatters,
   formatNames,
+  lintHere,
   trace,
   formatTraceText,
   traceJson,

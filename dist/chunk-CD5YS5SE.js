@@ -6,9 +6,9 @@ import {
   __toESM
 } from "./chunk-ZRTPLJCV.js";
 
-// node_modules/fastest-levenshtein/mod.js
+// ../../main/node_modules/fastest-levenshtein/mod.js
 var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports2) {
+  "../../main/node_modules/fastest-levenshtein/mod.js"(exports2) {
     "use strict";
     exports2.__esModule = true;
     exports2.distance = exports2.closest = void 0;
@@ -154,9 +154,9 @@ var require_mod = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
@@ -202,10 +202,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -308,9 +308,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
@@ -453,9 +453,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
@@ -531,11 +531,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -552,15 +552,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -616,8 +616,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -646,20 +646,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -704,20 +704,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -732,10 +732,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -756,8 +756,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -771,10 +771,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -816,20 +816,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -1113,15 +1113,15 @@ var require_codegen = __commonJS({
       }
     };
     exports2.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1137,18 +1137,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not2(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -1173,9 +1173,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
@@ -1340,13 +1340,13 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -1375,13 +1375,13 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports2.default = names;
+    exports2.default = names2;
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
@@ -1501,9 +1501,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
@@ -1552,9 +1552,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getRules = exports2.isJSONType = void 0;
@@ -1583,9 +1583,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
@@ -1606,9 +1606,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
@@ -1790,9 +1790,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.assignDefaults = void 0;
@@ -1827,9 +1827,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
@@ -1960,9 +1960,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
@@ -2078,9 +2078,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
@@ -2161,9 +2161,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2196,9 +2196,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports2, module2) {
     "use strict";
     var traverse = module2.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -2284,9 +2284,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
@@ -2440,9 +2440,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
@@ -2948,9 +2948,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2964,9 +2964,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2981,9 +2981,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
@@ -3105,7 +3105,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root2, ref);
+      let _sch = resolve3.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3132,7 +3132,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root2, ref) {
+    function resolve3(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3205,9 +3205,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports2, module2) {
     module2.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3224,9 +3224,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports2, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3758,9 +3758,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3969,9 +3969,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports2, module2) {
+  "../../main/node_modules/fast-uri/index.js"(exports2, module2) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -3996,7 +3996,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4387,7 +4387,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -4399,9 +4399,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4410,9 +4410,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports2) {
+  "../../main/node_modules/ajv/dist/core.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
@@ -4995,13 +4995,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -5021,9 +5021,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var def = {
@@ -5036,9 +5036,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.callRef = exports2.getValidate = void 0;
@@ -5158,9 +5158,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5179,9 +5179,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5211,9 +5211,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5239,9 +5239,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5265,9 +5265,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5297,9 +5297,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5334,9 +5334,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5363,9 +5363,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5445,9 +5445,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5474,9 +5474,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5485,9 +5485,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5552,9 +5552,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5581,9 +5581,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5630,9 +5630,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5668,9 +5668,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateAdditionalItems = void 0;
@@ -5721,9 +5721,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateTuple = void 0;
@@ -5778,9 +5778,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5795,9 +5795,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5830,9 +5830,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5924,9 +5924,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
@@ -6018,9 +6018,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6061,9 +6061,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6167,9 +6167,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6225,9 +6225,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6299,9 +6299,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6330,9 +6330,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6347,9 +6347,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6405,9 +6405,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6432,9 +6432,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6501,9 +6501,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6519,9 +6519,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6567,9 +6567,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6657,9 +6657,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6668,9 +6668,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
@@ -6691,9 +6691,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6713,9 +6713,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DiscrError = void 0;
@@ -6727,9 +6727,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6832,9 +6832,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
     module2.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6989,9 +6989,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
@@ -7059,9 +7059,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/resolve-from/index.js
+// ../../main/node_modules/resolve-from/index.js
 var require_resolve_from = __commonJS({
-  "node_modules/resolve-from/index.js"(exports2, module2) {
+  "../../main/node_modules/resolve-from/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var Module2 = __require("module");
@@ -7104,9 +7104,9 @@ var require_resolve_from = __commonJS({
   }
 });
 
-// node_modules/callsites/index.js
+// ../../main/node_modules/callsites/index.js
 var require_callsites = __commonJS({
-  "node_modules/callsites/index.js"(exports2, module2) {
+  "../../main/node_modules/callsites/index.js"(exports2, module2) {
     "use strict";
     var callsites = () => {
       const _prepareStackTrace = Error.prepareStackTrace;
@@ -7120,9 +7120,9 @@ var require_callsites = __commonJS({
   }
 });
 
-// node_modules/parent-module/index.js
+// ../../main/node_modules/parent-module/index.js
 var require_parent_module = __commonJS({
-  "node_modules/parent-module/index.js"(exports2, module2) {
+  "../../main/node_modules/parent-module/index.js"(exports2, module2) {
     "use strict";
     var callsites = require_callsites();
     module2.exports = (filepath) => {
@@ -7152,9 +7152,9 @@ var require_parent_module = __commonJS({
   }
 });
 
-// node_modules/import-fresh/index.js
+// ../../main/node_modules/import-fresh/index.js
 var require_import_fresh = __commonJS({
-  "node_modules/import-fresh/index.js"(exports2, module2) {
+  "../../main/node_modules/import-fresh/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var resolveFrom = require_resolve_from();
@@ -7182,9 +7182,9 @@ var require_import_fresh = __commonJS({
   }
 });
 
-// node_modules/is-arrayish/index.js
+// ../../main/node_modules/is-arrayish/index.js
 var require_is_arrayish = __commonJS({
-  "node_modules/is-arrayish/index.js"(exports2, module2) {
+  "../../main/node_modules/is-arrayish/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function isArrayish(obj) {
       if (!obj) {
@@ -7195,9 +7195,9 @@ var require_is_arrayish = __commonJS({
   }
 });
 
-// node_modules/error-ex/index.js
+// ../../main/node_modules/error-ex/index.js
 var require_error_ex = __commonJS({
-  "node_modules/error-ex/index.js"(exports2, module2) {
+  "../../main/node_modules/error-ex/index.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var isArrayish = require_is_arrayish();
@@ -7305,9 +7305,9 @@ var require_error_ex = __commonJS({
   }
 });
 
-// node_modules/json-parse-even-better-errors/index.js
+// ../../main/node_modules/json-parse-even-better-errors/index.js
 var require_json_parse_even_better_errors = __commonJS({
-  "node_modules/json-parse-even-better-errors/index.js"(exports2, module2) {
+  "../../main/node_modules/json-parse-even-better-errors/index.js"(exports2, module2) {
     "use strict";
     var hexify = (char) => {
       const h = char.charCodeAt(0).toString(16).toUpperCase();
@@ -7398,9 +7398,9 @@ var require_json_parse_even_better_errors = __commonJS({
   }
 });
 
-// node_modules/lines-and-columns/build/index.js
+// ../../main/node_modules/lines-and-columns/build/index.js
 var require_build = __commonJS({
-  "node_modules/lines-and-columns/build/index.js"(exports2) {
+  "../../main/node_modules/lines-and-columns/build/index.js"(exports2) {
     "use strict";
     exports2.__esModule = true;
     exports2.LinesAndColumns = void 0;
@@ -7467,9 +7467,9 @@ var require_build = __commonJS({
   }
 });
 
-// node_modules/picocolors/picocolors.js
+// ../../main/node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports2, module2) {
+  "../../main/node_modules/picocolors/picocolors.js"(exports2, module2) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
@@ -7539,9 +7539,9 @@ var require_picocolors = __commonJS({
   }
 });
 
-// node_modules/js-tokens/index.js
+// ../../main/node_modules/js-tokens/index.js
 var require_js_tokens = __commonJS({
-  "node_modules/js-tokens/index.js"(exports2) {
+  "../../main/node_modules/js-tokens/index.js"(exports2) {
     Object.defineProperty(exports2, "__esModule", {
       value: true
     });
@@ -7561,9 +7561,9 @@ var require_js_tokens = __commonJS({
   }
 });
 
-// node_modules/@babel/helper-validator-identifier/lib/identifier.js
+// ../../main/node_modules/@babel/helper-validator-identifier/lib/identifier.js
 var require_identifier = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports2) {
+  "../../main/node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7634,9 +7634,9 @@ var require_identifier = __commonJS({
   }
 });
 
-// node_modules/@babel/helper-validator-identifier/lib/keyword.js
+// ../../main/node_modules/@babel/helper-validator-identifier/lib/keyword.js
 var require_keyword2 = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports2) {
+  "../../main/node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7672,9 +7672,9 @@ var require_keyword2 = __commonJS({
   }
 });
 
-// node_modules/@babel/helper-validator-identifier/lib/index.js
+// ../../main/node_modules/@babel/helper-validator-identifier/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/index.js"(exports2) {
+  "../../main/node_modules/@babel/helper-validator-identifier/lib/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7732,9 +7732,9 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/@babel/code-frame/lib/index.js
+// ../../main/node_modules/@babel/code-frame/lib/index.js
 var require_lib2 = __commonJS({
-  "node_modules/@babel/code-frame/lib/index.js"(exports2) {
+  "../../main/node_modules/@babel/code-frame/lib/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var picocolors = require_picocolors();
@@ -7948,9 +7948,9 @@ ${frame}`;
   }
 });
 
-// node_modules/parse-json/index.js
+// ../../main/node_modules/parse-json/index.js
 var require_parse_json = __commonJS({
-  "node_modules/parse-json/index.js"(exports2, module2) {
+  "../../main/node_modules/parse-json/index.js"(exports2, module2) {
     "use strict";
     var errorEx = require_error_ex();
     var fallback = require_json_parse_even_better_errors();
@@ -7998,9 +7998,9 @@ var require_parse_json = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/common.js
+// ../../main/node_modules/js-yaml/lib/common.js
 var require_common = __commonJS({
-  "node_modules/js-yaml/lib/common.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/common.js"(exports2, module2) {
     "use strict";
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
@@ -8042,9 +8042,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/exception.js
+// ../../main/node_modules/js-yaml/lib/exception.js
 var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/exception.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/exception.js"(exports2, module2) {
     "use strict";
     function formatError(exception, compact2) {
       let where = "";
@@ -8080,9 +8080,9 @@ var require_exception = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/snippet.js
+// ../../main/node_modules/js-yaml/lib/snippet.js
 var require_snippet = __commonJS({
-  "node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -8160,9 +8160,9 @@ var require_snippet = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type.js
+// ../../main/node_modules/js-yaml/lib/type.js
 var require_type = __commonJS({
-  "node_modules/js-yaml/lib/type.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var TYPE_CONSTRUCTOR_OPTIONS = [
@@ -8224,9 +8224,9 @@ var require_type = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/schema.js
+// ../../main/node_modules/js-yaml/lib/schema.js
 var require_schema = __commonJS({
-  "node_modules/js-yaml/lib/schema.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/schema.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var Type = require_type();
@@ -8313,9 +8313,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/str.js
+// ../../main/node_modules/js-yaml/lib/type/str.js
 var require_str = __commonJS({
-  "node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:str", {
@@ -8327,9 +8327,9 @@ var require_str = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/seq.js
+// ../../main/node_modules/js-yaml/lib/type/seq.js
 var require_seq = __commonJS({
-  "node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:seq", {
@@ -8341,9 +8341,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/map.js
+// ../../main/node_modules/js-yaml/lib/type/map.js
 var require_map = __commonJS({
-  "node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:map", {
@@ -8355,9 +8355,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/schema/failsafe.js
+// ../../main/node_modules/js-yaml/lib/schema/failsafe.js
 var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -8370,9 +8370,9 @@ var require_failsafe = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/null.js
+// ../../main/node_modules/js-yaml/lib/type/null.js
 var require_null = __commonJS({
-  "node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlNull(data) {
@@ -8413,9 +8413,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/bool.js
+// ../../main/node_modules/js-yaml/lib/type/bool.js
 var require_bool = __commonJS({
-  "node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlBoolean(data) {
@@ -8450,9 +8450,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/int.js
+// ../../main/node_modules/js-yaml/lib/type/int.js
 var require_int = __commonJS({
-  "node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -8566,9 +8566,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/float.js
+// ../../main/node_modules/js-yaml/lib/type/float.js
 var require_float = __commonJS({
-  "node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -8651,9 +8651,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/schema/json.js
+// ../../main/node_modules/js-yaml/lib/schema/json.js
 var require_json = __commonJS({
-  "node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
     "use strict";
     module2.exports = require_failsafe().extend({
       implicit: [
@@ -8666,17 +8666,17 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/schema/core.js
+// ../../main/node_modules/js-yaml/lib/schema/core.js
 var require_core3 = __commonJS({
-  "node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
     "use strict";
     module2.exports = require_json();
   }
 });
 
-// node_modules/js-yaml/lib/type/timestamp.js
+// ../../main/node_modules/js-yaml/lib/type/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var YAML_DATE_REGEXP = new RegExp(
@@ -8736,9 +8736,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/merge.js
+// ../../main/node_modules/js-yaml/lib/type/merge.js
 var require_merge = __commonJS({
-  "node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlMerge(data) {
@@ -8751,9 +8751,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/binary.js
+// ../../main/node_modules/js-yaml/lib/type/binary.js
 var require_binary = __commonJS({
-  "node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
@@ -8843,9 +8843,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/omap.js
+// ../../main/node_modules/js-yaml/lib/type/omap.js
 var require_omap = __commonJS({
-  "node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -8882,9 +8882,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/pairs.js
+// ../../main/node_modules/js-yaml/lib/type/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _toString = Object.prototype.toString;
@@ -8920,9 +8920,9 @@ var require_pairs = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/type/set.js
+// ../../main/node_modules/js-yaml/lib/type/set.js
 var require_set = __commonJS({
-  "node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -8947,9 +8947,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/schema/default.js
+// ../../main/node_modules/js-yaml/lib/schema/default.js
 var require_default = __commonJS({
-  "node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
     "use strict";
     module2.exports = require_core3().extend({
       implicit: [
@@ -8966,9 +8966,9 @@ var require_default = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/loader.js
+// ../../main/node_modules/js-yaml/lib/loader.js
 var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/loader.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/loader.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -9163,9 +9163,9 @@ var require_loader = __commonJS({
       const transactions = state.anchorMapTransactions;
       if (transactions.length === 0) return;
       const parent = transactions[transactions.length - 1];
-      const names = Object.keys(transaction);
-      for (let index = 0, length = names.length; index < length; index += 1) {
-        const name = names[index];
+      const names2 = Object.keys(transaction);
+      for (let index = 0, length = names2.length; index < length; index += 1) {
+        const name = names2[index];
         if (!_hasOwnProperty.call(parent, name)) {
           parent[name] = transaction[name];
         }
@@ -9173,13 +9173,13 @@ var require_loader = __commonJS({
     }
     function rollbackAnchorTransaction(state) {
       const transaction = state.anchorMapTransactions.pop();
-      const names = Object.keys(transaction);
-      for (let index = names.length - 1; index >= 0; index -= 1) {
-        const entry = transaction[names[index]];
+      const names2 = Object.keys(transaction);
+      for (let index = names2.length - 1; index >= 0; index -= 1) {
+        const entry = transaction[names2[index]];
         if (entry.existed) {
-          state.anchorMap[names[index]] = entry.value;
+          state.anchorMap[names2[index]] = entry.value;
         } else {
-          delete state.anchorMap[names[index]];
+          delete state.anchorMap[names2[index]];
         }
       }
     }
@@ -10346,9 +10346,9 @@ var require_loader = __commonJS({
   }
 });
 
-// node_modules/js-yaml/lib/dumper.js
+// ../../main/node_modules/js-yaml/lib/dumper.js
 var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -10999,9 +10999,9 @@ var require_dumper = __commonJS({
   }
 });
 
-// node_modules/js-yaml/index.js
+// ../../main/node_modules/js-yaml/index.js
 var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module2) {
+  "../../main/node_modules/js-yaml/index.js"(exports2, module2) {
     "use strict";
     var loader = require_loader();
     var dumper = require_dumper();
@@ -11041,9 +11041,9 @@ var require_js_yaml = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/loaders.js
+// ../../main/node_modules/cosmiconfig/dist/loaders.js
 var require_loaders = __commonJS({
-  "node_modules/cosmiconfig/dist/loaders.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/loaders.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11183,9 +11183,9 @@ ${error.message}`;
   }
 });
 
-// node_modules/cosmiconfig/dist/defaults.js
+// ../../main/node_modules/cosmiconfig/dist/defaults.js
 var require_defaults2 = __commonJS({
-  "node_modules/cosmiconfig/dist/defaults.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/defaults.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.metaSearchPlaces = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = void 0;
@@ -11291,9 +11291,9 @@ var require_defaults2 = __commonJS({
   }
 });
 
-// node_modules/env-paths/index.js
+// ../../main/node_modules/env-paths/index.js
 var require_env_paths = __commonJS({
-  "node_modules/env-paths/index.js"(exports2, module2) {
+  "../../main/node_modules/env-paths/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var os = __require("os");
@@ -11354,9 +11354,9 @@ var require_env_paths = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/util.js
+// ../../main/node_modules/cosmiconfig/dist/util.js
 var require_util2 = __commonJS({
-  "node_modules/cosmiconfig/dist/util.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/util.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -11451,9 +11451,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/ExplorerBase.js
+// ../../main/node_modules/cosmiconfig/dist/ExplorerBase.js
 var require_ExplorerBase = __commonJS({
-  "node_modules/cosmiconfig/dist/ExplorerBase.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/ExplorerBase.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11569,9 +11569,9 @@ ${[...importStack, fullPath].map((path, i) => `${i + 1}. ${path}`).join("\n")} (
   }
 });
 
-// node_modules/cosmiconfig/dist/merge.js
+// ../../main/node_modules/cosmiconfig/dist/merge.js
 var require_merge2 = __commonJS({
-  "node_modules/cosmiconfig/dist/merge.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/merge.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.hasOwn = void 0;
@@ -11608,9 +11608,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/Explorer.js
+// ../../main/node_modules/cosmiconfig/dist/Explorer.js
 var require_Explorer = __commonJS({
-  "node_modules/cosmiconfig/dist/Explorer.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/Explorer.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11770,9 +11770,9 @@ var require_Explorer = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/ExplorerSync.js
+// ../../main/node_modules/cosmiconfig/dist/ExplorerSync.js
 var require_ExplorerSync = __commonJS({
-  "node_modules/cosmiconfig/dist/ExplorerSync.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/ExplorerSync.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11946,9 +11946,9 @@ var require_ExplorerSync = __commonJS({
   }
 });
 
-// node_modules/cosmiconfig/dist/index.js
+// ../../main/node_modules/cosmiconfig/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/cosmiconfig/dist/index.js"(exports2) {
+  "../../main/node_modules/cosmiconfig/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = exports2.getDefaultSearchPlacesSync = exports2.getDefaultSearchPlaces = void 0;
@@ -12109,9 +12109,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/base.js
+// ../../main/node_modules/diff/libcjs/diff/base.js
 var require_base = __commonJS({
-  "node_modules/diff/libcjs/diff/base.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/base.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Diff = class {
@@ -12318,9 +12318,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/character.js
+// ../../main/node_modules/diff/libcjs/diff/character.js
 var require_character = __commonJS({
-  "node_modules/diff/libcjs/diff/character.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/character.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12338,9 +12338,9 @@ var require_character = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/util/string.js
+// ../../main/node_modules/diff/libcjs/util/string.js
 var require_string = __commonJS({
-  "node_modules/diff/libcjs/util/string.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/util/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.longestCommonPrefix = longestCommonPrefix;
@@ -12491,9 +12491,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/word.js
+// ../../main/node_modules/diff/libcjs/diff/word.js
 var require_word = __commonJS({
-  "node_modules/diff/libcjs/diff/word.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/word.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12648,9 +12648,9 @@ var require_word = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/util/params.js
+// ../../main/node_modules/diff/libcjs/util/params.js
 var require_params = __commonJS({
-  "node_modules/diff/libcjs/util/params.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/util/params.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.generateOptions = generateOptions;
@@ -12669,9 +12669,9 @@ var require_params = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/line.js
+// ../../main/node_modules/diff/libcjs/diff/line.js
 var require_line = __commonJS({
-  "node_modules/diff/libcjs/diff/line.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/line.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12736,9 +12736,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/sentence.js
+// ../../main/node_modules/diff/libcjs/diff/sentence.js
 var require_sentence = __commonJS({
-  "node_modules/diff/libcjs/diff/sentence.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/sentence.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12780,9 +12780,9 @@ var require_sentence = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/css.js
+// ../../main/node_modules/diff/libcjs/diff/css.js
 var require_css = __commonJS({
-  "node_modules/diff/libcjs/diff/css.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/css.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12803,9 +12803,9 @@ var require_css = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/json.js
+// ../../main/node_modules/diff/libcjs/diff/json.js
 var require_json2 = __commonJS({
-  "node_modules/diff/libcjs/diff/json.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/json.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12889,9 +12889,9 @@ var require_json2 = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/diff/array.js
+// ../../main/node_modules/diff/libcjs/diff/array.js
 var require_array = __commonJS({
-  "node_modules/diff/libcjs/diff/array.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/diff/array.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12918,9 +12918,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/patch/line-endings.js
+// ../../main/node_modules/diff/libcjs/patch/line-endings.js
 var require_line_endings = __commonJS({
-  "node_modules/diff/libcjs/patch/line-endings.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/patch/line-endings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.unixToWin = unixToWin;
@@ -12960,9 +12960,9 @@ var require_line_endings = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/patch/parse.js
+// ../../main/node_modules/diff/libcjs/patch/parse.js
 var require_parse = __commonJS({
-  "node_modules/diff/libcjs/patch/parse.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/patch/parse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parsePatch = parsePatch;
@@ -13303,9 +13303,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/util/distance-iterator.js
+// ../../main/node_modules/diff/libcjs/util/distance-iterator.js
 var require_distance_iterator = __commonJS({
-  "node_modules/diff/libcjs/util/distance-iterator.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/util/distance-iterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.default = default_1;
@@ -13339,9 +13339,9 @@ var require_distance_iterator = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/patch/apply.js
+// ../../main/node_modules/diff/libcjs/patch/apply.js
 var require_apply = __commonJS({
-  "node_modules/diff/libcjs/patch/apply.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/patch/apply.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -13526,9 +13526,9 @@ var require_apply = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/patch/reverse.js
+// ../../main/node_modules/diff/libcjs/patch/reverse.js
 var require_reverse = __commonJS({
-  "node_modules/diff/libcjs/patch/reverse.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/patch/reverse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reversePatch = reversePatch;
@@ -13579,9 +13579,9 @@ var require_reverse = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/patch/create.js
+// ../../main/node_modules/diff/libcjs/patch/create.js
 var require_create = __commonJS({
-  "node_modules/diff/libcjs/patch/create.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/patch/create.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.OMIT_HEADERS = exports2.FILE_HEADERS_ONLY = exports2.INCLUDE_HEADERS = void 0;
@@ -13863,9 +13863,9 @@ var require_create = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/convert/dmp.js
+// ../../main/node_modules/diff/libcjs/convert/dmp.js
 var require_dmp = __commonJS({
-  "node_modules/diff/libcjs/convert/dmp.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/convert/dmp.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertChangesToDMP = convertChangesToDMP;
@@ -13888,9 +13888,9 @@ var require_dmp = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/convert/xml.js
+// ../../main/node_modules/diff/libcjs/convert/xml.js
 var require_xml = __commonJS({
-  "node_modules/diff/libcjs/convert/xml.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/convert/xml.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertChangesToXML = convertChangesToXML;
@@ -13923,9 +13923,9 @@ var require_xml = __commonJS({
   }
 });
 
-// node_modules/diff/libcjs/index.js
+// ../../main/node_modules/diff/libcjs/index.js
 var require_libcjs = __commonJS({
-  "node_modules/diff/libcjs/index.js"(exports2) {
+  "../../main/node_modules/diff/libcjs/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -14043,9 +14043,9 @@ var require_libcjs = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -14245,9 +14245,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -14309,9 +14309,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -14647,9 +14647,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils2();
@@ -14978,7 +14978,7 @@ var require_parse2 = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate2 = () => {
+      const negate3 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -15397,7 +15397,7 @@ var require_parse2 = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate2();
+            negate3();
             continue;
           }
         }
@@ -15458,9 +15458,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push2({ type: "star", value, output: "" });
             continue;
@@ -15662,9 +15662,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse2();
@@ -15802,9 +15802,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
+  "../../main/node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
@@ -15819,9 +15819,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/fdir/dist/index.cjs
+// ../../main/node_modules/fdir/dist/index.cjs
 var require_dist2 = __commonJS({
-  "node_modules/fdir/dist/index.cjs"(exports2) {
+  "../../main/node_modules/fdir/dist/index.cjs"(exports2) {
     var __create = Object.create;
     var __defProp = Object.defineProperty;
     var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.counts, state.options.suppressErrors);
+      report11(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths, state.options.suppressErrors);
+      report11(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report11(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report8(error, callback$1, state.groups, state.options.suppressErrors);
+      report11(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report8(error, callback$1, output, suppressErrors) {
+    function report11(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -16351,9 +16351,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/tinyglobby/dist/index.cjs
+// ../../main/node_modules/tinyglobby/dist/index.cjs
 var require_dist3 = __commonJS({
-  "node_modules/tinyglobby/dist/index.cjs"(exports2) {
+  "../../main/node_modules/tinyglobby/dist/index.cjs"(exports2) {
     Object.defineProperty(exports2, Symbol.toStringTag, { value: "Module" });
     var __create = Object.create;
     var __defProp = Object.defineProperty;
@@ -16658,20 +16658,20 @@ var require_dist3 = __commonJS({
   }
 });
 
-// node_modules/lodash-es/_freeGlobal.js
+// ../../main/node_modules/lodash-es/_freeGlobal.js
 var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
 var freeGlobal_default = freeGlobal;
 
-// node_modules/lodash-es/_root.js
+// ../../main/node_modules/lodash-es/_root.js
 var freeSelf = typeof self == "object" && self && self.Object === Object && self;
 var root = freeGlobal_default || freeSelf || Function("return this")();
 var root_default = root;
 
-// node_modules/lodash-es/_Symbol.js
+// ../../main/node_modules/lodash-es/_Symbol.js
 var Symbol2 = root_default.Symbol;
 var Symbol_default = Symbol2;
 
-// node_modules/lodash-es/_getRawTag.js
+// ../../main/node_modules/lodash-es/_getRawTag.js
 var objectProto = Object.prototype;
 var hasOwnProperty = objectProto.hasOwnProperty;
 var nativeObjectToString = objectProto.toString;
@@ -16695,7 +16695,7 @@ function getRawTag(value) {
 }
 var getRawTag_default = getRawTag;
 
-// node_modules/lodash-es/_objectToString.js
+// ../../main/node_modules/lodash-es/_objectToString.js
 var objectProto2 = Object.prototype;
 var nativeObjectToString2 = objectProto2.toString;
 function objectToString(value) {
@@ -16703,7 +16703,7 @@ function objectToString(value) {
 }
 var objectToString_default = objectToString;
 
-// node_modules/lodash-es/_baseGetTag.js
+// ../../main/node_modules/lodash-es/_baseGetTag.js
 var nullTag = "[object Null]";
 var undefinedTag = "[object Undefined]";
 var symToStringTag2 = Symbol_default ? Symbol_default.toStringTag : void 0;
@@ -16715,20 +16715,20 @@ function baseGetTag(value) {
 }
 var baseGetTag_default = baseGetTag;
 
-// node_modules/lodash-es/isObjectLike.js
+// ../../main/node_modules/lodash-es/isObjectLike.js
 function isObjectLike(value) {
   return value != null && typeof value == "object";
 }
 var isObjectLike_default = isObjectLike;
 
-// node_modules/lodash-es/isSymbol.js
+// ../../main/node_modules/lodash-es/isSymbol.js
 var symbolTag = "[object Symbol]";
 function isSymbol(value) {
   return typeof value == "symbol" || isObjectLike_default(value) && baseGetTag_default(value) == symbolTag;
 }
 var isSymbol_default = isSymbol;
 
-// node_modules/lodash-es/_arrayMap.js
+// ../../main/node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length, result2 = Array(length);
   while (++index < length) {
@@ -16738,11 +16738,11 @@ function arrayMap(array, iteratee) {
 }
 var arrayMap_default = arrayMap;
 
-// node_modules/lodash-es/isArray.js
+// ../../main/node_modules/lodash-es/isArray.js
 var isArray = Array.isArray;
 var isArray_default = isArray;
 
-// node_modules/lodash-es/_baseToString.js
+// ../../main/node_modules/lodash-es/_baseToString.js
 var INFINITY = 1 / 0;
 var symbolProto = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolToString = symbolProto ? symbolProto.toString : void 0;
@@ -16761,7 +16761,7 @@ function baseToString(value) {
 }
 var baseToString_default = baseToString;
 
-// node_modules/lodash-es/_trimmedEndIndex.js
+// ../../main/node_modules/lodash-es/_trimmedEndIndex.js
 var reWhitespace = /\s/;
 function trimmedEndIndex(string) {
   var index = string.length;
@@ -16771,21 +16771,21 @@ function trimmedEndIndex(string) {
 }
 var trimmedEndIndex_default = trimmedEndIndex;
 
-// node_modules/lodash-es/_baseTrim.js
+// ../../main/node_modules/lodash-es/_baseTrim.js
 var reTrimStart = /^\s+/;
 function baseTrim(string) {
   return string ? string.slice(0, trimmedEndIndex_default(string) + 1).replace(reTrimStart, "") : string;
 }
 var baseTrim_default = baseTrim;
 
-// node_modules/lodash-es/isObject.js
+// ../../main/node_modules/lodash-es/isObject.js
 function isObject(value) {
   var type = typeof value;
   return value != null && (type == "object" || type == "function");
 }
 var isObject_default = isObject;
 
-// node_modules/lodash-es/toNumber.js
+// ../../main/node_modules/lodash-es/toNumber.js
 var NAN = 0 / 0;
 var reIsBadHex = /^[-+]0x[0-9a-f]+$/i;
 var reIsBinary = /^0b[01]+$/i;
@@ -16811,7 +16811,7 @@ function toNumber(value) {
 }
 var toNumber_default = toNumber;
 
-// node_modules/lodash-es/toFinite.js
+// ../../main/node_modules/lodash-es/toFinite.js
 var INFINITY2 = 1 / 0;
 var MAX_INTEGER = 17976931348623157e292;
 function toFinite(value) {
@@ -16827,20 +16827,20 @@ function toFinite(value) {
 }
 var toFinite_default = toFinite;
 
-// node_modules/lodash-es/toInteger.js
+// ../../main/node_modules/lodash-es/toInteger.js
 function toInteger(value) {
   var result2 = toFinite_default(value), remainder = result2 % 1;
   return result2 === result2 ? remainder ? result2 - remainder : result2 : 0;
 }
 var toInteger_default = toInteger;
 
-// node_modules/lodash-es/identity.js
+// ../../main/node_modules/lodash-es/identity.js
 function identity(value) {
   return value;
 }
 var identity_default = identity;
 
-// node_modules/lodash-es/isFunction.js
+// ../../main/node_modules/lodash-es/isFunction.js
 var asyncTag = "[object AsyncFunction]";
 var funcTag = "[object Function]";
 var genTag = "[object GeneratorFunction]";
@@ -16854,11 +16854,11 @@ function isFunction(value) {
 }
 var isFunction_default = isFunction;
 
-// node_modules/lodash-es/_coreJsData.js
+// ../../main/node_modules/lodash-es/_coreJsData.js
 var coreJsData = root_default["__core-js_shared__"];
 var coreJsData_default = coreJsData;
 
-// node_modules/lodash-es/_isMasked.js
+// ../../main/node_modules/lodash-es/_isMasked.js
 var maskSrcKey = (function() {
   var uid = /[^.]+$/.exec(coreJsData_default && coreJsData_default.keys && coreJsData_default.keys.IE_PROTO || "");
   return uid ? "Symbol(src)_1." + uid : "";
@@ -16868,7 +16868,7 @@ function isMasked(func) {
 }
 var isMasked_default = isMasked;
 
-// node_modules/lodash-es/_toSource.js
+// ../../main/node_modules/lodash-es/_toSource.js
 var funcProto = Function.prototype;
 var funcToString = funcProto.toString;
 function toSource(func) {
@@ -16886,7 +16886,7 @@ function toSource(func) {
 }
 var toSource_default = toSource;
 
-// node_modules/lodash-es/_baseIsNative.js
+// ../../main/node_modules/lodash-es/_baseIsNative.js
 var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
 var reIsHostCtor = /^\[object .+?Constructor\]$/;
 var funcProto2 = Function.prototype;
@@ -16905,24 +16905,24 @@ function baseIsNative(value) {
 }
 var baseIsNative_default = baseIsNative;
 
-// node_modules/lodash-es/_getValue.js
+// ../../main/node_modules/lodash-es/_getValue.js
 function getValue(object, key) {
   return object == null ? void 0 : object[key];
 }
 var getValue_default = getValue;
 
-// node_modules/lodash-es/_getNative.js
+// ../../main/node_modules/lodash-es/_getNative.js
 function getNative(object, key) {
   var value = getValue_default(object, key);
   return baseIsNative_default(value) ? value : void 0;
 }
 var getNative_default = getNative;
 
-// node_modules/lodash-es/_WeakMap.js
+// ../../main/node_modules/lodash-es/_WeakMap.js
 var WeakMap2 = getNative_default(root_default, "WeakMap");
 var WeakMap_default = WeakMap2;
 
-// node_modules/lodash-es/_baseCreate.js
+// ../../main/node_modules/lodash-es/_baseCreate.js
 var objectCreate = Object.create;
 var baseCreate = /* @__PURE__ */ (function() {
   function object() {
@@ -16942,7 +16942,7 @@ var baseCreate = /* @__PURE__ */ (function() {
 })();
 var baseCreate_default = baseCreate;
 
-// node_modules/lodash-es/_apply.js
+// ../../main/node_modules/lodash-es/_apply.js
 function apply(func, thisArg, args) {
   switch (args.length) {
     case 0:
@@ -16958,12 +16958,12 @@ function apply(func, thisArg, args) {
 }
 var apply_default = apply;
 
-// node_modules/lodash-es/noop.js
+// ../../main/node_modules/lodash-es/noop.js
 function noop() {
 }
 var noop_default = noop;
 
-// node_modules/lodash-es/_copyArray.js
+// ../../main/node_modules/lodash-es/_copyArray.js
 function copyArray(source, array) {
   var index = -1, length = source.length;
   array || (array = Array(length));
@@ -16974,7 +16974,7 @@ function copyArray(source, array) {
 }
 var copyArray_default = copyArray;
 
-// node_modules/lodash-es/_shortOut.js
+// ../../main/node_modules/lodash-es/_shortOut.js
 var HOT_COUNT = 800;
 var HOT_SPAN = 16;
 var nativeNow = Date.now;
@@ -16995,7 +16995,7 @@ function shortOut(func) {
 }
 var shortOut_default = shortOut;
 
-// node_modules/lodash-es/constant.js
+// ../../main/node_modules/lodash-es/constant.js
 function constant(value) {
   return function() {
     return value;
@@ -17003,7 +17003,7 @@ function constant(value) {
 }
 var constant_default = constant;
 
-// node_modules/lodash-es/_defineProperty.js
+// ../../main/node_modules/lodash-es/_defineProperty.js
 var defineProperty = (function() {
   try {
     var func = getNative_default(Object, "defineProperty");
@@ -17014,7 +17014,7 @@ var defineProperty = (function() {
 })();
 var defineProperty_default = defineProperty;
 
-// node_modules/lodash-es/_baseSetToString.js
+// ../../main/node_modules/lodash-es/_baseSetToString.js
 var baseSetToString = !defineProperty_default ? identity_default : function(func, string) {
   return defineProperty_default(func, "toString", {
     "configurable": true,
@@ -17025,11 +17025,11 @@ var baseSetToString = !defineProperty_default ? identity_default : function(func
 };
 var baseSetToString_default = baseSetToString;
 
-// node_modules/lodash-es/_setToString.js
+// ../../main/node_modules/lodash-es/_setToString.js
 var setToString = shortOut_default(baseSetToString_default);
 var setToString_default = setToString;
 
-// node_modules/lodash-es/_arrayEach.js
+// ../../main/node_modules/lodash-es/_arrayEach.js
 function arrayEach(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -17041,7 +17041,7 @@ function arrayEach(array, iteratee) {
 }
 var arrayEach_default = arrayEach;
 
-// node_modules/lodash-es/_baseFindIndex.js
+// ../../main/node_modules/lodash-es/_baseFindIndex.js
 function baseFindIndex(array, predicate, fromIndex, fromRight) {
   var length = array.length, index = fromIndex + (fromRight ? 1 : -1);
   while (fromRight ? index-- : ++index < length) {
@@ -17053,13 +17053,13 @@ function baseFindIndex(array, predicate, fromIndex, fromRight) {
 }
 var baseFindIndex_default = baseFindIndex;
 
-// node_modules/lodash-es/_baseIsNaN.js
+// ../../main/node_modules/lodash-es/_baseIsNaN.js
 function baseIsNaN(value) {
   return value !== value;
 }
 var baseIsNaN_default = baseIsNaN;
 
-// node_modules/lodash-es/_strictIndexOf.js
+// ../../main/node_modules/lodash-es/_strictIndexOf.js
 function strictIndexOf(array, value, fromIndex) {
   var index = fromIndex - 1, length = array.length;
   while (++index < length) {
@@ -17071,20 +17071,20 @@ function strictIndexOf(array, value, fromIndex) {
 }
 var strictIndexOf_default = strictIndexOf;
 
-// node_modules/lodash-es/_baseIndexOf.js
+// ../../main/node_modules/lodash-es/_baseIndexOf.js
 function baseIndexOf(array, value, fromIndex) {
   return value === value ? strictIndexOf_default(array, value, fromIndex) : baseFindIndex_default(array, baseIsNaN_default, fromIndex);
 }
 var baseIndexOf_default = baseIndexOf;
 
-// node_modules/lodash-es/_arrayIncludes.js
+// ../../main/node_modules/lodash-es/_arrayIncludes.js
 function arrayIncludes(array, value) {
   var length = array == null ? 0 : array.length;
   return !!length && baseIndexOf_default(array, value, 0) > -1;
 }
 var arrayIncludes_default = arrayIncludes;
 
-// node_modules/lodash-es/_isIndex.js
+// ../../main/node_modules/lodash-es/_isIndex.js
 var MAX_SAFE_INTEGER = 9007199254740991;
 var reIsUint = /^(?:0|[1-9]\d*)$/;
 function isIndex(value, length) {
@@ -17094,7 +17094,7 @@ function isIndex(value, length) {
 }
 var isIndex_default = isIndex;
 
-// node_modules/lodash-es/_baseAssignValue.js
+// ../../main/node_modules/lodash-es/_baseAssignValue.js
 function baseAssignValue(object, key, value) {
   if (key == "__proto__" && defineProperty_default) {
     defineProperty_default(object, key, {
@@ -17109,13 +17109,13 @@ function baseAssignValue(object, key, value) {
 }
 var baseAssignValue_default = baseAssignValue;
 
-// node_modules/lodash-es/eq.js
+// ../../main/node_modules/lodash-es/eq.js
 function eq(value, other) {
   return value === other || value !== value && other !== other;
 }
 var eq_default = eq;
 
-// node_modules/lodash-es/_assignValue.js
+// ../../main/node_modules/lodash-es/_assignValue.js
 var objectProto4 = Object.prototype;
 var hasOwnProperty3 = objectProto4.hasOwnProperty;
 function assignValue(object, key, value) {
@@ -17126,7 +17126,7 @@ function assignValue(object, key, value) {
 }
 var assignValue_default = assignValue;
 
-// node_modules/lodash-es/_copyObject.js
+// ../../main/node_modules/lodash-es/_copyObject.js
 function copyObject(source, props, object, customizer) {
   var isNew = !object;
   object || (object = {});
@@ -17147,7 +17147,7 @@ function copyObject(source, props, object, customizer) {
 }
 var copyObject_default = copyObject;
 
-// node_modules/lodash-es/_overRest.js
+// ../../main/node_modules/lodash-es/_overRest.js
 var nativeMax = Math.max;
 function overRest(func, start, transform) {
   start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
@@ -17167,26 +17167,26 @@ function overRest(func, start, transform) {
 }
 var overRest_default = overRest;
 
-// node_modules/lodash-es/_baseRest.js
+// ../../main/node_modules/lodash-es/_baseRest.js
 function baseRest(func, start) {
   return setToString_default(overRest_default(func, start, identity_default), func + "");
 }
 var baseRest_default = baseRest;
 
-// node_modules/lodash-es/isLength.js
+// ../../main/node_modules/lodash-es/isLength.js
 var MAX_SAFE_INTEGER2 = 9007199254740991;
 function isLength(value) {
   return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER2;
 }
 var isLength_default = isLength;
 
-// node_modules/lodash-es/isArrayLike.js
+// ../../main/node_modules/lodash-es/isArrayLike.js
 function isArrayLike(value) {
   return value != null && isLength_default(value.length) && !isFunction_default(value);
 }
 var isArrayLike_default = isArrayLike;
 
-// node_modules/lodash-es/_isIterateeCall.js
+// ../../main/node_modules/lodash-es/_isIterateeCall.js
 function isIterateeCall(value, index, object) {
   if (!isObject_default(object)) {
     return false;
@@ -17199,7 +17199,7 @@ function isIterateeCall(value, index, object) {
 }
 var isIterateeCall_default = isIterateeCall;
 
-// node_modules/lodash-es/_createAssigner.js
+// ../../main/node_modules/lodash-es/_createAssigner.js
 function createAssigner(assigner) {
   return baseRest_default(function(object, sources) {
     var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
@@ -17220,7 +17220,7 @@ function createAssigner(assigner) {
 }
 var createAssigner_default = createAssigner;
 
-// node_modules/lodash-es/_isPrototype.js
+// ../../main/node_modules/lodash-es/_isPrototype.js
 var objectProto5 = Object.prototype;
 function isPrototype(value) {
   var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto5;
@@ -17228,7 +17228,7 @@ function isPrototype(value) {
 }
 var isPrototype_default = isPrototype;
 
-// node_modules/lodash-es/_baseTimes.js
+// ../../main/node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
   var index = -1, result2 = Array(n);
   while (++index < n) {
@@ -17238,14 +17238,14 @@ function baseTimes(n, iteratee) {
 }
 var baseTimes_default = baseTimes;
 
-// node_modules/lodash-es/_baseIsArguments.js
+// ../../main/node_modules/lodash-es/_baseIsArguments.js
 var argsTag = "[object Arguments]";
 function baseIsArguments(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == argsTag;
 }
 var baseIsArguments_default = baseIsArguments;
 
-// node_modules/lodash-es/isArguments.js
+// ../../main/node_modules/lodash-es/isArguments.js
 var objectProto6 = Object.prototype;
 var hasOwnProperty4 = objectProto6.hasOwnProperty;
 var propertyIsEnumerable = objectProto6.propertyIsEnumerable;
@@ -17256,13 +17256,13 @@ var isArguments = baseIsArguments_default(/* @__PURE__ */ (function() {
 };
 var isArguments_default = isArguments;
 
-// node_modules/lodash-es/stubFalse.js
+// ../../main/node_modules/lodash-es/stubFalse.js
 function stubFalse() {
   return false;
 }
 var stubFalse_default = stubFalse;
 
-// node_modules/lodash-es/isBuffer.js
+// ../../main/node_modules/lodash-es/isBuffer.js
 var freeExports = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule = freeExports && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports = freeModule && freeModule.exports === freeExports;
@@ -17271,7 +17271,7 @@ var nativeIsBuffer = Buffer2 ? Buffer2.isBuffer : void 0;
 var isBuffer = nativeIsBuffer || stubFalse_default;
 var isBuffer_default = isBuffer;
 
-// node_modules/lodash-es/_baseIsTypedArray.js
+// ../../main/node_modules/lodash-es/_baseIsTypedArray.js
 var argsTag2 = "[object Arguments]";
 var arrayTag = "[object Array]";
 var boolTag = "[object Boolean]";
@@ -17304,7 +17304,7 @@ function baseIsTypedArray(value) {
 }
 var baseIsTypedArray_default = baseIsTypedArray;
 
-// node_modules/lodash-es/_baseUnary.js
+// ../../main/node_modules/lodash-es/_baseUnary.js
 function baseUnary(func) {
   return function(value) {
     return func(value);
@@ -17312,7 +17312,7 @@ function baseUnary(func) {
 }
 var baseUnary_default = baseUnary;
 
-// node_modules/lodash-es/_nodeUtil.js
+// ../../main/node_modules/lodash-es/_nodeUtil.js
 var freeExports2 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule2 = freeExports2 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports2 = freeModule2 && freeModule2.exports === freeExports2;
@@ -17329,12 +17329,12 @@ var nodeUtil = (function() {
 })();
 var nodeUtil_default = nodeUtil;
 
-// node_modules/lodash-es/isTypedArray.js
+// ../../main/node_modules/lodash-es/isTypedArray.js
 var nodeIsTypedArray = nodeUtil_default && nodeUtil_default.isTypedArray;
 var isTypedArray = nodeIsTypedArray ? baseUnary_default(nodeIsTypedArray) : baseIsTypedArray_default;
 var isTypedArray_default = isTypedArray;
 
-// node_modules/lodash-es/_arrayLikeKeys.js
+// ../../main/node_modules/lodash-es/_arrayLikeKeys.js
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
@@ -17352,7 +17352,7 @@ function arrayLikeKeys(value, inherited) {
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
-// node_modules/lodash-es/_overArg.js
+// ../../main/node_modules/lodash-es/_overArg.js
 function overArg(func, transform) {
   return function(arg) {
     return func(transform(arg));
@@ -17360,11 +17360,11 @@ function overArg(func, transform) {
 }
 var overArg_default = overArg;
 
-// node_modules/lodash-es/_nativeKeys.js
+// ../../main/node_modules/lodash-es/_nativeKeys.js
 var nativeKeys = overArg_default(Object.keys, Object);
 var nativeKeys_default = nativeKeys;
 
-// node_modules/lodash-es/_baseKeys.js
+// ../../main/node_modules/lodash-es/_baseKeys.js
 var objectProto8 = Object.prototype;
 var hasOwnProperty6 = objectProto8.hasOwnProperty;
 function baseKeys(object) {
@@ -17381,13 +17381,13 @@ function baseKeys(object) {
 }
 var baseKeys_default = baseKeys;
 
-// node_modules/lodash-es/keys.js
+// ../../main/node_modules/lodash-es/keys.js
 function keys(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object) : baseKeys_default(object);
 }
 var keys_default = keys;
 
-// node_modules/lodash-es/assign.js
+// ../../main/node_modules/lodash-es/assign.js
 var objectProto9 = Object.prototype;
 var hasOwnProperty7 = objectProto9.hasOwnProperty;
 var assign = createAssigner_default(function(object, source) {
@@ -17403,7 +17403,7 @@ var assign = createAssigner_default(function(object, source) {
 });
 var assign_default = assign;
 
-// node_modules/lodash-es/_nativeKeysIn.js
+// ../../main/node_modules/lodash-es/_nativeKeysIn.js
 function nativeKeysIn(object) {
   var result2 = [];
   if (object != null) {
@@ -17415,7 +17415,7 @@ function nativeKeysIn(object) {
 }
 var nativeKeysIn_default = nativeKeysIn;
 
-// node_modules/lodash-es/_baseKeysIn.js
+// ../../main/node_modules/lodash-es/_baseKeysIn.js
 var objectProto10 = Object.prototype;
 var hasOwnProperty8 = objectProto10.hasOwnProperty;
 function baseKeysIn(object) {
@@ -17432,13 +17432,13 @@ function baseKeysIn(object) {
 }
 var baseKeysIn_default = baseKeysIn;
 
-// node_modules/lodash-es/keysIn.js
+// ../../main/node_modules/lodash-es/keysIn.js
 function keysIn(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object, true) : baseKeysIn_default(object);
 }
 var keysIn_default = keysIn;
 
-// node_modules/lodash-es/_isKey.js
+// ../../main/node_modules/lodash-es/_isKey.js
 var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
 var reIsPlainProp = /^\w*$/;
 function isKey(value, object) {
@@ -17453,18 +17453,18 @@ function isKey(value, object) {
 }
 var isKey_default = isKey;
 
-// node_modules/lodash-es/_nativeCreate.js
+// ../../main/node_modules/lodash-es/_nativeCreate.js
 var nativeCreate = getNative_default(Object, "create");
 var nativeCreate_default = nativeCreate;
 
-// node_modules/lodash-es/_hashClear.js
+// ../../main/node_modules/lodash-es/_hashClear.js
 function hashClear() {
   this.__data__ = nativeCreate_default ? nativeCreate_default(null) : {};
   this.size = 0;
 }
 var hashClear_default = hashClear;
 
-// node_modules/lodash-es/_hashDelete.js
+// ../../main/node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
   var result2 = this.has(key) && delete this.__data__[key];
   this.size -= result2 ? 1 : 0;
@@ -17472,7 +17472,7 @@ function hashDelete(key) {
 }
 var hashDelete_default = hashDelete;
 
-// node_modules/lodash-es/_hashGet.js
+// ../../main/node_modules/lodash-es/_hashGet.js
 var HASH_UNDEFINED = "__lodash_hash_undefined__";
 var objectProto11 = Object.prototype;
 var hasOwnProperty9 = objectProto11.hasOwnProperty;
@@ -17486,7 +17486,7 @@ function hashGet(key) {
 }
 var hashGet_default = hashGet;
 
-// node_modules/lodash-es/_hashHas.js
+// ../../main/node_modules/lodash-es/_hashHas.js
 var objectProto12 = Object.prototype;
 var hasOwnProperty10 = objectProto12.hasOwnProperty;
 function hashHas(key) {
@@ -17495,7 +17495,7 @@ function hashHas(key) {
 }
 var hashHas_default = hashHas;
 
-// node_modules/lodash-es/_hashSet.js
+// ../../main/node_modules/lodash-es/_hashSet.js
 var HASH_UNDEFINED2 = "__lodash_hash_undefined__";
 function hashSet(key, value) {
   var data = this.__data__;
@@ -17505,7 +17505,7 @@ function hashSet(key, value) {
 }
 var hashSet_default = hashSet;
 
-// node_modules/lodash-es/_Hash.js
+// ../../main/node_modules/lodash-es/_Hash.js
 function Hash(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17521,14 +17521,14 @@ Hash.prototype.has = hashHas_default;
 Hash.prototype.set = hashSet_default;
 var Hash_default = Hash;
 
-// node_modules/lodash-es/_listCacheClear.js
+// ../../main/node_modules/lodash-es/_listCacheClear.js
 function listCacheClear() {
   this.__data__ = [];
   this.size = 0;
 }
 var listCacheClear_default = listCacheClear;
 
-// node_modules/lodash-es/_assocIndexOf.js
+// ../../main/node_modules/lodash-es/_assocIndexOf.js
 function assocIndexOf(array, key) {
   var length = array.length;
   while (length--) {
@@ -17540,7 +17540,7 @@ function assocIndexOf(array, key) {
 }
 var assocIndexOf_default = assocIndexOf;
 
-// node_modules/lodash-es/_listCacheDelete.js
+// ../../main/node_modules/lodash-es/_listCacheDelete.js
 var arrayProto = Array.prototype;
 var splice = arrayProto.splice;
 function listCacheDelete(key) {
@@ -17559,20 +17559,20 @@ function listCacheDelete(key) {
 }
 var listCacheDelete_default = listCacheDelete;
 
-// node_modules/lodash-es/_listCacheGet.js
+// ../../main/node_modules/lodash-es/_listCacheGet.js
 function listCacheGet(key) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   return index < 0 ? void 0 : data[index][1];
 }
 var listCacheGet_default = listCacheGet;
 
-// node_modules/lodash-es/_listCacheHas.js
+// ../../main/node_modules/lodash-es/_listCacheHas.js
 function listCacheHas(key) {
   return assocIndexOf_default(this.__data__, key) > -1;
 }
 var listCacheHas_default = listCacheHas;
 
-// node_modules/lodash-es/_listCacheSet.js
+// ../../main/node_modules/lodash-es/_listCacheSet.js
 function listCacheSet(key, value) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   if (index < 0) {
@@ -17585,7 +17585,7 @@ function listCacheSet(key, value) {
 }
 var listCacheSet_default = listCacheSet;
 
-// node_modules/lodash-es/_ListCache.js
+// ../../main/node_modules/lodash-es/_ListCache.js
 function ListCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17601,11 +17601,11 @@ ListCache.prototype.has = listCacheHas_default;
 ListCache.prototype.set = listCacheSet_default;
 var ListCache_default = ListCache;
 
-// node_modules/lodash-es/_Map.js
+// ../../main/node_modules/lodash-es/_Map.js
 var Map2 = getNative_default(root_default, "Map");
 var Map_default = Map2;
 
-// node_modules/lodash-es/_mapCacheClear.js
+// ../../main/node_modules/lodash-es/_mapCacheClear.js
 function mapCacheClear() {
   this.size = 0;
   this.__data__ = {
@@ -17616,21 +17616,21 @@ function mapCacheClear() {
 }
 var mapCacheClear_default = mapCacheClear;
 
-// node_modules/lodash-es/_isKeyable.js
+// ../../main/node_modules/lodash-es/_isKeyable.js
 function isKeyable(value) {
   var type = typeof value;
   return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
 }
 var isKeyable_default = isKeyable;
 
-// node_modules/lodash-es/_getMapData.js
+// ../../main/node_modules/lodash-es/_getMapData.js
 function getMapData(map2, key) {
   var data = map2.__data__;
   return isKeyable_default(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
 }
 var getMapData_default = getMapData;
 
-// node_modules/lodash-es/_mapCacheDelete.js
+// ../../main/node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
   var result2 = getMapData_default(this, key)["delete"](key);
   this.size -= result2 ? 1 : 0;
@@ -17638,19 +17638,19 @@ function mapCacheDelete(key) {
 }
 var mapCacheDelete_default = mapCacheDelete;
 
-// node_modules/lodash-es/_mapCacheGet.js
+// ../../main/node_modules/lodash-es/_mapCacheGet.js
 function mapCacheGet(key) {
   return getMapData_default(this, key).get(key);
 }
 var mapCacheGet_default = mapCacheGet;
 
-// node_modules/lodash-es/_mapCacheHas.js
+// ../../main/node_modules/lodash-es/_mapCacheHas.js
 function mapCacheHas(key) {
   return getMapData_default(this, key).has(key);
 }
 var mapCacheHas_default = mapCacheHas;
 
-// node_modules/lodash-es/_mapCacheSet.js
+// ../../main/node_modules/lodash-es/_mapCacheSet.js
 function mapCacheSet(key, value) {
   var data = getMapData_default(this, key), size = data.size;
   data.set(key, value);
@@ -17659,7 +17659,7 @@ function mapCacheSet(key, value) {
 }
 var mapCacheSet_default = mapCacheSet;
 
-// node_modules/lodash-es/_MapCache.js
+// ../../main/node_modules/lodash-es/_MapCache.js
 function MapCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17675,7 +17675,7 @@ MapCache.prototype.has = mapCacheHas_default;
 MapCache.prototype.set = mapCacheSet_default;
 var MapCache_default = MapCache;
 
-// node_modules/lodash-es/memoize.js
+// ../../main/node_modules/lodash-es/memoize.js
 var FUNC_ERROR_TEXT = "Expected a function";
 function memoize(func, resolver) {
   if (typeof func != "function" || resolver != null && typeof resolver != "function") {
@@ -17696,7 +17696,7 @@ function memoize(func, resolver) {
 memoize.Cache = MapCache_default;
 var memoize_default = memoize;
 
-// node_modules/lodash-es/_memoizeCapped.js
+// ../../main/node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result2 = memoize_default(func, function(key) {
@@ -17710,7 +17710,7 @@ function memoizeCapped(func) {
 }
 var memoizeCapped_default = memoizeCapped;
 
-// node_modules/lodash-es/_stringToPath.js
+// ../../main/node_modules/lodash-es/_stringToPath.js
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
@@ -17725,13 +17725,13 @@ var stringToPath = memoizeCapped_default(function(string) {
 });
 var stringToPath_default = stringToPath;
 
-// node_modules/lodash-es/toString.js
+// ../../main/node_modules/lodash-es/toString.js
 function toString(value) {
   return value == null ? "" : baseToString_default(value);
 }
 var toString_default = toString;
 
-// node_modules/lodash-es/_castPath.js
+// ../../main/node_modules/lodash-es/_castPath.js
 function castPath(value, object) {
   if (isArray_default(value)) {
     return value;
@@ -17740,7 +17740,7 @@ function castPath(value, object) {
 }
 var castPath_default = castPath;
 
-// node_modules/lodash-es/_toKey.js
+// ../../main/node_modules/lodash-es/_toKey.js
 var INFINITY3 = 1 / 0;
 function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
@@ -17751,7 +17751,7 @@ function toKey(value) {
 }
 var toKey_default = toKey;
 
-// node_modules/lodash-es/_baseGet.js
+// ../../main/node_modules/lodash-es/_baseGet.js
 function baseGet(object, path) {
   path = castPath_default(path, object);
   var index = 0, length = path.length;
@@ -17762,14 +17762,14 @@ function baseGet(object, path) {
 }
 var baseGet_default = baseGet;
 
-// node_modules/lodash-es/get.js
+// ../../main/node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
   var result2 = object == null ? void 0 : baseGet_default(object, path);
   return result2 === void 0 ? defaultValue : result2;
 }
 var get_default = get;
 
-// node_modules/lodash-es/_arrayPush.js
+// ../../main/node_modules/lodash-es/_arrayPush.js
 function arrayPush(array, values2) {
   var index = -1, length = values2.length, offset = array.length;
   while (++index < length) {
@@ -17779,14 +17779,14 @@ function arrayPush(array, values2) {
 }
 var arrayPush_default = arrayPush;
 
-// node_modules/lodash-es/_isFlattenable.js
+// ../../main/node_modules/lodash-es/_isFlattenable.js
 var spreadableSymbol = Symbol_default ? Symbol_default.isConcatSpreadable : void 0;
 function isFlattenable(value) {
   return isArray_default(value) || isArguments_default(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
 }
 var isFlattenable_default = isFlattenable;
 
-// node_modules/lodash-es/_baseFlatten.js
+// ../../main/node_modules/lodash-es/_baseFlatten.js
 function baseFlatten(array, depth, predicate, isStrict, result2) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
@@ -17807,18 +17807,18 @@ function baseFlatten(array, depth, predicate, isStrict, result2) {
 }
 var baseFlatten_default = baseFlatten;
 
-// node_modules/lodash-es/flatten.js
+// ../../main/node_modules/lodash-es/flatten.js
 function flatten(array) {
   var length = array == null ? 0 : array.length;
   return length ? baseFlatten_default(array, 1) : [];
 }
 var flatten_default = flatten;
 
-// node_modules/lodash-es/_getPrototype.js
+// ../../main/node_modules/lodash-es/_getPrototype.js
 var getPrototype = overArg_default(Object.getPrototypeOf, Object);
 var getPrototype_default = getPrototype;
 
-// node_modules/lodash-es/_baseSlice.js
+// ../../main/node_modules/lodash-es/_baseSlice.js
 function baseSlice(array, start, end) {
   var index = -1, length = array.length;
   if (start < 0) {
@@ -17838,7 +17838,7 @@ function baseSlice(array, start, end) {
 }
 var baseSlice_default = baseSlice;
 
-// node_modules/lodash-es/_arrayReduce.js
+// ../../main/node_modules/lodash-es/_arrayReduce.js
 function arrayReduce(array, iteratee, accumulator, initAccum) {
   var index = -1, length = array == null ? 0 : array.length;
   if (initAccum && length) {
@@ -17851,14 +17851,14 @@ function arrayReduce(array, iteratee, accumulator, initAccum) {
 }
 var arrayReduce_default = arrayReduce;
 
-// node_modules/lodash-es/_stackClear.js
+// ../../main/node_modules/lodash-es/_stackClear.js
 function stackClear() {
   this.__data__ = new ListCache_default();
   this.size = 0;
 }
 var stackClear_default = stackClear;
 
-// node_modules/lodash-es/_stackDelete.js
+// ../../main/node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
   var data = this.__data__, result2 = data["delete"](key);
   this.size = data.size;
@@ -17866,19 +17866,19 @@ function stackDelete(key) {
 }
 var stackDelete_default = stackDelete;
 
-// node_modules/lodash-es/_stackGet.js
+// ../../main/node_modules/lodash-es/_stackGet.js
 function stackGet(key) {
   return this.__data__.get(key);
 }
 var stackGet_default = stackGet;
 
-// node_modules/lodash-es/_stackHas.js
+// ../../main/node_modules/lodash-es/_stackHas.js
 function stackHas(key) {
   return this.__data__.has(key);
 }
 var stackHas_default = stackHas;
 
-// node_modules/lodash-es/_stackSet.js
+// ../../main/node_modules/lodash-es/_stackSet.js
 var LARGE_ARRAY_SIZE = 200;
 function stackSet(key, value) {
   var data = this.__data__;
@@ -17897,7 +17897,7 @@ function stackSet(key, value) {
 }
 var stackSet_default = stackSet;
 
-// node_modules/lodash-es/_Stack.js
+// ../../main/node_modules/lodash-es/_Stack.js
 function Stack(entries) {
   var data = this.__data__ = new ListCache_default(entries);
   this.size = data.size;
@@ -17909,19 +17909,19 @@ Stack.prototype.has = stackHas_default;
 Stack.prototype.set = stackSet_default;
 var Stack_default = Stack;
 
-// node_modules/lodash-es/_baseAssign.js
+// ../../main/node_modules/lodash-es/_baseAssign.js
 function baseAssign(object, source) {
   return object && copyObject_default(source, keys_default(source), object);
 }
 var baseAssign_default = baseAssign;
 
-// node_modules/lodash-es/_baseAssignIn.js
+// ../../main/node_modules/lodash-es/_baseAssignIn.js
 function baseAssignIn(object, source) {
   return object && copyObject_default(source, keysIn_default(source), object);
 }
 var baseAssignIn_default = baseAssignIn;
 
-// node_modules/lodash-es/_cloneBuffer.js
+// ../../main/node_modules/lodash-es/_cloneBuffer.js
 var freeExports3 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule3 = freeExports3 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports3 = freeModule3 && freeModule3.exports === freeExports3;
@@ -17937,7 +17937,7 @@ function cloneBuffer(buffer, isDeep) {
 }
 var cloneBuffer_default = cloneBuffer;
 
-// node_modules/lodash-es/_arrayFilter.js
+// ../../main/node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
@@ -17950,13 +17950,13 @@ function arrayFilter(array, predicate) {
 }
 var arrayFilter_default = arrayFilter;
 
-// node_modules/lodash-es/stubArray.js
+// ../../main/node_modules/lodash-es/stubArray.js
 function stubArray() {
   return [];
 }
 var stubArray_default = stubArray;
 
-// node_modules/lodash-es/_getSymbols.js
+// ../../main/node_modules/lodash-es/_getSymbols.js
 var objectProto13 = Object.prototype;
 var propertyIsEnumerable2 = objectProto13.propertyIsEnumerable;
 var nativeGetSymbols = Object.getOwnPropertySymbols;
@@ -17971,13 +17971,13 @@ var getSymbols = !nativeGetSymbols ? stubArray_default : function(object) {
 };
 var getSymbols_default = getSymbols;
 
-// node_modules/lodash-es/_copySymbols.js
+// ../../main/node_modules/lodash-es/_copySymbols.js
 function copySymbols(source, object) {
   return copyObject_default(source, getSymbols_default(source), object);
 }
 var copySymbols_default = copySymbols;
 
-// node_modules/lodash-es/_getSymbolsIn.js
+// ../../main/node_modules/lodash-es/_getSymbolsIn.js
 var nativeGetSymbols2 = Object.getOwnPropertySymbols;
 var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
   var result2 = [];
@@ -17989,44 +17989,44 @@ var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
 };
 var getSymbolsIn_default = getSymbolsIn;
 
-// node_modules/lodash-es/_copySymbolsIn.js
+// ../../main/node_modules/lodash-es/_copySymbolsIn.js
 function copySymbolsIn(source, object) {
   return copyObject_default(source, getSymbolsIn_default(source), object);
 }
 var copySymbolsIn_default = copySymbolsIn;
 
-// node_modules/lodash-es/_baseGetAllKeys.js
+// ../../main/node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
   var result2 = keysFunc(object);
   return isArray_default(object) ? result2 : arrayPush_default(result2, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
-// node_modules/lodash-es/_getAllKeys.js
+// ../../main/node_modules/lodash-es/_getAllKeys.js
 function getAllKeys(object) {
   return baseGetAllKeys_default(object, keys_default, getSymbols_default);
 }
 var getAllKeys_default = getAllKeys;
 
-// node_modules/lodash-es/_getAllKeysIn.js
+// ../../main/node_modules/lodash-es/_getAllKeysIn.js
 function getAllKeysIn(object) {
   return baseGetAllKeys_default(object, keysIn_default, getSymbolsIn_default);
 }
 var getAllKeysIn_default = getAllKeysIn;
 
-// node_modules/lodash-es/_DataView.js
+// ../../main/node_modules/lodash-es/_DataView.js
 var DataView = getNative_default(root_default, "DataView");
 var DataView_default = DataView;
 
-// node_modules/lodash-es/_Promise.js
+// ../../main/node_modules/lodash-es/_Promise.js
 var Promise2 = getNative_default(root_default, "Promise");
 var Promise_default = Promise2;
 
-// node_modules/lodash-es/_Set.js
+// ../../main/node_modules/lodash-es/_Set.js
 var Set2 = getNative_default(root_default, "Set");
 var Set_default = Set2;
 
-// node_modules/lodash-es/_getTag.js
+// ../../main/node_modules/lodash-es/_getTag.js
 var mapTag2 = "[object Map]";
 var objectTag2 = "[object Object]";
 var promiseTag = "[object Promise]";
@@ -18061,7 +18061,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
 }
 var getTag_default = getTag;
 
-// node_modules/lodash-es/_initCloneArray.js
+// ../../main/node_modules/lodash-es/_initCloneArray.js
 var objectProto14 = Object.prototype;
 var hasOwnProperty11 = objectProto14.hasOwnProperty;
 function initCloneArray(array) {
@@ -18074,11 +18074,11 @@ function initCloneArray(array) {
 }
 var initCloneArray_default = initCloneArray;
 
-// node_modules/lodash-es/_Uint8Array.js
+// ../../main/node_modules/lodash-es/_Uint8Array.js
 var Uint8Array2 = root_default.Uint8Array;
 var Uint8Array_default = Uint8Array2;
 
-// node_modules/lodash-es/_cloneArrayBuffer.js
+// ../../main/node_modules/lodash-es/_cloneArrayBuffer.js
 function cloneArrayBuffer(arrayBuffer) {
   var result2 = new arrayBuffer.constructor(arrayBuffer.byteLength);
   new Uint8Array_default(result2).set(new Uint8Array_default(arrayBuffer));
@@ -18086,14 +18086,14 @@ function cloneArrayBuffer(arrayBuffer) {
 }
 var cloneArrayBuffer_default = cloneArrayBuffer;
 
-// node_modules/lodash-es/_cloneDataView.js
+// ../../main/node_modules/lodash-es/_cloneDataView.js
 function cloneDataView(dataView, isDeep) {
   var buffer = isDeep ? cloneArrayBuffer_default(dataView.buffer) : dataView.buffer;
   return new dataView.constructor(buffer, dataView.byteOffset, dataView.byteLength);
 }
 var cloneDataView_default = cloneDataView;
 
-// node_modules/lodash-es/_cloneRegExp.js
+// ../../main/node_modules/lodash-es/_cloneRegExp.js
 var reFlags = /\w*$/;
 function cloneRegExp(regexp) {
   var result2 = new regexp.constructor(regexp.source, reFlags.exec(regexp));
@@ -18102,7 +18102,7 @@ function cloneRegExp(regexp) {
 }
 var cloneRegExp_default = cloneRegExp;
 
-// node_modules/lodash-es/_cloneSymbol.js
+// ../../main/node_modules/lodash-es/_cloneSymbol.js
 var symbolProto2 = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolValueOf = symbolProto2 ? symbolProto2.valueOf : void 0;
 function cloneSymbol(symbol) {
@@ -18110,14 +18110,14 @@ function cloneSymbol(symbol) {
 }
 var cloneSymbol_default = cloneSymbol;
 
-// node_modules/lodash-es/_cloneTypedArray.js
+// ../../main/node_modules/lodash-es/_cloneTypedArray.js
 function cloneTypedArray(typedArray, isDeep) {
   var buffer = isDeep ? cloneArrayBuffer_default(typedArray.buffer) : typedArray.buffer;
   return new typedArray.constructor(buffer, typedArray.byteOffset, typedArray.length);
 }
 var cloneTypedArray_default = cloneTypedArray;
 
-// node_modules/lodash-es/_initCloneByTag.js
+// ../../main/node_modules/lodash-es/_initCloneByTag.js
 var boolTag2 = "[object Boolean]";
 var dateTag2 = "[object Date]";
 var mapTag3 = "[object Map]";
@@ -18172,37 +18172,37 @@ function initCloneByTag(object, tag, isDeep) {
 }
 var initCloneByTag_default = initCloneByTag;
 
-// node_modules/lodash-es/_initCloneObject.js
+// ../../main/node_modules/lodash-es/_initCloneObject.js
 function initCloneObject(object) {
   return typeof object.constructor == "function" && !isPrototype_default(object) ? baseCreate_default(getPrototype_default(object)) : {};
 }
 var initCloneObject_default = initCloneObject;
 
-// node_modules/lodash-es/_baseIsMap.js
+// ../../main/node_modules/lodash-es/_baseIsMap.js
 var mapTag4 = "[object Map]";
 function baseIsMap(value) {
   return isObjectLike_default(value) && getTag_default(value) == mapTag4;
 }
 var baseIsMap_default = baseIsMap;
 
-// node_modules/lodash-es/isMap.js
+// ../../main/node_modules/lodash-es/isMap.js
 var nodeIsMap = nodeUtil_default && nodeUtil_default.isMap;
 var isMap = nodeIsMap ? baseUnary_default(nodeIsMap) : baseIsMap_default;
 var isMap_default = isMap;
 
-// node_modules/lodash-es/_baseIsSet.js
+// ../../main/node_modules/lodash-es/_baseIsSet.js
 var setTag4 = "[object Set]";
 function baseIsSet(value) {
   return isObjectLike_default(value) && getTag_default(value) == setTag4;
 }
 var baseIsSet_default = baseIsSet;
 
-// node_modules/lodash-es/isSet.js
+// ../../main/node_modules/lodash-es/isSet.js
 var nodeIsSet = nodeUtil_default && nodeUtil_default.isSet;
 var isSet = nodeIsSet ? baseUnary_default(nodeIsSet) : baseIsSet_default;
 var isSet_default = isSet;
 
-// node_modules/lodash-es/_baseClone.js
+// ../../main/node_modules/lodash-es/_baseClone.js
 var CLONE_DEEP_FLAG = 1;
 var CLONE_FLAT_FLAG = 2;
 var CLONE_SYMBOLS_FLAG = 4;
@@ -18297,14 +18297,14 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
 }
 var baseClone_default = baseClone;
 
-// node_modules/lodash-es/clone.js
+// ../../main/node_modules/lodash-es/clone.js
 var CLONE_SYMBOLS_FLAG2 = 4;
 function clone(value) {
   return baseClone_default(value, CLONE_SYMBOLS_FLAG2);
 }
 var clone_default = clone;
 
-// node_modules/lodash-es/compact.js
+// ../../main/node_modules/lodash-es/compact.js
 function compact(array) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
@@ -18317,7 +18317,7 @@ function compact(array) {
 }
 var compact_default = compact;
 
-// node_modules/lodash-es/_setCacheAdd.js
+// ../../main/node_modules/lodash-es/_setCacheAdd.js
 var HASH_UNDEFINED3 = "__lodash_hash_undefined__";
 function setCacheAdd(value) {
   this.__data__.set(value, HASH_UNDEFINED3);
@@ -18325,13 +18325,13 @@ function setCacheAdd(value) {
 }
 var setCacheAdd_default = setCacheAdd;
 
-// node_modules/lodash-es/_setCacheHas.js
+// ../../main/node_modules/lodash-es/_setCacheHas.js
 function setCacheHas(value) {
   return this.__data__.has(value);
 }
 var setCacheHas_default = setCacheHas;
 
-// node_modules/lodash-es/_SetCache.js
+// ../../main/node_modules/lodash-es/_SetCache.js
 function SetCache(values2) {
   var index = -1, length = values2 == null ? 0 : values2.length;
   this.__data__ = new MapCache_default();
@@ -18343,7 +18343,7 @@ SetCache.prototype.add = SetCache.prototype.push = setCacheAdd_default;
 SetCache.prototype.has = setCacheHas_default;
 var SetCache_default = SetCache;
 
-// node_modules/lodash-es/_arraySome.js
+// ../../main/node_modules/lodash-es/_arraySome.js
 function arraySome(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18355,13 +18355,13 @@ function arraySome(array, predicate) {
 }
 var arraySome_default = arraySome;
 
-// node_modules/lodash-es/_cacheHas.js
+// ../../main/node_modules/lodash-es/_cacheHas.js
 function cacheHas(cache3, key) {
   return cache3.has(key);
 }
 var cacheHas_default = cacheHas;
 
-// node_modules/lodash-es/_equalArrays.js
+// ../../main/node_modules/lodash-es/_equalArrays.js
 var COMPARE_PARTIAL_FLAG = 1;
 var COMPARE_UNORDERED_FLAG = 2;
 function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
@@ -18409,7 +18409,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalArrays_default = equalArrays;
 
-// node_modules/lodash-es/_mapToArray.js
+// ../../main/node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
   var index = -1, result2 = Array(map2.size);
   map2.forEach(function(value, key) {
@@ -18419,7 +18419,7 @@ function mapToArray(map2) {
 }
 var mapToArray_default = mapToArray;
 
-// node_modules/lodash-es/_setToArray.js
+// ../../main/node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
   var index = -1, result2 = Array(set.size);
   set.forEach(function(value) {
@@ -18429,7 +18429,7 @@ function setToArray(set) {
 }
 var setToArray_default = setToArray;
 
-// node_modules/lodash-es/_equalByTag.js
+// ../../main/node_modules/lodash-es/_equalByTag.js
 var COMPARE_PARTIAL_FLAG2 = 1;
 var COMPARE_UNORDERED_FLAG2 = 2;
 var boolTag4 = "[object Boolean]";
@@ -18493,7 +18493,7 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
 }
 var equalByTag_default = equalByTag;
 
-// node_modules/lodash-es/_equalObjects.js
+// ../../main/node_modules/lodash-es/_equalObjects.js
 var COMPARE_PARTIAL_FLAG3 = 1;
 var objectProto15 = Object.prototype;
 var hasOwnProperty12 = objectProto15.hasOwnProperty;
@@ -18542,7 +18542,7 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalObjects_default = equalObjects;
 
-// node_modules/lodash-es/_baseIsEqualDeep.js
+// ../../main/node_modules/lodash-es/_baseIsEqualDeep.js
 var COMPARE_PARTIAL_FLAG4 = 1;
 var argsTag4 = "[object Arguments]";
 var arrayTag3 = "[object Array]";
@@ -18581,7 +18581,7 @@ function baseIsEqualDeep(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var baseIsEqualDeep_default = baseIsEqualDeep;
 
-// node_modules/lodash-es/_baseIsEqual.js
+// ../../main/node_modules/lodash-es/_baseIsEqual.js
 function baseIsEqual(value, other, bitmask, customizer, stack) {
   if (value === other) {
     return true;
@@ -18593,7 +18593,7 @@ function baseIsEqual(value, other, bitmask, customizer, stack) {
 }
 var baseIsEqual_default = baseIsEqual;
 
-// node_modules/lodash-es/_baseIsMatch.js
+// ../../main/node_modules/lodash-es/_baseIsMatch.js
 var COMPARE_PARTIAL_FLAG5 = 1;
 var COMPARE_UNORDERED_FLAG3 = 2;
 function baseIsMatch(object, source, matchData, customizer) {
@@ -18629,13 +18629,13 @@ function baseIsMatch(object, source, matchData, customizer) {
 }
 var baseIsMatch_default = baseIsMatch;
 
-// node_modules/lodash-es/_isStrictComparable.js
+// ../../main/node_modules/lodash-es/_isStrictComparable.js
 function isStrictComparable(value) {
   return value === value && !isObject_default(value);
 }
 var isStrictComparable_default = isStrictComparable;
 
-// node_modules/lodash-es/_getMatchData.js
+// ../../main/node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
   var result2 = keys_default(object), length = result2.length;
   while (length--) {
@@ -18646,7 +18646,7 @@ function getMatchData(object) {
 }
 var getMatchData_default = getMatchData;
 
-// node_modules/lodash-es/_matchesStrictComparable.js
+// ../../main/node_modules/lodash-es/_matchesStrictComparable.js
 function matchesStrictComparable(key, srcValue) {
   return function(object) {
     if (object == null) {
@@ -18657,7 +18657,7 @@ function matchesStrictComparable(key, srcValue) {
 }
 var matchesStrictComparable_default = matchesStrictComparable;
 
-// node_modules/lodash-es/_baseMatches.js
+// ../../main/node_modules/lodash-es/_baseMatches.js
 function baseMatches(source) {
   var matchData = getMatchData_default(source);
   if (matchData.length == 1 && matchData[0][2]) {
@@ -18669,13 +18669,13 @@ function baseMatches(source) {
 }
 var baseMatches_default = baseMatches;
 
-// node_modules/lodash-es/_baseHasIn.js
+// ../../main/node_modules/lodash-es/_baseHasIn.js
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
 var baseHasIn_default = baseHasIn;
 
-// node_modules/lodash-es/_hasPath.js
+// ../../main/node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
   var index = -1, length = path.length, result2 = false;
@@ -18694,13 +18694,13 @@ function hasPath(object, path, hasFunc) {
 }
 var hasPath_default = hasPath;
 
-// node_modules/lodash-es/hasIn.js
+// ../../main/node_modules/lodash-es/hasIn.js
 function hasIn(object, path) {
   return object != null && hasPath_default(object, path, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
-// node_modules/lodash-es/_baseMatchesProperty.js
+// ../../main/node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
 function baseMatchesProperty(path, srcValue) {
@@ -18714,7 +18714,7 @@ function baseMatchesProperty(path, srcValue) {
 }
 var baseMatchesProperty_default = baseMatchesProperty;
 
-// node_modules/lodash-es/_baseProperty.js
+// ../../main/node_modules/lodash-es/_baseProperty.js
 function baseProperty(key) {
   return function(object) {
     return object == null ? void 0 : object[key];
@@ -18722,7 +18722,7 @@ function baseProperty(key) {
 }
 var baseProperty_default = baseProperty;
 
-// node_modules/lodash-es/_basePropertyDeep.js
+// ../../main/node_modules/lodash-es/_basePropertyDeep.js
 function basePropertyDeep(path) {
   return function(object) {
     return baseGet_default(object, path);
@@ -18730,13 +18730,13 @@ function basePropertyDeep(path) {
 }
 var basePropertyDeep_default = basePropertyDeep;
 
-// node_modules/lodash-es/property.js
+// ../../main/node_modules/lodash-es/property.js
 function property(path) {
   return isKey_default(path) ? baseProperty_default(toKey_default(path)) : basePropertyDeep_default(path);
 }
 var property_default = property;
 
-// node_modules/lodash-es/_baseIteratee.js
+// ../../main/node_modules/lodash-es/_baseIteratee.js
 function baseIteratee(value) {
   if (typeof value == "function") {
     return value;
@@ -18751,7 +18751,7 @@ function baseIteratee(value) {
 }
 var baseIteratee_default = baseIteratee;
 
-// node_modules/lodash-es/_arrayAggregator.js
+// ../../main/node_modules/lodash-es/_arrayAggregator.js
 function arrayAggregator(array, setter, iteratee, accumulator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18762,7 +18762,7 @@ function arrayAggregator(array, setter, iteratee, accumulator) {
 }
 var arrayAggregator_default = arrayAggregator;
 
-// node_modules/lodash-es/_createBaseFor.js
+// ../../main/node_modules/lodash-es/_createBaseFor.js
 function createBaseFor(fromRight) {
   return function(object, iteratee, keysFunc) {
     var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
@@ -18777,17 +18777,17 @@ function createBaseFor(fromRight) {
 }
 var createBaseFor_default = createBaseFor;
 
-// node_modules/lodash-es/_baseFor.js
+// ../../main/node_modules/lodash-es/_baseFor.js
 var baseFor = createBaseFor_default();
 var baseFor_default = baseFor;
 
-// node_modules/lodash-es/_baseForOwn.js
+// ../../main/node_modules/lodash-es/_baseForOwn.js
 function baseForOwn(object, iteratee) {
   return object && baseFor_default(object, iteratee, keys_default);
 }
 var baseForOwn_default = baseForOwn;
 
-// node_modules/lodash-es/_createBaseEach.js
+// ../../main/node_modules/lodash-es/_createBaseEach.js
 function createBaseEach(eachFunc, fromRight) {
   return function(collection, iteratee) {
     if (collection == null) {
@@ -18807,11 +18807,11 @@ function createBaseEach(eachFunc, fromRight) {
 }
 var createBaseEach_default = createBaseEach;
 
-// node_modules/lodash-es/_baseEach.js
+// ../../main/node_modules/lodash-es/_baseEach.js
 var baseEach = createBaseEach_default(baseForOwn_default);
 var baseEach_default = baseEach;
 
-// node_modules/lodash-es/_baseAggregator.js
+// ../../main/node_modules/lodash-es/_baseAggregator.js
 function baseAggregator(collection, setter, iteratee, accumulator) {
   baseEach_default(collection, function(value, key, collection2) {
     setter(accumulator, value, iteratee(value), collection2);
@@ -18820,7 +18820,7 @@ function baseAggregator(collection, setter, iteratee, accumulator) {
 }
 var baseAggregator_default = baseAggregator;
 
-// node_modules/lodash-es/_createAggregator.js
+// ../../main/node_modules/lodash-es/_createAggregator.js
 function createAggregator(setter, initializer) {
   return function(collection, iteratee) {
     var func = isArray_default(collection) ? arrayAggregator_default : baseAggregator_default, accumulator = initializer ? initializer() : {};
@@ -18829,7 +18829,7 @@ function createAggregator(setter, initializer) {
 }
 var createAggregator_default = createAggregator;
 
-// node_modules/lodash-es/defaults.js
+// ../../main/node_modules/lodash-es/defaults.js
 var objectProto17 = Object.prototype;
 var hasOwnProperty14 = objectProto17.hasOwnProperty;
 var defaults = baseRest_default(function(object, sources) {
@@ -18857,13 +18857,13 @@ var defaults = baseRest_default(function(object, sources) {
 });
 var defaults_default = defaults;
 
-// node_modules/lodash-es/isArrayLikeObject.js
+// ../../main/node_modules/lodash-es/isArrayLikeObject.js
 function isArrayLikeObject(value) {
   return isObjectLike_default(value) && isArrayLike_default(value);
 }
 var isArrayLikeObject_default = isArrayLikeObject;
 
-// node_modules/lodash-es/_arrayIncludesWith.js
+// ../../main/node_modules/lodash-es/_arrayIncludesWith.js
 function arrayIncludesWith(array, value, comparator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18875,7 +18875,7 @@ function arrayIncludesWith(array, value, comparator) {
 }
 var arrayIncludesWith_default = arrayIncludesWith;
 
-// node_modules/lodash-es/_baseDifference.js
+// ../../main/node_modules/lodash-es/_baseDifference.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseDifference(array, values2, iteratee, comparator) {
   var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result2 = [], valuesLength = values2.length;
@@ -18913,20 +18913,20 @@ function baseDifference(array, values2, iteratee, comparator) {
 }
 var baseDifference_default = baseDifference;
 
-// node_modules/lodash-es/difference.js
+// ../../main/node_modules/lodash-es/difference.js
 var difference = baseRest_default(function(array, values2) {
   return isArrayLikeObject_default(array) ? baseDifference_default(array, baseFlatten_default(values2, 1, isArrayLikeObject_default, true)) : [];
 });
 var difference_default = difference;
 
-// node_modules/lodash-es/last.js
+// ../../main/node_modules/lodash-es/last.js
 function last(array) {
   var length = array == null ? 0 : array.length;
   return length ? array[length - 1] : void 0;
 }
 var last_default = last;
 
-// node_modules/lodash-es/drop.js
+// ../../main/node_modules/lodash-es/drop.js
 function drop(array, n, guard) {
   var length = array == null ? 0 : array.length;
   if (!length) {
@@ -18937,7 +18937,7 @@ function drop(array, n, guard) {
 }
 var drop_default = drop;
 
-// node_modules/lodash-es/dropRight.js
+// ../../main/node_modules/lodash-es/dropRight.js
 function dropRight(array, n, guard) {
   var length = array == null ? 0 : array.length;
   if (!length) {
@@ -18949,20 +18949,20 @@ function dropRight(array, n, guard) {
 }
 var dropRight_default = dropRight;
 
-// node_modules/lodash-es/_castFunction.js
+// ../../main/node_modules/lodash-es/_castFunction.js
 function castFunction(value) {
   return typeof value == "function" ? value : identity_default;
 }
 var castFunction_default = castFunction;
 
-// node_modules/lodash-es/forEach.js
+// ../../main/node_modules/lodash-es/forEach.js
 function forEach(collection, iteratee) {
   var func = isArray_default(collection) ? arrayEach_default : baseEach_default;
   return func(collection, castFunction_default(iteratee));
 }
 var forEach_default = forEach;
 
-// node_modules/lodash-es/_arrayEvery.js
+// ../../main/node_modules/lodash-es/_arrayEvery.js
 function arrayEvery(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18974,7 +18974,7 @@ function arrayEvery(array, predicate) {
 }
 var arrayEvery_default = arrayEvery;
 
-// node_modules/lodash-es/_baseEvery.js
+// ../../main/node_modules/lodash-es/_baseEvery.js
 function baseEvery(collection, predicate) {
   var result2 = true;
   baseEach_default(collection, function(value, index, collection2) {
@@ -18985,7 +18985,7 @@ function baseEvery(collection, predicate) {
 }
 var baseEvery_default = baseEvery;
 
-// node_modules/lodash-es/every.js
+// ../../main/node_modules/lodash-es/every.js
 function every(collection, predicate, guard) {
   var func = isArray_default(collection) ? arrayEvery_default : baseEvery_default;
   if (guard && isIterateeCall_default(collection, predicate, guard)) {
@@ -18995,7 +18995,7 @@ function every(collection, predicate, guard) {
 }
 var every_default = every;
 
-// node_modules/lodash-es/_baseFilter.js
+// ../../main/node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
   var result2 = [];
   baseEach_default(collection, function(value, index, collection2) {
@@ -19007,14 +19007,14 @@ function baseFilter(collection, predicate) {
 }
 var baseFilter_default = baseFilter;
 
-// node_modules/lodash-es/filter.js
+// ../../main/node_modules/lodash-es/filter.js
 function filter(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, baseIteratee_default(predicate, 3));
 }
 var filter_default = filter;
 
-// node_modules/lodash-es/_createFind.js
+// ../../main/node_modules/lodash-es/_createFind.js
 function createFind(findIndexFunc) {
   return function(collection, predicate, fromIndex) {
     var iterable = Object(collection);
@@ -19031,7 +19031,7 @@ function createFind(findIndexFunc) {
 }
 var createFind_default = createFind;
 
-// node_modules/lodash-es/findIndex.js
+// ../../main/node_modules/lodash-es/findIndex.js
 var nativeMax2 = Math.max;
 function findIndex(array, predicate, fromIndex) {
   var length = array == null ? 0 : array.length;
@@ -19046,17 +19046,17 @@ function findIndex(array, predicate, fromIndex) {
 }
 var findIndex_default = findIndex;
 
-// node_modules/lodash-es/find.js
+// ../../main/node_modules/lodash-es/find.js
 var find = createFind_default(findIndex_default);
 var find_default = find;
 
-// node_modules/lodash-es/head.js
+// ../../main/node_modules/lodash-es/head.js
 function head(array) {
   return array && array.length ? array[0] : void 0;
 }
 var head_default = head;
 
-// node_modules/lodash-es/_baseMap.js
+// ../../main/node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
   var index = -1, result2 = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
@@ -19066,20 +19066,20 @@ function baseMap(collection, iteratee) {
 }
 var baseMap_default = baseMap;
 
-// node_modules/lodash-es/map.js
+// ../../main/node_modules/lodash-es/map.js
 function map(collection, iteratee) {
   var func = isArray_default(collection) ? arrayMap_default : baseMap_default;
   return func(collection, baseIteratee_default(iteratee, 3));
 }
 var map_default = map;
 
-// node_modules/lodash-es/flatMap.js
+// ../../main/node_modules/lodash-es/flatMap.js
 function flatMap(collection, iteratee) {
   return baseFlatten_default(map_default(collection, iteratee), 1);
 }
 var flatMap_default = flatMap;
 
-// node_modules/lodash-es/groupBy.js
+// ../../main/node_modules/lodash-es/groupBy.js
 var objectProto18 = Object.prototype;
 var hasOwnProperty15 = objectProto18.hasOwnProperty;
 var groupBy = createAggregator_default(function(result2, value, key) {
@@ -19091,7 +19091,7 @@ var groupBy = createAggregator_default(function(result2, value, key) {
 });
 var groupBy_default = groupBy;
 
-// node_modules/lodash-es/_baseHas.js
+// ../../main/node_modules/lodash-es/_baseHas.js
 var objectProto19 = Object.prototype;
 var hasOwnProperty16 = objectProto19.hasOwnProperty;
 function baseHas(object, key) {
@@ -19099,20 +19099,20 @@ function baseHas(object, key) {
 }
 var baseHas_default = baseHas;
 
-// node_modules/lodash-es/has.js
+// ../../main/node_modules/lodash-es/has.js
 function has(object, path) {
   return object != null && hasPath_default(object, path, baseHas_default);
 }
 var has_default = has;
 
-// node_modules/lodash-es/isString.js
+// ../../main/node_modules/lodash-es/isString.js
 var stringTag5 = "[object String]";
 function isString(value) {
   return typeof value == "string" || !isArray_default(value) && isObjectLike_default(value) && baseGetTag_default(value) == stringTag5;
 }
 var isString_default = isString;
 
-// node_modules/lodash-es/_baseValues.js
+// ../../main/node_modules/lodash-es/_baseValues.js
 function baseValues(object, props) {
   return arrayMap_default(props, function(key) {
     return object[key];
@@ -19120,13 +19120,13 @@ function baseValues(object, props) {
 }
 var baseValues_default = baseValues;
 
-// node_modules/lodash-es/values.js
+// ../../main/node_modules/lodash-es/values.js
 function values(object) {
   return object == null ? [] : baseValues_default(object, keys_default(object));
 }
 var values_default = values;
 
-// node_modules/lodash-es/includes.js
+// ../../main/node_modules/lodash-es/includes.js
 var nativeMax3 = Math.max;
 function includes(collection, value, fromIndex, guard) {
   collection = isArrayLike_default(collection) ? collection : values_default(collection);
@@ -19139,7 +19139,7 @@ function includes(collection, value, fromIndex, guard) {
 }
 var includes_default = includes;
 
-// node_modules/lodash-es/indexOf.js
+// ../../main/node_modules/lodash-es/indexOf.js
 var nativeMax4 = Math.max;
 function indexOf(array, value, fromIndex) {
   var length = array == null ? 0 : array.length;
@@ -19154,7 +19154,7 @@ function indexOf(array, value, fromIndex) {
 }
 var indexOf_default = indexOf;
 
-// node_modules/lodash-es/isEmpty.js
+// ../../main/node_modules/lodash-es/isEmpty.js
 var mapTag7 = "[object Map]";
 var setTag7 = "[object Set]";
 var objectProto20 = Object.prototype;
@@ -19182,25 +19182,25 @@ function isEmpty(value) {
 }
 var isEmpty_default = isEmpty;
 
-// node_modules/lodash-es/_baseIsRegExp.js
+// ../../main/node_modules/lodash-es/_baseIsRegExp.js
 var regexpTag5 = "[object RegExp]";
 function baseIsRegExp(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == regexpTag5;
 }
 var baseIsRegExp_default = baseIsRegExp;
 
-// node_modules/lodash-es/isRegExp.js
+// ../../main/node_modules/lodash-es/isRegExp.js
 var nodeIsRegExp = nodeUtil_default && nodeUtil_default.isRegExp;
 var isRegExp = nodeIsRegExp ? baseUnary_default(nodeIsRegExp) : baseIsRegExp_default;
 var isRegExp_default = isRegExp;
 
-// node_modules/lodash-es/isUndefined.js
+// ../../main/node_modules/lodash-es/isUndefined.js
 function isUndefined(value) {
   return value === void 0;
 }
 var isUndefined_default = isUndefined;
 
-// node_modules/lodash-es/negate.js
+// ../../main/node_modules/lodash-es/negate.js
 var FUNC_ERROR_TEXT2 = "Expected a function";
 function negate(predicate) {
   if (typeof predicate != "function") {
@@ -19223,7 +19223,7 @@ function negate(predicate) {
 }
 var negate_default = negate;
 
-// node_modules/lodash-es/_baseSet.js
+// ../../main/node_modules/lodash-es/_baseSet.js
 function baseSet(object, path, value, customizer) {
   if (!isObject_default(object)) {
     return object;
@@ -19249,7 +19249,7 @@ function baseSet(object, path, value, customizer) {
 }
 var baseSet_default = baseSet;
 
-// node_modules/lodash-es/_basePickBy.js
+// ../../main/node_modules/lodash-es/_basePickBy.js
 function basePickBy(object, paths, predicate) {
   var index = -1, length = paths.length, result2 = {};
   while (++index < length) {
@@ -19262,7 +19262,7 @@ function basePickBy(object, paths, predicate) {
 }
 var basePickBy_default = basePickBy;
 
-// node_modules/lodash-es/pickBy.js
+// ../../main/node_modules/lodash-es/pickBy.js
 function pickBy(object, predicate) {
   if (object == null) {
     return {};
@@ -19277,7 +19277,7 @@ function pickBy(object, predicate) {
 }
 var pickBy_default = pickBy;
 
-// node_modules/lodash-es/_baseReduce.js
+// ../../main/node_modules/lodash-es/_baseReduce.js
 function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
   eachFunc(collection, function(value, index, collection2) {
     accumulator = initAccum ? (initAccum = false, value) : iteratee(accumulator, value, index, collection2);
@@ -19286,21 +19286,21 @@ function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
 }
 var baseReduce_default = baseReduce;
 
-// node_modules/lodash-es/reduce.js
+// ../../main/node_modules/lodash-es/reduce.js
 function reduce(collection, iteratee, accumulator) {
   var func = isArray_default(collection) ? arrayReduce_default : baseReduce_default, initAccum = arguments.length < 3;
   return func(collection, baseIteratee_default(iteratee, 4), accumulator, initAccum, baseEach_default);
 }
 var reduce_default = reduce;
 
-// node_modules/lodash-es/reject.js
+// ../../main/node_modules/lodash-es/reject.js
 function reject(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, negate_default(baseIteratee_default(predicate, 3)));
 }
 var reject_default = reject;
 
-// node_modules/lodash-es/_baseSome.js
+// ../../main/node_modules/lodash-es/_baseSome.js
 function baseSome(collection, predicate) {
   var result2;
   baseEach_default(collection, function(value, index, collection2) {
@@ -19311,7 +19311,7 @@ function baseSome(collection, predicate) {
 }
 var baseSome_default = baseSome;
 
-// node_modules/lodash-es/some.js
+// ../../main/node_modules/lodash-es/some.js
 function some(collection, predicate, guard) {
   var func = isArray_default(collection) ? arraySome_default : baseSome_default;
   if (guard && isIterateeCall_default(collection, predicate, guard)) {
@@ -19321,14 +19321,14 @@ function some(collection, predicate, guard) {
 }
 var some_default = some;
 
-// node_modules/lodash-es/_createSet.js
+// ../../main/node_modules/lodash-es/_createSet.js
 var INFINITY4 = 1 / 0;
 var createSet = !(Set_default && 1 / setToArray_default(new Set_default([, -0]))[1] == INFINITY4) ? noop_default : function(values2) {
   return new Set_default(values2);
 };
 var createSet_default = createSet;
 
-// node_modules/lodash-es/_baseUniq.js
+// ../../main/node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE3 = 200;
 function baseUniq(array, iteratee, comparator) {
   var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result2 = [], seen = result2;
@@ -19372,13 +19372,13 @@ function baseUniq(array, iteratee, comparator) {
 }
 var baseUniq_default = baseUniq;
 
-// node_modules/lodash-es/uniq.js
+// ../../main/node_modules/lodash-es/uniq.js
 function uniq(array) {
   return array && array.length ? baseUniq_default(array) : [];
 }
 var uniq_default = uniq;
 
-// node_modules/@chevrotain/utils/lib/src/print.js
+// ../../main/node_modules/@chevrotain/utils/lib/src/print.js
 function PRINT_ERROR(msg) {
   if (console && console.error) {
     console.error(`Error: ${msg}`);
@@ -19390,7 +19390,7 @@ function PRINT_WARNING(msg) {
   }
 }
 
-// node_modules/@chevrotain/utils/lib/src/timer.js
+// ../../main/node_modules/@chevrotain/utils/lib/src/timer.js
 function timer(func) {
   const start = (/* @__PURE__ */ new Date()).getTime();
   const val = func();
@@ -19399,7 +19399,7 @@ function timer(func) {
   return { time: total, value: val };
 }
 
-// node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
+// ../../main/node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
 function toFastProperties(toBecomeFast) {
   function FakeConstructor() {
   }
@@ -19415,7 +19415,7 @@ function toFastProperties(toBecomeFast) {
   (0, eval)(toBecomeFast);
 }
 
-// node_modules/@chevrotain/gast/lib/src/model.js
+// ../../main/node_modules/@chevrotain/gast/lib/src/model.js
 function tokenLabel(tokType) {
   if (hasTokenLabel(tokType)) {
     return tokType.LABEL;
@@ -19621,7 +19621,7 @@ function serializeProduction(node) {
   }
 }
 
-// node_modules/@chevrotain/gast/lib/src/visitor.js
+// ../../main/node_modules/@chevrotain/gast/lib/src/visitor.js
 var GAstVisitor = class {
   visit(node) {
     const nodeAny = node;
@@ -19683,7 +19683,7 @@ var GAstVisitor = class {
   }
 };
 
-// node_modules/@chevrotain/gast/lib/src/helpers.js
+// ../../main/node_modules/@chevrotain/gast/lib/src/helpers.js
 function isSequenceProd(prod) {
   return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
 }
@@ -19734,7 +19734,7 @@ function getProductionDslName(prod) {
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/rest.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/rest.js
 var RestWalker = class {
   walk(prod, prevRest = []) {
     forEach_default(prod.definition, (subProd, index) => {
@@ -19814,7 +19814,7 @@ function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
   return fullRepSepRest;
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/first.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/first.js
 function first(prod) {
   if (prod instanceof NonTerminal) {
     return first(prod.referencedRule);
@@ -19854,10 +19854,10 @@ function firstForTerminal(terminal) {
   return [terminal.terminalType];
 }
 
-// node_modules/chevrotain/lib/src/parse/constants.js
+// ../../main/node_modules/chevrotain/lib/src/parse/constants.js
 var IN = "_~IN~_";
 
-// node_modules/chevrotain/lib/src/parse/grammar/follow.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/follow.js
 var ResyncFollowsWalker = class extends RestWalker {
   constructor(topProd) {
     super();
@@ -19890,7 +19890,7 @@ function buildBetweenProdsFollowPrefix(inner, occurenceInParent) {
   return inner.name + occurenceInParent + IN;
 }
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
+// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
 function cc(char) {
   return char.charCodeAt(0);
 }
@@ -19923,7 +19923,7 @@ function isCharacter(obj) {
   return obj["type"] === "Character";
 }
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
+// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
 var digitsCharCodes = [];
 for (let i = cc("0"); i <= cc("9"); i++) {
   digitsCharCodes.push(i);
@@ -19964,7 +19964,7 @@ var whitespaceCodes = [
   cc("\uFEFF")
 ];
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
+// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
 var hexDigitPattern = /[0-9a-fA-F]/;
 var decimalPattern = /[0-9]/;
 var decimalPatternNoZero = /[1-9]/;
@@ -20447,13 +20447,13 @@ var RegExpParser = class {
     }
   }
   group() {
-    let capturing = true;
+    let capturing2 = true;
     this.consumeChar("(");
     switch (this.peekChar(0)) {
       case "?":
         this.consumeChar("?");
         this.consumeChar(":");
-        capturing = false;
+        capturing2 = false;
         break;
       default:
         this.groupIdx++;
@@ -20463,10 +20463,10 @@ var RegExpParser = class {
     this.consumeChar(")");
     const groupAst = {
       type: "Group",
-      capturing,
+      capturing: capturing2,
       value
     };
-    if (capturing) {
+    if (capturing2) {
       groupAst["idx"] = this.groupIdx;
     }
     return groupAst;
@@ -20667,7 +20667,7 @@ var RegExpParser = class {
   }
 };
 
-// node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
+// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
 var BaseRegExpVisitor = class {
   visitChildren(node) {
     for (const key in node) {
@@ -20777,7 +20777,7 @@ var BaseRegExpVisitor = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
+// ../../main/node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
 var regExpAstCache = {};
 var regExpParser = new RegExpParser();
 function getRegExpAst(regExp) {
@@ -20794,7 +20794,7 @@ function clearRegExpParserCache() {
   regExpAstCache = {};
 }
 
-// node_modules/chevrotain/lib/src/scan/reg_exp.js
+// ../../main/node_modules/chevrotain/lib/src/scan/reg_exp.js
 var complementErrorMessage = "Complement Sets are not supported for first char optimization";
 var failedOptimizationPrefixMsg = 'Unable to use "first char" lexer optimizations:\n';
 function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
@@ -21006,7 +21006,7 @@ function canMatchCharCode(charCodes, pattern) {
   }
 }
 
-// node_modules/chevrotain/lib/src/scan/lexer.js
+// ../../main/node_modules/chevrotain/lib/src/scan/lexer.js
 var PATTERN = "PATTERN";
 var DEFAULT_MODE = "defaultMode";
 var MODES = "modes";
@@ -21693,7 +21693,7 @@ function initCharCodeToOptimizedIndexMap() {
   }
 }
 
-// node_modules/chevrotain/lib/src/scan/tokens.js
+// ../../main/node_modules/chevrotain/lib/src/scan/tokens.js
 function tokenStructuredMatcher(tokInstance, tokConstructor) {
   const instanceType = tokInstance.tokenTypeIdx;
   if (instanceType === tokConstructor.tokenTypeIdx) {
@@ -21792,7 +21792,7 @@ function isTokenType(tokType) {
   return has_default(tokType, "tokenTypeIdx");
 }
 
-// node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
+// ../../main/node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
 var defaultLexerErrorProvider = {
   buildUnableToPopLexerModeMessage(token) {
     return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
@@ -21802,7 +21802,7 @@ var defaultLexerErrorProvider = {
   }
 };
 
-// node_modules/chevrotain/lib/src/scan/lexer_public.js
+// ../../main/node_modules/chevrotain/lib/src/scan/lexer_public.js
 var LexerDefinitionErrorType;
 (function(LexerDefinitionErrorType2) {
   LexerDefinitionErrorType2[LexerDefinitionErrorType2["MISSING_PATTERN"] = 0] = "MISSING_PATTERN";
@@ -22336,7 +22336,7 @@ var Lexer = class {
 Lexer.SKIPPED = "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 Lexer.NA = /NOT_APPLICABLE/;
 
-// node_modules/chevrotain/lib/src/scan/tokens_public.js
+// ../../main/node_modules/chevrotain/lib/src/scan/tokens_public.js
 function tokenLabel2(tokType) {
   if (hasTokenLabel2(tokType)) {
     return tokType.LABEL;
@@ -22415,7 +22415,7 @@ function tokenMatcher(token, tokType) {
   return tokenStructuredMatcher(token, tokType);
 }
 
-// node_modules/chevrotain/lib/src/parse/errors_public.js
+// ../../main/node_modules/chevrotain/lib/src/parse/errors_public.js
 var defaultParserErrorProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     const hasLabel = hasTokenLabel2(expected);
@@ -22577,7 +22577,7 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/grammar/resolver.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/resolver.js
 function resolveGrammar(topLevels, errMsgProvider) {
   const refResolver = new GastRefResolverVisitor(topLevels, errMsgProvider);
   refResolver.resolveRefs();
@@ -22612,7 +22612,7 @@ var GastRefResolverVisitor = class extends GAstVisitor {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
   constructor(topProd, path) {
     super();
@@ -23023,7 +23023,7 @@ function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack
   };
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
 var PROD_TYPE;
 (function(PROD_TYPE2) {
   PROD_TYPE2[PROD_TYPE2["OPTION"] = 0] = "OPTION";
@@ -23382,7 +23382,7 @@ function areTokenCategoriesNotUsed(lookAheadPaths) {
   return every_default(lookAheadPaths, (singleAltPaths) => every_default(singleAltPaths, (singlePath) => every_default(singlePath, (token) => isEmpty_default(token.categoryMatches))));
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/checks.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/checks.js
 function validateLookahead(options) {
   const lookaheadValidationErrorMessages = options.lookaheadStrategy.validate({
     rules: options.rules,
@@ -23776,7 +23776,7 @@ function checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes, errMsgPro
   return errors;
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
 function resolveGrammar2(options) {
   const actualOptions = defaults_default(options, {
     errMsgProvider: defaultGrammarResolverErrorProvider
@@ -23794,7 +23794,7 @@ function validateGrammar2(options) {
   return validateGrammar(options.rules, options.tokenTypes, options.errMsgProvider, options.grammarName);
 }
 
-// node_modules/chevrotain/lib/src/parse/exceptions_public.js
+// ../../main/node_modules/chevrotain/lib/src/parse/exceptions_public.js
 var MISMATCHED_TOKEN_EXCEPTION = "MismatchedTokenException";
 var NO_VIABLE_ALT_EXCEPTION = "NoViableAltException";
 var EARLY_EXIT_EXCEPTION = "EarlyExitException";
@@ -23848,7 +23848,7 @@ var EarlyExitException = class extends RecognitionException {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
 var EOF_FOLLOW_KEY = {};
 var IN_RULE_RECOVERY_EXCEPTION = "InRuleRecoveryException";
 var InRuleRecoveryException = class extends Error {
@@ -24103,7 +24103,7 @@ function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/grammar/keys.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/keys.js
 var BITS_FOR_METHOD_TYPE = 4;
 var BITS_FOR_OCCURRENCE_IDX = 8;
 var BITS_FOR_ALT_IDX = 8;
@@ -24118,7 +24118,7 @@ function getKeyForAutomaticLookahead(ruleIdx, dslMethodIdx, occurrence) {
 }
 var BITS_START_FOR_ALT_IDX = 32 - BITS_FOR_ALT_IDX;
 
-// node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
+// ../../main/node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
 var LLkLookaheadStrategy = class {
   constructor(options) {
     var _a;
@@ -24160,7 +24160,7 @@ var LLkLookaheadStrategy = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
 var LooksAhead = class {
   initLooksAhead(config) {
     this.dynamicTokensEnabled = has_default(config, "dynamicTokensEnabled") ? config.dynamicTokensEnabled : DEFAULT_PARSER_CONFIG.dynamicTokensEnabled;
@@ -24279,7 +24279,7 @@ function collectMethods(rule) {
   return dslMethods;
 }
 
-// node_modules/chevrotain/lib/src/parse/cst/cst.js
+// ../../main/node_modules/chevrotain/lib/src/parse/cst/cst.js
 function setNodeLocationOnlyOffset(currNodeLocation, newLocationInfo) {
   if (isNaN(currNodeLocation.startOffset) === true) {
     currNodeLocation.startOffset = newLocationInfo.startOffset;
@@ -24317,7 +24317,7 @@ function addNoneTerminalToCst(node, ruleName, ruleResult) {
   }
 }
 
-// node_modules/chevrotain/lib/src/lang/lang_extensions.js
+// ../../main/node_modules/chevrotain/lib/src/lang/lang_extensions.js
 var NAME = "name";
 function defineNameProp(obj, nameValue) {
   Object.defineProperty(obj, NAME, {
@@ -24328,7 +24328,7 @@ function defineNameProp(obj, nameValue) {
   });
 }
 
-// node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
+// ../../main/node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
 function defaultVisit(ctx, param) {
   const childrenNames = keys_default(ctx);
   const childrenNamesLength = childrenNames.length;
@@ -24407,7 +24407,7 @@ function validateMissingCstMethods(visitorInstance, ruleNames) {
   return compact_default(errors);
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
 var TreeBuilder = class {
   initTreeBuilder(config) {
     this.CST_STACK = [];
@@ -24563,7 +24563,7 @@ var TreeBuilder = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
 var LexerAdapter = class {
   initLexerAdapter() {
     this.tokVector = [];
@@ -24627,7 +24627,7 @@ var LexerAdapter = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
 var RecognizerApi = class {
   ACTION(impl) {
     return impl.call(this);
@@ -24945,7 +24945,7 @@ var RecognizerApi = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
 var RecognizerEngine = class {
   initRecognizerEngine(tokenVocabulary, config) {
     this.className = this.constructor.name;
@@ -25425,7 +25425,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
 var ErrorHandler = class {
   initErrorHandler(config) {
     this._errors = [];
@@ -25489,7 +25489,7 @@ var ErrorHandler = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/context_assist.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/context_assist.js
 var ContentAssist = class {
   initContentAssist() {
   }
@@ -25511,7 +25511,7 @@ var ContentAssist = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
 var RECORDING_NULL_OBJECT = {
   description: "This Object indicates the Parser is during Recording Phase"
 };
@@ -25773,7 +25773,7 @@ function assertMethodIdxIsValid(idx) {
   }
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
 var PerformanceTracer = class {
   initPerformanceTracer(config) {
     if (has_default(config, "traceInitPerf")) {
@@ -25807,7 +25807,7 @@ var PerformanceTracer = class {
   }
 };
 
-// node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
 function applyMixins(derivedCtor, baseCtors) {
   baseCtors.forEach((baseCtor) => {
     const baseProto = baseCtor.prototype;
@@ -25825,7 +25825,7 @@ function applyMixins(derivedCtor, baseCtors) {
   });
 }
 
-// node_modules/chevrotain/lib/src/parse/parser/parser.js
+// ../../main/node_modules/chevrotain/lib/src/parse/parser/parser.js
 var END_OF_FILE = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN);
 Object.freeze(END_OF_FILE);
 var DEFAULT_PARSER_CONFIG = Object.freeze({
@@ -26522,6 +26522,8 @@ function optionValueCount(name) {
 // grammar/lexer.ts
 var MAX_WORD_LENGTH = 1023;
 var MAX_WORDS_PER_LINE = 251;
+var WORD_LENGTH_LIMIT = MAX_WORD_LENGTH;
+var WORDS_PER_LINE_LIMIT = MAX_WORDS_PER_LINE;
 var TokenStore = class {
   constructor(capacity) {
     this.count = 0;
@@ -26771,6 +26773,7 @@ var Landmarks = class {
     this.text = text;
     this.quote = -1;
     this.tab = -1;
+    this.equals = -1;
   }
   /** Whether `text[from, to)` has no quote. */
   noQuoteBefore(from, to) {
@@ -26781,6 +26784,11 @@ var Landmarks = class {
   noTabBefore(from, to) {
     if (this.tab < from) this.tab = this.find("	", from);
     return this.tab >= to;
+  }
+  /** Whether `text[from, to)` has no `=`. */
+  noEqualsBefore(from, to) {
+    if (this.equals < from) this.equals = this.find("=", from);
+    return this.equals >= to;
   }
   find(ch, from) {
     const at = this.text.indexOf(ch, from);
@@ -26836,7 +26844,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     if (quoteStart !== -1) {
       errors.push({ kind: 0 /* UnterminatedQuote */, line, start: quoteStart, end });
     }
-    if ((i - tokenStart) * 3 > MAX_WORD_LENGTH && decodedByteLength(text, tokenStart, i) > MAX_WORD_LENGTH) {
+    if ((i - tokenStart) * 3 > WORD_LENGTH_LIMIT && decodedByteLength(text, tokenStart, i) > WORD_LENGTH_LIMIT) {
       errors.push({ kind: 1 /* WordTooLong */, line, start: tokenStart, end: i });
     }
     let code;
@@ -26851,7 +26859,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       bangMayFollow = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
-      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken);
+      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
       code = packed & 255;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
         owed = packed >> 8;
@@ -26859,7 +26867,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       }
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
-    if (words > MAX_WORDS_PER_LINE) {
+    if (words > WORDS_PER_LINE_LIMIT) {
       errors.push({ kind: 2 /* TooManyWords */, line, start: tokenStart, end });
       return 2 /* Words */;
     }
@@ -26880,7 +26888,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   }
   return 2 /* Words */;
 }
-function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken) {
+function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken, marks) {
   if (atLineStart && !quoted) {
     const head2 = headCode(text, start, end);
     if (head2 !== null) return head2;
@@ -26892,7 +26900,7 @@ function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken)
     const packed = optionCode(word, 0, word.length);
     return packed === 23 /* Word */ ? 24 /* QuotedWord */ : packed;
   }
-  return optionCode(text, start, end);
+  return optionCode(text, start, end, marks.noEqualsBefore(start, end));
 }
 function headCode(text, start, end) {
   const c0 = text.charCodeAt(start);
@@ -26903,7 +26911,7 @@ function headCode(text, start, end) {
   return null;
 }
 var isLineHead = (text, start, end) => headCode(text, start, end) !== null;
-function optionCode(text, start, end) {
+function optionCode(text, start, end, noEquals = false) {
   const c0 = text.charCodeAt(start);
   const length = end - start;
   if (length === 1 && c0 === 33) return 4 /* Bang */;
@@ -26911,7 +26919,7 @@ function optionCode(text, start, end) {
   const c1 = text.charCodeAt(start + 1);
   if (c1 === 45) {
     if (length < 3 || !isLetter(text.charCodeAt(start + 2))) return 23 /* Word */;
-    let nameEnd = start + 3;
+    let nameEnd = noEquals ? end : start + 3;
     while (nameEnd < end && text.charCodeAt(nameEnd) !== 61) nameEnd++;
     const packed = longOptionCode(text, start, nameEnd);
     return nameEnd < end && packed >> 8 > 0 ? packed - (1 << 8) : packed;
@@ -26924,12 +26932,12 @@ function findMissingValues(text, tokens, first2, line, errors) {
   const last2 = tokens.count - 1;
   for (let t = first2 + 1; t <= last2; t++) {
     const code2 = codes[t];
-    const before = codes[t - 1];
+    const before2 = codes[t - 1];
     if (code2 === 23 /* Word */) {
-      if (text.charCodeAt(starts[t]) === 45 && (before === 16 /* MatchOption */ || before === 21 /* GenericOption */ && takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
+      if ((before2 === 16 /* MatchOption */ || before2 === 21 /* GenericOption */) && text.charCodeAt(starts[t]) === 45 && (before2 === 16 /* MatchOption */ || takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
         errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
       }
-    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
+    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before2 === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
       errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
     }
   }
@@ -27293,8 +27301,8 @@ var MatchNode = class extends SpanNode {
   get implicit() {
     return this.matchOption === null;
   }
-  option(...names) {
-    return this.options.find((o) => names.includes(o.name));
+  option(...names2) {
+    return this.options.find((o) => names2.includes(o.name));
   }
 };
 var TargetNode = class extends SpanNode {
@@ -27305,8 +27313,8 @@ var TargetNode = class extends SpanNode {
     this.targetOption = targetOption;
     this.options = options;
   }
-  option(...names) {
-    return this.options.find((o) => names.includes(o.name));
+  option(...names2) {
+    return this.options.find((o) => names2.includes(o.name));
   }
 };
 var CountersNode = class extends SpanNode {
@@ -27664,7 +27672,7 @@ function buildRule(line) {
   const matches = [];
   let target = null;
   let counters = line.prefixCounters;
-  let owner = null;
+  let owner2 = null;
   const owners2 = [];
   let protocol = null;
   for (const element2 of elements) {
@@ -27673,11 +27681,11 @@ function buildRule(line) {
       generic.push(element2);
       if (genericNameOf(element2.name) === "protocol") protocol = element2.value;
     } else if (role === "match") {
-      owner = { matchOption: element2, options: [], isTarget: false };
-      owners2.push(owner);
+      owner2 = { matchOption: element2, options: [], isTarget: false };
+      owners2.push(owner2);
     } else if (role === "jump" || role === "goto") {
-      owner = { matchOption: element2, options: [], isTarget: true };
-      owners2.push(owner);
+      owner2 = { matchOption: element2, options: [], isTarget: true };
+      owners2.push(owner2);
     } else if (role === "counters") {
       const [packets, bytes] = element2.values;
       counters = new CountersNode(
@@ -27688,11 +27696,11 @@ function buildRule(line) {
         "option"
       );
     } else {
-      if (owner === null) {
-        owner = { matchOption: null, options: [], isTarget: false };
-        owners2.push(owner);
+      if (owner2 === null) {
+        owner2 = { matchOption: null, options: [], isTarget: false };
+        owners2.push(owner2);
       }
-      owner.options.push(element2);
+      owner2.options.push(element2);
     }
   }
   for (const o of owners2) {
@@ -27926,8 +27934,8 @@ function syntaxError(source, range, message5) {
   return { ruleId: SYNTAX, severity: "error", message: message5, range, loc: source.locate(range) };
 }
 function quote(text) {
-  const shown2 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `\`${shown2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
+  const shown3 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `\`${shown3.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
 }
 function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
@@ -28254,14 +28262,14 @@ var DocumentBuilder = class {
     const endOfLine = words.word(words.count - 1).range.end;
     const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
-    const shown2 = strayBang ? at + 1 : at;
+    const shown3 = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
       while (first2 < at && !(words.code(first2) >= 5 /* Append */ && words.code(first2) <= 15 /* OtherCommand */)) first2++;
       this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first2).raw)));
       return;
     }
-    this.report(range, lineErrorMessage(error.error, shown2 < words.count ? words.word(shown2).raw : null));
+    this.report(range, lineErrorMessage(error.error, shown3 < words.count ? words.word(shown3).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
@@ -28504,7 +28512,7 @@ var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "-
 // rules/netfilter/places.ts
 var ANYWHERE = { kind: "anywhere" };
 var limited = (...limits) => ({ kind: "limited", limits });
-var hooks = (...names) => names;
+var hooks = (...names2) => names2;
 var INPUT_SIDE = hooks("PREROUTING", "INPUT", "FORWARD");
 var OUTPUT_SIDE = hooks("FORWARD", "OUTPUT", "POSTROUTING");
 var XT = (name) => ({ 4: `xt_${name}`, 6: `xt_${name}` });
@@ -28638,6 +28646,7 @@ function normalizeProtocol(protocol) {
   return ALIASES[p] ?? NAMES_BY_NUMBER.get(p) ?? p;
 }
 var protocolNumber = (name) => Object.hasOwn(PROTOCOL_NUMBERS, name) ? String(PROTOCOL_NUMBERS[name]) : name;
+var ANY_PROTOCOL = /* @__PURE__ */ new Set(["all", "0"]);
 var PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
 var PROTOCOL_MATCH_OPTIONS = {
   tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
@@ -30147,10 +30156,103 @@ var GLOBAL_LONG_OPTIONS = ["--append", "--delete", "--check", "--insert", "--rep
 var OPTION_HISTORY = [
   { extension: "time", kind: "match", option: "--days", replacedBy: "--weekdays", note: "xt_time of iptables 1.4.0 replaced ipt_time's --days" },
   { extension: "MASQUERADE", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
-  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.2" },
+  { extension: "SNAT", kind: "target", option: "--random-fully", addedIn: "1.6.0" },
+  { extension: "time", kind: "match", option: "--weekdays", addedIn: "1.4.0", note: "xt_time, which replaced ipt_time's --days" },
+  { extension: "MARK", kind: "target", option: "--set-xmark", addedIn: "1.4.1" },
+  { extension: "string", kind: "match", option: "--icase", addedIn: "1.4.2" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-upto", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-saddr", addedIn: "1.4.11" },
+  { extension: "connlimit", kind: "match", option: "--connlimit-daddr", addedIn: "1.4.11" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-bypass", addedIn: "1.4.11" },
+  { extension: "socket", kind: "match", option: "--transparent", addedIn: "1.4.11" },
+  { extension: "recent", kind: "match", option: "--mask", addedIn: "1.4.15" },
+  { extension: "set", kind: "match", option: "--return-nomatch", addedIn: "1.4.16" },
+  { extension: "set", kind: "match", option: "--update-counters", addedIn: "1.4.20" },
+  { extension: "NFQUEUE", kind: "target", option: "--queue-cpu-fanout", addedIn: "1.4.20" },
+  { extension: "socket", kind: "match", option: "--nowildcard", addedIn: "1.4.21" },
+  { extension: "socket", kind: "match", option: "--restore-skmark", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-orig", addedIn: "1.6.0" },
+  { extension: "CT", kind: "target", option: "--zone-reply", addedIn: "1.6.0" },
+  { extension: "SET", kind: "target", option: "--map-set", addedIn: "1.6.0" },
+  { extension: "bpf", kind: "match", option: "--object-pinned", addedIn: "1.6.1" },
+  { extension: "cgroup", kind: "match", option: "--path", addedIn: "1.6.1" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-match", addedIn: "1.6.2" },
+  { extension: "hashlimit", kind: "match", option: "--hashlimit-rate-interval", addedIn: "1.6.2" },
   { extension: "hashlimit", kind: "match", option: "--hashlimit", replacedBy: "--hashlimit-upto", note: "revision 0's name, still read" },
   { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
 ];
+
+// rules/netfilter/extensions/relations.ts
+var ONE_OF_REQUIREMENTS = [
+  { kind: "match", extension: "addrtype", options: ["--src-type", "--dst-type"], message: "addrtype: you must specify --src-type or --dst-type" },
+  { kind: "match", extension: "bpf", options: ["--bytecode", "--object-pinned"], message: "bpf: one of --bytecode or --pinned is required" },
+  { kind: "match", extension: "cluster", options: ["--cluster-local-node", "--cluster-local-nodemask"], message: "cluster match: `--cluster-local-node' or`--cluster-local-nodemask' is missing" },
+  { kind: "match", extension: "connlimit", options: ["--connlimit-upto", "--connlimit-above"], message: 'You must specify "--connlimit-above" or "--connlimit-upto".' },
+  { kind: "match", extension: "conntrack", options: null, message: "conntrack: At least one option is required" },
+  { kind: "match", extension: "devgroup", options: ["--src-group", "--dst-group"], message: "devgroup match: You must specify either '--src-group' or '--dst-group'" },
+  { kind: "match", extension: "dscp", options: ["--dscp", "--dscp-class"], message: "DSCP match: Parameter --dscp is required" },
+  { kind: "match", extension: "ecn", options: null, message: "ECN match: some option required" },
+  { kind: "match", extension: "hashlimit", options: ["--hashlimit-upto", "--hashlimit-above"], message: "You have to specify --hashlimit" },
+  { kind: "match", extension: "hl", options: ["--hl-eq", "--hl-lt", "--hl-gt"], message: "HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'" },
+  { kind: "match", extension: "iprange", options: ["--src-range", "--dst-range"], message: "iprange match: You must specify `--src-range' or `--dst-range'" },
+  { kind: "match", extension: "multiport", options: null, message: "multiport expection an option" },
+  { kind: "match", extension: "owner", options: ["--uid-owner", "--gid-owner", "--socket-exists"], message: "owner: At least one of --uid-owner, --gid-owner or --socket-exists is required" },
+  { kind: "match", extension: "physdev", options: null, message: "PHYSDEV: no physdev option specified" },
+  { kind: "match", extension: "policy", options: ["--dir"], message: "policy match: neither --dir in nor --dir out specified" },
+  { kind: "match", extension: "recent", options: ["--set", "--rcheck", "--update", "--remove"], message: "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'" },
+  { kind: "match", extension: "set", options: ["--match-set", "--set"], message: "You must specify `--match-set' with proper arguments" },
+  { kind: "match", extension: "string", options: ["--string", "--hex-string"], message: "STRING match: You must specify `--string' or `--hex-string'" },
+  { kind: "match", extension: "ttl", options: ["--ttl-eq", "--ttl-lt", "--ttl-gt"], message: "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt" },
+  {
+    kind: "target",
+    extension: "CONNMARK",
+    options: ["--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark", "--save-mark", "--restore-mark"],
+    message: "CONNMARK target: No operation specified"
+  },
+  { kind: "target", extension: "CONNSECMARK", options: ["--save", "--restore"], message: "CONNSECMARK target: parameter required" },
+  { kind: "target", extension: "DSCP", options: ["--set-dscp", "--set-dscp-class"], message: "DSCP target: Parameter --set-dscp is required" },
+  { kind: "target", extension: "ECN", options: null, message: "ECN target: An operation is required" },
+  { kind: "target", extension: "HL", options: ["--hl-set", "--hl-dec", "--hl-inc"], message: "HL: You must specify an action" },
+  { kind: "target", extension: "HMARK", options: ["--hmark-mod"], message: "--hmark-mod is mandatory" },
+  {
+    kind: "target",
+    extension: "MARK",
+    options: ["--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark"],
+    message: "MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required"
+  },
+  { kind: "target", extension: "SET", options: ["--add-set", "--del-set", "--map-set"], message: "You must specify either `--add-set' or `--del-set' or `--map-set'" },
+  { kind: "target", extension: "TCPMSS", options: ["--set-mss", "--clamp-mss-to-pmtu"], message: "TCPMSS target: At least one parameter is required" },
+  { kind: "target", extension: "TOS", options: ["--set-tos", "--and-tos", "--or-tos", "--xor-tos"], message: "TOS: An action is required" },
+  { kind: "target", extension: "TTL", options: ["--ttl-set", "--ttl-dec", "--ttl-inc"], message: "TTL: You must specify an action" }
+];
+var ONCE_GROUPS = [
+  { kind: "match", extension: "tcp", options: ["--source-port"], message: "Only one `--source-port' allowed" },
+  { kind: "match", extension: "tcp", options: ["--destination-port"], message: "Only one `--destination-port' allowed" },
+  { kind: "match", extension: "tcp", options: ["--syn", "--tcp-flags"], message: "Only one of `--syn' or `--tcp-flags'  allowed" },
+  { kind: "match", extension: "tcp", options: ["--tcp-option"], message: "Only one `--tcp-option' allowed" },
+  { kind: "match", extension: "sctp", options: ["--source-port"], message: "Only one `--source-port' allowed" },
+  { kind: "match", extension: "sctp", options: ["--destination-port"], message: "Only one `--destination-port' allowed" },
+  { kind: "match", extension: "sctp", options: ["--chunk-types"], message: "Only one `--chunk-types' allowed" }
+];
+var ONCE_BUILTINS = {
+  "-p": "p",
+  "--protocol": "p",
+  "-s": "s",
+  "--source": "s",
+  "--src": "s",
+  "-d": "d",
+  "--destination": "d",
+  "--dst": "d",
+  "-i": "i",
+  "--in-interface": "i",
+  "-o": "o",
+  "--out-interface": "o",
+  "-f": "f",
+  "--fragments": "f",
+  "-c": "c",
+  "--set-counters": "c"
+};
+var OWN_CHECK_FIRST = /* @__PURE__ */ new Set(["match:statistic", "target:RATEEST"]);
 
 // rules/netfilter/extensions/index.ts
 var MATCH_ALIASES = { icmpv6: "icmp6", "ipv6-icmp": "icmp6" };
@@ -30165,6 +30267,16 @@ function findExtension(kind, name, family) {
 var inFamily = (option2, family) => family === null || (option2.in === void 0 || option2.in.some((tag) => tag.startsWith(`${family}:`))) && (option2.families === void 0 || option2.families.includes(family));
 function optionsOf(extension, family) {
   return extension.options.filter((o) => inFamily(o, family));
+}
+function findOption(extension, spelling, family) {
+  let best;
+  let bestRevision = -1;
+  for (const option2 of optionsOf(extension, family)) {
+    if (!option2.names.includes(spelling)) continue;
+    const revision = option2.in === void 0 ? Infinity : Math.max(...option2.in.filter((tag) => family === null || tag.startsWith(`${family}:`)).map((tag) => Number(tag.slice(2))));
+    if (revision > bestRevision) [best, bestRevision] = [option2, revision];
+  }
+  return best;
 }
 function implicitMatch(protocol, family) {
   const p = protocol.toLowerCase();
@@ -30191,9 +30303,9 @@ var OptionSpace = class {
   constructor(extensions, family) {
     this.extensions = extensions;
     this.answers = /* @__PURE__ */ new Map();
-    const names = /* @__PURE__ */ new Set();
-    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names.add(n);
-    this.extensionNames = [...names].sort();
+    const names2 = /* @__PURE__ */ new Set();
+    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names2.add(n);
+    this.extensionNames = [...names2].sort();
     this.all = [.../* @__PURE__ */ new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
   }
   /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
@@ -30231,9 +30343,93 @@ function optionSpace(extensions, family) {
   return space;
 }
 function matchNames(family) {
-  const names = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
-  if (family !== 4) names.push(...Object.keys(MATCH_ALIASES));
-  return names;
+  const names2 = EXTENSIONS.filter((e) => e.kind === "match" && (family === null || e.families.includes(family))).map((e) => e.name);
+  if (family !== 4) names2.push(...Object.keys(MATCH_ALIASES));
+  return names2;
+}
+
+// rules/netfilter/extensions/reading.ts
+var GLOBALS = new Set(GLOBAL_LONG_OPTIONS);
+var isProtocolOption = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+function readOptions(words, family) {
+  const instances = [];
+  let protocol = null;
+  let implicitLoaded = false;
+  for (let i = 0; i < words.count; i++) {
+    const role = words.role(i);
+    if (role === "generic") {
+      if (isProtocolOption(words.name(i))) {
+        const value = words.value(i);
+        if (value !== null) protocol = { value, element: i };
+      }
+      continue;
+    }
+    if (role === "match" || role === "jump" || role === "goto") {
+      const name = words.value(i);
+      if (name === null) return null;
+      if (words.valueRange(i, 1) !== null) return null;
+      const extension = findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension === void 0) {
+        if (role === "match" || hasOptionsAfter(words, i)) return null;
+        continue;
+      }
+      instances.push({ extension, element: i, implicit: false, given: [] });
+      continue;
+    }
+    if (role !== "module") continue;
+    const spelling = words.name(i);
+    let found = resolve(spelling, instances, family);
+    if (found === void 0 && !implicitLoaded && protocol !== null) {
+      implicitLoaded = true;
+      const implicit = implicitMatch(protocol.value, family);
+      if (implicit !== void 0) {
+        instances.push({ extension: implicit, element: protocol.element, implicit: true, given: [] });
+        found = resolve(spelling, instances, family);
+      }
+    }
+    if (found === void 0 || found === "ambiguous") return null;
+    if (found === "iptables") continue;
+    const option2 = findOption(found.instance.extension, found.name, family) ?? found.option;
+    found.instance.given.push({ option: option2, key: option2.names[0], element: i });
+  }
+  return { instances };
+}
+function resolve(spelling, instances, family) {
+  if (!spelling.startsWith("--")) return spelling.length === 2 ? "iptables" : void 0;
+  if (GLOBALS.has(spelling)) return "iptables";
+  for (let k = instances.length - 1; k >= 0; k--) {
+    const option2 = optionsOf(instances[k].extension, family).find((o) => o.names.includes(spelling));
+    if (option2 !== void 0) return { instance: instances[k], option: option2, name: spelling };
+  }
+  let found;
+  let globalHits = 0;
+  for (const name of GLOBALS) if (name.startsWith(spelling)) globalHits++;
+  if (globalHits > 1) return "ambiguous";
+  if (globalHits === 1) found = "iptables";
+  for (const instance of instances) {
+    for (const option2 of optionsOf(instance.extension, family)) {
+      const name = option2.names.find((n) => n.startsWith(spelling));
+      if (name === void 0) continue;
+      if (found !== void 0 && (found === "iptables" || found.instance !== instance || found.option.names[0] !== option2.names[0])) return "ambiguous";
+      found = { instance, option: option2, name };
+    }
+  }
+  return found;
+}
+var hasOptionsAfter = (words, at) => {
+  for (let i = at + 1; i < words.count; i++) if (words.role(i) === "module") return true;
+  return false;
+};
+function mandatoryOptions(extension, family) {
+  let result2 = null;
+  for (const f of family === null ? extension.families : [family]) {
+    for (const revision of extension.revisions[String(f)] ?? []) {
+      const tag = `${f}:${revision}`;
+      const here = extension.options.filter((o) => o.mandatory && (o.in === void 0 || o.in.includes(tag))).map((o) => o.names[0]);
+      result2 = result2 === null ? here : result2.filter((n) => here.includes(n));
+    }
+  }
+  return [...new Set(result2 ?? [])];
 }
 
 // rules/netfilter/values/cnum.ts
@@ -30278,6 +30474,7 @@ function parseBig(digits, radix) {
   for (let k = 0; k < digits.length; k++) v = v * r + BigInt(digitValue(digits.charCodeAt(k)));
   return v;
 }
+var bigOf = (n) => n.big ?? BigInt(n.value);
 function xtStrtoul(s, from, min, max, whole) {
   let p = from;
   while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
@@ -30288,12 +30485,37 @@ function xtStrtoul(s, from, min, max, whole) {
   if (whole && n.end !== s.length) return null;
   return { value: n.value, end: n.end };
 }
+function xtStrtoull(s, from, min, max, whole) {
+  let p = from;
+  while (p < s.length && isCSpace(s.charCodeAt(p))) p++;
+  if (s[p] === "-") return null;
+  const n = strtoumax(s, from, 0);
+  if (n.end === from || n.overflow) return null;
+  const v = bigOf(n);
+  if (v < min || max !== 0n && v > max) return null;
+  if (whole && n.end !== s.length) return null;
+  return { value: v, end: n.end };
+}
+function atoi(s) {
+  const n = strtoumax(s, 0, 10);
+  if (n.end === 0) return 0;
+  let v;
+  if (n.negative) {
+    const magnitude = n.overflow ? 1n << 64n : n.value === 0 ? 0n : (1n << 64n) - bigOf(n);
+    v = magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
+  } else v = n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
+  return Number(BigInt.asIntN(32, v));
+}
 
 // rules/netfilter/values/result.ts
 var accept = (value) => ({ kind: "value", value });
 var refuse = (message5) => ({ kind: "refused", message: message5 });
 var refuseAfter = (refused, earlier) => earlier === null ? refused : { ...refused, afterUnsure: true };
 var unsure = (reason) => ({ kind: "unsure", reason });
+function byteLength(word) {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) >= 128) return Buffer.byteLength(word, "utf8");
+  return word.length;
+}
 
 // rules/netfilter/values/addresses.ts
 function numericToIpv4(text, isMask) {
@@ -30580,13 +30802,13 @@ function parseTcpFlags(mask, comp) {
   return accept({ mask: m.value, comp: c.value });
 }
 var CT_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED", "SNAT", "DNAT"];
-function prefixList(word, names, bad) {
+function prefixList(word, names2, bad) {
   const found = /* @__PURE__ */ new Set();
   let from = 0;
   for (; ; ) {
     const comma = word.indexOf(",", from);
     const item = word.slice(from, comma === -1 ? word.length : comma);
-    const name = item.length === 0 ? void 0 : names.find((n) => startsWithIgnoringCase(n, item));
+    const name = item.length === 0 ? void 0 : names2.find((n) => startsWithIgnoringCase(n, item));
     if (name === void 0) return refuse(bad(word.slice(from)));
     found.add(name);
     if (comma === -1) return accept(found);
@@ -30596,6 +30818,22 @@ function prefixList(word, names, bad) {
 var parseCtState = (word) => prefixList(word, CT_STATES, (rest) => `Bad ctstate "${rest}"`);
 var CT_STATUSES = ["NONE", "EXPECTED", "SEEN_REPLY", "ASSURED", "CONFIRMED"];
 var parseCtStatus = (word) => prefixList(word, CT_STATUSES, (rest) => `Bad ctstatus "${rest}"`);
+function parseCtDir(word) {
+  const lower = asciiLower(word);
+  if (lower === "original") return accept("ORIGINAL");
+  if (lower === "reply") return accept("REPLY");
+  return refuse(`conntrack: Bad value for "--ctdir" option: "${word}"`);
+}
+var STATE_STATES = ["INVALID", "NEW", "ESTABLISHED", "RELATED", "UNTRACKED"];
+function parseState(word) {
+  const last2 = word.lastIndexOf(",");
+  if (last2 === word.length - 1) {
+    const before2 = last2 === -1 ? accept(/* @__PURE__ */ new Set()) : prefixList(word.slice(0, last2), STATE_STATES, (rest) => `Bad state "${rest},"`);
+    if (before2.kind !== "value" && last2 !== -1) return before2;
+    return refuse('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED');
+  }
+  return prefixList(word, STATE_STATES, (rest) => `Bad state "${rest}"`);
+}
 var ICMP_NAMES = [
   ["any", 255, 0, 255],
   ["echo-reply", 0, 0, 255],
@@ -30678,16 +30916,16 @@ function icmpRange(word, from) {
   return { low: a.value, high: b.value, end: b.end };
 }
 function parseIcmpType(word, family) {
-  const names = family === 4 ? ICMP_NAMES : ICMPV6_NAMES;
+  const names2 = family === 4 ? ICMP_NAMES : ICMPV6_NAMES;
   const kind = family === 4 ? "ICMP" : "ICMPv6";
   let match = -1;
-  for (let i = 0; i < names.length; i++) {
-    if (!startsWithIgnoringCase(names[i][0], word)) continue;
-    if (match !== -1) return refuse(`Ambiguous ${kind} type \`${word}': \`${names[match][0]}' or \`${names[i][0]}'?`);
+  for (let i = 0; i < names2.length; i++) {
+    if (!startsWithIgnoringCase(names2[i][0], word)) continue;
+    if (match !== -1) return refuse(`Ambiguous ${kind} type \`${word}': \`${names2[match][0]}' or \`${names2[i][0]}'?`);
     match = i;
   }
   if (match !== -1) {
-    const [, type2, codeMin2, codeMax2] = names[match];
+    const [, type2, codeMin2, codeMax2] = names2[match];
     return accept({ type: type2, codeMin: codeMin2, codeMax: codeMax2 });
   }
   const type = icmpRange(word, 0);
@@ -30705,6 +30943,124 @@ function parseIcmpType(word, family) {
   if (type.low !== type.high) return refuse(`${kind} type range not supported`);
   return accept({ type: type.low, codeMin, codeMax });
 }
+var REJECT_TYPES = {
+  4: [
+    ["icmp-net-unreachable", "net-unreach"],
+    ["icmp-host-unreachable", "host-unreach"],
+    ["icmp-proto-unreachable", "proto-unreach"],
+    ["icmp-port-unreachable", "port-unreach"],
+    ["icmp-net-prohibited", "net-prohib"],
+    ["icmp-host-prohibited", "host-prohib"],
+    ["tcp-reset", "tcp-rst"],
+    ["icmp-admin-prohibited", "admin-prohib"]
+  ],
+  6: [
+    ["icmp6-no-route", "no-route"],
+    ["icmp6-adm-prohibited", "adm-prohibited"],
+    ["icmp6-addr-unreachable", "addr-unreach"],
+    ["icmp6-port-unreachable", "port-unreach"],
+    ["tcp-reset", "tcp-reset"],
+    ["icmp6-policy-fail", "policy-fail"],
+    ["icmp6-reject-route", "reject-route"]
+  ]
+};
+function parseRejectWith(word, family) {
+  for (const [name, alias] of REJECT_TYPES[family]) if (startsWithIgnoringCase(name, word) || startsWithIgnoringCase(alias, word)) return accept(name);
+  return refuse(`unknown reject type "${word}"`);
+}
+var ADDRESS_TYPES = ["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"];
+function parseAddressTypes(word) {
+  let mask = 0;
+  let at = 0;
+  for (; ; ) {
+    const comma = word.indexOf(",", at);
+    const part = comma === -1 ? word.slice(at) : word.slice(at, comma);
+    const bit = part.length === 0 ? -1 : ADDRESS_TYPES.findIndex((name) => startsWithIgnoringCase(name, part));
+    if (bit === -1) return refuse(comma === -1 ? `addrtype: bad type "${part}"` : `addrtype: bad type \`${word.slice(at)}'`);
+    mask |= 1 << bit;
+    if (comma === -1) return accept(mask);
+    at = comma + 1;
+  }
+}
+function parseStatisticMode(word) {
+  return word === "random" || word === "nth" ? accept(word) : refuse(`Bad mode "${word}"`);
+}
+
+// rules/netfilter/values/integers.ts
+var BITS = { UINT8: 8, UINT16: 16, UINT32: 32, UINT64: 64 };
+var MAX = { UINT8: 255, UINT16: 65535, UINT32: 4294967295, UINT64: 0 };
+function parseUint(type, word, spec) {
+  const min = spec.min ?? 0;
+  const max = spec.max || MAX[type];
+  const n = xtStrtoul(word, 0, min, max, true);
+  if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(n.value);
+}
+function parseUint64(word, spec) {
+  const min = BigInt(spec.min ?? 0);
+  const max = spec.max ? BigInt(spec.max) : (1n << 64n) - 1n;
+  const n = xtStrtoull(word, 0, min, max, true);
+  if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(n.value);
+}
+function parseUintRange(type, word, spec) {
+  const base = type.slice(0, -2);
+  const bits = BITS[base];
+  const esize = bits / 8;
+  const maxIter = spec.size ? Math.floor(spec.size / esize) : 2;
+  const lmax = base === "UINT64" ? (1n << 64n) - 1n : BigInt(MAX[base]);
+  const parts = [];
+  let at = 0;
+  for (; ; ) {
+    if (parts.length === maxIter) return refuse(`${spec.extension}: Too many components for option "--${spec.option}" (max: ${maxIter})`);
+    let end;
+    let value;
+    if (at >= word.length || word[at] === ":") {
+      end = at;
+      value = parts.length === 1 ? lmax : 0n;
+    } else {
+      const n = xtStrtoull(word, at, 0n, lmax, false);
+      if (n === null) return refuse(`${spec.extension}: bad value for option "--${spec.option}" near "${word.slice(at)}", or out of range (0-${lmax}).`);
+      end = n.end;
+      value = n.value;
+      if (end < word.length && word[end] !== ":") return refuse(`${spec.extension}: Argument to "--${spec.option}" has unexpected characters near "${word.slice(end)}".`);
+    }
+    parts.push(base === "UINT64" ? value : Number(value));
+    if (end >= word.length) break;
+    at = end + 1;
+  }
+  return accept({ parts });
+}
+function parseConnbytes(word) {
+  const r = parseUintRange("UINT64RC", word, { extension: "connbytes", option: "connbytes" });
+  if (r.kind !== "value") return r;
+  const from = r.value.parts[0];
+  const to = r.value.parts.length === 2 ? r.value.parts[1] : (1n << 64n) - 1n;
+  if (to < from) return refuse(`${from} should be less than ${to}`);
+  return accept({ from, to });
+}
+
+// rules/netfilter/values/limit.ts
+var LIMIT_SCALE = 1e4;
+var UNITS = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
+function parseLimitRate(word) {
+  const bad = () => refuse(`bad rate "${word}"'`);
+  const slash = word.indexOf("/");
+  let unitSeconds = 1;
+  if (slash !== -1) {
+    const unit = word.slice(slash + 1);
+    if (unit.length === 0) return bad();
+    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
+    if (found === void 0) return bad();
+    unitSeconds = found[1];
+  }
+  const count = atoi(word) >>> 0;
+  if (count === 0) return bad();
+  const avg = Math.floor(LIMIT_SCALE * unitSeconds / count) >>> 0;
+  if (avg === 0) return refuse(`Rate too fast "${word}"`);
+  return accept({ count, unitSeconds, avg });
+}
+var parseLimitBurst = (word) => parseUint("UINT32", word, { extension: "limit", option: "limit-burst", min: 0, max: 1e4 });
 
 // rules/netfilter/values/ports.ts
 var KNOWN_SERVICES = {
@@ -30878,10 +31234,202 @@ function parseProtocol(word, lowerCase = false) {
   if (blank || digits) return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
+function parseString(word, spec) {
+  const bytes = byteLength(word);
+  if (spec.min && bytes < spec.min) return refuse(`Argument must have a minimum length of ${spec.min} characters`);
+  if (spec.max && bytes > spec.max) return refuse(`Argument must have a maximum length of ${spec.max} characters`);
+  if (spec.size && bytes > spec.size - 1) {
+    const cut = Buffer.from(word, "utf8").subarray(0, spec.size - 1).toString("utf8");
+    return accept({ text: cut, truncated: true, bytes: spec.size - 1 });
+  }
+  return accept({ text: word, truncated: false, bytes });
+}
+var parseComment = (word) => parseString(word, { extension: "comment", option: "comment", size: 256 });
+function parseLogPrefix(word) {
+  const s = parseString(word, { extension: "LOG", option: "log-prefix", min: 1, size: 30 });
+  if (s.kind === "value" && word.indexOf("\n") !== -1) return refuse("Newlines not allowed in --log-prefix");
+  return s;
+}
+var SYSLOG_LEVELS = /* @__PURE__ */ new Map([
+  ["alert", 1],
+  ["crit", 2],
+  ["debug", 7],
+  ["emerg", 0],
+  ["error", 3],
+  ["info", 6],
+  ["notice", 5],
+  ["panic", 0],
+  ["warning", 4]
+]);
+function parseSyslogLevel(word) {
+  const n = xtStrtoul(word, 0, 0, 7, true);
+  if (n !== null) return accept(n.value);
+  const level = SYSLOG_LEVELS.get(word);
+  return level === void 0 ? refuse(`log level "${word}" unknown`) : accept(level);
+}
+function parseMarkMask(word, spec) {
+  const bad = () => refuse(`${spec.extension}: bad integer value for option "--${spec.option}", or out of range.`);
+  const garbage = () => refuse(`${spec.extension}: trailing garbage after value for option "--${spec.option}".`);
+  const v = xtStrtoul(word, 0, 0, 4294967295, false);
+  if (v === null) return bad();
+  if (v.end === word.length) return accept({ value: v.value, mask: 4294967295 });
+  if (word[v.end] !== "/") return garbage();
+  const m = xtStrtoul(word, v.end + 1, 0, 4294967295, false);
+  if (m === null) return bad();
+  if (m.end !== word.length) return garbage();
+  return accept({ value: v.value, mask: m.value });
+}
+var TOS_NAMES = /* @__PURE__ */ new Map([
+  ["minimize-delay", 16],
+  ["maximize-throughput", 8],
+  ["maximize-reliability", 4],
+  ["minimize-cost", 2],
+  ["normal-service", 0]
+]);
+function parseTosMask(word, defaultMask) {
+  const v = xtStrtoul(word, 0, 0, 255, false);
+  if (v !== null) {
+    if (v.end === word.length) return accept({ value: v.value, mask: 255 });
+    if (word[v.end] !== "/") return refuse(`Illegal value: "${word}"`);
+    const m = xtStrtoul(word, v.end + 1, 0, 255, false);
+    if (m === null || m.end !== word.length) return refuse(`Illegal value: "${word}"`);
+    return accept({ value: v.value, mask: m.value });
+  }
+  const named = TOS_NAMES.get(asciiLower(word));
+  return named === void 0 ? refuse(`Symbolic name "${word}" is unknown`) : accept({ value: named, mask: defaultMask });
+}
+function parseEtherMac(word) {
+  const bytes = [];
+  let at = 0;
+  for (let i = 0; i < 6; i++) {
+    const n = strtoumax(word, at, 16);
+    const end = n.end === at ? at : n.end;
+    if (end - at > 2) return refuse("Invalid MAC address specified.");
+    if (i < 5 ? word[end] !== ":" : end !== word.length) return refuse("Invalid MAC address specified.");
+    bytes.push(Number((n.big ?? BigInt(n.value)) & 0xffn));
+    at = end + 1;
+  }
+  return accept(bytes);
+}
+function parseInterface(word) {
+  if (word.length === 0) return refuse("Empty interface is likely to be undesired");
+  if (byteLength(word) > 15) return refuse(`interface name \`${word}' must be shorter than IFNAMSIZ (15)`);
+  return accept({ name: word, wildcard: word.endsWith("+"), weird: word.indexOf("/") !== -1 || word.indexOf(" ") !== -1 });
+}
 
 // rules/netfilter/values/index.ts
+var XT_TYPES = [
+  "UINT8",
+  "UINT16",
+  "UINT32",
+  "UINT64",
+  "UINT8RC",
+  "UINT16RC",
+  "UINT32RC",
+  "UINT64RC",
+  "DOUBLE",
+  "STRING",
+  "TOSMASK",
+  "MARKMASK32",
+  "SYSLOGLEVEL",
+  "HOST",
+  "HOSTMASK",
+  "PROTOCOL",
+  "PORT",
+  "PORTRC",
+  "PLEN",
+  "PLENMASK",
+  "ETHERMAC"
+];
+function parseValue(type, word, spec, family) {
+  switch (type) {
+    case "UINT8":
+    case "UINT16":
+    case "UINT32":
+      return parseUint(type, word, spec);
+    case "UINT64":
+      return parseUint64(word, spec);
+    case "UINT8RC":
+    case "UINT16RC":
+    case "UINT32RC":
+    case "UINT64RC":
+      return parseUintRange(type, word, spec);
+    case "DOUBLE":
+      return parseDouble(word, spec);
+    case "STRING":
+      return parseString(word, spec);
+    case "TOSMASK":
+      return parseTosMask(word, spec.max || 255);
+    case "MARKMASK32":
+      return parseMarkMask(word, spec);
+    case "SYSLOGLEVEL":
+      return parseSyslogLevel(word);
+    case "HOST":
+      return parseHost(word, family);
+    case "HOSTMASK":
+      return parseHostMask(word, family, spec);
+    case "PROTOCOL":
+      return parseProtocol(word);
+    case "PORT":
+      return parsePort(word);
+    case "PORTRC":
+      return parsePortRange(word, spec);
+    case "PLEN":
+    case "PLENMASK":
+      return parsePrefixLength(word, family, spec);
+    case "ETHERMAC":
+      return parseEtherMac(word);
+  }
+}
+function parseDouble(word, spec) {
+  const min = spec.min ?? 0;
+  const max = spec.max ?? 0;
+  const value = cStrtod(word);
+  if (value === null && /^[ \t\n\v\f\r]*[+-]?(?:0x|nan\()/i.test(word)) return unsure(`how C's strtod reads "${word}"`);
+  if (value === null || min !== max && (value < min || value > max)) return refuse(`${spec.extension}: bad value for option "--${spec.option}", or out of range (${min}-${max}).`);
+  return accept(value);
+}
+function cStrtod(word) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(inf(?:inity)?)|(nan))$/i.exec(word);
+  if (m === null) return null;
+  if (m[3] !== void 0) return m[1] === "-" ? -Infinity : Infinity;
+  if (m[4] !== void 0) return NaN;
+  return Number(m[1] + m[2]);
+}
+var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
+  ["ext:tcp:sport", (w) => parseTcpPorts(w)],
+  ["ext:tcp:source-port", (w) => parseTcpPorts(w)],
+  ["ext:tcp:dport", (w) => parseTcpPorts(w)],
+  ["ext:tcp:destination-port", (w) => parseTcpPorts(w)],
+  ["ext:tcp:tcp-flags", (w) => parseTcpFlagList(w)],
+  ["ext:multiport:sports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:source-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:dports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:destination-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:multiport:ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
+  ["ext:conntrack:ctstate", (w) => parseCtState(w)],
+  ["ext:conntrack:ctstatus", (w) => parseCtStatus(w)],
+  ["ext:conntrack:ctdir", (w) => parseCtDir(w)],
+  ["ext:state:state", (w) => parseState(w)],
+  ["ext:icmp:icmp-type", (w) => parseIcmpType(w, 4)],
+  ["ext:icmp6:icmpv6-type", (w) => parseIcmpType(w, 6)],
+  ["ext:REJECT:reject-with", (w, f) => parseRejectWith(w, f)],
+  ["ext:LOG:log-level", (w) => parseSyslogLevel(w)],
+  ["ext:LOG:log-prefix", (w) => parseLogPrefix(w)],
+  ["ext:comment:comment", (w) => parseComment(w)],
+  ["ext:limit:limit", (w) => parseLimitRate(w)],
+  ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
+  ["ext:connbytes:connbytes", (w) => parseConnbytes(w)],
+  ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
+  ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
+  ["ext:statistic:mode", (w) => parseStatisticMode(w)]
+]);
+function extensionParser(extension, option2) {
+  return EXTENSION_PARSERS.get(`ext:${extension}:${option2.replace(/^-+/, "")}`);
+}
 var parseGenericProtocol = (word) => parseProtocol(word, true);
 var parseGenericAddresses = (word, family) => parseAddressList(word, family);
+var parseGenericInterface = parseInterface;
 
 // rules/packet/addresses.ts
 var V4_DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -31243,7 +31791,7 @@ function mix(h, text, start, end) {
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return Math.imul(h ^ 32, FNV_PRIME);
 }
-function isProtocolOption(text, start, end) {
+function isProtocolOption2(text, start, end) {
   const length = end - start;
   if (length === 2) return text.charCodeAt(start + 1) === 112;
   return length > 3 && text.charCodeAt(start + 1) === 45 && text.charCodeAt(start + 2) === 112 && text.charCodeAt(start + 3) === 114;
@@ -31275,7 +31823,7 @@ function lineShapes(lexed) {
         if (t + 1 < last2) h = mix(h, text, starts[t + 1], ends[t + 1]);
       } else if (code === 21 /* GenericOption */) {
         h = Math.imul(h ^ code * 64 + ends[t] - starts[t], FNV_PRIME);
-        if (isProtocolOption(text, starts[t], ends[t])) {
+        if (isProtocolOption2(text, starts[t], ends[t])) {
           const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
           if (value < last2) h = mix(h, text, starts[value], ends[value]);
         }
@@ -31425,12 +31973,12 @@ var FACT_FLAGS = {
   "icmp-protocol": 128 /* IcmpProtocol */
 };
 var Spellings = class _Spellings {
-  constructor(names) {
+  constructor(names2) {
     /** Spelling numbers by length. */
     this.buckets = [];
     /** 1 where some spelling has this length and character (length * 128 + char code). */
     this.filter = new Uint8Array(64 * 128);
-    this.names = [...names];
+    this.names = [...names2];
     this.names.forEach((name, id) => {
       (this.buckets[name.length] ??= []).push(id);
       this.filter[_Spellings.key(name, 0, name.length)] = 1;
@@ -31780,8 +32328,8 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34) flags |= 16 /* Unusual */;
       targetSeen = true;
     } else if (code === 4 /* Bang */ && t > first2) {
-      const before = codes[t - 1];
-      if (before === 22 /* ModuleOption */ || before === 21 /* GenericOption */) lateBang = true;
+      const before2 = codes[t - 1];
+      if (before2 === 22 /* ModuleOption */ || before2 === 21 /* GenericOption */) lateBang = true;
     }
   }
   if (targetSeen) {
@@ -31803,10 +32351,10 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
   if (target !== -1) scan.targets[line] = target;
 }
 function optionSpelling(text, start, length) {
-  const { names, buckets } = OPTION_SPELLINGS;
+  const { names: names2, buckets } = OPTION_SPELLINGS;
   const bucket = buckets[length];
   for (let b = 0; b < bucket.length; b++) {
-    const name = names[bucket[b]];
+    const name = names2[bucket[b]];
     let i = 0;
     while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
     if (i === length) return bucket[b];
@@ -31880,6 +32428,14 @@ var NameTable = class {
       this.strings.set(id, name);
     }
     return name;
+  }
+  /** Whether the name starts with `prefix`, read in place (no string made: a rule may ask it of every chain). */
+  startsWith(id, prefix) {
+    const start = this.offsets[id];
+    if (start === -1) return this.name(id).startsWith(prefix);
+    if (this.lengths[id] < prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (this.text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return false;
+    return true;
   }
   /** Length in UTF-16 code units. */
   length(id) {
@@ -31956,10 +32512,10 @@ function documentNames(document) {
   return { table, knownTargets };
 }
 var TableReplay = class {
-  constructor(document, table, names, skipped = []) {
+  constructor(document, table, names2, skipped = []) {
     this.document = document;
     this.table = table;
-    const reader = new Reader(document, table, names, skipped);
+    const reader = new Reader(document, table, names2, skipped);
     reader.read();
     this.builtins = reader.builtins;
     this.names = reader.names;
@@ -32054,7 +32610,7 @@ var isValueCode = (code) => code === 23 /* Word */ || code === 24 /* QuotedWord 
 var NONE2 = -1;
 var BUILTIN = -2;
 var Reader = class {
-  constructor(document, table, names, skipped) {
+  constructor(document, table, names2, skipped) {
     this.document = document;
     this.table = table;
     this.skipped = skipped;
@@ -32099,8 +32655,8 @@ var Reader = class {
     this.firstTokens = lexed.firstTokens;
     this.contentEnds = lexed.contentEnds;
     this.line = document.line;
-    this.names = names.table;
-    this.knownTargets = names.knownTargets;
+    this.names = names2.table;
+    this.knownTargets = names2.knownTargets;
     this.builtins = builtinChains(table.name);
     for (const name of this.builtins) this.builtinIds.set(this.names.internString(name), 1);
     const firstLine = Math.min(table.commandCount > 0 ? table.firstCommand : Infinity, table.chainCount > 0 ? table.firstChain : Infinity);
@@ -32176,12 +32732,12 @@ var Reader = class {
     return this.names.intern(this.text, start, end);
   }
   declare(id, at) {
-    const before = this.state(id);
-    if (before !== NONE2 && !(before === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
-      const previous = before === BUILTIN ? null : this.line(this.base + before);
+    const before2 = this.state(id);
+    if (before2 !== NONE2 && !(before2 === BUILTIN && this.kinds[at] === 5 /* Declaration */)) {
+      const previous = before2 === BUILTIN ? null : this.line(this.base + before2);
       this.redeclarations.push({ line: this.lineAt(at), previous });
     }
-    if (before === NONE2 || before === BUILTIN) this.declaredIds.push(id);
+    if (before2 === NONE2 || before2 === BUILTIN) this.declaredIds.push(id);
     this.setState(id, at);
   }
   /** `:NAME POLICY [p:b]` */
@@ -32249,7 +32805,7 @@ var Reader = class {
    * -1: the rule's text then starts there and holds the command too (such a line compares
    * equal only to one written the same way).
    */
-  rule(at, kind, id, positionalEnd, last2, before) {
+  rule(at, kind, id, positionalEnd, last2, before2) {
     if (kind !== 1 /* Append */) this.appendOnly = false;
     if (id !== -1) {
       if (this.state(id) === NONE2) this.missingChains.push(this.lineAt(at));
@@ -32257,7 +32813,7 @@ var Reader = class {
     }
     const { codes, text } = this;
     const lineEnd = this.contentEnds[this.base + at];
-    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
+    let start = before2 === -1 ? this.ends[positionalEnd - 1] : this.starts[before2];
     let end = lineEnd;
     for (let k = last2 - 1; k >= positionalEnd; k--) {
       const c = codes[k];
@@ -32367,16 +32923,16 @@ function chainMap(replay) {
 }
 var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
 var appendsOnly = (table) => !REWRITING.some((kind) => table.uses(kind));
-function appendedChainsNamed(table, names) {
+function appendedChainsNamed(table, names2) {
   const found = /* @__PURE__ */ new Map();
   const chain = (name) => {
     let c = found.get(name);
     if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
     return c;
   };
-  for (const declaration of table.chains) if (names.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
+  for (const declaration of table.chains) if (names2.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
   for (const command of table.commands) {
-    if (command.chain === null || !names.has(command.chain)) continue;
+    if (command.chain === null || !names2.has(command.chain)) continue;
     if (command.command === "append") chain(command.chain).rules.push(command);
     else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
   }
@@ -32430,8 +32986,8 @@ var AppendedChains = class {
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
   declarationLines() {
     if (this.declarations === void 0) {
-      const { steps: kinds, chainIds, span, names } = this.replay;
-      const lines = new Int32Array(names.count).fill(-1);
+      const { steps: kinds, chainIds, span, names: names2 } = this.replay;
+      const lines = new Int32Array(names2.count).fill(-1);
       for (let at = 0; at < span; at++) {
         if (kinds[at] === 5 /* Declaration */ && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
       }
@@ -32674,8 +33230,8 @@ function mayDiffer(lexed, from, to) {
         const name = text.slice(start, end);
         const length = ends[match] - starts[match];
         let matchName;
-        for (const owner of protocolOwners(name)) {
-          const m = matchOfProtocol(owner);
+        for (const owner2 of protocolOwners(name)) {
+          const m = matchOfProtocol(owner2);
           if (m.length === length && text.startsWith(m, starts[match])) matchName = m;
         }
         if (matchName === void 0) return true;
@@ -32714,7 +33270,7 @@ var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <
 var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
 var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
 var protocolOptions;
-function isProtocolOption2(name) {
+function isProtocolOption3(name) {
   protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
   return protocolOptions.has(name);
 }
@@ -32872,7 +33428,7 @@ function canonicalText(elements) {
   for (const e of elements) {
     if (e.code === 19 /* SetCountersOption */) continue;
     if (target && e.code !== 21 /* GenericOption */) {
-      if (e.code !== 22 /* ModuleOption */ || isProtocolOption2(e.name)) return null;
+      if (e.code !== 22 /* ModuleOption */ || isProtocolOption3(e.name)) return null;
       rest.push(written(e, e.name, e.values));
       continue;
     }
@@ -32919,7 +33475,7 @@ function canonicalText(elements) {
           name = "--tcp-flags";
           values2 = ["FIN,SYN,RST,ACK", "SYN"];
         }
-        const owners2 = isProtocolOption2(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
+        const owners2 = isProtocolOption3(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
         let into = current;
         if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
           if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
@@ -33048,16 +33604,16 @@ var AppendedGraph = class {
   previousRule(line) {
     const at = this.replay.offsetOf(line);
     if (at === -1 || !this.keepsAt(at)) return -1;
-    const before = this.replay.previous[at];
-    return before === -1 ? -1 : this.replay.base + before;
+    const before2 = this.replay.previous[at];
+    return before2 === -1 ? -1 : this.replay.base + before2;
   }
   keeps(line) {
     const at = this.replay.offsetOf(line);
     return at !== -1 && this.keepsAt(at);
   }
   describe(id) {
-    const { names, ruleCounts } = this.replay;
-    return { name: names.name(id), declaration: this.replay.declarationsOf(names.name(id))[0], rules: id < ruleCounts.length ? ruleCounts[id] : 0, id };
+    const { names: names2, ruleCounts } = this.replay;
+    return { name: names2.name(id), declaration: this.replay.declarationsOf(names2.name(id))[0], rules: id < ruleCounts.length ? ruleCounts[id] : 0, id };
   }
   keepsAt(at) {
     return this.replay.steps[at] === 1 /* Append */ && this.replay.chainIds[at] !== -1;
@@ -33150,8 +33706,8 @@ var ReplayedGraph = class {
   previousRule(line) {
     const at = this.replay.offsetOf(line);
     if (at === -1) return -1;
-    const { before } = this.ruleOrder();
-    return before[at] === 0 ? -1 : this.replay.base + before[at] - 1;
+    const { before: before2 } = this.ruleOrder();
+    return before2[at] === 0 ? -1 : this.replay.base + before2[at] - 1;
   }
   keeps(line) {
     const at = this.replay.offsetOf(line);
@@ -33185,18 +33741,18 @@ var ReplayedGraph = class {
   ruleOrder() {
     if (this.order === void 0) {
       const { base, span } = this.replay;
-      const before = new Int32Array(span);
+      const before2 = new Int32Array(span);
       const kept = new Uint8Array(span);
       for (const chain of this.byId.values()) {
         let last2 = -1;
         for (const line of chain.rules) {
           const at = line.index - base;
           kept[at] = 1;
-          before[at] = last2 + 1;
+          before2[at] = last2 + 1;
           last2 = at;
         }
       }
-      this.order = { before, kept };
+      this.order = { before: before2, kept };
     }
     return this.order;
   }
@@ -33457,10 +34013,10 @@ var DocumentModel = class {
   }
 };
 var TableModelImpl = class {
-  constructor(document, table, names, skipped) {
+  constructor(document, table, names2, skipped) {
     this.document = document;
     this.table = table;
-    this.replay = new TableReplay(document, table, names, skipped);
+    this.replay = new TableReplay(document, table, names2, skipped);
   }
   get builtins() {
     return this.replay.builtins;
@@ -33557,6 +34113,9 @@ var TableModelImpl = class {
   idOf(name) {
     return this.replay.names.find(name);
   }
+  nameStartsWith(id, prefix) {
+    return this.replay.names.startsWith(id, prefix);
+  }
   nameLength(id) {
     return this.replay.names.length(id);
   }
@@ -33623,15 +34182,164 @@ var Chains = class {
     return this.graph.repeats();
   }
 };
-function chainsNamed(document, table, names) {
+function chainsNamed(document, table, names2) {
   const model = modelOf(document);
   const made = model.replayedChains(table);
-  if (made === void 0 && appendsOnly(table)) return appendedChainsNamed(table, names);
+  if (made === void 0 && appendsOnly(table)) return appendedChainsNamed(table, names2);
   const chains = made ?? model.tableOf(table)?.chains;
   const found = /* @__PURE__ */ new Map();
-  for (const name of names) {
+  for (const name of names2) {
     const chain = chains?.get(name);
     if (chain) found.set(name, chain);
+  }
+  return found;
+}
+
+// rules/model/deny.ts
+var DEPTH = 8;
+function defaultDeny(table, chainName) {
+  const chain = table.chains.get(chainName);
+  if (chain === void 0) return null;
+  const before2 = [];
+  for (const rule of chain.rules) {
+    if (isUnconditional(rule)) {
+      const target = rule.target;
+      if (target?.name === "DROP" || target?.name === "REJECT") return { deny: rule, before: before2 };
+      if (target?.name === "ACCEPT" || target !== null && acceptsAll(table, target.name, DEPTH)) return null;
+      if (target?.name === "RETURN" || target?.kind === "goto") break;
+    }
+    before2.push(rule);
+  }
+  const policy = policyOf(table, chainName);
+  return policy !== null && policy.policy === "DROP" ? { deny: policy.line, before: chain.rules } : null;
+}
+function isUnconditional(line) {
+  const rule = line.rule;
+  if (rule === null || rule.generic.length > 0) return false;
+  return rule.matches.every((match) => match.name === "comment");
+}
+function acceptsAll(table, name, depth) {
+  if (depth === 0 || !table.chains.isUserChain(name)) return false;
+  for (const rule of table.chains.get(name)?.rules ?? []) {
+    const target = rule.target;
+    if (target === null || !isUnconditional(rule)) continue;
+    if (target.name === "ACCEPT") return true;
+    if (acceptsAll(table, target.name, depth - 1)) return true;
+    if (target.kind === "goto" || ["DROP", "REJECT", "RETURN"].includes(target.name)) return false;
+  }
+  return false;
+}
+function policyOf(table, chainName) {
+  let found = null;
+  const candidates = [...table.policyDeclarations, ...table.policyCommands];
+  for (const line of candidates.sort((a, b) => a.index - b.index)) {
+    if (line.kind === "chain") {
+      if (line.name === chainName && line.policy !== null) found = { policy: line.policy, line };
+    } else if (line.chain === chainName) {
+      const policy = line.positional[1]?.value;
+      if (policy !== void 0) found = { policy, line };
+    }
+  }
+  return found;
+}
+
+// rules/model/option-values.ts
+var valueOf = (v) => v.quoted ? decodeWord(v.text.slice(v.start, v.end)) : v.text.slice(v.start, v.end);
+function forEachOptionValue(document, lines, visit, unusual) {
+  const { lexed } = document.source;
+  const { firstTokens, lineCount, text } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const v = { line: 0, ordinal: -1, option: "", start: 0, end: 0, quoted: false, text };
+  const readLine3 = (line) => {
+    const first2 = firstTokens[line];
+    const last2 = firstTokens[line + 1];
+    let ordinal = 0;
+    for (let t = first2; t < last2; t++) {
+      const code = codes[t];
+      if (code !== 22 /* ModuleOption */ && code !== 21 /* GenericOption */) continue;
+      const start = starts[t];
+      const end = ends[t];
+      if (hasQuoteOrEquals(text, start, end)) {
+        unusual(line);
+        return;
+      }
+      const value = t + 1 < last2 && codes[t + 1] === 4 /* Bang */ ? t + 2 : t + 1;
+      v.line = line;
+      if (code === 22 /* ModuleOption */) {
+        v.ordinal = ordinal++;
+        v.option = "";
+      } else {
+        v.ordinal = -1;
+        v.option = end - start === 2 ? SHORT[text.charCodeAt(start + 1) & 127] : text.slice(start, end);
+      }
+      if (value >= last2) continue;
+      const valueCode = codes[value];
+      if (valueCode !== 23 /* Word */ && valueCode !== 24 /* QuotedWord */) continue;
+      v.start = starts[value];
+      v.end = ends[value];
+      v.quoted = valueCode === 24 /* QuotedWord */;
+      if (!visit(v)) return;
+    }
+  };
+  if (lines === null) for (let line = 0; line < lineCount; line++) readLine3(line);
+  else for (const line of lines) readLine3(line);
+}
+var SHORT = Array.from({ length: 128 }, (_, c) => `-${String.fromCharCode(c)}`);
+function hasQuoteOrEquals(text, start, end) {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 34) return true;
+  }
+  return text.charCodeAt(start) === 34;
+}
+
+// rules/model/option-tokens.ts
+function targetGivenOptions(lexed, n) {
+  const first2 = lexed.firstTokens[n];
+  const { codes } = lexed.tokens;
+  for (let t = lexed.firstTokens[n + 1] - 1; t >= first2; t--) {
+    const code = codes[t];
+    if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) return false;
+    if (code === 22 /* ModuleOption */) return true;
+  }
+  return false;
+}
+var LETTERS = "psdiofc";
+var SHORT_BITS = new Uint8Array(128);
+for (let k = 0; k < LETTERS.length; k++) SHORT_BITS[LETTERS.charCodeAt(k)] = 1 << k;
+function longBit(word) {
+  const letter = ONCE_BUILTINS[word];
+  return letter === void 0 ? 0 : 1 << LETTERS.indexOf(letter);
+}
+var GENERIC4 = 21 /* GenericOption */ * 16843009;
+var COUNTERS4 = 19 /* SetCountersOption */ * 16843009;
+var hasZeroByte = (x) => (x - 16843009 & ~x & 2155905152 | 0) !== 0;
+var mayHoldOption = (word) => hasZeroByte(word ^ GENERIC4) || hasZeroByte(word ^ COUNTERS4);
+function linesRepeatingOnceOptions(lexed) {
+  const { codes, starts, ends } = lexed.tokens;
+  const { text, firstTokens, lineCount } = lexed;
+  const count = firstTokens[lineCount];
+  const words = codes.byteOffset % 4 === 0 ? new Int32Array(codes.buffer, codes.byteOffset, count >> 2) : new Int32Array(0);
+  const found = [];
+  let line = -1;
+  let lineEnd = 0;
+  let seen = 0;
+  for (let t = 0; t < count; t++) {
+    if ((t & 3) === 0 && t >> 2 < words.length && !mayHoldOption(words[t >> 2])) {
+      t += 3;
+      continue;
+    }
+    const code = codes[t];
+    if (code !== 21 /* GenericOption */ && code !== 19 /* SetCountersOption */) continue;
+    if (t >= lineEnd) {
+      while (firstTokens[line + 1] <= t) line++;
+      lineEnd = firstTokens[line + 1];
+      seen = 0;
+    }
+    const start = starts[t];
+    const bit = ends[t] - start === 2 ? SHORT_BITS[text.charCodeAt(start + 1) & 127] : longBit(text.slice(start, ends[t]));
+    if ((seen & bit) !== 0 && found[found.length - 1] !== line) found.push(line);
+    seen |= bit;
   }
   return found;
 }
@@ -34736,8 +35444,8 @@ var Walk = class {
       if (destinationBefore !== null && markBefore !== null) {
         const next = [];
         for (const b of going) {
-          const before = destinationBefore.get(b);
-          if (before !== void 0 && before !== b.p.destination || name === "mangle" && markBefore.get(b) !== void 0 && markBefore.get(b) !== b.p.mark.key) {
+          const before2 = destinationBefore.get(b);
+          if (before2 !== void 0 && before2 !== b.p.destination || name === "mangle" && markBefore.get(b) !== void 0 && markBefore.get(b) !== b.p.mark.key) {
             for (const [branch, local] of this.isLocal(b)) {
               if (local) {
                 branch.p.outInterface = "lo";
@@ -35122,7 +35830,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report8 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report11 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -35131,37 +35839,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report8(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report11(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report8(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report11(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report8(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report11(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report8(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report11(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report8(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report11(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report8(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report11(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report8(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report11(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report8(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report11(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report8(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report11(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -35195,8 +35903,8 @@ function moveDeclarationFix(document, table, name) {
   const { lineStarts } = document.source.lexed;
   let at;
   if (declaration.kind === "chain") {
-    const before = table.table.chains.filter((d) => d.index < firstUse.index).pop();
-    const after = before ?? table.table.header;
+    const before2 = table.table.chains.filter((d) => d.index < firstUse.index).pop();
+    const after = before2 ?? table.table.header;
     at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
   } else {
     at = lineStarts[firstUse.index];
@@ -35210,7 +35918,7 @@ function moveDeclarationFix(document, table, name) {
 }
 
 // rules/report/words.ts
-var listOf = (names) => names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+var listOf = (names2) => names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
 var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
 var lineOf = (line) => `line ${line.index + 1}`;
 var hex = (n) => `0x${(n >>> 0).toString(16)}`;
@@ -35515,8 +36223,8 @@ function linesWithInnerHash(document) {
   const { text, source } = document;
   const lines = [];
   for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
-    const before = text.charCodeAt(at - 1);
-    if (before !== 32 && before !== 9 && before !== 34) continue;
+    const before2 = text.charCodeAt(at - 1);
+    if (before2 !== 32 && before2 !== 9 && before2 !== 34) continue;
     const line = source.positionAt(at).line - 1;
     if (lines[lines.length - 1] !== line) lines.push(line);
     at = source.lexed.lineStarts[line + 1] - 1;
@@ -35545,20 +36253,85 @@ function strayHash(line) {
   return null;
 }
 
-// rules/duplicate-rule/rule.ts
-var ID5 = "duplicate-rule";
-var duplicateRule = {
+// rules/conflicting-options/rule.ts
+var ID5 = "conflicting-options";
+var conflictingOptions = {
   id: ID5,
+  description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt(context, representative);
+      if (line === null) continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => conflictOf(instance, family) !== null)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          const conflict = conflictOf(instance, family);
+          if (conflict !== null) report(context, like, instance, conflict);
+        }
+      }
+    }
+  }
+};
+function commandAt(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function conflictOf(instance, _family) {
+  const { extension, given } = instance;
+  if (given.length < 2) return null;
+  for (const group of ONCE_GROUPS) {
+    if (group.kind !== extension.kind || group.extension !== extension.name) continue;
+    const inGroup = given.filter((g) => group.options.includes(g.key));
+    const other = inGroup.find((g) => g.key !== inGroup[0]?.key);
+    if (other !== void 0) return { first: inGroup[0], second: other, said: group.message };
+  }
+  const order = [...new Set(extension.options.map((o) => o.names[0]))];
+  const byOrder = [...given].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  for (const entry of byOrder) {
+    const excluded = entry.option.excludes;
+    if (excluded === void 0) continue;
+    const other = byOrder.find((g) => g.key !== entry.key && excluded.includes(g.key));
+    if (other !== void 0) {
+      const [first2, second] = entry.element < other.element ? [entry, other] : [other, entry];
+      return { first: first2, second, said: `${extension.name}: option "${entry.key}" cannot be used together with "${other.key}".` };
+    }
+  }
+  return null;
+}
+function report(context, line, instance, conflict) {
+  const view = line.view;
+  const named = conflict.said.startsWith(`${instance.extension.name}:`);
+  const which = named ? "" : ` (\`${instance.extension.kind === "match" ? "-m" : "-j"} ${instance.extension.name}\`)`;
+  context.report({
+    range: view.range(conflict.second.element),
+    message: `\`${view.name(conflict.second.element)}\` with \`${view.name(conflict.first.element)}\`${which}: iptables-restore refuses the line ("${conflict.said}")`
+  });
+}
+
+// rules/duplicate-rule/rule.ts
+var ID6 = "duplicate-rule";
+var duplicateRule = {
+  id: ID6,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
     for (const table of context.model.tables()) {
-      for (const { earlier, later, chain } of table.chains.repeatedRules()) report(context, table, earlier, later, chain);
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report2(context, table, earlier, later, chain);
     }
   }
 };
-function report(context, table, earlier, later, chain) {
+function report2(context, table, earlier, later, chain) {
   const { document } = context;
   const line = document.line(later);
   const rule = line.rule;
@@ -35620,8 +36393,336 @@ function message2(chain, earlier, rule) {
   return `This rule is ${lineOf(earlier)} of ${chain} again (iptables-save prints both alike), so ${effect}`;
 }
 
+// rules/dump-incomplete-table/rule.ts
+var NEEDLE = "# Table ";
+var ID7 = "dump-incomplete-table";
+var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
+var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
+var dumpIncompleteTable = {
+  id: ID7,
+  description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const { text, source } = document;
+    const starts = source.lexed.lineStarts;
+    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
+      const n = source.positionAt(at).line - 1;
+      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
+      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+      const lineText = text.slice(at, end).replace(/\r?\n$/, "").trimEnd();
+      const whole = WHOLE.exec(lineText);
+      const chains = whole === null ? BASE_CHAINS.exec(lineText) : null;
+      if (whole === null && chains === null) continue;
+      context.report({
+        range: { start: at, end: at + lineText.length },
+        message: whole !== null ? `iptables-nft-save left table \`${whole[1]}\` out (it holds rules only \`nft\` can show): none of its rules is linted, and restoring this dump elsewhere loses the table` : `iptables-nft-save left base chains of table \`${chains[1]}\` out (only \`nft\` can show them): their rules also see packets, and neither lint nor restore has them`
+      });
+    }
+  }
+};
+
+// rules/dump-unsupported-revision/rule.ts
+var ID8 = "dump-unsupported-revision";
+var PLACEHOLDER = "[unsupported revision]";
+var dumpUnsupportedRevision = {
+  id: ID8,
+  description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const { text, source } = document;
+    const needle = PLACEHOLDER.slice(1);
+    for (let found = text.indexOf(needle); found !== -1; found = text.indexOf(needle, found + needle.length)) {
+      const at = found - 1;
+      if (text.charCodeAt(at) !== 91 || text.charCodeAt(at - 1) !== 32) continue;
+      const n = source.positionAt(at).line - 1;
+      if (document.kindOf(n) !== "command") continue;
+      const line = document.line(n);
+      if (insideValue(line, at)) continue;
+      context.report({
+        range: { start: at, end: at + PLACEHOLDER.length },
+        message: `${owner(line, at)} was dumped as \`${PLACEHOLDER}\`: the save tool lacks the kernel's revision, the options are lost, and iptables-restore refuses it`
+      });
+    }
+  }
+};
+function insideValue(line, at) {
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    for (let k = 0, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
+      if (range.start < at && at < range.end) return true;
+    }
+  }
+  return false;
+}
+function owner(line, at) {
+  const view = line.view;
+  let found = "a match or target";
+  for (let i = 0; i < view.count && view.range(i).start < at; i++) {
+    const role = view.role(i);
+    if (role === "match" || role === "jump") found = `${role === "match" ? "match" : "target"} \`${view.value(i)}\``;
+  }
+  return found.charAt(0).toUpperCase() + found.slice(1);
+}
+
+// rules/foreign-jump-into-kube-chain/rule.ts
+var ID9 = "foreign-jump-into-kube-chain";
+var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
+var foreignJumpIntoKubeChain = {
+  id: ID9,
+  description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    for (const table of context.model.tables()) checkTable(context, table);
+  }
+};
+function checkTable(context, table) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const name of KUBE_PRIVATE) {
+    const id = table.idOf(name);
+    if (id !== NONE && (table.chains.get(name) !== void 0 || table.partial)) targets.set(id, name);
+  }
+  if (targets.size === 0) return;
+  const lines = table.partial ? [...targets.values()].flatMap((name) => table.linesTargeting(name)).sort((a, b) => a - b) : foreignChains(table).flatMap((chain) => table.ruleLinesOf(chain));
+  for (const n of lines) {
+    const to = table.targetOf(n);
+    const target = to === NONE ? void 0 : targets.get(to);
+    const chain = table.chainOf(n);
+    if (target === void 0 || chain === NONE || isKubeChain(table, chain)) continue;
+    const line = context.document.line(n);
+    if (line.command === "delete") continue;
+    const ref = table.target(line);
+    context.report({ range: ref !== null ? { start: ref.start, end: ref.end } : line.range, message: messageOf(table.nameOf(chain), target) });
+  }
+}
+var messageOf = (from, target) => target === "KUBE-MARK-MASQ" ? `\`${from}\` jumps to kube-proxy's KUBE-MARK-MASQ: without kube-proxy in iptables or IPVS mode the chain is gone and the rule fails to load` : `\`${from}\` jumps to KUBE-MARK-DROP, which Kubernetes stopped creating (kubelet 1.27): the rule fails to load, or its mark drops nothing`;
+var isKubeChain = (table, chain) => table.nameStartsWith(chain, "KUBE-");
+function foreignChains(table) {
+  const chains = [];
+  for (const name of table.builtins) {
+    const id = table.idOf(name);
+    if (id !== NONE) chains.push(id);
+  }
+  for (const chain of table.chains.userChains()) if (!isKubeChain(table, chain)) chains.push(chain);
+  return chains;
+}
+
+// rules/icmpv6-nd-blocked/rule.ts
+var ID10 = "icmpv6-nd-blocked";
+var ND_TYPES = [
+  { type: 135, name: "neighbour solicitations" },
+  { type: 136, name: "neighbour advertisements" }
+];
+var DEPTH2 = 8;
+var icmpv6NdBlocked = {
+  id: ID10,
+  description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
+  severity: "warning",
+  fixable: "unsafe",
+  check(context) {
+    if (context.model.family()?.family !== 6) return;
+    for (const table of context.model.tables()) {
+      if (table.table.name !== "filter") continue;
+      for (const chain of ["INPUT", "OUTPUT"]) checkChain(context, table, chain);
+    }
+  }
+};
+function checkChain(context, table, chain) {
+  const found = defaultDeny(table, chain);
+  if (found === null) return;
+  const blocked = [];
+  let at = found.deny;
+  for (const nd of ND_TYPES) {
+    const path = acceptPath(table, found.before, nd.type, chain, DEPTH2);
+    if (path === true) continue;
+    blocked.push(nd);
+    if (path !== false && (at.kind === "chain" || at.command === "policy" || path.index < at.index)) at = path;
+  }
+  if (blocked.length === 0) return;
+  const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
+  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
+  const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
+  const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
+  context.report({
+    range: at.range,
+    message: message5,
+    fix: edits === null ? void 0 : { title: `accept ICMPv6 ${blocked.map((nd) => nd.type).join(" and ")} in ${chain} before the deny`, applicability: "unsafe", edits }
+  });
+}
+function acceptPath(table, rules, type, chain, depth) {
+  for (const line of rules) {
+    const match = mayMatch(line, type, chain);
+    if (match === "no") continue;
+    const target = line.target;
+    if (target === null) continue;
+    if (target.name === "ACCEPT") return true;
+    if (target.name === "DROP" || target.name === "REJECT") {
+      if (match === "surely") return line;
+      continue;
+    }
+    if (table.chains.isUserChain(target.name)) {
+      if (depth === 0) return true;
+      const inner = acceptPath(table, table.chains.get(target.name)?.rules ?? [], type, chain, depth - 1);
+      if (inner === true) return true;
+      if (inner !== false && match === "surely") return inner;
+      if (target.kind === "goto" && match === "surely") return false;
+      continue;
+    }
+    if (target.name === "RETURN") {
+      if (match === "surely") return false;
+      continue;
+    }
+    const kind = targetClass(target.name);
+    if (kind === "observe" || kind === "change") continue;
+    return true;
+  }
+  return false;
+}
+function mayMatch(line, type, chain) {
+  const rule = line.rule;
+  if (rule === null) return "maybe";
+  if (isUnconditional(line)) return "surely";
+  let sure = true;
+  for (const option2 of rule.generic) {
+    const verdict = genericMatches(option2, chain);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  for (const match of rule.matches) {
+    const verdict = moduleMatches(match, type);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  return sure ? "surely" : "maybe";
+}
+var negate2 = (matches, option2) => matches !== option2.negated ? "surely" : "no";
+function genericMatches(option2, chain) {
+  const value = option2.value;
+  switch (option2.name) {
+    case "-p":
+    case "--protocol": {
+      if (value === null) return "maybe";
+      const protocol = normalizeProtocol(value);
+      return negate2(protocol === "ipv6-icmp" || ANY_PROTOCOL.has(protocol), option2);
+    }
+    case "-i":
+    case "--in-interface":
+    case "-o":
+    case "--out-interface": {
+      const inbound = option2.name === "-i" || option2.name === "--in-interface";
+      if (inbound !== (chain === "INPUT")) return "maybe";
+      if (value === "lo") return option2.negated ? "maybe" : "no";
+      return "maybe";
+    }
+    case "-s":
+    case "--source":
+    case "--src":
+    case "-d":
+    case "--destination":
+    case "--dst":
+      if (value === "::1" || value === "::1/128") return option2.negated ? "maybe" : "no";
+      return "maybe";
+    default:
+      return "maybe";
+  }
+}
+var isIcmpv6Match = (name) => name !== null && (name === "icmp6" || normalizeProtocol(name) === "ipv6-icmp");
+function moduleMatches(match, type) {
+  if (match.name === "comment") return "surely";
+  let sure = true;
+  for (const option2 of match.options) {
+    if (isIcmpv6Match(match.name) && option2.name !== "--icmpv6-type") return "no";
+    const verdict = optionMatches(option2, type);
+    if (verdict === "no") return "no";
+    if (verdict === "maybe") sure = false;
+  }
+  return sure && (isIcmpv6Match(match.name) || ["conntrack", "state", "hl"].includes(match.name ?? "")) ? "surely" : "maybe";
+}
+function optionMatches(option2, type) {
+  const value = option2.value;
+  if (value === null) return "maybe";
+  switch (option2.name) {
+    case "--icmpv6-type": {
+      const parsed = parseIcmpType(value, 6);
+      if (parsed.kind !== "value") return "maybe";
+      return negate2(parsed.value.type === type && parsed.value.codeMin === 0, option2);
+    }
+    case "--ctstate":
+    case "--state": {
+      const parsed = parseState(value);
+      if (parsed.kind !== "value") return "maybe";
+      return negate2(parsed.value.has("UNTRACKED"), option2);
+    }
+    case "--hl-eq":
+      return negate2(Number(value) === 255, option2);
+    case "--hl-lt":
+      return negate2(255 < Number(value), option2);
+    case "--hl-gt":
+      return negate2(255 > Number(value), option2);
+    default:
+      return "maybe";
+  }
+}
+function ndAccepts(context, table, chain, deny, blocked) {
+  if (!table.appendOnly) return null;
+  const { document } = context;
+  const { lineStarts, lineCount } = document.source.lexed;
+  const eol = deny.eol || "\n";
+  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${eol}`).join("");
+  if (deny.kind === "command" && deny.command === "append") return [{ start: lineStarts[deny.index], end: lineStarts[deny.index], text }];
+  if (deny.kind === "command") return null;
+  const rules = table.chains.get(chain)?.rules ?? [];
+  const after = rules.length > 0 ? rules[rules.length - 1] : null;
+  if (after !== null) {
+    const next = after.index + 1 < lineCount ? lineStarts[after.index + 1] : void 0;
+    return next === void 0 || after.eol === "" ? null : [{ start: next, end: next, text }];
+  }
+  const commit = table.table.commit;
+  return commit === null ? null : [{ start: lineStarts[commit.index], end: lineStarts[commit.index], text }];
+}
+
+// rules/ipv6-left-open/rule.ts
+var ID11 = "ipv6-left-open";
+var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
+var ipv6LeftOpen = {
+  id: ID11,
+  description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
+  severity: "warning",
+  fixable: false,
+  check() {
+  },
+  checkNode(context) {
+    const v6 = context.rulesets.filter((r) => r.family === 6);
+    if (v6.length === 0 || !v6.every((r) => acceptsEverything(r.model))) return;
+    for (const v4 of context.rulesets.filter((r) => r.family === 4)) {
+      const filter2 = v4.model.tables().find((t) => t.table.name === "filter" && !t.partial);
+      const deny = filter2 === void 0 ? null : defaultDeny(filter2, "INPUT");
+      if (deny === null) continue;
+      context.report(v4, {
+        range: deny.deny.range,
+        message: `IPv4 INPUT denies by default here, but the node's IPv6 ruleset ${names(v6)} accepts everything: the node is open over IPv6`
+      });
+    }
+  }
+};
+function acceptsEverything(model) {
+  for (const table of model.tables()) {
+    if (table.table.name === null && table.table.commandCount === 0 && table.table.chainCount === 0) continue;
+    if (table.partial || table.missingJumps.length > 0) return false;
+    if (table.policyDeclarations.some((d) => d.policy === "DROP")) return false;
+    if (table.policyCommands.some((c) => c.positional[1]?.value === "DROP")) return false;
+    if (MAY_DROP.some((target) => table.linesTargeting(target).length > 0)) return false;
+  }
+  return true;
+}
+var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
+
 // rules/inline-option-value/rule.ts
-var ID6 = "inline-option-value";
+var ID12 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -35650,7 +36751,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID6,
+  id: ID12,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -35692,19 +36793,328 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID6
+        ruleId: ID12
       } : void 0
     });
   }
 }
 
+// rules/invalid-option-value/checkers.ts
+var OK = { kind: "ok" };
+var Checker = class {
+  constructor(option2, words, parse2, surelyFine = NEVER_SURE) {
+    this.option = option2;
+    this.words = words;
+    this.parse = parse2;
+    this.surelyFine = surelyFine;
+    this.seen = /* @__PURE__ */ new Map();
+  }
+  /** The verdict of a one-word value. */
+  check(word) {
+    let verdict = this.seen.get(word);
+    if (verdict === void 0) {
+      if (this.seen.size >= MAX_WORDS_KEPT) this.seen.clear();
+      verdict = this.parse([word]);
+      this.seen.set(word, verdict);
+    }
+    return verdict;
+  }
+  /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
+  checkWords(words) {
+    if (words.length < this.words) return OK;
+    return this.words === 1 ? this.check(words[0]) : this.parse(words);
+  }
+};
+var MAX_WORDS_KEPT = 1e5;
+var NEVER_SURE = () => false;
+var withinLength = (min, limit) => (_text, start, end, quoted) => (end - start) * 3 <= limit && (quoted ? min === 0 : end - start >= min);
+function plainIpv4(text, start, end, quoted) {
+  if (quoted) return false;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let slash = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 3 || slash && digits === 1 && part === 0) return false;
+      part = part * 10 + c - 48;
+      digits++;
+    } else if (c === 46 && !slash && dots < 3 && digits > 0 && part <= 255) {
+      dots++;
+      part = 0;
+      digits = 0;
+    } else if (c === 47 && !slash && dots === 3 && digits > 0 && part <= 255) {
+      slash = true;
+      part = 0;
+      digits = 0;
+    } else return false;
+  }
+  return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
+}
+function verdictOf(results, cuts) {
+  const first2 = results[0];
+  if (first2.kind === "refused") {
+    for (const r of results) if (r.kind !== "refused" || r.message !== first2.message) return OK;
+    return { kind: "refused", message: first2.message.trimEnd() };
+  }
+  if (!cuts || first2.kind !== "value") return OK;
+  const value = first2.value;
+  if (value.truncated !== true) return OK;
+  for (const r of results) if (r.kind !== "value") return OK;
+  return { kind: "cut", kept: value.bytes ?? 0 };
+}
+var OTHER_RULES_MESSAGES = /* @__PURE__ */ new Set([
+  // multiport-too-many-ports
+  "too many ports specified"
+]);
+var checkers = /* @__PURE__ */ new Map();
+function memo(key, make) {
+  let checker = checkers.get(key);
+  if (checker === void 0) {
+    checker = make();
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+var familiesOf = (family) => family === null ? [4, 6] : [family];
+var GENERIC_SPELLINGS = {
+  "-p": "-p",
+  "--protocol": "-p",
+  "-s": "-s",
+  "--source": "-s",
+  "--src": "-s",
+  "-d": "-d",
+  "--destination": "-d",
+  "--dst": "-d",
+  "-i": "-i",
+  "--in-interface": "-i",
+  "-o": "-o",
+  "--out-interface": "-o"
+};
+function genericKind(spelling) {
+  const exact = GENERIC_SPELLINGS[spelling];
+  if (exact !== void 0) return exact;
+  if (!spelling.startsWith("--") || spelling.length < 3) return null;
+  const longs = GLOBAL_LONG_OPTIONS.filter((o) => o.startsWith(spelling));
+  return longs.length === 1 ? GENERIC_SPELLINGS[longs[0]] ?? null : null;
+}
+function genericChecker(kind, family) {
+  return memo(`generic:${kind}:${family ?? "?"}`, () => {
+    const families = familiesOf(family);
+    const parse2 = kind === "-p" ? (w) => verdictOf([parseGenericProtocol(w)], false) : kind === "-s" || kind === "-d" ? (w) => verdictOf(families.map((f) => parseGenericAddresses(w, f)), false) : (w) => verdictOf([parseGenericInterface(w)], false);
+    return new Checker(kind, 1, (words) => parse2(words[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
+  });
+}
+var OWN_LENGTHS = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
+function parserOf(extension, option2, family, protocol) {
+  if (option2.type === "ext:tcp:tcp-flags") return { parse: (w) => parseTcpFlags(w[0], w[1]), own: true, words: 2 };
+  for (const name of option2.names) {
+    const own = extensionParser(extension.name, name);
+    if (own !== void 0) return { parse: (w) => own(w[0], family, protocol), own: true, words: 1, length: OWN_LENGTHS[`ext:${extension.name}:${name.slice(2)}`] };
+  }
+  if (option2.type.startsWith("ext:")) {
+    const own = EXTENSION_PARSERS.get(option2.type);
+    return own === void 0 ? null : { parse: (w) => own(w[0], family, protocol), own: true, words: 1 };
+  }
+  if (!XT_TYPES.includes(option2.type)) return null;
+  const spec = { extension: extension.name, option: option2.names[0].replace(/^--/, ""), min: option2.min, max: option2.max, size: option2.size };
+  if (option2.type === "STRING") {
+    if (!option2.min && !option2.max) return null;
+    return { parse: (w) => parseValue("STRING", w[0], spec, family), own: false, words: 1, length: { min: option2.min ?? 0, limit: option2.max || Infinity } };
+  }
+  return { parse: (w) => parseValue(option2.type, w[0], spec, family), own: false, words: 1 };
+}
+function optionChecker(extension, name, family, protocol) {
+  const multiport = extension.name === "multiport";
+  return memo(`${extension.kind}:${extension.name}:${name}:${family ?? "?"}:${multiport ? protocol ?? "" : ""}`, () => {
+    const parsers = [];
+    for (const f of familiesOf(family)) {
+      if (!extension.families.includes(f)) return null;
+      const option2 = findOption(extension, name, f);
+      if (option2 === void 0 || !option2.value) return null;
+      const parser2 = parserOf(extension, option2, f, protocol);
+      if (parser2 === null) return null;
+      parsers.push(parser2);
+    }
+    const words = parsers[0].words;
+    const cuts = parsers[0].own;
+    const length = parsers.every((p) => p.length !== void 0) ? parsers[0].length : void 0;
+    return new Checker(
+      name,
+      words,
+      (w) => {
+        if (w.length < words) return OK;
+        const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
+        return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
+      },
+      length === void 0 ? NEVER_SURE : withinLength(length.min, length.limit)
+    );
+  });
+}
+function ownerOf(spelling, loaded, family) {
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    if (optionsOf(loaded[k], family).some((o) => o.names.includes(spelling))) return { extension: loaded[k], name: spelling };
+  }
+  if (GLOBAL_LONG_OPTIONS.some((o) => o.startsWith(spelling))) return "unclear";
+  let found = null;
+  for (let k = loaded.length - 1; k >= 0; k--) {
+    for (const option2 of optionsOf(loaded[k], family)) {
+      const name = option2.names.find((n) => n.startsWith(spelling));
+      if (name === void 0) continue;
+      if (found !== null && (found.extension !== loaded[k] || found.id.names[0] !== option2.names[0])) return "unclear";
+      found = { extension: loaded[k], name: option2.names[0], id: option2 };
+    }
+  }
+  return found === null ? "none" : { extension: found.extension, name: found.name };
+}
+function checkersOf(view, family) {
+  const out = new Array(view.count).fill(null);
+  const loaded = [];
+  let protocol = null;
+  let implicitLoaded = false;
+  let opaque = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const kind = genericKind(view.name(i));
+      if (kind === null) continue;
+      if (kind === "-p") protocol = view.value(i);
+      out[i] = genericChecker(kind, family);
+    } else if (role === "match" || role === "jump" || role === "goto") {
+      const name = view.value(i);
+      const extension = name === null ? void 0 : findExtension(role === "match" ? "match" : "target", name, family);
+      if (extension === void 0) opaque = true;
+      else loaded.push(extension);
+    } else if (role === "module" && !opaque) {
+      const spelling = view.name(i);
+      let owner2 = ownerOf(spelling, loaded, family);
+      if (owner2 === "none" && protocol !== null && !implicitLoaded) {
+        implicitLoaded = true;
+        const implicit = implicitMatch(protocol, family);
+        if (implicit !== void 0) {
+          loaded.push(implicit);
+          owner2 = ownerOf(spelling, loaded, family);
+        }
+      }
+      if (typeof owner2 === "object") out[i] = optionChecker(owner2.extension, owner2.name, family, protocol === null ? null : protocol.toLowerCase());
+    }
+  }
+  return out;
+}
+var V43 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
+function otherFamilysValue(option2, word, family) {
+  if (family === null) return false;
+  if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
+  if (!ADDRESS_OPTIONS.has(option2)) return false;
+  const other = family === 4 ? 6 : 4;
+  return word.split(",").some((a) => (a.startsWith("[") || (a.match(/:/g)?.length ?? 0) >= 2 ? 6 : V43.test(a) ? 4 : null) === other);
+}
+
+// rules/invalid-option-value/rule.ts
+var ID13 = "invalid-option-value";
+var invalidOptionValue = {
+  id: ID13,
+  description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const { shapeOf, checkersOfShape } = moduleCheckersByLine(context, family);
+    const generic = /* @__PURE__ */ new Map();
+    const candidates = /* @__PURE__ */ new Set();
+    forEachOptionValue(
+      document,
+      null,
+      (v) => {
+        let checker;
+        if (v.ordinal === -1) {
+          checker = generic.get(v.option);
+          if (checker === void 0) {
+            const kind = genericKind(v.option);
+            checker = kind === null ? null : genericChecker(kind, family);
+            generic.set(v.option, checker);
+          }
+        } else {
+          const shape = shapeOf[v.line];
+          checker = shape === -1 ? null : checkersOfShape[shape][v.ordinal];
+        }
+        if (checker === null || checker === void 0 || checker.surelyFine(v.text, v.start, v.end, v.quoted)) return true;
+        if (checker.words !== 1 || checker.check(valueOf(v)).kind !== "ok") {
+          candidates.add(v.line);
+          return false;
+        }
+        return true;
+      },
+      (line) => candidates.add(line)
+    );
+    if (candidates.size === 0) return;
+    const syntaxLines = new Set(document.diagnostics.filter((d) => d.severity === "error").map((d) => d.loc.start.line - 1));
+    for (const n of [...candidates].sort((a, b) => a - b)) {
+      if (syntaxLines.has(n)) continue;
+      const line = document.line(n);
+      if (line.kind === "command") report3(context, line, family);
+    }
+  }
+};
+function moduleCheckersByLine(context, family) {
+  const { document, model } = context;
+  const shapes = model.lines.shapes();
+  const shapeOf = new Int32Array(document.source.lexed.lineCount).fill(-1);
+  const checkersOfShape = [];
+  for (const representative of shapes.representatives) {
+    const line = document.line(representative);
+    if (line.kind !== "command") continue;
+    const view = line.view;
+    const all = checkersOf(view, family);
+    const modules2 = [];
+    for (let i = 0; i < view.count; i++) if (view.role(i) === "module") modules2.push(all[i]);
+    if (modules2.every((c) => c === null)) continue;
+    const id = checkersOfShape.push(modules2) - 1;
+    for (const n of shapes.linesLike(representative)) shapeOf[n] = id;
+  }
+  return { shapeOf, checkersOfShape };
+}
+var shown = (word) => word.length > 40 ? `${word.slice(0, 37)}...` : word;
+function fewestBytes(word) {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 255) return byteLength(word);
+  return word.length;
+}
+function messageOf2(option2, words, verdict) {
+  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  const bytes = fewestBytes(words[0]);
+  if (bytes <= verdict.kept) return null;
+  const exact = bytes === byteLength(words[0]);
+  return `\`${option2}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
+}
+function report3(context, line, family) {
+  const view = line.view;
+  const checkers2 = checkersOf(view, family);
+  for (let i = 0; i < view.count; i++) {
+    const checker = checkers2[i];
+    if (checker === null) continue;
+    const words = view.values(i);
+    const verdict = checker.checkWords(words.slice(0, checker.words));
+    if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;
+    const option2 = view.optionRange(i);
+    const inline = line.source.text.slice(option2.start, option2.end).includes("=");
+    const first2 = inline ? option2 : view.valueRange(i, 0);
+    const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
+    const range = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
+    const message5 = messageOf2(view.name(i), words.slice(0, checker.words), verdict);
+    if (message5 !== null) context.report({ range, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
+  }
+}
+
 // rules/interface-direction/rule.ts
-var ID7 = "interface-direction";
-var SHORT = { in: "-i", out: "-o" };
+var ID14 = "interface-direction";
+var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID7,
+  id: ID14,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -35715,13 +37125,13 @@ var interfaceDirection = {
       const table = lines[from].table;
       let to = from;
       while (to < lines.length && lines[to].table === table) to++;
-      checkTable(context, table, lines.slice(from, to), index);
+      checkTable2(context, table, lines.slice(from, to), index);
       from = to;
     }
   }
 };
 var uses = (index, line, direction) => INTERFACE_OPTIONS[direction].some((option2) => index.uses(lineNo(line), option2));
-function checkTable(context, table, lines, index) {
+function checkTable2(context, table, lines, index) {
   const builtins = table.name === null ? HOOKS : BUILTIN_CHAINS[table.name] ?? [];
   const inUserChains = [];
   for (const line of lines) {
@@ -35767,7 +37177,7 @@ function reportRefused(context, line, direction) {
   const [at] = interfaceElements(view, direction);
   if (at === void 0) return;
   const chain = line.chain;
-  const option2 = SHORT[direction];
+  const option2 = SHORT2[direction];
   context.report({
     range: view.range(at),
     message: `\`${spelled(view, at)}\` in ${chain}, which has no ${NAME2[direction]} interface: iptables-restore refuses it ("Can't use ${option2} with ${chain}"), loading no table from this one on`
@@ -35800,10 +37210,40 @@ function reportUseless(context, line, directions, from, reach) {
   context.report({ range: view.range(at), severity: "warning", message: message5 });
 }
 
+// rules/iptables-backend-split/rule.ts
+var ID15 = "iptables-backend-split";
+var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
+var NEEDLE2 = "# Warning: ";
+var iptablesBackendSplit = {
+  id: ID15,
+  description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    const { text, source } = document;
+    const starts = source.lexed.lineStarts;
+    for (let at = text.indexOf(NEEDLE2); at !== -1; at = text.indexOf(NEEDLE2, at + NEEDLE2.length)) {
+      const n = source.positionAt(at).line - 1;
+      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
+      const start = at;
+      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+      const lineText = text.slice(start, end).replace(/\r?\n$/, "");
+      const match = WARNING.exec(lineText);
+      if (match === null) continue;
+      const legacy = `${match[1]}tables-legacy`;
+      context.report({
+        range: { start, end: start + lineText.trimEnd().length },
+        message: `The node also has ${legacy} tables, not in this dump: their rules see every packet too (a DROP there wins), so this is not the whole firewall`
+      });
+    }
+  }
+};
+
 // rules/jump-to-undefined-chain/rule.ts
-var ID8 = "jump-to-undefined-chain";
+var ID16 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID8,
+  id: ID16,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -35871,10 +37311,90 @@ function reportBuiltin(context, walk, jump) {
   });
 }
 
+// rules/kube-localnet-exposed/rule.ts
+var ID17 = "kube-localnet-exposed";
+var LOOPBACK_HOST = 2130706433;
+var LOOPBACK_NET = 2130706432;
+var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
+var kubeLocalnetExposed = {
+  id: ID17,
+  description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { model, document } = context;
+    if (model.family()?.family === 6) return;
+    const nat = model.tables().find((t) => t.table.name === "nat");
+    const filter2 = model.tables().find((t) => t.table.name === "filter");
+    if (nat === void 0 || filter2 === void 0 || filter2.partial) return;
+    if (!nat.chains.get("KUBE-NODEPORTS")?.rules.length) return;
+    const jump = localhostNodePortsJump(document, nat);
+    if (jump === null) return;
+    if (inputDropsByDefault(filter2)) return;
+    if (hasLocalnetGuard(document, filter2)) return;
+    context.report({
+      range: jump.range,
+      message: "NodePorts on 127.0.0.1 need route_localnet=1, and no INPUT rule drops outside packets to 127.0.0.0/8: neighbours reach services bound to 127.0.0.1"
+    });
+  }
+};
+function localhostNodePortsJump(document, nat) {
+  for (const n of nat.linesTargeting("KUBE-NODEPORTS")) {
+    const line = document.line(n);
+    if (line.command !== "append" && line.command !== "insert") continue;
+    const destinations = destinationsOf(line);
+    if (destinations === null) continue;
+    const takesLoopback = destinations.every(
+      ({ negated, networks }) => negated ? !networks.some((net) => contains(net, LOOPBACK_HOST)) : networks.some((net) => contains(net, LOOPBACK_HOST))
+    );
+    if (takesLoopback) return line;
+  }
+  return null;
+}
+function hasLocalnetGuard(document, filter2) {
+  const { text, source } = document;
+  for (let at = text.indexOf("127.0.0."); at !== -1; at = text.indexOf("127.0.0.", at + 8)) {
+    const n = source.positionAt(at).line - 1;
+    if (document.kindOf(n) !== "command") continue;
+    const line = document.line(n);
+    const chain = filter2.chainOf(lineNo(line));
+    if (chain === NONE || line.command !== "append" && line.command !== "insert") continue;
+    const target = filter2.target(line)?.name;
+    if (target !== "DROP" && target !== "REJECT") continue;
+    const destinations = destinationsOf(line);
+    const guards = destinations !== null && destinations.some(({ negated, networks }) => !negated && networks.some((net) => coversLoopbackNet(net)));
+    if (guards && filter2.hooks.reaches("INPUT", chain)) return true;
+  }
+  return false;
+}
+function inputDropsByDefault(filter2) {
+  return filter2.policyDeclarations.some((d) => d.name === "INPUT" && d.policy === "DROP") || filter2.policyCommands.some((c) => c.chain === "INPUT" && c.positional[1]?.value === "DROP");
+}
+function destinationsOf(line) {
+  const view = line.view;
+  const out = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "generic" || !DESTINATION.has(view.name(i))) continue;
+    const value = view.value(i);
+    const parsed = value === null ? null : parseGenericAddresses(value, 4);
+    if (parsed === null || parsed.kind !== "value") return null;
+    out.push({ negated: view.negated(i), networks: parsed.value });
+  }
+  return out;
+}
+var maskOf = (net) => typeof net.mask === "number" ? net.mask : 0;
+var addressOf = (net) => typeof net.address === "number" ? net.address : -1;
+function contains(net, host) {
+  return net.family === 4 && (host & maskOf(net)) >>> 0 === addressOf(net) >>> 0;
+}
+function coversLoopbackNet(net) {
+  return net.family === 4 && net.prefix !== null && net.prefix <= 8 && contains(net, LOOPBACK_NET);
+}
+
 // rules/line-ends/rule.ts
-var ID9 = "line-ends";
+var ID18 = "line-ends";
 var lineEnds = {
-  id: ID9,
+  id: ID18,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -35892,7 +37412,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID9 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID18 }
   });
 }
 function checkCrLf(context) {
@@ -35925,7 +37445,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID9 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID18 }
   });
 }
 function effectOf(document, line) {
@@ -35975,7 +37495,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID10 = "mark-bit-conflict";
+var ID19 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -35998,12 +37518,12 @@ var OWNERS = [
   ["OPENSHIFT-", { name: "OpenShift SDN", purpose: "OpenShift SDN's marks" }],
   ["DOCKER", { name: "Docker", purpose: "Docker's marks" }]
 ];
-function ownerOf(chain) {
-  for (const [prefix, owner] of OWNERS) if (chain.startsWith(prefix)) return owner;
+function ownerOf2(chain) {
+  for (const [prefix, owner2] of OWNERS) if (chain.startsWith(prefix)) return owner2;
   return null;
 }
 var markBitConflict = {
-  id: ID10,
+  id: ID19,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -36011,14 +37531,14 @@ var markBitConflict = {
     const writes = [];
     for (const line of context.model.lines.withTarget("MARK")) {
       if (line.command === "delete" || line.chain === null) continue;
-      const owner = ownerOf(line.chain);
+      const owner2 = ownerOf2(line.chain);
       const target = line.rule?.target;
-      if (owner === null || !target) continue;
+      if (owner2 === null || !target) continue;
       const effect = markTargetEffect(target);
       if (effect === null) continue;
       if (effect.mask >>> 0 === 4294967295) continue;
       const bits = (effect.mask | effect.value) >>> 0;
-      if (bits !== 0) writes.push({ line, owner, bits });
+      if (bits !== 0) writes.push({ line, owner: owner2, bits });
     }
     const reported = /* @__PURE__ */ new Set();
     for (let i = 0; i < writes.length; i++) {
@@ -36035,7 +37555,7 @@ var markBitConflict = {
     }
   }
 };
-var isKube = (owner) => owner === MASQUERADE || owner === DROP;
+var isKube = (owner2) => owner2 === MASQUERADE || owner2 === DROP;
 function describe(a, b, shared) {
   const owners2 = /* @__PURE__ */ new Set([a.owner, b.owner]);
   const effect = owners2.has(MASQUERADE) && owners2.has(DROP) ? "KUBE-FIREWALL drops packets marked for masquerading" : "a packet marked by one is taken for the other's";
@@ -36071,20 +37591,20 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID11 = "masquerade-mark-not-cleared";
+var ID20 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID11,
+  id: ID20,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
   check(context) {
     for (const table of context.model.tables()) {
-      if (table.table.name === "nat" || table.table.name === null) checkTable2(table, context);
+      if (table.table.name === "nat" || table.table.name === null) checkTable3(table, context);
     }
   }
 };
-function checkTable2(table, context) {
+function checkTable3(table, context) {
   const snatRules = findSnatRules(context, table);
   if (snatRules.length === 0) return;
   const chains = table.chains;
@@ -36165,7 +37685,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID11
+    ruleId: ID20
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -36210,9 +37730,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID12 = "match-not-allowed-here";
+var ID21 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID12,
+  id: ID21,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -36231,7 +37751,7 @@ var matchNotAllowedHere = {
         const line = document.line(n);
         if (line.kind === "command") uses2.push(...usesOf(line, n, facts.family));
       }
-      if (uses2.length > 0) checkTable3(context, tableModel, uses2, facts);
+      if (uses2.length > 0) checkTable4(context, tableModel, uses2, facts);
     }
   }
 };
@@ -36272,7 +37792,7 @@ var optionFinder = (view) => (option2) => {
   const i = optionIndex(view, option2);
   return i === -1 ? null : { value: view.value(i), negated: view.negated(i) };
 };
-function checkTable3(context, table, uses2, facts) {
+function checkTable4(context, table, uses2, facts) {
   const tableName2 = table.table.name;
   const builtins = BUILTIN_CHAINS[tableName2] ?? [];
   const wrongOf = /* @__PURE__ */ new Map();
@@ -36294,7 +37814,7 @@ function checkTable3(context, table, uses2, facts) {
     const { limit } = use;
     if (limit.tables && !limit.tables.includes(tableName2)) {
       refused.add(use.n);
-      report2(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      report4(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
       continue;
     }
     const wrong = wrongOf.get(use);
@@ -36304,11 +37824,11 @@ function checkTable3(context, table, uses2, facts) {
     const isBuiltin = builtins.includes(chain);
     const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
     const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-    report2(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+    report4(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
 var MAX_MESSAGE = 180;
-function report2(context, use, where, logged, legacyOnly, facts) {
+function report4(context, use, where, logged, legacyOnly, facts) {
   const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
@@ -36320,14 +37840,128 @@ function report2(context, use, where, logged, legacyOnly, facts) {
   context.report({ range: use.range, severity: legacyOnly && facts.backend === "nft" ? "warning" : "error", message: message5 });
 }
 
+// rules/missing-option/rule.ts
+var ID22 = "missing-option";
+var missingOption = {
+  id: ID22,
+  description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt2(context, representative);
+      if (line === null || line.command === "delete") continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null) continue;
+      const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
+      if (missing.length === 0) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt2(context, n);
+        if (like === null || like.command === "delete") continue;
+        const again = readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          if (isBareTarget(like, instance)) continue;
+          const lack = lackOf(instance, family);
+          if (lack !== null) report5(context, like, instance, lack);
+        }
+      }
+    }
+    const { lexed } = document.source;
+    let tables;
+    for (const target of targetsWithNeeds(family)) {
+      for (const n of model.lines.linesTargeting(target.name)) {
+        if (targetGivenOptions(lexed, n)) continue;
+        tables ??= model.tables();
+        if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
+        const line = commandAt2(context, n);
+        if (line === null || line.command === "delete") continue;
+        const at = line.view.targetIndex();
+        if (at === -1) continue;
+        if (line.view.valueRange(at, 1) !== null) continue;
+        const instance = { extension: target, element: at, implicit: false, given: [] };
+        const lack = lackOf(instance, family);
+        if (lack !== null) report5(context, line, instance, lack);
+      }
+    }
+  }
+};
+function commandAt2(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" ? line : null;
+}
+function isBareTarget(line, instance) {
+  if (instance.extension.kind !== "target") return false;
+  const view = line.view;
+  for (let i = instance.element + 1; i < view.count; i++) if (view.role(i) === "module") return false;
+  return true;
+}
+var targetsCache;
+function targetsWithNeeds(family) {
+  if (targetsCache?.family !== family) {
+    const names2 = /* @__PURE__ */ new Set([...ONE_OF_REQUIREMENTS.filter((r) => r.kind === "target").map((r) => r.extension)]);
+    const targets = [];
+    for (const name of ["AUDIT", "CHECKSUM", "CLASSIFY", "DNAT", "DNPT", "IDLETIMER", "LED", "NETMAP", "RATEEST", "SECMARK", "SNAT", "SNPT", "TEE", "TPROXY", ...names2]) {
+      const target = findExtension("target", name, family);
+      if (target !== void 0 && (names2.has(name) || mandatoryOptions(target, family).length > 0)) targets.push(target);
+    }
+    targetsCache = { family, targets };
+  }
+  return targetsCache.targets;
+}
+function lackOf(instance, family) {
+  const { extension, given } = instance;
+  if (OWN_CHECK_FIRST.has(`${extension.kind}:${extension.name}`)) return null;
+  const keys2 = new Set(given.map((g) => g.key));
+  const requirement = ONE_OF_REQUIREMENTS.find((r) => r.kind === extension.kind && r.extension === extension.name);
+  if (requirement !== void 0 && (requirement.options === null ? keys2.size === 0 : !requirement.options.some((o) => keys2.has(o)))) {
+    return { kind: "one-of", requirement };
+  }
+  const mandatory = mandatoryOptions(extension, family);
+  for (const option2 of extension.options) {
+    const key = option2.names[0];
+    if (mandatory.includes(key) && !keys2.has(key)) return { kind: "mandatory", option: key };
+  }
+  for (const g of given) {
+    for (const needs of g.option.also ?? []) if (!keys2.has(needs)) return { kind: "also", option: g.key, needs };
+  }
+  return null;
+}
+var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report5(context, line, instance, lack) {
+  const view = line.view;
+  const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf(instance.extension)}\``;
+  const ext = instance.extension.name;
+  let message5;
+  if (lack.kind === "one-of") {
+    const options = lack.requirement.options;
+    const wanted = options === null ? "no option" : options.length === 1 ? `no \`${options[0]}\`` : "none of the options it needs";
+    message5 = `${name} is given ${wanted}: iptables-restore refuses the line ("${lack.requirement.message}")`;
+  } else if (lack.kind === "mandatory") {
+    message5 = `${name} without \`${lack.option}\`: iptables-restore refuses the line ("${ext}: option "${lack.option}" must be specified")`;
+  } else {
+    const at = instance.given.find((g) => g.key === lack.option);
+    context.report({
+      range: view.range(at.element),
+      message: `\`${view.name(at.element)}\` without \`${lack.needs}\`: iptables-restore refuses the line ("${ext}: option "${lack.option}" also requires "${lack.needs}".")`
+    });
+    return;
+  }
+  context.report({ range: view.range(instance.element), message: message5 });
+}
+
 // rules/multiport-too-many-ports/rule.ts
-var ID13 = "multiport-too-many-ports";
+var ID23 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID13,
+  id: ID23,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -36360,7 +37994,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report3(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report6(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -36377,7 +38011,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report3(context, view, i, name, slots) {
+function report6(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -36385,9 +38019,9 @@ function report3(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID14 = "old-negation-syntax";
+var ID24 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID14,
+  id: ID24,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -36418,7 +38052,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID14 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID24 }
       });
     }
   }
@@ -36448,11 +38082,75 @@ function refusal3(option2, value) {
   }
 }
 
+// rules/option-needs-newer-iptables/rule.ts
+var ID25 = "option-needs-newer-iptables";
+var optionNeedsNewerIptables = {
+  id: ID25,
+  description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const configured = context.node.iptablesVersion;
+    const release = configured === void 0 ? null : parseRelease(configured);
+    if (release === null) return;
+    const { model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt3(context, representative);
+      const reading = line === null ? null : readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt3(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          for (const { given, history } of newer(instance, release)) {
+            const view = like.view;
+            const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+            context.report({
+              range: view.range(given.element),
+              message: `\`${view.name(given.element)}\` of \`${name}\` came with iptables ${history.addedIn}, and the node has ${configured}: its iptables-restore refuses the line as an unknown option`
+            });
+          }
+        }
+      }
+    }
+  }
+};
+function commandAt3(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" ? line : null;
+}
+function parseRelease(text) {
+  const match = /^v?(\d+(?:\.\d+)*)$/.exec(text.trim());
+  return match === null ? null : match[1].split(".").map(Number);
+}
+function before(a, b) {
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const x = a[k] ?? 0;
+    const y = b[k] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+function newer(instance, release) {
+  const out = [];
+  for (const given of instance.given) {
+    const history = OPTION_HISTORY.find(
+      (h) => h.addedIn !== void 0 && h.kind === instance.extension.kind && h.extension === instance.extension.name && given.option.names.includes(h.option)
+    );
+    if (history !== void 0 && before(release, parseRelease(history.addedIn))) out.push({ given, history });
+  }
+  return out;
+}
+
 // rules/option-needs-protocol/rule.ts
-var ID15 = "option-needs-protocol";
+var ID26 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID15,
-  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`, `-j TCPMSS`) without `-p` of that protocol before it: the ruleset does not load",
+  id: ID26,
+  description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
   check(context) {
@@ -36482,12 +38180,12 @@ function checkLine4(context, line, facts) {
   let implicit = null;
   let final = null;
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption3(view, i)) final = protocolAt(view, i);
+    if (view.role(i) === "generic" && isProtocolOption4(view, i)) final = protocolAt(view, i);
   }
   for (let i = 0; i < end; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      if (isProtocolOption3(view, i)) protocol = protocolAt(view, i);
+      if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
       continue;
     }
     if (role === "match") {
@@ -36532,7 +38230,7 @@ function checkLine4(context, line, facts) {
   }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption3 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+var isProtocolOption4 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
 function protocolAt(view, i) {
   const text = view.value(i) ?? "";
   return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
@@ -36573,7 +38271,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID15
+      ruleId: ID26
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -36596,14 +38294,11 @@ function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
   let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption3(view, i)) protocol = protocolAt(view, i);
-  const option2 = (names) => {
-    for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
+  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption4(view, i)) protocol = protocolAt(view, i);
+  const option2 = (names2) => {
+    for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
   };
-  const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
-  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses the table${logged === null ? "" : ` ("${logged}")`}` });
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
@@ -36617,56 +38312,8 @@ function checkTarget(context, line, view, at, facts) {
       if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, protocol, facts);
       return;
     }
-    case "TPROXY":
-      if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
-        context.report({
-          range: view.range(at),
-          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses the table ("xt_TPROXY: Can be used only with -p tcp or -p udp")`
-        });
-      }
-      return;
-    case "TCPMSS":
-      if (!isTcp) {
-        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
-        return;
-      }
-      if (!hasSynMatch(view, at)) {
-        let severity = "error";
-        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table ("xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
-        if (facts.backend === "nft") severity = "warning";
-        const insertAt = view.range(protocol.element).end;
-        context.report({
-          range: view.range(at),
-          severity,
-          message: message5,
-          fix: { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID15 }
-        });
-      }
-      return;
-    case "SYNPROXY":
-    case "TCPOPTSTRIP":
-      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
-      return;
-    case "REJECT": {
-      const i = option2(["--reject-with"]);
-      const value = i === -1 ? null : view.value(i);
-      if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
-        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
-      }
-      return;
-    }
-    case "ECN": {
-      const i = option2(["--ecn-tcp-remove", "--ecn-tcp-cwr", "--ecn-tcp-ece"]);
-      if (i !== -1 && !isTcp) tcpOnly(view.range(i), `\`${view.name(i)}\``, "ipt_ECN: cannot use operation on non-tcp rule");
-      return;
-    }
   }
 }
-var REJECT_TCP_RESET = {
-  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
-  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
-  unknown: null
-};
 function checkNatPorts(context, view, i, target, protocol, facts) {
   const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;
@@ -36683,28 +38330,17 @@ function hasPort(value) {
   const colons = value.split(":").length - 1;
   return colons === 1;
 }
-function hasSynMatch(view, target) {
-  for (let i = 0; i < target; i++) {
-    if (view.role(i) !== "module" || view.negated(i)) continue;
-    if (view.is(i, "--syn")) return true;
-    if (view.is(i, "--tcp-flags")) {
-      const compared = view.values(i)[1] ?? "";
-      if (compared.split(",").some((f) => f.toUpperCase() === "SYN" || f.toUpperCase() === "ALL")) return true;
-    }
-  }
-  return false;
-}
-function moveProtocolFix(line, view, from, before) {
+function moveProtocolFix(line, view, from, before2) {
   const text = line.source.text;
   const range = view.range(from);
   let start = range.start;
   while (start > 0 && (text[start - 1] === " " || text[start - 1] === "	")) start--;
-  const insertAt = view.range(before).start;
+  const insertAt = view.range(before2).start;
   const edits = [
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID15 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID26 };
 }
 
 // rules/other-family-line/rule.ts
@@ -36744,15 +38380,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID16 = "queue-target";
+var ID27 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID16,
+  id: ID27,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report4(context, line);
+    for (const line of queueLines(context)) report7(context, line);
   }
 };
 function queueLines(context) {
@@ -36764,7 +38400,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report4(context, line) {
+function report7(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -36778,14 +38414,272 @@ function report4(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID16 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID27 }
   });
 }
 
+// rules/stale-proxy-mode-rules/rule.ts
+var ID28 = "stale-proxy-mode-rules";
+var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
+var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
+var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
+var staleProxyModeRules = {
+  id: ID28,
+  description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const tables = context.model.tables();
+    const nat = tables.find((t) => t.table.name === "nat");
+    if (nat === void 0) return;
+    const ipvs = IPVS_CHAINS.find((name) => nat.chains.get(name)?.declaration);
+    if (ipvs === void 0) return;
+    const filter2 = tables.find((t) => t.table.name === "filter");
+    const reject2 = filter2 === void 0 ? null : firstServiceReject(filter2);
+    if (reject2 !== null) {
+      context.report({
+        range: reject2.range,
+        message: `A REJECT of kube-proxy's iptables mode beside its IPVS mode (${ipvs}), which never rewrites this chain: it rejects the service even with endpoints`
+      });
+      return;
+    }
+    const chain = firstServiceChain(nat);
+    if (chain === null) return;
+    context.report({
+      range: chain.rules[0].range,
+      message: `kube-proxy's iptables-mode chain \`${chain.name}\` beside its IPVS-mode chain ${ipvs}: one mode's rules are left over from a mode switch`
+    });
+  }
+};
+function firstServiceReject(filter2) {
+  for (const name of IPTABLES_REJECT_CHAINS) {
+    const found = filter2.chains.get(name)?.rules.find((rule) => filter2.target(rule)?.name === "REJECT");
+    if (found !== void 0) return found;
+  }
+  return null;
+}
+function firstServiceChain(nat) {
+  for (const name of nat.declaredNames()) {
+    if (!IPTABLES_SERVICE_CHAIN.test(name)) continue;
+    const chain = nat.chains.get(name);
+    if (chain !== void 0 && chain.rules.length > 0) return { name, rules: chain.rules };
+  }
+  return null;
+}
+
+// rules/repeated-option/rule.ts
+var ID29 = "repeated-option";
+var repeatedOption = {
+  id: ID29,
+  description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt4(context, representative);
+      if (line === null) continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt4(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          const repeat = repeatOf(instance);
+          if (repeat === null) continue;
+          const view = like.view;
+          const name = instance.extension.kind === "match" ? `-m ${instance.extension.name}` : `-j ${instance.extension.name}`;
+          context.report({
+            range: view.range(repeat.again.element),
+            message: `\`${view.name(repeat.again.element)}\` of \`${name}\` is given twice: iptables-restore refuses the line ("${repeat.said}")`
+          });
+        }
+      }
+    }
+    for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
+  }
+};
+function commandAt4(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function reportBuiltin2(context, n) {
+  const line = commandAt4(context, n);
+  if (line === null) return;
+  const view = line.view;
+  const seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role !== "generic" && role !== "counters") continue;
+    const letter = ONCE_BUILTINS[view.name(i)];
+    if (letter === void 0) continue;
+    if (seen.has(letter)) {
+      context.report({
+        range: view.range(i),
+        message: `\`${view.name(i)}\` is given twice: iptables-restore refuses the line ("multiple -${letter} flags not allowed")`
+      });
+      return;
+    }
+    seen.add(letter);
+  }
+}
+function repeatOf(instance) {
+  const { extension, given } = instance;
+  const seen = /* @__PURE__ */ new Set();
+  for (const g of given) {
+    if (seen.has(g.key)) {
+      if (g.option.invert === null) {
+        const group = ONCE_GROUPS.find((o) => o.kind === extension.kind && o.extension === extension.name && o.options.includes(g.key));
+        if (group !== void 0) return { again: g, said: group.message };
+      } else if (!g.option.multi || g.option.excludes?.includes(g.key)) {
+        return { again: g, said: `${extension.name}: option "${g.key}" can only be used once.` };
+      }
+    }
+    seen.add(g.key);
+  }
+  return null;
+}
+
+// rules/target-needs-protocol/rule.ts
+var ID30 = "target-needs-protocol";
+var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
+var targetNeedsProtocol = {
+  id: ID30,
+  description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document, model } = context;
+    const index = model.lines;
+    let facts = null;
+    const look = (n) => {
+      const line = document.line(n);
+      if (line.kind !== "command" || line.command === "delete") return;
+      facts ??= { family: model.family()?.family ?? null, backend: model.backend() };
+      checkLine5(context, line, facts);
+    };
+    for (const n of index.linesWith({ targets: TARGETS })) {
+      if (!index.protocolNeedsSurelyMet(n)) look(n);
+    }
+    for (const n of index.linesTargeting("CT")) look(n);
+  }
+};
+var isProtocolOption5 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
+function protocolAt2(view, i) {
+  const text = view.value(i) ?? "";
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
+}
+function protocolMatchesMet(view, protocol) {
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match") {
+      const name = view.value(i) ?? "";
+      const wanted = Object.hasOwn(PROTOCOL_MATCHES, name) ? PROTOCOL_MATCHES[name] : void 0;
+      if (wanted !== void 0 && (protocol === null || protocol.negated || protocol.name !== wanted)) return false;
+    } else if (role === "module" && !view.isTarget(i)) {
+      const owners2 = PROTOCOL_OPTION_OWNERS.get(view.name(i));
+      if (owners2 !== void 0 && (protocol === null || protocol.negated || !owners2.includes(protocol.name))) return false;
+    }
+  }
+  return true;
+}
+function checkLine5(context, line, facts) {
+  const view = line.view;
+  const at = view.targetIndex();
+  if (at === -1) return;
+  const name = view.value(at);
+  if (name === null) return;
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "generic" && isProtocolOption5(view, i)) protocol = protocolAt2(view, i);
+  if (!protocolMatchesMet(view, protocol)) return;
+  const option2 = (names2) => {
+    for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
+    return -1;
+  };
+  const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
+  const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
+  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses it${logged === null ? "" : ` (it logs "${logged}")`}` });
+  switch (name) {
+    case "TPROXY":
+      if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
+        context.report({
+          range: view.range(at),
+          message: `TPROXY needs \`-p tcp\` or \`-p udp\`, and ${ruleIsFor}: the kernel refuses it (it logs "xt_TPROXY: Can be used only with -p tcp or -p udp")`
+        });
+      }
+      return;
+    case "TCPMSS":
+      if (!isTcp) {
+        tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
+        return;
+      }
+      if (!hasSynMatch(view, at)) {
+        let severity = "error";
+        const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+        if (facts.backend === "nft") severity = "warning";
+        const insertAt = view.range(protocol.element).end;
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID30 };
+        context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
+      }
+      return;
+    case "SYNPROXY":
+    case "TCPOPTSTRIP":
+      if (!isTcp) tcpOnly(view.range(at), name, `${name} target: only valid for protocol 6`);
+      return;
+    case "REJECT": {
+      const i = option2(["--reject-with"]);
+      const value = i === -1 ? null : view.value(i);
+      if ((value === "tcp-reset" || value === "tcp-rst") && !isTcp) {
+        tcpOnly(view.range(i), `\`--reject-with ${value}\``, REJECT_TCP_RESET[facts.family ?? "unknown"]);
+      }
+      return;
+    }
+    case "ECN": {
+      const i = option2(["--ecn-tcp-remove", "--ecn-tcp-cwr", "--ecn-tcp-ece"]);
+      if (i !== -1 && !isTcp) tcpOnly(view.range(i), `\`${view.name(i)}\``, "ipt_ECN: cannot use operation on non-tcp rule");
+      return;
+    }
+    case "CT": {
+      const i = option2(["--helper"]);
+      if (i !== -1 && (protocol === null || protocol.negated)) {
+        context.report({
+          range: view.range(i),
+          message: `\`--helper ${view.value(i) ?? ""}\` needs \`-p tcp\` or \`udp\`, and ${ruleIsFor}: the kernel refuses it (it logs "You must specify a L4 protocol and not use inversions on it")`
+        });
+      }
+      return;
+    }
+  }
+}
+var REJECT_TCP_RESET = {
+  4: "ipt_REJECT: TCP_RESET invalid for non-tcp",
+  6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
+  unknown: null
+};
+function hasFlagsMatch(view, target) {
+  for (let i = 0; i < target; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+  return false;
+}
+function hasSynMatch(view, target) {
+  for (let i = 0; i < target; i++) {
+    if (view.role(i) !== "module" || view.negated(i)) continue;
+    if (view.is(i, "--syn")) return true;
+    if (view.is(i, "--tcp-flags")) {
+      const compared = view.values(i)[1] ?? "";
+      if (compared.split(",").some((f) => f.toUpperCase() === "SYN" || f.toUpperCase() === "ALL")) return true;
+    }
+  }
+  return false;
+}
+
 // rules/target-not-allowed-here/rule.ts
-var ID17 = "target-not-allowed-here";
+var ID31 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID17,
+  id: ID31,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -36807,12 +38701,12 @@ var targetNotAllowedHere = {
           const step = tableModel.stepOf(n);
           return step !== 0 /* None */ && step !== 5 /* Declaration */;
         });
-        if (commands.length > 0) checkTable4(context, tableModel, name, BINDINGS[name], commands, facts);
+        if (commands.length > 0) checkTable5(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
   }
 };
-function checkTable4(context, table, name, binding, numbers, facts) {
+function checkTable5(context, table, name, binding, numbers, facts) {
   const { document } = context;
   const tableName2 = table.table.name;
   if (table.chains.isUserChain(name)) return;
@@ -36888,9 +38782,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID18 = "undeclared-chain";
+var ID32 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID18,
+  id: ID32,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -36942,9 +38836,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID19 = "unknown-extension";
+var ID33 = "unknown-extension";
 var unknownExtension = {
-  id: ID19,
+  id: ID33,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -36969,7 +38863,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report5(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report8(context, other, i);
       }
     }
   }
@@ -36985,7 +38879,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report5(context, line, at) {
+function report8(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -36993,14 +38887,14 @@ function report5(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID19 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID33 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID20 = "unknown-option";
+var ID34 = "unknown-option";
 var unknownOption2 = {
-  id: ID20,
+  id: ID34,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -37012,7 +38906,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report6(context, line, family);
+        if (line !== null) report9(context, line, family);
       }
     }
   }
@@ -37037,14 +38931,14 @@ function readLine2(line, family) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption4(view.name(i))) protocol = view.value(i);
+    if ((role === "generic" || role === "module") && isProtocolOption6(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const name = view.value(i);
       if (name === null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension !== void 0) {
         if (!extensions.includes(extension)) extensions.push(extension);
-      } else if (role === "match" || hasOptionsAfter(view, i)) return null;
+      } else if (role === "match" || hasOptionsAfter2(view, i)) return null;
     }
   }
   if (protocol !== null) {
@@ -37062,22 +38956,22 @@ function readLine2(line, family) {
   }
   return null;
 }
-var isProtocolOption4 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
-var hasOptionsAfter = (view, at) => {
+var isProtocolOption6 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var hasOptionsAfter2 = (view, at) => {
   for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
   return false;
 };
 function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
-var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report6(context, line, family) {
+var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report9(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
-  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf(e)}\``);
+  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf2(e)}\``);
   const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
   const owners2 = ownersOf(spelling, family);
   const space = optionSpace(extensions, family);
@@ -37086,46 +38980,46 @@ function report6(context, line, family) {
   const nearest2 = renamed !== void 0 ? renamed.h.replacedBy : owners2.length > 0 || otherFamily.length > 0 ? void 0 : space.nearest(spelling);
   let message5;
   if (otherFamily.length > 0 && renamed === void 0 && owners2.length === 0) {
-    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf(otherFamily[0])}\` only: ${refused}`;
-  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
-  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf(owners2[0])}\`, which the line does not load: ${refused}`;
+    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf2(otherFamily[0])}\` only: ${refused}`;
+  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf2(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
+  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf2(owners2[0])}\`, which the line does not load: ${refused}`;
   else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID20 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID34 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID21 = "unreachable-rule";
+var ID35 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID21,
+  id: ID35,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    for (const table of context.model.tables()) checkTable5(context, table);
+    for (const table of context.model.tables()) checkTable6(context, table);
   }
 };
-function checkTable5(context, table) {
+function checkTable6(context, table) {
   const { document } = context;
   const final = new Set(FINAL.map((name) => table.idOf(name)).filter((id) => id !== NONE));
   const dead = /* @__PURE__ */ new Map();
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report7(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report10(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
     if (target === NONE || !(final.has(target) || table.isGoto(n))) return;
     const line = document.line(n);
-    if (isUnconditional(line)) dead.set(chain, line);
+    if (isUnconditional2(line)) dead.set(chain, line);
   });
 }
-function report7(context, table, line, chain, catchAll) {
+function report10(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -37133,7 +39027,7 @@ function report7(context, table, line, chain, catchAll) {
     fix: deletable ? { title: "delete the unreachable rule", applicability: "unsafe", edits: [wholeLine(context.document, line)] } : void 0
   });
 }
-function isUnconditional(line) {
+function isUnconditional2(line) {
   const rule = line.rule;
   if (rule === null || rule.generic.length > 0) return false;
   return rule.matches.every((match) => match.name === "comment");
@@ -37145,10 +39039,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID22 = "unterminated-quote";
-var shown = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
+var ID36 = "unterminated-quote";
+var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID22,
+  id: ID36,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -37160,7 +39054,7 @@ var unterminatedQuote = {
       const line = document.line(index);
       const rest = document.text.slice(quote2.start, quote2.end).trimEnd();
       const option2 = optionOf(line, quote2.start);
-      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
+      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown2(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown2(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
       context.report({ range: { start: quote2.start, end: quote2.start + rest.length }, message: message5 });
     }
   }
@@ -37175,7 +39069,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID23 = "unused-chain";
+var ID37 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -37185,7 +39079,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID23,
+  id: ID37,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -37213,8 +39107,8 @@ var unusedChain = {
         const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
-        const shown2 = referrers.slice(0, MAX_REFERRERS);
-        const why = referrers.length ? `only ${referrers.length > shown2.length ? `${shown2.join(", ")} and ${referrers.length - shown2.length} more` : listOf(shown2)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        const shown3 = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown3.length ? `${shown3.join(", ")} and ${referrers.length - shown3.length} more` : listOf(shown3)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
         context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
@@ -37229,8 +39123,14 @@ var allRules = [
   oldNegationSyntax,
   inlineOptionValue,
   optionNeedsProtocol,
+  targetNeedsProtocol,
   unknownExtension,
   unknownOption2,
+  invalidOptionValue,
+  missingOption,
+  conflictingOptions,
+  repeatedOption,
+  optionNeedsNewerIptables,
   addressFamilyMismatch,
   otherFamilyLine,
   targetNotAllowedHere,
@@ -37240,13 +39140,22 @@ var allRules = [
   queueTarget,
   masqueradeMarkNotCleared,
   markBitConflict,
+  icmpv6NdBlocked,
+  ipv6LeftOpen,
   jumpToUndefinedChain,
   undeclaredChain,
   chainDeclaration,
   chainNameTooLong,
   unreachableRule,
   duplicateRule,
-  unusedChain
+  unusedChain,
+  // Dumps that are not the whole node, and kube-proxy's hazards (issue 14).
+  dumpUnsupportedRevision,
+  dumpIncompleteTable,
+  iptablesBackendSplit,
+  foreignJumpIntoKubeChain,
+  staleProxyModeRules,
+  kubeLocalnetExposed
 ];
 
 // src/builtin-findings.ts
@@ -37485,7 +39394,7 @@ var Claims = class {
 };
 
 // src/config/resolve.ts
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 
 // src/lazy.ts
 import { createRequire } from "node:module";
@@ -37525,6 +39434,11 @@ function resolveSettings(loaded, filePath) {
   const matchers = compiled(config);
   const path = pathsOf(loaded, filePath);
   settings.ignored = matchers.ignores !== null && matchers.ignores(path);
+  const member = nodeMember(matchers, path);
+  if (member !== null) {
+    settings.nodeKey = `${loaded.filePath ?? ""}#${member.key}`;
+    settings.family = { family: member.family, because: `${from} pairs it as the IPv${member.family} file of a node (\`nodes[${member.entry}].v${member.family}\`)` };
+  }
   for (const [index, override] of (config.overrides ?? []).entries()) {
     if (!matchers.overrides[index](path)) continue;
     applyRules(settings.rules, override.rules);
@@ -37553,16 +39467,45 @@ function compiled(config) {
   if (!entry) {
     entry = {
       overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
-      ignores: config.ignores?.length ? matcher(config.ignores) : null
+      ignores: config.ignores?.length ? matcher(config.ignores) : null,
+      nodes: (config.nodes ?? []).map(
+        (entry2) => [4, 6].flatMap((family) => listOf2(entry2[`v${family}`]).map((glob) => ({ family, capture: capturing(glob) })))
+      )
     };
     cache2.set(config, entry);
   }
   return entry;
 }
+var listOf2 = (globs) => typeof globs === "string" ? [globs] : globs;
+function capturing(glob) {
+  const cleaned = glob.replace(/^(\.\/)+/, "");
+  const re = picomatch().makeRe(toSlashes(cleaned), { dot: true, capture: true });
+  const groups = (text) => {
+    const m = re.exec(text);
+    return m === null ? null : m.slice(1).map((g) => g ?? "");
+  };
+  if (isAbsolute(glob)) return (path) => groups(path.absolute);
+  if (cleaned.includes("/")) return (path) => path.relative === null ? null : groups(path.relative);
+  return (path) => {
+    if (path.relative === null) return null;
+    const slash = path.relative.lastIndexOf("/");
+    const found = groups(path.relative.slice(slash + 1));
+    return found === null ? null : [path.relative.slice(0, Math.max(slash, 0)), ...found];
+  };
+}
+function nodeMember(matchers, path) {
+  for (const [entry, globs] of matchers.nodes.entries()) {
+    for (const { family, capture } of globs) {
+      const parts = capture(path);
+      if (parts !== null) return { entry, family, key: `${entry}:${JSON.stringify(parts)}` };
+    }
+  }
+  return null;
+}
 var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
 function pathsOf(loaded, filePath) {
-  const absolute = resolve(filePath);
-  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve(loaded.filePath));
+  const absolute = resolve2(filePath);
+  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve2(loaded.filePath));
   const rel = relative(base, absolute);
   const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
   return { relative: outside ? null : toSlashes(rel), absolute: toSlashes(absolute) };
@@ -37974,27 +39917,29 @@ function lintDocument(document, options = {}) {
   const rules = options.rules ?? allRules;
   const family = options.family !== void 0 ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
   const model = modelOf(document, { family });
-  for (const rule of rules) {
-    const setting = settings?.rules.get(rule.id);
-    const configured = setting?.severity;
-    if (configured === "off") continue;
-    const context = {
-      document,
-      model,
-      node,
-      options: setting?.options,
-      report(finding) {
-        diagnostics.push({
-          ruleId: rule.id,
-          severity: configured ?? finding.severity ?? rule.severity,
-          message: finding.message,
-          range: finding.range,
-          loc: document.source.locate(finding.range),
-          ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
-        });
-      }
-    };
-    rule.check(context);
+  const running = rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
+  const reporter = (rule) => (finding) => {
+    diagnostics.push({
+      ruleId: rule.id,
+      severity: settings?.rules.get(rule.id)?.severity ?? finding.severity ?? rule.severity,
+      message: finding.message,
+      range: finding.range,
+      loc: document.source.locate(finding.range),
+      ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
+    });
+  };
+  for (const rule of running) {
+    rule.check({ document, model, node, options: settings?.rules.get(rule.id)?.options, report: reporter(rule) });
+  }
+  const nodeRules = running.filter((rule) => rule.checkNode !== void 0);
+  const rulesets = nodeRules.length > 0 && options.partners?.length ? nodeRulesets(model, options.partners) : null;
+  if (rulesets !== null) {
+    const self2 = rulesets[0];
+    for (const rule of nodeRules) {
+      const report11 = reporter(rule);
+      const keep = (ruleset, finding) => ruleset === self2 ? report11(finding) : void 0;
+      rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
+    }
   }
   dropSkippedLines(diagnostics, model.skippedLines());
   diagnostics.sort((a, b) => a.range.start - b.range.start);
@@ -38004,6 +39949,16 @@ function lintDocument(document, options = {}) {
     reportUnused: settings?.reportUnusedSuppressions,
     knownRules
   });
+}
+function nodeRulesets(model, partners) {
+  const rulesetOf = (of) => {
+    const family = of.family()?.family;
+    return family === void 0 ? null : { document: of.document, model: of, family, backend: of.backend() };
+  };
+  const self2 = rulesetOf(model);
+  if (self2 === null) return null;
+  const others = partners.map((p) => rulesetOf(modelOf(p.document, { family: p.family }))).filter((r) => r !== null);
+  return others.length === 0 ? null : [self2, ...others];
 }
 function lintAndFix(document, options) {
   const found = lintDocument(document, { ...options, rules: fixingRules(options) });
@@ -38074,6 +40029,7 @@ export {
   print,
   printLine,
   appendsOnly,
+  familyOfName,
   chainsNamed,
   PacketSyntaxError,
   parsePacket,
