@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-WOJEX2TS.js";
+} from "./chunk-EAZ2PQBI.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,

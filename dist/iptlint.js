@@ -4,7 +4,7 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-WOJEX2TS.js";
+} from "./chunk-EAZ2PQBI.js";
 import "./chunk-CD5YS5SE.js";
 import "./chunk-ZRTPLJCV.js";
 

@@ -3525,6 +3525,28 @@ var iptlint_schema_default = {
     },
     family: {
       $ref: "#/definitions/family"
+    },
+    nodes: {
+      type: "array",
+      description: 'The files that are one node\'s rulesets, linted together: the node rules (`ipv6-left-open`) compare a node\'s IPv4 and IPv6 rulesets, and say nothing of a file given without its partner. Each entry pairs the files its `v4` globs match with those its `v6` globs match where the globs\' wildcards (`*`, `**`, `{a,b}`) matched the same text: `{ "v4": "nodes/*/rules.v4", "v6": "nodes/*/rules.v6" }` pairs `nodes/edge-1/rules.v4` with `nodes/edge-1/rules.v6`; a glob without a `/` pairs files of one folder (`{ "v4": "*-fw4.txt", "v6": "*-fw6.txt" }`). A matched file is linted as the family of its glob. Without an entry matching them, files of one folder pair by name when their names differ only in what says the family or backend: `rules.v4` and `rules.v6`, `iptables.rules` and `ip6tables.rules`, `edge-iptables-save.txt` and `edge-ip6tables-save.txt`; `--live` lints the node\'s dumps together.',
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "v4",
+          "v6"
+        ],
+        properties: {
+          v4: {
+            $ref: "#/definitions/globs",
+            description: "The node's IPv4 (iptables) files: a glob or a list of globs, relative to the configuration file's folder."
+          },
+          v6: {
+            $ref: "#/definitions/globs",
+            description: "The node's IPv6 (ip6tables) files, paired with the IPv4 ones whose globs' wildcards matched the same text."
+          }
+        }
+      }
     }
   },
   definitions: {
