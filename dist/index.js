@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-EAZ2PQBI.js";
+} from "./chunk-E4JVPD2W.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-CD5YS5SE.js";
+} from "./chunk-3OU27OXA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

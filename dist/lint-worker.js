@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-CD5YS5SE.js";
+} from "./chunk-3OU27OXA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

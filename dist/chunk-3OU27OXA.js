@@ -6,9 +6,9 @@ import {
   __toESM
 } from "./chunk-ZRTPLJCV.js";
 
-// ../../main/node_modules/fastest-levenshtein/mod.js
+// node_modules/fastest-levenshtein/mod.js
 var require_mod = __commonJS({
-  "../../main/node_modules/fastest-levenshtein/mod.js"(exports2) {
+  "node_modules/fastest-levenshtein/mod.js"(exports2) {
     "use strict";
     exports2.__esModule = true;
     exports2.distance = exports2.closest = void 0;
@@ -154,9 +154,9 @@ var require_mod = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
@@ -308,9 +308,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
@@ -453,9 +453,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
@@ -1173,9 +1173,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/util.js"(exports2) {
+  "node_modules/ajv/dist/compile/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
@@ -1340,9 +1340,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/names.js"(exports2) {
+  "node_modules/ajv/dist/compile/names.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1379,9 +1379,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/errors.js"(exports2) {
+  "node_modules/ajv/dist/compile/errors.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
@@ -1501,9 +1501,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
@@ -1552,9 +1552,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/rules.js"(exports2) {
+  "node_modules/ajv/dist/compile/rules.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getRules = exports2.isJSONType = void 0;
@@ -1583,9 +1583,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
@@ -1606,9 +1606,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
@@ -1790,9 +1790,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.assignDefaults = void 0;
@@ -1827,9 +1827,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
@@ -1960,9 +1960,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
@@ -2078,9 +2078,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
@@ -2161,9 +2161,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../../main/node_modules/fast-deep-equal/index.js"(exports2, module2) {
+  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2196,9 +2196,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../../main/node_modules/json-schema-traverse/index.js"(exports2, module2) {
+  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
     "use strict";
     var traverse = module2.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -2284,9 +2284,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports2) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
@@ -2440,9 +2440,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports2) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
@@ -2948,9 +2948,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2964,9 +2964,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports2) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2981,9 +2981,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../../main/node_modules/ajv/dist/compile/index.js"(exports2) {
+  "node_modules/ajv/dist/compile/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
@@ -3205,9 +3205,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/data.json"(exports2, module2) {
+  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
     module2.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3224,9 +3224,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/fast-uri/lib/utils.js"(exports2, module2) {
+  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3758,9 +3758,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../../main/node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
+  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3969,9 +3969,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../../main/node_modules/fast-uri/index.js"(exports2, module2) {
+  "node_modules/fast-uri/index.js"(exports2, module2) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4399,9 +4399,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports2) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4410,9 +4410,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../../main/node_modules/ajv/dist/core.js"(exports2) {
+  "node_modules/ajv/dist/core.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
@@ -5021,9 +5021,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var def = {
@@ -5036,9 +5036,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.callRef = exports2.getValidate = void 0;
@@ -5158,9 +5158,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5179,9 +5179,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5211,9 +5211,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5239,9 +5239,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5265,9 +5265,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5297,9 +5297,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5334,9 +5334,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5363,9 +5363,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5445,9 +5445,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5474,9 +5474,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports2) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5485,9 +5485,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5552,9 +5552,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5581,9 +5581,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5630,9 +5630,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5668,9 +5668,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateAdditionalItems = void 0;
@@ -5721,9 +5721,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateTuple = void 0;
@@ -5778,9 +5778,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5795,9 +5795,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5830,9 +5830,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5924,9 +5924,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
@@ -6018,9 +6018,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6061,9 +6061,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6167,9 +6167,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6225,9 +6225,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6299,9 +6299,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6330,9 +6330,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6347,9 +6347,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6405,9 +6405,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6432,9 +6432,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6501,9 +6501,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6519,9 +6519,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6567,9 +6567,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6657,9 +6657,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6668,9 +6668,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
@@ -6691,9 +6691,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6713,9 +6713,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DiscrError = void 0;
@@ -6727,9 +6727,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6832,9 +6832,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
     module2.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6989,9 +6989,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../../main/node_modules/ajv/dist/ajv.js"(exports2, module2) {
+  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
@@ -7059,9 +7059,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../../main/node_modules/resolve-from/index.js
+// node_modules/resolve-from/index.js
 var require_resolve_from = __commonJS({
-  "../../main/node_modules/resolve-from/index.js"(exports2, module2) {
+  "node_modules/resolve-from/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var Module2 = __require("module");
@@ -7104,9 +7104,9 @@ var require_resolve_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/callsites/index.js
+// node_modules/callsites/index.js
 var require_callsites = __commonJS({
-  "../../main/node_modules/callsites/index.js"(exports2, module2) {
+  "node_modules/callsites/index.js"(exports2, module2) {
     "use strict";
     var callsites = () => {
       const _prepareStackTrace = Error.prepareStackTrace;
@@ -7120,9 +7120,9 @@ var require_callsites = __commonJS({
   }
 });
 
-// ../../main/node_modules/parent-module/index.js
+// node_modules/parent-module/index.js
 var require_parent_module = __commonJS({
-  "../../main/node_modules/parent-module/index.js"(exports2, module2) {
+  "node_modules/parent-module/index.js"(exports2, module2) {
     "use strict";
     var callsites = require_callsites();
     module2.exports = (filepath) => {
@@ -7152,9 +7152,9 @@ var require_parent_module = __commonJS({
   }
 });
 
-// ../../main/node_modules/import-fresh/index.js
+// node_modules/import-fresh/index.js
 var require_import_fresh = __commonJS({
-  "../../main/node_modules/import-fresh/index.js"(exports2, module2) {
+  "node_modules/import-fresh/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var resolveFrom = require_resolve_from();
@@ -7182,9 +7182,9 @@ var require_import_fresh = __commonJS({
   }
 });
 
-// ../../main/node_modules/is-arrayish/index.js
+// node_modules/is-arrayish/index.js
 var require_is_arrayish = __commonJS({
-  "../../main/node_modules/is-arrayish/index.js"(exports2, module2) {
+  "node_modules/is-arrayish/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function isArrayish(obj) {
       if (!obj) {
@@ -7195,9 +7195,9 @@ var require_is_arrayish = __commonJS({
   }
 });
 
-// ../../main/node_modules/error-ex/index.js
+// node_modules/error-ex/index.js
 var require_error_ex = __commonJS({
-  "../../main/node_modules/error-ex/index.js"(exports2, module2) {
+  "node_modules/error-ex/index.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
     var isArrayish = require_is_arrayish();
@@ -7305,9 +7305,9 @@ var require_error_ex = __commonJS({
   }
 });
 
-// ../../main/node_modules/json-parse-even-better-errors/index.js
+// node_modules/json-parse-even-better-errors/index.js
 var require_json_parse_even_better_errors = __commonJS({
-  "../../main/node_modules/json-parse-even-better-errors/index.js"(exports2, module2) {
+  "node_modules/json-parse-even-better-errors/index.js"(exports2, module2) {
     "use strict";
     var hexify = (char) => {
       const h = char.charCodeAt(0).toString(16).toUpperCase();
@@ -7398,9 +7398,9 @@ var require_json_parse_even_better_errors = __commonJS({
   }
 });
 
-// ../../main/node_modules/lines-and-columns/build/index.js
+// node_modules/lines-and-columns/build/index.js
 var require_build = __commonJS({
-  "../../main/node_modules/lines-and-columns/build/index.js"(exports2) {
+  "node_modules/lines-and-columns/build/index.js"(exports2) {
     "use strict";
     exports2.__esModule = true;
     exports2.LinesAndColumns = void 0;
@@ -7467,9 +7467,9 @@ var require_build = __commonJS({
   }
 });
 
-// ../../main/node_modules/picocolors/picocolors.js
+// node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "../../main/node_modules/picocolors/picocolors.js"(exports2, module2) {
+  "node_modules/picocolors/picocolors.js"(exports2, module2) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
@@ -7539,9 +7539,9 @@ var require_picocolors = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-tokens/index.js
+// node_modules/js-tokens/index.js
 var require_js_tokens = __commonJS({
-  "../../main/node_modules/js-tokens/index.js"(exports2) {
+  "node_modules/js-tokens/index.js"(exports2) {
     Object.defineProperty(exports2, "__esModule", {
       value: true
     });
@@ -7561,9 +7561,9 @@ var require_js_tokens = __commonJS({
   }
 });
 
-// ../../main/node_modules/@babel/helper-validator-identifier/lib/identifier.js
+// node_modules/@babel/helper-validator-identifier/lib/identifier.js
 var require_identifier = __commonJS({
-  "../../main/node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports2) {
+  "node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7634,9 +7634,9 @@ var require_identifier = __commonJS({
   }
 });
 
-// ../../main/node_modules/@babel/helper-validator-identifier/lib/keyword.js
+// node_modules/@babel/helper-validator-identifier/lib/keyword.js
 var require_keyword2 = __commonJS({
-  "../../main/node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports2) {
+  "node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7672,9 +7672,9 @@ var require_keyword2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@babel/helper-validator-identifier/lib/index.js
+// node_modules/@babel/helper-validator-identifier/lib/index.js
 var require_lib = __commonJS({
-  "../../main/node_modules/@babel/helper-validator-identifier/lib/index.js"(exports2) {
+  "node_modules/@babel/helper-validator-identifier/lib/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", {
       value: true
@@ -7732,9 +7732,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../main/node_modules/@babel/code-frame/lib/index.js
+// node_modules/@babel/code-frame/lib/index.js
 var require_lib2 = __commonJS({
-  "../../main/node_modules/@babel/code-frame/lib/index.js"(exports2) {
+  "node_modules/@babel/code-frame/lib/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var picocolors = require_picocolors();
@@ -7948,9 +7948,9 @@ ${frame}`;
   }
 });
 
-// ../../main/node_modules/parse-json/index.js
+// node_modules/parse-json/index.js
 var require_parse_json = __commonJS({
-  "../../main/node_modules/parse-json/index.js"(exports2, module2) {
+  "node_modules/parse-json/index.js"(exports2, module2) {
     "use strict";
     var errorEx = require_error_ex();
     var fallback = require_json_parse_even_better_errors();
@@ -7998,9 +7998,9 @@ var require_parse_json = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/common.js
+// node_modules/js-yaml/lib/common.js
 var require_common = __commonJS({
-  "../../main/node_modules/js-yaml/lib/common.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/common.js"(exports2, module2) {
     "use strict";
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
@@ -8042,9 +8042,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/exception.js
+// node_modules/js-yaml/lib/exception.js
 var require_exception = __commonJS({
-  "../../main/node_modules/js-yaml/lib/exception.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/exception.js"(exports2, module2) {
     "use strict";
     function formatError(exception, compact2) {
       let where = "";
@@ -8080,9 +8080,9 @@ var require_exception = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/snippet.js
+// node_modules/js-yaml/lib/snippet.js
 var require_snippet = __commonJS({
-  "../../main/node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -8160,9 +8160,9 @@ var require_snippet = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type.js
+// node_modules/js-yaml/lib/type.js
 var require_type = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var TYPE_CONSTRUCTOR_OPTIONS = [
@@ -8224,9 +8224,9 @@ var require_type = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/schema.js
+// node_modules/js-yaml/lib/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/js-yaml/lib/schema.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/schema.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var Type = require_type();
@@ -8313,9 +8313,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/str.js
+// node_modules/js-yaml/lib/type/str.js
 var require_str = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:str", {
@@ -8327,9 +8327,9 @@ var require_str = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/seq.js
+// node_modules/js-yaml/lib/type/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:seq", {
@@ -8341,9 +8341,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/map.js
+// node_modules/js-yaml/lib/type/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     module2.exports = new Type("tag:yaml.org,2002:map", {
@@ -8355,9 +8355,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/schema/failsafe.js
+// node_modules/js-yaml/lib/schema/failsafe.js
 var require_failsafe = __commonJS({
-  "../../main/node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema();
     module2.exports = new Schema({
@@ -8370,9 +8370,9 @@ var require_failsafe = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/null.js
+// node_modules/js-yaml/lib/type/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlNull(data) {
@@ -8413,9 +8413,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/bool.js
+// node_modules/js-yaml/lib/type/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlBoolean(data) {
@@ -8450,9 +8450,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/int.js
+// node_modules/js-yaml/lib/type/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -8566,9 +8566,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/float.js
+// node_modules/js-yaml/lib/type/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -8651,9 +8651,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/schema/json.js
+// node_modules/js-yaml/lib/schema/json.js
 var require_json = __commonJS({
-  "../../main/node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
     "use strict";
     module2.exports = require_failsafe().extend({
       implicit: [
@@ -8666,17 +8666,17 @@ var require_json = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/schema/core.js
+// node_modules/js-yaml/lib/schema/core.js
 var require_core3 = __commonJS({
-  "../../main/node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
     "use strict";
     module2.exports = require_json();
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/timestamp.js
+// node_modules/js-yaml/lib/type/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var YAML_DATE_REGEXP = new RegExp(
@@ -8736,9 +8736,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/merge.js
+// node_modules/js-yaml/lib/type/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlMerge(data) {
@@ -8751,9 +8751,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/binary.js
+// node_modules/js-yaml/lib/type/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
@@ -8843,9 +8843,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/omap.js
+// node_modules/js-yaml/lib/type/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -8882,9 +8882,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/pairs.js
+// node_modules/js-yaml/lib/type/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _toString = Object.prototype.toString;
@@ -8920,9 +8920,9 @@ var require_pairs = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/type/set.js
+// node_modules/js-yaml/lib/type/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -8947,9 +8947,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/schema/default.js
+// node_modules/js-yaml/lib/schema/default.js
 var require_default = __commonJS({
-  "../../main/node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
     "use strict";
     module2.exports = require_core3().extend({
       implicit: [
@@ -8966,9 +8966,9 @@ var require_default = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/loader.js
+// node_modules/js-yaml/lib/loader.js
 var require_loader = __commonJS({
-  "../../main/node_modules/js-yaml/lib/loader.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/loader.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -10346,9 +10346,9 @@ var require_loader = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/lib/dumper.js
+// node_modules/js-yaml/lib/dumper.js
 var require_dumper = __commonJS({
-  "../../main/node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
+  "node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -10999,9 +10999,9 @@ var require_dumper = __commonJS({
   }
 });
 
-// ../../main/node_modules/js-yaml/index.js
+// node_modules/js-yaml/index.js
 var require_js_yaml = __commonJS({
-  "../../main/node_modules/js-yaml/index.js"(exports2, module2) {
+  "node_modules/js-yaml/index.js"(exports2, module2) {
     "use strict";
     var loader = require_loader();
     var dumper = require_dumper();
@@ -11041,9 +11041,9 @@ var require_js_yaml = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/loaders.js
+// node_modules/cosmiconfig/dist/loaders.js
 var require_loaders = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/loaders.js"(exports2) {
+  "node_modules/cosmiconfig/dist/loaders.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11183,9 +11183,9 @@ ${error.message}`;
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/defaults.js
+// node_modules/cosmiconfig/dist/defaults.js
 var require_defaults2 = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/defaults.js"(exports2) {
+  "node_modules/cosmiconfig/dist/defaults.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.metaSearchPlaces = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = void 0;
@@ -11291,9 +11291,9 @@ var require_defaults2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/env-paths/index.js
+// node_modules/env-paths/index.js
 var require_env_paths = __commonJS({
-  "../../main/node_modules/env-paths/index.js"(exports2, module2) {
+  "node_modules/env-paths/index.js"(exports2, module2) {
     "use strict";
     var path = __require("path");
     var os = __require("os");
@@ -11354,9 +11354,9 @@ var require_env_paths = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/util.js
+// node_modules/cosmiconfig/dist/util.js
 var require_util2 = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/util.js"(exports2) {
+  "node_modules/cosmiconfig/dist/util.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -11451,9 +11451,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/ExplorerBase.js
+// node_modules/cosmiconfig/dist/ExplorerBase.js
 var require_ExplorerBase = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/ExplorerBase.js"(exports2) {
+  "node_modules/cosmiconfig/dist/ExplorerBase.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11569,9 +11569,9 @@ ${[...importStack, fullPath].map((path, i) => `${i + 1}. ${path}`).join("\n")} (
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/merge.js
+// node_modules/cosmiconfig/dist/merge.js
 var require_merge2 = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/merge.js"(exports2) {
+  "node_modules/cosmiconfig/dist/merge.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.hasOwn = void 0;
@@ -11608,9 +11608,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/Explorer.js
+// node_modules/cosmiconfig/dist/Explorer.js
 var require_Explorer = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/Explorer.js"(exports2) {
+  "node_modules/cosmiconfig/dist/Explorer.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11770,9 +11770,9 @@ var require_Explorer = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/ExplorerSync.js
+// node_modules/cosmiconfig/dist/ExplorerSync.js
 var require_ExplorerSync = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/ExplorerSync.js"(exports2) {
+  "node_modules/cosmiconfig/dist/ExplorerSync.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -11946,9 +11946,9 @@ var require_ExplorerSync = __commonJS({
   }
 });
 
-// ../../main/node_modules/cosmiconfig/dist/index.js
+// node_modules/cosmiconfig/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/cosmiconfig/dist/index.js"(exports2) {
+  "node_modules/cosmiconfig/dist/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = exports2.getDefaultSearchPlacesSync = exports2.getDefaultSearchPlaces = void 0;
@@ -12109,9 +12109,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/base.js
+// node_modules/diff/libcjs/diff/base.js
 var require_base = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/base.js"(exports2) {
+  "node_modules/diff/libcjs/diff/base.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Diff = class {
@@ -12318,9 +12318,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/character.js
+// node_modules/diff/libcjs/diff/character.js
 var require_character = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/character.js"(exports2) {
+  "node_modules/diff/libcjs/diff/character.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12338,9 +12338,9 @@ var require_character = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/util/string.js
+// node_modules/diff/libcjs/util/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/diff/libcjs/util/string.js"(exports2) {
+  "node_modules/diff/libcjs/util/string.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.longestCommonPrefix = longestCommonPrefix;
@@ -12491,9 +12491,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/word.js
+// node_modules/diff/libcjs/diff/word.js
 var require_word = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/word.js"(exports2) {
+  "node_modules/diff/libcjs/diff/word.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12648,9 +12648,9 @@ var require_word = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/util/params.js
+// node_modules/diff/libcjs/util/params.js
 var require_params = __commonJS({
-  "../../main/node_modules/diff/libcjs/util/params.js"(exports2) {
+  "node_modules/diff/libcjs/util/params.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.generateOptions = generateOptions;
@@ -12669,9 +12669,9 @@ var require_params = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/line.js
+// node_modules/diff/libcjs/diff/line.js
 var require_line = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/line.js"(exports2) {
+  "node_modules/diff/libcjs/diff/line.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12736,9 +12736,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/sentence.js
+// node_modules/diff/libcjs/diff/sentence.js
 var require_sentence = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/sentence.js"(exports2) {
+  "node_modules/diff/libcjs/diff/sentence.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12780,9 +12780,9 @@ var require_sentence = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/css.js
+// node_modules/diff/libcjs/diff/css.js
 var require_css = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/css.js"(exports2) {
+  "node_modules/diff/libcjs/diff/css.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12803,9 +12803,9 @@ var require_css = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/json.js
+// node_modules/diff/libcjs/diff/json.js
 var require_json2 = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/json.js"(exports2) {
+  "node_modules/diff/libcjs/diff/json.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12889,9 +12889,9 @@ var require_json2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/diff/array.js
+// node_modules/diff/libcjs/diff/array.js
 var require_array = __commonJS({
-  "../../main/node_modules/diff/libcjs/diff/array.js"(exports2) {
+  "node_modules/diff/libcjs/diff/array.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -12918,9 +12918,9 @@ var require_array = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/patch/line-endings.js
+// node_modules/diff/libcjs/patch/line-endings.js
 var require_line_endings = __commonJS({
-  "../../main/node_modules/diff/libcjs/patch/line-endings.js"(exports2) {
+  "node_modules/diff/libcjs/patch/line-endings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.unixToWin = unixToWin;
@@ -12960,9 +12960,9 @@ var require_line_endings = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/patch/parse.js
+// node_modules/diff/libcjs/patch/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/diff/libcjs/patch/parse.js"(exports2) {
+  "node_modules/diff/libcjs/patch/parse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parsePatch = parsePatch;
@@ -13303,9 +13303,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/util/distance-iterator.js
+// node_modules/diff/libcjs/util/distance-iterator.js
 var require_distance_iterator = __commonJS({
-  "../../main/node_modules/diff/libcjs/util/distance-iterator.js"(exports2) {
+  "node_modules/diff/libcjs/util/distance-iterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.default = default_1;
@@ -13339,9 +13339,9 @@ var require_distance_iterator = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/patch/apply.js
+// node_modules/diff/libcjs/patch/apply.js
 var require_apply = __commonJS({
-  "../../main/node_modules/diff/libcjs/patch/apply.js"(exports2) {
+  "node_modules/diff/libcjs/patch/apply.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -13526,9 +13526,9 @@ var require_apply = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/patch/reverse.js
+// node_modules/diff/libcjs/patch/reverse.js
 var require_reverse = __commonJS({
-  "../../main/node_modules/diff/libcjs/patch/reverse.js"(exports2) {
+  "node_modules/diff/libcjs/patch/reverse.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reversePatch = reversePatch;
@@ -13579,9 +13579,9 @@ var require_reverse = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/patch/create.js
+// node_modules/diff/libcjs/patch/create.js
 var require_create = __commonJS({
-  "../../main/node_modules/diff/libcjs/patch/create.js"(exports2) {
+  "node_modules/diff/libcjs/patch/create.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.OMIT_HEADERS = exports2.FILE_HEADERS_ONLY = exports2.INCLUDE_HEADERS = void 0;
@@ -13863,9 +13863,9 @@ var require_create = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/convert/dmp.js
+// node_modules/diff/libcjs/convert/dmp.js
 var require_dmp = __commonJS({
-  "../../main/node_modules/diff/libcjs/convert/dmp.js"(exports2) {
+  "node_modules/diff/libcjs/convert/dmp.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertChangesToDMP = convertChangesToDMP;
@@ -13888,9 +13888,9 @@ var require_dmp = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/convert/xml.js
+// node_modules/diff/libcjs/convert/xml.js
 var require_xml = __commonJS({
-  "../../main/node_modules/diff/libcjs/convert/xml.js"(exports2) {
+  "node_modules/diff/libcjs/convert/xml.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertChangesToXML = convertChangesToXML;
@@ -13923,9 +13923,9 @@ var require_xml = __commonJS({
   }
 });
 
-// ../../main/node_modules/diff/libcjs/index.js
+// node_modules/diff/libcjs/index.js
 var require_libcjs = __commonJS({
-  "../../main/node_modules/diff/libcjs/index.js"(exports2) {
+  "node_modules/diff/libcjs/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -14043,9 +14043,9 @@ var require_libcjs = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/picomatch/lib/constants.js"(exports2, module2) {
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -14245,9 +14245,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "../../main/node_modules/picomatch/lib/utils.js"(exports2) {
+  "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -14309,9 +14309,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../main/node_modules/picomatch/lib/scan.js"(exports2, module2) {
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -14647,9 +14647,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../main/node_modules/picomatch/lib/parse.js"(exports2, module2) {
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils2();
@@ -15662,9 +15662,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../main/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse2();
@@ -15802,9 +15802,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../main/node_modules/picomatch/index.js"(exports2, module2) {
+  "node_modules/picomatch/index.js"(exports2, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
@@ -15819,9 +15819,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/fdir/dist/index.cjs
+// node_modules/fdir/dist/index.cjs
 var require_dist2 = __commonJS({
-  "../../main/node_modules/fdir/dist/index.cjs"(exports2) {
+  "node_modules/fdir/dist/index.cjs"(exports2) {
     var __create = Object.create;
     var __defProp = Object.defineProperty;
     var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -16351,9 +16351,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/tinyglobby/dist/index.cjs
+// node_modules/tinyglobby/dist/index.cjs
 var require_dist3 = __commonJS({
-  "../../main/node_modules/tinyglobby/dist/index.cjs"(exports2) {
+  "node_modules/tinyglobby/dist/index.cjs"(exports2) {
     Object.defineProperty(exports2, Symbol.toStringTag, { value: "Module" });
     var __create = Object.create;
     var __defProp = Object.defineProperty;
@@ -16658,20 +16658,20 @@ var require_dist3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/lodash-es/_freeGlobal.js
+// node_modules/lodash-es/_freeGlobal.js
 var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
 var freeGlobal_default = freeGlobal;
 
-// ../../main/node_modules/lodash-es/_root.js
+// node_modules/lodash-es/_root.js
 var freeSelf = typeof self == "object" && self && self.Object === Object && self;
 var root = freeGlobal_default || freeSelf || Function("return this")();
 var root_default = root;
 
-// ../../main/node_modules/lodash-es/_Symbol.js
+// node_modules/lodash-es/_Symbol.js
 var Symbol2 = root_default.Symbol;
 var Symbol_default = Symbol2;
 
-// ../../main/node_modules/lodash-es/_getRawTag.js
+// node_modules/lodash-es/_getRawTag.js
 var objectProto = Object.prototype;
 var hasOwnProperty = objectProto.hasOwnProperty;
 var nativeObjectToString = objectProto.toString;
@@ -16695,7 +16695,7 @@ function getRawTag(value) {
 }
 var getRawTag_default = getRawTag;
 
-// ../../main/node_modules/lodash-es/_objectToString.js
+// node_modules/lodash-es/_objectToString.js
 var objectProto2 = Object.prototype;
 var nativeObjectToString2 = objectProto2.toString;
 function objectToString(value) {
@@ -16703,7 +16703,7 @@ function objectToString(value) {
 }
 var objectToString_default = objectToString;
 
-// ../../main/node_modules/lodash-es/_baseGetTag.js
+// node_modules/lodash-es/_baseGetTag.js
 var nullTag = "[object Null]";
 var undefinedTag = "[object Undefined]";
 var symToStringTag2 = Symbol_default ? Symbol_default.toStringTag : void 0;
@@ -16715,20 +16715,20 @@ function baseGetTag(value) {
 }
 var baseGetTag_default = baseGetTag;
 
-// ../../main/node_modules/lodash-es/isObjectLike.js
+// node_modules/lodash-es/isObjectLike.js
 function isObjectLike(value) {
   return value != null && typeof value == "object";
 }
 var isObjectLike_default = isObjectLike;
 
-// ../../main/node_modules/lodash-es/isSymbol.js
+// node_modules/lodash-es/isSymbol.js
 var symbolTag = "[object Symbol]";
 function isSymbol(value) {
   return typeof value == "symbol" || isObjectLike_default(value) && baseGetTag_default(value) == symbolTag;
 }
 var isSymbol_default = isSymbol;
 
-// ../../main/node_modules/lodash-es/_arrayMap.js
+// node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length, result2 = Array(length);
   while (++index < length) {
@@ -16738,11 +16738,11 @@ function arrayMap(array, iteratee) {
 }
 var arrayMap_default = arrayMap;
 
-// ../../main/node_modules/lodash-es/isArray.js
+// node_modules/lodash-es/isArray.js
 var isArray = Array.isArray;
 var isArray_default = isArray;
 
-// ../../main/node_modules/lodash-es/_baseToString.js
+// node_modules/lodash-es/_baseToString.js
 var INFINITY = 1 / 0;
 var symbolProto = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolToString = symbolProto ? symbolProto.toString : void 0;
@@ -16761,7 +16761,7 @@ function baseToString(value) {
 }
 var baseToString_default = baseToString;
 
-// ../../main/node_modules/lodash-es/_trimmedEndIndex.js
+// node_modules/lodash-es/_trimmedEndIndex.js
 var reWhitespace = /\s/;
 function trimmedEndIndex(string) {
   var index = string.length;
@@ -16771,21 +16771,21 @@ function trimmedEndIndex(string) {
 }
 var trimmedEndIndex_default = trimmedEndIndex;
 
-// ../../main/node_modules/lodash-es/_baseTrim.js
+// node_modules/lodash-es/_baseTrim.js
 var reTrimStart = /^\s+/;
 function baseTrim(string) {
   return string ? string.slice(0, trimmedEndIndex_default(string) + 1).replace(reTrimStart, "") : string;
 }
 var baseTrim_default = baseTrim;
 
-// ../../main/node_modules/lodash-es/isObject.js
+// node_modules/lodash-es/isObject.js
 function isObject(value) {
   var type = typeof value;
   return value != null && (type == "object" || type == "function");
 }
 var isObject_default = isObject;
 
-// ../../main/node_modules/lodash-es/toNumber.js
+// node_modules/lodash-es/toNumber.js
 var NAN = 0 / 0;
 var reIsBadHex = /^[-+]0x[0-9a-f]+$/i;
 var reIsBinary = /^0b[01]+$/i;
@@ -16811,7 +16811,7 @@ function toNumber(value) {
 }
 var toNumber_default = toNumber;
 
-// ../../main/node_modules/lodash-es/toFinite.js
+// node_modules/lodash-es/toFinite.js
 var INFINITY2 = 1 / 0;
 var MAX_INTEGER = 17976931348623157e292;
 function toFinite(value) {
@@ -16827,20 +16827,20 @@ function toFinite(value) {
 }
 var toFinite_default = toFinite;
 
-// ../../main/node_modules/lodash-es/toInteger.js
+// node_modules/lodash-es/toInteger.js
 function toInteger(value) {
   var result2 = toFinite_default(value), remainder = result2 % 1;
   return result2 === result2 ? remainder ? result2 - remainder : result2 : 0;
 }
 var toInteger_default = toInteger;
 
-// ../../main/node_modules/lodash-es/identity.js
+// node_modules/lodash-es/identity.js
 function identity(value) {
   return value;
 }
 var identity_default = identity;
 
-// ../../main/node_modules/lodash-es/isFunction.js
+// node_modules/lodash-es/isFunction.js
 var asyncTag = "[object AsyncFunction]";
 var funcTag = "[object Function]";
 var genTag = "[object GeneratorFunction]";
@@ -16854,11 +16854,11 @@ function isFunction(value) {
 }
 var isFunction_default = isFunction;
 
-// ../../main/node_modules/lodash-es/_coreJsData.js
+// node_modules/lodash-es/_coreJsData.js
 var coreJsData = root_default["__core-js_shared__"];
 var coreJsData_default = coreJsData;
 
-// ../../main/node_modules/lodash-es/_isMasked.js
+// node_modules/lodash-es/_isMasked.js
 var maskSrcKey = (function() {
   var uid = /[^.]+$/.exec(coreJsData_default && coreJsData_default.keys && coreJsData_default.keys.IE_PROTO || "");
   return uid ? "Symbol(src)_1." + uid : "";
@@ -16868,7 +16868,7 @@ function isMasked(func) {
 }
 var isMasked_default = isMasked;
 
-// ../../main/node_modules/lodash-es/_toSource.js
+// node_modules/lodash-es/_toSource.js
 var funcProto = Function.prototype;
 var funcToString = funcProto.toString;
 function toSource(func) {
@@ -16886,7 +16886,7 @@ function toSource(func) {
 }
 var toSource_default = toSource;
 
-// ../../main/node_modules/lodash-es/_baseIsNative.js
+// node_modules/lodash-es/_baseIsNative.js
 var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
 var reIsHostCtor = /^\[object .+?Constructor\]$/;
 var funcProto2 = Function.prototype;
@@ -16905,24 +16905,24 @@ function baseIsNative(value) {
 }
 var baseIsNative_default = baseIsNative;
 
-// ../../main/node_modules/lodash-es/_getValue.js
+// node_modules/lodash-es/_getValue.js
 function getValue(object, key) {
   return object == null ? void 0 : object[key];
 }
 var getValue_default = getValue;
 
-// ../../main/node_modules/lodash-es/_getNative.js
+// node_modules/lodash-es/_getNative.js
 function getNative(object, key) {
   var value = getValue_default(object, key);
   return baseIsNative_default(value) ? value : void 0;
 }
 var getNative_default = getNative;
 
-// ../../main/node_modules/lodash-es/_WeakMap.js
+// node_modules/lodash-es/_WeakMap.js
 var WeakMap2 = getNative_default(root_default, "WeakMap");
 var WeakMap_default = WeakMap2;
 
-// ../../main/node_modules/lodash-es/_baseCreate.js
+// node_modules/lodash-es/_baseCreate.js
 var objectCreate = Object.create;
 var baseCreate = /* @__PURE__ */ (function() {
   function object() {
@@ -16942,7 +16942,7 @@ var baseCreate = /* @__PURE__ */ (function() {
 })();
 var baseCreate_default = baseCreate;
 
-// ../../main/node_modules/lodash-es/_apply.js
+// node_modules/lodash-es/_apply.js
 function apply(func, thisArg, args) {
   switch (args.length) {
     case 0:
@@ -16958,12 +16958,12 @@ function apply(func, thisArg, args) {
 }
 var apply_default = apply;
 
-// ../../main/node_modules/lodash-es/noop.js
+// node_modules/lodash-es/noop.js
 function noop() {
 }
 var noop_default = noop;
 
-// ../../main/node_modules/lodash-es/_copyArray.js
+// node_modules/lodash-es/_copyArray.js
 function copyArray(source, array) {
   var index = -1, length = source.length;
   array || (array = Array(length));
@@ -16974,7 +16974,7 @@ function copyArray(source, array) {
 }
 var copyArray_default = copyArray;
 
-// ../../main/node_modules/lodash-es/_shortOut.js
+// node_modules/lodash-es/_shortOut.js
 var HOT_COUNT = 800;
 var HOT_SPAN = 16;
 var nativeNow = Date.now;
@@ -16995,7 +16995,7 @@ function shortOut(func) {
 }
 var shortOut_default = shortOut;
 
-// ../../main/node_modules/lodash-es/constant.js
+// node_modules/lodash-es/constant.js
 function constant(value) {
   return function() {
     return value;
@@ -17003,7 +17003,7 @@ function constant(value) {
 }
 var constant_default = constant;
 
-// ../../main/node_modules/lodash-es/_defineProperty.js
+// node_modules/lodash-es/_defineProperty.js
 var defineProperty = (function() {
   try {
     var func = getNative_default(Object, "defineProperty");
@@ -17014,7 +17014,7 @@ var defineProperty = (function() {
 })();
 var defineProperty_default = defineProperty;
 
-// ../../main/node_modules/lodash-es/_baseSetToString.js
+// node_modules/lodash-es/_baseSetToString.js
 var baseSetToString = !defineProperty_default ? identity_default : function(func, string) {
   return defineProperty_default(func, "toString", {
     "configurable": true,
@@ -17025,11 +17025,11 @@ var baseSetToString = !defineProperty_default ? identity_default : function(func
 };
 var baseSetToString_default = baseSetToString;
 
-// ../../main/node_modules/lodash-es/_setToString.js
+// node_modules/lodash-es/_setToString.js
 var setToString = shortOut_default(baseSetToString_default);
 var setToString_default = setToString;
 
-// ../../main/node_modules/lodash-es/_arrayEach.js
+// node_modules/lodash-es/_arrayEach.js
 function arrayEach(array, iteratee) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -17041,7 +17041,7 @@ function arrayEach(array, iteratee) {
 }
 var arrayEach_default = arrayEach;
 
-// ../../main/node_modules/lodash-es/_baseFindIndex.js
+// node_modules/lodash-es/_baseFindIndex.js
 function baseFindIndex(array, predicate, fromIndex, fromRight) {
   var length = array.length, index = fromIndex + (fromRight ? 1 : -1);
   while (fromRight ? index-- : ++index < length) {
@@ -17053,13 +17053,13 @@ function baseFindIndex(array, predicate, fromIndex, fromRight) {
 }
 var baseFindIndex_default = baseFindIndex;
 
-// ../../main/node_modules/lodash-es/_baseIsNaN.js
+// node_modules/lodash-es/_baseIsNaN.js
 function baseIsNaN(value) {
   return value !== value;
 }
 var baseIsNaN_default = baseIsNaN;
 
-// ../../main/node_modules/lodash-es/_strictIndexOf.js
+// node_modules/lodash-es/_strictIndexOf.js
 function strictIndexOf(array, value, fromIndex) {
   var index = fromIndex - 1, length = array.length;
   while (++index < length) {
@@ -17071,20 +17071,20 @@ function strictIndexOf(array, value, fromIndex) {
 }
 var strictIndexOf_default = strictIndexOf;
 
-// ../../main/node_modules/lodash-es/_baseIndexOf.js
+// node_modules/lodash-es/_baseIndexOf.js
 function baseIndexOf(array, value, fromIndex) {
   return value === value ? strictIndexOf_default(array, value, fromIndex) : baseFindIndex_default(array, baseIsNaN_default, fromIndex);
 }
 var baseIndexOf_default = baseIndexOf;
 
-// ../../main/node_modules/lodash-es/_arrayIncludes.js
+// node_modules/lodash-es/_arrayIncludes.js
 function arrayIncludes(array, value) {
   var length = array == null ? 0 : array.length;
   return !!length && baseIndexOf_default(array, value, 0) > -1;
 }
 var arrayIncludes_default = arrayIncludes;
 
-// ../../main/node_modules/lodash-es/_isIndex.js
+// node_modules/lodash-es/_isIndex.js
 var MAX_SAFE_INTEGER = 9007199254740991;
 var reIsUint = /^(?:0|[1-9]\d*)$/;
 function isIndex(value, length) {
@@ -17094,7 +17094,7 @@ function isIndex(value, length) {
 }
 var isIndex_default = isIndex;
 
-// ../../main/node_modules/lodash-es/_baseAssignValue.js
+// node_modules/lodash-es/_baseAssignValue.js
 function baseAssignValue(object, key, value) {
   if (key == "__proto__" && defineProperty_default) {
     defineProperty_default(object, key, {
@@ -17109,13 +17109,13 @@ function baseAssignValue(object, key, value) {
 }
 var baseAssignValue_default = baseAssignValue;
 
-// ../../main/node_modules/lodash-es/eq.js
+// node_modules/lodash-es/eq.js
 function eq(value, other) {
   return value === other || value !== value && other !== other;
 }
 var eq_default = eq;
 
-// ../../main/node_modules/lodash-es/_assignValue.js
+// node_modules/lodash-es/_assignValue.js
 var objectProto4 = Object.prototype;
 var hasOwnProperty3 = objectProto4.hasOwnProperty;
 function assignValue(object, key, value) {
@@ -17126,7 +17126,7 @@ function assignValue(object, key, value) {
 }
 var assignValue_default = assignValue;
 
-// ../../main/node_modules/lodash-es/_copyObject.js
+// node_modules/lodash-es/_copyObject.js
 function copyObject(source, props, object, customizer) {
   var isNew = !object;
   object || (object = {});
@@ -17147,7 +17147,7 @@ function copyObject(source, props, object, customizer) {
 }
 var copyObject_default = copyObject;
 
-// ../../main/node_modules/lodash-es/_overRest.js
+// node_modules/lodash-es/_overRest.js
 var nativeMax = Math.max;
 function overRest(func, start, transform) {
   start = nativeMax(start === void 0 ? func.length - 1 : start, 0);
@@ -17167,26 +17167,26 @@ function overRest(func, start, transform) {
 }
 var overRest_default = overRest;
 
-// ../../main/node_modules/lodash-es/_baseRest.js
+// node_modules/lodash-es/_baseRest.js
 function baseRest(func, start) {
   return setToString_default(overRest_default(func, start, identity_default), func + "");
 }
 var baseRest_default = baseRest;
 
-// ../../main/node_modules/lodash-es/isLength.js
+// node_modules/lodash-es/isLength.js
 var MAX_SAFE_INTEGER2 = 9007199254740991;
 function isLength(value) {
   return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER2;
 }
 var isLength_default = isLength;
 
-// ../../main/node_modules/lodash-es/isArrayLike.js
+// node_modules/lodash-es/isArrayLike.js
 function isArrayLike(value) {
   return value != null && isLength_default(value.length) && !isFunction_default(value);
 }
 var isArrayLike_default = isArrayLike;
 
-// ../../main/node_modules/lodash-es/_isIterateeCall.js
+// node_modules/lodash-es/_isIterateeCall.js
 function isIterateeCall(value, index, object) {
   if (!isObject_default(object)) {
     return false;
@@ -17199,7 +17199,7 @@ function isIterateeCall(value, index, object) {
 }
 var isIterateeCall_default = isIterateeCall;
 
-// ../../main/node_modules/lodash-es/_createAssigner.js
+// node_modules/lodash-es/_createAssigner.js
 function createAssigner(assigner) {
   return baseRest_default(function(object, sources) {
     var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
@@ -17220,7 +17220,7 @@ function createAssigner(assigner) {
 }
 var createAssigner_default = createAssigner;
 
-// ../../main/node_modules/lodash-es/_isPrototype.js
+// node_modules/lodash-es/_isPrototype.js
 var objectProto5 = Object.prototype;
 function isPrototype(value) {
   var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto5;
@@ -17228,7 +17228,7 @@ function isPrototype(value) {
 }
 var isPrototype_default = isPrototype;
 
-// ../../main/node_modules/lodash-es/_baseTimes.js
+// node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
   var index = -1, result2 = Array(n);
   while (++index < n) {
@@ -17238,14 +17238,14 @@ function baseTimes(n, iteratee) {
 }
 var baseTimes_default = baseTimes;
 
-// ../../main/node_modules/lodash-es/_baseIsArguments.js
+// node_modules/lodash-es/_baseIsArguments.js
 var argsTag = "[object Arguments]";
 function baseIsArguments(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == argsTag;
 }
 var baseIsArguments_default = baseIsArguments;
 
-// ../../main/node_modules/lodash-es/isArguments.js
+// node_modules/lodash-es/isArguments.js
 var objectProto6 = Object.prototype;
 var hasOwnProperty4 = objectProto6.hasOwnProperty;
 var propertyIsEnumerable = objectProto6.propertyIsEnumerable;
@@ -17256,13 +17256,13 @@ var isArguments = baseIsArguments_default(/* @__PURE__ */ (function() {
 };
 var isArguments_default = isArguments;
 
-// ../../main/node_modules/lodash-es/stubFalse.js
+// node_modules/lodash-es/stubFalse.js
 function stubFalse() {
   return false;
 }
 var stubFalse_default = stubFalse;
 
-// ../../main/node_modules/lodash-es/isBuffer.js
+// node_modules/lodash-es/isBuffer.js
 var freeExports = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule = freeExports && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports = freeModule && freeModule.exports === freeExports;
@@ -17271,7 +17271,7 @@ var nativeIsBuffer = Buffer2 ? Buffer2.isBuffer : void 0;
 var isBuffer = nativeIsBuffer || stubFalse_default;
 var isBuffer_default = isBuffer;
 
-// ../../main/node_modules/lodash-es/_baseIsTypedArray.js
+// node_modules/lodash-es/_baseIsTypedArray.js
 var argsTag2 = "[object Arguments]";
 var arrayTag = "[object Array]";
 var boolTag = "[object Boolean]";
@@ -17304,7 +17304,7 @@ function baseIsTypedArray(value) {
 }
 var baseIsTypedArray_default = baseIsTypedArray;
 
-// ../../main/node_modules/lodash-es/_baseUnary.js
+// node_modules/lodash-es/_baseUnary.js
 function baseUnary(func) {
   return function(value) {
     return func(value);
@@ -17312,7 +17312,7 @@ function baseUnary(func) {
 }
 var baseUnary_default = baseUnary;
 
-// ../../main/node_modules/lodash-es/_nodeUtil.js
+// node_modules/lodash-es/_nodeUtil.js
 var freeExports2 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule2 = freeExports2 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports2 = freeModule2 && freeModule2.exports === freeExports2;
@@ -17329,12 +17329,12 @@ var nodeUtil = (function() {
 })();
 var nodeUtil_default = nodeUtil;
 
-// ../../main/node_modules/lodash-es/isTypedArray.js
+// node_modules/lodash-es/isTypedArray.js
 var nodeIsTypedArray = nodeUtil_default && nodeUtil_default.isTypedArray;
 var isTypedArray = nodeIsTypedArray ? baseUnary_default(nodeIsTypedArray) : baseIsTypedArray_default;
 var isTypedArray_default = isTypedArray;
 
-// ../../main/node_modules/lodash-es/_arrayLikeKeys.js
+// node_modules/lodash-es/_arrayLikeKeys.js
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
@@ -17352,7 +17352,7 @@ function arrayLikeKeys(value, inherited) {
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
-// ../../main/node_modules/lodash-es/_overArg.js
+// node_modules/lodash-es/_overArg.js
 function overArg(func, transform) {
   return function(arg) {
     return func(transform(arg));
@@ -17360,11 +17360,11 @@ function overArg(func, transform) {
 }
 var overArg_default = overArg;
 
-// ../../main/node_modules/lodash-es/_nativeKeys.js
+// node_modules/lodash-es/_nativeKeys.js
 var nativeKeys = overArg_default(Object.keys, Object);
 var nativeKeys_default = nativeKeys;
 
-// ../../main/node_modules/lodash-es/_baseKeys.js
+// node_modules/lodash-es/_baseKeys.js
 var objectProto8 = Object.prototype;
 var hasOwnProperty6 = objectProto8.hasOwnProperty;
 function baseKeys(object) {
@@ -17381,13 +17381,13 @@ function baseKeys(object) {
 }
 var baseKeys_default = baseKeys;
 
-// ../../main/node_modules/lodash-es/keys.js
+// node_modules/lodash-es/keys.js
 function keys(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object) : baseKeys_default(object);
 }
 var keys_default = keys;
 
-// ../../main/node_modules/lodash-es/assign.js
+// node_modules/lodash-es/assign.js
 var objectProto9 = Object.prototype;
 var hasOwnProperty7 = objectProto9.hasOwnProperty;
 var assign = createAssigner_default(function(object, source) {
@@ -17403,7 +17403,7 @@ var assign = createAssigner_default(function(object, source) {
 });
 var assign_default = assign;
 
-// ../../main/node_modules/lodash-es/_nativeKeysIn.js
+// node_modules/lodash-es/_nativeKeysIn.js
 function nativeKeysIn(object) {
   var result2 = [];
   if (object != null) {
@@ -17415,7 +17415,7 @@ function nativeKeysIn(object) {
 }
 var nativeKeysIn_default = nativeKeysIn;
 
-// ../../main/node_modules/lodash-es/_baseKeysIn.js
+// node_modules/lodash-es/_baseKeysIn.js
 var objectProto10 = Object.prototype;
 var hasOwnProperty8 = objectProto10.hasOwnProperty;
 function baseKeysIn(object) {
@@ -17432,13 +17432,13 @@ function baseKeysIn(object) {
 }
 var baseKeysIn_default = baseKeysIn;
 
-// ../../main/node_modules/lodash-es/keysIn.js
+// node_modules/lodash-es/keysIn.js
 function keysIn(object) {
   return isArrayLike_default(object) ? arrayLikeKeys_default(object, true) : baseKeysIn_default(object);
 }
 var keysIn_default = keysIn;
 
-// ../../main/node_modules/lodash-es/_isKey.js
+// node_modules/lodash-es/_isKey.js
 var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
 var reIsPlainProp = /^\w*$/;
 function isKey(value, object) {
@@ -17453,18 +17453,18 @@ function isKey(value, object) {
 }
 var isKey_default = isKey;
 
-// ../../main/node_modules/lodash-es/_nativeCreate.js
+// node_modules/lodash-es/_nativeCreate.js
 var nativeCreate = getNative_default(Object, "create");
 var nativeCreate_default = nativeCreate;
 
-// ../../main/node_modules/lodash-es/_hashClear.js
+// node_modules/lodash-es/_hashClear.js
 function hashClear() {
   this.__data__ = nativeCreate_default ? nativeCreate_default(null) : {};
   this.size = 0;
 }
 var hashClear_default = hashClear;
 
-// ../../main/node_modules/lodash-es/_hashDelete.js
+// node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
   var result2 = this.has(key) && delete this.__data__[key];
   this.size -= result2 ? 1 : 0;
@@ -17472,7 +17472,7 @@ function hashDelete(key) {
 }
 var hashDelete_default = hashDelete;
 
-// ../../main/node_modules/lodash-es/_hashGet.js
+// node_modules/lodash-es/_hashGet.js
 var HASH_UNDEFINED = "__lodash_hash_undefined__";
 var objectProto11 = Object.prototype;
 var hasOwnProperty9 = objectProto11.hasOwnProperty;
@@ -17486,7 +17486,7 @@ function hashGet(key) {
 }
 var hashGet_default = hashGet;
 
-// ../../main/node_modules/lodash-es/_hashHas.js
+// node_modules/lodash-es/_hashHas.js
 var objectProto12 = Object.prototype;
 var hasOwnProperty10 = objectProto12.hasOwnProperty;
 function hashHas(key) {
@@ -17495,7 +17495,7 @@ function hashHas(key) {
 }
 var hashHas_default = hashHas;
 
-// ../../main/node_modules/lodash-es/_hashSet.js
+// node_modules/lodash-es/_hashSet.js
 var HASH_UNDEFINED2 = "__lodash_hash_undefined__";
 function hashSet(key, value) {
   var data = this.__data__;
@@ -17505,7 +17505,7 @@ function hashSet(key, value) {
 }
 var hashSet_default = hashSet;
 
-// ../../main/node_modules/lodash-es/_Hash.js
+// node_modules/lodash-es/_Hash.js
 function Hash(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17521,14 +17521,14 @@ Hash.prototype.has = hashHas_default;
 Hash.prototype.set = hashSet_default;
 var Hash_default = Hash;
 
-// ../../main/node_modules/lodash-es/_listCacheClear.js
+// node_modules/lodash-es/_listCacheClear.js
 function listCacheClear() {
   this.__data__ = [];
   this.size = 0;
 }
 var listCacheClear_default = listCacheClear;
 
-// ../../main/node_modules/lodash-es/_assocIndexOf.js
+// node_modules/lodash-es/_assocIndexOf.js
 function assocIndexOf(array, key) {
   var length = array.length;
   while (length--) {
@@ -17540,7 +17540,7 @@ function assocIndexOf(array, key) {
 }
 var assocIndexOf_default = assocIndexOf;
 
-// ../../main/node_modules/lodash-es/_listCacheDelete.js
+// node_modules/lodash-es/_listCacheDelete.js
 var arrayProto = Array.prototype;
 var splice = arrayProto.splice;
 function listCacheDelete(key) {
@@ -17559,20 +17559,20 @@ function listCacheDelete(key) {
 }
 var listCacheDelete_default = listCacheDelete;
 
-// ../../main/node_modules/lodash-es/_listCacheGet.js
+// node_modules/lodash-es/_listCacheGet.js
 function listCacheGet(key) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   return index < 0 ? void 0 : data[index][1];
 }
 var listCacheGet_default = listCacheGet;
 
-// ../../main/node_modules/lodash-es/_listCacheHas.js
+// node_modules/lodash-es/_listCacheHas.js
 function listCacheHas(key) {
   return assocIndexOf_default(this.__data__, key) > -1;
 }
 var listCacheHas_default = listCacheHas;
 
-// ../../main/node_modules/lodash-es/_listCacheSet.js
+// node_modules/lodash-es/_listCacheSet.js
 function listCacheSet(key, value) {
   var data = this.__data__, index = assocIndexOf_default(data, key);
   if (index < 0) {
@@ -17585,7 +17585,7 @@ function listCacheSet(key, value) {
 }
 var listCacheSet_default = listCacheSet;
 
-// ../../main/node_modules/lodash-es/_ListCache.js
+// node_modules/lodash-es/_ListCache.js
 function ListCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17601,11 +17601,11 @@ ListCache.prototype.has = listCacheHas_default;
 ListCache.prototype.set = listCacheSet_default;
 var ListCache_default = ListCache;
 
-// ../../main/node_modules/lodash-es/_Map.js
+// node_modules/lodash-es/_Map.js
 var Map2 = getNative_default(root_default, "Map");
 var Map_default = Map2;
 
-// ../../main/node_modules/lodash-es/_mapCacheClear.js
+// node_modules/lodash-es/_mapCacheClear.js
 function mapCacheClear() {
   this.size = 0;
   this.__data__ = {
@@ -17616,21 +17616,21 @@ function mapCacheClear() {
 }
 var mapCacheClear_default = mapCacheClear;
 
-// ../../main/node_modules/lodash-es/_isKeyable.js
+// node_modules/lodash-es/_isKeyable.js
 function isKeyable(value) {
   var type = typeof value;
   return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
 }
 var isKeyable_default = isKeyable;
 
-// ../../main/node_modules/lodash-es/_getMapData.js
+// node_modules/lodash-es/_getMapData.js
 function getMapData(map2, key) {
   var data = map2.__data__;
   return isKeyable_default(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
 }
 var getMapData_default = getMapData;
 
-// ../../main/node_modules/lodash-es/_mapCacheDelete.js
+// node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
   var result2 = getMapData_default(this, key)["delete"](key);
   this.size -= result2 ? 1 : 0;
@@ -17638,19 +17638,19 @@ function mapCacheDelete(key) {
 }
 var mapCacheDelete_default = mapCacheDelete;
 
-// ../../main/node_modules/lodash-es/_mapCacheGet.js
+// node_modules/lodash-es/_mapCacheGet.js
 function mapCacheGet(key) {
   return getMapData_default(this, key).get(key);
 }
 var mapCacheGet_default = mapCacheGet;
 
-// ../../main/node_modules/lodash-es/_mapCacheHas.js
+// node_modules/lodash-es/_mapCacheHas.js
 function mapCacheHas(key) {
   return getMapData_default(this, key).has(key);
 }
 var mapCacheHas_default = mapCacheHas;
 
-// ../../main/node_modules/lodash-es/_mapCacheSet.js
+// node_modules/lodash-es/_mapCacheSet.js
 function mapCacheSet(key, value) {
   var data = getMapData_default(this, key), size = data.size;
   data.set(key, value);
@@ -17659,7 +17659,7 @@ function mapCacheSet(key, value) {
 }
 var mapCacheSet_default = mapCacheSet;
 
-// ../../main/node_modules/lodash-es/_MapCache.js
+// node_modules/lodash-es/_MapCache.js
 function MapCache(entries) {
   var index = -1, length = entries == null ? 0 : entries.length;
   this.clear();
@@ -17675,7 +17675,7 @@ MapCache.prototype.has = mapCacheHas_default;
 MapCache.prototype.set = mapCacheSet_default;
 var MapCache_default = MapCache;
 
-// ../../main/node_modules/lodash-es/memoize.js
+// node_modules/lodash-es/memoize.js
 var FUNC_ERROR_TEXT = "Expected a function";
 function memoize(func, resolver) {
   if (typeof func != "function" || resolver != null && typeof resolver != "function") {
@@ -17696,7 +17696,7 @@ function memoize(func, resolver) {
 memoize.Cache = MapCache_default;
 var memoize_default = memoize;
 
-// ../../main/node_modules/lodash-es/_memoizeCapped.js
+// node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
   var result2 = memoize_default(func, function(key) {
@@ -17710,7 +17710,7 @@ function memoizeCapped(func) {
 }
 var memoizeCapped_default = memoizeCapped;
 
-// ../../main/node_modules/lodash-es/_stringToPath.js
+// node_modules/lodash-es/_stringToPath.js
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
@@ -17725,13 +17725,13 @@ var stringToPath = memoizeCapped_default(function(string) {
 });
 var stringToPath_default = stringToPath;
 
-// ../../main/node_modules/lodash-es/toString.js
+// node_modules/lodash-es/toString.js
 function toString(value) {
   return value == null ? "" : baseToString_default(value);
 }
 var toString_default = toString;
 
-// ../../main/node_modules/lodash-es/_castPath.js
+// node_modules/lodash-es/_castPath.js
 function castPath(value, object) {
   if (isArray_default(value)) {
     return value;
@@ -17740,7 +17740,7 @@ function castPath(value, object) {
 }
 var castPath_default = castPath;
 
-// ../../main/node_modules/lodash-es/_toKey.js
+// node_modules/lodash-es/_toKey.js
 var INFINITY3 = 1 / 0;
 function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
@@ -17751,7 +17751,7 @@ function toKey(value) {
 }
 var toKey_default = toKey;
 
-// ../../main/node_modules/lodash-es/_baseGet.js
+// node_modules/lodash-es/_baseGet.js
 function baseGet(object, path) {
   path = castPath_default(path, object);
   var index = 0, length = path.length;
@@ -17762,14 +17762,14 @@ function baseGet(object, path) {
 }
 var baseGet_default = baseGet;
 
-// ../../main/node_modules/lodash-es/get.js
+// node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
   var result2 = object == null ? void 0 : baseGet_default(object, path);
   return result2 === void 0 ? defaultValue : result2;
 }
 var get_default = get;
 
-// ../../main/node_modules/lodash-es/_arrayPush.js
+// node_modules/lodash-es/_arrayPush.js
 function arrayPush(array, values2) {
   var index = -1, length = values2.length, offset = array.length;
   while (++index < length) {
@@ -17779,14 +17779,14 @@ function arrayPush(array, values2) {
 }
 var arrayPush_default = arrayPush;
 
-// ../../main/node_modules/lodash-es/_isFlattenable.js
+// node_modules/lodash-es/_isFlattenable.js
 var spreadableSymbol = Symbol_default ? Symbol_default.isConcatSpreadable : void 0;
 function isFlattenable(value) {
   return isArray_default(value) || isArguments_default(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
 }
 var isFlattenable_default = isFlattenable;
 
-// ../../main/node_modules/lodash-es/_baseFlatten.js
+// node_modules/lodash-es/_baseFlatten.js
 function baseFlatten(array, depth, predicate, isStrict, result2) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
@@ -17807,18 +17807,18 @@ function baseFlatten(array, depth, predicate, isStrict, result2) {
 }
 var baseFlatten_default = baseFlatten;
 
-// ../../main/node_modules/lodash-es/flatten.js
+// node_modules/lodash-es/flatten.js
 function flatten(array) {
   var length = array == null ? 0 : array.length;
   return length ? baseFlatten_default(array, 1) : [];
 }
 var flatten_default = flatten;
 
-// ../../main/node_modules/lodash-es/_getPrototype.js
+// node_modules/lodash-es/_getPrototype.js
 var getPrototype = overArg_default(Object.getPrototypeOf, Object);
 var getPrototype_default = getPrototype;
 
-// ../../main/node_modules/lodash-es/_baseSlice.js
+// node_modules/lodash-es/_baseSlice.js
 function baseSlice(array, start, end) {
   var index = -1, length = array.length;
   if (start < 0) {
@@ -17838,7 +17838,7 @@ function baseSlice(array, start, end) {
 }
 var baseSlice_default = baseSlice;
 
-// ../../main/node_modules/lodash-es/_arrayReduce.js
+// node_modules/lodash-es/_arrayReduce.js
 function arrayReduce(array, iteratee, accumulator, initAccum) {
   var index = -1, length = array == null ? 0 : array.length;
   if (initAccum && length) {
@@ -17851,14 +17851,14 @@ function arrayReduce(array, iteratee, accumulator, initAccum) {
 }
 var arrayReduce_default = arrayReduce;
 
-// ../../main/node_modules/lodash-es/_stackClear.js
+// node_modules/lodash-es/_stackClear.js
 function stackClear() {
   this.__data__ = new ListCache_default();
   this.size = 0;
 }
 var stackClear_default = stackClear;
 
-// ../../main/node_modules/lodash-es/_stackDelete.js
+// node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
   var data = this.__data__, result2 = data["delete"](key);
   this.size = data.size;
@@ -17866,19 +17866,19 @@ function stackDelete(key) {
 }
 var stackDelete_default = stackDelete;
 
-// ../../main/node_modules/lodash-es/_stackGet.js
+// node_modules/lodash-es/_stackGet.js
 function stackGet(key) {
   return this.__data__.get(key);
 }
 var stackGet_default = stackGet;
 
-// ../../main/node_modules/lodash-es/_stackHas.js
+// node_modules/lodash-es/_stackHas.js
 function stackHas(key) {
   return this.__data__.has(key);
 }
 var stackHas_default = stackHas;
 
-// ../../main/node_modules/lodash-es/_stackSet.js
+// node_modules/lodash-es/_stackSet.js
 var LARGE_ARRAY_SIZE = 200;
 function stackSet(key, value) {
   var data = this.__data__;
@@ -17897,7 +17897,7 @@ function stackSet(key, value) {
 }
 var stackSet_default = stackSet;
 
-// ../../main/node_modules/lodash-es/_Stack.js
+// node_modules/lodash-es/_Stack.js
 function Stack(entries) {
   var data = this.__data__ = new ListCache_default(entries);
   this.size = data.size;
@@ -17909,19 +17909,19 @@ Stack.prototype.has = stackHas_default;
 Stack.prototype.set = stackSet_default;
 var Stack_default = Stack;
 
-// ../../main/node_modules/lodash-es/_baseAssign.js
+// node_modules/lodash-es/_baseAssign.js
 function baseAssign(object, source) {
   return object && copyObject_default(source, keys_default(source), object);
 }
 var baseAssign_default = baseAssign;
 
-// ../../main/node_modules/lodash-es/_baseAssignIn.js
+// node_modules/lodash-es/_baseAssignIn.js
 function baseAssignIn(object, source) {
   return object && copyObject_default(source, keysIn_default(source), object);
 }
 var baseAssignIn_default = baseAssignIn;
 
-// ../../main/node_modules/lodash-es/_cloneBuffer.js
+// node_modules/lodash-es/_cloneBuffer.js
 var freeExports3 = typeof exports == "object" && exports && !exports.nodeType && exports;
 var freeModule3 = freeExports3 && typeof module == "object" && module && !module.nodeType && module;
 var moduleExports3 = freeModule3 && freeModule3.exports === freeExports3;
@@ -17937,7 +17937,7 @@ function cloneBuffer(buffer, isDeep) {
 }
 var cloneBuffer_default = cloneBuffer;
 
-// ../../main/node_modules/lodash-es/_arrayFilter.js
+// node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
@@ -17950,13 +17950,13 @@ function arrayFilter(array, predicate) {
 }
 var arrayFilter_default = arrayFilter;
 
-// ../../main/node_modules/lodash-es/stubArray.js
+// node_modules/lodash-es/stubArray.js
 function stubArray() {
   return [];
 }
 var stubArray_default = stubArray;
 
-// ../../main/node_modules/lodash-es/_getSymbols.js
+// node_modules/lodash-es/_getSymbols.js
 var objectProto13 = Object.prototype;
 var propertyIsEnumerable2 = objectProto13.propertyIsEnumerable;
 var nativeGetSymbols = Object.getOwnPropertySymbols;
@@ -17971,13 +17971,13 @@ var getSymbols = !nativeGetSymbols ? stubArray_default : function(object) {
 };
 var getSymbols_default = getSymbols;
 
-// ../../main/node_modules/lodash-es/_copySymbols.js
+// node_modules/lodash-es/_copySymbols.js
 function copySymbols(source, object) {
   return copyObject_default(source, getSymbols_default(source), object);
 }
 var copySymbols_default = copySymbols;
 
-// ../../main/node_modules/lodash-es/_getSymbolsIn.js
+// node_modules/lodash-es/_getSymbolsIn.js
 var nativeGetSymbols2 = Object.getOwnPropertySymbols;
 var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
   var result2 = [];
@@ -17989,44 +17989,44 @@ var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
 };
 var getSymbolsIn_default = getSymbolsIn;
 
-// ../../main/node_modules/lodash-es/_copySymbolsIn.js
+// node_modules/lodash-es/_copySymbolsIn.js
 function copySymbolsIn(source, object) {
   return copyObject_default(source, getSymbolsIn_default(source), object);
 }
 var copySymbolsIn_default = copySymbolsIn;
 
-// ../../main/node_modules/lodash-es/_baseGetAllKeys.js
+// node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
   var result2 = keysFunc(object);
   return isArray_default(object) ? result2 : arrayPush_default(result2, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
-// ../../main/node_modules/lodash-es/_getAllKeys.js
+// node_modules/lodash-es/_getAllKeys.js
 function getAllKeys(object) {
   return baseGetAllKeys_default(object, keys_default, getSymbols_default);
 }
 var getAllKeys_default = getAllKeys;
 
-// ../../main/node_modules/lodash-es/_getAllKeysIn.js
+// node_modules/lodash-es/_getAllKeysIn.js
 function getAllKeysIn(object) {
   return baseGetAllKeys_default(object, keysIn_default, getSymbolsIn_default);
 }
 var getAllKeysIn_default = getAllKeysIn;
 
-// ../../main/node_modules/lodash-es/_DataView.js
+// node_modules/lodash-es/_DataView.js
 var DataView = getNative_default(root_default, "DataView");
 var DataView_default = DataView;
 
-// ../../main/node_modules/lodash-es/_Promise.js
+// node_modules/lodash-es/_Promise.js
 var Promise2 = getNative_default(root_default, "Promise");
 var Promise_default = Promise2;
 
-// ../../main/node_modules/lodash-es/_Set.js
+// node_modules/lodash-es/_Set.js
 var Set2 = getNative_default(root_default, "Set");
 var Set_default = Set2;
 
-// ../../main/node_modules/lodash-es/_getTag.js
+// node_modules/lodash-es/_getTag.js
 var mapTag2 = "[object Map]";
 var objectTag2 = "[object Object]";
 var promiseTag = "[object Promise]";
@@ -18061,7 +18061,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
 }
 var getTag_default = getTag;
 
-// ../../main/node_modules/lodash-es/_initCloneArray.js
+// node_modules/lodash-es/_initCloneArray.js
 var objectProto14 = Object.prototype;
 var hasOwnProperty11 = objectProto14.hasOwnProperty;
 function initCloneArray(array) {
@@ -18074,11 +18074,11 @@ function initCloneArray(array) {
 }
 var initCloneArray_default = initCloneArray;
 
-// ../../main/node_modules/lodash-es/_Uint8Array.js
+// node_modules/lodash-es/_Uint8Array.js
 var Uint8Array2 = root_default.Uint8Array;
 var Uint8Array_default = Uint8Array2;
 
-// ../../main/node_modules/lodash-es/_cloneArrayBuffer.js
+// node_modules/lodash-es/_cloneArrayBuffer.js
 function cloneArrayBuffer(arrayBuffer) {
   var result2 = new arrayBuffer.constructor(arrayBuffer.byteLength);
   new Uint8Array_default(result2).set(new Uint8Array_default(arrayBuffer));
@@ -18086,14 +18086,14 @@ function cloneArrayBuffer(arrayBuffer) {
 }
 var cloneArrayBuffer_default = cloneArrayBuffer;
 
-// ../../main/node_modules/lodash-es/_cloneDataView.js
+// node_modules/lodash-es/_cloneDataView.js
 function cloneDataView(dataView, isDeep) {
   var buffer = isDeep ? cloneArrayBuffer_default(dataView.buffer) : dataView.buffer;
   return new dataView.constructor(buffer, dataView.byteOffset, dataView.byteLength);
 }
 var cloneDataView_default = cloneDataView;
 
-// ../../main/node_modules/lodash-es/_cloneRegExp.js
+// node_modules/lodash-es/_cloneRegExp.js
 var reFlags = /\w*$/;
 function cloneRegExp(regexp) {
   var result2 = new regexp.constructor(regexp.source, reFlags.exec(regexp));
@@ -18102,7 +18102,7 @@ function cloneRegExp(regexp) {
 }
 var cloneRegExp_default = cloneRegExp;
 
-// ../../main/node_modules/lodash-es/_cloneSymbol.js
+// node_modules/lodash-es/_cloneSymbol.js
 var symbolProto2 = Symbol_default ? Symbol_default.prototype : void 0;
 var symbolValueOf = symbolProto2 ? symbolProto2.valueOf : void 0;
 function cloneSymbol(symbol) {
@@ -18110,14 +18110,14 @@ function cloneSymbol(symbol) {
 }
 var cloneSymbol_default = cloneSymbol;
 
-// ../../main/node_modules/lodash-es/_cloneTypedArray.js
+// node_modules/lodash-es/_cloneTypedArray.js
 function cloneTypedArray(typedArray, isDeep) {
   var buffer = isDeep ? cloneArrayBuffer_default(typedArray.buffer) : typedArray.buffer;
   return new typedArray.constructor(buffer, typedArray.byteOffset, typedArray.length);
 }
 var cloneTypedArray_default = cloneTypedArray;
 
-// ../../main/node_modules/lodash-es/_initCloneByTag.js
+// node_modules/lodash-es/_initCloneByTag.js
 var boolTag2 = "[object Boolean]";
 var dateTag2 = "[object Date]";
 var mapTag3 = "[object Map]";
@@ -18172,37 +18172,37 @@ function initCloneByTag(object, tag, isDeep) {
 }
 var initCloneByTag_default = initCloneByTag;
 
-// ../../main/node_modules/lodash-es/_initCloneObject.js
+// node_modules/lodash-es/_initCloneObject.js
 function initCloneObject(object) {
   return typeof object.constructor == "function" && !isPrototype_default(object) ? baseCreate_default(getPrototype_default(object)) : {};
 }
 var initCloneObject_default = initCloneObject;
 
-// ../../main/node_modules/lodash-es/_baseIsMap.js
+// node_modules/lodash-es/_baseIsMap.js
 var mapTag4 = "[object Map]";
 function baseIsMap(value) {
   return isObjectLike_default(value) && getTag_default(value) == mapTag4;
 }
 var baseIsMap_default = baseIsMap;
 
-// ../../main/node_modules/lodash-es/isMap.js
+// node_modules/lodash-es/isMap.js
 var nodeIsMap = nodeUtil_default && nodeUtil_default.isMap;
 var isMap = nodeIsMap ? baseUnary_default(nodeIsMap) : baseIsMap_default;
 var isMap_default = isMap;
 
-// ../../main/node_modules/lodash-es/_baseIsSet.js
+// node_modules/lodash-es/_baseIsSet.js
 var setTag4 = "[object Set]";
 function baseIsSet(value) {
   return isObjectLike_default(value) && getTag_default(value) == setTag4;
 }
 var baseIsSet_default = baseIsSet;
 
-// ../../main/node_modules/lodash-es/isSet.js
+// node_modules/lodash-es/isSet.js
 var nodeIsSet = nodeUtil_default && nodeUtil_default.isSet;
 var isSet = nodeIsSet ? baseUnary_default(nodeIsSet) : baseIsSet_default;
 var isSet_default = isSet;
 
-// ../../main/node_modules/lodash-es/_baseClone.js
+// node_modules/lodash-es/_baseClone.js
 var CLONE_DEEP_FLAG = 1;
 var CLONE_FLAT_FLAG = 2;
 var CLONE_SYMBOLS_FLAG = 4;
@@ -18297,14 +18297,14 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
 }
 var baseClone_default = baseClone;
 
-// ../../main/node_modules/lodash-es/clone.js
+// node_modules/lodash-es/clone.js
 var CLONE_SYMBOLS_FLAG2 = 4;
 function clone(value) {
   return baseClone_default(value, CLONE_SYMBOLS_FLAG2);
 }
 var clone_default = clone;
 
-// ../../main/node_modules/lodash-es/compact.js
+// node_modules/lodash-es/compact.js
 function compact(array) {
   var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
   while (++index < length) {
@@ -18317,7 +18317,7 @@ function compact(array) {
 }
 var compact_default = compact;
 
-// ../../main/node_modules/lodash-es/_setCacheAdd.js
+// node_modules/lodash-es/_setCacheAdd.js
 var HASH_UNDEFINED3 = "__lodash_hash_undefined__";
 function setCacheAdd(value) {
   this.__data__.set(value, HASH_UNDEFINED3);
@@ -18325,13 +18325,13 @@ function setCacheAdd(value) {
 }
 var setCacheAdd_default = setCacheAdd;
 
-// ../../main/node_modules/lodash-es/_setCacheHas.js
+// node_modules/lodash-es/_setCacheHas.js
 function setCacheHas(value) {
   return this.__data__.has(value);
 }
 var setCacheHas_default = setCacheHas;
 
-// ../../main/node_modules/lodash-es/_SetCache.js
+// node_modules/lodash-es/_SetCache.js
 function SetCache(values2) {
   var index = -1, length = values2 == null ? 0 : values2.length;
   this.__data__ = new MapCache_default();
@@ -18343,7 +18343,7 @@ SetCache.prototype.add = SetCache.prototype.push = setCacheAdd_default;
 SetCache.prototype.has = setCacheHas_default;
 var SetCache_default = SetCache;
 
-// ../../main/node_modules/lodash-es/_arraySome.js
+// node_modules/lodash-es/_arraySome.js
 function arraySome(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18355,13 +18355,13 @@ function arraySome(array, predicate) {
 }
 var arraySome_default = arraySome;
 
-// ../../main/node_modules/lodash-es/_cacheHas.js
+// node_modules/lodash-es/_cacheHas.js
 function cacheHas(cache3, key) {
   return cache3.has(key);
 }
 var cacheHas_default = cacheHas;
 
-// ../../main/node_modules/lodash-es/_equalArrays.js
+// node_modules/lodash-es/_equalArrays.js
 var COMPARE_PARTIAL_FLAG = 1;
 var COMPARE_UNORDERED_FLAG = 2;
 function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
@@ -18409,7 +18409,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalArrays_default = equalArrays;
 
-// ../../main/node_modules/lodash-es/_mapToArray.js
+// node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
   var index = -1, result2 = Array(map2.size);
   map2.forEach(function(value, key) {
@@ -18419,7 +18419,7 @@ function mapToArray(map2) {
 }
 var mapToArray_default = mapToArray;
 
-// ../../main/node_modules/lodash-es/_setToArray.js
+// node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
   var index = -1, result2 = Array(set.size);
   set.forEach(function(value) {
@@ -18429,7 +18429,7 @@ function setToArray(set) {
 }
 var setToArray_default = setToArray;
 
-// ../../main/node_modules/lodash-es/_equalByTag.js
+// node_modules/lodash-es/_equalByTag.js
 var COMPARE_PARTIAL_FLAG2 = 1;
 var COMPARE_UNORDERED_FLAG2 = 2;
 var boolTag4 = "[object Boolean]";
@@ -18493,7 +18493,7 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
 }
 var equalByTag_default = equalByTag;
 
-// ../../main/node_modules/lodash-es/_equalObjects.js
+// node_modules/lodash-es/_equalObjects.js
 var COMPARE_PARTIAL_FLAG3 = 1;
 var objectProto15 = Object.prototype;
 var hasOwnProperty12 = objectProto15.hasOwnProperty;
@@ -18542,7 +18542,7 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var equalObjects_default = equalObjects;
 
-// ../../main/node_modules/lodash-es/_baseIsEqualDeep.js
+// node_modules/lodash-es/_baseIsEqualDeep.js
 var COMPARE_PARTIAL_FLAG4 = 1;
 var argsTag4 = "[object Arguments]";
 var arrayTag3 = "[object Array]";
@@ -18581,7 +18581,7 @@ function baseIsEqualDeep(object, other, bitmask, customizer, equalFunc, stack) {
 }
 var baseIsEqualDeep_default = baseIsEqualDeep;
 
-// ../../main/node_modules/lodash-es/_baseIsEqual.js
+// node_modules/lodash-es/_baseIsEqual.js
 function baseIsEqual(value, other, bitmask, customizer, stack) {
   if (value === other) {
     return true;
@@ -18593,7 +18593,7 @@ function baseIsEqual(value, other, bitmask, customizer, stack) {
 }
 var baseIsEqual_default = baseIsEqual;
 
-// ../../main/node_modules/lodash-es/_baseIsMatch.js
+// node_modules/lodash-es/_baseIsMatch.js
 var COMPARE_PARTIAL_FLAG5 = 1;
 var COMPARE_UNORDERED_FLAG3 = 2;
 function baseIsMatch(object, source, matchData, customizer) {
@@ -18629,13 +18629,13 @@ function baseIsMatch(object, source, matchData, customizer) {
 }
 var baseIsMatch_default = baseIsMatch;
 
-// ../../main/node_modules/lodash-es/_isStrictComparable.js
+// node_modules/lodash-es/_isStrictComparable.js
 function isStrictComparable(value) {
   return value === value && !isObject_default(value);
 }
 var isStrictComparable_default = isStrictComparable;
 
-// ../../main/node_modules/lodash-es/_getMatchData.js
+// node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
   var result2 = keys_default(object), length = result2.length;
   while (length--) {
@@ -18646,7 +18646,7 @@ function getMatchData(object) {
 }
 var getMatchData_default = getMatchData;
 
-// ../../main/node_modules/lodash-es/_matchesStrictComparable.js
+// node_modules/lodash-es/_matchesStrictComparable.js
 function matchesStrictComparable(key, srcValue) {
   return function(object) {
     if (object == null) {
@@ -18657,7 +18657,7 @@ function matchesStrictComparable(key, srcValue) {
 }
 var matchesStrictComparable_default = matchesStrictComparable;
 
-// ../../main/node_modules/lodash-es/_baseMatches.js
+// node_modules/lodash-es/_baseMatches.js
 function baseMatches(source) {
   var matchData = getMatchData_default(source);
   if (matchData.length == 1 && matchData[0][2]) {
@@ -18669,13 +18669,13 @@ function baseMatches(source) {
 }
 var baseMatches_default = baseMatches;
 
-// ../../main/node_modules/lodash-es/_baseHasIn.js
+// node_modules/lodash-es/_baseHasIn.js
 function baseHasIn(object, key) {
   return object != null && key in Object(object);
 }
 var baseHasIn_default = baseHasIn;
 
-// ../../main/node_modules/lodash-es/_hasPath.js
+// node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
   var index = -1, length = path.length, result2 = false;
@@ -18694,13 +18694,13 @@ function hasPath(object, path, hasFunc) {
 }
 var hasPath_default = hasPath;
 
-// ../../main/node_modules/lodash-es/hasIn.js
+// node_modules/lodash-es/hasIn.js
 function hasIn(object, path) {
   return object != null && hasPath_default(object, path, baseHasIn_default);
 }
 var hasIn_default = hasIn;
 
-// ../../main/node_modules/lodash-es/_baseMatchesProperty.js
+// node_modules/lodash-es/_baseMatchesProperty.js
 var COMPARE_PARTIAL_FLAG6 = 1;
 var COMPARE_UNORDERED_FLAG4 = 2;
 function baseMatchesProperty(path, srcValue) {
@@ -18714,7 +18714,7 @@ function baseMatchesProperty(path, srcValue) {
 }
 var baseMatchesProperty_default = baseMatchesProperty;
 
-// ../../main/node_modules/lodash-es/_baseProperty.js
+// node_modules/lodash-es/_baseProperty.js
 function baseProperty(key) {
   return function(object) {
     return object == null ? void 0 : object[key];
@@ -18722,7 +18722,7 @@ function baseProperty(key) {
 }
 var baseProperty_default = baseProperty;
 
-// ../../main/node_modules/lodash-es/_basePropertyDeep.js
+// node_modules/lodash-es/_basePropertyDeep.js
 function basePropertyDeep(path) {
   return function(object) {
     return baseGet_default(object, path);
@@ -18730,13 +18730,13 @@ function basePropertyDeep(path) {
 }
 var basePropertyDeep_default = basePropertyDeep;
 
-// ../../main/node_modules/lodash-es/property.js
+// node_modules/lodash-es/property.js
 function property(path) {
   return isKey_default(path) ? baseProperty_default(toKey_default(path)) : basePropertyDeep_default(path);
 }
 var property_default = property;
 
-// ../../main/node_modules/lodash-es/_baseIteratee.js
+// node_modules/lodash-es/_baseIteratee.js
 function baseIteratee(value) {
   if (typeof value == "function") {
     return value;
@@ -18751,7 +18751,7 @@ function baseIteratee(value) {
 }
 var baseIteratee_default = baseIteratee;
 
-// ../../main/node_modules/lodash-es/_arrayAggregator.js
+// node_modules/lodash-es/_arrayAggregator.js
 function arrayAggregator(array, setter, iteratee, accumulator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18762,7 +18762,7 @@ function arrayAggregator(array, setter, iteratee, accumulator) {
 }
 var arrayAggregator_default = arrayAggregator;
 
-// ../../main/node_modules/lodash-es/_createBaseFor.js
+// node_modules/lodash-es/_createBaseFor.js
 function createBaseFor(fromRight) {
   return function(object, iteratee, keysFunc) {
     var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
@@ -18777,17 +18777,17 @@ function createBaseFor(fromRight) {
 }
 var createBaseFor_default = createBaseFor;
 
-// ../../main/node_modules/lodash-es/_baseFor.js
+// node_modules/lodash-es/_baseFor.js
 var baseFor = createBaseFor_default();
 var baseFor_default = baseFor;
 
-// ../../main/node_modules/lodash-es/_baseForOwn.js
+// node_modules/lodash-es/_baseForOwn.js
 function baseForOwn(object, iteratee) {
   return object && baseFor_default(object, iteratee, keys_default);
 }
 var baseForOwn_default = baseForOwn;
 
-// ../../main/node_modules/lodash-es/_createBaseEach.js
+// node_modules/lodash-es/_createBaseEach.js
 function createBaseEach(eachFunc, fromRight) {
   return function(collection, iteratee) {
     if (collection == null) {
@@ -18807,11 +18807,11 @@ function createBaseEach(eachFunc, fromRight) {
 }
 var createBaseEach_default = createBaseEach;
 
-// ../../main/node_modules/lodash-es/_baseEach.js
+// node_modules/lodash-es/_baseEach.js
 var baseEach = createBaseEach_default(baseForOwn_default);
 var baseEach_default = baseEach;
 
-// ../../main/node_modules/lodash-es/_baseAggregator.js
+// node_modules/lodash-es/_baseAggregator.js
 function baseAggregator(collection, setter, iteratee, accumulator) {
   baseEach_default(collection, function(value, key, collection2) {
     setter(accumulator, value, iteratee(value), collection2);
@@ -18820,7 +18820,7 @@ function baseAggregator(collection, setter, iteratee, accumulator) {
 }
 var baseAggregator_default = baseAggregator;
 
-// ../../main/node_modules/lodash-es/_createAggregator.js
+// node_modules/lodash-es/_createAggregator.js
 function createAggregator(setter, initializer) {
   return function(collection, iteratee) {
     var func = isArray_default(collection) ? arrayAggregator_default : baseAggregator_default, accumulator = initializer ? initializer() : {};
@@ -18829,7 +18829,7 @@ function createAggregator(setter, initializer) {
 }
 var createAggregator_default = createAggregator;
 
-// ../../main/node_modules/lodash-es/defaults.js
+// node_modules/lodash-es/defaults.js
 var objectProto17 = Object.prototype;
 var hasOwnProperty14 = objectProto17.hasOwnProperty;
 var defaults = baseRest_default(function(object, sources) {
@@ -18857,13 +18857,13 @@ var defaults = baseRest_default(function(object, sources) {
 });
 var defaults_default = defaults;
 
-// ../../main/node_modules/lodash-es/isArrayLikeObject.js
+// node_modules/lodash-es/isArrayLikeObject.js
 function isArrayLikeObject(value) {
   return isObjectLike_default(value) && isArrayLike_default(value);
 }
 var isArrayLikeObject_default = isArrayLikeObject;
 
-// ../../main/node_modules/lodash-es/_arrayIncludesWith.js
+// node_modules/lodash-es/_arrayIncludesWith.js
 function arrayIncludesWith(array, value, comparator) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18875,7 +18875,7 @@ function arrayIncludesWith(array, value, comparator) {
 }
 var arrayIncludesWith_default = arrayIncludesWith;
 
-// ../../main/node_modules/lodash-es/_baseDifference.js
+// node_modules/lodash-es/_baseDifference.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseDifference(array, values2, iteratee, comparator) {
   var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result2 = [], valuesLength = values2.length;
@@ -18913,20 +18913,20 @@ function baseDifference(array, values2, iteratee, comparator) {
 }
 var baseDifference_default = baseDifference;
 
-// ../../main/node_modules/lodash-es/difference.js
+// node_modules/lodash-es/difference.js
 var difference = baseRest_default(function(array, values2) {
   return isArrayLikeObject_default(array) ? baseDifference_default(array, baseFlatten_default(values2, 1, isArrayLikeObject_default, true)) : [];
 });
 var difference_default = difference;
 
-// ../../main/node_modules/lodash-es/last.js
+// node_modules/lodash-es/last.js
 function last(array) {
   var length = array == null ? 0 : array.length;
   return length ? array[length - 1] : void 0;
 }
 var last_default = last;
 
-// ../../main/node_modules/lodash-es/drop.js
+// node_modules/lodash-es/drop.js
 function drop(array, n, guard) {
   var length = array == null ? 0 : array.length;
   if (!length) {
@@ -18937,7 +18937,7 @@ function drop(array, n, guard) {
 }
 var drop_default = drop;
 
-// ../../main/node_modules/lodash-es/dropRight.js
+// node_modules/lodash-es/dropRight.js
 function dropRight(array, n, guard) {
   var length = array == null ? 0 : array.length;
   if (!length) {
@@ -18949,20 +18949,20 @@ function dropRight(array, n, guard) {
 }
 var dropRight_default = dropRight;
 
-// ../../main/node_modules/lodash-es/_castFunction.js
+// node_modules/lodash-es/_castFunction.js
 function castFunction(value) {
   return typeof value == "function" ? value : identity_default;
 }
 var castFunction_default = castFunction;
 
-// ../../main/node_modules/lodash-es/forEach.js
+// node_modules/lodash-es/forEach.js
 function forEach(collection, iteratee) {
   var func = isArray_default(collection) ? arrayEach_default : baseEach_default;
   return func(collection, castFunction_default(iteratee));
 }
 var forEach_default = forEach;
 
-// ../../main/node_modules/lodash-es/_arrayEvery.js
+// node_modules/lodash-es/_arrayEvery.js
 function arrayEvery(array, predicate) {
   var index = -1, length = array == null ? 0 : array.length;
   while (++index < length) {
@@ -18974,7 +18974,7 @@ function arrayEvery(array, predicate) {
 }
 var arrayEvery_default = arrayEvery;
 
-// ../../main/node_modules/lodash-es/_baseEvery.js
+// node_modules/lodash-es/_baseEvery.js
 function baseEvery(collection, predicate) {
   var result2 = true;
   baseEach_default(collection, function(value, index, collection2) {
@@ -18985,7 +18985,7 @@ function baseEvery(collection, predicate) {
 }
 var baseEvery_default = baseEvery;
 
-// ../../main/node_modules/lodash-es/every.js
+// node_modules/lodash-es/every.js
 function every(collection, predicate, guard) {
   var func = isArray_default(collection) ? arrayEvery_default : baseEvery_default;
   if (guard && isIterateeCall_default(collection, predicate, guard)) {
@@ -18995,7 +18995,7 @@ function every(collection, predicate, guard) {
 }
 var every_default = every;
 
-// ../../main/node_modules/lodash-es/_baseFilter.js
+// node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
   var result2 = [];
   baseEach_default(collection, function(value, index, collection2) {
@@ -19007,14 +19007,14 @@ function baseFilter(collection, predicate) {
 }
 var baseFilter_default = baseFilter;
 
-// ../../main/node_modules/lodash-es/filter.js
+// node_modules/lodash-es/filter.js
 function filter(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, baseIteratee_default(predicate, 3));
 }
 var filter_default = filter;
 
-// ../../main/node_modules/lodash-es/_createFind.js
+// node_modules/lodash-es/_createFind.js
 function createFind(findIndexFunc) {
   return function(collection, predicate, fromIndex) {
     var iterable = Object(collection);
@@ -19031,7 +19031,7 @@ function createFind(findIndexFunc) {
 }
 var createFind_default = createFind;
 
-// ../../main/node_modules/lodash-es/findIndex.js
+// node_modules/lodash-es/findIndex.js
 var nativeMax2 = Math.max;
 function findIndex(array, predicate, fromIndex) {
   var length = array == null ? 0 : array.length;
@@ -19046,17 +19046,17 @@ function findIndex(array, predicate, fromIndex) {
 }
 var findIndex_default = findIndex;
 
-// ../../main/node_modules/lodash-es/find.js
+// node_modules/lodash-es/find.js
 var find = createFind_default(findIndex_default);
 var find_default = find;
 
-// ../../main/node_modules/lodash-es/head.js
+// node_modules/lodash-es/head.js
 function head(array) {
   return array && array.length ? array[0] : void 0;
 }
 var head_default = head;
 
-// ../../main/node_modules/lodash-es/_baseMap.js
+// node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
   var index = -1, result2 = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
@@ -19066,20 +19066,20 @@ function baseMap(collection, iteratee) {
 }
 var baseMap_default = baseMap;
 
-// ../../main/node_modules/lodash-es/map.js
+// node_modules/lodash-es/map.js
 function map(collection, iteratee) {
   var func = isArray_default(collection) ? arrayMap_default : baseMap_default;
   return func(collection, baseIteratee_default(iteratee, 3));
 }
 var map_default = map;
 
-// ../../main/node_modules/lodash-es/flatMap.js
+// node_modules/lodash-es/flatMap.js
 function flatMap(collection, iteratee) {
   return baseFlatten_default(map_default(collection, iteratee), 1);
 }
 var flatMap_default = flatMap;
 
-// ../../main/node_modules/lodash-es/groupBy.js
+// node_modules/lodash-es/groupBy.js
 var objectProto18 = Object.prototype;
 var hasOwnProperty15 = objectProto18.hasOwnProperty;
 var groupBy = createAggregator_default(function(result2, value, key) {
@@ -19091,7 +19091,7 @@ var groupBy = createAggregator_default(function(result2, value, key) {
 });
 var groupBy_default = groupBy;
 
-// ../../main/node_modules/lodash-es/_baseHas.js
+// node_modules/lodash-es/_baseHas.js
 var objectProto19 = Object.prototype;
 var hasOwnProperty16 = objectProto19.hasOwnProperty;
 function baseHas(object, key) {
@@ -19099,20 +19099,20 @@ function baseHas(object, key) {
 }
 var baseHas_default = baseHas;
 
-// ../../main/node_modules/lodash-es/has.js
+// node_modules/lodash-es/has.js
 function has(object, path) {
   return object != null && hasPath_default(object, path, baseHas_default);
 }
 var has_default = has;
 
-// ../../main/node_modules/lodash-es/isString.js
+// node_modules/lodash-es/isString.js
 var stringTag5 = "[object String]";
 function isString(value) {
   return typeof value == "string" || !isArray_default(value) && isObjectLike_default(value) && baseGetTag_default(value) == stringTag5;
 }
 var isString_default = isString;
 
-// ../../main/node_modules/lodash-es/_baseValues.js
+// node_modules/lodash-es/_baseValues.js
 function baseValues(object, props) {
   return arrayMap_default(props, function(key) {
     return object[key];
@@ -19120,13 +19120,13 @@ function baseValues(object, props) {
 }
 var baseValues_default = baseValues;
 
-// ../../main/node_modules/lodash-es/values.js
+// node_modules/lodash-es/values.js
 function values(object) {
   return object == null ? [] : baseValues_default(object, keys_default(object));
 }
 var values_default = values;
 
-// ../../main/node_modules/lodash-es/includes.js
+// node_modules/lodash-es/includes.js
 var nativeMax3 = Math.max;
 function includes(collection, value, fromIndex, guard) {
   collection = isArrayLike_default(collection) ? collection : values_default(collection);
@@ -19139,7 +19139,7 @@ function includes(collection, value, fromIndex, guard) {
 }
 var includes_default = includes;
 
-// ../../main/node_modules/lodash-es/indexOf.js
+// node_modules/lodash-es/indexOf.js
 var nativeMax4 = Math.max;
 function indexOf(array, value, fromIndex) {
   var length = array == null ? 0 : array.length;
@@ -19154,7 +19154,7 @@ function indexOf(array, value, fromIndex) {
 }
 var indexOf_default = indexOf;
 
-// ../../main/node_modules/lodash-es/isEmpty.js
+// node_modules/lodash-es/isEmpty.js
 var mapTag7 = "[object Map]";
 var setTag7 = "[object Set]";
 var objectProto20 = Object.prototype;
@@ -19182,25 +19182,25 @@ function isEmpty(value) {
 }
 var isEmpty_default = isEmpty;
 
-// ../../main/node_modules/lodash-es/_baseIsRegExp.js
+// node_modules/lodash-es/_baseIsRegExp.js
 var regexpTag5 = "[object RegExp]";
 function baseIsRegExp(value) {
   return isObjectLike_default(value) && baseGetTag_default(value) == regexpTag5;
 }
 var baseIsRegExp_default = baseIsRegExp;
 
-// ../../main/node_modules/lodash-es/isRegExp.js
+// node_modules/lodash-es/isRegExp.js
 var nodeIsRegExp = nodeUtil_default && nodeUtil_default.isRegExp;
 var isRegExp = nodeIsRegExp ? baseUnary_default(nodeIsRegExp) : baseIsRegExp_default;
 var isRegExp_default = isRegExp;
 
-// ../../main/node_modules/lodash-es/isUndefined.js
+// node_modules/lodash-es/isUndefined.js
 function isUndefined(value) {
   return value === void 0;
 }
 var isUndefined_default = isUndefined;
 
-// ../../main/node_modules/lodash-es/negate.js
+// node_modules/lodash-es/negate.js
 var FUNC_ERROR_TEXT2 = "Expected a function";
 function negate(predicate) {
   if (typeof predicate != "function") {
@@ -19223,7 +19223,7 @@ function negate(predicate) {
 }
 var negate_default = negate;
 
-// ../../main/node_modules/lodash-es/_baseSet.js
+// node_modules/lodash-es/_baseSet.js
 function baseSet(object, path, value, customizer) {
   if (!isObject_default(object)) {
     return object;
@@ -19249,7 +19249,7 @@ function baseSet(object, path, value, customizer) {
 }
 var baseSet_default = baseSet;
 
-// ../../main/node_modules/lodash-es/_basePickBy.js
+// node_modules/lodash-es/_basePickBy.js
 function basePickBy(object, paths, predicate) {
   var index = -1, length = paths.length, result2 = {};
   while (++index < length) {
@@ -19262,7 +19262,7 @@ function basePickBy(object, paths, predicate) {
 }
 var basePickBy_default = basePickBy;
 
-// ../../main/node_modules/lodash-es/pickBy.js
+// node_modules/lodash-es/pickBy.js
 function pickBy(object, predicate) {
   if (object == null) {
     return {};
@@ -19277,7 +19277,7 @@ function pickBy(object, predicate) {
 }
 var pickBy_default = pickBy;
 
-// ../../main/node_modules/lodash-es/_baseReduce.js
+// node_modules/lodash-es/_baseReduce.js
 function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
   eachFunc(collection, function(value, index, collection2) {
     accumulator = initAccum ? (initAccum = false, value) : iteratee(accumulator, value, index, collection2);
@@ -19286,21 +19286,21 @@ function baseReduce(collection, iteratee, accumulator, initAccum, eachFunc) {
 }
 var baseReduce_default = baseReduce;
 
-// ../../main/node_modules/lodash-es/reduce.js
+// node_modules/lodash-es/reduce.js
 function reduce(collection, iteratee, accumulator) {
   var func = isArray_default(collection) ? arrayReduce_default : baseReduce_default, initAccum = arguments.length < 3;
   return func(collection, baseIteratee_default(iteratee, 4), accumulator, initAccum, baseEach_default);
 }
 var reduce_default = reduce;
 
-// ../../main/node_modules/lodash-es/reject.js
+// node_modules/lodash-es/reject.js
 function reject(collection, predicate) {
   var func = isArray_default(collection) ? arrayFilter_default : baseFilter_default;
   return func(collection, negate_default(baseIteratee_default(predicate, 3)));
 }
 var reject_default = reject;
 
-// ../../main/node_modules/lodash-es/_baseSome.js
+// node_modules/lodash-es/_baseSome.js
 function baseSome(collection, predicate) {
   var result2;
   baseEach_default(collection, function(value, index, collection2) {
@@ -19311,7 +19311,7 @@ function baseSome(collection, predicate) {
 }
 var baseSome_default = baseSome;
 
-// ../../main/node_modules/lodash-es/some.js
+// node_modules/lodash-es/some.js
 function some(collection, predicate, guard) {
   var func = isArray_default(collection) ? arraySome_default : baseSome_default;
   if (guard && isIterateeCall_default(collection, predicate, guard)) {
@@ -19321,14 +19321,14 @@ function some(collection, predicate, guard) {
 }
 var some_default = some;
 
-// ../../main/node_modules/lodash-es/_createSet.js
+// node_modules/lodash-es/_createSet.js
 var INFINITY4 = 1 / 0;
 var createSet = !(Set_default && 1 / setToArray_default(new Set_default([, -0]))[1] == INFINITY4) ? noop_default : function(values2) {
   return new Set_default(values2);
 };
 var createSet_default = createSet;
 
-// ../../main/node_modules/lodash-es/_baseUniq.js
+// node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE3 = 200;
 function baseUniq(array, iteratee, comparator) {
   var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result2 = [], seen = result2;
@@ -19372,13 +19372,13 @@ function baseUniq(array, iteratee, comparator) {
 }
 var baseUniq_default = baseUniq;
 
-// ../../main/node_modules/lodash-es/uniq.js
+// node_modules/lodash-es/uniq.js
 function uniq(array) {
   return array && array.length ? baseUniq_default(array) : [];
 }
 var uniq_default = uniq;
 
-// ../../main/node_modules/@chevrotain/utils/lib/src/print.js
+// node_modules/@chevrotain/utils/lib/src/print.js
 function PRINT_ERROR(msg) {
   if (console && console.error) {
     console.error(`Error: ${msg}`);
@@ -19390,7 +19390,7 @@ function PRINT_WARNING(msg) {
   }
 }
 
-// ../../main/node_modules/@chevrotain/utils/lib/src/timer.js
+// node_modules/@chevrotain/utils/lib/src/timer.js
 function timer(func) {
   const start = (/* @__PURE__ */ new Date()).getTime();
   const val = func();
@@ -19399,7 +19399,7 @@ function timer(func) {
   return { time: total, value: val };
 }
 
-// ../../main/node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
+// node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
 function toFastProperties(toBecomeFast) {
   function FakeConstructor() {
   }
@@ -19415,7 +19415,7 @@ function toFastProperties(toBecomeFast) {
   (0, eval)(toBecomeFast);
 }
 
-// ../../main/node_modules/@chevrotain/gast/lib/src/model.js
+// node_modules/@chevrotain/gast/lib/src/model.js
 function tokenLabel(tokType) {
   if (hasTokenLabel(tokType)) {
     return tokType.LABEL;
@@ -19621,7 +19621,7 @@ function serializeProduction(node) {
   }
 }
 
-// ../../main/node_modules/@chevrotain/gast/lib/src/visitor.js
+// node_modules/@chevrotain/gast/lib/src/visitor.js
 var GAstVisitor = class {
   visit(node) {
     const nodeAny = node;
@@ -19683,7 +19683,7 @@ var GAstVisitor = class {
   }
 };
 
-// ../../main/node_modules/@chevrotain/gast/lib/src/helpers.js
+// node_modules/@chevrotain/gast/lib/src/helpers.js
 function isSequenceProd(prod) {
   return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
 }
@@ -19734,7 +19734,7 @@ function getProductionDslName(prod) {
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/rest.js
+// node_modules/chevrotain/lib/src/parse/grammar/rest.js
 var RestWalker = class {
   walk(prod, prevRest = []) {
     forEach_default(prod.definition, (subProd, index) => {
@@ -19814,7 +19814,7 @@ function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
   return fullRepSepRest;
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/first.js
+// node_modules/chevrotain/lib/src/parse/grammar/first.js
 function first(prod) {
   if (prod instanceof NonTerminal) {
     return first(prod.referencedRule);
@@ -19854,10 +19854,10 @@ function firstForTerminal(terminal) {
   return [terminal.terminalType];
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/constants.js
+// node_modules/chevrotain/lib/src/parse/constants.js
 var IN = "_~IN~_";
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/follow.js
+// node_modules/chevrotain/lib/src/parse/grammar/follow.js
 var ResyncFollowsWalker = class extends RestWalker {
   constructor(topProd) {
     super();
@@ -19890,7 +19890,7 @@ function buildBetweenProdsFollowPrefix(inner, occurenceInParent) {
   return inner.name + occurenceInParent + IN;
 }
 
-// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
 function cc(char) {
   return char.charCodeAt(0);
 }
@@ -19923,7 +19923,7 @@ function isCharacter(obj) {
   return obj["type"] === "Character";
 }
 
-// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
 var digitsCharCodes = [];
 for (let i = cc("0"); i <= cc("9"); i++) {
   digitsCharCodes.push(i);
@@ -19964,7 +19964,7 @@ var whitespaceCodes = [
   cc("\uFEFF")
 ];
 
-// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
 var hexDigitPattern = /[0-9a-fA-F]/;
 var decimalPattern = /[0-9]/;
 var decimalPatternNoZero = /[1-9]/;
@@ -20667,7 +20667,7 @@ var RegExpParser = class {
   }
 };
 
-// ../../main/node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
+// node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
 var BaseRegExpVisitor = class {
   visitChildren(node) {
     for (const key in node) {
@@ -20777,7 +20777,7 @@ var BaseRegExpVisitor = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
+// node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
 var regExpAstCache = {};
 var regExpParser = new RegExpParser();
 function getRegExpAst(regExp) {
@@ -20794,7 +20794,7 @@ function clearRegExpParserCache() {
   regExpAstCache = {};
 }
 
-// ../../main/node_modules/chevrotain/lib/src/scan/reg_exp.js
+// node_modules/chevrotain/lib/src/scan/reg_exp.js
 var complementErrorMessage = "Complement Sets are not supported for first char optimization";
 var failedOptimizationPrefixMsg = 'Unable to use "first char" lexer optimizations:\n';
 function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
@@ -21006,7 +21006,7 @@ function canMatchCharCode(charCodes, pattern) {
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/scan/lexer.js
+// node_modules/chevrotain/lib/src/scan/lexer.js
 var PATTERN = "PATTERN";
 var DEFAULT_MODE = "defaultMode";
 var MODES = "modes";
@@ -21693,7 +21693,7 @@ function initCharCodeToOptimizedIndexMap() {
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/scan/tokens.js
+// node_modules/chevrotain/lib/src/scan/tokens.js
 function tokenStructuredMatcher(tokInstance, tokConstructor) {
   const instanceType = tokInstance.tokenTypeIdx;
   if (instanceType === tokConstructor.tokenTypeIdx) {
@@ -21792,7 +21792,7 @@ function isTokenType(tokType) {
   return has_default(tokType, "tokenTypeIdx");
 }
 
-// ../../main/node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
+// node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
 var defaultLexerErrorProvider = {
   buildUnableToPopLexerModeMessage(token) {
     return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
@@ -21802,7 +21802,7 @@ var defaultLexerErrorProvider = {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/scan/lexer_public.js
+// node_modules/chevrotain/lib/src/scan/lexer_public.js
 var LexerDefinitionErrorType;
 (function(LexerDefinitionErrorType2) {
   LexerDefinitionErrorType2[LexerDefinitionErrorType2["MISSING_PATTERN"] = 0] = "MISSING_PATTERN";
@@ -22336,7 +22336,7 @@ var Lexer = class {
 Lexer.SKIPPED = "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
 Lexer.NA = /NOT_APPLICABLE/;
 
-// ../../main/node_modules/chevrotain/lib/src/scan/tokens_public.js
+// node_modules/chevrotain/lib/src/scan/tokens_public.js
 function tokenLabel2(tokType) {
   if (hasTokenLabel2(tokType)) {
     return tokType.LABEL;
@@ -22415,7 +22415,7 @@ function tokenMatcher(token, tokType) {
   return tokenStructuredMatcher(token, tokType);
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/errors_public.js
+// node_modules/chevrotain/lib/src/parse/errors_public.js
 var defaultParserErrorProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     const hasLabel = hasTokenLabel2(expected);
@@ -22577,7 +22577,7 @@ see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/resolver.js
+// node_modules/chevrotain/lib/src/parse/grammar/resolver.js
 function resolveGrammar(topLevels, errMsgProvider) {
   const refResolver = new GastRefResolverVisitor(topLevels, errMsgProvider);
   refResolver.resolveRefs();
@@ -22612,7 +22612,7 @@ var GastRefResolverVisitor = class extends GAstVisitor {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
+// node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
 var AbstractNextPossibleTokensWalker = class extends RestWalker {
   constructor(topProd, path) {
     super();
@@ -23023,7 +23023,7 @@ function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack
   };
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
+// node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
 var PROD_TYPE;
 (function(PROD_TYPE2) {
   PROD_TYPE2[PROD_TYPE2["OPTION"] = 0] = "OPTION";
@@ -23382,7 +23382,7 @@ function areTokenCategoriesNotUsed(lookAheadPaths) {
   return every_default(lookAheadPaths, (singleAltPaths) => every_default(singleAltPaths, (singlePath) => every_default(singlePath, (token) => isEmpty_default(token.categoryMatches))));
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/checks.js
+// node_modules/chevrotain/lib/src/parse/grammar/checks.js
 function validateLookahead(options) {
   const lookaheadValidationErrorMessages = options.lookaheadStrategy.validate({
     rules: options.rules,
@@ -23776,7 +23776,7 @@ function checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes, errMsgPro
   return errors;
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
+// node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
 function resolveGrammar2(options) {
   const actualOptions = defaults_default(options, {
     errMsgProvider: defaultGrammarResolverErrorProvider
@@ -23794,7 +23794,7 @@ function validateGrammar2(options) {
   return validateGrammar(options.rules, options.tokenTypes, options.errMsgProvider, options.grammarName);
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/exceptions_public.js
+// node_modules/chevrotain/lib/src/parse/exceptions_public.js
 var MISMATCHED_TOKEN_EXCEPTION = "MismatchedTokenException";
 var NO_VIABLE_ALT_EXCEPTION = "NoViableAltException";
 var EARLY_EXIT_EXCEPTION = "EarlyExitException";
@@ -23848,7 +23848,7 @@ var EarlyExitException = class extends RecognitionException {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
 var EOF_FOLLOW_KEY = {};
 var IN_RULE_RECOVERY_EXCEPTION = "InRuleRecoveryException";
 var InRuleRecoveryException = class extends Error {
@@ -24103,7 +24103,7 @@ function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/keys.js
+// node_modules/chevrotain/lib/src/parse/grammar/keys.js
 var BITS_FOR_METHOD_TYPE = 4;
 var BITS_FOR_OCCURRENCE_IDX = 8;
 var BITS_FOR_ALT_IDX = 8;
@@ -24118,7 +24118,7 @@ function getKeyForAutomaticLookahead(ruleIdx, dslMethodIdx, occurrence) {
 }
 var BITS_START_FOR_ALT_IDX = 32 - BITS_FOR_ALT_IDX;
 
-// ../../main/node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
+// node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
 var LLkLookaheadStrategy = class {
   constructor(options) {
     var _a;
@@ -24160,7 +24160,7 @@ var LLkLookaheadStrategy = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
 var LooksAhead = class {
   initLooksAhead(config) {
     this.dynamicTokensEnabled = has_default(config, "dynamicTokensEnabled") ? config.dynamicTokensEnabled : DEFAULT_PARSER_CONFIG.dynamicTokensEnabled;
@@ -24279,7 +24279,7 @@ function collectMethods(rule) {
   return dslMethods;
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/cst/cst.js
+// node_modules/chevrotain/lib/src/parse/cst/cst.js
 function setNodeLocationOnlyOffset(currNodeLocation, newLocationInfo) {
   if (isNaN(currNodeLocation.startOffset) === true) {
     currNodeLocation.startOffset = newLocationInfo.startOffset;
@@ -24317,7 +24317,7 @@ function addNoneTerminalToCst(node, ruleName, ruleResult) {
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/lang/lang_extensions.js
+// node_modules/chevrotain/lib/src/lang/lang_extensions.js
 var NAME = "name";
 function defineNameProp(obj, nameValue) {
   Object.defineProperty(obj, NAME, {
@@ -24328,7 +24328,7 @@ function defineNameProp(obj, nameValue) {
   });
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
+// node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
 function defaultVisit(ctx, param) {
   const childrenNames = keys_default(ctx);
   const childrenNamesLength = childrenNames.length;
@@ -24407,7 +24407,7 @@ function validateMissingCstMethods(visitorInstance, ruleNames) {
   return compact_default(errors);
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
 var TreeBuilder = class {
   initTreeBuilder(config) {
     this.CST_STACK = [];
@@ -24563,7 +24563,7 @@ var TreeBuilder = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
 var LexerAdapter = class {
   initLexerAdapter() {
     this.tokVector = [];
@@ -24627,7 +24627,7 @@ var LexerAdapter = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
 var RecognizerApi = class {
   ACTION(impl) {
     return impl.call(this);
@@ -24945,7 +24945,7 @@ var RecognizerApi = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
 var RecognizerEngine = class {
   initRecognizerEngine(tokenVocabulary, config) {
     this.className = this.constructor.name;
@@ -25425,7 +25425,7 @@ Make sure that all grammar rule definitions are done before 'performSelfAnalysis
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
 var ErrorHandler = class {
   initErrorHandler(config) {
     this._errors = [];
@@ -25489,7 +25489,7 @@ var ErrorHandler = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/context_assist.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/context_assist.js
 var ContentAssist = class {
   initContentAssist() {
   }
@@ -25511,7 +25511,7 @@ var ContentAssist = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
 var RECORDING_NULL_OBJECT = {
   description: "This Object indicates the Parser is during Recording Phase"
 };
@@ -25773,7 +25773,7 @@ function assertMethodIdxIsValid(idx) {
   }
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
+// node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
 var PerformanceTracer = class {
   initPerformanceTracer(config) {
     if (has_default(config, "traceInitPerf")) {
@@ -25807,7 +25807,7 @@ var PerformanceTracer = class {
   }
 };
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
+// node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
 function applyMixins(derivedCtor, baseCtors) {
   baseCtors.forEach((baseCtor) => {
     const baseProto = baseCtor.prototype;
@@ -25825,7 +25825,7 @@ function applyMixins(derivedCtor, baseCtors) {
   });
 }
 
-// ../../main/node_modules/chevrotain/lib/src/parse/parser/parser.js
+// node_modules/chevrotain/lib/src/parse/parser/parser.js
 var END_OF_FILE = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN);
 Object.freeze(END_OF_FILE);
 var DEFAULT_PARSER_CONFIG = Object.freeze({
