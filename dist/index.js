@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-EAZ2PQBI.js";
+} from "./chunk-HJU5NTDH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-CD5YS5SE.js";
+} from "./chunk-VV66S7HG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

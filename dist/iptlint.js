@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-EAZ2PQBI.js";
-import "./chunk-CD5YS5SE.js";
+} from "./chunk-HJU5NTDH.js";
+import "./chunk-VV66S7HG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-CD5YS5SE.js";
+} from "./chunk-VV66S7HG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

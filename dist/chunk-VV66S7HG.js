@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.counts, state.options.suppressErrors);
+      report12(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.paths, state.options.suppressErrors);
+      report12(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report12(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.groups, state.options.suppressErrors);
+      report12(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report11(error, callback$1, output, suppressErrors) {
+    function report12(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -35830,7 +35830,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report11 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report12 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -35839,37 +35839,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report11(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report11(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report12(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report11(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report12(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report11(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report12(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report11(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report12(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report11(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report12(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report11(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report12(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report11(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report12(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report11(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report12(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -36318,20 +36318,73 @@ function report(context, line, instance, conflict) {
   });
 }
 
-// rules/duplicate-rule/rule.ts
-var ID6 = "duplicate-rule";
-var duplicateRule = {
+// rules/option-cannot-be-negated/rule.ts
+var ID6 = "option-cannot-be-negated";
+var optionCannotBeNegated = {
   id: ID6,
+  description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { model } = context;
+    const family = model.family()?.family ?? null;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = commandAt2(context, representative);
+      if (line === null || !hasEarlyBang(line.view)) continue;
+      const reading = readOptions(line.view, family);
+      if (reading === null || !reading.instances.some((instance) => refusedOf(instance, line.view) !== void 0)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = commandAt2(context, n);
+        const again = like === null ? null : readOptions(like.view, family);
+        if (again === null) continue;
+        for (const instance of again.instances) {
+          const refused = refusedOf(instance, like.view);
+          if (refused !== void 0) report2(context, like, instance, refused);
+        }
+      }
+    }
+  }
+};
+function commandAt2(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function hasEarlyBang(view) {
+  for (let i = 0; i < view.count; i++) if (view.negated(i) && !view.lateBang(i)) return true;
+  return false;
+}
+function refusedOf(instance, view) {
+  return instance.given.find((given) => {
+    if (!view.negated(given.element) || view.lateBang(given.element)) return false;
+    const all = instance.extension.options.filter((o) => o.names[0] === given.key);
+    return all.length > 0 && all.every((o) => o.invert === false);
+  });
+}
+function report2(context, line, instance, given) {
+  const view = line.view;
+  const said = `${instance.extension.name}: option "${given.key}" cannot be inverted.`;
+  context.report({
+    range: view.bangRange(given.element) ?? view.range(given.element),
+    message: `\`! ${view.name(given.element)}\`: the option cannot be negated, iptables-restore refuses the line ("${said}")`
+  });
+}
+
+// rules/duplicate-rule/rule.ts
+var ID7 = "duplicate-rule";
+var duplicateRule = {
+  id: ID7,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
   check(context) {
     for (const table of context.model.tables()) {
-      for (const { earlier, later, chain } of table.chains.repeatedRules()) report2(context, table, earlier, later, chain);
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report3(context, table, earlier, later, chain);
     }
   }
 };
-function report2(context, table, earlier, later, chain) {
+function report3(context, table, earlier, later, chain) {
   const { document } = context;
   const line = document.line(later);
   const rule = line.rule;
@@ -36395,11 +36448,11 @@ function message2(chain, earlier, rule) {
 
 // rules/dump-incomplete-table/rule.ts
 var NEEDLE = "# Table ";
-var ID7 = "dump-incomplete-table";
+var ID8 = "dump-incomplete-table";
 var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
 var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
 var dumpIncompleteTable = {
-  id: ID7,
+  id: ID8,
   description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
   severity: "warning",
   fixable: false,
@@ -36424,10 +36477,10 @@ var dumpIncompleteTable = {
 };
 
 // rules/dump-unsupported-revision/rule.ts
-var ID8 = "dump-unsupported-revision";
+var ID9 = "dump-unsupported-revision";
 var PLACEHOLDER = "[unsupported revision]";
 var dumpUnsupportedRevision = {
-  id: ID8,
+  id: ID9,
   description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -36469,10 +36522,10 @@ function owner(line, at) {
 }
 
 // rules/foreign-jump-into-kube-chain/rule.ts
-var ID9 = "foreign-jump-into-kube-chain";
+var ID10 = "foreign-jump-into-kube-chain";
 var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
 var foreignJumpIntoKubeChain = {
-  id: ID9,
+  id: ID10,
   description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
   severity: "warning",
   fixable: false,
@@ -36512,14 +36565,14 @@ function foreignChains(table) {
 }
 
 // rules/icmpv6-nd-blocked/rule.ts
-var ID10 = "icmpv6-nd-blocked";
+var ID11 = "icmpv6-nd-blocked";
 var ND_TYPES = [
   { type: 135, name: "neighbour solicitations" },
   { type: 136, name: "neighbour advertisements" }
 ];
 var DEPTH2 = 8;
 var icmpv6NdBlocked = {
-  id: ID10,
+  id: ID11,
   description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
   severity: "warning",
   fixable: "unsafe",
@@ -36686,10 +36739,10 @@ function ndAccepts(context, table, chain, deny, blocked) {
 }
 
 // rules/ipv6-left-open/rule.ts
-var ID11 = "ipv6-left-open";
+var ID12 = "ipv6-left-open";
 var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
 var ipv6LeftOpen = {
-  id: ID11,
+  id: ID12,
   description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
   severity: "warning",
   fixable: false,
@@ -36722,7 +36775,7 @@ function acceptsEverything(model) {
 var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
 
 // rules/inline-option-value/rule.ts
-var ID12 = "inline-option-value";
+var ID13 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -36751,7 +36804,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID12,
+  id: ID13,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -36793,7 +36846,7 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID12
+        ruleId: ID13
       } : void 0
     });
   }
@@ -37013,9 +37066,9 @@ function otherFamilysValue(option2, word, family) {
 }
 
 // rules/invalid-option-value/rule.ts
-var ID13 = "invalid-option-value";
+var ID14 = "invalid-option-value";
 var invalidOptionValue = {
-  id: ID13,
+  id: ID14,
   description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
   severity: "error",
   fixable: false,
@@ -37055,7 +37108,7 @@ var invalidOptionValue = {
     for (const n of [...candidates].sort((a, b) => a - b)) {
       if (syntaxLines.has(n)) continue;
       const line = document.line(n);
-      if (line.kind === "command") report3(context, line, family);
+      if (line.kind === "command") report4(context, line, family);
     }
   }
 };
@@ -37089,7 +37142,7 @@ function messageOf2(option2, words, verdict) {
   const exact = bytes === byteLength(words[0]);
   return `\`${option2}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
 }
-function report3(context, line, family) {
+function report4(context, line, family) {
   const view = line.view;
   const checkers2 = checkersOf(view, family);
   for (let i = 0; i < view.count; i++) {
@@ -37109,12 +37162,12 @@ function report3(context, line, family) {
 }
 
 // rules/interface-direction/rule.ts
-var ID14 = "interface-direction";
+var ID15 = "interface-direction";
 var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID14,
+  id: ID15,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -37211,11 +37264,11 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/iptables-backend-split/rule.ts
-var ID15 = "iptables-backend-split";
+var ID16 = "iptables-backend-split";
 var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
 var NEEDLE2 = "# Warning: ";
 var iptablesBackendSplit = {
-  id: ID15,
+  id: ID16,
   description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
   severity: "warning",
   fixable: false,
@@ -37241,9 +37294,9 @@ var iptablesBackendSplit = {
 };
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID16 = "jump-to-undefined-chain";
+var ID17 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID16,
+  id: ID17,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -37312,12 +37365,12 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/kube-localnet-exposed/rule.ts
-var ID17 = "kube-localnet-exposed";
+var ID18 = "kube-localnet-exposed";
 var LOOPBACK_HOST = 2130706433;
 var LOOPBACK_NET = 2130706432;
 var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
 var kubeLocalnetExposed = {
-  id: ID17,
+  id: ID18,
   description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
   severity: "warning",
   fixable: false,
@@ -37392,9 +37445,9 @@ function coversLoopbackNet(net) {
 }
 
 // rules/line-ends/rule.ts
-var ID18 = "line-ends";
+var ID19 = "line-ends";
 var lineEnds = {
-  id: ID18,
+  id: ID19,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -37412,7 +37465,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID18 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID19 }
   });
 }
 function checkCrLf(context) {
@@ -37445,7 +37498,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID18 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID19 }
   });
 }
 function effectOf(document, line) {
@@ -37495,7 +37548,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID19 = "mark-bit-conflict";
+var ID20 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -37523,7 +37576,7 @@ function ownerOf2(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID19,
+  id: ID20,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -37591,10 +37644,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID20 = "masquerade-mark-not-cleared";
+var ID21 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID20,
+  id: ID21,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -37685,7 +37738,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID20
+    ruleId: ID21
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -37730,9 +37783,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID21 = "match-not-allowed-here";
+var ID22 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID21,
+  id: ID22,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -37814,7 +37867,7 @@ function checkTable4(context, table, uses2, facts) {
     const { limit } = use;
     if (limit.tables && !limit.tables.includes(tableName2)) {
       refused.add(use.n);
-      report4(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      report5(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
       continue;
     }
     const wrong = wrongOf.get(use);
@@ -37824,11 +37877,11 @@ function checkTable4(context, table, uses2, facts) {
     const isBuiltin = builtins.includes(chain);
     const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
     const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-    report4(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+    report5(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
 var MAX_MESSAGE = 180;
-function report4(context, use, where, logged, legacyOnly, facts) {
+function report5(context, use, where, logged, legacyOnly, facts) {
   const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
@@ -37841,9 +37894,9 @@ function report4(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/missing-option/rule.ts
-var ID22 = "missing-option";
+var ID23 = "missing-option";
 var missingOption = {
-  id: ID22,
+  id: ID23,
   description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -37852,21 +37905,21 @@ var missingOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt2(context, representative);
+      const line = commandAt3(context, representative);
       if (line === null || line.command === "delete") continue;
       const reading = readOptions(line.view, family);
       if (reading === null) continue;
       const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
       if (missing.length === 0) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt2(context, n);
+        const like = commandAt3(context, n);
         if (like === null || like.command === "delete") continue;
         const again = readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
           if (isBareTarget(like, instance)) continue;
           const lack = lackOf(instance, family);
-          if (lack !== null) report5(context, like, instance, lack);
+          if (lack !== null) report6(context, like, instance, lack);
         }
       }
     }
@@ -37877,19 +37930,19 @@ var missingOption = {
         if (targetGivenOptions(lexed, n)) continue;
         tables ??= model.tables();
         if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
-        const line = commandAt2(context, n);
+        const line = commandAt3(context, n);
         if (line === null || line.command === "delete") continue;
         const at = line.view.targetIndex();
         if (at === -1) continue;
         if (line.view.valueRange(at, 1) !== null) continue;
         const instance = { extension: target, element: at, implicit: false, given: [] };
         const lack = lackOf(instance, family);
-        if (lack !== null) report5(context, line, instance, lack);
+        if (lack !== null) report6(context, line, instance, lack);
       }
     }
   }
 };
-function commandAt2(context, n) {
+function commandAt3(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" ? line : null;
@@ -37932,7 +37985,7 @@ function lackOf(instance, family) {
   return null;
 }
 var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report5(context, line, instance, lack) {
+function report6(context, line, instance, lack) {
   const view = line.view;
   const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf(instance.extension)}\``;
   const ext = instance.extension.name;
@@ -37955,13 +38008,13 @@ function report5(context, line, instance, lack) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID23 = "multiport-too-many-ports";
+var ID24 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID23,
+  id: ID24,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -37994,7 +38047,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report6(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report7(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -38011,7 +38064,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report6(context, view, i, name, slots) {
+function report7(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -38019,9 +38072,9 @@ function report6(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID24 = "old-negation-syntax";
+var ID25 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID24,
+  id: ID25,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -38052,7 +38105,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID24 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID25 }
       });
     }
   }
@@ -38083,9 +38136,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-newer-iptables/rule.ts
-var ID25 = "option-needs-newer-iptables";
+var ID26 = "option-needs-newer-iptables";
 var optionNeedsNewerIptables = {
-  id: ID25,
+  id: ID26,
   description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
   severity: "warning",
   fixable: false,
@@ -38097,11 +38150,11 @@ var optionNeedsNewerIptables = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt3(context, representative);
+      const line = commandAt4(context, representative);
       const reading = line === null ? null : readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt3(context, n);
+        const like = commandAt4(context, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38118,7 +38171,7 @@ var optionNeedsNewerIptables = {
     }
   }
 };
-function commandAt3(context, n) {
+function commandAt4(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" ? line : null;
@@ -38147,9 +38200,9 @@ function newer(instance, release) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID26 = "option-needs-protocol";
+var ID27 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID26,
+  id: ID27,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -38271,7 +38324,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID26
+      ruleId: ID27
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -38340,7 +38393,7 @@ function moveProtocolFix(line, view, from, before2) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID26 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID27 };
 }
 
 // rules/other-family-line/rule.ts
@@ -38380,15 +38433,15 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID27 = "queue-target";
+var ID28 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID27,
+  id: ID28,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report7(context, line);
+    for (const line of queueLines(context)) report8(context, line);
   }
 };
 function queueLines(context) {
@@ -38400,7 +38453,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report7(context, line) {
+function report8(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -38414,17 +38467,17 @@ function report7(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID27 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID28 }
   });
 }
 
 // rules/stale-proxy-mode-rules/rule.ts
-var ID28 = "stale-proxy-mode-rules";
+var ID29 = "stale-proxy-mode-rules";
 var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
 var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
 var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
 var staleProxyModeRules = {
-  id: ID28,
+  id: ID29,
   description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
   severity: "warning",
   fixable: false,
@@ -38468,9 +38521,9 @@ function firstServiceChain(nat) {
 }
 
 // rules/repeated-option/rule.ts
-var ID29 = "repeated-option";
+var ID30 = "repeated-option";
 var repeatedOption = {
-  id: ID29,
+  id: ID30,
   description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -38479,12 +38532,12 @@ var repeatedOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt4(context, representative);
+      const line = commandAt5(context, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt4(context, n);
+        const like = commandAt5(context, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38502,13 +38555,13 @@ var repeatedOption = {
     for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
   }
 };
-function commandAt4(context, n) {
+function commandAt5(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" && line.command !== "delete" ? line : null;
 }
 function reportBuiltin2(context, n) {
-  const line = commandAt4(context, n);
+  const line = commandAt5(context, n);
   if (line === null) return;
   const view = line.view;
   const seen = /* @__PURE__ */ new Set();
@@ -38545,10 +38598,10 @@ function repeatOf(instance) {
 }
 
 // rules/target-needs-protocol/rule.ts
-var ID30 = "target-needs-protocol";
+var ID31 = "target-needs-protocol";
 var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var targetNeedsProtocol = {
-  id: ID30,
+  id: ID31,
   description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
   severity: "error",
   fixable: "unsafe",
@@ -38622,7 +38675,7 @@ function checkLine5(context, line, facts) {
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID30 };
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID31 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -38677,9 +38730,9 @@ function hasSynMatch(view, target) {
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID31 = "target-not-allowed-here";
+var ID32 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID31,
+  id: ID32,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -38782,9 +38835,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID32 = "undeclared-chain";
+var ID33 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID32,
+  id: ID33,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -38836,9 +38889,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID33 = "unknown-extension";
+var ID34 = "unknown-extension";
 var unknownExtension = {
-  id: ID33,
+  id: ID34,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -38863,7 +38916,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report8(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report9(context, other, i);
       }
     }
   }
@@ -38879,7 +38932,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report8(context, line, at) {
+function report9(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -38887,14 +38940,14 @@ function report8(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID33 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID34 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID34 = "unknown-option";
+var ID35 = "unknown-option";
 var unknownOption2 = {
-  id: ID34,
+  id: ID35,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -38906,7 +38959,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report9(context, line, family);
+        if (line !== null) report10(context, line, family);
       }
     }
   }
@@ -38965,7 +39018,7 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report9(context, line, family) {
+function report10(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
@@ -38987,15 +39040,15 @@ function report9(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID34 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID35 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID35 = "unreachable-rule";
+var ID36 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID35,
+  id: ID36,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -39010,7 +39063,7 @@ function checkTable6(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report10(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report11(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -39019,7 +39072,7 @@ function checkTable6(context, table) {
     if (isUnconditional2(line)) dead.set(chain, line);
   });
 }
-function report10(context, table, line, chain, catchAll) {
+function report11(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -39039,10 +39092,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID36 = "unterminated-quote";
+var ID37 = "unterminated-quote";
 var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID36,
+  id: ID37,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -39069,7 +39122,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID37 = "unused-chain";
+var ID38 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -39079,7 +39132,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID37,
+  id: ID38,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -39129,6 +39182,7 @@ var allRules = [
   invalidOptionValue,
   missingOption,
   conflictingOptions,
+  optionCannotBeNegated,
   repeatedOption,
   optionNeedsNewerIptables,
   addressFamilyMismatch,
@@ -39936,8 +39990,8 @@ function lintDocument(document, options = {}) {
   if (rulesets !== null) {
     const self2 = rulesets[0];
     for (const rule of nodeRules) {
-      const report11 = reporter(rule);
-      const keep = (ruleset, finding) => ruleset === self2 ? report11(finding) : void 0;
+      const report12 = reporter(rule);
+      const keep = (ruleset, finding) => ruleset === self2 ? report12(finding) : void 0;
       rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
     }
   }
