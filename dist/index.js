@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-HJU5NTDH.js";
+} from "./chunk-OO6QT7FG.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-VV66S7HG.js";
+} from "./chunk-DCM7P73V.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-HJU5NTDH.js";
-import "./chunk-VV66S7HG.js";
+} from "./chunk-OO6QT7FG.js";
+import "./chunk-DCM7P73V.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

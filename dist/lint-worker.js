@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-VV66S7HG.js";
+} from "./chunk-DCM7P73V.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

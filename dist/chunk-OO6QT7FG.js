@@ -30,7 +30,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-VV66S7HG.js";
+} from "./chunk-DCM7P73V.js";
 import {
   __commonJS,
   __require,

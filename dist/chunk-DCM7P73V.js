@@ -36366,7 +36366,8 @@ function report2(context, line, instance, given) {
   const view = line.view;
   const said = `${instance.extension.name}: option "${given.key}" cannot be inverted.`;
   context.report({
-    range: view.bangRange(given.element) ?? view.range(given.element),
+    // `! --option`: the `!` iptables refuses and the word it refuses it for.
+    range: { start: (view.bangRange(given.element) ?? view.optionRange(given.element)).start, end: view.optionRange(given.element).end },
     message: `\`! ${view.name(given.element)}\`: the option cannot be negated, iptables-restore refuses the line ("${said}")`
   });
 }
