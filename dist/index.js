@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-OO6QT7FG.js";
+} from "./chunk-OS56PPYI.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-DCM7P73V.js";
+} from "./chunk-NYDCIDRZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

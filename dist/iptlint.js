@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-OO6QT7FG.js";
-import "./chunk-DCM7P73V.js";
+} from "./chunk-OS56PPYI.js";
+import "./chunk-NYDCIDRZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-DCM7P73V.js";
+} from "./chunk-NYDCIDRZ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -5,15 +5,19 @@
  *
  * Which options take `!` is the option tables' XTOPT_INVERT (OptionData.invert); a getopt
  * extension (invert null) decides in its own code, and this rule says nothing of it. The line's
- * option words are read as getopt reads them (`readOptions`), once per line shape. The old form
+ * option words are read as getopt reads them (`readOptions`), on the lines with a `!` before an
+ * extension's option only. The old form
  * (`-s ! x`) is old-negation-syntax's.
  */
 import type { CommandLine, LineView } from "../../grammar/index.js";
 import type { LineNo } from "../model/index.js";
-import { readOptions, type ExtensionInstance, type GivenOption } from "../netfilter/index.js";
+import { readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
+
+/** A `!` word followed by an option word (a quoted `!` is a value, which the line's reading then tells). */
+const EARLY_BANG = /(^|[ \t])![ \t]+-/gm;
 
 export const optionCannotBeNegated: RuleModule = {
   id: ID,
@@ -21,22 +25,19 @@ export const optionCannotBeNegated: RuleModule = {
   severity: "error",
   fixable: false,
   check(context) {
-    const { model } = context;
-    const family = model.family()?.family ?? null;
-    const shapes = model.lines.shapes();
-    for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+    const family = context.model.family()?.family ?? null;
+    const { document } = context;
+    // Only lines with a `!` before an option can be wrong: found in the text, not per line shape
+    // (a shape keeps the option words, not their `!`), then each such line read.
+    let previous = -1;
+    for (const match of document.text.matchAll(EARLY_BANG)) {
+      const n = (document.source.positionAt(match.index! + match[1].length).line - 1) as LineNo;
+      if (n === previous) continue;
+      previous = n;
+      const line = commandAt(context, n);
       if (line === null || !hasEarlyBang(line.view)) continue;
-      const reading = readOptions(line.view, family);
-      if (reading === null || !reading.instances.some((instance) => refusedOf(instance, line.view) !== undefined)) continue;
-      for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
-        const again = like === null ? null : readOptions(like.view, family);
-        if (again === null) continue;
-        for (const instance of again.instances) {
-          const refused = refusedOf(instance, like!.view);
-          if (refused !== undefined) report(context, like!, instance, refused);
-        }
+      for (const refusal of refusalsOf(line.view, family)) {
+        context.report({ range: refusal.range, message: `\`! ${line.view.name(refusal.element)}\`: ${refusal.what} cannot be negated, iptables-restore refuses the line ("${refusal.said}")` });
       }
     }
   },
@@ -67,14 +68,43 @@ function refusedOf(instance: ExtensionInstance, view: LineView): GivenOption | u
   });
 }
 
-function report(context: RuleContext, line: CommandLine, instance: ExtensionInstance, given: GivenOption): void {
-  const view = line.view;
-  const said = `${instance.extension.name}: option "${given.key}" cannot be inverted.`;
-  context.report({
-    // `! --option`: the `!` iptables refuses and the word it refuses it for.
-    range: { start: (view.bangRange(given.element) ?? view.optionRange(given.element)).start, end: view.optionRange(given.element).end },
-    message: `\`! ${view.name(given.element)}\`: the option cannot be negated, iptables-restore refuses the line ("${said}")`,
-  });
+type Range = ReturnType<LineView["optionRange"]>;
+
+interface Refusal {
+  element: number;
+  range: Range;
+  /** What cannot be negated, for the message. */
+  what: string;
+  /** What iptables prints. */
+  said: string;
 }
 
+/** iptables' own options that refuse `!` as it parses them (`-j`/`-g`, `-m`, `-c`), with its words. */
+function builtinRefusal(view: LineView, i: number): { what: string; said: string } | null {
+  const role = view.role(i);
+  if (role === "jump" || role === "goto") return { what: "a jump", said: "cannot have ! before -j" };
+  if (role === "match") return { what: "loading a match", said: "unexpected ! flag before --match" };
+  if (role === "counters") return { what: "the counters", said: "cannot have ! before -c" };
+  return null;
+}
 
+/** Every `! --option` of the line iptables refuses; none for an option whose reading is unsure. */
+function refusalsOf(view: LineView, family: Family | null): Refusal[] {
+  const out: Refusal[] = [];
+  // `! --option`: the `!` iptables refuses and the word it refuses it for.
+  const rangeOf = (i: number): Range => ({ start: (view.bangRange(i) ?? view.optionRange(i)).start, end: view.optionRange(i).end });
+  for (let i = 0; i < view.count; i++) {
+    if (!view.negated(i) || view.lateBang(i)) continue;
+    const builtin = builtinRefusal(view, i);
+    if (builtin !== null) out.push({ element: i, range: rangeOf(i), ...builtin });
+  }
+  let extensionBang = false;
+  for (let i = 0; i < view.count && !extensionBang; i++) extensionBang = view.role(i) === "module" && view.negated(i) && !view.lateBang(i);
+  if (!extensionBang) return out;
+  const reading = readOptions(view, family);
+  for (const instance of reading?.instances ?? []) {
+    const given = refusedOf(instance, view);
+    if (given !== undefined) out.push({ element: given.element, range: rangeOf(given.element), what: "the option", said: `${instance.extension.name}: option "${given.key}" cannot be inverted.` });
+  }
+  return out.sort((a, b) => a.element - b.element);
+}

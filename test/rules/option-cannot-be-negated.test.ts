@@ -19,6 +19,9 @@ test("the old late `!` is old-negation-syntax's, getopt extensions and unknown e
   assert.deepEqual(findings(filter("-A INPUT -p tcp -m hashlimit ! --hashlimit-upto 5 --hashlimit-name x -j ACCEPT")), []);
   assert.deepEqual(findings(filter("-A INPUT -m geoip ! --src-cc DE -m comment --comment x -j ACCEPT")), []);
   assert.equal(findings(filter("-A INPUT -m comment ! --comment x -j ACCEPT", "-A INPUT -m comment ! --comment y -j ACCEPT")).length, 2);
+  // Lines of one shape differ in their `!`: the one after a line without it is found too.
+  assert.equal(findings(filter("-A INPUT -m comment --comment x -j ACCEPT", "-A INPUT -m comment ! --comment y -j ACCEPT")).length, 1);
+  assert.equal(findings(filter("-A INPUT ! -c 1 2 -j ACCEPT", "-A INPUT -m comment --comment \"a ! -b\" -j ACCEPT")).length, 1);
 });
 
 test("every option without a value the model says takes no `!` is refused so by iptables (x6 and v4, nft and legacy)", async (t) => {

@@ -30,7 +30,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-DCM7P73V.js";
+} from "./chunk-NYDCIDRZ.js";
 import {
   __commonJS,
   __require,

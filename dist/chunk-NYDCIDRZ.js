@@ -16012,22 +16012,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.counts, state.options.suppressErrors);
+      report11(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.paths, state.options.suppressErrors);
+      report11(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report11(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.groups, state.options.suppressErrors);
+      report11(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report12(error, callback$1, output, suppressErrors) {
+    function report11(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -35830,7 +35830,7 @@ function checkLine(context, line, evidence, other, extensionTarget) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report12 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report11 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -35839,37 +35839,37 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report11(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report12(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report11(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report12(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report11(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "-m" || name === "--match") {
       const module2 = view.value(i);
       if (module2 === "icmp" && evidence.family === 6) {
-        report12(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
+        report11(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
       } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report12(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
+        report11(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
       }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report12(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report11(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report12(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report11(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report12(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
+        report11(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
       const target = extensionTarget;
       const only = FAMILY_TARGETS[target];
       if (only && only.family === other && view.value(i) === target) {
-        report12(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report11(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
       }
     }
   }
@@ -36320,28 +36320,24 @@ function report(context, line, instance, conflict) {
 
 // rules/option-cannot-be-negated/rule.ts
 var ID6 = "option-cannot-be-negated";
+var EARLY_BANG = /(^|[ \t])![ \t]+-/gm;
 var optionCannotBeNegated = {
   id: ID6,
   description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
   check(context) {
-    const { model } = context;
-    const family = model.family()?.family ?? null;
-    const shapes = model.lines.shapes();
-    for (const representative of shapes.representatives) {
-      const line = commandAt2(context, representative);
+    const family = context.model.family()?.family ?? null;
+    const { document } = context;
+    let previous = -1;
+    for (const match of document.text.matchAll(EARLY_BANG)) {
+      const n = document.source.positionAt(match.index + match[1].length).line - 1;
+      if (n === previous) continue;
+      previous = n;
+      const line = commandAt2(context, n);
       if (line === null || !hasEarlyBang(line.view)) continue;
-      const reading = readOptions(line.view, family);
-      if (reading === null || !reading.instances.some((instance) => refusedOf(instance, line.view) !== void 0)) continue;
-      for (const n of shapes.linesLike(representative)) {
-        const like = commandAt2(context, n);
-        const again = like === null ? null : readOptions(like.view, family);
-        if (again === null) continue;
-        for (const instance of again.instances) {
-          const refused = refusedOf(instance, like.view);
-          if (refused !== void 0) report2(context, like, instance, refused);
-        }
+      for (const refusal4 of refusalsOf(line.view, family)) {
+        context.report({ range: refusal4.range, message: `\`! ${line.view.name(refusal4.element)}\`: ${refusal4.what} cannot be negated, iptables-restore refuses the line ("${refusal4.said}")` });
       }
     }
   }
@@ -36362,14 +36358,30 @@ function refusedOf(instance, view) {
     return all.length > 0 && all.every((o) => o.invert === false);
   });
 }
-function report2(context, line, instance, given) {
-  const view = line.view;
-  const said = `${instance.extension.name}: option "${given.key}" cannot be inverted.`;
-  context.report({
-    // `! --option`: the `!` iptables refuses and the word it refuses it for.
-    range: { start: (view.bangRange(given.element) ?? view.optionRange(given.element)).start, end: view.optionRange(given.element).end },
-    message: `\`! ${view.name(given.element)}\`: the option cannot be negated, iptables-restore refuses the line ("${said}")`
-  });
+function builtinRefusal(view, i) {
+  const role = view.role(i);
+  if (role === "jump" || role === "goto") return { what: "a jump", said: "cannot have ! before -j" };
+  if (role === "match") return { what: "loading a match", said: "unexpected ! flag before --match" };
+  if (role === "counters") return { what: "the counters", said: "cannot have ! before -c" };
+  return null;
+}
+function refusalsOf(view, family) {
+  const out = [];
+  const rangeOf = (i) => ({ start: (view.bangRange(i) ?? view.optionRange(i)).start, end: view.optionRange(i).end });
+  for (let i = 0; i < view.count; i++) {
+    if (!view.negated(i) || view.lateBang(i)) continue;
+    const builtin = builtinRefusal(view, i);
+    if (builtin !== null) out.push({ element: i, range: rangeOf(i), ...builtin });
+  }
+  let extensionBang = false;
+  for (let i = 0; i < view.count && !extensionBang; i++) extensionBang = view.role(i) === "module" && view.negated(i) && !view.lateBang(i);
+  if (!extensionBang) return out;
+  const reading = readOptions(view, family);
+  for (const instance of reading?.instances ?? []) {
+    const given = refusedOf(instance, view);
+    if (given !== void 0) out.push({ element: given.element, range: rangeOf(given.element), what: "the option", said: `${instance.extension.name}: option "${given.key}" cannot be inverted.` });
+  }
+  return out.sort((a, b) => a.element - b.element);
 }
 
 // rules/duplicate-rule/rule.ts
@@ -36381,11 +36393,11 @@ var duplicateRule = {
   fixable: "unsafe",
   check(context) {
     for (const table of context.model.tables()) {
-      for (const { earlier, later, chain } of table.chains.repeatedRules()) report3(context, table, earlier, later, chain);
+      for (const { earlier, later, chain } of table.chains.repeatedRules()) report2(context, table, earlier, later, chain);
     }
   }
 };
-function report3(context, table, earlier, later, chain) {
+function report2(context, table, earlier, later, chain) {
   const { document } = context;
   const line = document.line(later);
   const rule = line.rule;
@@ -37109,7 +37121,7 @@ var invalidOptionValue = {
     for (const n of [...candidates].sort((a, b) => a - b)) {
       if (syntaxLines.has(n)) continue;
       const line = document.line(n);
-      if (line.kind === "command") report4(context, line, family);
+      if (line.kind === "command") report3(context, line, family);
     }
   }
 };
@@ -37143,7 +37155,7 @@ function messageOf2(option2, words, verdict) {
   const exact = bytes === byteLength(words[0]);
   return `\`${option2}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
 }
-function report4(context, line, family) {
+function report3(context, line, family) {
   const view = line.view;
   const checkers2 = checkersOf(view, family);
   for (let i = 0; i < view.count; i++) {
@@ -37868,7 +37880,7 @@ function checkTable4(context, table, uses2, facts) {
     const { limit } = use;
     if (limit.tables && !limit.tables.includes(tableName2)) {
       refused.add(use.n);
-      report5(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
+      report4(context, use, tableName2, placeRefusal(limit, use.match, tableName2, []), false, facts);
       continue;
     }
     const wrong = wrongOf.get(use);
@@ -37878,11 +37890,11 @@ function checkTable4(context, table, uses2, facts) {
     const isBuiltin = builtins.includes(chain);
     const used = isBuiltin ? [...wrong] : HOOKS.filter((hook) => wrong.includes(hook) || builtins.includes(hook) && table.hooks.reaches(hook, chain));
     const legacyOnly = limit.hooksCheckedInBuiltinOnlyByNft === true && !isBuiltin;
-    report5(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
+    report4(context, use, chainReachedFrom(table, chain, isBuiltin, wrong), placeRefusal(limit, use.match, tableName2, used), legacyOnly, facts);
   }
 }
 var MAX_MESSAGE = 180;
-function report5(context, use, where, logged, legacyOnly, facts) {
+function report4(context, use, where, logged, legacyOnly, facts) {
   const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
@@ -37920,7 +37932,7 @@ var missingOption = {
         for (const instance of again.instances) {
           if (isBareTarget(like, instance)) continue;
           const lack = lackOf(instance, family);
-          if (lack !== null) report6(context, like, instance, lack);
+          if (lack !== null) report5(context, like, instance, lack);
         }
       }
     }
@@ -37938,7 +37950,7 @@ var missingOption = {
         if (line.view.valueRange(at, 1) !== null) continue;
         const instance = { extension: target, element: at, implicit: false, given: [] };
         const lack = lackOf(instance, family);
-        if (lack !== null) report6(context, line, instance, lack);
+        if (lack !== null) report5(context, line, instance, lack);
       }
     }
   }
@@ -37986,7 +37998,7 @@ function lackOf(instance, family) {
   return null;
 }
 var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report6(context, line, instance, lack) {
+function report5(context, line, instance, lack) {
   const view = line.view;
   const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf(instance.extension)}\``;
   const ext = instance.extension.name;
@@ -38048,7 +38060,7 @@ function checkLine3(context, line) {
     }
     const value = view.value(i);
     const slots = value === null ? null : slotsOf(value);
-    if (slots !== null && slots > MAX_PORT_SLOTS) report7(context, view, i, name, slots);
+    if (slots !== null && slots > MAX_PORT_SLOTS) report6(context, view, i, name, slots);
   }
 }
 function slotsOf(list2) {
@@ -38065,7 +38077,7 @@ function isPortOrRange(bounds) {
   const [low, high] = bounds.map((b) => /^\d+$/.test(b) ? Number(b) : NaN);
   return bounds.length === 1 || !(low >= high);
 }
-function report7(context, view, i, name, slots) {
+function report6(context, view, i, name, slots) {
   context.report({
     range: view.range(i),
     message: `\`${name}\` lists ${slots} port slots (a range takes two), more than multiport's ${MAX_PORT_SLOTS}: iptables refuses the line ("too many ports specified")`
@@ -38442,7 +38454,7 @@ var queueTarget = {
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report8(context, line);
+    for (const line of queueLines(context)) report7(context, line);
   }
 };
 function queueLines(context) {
@@ -38454,7 +38466,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report8(context, line) {
+function report7(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -38917,7 +38929,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report9(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report8(context, other, i);
       }
     }
   }
@@ -38933,7 +38945,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report9(context, line, at) {
+function report8(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -38960,7 +38972,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report10(context, line, family);
+        if (line !== null) report9(context, line, family);
       }
     }
   }
@@ -39019,7 +39031,7 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report10(context, line, family) {
+function report9(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
@@ -39064,7 +39076,7 @@ function checkTable6(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report11(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report10(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -39073,7 +39085,7 @@ function checkTable6(context, table) {
     if (isUnconditional2(line)) dead.set(chain, line);
   });
 }
-function report11(context, table, line, chain, catchAll) {
+function report10(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -39991,8 +40003,8 @@ function lintDocument(document, options = {}) {
   if (rulesets !== null) {
     const self2 = rulesets[0];
     for (const rule of nodeRules) {
-      const report12 = reporter(rule);
-      const keep = (ruleset, finding) => ruleset === self2 ? report12(finding) : void 0;
+      const report11 = reporter(rule);
+      const keep = (ruleset, finding) => ruleset === self2 ? report11(finding) : void 0;
       rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
     }
   }
