@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-OS56PPYI.js";
+} from "./chunk-TRAJ423C.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-NYDCIDRZ.js";
+} from "./chunk-VSP3INQE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

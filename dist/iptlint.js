@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-OS56PPYI.js";
-import "./chunk-NYDCIDRZ.js";
+} from "./chunk-TRAJ423C.js";
+import "./chunk-VSP3INQE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

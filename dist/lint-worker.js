@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-NYDCIDRZ.js";
+} from "./chunk-VSP3INQE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

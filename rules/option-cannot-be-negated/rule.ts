@@ -16,8 +16,16 @@ import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
 
-/** A `!` word followed by an option word (a quoted `!` is a value, which the line's reading then tells). */
-const EARLY_BANG = /(^|[ \t])![ \t]+-/gm;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/** A `!` word followed by an option word (a quoted `!` is a value: the line's reading then tells). */
+function isEarlyBang(text: string, at: number): boolean {
+  if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 0x0a) return false;
+  let next = at + 1;
+  if (!isBlank(text.charCodeAt(next))) return false;
+  while (isBlank(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 0x2d /* - */;
+}
 
 export const optionCannotBeNegated: RuleModule = {
   id: ID,
@@ -29,9 +37,11 @@ export const optionCannotBeNegated: RuleModule = {
     const { document } = context;
     // Only lines with a `!` before an option can be wrong: found in the text, not per line shape
     // (a shape keeps the option words, not their `!`), then each such line read.
+    const { text } = document;
     let previous = -1;
-    for (const match of document.text.matchAll(EARLY_BANG)) {
-      const n = (document.source.positionAt(match.index! + match[1].length).line - 1) as LineNo;
+    for (let at = text.indexOf("!"); at !== -1; at = text.indexOf("!", at + 1)) {
+      if (!isEarlyBang(text, at)) continue;
+      const n = (document.source.positionAt(at).line - 1) as LineNo;
       if (n === previous) continue;
       previous = n;
       const line = commandAt(context, n);

@@ -36320,7 +36320,14 @@ function report(context, line, instance, conflict) {
 
 // rules/option-cannot-be-negated/rule.ts
 var ID6 = "option-cannot-be-negated";
-var EARLY_BANG = /(^|[ \t])![ \t]+-/gm;
+var isBlank = (c) => c === 32 || c === 9;
+function isEarlyBang(text, at) {
+  if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 10) return false;
+  let next = at + 1;
+  if (!isBlank(text.charCodeAt(next))) return false;
+  while (isBlank(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 45;
+}
 var optionCannotBeNegated = {
   id: ID6,
   description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
@@ -36329,9 +36336,11 @@ var optionCannotBeNegated = {
   check(context) {
     const family = context.model.family()?.family ?? null;
     const { document } = context;
+    const { text } = document;
     let previous = -1;
-    for (const match of document.text.matchAll(EARLY_BANG)) {
-      const n = document.source.positionAt(match.index + match[1].length).line - 1;
+    for (let at = text.indexOf("!"); at !== -1; at = text.indexOf("!", at + 1)) {
+      if (!isEarlyBang(text, at)) continue;
+      const n = document.source.positionAt(at).line - 1;
       if (n === previous) continue;
       previous = n;
       const line = commandAt2(context, n);

@@ -30,7 +30,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-NYDCIDRZ.js";
+} from "./chunk-VSP3INQE.js";
 import {
   __commonJS,
   __require,
