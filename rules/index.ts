@@ -4,6 +4,7 @@ import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { conflictingOptions } from "./conflicting-options/rule.js";
+import { optionCannotBeNegated } from "./option-cannot-be-negated/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { dumpIncompleteTable } from "./dump-incomplete-table/rule.js";
 import { dumpUnsupportedRevision } from "./dump-unsupported-revision/rule.js";
@@ -52,6 +53,7 @@ export const allRules: readonly RuleModule[] = [
   invalidOptionValue,
   missingOption,
   conflictingOptions,
+  optionCannotBeNegated,
   repeatedOption,
   optionNeedsNewerIptables,
   addressFamilyMismatch,
