@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-E4JVPD2W.js";
+} from "./chunk-NDTDLKEL.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-3OU27OXA.js";
+} from "./chunk-NLFJBTRL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-E4JVPD2W.js";
-import "./chunk-3OU27OXA.js";
+} from "./chunk-NDTDLKEL.js";
+import "./chunk-NLFJBTRL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

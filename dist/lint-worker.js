@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-3OU27OXA.js";
+} from "./chunk-NLFJBTRL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

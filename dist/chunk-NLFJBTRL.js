@@ -36318,10 +36318,85 @@ function report(context, line, instance, conflict) {
   });
 }
 
-// rules/duplicate-rule/rule.ts
-var ID6 = "duplicate-rule";
-var duplicateRule = {
+// rules/option-cannot-be-negated/rule.ts
+var ID6 = "option-cannot-be-negated";
+var isBlank = (c) => c === 32 || c === 9;
+function isEarlyBang(text, at) {
+  if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 10) return false;
+  let next = at + 1;
+  if (!isBlank(text.charCodeAt(next))) return false;
+  while (isBlank(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 45;
+}
+var optionCannotBeNegated = {
   id: ID6,
+  description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const family = context.model.family()?.family ?? null;
+    const { document } = context;
+    const { text } = document;
+    let previous = -1;
+    for (let at = text.indexOf("!"); at !== -1; at = text.indexOf("!", at + 1)) {
+      if (!isEarlyBang(text, at)) continue;
+      const n = document.source.positionAt(at).line - 1;
+      if (n === previous) continue;
+      previous = n;
+      const line = commandAt2(context, n);
+      if (line === null || !hasEarlyBang(line.view)) continue;
+      for (const refusal4 of refusalsOf(line.view, family)) {
+        context.report({ range: refusal4.range, message: `\`! ${line.view.name(refusal4.element)}\`: ${refusal4.what} cannot be negated, iptables-restore refuses the line ("${refusal4.said}")` });
+      }
+    }
+  }
+};
+function commandAt2(context, n) {
+  if (context.document.kindOf(n) !== "command") return null;
+  const line = context.document.line(n);
+  return line.kind === "command" && line.command !== "delete" ? line : null;
+}
+function hasEarlyBang(view) {
+  for (let i = 0; i < view.count; i++) if (view.negated(i) && !view.lateBang(i)) return true;
+  return false;
+}
+function refusedOf(instance, view) {
+  return instance.given.find((given) => {
+    if (!view.negated(given.element) || view.lateBang(given.element)) return false;
+    const all = instance.extension.options.filter((o) => o.names[0] === given.key);
+    return all.length > 0 && all.every((o) => o.invert === false);
+  });
+}
+function builtinRefusal(view, i) {
+  const role = view.role(i);
+  if (role === "jump" || role === "goto") return { what: "a jump", said: "cannot have ! before -j" };
+  if (role === "match") return { what: "loading a match", said: "unexpected ! flag before --match" };
+  if (role === "counters") return { what: "the counters", said: "cannot have ! before -c" };
+  return null;
+}
+function refusalsOf(view, family) {
+  const out = [];
+  const rangeOf = (i) => ({ start: (view.bangRange(i) ?? view.optionRange(i)).start, end: view.optionRange(i).end });
+  for (let i = 0; i < view.count; i++) {
+    if (!view.negated(i) || view.lateBang(i)) continue;
+    const builtin = builtinRefusal(view, i);
+    if (builtin !== null) out.push({ element: i, range: rangeOf(i), ...builtin });
+  }
+  let extensionBang = false;
+  for (let i = 0; i < view.count && !extensionBang; i++) extensionBang = view.role(i) === "module" && view.negated(i) && !view.lateBang(i);
+  if (!extensionBang) return out;
+  const reading = readOptions(view, family);
+  for (const instance of reading?.instances ?? []) {
+    const given = refusedOf(instance, view);
+    if (given !== void 0) out.push({ element: given.element, range: rangeOf(given.element), what: "the option", said: `${instance.extension.name}: option "${given.key}" cannot be inverted.` });
+  }
+  return out.sort((a, b) => a.element - b.element);
+}
+
+// rules/duplicate-rule/rule.ts
+var ID7 = "duplicate-rule";
+var duplicateRule = {
+  id: ID7,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
@@ -36395,11 +36470,11 @@ function message2(chain, earlier, rule) {
 
 // rules/dump-incomplete-table/rule.ts
 var NEEDLE = "# Table ";
-var ID7 = "dump-incomplete-table";
+var ID8 = "dump-incomplete-table";
 var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
 var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
 var dumpIncompleteTable = {
-  id: ID7,
+  id: ID8,
   description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
   severity: "warning",
   fixable: false,
@@ -36424,10 +36499,10 @@ var dumpIncompleteTable = {
 };
 
 // rules/dump-unsupported-revision/rule.ts
-var ID8 = "dump-unsupported-revision";
+var ID9 = "dump-unsupported-revision";
 var PLACEHOLDER = "[unsupported revision]";
 var dumpUnsupportedRevision = {
-  id: ID8,
+  id: ID9,
   description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -36469,10 +36544,10 @@ function owner(line, at) {
 }
 
 // rules/foreign-jump-into-kube-chain/rule.ts
-var ID9 = "foreign-jump-into-kube-chain";
+var ID10 = "foreign-jump-into-kube-chain";
 var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
 var foreignJumpIntoKubeChain = {
-  id: ID9,
+  id: ID10,
   description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
   severity: "warning",
   fixable: false,
@@ -36512,14 +36587,14 @@ function foreignChains(table) {
 }
 
 // rules/icmpv6-nd-blocked/rule.ts
-var ID10 = "icmpv6-nd-blocked";
+var ID11 = "icmpv6-nd-blocked";
 var ND_TYPES = [
   { type: 135, name: "neighbour solicitations" },
   { type: 136, name: "neighbour advertisements" }
 ];
 var DEPTH2 = 8;
 var icmpv6NdBlocked = {
-  id: ID10,
+  id: ID11,
   description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
   severity: "warning",
   fixable: "unsafe",
@@ -36686,10 +36761,10 @@ function ndAccepts(context, table, chain, deny, blocked) {
 }
 
 // rules/ipv6-left-open/rule.ts
-var ID11 = "ipv6-left-open";
+var ID12 = "ipv6-left-open";
 var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
 var ipv6LeftOpen = {
-  id: ID11,
+  id: ID12,
   description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
   severity: "warning",
   fixable: false,
@@ -36722,7 +36797,7 @@ function acceptsEverything(model) {
 var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
 
 // rules/inline-option-value/rule.ts
-var ID12 = "inline-option-value";
+var ID13 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -36751,7 +36826,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID12,
+  id: ID13,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -36793,7 +36868,7 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID12
+        ruleId: ID13
       } : void 0
     });
   }
@@ -37013,9 +37088,9 @@ function otherFamilysValue(option2, word, family) {
 }
 
 // rules/invalid-option-value/rule.ts
-var ID13 = "invalid-option-value";
+var ID14 = "invalid-option-value";
 var invalidOptionValue = {
-  id: ID13,
+  id: ID14,
   description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
   severity: "error",
   fixable: false,
@@ -37109,12 +37184,12 @@ function report3(context, line, family) {
 }
 
 // rules/interface-direction/rule.ts
-var ID14 = "interface-direction";
+var ID15 = "interface-direction";
 var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID14,
+  id: ID15,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -37211,11 +37286,11 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/iptables-backend-split/rule.ts
-var ID15 = "iptables-backend-split";
+var ID16 = "iptables-backend-split";
 var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
 var NEEDLE2 = "# Warning: ";
 var iptablesBackendSplit = {
-  id: ID15,
+  id: ID16,
   description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
   severity: "warning",
   fixable: false,
@@ -37241,9 +37316,9 @@ var iptablesBackendSplit = {
 };
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID16 = "jump-to-undefined-chain";
+var ID17 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID16,
+  id: ID17,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -37312,12 +37387,12 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/kube-localnet-exposed/rule.ts
-var ID17 = "kube-localnet-exposed";
+var ID18 = "kube-localnet-exposed";
 var LOOPBACK_HOST = 2130706433;
 var LOOPBACK_NET = 2130706432;
 var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
 var kubeLocalnetExposed = {
-  id: ID17,
+  id: ID18,
   description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
   severity: "warning",
   fixable: false,
@@ -37392,9 +37467,9 @@ function coversLoopbackNet(net) {
 }
 
 // rules/line-ends/rule.ts
-var ID18 = "line-ends";
+var ID19 = "line-ends";
 var lineEnds = {
-  id: ID18,
+  id: ID19,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -37412,7 +37487,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID18 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID19 }
   });
 }
 function checkCrLf(context) {
@@ -37445,7 +37520,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID18 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID19 }
   });
 }
 function effectOf(document, line) {
@@ -37495,7 +37570,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID19 = "mark-bit-conflict";
+var ID20 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -37523,7 +37598,7 @@ function ownerOf2(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID19,
+  id: ID20,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -37591,10 +37666,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID20 = "masquerade-mark-not-cleared";
+var ID21 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID20,
+  id: ID21,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -37685,7 +37760,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID20
+    ruleId: ID21
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -37730,9 +37805,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID21 = "match-not-allowed-here";
+var ID22 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID21,
+  id: ID22,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -37841,9 +37916,9 @@ function report4(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/missing-option/rule.ts
-var ID22 = "missing-option";
+var ID23 = "missing-option";
 var missingOption = {
-  id: ID22,
+  id: ID23,
   description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -37852,14 +37927,14 @@ var missingOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt2(context, representative);
+      const line = commandAt3(context, representative);
       if (line === null || line.command === "delete") continue;
       const reading = readOptions(line.view, family);
       if (reading === null) continue;
       const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
       if (missing.length === 0) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt2(context, n);
+        const like = commandAt3(context, n);
         if (like === null || like.command === "delete") continue;
         const again = readOptions(like.view, family);
         if (again === null) continue;
@@ -37877,7 +37952,7 @@ var missingOption = {
         if (targetGivenOptions(lexed, n)) continue;
         tables ??= model.tables();
         if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
-        const line = commandAt2(context, n);
+        const line = commandAt3(context, n);
         if (line === null || line.command === "delete") continue;
         const at = line.view.targetIndex();
         if (at === -1) continue;
@@ -37889,7 +37964,7 @@ var missingOption = {
     }
   }
 };
-function commandAt2(context, n) {
+function commandAt3(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" ? line : null;
@@ -37955,13 +38030,13 @@ function report5(context, line, instance, lack) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID23 = "multiport-too-many-ports";
+var ID24 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID23,
+  id: ID24,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -38019,9 +38094,9 @@ function report6(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID24 = "old-negation-syntax";
+var ID25 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID24,
+  id: ID25,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -38052,7 +38127,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID24 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID25 }
       });
     }
   }
@@ -38083,9 +38158,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-newer-iptables/rule.ts
-var ID25 = "option-needs-newer-iptables";
+var ID26 = "option-needs-newer-iptables";
 var optionNeedsNewerIptables = {
-  id: ID25,
+  id: ID26,
   description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
   severity: "warning",
   fixable: false,
@@ -38097,11 +38172,11 @@ var optionNeedsNewerIptables = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt3(context, representative);
+      const line = commandAt4(context, representative);
       const reading = line === null ? null : readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt3(context, n);
+        const like = commandAt4(context, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38118,7 +38193,7 @@ var optionNeedsNewerIptables = {
     }
   }
 };
-function commandAt3(context, n) {
+function commandAt4(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" ? line : null;
@@ -38147,9 +38222,9 @@ function newer(instance, release) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID26 = "option-needs-protocol";
+var ID27 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID26,
+  id: ID27,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -38271,7 +38346,7 @@ function reportProtocolMatch(context, line, view, at, match, required, final, fa
       title: `add \`-p ${required}\``,
       applicability: "unsafe",
       edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID26
+      ruleId: ID27
     };
   } else if (final.negated) {
     const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
@@ -38340,7 +38415,7 @@ function moveProtocolFix(line, view, from, before2) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID26 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID27 };
 }
 
 // rules/other-family-line/rule.ts
@@ -38380,10 +38455,10 @@ function flagOf(line, family) {
 }
 
 // rules/queue-target/rule.ts
-var ID27 = "queue-target";
+var ID28 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID27,
+  id: ID28,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -38414,17 +38489,17 @@ function report7(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID27 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID28 }
   });
 }
 
 // rules/stale-proxy-mode-rules/rule.ts
-var ID28 = "stale-proxy-mode-rules";
+var ID29 = "stale-proxy-mode-rules";
 var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
 var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
 var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
 var staleProxyModeRules = {
-  id: ID28,
+  id: ID29,
   description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
   severity: "warning",
   fixable: false,
@@ -38468,9 +38543,9 @@ function firstServiceChain(nat) {
 }
 
 // rules/repeated-option/rule.ts
-var ID29 = "repeated-option";
+var ID30 = "repeated-option";
 var repeatedOption = {
-  id: ID29,
+  id: ID30,
   description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -38479,12 +38554,12 @@ var repeatedOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt4(context, representative);
+      const line = commandAt5(context, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt4(context, n);
+        const like = commandAt5(context, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38502,13 +38577,13 @@ var repeatedOption = {
     for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
   }
 };
-function commandAt4(context, n) {
+function commandAt5(context, n) {
   if (context.document.kindOf(n) !== "command") return null;
   const line = context.document.line(n);
   return line.kind === "command" && line.command !== "delete" ? line : null;
 }
 function reportBuiltin2(context, n) {
-  const line = commandAt4(context, n);
+  const line = commandAt5(context, n);
   if (line === null) return;
   const view = line.view;
   const seen = /* @__PURE__ */ new Set();
@@ -38545,10 +38620,10 @@ function repeatOf(instance) {
 }
 
 // rules/target-needs-protocol/rule.ts
-var ID30 = "target-needs-protocol";
+var ID31 = "target-needs-protocol";
 var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var targetNeedsProtocol = {
-  id: ID30,
+  id: ID31,
   description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
   severity: "error",
   fixable: "unsafe",
@@ -38622,7 +38697,7 @@ function checkLine5(context, line, facts) {
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID30 };
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID31 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -38677,9 +38752,9 @@ function hasSynMatch(view, target) {
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID31 = "target-not-allowed-here";
+var ID32 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID31,
+  id: ID32,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -38782,9 +38857,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID32 = "undeclared-chain";
+var ID33 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID32,
+  id: ID33,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -38836,9 +38911,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID33 = "unknown-extension";
+var ID34 = "unknown-extension";
 var unknownExtension = {
-  id: ID33,
+  id: ID34,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -38887,14 +38962,14 @@ function report8(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID33 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID34 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID34 = "unknown-option";
+var ID35 = "unknown-option";
 var unknownOption2 = {
-  id: ID34,
+  id: ID35,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -38987,15 +39062,15 @@ function report9(context, line, family) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID34 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID35 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID35 = "unreachable-rule";
+var ID36 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID35,
+  id: ID36,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -39039,10 +39114,10 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID36 = "unterminated-quote";
+var ID37 = "unterminated-quote";
 var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID36,
+  id: ID37,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -39069,7 +39144,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID37 = "unused-chain";
+var ID38 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -39079,7 +39154,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID37,
+  id: ID38,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -39129,6 +39204,7 @@ var allRules = [
   invalidOptionValue,
   missingOption,
   conflictingOptions,
+  optionCannotBeNegated,
   repeatedOption,
   optionNeedsNewerIptables,
   addressFamilyMismatch,

@@ -30,7 +30,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-3OU27OXA.js";
+} from "./chunk-NLFJBTRL.js";
 import {
   __commonJS,
   __require,
@@ -3686,6 +3686,10 @@ var iptlint_schema_default = {
         },
         "conflicting-options": {
           description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "option-cannot-be-negated": {
+          description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
           $ref: "#/definitions/ruleSetting"
         },
         "repeated-option": {
