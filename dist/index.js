@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-NDTDLKEL.js";
+} from "./chunk-JLFM7J2O.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-NLFJBTRL.js";
+} from "./chunk-FEA3LI35.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

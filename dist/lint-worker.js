@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-NLFJBTRL.js";
+} from "./chunk-FEA3LI35.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

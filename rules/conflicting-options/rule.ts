@@ -10,7 +10,7 @@
  * (`readOptions`), once per line shape.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import type { LineNo } from "../model/index.js";
+import { ruleLineAt } from "../model/index.js";
 import { ONCE_GROUPS, readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
@@ -26,12 +26,12 @@ export const conflictingOptions: RuleModule = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+      const line = ruleLineAt(context.document, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => conflictOf(instance, family) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
+        const like = ruleLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -43,11 +43,6 @@ export const conflictingOptions: RuleModule = {
   },
 };
 
-function commandAt(context: RuleContext, n: LineNo): CommandLine | null {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 
 interface Conflict {
   first: GivenOption;

@@ -10,7 +10,7 @@
  * of a line's shape (`-j KUBE-SEP-X`), so bare targets are found by the target instead.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import { targetGivenOptions, type LineNo } from "../model/index.js";
+import { commandLineAt, targetGivenOptions } from "../model/index.js";
 import {
   findExtension,
   mandatoryOptions,
@@ -36,14 +36,14 @@ export const missingOption: RuleModule = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+      const line = commandLineAt(context.document, representative);
       if (line === null || line.command === "delete") continue;
       const reading = readOptions(line.view, family);
       if (reading === null) continue;
       const missing = reading.instances.filter((instance) => !(isBareTarget(line, instance)) && lackOf(instance, family) !== null);
       if (missing.length === 0) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
+        const like = commandLineAt(context.document, n);
         if (like === null || like.command === "delete") continue;
         const again = readOptions(like.view, family);
         if (again === null) continue;
@@ -63,7 +63,7 @@ export const missingOption: RuleModule = {
         // A fragment may jump to chains only the node has, and a chain may be named like a target (`-j TTL` then jumps to it).
         tables ??= model.tables();
         if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
-        const line = commandAt(context, n);
+        const line = commandLineAt(context.document, n);
         if (line === null || line.command === "delete") continue;
         const at = line.view.targetIndex();
         if (at === -1) continue;
@@ -77,11 +77,6 @@ export const missingOption: RuleModule = {
   },
 };
 
-function commandAt(context: RuleContext, n: LineNo): CommandLine | null {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" ? line : null;
-}
 
 /** A target instance with no option word after it (the shape does not tell its name). */
 function isBareTarget(line: CommandLine, instance: ExtensionInstance): boolean {

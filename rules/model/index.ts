@@ -15,3 +15,4 @@ export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";
 export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";
 export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";
+export { commandLineAt, ruleLineAt } from "./lines.js";

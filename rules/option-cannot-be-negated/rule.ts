@@ -9,10 +9,10 @@
  * extension's option only. The old form
  * (`-s ! x`) is old-negation-syntax's.
  */
-import type { CommandLine, LineView } from "../../grammar/index.js";
-import type { LineNo } from "../model/index.js";
+import type { LineView } from "../../grammar/index.js";
+import { ruleLineAt, type LineNo } from "../model/index.js";
 import { readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
-import type { RuleContext, RuleModule } from "../types.js";
+import type { RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
 
@@ -44,7 +44,7 @@ export const optionCannotBeNegated: RuleModule = {
       const n = (document.source.positionAt(at).line - 1) as LineNo;
       if (n === previous) continue;
       previous = n;
-      const line = commandAt(context, n);
+      const line = ruleLineAt(context.document, n);
       if (line === null || !hasEarlyBang(line.view)) continue;
       for (const refusal of refusalsOf(line.view, family)) {
         context.report({ range: refusal.range, message: `\`! ${line.view.name(refusal.element)}\`: ${refusal.what} cannot be negated, iptables-restore refuses the line ("${refusal.said}")` });
@@ -53,11 +53,6 @@ export const optionCannotBeNegated: RuleModule = {
   },
 };
 
-function commandAt(context: RuleContext, n: LineNo): CommandLine | null {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 
 /** Whether some option of the line has `!` written before it (the cheap test most lines fail). */
 function hasEarlyBang(view: LineView): boolean {

@@ -9,10 +9,9 @@
  * getopt reads them (`readOptions`), once per line shape. Without a configured release the rule
  * says nothing.
  */
-import type { CommandLine } from "../../grammar/index.js";
-import type { LineNo } from "../model/index.js";
+import { commandLineAt } from "../model/index.js";
 import { OPTION_HISTORY, readOptions, type ExtensionInstance, type GivenOption, type HistoryData } from "../netfilter/index.js";
-import type { RuleContext, RuleModule } from "../types.js";
+import type { RuleModule } from "../types.js";
 
 const ID = "option-needs-newer-iptables";
 
@@ -29,11 +28,11 @@ export const optionNeedsNewerIptables: RuleModule = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+      const line = commandLineAt(context.document, representative);
       const reading = line === null ? null : readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
+        const like = commandLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -51,11 +50,6 @@ export const optionNeedsNewerIptables: RuleModule = {
   },
 };
 
-function commandAt(context: RuleContext, n: LineNo): CommandLine | null {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" ? line : null;
-}
 
 /** `1.8.4`, `v1.6.1`, `1.4.21.1` as numbers to compare; null when it is none. */
 export function parseRelease(text: string): number[] | null {

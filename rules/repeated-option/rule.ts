@@ -9,8 +9,7 @@
  * `-m tcp --dport 1 -m tcp --dport 2` repeats nothing. Extension options are read once per line
  * shape; iptables' own options, which no shape holds, from the tokens of every line.
  */
-import type { CommandLine } from "../../grammar/index.js";
-import { linesRepeatingOnceOptions, type LineNo } from "../model/index.js";
+import { linesRepeatingOnceOptions, ruleLineAt, type LineNo } from "../model/index.js";
 import { ONCE_BUILTINS, ONCE_GROUPS, readOptions, type ExtensionInstance, type GivenOption } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
@@ -26,12 +25,12 @@ export const repeatedOption: RuleModule = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+      const line = ruleLineAt(context.document, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
+        const like = ruleLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -51,14 +50,9 @@ export const repeatedOption: RuleModule = {
   },
 };
 
-function commandAt(context: RuleContext, n: LineNo): CommandLine | null {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 
 function reportBuiltin(context: RuleContext, n: LineNo): void {
-  const line = commandAt(context, n);
+  const line = ruleLineAt(context.document, n);
   if (line === null) return;
   const view = line.view;
   const seen = new Set<string>();

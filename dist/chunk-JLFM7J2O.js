@@ -30,7 +30,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-NLFJBTRL.js";
+} from "./chunk-FEA3LI35.js";
 import {
   __commonJS,
   __require,

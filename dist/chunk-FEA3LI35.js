@@ -34344,6 +34344,17 @@ function linesRepeatingOnceOptions(lexed) {
   return found;
 }
 
+// rules/model/lines.ts
+function commandLineAt(document, n) {
+  if (document.kindOf(n) !== "command") return null;
+  const line = document.line(n);
+  return line.kind === "command" ? line : null;
+}
+function ruleLineAt(document, n) {
+  const line = commandLineAt(document, n);
+  return line !== null && line.command !== "delete" ? line : null;
+}
+
 // rules/packet/compile.ts
 var maybe = (key, probability = null) => ({ key, probability, negated: false });
 var not = (a) => typeof a === "boolean" ? !a : { ...a, negated: !a.negated };
@@ -36265,12 +36276,12 @@ var conflictingOptions = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt(context, representative);
+      const line = ruleLineAt(context.document, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => conflictOf(instance, family) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt(context, n);
+        const like = ruleLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -36281,11 +36292,6 @@ var conflictingOptions = {
     }
   }
 };
-function commandAt(context, n) {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 function conflictOf(instance, _family) {
   const { extension, given } = instance;
   if (given.length < 2) return null;
@@ -36343,7 +36349,7 @@ var optionCannotBeNegated = {
       const n = document.source.positionAt(at).line - 1;
       if (n === previous) continue;
       previous = n;
-      const line = commandAt2(context, n);
+      const line = ruleLineAt(context.document, n);
       if (line === null || !hasEarlyBang(line.view)) continue;
       for (const refusal4 of refusalsOf(line.view, family)) {
         context.report({ range: refusal4.range, message: `\`! ${line.view.name(refusal4.element)}\`: ${refusal4.what} cannot be negated, iptables-restore refuses the line ("${refusal4.said}")` });
@@ -36351,11 +36357,6 @@ var optionCannotBeNegated = {
     }
   }
 };
-function commandAt2(context, n) {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 function hasEarlyBang(view) {
   for (let i = 0; i < view.count; i++) if (view.negated(i) && !view.lateBang(i)) return true;
   return false;
@@ -37927,14 +37928,14 @@ var missingOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt3(context, representative);
+      const line = commandLineAt(context.document, representative);
       if (line === null || line.command === "delete") continue;
       const reading = readOptions(line.view, family);
       if (reading === null) continue;
       const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
       if (missing.length === 0) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt3(context, n);
+        const like = commandLineAt(context.document, n);
         if (like === null || like.command === "delete") continue;
         const again = readOptions(like.view, family);
         if (again === null) continue;
@@ -37952,7 +37953,7 @@ var missingOption = {
         if (targetGivenOptions(lexed, n)) continue;
         tables ??= model.tables();
         if (tables.some((table) => table.partial || table.chains.isUserChain(target.name))) break;
-        const line = commandAt3(context, n);
+        const line = commandLineAt(context.document, n);
         if (line === null || line.command === "delete") continue;
         const at = line.view.targetIndex();
         if (at === -1) continue;
@@ -37964,11 +37965,6 @@ var missingOption = {
     }
   }
 };
-function commandAt3(context, n) {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" ? line : null;
-}
 function isBareTarget(line, instance) {
   if (instance.extension.kind !== "target") return false;
   const view = line.view;
@@ -38172,11 +38168,11 @@ var optionNeedsNewerIptables = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt4(context, representative);
+      const line = commandLineAt(context.document, representative);
       const reading = line === null ? null : readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => newer(instance, release).length > 0)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt4(context, n);
+        const like = commandLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38193,11 +38189,6 @@ var optionNeedsNewerIptables = {
     }
   }
 };
-function commandAt4(context, n) {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" ? line : null;
-}
 function parseRelease(text) {
   const match = /^v?(\d+(?:\.\d+)*)$/.exec(text.trim());
   return match === null ? null : match[1].split(".").map(Number);
@@ -38554,12 +38545,12 @@ var repeatedOption = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      const line = commandAt5(context, representative);
+      const line = ruleLineAt(context.document, representative);
       if (line === null) continue;
       const reading = readOptions(line.view, family);
       if (reading === null || !reading.instances.some((instance) => repeatOf(instance) !== null)) continue;
       for (const n of shapes.linesLike(representative)) {
-        const like = commandAt5(context, n);
+        const like = ruleLineAt(context.document, n);
         const again = like === null ? null : readOptions(like.view, family);
         if (again === null) continue;
         for (const instance of again.instances) {
@@ -38577,13 +38568,8 @@ var repeatedOption = {
     for (const n of linesRepeatingOnceOptions(document.source.lexed)) reportBuiltin2(context, n);
   }
 };
-function commandAt5(context, n) {
-  if (context.document.kindOf(n) !== "command") return null;
-  const line = context.document.line(n);
-  return line.kind === "command" && line.command !== "delete" ? line : null;
-}
 function reportBuiltin2(context, n) {
-  const line = commandAt5(context, n);
+  const line = ruleLineAt(context.document, n);
   if (line === null) return;
   const view = line.view;
   const seen = /* @__PURE__ */ new Set();
