@@ -401,6 +401,7 @@ const NEEDS_PROTOCOL = {
   // ip6tables' ah reads the extension header whatever the protocol.
   "match:ah": { 4: ["ah"] },
   "match:mh": { 6: ["mh"] },
+  "match:ipcomp": { 4: ["ipcomp"], 6: ["ipcomp"] },
   "match:multiport": { 4: ["tcp", "udp", "udplite", "sctp", "dccp"], 6: ["tcp", "udp", "udplite", "sctp", "dccp"] },
   "match:tcpmss": { 4: TCP, 6: TCP },
   "target:TCPMSS": { 4: TCP, 6: TCP },
@@ -410,7 +411,11 @@ const NEEDS_PROTOCOL = {
 };
 
 // Protocols `-p` loads a match for (xtables_chain_protos and /etc/protocols names with a match).
-const IMPLICIT = { tcp: ["tcp"], udp: ["udp"], sctp: ["sctp"], dccp: ["dccp"], icmp: ["icmp"], icmp6: ["ipv6-icmp", "icmpv6", "icmp6"], esp: ["esp"], ah: ["ah"], mh: ["mh", "ipv6-mh", "mobility-header"] };
+// iptables loads `xtables_find_match(WORD)` for `-p WORD` (a number is first named by
+// xtables_chain_protos, then /etc/protocols), and find_match reads `icmpv6` and `ipv6-icmp` as icmp6.
+// Measured with iptables 1.8.9, nft and legacy: `-p ipv6-mh --mh-type 1`, `-p 135 --mh-type 1`
+// (135 is named `mobility-header`) and `-p icmp6` are refused; `-p ipcomp --ipcompspi 5` loads.
+const IMPLICIT = { tcp: ["tcp"], udp: ["udp"], sctp: ["sctp"], dccp: ["dccp"], icmp: ["icmp"], icmp6: ["ipv6-icmp", "icmpv6"], esp: ["esp"], ah: ["ah"], mh: ["mh"], ipcomp: ["ipcomp"] };
 
 // Options iptables added, renamed or removed (iptables' ChangeLogs and man pages; kept by hand,
 // each checked below against the tables read above).

@@ -6,9 +6,11 @@
  * else most of its addresses (`rulesetFamily`).
  */
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
-import { lineNo, type FamilyEvidence } from "../model/index.js";
+import type { FamilyEvidence } from "../model/index.js";
 import {
-  FAMILY_TARGETS,
+  EXTENSIONS,
+  findExtension,
+  GLOBAL_LONG_OPTIONS,
   GENERIC_ADDRESS_OPTIONS as GENERIC,
   NAT_ADDRESS_OPTIONS as NAT,
   PLAIN_ADDRESS_OPTIONS as PLAIN,
@@ -38,7 +40,7 @@ function natAddresses(value: string): string[] {
 
 export const addressFamilyMismatch: RuleModule = {
   id: ID,
-  description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+  description: "an IPv4 address, ICMP type, match or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
   severity: "error",
   fixable: false,
   check(context) {
@@ -50,14 +52,60 @@ export const addressFamilyMismatch: RuleModule = {
     const lines = index.commandsWith({
       facts: [other === 4 ? "v4-address" : "v6-address", "icmp-protocol"],
       options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
-      modules: ["icmp", "icmp6", "icmpv6"],
-      targets: Object.keys(FAMILY_TARGETS),
+      targets: ONE_FAMILY_TARGETS,
     });
-    for (const line of lines) checkLine(context, line, evidence, other, index.extensionTarget(lineNo(line)));
+    for (const line of lines) {
+      checkLine(context, line, evidence, other);
+      const target = line.view.targetIndex();
+      if (target !== -1 && isOtherFamilys("target", line.view.value(target), other)) reportExtension(context, line.view, target, evidence, other);
+    }
+    // Matches of the other family only (`-m ttl` in ip6tables): the same on every line of a shape.
+    const { document } = context;
+    const shapes = index.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || otherFamilyMatches(line.view, other).length === 0) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = document.line(n);
+        if (like.kind === "command") for (const i of otherFamilyMatches(like.view, other)) reportExtension(context, like.view, i, evidence, other);
+      }
+    }
   },
 };
 
-function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family, extensionTarget: string | null): void {
+/** The targets one family has and the other does not (the model's `families`): TTL, HL, ... */
+const ONE_FAMILY_TARGETS = EXTENSIONS.filter((e) => e.kind === "target" && e.families.length === 1).map((e) => e.name);
+
+const isOtherFamilys = (kind: "match" | "target", name: string | null, other: Family): boolean => {
+  const extension = name === null ? undefined : findExtension(kind, name, null);
+  return extension !== undefined && extension.families.length === 1 && extension.families[0] === other;
+};
+
+/** The elements of a line's `-m` that load a match the other family has and this one does not (`-m ttl` in ip6tables). */
+function otherFamilyMatches(view: LineView, other: Family): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "match" && isOtherFamilys("match", view.value(i), other)) found.push(i);
+  return found;
+}
+
+function reportExtension(context: RuleContext, view: LineView, i: number, evidence: FamilyEvidence, other: Family): void {
+  const tool = evidence.family === 6 ? "ip6tables" : "iptables";
+  const ruleset = `an ${tool} ruleset (${evidence.because})`;
+  const name = view.value(i) ?? "";
+  const otherTool = other === 6 ? "ip6tables" : "iptables";
+  if (i !== view.targetIndex()) {
+    const what = name === "icmp" ? "IPv4 ICMP" : name === "icmp6" || name === "icmpv6" ? "ICMPv6" : `an ${otherTool} match`;
+    context.report({ range: view.range(i), message: `\`-m ${name}\` is ${what} in ${ruleset}: ${tool}-restore refuses it ("Couldn't load match \`${name}'")` });
+    return;
+  }
+  // The target's first option is unknown to the jump iptables reads instead, unless getopt takes
+  // it for one of iptables' own (`--new` is `--new-chain`): then its words differ, and are not quoted.
+  const option = i + 1 < view.count ? view.name(i + 1) : null;
+  const said = option !== null && option.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option)) ? ` ("unknown option "${option}"")` : "";
+  context.report({ range: view.range(i), message: `${name} is an ${otherTool} target, in ${ruleset}: ${tool}-restore refuses the line${said}` });
+}
+
+function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvidence, other: Family): void {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
@@ -78,13 +126,6 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       report(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
       report(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
-    } else if (name === "-m" || name === "--match") {
-      const module = view.value(i);
-      if (module === "icmp" && evidence.family === 6) {
-        report(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
-      } else if ((module === "icmp6" || module === "icmpv6") && evidence.family === 4) {
-        report(i, `\`-m ${module}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module}'")`);
-      }
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if ((evidence.family === 6 && type.startsWith("icmp-")) || (evidence.family === 4 && type.startsWith("icmp6-"))) {
@@ -97,18 +138,8 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
         report(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
-    } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
-      const target = extensionTarget;
-      const only = FAMILY_TARGETS[target];
-      if (only && only.family === other && view.value(i) === target) {
-        report(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
-      }
     }
   }
-}
-
-function firstTargetOption(view: LineView, target: number): string | null {
-  return target + 1 < view.count ? view.name(target + 1) : null;
 }
 
 /** What iptables 1.8.9 says, measured. */

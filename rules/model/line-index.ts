@@ -11,6 +11,7 @@
 import { decodeWord, inlineValue, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
 import {
   EXTENSION_TARGETS,
+  findExtension,
   GENERIC_ADDRESS_OPTIONS,
   NAT_ADDRESS_OPTIONS,
   PLAIN_ADDRESS_OPTIONS,
@@ -29,6 +30,7 @@ export const WATCHED_OPTIONS = [
   // Options of protocol matches, which `-p` loads on its own.
   "--sport", "--source-port", "--dport", "--destination-port", "--tcp-flags", "--syn", "--tcp-option",
   "--chunk-types", "--dccp-types", "--dccp-option", "--icmp-type", "--icmpv6-type", "--espspi", "--ahspi", "--ahlen", "--ahres",
+  "--mh-type", "--ipcompspi", "--compres",
   // Options with addresses.
   "--to-destination", "--to-source", "--to", "--gateway", "--on-ip", "--src-range", "--dst-range",
   "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst",
@@ -42,7 +44,7 @@ export const WATCHED_OPTIONS = [
 
 /** `-m` modules a rule may ask for lines by. */
 export const WATCHED_MODULES = [
-  "tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "iprange", "conntrack", "policy", "mark",
+  "tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "icmpv6", "esp", "ah", "multiport", "tcpmss", "mh", "ipcomp", "iprange", "conntrack", "policy", "mark",
   // Matches the kernel accepts only in some places (netfilter/places.ts).
   "owner", "cgroup", "socket", "mac", "rpfilter", "addrtype", "devgroup", "physdev", "osf", "realm", "eui64",
 ] as const;
@@ -454,7 +456,17 @@ const MULTIPORT_BITS = NAT_PORT_BITS;
 /** For each watched option number, the protocols (bits) whose match has it. */
 const OWNER_BITS = WATCHED_OPTIONS.map((option) => (PROTOCOL_OPTION_OWNERS.get(option) ?? []).reduce((m, p) => m | protocolBit(p), 0));
 /** For each watched module number, its protocol (bit), or 0. */
-const MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => (Object.hasOwn(PROTOCOL_MATCHES, m) ? protocolBit(PROTOCOL_MATCHES[m]) : 0));
+const MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => {
+  const protocol = protocolOfModule(m);
+  return protocol === undefined ? 0 : protocolBit(protocol);
+});
+
+/** The one protocol a watched match is bound to: a protocol's own match, or one the model binds to one protocol in both families (tcpmss). */
+function protocolOfModule(module: string): string | undefined {
+  if (Object.hasOwn(PROTOCOL_MATCHES, module)) return PROTOCOL_MATCHES[module];
+  const needs = findExtension("match", module, null)?.needsProtocol;
+  return needs?.[4]?.length === 1 && String(needs[4]) === String(needs[6]) ? needs[4][0] : undefined;
+}
 const MULTIPORT = moduleBit("multiport");
 const PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
 const FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(OptionKind.ProtocolMatch);

@@ -64,15 +64,6 @@ export const isTerminalTarget = (name: string): boolean => {
   return c === "verdict" || c === "nat";
 };
 
-/** Targets of one address family only (their counterparts: rules/address-family-mismatch/README.md). */
-export const FAMILY_TARGETS: Readonly<Record<string, { family: Family }>> = {
-  TTL: { family: 4 },
-  ECN: { family: 4 },
-  HL: { family: 6 },
-  DNPT: { family: 6 },
-  SNPT: { family: 6 },
-};
-
 /** The options of NFQUEUE (libxt_NFQUEUE). */
 export const NFQUEUE_OPTIONS: readonly string[] = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
 

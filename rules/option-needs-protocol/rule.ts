@@ -4,24 +4,13 @@
  * the option. See README.md beside this file. Targets the kernel checks the protocol of
  * (`-j TCPMSS`, `--reject-with tcp-reset`) are target-needs-protocol's.
  *
- * iptables reads a rule's options left to right: an option no loaded match knows makes it
- * load the match of the protocol given so far by `-p` (`-p tcp --dport 80` loads `tcp`), and
- * a NAT target checks the protocol given so far when it reads its port range. The kernel then
- * checks the whole rule: a protocol match (`-m tcp`) needs the rule's protocol, not negated.
+ * What a rule's matches need of its protocol is the model's answer (model/rule-protocol.ts,
+ * from the extension model); this rule words it as iptables does, and checks the NAT targets'
+ * port ranges, which iptables reads only for the protocol given before the target.
  */
-import { LineView, type CommandLine, type Severity } from "../../grammar/index.js";
-import type { Backend, WatchedModule, WatchedOption } from "../model/index.js";
-import {
-  MULTIPORT_PROTOCOLS,
-  NAT_PORT_PROTOCOLS,
-  normalizeProtocol,
-  PROTOCOL_MATCHES,
-  PROTOCOL_OPTION_OWNERS,
-  PROTOCOL_TARGETS,
-  protocolNumber,
-  protocolOfMatch,
-  type Family,
-} from "../netfilter/index.js";
+import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
+import { protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
+import { NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -35,11 +24,7 @@ export const optionNeedsProtocol: RuleModule = {
     const { document, model } = context;
     // The lines this rule has something to say about, from the line index of options and targets.
     const index = model.lines;
-    const numbers = index.linesWith({
-      options: [...PROTOCOL_OPTION_OWNERS.keys()] as WatchedOption[],
-      modules: [...Object.keys(PROTOCOL_MATCHES), "multiport"] as WatchedModule[],
-      targets: PROTOCOL_TARGETS,
-    });
+    const numbers = index.linesWith({ options: WATCHED_PROTOCOL_OPTIONS, modules: WATCHED_PROTOCOL_MODULES, targets: PROTOCOL_TARGETS });
     let facts: Facts | null = null;
     for (const n of numbers) {
       // Most rules of a dump are `-p tcp -m tcp --dport 80` and the like: passed from the index's facts.
@@ -52,101 +37,41 @@ export const optionNeedsProtocol: RuleModule = {
   },
 };
 
+/**
+ * The lines to look at, by what the line index watches: the options of protocols' own matches,
+ * and the matches bound to a protocol (the model's `needsProtocol`: tcpmss, multiport, ...).
+ */
+const WATCHED_PROTOCOL_OPTIONS = WATCHED_OPTIONS.filter((o) => PROTOCOL_OPTION_OWNERS.has(o));
+const WATCHED_PROTOCOL_MODULES = WATCHED_MODULES.filter((m) => Object.hasOwn(PROTOCOL_MATCHES, m) || m === "multiport" || m === "tcpmss");
+
 interface Facts {
   /** Null when nothing tells: what holds for one family only is then not said. */
   family: Family | null;
   backend: Backend | null;
 }
 
-interface Protocol {
-  name: string;
-  /** As written. */
-  text: string;
-  negated: boolean;
-  element: number;
-}
-
 function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void {
   const view = line.view;
+  const problem = protocolProblem(view, facts.family);
+  if (problem !== null) {
+    report(context, line, problem, facts);
+    return;
+  }
   const target = view.targetIndex();
-  const end = target === -1 ? view.count : target;
-  let protocol: Protocol | null = null;
-  const loaded = new Map<string, number>();
-  let implicit: string | null = null;
-
-  // The protocol of the rule as a whole (the kernel's view), and where `-p` is.
-  let final: Protocol | null = null;
-  for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption(view, i)) final = protocolAt(view, i);
-  }
-
-  for (let i = 0; i < end; i++) {
-    const role = view.role(i);
-    if (role === "generic") {
-      if (isProtocolOption(view, i)) protocol = protocolAt(view, i);
-      continue;
-    }
-    if (role === "match") {
-      const name = view.value(i);
-      if (name !== null && !loaded.has(name)) loaded.set(name, i);
-      continue;
-    }
-    if (role !== "module" || !maybeOwned(view, i)) continue;
-    const option = view.name(i);
-    const owners = PROTOCOL_OPTION_OWNERS.get(option);
-    if (owners === undefined) continue;
-    // The other family's ICMP options are address-family-mismatch's to report.
-    if ((option === "--icmp-type" && facts.family === 6) || (option === "--icmpv6-type" && facts.family === 4)) return;
-    if (owners.some((p) => [...loaded.keys()].some((m) => PROTOCOL_MATCHES[m] === p))) continue;
-    // getopt takes `--dport` for multiport's `--dports`, of which it is an abbreviation.
-    if (loaded.has("multiport") && (option === "--dport" || option === "--sport")) continue;
-    if (implicit !== null && owners.includes(implicit)) continue;
-    if (protocol !== null && owners.includes(protocol.name)) {
-      implicit = protocol.name;
-      continue;
-    }
-    reportUnknownOption(context, line, view, i, option, owners, protocol, final);
-    return;
-  }
-
-  // `! -p tcp --dport 80` loads the tcp match for a rule that is not tcp: the kernel refuses it.
-  if (implicit !== null && final !== null && final.negated && final.name === implicit) {
-    reportProtocolMatch(context, line, view, final.element, implicit, implicit, final, facts, true);
-    return;
-  }
-  // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
-  for (const [name, at] of loaded) {
-    const required = protocolOfMatch(name, facts.family);
-    if ((name === "icmp" && facts.family === 6) || ((name === "icmp6" || name === "icmpv6") && facts.family === 4)) continue;
-    // `-m ah` is an extension header match in ip6tables: a rule of any protocol may use it.
-    if (required === "unsure") continue;
-    if (required !== undefined) {
-      if (final === null || final.name !== required || final.negated) {
-        reportProtocolMatch(context, line, view, at, name, required, final, facts);
-        return;
-      }
-      continue;
-    }
-    if (name === "multiport" && (final === null || !MULTIPORT_PROTOCOLS.includes(final.name) || final.negated)) {
-      reportMultiport(context, view, at, final);
-      return;
-    }
-  }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
 
-const isProtocolOption = (view: LineView, i: number): boolean => view.is(i, "-p") || view.is(i, "--protocol");
-
-function protocolAt(view: LineView, i: number): Protocol {
-  const text = view.value(i) ?? "";
-  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
-}
-
-/** A cheap look at the option word before making a string of it: only `--` options are owned. */
-function maybeOwned(view: LineView, i: number): boolean {
-  const range = view.optionRange(i);
-  const length = range.end - range.start;
-  return length >= 5 && length <= 20;
+function report(context: RuleContext, line: CommandLine, problem: ProtocolProblem, facts: Facts): void {
+  const view = line.view;
+  switch (problem.kind) {
+    case "unknown-option":
+      return reportUnknownOption(context, line, view, problem.element, problem.option, problem.owners, problem.before, problem.rule);
+    case "negated-implicit":
+      return reportProtocolMatch(context, view, problem.element, problem.match, problem.rule.name, problem.rule, facts, true);
+    case "match-needs-protocol":
+      if (problem.match.name === "multiport") return reportMultiport(context, view, problem.element, problem.rule);
+      return reportProtocolMatch(context, view, problem.element, problem.match, problem.required[0], problem.rule, facts);
+  }
 }
 
 const list = (protocols: readonly string[]): string => {
@@ -161,13 +86,13 @@ function reportUnknownOption(
   at: number,
   option: string,
   owners: readonly string[],
-  protocol: Protocol | null,
-  final: Protocol | null,
+  protocol: RuleProtocol | null,
+  final: RuleProtocol | null,
 ): void {
   const refusal = `iptables-restore refuses the line ("unknown option "${option}"")`;
   let message: string;
   let fix: Fix | undefined;
-  if (final !== null && final.element > at && owners.includes(final.name)) {
+  if (final !== null && final.element > at && owners.includes(final.name) && final.text.toLowerCase() === final.name) {
     // `--dport 80 -p tcp`: the protocol comes too late; moving it changes nothing else.
     message = `\`${option}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal}`;
     fix = moveProtocolFix(line, view, final.element, at);
@@ -179,44 +104,57 @@ function reportUnknownOption(
   context.report({ range: view.range(at), message, fix });
 }
 
+/**
+ * The matches iptables-nft turns into nft's own expressions, checking the protocol itself
+ * (nft.c: "TCP match requires '-p tcp'"); it hands the others to the kernel, which refuses them.
+ * Measured with iptables 1.8.9: `! -p tcp -m tcp --dport 5` loads with iptables-nft, `! -p icmp
+ * -m icmp --icmp-type 8` does not.
+ */
+const NFT_NATIVE_MATCHES: ReadonlySet<string> = new Set(["tcp", "udp"]);
+
+/** What iptables-nft-restore says when the kernel refuses a rule it adds. */
+const RULE_APPEND_FAILED = "RULE_APPEND failed (Invalid argument)";
+
 function reportProtocolMatch(
   context: RuleContext,
-  line: CommandLine,
   view: LineView,
   at: number,
-  match: string,
+  match: ExtensionData,
   required: string,
-  final: Protocol | null,
+  final: RuleProtocol | null,
   facts: Facts,
   implicit = false,
 ): void {
-  const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
-  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), iptables-legacy-restore the table`;
+  const name = view.value(at) ?? match.name;
+  const native = NFT_NATIVE_MATCHES.has(match.name);
   let severity: Severity = "error";
   let message: string;
   let fix: Fix | undefined;
-  if (final === null) {
-    message = `\`-m ${match}\` without \`-p ${required}\`: ${refused}`;
-    const start = view.range(at).start;
-    fix = {
-      title: `add \`-p ${required}\``,
-      applicability: "unsafe",
-      edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID,
-    };
-  } else if (final.negated) {
-    const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
-    message =
-      `${what}: iptables-legacy-restore refuses the table ("${match} match: only valid for protocol ${protocolNumber(required)}"), ` +
-      (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
-    if (facts.backend === "nft") severity = "warning";
+  if (final !== null && final.negated) {
+    const what = implicit ? `\`! -p ${final.text}\` with ${match.name} options` : `\`-m ${name}\` with \`! -p ${final.text}\``;
+    const logged = `"${match.name} match: only valid for protocol ${protocolNumber(required)}"`;
+    if (native) {
+      message = `${what}: iptables-legacy-restore refuses the table (the kernel logs ${logged}), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+      if (facts.backend === "nft") severity = "warning";
+    } else {
+      message = `${what}: the kernel refuses the rule (it logs ${logged}), so iptables-legacy-restore refuses the table and iptables-nft-restore the line`;
+    }
   } else {
-    message = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}`;
+    const refused = native
+      ? `iptables-nft-restore refuses the line ("${match.name.toUpperCase()} match requires '-p ${required}'"), iptables-legacy-restore the table`
+      : `the kernel refuses the rule, so iptables-legacy-restore refuses the table and iptables-nft-restore the line ("${RULE_APPEND_FAILED}")`;
+    if (final === null) {
+      message = `\`-m ${name}\` without \`-p ${required}\`: ${refused}`;
+      const start = view.range(at).start;
+      fix = { title: `add \`-p ${required}\``, applicability: "unsafe", edits: [{ start, end: start, text: `-p ${required} ` }], ruleId: ID };
+    } else {
+      message = `\`-m ${name}\` in a rule for \`-p ${final.text}\`: ${refused}`;
+    }
   }
   context.report({ range: view.range(at), severity, message, fix });
 }
 
-function reportMultiport(context: RuleContext, view: LineView, at: number, final: Protocol | null): void {
+function reportMultiport(context: RuleContext, view: LineView, at: number, final: RuleProtocol | null): void {
   const said =
     final !== null && final.negated
       ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP"
@@ -237,8 +175,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   const name = view.value(at);
   if (name === null) return;
   // The protocol as iptables knows it when it reads the target's options: `-p` before the target.
-  let protocol: Protocol | null = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption(view, i)) protocol = protocolAt(view, i);
+  const protocol = ruleProtocol(view, at);
   const option = (names: string[]): number => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
@@ -259,7 +196,7 @@ function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at
   }
 }
 
-function checkNatPorts(context: RuleContext, view: LineView, i: number, target: string, protocol: Protocol | null, facts: Facts): void {
+function checkNatPorts(context: RuleContext, view: LineView, i: number, target: string, protocol: RuleProtocol | null, facts: Facts): void {
   // iptables takes ports for -p icmp too: without a family, only what neither takes is reported.
   const allowed = NAT_PORT_PROTOCOLS[facts.family ?? 4];
   if (protocol !== null && allowed.includes(protocol.name)) return;

@@ -12,8 +12,8 @@
  * there, so one line gets one finding.
  */
 import type { CommandLine, LineView, Severity, SourceRange } from "../../grammar/index.js";
-import type { Backend, LineNo } from "../model/index.js";
-import { normalizeProtocol, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, type Family } from "../netfilter/index.js";
+import { protocolProblem, ruleProtocol, type Backend, type LineNo } from "../model/index.js";
+import type { Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "target-needs-protocol";
@@ -50,50 +50,15 @@ interface Facts {
   backend: Backend | null;
 }
 
-interface Protocol {
-  name: string;
-  /** As written. */
-  text: string;
-  negated: boolean;
-  element: number;
-}
-
-const isProtocolOption = (view: LineView, i: number): boolean => view.is(i, "-p") || view.is(i, "--protocol");
-
-function protocolAt(view: LineView, i: number): Protocol {
-  const text = view.value(i) ?? "";
-  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
-}
-
-/**
- * Whether the line's protocol matches have their protocol (`-m tcp` or `--dport` with `-p tcp`,
- * not negated): when they do not, option-needs-protocol reports the line.
- */
-function protocolMatchesMet(view: LineView, protocol: Protocol | null): boolean {
-  for (let i = 0; i < view.count; i++) {
-    const role = view.role(i);
-    if (role === "match") {
-      const name = view.value(i) ?? "";
-      const wanted = Object.hasOwn(PROTOCOL_MATCHES, name) ? PROTOCOL_MATCHES[name] : undefined;
-      if (wanted !== undefined && (protocol === null || protocol.negated || protocol.name !== wanted)) return false;
-    } else if (role === "module" && !view.isTarget(i)) {
-      const owners = PROTOCOL_OPTION_OWNERS.get(view.name(i));
-      if (owners !== undefined && (protocol === null || protocol.negated || !owners.includes(protocol.name))) return false;
-    }
-  }
-  return true;
-}
-
 function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void {
   const view = line.view;
   const at = view.targetIndex();
   if (at === -1) return;
   const name = view.value(at);
   if (name === null) return;
-  // The rule's protocol as the kernel sees it: the last `-p`.
-  let protocol: Protocol | null = null;
-  for (let i = 0; i < view.count; i++) if (view.role(i) === "generic" && isProtocolOption(view, i)) protocol = protocolAt(view, i);
-  if (!protocolMatchesMet(view, protocol)) return;
+  // The rule's protocol as the kernel sees it: the last `-p`. A line whose matches lack theirs is option-needs-protocol's.
+  const protocol = ruleProtocol(view);
+  if (protocolProblem(view, facts.family) !== null) return;
   const option = (names: string[]): number => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;

@@ -183,11 +183,11 @@ export const EXTENSIONS: readonly ExtensionData[] = [
    options: [
     {names: ["--icmp-type"],value: true,type: "STRING",invert: true,mandatory: true},
   ]},
-  {name: "icmp6", kind: "match", families: [6], revisions: {"6":[0]}, sources: ["libip6t_icmp6.c"], implicitFor: ["ipv6-icmp","icmpv6","icmp6"], needsProtocol: {"6":["ipv6-icmp"]},
+  {name: "icmp6", kind: "match", families: [6], revisions: {"6":[0]}, sources: ["libip6t_icmp6.c"], implicitFor: ["ipv6-icmp","icmpv6"], needsProtocol: {"6":["ipv6-icmp"]},
    options: [
     {names: ["--icmpv6-type"],value: true,type: "STRING",invert: true,mandatory: true},
   ]},
-  {name: "ipcomp", kind: "match", families: [4,6], revisions: {"4":[0],"6":[0]}, sources: ["libxt_ipcomp.c"],
+  {name: "ipcomp", kind: "match", families: [4,6], revisions: {"4":[0],"6":[0]}, sources: ["libxt_ipcomp.c"], implicitFor: ["ipcomp"], needsProtocol: {"4":["ipcomp"],"6":["ipcomp"]},
    options: [
     {names: ["--ipcompspi"],value: true,type: "UINT32RC",invert: true},
     {names: ["--compres"],value: false,type: "NONE",invert: false},
@@ -229,7 +229,7 @@ export const EXTENSIONS: readonly ExtensionData[] = [
    options: [
     {names: ["--mark"],value: true,type: "MARKMASK32",invert: true,mandatory: true},
   ]},
-  {name: "mh", kind: "match", families: [6], revisions: {"6":[0]}, sources: ["libip6t_mh.c"], implicitFor: ["mh","ipv6-mh","mobility-header"], needsProtocol: {"6":["mh"]},
+  {name: "mh", kind: "match", families: [6], revisions: {"6":[0]}, sources: ["libip6t_mh.c"], implicitFor: ["mh"], needsProtocol: {"6":["mh"]},
    options: [
     {names: ["--mh-type"],value: true,type: "STRING",invert: true},
   ]},

@@ -71,9 +71,13 @@ export function implicitMatch(protocol: string, family: Family | null): Extensio
   return undefined;
 }
 
-/** Protocol numbers whose name loads a match (iptables' xtables_chain_protos, then /etc/protocols). */
+/**
+ * The names iptables gives protocol numbers (xtables_chain_protos, then /etc/protocols), for the
+ * numbers with a match: 135 is named `mobility-header`, which loads none (`-p 135 --mh-type 1`
+ * is refused, measured).
+ */
 const IMPLICIT_BY_NUMBER: Readonly<Record<string, string>> = {
-  "1": "icmp", "6": "tcp", "17": "udp", "33": "dccp", "50": "esp", "51": "ah", "58": "ipv6-icmp", "108": "ipcomp", "132": "sctp", "135": "mh",
+  "1": "icmp", "6": "tcp", "17": "udp", "33": "dccp", "50": "esp", "51": "ah", "58": "ipv6-icmp", "108": "ipcomp", "132": "sctp", "135": "mobility-header",
 };
 
 /** The removals and renames known for an extension's option. */

@@ -1,0 +1,121 @@
+/**
+ * A rule's protocol as iptables and the kernel read it, and whether its matches have the
+ * protocol they need, from the extension model (`implicitFor`, `needsProtocol`, options).
+ *
+ * iptables reads a rule's options left to right: an option no loaded match knows makes it load
+ * the match of the protocol given so far by `-p` (`-p tcp --dport 80` loads `tcp`). The kernel
+ * then checks the whole rule: a match bound to a protocol (`-m tcp`, `-m tcpmss`) needs the
+ * rule's protocol, not negated. option-needs-protocol reports what this finds; the rules about
+ * targets' protocols leave such lines to it, so one line gets one finding.
+ */
+import type { LineView } from "../../grammar/index.js";
+import {
+  findExtension,
+  findOption,
+  implicitMatch,
+  normalizeProtocol,
+  PROTOCOL_OPTION_OWNERS,
+  protocolsNeededBy,
+  type ExtensionData,
+  type Family,
+} from "../netfilter/index.js";
+
+/** A rule's `-p`. */
+export interface RuleProtocol {
+  /** Canonical (`6`, `TCP` are `tcp`). */
+  name: string;
+  /** As written. */
+  text: string;
+  negated: boolean;
+  /** Its element in the line's view. */
+  element: number;
+}
+
+export const isProtocolOption = (view: LineView, i: number): boolean => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
+
+function protocolAt(view: LineView, i: number): RuleProtocol {
+  const text = view.value(i) ?? "";
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
+}
+
+/** The last `-p` among the line's elements before `end` (the whole line: the rule's protocol, as the kernel sees it). */
+export function ruleProtocol(view: LineView, end = view.count): RuleProtocol | null {
+  let protocol: RuleProtocol | null = null;
+  for (let i = 0; i < end; i++) if (isProtocolOption(view, i)) protocol = protocolAt(view, i);
+  return protocol;
+}
+
+/** What is wrong with a rule's protocol for its matches: the first thing iptables or the kernel refuses. */
+export type ProtocolProblem =
+  /**
+   * An option of a protocol's match (`--dport`) that no loaded match has and `-p` (so far)
+   * does not load a match for: iptables says "unknown option".
+   */
+  | { kind: "unknown-option"; element: number; option: string; owners: readonly string[]; before: RuleProtocol | null; rule: RuleProtocol | null }
+  /** `! -p tcp --dport 80`: the option loads the protocol's match in a rule that is not of it. */
+  | { kind: "negated-implicit"; element: number; match: ExtensionData; rule: RuleProtocol }
+  /** A match bound to a protocol in a rule without it, or with it negated. */
+  | { kind: "match-needs-protocol"; element: number; match: ExtensionData; required: readonly string[]; rule: RuleProtocol | null };
+
+/**
+ * The first protocol problem of a rule's matches, or null. `family` null: what holds for one
+ * family only is not said (`-m ah` needs `-p ah` in iptables only).
+ */
+export function protocolProblem(view: LineView, family: Family | null): ProtocolProblem | null {
+  const target = view.targetIndex();
+  const end = target === -1 ? view.count : target;
+  const rule = ruleProtocol(view);
+  let before: RuleProtocol | null = null;
+  const loaded: { match: ExtensionData; element: number }[] = [];
+  let implicit: ExtensionData | null = null;
+
+  for (let i = 0; i < end; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      if (isProtocolOption(view, i)) before = protocolAt(view, i);
+      continue;
+    }
+    if (role === "match") {
+      const name = view.value(i);
+      const match = name === null ? undefined : findExtension("match", name, family);
+      if (match !== undefined && !loaded.some((l) => l.match === match)) loaded.push({ match, element: i });
+      continue;
+    }
+    if (role !== "module" || !maybeOwned(view, i)) continue;
+    const option = view.name(i);
+    const owners = PROTOCOL_OPTION_OWNERS.get(option);
+    if (owners === undefined) continue;
+    // The other family's ICMP options are address-family-mismatch's to report.
+    if ((option === "--icmp-type" && family === 6) || (option === "--icmpv6-type" && family === 4)) return null;
+    if (loaded.some((l) => findOption(l.match, option, family) !== undefined)) continue;
+    // getopt takes `--dport` for multiport's `--dports`, of which it is an abbreviation.
+    if ((option === "--dport" || option === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
+    if (implicit !== null && findOption(implicit, option, family) !== undefined) continue;
+    const loads = before === null ? undefined : implicitMatch(before.text, family);
+    if (loads !== undefined && findOption(loads, option, family) !== undefined) {
+      implicit = loads;
+      continue;
+    }
+    return { kind: "unknown-option", element: i, option, owners, before, rule };
+  }
+
+  // `! -p tcp --dport 80` loads the tcp match for a rule that is not tcp.
+  if (implicit !== null && rule !== null && rule.negated && normalizeProtocol(implicit.implicitFor?.[0] ?? "") === rule.name) {
+    return { kind: "negated-implicit", element: rule.element, match: implicit, rule };
+  }
+  // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
+  for (const { match, element } of loaded) {
+    const required = protocolsNeededBy(match, family);
+    if (required === undefined || required === "unsure") continue;
+    if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
+    return { kind: "match-needs-protocol", element, match, required, rule };
+  }
+  return null;
+}
+
+/** A cheap look at the option word before making a string of it: only `--` options of 5 to 20 characters are owned. */
+function maybeOwned(view: LineView, i: number): boolean {
+  const range = view.optionRange(i);
+  const length = range.end - range.start;
+  return length >= 5 && length <= 20;
+}
