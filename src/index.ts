@@ -17,26 +17,7 @@ export { checkConfig, ConfigError, loadConfig, NO_CONFIG, type Config, type Load
 export { resolveSettings, type FileSettings } from "./config/resolve.js";
 export { applySuppressions } from "./suppress.js";
 export { BUILTIN_FINDINGS, type BuiltinFinding } from "./builtin-findings.js";
-export {
-  trace,
-  NodeInfo,
-  NodeInputError,
-  PacketSyntaxError,
-  parsePacket,
-  TraceError,
-  type CtStateName,
-  type Delivery,
-  type NodeInput,
-  type Outcome,
-  type Packet,
-  type PathStep,
-  type PolicyStep,
-  type TracedPacket,
-  type TraceInput,
-  type TraceOptions,
-  type TraceResult,
-  type Verdict,
-} from "./trace/trace.js";
+export * from "./trace/trace.js";
 export { formatTraceText, traceJson } from "./trace/format.js";
 export { main } from "./cli/main.js";
 export { nodeIo, type CliIo, type Output } from "./cli/io.js";

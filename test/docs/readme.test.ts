@@ -3,6 +3,7 @@
  * example dump is what they say it is.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
@@ -55,4 +56,17 @@ test("README.md: the GitHub Actions example uploads the SARIF report even when t
   assert.ok(lint && upload);
   assert.equal(upload.if, "always()");
   assert.equal(upload.with.sarif_file, lint.with["sarif-file"]);
+});
+
+test("README.md: the two commands a new user needs come first, and the first one finds the example's bug", () => {
+  const readme = readFileSync(fromRoot("README.md"), "utf8");
+  const commands = [...readme.matchAll(/```sh\n([^\n]*)\n```/g)].map((m) => m[1]);
+  assert.equal(commands[0], "npm ci && npx iptlint examples/kube-proxy-v1.18.2.save");
+  assert.equal(commands[1], "npm test");
+  // `npx iptlint` runs the package's bin, dist/iptlint.js (npm ci has already run for the tests).
+  const args = commands[0].replace(/^npm ci && npx iptlint /, "").split(" ");
+  const run = spawnSync(process.execPath, [fromRoot("dist", "iptlint.js"), ...args], { cwd: projectRoot, encoding: "utf8" });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /1 problem \(1 error, 0 warnings\)/);
+  assert.match(run.stdout, /masquerade-mark-not-cleared/);
 });
