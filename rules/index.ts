@@ -37,12 +37,14 @@ import { undeclaredChain } from "./undeclared-chain/rule.js";
 import { unknownExtension } from "./unknown-extension/rule.js";
 import { unknownOption } from "./unknown-option/rule.js";
 import { unreachableRule } from "./unreachable-rule/rule.js";
+import { strayArgument } from "./stray-argument/rule.js";
 import { unterminatedQuote } from "./unterminated-quote/rule.js";
 import { unusedChain } from "./unused-chain/rule.js";
 
 export const allRules: readonly RuleModule[] = [
   lineEnds,
   commentAfterRule,
+  strayArgument,
   unterminatedQuote,
   oldNegationSyntax,
   inlineOptionValue,

@@ -17,3 +17,4 @@ export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.j
 export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";
 export { commandLineAt, ruleLineAt } from "./lines.js";
 export { isProtocolOption, protocolProblem, ruleProtocol, type ProtocolProblem, type RuleProtocol } from "./rule-protocol.js";
+export { linesWithWordRuns } from "./value-runs.js";
