@@ -27,10 +27,11 @@ const SEED = process.env.IPTLINT_SEED === undefined ? 20261206 : process.env.IPT
 const BACKENDS: Backend[] = ["nft", "legacy"];
 /**
  * The flagged share reached today, which may only rise: seed 20261206, 300 mutants of the 7 kinds
- * `npm test` runs: 144 of 269 (54%; 100, 37%, without invalid-option-value); of all 10 kinds
- * (`npm run conformance`): 140 of 224 (63%; 111, 50%, without it).
+ * `npm test` runs: 263 of 269 (98%; 234, 87%, without invalid-option-value). The misses left are
+ * words iptables looks up on the machine (`-s 300.1.2.3` as a host name, `-p tcpp` in
+ * /etc/protocols, `--dport 80-90` in /etc/services), which iptlint does not guess.
  */
-const FLOOR = 0.53;
+const FLOOR = 0.95;
 const GOAL = 0.9;
 /**
  * Mutations the kernel refuses (a match or target in the wrong place, a protocol match without
