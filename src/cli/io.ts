@@ -2,7 +2,7 @@
  * What the CLI may touch of the outside world. `main` gets it as an argument so tests run the
  * whole CLI in-process with files and streams in memory.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { constants } from "node:fs";
 import { access, open, realpath, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -115,7 +115,8 @@ const quietStreams = new WeakMap<NodeJS.WriteStream, Output>();
 /**
  * Replaces a file's content all at once: writes a temporary file beside it, flushes it to disk,
  * gives it the file's owner, group and mode, then renames it over the file. A symbolic link is
- * followed (the file it points to is replaced, the link kept). A file is written only where the
+ * followed (the file it points to is replaced, the link kept); a file with other names (hard
+ * links) is written in place from that copy, so that every name sees the new text. A file is written only where the
  * user may write it, as the kernel decides (`access(2)`): not a read-only file, even in a folder
  * the user may write; for root, any file, read-only ones too (as `sed -i` does).
  */
@@ -154,13 +155,31 @@ async function writeFileAtomic(path: string, name: string, content: Buffer, crea
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await rename(temporary, target);
+    if (existing !== undefined && existing.nlink > 1) {
+      // Other names (hard links) share the file: a rename would leave them the old text. The new
+      // text is on disk beside it now; copy it into the file in one synchronous step, which no
+      // signal interrupts (a crash in it leaves the copy beside the file).
+      writeInPlace(target, content);
+      await rm(temporary, { force: true });
+    } else await rename(temporary, target);
   } catch (error) {
     await handle?.close().catch(() => {});
     await rm(temporary, { force: true });
     throw error instanceof UnwritableFile ? error : unwritable(name, error as NodeJS.ErrnoException);
   } finally {
     release();
+  }
+}
+
+/** Writes `content` over the file's own bytes (same inode, owner and mode), then flushes it to disk. */
+function writeInPlace(path: string, content: Buffer): void {
+  const fd = openSync(path, "r+");
+  try {
+    for (let written = 0; written < content.length; ) written += writeSync(fd, content, written, content.length - written, written);
+    ftruncateSync(fd, content.length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -138,5 +138,20 @@ test("fix in place: a file a user may write but not own (mode 0666, root's): ref
   const r = fix(home, "rules.v4", "nobody");
   assertRefused(r, join(home, "rules.v4"), 0o666, /it belongs to user 0, group 0/);
   assert.equal(statSync(join(home, "rules.v4")).uid, 0);
+  noTemporaryFiles(home);
+});
+
+test("fix in place: a file with other names (hard links) is fixed under every name, the same file as before", { skip: notRoot }, () => {
+  const home = folder("hardlinks", 0o755);
+  file(join(home, "rules.v4"), 0o640, NOBODY, NOBODY);
+  linkSync(join(home, "rules.v4"), join(home, "rules.v4.link"));
+  const inode = statSync(join(home, "rules.v4")).ino;
+  const r = fix(home, "rules.v4");
+  assert.equal(r.status, 0, r.stderr);
+  for (const name of ["rules.v4", "rules.v4.link"]) {
+    assert.equal(readFileSync(join(home, name), "utf8"), FIXED, name);
+    const after = statSync(join(home, name));
+    assert.deepEqual([after.ino, after.nlink, after.uid, after.gid, after.mode & 0o7777], [inode, 2, NOBODY, NOBODY, 0o640], name);
+  }
   noTemporaryFiles(home);
 });
