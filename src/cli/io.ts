@@ -115,8 +115,8 @@ const quietStreams = new WeakMap<NodeJS.WriteStream, Output>();
 /**
  * Replaces a file's content all at once: writes a temporary file beside it, flushes it to disk,
  * gives it the file's owner, group and mode, then renames it over the file. A symbolic link is
- * followed (the file it points to is replaced, the link kept); a file with other names (hard
- * links) is written in place from that copy, so that every name sees the new text. A file is written only where the
+ * followed (the file it points to is replaced, the link kept); a file being fixed that has other
+ * names (hard links) is written in place from that copy, so that every name sees the new text. A file is written only where the
  * user may write it, as the kernel decides (`access(2)`): not a read-only file, even in a folder
  * the user may write; for root, any file, read-only ones too (as `sed -i` does).
  */
@@ -155,8 +155,9 @@ async function writeFileAtomic(path: string, name: string, content: Buffer, crea
     await handle.sync();
     await handle.close();
     handle = undefined;
-    if (existing !== undefined && existing.nlink > 1) {
-      // Other names (hard links) share the file: a rename would leave them the old text. The new
+    if (!create && existing !== undefined && existing.nlink > 1) {
+      // Other names (hard links) share the file being fixed: a rename would leave them the old
+      // text. (A report, written with `create`, is always renamed: readers never see it half-written.) The new
       // text is on disk beside it now; copy it into the file in one synchronous step, which no
       // signal interrupts (a crash in it leaves the copy beside the file).
       writeInPlace(target, content);
