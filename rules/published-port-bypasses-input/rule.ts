@@ -65,7 +65,8 @@ export const publishedPortBypassesInput: RuleModule = {
     if (filter === undefined || nat === undefined || filter.partial || nat.partial) return;
     // No DNAT at all: nothing is published.
     if (model.lines.linesTargeting("DNAT").length === 0) return;
-    const blocks = portBlocks(document, model.lines.linesWith({ options: ["--dport", "--destination-port"], modules: ["multiport"] }), filter, family);
+    const portLines = model.lines.linesWith({ options: ["--dport", "--destination-port"], modules: ["multiport"] });
+    const blocks = portBlocks(document, portLines, filter, family, () => publishedPorts(document, portLines, nat, family));
     if (blocks.length === 0) return;
 
     const bridges = bridgeRoutes(model, family);
@@ -97,7 +98,7 @@ export const publishedPortBypassesInput: RuleModule = {
  * The filter rules INPUT reaches that drop, reject or jump to a user chain by destination port
  * (ufw's `--dport 5432 -j DROP`, fail2ban's `-m multiport --dports 5432 -j f2b-postgres`).
  */
-function portBlocks(document: Document, lines: ArrayLike<LineNo>, filter: TableModel, family: Family): PortBlock[] {
+function portBlocks(document: Document, lines: ArrayLike<LineNo>, filter: TableModel, family: Family, published: () => { protocol: number; port: number }[]): PortBlock[] {
   const candidates: { n: LineNo; chain: ReturnType<TableModel["chainOf"]> }[] = [];
   for (let k = 0; k < lines.length; k++) {
     const n = lines[k];
@@ -116,10 +117,43 @@ function portBlocks(document: Document, lines: ArrayLike<LineNo>, filter: TableM
     const matches = readMatches(line, family);
     if (matches.unread || matches.protocol === null || matches.protocolNegated || matches.destinationPorts === null || matches.destinationPortsNegated) return;
     const ports: number[] = [];
-    for (const range of matches.destinationPorts) if (ports.length < MAX_PORTS) ports.push(range.min);
-    blocks.push({ line, matches, protocol: matches.protocol, ports });
+    for (const range of matches.destinationPorts) {
+      // A range (NodePorts' 30000:32767): the ports the nat table publishes in it.
+      if (range.min === range.max) ports.push(range.min);
+      else for (const p of published()) if (p.protocol === matches.protocol && p.port >= range.min && p.port <= range.max && !ports.includes(p.port)) ports.push(p.port);
+    }
+    blocks.push({ line, matches, protocol: matches.protocol, ports: ports.slice(0, MAX_PORTS) });
   });
   return blocks;
+}
+
+/** How many nat lines `publishedPorts` reads. */
+const MAX_PUBLISHED_LINES = 256;
+
+const publishedCache: WeakMap<Document, { protocol: number; port: number }[]> = new WeakMap();
+
+/** The single ports that nat rules PREROUTING reaches match on (`--dport`): a DNAT's, or a jump's to the chains that DNAT (KUBE-NODEPORTS). */
+function publishedPorts(document: Document, lines: ArrayLike<LineNo>, nat: TableModel, family: Family): { protocol: number; port: number }[] {
+  let found = publishedCache.get(document);
+  if (found !== undefined) return found;
+  found = [];
+  const reached = new Map<number, boolean>();
+  for (let k = 0, read = 0; k < lines.length && read < MAX_PUBLISHED_LINES; k++) {
+    const n = lines[k];
+    const chain = nat.chainOf(n);
+    if (chain === NONE || !nat.chains.keeps(n)) continue;
+    let r = reached.get(chain);
+    if (r === undefined) reached.set(chain, (r = nat.hooks.reaches("PREROUTING", chain)));
+    if (!r) continue;
+    read++;
+    const m = readMatches(document.line(n) as CommandLine, family);
+    if (m.unread || m.protocol === null || m.protocolNegated || m.destinationPortsNegated || m.destinationPorts === null) continue;
+    // A service's cluster IP is not the node's: its rules are not published ports.
+    if (m.destinations.some((d) => !d.negated)) continue;
+    for (const range of m.destinationPorts) if (range.min === range.max) found.push({ protocol: m.protocol, port: range.min });
+  }
+  publishedCache.set(document, found);
+  return found;
 }
 
 /**
