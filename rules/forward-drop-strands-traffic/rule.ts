@@ -191,7 +191,12 @@ function strands(document: Document, family: Family, flow: Flow, forward: Forwar
   const packets = packetsOf(family, flow, forward);
   if (packets === null) return false;
   let inFlow = 0;
+  const tried = new Set<string>();
   for (const { input, route } of packets) {
+    // Many ACCEPT rules shape the same packet (Docker's per-container rules for another network).
+    const key = `${input.protocol} ${input.source} ${input.destination}:${input.destinationPort} ${input.inInterface}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
     if (++budget.traces > MAX_TRACES) return null;
     const node = dumpNode(family, nodeAddress(family, flow, input), route);
     let outcomes;
