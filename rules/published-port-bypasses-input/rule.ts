@@ -7,7 +7,7 @@
  * rule). See README.md beside this file.
  */
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { NONE, type LineNo, type TableModel } from "../model/index.js";
+import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import type { Family } from "../netfilter/index.js";
 import {
   addressOutside,
@@ -65,8 +65,7 @@ export const publishedPortBypassesInput: RuleModule = {
     if (filter === undefined || nat === undefined || filter.partial || nat.partial) return;
     // No DNAT at all: nothing is published.
     if (model.lines.linesTargeting("DNAT").length === 0) return;
-    const portLines = model.lines.linesWith({ options: ["--dport", "--destination-port"], modules: ["multiport"] });
-    const blocks = portBlocks(document, portLines, filter, family, () => publishedPorts(document, portLines, nat, family));
+    const blocks = portBlocks(document, filter, family, () => publishedPorts(document, model.lines.linesWith({ options: ["--dport", "--destination-port"], modules: ["multiport"] }), nat, family));
     if (blocks.length === 0) return;
 
     const bridges = bridgeRoutes(model, family);
@@ -98,18 +97,20 @@ export const publishedPortBypassesInput: RuleModule = {
  * The filter rules INPUT reaches that drop, reject or jump to a user chain by destination port
  * (ufw's `--dport 5432 -j DROP`, fail2ban's `-m multiport --dports 5432 -j f2b-postgres`).
  */
-function portBlocks(document: Document, lines: ArrayLike<LineNo>, filter: TableModel, family: Family, published: () => { protocol: number; port: number }[]): PortBlock[] {
-  const candidates: { n: LineNo; chain: ReturnType<TableModel["chainOf"]> }[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    const n = lines[k];
-    const chain = filter.chainOf(n);
-    if (chain === NONE || !filter.chains.keeps(n)) continue;
+function portBlocks(document: Document, filter: TableModel, family: Family, published: () => { protocol: number; port: number }[]): PortBlock[] {
+  const candidates: { n: LineNo; chain: NameId }[] = [];
+  const text = document.text;
+  // The filter table's rules, not the whole dump's port lines: a kube-proxy dump's are in nat.
+  filter.chains.forEachRule((n, chain) => {
     const target = filter.targetName(n);
-    if (target === undefined || (target !== "DROP" && target !== "REJECT" && !filter.chains.isUserChain(target))) continue;
+    if (target === undefined || (target !== "DROP" && target !== "REJECT" && !filter.chains.isUserChain(target))) return;
+    // --dport, --dports, --destination-port(s): read closely below.
+    if (!text.slice(filter.ruleTextStart(n), filter.ruleTextEnd(n)).includes("port")) return;
     candidates.push({ n, chain });
-  }
+  });
+  candidates.sort((a, b) => a.n - b.n);
   if (candidates.length === 0) return [];
-  const reach = filter.hooks.hooksReaching(["INPUT"], candidates.map((c) => c.chain as never));
+  const reach = filter.hooks.hooksReaching(["INPUT"], candidates.map((c) => c.chain));
   const blocks: PortBlock[] = [];
   candidates.forEach(({ n }, k) => {
     if (reach[k].length === 0 || blocks.length >= MAX_BLOCKS) return;
