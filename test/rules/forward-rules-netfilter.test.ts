@@ -6,6 +6,7 @@
  * the container or VM behind the bridge onto far (eth1, 10.1.0.2). The rule reports the moved
  * text too, so what is proved is what it says:
  *
+ * - a NodePort with endpoints: the SYN passes an INPUT REJECT of the NodePort range;
  * - a published port: the peer's SYN to the node's port 5432 leaves the node DNATed to the
  *   container although INPUT drops the port (its DROP counts nothing, Docker's ACCEPT counts the
  *   SYN); with the unsafe fix the SYN is dropped in FORWARD and the DOCKER-USER rule counts it;
@@ -94,6 +95,24 @@ test("published-port-bypasses-input: a banned client still reaches the container
       assert.deepEqual([o.verdict, o.delivery], ["accept", "forward"], `${backend}: the banned peer's SYN is forwarded`);
       assert.deepEqual(o.atFar.map((p) => [p.source, p.destination, p.destinationPort]), [[LAB.peer.v4, LAB.far.v4, 443]]);
       assert.ok(!o.moved.some((m) => m.line === ban), `${backend}: the ban never sees it`);
+    }
+  });
+});
+
+test("published-port-bypasses-input: a NodePort with endpoints passes INPUT's REJECT of the NodePort range (nft and legacy)", async (t) => {
+  if (!requirePacketLab(t)) return;
+  const rule = publishedPortBypassesInput;
+  // Both endpoints are far, whichever kube-proxy's random pick takes.
+  const text = fixture(rule, "invalid-nodeport-blocked.rules").replaceAll("10.244.1.7", LAB.far.v4).replaceAll("10.244.2.4", LAB.far.v4);
+  const reject = lineOf(text, "-A INPUT -p tcp -m tcp --dport 30000:32767");
+  assert.deepEqual(check(text, { rules: [rule] }).of(rule.id).map((d) => d.loc.start.line), [reject]);
+  await withPacketLab((lab) => {
+    for (const backend of BACKENDS) {
+      const o = lab.probe(backend, 4, text, syn(LAB.nodeEth0.v4, 30080));
+      assert.deepEqual([o.verdict, o.delivery], ["accept", "forward"], `${backend}: the SYN to the NodePort is forwarded`);
+      assert.deepEqual(o.atFar.map((p) => [p.destination, p.destinationPort]), [[LAB.far.v4, 8080]]);
+      assert.ok(!o.moved.some((m) => m.line === reject), `${backend}: the REJECT never sees it`);
+      assert.deepEqual(o.replies, [], `${backend}: nothing was rejected`);
     }
   });
 });
