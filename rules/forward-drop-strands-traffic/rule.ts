@@ -81,7 +81,7 @@ export const forwardDropStrandsTraffic: RuleModule = {
           ? `Connections to ${protocolName(flow.protocol)} port ${flow.port}, DNATed here to ${flow.to}, are dropped by ${policy}: no FORWARD rule accepts them`
           : flow.why === "pods"
             ? `New connections from the pod network ${formatNet(family, flow.net)} (kube-proxy's \`! -s\` here) are dropped by ${policy}: no FORWARD rule accepts them`
-            : `New connections from ${formatNet(family, flow.net)}, which this rule masquerades, are dropped by ${policy}: no FORWARD rule accepts them`;
+            : `New connections from ${formatNet(family, flow.net)}, which this rule ${flow.evidence.target?.name === "SNAT" ? "SNATs" : "masquerades"}, are dropped by ${policy}: no FORWARD rule accepts them`;
       context.report({ range: flow.evidence.range, message });
     }
   },

@@ -108,3 +108,10 @@ test("published-port-bypasses-input: ip6tables, with IPv6 addresses", () => {
     .replace("172.17.0.2:5432", "[fd00:17::2]:5432");
   assert.deepEqual(found(publishedPortBypassesInput, v6), ["25: tcp port 5432 is DNATed to [fd00:17::2]:5432 (test.rules:12) and forwarded: INPUT never sees it, so this DROP leaves the port open"]);
 });
+
+test("forward-drop-strands-traffic: an SNAT of a network is a flow too; a host's own address (/32) is not a network", () => {
+  const libvirt = fixture(forwardDropStrandsTraffic, "invalid-libvirt-network-after-docker.rules");
+  const snat = libvirt.replaceAll(" -j MASQUERADE --to-ports 1024-65535", " -j SNAT --to-source 192.0.2.50").replace(" -j MASQUERADE\n", " -j SNAT --to-source 192.0.2.50\n");
+  assert.deepEqual(found(forwardDropStrandsTraffic, snat).map((f) => f.replace(/\(line \d+\)/, "")), ["9: New connections from 192.168.122.0/24, which this rule SNATs, are dropped by FORWARD's DROP policy : no FORWARD rule accepts them"]);
+  assert.deepEqual(found(forwardDropStrandsTraffic, libvirt.replaceAll("-s 192.168.122.0/24", "-s 192.168.122.1/32")), []);
+});
