@@ -8,6 +8,7 @@ import { optionCannotBeNegated } from "./option-cannot-be-negated/rule.js";
 import { duplicateRule } from "./duplicate-rule/rule.js";
 import { dumpIncompleteTable } from "./dump-incomplete-table/rule.js";
 import { dumpUnsupportedRevision } from "./dump-unsupported-revision/rule.js";
+import { forwardDropStrandsTraffic } from "./forward-drop-strands-traffic/rule.js";
 import { foreignJumpIntoKubeChain } from "./foreign-jump-into-kube-chain/rule.js";
 import { icmpv6NdBlocked } from "./icmpv6-nd-blocked/rule.js";
 import { ipv6LeftOpen } from "./ipv6-left-open/rule.js";
@@ -27,6 +28,7 @@ import { oldNegationSyntax } from "./old-negation-syntax/rule.js";
 import { optionNeedsNewerIptables } from "./option-needs-newer-iptables/rule.js";
 import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
+import { publishedPortBypassesInput } from "./published-port-bypasses-input/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
 import { staleProxyModeRules } from "./stale-proxy-mode-rules/rule.js";
 import { repeatedOption } from "./repeated-option/rule.js";
@@ -83,6 +85,9 @@ export const allRules: readonly RuleModule[] = [
   foreignJumpIntoKubeChain,
   staleProxyModeRules,
   kubeLocalnetExposed,
+  // Hazards found with the packet walk (issue 14).
+  forwardDropStrandsTraffic,
+  publishedPortBypassesInput,
 ];
 
 export { OTHER_FAMILY_LINE } from "./other-family-line/rule.js";

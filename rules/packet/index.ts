@@ -22,3 +22,4 @@ export {
   type TraceResult,
   type Verdict,
 } from "./trace.js";
+export { addressOutside, bridgeRoutes, routeTo, decidingStep, droppedByPolicy, dumpNode, formatAddress, formatNet, hostOf, inNet, netOfText, overlaps, parseAddress, protocolName, readMatches, within, withoutTables, type AddressMatch, type InterfaceMatch, type Net, type RuleMatches } from "./probes.js";
