@@ -22,3 +22,4 @@ export {
   type TraceResult,
   type Verdict,
 } from "./trace.js";
+export { dnatMayReach, disjoint, implies, impliesAtom, matchSetOf, withAtoms, type Atom, type MatchSet } from "./match-set.js";
