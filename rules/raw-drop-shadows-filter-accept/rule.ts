@@ -45,8 +45,9 @@ export const rawDropShadowsFilterAccept: RuleModule = {
     const tables = model.tables();
     const raw = tables.find((t) => t.table.name === "raw" && !t.partial);
     const filter = tables.find((t) => t.table.name === "filter" && !t.partial);
-    const family = model.family()?.family;
-    if (raw === undefined || filter === undefined || family === undefined) return;
+    // Without a known family, addresses read as IPv4: an IPv6 one then reads as nothing, and its rule decides nothing.
+    const family = model.family()?.family ?? 4;
+    if (raw === undefined || filter === undefined) return;
     if (REWRITES_ANY.some((target) => tables.some((t) => t.linesTargeting(target).length > 0))) return;
     const drops = { PREROUTING: rawDrops(raw, "PREROUTING", family), OUTPUT: rawDrops(raw, "OUTPUT", family) };
     if (drops.PREROUTING.length === 0 && drops.OUTPUT.length === 0) return;

@@ -31,9 +31,11 @@ export const securityJumpShadowed: RuleModule = {
   severity: "warning",
   fixable: "unsafe",
   check(context) {
-    const filter = context.model.tables().find((t) => t.table.name === "filter");
-    const family = context.model.family()?.family ?? null;
-    if (filter === undefined || family === null) return;
+    // `iptables -S` output names no table: it is filter's unless `-t` said otherwise, and ban chains live in filter.
+    const filter = context.model.tables().find((t) => t.table.name === "filter" || t.table.name === null);
+    // Without a known family, addresses read as IPv4: an IPv6 one then reads as nothing, and its rule decides nothing.
+    const family = context.model.family()?.family ?? 4;
+    if (filter === undefined) return;
     for (const id of filter.chains.userChains()) {
       const name = filter.nameOf(id);
       if (isBanChain(name)) checkBanChain(context, filter, name, family);
