@@ -30,8 +30,10 @@ import { optionNeedsProtocol } from "./option-needs-protocol/rule.js";
 import { otherFamilyLine } from "./other-family-line/rule.js";
 import { publishedPortBypassesInput } from "./published-port-bypasses-input/rule.js";
 import { queueTarget } from "./queue-target/rule.js";
+import { rawDropShadowsFilterAccept } from "./raw-drop-shadows-filter-accept/rule.js";
 import { staleProxyModeRules } from "./stale-proxy-mode-rules/rule.js";
 import { repeatedOption } from "./repeated-option/rule.js";
+import { securityJumpShadowed } from "./security-jump-shadowed/rule.js";
 import { targetNeedsProtocol } from "./target-needs-protocol/rule.js";
 import { targetNotAllowedHere } from "./target-not-allowed-here/rule.js";
 import type { RuleModule } from "./types.js";
@@ -88,6 +90,8 @@ export const allRules: readonly RuleModule[] = [
   // Hazards found with the packet walk (issue 14).
   forwardDropStrandsTraffic,
   publishedPortBypassesInput,
+  rawDropShadowsFilterAccept,
+  securityJumpShadowed,
 ];
 
 export { OTHER_FAMILY_LINE } from "./other-family-line/rule.js";

@@ -23,3 +23,4 @@ export {
   type Verdict,
 } from "./trace.js";
 export { addressOutside, bridgeRoutes, routeTo, decidingStep, droppedByPolicy, dumpNode, formatAddress, formatNet, hostOf, inNet, netOfText, overlaps, parseAddress, protocolName, readMatches, within, withoutTables, type AddressMatch, type InterfaceMatch, type Net, type RuleMatches } from "./probes.js";
+export { dnatMayReach, disjoint, implies, impliesAtom, matchSetOf, withAtoms, type Atom, type MatchSet } from "./match-set.js";

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createTwoFilesPatch } from "diff";
 import { allRules, type NodeContext } from "../../rules/index.js";
+import type { Config } from "../../src/config/load.js";
 import { lintText } from "../../src/lint.js";
 import { fromRoot } from "../helpers/project.js";
 import { check, checkNode, type NodeFile } from "./support.js";
@@ -133,7 +134,7 @@ for (const rule of allRules) {
   // command line pairs them (rules.v4 with rules.v6). Node fixtures offer no fix.
   for (const node of nodeFixtures) {
     test(`${rule.id}: node fixture ${node.name}/`, () => {
-      const results = checkNode(node.files, { rules: [rule] });
+      const results = checkNode(node.files, { rules: [rule], nodes: node.nodes });
       const found = results.flatMap((r) => r.diagnostics);
       assert.deepEqual(found.filter((d) => d.ruleId === "syntax"), []);
       const mine = found.filter((d) => d.ruleId === rule.id);
@@ -144,19 +145,29 @@ for (const rule of allRules) {
   }
 }
 
-/** The fixture folders of a rule (`fixtures/valid-*\/`, `fixtures/invalid-*\/`), each one node's files. */
-function nodeFixturesOf(folder: string): { name: string; files: NodeFile[] }[] {
+/**
+ * The fixture folders of a rule (`fixtures/valid-*\/`, `fixtures/invalid-*\/`), each one node's
+ * files; a folder's `.iptlintrc.json` gives the `nodes` that pair them (two backends' dumps).
+ */
+function nodeFixturesOf(folder: string): { name: string; files: NodeFile[]; nodes?: Config["nodes"] }[] {
+  const CONFIG_FILE = ".iptlintrc.json";
   const root = join(folder, "fixtures");
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^(valid|invalid)-/.test(entry.name))
-    .map((entry) => ({
-      name: entry.name,
-      files: readdirSync(join(root, entry.name))
-        .sort()
-        .map((file) => ({ name: `${entry.name}/${file}`, text: readFileSync(join(root, entry.name, file), "utf8") })),
-    }));
+    .map((entry) => {
+      const config = join(root, entry.name, CONFIG_FILE);
+      return {
+        name: entry.name,
+        files: readdirSync(join(root, entry.name))
+          .filter((file) => file !== CONFIG_FILE)
+          .sort()
+          .map((file) => ({ name: `${entry.name}/${file}`, text: readFileSync(join(root, entry.name, file), "utf8") })),
+        ...(existsSync(config) ? { nodes: (JSON.parse(readFileSync(config, "utf8")) as Config).nodes } : {}),
+      };
+    });
 }
+
 
 /**
  * A node rule's README examples: blocks that name their file (```` ```iptables invalid rules.v4 ````);
@@ -196,7 +207,7 @@ function pinnedFindings(folder: string): string {
   }
   const linted = inputs.map(({ name, text }) => ({ name, diagnostics: lintText(text, { filePath: name, node: nodeOf(folder) }).diagnostics }));
   const nodes = [...nodeFixturesOf(folder), ...nodeExamples(readme)];
-  for (const node of nodes) linted.push(...checkNode(node.files).map((r) => ({ name: `${node.name}: ${r.name}`, diagnostics: r.diagnostics })));
+  for (const node of nodes) linted.push(...checkNode(node.files, { nodes: "nodes" in node ? node.nodes : undefined }).map((r) => ({ name: `${node.name}: ${r.name}`, diagnostics: r.diagnostics })));
   const blocks = linted.map(({ name, diagnostics }) => {
     const counts = new Map<string, number>();
     for (const d of diagnostics) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
