@@ -262,3 +262,9 @@ test("the shipped cases schema is a strict draft-07 schema, and the package expo
   assert.equal(pkg.exports["./iptlint-cases.schema.json"], "./src/cases/iptlint-cases.schema.json");
   assert.ok(pkg.files.includes("src/cases/iptlint-cases.schema.json"));
 });
+
+test("explain packet-assertion: the finding `iptlint test` reports is described offline, as the stylish hint says", async () => {
+  const r = await run(["explain", "packet-assertion"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^# packet-assertion\n\nDefault severity: error\. Reported by iptlint itself, not by a rule\.\n\na packet case of `iptlint test --cases` whose expectation the ruleset does not meet\.\n$/);
+});
