@@ -275,7 +275,7 @@ class Walk {
 
   /** Whether a table has rules at a hook. */
   private hasRules(table: string, hook: Hook): boolean {
-    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
+    return (this.tables.get(table)?.chain(hook)?.size ?? 0) > 0;
   }
 
   run(input: TraceInput, files: string[]): TraceResult {
@@ -549,7 +549,7 @@ class Walk {
         exits.push({ b, verdict: null });
         continue;
       }
-      const rule = chain.rules[candidates[c]];
+      const rule = chain.rule(candidates[c]);
       const results = this.evaluate(rule, b, at);
       // Pushed in reverse so that the first branch is walked first.
       const continuing: [Branch, number][] = [];
