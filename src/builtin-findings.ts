@@ -9,7 +9,21 @@ import type { Fix } from "../rules/types.js";
 /** A finding: a syntax error or a rule's report, with its fix when it has one. */
 export interface LintDiagnostic extends Diagnostic {
   fix?: Fix;
+  /** A failed packet assertion (`iptlint test`): the walk of each outcome it failed in. */
+  trace?: PacketTrace[];
 }
+
+/** One outcome of a packet's walk, as a finding carries it: what happened, and every rule it matched. */
+export interface PacketTrace {
+  /** `drop`, `accept (forwarded), probability 50.0%`... */
+  outcome: string;
+  /** The undecided matches this outcome assumes. */
+  conditions: string[];
+  path: { filePath: string; line: number; table: string; chain: string; target: string | null }[];
+}
+
+/** The findings of `iptlint test --cases`: a packet case whose expectation does not hold. */
+export const PACKET_ASSERTION = "packet-assertion";
 
 export const UNUSED_SUPPRESSION = "unused-suppression";
 export const INVALID_SUPPRESSION = "invalid-suppression";
@@ -41,4 +55,11 @@ export const SUPPRESSION_FINDINGS: readonly BuiltinFinding[] = [
   },
 ];
 
-export const BUILTIN_FINDINGS: readonly BuiltinFinding[] = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS];
+/** Described in the README (Testing packets in CI), not a lint rule: only `iptlint test` reports it. */
+export const PACKET_ASSERTION_FINDING: BuiltinFinding = {
+  id: PACKET_ASSERTION,
+  description: "a packet case of `iptlint test --cases` whose expectation the ruleset does not meet",
+  severity: "error",
+};
+
+export const BUILTIN_FINDINGS: readonly BuiltinFinding[] = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS, PACKET_ASSERTION_FINDING];

@@ -123,11 +123,16 @@ export interface CompiledRule {
 export interface CompiledChain {
   name: string;
   table: string;
-  rules: CompiledRule[];
+  /** How many rules the chain has. */
+  readonly size: number;
+  /** Rule `i`, compiled the first time it is asked for (a packet tries a few of KUBE-SERVICES' tens of thousands). */
+  rule(i: number): CompiledRule;
+  /** Every rule, compiled (for a caller that reads them all). */
+  readonly rules: CompiledRule[];
   /** ACCEPT or DROP for a built-in chain. */
   policy: string | null;
   policyLine: number | null;
-  /** The rules a packet can match, by index into `rules`, in order. */
+  /** The rules a packet can match, by index, in order. */
   candidates(p: WalkPacket): ArrayLike<number>;
 }
 
@@ -141,24 +146,84 @@ export interface CompiledTable {
 const INDEX_FROM = 16;
 
 export function compileChain(chain: Chain, table: string, family: Family, isChain: (name: string) => boolean, policy: string | null, policyLine: number | null): CompiledChain {
-  const rules = chain.rules.map((line) => compileRule(line, table, chain.name, family, isChain));
-  const all = Int32Array.from(rules.keys());
+  const lines = chain.rules;
+  const compiled: (CompiledRule | undefined)[] = new Array(lines.length);
+  const rule = (i: number): CompiledRule => (compiled[i] ??= compileRule(lines[i], table, chain.name, family, isChain));
+  const all = Int32Array.from(lines.keys());
   let candidates: (p: WalkPacket) => ArrayLike<number> = () => all;
-  if (rules.length >= INDEX_FROM) {
-    const byDestination = rules.filter((r) => r.destinationKey !== null).length;
-    const byPort = rules.filter((r) => r.destinationPortKey !== null).length;
-    if (byDestination * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationKey, (p) => p.destination);
-    else if (byPort * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationPortKey, (p) => p.destinationPort);
+  if (lines.length >= INDEX_FROM) {
+    // The index needs only each rule's exact destination and port, read without compiling the rule.
+    const keys = lines.map((line) => indexKeys(line.view, family));
+    const byDestination = keys.filter((k) => k.destination !== null).length;
+    const byPort = keys.filter((k) => k.destinationPort !== null).length;
+    if (byDestination * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destination), (p) => p.destination);
+    else if (byPort * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
   }
-  return { name: chain.name, table, rules, policy, policyLine, candidates };
+  return {
+    name: chain.name,
+    table,
+    size: lines.length,
+    rule,
+    get rules() {
+      return lines.map((_, i) => rule(i));
+    },
+    policy,
+    policyLine,
+    candidates,
+  };
+}
+
+/**
+ * What the index keys a rule by, as compileRule reads them (`destinationKey`,
+ * `destinationPortKey`): one destination address (`-d A/32`, not negated), and one destination
+ * port of a ported protocol's match (`--dport 53`, not negated) under a `-p` that is not negated.
+ */
+export function indexKeys(view: LineView, family: Family): { destination: bigint | null; destinationPort: number | null } {
+  let destination: bigint | null = null;
+  let port: number | null = null;
+  let protocolNumber = false;
+  let protocol: string | null = null;
+  /** The match the options read now belong to: a name, "" after the target, null before any. */
+  let current: string | null = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const name = view.name(i);
+      if (name === "-p" || name === "--protocol") {
+        const value = view.values(i)[0] ?? "";
+        protocol = value.toLowerCase();
+        const parsed = parseGenericProtocol(value);
+        if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
+      } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
+        const parsed = parseGenericAddresses(view.values(i)[0] ?? "", family);
+        if (parsed.kind === "value" && parsed.value.length === 1) {
+          const net = netOf(parsed.value[0]);
+          if (net.prefix === bitsOf(family)) destination = net.network;
+        }
+      }
+    } else if (role === "match") {
+      current = view.values(i)[0] ?? "";
+    } else if (role === "jump" || role === "goto") {
+      current = "";
+    } else if (role === "module") {
+      // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
+      current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+      if (!Object.hasOwn(PORTED, current)) continue;
+      const name = view.name(i);
+      if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
+        const range = parseTcpPorts(view.values(i)[0] ?? "");
+        if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
+      }
+    }
+  }
+  return { destination, destinationPort: protocolNumber ? port : null };
 }
 
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
-function indexBy<K>(rules: CompiledRule[], keyOf: (r: CompiledRule) => K | null, packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
+function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
   const lists = new Map<K, number[]>();
   const rest: number[] = [];
-  rules.forEach((r, i) => {
-    const key = keyOf(r);
+  keys.forEach((key, i) => {
     if (key === null) rest.push(i);
     else {
       let list = lists.get(key);
@@ -167,10 +232,11 @@ function indexBy<K>(rules: CompiledRule[], keyOf: (r: CompiledRule) => K | null,
     }
   });
   const restArray = Int32Array.from(rest);
+  const allRules = Int32Array.from(keys.keys());
   const merged = new Map<K, Int32Array>();
   return (p) => {
     const key = packetKey(p);
-    if (key === null) return Int32Array.from(rules.keys());
+    if (key === null) return allRules;
     const list = lists.get(key);
     if (list === undefined) return restArray;
     let out = merged.get(key);

@@ -7,6 +7,7 @@
  */
 export { allOf, MarkState, markMatchTests, markTargetEffect, type Tri } from "./marks.js";
 export { MarkWalk, type RuleFacts, type WalkClient } from "./walk.js";
+export { formatAddress, parseAddress } from "./addresses.js";
 export { parsePacket, PacketSyntaxError, type CtStateName, type Packet } from "./packet.js";
 export { NodeInfo, NodeInputError, routeOfSpec, type IpSet, type NodeAddress, type NodeInput, type Route } from "./node.js";
 export {

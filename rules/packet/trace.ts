@@ -86,6 +86,8 @@ export interface Outcome {
   reason?: string;
   /** Choices the walk made for the packet: the first of a NAT range. */
   notes: string[];
+  /** The hooks the packet entered, in order (PREROUTING, INPUT, ...): where it went before its verdict. */
+  hooks: Hook[];
 }
 
 export interface TraceResult {
@@ -201,6 +203,7 @@ interface Branch {
   path: List<PathStep> | null;
   policies: List<PolicyStep> | null;
   notes: List<string> | null;
+  hooks: List<Hook> | null;
   /** The nat table has chosen this connection's destination, source rewriting. */
   destinationNatDone: boolean;
   sourceNatDone: boolean;
@@ -272,7 +275,7 @@ class Walk {
 
   /** Whether a table has rules at a hook. */
   private hasRules(table: string, hook: Hook): boolean {
-    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
+    return (this.tables.get(table)?.chain(hook)?.size ?? 0) > 0;
   }
 
   run(input: TraceInput, files: string[]): TraceResult {
@@ -316,6 +319,7 @@ class Walk {
       path: null,
       policies: null,
       notes: null,
+      hooks: null,
       // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
       destinationNatDone: state !== "new" && state !== "related",
       sourceNatDone: state !== "new" && state !== "related",
@@ -431,6 +435,7 @@ class Walk {
 
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   private hook(hook: Hook, branches: Branch[], loopedBack = false): Exit[] {
+    for (const b of branches) b.hooks = push(b.hooks, hook);
     if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
     if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
     // Which of security and nat INPUT comes first depends on the backend the files do not name.
@@ -544,7 +549,7 @@ class Walk {
         exits.push({ b, verdict: null });
         continue;
       }
-      const rule = chain.rules[candidates[c]];
+      const rule = chain.rule(candidates[c]);
       const results = this.evaluate(rule, b, at);
       // Pushed in reverse so that the first branch is walked first.
       const continuing: [Branch, number][] = [];
@@ -734,6 +739,7 @@ class Walk {
       policies: toArray(b.policies),
       packet: traced(b.p),
       notes: toArray(b.notes),
+      hooks: toArray(b.hooks),
     };
   }
 }

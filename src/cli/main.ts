@@ -9,6 +9,7 @@ import { registerFix } from "./commands/fix.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerInit, registerPrintConfig } from "./commands/config.js";
 import { registerLint } from "./commands/lint.js";
+import { registerTest } from "./commands/test.js";
 import { registerTrace } from "./commands/trace.js";
 import type { CommandState } from "./commands/shared.js";
 import { UnreadableInput, UnwritableFile, UsageError } from "./errors.js";
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       writeErr: (text) => io.stderr.write(text),
     })
     .showSuggestionAfterError(true);
-  for (const register of [registerLint, registerFix, registerFmt, registerRules, registerExplain, registerInit, registerPrintConfig, registerTrace]) {
+  for (const register of [registerLint, registerFix, registerFmt, registerRules, registerExplain, registerInit, registerPrintConfig, registerTrace, registerTest]) {
     register(program, io, state);
   }
 

@@ -4,6 +4,7 @@
  * file; a change to it is a breaking change.
  */
 import type { Applicability } from "../../rules/types.js";
+import type { PacketTrace } from "../builtin-findings.js";
 import type { Severity } from "../../grammar/index.js";
 import { countDiagnostics, displayPath, spanOf, type Span } from "./shared.js";
 import type { Formatter } from "./types.js";
@@ -27,6 +28,8 @@ export interface JsonMessage extends Span {
   severity: Severity;
   message: string;
   fix?: JsonFix;
+  /** A failed packet assertion (`iptlint test`): each outcome it failed in, with every rule its packet matched. */
+  trace?: PacketTrace[];
 }
 
 export interface JsonResult {
@@ -64,6 +67,7 @@ export const json: Formatter = (results) => {
             })),
           };
         }
+        if (d.trace) message.trace = d.trace;
         return message;
       }),
       errorCount: counts.error,

@@ -10,7 +10,12 @@ import type { Formatter } from "./types.js";
 function testcase(file: string, d: LintDiagnostic): string {
   const { start, end } = d.loc;
   const where = `${file}:${start.line}:${start.column}-${end.line}:${end.column}`;
-  const detail = `${where}: ${d.severity}: ${d.message} [${d.ruleId}]${d.fix ? `\nfix (${d.fix.applicability}): ${d.fix.title}` : ""}`;
+  let detail = `${where}: ${d.severity}: ${d.message} [${d.ruleId}]${d.fix ? `\nfix (${d.fix.applicability}): ${d.fix.title}` : ""}`;
+  for (const t of d.trace ?? []) {
+    detail += `\noutcome: ${t.outcome}`;
+    for (const c of t.conditions) detail += `\n  if ${c}`;
+    for (const s of t.path) detail += `\n  ${s.filePath}:${s.line} ${s.table}/${s.chain}${s.target === null ? "" : ` -> ${s.target}`}`;
+  }
   return (
     `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(`${start.line}:${start.column} ${d.ruleId}`)}" time="0">\n` +
     `      <failure type="${d.severity}" message="${xmlEscape(d.message)}">${xmlEscape(detail)}</failure>\n` +

@@ -4,6 +4,7 @@
  * result with its level, exact region (endColumn exclusive), repository-relative URI and a
  * `primaryLocationLineHash` that stays the same when the line moves (see `fingerprints`).
  */
+import { relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { Severity } from "../../grammar/index.js";
@@ -71,12 +72,19 @@ interface SarifResult {
   message: { text: string };
   locations: [{ physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }];
   partialFingerprints: { primaryLocationLineHash: string };
+  codeFlows?: CodeFlow[];
   fixes?: [
     {
       description: { text: string };
       artifactChanges: [{ artifactLocation: ArtifactLocation; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }];
     },
   ];
+}
+
+/** A failed packet assertion's outcome: the rules its packet matched, in order, as one thread. */
+interface CodeFlow {
+  message: { text: string };
+  threadFlows: [{ locations: { location: { physicalLocation: { artifactLocation: ArtifactLocation; region: { startLine: number } }; message: { text: string } } }[] }];
 }
 
 const clip = (text: string): string => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 3)}...`);
@@ -117,7 +125,14 @@ const region = (span: Span): Region => ({
   endColumn: span.endColumn,
 });
 
+/** A path relative to `cwd` with `/` separators, as result URIs are. */
+function relativeTo(cwd: string, path: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
+
 function sarifResult(
+  cwd: string,
   result: LintResult,
   d: LintDiagnostic,
   ruleIndex: number,
@@ -132,6 +147,20 @@ function sarifResult(
     locations: [{ physicalLocation: { artifactLocation, region: region(spanOf(d.loc.start, d.loc.end)) } }],
     partialFingerprints: { primaryLocationLineHash: lineHash },
   };
+  if (d.trace) {
+    out.codeFlows = d.trace.map((t) => {
+      const steps = t.path.map((step) => ({
+        location: {
+          physicalLocation: { artifactLocation: { uri: pathToUriReference(relativeTo(cwd, step.filePath)), uriBaseId: SRCROOT }, region: { startLine: step.line } },
+          message: { text: `${step.table}/${step.chain}${step.target === null ? "" : ` -> ${step.target}`}` },
+        },
+      }));
+      // A thread has at least one location: with no rule matched (a policy decided), the case itself.
+      if (steps.length === 0) steps.push({ location: { physicalLocation: { artifactLocation, region: { startLine: d.loc.start.line } }, message: { text: t.outcome } } });
+      const conditions = t.conditions.length === 0 ? "" : ` if ${t.conditions.join(" and ")}`;
+      return { message: { text: `${t.outcome}${conditions}` }, threadFlows: [{ locations: steps }] };
+    });
+  }
   if (d.fix) {
     const source = result.document.source;
     out.fixes = [
@@ -169,7 +198,7 @@ export const sarif: Formatter = (results, context: FormatContext) => {
       }
       // GitHub's own recipe is a 16-hex-digit hash, a colon and the occurrence counter.
       const { hash, occurrence } = prints[i][j];
-      sarifResults.push(sarifResult(result, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
+      sarifResults.push(sarifResult(context.cwd, result, d, index, artifactLocation, `${hash.slice(0, 16)}:${occurrence}`));
     });
   });
   // A folder URI ends with a slash, or relative URIs would resolve against its parent.

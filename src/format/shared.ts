@@ -6,7 +6,7 @@ import { relative, resolve, sep } from "node:path";
 
 import { SYNTAX, type Position, type Severity } from "../../grammar/index.js";
 import type { RuleModule } from "../../rules/types.js";
-import { BUILTIN_FINDINGS, SUPPRESSION_FINDINGS, SYNTAX_FINDING } from "../builtin-findings.js";
+import { BUILTIN_FINDINGS, PACKET_ASSERTION, PACKET_ASSERTION_FINDING, SUPPRESSION_FINDINGS, SYNTAX_FINDING } from "../builtin-findings.js";
 import { lazyModule } from "../lazy.js";
 import type { LintDiagnostic, LintResult } from "../lint.js";
 
@@ -47,11 +47,12 @@ export const describedRules = (rules: readonly RuleModule[]): RuleMeta[] => [SYN
  * a rule left out of `FormatContext.rules` by the caller.
  */
 export const describeRule = (ruleId: string, severity: Severity): RuleMeta =>
-  SUPPRESSION_FINDINGS.find((r) => r.id === ruleId) ?? { id: ruleId, description: `iptlint rule ${ruleId}`, severity };
+  [...SUPPRESSION_FINDINGS, PACKET_ASSERTION_FINDING].find((r) => r.id === ruleId) ?? { id: ruleId, description: `iptlint rule ${ruleId}`, severity };
 
 /** A rule's documentation page; `syntax` and the suppression findings are described in the README. */
 export function ruleDocsUrl(ruleId: string): string {
   if (ruleId === SYNTAX) return `${REPOSITORY_URL}/blob/main/README.md#rules`;
+  if (ruleId === PACKET_ASSERTION) return `${REPOSITORY_URL}/blob/main/README.md#testing-packets-in-ci`;
   if (NOT_IN_RULES.has(ruleId)) return `${REPOSITORY_URL}/blob/main/README.md`;
   return `${REPOSITORY_URL}/blob/main/rules/${ruleId}/README.md`;
 }

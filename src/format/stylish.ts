@@ -8,6 +8,7 @@
  * of on `context.color` (which the CLI decides per stream), and it is missing before 20.12.
  */
 import type { Severity } from "../../grammar/index.js";
+import type { PacketTrace } from "../builtin-findings.js";
 import type { LintResult } from "../lint.js";
 import { countResults, displayPath, plural, printable, type Counts } from "./shared.js";
 import type { Formatter } from "./types.js";
@@ -58,6 +59,7 @@ function render(results: readonly LintResult[], palette: Palette): string {
       severity: d.severity,
       message: printable(d.message),
       ruleId: d.ruleId,
+      trace: d.trace,
     }));
     // A reduce, not Math.max(...): a binary file can have more findings than a call has arguments.
     const positionWidth = rows.reduce((width, r) => Math.max(width, r.position.length), 0);
@@ -66,6 +68,7 @@ function render(results: readonly LintResult[], palette: Palette): string {
       // Padded outside the colour codes, so that columns line up with and without colour.
       const severity = palette.severity[row.severity](row.severity) + " ".repeat(severityWidth - row.severity.length);
       out += `  ${row.position.padEnd(positionWidth)}  ${severity}  ${row.message}  ${palette.dim(row.ruleId)}\n`;
+      if (row.trace !== undefined) out += traceLines(row.trace, palette);
     }
     out += "\n";
   }
@@ -81,6 +84,17 @@ function render(results: readonly LintResult[], palette: Palette): string {
   // Messages say what is wrong in a sentence; the why and the fix are in the rule's README.
   const example = results.find((r) => r.diagnostics.length > 0)!.diagnostics[0].ruleId;
   out += `  ${palette.dim(`Why it matters and how to fix it: \`iptlint explain RULE\` (e.g. \`iptlint explain ${example}\`)`)}\n`;
+  return out;
+}
+
+/** A failed packet assertion's outcomes, each with the rules its packet matched, under the finding. */
+function traceLines(traces: readonly PacketTrace[], palette: Palette): string {
+  let out = "";
+  for (const t of traces) {
+    out += `      ${palette.dim(`outcome: ${printable(t.outcome)}`)}\n`;
+    for (const c of t.conditions) out += `      ${palette.dim(`  if ${printable(c)}`)}\n`;
+    for (const s of t.path) out += `      ${palette.dim(`  ${printable(s.filePath)}:${s.line} ${s.table}/${s.chain}${s.target === null ? "" : ` -> ${s.target}`}`)}\n`;
+  }
   return out;
 }
 

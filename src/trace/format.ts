@@ -20,6 +20,12 @@ function percent(probability: number): string {
   return `${p >= 10 || p === 0 ? p.toFixed(1) : p.toPrecision(3)}%`;
 }
 
+/** An outcome in a few words: its verdict, probability or that it has conditions, and why when no rule decided. */
+export function outcomeText(o: Outcome): string {
+  const chance = o.probability === null ? (o.conditions.length > 0 ? "if its conditions hold" : "") : o.probability === 1 ? "" : `probability ${percent(o.probability)}`;
+  return `${verdictText(o)}${chance ? `, ${chance}` : ""}${o.reason === undefined ? "" : ` (${o.reason})`}`;
+}
+
 function verdictText(o: Outcome): string {
   if (o.verdict !== "accept") return o.verdict;
   return o.delivery === "local" ? "accept (delivered to the node)" : o.delivery === "forward" ? "accept (forwarded)" : "accept (sent out)";

@@ -613,7 +613,7 @@ test("bin: init writes a configuration that loads, and print-config shows what a
 test("bin: rules lists every rule, explain prints its documentation offline", () => {
   const listed = bin(["rules", "--format", "json"]);
   assert.equal(listed.status, 0);
-  assert.deepEqual(JSON.parse(listed.out).map((r: { id: string }) => r.id), [...allRules.map((r) => r.id), "syntax", "unused-suppression", "invalid-suppression"]);
+  assert.deepEqual(JSON.parse(listed.out).map((r: { id: string }) => r.id), [...allRules.map((r) => r.id), "syntax", "unused-suppression", "invalid-suppression", "packet-assertion"]);
   const explained = bin(["explain", "masquerade-mark-not-cleared"]);
   assert.equal(explained.status, 0);
   assert.equal(explained.out, readFileSync(fromRoot("rules", "masquerade-mark-not-cleared", "README.md"), "utf8"));

@@ -41,14 +41,63 @@ reportUnusedSuppressions: warning
 `;
 }
 
+const CASES_FILE = "packets.yaml";
+
+/** The packet cases `init --cases` writes: one case of each kind, for `iptlint test`. */
+export function initialCases(): string {
+  return `# yaml-language-server: $schema=./node_modules/iptlint/src/cases/iptlint-cases.schema.json
+# Packet cases for \`iptlint test rules.v4 rules.v6 --cases ${CASES_FILE}\`: each packet is walked through
+# the rulesets as the kernel would, and every expectation must hold (exit 1 when one does not).
+
+# What is known of the node, for every case (a case's own \`node\` wins key by key). Without its
+# addresses and routes, the walk cannot tell local delivery from forwarding and follows both ways.
+node:
+  local: [192.168.1.10]                 # or addresses: addr.json  (ip -j addr > addr.json)
+  route:                                # or routes: [route.json]  (ip -j route > route.json)
+    - 10.244.0.0/16 dev cni0
+    - default dev eth0 via 192.168.1.1
+  # ipset: ipset.txt                    # ipset save > ipset.txt
+
+cases:
+  - name: ssh to the node is open
+    packet: tcp 203.0.113.7:40000 -> 192.168.1.10:22 in eth0
+    expect:
+      verdict: accept                   # accept, drop, reject or queue
+      delivery: local                   # local, forward or out (sent by the node)
+      reaches: INPUT                    # hooks it enters: PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING
+
+  - name: telnet is closed
+    packet: tcp 203.0.113.7:40000 -> 192.168.1.10:23 in eth0
+    expect: { verdict: drop }
+
+  - name: the DNS service reaches one of its endpoints
+    packet: udp 10.244.1.9:40000 -> 10.96.0.10:53 in cni0
+    # A random pick (-m statistic) gives one outcome per endpoint. Every expectation must hold in
+    # every outcome (outcomes: all, the default); \`outcomes: any\` asks for one outcome only.
+    expect:
+      dnat: [10.244.1.5:53, 10.244.2.7:53]   # rewritten to one of these; true / false: rewritten or not
+      delivery: forward
+
+  - name: traffic to the world leaves masqueraded and marked
+    packet: tcp 10.244.1.9:40000 -> 198.51.100.1:443 in cni0
+    state: new                          # new (default), established, related, invalid
+    mark: 0x0                           # the mark it arrives with
+    expect:
+      snat: true
+      outInterface: eth0
+      mark: 0x0/0x4000                  # value/mask: only the mask's bits are checked
+`;
+}
+
 export function registerInit(program: Command, io: CliIo, _state: CommandState): void {
   program
     .command("init")
-    .description(`write a commented ${CONFIG_FILE} in the current folder`)
-    .action(async () => {
-      const path = join(io.cwd, CONFIG_FILE);
+    .description(`write a commented ${CONFIG_FILE} in the current folder (--cases: an example ${CASES_FILE} for \`iptlint test\`)`)
+    .option("--cases", `write an example of packet cases, ${CASES_FILE}, instead`)
+    .action(async (options: { cases?: boolean }) => {
+      const path = join(io.cwd, options.cases ? CASES_FILE : CONFIG_FILE);
       try {
-        await io.writeNewFile(path, initialConfig());
+        await io.writeNewFile(path, options.cases ? initialCases() : initialConfig());
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(`init: ${path} exists already; not overwritten`);
         throw error;
