@@ -40,6 +40,20 @@ const { metafile } = await build({
   banner: { js: 'import { createRequire as __iptlintCreateRequire } from "node:module";\nconst require = __iptlintCreateRequire(import.meta.url);' },
   plugins: [
     {
+      // cosmiconfig's loaders require node:crypto at load, for the random names of compiled
+      // TypeScript configurations, which iptlint never searches for; loading it cost every run
+      // ~54 M instructions. Required on first use instead.
+      name: "cosmiconfig-crypto-on-use",
+      setup(esbuild) {
+        esbuild.onLoad({ filter: /[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, ({ path }) => {
+          const eager = 'const crypto_1 = require("crypto");';
+          const code = readFileSync(path, "utf8");
+          if (!code.includes(eager)) throw new Error(`${path}: no \`${eager}\` to defer; update the cosmiconfig-crypto-on-use plugin`);
+          return { contents: code.replace(eager, 'const crypto_1 = { get randomUUID() { return require("crypto").randomUUID; } };'), loader: "js" };
+        });
+      },
+    },
+    {
       // grammar/chevrotain.ts imports Chevrotain's own single-file bundle at run time, to spare
       // Node resolving ~700 modules; here esbuild bundles the package itself, which costs nothing.
       name: "chevrotain-from-the-package",
