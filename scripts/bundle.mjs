@@ -40,6 +40,20 @@ const { metafile } = await build({
   banner: { js: 'import { createRequire as __iptlintCreateRequire } from "node:module";\nconst require = __iptlintCreateRequire(import.meta.url);' },
   plugins: [
     {
+      // cosmiconfig's loaders require node:crypto at load, for the random names of compiled
+      // TypeScript configurations, which iptlint never searches for; loading it cost every run
+      // ~54 M instructions. Required on first use instead.
+      name: "cosmiconfig-crypto-on-use",
+      setup(esbuild) {
+        esbuild.onLoad({ filter: /[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, ({ path }) => {
+          const eager = 'const crypto_1 = require("crypto");';
+          const code = readFileSync(path, "utf8");
+          if (!code.includes(eager)) throw new Error(`${path}: no \`${eager}\` to defer; update the cosmiconfig-crypto-on-use plugin`);
+          return { contents: code.replace(eager, 'const crypto_1 = { get randomUUID() { return require("crypto").randomUUID; } };'), loader: "js" };
+        });
+      },
+    },
+    {
       // grammar/chevrotain.ts imports Chevrotain's own single-file bundle at run time, to spare
       // Node resolving ~700 modules; here esbuild bundles the package itself, which costs nothing.
       name: "chevrotain-from-the-package",
@@ -50,6 +64,15 @@ const { metafile } = await build({
   ],
 });
 chmodSync(join(dist, "iptlint.js"), 0o755);
+
+// esbuild escapes what is not ASCII in strings, not in the comments it keeps (a library's `“-”`):
+// one such character makes Node read the whole chunk as two-byte text, twice the memory and a
+// slower decode and parse on every run. In a comment, an escape is as good as the character.
+for (const name of readdirSync(dist).filter((file) => file.endsWith(".js"))) {
+  const code = readFileSync(join(dist, name), "utf8");
+  const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (ascii !== code) writeFileSync(join(dist, name), ascii);
+}
 
 // Types: one file, from tsc's declarations, with nothing imported from the bundled libraries.
 const [types] = generateDtsBundle([{ filePath: "build/src/index.d.ts", output: { noBanner: true } }], {

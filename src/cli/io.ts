@@ -69,10 +69,12 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
     cwd,
     run: (file, args) =>
       new Promise((done) => {
-        childProcess().execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+        // Bytes, decoded once at the end: decoding each pipe chunk into a string of its own and
+        // joining them cost a 25 MB dump a third more memory touched.
+        childProcess().execFile(file, args, { maxBuffer: 1024 * 1024 * 1024, encoding: "buffer" }, (error, stdout, stderr) => {
           const code = (error as NodeJS.ErrnoException | null)?.code;
           const status = error === null ? 0 : typeof code === "number" ? code : null;
-          done({ status: typeof code === "string" ? null : status, stdout, stderr, error: typeof code === "string" ? code : undefined });
+          done({ status: typeof code === "string" ? null : status, stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), error: typeof code === "string" ? code : undefined });
         });
       }),
     glob: async (patterns, { cwd, ignore, absolute }) =>

@@ -32,11 +32,25 @@ export type LintReply = { id: number; diagnostics: LintDiagnostic[]; size: Rules
 
 /** Below this much text in all, one thread is faster than starting workers (measured: ~60 ms each). */
 const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Below this much text besides the largest file, workers cannot shorten the run: the largest is
+ * linted in one worker anyway, and each worker costs its start, a copy of its texts and its own
+ * heap. `--live` on a node with one big backend (a 25 MB dump and three empty ones) took three
+ * times the CPU and memory of linting the dump here.
+ */
+const PARALLEL_MIN_REST_BYTES = PARALLEL_MIN_BYTES / 2;
+
+/** How many worker threads to lint texts of these lengths with on this many cores: 0 for this thread. */
+export function workerCount(lengths: readonly number[], cores: number): number {
+  const workers = Math.min(cores, lengths.length);
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  const largest = lengths.reduce((most, length) => Math.max(most, length), 0);
+  return workers < 2 || total < PARALLEL_MIN_BYTES || total - largest < PARALLEL_MIN_REST_BYTES ? 0 : workers;
+}
 
 export async function lintAll(jobs: readonly LintJob[], onDone: (done: number) => void = () => {}): Promise<LintResult[]> {
-  const cores = Math.min(os().availableParallelism(), jobs.length);
-  const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  if (cores < 2 || total < PARALLEL_MIN_BYTES) return lintHere(jobs, onDone);
+  const cores = workerCount(jobs.map((job) => job.text.length), os().availableParallelism());
+  if (cores === 0) return lintHere(jobs, onDone);
   const results: LintResult[] = new Array(jobs.length);
   const workers = Array.from({ length: cores }, () => new (workerThreads().Worker)(new URL("./lint-worker.js", import.meta.url)));
   let next = 0;

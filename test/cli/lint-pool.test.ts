@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { allRules } from "../../rules/index.js";
-import { lintAll, type LintJob } from "../../src/cli/lint-pool.js";
+import { lintAll, workerCount, type LintJob } from "../../src/cli/lint-pool.js";
 import { defaultSettings } from "../../src/config/resolve.js";
 import { formatters } from "../../src/format/index.js";
 import { lintText } from "../../src/lint.js";
@@ -24,4 +24,18 @@ test("workers find what one thread finds, and every format prints the same repor
   for (const [name, format] of Object.entries(formatters)) {
     assert.equal(format(parallel, context), format(serial, context), name);
   }
+});
+
+test("workers only where they can shorten the run: not for one big text beside small ones (`--live` on a node with one big backend)", () => {
+  const MB = 1024 * 1024;
+  // A 25 MB dump and the three empty backends of `--live`: linted in this thread.
+  assert.equal(workerCount([25 * MB, 0, 0, 0], 2), 0);
+  assert.equal(workerCount([25 * MB, MB], 4), 0);
+  // Two big ones, or many middling ones: one worker per core, at most one per text.
+  assert.equal(workerCount([25 * MB, 25 * MB], 2), 2);
+  assert.equal(workerCount([2.5 * MB, 2.5 * MB, 2.5 * MB, 2.5 * MB], 2), 2);
+  assert.equal(workerCount([2.5 * MB, 2.5 * MB, 2.5 * MB], 8), 3);
+  // Too little in all, or one core.
+  assert.equal(workerCount([MB, MB, MB], 2), 0);
+  assert.equal(workerCount([25 * MB, 25 * MB], 1), 0);
 });
