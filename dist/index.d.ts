@@ -738,6 +738,9 @@ declare const WATCHED_OPTIONS: readonly [
 	"--ahspi",
 	"--ahlen",
 	"--ahres",
+	"--mh-type",
+	"--ipcompspi",
+	"--compres",
 	"--to-destination",
 	"--to-source",
 	"--to",
@@ -772,6 +775,9 @@ declare const WATCHED_MODULES: readonly [
 	"esp",
 	"ah",
 	"multiport",
+	"tcpmss",
+	"mh",
+	"ipcomp",
 	"iprange",
 	"conntrack",
 	"policy",
@@ -1268,6 +1274,22 @@ export declare function resolveSettings(loaded: LoadedConfig, filePath: string |
 /** A finding: a syntax error or a rule's report, with its fix when it has one. */
 export interface LintDiagnostic extends Diagnostic {
 	fix?: Fix;
+	/** A failed packet assertion (`iptlint test`): the walk of each outcome it failed in. */
+	trace?: PacketTrace[];
+}
+/** One outcome of a packet's walk, as a finding carries it: what happened, and every rule it matched. */
+export interface PacketTrace {
+	/** `drop`, `accept (forwarded), probability 50.0%`... */
+	outcome: string;
+	/** The undecided matches this outcome assumes. */
+	conditions: string[];
+	path: {
+		filePath: string;
+		line: number;
+		table: string;
+		chain: string;
+		target: string | null;
+	}[];
 }
 export interface BuiltinFinding {
 	id: string;
@@ -1481,6 +1503,15 @@ export interface SuppressionOptions {
  * (unless `reportUnused` is `off`), in source order.
  */
 export declare function applySuppressions(document: Document, diagnostics: readonly LintDiagnostic[], options?: SuppressionOptions): LintDiagnostic[];
+/** A network: the address bits under `mask`. */
+export interface Net {
+	readonly network: bigint;
+	readonly mask: bigint;
+	/** Its prefix length, or null for a mask that is not one. */
+	readonly prefix: number | null;
+	/** One address (a mask of all ones). */
+	readonly exact?: boolean;
+}
 export type CtStateName = "new" | "established" | "related" | "invalid";
 export interface Packet {
 	family: Family;
@@ -1506,15 +1537,6 @@ export declare class PacketSyntaxError extends Error {
 }
 /** Reads a packet's spelling; throws PacketSyntaxError. */
 export declare function parsePacket(text: string): Packet;
-/** A network: the address bits under `mask`. */
-export interface Net {
-	readonly network: bigint;
-	readonly mask: bigint;
-	/** Its prefix length, or null for a mask that is not one. */
-	readonly prefix: number | null;
-	/** One address (a mask of all ones). */
-	readonly exact?: boolean;
-}
 export interface NodeAddress {
 	iface: string;
 	family: Family;
@@ -1661,6 +1683,8 @@ export interface Outcome {
 	reason?: string;
 	/** Choices the walk made for the packet: the first of a NAT range. */
 	notes: string[];
+	/** The hooks the packet entered, in order (PREROUTING, INPUT, ...): where it went before its verdict. */
+	hooks: Hook[];
 }
 export interface TraceResult {
 	family: Family;

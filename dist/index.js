@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-JLFM7J2O.js";
+} from "./chunk-QJ3NGSRD.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-FEA3LI35.js";
+} from "./chunk-BWIXC4C3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-JLFM7J2O.js";
-import "./chunk-FEA3LI35.js";
+} from "./chunk-QJ3NGSRD.js";
+import "./chunk-BWIXC4C3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-FEA3LI35.js";
+} from "./chunk-BWIXC4C3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

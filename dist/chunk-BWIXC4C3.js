@@ -8085,21 +8085,21 @@ var require_snippet = __commonJS({
   "node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
     "use strict";
     var common = require_common();
-    function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
       let head2 = "";
       let tail = "";
       const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-      if (position - lineStart > maxHalfLength) {
+      if (position - lineStart2 > maxHalfLength) {
         head2 = " ... ";
-        lineStart = position - maxHalfLength + head2.length;
+        lineStart2 = position - maxHalfLength + head2.length;
       }
       if (lineEnd - position > maxHalfLength) {
         tail = " ...";
         lineEnd = position + maxHalfLength - tail.length;
       }
       return {
-        str: head2 + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-        pos: position - lineStart + head2.length
+        str: head2 + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+        pos: position - lineStart2 + head2.length
         // relative position
       };
     }
@@ -10533,9 +10533,9 @@ var require_dumper = __commonJS({
     function isPlainSafeFirst(c) {
       return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
       // - (c-indicator ::=
-      // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-      c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-      c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+      // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
+      c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
+      c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
       c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
     }
     function isPlainSafeLast(c) {
@@ -11054,7 +11054,9 @@ var require_loaders = __commonJS({
     var promises_1 = __require("fs/promises");
     var path_1 = __importDefault(__require("path"));
     var url_1 = __require("url");
-    var crypto_1 = __require("crypto");
+    var crypto_1 = { get randomUUID() {
+      return __require("crypto").randomUUID;
+    } };
     var importFresh;
     var loadJsSync = function loadJsSync2(filepath) {
       if (importFresh === void 0) {
@@ -16012,22 +16014,22 @@ var require_dist2 = __commonJS({
       return state.paths.slice(0, state.options.maxFiles);
     };
     var onlyCountsAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.counts, state.options.suppressErrors);
+      report12(error, callback$1, state.counts, state.options.suppressErrors);
       return null;
     };
     var defaultAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.paths, state.options.suppressErrors);
+      report12(error, callback$1, state.paths, state.options.suppressErrors);
       return null;
     };
     var limitFilesAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      report12(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
       return null;
     };
     var groupsAsync = (state, error, callback$1) => {
-      report11(error, callback$1, state.groups, state.options.suppressErrors);
+      report12(error, callback$1, state.groups, state.options.suppressErrors);
       return null;
     };
-    function report11(error, callback$1, output, suppressErrors) {
+    function report12(error, callback$1, output, suppressErrors) {
       if (error && !suppressErrors) callback$1(error, output);
       else callback$1(null, output);
     }
@@ -16657,6 +16659,49 @@ var require_dist3 = __commonJS({
     exports2.isDynamicPattern = isDynamicPattern;
   }
 });
+
+// grammar/values.ts
+var HEX = /^0[xX][0-9a-fA-F]+$/;
+var OCTAL = /^0[0-7]*$/;
+var DECIMAL = /^[1-9][0-9]*$/;
+function parseUint32(text) {
+  let value;
+  if (HEX.test(text)) value = parseInt(text.slice(2), 16);
+  else if (OCTAL.test(text)) value = parseInt(text, 8);
+  else if (DECIMAL.test(text)) value = parseInt(text, 10);
+  else return null;
+  return value <= 4294967295 ? value : null;
+}
+function parseValueMask(text) {
+  const slash = text.indexOf("/");
+  const value = parseUint32(slash === -1 ? text : text.slice(0, slash));
+  const mask = slash === -1 ? 4294967295 : parseUint32(text.slice(slash + 1));
+  if (value === null || mask === null) return null;
+  return { value, mask };
+}
+function parseCounter(text) {
+  return /^[0-9]+$/.test(text) ? BigInt(text) : null;
+}
+var SCANS_NUMBER = /^[ \t\n\v\f\r]*[+-]?[0-9]/;
+function ruleCountersRefused(text, start, end) {
+  const line = text.slice(start, end);
+  if (line.indexOf("]") === -1) return true;
+  let at = 1;
+  while (at < line.length && line[at] === ":") at++;
+  if (at >= line.length) return true;
+  const colon = line.indexOf(":", at);
+  if (colon === -1) return true;
+  const packets = line.slice(at, colon);
+  let from = colon + 1;
+  while (from < line.length && line[from] === "]") from++;
+  if (from >= line.length) return true;
+  const close = line.indexOf("]", from);
+  const bytes = line.slice(from, close === -1 ? line.length : close);
+  return !SCANS_NUMBER.test(packets) || !SCANS_NUMBER.test(bytes);
+}
+function declarationCountersRefused(text, start, end) {
+  return !/^\[[ \t\n\v\f\r]*[+-]?[0-9]+:[ \t\n\v\f\r]*[+-]?[0-9]/.test(text.slice(start, end));
+}
 
 // node_modules/lodash-es/_freeGlobal.js
 var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
@@ -26800,7 +26845,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   const first2 = text.charCodeAt(start);
   if (first2 === HASH) return 1 /* Comment */;
   const lineFirstToken = tokens.count;
-  let words = 0;
+  let words2 = 0;
   let owed = 0;
   let bangMayFollow = false;
   let i = start;
@@ -26866,8 +26911,8 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
       }
     }
-    if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words++;
-    if (words > WORDS_PER_LINE_LIMIT) {
+    if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words2++;
+    if (words2 > WORDS_PER_LINE_LIMIT) {
       errors.push({ kind: 2 /* TooManyWords */, line, start: tokenStart, end });
       return 2 /* Words */;
     }
@@ -27160,49 +27205,6 @@ var LineView = class {
   }
 };
 
-// grammar/values.ts
-var HEX = /^0[xX][0-9a-fA-F]+$/;
-var OCTAL = /^0[0-7]*$/;
-var DECIMAL = /^[1-9][0-9]*$/;
-function parseUint32(text) {
-  let value;
-  if (HEX.test(text)) value = parseInt(text.slice(2), 16);
-  else if (OCTAL.test(text)) value = parseInt(text, 8);
-  else if (DECIMAL.test(text)) value = parseInt(text, 10);
-  else return null;
-  return value <= 4294967295 ? value : null;
-}
-function parseValueMask(text) {
-  const slash = text.indexOf("/");
-  const value = parseUint32(slash === -1 ? text : text.slice(0, slash));
-  const mask = slash === -1 ? 4294967295 : parseUint32(text.slice(slash + 1));
-  if (value === null || mask === null) return null;
-  return { value, mask };
-}
-function parseCounter(text) {
-  return /^[0-9]+$/.test(text) ? BigInt(text) : null;
-}
-var SCANS_NUMBER = /^[ \t\n\v\f\r]*[+-]?[0-9]/;
-function ruleCountersRefused(text, start, end) {
-  const line = text.slice(start, end);
-  if (line.indexOf("]") === -1) return true;
-  let at = 1;
-  while (at < line.length && line[at] === ":") at++;
-  if (at >= line.length) return true;
-  const colon = line.indexOf(":", at);
-  if (colon === -1) return true;
-  const packets = line.slice(at, colon);
-  let from = colon + 1;
-  while (from < line.length && line[from] === "]") from++;
-  if (from >= line.length) return true;
-  const close = line.indexOf("]", from);
-  const bytes = line.slice(from, close === -1 ? line.length : close);
-  return !SCANS_NUMBER.test(packets) || !SCANS_NUMBER.test(bytes);
-}
-function declarationCountersRefused(text, start, end) {
-  return !/^\[[ \t\n\v\f\r]*[+-]?[0-9]+:[ \t\n\v\f\r]*[+-]?[0-9]/.test(text.slice(start, end));
-}
-
 // grammar/ast.ts
 var Source = class {
   constructor(text, lexed, filePath) {
@@ -27224,8 +27226,8 @@ var Source = class {
       if (starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    const lineStart = this.lexed.lineCount === 0 ? 0 : starts[low];
-    return { line: low + 1, column: offset - lineStart + 1, offset };
+    const lineStart2 = this.lexed.lineCount === 0 ? 0 : starts[low];
+    return { line: low + 1, column: offset - lineStart2 + 1, offset };
   }
   locate(range) {
     return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
@@ -27483,8 +27485,8 @@ var ChainDeclaration = class extends LineNodeBase {
   }
   /** Words after the declaration, which iptables-restore ignores. */
   get extra() {
-    const words = this.words;
-    return words.words(this.plan.extraStart, words.count);
+    const words2 = this.words;
+    return words2.words(this.plan.extraStart, words2.count);
   }
 };
 var CommitLine = class extends LineNodeBase {
@@ -27856,9 +27858,9 @@ function computePlan(codes) {
       return commandPlan(children, codes);
   }
 }
-function simplePlan(shape, count, extra) {
+function simplePlan(shape2, count, extra) {
   return {
-    shape,
+    shape: shape2,
     head: 0,
     counters: -1,
     policy: -1,
@@ -28150,9 +28152,9 @@ var DocumentBuilder = class {
     }
   }
   tableLine(line, plan) {
-    const words = new LineWords(this.source, this.lexed.firstTokens[line], this.lexed.firstTokens[line + 1] - this.lexed.firstTokens[line]);
-    const header = words.word(plan.head);
-    const node = new TableHeaderLine(this.source, line, header, words.words(plan.extraStart, words.count));
+    const words2 = new LineWords(this.source, this.lexed.firstTokens[line], this.lexed.firstTokens[line + 1] - this.lexed.firstTokens[line]);
+    const header = words2.word(plan.head);
+    const node = new TableHeaderLine(this.source, line, header, words2.words(plan.extraStart, words2.count));
     this.slots.push(node);
     if (node.name === "") this.report(header.range, "table name missing after `*`: expected a name such as `*filter`");
     if (this.table !== null) this.missingCommit(this.table, node.range);
@@ -28257,19 +28259,19 @@ var DocumentBuilder = class {
     const refused = place === "declaration" ? declarationCountersRefused(this.source.text, starts[token], ends[token]) : ruleCountersRefused(this.source.text, starts[token], this.lexed.contentEnds[line]);
     if (refused) this.malformedCounters(this.tokenRange(token));
   }
-  lineError(error, words) {
+  lineError(error, words2) {
     const at = error.token;
-    const endOfLine = words.word(words.count - 1).range.end;
-    const range = at < words.count ? words.word(at).range : { start: endOfLine, end: endOfLine };
+    const endOfLine = words2.word(words2.count - 1).range.end;
+    const range = at < words2.count ? words2.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
     const shown3 = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
-      while (first2 < at && !(words.code(first2) >= 5 /* Append */ && words.code(first2) <= 15 /* OtherCommand */)) first2++;
-      this.report(range, secondCommandMessage(decodeWord(words.word(at).raw), decodeWord(words.word(first2).raw)));
+      while (first2 < at && !(words2.code(first2) >= 5 /* Append */ && words2.code(first2) <= 15 /* OtherCommand */)) first2++;
+      this.report(range, secondCommandMessage(decodeWord(words2.word(at).raw), decodeWord(words2.word(first2).raw)));
       return;
     }
-    this.report(range, lineErrorMessage(error.error, shown3 < words.count ? words.word(shown3).raw : null));
+    this.report(range, lineErrorMessage(error.error, shown3 < words2.count ? words2.word(shown3).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
@@ -28329,8 +28331,8 @@ function findTemplate(text) {
   let found = null;
   for (const [open, close] of TEMPLATE_OPENERS) {
     for (let at = text.indexOf(open); at !== -1 && (found === null || at < found.start); at = text.indexOf(open, at + 1)) {
-      const lineStart = text.lastIndexOf("\n", at) + 1;
-      if (text.charCodeAt(lineStart) === 35) continue;
+      const lineStart2 = text.lastIndexOf("\n", at) + 1;
+      if (text.charCodeAt(lineStart2) === 35) continue;
       const match = close.exec(text.slice(at, at + 1e3));
       if (match) {
         found = { start: at, end: at + match[0].length };
@@ -28359,12 +28361,12 @@ function fromLexed(lexed, filePath) {
 }
 function locateInText(text, offset, end = offset + 1) {
   let line = 1;
-  let lineStart = 0;
+  let lineStart2 = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
     line++;
-    lineStart = i + 1;
+    lineStart2 = i + 1;
   }
-  const start = { line, column: offset - lineStart + 1, offset };
+  const start = { line, column: offset - lineStart2 + 1, offset };
   return { start, end: { line, column: start.column + end - offset, offset: end } };
 }
 function detachedDocument(text, filePath, diagnostics) {
@@ -28410,10 +28412,10 @@ function printLine(line, style) {
     case "table":
       return joinWords([line.header, ...line.extra], line, style, text);
     case "chain": {
-      const words = [line.header];
-      if (line.policyWord) words.push(line.policyWord);
-      if (line.counters) words.push(line.counters);
-      return joinWords([...words, ...line.extra], line, style, text);
+      const words2 = [line.header];
+      if (line.policyWord) words2.push(line.policyWord);
+      if (line.counters) words2.push(line.counters);
+      return joinWords([...words2, ...line.extra], line, style, text);
     }
     case "commit":
       return joinWords([line.word], line, style, text);
@@ -28422,8 +28424,8 @@ function printLine(line, style) {
   }
 }
 function commandWords(line, style) {
-  const words = line.words;
-  const all = words.words(0, words.count);
+  const words2 = line.words;
+  const all = words2.words(0, words2.count);
   if (style !== "compact") return all;
   const { plan } = line;
   const first2 = plan.counters === 0 ? 1 : 0;
@@ -28442,11 +28444,11 @@ function opensQuote(word) {
   }
   return quoted;
 }
-function joinWords(words, line, style, text) {
-  if (style === "compact") return words.map((w) => w.text).join(" ");
+function joinWords(words2, line, style, text) {
+  if (style === "compact") return words2.map((w) => w.text).join(" ");
   let out = "";
   let at = line.range.start;
-  for (const word of words) {
+  for (const word of words2) {
     out += text.slice(at, word.range.start) + word.text;
     at = word.range.end;
   }
@@ -28626,213 +28628,6 @@ function placeRefusal(limit, match, table, used) {
   if (limit.logged !== "x_tables") return limit.logged.replace("{table}", table);
   return `${match} match: used from hooks ${used.join("/")}, but only valid from ${limit.hooks.join("/")}`;
 }
-
-// rules/netfilter/protocols.ts
-var PROTOCOL_NUMBERS = {
-  icmp: 1,
-  tcp: 6,
-  udp: 17,
-  dccp: 33,
-  esp: 50,
-  ah: 51,
-  "ipv6-icmp": 58,
-  sctp: 132,
-  udplite: 136
-};
-var ALIASES = { icmpv6: "ipv6-icmp" };
-var NAMES_BY_NUMBER = new Map(Object.entries(PROTOCOL_NUMBERS).map(([name, number]) => [String(number), name]));
-function normalizeProtocol(protocol) {
-  const p = protocol.toLowerCase();
-  return ALIASES[p] ?? NAMES_BY_NUMBER.get(p) ?? p;
-}
-var protocolNumber = (name) => Object.hasOwn(PROTOCOL_NUMBERS, name) ? String(PROTOCOL_NUMBERS[name]) : name;
-var ANY_PROTOCOL = /* @__PURE__ */ new Set(["all", "0"]);
-var PORTS = ["--sport", "--source-port", "--dport", "--destination-port"];
-var PROTOCOL_MATCH_OPTIONS = {
-  tcp: [...PORTS, "--tcp-flags", "--syn", "--tcp-option"],
-  udp: PORTS,
-  sctp: [...PORTS, "--chunk-types"],
-  dccp: [...PORTS, "--dccp-types", "--dccp-option"],
-  icmp: ["--icmp-type"],
-  "ipv6-icmp": ["--icmpv6-type"],
-  esp: ["--espspi"],
-  ah: ["--ahspi", "--ahlen", "--ahres"]
-};
-var PROTOCOL_OPTION_OWNERS = (() => {
-  const owners2 = /* @__PURE__ */ new Map();
-  for (const [protocol, options] of Object.entries(PROTOCOL_MATCH_OPTIONS)) {
-    for (const option2 of options) owners2.set(option2, [...owners2.get(option2) ?? [], protocol]);
-  }
-  return owners2;
-})();
-var PROTOCOL_MATCHES = {
-  tcp: "tcp",
-  udp: "udp",
-  sctp: "sctp",
-  dccp: "dccp",
-  icmp: "icmp",
-  icmp6: "ipv6-icmp",
-  icmpv6: "ipv6-icmp",
-  esp: "esp",
-  ah: "ah"
-};
-var EXTENSION_HEADER_MATCHES = ["ah", "frag", "hbh", "dst", "rt", "ipv6header"];
-function protocolOfMatch(match, family) {
-  const protocol = Object.hasOwn(PROTOCOL_MATCHES, match) ? PROTOCOL_MATCHES[match] : void 0;
-  if (protocol === void 0 || !EXTENSION_HEADER_MATCHES.includes(match)) return protocol;
-  return family === 4 ? protocol : family === 6 ? void 0 : "unsure";
-}
-var MULTIPORT_PROTOCOLS = ["tcp", "udp", "udplite", "sctp", "dccp"];
-var NAT_PORT_PROTOCOLS = {
-  4: ["tcp", "udp", "sctp", "dccp", "icmp"],
-  6: ["tcp", "udp", "sctp", "dccp"]
-};
-var PROTOCOL_TARGETS = ["MASQUERADE", "REDIRECT", "DNAT", "SNAT", "TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
-
-// rules/netfilter/tables.ts
-var BUILTIN_CHAINS = {
-  filter: ["INPUT", "FORWARD", "OUTPUT"],
-  nat: ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"],
-  mangle: ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"],
-  raw: ["PREROUTING", "OUTPUT"],
-  security: ["INPUT", "FORWARD", "OUTPUT"]
-};
-var TABLES = Object.keys(BUILTIN_CHAINS);
-var isKnownTable = (name) => name === null || Object.hasOwn(BUILTIN_CHAINS, name);
-function builtinChains(table) {
-  return new Set(table === null ? Object.values(BUILTIN_CHAINS).flat() : BUILTIN_CHAINS[table] ?? []);
-}
-var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
-var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
-var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
-var BLIND_HOOKS = {
-  in: ["OUTPUT", "POSTROUTING"],
-  out: ["PREROUTING", "INPUT"]
-};
-var INTERFACE_REFUSED_IN = {
-  PREROUTING: "out",
-  INPUT: "out",
-  OUTPUT: "in",
-  POSTROUTING: "in"
-};
-var MAX_CHAIN_NAME_BYTES = 28;
-var nameBytes = (name) => Buffer.byteLength(name, "utf8");
-var isNameTooLong = (name) => name.length > MAX_CHAIN_NAME_BYTES || name.length * 3 > MAX_CHAIN_NAME_BYTES && nameBytes(name) > MAX_CHAIN_NAME_BYTES;
-
-// rules/netfilter/targets.ts
-var STANDARD_TARGETS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
-var EXTENSION_TARGETS = /* @__PURE__ */ new Set([
-  "AUDIT",
-  "CHECKSUM",
-  "CLASSIFY",
-  "CLUSTERIP",
-  "CONNMARK",
-  "CONNSECMARK",
-  "CT",
-  "DNAT",
-  "DNPT",
-  "DSCP",
-  "ECN",
-  "HL",
-  "HMARK",
-  "IDLETIMER",
-  "LED",
-  "LOG",
-  "MARK",
-  "MASQUERADE",
-  "MIRROR",
-  "NETMAP",
-  "NFLOG",
-  "NFQUEUE",
-  "NOTRACK",
-  "RATEEST",
-  "REDIRECT",
-  "REJECT",
-  "SAME",
-  "SECMARK",
-  "SET",
-  "SNAT",
-  "SNPT",
-  "SYNPROXY",
-  "TCPMSS",
-  "TCPOPTSTRIP",
-  "TEE",
-  "TOS",
-  "TPROXY",
-  "TRACE",
-  "TTL",
-  "ULOG"
-]);
-var isKnownTarget = (name) => STANDARD_TARGETS.has(name) || EXTENSION_TARGETS.has(name);
-var CLASSES = {
-  ACCEPT: "verdict",
-  DROP: "verdict",
-  REJECT: "verdict",
-  QUEUE: "verdict",
-  NFQUEUE: "verdict",
-  TPROXY: "verdict",
-  DNAT: "nat",
-  SNAT: "nat",
-  MASQUERADE: "nat",
-  REDIRECT: "nat",
-  NETMAP: "nat",
-  RETURN: "return",
-  LOG: "observe",
-  NFLOG: "observe",
-  ULOG: "observe",
-  TRACE: "observe",
-  AUDIT: "observe",
-  CHECKSUM: "observe"
-};
-var targetClass = (name) => CLASSES[name] ?? (isKnownTarget(name) ? "change" : void 0);
-var isTerminalTarget = (name) => {
-  const c = CLASSES[name];
-  return c === "verdict" || c === "nat";
-};
-var FAMILY_TARGETS = {
-  TTL: { family: 4 },
-  ECN: { family: 4 },
-  HL: { family: 6 },
-  DNPT: { family: 6 },
-  SNPT: { family: 6 }
-};
-var NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
-var MANGLE = ["mangle"];
-var BINDINGS = {
-  MASQUERADE: { tables: ["nat"], hooks: ["POSTROUTING"] },
-  SNAT: { tables: ["nat"], hooks: ["INPUT", "POSTROUTING"] },
-  DNAT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
-  REDIRECT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
-  NETMAP: { tables: ["nat"] },
-  REJECT: { tables: ["filter"], hooks: ["INPUT", "FORWARD", "OUTPUT"] },
-  TPROXY: { tables: MANGLE, hooks: ["PREROUTING"] },
-  CT: { tables: ["raw"] },
-  NOTRACK: { tables: ["raw"], kernelName: "CT" },
-  TRACE: { tables: ["raw"], tableLegacyOnly: true },
-  TTL: { tables: MANGLE },
-  HL: { tables: MANGLE },
-  TOS: { tables: MANGLE },
-  DSCP: { tables: MANGLE },
-  ECN: { tables: MANGLE },
-  CHECKSUM: { tables: MANGLE },
-  TCPOPTSTRIP: { tables: MANGLE },
-  DNPT: { tables: MANGLE, hooks: ["PREROUTING", "OUTPUT"] },
-  SNPT: { tables: MANGLE, hooks: ["INPUT", "POSTROUTING"] },
-  SECMARK: { tables: ["mangle", "security"], style: "secmark" },
-  CONNSECMARK: { tables: ["mangle", "security"], style: "secmark" },
-  CLASSIFY: { hooks: ["FORWARD", "OUTPUT", "POSTROUTING"] },
-  SYNPROXY: { hooks: ["INPUT", "FORWARD"] },
-  TCPMSS: {
-    hooks: ["FORWARD", "OUTPUT", "POSTROUTING"],
-    whenOption: "--clamp-mss-to-pmtu",
-    hooksCheckedInBuiltinOnlyByNft: true,
-    style: "tcpmss"
-  }
-};
-var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
-
-// rules/netfilter/extensions/index.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
 
 // rules/netfilter/extensions/data.ts
 var EXTENSIONS = [
@@ -29165,7 +28960,7 @@ var EXTENSIONS = [
     families: [6],
     revisions: { "6": [0] },
     sources: ["libip6t_icmp6.c"],
-    implicitFor: ["ipv6-icmp", "icmpv6", "icmp6"],
+    implicitFor: ["ipv6-icmp", "icmpv6"],
     needsProtocol: { "6": ["ipv6-icmp"] },
     options: [
       { names: ["--icmpv6-type"], value: true, type: "STRING", invert: true, mandatory: true }
@@ -29177,6 +28972,8 @@ var EXTENSIONS = [
     families: [4, 6],
     revisions: { "4": [0], "6": [0] },
     sources: ["libxt_ipcomp.c"],
+    implicitFor: ["ipcomp"],
+    needsProtocol: { "4": ["ipcomp"], "6": ["ipcomp"] },
     options: [
       { names: ["--ipcompspi"], value: true, type: "UINT32RC", invert: true },
       { names: ["--compres"], value: false, type: "NONE", invert: false }
@@ -29267,7 +29064,7 @@ var EXTENSIONS = [
     families: [6],
     revisions: { "6": [0] },
     sources: ["libip6t_mh.c"],
-    implicitFor: ["mh", "ipv6-mh", "mobility-header"],
+    implicitFor: ["mh"],
     needsProtocol: { "6": ["mh"] },
     options: [
       { names: ["--mh-type"], value: true, type: "STRING", invert: true }
@@ -30182,6 +29979,205 @@ var OPTION_HISTORY = [
   { extension: "state", kind: "match", option: "--state", replacedBy: "--ctstate", note: "state is an alias of conntrack, still read" }
 ];
 
+// rules/netfilter/protocols.ts
+var PROTOCOL_NUMBERS = {
+  icmp: 1,
+  tcp: 6,
+  udp: 17,
+  dccp: 33,
+  esp: 50,
+  ah: 51,
+  "ipv6-icmp": 58,
+  icmpv6: 58,
+  ipcomp: 108,
+  sctp: 132,
+  mh: 135,
+  "ipv6-mh": 135,
+  "mobility-header": 135,
+  udplite: 136
+};
+var NAMES_BY_NUMBER = /* @__PURE__ */ new Map();
+for (const [name, number] of Object.entries(PROTOCOL_NUMBERS)) if (!NAMES_BY_NUMBER.has(String(number))) NAMES_BY_NUMBER.set(String(number), name);
+function normalizeProtocol(protocol) {
+  const p = protocol.toLowerCase();
+  const number = Object.hasOwn(PROTOCOL_NUMBERS, p) ? String(PROTOCOL_NUMBERS[p]) : p;
+  return NAMES_BY_NUMBER.get(number) ?? p;
+}
+var protocolNumber = (name) => Object.hasOwn(PROTOCOL_NUMBERS, name) ? String(PROTOCOL_NUMBERS[name]) : name;
+var ANY_PROTOCOL = /* @__PURE__ */ new Set(["all", "0"]);
+var MESSAGE_ORDER = ["tcp", "udp", "sctp", "dccp", "icmp", "icmp6", "esp", "ah"];
+var rank = (e) => MESSAGE_ORDER.includes(e.name) ? MESSAGE_ORDER.indexOf(e.name) : MESSAGE_ORDER.length;
+var PROTOCOL_OWN_MATCHES = EXTENSIONS.filter((e) => e.kind === "match" && e.implicitFor !== void 0).sort((a, b) => rank(a) - rank(b));
+var PROTOCOL_MATCH_OPTIONS = Object.fromEntries(
+  PROTOCOL_OWN_MATCHES.map((e) => [normalizeProtocol(e.implicitFor[0]), [...new Set(e.options.flatMap((o) => o.names))]])
+);
+var PROTOCOL_OPTION_OWNERS = (() => {
+  const owners2 = /* @__PURE__ */ new Map();
+  for (const [protocol, options] of Object.entries(PROTOCOL_MATCH_OPTIONS)) {
+    for (const option2 of options) owners2.set(option2, [...owners2.get(option2) ?? [], protocol]);
+  }
+  return owners2;
+})();
+var PROTOCOL_MATCHES = (() => {
+  const out = {};
+  for (const e of PROTOCOL_OWN_MATCHES) out[e.name] = normalizeProtocol(e.implicitFor[0]);
+  out.icmpv6 = out.icmp6;
+  return out;
+})();
+function protocolsNeededBy(extension, family) {
+  const needs = extension.needsProtocol;
+  if (needs === void 0) return void 0;
+  if (family !== null) return needs[family];
+  const [v4, v6] = [extension.families.includes(4) ? needs[4] : null, extension.families.includes(6) ? needs[6] : null];
+  if (v4 === null) return v6 ?? void 0;
+  if (v6 === null) return v4 ?? void 0;
+  return String(v4) === String(v6) ? v4 : "unsure";
+}
+var MULTIPORT_PROTOCOLS = EXTENSIONS.find((e) => e.kind === "match" && e.name === "multiport").needsProtocol[4];
+var NAT_PORT_PROTOCOLS = {
+  4: ["tcp", "udp", "sctp", "dccp", "icmp"],
+  6: ["tcp", "udp", "sctp", "dccp"]
+};
+var PROTOCOL_TARGETS = ["MASQUERADE", "REDIRECT", "DNAT", "SNAT", "TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
+
+// rules/netfilter/tables.ts
+var BUILTIN_CHAINS = {
+  filter: ["INPUT", "FORWARD", "OUTPUT"],
+  nat: ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"],
+  mangle: ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"],
+  raw: ["PREROUTING", "OUTPUT"],
+  security: ["INPUT", "FORWARD", "OUTPUT"]
+};
+var TABLES = Object.keys(BUILTIN_CHAINS);
+var isKnownTable = (name) => name === null || Object.hasOwn(BUILTIN_CHAINS, name);
+function builtinChains(table) {
+  return new Set(table === null ? Object.values(BUILTIN_CHAINS).flat() : BUILTIN_CHAINS[table] ?? []);
+}
+var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
+var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
+var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
+var BLIND_HOOKS = {
+  in: ["OUTPUT", "POSTROUTING"],
+  out: ["PREROUTING", "INPUT"]
+};
+var INTERFACE_REFUSED_IN = {
+  PREROUTING: "out",
+  INPUT: "out",
+  OUTPUT: "in",
+  POSTROUTING: "in"
+};
+var MAX_CHAIN_NAME_BYTES = 28;
+var nameBytes = (name) => Buffer.byteLength(name, "utf8");
+var isNameTooLong = (name) => name.length > MAX_CHAIN_NAME_BYTES || name.length * 3 > MAX_CHAIN_NAME_BYTES && nameBytes(name) > MAX_CHAIN_NAME_BYTES;
+
+// rules/netfilter/targets.ts
+var STANDARD_TARGETS = /* @__PURE__ */ new Set(["ACCEPT", "DROP", "RETURN", "QUEUE"]);
+var EXTENSION_TARGETS = /* @__PURE__ */ new Set([
+  "AUDIT",
+  "CHECKSUM",
+  "CLASSIFY",
+  "CLUSTERIP",
+  "CONNMARK",
+  "CONNSECMARK",
+  "CT",
+  "DNAT",
+  "DNPT",
+  "DSCP",
+  "ECN",
+  "HL",
+  "HMARK",
+  "IDLETIMER",
+  "LED",
+  "LOG",
+  "MARK",
+  "MASQUERADE",
+  "MIRROR",
+  "NETMAP",
+  "NFLOG",
+  "NFQUEUE",
+  "NOTRACK",
+  "RATEEST",
+  "REDIRECT",
+  "REJECT",
+  "SAME",
+  "SECMARK",
+  "SET",
+  "SNAT",
+  "SNPT",
+  "SYNPROXY",
+  "TCPMSS",
+  "TCPOPTSTRIP",
+  "TEE",
+  "TOS",
+  "TPROXY",
+  "TRACE",
+  "TTL",
+  "ULOG"
+]);
+var isKnownTarget = (name) => STANDARD_TARGETS.has(name) || EXTENSION_TARGETS.has(name);
+var CLASSES = {
+  ACCEPT: "verdict",
+  DROP: "verdict",
+  REJECT: "verdict",
+  QUEUE: "verdict",
+  NFQUEUE: "verdict",
+  TPROXY: "verdict",
+  DNAT: "nat",
+  SNAT: "nat",
+  MASQUERADE: "nat",
+  REDIRECT: "nat",
+  NETMAP: "nat",
+  RETURN: "return",
+  LOG: "observe",
+  NFLOG: "observe",
+  ULOG: "observe",
+  TRACE: "observe",
+  AUDIT: "observe",
+  CHECKSUM: "observe"
+};
+var targetClass = (name) => CLASSES[name] ?? (isKnownTarget(name) ? "change" : void 0);
+var isTerminalTarget = (name) => {
+  const c = CLASSES[name];
+  return c === "verdict" || c === "nat";
+};
+var NFQUEUE_OPTIONS = ["--queue-num", "--queue-balance", "--queue-bypass", "--fail-open", "--queue-cpu-fanout"];
+var MANGLE = ["mangle"];
+var BINDINGS = {
+  MASQUERADE: { tables: ["nat"], hooks: ["POSTROUTING"] },
+  SNAT: { tables: ["nat"], hooks: ["INPUT", "POSTROUTING"] },
+  DNAT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
+  REDIRECT: { tables: ["nat"], hooks: ["PREROUTING", "OUTPUT"] },
+  NETMAP: { tables: ["nat"] },
+  REJECT: { tables: ["filter"], hooks: ["INPUT", "FORWARD", "OUTPUT"] },
+  TPROXY: { tables: MANGLE, hooks: ["PREROUTING"] },
+  CT: { tables: ["raw"] },
+  NOTRACK: { tables: ["raw"], kernelName: "CT" },
+  TRACE: { tables: ["raw"], tableLegacyOnly: true },
+  TTL: { tables: MANGLE },
+  HL: { tables: MANGLE },
+  TOS: { tables: MANGLE },
+  DSCP: { tables: MANGLE },
+  ECN: { tables: MANGLE },
+  CHECKSUM: { tables: MANGLE },
+  TCPOPTSTRIP: { tables: MANGLE },
+  DNPT: { tables: MANGLE, hooks: ["PREROUTING", "OUTPUT"] },
+  SNPT: { tables: MANGLE, hooks: ["INPUT", "POSTROUTING"] },
+  SECMARK: { tables: ["mangle", "security"], style: "secmark" },
+  CONNSECMARK: { tables: ["mangle", "security"], style: "secmark" },
+  CLASSIFY: { hooks: ["FORWARD", "OUTPUT", "POSTROUTING"] },
+  SYNPROXY: { hooks: ["INPUT", "FORWARD"] },
+  TCPMSS: {
+    hooks: ["FORWARD", "OUTPUT", "POSTROUTING"],
+    whenOption: "--clamp-mss-to-pmtu",
+    hooksCheckedInBuiltinOnlyByNft: true,
+    style: "tcpmss"
+  }
+};
+var BOUND_TARGETS = new Set(Object.keys(BINDINGS));
+
+// rules/netfilter/extensions/index.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+
 // rules/netfilter/extensions/relations.ts
 var ONE_OF_REQUIREMENTS = [
   { kind: "match", extension: "addrtype", options: ["--src-type", "--dst-type"], message: "addrtype: you must specify --src-type or --dst-type" },
@@ -30296,7 +30292,7 @@ var IMPLICIT_BY_NUMBER = {
   "58": "ipv6-icmp",
   "108": "ipcomp",
   "132": "sctp",
-  "135": "mh"
+  "135": "mobility-header"
 };
 var historyOf = (kind, extension, option2) => OPTION_HISTORY.find((h) => h.kind === kind && h.extension === extension && h.option === option2);
 var OptionSpace = class {
@@ -30317,7 +30313,7 @@ var OptionSpace = class {
     }
     return known;
   }
-  /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` → `--icmpv6-type`). */
+  /** The extensions' option closest to a misspelling, if close enough to be a typo (`--icmpc6-type` \u2192 `--icmpv6-type`). */
   nearest(spelling) {
     return nearestName(spelling, this.extensionNames, Math.max(2, Math.floor((spelling.length - 2) / 4)));
   }
@@ -30351,33 +30347,33 @@ function matchNames(family) {
 // rules/netfilter/extensions/reading.ts
 var GLOBALS = new Set(GLOBAL_LONG_OPTIONS);
 var isProtocolOption = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
-function readOptions(words, family) {
+function readOptions(words2, family) {
   const instances = [];
   let protocol = null;
   let implicitLoaded = false;
-  for (let i = 0; i < words.count; i++) {
-    const role = words.role(i);
+  for (let i = 0; i < words2.count; i++) {
+    const role = words2.role(i);
     if (role === "generic") {
-      if (isProtocolOption(words.name(i))) {
-        const value = words.value(i);
+      if (isProtocolOption(words2.name(i))) {
+        const value = words2.value(i);
         if (value !== null) protocol = { value, element: i };
       }
       continue;
     }
     if (role === "match" || role === "jump" || role === "goto") {
-      const name = words.value(i);
+      const name = words2.value(i);
       if (name === null) return null;
-      if (words.valueRange(i, 1) !== null) return null;
+      if (words2.valueRange(i, 1) !== null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension === void 0) {
-        if (role === "match" || hasOptionsAfter(words, i)) return null;
+        if (role === "match" || hasOptionsAfter(words2, i)) return null;
         continue;
       }
       instances.push({ extension, element: i, implicit: false, given: [] });
       continue;
     }
     if (role !== "module") continue;
-    const spelling = words.name(i);
+    const spelling = words2.name(i);
     let found = resolve(spelling, instances, family);
     if (found === void 0 && !implicitLoaded && protocol !== null) {
       implicitLoaded = true;
@@ -30416,8 +30412,8 @@ function resolve(spelling, instances, family) {
   }
   return found;
 }
-var hasOptionsAfter = (words, at) => {
-  for (let i = at + 1; i < words.count; i++) if (words.role(i) === "module") return true;
+var hasOptionsAfter = (words2, at) => {
+  for (let i = at + 1; i < words2.count; i++) if (words2.role(i) === "module") return true;
   return false;
 };
 function mandatoryOptions(extension, family) {
@@ -31478,6 +31474,10 @@ function netOf(n) {
 }
 var inNet = (address, net) => net.exact === true ? address === net.network : (address & net.mask) === net.network;
 var formatAddress = (family, address) => family === 4 ? formatIpv4(Number(address)) : formatIpv6(bigToGroups(address));
+function formatNet(family, net) {
+  const text = formatAddress(family, net.network);
+  return net.prefix === bitsOf(family) ? text : `${text}/${net.prefix ?? formatAddress(family, net.mask)}`;
+}
 
 // rules/packet/packet.ts
 var PacketSyntaxError = class extends Error {
@@ -31718,16 +31718,16 @@ function readRoutes(json) {
   return out;
 }
 function routeOfSpec(spec) {
-  const words = spec.trim().split(/\s+/);
+  const words2 = spec.trim().split(/\s+/);
   let type = "unicast";
-  if (ROUTE_TYPES.has(words[0])) type = words.shift();
-  const dstWord = words.shift() ?? "";
+  if (ROUTE_TYPES.has(words2[0])) type = words2.shift();
+  const dstWord = words2.shift() ?? "";
   let dev = null;
   let via = null;
   let src = null;
-  while (words.length > 0) {
-    const key = words.shift();
-    const value = words.shift();
+  while (words2.length > 0) {
+    const key = words2.shift();
+    const value = words2.shift();
     if (value === void 0) fail(`--route "${spec}": "${key}" needs a value`);
     if (key === "dev") dev = value;
     else if (key === "via") via = parseAddress(value) ?? fail(`--route "${spec}": "${value}" is not an address`);
@@ -31743,28 +31743,28 @@ var SET_DIMS = { ip: "ip", net: "net", port: "port", iface: "iface", mac: "mac",
 function readIpsets(text) {
   const sets = /* @__PURE__ */ new Map();
   text.split("\n").forEach((raw, index) => {
-    const words = raw.trim().split(/\s+/);
-    if (words[0] === "create") {
-      const [, name, type] = words;
+    const words2 = raw.trim().split(/\s+/);
+    if (words2[0] === "create") {
+      const [, name, type] = words2;
       if (name === void 0 || type === void 0) fail(`ipset file line ${index + 1}: "create" needs a name and a type`);
-      const family = words.includes("inet6") ? 6 : type.startsWith("list:") || type.endsWith(":port") ? null : 4;
+      const family = words2.includes("inet6") ? 6 : type.startsWith("list:") || type.endsWith(":port") ? null : 4;
       const dims = (type.split(":")[1] ?? "").split(",").map((d) => SET_DIMS[d] ?? d);
       sets.set(name, { name, type, family: type === "bitmap:port" ? null : family, dims, members: [], sets: [] });
-    } else if (words[0] === "add") {
-      const [, name, element2] = words;
+    } else if (words2[0] === "add") {
+      const [, name, element2] = words2;
       const set = sets.get(name ?? "");
       if (set === void 0 || element2 === void 0) fail(`ipset file line ${index + 1}: "add" to a set not created before it`);
       if (set.type.startsWith("list:")) set.sets.push(element2);
-      else set.members.push({ parts: partsOf(element2, set), nomatch: words.includes("nomatch") });
+      else set.members.push({ parts: partsOf(element2, set), nomatch: words2.includes("nomatch") });
     }
   });
   return sets;
 }
 var PROTO_NUMBERS = { tcp: 6, udp: 17, sctp: 132, udplite: 136, icmp: 1, icmpv6: 58 };
 function partsOf(element2, set) {
-  const words = element2.split(",");
+  const words2 = element2.split(",");
   return set.dims.map((dim, k) => {
-    const word = words[k] ?? "";
+    const word = words2[k] ?? "";
     if (dim === "ip" || dim === "net") {
       const net = parseNet(word);
       return net === null ? { kind: "other", text: word } : { kind: "net", net };
@@ -31884,6 +31884,9 @@ var WATCHED_OPTIONS = [
   "--ahspi",
   "--ahlen",
   "--ahres",
+  "--mh-type",
+  "--ipcompspi",
+  "--compres",
   // Options with addresses.
   "--to-destination",
   "--to-source",
@@ -31922,6 +31925,9 @@ var WATCHED_MODULES = [
   "esp",
   "ah",
   "multiport",
+  "tcpmss",
+  "mh",
+  "ipcomp",
   "iprange",
   "conntrack",
   "policy",
@@ -32187,7 +32193,15 @@ var UDP = protocolBit("udp");
 var NAT_PORT_BITS = TCP | UDP | protocolBit("sctp") | protocolBit("dccp");
 var MULTIPORT_BITS = NAT_PORT_BITS;
 var OWNER_BITS = WATCHED_OPTIONS.map((option2) => (PROTOCOL_OPTION_OWNERS.get(option2) ?? []).reduce((m, p) => m | protocolBit(p), 0));
-var MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => Object.hasOwn(PROTOCOL_MATCHES, m) ? protocolBit(PROTOCOL_MATCHES[m]) : 0);
+var MODULE_PROTOCOL_BITS = WATCHED_MODULES.map((m) => {
+  const protocol = protocolOfModule(m);
+  return protocol === void 0 ? 0 : protocolBit(protocol);
+});
+function protocolOfModule(module2) {
+  if (Object.hasOwn(PROTOCOL_MATCHES, module2)) return PROTOCOL_MATCHES[module2];
+  const needs = findExtension("match", module2, null)?.needsProtocol;
+  return needs?.[4]?.length === 1 && String(needs[4]) === String(needs[6]) ? needs[4][0] : void 0;
+}
 var MULTIPORT = moduleBit("multiport");
 var PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
 var FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(3 /* ProtocolMatch */);
@@ -33099,8 +33113,8 @@ function ruleNumber(command) {
   return /^[0-9]+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
 }
 function sameRule(a, b) {
-  const words = (c) => c.elements.map((e) => e.text).join(" ");
-  return words(a) === words(b);
+  const words2 = (c) => c.elements.map((e) => e.text).join(" ");
+  return words2(a) === words2(b);
 }
 
 // rules/model/rule-key.ts
@@ -33189,7 +33203,7 @@ function kindAt(text, start, end) {
 function mayDiffer(lexed, from, to) {
   const { codes, starts, ends } = lexed.tokens;
   const text = lexed.text;
-  let rank = -1;
+  let rank2 = -1;
   let afterGeneric = false;
   let target = false;
   let option2 = -1;
@@ -33210,8 +33224,8 @@ function mayDiffer(lexed, from, to) {
       if (end - start !== 2 || afterGeneric) return true;
       generic = text.charCodeAt(start + 1);
       const r = generic === 115 ? 0 : generic === 100 ? 1 : generic === 105 ? 2 : generic === 111 ? 3 : generic === 112 ? 4 : generic === 102 ? 5 : 9;
-      if (r <= rank) return true;
-      rank = r;
+      if (r <= rank2) return true;
+      rank2 = r;
       option2 = t;
       continue;
     }
@@ -33435,8 +33449,8 @@ function canonicalText(elements) {
     switch (e.code) {
       case 21 /* GenericOption */: {
         const name = GENERIC_SHORT[e.name] ?? e.name;
-        const rank = GENERIC_RANK[name];
-        if (rank === void 0 || generic.some(([r]) => r === rank)) return null;
+        const rank2 = GENERIC_RANK[name];
+        if (rank2 === void 0 || generic.some(([r]) => r === rank2)) return null;
         let value = e.values[0];
         if (name === "-f") {
           if (e.values.length !== 0) return null;
@@ -33456,7 +33470,7 @@ function canonicalText(elements) {
           protocol = p;
           value = p;
         }
-        generic.push([rank, `${e.bang ? "! " : ""}${name}${value === void 0 ? "" : ` ${word(name, value)}`}`]);
+        generic.push([rank2, `${e.bang ? "! " : ""}${name}${value === void 0 ? "" : ` ${word(name, value)}`}`]);
         break;
       }
       case 16 /* MatchOption */: {
@@ -33924,7 +33938,7 @@ var HookReachability = class {
 function rulesetFamily(document, addressCounts, configured) {
   if (configured !== void 0) return { family: configured.family, because: configured.because, source: "configuration", declared: true };
   for (const line of commentLines(document)) {
-    const header = /^# Generated by (ip6tables|iptables|xtables)[-\w]*/.exec(line.text);
+    const header = /^# Generated by (ip6tables|iptables)[-\w]*/.exec(line.text);
     if (header) {
       return { family: header[1] === "ip6tables" ? 6 : 4, because: `its header says \`${header[0].slice(15)}\``, source: "header", declared: true };
     }
@@ -34319,13 +34333,13 @@ function linesRepeatingOnceOptions(lexed) {
   const { codes, starts, ends } = lexed.tokens;
   const { text, firstTokens, lineCount } = lexed;
   const count = firstTokens[lineCount];
-  const words = codes.byteOffset % 4 === 0 ? new Int32Array(codes.buffer, codes.byteOffset, count >> 2) : new Int32Array(0);
+  const words2 = codes.byteOffset % 4 === 0 ? new Int32Array(codes.buffer, codes.byteOffset, count >> 2) : new Int32Array(0);
   const found = [];
   let line = -1;
   let lineEnd = 0;
   let seen = 0;
   for (let t = 0; t < count; t++) {
-    if ((t & 3) === 0 && t >> 2 < words.length && !mayHoldOption(words[t >> 2])) {
+    if ((t & 3) === 0 && t >> 2 < words2.length && !mayHoldOption(words2[t >> 2])) {
       t += 3;
       continue;
     }
@@ -34355,28 +34369,163 @@ function ruleLineAt(document, n) {
   return line !== null && line.command !== "delete" ? line : null;
 }
 
+// rules/model/rule-protocol.ts
+var isProtocolOption4 = (view, i) => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
+function protocolAt(view, i) {
+  const text = view.value(i) ?? "";
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
+}
+function ruleProtocol(view, end = view.count) {
+  let protocol = null;
+  for (let i = 0; i < end; i++) if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
+  return protocol;
+}
+function protocolProblem(view, family) {
+  const target = view.targetIndex();
+  const end = target === -1 ? view.count : target;
+  const rule = ruleProtocol(view);
+  let before2 = null;
+  const loaded = [];
+  let implicit = null;
+  for (let i = 0; i < end; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      if (isProtocolOption4(view, i)) before2 = protocolAt(view, i);
+      continue;
+    }
+    if (role === "match") {
+      const name = view.value(i);
+      const match = name === null ? void 0 : findExtension("match", name, family);
+      if (match !== void 0 && !loaded.some((l) => l.match === match)) loaded.push({ match, element: i });
+      continue;
+    }
+    if (role !== "module" || !maybeOwned(view, i)) continue;
+    const option2 = view.name(i);
+    const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
+    if (owners2 === void 0) continue;
+    if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
+    if (loaded.some((l) => findOption(l.match, option2, family) !== void 0)) continue;
+    if ((option2 === "--dport" || option2 === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
+    if (implicit !== null && findOption(implicit, option2, family) !== void 0) continue;
+    const loads = before2 === null ? void 0 : implicitMatch(before2.text, family);
+    if (loads !== void 0 && findOption(loads, option2, family) !== void 0) {
+      implicit = loads;
+      continue;
+    }
+    return { kind: "unknown-option", element: i, option: option2, owners: owners2, before: before2, rule };
+  }
+  if (implicit !== null && rule !== null && rule.negated && normalizeProtocol(implicit.implicitFor?.[0] ?? "") === rule.name) {
+    return { kind: "negated-implicit", element: rule.element, match: implicit, rule };
+  }
+  for (const { match, element: element2 } of loaded) {
+    const required = protocolsNeededBy(match, family);
+    if (required === void 0 || required === "unsure") continue;
+    if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
+    return { kind: "match-needs-protocol", element: element2, match, required, rule };
+  }
+  return null;
+}
+function maybeOwned(view, i) {
+  const range = view.optionRange(i);
+  const length = range.end - range.start;
+  return length >= 5 && length <= 20;
+}
+
+// rules/model/value-runs.ts
+function linesWithWordRuns(document) {
+  const { firstTokens, lineCount, tokens } = document.source.lexed;
+  const codes = tokens.codes;
+  const found = [];
+  for (let line = 0; line < lineCount; line++) {
+    const last2 = firstTokens[line + 1];
+    let run = -1;
+    for (let t = firstTokens[line]; t < last2; t++) {
+      const code = codes[t];
+      if (code === 23 /* Word */ || code === 24 /* QuotedWord */) {
+        if (run >= 0 && ++run === 2) {
+          found.push(line);
+          break;
+        }
+      } else if (code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */) run = 0;
+      else if (code !== 4 /* Bang */) run = -1;
+    }
+  }
+  return found;
+}
+
 // rules/packet/compile.ts
 var maybe = (key, probability = null) => ({ key, probability, negated: false });
 var not = (a) => typeof a === "boolean" ? !a : { ...a, negated: !a.negated };
 var answer = (a, negated) => negated ? not(a) : a;
 var INDEX_FROM = 16;
 function compileChain(chain, table, family, isChain, policy, policyLine) {
-  const rules = chain.rules.map((line) => compileRule(line, table, chain.name, family, isChain));
-  const all = Int32Array.from(rules.keys());
+  const lines = chain.rules;
+  const compiled2 = new Array(lines.length);
+  const rule = (i) => compiled2[i] ??= compileRule(lines[i], table, chain.name, family, isChain);
+  const all = Int32Array.from(lines.keys());
   let candidates = () => all;
-  if (rules.length >= INDEX_FROM) {
-    const byDestination = rules.filter((r) => r.destinationKey !== null).length;
-    const byPort = rules.filter((r) => r.destinationPortKey !== null).length;
-    if (byDestination * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationKey, (p) => p.destination);
-    else if (byPort * 2 >= rules.length) candidates = indexBy(rules, (r) => r.destinationPortKey, (p) => p.destinationPort);
+  if (lines.length >= INDEX_FROM) {
+    const keys2 = lines.map((line) => indexKeys(line.view, family));
+    const byDestination = keys2.filter((k) => k.destination !== null).length;
+    const byPort = keys2.filter((k) => k.destinationPort !== null).length;
+    if (byDestination * 2 >= lines.length) candidates = indexBy(keys2.map((k) => k.destination), (p) => p.destination);
+    else if (byPort * 2 >= lines.length) candidates = indexBy(keys2.map((k) => k.destinationPort), (p) => p.destinationPort);
   }
-  return { name: chain.name, table, rules, policy, policyLine, candidates };
+  return {
+    name: chain.name,
+    table,
+    size: lines.length,
+    rule,
+    get rules() {
+      return lines.map((_, i) => rule(i));
+    },
+    policy,
+    policyLine,
+    candidates
+  };
 }
-function indexBy(rules, keyOf, packetKey) {
+function indexKeys(view, family) {
+  let destination = null;
+  let port = null;
+  let protocolNumber2 = false;
+  let protocol = null;
+  let current = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const name = view.name(i);
+      if (name === "-p" || name === "--protocol") {
+        const value = view.values(i)[0] ?? "";
+        protocol = value.toLowerCase();
+        const parsed = parseGenericProtocol(value);
+        if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber2 = true;
+      } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
+        const parsed = parseGenericAddresses(view.values(i)[0] ?? "", family);
+        if (parsed.kind === "value" && parsed.value.length === 1) {
+          const net = netOf(parsed.value[0]);
+          if (net.prefix === bitsOf(family)) destination = net.network;
+        }
+      }
+    } else if (role === "match") {
+      current = view.values(i)[0] ?? "";
+    } else if (role === "jump" || role === "goto") {
+      current = "";
+    } else if (role === "module") {
+      current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
+      if (!Object.hasOwn(PORTED2, current)) continue;
+      const name = view.name(i);
+      if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
+        const range = parseTcpPorts(view.values(i)[0] ?? "");
+        if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
+      }
+    }
+  }
+  return { destination, destinationPort: protocolNumber2 ? port : null };
+}
+function indexBy(keys2, packetKey) {
   const lists = /* @__PURE__ */ new Map();
   const rest = [];
-  rules.forEach((r, i) => {
-    const key = keyOf(r);
+  keys2.forEach((key, i) => {
     if (key === null) rest.push(i);
     else {
       let list2 = lists.get(key);
@@ -34385,10 +34534,11 @@ function indexBy(rules, keyOf, packetKey) {
     }
   });
   const restArray = Int32Array.from(rest);
+  const allRules2 = Int32Array.from(keys2.keys());
   const merged = /* @__PURE__ */ new Map();
   return (p) => {
     const key = packetKey(p);
-    if (key === null) return Int32Array.from(rules.keys());
+    if (key === null) return allRules2;
     const list2 = lists.get(key);
     if (list2 === void 0) return restArray;
     let out = merged.get(key);
@@ -35247,7 +35397,7 @@ var Walk = class {
   }
   /** Whether a table has rules at a hook. */
   hasRules(table, hook) {
-    return (this.tables.get(table)?.chain(hook)?.rules.length ?? 0) > 0;
+    return (this.tables.get(table)?.chain(hook)?.size ?? 0) > 0;
   }
   run(input, files) {
     const state = input.state ?? "new";
@@ -35290,6 +35440,7 @@ var Walk = class {
       path: null,
       policies: null,
       notes: null,
+      hooks: null,
       // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
       destinationNatDone: state !== "new" && state !== "related",
       sourceNatDone: state !== "new" && state !== "related"
@@ -35397,6 +35548,7 @@ var Walk = class {
   }
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   hook(hook, branches, loopedBack = false) {
+    for (const b of branches) b.hooks = push(b.hooks, hook);
     if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
     if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
     const nft = [];
@@ -35503,7 +35655,7 @@ var Walk = class {
         exits.push({ b, verdict: null });
         continue;
       }
-      const rule = chain.rules[candidates[c]];
+      const rule = chain.rule(candidates[c]);
       const results = this.evaluate(rule, b, at);
       const continuing = [];
       for (const [branch, matched] of results) {
@@ -35589,19 +35741,19 @@ var Walk = class {
       if (ports.from !== ports.to) b.notes = push(b.notes, `${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
       return ports.from;
     };
-    const pickAddress = (range) => {
+    const pickAddress2 = (range) => {
       if (range === null) return null;
       if (range.from !== range.to) b.notes = push(b.notes, `${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
       return range.from;
     };
     switch (action.nat) {
       case "DNAT":
-        p.destination = pickAddress(action.addresses) ?? p.destination;
+        p.destination = pickAddress2(action.addresses) ?? p.destination;
         p.destinationPort = pickPort(action.ports, p.destinationPort);
         p.ct.dnat = true;
         break;
       case "SNAT":
-        p.source = pickAddress(action.addresses) ?? p.source;
+        p.source = pickAddress2(action.addresses) ?? p.source;
         p.sourcePort = pickPort(action.ports, p.sourcePort);
         p.ct.snat = true;
         break;
@@ -35684,7 +35836,8 @@ var Walk = class {
       path: toArray(b.path),
       policies: toArray(b.policies),
       packet: traced(b.p),
-      notes: toArray(b.notes)
+      notes: toArray(b.notes),
+      hooks: toArray(b.hooks)
     };
   }
 };
@@ -35803,6 +35956,334 @@ function unique(states) {
   return [...seen.values()];
 }
 
+// rules/packet/probes.ts
+var SOURCE = /* @__PURE__ */ new Set(["-s", "--source", "--src"]);
+var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
+var IN2 = /* @__PURE__ */ new Set(["-i", "--in-interface"]);
+var OUT = /* @__PURE__ */ new Set(["-o", "--out-interface"]);
+var PROTOCOL = /* @__PURE__ */ new Set(["-p", "--protocol"]);
+var DPORT = /* @__PURE__ */ new Set(["--dport", "--destination-port"]);
+var DPORTS = /* @__PURE__ */ new Set(["--dports", "--destination-ports"]);
+var PROTOCOL_NAMES = new Map([...BUILTIN_PROTOCOLS].map(([name, n]) => [n, name]).reverse());
+var protocolName = (n) => n === 58 ? "icmpv6" : PROTOCOL_NAMES.get(n) ?? String(n);
+function readMatches(line, family) {
+  const view = line.view;
+  const m = { sources: [], destinations: [], inInterface: null, outInterface: null, protocol: null, protocolNegated: false, destinationPorts: null, destinationPortsNegated: false, target: line.target?.name ?? null, toDestination: null, unread: false };
+  let protocolWord = "tcp";
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    const name = view.name(i);
+    const negated = view.negated(i) || view.lateBang(i);
+    const value = view.value(i);
+    if (role === "generic") {
+      if (SOURCE.has(name) || DESTINATION.has(name)) {
+        const parsed = value === null ? null : parseGenericAddresses(value, family);
+        if (parsed === null || parsed.kind !== "value") m.unread = true;
+        else (SOURCE.has(name) ? m.sources : m.destinations).push({ nets: parsed.value.map(netOf), negated });
+      } else if (IN2.has(name) || OUT.has(name)) {
+        if (value === null) m.unread = true;
+        else if (IN2.has(name)) m.inInterface = { name: value, negated };
+        else m.outInterface = { name: value, negated };
+      } else if (PROTOCOL.has(name)) {
+        const parsed = value === null ? null : parseGenericProtocol(value);
+        if (parsed === null || parsed.kind !== "value") m.unread = true;
+        else if (parsed.value !== 0) {
+          m.protocol = parsed.value;
+          m.protocolNegated = negated;
+          protocolWord = value.toLowerCase();
+        }
+      }
+    } else if (role === "module" && (DPORT.has(name) || DPORTS.has(name))) {
+      const parsed = value === null ? null : DPORT.has(name) ? parseTcpPorts(value) : parseMultiport(value, protocolWord);
+      if (parsed === null || parsed.kind !== "value") m.unread = true;
+      else {
+        const v = parsed.value;
+        m.destinationPorts = "ports" in v ? [...v.ports] : [v];
+        m.destinationPortsNegated = negated;
+      }
+    } else if (role === "module" && name === "--to-destination") {
+      m.toDestination = value;
+    }
+  }
+  return m;
+}
+function hostOf(family, net) {
+  const size = bitsOf(family) - (net.prefix ?? bitsOf(family));
+  if (size >= 3) return net.network + 2n;
+  return net.network;
+}
+var overlaps = (a, b) => inNet(a.network, b) || inNet(b.network, a);
+var within = (inner, outer) => (outer.prefix ?? 0) <= (inner.prefix ?? 0) && inNet(inner.network, outer);
+function dumpNode(family, local, route) {
+  return new NodeInfo({ local: [formatAddress(family, local)], route: route === null ? [] : [`${formatNet(family, route.net)} dev ${route.dev}`] });
+}
+function droppedByPolicy(outcome, table, chain) {
+  if (outcome.verdict !== "drop" || outcome.reason !== void 0) return false;
+  const last2 = outcome.policies[outcome.policies.length - 1];
+  return last2 !== void 0 && last2.table === table && last2.chain === chain && last2.policy === "DROP" && last2.afterStep === outcome.path.length;
+}
+function decidingStep(outcome) {
+  const last2 = outcome.policies[outcome.policies.length - 1];
+  if (last2 !== void 0 && last2.afterStep === outcome.path.length) return null;
+  return outcome.path[outcome.path.length - 1] ?? null;
+}
+var withoutCache = /* @__PURE__ */ new WeakMap();
+function withoutTables(document, tables) {
+  const key = tables.join(",");
+  let byKey2 = withoutCache.get(document);
+  if (byKey2 === void 0) withoutCache.set(document, byKey2 = /* @__PURE__ */ new Map());
+  let made = byKey2.get(key);
+  if (made === void 0) {
+    const drop2 = new Set(tables);
+    let current = null;
+    const lines = document.text.split("\n").map((line) => {
+      const table = /^\s*\*(\S+)/.exec(line);
+      if (table !== null) current = table[1];
+      const blank = current !== null && drop2.has(current);
+      if (/^\s*COMMIT\b/.test(line)) current = null;
+      return blank ? "" : line;
+    });
+    made = parse(lines.join("\n"), { filePath: document.filePath });
+    byKey2.set(key, made);
+  }
+  return made;
+}
+function addressOutside(family, nets, tried) {
+  for (const text of tried) {
+    const a = parseAddress(text);
+    if (a === null || a.family !== family) continue;
+    if (!nets.some((n) => inNet(a.address, n))) return a.address;
+  }
+  return null;
+}
+var MAX_BRIDGE_LINES = 64;
+function bridgeRoutes(model, family) {
+  const nat = model.tables().find((t) => t.table.name === "nat");
+  if (nat === void 0) return [];
+  const routes = [];
+  const lines = model.lines.linesTargeting("MASQUERADE");
+  for (let k = 0, read2 = 0; k < lines.length && read2 < MAX_BRIDGE_LINES; k++) {
+    const n = lines[k];
+    if (nat.chainOf(n) === NONE || !nat.chains.keeps(n)) continue;
+    read2++;
+    const m = readMatches(model.document.line(n), family);
+    const source = m.sources.find((s) => !s.negated && s.nets.length === 1);
+    if (m.unread || source === void 0 || m.outInterface === null || !m.outInterface.negated || m.outInterface.name.endsWith("+")) continue;
+    const net = source.nets[0];
+    if (!routes.some((r) => r.net.network === net.network && r.net.mask === net.mask)) routes.push({ net, dev: m.outInterface.name });
+  }
+  return routes;
+}
+var routeTo = (routes, address) => routes.find((r) => inNet(address, r.net)) ?? null;
+
+// rules/packet/match-set.ts
+var NEUTRAL = /* @__PURE__ */ new Set(["comment"]);
+var PORTED3 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
+function matchSetOf(view, family) {
+  const atoms = [];
+  let decidable = true;
+  let module2 = null;
+  let protocol = null;
+  let inTarget = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "jump" || role === "goto") {
+      inTarget = true;
+      continue;
+    }
+    if (inTarget || role === "command" || role === "counters" || role === "table") continue;
+    const name = view.name(i);
+    const negated = view.negated(i);
+    const value = view.value(i) ?? "";
+    if (role === "generic") {
+      const atom2 = genericAtom(name, value, negated, family);
+      if (atom2 === void 0) decidable = false;
+      else if (atom2 !== null) atoms.push(atom2);
+      if (name === "-p" || name === "--protocol") protocol = value.toLowerCase();
+      continue;
+    }
+    if (role === "match") {
+      module2 = value.toLowerCase();
+      if (!NEUTRAL.has(module2) && !PORTED3.has(module2) && !["multiport", "conntrack", "state", "icmp", "icmp6"].includes(module2)) decidable = false;
+      continue;
+    }
+    const owner2 = module2 ?? protocol;
+    if (owner2 === null || NEUTRAL.has(owner2)) continue;
+    const atom = moduleAtom(owner2, name, view.values(i), negated);
+    if (atom === null) decidable = false;
+    else atoms.push(atom);
+  }
+  return { atoms, decidable };
+}
+function genericAtom(name, value, negated, family) {
+  switch (name) {
+    case "-s":
+    case "--source":
+    case "--src":
+    case "-d":
+    case "--destination":
+    case "--dst": {
+      const parsed = parseGenericAddresses(value, family);
+      if (parsed.kind !== "value") return void 0;
+      return { field: name.startsWith("-s") || name.startsWith("--s") ? "source" : "destination", negated, nets: parsed.value.map(netOf) };
+    }
+    case "-i":
+    case "--in-interface":
+    case "-o":
+    case "--out-interface":
+      return { field: name === "-i" || name === "--in-interface" ? "in" : "out", negated, pattern: value };
+    case "-p":
+    case "--protocol": {
+      const parsed = parseGenericProtocol(value);
+      if (parsed.kind !== "value") return void 0;
+      return parsed.value === 0 ? negated ? void 0 : null : { field: "protocol", negated, number: parsed.value };
+    }
+    default:
+      return void 0;
+  }
+}
+function moduleAtom(module2, name, values2, negated) {
+  const value = values2[0] ?? "";
+  if (PORTED3.has(module2)) {
+    if (["--sport", "--source-port", "--dport", "--destination-port"].includes(name)) {
+      const parsed = parseTcpPorts(value);
+      if (parsed.kind !== "value") return null;
+      return { field: name === "--sport" || name === "--source-port" ? "sport" : "dport", negated, ranges: [parsed.value] };
+    }
+    if (module2 === "tcp" && (name === "--syn" || name === "--tcp-flags")) return { field: "written", negated, key: `tcp ${name} ${values2.join(" ").toUpperCase()}` };
+    return null;
+  }
+  if (module2 === "multiport") {
+    if (!["--sports", "--source-ports", "--dports", "--destination-ports"].includes(name)) return null;
+    const parsed = parseMultiport(value, "tcp");
+    if (parsed.kind !== "value") return null;
+    return { field: name === "--sports" || name === "--source-ports" ? "sport" : "dport", negated, ranges: parsed.value.ports };
+  }
+  if (module2 === "conntrack" || module2 === "state") {
+    if (name !== "--ctstate" && name !== "--state") return null;
+    const parsed = parseCtState(value);
+    if (parsed.kind !== "value") return null;
+    const states = new Set([...parsed.value].map((s) => s.toUpperCase()));
+    if (states.has("SNAT") || states.has("DNAT")) return null;
+    return { field: "ctstate", negated, states };
+  }
+  if (module2 === "icmp" || module2 === "icmp6") {
+    if (name !== "--icmp-type" && name !== "--icmpv6-type") return null;
+    return { field: "written", negated, key: `${module2} ${values2.join(" ").toLowerCase()}` };
+  }
+  return null;
+}
+function implies(inner, outer) {
+  if (!inner.decidable || !outer.decidable) return false;
+  return outer.atoms.every((atom) => impliesAtom(inner, atom));
+}
+function disjoint(a, b) {
+  return b.atoms.some((atom) => impliesAtom(a, { ...atom, negated: !atom.negated })) || a.atoms.some((atom) => impliesAtom(b, { ...atom, negated: !atom.negated }));
+}
+function impliesAtom(set, atom) {
+  return set.atoms.some((have) => have.field === atom.field && atomImplies(have, atom));
+}
+var withAtoms = (set, atoms) => ({ atoms: [...set.atoms, ...atoms], decidable: set.decidable });
+function atomImplies(have, want) {
+  switch (want.field) {
+    case "source":
+    case "destination": {
+      const h = have;
+      if (!h.negated && !want.negated) return h.nets.every((n) => want.nets.some((w) => netWithin(n, w)));
+      if (!h.negated && want.negated) return h.nets.every((n) => want.nets.every((w) => !netsMeet(n, w)));
+      if (h.negated && want.negated) return want.nets.every((w) => h.nets.some((n) => netWithin(w, n)));
+      return false;
+    }
+    case "in":
+    case "out": {
+      const h = have;
+      if (!h.negated && !want.negated) return patternWithin(h.pattern, want.pattern);
+      if (!h.negated && want.negated) return !patternsMeet(h.pattern, want.pattern);
+      if (h.negated && want.negated) return patternWithin(want.pattern, h.pattern);
+      return false;
+    }
+    case "protocol": {
+      const h = have;
+      if (!h.negated && !want.negated) return h.number === want.number;
+      if (!h.negated && want.negated) return h.number !== want.number;
+      if (h.negated && want.negated) return h.number === want.number;
+      return false;
+    }
+    case "sport":
+    case "dport": {
+      const h = have;
+      if (!h.negated && !want.negated) return h.ranges.every((r) => covered(r, want.ranges));
+      if (!h.negated && want.negated) return h.ranges.every((r) => want.ranges.every((w) => r.max < w.min || w.max < r.min));
+      if (h.negated && want.negated) return want.ranges.every((w) => covered(w, h.ranges));
+      return false;
+    }
+    case "ctstate": {
+      const h = have;
+      if (!h.negated && !want.negated) return [...h.states].every((s) => want.states.has(s));
+      if (!h.negated && want.negated) return [...h.states].every((s) => !want.states.has(s));
+      if (h.negated && want.negated) return [...want.states].every((s) => h.states.has(s));
+      return false;
+    }
+    case "written": {
+      const h = have;
+      return h.key === want.key && h.negated === want.negated;
+    }
+  }
+}
+var netWithin = (n, w) => (w.mask & ~n.mask) === 0n && (n.network & w.mask) === w.network;
+var netsMeet = (a, b) => ((a.network ^ b.network) & a.mask & b.mask) === 0n;
+function patternWithin(inner, outer) {
+  const o = outer.endsWith("+") ? outer.slice(0, -1) : null;
+  if (o === null) return inner === outer;
+  return (inner.endsWith("+") ? inner.slice(0, -1) : inner).startsWith(o);
+}
+function patternsMeet(a, b) {
+  const pa = a.endsWith("+") ? a.slice(0, -1) : null;
+  const pb = b.endsWith("+") ? b.slice(0, -1) : null;
+  if (pa === null && pb === null) return a === b;
+  if (pa === null) return a.startsWith(pb);
+  if (pb === null) return b.startsWith(pa);
+  return pa.startsWith(pb) || pb.startsWith(pa);
+}
+function covered(r, ranges) {
+  let next = r.min;
+  const sorted = [...ranges].sort((a, b) => a.min - b.min);
+  for (const x of sorted) {
+    if (x.min > next) break;
+    if (x.max >= next) next = x.max + 1;
+    if (next > r.max) return true;
+  }
+  return next > r.max;
+}
+function dnatMayReach(toDestination, family, set) {
+  if (toDestination === null) return true;
+  const wanted = set.atoms.filter((a) => a.field === "destination" && !a.negated);
+  if (wanted.length === 0) return true;
+  const range = dnatAddresses(toDestination, family);
+  if (range === null) return true;
+  return wanted.every((atom) => atom.nets.some((net) => rangeMeetsNet(range, net, family)));
+}
+function dnatAddresses(text, family) {
+  let addresses;
+  if (family === 4) addresses = text.split(":")[0];
+  else if (text.startsWith("[")) addresses = text.slice(1, text.indexOf("]") === -1 ? text.length : text.indexOf("]"));
+  else addresses = text;
+  if (addresses === "") return null;
+  const [fromText, toText] = addresses.split("-");
+  const from = parseGenericAddresses(fromText, family);
+  const to = parseGenericAddresses(toText ?? fromText, family);
+  if (from.kind !== "value" || to.kind !== "value" || from.value.length !== 1 || to.value.length !== 1) return null;
+  const a = netOf(from.value[0]);
+  const b = netOf(to.value[0]);
+  if (a.exact !== true || b.exact !== true) return null;
+  return { from: a.network, to: b.network };
+}
+function rangeMeetsNet(range, net, family) {
+  if (net.prefix === null) return true;
+  const last2 = net.network | ~net.mask & allOnes(family);
+  return range.from <= last2 && range.to >= net.network;
+}
+
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
 var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
@@ -35819,7 +36300,7 @@ function natAddresses(value) {
 }
 var addressFamilyMismatch = {
   id: ID,
-  description: "an IPv4 address, ICMP type or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
+  description: "an IPv4 address, ICMP type, match or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
   severity: "error",
   fixable: false,
   check(context) {
@@ -35831,17 +36312,54 @@ var addressFamilyMismatch = {
     const lines = index.commandsWith({
       facts: [other === 4 ? "v4-address" : "v6-address", "icmp-protocol"],
       options: ["--icmp-type", "--icmpv6-type", "--reject-with"],
-      modules: ["icmp", "icmp6", "icmpv6"],
-      targets: Object.keys(FAMILY_TARGETS)
+      targets: ONE_FAMILY_TARGETS
     });
-    for (const line of lines) checkLine(context, line, evidence, other, index.extensionTarget(lineNo(line)));
+    for (const line of lines) {
+      checkLine(context, line, evidence, other);
+      const target = line.view.targetIndex();
+      if (target !== -1 && isOtherFamilys("target", line.view.value(target), other)) reportExtension(context, line.view, target, evidence, other);
+    }
+    const { document } = context;
+    const shapes = index.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || otherFamilyMatches(line.view, other).length === 0) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = document.line(n);
+        if (like.kind === "command") for (const i of otherFamilyMatches(like.view, other)) reportExtension(context, like.view, i, evidence, other);
+      }
+    }
   }
 };
-function checkLine(context, line, evidence, other, extensionTarget) {
+var ONE_FAMILY_TARGETS = EXTENSIONS.filter((e) => e.kind === "target" && e.families.length === 1).map((e) => e.name);
+var isOtherFamilys = (kind, name, other) => {
+  const extension = name === null ? void 0 : findExtension(kind, name, null);
+  return extension !== void 0 && extension.families.length === 1 && extension.families[0] === other;
+};
+function otherFamilyMatches(view, other) {
+  const found = [];
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "match" && isOtherFamilys("match", view.value(i), other)) found.push(i);
+  return found;
+}
+function reportExtension(context, view, i, evidence, other) {
+  const tool = evidence.family === 6 ? "ip6tables" : "iptables";
+  const ruleset = `an ${tool} ruleset (${evidence.because})`;
+  const name = view.value(i) ?? "";
+  const otherTool = other === 6 ? "ip6tables" : "iptables";
+  if (i !== view.targetIndex()) {
+    const what = name === "icmp" ? "IPv4 ICMP" : name === "icmp6" || name === "icmpv6" ? "ICMPv6" : `an ${otherTool} match`;
+    context.report({ range: view.range(i), message: `\`-m ${name}\` is ${what} in ${ruleset}: ${tool}-restore refuses it ("Couldn't load match \`${name}'")` });
+    return;
+  }
+  const option2 = i + 1 < view.count ? view.name(i + 1) : null;
+  const said = option2 !== null && option2.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option2)) ? ` ("unknown option "${option2}"")` : "";
+  context.report({ range: view.range(i), message: `${name} is an ${otherTool} target, in ${ruleset}: ${tool}-restore refuses the line${said}` });
+}
+function checkLine(context, line, evidence, other) {
   const view = line.view;
   const tool = evidence.family === 6 ? "ip6tables" : "iptables";
   const ruleset = `an ${tool} ruleset (${evidence.because})`;
-  const report11 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
+  const report12 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
@@ -35850,43 +36368,27 @@ function checkLine(context, line, evidence, other, extensionTarget) {
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
       const wrong = addresses.filter((a) => familyOfAddress(a) === other);
       if (wrong.length === 0) continue;
-      report11(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
+      report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report11(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report12(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report11(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
-    } else if (name === "-m" || name === "--match") {
-      const module2 = view.value(i);
-      if (module2 === "icmp" && evidence.family === 6) {
-        report11(i, `\`-m icmp\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("Couldn't load match \`icmp'")`);
-      } else if ((module2 === "icmp6" || module2 === "icmpv6") && evidence.family === 4) {
-        report11(i, `\`-m ${module2}\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("Couldn't load match \`${module2}'")`);
-      }
+      report12(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
-        report11(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
+        report12(i, `\`--reject-with ${type}\` is ${evidence.family === 6 ? "IPv4" : "ICMPv6"} in ${ruleset}: ${tool}-restore refuses it ("unknown reject type "${type}"")`);
       }
     } else if (name === "-p" || name === "--protocol") {
       const protocol = (view.value(i) ?? "").toLowerCase();
       if (evidence.family === 6 && (protocol === "icmp" || protocol === "1")) {
-        report11(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
+        report12(i, `\`-p ${view.value(i)}\` is IPv4 ICMP in ${ruleset}: it loads, but never matches ICMPv6 (ping, neighbour discovery)`, "warning");
       } else if (evidence.family === 4 && (protocol === "ipv6-icmp" || protocol === "icmpv6" || protocol === "58")) {
-        report11(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
-      }
-    } else if ((name === "-j" || name === "--jump") && extensionTarget !== null) {
-      const target = extensionTarget;
-      const only = FAMILY_TARGETS[target];
-      if (only && only.family === other && view.value(i) === target) {
-        report11(i, `${target} is an ${other === 4 ? "iptables" : "ip6tables"} target, in ${ruleset}: ${tool}-restore refuses its options ("unknown option "${firstTargetOption(view, i) ?? "--..."}"")`);
+        report12(i, `\`-p ${view.value(i)}\` is ICMPv6 in ${ruleset}: it loads, but never matches IPv4 ICMP (ping)`, "warning");
       }
     }
   }
-}
-function firstTargetOption(view, target) {
-  return target + 1 < view.count ? view.name(target + 1) : null;
 }
 function refusal(option2, address, family) {
   if (GENERIC_ADDRESS_OPTIONS.has(option2)) return `"host/network \`${address.replace(/\/.*/, "")}' not found"`;
@@ -35942,9 +36444,9 @@ function chainReachedFrom(table, chain, isBuiltin, hooks2) {
   return `${chain} (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(hooks2)}`})`;
 }
 function kernelRefusal(logged, legacyOnly, backend) {
-  const words = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
-  if (!legacyOnly) return `the kernel refuses the table${words}`;
-  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words}`;
+  const words2 = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
+  if (!legacyOnly) return `the kernel refuses the table${words2}`;
+  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words2}`;
 }
 
 // rules/chain-declaration/rule.ts
@@ -36544,11 +37046,276 @@ function owner(line, at) {
   return found.charAt(0).toUpperCase() + found.slice(1);
 }
 
+// rules/forward-drop-strands-traffic/rule.ts
+var ID10 = "forward-drop-strands-traffic";
+var MAX_FLOWS = 8;
+var MAX_SCANNED = 64;
+var MAX_FORWARD_RULES = 256;
+var MAX_INTERFACES = 6;
+var MAX_TRACES = 400;
+var OUTSIDE = { 4: ["198.51.100.7", "203.0.113.7", "192.0.2.77"], 6: ["2001:db8:ffff::7", "2001:db8:fffe::7"] };
+var NODE = { 4: ["192.0.2.1", "192.0.2.201"], 6: ["2001:db8::1", "2001:db8::201"] };
+var CLIENT = { 4: ["198.51.100.9", "203.0.113.9"], 6: ["2001:db8:ffff::9", "2001:db8:fffe::9"] };
+var FRESH = "uplink0";
+var forwardDropStrandsTraffic = {
+  id: ID10,
+  description: "FORWARD's policy is DROP and no FORWARD rule accepts traffic the dump shows the node forwards (a masqueraded bridge, the pod network, a DNATed port)",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { model, document } = context;
+    const family = model.family()?.family ?? 4;
+    const filter2 = model.tables().find((t) => t.table.name === "filter");
+    const nat = model.tables().find((t) => t.table.name === "nat");
+    if (filter2 === void 0 || nat === void 0 || filter2.partial) return;
+    const deny = defaultDeny(filter2, "FORWARD");
+    if (deny === null || !isPolicy(deny.deny)) return;
+    const flows = flowsOf(model, document, nat, family);
+    if (flows.length === 0) return;
+    const forward = forwardRules(filter2, family);
+    if (forward === null) return;
+    const bridges = bridgeRoutes(model, family);
+    const budget = { traces: 0 };
+    for (const flow of flows) {
+      const foreign = flow.kind === "from" ? bridges.filter((b) => !overlaps(b.net, flow.net)).map((b) => b.dev) : [];
+      const stranded = strands(document, family, flow, { ...forward, interfaces: forward.interfaces.filter((i) => !foreign.includes(i)), foreign }, budget);
+      if (stranded === null) return;
+      if (!stranded) continue;
+      const policy = `FORWARD's DROP policy (line ${deny.deny.index + 1})`;
+      const message5 = flow.kind === "dnat" ? `Connections to ${protocolName(flow.protocol)} port ${flow.port}, DNATed here to ${flow.to}, are dropped by ${policy}: no FORWARD rule accepts them` : flow.why === "pods" ? `New connections from the pod network ${formatNet(family, flow.net)} (kube-proxy's \`! -s\` here) are dropped by ${policy}: no FORWARD rule accepts them` : `New connections from ${formatNet(family, flow.net)}, which this rule ${flow.evidence.target?.name === "SNAT" ? "SNATs" : "masquerades"}, are dropped by ${policy}: no FORWARD rule accepts them`;
+      context.report({ range: flow.evidence.range, message: message5 });
+    }
+  }
+};
+var isPolicy = (deny) => deny.kind === "chain" || deny.command === "policy";
+function flowsOf(model, document, nat, family) {
+  const flows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (key, flow) => {
+    if (flows.length < MAX_FLOWS && !seen.has(key)) {
+      seen.add(key);
+      flows.push(flow);
+    }
+  };
+  const natLines = (lines, hook, visit, filterLine = () => true) => {
+    let scanned = 0;
+    for (let k = 0; k < lines.length && scanned < MAX_SCANNED && flows.length < MAX_FLOWS; k++) {
+      const n = lines[k];
+      const chain = nat.chainOf(n);
+      if (chain === NONE || !nat.chains.keeps(n) || !filterLine(n)) continue;
+      scanned++;
+      if (!nat.hooks.reaches(hook, chain)) continue;
+      visit(document.line(n));
+    }
+  };
+  const bits = family === 4 ? 32 : 128;
+  for (const target of ["MASQUERADE", "SNAT"]) {
+    natLines(model.lines.linesTargeting(target), "POSTROUTING", (line) => {
+      const m = readMatches(line, family);
+      const source = m.sources.find((s) => !s.negated && s.nets.length === 1);
+      const net = source?.nets[0];
+      if (m.unread || net === void 0 || net.prefix === null || net.prefix === 0 || net.prefix >= bits - 1) return;
+      const bridge = m.outInterface?.negated === true && !m.outInterface.name.endsWith("+") ? m.outInterface.name : null;
+      add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge, why: "masquerade" });
+    });
+  }
+  natLines(nat.linesTargeting("KUBE-MARK-MASQ"), "PREROUTING", (line) => {
+    const m = readMatches(line, family);
+    const source = m.sources.find((s) => s.negated && s.nets.length === 1);
+    const net = source?.nets[0];
+    if (m.unread || net === void 0 || net.prefix === null || net.prefix === 0 || net.prefix >= bits - 1) return;
+    add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge: null, why: "pods" });
+  }, (n) => {
+    const text = document.text.slice(nat.ruleTextStart(n), nat.ruleTextEnd(n));
+    return text.includes("! -s ") || text.includes("! --source ");
+  });
+  natLines(
+    model.lines.linesTargeting("DNAT"),
+    "PREROUTING",
+    (line) => {
+      const m = readMatches(line, family);
+      if (m.unread || m.protocol === null || m.protocolNegated || m.destinationPorts?.length !== 1 || m.destinationPortsNegated || m.toDestination === null) return;
+      const port = m.destinationPorts[0].min;
+      const to = m.toDestination.startsWith("[") ? m.toDestination.slice(1, m.toDestination.indexOf("]")) : family === 4 ? m.toDestination.split(":")[0] : m.toDestination;
+      const address = parseAddress(to.split("-")[0]);
+      if (address === null || address.family !== family || (family === 4 ? address.address >> 24n === 127n : address.address === 1n)) return;
+      const destination = m.destinations.find((d) => !d.negated && d.nets.length === 1 && d.nets[0].exact === true)?.nets[0].network ?? null;
+      add(`dnat ${m.protocol} ${port} ${m.toDestination}`, { kind: "dnat", evidence: line, protocol: m.protocol, port, to: m.toDestination, destination, inInterface: m.inInterface });
+    },
+    (n) => model.lines.uses(n, "--dport") || model.lines.uses(n, "--destination-port")
+  );
+  return flows;
+}
+function forwardRules(filter2, family) {
+  const accepts = [];
+  const interfaces = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set(["FORWARD"]);
+  const queue = ["FORWARD"];
+  let rules = 0;
+  while (queue.length > 0) {
+    const chain = filter2.chains.get(queue.pop());
+    for (const rule of chain?.rules ?? []) {
+      if (++rules > MAX_FORWARD_RULES) return null;
+      const m = readMatches(rule, family);
+      if (m.inInterface !== null && !m.inInterface.negated) interfaces.add(m.inInterface.name.replace(/\+$/, "0"));
+      const target = rule.target?.name;
+      if (target === "ACCEPT") accepts.push(m);
+      else if (target !== void 0 && filter2.chains.isUserChain(target) && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  if (interfaces.size > MAX_INTERFACES) return null;
+  return { accepts, interfaces: [...interfaces] };
+}
+function strands(document, family, flow, forward, budget) {
+  const packets = packetsOf(family, flow, forward);
+  if (packets === null) return false;
+  let inFlow = 0;
+  const tried = /* @__PURE__ */ new Set();
+  for (const { input, route } of packets) {
+    const key = `${input.protocol} ${input.source} ${input.destination}:${input.destinationPort} ${input.inInterface}`;
+    if (tried.has(key)) continue;
+    tried.add(key);
+    if (++budget.traces > MAX_TRACES) return null;
+    const node = dumpNode(family, nodeAddress(family, flow, input), route);
+    let outcomes;
+    try {
+      outcomes = tracePacket([document], input, node, { family }).outcomes;
+    } catch (error) {
+      if (error instanceof TraceError) return false;
+      throw error;
+    }
+    if (flow.kind === "dnat") {
+      const taken = outcomes.filter((o) => o.path.some((s) => s.line === flow.evidence.index + 1 && s.table === "nat"));
+      if (taken.length === 0) continue;
+      if (taken.length !== outcomes.length) return false;
+    }
+    inFlow++;
+    if (outcomes.length === 0 || !outcomes.every((o) => droppedByPolicy(o, "filter", "FORWARD"))) return false;
+  }
+  return inFlow > 0;
+}
+function nodeAddress(family, flow, input) {
+  if (flow.kind === "dnat") return parseAddress(input.destination).address;
+  const avoid = [flow.net, ...[input.source, input.destination].map((a) => ({ network: parseAddress(a).address, mask: (1n << BigInt(family === 4 ? 32 : 128)) - 1n, prefix: family === 4 ? 32 : 128, exact: true }))];
+  return addressOutside(family, avoid, NODE[family]) ?? parseAddress(NODE[family][1]).address;
+}
+var single = (family, address) => ({ network: address, mask: (1n << BigInt(family === 4 ? 32 : 128)) - 1n, prefix: family === 4 ? 32 : 128, exact: true });
+function packetsOf(family, flow, forward) {
+  const probes = [];
+  const interfacesFor = (fixed, shapedBy) => {
+    if (fixed !== null) return [fixed];
+    if (shapedBy?.inInterface != null && !shapedBy.inInterface.negated) {
+      const name = shapedBy.inInterface.name.replace(/\+$/, "0");
+      return forward.foreign?.includes(name) ? [] : [name];
+    }
+    const all = [FRESH, ...forward.interfaces];
+    const negatedIn = shapedBy?.inInterface?.negated === true ? shapedBy.inInterface.name : null;
+    return all.filter((name) => name !== negatedIn && (flow.kind !== "dnat" || flow.inInterface === null || (flow.inInterface.negated ? name !== flow.inInterface.name : name === flow.inInterface.name)));
+  };
+  const make = (protocol, source, destination2, port, iface) => {
+    const name = protocolName(protocol);
+    const ported = name === "tcp" || name === "udp" || name === "sctp";
+    return {
+      family,
+      protocol: name,
+      protocolNumber: protocol,
+      source: formatAddress(family, source),
+      destination: formatAddress(family, destination2),
+      sourcePort: ported ? 4e4 : null,
+      destinationPort: ported ? port : null,
+      icmpType: name === "icmp" ? 8 : name === "icmpv6" ? 128 : null,
+      icmpCode: name === "icmp" || name === "icmpv6" ? 0 : null,
+      inInterface: iface,
+      state: "new"
+    };
+  };
+  if (flow.kind === "from") {
+    const baseSource = hostOf(family, flow.net);
+    const baseDestination = addressOutside(family, [flow.net], OUTSIDE[family]);
+    if (baseDestination === null) return null;
+    const route = (destination2) => flow.bridge !== null && inNet(destination2, flow.net) ? { net: flow.net, dev: flow.bridge } : null;
+    for (const iface of interfacesFor(flow.bridge, null)) probes.push({ input: make(6, baseSource, baseDestination, 443, iface), route: route(baseDestination) });
+    for (const w of forward.accepts) {
+      const source = pickAddress(family, w.sources, flow.net, baseSource, true);
+      const destination2 = pickAddress(family, w.destinations, flow.net, baseDestination, false);
+      if (source === "unsure" || destination2 === "unsure") return null;
+      if (source === "none" || destination2 === "none") continue;
+      const shaped = shape(w);
+      if (shaped === null) return null;
+      for (const iface of interfacesFor(flow.bridge, w)) probes.push({ input: make(shaped.protocol, source, destination2, shaped.port, iface), route: route(destination2) });
+    }
+    return probes;
+  }
+  const destination = flow.destination ?? addressOutside(family, [], NODE[family]);
+  const client = addressOutside(family, [single(family, destination)], CLIENT[family]);
+  const fixedIn = flow.inInterface !== null && !flow.inInterface.negated ? flow.inInterface.name.replace(/\+$/, "0") : null;
+  for (const iface of interfacesFor(fixedIn, null)) probes.push({ input: make(flow.protocol, client, destination, flow.port, iface), route: null });
+  for (const w of forward.accepts) {
+    const positive = w.sources.find((s) => !s.negated && s.nets.length > 0);
+    let source = client;
+    if (positive !== void 0) {
+      const net = positive.nets[0];
+      source = hostOf(family, net);
+      if (source === destination) continue;
+    } else if (w.sources.some((s) => s.negated && s.nets.some((n) => inNet(client, n)))) {
+      const other = addressOutside(family, [single(family, destination), ...w.sources.flatMap((s) => s.nets)], CLIENT[family]);
+      if (other === null) return null;
+      source = other;
+    }
+    for (const iface of interfacesFor(fixedIn, w)) probes.push({ input: make(flow.protocol, source, destination, flow.port, iface), route: null });
+  }
+  return probes;
+}
+function shape(w) {
+  let protocol = 6;
+  if (w.protocol !== null) {
+    if (w.protocolNegated) protocol = w.protocol === 6 ? 17 : 6;
+    else protocol = w.protocol;
+  }
+  let port = 443;
+  if (w.destinationPorts !== null) {
+    if (!w.destinationPortsNegated) port = w.destinationPorts[0].min;
+    else {
+      const taken = (p) => w.destinationPorts.some((r) => p >= r.min && p <= r.max);
+      const free = [443, 80, 8080, 1, 65535].find((p) => !taken(p));
+      if (free === void 0) return null;
+      port = free;
+    }
+  }
+  return { protocol, port };
+}
+function pickAddress(family, matches, flowNet, base, inside) {
+  let address = base;
+  const positive = matches.filter((m) => !m.negated);
+  const negative = matches.filter((m) => m.negated).flatMap((m) => m.nets);
+  if (positive.length > 1) return "unsure";
+  if (positive.length === 1) {
+    const nets = positive[0].nets.filter((n) => inside ? overlaps(n, flowNet) : !within(n, flowNet));
+    if (nets.length === 0) return "none";
+    const net = nets[0];
+    if (inside) address = within(net, flowNet) ? hostOf(family, net) : base;
+    else {
+      address = net.exact === true ? net.network : hostOf(family, net);
+      if (inNet(address, flowNet)) return "unsure";
+    }
+  }
+  if (negative.some((n) => inNet(address, n))) {
+    if (inside && negative.some((n) => within(flowNet, n))) return "none";
+    if (positive.length === 1 || inside) return "unsure";
+    const other = addressOutside(family, [flowNet, ...negative], OUTSIDE[family]);
+    return other ?? "unsure";
+  }
+  return address;
+}
+
 // rules/foreign-jump-into-kube-chain/rule.ts
-var ID10 = "foreign-jump-into-kube-chain";
+var ID11 = "foreign-jump-into-kube-chain";
 var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
 var foreignJumpIntoKubeChain = {
-  id: ID10,
+  id: ID11,
   description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
   severity: "warning",
   fixable: false,
@@ -36588,14 +37355,14 @@ function foreignChains(table) {
 }
 
 // rules/icmpv6-nd-blocked/rule.ts
-var ID11 = "icmpv6-nd-blocked";
+var ID12 = "icmpv6-nd-blocked";
 var ND_TYPES = [
   { type: 135, name: "neighbour solicitations" },
   { type: 136, name: "neighbour advertisements" }
 ];
 var DEPTH2 = 8;
 var icmpv6NdBlocked = {
-  id: ID11,
+  id: ID12,
   description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
   severity: "warning",
   fixable: "unsafe",
@@ -36762,10 +37529,10 @@ function ndAccepts(context, table, chain, deny, blocked) {
 }
 
 // rules/ipv6-left-open/rule.ts
-var ID12 = "ipv6-left-open";
+var ID13 = "ipv6-left-open";
 var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
 var ipv6LeftOpen = {
-  id: ID12,
+  id: ID13,
   description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
   severity: "warning",
   fixable: false,
@@ -36798,7 +37565,7 @@ function acceptsEverything(model) {
 var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
 
 // rules/inline-option-value/rule.ts
-var ID13 = "inline-option-value";
+var ID14 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -36827,7 +37594,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID13,
+  id: ID14,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -36869,7 +37636,7 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
-        ruleId: ID13
+        ruleId: ID14
       } : void 0
     });
   }
@@ -36878,9 +37645,9 @@ function checkLine2(context, line) {
 // rules/invalid-option-value/checkers.ts
 var OK = { kind: "ok" };
 var Checker = class {
-  constructor(option2, words, parse2, surelyFine = NEVER_SURE) {
+  constructor(option2, words2, parse2, surelyFine = NEVER_SURE) {
     this.option = option2;
-    this.words = words;
+    this.words = words2;
     this.parse = parse2;
     this.surelyFine = surelyFine;
     this.seen = /* @__PURE__ */ new Map();
@@ -36896,9 +37663,9 @@ var Checker = class {
     return verdict;
   }
   /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
-  checkWords(words) {
-    if (words.length < this.words) return OK;
-    return this.words === 1 ? this.check(words[0]) : this.parse(words);
+  checkWords(words2) {
+    if (words2.length < this.words) return OK;
+    return this.words === 1 ? this.check(words2[0]) : this.parse(words2);
   }
 };
 var MAX_WORDS_KEPT = 1e5;
@@ -36979,7 +37746,7 @@ function genericChecker(kind, family) {
   return memo(`generic:${kind}:${family ?? "?"}`, () => {
     const families = familiesOf(family);
     const parse2 = kind === "-p" ? (w) => verdictOf([parseGenericProtocol(w)], false) : kind === "-s" || kind === "-d" ? (w) => verdictOf(families.map((f) => parseGenericAddresses(w, f)), false) : (w) => verdictOf([parseGenericInterface(w)], false);
-    return new Checker(kind, 1, (words) => parse2(words[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
+    return new Checker(kind, 1, (words2) => parse2(words2[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
   });
 }
 var OWN_LENGTHS = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
@@ -37013,14 +37780,14 @@ function optionChecker(extension, name, family, protocol) {
       if (parser2 === null) return null;
       parsers.push(parser2);
     }
-    const words = parsers[0].words;
+    const words2 = parsers[0].words;
     const cuts = parsers[0].own;
     const length = parsers.every((p) => p.length !== void 0) ? parsers[0].length : void 0;
     return new Checker(
       name,
-      words,
+      words2,
       (w) => {
-        if (w.length < words) return OK;
+        if (w.length < words2) return OK;
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
@@ -37089,9 +37856,9 @@ function otherFamilysValue(option2, word, family) {
 }
 
 // rules/invalid-option-value/rule.ts
-var ID14 = "invalid-option-value";
+var ID15 = "invalid-option-value";
 var invalidOptionValue = {
-  id: ID14,
+  id: ID15,
   description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
   severity: "error",
   fixable: false,
@@ -37114,8 +37881,8 @@ var invalidOptionValue = {
             generic.set(v.option, checker);
           }
         } else {
-          const shape = shapeOf[v.line];
-          checker = shape === -1 ? null : checkersOfShape[shape][v.ordinal];
+          const shape2 = shapeOf[v.line];
+          checker = shape2 === -1 ? null : checkersOfShape[shape2][v.ordinal];
         }
         if (checker === null || checker === void 0 || checker.surelyFine(v.text, v.start, v.end, v.quoted)) return true;
         if (checker.words !== 1 || checker.check(valueOf(v)).kind !== "ok") {
@@ -37158,11 +37925,11 @@ function fewestBytes(word) {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 255) return byteLength(word);
   return word.length;
 }
-function messageOf2(option2, words, verdict) {
-  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
-  const bytes = fewestBytes(words[0]);
+function messageOf2(option2, words2, verdict) {
+  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words2.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  const bytes = fewestBytes(words2[0]);
   if (bytes <= verdict.kept) return null;
-  const exact = bytes === byteLength(words[0]);
+  const exact = bytes === byteLength(words2[0]);
   return `\`${option2}\` is ${exact ? "" : "at least "}${bytes} bytes long: iptables keeps its first ${verdict.kept} bytes and drops the rest without a word`;
 }
 function report3(context, line, family) {
@@ -37171,26 +37938,26 @@ function report3(context, line, family) {
   for (let i = 0; i < view.count; i++) {
     const checker = checkers2[i];
     if (checker === null) continue;
-    const words = view.values(i);
-    const verdict = checker.checkWords(words.slice(0, checker.words));
-    if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;
+    const words2 = view.values(i);
+    const verdict = checker.checkWords(words2.slice(0, checker.words));
+    if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words2[0], family)) continue;
     const option2 = view.optionRange(i);
     const inline = line.source.text.slice(option2.start, option2.end).includes("=");
     const first2 = inline ? option2 : view.valueRange(i, 0);
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
     const range = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
-    const message5 = messageOf2(view.name(i), words.slice(0, checker.words), verdict);
+    const message5 = messageOf2(view.name(i), words2.slice(0, checker.words), verdict);
     if (message5 !== null) context.report({ range, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }
 
 // rules/interface-direction/rule.ts
-var ID15 = "interface-direction";
+var ID16 = "interface-direction";
 var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID15,
+  id: ID16,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -37287,12 +38054,12 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/iptables-backend-split/rule.ts
-var ID16 = "iptables-backend-split";
+var ID17 = "iptables-backend-split";
 var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
 var NEEDLE2 = "# Warning: ";
 var iptablesBackendSplit = {
-  id: ID16,
-  description: "`# Warning: iptables-legacy tables present`: the node has rules in both backends, and the legacy ones, which see every packet too, are not in this dump",
+  id: ID17,
+  description: "the node has rules in both backends (iptables-nft and iptables-legacy), which both see every packet: `# Warning: iptables-legacy tables present`, or both dumps given together",
   severity: "warning",
   fixable: false,
   check(context) {
@@ -37313,13 +38080,36 @@ var iptablesBackendSplit = {
         message: `The node also has ${legacy} tables, not in this dump: their rules see every packet too (a DROP there wins), so this is not the whole firewall`
       });
     }
+  },
+  checkNode(context) {
+    const { self: self2 } = context;
+    if (self2.backend === null || !holdsRules(self2.model)) return;
+    const other = context.rulesets.find((r) => r !== self2 && r.family === self2.family && r.backend !== null && r.backend !== self2.backend && holdsRules(r.model));
+    if (other === void 0) return;
+    context.report(self2, {
+      range: headerRange(self2),
+      message: `The node also has ${other.backend === "legacy" ? "iptables-legacy" : "iptables-nft"} rules in ${nameOf(other)}: both backends see every packet and a DROP in either wins, so this is not the whole firewall`
+    });
   }
 };
+function holdsRules(model) {
+  return model.tables().some((t) => t.table.commandCount > 0 || t.policyDeclarations.some((d) => d.policy !== "ACCEPT" && d.policy !== "-"));
+}
+function headerRange(ruleset) {
+  const { document } = ruleset;
+  const { lineStarts, contentEnds, lineCount } = document.source.lexed;
+  for (let n = 0; n < lineCount; n++) {
+    if (document.kindOf(n) === "comment" && document.text.startsWith("# Generated by ", lineStarts[n])) return { start: lineStarts[n], end: contentEnds[n] };
+    if (document.kindOf(n) !== "comment" && document.kindOf(n) !== "blank") break;
+  }
+  return { start: lineStarts[0], end: contentEnds[0] };
+}
+var nameOf = (ruleset) => `\`${(ruleset.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``;
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID17 = "jump-to-undefined-chain";
+var ID18 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID17,
+  id: ID18,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -37388,12 +38178,12 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/kube-localnet-exposed/rule.ts
-var ID18 = "kube-localnet-exposed";
+var ID19 = "kube-localnet-exposed";
 var LOOPBACK_HOST = 2130706433;
 var LOOPBACK_NET = 2130706432;
-var DESTINATION = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
+var DESTINATION2 = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
 var kubeLocalnetExposed = {
-  id: ID18,
+  id: ID19,
   description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
   severity: "warning",
   fixable: false,
@@ -37450,7 +38240,7 @@ function destinationsOf(line) {
   const view = line.view;
   const out = [];
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) !== "generic" || !DESTINATION.has(view.name(i))) continue;
+    if (view.role(i) !== "generic" || !DESTINATION2.has(view.name(i))) continue;
     const value = view.value(i);
     const parsed = value === null ? null : parseGenericAddresses(value, 4);
     if (parsed === null || parsed.kind !== "value") return null;
@@ -37468,9 +38258,9 @@ function coversLoopbackNet(net) {
 }
 
 // rules/line-ends/rule.ts
-var ID19 = "line-ends";
+var ID20 = "line-ends";
 var lineEnds = {
-  id: ID19,
+  id: ID20,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -37488,7 +38278,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID19 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID20 }
   });
 }
 function checkCrLf(context) {
@@ -37521,7 +38311,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID19 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID20 }
   });
 }
 function effectOf(document, line) {
@@ -37543,8 +38333,8 @@ function effectOf(document, line) {
   }
 }
 function lastWord(line) {
-  const words = line.words;
-  return words.count ? `\`${words.word(words.count - 1).raw}\`` : "an empty line";
+  const words2 = line.words;
+  return words2.count ? `\`${words2.word(words2.count - 1).raw}\`` : "an empty line";
 }
 function consequence(document, line) {
   const at = `line ${line.index + 1}`;
@@ -37559,8 +38349,8 @@ function consequence(document, line) {
       return `${at}, policy \`${line.policy ?? ""}\\r\`: "Bad policy name"`;
     case "command": {
       const target = line.target;
-      const words = line.words;
-      const last2 = words.count ? words.word(words.count - 1).raw : "";
+      const words2 = line.words;
+      const last2 = words2.count ? words2.word(words2.count - 1).raw : "";
       if (target && target.word.range.end === line.range.end) return `${at}: "Invalid target name \`${target.name}\\r'"`;
       return `${at} ends in \`${last2}\\r\``;
     }
@@ -37571,7 +38361,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID20 = "mark-bit-conflict";
+var ID21 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -37599,7 +38389,7 @@ function ownerOf2(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID20,
+  id: ID21,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -37667,10 +38457,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID21 = "masquerade-mark-not-cleared";
+var ID22 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID21,
+  id: ID22,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -37761,7 +38551,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID21
+    ruleId: ID22
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -37806,9 +38596,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID22 = "match-not-allowed-here";
+var ID23 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID22,
+  id: ID23,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -37905,7 +38695,7 @@ function checkTable4(context, table, uses2, facts) {
 }
 var MAX_MESSAGE = 180;
 function report4(context, use, where, logged, legacyOnly, facts) {
-  const compose = (at, words) => `\`${use.written}\` in ${at}: ${kernelRefusal(words, legacyOnly, facts.backend)}`;
+  const compose = (at, words2) => `\`${use.written}\` in ${at}: ${kernelRefusal(words2, legacyOnly, facts.backend)}`;
   let message5 = compose(where, logged);
   const chain = use.line.chain ?? where;
   if (message5.length > MAX_MESSAGE && where !== chain && where.startsWith(chain)) message5 = compose(where = chain, logged);
@@ -37917,9 +38707,9 @@ function report4(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/missing-option/rule.ts
-var ID23 = "missing-option";
+var ID24 = "missing-option";
 var missingOption = {
-  id: ID23,
+  id: ID24,
   description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -38002,10 +38792,10 @@ function lackOf(instance, family) {
   }
   return null;
 }
-var nameOf = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
 function report5(context, line, instance, lack) {
   const view = line.view;
-  const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf(instance.extension)}\``;
+  const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf2(instance.extension)}\``;
   const ext = instance.extension.name;
   let message5;
   if (lack.kind === "one-of") {
@@ -38026,13 +38816,13 @@ function report5(context, line, instance, lack) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID24 = "multiport-too-many-ports";
+var ID25 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID24,
+  id: ID25,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -38090,9 +38880,9 @@ function report6(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID25 = "old-negation-syntax";
+var ID26 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID25,
+  id: ID26,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -38123,7 +38913,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID25 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID26 }
       });
     }
   }
@@ -38154,9 +38944,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-newer-iptables/rule.ts
-var ID26 = "option-needs-newer-iptables";
+var ID27 = "option-needs-newer-iptables";
 var optionNeedsNewerIptables = {
-  id: ID26,
+  id: ID27,
   description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
   severity: "warning",
   fixable: false,
@@ -38213,20 +39003,16 @@ function newer(instance, release) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID27 = "option-needs-protocol";
+var ID28 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID27,
+  id: ID28,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
   check(context) {
     const { document, model } = context;
     const index = model.lines;
-    const numbers = index.linesWith({
-      options: [...PROTOCOL_OPTION_OWNERS.keys()],
-      modules: [...Object.keys(PROTOCOL_MATCHES), "multiport"],
-      targets: PROTOCOL_TARGETS
-    });
+    const numbers = index.linesWith({ options: WATCHED_PROTOCOL_OPTIONS, modules: WATCHED_PROTOCOL_MODULES, targets: PROTOCOL_TARGETS });
     let facts = null;
     for (const n of numbers) {
       if (index.protocolNeedsSurelyMet(n)) continue;
@@ -38237,74 +39023,29 @@ var optionNeedsProtocol = {
     }
   }
 };
+var WATCHED_PROTOCOL_OPTIONS = WATCHED_OPTIONS.filter((o) => PROTOCOL_OPTION_OWNERS.has(o));
+var WATCHED_PROTOCOL_MODULES = WATCHED_MODULES.filter((m) => Object.hasOwn(PROTOCOL_MATCHES, m) || m === "multiport" || m === "tcpmss");
 function checkLine4(context, line, facts) {
   const view = line.view;
+  const problem = protocolProblem(view, facts.family);
+  if (problem !== null) {
+    report7(context, line, problem, facts);
+    return;
+  }
   const target = view.targetIndex();
-  const end = target === -1 ? view.count : target;
-  let protocol = null;
-  const loaded = /* @__PURE__ */ new Map();
-  let implicit = null;
-  let final = null;
-  for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && isProtocolOption4(view, i)) final = protocolAt(view, i);
-  }
-  for (let i = 0; i < end; i++) {
-    const role = view.role(i);
-    if (role === "generic") {
-      if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
-      continue;
-    }
-    if (role === "match") {
-      const name = view.value(i);
-      if (name !== null && !loaded.has(name)) loaded.set(name, i);
-      continue;
-    }
-    if (role !== "module" || !maybeOwned(view, i)) continue;
-    const option2 = view.name(i);
-    const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
-    if (owners2 === void 0) continue;
-    if (option2 === "--icmp-type" && facts.family === 6 || option2 === "--icmpv6-type" && facts.family === 4) return;
-    if (owners2.some((p) => [...loaded.keys()].some((m) => PROTOCOL_MATCHES[m] === p))) continue;
-    if (loaded.has("multiport") && (option2 === "--dport" || option2 === "--sport")) continue;
-    if (implicit !== null && owners2.includes(implicit)) continue;
-    if (protocol !== null && owners2.includes(protocol.name)) {
-      implicit = protocol.name;
-      continue;
-    }
-    reportUnknownOption(context, line, view, i, option2, owners2, protocol, final);
-    return;
-  }
-  if (implicit !== null && final !== null && final.negated && final.name === implicit) {
-    reportProtocolMatch(context, line, view, final.element, implicit, implicit, final, facts, true);
-    return;
-  }
-  for (const [name, at] of loaded) {
-    const required = protocolOfMatch(name, facts.family);
-    if (name === "icmp" && facts.family === 6 || (name === "icmp6" || name === "icmpv6") && facts.family === 4) continue;
-    if (required === "unsure") continue;
-    if (required !== void 0) {
-      if (final === null || final.name !== required || final.negated) {
-        reportProtocolMatch(context, line, view, at, name, required, final, facts);
-        return;
-      }
-      continue;
-    }
-    if (name === "multiport" && (final === null || !MULTIPORT_PROTOCOLS.includes(final.name) || final.negated)) {
-      reportMultiport(context, view, at, final);
-      return;
-    }
-  }
   if (target !== -1) checkTarget(context, line, view, target, facts);
 }
-var isProtocolOption4 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
-function protocolAt(view, i) {
-  const text = view.value(i) ?? "";
-  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
-}
-function maybeOwned(view, i) {
-  const range = view.optionRange(i);
-  const length = range.end - range.start;
-  return length >= 5 && length <= 20;
+function report7(context, line, problem, facts) {
+  const view = line.view;
+  switch (problem.kind) {
+    case "unknown-option":
+      return reportUnknownOption(context, line, view, problem.element, problem.option, problem.owners, problem.before, problem.rule);
+    case "negated-implicit":
+      return reportProtocolMatch(context, view, problem.element, problem.match, problem.rule.name, problem.rule, facts, true);
+    case "match-needs-protocol":
+      if (problem.match.name === "multiport") return reportMultiport(context, view, problem.element, problem.rule);
+      return reportProtocolMatch(context, view, problem.element, problem.match, problem.required[0], problem.rule, facts);
+  }
 }
 var list = (protocols) => {
   const items = protocols.map((p) => `\`-p ${p}\``);
@@ -38314,7 +39055,7 @@ function reportUnknownOption(context, line, view, at, option2, owners2, protocol
   const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"")`;
   let message5;
   let fix2;
-  if (final !== null && final.element > at && owners2.includes(final.name)) {
+  if (final !== null && final.element > at && owners2.includes(final.name) && final.text.toLowerCase() === final.name) {
     message5 = `\`${option2}\` comes before \`-p ${final.text}\`, so no ${final.name} match is loaded to read it and ${refusal4}`;
     fix2 = moveProtocolFix(line, view, final.element, at);
   } else if (protocol !== null) {
@@ -38324,27 +39065,32 @@ function reportUnknownOption(context, line, view, at, option2, owners2, protocol
   }
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }
-function reportProtocolMatch(context, line, view, at, match, required, final, facts, implicit = false) {
-  const upper = match === "icmp6" || match === "icmpv6" ? "ICMPv6" : match.toUpperCase();
-  const refused = `iptables-nft-restore refuses the line ("${upper} match requires '-p ${required}'"), iptables-legacy-restore the table`;
+var NFT_NATIVE_MATCHES = /* @__PURE__ */ new Set(["tcp", "udp"]);
+var RULE_APPEND_FAILED = "RULE_APPEND failed (Invalid argument)";
+function reportProtocolMatch(context, view, at, match, required, final, facts, implicit = false) {
+  const name = view.value(at) ?? match.name;
+  const native = NFT_NATIVE_MATCHES.has(match.name);
   let severity = "error";
   let message5;
   let fix2;
-  if (final === null) {
-    message5 = `\`-m ${match}\` without \`-p ${required}\`: ${refused}`;
-    const start = view.range(at).start;
-    fix2 = {
-      title: `add \`-p ${required}\``,
-      applicability: "unsafe",
-      edits: [{ start, end: start, text: `-p ${required} ` }],
-      ruleId: ID27
-    };
-  } else if (final.negated) {
-    const what = implicit ? `\`! -p ${final.text}\` with ${match} options` : `\`-m ${match}\` with \`! -p ${final.text}\``;
-    message5 = `${what}: iptables-legacy-restore refuses the table ("${match} match: only valid for protocol ${protocolNumber(required)}"), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
-    if (facts.backend === "nft") severity = "warning";
+  if (final !== null && final.negated) {
+    const what = implicit ? `\`! -p ${final.text}\` with ${match.name} options` : `\`-m ${name}\` with \`! -p ${final.text}\``;
+    const logged = `"${match.name} match: only valid for protocol ${protocolNumber(required)}"`;
+    if (native) {
+      message5 = `${what}: iptables-legacy-restore refuses the table (the kernel logs ${logged}), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
+      if (facts.backend === "nft") severity = "warning";
+    } else {
+      message5 = `${what}: the kernel refuses the rule (it logs ${logged}), so iptables-legacy-restore refuses the table and iptables-nft-restore the line`;
+    }
   } else {
-    message5 = `\`-m ${match}\` in a rule for \`-p ${final.text}\`: ${refused}`;
+    const refused = native ? `iptables-nft-restore refuses the line ("${match.name.toUpperCase()} match requires '-p ${required}'"), iptables-legacy-restore the table` : `the kernel refuses the rule, so iptables-legacy-restore refuses the table and iptables-nft-restore the line ("${RULE_APPEND_FAILED}")`;
+    if (final === null) {
+      message5 = `\`-m ${name}\` without \`-p ${required}\`: ${refused}`;
+      const start = view.range(at).start;
+      fix2 = { title: `add \`-p ${required}\``, applicability: "unsafe", edits: [{ start, end: start, text: `-p ${required} ` }], ruleId: ID28 };
+    } else {
+      message5 = `\`-m ${name}\` in a rule for \`-p ${final.text}\`: ${refused}`;
+    }
   }
   context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
 }
@@ -38359,8 +39105,7 @@ function reportMultiport(context, view, at, final) {
 function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
-  let protocol = null;
-  for (let i = 0; i < at; i++) if (view.role(i) === "generic" && isProtocolOption4(view, i)) protocol = protocolAt(view, i);
+  const protocol = ruleProtocol(view, at);
   const option2 = (names2) => {
     for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
@@ -38406,7 +39151,7 @@ function moveProtocolFix(line, view, from, before2) {
     { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
     { start, end: range.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID27 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID28 };
 }
 
 // rules/other-family-line/rule.ts
@@ -38445,16 +39190,225 @@ function flagOf(line, family) {
   return null;
 }
 
+// rules/published-port-bypasses-input/rule.ts
+var ID29 = "published-port-bypasses-input";
+var MAX_BLOCKS = 16;
+var MAX_PORTS = 4;
+var MAX_TRACES2 = 48;
+var MAX_BAN_SOURCES = 3;
+var NODE2 = { 4: ["192.0.2.1", "192.0.2.201"], 6: ["2001:db8::1", "2001:db8::201"] };
+var CLIENT2 = { 4: ["198.51.100.9", "203.0.113.9"], 6: ["2001:db8:ffff::9", "2001:db8:fffe::9"] };
+var UPLINK = "uplink0";
+var publishedPortBypassesInput = {
+  id: ID29,
+  description: "An INPUT rule blocks a port that nat DNATs to a container or pod: the packets are forwarded, never see INPUT, and the port stays open",
+  severity: "warning",
+  fixable: "unsafe",
+  check(context) {
+    const { model, document } = context;
+    const family = model.family()?.family ?? 4;
+    const filter2 = model.tables().find((t) => t.table.name === "filter");
+    const nat = model.tables().find((t) => t.table.name === "nat");
+    if (filter2 === void 0 || nat === void 0 || filter2.partial || nat.partial) return;
+    if (model.lines.linesTargeting("DNAT").length === 0) return;
+    const blocks = portBlocks(document, filter2, family, () => publishedPorts(document, model.lines.linesWith({ options: ["--dport", "--destination-port"], modules: ["multiport"] }), nat, family));
+    if (blocks.length === 0) return;
+    const bridges = bridgeRoutes(model, family);
+    let traces = 0;
+    const reported = /* @__PURE__ */ new Set();
+    const tried = /* @__PURE__ */ new Set();
+    for (const block of blocks) {
+      for (const port of block.ports) {
+        for (const input of packetsFor(block, port, family, filter2)) {
+          const key = `${input.protocol} ${input.source} ${input.destination} ${input.destinationPort} ${input.inInterface}`;
+          if (tried.has(key)) continue;
+          tried.add(key);
+          if ((traces += 3) > MAX_TRACES2) return;
+          const finding = judge(document, family, input, block, bridges);
+          if (finding === null || reported.has(finding.deciding.index)) continue;
+          reported.add(finding.deciding.index);
+          context.report({
+            range: finding.deciding.range,
+            message: `${protocolName(block.protocol)} port ${port} is DNATed to ${finding.to} (${finding.dnat}) and forwarded: INPUT never sees it, so this ${finding.verdict} leaves the port open`,
+            fix: mirrorFix(document, filter2, finding.deciding, block, port) ?? void 0
+          });
+        }
+      }
+    }
+  }
+};
+function portBlocks(document, filter2, family, published) {
+  const candidates = [];
+  const text = document.text;
+  filter2.chains.forEachRule((n, chain) => {
+    const target = filter2.targetName(n);
+    if (target === void 0 || target !== "DROP" && target !== "REJECT" && !filter2.chains.isUserChain(target)) return;
+    if (!text.slice(filter2.ruleTextStart(n), filter2.ruleTextEnd(n)).includes("port")) return;
+    candidates.push({ n, chain });
+  });
+  candidates.sort((a, b) => a.n - b.n);
+  if (candidates.length === 0) return [];
+  const reach = filter2.hooks.hooksReaching(["INPUT"], candidates.map((c) => c.chain));
+  const blocks = [];
+  candidates.forEach(({ n }, k) => {
+    if (reach[k].length === 0 || blocks.length >= MAX_BLOCKS) return;
+    const line = document.line(n);
+    const matches = readMatches(line, family);
+    if (matches.unread || matches.protocol === null || matches.protocolNegated || matches.destinationPorts === null || matches.destinationPortsNegated) return;
+    const ports = [];
+    for (const range of matches.destinationPorts) {
+      if (range.min === range.max) ports.push(range.min);
+      else for (const p of published()) if (p.protocol === matches.protocol && p.port >= range.min && p.port <= range.max && !ports.includes(p.port)) ports.push(p.port);
+    }
+    blocks.push({ line, matches, protocol: matches.protocol, ports: ports.slice(0, MAX_PORTS) });
+  });
+  return blocks;
+}
+var MAX_PUBLISHED_LINES = 256;
+var publishedCache = /* @__PURE__ */ new WeakMap();
+function publishedPorts(document, lines, nat, family) {
+  let found = publishedCache.get(document);
+  if (found !== void 0) return found;
+  found = [];
+  const reached = /* @__PURE__ */ new Map();
+  for (let k = 0, read2 = 0; k < lines.length && read2 < MAX_PUBLISHED_LINES; k++) {
+    const n = lines[k];
+    const chain = nat.chainOf(n);
+    if (chain === NONE || !nat.chains.keeps(n)) continue;
+    let r = reached.get(chain);
+    if (r === void 0) reached.set(chain, r = nat.hooks.reaches("PREROUTING", chain));
+    if (!r) continue;
+    read2++;
+    const m = readMatches(document.line(n), family);
+    if (m.unread || m.protocol === null || m.protocolNegated || m.destinationPortsNegated || m.destinationPorts === null) continue;
+    if (m.destinations.some((d) => !d.negated)) continue;
+    for (const range of m.destinationPorts) if (range.min === range.max) found.push({ protocol: m.protocol, port: range.min });
+  }
+  publishedCache.set(document, found);
+  return found;
+}
+function packetsFor(block, port, family, filter2) {
+  const m = block.matches;
+  const sources = [];
+  const positiveSource = m.sources.find((s) => !s.negated && s.nets.length > 0);
+  if (positiveSource !== void 0) sources.push(hostOf(family, positiveSource.nets[0]));
+  else {
+    const negated = m.sources.flatMap((s) => s.negated ? s.nets : []);
+    const client = addressOutside(family, negated, CLIENT2[family]);
+    if (client !== null) sources.push(client);
+    const target = block.line.target?.name;
+    if (target !== void 0 && filter2.chains.isUserChain(target)) {
+      for (const rule of filter2.chains.get(target)?.rules ?? []) {
+        if (sources.length > MAX_BAN_SOURCES) break;
+        const verdict = rule.target?.name;
+        if (verdict !== "DROP" && verdict !== "REJECT") continue;
+        const banned = readMatches(rule, family).sources.find((s) => !s.negated && s.nets.length > 0);
+        if (banned !== void 0) sources.push(hostOf(family, banned.nets[0]));
+      }
+    }
+  }
+  const positiveDestination = m.destinations.find((d) => !d.negated && d.nets.length === 1 && d.nets[0].exact === true);
+  const destination = positiveDestination?.nets[0].network ?? addressOutside(family, m.destinations.flatMap((d) => d.nets), NODE2[family]);
+  if (destination === null) return [];
+  const inInterface = m.inInterface !== null && !m.inInterface.negated ? m.inInterface.name.replace(/\+$/, "0") : UPLINK;
+  return sources.map((source) => ({
+    family,
+    protocol: protocolName(block.protocol),
+    protocolNumber: block.protocol,
+    source: formatAddress(family, source),
+    destination: formatAddress(family, destination),
+    sourcePort: 4e4,
+    destinationPort: port,
+    icmpType: null,
+    icmpCode: null,
+    inInterface,
+    state: "new"
+  }));
+}
+function judge(document, family, input, block, bridges) {
+  const nodeAddress2 = parseAddress(input.destination).address;
+  const node = dumpNode(family, nodeAddress2, null);
+  let real;
+  let local;
+  try {
+    real = tracePacket([document], input, node, { family }).outcomes;
+    const destinations = new Set(real.map((o) => o.packet.destination));
+    const to2 = destinations.size === 1 ? parseAddress([...destinations][0]) : null;
+    const route = to2 === null ? null : routeTo(bridges, to2.address);
+    if (route !== null) real = tracePacket([document], input, dumpNode(family, nodeAddress2, route), { family }).outcomes;
+    if (real.length === 0 || !real.every((o) => o.verdict === "accept" && o.delivery === "forward")) return null;
+    local = tracePacket([withoutTables(document, ["nat"])], input, node, { family }).outcomes;
+  } catch (error) {
+    if (error instanceof TraceError) return null;
+    throw error;
+  }
+  const dnat = real[0].path.find((s) => s.table === "nat" && s.target === "DNAT");
+  if (dnat === void 0) return null;
+  let deciding = null;
+  for (const o of local) {
+    if (o.verdict !== "drop" && o.verdict !== "reject") return null;
+    const step = decidingStep(o);
+    if (step === null || step.table !== "filter" || step.target !== "DROP" && step.target !== "REJECT") return null;
+    if (!o.path.some((s) => s.line === block.line.index + 1)) return null;
+    if (deciding !== null && deciding !== step.line) return null;
+    deciding = step.line;
+  }
+  if (deciding === null) return null;
+  const after = dnat.after;
+  const to = after === void 0 ? "its DNAT target" : family === 6 ? `[${after.destination}]:${after.destinationPort}` : `${after.destination}:${after.destinationPort}`;
+  return { deciding: document.line(deciding - 1), verdict: document.line(deciding - 1).target?.name ?? "DROP", dnat: `${dnat.filePath.slice(dnat.filePath.lastIndexOf("/") + 1)}:${dnat.line}`, to };
+}
+var MIRRORED_GENERIC = /* @__PURE__ */ new Set(["-p", "--protocol", "-s", "--source", "--src", "-i", "--in-interface"]);
+var MIRRORED_MATCHES = /* @__PURE__ */ new Set(["tcp", "udp", "sctp", "comment"]);
+function mirrorFix(document, filter2, deciding, block, port) {
+  if (deciding !== block.line || !filter2.appendOnly) return null;
+  const ports = block.matches.destinationPorts;
+  if (ports === null || ports.length !== 1 || ports[0].min !== ports[0].max) return null;
+  const forward = filter2.chains.get("FORWARD")?.rules ?? [];
+  const first2 = forward[0];
+  if (first2 === void 0 || first2.target?.name !== "DOCKER-USER" || first2.target.kind !== "jump" || first2.view.count !== 1) return null;
+  const dockerUser = filter2.chains.get("DOCKER-USER")?.rules ?? [];
+  if (dockerUser.length === 0) return null;
+  const view = deciding.view;
+  const parts = [];
+  let targetWords = "";
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    const name = view.name(i);
+    if (role === "generic") {
+      if (!MIRRORED_GENERIC.has(name) || view.lateBang(i)) return null;
+      parts.push(view.written(i));
+    } else if (role === "match") {
+      if (!MIRRORED_MATCHES.has(view.value(i) ?? "")) return null;
+    } else if (role === "module") {
+      if (name === "--dport" || name === "--destination-port" || name === "--comment") continue;
+      if (view.targetIndex() !== -1 && i > view.targetIndex()) targetWords += ` ${view.written(i)}`;
+      else return null;
+    } else if (role === "jump") {
+      targetWords = `${view.written(i)}${targetWords}`;
+    } else if (role !== "command") return null;
+  }
+  if (!targetWords.startsWith("-j DROP") && !targetWords.startsWith("-j REJECT")) return null;
+  const text = `-A DOCKER-USER ${parts.join(" ")} -m conntrack --ctorigdstport ${port} --ctdir ORIGINAL ${targetWords}
+`;
+  const at = lineStart(document.text, dockerUser[0].range.start);
+  return { title: `block port ${port} in DOCKER-USER too`, applicability: "unsafe", edits: [{ start: at, end: at, text }] };
+}
+function lineStart(text, offset) {
+  const nl = text.lastIndexOf("\n", offset - 1);
+  return nl + 1;
+}
+
 // rules/queue-target/rule.ts
-var ID28 = "queue-target";
+var ID30 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID28,
+  id: ID30,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
   check(context) {
-    for (const line of queueLines(context)) report7(context, line);
+    for (const line of queueLines(context)) report8(context, line);
   }
 };
 function queueLines(context) {
@@ -38466,7 +39420,7 @@ function queueLines(context) {
   }
   return found;
 }
-function report7(context, line) {
+function report8(context, line) {
   const view = line.view;
   const target = view.targetIndex();
   if (target === -1 || view.role(target) !== "jump") return;
@@ -38480,17 +39434,111 @@ function report7(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID28 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID30 }
   });
 }
 
+// rules/raw-drop-shadows-filter-accept/rule.ts
+var ID31 = "raw-drop-shadows-filter-accept";
+var RAW_CHAIN_OF = { INPUT: "PREROUTING", FORWARD: "PREROUTING", OUTPUT: "OUTPUT" };
+var PASSES_ON = /* @__PURE__ */ new Set(["CT", "NOTRACK", "MARK", "CONNMARK", "TRACE"]);
+var REWRITES_DESTINATION = ["DNAT", "REDIRECT", "NETMAP"];
+var REWRITES_ANY = ["DNPT", "SNPT"];
+var rawDropShadowsFilterAccept = {
+  id: ID31,
+  description: "a DROP in the raw table takes every packet a later filter ACCEPT would take: raw runs first, so the ACCEPT never sees a packet",
+  severity: "warning",
+  fixable: false,
+  check(context) {
+    const { model, document } = context;
+    const tables = model.tables();
+    const raw = tables.find((t) => t.table.name === "raw" && !t.partial);
+    const filter2 = tables.find((t) => t.table.name === "filter" && !t.partial);
+    const family = model.family()?.family ?? 4;
+    if (raw === void 0 || filter2 === void 0) return;
+    if (REWRITES_ANY.some((target) => tables.some((t) => t.linesTargeting(target).length > 0))) return;
+    const drops = { PREROUTING: rawDrops(raw, "PREROUTING", family), OUTPUT: rawDrops(raw, "OUTPUT", family) };
+    if (drops.PREROUTING.length === 0 && drops.OUTPUT.length === 0) return;
+    const nat = tables.find((t) => t.table.name === "nat");
+    let dnats;
+    const dnatTargets = () => dnats ??= natDestinations(nat, document);
+    const hooksOfChain = /* @__PURE__ */ new Map();
+    for (const n of filter2.linesTargeting("ACCEPT")) {
+      const chain = filter2.chainOf(n);
+      if (chain === NONE || !filter2.chains.keeps(n)) continue;
+      let hooks2 = hooksOfChain.get(chain);
+      if (hooks2 === void 0) hooksOfChain.set(chain, hooks2 = filter2.hooks.hooksOf(chain));
+      if (hooks2.length === 0 || hooks2.some((h) => RAW_CHAIN_OF[h] === void 0 || drops[RAW_CHAIN_OF[h]].length === 0)) continue;
+      const line = document.line(n);
+      const accept2 = matchSetOf(line.view, family);
+      if (!accept2.decidable) continue;
+      let first2 = null;
+      for (const hook of hooks2) {
+        const rawChain = RAW_CHAIN_OF[hook];
+        const drop2 = drops[rawChain].find((d) => covers(d, accept2, family, dnatTargets));
+        if (drop2 === void 0) {
+          first2 = null;
+          break;
+        }
+        first2 ??= { drop: drop2, chain: rawChain };
+      }
+      if (first2 === null) continue;
+      context.report({
+        range: line.range,
+        message: `This ACCEPT never sees a packet: raw ${first2.chain} drops all of them first (${lineOf(first2.drop.line)}), as raw runs before filter`
+      });
+    }
+  }
+};
+function rawDrops(raw, chainName, family) {
+  const drops = [];
+  const before2 = [];
+  for (const line of raw.chains.get(chainName)?.rules ?? []) {
+    const target = raw.target(line)?.name;
+    if (target !== void 0 && (PASSES_ON.has(target) || targetClass(target) === "observe")) continue;
+    const set = matchSetOf(line.view, family);
+    if (target === "DROP") {
+      if (set.decidable && !set.atoms.some((a) => a.field === "ctstate" || a.field === "out")) {
+        drops.push({ line, set, testsDestination: set.atoms.some((a) => a.field === "destination" || a.field === "dport"), before: [...before2] });
+      }
+      continue;
+    }
+    if (target === "DROP") continue;
+    before2.push(set);
+  }
+  return drops;
+}
+function covers(drop2, accept2, family, dnatTargets) {
+  if (!implies(accept2, drop2.set)) return false;
+  if (!drop2.before.every((earlier) => disjoint(accept2, earlier))) return false;
+  if (drop2.testsDestination && dnatTargets().some((to) => dnatMayReach(to, family, accept2))) return false;
+  return true;
+}
+function natDestinations(nat, document) {
+  if (nat === void 0) return [];
+  const out = [];
+  for (const target of REWRITES_DESTINATION) {
+    for (const n of nat.linesTargeting(target)) {
+      if (target !== "DNAT") {
+        out.push(null);
+        continue;
+      }
+      const view = document.line(n).view;
+      let to = null;
+      for (let i = view.targetIndex() + 1; i < view.count; i++) if (view.name(i) === "--to-destination") to = view.value(i);
+      out.push(to);
+    }
+  }
+  return out;
+}
+
 // rules/stale-proxy-mode-rules/rule.ts
-var ID29 = "stale-proxy-mode-rules";
+var ID32 = "stale-proxy-mode-rules";
 var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
 var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
 var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
 var staleProxyModeRules = {
-  id: ID29,
+  id: ID32,
   description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
   severity: "warning",
   fixable: false,
@@ -38534,9 +39582,9 @@ function firstServiceChain(nat) {
 }
 
 // rules/repeated-option/rule.ts
-var ID30 = "repeated-option";
+var ID33 = "repeated-option";
 var repeatedOption = {
-  id: ID30,
+  id: ID33,
   description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -38605,11 +39653,72 @@ function repeatOf(instance) {
   return null;
 }
 
+// rules/security-jump-shadowed/rule.ts
+var ID34 = "security-jump-shadowed";
+var isBanChain = (name) => name.startsWith("f2b-") || name.startsWith("fail2ban-") || name === "CROWDSEC_CHAIN" || name.startsWith("crowdsec-") || name === "sshguard";
+var NEW = { field: "ctstate", negated: false, states: /* @__PURE__ */ new Set(["NEW"]) };
+var NEW_ONLY = { atoms: [NEW], decidable: true };
+var BAN_TARGETS = /* @__PURE__ */ new Set(["DROP", "REJECT", "RETURN"]);
+var STATEFUL_MATCHES2 = /* @__PURE__ */ new Set(["recent", "limit", "hashlimit", "quota", "statistic", "connbytes"]);
+var securityJumpShadowed = {
+  id: ID34,
+  description: "a jump to a ban chain (fail2ban, crowdsec, sshguard) comes after an ACCEPT that already takes every new connection it would check: banned hosts get in",
+  severity: "warning",
+  fixable: "unsafe",
+  check(context) {
+    const filter2 = context.model.tables().find((t) => t.table.name === "filter" || t.table.name === null);
+    const family = context.model.family()?.family ?? 4;
+    if (filter2 === void 0) return;
+    for (const id of filter2.chains.userChains()) {
+      const name = filter2.nameOf(id);
+      if (isBanChain(name)) checkBanChain(context, filter2, name, family);
+    }
+  }
+};
+function checkBanChain(context, table, ban, family) {
+  const { document } = context;
+  for (const n of table.linesTargeting(ban)) {
+    const chainId = table.chainOf(n);
+    if (chainId === NONE || !table.chains.keeps(n)) continue;
+    const rules = table.chains.get(table.nameOf(chainId))?.rules ?? [];
+    const at = rules.findIndex((r) => r.index === n);
+    if (at <= 0) continue;
+    const jump = rules[at];
+    const jumpSet = matchSetOf(jump.view, family);
+    if (!jumpSet.decidable || disjoint(jumpSet, NEW_ONLY)) continue;
+    const checked = withAtoms(jumpSet, [NEW]);
+    const accept2 = rules.slice(0, at).find((r) => table.target(r)?.name === "ACCEPT" && implies(checked, matchSetOf(r.view, family)));
+    if (accept2 === void 0) continue;
+    const fix2 = table.isGoto(n) ? null : moveFix(document, table, ban, accept2, jump);
+    context.report({
+      range: jump.range,
+      message: `Banned hosts still get in: the ACCEPT at ${lineOf(accept2)} takes every new connection this jump to ${ban} would check, before it runs`,
+      ...fix2 === null ? {} : { fix: fix2 }
+    });
+  }
+}
+function moveFix(document, table, ban, accept2, jump) {
+  if (!table.appendOnly || accept2.command !== "append" || jump.command !== "append") return null;
+  for (const rule of table.chains.get(ban)?.rules ?? []) {
+    const target = table.target(rule);
+    if (target === null || target.kind !== "jump" || !BAN_TARGETS.has(target.name)) return null;
+    const view = rule.view;
+    for (let i = 0; i < view.count; i++) if (view.role(i) === "match" && STATEFUL_MATCHES2.has((view.value(i) ?? "").toLowerCase())) return null;
+  }
+  const { lineStarts } = document.source.lexed;
+  const text = document.text.slice(jump.range.start, jump.range.end);
+  return {
+    title: `move the jump to ${ban} above the ACCEPT at ${lineOf(accept2)}`,
+    applicability: "unsafe",
+    edits: [{ start: lineStarts[accept2.index], end: lineStarts[accept2.index], text: text + (jump.eol || accept2.eol || "\n") }, wholeLine(document, jump)]
+  };
+}
+
 // rules/target-needs-protocol/rule.ts
-var ID31 = "target-needs-protocol";
+var ID35 = "target-needs-protocol";
 var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var targetNeedsProtocol = {
-  id: ID31,
+  id: ID35,
   description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
   severity: "error",
   fixable: "unsafe",
@@ -38629,34 +39738,14 @@ var targetNeedsProtocol = {
     for (const n of index.linesTargeting("CT")) look(n);
   }
 };
-var isProtocolOption5 = (view, i) => view.is(i, "-p") || view.is(i, "--protocol");
-function protocolAt2(view, i) {
-  const text = view.value(i) ?? "";
-  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
-}
-function protocolMatchesMet(view, protocol) {
-  for (let i = 0; i < view.count; i++) {
-    const role = view.role(i);
-    if (role === "match") {
-      const name = view.value(i) ?? "";
-      const wanted = Object.hasOwn(PROTOCOL_MATCHES, name) ? PROTOCOL_MATCHES[name] : void 0;
-      if (wanted !== void 0 && (protocol === null || protocol.negated || protocol.name !== wanted)) return false;
-    } else if (role === "module" && !view.isTarget(i)) {
-      const owners2 = PROTOCOL_OPTION_OWNERS.get(view.name(i));
-      if (owners2 !== void 0 && (protocol === null || protocol.negated || !owners2.includes(protocol.name))) return false;
-    }
-  }
-  return true;
-}
 function checkLine5(context, line, facts) {
   const view = line.view;
   const at = view.targetIndex();
   if (at === -1) return;
   const name = view.value(at);
   if (name === null) return;
-  let protocol = null;
-  for (let i = 0; i < view.count; i++) if (view.role(i) === "generic" && isProtocolOption5(view, i)) protocol = protocolAt2(view, i);
-  if (!protocolMatchesMet(view, protocol)) return;
+  const protocol = ruleProtocol(view);
+  if (protocolProblem(view, facts.family) !== null) return;
   const option2 = (names2) => {
     for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
@@ -38683,7 +39772,7 @@ function checkLine5(context, line, facts) {
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID31 };
+        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID35 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -38738,9 +39827,9 @@ function hasSynMatch(view, target) {
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID32 = "target-not-allowed-here";
+var ID36 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID32,
+  id: ID36,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -38843,9 +39932,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID33 = "undeclared-chain";
+var ID37 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID33,
+  id: ID37,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -38897,9 +39986,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID34 = "unknown-extension";
+var ID38 = "unknown-extension";
 var unknownExtension = {
-  id: ID34,
+  id: ID38,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -38924,7 +40013,7 @@ var unknownExtension = {
       if (line.kind !== "command" || !unknownMatches(line, unknown).length) continue;
       for (const n of shapes.linesLike(representative)) {
         const other = document.line(n);
-        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report8(context, other, i);
+        if (other.kind === "command") for (const i of unknownMatches(other, unknown)) report9(context, other, i);
       }
     }
   }
@@ -38940,7 +40029,7 @@ function unknownMatches(line, unknown) {
   return out;
 }
 var ALL_MATCHES = matchNames(null);
-function report8(context, line, at) {
+function report9(context, line, at) {
   const view = line.view;
   const name = view.value(at);
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
@@ -38948,14 +40037,14 @@ function report8(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID34 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID38 } : void 0;
   context.report({ range, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID35 = "unknown-option";
+var ID39 = "unknown-option";
 var unknownOption2 = {
-  id: ID35,
+  id: ID39,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -38967,7 +40056,7 @@ var unknownOption2 = {
       if (!hasUnknownOption(lineAt(document, representative), family)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report9(context, line, family);
+        if (line !== null) report10(context, line, family);
       }
     }
   }
@@ -38992,7 +40081,7 @@ function readLine2(line, family) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption6(view.name(i))) protocol = view.value(i);
+    if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const name = view.value(i);
       if (name === null) return null;
@@ -39017,7 +40106,7 @@ function readLine2(line, family) {
   }
   return null;
 }
-var isProtocolOption6 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
+var isProtocolOption5 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
 var hasOptionsAfter2 = (view, at) => {
   for (let i = at + 1; i < view.count; i++) if (view.role(i) === "module") return true;
   return false;
@@ -39025,14 +40114,14 @@ var hasOptionsAfter2 = (view, at) => {
 function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
-var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report9(context, line, family) {
+var nameOf3 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
+function report10(context, line, family) {
   const reading = read(line, family);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
-  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf2(e)}\``);
+  const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf3(e)}\``);
   const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
   const owners2 = ownersOf(spelling, family);
   const space = optionSpace(extensions, family);
@@ -39041,22 +40130,22 @@ function report9(context, line, family) {
   const nearest2 = renamed !== void 0 ? renamed.h.replacedBy : owners2.length > 0 || otherFamily.length > 0 ? void 0 : space.nearest(spelling);
   let message5;
   if (otherFamily.length > 0 && renamed === void 0 && owners2.length === 0) {
-    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf2(otherFamily[0])}\` only: ${refused}`;
-  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf2(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
-  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf2(owners2[0])}\`, which the line does not load: ${refused}`;
+    message5 = `\`${spelling}\` is an option of ${family === 4 ? "ip6tables" : "iptables"}' \`${nameOf3(otherFamily[0])}\` only: ${refused}`;
+  } else if (renamed !== void 0) message5 = `\`${spelling}\` of \`${nameOf3(renamed.e)}\` is now \`${nearest2}\`: ${refused}`;
+  else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf3(owners2[0])}\`, which the line does not load: ${refused}`;
   else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range = view.optionRange(unknown);
   const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID35 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID39 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID36 = "unreachable-rule";
+var ID40 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID36,
+  id: ID40,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -39071,7 +40160,7 @@ function checkTable6(context, table) {
   table.chains.forEachRule((n, chain) => {
     const catchAll = dead.size ? dead.get(chain) : void 0;
     if (catchAll !== void 0) {
-      report10(context, table, document.line(n), table.nameOf(chain), catchAll);
+      report11(context, table, document.line(n), table.nameOf(chain), catchAll);
       return;
     }
     const target = table.targetOf(n);
@@ -39080,7 +40169,7 @@ function checkTable6(context, table) {
     if (isUnconditional2(line)) dead.set(chain, line);
   });
 }
-function report10(context, table, line, chain, catchAll) {
+function report11(context, table, line, chain, catchAll) {
   const deletable = line.command === "append" || line.command === "insert";
   context.report({
     range: line.range,
@@ -39099,11 +40188,54 @@ function message4(chain, catchAll, target) {
   return `No packet reaches this rule: the unconditional ${verdict} at ${lineOf(catchAll)} ${what}, so no rule after it in ${chain} matches`;
 }
 
+// rules/stray-argument/rule.ts
+var ID41 = "stray-argument";
+var strayArgument = {
+  id: ID41,
+  description: 'a word no option takes (`-s 10.0.0.1 10.0.0.2`, `-j ACCEPT extra`, `-i -j ACCEPT`): iptables refuses the line ("Bad argument")',
+  severity: "error",
+  fixable: false,
+  check(context) {
+    const { document } = context;
+    for (const n of linesWithWordRuns(document)) {
+      const line = document.line(n);
+      if (line.kind !== "command") continue;
+      const stray = firstStray(line);
+      if (stray === null) continue;
+      const { option: option2, taken, word, range } = stray;
+      const tookOption = taken.length === 1 && /^-/.test(taken[0]) && !/^-\d/.test(taken[0]);
+      const message5 = tookOption ? `\`${option2}\` takes \`${taken[0]}\` as its value, which leaves \`${word}\` to no option: iptables refuses the line ("Bad argument \`${word}'")` : `\`${word}\` follows \`${[option2, ...taken].join(" ")}\`, and ${option2} takes ${words(taken.length)}: iptables refuses the line ("Bad argument \`${word}'")`;
+      context.report({ range, message: message5 });
+    }
+  }
+};
+var words = (count) => count === 0 ? "no value" : count === 1 ? "one word" : `${count} words`;
+function firstStray(line) {
+  const view = line.view;
+  const text = line.source.text;
+  for (let i = 0; i < view.count; i++) {
+    const option2 = view.name(i);
+    const count = optionValueCount(option2);
+    if (count === null) continue;
+    const values2 = view.values(i);
+    const written = text.slice(view.optionRange(i).start, view.optionRange(i).end);
+    const inline = written.startsWith("--") && written.includes("=") ? 1 : 0;
+    const own = Math.max(0, count - inline);
+    if (values2.length <= own) continue;
+    const range = view.valueRange(i, own);
+    if (range === null) continue;
+    const word = decodeWord(text.slice(range.start, range.end));
+    if (word.startsWith("#") || word.startsWith("[unsupported")) return null;
+    return { option: option2, taken: values2.slice(0, own), word, range };
+  }
+  return null;
+}
+
 // rules/unterminated-quote/rule.ts
-var ID37 = "unterminated-quote";
+var ID42 = "unterminated-quote";
 var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
-  id: ID37,
+  id: ID42,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -39130,7 +40262,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID38 = "unused-chain";
+var ID43 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -39140,7 +40272,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID38,
+  id: ID43,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -39180,6 +40312,7 @@ var unusedChain = {
 var allRules = [
   lineEnds,
   commentAfterRule,
+  strayArgument,
   unterminatedQuote,
   oldNegationSyntax,
   inlineOptionValue,
@@ -39217,10 +40350,16 @@ var allRules = [
   iptablesBackendSplit,
   foreignJumpIntoKubeChain,
   staleProxyModeRules,
-  kubeLocalnetExposed
+  kubeLocalnetExposed,
+  // Hazards found with the packet walk (issue 14).
+  forwardDropStrandsTraffic,
+  publishedPortBypassesInput,
+  rawDropShadowsFilterAccept,
+  securityJumpShadowed
 ];
 
 // src/builtin-findings.ts
+var PACKET_ASSERTION = "packet-assertion";
 var UNUSED_SUPPRESSION = "unused-suppression";
 var INVALID_SUPPRESSION = "invalid-suppression";
 var SYNTAX_FINDING = {
@@ -39240,7 +40379,12 @@ var SUPPRESSION_FINDINGS = [
     severity: "warning"
   }
 ];
-var BUILTIN_FINDINGS = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS];
+var PACKET_ASSERTION_FINDING = {
+  id: PACKET_ASSERTION,
+  description: "a packet case of `iptlint test --cases` whose expectation the ruleset does not meet",
+  severity: "error"
+};
+var BUILTIN_FINDINGS = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS, PACKET_ASSERTION_FINDING];
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
@@ -39718,7 +40862,7 @@ var invalid = (document, range, message5) => ({
   range,
   loc: document.source.locate(range)
 });
-var covers = (s, ruleId) => s.rules === null || s.rules.includes(ruleId);
+var covers2 = (s, ruleId) => s.rules === null || s.rules.includes(ruleId);
 function applySuppressions(document, diagnostics, options = {}) {
   if (markerOffsets(document.text).next().done) return [...diagnostics];
   const { suppressions, problems } = parseSuppressions(document, options.knownRules);
@@ -39740,8 +40884,8 @@ function applySuppressions(document, diagnostics, options = {}) {
     const line = diagnostic.loc.start.line - 1;
     ranges.advanceTo(line);
     const suppressing = [
-      ...fileWide.filter((s) => covers(s, diagnostic.ruleId)),
-      ...(byTarget.get(line) ?? []).filter((s) => covers(s, diagnostic.ruleId)),
+      ...fileWide.filter((s) => covers2(s, diagnostic.ruleId)),
+      ...(byTarget.get(line) ?? []).filter((s) => covers2(s, diagnostic.ruleId)),
       ...ranges.suppressing(diagnostic.ruleId)
     ];
     for (const s of suppressing) s.used.add(diagnostic.ruleId);
@@ -39998,8 +41142,8 @@ function lintDocument(document, options = {}) {
   if (rulesets !== null) {
     const self2 = rulesets[0];
     for (const rule of nodeRules) {
-      const report11 = reporter(rule);
-      const keep = (ruleset, finding) => ruleset === self2 ? report11(finding) : void 0;
+      const report12 = reporter(rule);
+      const keep = (ruleset, finding) => ruleset === self2 ? report12(finding) : void 0;
       rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
     }
   }
@@ -40047,6 +41191,9 @@ function dropSkippedLines(diagnostics, skipped) {
 var errorCount = (result2) => result2.diagnostics.filter((d) => d.severity === "error").length;
 
 export {
+  parseUint32,
+  parseValueMask,
+  parseCounter,
   TokenCode,
   optionValueCount,
   MAX_WORD_LENGTH,
@@ -40058,9 +41205,6 @@ export {
   inlineValue,
   roleOfCode,
   LineView,
-  parseUint32,
-  parseValueMask,
-  parseCounter,
   Source,
   SourceNode,
   SpanNode,
@@ -40093,6 +41237,8 @@ export {
   appendsOnly,
   familyOfName,
   chainsNamed,
+  parseAddress,
+  formatAddress,
   PacketSyntaxError,
   parsePacket,
   NodeInputError,
@@ -40100,10 +41246,12 @@ export {
   TraceError,
   tracePacket,
   allRules,
+  PACKET_ASSERTION,
   UNUSED_SUPPRESSION,
   INVALID_SUPPRESSION,
   SYNTAX_FINDING,
   SUPPRESSION_FINDINGS,
+  PACKET_ASSERTION_FINDING,
   BUILTIN_FINDINGS,
   lazyModule,
   nearest,
