@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-QJ3NGSRD.js";
+} from "./chunk-Q62IV7HW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-BWIXC4C3.js";
+} from "./chunk-RGAORIKF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-QJ3NGSRD.js";
-import "./chunk-BWIXC4C3.js";
+} from "./chunk-Q62IV7HW.js";
+import "./chunk-RGAORIKF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-BWIXC4C3.js";
+} from "./chunk-RGAORIKF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

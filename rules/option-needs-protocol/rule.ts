@@ -137,12 +137,12 @@ function reportProtocolMatch(
       message = `${what}: iptables-legacy-restore refuses the table (the kernel logs ${logged}), ` + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
       if (facts.backend === "nft") severity = "warning";
     } else {
-      message = `${what}: the kernel refuses the rule (it logs ${logged}), so iptables-legacy-restore refuses the table and iptables-nft-restore the line`;
+      message = `${what}: the kernel refuses it (it logs ${logged}), failing the line in iptables-nft, the table in legacy`;
     }
   } else {
     const refused = native
       ? `iptables-nft-restore refuses the line ("${match.name.toUpperCase()} match requires '-p ${required}'"), iptables-legacy-restore the table`
-      : `the kernel refuses the rule, so iptables-legacy-restore refuses the table and iptables-nft-restore the line ("${RULE_APPEND_FAILED}")`;
+      : `the kernel refuses it, failing the table in iptables-legacy and the line in iptables-nft-restore ("${RULE_APPEND_FAILED}")`;
     if (final === null) {
       message = `\`-m ${name}\` without \`-p ${required}\`: ${refused}`;
       const start = view.range(at).start;

@@ -30,6 +30,7 @@ const LONGER_BY_QUOTES = new Set<string>([
   "inline-option-value",
   "jump-to-undefined-chain",
   "match-not-allowed-here",
+  "option-needs-protocol",
   "target-needs-protocol",
   "target-not-allowed-here",
 ]);

@@ -63,7 +63,7 @@ test("ip6tables' -m ah is an extension header match: no -p ah needed; iptables' 
   ] as const) {
     const found = ahFindings(text, options);
     assert.equal(found.length, 1, JSON.stringify(options));
-    assert.match(found[0].message, /`-m ah` without `-p ah`: the kernel refuses the rule.*"RULE_APPEND failed \(Invalid argument\)"/);
+    assert.match(found[0].message, /`-m ah` without `-p ah`: the kernel refuses it.*"RULE_APPEND failed \(Invalid argument\)"/);
   }
 });
 

@@ -34,7 +34,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-BWIXC4C3.js";
+} from "./chunk-RGAORIKF.js";
 import {
   __commonJS,
   __require,
