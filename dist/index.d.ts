@@ -1699,6 +1699,8 @@ export interface TraceOptions {
 	backend?: Backend;
 	/** The most outcomes one trace may have; more is an error. */
 	maxOutcomes?: number;
+	/** Tables to walk as if the documents had none (`["nat"]`: the packet as INPUT would see it, not DNATed). */
+	withoutTables?: readonly string[];
 }
 /** A trace that cannot be made: documents that give a table twice, a packet of no family the files have. */
 export declare class TraceError extends Error {

@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-Q62IV7HW.js";
+} from "./chunk-VH32JXGU.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-RGAORIKF.js";
+} from "./chunk-DYG5P7YI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-Q62IV7HW.js";
-import "./chunk-RGAORIKF.js";
+} from "./chunk-VH32JXGU.js";
+import "./chunk-DYG5P7YI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-RGAORIKF.js";
+} from "./chunk-DYG5P7YI.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -104,6 +104,8 @@ export interface TraceOptions {
   backend?: Backend;
   /** The most outcomes one trace may have; more is an error. */
   maxOutcomes?: number;
+  /** Tables to walk as if the documents had none (`["nat"]`: the packet as INPUT would see it, not DNATed). */
+  withoutTables?: readonly string[];
 }
 
 /** A trace that cannot be made: documents that give a table twice, a packet of no family the files have. */
@@ -167,7 +169,10 @@ function tablesOf(document: Document, family: Family, configured: Family | undef
   let tables = compiledDocuments.get(document);
   if (tables === undefined) {
     tables = new Map();
-    const model = modelOf(document, configured === undefined ? undefined : { family: { family: configured, because: `--family ${configured}` } });
+    // The model the document has (the lint's, when a rule traces) unless it reads another family:
+    // asking for a family the model already reads would build and cache a second model.
+    const known = modelOf(document);
+    const model = configured === undefined || known.family()?.family === configured ? known : modelOf(document, { family: { family: configured, because: `--family ${configured}` } });
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
@@ -252,6 +257,7 @@ export function tracePacket(documents: readonly Document[], input: TraceInput, n
     const own = tablesOf(document, family, options.family);
     if (own.size > 0) files.push(document.filePath ?? "<input>");
     for (const [name, t] of own) {
+      if (options.withoutTables?.includes(name)) continue;
       const earlier = tables.get(name);
       if (earlier !== undefined) throw new TraceError(`${earlier.filePath} and ${t.filePath} both give the ${name} table for IPv${family}: give each table once`);
       tables.set(name, t);

@@ -22,7 +22,6 @@ import {
   routeTo,
   TraceError,
   tracePacket,
-  withoutTables,
   type Net,
   type Outcome,
   type RuleMatches,
@@ -226,7 +225,7 @@ function judge(document: Document, family: Family, input: TraceInput, block: Por
     const route = to === null ? null : routeTo(bridges, to.address);
     if (route !== null) real = tracePacket([document], input, dumpNode(family, nodeAddress, route), { family }).outcomes;
     if (real.length === 0 || !real.every((o) => o.verdict === "accept" && o.delivery === "forward")) return null;
-    local = tracePacket([withoutTables(document, ["nat"])], input, node, { family }).outcomes;
+    local = tracePacket([document], input, node, { family, withoutTables: ["nat"] }).outcomes;
   } catch (error) {
     if (error instanceof TraceError) return null;
     throw error;

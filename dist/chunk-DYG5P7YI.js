@@ -35329,7 +35329,8 @@ function tablesOf(document, family, configured) {
   let tables = compiledDocuments.get(document);
   if (tables === void 0) {
     tables = /* @__PURE__ */ new Map();
-    const model = modelOf(document, configured === void 0 ? void 0 : { family: { family: configured, because: `--family ${configured}` } });
+    const known = modelOf(document);
+    const model = configured === void 0 || known.family()?.family === configured ? known : modelOf(document, { family: { family: configured, because: `--family ${configured}` } });
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
@@ -35377,6 +35378,7 @@ function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
     const own = tablesOf(document, family, options.family);
     if (own.size > 0) files.push(document.filePath ?? "<input>");
     for (const [name, t] of own) {
+      if (options.withoutTables?.includes(name)) continue;
       const earlier = tables.get(name);
       if (earlier !== void 0) throw new TraceError(`${earlier.filePath} and ${t.filePath} both give the ${name} table for IPv${family}: give each table once`);
       tables.set(name, t);
@@ -36026,27 +36028,6 @@ function decidingStep(outcome) {
   const last2 = outcome.policies[outcome.policies.length - 1];
   if (last2 !== void 0 && last2.afterStep === outcome.path.length) return null;
   return outcome.path[outcome.path.length - 1] ?? null;
-}
-var withoutCache = /* @__PURE__ */ new WeakMap();
-function withoutTables(document, tables) {
-  const key = tables.join(",");
-  let byKey2 = withoutCache.get(document);
-  if (byKey2 === void 0) withoutCache.set(document, byKey2 = /* @__PURE__ */ new Map());
-  let made = byKey2.get(key);
-  if (made === void 0) {
-    const drop2 = new Set(tables);
-    let current = null;
-    const lines = document.text.split("\n").map((line) => {
-      const table = /^\s*\*(\S+)/.exec(line);
-      if (table !== null) current = table[1];
-      const blank = current !== null && drop2.has(current);
-      if (/^\s*COMMIT\b/.test(line)) current = null;
-      return blank ? "" : line;
-    });
-    made = parse(lines.join("\n"), { filePath: document.filePath });
-    byKey2.set(key, made);
-  }
-  return made;
 }
 function addressOutside(family, nets, tried) {
   for (const text of tried) {
@@ -39337,7 +39318,7 @@ function judge(document, family, input, block, bridges) {
     const route = to2 === null ? null : routeTo(bridges, to2.address);
     if (route !== null) real = tracePacket([document], input, dumpNode(family, nodeAddress2, route), { family }).outcomes;
     if (real.length === 0 || !real.every((o) => o.verdict === "accept" && o.delivery === "forward")) return null;
-    local = tracePacket([withoutTables(document, ["nat"])], input, node, { family }).outcomes;
+    local = tracePacket([document], input, node, { family, withoutTables: ["nat"] }).outcomes;
   } catch (error) {
     if (error instanceof TraceError) return null;
     throw error;

@@ -34,7 +34,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-RGAORIKF.js";
+} from "./chunk-DYG5P7YI.js";
 import {
   __commonJS,
   __require,
