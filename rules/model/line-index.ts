@@ -279,23 +279,6 @@ function addressFamiliesOfList(text: string, start: number, end: number): number
   return families;
 }
 
-/** A growable list of numbers. */
-class Numbers {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const data = new Int32Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 /** What the scan reads and the per line arrays it fills. */
 interface Scan {
   document: Document;
@@ -315,6 +298,8 @@ interface Scan {
   protocols: Uint8Array;
   lateBangLines: number[];
   addressCounts: { v4: number; v6: number };
+  /** Where `selectLines` writes the lines it finds, made on first use (one more than the lines). */
+  selected: Int32Array | undefined;
 }
 
 
@@ -340,6 +325,7 @@ export function buildLineIndex(document: Document): LineIndex {
     protocols: new Uint8Array(lineCount),
     lateBangLines: [],
     addressCounts: { v4: 0, v6: 0 },
+    selected: undefined,
   };
   readLines(scan);
   return new ScannedLines(scan);
@@ -422,26 +408,48 @@ function selectLines(scan: Scan, query: LineQuery): Int32Array {
   }
   let moduleMask = 0;
   for (const name of query.modules ?? []) moduleMask |= moduleBit(name);
+  // By target number + 1: a line with no extension target (-1) reads `wanted[0]`, never set.
   const wanted = new Uint8Array(TARGET_SPELLINGS.names.length + 1);
   for (const name of query.targets ?? []) {
     const id = targetNumber(name);
-    if (id !== -1) wanted[id] = 1;
+    if (id !== -1) wanted[id + 1] = 1;
   }
   let flagMask = 0;
   for (const fact of query.facts ?? []) flagMask |= FACT_FLAGS[fact];
-  const found = new Numbers(256);
+  scan.selected ??= new Int32Array(lineCount + 1);
+  const found = scanLines(optionsLow, optionsHigh, modules, flags, targets, lineCount, low, high, moduleMask, flagMask, wanted, scan.selected);
+  return scan.selected.slice(0, found);
+}
+
+/**
+ * The loop of `selectLines`, apart and without branches: every line is written at the end of
+ * `out` and kept by moving the end past it. The JIT compiles a loop while it runs, from what
+ * the loop has done so far; here every operation runs on every line, so the code it makes on
+ * the first query serves every later one (with a branch per test and a push, each query that
+ * first took another branch threw the code away mid-loop: ~10 times a lint of a kube-proxy dump).
+ * Returns how many lines it found.
+ */
+function scanLines(
+  optionsLow: Uint32Array,
+  optionsHigh: Uint32Array,
+  modules: Uint32Array,
+  flags: Uint8Array,
+  targets: Int16Array,
+  lineCount: number,
+  low: number,
+  high: number,
+  moduleMask: number,
+  flagMask: number,
+  wanted: Uint8Array,
+  out: Int32Array,
+): number {
+  let found = 0;
   for (let i = 0; i < lineCount; i++) {
-    if (
-      (optionsLow[i] & low) !== 0 ||
-      (optionsHigh[i] & high) !== 0 ||
-      (modules[i] & moduleMask) !== 0 ||
-      (flags[i] & flagMask) !== 0 ||
-      (targets[i] !== -1 && wanted[targets[i]] === 1)
-    ) {
-      found.push(i);
-    }
+    const hit = (optionsLow[i] & low) | (optionsHigh[i] & high) | (modules[i] & moduleMask) | (flags[i] & flagMask) | wanted[targets[i] + 1];
+    out[found] = i;
+    found += hit !== 0 ? 1 : 0;
   }
-  return found.data.subarray(0, found.length);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
