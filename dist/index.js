@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-VH32JXGU.js";
+} from "./chunk-4SSIKMHA.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-DYG5P7YI.js";
+} from "./chunk-VCN4O5TB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-VH32JXGU.js";
-import "./chunk-DYG5P7YI.js";
+} from "./chunk-4SSIKMHA.js";
+import "./chunk-VCN4O5TB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

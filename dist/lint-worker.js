@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-DYG5P7YI.js";
+} from "./chunk-VCN4O5TB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -32072,20 +32072,6 @@ function addressFamiliesOfList(text, start, end) {
   }
   return families;
 }
-var Numbers = class {
-  constructor(capacity) {
-    this.length = 0;
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value) {
-    if (this.length === this.data.length) {
-      const data = new Int32Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-    }
-    this.data[this.length++] = value;
-  }
-};
 function buildLineIndex(document) {
   const lexed = document.source.lexed;
   const { firstTokens, tokens, lineCount } = lexed;
@@ -32106,7 +32092,8 @@ function buildLineIndex(document) {
     optionsHigh: new Uint32Array(lineCount),
     protocols: new Uint8Array(lineCount),
     lateBangLines: [],
-    addressCounts: { v4: 0, v6: 0 }
+    addressCounts: { v4: 0, v6: 0 },
+    selected: void 0
   };
   readLines(scan);
   return new ScannedLines(scan);
@@ -32175,17 +32162,22 @@ function selectLines(scan, query) {
   const wanted = new Uint8Array(TARGET_SPELLINGS.names.length + 1);
   for (const name of query.targets ?? []) {
     const id = targetNumber(name);
-    if (id !== -1) wanted[id] = 1;
+    if (id !== -1) wanted[id + 1] = 1;
   }
   let flagMask = 0;
   for (const fact of query.facts ?? []) flagMask |= FACT_FLAGS[fact];
-  const found = new Numbers(256);
+  scan.selected ??= new Int32Array(lineCount + 1);
+  const found = scanLines(optionsLow, optionsHigh, modules2, flags, targets, lineCount, low, high, moduleMask, flagMask, wanted, scan.selected);
+  return scan.selected.slice(0, found);
+}
+function scanLines(optionsLow, optionsHigh, modules2, flags, targets, lineCount, low, high, moduleMask, flagMask, wanted, out) {
+  let found = 0;
   for (let i = 0; i < lineCount; i++) {
-    if ((optionsLow[i] & low) !== 0 || (optionsHigh[i] & high) !== 0 || (modules2[i] & moduleMask) !== 0 || (flags[i] & flagMask) !== 0 || targets[i] !== -1 && wanted[targets[i]] === 1) {
-      found.push(i);
-    }
+    const hit = optionsLow[i] & low | optionsHigh[i] & high | modules2[i] & moduleMask | flags[i] & flagMask | wanted[targets[i] + 1];
+    out[found] = i;
+    found += hit !== 0 ? 1 : 0;
   }
-  return found.data.subarray(0, found.length);
+  return found;
 }
 var protocolBit = (name) => 1 << Math.max(0, PROTOCOLS.indexOf(name));
 var TCP = protocolBit("tcp");

@@ -34,7 +34,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-DYG5P7YI.js";
+} from "./chunk-VCN4O5TB.js";
 import {
   __commonJS,
   __require,
