@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-4SSIKMHA.js";
+} from "./chunk-3GGIADE7.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-VCN4O5TB.js";
+} from "./chunk-IDWZVICK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

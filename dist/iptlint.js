@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-4SSIKMHA.js";
-import "./chunk-VCN4O5TB.js";
+} from "./chunk-3GGIADE7.js";
+import "./chunk-IDWZVICK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

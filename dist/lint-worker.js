@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-VCN4O5TB.js";
+} from "./chunk-IDWZVICK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

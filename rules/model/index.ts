@@ -16,5 +16,5 @@ export { ruleKeyOfLine } from "./rule-key.js";
 export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";
 export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";
 export { commandLineAt, ruleLineAt } from "./lines.js";
-export { isProtocolOption, protocolProblem, ruleProtocol, type ProtocolProblem, type RuleProtocol } from "./rule-protocol.js";
+export { protocolProblem, ruleProtocol, type ProtocolProblem, type RuleProtocol } from "./rule-protocol.js";
 export { linesWithWordRuns } from "./value-runs.js";

@@ -31,7 +31,7 @@ export interface RuleProtocol {
   element: number;
 }
 
-export const isProtocolOption = (view: LineView, i: number): boolean => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
+const isProtocolOption = (view: LineView, i: number): boolean => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
 
 function protocolAt(view: LineView, i: number): RuleProtocol {
   const text = view.value(i) ?? "";

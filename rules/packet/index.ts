@@ -23,5 +23,5 @@ export {
   type TraceResult,
   type Verdict,
 } from "./trace.js";
-export { addressOutside, bridgeRoutes, routeTo, decidingStep, droppedByPolicy, dumpNode, formatNet, hostOf, inNet, netOfText, overlaps, protocolName, readMatches, within, withoutTables, type AddressMatch, type InterfaceMatch, type Net, type RuleMatches } from "./probes.js";
+export { addressOutside, bridgeRoutes, routeTo, decidingStep, droppedByPolicy, dumpNode, formatNet, hostOf, inNet, netOfText, overlaps, protocolName, readMatches, within, type AddressMatch, type InterfaceMatch, type Net, type RuleMatches } from "./probes.js";
 export { dnatMayReach, disjoint, implies, impliesAtom, matchSetOf, withAtoms, type Atom, type MatchSet } from "./match-set.js";

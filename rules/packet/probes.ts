@@ -6,7 +6,7 @@
  * without some of its tables (a packet as the node's INPUT chain would see it without the nat
  * table's DNAT).
  */
-import { parse, type CommandLine, type Document } from "../../grammar/index.js";
+import type { CommandLine } from "../../grammar/index.js";
 import { NONE, type LineNo, type RulesetModel } from "../model/index.js";
 import { BUILTIN_PROTOCOLS, parseGenericAddresses, parseGenericProtocol, parseMultiport, parseTcpPorts, type Family } from "../netfilter/index.js";
 import { bitsOf, formatAddress, formatNet, inNet, netOf, parseAddress, type Net } from "./addresses.js";
@@ -143,33 +143,6 @@ export function decidingStep(outcome: Outcome): Outcome["path"][number] | null {
   const last = outcome.policies[outcome.policies.length - 1];
   if (last !== undefined && last.afterStep === outcome.path.length) return null;
   return outcome.path[outcome.path.length - 1] ?? null;
-}
-
-const withoutCache = new WeakMap<Document, Map<string, Document>>();
-
-/**
- * The document with the lines of these tables blanked (every other line where it was): what the
- * node would do with a packet if those tables were empty. Made once per document and tables.
- */
-export function withoutTables(document: Document, tables: readonly string[]): Document {
-  const key = tables.join(",");
-  let byKey = withoutCache.get(document);
-  if (byKey === undefined) withoutCache.set(document, (byKey = new Map()));
-  let made = byKey.get(key);
-  if (made === undefined) {
-    const drop = new Set(tables);
-    let current: string | null = null;
-    const lines = document.text.split("\n").map((line) => {
-      const table = /^\s*\*(\S+)/.exec(line);
-      if (table !== null) current = table[1];
-      const blank = current !== null && drop.has(current);
-      if (/^\s*COMMIT\b/.test(line)) current = null;
-      return blank ? "" : line;
-    });
-    made = parse(lines.join("\n"), { filePath: document.filePath });
-    byKey.set(key, made);
-  }
-  return made;
 }
 
 /** An address of the family outside every one of these networks: documentation addresses, tried in turn. */

@@ -20,6 +20,7 @@ import type { CliIo } from "../io.js";
 import { version } from "../package-info.js";
 import { useColor } from "../terminal.js";
 import type { CommandState } from "./shared.js";
+import { readText } from "./trace.js";
 
 interface TestOptions {
   cases: string[];
@@ -167,14 +168,5 @@ class NodeCache {
 
   get(spec: NodeSpec): NodeInfo {
     return this.nodes.get(JSON.stringify(spec))!;
-  }
-}
-
-async function readText(flag: string, path: string, io: CliIo): Promise<string> {
-  try {
-    return (await io.readFile(path)).toString("utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new UnreadableInput(`${flag}: cannot read ${path}: ${reason}`);
   }
 }

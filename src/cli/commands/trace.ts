@@ -100,7 +100,8 @@ async function readNode(options: TraceOptions, io: CliIo): Promise<NodeInfo> {
   }
 }
 
-async function readText(flag: string, path: string, io: CliIo): Promise<string> {
+/** A file a flag names, or an UnreadableInput that says which flag and why. */
+export async function readText(flag: string, path: string, io: CliIo): Promise<string> {
   try {
     return (await io.readFile(path)).toString("utf8");
   } catch (error) {

@@ -34,7 +34,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-VCN4O5TB.js";
+} from "./chunk-IDWZVICK.js";
 import {
   __commonJS,
   __require,
@@ -13504,10 +13504,77 @@ function describe2(error, doc) {
   }
 }
 
-// src/cli/commands/test.ts
+// src/cli/commands/trace.ts
 var collect = (value, previous) => [...previous ?? [], value];
+function registerTrace(program2, io, state) {
+  program2.command("trace").description("trace a packet through the rulesets as the kernel walks it (hooks, tables, NAT, marks, connection state)").argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input").requiredOption("--packet <packet>", 'the packet: "tcp 10.0.0.9:40000 -> 10.96.0.10:53 in eth0" (or "out" for one the node sends; icmp ... type echo-request)').option("--addresses <file>", "the node's addresses: `ip -j addr` output").option("--routes <file>", "the node's routes: `ip -j route` output (repeat for `ip -6 -j route`)", collect).option("--ipset <file>", "the node's ipsets: `ipset save` output").option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect).option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect).addOption(new Option("--state <state>", "the packet's connection state").choices(["new", "established", "related", "invalid"]).default("new")).option("--mark <value>", "the packet's mark as it arrives (0x4000)").addOption(new Option("--family <family>", "the files' family when their headers and names do not tell").choices(["4", "6"])).addOption(new Option("-f, --format <format>", "text or json").choices(["text", "json"]).default("text")).option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").action(async (files, options) => {
+    let packet;
+    try {
+      packet = parsePacket(options.packet);
+    } catch (error) {
+      if (error instanceof PacketSyntaxError) throw new UsageError(`--packet: ${error.message}`);
+      throw error;
+    }
+    packet.state = options.state;
+    if (options.mark !== void 0) {
+      const mark = /^(0x[0-9a-f]{1,8}|\d{1,10})$/i.test(options.mark) ? Number(options.mark) : NaN;
+      if (!(mark >= 0 && mark <= 4294967295)) throw new UsageError(`--mark: "${options.mark}" is not a 32-bit number (0x4000, 16384)`);
+      packet.mark = mark;
+    }
+    const node = await readNode2(options, io);
+    const inputs = await readInputs(files, options.stdinFilename, io);
+    const documents = inputs.map((input) => parse(input.text, { filePath: input.name }));
+    const broken = documents.filter((d) => d.diagnostics.some((x) => x.ruleId === SYNTAX));
+    if (broken.length > 0) {
+      io.stderr.write(formatStylish(broken.map((document) => ({ filePath: document.filePath ?? "<input>", diagnostics: document.diagnostics.filter((x) => x.ruleId === SYNTAX), document }))));
+      state.exitCode = ExitCode.Findings;
+      return;
+    }
+    let result;
+    try {
+      result = trace(documents, packet, node, { family: options.family === void 0 ? void 0 : options.family === "6" ? 6 : 4 });
+    } catch (error) {
+      if (error instanceof TraceError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (options.format === "json") io.stdout.write(`${JSON.stringify(traceJson(result, options.packet), null, 2)}
+`);
+    else io.stdout.write(formatTraceText(result, `${options.packet}${options.state === "new" ? "" : ` (${options.state})`}`));
+  });
+}
+async function readNode2(options, io) {
+  const json2 = async (flag, path) => {
+    const text = await readText(flag, path, io);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${flag} ${path}: not JSON (${error.message})`);
+    }
+  };
+  const input = { local: options.local, route: options.route };
+  if (options.addresses !== void 0) input.addresses = await json2("--addresses", options.addresses);
+  if (options.routes !== void 0) input.routes = await Promise.all(options.routes.map((r) => json2("--routes", r)));
+  if (options.ipset !== void 0) input.ipset = await readText("--ipset", options.ipset, io);
+  try {
+    return new NodeInfo(input);
+  } catch (error) {
+    if (error instanceof NodeInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+async function readText(flag, path, io) {
+  try {
+    return (await io.readFile(path)).toString("utf8");
+  } catch (error) {
+    const reason = error.code === "ENOENT" ? "no such file" : error.message;
+    throw new UnreadableInput(`${flag}: cannot read ${path}: ${reason}`);
+  }
+}
+
+// src/cli/commands/test.ts
+var collect2 = (value, previous) => [...previous ?? [], value];
 function registerTest(program2, io, state) {
-  program2.command("test").description("check packet cases (a YAML file of packets and what must happen to them) against the rulesets, for CI").argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input").requiredOption("--cases <file>", "the cases: a YAML file (see `iptlint init --cases`); repeatable", collect).option("--addresses <file>", "the node's addresses: `ip -j addr` output (a case file's `node` wins)").option("--routes <file>", "the node's routes: `ip -j route` output (repeatable)", collect).option("--ipset <file>", "the node's ipsets: `ipset save` output").option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect).option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect).addOption(new Option("--family <family>", "the files' family when their headers and names do not tell").choices(["4", "6"])).addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").action(async (files, options) => {
+  program2.command("test").description("check packet cases (a YAML file of packets and what must happen to them) against the rulesets, for CI").argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input").requiredOption("--cases <file>", "the cases: a YAML file (see `iptlint init --cases`); repeatable", collect2).option("--addresses <file>", "the node's addresses: `ip -j addr` output (a case file's `node` wins)").option("--routes <file>", "the node's routes: `ip -j route` output (repeatable)", collect2).option("--ipset <file>", "the node's ipsets: `ipset save` output").option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect2).option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect2).addOption(new Option("--family <family>", "the files' family when their headers and names do not tell").choices(["4", "6"])).addOption(new Option("-f, --format <format>", "report format").choices(formatNames).default("stylish")).option("-o, --output-file <path>", "write the report to this file instead of standard output").option("--color", "colour the report even when not on a terminal").option("--no-color", "never colour the report").option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").action(async (files, options) => {
     const caseFiles = [];
     for (const path of options.cases) {
       const text = await readText("--cases", path, io);
@@ -13608,81 +13675,6 @@ var NodeCache = class {
     return this.nodes.get(JSON.stringify(spec));
   }
 };
-async function readText(flag, path, io) {
-  try {
-    return (await io.readFile(path)).toString("utf8");
-  } catch (error) {
-    const reason = error.code === "ENOENT" ? "no such file" : error.message;
-    throw new UnreadableInput(`${flag}: cannot read ${path}: ${reason}`);
-  }
-}
-
-// src/cli/commands/trace.ts
-var collect2 = (value, previous) => [...previous ?? [], value];
-function registerTrace(program2, io, state) {
-  program2.command("trace").description("trace a packet through the rulesets as the kernel walks it (hooks, tables, NAT, marks, connection state)").argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input").requiredOption("--packet <packet>", 'the packet: "tcp 10.0.0.9:40000 -> 10.96.0.10:53 in eth0" (or "out" for one the node sends; icmp ... type echo-request)').option("--addresses <file>", "the node's addresses: `ip -j addr` output").option("--routes <file>", "the node's routes: `ip -j route` output (repeat for `ip -6 -j route`)", collect2).option("--ipset <file>", "the node's ipsets: `ipset save` output").option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect2).option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect2).addOption(new Option("--state <state>", "the packet's connection state").choices(["new", "established", "related", "invalid"]).default("new")).option("--mark <value>", "the packet's mark as it arrives (0x4000)").addOption(new Option("--family <family>", "the files' family when their headers and names do not tell").choices(["4", "6"])).addOption(new Option("-f, --format <format>", "text or json").choices(["text", "json"]).default("text")).option("--stdin-filename <name>", "the name to report for standard input", "<stdin>").action(async (files, options) => {
-    let packet;
-    try {
-      packet = parsePacket(options.packet);
-    } catch (error) {
-      if (error instanceof PacketSyntaxError) throw new UsageError(`--packet: ${error.message}`);
-      throw error;
-    }
-    packet.state = options.state;
-    if (options.mark !== void 0) {
-      const mark = /^(0x[0-9a-f]{1,8}|\d{1,10})$/i.test(options.mark) ? Number(options.mark) : NaN;
-      if (!(mark >= 0 && mark <= 4294967295)) throw new UsageError(`--mark: "${options.mark}" is not a 32-bit number (0x4000, 16384)`);
-      packet.mark = mark;
-    }
-    const node = await readNode2(options, io);
-    const inputs = await readInputs(files, options.stdinFilename, io);
-    const documents = inputs.map((input) => parse(input.text, { filePath: input.name }));
-    const broken = documents.filter((d) => d.diagnostics.some((x) => x.ruleId === SYNTAX));
-    if (broken.length > 0) {
-      io.stderr.write(formatStylish(broken.map((document) => ({ filePath: document.filePath ?? "<input>", diagnostics: document.diagnostics.filter((x) => x.ruleId === SYNTAX), document }))));
-      state.exitCode = ExitCode.Findings;
-      return;
-    }
-    let result;
-    try {
-      result = trace(documents, packet, node, { family: options.family === void 0 ? void 0 : options.family === "6" ? 6 : 4 });
-    } catch (error) {
-      if (error instanceof TraceError) throw new UsageError(error.message);
-      throw error;
-    }
-    if (options.format === "json") io.stdout.write(`${JSON.stringify(traceJson(result, options.packet), null, 2)}
-`);
-    else io.stdout.write(formatTraceText(result, `${options.packet}${options.state === "new" ? "" : ` (${options.state})`}`));
-  });
-}
-async function readNode2(options, io) {
-  const json2 = async (flag, path) => {
-    const text = await readText2(flag, path, io);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`${flag} ${path}: not JSON (${error.message})`);
-    }
-  };
-  const input = { local: options.local, route: options.route };
-  if (options.addresses !== void 0) input.addresses = await json2("--addresses", options.addresses);
-  if (options.routes !== void 0) input.routes = await Promise.all(options.routes.map((r) => json2("--routes", r)));
-  if (options.ipset !== void 0) input.ipset = await readText2("--ipset", options.ipset, io);
-  try {
-    return new NodeInfo(input);
-  } catch (error) {
-    if (error instanceof NodeInputError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-async function readText2(flag, path, io) {
-  try {
-    return (await io.readFile(path)).toString("utf8");
-  } catch (error) {
-    const reason = error.code === "ENOENT" ? "no such file" : error.message;
-    throw new UnreadableInput(`${flag}: cannot read ${path}: ${reason}`);
-  }
-}
 
 // src/cli/main.ts
 var HELP_CODES = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
