@@ -24,7 +24,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-3GGIADE7.js";
+} from "./chunk-IEYDXWEO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -84,7 +84,7 @@ import {
   roleOfCode,
   targetName,
   unresolved
-} from "./chunk-IDWZVICK.js";
+} from "./chunk-PLSLDJPG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

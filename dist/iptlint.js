@@ -4,8 +4,8 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   main,
   nodeIo
-} from "./chunk-3GGIADE7.js";
-import "./chunk-IDWZVICK.js";
+} from "./chunk-IEYDXWEO.js";
+import "./chunk-PLSLDJPG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts

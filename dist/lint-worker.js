@@ -4,7 +4,7 @@ import {
   lintText,
   parse,
   rulesetSize
-} from "./chunk-IDWZVICK.js";
+} from "./chunk-PLSLDJPG.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -6,7 +6,7 @@
  * (`--live`, or a configuration's `nodes` entry), both of one family and both holding rules. See
  * README.md beside this file.
  */
-import type { RulesetModel } from "../model/index.js";
+import { commentLinesStarting, type RulesetModel } from "../model/index.js";
 import type { NodeRuleset, RuleModule } from "../types.js";
 
 const ID = "iptables-backend-split";
@@ -22,15 +22,9 @@ export const iptablesBackendSplit: RuleModule = {
   severity: "warning",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const { text, source } = document;
-    const starts = source.lexed.lineStarts;
-    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
-      const n = source.positionAt(at).line - 1;
-      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
-      const start = at;
-      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
-      const lineText = text.slice(start, end).replace(/\r?\n$/, "");
+    for (const comment of commentLinesStarting(context.document, NEEDLE)) {
+      const start = comment.start;
+      const lineText = comment.text;
       const match = WARNING.exec(lineText);
       if (match === null) continue;
       const legacy = `${match[1]}tables-legacy`;
@@ -38,7 +32,6 @@ export const iptablesBackendSplit: RuleModule = {
         range: { start, end: start + lineText.trimEnd().length },
         message: `The node also has ${legacy} tables, not in this dump: their rules see every packet too (a DROP there wins), so this is not the whole firewall`,
       });
-
     }
   },
   checkNode(context) {

@@ -15,6 +15,6 @@ export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";
 export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";
 export { linesRepeatingOnceOptions, targetGivenOptions } from "./option-tokens.js";
-export { commandLineAt, ruleLineAt } from "./lines.js";
+export { commandLineAt, commentLinesStarting, ruleLineAt, type CommentLine } from "./lines.js";
 export { protocolProblem, ruleProtocol, type ProtocolProblem, type RuleProtocol } from "./rule-protocol.js";
 export { linesWithWordRuns } from "./value-runs.js";

@@ -34,7 +34,7 @@ import {
   resolveSettings,
   rulesetSize,
   tracePacket
-} from "./chunk-IDWZVICK.js";
+} from "./chunk-PLSLDJPG.js";
 import {
   __commonJS,
   __require,

@@ -34360,6 +34360,18 @@ function ruleLineAt(document, n) {
   const line = commandLineAt(document, n);
   return line !== null && line.command !== "delete" ? line : null;
 }
+function commentLinesStarting(document, prefix) {
+  const { text, source } = document;
+  const starts = source.lexed.lineStarts;
+  const found = [];
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + prefix.length)) {
+    const n = source.positionAt(at).line - 1;
+    if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
+    const end = n + 1 < starts.length ? starts[n + 1] : text.length;
+    found.push({ start: at, text: text.slice(at, end).replace(/\r?\n$/, "") });
+  }
+  return found;
+}
 
 // rules/model/rule-protocol.ts
 var isProtocolOption4 = (view, i) => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
@@ -36955,14 +36967,9 @@ var dumpIncompleteTable = {
   severity: "warning",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const { text, source } = document;
-    const starts = source.lexed.lineStarts;
-    for (let at = text.indexOf(NEEDLE); at !== -1; at = text.indexOf(NEEDLE, at + NEEDLE.length)) {
-      const n = source.positionAt(at).line - 1;
-      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
-      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
-      const lineText = text.slice(at, end).replace(/\r?\n$/, "").trimEnd();
+    for (const comment of commentLinesStarting(context.document, NEEDLE)) {
+      const at = comment.start;
+      const lineText = comment.text.trimEnd();
       const whole = WHOLE.exec(lineText);
       const chains = whole === null ? BASE_CHAINS.exec(lineText) : null;
       if (whole === null && chains === null) continue;
@@ -38036,15 +38043,9 @@ var iptablesBackendSplit = {
   severity: "warning",
   fixable: false,
   check(context) {
-    const { document } = context;
-    const { text, source } = document;
-    const starts = source.lexed.lineStarts;
-    for (let at = text.indexOf(NEEDLE2); at !== -1; at = text.indexOf(NEEDLE2, at + NEEDLE2.length)) {
-      const n = source.positionAt(at).line - 1;
-      if (starts[n] !== at || document.kindOf(n) !== "comment") continue;
-      const start = at;
-      const end = n + 1 < starts.length ? starts[n + 1] : text.length;
-      const lineText = text.slice(start, end).replace(/\r?\n$/, "");
+    for (const comment of commentLinesStarting(context.document, NEEDLE2)) {
+      const start = comment.start;
+      const lineText = comment.text;
       const match = WARNING.exec(lineText);
       if (match === null) continue;
       const legacy = `${match[1]}tables-legacy`;
