@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { lazyModule } from "../lazy.js";
 import { UnwritableFile } from "./errors.js";
+import { takePrefetched } from "./prefetch.js";
 import { onInterrupt, progress, type Progress } from "./terminal.js";
 
 export interface Output {
@@ -59,9 +60,10 @@ export function nodeIo(cwd: string = process.cwd()): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
-    // One synchronous read: fs.promises.readFile reads a large file in many small chunks and
-    // spent a third of a second idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
-    readFile: async (path) => readFileSync(at(path)),
+    // A big input was read while the CLI loaded (prefetch.ts); otherwise one synchronous read:
+    // fs.promises.readFile reads a large file in many small chunks and spent a third of a second
+    // idle on a 25 MB dump. The CLI has nothing else to do meanwhile.
+    readFile: async (path) => (await takePrefetched(at(path))) ?? readFileSync(at(path)),
     isDirectory: async (path) => (await stat(at(path))).isDirectory(),
     writeFileAtomic: (path, content, options) => writeFileAtomic(at(path), path, content, options?.create === true),
     progress: (options) => progress(process.stderr, process.env, options),
