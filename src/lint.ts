@@ -97,7 +97,11 @@ export function lintDocument(document: Document, options: LintOptions = {}): Lin
   const family = options.family !== undefined ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
   const model = modelOf(document, { family });
   // A rule set to `off` is not run; any other configured severity replaces its findings' own.
-  const running = rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
+  // A text the parser did not read as a ruleset (a template, a binary file: one syntax error, no
+  // lines) has nothing for a rule to read; rules that search the text itself would find words
+  // on lines that do not exist.
+  const unread = document.text.length > 0 && document.source.lexed.lineCount === 0;
+  const running = unread ? [] : rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
   const reporter = (rule: RuleModule) => (finding: Finding) => {
     diagnostics.push({
       ruleId: rule.id,

@@ -84,6 +84,8 @@ export function parseSuppressions(document: Document, knownRules: readonly strin
   let lastLine = -1;
   for (const at of markerOffsets(text)) {
     const index = source.positionAt(at).line - 1;
+    // Past the lexed lines: a text not read as a ruleset (a template, a binary file) has none.
+    if (index >= source.lexed.lineCount) break;
     if (index === lastLine) continue;
     lastLine = index;
     const line = document.line(index);
