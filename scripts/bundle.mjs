@@ -23,6 +23,40 @@ const dist = join(root, "dist");
 process.chdir(root);
 rmSync(dist, { recursive: true, force: true });
 
+/**
+ * The libraries src/lazy.ts loads on first use, each bundled into a file of its own in dist/lib/
+ * and required from there: a lint with no configuration, glob, diff or cases file never reads
+ * their code. Bundled into the shared chunk, their ~0.7 MB of source was compiled by every run
+ * (V8 scans even the functions it never calls).
+ */
+const LIBRARIES_ON_FIRST_USE = ["ajv", "cosmiconfig", "diff", "picomatch", "tinyglobby", "yaml"];
+
+const cosmiconfigCryptoOnUse = {
+  // cosmiconfig's loaders require node:crypto at load, for the random names of compiled
+  // TypeScript configurations, which iptlint never searches for; loading it cost every run
+  // ~54 M instructions. Required on first use instead.
+  name: "cosmiconfig-crypto-on-use",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, ({ path }) => {
+      const eager = 'const crypto_1 = require("crypto");';
+      const code = readFileSync(path, "utf8");
+      if (!code.includes(eager)) throw new Error(`${path}: no \`${eager}\` to defer; update the cosmiconfig-crypto-on-use plugin`);
+      return { contents: code.replace(eager, 'const crypto_1 = { get randomUUID() { return require("crypto").randomUUID; } };'), loader: "js" };
+    });
+  },
+};
+
+const librariesInTheirOwnFiles = {
+  name: "libraries-in-their-own-files",
+  setup(esbuild) {
+    const names = new RegExp(`^(${LIBRARIES_ON_FIRST_USE.join("|")})$`);
+    esbuild.onResolve({ filter: names }, ({ path, importer, kind }) => {
+      if (kind !== "require-call" || !/[\\/]src[\\/]lazy\.ts$/.test(importer)) return undefined;
+      return { path: `./lib/${path}.cjs`, external: true };
+    });
+  },
+};
+
 const { metafile } = await build({
   entryPoints: { iptlint: "src/cli/bin.ts", index: "src/index.ts", "lint-worker": "src/cli/lint-worker.ts" },
   outdir: dist,
@@ -39,20 +73,8 @@ const { metafile } = await build({
   // ES modules have no `require`; the bundled libraries (CommonJS) and src/lazy.ts need one.
   banner: { js: 'import { createRequire as __iptlintCreateRequire } from "node:module";\nconst require = __iptlintCreateRequire(import.meta.url);' },
   plugins: [
-    {
-      // cosmiconfig's loaders require node:crypto at load, for the random names of compiled
-      // TypeScript configurations, which iptlint never searches for; loading it cost every run
-      // ~54 M instructions. Required on first use instead.
-      name: "cosmiconfig-crypto-on-use",
-      setup(esbuild) {
-        esbuild.onLoad({ filter: /[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, ({ path }) => {
-          const eager = 'const crypto_1 = require("crypto");';
-          const code = readFileSync(path, "utf8");
-          if (!code.includes(eager)) throw new Error(`${path}: no \`${eager}\` to defer; update the cosmiconfig-crypto-on-use plugin`);
-          return { contents: code.replace(eager, 'const crypto_1 = { get randomUUID() { return require("crypto").randomUUID; } };'), loader: "js" };
-        });
-      },
-    },
+    cosmiconfigCryptoOnUse,
+    librariesInTheirOwnFiles,
     {
       // grammar/chevrotain.ts imports Chevrotain's own single-file bundle at run time, to spare
       // Node resolving ~700 modules; here esbuild bundles the package itself, which costs nothing.
@@ -65,10 +87,28 @@ const { metafile } = await build({
 });
 chmodSync(join(dist, "iptlint.js"), 0o755);
 
+const libraryInputs = [];
+for (const name of LIBRARIES_ON_FIRST_USE) {
+  const result = await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, sourcefile: `lib-${name}.js` },
+    outfile: join(dist, "lib", `${name}.cjs`),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    metafile: true,
+    logLevel: "warning",
+    external: ["typescript"],
+    plugins: [cosmiconfigCryptoOnUse],
+  });
+  libraryInputs.push(...Object.keys(result.metafile.inputs));
+}
+
 // esbuild escapes what is not ASCII in strings, not in the comments it keeps (a library's `“-”`):
 // one such character makes Node read the whole chunk as two-byte text, twice the memory and a
 // slower decode and parse on every run. In a comment, an escape is as good as the character.
-for (const name of readdirSync(dist).filter((file) => file.endsWith(".js"))) {
+const scripts = [...readdirSync(dist).filter((file) => file.endsWith(".js")), ...readdirSync(join(dist, "lib")).map((file) => join("lib", file))];
+for (const name of scripts) {
   const code = readFileSync(join(dist, name), "utf8");
   const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   if (ascii !== code) writeFileSync(join(dist, name), ascii);
@@ -80,7 +120,7 @@ const [types] = generateDtsBundle([{ filePath: "build/src/index.d.ts", output: {
 });
 writeFileSync(join(dist, "index.d.ts"), types);
 
-writeFileSync(join(dist, "THIRD-PARTY-NOTICES.md"), notices(Object.keys(metafile.inputs)));
+writeFileSync(join(dist, "THIRD-PARTY-NOTICES.md"), notices([...Object.keys(metafile.inputs), ...libraryInputs]));
 
 /** The name, version, licence and licence text of every package with code in the bundle. */
 function notices(inputs) {

@@ -18,6 +18,7 @@ const modules = {
   "fastest-levenshtein": () => require("fastest-levenshtein"),
   picomatch: () => require("picomatch"),
   tinyglobby: () => require("tinyglobby"),
+  yaml: () => require("yaml"),
   "node:child_process": () => require("node:child_process"),
   "node:crypto": () => require("node:crypto"),
   "node:os": () => require("node:os"),

@@ -6,7 +6,7 @@
  * cannot be walked never reaches the walk.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node, type Document as YamlDocument } from "yaml";
+import type { Node, Document as YamlDocument } from "yaml";
 import { formatAddress, PacketSyntaxError, parseAddress, parsePacket, type CtStateName, type TraceInput } from "../../rules/packet/index.js";
 import { nearest } from "../config/nearest.js";
 import { lazyModule } from "../lazy.js";
@@ -76,6 +76,8 @@ export interface CasesFile {
 }
 
 const ajvModule = lazyModule<typeof import("ajv")>("ajv");
+// Only `iptlint test` reads YAML: the library is loaded then, not by every lint.
+const yaml = lazyModule<typeof import("yaml")>("yaml");
 let validator: ValidateFunction | undefined;
 
 /** The shipped schema, as ajv reads it. */
@@ -83,8 +85,8 @@ export const casesSchema = schema;
 
 /** Reads and checks a cases file; throws CasesError with file:line:column. */
 export function loadCases(text: string, filePath: string): CasesFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return `${filePath}:${line}:${col}`;
@@ -168,8 +170,8 @@ function rangeOf(node: Node | undefined | null): TextRange | undefined {
 /** Where a key's pair starts and its value ends. */
 function pairRangeOf(doc: YamlDocument, path: (string | number)[], key: string): TextRange | undefined {
   const map = doc.getIn(path, true);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+  if (!yaml().isMap(map)) return undefined;
+  const pair = map.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && p.key.value === key);
   if (pair === undefined) return undefined;
   const k = rangeOf(pair.key as Node);
   const v = rangeOf(pair.value as Node);
@@ -184,10 +186,10 @@ function scalarStart(node: Node, text: string): number {
 
 function readNode(doc: YamlDocument, path: (string | number)[]): PlacedNode {
   const map = doc.getIn(path, true);
-  if (!isMap(map)) return {};
+  if (!yaml().isMap(map)) return {};
   const out: PlacedNode = {};
   for (const pair of map.items) {
-    if (!isScalar(pair.key)) continue;
+    if (!yaml().isScalar(pair.key)) continue;
     const key = pair.key.value as keyof CasesNode;
     const value: unknown = (pair.value as { toJSON(): unknown }).toJSON();
     const range = { start: rangeOf(pair.key as Node)!.start, end: rangeOf(pair.value as Node)?.end ?? rangeOf(pair.key as Node)!.end };
