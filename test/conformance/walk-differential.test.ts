@@ -35,6 +35,7 @@ interface TraceOutcome {
   probability: number | null;
   conditions: string[];
   path: { filePath: string; line: number; table: string; chain: string; target: string | null }[];
+  connectionNat?: unknown[];
   policies?: { table: string; chain: string; policy: string }[];
   packet: { protocol: string; source: string | null; destination: string; sourcePort: number | null; destinationPort: number | null; mark: string; inInterface: string | null; outInterface: string | null };
 }
@@ -136,6 +137,20 @@ interface CaseResult {
   disagreement?: string;
   /** The walk gave several outcomes, one of them the kernel's: under which conditions. */
   unsure?: string;
+  /** An established packet: how the lab made its connection, and whether the walk gave it the connection's NAT. */
+  connection?: string;
+}
+
+/** The ruleset with the nat table's rules turned into comments. */
+function withoutNatRules(ruleset: string): string {
+  let table = "";
+  return ruleset
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("*")) table = line.slice(1).trim();
+      return table === "nat" && line.startsWith("-A ") ? `# ${line}` : line;
+    })
+    .join("\n");
 }
 
 /** `walkRuleset` (the case's own unless given) is what iptlint traces; the kernel gets the case's. */
@@ -149,11 +164,16 @@ function runCase(lab: PacketLab, generated: WalkCase, backend: Backend, dir: str
   writeFileSync(file, header + walkRuleset);
   const refused = lab.tryLoad(backend, walkCase.family, walkCase.ruleset);
   if (refused !== null) return { refused };
-  const kernel = kernelView(lab.send(backend, walkCase.family, walkCase.ruleset, walkCase.packet), walkCase.packet);
+  const observation = lab.send(backend, walkCase.family, walkCase.ruleset, walkCase.packet);
+  // A connection the lab made by hand (the ruleset dropped its first packet) has no NAT: the walk
+  // gets the ruleset without its nat rules, the lines kept in their places.
+  if (observation.connection === "inserted") writeFileSync(file, header + withoutNatRules(walkRuleset));
+  const kernel = kernelView(observation, walkCase.packet);
   const traced = trace(walkCase, file, node);
   const walks = typeof traced === "string" ? [traced] : traced.outcomes.map((outcome) => walkView(outcome, walkCase.packet));
   const same = walks.some((walk) => typeof walk !== "string" && agrees(kernel, walk));
-  if (same) return typeof traced !== "string" && traced.outcomes.length > 1 ? { unsure: [...new Set(traced.outcomes.flatMap((outcome) => outcome.conditions))].join("; ") } : {};
+  const connection = observation.connection === undefined ? {} : { connection: `${observation.connection}${typeof traced !== "string" && traced.outcomes.some((o) => (o.connectionNat ?? []).length > 0) ? " with NAT" : ""}` };
+  if (same) return { ...connection, ...(typeof traced !== "string" && traced.outcomes.length > 1 ? { unsure: [...new Set(traced.outcomes.flatMap((outcome) => outcome.conditions))].join("; ") } : {}) };
   const numbered = walkCase.ruleset
     .split("\n")
     .map((line, k) => `${String(k + 1).padStart(3)}  ${line}`)
@@ -181,6 +201,7 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
     const disagreements: string[] = [];
     const refusals: string[] = [];
     const unsure: string[] = [];
+    const connections = new Map<string, number>();
     let compared = 0;
     cases.forEach((walkCase, k) => {
       const backends: Backend[] = BOTH_BACKENDS ? ["nft", "legacy"] : [k % 2 === 0 ? "nft" : "legacy"];
@@ -189,11 +210,13 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
         if (result.refused !== undefined) refusals.push(`${backend} v${walkCase.family}: ${result.refused}\n${walkCase.ruleset}`);
         else compared++;
         if (result.unsure !== undefined) unsure.push(result.unsure);
+        if (result.connection !== undefined) connections.set(result.connection, (connections.get(result.connection) ?? 0) + 1);
         if (result.disagreement) disagreements.push(result.disagreement);
       }
     });
     const conditions = [...new Set(unsure.map((condition) => condition.replaceAll(`${dir}/`, "").replace(/ruleset-v\d\.rules:\d+ /g, "")))];
     t.diagnostic(`${compared} compared, ${refusals.length} refused by iptables-restore, ${disagreements.length} disagreements; ${unsure.length} where the walk gave several outcomes, one the kernel's: ${conditions.slice(0, 5).join(" | ")}`);
+    t.diagnostic(`established packets, by how the lab made the connection: ${JSON.stringify(Object.fromEntries(connections))}`);
     assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
     assert.deepEqual(refusals, [], "the generator writes rulesets iptables-restore loads");
   });
