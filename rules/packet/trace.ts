@@ -14,7 +14,8 @@
  * rewriting; conntrack runs after raw, so raw sees no connection. A later packet of the
  * connection (state ESTABLISHED, going the way its first packet went) gets the connection's
  * NAT at the same hooks: the walk works it out by walking nat as the first packet would (its
- * rules' counters do not move for this packet) and says which rule chose it.
+ * rules' counters do not move for this packet) and says which rule chose it. The routing
+ * decisions follow the node's policy routing rules (`ip rule`: a packet's mark picks a table).
  * Where a match cannot be decided (a rate limit, a random pick, an address the node's files do
  * not tell) the walk follows both ways and says under which condition, with its probability
  * when it has one.
@@ -459,7 +460,11 @@ class Walk {
   /** Sets the outgoing interface from the routes; an outcome when the packet has no way out. */
   private routeOut(b: Branch): Outcome | null {
     const p = b.p;
-    const route = this.node.route(p.family, p.destination);
+    // The policy routing rules (`ip rule`) pick the table by the packet's mark, source, interface.
+    const chosen = this.node.routeFor(p.family, { destination: p.destination, source: p.source, mark: { known: p.mark.known, value: p.mark.value }, inInterface: p.inInterface });
+    const route = chosen.route;
+    if (chosen.undecided !== undefined) b.notes = push(b.notes, `the route is undecided: ${chosen.undecided}`);
+    else if (chosen.rule !== undefined && route !== null && route !== undefined) b.notes = push(b.notes, `routed by ip rule ${chosen.rule.priority}${chosen.rule.table === null ? "" : ` (table ${chosen.rule.table})`}`);
     p.route = route;
     if (route === null) return { ...this.outcome(b, "drop", null), reason: `no route to ${formatAddress(p.family, p.destination)}` };
     if (route === undefined) {
