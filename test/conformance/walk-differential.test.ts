@@ -9,7 +9,10 @@
  * `npm test` runs WALK_CASES cases (24) with a fixed seed, the backends taking turns and one
  * case in four on IPv6; `npm run conformance` runs more (IPTLINT_WALK_CASES, 300) on both
  * backends each, with a seed of its own (IPTLINT_SEED=N or random). A disagreement prints the
- * ruleset, the packet, the kernel's view and the walk's.
+ * ruleset, the packet, the kernel's view and the walk's. Established packets are rare there and
+ * their nat rules rarely rewrite them, so a second test makes established udp packets of
+ * generated rulesets whose nat table rewrites them (IPTLINT_WALK_NAT_CASES: 8, and 100 in
+ * `npm run conformance`): the walk must give them their connection's NAT as the kernel does.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -219,6 +222,47 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
     t.diagnostic(`established packets, by how the lab made the connection: ${JSON.stringify(Object.fromEntries(connections))}`);
     assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
     assert.deepEqual(refusals, [], "the generator writes rulesets iptables-restore loads");
+  });
+});
+
+/** A ruleset with nat rules that rewrite every udp packet's connection at the end of nat PREROUTING (and POSTROUTING). */
+function withNatOfUdp(ruleset: string, to: string, masquerade: boolean): string {
+  const rules = [`-A PREROUTING -p udp -j DNAT --to-destination ${to}`, ...(masquerade ? ["-A POSTROUTING -o eth1 -p udp -j MASQUERADE"] : [])];
+  const at = ruleset.indexOf("*nat\n");
+  if (at === -1) return `${ruleset}*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n${rules.join("\n")}\nCOMMIT\n`;
+  const commit = ruleset.indexOf("COMMIT", at);
+  return `${ruleset.slice(0, commit)}${rules.join("\n")}\n${ruleset.slice(commit)}`;
+}
+
+const NAT_CASES = Number(process.env.IPTLINT_WALK_NAT_CASES ?? 8);
+
+test(`walk differential: established udp packets of connections the generated nat table rewrote (${NAT_CASES} cases, seed ${SEED})`, async (t) => {
+  if (!requirePacketLab(t)) return;
+  const cases = fc.sample(
+    fc
+      .tuple(
+        walkCase(4).filter((c) => c.packet.direction === "in"),
+        fc.constantFrom("10.1.0.2", "10.1.0.2:5353", "10.0.0.1:5353"),
+        fc.boolean(),
+      )
+      .map(([c, to, masquerade]): WalkCase => ({ ...c, ruleset: withNatOfUdp(c.ruleset, to, masquerade), packet: { ...c.packet, protocol: "udp", state: "established" } })),
+    { numRuns: NAT_CASES, seed: SEED },
+  );
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-walk-differential-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  await withPacketLab((lab) => {
+    const node = nodeFiles(lab, dir);
+    const disagreements: string[] = [];
+    const connections = new Map<string, number>();
+    cases.forEach((walkCase, k) => {
+      const result = runCase(lab, walkCase, k % 2 === 0 ? "nft" : "legacy", dir, node);
+      assert.equal(result.refused, undefined, `iptables-restore refused:\n${walkCase.ruleset}`);
+      if (result.disagreement) disagreements.push(result.disagreement);
+      if (result.connection !== undefined) connections.set(result.connection, (connections.get(result.connection) ?? 0) + 1);
+    });
+    t.diagnostic(`established packets, by how the lab made the connection: ${JSON.stringify(Object.fromEntries(connections))}`);
+    assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
+    assert.ok((connections.get("first packet with NAT") ?? 0) > 0, "some connections were made by a first packet the nat table rewrote");
   });
 });
 
