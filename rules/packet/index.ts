@@ -13,6 +13,7 @@ export { NodeInfo, NodeInputError, routeOfSpec, type IpSet, type NodeAddress, ty
 export {
   tracePacket,
   TraceError,
+  type ConnectionNatStep,
   type Delivery,
   type Outcome,
   type PathStep,

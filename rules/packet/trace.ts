@@ -11,13 +11,18 @@
  *              INPUT mangle, filter, security.
  *
  * The nat table sees a connection's first packet only (state NEW), once per direction of
- * rewriting; conntrack runs after raw, so raw sees no connection. Where a match cannot be
- * decided (a rate limit, a random pick, an address the node's files do not tell) the walk
- * follows both ways and says under which condition, with its probability when it has one.
+ * rewriting; conntrack runs after raw, so raw sees no connection. A later packet of the
+ * connection (state ESTABLISHED, going the way its first packet went) gets the connection's
+ * NAT at the same hooks: the walk works it out by walking nat as the first packet would (its
+ * rules' counters do not move for this packet) and says which rule chose it. The routing
+ * decisions follow the node's policy routing rules (`ip rule`: a packet's mark picks a table).
+ * Where a match cannot be decided (a rate limit, a random pick, an address the node's files do
+ * not tell) the walk follows both ways and says under which condition, with its probability
+ * when it has one.
  */
 import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
-import type { Family, Hook } from "../netfilter/index.js";
+import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
 import { compileChain, formatKey, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
@@ -70,6 +75,19 @@ export interface PolicyStep {
 export type Verdict = "accept" | "drop" | "reject" | "queue";
 export type Delivery = "local" | "forward" | "out";
 
+/**
+ * Where a later packet of a connection got the connection's NAT: the hook, the nat rules its
+ * first packet matched there (their counters do not move for this packet) and the packet after.
+ */
+export interface ConnectionNatStep {
+  hook: Hook;
+  firstPacketPath: PathStep[];
+  /** The packet after the translation. */
+  after: TracedPacket;
+  /** How many rules of the path the packet had matched when it was translated (to show it in order). */
+  afterStep: number;
+}
+
 export interface Outcome {
   verdict: Verdict;
   /** For `accept`: delivered to the node, forwarded, or sent out by the node. */
@@ -88,6 +106,8 @@ export interface Outcome {
   notes: string[];
   /** The hooks the packet entered, in order (PREROUTING, INPUT, ...): where it went before its verdict. */
   hooks: Hook[];
+  /** For a later packet of a connection (state established): where it got the connection's NAT. */
+  connectionNat: ConnectionNatStep[];
 }
 
 export interface TraceResult {
@@ -212,6 +232,13 @@ interface Branch {
   /** The nat table has chosen this connection's destination, source rewriting. */
   destinationNatDone: boolean;
   sourceNatDone: boolean;
+  connectionNat: List<ConnectionNatStep> | null;
+  /** The MARKs the nat table gave the connection's first packet (not this one): the first packet still had them at the next nat hook. */
+  firstPacketMarks: List<XMark> | null;
+  /** A walk of the connection's first packet through nat, for a later packet's NAT: it collects the MARKs it meets. */
+  firstPacket: boolean;
+  /** The destination and mark before an OUTPUT table that may change them (the kernel routes the packet again when they change). */
+  routedAs: { destination: bigint; mark: string } | null;
 }
 
 function assumedOf(b: Branch, key: string): boolean | undefined {
@@ -311,8 +338,9 @@ class Walk {
         snat: state === "new" ? false : null,
         // A new connection's mark is 0; an older one's is whatever rules saved in it.
         mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
-        original: state === "new" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
-        originalDirection: state === "new" ? true : null,
+        // An established packet is taken to go the way its connection's first packet went.
+        original: state === "new" || state === "established" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
+        originalDirection: state === "new" || state === "established" ? true : null,
       },
       local: input.inInterface === null,
       tproxy: false,
@@ -326,9 +354,14 @@ class Walk {
       policies: null,
       notes: null,
       hooks: null,
-      // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
-      destinationNatDone: state !== "new" && state !== "related",
-      sourceNatDone: state !== "new" && state !== "related",
+      // nat runs for a connection's first packet: a new one's, or the first of a related one (an
+      // expected connection); an established one gets the NAT its first packet got; an invalid one has none.
+      destinationNatDone: state === "invalid",
+      sourceNatDone: state === "invalid",
+      connectionNat: null,
+      firstPacketMarks: null,
+      firstPacket: false,
+      routedAs: null,
     };
     const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
     return { family: this.family, outcomes, files };
@@ -427,7 +460,11 @@ class Walk {
   /** Sets the outgoing interface from the routes; an outcome when the packet has no way out. */
   private routeOut(b: Branch): Outcome | null {
     const p = b.p;
-    const route = this.node.route(p.family, p.destination);
+    // The policy routing rules (`ip rule`) pick the table by the packet's mark, source, interface.
+    const chosen = this.node.routeFor(p.family, { destination: p.destination, source: p.source, mark: { known: p.mark.known, value: p.mark.value }, inInterface: p.inInterface });
+    const route = chosen.route;
+    if (chosen.undecided !== undefined) b.notes = push(b.notes, `the route is undecided: ${chosen.undecided}`);
+    else if (chosen.rule !== undefined && route !== null && route !== undefined) b.notes = push(b.notes, `routed by ip rule ${chosen.rule.priority}${chosen.rule.table === null ? "" : ` (table ${chosen.rule.table})`}`);
     p.route = route;
     if (route === null) return { ...this.outcome(b, "drop", null), reason: `no route to ${formatAddress(p.family, p.destination)}` };
     if (route === undefined) {
@@ -467,16 +504,21 @@ class Walk {
     for (const name of order) {
       const table = this.tables.get(name);
       const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
-      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
-      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
+      // On the branch, not by it: a branch the table forks (a random pick) is a copy that keeps it.
+      if (reroutes) for (const b of going) b.routedAs = { destination: b.p.destination, mark: b.p.mark.key };
       if (name === "nat") {
         // nat chooses a connection's rewriting once, on its first packet.
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
         const next: Branch[] = [];
         for (const b of going) {
           const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
-          if ((b.p.ct.state !== "NEW" && b.p.ct.state !== "RELATED") || done || table === undefined) {
+          const state = b.p.ct.state;
+          if ((state !== "NEW" && state !== "RELATED" && state !== "ESTABLISHED") || done || table === undefined) {
             next.push(b);
+            continue;
+          }
+          if (state === "ESTABLISHED") {
+            for (const later of this.connectionNat(table, hook, b, destinationSide)) next.push(later);
             continue;
           }
           for (const exit of this.table(table, hook, b, false)) {
@@ -501,12 +543,12 @@ class Walk {
         // Conntrack runs after raw: a packet raw left untracked has no connection.
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (destinationBefore !== null && markBefore !== null) {
+      if (reroutes) {
         // The kernel routes a sent packet again when mangle or nat changed where it goes.
         const next: Branch[] = [];
         for (const b of going) {
-          const before = destinationBefore.get(b);
-          if ((before !== undefined && before !== b.p.destination) || (name === "mangle" && markBefore.get(b) !== undefined && markBefore.get(b) !== b.p.mark.key)) {
+          const before = b.routedAs;
+          if (before !== null && (before.destination !== b.p.destination || (name === "mangle" && before.mark !== b.p.mark.key))) {
             for (const [branch, local] of this.isLocal(b)) {
               if (local) {
                 branch.p.outInterface = "lo";
@@ -523,6 +565,56 @@ class Walk {
       }
     }
     return [...going.map((b) => ({ b, verdict: null })), ...stopped];
+  }
+
+  /**
+   * A later packet of a connection at a nat hook: the kernel does not walk nat for it but applies
+   * the rewriting the connection's first packet got there. The walk finds it by walking nat with
+   * a copy of the packet as the first one was (state NEW, a SYN, the MARKs nat gave it before), and
+   * gives this packet its addresses; one branch per way the first packet could go (a random pick).
+   */
+  private connectionNat(table: TableChains, hook: Hook, b: Branch, destinationSide: boolean): Branch[] {
+    const p = b.p;
+    const first = clone(b);
+    let mark = p.mark;
+    for (const effect of toArray(b.firstPacketMarks)) mark = mark.apply(effect);
+    first.p.mark = mark;
+    first.p.ct.state = "NEW";
+    first.p.ct.dnat = p.ct.dnat === true;
+    first.p.ct.snat = false;
+    if (p.protocolNumber === 6) first.p.tcpFlags = { known: 0x3f, value: 0x02 };
+    first.path = null;
+    first.policies = null;
+    first.firstPacket = true;
+    first.firstPacketMarks = null;
+    const out: Branch[] = [];
+    for (const exit of this.table(table, hook, first, false)) {
+      const f = exit.b;
+      const later: Branch = { ...b, p: { ...p, tcpFlags: { ...p.tcpFlags }, ct: { ...p.ct } }, probability: f.probability, probabilityKnown: f.probabilityKnown, assumed: f.assumed, notes: f.notes };
+      if (destinationSide) later.destinationNatDone = true;
+      else later.sourceNatDone = true;
+      const steps = toArray(f.path);
+      if (exit.verdict !== null && exit.verdict !== "accept") {
+        const rule = steps.at(-1);
+        later.notes = push(later.notes, `the connection's first packet would be dropped by nat/${hook}${rule === undefined ? "" : ` (${rule.filePath}:${rule.line})`}: no connection has this packet's addresses`);
+        out.push(later);
+        continue;
+      }
+      const rewritten = destinationSide ? f.p.ct.dnat === true : f.p.ct.snat === true;
+      if (destinationSide) {
+        later.p.ct.dnat = f.p.ct.dnat === true;
+        later.p.destination = f.p.destination;
+        later.p.destinationPort = f.p.destinationPort;
+      } else {
+        later.p.ct.snat = f.p.ct.snat === true;
+        later.p.source = f.p.source;
+        later.p.sourcePort = f.p.sourcePort;
+      }
+      later.firstPacketMarks = f.firstPacketMarks === null ? b.firstPacketMarks : toArray(f.firstPacketMarks).reduce((list, effect) => push(list, effect), b.firstPacketMarks);
+      if (rewritten) later.connectionNat = push(later.connectionNat, { hook, firstPacketPath: steps, after: traced(later.p), afterStep: later.path?.length ?? 0 });
+      out.push(later);
+    }
+    return out;
   }
 
   /** A table's built-in chain at a hook, then its policy. */
@@ -592,7 +684,10 @@ class Walk {
         if (action.effect === null) {
           b.p.mark = b.p.mark.forget();
           b.notes = push(b.notes, `${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
-        } else b.p.mark = b.p.mark.apply(action.effect);
+        } else {
+          b.p.mark = b.p.mark.apply(action.effect);
+          if (b.firstPacket) b.firstPacketMarks = push(b.firstPacketMarks, action.effect);
+        }
         step.snapshot(b.p);
         return [next(b)];
       case "connmark":
@@ -746,6 +841,7 @@ class Walk {
       packet: traced(b.p),
       notes: toArray(b.notes),
       hooks: toArray(b.hooks),
+      connectionNat: toArray(b.connectionNat),
     };
   }
 }

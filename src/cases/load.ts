@@ -27,6 +27,9 @@ export interface CasesNode {
   route?: string[];
   addresses?: string;
   routes?: string[];
+  /** `ip -4 -j rule` and `ip -6 -j rule` output files. */
+  ipRules?: string;
+  ip6Rules?: string;
   ipset?: string;
 }
 
@@ -194,7 +197,7 @@ function readNode(doc: YamlDocument, path: (string | number)[]): PlacedNode {
     const value: unknown = (pair.value as { toJSON(): unknown }).toJSON();
     const range = { start: rangeOf(pair.key as Node)!.start, end: rangeOf(pair.value as Node)?.end ?? rangeOf(pair.key as Node)!.end };
     const list = Array.isArray(value) ? (value as string[]) : [value as string];
-    if (key === "addresses" || key === "ipset") out[key] = { value: value as string, range };
+    if (key === "addresses" || key === "ipset" || key === "ipRules" || key === "ip6Rules") out[key] = { value: value as string, range };
     else out[key] = { value: list, range };
   }
   return out;

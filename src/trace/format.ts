@@ -1,5 +1,5 @@
 /** The trace's reports: text for people, JSON for programs (the fields the README lists). */
-import type { Outcome, TracedPacket, TraceResult } from "../../rules/packet/index.js";
+import type { ConnectionNatStep, Outcome, TracedPacket, TraceResult } from "../../rules/packet/index.js";
 
 const endpoint = (address: string | null, port: number | null): string => {
   const a = address ?? "(unknown address)";
@@ -31,6 +31,12 @@ function verdictText(o: Outcome): string {
   return o.delivery === "local" ? "accept (delivered to the node)" : o.delivery === "forward" ? "accept (forwarded)" : "accept (sent out)";
 }
 
+/** The rule that chose a connection's NAT: the last its first packet matched (the NAT target). */
+function firstPacketRule(t: ConnectionNatStep): string {
+  const rule = t.firstPacketPath.at(-1);
+  return rule === undefined ? "no rule" : `${rule.filePath}:${rule.line} ${rule.table}/${rule.chain}${rule.target === null ? "" : ` -> ${rule.target}`}`;
+}
+
 export function formatTraceText(result: TraceResult, header: string): string {
   const lines: string[] = [header];
   if (result.files.length === 0) lines.push(`  no file of the packet's family (IPv${result.family}): no rule applies`);
@@ -40,10 +46,16 @@ export function formatTraceText(result: TraceResult, header: string): string {
     lines.push(`outcome ${k + 1} of ${result.outcomes.length}: ${verdictText(o)}${chance ? `, ${chance}` : ""}`);
     for (const c of o.conditions) lines.push(`  if ${c}`);
     let policy = 0;
+    let translation = 0;
     const policies = () => {
       while (policy < o.policies.length && o.policies[policy].afterStep <= stepIndex) {
         const p = o.policies[policy++];
         lines.push(`  ${p.filePath}${p.line === null ? "" : `:${p.line}`} ${p.table}/${p.chain} policy ${p.policy}`);
+      }
+      while (translation < o.connectionNat.length && o.connectionNat[translation].afterStep <= stepIndex) {
+        const t = o.connectionNat[translation++];
+        lines.push(`  nat/${t.hook}: NAT of the connection (its first packet matched ${firstPacketRule(t)})`);
+        lines.push(`      now ${packetText(t.after)}`);
       }
     };
     let stepIndex = 0;
@@ -76,6 +88,16 @@ export function traceJson(result: TraceResult, packet: string): unknown {
       policies: o.policies.map(({ filePath, line, table, chain, policy }) => ({ filePath, line, table, chain, policy })),
       packet: o.packet,
       ...(o.reason === undefined ? {} : { reason: o.reason }),
+      // A later packet's NAT, chosen by its connection's first packet (whose rules are not in `path`).
+      ...(o.connectionNat.length === 0
+        ? {}
+        : {
+            connectionNat: o.connectionNat.map((t) => ({
+              hook: t.hook,
+              firstPacketPath: t.firstPacketPath.map(({ filePath, line, table, chain, target }) => ({ filePath, line, table, chain, target })),
+              packet: t.after,
+            })),
+          }),
       notes: o.notes,
     })),
   };

@@ -18,6 +18,7 @@ export {
   PacketSyntaxError,
   parsePacket,
   TraceError,
+  type ConnectionNatStep,
   type CtStateName,
   type Delivery,
   type NodeInput,

@@ -205,6 +205,19 @@ test("test: the node's facts: the command line's, the file's over them, a case's
   assert.equal(missing.stderr, "iptlint: n.yaml:1:9: `addresses`: cannot read nowhere.json: no such file\n");
 });
 
+test("test: the node's policy routing rules (`ipRules`, --ip-rules) route a marked packet by their table", async () => {
+  writeFileSync(join(dir, "node", "route.json"), JSON.stringify([{ dst: "10.244.0.0/16", dev: "cni0" }, { dst: "default", dev: "eth9", table: "100" }]));
+  writeFileSync(join(dir, "node", "rule.json"), JSON.stringify([{ priority: 0, src: "all", table: "local" }, { priority: 100, src: "all", fwmark: "0x10", fwmask: "0xff", table: "100" }, { priority: 32766, src: "all", table: "main" }]));
+  const cases = (node: string, out: string) =>
+    ["cases:", "  - packet: tcp 10.0.0.9:40000 -> 10.244.3.3:8443 in eth1", `    node: { local: 192.168.1.10, routes: [node/route.json]${node} }`, `    expect: { delivery: forward, outInterface: ${out} }`, ""].join("\n");
+  assert.equal((await run(["test", "rules.v4", "--cases", "r.yaml"], { "r.yaml": cases(", ipRules: node/rule.json", "eth9") })).code, 0);
+  assert.equal((await run(["test", "rules.v4", "--cases", "r.yaml"], { "r.yaml": cases("", "cni0") })).code, 0);
+  assert.equal((await run(["test", "rules.v4", "--cases", "r.yaml", "--ip-rules", "node/rule.json"], { "r.yaml": cases("", "eth9") })).code, 0);
+  const bad = await run(["test", "rules.v4", "--cases", "r.yaml"], { "r.yaml": cases(", ipRules: node/addr.json", "eth9") });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^iptlint: r\.yaml:3:\d+: the IPv4 rules file is not `ip -j rule` output \(a rule without priority\)\n$/);
+});
+
 test("test: a case of a family no ruleset gives fails rather than passes", async () => {
   const r = await run(["test", "rules.v4", "--cases", "v6.yaml", "-f", "compact"], { "v6.yaml": "cases:\n  - packet: tcp [fd00::9]:4000 -> [fd00::1]:22 in eth0\n    expect: { verdict: drop }\n" });
   assert.equal(r.code, 1);

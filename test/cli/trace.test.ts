@@ -78,10 +78,33 @@ test("trace -f json: per outcome verdict, probability, conditions, path, packet"
   assert.deepEqual(accepted.outcomes[0].path[0], { filePath: "rules.save", line: 5, table: "nat", chain: "PREROUTING", target: "DNAT" });
 });
 
-test("trace: --state established skips nat; --mark sets the arriving mark", async () => {
-  const r = await run(["trace", "rules.save", "--packet", PACKET, "--local", "192.168.1.10", "--route", "default dev eth0", "--state", "established", "--mark", "0x10", "-f", "json"]);
+test("trace: --state established gets the connection's NAT without walking nat; --mark sets the arriving mark", async () => {
+  const r = await run(["trace", "rules.save", "--packet", PACKET, "--addresses", "addr.json", "--route", "default dev eth0", "--route", "10.244.0.0/16 dev eth0", "--state", "established", "--mark", "0x10", "-f", "json"]);
   const [o] = JSON.parse(r.stdout).outcomes;
-  assert.deepEqual([o.verdict, o.packet.destination, o.packet.mark, o.packet.outInterface], ["drop", "10.96.0.10", "0x10", "eth0"]);
+  assert.deepEqual([o.verdict, o.packet.source, o.packet.destination, o.packet.mark, o.packet.outInterface], ["accept", "192.168.1.10", "10.244.1.5", "0x10", "eth0"]);
+  // The nat rules chose the connection's NAT on its first packet: they are not this packet's path.
+  assert.deepEqual(o.path.map((s: { line: number }) => s.line), [11]);
+  assert.deepEqual(
+    o.connectionNat.map((t: { hook: string; firstPacketPath: { line: number; target: string }[]; packet: { destination: string; source: string } }) => [t.hook, t.firstPacketPath.map((s) => `${s.line} ${s.target}`), t.packet.source, t.packet.destination]),
+    [
+      ["PREROUTING", ["5 DNAT"], "10.0.0.9", "10.244.1.5"],
+      ["POSTROUTING", ["6 MASQUERADE"], "192.168.1.10", "10.244.1.5"],
+    ],
+  );
+  const text = await run(["trace", "rules.save", "--packet", PACKET, "--addresses", "addr.json", "--route", "default dev eth0", "--state", "established"]);
+  assert.match(text.stdout, /^ {2}nat\/PREROUTING: NAT of the connection \(its first packet matched rules\.save:5 nat\/PREROUTING -> DNAT\)\n {6}now udp 10\.0\.0\.9:40000 -> 10\.244\.1\.5:53 in eth1 mark 0x0$/m);
+});
+
+test("trace: --ip-rules (`ip -4 -j rule`) picks the routing table by the packet's mark", async () => {
+  writeFileSync(join(dir, "rule.json"), JSON.stringify([{ priority: 0, src: "all", table: "local" }, { priority: 10, src: "all", fwmark: "0x10", table: "7" }, { priority: 32766, src: "all", table: "main" }]));
+  writeFileSync(join(dir, "route-all.json"), JSON.stringify([{ dst: "default", gateway: "192.168.1.1", dev: "eth0" }, { dst: "10.244.0.0/16", dev: "cni0" }, { dst: "default", dev: "wg0", table: "7" }]));
+  const out = async (...extra: string[]) => JSON.parse((await run(["trace", "rules.save", "--packet", PACKET, "--local", "192.168.1.10", "--routes", "route-all.json", "-f", "json", ...extra])).stdout).outcomes[0].packet.outInterface;
+  assert.equal(await out("--ip-rules", "rule.json", "--mark", "0x10"), "wg0");
+  assert.equal(await out("--ip-rules", "rule.json"), "cni0");
+  assert.equal(await out("--mark", "0x10"), "cni0");
+  const bad = await run(["trace", "rules.save", "--packet", PACKET, "--ip-rules", "addr.json"]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, "iptlint: the IPv4 rules file is not `ip -j rule` output (a rule without priority)\n");
 });
 
 test("trace: bad --packet is one line with the column, exit 2; bad node input too", async () => {

@@ -126,11 +126,24 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "an established udp flow: the conntrack match sees ESTABLISHED and the nat table is not consulted",
-    ruleset: NAT(["-A PREROUTING -j DNAT --to-destination 10.0.0.1"]) + FILTER(["-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT", "-A FORWARD -j DROP"]),
+    name: "an established udp flow whose first packet was DNATed: nat is not consulted (its counter stays), the connection's DNAT applies",
+    ruleset: NAT(["-A PREROUTING -j DNAT --to-destination 10.0.0.1"]) + FILTER(["-A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT", "-A FORWARD -j DROP"]),
     packet: fromPeer("udp", LAB.far.v4, 53, { state: "established" }),
     check: (o) => {
+      assert.equal(o.connection, "first packet");
       assert.deepEqual(lines(o), [12]);
+      assert.deepEqual([o.verdict, o.delivery], ["accept", "local"]);
+      assert.deepEqual(o.delivered.map((p) => [p.source, p.destination, p.destinationPort]), [[LAB.peer.v4, LAB.nodeEth0.v4, 53]]);
+      assert.ok(o.conntrack.some((line) => /src=10\.0\.0\.9 dst=10\.1\.0\.2 sport=40100 dport=53 src=10\.0\.0\.1 dst=10\.0\.0\.9 /.test(line)), o.conntrack.join("\n"));
+    },
+  },
+  {
+    name: "an established udp flow whose first packet the ruleset drops: the lab makes the connection by hand, without NAT",
+    ruleset: NAT(["-A PREROUTING -j DNAT --to-destination 10.0.0.1"]) + FILTER(["-A INPUT -m conntrack --ctstate NEW -j DROP", "-A FORWARD -m conntrack --ctstate ESTABLISHED -j ACCEPT", "-A FORWARD -j DROP"]),
+    packet: fromPeer("udp", LAB.far.v4, 53, { state: "established" }),
+    check: (o) => {
+      assert.equal(o.connection, "inserted");
+      assert.deepEqual(lines(o), [13]);
       assert.deepEqual(o.atFar.map((p) => [p.source, p.destination]), [[LAB.peer.v4, LAB.far.v4]]);
     },
   },

@@ -9,7 +9,10 @@
  * `npm test` runs WALK_CASES cases (24) with a fixed seed, the backends taking turns and one
  * case in four on IPv6; `npm run conformance` runs more (IPTLINT_WALK_CASES, 300) on both
  * backends each, with a seed of its own (IPTLINT_SEED=N or random). A disagreement prints the
- * ruleset, the packet, the kernel's view and the walk's.
+ * ruleset, the packet, the kernel's view and the walk's. Established packets are rare there and
+ * their nat rules rarely rewrite them, so a second test makes established udp packets of
+ * generated rulesets whose nat table rewrites them (IPTLINT_WALK_NAT_CASES: 8, and 100 in
+ * `npm run conformance`): the walk must give them their connection's NAT as the kernel does.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -35,6 +38,7 @@ interface TraceOutcome {
   probability: number | null;
   conditions: string[];
   path: { filePath: string; line: number; table: string; chain: string; target: string | null }[];
+  connectionNat?: unknown[];
   policies?: { table: string; chain: string; policy: string }[];
   packet: { protocol: string; source: string | null; destination: string; sourcePort: number | null; destinationPort: number | null; mark: string; inInterface: string | null; outInterface: string | null };
 }
@@ -136,6 +140,20 @@ interface CaseResult {
   disagreement?: string;
   /** The walk gave several outcomes, one of them the kernel's: under which conditions. */
   unsure?: string;
+  /** An established packet: how the lab made its connection, and whether the walk gave it the connection's NAT. */
+  connection?: string;
+}
+
+/** The ruleset with the nat table's rules turned into comments. */
+function withoutNatRules(ruleset: string): string {
+  let table = "";
+  return ruleset
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("*")) table = line.slice(1).trim();
+      return table === "nat" && line.startsWith("-A ") ? `# ${line}` : line;
+    })
+    .join("\n");
 }
 
 /** `walkRuleset` (the case's own unless given) is what iptlint traces; the kernel gets the case's. */
@@ -149,11 +167,16 @@ function runCase(lab: PacketLab, generated: WalkCase, backend: Backend, dir: str
   writeFileSync(file, header + walkRuleset);
   const refused = lab.tryLoad(backend, walkCase.family, walkCase.ruleset);
   if (refused !== null) return { refused };
-  const kernel = kernelView(lab.send(backend, walkCase.family, walkCase.ruleset, walkCase.packet), walkCase.packet);
+  const observation = lab.send(backend, walkCase.family, walkCase.ruleset, walkCase.packet);
+  // A connection the lab made by hand (the ruleset dropped its first packet) has no NAT: the walk
+  // gets the ruleset without its nat rules, the lines kept in their places.
+  if (observation.connection === "inserted") writeFileSync(file, header + withoutNatRules(walkRuleset));
+  const kernel = kernelView(observation, walkCase.packet);
   const traced = trace(walkCase, file, node);
   const walks = typeof traced === "string" ? [traced] : traced.outcomes.map((outcome) => walkView(outcome, walkCase.packet));
   const same = walks.some((walk) => typeof walk !== "string" && agrees(kernel, walk));
-  if (same) return typeof traced !== "string" && traced.outcomes.length > 1 ? { unsure: [...new Set(traced.outcomes.flatMap((outcome) => outcome.conditions))].join("; ") } : {};
+  const connection = observation.connection === undefined ? {} : { connection: `${observation.connection}${typeof traced !== "string" && traced.outcomes.some((o) => (o.connectionNat ?? []).length > 0) ? " with NAT" : ""}` };
+  if (same) return { ...connection, ...(typeof traced !== "string" && traced.outcomes.length > 1 ? { unsure: [...new Set(traced.outcomes.flatMap((outcome) => outcome.conditions))].join("; ") } : {}) };
   const numbered = walkCase.ruleset
     .split("\n")
     .map((line, k) => `${String(k + 1).padStart(3)}  ${line}`)
@@ -181,6 +204,7 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
     const disagreements: string[] = [];
     const refusals: string[] = [];
     const unsure: string[] = [];
+    const connections = new Map<string, number>();
     let compared = 0;
     cases.forEach((walkCase, k) => {
       const backends: Backend[] = BOTH_BACKENDS ? ["nft", "legacy"] : [k % 2 === 0 ? "nft" : "legacy"];
@@ -189,13 +213,56 @@ test(`walk differential: iptlint trace agrees with the kernel on generated rules
         if (result.refused !== undefined) refusals.push(`${backend} v${walkCase.family}: ${result.refused}\n${walkCase.ruleset}`);
         else compared++;
         if (result.unsure !== undefined) unsure.push(result.unsure);
+        if (result.connection !== undefined) connections.set(result.connection, (connections.get(result.connection) ?? 0) + 1);
         if (result.disagreement) disagreements.push(result.disagreement);
       }
     });
     const conditions = [...new Set(unsure.map((condition) => condition.replaceAll(`${dir}/`, "").replace(/ruleset-v\d\.rules:\d+ /g, "")))];
     t.diagnostic(`${compared} compared, ${refusals.length} refused by iptables-restore, ${disagreements.length} disagreements; ${unsure.length} where the walk gave several outcomes, one the kernel's: ${conditions.slice(0, 5).join(" | ")}`);
+    t.diagnostic(`established packets, by how the lab made the connection: ${JSON.stringify(Object.fromEntries(connections))}`);
     assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
     assert.deepEqual(refusals, [], "the generator writes rulesets iptables-restore loads");
+  });
+});
+
+/** A ruleset with nat rules that rewrite every udp packet's connection at the end of nat PREROUTING (and POSTROUTING). */
+function withNatOfUdp(ruleset: string, to: string, masquerade: boolean): string {
+  const rules = [`-A PREROUTING -p udp -j DNAT --to-destination ${to}`, ...(masquerade ? ["-A POSTROUTING -o eth1 -p udp -j MASQUERADE"] : [])];
+  const at = ruleset.indexOf("*nat\n");
+  if (at === -1) return `${ruleset}*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n${rules.join("\n")}\nCOMMIT\n`;
+  const commit = ruleset.indexOf("COMMIT", at);
+  return `${ruleset.slice(0, commit)}${rules.join("\n")}\n${ruleset.slice(commit)}`;
+}
+
+const NAT_CASES = Number(process.env.IPTLINT_WALK_NAT_CASES ?? 8);
+
+test(`walk differential: established udp packets of connections the generated nat table rewrote (${NAT_CASES} cases, seed ${SEED})`, async (t) => {
+  if (!requirePacketLab(t)) return;
+  const cases = fc.sample(
+    fc
+      .tuple(
+        walkCase(4).filter((c) => c.packet.direction === "in"),
+        fc.constantFrom("10.1.0.2", "10.1.0.2:5353", "10.0.0.1:5353"),
+        fc.boolean(),
+      )
+      .map(([c, to, masquerade]): WalkCase => ({ ...c, ruleset: withNatOfUdp(c.ruleset, to, masquerade), packet: { ...c.packet, protocol: "udp", state: "established" } })),
+    { numRuns: NAT_CASES, seed: SEED },
+  );
+  const dir = mkdtempSync(join(tmpdir(), "iptlint-walk-differential-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  await withPacketLab((lab) => {
+    const node = nodeFiles(lab, dir);
+    const disagreements: string[] = [];
+    const connections = new Map<string, number>();
+    cases.forEach((walkCase, k) => {
+      const result = runCase(lab, walkCase, k % 2 === 0 ? "nft" : "legacy", dir, node);
+      assert.equal(result.refused, undefined, `iptables-restore refused:\n${walkCase.ruleset}`);
+      if (result.disagreement) disagreements.push(result.disagreement);
+      if (result.connection !== undefined) connections.set(result.connection, (connections.get(result.connection) ?? 0) + 1);
+    });
+    t.diagnostic(`established packets, by how the lab made the connection: ${JSON.stringify(Object.fromEntries(connections))}`);
+    assert.equal(disagreements.length, 0, `seed ${SEED}: the walk disagrees with the kernel:\n${disagreements.join("\n\n")}`);
+    assert.ok((connections.get("first packet with NAT") ?? 0) > 0, "some connections were made by a first packet the nat table rewrote");
   });
 });
 

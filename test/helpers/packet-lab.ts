@@ -71,7 +71,12 @@ export interface LabPacket {
   mark?: number;
   /** Packets of the same flow (the nat table sees the first only); 1 when absent. */
   count?: number;
-  /** "established": the flow's conntrack entry is made first (`conntrack -I`, udp only). */
+  /**
+   * "established" (udp only): the flow's first packet is sent first, through the ruleset, and its
+   * connection marked as answered (SEEN_REPLY); the counters and observation points start again
+   * for the packet itself. When the ruleset drops that first packet (no connection), the entry
+   * is made by hand instead (`conntrack -I`, without NAT: a connection older than the ruleset).
+   */
   state?: "new" | "established";
 }
 
@@ -128,6 +133,8 @@ export interface Observation {
   replies: (SeenPacket & { tcpFlags: string[] })[];
   /** `conntrack -L -o extended` lines (both families). */
   conntrack: string[];
+  /** For an established packet: how its connection was made (see LabPacket.state). */
+  connection?: "first packet" | "inserted";
 }
 
 const NFT_TABLE = "iptlint_lab";
@@ -386,11 +393,16 @@ export class PacketLab {
   send(backend: Backend, family: Family, text: string, packet: LabPacket): Observation {
     assert.equal(this.loaded?.backend, backend, "load() the ruleset with this backend first");
     assert.equal(packet.family, family);
-    if (packet.state === "established") this.establish(packet);
+    const connection = packet.state === "established" ? this.establish(backend, family, text, packet) : undefined;
+    this.sendProbe(packet);
+    return { ...this.observe(backend, family, text, packet), ...(connection === undefined ? {} : { connection }) };
+  }
+
+  private sendProbe(packet: LabPacket, count = packet.count ?? 1): void {
     const sender = packet.direction === "out" ? this.node : this.peer;
     const args = [
       fromRoot("test", "helpers", "packet-probe.py"),
-      String(family),
+      String(packet.family),
       packet.protocol,
       packet.source,
       String(packet.sourcePort),
@@ -398,10 +410,9 @@ export class PacketLab {
       String(packet.destinationPort),
       String(PROBE_TTL),
       String(packet.mark ?? 0),
-      String(packet.count ?? 1),
+      String(count),
     ];
     check(sender.run(PYTHON, args), `packet-probe.py ${args.slice(1).join(" ")}`);
-    return this.observe(backend, family, text, packet);
   }
 
   /** load() then send(). */
@@ -410,17 +421,30 @@ export class PacketLab {
     return this.send(backend, family, text, packet);
   }
 
-  private establish(packet: LabPacket): void {
+  /** Makes the packet's connection (see LabPacket.state); the counters and sets start again after it. */
+  private establish(backend: Backend, family: Family, text: string, packet: LabPacket): "first packet" | "inserted" {
     assert.equal(packet.protocol, "udp", "the lab makes established flows for udp only");
     const { source: s, destination: d, sourcePort: sp, destinationPort: dp } = packet;
-    check(
-      this.node.run("conntrack", [
-        "-I", "-p", "udp", "-s", s, "-d", d, "--sport", String(sp), "--dport", String(dp),
-        "-r", d, "-q", s, "--reply-port-src", String(dp), "--reply-port-dst", String(sp),
-        "-t", "120", "-u", "SEEN_REPLY",
-      ]),
-      "conntrack -I",
-    );
+    const flow = ["-p", "udp", "-s", s, "-d", d, "--sport", String(sp), "--dport", String(dp)];
+    this.sendProbe(packet, 1);
+    const tables = [...new Set([...text.matchAll(/^\s*\*(\S+)/gm)].map((m) => m[1]))];
+    const family6 = family === 6 ? ["-f", "ipv6"] : [];
+    const made = check(this.node.run("conntrack", ["-L", ...family6, ...flow]), "conntrack -L").trim() !== "";
+    // The reply that makes the connection ESTABLISHED, without a packet that would count.
+    if (made) check(this.node.run("conntrack", ["-U", ...family6, ...flow, "-u", "SEEN_REPLY"]), "conntrack -U");
+    else {
+      check(
+        this.node.run("conntrack", [
+          "-I", ...flow, "-r", d, "-q", s, "--reply-port-src", String(dp), "--reply-port-dst", String(sp),
+          "-t", "120", "-u", "SEEN_REPLY",
+        ]),
+        "conntrack -I",
+      );
+    }
+    const zero = tables.map((table) => `${family === 6 ? "ip6tables" : "iptables"}-${backend} -w -t ${table} -Z`).join("\n");
+    check(this.node.run("sh", ["-c", `set -e\n${zero}\n${flushSets(NODE_SETS)}`]), "zero the counters");
+    for (const ns of [this.peer, this.far]) check(ns.run("sh", ["-c", flushSets(PEER_SETS)]), "nft flush set");
+    return made ? "first packet" : "inserted";
   }
 
   private observe(backend: Backend, family: Family, text: string, packet: LabPacket): Observation {

@@ -86,6 +86,83 @@ test("nat sees a connection's first packet only", () => {
   assert.deepEqual(order(o), ["raw/PREROUTING", "mangle/PREROUTING", "mangle/INPUT", "filter/INPUT", "security/INPUT"]);
 });
 
+/** kube-proxy's shape: a ClusterIP to one of two endpoints, marked in nat for MASQUERADE on the way out. */
+const KUBE = [
+  "*nat",
+  ":PREROUTING ACCEPT [0:0]",
+  ":OUTPUT ACCEPT [0:0]",
+  ":POSTROUTING ACCEPT [0:0]",
+  ":SVC - [0:0]",
+  "-A PREROUTING -d 10.96.0.1/32 -p tcp --dport 80 -j SVC",
+  "-A OUTPUT -d 10.96.0.1/32 -p tcp --dport 80 -j SVC",
+  "-A SVC -j MARK --set-xmark 0x4000/0x4000",
+  "-A SVC -m statistic --mode random --probability 0.25 -j DNAT --to-destination 10.244.0.2:8080",
+  "-A SVC -j DNAT --to-destination 10.244.0.3:8080",
+  "-A POSTROUTING -m mark --mark 0x4000/0x4000 -j SNAT --to-source 10.244.0.1",
+  "COMMIT",
+  "*filter",
+  ":INPUT ACCEPT [0:0]",
+  ":FORWARD DROP [0:0]",
+  ":OUTPUT ACCEPT [0:0]",
+  "-A FORWARD -m conntrack --ctstate ESTABLISHED -m conntrack --ctorigdst 10.96.0.1 -j ACCEPT",
+  "COMMIT",
+  "",
+].join("\n");
+
+test("an established packet gets its connection's NAT (the first packet's, with its odds) without walking nat", () => {
+  const outcomes = run(KUBE, "tcp 10.0.0.9:40000 -> 10.96.0.1:80 in eth0", NODE, { state: "established" });
+  assert.deepEqual(
+    outcomes.map((o) => [o.verdict, o.probability, o.packet.source, `${o.packet.destination}:${o.packet.destinationPort}`, o.packet.mark, o.packet.outInterface]),
+    [
+      ["accept", 0.25, "10.244.0.1", "10.244.0.2:8080", "0x0", "cni0"],
+      ["accept", 0.75, "10.244.0.1", "10.244.0.3:8080", "0x0", "cni0"],
+    ],
+  );
+  for (const o of outcomes) {
+    // Only FORWARD's rule counts this packet; nat's MARK was the first packet's, but its SNAT (chosen by that mark) is the connection's.
+    assert.deepEqual(lines(o), ["filter/FORWARD:17"]);
+    assert.deepEqual(
+      o.connectionNat.map((t) => [t.hook, t.firstPacketPath.map((s) => `${s.chain}:${s.line} ${s.target}`), t.afterStep]),
+      [
+        ["PREROUTING", ["PREROUTING:6 SVC", "SVC:8 MARK", `SVC:${o.packet.destination === "10.244.0.2" ? 9 : 10} DNAT`], 0],
+        ["POSTROUTING", ["POSTROUTING:11 SNAT"], 1],
+      ],
+    );
+  }
+  // A first packet walks nat itself and leaves with nat's mark.
+  const first = run(KUBE, "tcp 10.0.0.9:40000 -> 10.96.0.1:80 in eth0");
+  assert.deepEqual(
+    first.map((o) => [o.verdict, o.packet.mark, o.connectionNat.length]),
+    [
+      ["drop", "0x4000", 0],
+      ["drop", "0x4000", 0],
+    ],
+  );
+});
+
+test("an established packet the node sends gets its connection's DNAT in OUTPUT and is routed by the new destination", () => {
+  const outcomes = run(KUBE, "tcp 192.168.1.10:40000 -> 10.96.0.1:80 out", NODE, { state: "established" });
+  assert.deepEqual(
+    outcomes.map((o) => [o.verdict, o.delivery, o.packet.source, o.packet.destination, o.packet.outInterface, o.hooks.join(" ")]),
+    [
+      ["accept", "out", "10.244.0.1", "10.244.0.2", "cni0", "OUTPUT POSTROUTING"],
+      ["accept", "out", "10.244.0.1", "10.244.0.3", "cni0", "OUTPUT POSTROUTING"],
+    ],
+  );
+  // The first packet too, on each way the random pick goes (a copy of the packet, routed again all the same).
+  const first = run(KUBE, "tcp 192.168.1.10:40000 -> 10.96.0.1:80 out");
+  assert.deepEqual(
+    first.map((o) => [o.packet.destination, o.packet.outInterface]),
+    [
+      ["10.244.0.2", "cni0"],
+      ["10.244.0.3", "cni0"],
+    ],
+  );
+  // Invalid packets have no connection, so no NAT.
+  const invalid = only(run(KUBE, "tcp 10.0.0.9:40000 -> 10.96.0.1:80 in eth0", NODE, { state: "invalid" }));
+  assert.deepEqual([invalid.packet.destination, invalid.connectionNat], ["10.96.0.1", []]);
+});
+
 const FILTER = (rules: string, policy = "DROP") => `*filter\n:INPUT ${policy} [0:0]\n:FORWARD ${policy} [0:0]\n:OUTPUT ACCEPT [0:0]\n:A - [0:0]\n${rules}\nCOMMIT\n`;
 
 test("policies decide what no rule does, and are reported", () => {

@@ -53,9 +53,10 @@ export function initialCases(): string {
 # addresses and routes, the walk cannot tell local delivery from forwarding and follows both ways.
 node:
   local: [192.168.1.10]                 # or addresses: addr.json  (ip -j addr > addr.json)
-  route:                                # or routes: [route.json]  (ip -j route > route.json)
+  route:                                # or routes: [route.json]  (ip -4 -j route show table all > route.json)
     - 10.244.0.0/16 dev cni0
     - default dev eth0 via 192.168.1.1
+  # ipRules: rule.json                  # ip -4 -j rule > rule.json (routing by mark: ip rule fwmark ...)
   # ipset: ipset.txt                    # ipset save > ipset.txt
 
 cases:

@@ -26,6 +26,8 @@ interface TestOptions {
   cases: string[];
   addresses?: string;
   routes?: string[];
+  ipRules?: string;
+  ip6Rules?: string;
   ipset?: string;
   local?: string[];
   route?: string[];
@@ -49,7 +51,9 @@ export function registerTest(program: Command, io: CliIo, state: CommandState): 
     .argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input")
     .requiredOption("--cases <file>", "the cases: a YAML file (see `iptlint init --cases`); repeatable", collect)
     .option("--addresses <file>", "the node's addresses: `ip -j addr` output (a case file's `node` wins)")
-    .option("--routes <file>", "the node's routes: `ip -j route` output (repeatable)", collect)
+    .option("--routes <file>", "the node's routes: `ip -4 -j route show table all` output (repeatable)", collect)
+    .option("--ip-rules <file>", "the node's policy routing rules: `ip -4 -j rule` output")
+    .option("--ip6-rules <file>", "the node's IPv6 policy routing rules: `ip -6 -j rule` output")
     .option("--ipset <file>", "the node's ipsets: `ipset save` output")
     .option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect)
     .option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect)
@@ -77,6 +81,8 @@ export function registerTest(program: Command, io: CliIo, state: CommandState): 
       base.addresses = flag(options.addresses);
       base.routes = flag(options.routes);
       base.ipset = flag(options.ipset);
+      base.ipRules = flag(options.ipRules);
+      base.ip6Rules = flag(options.ip6Rules);
 
       const inputs = await readInputs(files, options.stdinFilename, io);
       const documents = inputs.map((input) => parse(input.text, { filePath: input.name }));
@@ -144,6 +150,8 @@ class NodeCache {
     if (this.nodes.has(key)) return;
     if (spec.addresses) await this.read(spec.addresses, spec.addresses.value, "addresses");
     if (spec.ipset) await this.read(spec.ipset, spec.ipset.value, "ipset");
+    if (spec.ipRules) await this.read(spec.ipRules, spec.ipRules.value, "ipRules");
+    if (spec.ip6Rules) await this.read(spec.ip6Rules, spec.ip6Rules.value, "ip6Rules");
     for (const file of spec.routes?.value ?? []) await this.read(spec.routes!, file, "routes");
     const json = (fact: Fact<unknown>, file: string, name: string): unknown => {
       try {
@@ -156,6 +164,8 @@ class NodeCache {
     if (spec.addresses) input.addresses = json(spec.addresses, spec.addresses.value, "addresses");
     if (spec.routes) input.routes = spec.routes.value.map((file) => json(spec.routes!, file, "routes"));
     if (spec.ipset) input.ipset = this.texts.get(this.path(spec.ipset, spec.ipset.value));
+    if (spec.ipRules) input.rules4 = json(spec.ipRules, spec.ipRules.value, "ipRules");
+    if (spec.ip6Rules) input.rules6 = json(spec.ip6Rules, spec.ip6Rules.value, "ip6Rules");
     try {
       this.nodes.set(key, new NodeInfo(input));
     } catch (error) {

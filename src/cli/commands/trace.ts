@@ -15,6 +15,8 @@ interface TraceOptions {
   packet: string;
   addresses?: string;
   routes?: string[];
+  ipRules?: string;
+  ip6Rules?: string;
   ipset?: string;
   local?: string[];
   route?: string[];
@@ -34,7 +36,9 @@ export function registerTrace(program: Command, io: CliIo, state: CommandState):
     .argument("<files...>", "iptables-save / ip6tables-save dumps of one node; - reads standard input")
     .requiredOption("--packet <packet>", 'the packet: "tcp 10.0.0.9:40000 -> 10.96.0.10:53 in eth0" (or "out" for one the node sends; icmp ... type echo-request)')
     .option("--addresses <file>", "the node's addresses: `ip -j addr` output")
-    .option("--routes <file>", "the node's routes: `ip -j route` output (repeat for `ip -6 -j route`)", collect)
+    .option("--routes <file>", "the node's routes: `ip -4 -j route show table all` output (repeat for `ip -6 ...`)", collect)
+    .option("--ip-rules <file>", "the node's policy routing rules: `ip -4 -j rule` output")
+    .option("--ip6-rules <file>", "the node's IPv6 policy routing rules: `ip -6 -j rule` output")
     .option("--ipset <file>", "the node's ipsets: `ipset save` output")
     .option("--local <addresses>", "addresses of the node, comma-separated (repeatable)", collect)
     .option("--route <route>", 'a route of the node: "CIDR dev IFACE [via GW]" (repeatable)', collect)
@@ -91,6 +95,8 @@ async function readNode(options: TraceOptions, io: CliIo): Promise<NodeInfo> {
   const input: NodeInput = { local: options.local, route: options.route };
   if (options.addresses !== undefined) input.addresses = await json("--addresses", options.addresses);
   if (options.routes !== undefined) input.routes = await Promise.all(options.routes.map((r) => json("--routes", r)));
+  if (options.ipRules !== undefined) input.rules4 = await json("--ip-rules", options.ipRules);
+  if (options.ip6Rules !== undefined) input.rules6 = await json("--ip6-rules", options.ip6Rules);
   if (options.ipset !== undefined) input.ipset = await readText("--ipset", options.ipset, io);
   try {
     return new NodeInfo(input);
