@@ -28,9 +28,9 @@ const crypto = lazyModule<typeof import("node:crypto")>("node:crypto");
 /** The cache file's layout; a file of another layout is a miss. */
 const LAYOUT = 1;
 
-/** One report of the run: where it went (undefined: standard output), in which format, and its text. */
+/** One report of the run: where it goes (undefined: standard output; not stored), in which format, and its text. */
 export interface Rendered {
-  path: string | undefined;
+  path?: string;
   format: FormatName;
   /** The report as printed; absent for `prometheus`, which is rendered again from `counts` with the new run's time. */
   text?: string;
@@ -232,13 +232,18 @@ function generatedOrCompleted(bytes: Buffer, start: number, end: number): Span |
   return { start: end - date[1].length, end };
 }
 
-/** Reads the cache: the stored run when its key is `key`, else undefined (no file, unreadable, not ours, another key). */
-export async function readCache(io: CliIo, path: string, key: string): Promise<CacheFile | undefined> {
+/**
+ * Reads the cache: the stored run when its key is `key` and it holds a report of each format
+ * `wanted` asks for, in order; else undefined (no file, unreadable, not ours, another key). Where
+ * the reports go is the command line's, never the file's.
+ */
+export async function readCache(io: CliIo, path: string, key: string, wanted: readonly Rendered[]): Promise<CacheFile | undefined> {
   try {
     const stored = JSON.parse((await io.readFile(path)).toString("utf8")) as Partial<CacheFile>;
     if (stored?.iptlintCache !== LAYOUT || stored.key !== key || !Number.isInteger(stored.exitCode) || !Array.isArray(stored.outputs)) return undefined;
-    const wellFormed = (o: Rendered) =>
-      o !== null && typeof o === "object" && (o.path === undefined || typeof o.path === "string") && typeof o.format === "string" && (typeof o.text === "string" || Array.isArray(o.counts));
+    if (stored.outputs.length !== wanted.length) return undefined;
+    const wellFormed = (o: Rendered, i: number) =>
+      o !== null && typeof o === "object" && o.format === wanted[i].format && (typeof o.text === "string" || (o.format === "prometheus" && Array.isArray(o.counts)));
     return stored.outputs.every(wellFormed) ? (stored as CacheFile) : undefined;
   } catch {
     return undefined;

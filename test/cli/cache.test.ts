@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -301,6 +301,17 @@ test(
     const stored = JSON.parse(readFileSync(join(folder, "c.json"), "utf8")) as { outputs: unknown[] };
     writeFileSync(join(folder, "c.json"), JSON.stringify({ ...stored, outputs: [{ format: "json" }] }));
     assert.deepEqual(await lint(folder, [...argv, "--cache", "c.json"]), real);
+    // A run that asked for other reports (another key): a miss.
+    await lint(folder, [...argv, "--cache", "c.json", "--report", "junit=r.xml"]);
+    assert.deepEqual(await lint(folder, [...argv, "--cache", "c.json"]), real);
+    // Where a report goes is the command line's: a path written into the cache file is not followed.
+    await lint(folder, [...argv, "-o", "r.json", "--cache", "c.json"]);
+    const withPath = JSON.parse(readFileSync(join(folder, "c.json"), "utf8")) as { outputs: { path?: string; text?: string }[] };
+    withPath.outputs[0] = { ...withPath.outputs[0], path: join(folder, "elsewhere"), text: MARKER };
+    writeFileSync(join(folder, "c.json"), JSON.stringify(withPath));
+    await lint(folder, [...argv, "-o", "r.json", "--cache", "c.json"]);
+    assert.equal(readFileSync(join(folder, "r.json"), "utf8"), MARKER);
+    assert.ok(!existsSync(join(folder, "elsewhere")));
     // A folder: it cannot be read nor written.
     mkdirSync(join(folder, "a-folder"));
     const unwritable = await lint(folder, [...argv, "--cache", "a-folder"]);

@@ -51,12 +51,15 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
     const { cache: _, ...keyedOptions } = options;
     const key = cacheFile === undefined ? undefined : cacheKey({ cwd: io.cwd, color, options: keyedOptions, inputs: files, ruleDocs });
-    const cached = key === undefined ? undefined : await readCache(io, cacheFile!, key);
+    // The reports this command line asks for: on a hit, the cache gives their texts, never where they go.
+    const outputs: Rendered[] = [{ path: options.outputFile, format: options.format }, ...options.report.map((extra) => ({ path: extra.path, format: extra.format }))];
+    const cached = key === undefined ? undefined : await readCache(io, cacheFile!, key, outputs);
     if (cached !== undefined) {
       // The run as `prometheus` reports it: reading the rules and finding them unchanged.
       const run = { endedAt: Date.now(), durationMs: performance.now() - started };
-      for (const output of cached.outputs) {
-        const text = output.text ?? formatters.prometheus(resultsForPrometheus(output.counts!), { cwd: io.cwd, color: false, rules: allRules, version, run });
+      for (const [i, output] of outputs.entries()) {
+        const stored = cached.outputs[i];
+        const text = stored.text ?? formatters.prometheus(resultsForPrometheus(stored.counts!), { cwd: io.cwd, color: false, rules: allRules, version, run });
         await writeReport(io, output.path, text);
       }
       state.exitCode = cached.exitCode;
@@ -87,7 +90,6 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
     // The run as `prometheus` reports it: reading the rules and linting them, all but the writing.
     const run = { endedAt: Date.now(), durationMs: performance.now() - started };
-    const outputs: Rendered[] = [{ path: options.outputFile, format: options.format }, ...options.report.map((extra) => ({ path: extra.path, format: extra.format }))];
     outputs.forEach((output, i) => {
       const text = formatters[output.format](shown, { cwd: io.cwd, color: i === 0 ? color : false, rules: allRules, version, ...(i === 0 ? { ruleDocs } : {}), run });
       if (output.format === "prometheus" && key !== undefined) output.counts = countsOf(shown);
@@ -96,7 +98,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
     for (const output of outputs) await writeReport(io, output.path, output.text!);
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;
     if (key !== undefined) {
-      await writeCache(io, cacheFile!, key, state.exitCode, outputs.map((o) => (o.counts ? { path: o.path, format: o.format, counts: o.counts } : o)));
+      await writeCache(io, cacheFile!, key, state.exitCode, outputs.map((o) => (o.counts ? { format: o.format, counts: o.counts } : { format: o.format, text: o.text })));
     }
   });
 }
