@@ -14,9 +14,37 @@ export interface Input {
   live?: boolean;
   /** Read by the node rules with the rest of its node, not reported itself (`--live`'s empty dump of a backend). */
   partnerOnly?: boolean;
+  /** A hash of the bytes read, when asked for (`--cache`): taken before they are decoded. */
+  digest?: string;
 }
 
-export async function readInputs(paths: string[], stdinName: string, io: CliIo): Promise<Input[]> {
+/**
+ * An input whose text is decoded from `bytes` when it is first read: a run answered from the
+ * cache (`--cache`) never decodes it. The bytes are let go once decoded.
+ */
+export function inputOf(fields: Omit<Input, "text" | "encoding">, bytes: Buffer): Input {
+  let raw: Buffer | undefined = bytes;
+  let decoded: ReturnType<typeof decode> | undefined;
+  const read = () => {
+    if (decoded === undefined) {
+      decoded = decode(raw!);
+      raw = undefined;
+    }
+    return decoded;
+  };
+  return {
+    ...fields,
+    get text() {
+      return read().text;
+    },
+    get encoding() {
+      return read().encoding;
+    },
+  };
+}
+
+/** Reads the inputs; `digest`, when given, hashes each one's bytes (`Input.digest`). */
+export async function readInputs(paths: string[], stdinName: string, io: CliIo, digest?: (bytes: Buffer) => string): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const path of paths) {
     const name = path === "-" ? stdinName : path;
@@ -33,7 +61,7 @@ export async function readInputs(paths: string[], stdinName: string, io: CliIo):
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       throw new UnreadableInput(`cannot read ${name}: ${reason}`);
     }
-    inputs.push({ name, path: path === "-" ? undefined : path, ...decode(bytes) });
+    inputs.push(inputOf({ name, path: path === "-" ? undefined : path, ...(digest ? { digest: digest(bytes) } : {}) }, bytes));
   }
   return inputs;
 }

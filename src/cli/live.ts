@@ -3,14 +3,15 @@
  * backends where the node has them. Run with execFile, never a shell.
  */
 import { UnreadableInput } from "./errors.js";
-import type { Input } from "./inputs.js";
+import { inputOf, type Input } from "./inputs.js";
 import type { CliIo } from "./io.js";
 
 /** Split binaries first (Debian, Ubuntu, Fedora); plain ones where a distribution has only those. */
 const SAVE_TOOLS = ["iptables-nft-save", "iptables-legacy-save", "ip6tables-nft-save", "ip6tables-legacy-save"];
 const FALLBACK_TOOLS = ["iptables-save", "ip6tables-save"];
 
-export async function liveInputs(io: CliIo): Promise<Input[]> {
+/** The node's rulesets; `digest`, when given, hashes each save tool's output (`Input.digest`). */
+export async function liveInputs(io: CliIo, digest?: (bytes: Buffer) => string): Promise<Input[]> {
   let ran = await runAll(SAVE_TOOLS, io);
   if (ran.every((r) => r.missing)) ran = await runAll(FALLBACK_TOOLS, io);
   if (ran.every((r) => r.missing)) {
@@ -22,15 +23,22 @@ export async function liveInputs(io: CliIo): Promise<Input[]> {
   // (an IPv6 side with no tables accepts everything), which node rules compare.
   return ran
     .filter((r) => !r.missing)
-    // The output is already text, read as UTF-8 (`io.run`): encoding it again to decode it cost a
-    // 10,000-service dump 50 MB of fresh memory and gave back the same text.
-    .map((r): Input => ({ name: `live:${r.tool}`, path: undefined, live: true, ...(r.output.trim() === "" ? { partnerOnly: true } : {}), text: r.output, encoding: "utf8" }));
+    // Bytes, decoded as a file is (`inputOf`) when first read: a run answered from the cache never decodes them.
+    .map((r) =>
+      inputOf({ name: `live:${r.tool}`, path: undefined, live: true, ...(isBlank(r.output) ? { partnerOnly: true } : {}), ...(digest ? { digest: digest(r.output) } : {}) }, r.output),
+    );
+}
+
+/** Whether the output is empty or white space only (a backend with no tables). */
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x09 && byte !== 0x0d) return false;
+  return true;
 }
 
 interface Ran {
   tool: string;
   missing: boolean;
-  output: string;
+  output: Buffer;
   problem?: string;
 }
 
@@ -39,14 +47,14 @@ async function runAll(tools: string[], io: CliIo): Promise<Ran[]> {
   for (const tool of tools) {
     const result = await io.run(tool, []);
     if (result.error === "ENOENT") {
-      ran.push({ tool, missing: true, output: "" });
+      ran.push({ tool, missing: true, output: Buffer.alloc(0) });
     } else if (result.error !== undefined || result.status !== 0) {
       const said = result.stderr.trim().split("\n").filter((l) => !l.startsWith("# Warning:"))[0] ?? "";
       const permission = result.error === "EACCES" || /permission denied|operation not permitted/i.test(said);
       const problem = permission ? `permission denied (reading the live rules needs root or CAP_NET_ADMIN)${said ? `: ${said}` : ""}` : said || `exit status ${result.status}`;
-      ran.push({ tool, missing: false, output: "", problem });
+      ran.push({ tool, missing: false, output: Buffer.alloc(0), problem });
     } else {
-      ran.push({ tool, missing: false, output: result.stdout });
+      ran.push({ tool, missing: false, output: typeof result.stdout === "string" ? Buffer.from(result.stdout) : result.stdout });
     }
   }
   return ran;

@@ -138,7 +138,7 @@ interface Container {
 interface PodSpec {
   hostNetwork: boolean;
   containers: Container[];
-  volumes: { name: string; hostPath?: { path: string } }[];
+  volumes: { name: string; hostPath?: { path: string }; emptyDir?: object }[];
 }
 
 const daemonSetText = () => readFileSync(example("daemonset.yaml"), "utf8");
@@ -174,11 +174,17 @@ test("DaemonSet: its capabilities (NET_ADMIN, NET_RAW) read both backends on a r
       ns.restore("legacy", 4, corpus("kube-proxy-1.14-iptables.legacy.save"));
       const output = join(folder, "iptlint.prom");
       const lint = [process.execPath, binPath, "lint", "--live", "-f", "prometheus", "-o", output];
-      const ran = runConfined(ns, securityContext.capabilities.add, folder, lint);
-      assert.equal(ran.status, 1, ran.stderr);
-      const families = parseExposition(readFileSync(output, "utf8"));
-      assert.equal(sampleValue(families, "iptlint_rules", { ruleset: "live:iptables-nft-save" }), corpus(BUGGY).match(/^-A /gm)!.length);
-      assert.ok(sampleValue(families, "iptlint_rules", { ruleset: "live:iptables-legacy-save" })! > 0, "legacy's rules read too");
+      // As the DaemonSet runs it: the cache and the save tools' output in a writable folder
+      // (TMPDIR); then from the cache; then with TMPDIR read-only (the output through a pipe).
+      const cached = ["env", `TMPDIR=${folder}`, ...lint, "--cache", join(folder, "lint.cache")];
+      for (const command of [lint, cached, cached, ["env", "TMPDIR=/tmp", ...cached]]) {
+        const ran = runConfined(ns, securityContext.capabilities.add, folder, command);
+        assert.deepEqual([ran.status, ran.stderr], [1, ""]);
+        const families = parseExposition(readFileSync(output, "utf8"));
+        assert.equal(sampleValue(families, "iptlint_rules", { ruleset: "live:iptables-nft-save" }), corpus(BUGGY).match(/^-A /gm)!.length);
+        assert.ok(sampleValue(families, "iptlint_rules", { ruleset: "live:iptables-legacy-save" })! > 0, "legacy's rules read too");
+      }
+      assert.deepEqual(readdirSync(folder).sort(), ["iptlint.prom", "lint.cache"]);
       for (const missing of securityContext.capabilities.add) {
         const fewer = runConfined(ns, securityContext.capabilities.add.filter((c) => c !== missing), folder, lint);
         assert.equal(fewer.status, 4, `without ${missing}: ${fewer.stderr}`);
@@ -195,18 +201,23 @@ test("DaemonSet: its loop writes the report where node_exporter reads it, goes o
   const spec = daemonSet().spec.template.spec;
   const { command, args, env, volumeMounts } = spec.containers[0];
   const mount = volumeMounts.find((m) => m.name === "textfile")!;
+  const cacheMount = volumeMounts.find((m) => m.name === "cache")!;
   assert.equal(spec.volumes.find((v) => v.name === "textfile")!.hostPath!.path, "/var/lib/node_exporter/textfile_collector");
-  assert.match(args[0], new RegExp(`iptlint lint --live -f prometheus -o ${mount.mountPath}/iptlint\\.prom\\n`));
+  assert.deepEqual(spec.volumes.find((v) => v.name === "cache")!.emptyDir, {}, "the cache lives as long as the pod");
+  assert.match(args[0], new RegExp(`iptlint lint --live --cache ${cacheMount.mountPath}/lint\\.cache -f prometheus -o ${mount.mountPath}/iptlint\\.prom\\n`));
+  assert.equal(env.find((e) => e.name === "TMPDIR")!.value, cacheMount.mountPath, "the save tools' output read through a file in the writable volume");
   const folder = mkdtempSync(join(tmpdir(), "iptlint-loop-"));
+  const cacheFolder = mkdtempSync(join(tmpdir(), "iptlint-loop-cache-"));
   const bin = mkdtempSync(join(tmpdir(), "iptlint-bin-"));
   try {
-    // The image's `iptlint` on PATH; the host folder where the pod has its mount.
+    // The image's `iptlint` on PATH; the host folders where the pod has its mounts.
     spawnSync("ln", ["-s", binPath, join(bin, "iptlint")]);
-    const script = args[0].replaceAll(`${mount.mountPath}/`, `${folder}/`);
+    const script = args[0].replaceAll(`${mount.mountPath}/`, `${folder}/`).replaceAll(`${cacheMount.mountPath}/`, `${cacheFolder}/`);
+    const values: Record<string, string> = { INTERVAL_SECONDS: "1", TMPDIR: cacheFolder };
     await withNamespace("loop", async (ns) => {
       ns.restore("nft", 4, corpus(BUGGY));
       const child = spawn("ip", ["netns", "exec", ns.name, ...command, script], {
-        env: { ...process.env, PATH: `${bin}:${join(process.execPath, "..")}:${process.env.PATH}`, ...Object.fromEntries(env.map((e) => [e.name, "1"])) },
+        env: { ...process.env, PATH: `${bin}:${join(process.execPath, "..")}:${process.env.PATH}`, ...Object.fromEntries(env.map((e) => [e.name, values[e.name]])) },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stderr = "";
@@ -220,6 +231,8 @@ test("DaemonSet: its loop writes the report where node_exporter reads it, goes o
         await new Promise((r) => setTimeout(r, 100));
       }
       assert.equal(stamps.size, 2, `two reports written: ${stderr}`);
+      // The second from the cache the first left (nothing else is left in the folder: the save's output had no name).
+      assert.deepEqual(readdirSync(cacheFolder), ["lint.cache"]);
       const ended = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
       const killedAt = Date.now();
       child.kill("SIGTERM");
@@ -228,6 +241,7 @@ test("DaemonSet: its loop writes the report where node_exporter reads it, goes o
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    rmSync(cacheFolder, { recursive: true, force: true });
     rmSync(bin, { recursive: true, force: true });
   }
 });

@@ -17,6 +17,7 @@ import { nodeFlags, settingsFor, withLintOptions, type CommandState, type LintOp
 interface FixOptions extends LintOptions {
   emit?: "diff" | "restore" | "patch";
   unsafeFixes?: boolean;
+  cache?: string;
 }
 
 export function registerFix(program: Command, io: CliIo, state: CommandState): void {
@@ -28,8 +29,11 @@ export function registerFix(program: Command, io: CliIo, state: CommandState): v
       .addOption(
         new Option("--emit <form>", "print instead of writing: diff (for patch/git apply), restore (the fixed ruleset), patch (iptables-restore --noflush input for a live node)").choices(["diff", "restore", "patch"]),
       )
-      .option("--unsafe-fixes", "also apply fixes that change which packets match"),
+      .option("--unsafe-fixes", "also apply fixes that change which packets match")
+      .addOption(new Option("--cache <file>").hideHelp()),
   ).action(async (paths: string[], options: FixOptions) => {
+      // A fix changes the files it reads: a stored result would be of other text.
+      if (options.cache !== undefined) throw new UsageError("fix: --cache is for `iptlint lint` only; fix always reads and lints the files it changes");
       if (!options.emit && paths.includes("-")) throw new UsageError("fix: standard input can only be fixed with --emit");
       if (options.emit && paths.length !== 1) throw new UsageError("fix --emit takes exactly one file");
       const inputs = await readInputs(await expandPaths(paths, io), options.stdinFilename, io);

@@ -5,6 +5,7 @@ import { allRules } from "../../../rules/index.js";
 import { formatNames, formatters, type FormatName } from "../../format/index.js";
 import type { LintResult } from "../../lint.js";
 import { lintAll, type LintJob } from "../lint-pool.js";
+import { bytesDigest, cacheKey, countsOf, readCache, resultsForPrometheus, saveOutputDigest, writeCache, type KeyedInput, type Rendered } from "../cache.js";
 import { nodePartners, type NodeCandidate } from "../../nodes.js";
 import { ExitCode } from "../exit-codes.js";
 import { readInputs } from "../inputs.js";
@@ -31,21 +32,46 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       .option("--report <format=path>", "also write a report in this format to this file, from the same run (repeatable)", collectReport, [])
       .option("--color", "colour the report even when not on a terminal")
       .option("--no-color", "never colour the report")
-      .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error")),
+      .addOption(new Option("--failure-threshold <severity>", "fail on findings of this severity or above").choices(["error", "warning", "info"]).default("error"))
+      .option("--cache <file>", "keep the run's reports in this file, and print them from it while the rules, configuration, options and iptlint are unchanged"),
   ).action(async (paths: string[], options: LintCommandOptions) => {
     const started = performance.now();
     if (paths.length === 0 && !options.live) {
       throw new UsageError("lint: give ruleset files, folders or patterns (- for standard input, --live for this node's rules)");
     }
-    const inputs = [...(options.live ? await liveInputs(io) : []), ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io))];
+    const cacheFile = options.cache;
+    const inputs = [
+      ...(options.live ? await liveInputs(io, cacheFile === undefined ? undefined : saveOutputDigest) : []),
+      ...(await readInputs(await expandPaths(paths, io), options.stdinFilename, io, cacheFile === undefined ? undefined : bytesDigest)),
+    ];
+    const files: KeyedInput[] = [];
+    for (const input of inputs) files.push({ input, settings: await settingsFor(input, options, io) });
+    const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
+    // SARIF describes every rule with its README, for code scanning's rule help.
+    const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
+    const { cache: _, ...keyedOptions } = options;
+    const key = cacheFile === undefined ? undefined : cacheKey({ cwd: io.cwd, color, options: keyedOptions, inputs: files, ruleDocs });
+    // The reports this command line asks for: on a hit, the cache gives their texts, never where they go.
+    const outputs: Rendered[] = [{ path: options.outputFile, format: options.format }, ...options.report.map((extra) => ({ path: extra.path, format: extra.format }))];
+    const cached = key === undefined ? undefined : await readCache(io, cacheFile!, key, outputs);
+    if (cached !== undefined) {
+      // The run as `prometheus` reports it: reading the rules and finding them unchanged.
+      const run = { endedAt: Date.now(), durationMs: performance.now() - started };
+      for (const [i, output] of outputs.entries()) {
+        const stored = cached.outputs[i];
+        const text = stored.text ?? formatters.prometheus(resultsForPrometheus(stored.counts!), { cwd: io.cwd, color: false, rules: allRules, version, run });
+        await writeReport(io, output.path, text);
+      }
+      state.exitCode = cached.exitCode;
+      return;
+    }
     const machine = options.format !== "stylish" && options.format !== "compact";
     const progress = io.progress({ machineOutputOnStdout: machine && options.outputFile === undefined, color: useColor(io.stderr, io.env, options.color) });
     const jobs: LintJob[] = [];
     const live = new Set<number>();
     const partnersOnly = new Set<number>();
     const linted: NodeCandidate[] = [];
-    for (const input of inputs) {
-      const settings = await settingsFor(input, options, io);
+    for (const { input, settings } of files) {
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
       if (input.partnerOnly) partnersOnly.add(jobs.length);
@@ -62,24 +88,30 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       progress.stop();
     }
     const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
-    const color = options.outputFile === undefined && useColor(io.stdout, io.env, options.color);
-    // SARIF describes every rule with its README, for code scanning's rule help.
-    const ruleDocs = options.format === "sarif" ? await readRuleReadmes(io, allRules.map((r) => r.id)) : undefined;
     // The run as `prometheus` reports it: reading the rules and linting them, all but the writing.
     const run = { endedAt: Date.now(), durationMs: performance.now() - started };
-    const report = formatters[options.format](shown, { cwd: io.cwd, color, rules: allRules, version, ruleDocs, run });
-    if (options.outputFile === undefined) io.stdout.write(report);
-    else await io.writeFileAtomic(options.outputFile, Buffer.from(report), { create: true });
-    for (const extra of options.report) {
-      const text = formatters[extra.format](shown, { cwd: io.cwd, color: false, rules: allRules, version, run });
-      await io.writeFileAtomic(extra.path, Buffer.from(text), { create: true });
-    }
+    outputs.forEach((output, i) => {
+      const text = formatters[output.format](shown, { cwd: io.cwd, color: i === 0 ? color : false, rules: allRules, version, ...(i === 0 ? { ruleDocs } : {}), run });
+      if (output.format === "prometheus" && key !== undefined) output.counts = countsOf(shown);
+      output.text = text;
+    });
+    for (const output of outputs) await writeReport(io, output.path, output.text!);
     state.exitCode = failed(shown, options) ? ExitCode.Findings : ExitCode.Ok;
+    if (key !== undefined) {
+      await writeCache(io, cacheFile!, key, state.exitCode, outputs.map((o) => (o.counts ? { format: o.format, counts: o.counts } : { format: o.format, text: o.text })));
+    }
   });
+}
+
+/** A report to standard output, or to its file all at once. */
+async function writeReport(io: CliIo, path: string | undefined, text: string): Promise<void> {
+  if (path === undefined) io.stdout.write(text);
+  else await io.writeFileAtomic(path, Buffer.from(text), { create: true });
 }
 
 interface LintCommandOptions extends LintOptions {
   live?: boolean;
+  cache?: string;
   format: FormatName;
   outputFile?: string;
   report: ExtraReport[];
