@@ -145,32 +145,72 @@ export interface CompiledTable {
 
 const INDEX_FROM = 16;
 
-export function compileChain(chain: Chain, table: string, family: Family, isChain: (name: string) => boolean, policy: string | null, policyLine: number | null): CompiledChain {
-  const lines = chain.rules;
-  const compiled: (CompiledRule | undefined)[] = new Array(lines.length);
-  const rule = (i: number): CompiledRule => (compiled[i] ??= compileRule(lines[i], table, chain.name, family, isChain));
-  const all = Int32Array.from(lines.keys());
-  let candidates: (p: WalkPacket) => ArrayLike<number> = () => all;
-  if (lines.length >= INDEX_FROM) {
-    // The index needs only each rule's exact destination and port, read without compiling the rule.
-    const keys = lines.map((line) => indexKeys(line.view, family));
-    const byDestination = keys.filter((k) => k.destination !== null).length;
-    const byPort = keys.filter((k) => k.destinationPort !== null).length;
-    if (byDestination * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destination), (p) => p.destination);
-    else if (byPort * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
+export function compileChain(
+  chain: Chain,
+  table: string,
+  family: Family,
+  isChain: (name: string) => boolean,
+  policy: string | null,
+  policyLine: number | null,
+  cache: RuleCache = new RuleCache(),
+): CompiledChain {
+  return new LazyChain(chain, table, family, isChain, policy, policyLine, cache);
+}
+
+/** `0 .. n-1`: shared by every chain of n rules too short to index, else the chain's own. */
+const ranges: Int32Array[] = [];
+const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+const rangeOf = (n: number): Int32Array => (n < INDEX_FROM ? (ranges[n] ??= range(n)) : range(n));
+
+/** A chain whose rules are compiled the first time the walk asks for each; long chains indexed. */
+class LazyChain implements CompiledChain {
+  readonly name: string;
+  readonly size: number;
+  private readonly compiled: (CompiledRule | undefined)[];
+  private readonly index: ((p: WalkPacket) => ArrayLike<number>) | null = null;
+  private readonly all: Int32Array;
+
+  constructor(
+    private readonly chain: Chain,
+    readonly table: string,
+    private readonly family: Family,
+    private readonly isChain: (name: string) => boolean,
+    readonly policy: string | null,
+    readonly policyLine: number | null,
+    private readonly cache: RuleCache,
+  ) {
+    const lines = chain.rules;
+    this.name = chain.name;
+    this.size = lines.length;
+    this.compiled = new Array(lines.length);
+    this.all = rangeOf(lines.length);
+    if (lines.length >= INDEX_FROM) {
+      // The index needs only each rule's exact destination and port, read without compiling the rule.
+      const keys = lines.map((line) => indexKeys(line.view, family));
+      const byDestination = keys.filter((k) => k.destination !== null).length;
+      const byPort = keys.filter((k) => k.destinationPort !== null).length;
+      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destination), (p) => p.destination);
+      else if (byPort * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
+    }
   }
-  return {
-    name: chain.name,
-    table,
-    size: lines.length,
-    rule,
-    get rules() {
-      return lines.map((_, i) => rule(i));
-    },
-    policy,
-    policyLine,
-    candidates,
-  };
+
+  rule(i: number): CompiledRule {
+    let r = this.compiled[i];
+    if (r === undefined) {
+      const line = this.chain.rules[i];
+      r = compileCommonRule(line, this.table, this.name, this.family, this.isChain, this.cache) ?? compileRule(line, this.table, this.name, this.family, this.isChain);
+      this.compiled[i] = r;
+    }
+    return r;
+  }
+
+  get rules(): CompiledRule[] {
+    return this.chain.rules.map((_, i) => this.rule(i));
+  }
+
+  candidates(p: WalkPacket): ArrayLike<number> {
+    return this.index === null ? this.all : this.index(p);
+  }
 }
 
 /**
@@ -390,6 +430,182 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
     if (built.destinationPort !== null && protocolNumber !== null) destinationPortKey = built.destinationPort;
   }
   const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain);
+  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+}
+
+/**
+ * Tests that hold no line's own text (a protocol, a port range, an address with its flags), made
+ * once per table and shared by every rule that has them: a kube-proxy dump's 30,000 service and
+ * endpoint chains spell a handful of shapes, and a closure per rule was most of the walk's memory.
+ * Keys are the whole values, never a hash: two rules share a test only when they test the same thing.
+ */
+export class RuleCache {
+  private readonly tests = new Map<string, Test>();
+  private readonly jumps = new Map<string, Action>();
+
+  test(key: string, make: () => Test): Test {
+    let t = this.tests.get(key);
+    if (t === undefined) this.tests.set(key, (t = make()));
+    return t;
+  }
+
+  jump(chain: string, goto: boolean): Action {
+    const key = goto ? `g${chain}` : `j${chain}`;
+    let a = this.jumps.get(key);
+    if (a === undefined) this.jumps.set(key, (a = { kind: "jump", chain, goto }));
+    return a;
+  }
+}
+
+const NO_TESTS: Test[] = [];
+const NO_ACTION: Action = { kind: "none" };
+
+const protocolTest = (n: number, negated: boolean): Test => (p) => (n === 0 ? true : (p.protocolNumber === n) !== negated);
+const isProtocol = (n: number): Test => (p) => p.protocolNumber === n;
+const portTest = (source: boolean, r: { min: number; max: number }, negated: boolean): Test => (p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== negated;
+const constantTest = (value: boolean): Test => () => value;
+const pickTest = (c: Maybe): Test => () => c;
+
+/**
+ * compileRule for the lines most rules of a big dump are (addresses, interfaces, `-p`, comments,
+ * ports, a random `statistic`, any target), read from the line's view with no node made and the
+ * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
+ * what compileRule gives, test for test in the same order (test/packet/compile-fast.test.ts).
+ */
+export function compileCommonRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+  const view = line.view;
+  let generic: Test[] | null = null;
+  let moduleTests: Test[] | null = null;
+  let destinationKey: bigint | null = null;
+  let destinationPortKey: number | null = null;
+  let protocolNumber: number | null = null;
+  let protocol: string | null = null;
+  /** The module the options read now belong to (its name), null before any and after the target. */
+  let current: string | null = null;
+  /** Its `-m` element (-1 for the protocol's, loaded by `-p`) and its options' elements. */
+  let currentFirst = -1;
+  let currentOptions: number[] = [];
+  let moduleDestinationPort: number | null = null;
+  let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+  const addModule = (t: Test) => (moduleTests ??= []).push(t);
+  /** Ends the module being read: its tests, or false when compileRule must read the line. */
+  const closeModule = (): boolean => {
+    if (current === null) return true;
+    const name = current;
+    current = null;
+    if (name === "comment") return true;
+    const ported = PORTED[name];
+    if (ported !== undefined && Object.hasOwn(PORTED, name)) {
+      addModule(cache.test(`P${ported}`, () => isProtocol(ported)));
+      for (const o of currentOptions) {
+        const oname = view.name(o);
+        const source = oname === "--sport" || oname === "--source-port";
+        if (!source && oname !== "--dport" && oname !== "--destination-port") return false;
+        const range = parseTcpPorts(view.values(o)[0] ?? "");
+        if (range.kind !== "value") return false;
+        const r = range.value;
+        const negated = view.negated(o);
+        if (!source && !negated && r.min === r.max) moduleDestinationPort = r.min;
+        addModule(cache.test(`p${source ? "s" : "d"}${negated ? "!" : ""}${r.min}:${r.max}`, () => portTest(source, r, negated)));
+      }
+      return true;
+    }
+    if (name === "statistic") {
+      const find = (option: string) => currentOptions.find((o) => view.name(o) === option);
+      const mode = find("--mode");
+      const probability = find("--probability");
+      if (mode === undefined || view.values(mode)[0] !== "random" || probability === undefined) return false;
+      const text = view.values(probability)[0];
+      if (!Number.isFinite(Number(text))) return false;
+      const negated = view.negated(probability);
+      // As compileRule reads it: libxt_statistic keeps lround(p * 2^31).
+      const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
+      if (p === 0 || p === 1) addModule(cache.test(`c${(p === 1) !== negated}`, () => constantTest((p === 1) !== negated)));
+      else {
+        const written = [...(currentFirst === -1 ? [] : [view.written(currentFirst)]), ...currentOptions.map((o) => view.written(o))];
+        addModule(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written.join(" ")}\` picks the packet`, probability: p, negated }));
+      }
+      return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const name = view.name(i);
+      switch (name) {
+        case "-s":
+        case "--source":
+        case "--src":
+        case "-d":
+        case "--destination":
+        case "--dst": {
+          const value = view.values(i)[0] ?? "";
+          const negated = view.negated(i);
+          const source = name.startsWith("-s") || name.startsWith("--s");
+          const parsed = parseGenericAddresses(value, family);
+          if (parsed.kind !== "value") return null;
+          if (!source && !negated && parsed.value.length === 1) {
+            const net = netOf(parsed.value[0]);
+            if (net.prefix === bitsOf(family)) destinationKey = net.network;
+          }
+          (generic ??= []).push(cache.test(`a${family}${source ? "s" : "d"}${negated ? "!" : ""}${value}`, () => addressTest(source, parsed.value.map(netOf), negated, family)));
+          break;
+        }
+        case "-i":
+        case "--in-interface":
+        case "-o":
+        case "--out-interface": {
+          const value = view.values(i)[0] ?? "";
+          const negated = view.negated(i);
+          const incoming = name === "-i" || name === "--in-interface";
+          (generic ??= []).push(cache.test(`i${incoming ? "i" : "o"}${negated ? "!" : ""}${value}`, () => interfaceTest(incoming, value, negated)));
+          break;
+        }
+        case "-p":
+        case "--protocol": {
+          const value = view.values(i)[0];
+          protocol = value?.toLowerCase() ?? null;
+          const parsed = parseGenericProtocol(value ?? "");
+          if (parsed.kind !== "value") return null;
+          const n = parsed.value;
+          const negated = view.negated(i);
+          if (!negated && n !== 0) protocolNumber = n;
+          (generic ??= []).push(cache.test(`g${negated ? "!" : ""}${n}`, () => protocolTest(n, negated)));
+          break;
+        }
+        case "-f":
+        case "--fragment":
+        case "--fragments": {
+          const negated = view.negated(i);
+          (generic ??= []).push(cache.test(`c${negated}`, () => constantTest(negated)));
+          break;
+        }
+      }
+    } else if (role === "match") {
+      if (!closeModule()) return null;
+      current = view.values(i)[0] ?? "";
+      currentFirst = i;
+      currentOptions = [];
+    } else if (role === "jump" || role === "goto") {
+      if (!closeModule()) return null;
+      target = { kind: role, name: view.value(i) ?? "", options: [] };
+    } else if (role === "module") {
+      if (target !== null && current === null) target.options.push(element(view, i, true));
+      else if (current !== null) currentOptions.push(i);
+      else {
+        // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
+        current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+        currentFirst = -1;
+        currentOptions = [i];
+      }
+    }
+  }
+  if (!closeModule()) return null;
+  if (moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = moduleDestinationPort;
+  const tests = generic === null ? (moduleTests ?? NO_TESTS) : moduleTests === null ? generic : [...generic, ...(moduleTests as Test[])];
+  let action: Action = NO_ACTION;
+  if (target !== null) action = target.options.length === 0 && isChain(target.name) ? cache.jump(target.name, target.kind === "goto") : actionOf(target, family, isChain);
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 

@@ -19,7 +19,7 @@ import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, RuleCache, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -130,6 +130,9 @@ const MAX_DEPTH = 64;
 class TableChains {
   private readonly compiled = new Map<string, CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
+  /** Tests and jumps the table's rules share (compile.ts). */
+  private readonly cache = new RuleCache();
+  private readonly isChainName = (name: string): boolean => this.isChain(name);
 
   constructor(
     readonly model: TableModel,
@@ -156,7 +159,7 @@ class TableChains {
       const chain = this.model.chains.get(name);
       const policy = this.policies.get(name);
       const builtin = this.model.builtins.has(name);
-      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.isChain(n), builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, this.isChainName, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null, this.cache);
       this.compiled.set(name, c);
     }
     return c ?? undefined;
