@@ -140,7 +140,8 @@ class TableChains {
     readonly family: Family,
     readonly backend: Backend | null,
   ) {
-    for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
+    // The replay's list of `:NAME POLICY` lines not `-` (the table's 60,000 declarations are not made).
+    for (const d of model.policyDeclarations) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
     for (const c of model.policyCommands) {
       const [chain, policy] = c.positional.map((w) => w.value);
       if (chain !== undefined && policy !== undefined) this.policies.set(chain, { policy, line: c.index });
