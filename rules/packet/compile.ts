@@ -25,7 +25,7 @@ import {
   type Hook,
   type XMark,
 } from "../netfilter/index.js";
-import { bitsOf, inNet, netOf, parseAddress, type Net } from "./addresses.js";
+import { bitsOf, inNet, netOf, parseAddress, prefixMask, type Net } from "./addresses.js";
 import { MarkState } from "./marks.js";
 import type { NodeInfo, Route } from "./node.js";
 
@@ -434,26 +434,18 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
 }
 
 /**
- * Tests that hold no line's own text (a protocol, a port range, an address with its flags), made
+ * Tests that hold no line's own text (a protocol, a port range, an interface), made
  * once per table and shared by every rule that has them: a kube-proxy dump's 30,000 service and
  * endpoint chains spell a handful of shapes, and a closure per rule was most of the walk's memory.
  * Keys are the whole values, never a hash: two rules share a test only when they test the same thing.
  */
 export class RuleCache {
   private readonly tests = new Map<string, Test>();
-  private readonly jumps = new Map<string, Action>();
 
   test(key: string, make: () => Test): Test {
     let t = this.tests.get(key);
     if (t === undefined) this.tests.set(key, (t = make()));
     return t;
-  }
-
-  jump(chain: string, goto: boolean): Action {
-    const key = goto ? `g${chain}` : `j${chain}`;
-    let a = this.jumps.get(key);
-    if (a === undefined) this.jumps.set(key, (a = { kind: "jump", chain, goto }));
-    return a;
   }
 }
 
@@ -465,6 +457,46 @@ const isProtocol = (n: number): Test => (p) => p.protocolNumber === n;
 const portTest = (source: boolean, r: { min: number; max: number }, negated: boolean): Test => (p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== negated;
 const constantTest = (value: boolean): Test => () => value;
 const pickTest = (c: Maybe): Test => () => c;
+
+/**
+ * `10.244.1.2` or `10.0.0.0/8` written the one way iptables-save writes it (no leading zero, no
+ * mask as an address), read as `netOf(parseGenericAddresses(...))` reads it; null for anything
+ * else (octal groups, masks, names, lists), which the general parser reads.
+ */
+export function plainNet4(text: string): Net | null {
+  let address = 0;
+  let group = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits === 1 && group === 0) return null;
+      group = group * 10 + (c - 0x30);
+      if (++digits > 3 || group > 255) return null;
+    } else if (c === 0x2e && digits > 0 && dots < 3) {
+      address = address * 256 + group;
+      group = digits = 0;
+      dots++;
+    } else break;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  address = address * 256 + group;
+  let prefix = 32;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== 0x2f /* / */ || i + 1 === text.length || text.length - i > 3) return null;
+    prefix = 0;
+    for (let k = i + 1; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x30 || c > 0x39 || (k > i + 1 && prefix === 0)) return null;
+      prefix = prefix * 10 + (c - 0x30);
+    }
+    if (prefix > 32) return null;
+  }
+  const mask = prefixMask(4, prefix);
+  return { network: BigInt(address) & mask, mask, prefix, exact: prefix === 32 };
+}
 
 /**
  * compileRule for the lines most rules of a big dump are (addresses, interfaces, `-p`, comments,
@@ -511,10 +543,15 @@ export function compileCommonRule(line: CommandLine, table: string, chain: strin
       return true;
     }
     if (name === "statistic") {
-      const find = (option: string) => currentOptions.find((o) => view.name(o) === option);
-      const mode = find("--mode");
-      const probability = find("--probability");
-      if (mode === undefined || view.values(mode)[0] !== "random" || probability === undefined) return false;
+      // The first of each, as compileRule reads them.
+      let mode = -1;
+      let probability = -1;
+      for (const o of currentOptions) {
+        const option = view.name(o);
+        if (option === "--mode") mode = mode === -1 ? o : mode;
+        else if (option === "--probability") probability = probability === -1 ? o : probability;
+      }
+      if (mode === -1 || view.values(mode)[0] !== "random" || probability === -1) return false;
       const text = view.values(probability)[0];
       if (!Number.isFinite(Number(text))) return false;
       const negated = view.negated(probability);
@@ -543,13 +580,17 @@ export function compileCommonRule(line: CommandLine, table: string, chain: strin
           const value = view.values(i)[0] ?? "";
           const negated = view.negated(i);
           const source = name.startsWith("-s") || name.startsWith("--s");
-          const parsed = parseGenericAddresses(value, family);
-          if (parsed.kind !== "value") return null;
-          if (!source && !negated && parsed.value.length === 1) {
-            const net = netOf(parsed.value[0]);
-            if (net.prefix === bitsOf(family)) destinationKey = net.network;
+          let nets: Net[];
+          const plain = family === 4 ? plainNet4(value) : null;
+          if (plain !== null) nets = [plain];
+          else {
+            const parsed = parseGenericAddresses(value, family);
+            if (parsed.kind !== "value") return null;
+            nets = parsed.value.map(netOf);
           }
-          (generic ??= []).push(cache.test(`a${family}${source ? "s" : "d"}${negated ? "!" : ""}${value}`, () => addressTest(source, parsed.value.map(netOf), negated, family)));
+          if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+          // Not shared: most addresses are one endpoint's, and a key costs more than the test.
+          (generic ??= []).push(addressTest(source, nets, negated, family));
           break;
         }
         case "-i":
@@ -605,7 +646,7 @@ export function compileCommonRule(line: CommandLine, table: string, chain: strin
   if (moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = moduleDestinationPort;
   const tests = generic === null ? (moduleTests ?? NO_TESTS) : moduleTests === null ? generic : [...generic, ...(moduleTests as Test[])];
   let action: Action = NO_ACTION;
-  if (target !== null) action = target.options.length === 0 && isChain(target.name) ? cache.jump(target.name, target.kind === "goto") : actionOf(target, family, isChain);
+  if (target !== null) action = actionOf(target, family, isChain);
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 

@@ -126,6 +126,10 @@ const NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain
 
 const MAX_DEPTH = 64;
 
+/** What Walk.decided answers when every test of a rule is decided (else the first undecided test's index). */
+const MATCHED = -1;
+const MISSED = -2;
+
 /** A document's table, compiled chain by chain as the walk enters them. */
 class TableChains {
   private readonly compiled = new Map<string, CompiledChain | null>();
@@ -133,6 +137,7 @@ class TableChains {
   /** Tests and jumps the table's rules share (compile.ts). */
   private readonly cache = new RuleCache();
   private readonly isChainName = (name: string): boolean => this.isChain(name);
+  private readonly chainNames = new Map<string, boolean>();
 
   constructor(
     readonly model: TableModel,
@@ -150,8 +155,14 @@ class TableChains {
 
   /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
   private isChain(name: string): boolean {
-    const id = this.model.idOf(name);
-    return id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+    // Remembered by name: every endpoint rule of a kube dump jumps to KUBE-MARK-MASQ or DNATs.
+    let known = this.chainNames.get(name);
+    if (known === undefined) {
+      const id = this.model.idOf(name);
+      known = id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+      this.chainNames.set(name, known);
+    }
+    return known;
   }
 
   chain(name: string): CompiledChain | undefined {
@@ -249,6 +260,10 @@ class Step implements PathStep {
 }
 
 type Exit = { b: Branch; verdict: Verdict | null };
+
+/** What Walk.act gives: the branch goes on to the chain's next rule, or leaves the chain. */
+const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
+const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
 
 /** Traces a packet through the documents' tables of its family. */
 export function tracePacket(documents: readonly Document[], input: TraceInput, node: NodeInfo = new NodeInfo(), options: TraceOptions = {}): TraceResult {
@@ -554,36 +569,70 @@ class Walk {
     const candidates = chain.candidates(start.p);
     const work: [Branch, number][] = [[start, 0]];
     while (work.length > 0) {
-      const [b, c] = work.pop()!;
-      if (c >= candidates.length) {
-        exits.push({ b, verdict: null });
-        continue;
-      }
-      const rule = chain.rule(candidates[c]);
-      const results = this.evaluate(rule, b, at);
-      // Pushed in reverse so that the first branch is walked first.
-      const continuing: [Branch, number][] = [];
-      for (const [branch, matched] of results) {
-        if (!matched) {
-          continuing.push([branch, c + 1]);
+      let [b, c] = work.pop()!;
+      // A branch goes on rule after rule, making nothing, while no rule forks it.
+      for (;;) {
+        if (c >= candidates.length) {
+          exits.push({ b, verdict: null });
+          break;
+        }
+        const rule = chain.rule(candidates[c]);
+        const decided = this.decided(rule, b, at);
+        if (decided === MISSED) {
+          c++;
           continue;
         }
-        for (const r of this.act(table, chain, rule, branch, at, depth)) {
-          if (r.kind === "next") continuing.push([r.b, c + 1]);
-          else exits.push(r.exit);
+        // Pushed in reverse so that the first branch is walked first.
+        const continuing: [Branch, number][] = [];
+        if (decided === MATCHED) {
+          const results = this.act(table, chain, rule, b, at, depth);
+          if (results.length === 1 && results[0].kind === "next") {
+            b = results[0].b;
+            c++;
+            continue;
+          }
+          for (const r of results) {
+            if (r.kind === "next") continuing.push([r.b, c + 1]);
+            else exits.push(r.exit);
+          }
+        } else {
+          for (const [branch, matched] of this.evaluate(rule, b, at, decided)) {
+            if (!matched) {
+              continuing.push([branch, c + 1]);
+              continue;
+            }
+            for (const r of this.act(table, chain, rule, branch, at, depth)) {
+              if (r.kind === "next") continuing.push([r.b, c + 1]);
+              else exits.push(r.exit);
+            }
+          }
         }
+        for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+        break;
       }
-      for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
     }
     return exits;
+  }
+
+  /** MATCHED or MISSED when every test of the rule is decided for the branch, else the first undecided test's index. */
+  private decided(rule: CompiledRule, b: Branch, at: Place): number {
+    const tests = rule.tests;
+    for (let k = 0; k < tests.length; k++) {
+      let a = tests[k](b.p, at);
+      if (typeof a !== "boolean") {
+        const known = assumedOf(b, a.key);
+        if (known === undefined) return k;
+        a = known !== a.negated;
+      }
+      if (!a) return MISSED;
+    }
+    return MATCHED;
   }
 
   private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
     const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
     b.path = push(b.path, step);
     const action: Action = rule.action;
-    const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
-    const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
     switch (action.kind) {
       case "none":
       case "continue":
@@ -699,9 +748,9 @@ class Walk {
   }
 
   /** Whether a rule matches: one branch when every test is decided, else one per way an undecided test goes. */
-  private evaluate(rule: CompiledRule, start: Branch, at: Place): [Branch, boolean][] {
+  private evaluate(rule: CompiledRule, start: Branch, at: Place, from = 0): [Branch, boolean][] {
     const out: [Branch, boolean][] = [];
-    const work: [Branch, number][] = [[start, 0]];
+    const work: [Branch, number][] = [[start, from]];
     while (work.length > 0) {
       const [b, from] = work.pop()!;
       let matched = true;

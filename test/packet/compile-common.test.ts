@@ -12,10 +12,11 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, RuleCache, type CompiledRule, type Place, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, plainNet4, RuleCache, type CompiledRule, type Place, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
-import { parseAddress } from "../../rules/packet/addresses.js";
+import { netOf, parseAddress } from "../../rules/packet/addresses.js";
+import { parseGenericAddresses } from "../../rules/netfilter/index.js";
 import { fromRoot } from "../helpers/project.js";
 
 const isChain = (name: string) => name.startsWith("KUBE-") || name === "X" || name === "Y";
@@ -163,4 +164,23 @@ test("compileCommonRule: rules of one shape with different values keep their own
   const other = ["-A X -p 6 --dport 22 -j ACCEPT", "-A X -p tcp --syn -j ACCEPT", "-A X -m limit --limit 1/s -j ACCEPT", "-A X -s example.invalid -j ACCEPT", "-A X -m statistic --mode nth --every 2 -j ACCEPT", "-A X -p icmp --icmp-type 8 -j ACCEPT"];
   const others = parse(`*filter\n:X - [0:0]\n${other.join("\n")}\nCOMMIT\n`, { filePath: "other.rules" });
   assert.deepEqual(compare(others, 4), { rules: other.length, common: 0 });
+});
+
+test("plainNet4: what the general parser reads, or null (then the general parser reads it)", () => {
+  const words = ["10.244.1.2", "10.244.1.2/32", "10.0.0.0/8", "10.1.2.3/8", "0.0.0.0/0", "1.2.3.4/0", "255.255.255.255", "192.168.0.1/24", "1.2.3.4/31"];
+  const odd = ["010.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.256", "1.2.3.4/33", "1.2.3.4/032", "1.2.3.4/00", "1.2.3.4/", "1.2.3.4/255.0.0.0", "1.2.3.4/8x", "a.b.c.d", "", "1..2.3", "1.2.3.4,1.2.3.5", " 1.2.3.4", "1.2.3.04", "1234.1.1.1"];
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let k = 0; k < 2000; k++) words.push(`${random(256)}.${random(256)}.${random(256)}.${random(256)}${k % 3 === 0 ? "" : `/${random(33)}`}`);
+  for (const word of [...words, ...odd]) {
+    const fast = plainNet4(word);
+    const parsed = parseGenericAddresses(word, 4);
+    if (words.includes(word)) assert.notEqual(fast, null, word);
+    if (fast === null) continue;
+    assert.equal(parsed.kind, "value", word);
+    if (parsed.kind !== "value") continue;
+    assert.equal(parsed.value.length, 1, word);
+    assert.deepEqual(fast, netOf(parsed.value[0]), word);
+  }
+  for (const word of odd) assert.equal(plainNet4(word), null, word);
 });
