@@ -235,10 +235,16 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
         const parsed = parseGenericProtocol(value);
         if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
       } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
-        const parsed = parseGenericAddresses(view.values(i)[0] ?? "", family);
-        if (parsed.kind === "value" && parsed.value.length === 1) {
-          const net = netOf(parsed.value[0]);
-          if (net.prefix === bitsOf(family)) destination = net.network;
+        const value = view.values(i)[0] ?? "";
+        const plain = family === 4 ? plainNet4(value) : null;
+        if (plain !== null) {
+          if (plain.prefix === 32) destination = plain.network;
+        } else {
+          const parsed = parseGenericAddresses(value, family);
+          if (parsed.kind === "value" && parsed.value.length === 1) {
+            const net = netOf(parsed.value[0]);
+            if (net.prefix === bitsOf(family)) destination = net.network;
+          }
         }
       }
     } else if (role === "match") {

@@ -567,9 +567,11 @@ class Walk {
     if (depth > MAX_DEPTH) return [{ b: start, verdict: null }];
     const exits: Exit[] = [];
     const candidates = chain.candidates(start.p);
-    const work: [Branch, number][] = [[start, 0]];
-    while (work.length > 0) {
-      let [b, c] = work.pop()!;
+    // The branches still to walk, made when a rule first forks the walk.
+    let work: [Branch, number][] | null = null;
+    let b = start;
+    let c = 0;
+    for (;;) {
       // A branch goes on rule after rule, making nothing, while no rule forks it.
       for (;;) {
         if (c >= candidates.length) {
@@ -607,9 +609,13 @@ class Walk {
             }
           }
         }
+        work ??= [];
         for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
         break;
       }
+      const pending = work?.pop();
+      if (pending === undefined) break;
+      [b, c] = pending;
     }
     return exits;
   }
