@@ -440,17 +440,46 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
 }
 
 /**
- * Tests that hold no line's own text (a protocol, a port range, an interface), made
- * once per table and shared by every rule that has them: a kube-proxy dump's 30,000 service and
- * endpoint chains spell a handful of shapes, and a closure per rule was most of the walk's memory.
- * Keys are the whole values, never a hash: two rules share a test only when they test the same thing.
+ * Tests that hold no line's own text (a protocol, a port range, an interface), made once per
+ * table and shared by every rule that has them: a kube-proxy dump's 30,000 service and endpoint
+ * chains spell a handful of shapes, and a closure per rule was most of the walk's memory. Keys
+ * are the whole values, never a hash: two rules share a test only when they test the same thing.
  */
 export class RuleCache {
-  private readonly tests = new Map<string, Test>();
+  /** By protocol number and negation (`-p`). */
+  private readonly protocols: Test[] = [];
+  /** By protocol number (a ported match's own test). */
+  private readonly matches: Test[] = [];
+  private readonly constants: Test[] = [];
+  /** By range, side and negation. */
+  private readonly ports = new Map<number, Test>();
+  private readonly interfaces = new Map<string, Test>();
+  /** compileCommonRule's reader, reused rule after rule. */
+  readonly reader = new CommonRuleReader();
 
-  test(key: string, make: () => Test): Test {
-    let t = this.tests.get(key);
-    if (t === undefined) this.tests.set(key, (t = make()));
+  protocol(n: number, negated: boolean): Test {
+    return (this.protocols[n * 2 + (negated ? 1 : 0)] ??= protocolTest(n, negated));
+  }
+
+  match(n: number): Test {
+    return (this.matches[n] ??= isProtocol(n));
+  }
+
+  constant(value: boolean): Test {
+    return (this.constants[value ? 1 : 0] ??= constantTest(value));
+  }
+
+  port(source: boolean, range: { min: number; max: number }, negated: boolean): Test {
+    const key = ((range.min * 65536 + range.max) * 2 + (source ? 1 : 0)) * 2 + (negated ? 1 : 0);
+    let t = this.ports.get(key);
+    if (t === undefined) this.ports.set(key, (t = portTest(source, range, negated)));
+    return t;
+  }
+
+  interface(incoming: boolean, pattern: string, negated: boolean): Test {
+    const key = `${incoming ? "i" : "o"}${negated ? "!" : ""}${pattern}`;
+    let t = this.interfaces.get(key);
+    if (t === undefined) this.interfaces.set(key, (t = interfaceTest(incoming, pattern, negated)));
     return t;
   }
 }
@@ -508,43 +537,142 @@ export function plainNet4(text: string): Net | null {
  * compileRule for the lines most rules of a big dump are (addresses, interfaces, `-p`, comments,
  * ports, a random `statistic`, any target), read from the line's view with no node made and the
  * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
- * what compileRule gives, test for test in the same order (test/packet/compile-fast.test.ts).
+ * what compileRule gives, test for test in the same order (test/packet/compile-common.test.ts).
  */
 export function compileCommonRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
-  const view = line.view;
-  let generic: Test[] | null = null;
-  let moduleTests: Test[] | null = null;
-  let destinationKey: bigint | null = null;
-  let destinationPortKey: number | null = null;
-  let protocolNumber: number | null = null;
-  let protocol: string | null = null;
+  return cache.reader.read(line, table, chain, family, isChain, cache);
+}
+
+/** compileCommonRule's reading of one line; its fields are the reading's state (one object for all lines, no closure per line). */
+class CommonRuleReader {
+  private view!: LineView;
+  private line!: CommandLine;
+  private cache!: RuleCache;
+  private moduleTests: Test[] | null = null;
   /** The module the options read now belong to (its name), null before any and after the target. */
-  let current: string | null = null;
+  private current: string | null = null;
   /** Its `-m` element (-1 for the protocol's, loaded by `-p`) and its options' elements. */
-  let currentFirst = -1;
-  let currentOptions: number[] = [];
-  let moduleDestinationPort: number | null = null;
-  let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
-  const addModule = (t: Test) => (moduleTests ??= []).push(t);
+  private currentFirst = -1;
+  private readonly currentOptions: number[] = [];
+  private moduleDestinationPort: number | null = null;
+
+  read(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+    const view = line.view;
+    this.view = view;
+    this.line = line;
+    this.cache = cache;
+    this.moduleTests = null;
+    this.current = null;
+    this.moduleDestinationPort = null;
+    let generic: Test[] | null = null;
+    let destinationKey: bigint | null = null;
+    let destinationPortKey: number | null = null;
+    let protocolNumber: number | null = null;
+    let protocol: string | null = null;
+    let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+    for (let i = 0; i < view.count; i++) {
+      const role = view.role(i);
+      if (role === "generic") {
+        const name = view.name(i);
+        switch (name) {
+          case "-s":
+          case "--source":
+          case "--src":
+          case "-d":
+          case "--destination":
+          case "--dst": {
+            const value = view.values(i)[0] ?? "";
+            const negated = view.negated(i);
+            const source = name.startsWith("-s") || name.startsWith("--s");
+            let nets: Net[];
+            const plain = family === 4 ? plainNet4(value) : null;
+            if (plain !== null) nets = [plain];
+            else {
+              const parsed = parseGenericAddresses(value, family);
+              if (parsed.kind !== "value") return null;
+              nets = parsed.value.map(netOf);
+            }
+            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+            // Not shared: most addresses are one endpoint's, and a key costs more than the test.
+            (generic ??= []).push(addressTest(source, nets, negated, family));
+            break;
+          }
+          case "-i":
+          case "--in-interface":
+          case "-o":
+          case "--out-interface":
+            (generic ??= []).push(cache.interface(name === "-i" || name === "--in-interface", view.values(i)[0] ?? "", view.negated(i)));
+            break;
+          case "-p":
+          case "--protocol": {
+            const value = view.values(i)[0];
+            protocol = value?.toLowerCase() ?? null;
+            const parsed = parseGenericProtocol(value ?? "");
+            if (parsed.kind !== "value") return null;
+            const n = parsed.value;
+            const negated = view.negated(i);
+            if (!negated && n !== 0) protocolNumber = n;
+            (generic ??= []).push(cache.protocol(n, negated));
+            break;
+          }
+          case "-f":
+          case "--fragment":
+          case "--fragments":
+            (generic ??= []).push(cache.constant(view.negated(i)));
+            break;
+        }
+      } else if (role === "match") {
+        if (!this.closeModule()) return null;
+        this.current = view.values(i)[0] ?? "";
+        this.currentFirst = i;
+        this.currentOptions.length = 0;
+      } else if (role === "jump" || role === "goto") {
+        if (!this.closeModule()) return null;
+        target = { kind: role, name: view.value(i) ?? "", options: [] };
+      } else if (role === "module") {
+        if (target !== null && this.current === null) target.options.push(element(view, i, true));
+        else if (this.current !== null) this.currentOptions.push(i);
+        else {
+          // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
+          this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+          this.currentFirst = -1;
+          this.currentOptions.length = 0;
+          this.currentOptions.push(i);
+        }
+      }
+    }
+    if (!this.closeModule()) return null;
+    if (this.moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = this.moduleDestinationPort;
+    const moduleTests = this.moduleTests;
+    const tests = generic === null ? (moduleTests ?? NO_TESTS) : moduleTests === null ? generic : generic.concat(moduleTests);
+    const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
+    return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+  }
+
+  private addModuleTest(t: Test): void {
+    (this.moduleTests ??= []).push(t);
+  }
+
   /** Ends the module being read: its tests, or false when compileRule must read the line. */
-  const closeModule = (): boolean => {
-    if (current === null) return true;
-    const name = current;
-    current = null;
+  private closeModule(): boolean {
+    const name = this.current;
+    if (name === null) return true;
+    this.current = null;
     if (name === "comment") return true;
+    const { view, currentOptions: options, cache } = this;
     const ported = PORTED[name];
     if (ported !== undefined && Object.hasOwn(PORTED, name)) {
-      addModule(cache.test(`P${ported}`, () => isProtocol(ported)));
-      for (const o of currentOptions) {
-        const oname = view.name(o);
-        const source = oname === "--sport" || oname === "--source-port";
-        if (!source && oname !== "--dport" && oname !== "--destination-port") return false;
+      this.addModuleTest(cache.match(ported));
+      for (const o of options) {
+        const option = view.name(o);
+        const source = option === "--sport" || option === "--source-port";
+        if (!source && option !== "--dport" && option !== "--destination-port") return false;
         const range = parseTcpPorts(view.values(o)[0] ?? "");
         if (range.kind !== "value") return false;
         const r = range.value;
         const negated = view.negated(o);
-        if (!source && !negated && r.min === r.max) moduleDestinationPort = r.min;
-        addModule(cache.test(`p${source ? "s" : "d"}${negated ? "!" : ""}${r.min}:${r.max}`, () => portTest(source, r, negated)));
+        if (!source && !negated && r.min === r.max) this.moduleDestinationPort = r.min;
+        this.addModuleTest(cache.port(source, r, negated));
       }
       return true;
     }
@@ -552,7 +680,7 @@ export function compileCommonRule(line: CommandLine, table: string, chain: strin
       // The first of each, as compileRule reads them.
       let mode = -1;
       let probability = -1;
-      for (const o of currentOptions) {
+      for (const o of options) {
         const option = view.name(o);
         if (option === "--mode") mode = mode === -1 ? o : mode;
         else if (option === "--probability") probability = probability === -1 ? o : probability;
@@ -563,97 +691,18 @@ export function compileCommonRule(line: CommandLine, table: string, chain: strin
       const negated = view.negated(probability);
       // As compileRule reads it: libxt_statistic keeps lround(p * 2^31).
       const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
-      if (p === 0 || p === 1) addModule(cache.test(`c${(p === 1) !== negated}`, () => constantTest((p === 1) !== negated)));
+      if (p === 0 || p === 1) this.addModuleTest(cache.constant((p === 1) !== negated));
       else {
-        const written = [...(currentFirst === -1 ? [] : [view.written(currentFirst)]), ...currentOptions.map((o) => view.written(o))];
-        addModule(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written.join(" ")}\` picks the packet`, probability: p, negated }));
+        const words = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
+        for (const o of options) words.push(view.written(o));
+        const written = words.join(" ");
+        const line = this.line;
+        this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
       }
       return true;
     }
     return false;
-  };
-  for (let i = 0; i < view.count; i++) {
-    const role = view.role(i);
-    if (role === "generic") {
-      const name = view.name(i);
-      switch (name) {
-        case "-s":
-        case "--source":
-        case "--src":
-        case "-d":
-        case "--destination":
-        case "--dst": {
-          const value = view.values(i)[0] ?? "";
-          const negated = view.negated(i);
-          const source = name.startsWith("-s") || name.startsWith("--s");
-          let nets: Net[];
-          const plain = family === 4 ? plainNet4(value) : null;
-          if (plain !== null) nets = [plain];
-          else {
-            const parsed = parseGenericAddresses(value, family);
-            if (parsed.kind !== "value") return null;
-            nets = parsed.value.map(netOf);
-          }
-          if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-          // Not shared: most addresses are one endpoint's, and a key costs more than the test.
-          (generic ??= []).push(addressTest(source, nets, negated, family));
-          break;
-        }
-        case "-i":
-        case "--in-interface":
-        case "-o":
-        case "--out-interface": {
-          const value = view.values(i)[0] ?? "";
-          const negated = view.negated(i);
-          const incoming = name === "-i" || name === "--in-interface";
-          (generic ??= []).push(cache.test(`i${incoming ? "i" : "o"}${negated ? "!" : ""}${value}`, () => interfaceTest(incoming, value, negated)));
-          break;
-        }
-        case "-p":
-        case "--protocol": {
-          const value = view.values(i)[0];
-          protocol = value?.toLowerCase() ?? null;
-          const parsed = parseGenericProtocol(value ?? "");
-          if (parsed.kind !== "value") return null;
-          const n = parsed.value;
-          const negated = view.negated(i);
-          if (!negated && n !== 0) protocolNumber = n;
-          (generic ??= []).push(cache.test(`g${negated ? "!" : ""}${n}`, () => protocolTest(n, negated)));
-          break;
-        }
-        case "-f":
-        case "--fragment":
-        case "--fragments": {
-          const negated = view.negated(i);
-          (generic ??= []).push(cache.test(`c${negated}`, () => constantTest(negated)));
-          break;
-        }
-      }
-    } else if (role === "match") {
-      if (!closeModule()) return null;
-      current = view.values(i)[0] ?? "";
-      currentFirst = i;
-      currentOptions = [];
-    } else if (role === "jump" || role === "goto") {
-      if (!closeModule()) return null;
-      target = { kind: role, name: view.value(i) ?? "", options: [] };
-    } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element(view, i, true));
-      else if (current !== null) currentOptions.push(i);
-      else {
-        // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
-        current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
-        currentFirst = -1;
-        currentOptions = [i];
-      }
-    }
   }
-  if (!closeModule()) return null;
-  if (moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = moduleDestinationPort;
-  const tests = generic === null ? (moduleTests ?? NO_TESTS) : moduleTests === null ? generic : [...generic, ...(moduleTests as Test[])];
-  let action: Action = NO_ACTION;
-  if (target !== null) action = actionOf(target, family, isChain);
-  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 
 function unread(where: Where, written: string): Test {
