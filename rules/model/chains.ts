@@ -110,8 +110,7 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     const rules: CommandLine[] = [];
     for (let at = last; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
     rules.reverse();
-    const declaration = declared === -1 ? null : (walk.lineAt(declared) as unknown as ChainDeclaration | CommandLine);
-    return (this.made[id] = { name: walk.names.name(id), declaration, rules });
+    return (this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared));
   }
 
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
@@ -145,6 +144,24 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
       this.all = all;
     }
     return this.all;
+  }
+}
+
+/** A chain of an append-only table; its declaration's node is made when first asked for (the packet walk reads 30,000 chains' rules and no declaration). */
+class AppendedChain implements Chain {
+  private declared: ChainDeclaration | CommandLine | null | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly rules: CommandLine[],
+    private readonly replay: TableReplay,
+    /** The declaration's offset in the table, or -1. */
+    private readonly at: number,
+  ) {}
+
+  get declaration(): ChainDeclaration | CommandLine | null {
+    if (this.declared === undefined) this.declared = this.at === -1 ? null : (this.replay.lineAt(this.at) as unknown as ChainDeclaration | CommandLine);
+    return this.declared;
   }
 }
 

@@ -230,12 +230,12 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
     if (role === "generic") {
       const name = view.name(i);
       if (name === "-p" || name === "--protocol") {
-        const value = view.values(i)[0] ?? "";
+        const value = view.value(i) ?? "";
         protocol = value.toLowerCase();
         const parsed = parseGenericProtocol(value);
         if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
       } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
-        const value = view.values(i)[0] ?? "";
+        const value = view.value(i) ?? "";
         const plain = family === 4 ? plainNet4(value) : null;
         if (plain !== null) {
           if (plain.prefix === 32) destination = plain.network;
@@ -248,7 +248,7 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
         }
       }
     } else if (role === "match") {
-      current = view.values(i)[0] ?? "";
+      current = view.value(i) ?? "";
     } else if (role === "jump" || role === "goto") {
       current = "";
     } else if (role === "module") {
@@ -257,7 +257,7 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
       if (!Object.hasOwn(PORTED, current)) continue;
       const name = view.name(i);
       if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
-        const range = parseTcpPorts(view.values(i)[0] ?? "");
+        const range = parseTcpPorts(view.value(i) ?? "");
         if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
       }
     }
@@ -485,6 +485,7 @@ export class RuleCache {
 }
 
 const NO_TESTS: Test[] = [];
+const NO_ELEMENTS: Element[] = [];
 const NO_ACTION: Action = { kind: "none" };
 
 const protocolTest = (n: number, negated: boolean): Test => (p) => (n === 0 ? true : (p.protocolNumber === n) !== negated);
@@ -548,7 +549,13 @@ class CommonRuleReader {
   private view!: LineView;
   private line!: CommandLine;
   private cache!: RuleCache;
-  private moduleTests: Test[] | null = null;
+  /** The rule's tests so far: the generic options', then the modules' (compileRule's order). */
+  private readonly genericTests: Test[] = [];
+  private readonly moduleTests: Test[] = [];
+  /** How many of each list are this rule's (the lists keep their room from rule to rule: `length = 0` would free it). */
+  private genericCount = 0;
+  private moduleCount = 0;
+  private optionCount = 0;
   /** The module the options read now belong to (its name), null before any and after the target. */
   private current: string | null = null;
   /** Its `-m` element (-1 for the protocol's, loaded by `-p`) and its options' elements. */
@@ -561,10 +568,10 @@ class CommonRuleReader {
     this.view = view;
     this.line = line;
     this.cache = cache;
-    this.moduleTests = null;
+    this.genericCount = 0;
+    this.moduleCount = 0;
     this.current = null;
     this.moduleDestinationPort = null;
-    let generic: Test[] | null = null;
     let destinationKey: bigint | null = null;
     let destinationPortKey: number | null = null;
     let protocolNumber: number | null = null;
@@ -581,7 +588,7 @@ class CommonRuleReader {
           case "-d":
           case "--destination":
           case "--dst": {
-            const value = view.values(i)[0] ?? "";
+            const value = view.value(i) ?? "";
             const negated = view.negated(i);
             const source = name.startsWith("-s") || name.startsWith("--s");
             let nets: Net[];
@@ -594,63 +601,80 @@ class CommonRuleReader {
             }
             if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
             // Not shared: most addresses are one endpoint's, and a key costs more than the test.
-            (generic ??= []).push(addressTest(source, nets, negated, family));
+            this.addGenericTest(addressTest(source, nets, negated, family));
             break;
           }
           case "-i":
           case "--in-interface":
           case "-o":
           case "--out-interface":
-            (generic ??= []).push(cache.interface(name === "-i" || name === "--in-interface", view.values(i)[0] ?? "", view.negated(i)));
+            this.addGenericTest(cache.interface(name === "-i" || name === "--in-interface", view.value(i) ?? "", view.negated(i)));
             break;
           case "-p":
           case "--protocol": {
-            const value = view.values(i)[0];
+            const value = view.value(i);
             protocol = value?.toLowerCase() ?? null;
             const parsed = parseGenericProtocol(value ?? "");
             if (parsed.kind !== "value") return null;
             const n = parsed.value;
             const negated = view.negated(i);
             if (!negated && n !== 0) protocolNumber = n;
-            (generic ??= []).push(cache.protocol(n, negated));
+            this.addGenericTest(cache.protocol(n, negated));
             break;
           }
           case "-f":
           case "--fragment":
           case "--fragments":
-            (generic ??= []).push(cache.constant(view.negated(i)));
+            this.addGenericTest(cache.constant(view.negated(i)));
             break;
         }
       } else if (role === "match") {
         if (!this.closeModule()) return null;
-        this.current = view.values(i)[0] ?? "";
+        this.current = view.value(i) ?? "";
         this.currentFirst = i;
-        this.currentOptions.length = 0;
+        this.optionCount = 0;
       } else if (role === "jump" || role === "goto") {
         if (!this.closeModule()) return null;
-        target = { kind: role, name: view.value(i) ?? "", options: [] };
+        target = { kind: role, name: view.value(i) ?? "", options: NO_ELEMENTS };
       } else if (role === "module") {
-        if (target !== null && this.current === null) target.options.push(element(view, i, true));
-        else if (this.current !== null) this.currentOptions.push(i);
+        if (target !== null && this.current === null) {
+          if (target.options === NO_ELEMENTS) target.options = [];
+          target.options.push(element(view, i, true));
+        }
+        else if (this.current !== null) this.addOption(i);
         else {
           // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
           this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
           this.currentFirst = -1;
-          this.currentOptions.length = 0;
-          this.currentOptions.push(i);
+          this.optionCount = 0;
+          this.addOption(i);
         }
       }
     }
     if (!this.closeModule()) return null;
     if (this.moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = this.moduleDestinationPort;
-    const moduleTests = this.moduleTests;
-    const tests = generic === null ? (moduleTests ?? NO_TESTS) : moduleTests === null ? generic : generic.concat(moduleTests);
+    // A list of the rule's own, of its length (a list grown by push keeps room for 17).
+    const { genericTests, genericCount, moduleTests, moduleCount } = this;
+    let tests = NO_TESTS;
+    if (genericCount + moduleCount > 0) {
+      tests = new Array<Test>(genericCount + moduleCount);
+      for (let k = 0; k < genericCount; k++) tests[k] = genericTests[k];
+      for (let k = 0; k < moduleCount; k++) tests[genericCount + k] = moduleTests[k];
+    }
     const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
     return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
   }
 
+  private addGenericTest(t: Test): void {
+    this.genericTests[this.genericCount++] = t;
+  }
+
   private addModuleTest(t: Test): void {
-    (this.moduleTests ??= []).push(t);
+    this.moduleTests[this.moduleCount++] = t;
+  }
+
+  private addOption(i: number): void {
+    this.currentOptions[this.optionCount++] = i;
   }
 
   /** Ends the module being read: its tests, or false when compileRule must read the line. */
@@ -659,15 +683,16 @@ class CommonRuleReader {
     if (name === null) return true;
     this.current = null;
     if (name === "comment") return true;
-    const { view, currentOptions: options, cache } = this;
+    const { view, currentOptions, optionCount, cache } = this;
     const ported = PORTED[name];
     if (ported !== undefined && Object.hasOwn(PORTED, name)) {
       this.addModuleTest(cache.match(ported));
-      for (const o of options) {
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
         const option = view.name(o);
         const source = option === "--sport" || option === "--source-port";
         if (!source && option !== "--dport" && option !== "--destination-port") return false;
-        const range = parseTcpPorts(view.values(o)[0] ?? "");
+        const range = parseTcpPorts(view.value(o) ?? "");
         if (range.kind !== "value") return false;
         const r = range.value;
         const negated = view.negated(o);
@@ -680,13 +705,14 @@ class CommonRuleReader {
       // The first of each, as compileRule reads them.
       let mode = -1;
       let probability = -1;
-      for (const o of options) {
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
         const option = view.name(o);
         if (option === "--mode") mode = mode === -1 ? o : mode;
         else if (option === "--probability") probability = probability === -1 ? o : probability;
       }
-      if (mode === -1 || view.values(mode)[0] !== "random" || probability === -1) return false;
-      const text = view.values(probability)[0];
+      if (mode === -1 || view.value(mode) !== "random" || probability === -1) return false;
+      const text = view.value(probability) ?? undefined;
       if (!Number.isFinite(Number(text))) return false;
       const negated = view.negated(probability);
       // As compileRule reads it: libxt_statistic keeps lround(p * 2^31).
@@ -694,7 +720,7 @@ class CommonRuleReader {
       if (p === 0 || p === 1) this.addModuleTest(cache.constant((p === 1) !== negated));
       else {
         const words = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
-        for (const o of options) words.push(view.written(o));
+        for (let k = 0; k < optionCount; k++) words.push(view.written(currentOptions[k]));
         const written = words.join(" ");
         const line = this.line;
         this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
