@@ -107,9 +107,11 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     const declared = id < declarations.length ? declarations[id] : -1;
     const last = id < walk.lastRule.length ? walk.lastRule[id] : -1;
     if (declared === -1 && last === -1) return undefined;
-    const rules: CommandLine[] = [];
-    for (let at = last; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
-    rules.reverse();
+    // Counted first: a list of its own length (one grown by push keeps room for 17, and most chains have two rules).
+    let count = 0;
+    for (let at = last; at !== -1; at = walk.previous[at]) count++;
+    const rules = new Array<CommandLine>(count);
+    for (let at = last; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
     return (this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared));
   }
 

@@ -20,8 +20,16 @@ const V4_DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 export const bitsOf = (family: Family): number => (family === 4 ? 32 : 128);
 export const allOnes = (family: Family): bigint => (family === 4 ? 0xffffffffn : (1n << 128n) - 1n);
 
+/** IPv4's 33 masks, made once (the walk reads a network per rule). */
+const masks4: bigint[] = [];
+
 /** The mask of a prefix length. */
 export function prefixMask(family: Family, prefix: number): bigint {
+  if (family === 4 && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) return (masks4[prefix] ??= maskOf(4, prefix));
+  return maskOf(family, prefix);
+}
+
+function maskOf(family: Family, prefix: number): bigint {
   const bits = BigInt(bitsOf(family));
   return prefix === 0 ? 0n : (allOnes(family) >> (bits - BigInt(prefix))) << (bits - BigInt(prefix));
 }

@@ -531,7 +531,7 @@ export function plainNet4(text: string): Net | null {
     if (prefix > 32) return null;
   }
   const mask = prefixMask(4, prefix);
-  return { network: BigInt(address) & mask, mask, prefix, exact: prefix === 32 };
+  return { network: prefix === 32 ? BigInt(address) : BigInt(address) & mask, mask, prefix, exact: prefix === 32 };
 }
 
 /**
