@@ -5,6 +5,11 @@
  * then follows both ways (never a silent guess). A chain with many rules is indexed by what
  * most of its rules match exactly (destination address, else destination port), so that a
  * packet tries only the rules that can match it: KUBE-SERVICES has tens of thousands.
+ *
+ * A chain's rules are compiled when the walk first tries each. The lines most rules of a big
+ * dump are (addresses, ports, comments, a random pick, any target) are read straight from the
+ * line's view, their value-free tests shared through the table's RuleCache
+ * (compileCommonRule); every other line goes through compileRule, which reads them all.
  */
 import { parseValueMask, type CommandLine, type LineView } from "../../grammar/index.js";
 import type { Chain } from "../model/index.js";
