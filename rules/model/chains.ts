@@ -107,11 +107,12 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     const declared = id < declarations.length ? declarations[id] : -1;
     const last = id < walk.lastRule.length ? walk.lastRule[id] : -1;
     if (declared === -1 && last === -1) return undefined;
-    const rules: CommandLine[] = [];
-    for (let at = last; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
-    rules.reverse();
-    const declaration = declared === -1 ? null : (walk.lineAt(declared) as unknown as ChainDeclaration | CommandLine);
-    return (this.made[id] = { name: walk.names.name(id), declaration, rules });
+    // Counted first: a list of its own length (one grown by push keeps room for 17, and most chains have two rules).
+    let count = 0;
+    for (let at = last; at !== -1; at = walk.previous[at]) count++;
+    const rules = new Array<CommandLine>(count);
+    for (let at = last; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
+    return (this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared));
   }
 
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
@@ -145,6 +146,24 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
       this.all = all;
     }
     return this.all;
+  }
+}
+
+/** A chain of an append-only table; its declaration's node is made when first asked for (the packet walk reads 30,000 chains' rules and no declaration). */
+class AppendedChain implements Chain {
+  private declared: ChainDeclaration | CommandLine | null | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly rules: CommandLine[],
+    private readonly replay: TableReplay,
+    /** The declaration's offset in the table, or -1. */
+    private readonly at: number,
+  ) {}
+
+  get declaration(): ChainDeclaration | CommandLine | null {
+    if (this.declared === undefined) this.declared = this.at === -1 ? null : (this.replay.lineAt(this.at) as unknown as ChainDeclaration | CommandLine);
+    return this.declared;
   }
 }
 

@@ -7,7 +7,7 @@
  * Storage stays fast (typed arrays by line offset, interned names) and stays inside: rules hold
  * the ids it hands out (line numbers, name ids) and ask with them.
  */
-import type { ChainDeclaration, CommandLine, Document, Table } from "../../grammar/index.js";
+import { TokenCode, type ChainDeclaration, type CommandLine, type Document, type Table } from "../../grammar/index.js";
 import { isKnownTable, type Hook } from "../netfilter/index.js";
 import { appendedChainsNamed, appendsOnly, isUserChain, type Chain } from "./chains.js";
 import { chainGraph, unreachedChains, type ChainGraph, type Reach } from "./graph.js";
@@ -246,8 +246,9 @@ class DocumentModel implements RulesetModel {
 
   skippedLines(): readonly LineNo[] {
     if (this.skipped === undefined) {
-      // Most rulesets have no `-4` or `-6` line: then the family is not needed.
-      const flagged = this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] });
+      // Most rulesets have no `-4` or `-6` line: then the family is not needed, nor the line index
+      // (a packet trace needs none).
+      const flagged = mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
       const family = flagged.length === 0 ? null : (this.family()?.family ?? null);
       const other = family === 4 ? (["-6", "--ipv6"] as const) : (["-4", "--ipv4"] as const);
       this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));
@@ -268,6 +269,25 @@ class DocumentModel implements RulesetModel {
     }
     return found;
   }
+}
+
+/**
+ * Whether some option word of the document has a 4 or a 6: every spelling of `-4`, `-6`,
+ * `--ipv4` and `--ipv6` the line index finds has one (quoted, or with `=value`), so without
+ * one no line gives a family. A scan of the token codes, not the line index's reading of every line.
+ */
+function mayGiveAFamily(document: Document): boolean {
+  const { text, tokens } = document.source.lexed;
+  const { codes, starts, ends, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    const code = codes[t];
+    if (code !== TokenCode.GenericOption && code !== TokenCode.ModuleOption) continue;
+    for (let i = starts[t]; i < ends[t]; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x34 /* 4 */ || c === 0x36 /* 6 */) return true;
+    }
+  }
+  return false;
 }
 
 class TableModelImpl implements TableModel {

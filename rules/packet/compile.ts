@@ -5,6 +5,11 @@
  * then follows both ways (never a silent guess). A chain with many rules is indexed by what
  * most of its rules match exactly (destination address, else destination port), so that a
  * packet tries only the rules that can match it: KUBE-SERVICES has tens of thousands.
+ *
+ * A chain's rules are compiled when the walk first tries each. The lines most rules of a big
+ * dump are (addresses, ports, comments, a random pick, any target) are read straight from the
+ * line's view, their value-free tests shared through the table's RuleCache
+ * (compileCommonRule); every other line goes through compileRule, which reads them all.
  */
 import { parseValueMask, type CommandLine, type LineView } from "../../grammar/index.js";
 import type { Chain } from "../model/index.js";
@@ -25,7 +30,7 @@ import {
   type Hook,
   type XMark,
 } from "../netfilter/index.js";
-import { bitsOf, inNet, netOf, parseAddress, type Net } from "./addresses.js";
+import { bitsOf, inNet, netOf, parseAddress, prefixMask, type Net } from "./addresses.js";
 import { MarkState } from "./marks.js";
 import type { NodeInfo, Route } from "./node.js";
 
@@ -145,32 +150,72 @@ export interface CompiledTable {
 
 const INDEX_FROM = 16;
 
-export function compileChain(chain: Chain, table: string, family: Family, isChain: (name: string) => boolean, policy: string | null, policyLine: number | null): CompiledChain {
-  const lines = chain.rules;
-  const compiled: (CompiledRule | undefined)[] = new Array(lines.length);
-  const rule = (i: number): CompiledRule => (compiled[i] ??= compileRule(lines[i], table, chain.name, family, isChain));
-  const all = Int32Array.from(lines.keys());
-  let candidates: (p: WalkPacket) => ArrayLike<number> = () => all;
-  if (lines.length >= INDEX_FROM) {
-    // The index needs only each rule's exact destination and port, read without compiling the rule.
-    const keys = lines.map((line) => indexKeys(line.view, family));
-    const byDestination = keys.filter((k) => k.destination !== null).length;
-    const byPort = keys.filter((k) => k.destinationPort !== null).length;
-    if (byDestination * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destination), (p) => p.destination);
-    else if (byPort * 2 >= lines.length) candidates = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
+export function compileChain(
+  chain: Chain,
+  table: string,
+  family: Family,
+  isChain: (name: string) => boolean,
+  policy: string | null,
+  policyLine: number | null,
+  cache: RuleCache = new RuleCache(),
+): CompiledChain {
+  return new LazyChain(chain, table, family, isChain, policy, policyLine, cache);
+}
+
+/** `0 .. n-1`: shared by every chain of n rules too short to index, else the chain's own. */
+const ranges: Int32Array[] = [];
+const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+const rangeOf = (n: number): Int32Array => (n < INDEX_FROM ? (ranges[n] ??= range(n)) : range(n));
+
+/** A chain whose rules are compiled the first time the walk asks for each; long chains indexed. */
+class LazyChain implements CompiledChain {
+  readonly name: string;
+  readonly size: number;
+  private readonly compiled: (CompiledRule | undefined)[];
+  private readonly index: ((p: WalkPacket) => ArrayLike<number>) | null = null;
+  private readonly all: Int32Array;
+
+  constructor(
+    private readonly chain: Chain,
+    readonly table: string,
+    private readonly family: Family,
+    private readonly isChain: (name: string) => boolean,
+    readonly policy: string | null,
+    readonly policyLine: number | null,
+    private readonly cache: RuleCache,
+  ) {
+    const lines = chain.rules;
+    this.name = chain.name;
+    this.size = lines.length;
+    this.compiled = new Array(lines.length);
+    this.all = rangeOf(lines.length);
+    if (lines.length >= INDEX_FROM) {
+      // The index needs only each rule's exact destination and port, read without compiling the rule.
+      const keys = lines.map((line) => indexKeys(line.view, family));
+      const byDestination = keys.filter((k) => k.destination !== null).length;
+      const byPort = keys.filter((k) => k.destinationPort !== null).length;
+      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destination), (p) => p.destination);
+      else if (byPort * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
+    }
   }
-  return {
-    name: chain.name,
-    table,
-    size: lines.length,
-    rule,
-    get rules() {
-      return lines.map((_, i) => rule(i));
-    },
-    policy,
-    policyLine,
-    candidates,
-  };
+
+  rule(i: number): CompiledRule {
+    let r = this.compiled[i];
+    if (r === undefined) {
+      const line = this.chain.rules[i];
+      r = compileCommonRule(line, this.table, this.name, this.family, this.isChain, this.cache) ?? compileRule(line, this.table, this.name, this.family, this.isChain);
+      this.compiled[i] = r;
+    }
+    return r;
+  }
+
+  get rules(): CompiledRule[] {
+    return this.chain.rules.map((_, i) => this.rule(i));
+  }
+
+  candidates(p: WalkPacket): ArrayLike<number> {
+    return this.index === null ? this.all : this.index(p);
+  }
 }
 
 /**
@@ -190,19 +235,25 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
     if (role === "generic") {
       const name = view.name(i);
       if (name === "-p" || name === "--protocol") {
-        const value = view.values(i)[0] ?? "";
+        const value = view.value(i) ?? "";
         protocol = value.toLowerCase();
         const parsed = parseGenericProtocol(value);
         if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
       } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
-        const parsed = parseGenericAddresses(view.values(i)[0] ?? "", family);
-        if (parsed.kind === "value" && parsed.value.length === 1) {
-          const net = netOf(parsed.value[0]);
-          if (net.prefix === bitsOf(family)) destination = net.network;
+        const value = view.value(i) ?? "";
+        const plain = family === 4 ? plainNet4(value) : null;
+        if (plain !== null) {
+          if (plain.prefix === 32) destination = plain.network;
+        } else {
+          const parsed = parseGenericAddresses(value, family);
+          if (parsed.kind === "value" && parsed.value.length === 1) {
+            const net = netOf(parsed.value[0]);
+            if (net.prefix === bitsOf(family)) destination = net.network;
+          }
         }
       }
     } else if (role === "match") {
-      current = view.values(i)[0] ?? "";
+      current = view.value(i) ?? "";
     } else if (role === "jump" || role === "goto") {
       current = "";
     } else if (role === "module") {
@@ -211,7 +262,7 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
       if (!Object.hasOwn(PORTED, current)) continue;
       const name = view.name(i);
       if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
-        const range = parseTcpPorts(view.values(i)[0] ?? "");
+        const range = parseTcpPorts(view.value(i) ?? "");
         if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
       }
     }
@@ -391,6 +442,298 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
   }
   const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain);
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+}
+
+/**
+ * Tests that hold no line's own text (a protocol, a port range, an interface), made once per
+ * table and shared by every rule that has them: a kube-proxy dump's 30,000 service and endpoint
+ * chains spell a handful of shapes, and a closure per rule was most of the walk's memory. Keys
+ * are the whole values, never a hash: two rules share a test only when they test the same thing.
+ */
+export class RuleCache {
+  /** By protocol number and negation (`-p`). */
+  private readonly protocols: Test[] = [];
+  /** By protocol number (a ported match's own test). */
+  private readonly matches: Test[] = [];
+  private readonly constants: Test[] = [];
+  /** By range, side and negation. */
+  private readonly ports = new Map<number, Test>();
+  private readonly interfaces = new Map<string, Test>();
+  /** compileCommonRule's reader, reused rule after rule. */
+  readonly reader = new CommonRuleReader();
+
+  protocol(n: number, negated: boolean): Test {
+    return (this.protocols[n * 2 + (negated ? 1 : 0)] ??= protocolTest(n, negated));
+  }
+
+  match(n: number): Test {
+    return (this.matches[n] ??= isProtocol(n));
+  }
+
+  constant(value: boolean): Test {
+    return (this.constants[value ? 1 : 0] ??= constantTest(value));
+  }
+
+  port(source: boolean, range: { min: number; max: number }, negated: boolean): Test {
+    const key = ((range.min * 65536 + range.max) * 2 + (source ? 1 : 0)) * 2 + (negated ? 1 : 0);
+    let t = this.ports.get(key);
+    if (t === undefined) this.ports.set(key, (t = portTest(source, range, negated)));
+    return t;
+  }
+
+  interface(incoming: boolean, pattern: string, negated: boolean): Test {
+    const key = `${incoming ? "i" : "o"}${negated ? "!" : ""}${pattern}`;
+    let t = this.interfaces.get(key);
+    if (t === undefined) this.interfaces.set(key, (t = interfaceTest(incoming, pattern, negated)));
+    return t;
+  }
+}
+
+const NO_TESTS: Test[] = [];
+const NO_ELEMENTS: Element[] = [];
+const NO_ACTION: Action = { kind: "none" };
+
+const protocolTest = (n: number, negated: boolean): Test => (p) => (n === 0 ? true : (p.protocolNumber === n) !== negated);
+const isProtocol = (n: number): Test => (p) => p.protocolNumber === n;
+const portTest = (source: boolean, r: { min: number; max: number }, negated: boolean): Test => (p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== negated;
+const constantTest = (value: boolean): Test => () => value;
+const pickTest = (c: Maybe): Test => () => c;
+
+/**
+ * `10.244.1.2` or `10.0.0.0/8` written the one way iptables-save writes it (no leading zero, no
+ * mask as an address), read as `netOf(parseGenericAddresses(...))` reads it; null for anything
+ * else (octal groups, masks, names, lists), which the general parser reads.
+ */
+export function plainNet4(text: string): Net | null {
+  let address = 0;
+  let group = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits === 1 && group === 0) return null;
+      group = group * 10 + (c - 0x30);
+      if (++digits > 3 || group > 255) return null;
+    } else if (c === 0x2e && digits > 0 && dots < 3) {
+      address = address * 256 + group;
+      group = digits = 0;
+      dots++;
+    } else break;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  address = address * 256 + group;
+  let prefix = 32;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== 0x2f /* / */ || i + 1 === text.length || text.length - i > 3) return null;
+    prefix = 0;
+    for (let k = i + 1; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x30 || c > 0x39 || (k > i + 1 && prefix === 0)) return null;
+      prefix = prefix * 10 + (c - 0x30);
+    }
+    if (prefix > 32) return null;
+  }
+  const mask = prefixMask(4, prefix);
+  return { network: prefix === 32 ? BigInt(address) : BigInt(address) & mask, mask, prefix, exact: prefix === 32 };
+}
+
+/**
+ * compileRule for the lines most rules of a big dump are (addresses, interfaces, `-p`, comments,
+ * ports, a random `statistic`, any target), read from the line's view with no node made and the
+ * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
+ * what compileRule gives, test for test in the same order (test/packet/compile-common.test.ts).
+ */
+export function compileCommonRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+  return cache.reader.read(line, table, chain, family, isChain, cache);
+}
+
+/** compileCommonRule's reading of one line; its fields are the reading's state (one object for all lines, no closure per line). */
+class CommonRuleReader {
+  private view!: LineView;
+  private line!: CommandLine;
+  private cache!: RuleCache;
+  /** The rule's tests so far: the generic options', then the modules' (compileRule's order). */
+  private readonly genericTests: Test[] = [];
+  private readonly moduleTests: Test[] = [];
+  /** How many of each list are this rule's (the lists keep their room from rule to rule: `length = 0` would free it). */
+  private genericCount = 0;
+  private moduleCount = 0;
+  private optionCount = 0;
+  /** The module the options read now belong to (its name), null before any and after the target. */
+  private current: string | null = null;
+  /** Its `-m` element (-1 for the protocol's, loaded by `-p`) and its options' elements. */
+  private currentFirst = -1;
+  private readonly currentOptions: number[] = [];
+  private moduleDestinationPort: number | null = null;
+
+  read(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+    const view = line.view;
+    this.view = view;
+    this.line = line;
+    this.cache = cache;
+    this.genericCount = 0;
+    this.moduleCount = 0;
+    this.current = null;
+    this.moduleDestinationPort = null;
+    let destinationKey: bigint | null = null;
+    let destinationPortKey: number | null = null;
+    let protocolNumber: number | null = null;
+    let protocol: string | null = null;
+    let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+    for (let i = 0; i < view.count; i++) {
+      const role = view.role(i);
+      if (role === "generic") {
+        const name = view.name(i);
+        switch (name) {
+          case "-s":
+          case "--source":
+          case "--src":
+          case "-d":
+          case "--destination":
+          case "--dst": {
+            const value = view.value(i) ?? "";
+            const negated = view.negated(i);
+            const source = name.startsWith("-s") || name.startsWith("--s");
+            let nets: Net[];
+            const plain = family === 4 ? plainNet4(value) : null;
+            if (plain !== null) nets = [plain];
+            else {
+              const parsed = parseGenericAddresses(value, family);
+              if (parsed.kind !== "value") return null;
+              nets = parsed.value.map(netOf);
+            }
+            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+            // Not shared: most addresses are one endpoint's, and a key costs more than the test.
+            this.addGenericTest(addressTest(source, nets, negated, family));
+            break;
+          }
+          case "-i":
+          case "--in-interface":
+          case "-o":
+          case "--out-interface":
+            this.addGenericTest(cache.interface(name === "-i" || name === "--in-interface", view.value(i) ?? "", view.negated(i)));
+            break;
+          case "-p":
+          case "--protocol": {
+            const value = view.value(i);
+            protocol = value?.toLowerCase() ?? null;
+            const parsed = parseGenericProtocol(value ?? "");
+            if (parsed.kind !== "value") return null;
+            const n = parsed.value;
+            const negated = view.negated(i);
+            if (!negated && n !== 0) protocolNumber = n;
+            this.addGenericTest(cache.protocol(n, negated));
+            break;
+          }
+          case "-f":
+          case "--fragment":
+          case "--fragments":
+            this.addGenericTest(cache.constant(view.negated(i)));
+            break;
+        }
+      } else if (role === "match") {
+        if (!this.closeModule()) return null;
+        this.current = view.value(i) ?? "";
+        this.currentFirst = i;
+        this.optionCount = 0;
+      } else if (role === "jump" || role === "goto") {
+        if (!this.closeModule()) return null;
+        target = { kind: role, name: view.value(i) ?? "", options: NO_ELEMENTS };
+      } else if (role === "module") {
+        if (target !== null && this.current === null) {
+          if (target.options === NO_ELEMENTS) target.options = [];
+          target.options.push(element(view, i, true));
+        }
+        else if (this.current !== null) this.addOption(i);
+        else {
+          // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
+          this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+          this.currentFirst = -1;
+          this.optionCount = 0;
+          this.addOption(i);
+        }
+      }
+    }
+    if (!this.closeModule()) return null;
+    if (this.moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = this.moduleDestinationPort;
+    // A list of the rule's own, of its length (a list grown by push keeps room for 17).
+    const { genericTests, genericCount, moduleTests, moduleCount } = this;
+    let tests = NO_TESTS;
+    if (genericCount + moduleCount > 0) {
+      tests = new Array<Test>(genericCount + moduleCount);
+      for (let k = 0; k < genericCount; k++) tests[k] = genericTests[k];
+      for (let k = 0; k < moduleCount; k++) tests[genericCount + k] = moduleTests[k];
+    }
+    const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
+    return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+  }
+
+  private addGenericTest(t: Test): void {
+    this.genericTests[this.genericCount++] = t;
+  }
+
+  private addModuleTest(t: Test): void {
+    this.moduleTests[this.moduleCount++] = t;
+  }
+
+  private addOption(i: number): void {
+    this.currentOptions[this.optionCount++] = i;
+  }
+
+  /** Ends the module being read: its tests, or false when compileRule must read the line. */
+  private closeModule(): boolean {
+    const name = this.current;
+    if (name === null) return true;
+    this.current = null;
+    if (name === "comment") return true;
+    const { view, currentOptions, optionCount, cache } = this;
+    const ported = PORTED[name];
+    if (ported !== undefined && Object.hasOwn(PORTED, name)) {
+      this.addModuleTest(cache.match(ported));
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
+        const option = view.name(o);
+        const source = option === "--sport" || option === "--source-port";
+        if (!source && option !== "--dport" && option !== "--destination-port") return false;
+        const range = parseTcpPorts(view.value(o) ?? "");
+        if (range.kind !== "value") return false;
+        const r = range.value;
+        const negated = view.negated(o);
+        if (!source && !negated && r.min === r.max) this.moduleDestinationPort = r.min;
+        this.addModuleTest(cache.port(source, r, negated));
+      }
+      return true;
+    }
+    if (name === "statistic") {
+      // The first of each, as compileRule reads them.
+      let mode = -1;
+      let probability = -1;
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
+        const option = view.name(o);
+        if (option === "--mode") mode = mode === -1 ? o : mode;
+        else if (option === "--probability") probability = probability === -1 ? o : probability;
+      }
+      if (mode === -1 || view.value(mode) !== "random" || probability === -1) return false;
+      const text = view.value(probability) ?? undefined;
+      if (!Number.isFinite(Number(text))) return false;
+      const negated = view.negated(probability);
+      // As compileRule reads it: libxt_statistic keeps lround(p * 2^31).
+      const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
+      if (p === 0 || p === 1) this.addModuleTest(cache.constant((p === 1) !== negated));
+      else {
+        const words = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
+        for (let k = 0; k < optionCount; k++) words.push(view.written(currentOptions[k]));
+        const written = words.join(" ");
+        const line = this.line;
+        this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+      }
+      return true;
+    }
+    return false;
+  }
 }
 
 function unread(where: Where, written: string): Test {

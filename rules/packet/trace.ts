@@ -24,7 +24,7 @@ import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, RuleCache, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -146,10 +146,18 @@ const NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain
 
 const MAX_DEPTH = 64;
 
+/** What Walk.decided answers when every test of a rule is decided (else the first undecided test's index). */
+const MATCHED = -1;
+const MISSED = -2;
+
 /** A document's table, compiled chain by chain as the walk enters them. */
 class TableChains {
   private readonly compiled = new Map<string, CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
+  /** Tests and jumps the table's rules share (compile.ts). */
+  private readonly cache = new RuleCache();
+  private readonly isChainName = (name: string): boolean => this.isChain(name);
+  private readonly chainNames = new Map<string, boolean>();
 
   constructor(
     readonly model: TableModel,
@@ -157,7 +165,8 @@ class TableChains {
     readonly family: Family,
     readonly backend: Backend | null,
   ) {
-    for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
+    // The replay's list of `:NAME POLICY` lines not `-` (the table's 60,000 declarations are not made).
+    for (const d of model.policyDeclarations) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
     for (const c of model.policyCommands) {
       const [chain, policy] = c.positional.map((w) => w.value);
       if (chain !== undefined && policy !== undefined) this.policies.set(chain, { policy, line: c.index });
@@ -166,8 +175,14 @@ class TableChains {
 
   /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
   private isChain(name: string): boolean {
-    const id = this.model.idOf(name);
-    return id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+    // Remembered by name: every endpoint rule of a kube dump jumps to KUBE-MARK-MASQ or DNATs.
+    let known = this.chainNames.get(name);
+    if (known === undefined) {
+      const id = this.model.idOf(name);
+      known = id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+      this.chainNames.set(name, known);
+    }
+    return known;
   }
 
   chain(name: string): CompiledChain | undefined {
@@ -176,7 +191,7 @@ class TableChains {
       const chain = this.model.chains.get(name);
       const policy = this.policies.get(name);
       const builtin = this.model.builtins.has(name);
-      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.isChain(n), builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, this.isChainName, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null, this.cache);
       this.compiled.set(name, c);
     }
     return c ?? undefined;
@@ -272,6 +287,10 @@ class Step implements PathStep {
 }
 
 type Exit = { b: Branch; verdict: Verdict | null };
+
+/** What Walk.act gives: the branch goes on to the chain's next rule, or leaves the chain. */
+const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
+const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
 
 /** Traces a packet through the documents' tables of its family. */
 export function tracePacket(documents: readonly Document[], input: TraceInput, node: NodeInfo = new NodeInfo(), options: TraceOptions = {}): TraceResult {
@@ -640,38 +659,78 @@ class Walk {
     if (depth > MAX_DEPTH) return [{ b: start, verdict: null }];
     const exits: Exit[] = [];
     const candidates = chain.candidates(start.p);
-    const work: [Branch, number][] = [[start, 0]];
-    while (work.length > 0) {
-      const [b, c] = work.pop()!;
-      if (c >= candidates.length) {
-        exits.push({ b, verdict: null });
-        continue;
-      }
-      const rule = chain.rule(candidates[c]);
-      const results = this.evaluate(rule, b, at);
-      // Pushed in reverse so that the first branch is walked first.
-      const continuing: [Branch, number][] = [];
-      for (const [branch, matched] of results) {
-        if (!matched) {
-          continuing.push([branch, c + 1]);
+    // The branches still to walk, made when a rule first forks the walk.
+    let work: [Branch, number][] | null = null;
+    let b = start;
+    let c = 0;
+    for (;;) {
+      // A branch goes on rule after rule, making nothing, while no rule forks it.
+      for (;;) {
+        if (c >= candidates.length) {
+          exits.push({ b, verdict: null });
+          break;
+        }
+        const rule = chain.rule(candidates[c]);
+        const decided = this.decided(rule, b, at);
+        if (decided === MISSED) {
+          c++;
           continue;
         }
-        for (const r of this.act(table, chain, rule, branch, at, depth)) {
-          if (r.kind === "next") continuing.push([r.b, c + 1]);
-          else exits.push(r.exit);
+        // Pushed in reverse so that the first branch is walked first.
+        const continuing: [Branch, number][] = [];
+        if (decided === MATCHED) {
+          const results = this.act(table, chain, rule, b, at, depth);
+          if (results.length === 1 && results[0].kind === "next") {
+            b = results[0].b;
+            c++;
+            continue;
+          }
+          for (const r of results) {
+            if (r.kind === "next") continuing.push([r.b, c + 1]);
+            else exits.push(r.exit);
+          }
+        } else {
+          for (const [branch, matched] of this.evaluate(rule, b, at, decided)) {
+            if (!matched) {
+              continuing.push([branch, c + 1]);
+              continue;
+            }
+            for (const r of this.act(table, chain, rule, branch, at, depth)) {
+              if (r.kind === "next") continuing.push([r.b, c + 1]);
+              else exits.push(r.exit);
+            }
+          }
         }
+        work ??= [];
+        for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+        break;
       }
-      for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+      const pending = work?.pop();
+      if (pending === undefined) break;
+      [b, c] = pending;
     }
     return exits;
+  }
+
+  /** MATCHED or MISSED when every test of the rule is decided for the branch, else the first undecided test's index. */
+  private decided(rule: CompiledRule, b: Branch, at: Place): number {
+    const tests = rule.tests;
+    for (let k = 0; k < tests.length; k++) {
+      let a = tests[k](b.p, at);
+      if (typeof a !== "boolean") {
+        const known = assumedOf(b, a.key);
+        if (known === undefined) return k;
+        a = known !== a.negated;
+      }
+      if (!a) return MISSED;
+    }
+    return MATCHED;
   }
 
   private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
     const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
     b.path = push(b.path, step);
     const action: Action = rule.action;
-    const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
-    const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
     switch (action.kind) {
       case "none":
       case "continue":
@@ -790,9 +849,9 @@ class Walk {
   }
 
   /** Whether a rule matches: one branch when every test is decided, else one per way an undecided test goes. */
-  private evaluate(rule: CompiledRule, start: Branch, at: Place): [Branch, boolean][] {
+  private evaluate(rule: CompiledRule, start: Branch, at: Place, from = 0): [Branch, boolean][] {
     const out: [Branch, boolean][] = [];
-    const work: [Branch, number][] = [[start, 0]];
+    const work: [Branch, number][] = [[start, from]];
     while (work.length > 0) {
       const [b, from] = work.pop()!;
       let matched = true;

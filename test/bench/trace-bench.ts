@@ -7,7 +7,8 @@
  *
  * Figures: the parse; the first trace (it builds the ruleset's model and the KUBE-SERVICES index);
  * `traces` more, each chain compiled the first time the walk enters it ("cold"); the same traces
- * again ("warm", every chain compiled).
+ * again ("warm", every chain compiled). The goal is met when the first trace and the cold traces
+ * together take at most TRACE_GOAL_MS.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -63,12 +64,17 @@ export function traceBench(text: string, count: number): TraceFigures {
   return { traces: count, outcomes, parseMs, firstMs, coldMs, warmMs };
 }
 
+/** Issue 13's bar: the first trace and the traces after it, all in at most this much CPU after the parse. */
+export const TRACE_GOAL_MS = 1000;
+
 export function describe(f: TraceFigures): string[] {
   const ratio = (ms: number) => (ms / f.parseMs).toFixed(2);
+  const afterParse = f.firstMs + f.coldMs;
   return [
     `trace: ${f.traces} traces (half to ClusterIPs, half missing every service), ${f.outcomes} outcomes; CPU ms, and x the parse's CPU`,
     `  parse ${f.parseMs.toFixed(0)} ms; first trace (model, KUBE-SERVICES index) ${f.firstMs.toFixed(0)} ms (${ratio(f.firstMs)}x)`,
-    `  ${f.traces} traces, chains compiled on first entry: ${f.coldMs.toFixed(0)} ms (${ratio(f.coldMs)}x); again, all compiled: ${f.warmMs.toFixed(0)} ms (${ratio(f.warmMs)}x); goal <= 1000 ms`,
+    `  ${f.traces} traces, chains compiled on first entry: ${f.coldMs.toFixed(0)} ms (${ratio(f.coldMs)}x); again, all compiled: ${f.warmMs.toFixed(0)} ms (${ratio(f.warmMs)}x)`,
+    `  after the parse, first trace + ${f.traces} traces: ${afterParse.toFixed(0)} ms (${ratio(afterParse)}x) (goal <= ${TRACE_GOAL_MS} ms: ${afterParse <= TRACE_GOAL_MS ? "MET" : "MISSED"})`,
   ];
 }
 

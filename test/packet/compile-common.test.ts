@@ -1,0 +1,186 @@
+/**
+ * compileCommonRule (the walk's fast compile of the lines most rules of a big dump are, with tests
+ * shared between rules through a RuleCache) must give what compileRule gives: the same target,
+ * action and index keys, and test for test the same answers. Checked on every rule of the corpus
+ * and of the rule fixtures, each document's rules sharing one cache, and on lines of one shape
+ * with different values, which a cache keyed by too little would mix up.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+
+import { parse, type CommandLine, type Document } from "../../grammar/index.js";
+import { modelOf } from "../../rules/model/index.js";
+import { compileCommonRule, compileRule, plainNet4, RuleCache, type CompiledRule, type Place, type WalkPacket } from "../../rules/packet/compile.js";
+import { MarkState } from "../../rules/packet/marks.js";
+import { NodeInfo } from "../../rules/packet/node.js";
+import { netOf, parseAddress } from "../../rules/packet/addresses.js";
+import { parseGenericAddresses } from "../../rules/netfilter/index.js";
+import { fromRoot } from "../helpers/project.js";
+
+const isChain = (name: string) => name.startsWith("KUBE-") || name === "X" || name === "Y";
+
+/** Packets made from the line's own addresses and ports (so that tests hold as well as fail). */
+function packetsFor(text: string, family: 4 | 6): WalkPacket[] {
+  const words = family === 4 ? (text.match(/\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g) ?? []) : (text.match(/[0-9a-f]*:[0-9a-f:]+/gi) ?? []).filter((w) => w.includes("::"));
+  const addresses = [...new Set([...words, family === 4 ? "10.0.0.9" : "fd00::9"])].map((w) => parseAddress(w)).filter((a) => a !== null && a.family === family).map((a) => a!.address);
+  const ports = [...new Set([...(text.match(/\b\d{1,5}\b/g) ?? []).map(Number).filter((n) => n < 65536), 22, 80])];
+  const out: WalkPacket[] = [];
+  for (const [protocol, protocolNumber] of [["tcp", 6], ["udp", 17], ["icmp", family === 4 ? 1 : 58]] as const) {
+    for (const [k, destination] of addresses.entries()) {
+      for (const port of ports.slice(0, 6)) {
+        const ported = protocol !== "icmp";
+        out.push({
+          family,
+          protocol,
+          protocolNumber,
+          source: k % 3 === 2 ? null : addresses[(k + 1) % addresses.length],
+          destination,
+          sourcePort: ported ? (k % 2 === 0 ? port : 40000) : null,
+          destinationPort: ported ? port : null,
+          icmpType: ported ? null : 8,
+          icmpCode: ported ? null : 0,
+          inInterface: ["eth0", "cni0", "lo", ""][k % 4],
+          outInterface: [null, "eth0", "", "docker0"][port % 4],
+          route: undefined,
+          mark: MarkState.exactly(port % 2 === 0 ? 0x4000 : 0),
+          tcpFlags: { known: 0x3f, value: 0x02 },
+          ct: { state: "NEW", dnat: false, snat: false, mark: MarkState.exactly(0), original: null, originalDirection: true },
+          local: k % 2 === 1,
+          tproxy: false,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const places: Place[] = [
+  { hook: "PREROUTING", table: "nat", node: new NodeInfo(), beforeConntrack: false },
+  { hook: "OUTPUT", table: "raw", node: new NodeInfo({ local: ["10.0.0.9"] }), beforeConntrack: true },
+];
+
+/** An action as data: functions (CONNMARK's) by kind only. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? `${v}n` : typeof v === "function" ? "function" : v)));
+
+/** Compares the two compiles of every rule; returns how many rules compileCommonRule compiled. */
+function compare(document: Document, family: 4 | 6): { rules: number; common: number } {
+  const cache = new RuleCache();
+  let rules = 0;
+  let common = 0;
+  for (const table of modelOf(document).tables()) {
+    const name = table.table.name ?? "filter";
+    table.chains.forEachRule((n) => {
+      const line = document.line(n) as CommandLine;
+      const where = `${document.filePath}:${n + 1}: ${line.text}`;
+      rules++;
+      const fast = compileCommonRule(line, name, "C", family, isChain, cache);
+      if (fast === null) return;
+      common++;
+      const slow: CompiledRule = compileRule(line, name, "C", family, isChain);
+      assert.deepEqual(
+        plain({ ...fast, tests: fast.tests.length }),
+        plain({ ...slow, tests: slow.tests.length }),
+        where,
+      );
+      for (const p of packetsFor(line.text, family)) {
+        for (const at of places) {
+          for (let k = 0; k < slow.tests.length; k++) assert.deepEqual(fast.tests[k](p, at), slow.tests[k](p, at), `${where}: test ${k}`);
+        }
+      }
+    });
+  }
+  return { rules, common };
+}
+
+const rulesetFiles = (): string[] => {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(fromRoot(dir))) {
+      const path = join(dir, name);
+      if (statSync(fromRoot(path)).isDirectory()) walk(path);
+      else if (/\.(txt|save|rules)$/.test(name) && !/findings|README/.test(name)) out.push(path);
+    }
+  };
+  walk(join("test", "fixtures", "corpus"));
+  walk("rules");
+  return out.sort();
+};
+
+test("compileCommonRule: what compileRule gives, for every rule of the corpus and the rule fixtures", () => {
+  let rules = 0;
+  let common = 0;
+  for (const path of rulesetFiles()) {
+    const text = readFileSync(fromRoot(path), "utf8");
+    if (!/^\*(filter|nat|mangle|raw)/m.test(text)) continue;
+    const document = parse(text, { filePath: path });
+    const counts = compare(document, /ip6|ipv6|v6/.test(path) ? 6 : 4);
+    rules += counts.rules;
+    common += counts.common;
+  }
+  assert.ok(rules > 2000 && common > rules / 2, `${common} of ${rules} rules`);
+});
+
+test("compileCommonRule: rules of one shape with different values keep their own tests (one cache for all)", () => {
+  const lines = [
+    "-A X -s 10.0.0.1/32 -j Y",
+    "-A X -s 10.0.0.2/32 -j Y",
+    "-A X ! -s 10.0.0.1/32 -j Y",
+    "-A X -d 10.0.0.1/32 -j Y",
+    "-A X --source 10.0.0.0/24 -j Y",
+    "-A X -s 10.0.0.1,10.0.0.9 -j Y",
+    "-A X -d 10.0.0.9 -p tcp -m tcp --dport 80 -j ACCEPT",
+    "-A X -d 10.0.0.9 -p tcp -m tcp --dport 81 -j ACCEPT",
+    "-A X -d 10.0.0.9 -p tcp -m tcp --sport 80 -j ACCEPT",
+    "-A X -d 10.0.0.9 -p tcp -m tcp ! --dport 80 -j ACCEPT",
+    "-A X -d 10.0.0.9 -p tcp -m tcp --dport 80:90 -j ACCEPT",
+    "-A X -d 10.0.0.9 -p udp -m udp --dport 80 -j ACCEPT",
+    "-A X -d 10.0.0.9 ! -p udp -j ACCEPT",
+    "-A X -p tcp --dport 22 -j ACCEPT",
+    "-A X -p tcp -m udp --dport 22 -j ACCEPT",
+    "-A X -i eth0 -j ACCEPT",
+    "-A X -i eth+ -j ACCEPT",
+    "-A X ! -i eth0 -j ACCEPT",
+    "-A X -o eth0 -j ACCEPT",
+    "-A X -f -j DROP",
+    "-A X ! -f -j DROP",
+    "-A X -m comment --comment a -m statistic --mode random --probability 0.25000000000 -j Y",
+    "-A X -m comment --comment a -m statistic --mode random --probability 0.50000000000 -j Y",
+    "-A X -m statistic --mode random ! --probability 0.5 -j Y",
+    "-A X -m statistic --mode random --probability 1 -j Y",
+    "-A X -m statistic --mode random --probability 0 -j Y",
+    "-A X -p tcp -m comment --comment a -m tcp -j DNAT --to-destination 10.0.0.1:8080",
+    "-A X -p tcp -m comment --comment a -m tcp -j DNAT --to-destination 10.0.0.2:8081",
+    "-A X -j MARK --set-xmark 0x4000/0x4000",
+    "-A X -g Y",
+    "-A X -j Y",
+    "-A X -j RETURN",
+    "-A X",
+  ];
+  const document = parse(`*nat\n:X - [0:0]\n:Y - [0:0]\n${lines.join("\n")}\nCOMMIT\n`, { filePath: "shapes.rules" });
+  assert.deepEqual(compare(document, 4), { rules: lines.length, common: lines.length });
+  // Lines compileRule must read (tests it does not share): compileCommonRule gives them back.
+  const other = ["-A X -p 6 --dport 22 -j ACCEPT", "-A X -p tcp --syn -j ACCEPT", "-A X -m limit --limit 1/s -j ACCEPT", "-A X -s example.invalid -j ACCEPT", "-A X -m statistic --mode nth --every 2 -j ACCEPT", "-A X -p icmp --icmp-type 8 -j ACCEPT"];
+  const others = parse(`*filter\n:X - [0:0]\n${other.join("\n")}\nCOMMIT\n`, { filePath: "other.rules" });
+  assert.deepEqual(compare(others, 4), { rules: other.length, common: 0 });
+});
+
+test("plainNet4: what the general parser reads, or null (then the general parser reads it)", () => {
+  const words = ["10.244.1.2", "10.244.1.2/32", "10.0.0.0/8", "10.1.2.3/8", "0.0.0.0/0", "1.2.3.4/0", "255.255.255.255", "192.168.0.1/24", "1.2.3.4/31"];
+  const odd = ["010.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.256", "1.2.3.4/33", "1.2.3.4/032", "1.2.3.4/00", "1.2.3.4/", "1.2.3.4/255.0.0.0", "1.2.3.4/8x", "a.b.c.d", "", "1..2.3", "1.2.3.4,1.2.3.5", " 1.2.3.4", "1.2.3.04", "1234.1.1.1"];
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let k = 0; k < 2000; k++) words.push(`${random(256)}.${random(256)}.${random(256)}.${random(256)}${k % 3 === 0 ? "" : `/${random(33)}`}`);
+  for (const word of [...words, ...odd]) {
+    const fast = plainNet4(word);
+    const parsed = parseGenericAddresses(word, 4);
+    if (words.includes(word)) assert.notEqual(fast, null, word);
+    if (fast === null) continue;
+    assert.equal(parsed.kind, "value", word);
+    if (parsed.kind !== "value") continue;
+    assert.equal(parsed.value.length, 1, word);
+    assert.deepEqual(fast, netOf(parsed.value[0]), word);
+  }
+  for (const word of odd) assert.equal(plainNet4(word), null, word);
+});
