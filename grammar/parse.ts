@@ -4,10 +4,10 @@
  */
 import { Source } from "./ast.js";
 import { quote, syntaxError } from "./diagnostics.js";
-import { BYTE_ORDER_MARK, lex, lineTable, relex, type LexedText, type Replacement } from "./lexer.js";
+import { BYTE_ORDER_MARK, lex, lineTable, relex, type LexedText, type LexOptions, type Replacement } from "./lexer.js";
 import { buildDocument, type Document } from "./to-ast.js";
 
-export interface ParseOptions {
+export interface ParseOptions extends LexOptions {
   /** Named in diagnostics; not read. */
   filePath?: string;
 }
@@ -38,7 +38,7 @@ export function parse(text: string, options: ParseOptions = {}): Document {
     return { ...buildDocument(lexed, filePath, [{ ...finding, loc: locateInText(text, at.start, at.end) }]), text, source };
   }
 
-  return fromLexed(lex(text), filePath);
+  return fromLexed(lex(text, { spareMemory: options.spareMemory }), filePath);
 }
 
 /** Placeholders of Jinja (Ansible, Salt), ERB (Puppet, Chef), Go templates (Helm) and the shell (envsubst), each closed on its line. */

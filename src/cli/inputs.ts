@@ -16,15 +16,26 @@ export interface Input {
   partnerOnly?: boolean;
   /** A hash of the bytes read, when asked for (`--cache`): taken before they are decoded. */
   digest?: string;
+  /**
+   * Once the text is decoded, the memory of the big file's bytes it came from, handed out once
+   * for the lexer to keep its tokens in (`ParseOptions.spareMemory`); undefined otherwise.
+   */
+  takeSpareMemory?(): ArrayBuffer | undefined;
 }
+
+/** Below this, a file's bytes are not worth handing on: they may share a pool with others, and the saving is small. */
+const SPARE_MIN_BYTES = 1 << 20;
 
 /**
  * An input whose text is decoded from `bytes` when it is first read: a run answered from the
  * cache (`--cache`) never decodes it. The bytes are let go once decoded.
  */
-export function inputOf(fields: Omit<Input, "text" | "encoding">, bytes: Buffer): Input {
+export function inputOf(fields: Omit<Input, "text" | "encoding" | "takeSpareMemory">, bytes: Buffer): Input {
   let raw: Buffer | undefined = bytes;
   let decoded: ReturnType<typeof decode> | undefined;
+  // Only a buffer that is all of its memory (a big file's own, never a slice of a shared pool).
+  let spare: ArrayBuffer | undefined =
+    bytes.length >= SPARE_MIN_BYTES && bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : undefined;
   const read = () => {
     if (decoded === undefined) {
       decoded = decode(raw!);
@@ -39,6 +50,13 @@ export function inputOf(fields: Omit<Input, "text" | "encoding">, bytes: Buffer)
     },
     get encoding() {
       return read().encoding;
+    },
+    takeSpareMemory() {
+      // Not before the text is decoded from it: the bytes are read until then.
+      if (decoded === undefined) return undefined;
+      const memory = spare;
+      spare = undefined;
+      return memory;
     },
   };
 }

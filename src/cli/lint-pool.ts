@@ -21,6 +21,8 @@ export interface LintJob {
   node: NodeContext;
   /** The ids of the other jobs of its node (`src/nodes.ts`), read by the node rules. */
   partners?: readonly number[];
+  /** Memory the text's parse may keep its tokens in, when linted in this thread (`Input.takeSpareMemory`). */
+  spareMemory?: () => ArrayBuffer | undefined;
 }
 
 /** What a worker is sent: a job, with the texts of its node's other rulesets. */
@@ -61,7 +63,8 @@ export async function lintAll(jobs: readonly LintJob[], onDone: (done: number) =
         if (next >= jobs.length) return;
         const job = jobs[next++];
         const partners = (job.partners ?? []).map((id) => ({ text: jobs[id].text, filePath: jobs[id].filePath, settings: jobs[id].settings }));
-        worker.postMessage({ ...job, partners } satisfies WorkerJob);
+        const { spareMemory: _thisThreadOnly, ...sent } = job;
+        worker.postMessage({ ...sent, partners } satisfies WorkerJob);
       };
       for (const worker of workers) {
         worker.on("message", (reply: LintReply) => {
@@ -88,7 +91,10 @@ export function lintHere(jobs: readonly LintJob[], onDone: (done: number) => voi
   const documents = new Map<number, Document>();
   const documentOf = (job: LintJob): Document => {
     let document = documents.get(job.id);
-    if (document === undefined) documents.set(job.id, (document = parse(job.text, { filePath: job.filePath })));
+    if (document === undefined) {
+      const text = job.text;
+      documents.set(job.id, (document = parse(text, { filePath: job.filePath, spareMemory: job.spareMemory?.() })));
+    }
     return document;
   };
   return jobs.map((job, i) => {

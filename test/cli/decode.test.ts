@@ -30,3 +30,20 @@ test("a U+FFFD written in the file is kept as UTF-8, not taken for a replacement
 test("a UTF-8 byte order mark is kept in the text (a syntax error to report)", () => {
   assert.deepEqual(decode(bytes([0xef, 0xbb, 0xbf], "*filter\n")), { text: "\ufeff*filter\n", encoding: "utf8" });
 });
+
+test("a big file's own bytes are handed on once, and only after they are decoded", async () => {
+  const { inputOf } = await import("../../src/cli/inputs.js");
+  const big = Buffer.allocUnsafeSlow(2 << 20).fill(0x61);
+  const input = inputOf({ name: "big", path: "big" }, big);
+  assert.equal(input.takeSpareMemory!(), undefined, "not before the text is decoded");
+  assert.equal(input.text.length, 2 << 20);
+  assert.equal(input.takeSpareMemory!(), big.buffer);
+  assert.equal(input.takeSpareMemory!(), undefined, "once");
+  // A small file, and a slice of a larger buffer (such as Node's pool): never.
+  const small = inputOf({ name: "s", path: "s" }, Buffer.from("*filter\nCOMMIT\n"));
+  void small.text;
+  assert.equal(small.takeSpareMemory!(), undefined);
+  const slice = inputOf({ name: "x", path: "x" }, Buffer.allocUnsafeSlow(3 << 20).subarray(1, (2 << 20) + 1));
+  void slice.text;
+  assert.equal(slice.takeSpareMemory!(), undefined);
+});

@@ -75,7 +75,7 @@ export function registerLint(program: Command, io: CliIo, state: CommandState): 
       if (settings.ignored) continue;
       if (input.live) live.add(jobs.length);
       if (input.partnerOnly) partnersOnly.add(jobs.length);
-      jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options) });
+      jobs.push({ id: jobs.length, text: input.text, filePath: input.name, settings, node: nodeFlags(options), spareMemory: input.takeSpareMemory });
       linted.push({ ...input, nodeKey: settings.nodeKey });
     }
     nodePartners(linted).forEach((partners, i) => (jobs[i].partners = partners));
