@@ -29,11 +29,11 @@ const GROWTH_FROM = 10_000;
 const GROWTH_TO = 50_000;
 /**
  * The goals, against `iptables-restore --test` as this machine resolves the name (Debian's
- * alternatives point it at the nft backend): `lint` at most half its wall time and no more
- * peak memory; `fix --emit patch|diff` at most 0.6 of its wall time. The other backend is shown
- * for comparison.
+ * alternatives point it at the nft backend): `lint` with every rule on at most 0.45 of its wall
+ * time and 0.7 of its peak memory (the bars of issues 11, 12 and 14); `fix --emit patch|diff` at
+ * most 0.6 of its wall time. The other backend is shown for comparison.
  */
-const goalFor = (label: string): { wall: number; memory?: number } => (label.includes(" fix") ? { wall: 0.6 } : { wall: 0.5, memory: 1 });
+const goalFor = (label: string): { wall: number; memory?: number } => (label.includes(" fix") ? { wall: 0.6 } : { wall: 0.45, memory: 0.7 });
 /** 5x the services is 5x the lines, so linear is 5.0; a little slack for GC and startup. */
 const GROWTH_GOAL = 5.5;
 const BACKENDS = ["nft", "legacy"] as const;
@@ -330,7 +330,7 @@ function summary(rows: Row[], tools: Tool[], references: Tool[]): string[] {
   const yardstick = defaultBackend();
   for (const tool of tools.filter((t) => t.backend === undefined)) {
     const target = goalFor(tool.label);
-    const memoryGoal = target.memory === undefined ? "" : " and no more peak memory";
+    const memoryGoal = target.memory === undefined ? "" : ` and at most ${target.memory}× its peak memory`;
     const goal = `${tool.label} <= ${target.wall}× the wall time of iptables-restore --test (${yardstick})${memoryGoal} on ${sizeLabel(GOAL_SIZE)}`;
     const mine = successful(rows, GOAL_SIZE, tool);
     const reference = references.find((r) => r.backend === yardstick);
