@@ -71,7 +71,8 @@ declare class TokenStore {
 	ends: Int32Array;
 	codes: Uint8Array;
 	count: number;
-	constructor(capacity: number);
+	/** `spare`: memory no one else uses, to keep the starts and ends in (see `LexOptions.spareMemory`). */
+	constructor(capacity: number, spare?: ArrayBuffer);
 	push(start: number, end: number, code: TokenCode): void;
 	/** Appends old tokens `from .. to - 1`, their offsets shifted by `delta` (a block copy, not a push each). */
 	appendShifted(old: TokenStore, from: number, to: number, delta: number): void;
@@ -90,6 +91,16 @@ export interface LexedText {
 	firstTokens: Int32Array;
 	tokens: TokenStore;
 	errors: LexError[];
+}
+export interface LexOptions {
+	/**
+	 * Memory the caller will not use again, such as the bytes the text was decoded from: the
+	 * tokens' offsets are kept in it when it holds the text's estimate (8 bytes a token, a token
+	 * per 8 characters; more tokens grow into new arrays, as they would anyway). Memory already
+	 * written to costs nothing to write again, where fresh pages each cost the kernel a fault: a
+	 * 25 MB dump's offsets take 20 MB, measured 5,000 faults and 0.1 s of a lint's CPU.
+	 */
+	spareMemory?: ArrayBuffer;
 }
 /** An edit, as offsets into the old text and its replacement. */
 export interface Replacement {
@@ -234,7 +245,7 @@ export declare class LineView {
 	lateBang(i: number): boolean;
 	/** The option's values as iptables sees them (an inline `--name=value` first). */
 	values(i: number): string[];
-	/** The first value, or null. */
+	/** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
 	value(i: number): string | null;
 	/** The range of the option word. */
 	optionRange(i: number): Range;
@@ -599,7 +610,7 @@ export interface Document {
 	 */
 	openQuotes: readonly SourceRange[];
 }
-export interface ParseOptions {
+export interface ParseOptions extends LexOptions {
 	/** Named in diagnostics; not read. */
 	filePath?: string;
 }
@@ -1389,10 +1400,13 @@ export interface CliIo {
 		ignore: string[];
 		absolute?: boolean;
 	}): Promise<string[]>;
-	/** Runs a program (never through a shell); `error` is set (ENOENT, EACCES, ...) when it could not start. */
+	/**
+	 * Runs a program (never through a shell); `error` is set (ENOENT, EACCES, ...) when it could
+	 * not start. Its output comes as bytes, for the caller to decode (or only hash: `--cache`).
+	 */
 	run(file: string, args: string[]): Promise<{
 		status: number | null;
-		stdout: string;
+		stdout: Buffer | string;
 		stderr: string;
 		error?: string;
 	}>;
@@ -1547,6 +1561,8 @@ export interface NodeAddress {
 export type RouteType = "unicast" | "local" | "broadcast" | "blackhole" | "unreachable" | "prohibit" | "throw" | "multicast" | "anycast" | "nat";
 export interface Route {
 	family: Family;
+	/** The routing table: "main", "local" or another's name or number (`ip route ... table 100`). */
+	table: string;
 	net: Net;
 	type: RouteType;
 	dev: string | null;
@@ -1582,14 +1598,60 @@ export interface IpSet {
 	/** list:set: the sets it holds. */
 	sets: string[];
 }
+/** A policy routing rule (`ip rule`): which packets it takes, and the table it looks their route up in. */
+export interface IpRule {
+	family: Family;
+	priority: number;
+	/** `not`: the rule takes the packets its selectors do not match. */
+	not: boolean;
+	from: Net | null;
+	to: Net | null;
+	fwmark: {
+		value: number;
+		mask: number;
+	} | null;
+	iif: string | null;
+	oif: string | null;
+	/** Selectors the walk does not read (uidrange, ipproto, sport, tos...): a packet may or may not match. */
+	unread: string[];
+	/** "lookup" (in `table`), or a rule that ends the lookup: blackhole, unreachable, prohibit; or one the walk does not follow (goto, nop). */
+	action: "lookup" | "blackhole" | "unreachable" | "prohibit" | "other";
+	table: string | null;
+	/** `suppress_prefixlength N`: a route of the table with a prefix of N or less does not count. */
+	suppressPrefix: number | null;
+}
+/** What the policy routing rules make of a packet: the route (as `route`), or why the walk cannot tell. */
+export interface PolicyRoute {
+	route: Route | null | undefined;
+	/** Why the route is not decided (a rule whose selector the walk cannot read or the packet's mark does not tell). */
+	undecided?: string;
+	/** The rule that chose the table, when it is not the main one. */
+	rule?: IpRule;
+}
+/** What the rules' selectors look at in the packet. */
+export interface RouteQuery {
+	destination: bigint;
+	source: bigint | null;
+	/** The mark's known bits and their values. */
+	mark: {
+		known: number;
+		value: number;
+	};
+	/** The interface it arrived on; "" for a packet the node sends (the rules' iif is then lo). */
+	inInterface: string;
+}
 /** Bad node input (a file that is not `ip -j addr` output, a malformed --route). */
 export declare class NodeInputError extends Error {
 }
 export interface NodeInput {
 	/** Parsed `ip -j addr` output (both families in one). */
 	addresses?: unknown;
-	/** Parsed `ip -j route` outputs (`ip -j route`, `ip -6 -j route`, `ip -j route show table all`). */
+	/** Parsed `ip -j route` outputs (`ip -j route`, `ip -6 -j route`, `ip -4 -j route show table all`). */
 	routes?: unknown[];
+	/** Parsed `ip -4 -j rule` output (the policy routing rules of IPv4). */
+	rules4?: unknown;
+	/** Parsed `ip -6 -j rule` output. */
+	rules6?: unknown;
 	/** `ipset save` output. */
 	ipset?: string;
 	/** `--local ADDR[,ADDR...]`. */
@@ -1605,7 +1667,19 @@ export declare class NodeInfo {
 	readonly addressesKnown: boolean;
 	/** Whether its routes are known (a route file or --route). */
 	readonly routesKnown: boolean;
+	/** The policy routing rules of each family, by priority; null when not given (then the local table, then main). */
+	readonly ipRules: Readonly<Record<Family, IpRule[] | null>>;
 	constructor(input?: NodeInput);
+	/**
+	 * The route the kernel takes for a packet by the policy routing rules (`ip rule`): the first
+	 * rule, by priority, that takes the packet and whose table has a route; without rules, as
+	 * route(). A rule the walk cannot decide for the packet leaves the route undecided.
+	 */
+	routeFor(family: Family, q: RouteQuery): PolicyRoute;
+	/** The route to an address in one table; undefined when that table's routes are not known. */
+	private routeIn;
+	/** Whether the route files name their tables (`ip -j route show table all`): a table none of their routes names is empty. */
+	private get tablesSaved();
 	private readonly localCache;
 	/** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
 	isLocal(family: Family, address: bigint): boolean | null;
@@ -1617,7 +1691,7 @@ export declare class NodeInfo {
 	 * null when no route matches; undefined when the routes are not known and none of the
 	 * networks the node's addresses give matches.
 	 */
-	route(family: Family, address: bigint): Route | null | undefined;
+	route(family: Family, address: bigint, table?: "main" | null): Route | null | undefined;
 	private lookupRoute;
 	/** The address a packet leaving by `iface` gets from MASQUERADE: the route's preferred source, else the interface's first address of the family. */
 	sourceFor(family: Family, iface: string, route: Route | null | undefined): bigint | null;
@@ -1667,6 +1741,18 @@ export interface PolicyStep {
 }
 export type Verdict = "accept" | "drop" | "reject" | "queue";
 export type Delivery = "local" | "forward" | "out";
+/**
+ * Where a later packet of a connection got the connection's NAT: the hook, the nat rules its
+ * first packet matched there (their counters do not move for this packet) and the packet after.
+ */
+export interface ConnectionNatStep {
+	hook: Hook;
+	firstPacketPath: PathStep[];
+	/** The packet after the translation. */
+	after: TracedPacket;
+	/** How many rules of the path the packet had matched when it was translated (to show it in order). */
+	afterStep: number;
+}
 export interface Outcome {
 	verdict: Verdict;
 	/** For `accept`: delivered to the node, forwarded, or sent out by the node. */
@@ -1685,6 +1771,8 @@ export interface Outcome {
 	notes: string[];
 	/** The hooks the packet entered, in order (PREROUTING, INPUT, ...): where it went before its verdict. */
 	hooks: Hook[];
+	/** For a later packet of a connection (state established): where it got the connection's NAT. */
+	connectionNat: ConnectionNatStep[];
 }
 export interface TraceResult {
 	family: Family;

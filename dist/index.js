@@ -1,12 +1,11 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  ConfigError,
+  nodeIo
+} from "./chunk-HOU4YB5F.js";
+import "./chunk-WAOZ37NE.js";
+import {
   ExitCode,
-  NO_CONFIG,
-  UnreadableInput,
-  UsageError,
-  checkConfig,
   expandPaths,
   formatNames,
   formatStylish,
@@ -14,9 +13,7 @@ import {
   formatters,
   lintHere,
   livePatch,
-  loadConfig,
   main,
-  nodeIo,
   nodePartners,
   readInputs,
   restoreText,
@@ -24,7 +21,25 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-IEYDXWEO.js";
+} from "./chunk-46YRSVEU.js";
+import {
+  applyFixes,
+  applySuppressions,
+  errorCount,
+  lintAndFix,
+  lintDocument,
+  lintText,
+  resolveSettings,
+  unresolved
+} from "./chunk-GTCBROUZ.js";
+import {
+  ConfigError,
+  NO_CONFIG,
+  UnreadableInput,
+  UsageError,
+  checkConfig,
+  loadConfig
+} from "./chunk-ZBEGT4QM.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -57,18 +72,12 @@ import {
   TraceError,
   Word,
   allRules,
-  applyFixes,
-  applySuppressions,
   bracketCounters,
   commandKindOf,
   decodeWord,
   detachedDocument,
-  errorCount,
   genericNameOf,
   inlineValue,
-  lintAndFix,
-  lintDocument,
-  lintText,
   optionValueCount,
   parse,
   parseCounter,
@@ -79,12 +88,10 @@ import {
   printLine,
   readTarget,
   reparse,
-  resolveSettings,
   rewrittenLines,
   roleOfCode,
-  targetName,
-  unresolved
-} from "./chunk-PLSLDJPG.js";
+  targetName
+} from "./chunk-BFUWAJMH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

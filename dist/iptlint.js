@@ -2,11 +2,11 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main,
-  nodeIo
-} from "./chunk-IEYDXWEO.js";
-import "./chunk-PLSLDJPG.js";
+  prefetchInputs
+} from "./chunk-WAOZ37NE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
+prefetchInputs(process.argv.slice(2));
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-75LBHVQI.js"), import("./main-ZSJ4GLIU.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

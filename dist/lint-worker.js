@@ -2,9 +2,11 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
-  parse,
   rulesetSize
-} from "./chunk-PLSLDJPG.js";
+} from "./chunk-GTCBROUZ.js";
+import {
+  parse
+} from "./chunk-BFUWAJMH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

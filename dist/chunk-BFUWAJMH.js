@@ -154,16512 +154,6 @@ var require_mod = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.regexpCode = exports2.getEsmExportName = exports2.getProperty = exports2.safeStringify = exports2.stringify = exports2.strConcat = exports2.addCodeArg = exports2.str = exports2._ = exports2.nil = exports2._Code = exports2.Name = exports2.IDENTIFIER = exports2._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports2._CodeOrName = _CodeOrName;
-    exports2.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports2.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports2.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code) {
-        super();
-        this._items = typeof code === "string" ? [code] : code;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
-          if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
-        }, {});
-      }
-    };
-    exports2._Code = _Code;
-    exports2.nil = new _Code("");
-    function _(strs, ...args) {
-      const code = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
-      }
-      return new _Code(code);
-    }
-    exports2._ = _;
-    var plus = new _Code("+");
-    function str(strs, ...args) {
-      const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
-        expr.push(plus);
-        addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
-      }
-      optimize(expr);
-      return new _Code(expr);
-    }
-    exports2.str = str;
-    function addCodeArg(code, arg) {
-      if (arg instanceof _Code)
-        code.push(...arg._items);
-      else if (arg instanceof Name)
-        code.push(arg);
-      else
-        code.push(interpolate(arg));
-    }
-    exports2.addCodeArg = addCodeArg;
-    function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-          if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
-            continue;
-          }
-          expr[i++] = "+";
-        }
-        i++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
-    }
-    exports2.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports2.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports2.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports2.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports2.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports2.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports2.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports2.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ValueScope = exports2.ValueScopeName = exports2.Scope = exports2.varKinds = exports2.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports2.UsedValueState = UsedValueState = {}));
-    exports2.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
-      }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
-      }
-      _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-        }
-        return this._names[prefix] = { prefix, index: 0 };
-      }
-    };
-    exports2.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
-        super(nameStr);
-        this.prefix = prefix;
-      }
-      setValue(value, { property: property2, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property2)}[${itemIndex}]`;
-      }
-    };
-    exports2.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
-      }
-      value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
-      }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values2 = this._values) {
-        return this._reduceValues(values2, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
-        });
-      }
-      scopeCode(values2 = this._values, usedValues, getCode) {
-        return this._reduceValues(values2, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values2, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
-        for (const prefix in values2) {
-          const vs = values2[prefix];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
-              return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
-            if (c) {
-              const def = this.opts.es5 ? exports2.varKinds.var : exports2.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name);
-            }
-            nameSet.set(name, UsedValueState.Completed);
-          });
-        }
-        return code;
-      }
-    };
-    exports2.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.or = exports2.and = exports2.not = exports2.CodeGen = exports2.operators = exports2.varKinds = exports2.ValueScopeName = exports2.ValueScope = exports2.Scope = exports2.Name = exports2.regexpCode = exports2.stringify = exports2.getProperty = exports2.nil = exports2.strConcat = exports2.str = exports2._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports2, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports2, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports2, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports2, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports2, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports2, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports2, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports2.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node {
-      constructor(varKind, name, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names2, constants) {
-        if (!names2[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names2, constants) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants);
-        return this;
-      }
-      get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node {
-      constructor(label) {
-        super();
-        this.label = label;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
-      }
-    };
-    var Throw = class extends Node {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node {
-      constructor(code) {
-        super();
-        this.code = code;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names2, constants) {
-        this.code = optimizeExpr(this.code, names2, constants);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
-          else
-            nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names2, constants) {
-        const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names2, constants))
-            continue;
-          subtractNames(names2, n.names);
-          nodes.splice(i, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
-        super(nodes);
-        this.condition = condition;
-      }
-      render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names2, constants) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        if (!(super.optimizeNames(names2, constants) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names2, constants);
-        return this;
-      }
-      get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
-        if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-      }
-      get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names2, constants) {
-        if (!super.optimizeNames(names2, constants))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name, args, async) {
-        super();
-        this.name = name;
-        this.args = args;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code = "try" + super.render(opts);
-        if (this.catch)
-          code += this.catch.render(opts);
-        if (this.finally)
-          code += this.finally.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names2, constants) {
-        var _a, _b;
-        super.optimizeNames(names2, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
-        return this;
-      }
-      get names() {
-        const names2 = super.names;
-        if (this.catch)
-          addNames(names2, this.catch.names);
-        if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
-      }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant2) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant2)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports2.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
-          }
-        }
-        code.push("}");
-        return new code_1._Code(code);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
-        }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
-      }
-      // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
-          catchCode(error);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
-      }
-      // start self-balancing block
-      block(body, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports2.CodeGen = CodeGen;
-    function addNames(names2, from) {
-      for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
-    }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
-    }
-    function optimizeExpr(expr, names2, constants) {
-      if (expr instanceof code_1.Name)
-        return replaceName(expr);
-      if (!canOptimize(expr))
-        return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
-          return n;
-        delete names2[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names2, from) {
-      for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
-    }
-    function not2(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports2.not = not2;
-    var andCode = mappend(exports2.operators.AND);
-    function and(...args) {
-      return args.reduce(andCode);
-    }
-    exports2.and = and;
-    var orCode = mappend(exports2.operators.OR);
-    function or(...args) {
-      return args.reduce(orCode);
-    }
-    exports2.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.checkStrictMode = exports2.getErrorPath = exports2.Type = exports2.useFunc = exports2.setEvaluated = exports2.evaluatedPropsToName = exports2.mergeEvaluated = exports2.eachItem = exports2.unescapeJsonPointer = exports2.escapeJsonPointer = exports2.escapeFragment = exports2.unescapeFragment = exports2.schemaRefOrVal = exports2.schemaHasRulesButRef = exports2.schemaHasRules = exports2.checkUnknownRules = exports2.alwaysValidSchema = exports2.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash = {};
-      for (const item of arr)
-        hash[item] = true;
-      return hash;
-    }
-    exports2.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports2.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self: self2 } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self2.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports2.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports2.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports2.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
-    }
-    exports2.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
-    }
-    exports2.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports2.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports2.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports2.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports2.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports2.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports2.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports2.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports2.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports2.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports2.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names2 = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports2.default = names2;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendErrors = exports2.resetErrorsCount = exports2.reportExtraError = exports2.reportError = exports2.keyword$DataError = exports2.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    exports2.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports2.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error = exports2.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports2.reportError = reportError;
-    function reportExtraError(cxt, error = exports2.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports2.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports2.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
-        }
-      });
-    }
-    exports2.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
-    }
-    function errorObject(cxt, error, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message: message5 }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message5 == "function" ? message5(cxt) : message5]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.boolOrEmptySchema = exports2.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports2.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getRules = exports2.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports2.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports2.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
-    }
-    exports2.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
-    }
-    exports2.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports2.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.reportTypeError = exports2.checkDataTypes = exports2.checkDataType = exports2.coerceAndCheckDataType = exports2.getJSONTypes = exports2.getSchemaTypes = exports2.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports2.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports2.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports2.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports2.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports2.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports2.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports2.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-      }
-    }
-    exports2.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateUnion = exports2.validateArray = exports2.usePattern = exports2.callValidateCode = exports2.schemaProperties = exports2.allSchemaProperties = exports2.noPropertyInData = exports2.propertyInData = exports2.isOwnProperty = exports2.hasPropFunc = exports2.reportMissingProp = exports2.checkMissingProp = exports2.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var util_2 = require_util();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports2.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
-    }
-    exports2.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
-      cxt.error();
-    }
-    exports2.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports2.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property2) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property2})`;
-    }
-    exports2.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property2)}` : cond;
-    }
-    exports2.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property2, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property2)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property2))) : cond;
-    }
-    exports2.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports2.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports2.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
-    }
-    exports2.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports2.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports2.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports2.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateKeywordUsage = exports2.validSchemaType = exports2.funcKeywordCode = exports2.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports2.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
-      }
-    }
-    exports2.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result2) {
-      if (result2 === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result2 == "function" ? { ref: result2 } : { ref: result2, code: (0, codegen_1.stringify)(result2) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports2.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self2.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports2.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports2.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports2.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports2.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys2;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys2 = Object.keys(a);
-        length = keys2.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys2[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys2[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports2, module2) {
-    "use strict";
-    var traverse = module2.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getSchemaRefs = exports2.resolveUrl = exports2.normalizeId = exports2._getFullPath = exports2.getFullPath = exports2.inlineRef = void 0;
-    var util_1 = require_util();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports2.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports2.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports2._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports2.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports2.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports2.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.getData = exports2.KeywordCxt = exports2.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports2.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self: self2 }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self2.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self: self2 } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
-        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group of RULES.rules)
-          groupKeywords(group);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-          return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
-      gen.block(() => {
-        for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-      }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
-      }
-      fail(condition) {
-        if (condition === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition) {
-        if (!this.$data)
-          return this.fail(condition);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj, assign2) {
-        if (assign2)
-          Object.assign(this.params, obj);
-        else
-          this.params = obj;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports2.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr = data;
-      const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
-        }
-      }
-      return expr;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports2.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports2.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports2.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.resolveSchema = exports2.getCompilingSchema = exports2.resolveRef = exports2.compileSchema = exports2.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports2.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
-        if (sch.$async)
-          validate.$async = true;
-        if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-        }
-        sch.validate = validate;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports2.compileSchema = compileSchema;
-    function resolveRef(root2, baseId, ref) {
-      var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve3.call(this, root2, ref);
-      if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports2.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports2.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve3(root2, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
-    }
-    function resolveSchema(root2, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
-      if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root2);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root2, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports2.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root2 }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root2, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root2, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports2, module2) {
-    module2.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports2, module2) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
-          continue;
-        }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-        break;
-      }
-      for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head2 = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head2 + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts = left.concat(right);
-      let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str, token) {
-      let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path) {
-      let input = path;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
-      }
-      const segments = path.split("/");
-      const last2 = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i = 0; i <= last2; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i === last2;
-        } else {
-          output.push(segment);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        output += input[i];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            const normalizedHex = hex2.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex2 = input.slice(i + 1, i + 3);
-          if (isHexPair(hex2)) {
-            output += "%" + hex2.toUpperCase();
-            i += 2;
-            continue;
-          }
-        }
-        output += escape(input[i]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module2.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports2, module2) {
-    "use strict";
-    var { isUUID } = require_utils();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module2.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports2, module2) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve3(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
-    }
-    function resolveComponent(base, relative2, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative2 = parse2(serialize(relative2, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
-      } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
-        } else {
-          if (!relative2.path) {
-            target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
-              } else if (!base.path) {
-                target.path = relative2.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative2.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative2.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse2(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize,
-      resolve: resolve3,
-      resolveComponent,
-      equal,
-      serialize,
-      parse: parse2
-    };
-    module2.exports = fastUri;
-    module2.exports.default = fastUri;
-    module2.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports2.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message5 = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message5);
-          else
-            throw new Error(message5);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root2 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root2, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i >= 0)
-            group.rules.splice(i, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
-            if (typeof rule != "object")
-              continue;
-            const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv.ValidationError = validation_error_1.default;
-    Ajv.MissingRefError = ref_error_1.default;
-    exports2.default = Ajv;
-    function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-      else
-        ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule, before2) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
-      } else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before2} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.callRef = exports2.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root: root2 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root2.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root2, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root2)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root2 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root2, root2.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports2.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports2.callRef = callRef;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports2.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports2.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var ucs2length_1 = require_ucs2length();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports2.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
-          });
-        }
-        function loopN2(i, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports2.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports2.validateAdditionalItems = validateAdditionalItems;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i,
-          dataProp: i
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports2.validateTuple = validateTuple;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.validateSchemaDeps = exports2.validatePropertyDeps = exports2.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    exports2.error = {
-      message: ({ params: { property: property2, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property2} is present`;
-      },
-      params: ({ params: { property: property2, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property2},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports2.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
-          gen.else();
-        }
-      }
-    }
-    exports2.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports2.validateSchemaDeps = validateSchemaDeps;
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util();
-    var error = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var util_2 = require_util();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports2.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self2.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self2.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports2.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.contentVocabulary = exports2.metadataVocabulary = void 0;
-    exports2.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports2.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports2.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports2.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i) {
-            if (sch.const) {
-              addMapping(sch.const, i);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i;
-          }
-        }
-      }
-    };
-    exports2.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
-    module2.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports2.Ajv = Ajv;
-    module2.exports = exports2 = Ajv;
-    module2.exports.Ajv = Ajv;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
-// node_modules/resolve-from/index.js
-var require_resolve_from = __commonJS({
-  "node_modules/resolve-from/index.js"(exports2, module2) {
-    "use strict";
-    var path = __require("path");
-    var Module2 = __require("module");
-    var fs = __require("fs");
-    var resolveFrom = (fromDir, moduleId2, silent) => {
-      if (typeof fromDir !== "string") {
-        throw new TypeError(`Expected \`fromDir\` to be of type \`string\`, got \`${typeof fromDir}\``);
-      }
-      if (typeof moduleId2 !== "string") {
-        throw new TypeError(`Expected \`moduleId\` to be of type \`string\`, got \`${typeof moduleId2}\``);
-      }
-      try {
-        fromDir = fs.realpathSync(fromDir);
-      } catch (err) {
-        if (err.code === "ENOENT") {
-          fromDir = path.resolve(fromDir);
-        } else if (silent) {
-          return null;
-        } else {
-          throw err;
-        }
-      }
-      const fromFile = path.join(fromDir, "noop.js");
-      const resolveFileName = () => Module2._resolveFilename(moduleId2, {
-        id: fromFile,
-        filename: fromFile,
-        paths: Module2._nodeModulePaths(fromDir)
-      });
-      if (silent) {
-        try {
-          return resolveFileName();
-        } catch (err) {
-          return null;
-        }
-      }
-      return resolveFileName();
-    };
-    module2.exports = (fromDir, moduleId2) => resolveFrom(fromDir, moduleId2);
-    module2.exports.silent = (fromDir, moduleId2) => resolveFrom(fromDir, moduleId2, true);
-  }
-});
-
-// node_modules/callsites/index.js
-var require_callsites = __commonJS({
-  "node_modules/callsites/index.js"(exports2, module2) {
-    "use strict";
-    var callsites = () => {
-      const _prepareStackTrace = Error.prepareStackTrace;
-      Error.prepareStackTrace = (_, stack2) => stack2;
-      const stack = new Error().stack.slice(1);
-      Error.prepareStackTrace = _prepareStackTrace;
-      return stack;
-    };
-    module2.exports = callsites;
-    module2.exports.default = callsites;
-  }
-});
-
-// node_modules/parent-module/index.js
-var require_parent_module = __commonJS({
-  "node_modules/parent-module/index.js"(exports2, module2) {
-    "use strict";
-    var callsites = require_callsites();
-    module2.exports = (filepath) => {
-      const stacks = callsites();
-      if (!filepath) {
-        return stacks[2].getFileName();
-      }
-      let seenVal = false;
-      stacks.shift();
-      for (const stack of stacks) {
-        const parentFilepath = stack.getFileName();
-        if (typeof parentFilepath !== "string") {
-          continue;
-        }
-        if (parentFilepath === filepath) {
-          seenVal = true;
-          continue;
-        }
-        if (parentFilepath === "module.js") {
-          continue;
-        }
-        if (seenVal && parentFilepath !== filepath) {
-          return parentFilepath;
-        }
-      }
-    };
-  }
-});
-
-// node_modules/import-fresh/index.js
-var require_import_fresh = __commonJS({
-  "node_modules/import-fresh/index.js"(exports2, module2) {
-    "use strict";
-    var path = __require("path");
-    var resolveFrom = require_resolve_from();
-    var parentModule = require_parent_module();
-    module2.exports = (moduleId2) => {
-      if (typeof moduleId2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const parentPath = parentModule(__filename);
-      const cwd = parentPath ? path.dirname(parentPath) : __dirname;
-      const filePath = resolveFrom(cwd, moduleId2);
-      const oldModule = __require.cache[filePath];
-      if (oldModule && oldModule.parent) {
-        let i = oldModule.parent.children.length;
-        while (i--) {
-          if (oldModule.parent.children[i].id === filePath) {
-            oldModule.parent.children.splice(i, 1);
-          }
-        }
-      }
-      delete __require.cache[filePath];
-      const parent = __require.cache[parentPath];
-      return parent === void 0 || parent.require === void 0 ? __require(filePath) : parent.require(filePath);
-    };
-  }
-});
-
-// node_modules/is-arrayish/index.js
-var require_is_arrayish = __commonJS({
-  "node_modules/is-arrayish/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function isArrayish(obj) {
-      if (!obj) {
-        return false;
-      }
-      return obj instanceof Array || Array.isArray(obj) || obj.length >= 0 && obj.splice instanceof Function;
-    };
-  }
-});
-
-// node_modules/error-ex/index.js
-var require_error_ex = __commonJS({
-  "node_modules/error-ex/index.js"(exports2, module2) {
-    "use strict";
-    var util = __require("util");
-    var isArrayish = require_is_arrayish();
-    var errorEx = function errorEx2(name, properties) {
-      if (!name || name.constructor !== String) {
-        properties = name || {};
-        name = Error.name;
-      }
-      var errorExError = function ErrorEXError(message5) {
-        if (!this) {
-          return new ErrorEXError(message5);
-        }
-        message5 = message5 instanceof Error ? message5.message : message5 || this.message;
-        Error.call(this, message5);
-        Error.captureStackTrace(this, errorExError);
-        this.name = name;
-        Object.defineProperty(this, "message", {
-          configurable: true,
-          enumerable: false,
-          get: function() {
-            var newMessage = message5.split(/\r?\n/g);
-            for (var key in properties) {
-              if (!properties.hasOwnProperty(key)) {
-                continue;
-              }
-              var modifier = properties[key];
-              if ("message" in modifier) {
-                newMessage = modifier.message(this[key], newMessage) || newMessage;
-                if (!isArrayish(newMessage)) {
-                  newMessage = [newMessage];
-                }
-              }
-            }
-            return newMessage.join("\n");
-          },
-          set: function(v) {
-            message5 = v;
-          }
-        });
-        var overwrittenStack = null;
-        var stackDescriptor = Object.getOwnPropertyDescriptor(this, "stack");
-        var stackGetter = stackDescriptor.get;
-        var stackValue = stackDescriptor.value;
-        delete stackDescriptor.value;
-        delete stackDescriptor.writable;
-        stackDescriptor.set = function(newstack) {
-          overwrittenStack = newstack;
-        };
-        stackDescriptor.get = function() {
-          var stack = (overwrittenStack || (stackGetter ? stackGetter.call(this) : stackValue)).split(/\r?\n+/g);
-          if (!overwrittenStack) {
-            stack[0] = this.name + ": " + this.message;
-          }
-          var lineCount = 1;
-          for (var key in properties) {
-            if (!properties.hasOwnProperty(key)) {
-              continue;
-            }
-            var modifier = properties[key];
-            if ("line" in modifier) {
-              var line = modifier.line(this[key]);
-              if (line) {
-                stack.splice(lineCount++, 0, "    " + line);
-              }
-            }
-            if ("stack" in modifier) {
-              modifier.stack(this[key], stack);
-            }
-          }
-          return stack.join("\n");
-        };
-        Object.defineProperty(this, "stack", stackDescriptor);
-      };
-      if (Object.setPrototypeOf) {
-        Object.setPrototypeOf(errorExError.prototype, Error.prototype);
-        Object.setPrototypeOf(errorExError, Error);
-      } else {
-        util.inherits(errorExError, Error);
-      }
-      return errorExError;
-    };
-    errorEx.append = function(str, def) {
-      return {
-        message: function(v, message5) {
-          v = v || def;
-          if (v) {
-            message5[0] += " " + str.replace("%s", v.toString());
-          }
-          return message5;
-        }
-      };
-    };
-    errorEx.line = function(str, def) {
-      return {
-        line: function(v) {
-          v = v || def;
-          if (v) {
-            return str.replace("%s", v.toString());
-          }
-          return null;
-        }
-      };
-    };
-    module2.exports = errorEx;
-  }
-});
-
-// node_modules/json-parse-even-better-errors/index.js
-var require_json_parse_even_better_errors = __commonJS({
-  "node_modules/json-parse-even-better-errors/index.js"(exports2, module2) {
-    "use strict";
-    var hexify = (char) => {
-      const h = char.charCodeAt(0).toString(16).toUpperCase();
-      return "0x" + (h.length % 2 ? "0" : "") + h;
-    };
-    var parseError = (e, txt, context) => {
-      if (!txt) {
-        return {
-          message: e.message + " while parsing empty string",
-          position: 0
-        };
-      }
-      const badToken = e.message.match(/^Unexpected token (.) .*position\s+(\d+)/i);
-      const errIdx = badToken ? +badToken[2] : e.message.match(/^Unexpected end of JSON.*/i) ? txt.length - 1 : null;
-      const msg = badToken ? e.message.replace(/^Unexpected token ./, `Unexpected token ${JSON.stringify(badToken[1])} (${hexify(badToken[1])})`) : e.message;
-      if (errIdx !== null && errIdx !== void 0) {
-        const start = errIdx <= context ? 0 : errIdx - context;
-        const end = errIdx + context >= txt.length ? txt.length : errIdx + context;
-        const slice = (start === 0 ? "" : "...") + txt.slice(start, end) + (end === txt.length ? "" : "...");
-        const near = txt === slice ? "" : "near ";
-        return {
-          message: msg + ` while parsing ${near}${JSON.stringify(slice)}`,
-          position: errIdx
-        };
-      } else {
-        return {
-          message: msg + ` while parsing '${txt.slice(0, context * 2)}'`,
-          position: 0
-        };
-      }
-    };
-    var JSONParseError = class extends SyntaxError {
-      constructor(er, txt, context, caller) {
-        context = context || 20;
-        const metadata = parseError(er, txt, context);
-        super(metadata.message);
-        Object.assign(this, metadata);
-        this.code = "EJSONPARSE";
-        this.systemError = er;
-        Error.captureStackTrace(this, caller || this.constructor);
-      }
-      get name() {
-        return this.constructor.name;
-      }
-      set name(n) {
-      }
-      get [Symbol.toStringTag]() {
-        return this.constructor.name;
-      }
-    };
-    var kIndent = Symbol.for("indent");
-    var kNewline = Symbol.for("newline");
-    var formatRE = /^\s*[{\[]((?:\r?\n)+)([\s\t]*)/;
-    var emptyRE = /^(?:\{\}|\[\])((?:\r?\n)+)?$/;
-    var parseJson = (txt, reviver, context) => {
-      const parseText = stripBOM(txt);
-      context = context || 20;
-      try {
-        const [, newline = "\n", indent = "  "] = parseText.match(emptyRE) || parseText.match(formatRE) || [, "", ""];
-        const result2 = JSON.parse(parseText, reviver);
-        if (result2 && typeof result2 === "object") {
-          result2[kNewline] = newline;
-          result2[kIndent] = indent;
-        }
-        return result2;
-      } catch (e) {
-        if (typeof txt !== "string" && !Buffer.isBuffer(txt)) {
-          const isEmptyArray = Array.isArray(txt) && txt.length === 0;
-          throw Object.assign(new TypeError(
-            `Cannot parse ${isEmptyArray ? "an empty array" : String(txt)}`
-          ), {
-            code: "EJSONPARSE",
-            systemError: e
-          });
-        }
-        throw new JSONParseError(e, parseText, context, parseJson);
-      }
-    };
-    var stripBOM = (txt) => String(txt).replace(/^\uFEFF/, "");
-    module2.exports = parseJson;
-    parseJson.JSONParseError = JSONParseError;
-    parseJson.noExceptions = (txt, reviver) => {
-      try {
-        return JSON.parse(stripBOM(txt), reviver);
-      } catch (e) {
-      }
-    };
-  }
-});
-
-// node_modules/lines-and-columns/build/index.js
-var require_build = __commonJS({
-  "node_modules/lines-and-columns/build/index.js"(exports2) {
-    "use strict";
-    exports2.__esModule = true;
-    exports2.LinesAndColumns = void 0;
-    var LF = "\n";
-    var CR2 = "\r";
-    var LinesAndColumns = (
-      /** @class */
-      (function() {
-        function LinesAndColumns2(string) {
-          this.string = string;
-          var offsets = [0];
-          for (var offset = 0; offset < string.length; ) {
-            switch (string[offset]) {
-              case LF:
-                offset += LF.length;
-                offsets.push(offset);
-                break;
-              case CR2:
-                offset += CR2.length;
-                if (string[offset] === LF) {
-                  offset += LF.length;
-                }
-                offsets.push(offset);
-                break;
-              default:
-                offset++;
-                break;
-            }
-          }
-          this.offsets = offsets;
-        }
-        LinesAndColumns2.prototype.locationForIndex = function(index) {
-          if (index < 0 || index > this.string.length) {
-            return null;
-          }
-          var line = 0;
-          var offsets = this.offsets;
-          while (offsets[line + 1] <= index) {
-            line++;
-          }
-          var column = index - offsets[line];
-          return { line, column };
-        };
-        LinesAndColumns2.prototype.indexForLocation = function(location) {
-          var line = location.line, column = location.column;
-          if (line < 0 || line >= this.offsets.length) {
-            return null;
-          }
-          if (column < 0 || column > this.lengthOfLine(line)) {
-            return null;
-          }
-          return this.offsets[line] + column;
-        };
-        LinesAndColumns2.prototype.lengthOfLine = function(line) {
-          var offset = this.offsets[line];
-          var nextOffset = line === this.offsets.length - 1 ? this.string.length : this.offsets[line + 1];
-          return nextOffset - offset;
-        };
-        return LinesAndColumns2;
-      })()
-    );
-    exports2.LinesAndColumns = LinesAndColumns;
-    exports2["default"] = LinesAndColumns;
-  }
-});
-
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports2, module2) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
-      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
-    };
-    var replaceClose = (string, close, replace, index) => {
-      let result2 = "", cursor = 0;
-      do {
-        result2 += string.substring(cursor, index) + replace;
-        cursor = index + close.length;
-        index = string.indexOf(close, cursor);
-      } while (~index);
-      return result2 + string.substring(cursor);
-    };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module2.exports = createColors();
-    module2.exports.createColors = createColors;
-  }
-});
-
-// node_modules/js-tokens/index.js
-var require_js_tokens = __commonJS({
-  "node_modules/js-tokens/index.js"(exports2) {
-    Object.defineProperty(exports2, "__esModule", {
-      value: true
-    });
-    exports2.default = /((['"])(?:(?!\2|\\).|\\(?:\r\n|[\s\S]))*(\2)?|`(?:[^`\\$]|\\[\s\S]|\$(?!\{)|\$\{(?:[^{}]|\{[^}]*\}?)*\}?)*(`)?)|(\/\/.*)|(\/\*(?:[^*]|\*(?!\/))*(\*\/)?)|(\/(?!\*)(?:\[(?:(?![\]\\]).|\\.)*\]|(?![\/\]\\]).|\\.)+\/(?:(?!\s*(?:\b|[\u0080-\uFFFF$\\'"~({]|[+\-!](?!=)|\.?\d))|[gmiyus]{1,6}\b(?![\u0080-\uFFFF$\\]|\s*(?:[+\-*%&|^<>!=?({]|\/(?![\/*])))))|(0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\d*\.\d+|\d+\.?)(?:[eE][+-]?\d+)?)|((?!\d)(?:(?!\s)[$\w\u0080-\uFFFF]|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+)|(--|\+\+|&&|\|\||=>|\.{3}|(?:[+\-\/%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2})=?|[?~.,:;[\](){}])|(\s+)|(^$|[\s\S])/g;
-    exports2.matchToToken = function(match) {
-      var token = { type: "invalid", value: match[0], closed: void 0 };
-      if (match[1]) token.type = "string", token.closed = !!(match[3] || match[4]);
-      else if (match[5]) token.type = "comment";
-      else if (match[6]) token.type = "comment", token.closed = !!match[7];
-      else if (match[8]) token.type = "regex";
-      else if (match[9]) token.type = "number";
-      else if (match[10]) token.type = "name";
-      else if (match[11]) token.type = "punctuator";
-      else if (match[12]) token.type = "whitespace";
-      return token;
-    };
-  }
-});
-
-// node_modules/@babel/helper-validator-identifier/lib/identifier.js
-var require_identifier = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/identifier.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", {
-      value: true
-    });
-    exports2.isIdentifierChar = isIdentifierChar;
-    exports2.isIdentifierName = isIdentifierName;
-    exports2.isIdentifierStart = isIdentifierStart;
-    var nonASCIIidentifierStartChars = "\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0560-\u0588\u05D0-\u05EA\u05EF-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u0870-\u0887\u0889-\u088F\u08A0-\u08C9\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C5C\u0C5D\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDC-\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D04-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E86-\u0E8A\u0E8C-\u0EA3\u0EA5\u0EA7-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u1711\u171F-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1878\u1880-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4C\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C8A\u1C90-\u1CBA\u1CBD-\u1CBF\u1CE9-\u1CEC\u1CEE-\u1CF3\u1CF5\u1CF6\u1CFA\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2118-\u211D\u2124\u2126\u2128\u212A-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309B-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312F\u3131-\u318E\u31A0-\u31BF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7DC\uA7F1-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA8FE\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB69\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC";
-    var nonASCIIidentifierChars = "\xB7\u0300-\u036F\u0387\u0483-\u0487\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u0669\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u06F0-\u06F9\u0711\u0730-\u074A\u07A6-\u07B0\u07C0-\u07C9\u07EB-\u07F3\u07FD\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u0897-\u089F\u08CA-\u08E1\u08E3-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962\u0963\u0966-\u096F\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7\u09C8\u09CB-\u09CD\u09D7\u09E2\u09E3\u09E6-\u09EF\u09FE\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A66-\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2\u0AE3\u0AE6-\u0AEF\u0AFA-\u0AFF\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B55-\u0B57\u0B62\u0B63\u0B66-\u0B6F\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0BE6-\u0BEF\u0C00-\u0C04\u0C3C\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C62\u0C63\u0C66-\u0C6F\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CE2\u0CE3\u0CE6-\u0CEF\u0CF3\u0D00-\u0D03\u0D3B\u0D3C\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62\u0D63\u0D66-\u0D6F\u0D81-\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E50-\u0E59\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECE\u0ED0-\u0ED9\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E\u0F3F\u0F71-\u0F84\u0F86\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1040-\u1049\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F-\u109D\u135D-\u135F\u1369-\u1371\u1712-\u1715\u1732-\u1734\u1752\u1753\u1772\u1773\u17B4-\u17D3\u17DD\u17E0-\u17E9\u180B-\u180D\u180F-\u1819\u18A9\u1920-\u192B\u1930-\u193B\u1946-\u194F\u19D0-\u19DA\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AB0-\u1ABD\u1ABF-\u1ADD\u1AE0-\u1AEB\u1B00-\u1B04\u1B34-\u1B44\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BB0-\u1BB9\u1BE6-\u1BF3\u1C24-\u1C37\u1C40-\u1C49\u1C50-\u1C59\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF4\u1CF7-\u1CF9\u1DC0-\u1DFF\u200C\u200D\u203F\u2040\u2054\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099\u309A\u30FB\uA620-\uA629\uA66F\uA674-\uA67D\uA69E\uA69F\uA6F0\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA82C\uA880\uA881\uA8B4-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F1\uA8FF-\uA909\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9D0-\uA9D9\uA9E5\uA9F0-\uA9F9\uAA29-\uAA36\uAA43\uAA4C\uAA4D\uAA50-\uAA59\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7\uAAB8\uAABE\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5\uAAF6\uABE3-\uABEA\uABEC\uABED\uABF0-\uABF9\uFB1E\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFF10-\uFF19\uFF3F\uFF65";
-    var nonASCIIidentifierStart = new RegExp("[" + nonASCIIidentifierStartChars + "]");
-    var nonASCIIidentifier = new RegExp("[" + nonASCIIidentifierStartChars + nonASCIIidentifierChars + "]");
-    nonASCIIidentifierStartChars = nonASCIIidentifierChars = null;
-    var astralIdentifierStartCodes = [0, 11, 2, 25, 2, 18, 2, 1, 2, 14, 3, 13, 35, 122, 70, 52, 268, 28, 4, 48, 48, 31, 14, 29, 6, 37, 11, 29, 3, 35, 5, 7, 2, 4, 43, 157, 19, 35, 5, 35, 5, 39, 9, 51, 13, 10, 2, 14, 2, 6, 2, 1, 2, 10, 2, 14, 2, 6, 2, 1, 4, 51, 13, 310, 10, 21, 11, 7, 25, 5, 2, 41, 2, 8, 70, 5, 3, 0, 2, 43, 2, 1, 4, 0, 3, 22, 11, 22, 10, 30, 66, 18, 2, 1, 11, 21, 11, 25, 7, 25, 39, 55, 7, 1, 65, 0, 16, 3, 2, 2, 2, 28, 43, 28, 4, 28, 36, 7, 2, 27, 28, 53, 11, 21, 11, 18, 14, 17, 111, 72, 56, 50, 14, 50, 14, 35, 39, 27, 10, 22, 251, 41, 7, 1, 17, 5, 57, 28, 11, 0, 9, 21, 43, 17, 47, 20, 28, 22, 13, 52, 58, 1, 3, 0, 14, 44, 33, 24, 27, 35, 30, 0, 3, 0, 9, 34, 4, 0, 13, 47, 15, 3, 22, 0, 2, 0, 36, 17, 2, 24, 20, 1, 64, 6, 2, 0, 2, 3, 2, 14, 2, 9, 8, 46, 39, 7, 3, 1, 3, 21, 2, 6, 2, 1, 2, 4, 4, 0, 19, 0, 13, 4, 31, 9, 2, 0, 3, 0, 2, 37, 2, 0, 26, 0, 2, 0, 45, 52, 19, 3, 21, 2, 31, 47, 21, 1, 2, 0, 185, 46, 42, 3, 37, 47, 21, 0, 60, 42, 14, 0, 72, 26, 38, 6, 186, 43, 117, 63, 32, 7, 3, 0, 3, 7, 2, 1, 2, 23, 16, 0, 2, 0, 95, 7, 3, 38, 17, 0, 2, 0, 29, 0, 11, 39, 8, 0, 22, 0, 12, 45, 20, 0, 19, 72, 200, 32, 32, 8, 2, 36, 18, 0, 50, 29, 113, 6, 2, 1, 2, 37, 22, 0, 26, 5, 2, 1, 2, 31, 15, 0, 24, 43, 261, 18, 16, 0, 2, 12, 2, 33, 125, 0, 80, 921, 103, 110, 18, 195, 2637, 96, 16, 1071, 18, 5, 26, 3994, 6, 582, 6842, 29, 1763, 568, 8, 30, 18, 78, 18, 29, 19, 47, 17, 3, 32, 20, 6, 18, 433, 44, 212, 63, 33, 24, 3, 24, 45, 74, 6, 0, 67, 12, 65, 1, 2, 0, 15, 4, 10, 7381, 42, 31, 98, 114, 8702, 3, 2, 6, 2, 1, 2, 290, 16, 0, 30, 2, 3, 0, 15, 3, 9, 395, 2309, 106, 6, 12, 4, 8, 8, 9, 5991, 84, 2, 70, 2, 1, 3, 0, 3, 1, 3, 3, 2, 11, 2, 0, 2, 6, 2, 64, 2, 3, 3, 7, 2, 6, 2, 27, 2, 3, 2, 4, 2, 0, 4, 6, 2, 339, 3, 24, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 30, 2, 24, 2, 7, 1845, 30, 7, 5, 262, 61, 147, 44, 11, 6, 17, 0, 322, 29, 19, 43, 485, 27, 229, 29, 3, 0, 208, 30, 2, 2, 2, 1, 2, 6, 3, 4, 10, 1, 225, 6, 2, 3, 2, 1, 2, 14, 2, 196, 60, 67, 8, 0, 1205, 3, 2, 26, 2, 1, 2, 0, 3, 0, 2, 9, 2, 3, 2, 0, 2, 0, 7, 0, 5, 0, 2, 0, 2, 0, 2, 2, 2, 1, 2, 0, 3, 0, 2, 0, 2, 0, 2, 0, 2, 0, 2, 1, 2, 0, 3, 3, 2, 6, 2, 3, 2, 3, 2, 0, 2, 9, 2, 16, 6, 2, 2, 4, 2, 16, 4421, 42719, 33, 4381, 3, 5773, 3, 7472, 16, 621, 2467, 541, 1507, 4938, 6, 8489];
-    var astralIdentifierCodes = [509, 0, 227, 0, 150, 4, 294, 9, 1368, 2, 2, 1, 6, 3, 41, 2, 5, 0, 166, 1, 574, 3, 9, 9, 7, 9, 32, 4, 318, 1, 78, 5, 71, 10, 50, 3, 123, 2, 54, 14, 32, 10, 3, 1, 11, 3, 46, 10, 8, 0, 46, 9, 7, 2, 37, 13, 2, 9, 6, 1, 45, 0, 13, 2, 49, 13, 9, 3, 2, 11, 83, 11, 7, 0, 3, 0, 158, 11, 6, 9, 7, 3, 56, 1, 2, 6, 3, 1, 3, 2, 10, 0, 11, 1, 3, 6, 4, 4, 68, 8, 2, 0, 3, 0, 2, 3, 2, 4, 2, 0, 15, 1, 83, 17, 10, 9, 5, 0, 82, 19, 13, 9, 214, 6, 3, 8, 28, 1, 83, 16, 16, 9, 82, 12, 9, 9, 7, 19, 58, 14, 5, 9, 243, 14, 166, 9, 71, 5, 2, 1, 3, 3, 2, 0, 2, 1, 13, 9, 120, 6, 3, 6, 4, 0, 29, 9, 41, 6, 2, 3, 9, 0, 10, 10, 47, 15, 199, 7, 137, 9, 54, 7, 2, 7, 17, 9, 57, 21, 2, 13, 123, 5, 4, 0, 2, 1, 2, 6, 2, 0, 9, 9, 49, 4, 2, 1, 2, 4, 9, 9, 55, 9, 266, 3, 10, 1, 2, 0, 49, 6, 4, 4, 14, 10, 5350, 0, 7, 14, 11465, 27, 2343, 9, 87, 9, 39, 4, 60, 6, 26, 9, 535, 9, 470, 0, 2, 54, 8, 3, 82, 0, 12, 1, 19628, 1, 4178, 9, 519, 45, 3, 22, 543, 4, 4, 5, 9, 7, 3, 6, 31, 3, 149, 2, 1418, 49, 513, 54, 5, 49, 9, 0, 15, 0, 23, 4, 2, 14, 1361, 6, 2, 16, 3, 6, 2, 1, 2, 4, 101, 0, 161, 6, 10, 9, 357, 0, 62, 13, 499, 13, 245, 1, 2, 9, 233, 0, 3, 0, 8, 1, 6, 0, 475, 6, 110, 6, 6, 9, 4759, 9, 787719, 239];
-    function isInAstralSet(code, set) {
-      let pos = 65536;
-      for (let i = 0, length = set.length; i < length; i += 2) {
-        pos += set[i];
-        if (pos > code) return false;
-        pos += set[i + 1];
-        if (pos >= code) return true;
-      }
-      return false;
-    }
-    function isIdentifierStart(code) {
-      if (code < 65) return code === 36;
-      if (code <= 90) return true;
-      if (code < 97) return code === 95;
-      if (code <= 122) return true;
-      if (code <= 65535) {
-        return code >= 170 && nonASCIIidentifierStart.test(String.fromCharCode(code));
-      }
-      return isInAstralSet(code, astralIdentifierStartCodes);
-    }
-    function isIdentifierChar(code) {
-      if (code < 48) return code === 36;
-      if (code < 58) return true;
-      if (code < 65) return false;
-      if (code <= 90) return true;
-      if (code < 97) return code === 95;
-      if (code <= 122) return true;
-      if (code <= 65535) {
-        return code >= 170 && nonASCIIidentifier.test(String.fromCharCode(code));
-      }
-      return isInAstralSet(code, astralIdentifierStartCodes) || isInAstralSet(code, astralIdentifierCodes);
-    }
-    function isIdentifierName(name) {
-      let isFirst = true;
-      for (let i = 0; i < name.length; i++) {
-        let cp = name.charCodeAt(i);
-        if ((cp & 64512) === 55296 && i + 1 < name.length) {
-          const trail = name.charCodeAt(++i);
-          if ((trail & 64512) === 56320) {
-            cp = 65536 + ((cp & 1023) << 10) + (trail & 1023);
-          }
-        }
-        if (isFirst) {
-          isFirst = false;
-          if (!isIdentifierStart(cp)) {
-            return false;
-          }
-        } else if (!isIdentifierChar(cp)) {
-          return false;
-        }
-      }
-      return !isFirst;
-    }
-  }
-});
-
-// node_modules/@babel/helper-validator-identifier/lib/keyword.js
-var require_keyword2 = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/keyword.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", {
-      value: true
-    });
-    exports2.isKeyword = isKeyword;
-    exports2.isReservedWord = isReservedWord;
-    exports2.isStrictBindOnlyReservedWord = isStrictBindOnlyReservedWord;
-    exports2.isStrictBindReservedWord = isStrictBindReservedWord;
-    exports2.isStrictReservedWord = isStrictReservedWord;
-    var reservedWords = {
-      keyword: ["break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for", "function", "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "new", "this", "super", "class", "extends", "export", "import", "null", "true", "false", "in", "instanceof", "typeof", "void", "delete"],
-      strict: ["implements", "interface", "let", "package", "private", "protected", "public", "static", "yield"],
-      strictBind: ["eval", "arguments"]
-    };
-    var keywords = new Set(reservedWords.keyword);
-    var reservedWordsStrictSet = new Set(reservedWords.strict);
-    var reservedWordsStrictBindSet = new Set(reservedWords.strictBind);
-    function isReservedWord(word, inModule) {
-      return inModule && word === "await" || word === "enum";
-    }
-    function isStrictReservedWord(word, inModule) {
-      return isReservedWord(word, inModule) || reservedWordsStrictSet.has(word);
-    }
-    function isStrictBindOnlyReservedWord(word) {
-      return reservedWordsStrictBindSet.has(word);
-    }
-    function isStrictBindReservedWord(word, inModule) {
-      return isStrictReservedWord(word, inModule) || isStrictBindOnlyReservedWord(word);
-    }
-    function isKeyword(word) {
-      return keywords.has(word);
-    }
-  }
-});
-
-// node_modules/@babel/helper-validator-identifier/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@babel/helper-validator-identifier/lib/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", {
-      value: true
-    });
-    Object.defineProperty(exports2, "isIdentifierChar", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierChar;
-      }
-    });
-    Object.defineProperty(exports2, "isIdentifierName", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierName;
-      }
-    });
-    Object.defineProperty(exports2, "isIdentifierStart", {
-      enumerable: true,
-      get: function() {
-        return _identifier.isIdentifierStart;
-      }
-    });
-    Object.defineProperty(exports2, "isKeyword", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isKeyword;
-      }
-    });
-    Object.defineProperty(exports2, "isReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isReservedWord;
-      }
-    });
-    Object.defineProperty(exports2, "isStrictBindOnlyReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictBindOnlyReservedWord;
-      }
-    });
-    Object.defineProperty(exports2, "isStrictBindReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictBindReservedWord;
-      }
-    });
-    Object.defineProperty(exports2, "isStrictReservedWord", {
-      enumerable: true,
-      get: function() {
-        return _keyword.isStrictReservedWord;
-      }
-    });
-    var _identifier = require_identifier();
-    var _keyword = require_keyword2();
-  }
-});
-
-// node_modules/@babel/code-frame/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/@babel/code-frame/lib/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var picocolors = require_picocolors();
-    var jsTokens = require_js_tokens();
-    var helperValidatorIdentifier = require_lib();
-    function isColorSupported() {
-      return typeof process === "object" && (process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false") ? false : picocolors.isColorSupported;
-    }
-    var compose = (f, g) => (v) => f(g(v));
-    function buildDefs(colors) {
-      return {
-        keyword: colors.cyan,
-        capitalized: colors.yellow,
-        jsxIdentifier: colors.yellow,
-        punctuator: colors.yellow,
-        number: colors.magenta,
-        string: colors.green,
-        regex: colors.magenta,
-        comment: colors.gray,
-        invalid: compose(compose(colors.white, colors.bgRed), colors.bold),
-        gutter: colors.gray,
-        marker: compose(colors.red, colors.bold),
-        message: compose(colors.red, colors.bold),
-        reset: colors.reset
-      };
-    }
-    var defsOn = buildDefs(picocolors.createColors(true));
-    var defsOff = buildDefs(picocolors.createColors(false));
-    function getDefs(enabled) {
-      return enabled ? defsOn : defsOff;
-    }
-    var sometimesKeywords = /* @__PURE__ */ new Set(["as", "async", "from", "get", "of", "set"]);
-    var NEWLINE$1 = /\r\n|[\n\r\u2028\u2029]/;
-    var BRACKET = /^[()[\]{}]$/;
-    var tokenize2;
-    var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset, text) {
-      if (token.type === "name") {
-        const tokenValue = token.value;
-        if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
-          return "keyword";
-        }
-        if (JSX_TAG.test(tokenValue) && (text[offset - 1] === "<" || text.slice(offset - 2, offset) === "</")) {
-          return "jsxIdentifier";
-        }
-        const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
-        if (firstChar !== firstChar.toLowerCase()) {
-          return "capitalized";
-        }
-      }
-      if (token.type === "punctuator" && BRACKET.test(token.value)) {
-        return "bracket";
-      }
-      if (token.type === "invalid" && (token.value === "@" || token.value === "#")) {
-        return "punctuator";
-      }
-      return token.type;
-    };
-    tokenize2 = function* (text) {
-      let match;
-      while (match = jsTokens.default.exec(text)) {
-        const token = jsTokens.matchToToken(match);
-        yield {
-          type: getTokenType(token, match.index, text),
-          value: token.value
-        };
-      }
-    };
-    function highlight(text) {
-      if (text === "") return "";
-      const defs = getDefs(true);
-      let highlighted = "";
-      for (const {
-        type,
-        value
-      } of tokenize2(text)) {
-        if (type in defs) {
-          highlighted += value.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
-        } else {
-          highlighted += value;
-        }
-      }
-      return highlighted;
-    }
-    var deprecationWarningShown = false;
-    var NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
-    function getMarkerLines(loc, source, opts, startLineBaseZero) {
-      const startLoc = Object.assign({
-        column: 0,
-        line: -1
-      }, loc.start);
-      const endLoc = Object.assign({}, startLoc, loc.end);
-      const {
-        linesAbove = 2,
-        linesBelow = 3
-      } = opts || {};
-      const startLine = startLoc.line - startLineBaseZero;
-      const startColumn = startLoc.column;
-      const endLine = endLoc.line - startLineBaseZero;
-      const endColumn = endLoc.column;
-      let start = Math.max(startLine - (linesAbove + 1), 0);
-      let end = Math.min(source.length, endLine + linesBelow);
-      if (startLine === -1) {
-        start = 0;
-      }
-      if (endLine === -1) {
-        end = source.length;
-      }
-      const lineDiff = endLine - startLine;
-      const markerLines = {};
-      if (lineDiff) {
-        for (let i = 0; i <= lineDiff; i++) {
-          const lineNumber = i + startLine;
-          if (!startColumn) {
-            markerLines[lineNumber] = true;
-          } else if (i === 0) {
-            const sourceLength = source[lineNumber - 1].length;
-            markerLines[lineNumber] = [startColumn, sourceLength - startColumn + 1];
-          } else if (i === lineDiff) {
-            markerLines[lineNumber] = [0, endColumn];
-          } else {
-            const sourceLength = source[lineNumber - i].length;
-            markerLines[lineNumber] = [0, sourceLength];
-          }
-        }
-      } else {
-        if (startColumn === endColumn) {
-          if (startColumn) {
-            markerLines[startLine] = [startColumn, 0];
-          } else {
-            markerLines[startLine] = true;
-          }
-        } else {
-          markerLines[startLine] = [startColumn, endColumn - startColumn];
-        }
-      }
-      return {
-        start,
-        end,
-        markerLines
-      };
-    }
-    function codeFrameColumns(rawLines, loc, opts = {}) {
-      const shouldHighlight = opts.forceColor || isColorSupported() && opts.highlightCode;
-      const startLineBaseZero = (opts.startLine || 1) - 1;
-      const defs = getDefs(shouldHighlight);
-      const lines = rawLines.split(NEWLINE);
-      const {
-        start,
-        end,
-        markerLines
-      } = getMarkerLines(loc, lines, opts, startLineBaseZero);
-      const hasColumns = loc.start && typeof loc.start.column === "number";
-      const numberMaxWidth = String(end + startLineBaseZero).length;
-      const highlightedLines = shouldHighlight ? highlight(rawLines) : rawLines;
-      let frame = highlightedLines.split(NEWLINE, end).slice(start, end).map((line, index2) => {
-        const number = start + 1 + index2;
-        const paddedNumber = ` ${number + startLineBaseZero}`.slice(-numberMaxWidth);
-        const gutter = ` ${paddedNumber} |`;
-        const hasMarker = markerLines[number];
-        const lastMarkerLine = !markerLines[number + 1];
-        if (hasMarker) {
-          let markerLine = "";
-          if (Array.isArray(hasMarker)) {
-            const markerSpacing = line.slice(0, Math.max(hasMarker[0] - 1, 0)).replace(/[^\t]/g, " ");
-            const numberOfMarkers = hasMarker[1] || 1;
-            markerLine = ["\n ", defs.gutter(gutter.replace(/\d/g, " ")), " ", markerSpacing, defs.marker("^").repeat(numberOfMarkers)].join("");
-            if (lastMarkerLine && opts.message) {
-              markerLine += " " + defs.message(opts.message);
-            }
-          }
-          return [defs.marker(">"), defs.gutter(gutter), line.length > 0 ? ` ${line}` : "", markerLine].join("");
-        } else {
-          return ` ${defs.gutter(gutter)}${line.length > 0 ? ` ${line}` : ""}`;
-        }
-      }).join("\n");
-      if (opts.message && !hasColumns) {
-        frame = `${" ".repeat(numberMaxWidth + 1)}${opts.message}
-${frame}`;
-      }
-      if (shouldHighlight) {
-        return defs.reset(frame);
-      } else {
-        return frame;
-      }
-    }
-    function index(rawLines, lineNumber, colNumber, opts = {}) {
-      if (!deprecationWarningShown) {
-        deprecationWarningShown = true;
-        const message5 = "Passing lineNumber and colNumber is deprecated to @babel/code-frame. Please use `codeFrameColumns`.";
-        if (process.emitWarning) {
-          process.emitWarning(message5, "DeprecationWarning");
-        } else {
-          const deprecationError = new Error(message5);
-          deprecationError.name = "DeprecationWarning";
-          console.warn(new Error(message5));
-        }
-      }
-      colNumber = Math.max(colNumber, 0);
-      const location = {
-        start: {
-          column: colNumber,
-          line: lineNumber
-        }
-      };
-      return codeFrameColumns(rawLines, location, opts);
-    }
-    exports2.codeFrameColumns = codeFrameColumns;
-    exports2.default = index;
-    exports2.highlight = highlight;
-  }
-});
-
-// node_modules/parse-json/index.js
-var require_parse_json = __commonJS({
-  "node_modules/parse-json/index.js"(exports2, module2) {
-    "use strict";
-    var errorEx = require_error_ex();
-    var fallback = require_json_parse_even_better_errors();
-    var { default: LinesAndColumns } = require_build();
-    var { codeFrameColumns } = require_lib2();
-    var JSONError = errorEx("JSONError", {
-      fileName: errorEx.append("in %s"),
-      codeFrame: errorEx.append("\n\n%s\n")
-    });
-    var parseJson = (string, reviver, filename) => {
-      if (typeof reviver === "string") {
-        filename = reviver;
-        reviver = null;
-      }
-      try {
-        try {
-          return JSON.parse(string, reviver);
-        } catch (error) {
-          fallback(string, reviver);
-          throw error;
-        }
-      } catch (error) {
-        error.message = error.message.replace(/\n/g, "");
-        const indexMatch = error.message.match(/in JSON at position (\d+) while parsing/);
-        const jsonError = new JSONError(error);
-        if (filename) {
-          jsonError.fileName = filename;
-        }
-        if (indexMatch && indexMatch.length > 0) {
-          const lines = new LinesAndColumns(string);
-          const index = Number(indexMatch[1]);
-          const location = lines.locationForIndex(index);
-          const codeFrame = codeFrameColumns(
-            string,
-            { start: { line: location.line + 1, column: location.column + 1 } },
-            { highlightCode: true }
-          );
-          jsonError.codeFrame = codeFrame;
-        }
-        throw jsonError;
-      }
-    };
-    parseJson.JSONError = JSONError;
-    module2.exports = parseJson;
-  }
-});
-
-// node_modules/js-yaml/lib/common.js
-var require_common = __commonJS({
-  "node_modules/js-yaml/lib/common.js"(exports2, module2) {
-    "use strict";
-    function isNothing(subject) {
-      return typeof subject === "undefined" || subject === null;
-    }
-    function isObject2(subject) {
-      return typeof subject === "object" && subject !== null;
-    }
-    function toArray2(sequence) {
-      if (Array.isArray(sequence)) return sequence;
-      else if (isNothing(sequence)) return [];
-      return [sequence];
-    }
-    function extend(target, source) {
-      if (source) {
-        const sourceKeys = Object.keys(source);
-        for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-          const key = sourceKeys[index];
-          target[key] = source[key];
-        }
-      }
-      return target;
-    }
-    function repeat(string, count) {
-      let result2 = "";
-      for (let cycle = 0; cycle < count; cycle += 1) {
-        result2 += string;
-      }
-      return result2;
-    }
-    function isNegativeZero(number) {
-      return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-    }
-    module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject2;
-    module2.exports.toArray = toArray2;
-    module2.exports.repeat = repeat;
-    module2.exports.isNegativeZero = isNegativeZero;
-    module2.exports.extend = extend;
-  }
-});
-
-// node_modules/js-yaml/lib/exception.js
-var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/exception.js"(exports2, module2) {
-    "use strict";
-    function formatError(exception, compact2) {
-      let where = "";
-      const message5 = exception.reason || "(unknown reason)";
-      if (!exception.mark) return message5;
-      if (exception.mark.name) {
-        where += 'in "' + exception.mark.name + '" ';
-      }
-      where += "(" + (exception.mark.line + 1) + ":" + (exception.mark.column + 1) + ")";
-      if (!compact2 && exception.mark.snippet) {
-        where += "\n\n" + exception.mark.snippet;
-      }
-      return message5 + " " + where;
-    }
-    function YAMLException(reason, mark) {
-      Error.call(this);
-      this.name = "YAMLException";
-      this.reason = reason;
-      this.mark = mark;
-      this.message = formatError(this, false);
-      if (Error.captureStackTrace) {
-        Error.captureStackTrace(this, this.constructor);
-      } else {
-        this.stack = new Error().stack || "";
-      }
-    }
-    YAMLException.prototype = Object.create(Error.prototype);
-    YAMLException.prototype.constructor = YAMLException;
-    YAMLException.prototype.toString = function toString2(compact2) {
-      return this.name + ": " + formatError(this, compact2);
-    };
-    module2.exports = YAMLException;
-  }
-});
-
-// node_modules/js-yaml/lib/snippet.js
-var require_snippet = __commonJS({
-  "node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
-      let head2 = "";
-      let tail = "";
-      const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-      if (position - lineStart2 > maxHalfLength) {
-        head2 = " ... ";
-        lineStart2 = position - maxHalfLength + head2.length;
-      }
-      if (lineEnd - position > maxHalfLength) {
-        tail = " ...";
-        lineEnd = position + maxHalfLength - tail.length;
-      }
-      return {
-        str: head2 + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
-        pos: position - lineStart2 + head2.length
-        // relative position
-      };
-    }
-    function padStart(string, max) {
-      return common.repeat(" ", max - string.length) + string;
-    }
-    function makeSnippet(mark, options) {
-      options = Object.create(options || null);
-      if (!mark.buffer) return null;
-      if (!options.maxLength) options.maxLength = 79;
-      if (typeof options.indent !== "number") options.indent = 1;
-      if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-      if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-      const re = /\r?\n|\r|\0/g;
-      const lineStarts = [0];
-      const lineEnds2 = [];
-      let match;
-      let foundLineNo = -1;
-      while (match = re.exec(mark.buffer)) {
-        lineEnds2.push(match.index);
-        lineStarts.push(match.index + match[0].length);
-        if (mark.position <= match.index && foundLineNo < 0) {
-          foundLineNo = lineStarts.length - 2;
-        }
-      }
-      if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-      let result2 = "";
-      const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds2.length).toString().length;
-      const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-      for (let i = 1; i <= options.linesBefore; i++) {
-        if (foundLineNo - i < 0) break;
-        const line2 = getLine(
-          mark.buffer,
-          lineStarts[foundLineNo - i],
-          lineEnds2[foundLineNo - i],
-          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-          maxLineLength
-        );
-        result2 = common.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result2;
-      }
-      const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds2[foundLineNo], mark.position, maxLineLength);
-      result2 += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-      result2 += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-      for (let i = 1; i <= options.linesAfter; i++) {
-        if (foundLineNo + i >= lineEnds2.length) break;
-        const line2 = getLine(
-          mark.buffer,
-          lineStarts[foundLineNo + i],
-          lineEnds2[foundLineNo + i],
-          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-          maxLineLength
-        );
-        result2 += common.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-      }
-      return result2.replace(/\n$/, "");
-    }
-    module2.exports = makeSnippet;
-  }
-});
-
-// node_modules/js-yaml/lib/type.js
-var require_type = __commonJS({
-  "node_modules/js-yaml/lib/type.js"(exports2, module2) {
-    "use strict";
-    var YAMLException = require_exception();
-    var TYPE_CONSTRUCTOR_OPTIONS = [
-      "kind",
-      "multi",
-      "resolve",
-      "construct",
-      "instanceOf",
-      "predicate",
-      "represent",
-      "representName",
-      "defaultStyle",
-      "styleAliases"
-    ];
-    var YAML_NODE_KINDS = [
-      "scalar",
-      "sequence",
-      "mapping"
-    ];
-    function compileStyleAliases(map2) {
-      const result2 = {};
-      if (map2 !== null) {
-        Object.keys(map2).forEach(function(style) {
-          map2[style].forEach(function(alias) {
-            result2[String(alias)] = style;
-          });
-        });
-      }
-      return result2;
-    }
-    function Type(tag, options) {
-      options = options || {};
-      Object.keys(options).forEach(function(name) {
-        if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-        }
-      });
-      this.options = options;
-      this.tag = tag;
-      this.kind = options["kind"] || null;
-      this.resolve = options["resolve"] || function() {
-        return true;
-      };
-      this.construct = options["construct"] || function(data) {
-        return data;
-      };
-      this.instanceOf = options["instanceOf"] || null;
-      this.predicate = options["predicate"] || null;
-      this.represent = options["represent"] || null;
-      this.representName = options["representName"] || null;
-      this.defaultStyle = options["defaultStyle"] || null;
-      this.multi = options["multi"] || false;
-      this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-      if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-      }
-    }
-    module2.exports = Type;
-  }
-});
-
-// node_modules/js-yaml/lib/schema.js
-var require_schema = __commonJS({
-  "node_modules/js-yaml/lib/schema.js"(exports2, module2) {
-    "use strict";
-    var YAMLException = require_exception();
-    var Type = require_type();
-    function compileList(schema, name) {
-      const result2 = [];
-      schema[name].forEach(function(currentType) {
-        let newIndex = result2.length;
-        result2.forEach(function(previousType, previousIndex) {
-          if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-            newIndex = previousIndex;
-          }
-        });
-        result2[newIndex] = currentType;
-      });
-      return result2;
-    }
-    function compileMap() {
-      const result2 = {
-        scalar: {},
-        sequence: {},
-        mapping: {},
-        fallback: {},
-        multi: {
-          scalar: [],
-          sequence: [],
-          mapping: [],
-          fallback: []
-        }
-      };
-      function collectType(type) {
-        if (type.multi) {
-          result2.multi[type.kind].push(type);
-          result2.multi["fallback"].push(type);
-        } else {
-          result2[type.kind][type.tag] = result2["fallback"][type.tag] = type;
-        }
-      }
-      for (let index = 0, length = arguments.length; index < length; index += 1) {
-        arguments[index].forEach(collectType);
-      }
-      return result2;
-    }
-    function Schema(definition) {
-      return this.extend(definition);
-    }
-    Schema.prototype.extend = function extend(definition) {
-      let implicit = [];
-      let explicit = [];
-      if (definition instanceof Type) {
-        explicit.push(definition);
-      } else if (Array.isArray(definition)) {
-        explicit = explicit.concat(definition);
-      } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-        if (definition.implicit) implicit = implicit.concat(definition.implicit);
-        if (definition.explicit) explicit = explicit.concat(definition.explicit);
-      } else {
-        throw new YAMLException("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-      }
-      implicit.forEach(function(type) {
-        if (!(type instanceof Type)) {
-          throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-        }
-        if (type.loadKind && type.loadKind !== "scalar") {
-          throw new YAMLException("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-        }
-        if (type.multi) {
-          throw new YAMLException("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-        }
-      });
-      explicit.forEach(function(type) {
-        if (!(type instanceof Type)) {
-          throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-        }
-      });
-      const result2 = Object.create(Schema.prototype);
-      result2.implicit = (this.implicit || []).concat(implicit);
-      result2.explicit = (this.explicit || []).concat(explicit);
-      result2.compiledImplicit = compileList(result2, "implicit");
-      result2.compiledExplicit = compileList(result2, "explicit");
-      result2.compiledTypeMap = compileMap(result2.compiledImplicit, result2.compiledExplicit);
-      return result2;
-    };
-    module2.exports = Schema;
-  }
-});
-
-// node_modules/js-yaml/lib/type/str.js
-var require_str = __commonJS({
-  "node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:str", {
-      kind: "scalar",
-      construct: function(data) {
-        return data !== null ? data : "";
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/seq.js
-var require_seq = __commonJS({
-  "node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:seq", {
-      kind: "sequence",
-      construct: function(data) {
-        return data !== null ? data : [];
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/map.js
-var require_map = __commonJS({
-  "node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:map", {
-      kind: "mapping",
-      construct: function(data) {
-        return data !== null ? data : {};
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/schema/failsafe.js
-var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = new Schema({
-      explicit: [
-        require_str(),
-        require_seq(),
-        require_map()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/null.js
-var require_null = __commonJS({
-  "node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlNull(data) {
-      if (data === null) return true;
-      const max = data.length;
-      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-    }
-    function constructYamlNull() {
-      return null;
-    }
-    function isNull(object) {
-      return object === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:null", {
-      kind: "scalar",
-      resolve: resolveYamlNull,
-      construct: constructYamlNull,
-      predicate: isNull,
-      represent: {
-        canonical: function() {
-          return "~";
-        },
-        lowercase: function() {
-          return "null";
-        },
-        uppercase: function() {
-          return "NULL";
-        },
-        camelcase: function() {
-          return "Null";
-        },
-        empty: function() {
-          return "";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/bool.js
-var require_bool = __commonJS({
-  "node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlBoolean(data) {
-      if (data === null) return false;
-      const max = data.length;
-      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-    }
-    function constructYamlBoolean(data) {
-      return data === "true" || data === "True" || data === "TRUE";
-    }
-    function isBoolean(object) {
-      return Object.prototype.toString.call(object) === "[object Boolean]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: resolveYamlBoolean,
-      construct: constructYamlBoolean,
-      predicate: isBoolean,
-      represent: {
-        lowercase: function(object) {
-          return object ? "true" : "false";
-        },
-        uppercase: function(object) {
-          return object ? "TRUE" : "FALSE";
-        },
-        camelcase: function(object) {
-          return object ? "True" : "False";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/int.js
-var require_int = __commonJS({
-  "node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var Type = require_type();
-    function isHexCode(c) {
-      return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-    }
-    function isOctCode(c) {
-      return c >= 48 && c <= 55;
-    }
-    function isDecCode(c) {
-      return c >= 48 && c <= 57;
-    }
-    function resolveYamlInteger(data) {
-      if (data === null) return false;
-      const max = data.length;
-      let index = 0;
-      let hasDigits = false;
-      if (!max) return false;
-      let ch = data[index];
-      if (ch === "-" || ch === "+") {
-        ch = data[++index];
-      }
-      if (ch === "0") {
-        if (index + 1 === max) return true;
-        ch = data[++index];
-        if (ch === "b") {
-          index++;
-          for (; index < max; index++) {
-            ch = data[index];
-            if (ch !== "0" && ch !== "1") return false;
-            hasDigits = true;
-          }
-          return hasDigits && isFinite(parseYamlInteger(data));
-        }
-        if (ch === "x") {
-          index++;
-          for (; index < max; index++) {
-            if (!isHexCode(data.charCodeAt(index))) return false;
-            hasDigits = true;
-          }
-          return hasDigits && isFinite(parseYamlInteger(data));
-        }
-        if (ch === "o") {
-          index++;
-          for (; index < max; index++) {
-            if (!isOctCode(data.charCodeAt(index))) return false;
-            hasDigits = true;
-          }
-          return hasDigits && isFinite(parseYamlInteger(data));
-        }
-      }
-      for (; index < max; index++) {
-        if (!isDecCode(data.charCodeAt(index))) {
-          return false;
-        }
-        hasDigits = true;
-      }
-      if (!hasDigits) return false;
-      return isFinite(parseYamlInteger(data));
-    }
-    function parseYamlInteger(data) {
-      let value = data;
-      let sign = 1;
-      let ch = value[0];
-      if (ch === "-" || ch === "+") {
-        if (ch === "-") sign = -1;
-        value = value.slice(1);
-        ch = value[0];
-      }
-      if (value === "0") return 0;
-      if (ch === "0") {
-        if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-        if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-        if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-      }
-      return sign * parseInt(value, 10);
-    }
-    function constructYamlInteger(data) {
-      return parseYamlInteger(data);
-    }
-    function isInteger(object) {
-      return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common.isNegativeZero(object));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: resolveYamlInteger,
-      construct: constructYamlInteger,
-      predicate: isInteger,
-      represent: {
-        binary: function(obj) {
-          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-        },
-        octal: function(obj) {
-          return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-        },
-        decimal: function(obj) {
-          return obj.toString(10);
-        },
-        hexadecimal: function(obj) {
-          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-        }
-      },
-      defaultStyle: "decimal",
-      styleAliases: {
-        binary: [2, "bin"],
-        octal: [8, "oct"],
-        decimal: [10, "dec"],
-        hexadecimal: [16, "hex"]
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/float.js
-var require_float = __commonJS({
-  "node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var Type = require_type();
-    var YAML_FLOAT_PATTERN = new RegExp(
-      // 2.5e4, 2.5 and integers
-      "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-    );
-    var YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-      "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-    );
-    function resolveYamlFloat(data) {
-      if (data === null) return false;
-      if (!YAML_FLOAT_PATTERN.test(data)) {
-        return false;
-      }
-      if (isFinite(parseFloat(data, 10))) {
-        return true;
-      }
-      return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-    }
-    function constructYamlFloat(data) {
-      let value = data.toLowerCase();
-      const sign = value[0] === "-" ? -1 : 1;
-      if ("+-".indexOf(value[0]) >= 0) {
-        value = value.slice(1);
-      }
-      if (value === ".inf") {
-        return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-      } else if (value === ".nan") {
-        return NaN;
-      }
-      return sign * parseFloat(value, 10);
-    }
-    var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-    function representYamlFloat(object, style) {
-      if (isNaN(object)) {
-        switch (style) {
-          case "lowercase":
-            return ".nan";
-          case "uppercase":
-            return ".NAN";
-          case "camelcase":
-            return ".NaN";
-        }
-      } else if (Number.POSITIVE_INFINITY === object) {
-        switch (style) {
-          case "lowercase":
-            return ".inf";
-          case "uppercase":
-            return ".INF";
-          case "camelcase":
-            return ".Inf";
-        }
-      } else if (Number.NEGATIVE_INFINITY === object) {
-        switch (style) {
-          case "lowercase":
-            return "-.inf";
-          case "uppercase":
-            return "-.INF";
-          case "camelcase":
-            return "-.Inf";
-        }
-      } else if (common.isNegativeZero(object)) {
-        return "-0.0";
-      }
-      const res = object.toString(10);
-      return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-    }
-    function isFloat(object) {
-      return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common.isNegativeZero(object));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: resolveYamlFloat,
-      construct: constructYamlFloat,
-      predicate: isFloat,
-      represent: representYamlFloat,
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/schema/json.js
-var require_json = __commonJS({
-  "node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_failsafe().extend({
-      implicit: [
-        require_null(),
-        require_bool(),
-        require_int(),
-        require_float()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/schema/core.js
-var require_core3 = __commonJS({
-  "node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_json();
-  }
-});
-
-// node_modules/js-yaml/lib/type/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var YAML_DATE_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-    );
-    var YAML_TIMESTAMP_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-    );
-    function resolveYamlTimestamp(data) {
-      if (data === null) return false;
-      if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-      if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-      return false;
-    }
-    function constructYamlTimestamp(data) {
-      let fraction = 0;
-      let delta = null;
-      let match = YAML_DATE_REGEXP.exec(data);
-      if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-      if (match === null) throw new Error("Date resolve error");
-      const year = +match[1];
-      const month = +match[2] - 1;
-      const day = +match[3];
-      if (!match[4]) {
-        return new Date(Date.UTC(year, month, day));
-      }
-      const hour = +match[4];
-      const minute = +match[5];
-      const second = +match[6];
-      if (match[7]) {
-        fraction = match[7].slice(0, 3);
-        while (fraction.length < 3) {
-          fraction += "0";
-        }
-        fraction = +fraction;
-      }
-      if (match[9]) {
-        const tzHour = +match[10];
-        const tzMinute = +(match[11] || 0);
-        delta = (tzHour * 60 + tzMinute) * 6e4;
-        if (match[9] === "-") delta = -delta;
-      }
-      const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-      if (delta) date.setTime(date.getTime() - delta);
-      return date;
-    }
-    function representYamlTimestamp(object) {
-      return object.toISOString();
-    }
-    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
-      kind: "scalar",
-      resolve: resolveYamlTimestamp,
-      construct: constructYamlTimestamp,
-      instanceOf: Date,
-      represent: representYamlTimestamp
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/merge.js
-var require_merge = __commonJS({
-  "node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlMerge(data) {
-      return data === "<<" || data === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:merge", {
-      kind: "scalar",
-      resolve: resolveYamlMerge
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/binary.js
-var require_binary = __commonJS({
-  "node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-    function resolveYamlBinary(data) {
-      if (data === null) return false;
-      let bitlen = 0;
-      const max = data.length;
-      const map2 = BASE64_MAP;
-      for (let idx = 0; idx < max; idx++) {
-        const code = map2.indexOf(data.charAt(idx));
-        if (code > 64) continue;
-        if (code < 0) return false;
-        bitlen += 6;
-      }
-      return bitlen % 8 === 0;
-    }
-    function constructYamlBinary(data) {
-      const input = data.replace(/[\r\n=]/g, "");
-      const max = input.length;
-      const map2 = BASE64_MAP;
-      let bits = 0;
-      const result2 = [];
-      for (let idx = 0; idx < max; idx++) {
-        if (idx % 4 === 0 && idx) {
-          result2.push(bits >> 16 & 255);
-          result2.push(bits >> 8 & 255);
-          result2.push(bits & 255);
-        }
-        bits = bits << 6 | map2.indexOf(input.charAt(idx));
-      }
-      const tailbits = max % 4 * 6;
-      if (tailbits === 0) {
-        result2.push(bits >> 16 & 255);
-        result2.push(bits >> 8 & 255);
-        result2.push(bits & 255);
-      } else if (tailbits === 18) {
-        result2.push(bits >> 10 & 255);
-        result2.push(bits >> 2 & 255);
-      } else if (tailbits === 12) {
-        result2.push(bits >> 4 & 255);
-      }
-      return new Uint8Array(result2);
-    }
-    function representYamlBinary(object) {
-      let result2 = "";
-      let bits = 0;
-      const max = object.length;
-      const map2 = BASE64_MAP;
-      for (let idx = 0; idx < max; idx++) {
-        if (idx % 3 === 0 && idx) {
-          result2 += map2[bits >> 18 & 63];
-          result2 += map2[bits >> 12 & 63];
-          result2 += map2[bits >> 6 & 63];
-          result2 += map2[bits & 63];
-        }
-        bits = (bits << 8) + object[idx];
-      }
-      const tail = max % 3;
-      if (tail === 0) {
-        result2 += map2[bits >> 18 & 63];
-        result2 += map2[bits >> 12 & 63];
-        result2 += map2[bits >> 6 & 63];
-        result2 += map2[bits & 63];
-      } else if (tail === 2) {
-        result2 += map2[bits >> 10 & 63];
-        result2 += map2[bits >> 4 & 63];
-        result2 += map2[bits << 2 & 63];
-        result2 += map2[64];
-      } else if (tail === 1) {
-        result2 += map2[bits >> 2 & 63];
-        result2 += map2[bits << 4 & 63];
-        result2 += map2[64];
-        result2 += map2[64];
-      }
-      return result2;
-    }
-    function isBinary(obj) {
-      return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:binary", {
-      kind: "scalar",
-      resolve: resolveYamlBinary,
-      construct: constructYamlBinary,
-      predicate: isBinary,
-      represent: representYamlBinary
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/omap.js
-var require_omap = __commonJS({
-  "node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var _toString = Object.prototype.toString;
-    function resolveYamlOmap(data) {
-      if (data === null) return true;
-      const objectKeys = {};
-      const object = data;
-      for (let index = 0, length = object.length; index < length; index += 1) {
-        const pair = object[index];
-        let pairHasKey = false;
-        if (_toString.call(pair) !== "[object Object]") return false;
-        let pairKey;
-        for (pairKey in pair) {
-          if (_hasOwnProperty.call(pair, pairKey)) {
-            if (!pairHasKey) pairHasKey = true;
-            else return false;
-          }
-        }
-        if (!pairHasKey) return false;
-        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-        Object.defineProperty(objectKeys, pairKey, { value: true });
-      }
-      return true;
-    }
-    function constructYamlOmap(data) {
-      return data !== null ? data : [];
-    }
-    module2.exports = new Type("tag:yaml.org,2002:omap", {
-      kind: "sequence",
-      resolve: resolveYamlOmap,
-      construct: constructYamlOmap
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _toString = Object.prototype.toString;
-    function resolveYamlPairs(data) {
-      if (data === null) return true;
-      const object = data;
-      const result2 = new Array(object.length);
-      for (let index = 0, length = object.length; index < length; index += 1) {
-        const pair = object[index];
-        if (_toString.call(pair) !== "[object Object]") return false;
-        const keys2 = Object.keys(pair);
-        if (keys2.length !== 1) return false;
-        result2[index] = [keys2[0], pair[keys2[0]]];
-      }
-      return true;
-    }
-    function constructYamlPairs(data) {
-      if (data === null) return [];
-      const object = data;
-      const result2 = new Array(object.length);
-      for (let index = 0, length = object.length; index < length; index += 1) {
-        const pair = object[index];
-        const keys2 = Object.keys(pair);
-        result2[index] = [keys2[0], pair[keys2[0]]];
-      }
-      return result2;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:pairs", {
-      kind: "sequence",
-      resolve: resolveYamlPairs,
-      construct: constructYamlPairs
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/type/set.js
-var require_set = __commonJS({
-  "node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function resolveYamlSet(data) {
-      if (data === null) return true;
-      const object = data;
-      for (const key in object) {
-        if (_hasOwnProperty.call(object, key)) {
-          if (object[key] !== null) return false;
-        }
-      }
-      return true;
-    }
-    function constructYamlSet(data) {
-      return data !== null ? data : {};
-    }
-    module2.exports = new Type("tag:yaml.org,2002:set", {
-      kind: "mapping",
-      resolve: resolveYamlSet,
-      construct: constructYamlSet
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/schema/default.js
-var require_default = __commonJS({
-  "node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_core3().extend({
-      implicit: [
-        require_timestamp(),
-        require_merge()
-      ],
-      explicit: [
-        require_binary(),
-        require_omap(),
-        require_pairs(),
-        require_set()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/loader.js
-var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/loader.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var YAMLException = require_exception();
-    var makeSnippet = require_snippet();
-    var DEFAULT_SCHEMA = require_default();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CONTEXT_FLOW_IN = 1;
-    var CONTEXT_FLOW_OUT = 2;
-    var CONTEXT_BLOCK_IN = 3;
-    var CONTEXT_BLOCK_OUT = 4;
-    var CHOMPING_CLIP = 1;
-    var CHOMPING_STRIP = 2;
-    var CHOMPING_KEEP = 3;
-    var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-    var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-    var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-    var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-    var PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-    function _class(obj) {
-      return Object.prototype.toString.call(obj);
-    }
-    function isEol(c) {
-      return c === 10 || c === 13;
-    }
-    function isWhiteSpace(c) {
-      return c === 9 || c === 32;
-    }
-    function isWsOrEol(c) {
-      return c === 9 || c === 32 || c === 10 || c === 13;
-    }
-    function isFlowIndicator(c) {
-      return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-    }
-    function fromHexCode(c) {
-      if (c >= 48 && c <= 57) {
-        return c - 48;
-      }
-      const lc = c | 32;
-      if (lc >= 97 && lc <= 102) {
-        return lc - 97 + 10;
-      }
-      return -1;
-    }
-    function escapedHexLen(c) {
-      if (c === 120) {
-        return 2;
-      }
-      if (c === 117) {
-        return 4;
-      }
-      if (c === 85) {
-        return 8;
-      }
-      return 0;
-    }
-    function fromDecimalCode(c) {
-      if (c >= 48 && c <= 57) {
-        return c - 48;
-      }
-      return -1;
-    }
-    function simpleEscapeSequence(c) {
-      switch (c) {
-        case 48:
-          return "\0";
-        case 97:
-          return "\x07";
-        case 98:
-          return "\b";
-        case 116:
-          return "	";
-        case 9:
-          return "	";
-        case 110:
-          return "\n";
-        case 118:
-          return "\v";
-        case 102:
-          return "\f";
-        case 114:
-          return "\r";
-        case 101:
-          return "\x1B";
-        case 32:
-          return " ";
-        case 34:
-          return '"';
-        case 47:
-          return "/";
-        case 92:
-          return "\\";
-        case 78:
-          return "\x85";
-        case 95:
-          return "\xA0";
-        case 76:
-          return "\u2028";
-        case 80:
-          return "\u2029";
-        default:
-          return "";
-      }
-    }
-    function charFromCodepoint(c) {
-      if (c <= 65535) {
-        return String.fromCharCode(c);
-      }
-      return String.fromCharCode(
-        (c - 65536 >> 10) + 55296,
-        (c - 65536 & 1023) + 56320
-      );
-    }
-    function setProperty(object, key, value) {
-      if (key === "__proto__") {
-        Object.defineProperty(object, key, {
-          configurable: true,
-          enumerable: true,
-          writable: true,
-          value
-        });
-      } else {
-        object[key] = value;
-      }
-    }
-    var simpleEscapeCheck = new Array(256);
-    var simpleEscapeMap = new Array(256);
-    for (let i = 0; i < 256; i++) {
-      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-      simpleEscapeMap[i] = simpleEscapeSequence(i);
-    }
-    function State(input, options) {
-      this.input = input;
-      this.filename = options["filename"] || null;
-      this.schema = options["schema"] || DEFAULT_SCHEMA;
-      this.onWarning = options["onWarning"] || null;
-      this.legacy = options["legacy"] || false;
-      this.json = options["json"] || false;
-      this.listener = options["listener"] || null;
-      this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-      this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.typeMap = this.schema.compiledTypeMap;
-      this.length = input.length;
-      this.position = 0;
-      this.line = 0;
-      this.lineStart = 0;
-      this.lineIndent = 0;
-      this.depth = 0;
-      this.totalMergeKeys = 0;
-      this.firstTabInLine = -1;
-      this.documents = [];
-      this.anchorMapTransactions = [];
-    }
-    function generateError(state, message5) {
-      const mark = {
-        name: state.filename,
-        buffer: state.input.slice(0, -1),
-        // omit trailing \0
-        position: state.position,
-        line: state.line,
-        column: state.position - state.lineStart
-      };
-      mark.snippet = makeSnippet(mark);
-      return new YAMLException(message5, mark);
-    }
-    function throwError(state, message5) {
-      throw generateError(state, message5);
-    }
-    function throwWarning(state, message5) {
-      if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message5));
-      }
-    }
-    function storeAnchor(state, name, value) {
-      const transactions = state.anchorMapTransactions;
-      if (transactions.length !== 0) {
-        const transaction = transactions[transactions.length - 1];
-        if (!_hasOwnProperty.call(transaction, name)) {
-          transaction[name] = {
-            existed: _hasOwnProperty.call(state.anchorMap, name),
-            value: state.anchorMap[name]
-          };
-        }
-      }
-      state.anchorMap[name] = value;
-    }
-    function beginAnchorTransaction(state) {
-      state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-    }
-    function commitAnchorTransaction(state) {
-      const transaction = state.anchorMapTransactions.pop();
-      const transactions = state.anchorMapTransactions;
-      if (transactions.length === 0) return;
-      const parent = transactions[transactions.length - 1];
-      const names2 = Object.keys(transaction);
-      for (let index = 0, length = names2.length; index < length; index += 1) {
-        const name = names2[index];
-        if (!_hasOwnProperty.call(parent, name)) {
-          parent[name] = transaction[name];
-        }
-      }
-    }
-    function rollbackAnchorTransaction(state) {
-      const transaction = state.anchorMapTransactions.pop();
-      const names2 = Object.keys(transaction);
-      for (let index = names2.length - 1; index >= 0; index -= 1) {
-        const entry = transaction[names2[index]];
-        if (entry.existed) {
-          state.anchorMap[names2[index]] = entry.value;
-        } else {
-          delete state.anchorMap[names2[index]];
-        }
-      }
-    }
-    function snapshotState(state) {
-      return {
-        position: state.position,
-        line: state.line,
-        lineStart: state.lineStart,
-        lineIndent: state.lineIndent,
-        firstTabInLine: state.firstTabInLine,
-        tag: state.tag,
-        anchor: state.anchor,
-        kind: state.kind,
-        result: state.result
-      };
-    }
-    function restoreState(state, snapshot) {
-      state.position = snapshot.position;
-      state.line = snapshot.line;
-      state.lineStart = snapshot.lineStart;
-      state.lineIndent = snapshot.lineIndent;
-      state.firstTabInLine = snapshot.firstTabInLine;
-      state.tag = snapshot.tag;
-      state.anchor = snapshot.anchor;
-      state.kind = snapshot.kind;
-      state.result = snapshot.result;
-    }
-    var directiveHandlers = {
-      YAML: function handleYamlDirective(state, name, args) {
-        if (state.version !== null) {
-          throwError(state, "duplication of %YAML directive");
-        }
-        if (args.length !== 1) {
-          throwError(state, "YAML directive accepts exactly one argument");
-        }
-        const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-        if (match === null) {
-          throwError(state, "ill-formed argument of the YAML directive");
-        }
-        const major = parseInt(match[1], 10);
-        const minor = parseInt(match[2], 10);
-        if (major !== 1) {
-          throwError(state, "unacceptable YAML version of the document");
-        }
-        state.version = args[0];
-        state.checkLineBreaks = minor < 2;
-        if (minor !== 1 && minor !== 2) {
-          throwWarning(state, "unsupported YAML version of the document");
-        }
-      },
-      TAG: function handleTagDirective(state, name, args) {
-        let prefix;
-        if (args.length !== 2) {
-          throwError(state, "TAG directive accepts exactly two arguments");
-        }
-        const handle = args[0];
-        prefix = args[1];
-        if (!PATTERN_TAG_HANDLE.test(handle)) {
-          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-        }
-        if (_hasOwnProperty.call(state.tagMap, handle)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-        }
-        if (!PATTERN_TAG_URI.test(prefix)) {
-          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-        }
-        try {
-          prefix = decodeURIComponent(prefix);
-        } catch (err) {
-          throwError(state, "tag prefix is malformed: " + prefix);
-        }
-        state.tagMap[handle] = prefix;
-      }
-    };
-    function captureSegment(state, start, end, checkJson) {
-      if (start < end) {
-        const _result = state.input.slice(start, end);
-        if (checkJson) {
-          for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-            const _character = _result.charCodeAt(_position);
-            if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-              throwError(state, "expected valid JSON character");
-            }
-          }
-        } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-          throwError(state, "the stream contains non-printable characters");
-        }
-        state.result += _result;
-      }
-    }
-    function chargeMergeWork(state) {
-      state.totalMergeKeys++;
-      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-      }
-    }
-    function mergeMappings(state, destination, source, overridableKeys) {
-      if (!common.isObject(source)) {
-        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-      }
-      chargeMergeWork(state);
-      const sourceKeys = Object.keys(source);
-      for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-        const key = sourceKeys[index];
-        chargeMergeWork(state);
-        if (!_hasOwnProperty.call(destination, key)) {
-          setProperty(destination, key, source[key]);
-          overridableKeys[key] = true;
-        }
-      }
-    }
-    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-      if (Array.isArray(keyNode)) {
-        keyNode = Array.prototype.slice.call(keyNode);
-        for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-          if (Array.isArray(keyNode[index])) {
-            throwError(state, "nested arrays are not supported inside keys");
-          }
-          if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-            keyNode[index] = "[object Object]";
-          }
-        }
-      }
-      if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-        keyNode = "[object Object]";
-      }
-      keyNode = String(keyNode);
-      if (_result === null) {
-        _result = {};
-      }
-      if (keyTag === "tag:yaml.org,2002:merge") {
-        if (Array.isArray(valueNode)) {
-          if (valueNode.length > 100) {
-            throwError(state, "abnormal merge sequence size");
-          }
-          for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-            mergeMappings(state, _result, valueNode[index], overridableKeys);
-          }
-        } else {
-          mergeMappings(state, _result, valueNode, overridableKeys);
-        }
-      } else {
-        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-          state.line = startLine || state.line;
-          state.lineStart = startLineStart || state.lineStart;
-          state.position = startPos || state.position;
-          throwError(state, "duplicated mapping key");
-        }
-        setProperty(_result, keyNode, valueNode);
-        delete overridableKeys[keyNode];
-      }
-      return _result;
-    }
-    function readLineBreak(state) {
-      const ch = state.input.charCodeAt(state.position);
-      if (ch === 10) {
-        state.position++;
-      } else if (ch === 13) {
-        state.position++;
-        if (state.input.charCodeAt(state.position) === 10) {
-          state.position++;
-        }
-      } else {
-        throwError(state, "a line break is expected");
-      }
-      state.line += 1;
-      state.lineStart = state.position;
-      state.firstTabInLine = -1;
-    }
-    function skipSeparationSpace(state, allowComments, checkIndent) {
-      let lineBreaks = 0;
-      let ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          if (ch === 9 && state.firstTabInLine === -1) {
-            state.firstTabInLine = state.position;
-          }
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (allowComments && ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 10 && ch !== 13 && ch !== 0);
-        }
-        if (isEol(ch)) {
-          readLineBreak(state);
-          ch = state.input.charCodeAt(state.position);
-          lineBreaks++;
-          state.lineIndent = 0;
-          while (ch === 32) {
-            state.lineIndent++;
-            ch = state.input.charCodeAt(++state.position);
-          }
-        } else {
-          break;
-        }
-      }
-      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-        throwWarning(state, "deficient indentation");
-      }
-      return lineBreaks;
-    }
-    function testDocumentSeparator(state) {
-      let _position = state.position;
-      let ch = state.input.charCodeAt(_position);
-      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-        _position += 3;
-        ch = state.input.charCodeAt(_position);
-        if (ch === 0 || isWsOrEol(ch)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeFoldedLines(state, count) {
-      if (count === 1) {
-        state.result += " ";
-      } else if (count > 1) {
-        state.result += common.repeat("\n", count - 1);
-      }
-    }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-      let captureStart;
-      let captureEnd;
-      let hasPendingContent;
-      let _line;
-      let _lineStart;
-      let _lineIndent;
-      const _kind = state.kind;
-      const _result = state.result;
-      let ch = state.input.charCodeAt(state.position);
-      if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-        return false;
-      }
-      if (ch === 63 || ch === 45) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          return false;
-        }
-      }
-      state.kind = "scalar";
-      state.result = "";
-      captureStart = captureEnd = state.position;
-      hasPendingContent = false;
-      while (ch !== 0) {
-        if (ch === 58) {
-          const following = state.input.charCodeAt(state.position + 1);
-          if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-            break;
-          }
-        } else if (ch === 35) {
-          const preceding = state.input.charCodeAt(state.position - 1);
-          if (isWsOrEol(preceding)) {
-            break;
-          }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-          break;
-        } else if (isEol(ch)) {
-          _line = state.line;
-          _lineStart = state.lineStart;
-          _lineIndent = state.lineIndent;
-          skipSeparationSpace(state, false, -1);
-          if (state.lineIndent >= nodeIndent) {
-            hasPendingContent = true;
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          } else {
-            state.position = captureEnd;
-            state.line = _line;
-            state.lineStart = _lineStart;
-            state.lineIndent = _lineIndent;
-            break;
-          }
-        }
-        if (hasPendingContent) {
-          captureSegment(state, captureStart, captureEnd, false);
-          writeFoldedLines(state, state.line - _line);
-          captureStart = captureEnd = state.position;
-          hasPendingContent = false;
-        }
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position + 1;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, captureEnd, false);
-      if (state.result) {
-        return true;
-      }
-      state.kind = _kind;
-      state.result = _result;
-      return false;
-    }
-    function readSingleQuotedScalar(state, nodeIndent) {
-      let captureStart;
-      let captureEnd;
-      let ch = state.input.charCodeAt(state.position);
-      if (ch !== 39) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 39) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (ch === 39) {
-            captureStart = state.position;
-            state.position++;
-            captureEnd = state.position;
-          } else {
-            return true;
-          }
-        } else if (isEol(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a single quoted scalar");
-        } else {
-          state.position++;
-          if (!isWhiteSpace(ch)) {
-            captureEnd = state.position;
-          }
-        }
-      }
-      throwError(state, "unexpected end of the stream within a single quoted scalar");
-    }
-    function readDoubleQuotedScalar(state, nodeIndent) {
-      let captureStart;
-      let captureEnd;
-      let tmp;
-      let ch = state.input.charCodeAt(state.position);
-      if (ch !== 34) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 34) {
-          captureSegment(state, captureStart, state.position, true);
-          state.position++;
-          return true;
-        } else if (ch === 92) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (isEol(ch)) {
-            skipSeparationSpace(state, false, nodeIndent);
-          } else if (ch < 256 && simpleEscapeCheck[ch]) {
-            state.result += simpleEscapeMap[ch];
-            state.position++;
-          } else if ((tmp = escapedHexLen(ch)) > 0) {
-            let hexLength = tmp;
-            let hexResult = 0;
-            for (; hexLength > 0; hexLength--) {
-              ch = state.input.charCodeAt(++state.position);
-              if ((tmp = fromHexCode(ch)) >= 0) {
-                hexResult = (hexResult << 4) + tmp;
-              } else {
-                throwError(state, "expected hexadecimal character");
-              }
-            }
-            state.result += charFromCodepoint(hexResult);
-            state.position++;
-          } else {
-            throwError(state, "unknown escape sequence");
-          }
-          captureStart = captureEnd = state.position;
-        } else if (isEol(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a double quoted scalar");
-        } else {
-          state.position++;
-          if (!isWhiteSpace(ch)) {
-            captureEnd = state.position;
-          }
-        }
-      }
-      throwError(state, "unexpected end of the stream within a double quoted scalar");
-    }
-    function readFlowCollection(state, nodeIndent) {
-      let readNext = true;
-      let _line;
-      let _lineStart;
-      let _pos;
-      const _tag = state.tag;
-      let _result;
-      const _anchor = state.anchor;
-      let terminator;
-      let isPair;
-      let isExplicitPair;
-      let isMapping;
-      const overridableKeys = /* @__PURE__ */ Object.create(null);
-      let keyNode;
-      let keyTag;
-      let valueNode;
-      let ch = state.input.charCodeAt(state.position);
-      if (ch === 91) {
-        terminator = 93;
-        isMapping = false;
-        _result = [];
-      } else if (ch === 123) {
-        terminator = 125;
-        isMapping = true;
-        _result = {};
-      } else {
-        return false;
-      }
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, _result);
-      }
-      ch = state.input.charCodeAt(++state.position);
-      while (ch !== 0) {
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === terminator) {
-          state.position++;
-          state.tag = _tag;
-          state.anchor = _anchor;
-          state.kind = isMapping ? "mapping" : "sequence";
-          state.result = _result;
-          return true;
-        } else if (!readNext) {
-          throwError(state, "missed comma between flow collection entries");
-        } else if (ch === 44) {
-          throwError(state, "expected the node content, but found ','");
-        }
-        keyTag = keyNode = valueNode = null;
-        isPair = isExplicitPair = false;
-        if (ch === 63) {
-          const following = state.input.charCodeAt(state.position + 1);
-          if (isWsOrEol(following)) {
-            isPair = isExplicitPair = true;
-            state.position++;
-            skipSeparationSpace(state, true, nodeIndent);
-          }
-        }
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _pos = state.position;
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        keyTag = state.tag;
-        keyNode = state.result;
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if ((isExplicitPair || state.line === _line) && ch === 58) {
-          isPair = true;
-          ch = state.input.charCodeAt(++state.position);
-          skipSeparationSpace(state, true, nodeIndent);
-          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-          valueNode = state.result;
-        }
-        if (isMapping) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-        } else if (isPair) {
-          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-        } else {
-          _result.push(keyNode);
-        }
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === 44) {
-          readNext = true;
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          readNext = false;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a flow collection");
-    }
-    function readBlockScalar(state, nodeIndent) {
-      let folding;
-      let chomping = CHOMPING_CLIP;
-      let didReadContent = false;
-      let detectedIndent = false;
-      let textIndent = nodeIndent;
-      let emptyLines = 0;
-      let atMoreIndented = false;
-      let tmp;
-      let ch = state.input.charCodeAt(state.position);
-      if (ch === 124) {
-        folding = false;
-      } else if (ch === 62) {
-        folding = true;
-      } else {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      while (ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 43 || ch === 45) {
-          if (CHOMPING_CLIP === chomping) {
-            chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-          } else {
-            throwError(state, "repeat of a chomping mode identifier");
-          }
-        } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-          if (tmp === 0) {
-            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-          } else if (!detectedIndent) {
-            textIndent = nodeIndent + tmp - 1;
-            detectedIndent = true;
-          } else {
-            throwError(state, "repeat of an indentation width identifier");
-          }
-        } else {
-          break;
-        }
-      }
-      if (isWhiteSpace(ch)) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (isWhiteSpace(ch));
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (!isEol(ch) && ch !== 0);
-        }
-      }
-      while (ch !== 0) {
-        readLineBreak(state);
-        state.lineIndent = 0;
-        ch = state.input.charCodeAt(state.position);
-        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (!detectedIndent && state.lineIndent > textIndent) {
-          textIndent = state.lineIndent;
-        }
-        if (isEol(ch)) {
-          emptyLines++;
-          continue;
-        }
-        if (!detectedIndent && textIndent === 0) {
-          throwError(state, "missing indentation for block scalar");
-        }
-        if (state.lineIndent < textIndent) {
-          if (chomping === CHOMPING_KEEP) {
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (chomping === CHOMPING_CLIP) {
-            if (didReadContent) {
-              state.result += "\n";
-            }
-          }
-          break;
-        }
-        if (folding) {
-          if (isWhiteSpace(ch)) {
-            atMoreIndented = true;
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (atMoreIndented) {
-            atMoreIndented = false;
-            state.result += common.repeat("\n", emptyLines + 1);
-          } else if (emptyLines === 0) {
-            if (didReadContent) {
-              state.result += " ";
-            }
-          } else {
-            state.result += common.repeat("\n", emptyLines);
-          }
-        } else {
-          state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        }
-        didReadContent = true;
-        detectedIndent = true;
-        emptyLines = 0;
-        const captureStart = state.position;
-        while (!isEol(ch) && ch !== 0) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        captureSegment(state, captureStart, state.position, false);
-      }
-      return true;
-    }
-    function readBlockSequence(state, nodeIndent) {
-      const _tag = state.tag;
-      const _anchor = state.anchor;
-      const _result = [];
-      let detected = false;
-      if (state.firstTabInLine !== -1) return false;
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, _result);
-      }
-      let ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        if (state.firstTabInLine !== -1) {
-          state.position = state.firstTabInLine;
-          throwError(state, "tab characters must not be used in indentation");
-        }
-        if (ch !== 45) {
-          break;
-        }
-        const following = state.input.charCodeAt(state.position + 1);
-        if (!isWsOrEol(following)) {
-          break;
-        }
-        detected = true;
-        state.position++;
-        if (skipSeparationSpace(state, true, -1)) {
-          if (state.lineIndent <= nodeIndent) {
-            _result.push(null);
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          }
-        }
-        const _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-        _result.push(state.result);
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a sequence entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "sequence";
-        state.result = _result;
-        return true;
-      }
-      return false;
-    }
-    function readBlockMapping(state, nodeIndent, flowIndent) {
-      let allowCompact;
-      let _keyLine;
-      let _keyLineStart;
-      let _keyPos;
-      const _tag = state.tag;
-      const _anchor = state.anchor;
-      const _result = {};
-      const overridableKeys = /* @__PURE__ */ Object.create(null);
-      let keyTag = null;
-      let keyNode = null;
-      let valueNode = null;
-      let atExplicitKey = false;
-      let detected = false;
-      if (state.firstTabInLine !== -1) return false;
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, _result);
-      }
-      let ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        if (!atExplicitKey && state.firstTabInLine !== -1) {
-          state.position = state.firstTabInLine;
-          throwError(state, "tab characters must not be used in indentation");
-        }
-        const following = state.input.charCodeAt(state.position + 1);
-        const _line = state.line;
-        if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-          if (ch === 63) {
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = true;
-            allowCompact = true;
-          } else if (atExplicitKey) {
-            atExplicitKey = false;
-            allowCompact = true;
-          } else {
-            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-          }
-          state.position += 1;
-          ch = following;
-        } else {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-          if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-            break;
-          }
-          if (state.line === _line) {
-            ch = state.input.charCodeAt(state.position);
-            while (isWhiteSpace(ch)) {
-              ch = state.input.charCodeAt(++state.position);
-            }
-            if (ch === 58) {
-              ch = state.input.charCodeAt(++state.position);
-              if (!isWsOrEol(ch)) {
-                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-              }
-              if (atExplicitKey) {
-                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-                keyTag = keyNode = valueNode = null;
-              }
-              detected = true;
-              atExplicitKey = false;
-              allowCompact = false;
-              keyTag = state.tag;
-              keyNode = state.result;
-            } else if (detected) {
-              throwError(state, "can not read an implicit mapping pair; a colon is missed");
-            } else {
-              state.tag = _tag;
-              state.anchor = _anchor;
-              return true;
-            }
-          } else if (detected) {
-            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        }
-        if (state.line === _line || state.lineIndent > nodeIndent) {
-          if (atExplicitKey) {
-            _keyLine = state.line;
-            _keyLineStart = state.lineStart;
-            _keyPos = state.position;
-          }
-          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-            if (atExplicitKey) {
-              keyNode = state.result;
-            } else {
-              valueNode = state.result;
-            }
-          }
-          if (!atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          skipSeparationSpace(state, true, -1);
-          ch = state.input.charCodeAt(state.position);
-        }
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a mapping entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "mapping";
-        state.result = _result;
-      }
-      return detected;
-    }
-    function readTagProperty(state) {
-      let isVerbatim = false;
-      let isNamed = false;
-      let tagHandle;
-      let tagName;
-      let ch = state.input.charCodeAt(state.position);
-      if (ch !== 33) return false;
-      if (state.tag !== null) {
-        throwError(state, "duplication of a tag property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 60) {
-        isVerbatim = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else if (ch === 33) {
-        isNamed = true;
-        tagHandle = "!!";
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        tagHandle = "!";
-      }
-      let _position = state.position;
-      if (isVerbatim) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 0 && ch !== 62);
-        if (state.position < state.length) {
-          tagName = state.input.slice(_position, state.position);
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          throwError(state, "unexpected end of the stream within a verbatim tag");
-        }
-      } else {
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          if (ch === 33) {
-            if (!isNamed) {
-              tagHandle = state.input.slice(_position - 1, state.position + 1);
-              if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-                throwError(state, "named tag handle cannot contain such characters");
-              }
-              isNamed = true;
-              _position = state.position + 1;
-            } else {
-              throwError(state, "tag suffix cannot contain exclamation marks");
-            }
-          }
-          ch = state.input.charCodeAt(++state.position);
-        }
-        tagName = state.input.slice(_position, state.position);
-        if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-          throwError(state, "tag suffix cannot contain flow indicator characters");
-        }
-      }
-      if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-        throwError(state, "tag name cannot contain such characters: " + tagName);
-      }
-      try {
-        tagName = decodeURIComponent(tagName);
-      } catch (err) {
-        throwError(state, "tag name is malformed: " + tagName);
-      }
-      if (isVerbatim) {
-        state.tag = tagName;
-      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-        state.tag = state.tagMap[tagHandle] + tagName;
-      } else if (tagHandle === "!") {
-        state.tag = "!" + tagName;
-      } else if (tagHandle === "!!") {
-        state.tag = "tag:yaml.org,2002:" + tagName;
-      } else {
-        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-      }
-      return true;
-    }
-    function readAnchorProperty(state) {
-      let ch = state.input.charCodeAt(state.position);
-      if (ch !== 38) return false;
-      if (state.anchor !== null) {
-        throwError(state, "duplication of an anchor property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      const _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an anchor node must contain at least one character");
-      }
-      state.anchor = state.input.slice(_position, state.position);
-      return true;
-    }
-    function readAlias(state) {
-      let ch = state.input.charCodeAt(state.position);
-      if (ch !== 42) return false;
-      ch = state.input.charCodeAt(++state.position);
-      const _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an alias node must contain at least one character");
-      }
-      const alias = state.input.slice(_position, state.position);
-      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-        throwError(state, 'unidentified alias "' + alias + '"');
-      }
-      state.result = state.anchorMap[alias];
-      skipSeparationSpace(state, true, -1);
-      return true;
-    }
-    function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-      const fallbackState = snapshotState(state);
-      beginAnchorTransaction(state);
-      restoreState(state, propertyStart);
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
-      if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-        commitAnchorTransaction(state);
-        return true;
-      }
-      rollbackAnchorTransaction(state);
-      restoreState(state, fallbackState);
-      return false;
-    }
-    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-      let allowBlockScalars;
-      let allowBlockCollections;
-      let indentStatus = 1;
-      let atNewLine = false;
-      let hasContent = false;
-      let propertyStart = null;
-      let type;
-      let flowIndent;
-      let blockIndent;
-      if (state.depth >= state.maxDepth) {
-        throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-      }
-      state.depth += 1;
-      if (state.listener !== null) {
-        state.listener("open", state);
-      }
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
-      const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-      if (allowToSeek) {
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        }
-      }
-      if (indentStatus === 1) {
-        while (true) {
-          const ch = state.input.charCodeAt(state.position);
-          const propertyState = snapshotState(state);
-          if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-            break;
-          }
-          if (!readTagProperty(state) && !readAnchorProperty(state)) {
-            break;
-          }
-          if (propertyStart === null) {
-            propertyStart = propertyState;
-          }
-          if (skipSeparationSpace(state, true, -1)) {
-            atNewLine = true;
-            allowBlockCollections = allowBlockStyles;
-            if (state.lineIndent > parentIndent) {
-              indentStatus = 1;
-            } else if (state.lineIndent === parentIndent) {
-              indentStatus = 0;
-            } else if (state.lineIndent < parentIndent) {
-              indentStatus = -1;
-            }
-          } else {
-            allowBlockCollections = false;
-          }
-        }
-      }
-      if (allowBlockCollections) {
-        allowBlockCollections = atNewLine || allowCompact;
-      }
-      if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-        if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-          flowIndent = parentIndent;
-        } else {
-          flowIndent = parentIndent + 1;
-        }
-        blockIndent = state.position - state.lineStart;
-        if (indentStatus === 1) {
-          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-            hasContent = true;
-          } else {
-            const ch = state.input.charCodeAt(state.position);
-            if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-              state,
-              propertyStart,
-              propertyStart.position - propertyStart.lineStart,
-              flowIndent
-            )) {
-              hasContent = true;
-            } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-              hasContent = true;
-            } else if (readAlias(state)) {
-              hasContent = true;
-              if (state.tag !== null || state.anchor !== null) {
-                throwError(state, "alias node should not have any properties");
-              }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-              hasContent = true;
-              if (state.tag === null) {
-                state.tag = "?";
-              }
-            }
-            if (state.anchor !== null) {
-              storeAnchor(state, state.anchor, state.result);
-            }
-          }
-        } else if (indentStatus === 0) {
-          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-        }
-      }
-      if (state.tag === null) {
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      } else if (state.tag === "?") {
-        if (state.result !== null && state.kind !== "scalar") {
-          throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-        }
-        for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-          type = state.implicitTypes[typeIndex];
-          if (type.resolve(state.result)) {
-            state.result = type.construct(state.result);
-            state.tag = type.tag;
-            if (state.anchor !== null) {
-              storeAnchor(state, state.anchor, state.result);
-            }
-            break;
-          }
-        }
-      } else if (state.tag !== "!") {
-        if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-          type = state.typeMap[state.kind || "fallback"][state.tag];
-        } else {
-          type = null;
-          const typeList = state.typeMap.multi[state.kind || "fallback"];
-          for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-            if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-              type = typeList[typeIndex];
-              break;
-            }
-          }
-        }
-        if (!type) {
-          throwError(state, "unknown tag !<" + state.tag + ">");
-        }
-        if (state.result !== null && type.kind !== state.kind) {
-          throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type.kind + '", not "' + state.kind + '"');
-        }
-        if (!type.resolve(state.result, state.tag)) {
-          throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-        } else {
-          state.result = type.construct(state.result, state.tag);
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      }
-      if (state.listener !== null) {
-        state.listener("close", state);
-      }
-      state.depth -= 1;
-      return state.tag !== null || state.anchor !== null || hasContent;
-    }
-    function readDocument(state) {
-      const documentStart = state.position;
-      let hasDirectives = false;
-      let ch;
-      state.version = null;
-      state.checkLineBreaks = state.legacy;
-      state.tagMap = /* @__PURE__ */ Object.create(null);
-      state.anchorMap = /* @__PURE__ */ Object.create(null);
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if (state.lineIndent > 0 || ch !== 37) {
-          break;
-        }
-        hasDirectives = true;
-        ch = state.input.charCodeAt(++state.position);
-        let _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        const directiveName = state.input.slice(_position, state.position);
-        const directiveArgs = [];
-        if (directiveName.length < 1) {
-          throwError(state, "directive name must not be less than one character in length");
-        }
-        while (ch !== 0) {
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 35) {
-            do {
-              ch = state.input.charCodeAt(++state.position);
-            } while (ch !== 0 && !isEol(ch));
-            break;
-          }
-          if (isEol(ch)) break;
-          _position = state.position;
-          while (ch !== 0 && !isWsOrEol(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          directiveArgs.push(state.input.slice(_position, state.position));
-        }
-        if (ch !== 0) readLineBreak(state);
-        if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-          directiveHandlers[directiveName](state, directiveName, directiveArgs);
-        } else {
-          throwWarning(state, 'unknown document directive "' + directiveName + '"');
-        }
-      }
-      skipSeparationSpace(state, true, -1);
-      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      } else if (hasDirectives) {
-        throwError(state, "directives end mark is expected");
-      }
-      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-      skipSeparationSpace(state, true, -1);
-      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-        throwWarning(state, "non-ASCII line breaks are interpreted as content");
-      }
-      state.documents.push(state.result);
-      if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        if (state.input.charCodeAt(state.position) === 46) {
-          state.position += 3;
-          skipSeparationSpace(state, true, -1);
-        }
-        return;
-      }
-      if (state.position < state.length - 1) {
-        throwError(state, "end of the stream or a document separator is expected");
-      }
-    }
-    function loadDocuments(input, options) {
-      input = String(input);
-      options = options || {};
-      if (input.length !== 0) {
-        if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-          input += "\n";
-        }
-        if (input.charCodeAt(0) === 65279) {
-          input = input.slice(1);
-        }
-      }
-      const state = new State(input, options);
-      const nullpos = input.indexOf("\0");
-      if (nullpos !== -1) {
-        state.position = nullpos;
-        throwError(state, "null byte is not allowed in input");
-      }
-      state.input += "\0";
-      while (state.input.charCodeAt(state.position) === 32) {
-        state.lineIndent += 1;
-        state.position += 1;
-      }
-      while (state.position < state.length - 1) {
-        readDocument(state);
-      }
-      return state.documents;
-    }
-    function loadAll(input, iterator, options) {
-      if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
-        options = iterator;
-        iterator = null;
-      }
-      const documents = loadDocuments(input, options);
-      if (typeof iterator !== "function") {
-        return documents;
-      }
-      for (let index = 0, length = documents.length; index < length; index += 1) {
-        iterator(documents[index]);
-      }
-    }
-    function load2(input, options) {
-      const documents = loadDocuments(input, options);
-      if (documents.length === 0) {
-        return void 0;
-      } else if (documents.length === 1) {
-        return documents[0];
-      }
-      throw new YAMLException("expected a single document in the stream, but found more");
-    }
-    module2.exports.loadAll = loadAll;
-    module2.exports.load = load2;
-  }
-});
-
-// node_modules/js-yaml/lib/dumper.js
-var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var YAMLException = require_exception();
-    var DEFAULT_SCHEMA = require_default();
-    var _toString = Object.prototype.toString;
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CHAR_BOM = 65279;
-    var CHAR_TAB = 9;
-    var CHAR_LINE_FEED = 10;
-    var CHAR_CARRIAGE_RETURN = 13;
-    var CHAR_SPACE = 32;
-    var CHAR_EXCLAMATION = 33;
-    var CHAR_DOUBLE_QUOTE = 34;
-    var CHAR_SHARP = 35;
-    var CHAR_PERCENT = 37;
-    var CHAR_AMPERSAND = 38;
-    var CHAR_SINGLE_QUOTE = 39;
-    var CHAR_ASTERISK = 42;
-    var CHAR_COMMA = 44;
-    var CHAR_MINUS = 45;
-    var CHAR_COLON = 58;
-    var CHAR_EQUALS = 61;
-    var CHAR_GREATER_THAN = 62;
-    var CHAR_QUESTION = 63;
-    var CHAR_COMMERCIAL_AT = 64;
-    var CHAR_LEFT_SQUARE_BRACKET = 91;
-    var CHAR_RIGHT_SQUARE_BRACKET = 93;
-    var CHAR_GRAVE_ACCENT = 96;
-    var CHAR_LEFT_CURLY_BRACKET = 123;
-    var CHAR_VERTICAL_LINE = 124;
-    var CHAR_RIGHT_CURLY_BRACKET = 125;
-    var ESCAPE_SEQUENCES = {};
-    ESCAPE_SEQUENCES[0] = "\\0";
-    ESCAPE_SEQUENCES[7] = "\\a";
-    ESCAPE_SEQUENCES[8] = "\\b";
-    ESCAPE_SEQUENCES[9] = "\\t";
-    ESCAPE_SEQUENCES[10] = "\\n";
-    ESCAPE_SEQUENCES[11] = "\\v";
-    ESCAPE_SEQUENCES[12] = "\\f";
-    ESCAPE_SEQUENCES[13] = "\\r";
-    ESCAPE_SEQUENCES[27] = "\\e";
-    ESCAPE_SEQUENCES[34] = '\\"';
-    ESCAPE_SEQUENCES[92] = "\\\\";
-    ESCAPE_SEQUENCES[133] = "\\N";
-    ESCAPE_SEQUENCES[160] = "\\_";
-    ESCAPE_SEQUENCES[8232] = "\\L";
-    ESCAPE_SEQUENCES[8233] = "\\P";
-    var DEPRECATED_BOOLEANS_SYNTAX = [
-      "y",
-      "Y",
-      "yes",
-      "Yes",
-      "YES",
-      "on",
-      "On",
-      "ON",
-      "n",
-      "N",
-      "no",
-      "No",
-      "NO",
-      "off",
-      "Off",
-      "OFF"
-    ];
-    var DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-    function compileStyleMap(schema, map2) {
-      if (map2 === null) return {};
-      const result2 = {};
-      const keys2 = Object.keys(map2);
-      for (let index = 0, length = keys2.length; index < length; index += 1) {
-        let tag = keys2[index];
-        let style = String(map2[tag]);
-        if (tag.slice(0, 2) === "!!") {
-          tag = "tag:yaml.org,2002:" + tag.slice(2);
-        }
-        const type = schema.compiledTypeMap["fallback"][tag];
-        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
-          style = type.styleAliases[style];
-        }
-        result2[tag] = style;
-      }
-      return result2;
-    }
-    function encodeHex(character) {
-      let handle;
-      let length;
-      const string = character.toString(16).toUpperCase();
-      if (character <= 255) {
-        handle = "x";
-        length = 2;
-      } else if (character <= 65535) {
-        handle = "u";
-        length = 4;
-      } else if (character <= 4294967295) {
-        handle = "U";
-        length = 8;
-      } else {
-        throw new YAMLException("code point within a string may not be greater than 0xFFFFFFFF");
-      }
-      return "\\" + handle + common.repeat("0", length - string.length) + string;
-    }
-    var QUOTING_TYPE_SINGLE = 1;
-    var QUOTING_TYPE_DOUBLE = 2;
-    function State(options) {
-      this.schema = options["schema"] || DEFAULT_SCHEMA;
-      this.indent = Math.max(1, options["indent"] || 2);
-      this.noArrayIndent = options["noArrayIndent"] || false;
-      this.skipInvalid = options["skipInvalid"] || false;
-      this.flowLevel = common.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-      this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-      this.sortKeys = options["sortKeys"] || false;
-      this.lineWidth = options["lineWidth"] || 80;
-      this.noRefs = options["noRefs"] || false;
-      this.noCompatMode = options["noCompatMode"] || false;
-      this.condenseFlow = options["condenseFlow"] || false;
-      this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-      this.forceQuotes = options["forceQuotes"] || false;
-      this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.explicitTypes = this.schema.compiledExplicit;
-      this.tag = null;
-      this.result = "";
-      this.duplicates = [];
-      this.usedDuplicates = null;
-    }
-    function indentString(string, spaces2) {
-      const ind = common.repeat(" ", spaces2);
-      let position = 0;
-      let result2 = "";
-      const length = string.length;
-      while (position < length) {
-        let line;
-        const next = string.indexOf("\n", position);
-        if (next === -1) {
-          line = string.slice(position);
-          position = length;
-        } else {
-          line = string.slice(position, next + 1);
-          position = next + 1;
-        }
-        if (line.length && line !== "\n") result2 += ind;
-        result2 += line;
-      }
-      return result2;
-    }
-    function generateNextLine(state, level) {
-      return "\n" + common.repeat(" ", state.indent * level);
-    }
-    function testImplicitResolving(state, str) {
-      for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-        const type = state.implicitTypes[index];
-        if (type.resolve(str)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isWhitespace(c) {
-      return c === CHAR_SPACE || c === CHAR_TAB;
-    }
-    function isPrintable(c) {
-      return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-    }
-    function isNsCharOrWhitespace(c) {
-      return isPrintable(c) && c !== CHAR_BOM && // - b-char
-      c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-    }
-    function isPlainSafe(c, prev, inblock) {
-      const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-      const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-      return (
-        // ns-plain-safe
-        (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-        c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-        c !== CHAR_SHARP && // false on '#'
-        !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-        isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-        prev === CHAR_COLON && cIsNsChar
-      );
-    }
-    function isPlainSafeFirst(c) {
-      return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
-      // - (c-indicator ::=
-      // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
-      c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
-      c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
-      c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-    }
-    function isPlainSafeLast(c) {
-      return !isWhitespace(c) && c !== CHAR_COLON;
-    }
-    function codePointAt(string, pos) {
-      const first2 = string.charCodeAt(pos);
-      let second;
-      if (first2 >= 55296 && first2 <= 56319 && pos + 1 < string.length) {
-        second = string.charCodeAt(pos + 1);
-        if (second >= 56320 && second <= 57343) {
-          return (first2 - 55296) * 1024 + second - 56320 + 65536;
-        }
-      }
-      return first2;
-    }
-    function needIndentIndicator(string) {
-      const leadingSpaceRe = /^\n* /;
-      return leadingSpaceRe.test(string);
-    }
-    var STYLE_PLAIN = 1;
-    var STYLE_SINGLE = 2;
-    var STYLE_LITERAL = 3;
-    var STYLE_FOLDED = 4;
-    var STYLE_DOUBLE = 5;
-    function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-      let i;
-      let char = 0;
-      let prevChar = null;
-      let hasLineBreak = false;
-      let hasFoldableLine = false;
-      const shouldTrackWidth = lineWidth !== -1;
-      let previousLineBreak = -1;
-      let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
-      if (singleLineOnly || forceQuotes) {
-        for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-          char = codePointAt(string, i);
-          if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
-          prevChar = char;
-        }
-      } else {
-        for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-          char = codePointAt(string, i);
-          if (char === CHAR_LINE_FEED) {
-            hasLineBreak = true;
-            if (shouldTrackWidth) {
-              hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-              i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
-              previousLineBreak = i;
-            }
-          } else if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          plain = plain && isPlainSafe(char, prevChar, inblock);
-          prevChar = char;
-        }
-        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
-      }
-      if (!hasLineBreak && !hasFoldableLine) {
-        if (plain && !forceQuotes && !testAmbiguousType(string)) {
-          return STYLE_PLAIN;
-        }
-        return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-      }
-      if (indentPerLevel > 9 && needIndentIndicator(string)) {
-        return STYLE_DOUBLE;
-      }
-      if (!forceQuotes) {
-        return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    function writeScalar(state, string, level, iskey, inblock) {
-      state.dump = (function() {
-        if (string.length === 0) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-        }
-        if (!state.noCompatMode) {
-          if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
-            return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
-          }
-        }
-        const indent = state.indent * Math.max(1, level);
-        const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-        const singleLineOnly = iskey || // No block styles in flow mode.
-        state.flowLevel > -1 && level >= state.flowLevel;
-        function testAmbiguity(string2) {
-          return testImplicitResolving(state, string2);
-        }
-        switch (chooseScalarStyle(
-          string,
-          singleLineOnly,
-          state.indent,
-          lineWidth,
-          testAmbiguity,
-          state.quotingType,
-          state.forceQuotes && !iskey,
-          inblock
-        )) {
-          case STYLE_PLAIN:
-            return string;
-          case STYLE_SINGLE:
-            return "'" + string.replace(/'/g, "''") + "'";
-          case STYLE_LITERAL:
-            return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
-          case STYLE_FOLDED:
-            return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
-          case STYLE_DOUBLE:
-            return '"' + escapeString(string, lineWidth) + '"';
-          default:
-            throw new YAMLException("impossible error: invalid scalar style");
-        }
-      })();
-    }
-    function blockHeader(string, indentPerLevel) {
-      const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-      const clip = string[string.length - 1] === "\n";
-      const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
-      const chomp = keep ? "+" : clip ? "" : "-";
-      return indentIndicator + chomp + "\n";
-    }
-    function dropEndingNewline(string) {
-      return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-    }
-    function foldString(string, width) {
-      const lineRe = /(\n+)([^\n]*)/g;
-      let result2 = (function() {
-        let nextLF = string.indexOf("\n");
-        nextLF = nextLF !== -1 ? nextLF : string.length;
-        lineRe.lastIndex = nextLF;
-        return foldLine(string.slice(0, nextLF), width);
-      })();
-      let prevMoreIndented = string[0] === "\n" || string[0] === " ";
-      let moreIndented;
-      let match;
-      while (match = lineRe.exec(string)) {
-        const prefix = match[1];
-        const line = match[2];
-        moreIndented = line[0] === " ";
-        result2 += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-        prevMoreIndented = moreIndented;
-      }
-      return result2;
-    }
-    function foldLine(line, width) {
-      if (line === "" || line[0] === " ") return line;
-      const breakRe = / [^ ]/g;
-      let match;
-      let start = 0;
-      let end;
-      let curr = 0;
-      let next = 0;
-      let result2 = "";
-      while (match = breakRe.exec(line)) {
-        next = match.index;
-        if (next - start > width) {
-          end = curr > start ? curr : next;
-          result2 += "\n" + line.slice(start, end);
-          start = end + 1;
-        }
-        curr = next;
-      }
-      result2 += "\n";
-      if (line.length - start > width && curr > start) {
-        result2 += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-      } else {
-        result2 += line.slice(start);
-      }
-      return result2.slice(1);
-    }
-    function escapeString(string) {
-      let result2 = "";
-      let char = 0;
-      for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string, i);
-        const escapeSeq = ESCAPE_SEQUENCES[char];
-        if (!escapeSeq && isPrintable(char)) {
-          result2 += string[i];
-          if (char >= 65536) result2 += string[i + 1];
-        } else {
-          result2 += escapeSeq || encodeHex(char);
-        }
-      }
-      return result2;
-    }
-    function writeFlowSequence(state, level, object) {
-      let _result = "";
-      const _tag = state.tag;
-      for (let index = 0, length = object.length; index < length; index += 1) {
-        let value = object[index];
-        if (state.replacer) {
-          value = state.replacer.call(object, String(index), value);
-        }
-        if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-          if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = "[" + _result + "]";
-    }
-    function writeBlockSequence(state, level, object, compact2) {
-      let _result = "";
-      const _tag = state.tag;
-      for (let index = 0, length = object.length; index < length; index += 1) {
-        let value = object[index];
-        if (state.replacer) {
-          value = state.replacer.call(object, String(index), value);
-        }
-        if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-          if (!compact2 || _result !== "") {
-            _result += generateNextLine(state, level);
-          }
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            _result += "-";
-          } else {
-            _result += "- ";
-          }
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = _result || "[]";
-    }
-    function writeFlowMapping(state, level, object) {
-      let _result = "";
-      const _tag = state.tag;
-      const objectKeyList = Object.keys(object);
-      for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-        let pairBuffer = "";
-        if (_result !== "") pairBuffer += ", ";
-        if (state.condenseFlow) pairBuffer += '"';
-        const objectKey = objectKeyList[index];
-        let objectValue = object[objectKey];
-        if (state.replacer) {
-          objectValue = state.replacer.call(object, objectKey, objectValue);
-        }
-        if (!writeNode(state, level, objectKey, false, false)) {
-          continue;
-        }
-        if (state.dump.length > 1024) pairBuffer += "? ";
-        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-        if (!writeNode(state, level, objectValue, false, false)) {
-          continue;
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = "{" + _result + "}";
-    }
-    function writeBlockMapping(state, level, object, compact2) {
-      let _result = "";
-      const _tag = state.tag;
-      const objectKeyList = Object.keys(object);
-      if (state.sortKeys === true) {
-        objectKeyList.sort();
-      } else if (typeof state.sortKeys === "function") {
-        objectKeyList.sort(state.sortKeys);
-      } else if (state.sortKeys) {
-        throw new YAMLException("sortKeys must be a boolean or a function");
-      }
-      for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
-        let pairBuffer = "";
-        if (!compact2 || _result !== "") {
-          pairBuffer += generateNextLine(state, level);
-        }
-        const objectKey = objectKeyList[index];
-        let objectValue = object[objectKey];
-        if (state.replacer) {
-          objectValue = state.replacer.call(object, objectKey, objectValue);
-        }
-        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-          continue;
-        }
-        const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-        if (explicitPair) {
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            pairBuffer += "?";
-          } else {
-            pairBuffer += "? ";
-          }
-        }
-        pairBuffer += state.dump;
-        if (explicitPair) {
-          pairBuffer += generateNextLine(state, level);
-        }
-        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-          continue;
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += ":";
-        } else {
-          pairBuffer += ": ";
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = _result || "{}";
-    }
-    function detectType(state, object, explicit) {
-      const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-      for (let index = 0, length = typeList.length; index < length; index += 1) {
-        const type = typeList[index];
-        if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object === "object" && object instanceof type.instanceOf) && (!type.predicate || type.predicate(object))) {
-          if (explicit) {
-            if (type.multi && type.representName) {
-              state.tag = type.representName(object);
-            } else {
-              state.tag = type.tag;
-            }
-          } else {
-            state.tag = "?";
-          }
-          if (type.represent) {
-            const style = state.styleMap[type.tag] || type.defaultStyle;
-            let _result;
-            if (_toString.call(type.represent) === "[object Function]") {
-              _result = type.represent(object, style);
-            } else if (_hasOwnProperty.call(type.represent, style)) {
-              _result = type.represent[style](object, style);
-            } else {
-              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
-            }
-            state.dump = _result;
-          }
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeNode(state, level, object, block, compact2, iskey, isblockseq) {
-      state.tag = null;
-      state.dump = object;
-      if (!detectType(state, object, false)) {
-        detectType(state, object, true);
-      }
-      const type = _toString.call(state.dump);
-      const inblock = block;
-      if (block) {
-        block = state.flowLevel < 0 || state.flowLevel > level;
-      }
-      const objectOrArray = type === "[object Object]" || type === "[object Array]";
-      let duplicateIndex;
-      let duplicate;
-      if (objectOrArray) {
-        duplicateIndex = state.duplicates.indexOf(object);
-        duplicate = duplicateIndex !== -1;
-      }
-      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-        compact2 = false;
-      }
-      if (duplicate && state.usedDuplicates[duplicateIndex]) {
-        state.dump = "*ref_" + duplicateIndex;
-      } else {
-        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-          state.usedDuplicates[duplicateIndex] = true;
-        }
-        if (type === "[object Object]") {
-          if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact2);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowMapping(state, level, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object Array]") {
-          if (block && state.dump.length !== 0) {
-            if (state.noArrayIndent && !isblockseq && level > 0) {
-              writeBlockSequence(state, level - 1, state.dump, compact2);
-            } else {
-              writeBlockSequence(state, level, state.dump, compact2);
-            }
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowSequence(state, level, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object String]") {
-          if (state.tag !== "?") {
-            writeScalar(state, state.dump, level, iskey, inblock);
-          }
-        } else if (type === "[object Undefined]") {
-          return false;
-        } else {
-          if (state.skipInvalid) return false;
-          throw new YAMLException("unacceptable kind of an object to dump " + type);
-        }
-        if (state.tag !== null && state.tag !== "?") {
-          let tagStr = encodeURI(
-            state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-          ).replace(/!/g, "%21");
-          if (state.tag[0] === "!") {
-            tagStr = "!" + tagStr;
-          } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-            tagStr = "!!" + tagStr.slice(18);
-          } else {
-            tagStr = "!<" + tagStr + ">";
-          }
-          state.dump = tagStr + " " + state.dump;
-        }
-      }
-      return true;
-    }
-    function getDuplicateReferences(object, state) {
-      const objects = [];
-      const duplicatesIndexes = [];
-      inspectNode(object, objects, duplicatesIndexes);
-      const length = duplicatesIndexes.length;
-      for (let index = 0; index < length; index += 1) {
-        state.duplicates.push(objects[duplicatesIndexes[index]]);
-      }
-      state.usedDuplicates = new Array(length);
-    }
-    function inspectNode(object, objects, duplicatesIndexes) {
-      if (object !== null && typeof object === "object") {
-        const index = objects.indexOf(object);
-        if (index !== -1) {
-          if (duplicatesIndexes.indexOf(index) === -1) {
-            duplicatesIndexes.push(index);
-          }
-        } else {
-          objects.push(object);
-          if (Array.isArray(object)) {
-            for (let i = 0, length = object.length; i < length; i += 1) {
-              inspectNode(object[i], objects, duplicatesIndexes);
-            }
-          } else {
-            const objectKeyList = Object.keys(object);
-            for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-              inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-            }
-          }
-        }
-      }
-    }
-    function dump(input, options) {
-      options = options || {};
-      const state = new State(options);
-      if (!state.noRefs) getDuplicateReferences(input, state);
-      let value = input;
-      if (state.replacer) {
-        value = state.replacer.call({ "": value }, "", value);
-      }
-      if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-      return "";
-    }
-    module2.exports.dump = dump;
-  }
-});
-
-// node_modules/js-yaml/index.js
-var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module2) {
-    "use strict";
-    var loader = require_loader();
-    var dumper = require_dumper();
-    function renamed(from, to) {
-      return function() {
-        throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-      };
-    }
-    module2.exports.Type = require_type();
-    module2.exports.Schema = require_schema();
-    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
-    module2.exports.JSON_SCHEMA = require_json();
-    module2.exports.CORE_SCHEMA = require_core3();
-    module2.exports.DEFAULT_SCHEMA = require_default();
-    module2.exports.load = loader.load;
-    module2.exports.loadAll = loader.loadAll;
-    module2.exports.dump = dumper.dump;
-    module2.exports.YAMLException = require_exception();
-    module2.exports.types = {
-      binary: require_binary(),
-      float: require_float(),
-      map: require_map(),
-      null: require_null(),
-      pairs: require_pairs(),
-      set: require_set(),
-      timestamp: require_timestamp(),
-      bool: require_bool(),
-      int: require_int(),
-      merge: require_merge(),
-      omap: require_omap(),
-      seq: require_seq(),
-      str: require_str()
-    };
-    module2.exports.safeLoad = renamed("safeLoad", "load");
-    module2.exports.safeLoadAll = renamed("safeLoadAll", "loadAll");
-    module2.exports.safeDump = renamed("safeDump", "dump");
-  }
-});
-
-// node_modules/cosmiconfig/dist/loaders.js
-var require_loaders = __commonJS({
-  "node_modules/cosmiconfig/dist/loaders.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.loadTs = exports2.loadTsSync = exports2.loadYaml = exports2.loadJson = exports2.loadJs = exports2.loadJsSync = void 0;
-    var fs_1 = __require("fs");
-    var promises_1 = __require("fs/promises");
-    var path_1 = __importDefault(__require("path"));
-    var url_1 = __require("url");
-    var crypto_1 = { get randomUUID() {
-      return __require("crypto").randomUUID;
-    } };
-    var importFresh;
-    var loadJsSync = function loadJsSync2(filepath) {
-      if (importFresh === void 0) {
-        importFresh = require_import_fresh();
-      }
-      return importFresh(filepath);
-    };
-    exports2.loadJsSync = loadJsSync;
-    var loadJs = async function loadJs2(filepath) {
-      try {
-        const { href } = (0, url_1.pathToFileURL)(await (0, promises_1.realpath)(filepath));
-        return (await import(href)).default;
-      } catch (error) {
-        try {
-          return (0, exports2.loadJsSync)(filepath, "");
-        } catch (requireError) {
-          if (requireError.code === "ERR_REQUIRE_ESM" || requireError instanceof SyntaxError && requireError.toString().includes("Cannot use import statement outside a module")) {
-            throw error;
-          }
-          throw requireError;
-        }
-      }
-    };
-    exports2.loadJs = loadJs;
-    var parseJson;
-    var loadJson = function loadJson2(filepath, content) {
-      if (parseJson === void 0) {
-        parseJson = require_parse_json();
-      }
-      try {
-        return parseJson(content);
-      } catch (error) {
-        error.message = `JSON Error in ${filepath}:
-${error.message}`;
-        throw error;
-      }
-    };
-    exports2.loadJson = loadJson;
-    var yaml;
-    var loadYaml = function loadYaml2(filepath, content) {
-      if (yaml === void 0) {
-        yaml = require_js_yaml();
-      }
-      try {
-        return yaml.load(content);
-      } catch (error) {
-        error.message = `YAML Error in ${filepath}:
-${error.message}`;
-        throw error;
-      }
-    };
-    exports2.loadYaml = loadYaml;
-    var typescript;
-    var loadTsSync = function loadTsSync2(filepath, content) {
-      if (typescript === void 0) {
-        typescript = __require("typescript");
-      }
-      const compiledFilepath = `${filepath}.${(0, crypto_1.randomUUID)()}.cjs`;
-      try {
-        const config = resolveTsConfig(path_1.default.dirname(filepath)) ?? {};
-        config.compilerOptions = {
-          ...config.compilerOptions,
-          module: typescript.ModuleKind.NodeNext,
-          moduleResolution: typescript.ModuleResolutionKind.NodeNext,
-          target: typescript.ScriptTarget.ES2022,
-          noEmit: false
-        };
-        content = typescript.transpileModule(content, config).outputText;
-        (0, fs_1.writeFileSync)(compiledFilepath, content);
-        return (0, exports2.loadJsSync)(compiledFilepath, content).default;
-      } catch (error) {
-        error.message = `TypeScript Error in ${filepath}:
-${error.message}`;
-        throw error;
-      } finally {
-        if ((0, fs_1.existsSync)(compiledFilepath)) {
-          (0, fs_1.rmSync)(compiledFilepath);
-        }
-      }
-    };
-    exports2.loadTsSync = loadTsSync;
-    var loadTs = async function loadTs2(filepath, content) {
-      if (typescript === void 0) {
-        typescript = (await import("typescript")).default;
-      }
-      const compiledFilepath = `${filepath}.${(0, crypto_1.randomUUID)()}.mjs`;
-      let transpiledContent;
-      try {
-        try {
-          const config = resolveTsConfig(path_1.default.dirname(filepath)) ?? {};
-          config.compilerOptions = {
-            ...config.compilerOptions,
-            module: typescript.ModuleKind.ES2022,
-            moduleResolution: typescript.ModuleResolutionKind.Bundler,
-            target: typescript.ScriptTarget.ES2022,
-            noEmit: false
-          };
-          transpiledContent = typescript.transpileModule(content, config).outputText;
-          await (0, promises_1.writeFile)(compiledFilepath, transpiledContent);
-        } catch (error) {
-          error.message = `TypeScript Error in ${filepath}:
-${error.message}`;
-          throw error;
-        }
-        return await (0, exports2.loadJs)(compiledFilepath, transpiledContent);
-      } finally {
-        if ((0, fs_1.existsSync)(compiledFilepath)) {
-          await (0, promises_1.rm)(compiledFilepath);
-        }
-      }
-    };
-    exports2.loadTs = loadTs;
-    function resolveTsConfig(directory) {
-      const filePath = typescript.findConfigFile(directory, (fileName) => {
-        return typescript.sys.fileExists(fileName);
-      });
-      if (filePath !== void 0) {
-        const { config, error } = typescript.readConfigFile(filePath, (path) => typescript.sys.readFile(path));
-        if (error) {
-          throw new Error(`Error in ${filePath}: ${error.messageText.toString()}`);
-        }
-        return config;
-      }
-      return;
-    }
-  }
-});
-
-// node_modules/cosmiconfig/dist/defaults.js
-var require_defaults2 = __commonJS({
-  "node_modules/cosmiconfig/dist/defaults.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.metaSearchPlaces = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = void 0;
-    exports2.getDefaultSearchPlaces = getDefaultSearchPlaces;
-    exports2.getDefaultSearchPlacesSync = getDefaultSearchPlacesSync;
-    var loaders_1 = require_loaders();
-    function getDefaultSearchPlaces(moduleName) {
-      return [
-        "package.json",
-        `.${moduleName}rc`,
-        `.${moduleName}rc.json`,
-        `.${moduleName}rc.yaml`,
-        `.${moduleName}rc.yml`,
-        `.${moduleName}rc.js`,
-        `.${moduleName}rc.ts`,
-        `.${moduleName}rc.cjs`,
-        `.${moduleName}rc.mjs`,
-        `.config/${moduleName}rc`,
-        `.config/${moduleName}rc.json`,
-        `.config/${moduleName}rc.yaml`,
-        `.config/${moduleName}rc.yml`,
-        `.config/${moduleName}rc.js`,
-        `.config/${moduleName}rc.ts`,
-        `.config/${moduleName}rc.cjs`,
-        `.config/${moduleName}rc.mjs`,
-        `${moduleName}.config.js`,
-        `${moduleName}.config.ts`,
-        `${moduleName}.config.cjs`,
-        `${moduleName}.config.mjs`
-      ];
-    }
-    function getDefaultSearchPlacesSync(moduleName) {
-      return [
-        "package.json",
-        `.${moduleName}rc`,
-        `.${moduleName}rc.json`,
-        `.${moduleName}rc.yaml`,
-        `.${moduleName}rc.yml`,
-        `.${moduleName}rc.js`,
-        `.${moduleName}rc.ts`,
-        `.${moduleName}rc.cjs`,
-        `.config/${moduleName}rc`,
-        `.config/${moduleName}rc.json`,
-        `.config/${moduleName}rc.yaml`,
-        `.config/${moduleName}rc.yml`,
-        `.config/${moduleName}rc.js`,
-        `.config/${moduleName}rc.ts`,
-        `.config/${moduleName}rc.cjs`,
-        `${moduleName}.config.js`,
-        `${moduleName}.config.ts`,
-        `${moduleName}.config.cjs`
-      ];
-    }
-    exports2.globalConfigSearchPlaces = [
-      "config",
-      "config.json",
-      "config.yaml",
-      "config.yml",
-      "config.js",
-      "config.ts",
-      "config.cjs",
-      "config.mjs"
-    ];
-    exports2.globalConfigSearchPlacesSync = [
-      "config",
-      "config.json",
-      "config.yaml",
-      "config.yml",
-      "config.js",
-      "config.ts",
-      "config.cjs"
-    ];
-    exports2.metaSearchPlaces = [
-      "package.json",
-      "package.yaml",
-      ".config/config.json",
-      ".config/config.yaml",
-      ".config/config.yml",
-      ".config/config.js",
-      ".config/config.ts",
-      ".config/config.cjs",
-      ".config/config.mjs"
-    ];
-    exports2.defaultLoaders = Object.freeze({
-      ".mjs": loaders_1.loadJs,
-      ".cjs": loaders_1.loadJs,
-      ".js": loaders_1.loadJs,
-      ".ts": loaders_1.loadTs,
-      ".json": loaders_1.loadJson,
-      ".yaml": loaders_1.loadYaml,
-      ".yml": loaders_1.loadYaml,
-      noExt: loaders_1.loadYaml
-    });
-    exports2.defaultLoadersSync = Object.freeze({
-      ".cjs": loaders_1.loadJsSync,
-      ".js": loaders_1.loadJsSync,
-      ".ts": loaders_1.loadTsSync,
-      ".json": loaders_1.loadJson,
-      ".yaml": loaders_1.loadYaml,
-      ".yml": loaders_1.loadYaml,
-      noExt: loaders_1.loadYaml
-    });
-  }
-});
-
-// node_modules/env-paths/index.js
-var require_env_paths = __commonJS({
-  "node_modules/env-paths/index.js"(exports2, module2) {
-    "use strict";
-    var path = __require("path");
-    var os = __require("os");
-    var homedir = os.homedir();
-    var tmpdir = os.tmpdir();
-    var { env } = process;
-    var macos = (name) => {
-      const library = path.join(homedir, "Library");
-      return {
-        data: path.join(library, "Application Support", name),
-        config: path.join(library, "Preferences", name),
-        cache: path.join(library, "Caches", name),
-        log: path.join(library, "Logs", name),
-        temp: path.join(tmpdir, name)
-      };
-    };
-    var windows = (name) => {
-      const appData = env.APPDATA || path.join(homedir, "AppData", "Roaming");
-      const localAppData = env.LOCALAPPDATA || path.join(homedir, "AppData", "Local");
-      return {
-        // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-        data: path.join(localAppData, name, "Data"),
-        config: path.join(appData, name, "Config"),
-        cache: path.join(localAppData, name, "Cache"),
-        log: path.join(localAppData, name, "Log"),
-        temp: path.join(tmpdir, name)
-      };
-    };
-    var linux = (name) => {
-      const username = path.basename(homedir);
-      return {
-        data: path.join(env.XDG_DATA_HOME || path.join(homedir, ".local", "share"), name),
-        config: path.join(env.XDG_CONFIG_HOME || path.join(homedir, ".config"), name),
-        cache: path.join(env.XDG_CACHE_HOME || path.join(homedir, ".cache"), name),
-        // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-        log: path.join(env.XDG_STATE_HOME || path.join(homedir, ".local", "state"), name),
-        temp: path.join(tmpdir, username, name)
-      };
-    };
-    var envPaths = (name, options) => {
-      if (typeof name !== "string") {
-        throw new TypeError(`Expected string, got ${typeof name}`);
-      }
-      options = Object.assign({ suffix: "nodejs" }, options);
-      if (options.suffix) {
-        name += `-${options.suffix}`;
-      }
-      if (process.platform === "darwin") {
-        return macos(name);
-      }
-      if (process.platform === "win32") {
-        return windows(name);
-      }
-      return linux(name);
-    };
-    module2.exports = envPaths;
-    module2.exports.default = envPaths;
-  }
-});
-
-// node_modules/cosmiconfig/dist/util.js
-var require_util2 = __commonJS({
-  "node_modules/cosmiconfig/dist/util.js"(exports2) {
-    "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result2 = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
-        }
-        __setModuleDefault(result2, mod);
-        return result2;
-      };
-    })();
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.emplace = emplace;
-    exports2.getPropertyByPath = getPropertyByPath;
-    exports2.removeUndefinedValuesFromObject = removeUndefinedValuesFromObject;
-    exports2.isDirectory = isDirectory;
-    exports2.isDirectorySync = isDirectorySync;
-    var fs_1 = __importStar(__require("fs"));
-    function emplace(map2, key, fn) {
-      const cached = map2.get(key);
-      if (cached !== void 0) {
-        return cached;
-      }
-      const result2 = fn();
-      map2.set(key, result2);
-      return result2;
-    }
-    function getPropertyByPath(source, path) {
-      if (typeof path === "string" && Object.prototype.hasOwnProperty.call(source, path)) {
-        return source[path];
-      }
-      const parsedPath = typeof path === "string" ? path.split(".") : path;
-      return parsedPath.reduce((previous, key) => {
-        if (previous === void 0) {
-          return previous;
-        }
-        return previous[key];
-      }, source);
-    }
-    function removeUndefinedValuesFromObject(options) {
-      return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== void 0));
-    }
-    async function isDirectory(path) {
-      try {
-        const stat = await fs_1.promises.stat(path);
-        return stat.isDirectory();
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          return false;
-        }
-        throw e;
-      }
-    }
-    function isDirectorySync(path) {
-      try {
-        const stat = fs_1.default.statSync(path);
-        return stat.isDirectory();
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          return false;
-        }
-        throw e;
-      }
-    }
-  }
-});
-
-// node_modules/cosmiconfig/dist/ExplorerBase.js
-var require_ExplorerBase = __commonJS({
-  "node_modules/cosmiconfig/dist/ExplorerBase.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ExplorerBase = void 0;
-    exports2.getExtensionDescription = getExtensionDescription;
-    var env_paths_1 = __importDefault(require_env_paths());
-    var os_1 = __importDefault(__require("os"));
-    var path_1 = __importDefault(__require("path"));
-    var util_js_1 = require_util2();
-    var ExplorerBase = class {
-      #loadingMetaConfig = false;
-      config;
-      loadCache;
-      searchCache;
-      constructor(options) {
-        this.config = options;
-        if (options.cache) {
-          this.loadCache = /* @__PURE__ */ new Map();
-          this.searchCache = /* @__PURE__ */ new Map();
-        }
-        this.#validateConfig();
-      }
-      set loadingMetaConfig(value) {
-        this.#loadingMetaConfig = value;
-      }
-      #validateConfig() {
-        const config = this.config;
-        for (const place of config.searchPlaces) {
-          const extension = path_1.default.extname(place);
-          const loader = this.config.loaders[extension || "noExt"] ?? this.config.loaders["default"];
-          if (loader === void 0) {
-            throw new Error(`Missing loader for ${getExtensionDescription(place)}.`);
-          }
-          if (typeof loader !== "function") {
-            throw new Error(`Loader for ${getExtensionDescription(place)} is not a function: Received ${typeof loader}.`);
-          }
-        }
-      }
-      clearLoadCache() {
-        if (this.loadCache) {
-          this.loadCache.clear();
-        }
-      }
-      clearSearchCache() {
-        if (this.searchCache) {
-          this.searchCache.clear();
-        }
-      }
-      clearCaches() {
-        this.clearLoadCache();
-        this.clearSearchCache();
-      }
-      toCosmiconfigResult(filepath, config) {
-        if (config === null) {
-          return null;
-        }
-        if (config === void 0) {
-          return { filepath, config: void 0, isEmpty: true };
-        }
-        if (this.config.applyPackagePropertyPathToConfiguration || this.#loadingMetaConfig) {
-          const packageProp = this.config.packageProp ?? this.config.moduleName;
-          config = (0, util_js_1.getPropertyByPath)(config, packageProp);
-        }
-        if (config === void 0) {
-          return { filepath, config: void 0, isEmpty: true };
-        }
-        return { config, filepath };
-      }
-      validateImports(containingFilePath, imports, importStack) {
-        const fileDirectory = path_1.default.dirname(containingFilePath);
-        for (const importPath of imports) {
-          if (typeof importPath !== "string") {
-            throw new Error(`${containingFilePath}: Key $import must contain a string or a list of strings`);
-          }
-          const fullPath = path_1.default.resolve(fileDirectory, importPath);
-          if (fullPath === containingFilePath) {
-            throw new Error(`Self-import detected in ${containingFilePath}`);
-          }
-          const idx = importStack.indexOf(fullPath);
-          if (idx !== -1) {
-            throw new Error(`Circular import detected:
-${[...importStack, fullPath].map((path, i) => `${i + 1}. ${path}`).join("\n")} (same as ${idx + 1}.)`);
-          }
-        }
-      }
-      getSearchPlacesForDir(dir, globalConfigPlaces) {
-        return (dir.isGlobalConfig ? globalConfigPlaces : this.config.searchPlaces).map((place) => path_1.default.join(dir.path, place));
-      }
-      getGlobalConfigDir() {
-        return (0, env_paths_1.default)(this.config.moduleName, { suffix: "" }).config;
-      }
-      *getGlobalDirs(startDir) {
-        const stopDir = path_1.default.resolve(this.config.stopDir ?? os_1.default.homedir());
-        yield { path: startDir, isGlobalConfig: false };
-        let currentDir = startDir;
-        while (currentDir !== stopDir) {
-          const parentDir = path_1.default.dirname(currentDir);
-          if (parentDir === currentDir) {
-            break;
-          }
-          yield { path: parentDir, isGlobalConfig: false };
-          currentDir = parentDir;
-        }
-        yield { path: this.getGlobalConfigDir(), isGlobalConfig: true };
-      }
-    };
-    exports2.ExplorerBase = ExplorerBase;
-    function getExtensionDescription(extension) {
-      return extension ? `extension "${extension}"` : "files without extensions";
-    }
-  }
-});
-
-// node_modules/cosmiconfig/dist/merge.js
-var require_merge2 = __commonJS({
-  "node_modules/cosmiconfig/dist/merge.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.hasOwn = void 0;
-    exports2.mergeAll = mergeAll;
-    exports2.hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
-    var objToString = Function.prototype.call.bind(Object.prototype.toString);
-    function isPlainObject(obj) {
-      return objToString(obj) === "[object Object]";
-    }
-    function merge(target, source, options) {
-      for (const key of Object.keys(source)) {
-        if (key === "__proto__" || key === "constructor") {
-          continue;
-        }
-        const newValue = source[key];
-        if ((0, exports2.hasOwn)(target, key)) {
-          if (Array.isArray(target[key]) && Array.isArray(newValue)) {
-            if (options.mergeArrays) {
-              target[key].push(...newValue);
-              continue;
-            }
-          } else if (isPlainObject(target[key]) && isPlainObject(newValue)) {
-            target[key] = merge(target[key], newValue, options);
-            continue;
-          }
-        }
-        target[key] = newValue;
-      }
-      return target;
-    }
-    function mergeAll(objects, options) {
-      return objects.reduce((target, source) => merge(target, source, options), {});
-    }
-  }
-});
-
-// node_modules/cosmiconfig/dist/Explorer.js
-var require_Explorer = __commonJS({
-  "node_modules/cosmiconfig/dist/Explorer.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.Explorer = void 0;
-    var promises_1 = __importDefault(__require("fs/promises"));
-    var path_1 = __importDefault(__require("path"));
-    var defaults_1 = require_defaults2();
-    var ExplorerBase_js_1 = require_ExplorerBase();
-    var merge_1 = require_merge2();
-    var util_js_1 = require_util2();
-    var Explorer = class extends ExplorerBase_js_1.ExplorerBase {
-      async load(filepath) {
-        filepath = path_1.default.resolve(filepath);
-        const load2 = async () => {
-          return await this.config.transform(await this.#readConfiguration(filepath));
-        };
-        if (this.loadCache) {
-          return await (0, util_js_1.emplace)(this.loadCache, filepath, load2);
-        }
-        return await load2();
-      }
-      async search(from = "") {
-        if (this.config.metaConfigFilePath) {
-          this.loadingMetaConfig = true;
-          const config = await this.load(this.config.metaConfigFilePath);
-          this.loadingMetaConfig = false;
-          if (config && !config.isEmpty) {
-            return config;
-          }
-        }
-        from = path_1.default.resolve(from);
-        const dirs = this.#getDirs(from);
-        const firstDirIter = await dirs.next();
-        if (firstDirIter.done) {
-          throw new Error(`Could not find any folders to iterate through (start from ${from})`);
-        }
-        let currentDir = firstDirIter.value;
-        const search = async () => {
-          if (await (0, util_js_1.isDirectory)(currentDir.path)) {
-            for (const filepath of this.getSearchPlacesForDir(currentDir, defaults_1.globalConfigSearchPlaces)) {
-              try {
-                const result2 = await this.#readConfiguration(filepath);
-                if (result2 !== null && !(result2.isEmpty && this.config.ignoreEmptySearchPlaces)) {
-                  return await this.config.transform(result2);
-                }
-              } catch (error) {
-                if (error.code === "ENOENT" || error.code === "EISDIR" || error.code === "ENOTDIR" || error.code === "EACCES") {
-                  continue;
-                }
-                throw error;
-              }
-            }
-          }
-          const nextDirIter = await dirs.next();
-          if (!nextDirIter.done) {
-            currentDir = nextDirIter.value;
-            if (this.searchCache) {
-              return await (0, util_js_1.emplace)(this.searchCache, currentDir.path, search);
-            }
-            return await search();
-          }
-          return await this.config.transform(null);
-        };
-        if (this.searchCache) {
-          return await (0, util_js_1.emplace)(this.searchCache, from, search);
-        }
-        return await search();
-      }
-      async #readConfiguration(filepath, importStack = []) {
-        const contents = await promises_1.default.readFile(filepath, { encoding: "utf-8" });
-        return this.toCosmiconfigResult(filepath, await this.#loadConfigFileWithImports(filepath, contents, importStack));
-      }
-      async #loadConfigFileWithImports(filepath, contents, importStack) {
-        const loadedContent = await this.#loadConfiguration(filepath, contents);
-        if (!loadedContent || !(0, merge_1.hasOwn)(loadedContent, "$import")) {
-          return loadedContent;
-        }
-        const fileDirectory = path_1.default.dirname(filepath);
-        const { $import: imports, ...ownContent } = loadedContent;
-        const importPaths = Array.isArray(imports) ? imports : [imports];
-        const newImportStack = [...importStack, filepath];
-        this.validateImports(filepath, importPaths, newImportStack);
-        const importedConfigs = await Promise.all(importPaths.map(async (importPath) => {
-          const fullPath = path_1.default.resolve(fileDirectory, importPath);
-          const result2 = await this.#readConfiguration(fullPath, newImportStack);
-          return result2?.config;
-        }));
-        return (0, merge_1.mergeAll)([...importedConfigs, ownContent], {
-          mergeArrays: this.config.mergeImportArrays
-        });
-      }
-      async #loadConfiguration(filepath, contents) {
-        if (contents.trim() === "") {
-          return;
-        }
-        const extension = path_1.default.extname(filepath);
-        const loader = this.config.loaders[extension || "noExt"] ?? this.config.loaders["default"];
-        if (!loader) {
-          throw new Error(`No loader specified for ${(0, ExplorerBase_js_1.getExtensionDescription)(extension)}`);
-        }
-        try {
-          const loadedContents = await loader(filepath, contents);
-          if (path_1.default.basename(filepath, extension) !== "package") {
-            return loadedContents;
-          }
-          return (0, util_js_1.getPropertyByPath)(loadedContents, this.config.packageProp ?? this.config.moduleName) ?? null;
-        } catch (error) {
-          error.filepath = filepath;
-          throw error;
-        }
-      }
-      async #fileExists(path) {
-        try {
-          await promises_1.default.stat(path);
-          return true;
-        } catch (e) {
-          return false;
-        }
-      }
-      async *#getDirs(startDir) {
-        switch (this.config.searchStrategy) {
-          case "none": {
-            yield { path: startDir, isGlobalConfig: false };
-            return;
-          }
-          case "project": {
-            let currentDir = startDir;
-            while (true) {
-              yield { path: currentDir, isGlobalConfig: false };
-              let foundPackageFile = false;
-              for (const ext of ["json", "yaml"]) {
-                const packageFile = path_1.default.join(currentDir, `package.${ext}`);
-                if (await this.#fileExists(packageFile)) {
-                  foundPackageFile = true;
-                  break;
-                }
-              }
-              if (foundPackageFile) {
-                return;
-              }
-              const parentDir = path_1.default.dirname(currentDir);
-              if (parentDir === currentDir) {
-                return;
-              }
-              currentDir = parentDir;
-            }
-          }
-          case "global": {
-            yield* this.getGlobalDirs(startDir);
-          }
-        }
-      }
-    };
-    exports2.Explorer = Explorer;
-  }
-});
-
-// node_modules/cosmiconfig/dist/ExplorerSync.js
-var require_ExplorerSync = __commonJS({
-  "node_modules/cosmiconfig/dist/ExplorerSync.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.ExplorerSync = void 0;
-    var fs_1 = __importDefault(__require("fs"));
-    var path_1 = __importDefault(__require("path"));
-    var defaults_1 = require_defaults2();
-    var ExplorerBase_js_1 = require_ExplorerBase();
-    var merge_1 = require_merge2();
-    var util_js_1 = require_util2();
-    var ExplorerSync = class extends ExplorerBase_js_1.ExplorerBase {
-      load(filepath) {
-        filepath = path_1.default.resolve(filepath);
-        const load2 = () => {
-          return this.config.transform(this.#readConfiguration(filepath));
-        };
-        if (this.loadCache) {
-          return (0, util_js_1.emplace)(this.loadCache, filepath, load2);
-        }
-        return load2();
-      }
-      search(from = "") {
-        if (this.config.metaConfigFilePath) {
-          this.loadingMetaConfig = true;
-          const config = this.load(this.config.metaConfigFilePath);
-          this.loadingMetaConfig = false;
-          if (config && !config.isEmpty) {
-            return config;
-          }
-        }
-        from = path_1.default.resolve(from);
-        const dirs = this.#getDirs(from);
-        const firstDirIter = dirs.next();
-        if (firstDirIter.done) {
-          throw new Error(`Could not find any folders to iterate through (start from ${from})`);
-        }
-        let currentDir = firstDirIter.value;
-        const search = () => {
-          if ((0, util_js_1.isDirectorySync)(currentDir.path)) {
-            for (const filepath of this.getSearchPlacesForDir(currentDir, defaults_1.globalConfigSearchPlacesSync)) {
-              try {
-                const result2 = this.#readConfiguration(filepath);
-                if (result2 !== null && !(result2.isEmpty && this.config.ignoreEmptySearchPlaces)) {
-                  return this.config.transform(result2);
-                }
-              } catch (error) {
-                if (error.code === "ENOENT" || error.code === "EISDIR" || error.code === "ENOTDIR" || error.code === "EACCES") {
-                  continue;
-                }
-                throw error;
-              }
-            }
-          }
-          const nextDirIter = dirs.next();
-          if (!nextDirIter.done) {
-            currentDir = nextDirIter.value;
-            if (this.searchCache) {
-              return (0, util_js_1.emplace)(this.searchCache, currentDir.path, search);
-            }
-            return search();
-          }
-          return this.config.transform(null);
-        };
-        if (this.searchCache) {
-          return (0, util_js_1.emplace)(this.searchCache, from, search);
-        }
-        return search();
-      }
-      #readConfiguration(filepath, importStack = []) {
-        const contents = fs_1.default.readFileSync(filepath, "utf8");
-        return this.toCosmiconfigResult(filepath, this.#loadConfigFileWithImports(filepath, contents, importStack));
-      }
-      #loadConfigFileWithImports(filepath, contents, importStack) {
-        const loadedContent = this.#loadConfiguration(filepath, contents);
-        if (!loadedContent || !(0, merge_1.hasOwn)(loadedContent, "$import")) {
-          return loadedContent;
-        }
-        const fileDirectory = path_1.default.dirname(filepath);
-        const { $import: imports, ...ownContent } = loadedContent;
-        const importPaths = Array.isArray(imports) ? imports : [imports];
-        const newImportStack = [...importStack, filepath];
-        this.validateImports(filepath, importPaths, newImportStack);
-        const importedConfigs = importPaths.map((importPath) => {
-          const fullPath = path_1.default.resolve(fileDirectory, importPath);
-          const result2 = this.#readConfiguration(fullPath, newImportStack);
-          return result2?.config;
-        });
-        return (0, merge_1.mergeAll)([...importedConfigs, ownContent], {
-          mergeArrays: this.config.mergeImportArrays
-        });
-      }
-      #loadConfiguration(filepath, contents) {
-        if (contents.trim() === "") {
-          return;
-        }
-        const extension = path_1.default.extname(filepath);
-        const loader = this.config.loaders[extension || "noExt"] ?? this.config.loaders["default"];
-        if (!loader) {
-          throw new Error(`No loader specified for ${(0, ExplorerBase_js_1.getExtensionDescription)(extension)}`);
-        }
-        try {
-          const loadedContents = loader(filepath, contents);
-          if (path_1.default.basename(filepath, extension) !== "package") {
-            return loadedContents;
-          }
-          return (0, util_js_1.getPropertyByPath)(loadedContents, this.config.packageProp ?? this.config.moduleName) ?? null;
-        } catch (error) {
-          error.filepath = filepath;
-          throw error;
-        }
-      }
-      #fileExists(path) {
-        try {
-          fs_1.default.statSync(path);
-          return true;
-        } catch (e) {
-          return false;
-        }
-      }
-      *#getDirs(startDir) {
-        switch (this.config.searchStrategy) {
-          case "none": {
-            yield { path: startDir, isGlobalConfig: false };
-            return;
-          }
-          case "project": {
-            let currentDir = startDir;
-            while (true) {
-              yield { path: currentDir, isGlobalConfig: false };
-              let foundPackageFile = false;
-              for (const ext of ["json", "yaml"]) {
-                const packageFile = path_1.default.join(currentDir, `package.${ext}`);
-                if (this.#fileExists(packageFile)) {
-                  foundPackageFile = true;
-                  break;
-                }
-              }
-              if (foundPackageFile) {
-                return;
-              }
-              const parentDir = path_1.default.dirname(currentDir);
-              if (parentDir === currentDir) {
-                return;
-              }
-              currentDir = parentDir;
-            }
-          }
-          case "global": {
-            yield* this.getGlobalDirs(startDir);
-          }
-        }
-      }
-      /**
-       * @deprecated Use {@link ExplorerSync.prototype.load}.
-       */
-      /* istanbul ignore next */
-      loadSync(filepath) {
-        return this.load(filepath);
-      }
-      /**
-       * @deprecated Use {@link ExplorerSync.prototype.search}.
-       */
-      /* istanbul ignore next */
-      searchSync(from = "") {
-        return this.search(from);
-      }
-    };
-    exports2.ExplorerSync = ExplorerSync;
-  }
-});
-
-// node_modules/cosmiconfig/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/cosmiconfig/dist/index.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.defaultLoadersSync = exports2.defaultLoaders = exports2.globalConfigSearchPlacesSync = exports2.globalConfigSearchPlaces = exports2.getDefaultSearchPlacesSync = exports2.getDefaultSearchPlaces = void 0;
-    exports2.cosmiconfig = cosmiconfig;
-    exports2.cosmiconfigSync = cosmiconfigSync;
-    var defaults_1 = require_defaults2();
-    Object.defineProperty(exports2, "defaultLoaders", { enumerable: true, get: function() {
-      return defaults_1.defaultLoaders;
-    } });
-    Object.defineProperty(exports2, "defaultLoadersSync", { enumerable: true, get: function() {
-      return defaults_1.defaultLoadersSync;
-    } });
-    Object.defineProperty(exports2, "getDefaultSearchPlaces", { enumerable: true, get: function() {
-      return defaults_1.getDefaultSearchPlaces;
-    } });
-    Object.defineProperty(exports2, "getDefaultSearchPlacesSync", { enumerable: true, get: function() {
-      return defaults_1.getDefaultSearchPlacesSync;
-    } });
-    Object.defineProperty(exports2, "globalConfigSearchPlaces", { enumerable: true, get: function() {
-      return defaults_1.globalConfigSearchPlaces;
-    } });
-    Object.defineProperty(exports2, "globalConfigSearchPlacesSync", { enumerable: true, get: function() {
-      return defaults_1.globalConfigSearchPlacesSync;
-    } });
-    var Explorer_js_1 = require_Explorer();
-    var ExplorerSync_js_1 = require_ExplorerSync();
-    var util_1 = require_util2();
-    var identity2 = function identity3(x) {
-      return x;
-    };
-    function getUserDefinedOptionsFromMetaConfig() {
-      const metaExplorer = new ExplorerSync_js_1.ExplorerSync({
-        moduleName: "cosmiconfig",
-        stopDir: process.cwd(),
-        searchPlaces: defaults_1.metaSearchPlaces,
-        ignoreEmptySearchPlaces: false,
-        applyPackagePropertyPathToConfiguration: true,
-        loaders: defaults_1.defaultLoaders,
-        transform: identity2,
-        cache: true,
-        metaConfigFilePath: null,
-        mergeImportArrays: true,
-        mergeSearchPlaces: true,
-        searchStrategy: "none"
-      });
-      const metaConfig = metaExplorer.search();
-      if (!metaConfig) {
-        return null;
-      }
-      if (metaConfig.config?.loaders) {
-        throw new Error("Can not specify loaders in meta config file");
-      }
-      if (metaConfig.config?.searchStrategy) {
-        throw new Error("Can not specify searchStrategy in meta config file");
-      }
-      const overrideOptions = {
-        mergeSearchPlaces: true,
-        ...metaConfig.config ?? {}
-      };
-      return {
-        config: (0, util_1.removeUndefinedValuesFromObject)(overrideOptions),
-        filepath: metaConfig.filepath
-      };
-    }
-    function getResolvedSearchPlaces(moduleName, toolDefinedSearchPlaces, userConfiguredOptions) {
-      const userConfiguredSearchPlaces = userConfiguredOptions.searchPlaces?.map((path) => path.replace("{name}", moduleName));
-      if (userConfiguredOptions.mergeSearchPlaces) {
-        return [...userConfiguredSearchPlaces ?? [], ...toolDefinedSearchPlaces];
-      }
-      return userConfiguredSearchPlaces ?? /* istanbul ignore next */
-      toolDefinedSearchPlaces;
-    }
-    function mergeOptionsBase(moduleName, defaults2, options) {
-      const userDefinedConfig = getUserDefinedOptionsFromMetaConfig();
-      if (!userDefinedConfig) {
-        return {
-          ...defaults2,
-          ...(0, util_1.removeUndefinedValuesFromObject)(options),
-          loaders: {
-            ...defaults2.loaders,
-            ...options.loaders
-          }
-        };
-      }
-      const userConfiguredOptions = userDefinedConfig.config;
-      const toolDefinedSearchPlaces = options.searchPlaces ?? defaults2.searchPlaces;
-      return {
-        ...defaults2,
-        ...(0, util_1.removeUndefinedValuesFromObject)(options),
-        metaConfigFilePath: userDefinedConfig.filepath,
-        ...userConfiguredOptions,
-        searchPlaces: getResolvedSearchPlaces(moduleName, toolDefinedSearchPlaces, userConfiguredOptions),
-        loaders: {
-          ...defaults2.loaders,
-          ...options.loaders
-        }
-      };
-    }
-    function validateOptions(options) {
-      if (options.searchStrategy != null && options.searchStrategy !== "global" && options.stopDir) {
-        throw new Error('Can not supply `stopDir` option with `searchStrategy` other than "global"');
-      }
-    }
-    function mergeOptions(moduleName, options) {
-      validateOptions(options);
-      const defaults2 = {
-        moduleName,
-        searchPlaces: (0, defaults_1.getDefaultSearchPlaces)(moduleName),
-        ignoreEmptySearchPlaces: true,
-        cache: true,
-        transform: identity2,
-        loaders: defaults_1.defaultLoaders,
-        metaConfigFilePath: null,
-        mergeImportArrays: true,
-        mergeSearchPlaces: true,
-        searchStrategy: options.stopDir ? "global" : "none"
-      };
-      return mergeOptionsBase(moduleName, defaults2, options);
-    }
-    function mergeOptionsSync(moduleName, options) {
-      validateOptions(options);
-      const defaults2 = {
-        moduleName,
-        searchPlaces: (0, defaults_1.getDefaultSearchPlacesSync)(moduleName),
-        ignoreEmptySearchPlaces: true,
-        cache: true,
-        transform: identity2,
-        loaders: defaults_1.defaultLoadersSync,
-        metaConfigFilePath: null,
-        mergeImportArrays: true,
-        mergeSearchPlaces: true,
-        searchStrategy: options.stopDir ? "global" : "none"
-      };
-      return mergeOptionsBase(moduleName, defaults2, options);
-    }
-    function cosmiconfig(moduleName, options = {}) {
-      const normalizedOptions = mergeOptions(moduleName, options);
-      const explorer = new Explorer_js_1.Explorer(normalizedOptions);
-      return {
-        search: explorer.search.bind(explorer),
-        load: explorer.load.bind(explorer),
-        clearLoadCache: explorer.clearLoadCache.bind(explorer),
-        clearSearchCache: explorer.clearSearchCache.bind(explorer),
-        clearCaches: explorer.clearCaches.bind(explorer)
-      };
-    }
-    function cosmiconfigSync(moduleName, options = {}) {
-      const normalizedOptions = mergeOptionsSync(moduleName, options);
-      const explorerSync = new ExplorerSync_js_1.ExplorerSync(normalizedOptions);
-      return {
-        search: explorerSync.search.bind(explorerSync),
-        load: explorerSync.load.bind(explorerSync),
-        clearLoadCache: explorerSync.clearLoadCache.bind(explorerSync),
-        clearSearchCache: explorerSync.clearSearchCache.bind(explorerSync),
-        clearCaches: explorerSync.clearCaches.bind(explorerSync)
-      };
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/base.js
-var require_base = __commonJS({
-  "node_modules/diff/libcjs/diff/base.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var Diff = class {
-      diff(oldStr, newStr, options = {}) {
-        let callback;
-        if (typeof options === "function") {
-          callback = options;
-          options = {};
-        } else if ("callback" in options) {
-          callback = options.callback;
-        }
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-      }
-      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
-        const done = (value) => {
-          value = this.postProcess(value, options);
-          if (callback) {
-            setTimeout(function() {
-              callback(value);
-            }, 0);
-            return void 0;
-          } else {
-            return value;
-          }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        const execEditLength = () => {
-          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-            let basePath;
-            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-            if (removePath) {
-              bestPath[diagonalPath - 1] = void 0;
-            }
-            let canAdd = false;
-            if (addPath) {
-              const addPathNewPos = addPath.oldPos - diagonalPath;
-              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-            }
-            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-            if (!canAdd && !canRemove) {
-              bestPath[diagonalPath] = void 0;
-              continue;
-            }
-            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-              basePath = this.addToPath(addPath, true, false, 0, options);
-            } else {
-              basePath = this.addToPath(removePath, false, true, 1, options);
-            }
-            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-            } else {
-              bestPath[diagonalPath] = basePath;
-              if (basePath.oldPos + 1 >= oldLen) {
-                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-              }
-              if (newPos + 1 >= newLen) {
-                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-              }
-            }
-          }
-          editLength++;
-        };
-        if (callback) {
-          (function exec() {
-            setTimeout(function() {
-              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                return callback(void 0);
-              }
-              if (!execEditLength()) {
-                exec();
-              }
-            }, 0);
-          })();
-        } else {
-          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-            const ret = execEditLength();
-            if (ret) {
-              return ret;
-            }
-          }
-        }
-      }
-      addToPath(path, added, removed, oldPosInc, options) {
-        const last2 = path.lastComponent;
-        if (last2 && !options.oneChangePerToken && last2.added === added && last2.removed === removed) {
-          return {
-            oldPos: path.oldPos + oldPosInc,
-            lastComponent: { count: last2.count + 1, added, removed, previousComponent: last2.previousComponent }
-          };
-        } else {
-          return {
-            oldPos: path.oldPos + oldPosInc,
-            lastComponent: { count: 1, added, removed, previousComponent: last2 }
-          };
-        }
-      }
-      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-          newPos++;
-          oldPos++;
-          commonCount++;
-          if (options.oneChangePerToken) {
-            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-          }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-      }
-      equals(left, right, options) {
-        if (options.comparator) {
-          return options.comparator(left, right);
-        } else {
-          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-        }
-      }
-      removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-          if (array[i]) {
-            ret.push(array[i]);
-          }
-        }
-        return ret;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      castInput(value, options) {
-        return value;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      tokenize(value, options) {
-        return Array.from(value);
-      }
-      join(chars) {
-        return chars.join("");
-      }
-      postProcess(changeObjects, options) {
-        return changeObjects;
-      }
-      get useLongestToken() {
-        return false;
-      }
-      buildValues(lastComponent, newTokens, oldTokens) {
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-          components.push(lastComponent);
-          nextComponent = lastComponent.previousComponent;
-          delete lastComponent.previousComponent;
-          lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-          const component = components[componentPos];
-          if (!component.removed) {
-            if (!component.added && this.useLongestToken) {
-              let value = newTokens.slice(newPos, newPos + component.count);
-              value = value.map(function(value2, i) {
-                const oldValue = oldTokens[oldPos + i];
-                return oldValue.length > value2.length ? oldValue : value2;
-              });
-              component.value = this.join(value);
-            } else {
-              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-            }
-            newPos += component.count;
-            if (!component.added) {
-              oldPos += component.count;
-            }
-          } else {
-            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-            oldPos += component.count;
-          }
-        }
-        return components;
-      }
-    };
-    exports2.default = Diff;
-  }
-});
-
-// node_modules/diff/libcjs/diff/character.js
-var require_character = __commonJS({
-  "node_modules/diff/libcjs/diff/character.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.characterDiff = void 0;
-    exports2.diffChars = diffChars;
-    var base_js_1 = __importDefault(require_base());
-    var CharacterDiff = class extends base_js_1.default {
-    };
-    exports2.characterDiff = new CharacterDiff();
-    function diffChars(oldStr, newStr, options) {
-      return exports2.characterDiff.diff(oldStr, newStr, options);
-    }
-  }
-});
-
-// node_modules/diff/libcjs/util/string.js
-var require_string = __commonJS({
-  "node_modules/diff/libcjs/util/string.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.longestCommonPrefix = longestCommonPrefix;
-    exports2.longestCommonSuffix = longestCommonSuffix;
-    exports2.replacePrefix = replacePrefix;
-    exports2.replaceSuffix = replaceSuffix;
-    exports2.removePrefix = removePrefix;
-    exports2.removeSuffix = removeSuffix;
-    exports2.maximumOverlap = maximumOverlap;
-    exports2.hasOnlyWinLineEndings = hasOnlyWinLineEndings;
-    exports2.hasOnlyUnixLineEndings = hasOnlyUnixLineEndings;
-    exports2.segment = segment;
-    exports2.trailingWs = trailingWs;
-    exports2.leadingWs = leadingWs;
-    exports2.leadingAndTrailingWs = leadingAndTrailingWs;
-    function longestCommonPrefix(str1, str2) {
-      let i;
-      for (i = 0; i < str1.length && i < str2.length; i++) {
-        if (str1[i] != str2[i]) {
-          return str1.slice(0, i);
-        }
-      }
-      return str1.slice(0, i);
-    }
-    function longestCommonSuffix(str1, str2) {
-      let i;
-      if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
-        return "";
-      }
-      for (i = 0; i < str1.length && i < str2.length; i++) {
-        if (str1[str1.length - (i + 1)] != str2[str2.length - (i + 1)]) {
-          return str1.slice(-i);
-        }
-      }
-      return str1.slice(-i);
-    }
-    function replacePrefix(string, oldPrefix, newPrefix) {
-      if (string.slice(0, oldPrefix.length) != oldPrefix) {
-        throw Error(`string ${JSON.stringify(string)} doesn't start with prefix ${JSON.stringify(oldPrefix)}; this is a bug`);
-      }
-      return newPrefix + string.slice(oldPrefix.length);
-    }
-    function replaceSuffix(string, oldSuffix, newSuffix) {
-      if (!oldSuffix) {
-        return string + newSuffix;
-      }
-      if (string.slice(-oldSuffix.length) != oldSuffix) {
-        throw Error(`string ${JSON.stringify(string)} doesn't end with suffix ${JSON.stringify(oldSuffix)}; this is a bug`);
-      }
-      return string.slice(0, -oldSuffix.length) + newSuffix;
-    }
-    function removePrefix(string, oldPrefix) {
-      return replacePrefix(string, oldPrefix, "");
-    }
-    function removeSuffix(string, oldSuffix) {
-      return replaceSuffix(string, oldSuffix, "");
-    }
-    function maximumOverlap(string1, string2) {
-      return string2.slice(0, overlapCount(string1, string2));
-    }
-    function overlapCount(a, b) {
-      let startA = 0;
-      if (a.length > b.length) {
-        startA = a.length - b.length;
-      }
-      let endB = b.length;
-      if (a.length < b.length) {
-        endB = a.length;
-      }
-      const map2 = Array(endB);
-      let k = 0;
-      map2[0] = 0;
-      for (let j = 1; j < endB; j++) {
-        if (b[j] == b[k]) {
-          map2[j] = map2[k];
-        } else {
-          map2[j] = k;
-        }
-        while (k > 0 && b[j] != b[k]) {
-          k = map2[k];
-        }
-        if (b[j] == b[k]) {
-          k++;
-        }
-      }
-      k = 0;
-      for (let i = startA; i < a.length; i++) {
-        while (k > 0 && a[i] != b[k]) {
-          k = map2[k];
-        }
-        if (a[i] == b[k]) {
-          k++;
-        }
-      }
-      return k;
-    }
-    function hasOnlyWinLineEndings(string) {
-      return string.includes("\r\n") && !string.startsWith("\n") && !string.match(/[^\r]\n/);
-    }
-    function hasOnlyUnixLineEndings(string) {
-      return !string.includes("\r\n") && string.includes("\n");
-    }
-    function segment(string, segmenter) {
-      const parts = [];
-      for (const segmentObj of Array.from(segmenter.segment(string))) {
-        const segment2 = segmentObj.segment;
-        if (parts.length && /\s/.test(parts[parts.length - 1]) && /\s/.test(segment2)) {
-          parts[parts.length - 1] += segment2;
-        } else {
-          parts.push(segment2);
-        }
-      }
-      return parts;
-    }
-    function trailingWs(string, segmenter) {
-      if (segmenter) {
-        return leadingAndTrailingWs(string, segmenter)[1];
-      }
-      let i;
-      for (i = string.length - 1; i >= 0; i--) {
-        if (!string[i].match(/\s/)) {
-          break;
-        }
-      }
-      return string.substring(i + 1);
-    }
-    function leadingWs(string, segmenter) {
-      if (segmenter) {
-        return leadingAndTrailingWs(string, segmenter)[0];
-      }
-      const match = string.match(/^\s*/);
-      return match ? match[0] : "";
-    }
-    function leadingAndTrailingWs(string, segmenter) {
-      if (!segmenter) {
-        return [leadingWs(string), trailingWs(string)];
-      }
-      if (segmenter.resolvedOptions().granularity != "word") {
-        throw new Error('The segmenter passed must have a granularity of "word"');
-      }
-      const segments = segment(string, segmenter);
-      const firstSeg = segments[0];
-      const lastSeg = segments[segments.length - 1];
-      const head2 = /\s/.test(firstSeg) ? firstSeg : "";
-      const tail = /\s/.test(lastSeg) ? lastSeg : "";
-      return [head2, tail];
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/word.js
-var require_word = __commonJS({
-  "node_modules/diff/libcjs/diff/word.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.wordsWithSpaceDiff = exports2.wordDiff = void 0;
-    exports2.diffWords = diffWords;
-    exports2.diffWordsWithSpace = diffWordsWithSpace;
-    var base_js_1 = __importDefault(require_base());
-    var string_js_1 = require_string();
-    var extendedWordChars = "a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}";
-    var tokenizeIncludingWhitespace = new RegExp(`[${extendedWordChars}]+|\\s+|[^${extendedWordChars}]`, "ug");
-    var WordDiff = class extends base_js_1.default {
-      equals(left, right, options) {
-        if (options.ignoreCase) {
-          left = left.toLowerCase();
-          right = right.toLowerCase();
-        }
-        return left.trim() === right.trim();
-      }
-      tokenize(value, options = {}) {
-        let parts;
-        if (options.intlSegmenter) {
-          const segmenter = options.intlSegmenter;
-          if (segmenter.resolvedOptions().granularity != "word") {
-            throw new Error('The segmenter passed must have a granularity of "word"');
-          }
-          parts = (0, string_js_1.segment)(value, segmenter);
-        } else {
-          parts = value.match(tokenizeIncludingWhitespace) || [];
-        }
-        const tokens = [];
-        let prevPart = null;
-        parts.forEach((part) => {
-          if (/\s/.test(part)) {
-            if (prevPart == null) {
-              tokens.push(part);
-            } else {
-              tokens.push(tokens.pop() + part);
-            }
-          } else if (prevPart != null && /\s/.test(prevPart)) {
-            if (tokens[tokens.length - 1] == prevPart) {
-              tokens.push(tokens.pop() + part);
-            } else {
-              tokens.push(prevPart + part);
-            }
-          } else {
-            tokens.push(part);
-          }
-          prevPart = part;
-        });
-        return tokens;
-      }
-      join(tokens) {
-        return tokens.map((token, i) => {
-          if (i == 0) {
-            return token;
-          } else {
-            return token.replace(/^\s+/, "");
-          }
-        }).join("");
-      }
-      postProcess(changes, options) {
-        if (!changes || options.oneChangePerToken) {
-          return changes;
-        }
-        let lastKeep = null;
-        let insertion = null;
-        let deletion = null;
-        changes.forEach((change) => {
-          if (change.added) {
-            insertion = change;
-          } else if (change.removed) {
-            deletion = change;
-          } else {
-            if (insertion || deletion) {
-              dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, change, options.intlSegmenter);
-            }
-            lastKeep = change;
-            insertion = null;
-            deletion = null;
-          }
-        });
-        if (insertion || deletion) {
-          dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, null, options.intlSegmenter);
-        }
-        return changes;
-      }
-    };
-    exports2.wordDiff = new WordDiff();
-    function diffWords(oldStr, newStr, options) {
-      if ((options === null || options === void 0 ? void 0 : options.ignoreWhitespace) != null && !options.ignoreWhitespace) {
-        return diffWordsWithSpace(oldStr, newStr, options);
-      }
-      return exports2.wordDiff.diff(oldStr, newStr, options);
-    }
-    function dedupeWhitespaceInChangeObjects(startKeep, deletion, insertion, endKeep, segmenter) {
-      if (deletion && insertion) {
-        const [oldWsPrefix, oldWsSuffix] = (0, string_js_1.leadingAndTrailingWs)(deletion.value, segmenter);
-        const [newWsPrefix, newWsSuffix] = (0, string_js_1.leadingAndTrailingWs)(insertion.value, segmenter);
-        if (startKeep) {
-          const commonWsPrefix = (0, string_js_1.longestCommonPrefix)(oldWsPrefix, newWsPrefix);
-          startKeep.value = (0, string_js_1.replaceSuffix)(startKeep.value, newWsPrefix, commonWsPrefix);
-          deletion.value = (0, string_js_1.removePrefix)(deletion.value, commonWsPrefix);
-          insertion.value = (0, string_js_1.removePrefix)(insertion.value, commonWsPrefix);
-        }
-        if (endKeep) {
-          const commonWsSuffix = (0, string_js_1.longestCommonSuffix)(oldWsSuffix, newWsSuffix);
-          endKeep.value = (0, string_js_1.replacePrefix)(endKeep.value, newWsSuffix, commonWsSuffix);
-          deletion.value = (0, string_js_1.removeSuffix)(deletion.value, commonWsSuffix);
-          insertion.value = (0, string_js_1.removeSuffix)(insertion.value, commonWsSuffix);
-        }
-      } else if (insertion) {
-        if (startKeep) {
-          const ws = (0, string_js_1.leadingWs)(insertion.value, segmenter);
-          insertion.value = insertion.value.substring(ws.length);
-        }
-        if (endKeep) {
-          const ws = (0, string_js_1.leadingWs)(endKeep.value, segmenter);
-          endKeep.value = endKeep.value.substring(ws.length);
-        }
-      } else if (startKeep && endKeep) {
-        const newWsFull = (0, string_js_1.leadingWs)(endKeep.value, segmenter), [delWsStart, delWsEnd] = (0, string_js_1.leadingAndTrailingWs)(deletion.value, segmenter);
-        const newWsStart = (0, string_js_1.longestCommonPrefix)(newWsFull, delWsStart);
-        deletion.value = (0, string_js_1.removePrefix)(deletion.value, newWsStart);
-        const newWsEnd = (0, string_js_1.longestCommonSuffix)((0, string_js_1.removePrefix)(newWsFull, newWsStart), delWsEnd);
-        deletion.value = (0, string_js_1.removeSuffix)(deletion.value, newWsEnd);
-        endKeep.value = (0, string_js_1.replacePrefix)(endKeep.value, newWsFull, newWsEnd);
-        startKeep.value = (0, string_js_1.replaceSuffix)(startKeep.value, newWsFull, newWsFull.slice(0, newWsFull.length - newWsEnd.length));
-      } else if (endKeep) {
-        const endKeepWsPrefix = (0, string_js_1.leadingWs)(endKeep.value, segmenter);
-        const deletionWsSuffix = (0, string_js_1.trailingWs)(deletion.value, segmenter);
-        const overlap = (0, string_js_1.maximumOverlap)(deletionWsSuffix, endKeepWsPrefix);
-        deletion.value = (0, string_js_1.removeSuffix)(deletion.value, overlap);
-      } else if (startKeep) {
-        const startKeepWsSuffix = (0, string_js_1.trailingWs)(startKeep.value, segmenter);
-        const deletionWsPrefix = (0, string_js_1.leadingWs)(deletion.value, segmenter);
-        const overlap = (0, string_js_1.maximumOverlap)(startKeepWsSuffix, deletionWsPrefix);
-        deletion.value = (0, string_js_1.removePrefix)(deletion.value, overlap);
-      }
-    }
-    var WordsWithSpaceDiff = class extends base_js_1.default {
-      tokenize(value) {
-        const regex = new RegExp(`(\\r?\\n)|[${extendedWordChars}]+|[^\\S\\n\\r]+|[^${extendedWordChars}]`, "ug");
-        return value.match(regex) || [];
-      }
-    };
-    exports2.wordsWithSpaceDiff = new WordsWithSpaceDiff();
-    function diffWordsWithSpace(oldStr, newStr, options) {
-      return exports2.wordsWithSpaceDiff.diff(oldStr, newStr, options);
-    }
-  }
-});
-
-// node_modules/diff/libcjs/util/params.js
-var require_params = __commonJS({
-  "node_modules/diff/libcjs/util/params.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.generateOptions = generateOptions;
-    function generateOptions(options, defaults2) {
-      if (typeof options === "function") {
-        defaults2.callback = options;
-      } else if (options) {
-        for (const name in options) {
-          if (Object.prototype.hasOwnProperty.call(options, name)) {
-            defaults2[name] = options[name];
-          }
-        }
-      }
-      return defaults2;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/line.js
-var require_line = __commonJS({
-  "node_modules/diff/libcjs/diff/line.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.lineDiff = void 0;
-    exports2.diffLines = diffLines;
-    exports2.diffTrimmedLines = diffTrimmedLines;
-    exports2.tokenize = tokenize2;
-    var base_js_1 = __importDefault(require_base());
-    var params_js_1 = require_params();
-    var LineDiff = class extends base_js_1.default {
-      constructor() {
-        super(...arguments);
-        this.tokenize = tokenize2;
-      }
-      equals(left, right, options) {
-        if (options.ignoreWhitespace) {
-          if (!options.newlineIsToken || !left.includes("\n")) {
-            left = left.trim();
-          }
-          if (!options.newlineIsToken || !right.includes("\n")) {
-            right = right.trim();
-          }
-        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-          if (left.endsWith("\n")) {
-            left = left.slice(0, -1);
-          }
-          if (right.endsWith("\n")) {
-            right = right.slice(0, -1);
-          }
-        }
-        return super.equals(left, right, options);
-      }
-    };
-    exports2.lineDiff = new LineDiff();
-    function diffLines(oldStr, newStr, options) {
-      return exports2.lineDiff.diff(oldStr, newStr, options);
-    }
-    function diffTrimmedLines(oldStr, newStr, options) {
-      options = (0, params_js_1.generateOptions)(options, { ignoreWhitespace: true });
-      return exports2.lineDiff.diff(oldStr, newStr, options);
-    }
-    function tokenize2(value, options) {
-      if (options.stripTrailingCr) {
-        value = value.replace(/\r\n/g, "\n");
-      }
-      const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-      if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-        linesAndNewlines.pop();
-      }
-      for (let i = 0; i < linesAndNewlines.length; i++) {
-        const line = linesAndNewlines[i];
-        if (i % 2 && !options.newlineIsToken) {
-          retLines[retLines.length - 1] += line;
-        } else {
-          retLines.push(line);
-        }
-      }
-      return retLines;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/sentence.js
-var require_sentence = __commonJS({
-  "node_modules/diff/libcjs/diff/sentence.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.sentenceDiff = void 0;
-    exports2.diffSentences = diffSentences;
-    var base_js_1 = __importDefault(require_base());
-    function isSentenceEndPunct(char) {
-      return char == "." || char == "!" || char == "?";
-    }
-    var SentenceDiff = class extends base_js_1.default {
-      tokenize(value) {
-        var _a;
-        const result2 = [];
-        let tokenStartI = 0;
-        for (let i = 0; i < value.length; i++) {
-          if (i == value.length - 1) {
-            result2.push(value.slice(tokenStartI));
-            break;
-          }
-          if (isSentenceEndPunct(value[i]) && value[i + 1].match(/\s/)) {
-            result2.push(value.slice(tokenStartI, i + 1));
-            i = tokenStartI = i + 1;
-            while ((_a = value[i + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
-              i++;
-            }
-            result2.push(value.slice(tokenStartI, i + 1));
-            tokenStartI = i + 1;
-          }
-        }
-        return result2;
-      }
-    };
-    exports2.sentenceDiff = new SentenceDiff();
-    function diffSentences(oldStr, newStr, options) {
-      return exports2.sentenceDiff.diff(oldStr, newStr, options);
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/css.js
-var require_css = __commonJS({
-  "node_modules/diff/libcjs/diff/css.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.cssDiff = void 0;
-    exports2.diffCss = diffCss;
-    var base_js_1 = __importDefault(require_base());
-    var CssDiff = class extends base_js_1.default {
-      tokenize(value) {
-        return value.split(/([{}:;,]|\s+)/);
-      }
-    };
-    exports2.cssDiff = new CssDiff();
-    function diffCss(oldStr, newStr, options) {
-      return exports2.cssDiff.diff(oldStr, newStr, options);
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/json.js
-var require_json2 = __commonJS({
-  "node_modules/diff/libcjs/diff/json.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.jsonDiff = void 0;
-    exports2.diffJson = diffJson;
-    exports2.canonicalize = canonicalize;
-    var base_js_1 = __importDefault(require_base());
-    var line_js_1 = require_line();
-    var JsonDiff = class extends base_js_1.default {
-      constructor() {
-        super(...arguments);
-        this.tokenize = line_js_1.tokenize;
-      }
-      get useLongestToken() {
-        return true;
-      }
-      castInput(value, options) {
-        const { undefinedReplacement, stringifyReplacer = (k, v) => typeof v === "undefined" ? undefinedReplacement : v } = options;
-        return typeof value === "string" ? value : JSON.stringify(canonicalize(value, null, null, stringifyReplacer), null, "  ");
-      }
-      equals(left, right, options) {
-        return super.equals(left.replace(/,([\r\n])/g, "$1"), right.replace(/,([\r\n])/g, "$1"), options);
-      }
-    };
-    exports2.jsonDiff = new JsonDiff();
-    function diffJson(oldStr, newStr, options) {
-      return exports2.jsonDiff.diff(oldStr, newStr, options);
-    }
-    function canonicalize(obj, stack, replacementStack, replacer, key) {
-      stack = stack || [];
-      replacementStack = replacementStack || [];
-      if (replacer) {
-        obj = replacer(key === void 0 ? "" : key, obj);
-      }
-      let i;
-      for (i = 0; i < stack.length; i += 1) {
-        if (stack[i] === obj) {
-          return replacementStack[i];
-        }
-      }
-      let canonicalizedObj;
-      if ("[object Array]" === Object.prototype.toString.call(obj)) {
-        stack.push(obj);
-        canonicalizedObj = new Array(obj.length);
-        replacementStack.push(canonicalizedObj);
-        for (i = 0; i < obj.length; i += 1) {
-          canonicalizedObj[i] = canonicalize(obj[i], stack, replacementStack, replacer, String(i));
-        }
-        stack.pop();
-        replacementStack.pop();
-        return canonicalizedObj;
-      }
-      if (obj && obj.toJSON) {
-        obj = obj.toJSON();
-      }
-      if (typeof obj === "object" && obj !== null) {
-        stack.push(obj);
-        canonicalizedObj = {};
-        replacementStack.push(canonicalizedObj);
-        const sortedKeys = [];
-        let key2;
-        for (key2 in obj) {
-          if (Object.prototype.hasOwnProperty.call(obj, key2)) {
-            sortedKeys.push(key2);
-          }
-        }
-        sortedKeys.sort();
-        for (i = 0; i < sortedKeys.length; i += 1) {
-          key2 = sortedKeys[i];
-          canonicalizedObj[key2] = canonicalize(obj[key2], stack, replacementStack, replacer, key2);
-        }
-        stack.pop();
-        replacementStack.pop();
-      } else {
-        canonicalizedObj = obj;
-      }
-      return canonicalizedObj;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/diff/array.js
-var require_array = __commonJS({
-  "node_modules/diff/libcjs/diff/array.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.arrayDiff = void 0;
-    exports2.diffArrays = diffArrays;
-    var base_js_1 = __importDefault(require_base());
-    var ArrayDiff = class extends base_js_1.default {
-      tokenize(value) {
-        return value.slice();
-      }
-      join(value) {
-        return value;
-      }
-      removeEmpty(value) {
-        return value;
-      }
-    };
-    exports2.arrayDiff = new ArrayDiff();
-    function diffArrays(oldArr, newArr, options) {
-      return exports2.arrayDiff.diff(oldArr, newArr, options);
-    }
-  }
-});
-
-// node_modules/diff/libcjs/patch/line-endings.js
-var require_line_endings = __commonJS({
-  "node_modules/diff/libcjs/patch/line-endings.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.unixToWin = unixToWin;
-    exports2.winToUnix = winToUnix;
-    exports2.isUnix = isUnix;
-    exports2.isWin = isWin;
-    function unixToWin(patch) {
-      if (Array.isArray(patch)) {
-        return patch.map((p) => unixToWin(p));
-      }
-      return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i) => {
-        var _a;
-        return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\")) ? line : line + "\r";
-      }) })) });
-    }
-    function winToUnix(patch) {
-      if (Array.isArray(patch)) {
-        return patch.map((p) => winToUnix(p));
-      }
-      return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
-    }
-    function isUnix(patch) {
-      if (!Array.isArray(patch)) {
-        patch = [patch];
-      }
-      return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
-    }
-    function isWin(patch) {
-      if (!Array.isArray(patch)) {
-        patch = [patch];
-      }
-      return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i) => {
-        var _a;
-        return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"));
-      })));
-    }
-  }
-});
-
-// node_modules/diff/libcjs/patch/parse.js
-var require_parse = __commonJS({
-  "node_modules/diff/libcjs/patch/parse.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.parsePatch = parsePatch;
-    function parsePatch(uniDiff) {
-      const diffstr = uniDiff.split(/\n/), list2 = [];
-      let i = 0;
-      function isGitDiffHeader(line) {
-        return /^diff --git /.test(line);
-      }
-      function isDiffHeader(line) {
-        return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
-      }
-      function isFileHeader(line) {
-        return /^(---|\+\+\+)\s/.test(line);
-      }
-      function isHunkHeader(line) {
-        return /^@@\s/.test(line);
-      }
-      function parseIndex() {
-        var _a;
-        const index = {};
-        index.hunks = [];
-        list2.push(index);
-        let seenDiffHeader = false;
-        while (i < diffstr.length) {
-          const line = diffstr[i];
-          if (isFileHeader(line) || isHunkHeader(line)) {
-            break;
-          }
-          if (isGitDiffHeader(line)) {
-            if (seenDiffHeader) {
-              return;
-            }
-            seenDiffHeader = true;
-            index.isGit = true;
-            const paths = parseGitDiffHeader(line);
-            if (paths) {
-              index.oldFileName = paths.oldFileName;
-              index.newFileName = paths.newFileName;
-            }
-            i++;
-            while (i < diffstr.length) {
-              const extLine = diffstr[i];
-              if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
-                break;
-              }
-              const renameFromMatch = /^rename from (.*)/.exec(extLine);
-              if (renameFromMatch) {
-                index.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
-                index.isRename = true;
-              }
-              const renameToMatch = /^rename to (.*)/.exec(extLine);
-              if (renameToMatch) {
-                index.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
-                index.isRename = true;
-              }
-              const copyFromMatch = /^copy from (.*)/.exec(extLine);
-              if (copyFromMatch) {
-                index.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
-                index.isCopy = true;
-              }
-              const copyToMatch = /^copy to (.*)/.exec(extLine);
-              if (copyToMatch) {
-                index.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
-                index.isCopy = true;
-              }
-              const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
-              if (newFileModeMatch) {
-                index.isCreate = true;
-                index.newMode = newFileModeMatch[1];
-              }
-              const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
-              if (deletedFileModeMatch) {
-                index.isDelete = true;
-                index.oldMode = deletedFileModeMatch[1];
-              }
-              const oldModeMatch = /^old mode (\d+)/.exec(extLine);
-              if (oldModeMatch) {
-                index.oldMode = oldModeMatch[1];
-              }
-              const newModeMatch = /^new mode (\d+)/.exec(extLine);
-              if (newModeMatch) {
-                index.newMode = newModeMatch[1];
-              }
-              if (/^Binary files /.test(extLine)) {
-                index.isBinary = true;
-              }
-              i++;
-            }
-            continue;
-          } else if (isDiffHeader(line)) {
-            if (seenDiffHeader) {
-              return;
-            }
-            seenDiffHeader = true;
-            const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
-            if (headerMatch) {
-              index.index = line.substring(headerMatch[0].length).trim();
-            }
-          }
-          i++;
-        }
-        parseFileHeader(index);
-        parseFileHeader(index);
-        if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
-          throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
-        }
-        while (i < diffstr.length) {
-          const line = diffstr[i];
-          if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
-            break;
-          } else if (isHunkHeader(line)) {
-            index.hunks.push(parseHunk());
-          } else {
-            i++;
-          }
-        }
-      }
-      function parseGitDiffHeader(line) {
-        const rest = line.substring("diff --git ".length);
-        if (rest.startsWith('"')) {
-          const oldPath = parseQuotedFileName(rest);
-          if (oldPath === null) {
-            return null;
-          }
-          const afterOld = rest.substring(oldPath.rawLength + 1);
-          let newFileName;
-          if (afterOld.startsWith('"')) {
-            const newPath = parseQuotedFileName(afterOld);
-            if (newPath === null) {
-              return null;
-            }
-            newFileName = newPath.fileName;
-          } else {
-            newFileName = afterOld;
-          }
-          return {
-            oldFileName: oldPath.fileName,
-            newFileName
-          };
-        }
-        const quoteIdx = rest.indexOf('"');
-        if (quoteIdx > 0) {
-          const oldFileName = rest.substring(0, quoteIdx - 1);
-          const newPath = parseQuotedFileName(rest.substring(quoteIdx));
-          if (newPath === null) {
-            return null;
-          }
-          return {
-            oldFileName,
-            newFileName: newPath.fileName
-          };
-        }
-        if (rest.startsWith("a/")) {
-          const splits = [];
-          let idx = 0;
-          while (true) {
-            idx = rest.indexOf(" b/", idx + 1);
-            if (idx === -1) {
-              break;
-            }
-            splits.push(idx);
-          }
-          if (splits.length > 0) {
-            const mid = splits[Math.floor(splits.length / 2)];
-            return {
-              oldFileName: rest.substring(0, mid),
-              newFileName: rest.substring(mid + 1)
-            };
-          }
-        }
-        return null;
-      }
-      function unquoteIfQuoted(s) {
-        if (s.startsWith('"')) {
-          const parsed = parseQuotedFileName(s);
-          if (parsed) {
-            return parsed.fileName;
-          }
-        }
-        return s;
-      }
-      function parseQuotedFileName(s) {
-        if (!s.startsWith('"')) {
-          return null;
-        }
-        let result2 = "";
-        let j = 1;
-        while (j < s.length) {
-          if (s[j] === '"') {
-            return { fileName: result2, rawLength: j + 1 };
-          }
-          if (s[j] === "\\" && j + 1 < s.length) {
-            j++;
-            switch (s[j]) {
-              case "a":
-                result2 += "\x07";
-                break;
-              case "b":
-                result2 += "\b";
-                break;
-              case "f":
-                result2 += "\f";
-                break;
-              case "n":
-                result2 += "\n";
-                break;
-              case "r":
-                result2 += "\r";
-                break;
-              case "t":
-                result2 += "	";
-                break;
-              case "v":
-                result2 += "\v";
-                break;
-              case "\\":
-                result2 += "\\";
-                break;
-              case '"':
-                result2 += '"';
-                break;
-              case "0":
-              case "1":
-              case "2":
-              case "3":
-              case "4":
-              case "5":
-              case "6":
-              case "7": {
-                if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
-                  return null;
-                }
-                const bytes = [parseInt(s.substring(j, j + 3), 8)];
-                j += 3;
-                while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
-                  if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
-                    return null;
-                  }
-                  bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
-                  j += 4;
-                }
-                result2 += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
-                continue;
-              }
-              // Note that in C, there are also three kinds of hex escape sequences:
-              // - \xhh
-              // - \uhhhh
-              // - \Uhhhhhhhh
-              // We do not bother to parse them here because, so far as we know,
-              // they are never emitted by any tools that generate unified diff
-              // format diffs, and so for now jsdiff does not consider them legal.
-              default:
-                return null;
-            }
-          } else {
-            result2 += s[j];
-          }
-          j++;
-        }
-        return null;
-      }
-      function parseFileHeader(index) {
-        const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i]);
-        if (fileHeaderMatch) {
-          const prefix = fileHeaderMatch[1], data = diffstr[i].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
-          let fileName = data[0];
-          if (fileName.startsWith('"')) {
-            fileName = unquoteIfQuoted(fileName);
-          } else {
-            fileName = fileName.replace(/\\\\/g, "\\");
-          }
-          if (prefix === "---") {
-            index.oldFileName = fileName;
-            index.oldHeader = header;
-          } else {
-            index.newFileName = fileName;
-            index.newHeader = header;
-          }
-          i++;
-        }
-      }
-      function parseHunk() {
-        var _a;
-        const chunkHeaderIndex = i, chunkHeaderLine = diffstr[i++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
-        const hunk = {
-          oldStart: +chunkHeader[1],
-          oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
-          newStart: +chunkHeader[3],
-          newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
-          lines: []
-        };
-        if (hunk.oldLines === 0) {
-          hunk.oldStart += 1;
-        }
-        if (hunk.newLines === 0) {
-          hunk.newStart += 1;
-        }
-        let addCount = 0, removeCount = 0;
-        for (; i < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i++) {
-          const operation = diffstr[i].length == 0 && i != diffstr.length - 1 ? " " : diffstr[i][0];
-          if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-            hunk.lines.push(diffstr[i]);
-            if (operation === "+") {
-              addCount++;
-            } else if (operation === "-") {
-              removeCount++;
-            } else if (operation === " ") {
-              addCount++;
-              removeCount++;
-            }
-          } else {
-            throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i]}`);
-          }
-        }
-        if (!addCount && hunk.newLines === 1) {
-          hunk.newLines = 0;
-        }
-        if (!removeCount && hunk.oldLines === 1) {
-          hunk.oldLines = 0;
-        }
-        if (addCount !== hunk.newLines) {
-          throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-        }
-        if (removeCount !== hunk.oldLines) {
-          throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-        }
-        if (i < diffstr.length && diffstr[i] && /^[+ -]/.test(diffstr[i]) && !isFileHeader(diffstr[i])) {
-          throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
-        }
-        return hunk;
-      }
-      while (i < diffstr.length) {
-        parseIndex();
-      }
-      return list2;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/util/distance-iterator.js
-var require_distance_iterator = __commonJS({
-  "node_modules/diff/libcjs/util/distance-iterator.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = default_1;
-    function default_1(start, minLine, maxLine) {
-      let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
-      return function iterator() {
-        if (wantForward && !forwardExhausted) {
-          if (backwardExhausted) {
-            localOffset++;
-          } else {
-            wantForward = false;
-          }
-          if (start + localOffset <= maxLine) {
-            return start + localOffset;
-          }
-          forwardExhausted = true;
-        }
-        if (!backwardExhausted) {
-          if (!forwardExhausted) {
-            wantForward = true;
-          }
-          if (minLine <= start - localOffset) {
-            return start - localOffset++;
-          }
-          backwardExhausted = true;
-          return iterator();
-        }
-        return void 0;
-      };
-    }
-  }
-});
-
-// node_modules/diff/libcjs/patch/apply.js
-var require_apply = __commonJS({
-  "node_modules/diff/libcjs/patch/apply.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.applyPatch = applyPatch;
-    exports2.applyPatches = applyPatches;
-    var string_js_1 = require_string();
-    var line_endings_js_1 = require_line_endings();
-    var parse_js_1 = require_parse();
-    var distance_iterator_js_1 = __importDefault(require_distance_iterator());
-    function applyPatch(source, patch, options = {}) {
-      let patches;
-      if (typeof patch === "string") {
-        patches = (0, parse_js_1.parsePatch)(patch);
-      } else if (Array.isArray(patch)) {
-        patches = patch;
-      } else {
-        patches = [patch];
-      }
-      if (patches.length > 1) {
-        throw new Error("applyPatch only works with a single input.");
-      }
-      return applyStructuredPatch(source, patches[0], options);
-    }
-    function applyStructuredPatch(source, patch, options = {}) {
-      if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
-        if ((0, string_js_1.hasOnlyWinLineEndings)(source) && (0, line_endings_js_1.isUnix)(patch)) {
-          patch = (0, line_endings_js_1.unixToWin)(patch);
-        } else if ((0, string_js_1.hasOnlyUnixLineEndings)(source) && (0, line_endings_js_1.isWin)(patch)) {
-          patch = (0, line_endings_js_1.winToUnix)(patch);
-        }
-      }
-      const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
-      let minLine = 0;
-      if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
-        throw new Error("fuzzFactor must be a non-negative integer");
-      }
-      if (!hunks.length) {
-        return source;
-      }
-      let prevLine = "", removeEOFNL = false, addEOFNL = false;
-      for (let i = 0; i < hunks[hunks.length - 1].lines.length; i++) {
-        const line = hunks[hunks.length - 1].lines[i];
-        if (line[0] == "\\") {
-          if (prevLine[0] == "+") {
-            removeEOFNL = true;
-          } else if (prevLine[0] == "-") {
-            addEOFNL = true;
-          }
-        }
-        prevLine = line;
-      }
-      if (removeEOFNL) {
-        if (addEOFNL) {
-          if (!fuzzFactor && lines[lines.length - 1] == "") {
-            return false;
-          }
-        } else if (lines[lines.length - 1] == "") {
-          lines.pop();
-        } else if (!fuzzFactor) {
-          return false;
-        }
-      } else if (addEOFNL) {
-        if (lines[lines.length - 1] != "") {
-          lines.push("");
-        } else if (!fuzzFactor) {
-          return false;
-        }
-      }
-      function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
-        let nConsecutiveOldContextLines = 0;
-        let nextContextLineMustMatch = false;
-        for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
-          const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
-          if (operation === "-") {
-            if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-              toPos++;
-              nConsecutiveOldContextLines = 0;
-            } else {
-              if (!maxErrors || lines[toPos] == null) {
-                return null;
-              }
-              patchedLines[patchedLinesLength] = lines[toPos];
-              return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
-            }
-          }
-          if (operation === "+") {
-            if (!lastContextLineMatched) {
-              return null;
-            }
-            patchedLines[patchedLinesLength] = content;
-            patchedLinesLength++;
-            nConsecutiveOldContextLines = 0;
-            nextContextLineMustMatch = true;
-          }
-          if (operation === " ") {
-            nConsecutiveOldContextLines++;
-            patchedLines[patchedLinesLength] = lines[toPos];
-            if (compareLine(toPos + 1, lines[toPos], operation, content)) {
-              patchedLinesLength++;
-              lastContextLineMatched = true;
-              nextContextLineMustMatch = false;
-              toPos++;
-            } else {
-              if (nextContextLineMustMatch || !maxErrors) {
-                return null;
-              }
-              return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
-            }
-          }
-        }
-        patchedLinesLength -= nConsecutiveOldContextLines;
-        toPos -= nConsecutiveOldContextLines;
-        patchedLines.length = patchedLinesLength;
-        return {
-          patchedLines,
-          oldLineLastI: toPos - 1
-        };
-      }
-      const resultLines = [];
-      let prevHunkOffset = 0;
-      for (let i = 0; i < hunks.length; i++) {
-        const hunk = hunks[i];
-        let hunkResult;
-        const maxLine = lines.length - hunk.oldLines + fuzzFactor;
-        let toPos;
-        for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
-          toPos = hunk.oldStart + prevHunkOffset - 1;
-          const iterator = (0, distance_iterator_js_1.default)(toPos, minLine, maxLine);
-          for (; toPos !== void 0; toPos = iterator()) {
-            hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
-            if (hunkResult) {
-              break;
-            }
-          }
-          if (hunkResult) {
-            break;
-          }
-        }
-        if (!hunkResult) {
-          return false;
-        }
-        for (let i2 = minLine; i2 < toPos; i2++) {
-          resultLines.push(lines[i2]);
-        }
-        for (let i2 = 0; i2 < hunkResult.patchedLines.length; i2++) {
-          const line = hunkResult.patchedLines[i2];
-          resultLines.push(line);
-        }
-        minLine = hunkResult.oldLineLastI + 1;
-        prevHunkOffset = toPos + 1 - hunk.oldStart;
-      }
-      for (let i = minLine; i < lines.length; i++) {
-        resultLines.push(lines[i]);
-      }
-      return resultLines.join("\n");
-    }
-    function applyPatches(uniDiff, options) {
-      const spDiff = typeof uniDiff === "string" ? (0, parse_js_1.parsePatch)(uniDiff) : uniDiff;
-      let currentIndex = 0;
-      function processIndex() {
-        const index = spDiff[currentIndex++];
-        if (!index) {
-          return options.complete();
-        }
-        options.loadFile(index, function(err, data) {
-          if (err) {
-            return options.complete(err);
-          }
-          const updatedContent = applyPatch(data, index, options);
-          options.patched(index, updatedContent, function(err2) {
-            if (err2) {
-              return options.complete(err2);
-            }
-            processIndex();
-          });
-        });
-      }
-      processIndex();
-    }
-  }
-});
-
-// node_modules/diff/libcjs/patch/reverse.js
-var require_reverse = __commonJS({
-  "node_modules/diff/libcjs/patch/reverse.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.reversePatch = reversePatch;
-    function swapPrefix(fileName) {
-      if (fileName === void 0 || fileName === "/dev/null") {
-        return fileName;
-      }
-      if (fileName.startsWith("a/")) {
-        return "b/" + fileName.slice(2);
-      }
-      if (fileName.startsWith("b/")) {
-        return "a/" + fileName.slice(2);
-      }
-      return fileName;
-    }
-    function reversePatch(structuredPatch) {
-      if (Array.isArray(structuredPatch)) {
-        return structuredPatch.map((patch) => reversePatch(patch)).reverse();
-      }
-      const reversed = Object.assign(Object.assign({}, structuredPatch), { oldFileName: structuredPatch.isGit ? swapPrefix(structuredPatch.newFileName) : structuredPatch.newFileName, oldHeader: structuredPatch.newHeader, newFileName: structuredPatch.isGit ? swapPrefix(structuredPatch.oldFileName) : structuredPatch.oldFileName, newHeader: structuredPatch.oldHeader, oldMode: structuredPatch.newMode, newMode: structuredPatch.oldMode, isCreate: structuredPatch.isDelete, isDelete: structuredPatch.isCreate, hunks: structuredPatch.hunks.map((hunk) => {
-        return {
-          oldLines: hunk.newLines,
-          oldStart: hunk.newStart,
-          newLines: hunk.oldLines,
-          newStart: hunk.oldStart,
-          lines: hunk.lines.map((l) => {
-            if (l.startsWith("-")) {
-              return `+${l.slice(1)}`;
-            }
-            if (l.startsWith("+")) {
-              return `-${l.slice(1)}`;
-            }
-            return l;
-          })
-        };
-      }) });
-      if (structuredPatch.isCopy) {
-        reversed.newFileName = "/dev/null";
-        reversed.newHeader = void 0;
-        reversed.isDelete = true;
-        delete reversed.isCreate;
-        delete reversed.isCopy;
-        delete reversed.isRename;
-        reversed.hunks = [];
-      }
-      return reversed;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/patch/create.js
-var require_create = __commonJS({
-  "node_modules/diff/libcjs/patch/create.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.OMIT_HEADERS = exports2.FILE_HEADERS_ONLY = exports2.INCLUDE_HEADERS = void 0;
-    exports2.structuredPatch = structuredPatch;
-    exports2.formatPatch = formatPatch;
-    exports2.createTwoFilesPatch = createTwoFilesPatch;
-    exports2.createPatch = createPatch;
-    var line_js_1 = require_line();
-    function needsQuoting(s) {
-      for (let i = 0; i < s.length; i++) {
-        if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
-          return true;
-        }
-      }
-      return false;
-    }
-    function quoteFileNameIfNeeded(s) {
-      if (!needsQuoting(s)) {
-        return s;
-      }
-      let result2 = '"';
-      const bytes = new TextEncoder().encode(s);
-      let i = 0;
-      while (i < bytes.length) {
-        const b = bytes[i];
-        if (b === 7) {
-          result2 += "\\a";
-        } else if (b === 8) {
-          result2 += "\\b";
-        } else if (b === 9) {
-          result2 += "\\t";
-        } else if (b === 10) {
-          result2 += "\\n";
-        } else if (b === 11) {
-          result2 += "\\v";
-        } else if (b === 12) {
-          result2 += "\\f";
-        } else if (b === 13) {
-          result2 += "\\r";
-        } else if (b === 34) {
-          result2 += '\\"';
-        } else if (b === 92) {
-          result2 += "\\\\";
-        } else if (b >= 32 && b <= 126) {
-          result2 += String.fromCharCode(b);
-        } else {
-          result2 += "\\" + b.toString(8).padStart(3, "0");
-        }
-        i++;
-      }
-      result2 += '"';
-      return result2;
-    }
-    exports2.INCLUDE_HEADERS = {
-      includeIndex: true,
-      includeUnderline: true,
-      includeFileHeaders: true
-    };
-    exports2.FILE_HEADERS_ONLY = {
-      includeIndex: false,
-      includeUnderline: false,
-      includeFileHeaders: true
-    };
-    exports2.OMIT_HEADERS = {
-      includeIndex: false,
-      includeUnderline: false,
-      includeFileHeaders: false
-    };
-    function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-      let optionsObj;
-      if (!options) {
-        optionsObj = {};
-      } else if (typeof options === "function") {
-        optionsObj = { callback: options };
-      } else {
-        optionsObj = options;
-      }
-      if (typeof optionsObj.context === "undefined") {
-        optionsObj.context = 4;
-      }
-      const context = optionsObj.context;
-      if (optionsObj.newlineIsToken) {
-        throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-      }
-      if (!optionsObj.callback) {
-        return diffLinesResultToPatch((0, line_js_1.diffLines)(oldStr, newStr, optionsObj));
-      } else {
-        const { callback } = optionsObj;
-        (0, line_js_1.diffLines)(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-          const patch = diffLinesResultToPatch(diff);
-          callback(patch);
-        } }));
-      }
-      function diffLinesResultToPatch(diff) {
-        if (!diff) {
-          return;
-        }
-        diff.push({ value: "", lines: [] });
-        function contextLines(lines) {
-          return lines.map(function(entry) {
-            return " " + entry;
-          });
-        }
-        const hunks = [];
-        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-        for (let i = 0; i < diff.length; i++) {
-          const current = diff[i], lines = current.lines || splitLines(current.value);
-          current.lines = lines;
-          if (current.added || current.removed) {
-            if (!oldRangeStart) {
-              const prev = diff[i - 1];
-              oldRangeStart = oldLine;
-              newRangeStart = newLine;
-              if (prev) {
-                curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-                oldRangeStart -= curRange.length;
-                newRangeStart -= curRange.length;
-              }
-            }
-            for (const line of lines) {
-              curRange.push((current.added ? "+" : "-") + line);
-            }
-            if (current.added) {
-              newLine += lines.length;
-            } else {
-              oldLine += lines.length;
-            }
-          } else {
-            if (oldRangeStart) {
-              if (lines.length <= context * 2 && i < diff.length - 2) {
-                for (const line of contextLines(lines)) {
-                  curRange.push(line);
-                }
-              } else {
-                const contextSize = Math.min(lines.length, context);
-                for (const line of contextLines(lines.slice(0, contextSize))) {
-                  curRange.push(line);
-                }
-                const hunk = {
-                  oldStart: oldRangeStart,
-                  oldLines: oldLine - oldRangeStart + contextSize,
-                  newStart: newRangeStart,
-                  newLines: newLine - newRangeStart + contextSize,
-                  lines: curRange
-                };
-                hunks.push(hunk);
-                oldRangeStart = 0;
-                newRangeStart = 0;
-                curRange = [];
-              }
-            }
-            oldLine += lines.length;
-            newLine += lines.length;
-          }
-        }
-        for (const hunk of hunks) {
-          for (let i = 0; i < hunk.lines.length; i++) {
-            if (hunk.lines[i].endsWith("\n")) {
-              hunk.lines[i] = hunk.lines[i].slice(0, -1);
-            } else {
-              hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-              i++;
-            }
-          }
-        }
-        return {
-          oldFileName,
-          newFileName,
-          oldHeader,
-          newHeader,
-          hunks
-        };
-      }
-    }
-    function formatPatch(patch, headerOptions) {
-      var _a, _b, _c, _d, _e, _f;
-      if (!headerOptions) {
-        headerOptions = exports2.INCLUDE_HEADERS;
-      }
-      if (Array.isArray(patch)) {
-        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-          throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-        }
-        return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-      }
-      const ret = [];
-      if (patch.isGit) {
-        headerOptions = exports2.INCLUDE_HEADERS;
-        if (!patch.oldFileName) {
-          throw new Error("oldFileName must be specified for Git patches");
-        }
-        if (!patch.newFileName) {
-          throw new Error("newFileName must be specified for Git patches");
-        }
-        let gitOldName = patch.oldFileName;
-        let gitNewName = patch.newFileName;
-        if (patch.isCreate && gitOldName === "/dev/null") {
-          gitOldName = gitNewName.replace(/^b\//, "a/");
-        } else if (patch.isDelete && gitNewName === "/dev/null") {
-          gitNewName = gitOldName.replace(/^a\//, "b/");
-        }
-        ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-        if (patch.isDelete) {
-          ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-        }
-        if (patch.isCreate) {
-          ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-        }
-        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-          ret.push("old mode " + patch.oldMode);
-          ret.push("new mode " + patch.newMode);
-        }
-        if (patch.isRename) {
-          ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-          ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-        }
-        if (patch.isCopy) {
-          ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-          ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-        }
-      } else {
-        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-          ret.push("Index: " + patch.oldFileName);
-        }
-        if (headerOptions.includeUnderline) {
-          ret.push("===================================================================");
-        }
-      }
-      const hasHunks = patch.hunks.length > 0;
-      if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-        ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-        ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-      }
-      for (let i = 0; i < patch.hunks.length; i++) {
-        const hunk = patch.hunks[i];
-        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-        ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-        for (const line of hunk.lines) {
-          ret.push(line);
-        }
-      }
-      return ret.join("\n") + "\n";
-    }
-    function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-      if (typeof options === "function") {
-        options = { callback: options };
-      }
-      if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-        if (!patchObj) {
-          return;
-        }
-        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-      } else {
-        const { callback } = options;
-        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-          if (!patchObj) {
-            callback(void 0);
-          } else {
-            callback(formatPatch(patchObj, options.headerOptions));
-          }
-        } }));
-      }
-    }
-    function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-      return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-    }
-    function splitLines(text) {
-      const hasTrailingNl = text.endsWith("\n");
-      const result2 = text.split("\n").map((line) => line + "\n");
-      if (hasTrailingNl) {
-        result2.pop();
-      } else {
-        result2.push(result2.pop().slice(0, -1));
-      }
-      return result2;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/convert/dmp.js
-var require_dmp = __commonJS({
-  "node_modules/diff/libcjs/convert/dmp.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.convertChangesToDMP = convertChangesToDMP;
-    function convertChangesToDMP(changes) {
-      const ret = [];
-      let change, operation;
-      for (let i = 0; i < changes.length; i++) {
-        change = changes[i];
-        if (change.added) {
-          operation = 1;
-        } else if (change.removed) {
-          operation = -1;
-        } else {
-          operation = 0;
-        }
-        ret.push([operation, change.value]);
-      }
-      return ret;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/convert/xml.js
-var require_xml = __commonJS({
-  "node_modules/diff/libcjs/convert/xml.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.convertChangesToXML = convertChangesToXML;
-    function convertChangesToXML(changes) {
-      const ret = [];
-      for (let i = 0; i < changes.length; i++) {
-        const change = changes[i];
-        if (change.added) {
-          ret.push("<ins>");
-        } else if (change.removed) {
-          ret.push("<del>");
-        }
-        ret.push(escapeHTML(change.value));
-        if (change.added) {
-          ret.push("</ins>");
-        } else if (change.removed) {
-          ret.push("</del>");
-        }
-      }
-      return ret.join("");
-    }
-    function escapeHTML(s) {
-      let n = s;
-      n = n.replace(/&/g, "&amp;");
-      n = n.replace(/</g, "&lt;");
-      n = n.replace(/>/g, "&gt;");
-      n = n.replace(/"/g, "&quot;");
-      return n;
-    }
-  }
-});
-
-// node_modules/diff/libcjs/index.js
-var require_libcjs = __commonJS({
-  "node_modules/diff/libcjs/index.js"(exports2) {
-    "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.canonicalize = exports2.convertChangesToXML = exports2.convertChangesToDMP = exports2.reversePatch = exports2.parsePatch = exports2.applyPatches = exports2.applyPatch = exports2.OMIT_HEADERS = exports2.FILE_HEADERS_ONLY = exports2.INCLUDE_HEADERS = exports2.formatPatch = exports2.createPatch = exports2.createTwoFilesPatch = exports2.structuredPatch = exports2.arrayDiff = exports2.diffArrays = exports2.jsonDiff = exports2.diffJson = exports2.cssDiff = exports2.diffCss = exports2.sentenceDiff = exports2.diffSentences = exports2.diffTrimmedLines = exports2.lineDiff = exports2.diffLines = exports2.wordsWithSpaceDiff = exports2.diffWordsWithSpace = exports2.wordDiff = exports2.diffWords = exports2.characterDiff = exports2.diffChars = exports2.Diff = void 0;
-    var base_js_1 = __importDefault(require_base());
-    exports2.Diff = base_js_1.default;
-    var character_js_1 = require_character();
-    Object.defineProperty(exports2, "diffChars", { enumerable: true, get: function() {
-      return character_js_1.diffChars;
-    } });
-    Object.defineProperty(exports2, "characterDiff", { enumerable: true, get: function() {
-      return character_js_1.characterDiff;
-    } });
-    var word_js_1 = require_word();
-    Object.defineProperty(exports2, "diffWords", { enumerable: true, get: function() {
-      return word_js_1.diffWords;
-    } });
-    Object.defineProperty(exports2, "diffWordsWithSpace", { enumerable: true, get: function() {
-      return word_js_1.diffWordsWithSpace;
-    } });
-    Object.defineProperty(exports2, "wordDiff", { enumerable: true, get: function() {
-      return word_js_1.wordDiff;
-    } });
-    Object.defineProperty(exports2, "wordsWithSpaceDiff", { enumerable: true, get: function() {
-      return word_js_1.wordsWithSpaceDiff;
-    } });
-    var line_js_1 = require_line();
-    Object.defineProperty(exports2, "diffLines", { enumerable: true, get: function() {
-      return line_js_1.diffLines;
-    } });
-    Object.defineProperty(exports2, "diffTrimmedLines", { enumerable: true, get: function() {
-      return line_js_1.diffTrimmedLines;
-    } });
-    Object.defineProperty(exports2, "lineDiff", { enumerable: true, get: function() {
-      return line_js_1.lineDiff;
-    } });
-    var sentence_js_1 = require_sentence();
-    Object.defineProperty(exports2, "diffSentences", { enumerable: true, get: function() {
-      return sentence_js_1.diffSentences;
-    } });
-    Object.defineProperty(exports2, "sentenceDiff", { enumerable: true, get: function() {
-      return sentence_js_1.sentenceDiff;
-    } });
-    var css_js_1 = require_css();
-    Object.defineProperty(exports2, "diffCss", { enumerable: true, get: function() {
-      return css_js_1.diffCss;
-    } });
-    Object.defineProperty(exports2, "cssDiff", { enumerable: true, get: function() {
-      return css_js_1.cssDiff;
-    } });
-    var json_js_1 = require_json2();
-    Object.defineProperty(exports2, "diffJson", { enumerable: true, get: function() {
-      return json_js_1.diffJson;
-    } });
-    Object.defineProperty(exports2, "canonicalize", { enumerable: true, get: function() {
-      return json_js_1.canonicalize;
-    } });
-    Object.defineProperty(exports2, "jsonDiff", { enumerable: true, get: function() {
-      return json_js_1.jsonDiff;
-    } });
-    var array_js_1 = require_array();
-    Object.defineProperty(exports2, "diffArrays", { enumerable: true, get: function() {
-      return array_js_1.diffArrays;
-    } });
-    Object.defineProperty(exports2, "arrayDiff", { enumerable: true, get: function() {
-      return array_js_1.arrayDiff;
-    } });
-    var apply_js_1 = require_apply();
-    Object.defineProperty(exports2, "applyPatch", { enumerable: true, get: function() {
-      return apply_js_1.applyPatch;
-    } });
-    Object.defineProperty(exports2, "applyPatches", { enumerable: true, get: function() {
-      return apply_js_1.applyPatches;
-    } });
-    var parse_js_1 = require_parse();
-    Object.defineProperty(exports2, "parsePatch", { enumerable: true, get: function() {
-      return parse_js_1.parsePatch;
-    } });
-    var reverse_js_1 = require_reverse();
-    Object.defineProperty(exports2, "reversePatch", { enumerable: true, get: function() {
-      return reverse_js_1.reversePatch;
-    } });
-    var create_js_1 = require_create();
-    Object.defineProperty(exports2, "structuredPatch", { enumerable: true, get: function() {
-      return create_js_1.structuredPatch;
-    } });
-    Object.defineProperty(exports2, "createTwoFilesPatch", { enumerable: true, get: function() {
-      return create_js_1.createTwoFilesPatch;
-    } });
-    Object.defineProperty(exports2, "createPatch", { enumerable: true, get: function() {
-      return create_js_1.createPatch;
-    } });
-    Object.defineProperty(exports2, "formatPatch", { enumerable: true, get: function() {
-      return create_js_1.formatPatch;
-    } });
-    Object.defineProperty(exports2, "INCLUDE_HEADERS", { enumerable: true, get: function() {
-      return create_js_1.INCLUDE_HEADERS;
-    } });
-    Object.defineProperty(exports2, "FILE_HEADERS_ONLY", { enumerable: true, get: function() {
-      return create_js_1.FILE_HEADERS_ONLY;
-    } });
-    Object.defineProperty(exports2, "OMIT_HEADERS", { enumerable: true, get: function() {
-      return create_js_1.OMIT_HEADERS;
-    } });
-    var dmp_js_1 = require_dmp();
-    Object.defineProperty(exports2, "convertChangesToDMP", { enumerable: true, get: function() {
-      return dmp_js_1.convertChangesToDMP;
-    } });
-    var xml_js_1 = require_xml();
-    Object.defineProperty(exports2, "convertChangesToXML", { enumerable: true, get: function() {
-      return xml_js_1.convertChangesToXML;
-    } });
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports2.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError2 = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values2 = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values2.length; i++) {
-        for (let j = i + 1; j < values2.length; j++) {
-          const a = values2[i];
-          const b = values2[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate3 = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push2 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push2({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first2, rest, index) => {
-          if (first2 === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first2 === "?") {
-            if (esc) {
-              return esc + first2 + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first2 === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first2 === "*") {
-            if (esc) {
-              return esc + first2 + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push2({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push2({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push2({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError2("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push2({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError2("opening", "["));
-            }
-            push2({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push2(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push2({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push2({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push2({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push2({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push2({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate3();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
-            continue;
-          }
-          push2({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push2({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before2 = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push2(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push2(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push2(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError2("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse2();
-    var utils = require_utils2();
-    var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher2 = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher2.state = state;
-      }
-      return matcher2;
-    };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/fdir/dist/index.cjs
-var require_dist2 = __commonJS({
-  "node_modules/fdir/dist/index.cjs"(exports2) {
-    var __create = Object.create;
-    var __defProp = Object.defineProperty;
-    var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-    var __getOwnPropNames = Object.getOwnPropertyNames;
-    var __getProtoOf = Object.getPrototypeOf;
-    var __hasOwnProp = Object.prototype.hasOwnProperty;
-    var __copyProps = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys2 = __getOwnPropNames(from), i = 0, n = keys2.length, key; i < n; i++) {
-        key = keys2[i];
-        if (!__hasOwnProp.call(to, key) && key !== except) __defProp(to, key, {
-          get: ((k) => from[k]).bind(null, key),
-          enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable
-        });
-      }
-      return to;
-    };
-    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
-      value: mod,
-      enumerable: true
-    }) : target, mod));
-    var path = __toESM2(__require("path"));
-    var fs = __toESM2(__require("fs"));
-    function cleanPath(path$1) {
-      let normalized = (0, path.normalize)(path$1);
-      if (normalized.length > 1 && normalized[normalized.length - 1] === path.sep) normalized = normalized.substring(0, normalized.length - 1);
-      return normalized;
-    }
-    var SLASHES_REGEX = /[\\/]/g;
-    function convertSlashes(path$1, separator) {
-      return path$1.replace(SLASHES_REGEX, separator);
-    }
-    var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-    function isRootDirectory(path$1) {
-      return path$1 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path$1);
-    }
-    function normalizePath(path$1, options) {
-      const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-      const pathNeedsCleaning = process.platform === "win32" && path$1.includes("/") || path$1.startsWith(".");
-      if (resolvePaths) path$1 = (0, path.resolve)(path$1);
-      if (normalizePath$1 || pathNeedsCleaning) path$1 = cleanPath(path$1);
-      if (path$1 === ".") return "";
-      const needsSeperator = path$1[path$1.length - 1] !== pathSeparator;
-      return convertSlashes(needsSeperator ? path$1 + pathSeparator : path$1, pathSeparator);
-    }
-    function joinPathWithBasePath(filename, directoryPath) {
-      return directoryPath + filename;
-    }
-    function joinPathWithRelativePath(root2, options) {
-      return function(filename, directoryPath) {
-        const sameRoot = directoryPath.startsWith(root2);
-        if (sameRoot) return directoryPath.slice(root2.length) + filename;
-        else return convertSlashes((0, path.relative)(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-      };
-    }
-    function joinPath(filename) {
-      return filename;
-    }
-    function joinDirectoryPath(filename, directoryPath, separator) {
-      return directoryPath + filename + separator;
-    }
-    function build$7(root2, options) {
-      const { relativePaths, includeBasePath } = options;
-      return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-    }
-    function pushDirectoryWithRelativePath(root2) {
-      return function(directoryPath, paths) {
-        paths.push(directoryPath.substring(root2.length) || ".");
-      };
-    }
-    function pushDirectoryFilterWithRelativePath(root2) {
-      return function(directoryPath, paths, filters) {
-        const relativePath = directoryPath.substring(root2.length) || ".";
-        if (filters.every((filter2) => filter2(relativePath, true))) paths.push(relativePath);
-      };
-    }
-    var pushDirectory = (directoryPath, paths) => {
-      paths.push(directoryPath || ".");
-    };
-    var pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path$1 = directoryPath || ".";
-      if (filters.every((filter2) => filter2(path$1, true))) paths.push(path$1);
-    };
-    var empty$2 = () => {
-    };
-    function build$6(root2, options) {
-      const { includeDirs, filters, relativePaths } = options;
-      if (!includeDirs) return empty$2;
-      if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
-      return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-    }
-    var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-      if (filters.every((filter2) => filter2(filename, false))) counts.files++;
-    };
-    var pushFileFilter = (filename, paths, _counts, filters) => {
-      if (filters.every((filter2) => filter2(filename, false))) paths.push(filename);
-    };
-    var pushFileCount = (_filename, _paths, counts, _filters) => {
-      counts.files++;
-    };
-    var pushFile = (filename, paths) => {
-      paths.push(filename);
-    };
-    var empty$1 = () => {
-    };
-    function build$5(options) {
-      const { excludeFiles, filters, onlyCounts } = options;
-      if (excludeFiles) return empty$1;
-      if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-      else if (onlyCounts) return pushFileCount;
-      else return pushFile;
-    }
-    var getArray = (paths) => {
-      return paths;
-    };
-    var getArrayGroup = () => {
-      return [""].slice(0, 0);
-    };
-    function build$4(options) {
-      return options.group ? getArrayGroup : getArray;
-    }
-    var groupFiles = (groups, directory, files) => {
-      groups.push({
-        directory,
-        files,
-        dir: directory
-      });
-    };
-    var empty = () => {
-    };
-    function build$3(options) {
-      return options.group ? groupFiles : empty;
-    }
-    var resolveSymlinksAsync = function(path$1, state, callback$1) {
-      const { queue, fs: fs$1, options: { suppressErrors } } = state;
-      queue.enqueue();
-      fs$1.realpath(path$1, (error, resolvedPath) => {
-        if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs$1.stat(resolvedPath, (error$1, stat) => {
-          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat.isDirectory() && isRecursive(path$1, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat, resolvedPath);
-          queue.dequeue(null, state);
-        });
-      });
-    };
-    var resolveSymlinks = function(path$1, state, callback$1) {
-      const { queue, fs: fs$1, options: { suppressErrors } } = state;
-      queue.enqueue();
-      try {
-        const resolvedPath = fs$1.realpathSync(path$1);
-        const stat = fs$1.statSync(resolvedPath);
-        if (stat.isDirectory() && isRecursive(path$1, resolvedPath, state)) return;
-        callback$1(stat, resolvedPath);
-      } catch (e) {
-        if (!suppressErrors) throw e;
-      }
-    };
-    function build$2(options, isSynchronous) {
-      if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-      return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-    }
-    function isRecursive(path$1, resolved, state) {
-      if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-      let parent = (0, path.dirname)(path$1);
-      let depth = 1;
-      while (parent !== state.root && depth < 2) {
-        const resolvedPath = state.symlinks.get(parent);
-        const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-        if (isSameRoot) depth++;
-        else parent = (0, path.dirname)(parent);
-      }
-      state.symlinks.set(path$1, resolved);
-      return depth > 1;
-    }
-    function isRecursiveUsingRealPaths(resolved, state) {
-      return state.visited.includes(resolved + state.options.pathSeparator);
-    }
-    var onlyCountsSync = (state) => {
-      return state.counts;
-    };
-    var groupsSync = (state) => {
-      return state.groups;
-    };
-    var defaultSync = (state) => {
-      return state.paths;
-    };
-    var limitFilesSync = (state) => {
-      return state.paths.slice(0, state.options.maxFiles);
-    };
-    var onlyCountsAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.counts, state.options.suppressErrors);
-      return null;
-    };
-    var defaultAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.paths, state.options.suppressErrors);
-      return null;
-    };
-    var limitFilesAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-      return null;
-    };
-    var groupsAsync = (state, error, callback$1) => {
-      report12(error, callback$1, state.groups, state.options.suppressErrors);
-      return null;
-    };
-    function report12(error, callback$1, output, suppressErrors) {
-      if (error && !suppressErrors) callback$1(error, output);
-      else callback$1(null, output);
-    }
-    function build$1(options, isSynchronous) {
-      const { onlyCounts, group, maxFiles } = options;
-      if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-      else if (group) return isSynchronous ? groupsSync : groupsAsync;
-      else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-      else return isSynchronous ? defaultSync : defaultAsync;
-    }
-    var readdirOpts = { withFileTypes: true };
-    var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      state.queue.enqueue();
-      if (currentDepth < 0) return state.queue.dequeue(null, state);
-      const { fs: fs$1 } = state;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      fs$1.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-        callback$1(entries, directoryPath, currentDepth);
-        state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-      });
-    };
-    var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-      const { fs: fs$1 } = state;
-      if (currentDepth < 0) return;
-      state.visited.push(crawlPath);
-      state.counts.directories++;
-      let entries = [];
-      try {
-        entries = fs$1.readdirSync(crawlPath || ".", readdirOpts);
-      } catch (e) {
-        if (!state.options.suppressErrors) throw e;
-      }
-      callback$1(entries, directoryPath, currentDepth);
-    };
-    function build(isSynchronous) {
-      return isSynchronous ? walkSync : walkAsync;
-    }
-    var Queue = class {
-      count = 0;
-      constructor(onQueueEmpty) {
-        this.onQueueEmpty = onQueueEmpty;
-      }
-      enqueue() {
-        this.count++;
-        return this.count;
-      }
-      dequeue(error, output) {
-        if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-          this.onQueueEmpty(error, output);
-          if (error) {
-            output.controller.abort();
-            this.onQueueEmpty = void 0;
-          }
-        }
-      }
-    };
-    var Counter = class {
-      _files = 0;
-      _directories = 0;
-      set files(num) {
-        this._files = num;
-      }
-      get files() {
-        return this._files;
-      }
-      set directories(num) {
-        this._directories = num;
-      }
-      get directories() {
-        return this._directories;
-      }
-      /**
-      * @deprecated use `directories` instead
-      */
-      /* c8 ignore next 3 */
-      get dirs() {
-        return this._directories;
-      }
-    };
-    var Aborter = class {
-      aborted = false;
-      abort() {
-        this.aborted = true;
-      }
-    };
-    var Walker = class {
-      root;
-      isSynchronous;
-      state;
-      joinPath;
-      pushDirectory;
-      pushFile;
-      getArray;
-      groupFiles;
-      resolveSymlink;
-      walkDirectory;
-      callbackInvoker;
-      constructor(root2, options, callback$1) {
-        this.isSynchronous = !callback$1;
-        this.callbackInvoker = build$1(options, this.isSynchronous);
-        this.root = normalizePath(root2, options);
-        this.state = {
-          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-          paths: [""].slice(0, 0),
-          groups: [],
-          counts: new Counter(),
-          options,
-          queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-          symlinks: /* @__PURE__ */ new Map(),
-          visited: [""].slice(0, 0),
-          controller: new Aborter(),
-          fs: options.fs || fs
-        };
-        this.joinPath = build$7(this.root, options);
-        this.pushDirectory = build$6(this.root, options);
-        this.pushFile = build$5(options);
-        this.getArray = build$4(options);
-        this.groupFiles = build$3(options);
-        this.resolveSymlink = build$2(options, this.isSynchronous);
-        this.walkDirectory = build(this.isSynchronous);
-      }
-      start() {
-        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-      }
-      walk = (entries, directoryPath, depth) => {
-        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-        const files = this.getArray(this.state.paths);
-        for (let i = 0; i < entries.length; ++i) {
-          const entry = entries[i];
-          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-            const filename = this.joinPath(entry.name, directoryPath);
-            this.pushFile(filename, files, this.state.counts, filters);
-          } else if (entry.isDirectory()) {
-            let path$1 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path$1)) continue;
-            this.pushDirectory(path$1, paths, filters);
-            this.walkDirectory(this.state, path$1, path$1, depth - 1, this.walk);
-          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path$1 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path$1, this.state, (stat, resolvedPath) => {
-              if (stat.isDirectory()) {
-                resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path$1 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path$1 + pathSeparator, depth - 1, this.walk);
-              } else {
-                resolvedPath = useRealPaths ? resolvedPath : path$1;
-                const filename = (0, path.basename)(resolvedPath);
-                const directoryPath$1 = normalizePath((0, path.dirname)(resolvedPath), this.state.options);
-                resolvedPath = this.joinPath(filename, directoryPath$1);
-                this.pushFile(resolvedPath, files, this.state.counts, filters);
-              }
-            });
-          }
-        }
-        this.groupFiles(this.state.groups, directoryPath, files);
-      };
-    };
-    function promise(root2, options) {
-      return new Promise((resolve$1, reject2) => {
-        callback(root2, options, (err, output) => {
-          if (err) return reject2(err);
-          resolve$1(output);
-        });
-      });
-    }
-    function callback(root2, options, callback$1) {
-      let walker = new Walker(root2, options, callback$1);
-      walker.start();
-    }
-    function sync(root2, options) {
-      const walker = new Walker(root2, options);
-      return walker.start();
-    }
-    var APIBuilder = class {
-      constructor(root2, options) {
-        this.root = root2;
-        this.options = options;
-      }
-      withPromise() {
-        return promise(this.root, this.options);
-      }
-      withCallback(cb) {
-        callback(this.root, this.options, cb);
-      }
-      sync() {
-        return sync(this.root, this.options);
-      }
-    };
-    var pm = null;
-    try {
-      __require.resolve("picomatch");
-      pm = require_picomatch2();
-    } catch {
-    }
-    var Builder = class {
-      globCache = {};
-      options = {
-        maxDepth: Infinity,
-        suppressErrors: true,
-        pathSeparator: path.sep,
-        filters: []
-      };
-      globFunction;
-      constructor(options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        this.globFunction = this.options.globFunction;
-      }
-      group() {
-        this.options.group = true;
-        return this;
-      }
-      withPathSeparator(separator) {
-        this.options.pathSeparator = separator;
-        return this;
-      }
-      withBasePath() {
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withRelativePaths() {
-        this.options.relativePaths = true;
-        return this;
-      }
-      withDirs() {
-        this.options.includeDirs = true;
-        return this;
-      }
-      withMaxDepth(depth) {
-        this.options.maxDepth = depth;
-        return this;
-      }
-      withMaxFiles(limit) {
-        this.options.maxFiles = limit;
-        return this;
-      }
-      withFullPaths() {
-        this.options.resolvePaths = true;
-        this.options.includeBasePath = true;
-        return this;
-      }
-      withErrors() {
-        this.options.suppressErrors = false;
-        return this;
-      }
-      withSymlinks({ resolvePaths = true } = {}) {
-        this.options.resolveSymlinks = true;
-        this.options.useRealPaths = resolvePaths;
-        return this.withFullPaths();
-      }
-      withAbortSignal(signal) {
-        this.options.signal = signal;
-        return this;
-      }
-      normalize() {
-        this.options.normalizePath = true;
-        return this;
-      }
-      filter(predicate) {
-        this.options.filters.push(predicate);
-        return this;
-      }
-      onlyDirs() {
-        this.options.excludeFiles = true;
-        this.options.includeDirs = true;
-        return this;
-      }
-      exclude(predicate) {
-        this.options.exclude = predicate;
-        return this;
-      }
-      onlyCounts() {
-        this.options.onlyCounts = true;
-        return this;
-      }
-      crawl(root2) {
-        return new APIBuilder(root2 || ".", this.options);
-      }
-      withGlobFunction(fn) {
-        this.globFunction = fn;
-        return this;
-      }
-      /**
-      * @deprecated Pass options using the constructor instead:
-      * ```ts
-      * new fdir(options).crawl("/path/to/root");
-      * ```
-      * This method will be removed in v7.0
-      */
-      /* c8 ignore next 4 */
-      crawlWithOptions(root2, options) {
-        this.options = {
-          ...this.options,
-          ...options
-        };
-        return new APIBuilder(root2 || ".", this.options);
-      }
-      glob(...patterns) {
-        if (this.globFunction) return this.globWithOptions(patterns);
-        return this.globWithOptions(patterns, ...[{ dot: true }]);
-      }
-      globWithOptions(patterns, ...options) {
-        const globFn = this.globFunction || pm;
-        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-        var isMatch = this.globCache[patterns.join("\0")];
-        if (!isMatch) {
-          isMatch = globFn(patterns, ...options);
-          this.globCache[patterns.join("\0")] = isMatch;
-        }
-        this.options.filters.push((path$1) => isMatch(path$1));
-        return this;
-      }
-    };
-    exports2.fdir = Builder;
-  }
-});
-
-// node_modules/tinyglobby/dist/index.cjs
-var require_dist3 = __commonJS({
-  "node_modules/tinyglobby/dist/index.cjs"(exports2) {
-    Object.defineProperty(exports2, Symbol.toStringTag, { value: "Module" });
-    var __create = Object.create;
-    var __defProp = Object.defineProperty;
-    var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-    var __getOwnPropNames = Object.getOwnPropertyNames;
-    var __getProtoOf = Object.getPrototypeOf;
-    var __hasOwnProp = Object.prototype.hasOwnProperty;
-    var __copyProps = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys2 = __getOwnPropNames(from), i = 0, n = keys2.length, key; i < n; i++) {
-        key = keys2[i];
-        if (!__hasOwnProp.call(to, key) && key !== except) __defProp(to, key, {
-          get: ((k) => from[k]).bind(null, key),
-          enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable
-        });
-      }
-      return to;
-    };
-    var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", {
-      value: mod,
-      enumerable: true
-    }) : target, mod));
-    var fs = __require("fs");
-    var path = __require("path");
-    var url = __require("url");
-    var fdir = require_dist2();
-    var picomatch2 = require_picomatch2();
-    picomatch2 = __toESM2(picomatch2, 1);
-    var isReadonlyArray = Array.isArray;
-    var BACKSLASHES = /\\/g;
-    var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-    var isWin = process.platform === "win32";
-    var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-    function getPartialMatcher(patterns, options = {}) {
-      const patternsCount = patterns.length;
-      const patternsParts = Array(patternsCount);
-      const matchers = Array(patternsCount);
-      let i, j;
-      for (i = 0; i < patternsCount; i++) {
-        const parts = splitPattern(patterns[i]);
-        patternsParts[i] = parts;
-        const partsCount = parts.length;
-        const partMatchers = Array(partsCount);
-        for (j = 0; j < partsCount; j++) partMatchers[j] = (0, picomatch2.default)(parts[j], options);
-        matchers[i] = partMatchers;
-      }
-      return (input) => {
-        const inputParts = input.split("/");
-        if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-        for (i = 0; i < patternsCount; i++) {
-          const patternParts = patternsParts[i];
-          const matcher2 = matchers[i];
-          const inputPatternCount = inputParts.length;
-          const minParts = Math.min(inputPatternCount, patternParts.length);
-          j = 0;
-          while (j < minParts) {
-            const part = patternParts[j];
-            if (part.includes("/")) return true;
-            if (!matcher2[j](inputParts[j])) break;
-            if (!options.noglobstar && part === "**") return true;
-            j++;
-          }
-          if (j === inputPatternCount) return true;
-        }
-        return false;
-      };
-    }
-    var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-    var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-    function buildFormat(cwd, root2, absolute) {
-      if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
-        if (absolute) {
-          const start = cwd.length + +!isRoot(cwd);
-          return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-        }
-        const prefix = root2.slice(cwd.length + 1);
-        if (prefix) return (p, isDir) => {
-          if (p === ".") return prefix;
-          const result2 = `${prefix}/${p}`;
-          return isDir ? result2.slice(0, -1) : result2;
-        };
-        return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-      }
-      if (absolute) return (p) => path.posix.relative(cwd, p) || ".";
-      return (p) => path.posix.relative(cwd, `${root2}/${p}`) || ".";
-    }
-    function buildRelative(cwd, root2) {
-      if (root2.startsWith(`${cwd}/`)) {
-        const prefix = root2.slice(cwd.length + 1);
-        return (p) => `${prefix}/${p}`;
-      }
-      return (p) => {
-        const result2 = path.posix.relative(cwd, `${root2}/${p}`);
-        return p[p.length - 1] === "/" && result2 !== "" ? `${result2}/` : result2 || ".";
-      };
-    }
-    function ensureNonDriveRelativePath(path$1) {
-      return path$1.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-    }
-    var splitPatternOptions = { parts: true };
-    function splitPattern(path$2) {
-      var _result$parts;
-      const result2 = picomatch2.default.scan(path$2, splitPatternOptions);
-      return ((_result$parts = result2.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result2.parts : [path$2];
-    }
-    var ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-    function convertPosixPathToPattern(path$3) {
-      return escapePosixPath(path$3);
-    }
-    function convertWin32PathToPattern(path$4) {
-      return escapeWin32Path(path$4).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-    }
-    var convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-    var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    var escapePosixPath = (path$5) => path$5.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    var escapeWin32Path = (path$6) => path$6.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-    function isDynamicPattern(pattern, options) {
-      if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-      const scan = picomatch2.default.scan(pattern);
-      return scan.isGlob || scan.negated;
-    }
-    function log(...tasks) {
-      console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-    }
-    function ensureStringArray(value) {
-      return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-    }
-    var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-    var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-    function normalizePattern(pattern, opts, props, isIgnore) {
-      var _PARENT_DIRECTORY$exe;
-      const cwd = opts.cwd;
-      let result2 = pattern;
-      if (pattern[pattern.length - 1] === "/") result2 = pattern.slice(0, -1);
-      if (result2[result2.length - 1] !== "*" && opts.expandDirectories) result2 += "/**";
-      const escapedCwd = escapePath(cwd);
-      result2 = (0, path.isAbsolute)(result2.replace(ESCAPING_BACKSLASHES, "")) ? path.posix.relative(escapedCwd, result2) : path.posix.normalize(result2);
-      const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result2)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-      const parts = splitPattern(result2);
-      if (parentDir) {
-        const n = (parentDir.length + 1) / 3;
-        let i = 0;
-        const cwdParts = escapedCwd.split("/");
-        while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-          result2 = result2.slice(0, (n - i - 1) * 3) + result2.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-          i++;
-        }
-        const potentialRoot = path.posix.join(cwd, parentDir.slice(i * 3));
-        if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-          props.root = ensureNonDriveRelativePath(potentialRoot);
-          props.depthOffset = -n + i;
-        }
-      }
-      if (!isIgnore && props.depthOffset >= 0) {
-        var _props$commonPath;
-        (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-        const newCommonPath = [];
-        const length = Math.min(props.commonPath.length, parts.length);
-        for (let i = 0; i < length; i++) {
-          const part = parts[i];
-          if (part === "**" && !parts[i + 1]) {
-            newCommonPath.pop();
-            break;
-          }
-          if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-          newCommonPath.push(part);
-        }
-        props.depthOffset = newCommonPath.length;
-        props.commonPath = newCommonPath;
-        props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? path.posix.join(cwd, ...newCommonPath) : cwd);
-      }
-      return result2;
-    }
-    function processPatterns(options, patterns, props) {
-      const matchPatterns = [];
-      const ignorePatterns = [];
-      for (const pattern of options.ignore) {
-        if (!pattern) continue;
-        if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-      }
-      for (const pattern of patterns) {
-        if (!pattern) continue;
-        if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-        else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-      }
-      return {
-        match: matchPatterns,
-        ignore: ignorePatterns
-      };
-    }
-    function buildCrawler(options, patterns) {
-      const cwd = options.cwd;
-      const props = {
-        root: cwd,
-        depthOffset: 0
-      };
-      const processed = processPatterns(options, patterns, props);
-      if (options.debug) log("internal processing patterns:", processed);
-      const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-      const root2 = props.root.replace(BACKSLASHES, "");
-      const matchOptions = {
-        dot,
-        nobrace: options.braceExpansion === false,
-        nocase: !caseSensitiveMatch,
-        noextglob: options.extglob === false,
-        noglobstar: options.globstar === false,
-        posix: true
-      };
-      const matcher2 = (0, picomatch2.default)(processed.match, matchOptions);
-      const ignore = (0, picomatch2.default)(processed.ignore, matchOptions);
-      const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-      const format = buildFormat(cwd, root2, absolute);
-      const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
-      const excludePredicate = (_, p) => {
-        const relativePath = excludeFormatter(p, true);
-        return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-      };
-      let maxDepth;
-      if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-      const crawler = new fdir.fdir({
-        filters: [debug ? (p, isDirectory) => {
-          const path2 = format(p, isDirectory);
-          const matches = matcher2(path2) && !ignore(path2);
-          if (matches) log(`matched ${path2}`);
-          return matches;
-        } : (p, isDirectory) => {
-          const path2 = format(p, isDirectory);
-          return matcher2(path2) && !ignore(path2);
-        }],
-        exclude: debug ? (_, p) => {
-          const skipped = excludePredicate(_, p);
-          log(`${skipped ? "skipped" : "crawling"} ${p}`);
-          return skipped;
-        } : excludePredicate,
-        fs: options.fs,
-        pathSeparator: "/",
-        relativePaths: !absolute,
-        resolvePaths: absolute,
-        includeBasePath: absolute,
-        resolveSymlinks: followSymbolicLinks,
-        excludeSymlinks: !followSymbolicLinks,
-        excludeFiles: onlyDirectories,
-        includeDirs: onlyDirectories || !options.onlyFiles,
-        maxDepth,
-        signal: options.signal
-      }).crawl(root2);
-      if (options.debug) log("internal properties:", {
-        ...props,
-        root: root2
-      });
-      return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
-    }
-    function formatPaths(paths, mapper) {
-      if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-      return paths;
-    }
-    var defaultOptions = {
-      caseSensitiveMatch: true,
-      debug: !!process.env.TINYGLOBBY_DEBUG,
-      expandDirectories: true,
-      followSymbolicLinks: true,
-      onlyFiles: true
-    };
-    function getOptions(options) {
-      const opts = Object.assign({}, options);
-      for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-      opts.cwd = (opts.cwd instanceof URL ? (0, url.fileURLToPath)(opts.cwd) : (0, path.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-      opts.ignore = ensureStringArray(opts.ignore);
-      opts.fs && (opts.fs = {
-        readdir: opts.fs.readdir || fs.readdir,
-        readdirSync: opts.fs.readdirSync || fs.readdirSync,
-        realpath: opts.fs.realpath || fs.realpath,
-        realpathSync: opts.fs.realpathSync || fs.realpathSync,
-        stat: opts.fs.stat || fs.stat,
-        statSync: opts.fs.statSync || fs.statSync
-      });
-      if (opts.debug) log("globbing with options:", opts);
-      return opts;
-    }
-    function getCrawler(globInput, inputOptions = {}) {
-      var _ref;
-      if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-      const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-      const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-      const options = getOptions(isModern ? inputOptions : globInput);
-      return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-    }
-    async function glob(globInput, options) {
-      const [crawler, relative2] = getCrawler(globInput, options);
-      return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
-    }
-    function globSync(globInput, options) {
-      const [crawler, relative2] = getCrawler(globInput, options);
-      return crawler ? formatPaths(crawler.sync(), relative2) : [];
-    }
-    exports2.convertPathToPattern = convertPathToPattern;
-    exports2.escapePath = escapePath;
-    exports2.glob = glob;
-    exports2.globSync = globSync;
-    exports2.isDynamicPattern = isDynamicPattern;
-  }
-});
-
 // grammar/values.ts
 var HEX = /^0[xX][0-9a-fA-F]+$/;
 var OCTAL = /^0[0-7]*$/;
@@ -16728,7 +222,7 @@ function getRawTag(value) {
     var unmasked = true;
   } catch (e) {
   }
-  var result2 = nativeObjectToString.call(value);
+  var result = nativeObjectToString.call(value);
   if (unmasked) {
     if (isOwn) {
       value[symToStringTag] = tag;
@@ -16736,7 +230,7 @@ function getRawTag(value) {
       delete value[symToStringTag];
     }
   }
-  return result2;
+  return result;
 }
 var getRawTag_default = getRawTag;
 
@@ -16775,11 +269,11 @@ var isSymbol_default = isSymbol;
 
 // node_modules/lodash-es/_arrayMap.js
 function arrayMap(array, iteratee) {
-  var index = -1, length = array == null ? 0 : array.length, result2 = Array(length);
+  var index = -1, length = array == null ? 0 : array.length, result = Array(length);
   while (++index < length) {
-    result2[index] = iteratee(array[index], index, array);
+    result[index] = iteratee(array[index], index, array);
   }
-  return result2;
+  return result;
 }
 var arrayMap_default = arrayMap;
 
@@ -16801,8 +295,8 @@ function baseToString(value) {
   if (isSymbol_default(value)) {
     return symbolToString ? symbolToString.call(value) : "";
   }
-  var result2 = value + "";
-  return result2 == "0" && 1 / value == -INFINITY ? "-0" : result2;
+  var result = value + "";
+  return result == "0" && 1 / value == -INFINITY ? "-0" : result;
 }
 var baseToString_default = baseToString;
 
@@ -16874,8 +368,8 @@ var toFinite_default = toFinite;
 
 // node_modules/lodash-es/toInteger.js
 function toInteger(value) {
-  var result2 = toFinite_default(value), remainder = result2 % 1;
-  return result2 === result2 ? remainder ? result2 - remainder : result2 : 0;
+  var result = toFinite_default(value), remainder = result % 1;
+  return result === result ? remainder ? result - remainder : result : 0;
 }
 var toInteger_default = toInteger;
 
@@ -16980,9 +474,9 @@ var baseCreate = /* @__PURE__ */ (function() {
       return objectCreate(proto);
     }
     object.prototype = proto;
-    var result2 = new object();
+    var result = new object();
     object.prototype = void 0;
-    return result2;
+    return result;
   };
 })();
 var baseCreate_default = baseCreate;
@@ -17275,11 +769,11 @@ var isPrototype_default = isPrototype;
 
 // node_modules/lodash-es/_baseTimes.js
 function baseTimes(n, iteratee) {
-  var index = -1, result2 = Array(n);
+  var index = -1, result = Array(n);
   while (++index < n) {
-    result2[index] = iteratee(index);
+    result[index] = iteratee(index);
   }
-  return result2;
+  return result;
 }
 var baseTimes_default = baseTimes;
 
@@ -17383,17 +877,17 @@ var isTypedArray_default = isTypedArray;
 var objectProto7 = Object.prototype;
 var hasOwnProperty5 = objectProto7.hasOwnProperty;
 function arrayLikeKeys(value, inherited) {
-  var isArr = isArray_default(value), isArg = !isArr && isArguments_default(value), isBuff = !isArr && !isArg && isBuffer_default(value), isType = !isArr && !isArg && !isBuff && isTypedArray_default(value), skipIndexes = isArr || isArg || isBuff || isType, result2 = skipIndexes ? baseTimes_default(value.length, String) : [], length = result2.length;
+  var isArr = isArray_default(value), isArg = !isArr && isArguments_default(value), isBuff = !isArr && !isArg && isBuffer_default(value), isType = !isArr && !isArg && !isBuff && isTypedArray_default(value), skipIndexes = isArr || isArg || isBuff || isType, result = skipIndexes ? baseTimes_default(value.length, String) : [], length = result.length;
   for (var key in value) {
     if ((inherited || hasOwnProperty5.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
     (key == "length" || // Node.js 0.10 has enumerable non-index properties on buffers.
     isBuff && (key == "offset" || key == "parent") || // PhantomJS 2 has enumerable non-index properties on typed arrays.
     isType && (key == "buffer" || key == "byteLength" || key == "byteOffset") || // Skip index properties.
     isIndex_default(key, length)))) {
-      result2.push(key);
+      result.push(key);
     }
   }
-  return result2;
+  return result;
 }
 var arrayLikeKeys_default = arrayLikeKeys;
 
@@ -17416,13 +910,13 @@ function baseKeys(object) {
   if (!isPrototype_default(object)) {
     return nativeKeys_default(object);
   }
-  var result2 = [];
+  var result = [];
   for (var key in Object(object)) {
     if (hasOwnProperty6.call(object, key) && key != "constructor") {
-      result2.push(key);
+      result.push(key);
     }
   }
-  return result2;
+  return result;
 }
 var baseKeys_default = baseKeys;
 
@@ -17450,13 +944,13 @@ var assign_default = assign;
 
 // node_modules/lodash-es/_nativeKeysIn.js
 function nativeKeysIn(object) {
-  var result2 = [];
+  var result = [];
   if (object != null) {
     for (var key in Object(object)) {
-      result2.push(key);
+      result.push(key);
     }
   }
-  return result2;
+  return result;
 }
 var nativeKeysIn_default = nativeKeysIn;
 
@@ -17467,13 +961,13 @@ function baseKeysIn(object) {
   if (!isObject_default(object)) {
     return nativeKeysIn_default(object);
   }
-  var isProto = isPrototype_default(object), result2 = [];
+  var isProto = isPrototype_default(object), result = [];
   for (var key in object) {
     if (!(key == "constructor" && (isProto || !hasOwnProperty8.call(object, key)))) {
-      result2.push(key);
+      result.push(key);
     }
   }
-  return result2;
+  return result;
 }
 var baseKeysIn_default = baseKeysIn;
 
@@ -17511,9 +1005,9 @@ var hashClear_default = hashClear;
 
 // node_modules/lodash-es/_hashDelete.js
 function hashDelete(key) {
-  var result2 = this.has(key) && delete this.__data__[key];
-  this.size -= result2 ? 1 : 0;
-  return result2;
+  var result = this.has(key) && delete this.__data__[key];
+  this.size -= result ? 1 : 0;
+  return result;
 }
 var hashDelete_default = hashDelete;
 
@@ -17524,8 +1018,8 @@ var hasOwnProperty9 = objectProto11.hasOwnProperty;
 function hashGet(key) {
   var data = this.__data__;
   if (nativeCreate_default) {
-    var result2 = data[key];
-    return result2 === HASH_UNDEFINED ? void 0 : result2;
+    var result = data[key];
+    return result === HASH_UNDEFINED ? void 0 : result;
   }
   return hasOwnProperty9.call(data, key) ? data[key] : void 0;
 }
@@ -17677,9 +1171,9 @@ var getMapData_default = getMapData;
 
 // node_modules/lodash-es/_mapCacheDelete.js
 function mapCacheDelete(key) {
-  var result2 = getMapData_default(this, key)["delete"](key);
-  this.size -= result2 ? 1 : 0;
-  return result2;
+  var result = getMapData_default(this, key)["delete"](key);
+  this.size -= result ? 1 : 0;
+  return result;
 }
 var mapCacheDelete_default = mapCacheDelete;
 
@@ -17727,13 +1221,13 @@ function memoize(func, resolver) {
     throw new TypeError(FUNC_ERROR_TEXT);
   }
   var memoized = function() {
-    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache3 = memoized.cache;
-    if (cache3.has(key)) {
-      return cache3.get(key);
+    var args = arguments, key = resolver ? resolver.apply(this, args) : args[0], cache2 = memoized.cache;
+    if (cache2.has(key)) {
+      return cache2.get(key);
     }
-    var result2 = func.apply(this, args);
-    memoized.cache = cache3.set(key, result2) || cache3;
-    return result2;
+    var result = func.apply(this, args);
+    memoized.cache = cache2.set(key, result) || cache2;
+    return result;
   };
   memoized.cache = new (memoize.Cache || MapCache_default)();
   return memoized;
@@ -17744,14 +1238,14 @@ var memoize_default = memoize;
 // node_modules/lodash-es/_memoizeCapped.js
 var MAX_MEMOIZE_SIZE = 500;
 function memoizeCapped(func) {
-  var result2 = memoize_default(func, function(key) {
-    if (cache3.size === MAX_MEMOIZE_SIZE) {
-      cache3.clear();
+  var result = memoize_default(func, function(key) {
+    if (cache2.size === MAX_MEMOIZE_SIZE) {
+      cache2.clear();
     }
     return key;
   });
-  var cache3 = result2.cache;
-  return result2;
+  var cache2 = result.cache;
+  return result;
 }
 var memoizeCapped_default = memoizeCapped;
 
@@ -17759,14 +1253,14 @@ var memoizeCapped_default = memoizeCapped;
 var rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
 var reEscapeChar = /\\(\\)?/g;
 var stringToPath = memoizeCapped_default(function(string) {
-  var result2 = [];
+  var result = [];
   if (string.charCodeAt(0) === 46) {
-    result2.push("");
+    result.push("");
   }
   string.replace(rePropName, function(match, number, quote2, subString) {
-    result2.push(quote2 ? subString.replace(reEscapeChar, "$1") : number || match);
+    result.push(quote2 ? subString.replace(reEscapeChar, "$1") : number || match);
   });
-  return result2;
+  return result;
 });
 var stringToPath_default = stringToPath;
 
@@ -17791,8 +1285,8 @@ function toKey(value) {
   if (typeof value == "string" || isSymbol_default(value)) {
     return value;
   }
-  var result2 = value + "";
-  return result2 == "0" && 1 / value == -INFINITY3 ? "-0" : result2;
+  var result = value + "";
+  return result == "0" && 1 / value == -INFINITY3 ? "-0" : result;
 }
 var toKey_default = toKey;
 
@@ -17809,8 +1303,8 @@ var baseGet_default = baseGet;
 
 // node_modules/lodash-es/get.js
 function get(object, path, defaultValue) {
-  var result2 = object == null ? void 0 : baseGet_default(object, path);
-  return result2 === void 0 ? defaultValue : result2;
+  var result = object == null ? void 0 : baseGet_default(object, path);
+  return result === void 0 ? defaultValue : result;
 }
 var get_default = get;
 
@@ -17832,23 +1326,23 @@ function isFlattenable(value) {
 var isFlattenable_default = isFlattenable;
 
 // node_modules/lodash-es/_baseFlatten.js
-function baseFlatten(array, depth, predicate, isStrict, result2) {
+function baseFlatten(array, depth, predicate, isStrict, result) {
   var index = -1, length = array.length;
   predicate || (predicate = isFlattenable_default);
-  result2 || (result2 = []);
+  result || (result = []);
   while (++index < length) {
     var value = array[index];
     if (depth > 0 && predicate(value)) {
       if (depth > 1) {
-        baseFlatten(value, depth - 1, predicate, isStrict, result2);
+        baseFlatten(value, depth - 1, predicate, isStrict, result);
       } else {
-        arrayPush_default(result2, value);
+        arrayPush_default(result, value);
       }
     } else if (!isStrict) {
-      result2[result2.length] = value;
+      result[result.length] = value;
     }
   }
-  return result2;
+  return result;
 }
 var baseFlatten_default = baseFlatten;
 
@@ -17875,11 +1369,11 @@ function baseSlice(array, start, end) {
   }
   length = start > end ? 0 : end - start >>> 0;
   start >>>= 0;
-  var result2 = Array(length);
+  var result = Array(length);
   while (++index < length) {
-    result2[index] = array[index + start];
+    result[index] = array[index + start];
   }
-  return result2;
+  return result;
 }
 var baseSlice_default = baseSlice;
 
@@ -17905,9 +1399,9 @@ var stackClear_default = stackClear;
 
 // node_modules/lodash-es/_stackDelete.js
 function stackDelete(key) {
-  var data = this.__data__, result2 = data["delete"](key);
+  var data = this.__data__, result = data["delete"](key);
   this.size = data.size;
-  return result2;
+  return result;
 }
 var stackDelete_default = stackDelete;
 
@@ -17976,22 +1470,22 @@ function cloneBuffer(buffer, isDeep) {
   if (isDeep) {
     return buffer.slice();
   }
-  var length = buffer.length, result2 = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
-  buffer.copy(result2);
-  return result2;
+  var length = buffer.length, result = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
+  buffer.copy(result);
+  return result;
 }
 var cloneBuffer_default = cloneBuffer;
 
 // node_modules/lodash-es/_arrayFilter.js
 function arrayFilter(array, predicate) {
-  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
+  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
   while (++index < length) {
     var value = array[index];
     if (predicate(value, index, array)) {
-      result2[resIndex++] = value;
+      result[resIndex++] = value;
     }
   }
-  return result2;
+  return result;
 }
 var arrayFilter_default = arrayFilter;
 
@@ -18025,12 +1519,12 @@ var copySymbols_default = copySymbols;
 // node_modules/lodash-es/_getSymbolsIn.js
 var nativeGetSymbols2 = Object.getOwnPropertySymbols;
 var getSymbolsIn = !nativeGetSymbols2 ? stubArray_default : function(object) {
-  var result2 = [];
+  var result = [];
   while (object) {
-    arrayPush_default(result2, getSymbols_default(object));
+    arrayPush_default(result, getSymbols_default(object));
     object = getPrototype_default(object);
   }
-  return result2;
+  return result;
 };
 var getSymbolsIn_default = getSymbolsIn;
 
@@ -18042,8 +1536,8 @@ var copySymbolsIn_default = copySymbolsIn;
 
 // node_modules/lodash-es/_baseGetAllKeys.js
 function baseGetAllKeys(object, keysFunc, symbolsFunc) {
-  var result2 = keysFunc(object);
-  return isArray_default(object) ? result2 : arrayPush_default(result2, symbolsFunc(object));
+  var result = keysFunc(object);
+  return isArray_default(object) ? result : arrayPush_default(result, symbolsFunc(object));
 }
 var baseGetAllKeys_default = baseGetAllKeys;
 
@@ -18086,7 +1580,7 @@ var weakMapCtorString = toSource_default(WeakMap_default);
 var getTag = baseGetTag_default;
 if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != dataViewTag2 || Map_default && getTag(new Map_default()) != mapTag2 || Promise_default && getTag(Promise_default.resolve()) != promiseTag || Set_default && getTag(new Set_default()) != setTag2 || WeakMap_default && getTag(new WeakMap_default()) != weakMapTag2) {
   getTag = function(value) {
-    var result2 = baseGetTag_default(value), Ctor = result2 == objectTag2 ? value.constructor : void 0, ctorString = Ctor ? toSource_default(Ctor) : "";
+    var result = baseGetTag_default(value), Ctor = result == objectTag2 ? value.constructor : void 0, ctorString = Ctor ? toSource_default(Ctor) : "";
     if (ctorString) {
       switch (ctorString) {
         case dataViewCtorString:
@@ -18101,7 +1595,7 @@ if (DataView_default && getTag(new DataView_default(new ArrayBuffer(1))) != data
           return weakMapTag2;
       }
     }
-    return result2;
+    return result;
   };
 }
 var getTag_default = getTag;
@@ -18110,12 +1604,12 @@ var getTag_default = getTag;
 var objectProto14 = Object.prototype;
 var hasOwnProperty11 = objectProto14.hasOwnProperty;
 function initCloneArray(array) {
-  var length = array.length, result2 = new array.constructor(length);
+  var length = array.length, result = new array.constructor(length);
   if (length && typeof array[0] == "string" && hasOwnProperty11.call(array, "index")) {
-    result2.index = array.index;
-    result2.input = array.input;
+    result.index = array.index;
+    result.input = array.input;
   }
-  return result2;
+  return result;
 }
 var initCloneArray_default = initCloneArray;
 
@@ -18125,9 +1619,9 @@ var Uint8Array_default = Uint8Array2;
 
 // node_modules/lodash-es/_cloneArrayBuffer.js
 function cloneArrayBuffer(arrayBuffer) {
-  var result2 = new arrayBuffer.constructor(arrayBuffer.byteLength);
-  new Uint8Array_default(result2).set(new Uint8Array_default(arrayBuffer));
-  return result2;
+  var result = new arrayBuffer.constructor(arrayBuffer.byteLength);
+  new Uint8Array_default(result).set(new Uint8Array_default(arrayBuffer));
+  return result;
 }
 var cloneArrayBuffer_default = cloneArrayBuffer;
 
@@ -18141,9 +1635,9 @@ var cloneDataView_default = cloneDataView;
 // node_modules/lodash-es/_cloneRegExp.js
 var reFlags = /\w*$/;
 function cloneRegExp(regexp) {
-  var result2 = new regexp.constructor(regexp.source, reFlags.exec(regexp));
-  result2.lastIndex = regexp.lastIndex;
-  return result2;
+  var result = new regexp.constructor(regexp.source, reFlags.exec(regexp));
+  result.lastIndex = regexp.lastIndex;
+  return result;
 }
 var cloneRegExp_default = cloneRegExp;
 
@@ -18281,21 +1775,21 @@ var cloneableTags = {};
 cloneableTags[argsTag3] = cloneableTags[arrayTag2] = cloneableTags[arrayBufferTag3] = cloneableTags[dataViewTag4] = cloneableTags[boolTag3] = cloneableTags[dateTag3] = cloneableTags[float32Tag3] = cloneableTags[float64Tag3] = cloneableTags[int8Tag3] = cloneableTags[int16Tag3] = cloneableTags[int32Tag3] = cloneableTags[mapTag5] = cloneableTags[numberTag3] = cloneableTags[objectTag3] = cloneableTags[regexpTag3] = cloneableTags[setTag5] = cloneableTags[stringTag3] = cloneableTags[symbolTag3] = cloneableTags[uint8Tag3] = cloneableTags[uint8ClampedTag3] = cloneableTags[uint16Tag3] = cloneableTags[uint32Tag3] = true;
 cloneableTags[errorTag2] = cloneableTags[funcTag3] = cloneableTags[weakMapTag3] = false;
 function baseClone(value, bitmask, customizer, key, object, stack) {
-  var result2, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull = bitmask & CLONE_SYMBOLS_FLAG;
+  var result, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull = bitmask & CLONE_SYMBOLS_FLAG;
   if (customizer) {
-    result2 = object ? customizer(value, key, object, stack) : customizer(value);
+    result = object ? customizer(value, key, object, stack) : customizer(value);
   }
-  if (result2 !== void 0) {
-    return result2;
+  if (result !== void 0) {
+    return result;
   }
   if (!isObject_default(value)) {
     return value;
   }
   var isArr = isArray_default(value);
   if (isArr) {
-    result2 = initCloneArray_default(value);
+    result = initCloneArray_default(value);
     if (!isDeep) {
-      return copyArray_default(value, result2);
+      return copyArray_default(value, result);
     }
   } else {
     var tag = getTag_default(value), isFunc = tag == funcTag3 || tag == genTag2;
@@ -18303,15 +1797,15 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
       return cloneBuffer_default(value, isDeep);
     }
     if (tag == objectTag3 || tag == argsTag3 || isFunc && !object) {
-      result2 = isFlat || isFunc ? {} : initCloneObject_default(value);
+      result = isFlat || isFunc ? {} : initCloneObject_default(value);
       if (!isDeep) {
-        return isFlat ? copySymbolsIn_default(value, baseAssignIn_default(result2, value)) : copySymbols_default(value, baseAssign_default(result2, value));
+        return isFlat ? copySymbolsIn_default(value, baseAssignIn_default(result, value)) : copySymbols_default(value, baseAssign_default(result, value));
       }
     } else {
       if (!cloneableTags[tag]) {
         return object ? value : {};
       }
-      result2 = initCloneByTag_default(value, tag, isDeep);
+      result = initCloneByTag_default(value, tag, isDeep);
     }
   }
   stack || (stack = new Stack_default());
@@ -18319,14 +1813,14 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
   if (stacked) {
     return stacked;
   }
-  stack.set(value, result2);
+  stack.set(value, result);
   if (isSet_default(value)) {
     value.forEach(function(subValue) {
-      result2.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
+      result.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
     });
   } else if (isMap_default(value)) {
     value.forEach(function(subValue, key2) {
-      result2.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+      result.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
     });
   }
   var keysFunc = isFull ? isFlat ? getAllKeysIn_default : getAllKeys_default : isFlat ? keysIn_default : keys_default;
@@ -18336,9 +1830,9 @@ function baseClone(value, bitmask, customizer, key, object, stack) {
       key2 = subValue;
       subValue = value[key2];
     }
-    assignValue_default(result2, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+    assignValue_default(result, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
   });
-  return result2;
+  return result;
 }
 var baseClone_default = baseClone;
 
@@ -18351,14 +1845,14 @@ var clone_default = clone;
 
 // node_modules/lodash-es/compact.js
 function compact(array) {
-  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result2 = [];
+  var index = -1, length = array == null ? 0 : array.length, resIndex = 0, result = [];
   while (++index < length) {
     var value = array[index];
     if (value) {
-      result2[resIndex++] = value;
+      result[resIndex++] = value;
     }
   }
-  return result2;
+  return result;
 }
 var compact_default = compact;
 
@@ -18401,8 +1895,8 @@ function arraySome(array, predicate) {
 var arraySome_default = arraySome;
 
 // node_modules/lodash-es/_cacheHas.js
-function cacheHas(cache3, key) {
-  return cache3.has(key);
+function cacheHas(cache2, key) {
+  return cache2.has(key);
 }
 var cacheHas_default = cacheHas;
 
@@ -18419,7 +1913,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
   if (arrStacked && othStacked) {
     return arrStacked == other && othStacked == array;
   }
-  var index = -1, result2 = true, seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache_default() : void 0;
+  var index = -1, result = true, seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache_default() : void 0;
   stack.set(array, other);
   stack.set(other, array);
   while (++index < arrLength) {
@@ -18431,7 +1925,7 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
       if (compared) {
         continue;
       }
-      result2 = false;
+      result = false;
       break;
     }
     if (seen) {
@@ -18440,37 +1934,37 @@ function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
           return seen.push(othIndex);
         }
       })) {
-        result2 = false;
+        result = false;
         break;
       }
     } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, bitmask, customizer, stack))) {
-      result2 = false;
+      result = false;
       break;
     }
   }
   stack["delete"](array);
   stack["delete"](other);
-  return result2;
+  return result;
 }
 var equalArrays_default = equalArrays;
 
 // node_modules/lodash-es/_mapToArray.js
 function mapToArray(map2) {
-  var index = -1, result2 = Array(map2.size);
+  var index = -1, result = Array(map2.size);
   map2.forEach(function(value, key) {
-    result2[++index] = [key, value];
+    result[++index] = [key, value];
   });
-  return result2;
+  return result;
 }
 var mapToArray_default = mapToArray;
 
 // node_modules/lodash-es/_setToArray.js
 function setToArray(set) {
-  var index = -1, result2 = Array(set.size);
+  var index = -1, result = Array(set.size);
   set.forEach(function(value) {
-    result2[++index] = value;
+    result[++index] = value;
   });
-  return result2;
+  return result;
 }
 var setToArray_default = setToArray;
 
@@ -18526,9 +2020,9 @@ function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
       }
       bitmask |= COMPARE_UNORDERED_FLAG2;
       stack.set(object, other);
-      var result2 = equalArrays_default(convert(object), convert(other), bitmask, customizer, equalFunc, stack);
+      var result = equalArrays_default(convert(object), convert(other), bitmask, customizer, equalFunc, stack);
       stack["delete"](object);
-      return result2;
+      return result;
     case symbolTag4:
       if (symbolValueOf2) {
         return symbolValueOf2.call(object) == symbolValueOf2.call(other);
@@ -18559,7 +2053,7 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
   if (objStacked && othStacked) {
     return objStacked == other && othStacked == object;
   }
-  var result2 = true;
+  var result = true;
   stack.set(object, other);
   stack.set(other, object);
   var skipCtor = isPartial2;
@@ -18570,20 +2064,20 @@ function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
       var compared = isPartial2 ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
     }
     if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, bitmask, customizer, stack) : compared)) {
-      result2 = false;
+      result = false;
       break;
     }
     skipCtor || (skipCtor = key == "constructor");
   }
-  if (result2 && !skipCtor) {
+  if (result && !skipCtor) {
     var objCtor = object.constructor, othCtor = other.constructor;
     if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
-      result2 = false;
+      result = false;
     }
   }
   stack["delete"](object);
   stack["delete"](other);
-  return result2;
+  return result;
 }
 var equalObjects_default = equalObjects;
 
@@ -18663,9 +2157,9 @@ function baseIsMatch(object, source, matchData, customizer) {
     } else {
       var stack = new Stack_default();
       if (customizer) {
-        var result2 = customizer(objValue, srcValue, key, object, source, stack);
+        var result = customizer(objValue, srcValue, key, object, source, stack);
       }
-      if (!(result2 === void 0 ? baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG5 | COMPARE_UNORDERED_FLAG3, customizer, stack) : result2)) {
+      if (!(result === void 0 ? baseIsEqual_default(srcValue, objValue, COMPARE_PARTIAL_FLAG5 | COMPARE_UNORDERED_FLAG3, customizer, stack) : result)) {
         return false;
       }
     }
@@ -18682,12 +2176,12 @@ var isStrictComparable_default = isStrictComparable;
 
 // node_modules/lodash-es/_getMatchData.js
 function getMatchData(object) {
-  var result2 = keys_default(object), length = result2.length;
+  var result = keys_default(object), length = result.length;
   while (length--) {
-    var key = result2[length], value = object[key];
-    result2[length] = [key, value, isStrictComparable_default(value)];
+    var key = result[length], value = object[key];
+    result[length] = [key, value, isStrictComparable_default(value)];
   }
-  return result2;
+  return result;
 }
 var getMatchData_default = getMatchData;
 
@@ -18723,16 +2217,16 @@ var baseHasIn_default = baseHasIn;
 // node_modules/lodash-es/_hasPath.js
 function hasPath(object, path, hasFunc) {
   path = castPath_default(path, object);
-  var index = -1, length = path.length, result2 = false;
+  var index = -1, length = path.length, result = false;
   while (++index < length) {
     var key = toKey_default(path[index]);
-    if (!(result2 = object != null && hasFunc(object, key))) {
+    if (!(result = object != null && hasFunc(object, key))) {
       break;
     }
     object = object[key];
   }
-  if (result2 || ++index != length) {
-    return result2;
+  if (result || ++index != length) {
+    return result;
   }
   length = object == null ? 0 : object.length;
   return !!length && isLength_default(length) && isIndex_default(key, length) && (isArray_default(object) || isArguments_default(object));
@@ -18923,9 +2417,9 @@ var arrayIncludesWith_default = arrayIncludesWith;
 // node_modules/lodash-es/_baseDifference.js
 var LARGE_ARRAY_SIZE2 = 200;
 function baseDifference(array, values2, iteratee, comparator) {
-  var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result2 = [], valuesLength = values2.length;
+  var index = -1, includes2 = arrayIncludes_default, isCommon = true, length = array.length, result = [], valuesLength = values2.length;
   if (!length) {
-    return result2;
+    return result;
   }
   if (iteratee) {
     values2 = arrayMap_default(values2, baseUnary_default(iteratee));
@@ -18949,12 +2443,12 @@ function baseDifference(array, values2, iteratee, comparator) {
             continue outer;
           }
         }
-        result2.push(value);
+        result.push(value);
       } else if (!includes2(values2, computed, comparator)) {
-        result2.push(value);
+        result.push(value);
       }
     }
-  return result2;
+  return result;
 }
 var baseDifference_default = baseDifference;
 
@@ -19021,12 +2515,12 @@ var arrayEvery_default = arrayEvery;
 
 // node_modules/lodash-es/_baseEvery.js
 function baseEvery(collection, predicate) {
-  var result2 = true;
+  var result = true;
   baseEach_default(collection, function(value, index, collection2) {
-    result2 = !!predicate(value, index, collection2);
-    return result2;
+    result = !!predicate(value, index, collection2);
+    return result;
   });
-  return result2;
+  return result;
 }
 var baseEvery_default = baseEvery;
 
@@ -19042,13 +2536,13 @@ var every_default = every;
 
 // node_modules/lodash-es/_baseFilter.js
 function baseFilter(collection, predicate) {
-  var result2 = [];
+  var result = [];
   baseEach_default(collection, function(value, index, collection2) {
     if (predicate(value, index, collection2)) {
-      result2.push(value);
+      result.push(value);
     }
   });
-  return result2;
+  return result;
 }
 var baseFilter_default = baseFilter;
 
@@ -19103,11 +2597,11 @@ var head_default = head;
 
 // node_modules/lodash-es/_baseMap.js
 function baseMap(collection, iteratee) {
-  var index = -1, result2 = isArrayLike_default(collection) ? Array(collection.length) : [];
+  var index = -1, result = isArrayLike_default(collection) ? Array(collection.length) : [];
   baseEach_default(collection, function(value, key, collection2) {
-    result2[++index] = iteratee(value, key, collection2);
+    result[++index] = iteratee(value, key, collection2);
   });
-  return result2;
+  return result;
 }
 var baseMap_default = baseMap;
 
@@ -19127,11 +2621,11 @@ var flatMap_default = flatMap;
 // node_modules/lodash-es/groupBy.js
 var objectProto18 = Object.prototype;
 var hasOwnProperty15 = objectProto18.hasOwnProperty;
-var groupBy = createAggregator_default(function(result2, value, key) {
-  if (hasOwnProperty15.call(result2, key)) {
-    result2[key].push(value);
+var groupBy = createAggregator_default(function(result, value, key) {
+  if (hasOwnProperty15.call(result, key)) {
+    result[key].push(value);
   } else {
-    baseAssignValue_default(result2, key, [value]);
+    baseAssignValue_default(result, key, [value]);
   }
 });
 var groupBy_default = groupBy;
@@ -19296,14 +2790,14 @@ var baseSet_default = baseSet;
 
 // node_modules/lodash-es/_basePickBy.js
 function basePickBy(object, paths, predicate) {
-  var index = -1, length = paths.length, result2 = {};
+  var index = -1, length = paths.length, result = {};
   while (++index < length) {
     var path = paths[index], value = baseGet_default(object, path);
     if (predicate(value, path)) {
-      baseSet_default(result2, castPath_default(path, object), value);
+      baseSet_default(result, castPath_default(path, object), value);
     }
   }
-  return result2;
+  return result;
 }
 var basePickBy_default = basePickBy;
 
@@ -19347,12 +2841,12 @@ var reject_default = reject;
 
 // node_modules/lodash-es/_baseSome.js
 function baseSome(collection, predicate) {
-  var result2;
+  var result;
   baseEach_default(collection, function(value, index, collection2) {
-    result2 = predicate(value, index, collection2);
-    return !result2;
+    result = predicate(value, index, collection2);
+    return !result;
   });
-  return !!result2;
+  return !!result;
 }
 var baseSome_default = baseSome;
 
@@ -19376,7 +2870,7 @@ var createSet_default = createSet;
 // node_modules/lodash-es/_baseUniq.js
 var LARGE_ARRAY_SIZE3 = 200;
 function baseUniq(array, iteratee, comparator) {
-  var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result2 = [], seen = result2;
+  var index = -1, includes2 = arrayIncludes_default, length = array.length, isCommon = true, result = [], seen = result;
   if (comparator) {
     isCommon = false;
     includes2 = arrayIncludesWith_default;
@@ -19389,7 +2883,7 @@ function baseUniq(array, iteratee, comparator) {
     includes2 = cacheHas_default;
     seen = new SetCache_default();
   } else {
-    seen = iteratee ? [] : result2;
+    seen = iteratee ? [] : result;
   }
   outer:
     while (++index < length) {
@@ -19405,15 +2899,15 @@ function baseUniq(array, iteratee, comparator) {
         if (iteratee) {
           seen.push(computed);
         }
-        result2.push(value);
+        result.push(value);
       } else if (!includes2(seen, computed, comparator)) {
-        if (seen !== result2) {
+        if (seen !== result) {
           seen.push(computed);
         }
-        result2.push(value);
+        result.push(value);
       }
     }
-  return result2;
+  return result;
 }
 var baseUniq_default = baseUniq;
 
@@ -20160,23 +3654,23 @@ var RegExpParser = class {
     return ASSERT_NEVER_REACH_HERE();
   }
   quantifier(isBacktracking = false) {
-    let range = void 0;
+    let range2 = void 0;
     const begin = this.idx;
     switch (this.popChar()) {
       case "*":
-        range = {
+        range2 = {
           atLeast: 0,
           atMost: Infinity
         };
         break;
       case "+":
-        range = {
+        range2 = {
           atLeast: 1,
           atMost: Infinity
         };
         break;
       case "?":
-        range = {
+        range2 = {
           atLeast: 0,
           atMost: 1
         };
@@ -20185,7 +3679,7 @@ var RegExpParser = class {
         const atLeast = this.integerIncludingZero();
         switch (this.popChar()) {
           case "}":
-            range = {
+            range2 = {
               atLeast,
               atMost: atLeast
             };
@@ -20194,12 +3688,12 @@ var RegExpParser = class {
             let atMost;
             if (this.isDigit()) {
               atMost = this.integerIncludingZero();
-              range = {
+              range2 = {
                 atLeast,
                 atMost
               };
             } else {
-              range = {
+              range2 = {
                 atLeast,
                 atMost: Infinity
               };
@@ -20207,25 +3701,25 @@ var RegExpParser = class {
             this.consumeChar("}");
             break;
         }
-        if (isBacktracking === true && range === void 0) {
+        if (isBacktracking === true && range2 === void 0) {
           return void 0;
         }
-        ASSERT_EXISTS(range);
+        ASSERT_EXISTS(range2);
         break;
     }
-    if (isBacktracking === true && range === void 0) {
+    if (isBacktracking === true && range2 === void 0) {
       return void 0;
     }
-    if (ASSERT_EXISTS(range)) {
+    if (ASSERT_EXISTS(range2)) {
       if (this.peekChar(0) === "?") {
         this.consumeChar("?");
-        range.greedy = false;
+        range2.greedy = false;
       } else {
-        range.greedy = true;
+        range2.greedy = true;
       }
-      range.type = "Quantifier";
-      range.loc = this.loc(begin);
-      return range;
+      range2.type = "Quantifier";
+      range2.loc = this.loc(begin);
+      return range2;
     }
   }
   atom() {
@@ -20492,13 +3986,13 @@ var RegExpParser = class {
     }
   }
   group() {
-    let capturing2 = true;
+    let capturing = true;
     this.consumeChar("(");
     switch (this.peekChar(0)) {
       case "?":
         this.consumeChar("?");
         this.consumeChar(":");
-        capturing2 = false;
+        capturing = false;
         break;
       default:
         this.groupIdx++;
@@ -20508,10 +4002,10 @@ var RegExpParser = class {
     this.consumeChar(")");
     const groupAst = {
       type: "Group",
-      capturing: capturing2,
+      capturing,
       value
     };
-    if (capturing2) {
+    if (capturing) {
       groupAst["idx"] = this.groupIdx;
     }
     return groupAst;
@@ -20868,11 +4362,11 @@ function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
   }
   return [];
 }
-function firstCharOptimizedIndices(ast, result2, ignoreCase) {
+function firstCharOptimizedIndices(ast, result, ignoreCase) {
   switch (ast.type) {
     case "Disjunction":
       for (let i = 0; i < ast.value.length; i++) {
-        firstCharOptimizedIndices(ast.value[i], result2, ignoreCase);
+        firstCharOptimizedIndices(ast.value[i], result, ignoreCase);
       }
       break;
     case "Alternative":
@@ -20898,7 +4392,7 @@ function firstCharOptimizedIndices(ast, result2, ignoreCase) {
         const atom = term;
         switch (atom.type) {
           case "Character":
-            addOptimizedIdxToResult(atom.value, result2, ignoreCase);
+            addOptimizedIdxToResult(atom.value, result, ignoreCase);
             break;
           case "Set":
             if (atom.complement === true) {
@@ -20906,24 +4400,24 @@ function firstCharOptimizedIndices(ast, result2, ignoreCase) {
             }
             forEach_default(atom.value, (code) => {
               if (typeof code === "number") {
-                addOptimizedIdxToResult(code, result2, ignoreCase);
+                addOptimizedIdxToResult(code, result, ignoreCase);
               } else {
-                const range = code;
+                const range2 = code;
                 if (ignoreCase === true) {
-                  for (let rangeCode = range.from; rangeCode <= range.to; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result2, ignoreCase);
+                  for (let rangeCode = range2.from; rangeCode <= range2.to; rangeCode++) {
+                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
                   }
                 } else {
-                  for (let rangeCode = range.from; rangeCode <= range.to && rangeCode < minOptimizationVal; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result2, ignoreCase);
+                  for (let rangeCode = range2.from; rangeCode <= range2.to && rangeCode < minOptimizationVal; rangeCode++) {
+                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
                   }
-                  if (range.to >= minOptimizationVal) {
-                    const minUnOptVal = range.from >= minOptimizationVal ? range.from : minOptimizationVal;
-                    const maxUnOptVal = range.to;
+                  if (range2.to >= minOptimizationVal) {
+                    const minUnOptVal = range2.from >= minOptimizationVal ? range2.from : minOptimizationVal;
+                    const maxUnOptVal = range2.to;
                     const minOptIdx = charCodeToOptimizedIndex(minUnOptVal);
                     const maxOptIdx = charCodeToOptimizedIndex(maxUnOptVal);
                     for (let currOptIdx = minOptIdx; currOptIdx <= maxOptIdx; currOptIdx++) {
-                      result2[currOptIdx] = currOptIdx;
+                      result[currOptIdx] = currOptIdx;
                     }
                   }
                 }
@@ -20931,7 +4425,7 @@ function firstCharOptimizedIndices(ast, result2, ignoreCase) {
             });
             break;
           case "Group":
-            firstCharOptimizedIndices(atom.value, result2, ignoreCase);
+            firstCharOptimizedIndices(atom.value, result, ignoreCase);
             break;
           /* istanbul ignore next */
           default:
@@ -20952,26 +4446,26 @@ function firstCharOptimizedIndices(ast, result2, ignoreCase) {
     default:
       throw Error("non exhaustive match!");
   }
-  return values_default(result2);
+  return values_default(result);
 }
-function addOptimizedIdxToResult(code, result2, ignoreCase) {
+function addOptimizedIdxToResult(code, result, ignoreCase) {
   const optimizedCharIdx = charCodeToOptimizedIndex(code);
-  result2[optimizedCharIdx] = optimizedCharIdx;
+  result[optimizedCharIdx] = optimizedCharIdx;
   if (ignoreCase === true) {
-    handleIgnoreCase(code, result2);
+    handleIgnoreCase(code, result);
   }
 }
-function handleIgnoreCase(code, result2) {
+function handleIgnoreCase(code, result) {
   const char = String.fromCharCode(code);
   const upperChar = char.toUpperCase();
   if (upperChar !== char) {
     const optimizedCharIdx = charCodeToOptimizedIndex(upperChar.charCodeAt(0));
-    result2[optimizedCharIdx] = optimizedCharIdx;
+    result[optimizedCharIdx] = optimizedCharIdx;
   } else {
     const lowerChar = char.toLowerCase();
     if (lowerChar !== char) {
       const optimizedCharIdx = charCodeToOptimizedIndex(lowerChar.charCodeAt(0));
-      result2[optimizedCharIdx] = optimizedCharIdx;
+      result[optimizedCharIdx] = optimizedCharIdx;
     }
   }
 }
@@ -20980,8 +4474,8 @@ function findCode(setNode, targetCharCodes) {
     if (typeof codeOrRange === "number") {
       return includes_default(targetCharCodes, codeOrRange);
     } else {
-      const range = codeOrRange;
-      return find_default(targetCharCodes, (targetCode) => range.from <= targetCode && targetCode <= range.to) !== void 0;
+      const range2 = codeOrRange;
+      return find_default(targetCharCodes, (targetCode) => range2.from <= targetCode && targetCode <= range2.to) !== void 0;
     }
   });
 }
@@ -21202,11 +4696,11 @@ function analyzeTokenTypes(tokenTypes, options) {
   let charCodeToPatternIdxToConfig = [];
   if (!options.safeMode) {
     tracer("First Char Optimization", () => {
-      charCodeToPatternIdxToConfig = reduce_default(onlyRelevantTypes, (result2, currTokType, idx) => {
+      charCodeToPatternIdxToConfig = reduce_default(onlyRelevantTypes, (result, currTokType, idx) => {
         if (typeof currTokType.PATTERN === "string") {
           const charCode = currTokType.PATTERN.charCodeAt(0);
           const optimizedIdx = charCodeToOptimizedIndex(charCode);
-          addToMapOfArrays(result2, optimizedIdx, patternIdxToConfig[idx]);
+          addToMapOfArrays(result, optimizedIdx, patternIdxToConfig[idx]);
         } else if (isArray_default(currTokType.START_CHARS_HINT)) {
           let lastOptimizedIdx;
           forEach_default(currTokType.START_CHARS_HINT, (charOrInt) => {
@@ -21214,7 +4708,7 @@ function analyzeTokenTypes(tokenTypes, options) {
             const currOptimizedIdx = charCodeToOptimizedIndex(charCode);
             if (lastOptimizedIdx !== currOptimizedIdx) {
               lastOptimizedIdx = currOptimizedIdx;
-              addToMapOfArrays(result2, currOptimizedIdx, patternIdxToConfig[idx]);
+              addToMapOfArrays(result, currOptimizedIdx, patternIdxToConfig[idx]);
             }
           });
         } else if (isRegExp_default(currTokType.PATTERN)) {
@@ -21232,7 +4726,7 @@ function analyzeTokenTypes(tokenTypes, options) {
               canBeOptimized = false;
             }
             forEach_default(optimizedCodes, (code) => {
-              addToMapOfArrays(result2, code, patternIdxToConfig[idx]);
+              addToMapOfArrays(result, code, patternIdxToConfig[idx]);
             });
           }
         } else {
@@ -21243,7 +4737,7 @@ function analyzeTokenTypes(tokenTypes, options) {
           }
           canBeOptimized = false;
         }
-        return result2;
+        return result;
       }, []);
     });
   }
@@ -21400,13 +4894,13 @@ function findUnsupportedFlags(tokenTypes) {
 function findDuplicatePatterns(tokenTypes) {
   const found = [];
   let identicalPatterns = map_default(tokenTypes, (outerType) => {
-    return reduce_default(tokenTypes, (result2, innerType) => {
+    return reduce_default(tokenTypes, (result, innerType) => {
       if (outerType.PATTERN.source === innerType.PATTERN.source && !includes_default(found, innerType) && innerType.PATTERN !== Lexer.NA) {
         found.push(innerType);
-        result2.push(innerType);
-        return result2;
+        result.push(innerType);
+        return result;
       }
-      return result2;
+      return result;
     }, []);
   });
   identicalPatterns = compact_default(identicalPatterns);
@@ -21459,17 +4953,17 @@ function findModesThatDoNotExist(tokenTypes, validModes) {
 }
 function findUnreachablePatterns(tokenTypes) {
   const errors = [];
-  const canBeTested = reduce_default(tokenTypes, (result2, tokType, idx) => {
+  const canBeTested = reduce_default(tokenTypes, (result, tokType, idx) => {
     const pattern = tokType.PATTERN;
     if (pattern === Lexer.NA) {
-      return result2;
+      return result;
     }
     if (isString_default(pattern)) {
-      result2.push({ str: pattern, idx, tokenType: tokType });
+      result.push({ str: pattern, idx, tokenType: tokType });
     } else if (isRegExp_default(pattern) && noMetaChar(pattern)) {
-      result2.push({ str: pattern.source, idx, tokenType: tokType });
+      result.push({ str: pattern.source, idx, tokenType: tokType });
     }
-    return result2;
+    return result;
   }, []);
   forEach_default(tokenTypes, (aTokType, aIdx) => {
     forEach_default(canBeTested, ({ str: bStr, idx: bIdx, tokenType: bTokType }) => {
@@ -21762,20 +5256,20 @@ function augmentTokenTypes(tokenTypes) {
   });
 }
 function expandCategories(tokenTypes) {
-  let result2 = clone_default(tokenTypes);
+  let result = clone_default(tokenTypes);
   let categories = tokenTypes;
   let searching = true;
   while (searching) {
     categories = compact_default(flatten_default(map_default(categories, (currTokType) => currTokType.CATEGORIES)));
-    const newCategories = difference_default(categories, result2);
-    result2 = result2.concat(newCategories);
+    const newCategories = difference_default(categories, result);
+    result = result.concat(newCategories);
     if (isEmpty_default(newCategories)) {
       searching = false;
     } else {
       categories = newCategories;
     }
   }
-  return result2;
+  return result;
 }
 function assignTokenDefaultProps(tokenTypes) {
   forEach_default(tokenTypes, (currTokType) => {
@@ -22478,7 +5972,7 @@ var defaultParserErrorProvider = {
     if (customUserDescription) {
       return errPrefix + customUserDescription + errSuffix;
     } else {
-      const allLookAheadPaths = reduce_default(expectedPathsPerAlt, (result2, currAltPaths) => result2.concat(currAltPaths), []);
+      const allLookAheadPaths = reduce_default(expectedPathsPerAlt, (result, currAltPaths) => result.concat(currAltPaths), []);
       const nextValidTokenSequences = map_default(allLookAheadPaths, (currPath) => `[${map_default(currPath, (currTokenType) => tokenLabel2(currTokenType)).join(", ")}]`);
       const nextValidSequenceItems = map_default(nextValidTokenSequences, (itemMsg, idx) => `  ${idx + 1}. ${itemMsg}`);
       const calculatedDescription = `one of these possible Token sequences:
@@ -22797,14 +6291,14 @@ var NextTerminalAfterAtLeastOneSepWalker = class extends AbstractNextTerminalAft
 };
 function possiblePathsFrom(targetDef, maxLength, currPath = []) {
   currPath = clone_default(currPath);
-  let result2 = [];
+  let result = [];
   let i = 0;
   function remainingPathWith(nextDef) {
     return nextDef.concat(drop_default(targetDef, i + 1));
   }
   function getAlternativesForProd(definition) {
     const alternatives = possiblePathsFrom(remainingPathWith(definition), maxLength, currPath);
-    return result2.concat(alternatives);
+    return result.concat(alternatives);
   }
   while (currPath.length < maxLength && i < targetDef.length) {
     const prod = targetDef[i];
@@ -22813,7 +6307,7 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
     } else if (prod instanceof NonTerminal) {
       return getAlternativesForProd(prod.definition);
     } else if (prod instanceof Option) {
-      result2 = getAlternativesForProd(prod.definition);
+      result = getAlternativesForProd(prod.definition);
     } else if (prod instanceof RepetitionMandatory) {
       const newDef = prod.definition.concat([
         new Repetition({
@@ -22835,21 +6329,21 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
           definition: [new Terminal({ terminalType: prod.separator })].concat(prod.definition)
         })
       ]);
-      result2 = getAlternativesForProd(newDef);
+      result = getAlternativesForProd(newDef);
     } else if (prod instanceof Repetition) {
       const newDef = prod.definition.concat([
         new Repetition({
           definition: prod.definition
         })
       ]);
-      result2 = getAlternativesForProd(newDef);
+      result = getAlternativesForProd(newDef);
     } else if (prod instanceof Alternation) {
       forEach_default(prod.definition, (currAlt) => {
         if (isEmpty_default(currAlt.definition) === false) {
-          result2 = getAlternativesForProd(currAlt.definition);
+          result = getAlternativesForProd(currAlt.definition);
         }
       });
-      return result2;
+      return result;
     } else if (prod instanceof Terminal) {
       currPath.push(prod.terminalType);
     } else {
@@ -22857,11 +6351,11 @@ function possiblePathsFrom(targetDef, maxLength, currPath = []) {
     }
     i++;
   }
-  result2.push({
+  result.push({
     partialPath: currPath,
     suffixDef: drop_default(targetDef, i)
   });
-  return result2;
+  return result;
 }
 function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhead) {
   const EXIT_NON_TERMINAL = "EXIT_NONE_TERMINAL";
@@ -22870,7 +6364,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
   let foundCompletePath = false;
   const tokenVectorLength = tokenVector.length;
   const minimalAlternativesIndex = tokenVectorLength - maxLookAhead - 1;
-  const result2 = [];
+  const result = [];
   const possiblePaths = [];
   possiblePaths.push({
     idx: -1,
@@ -22916,7 +6410,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
           possiblePaths.push(nextPath);
         }
       } else if (currIdx === tokenVectorLength - 1) {
-        result2.push({
+        result.push({
           nextTokenType: prod.terminalType,
           nextTokenOccurrence: prod.idx,
           ruleStack: currRuleStack,
@@ -23053,7 +6547,7 @@ function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhe
       throw Error("non exhaustive match");
     }
   }
-  return result2;
+  return result;
 }
 function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack) {
   const newRuleStack = clone_default(currRuleStack);
@@ -23140,18 +6634,18 @@ function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dyna
     const singleTokenAlts = map_default(alts, (currAlt) => {
       return flatten_default(currAlt);
     });
-    const choiceToAlt = reduce_default(singleTokenAlts, (result2, currAlt, idx) => {
+    const choiceToAlt = reduce_default(singleTokenAlts, (result, currAlt, idx) => {
       forEach_default(currAlt, (currTokType) => {
-        if (!has_default(result2, currTokType.tokenTypeIdx)) {
-          result2[currTokType.tokenTypeIdx] = idx;
+        if (!has_default(result, currTokType.tokenTypeIdx)) {
+          result[currTokType.tokenTypeIdx] = idx;
         }
         forEach_default(currTokType.categoryMatches, (currExtendingType) => {
-          if (!has_default(result2, currExtendingType)) {
-            result2[currExtendingType] = idx;
+          if (!has_default(result, currExtendingType)) {
+            result[currExtendingType] = idx;
           }
         });
       });
-      return result2;
+      return result;
     }, {});
     return function() {
       const nextToken = this.LA_FAST(1);
@@ -23192,12 +6686,12 @@ function buildSingleAlternativeLookaheadFunction(alt, tokenMatcher2, dynamicToke
         return this.LA_FAST(1).tokenTypeIdx === expectedTokenUniqueKey;
       };
     } else {
-      const choiceToAlt = reduce_default(singleTokensTypes, (result2, currTokType, idx) => {
-        result2[currTokType.tokenTypeIdx] = true;
+      const choiceToAlt = reduce_default(singleTokensTypes, (result, currTokType, idx) => {
+        result[currTokType.tokenTypeIdx] = true;
         forEach_default(currTokType.categoryMatches, (currExtendingType) => {
-          result2[currExtendingType] = true;
+          result[currExtendingType] = true;
         });
-        return result2;
+        return result;
       }, []);
       return function() {
         const nextToken = this.LA_FAST(1);
@@ -23298,11 +6792,11 @@ var InsideDefinitionFinderVisitor = class extends GAstVisitor {
   }
 };
 function initializeArrayOfArrays(size) {
-  const result2 = new Array(size);
+  const result = new Array(size);
   for (let i = 0; i < size; i++) {
-    result2[i] = [];
+    result[i] = [];
   }
-  return result2;
+  return result;
 }
 function pathToHashKeys(path) {
   let keys2 = [""];
@@ -23514,11 +7008,11 @@ var OccurrenceValidationCollector = class extends GAstVisitor {
 };
 function validateRuleDoesNotAlreadyExist(rule, allRules2, className, errMsgProvider) {
   const errors = [];
-  const occurrences = reduce_default(allRules2, (result2, curRule) => {
+  const occurrences = reduce_default(allRules2, (result, curRule) => {
     if (curRule.name === rule.name) {
-      return result2 + 1;
+      return result + 1;
     }
-    return result2;
+    return result;
   }, 0);
   if (occurrences > 1) {
     const errMsg = errMsgProvider.buildDuplicateRuleNameError({
@@ -23574,17 +7068,17 @@ function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path = []) {
   }
 }
 function getFirstNoneTerminal(definition) {
-  let result2 = [];
+  let result = [];
   if (isEmpty_default(definition)) {
-    return result2;
+    return result;
   }
   const firstProd = head_default(definition);
   if (firstProd instanceof NonTerminal) {
-    result2.push(firstProd.referencedRule);
+    result.push(firstProd.referencedRule);
   } else if (firstProd instanceof Alternative || firstProd instanceof Option || firstProd instanceof RepetitionMandatory || firstProd instanceof RepetitionMandatoryWithSeparator || firstProd instanceof RepetitionWithSeparator || firstProd instanceof Repetition) {
-    result2 = result2.concat(getFirstNoneTerminal(firstProd.definition));
+    result = result.concat(getFirstNoneTerminal(firstProd.definition));
   } else if (firstProd instanceof Alternation) {
-    result2 = flatten_default(map_default(firstProd.definition, (currSubDef) => getFirstNoneTerminal(currSubDef.definition)));
+    result = flatten_default(map_default(firstProd.definition, (currSubDef) => getFirstNoneTerminal(currSubDef.definition)));
   } else if (firstProd instanceof Terminal) {
   } else {
     throw Error("non exhaustive match");
@@ -23593,9 +7087,9 @@ function getFirstNoneTerminal(definition) {
   const hasMore = definition.length > 1;
   if (isFirstOptional && hasMore) {
     const rest = drop_default(definition);
-    return result2.concat(getFirstNoneTerminal(rest));
+    return result.concat(getFirstNoneTerminal(rest));
   } else {
-    return result2;
+    return result;
   }
 }
 var OrCollector = class extends GAstVisitor {
@@ -23721,9 +7215,9 @@ function validateSomeNonEmptyLookaheadPath(topLevelRules, maxLookahead, errMsgPr
 }
 function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
   const foundAmbiguousPaths = [];
-  const identicalAmbiguities = reduce_default(alternatives, (result2, currAlt, currAltIdx) => {
+  const identicalAmbiguities = reduce_default(alternatives, (result, currAlt, currAltIdx) => {
     if (alternation.definition[currAltIdx].ignoreAmbiguities === true) {
-      return result2;
+      return result;
     }
     forEach_default(currAlt, (currPath) => {
       const altsCurrPathAppearsIn = [currAltIdx];
@@ -23735,13 +7229,13 @@ function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgPro
       });
       if (altsCurrPathAppearsIn.length > 1 && !containsPath(foundAmbiguousPaths, currPath)) {
         foundAmbiguousPaths.push(currPath);
-        result2.push({
+        result.push({
           alts: altsCurrPathAppearsIn,
           path: currPath
         });
       }
     });
-    return result2;
+    return result;
   }, []);
   const currErrors = map_default(identicalAmbiguities, (currAmbDescriptor) => {
     const ambgIndices = map_default(currAmbDescriptor.alts, (currAltIdx) => currAltIdx + 1);
@@ -23762,11 +7256,11 @@ function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgPro
   return currErrors;
 }
 function checkPrefixAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
-  const pathsAndIndices = reduce_default(alternatives, (result2, currAlt, idx) => {
+  const pathsAndIndices = reduce_default(alternatives, (result, currAlt, idx) => {
     const currPathsAndIdx = map_default(currAlt, (currPath) => {
       return { idx, path: currPath };
     });
-    return result2.concat(currPathsAndIdx);
+    return result.concat(currPathsAndIdx);
   }, []);
   const errors = compact_default(flatMap_default(pathsAndIndices, (currPathAndIdx) => {
     const alternativeGast = alternation.definition[currPathAndIdx.idx];
@@ -24057,19 +7551,19 @@ var Recoverable = class {
     const explicitRuleStack = this.RULE_STACK;
     const explicitOccurrenceStack = this.RULE_OCCURRENCE_STACK;
     const len = this.RULE_STACK_IDX + 1;
-    const result2 = new Array(len);
+    const result = new Array(len);
     for (let idx = 0; idx < len; idx++) {
       if (idx === 0) {
-        result2[idx] = EOF_FOLLOW_KEY;
+        result[idx] = EOF_FOLLOW_KEY;
       } else {
-        result2[idx] = {
+        result[idx] = {
           ruleName: this.shortRuleNameToFullName(explicitRuleStack[idx]),
           idxInCallingRule: explicitOccurrenceStack[idx],
           inRule: this.shortRuleNameToFullName(explicitRuleStack[idx - 1])
         };
       }
     }
-    return result2;
+    return result;
   }
   flattenFollowSet() {
     const followStack = map_default(this.buildFullFollowKeyStack(), (currKey) => {
@@ -24116,11 +7610,11 @@ var Recoverable = class {
   }
   getHumanReadableRuleStack() {
     const len = this.RULE_STACK_IDX + 1;
-    const result2 = new Array(len);
+    const result = new Array(len);
     for (let i = 0; i < len; i++) {
-      result2[i] = this.shortRuleNameToFullName(this.RULE_STACK[i]);
+      result[i] = this.shortRuleNameToFullName(this.RULE_STACK[i]);
     }
-    return result2;
+    return result;
   }
 };
 function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx, prodOccurrence, nextToksWalker, notStuck) {
@@ -26570,11 +10064,19 @@ var MAX_WORDS_PER_LINE = 251;
 var WORD_LENGTH_LIMIT = MAX_WORD_LENGTH;
 var WORDS_PER_LINE_LIMIT = MAX_WORDS_PER_LINE;
 var TokenStore = class {
-  constructor(capacity) {
+  /** `spare`: memory no one else uses, to keep the starts and ends in (see `LexOptions.spareMemory`). */
+  constructor(capacity, spare) {
     this.count = 0;
-    const size = Math.max(capacity, 64);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
+    const fits = spare === void 0 ? 0 : Math.floor(spare.byteLength / 8);
+    const inSpare = fits >= 64 && fits >= capacity - 64;
+    const size = inSpare ? Math.min(capacity, fits) : Math.max(capacity, 64);
+    if (inSpare) {
+      this.starts = new Int32Array(spare, 0, size);
+      this.ends = new Int32Array(spare, size * 4, size);
+    } else {
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+    }
     this.codes = new Uint8Array(size);
   }
   push(start, end, code) {
@@ -26657,8 +10159,8 @@ function optionFollows(text, from, end) {
   const c1 = text.charCodeAt(j + 1);
   return isLetter(c1) || c1 === 45 && j + 2 < end && isLetter(text.charCodeAt(j + 2));
 }
-function lex(text) {
-  const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64);
+function lex(text, options = {}) {
+  const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64, options.spareMemory);
   builder.lexLines(0, text.length);
   return builder.finish();
 }
@@ -26708,7 +10210,7 @@ function rewrittenLines(old, replacements) {
   return regions;
 }
 var LexedBuilder = class {
-  constructor(text, lines, tokens) {
+  constructor(text, lines, tokens, spareMemory) {
     this.text = text;
     this.errors = [];
     this.line = 0;
@@ -26716,7 +10218,7 @@ var LexedBuilder = class {
     this.contentEnds = new IntList(lines);
     this.firstTokens = new IntList(lines);
     this.kinds = new IntList(lines);
-    this.tokens = new TokenStore(tokens);
+    this.tokens = new TokenStore(tokens, spareMemory);
     this.hasNul = text.indexOf("\0") !== -1;
     this.marks = new Landmarks(text);
   }
@@ -26923,12 +10425,12 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     return 2 /* Words */;
   }
   findMissingValues(text, tokens, lineFirstToken, line, errors);
-  const firstStart2 = tokens.starts[lineFirstToken];
-  if (firstStart2 > start) {
-    const c = text.charCodeAt(firstStart2);
+  const firstStart = tokens.starts[lineFirstToken];
+  if (firstStart > start) {
+    const c = text.charCodeAt(firstStart);
     if (c === HASH) errors.push({ kind: 4 /* IndentedComment */, line, start, end });
-    else if (isLineHead(text, firstStart2, tokens.ends[lineFirstToken])) {
-      errors.push({ kind: 5 /* IndentedHead */, line, start: firstStart2, end: tokens.ends[lineFirstToken] });
+    else if (isLineHead(text, firstStart, tokens.ends[lineFirstToken])) {
+      errors.push({ kind: 5 /* IndentedHead */, line, start: firstStart, end: tokens.ends[lineFirstToken] });
     }
   }
   return 2 /* Words */;
@@ -27159,10 +10661,19 @@ var LineView = class {
     for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
     return out;
   }
-  /** The first value, or null. */
+  /** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
   value(i) {
-    const values2 = this.values(i);
-    return values2.length ? values2[0] : null;
+    const t = this.optionToken(i);
+    const start = this.starts[t];
+    const end = this.ends[t];
+    for (let k = start; k < end; k++) {
+      if (this.text.charCodeAt(k) !== 61) continue;
+      const inline = inlineValue(decodeWord(this.text.slice(start, end)));
+      if (inline !== null) return inline;
+      break;
+    }
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    return from < this.first + this.e[i * 4 + 3] ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
   }
   /** The range of the option word. */
   optionRange(i) {
@@ -27229,8 +10740,8 @@ var Source = class {
     const lineStart2 = this.lexed.lineCount === 0 ? 0 : starts[low];
     return { line: low + 1, column: offset - lineStart2 + 1, offset };
   }
-  locate(range) {
-    return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
+  locate(range2) {
+    return { start: this.positionAt(range2.start), end: this.positionAt(range2.end) };
   }
 };
 var SourceNode = class {
@@ -27244,10 +10755,10 @@ var SourceNode = class {
   }
 };
 var SpanNode = class extends SourceNode {
-  constructor(source, range) {
+  constructor(source, range2) {
     super();
     this.source = source;
-    this.range = range;
+    this.range = range2;
   }
 };
 var Word2 = class extends SpanNode {
@@ -27265,8 +10776,8 @@ var Word2 = class extends SpanNode {
   }
 };
 var InlineValueWord = class extends Word2 {
-  constructor(source, range, decoded) {
-    super(source, range);
+  constructor(source, range2, decoded) {
+    super(source, range2);
     this.decoded = decoded;
   }
   get value() {
@@ -27274,8 +10785,8 @@ var InlineValueWord = class extends Word2 {
   }
 };
 var OptionNode = class extends SpanNode {
-  constructor(source, range, role, optionWord, name, bang, intrapositioned, values2) {
-    super(source, range);
+  constructor(source, range2, role, optionWord, name, bang, intrapositioned, values2) {
+    super(source, range2);
     this.role = role;
     this.optionWord = optionWord;
     this.name = name;
@@ -27292,8 +10803,8 @@ var OptionNode = class extends SpanNode {
   }
 };
 var MatchNode = class extends SpanNode {
-  constructor(source, range, name, matchOption, options) {
-    super(source, range);
+  constructor(source, range2, name, matchOption, options) {
+    super(source, range2);
     this.name = name;
     this.matchOption = matchOption;
     this.options = options;
@@ -27308,8 +10819,8 @@ var MatchNode = class extends SpanNode {
   }
 };
 var TargetNode = class extends SpanNode {
-  constructor(source, range, kind, name, targetOption, options) {
-    super(source, range);
+  constructor(source, range2, kind, name, targetOption, options) {
+    super(source, range2);
     this.kind = kind;
     this.name = name;
     this.targetOption = targetOption;
@@ -27320,8 +10831,8 @@ var TargetNode = class extends SpanNode {
   }
 };
 var CountersNode = class extends SpanNode {
-  constructor(source, range, packets, bytes, form) {
-    super(source, range);
+  constructor(source, range2, packets, bytes, form) {
+    super(source, range2);
     this.packets = packets;
     this.bytes = bytes;
     this.form = form;
@@ -27359,8 +10870,8 @@ var genericNames = {
 };
 var genericNameOf = (option2) => genericNames[option2];
 var RuleNode = class extends SpanNode {
-  constructor(source, range, elements, generic, matches, target, counters) {
-    super(source, range);
+  constructor(source, range2, elements, generic, matches, target, counters) {
+    super(source, range2);
     this.elements = elements;
     this.generic = generic;
     this.matches = matches;
@@ -27555,8 +11066,8 @@ var CommandLine = class extends LineNodeBase {
     const span = readTarget(this.source.lexed, this.index);
     if (span === null) return null;
     const name = targetName(this.source.text, span);
-    const range = { start: span.start, end: span.end };
-    const word = span.optionStart !== -1 && span.quoted ? new InlineValueWord(this.source, range, name) : new Word2(this.source, range);
+    const range2 = { start: span.start, end: span.end };
+    const word = span.optionStart !== -1 && span.quoted ? new InlineValueWord(this.source, range2, name) : new Word2(this.source, range2);
     return { kind: span.kind, name, word };
   }
   /** The options, in order: those written before the command (`-p tcp -A X ...`), then those after its arguments. */
@@ -27655,7 +11166,7 @@ function buildElements(line) {
     const bangRange = view.bangRange(i);
     const bang = bangRange === null ? null : new Word2(source, bangRange);
     const values2 = [];
-    for (let k = 0, range = view.valueRange(i, 0); range !== null; range = view.valueRange(i, ++k)) values2.push(new Word2(source, range));
+    for (let k = 0, range2 = view.valueRange(i, 0); range2 !== null; range2 = view.valueRange(i, ++k)) values2.push(new Word2(source, range2));
     let name = optionWord.value;
     const inline = inlineValue(name);
     if (inline !== null) {
@@ -27708,19 +11219,19 @@ function buildRule(line) {
   for (const o of owners2) {
     const last2 = o.options.length ? o.options[o.options.length - 1] : o.matchOption;
     const start = o.matchOption ? o.matchOption.range.start : o.options[0].range.start;
-    const range = { start, end: last2.range.end };
+    const range2 = { start, end: last2.range.end };
     if (o.isTarget) {
       const option2 = o.matchOption;
       target = new TargetNode(
         source,
-        range,
+        range2,
         option2.role === "goto" ? "goto" : "jump",
         option2.value ?? "",
         option2,
         o.options
       );
     } else {
-      matches.push(new MatchNode(source, range, o.matchOption ? o.matchOption.value ?? "" : protocol, o.matchOption, o.options));
+      matches.push(new MatchNode(source, range2, o.matchOption ? o.matchOption.value ?? "" : protocol, o.matchOption, o.options));
     }
   }
   const first2 = elements.length ? elements[0].range.start : line.commandWord.range.end;
@@ -27808,7 +11319,7 @@ function parseLine(types) {
 }
 
 // grammar/plan.ts
-var isLineError = (result2) => "error" in result2;
+var isLineError = (result) => "error" in result;
 var MAX_CACHED_PLANS = 2e4;
 var cache = /* @__PURE__ */ new Map();
 var cachedCount = 0;
@@ -27839,9 +11350,9 @@ function sameCodes(cached, codes, from, to) {
   return true;
 }
 function computePlan(codes) {
-  const result2 = parseLine(Array.from(codes, (code) => tokenTypeOf[code]));
-  if (result2.cst === void 0) return classifyError(codes, result2.errorToken);
-  const line = firstChild(result2.cst);
+  const result = parseLine(Array.from(codes, (code) => tokenTypeOf[code]));
+  if (result.cst === void 0) return classifyError(codes, result.errorToken);
+  const line = firstChild(result.cst);
   const children = line.children;
   switch (line.name) {
     case "tableLine":
@@ -27932,8 +11443,8 @@ function classifyError(codes, at) {
 
 // grammar/diagnostics.ts
 var SYNTAX = "syntax";
-function syntaxError(source, range, message5) {
-  return { ruleId: SYNTAX, severity: "error", message: message5, range, loc: source.locate(range) };
+function syntaxError(source, range2, message5) {
+  return { ruleId: SYNTAX, severity: "error", message: message5, range: range2, loc: source.locate(range2) };
 }
 function quote(text) {
   const shown3 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -28262,29 +11773,29 @@ var DocumentBuilder = class {
   lineError(error, words2) {
     const at = error.token;
     const endOfLine = words2.word(words2.count - 1).range.end;
-    const range = at < words2.count ? words2.word(at).range : { start: endOfLine, end: endOfLine };
+    const range2 = at < words2.count ? words2.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
     const shown3 = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
       while (first2 < at && !(words2.code(first2) >= 5 /* Append */ && words2.code(first2) <= 15 /* OtherCommand */)) first2++;
-      this.report(range, secondCommandMessage(decodeWord(words2.word(at).raw), decodeWord(words2.word(first2).raw)));
+      this.report(range2, secondCommandMessage(decodeWord(words2.word(at).raw), decodeWord(words2.word(first2).raw)));
       return;
     }
-    this.report(range, lineErrorMessage(error.error, shown3 < words2.count ? words2.word(shown3).raw : null));
+    this.report(range2, lineErrorMessage(error.error, shown3 < words2.count ? words2.word(shown3).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
     this.report(at, `missing COMMIT for table ${quote(table.name ?? "")}${opened}: iptables-restore applies none of it ("COMMIT expected")`);
   }
-  malformedCounters(range) {
+  malformedCounters(range2) {
     this.report(
-      range,
-      `malformed counters ${quote(this.source.text.slice(range.start, range.end))}: iptables-restore -c refuses all but \`[packets:bytes]\`, two whole numbers`
+      range2,
+      `malformed counters ${quote(this.source.text.slice(range2.start, range2.end))}: iptables-restore -c refuses all but \`[packets:bytes]\`, two whole numbers`
     );
   }
-  report(range, message5) {
-    this.diagnostics.push(syntaxError(this.source, range, message5));
+  report(range2, message5) {
+    this.diagnostics.push(syntaxError(this.source, range2, message5));
   }
 };
 function hasTableHeader(lexed) {
@@ -28318,7 +11829,7 @@ function parse(text, options = {}) {
     const finding = syntaxError(source, at, message5);
     return { ...buildDocument(lexed, filePath, [{ ...finding, loc: locateInText(text, at.start, at.end) }]), text, source };
   }
-  return fromLexed(lex(text), filePath);
+  return fromLexed(lex(text, { spareMemory: options.spareMemory }), filePath);
 }
 var TEMPLATE_OPENERS = [
   ["{{", /^\{\{[^\n]*?\}\}/],
@@ -30417,15 +13928,15 @@ var hasOptionsAfter = (words2, at) => {
   return false;
 };
 function mandatoryOptions(extension, family) {
-  let result2 = null;
+  let result = null;
   for (const f of family === null ? extension.families : [family]) {
     for (const revision of extension.revisions[String(f)] ?? []) {
       const tag = `${f}:${revision}`;
       const here = extension.options.filter((o) => o.mandatory && (o.in === void 0 || o.in.includes(tag))).map((o) => o.names[0]);
-      result2 = result2 === null ? here : result2.filter((n) => here.includes(n));
+      result = result === null ? here : result.filter((n) => here.includes(n));
     }
   }
-  return [...new Set(result2 ?? [])];
+  return [...new Set(result ?? [])];
 }
 
 // rules/netfilter/values/cnum.ts
@@ -30542,8 +14053,8 @@ function inetAton(text) {
     if (at >= text.length || !(text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57)) return null;
     let base = 10;
     if (text[at] === "0") {
-      const next = text.charCodeAt(at + 2);
-      if ((text[at + 1] === "x" || text[at + 1] === "X") && (next >= 48 && next <= 57 || (next | 32) >= 97 && (next | 32) <= 102)) {
+      const next2 = text.charCodeAt(at + 2);
+      if ((text[at + 1] === "x" || text[at + 1] === "X") && (next2 >= 48 && next2 <= 57 || (next2 | 32) >= 97 && (next2 | 32) <= 102)) {
         base = 16;
         at += 2;
       } else base = 8;
@@ -31139,7 +14650,7 @@ function parsePort(word) {
 }
 function parsePortRange(word, spec) {
   const maxIter = spec.size ? Math.floor(spec.size / 2) : 2;
-  const range = [0, 65535];
+  const range2 = [0, 65535];
   let count = 0;
   let from = 0;
   let pending = null;
@@ -31151,15 +14662,15 @@ function parsePortRange(word, spec) {
       const port = parsePort(part);
       if (port.kind === "refused") return refuseAfter(port, pending);
       if (port.kind === "unsure") pending ??= port;
-      else if (count < 2) range[count] = port.value;
+      else if (count < 2) range2[count] = port.value;
     }
     count++;
     if (colon === -1) break;
     from = colon + 1;
   }
   if (pending !== null) return pending;
-  if (count === 1) range[1] = range[0];
-  return accept({ min: range[0], max: range[1] });
+  if (count === 1) range2[1] = range2[0];
+  return accept({ min: range2[0], max: range2[1] });
 }
 var MULTIPORT_SLOTS = 15;
 function parseMultiport(word, proto) {
@@ -31431,11 +14942,18 @@ var parseGenericInterface = parseInterface;
 var V4_DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 var bitsOf = (family) => family === 4 ? 32 : 128;
 var allOnes = (family) => family === 4 ? 0xffffffffn : (1n << 128n) - 1n;
+var masks4 = [];
 function prefixMask(family, prefix) {
+  if (family === 4 && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) return masks4[prefix] ??= maskOf(4, prefix);
+  return maskOf(family, prefix);
+}
+function maskOf(family, prefix) {
   const bits = BigInt(bitsOf(family));
   return prefix === 0 ? 0n : allOnes(family) >> bits - BigInt(prefix) << bits - BigInt(prefix);
 }
 function parseAddress(text) {
+  const v4 = dottedQuad(text);
+  if (v4 !== -1) return { family: 4, address: BigInt(v4) };
   const m = V4_DOTTED.exec(text);
   if (m !== null) {
     const parts = m.slice(1).map(Number);
@@ -31446,6 +14964,27 @@ function parseAddress(text) {
   const groups = inetPton6(text);
   if (groups === null) return null;
   return { family: 6, address: groupsToBig(groups) };
+}
+function dottedQuad(text) {
+  let value = 0;
+  let group = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return -1;
+      group = group * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      if (group > 255) return -1;
+      value = value * 256 + group;
+      group = 0;
+      digits = 0;
+      dots++;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0 || group > 255) return -1;
+  return value * 256 + group;
 }
 function parseNet(text, family) {
   const slash = text.indexOf("/");
@@ -31498,12 +15037,12 @@ function parsePacket(text) {
   const tokens = tokenize(text);
   let at = 0;
   const end = text.length + 1;
-  const next = (what) => {
+  const next2 = (what) => {
     const t = tokens[at++];
     if (t === void 0) throw new PacketSyntaxError(end, `expected ${what}, found the end of the packet`);
     return t;
   };
-  const protoToken = next("a protocol (tcp, udp, sctp, icmp, icmpv6)");
+  const protoToken = next2("a protocol (tcp, udp, sctp, icmp, icmpv6)");
   let protocol = protoToken.text.toLowerCase();
   if (protocol === "ipv6-icmp" || protocol === "icmp6") protocol = "icmpv6";
   let protocolNumber2 = BUILTIN_PROTOCOLS.get(protocol);
@@ -31535,10 +15074,10 @@ function parsePacket(text) {
     } else if (ported) throw new PacketSyntaxError(t.column + t.text.length, `${protocol} needs a port: ADDRESS:PORT (IPv6: [ADDRESS]:PORT)`);
     return { ...parsed, text: address, port: portNumber };
   };
-  const source = endpoint(next("the source address"));
-  const arrow = next(`"->"`);
+  const source = endpoint(next2("the source address"));
+  const arrow = next2(`"->"`);
   if (arrow.text !== "->") throw new PacketSyntaxError(arrow.column, `expected "->", found "${arrow.text}"`);
-  const destinationToken = next("the destination address");
+  const destinationToken = next2("the destination address");
   const destination = endpoint(destinationToken);
   if (destination.family !== source.family) throw new PacketSyntaxError(destinationToken.column, "the source and destination are of different families");
   const family = source.family;
@@ -31548,10 +15087,10 @@ function parsePacket(text) {
   let icmpType = null;
   let icmpCode = null;
   while (at < tokens.length) {
-    const word = next("in, out or type");
+    const word = next2("in, out or type");
     if (word.text === "in") {
       if (inInterface !== void 0) throw new PacketSyntaxError(word.column, "the direction is given twice");
-      const iface = next("the interface the packet arrives on");
+      const iface = next2("the interface the packet arrives on");
       if (!/^[^\s/:]{1,15}$/.test(iface.text)) throw new PacketSyntaxError(iface.column, `"${iface.text}" is not an interface name`);
       inInterface = iface.text;
     } else if (word.text === "out") {
@@ -31559,7 +15098,7 @@ function parsePacket(text) {
       inInterface = null;
     } else if (word.text === "type") {
       if (protocol !== "icmp" && protocol !== "icmpv6") throw new PacketSyntaxError(word.column, `only icmp and icmpv6 packets have a type`);
-      const t = next("an ICMP type (echo-request, 8, 3/1)");
+      const t = next2("an ICMP type (echo-request, 8, 3/1)");
       const parsed = parseIcmpType(t.text, family);
       if (parsed.kind !== "value" || parsed.value.type === 255) throw new PacketSyntaxError(t.column, `"${t.text}" is not an ${family === 4 ? "ICMP" : "ICMPv6"} type`);
       icmpType = parsed.value.type;
@@ -31608,6 +15147,50 @@ var NodeInfo = class {
     this.addressesKnown = input.addresses !== void 0 || (input.local ?? []).length > 0;
     this.routesKnown = (input.routes ?? []).length > 0 || (input.route ?? []).length > 0;
     this.sets = input.ipset === void 0 ? null : readIpsets(input.ipset);
+    this.ipRules = { 4: input.rules4 === void 0 ? null : readRules(input.rules4, 4), 6: input.rules6 === void 0 ? null : readRules(input.rules6, 6) };
+  }
+  /**
+   * The route the kernel takes for a packet by the policy routing rules (`ip rule`): the first
+   * rule, by priority, that takes the packet and whose table has a route; without rules, as
+   * route(). A rule the walk cannot decide for the packet leaves the route undecided.
+   */
+  routeFor(family, q) {
+    const rules = this.ipRules[family];
+    if (rules === null) return { route: this.route(family, q.destination) };
+    for (const rule of rules) {
+      const takes = ruleTakes(rule, q);
+      if (takes === false) continue;
+      if (takes !== true) return { route: void 0, undecided: `ip rule ${rule.priority} may or may not take the packet (${takes})`, rule };
+      if (rule.action === "blackhole" || rule.action === "unreachable" || rule.action === "prohibit") {
+        return { route: { family, table: "", net: { network: 0n, mask: 0n, prefix: 0 }, type: rule.action, dev: null, via: null, prefsrc: null, metric: 0 }, rule };
+      }
+      if (rule.action !== "lookup" || rule.table === null) return { route: void 0, undecided: `ip rule ${rule.priority} is not a lookup the walk follows`, rule };
+      const route = this.routeIn(family, q.destination, rule.table);
+      if (route === void 0) return { route: void 0, undecided: `the routes of table ${rule.table} are not known`, rule };
+      if (route === null || route.type === "throw" || rule.suppressPrefix !== null && (route.net.prefix ?? 0) <= rule.suppressPrefix) continue;
+      return rule.table === "main" ? { route } : { route, rule };
+    }
+    return { route: null };
+  }
+  /** The route to an address in one table; undefined when that table's routes are not known. */
+  routeIn(family, address, table) {
+    if (table === "main") {
+      const main = this.route(family, address, "main");
+      return main;
+    }
+    let best = null;
+    let any = false;
+    for (const r of this.routes) {
+      if (r.family !== family || r.table !== table) continue;
+      any = true;
+      if (inNet(address, r.net) && (best === null || (r.net.prefix ?? 0) > (best.net.prefix ?? 0) || (r.net.prefix ?? 0) === (best.net.prefix ?? 0) && r.metric < best.metric)) best = r;
+    }
+    if (!any && table !== "local" && table !== "default") return this.tablesSaved ? null : void 0;
+    return best;
+  }
+  /** Whether the route files name their tables (`ip -j route show table all`): a table none of their routes names is empty. */
+  get tablesSaved() {
+    return this.routes.some((r) => r.table !== "main" && r.table !== "local");
   }
   /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
   isLocal(family, address) {
@@ -31635,8 +15218,8 @@ var NodeInfo = class {
    * null when no route matches; undefined when the routes are not known and none of the
    * networks the node's addresses give matches.
    */
-  route(family, address) {
-    const found = this.lookupRoute(family, address, false);
+  route(family, address, table = null) {
+    const found = this.lookupRoute(family, address, false, table);
     if (found !== null) return found;
     let best = null;
     for (const a of this.addresses) {
@@ -31645,14 +15228,14 @@ var NodeInfo = class {
     }
     if (best !== null) {
       const mask = prefixMask(family, best.prefix);
-      return { family, net: { network: best.address & mask, mask, prefix: best.prefix }, type: "unicast", dev: best.iface, via: null, prefsrc: best.address, metric: 0 };
+      return { family, table: "main", net: { network: best.address & mask, mask, prefix: best.prefix }, type: "unicast", dev: best.iface, via: null, prefsrc: best.address, metric: 0 };
     }
     return this.routesKnown ? null : void 0;
   }
-  lookupRoute(family, address, localOnly) {
+  lookupRoute(family, address, localOnly, table = null) {
     let best = null;
     for (const r of this.routes) {
-      if (r.family !== family || localOnly && r.type !== "local" || !inNet(address, r.net)) continue;
+      if (r.family !== family || (table === null ? r.table !== "main" && r.table !== "local" : r.table !== table) || localOnly && r.type !== "local" || !inNet(address, r.net)) continue;
       if (best === null || (r.type === "local") > (best.type === "local") || r.type === "local" === (best.type === "local") && ((r.net.prefix ?? 0) > (best.net.prefix ?? 0) || (r.net.prefix ?? 0) === (best.net.prefix ?? 0) && r.metric < best.metric)) best = r;
     }
     return best;
@@ -31694,8 +15277,8 @@ function readAddresses(json) {
   return out;
 }
 var ROUTE_TYPES = /* @__PURE__ */ new Set(["unicast", "local", "broadcast", "blackhole", "unreachable", "prohibit", "throw", "multicast", "anycast", "nat"]);
-function netOfRouteDst(dst, familyHint) {
-  if (dst === "default") return familyHint === null ? null : { family: familyHint, net: { network: 0n, mask: 0n, prefix: 0 } };
+function netOfRouteDst(dst, familyHint2) {
+  if (dst === "default") return familyHint2 === null ? null : { family: familyHint2, net: { network: 0n, mask: 0n, prefix: 0 } };
   const net = parseNet(dst);
   if (net === null) return null;
   return { family: dst.includes(":") ? 6 : 4, net };
@@ -31703,19 +15286,28 @@ function netOfRouteDst(dst, familyHint) {
 function readRoutes(json) {
   if (!Array.isArray(json)) fail("the routes file is not `ip -j route` output (a JSON array of routes)");
   const out = [];
+  const families = new Set(json.map((r) => familyHint(r)).filter((f) => f !== null));
+  const fileFamily = families.size === 1 ? [...families][0] : null;
   for (const r of json) {
     if (typeof r !== "object" || r === null || typeof r.dst !== "string") fail("the routes file is not `ip -j route` output (a route without dst)");
-    const table = r.table;
-    if (table !== void 0 && table !== "main" && table !== "local" && table !== 254 && table !== 255) continue;
+    const table = r.table === void 0 || r.table === 254 ? "main" : r.table === 255 ? "local" : String(r.table);
     const gateway = typeof r.gateway === "string" ? parseAddress(r.gateway) : null;
     const prefsrc = typeof r.prefsrc === "string" ? parseAddress(r.prefsrc) : null;
     const hint = gateway?.family ?? prefsrc?.family ?? (typeof r.dst === "string" && r.dst.includes(":") ? 6 : null);
-    const dst = netOfRouteDst(r.dst, hint ?? (r.dst === "default" ? 4 : null));
+    const dst = netOfRouteDst(r.dst, hint ?? (r.dst === "default" ? fileFamily ?? 4 : null));
     if (dst === null) continue;
     const type = typeof r.type === "string" && ROUTE_TYPES.has(r.type) ? r.type : "unicast";
-    out.push({ family: dst.family, net: dst.net, type, dev: typeof r.dev === "string" ? r.dev : null, via: gateway?.address ?? null, prefsrc: prefsrc?.address ?? null, metric: typeof r.metric === "number" ? r.metric : 0 });
+    out.push({ family: dst.family, table, net: dst.net, type, dev: typeof r.dev === "string" ? r.dev : null, via: gateway?.address ?? null, prefsrc: prefsrc?.address ?? null, metric: typeof r.metric === "number" ? r.metric : 0 });
   }
   return out;
+}
+function familyHint(r) {
+  if (typeof r !== "object" || r === null) return null;
+  for (const key of ["gateway", "prefsrc", "dst"]) {
+    const value = r[key];
+    if (typeof value === "string" && value !== "default") return value.includes(":") ? 6 : 4;
+  }
+  return null;
 }
 function routeOfSpec(spec) {
   const words2 = spec.trim().split(/\s+/);
@@ -31737,7 +15329,63 @@ function routeOfSpec(spec) {
   const dst = netOfRouteDst(dstWord === "default" ? "default" : dstWord, via?.family ?? src?.family ?? 4);
   if (dst === null) fail(`--route "${spec}": "${dstWord}" is not CIDR (10.244.0.0/16) or default`);
   if (dev === null && type === "unicast") fail(`--route "${spec}": a route needs "dev IFACE"`);
-  return { family: dst.family, net: dst.net, type, dev, via: via?.address ?? null, prefsrc: src?.address ?? null, metric: 0 };
+  return { family: dst.family, table: "main", net: dst.net, type, dev, via: via?.address ?? null, prefsrc: src?.address ?? null, metric: 0 };
+}
+function ruleTakes(rule, q) {
+  if (rule.unread.length > 0) return `its ${rule.unread.join(", ")} is not read by the walk`;
+  let matches = true;
+  if (rule.from !== null) {
+    if (q.source === null) return "the packet's source is not known";
+    matches &&= inNet(q.source, rule.from);
+  }
+  if (rule.to !== null) matches &&= inNet(q.destination, rule.to);
+  if (rule.iif !== null) matches &&= (q.inInterface === "" ? "lo" : q.inInterface) === rule.iif;
+  if (rule.oif !== null) {
+    if (q.inInterface !== "") matches = false;
+    else return "its oif (the interface the socket is bound to) is not known";
+  }
+  if (rule.fwmark !== null && matches) {
+    const { value, mask } = rule.fwmark;
+    const differs = ((q.mark.value ^ value) & mask & q.mark.known) >>> 0 !== 0;
+    if (differs) matches = false;
+    else if ((mask & ~q.mark.known) >>> 0 !== 0) return `the packet's mark is not known in the bits of fwmark 0x${value.toString(16)}/0x${mask.toString(16)}`;
+  }
+  return matches !== rule.not;
+}
+var RULE_KNOWN_KEYS = /* @__PURE__ */ new Set(["priority", "not", "src", "srclen", "dst", "dstlen", "fwmark", "fwmask", "iif", "iif_detached", "oif", "oif_detached", "table", "action", "suppress_prefixlen", "flags", "protocol", "l3mdev"]);
+function readRules(json, family) {
+  if (!Array.isArray(json)) fail(`the IPv${family} rules file is not \`ip -j rule\` output (a JSON array of rules)`);
+  const out = [];
+  const net = (address, length) => {
+    if (typeof address !== "string" || address === "all") return null;
+    const parsed = parseNet(typeof length === "number" ? `${address}/${length}` : address);
+    if (parsed === null) fail(`the IPv${family} rules file: "${address}" is not an address`);
+    return parsed;
+  };
+  for (const r of json) {
+    if (typeof r !== "object" || r === null || typeof r.priority !== "number") fail(`the IPv${family} rules file is not \`ip -j rule\` output (a rule without priority)`);
+    const unread2 = Object.keys(r).filter((key) => !RULE_KNOWN_KEYS.has(key));
+    if (r.l3mdev !== void 0) unread2.push("l3mdev");
+    const mark = typeof r.fwmark === "string" ? Number(r.fwmark) : null;
+    const mask = typeof r.fwmask === "string" ? Number(r.fwmask) : 4294967295;
+    const action = r.action === void 0 || r.action === "lookup" ? "lookup" : r.action === "blackhole" || r.action === "unreachable" || r.action === "prohibit" ? r.action : "other";
+    const table = r.table === void 0 ? null : r.table === 254 ? "main" : r.table === 255 ? "local" : r.table === 253 ? "default" : String(r.table);
+    out.push({
+      family,
+      priority: r.priority,
+      not: r.not !== void 0,
+      from: net(r.src, r.srclen),
+      to: net(r.dst, r.dstlen),
+      fwmark: mark === null || !Number.isInteger(mark) ? null : { value: mark >>> 0, mask: mask >>> 0 },
+      iif: typeof r.iif === "string" ? r.iif : null,
+      oif: typeof r.oif === "string" ? r.oif : null,
+      unread: unread2,
+      action,
+      table: action === "lookup" ? table ?? "main" : null,
+      suppressPrefix: typeof r.suppress_prefixlen === "number" ? r.suppress_prefixlen : null
+    });
+  }
+  return out.sort((a, b) => a.priority - b.priority);
 }
 var SET_DIMS = { ip: "ip", net: "net", port: "port", iface: "iface", mac: "mac", mark: "mark" };
 function readIpsets(text) {
@@ -32228,13 +15876,13 @@ function readLines(scan) {
   const { firstTokens, lineCount, text, starts, ends } = scan;
   const equals = [];
   for (let at = text.indexOf("="); at !== -1; at = text.indexOf("=", at + 1)) equals.push(at);
-  let next = 0;
+  let next2 = 0;
   for (let line = 0; line < lineCount; line++) {
     const first2 = firstTokens[line];
     const last2 = firstTokens[line + 1];
     if (last2 === first2) continue;
-    while (next < equals.length && equals[next] < starts[first2]) next++;
-    readLine(scan, line, first2, last2, next < equals.length && equals[next] < ends[last2 - 1]);
+    while (next2 < equals.length && equals[next2] < starts[first2]) next2++;
+    readLine(scan, line, first2, last2, next2 < equals.length && equals[next2] < ends[last2 - 1]);
   }
 }
 function unusualOption(text, start, end) {
@@ -32983,11 +16631,11 @@ var AppendedChains = class {
     const declared = id < declarations.length ? declarations[id] : -1;
     const last2 = id < walk.lastRule.length ? walk.lastRule[id] : -1;
     if (declared === -1 && last2 === -1) return void 0;
-    const rules = [];
-    for (let at = last2; at !== -1; at = walk.previous[at]) rules.push(walk.lineAt(at));
-    rules.reverse();
-    const declaration = declared === -1 ? null : walk.lineAt(declared);
-    return this.made[id] = { name: walk.names.name(id), declaration, rules };
+    let count = 0;
+    for (let at = last2; at !== -1; at = walk.previous[at]) count++;
+    const rules = new Array(count);
+    for (let at = last2; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
+    return this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared);
   }
   /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
   declarationLines() {
@@ -33021,6 +16669,18 @@ var AppendedChains = class {
     return this.all;
   }
 };
+var AppendedChain = class {
+  constructor(name, rules, replay, at) {
+    this.name = name;
+    this.rules = rules;
+    this.replay = replay;
+    this.at = at;
+  }
+  get declaration() {
+    if (this.declared === void 0) this.declared = this.at === -1 ? null : this.replay.lineAt(this.at);
+    return this.declared;
+  }
+};
 function replayCommands(table) {
   const chains = /* @__PURE__ */ new Map();
   let last2;
@@ -33032,10 +16692,10 @@ function replayCommands(table) {
   };
   const builtins = builtinChains(table.name);
   const declarations = table.chains;
-  let next = 0;
+  let next2 = 0;
   for (const command of table.commands) {
-    for (; next < declarations.length && declarations[next].index < command.index; next++) {
-      chain(declarations[next].name).declaration ??= declarations[next];
+    for (; next2 < declarations.length && declarations[next2].index < command.index; next2++) {
+      chain(declarations[next2].name).declaration ??= declarations[next2];
     }
     const name = command.chain;
     switch (command.command) {
@@ -33092,7 +16752,7 @@ function replayCommands(table) {
       }
     }
   }
-  for (; next < declarations.length; next++) chain(declarations[next].name).declaration ??= declarations[next];
+  for (; next2 < declarations.length; next2++) chain(declarations[next2].name).declaration ??= declarations[next2];
   return chains;
 }
 function isUserChain(chain) {
@@ -33772,8 +17432,8 @@ function unreachedChains(graph, isRoot) {
     reached[id] = 1;
     stack.push(id);
   };
-  const follow = (next) => {
-    if (next !== -1 && reached[next] === 0 && !replay.isKnownTarget(next)) enter(next);
+  const follow = (next2) => {
+    if (next2 !== -1 && reached[next2] === 0 && !replay.isKnownTarget(next2)) enter(next2);
   };
   const visit = () => {
     while (stack.length) graph.forEachTarget(stack.pop(), follow);
@@ -33998,7 +17658,7 @@ var DocumentModel = class {
   }
   skippedLines() {
     if (this.skipped === void 0) {
-      const flagged = this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] });
+      const flagged = mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
       const family = flagged.length === 0 ? null : this.family()?.family ?? null;
       const other = family === 4 ? ["-6", "--ipv6"] : ["-4", "--ipv4"];
       this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));
@@ -34018,6 +17678,19 @@ var DocumentModel = class {
     return found;
   }
 };
+function mayGiveAFamily(document) {
+  const { text, tokens } = document.source.lexed;
+  const { codes, starts, ends, count } = tokens;
+  for (let t = 0; t < count; t++) {
+    const code = codes[t];
+    if (code !== 21 /* GenericOption */ && code !== 22 /* ModuleOption */) continue;
+    for (let i = starts[t]; i < ends[t]; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 52 || c === 54) return true;
+    }
+  }
+  return false;
+}
 var TableModelImpl = class {
   constructor(document, table, names2, skipped) {
     this.document = document;
@@ -34430,8 +18103,8 @@ function protocolProblem(view, family) {
   return null;
 }
 function maybeOwned(view, i) {
-  const range = view.optionRange(i);
-  const length = range.end - range.start;
+  const range2 = view.optionRange(i);
+  const length = range2.end - range2.start;
   return length >= 5 && length <= 20;
 }
 
@@ -34462,32 +18135,51 @@ var maybe = (key, probability = null) => ({ key, probability, negated: false });
 var not = (a) => typeof a === "boolean" ? !a : { ...a, negated: !a.negated };
 var answer = (a, negated) => negated ? not(a) : a;
 var INDEX_FROM = 16;
-function compileChain(chain, table, family, isChain, policy, policyLine) {
-  const lines = chain.rules;
-  const compiled2 = new Array(lines.length);
-  const rule = (i) => compiled2[i] ??= compileRule(lines[i], table, chain.name, family, isChain);
-  const all = Int32Array.from(lines.keys());
-  let candidates = () => all;
-  if (lines.length >= INDEX_FROM) {
-    const keys2 = lines.map((line) => indexKeys(line.view, family));
-    const byDestination = keys2.filter((k) => k.destination !== null).length;
-    const byPort = keys2.filter((k) => k.destinationPort !== null).length;
-    if (byDestination * 2 >= lines.length) candidates = indexBy(keys2.map((k) => k.destination), (p) => p.destination);
-    else if (byPort * 2 >= lines.length) candidates = indexBy(keys2.map((k) => k.destinationPort), (p) => p.destinationPort);
-  }
-  return {
-    name: chain.name,
-    table,
-    size: lines.length,
-    rule,
-    get rules() {
-      return lines.map((_, i) => rule(i));
-    },
-    policy,
-    policyLine,
-    candidates
-  };
+function compileChain(chain, table, family, isChain, policy, policyLine, cache2 = new RuleCache()) {
+  return new LazyChain(chain, table, family, isChain, policy, policyLine, cache2);
 }
+var ranges = [];
+var range = (n) => Int32Array.from({ length: n }, (_, i) => i);
+var rangeOf = (n) => n < INDEX_FROM ? ranges[n] ??= range(n) : range(n);
+var LazyChain = class {
+  constructor(chain, table, family, isChain, policy, policyLine, cache2) {
+    this.chain = chain;
+    this.table = table;
+    this.family = family;
+    this.isChain = isChain;
+    this.policy = policy;
+    this.policyLine = policyLine;
+    this.cache = cache2;
+    this.index = null;
+    const lines = chain.rules;
+    this.name = chain.name;
+    this.size = lines.length;
+    this.compiled = new Array(lines.length);
+    this.all = rangeOf(lines.length);
+    if (lines.length >= INDEX_FROM) {
+      const keys2 = lines.map((line) => indexKeys(line.view, family));
+      const byDestination = keys2.filter((k) => k.destination !== null).length;
+      const byPort = keys2.filter((k) => k.destinationPort !== null).length;
+      if (byDestination * 2 >= lines.length) this.index = indexBy(keys2.map((k) => k.destination), (p) => p.destination);
+      else if (byPort * 2 >= lines.length) this.index = indexBy(keys2.map((k) => k.destinationPort), (p) => p.destinationPort);
+    }
+  }
+  rule(i) {
+    let r = this.compiled[i];
+    if (r === void 0) {
+      const line = this.chain.rules[i];
+      r = compileCommonRule(line, this.table, this.name, this.family, this.isChain, this.cache) ?? compileRule(line, this.table, this.name, this.family, this.isChain);
+      this.compiled[i] = r;
+    }
+    return r;
+  }
+  get rules() {
+    return this.chain.rules.map((_, i) => this.rule(i));
+  }
+  candidates(p) {
+    return this.index === null ? this.all : this.index(p);
+  }
+};
 function indexKeys(view, family) {
   let destination = null;
   let port = null;
@@ -34499,19 +18191,25 @@ function indexKeys(view, family) {
     if (role === "generic") {
       const name = view.name(i);
       if (name === "-p" || name === "--protocol") {
-        const value = view.values(i)[0] ?? "";
+        const value = view.value(i) ?? "";
         protocol = value.toLowerCase();
         const parsed = parseGenericProtocol(value);
         if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber2 = true;
       } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
-        const parsed = parseGenericAddresses(view.values(i)[0] ?? "", family);
-        if (parsed.kind === "value" && parsed.value.length === 1) {
-          const net = netOf(parsed.value[0]);
-          if (net.prefix === bitsOf(family)) destination = net.network;
+        const value = view.value(i) ?? "";
+        const plain = family === 4 ? plainNet4(value) : null;
+        if (plain !== null) {
+          if (plain.prefix === 32) destination = plain.network;
+        } else {
+          const parsed = parseGenericAddresses(value, family);
+          if (parsed.kind === "value" && parsed.value.length === 1) {
+            const net = netOf(parsed.value[0]);
+            if (net.prefix === bitsOf(family)) destination = net.network;
+          }
         }
       }
     } else if (role === "match") {
-      current = view.values(i)[0] ?? "";
+      current = view.value(i) ?? "";
     } else if (role === "jump" || role === "goto") {
       current = "";
     } else if (role === "module") {
@@ -34519,8 +18217,8 @@ function indexKeys(view, family) {
       if (!Object.hasOwn(PORTED2, current)) continue;
       const name = view.name(i);
       if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
-        const range = parseTcpPorts(view.values(i)[0] ?? "");
-        if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
+        const range2 = parseTcpPorts(view.value(i) ?? "");
+        if (range2.kind === "value" && range2.value.min === range2.value.max) port = range2.value.min;
       }
     }
   }
@@ -34681,6 +18379,259 @@ function compileRule(line, table, chain, family, isChain) {
   const action = target === null ? { kind: "none" } : actionOf(target, family, isChain);
   return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
+var RuleCache = class {
+  constructor() {
+    /** By protocol number and negation (`-p`). */
+    this.protocols = [];
+    /** By protocol number (a ported match's own test). */
+    this.matches = [];
+    this.constants = [];
+    /** By range, side and negation. */
+    this.ports = /* @__PURE__ */ new Map();
+    this.interfaces = /* @__PURE__ */ new Map();
+    /** compileCommonRule's reader, reused rule after rule. */
+    this.reader = new CommonRuleReader();
+  }
+  protocol(n, negated) {
+    return this.protocols[n * 2 + (negated ? 1 : 0)] ??= protocolTest(n, negated);
+  }
+  match(n) {
+    return this.matches[n] ??= isProtocol(n);
+  }
+  constant(value) {
+    return this.constants[value ? 1 : 0] ??= constantTest(value);
+  }
+  port(source, range2, negated) {
+    const key = ((range2.min * 65536 + range2.max) * 2 + (source ? 1 : 0)) * 2 + (negated ? 1 : 0);
+    let t = this.ports.get(key);
+    if (t === void 0) this.ports.set(key, t = portTest(source, range2, negated));
+    return t;
+  }
+  interface(incoming, pattern, negated) {
+    const key = `${incoming ? "i" : "o"}${negated ? "!" : ""}${pattern}`;
+    let t = this.interfaces.get(key);
+    if (t === void 0) this.interfaces.set(key, t = interfaceTest(incoming, pattern, negated));
+    return t;
+  }
+};
+var NO_TESTS = [];
+var NO_ELEMENTS = [];
+var NO_ACTION = { kind: "none" };
+var protocolTest = (n, negated) => (p) => n === 0 ? true : p.protocolNumber === n !== negated;
+var isProtocol = (n) => (p) => p.protocolNumber === n;
+var portTest = (source, r, negated) => (p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== negated;
+var constantTest = (value) => () => value;
+var pickTest = (c) => () => c;
+function plainNet4(text) {
+  let address = 0;
+  let group = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 1 && group === 0) return null;
+      group = group * 10 + (c - 48);
+      if (++digits > 3 || group > 255) return null;
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      address = address * 256 + group;
+      group = digits = 0;
+      dots++;
+    } else break;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  address = address * 256 + group;
+  let prefix = 32;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== 47 || i + 1 === text.length || text.length - i > 3) return null;
+    prefix = 0;
+    for (let k = i + 1; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 48 || c > 57 || k > i + 1 && prefix === 0) return null;
+      prefix = prefix * 10 + (c - 48);
+    }
+    if (prefix > 32) return null;
+  }
+  const mask = prefixMask(4, prefix);
+  return { network: prefix === 32 ? BigInt(address) : BigInt(address) & mask, mask, prefix, exact: prefix === 32 };
+}
+function compileCommonRule(line, table, chain, family, isChain, cache2) {
+  return cache2.reader.read(line, table, chain, family, isChain, cache2);
+}
+var CommonRuleReader = class {
+  constructor() {
+    /** The rule's tests so far: the generic options', then the modules' (compileRule's order). */
+    this.genericTests = [];
+    this.moduleTests = [];
+    /** How many of each list are this rule's (the lists keep their room from rule to rule: `length = 0` would free it). */
+    this.genericCount = 0;
+    this.moduleCount = 0;
+    this.optionCount = 0;
+    /** The module the options read now belong to (its name), null before any and after the target. */
+    this.current = null;
+    /** Its `-m` element (-1 for the protocol's, loaded by `-p`) and its options' elements. */
+    this.currentFirst = -1;
+    this.currentOptions = [];
+    this.moduleDestinationPort = null;
+  }
+  read(line, table, chain, family, isChain, cache2) {
+    const view = line.view;
+    this.view = view;
+    this.line = line;
+    this.cache = cache2;
+    this.genericCount = 0;
+    this.moduleCount = 0;
+    this.current = null;
+    this.moduleDestinationPort = null;
+    let destinationKey = null;
+    let destinationPortKey = null;
+    let protocolNumber2 = null;
+    let protocol = null;
+    let target = null;
+    for (let i = 0; i < view.count; i++) {
+      const role = view.role(i);
+      if (role === "generic") {
+        const name = view.name(i);
+        switch (name) {
+          case "-s":
+          case "--source":
+          case "--src":
+          case "-d":
+          case "--destination":
+          case "--dst": {
+            const value = view.value(i) ?? "";
+            const negated = view.negated(i);
+            const source = name.startsWith("-s") || name.startsWith("--s");
+            let nets;
+            const plain = family === 4 ? plainNet4(value) : null;
+            if (plain !== null) nets = [plain];
+            else {
+              const parsed = parseGenericAddresses(value, family);
+              if (parsed.kind !== "value") return null;
+              nets = parsed.value.map(netOf);
+            }
+            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+            this.addGenericTest(addressTest(source, nets, negated, family));
+            break;
+          }
+          case "-i":
+          case "--in-interface":
+          case "-o":
+          case "--out-interface":
+            this.addGenericTest(cache2.interface(name === "-i" || name === "--in-interface", view.value(i) ?? "", view.negated(i)));
+            break;
+          case "-p":
+          case "--protocol": {
+            const value = view.value(i);
+            protocol = value?.toLowerCase() ?? null;
+            const parsed = parseGenericProtocol(value ?? "");
+            if (parsed.kind !== "value") return null;
+            const n = parsed.value;
+            const negated = view.negated(i);
+            if (!negated && n !== 0) protocolNumber2 = n;
+            this.addGenericTest(cache2.protocol(n, negated));
+            break;
+          }
+          case "-f":
+          case "--fragment":
+          case "--fragments":
+            this.addGenericTest(cache2.constant(view.negated(i)));
+            break;
+        }
+      } else if (role === "match") {
+        if (!this.closeModule()) return null;
+        this.current = view.value(i) ?? "";
+        this.currentFirst = i;
+        this.optionCount = 0;
+      } else if (role === "jump" || role === "goto") {
+        if (!this.closeModule()) return null;
+        target = { kind: role, name: view.value(i) ?? "", options: NO_ELEMENTS };
+      } else if (role === "module") {
+        if (target !== null && this.current === null) {
+          if (target.options === NO_ELEMENTS) target.options = [];
+          target.options.push(element(view, i, true));
+        } else if (this.current !== null) this.addOption(i);
+        else {
+          this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
+          this.currentFirst = -1;
+          this.optionCount = 0;
+          this.addOption(i);
+        }
+      }
+    }
+    if (!this.closeModule()) return null;
+    if (this.moduleDestinationPort !== null && protocolNumber2 !== null) destinationPortKey = this.moduleDestinationPort;
+    const { genericTests, genericCount, moduleTests: moduleTests2, moduleCount } = this;
+    let tests = NO_TESTS;
+    if (genericCount + moduleCount > 0) {
+      tests = new Array(genericCount + moduleCount);
+      for (let k = 0; k < genericCount; k++) tests[k] = genericTests[k];
+      for (let k = 0; k < moduleCount; k++) tests[genericCount + k] = moduleTests2[k];
+    }
+    const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
+    return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+  }
+  addGenericTest(t) {
+    this.genericTests[this.genericCount++] = t;
+  }
+  addModuleTest(t) {
+    this.moduleTests[this.moduleCount++] = t;
+  }
+  addOption(i) {
+    this.currentOptions[this.optionCount++] = i;
+  }
+  /** Ends the module being read: its tests, or false when compileRule must read the line. */
+  closeModule() {
+    const name = this.current;
+    if (name === null) return true;
+    this.current = null;
+    if (name === "comment") return true;
+    const { view, currentOptions, optionCount, cache: cache2 } = this;
+    const ported = PORTED2[name];
+    if (ported !== void 0 && Object.hasOwn(PORTED2, name)) {
+      this.addModuleTest(cache2.match(ported));
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
+        const option2 = view.name(o);
+        const source = option2 === "--sport" || option2 === "--source-port";
+        if (!source && option2 !== "--dport" && option2 !== "--destination-port") return false;
+        const range2 = parseTcpPorts(view.value(o) ?? "");
+        if (range2.kind !== "value") return false;
+        const r = range2.value;
+        const negated = view.negated(o);
+        if (!source && !negated && r.min === r.max) this.moduleDestinationPort = r.min;
+        this.addModuleTest(cache2.port(source, r, negated));
+      }
+      return true;
+    }
+    if (name === "statistic") {
+      let mode = -1;
+      let probability = -1;
+      for (let k = 0; k < optionCount; k++) {
+        const o = currentOptions[k];
+        const option2 = view.name(o);
+        if (option2 === "--mode") mode = mode === -1 ? o : mode;
+        else if (option2 === "--probability") probability = probability === -1 ? o : probability;
+      }
+      if (mode === -1 || view.value(mode) !== "random" || probability === -1) return false;
+      const text = view.value(probability) ?? void 0;
+      if (!Number.isFinite(Number(text))) return false;
+      const negated = view.negated(probability);
+      const p = Math.min(1, Math.max(0, Math.round(Number(text) * 2147483648) / 2147483648));
+      if (p === 0 || p === 1) this.addModuleTest(cache2.constant(p === 1 !== negated));
+      else {
+        const words2 = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
+        for (let k = 0; k < optionCount; k++) words2.push(view.written(currentOptions[k]));
+        const written = words2.join(" ");
+        const line = this.line;
+        this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+      }
+      return true;
+    }
+    return false;
+  }
+};
 function unread(where, written) {
   return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
 }
@@ -34705,7 +18656,7 @@ function interfaceTest(incoming, pattern, negated) {
   };
 }
 var PORTED2 = { tcp: 6, udp: 17, sctp: 132, udplite: 136, dccp: 33 };
-var inRange = (value, range) => value !== null && value >= range.min && value <= range.max;
+var inRange = (value, range2) => value !== null && value >= range2.min && value <= range2.max;
 function moduleTests(m, where, family, protocolNumber2) {
   const tests = [];
   let destinationPort = null;
@@ -34727,12 +18678,12 @@ function moduleTests(m, where, family, protocolNumber2) {
       for (const o of m.options) {
         const value = o.values[0] ?? "";
         if (["--sport", "--source-port", "--dport", "--destination-port"].includes(o.name)) {
-          const range = parseTcpPorts(value);
-          if (range.kind !== "value") {
+          const range2 = parseTcpPorts(value);
+          if (range2.kind !== "value") {
             tests.push(unread(where, o.written));
             continue;
           }
-          const r = range.value;
+          const r = range2.value;
           const source = o.name === "--sport" || o.name === "--source-port";
           if (!source && !o.negated && r.min === r.max) destinationPort = r.min;
           tests.push((p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== o.negated);
@@ -34774,10 +18725,10 @@ function moduleTests(m, where, family, protocolNumber2) {
           tests.push(unread(where, o.written));
           continue;
         }
-        const ranges = parsed.value.ports;
+        const ranges2 = parsed.value.ports;
         const which = o.name === "--sports" || o.name === "--source-ports" ? "source" : o.name === "--ports" ? "either" : "destination";
         tests.push((p) => {
-          const hit = (port) => ranges.some((r) => inRange(port, r));
+          const hit = (port) => ranges2.some((r) => inRange(port, r));
           const matched = which === "source" ? hit(p.sourcePort) : which === "destination" ? hit(p.destinationPort) : hit(p.sourcePort) || hit(p.destinationPort);
           return matched !== o.negated;
         });
@@ -34920,12 +18871,12 @@ function conntrackTests(m, where, family) {
         others.push(unread(where, o.written));
         continue;
       }
-      const range = parsed.value;
+      const range2 = parsed.value;
       const which = o.name.slice(4, -4);
       others.push((p) => {
         const port = connPort(p, which);
         if (port === void 0) return answer(maybe(`the connection's ${which} port is ${value}`), o.negated);
-        return inRange(port, range) !== o.negated;
+        return inRange(port, range2) !== o.negated;
       });
     } else if (o.name === "--ctdir") {
       const original = value.toUpperCase() === "ORIGINAL";
@@ -34941,13 +18892,13 @@ function stateAnswer(p, at, wanted) {
   const state = at.beforeConntrack ? p.ct.state === "UNTRACKED" ? "UNTRACKED" : "INVALID" : p.ct.state;
   if (wanted.has(state)) return true;
   if (at.beforeConntrack || state === "UNTRACKED" || state === "INVALID") return false;
-  let result2 = false;
+  let result = false;
   for (const [flag, known] of [["DNAT", p.ct.dnat], ["SNAT", p.ct.snat]]) {
     if (!wanted.has(flag)) continue;
     if (known === true) return true;
-    if (known === null) result2 = maybe(`the connection's ${flag === "DNAT" ? "destination" : "source"} was rewritten (ctstate ${flag})`);
+    if (known === null) result = maybe(`the connection's ${flag === "DNAT" ? "destination" : "source"} was rewritten (ctstate ${flag})`);
   }
-  return result2;
+  return result;
 }
 function statusAnswer(p, wanted, text) {
   const s = p.ct.state;
@@ -35059,16 +19010,16 @@ function inSet(p, node, name, flags, family, depth) {
   const set = node.sets?.get(name);
   if (set === void 0 || depth > 8) return unknown();
   if (set.type.startsWith("list:")) {
-    let result3 = false;
+    let result2 = false;
     for (const member of set.sets) {
       const a = inSet(p, node, member, flags, family, depth + 1);
       if (a === true) return true;
-      if (a !== false) result3 = unknown();
+      if (a !== false) result2 = unknown();
     }
-    return result3;
+    return result2;
   }
   if (set.family !== null && set.family !== family) return false;
-  let result2 = false;
+  let result = false;
   const matches = [];
   for (const member of set.members) {
     let all = true;
@@ -35091,9 +19042,9 @@ function inSet(p, node, name, flags, family, depth) {
     if (all === true) {
       if (member.nomatch) return false;
       matches.push(true);
-    } else if (all === null) result2 = unknown();
+    } else if (all === null) result = unknown();
   }
-  return matches.length > 0 ? true : result2;
+  return matches.length > 0 ? true : result;
 }
 function actionOf(target, family, isChain) {
   const option2 = (name2) => target.options.find((o) => o.name === name2);
@@ -35274,12 +19225,12 @@ var MarkState = class _MarkState {
   }
 };
 function allOf2(answers) {
-  let result2 = true;
+  let result = true;
   for (const answer2 of answers) {
     if (answer2 === false) return false;
-    if (answer2 === "maybe") result2 = "maybe";
+    if (answer2 === "maybe") result = "maybe";
   }
-  return result2;
+  return result;
 }
 
 // rules/packet/trace.ts
@@ -35297,6 +19248,8 @@ var TABLES_AT = {
 var NFT_INPUT = ["mangle", "filter", "nat", "security"];
 var NFT_KEY = "the ruleset is loaded by iptables-nft (its security INPUT chain runs after nat INPUT)";
 var MAX_DEPTH = 64;
+var MATCHED = -1;
+var MISSED = -2;
 var TableChains = class {
   constructor(model, filePath, family, backend) {
     this.model = model;
@@ -35305,7 +19258,11 @@ var TableChains = class {
     this.backend = backend;
     this.compiled = /* @__PURE__ */ new Map();
     this.policies = /* @__PURE__ */ new Map();
-    for (const d of model.table.chains) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
+    /** Tests and jumps the table's rules share (compile.ts). */
+    this.cache = new RuleCache();
+    this.isChainName = (name) => this.isChain(name);
+    this.chainNames = /* @__PURE__ */ new Map();
+    for (const d of model.policyDeclarations) if (d.policy !== null && d.policy !== "-") this.policies.set(d.name, { policy: d.policy, line: d.index });
     for (const c of model.policyCommands) {
       const [chain, policy] = c.positional.map((w) => w.value);
       if (chain !== void 0 && policy !== void 0) this.policies.set(chain, { policy, line: c.index });
@@ -35313,8 +19270,13 @@ var TableChains = class {
   }
   /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
   isChain(name) {
-    const id = this.model.idOf(name);
-    return id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+    let known = this.chainNames.get(name);
+    if (known === void 0) {
+      const id = this.model.idOf(name);
+      known = id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
+      this.chainNames.set(name, known);
+    }
+    return known;
   }
   chain(name) {
     let c = this.compiled.get(name);
@@ -35322,7 +19284,7 @@ var TableChains = class {
       const chain = this.model.chains.get(name);
       const policy = this.policies.get(name);
       const builtin = this.model.builtins.has(name);
-      c = chain === void 0 ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, (n) => this.isChain(n), builtin ? policy?.policy ?? "ACCEPT" : null, policy?.line ?? null);
+      c = chain === void 0 ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, this.isChainName, builtin ? policy?.policy ?? "ACCEPT" : null, policy?.line ?? null, this.cache);
       this.compiled.set(name, c);
     }
     return c ?? void 0;
@@ -35372,6 +19334,8 @@ var Step = class {
     return this.packetAfter === void 0 ? void 0 : traced(this.packetAfter);
   }
 };
+var next = (branch) => ({ kind: "next", b: branch });
+var exit = (branch, verdict) => ({ kind: "exit", exit: { b: branch, verdict } });
 function tracePacket(documents, input, node = new NodeInfo(), options = {}) {
   const family = input.family;
   const tables = /* @__PURE__ */ new Map();
@@ -35432,8 +19396,9 @@ var Walk = class {
         snat: state === "new" ? false : null,
         // A new connection's mark is 0; an older one's is whatever rules saved in it.
         mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
-        original: state === "new" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
-        originalDirection: state === "new" ? true : null
+        // An established packet is taken to go the way its connection's first packet went.
+        original: state === "new" || state === "established" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
+        originalDirection: state === "new" || state === "established" ? true : null
       },
       local: input.inInterface === null,
       tproxy: false
@@ -35447,21 +19412,26 @@ var Walk = class {
       policies: null,
       notes: null,
       hooks: null,
-      // nat runs for a connection's first packet: a new one's, or the first of a related one (an expected connection).
-      destinationNatDone: state !== "new" && state !== "related",
-      sourceNatDone: state !== "new" && state !== "related"
+      // nat runs for a connection's first packet: a new one's, or the first of a related one (an
+      // expected connection); an established one gets the NAT its first packet got; an invalid one has none.
+      destinationNatDone: state === "invalid",
+      sourceNatDone: state === "invalid",
+      connectionNat: null,
+      firstPacketMarks: null,
+      firstPacket: false,
+      routedAs: null
     };
     const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
     return { family: this.family, outcomes, files };
   }
   arriving(b) {
     const outcomes = [];
-    for (const exit of this.hook("PREROUTING", [b])) {
-      if (exit.verdict !== null) {
-        outcomes.push(this.outcome(exit.b, exit.verdict, null));
+    for (const exit2 of this.hook("PREROUTING", [b])) {
+      if (exit2.verdict !== null) {
+        outcomes.push(this.outcome(exit2.b, exit2.verdict, null));
         continue;
       }
-      for (const [branch, local] of this.isLocal(exit.b)) {
+      for (const [branch, local] of this.isLocal(exit2.b)) {
         if (local) outcomes.push(...this.finish(this.hook("INPUT", [branch]), "local"));
         else outcomes.push(...this.forward(branch));
       }
@@ -35473,9 +19443,9 @@ var Walk = class {
     if (routed !== null) return [routed];
     const afterForward = this.hook("FORWARD", [b]);
     const outcomes = [];
-    for (const exit of afterForward) {
-      if (exit.verdict !== null) outcomes.push(this.outcome(exit.b, exit.verdict, null));
-      else outcomes.push(...this.finish(this.hook("POSTROUTING", [exit.b]), "forward"));
+    for (const exit2 of afterForward) {
+      if (exit2.verdict !== null) outcomes.push(this.outcome(exit2.b, exit2.verdict, null));
+      else outcomes.push(...this.finish(this.hook("POSTROUTING", [exit2.b]), "forward"));
     }
     return outcomes;
   }
@@ -35490,12 +19460,12 @@ var Walk = class {
           continue;
         }
       }
-      for (const exit of this.hook("OUTPUT", [branch])) {
-        if (exit.verdict !== null) {
-          outcomes.push(this.outcome(exit.b, exit.verdict, null));
+      for (const exit2 of this.hook("OUTPUT", [branch])) {
+        if (exit2.verdict !== null) {
+          outcomes.push(this.outcome(exit2.b, exit2.verdict, null));
           continue;
         }
-        for (const post of this.hook("POSTROUTING", [exit.b])) {
+        for (const post of this.hook("POSTROUTING", [exit2.b])) {
           if (post.verdict !== null) {
             outcomes.push(this.outcome(post.b, post.verdict, null));
             continue;
@@ -35541,7 +19511,10 @@ var Walk = class {
   /** Sets the outgoing interface from the routes; an outcome when the packet has no way out. */
   routeOut(b) {
     const p = b.p;
-    const route = this.node.route(p.family, p.destination);
+    const chosen = this.node.routeFor(p.family, { destination: p.destination, source: p.source, mark: { known: p.mark.known, value: p.mark.value }, inInterface: p.inInterface });
+    const route = chosen.route;
+    if (chosen.undecided !== void 0) b.notes = push(b.notes, `the route is undecided: ${chosen.undecided}`);
+    else if (chosen.rule !== void 0 && route !== null && route !== void 0) b.notes = push(b.notes, `routed by ip rule ${chosen.rule.priority}${chosen.rule.table === null ? "" : ` (table ${chosen.rule.table})`}`);
     p.route = route;
     if (route === null) return { ...this.outcome(b, "drop", null), reason: `no route to ${formatAddress(p.family, p.destination)}` };
     if (route === void 0) {
@@ -35578,59 +19551,112 @@ var Walk = class {
     for (const name of order) {
       const table = this.tables.get(name);
       const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
-      const destinationBefore = reroutes ? new Map(going.map((b) => [b, b.p.destination])) : null;
-      const markBefore = reroutes ? new Map(going.map((b) => [b, b.p.mark.key])) : null;
+      if (reroutes) for (const b of going) b.routedAs = { destination: b.p.destination, mark: b.p.mark.key };
       if (name === "nat") {
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
-        const next = [];
+        const next2 = [];
         for (const b of going) {
           const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
-          if (b.p.ct.state !== "NEW" && b.p.ct.state !== "RELATED" || done || table === void 0) {
-            next.push(b);
+          const state = b.p.ct.state;
+          if (state !== "NEW" && state !== "RELATED" && state !== "ESTABLISHED" || done || table === void 0) {
+            next2.push(b);
             continue;
           }
-          for (const exit of this.table(table, hook, b, false)) {
-            if (destinationSide) exit.b.destinationNatDone = true;
-            else exit.b.sourceNatDone = true;
-            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
-            else stopped.push(exit);
+          if (state === "ESTABLISHED") {
+            for (const later of this.connectionNat(table, hook, b, destinationSide)) next2.push(later);
+            continue;
+          }
+          for (const exit2 of this.table(table, hook, b, false)) {
+            if (destinationSide) exit2.b.destinationNatDone = true;
+            else exit2.b.sourceNatDone = true;
+            if (exit2.verdict === null || exit2.verdict === "accept") next2.push(exit2.b);
+            else stopped.push(exit2);
           }
         }
-        going = next;
+        going = next2;
       } else if (table !== void 0) {
-        const next = [];
+        const next2 = [];
         for (const b of going) {
-          for (const exit of this.table(table, hook, b, name === "raw" && !loopedBack)) {
-            if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
-            else stopped.push(exit);
+          for (const exit2 of this.table(table, hook, b, name === "raw" && !loopedBack)) {
+            if (exit2.verdict === null || exit2.verdict === "accept") next2.push(exit2.b);
+            else stopped.push(exit2);
           }
         }
-        going = next;
+        going = next2;
       }
       if (name === "raw" && !loopedBack) {
         for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
       }
-      if (destinationBefore !== null && markBefore !== null) {
-        const next = [];
+      if (reroutes) {
+        const next2 = [];
         for (const b of going) {
-          const before2 = destinationBefore.get(b);
-          if (before2 !== void 0 && before2 !== b.p.destination || name === "mangle" && markBefore.get(b) !== void 0 && markBefore.get(b) !== b.p.mark.key) {
+          const before2 = b.routedAs;
+          if (before2 !== null && (before2.destination !== b.p.destination || name === "mangle" && before2.mark !== b.p.mark.key)) {
             for (const [branch, local] of this.isLocal(b)) {
               if (local) {
                 branch.p.outInterface = "lo";
-                next.push(branch);
+                next2.push(branch);
               } else {
                 const unroutable = this.routeOut(branch);
                 if (unroutable !== null) stopped.push({ b: branch, verdict: "drop" });
-                else next.push(branch);
+                else next2.push(branch);
               }
             }
-          } else next.push(b);
+          } else next2.push(b);
         }
-        going = next;
+        going = next2;
       }
     }
     return [...going.map((b) => ({ b, verdict: null })), ...stopped];
+  }
+  /**
+   * A later packet of a connection at a nat hook: the kernel does not walk nat for it but applies
+   * the rewriting the connection's first packet got there. The walk finds it by walking nat with
+   * a copy of the packet as the first one was (state NEW, a SYN, the MARKs nat gave it before), and
+   * gives this packet its addresses; one branch per way the first packet could go (a random pick).
+   */
+  connectionNat(table, hook, b, destinationSide) {
+    const p = b.p;
+    const first2 = clone2(b);
+    let mark = p.mark;
+    for (const effect of toArray(b.firstPacketMarks)) mark = mark.apply(effect);
+    first2.p.mark = mark;
+    first2.p.ct.state = "NEW";
+    first2.p.ct.dnat = p.ct.dnat === true;
+    first2.p.ct.snat = false;
+    if (p.protocolNumber === 6) first2.p.tcpFlags = { known: 63, value: 2 };
+    first2.path = null;
+    first2.policies = null;
+    first2.firstPacket = true;
+    first2.firstPacketMarks = null;
+    const out = [];
+    for (const exit2 of this.table(table, hook, first2, false)) {
+      const f = exit2.b;
+      const later = { ...b, p: { ...p, tcpFlags: { ...p.tcpFlags }, ct: { ...p.ct } }, probability: f.probability, probabilityKnown: f.probabilityKnown, assumed: f.assumed, notes: f.notes };
+      if (destinationSide) later.destinationNatDone = true;
+      else later.sourceNatDone = true;
+      const steps = toArray(f.path);
+      if (exit2.verdict !== null && exit2.verdict !== "accept") {
+        const rule = steps.at(-1);
+        later.notes = push(later.notes, `the connection's first packet would be dropped by nat/${hook}${rule === void 0 ? "" : ` (${rule.filePath}:${rule.line})`}: no connection has this packet's addresses`);
+        out.push(later);
+        continue;
+      }
+      const rewritten = destinationSide ? f.p.ct.dnat === true : f.p.ct.snat === true;
+      if (destinationSide) {
+        later.p.ct.dnat = f.p.ct.dnat === true;
+        later.p.destination = f.p.destination;
+        later.p.destinationPort = f.p.destinationPort;
+      } else {
+        later.p.ct.snat = f.p.ct.snat === true;
+        later.p.source = f.p.source;
+        later.p.sourcePort = f.p.sourcePort;
+      }
+      later.firstPacketMarks = f.firstPacketMarks === null ? b.firstPacketMarks : toArray(f.firstPacketMarks).reduce((list2, effect) => push(list2, effect), b.firstPacketMarks);
+      if (rewritten) later.connectionNat = push(later.connectionNat, { hook, firstPacketPath: steps, after: traced(later.p), afterStep: later.path?.length ?? 0 });
+      out.push(later);
+    }
+    return out;
   }
   /** A table's built-in chain at a hook, then its policy. */
   table(table, hook, b, beforeConntrack) {
@@ -35638,14 +19664,14 @@ var Walk = class {
     if (chain === void 0) return [{ b, verdict: null }];
     const at = { hook, table: chain.table, node: this.node, beforeConntrack };
     const exits = [];
-    for (const exit of this.chain(table, chain, b, at, 0)) {
-      if (exit.verdict !== null) {
-        exits.push(exit);
+    for (const exit2 of this.chain(table, chain, b, at, 0)) {
+      if (exit2.verdict !== null) {
+        exits.push(exit2);
         continue;
       }
       const policy = chain.policy ?? "ACCEPT";
-      exit.b.policies = push(exit.b.policies, { filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path?.length ?? 0 });
-      exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
+      exit2.b.policies = push(exit2.b.policies, { filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit2.b.path?.length ?? 0 });
+      exits.push({ b: exit2.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
     }
     return exits.map((e) => e.verdict === "accept" ? { b: e.b, verdict: null } : e);
   }
@@ -35654,36 +19680,73 @@ var Walk = class {
     if (depth > MAX_DEPTH) return [{ b: start, verdict: null }];
     const exits = [];
     const candidates = chain.candidates(start.p);
-    const work = [[start, 0]];
-    while (work.length > 0) {
-      const [b, c] = work.pop();
-      if (c >= candidates.length) {
-        exits.push({ b, verdict: null });
-        continue;
-      }
-      const rule = chain.rule(candidates[c]);
-      const results = this.evaluate(rule, b, at);
-      const continuing = [];
-      for (const [branch, matched] of results) {
-        if (!matched) {
-          continuing.push([branch, c + 1]);
+    let work = null;
+    let b = start;
+    let c = 0;
+    for (; ; ) {
+      for (; ; ) {
+        if (c >= candidates.length) {
+          exits.push({ b, verdict: null });
+          break;
+        }
+        const rule = chain.rule(candidates[c]);
+        const decided = this.decided(rule, b, at);
+        if (decided === MISSED) {
+          c++;
           continue;
         }
-        for (const r of this.act(table, chain, rule, branch, at, depth)) {
-          if (r.kind === "next") continuing.push([r.b, c + 1]);
-          else exits.push(r.exit);
+        const continuing = [];
+        if (decided === MATCHED) {
+          const results = this.act(table, chain, rule, b, at, depth);
+          if (results.length === 1 && results[0].kind === "next") {
+            b = results[0].b;
+            c++;
+            continue;
+          }
+          for (const r of results) {
+            if (r.kind === "next") continuing.push([r.b, c + 1]);
+            else exits.push(r.exit);
+          }
+        } else {
+          for (const [branch, matched] of this.evaluate(rule, b, at, decided)) {
+            if (!matched) {
+              continuing.push([branch, c + 1]);
+              continue;
+            }
+            for (const r of this.act(table, chain, rule, branch, at, depth)) {
+              if (r.kind === "next") continuing.push([r.b, c + 1]);
+              else exits.push(r.exit);
+            }
+          }
         }
+        work ??= [];
+        for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+        break;
       }
-      for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
+      const pending = work?.pop();
+      if (pending === void 0) break;
+      [b, c] = pending;
     }
     return exits;
+  }
+  /** MATCHED or MISSED when every test of the rule is decided for the branch, else the first undecided test's index. */
+  decided(rule, b, at) {
+    const tests = rule.tests;
+    for (let k = 0; k < tests.length; k++) {
+      let a = tests[k](b.p, at);
+      if (typeof a !== "boolean") {
+        const known = assumedOf(b, a.key);
+        if (known === void 0) return k;
+        a = known !== a.negated;
+      }
+      if (!a) return MISSED;
+    }
+    return MATCHED;
   }
   act(table, chain, rule, b, at, depth) {
     const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
     b.path = push(b.path, step);
     const action = rule.action;
-    const next = (branch) => ({ kind: "next", b: branch });
-    const exit = (branch, verdict) => ({ kind: "exit", exit: { b: branch, verdict } });
     switch (action.kind) {
       case "none":
       case "continue":
@@ -35696,7 +19759,10 @@ var Walk = class {
         if (action.effect === null) {
           b.p.mark = b.p.mark.forget();
           b.notes = push(b.notes, `${step.filePath}:${step.line}: the walk does not read this MARK; the mark is unknown after it`);
-        } else b.p.mark = b.p.mark.apply(action.effect);
+        } else {
+          b.p.mark = b.p.mark.apply(action.effect);
+          if (b.firstPacket) b.firstPacketMarks = push(b.firstPacketMarks, action.effect);
+        }
         step.snapshot(b.p);
         return [next(b)];
       case "connmark":
@@ -35747,10 +19813,10 @@ var Walk = class {
       if (ports.from !== ports.to) b.notes = push(b.notes, `${where}: ${action.nat} picks a port of ${ports.from}-${ports.to}; the walk shows the first`);
       return ports.from;
     };
-    const pickAddress2 = (range) => {
-      if (range === null) return null;
-      if (range.from !== range.to) b.notes = push(b.notes, `${where}: ${action.nat} picks an address of ${formatAddress(p.family, range.from)}-${formatAddress(p.family, range.to)}; the walk shows the first`);
-      return range.from;
+    const pickAddress2 = (range2) => {
+      if (range2 === null) return null;
+      if (range2.from !== range2.to) b.notes = push(b.notes, `${where}: ${action.nat} picks an address of ${formatAddress(p.family, range2.from)}-${formatAddress(p.family, range2.to)}; the walk shows the first`);
+      return range2.from;
     };
     switch (action.nat) {
       case "DNAT":
@@ -35796,13 +19862,13 @@ var Walk = class {
     }
   }
   /** Whether a rule matches: one branch when every test is decided, else one per way an undecided test goes. */
-  evaluate(rule, start, at) {
+  evaluate(rule, start, at, from = 0) {
     const out = [];
-    const work = [[start, 0]];
+    const work = [[start, from]];
     while (work.length > 0) {
-      const [b, from] = work.pop();
+      const [b, from2] = work.pop();
       let matched = true;
-      for (let k = from; k < rule.tests.length; k++) {
+      for (let k = from2; k < rule.tests.length; k++) {
         let a = rule.tests[k](b.p, at);
         if (typeof a !== "boolean") {
           const known = assumedOf(b, a.key);
@@ -35843,7 +19909,8 @@ var Walk = class {
       policies: toArray(b.policies),
       packet: traced(b.p),
       notes: toArray(b.notes),
-      hooks: toArray(b.hooks)
+      hooks: toArray(b.hooks),
+      connectionNat: toArray(b.connectionNat)
     };
   }
 };
@@ -35886,17 +19953,17 @@ var MarkWalk = class {
     for (const line of chain.rules) {
       if (states.length === 0) break;
       const facts = this.factsOf(line);
-      const next = [];
+      const next2 = [];
       for (const state of states) {
         const matches = this.evaluate(facts, state);
         if (matches === false) {
-          next.push(state);
+          next2.push(state);
           continue;
         }
-        if (matches === "maybe") next.push(state);
-        this.act(facts, state, matches, name, stack, next, returned);
+        if (matches === "maybe") next2.push(state);
+        this.act(facts, state, matches, name, stack, next2, returned);
       }
-      states = unique(next);
+      states = unique(next2);
     }
     return unique([...returned, ...states]);
   }
@@ -35924,11 +19991,11 @@ var MarkWalk = class {
     if (facts.otherConditions) answers.push("maybe");
     return allOf2(answers);
   }
-  act(facts, state, matches, chain, stack, next, returned) {
+  act(facts, state, matches, chain, stack, next2, returned) {
     const sure = matches === true;
     const target = facts.target;
     if (target === null) {
-      if (sure) next.push(state);
+      if (sure) next2.push(state);
       return;
     }
     const name = target.name;
@@ -35941,19 +20008,19 @@ var MarkWalk = class {
       return;
     }
     if (facts.effect) {
-      next.push(state.apply(facts.effect));
+      next2.push(state.apply(facts.effect));
       return;
     }
     if (name === "CONNMARK" && target.option("--restore-mark")) {
-      next.push(state.forget());
+      next2.push(state.forget());
       return;
     }
     if (target.kind === "goto" || this.chains.get(name) !== void 0) {
       const back = this.walk(name, [state], [...stack, chain]);
-      (target.kind === "goto" ? returned : next).push(...back);
+      (target.kind === "goto" ? returned : next2).push(...back);
       return;
     }
-    if (sure) next.push(state);
+    if (sure) next2.push(state);
   }
 };
 function unique(states) {
@@ -36230,23 +20297,23 @@ function patternsMeet(a, b) {
   if (pb === null) return b.startsWith(pa);
   return pa.startsWith(pb) || pb.startsWith(pa);
 }
-function covered(r, ranges) {
-  let next = r.min;
-  const sorted = [...ranges].sort((a, b) => a.min - b.min);
+function covered(r, ranges2) {
+  let next2 = r.min;
+  const sorted = [...ranges2].sort((a, b) => a.min - b.min);
   for (const x of sorted) {
-    if (x.min > next) break;
-    if (x.max >= next) next = x.max + 1;
-    if (next > r.max) return true;
+    if (x.min > next2) break;
+    if (x.max >= next2) next2 = x.max + 1;
+    if (next2 > r.max) return true;
   }
-  return next > r.max;
+  return next2 > r.max;
 }
 function dnatMayReach(toDestination, family, set) {
   if (toDestination === null) return true;
   const wanted = set.atoms.filter((a) => a.field === "destination" && !a.negated);
   if (wanted.length === 0) return true;
-  const range = dnatAddresses(toDestination, family);
-  if (range === null) return true;
-  return wanted.every((atom) => atom.nets.some((net) => rangeMeetsNet(range, net, family)));
+  const range2 = dnatAddresses(toDestination, family);
+  if (range2 === null) return true;
+  return wanted.every((atom) => atom.nets.some((net) => rangeMeetsNet(range2, net, family)));
 }
 function dnatAddresses(text, family) {
   let addresses;
@@ -36263,10 +20330,10 @@ function dnatAddresses(text, family) {
   if (a.exact !== true || b.exact !== true) return null;
   return { from: a.network, to: b.network };
 }
-function rangeMeetsNet(range, net, family) {
+function rangeMeetsNet(range2, net, family) {
   if (net.prefix === null) return true;
   const last2 = net.network | ~net.mask & allOnes(family);
-  return range.from <= last2 && range.to >= net.network;
+  return range2.from <= last2 && range2.to >= net.network;
 }
 
 // rules/address-family-mismatch/rule.ts
@@ -36552,11 +20619,11 @@ function checkRedeclaration(context, walk, { line, previous }) {
   const { document } = context;
   const name = line.kind === "chain" ? line.name : line.chain;
   const where = previous ? ` (first at ${lineOf(previous)})` : "";
-  const range = line.kind === "chain" ? line.range : line.chainWord?.range ?? line.range;
+  const range2 = line.kind === "chain" ? line.range : line.chainWord?.range ?? line.range;
   if (walk.builtins.has(name)) {
     if (line.kind === "command") {
       context.report({
-        range,
+        range: range2,
         message: `\`-N ${name}\`: ${name} is a built-in chain of ${tableName(walk.table)}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
         fix: fix(`remove -N ${name}`, "safe", [wholeLine(document, line)])
       });
@@ -36565,7 +20632,7 @@ function checkRedeclaration(context, walk, { line, previous }) {
     const first2 = previous?.kind === "chain" ? previous : null;
     const same = first2 !== null && sameDeclaration(first2, line);
     context.report({
-      range,
+      range: range2,
       severity: "warning",
       message: `${name} is declared twice in ${tableName(walk.table)}${where}: both backends load it, ` + (first2 && first2.policy !== line.policy ? `and the later policy, ${line.policy}, replaces ${first2.policy}` : `with the policy ${line.policy}`),
       fix: same ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : void 0
@@ -36577,7 +20644,7 @@ function checkRedeclaration(context, walk, { line, previous }) {
   const equivalent = userDeclaration(previous) && userDeclaration(line);
   if (line.kind === "command") {
     context.report({
-      range,
+      range: range2,
       message: `\`-N ${name}\`: ${name} is already declared${where}, so iptables-restore refuses the table on loading ("Chain already exists.")`,
       fix: equivalent ? fix(`remove the repeated declaration of ${name}`, "safe", [wholeLine(document, line)]) : void 0
     });
@@ -36589,7 +20656,7 @@ function checkRedeclaration(context, walk, { line, previous }) {
     offered = fix(`remove the repeated declaration of ${name}`, between > 0 ? "unsafe" : "safe", [wholeLine(document, line)]);
   }
   context.report({
-    range,
+    range: range2,
     message: `${name} is declared twice${where}: iptables-legacy-restore refuses it ("error creating chain '${name}':File exists"), iptables-nft ${flushed}`,
     fix: offered
   });
@@ -36639,10 +20706,10 @@ var chainNameTooLong = {
         return verdict === 2;
       };
       const found = /* @__PURE__ */ new Map();
-      const note = (name, place, range, line) => {
+      const note = (name, place, range2, line) => {
         const seen = found.get(name);
-        if (seen === void 0) found.set(name, { name, place, range, line, count: 1 });
-        else if (line < seen.line) Object.assign(seen, { place, range, line, count: seen.count + 1 });
+        if (seen === void 0) found.set(name, { name, place, range: range2, line, count: 1 });
+        else if (line < seen.line) Object.assign(seen, { place, range: range2, line, count: seen.count + 1 });
         else if (line !== seen.line) seen.count++;
       };
       for (const declaration of table.chains) {
@@ -36719,13 +20786,16 @@ var commentAfterRule = {
 var short = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 function linesWithInnerHash(document) {
   const { text, source } = document;
+  const { lineCount, lineStarts } = source.lexed;
   const lines = [];
   for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
     const before2 = text.charCodeAt(at - 1);
     if (before2 !== 32 && before2 !== 9 && before2 !== 34) continue;
     const line = source.positionAt(at).line - 1;
+    if (line >= lineCount) break;
     if (lines[lines.length - 1] !== line) lines.push(line);
-    at = source.lexed.lineStarts[line + 1] - 1;
+    if (line + 1 >= lineCount) break;
+    at = Math.max(at, lineStarts[line + 1] - 1);
   }
   return lines;
 }
@@ -36743,9 +20813,9 @@ function strayHash(line) {
     if (count === null) continue;
     const written = text.slice(view.optionRange(i).start, view.optionRange(i).end);
     const own = Math.max(0, count - (written.startsWith("--") && written.includes("=") ? 1 : 0));
-    for (let k = own, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
-      const raw = text.slice(range.start, range.end);
-      if (isHash(raw)) return { start: range.start, word: decodeWord(raw) };
+    for (let k = own, range2 = view.valueRange(i, k); range2 !== null; range2 = view.valueRange(i, ++k)) {
+      const raw = text.slice(range2.start, range2.end);
+      if (isHash(raw)) return { start: range2.start, word: decodeWord(raw) };
     }
   }
   return null;
@@ -36816,10 +20886,10 @@ var ID6 = "option-cannot-be-negated";
 var isBlank = (c) => c === 32 || c === 9;
 function isEarlyBang(text, at) {
   if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 10) return false;
-  let next = at + 1;
-  if (!isBlank(text.charCodeAt(next))) return false;
-  while (isBlank(text.charCodeAt(next))) next++;
-  return text.charCodeAt(next) === 45;
+  let next2 = at + 1;
+  if (!isBlank(text.charCodeAt(next2))) return false;
+  while (isBlank(text.charCodeAt(next2))) next2++;
+  return text.charCodeAt(next2) === 45;
 }
 var optionCannotBeNegated = {
   id: ID6,
@@ -36864,11 +20934,11 @@ function builtinRefusal(view, i) {
 }
 function refusalsOf(view, family) {
   const out = [];
-  const rangeOf = (i) => ({ start: (view.bangRange(i) ?? view.optionRange(i)).start, end: view.optionRange(i).end });
+  const rangeOf2 = (i) => ({ start: (view.bangRange(i) ?? view.optionRange(i)).start, end: view.optionRange(i).end });
   for (let i = 0; i < view.count; i++) {
     if (!view.negated(i) || view.lateBang(i)) continue;
     const builtin = builtinRefusal(view, i);
-    if (builtin !== null) out.push({ element: i, range: rangeOf(i), ...builtin });
+    if (builtin !== null) out.push({ element: i, range: rangeOf2(i), ...builtin });
   }
   let extensionBang = false;
   for (let i = 0; i < view.count && !extensionBang; i++) extensionBang = view.role(i) === "module" && view.negated(i) && !view.lateBang(i);
@@ -36876,7 +20946,7 @@ function refusalsOf(view, family) {
   const reading = readOptions(view, family);
   for (const instance of reading?.instances ?? []) {
     const given = refusedOf(instance, view);
-    if (given !== void 0) out.push({ element: given.element, range: rangeOf(given.element), what: "the option", said: `${instance.extension.name}: option "${given.key}" cannot be inverted.` });
+    if (given !== void 0) out.push({ element: given.element, range: rangeOf2(given.element), what: "the option", said: `${instance.extension.name}: option "${given.key}" cannot be inverted.` });
   }
   return out.sort((a, b) => a.element - b.element);
 }
@@ -37010,8 +21080,8 @@ var dumpUnsupportedRevision = {
 function insideValue(line, at) {
   const view = line.view;
   for (let i = 0; i < view.count; i++) {
-    for (let k = 0, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
-      if (range.start < at && at < range.end) return true;
+    for (let k = 0, range2 = view.valueRange(i, k); range2 !== null; range2 = view.valueRange(i, ++k)) {
+      if (range2.start < at && at < range2.end) return true;
     }
   }
   return false;
@@ -37501,8 +21571,8 @@ function ndAccepts(context, table, chain, deny, blocked) {
   const rules = table.chains.get(chain)?.rules ?? [];
   const after = rules.length > 0 ? rules[rules.length - 1] : null;
   if (after !== null) {
-    const next = after.index + 1 < lineCount ? lineStarts[after.index + 1] : void 0;
-    return next === void 0 || after.eol === "" ? null : [{ start: next, end: next, text }];
+    const next2 = after.index + 1 < lineCount ? lineStarts[after.index + 1] : void 0;
+    return next2 === void 0 || after.eol === "" ? null : [{ start: next2, end: next2, text }];
   }
   const commit = table.table.commit;
   return commit === null ? null : [{ start: lineStarts[commit.index], end: lineStarts[commit.index], text }];
@@ -37600,8 +21670,8 @@ function checkLine2(context, line) {
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if (role !== "generic" && role !== "jump") continue;
-    const range = view.optionRange(i);
-    const raw = line.source.text.slice(range.start, range.end);
+    const range2 = view.optionRange(i);
+    const raw = line.source.text.slice(range2.start, range2.end);
     const name = view.name(i);
     const refused = REFUSED[name];
     if (refused === void 0 || !raw.includes("=")) continue;
@@ -37610,12 +21680,12 @@ function checkLine2(context, line) {
     const value = raw.slice(equals + 1);
     const fixable = !NO_VALUE.has(name) && value !== "" && !raw.includes('"');
     context.report({
-      range,
+      range: range2,
       message: `\`${raw}\`: iptables-restore takes the whole word as ${refused.what} and refuses it (${refused.says(word)})`,
       fix: fixable ? {
         title: `write ${name} ${value}`,
         applicability: "safe",
-        edits: [{ start: range.start + equals, end: range.start + equals + 1, text: " " }],
+        edits: [{ start: range2.start + equals, end: range2.start + equals + 1, text: " " }],
         ruleId: ID14
       } : void 0
     });
@@ -37925,9 +21995,9 @@ function report3(context, line, family) {
     const inline = line.source.text.slice(option2.start, option2.end).includes("=");
     const first2 = inline ? option2 : view.valueRange(i, 0);
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
-    const range = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
+    const range2 = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
     const message5 = messageOf2(view.name(i), words2.slice(0, checker.words), verdict);
-    if (message5 !== null) context.report({ range, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
+    if (message5 !== null) context.report({ range: range2, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }
 
@@ -38222,10 +22292,10 @@ function destinationsOf(line) {
   }
   return out;
 }
-var maskOf = (net) => typeof net.mask === "number" ? net.mask : 0;
+var maskOf2 = (net) => typeof net.mask === "number" ? net.mask : 0;
 var addressOf = (net) => typeof net.address === "number" ? net.address : -1;
 function contains(net, host) {
-  return net.family === 4 && (host & maskOf(net)) >>> 0 === addressOf(net) >>> 0;
+  return net.family === 4 && (host & maskOf2(net)) >>> 0 === addressOf(net) >>> 0;
 }
 function coversLoopbackNet(net) {
   return net.family === 4 && net.prefix !== null && net.prefix <= 8 && contains(net, LOOPBACK_NET);
@@ -39117,13 +23187,13 @@ function hasPort(value) {
 }
 function moveProtocolFix(line, view, from, before2) {
   const text = line.source.text;
-  const range = view.range(from);
-  let start = range.start;
+  const range2 = view.range(from);
+  let start = range2.start;
   while (start > 0 && (text[start - 1] === " " || text[start - 1] === "	")) start--;
   const insertAt = view.range(before2).start;
   const edits = [
-    { start: insertAt, end: insertAt, text: `${text.slice(range.start, range.end)} ` },
-    { start, end: range.end, text: "" }
+    { start: insertAt, end: insertAt, text: `${text.slice(range2.start, range2.end)} ` },
+    { start, end: range2.end, text: "" }
   ];
   return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID28 };
 }
@@ -39230,9 +23300,9 @@ function portBlocks(document, filter2, family, published) {
     const matches = readMatches(line, family);
     if (matches.unread || matches.protocol === null || matches.protocolNegated || matches.destinationPorts === null || matches.destinationPortsNegated) return;
     const ports = [];
-    for (const range of matches.destinationPorts) {
-      if (range.min === range.max) ports.push(range.min);
-      else for (const p of published()) if (p.protocol === matches.protocol && p.port >= range.min && p.port <= range.max && !ports.includes(p.port)) ports.push(p.port);
+    for (const range2 of matches.destinationPorts) {
+      if (range2.min === range2.max) ports.push(range2.min);
+      else for (const p of published()) if (p.protocol === matches.protocol && p.port >= range2.min && p.port <= range2.max && !ports.includes(p.port)) ports.push(p.port);
     }
     blocks.push({ line, matches, protocol: matches.protocol, ports: ports.slice(0, MAX_PORTS) });
   });
@@ -39256,7 +23326,7 @@ function publishedPorts(document, lines, nat, family) {
     const m = readMatches(document.line(n), family);
     if (m.unread || m.protocol === null || m.protocolNegated || m.destinationPortsNegated || m.destinationPorts === null) continue;
     if (m.destinations.some((d) => !d.negated)) continue;
-    for (const range of m.destinationPorts) if (range.min === range.max) found.push({ protocol: m.protocol, port: range.min });
+    for (const range2 of m.destinationPorts) if (range2.min === range2.max) found.push({ protocol: m.protocol, port: range2.min });
   }
   publishedCache.set(document, found);
   return found;
@@ -39726,7 +23796,7 @@ function checkLine5(context, line, facts) {
   };
   const isTcp = protocol !== null && protocol.name === "tcp" && !protocol.negated;
   const ruleIsFor = protocol === null ? "the rule has no `-p`" : `the rule is for \`${protocol.negated ? "! " : ""}-p ${protocol.text}\``;
-  const tcpOnly = (range, what, logged) => context.report({ range, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses it${logged === null ? "" : ` (it logs "${logged}")`}` });
+  const tcpOnly = (range2, what, logged) => context.report({ range: range2, message: `${what} needs \`-p tcp\`, and ${ruleIsFor}: the kernel refuses it${logged === null ? "" : ` (it logs "${logged}")`}` });
   switch (name) {
     case "TPROXY":
       if (protocol === null || protocol.negated || protocol.name !== "tcp" && protocol.name !== "udp") {
@@ -40009,10 +24079,10 @@ function report9(context, line, at) {
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
   const refused = `iptables-restore refuses the line unless the node has it ("Couldn't load match \`${name}'")`;
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
-  const range = view.range(at);
+  const range2 = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range.end - name.length, range.end) === name && text[range.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.end - name.length, end: range.end, text: nearest2 }], ruleId: ID38 } : void 0;
-  context.report({ range, message: message5, fix: fix2 });
+  const fix2 = nearest2 !== void 0 && text.slice(range2.end - name.length, range2.end) === name && text[range2.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.end - name.length, end: range2.end, text: nearest2 }], ruleId: ID38 } : void 0;
+  context.report({ range: range2, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
@@ -40109,9 +24179,9 @@ function report10(context, line, family) {
   else if (owners2.length > 0) message5 = `\`${spelling}\` is an option of \`${nameOf3(owners2[0])}\`, which the line does not load: ${refused}`;
   else if (nearest2 !== void 0) message5 = `\`${spelling}\` is no option of ${loaded} (\`${nearest2}\` is): ${refused}`;
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
-  const range = view.optionRange(unknown);
-  const word = line.source.text.slice(range.start, range.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range.start, end: range.start + spelling.length, text: nearest2 }], ruleId: ID39 } : void 0;
+  const range2 = view.optionRange(unknown);
+  const word = line.source.text.slice(range2.start, range2.end);
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.start, end: range2.start + spelling.length, text: nearest2 }], ruleId: ID39 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
@@ -40176,10 +24246,10 @@ var strayArgument = {
       if (line.kind !== "command") continue;
       const stray = firstStray(line);
       if (stray === null) continue;
-      const { option: option2, taken, word, range } = stray;
+      const { option: option2, taken, word, range: range2 } = stray;
       const tookOption = taken.length === 1 && /^-/.test(taken[0]) && !/^-\d/.test(taken[0]);
       const message5 = tookOption ? `\`${option2}\` takes \`${taken[0]}\` as its value, which leaves \`${word}\` to no option: iptables refuses the line ("Bad argument \`${word}'")` : `\`${word}\` follows \`${[option2, ...taken].join(" ")}\`, and ${option2} takes ${words(taken.length)}: iptables refuses the line ("Bad argument \`${word}'")`;
-      context.report({ range, message: message5 });
+      context.report({ range: range2, message: message5 });
     }
   }
 };
@@ -40196,11 +24266,11 @@ function firstStray(line) {
     const inline = written.startsWith("--") && written.includes("=") ? 1 : 0;
     const own = Math.max(0, count - inline);
     if (values2.length <= own) continue;
-    const range = view.valueRange(i, own);
-    if (range === null) continue;
-    const word = decodeWord(text.slice(range.start, range.end));
+    const range2 = view.valueRange(i, own);
+    if (range2 === null) continue;
+    const word = decodeWord(text.slice(range2.start, range2.end));
     if (word.startsWith("#") || word.startsWith("[unsupported")) return null;
-    return { option: option2, taken: values2.slice(0, own), word, range };
+    return { option: option2, taken: values2.slice(0, own), word, range: range2 };
   }
   return null;
 }
@@ -40229,8 +24299,8 @@ var unterminatedQuote = {
 function optionOf(line, at) {
   const view = line.view;
   for (let i = 0; i < view.count; i++) {
-    const range = view.range(i);
-    if (at >= range.start && at < range.end && at >= view.optionRange(i).end) return view.name(i);
+    const range2 = view.range(i);
+    if (at >= range2.start && at < range2.end && at >= view.optionRange(i).end) return view.name(i);
   }
   return null;
 }
@@ -40270,13 +24340,13 @@ var unusedChain = {
       for (const chain of reach.unreached) {
         const name = chain.name;
         const declaration = chain.declaration;
-        const range = declaration.kind === "chain" ? declaration.header.range : declaration.chainWord?.range ?? declaration.range;
+        const range2 = declaration.kind === "chain" ? declaration.header.range : declaration.chainWord?.range ?? declaration.range;
         const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
         const shown3 = referrers.slice(0, MAX_REFERRERS);
         const why = referrers.length ? `only ${referrers.length > shown3.length ? `${shown3.join(", ")} and ${referrers.length - shown3.length} more` : listOf(shown3)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
-        context.report({ range, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
+        context.report({ range: range2, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }
   }
@@ -40360,231 +24430,16 @@ var PACKET_ASSERTION_FINDING = {
 };
 var BUILTIN_FINDINGS = [SYNTAX_FINDING, ...SUPPRESSION_FINDINGS, PACKET_ASSERTION_FINDING];
 
-// src/fix/regions.ts
-function editedRegions(document, edits, output) {
-  const lexed = document.source.lexed;
-  if (lexed.lineCount === 0 || document.diagnostics.length > 0) return void 0;
-  const regions = [];
-  for (const { first: first2, last: last2, newStart, newEnd } of rewrittenLines(lexed, edits)) {
-    const table = tableAround(document, first2, last2);
-    if (table === void 0) return void 0;
-    const text = output.slice(newStart, newEnd);
-    if (/^(\*|COMMIT[ \t\r]*$)/m.test(text)) return void 0;
-    const body = text.endsWith("\n") || text === "" ? text : `${text}
-`;
-    const lines = parse(table.name === null ? body : `*${table.name}
-${body}COMMIT
-`);
-    regions.push({ table, oldFirst: first2, oldLast: last2, newStart, newEnd, lines });
-  }
-  return regions;
-}
-function tableAround(document, first2, last2) {
-  if (first2 === 0) return void 0;
-  if (document.form === "rules") return document.tables[0];
-  return document.tables.find((t) => t.header !== null && t.commit !== null && t.header.index < first2 && t.commit.index > last2);
-}
-var regionCommands = (region) => region.lines.tables.flatMap((t) => t.commands);
-
-// src/fix/apply.ts
-var OVERLAPS = "overlaps another fix";
-function applyFixes(document, fixes, options = {}) {
-  const { text } = document;
-  const skipped = [];
-  if (document.diagnostics.some((d) => d.severity === "error")) {
-    return unchanged(document, fixes.map((fix2) => ({ fix: fix2, reason: "the file has syntax errors" })));
-  }
-  const candidates = [];
-  for (const fix2 of fixes) {
-    const problem = invalidReason(fix2, text.length);
-    if (problem) skipped.push({ fix: fix2, reason: problem });
-    else if (fix2.applicability === "unsafe" && !options.unsafe) skipped.push({ fix: fix2, reason: "unsafe (use --unsafe-fixes)" });
-    else candidates.push(fix2);
-  }
-  candidates.sort((a, b) => firstStart(a) - firstStart(b));
-  const taken = [];
-  const claimed = new Claims();
-  const takenKeys = /* @__PURE__ */ new Set();
-  for (const fix2 of candidates) {
-    const key = fixKey(fix2);
-    if (takenKeys.has(key)) continue;
-    if (fix2.edits.some((edit) => claimed.overlaps(edit))) {
-      skipped.push({ fix: fix2, reason: OVERLAPS });
-      continue;
-    }
-    for (const edit of fix2.edits) claimed.add(edit);
-    taken.push(fix2);
-    takenKeys.add(key);
-  }
-  if (taken.length === 0) return unchanged(document, skipped);
-  let checked = check(document, taken);
-  if (!checked.parses) {
-    const good = taken.filter((fix2) => {
-      const parses = check(document, [fix2]).parses;
-      if (!parses) skipped.push({ fix: fix2, reason: "the fixed text would not parse" });
-      return parses;
-    });
-    checked = check(document, good);
-    if (good.length === 0 || !checked.parses) {
-      for (const fix2 of good) skipped.push({ fix: fix2, reason: "the fixed text would not parse" });
-      return unchanged(document, skipped);
-    }
-    return result(document, checked, good, skipped);
-  }
-  return result(document, checked, taken, skipped);
-}
-function check(document, fixes) {
-  const edits = editsOf(fixes);
-  const output = render(document.text, fixes);
-  const regions = editedRegions(document, edits, output);
-  if (regions !== void 0) return { output, parses: !regions.some((r) => hasErrors(r.lines)), regions };
-  const parsed = reparse(document, edits, output);
-  return { output, parses: !hasErrors(parsed), parsed };
-}
-function result(document, checked, applied, skipped) {
-  let parsed = checked.parsed;
-  const edits = editsOf(applied);
-  return {
-    output: checked.output,
-    get document() {
-      return parsed ??= reparse(document, edits, checked.output);
-    },
-    applied,
-    firstPass: applied,
-    skipped,
-    edits,
-    passes: 1,
-    regions: checked.regions
-  };
-}
-var unchanged = (document, skipped) => ({
-  output: document.text,
-  document,
-  applied: [],
-  firstPass: [],
-  skipped,
-  edits: [],
-  passes: 0
-});
-var fixKey = (fix2) => editsOf([fix2]).map((e) => `${e.start}:${e.end}:${e.text}`).join("\n");
-function unresolved(findings, result2, relinted) {
-  if (result2.applied.length === 0) return [...findings];
-  const applied = new Set(result2.firstPass.map(fixKey));
-  const edits = result2.edits.filter((e) => e.end > e.start);
-  const editBefore = (offset) => {
-    let low = 0;
-    let high = edits.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (edits[mid].start <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low - 1;
-  };
-  const rewritten = (range) => {
-    const edit = edits[editBefore(range.start)];
-    return edit !== void 0 && range.start < edit.end && range.end <= edit.end;
-  };
-  const left = findings.filter((f) => !(f.fix && applied.has(fixKey(f.fix))) && !rewritten(f.range));
-  if (result2.passes <= 1 || relinted === void 0) return left;
-  const all = result2.edits;
-  const grownBefore = [0];
-  for (const e of all) grownBefore.push(grownBefore[grownBefore.length - 1] + e.text.length - (e.end - e.start));
-  const fixedOffset = (offset, isStart) => {
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      const e = all[mid];
-      if (e.start < offset || isStart && e.start === offset && e.end === offset) low = mid + 1;
-      else high = mid;
-    }
-    const last2 = all[low - 1];
-    if (last2 !== void 0 && last2.end > offset) return last2.start + grownBefore[low - 1];
-    return offset + grownBefore[low];
-  };
-  const flagged = /* @__PURE__ */ new Map();
-  for (const d of relinted.findings) {
-    const key = `${d.ruleId}\0${result2.output.slice(d.range.start, d.range.end)}`;
-    flagged.set(key, (flagged.get(key) ?? 0) + 1);
-  }
-  return left.filter((f) => {
-    if (f.ruleId === void 0 || !relinted.rules.has(f.ruleId)) return true;
-    const key = `${f.ruleId}\0${result2.output.slice(fixedOffset(f.range.start, true), fixedOffset(f.range.end, false))}`;
-    const count = flagged.get(key) ?? 0;
-    if (count > 0) flagged.set(key, count - 1);
-    return count > 0;
-  });
-}
-var editsOf = (fixes) => fixes.flatMap((fix2) => fix2.edits).sort((a, b) => a.start - b.start || a.end - b.end);
-var hasErrors = (document) => document.diagnostics.some((d) => d.severity === "error");
-function render(text, fixes) {
-  const edits = editsOf(fixes);
-  const parts = [];
-  let at = 0;
-  for (const edit of edits) {
-    parts.push(text.slice(at, edit.start), edit.text);
-    at = edit.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join("");
-}
-function invalidReason(fix2, length) {
-  if (fix2.edits.length === 0) return "no edits";
-  const edits = [...fix2.edits].sort((a, b) => a.start - b.start);
-  for (let i = 0; i < edits.length; i++) {
-    const { start, end } = edits[i];
-    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
-      return `edit [${start}, ${end}) is outside the text`;
-    }
-    if (i > 0 && start < edits[i - 1].end) return "its own edits overlap";
-  }
-  return null;
-}
-var firstStart = (fix2) => Math.min(...fix2.edits.map((e) => e.start));
-var Claims = class {
-  constructor() {
-    this.ranges = [];
-  }
-  overlaps(edit) {
-    const i = this.firstEndingAfter(edit.start);
-    for (let j = Math.max(0, i - 1); j < this.ranges.length && this.ranges[j].start <= edit.end; j++) {
-      const r = this.ranges[j];
-      if (edit.start < r.end && r.start < edit.end) return true;
-      if (edit.start === r.start && (edit.start === edit.end || r.start === r.end)) return true;
-    }
-    return false;
-  }
-  add(edit) {
-    let i = this.ranges.length;
-    while (i > 0 && this.ranges[i - 1].start > edit.start) i--;
-    this.ranges.splice(i, 0, edit);
-  }
-  /** Index of the first claimed range that ends after `offset` (claims never overlap, so ends are sorted too). */
-  firstEndingAfter(offset) {
-    let low = 0;
-    let high = this.ranges.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (this.ranges[mid].end <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-};
-
-// src/config/resolve.ts
-import { basename, dirname, isAbsolute, relative, resolve as resolve2, sep } from "node:path";
-
 // src/lazy.ts
 import { createRequire } from "node:module";
 var modules = {
-  ajv: () => require_ajv(),
-  cosmiconfig: () => require_dist(),
-  diff: () => require_libcjs(),
+  ajv: () => __require("./lib/ajv.cjs"),
+  cosmiconfig: () => __require("./lib/cosmiconfig.cjs"),
+  diff: () => __require("./lib/diff.cjs"),
   "fastest-levenshtein": () => require_mod(),
-  picomatch: () => require_picomatch2(),
-  tinyglobby: () => require_dist3(),
+  picomatch: () => __require("./lib/picomatch.cjs"),
+  tinyglobby: () => __require("./lib/tinyglobby.cjs"),
+  yaml: () => __require("./lib/yaml.cjs"),
   "node:child_process": () => __require("node:child_process"),
   "node:crypto": () => __require("node:crypto"),
   "node:os": () => __require("node:os"),
@@ -40594,131 +24449,6 @@ var load = typeof __require === "function" ? (id) => modules[id]() : (id) => cre
 function lazyModule(id) {
   let loaded;
   return () => loaded ??= load(id);
-}
-
-// src/config/resolve.ts
-var picomatch = lazyModule("picomatch");
-var DEFAULT_REPORT_UNUSED_SUPPRESSIONS = "warning";
-function defaultSettings() {
-  return { ignored: false, rules: /* @__PURE__ */ new Map(), node: {}, reportUnusedSuppressions: DEFAULT_REPORT_UNUSED_SUPPRESSIONS };
-}
-function resolveSettings(loaded, filePath) {
-  const { config } = loaded;
-  const settings = defaultSettings();
-  settings.reportUnusedSuppressions = config.reportUnusedSuppressions ?? DEFAULT_REPORT_UNUSED_SUPPRESSIONS;
-  applyRules(settings.rules, config.rules);
-  settings.node = mergeNode({}, config.node);
-  const from = loaded.filePath === void 0 ? "the configuration" : `the configuration (${basename(loaded.filePath)})`;
-  if (config.family !== void 0) settings.family = { family: config.family, because: `${from} says \`family: ${config.family}\`` };
-  if (filePath === void 0) return settings;
-  const matchers = compiled(config);
-  const path = pathsOf(loaded, filePath);
-  settings.ignored = matchers.ignores !== null && matchers.ignores(path);
-  const member = nodeMember(matchers, path);
-  if (member !== null) {
-    settings.nodeKey = `${loaded.filePath ?? ""}#${member.key}`;
-    settings.family = { family: member.family, because: `${from} pairs it as the IPv${member.family} file of a node (\`nodes[${member.entry}].v${member.family}\`)` };
-  }
-  for (const [index, override] of (config.overrides ?? []).entries()) {
-    if (!matchers.overrides[index](path)) continue;
-    applyRules(settings.rules, override.rules);
-    settings.node = mergeNode(settings.node, override.node);
-    if (override.family !== void 0) settings.family = { family: override.family, because: `${from} says \`family: ${override.family}\` for ${listGlobs(override.files)}` };
-  }
-  return settings;
-}
-var listGlobs = (files) => (typeof files === "string" ? [files] : files).map((f) => `\`${f}\``).join(", ");
-function applyRules(into, rules) {
-  for (const [id, entry] of Object.entries(rules ?? {})) {
-    const [severity, options] = Array.isArray(entry) ? entry : [entry];
-    into.set(id, { severity, options: options ?? into.get(id)?.options });
-  }
-}
-function mergeNode(base, more) {
-  const merged = { ...base };
-  for (const [key, value] of Object.entries(more ?? {})) {
-    if (value !== void 0) merged[key] = value;
-  }
-  return merged;
-}
-var cache2 = /* @__PURE__ */ new WeakMap();
-function compiled(config) {
-  let entry = cache2.get(config);
-  if (!entry) {
-    entry = {
-      overrides: (config.overrides ?? []).map((o) => matcher(typeof o.files === "string" ? [o.files] : o.files)),
-      ignores: config.ignores?.length ? matcher(config.ignores) : null,
-      nodes: (config.nodes ?? []).map(
-        (entry2) => [4, 6].flatMap((family) => listOf2(entry2[`v${family}`]).map((glob) => ({ family, capture: capturing(glob) })))
-      )
-    };
-    cache2.set(config, entry);
-  }
-  return entry;
-}
-var listOf2 = (globs) => typeof globs === "string" ? [globs] : globs;
-function capturing(glob) {
-  const cleaned = glob.replace(/^(\.\/)+/, "");
-  const re = picomatch().makeRe(toSlashes(cleaned), { dot: true, capture: true });
-  const groups = (text) => {
-    const m = re.exec(text);
-    return m === null ? null : m.slice(1).map((g) => g ?? "");
-  };
-  if (isAbsolute(glob)) return (path) => groups(path.absolute);
-  if (cleaned.includes("/")) return (path) => path.relative === null ? null : groups(path.relative);
-  return (path) => {
-    if (path.relative === null) return null;
-    const slash = path.relative.lastIndexOf("/");
-    const found = groups(path.relative.slice(slash + 1));
-    return found === null ? null : [path.relative.slice(0, Math.max(slash, 0)), ...found];
-  };
-}
-function nodeMember(matchers, path) {
-  for (const [entry, globs] of matchers.nodes.entries()) {
-    for (const { family, capture } of globs) {
-      const parts = capture(path);
-      if (parts !== null) return { entry, family, key: `${entry}:${JSON.stringify(parts)}` };
-    }
-  }
-  return null;
-}
-var toSlashes = (path) => sep === "/" ? path : path.split(sep).join("/");
-function pathsOf(loaded, filePath) {
-  const absolute = resolve2(filePath);
-  const base = loaded.filePath === void 0 ? process.cwd() : dirname(resolve2(loaded.filePath));
-  const rel = relative(base, absolute);
-  const outside = rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  return { relative: outside ? null : toSlashes(rel), absolute: toSlashes(absolute) };
-}
-function ancestry(path) {
-  const out = [path];
-  let { relative: rel, absolute } = path;
-  while (rel === null ? absolute.lastIndexOf("/") > 0 : rel.includes("/")) {
-    rel = rel === null ? null : rel.slice(0, rel.lastIndexOf("/"));
-    absolute = absolute.slice(0, absolute.lastIndexOf("/"));
-    out.push({ relative: rel, absolute });
-  }
-  return out;
-}
-function matcher(globs) {
-  const tests = [];
-  for (const glob of globs) {
-    const foldersOnly = glob.endsWith("/");
-    const cleaned = glob.replace(/^(\.\/)+/, "").replace(/(.)\/+$/, "$1");
-    let test;
-    if (isAbsolute(glob)) {
-      const match = picomatch()(toSlashes(cleaned), { dot: true });
-      test = (path) => match(path.absolute);
-    } else if (cleaned.includes("/")) {
-      const match = picomatch()(cleaned, { dot: true });
-      test = (path) => path.relative !== null && match(path.relative);
-    } else {
-      const match = picomatch()(cleaned, { dot: true });
-      test = (path) => path.relative !== null && match(path.relative.slice(path.relative.lastIndexOf("/") + 1));
-    }
-    tests.push((path, isFolder) => (isFolder || !foldersOnly) && test(path));
-  }
-  return (file) => ancestry(file).some((path, i) => tests.some((test) => test(path, i > 0)));
 }
 
 // src/config/nearest.ts
@@ -40735,434 +24465,6 @@ function nearest(word, candidates) {
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-
-// src/suppress.ts
-var MARKER = "iptlint-";
-var MARKER_TAIL = "lint-";
-var MARKER_HEAD = MARKER.length - MARKER_TAIL.length;
-function* markerOffsets(text) {
-  for (let at = text.indexOf(MARKER_TAIL, MARKER_HEAD); at !== -1; at = text.indexOf(MARKER_TAIL, at + MARKER_TAIL.length)) {
-    if (text.startsWith(MARKER, at - MARKER_HEAD)) yield at - MARKER_HEAD;
-  }
-}
-var LINE_KINDS = ["disable-next-line", "disable-file", "disable", "enable"];
-var COMMENT_KINDS = ["disable", "disable-line"];
-function parseSuppressions(document, knownRules = allRules.map((r) => r.id)) {
-  const parsed = { suppressions: [], problems: [] };
-  const { text, source } = document;
-  let lastLine = -1;
-  for (const at of markerOffsets(text)) {
-    const index = source.positionAt(at).line - 1;
-    if (index === lastLine) continue;
-    lastLine = index;
-    const line = document.line(index);
-    if (line.kind === "comment") commentDirective(document, line, knownRules, parsed);
-    else if (line.kind === "command") ruleCommentDirectives(document, line, knownRules, parsed);
-  }
-  return parsed;
-}
-function commentDirective(document, line, knownRules, out) {
-  const match = /^#\s*iptlint-(\S*)(.*)$/.exec(line.text);
-  if (!match) return;
-  const [, word, rest] = match;
-  const kind = LINE_KINDS.find((k) => k === word);
-  if (kind === void 0) {
-    const message5 = word === "disable-line" ? "`iptlint-disable-line` on a `#` line has no line of its own to suppress: use `iptlint-disable-next-line` above the rule" : unknownDirective(word, LINE_KINDS);
-    out.problems.push(invalid(document, line.range, message5));
-    return;
-  }
-  const { rules, reason } = ruleList(rest, `iptlint-${kind}`, document, line.range, knownRules, out);
-  const target = kind === "disable-next-line" ? nextContentLine(document, line.index) : line.index;
-  out.suppressions.push({ kind, rules, reason, range: line.range, line: line.index, target });
-}
-function ruleCommentDirectives(document, line, knownRules, out) {
-  const rule = line.rule;
-  if (rule === null) return;
-  for (const match of rule.matchesNamed("comment")) {
-    const option2 = match.option("--comment");
-    const word = option2?.values[0];
-    if (!word) continue;
-    const found = /(?:^|\s)iptlint-(\S*)(.*)$/.exec(word.value);
-    if (!found) continue;
-    const [, kind, rest] = found;
-    if (!COMMENT_KINDS.includes(kind)) {
-      const message5 = LINE_KINDS.includes(kind) ? `\`iptlint-${kind}\` has no effect in a rule's comment: write \`iptlint-disable RULE\` there, which exempts this rule` : unknownDirective(kind, COMMENT_KINDS);
-      out.problems.push(invalid(document, word.range, message5));
-      continue;
-    }
-    const { rules, reason } = ruleList(rest, `iptlint-${kind}`, document, word.range, knownRules, out);
-    out.suppressions.push({ kind: "rule-comment", rules, reason, range: word.range, line: line.index, target: line.index });
-  }
-}
-function ruleList(rest, directive, document, range, knownRules, out) {
-  const separator = /(?:^|\s)--(?:\s|$)/.exec(rest);
-  const list2 = separator ? rest.slice(0, separator.index) : rest;
-  const reason = separator ? rest.slice(separator.index + separator[0].length).trim() || void 0 : void 0;
-  const ids = list2.split(/[\s,]+/).filter((id) => id !== "");
-  if (ids.length === 0) return { rules: null, reason };
-  const rules = [];
-  for (const id of ids) {
-    if (knownRules.includes(id)) {
-      if (!rules.includes(id)) rules.push(id);
-    } else if (id === SYNTAX) {
-      out.problems.push(
-        invalid(document, range, `\`${directive} syntax\`: syntax errors cannot be suppressed, iptables-restore refuses the line whatever a comment says`)
-      );
-    } else {
-      const guess = nearest(id, knownRules);
-      const hint = guess ? `: did you mean \`${guess}\`?` : " (`iptlint rules` lists them)";
-      out.problems.push(invalid(document, range, `unknown rule \`${id}\` in \`${directive}\`${hint}`));
-    }
-  }
-  return { rules, reason };
-}
-function unknownDirective(word, kinds) {
-  const guess = nearest(word, kinds);
-  const known = guess ? `: did you mean \`iptlint-${guess}\`?` : ` (known: ${kinds.map((k) => `iptlint-${k}`).join(", ")})`;
-  return `unknown directive \`iptlint-${word}\`${known}`;
-}
-function nextContentLine(document, index) {
-  const count = document.source.lexed.lineCount;
-  for (let i = index + 1; i < count; i++) {
-    const kind = document.kindOf(i);
-    if (kind !== "comment" && kind !== "blank") return i;
-  }
-  return -1;
-}
-var invalid = (document, range, message5) => ({
-  ruleId: INVALID_SUPPRESSION,
-  severity: "warning",
-  message: message5,
-  range,
-  loc: document.source.locate(range)
-});
-var covers2 = (s, ruleId) => s.rules === null || s.rules.includes(ruleId);
-function applySuppressions(document, diagnostics, options = {}) {
-  if (markerOffsets(document.text).next().done) return [...diagnostics];
-  const { suppressions, problems } = parseSuppressions(document, options.knownRules);
-  const active = suppressions.map((s) => ({ ...s, used: /* @__PURE__ */ new Set(), endedNothing: [] }));
-  const fileWide = active.filter((s) => s.kind === "disable-file");
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const s of active) {
-    if (s.kind !== "disable-next-line" && s.kind !== "rule-comment") continue;
-    byTarget.set(s.target, [...byTarget.get(s.target) ?? [], s]);
-  }
-  const ranges = new RangeState(active.filter((s) => s.kind === "disable" || s.kind === "enable"));
-  const kept = [];
-  const ordered = [...diagnostics].sort((a, b) => a.range.start - b.range.start);
-  for (const diagnostic of ordered) {
-    if (diagnostic.ruleId === SYNTAX) {
-      kept.push(diagnostic);
-      continue;
-    }
-    const line = diagnostic.loc.start.line - 1;
-    ranges.advanceTo(line);
-    const suppressing = [
-      ...fileWide.filter((s) => covers2(s, diagnostic.ruleId)),
-      ...(byTarget.get(line) ?? []).filter((s) => covers2(s, diagnostic.ruleId)),
-      ...ranges.suppressing(diagnostic.ruleId)
-    ];
-    for (const s of suppressing) s.used.add(diagnostic.ruleId);
-    if (suppressing.length === 0) kept.push(diagnostic);
-  }
-  ranges.advanceTo(Infinity);
-  kept.push(...problems);
-  const severity = options.reportUnused ?? "warning";
-  if (severity !== "off") {
-    for (const s of active) {
-      const message5 = unusedMessage(s);
-      if (message5 !== null) {
-        kept.push({ ruleId: UNUSED_SUPPRESSION, severity, message: message5, range: s.range, loc: document.source.locate(s.range) });
-      }
-    }
-  }
-  return kept.sort((a, b) => a.range.start - b.range.start);
-}
-var RangeState = class {
-  constructor(directives) {
-    this.directives = directives;
-    this.next = 0;
-    /** The directive that disabled each rule by name. */
-    this.byRule = /* @__PURE__ */ new Map();
-    /** A disable of every rule, and the rules enabled again by name since. */
-    this.all = null;
-    this.exceptions = /* @__PURE__ */ new Set();
-  }
-  /** Applies the directives on the lines before `line`. */
-  advanceTo(line) {
-    while (this.next < this.directives.length && this.directives[this.next].line < line) this.apply(this.directives[this.next++]);
-  }
-  suppressing(ruleId) {
-    const out = [];
-    const named = this.byRule.get(ruleId);
-    if (named) out.push(named);
-    if (this.all && !this.exceptions.has(ruleId)) out.push(this.all);
-    return out;
-  }
-  apply(d) {
-    if (d.kind === "disable") {
-      if (d.rules === null) {
-        this.all = d;
-        this.exceptions.clear();
-      } else {
-        for (const id of d.rules) {
-          this.byRule.set(id, d);
-          this.exceptions.delete(id);
-        }
-      }
-      return;
-    }
-    if (d.rules === null) {
-      if (this.all === null && this.byRule.size === 0) d.endedNothing.push("*");
-      this.all = null;
-      this.byRule.clear();
-      this.exceptions.clear();
-      return;
-    }
-    for (const id of d.rules) {
-      const wasDisabled = this.byRule.delete(id) || this.all !== null && !this.exceptions.has(id);
-      if (this.all !== null) this.exceptions.add(id);
-      if (!wasDisabled) d.endedNothing.push(id);
-    }
-  }
-};
-function orList(ids) {
-  const quoted = ids.map((id) => `\`${id}\``);
-  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}
-function unusedMessage(s) {
-  if (s.kind === "enable") {
-    if (s.endedNothing.length === 0) return null;
-    if (s.endedNothing[0] === "*") return "unused suppression: nothing is disabled here, so `iptlint-enable` does nothing";
-    const ids = s.endedNothing;
-    return `unused suppression: ${orList(ids)} ${ids.length === 1 ? "is" : "are"} not disabled here, so \`iptlint-enable\` does nothing for ${ids.length === 1 ? "it" : "them"}`;
-  }
-  let finding;
-  if (s.rules === null) {
-    if (s.used.size > 0) return null;
-    finding = "finding";
-  } else {
-    const unused = s.rules.filter((id) => !s.used.has(id));
-    if (unused.length === 0) return null;
-    finding = `${orList(unused)} finding`;
-  }
-  switch (s.kind) {
-    case "disable-next-line":
-      return s.target === -1 ? "unused suppression: `iptlint-disable-next-line` has no line after it" : `unused suppression: line ${s.target + 1} has no ${finding} to suppress`;
-    case "disable":
-      return `unused suppression: no ${finding} between this \`iptlint-disable\` and its \`iptlint-enable\` (or the end of the file)`;
-    case "disable-file":
-      return `unused suppression: this file has no ${finding} to suppress`;
-    case "rule-comment":
-      return `unused suppression: this rule has no ${finding} to suppress`;
-  }
-}
-
-// src/fix/fixed-point.ts
-var MAX_FIX_PASSES = 10;
-function fixUntilStable(document, found, lintAgain, options = {}) {
-  const passes = [];
-  let current = document;
-  let findings;
-  let skipped = [];
-  let stable = true;
-  for (let fixes = fixesOf(found); ; fixes = fixesOf(findings)) {
-    const pass = applyFixes(current, fixes, options);
-    if (pass.applied.length === 0) {
-      skipped = pass.skipped;
-      break;
-    }
-    if (passes.length === MAX_FIX_PASSES) {
-      stable = false;
-      skipped = pass.applied.map((fix2) => ({ fix: fix2, reason: `still to apply after ${MAX_FIX_PASSES} passes of fixes` }));
-      break;
-    }
-    passes.push(pass);
-    findings = void 0;
-    if (options.onlyAfterOverlaps && !pass.skipped.some((s) => s.reason === OVERLAPS)) {
-      skipped = pass.skipped;
-      break;
-    }
-    current = pass.document;
-    findings = lintAgain(current);
-  }
-  return { result: passesResult(document, passes, skipped), findings, stable };
-}
-var fixesOf = (findings) => findings.flatMap((d) => d.fix ? [d.fix] : []);
-function passesResult(document, passes, skipped) {
-  if (passes.length === 0) return { output: document.text, document, applied: [], firstPass: [], skipped, edits: [], passes: 0 };
-  const first2 = passes[0];
-  const last2 = passes[passes.length - 1];
-  if (passes.length === 1) {
-    first2.skipped = skipped;
-    return first2;
-  }
-  let edits = first2.edits;
-  for (const pass of passes.slice(1)) edits = composeEdits(edits, pass.edits, pass.output);
-  return {
-    output: last2.output,
-    document: last2.document,
-    applied: passes.flatMap((p) => p.applied),
-    firstPass: first2.applied,
-    skipped,
-    edits,
-    passes: passes.length,
-    regions: editedRegions(document, edits, last2.output)
-  };
-}
-function composeEdits(first2, second, c) {
-  const spans = [];
-  let shift2 = 0;
-  for (const edit of first2) {
-    const growth = edit.text.length - (edit.end - edit.start);
-    spans.push({ start: edit.start + shift2, end: edit.start + shift2 + edit.text.length, round: 1, growth });
-    shift2 += growth;
-  }
-  for (const edit of second) spans.push({ start: edit.start, end: edit.end, round: 2, growth: edit.text.length - (edit.end - edit.start) });
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const out = [];
-  let grownBefore1 = 0;
-  let grownBefore2 = 0;
-  for (let i = 0; i < spans.length; ) {
-    const start = spans[i].start;
-    let end = spans[i].end;
-    let grown1 = 0;
-    let grown2 = 0;
-    for (; i < spans.length && spans[i].start <= end; i++) {
-      end = Math.max(end, spans[i].end);
-      if (spans[i].round === 1) grown1 += spans[i].growth;
-      else grown2 += spans[i].growth;
-    }
-    out.push({
-      start: start - grownBefore1,
-      end: end - grownBefore1 - grown1,
-      text: c.slice(start + grownBefore2, end + grownBefore2 + grown2)
-    });
-    grownBefore1 += grown1;
-    grownBefore2 += grown2;
-  }
-  return out;
-}
-
-// src/utf16.ts
-var SNIFF_LENGTH = 8e3;
-function utf16Encoding(text) {
-  const sample = text.slice(0, SNIFF_LENGTH);
-  if (!sample.includes("\0")) return void 0;
-  const head2 = sample.slice(0, 2);
-  if (head2 === "\xFF\xFE") return { name: "UTF-16LE", bom: true };
-  if (head2 === "\xFE\xFF") return { name: "UTF-16BE", bom: true };
-  if (head2 === "\uFFFD\uFFFD") return { name: sample[2] === "\0" ? "UTF-16BE" : "UTF-16LE", bom: true };
-  const pairs = sample.length >> 1;
-  if (pairs < 2) return void 0;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < pairs * 2; i += 2) {
-    if (sample[i] === "\0") evenNul++;
-    if (sample[i + 1] === "\0") oddNul++;
-  }
-  if (oddNul >= 0.9 * pairs && evenNul <= 0.1 * pairs) return { name: "UTF-16LE", bom: false };
-  if (evenNul >= 0.9 * pairs && oddNul <= 0.1 * pairs) return { name: "UTF-16BE", bom: false };
-  return void 0;
-}
-function namingUtf16(document) {
-  const encoding = document.diagnostics.length === 1 ? utf16Encoding(document.text) : void 0;
-  if (encoding === void 0) return document.diagnostics;
-  const from = encoding.bom ? "UTF-16" : encoding.name;
-  const end = Math.min(2, document.text.length);
-  return [
-    {
-      ruleId: SYNTAX,
-      severity: "error",
-      message: `UTF-16 text (${encoding.name}): iptables-restore reads bytes and cannot load it; convert it with \`iconv -f ${from} -t UTF-8\``,
-      range: { start: 0, end },
-      loc: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: end + 1, offset: end } }
-    }
-  ];
-}
-
-// src/lint.ts
-var rulesetSize = (document) => ({
-  rules: document.tables.reduce((n, t) => n + t.commandCount, 0),
-  chains: document.tables.reduce((n, t) => n + t.chainCount, 0)
-});
-function lintText(text, options = {}) {
-  const document = parse(text, { filePath: options.filePath });
-  return { filePath: options.filePath, diagnostics: lintDocument(document, options), document };
-}
-function lintDocument(document, options = {}) {
-  const diagnostics = [...namingUtf16(document)];
-  const settings = options.settings;
-  const node = mergeNode(settings?.node, options.node);
-  const rules = options.rules ?? allRules;
-  const family = options.family !== void 0 ? { family: options.family, because: `it is linted as IPv${options.family}` } : settings?.family;
-  const model = modelOf(document, { family });
-  const running = rules.filter((rule) => settings?.rules.get(rule.id)?.severity !== "off");
-  const reporter = (rule) => (finding) => {
-    diagnostics.push({
-      ruleId: rule.id,
-      severity: settings?.rules.get(rule.id)?.severity ?? finding.severity ?? rule.severity,
-      message: finding.message,
-      range: finding.range,
-      loc: document.source.locate(finding.range),
-      ...finding.fix ? { fix: { ...finding.fix, ruleId: rule.id } } : {}
-    });
-  };
-  for (const rule of running) {
-    rule.check({ document, model, node, options: settings?.rules.get(rule.id)?.options, report: reporter(rule) });
-  }
-  const nodeRules = running.filter((rule) => rule.checkNode !== void 0);
-  const rulesets = nodeRules.length > 0 && options.partners?.length ? nodeRulesets(model, options.partners) : null;
-  if (rulesets !== null) {
-    const self2 = rulesets[0];
-    for (const rule of nodeRules) {
-      const report12 = reporter(rule);
-      const keep = (ruleset, finding) => ruleset === self2 ? report12(finding) : void 0;
-      rule.checkNode({ rulesets, self: self2, node, options: settings?.rules.get(rule.id)?.options, report: keep });
-    }
-  }
-  dropSkippedLines(diagnostics, model.skippedLines());
-  diagnostics.sort((a, b) => a.range.start - b.range.start);
-  if (options.suppressions === false) return diagnostics;
-  const knownRules = [...new Set([...allRules, ...rules].map((r) => r.id))];
-  return applySuppressions(document, diagnostics, {
-    reportUnused: settings?.reportUnusedSuppressions,
-    knownRules
-  });
-}
-function nodeRulesets(model, partners) {
-  const rulesetOf = (of) => {
-    const family = of.family()?.family;
-    return family === void 0 ? null : { document: of.document, model: of, family, backend: of.backend() };
-  };
-  const self2 = rulesetOf(model);
-  if (self2 === null) return null;
-  const others = partners.map((p) => rulesetOf(modelOf(p.document, { family: p.family }))).filter((r) => r !== null);
-  return others.length === 0 ? null : [self2, ...others];
-}
-function lintAndFix(document, options) {
-  const found = lintDocument(document, { ...options, rules: fixingRules(options) });
-  const { result: result2, findings, stable } = fixUntilStable(document, found, (fixed) => lintDocument(fixed, options), options);
-  return { result: result2, diagnostics: findings ?? lintDocument(document, options), stable };
-}
-function fixFound(document, found, options) {
-  const rules = fixingRules(options);
-  const lintAgain = (fixed) => lintDocument(fixed, { ...options, rules });
-  const { result: result2, stable, findings } = fixUntilStable(document, found, lintAgain, { ...options, onlyAfterOverlaps: true });
-  const relinted = result2.passes > 1 ? { findings: findings ?? lintAgain(result2.document), rules: new Set(rules.map((r) => r.id)) } : void 0;
-  return { result: result2, stable, left: unresolved(found, result2, relinted) };
-}
-var fixingRules = (options) => (options.rules ?? allRules).filter((rule) => rule.fixable !== false);
-function dropSkippedLines(diagnostics, skipped) {
-  if (skipped.length === 0) return;
-  const lines = new Set(skipped);
-  let kept = 0;
-  for (const d of diagnostics) {
-    if (d.ruleId === SYNTAX || d.ruleId === OTHER_FAMILY_LINE || !lines.has(d.loc.start.line - 1)) diagnostics[kept++] = d;
-  }
-  diagnostics.length = kept;
-}
-var errorCount = (result2) => result2.diagnostics.filter((d) => d.severity === "error").length;
 
 export {
   parseUint32,
@@ -41210,6 +24512,7 @@ export {
   printLine,
   appendsOnly,
   familyOfName,
+  modelOf,
   chainsNamed,
   parseAddress,
   formatAddress,
@@ -41219,6 +24522,7 @@ export {
   NodeInfo,
   TraceError,
   tracePacket,
+  OTHER_FAMILY_LINE,
   allRules,
   PACKET_ASSERTION,
   UNUSED_SUPPRESSION,
@@ -41228,33 +24532,9 @@ export {
   PACKET_ASSERTION_FINDING,
   BUILTIN_FINDINGS,
   lazyModule,
-  nearest,
-  regionCommands,
-  applyFixes,
-  unresolved,
-  resolveSettings,
-  applySuppressions,
-  rulesetSize,
-  lintText,
-  lintDocument,
-  lintAndFix,
-  fixFound,
-  errorCount
+  nearest
 };
 /*! Bundled license information:
-
-cosmiconfig/dist/loaders.js:
-cosmiconfig/dist/util.js:
-cosmiconfig/dist/merge.js:
-  (* istanbul ignore next -- @preserve *)
-
-cosmiconfig/dist/ExplorerBase.js:
-  (* istanbul ignore if -- @preserve *)
-  (* istanbul ignore next -- @preserve *)
-
-cosmiconfig/dist/Explorer.js:
-cosmiconfig/dist/ExplorerSync.js:
-  (* istanbul ignore if -- @preserve *)
 
 lodash-es/lodash.js:
   (**
