@@ -145,18 +145,31 @@ class Meter {
       : `polling /proc/PID/status VmHWM every 5 ms (${GNU_TIME} not found; may miss a final spike)`;
   }
 
-  /** Runs the tool `runs` times; a failing run becomes the row's error. */
-  async measure(tool: Tool, file: string, runs: number): Promise<Result> {
-    const samples: Sample[] = [];
+  /**
+   * Runs each tool `runs` times, taking turns (iptlint, then each iptables-restore, then again),
+   * so that a machine that slows down or speeds up during the bench (a shared host does, by a
+   * third within minutes) weighs on every tool alike instead of on whichever ran then. A failing
+   * run becomes its tool's error; a tool that cannot run is left out.
+   */
+  async measureInTurns(tools: readonly Tool[], file: string, runs: number, log: (s: string) => void): Promise<Result[]> {
+    const samples: Sample[][] = tools.map(() => []);
+    const results: (Result | undefined)[] = tools.map((tool) => (tool.unavailable === undefined ? undefined : { error: tool.unavailable }));
     for (let i = 0; i < runs; i++) {
-      const sample = await this.runOnce(tool, file);
-      if ("error" in sample) return sample;
-      samples.push(sample);
+      log(`  round ${i + 1} of ${runs}: ${tools.filter((_, k) => results[k] === undefined).map((t) => t.label).join(", ")} ...`);
+      for (let k = 0; k < tools.length; k++) {
+        if (results[k] !== undefined) continue;
+        const sample = await this.runOnce(tools[k], file);
+        if ("error" in sample) results[k] = sample;
+        else samples[k].push(sample);
+      }
     }
-    return {
-      wallS: median(samples.map((s) => s.wallS)),
-      peakMiB: median(samples.map((s) => s.peakKiB)) / 1024,
-    };
+    return tools.map(
+      (_, k) =>
+        results[k] ?? {
+          wallS: median(samples[k].map((s) => s.wallS)),
+          peakMiB: median(samples[k].map((s) => s.peakKiB)) / 1024,
+        },
+    );
   }
 
   private async runOnce(tool: Tool, file: string): Promise<Sample | { error: string }> {
@@ -423,7 +436,7 @@ async function main(): Promise<number> {
 
     console.log(`iptlint benchmark: kube-proxy ${ERA} iptables-save dumps, services × ${ENDPOINTS} endpoints, IPv4`);
     console.log(`node ${process.version}; ${iptablesVersion()}; ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`);
-    console.log(`wall: median of ${runs} run(s), including process start; peak memory: ${meter.describe()}`);
+    console.log(`wall: median of ${runs} run(s), the tools taking turns, including process start; peak memory: ${meter.describe()}`);
     console.log(`iptlint: node ${process.env.IPTLINT_BENCH_CMD ?? "dist/iptlint.js"} <cmd> FILE (stdout discarded)`);
     if (netns) console.log(`iptables-restore runs inside network namespace ${netns}`);
     for (const s of reference.skipped) console.log(s);
@@ -437,13 +450,13 @@ async function main(): Promise<number> {
       const file = join(scratch, `kube-${services}x${ENDPOINTS}.save`);
       const { lines, bytes } = writeDump(services, file);
       if (services === GOAL_SIZE) traceLines.push(...traceFigures(file, log));
-      for (const tool of tools) {
-        log(`  ${tool.label} x ${runs} ...`);
-        const result = tool.unavailable === undefined ? await meter.measure(tool, file, runs) : { error: tool.unavailable };
+      const results = await meter.measureInTurns(tools, file, runs, log);
+      tools.forEach((tool, k) => {
+        const result = results[k];
         // iptables-restore loaded the probe dump, so rejecting this one is a generator bug.
         if (tool.backend !== undefined && "error" in result) broken = true;
         rows.push({ services, lines, bytes, tool, result });
-      }
+      });
       rmSync(file);
     }
 
