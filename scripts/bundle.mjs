@@ -57,6 +57,15 @@ const librariesInTheirOwnFiles = {
   },
 };
 
+/** In a library's own file, another of them (tinyglobby's picomatch) is required from its file, not bundled twice. */
+const theOtherLibraryFiles = (self) => ({
+  name: "the-other-library-files",
+  setup(esbuild) {
+    const others = new RegExp(`^(${LIBRARIES_ON_FIRST_USE.filter((name) => name !== self).join("|")})$`);
+    esbuild.onResolve({ filter: others }, ({ path }) => ({ path: `./${path}.cjs`, external: true }));
+  },
+});
+
 const { metafile } = await build({
   entryPoints: { iptlint: "src/cli/bin.ts", index: "src/index.ts", "lint-worker": "src/cli/lint-worker.ts" },
   outdir: dist,
@@ -99,7 +108,7 @@ for (const name of LIBRARIES_ON_FIRST_USE) {
     metafile: true,
     logLevel: "warning",
     external: ["typescript"],
-    plugins: [cosmiconfigCryptoOnUse],
+    plugins: [cosmiconfigCryptoOnUse, theOtherLibraryFiles(name)],
   });
   libraryInputs.push(...Object.keys(result.metafile.inputs));
 }
