@@ -247,6 +247,10 @@ export declare class LineView {
 	values(i: number): string[];
 	/** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
 	value(i: number): string | null;
+	/** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
+	private valueInOptionWord;
+	/** The tokens of the values after the option word (after a late `!`): `[from, to)`. */
+	private valueTokens;
 	/** The range of the option word. */
 	optionRange(i: number): Range;
 	/** The range of the whole element: `!`, option and values. */

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-HOU4YB5F.js";
+} from "./chunk-HNPAGZYO.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-46YRSVEU.js";
+} from "./chunk-3KTPQENO.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-GTCBROUZ.js";
+} from "./chunk-EERQFD3Q.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-ZBEGT4QM.js";
+} from "./chunk-YAMOJLUG.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -91,7 +91,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-GTCBROUZ.js";
+} from "./chunk-EERQFD3Q.js";
 import {
   parse
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -189,31 +189,33 @@ export class LineView {
   /** The option's values as iptables sees them (an inline `--name=value` first). */
   values(i: number): string[] {
     const out: string[] = [];
-    const t = this.optionToken(i);
-    const raw = this.text.slice(this.starts[t], this.ends[t]);
-    if (raw.includes("=")) {
-      const inline = inlineValue(decodeWord(raw));
-      if (inline !== null) out.push(inline);
-    }
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    const to = this.first + this.e[i * 4 + 3];
+    const inline = this.valueInOptionWord(i);
+    if (inline !== null) out.push(inline);
+    const [from, to] = this.valueTokens(i);
     for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
     return out;
   }
 
   /** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
   value(i: number): string | null {
+    const inline = this.valueInOptionWord(i);
+    if (inline !== null) return inline;
+    const [from, to] = this.valueTokens(i);
+    return from < to ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
+  }
+
+  /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
+  private valueInOptionWord(i: number): string | null {
     const t = this.optionToken(i);
     const start = this.starts[t];
     const end = this.ends[t];
-    for (let k = start; k < end; k++) {
-      if (this.text.charCodeAt(k) !== 0x3d /* = */) continue;
-      const inline = inlineValue(decodeWord(this.text.slice(start, end)));
-      if (inline !== null) return inline;
-      break;
-    }
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    return from < this.first + this.e[i * 4 + 3] ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
+    for (let k = start; k < end; k++) if (this.text.charCodeAt(k) === 0x3d /* = */) return inlineValue(decodeWord(this.text.slice(start, end)));
+    return null;
+  }
+
+  /** The tokens of the values after the option word (after a late `!`): `[from, to)`. */
+  private valueTokens(i: number): [number, number] {
+    return [this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1, this.first + this.e[i * 4 + 3]];
   }
 
   /** The range of the option word. */

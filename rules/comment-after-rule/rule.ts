@@ -47,18 +47,14 @@ const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)
 /** The lines with a word that starts with `#` after the first word: a blank then `#` (read in one pass over the text). */
 function linesWithInnerHash(document: Document): number[] {
   const { text, source } = document;
-  const { lineCount, lineStarts } = source.lexed;
   const lines: number[] = [];
   for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
     const before = text.charCodeAt(at - 1);
     if (before !== 0x20 && before !== 0x09 && before !== 0x22 /* a quoted "#..." */) continue;
     const line = source.positionAt(at).line - 1;
-    // Past the lexed lines: a text not read as a ruleset (a template, a binary file) has none.
-    if (line >= lineCount) break;
     if (lines[lines.length - 1] !== line) lines.push(line);
     // The rest of this line is one finding at most.
-    if (line + 1 >= lineCount) break;
-    at = Math.max(at, lineStarts[line + 1] - 1);
+    at = source.lexed.lineStarts[line + 1] - 1;
   }
   return lines;
 }

@@ -247,8 +247,8 @@ class DocumentModel implements RulesetModel {
   skippedLines(): readonly LineNo[] {
     if (this.skipped === undefined) {
       // Most rulesets have no `-4` or `-6` line: then the family is not needed, nor the line index
-      // (a packet trace needs none).
-      const flagged = mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
+      // (a packet trace needs none; a lint has built it already, and asks it).
+      const flagged = this.index !== undefined || mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
       const family = flagged.length === 0 ? null : (this.family()?.family ?? null);
       const other = family === 4 ? (["-6", "--ipv6"] as const) : (["-4", "--ipv4"] as const);
       this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));

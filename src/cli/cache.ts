@@ -117,14 +117,10 @@ let code: string | undefined;
 function codeDigest(): string {
   if (code !== undefined) return code;
   const here = dirname(fileURLToPath(import.meta.url));
-  const files =
-    basename(here) === "dist"
-      ? readdirSync(here).filter((name) => name.endsWith(".js")).map((name) => join(here, name))
-      : ["src", "rules", "grammar"].flatMap((folder) =>
-          (readdirSync(join(packageRoot, "build", folder), { recursive: true }) as string[])
-            .filter((name) => name.endsWith(".js"))
-            .map((name) => join(packageRoot, "build", folder, name)),
-        );
+  // In dist/, the libraries' own files (dist/lib/*.cjs) too: the configuration is read with them.
+  const codeFiles = (folder: string) =>
+    (readdirSync(folder, { recursive: true }) as string[]).filter((name) => name.endsWith(".js") || name.endsWith(".cjs")).map((name) => join(folder, name));
+  const files = basename(here) === "dist" ? codeFiles(here) : ["src", "rules", "grammar"].flatMap((folder) => codeFiles(join(packageRoot, "build", folder)));
   const hash = crypto().createHash("sha256");
   for (const file of files.sort()) hash.update(`${file.slice(packageRoot.length)}\0`).update(readFileSync(file));
   return (code = hash.digest("hex"));

@@ -91,10 +91,7 @@ export function lintHere(jobs: readonly LintJob[], onDone: (done: number) => voi
   const documents = new Map<number, Document>();
   const documentOf = (job: LintJob): Document => {
     let document = documents.get(job.id);
-    if (document === undefined) {
-      const text = job.text;
-      documents.set(job.id, (document = parse(text, { filePath: job.filePath, spareMemory: job.spareMemory?.() })));
-    }
+    if (document === undefined) documents.set(job.id, (document = parse(job.text, { filePath: job.filePath, spareMemory: job.spareMemory?.() })));
     return document;
   };
   return jobs.map((job, i) => {

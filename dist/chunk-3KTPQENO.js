@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-GTCBROUZ.js";
+} from "./chunk-EERQFD3Q.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-ZBEGT4QM.js";
+} from "./chunk-YAMOJLUG.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 import {
   __commonJS,
   __require,
@@ -4728,10 +4728,7 @@ function lintHere(jobs, onDone = () => {
   const documents = /* @__PURE__ */ new Map();
   const documentOf = (job) => {
     let document = documents.get(job.id);
-    if (document === void 0) {
-      const text = job.text;
-      documents.set(job.id, document = parse(text, { filePath: job.filePath, spareMemory: job.spareMemory?.() }));
-    }
+    if (document === void 0) documents.set(job.id, document = parse(job.text, { filePath: job.filePath, spareMemory: job.spareMemory?.() }));
     return document;
   };
   return jobs.map((job, i) => {
@@ -4785,9 +4782,8 @@ var code;
 function codeDigest() {
   if (code !== void 0) return code;
   const here = dirname4(fileURLToPath2(import.meta.url));
-  const files = basename(here) === "dist" ? readdirSync(here).filter((name) => name.endsWith(".js")).map((name) => join4(here, name)) : ["src", "rules", "grammar"].flatMap(
-    (folder) => readdirSync(join4(packageRoot, "build", folder), { recursive: true }).filter((name) => name.endsWith(".js")).map((name) => join4(packageRoot, "build", folder, name))
-  );
+  const codeFiles = (folder) => readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".js") || name.endsWith(".cjs")).map((name) => join4(folder, name));
+  const files = basename(here) === "dist" ? codeFiles(here) : ["src", "rules", "grammar"].flatMap((folder) => codeFiles(join4(packageRoot, "build", folder)));
   const hash = crypto2().createHash("sha256");
   for (const file of files.sort()) hash.update(`${file.slice(packageRoot.length)}\0`).update(readFileSync2(file));
   return code = hash.digest("hex");

@@ -10650,30 +10650,30 @@ var LineView = class {
   /** The option's values as iptables sees them (an inline `--name=value` first). */
   values(i) {
     const out = [];
-    const t = this.optionToken(i);
-    const raw = this.text.slice(this.starts[t], this.ends[t]);
-    if (raw.includes("=")) {
-      const inline = inlineValue(decodeWord(raw));
-      if (inline !== null) out.push(inline);
-    }
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    const to = this.first + this.e[i * 4 + 3];
+    const inline = this.valueInOptionWord(i);
+    if (inline !== null) out.push(inline);
+    const [from, to] = this.valueTokens(i);
     for (let k = from; k < to; k++) out.push(decodeWord(this.text.slice(this.starts[k], this.ends[k])));
     return out;
   }
   /** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
   value(i) {
+    const inline = this.valueInOptionWord(i);
+    if (inline !== null) return inline;
+    const [from, to] = this.valueTokens(i);
+    return from < to ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
+  }
+  /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
+  valueInOptionWord(i) {
     const t = this.optionToken(i);
     const start = this.starts[t];
     const end = this.ends[t];
-    for (let k = start; k < end; k++) {
-      if (this.text.charCodeAt(k) !== 61) continue;
-      const inline = inlineValue(decodeWord(this.text.slice(start, end)));
-      if (inline !== null) return inline;
-      break;
-    }
-    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
-    return from < this.first + this.e[i * 4 + 3] ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
+    for (let k = start; k < end; k++) if (this.text.charCodeAt(k) === 61) return inlineValue(decodeWord(this.text.slice(start, end)));
+    return null;
+  }
+  /** The tokens of the values after the option word (after a late `!`): `[from, to)`. */
+  valueTokens(i) {
+    return [this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1, this.first + this.e[i * 4 + 3]];
   }
   /** The range of the option word. */
   optionRange(i) {
@@ -17658,7 +17658,7 @@ var DocumentModel = class {
   }
   skippedLines() {
     if (this.skipped === void 0) {
-      const flagged = mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
+      const flagged = this.index !== void 0 || mayGiveAFamily(this.document) ? this.lines.linesWith({ options: ["-4", "--ipv4", "-6", "--ipv6"] }) : [];
       const family = flagged.length === 0 ? null : this.family()?.family ?? null;
       const other = family === 4 ? ["-6", "--ipv6"] : ["-4", "--ipv4"];
       this.skipped = family === null ? [] : Array.from(flagged).filter((line) => other.some((o) => this.lines.uses(line, o)));
@@ -20786,16 +20786,13 @@ var commentAfterRule = {
 var short = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 function linesWithInnerHash(document) {
   const { text, source } = document;
-  const { lineCount, lineStarts } = source.lexed;
   const lines = [];
   for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
     const before2 = text.charCodeAt(at - 1);
     if (before2 !== 32 && before2 !== 9 && before2 !== 34) continue;
     const line = source.positionAt(at).line - 1;
-    if (line >= lineCount) break;
     if (lines[lines.length - 1] !== line) lines.push(line);
-    if (line + 1 >= lineCount) break;
-    at = Math.max(at, lineStarts[line + 1] - 1);
+    at = source.lexed.lineStarts[line + 1] - 1;
   }
   return lines;
 }

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

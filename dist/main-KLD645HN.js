@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-HOU4YB5F.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-ZBEGT4QM.js";
-import "./chunk-BFUWAJMH.js";
+  main
+} from "./chunk-3KTPQENO.js";
+import "./chunk-EERQFD3Q.js";
+import "./chunk-YAMOJLUG.js";
+import "./chunk-SYKBES43.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

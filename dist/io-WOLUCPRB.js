@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-46YRSVEU.js";
-import "./chunk-GTCBROUZ.js";
-import "./chunk-ZBEGT4QM.js";
-import "./chunk-BFUWAJMH.js";
+  nodeIo
+} from "./chunk-HNPAGZYO.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-YAMOJLUG.js";
+import "./chunk-SYKBES43.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-ZBEGT4QM.js";
+} from "./chunk-YAMOJLUG.js";
 import {
   lazyModule
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-BFUWAJMH.js";
+} from "./chunk-SYKBES43.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
