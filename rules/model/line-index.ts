@@ -59,7 +59,12 @@ export type LineFact =
   /** An address value is IPv6 (colons, or brackets). */
   | "v6-address"
   /** The protocol is icmp or ipv6-icmp. */
-  | "icmp-protocol";
+  | "icmp-protocol"
+  /**
+   * A `!` before an option other than iptables' own `-s`, `-d`, `-p`, `-i`, `-o`, `-f` and the
+   * like (before `-m`, `-j`, `-g`, `-c` or an extension's option): the only `!` iptables may refuse.
+   */
+  | "bang-before-other-option";
 
 /** Line numbers in file order, in a typed array: a query may single out tens of thousands. */
 export type LineNumbers = ArrayLike<LineNo> & Iterable<LineNo>;
@@ -126,12 +131,15 @@ const enum LineFlag {
   V4Address = 32,
   V6Address = 64,
   IcmpProtocol = 128,
+  /** A `!` before an option that is not a generic one (`! -m`, `! --comment`). */
+  BangBeforeOtherOption = 256,
 }
 
 const FACT_FLAGS: Readonly<Record<LineFact, number>> = {
   "v4-address": LineFlag.V4Address,
   "v6-address": LineFlag.V6Address,
   "icmp-protocol": LineFlag.IcmpProtocol,
+  "bang-before-other-option": LineFlag.BangBeforeOtherOption,
 };
 
 /**
@@ -292,7 +300,7 @@ interface Scan {
   lineCount: number;
   modules: Uint32Array;
   targets: Int16Array;
-  flags: Uint8Array;
+  flags: Uint16Array;
   optionsLow: Uint32Array;
   optionsHigh: Uint32Array;
   protocols: Uint8Array;
@@ -319,7 +327,7 @@ export function buildLineIndex(document: Document): LineIndex {
     lineCount,
     modules: new Uint32Array(lineCount),
     targets: new Int16Array(lineCount).fill(-1),
-    flags: new Uint8Array(lineCount),
+    flags: new Uint16Array(lineCount),
     optionsLow: new Uint32Array(lineCount),
     optionsHigh: new Uint32Array(lineCount),
     protocols: new Uint8Array(lineCount),
@@ -433,7 +441,7 @@ function scanLines(
   optionsLow: Uint32Array,
   optionsHigh: Uint32Array,
   modules: Uint32Array,
-  flags: Uint8Array,
+  flags: Uint16Array,
   targets: Int16Array,
   lineCount: number,
   low: number,
@@ -641,9 +649,10 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       // `--jump=NAME` or a quoted option word: read as the rest are, but unusual.
       if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 0x22 /* " */) flags |= LineFlag.Unusual;
       targetSeen = true;
-    } else if (code === TokenCode.Bang && t > first) {
-      const before = codes[t - 1];
+    } else if (code === TokenCode.Bang) {
+      const before = t > first ? codes[t - 1] : -1;
       if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
+      else if (t + 1 < last && isOptionCode(codes[t + 1]) && codes[t + 1] !== TokenCode.GenericOption) flags |= LineFlag.BangBeforeOtherOption;
     }
   }
   if (targetSeen) {
@@ -665,6 +674,9 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
   if (protocol !== 0) scan.protocols[line] = protocol;
   if (target !== -1) scan.targets[line] = target;
 }
+
+/** Whether a token is an option word of a rule (`-m`, `-j`, `-g`, `-c`, `-t`, generic or an extension's). */
+const isOptionCode = (code: number): boolean => code >= TokenCode.MatchOption && code <= TokenCode.ModuleOption;
 
 /** The number of the watched option spelled `text[start, start + length)`, or -1 (compared here: no call per word). */
 function optionSpelling(text: string, start: number, length: number): number {

@@ -10,22 +10,11 @@
  * (`-s ! x`) is old-negation-syntax's.
  */
 import type { LineView } from "../../grammar/index.js";
-import { ruleLineAt, type LineNo } from "../model/index.js";
+import { ruleLineAt } from "../model/index.js";
 import { readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
-
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
-
-/** A `!` word followed by an option word (a quoted `!` is a value: the line's reading then tells). */
-function isEarlyBang(text: string, at: number): boolean {
-  if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 0x0a) return false;
-  let next = at + 1;
-  if (!isBlank(text.charCodeAt(next))) return false;
-  while (isBlank(text.charCodeAt(next))) next++;
-  return text.charCodeAt(next) === 0x2d /* - */;
-}
 
 export const optionCannotBeNegated: RuleModule = {
   id: ID,
@@ -34,16 +23,9 @@ export const optionCannotBeNegated: RuleModule = {
   fixable: false,
   check(context) {
     const family = context.model.family()?.family ?? null;
-    const { document } = context;
-    // Only lines with a `!` before an option can be wrong: found in the text, not per line shape
-    // (a shape keeps the option words, not their `!`), then each such line read.
-    const { text } = document;
-    let previous = -1;
-    for (let at = text.indexOf("!"); at !== -1; at = text.indexOf("!", at + 1)) {
-      if (!isEarlyBang(text, at)) continue;
-      const n = (document.source.positionAt(at).line - 1) as LineNo;
-      if (n === previous) continue;
-      previous = n;
+    // Only a `!` before an option other than a generic one (`-s`, `-p`, ...) can be refused: the
+    // line index has those lines (a kube-proxy dump's `! -s` lines are not among them).
+    for (const n of context.model.lines.linesWith({ facts: ["bang-before-other-option"] })) {
       const line = ruleLineAt(context.document, n);
       if (line === null || !hasEarlyBang(line.view)) continue;
       for (const refusal of refusalsOf(line.view, family)) {
