@@ -727,6 +727,8 @@ export interface LineShapes {
 	readonly representatives: readonly LineNo[];
 	/** Every line with the shape of this representative, in file order. */
 	linesLike(representative: LineNo): readonly LineNo[];
+	/** The line's shape: its representative's place in `representatives`, or -1 for a line with no option of an extension. */
+	shapeOf(line: LineNo): number;
 }
 declare const WATCHED_OPTIONS: readonly [
 	"-s",
@@ -818,7 +820,12 @@ export type LineFact =
 /** An address value is IPv6 (colons, or brackets). */
  | "v6-address"
 /** The protocol is icmp or ipv6-icmp. */
- | "icmp-protocol";
+ | "icmp-protocol"
+/**
+ * A `!` before an option other than iptables' own `-s`, `-d`, `-p`, `-i`, `-o`, `-f` and the
+ * like (before `-m`, `-j`, `-g`, `-c` or an extension's option): the only `!` iptables may refuse.
+ */
+ | "bang-before-other-option";
 /** Line numbers in file order, in a typed array: a query may single out tens of thousands. */
 export type LineNumbers = ArrayLike<LineNo> & Iterable<LineNo>;
 /** Lines using any of these. */

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-HNPAGZYO.js";
+} from "./chunk-BVXEX4J3.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-3KTPQENO.js";
+} from "./chunk-IN7PKB6N.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-EERQFD3Q.js";
+} from "./chunk-NOH4USFT.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-YAMOJLUG.js";
+} from "./chunk-YQCNN64N.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -91,7 +91,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-SYKBES43.js";
+} from "./chunk-LXOBZEFS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-EERQFD3Q.js";
+} from "./chunk-NOH4USFT.js";
 import {
   parse
-} from "./chunk-SYKBES43.js";
+} from "./chunk-LXOBZEFS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

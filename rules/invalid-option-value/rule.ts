@@ -30,7 +30,8 @@ export const invalidOptionValue: RuleModule = {
   check(context) {
     const { document, model } = context;
     const family = model.family()?.family ?? null;
-    const { shapeOf, checkersOfShape } = moduleCheckersByLine(context, family);
+    const shapes = model.lines.shapes();
+    const checkersOfShape = moduleCheckersByShape(context, family);
     const generic = new Map<string, Checker | null>();
     const candidates = new Set<LineNo>();
     forEachOptionValue(
@@ -46,8 +47,8 @@ export const invalidOptionValue: RuleModule = {
             generic.set(v.option, checker);
           }
         } else {
-          const shape = shapeOf[v.line];
-          checker = shape === -1 ? null : checkersOfShape[shape][v.ordinal];
+          const shape = shapes.shapeOf(v.line);
+          checker = shape === -1 ? null : checkersOfShape[shape]?.[v.ordinal];
         }
         if (checker === null || checker === undefined || checker.surelyFine(v.text, v.start, v.end, v.quoted)) return true;
         // A value of two words (`--tcp-flags MASK COMP`) is read the slow way.
@@ -70,24 +71,18 @@ export const invalidOptionValue: RuleModule = {
   },
 };
 
-/** For each line with extension options, its shape (-1: none to read), and each shape's checker of each (by its place among them), decided once per shape. */
-function moduleCheckersByLine(context: RuleContext, family: Family | null): { shapeOf: Int32Array; checkersOfShape: (readonly (Checker | null)[])[] } {
+/** For each line shape (by its number), the checker of each extension option (by its place among them); null for a shape with none to read. */
+function moduleCheckersByShape(context: RuleContext, family: Family | null): (readonly (Checker | null)[] | null)[] {
   const { document, model } = context;
-  const shapes = model.lines.shapes();
-  const shapeOf = new Int32Array(document.source.lexed.lineCount).fill(-1);
-  const checkersOfShape: (readonly (Checker | null)[])[] = [];
-  for (const representative of shapes.representatives) {
+  return model.lines.shapes().representatives.map((representative) => {
     const line = document.line(representative);
-    if (line.kind !== "command") continue;
+    if (line.kind !== "command") return null;
     const view = line.view;
     const all = checkersOf(view, family);
     const modules: (Checker | null)[] = [];
     for (let i = 0; i < view.count; i++) if (view.role(i) === "module") modules.push(all[i]);
-    if (modules.every((c) => c === null)) continue;
-    const id = checkersOfShape.push(modules) - 1;
-    for (const n of shapes.linesLike(representative)) shapeOf[n] = id;
-  }
-  return { shapeOf, checkersOfShape };
+    return modules.every((c) => c === null) ? null : modules;
+  });
 }
 
 /** A word as a message shows it: cut when long. */

@@ -18,6 +18,8 @@ export interface LineShapes {
   readonly representatives: readonly LineNo[];
   /** Every line with the shape of this representative, in file order. */
   linesLike(representative: LineNo): readonly LineNo[];
+  /** The line's shape: its representative's place in `representatives`, or -1 for a line with no option of an extension. */
+  shapeOf(line: LineNo): number;
 }
 
 const FNV_PRIME = 16777619;
@@ -94,5 +96,6 @@ export function lineShapes(lexed: LexedText): LineShapes {
       const id = shapeOf[representative];
       return id === -1 ? [] : members[id];
     },
+    shapeOf: (line) => shapeOf[line],
   };
 }
