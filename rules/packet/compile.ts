@@ -11,8 +11,8 @@
  * line's view, their value-free tests shared through the table's RuleCache
  * (compileCommonRule); every other line goes through compileRule, which reads them all.
  */
-import { parseValueMask, type CommandLine, type LineView } from "../../grammar/index.js";
-import type { Chain } from "../model/index.js";
+import { parseValueMask, type CommandLine, type Document, type LineView } from "../../grammar/index.js";
+import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import {
   markOptionEffect,
   markTest,
@@ -115,10 +115,8 @@ export type Action =
 export interface CompiledRule {
   /** 0-based line in its document. */
   line: number;
-  table: string;
-  chain: string;
   target: string | null;
-  tests: Test[];
+  tests: readonly Test[];
   action: Action;
   /** Exact matches the chain's index may use. */
   destinationKey: bigint | null;
@@ -150,16 +148,75 @@ export interface CompiledTable {
 
 const INDEX_FROM = 16;
 
-export function compileChain(
-  chain: Chain,
-  table: string,
-  family: Family,
-  isChain: (name: string) => boolean,
-  policy: string | null,
-  policyLine: number | null,
-  cache: RuleCache = new RuleCache(),
-): CompiledChain {
-  return new LazyChain(chain, table, family, isChain, policy, policyLine, cache);
+/** What compiling a table's rules asks of its names. */
+export interface TargetNames {
+  /** Whether a target's name is a chain of the table (a jump to it enters it), not a target (ACCEPT, DNAT) or a built-in chain. */
+  isChain(name: string): boolean;
+  /** The id of the name line `line` jumps or goes to (the model's, one per name), or -1 when not known. */
+  targetId(line: number): number;
+  /** isChain, by a name's id. */
+  isChainId(id: number): boolean;
+}
+
+/**
+ * A table's rules for the walk, each compiled the first time the walk tries it and kept by line
+ * number: chains hold only their rules' line numbers. The tests and targets that hold no line's
+ * own text are shared by the table's rules (RuleCache).
+ */
+export class TableRules implements TargetNames {
+  /** By line offset from the table's first command. */
+  private readonly compiled: (CompiledRule | undefined)[];
+  private readonly first: number;
+  private readonly cache = new RuleCache();
+  /** isChainId's answers by id: 0 not asked yet, 1 a chain, 2 not one. */
+  private readonly chainIds = new Map<number, boolean>();
+
+  constructor(
+    private readonly document: Document,
+    private readonly model: TableModel,
+    readonly family: Family,
+  ) {
+    const table = model.table;
+    this.first = table.firstCommand;
+    this.compiled = new Array(table.commandCount === 0 ? 0 : table.lastCommand - table.firstCommand + 1);
+  }
+
+  /** The rule of a command line of the table. */
+  rule(line: number): CompiledRule {
+    const at = line - this.first;
+    let r = this.compiled[at];
+    if (r === undefined) {
+      const command = this.document.line(line) as CommandLine;
+      r = compileCommonRule(command, this.family, this, this.cache) ?? compileRule(command, this.family, (name) => this.isChain(name));
+      this.compiled[at] = r;
+    }
+    return r;
+  }
+
+  /** The line's view, to read it without compiling it. */
+  view(line: number): LineView {
+    return (this.document.line(line) as CommandLine).view;
+  }
+
+  isChain(name: string): boolean {
+    const id = this.model.idOf(name);
+    return id !== NONE && this.isChainId(id);
+  }
+
+  targetId(line: number): number {
+    return this.model.targetOf(line as LineNo);
+  }
+
+  isChainId(id: number): boolean {
+    let known = this.chainIds.get(id);
+    if (known === undefined) this.chainIds.set(id, (known = !this.model.isBuiltin(id as NameId) && this.model.chains.exists(id as NameId)));
+    return known;
+  }
+}
+
+/** A chain of `rules`' table: its rules' lines, in kernel order; long chains are indexed. */
+export function compileChain(name: string, table: string, lines: readonly number[], rules: TableRules, policy: string | null, policyLine: number | null): CompiledChain {
+  return new LazyChain(name, table, lines, rules, policy, policyLine);
 }
 
 /** `0 .. n-1`: shared by every chain of n rules too short to index, else the chain's own. */
@@ -169,29 +226,21 @@ const rangeOf = (n: number): Int32Array => (n < INDEX_FROM ? (ranges[n] ??= rang
 
 /** A chain whose rules are compiled the first time the walk asks for each; long chains indexed. */
 class LazyChain implements CompiledChain {
-  readonly name: string;
-  readonly size: number;
-  private readonly compiled: (CompiledRule | undefined)[];
   private readonly index: ((p: WalkPacket) => ArrayLike<number>) | null = null;
   private readonly all: Int32Array;
 
   constructor(
-    private readonly chain: Chain,
+    readonly name: string,
     readonly table: string,
-    private readonly family: Family,
-    private readonly isChain: (name: string) => boolean,
+    private readonly lines: readonly number[],
+    private readonly tableRules: TableRules,
     readonly policy: string | null,
     readonly policyLine: number | null,
-    private readonly cache: RuleCache,
   ) {
-    const lines = chain.rules;
-    this.name = chain.name;
-    this.size = lines.length;
-    this.compiled = new Array(lines.length);
     this.all = rangeOf(lines.length);
     if (lines.length >= INDEX_FROM) {
       // The index needs only each rule's exact destination and port, read without compiling the rule.
-      const keys = lines.map((line) => indexKeys(line.view, family));
+      const keys = lines.map((line) => indexKeys(tableRules.view(line), tableRules.family));
       const byDestination = keys.filter((k) => k.destination !== null).length;
       const byPort = keys.filter((k) => k.destinationPort !== null).length;
       if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destination), (p) => p.destination);
@@ -199,18 +248,16 @@ class LazyChain implements CompiledChain {
     }
   }
 
+  get size(): number {
+    return this.lines.length;
+  }
+
   rule(i: number): CompiledRule {
-    let r = this.compiled[i];
-    if (r === undefined) {
-      const line = this.chain.rules[i];
-      r = compileCommonRule(line, this.table, this.name, this.family, this.isChain, this.cache) ?? compileRule(line, this.table, this.name, this.family, this.isChain);
-      this.compiled[i] = r;
-    }
-    return r;
+    return this.tableRules.rule(this.lines[i]);
   }
 
   get rules(): CompiledRule[] {
-    return this.chain.rules.map((_, i) => this.rule(i));
+    return this.lines.map((line) => this.tableRules.rule(line));
   }
 
   candidates(p: WalkPacket): ArrayLike<number> {
@@ -382,7 +429,7 @@ class Where {
   }
 }
 
-export function compileRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean): CompiledRule {
+export function compileRule(line: CommandLine, family: Family, isChain: (name: string) => boolean): CompiledRule {
   const where = new Where(line);
   const { generic, modules, target } = readRule(line.view);
   const tests: Test[] = [];
@@ -440,8 +487,8 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
     tests.push(...built.tests);
     if (built.destinationPort !== null && protocolNumber !== null) destinationPortKey = built.destinationPort;
   }
-  const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain);
-  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+  const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain(target.name));
+  return { line: line.index, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 
 /**
@@ -449,6 +496,7 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
  * table and shared by every rule that has them: a kube-proxy dump's 30,000 service and endpoint
  * chains spell a handful of shapes, and a closure per rule was most of the walk's memory. Keys
  * are the whole values, never a hash: two rules share a test only when they test the same thing.
+ * One cache serves one table of one family (its targets' actions depend on them).
  */
 export class RuleCache {
   /** By protocol number and negation (`-p`). */
@@ -459,8 +507,42 @@ export class RuleCache {
   /** By range, side and negation. */
   private readonly ports = new Map<number, Test>();
   private readonly interfaces = new Map<string, Test>();
+  /** Targets without options of their own, by the id of their name (by the name when no id is known): jumps, gotos. */
+  private readonly jumps = new Map<number | string, PlainTarget>();
+  private readonly gotos = new Map<number | string, PlainTarget>();
+  /** Lists of shared tests, as a trie by test. */
+  private readonly lists = new TestLists();
   /** compileCommonRule's reader, reused rule after rule. */
   readonly reader = new CommonRuleReader();
+
+  /**
+   * A target with no options (`-j ACCEPT`, `-j KUBE-MARK-MASQ`), element `element` of the view:
+   * its name and action, one for all rules of the table (the family and names are the table's).
+   * The name is read from the line only the first time.
+   */
+  target(kind: "jump" | "goto", view: LineView, element: number, id: number, family: Family, names: TargetNames): PlainTarget {
+    const known = kind === "goto" ? this.gotos : this.jumps;
+    const name = id === -1 ? (view.value(element) ?? "") : null;
+    let t = known.get(name ?? id);
+    if (t === undefined) {
+      const written = name ?? view.value(element) ?? "";
+      const isChain = id === -1 ? names.isChain(written) : names.isChainId(id);
+      known.set(name ?? id, (t = { name: written, action: actionOf({ kind, name: written, options: NO_ELEMENTS }, family, isChain) }));
+    }
+    return t;
+  }
+
+  /** The first `count` tests, all shared ones, as a list shared by every rule with them. */
+  testList(tests: readonly Test[], count: number): readonly Test[] {
+    let node = this.lists;
+    for (let k = 0; k < count; k++) {
+      node.next ??= new Map();
+      let next = node.next.get(tests[k]);
+      if (next === undefined) node.next.set(tests[k], (next = new TestLists()));
+      node = next;
+    }
+    return (node.list ??= tests.slice(0, count));
+  }
 
   protocol(n: number, negated: boolean): Test {
     return (this.protocols[n * 2 + (negated ? 1 : 0)] ??= protocolTest(n, negated));
@@ -487,6 +569,17 @@ export class RuleCache {
     if (t === undefined) this.interfaces.set(key, (t = interfaceTest(incoming, pattern, negated)));
     return t;
   }
+}
+
+interface PlainTarget {
+  readonly name: string;
+  readonly action: Action;
+}
+
+/** A node of RuleCache's trie of test lists: the list that ends here, and the lists that go on. */
+class TestLists {
+  list: readonly Test[] | undefined;
+  next: Map<Test, TestLists> | undefined;
 }
 
 const NO_TESTS: Test[] = [];
@@ -545,8 +638,8 @@ export function plainNet4(text: string): Net | null {
  * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
  * what compileRule gives, test for test in the same order (test/packet/compile-common.test.ts).
  */
-export function compileCommonRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
-  return cache.reader.read(line, table, chain, family, isChain, cache);
+export function compileCommonRule(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
+  return cache.reader.read(line, family, names, cache);
 }
 
 /** compileCommonRule's reading of one line; its fields are the reading's state (one object for all lines, no closure per line). */
@@ -567,21 +660,27 @@ class CommonRuleReader {
   private currentFirst = -1;
   private readonly currentOptions: number[] = [];
   private moduleDestinationPort: number | null = null;
+  /** Whether some test holds the line's own values (an address, a random pick): the rule then has its own list. */
+  private ownTests = false;
 
-  read(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+  read(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
     const view = line.view;
     this.view = view;
     this.line = line;
     this.cache = cache;
     this.genericCount = 0;
     this.moduleCount = 0;
+    this.ownTests = false;
     this.current = null;
     this.moduleDestinationPort = null;
     let destinationKey: bigint | null = null;
     let destinationPortKey: number | null = null;
     let protocolNumber: number | null = null;
     let protocol: string | null = null;
-    let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+    /** The target's element (-1: none yet) and its options, if any. */
+    let targetElement = -1;
+    let targetKind: "jump" | "goto" = "jump";
+    let targetOptions: Element[] | null = null;
     for (let i = 0; i < view.count; i++) {
       const role = view.role(i);
       if (role === "generic") {
@@ -596,17 +695,20 @@ class CommonRuleReader {
             const value = view.value(i) ?? "";
             const negated = view.negated(i);
             const source = name.startsWith("-s") || name.startsWith("--s");
-            let nets: Net[];
             const plain = family === 4 ? plainNet4(value) : null;
-            if (plain !== null) nets = [plain];
-            else {
-              const parsed = parseGenericAddresses(value, family);
-              if (parsed.kind !== "value") return null;
-              nets = parsed.value.map(netOf);
+            if (plain !== null) {
+              if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
+              // Not shared: most addresses are one endpoint's, and a key costs more than the test.
+              this.addGenericTest(netTest(source, plain, negated, family));
+              this.ownTests = true;
+              break;
             }
+            const parsed = parseGenericAddresses(value, family);
+            if (parsed.kind !== "value") return null;
+            const nets = parsed.value.map(netOf);
             if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            // Not shared: most addresses are one endpoint's, and a key costs more than the test.
             this.addGenericTest(addressTest(source, nets, negated, family));
+            this.ownTests = true;
             break;
           }
           case "-i":
@@ -640,12 +742,11 @@ class CommonRuleReader {
         this.optionCount = 0;
       } else if (role === "jump" || role === "goto") {
         if (!this.closeModule()) return null;
-        target = { kind: role, name: view.value(i) ?? "", options: NO_ELEMENTS };
+        targetElement = i;
+        targetKind = role;
+        targetOptions = null;
       } else if (role === "module") {
-        if (target !== null && this.current === null) {
-          if (target.options === NO_ELEMENTS) target.options = [];
-          target.options.push(element(view, i, true));
-        }
+        if (targetElement !== -1 && this.current === null) (targetOptions ??= []).push(element(view, i, true));
         else if (this.current !== null) this.addOption(i);
         else {
           // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
@@ -658,16 +759,20 @@ class CommonRuleReader {
     }
     if (!this.closeModule()) return null;
     if (this.moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = this.moduleDestinationPort;
-    // A list of the rule's own, of its length (a list grown by push keeps room for 17).
     const { genericTests, genericCount, moduleTests, moduleCount } = this;
-    let tests = NO_TESTS;
-    if (genericCount + moduleCount > 0) {
-      tests = new Array<Test>(genericCount + moduleCount);
-      for (let k = 0; k < genericCount; k++) tests[k] = genericTests[k];
-      for (let k = 0; k < moduleCount; k++) tests[genericCount + k] = moduleTests[k];
+    for (let k = 0; k < moduleCount; k++) genericTests[genericCount + k] = moduleTests[k];
+    const count = genericCount + moduleCount;
+    // Tests all shared: a list shared too; else a list of the rule's own, of its length (a list grown by push keeps room for 17).
+    const tests = count === 0 ? NO_TESTS : this.ownTests ? genericTests.slice(0, count) : cache.testList(genericTests, count);
+    if (targetElement === -1) return { line: line.index, target: null, tests, action: NO_ACTION, destinationKey, destinationPortKey };
+    if (targetOptions === null) {
+      // A target with no options of its own is the same action for every rule of the table that names it.
+      const { name, action } = cache.target(targetKind, view, targetElement, names.targetId(line.index), family, names);
+      return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
     }
-    const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
-    return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+    const name = view.value(targetElement) ?? "";
+    const action = actionOf({ kind: targetKind, name, options: targetOptions }, family, names.isChain(name));
+    return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
   }
 
   private addGenericTest(t: Test): void {
@@ -729,6 +834,7 @@ class CommonRuleReader {
         const written = words.join(" ");
         const line = this.line;
         this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+        this.ownTests = true;
       }
       return true;
     }
@@ -738,6 +844,18 @@ class CommonRuleReader {
 
 function unread(where: Where, written: string): Test {
   return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
+}
+
+/** addressTest for one network, holding no list: the same answers. */
+function netTest(source: boolean, net: Net, negated: boolean, family: Family): Test {
+  const { network, mask } = net;
+  const exact = net.exact === true;
+  return (p) => {
+    const address = source ? p.source : p.destination;
+    if (address === null) return maybe("the address MASQUERADE gives is in 1 network(s) of the rule");
+    if (p.family !== family) return false;
+    return (exact ? address === network : (address & mask) === network) !== negated;
+  };
 }
 
 function addressTest(source: boolean, nets: Net[], negated: boolean, family: Family): Test {
@@ -1188,10 +1306,10 @@ function inSet(p: WalkPacket, node: NodeInfo, name: string, flags: string[], fam
   return matches.length > 0 ? true : result;
 }
 
-function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: (name: string) => boolean): Action {
+function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: boolean): Action {
   const option = (name: string): Element | undefined => target.options.find((o) => o.name === name);
   const name = target.name;
-  if (isChain(name)) return { kind: "jump", chain: name, goto: target.kind === "goto" };
+  if (isChain) return { kind: "jump", chain: name, goto: target.kind === "goto" };
   switch (name) {
     case "ACCEPT":
       return { kind: "verdict", verdict: "accept" };

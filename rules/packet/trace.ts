@@ -24,7 +24,7 @@ import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, RuleCache, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -154,13 +154,12 @@ const MISSED = -2;
 class TableChains {
   private readonly compiled = new Map<string, CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
-  /** Tests and jumps the table's rules share (compile.ts). */
-  private readonly cache = new RuleCache();
-  private readonly isChainName = (name: string): boolean => this.isChain(name);
-  private readonly chainNames = new Map<string, boolean>();
+  /** The table's rules, compiled as the walk tries them. */
+  private readonly rules: TableRules;
 
   constructor(
     readonly model: TableModel,
+    document: Document,
     readonly filePath: string,
     readonly family: Family,
     readonly backend: Backend | null,
@@ -171,27 +170,21 @@ class TableChains {
       const [chain, policy] = c.positional.map((w) => w.value);
       if (chain !== undefined && policy !== undefined) this.policies.set(chain, { policy, line: c.index });
     }
-  }
-
-  /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
-  private isChain(name: string): boolean {
-    // Remembered by name: every endpoint rule of a kube dump jumps to KUBE-MARK-MASQ or DNATs.
-    let known = this.chainNames.get(name);
-    if (known === undefined) {
-      const id = this.model.idOf(name);
-      known = id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
-      this.chainNames.set(name, known);
-    }
-    return known;
+    this.rules = new TableRules(document, model, family);
   }
 
   chain(name: string): CompiledChain | undefined {
     let c = this.compiled.get(name);
     if (c === undefined) {
-      const chain = this.model.chains.get(name);
-      const policy = this.policies.get(name);
-      const builtin = this.model.builtins.has(name);
-      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, this.isChainName, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null, this.cache);
+      // The chain's rules by line number, from the model's links (no line node made until the walk tries a rule).
+      const id = this.model.idOf(name);
+      const chains = this.model.chains;
+      if (id === NONE || !chains.exists(id)) c = null;
+      else {
+        const policy = this.policies.get(name);
+        const builtin = this.model.builtins.has(name);
+        c = compileChain(name, this.model.table.name ?? "filter", chains.rulesOf(id), this.rules, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      }
       this.compiled.set(name, c);
     }
     return c ?? undefined;
@@ -211,7 +204,7 @@ function tablesOf(document: Document, family: Family, configured: Family | undef
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
+      tables.set(name, new TableChains(t, document, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
