@@ -67,7 +67,8 @@ export interface WalkPacket {
   outInterface: string | null;
   route: Route | null | undefined;
   mark: MarkState;
-  tcpFlags: { known: number; value: number };
+  /** Replaced, never changed in place (branches share it). */
+  tcpFlags: Readonly<{ known: number; value: number }>;
   ct: ConnState;
   /** Locally generated (it has a socket: owner). */
   local: boolean;
@@ -104,7 +105,8 @@ export type Action =
   | { kind: "none" }
   | { kind: "verdict"; verdict: "accept" | "drop" | "reject" | "queue" }
   | { kind: "return" }
-  | { kind: "jump"; chain: string; goto: boolean }
+  /** `chainId`: the model's id of the chain's name, or -1 when the compile was not told it. */
+  | { kind: "jump"; chain: string; goto: boolean; chainId: number }
   | { kind: "mark"; effect: XMark | null }
   | { kind: "connmark"; apply: (p: WalkPacket) => void }
   | { kind: "nat"; nat: NatKind; addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null; netmap: Net | null }
@@ -168,7 +170,7 @@ export class TableRules implements TargetNames {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly first: number;
   private readonly cache = new RuleCache();
-  /** isChainId's answers by id: 0 not asked yet, 1 a chain, 2 not one. */
+  /** isChainId's answers, by id. */
   private readonly chainIds = new Map<number, boolean>();
 
   constructor(
@@ -279,14 +281,14 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
   let current: string | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
+    // Names compared in place (`is`): KUBE-SERVICES' 10,000 lines are read in the first trace.
     if (role === "generic") {
-      const name = view.name(i);
-      if (name === "-p" || name === "--protocol") {
+      if (view.is(i, "-p") || view.is(i, "--protocol")) {
         const value = view.value(i) ?? "";
         protocol = value.toLowerCase();
-        const parsed = parseGenericProtocol(value);
-        if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
-      } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
+        const n = protocolNumberOf(value);
+        if (n !== null && n !== 0 && !view.negated(i)) protocolNumber = true;
+      } else if ((view.is(i, "-d") || view.is(i, "--destination") || view.is(i, "--dst")) && !view.negated(i)) {
         const value = view.value(i) ?? "";
         const plain = family === 4 ? plainNet4(value) : null;
         if (plain !== null) {
@@ -307,14 +309,41 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
       // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
       current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
       if (!Object.hasOwn(PORTED, current)) continue;
-      const name = view.name(i);
-      if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
-        const range = parseTcpPorts(view.value(i) ?? "");
-        if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
+      if ((view.is(i, "--dport") || view.is(i, "--destination-port")) && !view.negated(i)) {
+        const range = portRangeOf(view.value(i) ?? "");
+        if (range !== null && range.min === range.max) port = range.min;
       }
     }
   }
   return { destination, destinationPort: protocolNumber ? port : null };
+}
+
+/** What parseGenericProtocol reads (null: not a protocol it reads), `tcp` and `udp` without asking it. */
+function protocolNumberOf(text: string): number | null {
+  if (text === "tcp") return 6;
+  if (text === "udp") return 17;
+  const parsed = parseGenericProtocol(text);
+  return parsed.kind === "value" ? parsed.value : null;
+}
+
+/** What parseTcpPorts reads (null: not a range it reads), a port of up to five digits without asking it. */
+function portRangeOf(text: string): { min: number; max: number } | null {
+  const port = plainPort(text);
+  if (port !== -1) return { min: port, max: port };
+  const parsed = parseTcpPorts(text);
+  return parsed.kind === "value" ? parsed.value : null;
+}
+
+/** A port written as one to five decimal digits, at most 65535, as parseTcpPorts reads it; -1 for anything else (a leading 0 is octal to it). */
+export function plainPort(text: string): number {
+  if (text.length === 0 || text.length > 5 || (text.length > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  let port = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return -1;
+    port = port * 10 + (c - 0x30);
+  }
+  return port <= 0xffff ? port : -1;
 }
 
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
@@ -527,7 +556,7 @@ export class RuleCache {
     if (t === undefined) {
       const written = name ?? view.value(element) ?? "";
       const isChain = id === -1 ? names.isChain(written) : names.isChainId(id);
-      known.set(name ?? id, (t = { name: written, action: actionOf({ kind, name: written, options: NO_ELEMENTS }, family, isChain) }));
+      known.set(name ?? id, (t = { name: written, action: actionOf({ kind, name: written, options: NO_ELEMENTS }, family, isChain, isChain ? id : -1) }));
     }
     return t;
   }
@@ -721,9 +750,8 @@ class CommonRuleReader {
           case "--protocol": {
             const value = view.value(i);
             protocol = value?.toLowerCase() ?? null;
-            const parsed = parseGenericProtocol(value ?? "");
-            if (parsed.kind !== "value") return null;
-            const n = parsed.value;
+            const n = protocolNumberOf(value ?? "");
+            if (n === null) return null;
             const negated = view.negated(i);
             if (!negated && n !== 0) protocolNumber = n;
             this.addGenericTest(cache.protocol(n, negated));
@@ -802,9 +830,8 @@ class CommonRuleReader {
         const option = view.name(o);
         const source = option === "--sport" || option === "--source-port";
         if (!source && option !== "--dport" && option !== "--destination-port") return false;
-        const range = parseTcpPorts(view.value(o) ?? "");
-        if (range.kind !== "value") return false;
-        const r = range.value;
+        const r = portRangeOf(view.value(o) ?? "");
+        if (r === null) return false;
         const negated = view.negated(o);
         if (!source && !negated && r.min === r.max) this.moduleDestinationPort = r.min;
         this.addModuleTest(cache.port(source, r, negated));
@@ -1306,10 +1333,10 @@ function inSet(p: WalkPacket, node: NodeInfo, name: string, flags: string[], fam
   return matches.length > 0 ? true : result;
 }
 
-function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: boolean): Action {
+function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: boolean, chainId = -1): Action {
   const option = (name: string): Element | undefined => target.options.find((o) => o.name === name);
   const name = target.name;
-  if (isChain) return { kind: "jump", chain: name, goto: target.kind === "goto" };
+  if (isChain) return { kind: "jump", chain: name, goto: target.kind === "goto", chainId };
   switch (name) {
     case "ACCEPT":
       return { kind: "verdict", verdict: "accept" };

@@ -21,7 +21,7 @@
  * when it has one.
  */
 import type { Document } from "../../grammar/index.js";
-import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
+import { modelOf, NONE, type Backend, type NameId, type None, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
 import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
@@ -152,7 +152,9 @@ const MISSED = -2;
 
 /** A document's table, compiled chain by chain as the walk enters them. */
 class TableChains {
+  /** The chains the walk has entered, by name (built-in chains, jumps compiled without ids) and by the id of their name. */
   private readonly compiled = new Map<string, CompiledChain | null>();
+  private readonly byId = new Map<number, CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
   /** The table's rules, compiled as the walk tries them. */
   private readonly rules: TableRules;
@@ -175,9 +177,19 @@ class TableChains {
 
   chain(name: string): CompiledChain | undefined {
     let c = this.compiled.get(name);
+    if (c === undefined) this.compiled.set(name, (c = this.chainWithId(this.model.idOf(name), name) ?? null));
+    return c ?? undefined;
+  }
+
+  /** The chain a jump enters: by the id of its name when the compile knew it (no name looked up). */
+  jumpTarget(jump: Extract<Action, { kind: "jump" }>): CompiledChain | undefined {
+    return jump.chainId === NONE ? this.chain(jump.chain) : this.chainWithId(jump.chainId as NameId, jump.chain);
+  }
+
+  private chainWithId(id: NameId | None, name: string): CompiledChain | undefined {
+    let c = this.byId.get(id);
     if (c === undefined) {
       // The chain's rules by line number, from the model's links (no line node made until the walk tries a rule).
-      const id = this.model.idOf(name);
       const chains = this.model.chains;
       if (id === NONE || !chains.exists(id)) c = null;
       else {
@@ -185,7 +197,7 @@ class TableChains {
         const builtin = this.model.builtins.has(name);
         c = compileChain(name, this.model.table.name ?? "filter", chains.rulesOf(id), this.rules, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
       }
-      this.compiled.set(name, c);
+      this.byId.set(id, c);
     }
     return c ?? undefined;
   }
@@ -255,12 +267,13 @@ function assumedOf(b: Branch, key: string): boolean | undefined {
 }
 
 function clone(b: Branch): Branch {
-  return { ...b, p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } } };
+  // tcpFlags is replaced, never changed in place: the copies share it.
+  return { ...b, p: { ...b.p, ct: { ...b.p.ct } } };
 }
 
 /** A path step; the packet after it is formatted when asked for. */
 class Step implements PathStep {
-  private packetAfter: WalkPacket | undefined;
+  private packetAfter: TracedFields | undefined;
 
   constructor(
     readonly filePath: string,
@@ -271,7 +284,9 @@ class Step implements PathStep {
   ) {}
 
   snapshot(p: WalkPacket): void {
-    this.packetAfter = { ...p };
+    // What `traced` reads, not the whole packet: the walk changes the packet after this step.
+    const { family, protocol, source, destination, sourcePort, destinationPort, mark, inInterface, outInterface } = p;
+    this.packetAfter = { family, protocol, source, destination, sourcePort, destinationPort, mark, inInterface, outInterface };
   }
 
   get after(): TracedPacket | undefined {
@@ -282,8 +297,9 @@ class Step implements PathStep {
 type Exit = { b: Branch; verdict: Verdict | null };
 
 /** What Walk.act gives: the branch goes on to the chain's next rule, or leaves the chain. */
-const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
-const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
+type Acted = { kind: "next"; b: Branch } | { kind: "exit"; exit: Exit };
+const next = (branch: Branch): Acted => ({ kind: "next", b: branch });
+const exit = (branch: Branch, verdict: Verdict | null): Acted => ({ kind: "exit", exit: { b: branch, verdict } });
 
 /** Traces a packet through the documents' tables of its family. */
 export function tracePacket(documents: readonly Document[], input: TraceInput, node: NodeInfo = new NodeInfo(), options: TraceOptions = {}): TraceResult {
@@ -673,8 +689,8 @@ class Walk {
         const continuing: [Branch, number][] = [];
         if (decided === MATCHED) {
           const results = this.act(table, chain, rule, b, at, depth);
-          if (results.length === 1 && results[0].kind === "next") {
-            b = results[0].b;
+          if (!Array.isArray(results)) {
+            b = results;
             c++;
             continue;
           }
@@ -688,7 +704,12 @@ class Walk {
               continuing.push([branch, c + 1]);
               continue;
             }
-            for (const r of this.act(table, chain, rule, branch, at, depth)) {
+            const results = this.act(table, chain, rule, branch, at, depth);
+            if (!Array.isArray(results)) {
+              continuing.push([results, c + 1]);
+              continue;
+            }
+            for (const r of results) {
               if (r.kind === "next") continuing.push([r.b, c + 1]);
               else exits.push(r.exit);
             }
@@ -720,14 +741,15 @@ class Walk {
     return MATCHED;
   }
 
-  private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
+  /** What a matched rule does: the branch itself when it simply goes on to the chain's next rule (most rules), else each way it goes on or leaves the chain. */
+  private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): Branch | Acted[] {
     const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
     b.path = push(b.path, step);
     const action: Action = rule.action;
     switch (action.kind) {
       case "none":
       case "continue":
-        return [next(b)];
+        return b;
       case "verdict":
         return [exit(b, action.verdict)];
       case "return":
@@ -741,19 +763,19 @@ class Walk {
           if (b.firstPacket) b.firstPacketMarks = push(b.firstPacketMarks, action.effect);
         }
         step.snapshot(b.p);
-        return [next(b)];
+        return b;
       case "connmark":
-        if (!hasConnection(b.p, at)) return [next(b)];
+        if (!hasConnection(b.p, at)) return b;
         action.apply(b.p);
         step.snapshot(b.p);
-        return [next(b)];
+        return b;
       case "notrack":
         if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
-        return [next(b)];
+        return b;
       case "tproxy": {
         const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
         const known = assumedOf(b, key);
-        const out: ReturnType<Walk["act"]> = [];
+        const out: Acted[] = [];
         const branches: [Branch, boolean][] = known !== undefined ? [[b, known]] : [[b, true], [this.fork(b), false]];
         for (const [branch, found] of branches) {
           if (known === undefined) this.assume(branch, { key, probability: null, negated: false }, found);
@@ -770,10 +792,13 @@ class Walk {
         step.snapshot(b.p);
         return [exit(b, "accept")];
       case "jump": {
-        const target = table.chain(action.chain);
-        if (target === undefined) return [next(b)];
-        const out: ReturnType<Walk["act"]> = [];
-        for (const e of this.chain(table, target, b, at, depth + 1)) {
+        const target = table.jumpTarget(action);
+        if (target === undefined) return b;
+        const exits = this.chain(table, target, b, at, depth + 1);
+        // Back from the chain, one way, with no verdict: the branch goes on here (the KUBE-MARK-MASQ of every endpoint).
+        if (exits.length === 1 && exits[0].verdict === null && !action.goto) return exits[0].b;
+        const out: Acted[] = [];
+        for (const e of exits) {
           if (e.verdict !== null) out.push(exit(e.b, e.verdict));
           // A goto does not come back: what returns from its chain returns from this one.
           else out.push(action.goto ? exit(e.b, null) : next(e.b));
@@ -904,7 +929,10 @@ function markText(m: MarkState): string {
   return `0x${m.value.toString(16)}/0x${m.known.toString(16)}`;
 }
 
-function traced(p: WalkPacket): TracedPacket {
+/** The fields of the walk's packet an outcome shows. */
+type TracedFields = Pick<WalkPacket, "family" | "protocol" | "source" | "destination" | "sourcePort" | "destinationPort" | "mark" | "inInterface" | "outInterface">;
+
+function traced(p: TracedFields): TracedPacket {
   const ported = p.sourcePort !== null || p.destinationPort !== null;
   return {
     protocol: p.protocol,

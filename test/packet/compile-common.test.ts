@@ -12,11 +12,11 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, plainNet4, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, plainNet4, plainPort, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
 import { netOf, parseAddress } from "../../rules/packet/addresses.js";
-import { parseGenericAddresses } from "../../rules/netfilter/index.js";
+import { parseGenericAddresses, parseGenericProtocol, parseTcpPorts } from "../../rules/netfilter/index.js";
 import { fromRoot } from "../helpers/project.js";
 
 const isChain = (name: string) => name.startsWith("KUBE-") || name === "X" || name === "Y";
@@ -75,8 +75,15 @@ function compare(document: Document, family: 4 | 6): { rules: number; common: nu
     const cache = new RuleCache();
     // And as the walk compiles them: targets known by the model's ids, chains by the model.
     const walkRules = new TableRules(document, table, family);
+    /** The rule as data, a jump's chain id checked (the model's id of its name, or -1 when not known) and left out. */
+    const data = (rule: CompiledRule, where: string): unknown => {
+      const action = rule.action;
+      if (action.kind !== "jump") return plain({ ...rule, tests: rule.tests.length });
+      assert.ok(action.chainId === -1 || action.chainId === table.idOf(action.chain), `${where}: the chain id of ${action.chain}`);
+      return plain({ ...rule, tests: rule.tests.length, action: { ...action, chainId: "id" } });
+    };
     const same = (fast: CompiledRule, slow: CompiledRule, where: string) => {
-      assert.deepEqual(plain({ ...fast, tests: fast.tests.length }), plain({ ...slow, tests: slow.tests.length }), where);
+      assert.deepEqual(data(fast, where), data(slow, where), where);
       for (const p of packetsFor(where, family)) {
         for (const at of places) {
           for (let k = 0; k < slow.tests.length; k++) assert.deepEqual(fast.tests[k](p, at), slow.tests[k](p, at), `${where}: test ${k}`);
@@ -168,6 +175,11 @@ test("compileCommonRule: rules of one shape with different values keep their own
   ];
   const document = parse(`*nat\n:X - [0:0]\n:Y - [0:0]\n${lines.join("\n")}\nCOMMIT\n`, { filePath: "shapes.rules" });
   assert.deepEqual(compare(document, 4), { rules: lines.length, common: lines.length });
+  // The walk's compile tells a jump's chain by the model's id, so that entering it looks no name up.
+  const nat = modelOf(document).tables()[0];
+  const jump = new TableRules(document, nat, 4).rule(3 + lines.indexOf("-A X -j Y")).action;
+  assert.deepEqual(jump, { kind: "jump", chain: "Y", goto: false, chainId: nat.idOf("Y") });
+  assert.notEqual(nat.idOf("Y"), -1);
   // Lines compileRule must read (tests it does not share): compileCommonRule gives them back.
   const other = ["-A X -p 6 --dport 22 -j ACCEPT", "-A X -p tcp --syn -j ACCEPT", "-A X -m limit --limit 1/s -j ACCEPT", "-A X -s example.invalid -j ACCEPT", "-A X -m statistic --mode nth --every 2 -j ACCEPT", "-A X -p icmp --icmp-type 8 -j ACCEPT"];
   const others = parse(`*filter\n:X - [0:0]\n${other.join("\n")}\nCOMMIT\n`, { filePath: "other.rules" });
@@ -191,4 +203,19 @@ test("plainNet4: what the general parser reads, or null (then the general parser
     assert.deepEqual(fast, netOf(parsed.value[0]), word);
   }
   for (const word of odd) assert.equal(plainNet4(word), null, word);
+});
+
+test("plainPort: what parseTcpPorts reads, or -1 (then parseTcpPorts reads it); tcp and udp are what parseGenericProtocol reads", () => {
+  const plain = ["0", "1", "22", "80", "8080", "30000", "65535"];
+  // A leading 0 is octal to iptables (`010` is port 8, `080` is refused).
+  const other = ["080", "00022", "010", "", "65536", "99999", "123456", "-1", "+1", " 80", "80 ", "8o", "http", "ssh", "80:90", ":90", "0x50", "1e3", "８０"];
+  for (let port = 0; port <= 0xffff; port += 97) plain.push(String(port));
+  for (const word of plain) {
+    const parsed = parseTcpPorts(word);
+    assert.equal(parsed.kind, "value", word);
+    if (parsed.kind === "value") assert.deepEqual({ min: plainPort(word), max: plainPort(word) }, parsed.value, word);
+  }
+  for (const word of other) assert.equal(plainPort(word), -1, word);
+  assert.deepEqual(parseGenericProtocol("tcp"), { kind: "value", value: 6 });
+  assert.deepEqual(parseGenericProtocol("udp"), { kind: "value", value: 17 });
 });
