@@ -245,7 +245,7 @@ class LazyChain implements CompiledChain {
       const keys = lines.map((line) => indexKeys(tableRules.view(line), tableRules.family));
       const byDestination = keys.filter((k) => k.destination !== null).length;
       const byPort = keys.filter((k) => k.destinationPort !== null).length;
-      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destination), (p) => p.destination);
+      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => (k.destination === null ? null : addressKey(k.destination))), (p) => addressKey(p.destination));
       else if (byPort * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
     }
   }
@@ -348,14 +348,16 @@ export function plainPort(text: string): number {
 
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
 function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
-  const lists = new Map<K, number[]>();
+  // A key's rule, or its rules when it has several (a ClusterIP has one rule per port).
+  const lists = new Map<K, number | number[]>();
   const rest: number[] = [];
   keys.forEach((key, i) => {
     if (key === null) rest.push(i);
     else {
-      let list = lists.get(key);
-      if (list === undefined) lists.set(key, (list = []));
-      list.push(i);
+      const list = lists.get(key);
+      if (list === undefined) lists.set(key, i);
+      else if (typeof list === "number") lists.set(key, [list, i]);
+      else list.push(i);
     }
   });
   const restArray = Int32Array.from(rest);
@@ -364,10 +366,11 @@ function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null):
   return (p) => {
     const key = packetKey(p);
     if (key === null) return allRules;
-    const list = lists.get(key);
-    if (list === undefined) return restArray;
+    const found = lists.get(key);
+    if (found === undefined) return restArray;
     let out = merged.get(key);
     if (out === undefined) {
+      const list = typeof found === "number" ? [found] : found;
       out = new Int32Array(list.length + rest.length);
       let a = 0;
       let b = 0;
@@ -377,6 +380,10 @@ function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null):
     return out;
   };
 }
+
+/** An address as an index key: a number when it fits one (every IPv4 address: hashed faster than a bigint), else the bigint. */
+const addressKey = (address: bigint): number | bigint => (address <= MAX_EXACT ? Number(address) : address);
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A rule's elements grouped as iptables reads them: generic options, each match with its options, the target with its options. */
 class Element {
