@@ -170,8 +170,6 @@ export class TableRules implements TargetNames {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly first: number;
   private readonly cache = new RuleCache();
-  /** isChainId's answers, by id. */
-  private readonly chainIds = new Map<number, boolean>();
 
   constructor(
     private readonly document: Document,
@@ -210,9 +208,8 @@ export class TableRules implements TargetNames {
   }
 
   isChainId(id: number): boolean {
-    let known = this.chainIds.get(id);
-    if (known === undefined) this.chainIds.set(id, (known = !this.model.isBuiltin(id as NameId) && this.model.chains.exists(id as NameId)));
-    return known;
+    // Two reads of the model's arrays: cheaper than remembering the answer.
+    return !this.model.isBuiltin(id as NameId) && this.model.chains.exists(id as NameId);
   }
 }
 
