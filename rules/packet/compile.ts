@@ -170,6 +170,7 @@ export class TableRules implements TargetNames {
   private readonly compiled: (CompiledRule | undefined)[];
   private readonly first: number;
   private readonly cache = new RuleCache();
+  private readonly isChainName = (name: string): boolean => this.isChain(name);
 
   constructor(
     private readonly document: Document,
@@ -187,7 +188,7 @@ export class TableRules implements TargetNames {
     let r = this.compiled[at];
     if (r === undefined) {
       const command = this.document.line(line) as CommandLine;
-      r = compileCommonRule(command, this.family, this, this.cache) ?? compileRule(command, this.family, (name) => this.isChain(name));
+      r = compileCommonRule(command, this.family, this, this.cache) ?? compileRule(command, this.family, this.isChainName);
       this.compiled[at] = r;
     }
     return r;
