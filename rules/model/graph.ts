@@ -41,6 +41,8 @@ export interface ChainGraph {
   forEachRule(visit: (line: number, chain: number) => void): void;
   /** How many rules the chain keeps. */
   ruleCount(id: number): number;
+  /** The rules the chain keeps, in kernel order, as line numbers (no line node made). */
+  rulesOf(id: number): number[];
   /** The kept rule before this one in its chain, or -1 (also for a rule the chain does not keep). */
   previousRule(line: number): number;
   /** Whether a rule line is one its chain keeps (one deleted by `-D` or `-F` is not). */
@@ -149,6 +151,17 @@ class AppendedGraph implements ChainGraph {
   ruleCount(id: number): number {
     const { ruleCounts } = this.replay;
     return id < ruleCounts.length ? ruleCounts[id] : 0;
+  }
+
+  rulesOf(id: number): number[] {
+    const { lastRule, previous, base } = this.replay;
+    const last = id < lastRule.length ? lastRule[id] : -1;
+    // Counted first: a list of its own length (one grown by push keeps room for 17, and most chains have two rules).
+    let count = 0;
+    for (let at = last; at !== -1; at = previous[at]) count++;
+    const lines = new Array<number>(count);
+    for (let at = last; at !== -1; at = previous[at]) lines[--count] = base + at;
+    return lines;
   }
 
   previousRule(line: number): number {
@@ -269,6 +282,10 @@ class ReplayedGraph implements ChainGraph {
 
   ruleCount(id: number): number {
     return this.byId.get(id)?.rules.length ?? 0;
+  }
+
+  rulesOf(id: number): number[] {
+    return (this.byId.get(id)?.rules ?? []).map((line) => line.index);
   }
 
   previousRule(line: number): number {

@@ -145,6 +145,8 @@ export interface ChainSet {
   forEachRule(visit: (line: LineNo, chain: NameId) => void): void;
   /** How many rules the chain keeps. */
   ruleCount(chain: NameId): number;
+  /** The rules the chain keeps, in kernel order, without making their line nodes (the packet walk enters 30,000 chains of a kube dump). */
+  rulesOf(chain: NameId): LineNo[];
   /** The kept rule before this one in its chain, or NONE. */
   previousRule(line: LineNo): LineNo | None;
   /** Whether a rule is one its chain keeps (one deleted by `-D` or `-F` is not). */
@@ -456,6 +458,9 @@ class Chains implements ChainSet {
   }
   ruleCount(chain: NameId): number {
     return this.graph.ruleCount(chain);
+  }
+  rulesOf(chain: NameId): LineNo[] {
+    return this.graph.rulesOf(chain) as LineNo[];
   }
   previousRule(line: LineNo): LineNo | None {
     return this.graph.previousRule(line) as LineNo | None;

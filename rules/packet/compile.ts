@@ -11,8 +11,8 @@
  * line's view, their value-free tests shared through the table's RuleCache
  * (compileCommonRule); every other line goes through compileRule, which reads them all.
  */
-import { parseValueMask, type CommandLine, type LineView } from "../../grammar/index.js";
-import type { Chain } from "../model/index.js";
+import { parseValueMask, type CommandLine, type Document, type LineView } from "../../grammar/index.js";
+import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import {
   markOptionEffect,
   markTest,
@@ -67,7 +67,8 @@ export interface WalkPacket {
   outInterface: string | null;
   route: Route | null | undefined;
   mark: MarkState;
-  tcpFlags: { known: number; value: number };
+  /** Replaced, never changed in place (branches share it). */
+  tcpFlags: Readonly<{ known: number; value: number }>;
   ct: ConnState;
   /** Locally generated (it has a socket: owner). */
   local: boolean;
@@ -104,7 +105,8 @@ export type Action =
   | { kind: "none" }
   | { kind: "verdict"; verdict: "accept" | "drop" | "reject" | "queue" }
   | { kind: "return" }
-  | { kind: "jump"; chain: string; goto: boolean }
+  /** `chainId`: the model's id of the chain's name, or -1 when the compile was not told it. */
+  | { kind: "jump"; chain: string; goto: boolean; chainId: number }
   | { kind: "mark"; effect: XMark | null }
   | { kind: "connmark"; apply: (p: WalkPacket) => void }
   | { kind: "nat"; nat: NatKind; addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null; netmap: Net | null }
@@ -115,10 +117,8 @@ export type Action =
 export interface CompiledRule {
   /** 0-based line in its document. */
   line: number;
-  table: string;
-  chain: string;
   target: string | null;
-  tests: Test[];
+  tests: readonly Test[];
   action: Action;
   /** Exact matches the chain's index may use. */
   destinationKey: bigint | null;
@@ -150,16 +150,73 @@ export interface CompiledTable {
 
 const INDEX_FROM = 16;
 
-export function compileChain(
-  chain: Chain,
-  table: string,
-  family: Family,
-  isChain: (name: string) => boolean,
-  policy: string | null,
-  policyLine: number | null,
-  cache: RuleCache = new RuleCache(),
-): CompiledChain {
-  return new LazyChain(chain, table, family, isChain, policy, policyLine, cache);
+/** What compiling a table's rules asks of its names. */
+export interface TargetNames {
+  /** Whether a target's name is a chain of the table (a jump to it enters it), not a target (ACCEPT, DNAT) or a built-in chain. */
+  isChain(name: string): boolean;
+  /** The id of the name line `line` jumps or goes to (the model's, one per name), or -1 when not known. */
+  targetId(line: number): number;
+  /** isChain, by a name's id. */
+  isChainId(id: number): boolean;
+}
+
+/**
+ * A table's rules for the walk, each compiled the first time the walk tries it and kept by line
+ * number: chains hold only their rules' line numbers. The tests and targets that hold no line's
+ * own text are shared by the table's rules (RuleCache).
+ */
+export class TableRules implements TargetNames {
+  /** By line offset from the table's first command. */
+  private readonly compiled: (CompiledRule | undefined)[];
+  private readonly first: number;
+  private readonly cache = new RuleCache();
+  private readonly isChainName = (name: string): boolean => this.isChain(name);
+
+  constructor(
+    private readonly document: Document,
+    private readonly model: TableModel,
+    readonly family: Family,
+  ) {
+    const table = model.table;
+    this.first = table.firstCommand;
+    this.compiled = new Array(table.commandCount === 0 ? 0 : table.lastCommand - table.firstCommand + 1);
+  }
+
+  /** The rule of a command line of the table. */
+  rule(line: number): CompiledRule {
+    const at = line - this.first;
+    let r = this.compiled[at];
+    if (r === undefined) {
+      const command = this.document.line(line) as CommandLine;
+      r = compileCommonRule(command, this.family, this, this.cache) ?? compileRule(command, this.family, this.isChainName);
+      this.compiled[at] = r;
+    }
+    return r;
+  }
+
+  /** The line's view, to read it without compiling it. */
+  view(line: number): LineView {
+    return (this.document.line(line) as CommandLine).view;
+  }
+
+  isChain(name: string): boolean {
+    const id = this.model.idOf(name);
+    return id !== NONE && this.isChainId(id);
+  }
+
+  targetId(line: number): number {
+    return this.model.targetOf(line as LineNo);
+  }
+
+  isChainId(id: number): boolean {
+    // Two reads of the model's arrays: cheaper than remembering the answer.
+    return !this.model.isBuiltin(id as NameId) && this.model.chains.exists(id as NameId);
+  }
+}
+
+/** A chain of `rules`' table: its rules' lines, in kernel order; long chains are indexed. */
+export function compileChain(name: string, table: string, lines: readonly number[], rules: TableRules, policy: string | null, policyLine: number | null): CompiledChain {
+  return new LazyChain(name, table, lines, rules, policy, policyLine);
 }
 
 /** `0 .. n-1`: shared by every chain of n rules too short to index, else the chain's own. */
@@ -169,48 +226,38 @@ const rangeOf = (n: number): Int32Array => (n < INDEX_FROM ? (ranges[n] ??= rang
 
 /** A chain whose rules are compiled the first time the walk asks for each; long chains indexed. */
 class LazyChain implements CompiledChain {
-  readonly name: string;
-  readonly size: number;
-  private readonly compiled: (CompiledRule | undefined)[];
   private readonly index: ((p: WalkPacket) => ArrayLike<number>) | null = null;
   private readonly all: Int32Array;
 
   constructor(
-    private readonly chain: Chain,
+    readonly name: string,
     readonly table: string,
-    private readonly family: Family,
-    private readonly isChain: (name: string) => boolean,
+    private readonly lines: readonly number[],
+    private readonly tableRules: TableRules,
     readonly policy: string | null,
     readonly policyLine: number | null,
-    private readonly cache: RuleCache,
   ) {
-    const lines = chain.rules;
-    this.name = chain.name;
-    this.size = lines.length;
-    this.compiled = new Array(lines.length);
     this.all = rangeOf(lines.length);
     if (lines.length >= INDEX_FROM) {
       // The index needs only each rule's exact destination and port, read without compiling the rule.
-      const keys = lines.map((line) => indexKeys(line.view, family));
+      const keys = lines.map((line) => indexKeys(tableRules.view(line), tableRules.family));
       const byDestination = keys.filter((k) => k.destination !== null).length;
       const byPort = keys.filter((k) => k.destinationPort !== null).length;
-      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destination), (p) => p.destination);
+      if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => (k.destination === null ? null : addressKey(k.destination))), (p) => addressKey(p.destination));
       else if (byPort * 2 >= lines.length) this.index = indexBy(keys.map((k) => k.destinationPort), (p) => p.destinationPort);
     }
   }
 
+  get size(): number {
+    return this.lines.length;
+  }
+
   rule(i: number): CompiledRule {
-    let r = this.compiled[i];
-    if (r === undefined) {
-      const line = this.chain.rules[i];
-      r = compileCommonRule(line, this.table, this.name, this.family, this.isChain, this.cache) ?? compileRule(line, this.table, this.name, this.family, this.isChain);
-      this.compiled[i] = r;
-    }
-    return r;
+    return this.tableRules.rule(this.lines[i]);
   }
 
   get rules(): CompiledRule[] {
-    return this.chain.rules.map((_, i) => this.rule(i));
+    return this.lines.map((line) => this.tableRules.rule(line));
   }
 
   candidates(p: WalkPacket): ArrayLike<number> {
@@ -232,14 +279,14 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
   let current: string | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
+    // Names compared in place (`is`): KUBE-SERVICES' 10,000 lines are read in the first trace.
     if (role === "generic") {
-      const name = view.name(i);
-      if (name === "-p" || name === "--protocol") {
+      if (view.is(i, "-p") || view.is(i, "--protocol")) {
         const value = view.value(i) ?? "";
         protocol = value.toLowerCase();
-        const parsed = parseGenericProtocol(value);
-        if (parsed.kind === "value" && parsed.value !== 0 && !view.negated(i)) protocolNumber = true;
-      } else if ((name === "-d" || name === "--destination" || name === "--dst") && !view.negated(i)) {
+        const n = protocolNumberOf(value);
+        if (n !== null && n !== 0 && !view.negated(i)) protocolNumber = true;
+      } else if ((view.is(i, "-d") || view.is(i, "--destination") || view.is(i, "--dst")) && !view.negated(i)) {
         const value = view.value(i) ?? "";
         const plain = family === 4 ? plainNet4(value) : null;
         if (plain !== null) {
@@ -260,26 +307,55 @@ export function indexKeys(view: LineView, family: Family): { destination: bigint
       // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
       current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
       if (!Object.hasOwn(PORTED, current)) continue;
-      const name = view.name(i);
-      if ((name === "--dport" || name === "--destination-port") && !view.negated(i)) {
-        const range = parseTcpPorts(view.value(i) ?? "");
-        if (range.kind === "value" && range.value.min === range.value.max) port = range.value.min;
+      if ((view.is(i, "--dport") || view.is(i, "--destination-port")) && !view.negated(i)) {
+        const range = portRangeOf(view.value(i) ?? "");
+        if (range !== null && range.min === range.max) port = range.min;
       }
     }
   }
   return { destination, destinationPort: protocolNumber ? port : null };
 }
 
+/** What parseGenericProtocol reads (null: not a protocol it reads), `tcp` and `udp` without asking it. */
+function protocolNumberOf(text: string): number | null {
+  if (text === "tcp") return 6;
+  if (text === "udp") return 17;
+  const parsed = parseGenericProtocol(text);
+  return parsed.kind === "value" ? parsed.value : null;
+}
+
+/** What parseTcpPorts reads (null: not a range it reads), a port of up to five digits without asking it. */
+function portRangeOf(text: string): { min: number; max: number } | null {
+  const port = plainPort(text);
+  if (port !== -1) return { min: port, max: port };
+  const parsed = parseTcpPorts(text);
+  return parsed.kind === "value" ? parsed.value : null;
+}
+
+/** A port written as one to five decimal digits, at most 65535, as parseTcpPorts reads it; -1 for anything else (a leading 0 is octal to it). */
+export function plainPort(text: string): number {
+  if (text.length === 0 || text.length > 5 || (text.length > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  let port = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return -1;
+    port = port * 10 + (c - 0x30);
+  }
+  return port <= 0xffff ? port : -1;
+}
+
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
 function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
-  const lists = new Map<K, number[]>();
+  // A key's rule, or its rules when it has several (a ClusterIP has one rule per port).
+  const lists = new Map<K, number | number[]>();
   const rest: number[] = [];
   keys.forEach((key, i) => {
     if (key === null) rest.push(i);
     else {
-      let list = lists.get(key);
-      if (list === undefined) lists.set(key, (list = []));
-      list.push(i);
+      const list = lists.get(key);
+      if (list === undefined) lists.set(key, i);
+      else if (typeof list === "number") lists.set(key, [list, i]);
+      else list.push(i);
     }
   });
   const restArray = Int32Array.from(rest);
@@ -288,10 +364,11 @@ function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null):
   return (p) => {
     const key = packetKey(p);
     if (key === null) return allRules;
-    const list = lists.get(key);
-    if (list === undefined) return restArray;
+    const found = lists.get(key);
+    if (found === undefined) return restArray;
     let out = merged.get(key);
     if (out === undefined) {
+      const list = typeof found === "number" ? [found] : found;
       out = new Int32Array(list.length + rest.length);
       let a = 0;
       let b = 0;
@@ -301,6 +378,10 @@ function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null):
     return out;
   };
 }
+
+/** An address as an index key: a number when it fits one (every IPv4 address: hashed faster than a bigint), else the bigint. */
+const addressKey = (address: bigint): number | bigint => (address <= MAX_EXACT ? Number(address) : address);
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A rule's elements grouped as iptables reads them: generic options, each match with its options, the target with its options. */
 class Element {
@@ -382,7 +463,7 @@ class Where {
   }
 }
 
-export function compileRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean): CompiledRule {
+export function compileRule(line: CommandLine, family: Family, isChain: (name: string) => boolean): CompiledRule {
   const where = new Where(line);
   const { generic, modules, target } = readRule(line.view);
   const tests: Test[] = [];
@@ -440,8 +521,8 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
     tests.push(...built.tests);
     if (built.destinationPort !== null && protocolNumber !== null) destinationPortKey = built.destinationPort;
   }
-  const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain);
-  return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+  const action = target === null ? ({ kind: "none" } as const) : actionOf(target, family, isChain(target.name));
+  return { line: line.index, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
 }
 
 /**
@@ -449,6 +530,7 @@ export function compileRule(line: CommandLine, table: string, chain: string, fam
  * table and shared by every rule that has them: a kube-proxy dump's 30,000 service and endpoint
  * chains spell a handful of shapes, and a closure per rule was most of the walk's memory. Keys
  * are the whole values, never a hash: two rules share a test only when they test the same thing.
+ * One cache serves one table of one family (its targets' actions depend on them).
  */
 export class RuleCache {
   /** By protocol number and negation (`-p`). */
@@ -459,8 +541,42 @@ export class RuleCache {
   /** By range, side and negation. */
   private readonly ports = new Map<number, Test>();
   private readonly interfaces = new Map<string, Test>();
+  /** Targets without options of their own, by the id of their name (by the name when no id is known): jumps, gotos. */
+  private readonly jumps = new Map<number | string, PlainTarget>();
+  private readonly gotos = new Map<number | string, PlainTarget>();
+  /** Lists of shared tests, as a trie by test. */
+  private readonly lists = new TestLists();
   /** compileCommonRule's reader, reused rule after rule. */
   readonly reader = new CommonRuleReader();
+
+  /**
+   * A target with no options (`-j ACCEPT`, `-j KUBE-MARK-MASQ`), element `element` of the view:
+   * its name and action, one for all rules of the table (the family and names are the table's).
+   * The name is read from the line only the first time.
+   */
+  target(kind: "jump" | "goto", view: LineView, element: number, id: number, family: Family, names: TargetNames): PlainTarget {
+    const known = kind === "goto" ? this.gotos : this.jumps;
+    const name = id === -1 ? (view.value(element) ?? "") : null;
+    let t = known.get(name ?? id);
+    if (t === undefined) {
+      const written = name ?? view.value(element) ?? "";
+      const isChain = id === -1 ? names.isChain(written) : names.isChainId(id);
+      known.set(name ?? id, (t = { name: written, action: actionOf({ kind, name: written, options: NO_ELEMENTS }, family, isChain, isChain ? id : -1) }));
+    }
+    return t;
+  }
+
+  /** The first `count` tests, all shared ones, as a list shared by every rule with them. */
+  testList(tests: readonly Test[], count: number): readonly Test[] {
+    let node = this.lists;
+    for (let k = 0; k < count; k++) {
+      node.next ??= new Map();
+      let next = node.next.get(tests[k]);
+      if (next === undefined) node.next.set(tests[k], (next = new TestLists()));
+      node = next;
+    }
+    return (node.list ??= tests.slice(0, count));
+  }
 
   protocol(n: number, negated: boolean): Test {
     return (this.protocols[n * 2 + (negated ? 1 : 0)] ??= protocolTest(n, negated));
@@ -487,6 +603,17 @@ export class RuleCache {
     if (t === undefined) this.interfaces.set(key, (t = interfaceTest(incoming, pattern, negated)));
     return t;
   }
+}
+
+interface PlainTarget {
+  readonly name: string;
+  readonly action: Action;
+}
+
+/** A node of RuleCache's trie of test lists: the list that ends here, and the lists that go on. */
+class TestLists {
+  list: readonly Test[] | undefined;
+  next: Map<Test, TestLists> | undefined;
 }
 
 const NO_TESTS: Test[] = [];
@@ -545,8 +672,8 @@ export function plainNet4(text: string): Net | null {
  * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
  * what compileRule gives, test for test in the same order (test/packet/compile-common.test.ts).
  */
-export function compileCommonRule(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
-  return cache.reader.read(line, table, chain, family, isChain, cache);
+export function compileCommonRule(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
+  return cache.reader.read(line, family, names, cache);
 }
 
 /** compileCommonRule's reading of one line; its fields are the reading's state (one object for all lines, no closure per line). */
@@ -567,21 +694,27 @@ class CommonRuleReader {
   private currentFirst = -1;
   private readonly currentOptions: number[] = [];
   private moduleDestinationPort: number | null = null;
+  /** Whether some test holds the line's own values (an address, a random pick): the rule then has its own list. */
+  private ownTests = false;
 
-  read(line: CommandLine, table: string, chain: string, family: Family, isChain: (name: string) => boolean, cache: RuleCache): CompiledRule | null {
+  read(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
     const view = line.view;
     this.view = view;
     this.line = line;
     this.cache = cache;
     this.genericCount = 0;
     this.moduleCount = 0;
+    this.ownTests = false;
     this.current = null;
     this.moduleDestinationPort = null;
     let destinationKey: bigint | null = null;
     let destinationPortKey: number | null = null;
     let protocolNumber: number | null = null;
     let protocol: string | null = null;
-    let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
+    /** The target's element (-1: none yet) and its options, if any. */
+    let targetElement = -1;
+    let targetKind: "jump" | "goto" = "jump";
+    let targetOptions: Element[] | null = null;
     for (let i = 0; i < view.count; i++) {
       const role = view.role(i);
       if (role === "generic") {
@@ -596,17 +729,20 @@ class CommonRuleReader {
             const value = view.value(i) ?? "";
             const negated = view.negated(i);
             const source = name.startsWith("-s") || name.startsWith("--s");
-            let nets: Net[];
             const plain = family === 4 ? plainNet4(value) : null;
-            if (plain !== null) nets = [plain];
-            else {
-              const parsed = parseGenericAddresses(value, family);
-              if (parsed.kind !== "value") return null;
-              nets = parsed.value.map(netOf);
+            if (plain !== null) {
+              if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
+              // Not shared: most addresses are one endpoint's, and a key costs more than the test.
+              this.addGenericTest(netTest(source, plain, negated, family));
+              this.ownTests = true;
+              break;
             }
+            const parsed = parseGenericAddresses(value, family);
+            if (parsed.kind !== "value") return null;
+            const nets = parsed.value.map(netOf);
             if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            // Not shared: most addresses are one endpoint's, and a key costs more than the test.
             this.addGenericTest(addressTest(source, nets, negated, family));
+            this.ownTests = true;
             break;
           }
           case "-i":
@@ -619,9 +755,8 @@ class CommonRuleReader {
           case "--protocol": {
             const value = view.value(i);
             protocol = value?.toLowerCase() ?? null;
-            const parsed = parseGenericProtocol(value ?? "");
-            if (parsed.kind !== "value") return null;
-            const n = parsed.value;
+            const n = protocolNumberOf(value ?? "");
+            if (n === null) return null;
             const negated = view.negated(i);
             if (!negated && n !== 0) protocolNumber = n;
             this.addGenericTest(cache.protocol(n, negated));
@@ -640,12 +775,11 @@ class CommonRuleReader {
         this.optionCount = 0;
       } else if (role === "jump" || role === "goto") {
         if (!this.closeModule()) return null;
-        target = { kind: role, name: view.value(i) ?? "", options: NO_ELEMENTS };
+        targetElement = i;
+        targetKind = role;
+        targetOptions = null;
       } else if (role === "module") {
-        if (target !== null && this.current === null) {
-          if (target.options === NO_ELEMENTS) target.options = [];
-          target.options.push(element(view, i, true));
-        }
+        if (targetElement !== -1 && this.current === null) (targetOptions ??= []).push(element(view, i, true));
         else if (this.current !== null) this.addOption(i);
         else {
           // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
@@ -658,16 +792,20 @@ class CommonRuleReader {
     }
     if (!this.closeModule()) return null;
     if (this.moduleDestinationPort !== null && protocolNumber !== null) destinationPortKey = this.moduleDestinationPort;
-    // A list of the rule's own, of its length (a list grown by push keeps room for 17).
     const { genericTests, genericCount, moduleTests, moduleCount } = this;
-    let tests = NO_TESTS;
-    if (genericCount + moduleCount > 0) {
-      tests = new Array<Test>(genericCount + moduleCount);
-      for (let k = 0; k < genericCount; k++) tests[k] = genericTests[k];
-      for (let k = 0; k < moduleCount; k++) tests[genericCount + k] = moduleTests[k];
+    for (let k = 0; k < moduleCount; k++) genericTests[genericCount + k] = moduleTests[k];
+    const count = genericCount + moduleCount;
+    // Tests all shared: a list shared too; else a list of the rule's own, of its length (a list grown by push keeps room for 17).
+    const tests = count === 0 ? NO_TESTS : this.ownTests ? genericTests.slice(0, count) : cache.testList(genericTests, count);
+    if (targetElement === -1) return { line: line.index, target: null, tests, action: NO_ACTION, destinationKey, destinationPortKey };
+    if (targetOptions === null) {
+      // A target with no options of its own is the same action for every rule of the table that names it.
+      const { name, action } = cache.target(targetKind, view, targetElement, names.targetId(line.index), family, names);
+      return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
     }
-    const action = target === null ? NO_ACTION : actionOf(target, family, isChain);
-    return { line: line.index, table, chain, target: target?.name ?? null, tests, action, destinationKey, destinationPortKey };
+    const name = view.value(targetElement) ?? "";
+    const action = actionOf({ kind: targetKind, name, options: targetOptions }, family, names.isChain(name));
+    return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
   }
 
   private addGenericTest(t: Test): void {
@@ -697,9 +835,8 @@ class CommonRuleReader {
         const option = view.name(o);
         const source = option === "--sport" || option === "--source-port";
         if (!source && option !== "--dport" && option !== "--destination-port") return false;
-        const range = parseTcpPorts(view.value(o) ?? "");
-        if (range.kind !== "value") return false;
-        const r = range.value;
+        const r = portRangeOf(view.value(o) ?? "");
+        if (r === null) return false;
         const negated = view.negated(o);
         if (!source && !negated && r.min === r.max) this.moduleDestinationPort = r.min;
         this.addModuleTest(cache.port(source, r, negated));
@@ -729,6 +866,7 @@ class CommonRuleReader {
         const written = words.join(" ");
         const line = this.line;
         this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+        this.ownTests = true;
       }
       return true;
     }
@@ -738,6 +876,18 @@ class CommonRuleReader {
 
 function unread(where: Where, written: string): Test {
   return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
+}
+
+/** addressTest for one network, holding no list: the same answers. */
+function netTest(source: boolean, net: Net, negated: boolean, family: Family): Test {
+  const { network, mask } = net;
+  const exact = net.exact === true;
+  return (p) => {
+    const address = source ? p.source : p.destination;
+    if (address === null) return maybe("the address MASQUERADE gives is in 1 network(s) of the rule");
+    if (p.family !== family) return false;
+    return (exact ? address === network : (address & mask) === network) !== negated;
+  };
 }
 
 function addressTest(source: boolean, nets: Net[], negated: boolean, family: Family): Test {
@@ -1188,10 +1338,10 @@ function inSet(p: WalkPacket, node: NodeInfo, name: string, flags: string[], fam
   return matches.length > 0 ? true : result;
 }
 
-function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: (name: string) => boolean): Action {
+function actionOf(target: { kind: "jump" | "goto"; name: string; options: Element[] }, family: Family, isChain: boolean, chainId = -1): Action {
   const option = (name: string): Element | undefined => target.options.find((o) => o.name === name);
   const name = target.name;
-  if (isChain(name)) return { kind: "jump", chain: name, goto: target.kind === "goto" };
+  if (isChain) return { kind: "jump", chain: name, goto: target.kind === "goto", chainId };
   switch (name) {
     case "ACCEPT":
       return { kind: "verdict", verdict: "accept" };

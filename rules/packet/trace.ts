@@ -21,10 +21,10 @@
  * when it has one.
  */
 import type { Document } from "../../grammar/index.js";
-import { modelOf, NONE, type Backend, type TableModel } from "../model/index.js";
+import { modelOf, NONE, type Backend, type NameId, type None, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, RuleCache, hasConnection, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -152,15 +152,16 @@ const MISSED = -2;
 
 /** A document's table, compiled chain by chain as the walk enters them. */
 class TableChains {
+  /** The chains the walk has entered, by name (built-in chains, jumps compiled without ids) and by the id of their name. */
   private readonly compiled = new Map<string, CompiledChain | null>();
+  private readonly byId = new Map<number, CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
-  /** Tests and jumps the table's rules share (compile.ts). */
-  private readonly cache = new RuleCache();
-  private readonly isChainName = (name: string): boolean => this.isChain(name);
-  private readonly chainNames = new Map<string, boolean>();
+  /** The table's rules, compiled as the walk tries them. */
+  private readonly rules: TableRules;
 
   constructor(
     readonly model: TableModel,
+    document: Document,
     readonly filePath: string,
     readonly family: Family,
     readonly backend: Backend | null,
@@ -171,28 +172,32 @@ class TableChains {
       const [chain, policy] = c.positional.map((w) => w.value);
       if (chain !== undefined && policy !== undefined) this.policies.set(chain, { policy, line: c.index });
     }
-  }
-
-  /** Whether a jump's name is a chain of the table (by its id: making the chain's nodes waits until the walk enters it). */
-  private isChain(name: string): boolean {
-    // Remembered by name: every endpoint rule of a kube dump jumps to KUBE-MARK-MASQ or DNATs.
-    let known = this.chainNames.get(name);
-    if (known === undefined) {
-      const id = this.model.idOf(name);
-      known = id !== NONE && !this.model.isBuiltin(id) && this.model.chains.exists(id);
-      this.chainNames.set(name, known);
-    }
-    return known;
+    this.rules = new TableRules(document, model, family);
   }
 
   chain(name: string): CompiledChain | undefined {
     let c = this.compiled.get(name);
+    if (c === undefined) this.compiled.set(name, (c = this.chainWithId(this.model.idOf(name), name) ?? null));
+    return c ?? undefined;
+  }
+
+  /** The chain a jump enters: by the id of its name when the compile knew it (no name looked up). */
+  jumpTarget(jump: Extract<Action, { kind: "jump" }>): CompiledChain | undefined {
+    return jump.chainId === NONE ? this.chain(jump.chain) : this.chainWithId(jump.chainId as NameId, jump.chain);
+  }
+
+  private chainWithId(id: NameId | None, name: string): CompiledChain | undefined {
+    let c = this.byId.get(id);
     if (c === undefined) {
-      const chain = this.model.chains.get(name);
-      const policy = this.policies.get(name);
-      const builtin = this.model.builtins.has(name);
-      c = chain === undefined ? null : compileChain(chain, this.model.table.name ?? "filter", this.family, this.isChainName, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null, this.cache);
-      this.compiled.set(name, c);
+      // The chain's rules by line number, from the model's links (no line node made until the walk tries a rule).
+      const chains = this.model.chains;
+      if (id === NONE || !chains.exists(id)) c = null;
+      else {
+        const policy = this.policies.get(name);
+        const builtin = this.model.builtins.has(name);
+        c = compileChain(name, this.model.table.name ?? "filter", chains.rulesOf(id), this.rules, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
+      }
+      this.byId.set(id, c);
     }
     return c ?? undefined;
   }
@@ -211,7 +216,7 @@ function tablesOf(document: Document, family: Family, configured: Family | undef
     for (const t of model.tables()) {
       const name = t.table.name;
       if (name === null || !(name in { raw: 1, mangle: 1, nat: 1, filter: 1, security: 1 })) continue;
-      tables.set(name, new TableChains(t, document.filePath ?? "<input>", family, model.backend()));
+      tables.set(name, new TableChains(t, document, document.filePath ?? "<input>", family, model.backend()));
     }
     compiledDocuments.set(document, tables);
   }
@@ -262,12 +267,13 @@ function assumedOf(b: Branch, key: string): boolean | undefined {
 }
 
 function clone(b: Branch): Branch {
-  return { ...b, p: { ...b.p, tcpFlags: { ...b.p.tcpFlags }, ct: { ...b.p.ct } } };
+  // tcpFlags is replaced, never changed in place: the copies share it.
+  return { ...b, p: { ...b.p, ct: { ...b.p.ct } } };
 }
 
 /** A path step; the packet after it is formatted when asked for. */
 class Step implements PathStep {
-  private packetAfter: WalkPacket | undefined;
+  private packetAfter: TracedFields | undefined;
 
   constructor(
     readonly filePath: string,
@@ -278,7 +284,9 @@ class Step implements PathStep {
   ) {}
 
   snapshot(p: WalkPacket): void {
-    this.packetAfter = { ...p };
+    // What `traced` reads, not the whole packet: the walk changes the packet after this step.
+    const { family, protocol, source, destination, sourcePort, destinationPort, mark, inInterface, outInterface } = p;
+    this.packetAfter = { family, protocol, source, destination, sourcePort, destinationPort, mark, inInterface, outInterface };
   }
 
   get after(): TracedPacket | undefined {
@@ -289,8 +297,9 @@ class Step implements PathStep {
 type Exit = { b: Branch; verdict: Verdict | null };
 
 /** What Walk.act gives: the branch goes on to the chain's next rule, or leaves the chain. */
-const next = (branch: Branch) => ({ kind: "next" as const, b: branch });
-const exit = (branch: Branch, verdict: Verdict | null) => ({ kind: "exit" as const, exit: { b: branch, verdict } });
+type Acted = { kind: "next"; b: Branch } | { kind: "exit"; exit: Exit };
+const next = (branch: Branch): Acted => ({ kind: "next", b: branch });
+const exit = (branch: Branch, verdict: Verdict | null): Acted => ({ kind: "exit", exit: { b: branch, verdict } });
 
 /** Traces a packet through the documents' tables of its family. */
 export function tracePacket(documents: readonly Document[], input: TraceInput, node: NodeInfo = new NodeInfo(), options: TraceOptions = {}): TraceResult {
@@ -680,8 +689,8 @@ class Walk {
         const continuing: [Branch, number][] = [];
         if (decided === MATCHED) {
           const results = this.act(table, chain, rule, b, at, depth);
-          if (results.length === 1 && results[0].kind === "next") {
-            b = results[0].b;
+          if (!Array.isArray(results)) {
+            b = results;
             c++;
             continue;
           }
@@ -695,7 +704,12 @@ class Walk {
               continuing.push([branch, c + 1]);
               continue;
             }
-            for (const r of this.act(table, chain, rule, branch, at, depth)) {
+            const results = this.act(table, chain, rule, branch, at, depth);
+            if (!Array.isArray(results)) {
+              continuing.push([results, c + 1]);
+              continue;
+            }
+            for (const r of results) {
               if (r.kind === "next") continuing.push([r.b, c + 1]);
               else exits.push(r.exit);
             }
@@ -727,14 +741,15 @@ class Walk {
     return MATCHED;
   }
 
-  private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): ({ kind: "next"; b: Branch } | { kind: "exit"; exit: Exit })[] {
+  /** What a matched rule does: the branch itself when it simply goes on to the chain's next rule (most rules), else each way it goes on or leaves the chain. */
+  private act(table: TableChains, chain: CompiledChain, rule: CompiledRule, b: Branch, at: Place, depth: number): Branch | Acted[] {
     const step = new Step(table.filePath, rule.line + 1, chain.table, chain.name, rule.target);
     b.path = push(b.path, step);
     const action: Action = rule.action;
     switch (action.kind) {
       case "none":
       case "continue":
-        return [next(b)];
+        return b;
       case "verdict":
         return [exit(b, action.verdict)];
       case "return":
@@ -748,19 +763,19 @@ class Walk {
           if (b.firstPacket) b.firstPacketMarks = push(b.firstPacketMarks, action.effect);
         }
         step.snapshot(b.p);
-        return [next(b)];
+        return b;
       case "connmark":
-        if (!hasConnection(b.p, at)) return [next(b)];
+        if (!hasConnection(b.p, at)) return b;
         action.apply(b.p);
         step.snapshot(b.p);
-        return [next(b)];
+        return b;
       case "notrack":
         if (at.beforeConntrack) b.p.ct.state = "UNTRACKED";
-        return [next(b)];
+        return b;
       case "tproxy": {
         const key = `a transparent socket takes the packet on port ${action.port} (TPROXY)`;
         const known = assumedOf(b, key);
-        const out: ReturnType<Walk["act"]> = [];
+        const out: Acted[] = [];
         const branches: [Branch, boolean][] = known !== undefined ? [[b, known]] : [[b, true], [this.fork(b), false]];
         for (const [branch, found] of branches) {
           if (known === undefined) this.assume(branch, { key, probability: null, negated: false }, found);
@@ -777,10 +792,13 @@ class Walk {
         step.snapshot(b.p);
         return [exit(b, "accept")];
       case "jump": {
-        const target = table.chain(action.chain);
-        if (target === undefined) return [next(b)];
-        const out: ReturnType<Walk["act"]> = [];
-        for (const e of this.chain(table, target, b, at, depth + 1)) {
+        const target = table.jumpTarget(action);
+        if (target === undefined) return b;
+        const exits = this.chain(table, target, b, at, depth + 1);
+        // Back from the chain, one way, with no verdict: the branch goes on here (the KUBE-MARK-MASQ of every endpoint).
+        if (exits.length === 1 && exits[0].verdict === null && !action.goto) return exits[0].b;
+        const out: Acted[] = [];
+        for (const e of exits) {
           if (e.verdict !== null) out.push(exit(e.b, e.verdict));
           // A goto does not come back: what returns from its chain returns from this one.
           else out.push(action.goto ? exit(e.b, null) : next(e.b));
@@ -911,7 +929,10 @@ function markText(m: MarkState): string {
   return `0x${m.value.toString(16)}/0x${m.known.toString(16)}`;
 }
 
-function traced(p: WalkPacket): TracedPacket {
+/** The fields of the walk's packet an outcome shows. */
+type TracedFields = Pick<WalkPacket, "family" | "protocol" | "source" | "destination" | "sourcePort" | "destinationPort" | "mark" | "inInterface" | "outInterface">;
+
+function traced(p: TracedFields): TracedPacket {
   const ported = p.sourcePort !== null || p.destinationPort !== null;
   return {
     protocol: p.protocol,

@@ -2,7 +2,7 @@
  * compileCommonRule (the walk's fast compile of the lines most rules of a big dump are, with tests
  * shared between rules through a RuleCache) must give what compileRule gives: the same target,
  * action and index keys, and test for test the same answers. Checked on every rule of the corpus
- * and of the rule fixtures, each document's rules sharing one cache, and on lines of one shape
+ * and of the rule fixtures, each table's rules sharing one cache, and on lines of one shape
  * with different values, which a cache keyed by too little would mix up.
  */
 import assert from "node:assert/strict";
@@ -12,14 +12,16 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, plainNet4, RuleCache, type CompiledRule, type Place, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, plainNet4, plainPort, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
 import { netOf, parseAddress } from "../../rules/packet/addresses.js";
-import { parseGenericAddresses } from "../../rules/netfilter/index.js";
+import { parseGenericAddresses, parseGenericProtocol, parseTcpPorts } from "../../rules/netfilter/index.js";
 import { fromRoot } from "../helpers/project.js";
 
 const isChain = (name: string) => name.startsWith("KUBE-") || name === "X" || name === "Y";
+/** The names as compileCommonRule asks them, without the model's ids (the walk's TableRules gives them; test/packet/trace.test.ts walks with it). */
+const names: TargetNames = { isChain, targetId: () => -1, isChainId: () => false };
 
 /** Packets made from the line's own addresses and ports (so that tests hold as well as fail). */
 function packetsFor(text: string, family: 4 | 6): WalkPacket[] {
@@ -66,29 +68,37 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, 
 
 /** Compares the two compiles of every rule; returns how many rules compileCommonRule compiled. */
 function compare(document: Document, family: 4 | 6): { rules: number; common: number } {
-  const cache = new RuleCache();
   let rules = 0;
   let common = 0;
   for (const table of modelOf(document).tables()) {
-    const name = table.table.name ?? "filter";
-    table.chains.forEachRule((n) => {
-      const line = document.line(n) as CommandLine;
-      const where = `${document.filePath}:${n + 1}: ${line.text}`;
-      rules++;
-      const fast = compileCommonRule(line, name, "C", family, isChain, cache);
-      if (fast === null) return;
-      common++;
-      const slow: CompiledRule = compileRule(line, name, "C", family, isChain);
-      assert.deepEqual(
-        plain({ ...fast, tests: fast.tests.length }),
-        plain({ ...slow, tests: slow.tests.length }),
-        where,
-      );
-      for (const p of packetsFor(line.text, family)) {
+    // One cache per table, as the walk has.
+    const cache = new RuleCache();
+    // And as the walk compiles them: targets known by the model's ids, chains by the model.
+    const walkRules = new TableRules(document, table, family);
+    /** The rule as data, a jump's chain id checked (the model's id of its name, or -1 when not known) and left out. */
+    const data = (rule: CompiledRule, where: string): unknown => {
+      const action = rule.action;
+      if (action.kind !== "jump") return plain({ ...rule, tests: rule.tests.length });
+      assert.ok(action.chainId === -1 || action.chainId === table.idOf(action.chain), `${where}: the chain id of ${action.chain}`);
+      return plain({ ...rule, tests: rule.tests.length, action: { ...action, chainId: "id" } });
+    };
+    const same = (fast: CompiledRule, slow: CompiledRule, where: string) => {
+      assert.deepEqual(data(fast, where), data(slow, where), where);
+      for (const p of packetsFor(where, family)) {
         for (const at of places) {
           for (let k = 0; k < slow.tests.length; k++) assert.deepEqual(fast.tests[k](p, at), slow.tests[k](p, at), `${where}: test ${k}`);
         }
       }
+    };
+    table.chains.forEachRule((n) => {
+      const line = document.line(n) as CommandLine;
+      const where = `${document.filePath}:${n + 1}: ${line.text}`;
+      rules++;
+      same(walkRules.rule(n), compileRule(line, family, (name) => walkRules.isChain(name)), `${where} (as the walk compiles it)`);
+      const fast = compileCommonRule(line, family, names, cache);
+      if (fast === null) return;
+      common++;
+      same(fast, compileRule(line, family, isChain), where);
     });
   }
   return { rules, common };
@@ -153,13 +163,23 @@ test("compileCommonRule: rules of one shape with different values keep their own
     "-A X -p tcp -m comment --comment a -m tcp -j DNAT --to-destination 10.0.0.1:8080",
     "-A X -p tcp -m comment --comment a -m tcp -j DNAT --to-destination 10.0.0.2:8081",
     "-A X -j MARK --set-xmark 0x4000/0x4000",
+    "-A X -p tcp -j ACCEPT",
+    "-A X -p tcp -m tcp -j ACCEPT",
+    "-A X -p udp -m udp -j ACCEPT",
+    "-A X -p tcp -m tcp -j DROP",
     "-A X -g Y",
     "-A X -j Y",
+    "-A X -g Y",
     "-A X -j RETURN",
     "-A X",
   ];
   const document = parse(`*nat\n:X - [0:0]\n:Y - [0:0]\n${lines.join("\n")}\nCOMMIT\n`, { filePath: "shapes.rules" });
   assert.deepEqual(compare(document, 4), { rules: lines.length, common: lines.length });
+  // The walk's compile tells a jump's chain by the model's id, so that entering it looks no name up.
+  const nat = modelOf(document).tables()[0];
+  const jump = new TableRules(document, nat, 4).rule(3 + lines.indexOf("-A X -j Y")).action;
+  assert.deepEqual(jump, { kind: "jump", chain: "Y", goto: false, chainId: nat.idOf("Y") });
+  assert.notEqual(nat.idOf("Y"), -1);
   // Lines compileRule must read (tests it does not share): compileCommonRule gives them back.
   const other = ["-A X -p 6 --dport 22 -j ACCEPT", "-A X -p tcp --syn -j ACCEPT", "-A X -m limit --limit 1/s -j ACCEPT", "-A X -s example.invalid -j ACCEPT", "-A X -m statistic --mode nth --every 2 -j ACCEPT", "-A X -p icmp --icmp-type 8 -j ACCEPT"];
   const others = parse(`*filter\n:X - [0:0]\n${other.join("\n")}\nCOMMIT\n`, { filePath: "other.rules" });
@@ -183,4 +203,19 @@ test("plainNet4: what the general parser reads, or null (then the general parser
     assert.deepEqual(fast, netOf(parsed.value[0]), word);
   }
   for (const word of odd) assert.equal(plainNet4(word), null, word);
+});
+
+test("plainPort: what parseTcpPorts reads, or -1 (then parseTcpPorts reads it); tcp and udp are what parseGenericProtocol reads", () => {
+  const plain = ["0", "1", "22", "80", "8080", "30000", "65535"];
+  // A leading 0 is octal to iptables (`010` is port 8, `080` is refused).
+  const other = ["080", "00022", "010", "", "65536", "99999", "123456", "-1", "+1", " 80", "80 ", "8o", "http", "ssh", "80:90", ":90", "0x50", "1e3", "８０"];
+  for (let port = 0; port <= 0xffff; port += 97) plain.push(String(port));
+  for (const word of plain) {
+    const parsed = parseTcpPorts(word);
+    assert.equal(parsed.kind, "value", word);
+    if (parsed.kind === "value") assert.deepEqual({ min: plainPort(word), max: plainPort(word) }, parsed.value, word);
+  }
+  for (const word of other) assert.equal(plainPort(word), -1, word);
+  assert.deepEqual(parseGenericProtocol("tcp"), { kind: "value", value: 6 });
+  assert.deepEqual(parseGenericProtocol("udp"), { kind: "value", value: 17 });
 });

@@ -18,7 +18,7 @@ function compare(document: Document, family: 4 | 6): number {
   for (const table of modelOf(document).tables()) {
     table.chains.forEachRule((n) => {
       const line = document.line(n) as CommandLine;
-      const compiled = compileRule(line, table.table.name ?? "filter", "X", family, () => true);
+      const compiled = compileRule(line, family, () => true);
       const keys = indexKeys(line.view, family);
       assert.deepEqual(keys, { destination: compiled.destinationKey, destinationPort: compiled.destinationPortKey }, `${document.filePath}:${n + 1}: ${line.text}`);
       rules++;
