@@ -126,6 +126,9 @@ export function detachedDocument(text: string, filePath: string | undefined, dia
     kindOf: (index) => {
       throw new RangeError(`no line ${index}: a detached document has no line nodes`);
     },
+    commandPlan: (index) => {
+      throw new RangeError(`no line ${index}: a detached document has no line nodes`);
+    },
     tables: [],
     diagnostics,
     openQuotes: [],

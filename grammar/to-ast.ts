@@ -49,6 +49,11 @@ export interface Document {
   line(index: number): LineNode;
   /** The kind of line `index` (0-based), without making its node. Throws a RangeError outside the document's lines. */
   kindOf(index: number): LineNode["kind"];
+  /**
+   * The plan of command line `index` (0-based), null for any other line: what a `LineView` reads,
+   * without making the line's node (the packet walk reads tens of thousands of rules it keeps no node of).
+   */
+  commandPlan(index: number): LinePlan | null;
   tables: Table[];
   /** Syntax errors, in line order. */
   diagnostics: Diagnostic[];
@@ -77,6 +82,7 @@ export function buildDocument(lexed: LexedText, filePath?: string, initial: Diag
     },
     line: (index) => lines.line(index),
     kindOf: (index) => lines.kindOf(index),
+    commandPlan: (index) => lines.commandPlan(index),
     tables: builder.tables,
     diagnostics: builder.diagnostics.sort((a, b) => a.range.start - b.range.start),
     openQuotes: builder.openQuotes,
@@ -118,6 +124,13 @@ class Lines {
     if (!(index >= 0 && index < this.slots.length)) throw new RangeError(`no line ${index}: the document has ${this.slots.length}`);
     if (slot === null) return this.source.lexed.lineKinds[index] === LineKind.Blank ? "blank" : "comment";
     return slot.shape === LineShape.Chain ? "chain" : "command";
+  }
+
+  commandPlan(index: number): LinePlan | null {
+    const slot = this.slots[index];
+    if (slot instanceof CommandLine) return slot.plan;
+    if (slot === null || slot === undefined || slot instanceof LineNodeBase) return null;
+    return slot.shape === LineShape.Command ? slot : null;
   }
 
   all(): readonly LineNode[] {
