@@ -11,7 +11,7 @@
  * line's view, their value-free tests shared through the table's RuleCache
  * (compileCommonRule); every other line goes through compileRule, which reads them all.
  */
-import { parseValueMask, type CommandLine, type Document, type LineView } from "../../grammar/index.js";
+import { LineView, parseValueMask, type CommandLine, type Document, type ViewedLine } from "../../grammar/index.js";
 import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import {
   markOptionEffect,
@@ -141,6 +141,11 @@ export interface CompiledChain {
   candidates(p: WalkPacket): ArrayLike<number>;
 }
 
+/** A command line as compileCommonRule reads it: a `CommandLine`, or its plan and place without the node. */
+export interface RuleLine extends ViewedLine {
+  readonly source: ViewedLine["source"] & { readonly filePath: string | undefined };
+}
+
 /** A walk's view of one table of a document. */
 export interface CompiledTable {
   name: string;
@@ -187,8 +192,9 @@ export class TableRules implements TargetNames {
     const at = line - this.first;
     let r = this.compiled[at];
     if (r === undefined) {
-      const command = this.document.line(line) as CommandLine;
-      r = compileCommonRule(command, this.family, this, this.cache) ?? compileRule(command, this.family, this.isChainName);
+      // Read from the token arrays: a node per rule would be kept by the document (tens of thousands of them after 10,000 traces).
+      const viewed = this.viewed(line);
+      r = (viewed === null ? null : compileCommonRule(viewed, this.family, this, this.cache)) ?? compileRule(this.document.line(line) as CommandLine, this.family, this.isChainName);
       this.compiled[at] = r;
     }
     return r;
@@ -196,7 +202,14 @@ export class TableRules implements TargetNames {
 
   /** The line's view, to read it without compiling it. */
   view(line: number): LineView {
-    return (this.document.line(line) as CommandLine).view;
+    const viewed = this.viewed(line);
+    return viewed === null ? (this.document.line(line) as CommandLine).view : new LineView(viewed);
+  }
+
+  /** The command line's plan and place, without its node; null when it is no command line. */
+  private viewed(line: number): RuleLine | null {
+    const plan = this.document.commandPlan(line);
+    return plan === null ? null : { source: this.document.source, index: line, plan };
   }
 
   isChain(name: string): boolean {
@@ -548,6 +561,8 @@ export class RuleCache {
   private readonly lists = new TestLists();
   /** compileCommonRule's reader, reused rule after rule. */
   readonly reader = new CommonRuleReader();
+  /** The rule shapes of the table's lines, by plan. */
+  readonly shapes = new Map<ViewedLine["plan"], RuleShape[]>();
 
   /**
    * A target with no options (`-j ACCEPT`, `-j KUBE-MARK-MASQ`), element `element` of the view:
@@ -672,14 +687,14 @@ export function plainNet4(text: string): Net | null {
  * tests shared through `cache`; null for any other line, which compileRule then reads. It gives
  * what compileRule gives, test for test in the same order (test/packet/compile-common.test.ts).
  */
-export function compileCommonRule(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
+export function compileCommonRule(line: RuleLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
   return cache.reader.read(line, family, names, cache);
 }
 
 /** compileCommonRule's reading of one line; its fields are the reading's state (one object for all lines, no closure per line). */
 class CommonRuleReader {
   private view!: LineView;
-  private line!: CommandLine;
+  private line!: RuleLine;
   private cache!: RuleCache;
   /** The rule's tests so far: the generic options', then the modules' (compileRule's order). */
   private readonly genericTests: Test[] = [];
@@ -697,8 +712,10 @@ class CommonRuleReader {
   /** Whether some test holds the line's own values (an address, a random pick): the rule then has its own list. */
   private ownTests = false;
 
-  read(line: CommandLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
-    const view = line.view;
+  read(line: RuleLine, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
+    const view = new LineView(line);
+    const shape = shapeOfLine(line, view, cache.shapes, cache);
+    if (shape !== null) return shape.steps === null ? null : this.readShaped(line, view, shape, family, names, cache);
     this.view = view;
     this.line = line;
     this.cache = cache;
@@ -797,15 +814,71 @@ class CommonRuleReader {
     const count = genericCount + moduleCount;
     // Tests all shared: a list shared too; else a list of the rule's own, of its length (a list grown by push keeps room for 17).
     const tests = count === 0 ? NO_TESTS : this.ownTests ? genericTests.slice(0, count) : cache.testList(genericTests, count);
-    if (targetElement === -1) return { line: line.index, target: null, tests, action: NO_ACTION, destinationKey, destinationPortKey };
-    if (targetOptions === null) {
-      // A target with no options of its own is the same action for every rule of the table that names it.
-      const { name, action } = cache.target(targetKind, view, targetElement, names.targetId(line.index), family, names);
-      return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
+    return ruleOf(line, view, tests, targetElement, targetKind, targetOptions, destinationKey, destinationPortKey, family, names, cache);
+  }
+
+  /** read() for a line of a known shape: the shape's steps, each with the line's own value. */
+  private readShaped(line: RuleLine, view: LineView, shape: RuleShape, family: Family, names: TargetNames, cache: RuleCache): CompiledRule | null {
+    const tests = this.genericTests;
+    let count = 0;
+    let ownTests = false;
+    let destinationKey: bigint | null = null;
+    let moduleDestinationPort: number | null = null;
+    for (const step of shape.steps ?? NO_STEPS) {
+      switch (step.kind) {
+        case StepKind.Shared:
+          tests[count++] = step.test as Test;
+          break;
+        case StepKind.Address: {
+          const value = view.value(step.element) ?? "";
+          const { source, negated } = step;
+          const plain = family === 4 ? plainNet4(value) : null;
+          if (plain !== null) {
+            if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
+            tests[count++] = netTest(source, plain, negated, family);
+          } else {
+            const parsed = parseGenericAddresses(value, family);
+            if (parsed.kind !== "value") return null;
+            const nets = parsed.value.map(netOf);
+            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
+            tests[count++] = addressTest(source, nets, negated, family);
+          }
+          ownTests = true;
+          break;
+        }
+        case StepKind.Interface:
+          tests[count++] = cache.interface(step.source, view.value(step.element) ?? "", step.negated);
+          break;
+        case StepKind.Port: {
+          const r = portRangeOf(view.value(step.element) ?? "");
+          if (r === null) return null;
+          if (!step.source && !step.negated && r.min === r.max) moduleDestinationPort = r.min;
+          tests[count++] = cache.port(step.source, r, step.negated);
+          break;
+        }
+        case StepKind.Pick: {
+          const text = view.value(step.element) ?? undefined;
+          if (!Number.isFinite(Number(text))) return null;
+          const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
+          if (p === 0 || p === 1) tests[count++] = cache.constant((p === 1) !== step.negated);
+          else {
+            const written = step.quoted.map((e) => view.written(e)).join(" ");
+            tests[count++] = pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated: step.negated });
+            ownTests = true;
+          }
+          break;
+        }
+      }
     }
-    const name = view.value(targetElement) ?? "";
-    const action = actionOf({ kind: targetKind, name, options: targetOptions }, family, names.isChain(name));
-    return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
+    const destinationPortKey = moduleDestinationPort !== null && shape.protocolNumber !== null ? moduleDestinationPort : null;
+    const list = count === 0 ? NO_TESTS : ownTests ? tests.slice(0, count) : cache.testList(tests, count);
+    if (shape.nat !== null && !names.isChain(shape.nat)) {
+      // DNAT and SNAT, the targets with options of nearly every such rule of a dump, read without an Element per option.
+      const action = natAction(shape.nat, shape.natElement === -1 ? "" : (view.value(shape.natElement) ?? ""), family);
+      return { line: line.index, target: shape.nat, tests: list, action, destinationKey, destinationPortKey };
+    }
+    const targetOptions = shape.targetOptions === null ? null : shape.targetOptions.map((i) => element(view, i, true));
+    return ruleOf(line, view, list, shape.targetElement, shape.targetKind, targetOptions, destinationKey, destinationPortKey, family, names, cache);
   }
 
   private addGenericTest(t: Test): void {
@@ -873,6 +946,257 @@ class CommonRuleReader {
     return false;
   }
 }
+
+/** What a step of a rule shape adds to the rule's tests, from the rule's own value or from none. */
+const enum StepKind {
+  /** A test the shape decides alone (`-p tcp`, `-m tcp`, `-f`): the same for every rule of the shape. */
+  Shared,
+  /** `-s`, `-d` and their long names: the address is the rule's. */
+  Address,
+  /** `-i`, `-o`: the interface is the rule's (tests shared by name through the cache). */
+  Interface,
+  /** `--sport`, `--dport` of a ported match. */
+  Port,
+  /** `-m statistic --mode random --probability P`. */
+  Pick,
+}
+
+/** One step: its element (the option it reads the value of), which side or direction, whether negated. */
+class ShapeStep {
+  constructor(
+    readonly kind: StepKind,
+    readonly element: number,
+    /** The source address or port (`-s`, `--sport`), or the incoming interface (`-i`). */
+    readonly source: boolean,
+    readonly negated: boolean,
+    /** The shared test (Shared); the elements a pick's condition quotes (Pick); else null. */
+    readonly test: Test | null = null,
+    readonly quoted: readonly number[] = NO_ELEMENT_INDEXES,
+  ) {}
+}
+
+const NO_ELEMENT_INDEXES: number[] = [];
+
+/**
+ * Command lines of one shape: the same token codes (so the same plan) and the same words wherever
+ * a word decides what CommonRuleReader makes of a line (every option's name, the `-m` modules, `-p`'s
+ * protocol, statistic's mode, the name of a target with options). What it makes of them is decided
+ * once, from the first line of the shape: a kube-proxy dump's 60,000 service and endpoint rules
+ * are a handful of shapes, and each rule then reads only its values (addresses, ports, a probability).
+ */
+class RuleShape {
+  constructor(
+    /** The key words and where they are: token offsets from the line's first token. */
+    private readonly keyTokens: Int32Array,
+    private readonly keyWords: readonly string[],
+    /** The tests' steps in the rule's order (generic options', then modules'); null when CommonRuleReader reads no line of the shape. */
+    readonly steps: readonly ShapeStep[] | null,
+    readonly protocolNumber: number | null,
+    readonly targetElement: number,
+    readonly targetKind: "jump" | "goto",
+    /** The target's option elements, null when it has none. */
+    readonly targetOptions: readonly number[] | null,
+    /** For a DNAT or SNAT target: its name, and the element of its address (-1: none), read without the other options. */
+    readonly nat: "DNAT" | "SNAT" | null,
+    readonly natElement: number,
+  ) {}
+
+  /** Whether the line's key words are this shape's, compared in place. */
+  fits(text: string, starts: Int32Array, ends: Int32Array, first: number): boolean {
+    const { keyTokens, keyWords } = this;
+    for (let k = 0; k < keyTokens.length; k++) {
+      const t = first + keyTokens[k];
+      const word = keyWords[k];
+      if (ends[t] - starts[t] !== word.length || !text.startsWith(word, starts[t])) return false;
+    }
+    return true;
+  }
+}
+
+/** A plan's shapes kept at most: lines of junk, each its own shape, are read one by one. */
+const MAX_SHAPES_PER_PLAN = 64;
+
+/**
+ * The shape of `line`, made from it the first time; null when the line has a key word that is
+ * quoted or has an inline value (`--dport=80`), which CommonRuleReader reads line by line.
+ */
+function shapeOfLine(line: RuleLine, view: LineView, shapes: Map<ViewedLine["plan"], RuleShape[]>, cache: RuleCache): RuleShape | null {
+  const { text, lexed } = line.source;
+  const { starts, ends } = lexed.tokens;
+  const first = lexed.firstTokens[line.index];
+  let known = shapes.get(line.plan);
+  if (known !== undefined) {
+    for (const shape of known) if (shape.fits(text, starts, ends, first)) return shape;
+    if (known.length >= MAX_SHAPES_PER_PLAN) return null;
+  }
+  const shape = readShape(line, view, cache);
+  if (shape === null) return null;
+  if (known === undefined) shapes.set(line.plan, (known = []));
+  known.push(shape);
+  return shape;
+}
+
+/** CommonRuleReader.read's decisions for the line's shape, as steps; null when a key word is not plain. */
+function readShape(line: RuleLine, view: LineView, cache: RuleCache): RuleShape | null {
+  const { text, lexed } = line.source;
+  const { starts, ends } = lexed.tokens;
+  const first = lexed.firstTokens[line.index];
+  const elements = line.plan.elements;
+  const keyTokens: number[] = [];
+  const keyWords: string[] = [];
+  let plain = true;
+  const key = (token: number, option: boolean): void => {
+    const word = text.slice(starts[first + token], ends[first + token]);
+    if (word.includes('"') || (option && word.includes("="))) plain = false;
+    keyTokens.push(token);
+    keyWords.push(word);
+  };
+  /** The element's first value, as view.value reads it, made part of the key. */
+  const keyValue = (i: number): string | null => {
+    const from = Math.max(elements[i * 4 + 1], elements[i * 4 + 2]) + 1;
+    if (from < elements[i * 4 + 3]) key(from, false);
+    return view.value(i);
+  };
+  for (let i = 0; i < view.count; i++) key(elements[i * 4 + 1], true);
+  const generic: ShapeStep[] = [];
+  const modules: ShapeStep[] = [];
+  let protocolNumber: number | null = null;
+  let protocol: string | null = null;
+  let current: string | null = null;
+  let currentFirst = -1;
+  let currentOptions: number[] = [];
+  let targetElement = -1;
+  let targetKind: "jump" | "goto" = "jump";
+  let targetOptions: number[] | null = null;
+  /** CommonRuleReader.closeModule's decisions: false when it gives up on the line. */
+  const closeModule = (): boolean => {
+    const name = current;
+    if (name === null) return true;
+    current = null;
+    if (name === "comment") return true;
+    const ported = PORTED[name];
+    if (ported !== undefined && Object.hasOwn(PORTED, name)) {
+      modules.push(new ShapeStep(StepKind.Shared, -1, false, false, cache.match(ported)));
+      for (const o of currentOptions) {
+        const option = view.name(o);
+        const source = option === "--sport" || option === "--source-port";
+        if (!source && option !== "--dport" && option !== "--destination-port") return false;
+        modules.push(new ShapeStep(StepKind.Port, o, source, view.negated(o)));
+      }
+      return true;
+    }
+    if (name === "statistic") {
+      let mode = -1;
+      let probability = -1;
+      for (const o of currentOptions) {
+        const option = view.name(o);
+        if (option === "--mode") mode = mode === -1 ? o : mode;
+        else if (option === "--probability") probability = probability === -1 ? o : probability;
+      }
+      if (mode === -1 || keyValue(mode) !== "random" || probability === -1) return false;
+      const quoted = currentFirst === -1 ? currentOptions : [currentFirst, ...currentOptions];
+      modules.push(new ShapeStep(StepKind.Pick, probability, false, view.negated(probability), null, quoted));
+      return true;
+    }
+    return false;
+  };
+  let readable = true;
+  for (let i = 0; i < view.count && readable; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      const name = view.name(i);
+      switch (name) {
+        case "-s":
+        case "--source":
+        case "--src":
+        case "-d":
+        case "--destination":
+        case "--dst":
+          generic.push(new ShapeStep(StepKind.Address, i, name.startsWith("-s") || name.startsWith("--s"), view.negated(i)));
+          break;
+        case "-i":
+        case "--in-interface":
+        case "-o":
+        case "--out-interface":
+          generic.push(new ShapeStep(StepKind.Interface, i, name === "-i" || name === "--in-interface", view.negated(i)));
+          break;
+        case "-p":
+        case "--protocol": {
+          const value = keyValue(i);
+          protocol = value?.toLowerCase() ?? null;
+          const n = protocolNumberOf(value ?? "");
+          if (n === null) {
+            readable = false;
+            break;
+          }
+          const negated = view.negated(i);
+          if (!negated && n !== 0) protocolNumber = n;
+          generic.push(new ShapeStep(StepKind.Shared, i, false, negated, cache.protocol(n, negated)));
+          break;
+        }
+        case "-f":
+        case "--fragment":
+        case "--fragments":
+          generic.push(new ShapeStep(StepKind.Shared, i, false, false, cache.constant(view.negated(i))));
+          break;
+      }
+    } else if (role === "match") {
+      if (!closeModule()) readable = false;
+      current = keyValue(i) ?? "";
+      currentFirst = i;
+      currentOptions = [];
+    } else if (role === "jump" || role === "goto") {
+      if (!closeModule()) readable = false;
+      targetElement = i;
+      targetKind = role;
+      targetOptions = null;
+    } else if (role === "module") {
+      if (targetElement !== -1 && current === null) (targetOptions ??= []).push(i);
+      else if (current !== null) currentOptions.push(i);
+      else {
+        current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+        currentFirst = -1;
+        currentOptions = [i];
+      }
+    }
+  }
+  if (readable && !closeModule()) readable = false;
+  // A target with options is read by its name (DNAT, MARK): the name is part of the key.
+  const targetName = readable && targetOptions !== null ? keyValue(targetElement) : null;
+  if (!plain) return null;
+  const steps = readable ? [...generic, ...modules] : null;
+  const nat = targetName === "DNAT" || targetName === "SNAT" ? targetName : null;
+  // As actionOf reads it: the first option of that name.
+  const natElement = nat === null ? -1 : (targetOptions?.find((o) => view.name(o) === natOptionOf(nat)) ?? -1);
+  return new RuleShape(Int32Array.from(keyTokens), keyWords, steps, protocolNumber, targetElement, targetKind, targetOptions, nat, natElement);
+}
+
+/** The compiled rule of `line` with these tests: its target's action, shared when the target has no options. */
+function ruleOf(
+  line: RuleLine,
+  view: LineView,
+  tests: readonly Test[],
+  targetElement: number,
+  targetKind: "jump" | "goto",
+  targetOptions: Element[] | null,
+  destinationKey: bigint | null,
+  destinationPortKey: number | null,
+  family: Family,
+  names: TargetNames,
+  cache: RuleCache,
+): CompiledRule {
+  if (targetElement === -1) return { line: line.index, target: null, tests, action: NO_ACTION, destinationKey, destinationPortKey };
+  if (targetOptions === null) {
+    // A target with no options of its own is the same action for every rule of the table that names it.
+    const { name, action } = cache.target(targetKind, view, targetElement, names.targetId(line.index), family, names);
+    return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
+  }
+  const name = view.value(targetElement) ?? "";
+  const action = actionOf({ kind: targetKind, name, options: targetOptions }, family, names.isChain(name));
+  return { line: line.index, target: name, tests, action, destinationKey, destinationPortKey };
+}
+
+const NO_STEPS: ShapeStep[] = [];
 
 function unread(where: Where, written: string): Test {
   return () => maybe(`${where} \`${written}\` matches (its value is not one the walk reads)`);
@@ -1364,11 +1688,8 @@ function actionOf(target: { kind: "jump" | "goto"; name: string; options: Elemen
     case "CONNMARK":
       return { kind: "connmark", apply: connmarkEffect(target.options) };
     case "DNAT":
-    case "SNAT": {
-      const to = option(name === "DNAT" ? "--to-destination" : "--to-source")?.values[0] ?? "";
-      const parsed = natRange(to, family);
-      return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
-    }
+    case "SNAT":
+      return natAction(name, option(natOptionOf(name))?.values[0] ?? "", family);
     case "MASQUERADE":
     case "REDIRECT": {
       const ports = option("--to-ports")?.values[0];
@@ -1393,6 +1714,13 @@ function actionOf(target: { kind: "jump" | "goto"; name: string; options: Elemen
       // LOG, NFLOG, TRACE, and the other targets that let the packet go on.
       return { kind: "continue" };
   }
+}
+
+const natOptionOf = (name: "DNAT" | "SNAT"): string => (name === "DNAT" ? "--to-destination" : "--to-source");
+
+function natAction(name: "DNAT" | "SNAT", to: string, family: Family): Action {
+  const parsed = natRange(to, family);
+  return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
 }
 
 function connmarkEffect(options: Element[]): (p: WalkPacket) => void {

@@ -186,6 +186,38 @@ test("compileCommonRule: rules of one shape with different values keep their own
   assert.deepEqual(compare(others, 4), { rules: other.length, common: 0 });
 });
 
+test("compileCommonRule: lines that differ only in a word that decides their reading are told apart (one cache for all)", () => {
+  // Same token codes, so the same plan: only the option names, the module, the protocol, the
+  // statistic mode or the target's name tell these lines apart.
+  const lines = [
+    "-A X -s 10.0.0.1/32 -j Y",
+    "-A X -d 10.0.0.1/32 -j Y",
+    "-A X -i 10.0.0.1/32 -j Y",
+    "-A X -o eth0 -j Y",
+    "-A X -p tcp -m tcp --dport 80 -j Y",
+    "-A X -p tcp -m tcp --sport 80 -j Y",
+    "-A X -p udp -m udp --dport 80 -j Y",
+    "-A X -p udp -m tcp --dport 80 -j Y",
+    "-A X -p tcp -m comment --comment 80 -j Y",
+    "-A X -p tcp -m limit --limit 80 -j Y",
+    "-A X -p tcp -m tcp --dport 81 -j Y",
+    '-A X -p "udp" -m udp --dport 80 -j Y',
+    "-A X -m statistic --mode random --probability 0.5 -j Y",
+    "-A X -m statistic --mode nth --probability 0.5 -j Y",
+    "-A X -m statistic --mode random --probability 0.25 -j Y",
+    '-A X -m "statistic" --mode random --probability 0.5 -j Y',
+    "-A X -j DNAT --to-destination 10.0.0.1:80",
+    "-A X -j SNAT --to-destination 10.0.0.1:80",
+    "-A X -j SNAT --to-source 10.0.0.2",
+    "-A X -j MARK --set-mark 10.0.0.2",
+    "-A X -j DNAT --to-destination=10.0.0.3:80",
+    "-A X -j DNAT --to-destination 10.0.0.4:81",
+  ];
+  const document = parse(`*nat\n:X - [0:0]\n:Y - [0:0]\n${lines.join("\n")}\nCOMMIT\n`, { filePath: "words.rules" });
+  // All but `-m limit` and `--mode nth`, which compileRule reads.
+  assert.deepEqual(compare(document, 4), { rules: lines.length, common: lines.length - 2 });
+});
+
 test("plainNet4: what the general parser reads, or null (then the general parser reads it)", () => {
   const words = ["10.244.1.2", "10.244.1.2/32", "10.0.0.0/8", "10.1.2.3/8", "0.0.0.0/0", "1.2.3.4/0", "255.255.255.255", "192.168.0.1/24", "1.2.3.4/31"];
   const odd = ["010.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.256", "1.2.3.4/33", "1.2.3.4/032", "1.2.3.4/00", "1.2.3.4/", "1.2.3.4/255.0.0.0", "1.2.3.4/8x", "a.b.c.d", "", "1..2.3", "1.2.3.4,1.2.3.5", " 1.2.3.4", "1.2.3.04", "1234.1.1.1"];
