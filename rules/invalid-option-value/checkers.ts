@@ -67,9 +67,14 @@ export class Checker {
     return verdict;
   }
 
-  /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
+  /**
+   * The verdict of the value's words (as many as `words`). None: "ok", the grammar reports a
+   * missing value. One of two: the extension finds no second word (the next is an option, a `!`
+   * or nothing) and says so (libxt_tcp.c: "--tcp-flags requires two args.").
+   */
   checkWords(words: readonly string[]): Verdict {
-    if (words.length < this.words) return OK;
+    if (words.length === 0) return OK;
+    if (words.length < this.words) return { kind: "refused", message: `${this.option} requires two args.` };
     return this.words === 1 ? this.check(words[0]) : this.parse(words);
   }
 }

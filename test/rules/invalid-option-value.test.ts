@@ -147,3 +147,26 @@ test(`invalid-option-value: its error on a generated value ⇔ iptables-restore 
     assert.deepEqual(wrong, [], `seed ${SEED}`);
   });
 });
+
+test("`--tcp-flags` with one word, before an option, a `!` or the end: refused by both backends (\"--tcp-flags requires two args.\")", async (t) => {
+  const lines = ["-A INPUT -p tcp -m tcp --tcp-flags SYN -m limit --limit 5/sec -j RETURN", "-A INPUT -p tcp --tcp-flags SYN,ACK", "-A INPUT -p tcp --tcp-flags ALL -j DROP"];
+  const text = (line: string) => `*filter\n:INPUT ACCEPT [0:0]\n${line}\nCOMMIT\n`;
+  for (const line of lines) {
+    const found = checkWith(rule, text(line)).of(rule.id);
+    assert.equal(found.length, 1, line);
+    assert.match(found[0].message, /^`--tcp-flags \S+` lacks its second word: iptables-restore refuses the line \("--tcp-flags requires two args\."\)$/);
+  }
+  assert.deepEqual(checkWith(rule, text("-A INPUT -p tcp --tcp-flags SYN,ACK SYN -j ACCEPT")).of(rule.id), []);
+  if (!requireNetfilter(t)) return;
+  await withNamespace("tcp-flags-two", (ns) => {
+    for (const family of [4, 6] as Family[]) {
+      for (const backend of ["nft", "legacy"] as Backend[]) {
+        for (const line of lines) {
+          const result = ns.run(`${family === 6 ? "ip6tables" : "iptables"}-${backend}-restore`, ["--test"], text(line));
+          assert.notEqual(result.status, 0, line);
+          assert.ok(result.stderr.includes("--tcp-flags requires two args."), `${backend} v${family} on ${line}: ${result.stderr}`);
+        }
+      }
+    }
+  });
+});
