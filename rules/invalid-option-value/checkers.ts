@@ -20,6 +20,7 @@ import {
   parseTcpFlags,
   parseValue,
   PLAIN_ADDRESS_OPTIONS,
+  PROTOCOL_READING_TARGETS,
   XT_TYPES,
   type ExtensionData,
   type Family,
@@ -136,6 +137,8 @@ function verdictOf(results: readonly Parsed<unknown>[], cuts: boolean): Verdict 
 const OTHER_RULES_MESSAGES: ReadonlySet<string> = new Set([
   // multiport-too-many-ports
   "too many ports specified",
+  // option-needs-protocol: a NAT port without `-p tcp` (udp, sctp, dccp)
+  "Need TCP, UDP, SCTP or DCCP with port specification",
 ]);
 
 const checkers = new Map<string, Checker | null>();
@@ -220,7 +223,7 @@ function parserOf(extension: ExtensionData, option: OptionData, family: Family, 
  * only an option both families have), or null when no parser of ours reads it.
  */
 export function optionChecker(extension: ExtensionData, name: string, family: Family | null, protocol: string | null): Checker | null {
-  const multiport = extension.name === "multiport";
+  const multiport = extension.name === "multiport" || PROTOCOL_READING_TARGETS.has(extension.name);
   return memo(`${extension.kind}:${extension.name}:${name}:${family ?? "?"}:${multiport ? (protocol ?? "") : ""}`, () => {
     const parsers: OptionParser[] = [];
     for (const f of familiesOf(family)) {
