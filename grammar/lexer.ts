@@ -17,7 +17,7 @@
  * a 10,000-service kube-proxy dump has 2.6 million of them.
  */
 import { EXTENSION_OPTIONS } from "./option-arguments.js";
-import { TokenCode, longOptionCode, shortOptionTable } from "./tokens.js";
+import { PackedFlag, TokenCode, extensionSpellings, gluedOptionTable, longOptionCode, shortOptionTable } from "./tokens.js";
 
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
 export const MAX_WORD_LENGTH = 1023;
@@ -482,7 +482,7 @@ function lexLine(
       i++;
       continue;
     }
-    const tokenStart = i;
+    let tokenStart = i;
     let quoted = false;
     let quoteStart = -1;
     if (marks.noTabBefore(i, end)) {
@@ -537,7 +537,19 @@ function lexLine(
       bangMayFollow = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
-      const packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
+      let packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
+      if (packed > 0xffff) {
+        if ((packed & PackedFlag.Shared) !== 0) {
+          packed = loadsOwnSpelling(text, tokenStart, i, tokens, lineFirstToken) ? TokenCode.ModuleOption : packed & 0xffff;
+        } else {
+          // `-mtcp`: the option, then the rest of the word as the first word it takes.
+          tokens.push(tokenStart, tokenStart + 2, packed & 0xff);
+          owed = Math.max(0, ((packed >> 8) & 0xff) - 1);
+          bangMayFollow = false;
+          packed = quoted ? TokenCode.QuotedWord : TokenCode.Word;
+          tokenStart += 2;
+        }
+      }
       code = packed & 0xff;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
         owed = packed >> 8;
@@ -593,6 +605,8 @@ function classify(
     // iptables sees the word without its quotes: `"-j"` is a jump and `"!"` a negation.
     const word = decodeWord(text.slice(start, end));
     const packed = optionCode(word, 0, word.length);
+    // `"-mtcp"`: the option is split off only where the text has it unquoted (`-m"tcp"`).
+    if ((packed & PackedFlag.Glued) !== 0 && (text.charCodeAt(start) !== 0x2d || text.charCodeAt(start + 1) === QUOTE)) return TokenCode.ModuleOption;
     return packed === TokenCode.Word ? TokenCode.QuotedWord : packed;
   }
   return optionCode(text, start, end, marks.noEqualsBefore(start, end));
@@ -627,9 +641,13 @@ function optionCode(text: string, start: number, end: number, noEquals = false):
     let nameEnd = noEquals ? end : start + 3;
     while (nameEnd < end && text.charCodeAt(nameEnd) !== 0x3d /* = */) nameEnd++;
     const packed = longOptionCode(text, start, nameEnd);
-    return nameEnd < end && packed >> 8 > 0 ? packed - (1 << 8) : packed;
+    return nameEnd < end && ((packed >> 8) & 0xff) > 0 ? packed - (1 << 8) : packed;
   }
-  if (length === 2 && c1 < 128 && shortOptionTable[c1] !== -1) return shortOptionTable[c1];
+  if (c1 < 128 && shortOptionTable[c1] !== -1) {
+    if (length === 2) return shortOptionTable[c1];
+    // Not before a `-` (`-F-D`): written apart, that rest would read as an option of its own.
+    if (gluedOptionTable[c1] !== -1 && text.charCodeAt(start + 2) !== 0x2d /* - */) return gluedOptionTable[c1];
+  }
   return isLetter(c1) ? TokenCode.ModuleOption : TokenCode.Word;
 }
 
@@ -669,7 +687,7 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
       t < last &&
       (codes[t + 1] === TokenCode.Word || codes[t + 1] === TokenCode.QuotedWord) &&
       !hasQuote(text, starts[t], ends[t]) &&
-      wordsOwed(text, starts[t - 1], ends[t - 1]) === 0 &&
+      wordsOwed(text, starts[t - 1], ends[t - 1], before) === 0 &&
       takesValue(text, starts[t - 1], ends[t - 1])
     ) {
       errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
@@ -677,7 +695,7 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
   }
   const code = codes[last];
   if (code < TokenCode.Append || code > TokenCode.ModuleOption) return;
-  const owed = wordsOwed(text, starts[last], ends[last]);
+  const owed = wordsOwed(text, starts[last], ends[last], code);
   if (owed > 0 ? code !== TokenCode.JumpOption && code !== TokenCode.GotoOption : code === TokenCode.ModuleOption && takesValue(text, starts[last], ends[last])) {
     errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: starts[last], end: ends[last] });
   }
@@ -688,10 +706,33 @@ function hasQuote(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The words an option word takes whatever they look like, as the lexer read it (quotes removed). */
-function wordsOwed(text: string, start: number, end: number): number {
+/**
+ * The words an option word takes whatever they look like, as the lexer read it (quotes removed):
+ * none when the lexer read it as another kind than its spelling alone says (`--new` of CLUSTERIP).
+ */
+function wordsOwed(text: string, start: number, end: number, code: TokenCode): number {
   const word = decodeWord(text.slice(start, end));
-  return optionCode(word, 0, word.length) >> 8;
+  const packed = optionCode(word, 0, word.length);
+  return (packed & 0xff) === code ? (packed >> 8) & 0xff : 0;
+}
+
+/**
+ * Whether a `-m` or `-j` before the word `text[start, end)` on this line loads a match or target
+ * whose own option has the word's exact spelling (`-j CLUSTERIP ... --new`): getopt then takes
+ * it for that option, not as the abbreviation of iptables' own it also is (`--new-chain`).
+ * Only the extensions loaded before the word count: getopt knows no others yet.
+ */
+function loadsOwnSpelling(text: string, start: number, end: number, tokens: TokenStore, lineFirstToken: number): boolean {
+  const word = decodeWord(text.slice(start, end));
+  const equals = word.indexOf("=");
+  const owners = extensionSpellings.get(equals === -1 ? word : word.slice(0, equals));
+  if (owners === undefined) return false;
+  const { codes, starts, ends } = tokens;
+  for (let t = lineFirstToken; t + 1 < tokens.count; t++) {
+    if (codes[t] !== TokenCode.MatchOption && codes[t] !== TokenCode.JumpOption) continue;
+    if (owners.includes(decodeWord(text.slice(starts[t + 1], ends[t + 1])))) return true;
+  }
+  return false;
 }
 
 /**
@@ -720,7 +761,7 @@ function isKnownOption(text: string, start: number, end: number): boolean {
   if (code !== TokenCode.ModuleOption) return true;
   const word = text.slice(start, end);
   const equals = word.indexOf("=");
-  return Object.hasOwn(EXTENSION_OPTIONS, equals === -1 ? word : word.slice(0, equals)) || packed >> 8 > 0;
+  return Object.hasOwn(EXTENSION_OPTIONS, equals === -1 ? word : word.slice(0, equals)) || ((packed >> 8) & 0xff) > 0;
 }
 
 /** The value iptables sees for a word: quotes removed, escapes inside quotes resolved. */

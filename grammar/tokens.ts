@@ -222,13 +222,48 @@ export const optionArity: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
+ * Flags above a packed option's code and arguments (`code | arguments << 8 | flag`), for the
+ * few words the lexer reads more closely: a packed value above 0xffff has one.
+ */
+export const enum PackedFlag {
+  /**
+   * `-mtcp`, `-AINPUT`: a one-letter option with its value in the same word, which getopt gives
+   * it as its argument and iptables reads as if written `-m tcp` (measured, nft and legacy).
+   */
+  Glued = 1 << 16,
+  /**
+   * `--new`: getopt's abbreviation of iptables' own `--new-chain`, which an extension's option
+   * spells exactly (CLUSTERIP's `--new`): getopt takes the exact spelling when a `-m` or `-j`
+   * before it on the line has loaded that extension (`extensionSpellings`).
+   */
+  Shared = 1 << 17,
+}
+
+/**
+ * Spellings the lexer reads as iptables' own options that are only getopt's abbreviations of
+ * them (`--new` of `--new-chain`, `--fragment` of `--fragments`): iptables' option table
+ * (iptables.c, xtables.c: `original_opts`) has the long names, and getopt_long takes a unique
+ * beginning of one, but an exact name of a loaded extension's option before that.
+ */
+const ABBREVIATIONS: readonly string[] = ["--new", "--fragment"];
+
+/** By abbreviation: the matches and targets whose own option has that exact name (`--new`: CLUSTERIP). */
+export const extensionSpellings: ReadonlyMap<string, readonly string[]> = new Map(
+  ABBREVIATIONS.filter((name) => Object.hasOwn(EXTENSION_OPTIONS, name)).map((name) => [
+    name,
+    EXTENSION_OPTIONS[name].slice(1).map((owner) => owner.replace(/\/[46]$/, "")),
+  ]),
+);
+
+/**
  * Every option with a kind other than `ModuleOption` or a fixed number of arguments, packed
- * as `code | arguments << 8` for the lexer, which looks up every option of a dump.
+ * as `code | arguments << 8` for the lexer, which looks up every option of a dump (with
+ * `PackedFlag.Shared` for a spelling in `extensionSpellings`).
  */
 export const optionTable: ReadonlyMap<string, number> = new Map(
   [...new Set([...structuralOptions.keys(), ...optionArity.keys()])].map((name) => [
     name,
-    (structuralOptions.get(name) ?? TokenCode.ModuleOption) | ((optionArity.get(name) ?? 0) << 8),
+    (structuralOptions.get(name) ?? TokenCode.ModuleOption) | ((optionArity.get(name) ?? 0) << 8) | (extensionSpellings.has(name) ? PackedFlag.Shared : 0),
   ]),
 );
 
@@ -236,6 +271,19 @@ export const optionTable: ReadonlyMap<string, number> = new Map(
 export const shortOptionTable: Int32Array = (() => {
   const table = new Int32Array(128).fill(-1);
   for (const [name, packed] of optionTable) if (name.length === 2) table[name.charCodeAt(1)] = packed;
+  return table;
+})();
+
+/**
+ * The one-letter options whose value iptables 1.8.9 takes from getopt's argument (`optarg`),
+ * which may be the rest of the word (`-mtcp`, `-AINPUT`, `-gCHAIN`): by letter, packed as in
+ * `shortOptionTable` with `PackedFlag.Glued`, or -1. Not `-s -d -p -i -o -j`: for those
+ * iptables reads the whole word (`argv[optind - 1]` in xshared.c's do_parse), so `-s10.0.0.1`
+ * is the address `-s10.0.0.1`; not `-f -4 -6`, which take no value.
+ */
+export const gluedOptionTable: Int32Array = (() => {
+  const table = new Int32Array(128).fill(-1);
+  for (const letter of "ACDEFILNPRSXZcgmt") table[letter.charCodeAt(0)] = shortOptionTable[letter.charCodeAt(0)] | PackedFlag.Glued;
   return table;
 })();
 

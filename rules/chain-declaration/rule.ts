@@ -123,6 +123,12 @@ function checkPolicyCommand(context: RuleContext, walk: TableModel, command: Com
   }
   if (!POLICIES.has(policy)) {
     context.report(badPolicy(`\`-P ${name} ${policy}\``, policy, policyWord));
+  } else if (policy === "DROP" && walk.table.name === "nat") {
+    // iptables' own check, as for `-j DROP` in nat (`:PREROUTING DROP` does not pass it: it loads).
+    context.report({
+      range: policyWord?.range ?? command.range,
+      message: `\`-P ${name} DROP\` in nat: iptables refuses the line ("The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.")`,
+    });
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * inline-option-value: a value joined to its option with `=` (`--source=10.0.0.1`,
- * `--jump=ACCEPT`) where iptables does not take it apart. getopt would, and does for match and
- * target options (`--dport=80` loads), but iptables 1.8.9 takes the whole word for the value of
- * `-s`, `-d`, `-i`, `-o`, `-p` and `-j` (`--source=10.0.0.1` for the address) and refuses the
- * line. See README.md beside this file.
+ * `--jump=ACCEPT`) or written in the same word as a one-letter option (`-s10.0.0.1`, `-jACCEPT`)
+ * where iptables does not take it apart. getopt would, and does for match and target options
+ * (`--dport=80` loads) and for `-m`, `-g`, `-A` (`-mtcp` is `-m tcp`), but iptables 1.8.9 takes
+ * the whole word for the value of `-s`, `-d`, `-i`, `-o`, `-p` and `-j` (`--source=10.0.0.1`
+ * for the address) and refuses the line. See README.md beside this file.
  */
-import { decodeWord, type CommandLine, type Document } from "../../grammar/index.js";
+import { decodeWord, type CommandLine, type Document, type LineView } from "../../grammar/index.js";
+import type { RulesetModel } from "../model/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "inline-option-value";
@@ -29,6 +31,24 @@ export const REFUSED: Readonly<Record<string, { what: string; says: (word: strin
   "--ipv6": { what: "an option name", says: unknownOption },
 };
 
+/**
+ * One-letter options whose value iptables 1.8.9 reads from the whole word (xshared.c's do_parse:
+ * `argv[optind - 1]`, not getopt's argument), written with the value in the same word: what it
+ * says of each, quoted (nft and legacy alike, IPv4 and IPv6; see README.md). `-i` and `-o`
+ * load an interface named by the whole word (`-ieth0` is `-ieth0`) unless it is too long.
+ */
+export const GLUED: Readonly<Record<string, { what: string; says: (word: string) => string }>> = {
+  "-s": REFUSED["--source"],
+  "-d": REFUSED["--destination"],
+  "-p": REFUSED["--protocol"],
+  "-j": REFUSED["--jump"],
+  "-i": REFUSED["--in-interface"],
+  "-o": REFUSED["--out-interface"],
+};
+
+/** Longest interface name the kernel takes, in bytes (IFNAMSIZ less its NUL). */
+const INTERFACE_NAME_BYTES = 15;
+
 /** Options that take no value: `=value` has no place to go, so no fix is offered. */
 const NO_VALUE = new Set(["--fragment", "--fragments", "--ipv4", "--ipv6"]);
 
@@ -44,13 +64,71 @@ function unknownOption(word: string): string {
 
 export const inlineOptionValue: RuleModule = {
   id: ID,
-  description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, which iptables-restore refuses (fix: a space)",
+  description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, or in one word with `-s`, `-d`, `-p`, `-j` (`-s10.0.0.1`), which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
   check(context) {
     for (const line of linesWithEquals(context.document)) checkLine(context, line);
+    // A one-letter option and its value in one word is an option word of its own (the lexer
+    // reads `-s10.0.0.1` as no option of iptables'), spelled the same on every line of a shape.
+    const { document, model } = context;
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || !hasGluedValue(line.view)) continue;
+      for (const n of shapes.linesLike(representative)) {
+        const like = document.line(n);
+        if (like.kind === "command") checkGlued(context, like);
+      }
+    }
   },
 };
+
+/** Whether an option word of the line is `-s`, `-d`, `-p`, `-j`, `-i` or `-o` with more letters after it. */
+function hasGluedValue(view: LineView): boolean {
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "module") continue;
+    const name = view.name(i);
+    if (name.length > 2 && name.charCodeAt(1) !== 0x2d /* - */ && Object.hasOwn(GLUED, name.slice(0, 2))) return true;
+  }
+  return false;
+}
+
+function checkGlued(context: RuleContext, line: CommandLine): void {
+  const view = line.view;
+  const text = line.source.text;
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "module") continue;
+    // What iptables sees: the word without its quotes.
+    const word = view.name(i);
+    const option = word.slice(0, 2);
+    if (word.length <= 2 || word.charCodeAt(1) === 0x2d || !Object.hasOwn(GLUED, option)) continue;
+    // `-ieth0` loads: an interface named `-ieth0`.
+    if ((option === "-i" || option === "-o") && Buffer.byteLength(word) <= INTERFACE_NAME_BYTES) continue;
+    if (option === "-j" && isDeclaredChain(context.model, line, word)) continue;
+    const range = view.optionRange(i);
+    const raw = text.slice(range.start, range.end);
+    const refused = GLUED[option];
+    // `-s=10.0.0.1` and a quoted word are left to the user.
+    const fixable = !raw.includes('"') && raw[2] !== "=";
+    context.report({
+      range,
+      message: `\`${raw}\`: iptables-restore takes the whole word as ${refused.what} and refuses it (${refused.says(word)})`,
+      fix: fixable
+        ? { title: `write ${option} ${raw.slice(2)}`, applicability: "safe", edits: [{ start: range.start + 2, end: range.start + 2, text: " " }], ruleId: ID }
+        : undefined,
+    });
+  }
+}
+
+/**
+ * Whether the line's table declares a chain by this name: iptables-legacy-restore loads
+ * `:-jX - [0:0]` and then jumps to it from `-jX` (iptables-nft refuses the declaration).
+ */
+function isDeclaredChain(model: RulesetModel, line: CommandLine, name: string): boolean {
+  const table = model.tableOf(line.table);
+  return table !== undefined && table.declarationsOf(name).length > 0;
+}
 
 /**
  * The command lines with a `=` in them: found by searching the text for `=`, which most dumps
@@ -83,6 +161,7 @@ function checkLine(context: RuleContext, line: CommandLine): void {
     if (refused === undefined || !raw.includes("=")) continue;
     // What iptables sees: the word without its quotes.
     const word = decodeWord(raw);
+    if (name === "--jump" && isDeclaredChain(context.model, line, word)) continue;
     const equals = raw.indexOf("=");
     const value = raw.slice(equals + 1);
     // A quoted word would keep its space inside the quotes: rewriting it is left to the user.

@@ -20,6 +20,7 @@ import {
   parseTcpFlags,
   parseValue,
   PLAIN_ADDRESS_OPTIONS,
+  PROTOCOL_READING_TARGETS,
   XT_TYPES,
   type ExtensionData,
   type Family,
@@ -67,9 +68,14 @@ export class Checker {
     return verdict;
   }
 
-  /** The verdict of the value's words (as many as `words`; fewer: "ok", the grammar reports a missing value). */
+  /**
+   * The verdict of the value's words (as many as `words`). None: "ok", the grammar reports a
+   * missing value. One of two: the extension finds no second word (the next is an option, a `!`
+   * or nothing) and says so (libxt_tcp.c: "--tcp-flags requires two args.").
+   */
   checkWords(words: readonly string[]): Verdict {
-    if (words.length < this.words) return OK;
+    if (words.length === 0) return OK;
+    if (words.length < this.words) return { kind: "refused", message: `${this.option} requires two args.` };
     return this.words === 1 ? this.check(words[0]) : this.parse(words);
   }
 }
@@ -131,6 +137,8 @@ function verdictOf(results: readonly Parsed<unknown>[], cuts: boolean): Verdict 
 const OTHER_RULES_MESSAGES: ReadonlySet<string> = new Set([
   // multiport-too-many-ports
   "too many ports specified",
+  // option-needs-protocol: a NAT port without `-p tcp` (udp, sctp, dccp)
+  "Need TCP, UDP, SCTP or DCCP with port specification",
 ]);
 
 const checkers = new Map<string, Checker | null>();
@@ -215,7 +223,7 @@ function parserOf(extension: ExtensionData, option: OptionData, family: Family, 
  * only an option both families have), or null when no parser of ours reads it.
  */
 export function optionChecker(extension: ExtensionData, name: string, family: Family | null, protocol: string | null): Checker | null {
-  const multiport = extension.name === "multiport";
+  const multiport = extension.name === "multiport" || PROTOCOL_READING_TARGETS.has(extension.name);
   return memo(`${extension.kind}:${extension.name}:${name}:${family ?? "?"}:${multiport ? (protocol ?? "") : ""}`, () => {
     const parsers: OptionParser[] = [];
     for (const f of familiesOf(family)) {

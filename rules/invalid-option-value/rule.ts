@@ -97,7 +97,8 @@ function fewestBytes(word: string): number {
   return word.length;
 }
 
-function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>): string | null {
+function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>, wanted = 1): string | null {
+  if (verdict.kind === "refused" && words.length < wanted) return `\`${option} ${shown(words.join(" "))}\` lacks its second word: iptables-restore refuses the line ("${verdict.message}")`;
   if (verdict.kind === "refused") return `\`${option}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
   const bytes = fewestBytes(words[0]);
   if (bytes <= verdict.kept) return null;
@@ -120,7 +121,7 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
     const first = inline ? option : view.valueRange(i, 0);
     const last = checker.words === 1 ? first : view.valueRange(i, inline ? 0 : 1);
     const range = first === null || last === null ? option : { start: first.start, end: last.end };
-    const message = messageOf(view.name(i), words.slice(0, checker.words), verdict);
+    const message = messageOf(view.name(i), words.slice(0, checker.words), verdict, checker.words);
     if (message !== null) context.report({ range, message, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Line shapes: command lines that spell the same options, load the same `-m` modules, give the
- * same `-p` and the same target with options have one shape. What iptables' getopt makes of a
- * line's option words (which extension owns each, which are unknown) depends on these alone, not
- * on the values (addresses, ports, comments, the chain jumped to), so a rule about option words
- * looks closely at one line per shape: a 10k-service kube-proxy dump has a quarter of a million
- * lines and a few dozen shapes.
+ * same `-p` and the same target with options, with as many words between the same options, have
+ * one shape. What iptables' getopt makes of a line's option words (which extension owns each,
+ * which are unknown, which word no option takes) depends on these alone, not on the values
+ * (addresses, ports, comments, the chain jumped to), so a rule about option words looks closely
+ * at one line per shape: a 10k-service kube-proxy dump has a quarter of a million lines and a
+ * few dozen shapes.
  *
  * A shape is a 30-bit hash of those words, read in place from the token arrays (no string made).
  * Two shapes may share a hash: a rule that checks one line of a shape and finds nothing may miss
@@ -50,8 +51,13 @@ export function lineShapes(lexed: LexedText): LineShapes {
     let owned = false;
     // The target's name, hashed once an option follows it (a chain jumped to has none: `-j KUBE-SEP-X`).
     let target = -1;
+    // The last option hashed: how many words follow each is part of the shape (`--syn 5`).
+    let mark = first;
     for (let t = first; t < last; t++) {
       const code = codes[t];
+      if (code < TokenCode.MatchOption || code > TokenCode.ModuleOption) continue;
+      h = Math.imul(h ^ (t - mark), FNV_PRIME);
+      mark = t;
       if (code === TokenCode.ModuleOption) {
         owned = true;
         if (target !== -1) {
@@ -64,8 +70,8 @@ export function lineShapes(lexed: LexedText): LineShapes {
         h = mix(Math.imul(h ^ code, FNV_PRIME), text, starts[t], ends[t]);
         if (t + 1 < last) h = mix(h, text, starts[t + 1], ends[t + 1]);
       } else if (code === TokenCode.GenericOption) {
-        // iptables' own options are no extension's: their length tells `-s` from `--source` enough.
-        h = Math.imul(h ^ (code * 64 + ends[t] - starts[t]), FNV_PRIME);
+        // iptables' own options are no extension's: their length and last character tell them apart.
+        h = Math.imul(h ^ ((code * 64 + ends[t] - starts[t]) * 128 + text.charCodeAt(ends[t] - 1)), FNV_PRIME);
         if (isProtocolOption(text, starts[t], ends[t])) {
           const value = t + 1 < last && codes[t + 1] === TokenCode.Bang ? t + 2 : t + 1;
           if (value < last) h = mix(h, text, starts[value], ends[value]);
@@ -76,6 +82,7 @@ export function lineShapes(lexed: LexedText): LineShapes {
       }
     }
     if (!owned) continue;
+    h = Math.imul(h ^ (last - mark), FNV_PRIME);
     const key = h & 0x3fffffff;
     let id = ids.get(key);
     if (id === undefined) {

@@ -8,17 +8,21 @@
  * option words are read as getopt reads them (`readOptions`), on the lines with a `!` before an
  * extension's option only. The old form
  * (`-s ! x`) is old-negation-syntax's.
+ *
+ * Also `! -s 0.0.0.0/0` (`-d`, any address with a zero mask): iptables-nft's kernel refuses the
+ * negated match of every address, iptables-legacy loads a rule that matches no packet. An error
+ * in a dump iptables-nft-save wrote, a warning otherwise.
  */
 import type { LineView } from "../../grammar/index.js";
-import { ruleLineAt } from "../model/index.js";
-import { readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
-import type { RuleModule } from "../types.js";
+import { ruleLineAt, type Backend, type LineNo } from "../model/index.js";
+import { parseGenericAddresses, readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
+import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
 
 export const optionCannotBeNegated: RuleModule = {
   id: ID,
-  description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line",
+  description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line; `! -s 0.0.0.0/0`, which iptables-nft refuses",
   severity: "error",
   fixable: false,
   check(context) {
@@ -32,8 +36,85 @@ export const optionCannotBeNegated: RuleModule = {
         context.report({ range: refusal.range, message: `\`! ${line.view.name(refusal.element)}\`: ${refusal.what} cannot be negated, iptables-restore refuses the line ("${refusal.said}")` });
       }
     }
+    // `! -s 0.0.0.0/0`: found in the text at each `!` before an option, a line read only when the
+    // value after it has a zero mask.
+    const { document } = context;
+    const { text } = document;
+    let previousZero = -1;
+    for (let at = text.indexOf("!"); at !== -1; at = text.indexOf("!", at + 1)) {
+      if (!isEarlyBang(text, at) || !bangBeforeZeroMask(text, at)) continue;
+      const n = (document.source.positionAt(at).line - 1) as LineNo;
+      if (n === previousZero) continue;
+      previousZero = n;
+      const line = ruleLineAt(document, n);
+      if (line !== null) reportNegatedEveryAddress(context, line.view, family);
+    }
   },
 };
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/** A `!` word followed by an option word (a quoted `!` is a value: the line's reading then tells). */
+function isEarlyBang(text: string, at: number): boolean {
+  if (at > 0 && !isBlank(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 0x0a) return false;
+  let next = at + 1;
+  if (!isBlank(text.charCodeAt(next))) return false;
+  while (isBlank(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 0x2d /* - */;
+}
+
+const isWordEnd = (c: number): boolean => isBlank(c) || c === 0x0a || c === 0x0d || Number.isNaN(c);
+
+/**
+ * Whether the `!` at `at` (before an option) may negate an address with a zero mask: the option
+ * starts `-s`, `-d`, `--s` or `--d`, and its value word has a `/` followed by zeros, dots and
+ * colons only (`! -s 0.0.0.0/0`). Read in place: every kube-proxy service has a `! -s
+ * 10.244.0.0/16`, which fails at the `1` after its `/`. The line's view confirms.
+ */
+function bangBeforeZeroMask(text: string, at: number): boolean {
+  let k = at + 1;
+  while (isBlank(text.charCodeAt(k))) k++;
+  const second = text.charCodeAt(k + 1) === 0x2d /* - */ ? text.charCodeAt(k + 2) : text.charCodeAt(k + 1);
+  if (second !== 0x73 /* s */ && second !== 0x64 /* d */) return false;
+  while (!isWordEnd(text.charCodeAt(k))) k++;
+  while (isBlank(text.charCodeAt(k))) k++;
+  for (let c = text.charCodeAt(k); c !== 0x2f /* / */; c = text.charCodeAt(++k)) if (isWordEnd(c)) return false;
+  const slash = k;
+  for (let c = text.charCodeAt(++k); c === 0x30 /* 0 */ || c === 0x2e /* . */ || c === 0x3a /* : */; c = text.charCodeAt(++k));
+  return k > slash + 1 && isWordEnd(text.charCodeAt(k));
+}
+
+/** iptables' own address options, whose `!` iptables takes (`! -s 10.0.0.0/8`). */
+const ADDRESS_OPTIONS: ReadonlySet<string> = new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
+
+/**
+ * `! -s 0.0.0.0/0`: an address option negated with a zero mask, which no packet matches. The kernel
+ * refuses nft's expression for it (iptables-nft-restore: "RULE_APPEND failed (Invalid argument)"),
+ * iptables-legacy loads it (measured, 1.8.9, IPv4 and IPv6): an error where the dump says it is
+ * nft's, a warning where it does not say or is legacy's.
+ */
+function reportNegatedEveryAddress(context: RuleContext, view: LineView, family: Family | null): void {
+  let backend: Backend | null | undefined;
+  for (let i = 0; i < view.count; i++) {
+    if (!view.negated(i) || view.lateBang(i) || view.role(i) !== "generic") continue;
+    const value = view.value(i);
+    if (value === null || !ADDRESS_OPTIONS.has(view.name(i)) || !hasZeroMask(value, family)) continue;
+    backend ??= context.model.backend();
+    const written = `! ${view.name(i)} ${value}`;
+    const message = `\`${written}\` matches no packet: iptables-nft-restore refuses the line ("RULE_APPEND failed (Invalid argument)"), iptables-legacy loads a rule that never matches`;
+    const end = view.valueRange(i, 0)?.end ?? view.optionRange(i).end;
+    context.report({ range: { start: (view.bangRange(i) ?? view.optionRange(i)).start, end }, message, severity: backend === "nft" ? "error" : "warning" });
+  }
+}
+
+
+/** Whether iptables reads the value as one network with a zero mask, in the ruleset's family (either when not known). */
+function hasZeroMask(value: string, family: Family | null): boolean {
+  return (family === null ? ([4, 6] as Family[]) : [family]).some((f) => {
+    const parsed = parseGenericAddresses(value, f);
+    return parsed.kind === "value" && parsed.value.length === 1 && parsed.value[0].prefix === 0;
+  });
+}
 
 
 /** Whether some option of the line has `!` written before it (the cheap test most lines fail). */

@@ -5,12 +5,16 @@
  * argument"). See README.md beside this file.
  *
  * Only options whose number of words is known are read (optionValueCount: iptables' own, and an
- * extension's that takes one word, or two: `--tcp-flags SYN,ACK SYN`); a `#` word is
- * comment-after-rule's, `[unsupported revision]` dump-unsupported-revision's.
+ * extension's that takes none, one word, or two: `--tcp-flags SYN,ACK SYN`); a `#` word is
+ * comment-after-rule's, `[unsupported revision]` dump-unsupported-revision's. Lines with two
+ * words in a row after an option are found in the tokens (linesWithWordRuns); a single word after
+ * an option that takes none (`--syn 5`) by reading one line of each shape, whose lines have the
+ * same options with as many words after each.
  */
 import { decodeWord, optionValueCount, type CommandLine, type LineView, type SourceRange } from "../../grammar/index.js";
-import { linesWithWordRuns } from "../model/index.js";
-import type { RuleModule } from "../types.js";
+import { linesWithWordRuns, type LineNo } from "../model/index.js";
+import { findExtension, type Family } from "../netfilter/index.js";
+import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "stray-argument";
 
@@ -20,21 +24,34 @@ export const strayArgument: RuleModule = {
   severity: "error",
   fixable: false,
   check(context) {
-    const { document } = context;
+    const { document, model } = context;
+    const family = model.family()?.family ?? null;
+    const checked = new Set<LineNo>();
     for (const n of linesWithWordRuns(document)) {
-      const line = document.line(n);
-      if (line.kind !== "command") continue;
-      const stray = firstStray(line);
-      if (stray === null) continue;
-      const { option, taken, word, range } = stray;
-      const tookOption = taken.length === 1 && /^-/.test(taken[0]) && !/^-\d/.test(taken[0]);
-      const message = tookOption
-        ? `\`${option}\` takes \`${taken[0]}\` as its value, which leaves \`${word}\` to no option: iptables refuses the line ("Bad argument \`${word}'")`
-        : `\`${word}\` follows \`${[option, ...taken].join(" ")}\`, and ${option} takes ${words(taken.length)}: iptables refuses the line ("Bad argument \`${word}'")`;
-      context.report({ range, message });
+      checked.add(n);
+      reportLine(context, n, family);
+    }
+    const shapes = model.lines.shapes();
+    for (const representative of shapes.representatives) {
+      const line = document.line(representative);
+      if (line.kind !== "command" || firstStray(line, family) === null) continue;
+      for (const n of shapes.linesLike(representative)) if (!checked.has(n)) reportLine(context, n, family);
     }
   },
 };
+
+function reportLine(context: RuleContext, n: LineNo, family: Family | null): void {
+  const line = context.document.line(n);
+  if (line.kind !== "command") return;
+  const stray = firstStray(line, family);
+  if (stray === null) return;
+  const { option, taken, word, range } = stray;
+  const tookOption = taken.length === 1 && /^-/.test(taken[0]) && !/^-\d/.test(taken[0]);
+  const message = tookOption
+    ? `\`${option}\` takes \`${taken[0]}\` as its value, which leaves \`${word}\` to no option: iptables refuses the line ("Bad argument \`${word}'")`
+    : `\`${word}\` follows \`${[option, ...taken].join(" ")}\`, and ${option} takes ${words(taken.length)}: iptables refuses the line ("Bad argument \`${word}'")`;
+  context.report({ range, message });
+}
 
 const words = (count: number): string => (count === 0 ? "no value" : count === 1 ? "one word" : `${count} words`);
 
@@ -47,14 +64,22 @@ interface Stray {
   range: SourceRange;
 }
 
-/** The first word of the line's options that its option does not take, when the option's number of words is known. */
-function firstStray(line: CommandLine): Stray | null {
+/** `-4`, `-6` and their long forms: the other family's restore tool skips the rest of the line. */
+const FAMILY_OPTIONS: Readonly<Record<string, Family>> = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
+
+/**
+ * The first word of the line's options that its option does not take, when the option's number of
+ * words is known. After `-4` or `-6` only when the ruleset is known to be of that family: for the
+ * other, iptables-restore skips the rest of the line (iptables(8)).
+ */
+function firstStray(line: CommandLine, family: Family | null): Stray | null {
   const view: LineView = line.view;
   const text = line.source.text;
   for (let i = 0; i < view.count; i++) {
     const option = view.name(i);
     const count = optionValueCount(option);
     if (count === null) continue;
+    if (Object.hasOwn(FAMILY_OPTIONS, option) && FAMILY_OPTIONS[option] !== family) return null;
     const values = view.values(i);
     // `--name=value` holds its first value in the option word.
     const written = text.slice(view.optionRange(i).start, view.optionRange(i).end);
@@ -65,7 +90,25 @@ function firstStray(line: CommandLine): Stray | null {
     if (range === null) continue;
     const word = decodeWord(text.slice(range.start, range.end));
     if (word.startsWith("#") || word.startsWith("[unsupported")) return null;
+    // An option of a match or target iptables does not ship (xtables-addons) may be spelled alike.
+    if (own === 0 && view.role(i) === "module" && loadsUnknownExtension(view, family)) return null;
     return { option, taken: values.slice(0, own), word, range };
   }
   return null;
+}
+
+/** Whether the line loads a match iptables 1.8.9 does not ship, or gives options to a target it does not (a chain takes none). */
+function loadsUnknownExtension(view: LineView, family: Family | null): boolean {
+  let unknownTarget = false;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "module" && unknownTarget) return true;
+    if (role !== "match" && role !== "jump" && role !== "goto") continue;
+    const name = view.value(i);
+    if (name === null) return true;
+    const known = findExtension(role === "match" ? "match" : "target", name, family) !== undefined;
+    if (!known && role === "match") return true;
+    unknownTarget = !known;
+  }
+  return false;
 }

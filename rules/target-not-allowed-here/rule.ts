@@ -40,8 +40,24 @@ export const targetNotAllowedHere: RuleModule = {
         if (commands.length > 0) checkTable(context, tableModel, name, BINDINGS[name], commands, facts);
       }
     }
+    for (const table of document.tables) if (table.name === "nat") checkDropInNat(context, model.tableOf(table)!);
   },
 };
+
+/** What iptables 1.8.9 says of `-j DROP` (or `-g DROP`) in nat, any chain and command, before the kernel sees it (xshared.c, do_parse). */
+const DROP_IN_NAT = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
+
+/**
+ * `-j DROP` in the nat table: iptables itself refuses the line, both backends, v4 and v6, whatever
+ * the command (`-D` too) and chain (measured).
+ */
+function checkDropInNat(context: RuleContext, table: TableModel): void {
+  for (const n of table.linesTargeting("DROP")) {
+    const line = context.document.line(n);
+    if (line.kind !== "command") continue;
+    context.report({ range: targetRange(line), message: `\`${line.view.written(line.view.targetIndex())}\` in nat: iptables refuses the line ("${DROP_IN_NAT}")` });
+  }
+}
 
 function checkTable(context: RuleContext, table: TableModel, name: string, binding: Binding, numbers: LineNo[], facts: Facts): void {
   const { document } = context;

@@ -16,7 +16,7 @@ export interface Vehicle {
   /** What is tested, e.g. `tcp --dport`. */
   name: string;
   families: readonly Family[];
-  table: "filter" | "mangle";
+  table: "filter" | "mangle" | "nat";
   /** The rule's words after `-A <chain>`, with the value in it (already quoted). */
   rule(quotedWord: string, family: Family): string;
   parse(word: string, family: Family): v.Parsed<unknown>;
@@ -67,6 +67,26 @@ const icmpWord = (names: readonly (readonly [string, ...unknown[]])[]) =>
 const rejectWord = (family: Family) => fc.oneof(pick(...v.REJECT_TYPES[family].flat()), pick(...v.REJECT_TYPES[family].flat()).map((n) => n.slice(0, 3 + (n.length % 5))), pick("", "echo-reply", "icmp-bogus", "TCP-RESET"), garbage);
 const printable = fc.string({ unit: fc.constantFrom(..."ab -:\"'\\é#"), maxLength: 12 });
 
+const natPort = fc.oneof(
+  numberIn(65535),
+  fc.tuple(numberIn(65535), numberIn(65535)).map(([a, b]) => `${a}-${b}`),
+  fc.tuple(numberIn(65535), numberIn(65535), numberIn(65535)).map(([a, b, c]) => `${a}-${b}/${c}`),
+  pick("http", "ssh", "nosuchservice", "80:90", "80-", "-80", "0x50", "010", "80-90/0", "80-90/x", "80x", ""),
+  garbage,
+);
+const natWord = fc.oneof(
+  v4Address,
+  fc.tuple(v4Address, natPort).map(([a, p]) => `${a}:${p}`),
+  fc.tuple(v4Address, v4Address).map(([a, b]) => `${a}-${b}`),
+  fc.tuple(v4Address, v4Address, natPort).map(([a, b, p]) => `${a}-${b}:${p}`),
+  v6Address,
+  fc.tuple(v6Address, natPort).map(([a, p]) => `[${a}]:${p}`),
+  fc.tuple(v6Address, v6Address).map(([a, b]) => `${a}-${b}`),
+  natPort.map((p) => `:${p}`),
+  pick("[]:80", "[::1]", "[::1]:80", "[1.2.3.4]:80", "[::1", "1.2.3.4:80:90", "ab:80", "1.2.3.4-", "-1.2.3.4"),
+  garbage,
+);
+
 /** The vehicles: one per parser, each in a rule that loads with a good value. */
 export const VEHICLES: readonly Vehicle[] = [
   { name: "tcp --dport", families: [4, 6], table: "filter", rule: (w) => `-p tcp --dport ${w} -j ACCEPT`, parse: (w) => v.parseTcpPorts(w), words: rangeOf(portWord) },
@@ -110,10 +130,14 @@ export const VEHICLES: readonly Vehicle[] = [
   { name: "statistic --mode", families: [4, 6], table: "filter", rule: (w) => `-m statistic --mode ${w} --every 2 --packet 0 -j ACCEPT`, parse: (w) => v.parseStatisticMode(w), words: fc.oneof(pick("nth", "Random", "rand", "nthx", "NTH", ""), garbage) },
   { name: "-i (interface)", families: [4, 6], table: "filter", rule: (w) => `-i ${w} -j ACCEPT`, parse: (w) => v.parseGenericInterface(w), words: fc.oneof(longWord(15), pick("eth0", "eth+", "+", "", "a b", "a/b", "é".repeat(8), "é".repeat(7)), garbage) },
   { name: "-s (addresses)", families: [4, 6], table: "filter", rule: (w) => `-s ${w} -j ACCEPT`, parse: (w, f) => v.parseGenericAddresses(w, f), words: fc.oneof(addressWord(4), addressWord(6)) },
+  // Added last: each vehicle's words come from the seed plus its place in this list.
+  { name: "DNAT --to-destination", families: [4, 6], table: "nat", rule: (w) => `-p tcp -j DNAT --to-destination ${w}`, parse: (w, f) => v.parseNatTo(w, f, "tcp"), words: natWord },
+  { name: "DNAT --to-destination, no -p", families: [4, 6], table: "nat", rule: (w) => `-j DNAT --to-destination ${w}`, parse: (w, f) => v.parseNatTo(w, f, null), words: natWord },
+  { name: "REDIRECT --to-ports", families: [4, 6], table: "nat", rule: (w) => `-p udp -j REDIRECT --to-ports ${w}`, parse: (w) => v.parseNatPorts(w, "udp"), words: natPort },
 ];
 
 /** The chain a vehicle's rule goes in. */
-const chainOf = (table: Vehicle["table"]) => (table === "mangle" ? "PREROUTING" : "INPUT");
+const chainOf = (table: Vehicle["table"]) => (table === "filter" ? "INPUT" : "PREROUTING");
 const blockOf = (table: Vehicle["table"], rule: string): string => `*${table}\n:${chainOf(table)} ACCEPT [0:0]\n-A ${chainOf(table)} ${rule}\nCOMMIT\n`;
 const BLOCK_LINES = 4;
 const RULE_IN_BLOCK = 2;

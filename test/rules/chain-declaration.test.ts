@@ -63,3 +63,24 @@ for (const [use, rules] of Object.entries(USES)) {
     });
   });
 }
+
+test("`-P CHAIN DROP` in nat is refused by iptables itself (nft and legacy, v4 and v6); `:CHAIN DROP` in nat loads", async (t) => {
+  const nat = (line: string) => `*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n${line}\nCOMMIT\n`;
+  const said = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
+  const found = check(nat("-P PREROUTING DROP")).of("chain-declaration");
+  assert.deepEqual(found.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), [`6:15 \`-P PREROUTING DROP\` in nat: iptables refuses the line ("${said}")`]);
+  assert.deepEqual(check(nat("-P PREROUTING ACCEPT")).diagnostics, []);
+  assert.deepEqual(check(nat(":X - [0:0]").replace(":PREROUTING ACCEPT", ":PREROUTING DROP")).diagnostics.filter((d) => d.severity === "error"), []);
+  if (!requireNetfilter(t)) return;
+  await withNamespace("nat-drop-policy", (ns) => {
+    for (const family of [4, 6] as const) {
+      for (const backend of ["nft", "legacy"] as const) {
+        const refused = ns.run(tool("restore", backend, family), [], nat("-P PREROUTING DROP"));
+        assert.notEqual(refused.status, 0);
+        assert.ok(refused.stderr.includes(said), refused.stderr);
+        const declared = ns.run(tool("restore", backend, family), [], nat("").replace(":PREROUTING ACCEPT", ":PREROUTING DROP"));
+        assert.equal(declared.status, 0, declared.stderr);
+      }
+    }
+  });
+});

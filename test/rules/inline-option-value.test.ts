@@ -139,3 +139,76 @@ test("the spellings left alone load with both backends as if written with a spac
     }
   });
 });
+
+test("a one-letter option with its value in the same word where iptables takes the whole word: an error, with a space as the safe fix", () => {
+  const text =
+    FILTER +
+    ":-jLOGGED - [0:0]\n" +
+    "-A INPUT -s10.0.0.0/8 -jACCEPT\n" +
+    "-A FORWARD -ptcp -m tcp --dport 22 -d10.1.2.3 -j DROP\n" +
+    "-A OUTPUT -oeth0123456789ab -j ACCEPT\n" +
+    '-A INPUT "-s10.0.0.1" -s=10.0.0.2 -j ACCEPT\n' +
+    // Loaded: an interface named `-ieth0`; `-mtcp` and `-gX` are `-m tcp` and `-g X`; a chain named `-jLOGGED`.
+    "-A INPUT -ieth0 -p tcp -mtcp --dport 22 -j ACCEPT\n" +
+    "-A INPUT -jLOGGED\n" +
+    "COMMIT\n";
+  const findings = checkWith(rule, text).of(rule.id);
+  assert.deepEqual(
+    findings.map((d) => `${d.severity} ${where(text, d)} ${d.fix ? "fix" : "no fix"}`),
+    [
+      "error 6:10 -s10.0.0.0/8 fix",
+      "error 6:23 -jACCEPT fix",
+      "error 7:12 -ptcp fix",
+      "error 7:36 -d10.1.2.3 fix",
+      "error 8:11 -oeth0123456789ab fix",
+      'error 9:10 "-s10.0.0.1" no fix',
+      "error 9:23 -s=10.0.0.2 no fix",
+    ],
+  );
+  assert.equal(findings[0].message, "`-s10.0.0.0/8`: iptables-restore takes the whole word as the address and refuses it (\"host/network `-s10.0.0.0/8' not found\")");
+  assert.match(findings[1].message, /\("Chain '-jACCEPT' does not exist" \(nft\), "Couldn't load target `-jACCEPT'" \(legacy\)\)$/);
+  const fixed = checkWith(rule, text).fixed.output;
+  assert.match(fixed, /\n-A INPUT -s 10\.0\.0\.0\/8 -j ACCEPT\n-A FORWARD -p tcp -m tcp --dport 22 -d 10\.1\.2\.3 -j DROP\n-A OUTPUT -o eth0123456789ab -j ACCEPT\n/);
+  // The same in a shape of many lines: each line is reported.
+  const many = FILTER + Array.from({ length: 50 }, (_, k) => `-A INPUT -s10.0.0.${k} -m comment --comment x -j ACCEPT\n`).join("") + "COMMIT\n";
+  assert.equal(checkWith(rule, many).of(rule.id).length, 50);
+});
+
+for (const family of [4, 6] as Family[]) {
+  test(`each one-letter spelling reported, ${family === 6 ? "ip6tables" : "iptables"}-restore (nft and legacy): refused with the message quoted, loaded once fixed; the ones left alone load`, async (t) => {
+    if (!requireNetfilter(t)) return;
+    const address = family === 6 ? "fe80::1" : "10.0.0.1";
+    await withNamespace("inline-glued", (ns) => {
+      const wrong: string[] = [];
+      const reported = [`-s${address} -j ACCEPT`, `-d${address} -j ACCEPT`, "-ptcp -j ACCEPT", "-jACCEPT", "-ieth0123456789ab -j ACCEPT", "-oeth0123456789ab -j ACCEPT"];
+      for (const words of reported) {
+        const text = `${FILTER}-A FORWARD ${words}\nCOMMIT\n`;
+        const [finding, ...more] = checkWith(rule, text).of(rule.id);
+        if (finding === undefined || more.length > 0) {
+          wrong.push(`${words}: ${more.length + (finding ? 1 : 0)} findings`);
+          continue;
+        }
+        const quoted = [...finding.message.matchAll(/"((?:[^"]|"[^"(]*")+)"(?= \(|\)|, )/g)].map((m) => m[1]);
+        for (const backend of ["nft", "legacy"] as Backend[]) {
+          const result = load(ns, backend, family, text);
+          if (result.status === 0) wrong.push(`${tool("restore", backend, family)} loaded ${words}`);
+          else if (!quoted.some((q) => result.said.includes(q))) wrong.push(`${tool("restore", backend, family)} on ${words} said ${JSON.stringify(result.said)}, the finding quotes ${JSON.stringify(quoted)}`);
+          const fixed = load(ns, backend, family, checkWith(rule, text).fixed.output);
+          if (fixed.status !== 0) wrong.push(`${tool("restore", backend, family)} refused the fixed ${words}: ${fixed.said}`);
+        }
+      }
+      // Left alone: iptables loads them (a chain named `-jX` with legacy only, whose nft refuses its declaration).
+      const alone = `${FILTER}:FOO - [0:0]\n-A FORWARD -ieth0 -oeth1 -j ACCEPT\n-A FORWARD -mcomment --comment x -gFOO\n-AFORWARD -j ACCEPT\nCOMMIT\n`;
+      if (checkWith(rule, alone).of(rule.id).length > 0) wrong.push("reported a spelling iptables loads");
+      for (const backend of ["nft", "legacy"] as Backend[]) {
+        const result = load(ns, backend, family, alone);
+        if (result.status !== 0) wrong.push(`${tool("restore", backend, family)} refused ${alone}: ${result.said}`);
+      }
+      const declared = `${FILTER}:-jLOGGED - [0:0]\n-A FORWARD -jLOGGED\nCOMMIT\n`;
+      if (checkWith(rule, declared).of(rule.id).length > 0) wrong.push("reported a jump to a declared chain `-jLOGGED`");
+      const legacy = load(ns, "legacy", family, declared);
+      if (legacy.status !== 0) wrong.push(`${tool("restore", "legacy", family)} refused ${declared}: ${legacy.said}`);
+      assert.deepEqual(wrong, []);
+    });
+  });
+}

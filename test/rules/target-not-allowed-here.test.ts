@@ -113,3 +113,28 @@ test("a user chain is checked against every hook that reaches it, and an unreach
     assert.deepEqual(wrong, []);
   });
 });
+
+test("`-j DROP` or `-g DROP` in nat, any chain and command: iptables refuses the line itself (nft and legacy, v4 and v6)", async (t) => {
+  const lines = ["-A PREROUTING -p tcp -j DROP", "-A X -g DROP", "-I OUTPUT 1 -j DROP", "-D OUTPUT -j DROP"];
+  const natWith = (line: string) => `*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n:X - [0:0]\n-A PREROUTING -j X\n${line}\nCOMMIT\n`;
+  const said = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
+  for (const line of lines) {
+    const found = checkWith(rule, natWith(line)).of(rule.id);
+    assert.equal(found.length, 1, line);
+    assert.equal(found[0].message, `\`${line.includes("-g") ? "-g" : "-j"} DROP\` in nat: iptables refuses the line ("${said}")`);
+  }
+  assert.deepEqual(checkWith(rule, `${natWith("-A PREROUTING -j ACCEPT")}*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j DROP\nCOMMIT\n`).of(rule.id), []);
+  if (!requireNetfilter(t)) return;
+  await withNamespace("drop-in-nat", (ns) => {
+    for (const family of [4, 6] as const) {
+      for (const backend of ["nft", "legacy"] as const) {
+        for (const line of lines) {
+          const result = load(ns, backend, family, natWith(line));
+          assert.notEqual(result.status, 0, `${backend} v${family} loaded ${line}`);
+          assert.ok(result.said.includes(said), `${backend} v${family} on ${line}: ${result.said}`);
+        }
+        assert.equal(load(ns, backend, family, natWith("-A PREROUTING -j ACCEPT")).status, 0);
+      }
+    }
+  });
+});

@@ -33,7 +33,7 @@ const KNOWN_ANY: ReadonlyMap<string, number> = new Map([...KNOWN_SERVICES.tcp, .
  * when the node's file decides, null when no services file can hold it (empty, blanks, a word
  * of digits).
  */
-function lookUpService(word: string, known: ReadonlyMap<string, number>, proto: string): Parsed<number> | null {
+export function lookUpService(word: string, known: ReadonlyMap<string, number> = KNOWN_ANY, proto = "tcp or udp"): Parsed<number> | null {
   const port = known.get(word);
   if (port !== undefined) return accept(port);
   if (!couldBeServiceName(word)) return null;
