@@ -604,6 +604,11 @@ export interface Document {
 	line(index: number): LineNode;
 	/** The kind of line `index` (0-based), without making its node. Throws a RangeError outside the document's lines. */
 	kindOf(index: number): LineNode["kind"];
+	/**
+	 * The plan of command line `index` (0-based), null for any other line: what a `LineView` reads,
+	 * without making the line's node (the packet walk reads tens of thousands of rules it keeps no node of).
+	 */
+	commandPlan(index: number): LinePlan | null;
 	tables: Table[];
 	/** Syntax errors, in line order. */
 	diagnostics: Diagnostic[];
@@ -1015,6 +1020,8 @@ export interface ChainSet {
 	forEachRule(visit: (line: LineNo, chain: NameId) => void): void;
 	/** How many rules the chain keeps. */
 	ruleCount(chain: NameId): number;
+	/** The rules the chain keeps, in kernel order, without making their line nodes (the packet walk enters 30,000 chains of a kube dump). */
+	rulesOf(chain: NameId): LineNo[];
 	/** The kept rule before this one in its chain, or NONE. */
 	previousRule(line: LineNo): LineNo | None;
 	/** Whether a rule is one its chain keeps (one deleted by `-D` or `-F` is not). */
@@ -1691,6 +1698,7 @@ export declare class NodeInfo {
 	private routeIn;
 	/** Whether the route files name their tables (`ip -j route show table all`): a table none of their routes names is empty. */
 	private get tablesSaved();
+	/** By address: an IPv4 address as a number (hashed faster than a bigint), an IPv6 one as a bigint. */
 	private readonly localCache;
 	/** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
 	isLocal(family: Family, address: bigint): boolean | null;

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-BVXEX4J3.js";
+} from "./chunk-R4B4J4BP.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-IN7PKB6N.js";
+} from "./chunk-ZU6WCO2D.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-NOH4USFT.js";
+} from "./chunk-RBE34222.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-YQCNN64N.js";
+} from "./chunk-EEQEIZ3I.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -91,7 +91,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-LXOBZEFS.js";
+} from "./chunk-YFYCVYDJ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

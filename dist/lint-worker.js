@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-NOH4USFT.js";
+} from "./chunk-RBE34222.js";
 import {
   parse
-} from "./chunk-LXOBZEFS.js";
+} from "./chunk-YFYCVYDJ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts
