@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-R4B4J4BP.js";
+} from "./chunk-CU2TQNUX.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ZU6WCO2D.js";
+} from "./chunk-N6G6CVHQ.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-RBE34222.js";
+} from "./chunk-6QOHL3WX.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-EEQEIZ3I.js";
+} from "./chunk-M4BQA2OR.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -91,7 +91,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-YFYCVYDJ.js";
+} from "./chunk-5K2WDFNT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-RBE34222.js";
+} from "./chunk-6QOHL3WX.js";
 import {
   parse
-} from "./chunk-YFYCVYDJ.js";
+} from "./chunk-5K2WDFNT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -18,6 +18,9 @@ export interface PrintOptions {
 
 export function print(document: Document, options: PrintOptions = {}): string {
   const style = options.style ?? "preserve";
+  // A text the parser read no line of (a binary file, a template: one syntax error) prints back
+  // as it is, in either style: there is nothing read to lay out again.
+  if (document.source.lexed.lineCount === 0) return document.text;
   const parts: string[] = [];
   for (const line of document.lines) {
     const printed = printLine(line, style);

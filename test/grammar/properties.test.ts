@@ -453,6 +453,15 @@ const fragmentText = fc
   .tuple(fc.array(fragmentLine, { maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
   .map(([lines, eol, final]) => lines.join(eol) + (final ? eol : ""));
 
+test("(b) a template or a binary file, whose lines the parser does not read, prints back as it is (fast-check found `${A}`)", () => {
+  for (const text of ["${A}", "-A INPUT -s {{ net }} -j ACCEPT\n", "*filter\n<%= rules %>\nCOMMIT\n", "a\0b\n-A INPUT -j ACCEPT\n"]) {
+    const document = parse(text);
+    assert.equal(document.diagnostics.length, 1, JSON.stringify(text));
+    assert.equal(print(document), text);
+    assert.equal(print(document, { style: "compact" }), text);
+  }
+});
+
 test("(b) arbitrary ASCII strings", () => {
   fc.assert(fc.property(fc.string({ maxLength: 200 }), checkArbitrary), { numRuns: 300 });
 });

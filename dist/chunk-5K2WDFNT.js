@@ -11954,6 +11954,7 @@ function detachedDocument(text, filePath, diagnostics) {
 // grammar/print.ts
 function print(document, options = {}) {
   const style = options.style ?? "preserve";
+  if (document.source.lexed.lineCount === 0) return document.text;
   const parts = [];
   for (const line of document.lines) {
     const printed = printLine(line, style);

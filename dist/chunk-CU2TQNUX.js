@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-EEQEIZ3I.js";
+} from "./chunk-M4BQA2OR.js";
 import {
   lazyModule
-} from "./chunk-YFYCVYDJ.js";
+} from "./chunk-5K2WDFNT.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

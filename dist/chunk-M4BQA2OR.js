@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-YFYCVYDJ.js";
+} from "./chunk-5K2WDFNT.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-RBE34222.js";
+} from "./chunk-6QOHL3WX.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-EEQEIZ3I.js";
+} from "./chunk-M4BQA2OR.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-YFYCVYDJ.js";
+} from "./chunk-5K2WDFNT.js";
 import {
   __commonJS,
   __require,
