@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-CU2TQNUX.js";
+} from "./chunk-V5XPGB3P.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-N6G6CVHQ.js";
+} from "./chunk-WT3JHOCJ.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-6QOHL3WX.js";
+} from "./chunk-FXP4P5ED.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-M4BQA2OR.js";
+} from "./chunk-HMRTLL45.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -91,7 +91,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-HWXG57YL.js"), import("./main-JRSX6NK5.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-WREUEBB5.js"), import("./main-ZZ6V5Q6F.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

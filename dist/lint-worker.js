@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-6QOHL3WX.js";
+} from "./chunk-FXP4P5ED.js";
 import {
   parse
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -475,6 +475,8 @@ function lexLine(
   // (the intrapositioned negation `-s ! 10.0.0.0/8` of old iptables).
   let owed = 0;
   let bangMayFollow = false;
+  // `-c` takes its counters as one word `P,B` or as two words `P B` (iptables looks for a comma first).
+  let countersFirstWord = false;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -533,8 +535,10 @@ function lexLine(
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
         owed--;
+        if (countersFirstWord && !quoted && hasCommaAfterFirst(text, tokenStart, i)) owed = 0;
       }
       bangMayFollow = false;
+      countersFirstWord = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
       let packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
@@ -545,6 +549,7 @@ function lexLine(
           // `-mtcp`: the option, then the rest of the word as the first word it takes.
           tokens.push(tokenStart, tokenStart + 2, packed & 0xff);
           owed = Math.max(0, ((packed >> 8) & 0xff) - 1);
+          if ((packed & 0xff) === TokenCode.SetCountersOption && !quoted && hasCommaAfterFirst(text, tokenStart + 2, i)) owed = 0;
           bangMayFollow = false;
           packed = quoted ? TokenCode.QuotedWord : TokenCode.Word;
           tokenStart += 2;
@@ -554,6 +559,7 @@ function lexLine(
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
         owed = packed >> 8;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
+        countersFirstWord = code === TokenCode.SetCountersOption;
       }
     }
     if (code !== TokenCode.Counters || tokens.count !== lineFirstToken) words++;
@@ -699,6 +705,12 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
   if (owed > 0 ? code !== TokenCode.JumpOption && code !== TokenCode.GotoOption : code === TokenCode.ModuleOption && takesValue(text, starts[last], ends[last])) {
     errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: starts[last], end: ends[last] });
   }
+}
+
+/** Whether `text[start + 1, end)` has a comma: `-c P,B` is both counters in one word (iptables' `strchr(pcnt + 1, ',')`). */
+function hasCommaAfterFirst(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 0x2c /* , */) return true;
+  return false;
 }
 
 function hasQuote(text: string, start: number, end: number): boolean {

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-6QOHL3WX.js";
+} from "./chunk-FXP4P5ED.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-M4BQA2OR.js";
+} from "./chunk-HMRTLL45.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 import {
   __commonJS,
   __require,

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-CU2TQNUX.js";
+} from "./chunk-V5XPGB3P.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-M4BQA2OR.js";
-import "./chunk-5K2WDFNT.js";
+import "./chunk-HMRTLL45.js";
+import "./chunk-FAJ4WWAR.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

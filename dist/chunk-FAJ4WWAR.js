@@ -10362,6 +10362,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
   let words2 = 0;
   let owed = 0;
   let bangMayFollow = false;
+  let countersFirstWord = false;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -10414,8 +10415,10 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
         owed--;
+        if (countersFirstWord && !quoted && hasCommaAfterFirst(text, tokenStart, i)) owed = 0;
       }
       bangMayFollow = false;
+      countersFirstWord = false;
     } else {
       const atLineStart = tokenStart === start && tokens.count === lineFirstToken;
       let packed = classify(text, tokenStart, i, quoted, atLineStart, tokens, lineFirstToken, marks);
@@ -10425,6 +10428,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         } else {
           tokens.push(tokenStart, tokenStart + 2, packed & 255);
           owed = Math.max(0, (packed >> 8 & 255) - 1);
+          if ((packed & 255) === 19 /* SetCountersOption */ && !quoted && hasCommaAfterFirst(text, tokenStart + 2, i)) owed = 0;
           bangMayFollow = false;
           packed = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
           tokenStart += 2;
@@ -10434,6 +10438,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
         owed = packed >> 8;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
+        countersFirstWord = code === 19 /* SetCountersOption */;
       }
     }
     if (code !== 3 /* Counters */ || tokens.count !== lineFirstToken) words2++;
@@ -10521,6 +10526,10 @@ function findMissingValues(text, tokens, first2, line, errors) {
   if (owed > 0 ? code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */ : code === 22 /* ModuleOption */ && takesValue(text, starts[last2], ends[last2])) {
     errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: starts[last2], end: ends[last2] });
   }
+}
+function hasCommaAfterFirst(text, start, end) {
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 function hasQuote(text, start, end) {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === QUOTE) return true;

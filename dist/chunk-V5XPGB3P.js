@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-M4BQA2OR.js";
+} from "./chunk-HMRTLL45.js";
 import {
   lazyModule
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

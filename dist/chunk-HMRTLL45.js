@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-5K2WDFNT.js";
+} from "./chunk-FAJ4WWAR.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
