@@ -29,6 +29,8 @@ export declare const enum TokenCode {
 	Word = 23,
 	QuotedWord = 24
 }
+/** Whether a token is an option word of a rule: `-m`, `-j`, `-g`, `-c`, `-t`, a generic one or an extension's. */
+export declare const isRuleOptionCode: (code: number) => boolean;
 /**
  * How many words an option (not a command) takes as its value, as iptables 1.8.9 reads it: its
  * own options' (`-s` 1, `-f` 0, `-c` 2), an extension's (`--dport` 1, `--syn` 0, from

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-V5XPGB3P.js";
+} from "./chunk-CMQKFTH5.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-WT3JHOCJ.js";
+} from "./chunk-7BDGKXKE.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-FXP4P5ED.js";
+} from "./chunk-TQ57Q7GB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-HMRTLL45.js";
+} from "./chunk-5N5RGH6R.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -78,6 +78,7 @@ import {
   detachedDocument,
   genericNameOf,
   inlineValue,
+  isRuleOptionCode,
   optionValueCount,
   parse,
   parseCounter,
@@ -91,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-FAJ4WWAR.js";
+} from "./chunk-MPU4UWNE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -168,6 +169,7 @@ export {
   formatters,
   genericNameOf,
   inlineValue,
+  isRuleOptionCode,
   lintDocument,
   lintFiles,
   lintText,

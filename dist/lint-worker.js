@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-FXP4P5ED.js";
+} from "./chunk-TQ57Q7GB.js";
 import {
   parse
-} from "./chunk-FAJ4WWAR.js";
+} from "./chunk-MPU4UWNE.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

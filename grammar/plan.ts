@@ -8,7 +8,7 @@
  */
 import type { CstNode, IToken } from "chevrotain";
 import { parseLine } from "./parser.js";
-import { TokenCode, tokenTypeOf } from "./tokens.js";
+import { isRuleOptionCode, TokenCode, tokenTypeOf } from "./tokens.js";
 
 export const enum LineShape {
   Table,
@@ -197,7 +197,6 @@ function commandPlan(children: CstNode["children"], codes: Uint8Array): PlanResu
   };
 }
 
-const isRuleOptionCode = (code: number): boolean => code >= TokenCode.MatchOption && code <= TokenCode.ModuleOption;
 const isTargetCode = (code: number): boolean => code === TokenCode.JumpOption || code === TokenCode.GotoOption;
 
 function doubleBangOf(elements: Int32Array): number {

@@ -114,6 +114,9 @@ export const enum TokenCode {
   QuotedWord,
 }
 
+/** Whether a token is an option word of a rule: `-m`, `-j`, `-g`, `-c`, `-t`, a generic one or an extension's. */
+export const isRuleOptionCode = (code: number): boolean => code >= TokenCode.MatchOption && code <= TokenCode.ModuleOption;
+
 /** The Chevrotain type of each `TokenCode`, in the same order. */
 export const tokenTypeOf: readonly TokenType[] = [
   TableHeader,

@@ -8,7 +8,7 @@
  * Inside, each line's facts are bits; the bits are numbered from the lists below, and no rule
  * sees them: it asks for lines by option, module, target or fact, and whether a line uses one.
  */
-import { decodeWord, inlineValue, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
+import { decodeWord, inlineValue, isRuleOptionCode, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
 import {
   EXTENSION_TARGETS,
   findExtension,
@@ -652,7 +652,7 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
     } else if (code === TokenCode.Bang) {
       const before = t > first ? codes[t - 1] : -1;
       if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
-      else if (t + 1 < last && isOptionCode(codes[t + 1]) && codes[t + 1] !== TokenCode.GenericOption) flags |= LineFlag.BangBeforeOtherOption;
+      else if (t + 1 < last && isRuleOptionCode(codes[t + 1]) && codes[t + 1] !== TokenCode.GenericOption) flags |= LineFlag.BangBeforeOtherOption;
     }
   }
   if (targetSeen) {
@@ -674,9 +674,6 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
   if (protocol !== 0) scan.protocols[line] = protocol;
   if (target !== -1) scan.targets[line] = target;
 }
-
-/** Whether a token is an option word of a rule (`-m`, `-j`, `-g`, `-c`, `-t`, generic or an extension's). */
-const isOptionCode = (code: number): boolean => code >= TokenCode.MatchOption && code <= TokenCode.ModuleOption;
 
 /** The number of the watched option spelled `text[start, start + length)`, or -1 (compared here: no call per word). */
 function optionSpelling(text: string, start: number, length: number): number {

@@ -25,3 +25,19 @@ export const INTERFACE_OPTIONS = {
 
 /** Options whose value is free text that iptables keeps as written (a CR at its end stays in it). */
 export const FREE_TEXT_OPTIONS: ReadonlySet<string> = new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
+
+/** What an option of iptables' own matches tests, whatever its spelling (`--src` is `-s`). */
+export type GenericMatch = "source" | "destination" | "in-interface" | "out-interface" | "protocol" | "fragment";
+
+const GENERIC_MATCHES: ReadonlyMap<string, GenericMatch> = new Map([
+  ...(["-s", "--source", "--src"] as const).map((name) => [name, "source"] as const),
+  ...(["-d", "--destination", "--dst"] as const).map((name) => [name, "destination"] as const),
+  ...INTERFACE_OPTIONS.in.map((name) => [name, "in-interface"] as const),
+  ...INTERFACE_OPTIONS.out.map((name) => [name, "out-interface"] as const),
+  ...(["-p", "--protocol"] as const).map((name) => [name, "protocol"] as const),
+  // `--fragment` is getopt's abbreviation of `--fragments`, which iptables-save never prints.
+  ...(["-f", "--fragment", "--fragments"] as const).map((name) => [name, "fragment"] as const),
+]);
+
+/** The match an option word of iptables' own is (`-s`, `--in-interface`, ...), or undefined for any other word. */
+export const genericMatchOf = (name: string): GenericMatch | undefined => GENERIC_MATCHES.get(name);

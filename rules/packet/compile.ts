@@ -14,6 +14,7 @@
 import { LineView, parseValueMask, type CommandLine, type Document, type ViewedLine } from "../../grammar/index.js";
 import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import {
+  genericMatchOf,
   markOptionEffect,
   markTest,
   parseCtState,
@@ -485,32 +486,26 @@ export function compileRule(line: CommandLine, family: Family, isChain: (name: s
   let protocolNumber: number | null = null;
   for (const g of generic) {
     const value = g.values[0] ?? "";
-    switch (g.name) {
-      case "-s":
-      case "--source":
-      case "--src":
-      case "-d":
-      case "--destination":
-      case "--dst": {
+    const match = genericMatchOf(g.name);
+    switch (match) {
+      case "source":
+      case "destination": {
         const parsed = parseGenericAddresses(value, family);
         if (parsed.kind !== "value") {
           tests.push(unread(where, g.written));
           break;
         }
         const nets = parsed.value.map(netOf);
-        const source = g.name.startsWith("-s") || g.name.startsWith("--s");
+        const source = match === "source";
         if (!source && !g.negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
         tests.push(addressTest(source, nets, g.negated, family));
         break;
       }
-      case "-i":
-      case "--in-interface":
-      case "-o":
-      case "--out-interface":
-        tests.push(interfaceTest(g.name === "-i" || g.name === "--in-interface", value, g.negated));
+      case "in-interface":
+      case "out-interface":
+        tests.push(interfaceTest(match === "in-interface", value, g.negated));
         break;
-      case "-p":
-      case "--protocol": {
+      case "protocol": {
         const parsed = parseGenericProtocol(value);
         if (parsed.kind !== "value") {
           tests.push(unread(where, g.written));
@@ -521,9 +516,7 @@ export function compileRule(line: CommandLine, family: Family, isChain: (name: s
         tests.push((p) => (n === 0 ? true : (p.protocolNumber === n) !== g.negated));
         break;
       }
-      case "-f":
-      case "--fragment":
-      case "--fragments":
+      case "fragment":
         // The walk's packets are whole (or the first fragment): `-f` matches the later fragments only.
         tests.push(() => g.negated);
         break;
@@ -735,17 +728,13 @@ class CommonRuleReader {
     for (let i = 0; i < view.count; i++) {
       const role = view.role(i);
       if (role === "generic") {
-        const name = view.name(i);
-        switch (name) {
-          case "-s":
-          case "--source":
-          case "--src":
-          case "-d":
-          case "--destination":
-          case "--dst": {
+        const match = genericMatchOf(view.name(i));
+        switch (match) {
+          case "source":
+          case "destination": {
             const value = view.value(i) ?? "";
             const negated = view.negated(i);
-            const source = name.startsWith("-s") || name.startsWith("--s");
+            const source = match === "source";
             const plain = family === 4 ? plainNet4(value) : null;
             if (plain !== null) {
               if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
@@ -762,14 +751,11 @@ class CommonRuleReader {
             this.ownTests = true;
             break;
           }
-          case "-i":
-          case "--in-interface":
-          case "-o":
-          case "--out-interface":
-            this.addGenericTest(cache.interface(name === "-i" || name === "--in-interface", view.value(i) ?? "", view.negated(i)));
+          case "in-interface":
+          case "out-interface":
+            this.addGenericTest(cache.interface(match === "in-interface", view.value(i) ?? "", view.negated(i)));
             break;
-          case "-p":
-          case "--protocol": {
+          case "protocol": {
             const value = view.value(i);
             protocol = value?.toLowerCase() ?? null;
             const n = protocolNumberOf(value ?? "");
@@ -779,9 +765,7 @@ class CommonRuleReader {
             this.addGenericTest(cache.protocol(n, negated));
             break;
           }
-          case "-f":
-          case "--fragment":
-          case "--fragments":
+          case "fragment":
             this.addGenericTest(cache.constant(view.negated(i)));
             break;
         }
@@ -1104,24 +1088,17 @@ function readShape(line: RuleLine, view: LineView, cache: RuleCache): RuleShape 
   for (let i = 0; i < view.count && readable; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      const name = view.name(i);
-      switch (name) {
-        case "-s":
-        case "--source":
-        case "--src":
-        case "-d":
-        case "--destination":
-        case "--dst":
-          generic.push(new ShapeStep(StepKind.Address, i, name.startsWith("-s") || name.startsWith("--s"), view.negated(i)));
+      const match = genericMatchOf(view.name(i));
+      switch (match) {
+        case "source":
+        case "destination":
+          generic.push(new ShapeStep(StepKind.Address, i, match === "source", view.negated(i)));
           break;
-        case "-i":
-        case "--in-interface":
-        case "-o":
-        case "--out-interface":
-          generic.push(new ShapeStep(StepKind.Interface, i, name === "-i" || name === "--in-interface", view.negated(i)));
+        case "in-interface":
+        case "out-interface":
+          generic.push(new ShapeStep(StepKind.Interface, i, match === "in-interface", view.negated(i)));
           break;
-        case "-p":
-        case "--protocol": {
+        case "protocol": {
           const value = keyValue(i);
           protocol = value?.toLowerCase() ?? null;
           const n = protocolNumberOf(value ?? "");
@@ -1134,9 +1111,7 @@ function readShape(line: RuleLine, view: LineView, cache: RuleCache): RuleShape 
           generic.push(new ShapeStep(StepKind.Shared, i, false, negated, cache.protocol(n, negated)));
           break;
         }
-        case "-f":
-        case "--fragment":
-        case "--fragments":
+        case "fragment":
           generic.push(new ShapeStep(StepKind.Shared, i, false, false, cache.constant(view.negated(i))));
           break;
       }

@@ -8,7 +8,7 @@
  * another across chains or tables.
  */
 import type { LineView } from "../../grammar/index.js";
-import { parseCtState, parseGenericAddresses, parseGenericProtocol, parseMultiport, parseTcpPorts, type Family } from "../netfilter/index.js";
+import { genericMatchOf, parseCtState, parseGenericAddresses, parseGenericProtocol, parseMultiport, parseTcpPorts, type Family } from "../netfilter/index.js";
 import { allOnes, netOf, type Net } from "./addresses.js";
 
 interface PortRange {
@@ -77,24 +77,18 @@ export function matchSetOf(view: LineView, family: Family): MatchSet {
 
 /** An atom, null for a condition that takes every packet, undefined for one not read. */
 function genericAtom(name: string, value: string, negated: boolean, family: Family): Atom | null | undefined {
-  switch (name) {
-    case "-s":
-    case "--source":
-    case "--src":
-    case "-d":
-    case "--destination":
-    case "--dst": {
+  const match = genericMatchOf(name);
+  switch (match) {
+    case "source":
+    case "destination": {
       const parsed = parseGenericAddresses(value, family);
       if (parsed.kind !== "value") return undefined;
-      return { field: name.startsWith("-s") || name.startsWith("--s") ? "source" : "destination", negated, nets: parsed.value.map(netOf) };
+      return { field: match, negated, nets: parsed.value.map(netOf) };
     }
-    case "-i":
-    case "--in-interface":
-    case "-o":
-    case "--out-interface":
-      return { field: name === "-i" || name === "--in-interface" ? "in" : "out", negated, pattern: value };
-    case "-p":
-    case "--protocol": {
+    case "in-interface":
+    case "out-interface":
+      return { field: match === "in-interface" ? "in" : "out", negated, pattern: value };
+    case "protocol": {
       const parsed = parseGenericProtocol(value);
       if (parsed.kind !== "value") return undefined;
       return parsed.value === 0 ? (negated ? undefined : null) : { field: "protocol", negated, number: parsed.value };

@@ -9920,6 +9920,7 @@ var TokenCode = /* @__PURE__ */ ((TokenCode2) => {
   TokenCode2[TokenCode2["QuotedWord"] = 24] = "QuotedWord";
   return TokenCode2;
 })(TokenCode || {});
+var isRuleOptionCode = (code) => code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */;
 var tokenTypeOf = [
   TableHeader,
   ChainDecl,
@@ -11464,7 +11465,6 @@ function commandPlan(children, codes) {
     targetElements: elementNodes.map((_, i) => i).filter((i) => isTargetCode(codes[elements[i * 4 + 1]]))
   };
 }
-var isRuleOptionCode = (code) => code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */;
 var isTargetCode = (code) => code === 17 /* JumpOption */ || code === 18 /* GotoOption */;
 function doubleBangOf(elements) {
   for (let i = 0; i < elements.length; i += 4) if (elements[i] !== -1 && elements[i + 2] !== -1) return elements[i + 2];
@@ -12081,6 +12081,16 @@ var INTERFACE_OPTIONS = {
   out: ["-o", "--out-interface"]
 };
 var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
+var GENERIC_MATCHES = new Map([
+  ...["-s", "--source", "--src"].map((name) => [name, "source"]),
+  ...["-d", "--destination", "--dst"].map((name) => [name, "destination"]),
+  ...INTERFACE_OPTIONS.in.map((name) => [name, "in-interface"]),
+  ...INTERFACE_OPTIONS.out.map((name) => [name, "out-interface"]),
+  ...["-p", "--protocol"].map((name) => [name, "protocol"]),
+  // `--fragment` is getopt's abbreviation of `--fragments`, which iptables-save never prints.
+  ...["-f", "--fragment", "--fragments"].map((name) => [name, "fragment"])
+]);
+var genericMatchOf = (name) => GENERIC_MATCHES.get(name);
 
 // rules/netfilter/places.ts
 var ANYWHERE = { kind: "anywhere" };
@@ -16099,7 +16109,7 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
     } else if (code === 4 /* Bang */) {
       const before2 = t > first2 ? codes[t - 1] : -1;
       if (before2 === 22 /* ModuleOption */ || before2 === 21 /* GenericOption */) lateBang = true;
-      else if (t + 1 < last2 && isOptionCode(codes[t + 1]) && codes[t + 1] !== 21 /* GenericOption */) flags |= 256 /* BangBeforeOtherOption */;
+      else if (t + 1 < last2 && isRuleOptionCode(codes[t + 1]) && codes[t + 1] !== 21 /* GenericOption */) flags |= 256 /* BangBeforeOtherOption */;
     }
   }
   if (targetSeen) {
@@ -16120,7 +16130,6 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
   if (protocol !== 0) scan.protocols[line] = protocol;
   if (target !== -1) scan.targets[line] = target;
 }
-var isOptionCode = (code) => code >= 16 /* MatchOption */ && code <= 22 /* ModuleOption */;
 function optionSpelling(text, start, length) {
   const { names: names2, buckets } = OPTION_SPELLINGS;
   const bucket = buckets[length];
@@ -18519,32 +18528,26 @@ function compileRule(line, family, isChain) {
   let protocolNumber2 = null;
   for (const g of generic) {
     const value = g.values[0] ?? "";
-    switch (g.name) {
-      case "-s":
-      case "--source":
-      case "--src":
-      case "-d":
-      case "--destination":
-      case "--dst": {
+    const match = genericMatchOf(g.name);
+    switch (match) {
+      case "source":
+      case "destination": {
         const parsed = parseGenericAddresses(value, family);
         if (parsed.kind !== "value") {
           tests.push(unread(where, g.written));
           break;
         }
         const nets = parsed.value.map(netOf);
-        const source = g.name.startsWith("-s") || g.name.startsWith("--s");
+        const source = match === "source";
         if (!source && !g.negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
         tests.push(addressTest(source, nets, g.negated, family));
         break;
       }
-      case "-i":
-      case "--in-interface":
-      case "-o":
-      case "--out-interface":
-        tests.push(interfaceTest(g.name === "-i" || g.name === "--in-interface", value, g.negated));
+      case "in-interface":
+      case "out-interface":
+        tests.push(interfaceTest(match === "in-interface", value, g.negated));
         break;
-      case "-p":
-      case "--protocol": {
+      case "protocol": {
         const parsed = parseGenericProtocol(value);
         if (parsed.kind !== "value") {
           tests.push(unread(where, g.written));
@@ -18555,9 +18558,7 @@ function compileRule(line, family, isChain) {
         tests.push((p) => n === 0 ? true : p.protocolNumber === n !== g.negated);
         break;
       }
-      case "-f":
-      case "--fragment":
-      case "--fragments":
+      case "fragment":
         tests.push(() => g.negated);
         break;
     }
@@ -18726,17 +18727,13 @@ var CommonRuleReader = class {
     for (let i = 0; i < view.count; i++) {
       const role = view.role(i);
       if (role === "generic") {
-        const name = view.name(i);
-        switch (name) {
-          case "-s":
-          case "--source":
-          case "--src":
-          case "-d":
-          case "--destination":
-          case "--dst": {
+        const match = genericMatchOf(view.name(i));
+        switch (match) {
+          case "source":
+          case "destination": {
             const value = view.value(i) ?? "";
             const negated = view.negated(i);
-            const source = name.startsWith("-s") || name.startsWith("--s");
+            const source = match === "source";
             const plain = family === 4 ? plainNet4(value) : null;
             if (plain !== null) {
               if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
@@ -18752,14 +18749,11 @@ var CommonRuleReader = class {
             this.ownTests = true;
             break;
           }
-          case "-i":
-          case "--in-interface":
-          case "-o":
-          case "--out-interface":
-            this.addGenericTest(cache2.interface(name === "-i" || name === "--in-interface", view.value(i) ?? "", view.negated(i)));
+          case "in-interface":
+          case "out-interface":
+            this.addGenericTest(cache2.interface(match === "in-interface", view.value(i) ?? "", view.negated(i)));
             break;
-          case "-p":
-          case "--protocol": {
+          case "protocol": {
             const value = view.value(i);
             protocol = value?.toLowerCase() ?? null;
             const n = protocolNumberOf(value ?? "");
@@ -18769,9 +18763,7 @@ var CommonRuleReader = class {
             this.addGenericTest(cache2.protocol(n, negated));
             break;
           }
-          case "-f":
-          case "--fragment":
-          case "--fragments":
+          case "fragment":
             this.addGenericTest(cache2.constant(view.negated(i)));
             break;
         }
@@ -19041,24 +19033,17 @@ function readShape(line, view, cache2) {
   for (let i = 0; i < view.count && readable; i++) {
     const role = view.role(i);
     if (role === "generic") {
-      const name = view.name(i);
-      switch (name) {
-        case "-s":
-        case "--source":
-        case "--src":
-        case "-d":
-        case "--destination":
-        case "--dst":
-          generic.push(new ShapeStep(1 /* Address */, i, name.startsWith("-s") || name.startsWith("--s"), view.negated(i)));
+      const match = genericMatchOf(view.name(i));
+      switch (match) {
+        case "source":
+        case "destination":
+          generic.push(new ShapeStep(1 /* Address */, i, match === "source", view.negated(i)));
           break;
-        case "-i":
-        case "--in-interface":
-        case "-o":
-        case "--out-interface":
-          generic.push(new ShapeStep(2 /* Interface */, i, name === "-i" || name === "--in-interface", view.negated(i)));
+        case "in-interface":
+        case "out-interface":
+          generic.push(new ShapeStep(2 /* Interface */, i, match === "in-interface", view.negated(i)));
           break;
-        case "-p":
-        case "--protocol": {
+        case "protocol": {
           const value = keyValue(i);
           protocol = value?.toLowerCase() ?? null;
           const n = protocolNumberOf(value ?? "");
@@ -19071,9 +19056,7 @@ function readShape(line, view, cache2) {
           generic.push(new ShapeStep(0 /* Shared */, i, false, negated, cache2.protocol(n, negated)));
           break;
         }
-        case "-f":
-        case "--fragment":
-        case "--fragments":
+        case "fragment":
           generic.push(new ShapeStep(0 /* Shared */, i, false, false, cache2.constant(view.negated(i))));
           break;
       }
@@ -20674,24 +20657,18 @@ function matchSetOf(view, family) {
   return { atoms, decidable };
 }
 function genericAtom(name, value, negated, family) {
-  switch (name) {
-    case "-s":
-    case "--source":
-    case "--src":
-    case "-d":
-    case "--destination":
-    case "--dst": {
+  const match = genericMatchOf(name);
+  switch (match) {
+    case "source":
+    case "destination": {
       const parsed = parseGenericAddresses(value, family);
       if (parsed.kind !== "value") return void 0;
-      return { field: name.startsWith("-s") || name.startsWith("--s") ? "source" : "destination", negated, nets: parsed.value.map(netOf) };
+      return { field: match, negated, nets: parsed.value.map(netOf) };
     }
-    case "-i":
-    case "--in-interface":
-    case "-o":
-    case "--out-interface":
-      return { field: name === "-i" || name === "--in-interface" ? "in" : "out", negated, pattern: value };
-    case "-p":
-    case "--protocol": {
+    case "in-interface":
+    case "out-interface":
+      return { field: match === "in-interface" ? "in" : "out", negated, pattern: value };
+    case "protocol": {
       const parsed = parseGenericProtocol(value);
       if (parsed.kind !== "value") return void 0;
       return parsed.value === 0 ? negated ? void 0 : null : { field: "protocol", negated, number: parsed.value };
@@ -25110,6 +25087,7 @@ export {
   parseValueMask,
   parseCounter,
   TokenCode,
+  isRuleOptionCode,
   optionValueCount,
   MAX_WORD_LENGTH,
   MAX_WORDS_PER_LINE,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-FAJ4WWAR.js";
+} from "./chunk-MPU4UWNE.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-V5XPGB3P.js";
+} from "./chunk-CMQKFTH5.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-HMRTLL45.js";
-import "./chunk-FAJ4WWAR.js";
+import "./chunk-5N5RGH6R.js";
+import "./chunk-MPU4UWNE.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-FAJ4WWAR.js";
+} from "./chunk-MPU4UWNE.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-HMRTLL45.js";
+} from "./chunk-5N5RGH6R.js";
 import {
   lazyModule
-} from "./chunk-FAJ4WWAR.js";
+} from "./chunk-MPU4UWNE.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

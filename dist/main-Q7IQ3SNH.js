@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-WT3JHOCJ.js";
-import "./chunk-FXP4P5ED.js";
-import "./chunk-HMRTLL45.js";
-import "./chunk-FAJ4WWAR.js";
+} from "./chunk-7BDGKXKE.js";
+import "./chunk-TQ57Q7GB.js";
+import "./chunk-5N5RGH6R.js";
+import "./chunk-MPU4UWNE.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main
