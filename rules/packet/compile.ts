@@ -808,7 +808,9 @@ class CommonRuleReader {
     let ownTests = false;
     let destinationKey: bigint | null = null;
     let moduleDestinationPort: number | null = null;
-    for (const step of shape.steps ?? NO_STEPS) {
+    const steps = shape.steps ?? NO_STEPS;
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k];
       switch (step.kind) {
         case StepKind.Shared:
           tests[count++] = step.test as Test;
@@ -846,7 +848,8 @@ class CommonRuleReader {
           const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
           if (p === 0 || p === 1) tests[count++] = cache.constant((p === 1) !== step.negated);
           else {
-            const written = step.quoted.map((e) => view.written(e)).join(" ");
+            let written = "";
+            for (let q = 0; q < step.quoted.length; q++) written += q === 0 ? view.written(step.quoted[q]) : ` ${view.written(step.quoted[q])}`;
             tests[count++] = pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated: step.negated });
             ownTests = true;
           }
@@ -1694,8 +1697,44 @@ function actionOf(target: { kind: "jump" | "goto"; name: string; options: Elemen
 const natOptionOf = (name: "DNAT" | "SNAT"): string => (name === "DNAT" ? "--to-destination" : "--to-source");
 
 function natAction(name: "DNAT" | "SNAT", to: string, family: Family): Action {
-  const parsed = natRange(to, family);
+  const parsed = (family === 4 ? plainNatRange4(to) : null) ?? natRange(to, family);
   return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
+}
+
+/**
+ * natRange for `10.244.1.2` or `10.244.1.2:8080` written as iptables-save writes them (no leading
+ * zero), with no string cut: kube-proxy's 50,000 endpoints are such; null for anything else.
+ */
+export function plainNatRange4(text: string): ReturnType<typeof natRange> | null {
+  let address = 0;
+  let group = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits === 1 && group === 0) return null;
+      group = group * 10 + (c - 0x30);
+      if (++digits > 3 || group > 255) return null;
+    } else if (c === 0x2e && digits > 0 && dots < 3) {
+      address = address * 256 + group;
+      group = digits = 0;
+      dots++;
+    } else break;
+  }
+  if (dots !== 3 || digits === 0) return null;
+  const value = BigInt(address * 256 + group);
+  const addresses = { from: value, to: value };
+  if (i === text.length) return { addresses, ports: null };
+  if (text.charCodeAt(i) !== 0x3a /* : */ || text.length - i > 6 || (text.length - i > 2 && text.charCodeAt(i + 1) === 0x30)) return null;
+  let port = 0;
+  for (let k = i + 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return null;
+    port = port * 10 + (c - 0x30);
+  }
+  return i + 1 === text.length ? null : { addresses, ports: { from: port, to: port } };
 }
 
 function connmarkEffect(options: Element[]): (p: WalkPacket) => void {
@@ -1739,7 +1778,7 @@ function portRange(text: string): { from: number; to: number } | null {
 }
 
 /** `ADDR[-ADDR][:PORT[-PORT]]`, IPv6 in brackets when a port follows. */
-function natRange(text: string, family: Family): { addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null } {
+export function natRange(text: string, family: Family): { addresses: { from: bigint; to: bigint } | null; ports: { from: number; to: number } | null } {
   let addressPart = text;
   let portPart: string | null = null;
   if (family === 6 && text.startsWith("[")) {

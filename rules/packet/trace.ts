@@ -261,6 +261,11 @@ interface Branch {
   routedAs: { destination: bigint; mark: string } | null;
 }
 
+/** Appends `items` to `list` (a loop: a spread of an empty list costs the walk a compile, see Walk). */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (let k = 0; k < items.length; k++) list.push(items[k]);
+}
+
 function assumedOf(b: Branch, key: string): boolean | undefined {
   for (let at = b.assumed; at !== null; at = at.prev) if (at.value.key === key) return at.value.holds;
   return undefined;
@@ -318,8 +323,10 @@ export function tracePacket(documents: readonly Document[], input: TraceInput, n
       tables.set(name, t);
     }
   }
-  const backends = new Set([...tables.values()].map((t) => t.backend).filter((b) => b !== null));
-  const backend = options.backend ?? (backends.size === 1 ? [...backends][0] : null);
+  // The files' one backend, null when none or several tell it.
+  let told: Backend | null | undefined;
+  for (const t of tables.values()) if (t.backend !== null) told = told === undefined || told === t.backend ? t.backend : null;
+  const backend = options.backend ?? told ?? null;
   return new Walk(tables, node, family, backend, options.maxOutcomes ?? 4096).run(input, files);
 }
 
@@ -395,36 +402,48 @@ class Walk {
     return { family: this.family, outcomes, files };
   }
 
+  // The walk's lists are read with index loops and filled by push, never spread or read by for-of:
+  // an empty list has another array map than a full one, and an optimized for-of or spread that
+  // meets it is thrown away and compiled again (the walk's compiles are a third of a cold trace).
+
   private arriving(b: Branch): Outcome[] {
     const outcomes: Outcome[] = [];
-    for (const exit of this.hook("PREROUTING", [b])) {
+    const exits = this.hook("PREROUTING", [b]);
+    for (let e = 0; e < exits.length; e++) {
+      const exit = exits[e];
       if (exit.verdict !== null) {
         outcomes.push(this.outcome(exit.b, exit.verdict, null));
         continue;
       }
-      for (const [branch, local] of this.isLocal(exit.b)) {
-        if (local) outcomes.push(...this.finish(this.hook("INPUT", [branch]), "local"));
-        else outcomes.push(...this.forward(branch));
+      const ways = this.isLocal(exit.b);
+      for (let w = 0; w < ways.length; w++) {
+        const [branch, local] = ways[w];
+        if (local) this.finish(this.hook("INPUT", [branch]), "local", outcomes);
+        else this.forward(branch, outcomes);
       }
     }
     return outcomes;
   }
 
-  private forward(b: Branch): Outcome[] {
+  private forward(b: Branch, outcomes: Outcome[]): void {
     const routed = this.routeOut(b);
-    if (routed !== null) return [routed];
-    const afterForward = this.hook("FORWARD", [b]);
-    const outcomes: Outcome[] = [];
-    for (const exit of afterForward) {
-      if (exit.verdict !== null) outcomes.push(this.outcome(exit.b, exit.verdict, null));
-      else outcomes.push(...this.finish(this.hook("POSTROUTING", [exit.b]), "forward"));
+    if (routed !== null) {
+      outcomes.push(routed);
+      return;
     }
-    return outcomes;
+    const afterForward = this.hook("FORWARD", [b]);
+    for (let e = 0; e < afterForward.length; e++) {
+      const exit = afterForward[e];
+      if (exit.verdict !== null) outcomes.push(this.outcome(exit.b, exit.verdict, null));
+      else this.finish(this.hook("POSTROUTING", [exit.b]), "forward", outcomes);
+    }
   }
 
   private sent(b: Branch): Outcome[] {
     const outcomes: Outcome[] = [];
-    for (const [branch, local] of this.isLocal(b)) {
+    const ways = this.isLocal(b);
+    for (let w = 0; w < ways.length; w++) {
+      const [branch, local] = ways[w];
       if (local) branch.p.outInterface = "lo";
       else {
         const unroutable = this.routeOut(branch);
@@ -433,12 +452,16 @@ class Walk {
           continue;
         }
       }
-      for (const exit of this.hook("OUTPUT", [branch])) {
+      const exits = this.hook("OUTPUT", [branch]);
+      for (let e = 0; e < exits.length; e++) {
+        const exit = exits[e];
         if (exit.verdict !== null) {
           outcomes.push(this.outcome(exit.b, exit.verdict, null));
           continue;
         }
-        for (const post of this.hook("POSTROUTING", [exit.b])) {
+        const posts = this.hook("POSTROUTING", [exit.b]);
+        for (let q = 0; q < posts.length; q++) {
+          const post = posts[q];
           if (post.verdict !== null) {
             outcomes.push(this.outcome(post.b, post.verdict, null));
             continue;
@@ -452,19 +475,24 @@ class Walk {
           back.p.inInterface = "lo";
           back.p.outInterface = "";
           const input: Exit[] = [];
-          for (const pre of this.hook("PREROUTING", [back], true)) {
+          const pres = this.hook("PREROUTING", [back], true);
+          for (let r = 0; r < pres.length; r++) {
+            const pre = pres[r];
             if (pre.verdict !== null) outcomes.push(this.outcome(pre.b, pre.verdict, null));
-            else input.push(...this.hook("INPUT", [pre.b]));
+            else pushAll(input, this.hook("INPUT", [pre.b]));
           }
-          outcomes.push(...this.finish(input, "local"));
+          this.finish(input, "local", outcomes);
         }
       }
     }
     return outcomes;
   }
 
-  private finish(exits: Exit[], delivery: Delivery): Outcome[] {
-    return exits.map((e) => this.outcome(e.b, e.verdict ?? "accept", e.verdict === null || e.verdict === "accept" ? delivery : null));
+  private finish(exits: Exit[], delivery: Delivery, outcomes: Outcome[]): void {
+    for (let k = 0; k < exits.length; k++) {
+      const e = exits[k];
+      outcomes.push(this.outcome(e.b, e.verdict ?? "accept", e.verdict === null || e.verdict === "accept" ? delivery : null));
+    }
   }
 
   /** Whether the packet is for the node: the branches where it is, and where it is not. */
@@ -506,7 +534,7 @@ class Walk {
 
   /** Runs a hook's tables in priority order; exits with a verdict (not accept) or null (the packet goes on). */
   private hook(hook: Hook, branches: Branch[], loopedBack = false): Exit[] {
-    for (const b of branches) b.hooks = push(b.hooks, hook);
+    for (let k = 0; k < branches.length; k++) branches[k].hooks = push(branches[k].hooks, hook);
     if (hook !== "INPUT" || this.backend === "legacy" || !this.hasRules("security", "INPUT") || !this.hasRules("nat", "INPUT")) return this.tablesAt(hook, this.backend === "nft" && hook === "INPUT" ? NFT_INPUT : TABLES_AT[hook], branches, loopedBack);
     if (this.backend === "nft") return this.tablesAt(hook, NFT_INPUT, branches, loopedBack);
     // Which of security and nat INPUT comes first depends on the backend the files do not name.
@@ -523,22 +551,26 @@ class Walk {
         legacy.push(other);
       }
     }
-    return [...this.tablesAt(hook, NFT_INPUT, nft, loopedBack), ...this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack)];
+    const exits = this.tablesAt(hook, NFT_INPUT, nft, loopedBack);
+    pushAll(exits, this.tablesAt(hook, TABLES_AT.INPUT, legacy, loopedBack));
+    return exits;
   }
 
   private tablesAt(hook: Hook, order: readonly string[], branches: Branch[], loopedBack: boolean): Exit[] {
     let going = branches;
     const stopped: Exit[] = [];
-    for (const name of order) {
+    for (let o = 0; o < order.length; o++) {
+      const name = order[o];
       const table = this.tables.get(name);
       const reroutes = hook === "OUTPUT" && (name === "mangle" || name === "nat");
       // On the branch, not by it: a branch the table forks (a random pick) is a copy that keeps it.
-      if (reroutes) for (const b of going) b.routedAs = { destination: b.p.destination, mark: b.p.mark.key };
+      if (reroutes) for (let k = 0; k < going.length; k++) going[k].routedAs = { destination: going[k].p.destination, mark: going[k].p.mark.key };
       if (name === "nat") {
         // nat chooses a connection's rewriting once, on its first packet.
         const destinationSide = hook === "PREROUTING" || hook === "OUTPUT";
         const next: Branch[] = [];
-        for (const b of going) {
+        for (let k = 0; k < going.length; k++) {
+          const b = going[k];
           const done = destinationSide ? b.destinationNatDone : b.sourceNatDone;
           const state = b.p.ct.state;
           if ((state !== "NEW" && state !== "RELATED" && state !== "ESTABLISHED") || done || table === undefined) {
@@ -546,10 +578,12 @@ class Walk {
             continue;
           }
           if (state === "ESTABLISHED") {
-            for (const later of this.connectionNat(table, hook, b, destinationSide)) next.push(later);
+            pushAll(next, this.connectionNat(table, hook, b, destinationSide));
             continue;
           }
-          for (const exit of this.table(table, hook, b, false)) {
+          const exits = this.table(table, hook, b, false);
+          for (let e = 0; e < exits.length; e++) {
+            const exit = exits[e];
             if (destinationSide) exit.b.destinationNatDone = true;
             else exit.b.sourceNatDone = true;
             if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
@@ -559,8 +593,10 @@ class Walk {
         going = next;
       } else if (table !== undefined) {
         const next: Branch[] = [];
-        for (const b of going) {
-          for (const exit of this.table(table, hook, b, name === "raw" && !loopedBack)) {
+        for (let k = 0; k < going.length; k++) {
+          const exits = this.table(table, hook, going[k], name === "raw" && !loopedBack);
+          for (let e = 0; e < exits.length; e++) {
+            const exit = exits[e];
             if (exit.verdict === null || exit.verdict === "accept") next.push(exit.b);
             else stopped.push(exit);
           }
@@ -569,15 +605,18 @@ class Walk {
       }
       if (name === "raw" && !loopedBack) {
         // Conntrack runs after raw: a packet raw left untracked has no connection.
-        for (const b of going) if (b.p.ct.state === "UNTRACKED") b.destinationNatDone = b.sourceNatDone = true;
+        for (let k = 0; k < going.length; k++) if (going[k].p.ct.state === "UNTRACKED") going[k].destinationNatDone = going[k].sourceNatDone = true;
       }
       if (reroutes) {
         // The kernel routes a sent packet again when mangle or nat changed where it goes.
         const next: Branch[] = [];
-        for (const b of going) {
+        for (let k = 0; k < going.length; k++) {
+          const b = going[k];
           const before = b.routedAs;
           if (before !== null && (before.destination !== b.p.destination || (name === "mangle" && before.mark !== b.p.mark.key))) {
-            for (const [branch, local] of this.isLocal(b)) {
+            const ways = this.isLocal(b);
+            for (let w = 0; w < ways.length; w++) {
+              const [branch, local] = ways[w];
               if (local) {
                 branch.p.outInterface = "lo";
                 next.push(branch);
@@ -592,7 +631,10 @@ class Walk {
         going = next;
       }
     }
-    return [...going.map((b) => ({ b, verdict: null })), ...stopped];
+    const exits: Exit[] = [];
+    for (let k = 0; k < going.length; k++) exits.push({ b: going[k], verdict: null });
+    pushAll(exits, stopped);
+    return exits;
   }
 
   /**
@@ -605,7 +647,8 @@ class Walk {
     const p = b.p;
     const first = clone(b);
     let mark = p.mark;
-    for (const effect of toArray(b.firstPacketMarks)) mark = mark.apply(effect);
+    const marks = toArray(b.firstPacketMarks);
+    for (let k = 0; k < marks.length; k++) mark = mark.apply(marks[k]);
     first.p.mark = mark;
     first.p.ct.state = "NEW";
     first.p.ct.dnat = p.ct.dnat === true;
@@ -616,7 +659,9 @@ class Walk {
     first.firstPacket = true;
     first.firstPacketMarks = null;
     const out: Branch[] = [];
-    for (const exit of this.table(table, hook, first, false)) {
+    const exits = this.table(table, hook, first, false);
+    for (let e = 0; e < exits.length; e++) {
+      const exit = exits[e];
       const f = exit.b;
       const later: Branch = { ...b, p: { ...p, tcpFlags: { ...p.tcpFlags }, ct: { ...p.ct } }, probability: f.probability, probabilityKnown: f.probabilityKnown, assumed: f.assumed, notes: f.notes };
       if (destinationSide) later.destinationNatDone = true;
@@ -651,7 +696,9 @@ class Walk {
     if (chain === undefined) return [{ b, verdict: null }];
     const at: Place = { hook, table: chain.table, node: this.node, beforeConntrack };
     const exits: Exit[] = [];
-    for (const exit of this.chain(table, chain, b, at, 0)) {
+    const fromChain = this.chain(table, chain, b, at, 0);
+    for (let e = 0; e < fromChain.length; e++) {
+      const exit = fromChain[e];
       if (exit.verdict !== null) {
         exits.push(exit);
         continue;
@@ -660,7 +707,8 @@ class Walk {
       exit.b.policies = push(exit.b.policies, { filePath: table.filePath, line: chain.policyLine === null ? null : chain.policyLine + 1, table: chain.table, chain: chain.name, policy, afterStep: exit.b.path?.length ?? 0 });
       exits.push({ b: exit.b, verdict: policy === "DROP" ? "drop" : policy === "ACCEPT" ? null : "drop" });
     }
-    return exits.map((e) => (e.verdict === "accept" ? { b: e.b, verdict: null } : e));
+    for (let e = 0; e < exits.length; e++) if (exits[e].verdict === "accept") exits[e] = { b: exits[e].b, verdict: null };
+    return exits;
   }
 
   /** Walks a chain; an exit with verdict null fell off its end or met RETURN. */
@@ -694,12 +742,15 @@ class Walk {
             c++;
             continue;
           }
-          for (const r of results) {
+          for (let k = 0; k < results.length; k++) {
+            const r = results[k];
             if (r.kind === "next") continuing.push([r.b, c + 1]);
             else exits.push(r.exit);
           }
         } else {
-          for (const [branch, matched] of this.evaluate(rule, b, at, decided)) {
+          const ways = this.evaluate(rule, b, at, decided);
+          for (let w = 0; w < ways.length; w++) {
+            const [branch, matched] = ways[w];
             if (!matched) {
               continuing.push([branch, c + 1]);
               continue;
@@ -709,7 +760,8 @@ class Walk {
               continuing.push([results, c + 1]);
               continue;
             }
-            for (const r of results) {
+            for (let k = 0; k < results.length; k++) {
+              const r = results[k];
               if (r.kind === "next") continuing.push([r.b, c + 1]);
               else exits.push(r.exit);
             }
@@ -798,7 +850,8 @@ class Walk {
         // Back from the chain, one way, with no verdict: the branch goes on here (the KUBE-MARK-MASQ of every endpoint).
         if (exits.length === 1 && exits[0].verdict === null && !action.goto) return exits[0].b;
         const out: Acted[] = [];
-        for (const e of exits) {
+        for (let k = 0; k < exits.length; k++) {
+          const e = exits[k];
           if (e.verdict !== null) out.push(exit(e.b, e.verdict));
           // A goto does not come back: what returns from its chain returns from this one.
           else out.push(action.goto ? exit(e.b, null) : next(e.b));

@@ -12,7 +12,7 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, plainNet4, plainPort, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, natRange, plainNatRange4, plainNet4, plainPort, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
 import { netOf, parseAddress } from "../../rules/packet/addresses.js";
@@ -235,6 +235,19 @@ test("plainNet4: what the general parser reads, or null (then the general parser
     assert.deepEqual(fast, netOf(parsed.value[0]), word);
   }
   for (const word of odd) assert.equal(plainNet4(word), null, word);
+});
+
+test("plainNatRange4: what natRange reads from a DNAT/SNAT --to-*, or null (then natRange reads it)", () => {
+  const words = ["10.244.1.2", "10.244.1.2:8080", "0.0.0.0:0", "255.255.255.255:65535", "1.2.3.4:99999", "192.168.0.1:53"];
+  const odd = ["010.1.1.1:80", "1.2.3.4:", "1.2.3.4:080", "1.2.3.4:123456", "1.2.3.4-1.2.3.9", "1.2.3.4:80-90", "1.2.3.4/32", "1.2.3", "1.2.3.4.5", "1.2.3.256", ":80", "", "1.2.3.4:8x", "1.2.3.4:+80", "1.2.3.4: 80", "a.b.c.d", "1.2.3.4:0x50"];
+  let seed = 11;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let k = 0; k < 2000; k++) words.push(`${random(256)}.${random(256)}.${random(256)}.${random(256)}${k % 3 === 0 ? "" : `:${random(65536)}`}`);
+  for (const word of words) assert.deepEqual(plainNatRange4(word), natRange(word, 4), word);
+  for (const word of odd) {
+    const fast = plainNatRange4(word);
+    assert.equal(fast, null, word);
+  }
 });
 
 test("plainPort: what parseTcpPorts reads, or -1 (then parseTcpPorts reads it); tcp and udp are what parseGenericProtocol reads", () => {
