@@ -24,7 +24,7 @@ import type { Document } from "../../grammar/index.js";
 import { modelOf, NONE, type Backend, type NameId, type None, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
-import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type Maybe, type Place, type WalkPacket } from "./compile.js";
+import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type ConnState, type Maybe, type Place, type WalkPacket } from "./compile.js";
 import { MarkState } from "./marks.js";
 import { NodeInfo, type Route } from "./node.js";
 import type { CtStateName, Packet } from "./packet.js";
@@ -271,9 +271,59 @@ function assumedOf(b: Branch, key: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The walk's branches, packets and connections are made by these three functions only, each
+ * one object literal naming every field: objects of one map, so that the walk's reads of them
+ * stay monomorphic (copies made by spread took new maps, and made those reads megamorphic).
+ */
+function branchOf(b: Omit<Branch, "p">, p: WalkPacket): Branch {
+  return {
+    p,
+    probability: b.probability,
+    probabilityKnown: b.probabilityKnown,
+    assumed: b.assumed,
+    path: b.path,
+    policies: b.policies,
+    notes: b.notes,
+    hooks: b.hooks,
+    destinationNatDone: b.destinationNatDone,
+    sourceNatDone: b.sourceNatDone,
+    connectionNat: b.connectionNat,
+    firstPacketMarks: b.firstPacketMarks,
+    firstPacket: b.firstPacket,
+    routedAs: b.routedAs,
+  };
+}
+
+function packetOf(p: Omit<WalkPacket, "ct">, ct: ConnState): WalkPacket {
+  return {
+    family: p.family,
+    protocol: p.protocol,
+    protocolNumber: p.protocolNumber,
+    source: p.source,
+    destination: p.destination,
+    sourcePort: p.sourcePort,
+    destinationPort: p.destinationPort,
+    icmpType: p.icmpType,
+    icmpCode: p.icmpCode,
+    inInterface: p.inInterface,
+    outInterface: p.outInterface,
+    route: p.route,
+    mark: p.mark,
+    tcpFlags: p.tcpFlags,
+    ct,
+    local: p.local,
+    tproxy: p.tproxy,
+  };
+}
+
+function connectionOf(c: ConnState): ConnState {
+  return { state: c.state, dnat: c.dnat, snat: c.snat, mark: c.mark, original: c.original, originalDirection: c.originalDirection };
+}
+
 function clone(b: Branch): Branch {
   // tcpFlags is replaced, never changed in place: the copies share it.
-  return { ...b, p: { ...b.p, ct: { ...b.p.ct } } };
+  return branchOf(b, packetOf(b.p, connectionOf(b.p.ct)));
 }
 
 /** A path step; the packet after it is formatted when asked for. */
@@ -351,53 +401,58 @@ class Walk {
     const source = parseAddress(input.source)!.address;
     const destination = parseAddress(input.destination)!.address;
     const tcp = input.protocolNumber === 6;
-    const p: WalkPacket = {
-      family: input.family,
-      protocol: input.protocol,
-      protocolNumber: input.protocolNumber,
-      source,
-      destination,
-      sourcePort: input.sourcePort,
-      destinationPort: input.destinationPort,
-      icmpType: input.icmpType,
-      icmpCode: input.icmpCode,
-      inInterface: input.inInterface ?? "",
-      outInterface: "",
-      route: undefined,
-      mark: MarkState.exactly(input.mark ?? 0),
-      // A first packet is a SYN; an established connection's has ACK set and SYN clear, the rest unknown.
-      tcpFlags: !tcp ? { known: 0x3f, value: 0 } : state === "new" ? { known: 0x3f, value: 0x02 } : state === "established" ? { known: 0x12, value: 0x10 } : { known: 0, value: 0 },
-      ct: {
-        state: state.toUpperCase() as WalkPacket["ct"]["state"],
-        dnat: state === "new" ? false : null,
-        snat: state === "new" ? false : null,
-        // A new connection's mark is 0; an older one's is whatever rules saved in it.
-        mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
-        // An established packet is taken to go the way its connection's first packet went.
-        original: state === "new" || state === "established" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
-        originalDirection: state === "new" || state === "established" ? true : null,
+    const ct = connectionOf({
+      state: state.toUpperCase() as WalkPacket["ct"]["state"],
+      dnat: state === "new" ? false : null,
+      snat: state === "new" ? false : null,
+      // A new connection's mark is 0; an older one's is whatever rules saved in it.
+      mark: state === "new" ? MarkState.exactly(0) : MarkState.unknown(),
+      // An established packet is taken to go the way its connection's first packet went.
+      original: state === "new" || state === "established" ? { source, destination, sourcePort: input.sourcePort, destinationPort: input.destinationPort } : null,
+      originalDirection: state === "new" || state === "established" ? true : null,
+    });
+    const p = packetOf(
+      {
+        family: input.family,
+        protocol: input.protocol,
+        protocolNumber: input.protocolNumber,
+        source,
+        destination,
+        sourcePort: input.sourcePort,
+        destinationPort: input.destinationPort,
+        icmpType: input.icmpType,
+        icmpCode: input.icmpCode,
+        inInterface: input.inInterface ?? "",
+        outInterface: "",
+        route: undefined,
+        mark: MarkState.exactly(input.mark ?? 0),
+        // A first packet is a SYN; an established connection's has ACK set and SYN clear, the rest unknown.
+        tcpFlags: !tcp ? { known: 0x3f, value: 0 } : state === "new" ? { known: 0x3f, value: 0x02 } : state === "established" ? { known: 0x12, value: 0x10 } : { known: 0, value: 0 },
+        local: input.inInterface === null,
+        tproxy: false,
       },
-      local: input.inInterface === null,
-      tproxy: false,
-    };
-    const b: Branch = {
+      ct,
+    );
+    const b = branchOf(
+      {
+        probability: 1,
+        probabilityKnown: true,
+        assumed: null,
+        path: null,
+        policies: null,
+        notes: null,
+        hooks: null,
+        // nat runs for a connection's first packet: a new one's, or the first of a related one (an
+        // expected connection); an established one gets the NAT its first packet got; an invalid one has none.
+        destinationNatDone: state === "invalid",
+        sourceNatDone: state === "invalid",
+        connectionNat: null,
+        firstPacketMarks: null,
+        firstPacket: false,
+        routedAs: null,
+      },
       p,
-      probability: 1,
-      probabilityKnown: true,
-      assumed: null,
-      path: null,
-      policies: null,
-      notes: null,
-      hooks: null,
-      // nat runs for a connection's first packet: a new one's, or the first of a related one (an
-      // expected connection); an established one gets the NAT its first packet got; an invalid one has none.
-      destinationNatDone: state === "invalid",
-      sourceNatDone: state === "invalid",
-      connectionNat: null,
-      firstPacketMarks: null,
-      firstPacket: false,
-      routedAs: null,
-    };
+    );
     const outcomes = input.inInterface === null ? this.sent(b) : this.arriving(b);
     return { family: this.family, outcomes, files };
   }
@@ -663,7 +718,11 @@ class Walk {
     for (let e = 0; e < exits.length; e++) {
       const exit = exits[e];
       const f = exit.b;
-      const later: Branch = { ...b, p: { ...p, tcpFlags: { ...p.tcpFlags }, ct: { ...p.ct } }, probability: f.probability, probabilityKnown: f.probabilityKnown, assumed: f.assumed, notes: f.notes };
+      const later = branchOf(b, packetOf(p, connectionOf(p.ct)));
+      later.probability = f.probability;
+      later.probabilityKnown = f.probabilityKnown;
+      later.assumed = f.assumed;
+      later.notes = f.notes;
       if (destinationSide) later.destinationNatDone = true;
       else later.sourceNatDone = true;
       const steps = toArray(f.path);
