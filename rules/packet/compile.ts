@@ -201,6 +201,16 @@ export class TableRules implements TargetNames {
     return r;
   }
 
+  /**
+   * What the chain index keys the line's rule by (its compiled rule's destinationKey and
+   * destinationPortKey), without compiling it: from the values its shape says are the keys, else
+   * by indexKeys (KUBE-SERVICES' 20,000 lines are read in the first trace).
+   */
+  indexKeysOf(line: number): IndexKeys {
+    const viewed = this.viewed(line);
+    return (viewed === null ? null : this.cache.reader.keys(viewed, this.family, this.cache)) ?? indexKeys(this.view(line), this.family);
+  }
+
   /** The line's view, to read it without compiling it. */
   view(line: number): LineView {
     const viewed = this.viewed(line);
@@ -254,7 +264,7 @@ class LazyChain implements CompiledChain {
     this.all = rangeOf(lines.length);
     if (lines.length >= INDEX_FROM) {
       // The index needs only each rule's exact destination and port, read without compiling the rule.
-      const keys = lines.map((line) => indexKeys(tableRules.view(line), tableRules.family));
+      const keys = lines.map((line) => tableRules.indexKeysOf(line));
       const byDestination = keys.filter((k) => k.destination !== null).length;
       const byPort = keys.filter((k) => k.destinationPort !== null).length;
       if (byDestination * 2 >= lines.length) this.index = indexBy(keys.map((k) => (k.destination === null ? null : addressKey(k.destination))), (p) => addressKey(p.destination));
@@ -284,7 +294,12 @@ class LazyChain implements CompiledChain {
  * `destinationPortKey`): one destination address (`-d A/32`, not negated), and one destination
  * port of a ported protocol's match (`--dport 53`, not negated) under a `-p` that is not negated.
  */
-export function indexKeys(view: LineView, family: Family): { destination: bigint | null; destinationPort: number | null } {
+export interface IndexKeys {
+  destination: bigint | null;
+  destinationPort: number | null;
+}
+
+export function indexKeys(view: LineView, family: Family): IndexKeys {
   let destination: bigint | null = null;
   let port: number | null = null;
   let protocolNumber = false;
@@ -799,6 +814,39 @@ class CommonRuleReader {
     // Tests all shared: a list shared too; else a list of the rule's own, of its length (a list grown by push keeps room for 17).
     const tests = count === 0 ? NO_TESTS : this.ownTests ? genericTests.slice(0, count) : cache.testList(genericTests, count);
     return ruleOf(line, view, tests, targetElement, targetKind, targetOptions, destinationKey, destinationPortKey, family, names, cache);
+  }
+
+  /** The keys readShaped gives the line's rule, read alone; null when the line has no plain shape or a value readShaped does not read. */
+  keys(line: RuleLine, family: Family, cache: RuleCache): IndexKeys | null {
+    const view = new LineView(line);
+    const shape = shapeOfLine(line, view, cache.shapes, cache);
+    if (shape === null || shape.steps === null) return null;
+    const steps = shape.steps;
+    let destination: bigint | null = null;
+    let port: number | null = null;
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k];
+      if (step.source || step.negated) continue;
+      if (step.kind === StepKind.Address) {
+        const value = view.value(step.element) ?? "";
+        const plain = family === 4 ? plainNet4(value) : null;
+        if (plain !== null) {
+          if (plain.prefix === 32) destination = plain.network;
+        } else {
+          const parsed = parseGenericAddresses(value, family);
+          if (parsed.kind !== "value") return null;
+          if (parsed.value.length === 1) {
+            const net = netOf(parsed.value[0]);
+            if (net.prefix === bitsOf(family)) destination = net.network;
+          }
+        }
+      } else if (step.kind === StepKind.Port) {
+        const r = portRangeOf(view.value(step.element) ?? "");
+        if (r === null) return null;
+        if (r.min === r.max) port = r.min;
+      }
+    }
+    return { destination, destinationPort: port !== null && shape.protocolNumber !== null ? port : null };
   }
 
   /** read() for a line of a known shape: the shape's steps, each with the line's own value. */

@@ -10,17 +10,20 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileRule, indexKeys } from "../../rules/packet/compile.js";
+import { compileRule, indexKeys, TableRules } from "../../rules/packet/compile.js";
 import { fromRoot } from "../helpers/project.js";
 
 function compare(document: Document, family: 4 | 6): number {
   let rules = 0;
   for (const table of modelOf(document).tables()) {
+    // The walk's reading of the keys by the line's shape (TableRules.indexKeysOf), too.
+    const tableRules = new TableRules(document, table, family);
     table.chains.forEachRule((n) => {
       const line = document.line(n) as CommandLine;
       const compiled = compileRule(line, family, () => true);
       const keys = indexKeys(line.view, family);
       assert.deepEqual(keys, { destination: compiled.destinationKey, destinationPort: compiled.destinationPortKey }, `${document.filePath}:${n + 1}: ${line.text}`);
+      assert.deepEqual(tableRules.indexKeysOf(n), keys, `${document.filePath}:${n + 1}: ${line.text} (by its shape)`);
       rules++;
     });
   }
@@ -66,6 +69,15 @@ test("indexKeys: the keys compileRule gives, for lines that could tell them apar
     "-A X --destination 10.0.0.1 -p udp --dport 53 -j ACCEPT",
     "-A X -d 10.0.0.1/255.255.255.255 -j ACCEPT",
     "-A X -d example.invalid -j ACCEPT",
+    "-A X -d 10.0.0.1/32 -d 10.0.0.0/24 -j ACCEPT",
+    "-A X -d 10.0.0.0/24 -d 10.0.0.2/32 -j ACCEPT",
+    "-A X -d 010.0.0.1 -p tcp -m tcp --dport 22 -j ACCEPT",
+    "-A X -p tcp -m tcp --dport 22 --dport 23 -j ACCEPT",
+    "-A X -p tcp -m tcp --dport 22:23 --dport 24 -j ACCEPT",
+    "-A X -p tcp -m tcp --dport 022 -j ACCEPT",
+    "-A X -p tcp -m tcp --dport 22 -m statistic --mode random --probability 0.5 -j ACCEPT",
+    "-A X -p tcp -m tcp --dport 22 -m statistic --mode random --probability x -j ACCEPT",
+    "-A X -d 10.0.0.1/32 -p tcp -m tcp --dport 22 -j DNAT --to-destination 10.0.0.2:80",
   ];
   const document = parse(`*filter\n:X - [0:0]\n${lines.join("\n")}\nCOMMIT\n`, { filePath: "keys.rules" });
   assert.equal(compare(document, 4), lines.length);
