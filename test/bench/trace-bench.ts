@@ -8,7 +8,9 @@
  * Figures: the parse; the first trace (it builds the ruleset's model and the KUBE-SERVICES index);
  * `traces` more, each chain compiled the first time the walk enters it ("cold"); the same traces
  * again ("warm", every chain compiled). The goal is met when the first trace and the cold traces
- * together take at most TRACE_GOAL_MS.
+ * together take at most TRACE_GOAL_MS of CPU time. CPU time counts every thread of the process,
+ * V8's background compiler and garbage collector too, so it is the stricter measure: the elapsed
+ * time of the same work is printed beside it.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -23,6 +25,8 @@ export interface TraceFigures {
   firstMs: number;
   coldMs: number;
   warmMs: number;
+  /** Elapsed time of the first trace and the cold traces. */
+  afterParseWallMs: number;
 }
 
 const cpuMs = (from: NodeJS.CpuUsage): number => {
@@ -51,6 +55,7 @@ export function traceBench(text: string, count: number): TraceFigures {
   const parseMs = cpuMs(from);
   const node = new NodeInfo({ local: ["192.168.1.10"], route: ["10.244.0.0/16 dev cni0", "default dev eth0 via 192.168.1.1"] });
   const packets = packetsFor(text, count);
+  const wallFrom = performance.now();
   from = process.cpuUsage();
   trace([document], packets[0], node);
   const firstMs = cpuMs(from);
@@ -58,23 +63,30 @@ export function traceBench(text: string, count: number): TraceFigures {
   from = process.cpuUsage();
   for (const p of packets) outcomes += trace([document], p, node).outcomes.length;
   const coldMs = cpuMs(from);
+  const afterParseWallMs = performance.now() - wallFrom;
   from = process.cpuUsage();
   for (const p of packets) trace([document], p, node);
   const warmMs = cpuMs(from);
-  return { traces: count, outcomes, parseMs, firstMs, coldMs, warmMs };
+  return { traces: count, outcomes, parseMs, firstMs, coldMs, warmMs, afterParseWallMs };
 }
 
 /** Issue 13's bar: the first trace and the traces after it, all in at most this much CPU after the parse. */
 export const TRACE_GOAL_MS = 1000;
 
-export function describe(f: TraceFigures): string[] {
+/** The run of median CPU time after the parse, of runs of traceBench in fresh processes. */
+export function medianRun(runs: readonly TraceFigures[]): TraceFigures {
+  const sorted = [...runs].sort((a, b) => a.firstMs + a.coldMs - (b.firstMs + b.coldMs));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export function describe(f: TraceFigures, runs = 1): string[] {
   const ratio = (ms: number) => (ms / f.parseMs).toFixed(2);
   const afterParse = f.firstMs + f.coldMs;
   return [
-    `trace: ${f.traces} traces (half to ClusterIPs, half missing every service), ${f.outcomes} outcomes; CPU ms, and x the parse's CPU`,
+    `trace: ${f.traces} traces (half to ClusterIPs, half missing every service), ${f.outcomes} outcomes; CPU ms of all the process's threads, and x the parse's CPU${runs > 1 ? `; the median of ${runs} runs` : ""}`,
     `  parse ${f.parseMs.toFixed(0)} ms; first trace (model, KUBE-SERVICES index) ${f.firstMs.toFixed(0)} ms (${ratio(f.firstMs)}x)`,
     `  ${f.traces} traces, chains compiled on first entry: ${f.coldMs.toFixed(0)} ms (${ratio(f.coldMs)}x); again, all compiled: ${f.warmMs.toFixed(0)} ms (${ratio(f.warmMs)}x)`,
-    `  after the parse, first trace + ${f.traces} traces: ${afterParse.toFixed(0)} ms (${ratio(afterParse)}x) (goal <= ${TRACE_GOAL_MS} ms: ${afterParse <= TRACE_GOAL_MS ? "MET" : "MISSED"})`,
+    `  after the parse, first trace + ${f.traces} traces: ${afterParse.toFixed(0)} ms (${ratio(afterParse)}x) (goal <= ${TRACE_GOAL_MS} ms: ${afterParse <= TRACE_GOAL_MS ? "MET" : "MISSED"}); elapsed ${f.afterParseWallMs.toFixed(0)} ms`,
   ];
 }
 
