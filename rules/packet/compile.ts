@@ -562,9 +562,11 @@ export class RuleCache {
   /** By range, side and negation. */
   private readonly ports = new Map<number, Test>();
   private readonly interfaces = new Map<string, Test>();
-  /** Targets without options of their own, by the id of their name (by the name when no id is known): jumps, gotos. */
-  private readonly jumps = new Map<number | string, PlainTarget>();
-  private readonly gotos = new Map<number | string, PlainTarget>();
+  /** Targets without options of their own, by the id of their name (dense: arrays), else by the name: jumps, gotos. */
+  private readonly jumps: (PlainTarget | undefined)[] = [];
+  private readonly gotos: (PlainTarget | undefined)[] = [];
+  private readonly jumpsByName = new Map<string, PlainTarget>();
+  private readonly gotosByName = new Map<string, PlainTarget>();
   /** Lists of shared tests, as a trie by test. */
   private readonly lists = new TestLists();
   /** compileCommonRule's reader, reused rule after rule. */
@@ -578,15 +580,15 @@ export class RuleCache {
    * The name is read from the line only the first time.
    */
   target(kind: "jump" | "goto", view: LineView, element: number, id: number, family: Family, names: TargetNames): PlainTarget {
-    const known = kind === "goto" ? this.gotos : this.jumps;
-    const name = id === -1 ? (view.value(element) ?? "") : null;
-    let t = known.get(name ?? id);
-    if (t === undefined) {
-      const written = name ?? view.value(element) ?? "";
-      const isChain = id === -1 ? names.isChain(written) : names.isChainId(id);
-      known.set(name ?? id, (t = { name: written, action: actionOf({ kind, name: written, options: NO_ELEMENTS }, family, isChain, isChain ? id : -1) }));
+    if (id === -1) {
+      const known = kind === "goto" ? this.gotosByName : this.jumpsByName;
+      const name = view.value(element) ?? "";
+      let t = known.get(name);
+      if (t === undefined) known.set(name, (t = plainTarget(kind, name, names.isChain(name), id, family)));
+      return t;
     }
-    return t;
+    const known = kind === "goto" ? this.gotos : this.jumps;
+    return (known[id] ??= plainTarget(kind, view.value(element) ?? "", names.isChainId(id), id, family));
   }
 
   /** The first `count` tests, all shared ones, as a list shared by every rule with them. */
@@ -632,6 +634,11 @@ interface PlainTarget {
   readonly name: string;
   readonly action: Action;
 }
+
+const plainTarget = (kind: "jump" | "goto", name: string, isChain: boolean, id: number, family: Family): PlainTarget => ({
+  name,
+  action: actionOf({ kind, name, options: NO_ELEMENTS }, family, isChain, isChain ? id : -1),
+});
 
 /** A node of RuleCache's trie of test lists: the list that ends here, and the lists that go on. */
 class TestLists {

@@ -182,16 +182,39 @@ export class NodeInfo {
     return this.routes.some((r) => r.table !== "main" && r.table !== "local");
   }
 
-  /** By address: an IPv4 address as a number (hashed faster than a bigint), an IPv6 one as a bigint. */
-  private readonly localCache = new Map<number | bigint, boolean | null>();
+  /** IPv6 answers by address. */
+  private readonly localCache = new Map<bigint, boolean | null>();
+  /** What findLocal reads for IPv4, made on first use: the addresses and /32 local routes as numbers, the wider local routes. */
+  private local4: { exact: Set<number>; nets: Net[] } | null = null;
 
   /** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
   isLocal(family: Family, address: bigint): boolean | null {
-    // Addresses of both families never collide as keys: a number is never a bigint.
-    const key = family === 4 ? Number(address) : address;
-    let local = this.localCache.get(key);
-    if (local === undefined) this.localCache.set(key, (local = this.findLocal(family, address)));
+    if (family === 4) {
+      // findLocal's answer without a cache: a walk asks for tens of thousands of addresses, and a
+      // Map that large cost more than the few lookups below.
+      const n = Number(address);
+      if (n >>> 24 === 127) return true;
+      const local = (this.local4 ??= this.localOf4());
+      if (local.exact.has(n)) return true;
+      for (let k = 0; k < local.nets.length; k++) if (inNet(address, local.nets[k])) return true;
+      return this.addressesKnown ? false : null;
+    }
+    let local = this.localCache.get(address);
+    if (local === undefined) this.localCache.set(address, (local = this.findLocal(family, address)));
     return local;
+  }
+
+  private localOf4(): { exact: Set<number>; nets: Net[] } {
+    const exact = new Set<number>();
+    const nets: Net[] = [];
+    for (const a of this.addresses) if (a.family === 4) exact.add(Number(a.address));
+    // The routes findLocal's lookupRoute takes: local ones of the local and main tables.
+    for (const r of this.routes) {
+      if (r.family !== 4 || r.type !== "local" || (r.table !== "main" && r.table !== "local")) continue;
+      if (r.net.prefix === 32) exact.add(Number(r.net.network));
+      else nets.push(r.net);
+    }
+    return { exact, nets };
   }
 
   private findLocal(family: Family, address: bigint): boolean | null {
