@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-CMQKFTH5.js";
+} from "./chunk-XQSSFBIQ.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-7BDGKXKE.js";
+} from "./chunk-QWUEVVRP.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-TQ57Q7GB.js";
+} from "./chunk-FVCR7UPJ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-5N5RGH6R.js";
+} from "./chunk-2ICTAGM2.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -92,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-MPU4UWNE.js";
+} from "./chunk-CHOJQCXY.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-TQ57Q7GB.js";
+} from "./chunk-FVCR7UPJ.js";
 import {
   parse
-} from "./chunk-MPU4UWNE.js";
+} from "./chunk-CHOJQCXY.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts
