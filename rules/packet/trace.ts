@@ -794,8 +794,7 @@ class Walk {
           c++;
           continue;
         }
-        // Pushed in reverse so that the first branch is walked first.
-        const continuing: [Branch, number][] = [];
+        let continuing: [Branch, number][];
         if (decided === MATCHED) {
           const results = this.act(table, chain, rule, b, at, depth);
           if (!Array.isArray(results)) {
@@ -803,12 +802,14 @@ class Walk {
             c++;
             continue;
           }
+          continuing = [];
           for (let k = 0; k < results.length; k++) {
             const r = results[k];
             if (r.kind === "next") continuing.push([r.b, c + 1]);
             else exits.push(r.exit);
           }
         } else {
+          continuing = [];
           const ways = this.evaluate(rule, b, at, decided);
           for (let w = 0; w < ways.length; w++) {
             const [branch, matched] = ways[w];
@@ -828,6 +829,7 @@ class Walk {
             }
           }
         }
+        // Pushed in reverse so that the first branch is walked first.
         work ??= [];
         for (let k = continuing.length - 1; k >= 0; k--) work.push(continuing[k]);
         break;
