@@ -461,7 +461,7 @@ class Walk {
 
   // The walk's lists are read with index loops and filled by push, never spread or read by for-of:
   // an empty list has another array map than a full one, and an optimized for-of or spread that
-  // meets it is thrown away and compiled again (the walk's compiles are a third of a cold trace).
+  // meets it is thrown away and compiled again (compiling the walk is about a quarter of a cold trace's work).
 
   private arriving(b: Branch): Outcome[] {
     const outcomes: Outcome[] = [];
