@@ -25,8 +25,8 @@ export class NameTable {
   private slots: Int32Array<ArrayBuffer>;
   private mask: number;
   /** By id: the length and the offset in the text (-1: not in it). */
-  private lengths = new Int32Array(1024);
-  private offsets = new Int32Array(1024);
+  private lengths: Int32Array<ArrayBuffer>;
+  private offsets: Int32Array<ArrayBuffer>;
   /** Names made into strings, and names that are not in the text. */
   private readonly strings = new Map<number, string>();
 
@@ -39,6 +39,14 @@ export class NameTable {
     while (size < expected * 2) size <<= 1;
     this.slots = new Int32Array(size * 4);
     this.mask = size - 1;
+    // Room for the expected names: grown by doubling, they would be copied a dozen times.
+    this.lengths = new Int32Array(size >> 1);
+    this.offsets = new Int32Array(size >> 1);
+  }
+
+  /** How many names the table holds before it grows (ids below it index arrays made this size without growing them). */
+  get capacity(): number {
+    return this.lengths.length;
   }
 
   /** The id of `text[start, end)`, added if new. */
