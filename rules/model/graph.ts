@@ -9,7 +9,7 @@
 import type { CommandLine } from "../../grammar/index.js";
 import { chainMap, type Chain } from "./chains.js";
 import { ruleKeyOfLine } from "./rule-key.js";
-import type { Declaration, TableReplay } from "./replay.js";
+import type { Declaration, RuleText, TableReplay } from "./replay.js";
 import { RestoreStep } from "./replay.js";
 
 /** A user chain that nothing reaches. */
@@ -236,14 +236,15 @@ class AppendedGraph implements ChainGraph {
 /** Each rule's key (rule-key.ts): the rule as iptables-save prints it, made on first use and kept. */
 class RuleKeys {
   private readonly keys = new Map<number, string>();
+  private readonly text: RuleText = { start: 0, end: 0 };
 
   constructor(private readonly replay: TableReplay) {}
 
   key(at: number): string {
     let key = this.keys.get(at);
     if (key === undefined) {
-      const { ruleStarts, ruleEnds, base } = this.replay;
-      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      const { start, end } = this.replay.ruleText(at, this.text);
+      key = ruleKeyOfLine(this.replay.document.source.lexed, this.replay.base + at, start, end);
       this.keys.set(at, key);
     }
     return key;

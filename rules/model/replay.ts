@@ -40,6 +40,43 @@ export function targetOf(line: CommandLine): TargetRef | null {
   return { kind: span.kind, name: targetName(line.source.text, span), start: span.start, end: span.end };
 }
 
+/** Half-open offsets of a rule's text. */
+export interface RuleText {
+  start: number;
+  end: number;
+}
+
+/**
+ * The rule's text of a rule line (`-A`, `-I`, `-R`, `-D`, as the replay reads it): after the
+ * command's positional arguments (or from the first option, when options come before the
+ * command), up to a trailing `-c P B` (iptables -v -S prints counters last), without spaces
+ * around it.
+ */
+function ruleTextOf(lexed: LexedText, line: number, into: RuleText): RuleText {
+  const { text, firstTokens } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const first = firstTokens[line];
+  const last = firstTokens[line + 1];
+  const from = codes[first] === TokenCode.Counters ? first + 1 : first;
+  let head = from;
+  while (head < last && (codes[head] < TokenCode.Append || codes[head] > TokenCode.OtherCommand)) head++;
+  let positionalEnd = head + 1;
+  while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
+  let start = head > from ? starts[from] : ends[positionalEnd - 1];
+  let end = lexed.contentEnds[line];
+  for (let k = last - 1; k >= positionalEnd; k--) {
+    const c = codes[k];
+    if (c < TokenCode.Append || c > TokenCode.ModuleOption) continue;
+    if (c === TokenCode.SetCountersOption) end = starts[k];
+    break;
+  }
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  into.start = start;
+  into.end = end;
+  return into;
+}
+
 /** Declared by `:NAME ...` or `-N NAME`. */
 export type Declaration = ChainDeclaration | CommandLine;
 
@@ -113,9 +150,6 @@ export class TableReplay {
   /** The jump or goto of a rule (`-A`, `-I`, `-R`, `-D`); -1 for none. */
   readonly targetIds: Int32Array;
   readonly gotos: Uint8Array;
-  /** The rule's text: after the command's arguments, without a trailing `-c P B` and spaces. */
-  readonly ruleStarts: Int32Array;
-  readonly ruleEnds: Int32Array;
   /** The line (offset) of the rule before in the same chain (-A, -I, -R lines, in file order); -1 for none. */
   readonly previous: Int32Array;
   /** By chain id: the last such line, -1 for none. */
@@ -157,8 +191,6 @@ export class TableReplay {
     this.chainIds = reader.chainIds;
     this.targetIds = reader.targetIds;
     this.gotos = reader.gotos;
-    this.ruleStarts = reader.ruleStarts;
-    this.ruleEnds = reader.ruleEnds;
     this.previous = reader.previous;
     this.lastRule = reader.lastRule;
     this.ruleCounts = reader.ruleCounts;
@@ -166,6 +198,22 @@ export class TableReplay {
     this.knownTargets = reader.knownTargets;
     this.builtinIds = reader.builtinIds;
     this.lineOf = (index) => document.line(index) as CommandLine;
+  }
+
+  /**
+   * Where the rule's text of a rule line (`-A`, `-I`, `-R`, `-D`; offset `at` from base) is:
+   * after the command's arguments, without a trailing `-c P B` and spaces; read from the tokens
+   * when asked (kept per line, the offsets of a quarter of a million rules cost more memory
+   * than reading them again). Both 0 for any other line.
+   */
+  ruleText(at: number, into: RuleText = { start: 0, end: 0 }): RuleText {
+    const step = at >= 0 && at < this.span ? this.steps[at] : RestoreStep.None;
+    if (step < RestoreStep.Append || step > RestoreStep.Delete) {
+      into.start = 0;
+      into.end = 0;
+      return into;
+    }
+    return ruleTextOf(this.document.source.lexed, this.base + at, into);
   }
 
   /** The line at offset `at` from base. */
@@ -271,8 +319,6 @@ class Reader {
   readonly chainIds: Int32Array<ArrayBuffer>;
   readonly targetIds: Int32Array<ArrayBuffer>;
   readonly gotos: Uint8Array<ArrayBuffer>;
-  readonly ruleStarts: Int32Array<ArrayBuffer>;
-  readonly ruleEnds: Int32Array<ArrayBuffer>;
   readonly previous: Int32Array<ArrayBuffer>;
   lastRule: Int32Array<ArrayBuffer>;
   ruleCounts: Int32Array<ArrayBuffer>;
@@ -342,12 +388,10 @@ class Reader {
     this.chainIds = new Int32Array(span).fill(-1);
     this.targetIds = new Int32Array(span).fill(-1);
     this.gotos = new Uint8Array(span);
-    this.ruleStarts = new Int32Array(span);
-    this.ruleEnds = new Int32Array(span);
     this.previous = new Int32Array(span).fill(-1);
     this.lastRule = new Int32Array(this.names.count + 2 * table.chainCount + 64).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
-    this.current = new Int32Array(Math.max(1024, this.names.count * 2)).fill(NONE);
+    this.current = new Int32Array(Math.max(1024, this.names.capacity)).fill(NONE);
     for (const name of this.builtins) this.setState(this.names.internString(name), BUILTIN);
   }
 
@@ -367,24 +411,74 @@ class Reader {
         if (kind !== "command" && !(kind === "chain" && declarations)) skip[at] = 1;
       }
     }
-    for (let at = 0; at < span; at++) {
-      const first = firstTokens[base + at];
-      if (first === firstTokens[base + at + 1] || (skip !== null && skip[at] === 1)) continue;
-      if (codes[first] === TokenCode.ChainDecl) this.declaration(at, first);
-      else this.command(at, codes[first] === TokenCode.Counters ? first + 1 : first);
+    // iptables-save prints a table's declarations together, then its rules: each run of lines
+    // of one kind is read by a loop of its own, which the JIT compiles once, with what that
+    // kind of line meets (a loop over both would be compiled while it has met declarations only).
+    for (let at = 0; at < span; ) {
+      at = this.declarations(at, skip);
+      at = this.commands(at, skip);
     }
   }
 
+  /** The declarations from line `at` up to the next command; returns that command's offset (or span). */
+  declarations(at: number, skip: Uint8Array | null): number {
+    const { span, firstTokens, codes, base } = this;
+    for (; at < span; at++) {
+      const first = firstTokens[base + at];
+      if (first === firstTokens[base + at + 1] || (skip !== null && skip[at] === 1)) continue;
+      if (codes[first] !== TokenCode.ChainDecl) break;
+      this.declaration(at, first);
+    }
+    return at;
+  }
+
   /**
-   * `-A`, `-I`, ... and what they do. The command is mostly the line's first word, but iptables
-   * takes options before it (`-p tcp -A FORWARD --dport 22`): it is the first token with a
-   * command's code (a word an option takes as its value has a value's code, whatever it looks like).
+   * The commands from line `at` up to the next declaration (`-A`, `-I`, ... and what they do);
+   * returns that declaration's offset (or span). The hot path (a rule) is written out here
+   * rather than in nested methods: each method the JIT compiles on its own and again inlined
+   * into each caller, and for the one pass of the model over a dump that compiling costs more
+   * than the calls.
    */
-  command(at: number, from: number): void {
-    const last = this.firstTokens[this.base + at + 1];
-    let head = from;
-    while (head < last && (this.codes[head] < TokenCode.Append || this.codes[head] > TokenCode.OtherCommand)) head++;
-    this.commandAt(at, head, from);
+  commands(at: number, skip: Uint8Array | null): number {
+    const { span, firstTokens, codes, base } = this;
+    for (; at < span; at++) {
+      const first = firstTokens[base + at];
+      const last = firstTokens[base + at + 1];
+      if (first === last || (skip !== null && skip[at] === 1)) continue;
+      if (codes[first] === TokenCode.ChainDecl) break;
+      // The command is mostly the line's first word, but iptables takes options before it
+      // (`-p tcp -A FORWARD --dport 22`): it is the first token with a command's code (a word
+      // an option takes as its value has a value's code, whatever it looks like).
+      let head = codes[first] === TokenCode.Counters ? first + 1 : first;
+      while (head < last && (codes[head] < TokenCode.Append || codes[head] > TokenCode.OtherCommand)) head++;
+      if (head >= last) continue;
+      const command = codes[head];
+      // Positional arguments: the values right after the command.
+      let positionalEnd = head + 1;
+      while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
+      const id = positionalEnd > head + 1 ? this.chainOf(head + 1) : -1;
+      this.chainIds[at] = id;
+      const kind = KINDS[command];
+      this.kinds[at] = kind;
+      if (kind > RestoreStep.Delete) {
+        this.otherCommand(at, command, id);
+        continue;
+      }
+      // A rule: `-A`, `-I`, `-R`, `-D`.
+      if (kind !== RestoreStep.Append) this.appendOnly = false;
+      if (id !== -1) {
+        if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
+        // Links the chain's rules (`-A`, `-I`, `-R` lines), line to line.
+        if (kind !== RestoreStep.Delete) {
+          if (id >= this.lastRule.length) [this.lastRule, this.ruleCounts] = growLinks(this.lastRule, this.ruleCounts, id);
+          this.previous[at] = this.lastRule[id];
+          this.lastRule[id] = at;
+          this.ruleCounts[id]++;
+        }
+      }
+      this.target(at, kind);
+    }
+    return at;
   }
 
   lineAt(at: number): CommandLine {
@@ -479,61 +573,6 @@ class Reader {
       }
     }
     return -1;
-  }
-
-  /** The command at token `head`; its rule's options start at token `from` (before it when written so). */
-  commandAt(at: number, head: number, from: number): void {
-    const { codes } = this;
-    const last = this.firstTokens[this.base + at + 1];
-    const command = codes[head];
-    if (head >= last || command < TokenCode.Append || command > TokenCode.OtherCommand) return;
-    // Positional arguments: the values right after the command.
-    let positionalEnd = head + 1;
-    while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
-    const id = positionalEnd > head + 1 ? this.chainOf(head + 1) : -1;
-    this.chainIds[at] = id;
-    const kind = KINDS[command];
-    this.kinds[at] = kind;
-    if (kind <= RestoreStep.Delete) this.rule(at, kind, id, positionalEnd, last, head > from ? from : -1);
-    else this.otherCommand(at, command, id);
-  }
-
-  /**
-   * `-A`, `-I`, `-R`, `-D`. `before` is the first of the options written before the command, or
-   * -1: the rule's text then starts there and holds the command too (such a line compares
-   * equal only to one written the same way).
-   */
-  rule(at: number, kind: RestoreStep, id: number, positionalEnd: number, last: number, before: number): void {
-    if (kind !== RestoreStep.Append) this.appendOnly = false;
-    if (id !== -1) {
-      if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
-      if (kind !== RestoreStep.Delete) this.link(at, id);
-    }
-    // The rule's text, for comparing rules: after the positional arguments, up to a trailing
-    // `-c P B` (iptables -v -S prints counters last), without spaces around it.
-    const { codes, text } = this;
-    const lineEnd = this.contentEnds[this.base + at];
-    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
-    let end = lineEnd;
-    for (let k = last - 1; k >= positionalEnd; k--) {
-      const c = codes[k];
-      if (c < TokenCode.Append || c > TokenCode.ModuleOption) continue;
-      if (c === TokenCode.SetCountersOption) end = this.starts[k];
-      break;
-    }
-    while (start < end && text.charCodeAt(start) <= 32) start++;
-    while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-    this.ruleStarts[at] = start;
-    this.ruleEnds[at] = end;
-    this.target(at, kind);
-  }
-
-  /** Links the chain's rules (`-A`, `-I`, `-R` lines), line to line. */
-  link(at: number, id: number): void {
-    if (id >= this.lastRule.length) [this.lastRule, this.ruleCounts] = growLinks(this.lastRule, this.ruleCounts, id);
-    this.previous[at] = this.lastRule[id];
-    this.lastRule[id] = at;
-    this.ruleCounts[id]++;
   }
 
   /** The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets. */
