@@ -75,7 +75,11 @@ export class NameTable {
     if (bits > 0x7f && add) this.nonAscii = true;
     const slots = this.slots;
     const mask = this.mask;
-    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+    // Stepped before each probe, from the slot before the first: every lookup runs the step,
+    // so the JIT has seen it when it compiles this (one stepped only after a collision was
+    // compiled without it, and thrown away at the first collision).
+    for (let slot = (h1 - 1) & mask; ; ) {
+      slot = (slot + 1) & mask;
       const at = slot * 4;
       const entry = slots[at + 3];
       if (entry === 0) return add ? this.add(at, h1, h2, text, start, length) : -1;
