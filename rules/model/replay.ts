@@ -420,14 +420,33 @@ class Reader {
     }
   }
 
-  /** The declarations from line `at` up to the next command; returns that command's offset (or span). */
+  /**
+   * The declarations from line `at` up to the next command; returns that command's offset (or
+   * span). Written out in the loop, as the commands' rules are (see `commands`).
+   */
   declarations(at: number, skip: Uint8Array | null): number {
-    const { span, firstTokens, codes, base } = this;
+    const { span, firstTokens, codes, starts, ends, base, text } = this;
     for (; at < span; at++) {
       const first = firstTokens[base + at];
-      if (first === firstTokens[base + at + 1] || (skip !== null && skip[at] === 1)) continue;
+      const last = firstTokens[base + at + 1];
+      if (first === last || (skip !== null && skip[at] === 1)) continue;
       if (codes[first] !== TokenCode.ChainDecl) break;
-      this.declaration(at, first);
+      // `:NAME POLICY [p:b]`. The name is as written (the lexer reads a `:` word with a quote
+      // as a value). `:` alone names no chain (a syntax error of its own): iptables-restore
+      // declares nothing.
+      if (ends[first] - starts[first] === 1) continue;
+      const id = this.names.intern(text, starts[first] + 1, ends[first]);
+      this.declaredTokens.push(first);
+      this.declaredInOrder.push(id);
+      this.chainIds[at] = id;
+      this.kinds[at] = RestoreStep.Declaration;
+      if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
+      // `:NAME - [0:0]` is right for any chain; anything else is for chain-declaration to read.
+      const policy = first + 1;
+      if (!(policy < last && ends[policy] - starts[policy] === 1 && text.charCodeAt(starts[policy]) === 45)) {
+        this.policyDeclarations.push(this.line(base + at) as ChainDeclaration);
+      }
+      this.declare(id, at);
     }
     return at;
   }
@@ -440,7 +459,7 @@ class Reader {
    * than the calls.
    */
   commands(at: number, skip: Uint8Array | null): number {
-    const { span, firstTokens, codes, base } = this;
+    const { span, firstTokens, codes, starts, ends, base, text } = this;
     for (; at < span; at++) {
       const first = firstTokens[base + at];
       const last = firstTokens[base + at + 1];
@@ -456,7 +475,15 @@ class Reader {
       // Positional arguments: the values right after the command.
       let positionalEnd = head + 1;
       while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
-      const id = positionalEnd > head + 1 ? this.chainOf(head + 1) : -1;
+      let id = -1;
+      if (positionalEnd > head + 1) {
+        // The chain of the line before: iptables-save prints a chain's rules together.
+        const name = head + 1;
+        const start = starts[name];
+        const length = ends[name] - start;
+        if (length === this.previousLength && codes[name] !== TokenCode.QuotedWord && sameRange(text, start, this.previousStart, length)) id = this.previousId;
+        else id = this.chainOf(name);
+      }
       this.chainIds[at] = id;
       const kind = KINDS[command];
       this.kinds[at] = kind;
@@ -476,7 +503,28 @@ class Reader {
           this.ruleCounts[id]++;
         }
       }
-      this.target(at, kind);
+      // The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets.
+      const target = readTarget(this.lexed, base + at, this.scratch);
+      if (target === null) continue;
+      let t: number;
+      if (target.quoted) {
+        t = this.names.internString(targetName(text, target));
+      } else {
+        // The targets of the last two rules: chains often alternate between a few (DNAT, a mark chain).
+        const start = target.start;
+        const length = target.end - start;
+        if (length === this.recentLength0 && sameRange(text, start, this.recentStart0, length)) t = this.recentId0;
+        else if (length === this.recentLength1 && sameRange(text, start, this.recentStart1, length)) t = this.recentId1;
+        else t = this.newTarget(start, length);
+      }
+      this.targetIds[at] = t;
+      if (target.kind === "goto") this.gotos[at] = 1;
+      if (kind === RestoreStep.Delete) continue;
+      if (this.state(t) !== NONE) {
+        if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
+      } else if (!this.knownTargets.get(t)) {
+        this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
+      }
     }
     return at;
   }
@@ -522,32 +570,11 @@ class Reader {
     this.setState(id, at);
   }
 
-  /** `:NAME POLICY [p:b]` */
-  declaration(at: number, first: number): void {
-    // `:` alone names no chain (a syntax error of its own): iptables-restore declares nothing.
-    if (this.ends[first] - this.starts[first] === 1) return;
-    const id = this.idOfToken(first, 1);
-    this.declaredTokens.push(first);
-    this.declaredInOrder.push(id);
-    this.chainIds[at] = id;
-    this.kinds[at] = RestoreStep.Declaration;
-    if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
-    // `:NAME - [0:0]` is right for any chain; anything else is for chain-declaration to read.
-    const policy = first + 1;
-    const dash =
-      policy < this.firstTokens[this.base + at + 1] &&
-      this.ends[policy] - this.starts[policy] === 1 &&
-      this.text.charCodeAt(this.starts[policy]) === 45;
-    if (!dash) this.policyDeclarations.push(this.line(this.base + at) as ChainDeclaration);
-    this.declare(id, at);
-  }
-
-  /** The id of the chain a command names (its first positional argument). */
+  /** The id of the chain a command names (its first positional argument), when not the chain of the line before. */
   chainOf(token: number): number {
     const start = this.starts[token];
     const length = this.ends[token] - start;
     const plain = this.codes[token] !== TokenCode.QuotedWord;
-    if (plain && length === this.previousLength && sameRange(this.text, start, this.previousStart, length)) return this.previousId;
     let id = plain ? this.nextDeclared(start, length) : -1;
     if (id === -1) id = this.idOfToken(token, 0);
     this.previousStart = start;
@@ -575,26 +602,9 @@ class Reader {
     return -1;
   }
 
-  /** The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets. */
-  target(at: number, kind: RestoreStep): void {
-    const span = readTarget(this.lexed, this.base + at, this.scratch);
-    if (span === null) return;
-    const t = span.quoted ? this.names.internString(targetName(this.text, span)) : this.targetId(span.start, span.end);
-    this.targetIds[at] = t;
-    if (span.kind === "goto") this.gotos[at] = 1;
-    if (kind === RestoreStep.Delete) return;
-    if (this.state(t) !== NONE) {
-      if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
-    } else if (!this.knownTargets.get(t)) {
-      this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
-    }
-  }
-
-  targetId(start: number, end: number): number {
-    const length = end - start;
-    if (length === this.recentLength0 && sameRange(this.text, start, this.recentStart0, length)) return this.recentId0;
-    if (length === this.recentLength1 && sameRange(this.text, start, this.recentStart1, length)) return this.recentId1;
-    const id = this.names.intern(this.text, start, end);
+  /** The id of a target name not among the last two, which becomes the last. */
+  newTarget(start: number, length: number): number {
+    const id = this.names.intern(this.text, start, start + length);
     this.recentStart1 = this.recentStart0;
     this.recentLength1 = this.recentLength0;
     this.recentId1 = this.recentId0;
