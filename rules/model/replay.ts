@@ -344,10 +344,10 @@ class Reader {
   previousStart = 0;
   previousLength = -1;
   previousId = -1;
-  // The `:NAME` declarations in file order (their tokens and ids), and the next one a run of
-  // rules is likely for.
-  readonly declaredTokens: number[] = [];
-  readonly declaredInOrder: number[] = [];
+  // The `:NAME` declarations in file order, by twos: a declaration's token and id (sized for the
+  // table's declarations); and the next one a run of rules is likely for.
+  declaredInOrder: Int32Array<ArrayBuffer>;
+  declaredCount = 0;
   nextDeclaration = 0;
   // The targets of the last two lookups: chains often alternate between a few (DNAT, a mark chain).
   recentStart0 = 0;
@@ -389,7 +389,9 @@ class Reader {
     this.targetIds = new Int32Array(span).fill(-1);
     this.gotos = new Uint8Array(span);
     this.previous = new Int32Array(span).fill(-1);
-    this.lastRule = new Int32Array(this.names.count + 2 * table.chainCount + 64).fill(-1);
+    this.declaredInOrder = new Int32Array(2 * table.chainCount + 2);
+    // Chain ids are mostly the declared names': ids below the name table's capacity, mostly.
+    this.lastRule = new Int32Array(Math.max(this.names.capacity, this.names.count + table.chainCount + 64)).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
     this.current = new Int32Array(Math.max(1024, this.names.capacity)).fill(NONE);
     for (const name of this.builtins) this.setState(this.names.internString(name), BUILTIN);
@@ -436,8 +438,10 @@ class Reader {
       // declares nothing.
       if (ends[first] - starts[first] === 1) continue;
       const id = this.names.intern(text, starts[first] + 1, ends[first]);
-      this.declaredTokens.push(first);
-      this.declaredInOrder.push(id);
+      if (2 * this.declaredCount + 2 > this.declaredInOrder.length) this.declaredInOrder = growDeclared(this.declaredInOrder);
+      this.declaredInOrder[2 * this.declaredCount] = first;
+      this.declaredInOrder[2 * this.declaredCount + 1] = id;
+      this.declaredCount++;
       this.chainIds[at] = id;
       this.kinds[at] = RestoreStep.Declaration;
       if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
@@ -590,13 +594,14 @@ class Reader {
    * -1 when not there.
    */
   nextDeclared(start: number, length: number): number {
-    const tokens = this.declaredTokens;
-    const stop = Math.min(tokens.length, this.nextDeclaration + 8);
+    const order = this.declaredInOrder;
+    const stop = Math.min(this.declaredCount, this.nextDeclaration + 8);
     for (let q = this.nextDeclaration; q < stop; q++) {
-      const from = this.starts[tokens[q]] + 1;
-      if (this.ends[tokens[q]] - from === length && sameRange(this.text, start, from, length)) {
+      const token = order[2 * q];
+      const from = this.starts[token] + 1;
+      if (this.ends[token] - from === length && sameRange(this.text, start, from, length)) {
         this.nextDeclaration = q + 1;
-        return this.declaredInOrder[q];
+        return order[2 * q + 1];
       }
     }
     return -1;
@@ -673,6 +678,12 @@ function growLinks(last: Int32Array<ArrayBuffer>, counts: Int32Array<ArrayBuffer
   const grownCounts = new Int32Array(size);
   grownCounts.set(counts);
   return [grownLast, grownCounts];
+}
+
+function growDeclared(order: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(order.length * 2);
+  grown.set(order);
+  return grown;
 }
 
 function sameRange(text: string, a: number, b: number, length: number): boolean {
