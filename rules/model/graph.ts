@@ -112,19 +112,28 @@ function callerLists(forEachEdge: (visit: (from: number, to: number) => void) =>
 
 /** The graph of a table that only appends rules, read from the replay's per-line links. */
 class AppendedGraph implements ChainGraph {
-  readonly userChains: readonly number[];
   readonly callers: (id: number) => readonly number[];
-  private readonly declared: Uint8Array;
+  // Made on first use, by indexed loops: the packet walk never asks for the user chains, and a
+  // callback or iterator per chain of a kube dump's 60,000, run once, never leaves the interpreter.
+  private userChainList: number[] | undefined;
+  private declaredFlags: Uint8Array | undefined;
   private chainList: ReadonlyMap<string, Chain> | undefined;
 
   constructor(readonly replay: TableReplay) {
-    this.declared = new Uint8Array(replay.names.count);
-    for (const id of replay.declaredIds) this.declared[id] = 1;
-    this.userChains = replay.declaredIds.filter((id) => !replay.isBuiltin(id));
     this.callers = callerLists((visit) => {
       const { steps, chainIds, targetIds, span } = replay;
       for (let at = 0; at < span; at++) if (steps[at] === RestoreStep.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
     });
+  }
+
+  get userChains(): readonly number[] {
+    if (this.userChainList === undefined) {
+      const { declaredIds } = this.replay;
+      const list: number[] = [];
+      for (let k = 0; k < declaredIds.length; k++) if (!this.replay.isBuiltin(declaredIds[k])) list.push(declaredIds[k]);
+      this.userChainList = list;
+    }
+    return this.userChainList;
   }
 
   get chains(): ReadonlyMap<string, Chain> {
@@ -133,7 +142,19 @@ class AppendedGraph implements ChainGraph {
 
   exists(id: number): boolean {
     const { ruleCounts } = this.replay;
-    return (id < this.declared.length && this.declared[id] === 1) || (id < ruleCounts.length && ruleCounts[id] > 0);
+    const declared = this.declared();
+    return (id < declared.length && declared[id] === 1) || (id < ruleCounts.length && ruleCounts[id] > 0);
+  }
+
+  /** By chain id, 1 for a declared chain. */
+  private declared(): Uint8Array {
+    if (this.declaredFlags === undefined) {
+      const { declaredIds } = this.replay;
+      const flags = new Uint8Array(this.replay.names.count);
+      for (let k = 0; k < declaredIds.length; k++) flags[declaredIds[k]] = 1;
+      this.declaredFlags = flags;
+    }
+    return this.declaredFlags;
   }
 
   forEachTarget(id: number, visit: (target: number) => void): void {
