@@ -113,10 +113,6 @@ function callerLists(forEachEdge: (visit: (from: number, to: number) => void) =>
 /** The graph of a table that only appends rules, read from the replay's per-line links. */
 class AppendedGraph implements ChainGraph {
   readonly callers: (id: number) => readonly number[];
-  // Made on first use, by indexed loops: the packet walk never asks for the user chains, and a
-  // callback or iterator per chain of a kube dump's 60,000, run once, never leaves the interpreter.
-  private userChainList: number[] | undefined;
-  private declaredFlags: Uint8Array | undefined;
   private chainList: ReadonlyMap<string, Chain> | undefined;
 
   constructor(readonly replay: TableReplay) {
@@ -127,13 +123,7 @@ class AppendedGraph implements ChainGraph {
   }
 
   get userChains(): readonly number[] {
-    if (this.userChainList === undefined) {
-      const { declaredIds } = this.replay;
-      const list: number[] = [];
-      for (let k = 0; k < declaredIds.length; k++) if (!this.replay.isBuiltin(declaredIds[k])) list.push(declaredIds[k]);
-      this.userChainList = list;
-    }
-    return this.userChainList;
+    return this.replay.userIds;
   }
 
   get chains(): ReadonlyMap<string, Chain> {
@@ -142,19 +132,7 @@ class AppendedGraph implements ChainGraph {
 
   exists(id: number): boolean {
     const { ruleCounts } = this.replay;
-    const declared = this.declared();
-    return (id < declared.length && declared[id] === 1) || (id < ruleCounts.length && ruleCounts[id] > 0);
-  }
-
-  /** By chain id, 1 for a declared chain. */
-  private declared(): Uint8Array {
-    if (this.declaredFlags === undefined) {
-      const { declaredIds } = this.replay;
-      const flags = new Uint8Array(this.replay.names.count);
-      for (let k = 0; k < declaredIds.length; k++) flags[declaredIds[k]] = 1;
-      this.declaredFlags = flags;
-    }
-    return this.declaredFlags;
+    return this.replay.isDeclared(id) || (id < ruleCounts.length && ruleCounts[id] > 0);
   }
 
   forEachTarget(id: number, visit: (target: number) => void): void {

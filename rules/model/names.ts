@@ -174,3 +174,22 @@ export class Flags {
     this.bits[id] = value;
   }
 }
+
+/** Per id numbers, -1 where none is set: an Int32Array that grows with the table (a value is kept plus one, so that a new array needs no fill). */
+export class IdNumbers {
+  private values: Int32Array<ArrayBuffer>;
+  constructor(size = 256) {
+    this.values = new Int32Array(size);
+  }
+  get(id: number): number {
+    return id < this.values.length ? this.values[id] - 1 : -1;
+  }
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      const values = new Int32Array(Math.max(this.values.length * 2, id + 1));
+      values.set(this.values);
+      this.values = values;
+    }
+    this.values[id] = value + 1;
+  }
+}

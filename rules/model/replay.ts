@@ -22,7 +22,7 @@ import {
   type TargetSpan,
 } from "../../grammar/index.js";
 import { builtinChains, BUILTIN_CHAINS, EXTENSION_TARGETS, STANDARD_TARGETS } from "../netfilter/index.js";
-import { Flags, NameTable } from "./names.js";
+import { Flags, IdNumbers, NameTable } from "./names.js";
 
 /** A rule's `-j NAME` or `-g NAME`, where the name is in the text. */
 export interface TargetRef {
@@ -156,10 +156,16 @@ export class TableReplay {
   readonly lastRule: Int32Array;
   /** By chain id: how many such lines. */
   readonly ruleCounts: Int32Array;
-  /** The ids of declared chains, in the order of their first declaration. */
-  readonly declaredIds: readonly number[];
+  /**
+   * The ids of the declared chains that are not built-in chains of the table, in the order of
+   * their first declaration (a chain declared again after `-X` or `-E` is listed again).
+   */
+  readonly userIds: readonly number[];
   private readonly knownTargets: Flags;
   private readonly builtinIds: Flags;
+  private readonly declaredFlags: Flags;
+  private readonly firstDeclarations: IdNumbers;
+  private firstNewChains: IdNumbers | undefined;
   private readonly lineOf: (index: number) => CommandLine;
   private declarations: Map<string, Declaration[]> | undefined;
   private firstUses: Map<string, CommandLine> | undefined;
@@ -194,9 +200,11 @@ export class TableReplay {
     this.previous = reader.previous;
     this.lastRule = reader.lastRule;
     this.ruleCounts = reader.ruleCounts;
-    this.declaredIds = reader.declaredIds;
+    this.userIds = reader.userIds;
     this.knownTargets = reader.knownTargets;
     this.builtinIds = reader.builtinIds;
+    this.declaredFlags = reader.declaredFlags;
+    this.firstDeclarations = reader.firstDeclarations;
     this.lineOf = (index) => document.line(index) as CommandLine;
   }
 
@@ -262,6 +270,26 @@ export class TableReplay {
     return this.builtinIds.get(id) === 1;
   }
 
+  /** The line (offset) that declares a chain: its first `:NAME`, else its first `-N NAME`; -1 for none. */
+  declarationLine(id: number): number {
+    const line = this.firstDeclarations.get(id);
+    if (line !== -1 || this.newChainCommands.length === 0) return line;
+    if (this.firstNewChains === undefined) {
+      const lines = new IdNumbers(this.names.count);
+      for (let at = 0; at < this.span; at++) {
+        const chain = this.chainIds[at];
+        if (this.steps[at] === RestoreStep.NewChain && chain !== -1 && lines.get(chain) === -1) lines.set(chain, at);
+      }
+      this.firstNewChains = lines;
+    }
+    return this.firstNewChains.get(id);
+  }
+
+  /** Whether a line of the table declares the chain (`:NAME`, `-N NAME`; whatever commands do to it after). */
+  isDeclared(id: number): boolean {
+    return this.declaredFlags.get(id) === 1;
+  }
+
   private allDeclarations(): Map<string, Declaration[]> {
     if (this.declarations === undefined) {
       const declarations = new Map<string, Declaration[]>();
@@ -322,7 +350,11 @@ class Reader {
   readonly previous: Int32Array<ArrayBuffer>;
   lastRule: Int32Array<ArrayBuffer>;
   ruleCounts: Int32Array<ArrayBuffer>;
-  readonly declaredIds: number[] = [];
+  readonly userIds: number[] = [];
+  /** By id, the first `:NAME` line (offset). */
+  readonly firstDeclarations: IdNumbers;
+  /** By id, 1 for a chain some line declares. */
+  readonly declaredFlags = new Flags();
   readonly missingChains: CommandLine[] = [];
   readonly missingJumps: MissingJump[] = [];
   readonly builtinJumps: MissingJump[] = [];
@@ -390,6 +422,7 @@ class Reader {
     this.gotos = new Uint8Array(span);
     this.previous = new Int32Array(span).fill(-1);
     this.declaredInOrder = new Int32Array(2 * table.chainCount + 2);
+    this.firstDeclarations = new IdNumbers(this.names.capacity);
     // Chain ids are mostly the declared names': ids below the name table's capacity, mostly.
     this.lastRule = new Int32Array(Math.max(this.names.capacity, this.names.count + table.chainCount + 64)).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
@@ -444,6 +477,7 @@ class Reader {
       this.declaredCount++;
       this.chainIds[at] = id;
       this.kinds[at] = RestoreStep.Declaration;
+      if (this.firstDeclarations.get(id) === -1) this.firstDeclarations.set(id, at);
       if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
       // `:NAME - [0:0]` is right for any chain; anything else is for chain-declaration to read.
       const policy = first + 1;
@@ -570,7 +604,10 @@ class Reader {
       const previous = before === BUILTIN ? null : (this.line(this.base + before) as Declaration);
       this.redeclarations.push({ line: this.lineAt(at) as Declaration, previous });
     }
-    if (before === NONE || before === BUILTIN) this.declaredIds.push(id);
+    if (before === NONE || before === BUILTIN) {
+      this.declaredFlags.set(id, 1);
+      if (!this.builtinIds.get(id)) this.userIds.push(id);
+    }
     this.setState(id, at);
   }
 
