@@ -61,7 +61,6 @@ export function appendedChainsNamed(table: Table, names: ReadonlySet<string>): M
 export class AppendedChains implements ReadonlyMap<string, Chain> {
   private readonly made: (Chain | undefined)[] = [];
   private all: Map<string, Chain> | undefined;
-  private declarations: Int32Array | undefined;
 
   constructor(private readonly replay: TableReplay) {}
 
@@ -103,8 +102,7 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     const made = this.made[id];
     if (made !== undefined) return made;
     const { replay: walk } = this;
-    const declarations = this.declarationLines();
-    const declared = id < declarations.length ? declarations[id] : -1;
+    const declared = walk.declarationLine(id);
     const last = id < walk.lastRule.length ? walk.lastRule[id] : -1;
     if (declared === -1 && last === -1) return undefined;
     // Counted first: a list of its own length (one grown by push keeps room for 17, and most chains have two rules).
@@ -113,22 +111,6 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     const rules = new Array<CommandLine>(count);
     for (let at = last; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
     return (this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared));
-  }
-
-  /** By chain id, the line that declares it (its first `:NAME`, else its first `-N`), or -1. */
-  private declarationLines(): Int32Array {
-    if (this.declarations === undefined) {
-      const { steps: kinds, chainIds, span, names } = this.replay;
-      const lines = new Int32Array(names.count).fill(-1);
-      for (let at = 0; at < span; at++) {
-        if (kinds[at] === RestoreStep.Declaration && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
-      }
-      for (let at = 0; at < span; at++) {
-        if (kinds[at] === RestoreStep.NewChain && chainIds[at] !== -1 && lines[chainIds[at]] === -1) lines[chainIds[at]] = at;
-      }
-      this.declarations = lines;
-    }
-    return this.declarations;
   }
 
   private list(): Map<string, Chain> {

@@ -9,7 +9,7 @@
 import type { CommandLine } from "../../grammar/index.js";
 import { chainMap, type Chain } from "./chains.js";
 import { ruleKeyOfLine } from "./rule-key.js";
-import type { Declaration, TableReplay } from "./replay.js";
+import type { Declaration, RuleText, TableReplay } from "./replay.js";
 import { RestoreStep } from "./replay.js";
 
 /** A user chain that nothing reaches. */
@@ -112,19 +112,18 @@ function callerLists(forEachEdge: (visit: (from: number, to: number) => void) =>
 
 /** The graph of a table that only appends rules, read from the replay's per-line links. */
 class AppendedGraph implements ChainGraph {
-  readonly userChains: readonly number[];
   readonly callers: (id: number) => readonly number[];
-  private readonly declared: Uint8Array;
   private chainList: ReadonlyMap<string, Chain> | undefined;
 
   constructor(readonly replay: TableReplay) {
-    this.declared = new Uint8Array(replay.names.count);
-    for (const id of replay.declaredIds) this.declared[id] = 1;
-    this.userChains = replay.declaredIds.filter((id) => !replay.isBuiltin(id));
     this.callers = callerLists((visit) => {
       const { steps, chainIds, targetIds, span } = replay;
       for (let at = 0; at < span; at++) if (steps[at] === RestoreStep.Append && chainIds[at] !== -1) visit(chainIds[at], targetIds[at]);
     });
+  }
+
+  get userChains(): readonly number[] {
+    return this.replay.userIds;
   }
 
   get chains(): ReadonlyMap<string, Chain> {
@@ -133,7 +132,7 @@ class AppendedGraph implements ChainGraph {
 
   exists(id: number): boolean {
     const { ruleCounts } = this.replay;
-    return (id < this.declared.length && this.declared[id] === 1) || (id < ruleCounts.length && ruleCounts[id] > 0);
+    return this.replay.isDeclared(id) || (id < ruleCounts.length && ruleCounts[id] > 0);
   }
 
   forEachTarget(id: number, visit: (target: number) => void): void {
@@ -195,35 +194,75 @@ class AppendedGraph implements ChainGraph {
    * ones by chain and target, then by key.
    */
   repeats(): readonly Repeat[] {
-    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts, base } = this.replay;
-    const keys = new RuleKeys(this.replay);
+    return this.compareCandidates(this.repeatCandidates());
+  }
+
+  /**
+   * The rules that may repeat an earlier one, found without reading a rule: pairs of line
+   * offsets, the rule and, in a large chain, the first rule of its chain with its target (-1 in
+   * a small chain, searched back rule by rule). A loop apart from the comparing of keys, which
+   * only a few rules reach: the JIT compiles this loop over every line small.
+   */
+  private repeatCandidates(): Int32Array {
+    const { span, steps, chainIds, targetIds, gotos, previous, ruleCounts: counts } = this.replay;
     const width = this.replay.names.count + 1;
-    const found: Repeat[] = [];
-    let byTarget: Map<number, number | Map<string, number>> | undefined;
+    let candidates = new Int32Array(64);
+    let count = 0;
+    let firstByTarget: Map<number, number> | undefined;
     for (let at = 0; at < span; at++) {
       if (steps[at] !== RestoreStep.Append || chainIds[at] === -1) continue;
       const chain = chainIds[at];
       if (counts[chain] < 2) continue;
       const target = targetIds[at];
+      let first = -1;
       if (counts[chain] <= SMALL) {
+        let other = previous[at];
+        while (other !== -1 && (targetIds[other] !== target || gotos[other] !== gotos[at])) other = previous[other];
+        if (other === -1) continue;
+      } else {
+        const bucket = (chain * width + target + 1) * 2 + gotos[at];
+        firstByTarget ??= new Map();
+        const seen = firstByTarget.get(bucket);
+        if (seen === undefined) {
+          firstByTarget.set(bucket, at);
+          continue;
+        }
+        first = seen;
+      }
+      if (count + 2 > candidates.length) {
+        const grown = new Int32Array(candidates.length * 2);
+        grown.set(candidates);
+        candidates = grown;
+      }
+      candidates[count++] = at;
+      candidates[count++] = first;
+    }
+    return candidates.subarray(0, count);
+  }
+
+  /** Compares the candidates' keys: in a small chain with each earlier rule of the same target, nearest first; in a large one with all earlier rules of the same target, by key. */
+  private compareCandidates(candidates: Int32Array): Repeat[] {
+    const { chainIds, targetIds, gotos, previous, base } = this.replay;
+    const keys = new RuleKeys(this.replay);
+    const found: Repeat[] = [];
+    // By the first rule of a chain and target: its rules' lines by key, the latest of each.
+    let byFirst: Map<number, Map<string, number>> | undefined;
+    for (let k = 0; k < candidates.length; k += 2) {
+      const at = candidates[k];
+      const first = candidates[k + 1];
+      const chain = chainIds[at];
+      if (first === -1) {
         for (let other = previous[at]; other !== -1; other = previous[other]) {
-          if (targetIds[other] === target && gotos[other] === gotos[at] && keys.key(other) === keys.key(at)) {
+          if (targetIds[other] === targetIds[at] && gotos[other] === gotos[at] && keys.key(other) === keys.key(at)) {
             found.push({ earlier: base + other, later: base + at, chain });
             break;
           }
         }
         continue;
       }
-      const bucket = (chain * width + target + 1) * 2 + gotos[at];
-      byTarget ??= new Map();
-      const entry = byTarget.get(bucket);
-      if (entry === undefined) {
-        byTarget.set(bucket, at);
-        continue;
-      }
-      let byKey: Map<string, number>;
-      if (typeof entry === "number") byTarget.set(bucket, (byKey = new Map([[keys.key(entry), entry]])));
-      else byKey = entry;
+      byFirst ??= new Map();
+      let byKey = byFirst.get(first);
+      if (byKey === undefined) byFirst.set(first, (byKey = new Map([[keys.key(first), first]])));
       const key = keys.key(at);
       const earlier = byKey.get(key);
       if (earlier !== undefined) found.push({ earlier: base + earlier, later: base + at, chain });
@@ -236,14 +275,15 @@ class AppendedGraph implements ChainGraph {
 /** Each rule's key (rule-key.ts): the rule as iptables-save prints it, made on first use and kept. */
 class RuleKeys {
   private readonly keys = new Map<number, string>();
+  private readonly text: RuleText = { start: 0, end: 0 };
 
   constructor(private readonly replay: TableReplay) {}
 
   key(at: number): string {
     let key = this.keys.get(at);
     if (key === undefined) {
-      const { ruleStarts, ruleEnds, base } = this.replay;
-      key = ruleKeyOfLine(this.replay.document.source.lexed, base + at, ruleStarts[at], ruleEnds[at]);
+      const { start, end } = this.replay.ruleText(at, this.text);
+      key = ruleKeyOfLine(this.replay.document.source.lexed, this.replay.base + at, start, end);
       this.keys.set(at, key);
     }
     return key;

@@ -104,7 +104,7 @@ export interface TableModel {
   target(line: CommandLine): TargetRef | null;
   /** The name of that jump or goto, or undefined. */
   targetName(line: LineNo): string | undefined;
-  /** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks. */
+  /** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (0 for a line that is no rule of the table). */
   ruleTextStart(line: LineNo): number;
   ruleTextEnd(line: LineNo): number;
   /** The `-A`, `-I` and `-R` lines naming a chain, in file order (whatever the commands do to them). */
@@ -378,10 +378,10 @@ class TableModelImpl implements TableModel {
     return id === NONE ? undefined : this.replay.names.name(id);
   }
   ruleTextStart(line: LineNo): number {
-    return this.replay.ruleStarts[line - this.replay.base];
+    return this.replay.ruleText(line - this.replay.base).start;
   }
   ruleTextEnd(line: LineNo): number {
-    return this.replay.ruleEnds[line - this.replay.base];
+    return this.replay.ruleText(line - this.replay.base).end;
   }
   ruleLinesOf(chain: NameId): LineNo[] {
     const { lastRule, previous, base } = this.replay;

@@ -25,8 +25,8 @@ export class NameTable {
   private slots: Int32Array<ArrayBuffer>;
   private mask: number;
   /** By id: the length and the offset in the text (-1: not in it). */
-  private lengths = new Int32Array(1024);
-  private offsets = new Int32Array(1024);
+  private lengths: Int32Array<ArrayBuffer>;
+  private offsets: Int32Array<ArrayBuffer>;
   /** Names made into strings, and names that are not in the text. */
   private readonly strings = new Map<number, string>();
 
@@ -39,6 +39,14 @@ export class NameTable {
     while (size < expected * 2) size <<= 1;
     this.slots = new Int32Array(size * 4);
     this.mask = size - 1;
+    // Room for the expected names: grown by doubling, they would be copied a dozen times.
+    this.lengths = new Int32Array(size >> 1);
+    this.offsets = new Int32Array(size >> 1);
+  }
+
+  /** How many names the table holds before it grows (ids below it index arrays made this size without growing them). */
+  get capacity(): number {
+    return this.lengths.length;
   }
 
   /** The id of `text[start, end)`, added if new. */
@@ -67,7 +75,11 @@ export class NameTable {
     if (bits > 0x7f && add) this.nonAscii = true;
     const slots = this.slots;
     const mask = this.mask;
-    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+    // Stepped before each probe, from the slot before the first: every lookup runs the step,
+    // so the JIT has seen it when it compiles this (one stepped only after a collision was
+    // compiled without it, and thrown away at the first collision).
+    for (let slot = (h1 - 1) & mask; ; ) {
+      slot = (slot + 1) & mask;
       const at = slot * 4;
       const entry = slots[at + 3];
       if (entry === 0) return add ? this.add(at, h1, h2, text, start, length) : -1;
@@ -160,5 +172,24 @@ export class Flags {
       this.bits = bits;
     }
     this.bits[id] = value;
+  }
+}
+
+/** Per id numbers, -1 where none is set: an Int32Array that grows with the table (a value is kept plus one, so that a new array needs no fill). */
+export class IdNumbers {
+  private values: Int32Array<ArrayBuffer>;
+  constructor(size = 256) {
+    this.values = new Int32Array(size);
+  }
+  get(id: number): number {
+    return id < this.values.length ? this.values[id] - 1 : -1;
+  }
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      const values = new Int32Array(Math.max(this.values.length * 2, id + 1));
+      values.set(this.values);
+      this.values = values;
+    }
+    this.values[id] = value + 1;
   }
 }

@@ -22,7 +22,7 @@ import {
   type TargetSpan,
 } from "../../grammar/index.js";
 import { builtinChains, BUILTIN_CHAINS, EXTENSION_TARGETS, STANDARD_TARGETS } from "../netfilter/index.js";
-import { Flags, NameTable } from "./names.js";
+import { Flags, IdNumbers, NameTable } from "./names.js";
 
 /** A rule's `-j NAME` or `-g NAME`, where the name is in the text. */
 export interface TargetRef {
@@ -38,6 +38,43 @@ export function targetOf(line: CommandLine): TargetRef | null {
   const span = readTarget(line.source.lexed, line.index);
   if (span === null) return null;
   return { kind: span.kind, name: targetName(line.source.text, span), start: span.start, end: span.end };
+}
+
+/** Half-open offsets of a rule's text. */
+export interface RuleText {
+  start: number;
+  end: number;
+}
+
+/**
+ * The rule's text of a rule line (`-A`, `-I`, `-R`, `-D`, as the replay reads it): after the
+ * command's positional arguments (or from the first option, when options come before the
+ * command), up to a trailing `-c P B` (iptables -v -S prints counters last), without spaces
+ * around it.
+ */
+function ruleTextOf(lexed: LexedText, line: number, into: RuleText): RuleText {
+  const { text, firstTokens } = lexed;
+  const { codes, starts, ends } = lexed.tokens;
+  const first = firstTokens[line];
+  const last = firstTokens[line + 1];
+  const from = codes[first] === TokenCode.Counters ? first + 1 : first;
+  let head = from;
+  while (head < last && (codes[head] < TokenCode.Append || codes[head] > TokenCode.OtherCommand)) head++;
+  let positionalEnd = head + 1;
+  while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
+  let start = head > from ? starts[from] : ends[positionalEnd - 1];
+  let end = lexed.contentEnds[line];
+  for (let k = last - 1; k >= positionalEnd; k--) {
+    const c = codes[k];
+    if (c < TokenCode.Append || c > TokenCode.ModuleOption) continue;
+    if (c === TokenCode.SetCountersOption) end = starts[k];
+    break;
+  }
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  into.start = start;
+  into.end = end;
+  return into;
 }
 
 /** Declared by `:NAME ...` or `-N NAME`. */
@@ -113,19 +150,22 @@ export class TableReplay {
   /** The jump or goto of a rule (`-A`, `-I`, `-R`, `-D`); -1 for none. */
   readonly targetIds: Int32Array;
   readonly gotos: Uint8Array;
-  /** The rule's text: after the command's arguments, without a trailing `-c P B` and spaces. */
-  readonly ruleStarts: Int32Array;
-  readonly ruleEnds: Int32Array;
   /** The line (offset) of the rule before in the same chain (-A, -I, -R lines, in file order); -1 for none. */
   readonly previous: Int32Array;
   /** By chain id: the last such line, -1 for none. */
   readonly lastRule: Int32Array;
   /** By chain id: how many such lines. */
   readonly ruleCounts: Int32Array;
-  /** The ids of declared chains, in the order of their first declaration. */
-  readonly declaredIds: readonly number[];
+  /**
+   * The ids of the declared chains that are not built-in chains of the table, in the order of
+   * their first declaration (a chain declared again after `-X` or `-E` is listed again).
+   */
+  readonly userIds: readonly number[];
   private readonly knownTargets: Flags;
   private readonly builtinIds: Flags;
+  private readonly declaredFlags: Flags;
+  private readonly firstDeclarations: IdNumbers;
+  private firstNewChains: IdNumbers | undefined;
   private readonly lineOf: (index: number) => CommandLine;
   private declarations: Map<string, Declaration[]> | undefined;
   private firstUses: Map<string, CommandLine> | undefined;
@@ -157,15 +197,31 @@ export class TableReplay {
     this.chainIds = reader.chainIds;
     this.targetIds = reader.targetIds;
     this.gotos = reader.gotos;
-    this.ruleStarts = reader.ruleStarts;
-    this.ruleEnds = reader.ruleEnds;
     this.previous = reader.previous;
     this.lastRule = reader.lastRule;
     this.ruleCounts = reader.ruleCounts;
-    this.declaredIds = reader.declaredIds;
+    this.userIds = reader.userIds;
     this.knownTargets = reader.knownTargets;
     this.builtinIds = reader.builtinIds;
+    this.declaredFlags = reader.declaredFlags;
+    this.firstDeclarations = reader.firstDeclarations;
     this.lineOf = (index) => document.line(index) as CommandLine;
+  }
+
+  /**
+   * Where the rule's text of a rule line (`-A`, `-I`, `-R`, `-D`; offset `at` from base) is:
+   * after the command's arguments, without a trailing `-c P B` and spaces; read from the tokens
+   * when asked (kept per line, the offsets of a quarter of a million rules cost more memory
+   * than reading them again). Both 0 for any other line.
+   */
+  ruleText(at: number, into: RuleText = { start: 0, end: 0 }): RuleText {
+    const step = at >= 0 && at < this.span ? this.steps[at] : RestoreStep.None;
+    if (step < RestoreStep.Append || step > RestoreStep.Delete) {
+      into.start = 0;
+      into.end = 0;
+      return into;
+    }
+    return ruleTextOf(this.document.source.lexed, this.base + at, into);
   }
 
   /** The line at offset `at` from base. */
@@ -212,6 +268,26 @@ export class TableReplay {
   /** Whether an id names a built-in chain of the table. */
   isBuiltin(id: number): boolean {
     return this.builtinIds.get(id) === 1;
+  }
+
+  /** The line (offset) that declares a chain: its first `:NAME`, else its first `-N NAME`; -1 for none. */
+  declarationLine(id: number): number {
+    const line = this.firstDeclarations.get(id);
+    if (line !== -1 || this.newChainCommands.length === 0) return line;
+    if (this.firstNewChains === undefined) {
+      const lines = new IdNumbers(this.names.count);
+      for (let at = 0; at < this.span; at++) {
+        const chain = this.chainIds[at];
+        if (this.steps[at] === RestoreStep.NewChain && chain !== -1 && lines.get(chain) === -1) lines.set(chain, at);
+      }
+      this.firstNewChains = lines;
+    }
+    return this.firstNewChains.get(id);
+  }
+
+  /** Whether a line of the table declares the chain (`:NAME`, `-N NAME`; whatever commands do to it after). */
+  isDeclared(id: number): boolean {
+    return this.declaredFlags.get(id) === 1;
   }
 
   private allDeclarations(): Map<string, Declaration[]> {
@@ -271,12 +347,14 @@ class Reader {
   readonly chainIds: Int32Array<ArrayBuffer>;
   readonly targetIds: Int32Array<ArrayBuffer>;
   readonly gotos: Uint8Array<ArrayBuffer>;
-  readonly ruleStarts: Int32Array<ArrayBuffer>;
-  readonly ruleEnds: Int32Array<ArrayBuffer>;
   readonly previous: Int32Array<ArrayBuffer>;
   lastRule: Int32Array<ArrayBuffer>;
   ruleCounts: Int32Array<ArrayBuffer>;
-  readonly declaredIds: number[] = [];
+  readonly userIds: number[] = [];
+  /** By id, the first `:NAME` line (offset). */
+  readonly firstDeclarations: IdNumbers;
+  /** By id, 1 for a chain some line declares. */
+  readonly declaredFlags = new Flags();
   readonly missingChains: CommandLine[] = [];
   readonly missingJumps: MissingJump[] = [];
   readonly builtinJumps: MissingJump[] = [];
@@ -298,10 +376,10 @@ class Reader {
   previousStart = 0;
   previousLength = -1;
   previousId = -1;
-  // The `:NAME` declarations in file order (their tokens and ids), and the next one a run of
-  // rules is likely for.
-  readonly declaredTokens: number[] = [];
-  readonly declaredInOrder: number[] = [];
+  // The `:NAME` declarations in file order, by twos: a declaration's token and id (sized for the
+  // table's declarations); and the next one a run of rules is likely for.
+  declaredInOrder: Int32Array<ArrayBuffer>;
+  declaredCount = 0;
   nextDeclaration = 0;
   // The targets of the last two lookups: chains often alternate between a few (DNAT, a mark chain).
   recentStart0 = 0;
@@ -342,12 +420,13 @@ class Reader {
     this.chainIds = new Int32Array(span).fill(-1);
     this.targetIds = new Int32Array(span).fill(-1);
     this.gotos = new Uint8Array(span);
-    this.ruleStarts = new Int32Array(span);
-    this.ruleEnds = new Int32Array(span);
     this.previous = new Int32Array(span).fill(-1);
-    this.lastRule = new Int32Array(this.names.count + 2 * table.chainCount + 64).fill(-1);
+    this.declaredInOrder = new Int32Array(2 * table.chainCount + 2);
+    this.firstDeclarations = new IdNumbers(this.names.capacity);
+    // Chain ids are mostly the declared names': ids below the name table's capacity, mostly.
+    this.lastRule = new Int32Array(Math.max(this.names.capacity, this.names.count + table.chainCount + 64)).fill(-1);
     this.ruleCounts = new Int32Array(this.lastRule.length);
-    this.current = new Int32Array(Math.max(1024, this.names.count * 2)).fill(NONE);
+    this.current = new Int32Array(Math.max(1024, this.names.capacity)).fill(NONE);
     for (const name of this.builtins) this.setState(this.names.internString(name), BUILTIN);
   }
 
@@ -367,24 +446,125 @@ class Reader {
         if (kind !== "command" && !(kind === "chain" && declarations)) skip[at] = 1;
       }
     }
-    for (let at = 0; at < span; at++) {
-      const first = firstTokens[base + at];
-      if (first === firstTokens[base + at + 1] || (skip !== null && skip[at] === 1)) continue;
-      if (codes[first] === TokenCode.ChainDecl) this.declaration(at, first);
-      else this.command(at, codes[first] === TokenCode.Counters ? first + 1 : first);
+    // iptables-save prints a table's declarations together, then its rules: each run of lines
+    // of one kind is read by a loop of its own, which the JIT compiles once, with what that
+    // kind of line meets (a loop over both would be compiled while it has met declarations only).
+    for (let at = 0; at < span; ) {
+      at = this.declarations(at, skip);
+      at = this.commands(at, skip);
     }
   }
 
   /**
-   * `-A`, `-I`, ... and what they do. The command is mostly the line's first word, but iptables
-   * takes options before it (`-p tcp -A FORWARD --dport 22`): it is the first token with a
-   * command's code (a word an option takes as its value has a value's code, whatever it looks like).
+   * The declarations from line `at` up to the next command; returns that command's offset (or
+   * span). Written out in the loop, as the commands' rules are (see `commands`).
    */
-  command(at: number, from: number): void {
-    const last = this.firstTokens[this.base + at + 1];
-    let head = from;
-    while (head < last && (this.codes[head] < TokenCode.Append || this.codes[head] > TokenCode.OtherCommand)) head++;
-    this.commandAt(at, head, from);
+  declarations(at: number, skip: Uint8Array | null): number {
+    const { span, firstTokens, codes, starts, ends, base, text } = this;
+    for (; at < span; at++) {
+      const first = firstTokens[base + at];
+      const last = firstTokens[base + at + 1];
+      if (first === last || (skip !== null && skip[at] === 1)) continue;
+      if (codes[first] !== TokenCode.ChainDecl) break;
+      // `:NAME POLICY [p:b]`. The name is as written (the lexer reads a `:` word with a quote
+      // as a value). `:` alone names no chain (a syntax error of its own): iptables-restore
+      // declares nothing.
+      if (ends[first] - starts[first] === 1) continue;
+      const id = this.names.intern(text, starts[first] + 1, ends[first]);
+      if (2 * this.declaredCount + 2 > this.declaredInOrder.length) this.declaredInOrder = growDeclared(this.declaredInOrder);
+      this.declaredInOrder[2 * this.declaredCount] = first;
+      this.declaredInOrder[2 * this.declaredCount + 1] = id;
+      this.declaredCount++;
+      this.chainIds[at] = id;
+      this.kinds[at] = RestoreStep.Declaration;
+      if (this.firstDeclarations.get(id) === -1) this.firstDeclarations.set(id, at);
+      if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
+      // `:NAME - [0:0]` is right for any chain; anything else is for chain-declaration to read.
+      const policy = first + 1;
+      if (!(policy < last && ends[policy] - starts[policy] === 1 && text.charCodeAt(starts[policy]) === 45)) {
+        this.policyDeclarations.push(this.line(base + at) as ChainDeclaration);
+      }
+      this.declare(id, at);
+    }
+    return at;
+  }
+
+  /**
+   * The commands from line `at` up to the next declaration (`-A`, `-I`, ... and what they do);
+   * returns that declaration's offset (or span). The hot path (a rule) is written out here
+   * rather than in nested methods: each method the JIT compiles on its own and again inlined
+   * into each caller, and for the one pass of the model over a dump that compiling costs more
+   * than the calls.
+   */
+  commands(at: number, skip: Uint8Array | null): number {
+    const { span, firstTokens, codes, starts, ends, base, text } = this;
+    for (; at < span; at++) {
+      const first = firstTokens[base + at];
+      const last = firstTokens[base + at + 1];
+      if (first === last || (skip !== null && skip[at] === 1)) continue;
+      if (codes[first] === TokenCode.ChainDecl) break;
+      // The command is mostly the line's first word, but iptables takes options before it
+      // (`-p tcp -A FORWARD --dport 22`): it is the first token with a command's code (a word
+      // an option takes as its value has a value's code, whatever it looks like).
+      let head = codes[first] === TokenCode.Counters ? first + 1 : first;
+      while (head < last && (codes[head] < TokenCode.Append || codes[head] > TokenCode.OtherCommand)) head++;
+      if (head >= last) continue;
+      const command = codes[head];
+      // Positional arguments: the values right after the command.
+      let positionalEnd = head + 1;
+      while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
+      let id = -1;
+      if (positionalEnd > head + 1) {
+        // The chain of the line before: iptables-save prints a chain's rules together.
+        const name = head + 1;
+        const start = starts[name];
+        const length = ends[name] - start;
+        if (length === this.previousLength && codes[name] !== TokenCode.QuotedWord && sameRange(text, start, this.previousStart, length)) id = this.previousId;
+        else id = this.chainOf(name);
+      }
+      this.chainIds[at] = id;
+      const kind = KINDS[command];
+      this.kinds[at] = kind;
+      if (kind > RestoreStep.Delete) {
+        this.otherCommand(at, command, id);
+        continue;
+      }
+      // A rule: `-A`, `-I`, `-R`, `-D`.
+      if (kind !== RestoreStep.Append) this.appendOnly = false;
+      if (id !== -1) {
+        if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
+        // Links the chain's rules (`-A`, `-I`, `-R` lines), line to line.
+        if (kind !== RestoreStep.Delete) {
+          if (id >= this.lastRule.length) [this.lastRule, this.ruleCounts] = growLinks(this.lastRule, this.ruleCounts, id);
+          this.previous[at] = this.lastRule[id];
+          this.lastRule[id] = at;
+          this.ruleCounts[id]++;
+        }
+      }
+      // The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets.
+      const target = readTarget(this.lexed, base + at, this.scratch);
+      if (target === null) continue;
+      let t: number;
+      if (target.quoted) {
+        t = this.names.internString(targetName(text, target));
+      } else {
+        // The targets of the last two rules: chains often alternate between a few (DNAT, a mark chain).
+        const start = target.start;
+        const length = target.end - start;
+        if (length === this.recentLength0 && sameRange(text, start, this.recentStart0, length)) t = this.recentId0;
+        else if (length === this.recentLength1 && sameRange(text, start, this.recentStart1, length)) t = this.recentId1;
+        else t = this.newTarget(start, length);
+      }
+      this.targetIds[at] = t;
+      if (target.kind === "goto") this.gotos[at] = 1;
+      if (kind === RestoreStep.Delete) continue;
+      if (this.state(t) !== NONE) {
+        if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
+      } else if (!this.knownTargets.get(t)) {
+        this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
+      }
+    }
+    return at;
   }
 
   lineAt(at: number): CommandLine {
@@ -424,36 +604,18 @@ class Reader {
       const previous = before === BUILTIN ? null : (this.line(this.base + before) as Declaration);
       this.redeclarations.push({ line: this.lineAt(at) as Declaration, previous });
     }
-    if (before === NONE || before === BUILTIN) this.declaredIds.push(id);
+    if (before === NONE || before === BUILTIN) {
+      this.declaredFlags.set(id, 1);
+      if (!this.builtinIds.get(id)) this.userIds.push(id);
+    }
     this.setState(id, at);
   }
 
-  /** `:NAME POLICY [p:b]` */
-  declaration(at: number, first: number): void {
-    // `:` alone names no chain (a syntax error of its own): iptables-restore declares nothing.
-    if (this.ends[first] - this.starts[first] === 1) return;
-    const id = this.idOfToken(first, 1);
-    this.declaredTokens.push(first);
-    this.declaredInOrder.push(id);
-    this.chainIds[at] = id;
-    this.kinds[at] = RestoreStep.Declaration;
-    if (this.builtinIds.get(id)) this.declaredBuiltins.add(id);
-    // `:NAME - [0:0]` is right for any chain; anything else is for chain-declaration to read.
-    const policy = first + 1;
-    const dash =
-      policy < this.firstTokens[this.base + at + 1] &&
-      this.ends[policy] - this.starts[policy] === 1 &&
-      this.text.charCodeAt(this.starts[policy]) === 45;
-    if (!dash) this.policyDeclarations.push(this.line(this.base + at) as ChainDeclaration);
-    this.declare(id, at);
-  }
-
-  /** The id of the chain a command names (its first positional argument). */
+  /** The id of the chain a command names (its first positional argument), when not the chain of the line before. */
   chainOf(token: number): number {
     const start = this.starts[token];
     const length = this.ends[token] - start;
     const plain = this.codes[token] !== TokenCode.QuotedWord;
-    if (plain && length === this.previousLength && sameRange(this.text, start, this.previousStart, length)) return this.previousId;
     let id = plain ? this.nextDeclared(start, length) : -1;
     if (id === -1) id = this.idOfToken(token, 0);
     this.previousStart = start;
@@ -469,93 +631,22 @@ class Reader {
    * -1 when not there.
    */
   nextDeclared(start: number, length: number): number {
-    const tokens = this.declaredTokens;
-    const stop = Math.min(tokens.length, this.nextDeclaration + 8);
+    const order = this.declaredInOrder;
+    const stop = Math.min(this.declaredCount, this.nextDeclaration + 8);
     for (let q = this.nextDeclaration; q < stop; q++) {
-      const from = this.starts[tokens[q]] + 1;
-      if (this.ends[tokens[q]] - from === length && sameRange(this.text, start, from, length)) {
+      const token = order[2 * q];
+      const from = this.starts[token] + 1;
+      if (this.ends[token] - from === length && sameRange(this.text, start, from, length)) {
         this.nextDeclaration = q + 1;
-        return this.declaredInOrder[q];
+        return order[2 * q + 1];
       }
     }
     return -1;
   }
 
-  /** The command at token `head`; its rule's options start at token `from` (before it when written so). */
-  commandAt(at: number, head: number, from: number): void {
-    const { codes } = this;
-    const last = this.firstTokens[this.base + at + 1];
-    const command = codes[head];
-    if (head >= last || command < TokenCode.Append || command > TokenCode.OtherCommand) return;
-    // Positional arguments: the values right after the command.
-    let positionalEnd = head + 1;
-    while (positionalEnd < last && isValueCode(codes[positionalEnd])) positionalEnd++;
-    const id = positionalEnd > head + 1 ? this.chainOf(head + 1) : -1;
-    this.chainIds[at] = id;
-    const kind = KINDS[command];
-    this.kinds[at] = kind;
-    if (kind <= RestoreStep.Delete) this.rule(at, kind, id, positionalEnd, last, head > from ? from : -1);
-    else this.otherCommand(at, command, id);
-  }
-
-  /**
-   * `-A`, `-I`, `-R`, `-D`. `before` is the first of the options written before the command, or
-   * -1: the rule's text then starts there and holds the command too (such a line compares
-   * equal only to one written the same way).
-   */
-  rule(at: number, kind: RestoreStep, id: number, positionalEnd: number, last: number, before: number): void {
-    if (kind !== RestoreStep.Append) this.appendOnly = false;
-    if (id !== -1) {
-      if (this.state(id) === NONE) this.missingChains.push(this.lineAt(at));
-      if (kind !== RestoreStep.Delete) this.link(at, id);
-    }
-    // The rule's text, for comparing rules: after the positional arguments, up to a trailing
-    // `-c P B` (iptables -v -S prints counters last), without spaces around it.
-    const { codes, text } = this;
-    const lineEnd = this.contentEnds[this.base + at];
-    let start = before === -1 ? this.ends[positionalEnd - 1] : this.starts[before];
-    let end = lineEnd;
-    for (let k = last - 1; k >= positionalEnd; k--) {
-      const c = codes[k];
-      if (c < TokenCode.Append || c > TokenCode.ModuleOption) continue;
-      if (c === TokenCode.SetCountersOption) end = this.starts[k];
-      break;
-    }
-    while (start < end && text.charCodeAt(start) <= 32) start++;
-    while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-    this.ruleStarts[at] = start;
-    this.ruleEnds[at] = end;
-    this.target(at, kind);
-  }
-
-  /** Links the chain's rules (`-A`, `-I`, `-R` lines), line to line. */
-  link(at: number, id: number): void {
-    if (id >= this.lastRule.length) [this.lastRule, this.ruleCounts] = growLinks(this.lastRule, this.ruleCounts, id);
-    this.previous[at] = this.lastRule[id];
-    this.lastRule[id] = at;
-    this.ruleCounts[id]++;
-  }
-
-  /** The rule's `-j NAME`, `-g NAME` or `--jump=NAME`, read by the grammar's one reader of targets. */
-  target(at: number, kind: RestoreStep): void {
-    const span = readTarget(this.lexed, this.base + at, this.scratch);
-    if (span === null) return;
-    const t = span.quoted ? this.names.internString(targetName(this.text, span)) : this.targetId(span.start, span.end);
-    this.targetIds[at] = t;
-    if (span.kind === "goto") this.gotos[at] = 1;
-    if (kind === RestoreStep.Delete) return;
-    if (this.state(t) !== NONE) {
-      if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
-    } else if (!this.knownTargets.get(t)) {
-      this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
-    }
-  }
-
-  targetId(start: number, end: number): number {
-    const length = end - start;
-    if (length === this.recentLength0 && sameRange(this.text, start, this.recentStart0, length)) return this.recentId0;
-    if (length === this.recentLength1 && sameRange(this.text, start, this.recentStart1, length)) return this.recentId1;
-    const id = this.names.intern(this.text, start, end);
+  /** The id of a target name not among the last two, which becomes the last. */
+  newTarget(start: number, length: number): number {
+    const id = this.names.intern(this.text, start, start + length);
     this.recentStart1 = this.recentStart0;
     this.recentLength1 = this.recentLength0;
     this.recentId1 = this.recentId0;
@@ -624,6 +715,12 @@ function growLinks(last: Int32Array<ArrayBuffer>, counts: Int32Array<ArrayBuffer
   const grownCounts = new Int32Array(size);
   grownCounts.set(counts);
   return [grownLast, grownCounts];
+}
+
+function growDeclared(order: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(order.length * 2);
+  grown.set(order);
+  return grown;
 }
 
 function sameRange(text: string, a: number, b: number, length: number): boolean {

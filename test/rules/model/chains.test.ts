@@ -189,3 +189,18 @@ test("-X deletes user chains only, a built-in chain declared `:INPUT -` too", ()
   assert.deepEqual(t.chains.get("INPUT")?.rules.map((l) => l.index), [3, 5]);
   assert.equal(t.chains.get("X"), undefined);
 });
+
+test("a table that only appends: a chain declared by -N, one by -N and then :NAME, and their user chains, as the replay records them", () => {
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-N A", "-A A -j ACCEPT", "-N B", ":B - [0:0]", ":INPUT ACCEPT [0:0]", "-A INPUT -j A", "-A C -j B", "COMMIT", ""].join("\n"));
+  const t = modelOf(document).tables()[0];
+  assert.equal(t.appendOnly, true);
+  // The first `:NAME` is the declaration, before an earlier `-N`; else the first `-N`.
+  assert.equal(t.chains.get("A")?.declaration?.index, 2);
+  assert.equal(t.chains.get("B")?.declaration?.index, 5);
+  assert.equal(t.chains.get("INPUT")?.declaration?.index, 1);
+  assert.equal(t.chains.get("C")?.declaration, null);
+  assert.deepEqual(t.chains.userChains().map((id) => t.nameOf(id)), ["A", "B"]);
+  for (const name of ["A", "B", "INPUT", "C"]) assert.equal(t.chains.exists(t.idOf(name) as NameId), true, name);
+  assert.equal(t.chains.exists(t.idOf("ACCEPT") as NameId), false);
+  assert.deepEqual(["A", "B", "INPUT", "C"].map((name) => t.chains.isUserChain(name)), [true, true, false, false]);
+});

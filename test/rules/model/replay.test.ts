@@ -143,6 +143,38 @@ test("a chain declared twice, a jump to a chain declared later, a missing chain:
   assert.equal(t.partial, false);
 });
 
+test("a rule's text, read from its tokens when asked: after the command's arguments, from options written before the command, without `[p:b]` before or `-c P B` after; 0 for other lines", () => {
+  const lines = [
+    "*filter",
+    ":INPUT ACCEPT [0:0]",
+    "-A INPUT -p tcp --dport 22 -j ACCEPT",
+    "[1:2] -A INPUT -s 10.0.0.1 -j DROP",
+    "-p tcp -A INPUT --dport 23 -j ACCEPT",
+    "[3:4] -p udp -A INPUT --dport 53 -j ACCEPT",
+    "-A INPUT -j ACCEPT -c 1 2",
+    "-I INPUT 1  -m comment --comment \"a  b\"   -j ACCEPT  ",
+    "-D INPUT -j ACCEPT",
+    "-A INPUT",
+    "-P INPUT DROP",
+    "COMMIT",
+    "*nat",
+    ":OUTPUT ACCEPT [0:0]",
+    "-A OUTPUT -j ACCEPT",
+    "COMMIT",
+    "",
+  ];
+  const document = parseText(lines.join("\n"));
+  const [filter, nat] = modelOf(document).tables();
+  const ruleText = (t: TableModel, index: number) => document.text.slice(t.ruleTextStart(index as LineNo), t.ruleTextEnd(index as LineNo));
+  assert.deepEqual(
+    [2, 3, 4, 5, 6, 7, 8, 9].map((index) => ruleText(filter, index)),
+    ["-p tcp --dport 22 -j ACCEPT", "-s 10.0.0.1 -j DROP", "-p tcp -A INPUT --dport 23 -j ACCEPT", "-p udp -A INPUT --dport 53 -j ACCEPT", "-j ACCEPT", '-m comment --comment "a  b"   -j ACCEPT', "-j ACCEPT", ""],
+  );
+  // The declaration, `-P`, COMMIT, and the other table's lines are no rules of the filter table.
+  for (const index of [1, 10, 11, 14, 16]) assert.deepEqual([filter.ruleTextStart(index as LineNo), filter.ruleTextEnd(index as LineNo)], [0, 0], `line ${index + 1}`);
+  assert.equal(ruleText(nat, 14), "-j ACCEPT");
+});
+
 function parseText(text: string): Document {
   const document = parse(text);
   assert.deepEqual(document.diagnostics, []);
