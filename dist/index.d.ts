@@ -982,7 +982,7 @@ export interface TableModel {
 	target(line: CommandLine): TargetRef | null;
 	/** The name of that jump or goto, or undefined. */
 	targetName(line: LineNo): string | undefined;
-	/** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks. */
+	/** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (0 for a line that is no rule of the table). */
 	ruleTextStart(line: LineNo): number;
 	ruleTextEnd(line: LineNo): number;
 	/** The `-A`, `-I` and `-R` lines naming a chain, in file order (whatever the commands do to them). */
@@ -1700,10 +1700,13 @@ export declare class NodeInfo {
 	private routeIn;
 	/** Whether the route files name their tables (`ip -j route show table all`): a table none of their routes names is empty. */
 	private get tablesSaved();
-	/** By address: an IPv4 address as a number (hashed faster than a bigint), an IPv6 one as a bigint. */
+	/** IPv6 answers by address. */
 	private readonly localCache;
+	/** What findLocal reads for IPv4, made on first use: the addresses and /32 local routes as numbers, the wider local routes. */
+	private local4;
 	/** Whether the node owns this address (local delivery): true, false, or null when the node's addresses are not known. */
 	isLocal(family: Family, address: bigint): boolean | null;
+	private localOf4;
 	private findLocal;
 	/** Whether it is a broadcast address of one of the node's networks (or the limited broadcast). */
 	isBroadcast(family: Family, address: bigint): boolean | null;

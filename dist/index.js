@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-XQSSFBIQ.js";
+} from "./chunk-ZKVDVIZT.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-QWUEVVRP.js";
+} from "./chunk-32TTLSLH.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-FVCR7UPJ.js";
+} from "./chunk-6CPFQIHI.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-2ICTAGM2.js";
+} from "./chunk-LK5GXCAS.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -92,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-CHOJQCXY.js";
+} from "./chunk-75W4JVG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-FVCR7UPJ.js";
+} from "./chunk-6CPFQIHI.js";
 import {
   parse
-} from "./chunk-CHOJQCXY.js";
+} from "./chunk-75W4JVG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -268,6 +268,13 @@ function pushAll<T>(list: T[], items: readonly T[]): void {
   for (let k = 0; k < items.length; k++) list.push(items[k]);
 }
 
+/** The assumptions as an outcome lists them, first met first. */
+function conditionsOf(list: List<{ key: string; holds: boolean }> | null): string[] {
+  const out = new Array<string>(list?.length ?? 0);
+  for (let at = list; at !== null; at = at.prev) out[at.length - 1] = at.value.holds ? at.value.key : `not: ${at.value.key}`;
+  return out;
+}
+
 function assumedOf(b: Branch, key: string): boolean | undefined {
   for (let at = b.assumed; at !== null; at = at.prev) if (at.value.key === key) return at.value.holds;
   return undefined;
@@ -1028,7 +1035,7 @@ class Walk {
       verdict,
       delivery: verdict === "accept" ? delivery : null,
       probability: b.probabilityKnown ? b.probability : null,
-      conditions: toArray(b.assumed).map((a) => (a.holds ? a.key : `not: ${a.key}`)),
+      conditions: conditionsOf(b.assumed),
       path: toArray(b.path),
       policies: toArray(b.policies),
       packet: traced(b.p),
