@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-ZKVDVIZT.js";
+} from "./chunk-2OIXAFUB.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-32TTLSLH.js";
+} from "./chunk-AWWO2HZK.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-6CPFQIHI.js";
+} from "./chunk-GBQS2OYI.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-LK5GXCAS.js";
+} from "./chunk-N47RY2VG.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -92,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-75W4JVG6.js";
+} from "./chunk-CHNFL543.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

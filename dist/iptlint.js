@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-DDF5KMSA.js"), import("./main-V7VL74KC.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-O67PCUPP.js"), import("./main-6XAH4O5A.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

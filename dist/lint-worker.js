@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-6CPFQIHI.js";
+} from "./chunk-GBQS2OYI.js";
 import {
   parse
-} from "./chunk-75W4JVG6.js";
+} from "./chunk-CHNFL543.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts
