@@ -204,6 +204,24 @@ export class LineView {
     return from < to ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
   }
 
+  /**
+   * Where the first value's word starts in the source text, when it is a word of its own after
+   * the option (no `--name=value`), else -1 (then read value()). Its raw text: a quoted word is
+   * not decoded. With valueEnd, a reader can read the value in place, making no string.
+   */
+  valueStart(i: number): number {
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    if (from >= this.first + this.e[i * 4 + 3]) return -1;
+    const t = this.optionToken(i);
+    for (let k = this.starts[t]; k < this.ends[t]; k++) if (this.text.charCodeAt(k) === 0x3d /* = */) return -1;
+    return this.starts[from];
+  }
+
+  /** Where the first value's word ends, when valueStart gives its start. */
+  valueEnd(i: number): number {
+    return this.ends[this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1];
+  }
+
   /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
   private valueInOptionWord(i: number): string | null {
     const t = this.optionToken(i);

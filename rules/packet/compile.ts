@@ -363,14 +363,33 @@ function portRangeOf(text: string): { min: number; max: number } | null {
 
 /** A port written as one to five decimal digits, at most 65535, as parseTcpPorts reads it; -1 for anything else (a leading 0 is octal to it). */
 export function plainPort(text: string): number {
-  if (text.length === 0 || text.length > 5 || (text.length > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  return plainPortIn(text, 0, text.length);
+}
+
+/** plainPort of `text.slice(from, to)`, read in place. */
+export function plainPortIn(text: string, from: number, to: number): number {
+  const length = to - from;
+  if (length <= 0 || length > 5 || (length > 1 && text.charCodeAt(from) === 0x30)) return -1;
   let port = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c < 0x30 || c > 0x39) return -1;
     port = port * 10 + (c - 0x30);
   }
   return port <= 0xffff ? port : -1;
+}
+
+/** portRangeOf of element `i`'s value: a plain port read in place, else the value read by portRangeOf. */
+function portRangeAt(view: LineView, text: string, i: number): { min: number; max: number } | null {
+  const start = view.valueStart(i);
+  const port = start === -1 ? -1 : plainPortIn(text, start, view.valueEnd(i));
+  return port !== -1 ? { min: port, max: port } : portRangeOf(view.value(i) ?? "");
+}
+
+/** plainNet4 of element `i`'s value, read in place when it is a word of its own. */
+function plainNet4At(view: LineView, text: string, i: number): Net | null {
+  const start = view.valueStart(i);
+  return start === -1 ? plainNet4(view.value(i) ?? "") : plainNet4In(text, start, view.valueEnd(i));
 }
 
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
@@ -662,12 +681,17 @@ const pickTest = (c: Maybe): Test => () => c;
  * else (octal groups, masks, names, lists), which the general parser reads.
  */
 export function plainNet4(text: string): Net | null {
+  return plainNet4In(text, 0, text.length);
+}
+
+/** plainNet4 of `text.slice(from, to)`, read in place. */
+export function plainNet4In(text: string, from: number, to: number): Net | null {
   let address = 0;
   let group = 0;
   let digits = 0;
   let dots = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       if (digits === 1 && group === 0) return null;
@@ -682,10 +706,10 @@ export function plainNet4(text: string): Net | null {
   if (dots !== 3 || digits === 0) return null;
   address = address * 256 + group;
   let prefix = 32;
-  if (i < text.length) {
-    if (text.charCodeAt(i) !== 0x2f /* / */ || i + 1 === text.length || text.length - i > 3) return null;
+  if (i < to) {
+    if (text.charCodeAt(i) !== 0x2f /* / */ || i + 1 === to || to - i > 3) return null;
     prefix = 0;
-    for (let k = i + 1; k < text.length; k++) {
+    for (let k = i + 1; k < to; k++) {
       const c = text.charCodeAt(k);
       if (c < 0x30 || c > 0x39 || (k > i + 1 && prefix === 0)) return null;
       prefix = prefix * 10 + (c - 0x30);
@@ -835,12 +859,11 @@ class CommonRuleReader {
       const step = steps[k];
       if (step.source || step.negated) continue;
       if (step.kind === StepKind.Address) {
-        const value = view.value(step.element) ?? "";
-        const plain = family === 4 ? plainNet4(value) : null;
+        const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
         if (plain !== null) {
           if (plain.prefix === 32) destination = plain.network;
         } else {
-          const parsed = parseGenericAddresses(value, family);
+          const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
           if (parsed.kind !== "value") return null;
           if (parsed.value.length === 1) {
             const net = netOf(parsed.value[0]);
@@ -848,7 +871,7 @@ class CommonRuleReader {
           }
         }
       } else if (step.kind === StepKind.Port) {
-        const r = portRangeOf(view.value(step.element) ?? "");
+        const r = portRangeAt(view, line.source.text, step.element);
         if (r === null) return null;
         if (r.min === r.max) port = r.min;
       }
@@ -871,14 +894,13 @@ class CommonRuleReader {
           tests[count++] = step.test as Test;
           break;
         case StepKind.Address: {
-          const value = view.value(step.element) ?? "";
           const { source, negated } = step;
-          const plain = family === 4 ? plainNet4(value) : null;
+          const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
           if (plain !== null) {
             if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
             tests[count++] = netTest(source, plain, negated, family);
           } else {
-            const parsed = parseGenericAddresses(value, family);
+            const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
             if (parsed.kind !== "value") return null;
             const nets = parsed.value.map(netOf);
             if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
@@ -891,7 +913,7 @@ class CommonRuleReader {
           tests[count++] = cache.interface(step.source, view.value(step.element) ?? "", step.negated);
           break;
         case StepKind.Port: {
-          const r = portRangeOf(view.value(step.element) ?? "");
+          const r = portRangeAt(view, line.source.text, step.element);
           if (r === null) return null;
           if (!step.source && !step.negated && r.min === r.max) moduleDestinationPort = r.min;
           tests[count++] = cache.port(step.source, r, step.negated);

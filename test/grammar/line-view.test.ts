@@ -334,6 +334,11 @@ function checkValidLine(written: Written, line: Written["lines"][number]): void 
     assert.deepEqual(view.bangRange(k), p.bang, `${at}: ! range`);
     p.values.forEach((r, j) => assert.deepEqual(view.valueRange(k, j), r, `${at}: value ${j} range`));
     assert.equal(view.valueRange(k, p.values.length), null, `${at}: no more value words`);
+    // The first value word's place, for a reader reading it in place: none when the option word holds `=value`.
+    const inline = text.slice(p.option.start, p.option.end).includes("=");
+    const start = view.valueStart(k);
+    assert.equal(start, inline || p.values.length === 0 ? -1 : p.values[0].start, `${at}: valueStart`);
+    if (start !== -1) assert.equal(view.valueEnd(k), p.values[0].end, `${at}: valueEnd`);
     // The AST's element, against the same.
     const node = elements[k];
     assert.equal(node.role, e.role, `${at}: AST role`);

@@ -12,7 +12,7 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, natRange, plainNatRange4, plainNet4, plainPort, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, natRange, plainNatRange4, plainNet4, plainNet4In, plainPort, plainPortIn, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
 import { netOf, parseAddress } from "../../rules/packet/addresses.js";
@@ -235,6 +235,12 @@ test("plainNet4: what the general parser reads, or null (then the general parser
     assert.deepEqual(fast, netOf(parsed.value[0]), word);
   }
   for (const word of odd) assert.equal(plainNet4(word), null, word);
+  // Read in place, inside a line: the same as the word alone.
+  for (const word of [...words, ...odd]) {
+    const line = `-A X -s ${word} -j ACCEPT`;
+    const from = line.indexOf(" -s ") + 4;
+    assert.deepEqual(plainNet4In(line, from, from + word.length), plainNet4(word), `in place: ${word}`);
+  }
 });
 
 test("plainNatRange4: what natRange reads from a DNAT/SNAT --to-*, or null (then natRange reads it)", () => {
@@ -261,6 +267,11 @@ test("plainPort: what parseTcpPorts reads, or -1 (then parseTcpPorts reads it); 
     if (parsed.kind === "value") assert.deepEqual({ min: plainPort(word), max: plainPort(word) }, parsed.value, word);
   }
   for (const word of other) assert.equal(plainPort(word), -1, word);
+  for (const word of [...plain, ...other]) {
+    const line = `-A X -p tcp --dport ${word} -j ACCEPT`;
+    const from = line.indexOf("--dport ") + 8;
+    assert.equal(plainPortIn(line, from, from + word.length), plainPort(word), `in place: ${word}`);
+  }
   assert.deepEqual(parseGenericProtocol("tcp"), { kind: "value", value: 6 });
   assert.deepEqual(parseGenericProtocol("udp"), { kind: "value", value: 17 });
 });
