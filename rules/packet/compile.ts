@@ -938,7 +938,7 @@ class CommonRuleReader {
     const list = count === 0 ? NO_TESTS : ownTests ? tests.slice(0, count) : cache.testList(tests, count);
     if (shape.nat !== null && !names.isChain(shape.nat)) {
       // DNAT and SNAT, the targets with options of nearly every such rule of a dump, read without an Element per option.
-      const action = natAction(shape.nat, shape.natElement === -1 ? "" : (view.value(shape.natElement) ?? ""), family);
+      const action = natActionAt(shape.nat, view, line.source.text, shape.natElement, family);
       return { line: line.index, target: shape.nat, tests: list, action, destinationKey, destinationPortKey };
     }
     const targetOptions = shape.targetOptions === null ? null : shape.targetOptions.map((i) => element(view, i, true));
@@ -1773,6 +1773,14 @@ function actionOf(target: { kind: "jump" | "goto"; name: string; options: Elemen
 
 const natOptionOf = (name: "DNAT" | "SNAT"): string => (name === "DNAT" ? "--to-destination" : "--to-source");
 
+/** natAction of element `i`'s value (-1: none), a plain IPv4 one read in place. */
+function natActionAt(name: "DNAT" | "SNAT", view: LineView, text: string, i: number, family: Family): Action {
+  const start = family === 4 && i !== -1 ? view.valueStart(i) : -1;
+  const parsed = start === -1 ? null : plainNatRange4In(text, start, view.valueEnd(i));
+  if (parsed === null) return natAction(name, i === -1 ? "" : (view.value(i) ?? ""), family);
+  return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
+}
+
 function natAction(name: "DNAT" | "SNAT", to: string, family: Family): Action {
   const parsed = (family === 4 ? plainNatRange4(to) : null) ?? natRange(to, family);
   return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
@@ -1783,12 +1791,17 @@ function natAction(name: "DNAT" | "SNAT", to: string, family: Family): Action {
  * zero), with no string cut: kube-proxy's 50,000 endpoints are such; null for anything else.
  */
 export function plainNatRange4(text: string): ReturnType<typeof natRange> | null {
+  return plainNatRange4In(text, 0, text.length);
+}
+
+/** plainNatRange4 of `text.slice(from, to)`, read in place. */
+export function plainNatRange4In(text: string, from: number, to: number): ReturnType<typeof natRange> | null {
   let address = 0;
   let group = 0;
   let digits = 0;
   let dots = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       if (digits === 1 && group === 0) return null;
@@ -1803,15 +1816,15 @@ export function plainNatRange4(text: string): ReturnType<typeof natRange> | null
   if (dots !== 3 || digits === 0) return null;
   const value = BigInt(address * 256 + group);
   const addresses = { from: value, to: value };
-  if (i === text.length) return { addresses, ports: null };
-  if (text.charCodeAt(i) !== 0x3a /* : */ || text.length - i > 6 || (text.length - i > 2 && text.charCodeAt(i + 1) === 0x30)) return null;
+  if (i === to) return { addresses, ports: null };
+  if (text.charCodeAt(i) !== 0x3a /* : */ || to - i > 6 || (to - i > 2 && text.charCodeAt(i + 1) === 0x30)) return null;
   let port = 0;
-  for (let k = i + 1; k < text.length; k++) {
+  for (let k = i + 1; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c < 0x30 || c > 0x39) return null;
     port = port * 10 + (c - 0x30);
   }
-  return i + 1 === text.length ? null : { addresses, ports: { from: port, to: port } };
+  return i + 1 === to ? null : { addresses, ports: { from: port, to: port } };
 }
 
 function connmarkEffect(options: Element[]): (p: WalkPacket) => void {

@@ -12,7 +12,7 @@ import { test } from "node:test";
 
 import { parse, type CommandLine, type Document } from "../../grammar/index.js";
 import { modelOf } from "../../rules/model/index.js";
-import { compileCommonRule, compileRule, natRange, plainNatRange4, plainNet4, plainNet4In, plainPort, plainPortIn, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
+import { compileCommonRule, compileRule, natRange, plainNatRange4, plainNatRange4In, plainNet4, plainNet4In, plainPort, plainPortIn, RuleCache, TableRules, type CompiledRule, type Place, type TargetNames, type WalkPacket } from "../../rules/packet/compile.js";
 import { MarkState } from "../../rules/packet/marks.js";
 import { NodeInfo } from "../../rules/packet/node.js";
 import { netOf, parseAddress } from "../../rules/packet/addresses.js";
@@ -253,6 +253,11 @@ test("plainNatRange4: what natRange reads from a DNAT/SNAT --to-*, or null (then
   for (const word of odd) {
     const fast = plainNatRange4(word);
     assert.equal(fast, null, word);
+  }
+  for (const word of [...words, ...odd]) {
+    const line = `-A X -p tcp -j DNAT --to-destination ${word} --random`;
+    const from = line.indexOf("--to-destination ") + 17;
+    assert.deepEqual(plainNatRange4In(line, from, from + word.length), plainNatRange4(word), `in place: ${word}`);
   }
 });
 
