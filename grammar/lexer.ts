@@ -666,6 +666,9 @@ function optionCode(text: string, start: number, end: number, noEquals = false):
  *   iptables loads a chain named `-c`);
  * - `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`. Only
  *   then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`;
+ * - `-s -F`, `--mark -F` at the end of a line with no other command: the option takes the
+ *   command word, and the line has none left ("no command specified", or the value refused);
+ *   `-A INPUT -m comment --comment -F` loads, a comment "-F";
  * - an option with nothing after it that takes a value (a `-j` or `-g` is the document
  *   builder's): getopt says "option requires an argument".
  */
@@ -697,6 +700,15 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
       takesValue(text, starts[t - 1], ends[t - 1])
     ) {
       errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
+    } else if (
+      t === last &&
+      code >= TokenCode.Append &&
+      code <= TokenCode.OtherCommand &&
+      takesNextWord(text, starts[t - 1], ends[t - 1], before) &&
+      !hasQuote(text, starts[t], ends[t]) &&
+      !hasCommandBefore(codes, first, last)
+    ) {
+      errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
     }
   }
   const code = codes[last];
@@ -705,6 +717,18 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
   if (owed > 0 ? code !== TokenCode.JumpOption && code !== TokenCode.GotoOption : code === TokenCode.ModuleOption && takesValue(text, starts[last], ends[last])) {
     errors.push({ kind: LexErrorKind.MissingValueAtEnd, line, start: starts[last], end: ends[last] });
   }
+}
+
+/** Whether the option word `text[start, end)` (of token code `code`) takes the next word as its value, whatever it is; `-j` and `-g` are the document builder's. */
+function takesNextWord(text: string, start: number, end: number, code: TokenCode): boolean {
+  if (code === TokenCode.ModuleOption) return wordsOwed(text, start, end, code) === 0 && takesValue(text, start, end);
+  return (code === TokenCode.MatchOption || code === TokenCode.GenericOption || code === TokenCode.TableOption || code === TokenCode.SetCountersOption) && wordsOwed(text, start, end, code) > 0;
+}
+
+/** Whether a command word (`-A`, `-F`, ...) is among the tokens `[from, to)`. */
+function hasCommandBefore(codes: Uint8Array, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (codes[t] >= TokenCode.Append && codes[t] <= TokenCode.OtherCommand) return true;
+  return false;
 }
 
 /** Whether `text[start + 1, end)` has a comma: `-c P,B` is both counters in one word (iptables' `strchr(pcnt + 1, ',')`). */
