@@ -666,9 +666,9 @@ function optionCode(text: string, start: number, end: number, noEquals = false):
  *   iptables loads a chain named `-c`);
  * - `--dport -j ACCEPT`: getopt gives `--dport` the word `-j`, and nothing takes `ACCEPT`. Only
  *   then is the line surely refused: `--name --rsource --set` loads, naming a list `--rsource`;
- * - `-s -F`, `--mark -F` at the end of a line with no other command: the option takes the
- *   command word, and the line has none left ("no command specified", or the value refused);
- *   `-A INPUT -m comment --comment -F` loads, a comment "-F";
+ * - `-s -F`, `-s -A INPUT -j ACCEPT`, `--mark -F`: an option takes the line's only command word,
+ *   and the line has none left (iptables says "no command specified", or refuses the value or
+ *   the chain's name left stray); `-A INPUT -m comment --comment -F` loads, a comment "-F";
  * - an option with nothing after it that takes a value (a `-j` or `-g` is the document
  *   builder's): getopt says "option requires an argument".
  */
@@ -701,12 +701,11 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
     ) {
       errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
     } else if (
-      t === last &&
       code >= TokenCode.Append &&
       code <= TokenCode.OtherCommand &&
       takesNextWord(text, starts[t - 1], ends[t - 1], before) &&
       !hasQuote(text, starts[t], ends[t]) &&
-      !hasCommandBefore(codes, first, last)
+      !hasOtherCommand(codes, first, last, t)
     ) {
       errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
     }
@@ -725,9 +724,9 @@ function takesNextWord(text: string, start: number, end: number, code: TokenCode
   return (code === TokenCode.MatchOption || code === TokenCode.GenericOption || code === TokenCode.TableOption || code === TokenCode.SetCountersOption) && wordsOwed(text, start, end, code) > 0;
 }
 
-/** Whether a command word (`-A`, `-F`, ...) is among the tokens `[from, to)`. */
-function hasCommandBefore(codes: Uint8Array, from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (codes[t] >= TokenCode.Append && codes[t] <= TokenCode.OtherCommand) return true;
+/** Whether a command word (`-A`, `-F`, ...) other than token `except` is among the tokens `[from, last]`. */
+function hasOtherCommand(codes: Uint8Array, from: number, last: number, except: number): boolean {
+  for (let t = from; t <= last; t++) if (t !== except && codes[t] >= TokenCode.Append && codes[t] <= TokenCode.OtherCommand) return true;
   return false;
 }
 

@@ -86,7 +86,9 @@ export const CASES: Case[] = [
   // The line's only command taken as a value (found by the grammar's properties: its compact form, `-F --mark`, was an error where this was not).
   { name: "--mark taking the only command", lines: "-m mark --mark -F", outcome: { refuses: 'bad integer value for option "--mark"' }, syntax: [/^`--mark` has no value: iptables takes the next word, `-F`, as its value and refuses the line/] },
   { name: "-s taking the only command", lines: "-s -F", outcome: { refuses: "no command specified" }, syntax: [/^`-s` has no value: iptables takes the next word, `-F`/] },
-  { name: "an unloaded module's option before the only command", lines: "--mark -F", outcome: { refuses: 'unknown option "--mark"' }, syntax: [/^`--mark` has no value/] },
+  { name: "an unloaded module's option before the only command", lines: "-A INPUT -j ACCEPT\n--mark -F", outcome: { refuses: 'unknown option "--mark"' }, syntax: [/^`--mark` has no value/] },
+  { name: "-s taking -A", lines: "-s -A INPUT -j ACCEPT", outcome: { refuses: "Bad argument `INPUT'" }, syntax: [/^`-s` has no value: iptables takes the next word, `-A`/] },
+  { name: "-p taking -X", lines: "-p -X FOO", outcome: { refuses: 'unknown protocol "-x" specified' }, syntax: [/^`-p` has no value: iptables takes the next word, `-X`/] },
   { name: "a comment that looks like a command, after the command", lines: "-A INPUT -m comment --comment -F", outcome: "loads", syntax: [] },
   // Followed by an option and no stray word, the line may load, meaning something else: not reported.
   { name: "a recent list named like an option iptables has", lines: "-A INPUT -m recent --name --rsource --set", outcome: "loads", syntax: [] },
