@@ -249,6 +249,14 @@ export declare class LineView {
 	values(i: number): string[];
 	/** The first value, or null: `values(i)[0]`, without making the list (the packet walk reads a value of every option of 80,000 rules). */
 	value(i: number): string | null;
+	/**
+	 * Where the first value's word starts in the source text, when it is a word of its own after
+	 * the option (no `--name=value`), else -1 (then read value()). Its raw text: a quoted word is
+	 * not decoded. With valueEnd, a reader can read the value in place, making no string.
+	 */
+	valueStart(i: number): number;
+	/** Where the first value's word ends, when valueStart gives its start. */
+	valueEnd(i: number): number;
 	/** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
 	private valueInOptionWord;
 	/** The tokens of the values after the option word (after a late `!`): `[from, to)`. */

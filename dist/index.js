@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-2OIXAFUB.js";
+} from "./chunk-CRRBZZOZ.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-AWWO2HZK.js";
+} from "./chunk-XIFO3XPB.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-GBQS2OYI.js";
+} from "./chunk-VKFFOTVC.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-N47RY2VG.js";
+} from "./chunk-NRFNAPJH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -92,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

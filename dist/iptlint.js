@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-O67PCUPP.js"), import("./main-6XAH4O5A.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-LTGH5J4O.js"), import("./main-OCPIUBP7.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-GBQS2OYI.js";
+} from "./chunk-VKFFOTVC.js";
 import {
   parse
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-AWWO2HZK.js";
-import "./chunk-GBQS2OYI.js";
-import "./chunk-N47RY2VG.js";
-import "./chunk-CHNFL543.js";
+} from "./chunk-XIFO3XPB.js";
+import "./chunk-VKFFOTVC.js";
+import "./chunk-NRFNAPJH.js";
+import "./chunk-I7S5FB5J.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-N47RY2VG.js";
+} from "./chunk-NRFNAPJH.js";
 import {
   lazyModule
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

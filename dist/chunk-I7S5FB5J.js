@@ -10519,6 +10519,8 @@ function findMissingValues(text, tokens, first2, line, errors) {
       }
     } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before2 === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1], before2) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
       errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
+    } else if (code2 >= 5 /* Append */ && code2 <= 15 /* OtherCommand */ && takesNextWord(text, starts[t - 1], ends[t - 1], before2) && !hasQuote(text, starts[t], ends[t]) && !hasOtherCommand(codes, first2, last2, t)) {
+      errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
     }
   }
   const code = codes[last2];
@@ -10527,6 +10529,14 @@ function findMissingValues(text, tokens, first2, line, errors) {
   if (owed > 0 ? code !== 17 /* JumpOption */ && code !== 18 /* GotoOption */ : code === 22 /* ModuleOption */ && takesValue(text, starts[last2], ends[last2])) {
     errors.push({ kind: 8 /* MissingValueAtEnd */, line, start: starts[last2], end: ends[last2] });
   }
+}
+function takesNextWord(text, start, end, code) {
+  if (code === 22 /* ModuleOption */) return wordsOwed(text, start, end, code) === 0 && takesValue(text, start, end);
+  return (code === 16 /* MatchOption */ || code === 21 /* GenericOption */ || code === 20 /* TableOption */ || code === 19 /* SetCountersOption */) && wordsOwed(text, start, end, code) > 0;
+}
+function hasOtherCommand(codes, from, last2, except) {
+  for (let t = from; t <= last2; t++) if (t !== except && codes[t] >= 5 /* Append */ && codes[t] <= 15 /* OtherCommand */) return true;
+  return false;
 }
 function hasCommaAfterFirst(text, start, end) {
   for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 44) return true;
@@ -10712,6 +10722,22 @@ var LineView = class {
     if (inline !== null) return inline;
     const [from, to] = this.valueTokens(i);
     return from < to ? decodeWord(this.text.slice(this.starts[from], this.ends[from])) : null;
+  }
+  /**
+   * Where the first value's word starts in the source text, when it is a word of its own after
+   * the option (no `--name=value`), else -1 (then read value()). Its raw text: a quoted word is
+   * not decoded. With valueEnd, a reader can read the value in place, making no string.
+   */
+  valueStart(i) {
+    const from = this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1;
+    if (from >= this.first + this.e[i * 4 + 3]) return -1;
+    const t = this.optionToken(i);
+    for (let k = this.starts[t]; k < this.ends[t]; k++) if (this.text.charCodeAt(k) === 61) return -1;
+    return this.starts[from];
+  }
+  /** Where the first value's word ends, when valueStart gives its start. */
+  valueEnd(i) {
+    return this.ends[this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1];
   }
   /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
   valueInOptionWord(i) {
@@ -18551,14 +18577,27 @@ function portRangeOf(text) {
   return parsed.kind === "value" ? parsed.value : null;
 }
 function plainPort(text) {
-  if (text.length === 0 || text.length > 5 || text.length > 1 && text.charCodeAt(0) === 48) return -1;
+  return plainPortIn(text, 0, text.length);
+}
+function plainPortIn(text, from, to) {
+  const length = to - from;
+  if (length <= 0 || length > 5 || length > 1 && text.charCodeAt(from) === 48) return -1;
   let port = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c < 48 || c > 57) return -1;
     port = port * 10 + (c - 48);
   }
   return port <= 65535 ? port : -1;
+}
+function portRangeAt(view, text, i) {
+  const start = view.valueStart(i);
+  const port = start === -1 ? -1 : plainPortIn(text, start, view.valueEnd(i));
+  return port !== -1 ? { min: port, max: port } : portRangeOf(view.value(i) ?? "");
+}
+function plainNet4At(view, text, i) {
+  const start = view.valueStart(i);
+  return start === -1 ? plainNet4(view.value(i) ?? "") : plainNet4In(text, start, view.valueEnd(i));
 }
 function indexBy(keys2, packetKey) {
   const lists = /* @__PURE__ */ new Map();
@@ -18797,12 +18836,15 @@ var portTest = (source, r, negated) => (p) => inRange(source ? p.sourcePort : p.
 var constantTest = (value) => () => value;
 var pickTest = (c) => () => c;
 function plainNet4(text) {
+  return plainNet4In(text, 0, text.length);
+}
+function plainNet4In(text, from, to) {
   let address = 0;
   let group = 0;
   let digits = 0;
   let dots = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (digits === 1 && group === 0) return null;
@@ -18817,10 +18859,10 @@ function plainNet4(text) {
   if (dots !== 3 || digits === 0) return null;
   address = address * 256 + group;
   let prefix = 32;
-  if (i < text.length) {
-    if (text.charCodeAt(i) !== 47 || i + 1 === text.length || text.length - i > 3) return null;
+  if (i < to) {
+    if (text.charCodeAt(i) !== 47 || i + 1 === to || to - i > 3) return null;
     prefix = 0;
-    for (let k = i + 1; k < text.length; k++) {
+    for (let k = i + 1; k < to; k++) {
       const c = text.charCodeAt(k);
       if (c < 48 || c > 57 || k > i + 1 && prefix === 0) return null;
       prefix = prefix * 10 + (c - 48);
@@ -18954,12 +18996,11 @@ var CommonRuleReader = class {
       const step = steps[k];
       if (step.source || step.negated) continue;
       if (step.kind === 1 /* Address */) {
-        const value = view.value(step.element) ?? "";
-        const plain = family === 4 ? plainNet4(value) : null;
+        const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
         if (plain !== null) {
           if (plain.prefix === 32) destination = plain.network;
         } else {
-          const parsed = parseGenericAddresses(value, family);
+          const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
           if (parsed.kind !== "value") return null;
           if (parsed.value.length === 1) {
             const net = netOf(parsed.value[0]);
@@ -18967,7 +19008,7 @@ var CommonRuleReader = class {
           }
         }
       } else if (step.kind === 3 /* Port */) {
-        const r = portRangeOf(view.value(step.element) ?? "");
+        const r = portRangeAt(view, line.source.text, step.element);
         if (r === null) return null;
         if (r.min === r.max) port = r.min;
       }
@@ -18989,14 +19030,13 @@ var CommonRuleReader = class {
           tests[count++] = step.test;
           break;
         case 1 /* Address */: {
-          const value = view.value(step.element) ?? "";
           const { source, negated } = step;
-          const plain = family === 4 ? plainNet4(value) : null;
+          const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
           if (plain !== null) {
             if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
             tests[count++] = netTest(source, plain, negated, family);
           } else {
-            const parsed = parseGenericAddresses(value, family);
+            const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
             if (parsed.kind !== "value") return null;
             const nets = parsed.value.map(netOf);
             if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
@@ -19009,7 +19049,7 @@ var CommonRuleReader = class {
           tests[count++] = cache2.interface(step.source, view.value(step.element) ?? "", step.negated);
           break;
         case 3 /* Port */: {
-          const r = portRangeOf(view.value(step.element) ?? "");
+          const r = portRangeAt(view, line.source.text, step.element);
           if (r === null) return null;
           if (!step.source && !step.negated && r.min === r.max) moduleDestinationPort = r.min;
           tests[count++] = cache2.port(step.source, r, step.negated);
@@ -19033,7 +19073,7 @@ var CommonRuleReader = class {
     const destinationPortKey = moduleDestinationPort !== null && shape2.protocolNumber !== null ? moduleDestinationPort : null;
     const list2 = count === 0 ? NO_TESTS : ownTests ? tests.slice(0, count) : cache2.testList(tests, count);
     if (shape2.nat !== null && !names2.isChain(shape2.nat)) {
-      const action = natAction(shape2.nat, shape2.natElement === -1 ? "" : view.value(shape2.natElement) ?? "", family);
+      const action = natActionAt(shape2.nat, view, line.source.text, shape2.natElement, family);
       return { line: line.index, target: shape2.nat, tests: list2, action, destinationKey, destinationPortKey };
     }
     const targetOptions = shape2.targetOptions === null ? null : shape2.targetOptions.map((i) => element(view, i, true));
@@ -19757,17 +19797,26 @@ function actionOf(target, family, isChain, chainId = -1) {
   }
 }
 var natOptionOf = (name) => name === "DNAT" ? "--to-destination" : "--to-source";
+function natActionAt(name, view, text, i, family) {
+  const start = family === 4 && i !== -1 ? view.valueStart(i) : -1;
+  const parsed = start === -1 ? null : plainNatRange4In(text, start, view.valueEnd(i));
+  if (parsed === null) return natAction(name, i === -1 ? "" : view.value(i) ?? "", family);
+  return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
+}
 function natAction(name, to, family) {
   const parsed = (family === 4 ? plainNatRange4(to) : null) ?? natRange(to, family);
   return { kind: "nat", nat: name, addresses: parsed.addresses, ports: parsed.ports, netmap: null };
 }
 function plainNatRange4(text) {
+  return plainNatRange4In(text, 0, text.length);
+}
+function plainNatRange4In(text, from, to) {
   let address = 0;
   let group = 0;
   let digits = 0;
   let dots = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
+  let i = from;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (digits === 1 && group === 0) return null;
@@ -19782,15 +19831,15 @@ function plainNatRange4(text) {
   if (dots !== 3 || digits === 0) return null;
   const value = BigInt(address * 256 + group);
   const addresses = { from: value, to: value };
-  if (i === text.length) return { addresses, ports: null };
-  if (text.charCodeAt(i) !== 58 || text.length - i > 6 || text.length - i > 2 && text.charCodeAt(i + 1) === 48) return null;
+  if (i === to) return { addresses, ports: null };
+  if (text.charCodeAt(i) !== 58 || to - i > 6 || to - i > 2 && text.charCodeAt(i + 1) === 48) return null;
   let port = 0;
-  for (let k = i + 1; k < text.length; k++) {
+  for (let k = i + 1; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c < 48 || c > 57) return null;
     port = port * 10 + (c - 48);
   }
-  return i + 1 === text.length ? null : { addresses, ports: { from: port, to: port } };
+  return i + 1 === to ? null : { addresses, ports: { from: port, to: port } };
 }
 function connmarkEffect(options) {
   const get2 = (name) => options.find((o) => o.name === name);

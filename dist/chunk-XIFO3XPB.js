@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-GBQS2OYI.js";
+} from "./chunk-VKFFOTVC.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-N47RY2VG.js";
+} from "./chunk-NRFNAPJH.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-CHNFL543.js";
+} from "./chunk-I7S5FB5J.js";
 import {
   __commonJS,
   __require,
