@@ -696,8 +696,7 @@ function findMissingValues(text: string, tokens: TokenStore, first: number, line
       t < last &&
       (codes[t + 1] === TokenCode.Word || codes[t + 1] === TokenCode.QuotedWord) &&
       !hasQuote(text, starts[t], ends[t]) &&
-      wordsOwed(text, starts[t - 1], ends[t - 1], before) === 0 &&
-      takesValue(text, starts[t - 1], ends[t - 1])
+      takesNextWord(text, starts[t - 1], ends[t - 1], before)
     ) {
       errors.push({ kind: LexErrorKind.MissingValue, line, start: starts[t - 1], end: ends[t - 1] });
     } else if (

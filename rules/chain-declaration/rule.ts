@@ -6,7 +6,7 @@
  */
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
 import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
-import { isKnownTarget, POLICIES, tablesWithBuiltin } from "../netfilter/index.js";
+import { isKnownTarget, NAT_DROP_REFUSED, POLICIES, tablesWithBuiltin } from "../netfilter/index.js";
 import { lineOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
 
@@ -127,7 +127,7 @@ function checkPolicyCommand(context: RuleContext, walk: TableModel, command: Com
     // iptables' own check, as for `-j DROP` in nat (`:PREROUTING DROP` does not pass it: it loads).
     context.report({
       range: policyWord?.range ?? command.range,
-      message: `\`-P ${name} DROP\` in nat: iptables refuses the line ("The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.")`,
+      message: `\`-P ${name} DROP\` in nat: iptables refuses the line ("${NAT_DROP_REFUSED}")`,
     });
   }
 }

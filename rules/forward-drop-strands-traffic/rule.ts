@@ -129,7 +129,8 @@ function flowsOf(model: RulesetModel, document: Document, nat: TableModel, famil
     add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge: null, why: "pods" });
   }, (n) => {
     // kube-proxy's `! -s CLUSTER-CIDR` lines, told from the endpoints' `-s POD/32` ones by their text.
-    const text = document.text.slice(nat.ruleTextStart(n as never), nat.ruleTextEnd(n as never));
+    const rule = nat.ruleText(n as never);
+    const text = document.text.slice(rule.start, rule.end);
     return text.includes("! -s ") || text.includes("! --source ");
   });
   natLines(

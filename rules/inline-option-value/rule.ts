@@ -84,13 +84,16 @@ export const inlineOptionValue: RuleModule = {
   },
 };
 
+/** The one-letter option of GLUED an option word starts with, its value in the same word (`-s` of `-s10.0.0.1`); null for any other word. */
+function gluedOption(word: string): string | null {
+  if (word.length <= 2 || word.charCodeAt(1) === 0x2d /* - */) return null;
+  const option = word.slice(0, 2);
+  return Object.hasOwn(GLUED, option) ? option : null;
+}
+
 /** Whether an option word of the line is `-s`, `-d`, `-p`, `-j`, `-i` or `-o` with more letters after it. */
 function hasGluedValue(view: LineView): boolean {
-  for (let i = 0; i < view.count; i++) {
-    if (view.role(i) !== "module") continue;
-    const name = view.name(i);
-    if (name.length > 2 && name.charCodeAt(1) !== 0x2d /* - */ && Object.hasOwn(GLUED, name.slice(0, 2))) return true;
-  }
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && gluedOption(view.name(i)) !== null) return true;
   return false;
 }
 
@@ -101,8 +104,8 @@ function checkGlued(context: RuleContext, line: CommandLine): void {
     if (view.role(i) !== "module") continue;
     // What iptables sees: the word without its quotes.
     const word = view.name(i);
-    const option = word.slice(0, 2);
-    if (word.length <= 2 || word.charCodeAt(1) === 0x2d || !Object.hasOwn(GLUED, option)) continue;
+    const option = gluedOption(word);
+    if (option === null) continue;
     // `-ieth0` loads: an interface named `-ieth0`.
     if ((option === "-i" || option === "-o") && Buffer.byteLength(word) <= INTERFACE_NAME_BYTES) continue;
     if (option === "-j" && isDeclaredChain(context.model, line, word)) continue;

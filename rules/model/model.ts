@@ -24,6 +24,7 @@ import {
   type DocumentNames,
   type MissingJump,
   type Redeclaration,
+  type RuleText,
   type TargetRef,
 } from "./replay.js";
 
@@ -104,9 +105,8 @@ export interface TableModel {
   target(line: CommandLine): TargetRef | null;
   /** The name of that jump or goto, or undefined. */
   targetName(line: LineNo): string | undefined;
-  /** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (0 for a line that is no rule of the table). */
-  ruleTextStart(line: LineNo): number;
-  ruleTextEnd(line: LineNo): number;
+  /** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (both 0 for a line that is no rule of the table). */
+  ruleText(line: LineNo): RuleText;
   /** The `-A`, `-I` and `-R` lines naming a chain, in file order (whatever the commands do to them). */
   ruleLinesOf(chain: NameId): LineNo[];
   /** The rule lines (`-A`, `-I`, `-R`, `-D`) whose jump or goto names this target or chain, in file order. */
@@ -377,11 +377,8 @@ class TableModelImpl implements TableModel {
     const id = this.targetOf(line);
     return id === NONE ? undefined : this.replay.names.name(id);
   }
-  ruleTextStart(line: LineNo): number {
-    return this.replay.ruleText(line - this.replay.base).start;
-  }
-  ruleTextEnd(line: LineNo): number {
-    return this.replay.ruleText(line - this.replay.base).end;
+  ruleText(line: LineNo): RuleText {
+    return this.replay.ruleText(line - this.replay.base);
   }
   ruleLinesOf(chain: NameId): LineNo[] {
     const { lastRule, previous, base } = this.replay;

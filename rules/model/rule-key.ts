@@ -504,7 +504,7 @@ function protocolOwners(option: string): readonly string[] {
 }
 
 /**
- * The key of a rule line whose rule text is `[start, end)` (`TableModel.ruleTextStart/End`),
+ * The key of a rule line whose rule text is `[start, end)` (`TableModel.ruleText`),
  * or null when that text is its key.
  */
 export function canonicalRuleOfLine(lexed: LexedText, line: number, start: number, end: number): string | null {

@@ -23,6 +23,9 @@ export const INTERFACE_OPTIONS = {
   out: ["-o", "--out-interface"],
 } as const;
 
+/** `-4`, `-6` and their long spellings, by the family they name: the other family's restore tool skips the line (iptables(8)). */
+export const FAMILY_OPTIONS: Readonly<Record<string, 4 | 6>> = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
+
 /** Options whose value is free text that iptables keeps as written (a CR at its end stays in it). */
 export const FREE_TEXT_OPTIONS: ReadonlySet<string> = new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 

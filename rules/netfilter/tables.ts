@@ -33,6 +33,9 @@ export const tablesWithBuiltin = (name: string): string[] =>
 /** The policies a built-in chain may have (a user chain has none: `-`). */
 export const POLICIES: ReadonlySet<string> = new Set(["ACCEPT", "DROP"]);
 
+/** What iptables 1.8.9 says of DROP in the nat table, as a target or a policy, before the kernel sees the rule (xshared.c, do_parse). */
+export const NAT_DROP_REFUSED = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
+
 /** The hooks in the kernel's order (NF_INET_PRE_ROUTING = 0 ... NF_INET_POST_ROUTING = 4). */
 export const HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"] as const;
 export type Hook = (typeof HOOKS)[number];

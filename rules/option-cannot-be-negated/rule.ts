@@ -15,7 +15,7 @@
  */
 import type { LineView } from "../../grammar/index.js";
 import { ruleLineAt, type Backend, type LineNo } from "../model/index.js";
-import { parseGenericAddresses, readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
+import { GENERIC_ADDRESS_OPTIONS, parseGenericAddresses, readOptions, type ExtensionInstance, type Family, type GivenOption } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "option-cannot-be-negated";
@@ -84,9 +84,6 @@ function bangBeforeZeroMask(text: string, at: number): boolean {
   return k > slash + 1 && isWordEnd(text.charCodeAt(k));
 }
 
-/** iptables' own address options, whose `!` iptables takes (`! -s 10.0.0.0/8`). */
-const ADDRESS_OPTIONS: ReadonlySet<string> = new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
-
 /**
  * `! -s 0.0.0.0/0`: an address option negated with a zero mask, which no packet matches. The kernel
  * refuses nft's expression for it (iptables-nft-restore: "RULE_APPEND failed (Invalid argument)"),
@@ -98,7 +95,7 @@ function reportNegatedEveryAddress(context: RuleContext, view: LineView, family:
   for (let i = 0; i < view.count; i++) {
     if (!view.negated(i) || view.lateBang(i) || view.role(i) !== "generic") continue;
     const value = view.value(i);
-    if (value === null || !ADDRESS_OPTIONS.has(view.name(i)) || !hasZeroMask(value, family)) continue;
+    if (value === null || !GENERIC_ADDRESS_OPTIONS.has(view.name(i)) || !hasZeroMask(value, family)) continue;
     backend ??= context.model.backend();
     const written = `! ${view.name(i)} ${value}`;
     const message = `\`${written}\` matches no packet: iptables-nft-restore refuses the line ("RULE_APPEND failed (Invalid argument)"), iptables-legacy loads a rule that never matches`;
@@ -106,7 +103,6 @@ function reportNegatedEveryAddress(context: RuleContext, view: LineView, family:
     context.report({ range: { start: (view.bangRange(i) ?? view.optionRange(i)).start, end }, message, severity: backend === "nft" ? "error" : "warning" });
   }
 }
-
 
 /** Whether iptables reads the value as one network with a zero mask, in the ruleset's family (either when not known). */
 function hasZeroMask(value: string, family: Family | null): boolean {

@@ -4,11 +4,10 @@
  * that family either. See README.md beside this file.
  */
 import type { CommandLine } from "../../grammar/index.js";
+import { FAMILY_OPTIONS as FLAGS } from "../netfilter/index.js";
 import type { RuleModule } from "../types.js";
 
 export const OTHER_FAMILY_LINE = "other-family-line";
-
-const FLAGS: Readonly<Record<string, 4 | 6>> = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
 
 export const otherFamilyLine: RuleModule = {
   id: OTHER_FAMILY_LINE,

@@ -208,13 +208,8 @@ export class TableRules implements TargetNames {
    */
   indexKeysOf(line: number): IndexKeys {
     const viewed = this.viewed(line);
-    return (viewed === null ? null : this.cache.reader.keys(viewed, this.family, this.cache)) ?? indexKeys(this.view(line), this.family);
-  }
-
-  /** The line's view, to read it without compiling it. */
-  view(line: number): LineView {
-    const viewed = this.viewed(line);
-    return viewed === null ? (this.document.line(line) as CommandLine).view : new LineView(viewed);
+    if (viewed === null) return indexKeys((this.document.line(line) as CommandLine).view, this.family);
+    return this.cache.reader.keys(viewed, this.family, this.cache) ?? indexKeys(new LineView(viewed), this.family);
   }
 
   /** The command line's plan and place, without its node; null when it is no command line. */
@@ -392,6 +387,28 @@ function plainNet4At(view: LineView, text: string, i: number): Net | null {
   return start === -1 ? plainNet4(view.value(i) ?? "") : plainNet4In(text, start, view.valueEnd(i));
 }
 
+/**
+ * An address element's value (`-s`, `-d`) as compileRule reads it: one network when plainNet4
+ * reads it (IPv4 as iptables-save writes it), else the networks parseGenericAddresses reads;
+ * null when it reads none (compileRule then reads the line).
+ */
+function addressesAt(view: LineView, text: string, i: number, family: Family): Net | Net[] | null {
+  const plain = family === 4 ? plainNet4At(view, text, i) : null;
+  if (plain !== null) return plain;
+  const parsed = parseGenericAddresses(view.value(i) ?? "", family);
+  return parsed.kind === "value" ? parsed.value.map(netOf) : null;
+}
+
+/** The one address the networks are (a destination the chain index keys by), or null. */
+function oneAddress(nets: Net | Net[], family: Family): bigint | null {
+  const net = Array.isArray(nets) ? (nets.length === 1 ? nets[0] : null) : nets;
+  return net !== null && net.prefix === bitsOf(family) ? net.network : null;
+}
+
+/** The test of an address element: a plain network's own, or the general one. Not shared: most addresses are one endpoint's, and a key costs more than the test. */
+const addressTestOf = (source: boolean, nets: Net | Net[], negated: boolean, family: Family): Test =>
+  Array.isArray(nets) ? addressTest(source, nets, negated, family) : netTest(source, nets, negated, family);
+
 /** Rules with a key in one list per key, the others in `rest`; a packet's candidates are its key's list merged with `rest`, in rule order. */
 function indexBy<K>(keys: (K | null)[], packetKey: (p: WalkPacket) => K | null): (p: WalkPacket) => ArrayLike<number> {
   // A key's rule, or its rules when it has several (a ClusterIP has one rule per port).
@@ -507,7 +524,7 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
 class Where {
   constructor(private readonly line: CommandLine) {}
   toString(): string {
-    return `${this.line.source.filePath ?? "<input>"}:${this.line.index + 1}`;
+    return placeOf(this.line);
   }
 }
 
@@ -675,6 +692,18 @@ const portTest = (source: boolean, r: { min: number; max: number }, negated: boo
 const constantTest = (value: boolean): Test => () => value;
 const pickTest = (c: Maybe): Test => () => c;
 
+/** `--probability P` as the kernel keeps it (libxt_statistic: lround(P * 2^31), which 31 random bits are compared with); null for no number. */
+function pickProbability(text: string | undefined): number | null {
+  const p = Number(text);
+  return Number.isFinite(p) ? Math.min(1, Math.max(0, Math.round(p * 0x80000000) / 0x80000000)) : null;
+}
+
+/** A rule's place as the walk's conditions name it: `file:line`. */
+const placeOf = (line: { readonly source: { readonly filePath: string | undefined }; readonly index: number }): string => `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+
+/** The condition a random pick puts on the walk: the rule's place and its statistic words (`written`). */
+const randomPick = (place: string, written: string, probability: number, negated: boolean): Maybe => ({ key: `${place} \`${written}\` picks the packet`, probability, negated });
+
 /**
  * `10.244.1.2` or `10.0.0.0/8` written the one way iptables-save writes it (no leading zero, no
  * mask as an address), read as `netOf(parseGenericAddresses(...))` reads it; null for anything
@@ -684,8 +713,14 @@ export function plainNet4(text: string): Net | null {
   return plainNet4In(text, 0, text.length);
 }
 
-/** plainNet4 of `text.slice(from, to)`, read in place. */
-export function plainNet4In(text: string, from: number, to: number): Net | null {
+/** The value of the last dotted quad dottedQuadEnd read (a scratch: the readers below run for every rule a walk compiles). */
+let quadValue = 0;
+
+/**
+ * Where an IPv4 address written as iptables-save writes it (four groups of at most 255, no
+ * leading zero) that starts `text[from, to)` ends, its value left in quadValue; -1 for none.
+ */
+function dottedQuadEnd(text: string, from: number, to: number): number {
   let address = 0;
   let group = 0;
   let digits = 0;
@@ -694,17 +729,25 @@ export function plainNet4In(text: string, from: number, to: number): Net | null 
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
-      if (digits === 1 && group === 0) return null;
+      if (digits === 1 && group === 0) return -1;
       group = group * 10 + (c - 0x30);
-      if (++digits > 3 || group > 255) return null;
+      if (++digits > 3 || group > 255) return -1;
     } else if (c === 0x2e && digits > 0 && dots < 3) {
       address = address * 256 + group;
       group = digits = 0;
       dots++;
     } else break;
   }
-  if (dots !== 3 || digits === 0) return null;
-  address = address * 256 + group;
+  if (dots !== 3 || digits === 0) return -1;
+  quadValue = address * 256 + group;
+  return i;
+}
+
+/** plainNet4 of `text.slice(from, to)`, read in place. */
+export function plainNet4In(text: string, from: number, to: number): Net | null {
+  const i = dottedQuadEnd(text, from, to);
+  if (i === -1) return null;
+  const address = quadValue;
   let prefix = 32;
   if (i < to) {
     if (text.charCodeAt(i) !== 0x2f /* / */ || i + 1 === to || to - i > 3) return null;
@@ -778,22 +821,12 @@ class CommonRuleReader {
         switch (match) {
           case "source":
           case "destination": {
-            const value = view.value(i) ?? "";
+            const nets = addressesAt(view, line.source.text, i, family);
+            if (nets === null) return null;
             const negated = view.negated(i);
             const source = match === "source";
-            const plain = family === 4 ? plainNet4(value) : null;
-            if (plain !== null) {
-              if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
-              // Not shared: most addresses are one endpoint's, and a key costs more than the test.
-              this.addGenericTest(netTest(source, plain, negated, family));
-              this.ownTests = true;
-              break;
-            }
-            const parsed = parseGenericAddresses(value, family);
-            if (parsed.kind !== "value") return null;
-            const nets = parsed.value.map(netOf);
-            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            this.addGenericTest(addressTest(source, nets, negated, family));
+            if (!source && !negated) destinationKey = oneAddress(nets, family) ?? destinationKey;
+            this.addGenericTest(addressTestOf(source, nets, negated, family));
             this.ownTests = true;
             break;
           }
@@ -859,17 +892,9 @@ class CommonRuleReader {
       const step = steps[k];
       if (step.source || step.negated) continue;
       if (step.kind === StepKind.Address) {
-        const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
-        if (plain !== null) {
-          if (plain.prefix === 32) destination = plain.network;
-        } else {
-          const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
-          if (parsed.kind !== "value") return null;
-          if (parsed.value.length === 1) {
-            const net = netOf(parsed.value[0]);
-            if (net.prefix === bitsOf(family)) destination = net.network;
-          }
-        }
+        const nets = addressesAt(view, line.source.text, step.element, family);
+        if (nets === null) return null;
+        destination = oneAddress(nets, family) ?? destination;
       } else if (step.kind === StepKind.Port) {
         const r = portRangeAt(view, line.source.text, step.element);
         if (r === null) return null;
@@ -895,17 +920,10 @@ class CommonRuleReader {
           break;
         case StepKind.Address: {
           const { source, negated } = step;
-          const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
-          if (plain !== null) {
-            if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
-            tests[count++] = netTest(source, plain, negated, family);
-          } else {
-            const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
-            if (parsed.kind !== "value") return null;
-            const nets = parsed.value.map(netOf);
-            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            tests[count++] = addressTest(source, nets, negated, family);
-          }
+          const nets = addressesAt(view, line.source.text, step.element, family);
+          if (nets === null) return null;
+          if (!source && !negated) destinationKey = oneAddress(nets, family) ?? destinationKey;
+          tests[count++] = addressTestOf(source, nets, negated, family);
           ownTests = true;
           break;
         }
@@ -920,14 +938,13 @@ class CommonRuleReader {
           break;
         }
         case StepKind.Pick: {
-          const text = view.value(step.element) ?? undefined;
-          if (!Number.isFinite(Number(text))) return null;
-          const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
+          const p = pickProbability(view.value(step.element) ?? undefined);
+          if (p === null) return null;
           if (p === 0 || p === 1) tests[count++] = cache.constant((p === 1) !== step.negated);
           else {
             let written = "";
             for (let q = 0; q < step.quoted.length; q++) written += q === 0 ? view.written(step.quoted[q]) : ` ${view.written(step.quoted[q])}`;
-            tests[count++] = pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated: step.negated });
+            tests[count++] = pickTest(randomPick(placeOf(line), written, p, step.negated));
             ownTests = true;
           }
           break;
@@ -991,18 +1008,15 @@ class CommonRuleReader {
         else if (option === "--probability") probability = probability === -1 ? o : probability;
       }
       if (mode === -1 || view.value(mode) !== "random" || probability === -1) return false;
-      const text = view.value(probability) ?? undefined;
-      if (!Number.isFinite(Number(text))) return false;
+      const p = pickProbability(view.value(probability) ?? undefined);
+      if (p === null) return false;
       const negated = view.negated(probability);
-      // As compileRule reads it: libxt_statistic keeps lround(p * 2^31).
-      const p = Math.min(1, Math.max(0, Math.round(Number(text) * 0x80000000) / 0x80000000));
       if (p === 0 || p === 1) this.addModuleTest(cache.constant((p === 1) !== negated));
       else {
         const words = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
         for (let k = 0; k < optionCount; k++) words.push(view.written(currentOptions[k]));
         const written = words.join(" ");
-        const line = this.line;
-        this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+        this.addModuleTest(pickTest(randomPick(placeOf(this.line), written, p, negated)));
         this.ownTests = true;
       }
       return true;
@@ -1430,13 +1444,12 @@ function moduleTests(m: Module, where: Where, family: Family, protocolNumber: nu
       const probability = m.options.find((o) => o.name === "--probability");
       const every = m.options.find((o) => o.name === "--every");
       const packet = m.options.find((o) => o.name === "--packet");
-      if (mode === "random" && probability !== undefined && Number.isFinite(Number(probability.values[0]))) {
-        // libxt_statistic keeps lround(p * 2^31); the kernel compares 31 random bits with it.
-        const p = Math.min(1, Math.max(0, Math.round(Number(probability.values[0]) * 0x80000000) / 0x80000000));
+      const p = mode === "random" && probability !== undefined ? pickProbability(probability.values[0]) : null;
+      if (probability !== undefined && p !== null) {
         // 0 and 1 are no chance: the kernel's test then always fails, or always holds.
         if (p === 0 || p === 1) tests.push(() => (p === 1) !== probability.negated);
         else {
-          const c: Maybe = { key: `${whole()} picks the packet`, probability: p, negated: probability.negated };
+          const c = randomPick(`${where}`, m.written.join(" "), p, probability.negated);
           tests.push(() => c);
         }
       } else if (mode === "nth" && every !== undefined) {
@@ -1796,25 +1809,9 @@ export function plainNatRange4(text: string): ReturnType<typeof natRange> | null
 
 /** plainNatRange4 of `text.slice(from, to)`, read in place. */
 export function plainNatRange4In(text: string, from: number, to: number): ReturnType<typeof natRange> | null {
-  let address = 0;
-  let group = 0;
-  let digits = 0;
-  let dots = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (digits === 1 && group === 0) return null;
-      group = group * 10 + (c - 0x30);
-      if (++digits > 3 || group > 255) return null;
-    } else if (c === 0x2e && digits > 0 && dots < 3) {
-      address = address * 256 + group;
-      group = digits = 0;
-      dots++;
-    } else break;
-  }
-  if (dots !== 3 || digits === 0) return null;
-  const value = BigInt(address * 256 + group);
+  const i = dottedQuadEnd(text, from, to);
+  if (i === -1) return null;
+  const value = BigInt(quadValue);
   const addresses = { from: value, to: value };
   if (i === to) return { addresses, ports: null };
   if (text.charCodeAt(i) !== 0x3a /* : */ || to - i > 6 || (to - i > 2 && text.charCodeAt(i + 1) === 0x30)) return null;

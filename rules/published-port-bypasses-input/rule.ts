@@ -104,7 +104,8 @@ function portBlocks(document: Document, filter: TableModel, family: Family, publ
     const target = filter.targetName(n);
     if (target === undefined || (target !== "DROP" && target !== "REJECT" && !filter.chains.isUserChain(target))) return;
     // --dport, --dports, --destination-port(s): read closely below.
-    if (!text.slice(filter.ruleTextStart(n), filter.ruleTextEnd(n)).includes("port")) return;
+    const rule = filter.ruleText(n);
+    if (!text.slice(rule.start, rule.end).includes("port")) return;
     candidates.push({ n, chain });
   });
   candidates.sort((a, b) => a.n - b.n);

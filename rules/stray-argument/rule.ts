@@ -13,7 +13,7 @@
  */
 import { decodeWord, optionValueCount, type CommandLine, type LineView, type SourceRange } from "../../grammar/index.js";
 import { linesWithWordRuns, type LineNo } from "../model/index.js";
-import { findExtension, type Family } from "../netfilter/index.js";
+import { FAMILY_OPTIONS, findExtension, type Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "stray-argument";
@@ -63,9 +63,6 @@ interface Stray {
   word: string;
   range: SourceRange;
 }
-
-/** `-4`, `-6` and their long forms: the other family's restore tool skips the rest of the line. */
-const FAMILY_OPTIONS: Readonly<Record<string, Family>> = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
 
 /**
  * The first word of the line's options that its option does not take, when the option's number of

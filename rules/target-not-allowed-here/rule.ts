@@ -6,7 +6,7 @@
  */
 import type { CommandLine, SourceRange } from "../../grammar/index.js";
 import { NONE, RestoreStep, type Backend, type LineNo, type NameId, type TableModel } from "../model/index.js";
-import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, type Binding, type Hook } from "../netfilter/index.js";
+import { BINDINGS, BOUND_TARGETS, BUILTIN_CHAINS, HOOKS, NAT_DROP_REFUSED, type Binding, type Hook } from "../netfilter/index.js";
 import { chainReachedFrom, kernelRefusal } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
@@ -44,9 +44,6 @@ export const targetNotAllowedHere: RuleModule = {
   },
 };
 
-/** What iptables 1.8.9 says of `-j DROP` (or `-g DROP`) in nat, any chain and command, before the kernel sees it (xshared.c, do_parse). */
-const DROP_IN_NAT = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
-
 /**
  * `-j DROP` in the nat table: iptables itself refuses the line, both backends, v4 and v6, whatever
  * the command (`-D` too) and chain (measured).
@@ -55,7 +52,7 @@ function checkDropInNat(context: RuleContext, table: TableModel): void {
   for (const n of table.linesTargeting("DROP")) {
     const line = context.document.line(n);
     if (line.kind !== "command") continue;
-    context.report({ range: targetRange(line), message: `\`${line.view.written(line.view.targetIndex())}\` in nat: iptables refuses the line ("${DROP_IN_NAT}")` });
+    context.report({ range: targetRange(line), message: `\`${line.view.written(line.view.targetIndex())}\` in nat: iptables refuses the line ("${NAT_DROP_REFUSED}")` });
   }
 }
 

@@ -165,7 +165,7 @@ function keysOf(text: string): Map<number, string> {
   const keys = new Map<number, string>();
   for (const line of document.lines) {
     if (line.kind !== "command" || line.command !== "append") continue;
-    keys.set(line.index, ruleKeyOfLine(document.source.lexed, line.index, table.ruleTextStart(line.index as never), table.ruleTextEnd(line.index as never)));
+    keys.set(line.index, ruleKeyOfLine(document.source.lexed, line.index, table.ruleText(line.index as never).start, table.ruleText(line.index as never).end));
   }
   return keys;
 }

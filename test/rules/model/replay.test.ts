@@ -101,7 +101,7 @@ function checkReplay(document: Document): void {
         assert.deepEqual(ref_ && { kind: ref_.kind, name: ref_.name }, target ?? null, `${at}: target(line)`);
       }
       const text = ref.ruleText.get(index);
-      if (text !== undefined && inTable.has(index)) assert.equal(document.text.slice(t.ruleTextStart(n), t.ruleTextEnd(n)), text, `${at}: rule text`);
+      if (text !== undefined && inTable.has(index)) assert.equal(document.text.slice(t.ruleText(n).start, t.ruleText(n).end), text, `${at}: rule text`);
     }
   }
 }
@@ -165,13 +165,13 @@ test("a rule's text, read from its tokens when asked: after the command's argume
   ];
   const document = parseText(lines.join("\n"));
   const [filter, nat] = modelOf(document).tables();
-  const ruleText = (t: TableModel, index: number) => document.text.slice(t.ruleTextStart(index as LineNo), t.ruleTextEnd(index as LineNo));
+  const ruleText = (t: TableModel, index: number) => document.text.slice(t.ruleText(index as LineNo).start, t.ruleText(index as LineNo).end);
   assert.deepEqual(
     [2, 3, 4, 5, 6, 7, 8, 9].map((index) => ruleText(filter, index)),
     ["-p tcp --dport 22 -j ACCEPT", "-s 10.0.0.1 -j DROP", "-p tcp -A INPUT --dport 23 -j ACCEPT", "-p udp -A INPUT --dport 53 -j ACCEPT", "-j ACCEPT", '-m comment --comment "a  b"   -j ACCEPT', "-j ACCEPT", ""],
   );
   // The declaration, `-P`, COMMIT, and the other table's lines are no rules of the filter table.
-  for (const index of [1, 10, 11, 14, 16]) assert.deepEqual([filter.ruleTextStart(index as LineNo), filter.ruleTextEnd(index as LineNo)], [0, 0], `line ${index + 1}`);
+  for (const index of [1, 10, 11, 14, 16]) assert.deepEqual([filter.ruleText(index as LineNo).start, filter.ruleText(index as LineNo).end], [0, 0], `line ${index + 1}`);
   assert.equal(ruleText(nat, 14), "-j ACCEPT");
 });
 
