@@ -677,6 +677,11 @@ export interface TargetRef {
 	start: number;
 	end: number;
 }
+/** Half-open offsets of a rule's text. */
+export interface RuleText {
+	start: number;
+	end: number;
+}
 /** Declared by `:NAME ...` or `-N NAME`. */
 export type Declaration = ChainDeclaration | CommandLine;
 /** A jump or goto that names no chain existing when iptables reads it, nor a target iptables knows. */
@@ -990,9 +995,8 @@ export interface TableModel {
 	target(line: CommandLine): TargetRef | null;
 	/** The name of that jump or goto, or undefined. */
 	targetName(line: LineNo): string | undefined;
-	/** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (0 for a line that is no rule of the table). */
-	ruleTextStart(line: LineNo): number;
-	ruleTextEnd(line: LineNo): number;
+	/** Where a rule's text is: after the command's arguments, without a trailing `-c P B` and blanks (both 0 for a line that is no rule of the table). */
+	ruleText(line: LineNo): RuleText;
 	/** The `-A`, `-I` and `-R` lines naming a chain, in file order (whatever the commands do to them). */
 	ruleLinesOf(chain: NameId): LineNo[];
 	/** The rule lines (`-A`, `-I`, `-R`, `-D`) whose jump or goto names this target or chain, in file order. */

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-CRRBZZOZ.js";
+} from "./chunk-AW4TRGSA.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-XIFO3XPB.js";
+} from "./chunk-J7YVWWSZ.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-VKFFOTVC.js";
+} from "./chunk-3EZXWUBP.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-NRFNAPJH.js";
+} from "./chunk-RKWPYQXV.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -92,7 +92,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

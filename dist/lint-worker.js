@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-VKFFOTVC.js";
+} from "./chunk-3EZXWUBP.js";
 import {
   parse
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

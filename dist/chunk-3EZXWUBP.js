@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-VKFFOTVC.js";
+} from "./chunk-3EZXWUBP.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-NRFNAPJH.js";
+} from "./chunk-RKWPYQXV.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 import {
   __commonJS,
   __require,

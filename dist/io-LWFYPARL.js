@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-XIFO3XPB.js";
-import "./chunk-VKFFOTVC.js";
-import "./chunk-NRFNAPJH.js";
-import "./chunk-I7S5FB5J.js";
+  nodeIo
+} from "./chunk-AW4TRGSA.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-RKWPYQXV.js";
+import "./chunk-XEU6YPXX.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

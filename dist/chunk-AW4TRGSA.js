@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-NRFNAPJH.js";
+} from "./chunk-RKWPYQXV.js";
 import {
   lazyModule
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -10517,7 +10517,7 @@ function findMissingValues(text, tokens, first2, line, errors) {
       if ((before2 === 16 /* MatchOption */ || before2 === 21 /* GenericOption */) && text.charCodeAt(starts[t]) === 45 && (before2 === 16 /* MatchOption */ || takesAddressOrProtocol(text, starts[t - 1], ends[t - 1])) && isKnownOption(text, starts[t], ends[t])) {
         errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
       }
-    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before2 === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && wordsOwed(text, starts[t - 1], ends[t - 1], before2) === 0 && takesValue(text, starts[t - 1], ends[t - 1])) {
+    } else if (code2 >= 5 /* Append */ && code2 <= 22 /* ModuleOption */ && before2 === 22 /* ModuleOption */ && t < last2 && (codes[t + 1] === 23 /* Word */ || codes[t + 1] === 24 /* QuotedWord */) && !hasQuote(text, starts[t], ends[t]) && takesNextWord(text, starts[t - 1], ends[t - 1], before2)) {
       errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
     } else if (code2 >= 5 /* Append */ && code2 <= 15 /* OtherCommand */ && takesNextWord(text, starts[t - 1], ends[t - 1], before2) && !hasQuote(text, starts[t], ends[t]) && !hasOtherCommand(codes, first2, last2, t)) {
       errors.push({ kind: 7 /* MissingValue */, line, start: starts[t - 1], end: ends[t - 1] });
@@ -12106,6 +12106,7 @@ var INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],
   out: ["-o", "--out-interface"]
 };
+var FAMILY_OPTIONS = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
 var FREE_TEXT_OPTIONS = /* @__PURE__ */ new Set(["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix"]);
 var GENERIC_MATCHES = new Map([
   ...["-s", "--source", "--src"].map((name) => [name, "source"]),
@@ -13662,6 +13663,7 @@ function builtinChains(table) {
 }
 var tablesWithBuiltin = (name) => Object.entries(BUILTIN_CHAINS).filter(([, chains]) => chains.includes(name)).map(([table]) => table);
 var POLICIES = /* @__PURE__ */ new Set(["ACCEPT", "DROP"]);
+var NAT_DROP_REFUSED = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
 var HOOKS = ["PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"];
 var BLIND_HOOKS = {
   in: ["OUTPUT", "POSTROUTING"],
@@ -18060,11 +18062,8 @@ var TableModelImpl = class {
     const id = this.targetOf(line);
     return id === NONE ? void 0 : this.replay.names.name(id);
   }
-  ruleTextStart(line) {
-    return this.replay.ruleText(line - this.replay.base).start;
-  }
-  ruleTextEnd(line) {
-    return this.replay.ruleText(line - this.replay.base).end;
+  ruleText(line) {
+    return this.replay.ruleText(line - this.replay.base);
   }
   ruleLinesOf(chain) {
     const { lastRule, previous, base } = this.replay;
@@ -18462,12 +18461,8 @@ var TableRules = class {
    */
   indexKeysOf(line) {
     const viewed = this.viewed(line);
-    return (viewed === null ? null : this.cache.reader.keys(viewed, this.family, this.cache)) ?? indexKeys(this.view(line), this.family);
-  }
-  /** The line's view, to read it without compiling it. */
-  view(line) {
-    const viewed = this.viewed(line);
-    return viewed === null ? this.document.line(line).view : new LineView(viewed);
+    if (viewed === null) return indexKeys(this.document.line(line).view, this.family);
+    return this.cache.reader.keys(viewed, this.family, this.cache) ?? indexKeys(new LineView(viewed), this.family);
   }
   /** The command line's plan and place, without its node; null when it is no command line. */
   viewed(line) {
@@ -18599,6 +18594,17 @@ function plainNet4At(view, text, i) {
   const start = view.valueStart(i);
   return start === -1 ? plainNet4(view.value(i) ?? "") : plainNet4In(text, start, view.valueEnd(i));
 }
+function addressesAt(view, text, i, family) {
+  const plain = family === 4 ? plainNet4At(view, text, i) : null;
+  if (plain !== null) return plain;
+  const parsed = parseGenericAddresses(view.value(i) ?? "", family);
+  return parsed.kind === "value" ? parsed.value.map(netOf) : null;
+}
+function oneAddress(nets, family) {
+  const net = Array.isArray(nets) ? nets.length === 1 ? nets[0] : null : nets;
+  return net !== null && net.prefix === bitsOf(family) ? net.network : null;
+}
+var addressTestOf = (source, nets, negated, family) => Array.isArray(nets) ? addressTest(source, nets, negated, family) : netTest(source, nets, negated, family);
 function indexBy(keys2, packetKey) {
   const lists = /* @__PURE__ */ new Map();
   const rest = [];
@@ -18695,7 +18701,7 @@ var Where = class {
     this.line = line;
   }
   toString() {
-    return `${this.line.source.filePath ?? "<input>"}:${this.line.index + 1}`;
+    return placeOf(this.line);
   }
 };
 function compileRule(line, family, isChain) {
@@ -18835,10 +18841,17 @@ var isProtocol = (n) => (p) => p.protocolNumber === n;
 var portTest = (source, r, negated) => (p) => inRange(source ? p.sourcePort : p.destinationPort, r) !== negated;
 var constantTest = (value) => () => value;
 var pickTest = (c) => () => c;
+function pickProbability(text) {
+  const p = Number(text);
+  return Number.isFinite(p) ? Math.min(1, Math.max(0, Math.round(p * 2147483648) / 2147483648)) : null;
+}
+var placeOf = (line) => `${line.source.filePath ?? "<input>"}:${line.index + 1}`;
+var randomPick = (place, written, probability, negated) => ({ key: `${place} \`${written}\` picks the packet`, probability, negated });
 function plainNet4(text) {
   return plainNet4In(text, 0, text.length);
 }
-function plainNet4In(text, from, to) {
+var quadValue = 0;
+function dottedQuadEnd(text, from, to) {
   let address = 0;
   let group = 0;
   let digits = 0;
@@ -18847,17 +18860,23 @@ function plainNet4In(text, from, to) {
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (digits === 1 && group === 0) return null;
+      if (digits === 1 && group === 0) return -1;
       group = group * 10 + (c - 48);
-      if (++digits > 3 || group > 255) return null;
+      if (++digits > 3 || group > 255) return -1;
     } else if (c === 46 && digits > 0 && dots < 3) {
       address = address * 256 + group;
       group = digits = 0;
       dots++;
     } else break;
   }
-  if (dots !== 3 || digits === 0) return null;
-  address = address * 256 + group;
+  if (dots !== 3 || digits === 0) return -1;
+  quadValue = address * 256 + group;
+  return i;
+}
+function plainNet4In(text, from, to) {
+  const i = dottedQuadEnd(text, from, to);
+  if (i === -1) return null;
+  const address = quadValue;
   let prefix = 32;
   if (i < to) {
     if (text.charCodeAt(i) !== 47 || i + 1 === to || to - i > 3) return null;
@@ -18919,21 +18938,12 @@ var CommonRuleReader = class {
         switch (match) {
           case "source":
           case "destination": {
-            const value = view.value(i) ?? "";
+            const nets = addressesAt(view, line.source.text, i, family);
+            if (nets === null) return null;
             const negated = view.negated(i);
             const source = match === "source";
-            const plain = family === 4 ? plainNet4(value) : null;
-            if (plain !== null) {
-              if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
-              this.addGenericTest(netTest(source, plain, negated, family));
-              this.ownTests = true;
-              break;
-            }
-            const parsed = parseGenericAddresses(value, family);
-            if (parsed.kind !== "value") return null;
-            const nets = parsed.value.map(netOf);
-            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            this.addGenericTest(addressTest(source, nets, negated, family));
+            if (!source && !negated) destinationKey = oneAddress(nets, family) ?? destinationKey;
+            this.addGenericTest(addressTestOf(source, nets, negated, family));
             this.ownTests = true;
             break;
           }
@@ -18996,17 +19006,9 @@ var CommonRuleReader = class {
       const step = steps[k];
       if (step.source || step.negated) continue;
       if (step.kind === 1 /* Address */) {
-        const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
-        if (plain !== null) {
-          if (plain.prefix === 32) destination = plain.network;
-        } else {
-          const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
-          if (parsed.kind !== "value") return null;
-          if (parsed.value.length === 1) {
-            const net = netOf(parsed.value[0]);
-            if (net.prefix === bitsOf(family)) destination = net.network;
-          }
-        }
+        const nets = addressesAt(view, line.source.text, step.element, family);
+        if (nets === null) return null;
+        destination = oneAddress(nets, family) ?? destination;
       } else if (step.kind === 3 /* Port */) {
         const r = portRangeAt(view, line.source.text, step.element);
         if (r === null) return null;
@@ -19031,17 +19033,10 @@ var CommonRuleReader = class {
           break;
         case 1 /* Address */: {
           const { source, negated } = step;
-          const plain = family === 4 ? plainNet4At(view, line.source.text, step.element) : null;
-          if (plain !== null) {
-            if (!source && !negated && plain.prefix === 32) destinationKey = plain.network;
-            tests[count++] = netTest(source, plain, negated, family);
-          } else {
-            const parsed = parseGenericAddresses(view.value(step.element) ?? "", family);
-            if (parsed.kind !== "value") return null;
-            const nets = parsed.value.map(netOf);
-            if (!source && !negated && nets.length === 1 && nets[0].prefix === bitsOf(family)) destinationKey = nets[0].network;
-            tests[count++] = addressTest(source, nets, negated, family);
-          }
+          const nets = addressesAt(view, line.source.text, step.element, family);
+          if (nets === null) return null;
+          if (!source && !negated) destinationKey = oneAddress(nets, family) ?? destinationKey;
+          tests[count++] = addressTestOf(source, nets, negated, family);
           ownTests = true;
           break;
         }
@@ -19056,14 +19051,13 @@ var CommonRuleReader = class {
           break;
         }
         case 4 /* Pick */: {
-          const text = view.value(step.element) ?? void 0;
-          if (!Number.isFinite(Number(text))) return null;
-          const p = Math.min(1, Math.max(0, Math.round(Number(text) * 2147483648) / 2147483648));
+          const p = pickProbability(view.value(step.element) ?? void 0);
+          if (p === null) return null;
           if (p === 0 || p === 1) tests[count++] = cache2.constant(p === 1 !== step.negated);
           else {
             let written = "";
             for (let q = 0; q < step.quoted.length; q++) written += q === 0 ? view.written(step.quoted[q]) : ` ${view.written(step.quoted[q])}`;
-            tests[count++] = pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated: step.negated });
+            tests[count++] = pickTest(randomPick(placeOf(line), written, p, step.negated));
             ownTests = true;
           }
           break;
@@ -19121,17 +19115,15 @@ var CommonRuleReader = class {
         else if (option2 === "--probability") probability = probability === -1 ? o : probability;
       }
       if (mode === -1 || view.value(mode) !== "random" || probability === -1) return false;
-      const text = view.value(probability) ?? void 0;
-      if (!Number.isFinite(Number(text))) return false;
+      const p = pickProbability(view.value(probability) ?? void 0);
+      if (p === null) return false;
       const negated = view.negated(probability);
-      const p = Math.min(1, Math.max(0, Math.round(Number(text) * 2147483648) / 2147483648));
       if (p === 0 || p === 1) this.addModuleTest(cache2.constant(p === 1 !== negated));
       else {
         const words2 = this.currentFirst === -1 ? [] : [view.written(this.currentFirst)];
         for (let k = 0; k < optionCount; k++) words2.push(view.written(currentOptions[k]));
         const written = words2.join(" ");
-        const line = this.line;
-        this.addModuleTest(pickTest({ key: `${line.source.filePath ?? "<input>"}:${line.index + 1} \`${written}\` picks the packet`, probability: p, negated }));
+        this.addModuleTest(pickTest(randomPick(placeOf(this.line), written, p, negated)));
         this.ownTests = true;
       }
       return true;
@@ -19488,11 +19480,11 @@ function moduleTests(m, where, family, protocolNumber2) {
       const probability = m.options.find((o) => o.name === "--probability");
       const every2 = m.options.find((o) => o.name === "--every");
       const packet = m.options.find((o) => o.name === "--packet");
-      if (mode === "random" && probability !== void 0 && Number.isFinite(Number(probability.values[0]))) {
-        const p = Math.min(1, Math.max(0, Math.round(Number(probability.values[0]) * 2147483648) / 2147483648));
+      const p = mode === "random" && probability !== void 0 ? pickProbability(probability.values[0]) : null;
+      if (probability !== void 0 && p !== null) {
         if (p === 0 || p === 1) tests.push(() => p === 1 !== probability.negated);
         else {
-          const c = { key: `${whole()} picks the packet`, probability: p, negated: probability.negated };
+          const c = randomPick(`${where}`, m.written.join(" "), p, probability.negated);
           tests.push(() => c);
         }
       } else if (mode === "nth" && every2 !== void 0) {
@@ -19811,25 +19803,9 @@ function plainNatRange4(text) {
   return plainNatRange4In(text, 0, text.length);
 }
 function plainNatRange4In(text, from, to) {
-  let address = 0;
-  let group = 0;
-  let digits = 0;
-  let dots = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits === 1 && group === 0) return null;
-      group = group * 10 + (c - 48);
-      if (++digits > 3 || group > 255) return null;
-    } else if (c === 46 && digits > 0 && dots < 3) {
-      address = address * 256 + group;
-      group = digits = 0;
-      dots++;
-    } else break;
-  }
-  if (dots !== 3 || digits === 0) return null;
-  const value = BigInt(address * 256 + group);
+  const i = dottedQuadEnd(text, from, to);
+  if (i === -1) return null;
+  const value = BigInt(quadValue);
   const addresses = { from: value, to: value };
   if (i === to) return { addresses, ports: null };
   if (text.charCodeAt(i) !== 58 || to - i > 6 || to - i > 2 && text.charCodeAt(i + 1) === 48) return null;
@@ -21453,7 +21429,7 @@ function checkPolicyCommand(context, walk, command) {
   } else if (policy === "DROP" && walk.table.name === "nat") {
     context.report({
       range: policyWord?.range ?? command.range,
-      message: `\`-P ${name} DROP\` in nat: iptables refuses the line ("The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.")`
+      message: `\`-P ${name} DROP\` in nat: iptables refuses the line ("${NAT_DROP_REFUSED}")`
     });
   }
 }
@@ -21786,13 +21762,12 @@ function bangBeforeZeroMask(text, at) {
   for (let c = text.charCodeAt(++k); c === 48 || c === 46 || c === 58; c = text.charCodeAt(++k)) ;
   return k > slash + 1 && isWordEnd(text.charCodeAt(k));
 }
-var ADDRESS_OPTIONS = /* @__PURE__ */ new Set(["-s", "--source", "--src", "-d", "--destination", "--dst"]);
 function reportNegatedEveryAddress(context, view, family) {
   let backend;
   for (let i = 0; i < view.count; i++) {
     if (!view.negated(i) || view.lateBang(i) || view.role(i) !== "generic") continue;
     const value = view.value(i);
-    if (value === null || !ADDRESS_OPTIONS.has(view.name(i)) || !hasZeroMask(value, family)) continue;
+    if (value === null || !GENERIC_ADDRESS_OPTIONS.has(view.name(i)) || !hasZeroMask(value, family)) continue;
     backend ??= context.model.backend();
     const written = `! ${view.name(i)} ${value}`;
     const message5 = `\`${written}\` matches no packet: iptables-nft-restore refuses the line ("RULE_APPEND failed (Invalid argument)"), iptables-legacy loads a rule that never matches`;
@@ -22068,7 +22043,8 @@ function flowsOf(model, document, nat, family) {
     if (m.unread || net === void 0 || net.prefix === null || net.prefix === 0 || net.prefix >= bits - 1) return;
     add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge: null, why: "pods" });
   }, (n) => {
-    const text = document.text.slice(nat.ruleTextStart(n), nat.ruleTextEnd(n));
+    const rule = nat.ruleText(n);
+    const text = document.text.slice(rule.start, rule.end);
     return text.includes("! -s ") || text.includes("! --source ");
   });
   natLines(
@@ -22563,12 +22539,13 @@ var inlineOptionValue = {
     }
   }
 };
+function gluedOption(word) {
+  if (word.length <= 2 || word.charCodeAt(1) === 45) return null;
+  const option2 = word.slice(0, 2);
+  return Object.hasOwn(GLUED, option2) ? option2 : null;
+}
 function hasGluedValue(view) {
-  for (let i = 0; i < view.count; i++) {
-    if (view.role(i) !== "module") continue;
-    const name = view.name(i);
-    if (name.length > 2 && name.charCodeAt(1) !== 45 && Object.hasOwn(GLUED, name.slice(0, 2))) return true;
-  }
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && gluedOption(view.name(i)) !== null) return true;
   return false;
 }
 function checkGlued(context, line) {
@@ -22577,8 +22554,8 @@ function checkGlued(context, line) {
   for (let i = 0; i < view.count; i++) {
     if (view.role(i) !== "module") continue;
     const word = view.name(i);
-    const option2 = word.slice(0, 2);
-    if (word.length <= 2 || word.charCodeAt(1) === 45 || !Object.hasOwn(GLUED, option2)) continue;
+    const option2 = gluedOption(word);
+    if (option2 === null) continue;
     if ((option2 === "-i" || option2 === "-o") && Buffer.byteLength(word) <= INTERFACE_NAME_BYTES) continue;
     if (option2 === "-j" && isDeclaredChain(context.model, line, word)) continue;
     const range2 = view.optionRange(i);
@@ -22848,11 +22825,11 @@ function checkersOf(view, family) {
   return out;
 }
 var V43 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-var ADDRESS_OPTIONS2 = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
+var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
 function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (!ADDRESS_OPTIONS2.has(option2)) return false;
+  if (!ADDRESS_OPTIONS.has(option2)) return false;
   const other = family === 4 ? 6 : 4;
   return word.split(",").some((a) => (a.startsWith("[") || (a.match(/:/g)?.length ?? 0) >= 2 ? 6 : V43.test(a) ? 4 : null) === other);
 }
@@ -24148,7 +24125,6 @@ function moveProtocolFix(line, view, from, before2) {
 
 // rules/other-family-line/rule.ts
 var OTHER_FAMILY_LINE = "other-family-line";
-var FLAGS = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
 var otherFamilyLine = {
   id: OTHER_FAMILY_LINE,
   description: "a `-4` line in an ip6tables ruleset, or a `-6` line in an iptables one: its restore tool skips the line",
@@ -24168,7 +24144,7 @@ var otherFamilyLine = {
       if (flag === null) continue;
       context.report({
         range: flag.range,
-        message: `\`${flag.text}\`: ${tool} skips this line, so it is no rule of this ruleset (${evidence.because}); only the IPv${FLAGS[flag.name]} tool loads it`
+        message: `\`${flag.text}\`: ${tool} skips this line, so it is no rule of this ruleset (${evidence.because}); only the IPv${FAMILY_OPTIONS[flag.name]} tool loads it`
       });
     }
   }
@@ -24177,7 +24153,7 @@ function flagOf(line, family) {
   const view = line.view;
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
-    if (FLAGS[name] === family) return { name, text: view.written(i), range: view.range(i) };
+    if (FAMILY_OPTIONS[name] === family) return { name, text: view.written(i), range: view.range(i) };
   }
   return null;
 }
@@ -24235,7 +24211,8 @@ function portBlocks(document, filter2, family, published) {
   filter2.chains.forEachRule((n, chain) => {
     const target = filter2.targetName(n);
     if (target === void 0 || target !== "DROP" && target !== "REJECT" && !filter2.chains.isUserChain(target)) return;
-    if (!text.slice(filter2.ruleTextStart(n), filter2.ruleTextEnd(n)).includes("port")) return;
+    const rule = filter2.ruleText(n);
+    if (!text.slice(rule.start, rule.end).includes("port")) return;
     candidates.push({ n, chain });
   });
   candidates.sort((a, b) => a.n - b.n);
@@ -24849,12 +24826,11 @@ var targetNotAllowedHere = {
     for (const table of document.tables) if (table.name === "nat") checkDropInNat(context, model.tableOf(table));
   }
 };
-var DROP_IN_NAT = 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.';
 function checkDropInNat(context, table) {
   for (const n of table.linesTargeting("DROP")) {
     const line = context.document.line(n);
     if (line.kind !== "command") continue;
-    context.report({ range: targetRange(line), message: `\`${line.view.written(line.view.targetIndex())}\` in nat: iptables refuses the line ("${DROP_IN_NAT}")` });
+    context.report({ range: targetRange(line), message: `\`${line.view.written(line.view.targetIndex())}\` in nat: iptables refuses the line ("${NAT_DROP_REFUSED}")` });
   }
 }
 function checkTable5(context, table, name, binding, numbers, facts) {
@@ -25223,7 +25199,6 @@ function reportLine(context, n, family) {
   context.report({ range: range2, message: message5 });
 }
 var words = (count) => count === 0 ? "no value" : count === 1 ? "one word" : `${count} words`;
-var FAMILY_OPTIONS = { "-4": 4, "--ipv4": 4, "-6": 6, "--ipv6": 6 };
 function firstStray(line, family) {
   const view = line.view;
   const text = line.source.text;

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-CRRBZZOZ.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-NRFNAPJH.js";
-import "./chunk-I7S5FB5J.js";
+  main
+} from "./chunk-J7YVWWSZ.js";
+import "./chunk-3EZXWUBP.js";
+import "./chunk-RKWPYQXV.js";
+import "./chunk-XEU6YPXX.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

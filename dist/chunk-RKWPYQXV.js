@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-I7S5FB5J.js";
+} from "./chunk-XEU6YPXX.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
