@@ -484,6 +484,7 @@ function protocolOfModule(module: string): string | undefined {
   return needs?.[4]?.length === 1 && String(needs[4]) === String(needs[6]) ? needs[4][0] : undefined;
 }
 const MULTIPORT = moduleBit("multiport");
+const MULTIPORT_ID = moduleId("multiport");
 const PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
 const FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(OptionKind.ProtocolMatch);
 const NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
@@ -643,7 +644,8 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       }
       if (id === -1) continue;
       modules |= 1 << id;
-      if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0) protocolLoaded = true;
+      // multiport reads only --dport and --sport (its abbreviations): `-m multiport --tcp-flags ... -p tcp` is refused.
+      if ((PROTOCOL_MODULE_BITS & (1 << id)) !== 0 && id !== MULTIPORT_ID) protocolLoaded = true;
     } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
       jumped = true;
       // `--jump=NAME` or a quoted option word: read as the rest are, but unusual.

@@ -88,11 +88,17 @@ export function protocolProblem(view: LineView, family: Family | null): Protocol
     // The other family's ICMP options are address-family-mismatch's to report.
     if ((option === "--icmp-type" && family === 6) || (option === "--icmpv6-type" && family === 4)) return null;
     if (loaded.some((l) => findOption(l.match, option, family) !== undefined)) continue;
+    // The other family's option of a match the rule loads (`-p ah -m ah --ahlen 1` in an IPv4 file): unknown-option's to report.
+    if (family !== null && loaded.some((l) => findOption(l.match, option, null) !== undefined)) continue;
     // getopt takes `--dport` for multiport's `--dports`, of which it is an abbreviation.
     if ((option === "--dport" || option === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
     if (implicit !== null && findOption(implicit, option, family) !== undefined) continue;
     const loads = before === null ? undefined : implicitMatch(before.text, family);
     if (loads !== undefined && findOption(loads, option, family) !== undefined) {
+      implicit = loads;
+      continue;
+    }
+    if (family !== null && loads !== undefined && findOption(loads, option, null) !== undefined) {
       implicit = loads;
       continue;
     }

@@ -368,3 +368,19 @@ test("protocolNeedsSurelyMet reads the old `-p ! udp` as a negated protocol, as 
   assert.equal(model.lines.protocolNeedsSurelyMet(3 as never), false);
   assert.deepEqual([...reportedByTheRule(document, model)].sort(), [2, 3]);
 });
+
+test("the other family's option of a match the line loads is unknown-option's, not option-needs-protocol's (found by the property test above)", () => {
+  // ip6tables' `-m ah` has `--ahlen`, iptables' has not: iptables refuses the line for an unknown option, which unknown-option says.
+  const lines = ["-A INPUT -p ah -m ah --ahlen 1", "-A INPUT -p ah --ahlen 1", "-A INPUT -p tcp --ahlen 1"];
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", ...lines, "COMMIT", ""].join("\n"), { filePath: "ipv4-rules" });
+  const model = modelOf(document);
+  assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), true);
+  assert.deepEqual([...reportedByTheRule(document, model)].sort(), [4], "only the line whose protocol has no --ahlen at all");
+});
+
+test("multiport before -p reads only --dport and --sport: a tcp option after it is not passed from the index (found by the property test above)", () => {
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -m multiport --tcp-flags SYN,RST SYN -p tcp", "-A INPUT -m multiport --dports 80 -p tcp", "COMMIT", ""].join("\n"));
+  const model = modelOf(document);
+  assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), false);
+  assert.deepEqual([...reportedByTheRule(document, model)], [2]);
+});
