@@ -546,9 +546,13 @@ function unusualOption(text: string, start: number, end: number): { id: number; 
   return { id: OPTION_SPELLINGS.id(name, 0, name.length), inline };
 }
 
-/** Whether `text[start, end)` has a `"`, or a `=` after a leading `--` (read the slow way). */
+/**
+ * Whether `text[start, end)` has a `"`, or a `=` after a leading `--` (read the slow way). A
+ * closing quote ends a word, as in iptables-restore: a word with quotes starts or ends with one
+ * (`"-4"`, `-"4"`), or is left open to the end of the line.
+ */
 function isUnusualWord(text: string, start: number, end: number, lineHasEquals: boolean): boolean {
-  if (text.charCodeAt(start) === 0x22 /* " */) return true;
+  if (text.charCodeAt(start) === 0x22 /* " */ || text.charCodeAt(end - 1) === 0x22) return true;
   if (!lineHasEquals || text.charCodeAt(start + 1) !== 0x2d /* - */) return false;
   for (let i = start + 2; i < end; i++) {
     const c = text.charCodeAt(i);

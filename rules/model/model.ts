@@ -276,15 +276,22 @@ class DocumentModel implements RulesetModel {
 /**
  * Whether some option word of the document has a 4 or a 6: every spelling of `-4`, `-6`,
  * `--ipv4` and `--ipv6` the line index finds has one (quoted, or with `=value`), so without
- * one no line gives a family. A scan of the token codes, not the line index's reading of every line.
+ * one no line gives a family. A scan of the token codes, not the line index's reading of every line:
+ * a plain word has its digit last, so only a word ending in a quote, or any word of a text with
+ * a `=`, is read whole.
  */
 function mayGiveAFamily(document: Document): boolean {
   const { text, tokens } = document.source.lexed;
   const { codes, starts, ends, count } = tokens;
+  const equals = text.indexOf("=") !== -1;
   for (let t = 0; t < count; t++) {
     const code = codes[t];
     if (code !== TokenCode.GenericOption && code !== TokenCode.ModuleOption) continue;
-    for (let i = starts[t]; i < ends[t]; i++) {
+    const end = ends[t];
+    const last = text.charCodeAt(end - 1);
+    if (last === 0x34 /* 4 */ || last === 0x36 /* 6 */) return true;
+    if (!equals && last !== 0x22 /* " */) continue;
+    for (let i = starts[t]; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x34 /* 4 */ || c === 0x36 /* 6 */) return true;
     }
