@@ -61,15 +61,12 @@ function localhostNodePortsJump(document: Document, nat: TableModel): CommandLin
 
 /** Whether a filter rule reached from INPUT drops or rejects packets to all of 127.0.0.0/8 (kubelet's and kube-proxy's guard, or a distribution's martian rule). */
 function hasLocalnetGuard(document: Document, filter: TableModel): boolean {
-  const { text, source } = document;
-  for (let at = text.indexOf("127.0.0."); at !== -1; at = text.indexOf("127.0.0.", at + 8)) {
-    const n = source.positionAt(at).line - 1;
-    if (document.kindOf(n) !== "command") continue;
+  // Every DROP and REJECT, not the lines whose text has `127.0.0.`: the guard may be written
+  // `127.255.255.255/8` or with quotes inside a word (`12"7.0.0.0/8"`), as iptables reads it.
+  for (const n of [...filter.linesTargeting("DROP"), ...filter.linesTargeting("REJECT")]) {
     const line = document.line(n) as CommandLine;
     const chain = filter.chainOf(lineNo(line));
     if (chain === NONE || (line.command !== "append" && line.command !== "insert")) continue;
-    const target = filter.target(line)?.name;
-    if (target !== "DROP" && target !== "REJECT") continue;
     const destinations = destinationsOf(line);
     const guards = destinations !== null && destinations.some(({ negated, networks }) => !negated && networks.some((net) => coversLoopbackNet(net)));
     if (guards && filter.hooks.reaches("INPUT", chain)) return true;

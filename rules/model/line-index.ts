@@ -633,8 +633,8 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       }
     } else if (code === TokenCode.MatchOption) {
       let id: number;
-      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || (t + 1 < last && text.charCodeAt(starts[t + 1]) === 0x22 /* " */)) {
-        // `--match=tcp`, `"-m"`, `-m "tcp"`: the module's name as iptables sees it.
+      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || (t + 1 < last && (text.charCodeAt(starts[t + 1]) === 0x22 /* " */ || text.charCodeAt(ends[t + 1] - 1) === 0x22))) {
+        // `--match=tcp`, `"-m"`, `-m "tcp"`, `-m t"cp"`: the module's name as iptables sees it.
         flags |= LineFlag.Unusual;
         const inline = inlineValue(decodeWord(text.slice(starts[t], ends[t])));
         const name = inline ?? (t + 1 < last ? decodeWord(text.slice(starts[t + 1], ends[t + 1])) : "");
@@ -653,7 +653,7 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
     } else if (code === TokenCode.JumpOption || code === TokenCode.GotoOption) {
       jumped = true;
       // `--jump=NAME` or a quoted option word: read as the rest are, but unusual.
-      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 0x22 /* " */) flags |= LineFlag.Unusual;
+      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 0x22 /* " */ || text.charCodeAt(ends[t] - 1) === 0x22) flags |= LineFlag.Unusual;
       targetSeen = true;
     } else if (code === TokenCode.Bang) {
       const before = t > first ? codes[t - 1] : -1;
