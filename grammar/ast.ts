@@ -13,7 +13,7 @@
 import { decodeWord, type LexedText } from "./lexer.js";
 import { inlineValue, LineView, readTarget, targetName, type OptionRole, type TargetKind } from "./line-view.js";
 import type { LinePlan } from "./plan.js";
-import { TokenCode } from "./tokens.js";
+import { ownOptionName, TokenCode } from "./tokens.js";
 import { parseCounter } from "./values.js";
 
 export type { OptionRole, TargetKind };
@@ -677,7 +677,10 @@ function buildElements(line: CommandLine): OptionNode[] {
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
       values.unshift(new InlineValueWord(source, { start: at, end: optionWord.range.end }, inline));
     }
-    out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values));
+    // getopt's abbreviation of iptables' own option (`--proto`) is that option.
+    const role = view.role(i);
+    if (role !== "module" && name.startsWith("--")) name = ownOptionName(name);
+    out.push(new OptionNode(source, view.range(i), role, optionWord, name, bang, view.lateBang(i), values));
   }
   return out;
 }

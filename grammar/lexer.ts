@@ -17,7 +17,7 @@
  * a 10,000-service kube-proxy dump has 2.6 million of them.
  */
 import { EXTENSION_OPTIONS } from "./option-arguments.js";
-import { PackedFlag, TokenCode, extensionSpellings, gluedOptionTable, longOptionCode, shortOptionTable } from "./tokens.js";
+import { PackedFlag, PROTOCOL_MATCH_NAMES, TokenCode, extensionSpellings, gluedOptionTable, longOptionCode, ownOptionName, shortOptionTable } from "./tokens.js";
 
 /** Longest word iptables accepts (its buffer is 1024 bytes with the terminating NUL). */
 export const MAX_WORD_LENGTH = 1023;
@@ -752,9 +752,12 @@ function wordsOwed(text: string, start: number, end: number, code: TokenCode): n
 
 /**
  * Whether a `-m` or `-j` before the word `text[start, end)` on this line loads a match or target
- * whose own option has the word's exact spelling (`-j CLUSTERIP ... --new`): getopt then takes
- * it for that option, not as the abbreviation of iptables' own it also is (`--new-chain`).
- * Only the extensions loaded before the word count: getopt knows no others yet.
+ * with an option spelled so or beginning so (`-j CLUSTERIP ... --new`, `-m tcp ... --dest`):
+ * getopt then takes the word for that option, or refuses it as ambiguous, not as the
+ * abbreviation of iptables' own option it also is (`--new-chain`, `--destination`). Only the
+ * extensions loaded before the word count: getopt knows no others yet. After `-p tcp`, iptables
+ * loads tcp for the first word that is no option getopt knows (`-p tcp --dport 22 --dest x`),
+ * and not before (`-p tcp --dest x` is `-d x`, measured).
  */
 function loadsOwnSpelling(text: string, start: number, end: number, tokens: TokenStore, lineFirstToken: number): boolean {
   const word = decodeWord(text.slice(start, end));
@@ -762,12 +765,27 @@ function loadsOwnSpelling(text: string, start: number, end: number, tokens: Toke
   const owners = extensionSpellings.get(equals === -1 ? word : word.slice(0, equals));
   if (owners === undefined) return false;
   const { codes, starts, ends } = tokens;
-  for (let t = lineFirstToken; t + 1 < tokens.count; t++) {
-    if (codes[t] !== TokenCode.MatchOption && codes[t] !== TokenCode.JumpOption) continue;
-    if (owners.includes(decodeWord(text.slice(starts[t + 1], ends[t + 1])))) return true;
+  const loaded: string[] = [];
+  let protocolGiven = false;
+  let protocolLoaded = false;
+  for (let t = lineFirstToken; t < tokens.count; t++) {
+    const code = codes[t];
+    if ((code === TokenCode.MatchOption || code === TokenCode.JumpOption) && t + 1 < tokens.count) {
+      const name = decodeWord(text.slice(starts[t + 1], ends[t + 1]));
+      if (owners.includes(name)) return true;
+      loaded.push(name);
+    } else if (code === TokenCode.GenericOption && isProtocolWord(decodeWord(text.slice(starts[t], ends[t])))) {
+      protocolGiven = true;
+    } else if (code === TokenCode.ModuleOption && protocolGiven && !protocolLoaded) {
+      const option = decodeWord(text.slice(starts[t], ends[t])).split("=")[0];
+      const known = Object.hasOwn(EXTENSION_OPTIONS, option) && EXTENSION_OPTIONS[option].slice(1).some((owner) => loaded.includes(owner.replace(/\/[46]$/, "")));
+      if (!known) protocolLoaded = true;
+    }
   }
-  return false;
+  return protocolLoaded && owners.some((owner) => PROTOCOL_MATCH_NAMES.has(owner));
 }
+
+const isProtocolWord = (word: string): boolean => word === "-p" || ownOptionName(word.split("=")[0]) === "--protocol";
 
 /**
  * Whether the option word `text[start, end)` takes a value: an extension's long option that

@@ -7,7 +7,7 @@
  */
 import { decodeWord, type LexedText } from "./lexer.js";
 import type { LinePlan } from "./plan.js";
-import { TokenCode } from "./tokens.js";
+import { ownOptionName, TokenCode } from "./tokens.js";
 
 /** Half-open UTF-16 offsets into the text (the AST's `SourceRange`). */
 interface Range {
@@ -157,13 +157,17 @@ export class LineView {
     return code === TokenCode.JumpOption || code === TokenCode.GotoOption;
   }
 
-  /** The option's spelling as iptables sees it, without an inline `=value`. */
+  /**
+   * The option's spelling as iptables sees it, without an inline `=value`; for getopt's
+   * abbreviation of iptables' own option, the option it stands for (`--proto`: `--protocol`).
+   */
   name(i: number): string {
     const t = this.optionToken(i);
     let word = this.text.slice(this.starts[t], this.ends[t]);
     if (word.includes('"')) word = decodeWord(word);
     const equals = word.startsWith("--") ? word.indexOf("=") : -1;
-    return equals === -1 ? word : word.slice(0, equals);
+    const name = equals === -1 ? word : word.slice(0, equals);
+    return this.codes[t] !== TokenCode.ModuleOption && name.startsWith("--") ? ownOptionName(name) : name;
   }
 
   /** Whether the option's name is exactly `name` (cheap: compares in place). */
@@ -173,7 +177,9 @@ export class LineView {
     const end = this.ends[t];
     if (end - start === name.length) return this.text.startsWith(name, start);
     // `--name=value` or a quoted option word: the slow path.
-    return end - start > name.length && this.name(i) === name;
+    if (end - start > name.length) return this.name(i) === name;
+    // An abbreviation of iptables' own option (`--proto`), quoted or not.
+    return this.codes[t] !== TokenCode.ModuleOption && name.startsWith("--") && this.name(i) === name;
   }
 
   /** `!` before the option, or after it (the old form). */

@@ -243,19 +243,78 @@ export const enum PackedFlag {
 }
 
 /**
- * Spellings the lexer reads as iptables' own options that are only getopt's abbreviations of
- * them (`--new` of `--new-chain`, `--fragment` of `--fragments`): iptables' option table
- * (iptables.c, xtables.c: `original_opts`) has the long names, and getopt_long takes a unique
- * beginning of one, but an exact name of a loaded extension's option before that.
+ * iptables' own long options, as getopt_long sees them before any extension is loaded
+ * (`original_opts` of iptables 1.8.9: iptables.c and ip6tables.c for legacy, xtables.c for both
+ * families of nft), each with its letter: getopt takes two names with the same letter and
+ * argument as one (`--src`, `--source`). ip6tables-legacy has no `--fragments`.
  */
-const ABBREVIATIONS: readonly string[] = ["--new", "--fragment"];
+const OWN_LONG_OPTIONS: readonly (readonly [name: string, letter: string, hasArgument: number])[] = [
+  ["append", "A", 1], ["delete", "D", 1], ["check", "C", 1], ["insert", "I", 1], ["replace", "R", 1],
+  ["list", "L", 2], ["list-rules", "S", 2], ["flush", "F", 2], ["zero", "Z", 2], ["new-chain", "N", 1],
+  ["delete-chain", "X", 2], ["rename-chain", "E", 1], ["policy", "P", 1], ["source", "s", 1],
+  ["destination", "d", 1], ["src", "s", 1], ["dst", "d", 1], ["protocol", "p", 1], ["in-interface", "i", 1],
+  ["jump", "j", 1], ["table", "t", 1], ["match", "m", 1], ["numeric", "n", 0], ["out-interface", "o", 1],
+  ["verbose", "v", 0], ["wait", "w", 2], ["wait-interval", "W", 2], ["exact", "x", 0], ["fragments", "f", 0],
+  ["version", "V", 0], ["help", "h", 2], ["line-numbers", "0", 0], ["modprobe", "M", 1],
+  ["set-counters", "c", 1], ["goto", "g", 1], ["ipv4", "4", 0], ["ipv6", "6", 0],
+];
 
-/** By abbreviation: the matches and targets whose own option has that exact name (`--new`: CLUSTERIP). */
+/** The option getopt_long takes `--prefix` for among `options`: the first of those it begins, when all of them are one option; else null. */
+function resolvePrefix(prefix: string, options: readonly (readonly [string, string, number])[]): string | null {
+  const found = options.filter(([name]) => name.startsWith(prefix));
+  if (found.length === 0) return null;
+  const [, letter, hasArgument] = found[0];
+  return found.every(([, l, a]) => l === letter && a === hasArgument) ? found[0][0] : null;
+}
+
+/**
+ * getopt's abbreviations of iptables' own long options (`--dest`, `--proto`, `--jum`, `--new`
+ * of `--new-chain`, `--fragment` of `--fragments`), by spelling, with the option each stands
+ * for in every backend and family: a beginning that is ambiguous anywhere (`--de`: `--delete`,
+ * `--destination`), or unknown to ip6tables-legacy (`--frag`), is left out, and so is one of an
+ * option the lexer gives no kind (`--verb`). `--fragment` is kept for what it was read as before.
+ */
+const ABBREVIATIONS: ReadonlyMap<string, string> = (() => {
+  const withoutFragments = OWN_LONG_OPTIONS.filter(([name]) => name !== "fragments");
+  const out = new Map<string, string>([["--fragment", "--fragments"]]);
+  for (const [name] of OWN_LONG_OPTIONS) {
+    for (let length = 1; length < name.length; length++) {
+      const prefix = name.slice(0, length);
+      if (OWN_LONG_OPTIONS.some(([other]) => other === prefix)) continue;
+      const all = resolvePrefix(prefix, OWN_LONG_OPTIONS);
+      if (all === null || resolvePrefix(prefix, withoutFragments) !== all) continue;
+      if (structuralOptions.has(`--${all}`)) out.set(`--${prefix}`, `--${all}`);
+    }
+  }
+  return out;
+})();
+
+/** The full name of an abbreviation of iptables' own long option (`--proto`: `--protocol`), else the spelling itself. */
+export function ownOptionName(spelling: string): string {
+  return ABBREVIATIONS.get(spelling) ?? spelling;
+}
+
+/**
+ * The matches whose options `-p` may have loaded before a word: getopt loads the protocol's
+ * match when a word is no option it knows yet (`-p tcp --dport 22 --dest x`: then `--dest` is
+ * both `--destination` and `--destination-port`, and iptables refuses it, measured).
+ */
+export const PROTOCOL_MATCH_NAMES: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp", "icmp", "icmp6", "ah", "esp", "mh"]);
+
+/**
+ * By abbreviation: the matches and targets that have an option spelled so or beginning so
+ * (`--new`: CLUSTERIP's; `--dest`: tcp's `--destination-port`). Once one of them is loaded on
+ * the line, getopt takes the word for that option, or refuses it as ambiguous: the lexer then
+ * reads it as an extension's option, as it reads any word it does not know.
+ */
 export const extensionSpellings: ReadonlyMap<string, readonly string[]> = new Map(
-  ABBREVIATIONS.filter((name) => Object.hasOwn(EXTENSION_OPTIONS, name)).map((name) => [
-    name,
-    EXTENSION_OPTIONS[name].slice(1).map((owner) => owner.replace(/\/[46]$/, "")),
-  ]),
+  [...ABBREVIATIONS.keys()].flatMap((spelling) => {
+    const owners = new Set<string>();
+    for (const [name, entry] of Object.entries(EXTENSION_OPTIONS)) {
+      if (name.startsWith(spelling)) for (const owner of entry.slice(1)) owners.add(owner.replace(/\/[46]$/, ""));
+    }
+    return owners.size === 0 ? [] : [[spelling, [...owners]] as const];
+  }),
 );
 
 /**
@@ -264,10 +323,13 @@ export const extensionSpellings: ReadonlyMap<string, readonly string[]> = new Ma
  * `PackedFlag.Shared` for a spelling in `extensionSpellings`).
  */
 export const optionTable: ReadonlyMap<string, number> = new Map(
-  [...new Set([...structuralOptions.keys(), ...optionArity.keys()])].map((name) => [
-    name,
-    (structuralOptions.get(name) ?? TokenCode.ModuleOption) | ((optionArity.get(name) ?? 0) << 8) | (extensionSpellings.has(name) ? PackedFlag.Shared : 0),
-  ]),
+  [...new Set([...structuralOptions.keys(), ...optionArity.keys(), ...ABBREVIATIONS.keys()])].map((spelling) => {
+    const name = structuralOptions.has(spelling) || optionArity.has(spelling) ? spelling : ownOptionName(spelling);
+    return [
+      spelling,
+      (structuralOptions.get(name) ?? TokenCode.ModuleOption) | ((optionArity.get(name) ?? 0) << 8) | (extensionSpellings.has(spelling) ? PackedFlag.Shared : 0),
+    ];
+  }),
 );
 
 /** The same for the one-letter options, indexed by the letter's code: no string is made. */

@@ -8,7 +8,7 @@
  * Inside, each line's facts are bits; the bits are numbered from the lists below, and no rule
  * sees them: it asks for lines by option, module, target or fact, and whether a line uses one.
  */
-import { decodeWord, inlineValue, isRuleOptionCode, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
+import { decodeWord, inlineValue, isRuleOptionCode, ownOptionName, readTarget, targetName, TokenCode, type CommandLine, type Document, type LexedText, type TargetSpan } from "../../grammar/index.js";
 import {
   EXTENSION_TARGETS,
   findExtension,
@@ -539,10 +539,11 @@ function readLines(scan: Scan): void {
  * The watched option an option word is when iptables has removed its quotes and getopt has cut
  * it at `=` (`"--dport"`, `--dport=80`), or -1; and where its inline value is, if any.
  */
-function unusualOption(text: string, start: number, end: number): { id: number; inline: string | null } {
+function unusualOption(text: string, start: number, end: number, code: TokenCode): { id: number; inline: string | null } {
   const word = decodeWord(text.slice(start, end));
   const inline = inlineValue(word);
-  const name = inline === null ? word : word.slice(0, word.indexOf("="));
+  const spelled = inline === null ? word : word.slice(0, word.indexOf("="));
+  const name = code === TokenCode.GenericOption ? ownOptionName(spelled) : spelled;
   return { id: OPTION_SPELLINGS.id(name, 0, name.length), inline };
 }
 
@@ -592,10 +593,18 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       if (isUnusualWord(text, start, ends[t], lineHasEquals)) {
         // Read as iptables does, quotes removed and cut at `=`; a closer look is left to the rules.
         flags |= LineFlag.Unusual;
-        ({ id, inline } = unusualOption(text, start, ends[t]));
-      } else {
-        if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-        id = optionSpelling(text, start, length);
+        ({ id, inline } = unusualOption(text, start, ends[t], code));
+      } else if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) {
+        if (code !== TokenCode.GenericOption) continue;
+        id = -1;
+      } else id = optionSpelling(text, start, length);
+      if (id === -1 && code === TokenCode.GenericOption && length > 2) {
+        // getopt's abbreviation of iptables' own option (`--proto`): the option it stands for.
+        const name = ownOptionName(text.slice(start, ends[t]));
+        if (name.length !== length) {
+          flags |= LineFlag.Unusual;
+          id = OPTION_SPELLINGS.id(name, 0, name.length);
+        }
       }
       if (id === -1) continue;
       if (id < 32) low |= 1 << id;

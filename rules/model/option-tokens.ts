@@ -4,7 +4,7 @@
  * options (a bare `-j MARK` is not part of any line shape), and which lines give one of
  * iptables' once-only options (`-p -s -d -i -o -f -c`) twice.
  */
-import { TokenCode, type LexedText } from "../../grammar/index.js";
+import { decodeWord, ownOptionName, TokenCode, type LexedText } from "../../grammar/index.js";
 import { ONCE_BUILTINS } from "../netfilter/index.js";
 import type { LineNo } from "./ids.js";
 
@@ -28,7 +28,11 @@ for (let k = 0; k < LETTERS.length; k++) SHORT_BITS[LETTERS.charCodeAt(k)] = 1 <
 
 /** The bit of a long spelling of a once-only option (`--source`), or 0. */
 function longBit(word: string): number {
-  const letter = ONCE_BUILTINS[word];
+  // As getopt reads the word: quotes removed, cut at `=`, an abbreviation (`--proto`) as the option it stands for.
+  let name = word.includes('"') ? decodeWord(word) : word;
+  const equals = name.startsWith("--") ? name.indexOf("=") : -1;
+  if (equals !== -1) name = name.slice(0, equals);
+  const letter = Object.hasOwn(ONCE_BUILTINS, ownOptionName(name)) ? ONCE_BUILTINS[ownOptionName(name)] : undefined;
   return letter === undefined ? 0 : 1 << LETTERS.indexOf(letter);
 }
 

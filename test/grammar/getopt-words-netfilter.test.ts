@@ -9,6 +9,10 @@
  *   `-t` and the commands get the rest of the word from getopt, as if written with a space;
  *   `-s -d -p -j -i -o` are read by iptables from the whole word (`-s10.0.0.1` is that address).
  *
+ * - getopt's abbreviations of iptables' own long options (`--proto`, `--dest`, `--jum`, `--app`),
+ *   unique beginnings of one option among iptables' own, are that option; an extension's option
+ *   with that beginning, once loaded, makes getopt refuse it as ambiguous.
+ *
  * A line both backends load gets no error from iptlint (no syntax error above all); a line both
  * refuse gets one at that line.
  */
@@ -43,6 +47,22 @@ test("`--new` is CLUSTERIP's option after `-j CLUSTERIP`, anywhere after it; bef
   assert.deepEqual(tokensOf(`-A INPUT ${CLUSTERIP} --new-chain X`).at(-2), "--new-chain:NewChain");
   // CLUSTERIP's `--new` takes no value: nothing is missing at the end of the line.
   assert.deepEqual(lex(`-A INPUT ${CLUSTERIP} --new`).errors, []);
+});
+
+test("getopt's abbreviations of iptables' own long options are those options, unless a match loaded before has an option beginning so", () => {
+  const codeOf = (line: string, word: string): string | undefined => tokensOf(line).find((w) => w.startsWith(`${word}:`));
+  assert.equal(codeOf("-A INPUT --proto tcp", "--proto"), "--proto:GenericOption");
+  assert.equal(codeOf("-A INPUT --jum ACCEPT", "--jum"), "--jum:JumpOption");
+  assert.equal(codeOf("-A INPUT --go FOO", "--go"), "--go:GotoOption");
+  assert.equal(codeOf("--app INPUT", "--app"), "--app:Append");
+  assert.equal(codeOf("-A INPUT -p tcp --sou 10.0.0.1", "--sou"), "--sou:GenericOption");
+  // tcp is loaded: by `-m tcp`, or by `-p tcp` for `--dport`, a word iptables' own options do not have.
+  assert.equal(codeOf("-A INPUT -m tcp --sou 10.0.0.1", "--sou"), "--sou:ModuleOption");
+  assert.equal(codeOf("-A INPUT -p tcp --dport 22 --sou 10.0.0.1", "--sou"), "--sou:ModuleOption");
+  assert.equal(codeOf("-A INPUT -p tcp -m comment --comment x --sou 10.0.0.1", "--sou"), "--sou:GenericOption");
+  // Ambiguous among iptables' own (`--s`: `--source`, `--set-counters`; `--in`: `--insert`, `--in-interface`), or
+  // not in every backend (ip6tables-legacy has no `--fragments`): read as any word iptables' own options do not have.
+  for (const word of ["--s", "--d", "--de", "--in", "--frag", "--ver"]) assert.equal(codeOf(`-A INPUT ${word} x`, word), `${word}:ModuleOption`, word);
 });
 
 test("a one-letter option with its value in the same word: split where getopt gives iptables the rest of the word", () => {
@@ -100,6 +120,24 @@ const CASES: Case[] = [
   { line: "-A INPUT -ptcp -j ACCEPT", families: BOTH, loads: false },
   { line: "-A INPUT -ieth0123456789abc -j ACCEPT", families: BOTH, loads: false },
   { line: "-A INPUT -tfilter -j ACCEPT", families: BOTH, loads: false },
+  // getopt's abbreviations of iptables' own long options: unique beginnings, read as the option.
+  { line: "-A INPUT --proto tcp --dport 22 -j ACCEPT", families: BOTH, loads: true },
+  { line: "-A INPUT --dest 10.0.0.1 -j ACCEPT", families: [4], loads: true },
+  { line: "-A INPUT --dest 2001:db8::1 -j ACCEPT", families: [6], loads: true },
+  { line: "-A INPUT --sou 10.0.0.1 --in-int eth0 --ju ACCEPT", families: [4], loads: true },
+  { line: "-A INPUT --sr 10.0.0.1 --ds 10.0.0.2 -j ACCEPT", families: [4], loads: true },
+  { line: "-A INPUT --ma tcp -p tcp --dport 1 --jum ACCEPT", families: BOTH, loads: true },
+  { line: "-A INPUT --go FOO", families: BOTH, loads: true },
+  { line: "-A FORWARD --out-i eth0 -j ACCEPT", families: BOTH, loads: true },
+  { line: "--app INPUT -j ACCEPT", families: BOTH, loads: true },
+  { line: "-A INPUT --fr -j DROP", families: [4], loads: true },
+  // tcp is loaded only for a word iptables' own options do not have: here `--dest` is `--destination` still.
+  { line: "-A INPUT -p tcp --dest 10.0.0.1 -j ACCEPT", families: [4], loads: true },
+  { line: "-A INPUT -p tcp --sou 10.0.0.1 -j ACCEPT", families: [4], loads: true },
+  // comment's own option is no word getopt fails on: tcp is not loaded yet either.
+  { line: "-A INPUT -p tcp -m comment --comment x --dest 10.0.0.1 -j ACCEPT", families: [4], loads: true },
+  { line: "-A INPUT --jum", families: BOTH, loads: false },
+  { line: "-A INPUT --proto tcp --proto udp -j ACCEPT", families: BOTH, loads: false },
 ];
 
 const fileOf = (c: Case): string => `*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:FOO - [0:0]\n${c.line}\nCOMMIT\n`;

@@ -464,7 +464,7 @@ test("long options are looked up in place, as optionTable has them", () => {
     const line = `-A X ${name} y`;
     assert.equal(longOptionCode(line, 5, 5 + name.length), packed, `${name} in a line`);
   }
-  for (const name of ["--dport", "--probability", "--comments", "--commen", "--commenT", "--jum", "--jumps", "--sst", "--drc", "--gump", "--t\u00e9st", "--" + "x".repeat(70)]) {
+  for (const name of ["--dport", "--probability", "--comments", "--commen", "--commenT", "--jumps", "--sst", "--drc", "--gump", "--t\u00e9st", "--" + "x".repeat(70)]) {
     assert.equal(longOptionCode(name, 0, name.length), TokenCode.ModuleOption, name);
   }
 });

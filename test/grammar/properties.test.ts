@@ -15,7 +15,7 @@ import fc from "fast-check";
 
 import { parse, print, type Document, type OptionNode } from "../../grammar/index.js";
 import { EXTENSION_OPTIONS } from "../../grammar/option-arguments.js";
-import { structuralOptions } from "../../grammar/tokens.js";
+import { ownOptionName, structuralOptions } from "../../grammar/tokens.js";
 import { positionOf } from "./support.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +120,8 @@ const longOptionName = identifier("abcdefgmrstu", "abcdefgmrstu-", 12)
   .map((n) => `--${n}`)
   // An option iptables knows to take a value (`--mss`) is refused without one: these names are
   // arbitrary, so they are none of those (an option that lost its value is tested on its own).
-  .filter((n) => !structuralOptions.has(n) && !(Object.hasOwn(EXTENSION_OPTIONS, n) && EXTENSION_OPTIONS[n][0] === "required"));
+  // Nor iptables' own options, nor getopt's abbreviations of them (`--a` is `--append`).
+  .filter((n) => !structuralOptions.has(n) && ownOptionName(n) === n && !(Object.hasOwn(EXTENSION_OPTIONS, n) && EXTENSION_OPTIONS[n][0] === "required"));
 const shortOptionName = fc.constantFrom("-b", "-e", "-k", "-q", "-u", "-w", "-y");
 
 const bangPlace = (withValues: boolean): fc.Arbitrary<BangPlace> =>
