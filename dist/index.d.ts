@@ -31,6 +31,8 @@ export declare const enum TokenCode {
 }
 /** Whether a token is an option word of a rule: `-m`, `-j`, `-g`, `-c`, `-t`, a generic one or an extension's. */
 export declare const isRuleOptionCode: (code: number) => boolean;
+/** The full name of an abbreviation of iptables' own long option (`--proto`: `--protocol`), else the spelling itself. */
+export declare function ownOptionName(spelling: string): string;
 /**
  * How many words an option (not a command) takes as its value, as iptables 1.8.9 reads it: its
  * own options' (`-s` 1, `-f` 0, `-c` 2), an extension's (`--dport` 1, `--syn` 0, from
@@ -237,7 +239,10 @@ export declare class LineView {
 	role(i: number): OptionRole;
 	/** Element `i` is the target: `-j` or `-g`. */
 	isTarget(i: number): boolean;
-	/** The option's spelling as iptables sees it, without an inline `=value`. */
+	/**
+	 * The option's spelling as iptables sees it, without an inline `=value`; for getopt's
+	 * abbreviation of iptables' own option, the option it stands for (`--proto`: `--protocol`).
+	 */
 	name(i: number): string;
 	/** Whether the option's name is exactly `name` (cheap: compares in place). */
 	is(i: number, name: string): boolean;

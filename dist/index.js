@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-AW4TRGSA.js";
+} from "./chunk-DG4COXNP.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-J7YVWWSZ.js";
+} from "./chunk-6KZK3MUQ.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-3EZXWUBP.js";
+} from "./chunk-RWWBDEUK.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-RKWPYQXV.js";
+} from "./chunk-5MCCNYB4.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -80,6 +80,7 @@ import {
   inlineValue,
   isRuleOptionCode,
   optionValueCount,
+  ownOptionName,
   parse,
   parseCounter,
   parsePacket,
@@ -92,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -178,6 +179,7 @@ export {
   main,
   nodeIo,
   optionValueCount,
+  ownOptionName,
   parse,
   parseCounter,
   parsePacket,

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-3EZXWUBP.js";
+} from "./chunk-RWWBDEUK.js";
 import {
   parse
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-AW4TRGSA.js";
+} from "./chunk-DG4COXNP.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-RKWPYQXV.js";
-import "./chunk-XEU6YPXX.js";
+import "./chunk-5MCCNYB4.js";
+import "./chunk-F27KX5V5.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

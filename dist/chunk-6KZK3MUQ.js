@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-3EZXWUBP.js";
+} from "./chunk-RWWBDEUK.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-RKWPYQXV.js";
+} from "./chunk-5MCCNYB4.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 import {
   __commonJS,
   __require,

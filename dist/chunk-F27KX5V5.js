@@ -10014,18 +10014,86 @@ var optionArity = new Map([
   ...["-s", "--source", "--src", "-d", "--destination", "--dst", "-i", "--in-interface", "-o", "--out-interface", "-p", "--protocol"].map((o) => [o, 1]),
   ...["--comment", "--log-prefix", "--nflog-prefix", "--ulog-prefix", "--string"].map((o) => [o, 1])
 ]);
-var ABBREVIATIONS = ["--new", "--fragment"];
+var OWN_LONG_OPTIONS = [
+  ["append", "A", 1],
+  ["delete", "D", 1],
+  ["check", "C", 1],
+  ["insert", "I", 1],
+  ["replace", "R", 1],
+  ["list", "L", 2],
+  ["list-rules", "S", 2],
+  ["flush", "F", 2],
+  ["zero", "Z", 2],
+  ["new-chain", "N", 1],
+  ["delete-chain", "X", 2],
+  ["rename-chain", "E", 1],
+  ["policy", "P", 1],
+  ["source", "s", 1],
+  ["destination", "d", 1],
+  ["src", "s", 1],
+  ["dst", "d", 1],
+  ["protocol", "p", 1],
+  ["in-interface", "i", 1],
+  ["jump", "j", 1],
+  ["table", "t", 1],
+  ["match", "m", 1],
+  ["numeric", "n", 0],
+  ["out-interface", "o", 1],
+  ["verbose", "v", 0],
+  ["wait", "w", 2],
+  ["wait-interval", "W", 2],
+  ["exact", "x", 0],
+  ["fragments", "f", 0],
+  ["version", "V", 0],
+  ["help", "h", 2],
+  ["line-numbers", "0", 0],
+  ["modprobe", "M", 1],
+  ["set-counters", "c", 1],
+  ["goto", "g", 1],
+  ["ipv4", "4", 0],
+  ["ipv6", "6", 0]
+];
+function resolvePrefix(prefix, options) {
+  const found = options.filter(([name]) => name.startsWith(prefix));
+  if (found.length === 0) return null;
+  const [, letter, hasArgument] = found[0];
+  return found.every(([, l, a]) => l === letter && a === hasArgument) ? found[0][0] : null;
+}
+var ABBREVIATIONS = (() => {
+  const withoutFragments = OWN_LONG_OPTIONS.filter(([name]) => name !== "fragments");
+  const out = /* @__PURE__ */ new Map([["--fragment", "--fragments"]]);
+  for (const [name] of OWN_LONG_OPTIONS) {
+    for (let length = 1; length < name.length; length++) {
+      const prefix = name.slice(0, length);
+      if (OWN_LONG_OPTIONS.some(([other]) => other === prefix)) continue;
+      const all = resolvePrefix(prefix, OWN_LONG_OPTIONS);
+      if (all === null || resolvePrefix(prefix, withoutFragments) !== all) continue;
+      if (structuralOptions.has(`--${all}`)) out.set(`--${prefix}`, `--${all}`);
+    }
+  }
+  return out;
+})();
+function ownOptionName(spelling) {
+  return ABBREVIATIONS.get(spelling) ?? spelling;
+}
+var PROTOCOL_MATCH_NAMES = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp", "icmp", "icmp6", "ah", "esp", "mh"]);
 var extensionSpellings = new Map(
-  ABBREVIATIONS.filter((name) => Object.hasOwn(EXTENSION_OPTIONS, name)).map((name) => [
-    name,
-    EXTENSION_OPTIONS[name].slice(1).map((owner2) => owner2.replace(/\/[46]$/, ""))
-  ])
+  [...ABBREVIATIONS.keys()].flatMap((spelling) => {
+    const owners2 = /* @__PURE__ */ new Set();
+    for (const [name, entry] of Object.entries(EXTENSION_OPTIONS)) {
+      if (name.startsWith(spelling)) for (const owner2 of entry.slice(1)) owners2.add(owner2.replace(/\/[46]$/, ""));
+    }
+    return owners2.size === 0 ? [] : [[spelling, [...owners2]]];
+  })
 );
 var optionTable = new Map(
-  [.../* @__PURE__ */ new Set([...structuralOptions.keys(), ...optionArity.keys()])].map((name) => [
-    name,
-    (structuralOptions.get(name) ?? 22 /* ModuleOption */) | (optionArity.get(name) ?? 0) << 8 | (extensionSpellings.has(name) ? 131072 /* Shared */ : 0)
-  ])
+  [.../* @__PURE__ */ new Set([...structuralOptions.keys(), ...optionArity.keys(), ...ABBREVIATIONS.keys()])].map((spelling) => {
+    const name = structuralOptions.has(spelling) || optionArity.has(spelling) ? spelling : ownOptionName(spelling);
+    return [
+      spelling,
+      (structuralOptions.get(name) ?? 22 /* ModuleOption */) | (optionArity.get(name) ?? 0) << 8 | (extensionSpellings.has(spelling) ? 131072 /* Shared */ : 0)
+    ];
+  })
 );
 var shortOptionTable = (() => {
   const table = new Int32Array(128).fill(-1);
@@ -10557,12 +10625,26 @@ function loadsOwnSpelling(text, start, end, tokens, lineFirstToken) {
   const owners2 = extensionSpellings.get(equals === -1 ? word : word.slice(0, equals));
   if (owners2 === void 0) return false;
   const { codes, starts, ends } = tokens;
-  for (let t = lineFirstToken; t + 1 < tokens.count; t++) {
-    if (codes[t] !== 16 /* MatchOption */ && codes[t] !== 17 /* JumpOption */) continue;
-    if (owners2.includes(decodeWord(text.slice(starts[t + 1], ends[t + 1])))) return true;
+  const loaded = [];
+  let protocolGiven = false;
+  let protocolLoaded = false;
+  for (let t = lineFirstToken; t < tokens.count; t++) {
+    const code = codes[t];
+    if ((code === 16 /* MatchOption */ || code === 17 /* JumpOption */) && t + 1 < tokens.count) {
+      const name = decodeWord(text.slice(starts[t + 1], ends[t + 1]));
+      if (owners2.includes(name)) return true;
+      loaded.push(name);
+    } else if (code === 21 /* GenericOption */ && isProtocolWord(decodeWord(text.slice(starts[t], ends[t])))) {
+      protocolGiven = true;
+    } else if (code === 22 /* ModuleOption */ && protocolGiven && !protocolLoaded) {
+      const option2 = decodeWord(text.slice(starts[t], ends[t])).split("=")[0];
+      const known = Object.hasOwn(EXTENSION_OPTIONS, option2) && EXTENSION_OPTIONS[option2].slice(1).some((owner2) => loaded.includes(owner2.replace(/\/[46]$/, "")));
+      if (!known) protocolLoaded = true;
+    }
   }
-  return false;
+  return protocolLoaded && owners2.some((owner2) => PROTOCOL_MATCH_NAMES.has(owner2));
 }
+var isProtocolWord = (word) => word === "-p" || ownOptionName(word.split("=")[0]) === "--protocol";
 function takesValue(text, start, end) {
   const word = text.slice(start, end);
   if (word.includes("=")) return false;
@@ -10683,13 +10765,17 @@ var LineView = class {
     const code = this.codes[this.optionToken(i)];
     return code === 17 /* JumpOption */ || code === 18 /* GotoOption */;
   }
-  /** The option's spelling as iptables sees it, without an inline `=value`. */
+  /**
+   * The option's spelling as iptables sees it, without an inline `=value`; for getopt's
+   * abbreviation of iptables' own option, the option it stands for (`--proto`: `--protocol`).
+   */
   name(i) {
     const t = this.optionToken(i);
     let word = this.text.slice(this.starts[t], this.ends[t]);
     if (word.includes('"')) word = decodeWord(word);
     const equals = word.startsWith("--") ? word.indexOf("=") : -1;
-    return equals === -1 ? word : word.slice(0, equals);
+    const name = equals === -1 ? word : word.slice(0, equals);
+    return this.codes[t] !== 22 /* ModuleOption */ && name.startsWith("--") ? ownOptionName(name) : name;
   }
   /** Whether the option's name is exactly `name` (cheap: compares in place). */
   is(i, name) {
@@ -10697,7 +10783,8 @@ var LineView = class {
     const start = this.starts[t];
     const end = this.ends[t];
     if (end - start === name.length) return this.text.startsWith(name, start);
-    return end - start > name.length && this.name(i) === name;
+    if (end - start > name.length) return this.name(i) === name;
+    return this.codes[t] !== 22 /* ModuleOption */ && name.startsWith("--") && this.name(i) === name;
   }
   /** `!` before the option, or after it (the old form). */
   negated(i) {
@@ -11250,7 +11337,9 @@ function buildElements(line) {
       const at = optionWord.range.start + optionWord.raw.indexOf("=") + 1;
       values2.unshift(new InlineValueWord(source, { start: at, end: optionWord.range.end }, inline));
     }
-    out.push(new OptionNode(source, view.range(i), view.role(i), optionWord, name, bang, view.lateBang(i), values2));
+    const role = view.role(i);
+    if (role !== "module" && name.startsWith("--")) name = ownOptionName(name);
+    out.push(new OptionNode(source, view.range(i), role, optionWord, name, bang, view.lateBang(i), values2));
   }
   return out;
 }
@@ -16016,6 +16105,7 @@ function protocolOfModule(module2) {
   return needs?.[4]?.length === 1 && String(needs[4]) === String(needs[6]) ? needs[4][0] : void 0;
 }
 var MULTIPORT = moduleBit("multiport");
+var MULTIPORT_ID = moduleId("multiport");
 var PORT_OPTIONS = optionBit("--dport")[0] | optionBit("--sport")[0];
 var FIRST_PROTOCOL_MATCH_OPTION = OPTION_KINDS.indexOf(3 /* ProtocolMatch */);
 var NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"].map(targetNumber));
@@ -16058,14 +16148,15 @@ function readLines(scan) {
     readLine(scan, line, first2, last2, next2 < equals.length && equals[next2] < ends[last2 - 1]);
   }
 }
-function unusualOption(text, start, end) {
+function unusualOption(text, start, end, code) {
   const word = decodeWord(text.slice(start, end));
   const inline = inlineValue(word);
-  const name = inline === null ? word : word.slice(0, word.indexOf("="));
+  const spelled2 = inline === null ? word : word.slice(0, word.indexOf("="));
+  const name = code === 21 /* GenericOption */ ? ownOptionName(spelled2) : spelled2;
   return { id: OPTION_SPELLINGS.id(name, 0, name.length), inline };
 }
 function isUnusualWord(text, start, end, lineHasEquals) {
-  if (text.charCodeAt(start) === 34) return true;
+  if (text.charCodeAt(start) === 34 || text.charCodeAt(end - 1) === 34) return true;
   if (!lineHasEquals || text.charCodeAt(start + 1) !== 45) return false;
   for (let i = start + 2; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -16096,10 +16187,17 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       let inline = null;
       if (isUnusualWord(text, start, ends[t], lineHasEquals)) {
         flags |= 16 /* Unusual */;
-        ({ id, inline } = unusualOption(text, start, ends[t]));
-      } else {
-        if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) continue;
-        id = optionSpelling(text, start, length);
+        ({ id, inline } = unusualOption(text, start, ends[t], code));
+      } else if (length >= 64 || optionFilter[length * 128 + text.charCodeAt(start + (length > 2 ? 2 : length - 1))] === 0) {
+        if (code !== 21 /* GenericOption */) continue;
+        id = -1;
+      } else id = optionSpelling(text, start, length);
+      if (id === -1 && code === 21 /* GenericOption */ && length > 2) {
+        const name = ownOptionName(text.slice(start, ends[t]));
+        if (name.length !== length) {
+          flags |= 16 /* Unusual */;
+          id = OPTION_SPELLINGS.id(name, 0, name.length);
+        }
       }
       if (id === -1) continue;
       if (id < 32) low |= 1 << id;
@@ -16135,7 +16233,7 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       }
     } else if (code === 16 /* MatchOption */) {
       let id;
-      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || t + 1 < last2 && text.charCodeAt(starts[t + 1]) === 34) {
+      if (isUnusualWord(text, starts[t], ends[t], lineHasEquals) || t + 1 < last2 && (text.charCodeAt(starts[t + 1]) === 34 || text.charCodeAt(ends[t + 1] - 1) === 34)) {
         flags |= 16 /* Unusual */;
         const inline = inlineValue(decodeWord(text.slice(starts[t], ends[t])));
         const name = inline ?? (t + 1 < last2 ? decodeWord(text.slice(starts[t + 1], ends[t + 1])) : "");
@@ -16149,10 +16247,10 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       }
       if (id === -1) continue;
       modules2 |= 1 << id;
-      if ((PROTOCOL_MODULE_BITS & 1 << id) !== 0) protocolLoaded = true;
+      if ((PROTOCOL_MODULE_BITS & 1 << id) !== 0 && id !== MULTIPORT_ID) protocolLoaded = true;
     } else if (code === 17 /* JumpOption */ || code === 18 /* GotoOption */) {
       jumped = true;
-      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34) flags |= 16 /* Unusual */;
+      if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34 || text.charCodeAt(ends[t] - 1) === 34) flags |= 16 /* Unusual */;
       targetSeen = true;
     } else if (code === 4 /* Bang */) {
       const before2 = t > first2 ? codes[t - 1] : -1;
@@ -17181,7 +17279,7 @@ function mayDiffer(lexed, from, to) {
 }
 var isSafe = (c) => c === 45 || c === 95 || c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
 var matchOfProtocol = (protocol) => protocol === "ipv6-icmp" ? "icmp6" : protocol;
-var PROTOCOL_MATCH_NAMES = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
+var PROTOCOL_MATCH_NAMES2 = new Set(Object.keys(PROTOCOL_MATCH_OPTIONS).map(matchOfProtocol));
 var protocolOptions;
 function isProtocolOption3(name) {
   protocolOptions ??= new Set(Object.values(PROTOCOL_MATCH_OPTIONS).flat());
@@ -17391,7 +17489,7 @@ function canonicalText(elements) {
         const owners2 = isProtocolOption3(e.name) || e.name === "--syn" ? protocolOwners(e.name) : null;
         let into = current;
         if (owners2 !== null && !(current !== null && owners2.some((p) => matchOfProtocol(p) === current.name))) {
-          if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES.has(m.name))) return null;
+          if (matches.some((m) => !NOT_OWNING.has(m.name) && !PROTOCOL_MATCH_NAMES2.has(m.name))) return null;
           if (protocol === null || !owners2.includes(protocol)) return null;
           const implied = matchOfProtocol(protocol);
           into = matches.find((m) => m.name === implied) ?? null;
@@ -17978,10 +18076,15 @@ var DocumentModel = class {
 function mayGiveAFamily(document) {
   const { text, tokens } = document.source.lexed;
   const { codes, starts, ends, count } = tokens;
+  const equals = text.indexOf("=") !== -1;
   for (let t = 0; t < count; t++) {
     const code = codes[t];
     if (code !== 21 /* GenericOption */ && code !== 22 /* ModuleOption */) continue;
-    for (let i = starts[t]; i < ends[t]; i++) {
+    const end = ends[t];
+    const last2 = text.charCodeAt(end - 1);
+    if (last2 === 52 || last2 === 54) return true;
+    if (!equals && last2 !== 34) continue;
+    for (let i = starts[t]; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 52 || c === 54) return true;
     }
@@ -18284,7 +18387,10 @@ var LETTERS = "psdiofc";
 var SHORT_BITS = new Uint8Array(128);
 for (let k = 0; k < LETTERS.length; k++) SHORT_BITS[LETTERS.charCodeAt(k)] = 1 << k;
 function longBit(word) {
-  const letter = ONCE_BUILTINS[word];
+  let name = word.includes('"') ? decodeWord(word) : word;
+  const equals = name.startsWith("--") ? name.indexOf("=") : -1;
+  if (equals !== -1) name = name.slice(0, equals);
+  const letter = Object.hasOwn(ONCE_BUILTINS, ownOptionName(name)) ? ONCE_BUILTINS[ownOptionName(name)] : void 0;
   return letter === void 0 ? 0 : 1 << LETTERS.indexOf(letter);
 }
 var GENERIC4 = 21 /* GenericOption */ * 16843009;
@@ -18379,10 +18485,15 @@ function protocolProblem(view, family) {
     if (owners2 === void 0) continue;
     if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
     if (loaded.some((l) => findOption(l.match, option2, family) !== void 0)) continue;
+    if (family !== null && loaded.some((l) => findOption(l.match, option2, null) !== void 0)) continue;
     if ((option2 === "--dport" || option2 === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
     if (implicit !== null && findOption(implicit, option2, family) !== void 0) continue;
     const loads = before2 === null ? void 0 : implicitMatch(before2.text, family);
     if (loads !== void 0 && findOption(loads, option2, family) !== void 0) {
+      implicit = loads;
+      continue;
+    }
+    if (family !== null && loads !== void 0 && findOption(loads, option2, null) !== void 0) {
       implicit = loads;
       continue;
     }
@@ -23187,15 +23298,10 @@ function localhostNodePortsJump(document, nat) {
   return null;
 }
 function hasLocalnetGuard(document, filter2) {
-  const { text, source } = document;
-  for (let at = text.indexOf("127.0.0."); at !== -1; at = text.indexOf("127.0.0.", at + 8)) {
-    const n = source.positionAt(at).line - 1;
-    if (document.kindOf(n) !== "command") continue;
+  for (const n of [...filter2.linesTargeting("DROP"), ...filter2.linesTargeting("REJECT")]) {
     const line = document.line(n);
     const chain = filter2.chainOf(lineNo(line));
     if (chain === NONE || line.command !== "append" && line.command !== "insert") continue;
-    const target = filter2.target(line)?.name;
-    if (target !== "DROP" && target !== "REJECT") continue;
     const destinations = destinationsOf(line);
     const guards = destinations !== null && destinations.some(({ negated, networks }) => !negated && networks.some((net) => coversLoopbackNet(net)));
     if (guards && filter2.hooks.reaches("INPUT", chain)) return true;
@@ -25433,6 +25539,7 @@ export {
   parseCounter,
   TokenCode,
   isRuleOptionCode,
+  ownOptionName,
   optionValueCount,
   MAX_WORD_LENGTH,
   MAX_WORDS_PER_LINE,

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-J7YVWWSZ.js";
-import "./chunk-3EZXWUBP.js";
-import "./chunk-RKWPYQXV.js";
-import "./chunk-XEU6YPXX.js";
+} from "./chunk-6KZK3MUQ.js";
+import "./chunk-RWWBDEUK.js";
+import "./chunk-5MCCNYB4.js";
+import "./chunk-F27KX5V5.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

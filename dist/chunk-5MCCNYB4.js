@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-RKWPYQXV.js";
+} from "./chunk-5MCCNYB4.js";
 import {
   lazyModule
-} from "./chunk-XEU6YPXX.js";
+} from "./chunk-F27KX5V5.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
