@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-DG4COXNP.js";
+} from "./chunk-OQWDU25O.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-6KZK3MUQ.js";
+} from "./chunk-UI4KTNBX.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-RWWBDEUK.js";
+} from "./chunk-VNWA272X.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-5MCCNYB4.js";
+} from "./chunk-CXHPPFNB.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

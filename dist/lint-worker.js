@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-RWWBDEUK.js";
+} from "./chunk-VNWA272X.js";
 import {
   parse
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

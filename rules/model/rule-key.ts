@@ -26,7 +26,7 @@
  * compared as written). Most lines of a dump are already in this form: `canonicalRule` tells so
  * from the tokens without making a string, and the rule's text is then its key.
  */
-import { decodeWord, TokenCode, type LexedText } from "../../grammar/index.js";
+import { decodeWord, ownOptionName, TokenCode, type LexedText } from "../../grammar/index.js";
 import { normalizeProtocol, PROTOCOL_MATCH_OPTIONS } from "../netfilter/index.js";
 
 /** Generic options by iptables-save's order; long spellings to the short one. */
@@ -367,7 +367,8 @@ function readElements(lexed: LexedText, from: number, to: number): Element[] | n
     if (isOption(code)) {
       const raw = text.slice(starts[t], ends[t]);
       if (raw.includes("=") || raw.includes('"')) return null;
-      elements.push({ bang, code, name: raw, values: [] });
+      // getopt's abbreviation of iptables' own option (`--proto`) is that option.
+      elements.push({ bang, code, name: code !== TokenCode.ModuleOption && raw.startsWith("--") ? ownOptionName(raw) : raw, values: [] });
       bang = false;
       continue;
     }

@@ -3,7 +3,7 @@
  * against the real iptables-save, nft and legacy, v4 and v6, in a network namespace:
  *
  * - spellings in, iptables-save out, same key: rules generated from a few options (fast-check)
- *   and written in many spellings (long and short options, generic options before or after the
+ *   and written in many spellings (long, short and abbreviated options, generic options before or after the
  *   matches, `-m tcp` written or implied, `/32` or not, a dotted mask, bits outside the mask,
  *   `-p 6` or `TCP`, quotes that change nothing, tcp options in any order) are loaded and dumped;
  *   each written rule has the key of the line iptables-save prints for it;
@@ -43,7 +43,8 @@ interface Spec {
 
 /** How a spec is written. */
 interface Spelling {
-  long: boolean[];
+  /** Per generic option (-s -d -i -o -p): 0 short, 1 long, 2 getopt's abbreviation of the long one. */
+  long: number[];
   genericLate: boolean;
   explicitMatch: boolean;
   portLong: boolean;
@@ -54,8 +55,8 @@ interface Spelling {
   hostBits: number;
   quoteComment: boolean;
   commentFirst: boolean;
-  jumpLong: boolean;
-  matchLong: boolean;
+  jumpLong: number;
+  matchLong: number;
 }
 
 const address = (family: Family): fc.Arbitrary<Address | null> =>
@@ -87,7 +88,7 @@ const spec = (family: Family): fc.Arbitrary<Spec> =>
   });
 
 const spelling: fc.Arbitrary<Spelling> = fc.record({
-  long: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  long: fc.array(fc.nat(2), { minLength: 5, maxLength: 5 }),
   genericLate: fc.boolean(),
   explicitMatch: fc.boolean(),
   portLong: fc.boolean(),
@@ -98,8 +99,8 @@ const spelling: fc.Arbitrary<Spelling> = fc.record({
   hostBits: fc.nat(255),
   quoteComment: fc.boolean(),
   commentFirst: fc.boolean(),
-  jumpLong: fc.boolean(),
-  matchLong: fc.boolean(),
+  jumpLong: fc.nat(2),
+  matchLong: fc.nat(2),
 });
 
 const PROTOCOL_NUMBER = { tcp: "6", udp: "17", icmp: "1", "ipv6-icmp": "58" } as const;
@@ -124,18 +125,20 @@ function write(s: Spec, family: Family, how: Spelling): string {
   const protocol = s.protocol === "icmp" && family === 6 ? "ipv6-icmp" : s.protocol;
   const bang = (negated: boolean) => (negated ? "! " : "");
   const generic: string[] = [];
-  if (s.source) generic.push(`${bang(s.source.negated)}${how.long[0] ? "--source" : "-s"} ${writeAddress(s.source, family, how)}`);
-  if (s.destination) generic.push(`${bang(s.destination.negated)}${how.long[1] ? "--destination" : "-d"} ${writeAddress(s.destination, family, how)}`);
-  if (s.in) generic.push(`${bang(s.in.negated)}${how.long[2] ? "--in-interface" : "-i"} ${s.in.name}`);
-  if (s.out) generic.push(`${bang(s.out.negated)}${how.long[3] ? "--out-interface" : "-o"} ${s.out.name}`);
-  const m = how.matchLong ? "--match" : "-m";
+  // Short, long, or getopt's abbreviation of the long one (none that an option of these matches begins with).
+  const spell = (form: number, names: readonly [string, string, string]) => names[form];
+  if (s.source) generic.push(`${bang(s.source.negated)}${spell(how.long[0], ["-s", "--source", "--sr"])} ${writeAddress(s.source, family, how)}`);
+  if (s.destination) generic.push(`${bang(s.destination.negated)}${spell(how.long[1], ["-d", "--destination", "--ds"])} ${writeAddress(s.destination, family, how)}`);
+  if (s.in) generic.push(`${bang(s.in.negated)}${spell(how.long[2], ["-i", "--in-interface", "--in-i"])} ${s.in.name}`);
+  if (s.out) generic.push(`${bang(s.out.negated)}${spell(how.long[3], ["-o", "--out-interface", "--out"])} ${s.out.name}`);
+  const m = spell(how.matchLong, ["-m", "--match", "--mat"]);
   const matches: string[] = [];
   const comment = s.comment === null ? [] : [`${m} comment --comment ${how.quoteComment || /[^-\w]/.test(s.comment) ? `"${s.comment.replace(/["\\]/g, "\\$&")}"` : s.comment}`];
   if (how.commentFirst) matches.push(...comment);
   if (protocol !== null) {
     const p = how.protocolForm === 1 ? PROTOCOL_NUMBER[protocol] : how.protocolForm === 2 ? protocol.toUpperCase() : protocol;
     // `-p` before the options that need it; reversed generic order puts it first.
-    generic.push(`${how.long[4] ? "--protocol" : "-p"} ${p}`);
+    generic.push(`${spell(how.long[4], ["-p", "--protocol", "--proto"])} ${p}`);
     const options: string[] = [];
     if (s.protocol === "tcp" || s.protocol === "udp") {
       if (s.sport) options.push(`${how.portLong ? "--source-port" : "--sport"} ${s.sport}`);
@@ -150,9 +153,9 @@ function write(s: Spec, family: Family, how: Spelling): string {
   }
   if (!how.commentFirst) matches.push(...comment);
   if (s.ctstate) matches.push(`${m} conntrack --ctstate ${s.ctstate}`);
-  const target = how.jumpLong ? s.target.replace("-j ", "--jump ") : s.target;
+  const target = s.target.replace("-j ", `${spell(how.jumpLong, ["-j", "--jump", "--jum"])} `);
   // The protocol must come before its options; the other generic options may come anywhere.
-  const early = protocol !== null ? generic.filter((g) => /^(--protocol|-p) /.test(g)) : [];
+  const early = protocol !== null ? generic.filter((g) => /^(--protocol|--proto|-p) /.test(g)) : [];
   const rest = generic.filter((g) => !early.includes(g));
   const words = how.genericLate ? [...early, ...matches, ...rest.reverse()] : [...rest.reverse(), ...early, ...matches];
   return [...words, target].join(" ");

@@ -17417,7 +17417,7 @@ function readElements(lexed, from, to) {
     if (isOption(code)) {
       const raw = text.slice(starts[t], ends[t]);
       if (raw.includes("=") || raw.includes('"')) return null;
-      elements.push({ bang, code, name: raw, values: [] });
+      elements.push({ bang, code, name: code !== 22 /* ModuleOption */ && raw.startsWith("--") ? ownOptionName(raw) : raw, values: [] });
       bang = false;
       continue;
     }

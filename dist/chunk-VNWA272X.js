@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

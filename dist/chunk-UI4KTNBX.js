@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-RWWBDEUK.js";
+} from "./chunk-VNWA272X.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-5MCCNYB4.js";
+} from "./chunk-CXHPPFNB.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 import {
   __commonJS,
   __require,

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-6KZK3MUQ.js";
-import "./chunk-RWWBDEUK.js";
-import "./chunk-5MCCNYB4.js";
-import "./chunk-F27KX5V5.js";
+} from "./chunk-UI4KTNBX.js";
+import "./chunk-VNWA272X.js";
+import "./chunk-CXHPPFNB.js";
+import "./chunk-TGN3F3MH.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

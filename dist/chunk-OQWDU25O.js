@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-5MCCNYB4.js";
+} from "./chunk-CXHPPFNB.js";
 import {
   lazyModule
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-F27KX5V5.js";
+} from "./chunk-TGN3F3MH.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
