@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-OQWDU25O.js";
+} from "./chunk-WRYGMAYT.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-UI4KTNBX.js";
+} from "./chunk-IENFKUEH.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-VNWA272X.js";
+} from "./chunk-IF2YHBPB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-CXHPPFNB.js";
+} from "./chunk-M2C44RGE.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-VNWA272X.js";
+} from "./chunk-IF2YHBPB.js";
 import {
   parse
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

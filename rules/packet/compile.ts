@@ -14,6 +14,8 @@
 import { LineView, parseValueMask, type CommandLine, type Document, type ViewedLine } from "../../grammar/index.js";
 import { NONE, type LineNo, type NameId, type TableModel } from "../model/index.js";
 import {
+  findExtension,
+  findOption,
   genericMatchOf,
   markOptionEffect,
   markTest,
@@ -27,6 +29,7 @@ import {
   parsePortRange,
   parseTcpFlags,
   parseTcpPorts,
+  optionsOf,
   type Family,
   type Hook,
   type XMark,
@@ -479,6 +482,11 @@ class Module {
     readonly options: Element[],
   ) {}
 
+  /** Loaded by `-p`, not by a `-m`. */
+  get implicit(): boolean {
+    return this.first === null;
+  }
+
   /** The `-m` element, if any, and its options, as written. */
   get written(): string[] {
     return [...(this.first === null ? [] : [this.first.written]), ...this.options.map((o) => o.written)];
@@ -487,6 +495,21 @@ class Module {
 
 const element = (view: LineView, i: number, withValues: boolean): Element => new Element(view, i, withValues);
 const moduleOf = (name: string, first: Element | null, options: Element[]): Module => new Module(name, first, options);
+
+/** Whether `extension` has an option spelled `option`, or one getopt takes `option` for (a unique beginning: `--to-dest`). */
+function hasOption(kind: "match" | "target", extension: string, option: string): boolean {
+  const found = findExtension(kind, extension, null);
+  if (found === undefined) return false;
+  if (findOption(found, option, null) !== undefined) return true;
+  return option.startsWith("--") && optionsOf(found, null).some((o) => o.names.some((n) => n.startsWith(option)));
+}
+
+/**
+ * Whether an option after the target is the target's (`-j DNAT --to-destination x`): getopt gives
+ * an option to the loaded extension that has it, wherever it stands, so `-p tcp -j DROP --dport 22`
+ * is tcp's `--dport` (both backends save it as `-p tcp -m tcp --dport 22 -j DROP`, measured).
+ */
+const targetOwns = (target: string, option: string): boolean => hasOption("target", target, option);
 
 function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
   const generic: Element[] = [];
@@ -508,8 +531,19 @@ function readRule(view: LineView): { generic: Element[]; modules: Module[]; targ
       target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element(view, i, true));
-      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      if (target !== null && current === null) {
+        // After the target, an option it does not have is the match's that has it, or the protocol's; one no
+        // extension has stays the target's (iptables refuses the line).
+        const name = view.name(i);
+        const implicit = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+        let owner = targetOwns(target.name, name) ? undefined : modules.findLast((m) => hasOption("match", m.name, name));
+        if (owner === undefined && !targetOwns(target.name, name) && hasOption("match", implicit, name)) {
+          owner = modules.find((m) => m.implicit && m.name === implicit);
+          if (owner === undefined) modules.push((owner = moduleOf(implicit, null, [])));
+        }
+        if (owner === undefined) target.options.push(element(view, i, true));
+        else owner.options.push(element(view, i, owner.name !== "comment"));
+      } else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
       else {
         // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
         current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?"), null, [element(view, i, true)]);
@@ -859,8 +893,11 @@ class CommonRuleReader {
         targetKind = role;
         targetOptions = null;
       } else if (role === "module") {
-        if (targetElement !== -1 && this.current === null) (targetOptions ??= []).push(element(view, i, true));
-        else if (this.current !== null) this.addOption(i);
+        if (targetElement !== -1 && this.current === null) {
+          // An option the target does not have is a match's (compileRule reads the line).
+          if (!targetOwns(view.value(targetElement) ?? "", view.name(i))) return null;
+          (targetOptions ??= []).push(element(view, i, true));
+        } else if (this.current !== null) this.addOption(i);
         else {
           // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
           this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
@@ -1220,8 +1257,11 @@ function readShape(line: RuleLine, view: LineView, cache: RuleCache): RuleShape 
       targetKind = role;
       targetOptions = null;
     } else if (role === "module") {
-      if (targetElement !== -1 && current === null) (targetOptions ??= []).push(i);
-      else if (current !== null) currentOptions.push(i);
+      if (targetElement !== -1 && current === null) {
+        // An option the target does not have is a match's: compileRule reads the line (the target's name is then in the key).
+        if (!targetOwns(keyValue(targetElement) ?? "", view.name(i))) readable = false;
+        (targetOptions ??= []).push(i);
+      } else if (current !== null) currentOptions.push(i);
       else {
         current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
         currentFirst = -1;

@@ -8,7 +8,18 @@
  * another across chains or tables.
  */
 import type { LineView } from "../../grammar/index.js";
-import { genericMatchOf, parseCtState, parseGenericAddresses, parseGenericProtocol, parseMultiport, parseTcpPorts, type Family } from "../netfilter/index.js";
+import {
+  findExtension,
+  findOption,
+  genericMatchOf,
+  parseCtState,
+  parseGenericAddresses,
+  parseGenericProtocol,
+  parseMultiport,
+  parseTcpPorts,
+  type ExtensionData,
+  type Family,
+} from "../netfilter/index.js";
 import { allOnes, netOf, type Net } from "./addresses.js";
 
 interface PortRange {
@@ -42,14 +53,21 @@ export function matchSetOf(view: LineView, family: Family): MatchSet {
   let decidable = true;
   let module: string | null = null;
   let protocol: string | null = null;
-  let inTarget = false;
+  /** The target's extension once its `-j` is read (undefined: a chain, or a target the model does not know). */
+  let target: ExtensionData | undefined | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if (role === "jump" || role === "goto") {
-      inTarget = true;
+      target = findExtension("target", view.value(i) ?? "", family);
       continue;
     }
-    if (inTarget || role === "command" || role === "counters" || role === "table") continue;
+    if (role === "command" || role === "counters" || role === "table") continue;
+    // After the target, its own options are its; iptables' own options and a match's still match (`-j DROP -s x`,
+    // `-p tcp -j DROP --dport 22`: getopt places an option by its name, not where it stands).
+    if (target !== null && role === "module" && (target === undefined || findOption(target, view.name(i), family) !== undefined)) {
+      if (target === undefined) decidable = false;
+      continue;
+    }
     const name = view.name(i);
     const negated = view.negated(i);
     const value = view.value(i) ?? "";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-VNWA272X.js";
+} from "./chunk-IF2YHBPB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-CXHPPFNB.js";
+} from "./chunk-M2C44RGE.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 import {
   __commonJS,
   __require,

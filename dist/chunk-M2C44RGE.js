@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

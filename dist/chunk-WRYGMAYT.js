@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-CXHPPFNB.js";
+} from "./chunk-M2C44RGE.js";
 import {
   lazyModule
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-OQWDU25O.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-CXHPPFNB.js";
-import "./chunk-TGN3F3MH.js";
+  main
+} from "./chunk-IENFKUEH.js";
+import "./chunk-IF2YHBPB.js";
+import "./chunk-M2C44RGE.js";
+import "./chunk-CCPJPHXD.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

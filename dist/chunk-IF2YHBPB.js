@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-TGN3F3MH.js";
+} from "./chunk-CCPJPHXD.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

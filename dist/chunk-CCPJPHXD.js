@@ -18770,6 +18770,10 @@ var Module = class {
     this.first = first2;
     this.options = options;
   }
+  /** Loaded by `-p`, not by a `-m`. */
+  get implicit() {
+    return this.first === null;
+  }
   /** The `-m` element, if any, and its options, as written. */
   get written() {
     return [...this.first === null ? [] : [this.first.written], ...this.options.map((o) => o.written)];
@@ -18777,6 +18781,13 @@ var Module = class {
 };
 var element = (view, i, withValues) => new Element(view, i, withValues);
 var moduleOf = (name, first2, options) => new Module(name, first2, options);
+function hasOption(kind, extension, option2) {
+  const found = findExtension(kind, extension, null);
+  if (found === void 0) return false;
+  if (findOption(found, option2, null) !== void 0) return true;
+  return option2.startsWith("--") && optionsOf(found, null).some((o) => o.names.some((n) => n.startsWith(option2)));
+}
+var targetOwns = (target, option2) => hasOption("target", target, option2);
 function readRule(view) {
   const generic = [];
   const modules2 = [];
@@ -18797,8 +18808,17 @@ function readRule(view) {
       target = { kind: role, name: view.value(i) ?? "", options: [] };
       current = null;
     } else if (role === "module") {
-      if (target !== null && current === null) target.options.push(element(view, i, true));
-      else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
+      if (target !== null && current === null) {
+        const name = view.name(i);
+        const implicit = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
+        let owner2 = targetOwns(target.name, name) ? void 0 : modules2.findLast((m) => hasOption("match", m.name, name));
+        if (owner2 === void 0 && !targetOwns(target.name, name) && hasOption("match", implicit, name)) {
+          owner2 = modules2.find((m) => m.implicit && m.name === implicit);
+          if (owner2 === void 0) modules2.push(owner2 = moduleOf(implicit, null, []));
+        }
+        if (owner2 === void 0) target.options.push(element(view, i, true));
+        else owner2.options.push(element(view, i, owner2.name !== "comment"));
+      } else if (current !== null) current.options.push(element(view, i, current.name !== "comment"));
       else {
         current = moduleOf(protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?", null, [element(view, i, true)]);
         modules2.push(current);
@@ -19087,8 +19107,10 @@ var CommonRuleReader = class {
         targetKind = role;
         targetOptions = null;
       } else if (role === "module") {
-        if (targetElement !== -1 && this.current === null) (targetOptions ??= []).push(element(view, i, true));
-        else if (this.current !== null) this.addOption(i);
+        if (targetElement !== -1 && this.current === null) {
+          if (!targetOwns(view.value(targetElement) ?? "", view.name(i))) return null;
+          (targetOptions ??= []).push(element(view, i, true));
+        } else if (this.current !== null) this.addOption(i);
         else {
           this.current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
           this.currentFirst = -1;
@@ -19395,8 +19417,10 @@ function readShape(line, view, cache2) {
       targetKind = role;
       targetOptions = null;
     } else if (role === "module") {
-      if (targetElement !== -1 && current === null) (targetOptions ??= []).push(i);
-      else if (current !== null) currentOptions.push(i);
+      if (targetElement !== -1 && current === null) {
+        if (!targetOwns(keyValue(targetElement) ?? "", view.name(i))) readable = false;
+        (targetOptions ??= []).push(i);
+      } else if (current !== null) currentOptions.push(i);
       else {
         current = protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
         currentFirst = -1;
@@ -21082,14 +21106,18 @@ function matchSetOf(view, family) {
   let decidable = true;
   let module2 = null;
   let protocol = null;
-  let inTarget = false;
+  let target = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if (role === "jump" || role === "goto") {
-      inTarget = true;
+      target = findExtension("target", view.value(i) ?? "", family);
       continue;
     }
-    if (inTarget || role === "command" || role === "counters" || role === "table") continue;
+    if (role === "command" || role === "counters" || role === "table") continue;
+    if (target !== null && role === "module" && (target === void 0 || findOption(target, view.name(i), family) !== void 0)) {
+      if (target === void 0) decidable = false;
+      continue;
+    }
     const name = view.name(i);
     const negated = view.negated(i);
     const value = view.value(i) ?? "";
