@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-WRYGMAYT.js";
+} from "./chunk-NKVHQPBS.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-IENFKUEH.js";
+} from "./chunk-35TVCR5N.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-IF2YHBPB.js";
+} from "./chunk-SIE2ZD43.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-M2C44RGE.js";
+} from "./chunk-XU47V3AF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-R57QJ5WK.js"), import("./main-BOPHPN4M.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-EAVWBVFC.js"), import("./main-7YSZN4M2.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-IF2YHBPB.js";
+} from "./chunk-SIE2ZD43.js";
 import {
   parse
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

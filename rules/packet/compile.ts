@@ -17,6 +17,9 @@ import {
   findExtension,
   findOption,
   genericMatchOf,
+  implicitMatch,
+  readOptions,
+  type OptionReading,
   markOptionEffect,
   markTest,
   parseCtState,
@@ -331,8 +334,8 @@ export function indexKeys(view: LineView, family: Family): IndexKeys {
     } else if (role === "jump" || role === "goto") {
       current = "";
     } else if (role === "module") {
-      // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`).
-      current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : (protocol ?? "?");
+      // Options of the protocol's match, loaded by `-p` (`-p tcp --dport 22`, `-p 6 --dport 22`), as compileRule reads them.
+      current ??= protocol === null ? "?" : (implicitMatch(protocol, family)?.name ?? "?");
       if (!Object.hasOwn(PORTED, current)) continue;
       if ((view.is(i, "--dport") || view.is(i, "--destination-port")) && !view.negated(i)) {
         const range = portRangeOf(view.value(i) ?? "");
@@ -504,6 +507,13 @@ function hasOption(kind: "match" | "target", extension: string, option: string):
   return option.startsWith("--") && optionsOf(found, null).some((o) => o.names.some((n) => n.startsWith(option)));
 }
 
+/** The options of the matches the common reader reads, by match: an option of another is read by compileRule. */
+const COMMON_MATCH_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  comment: ["--comment"],
+  statistic: ["--mode", "--probability"],
+};
+const ownOption = (match: string, option: string): boolean => !Object.hasOwn(COMMON_MATCH_OPTIONS, match) || COMMON_MATCH_OPTIONS[match].includes(option);
+
 /**
  * Whether an option after the target is the target's (`-j DNAT --to-destination x`): getopt gives
  * an option to the loaded extension that has it, wherever it stands, so `-p tcp -j DROP --dport 22`
@@ -511,7 +521,41 @@ function hasOption(kind: "match" | "target", extension: string, option: string):
  */
 const targetOwns = (target: string, option: string): boolean => hasOption("target", target, option);
 
-function readRule(view: LineView): { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null } {
+type ReadRule = { generic: Element[]; modules: Module[]; target: { kind: "jump" | "goto"; name: string; options: Element[] } | null };
+
+/**
+ * A rule's generic options, matches and target, each option with the extension getopt gives it
+ * (`readOptions`: by its name, the newest loaded extension that has it, then the protocol's match):
+ * `-p tcp -m comment --comment x --dport 22` is tcp's `--dport`. When that reading cannot tell (an
+ * extension the model does not know, an unknown option), options go to the match before them.
+ */
+function readRule(view: LineView, family: Family): ReadRule {
+  const reading = readOptions(view, family);
+  return reading === null ? readRuleInPlace(view) : readRuleAsGetopt(view, reading);
+}
+
+function readRuleAsGetopt(view: LineView, reading: OptionReading): ReadRule {
+  const generic: Element[] = [];
+  const modules: Module[] = [];
+  let target: ReadRule["target"] = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") generic.push(element(view, i, true));
+    else if (role === "jump" || role === "goto") target = { kind: role, name: view.value(i) ?? "", options: [] };
+  }
+  for (const instance of reading.instances) {
+    if (instance.extension.kind === "target") {
+      if (target !== null) for (const g of instance.given) target.options.push(element(view, g.element, true));
+      continue;
+    }
+    const name = instance.extension.name;
+    const options = instance.given.map((g) => element(view, g.element, name !== "comment"));
+    modules.push(moduleOf(name, instance.implicit ? null : element(view, instance.element, true), options));
+  }
+  return { generic, modules, target };
+}
+
+function readRuleInPlace(view: LineView): ReadRule {
   const generic: Element[] = [];
   const modules: Module[] = [];
   let target: { kind: "jump" | "goto"; name: string; options: Element[] } | null = null;
@@ -564,7 +608,7 @@ class Where {
 
 export function compileRule(line: CommandLine, family: Family, isChain: (name: string) => boolean): CompiledRule {
   const where = new Where(line);
-  const { generic, modules, target } = readRule(line.view);
+  const { generic, modules, target } = readRule(line.view, family);
   const tests: Test[] = [];
   let destinationKey: bigint | null = null;
   let destinationPortKey: number | null = null;
@@ -1016,8 +1060,11 @@ class CommonRuleReader {
     const name = this.current;
     if (name === null) return true;
     this.current = null;
-    if (name === "comment") return true;
     const { view, currentOptions, optionCount, cache } = this;
+    // An option the match does not have is another's (getopt places an option by its name: `-m comment
+    // --comment x --dport 22` is the protocol's `--dport`): compileRule reads such a line.
+    for (let k = 0; k < optionCount; k++) if (!ownOption(name, view.name(currentOptions[k]))) return false;
+    if (name === "comment") return true;
     const ported = PORTED[name];
     if (ported !== undefined && Object.hasOwn(PORTED, name)) {
       this.addModuleTest(cache.match(ported));
@@ -1188,6 +1235,7 @@ function readShape(line: RuleLine, view: LineView, cache: RuleCache): RuleShape 
     const name = current;
     if (name === null) return true;
     current = null;
+    for (const o of currentOptions) if (!ownOption(name, view.name(o))) return false;
     if (name === "comment") return true;
     const ported = PORTED[name];
     if (ported !== undefined && Object.hasOwn(PORTED, name)) {

@@ -9,15 +9,13 @@
  */
 import type { LineView } from "../../grammar/index.js";
 import {
-  findExtension,
-  findOption,
   genericMatchOf,
   parseCtState,
   parseGenericAddresses,
   parseGenericProtocol,
   parseMultiport,
   parseTcpPorts,
-  type ExtensionData,
+  readOptions,
   type Family,
 } from "../netfilter/index.js";
 import { allOnes, netOf, type Net } from "./addresses.js";
@@ -51,23 +49,19 @@ const PORTED = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
 export function matchSetOf(view: LineView, family: Family): MatchSet {
   const atoms: Atom[] = [];
   let decidable = true;
-  let module: string | null = null;
-  let protocol: string | null = null;
-  /** The target's extension once its `-j` is read (undefined: a chain, or a target the model does not know). */
-  let target: ExtensionData | undefined | null = null;
+  // Each option with the match getopt gives it, by its name (`-p tcp -m comment --comment x --dport 22`
+  // is tcp's `--dport`, `-p tcp -j DROP --dport 22` too): a line read otherwise is not decided.
+  const reading = readOptions(view, family);
+  const owners = new Map<number, { match: string; name: string }>();
+  if (reading !== null) {
+    for (const instance of reading.instances) {
+      if (instance.extension.kind !== "match") continue;
+      for (const given of instance.given) owners.set(given.element, { match: instance.extension.name, name: given.key });
+    }
+  }
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if (role === "jump" || role === "goto") {
-      target = findExtension("target", view.value(i) ?? "", family);
-      continue;
-    }
-    if (role === "command" || role === "counters" || role === "table") continue;
-    // After the target, its own options are its; iptables' own options and a match's still match (`-j DROP -s x`,
-    // `-p tcp -j DROP --dport 22`: getopt places an option by its name, not where it stands).
-    if (target !== null && role === "module" && (target === undefined || findOption(target, view.name(i), family) !== undefined)) {
-      if (target === undefined) decidable = false;
-      continue;
-    }
+    if (role === "jump" || role === "goto" || role === "command" || role === "counters" || role === "table") continue;
     const name = view.name(i);
     const negated = view.negated(i);
     const value = view.value(i) ?? "";
@@ -75,18 +69,21 @@ export function matchSetOf(view: LineView, family: Family): MatchSet {
       const atom = genericAtom(name, value, negated, family);
       if (atom === undefined) decidable = false;
       else if (atom !== null) atoms.push(atom);
-      if (name === "-p" || name === "--protocol") protocol = value.toLowerCase();
       continue;
     }
     if (role === "match") {
-      module = value.toLowerCase();
+      const module = value.toLowerCase();
       if (!NEUTRAL.has(module) && !PORTED.has(module) && !["multiport", "conntrack", "state", "icmp", "icmp6"].includes(module)) decidable = false;
       continue;
     }
-    // An option of the current match, or of the protocol's match `-p` loads.
-    const owner = module ?? protocol;
-    if (owner === null || NEUTRAL.has(owner)) continue;
-    const atom = moduleAtom(owner, name, view.values(i), negated);
+    if (reading === null) {
+      decidable = false;
+      continue;
+    }
+    // A target's option (or one of iptables' own) takes every packet.
+    const owner = owners.get(i);
+    if (owner === undefined || NEUTRAL.has(owner.match)) continue;
+    const atom = moduleAtom(owner.match, owner.name, view.values(i), negated);
     if (atom === null) decidable = false;
     else atoms.push(atom);
   }

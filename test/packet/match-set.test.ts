@@ -62,7 +62,7 @@ test("match sets: whether a DNAT may give a packet the set's destination", () =>
   assert.ok(!dnatMayReach("[fd00::3]:80", 6, setOf("-d fd00::2/128 -j ACCEPT", 6)));
 });
 
-test("match sets: options after the target still match, but the target's own do not (getopt places an option by its name)", () => {
+test("match sets: options after the target or after another match still match, but the target's own do not (getopt places an option by its name)", () => {
   // Measured: both backends save `-j DROP -s 10.0.0.1` as `-s 10.0.0.1/32 -j DROP`, and `-p tcp -j DROP --dport 22` as `-p tcp -m tcp --dport 22 -j DROP`.
   assert.ok(!inside("-j ACCEPT", "-j DROP -s 10.0.0.1"), "-s after the target narrows the DROP");
   assert.ok(inside("-s 10.0.0.1 -j ACCEPT", "-j DROP -s 10.0.0.0/8"));
@@ -70,4 +70,6 @@ test("match sets: options after the target still match, but the target's own do 
   assert.ok(inside("-p tcp -m tcp --dport 22 -j ACCEPT", "-p tcp -j DROP --dport 22"));
   assert.ok(inside("-s 10.0.0.1 -j ACCEPT", '-j LOG --log-prefix "x: "'), "LOG's own option takes every packet");
   assert.equal(setOf("-j KUBE-MARK-DROP --dport 22").decidable, false, "after a chain, an option nothing owns is not read");
+  assert.ok(!inside("-p tcp -j ACCEPT", "-p tcp -m comment --comment ssh --dport 22 -j DROP"), "--dport after comment is tcp's");
+  assert.ok(inside("-p tcp -m tcp --dport 22 -j ACCEPT", "-p tcp -m comment --comment ssh --dport 22 -j DROP"));
 });

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-IENFKUEH.js";
-import "./chunk-IF2YHBPB.js";
-import "./chunk-M2C44RGE.js";
-import "./chunk-CCPJPHXD.js";
+  nodeIo
+} from "./chunk-NKVHQPBS.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-XU47V3AF.js";
+import "./chunk-KPRD7NM7.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

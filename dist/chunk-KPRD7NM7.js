@@ -18660,7 +18660,7 @@ function indexKeys(view, family) {
     } else if (role === "jump" || role === "goto") {
       current = "";
     } else if (role === "module") {
-      current ??= protocol === "icmpv6" || protocol === "ipv6-icmp" ? "icmp6" : protocol ?? "?";
+      current ??= protocol === null ? "?" : implicitMatch(protocol, family)?.name ?? "?";
       if (!Object.hasOwn(PORTED2, current)) continue;
       if ((view.is(i, "--dport") || view.is(i, "--destination-port")) && !view.negated(i)) {
         const range2 = portRangeOf(view.value(i) ?? "");
@@ -18787,8 +18787,37 @@ function hasOption(kind, extension, option2) {
   if (findOption(found, option2, null) !== void 0) return true;
   return option2.startsWith("--") && optionsOf(found, null).some((o) => o.names.some((n) => n.startsWith(option2)));
 }
+var COMMON_MATCH_OPTIONS = {
+  comment: ["--comment"],
+  statistic: ["--mode", "--probability"]
+};
+var ownOption = (match, option2) => !Object.hasOwn(COMMON_MATCH_OPTIONS, match) || COMMON_MATCH_OPTIONS[match].includes(option2);
 var targetOwns = (target, option2) => hasOption("target", target, option2);
-function readRule(view) {
+function readRule(view, family) {
+  const reading = readOptions(view, family);
+  return reading === null ? readRuleInPlace(view) : readRuleAsGetopt(view, reading);
+}
+function readRuleAsGetopt(view, reading) {
+  const generic = [];
+  const modules2 = [];
+  let target = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "generic") generic.push(element(view, i, true));
+    else if (role === "jump" || role === "goto") target = { kind: role, name: view.value(i) ?? "", options: [] };
+  }
+  for (const instance of reading.instances) {
+    if (instance.extension.kind === "target") {
+      if (target !== null) for (const g of instance.given) target.options.push(element(view, g.element, true));
+      continue;
+    }
+    const name = instance.extension.name;
+    const options = instance.given.map((g) => element(view, g.element, name !== "comment"));
+    modules2.push(moduleOf(name, instance.implicit ? null : element(view, instance.element, true), options));
+  }
+  return { generic, modules: modules2, target };
+}
+function readRuleInPlace(view) {
   const generic = [];
   const modules2 = [];
   let target = null;
@@ -18837,7 +18866,7 @@ var Where = class {
 };
 function compileRule(line, family, isChain) {
   const where = new Where(line);
-  const { generic, modules: modules2, target } = readRule(line.view);
+  const { generic, modules: modules2, target } = readRule(line.view, family);
   const tests = [];
   let destinationKey = null;
   let destinationPortKey = null;
@@ -19220,8 +19249,9 @@ var CommonRuleReader = class {
     const name = this.current;
     if (name === null) return true;
     this.current = null;
-    if (name === "comment") return true;
     const { view, currentOptions, optionCount, cache: cache2 } = this;
+    for (let k = 0; k < optionCount; k++) if (!ownOption(name, view.name(currentOptions[k]))) return false;
+    if (name === "comment") return true;
     const ported = PORTED2[name];
     if (ported !== void 0 && Object.hasOwn(PORTED2, name)) {
       this.addModuleTest(cache2.match(ported));
@@ -19348,6 +19378,7 @@ function readShape(line, view, cache2) {
     const name = current;
     if (name === null) return true;
     current = null;
+    for (const o of currentOptions) if (!ownOption(name, view.name(o))) return false;
     if (name === "comment") return true;
     const ported = PORTED2[name];
     if (ported !== void 0 && Object.hasOwn(PORTED2, name)) {
@@ -21104,20 +21135,17 @@ var PORTED3 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"])
 function matchSetOf(view, family) {
   const atoms = [];
   let decidable = true;
-  let module2 = null;
-  let protocol = null;
-  let target = null;
+  const reading = readOptions(view, family);
+  const owners2 = /* @__PURE__ */ new Map();
+  if (reading !== null) {
+    for (const instance of reading.instances) {
+      if (instance.extension.kind !== "match") continue;
+      for (const given of instance.given) owners2.set(given.element, { match: instance.extension.name, name: given.key });
+    }
+  }
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if (role === "jump" || role === "goto") {
-      target = findExtension("target", view.value(i) ?? "", family);
-      continue;
-    }
-    if (role === "command" || role === "counters" || role === "table") continue;
-    if (target !== null && role === "module" && (target === void 0 || findOption(target, view.name(i), family) !== void 0)) {
-      if (target === void 0) decidable = false;
-      continue;
-    }
+    if (role === "jump" || role === "goto" || role === "command" || role === "counters" || role === "table") continue;
     const name = view.name(i);
     const negated = view.negated(i);
     const value = view.value(i) ?? "";
@@ -21125,17 +21153,20 @@ function matchSetOf(view, family) {
       const atom2 = genericAtom(name, value, negated, family);
       if (atom2 === void 0) decidable = false;
       else if (atom2 !== null) atoms.push(atom2);
-      if (name === "-p" || name === "--protocol") protocol = value.toLowerCase();
       continue;
     }
     if (role === "match") {
-      module2 = value.toLowerCase();
+      const module2 = value.toLowerCase();
       if (!NEUTRAL.has(module2) && !PORTED3.has(module2) && !["multiport", "conntrack", "state", "icmp", "icmp6"].includes(module2)) decidable = false;
       continue;
     }
-    const owner2 = module2 ?? protocol;
-    if (owner2 === null || NEUTRAL.has(owner2)) continue;
-    const atom = moduleAtom(owner2, name, view.values(i), negated);
+    if (reading === null) {
+      decidable = false;
+      continue;
+    }
+    const owner2 = owners2.get(i);
+    if (owner2 === void 0 || NEUTRAL.has(owner2.match)) continue;
+    const atom = moduleAtom(owner2.match, owner2.name, view.values(i), negated);
     if (atom === null) decidable = false;
     else atoms.push(atom);
   }

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-M2C44RGE.js";
+} from "./chunk-XU47V3AF.js";
 import {
   lazyModule
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

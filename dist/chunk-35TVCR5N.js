@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-IF2YHBPB.js";
+} from "./chunk-SIE2ZD43.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-M2C44RGE.js";
+} from "./chunk-XU47V3AF.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-CCPJPHXD.js";
+} from "./chunk-KPRD7NM7.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
