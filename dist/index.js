@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-NKVHQPBS.js";
+} from "./chunk-AM5MNT2S.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-35TVCR5N.js";
+} from "./chunk-BRO5M2VT.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-SIE2ZD43.js";
+} from "./chunk-QR3RJGKZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-XU47V3AF.js";
+} from "./chunk-DGIZPWLJ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-EAVWBVFC.js"), import("./main-7YSZN4M2.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-CQEDBMTS.js"), import("./main-GFS7TV5B.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-SIE2ZD43.js";
+} from "./chunk-QR3RJGKZ.js";
 import {
   parse
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -40,12 +40,16 @@ export const dumpUnsupportedRevision: RuleModule = {
 };
 
 /**
- * Whether an offset lies inside a word of an option's value (`--comment "... [unsupported revision]"`).
+ * Whether an offset lies inside a word of an option's value (`--comment "... [unsupported revision]"`,
+ * `--comment="... [unsupported revision]"`).
  * The placeholder's own words start there: the grammar gives them to the option before as more values.
  */
 function insideValue(line: CommandLine, at: number): boolean {
   const view = line.view;
   for (let i = 0; i < view.count; i++) {
+    // `--comment="... [unsupported revision]"`: the value is inside the option's word.
+    const option = view.optionRange(i);
+    if (option.start < at && at < option.end) return true;
     for (let k = 0, range = view.valueRange(i, k); range !== null; range = view.valueRange(i, ++k)) {
       if (range.start < at && at < range.end) return true;
     }

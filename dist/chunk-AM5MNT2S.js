@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-XU47V3AF.js";
+} from "./chunk-DGIZPWLJ.js";
 import {
   lazyModule
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

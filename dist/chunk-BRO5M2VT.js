@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-SIE2ZD43.js";
+} from "./chunk-QR3RJGKZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-XU47V3AF.js";
+} from "./chunk-DGIZPWLJ.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 import {
   __commonJS,
   __require,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

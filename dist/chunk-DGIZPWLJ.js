@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-KPRD7NM7.js";
+} from "./chunk-WWJEVGJA.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

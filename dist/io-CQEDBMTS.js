@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-NKVHQPBS.js";
+} from "./chunk-AM5MNT2S.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-XU47V3AF.js";
-import "./chunk-KPRD7NM7.js";
+import "./chunk-DGIZPWLJ.js";
+import "./chunk-WWJEVGJA.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

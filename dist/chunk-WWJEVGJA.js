@@ -22117,6 +22117,8 @@ var dumpUnsupportedRevision = {
 function insideValue(line, at) {
   const view = line.view;
   for (let i = 0; i < view.count; i++) {
+    const option2 = view.optionRange(i);
+    if (option2.start < at && at < option2.end) return true;
     for (let k = 0, range2 = view.valueRange(i, k); range2 !== null; range2 = view.valueRange(i, ++k)) {
       if (range2.start < at && at < range2.end) return true;
     }

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-35TVCR5N.js";
-import "./chunk-SIE2ZD43.js";
-import "./chunk-XU47V3AF.js";
-import "./chunk-KPRD7NM7.js";
+} from "./chunk-BRO5M2VT.js";
+import "./chunk-QR3RJGKZ.js";
+import "./chunk-DGIZPWLJ.js";
+import "./chunk-WWJEVGJA.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main
