@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-AM5MNT2S.js";
+} from "./chunk-KB7VYDC3.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-BRO5M2VT.js";
+} from "./chunk-PA7YXJLP.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-QR3RJGKZ.js";
+} from "./chunk-JA2PFWD2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-DGIZPWLJ.js";
+} from "./chunk-5VNOV3L5.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-QR3RJGKZ.js";
+} from "./chunk-JA2PFWD2.js";
 import {
   parse
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -259,32 +259,34 @@ const OWN_LONG_OPTIONS: readonly (readonly [name: string, letter: string, hasArg
   ["set-counters", "c", 1], ["goto", "g", 1], ["ipv4", "4", 0], ["ipv6", "6", 0],
 ];
 
-/** The option getopt_long takes `--prefix` for among `options`: the first of those it begins, when all of them are one option; else null. */
-function resolvePrefix(prefix: string, options: readonly (readonly [string, string, number])[]): string | null {
-  const found = options.filter(([name]) => name.startsWith(prefix));
-  if (found.length === 0) return null;
-  const [, letter, hasArgument] = found[0];
-  return found.every(([, l, a]) => l === letter && a === hasArgument) ? found[0][0] : null;
-}
-
 /**
  * getopt's abbreviations of iptables' own long options (`--dest`, `--proto`, `--jum`, `--new`
  * of `--new-chain`, `--fragment` of `--fragments`), by spelling, with the option each stands
  * for in every backend and family: a beginning that is ambiguous anywhere (`--de`: `--delete`,
  * `--destination`), or unknown to ip6tables-legacy (`--frag`), is left out, and so is one of an
  * option the lexer gives no kind (`--verb`). `--fragment` is kept for what it was read as before.
+ * getopt_long takes a beginning for the first option it begins when all those it begins are one
+ * option (the same letter and argument: `--s` is not one, `--sr` is `--src`).
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = (() => {
-  const withoutFragments = OWN_LONG_OPTIONS.filter(([name]) => name !== "fragments");
-  const out = new Map<string, string>([["--fragment", "--fragments"]]);
-  for (const [name] of OWN_LONG_OPTIONS) {
-    for (let length = 1; length < name.length; length++) {
-      const prefix = name.slice(0, length);
-      if (OWN_LONG_OPTIONS.some(([other]) => other === prefix)) continue;
-      const all = resolvePrefix(prefix, OWN_LONG_OPTIONS);
-      if (all === null || resolvePrefix(prefix, withoutFragments) !== all) continue;
-      if (structuralOptions.has(`--${all}`)) out.set(`--${prefix}`, `--${all}`);
+  // The options each beginning begins, in table order (run at every start: one pass over the names).
+  const begun = new Map<string, (readonly [string, string, number])[]>();
+  const names = new Set(OWN_LONG_OPTIONS.map(([name]) => name));
+  for (const option of OWN_LONG_OPTIONS) {
+    for (let length = 1; length < option[0].length; length++) {
+      const prefix = option[0].slice(0, length);
+      if (names.has(prefix)) continue;
+      const list = begun.get(prefix);
+      if (list === undefined) begun.set(prefix, [option]);
+      else list.push(option);
     }
+  }
+  const out = new Map<string, string>([["--fragment", "--fragments"]]);
+  for (const [prefix, options] of begun) {
+    const [name, letter, hasArgument] = options[0];
+    // One option, and in ip6tables-legacy too (which has no `--fragments`).
+    if (!options.every(([, l, a]) => l === letter && a === hasArgument) || name === "fragments") continue;
+    if (structuralOptions.has(`--${name}`)) out.set(`--${prefix}`, `--${name}`);
   }
   return out;
 })();
@@ -307,15 +309,24 @@ export const PROTOCOL_MATCH_NAMES: ReadonlySet<string> = new Set(["tcp", "udp", 
  * the line, getopt takes the word for that option, or refuses it as ambiguous: the lexer then
  * reads it as an extension's option, as it reads any word it does not know.
  */
-export const extensionSpellings: ReadonlyMap<string, readonly string[]> = new Map(
-  [...ABBREVIATIONS.keys()].flatMap((spelling) => {
-    const owners = new Set<string>();
-    for (const [name, entry] of Object.entries(EXTENSION_OPTIONS)) {
-      if (name.startsWith(spelling)) for (const owner of entry.slice(1)) owners.add(owner.replace(/\/[46]$/, ""));
+export const extensionSpellings: ReadonlyMap<string, readonly string[]> = (() => {
+  // Each extension option's beginnings looked up among the abbreviations (run at every start: no scan of all options per abbreviation).
+  const owners = new Map<string, Set<string>>();
+  for (const name in EXTENSION_OPTIONS) {
+    const entry = EXTENSION_OPTIONS[name];
+    for (let length = 3; length <= name.length; length++) {
+      const prefix = length === name.length ? name : name.slice(0, length);
+      if (!ABBREVIATIONS.has(prefix)) continue;
+      let set = owners.get(prefix);
+      if (set === undefined) owners.set(prefix, (set = new Set()));
+      for (let k = 1; k < entry.length; k++) {
+        const owner = entry[k];
+        set.add(owner.endsWith("/4") || owner.endsWith("/6") ? owner.slice(0, -2) : owner);
+      }
     }
-    return owners.size === 0 ? [] : [[spelling, [...owners]] as const];
-  }),
-);
+  }
+  return new Map([...owners].map(([spelling, set]) => [spelling, [...set]]));
+})();
 
 /**
  * Every option with a kind other than `ModuleOption` or a fixed number of arguments, packed
@@ -355,11 +366,11 @@ export const gluedOptionTable: Int32Array = (() => {
 const LONG_MAX = 64;
 const longNames = [...optionTable.keys()].filter((name) => name.length > 2);
 const longPacked = longNames.map((name) => optionTable.get(name)!);
-/** The long names by length, and 1 where some name has this length and third character (length * 128 + code). */
+/** The long names by length and third character (length * 128 + code), and 1 where there is some. */
 const longBuckets: number[][] = [];
 const longFilter = new Uint8Array(LONG_MAX * 128);
 longNames.forEach((name, id) => {
-  (longBuckets[name.length] ??= []).push(id);
+  (longBuckets[name.length * 128 + name.charCodeAt(2)] ??= []).push(id);
   longFilter[name.length * 128 + name.charCodeAt(2)] = 1;
 });
 
@@ -375,11 +386,11 @@ export function longOptionCode(text: string, start: number, end: number): number
   if (length >= LONG_MAX) return TokenCode.ModuleOption;
   const third = text.charCodeAt(start + 2);
   if (third >= 128 || longFilter[length * 128 + third] === 0) return TokenCode.ModuleOption;
-  const bucket = longBuckets[length];
+  const bucket = longBuckets[length * 128 + third];
   for (let b = 0; b < bucket.length; b++) {
     const name = longNames[bucket[b]];
-    // `--` is the caller's; the filter only says some name of this length has this third character.
-    let i = 2;
+    // `--` is the caller's, and the bucket's names have the word's third character.
+    let i = 3;
     while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
     if (i === length) return longPacked[bucket[b]];
   }

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-QR3RJGKZ.js";
+} from "./chunk-JA2PFWD2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-DGIZPWLJ.js";
+} from "./chunk-5VNOV3L5.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 import {
   __commonJS,
   __require,

@@ -10053,23 +10053,23 @@ var OWN_LONG_OPTIONS = [
   ["ipv4", "4", 0],
   ["ipv6", "6", 0]
 ];
-function resolvePrefix(prefix, options) {
-  const found = options.filter(([name]) => name.startsWith(prefix));
-  if (found.length === 0) return null;
-  const [, letter, hasArgument] = found[0];
-  return found.every(([, l, a]) => l === letter && a === hasArgument) ? found[0][0] : null;
-}
 var ABBREVIATIONS = (() => {
-  const withoutFragments = OWN_LONG_OPTIONS.filter(([name]) => name !== "fragments");
-  const out = /* @__PURE__ */ new Map([["--fragment", "--fragments"]]);
-  for (const [name] of OWN_LONG_OPTIONS) {
-    for (let length = 1; length < name.length; length++) {
-      const prefix = name.slice(0, length);
-      if (OWN_LONG_OPTIONS.some(([other]) => other === prefix)) continue;
-      const all = resolvePrefix(prefix, OWN_LONG_OPTIONS);
-      if (all === null || resolvePrefix(prefix, withoutFragments) !== all) continue;
-      if (structuralOptions.has(`--${all}`)) out.set(`--${prefix}`, `--${all}`);
+  const begun = /* @__PURE__ */ new Map();
+  const names2 = new Set(OWN_LONG_OPTIONS.map(([name]) => name));
+  for (const option2 of OWN_LONG_OPTIONS) {
+    for (let length = 1; length < option2[0].length; length++) {
+      const prefix = option2[0].slice(0, length);
+      if (names2.has(prefix)) continue;
+      const list2 = begun.get(prefix);
+      if (list2 === void 0) begun.set(prefix, [option2]);
+      else list2.push(option2);
     }
+  }
+  const out = /* @__PURE__ */ new Map([["--fragment", "--fragments"]]);
+  for (const [prefix, options] of begun) {
+    const [name, letter, hasArgument] = options[0];
+    if (!options.every(([, l, a]) => l === letter && a === hasArgument) || name === "fragments") continue;
+    if (structuralOptions.has(`--${name}`)) out.set(`--${prefix}`, `--${name}`);
   }
   return out;
 })();
@@ -10077,15 +10077,23 @@ function ownOptionName(spelling) {
   return ABBREVIATIONS.get(spelling) ?? spelling;
 }
 var PROTOCOL_MATCH_NAMES = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp", "icmp", "icmp6", "ah", "esp", "mh"]);
-var extensionSpellings = new Map(
-  [...ABBREVIATIONS.keys()].flatMap((spelling) => {
-    const owners2 = /* @__PURE__ */ new Set();
-    for (const [name, entry] of Object.entries(EXTENSION_OPTIONS)) {
-      if (name.startsWith(spelling)) for (const owner2 of entry.slice(1)) owners2.add(owner2.replace(/\/[46]$/, ""));
+var extensionSpellings = (() => {
+  const owners2 = /* @__PURE__ */ new Map();
+  for (const name in EXTENSION_OPTIONS) {
+    const entry = EXTENSION_OPTIONS[name];
+    for (let length = 3; length <= name.length; length++) {
+      const prefix = length === name.length ? name : name.slice(0, length);
+      if (!ABBREVIATIONS.has(prefix)) continue;
+      let set = owners2.get(prefix);
+      if (set === void 0) owners2.set(prefix, set = /* @__PURE__ */ new Set());
+      for (let k = 1; k < entry.length; k++) {
+        const owner2 = entry[k];
+        set.add(owner2.endsWith("/4") || owner2.endsWith("/6") ? owner2.slice(0, -2) : owner2);
+      }
     }
-    return owners2.size === 0 ? [] : [[spelling, [...owners2]]];
-  })
-);
+  }
+  return new Map([...owners2].map(([spelling, set]) => [spelling, [...set]]));
+})();
 var optionTable = new Map(
   [.../* @__PURE__ */ new Set([...structuralOptions.keys(), ...optionArity.keys(), ...ABBREVIATIONS.keys()])].map((spelling) => {
     const name = structuralOptions.has(spelling) || optionArity.has(spelling) ? spelling : ownOptionName(spelling);
@@ -10111,7 +10119,7 @@ var longPacked = longNames.map((name) => optionTable.get(name));
 var longBuckets = [];
 var longFilter = new Uint8Array(LONG_MAX * 128);
 longNames.forEach((name, id) => {
-  (longBuckets[name.length] ??= []).push(id);
+  (longBuckets[name.length * 128 + name.charCodeAt(2)] ??= []).push(id);
   longFilter[name.length * 128 + name.charCodeAt(2)] = 1;
 });
 function longOptionCode(text, start, end) {
@@ -10119,10 +10127,10 @@ function longOptionCode(text, start, end) {
   if (length >= LONG_MAX) return 22 /* ModuleOption */;
   const third = text.charCodeAt(start + 2);
   if (third >= 128 || longFilter[length * 128 + third] === 0) return 22 /* ModuleOption */;
-  const bucket = longBuckets[length];
+  const bucket = longBuckets[length * 128 + third];
   for (let b = 0; b < bucket.length; b++) {
     const name = longNames[bucket[b]];
-    let i = 2;
+    let i = 3;
     while (i < length && name.charCodeAt(i) === text.charCodeAt(start + i)) i++;
     if (i === length) return longPacked[bucket[b]];
   }

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

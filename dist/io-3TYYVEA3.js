@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-BRO5M2VT.js";
-import "./chunk-QR3RJGKZ.js";
-import "./chunk-DGIZPWLJ.js";
-import "./chunk-WWJEVGJA.js";
+  nodeIo
+} from "./chunk-KB7VYDC3.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-5VNOV3L5.js";
+import "./chunk-HNUB7P5L.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

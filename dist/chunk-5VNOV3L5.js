@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-DGIZPWLJ.js";
+} from "./chunk-5VNOV3L5.js";
 import {
   lazyModule
-} from "./chunk-WWJEVGJA.js";
+} from "./chunk-HNUB7P5L.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
