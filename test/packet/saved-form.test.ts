@@ -1,6 +1,6 @@
 /**
- * The walk against iptables' own reading of a ruleset: every valid rule fixture and example is
- * loaded by the real iptables (nft and legacy), saved, and walked both as written and as
+ * The walk against iptables' own reading of a ruleset: every valid rule fixture, example and
+ * corpus dump is loaded by the real iptables (nft and legacy), saved, and walked both as written and as
  * iptables-save prints it. iptables-save prints what the kernel holds, one way per rule, so
  * wherever the walk is sure of a packet through the file as written (one outcome, no condition),
  * it must say the same of the saved dump: the same verdict, delivery, rules and final packet.
@@ -31,6 +31,10 @@ function files(): string[] {
     for (const name of names) if (name.startsWith("valid-") && name.endsWith(".rules")) out.push(join("rules", rule.name, "fixtures", name));
   }
   for (const name of readdirSync(fromRoot("examples"))) if (name.endsWith(".rules") || name.endsWith(".save")) out.push(join("examples", name));
+  // Real dumps too: published ones, and kube-proxy's shapes as the real iptables saved them.
+  for (const folder of ["real-world", "kube"]) {
+    for (const name of readdirSync(fromRoot("test", "fixtures", "corpus", folder))) if (!name.endsWith(".md")) out.push(join("test", "fixtures", "corpus", folder, name));
+  }
   return out.sort();
 }
 
@@ -95,6 +99,6 @@ test("the walk is as sure of the saved dump as of the file as written, and says 
       }
     }
   }
-  assert.ok(compared > 500, `only ${compared} sure walks compared`);
+  assert.ok(compared > 800, `only ${compared} sure walks compared`);
   assert.deepEqual(wrong, []);
 });
