@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-KB7VYDC3.js";
+} from "./chunk-DA33MN7Z.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-PA7YXJLP.js";
+} from "./chunk-IN3V7MFL.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-JA2PFWD2.js";
+} from "./chunk-HMG4QBOK.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-5VNOV3L5.js";
+} from "./chunk-DTCWG6W6.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-3TYYVEA3.js"), import("./main-2LHYLEPL.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-UETWPR4Y.js"), import("./main-7ML37GIP.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-JA2PFWD2.js";
+} from "./chunk-HMG4QBOK.js";
 import {
   parse
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

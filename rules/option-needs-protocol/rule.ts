@@ -174,23 +174,23 @@ function reportMultiport(context: RuleContext, view: LineView, at: number, final
 function checkTarget(context: RuleContext, line: CommandLine, view: LineView, at: number, facts: Facts): void {
   const name = view.value(at);
   if (name === null) return;
-  // The protocol as iptables knows it when it reads the target's options: `-p` before the target.
-  const protocol = ruleProtocol(view, at);
   const option = (names: string[]): number => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;
   };
+  // The protocol as iptables knows it when it reads the ports: the last `-p` before the option, wherever
+  // the target stands (`-j REDIRECT -p udp --to-ports 53` loads, `-j REDIRECT --to-ports 53 -p udp` does not; measured).
   switch (name) {
     case "MASQUERADE":
     case "REDIRECT": {
       const i = option(["--to-ports", "--to-port"]);
-      if (i !== -1) checkNatPorts(context, view, i, name, protocol, facts);
+      if (i !== -1) checkNatPorts(context, view, i, name, ruleProtocol(view, i), facts);
       return;
     }
     case "DNAT":
     case "SNAT": {
       const i = option(["--to-destination", "--to-source"]);
-      if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, protocol, facts);
+      if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, ruleProtocol(view, i), facts);
       return;
     }
   }

@@ -58,6 +58,8 @@ interface Reading {
   extensions: ExtensionData[];
   /** The element of the first option no loaded extension has, or -1. */
   unknown: number;
+  /** The extension loaded after the option that has it (`--mark 1 -m mark`), when that is why getopt does not know it. */
+  loadedLater?: ExtensionData;
 }
 
 const readings = new WeakMap<CommandLine, Reading | null>();
@@ -107,6 +109,34 @@ function readLine(line: CommandLine, family: Family | null): Reading | null {
     if (owners !== undefined && !owners.some((p) => extensions.includes(implicitMatch(p, null)!))) return null;
     return { view, extensions, unknown: i };
   }
+  return optionBeforeItsExtension(view, extensions, family);
+}
+
+/**
+ * An option written before the `-m` or `-j` that loads the extension that has it (`--mark 1 -m
+ * mark`, `--log-prefix x -j LOG`): getopt knows only the extensions loaded so far (and the
+ * protocol's match, which `-p` loads for a word it does not know), and iptables refuses the line
+ * with "unknown option" (measured, nft and legacy). A protocol match's option is left to
+ * option-needs-protocol.
+ */
+function optionBeforeItsExtension(view: LineView, extensions: ExtensionData[], family: Family | null): Reading | null {
+  const loaded: ExtensionData[] = [];
+  let protocol: string | null = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if ((role === "generic" || role === "module") && isProtocolOption(view.name(i))) protocol = view.value(i);
+    else if (role === "match" || role === "jump" || role === "goto") {
+      const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
+      if (extension !== undefined && !loaded.includes(extension)) loaded.push(extension);
+    } else if (role === "module") {
+      const spelling = view.name(i);
+      if (PROTOCOL_OPTION_OWNERS.has(spelling)) continue;
+      const implicit = protocol === null ? undefined : implicitMatch(protocol, family);
+      if (optionSpace(implicit === undefined || loaded.includes(implicit) ? loaded : [...loaded, implicit], family).knows(spelling)) continue;
+      const later = extensions.find((e) => !loaded.includes(e) && optionSpace([e], family).knows(spelling));
+      if (later !== undefined) return { view, extensions, unknown: i, loadedLater: later };
+    }
+  }
   return null;
 }
 
@@ -131,6 +161,10 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  if (reading.loadedLater !== undefined) {
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` comes before \`${nameOf(reading.loadedLater)}\`, so getopt does not know it yet: ${refused}` });
+    return;
+  }
   // The verdicts (`-j ACCEPT`) are the `standard` target, which has no options.
   const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf(e)}\``);
   const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;

@@ -24249,7 +24249,6 @@ function reportMultiport(context, view, at, final) {
 function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);
   if (name === null) return;
-  const protocol = ruleProtocol(view, at);
   const option2 = (names2) => {
     for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
@@ -24258,13 +24257,13 @@ function checkTarget(context, line, view, at, facts) {
     case "MASQUERADE":
     case "REDIRECT": {
       const i = option2(["--to-ports", "--to-port"]);
-      if (i !== -1) checkNatPorts(context, view, i, name, protocol, facts);
+      if (i !== -1) checkNatPorts(context, view, i, name, ruleProtocol(view, i), facts);
       return;
     }
     case "DNAT":
     case "SNAT": {
       const i = option2(["--to-destination", "--to-source"]);
-      if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, protocol, facts);
+      if (i !== -1 && hasPort(view.value(i) ?? "")) checkNatPorts(context, view, i, name, ruleProtocol(view, i), facts);
       return;
     }
   }
@@ -25256,6 +25255,26 @@ function readLine2(line, family) {
     if (owners2 !== void 0 && !owners2.some((p) => extensions.includes(implicitMatch(p, null)))) return null;
     return { view, extensions, unknown: i };
   }
+  return optionBeforeItsExtension(view, extensions, family);
+}
+function optionBeforeItsExtension(view, extensions, family) {
+  const loaded = [];
+  let protocol = null;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
+    else if (role === "match" || role === "jump" || role === "goto") {
+      const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
+      if (extension !== void 0 && !loaded.includes(extension)) loaded.push(extension);
+    } else if (role === "module") {
+      const spelling = view.name(i);
+      if (PROTOCOL_OPTION_OWNERS.has(spelling)) continue;
+      const implicit = protocol === null ? void 0 : implicitMatch(protocol, family);
+      if (optionSpace(implicit === void 0 || loaded.includes(implicit) ? loaded : [...loaded, implicit], family).knows(spelling)) continue;
+      const later = extensions.find((e) => !loaded.includes(e) && optionSpace([e], family).knows(spelling));
+      if (later !== void 0) return { view, extensions, unknown: i, loadedLater: later };
+    }
+  }
   return null;
 }
 var isProtocolOption5 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
@@ -25273,6 +25292,10 @@ function report10(context, line, family) {
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  if (reading.loadedLater !== void 0) {
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` comes before \`${nameOf3(reading.loadedLater)}\`, so getopt does not know it yet: ${refused}` });
+    return;
+  }
   const named = extensions.filter((e) => e.name !== "standard").map((e) => `\`${nameOf3(e)}\``);
   const loaded = named.length === 0 ? "iptables" : `iptables or ${named.join(", ")}`;
   const owners2 = ownersOf(spelling, family);

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-5VNOV3L5.js";
+} from "./chunk-DTCWG6W6.js";
 import {
   lazyModule
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

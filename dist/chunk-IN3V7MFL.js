@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-JA2PFWD2.js";
+} from "./chunk-HMG4QBOK.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-5VNOV3L5.js";
+} from "./chunk-DTCWG6W6.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

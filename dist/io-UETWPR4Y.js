@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-PA7YXJLP.js";
-import "./chunk-JA2PFWD2.js";
-import "./chunk-5VNOV3L5.js";
-import "./chunk-HNUB7P5L.js";
+  nodeIo
+} from "./chunk-DA33MN7Z.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-DTCWG6W6.js";
+import "./chunk-OKPTHADX.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

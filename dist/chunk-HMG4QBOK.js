@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-HNUB7P5L.js";
+} from "./chunk-OKPTHADX.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
