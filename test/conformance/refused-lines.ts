@@ -93,6 +93,7 @@ export const MUTATIONS = [
   "drop-protocol",
   "negate-option",
   "long-chain-name",
+  "move-option",
 ] as const;
 export type MutationKind = (typeof MUTATIONS)[number];
 
@@ -271,6 +272,23 @@ export function mutate(base: BaseLine, kind: MutationKind, rng: Rng): Mutant | n
       const e = rng.pick(candidates);
       words.splice(e.option, 0, "!");
       return make(words, e.option + 1);
+    }
+    case "move-option": {
+      // An option with its `!` and values moved elsewhere on the line: getopt reads options in
+      // order, so one may now come before the `-m`, `-j` or `-p` it needs, or after the target.
+      if (elements.length < 2) return null;
+      const e = rng.pick(elements);
+      const from = e.bang === -1 ? e.option : e.bang;
+      const to = (e.values.length ? e.values[e.values.length - 1] : e.option) + 1;
+      const piece = words.slice(from, to);
+      const rest = [...words.slice(0, from), ...words.slice(to)];
+      // Before another element or at the end of the line (after `-A CHAIN`).
+      const places = [...elementsOf(rest).map((x) => (x.bang === -1 ? x.option : x.bang)), rest.length].filter((at) => at !== from);
+      if (!places.length) return null;
+      const at = rng.pick(places);
+      const moved = [...rest.slice(0, at), ...piece, ...rest.slice(at)];
+      if (moved.join(" ") === words.join(" ")) return null;
+      return make(moved, at + (e.bang === -1 ? 0 : 1));
     }
     case "long-chain-name": {
       const name = `${base.chain}-${"X".repeat(30)}`.slice(0, rng.pick([29, 30, 40]));
