@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-DA33MN7Z.js";
+} from "./chunk-RBE44EDR.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-IN3V7MFL.js";
+} from "./chunk-UWZI7LRG.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-HMG4QBOK.js";
+} from "./chunk-7PH6CQU6.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-DTCWG6W6.js";
+} from "./chunk-XSFXE2QD.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

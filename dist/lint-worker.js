@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-HMG4QBOK.js";
+} from "./chunk-7PH6CQU6.js";
 import {
   parse
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

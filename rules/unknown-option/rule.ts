@@ -12,7 +12,7 @@
  * when the ruleset's family is not known.
  */
 import type { CommandLine, LineView } from "../../grammar/index.js";
-import type { LineNo } from "../model/index.js";
+import { NONE, type LineNo, type RulesetModel } from "../model/index.js";
 import {
   EXTENSIONS,
   findExtension,
@@ -38,11 +38,11 @@ export const unknownOption: RuleModule = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      if (!hasUnknownOption(lineAt(document, representative), family)) continue;
+      if (!hasUnknownOption(lineAt(document, representative), family, model)) continue;
       // The words of every line of this shape are the same: each is read for its own place.
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report(context, line, family);
+        if (line !== null) report(context, line, family, model);
       }
     }
   },
@@ -64,19 +64,27 @@ interface Reading {
 
 const readings = new WeakMap<CommandLine, Reading | null>();
 
-function hasUnknownOption(line: CommandLine | null, family: Family | null): boolean {
-  return line !== null && read(line, family) !== null;
+function hasUnknownOption(line: CommandLine | null, family: Family | null, model: RulesetModel): boolean {
+  return line !== null && read(line, family, model) !== null;
 }
 
 /** The line's extensions and its first unknown option, or null when it has none or the rule cannot tell. */
-function read(line: CommandLine, family: Family | null): Reading | null {
+function read(line: CommandLine, family: Family | null, model: RulesetModel): Reading | null {
   if (readings.has(line)) return readings.get(line)!;
-  const reading = readLine(line, family);
+  const reading = readLine(line, family, model);
   readings.set(line, reading);
   return reading;
 }
 
-function readLine(line: CommandLine, family: Family | null): Reading | null {
+/** Whether `name` is a chain of the line's table (a jump to it takes no options of its own). */
+function isChainOf(line: CommandLine, name: string, model: RulesetModel): boolean {
+  const table = model.tableOf(line.table);
+  if (table === undefined) return false;
+  const id = table.idOf(name);
+  return id !== NONE && table.chains.exists(id);
+}
+
+function readLine(line: CommandLine, family: Family | null, model: RulesetModel): Reading | null {
   const view = line.view;
   const extensions: ExtensionData[] = [];
   let protocol: string | null = null;
@@ -90,9 +98,9 @@ function readLine(line: CommandLine, family: Family | null): Reading | null {
       if (extension !== undefined) {
         if (!extensions.includes(extension)) extensions.push(extension);
       }
-      // A match the model does not know (xtables-addons), or a target it does not know given options
-      // (a chain jumped to takes none): the options may be its own.
-      else if (role === "match" || hasOptionsAfter(view, i)) return null;
+      // A match the model does not know (xtables-addons), or a target it does not know given options:
+      // the options may be its own. A chain of the table takes none (`-j KUBE-SERVICES --comment x`).
+      else if (role === "match" || (hasOptionsAfter(view, i) && !isChainOf(line, name, model))) return null;
     }
   }
   if (protocol !== null) {
@@ -155,8 +163,8 @@ function ownersOf(spelling: string, family: Family | null): ExtensionData[] {
 
 const nameOf = (e: ExtensionData): string => (e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`);
 
-function report(context: RuleContext, line: CommandLine, family: Family | null): void {
-  const reading = read(line, family);
+function report(context: RuleContext, line: CommandLine, family: Family | null, model: RulesetModel): void {
+  const reading = read(line, family, model);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-DTCWG6W6.js";
+} from "./chunk-XSFXE2QD.js";
 import {
   lazyModule
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

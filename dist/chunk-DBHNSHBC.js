@@ -25204,10 +25204,10 @@ var unknownOption2 = {
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
     for (const representative of shapes.representatives) {
-      if (!hasUnknownOption(lineAt(document, representative), family)) continue;
+      if (!hasUnknownOption(lineAt(document, representative), family, model)) continue;
       for (const n of shapes.linesLike(representative)) {
         const line = lineAt(document, n);
-        if (line !== null) report10(context, line, family);
+        if (line !== null) report10(context, line, family, model);
       }
     }
   }
@@ -25217,16 +25217,22 @@ function lineAt(document, n) {
   return line.kind === "command" ? line : null;
 }
 var readings = /* @__PURE__ */ new WeakMap();
-function hasUnknownOption(line, family) {
-  return line !== null && read(line, family) !== null;
+function hasUnknownOption(line, family, model) {
+  return line !== null && read(line, family, model) !== null;
 }
-function read(line, family) {
+function read(line, family, model) {
   if (readings.has(line)) return readings.get(line);
-  const reading = readLine2(line, family);
+  const reading = readLine2(line, family, model);
   readings.set(line, reading);
   return reading;
 }
-function readLine2(line, family) {
+function isChainOf(line, name, model) {
+  const table = model.tableOf(line.table);
+  if (table === void 0) return false;
+  const id = table.idOf(name);
+  return id !== NONE && table.chains.exists(id);
+}
+function readLine2(line, family, model) {
   const view = line.view;
   const extensions = [];
   let protocol = null;
@@ -25239,7 +25245,7 @@ function readLine2(line, family) {
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension !== void 0) {
         if (!extensions.includes(extension)) extensions.push(extension);
-      } else if (role === "match" || hasOptionsAfter2(view, i)) return null;
+      } else if (role === "match" || hasOptionsAfter2(view, i) && !isChainOf(line, name, model)) return null;
     }
   }
   if (protocol !== null) {
@@ -25286,8 +25292,8 @@ function ownersOf(spelling, family) {
   return EXTENSIONS.filter((e) => (family === null || e.families.includes(family)) && optionsOf(e, family).some((o) => o.names.includes(spelling)));
 }
 var nameOf3 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
-function report10(context, line, family) {
-  const reading = read(line, family);
+function report10(context, line, family, model) {
+  const reading = read(line, family, model);
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

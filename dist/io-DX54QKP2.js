@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-IN3V7MFL.js";
-import "./chunk-HMG4QBOK.js";
-import "./chunk-DTCWG6W6.js";
-import "./chunk-OKPTHADX.js";
+  nodeIo
+} from "./chunk-RBE44EDR.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-XSFXE2QD.js";
+import "./chunk-DBHNSHBC.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

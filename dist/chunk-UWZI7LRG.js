@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-HMG4QBOK.js";
+} from "./chunk-7PH6CQU6.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-DTCWG6W6.js";
+} from "./chunk-XSFXE2QD.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-OKPTHADX.js";
+} from "./chunk-DBHNSHBC.js";
 import {
   __commonJS,
   __require,
