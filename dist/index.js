@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-RBE44EDR.js";
+} from "./chunk-FJXMES6V.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-UWZI7LRG.js";
+} from "./chunk-MHM76HRK.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-7PH6CQU6.js";
+} from "./chunk-4DWTKC3F.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-XSFXE2QD.js";
+} from "./chunk-N7QR7EDU.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -58,6 +58,7 @@ import {
   MatchNode,
   NodeInfo,
   NodeInputError,
+  OWN_LONG_NAMES,
   OptionNode,
   PacketSyntaxError,
   RuleNode,
@@ -80,6 +81,7 @@ import {
   inlineValue,
   isRuleOptionCode,
   optionValueCount,
+  ownOptionLetter,
   ownOptionName,
   parse,
   parseCounter,
@@ -93,7 +95,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -139,6 +141,7 @@ export {
   NO_CONFIG,
   NodeInfo,
   NodeInputError,
+  OWN_LONG_NAMES,
   OptionNode,
   PacketSyntaxError,
   RuleNode,
@@ -179,6 +182,7 @@ export {
   main,
   nodeIo,
   optionValueCount,
+  ownOptionLetter,
   ownOptionName,
   parse,
   parseCounter,

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-7PH6CQU6.js";
+} from "./chunk-4DWTKC3F.js";
 import {
   parse
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

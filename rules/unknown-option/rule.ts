@@ -6,12 +6,13 @@
  * iptables hands the line to getopt_long with its own options and those of the extensions
  * loaded so far (`-m NAME`, the target, and the protocol's match that `-p tcp` loads when an
  * option is not found); getopt takes a unique prefix of a long option for it. The rule reads a
- * line as a whole, with every extension it loads, and reports only a spelling that begins no
- * option of them: what it says is what both backends say. It says nothing for a line that loads
- * an extension the model does not know (xtables-addons), and reads the options of both families
- * when the ruleset's family is not known.
+ * line as a whole, with every extension it loads, and reports a spelling that begins no option
+ * of them; then, in getopt's order, an option before the extension that has it and a beginning of
+ * two options: what it says is what both backends say. It says nothing for a line that loads an
+ * extension the model does not know (xtables-addons), and reads the options of both families when
+ * the ruleset's family is not known.
  */
-import type { CommandLine, LineView } from "../../grammar/index.js";
+import { OWN_LONG_NAMES, ownOptionLetter, type CommandLine, type LineView } from "../../grammar/index.js";
 import { NONE, type LineNo, type RulesetModel } from "../model/index.js";
 import {
   EXTENSIONS,
@@ -60,6 +61,36 @@ interface Reading {
   unknown: number;
   /** The extension loaded after the option that has it (`--mark 1 -m mark`), when that is why getopt does not know it. */
   loadedLater?: ExtensionData;
+  /** The options the word begins, when it begins more than one (`--pro`: `--protocol`, `--probability`). */
+  ambiguous?: readonly string[];
+}
+
+/**
+ * The options getopt finds a spelling the beginning of, when it is no option's exact name and
+ * begins more than one option (two names with one letter of iptables' own, or aliases of one
+ * extension option, are one): getopt refuses it as ambiguous and iptables says "unknown option"
+ * (`-m statistic --pro 0.5`, `-m addrtype --limit 5/min`: measured, nft and legacy). Without a
+ * family, only a spelling ambiguous in both families.
+ */
+function ambiguous(spelling: string, loaded: readonly ExtensionData[], family: Family | null): string[] | null {
+  if (!spelling.startsWith("--") || spelling.length <= 2) return null;
+  if (family === null) {
+    const four = ambiguous(spelling, loaded, 4);
+    return four !== null && ambiguous(spelling, loaded, 6) !== null ? four : null;
+  }
+  const begun = new Map<string, string>();
+  for (const name of OWN_LONG_NAMES) {
+    if (name === spelling) return null;
+    if (name.startsWith(spelling)) begun.set(`own:${ownOptionLetter(name)}`, name);
+  }
+  for (const extension of loaded) {
+    for (const option of optionsOf(extension, family)) {
+      if (option.names.includes(spelling)) return null;
+      const name = option.names.find((n) => n.startsWith(spelling));
+      if (name !== undefined) begun.set(`${extension.kind}:${extension.name}:${option.names[0]}`, name);
+    }
+  }
+  return begun.size > 1 ? [...begun.values()] : null;
 }
 
 const readings = new WeakMap<CommandLine, Reading | null>();
@@ -132,15 +163,25 @@ function optionBeforeItsExtension(view: LineView, extensions: ExtensionData[], f
   let protocol: string | null = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption(view.name(i))) protocol = view.value(i);
+    // The lexer reads a beginning of `--protocol` as the option unless a loaded match has an option so begun (then it is ambiguous).
+    if (role === "generic" && isProtocolOption(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== undefined && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {
       const spelling = view.name(i);
+      // As getopt: the extensions loaded so far; the protocol's match only once a word was not found (it is loaded then, and the word read again).
+      let begun = ambiguous(spelling, loaded, family);
+      if (begun === null && !optionSpace(loaded, family).knows(spelling) && protocol !== null) {
+        const implicit = implicitMatch(protocol, family);
+        if (implicit !== undefined && !loaded.includes(implicit)) {
+          loaded.push(implicit);
+          begun = ambiguous(spelling, loaded, family);
+        }
+      }
+      if (begun !== null) return { view, extensions, unknown: i, ambiguous: begun };
       if (PROTOCOL_OPTION_OWNERS.has(spelling)) continue;
-      const implicit = protocol === null ? undefined : implicitMatch(protocol, family);
-      if (optionSpace(implicit === undefined || loaded.includes(implicit) ? loaded : [...loaded, implicit], family).knows(spelling)) continue;
+      if (optionSpace(loaded, family).knows(spelling)) continue;
       const later = extensions.find((e) => !loaded.includes(e) && optionSpace([e], family).knows(spelling));
       if (later !== undefined) return { view, extensions, unknown: i, loadedLater: later };
     }
@@ -169,6 +210,11 @@ function report(context: RuleContext, line: CommandLine, family: Family | null, 
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  if (reading.ambiguous !== undefined) {
+    const begun = reading.ambiguous.slice(0, 3).map((n) => `\`${n}\``).join(", ");
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` begins more than one option here (${begun}), so getopt takes none: ${refused}` });
+    return;
+  }
   if (reading.loadedLater !== undefined) {
     context.report({ range: view.range(unknown), message: `\`${spelling}\` comes before \`${nameOf(reading.loadedLater)}\`, so getopt does not know it yet: ${refused}` });
     return;

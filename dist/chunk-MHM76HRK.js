@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-7PH6CQU6.js";
+} from "./chunk-4DWTKC3F.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-XSFXE2QD.js";
+} from "./chunk-N7QR7EDU.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 import {
   __commonJS,
   __require,

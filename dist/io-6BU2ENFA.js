@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-UWZI7LRG.js";
-import "./chunk-7PH6CQU6.js";
-import "./chunk-XSFXE2QD.js";
-import "./chunk-DBHNSHBC.js";
+  nodeIo
+} from "./chunk-FJXMES6V.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-N7QR7EDU.js";
+import "./chunk-SKFXSTG6.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

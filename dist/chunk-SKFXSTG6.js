@@ -10073,6 +10073,10 @@ var ABBREVIATIONS = (() => {
   }
   return out;
 })();
+function ownOptionLetter(name) {
+  return OWN_LONG_OPTIONS.find(([own]) => `--${own}` === name)?.[1];
+}
+var OWN_LONG_NAMES = OWN_LONG_OPTIONS.map(([name]) => `--${name}`);
 function ownOptionName(spelling) {
   return ABBREVIATIONS.get(spelling) ?? spelling;
 }
@@ -25216,6 +25220,26 @@ function lineAt(document, n) {
   const line = document.line(n);
   return line.kind === "command" ? line : null;
 }
+function ambiguous(spelling, loaded, family) {
+  if (!spelling.startsWith("--") || spelling.length <= 2) return null;
+  if (family === null) {
+    const four = ambiguous(spelling, loaded, 4);
+    return four !== null && ambiguous(spelling, loaded, 6) !== null ? four : null;
+  }
+  const begun = /* @__PURE__ */ new Map();
+  for (const name of OWN_LONG_NAMES) {
+    if (name === spelling) return null;
+    if (name.startsWith(spelling)) begun.set(`own:${ownOptionLetter(name)}`, name);
+  }
+  for (const extension of loaded) {
+    for (const option2 of optionsOf(extension, family)) {
+      if (option2.names.includes(spelling)) return null;
+      const name = option2.names.find((n) => n.startsWith(spelling));
+      if (name !== void 0) begun.set(`${extension.kind}:${extension.name}:${option2.names[0]}`, name);
+    }
+  }
+  return begun.size > 1 ? [...begun.values()] : null;
+}
 var readings = /* @__PURE__ */ new WeakMap();
 function hasUnknownOption(line, family, model) {
   return line !== null && read(line, family, model) !== null;
@@ -25268,15 +25292,23 @@ function optionBeforeItsExtension(view, extensions, family) {
   let protocol = null;
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
-    if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
+    if (role === "generic" && isProtocolOption5(view.name(i))) protocol = view.value(i);
     else if (role === "match" || role === "jump" || role === "goto") {
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== void 0 && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {
       const spelling = view.name(i);
+      let begun = ambiguous(spelling, loaded, family);
+      if (begun === null && !optionSpace(loaded, family).knows(spelling) && protocol !== null) {
+        const implicit = implicitMatch(protocol, family);
+        if (implicit !== void 0 && !loaded.includes(implicit)) {
+          loaded.push(implicit);
+          begun = ambiguous(spelling, loaded, family);
+        }
+      }
+      if (begun !== null) return { view, extensions, unknown: i, ambiguous: begun };
       if (PROTOCOL_OPTION_OWNERS.has(spelling)) continue;
-      const implicit = protocol === null ? void 0 : implicitMatch(protocol, family);
-      if (optionSpace(implicit === void 0 || loaded.includes(implicit) ? loaded : [...loaded, implicit], family).knows(spelling)) continue;
+      if (optionSpace(loaded, family).knows(spelling)) continue;
       const later = extensions.find((e) => !loaded.includes(e) && optionSpace([e], family).knows(spelling));
       if (later !== void 0) return { view, extensions, unknown: i, loadedLater: later };
     }
@@ -25298,6 +25330,11 @@ function report10(context, line, family, model) {
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  if (reading.ambiguous !== void 0) {
+    const begun = reading.ambiguous.slice(0, 3).map((n) => `\`${n}\``).join(", ");
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` begins more than one option here (${begun}), so getopt takes none: ${refused}` });
+    return;
+  }
   if (reading.loadedLater !== void 0) {
     context.report({ range: view.range(unknown), message: `\`${spelling}\` comes before \`${nameOf3(reading.loadedLater)}\`, so getopt does not know it yet: ${refused}` });
     return;
@@ -25637,6 +25674,8 @@ export {
   parseCounter,
   TokenCode,
   isRuleOptionCode,
+  ownOptionLetter,
+  OWN_LONG_NAMES,
   ownOptionName,
   optionValueCount,
   MAX_WORD_LENGTH,

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-XSFXE2QD.js";
+} from "./chunk-N7QR7EDU.js";
 import {
   lazyModule
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

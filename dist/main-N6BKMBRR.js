@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-RBE44EDR.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-XSFXE2QD.js";
-import "./chunk-DBHNSHBC.js";
+  main
+} from "./chunk-MHM76HRK.js";
+import "./chunk-4DWTKC3F.js";
+import "./chunk-N7QR7EDU.js";
+import "./chunk-SKFXSTG6.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

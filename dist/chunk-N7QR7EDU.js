@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-DBHNSHBC.js";
+} from "./chunk-SKFXSTG6.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
