@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-FJXMES6V.js";
+} from "./chunk-SKHKUWTT.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-MHM76HRK.js";
+} from "./chunk-LFAR4VDJ.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-4DWTKC3F.js";
+} from "./chunk-MN3NO4TA.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-N7QR7EDU.js";
+} from "./chunk-CK7DLICO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -95,7 +95,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

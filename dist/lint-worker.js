@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-4DWTKC3F.js";
+} from "./chunk-MN3NO4TA.js";
 import {
   parse
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -211,8 +211,16 @@ function report(context: RuleContext, line: CommandLine, family: Family | null, 
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
   if (reading.ambiguous !== undefined) {
-    const begun = reading.ambiguous.slice(0, 3).map((n) => `\`${n}\``).join(", ");
-    context.report({ range: view.range(unknown), message: `\`${spelling}\` begins more than one option here (${begun}), so getopt takes none: ${refused}` });
+    // The options it begins, as many as the one-sentence limit leaves room for.
+    const names: string[] = [];
+    for (const n of reading.ambiguous) {
+      if (names.join(", ").length + n.length > 50) {
+        names.push("…");
+        break;
+      }
+      names.push(`\`${n}\``);
+    }
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` is ambiguous (${names.join(", ")}): ${refused}` });
     return;
   }
   if (reading.loadedLater !== undefined) {

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-N7QR7EDU.js";
+} from "./chunk-CK7DLICO.js";
 import {
   lazyModule
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

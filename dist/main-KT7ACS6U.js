@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-FJXMES6V.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-N7QR7EDU.js";
-import "./chunk-SKFXSTG6.js";
+  main
+} from "./chunk-LFAR4VDJ.js";
+import "./chunk-MN3NO4TA.js";
+import "./chunk-CK7DLICO.js";
+import "./chunk-ATKWBAPT.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

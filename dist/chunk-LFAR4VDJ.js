@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-4DWTKC3F.js";
+} from "./chunk-MN3NO4TA.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-N7QR7EDU.js";
+} from "./chunk-CK7DLICO.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-SKFXSTG6.js";
+} from "./chunk-ATKWBAPT.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -25331,8 +25331,15 @@ function report10(context, line, family, model) {
   const spelling = view.name(unknown);
   const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
   if (reading.ambiguous !== void 0) {
-    const begun = reading.ambiguous.slice(0, 3).map((n) => `\`${n}\``).join(", ");
-    context.report({ range: view.range(unknown), message: `\`${spelling}\` begins more than one option here (${begun}), so getopt takes none: ${refused}` });
+    const names2 = [];
+    for (const n of reading.ambiguous) {
+      if (names2.join(", ").length + n.length > 50) {
+        names2.push("\u2026");
+        break;
+      }
+      names2.push(`\`${n}\``);
+    }
+    context.report({ range: view.range(unknown), message: `\`${spelling}\` is ambiguous (${names2.join(", ")}): ${refused}` });
     return;
   }
   if (reading.loadedLater !== void 0) {
