@@ -31,10 +31,6 @@ export declare const enum TokenCode {
 }
 /** Whether a token is an option word of a rule: `-m`, `-j`, `-g`, `-c`, `-t`, a generic one or an extension's. */
 export declare const isRuleOptionCode: (code: number) => boolean;
-/** The letter of iptables' own long option (`--source` and `--src`: `s`), or undefined: getopt takes two names with one letter for one option. */
-export declare function ownOptionLetter(name: string): string | undefined;
-/** The long names of iptables' own options (`--append`, ..., `--ipv6`), as getopt_long has them. */
-export declare const OWN_LONG_NAMES: readonly string[];
 /** The full name of an abbreviation of iptables' own long option (`--proto`: `--protocol`), else the spelling itself. */
 export declare function ownOptionName(spelling: string): string;
 /**

@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-SKHKUWTT.js";
+} from "./chunk-JZ5AO7HU.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-LFAR4VDJ.js";
+} from "./chunk-ZYP5N3OA.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-MN3NO4TA.js";
+} from "./chunk-KAJBAPU7.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-CK7DLICO.js";
+} from "./chunk-JRQN7KTK.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -58,7 +58,6 @@ import {
   MatchNode,
   NodeInfo,
   NodeInputError,
-  OWN_LONG_NAMES,
   OptionNode,
   PacketSyntaxError,
   RuleNode,
@@ -81,7 +80,6 @@ import {
   inlineValue,
   isRuleOptionCode,
   optionValueCount,
-  ownOptionLetter,
   ownOptionName,
   parse,
   parseCounter,
@@ -95,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -141,7 +139,6 @@ export {
   NO_CONFIG,
   NodeInfo,
   NodeInputError,
-  OWN_LONG_NAMES,
   OptionNode,
   PacketSyntaxError,
   RuleNode,
@@ -182,7 +179,6 @@ export {
   main,
   nodeIo,
   optionValueCount,
-  ownOptionLetter,
   ownOptionName,
   parse,
   parseCounter,

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-MN3NO4TA.js";
+} from "./chunk-KAJBAPU7.js";
 import {
   parse
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -11,6 +11,6 @@ export { parseCounter, parseUint32, parseValueMask, type ValueMask } from "./val
  * The lexer's token codes, for the rules' model, which reads a dump's quarter of a million
  * lines from the token arrays. Rules read lines through `LineView` and the model, never codes.
  */
-export { isRuleOptionCode, OWN_LONG_NAMES, ownOptionLetter, ownOptionName, TokenCode } from "./tokens.js";
+export { isRuleOptionCode, ownOptionName, TokenCode } from "./tokens.js";
 /** How many words an option takes as its value, as iptables reads it (null: not known). */
 export { optionValueCount } from "./tokens.js";

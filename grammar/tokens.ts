@@ -291,14 +291,6 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = (() => {
   return out;
 })();
 
-/** The letter of iptables' own long option (`--source` and `--src`: `s`), or undefined: getopt takes two names with one letter for one option. */
-export function ownOptionLetter(name: string): string | undefined {
-  return OWN_LONG_OPTIONS.find(([own]) => `--${own}` === name)?.[1];
-}
-
-/** The long names of iptables' own options (`--append`, ..., `--ipv6`), as getopt_long has them. */
-export const OWN_LONG_NAMES: readonly string[] = OWN_LONG_OPTIONS.map(([name]) => `--${name}`);
-
 /** The full name of an abbreviation of iptables' own long option (`--proto`: `--protocol`), else the spelling itself. */
 export function ownOptionName(spelling: string): string {
   return ABBREVIATIONS.get(spelling) ?? spelling;

@@ -12,7 +12,7 @@
  * extension the model does not know (xtables-addons), and reads the options of both families when
  * the ruleset's family is not known.
  */
-import { OWN_LONG_NAMES, ownOptionLetter, type CommandLine, type LineView } from "../../grammar/index.js";
+import type { CommandLine, LineView } from "../../grammar/index.js";
 import { NONE, type LineNo, type RulesetModel } from "../model/index.js";
 import {
   EXTENSIONS,
@@ -22,6 +22,7 @@ import {
   implicitMatch,
   optionSpace,
   PROTOCOL_OPTION_OWNERS,
+  resolveSpelling,
   type ExtensionData,
   type Family,
 } from "../netfilter/index.js";
@@ -66,31 +67,19 @@ interface Reading {
 }
 
 /**
- * The options getopt finds a spelling the beginning of, when it is no option's exact name and
- * begins more than one option (two names with one letter of iptables' own, or aliases of one
- * extension option, are one): getopt refuses it as ambiguous and iptables says "unknown option"
- * (`-m statistic --pro 0.5`, `-m addrtype --limit 5/min`: measured, nft and legacy). Without a
- * family, only a spelling ambiguous in both families.
+ * The options a spelling begins, when getopt refuses it as ambiguous (it begins more than one of
+ * iptables' own and the loaded extensions' options, and is none's exact name): iptables then
+ * says "unknown option" (`-m statistic --pro 0.5`, `-m addrtype --limit 5/min`: measured, nft
+ * and legacy). Without a family, only a spelling ambiguous in both families.
  */
-function ambiguous(spelling: string, loaded: readonly ExtensionData[], family: Family | null): string[] | null {
-  if (!spelling.startsWith("--") || spelling.length <= 2) return null;
+function ambiguous(spelling: string, loaded: readonly ExtensionData[], family: Family | null): readonly string[] | null {
   if (family === null) {
     const four = ambiguous(spelling, loaded, 4);
     return four !== null && ambiguous(spelling, loaded, 6) !== null ? four : null;
   }
-  const begun = new Map<string, string>();
-  for (const name of OWN_LONG_NAMES) {
-    if (name === spelling) return null;
-    if (name.startsWith(spelling)) begun.set(`own:${ownOptionLetter(name)}`, name);
-  }
-  for (const extension of loaded) {
-    for (const option of optionsOf(extension, family)) {
-      if (option.names.includes(spelling)) return null;
-      const name = option.names.find((n) => n.startsWith(spelling));
-      if (name !== undefined) begun.set(`${extension.kind}:${extension.name}:${option.names[0]}`, name);
-    }
-  }
-  return begun.size > 1 ? [...begun.values()] : null;
+  const instances = loaded.map((extension) => ({ extension, element: -1, implicit: false, given: [] }));
+  const found = resolveSpelling(spelling, instances, family);
+  return typeof found === "object" && "begins" in found ? found.begins : null;
 }
 
 const readings = new WeakMap<CommandLine, Reading | null>();

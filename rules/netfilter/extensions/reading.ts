@@ -80,17 +80,17 @@ export function readOptions(words: OptionWords, family: Family | null): OptionRe
     }
     if (role !== "module") continue;
     const spelling = words.name(i);
-    let found = resolve(spelling, instances, family);
+    let found = resolveSpelling(spelling, instances, family);
     if (found === undefined && !implicitLoaded && protocol !== null) {
       implicitLoaded = true;
       const implicit = implicitMatch(protocol.value, family);
       if (implicit !== undefined) {
         instances.push({ extension: implicit, element: protocol.element, implicit: true, given: [] });
-        found = resolve(spelling, instances, family);
+        found = resolveSpelling(spelling, instances, family);
       }
     }
     // Unknown or ambiguous: iptables refuses the line for that (unknown-option's), this reader cannot tell more.
-    if (found === undefined || found === "ambiguous") return null;
+    if (found === undefined || (typeof found === "object" && "begins" in found)) return null;
     if (found === "iptables") continue;
     const option = findOption(found.instance.extension, found.name, family) ?? found.option;
     found.instance.given.push({ option, key: option.names[0], element: i });
@@ -105,8 +105,14 @@ interface Found {
   name: string;
 }
 
-/** The instance and option getopt reads a spelling as, "iptables" for iptables' own, "ambiguous", or undefined (unknown). */
-function resolve(spelling: string, instances: readonly ExtensionInstance[], family: Family | null): Found | "iptables" | "ambiguous" | undefined {
+/** A spelling that begins more than one option getopt knows: it refuses the word. */
+export interface Ambiguous {
+  /** The names it begins, iptables' own first. */
+  readonly begins: readonly string[];
+}
+
+/** The instance and option getopt reads a spelling as, "iptables" for iptables' own, ambiguous, or undefined (unknown). */
+export function resolveSpelling(spelling: string, instances: readonly ExtensionInstance[], family: Family | null): Found | "iptables" | Ambiguous | undefined {
   if (!spelling.startsWith("--")) return spelling.length === 2 ? "iptables" : undefined;
   if (GLOBALS.has(spelling)) return "iptables";
   for (let k = instances.length - 1; k >= 0; k--) {
@@ -114,20 +120,20 @@ function resolve(spelling: string, instances: readonly ExtensionInstance[], fami
     if (option !== undefined) return { instance: instances[k], option, name: spelling };
   }
   // An abbreviation: unique among iptables' options and every instance's (each instance's options are its own getopt ids).
-  let found: Found | "iptables" | undefined;
-  let globalHits = 0;
-  for (const name of GLOBALS) if (name.startsWith(spelling)) globalHits++;
-  if (globalHits > 1) return "ambiguous";
-  if (globalHits === 1) found = "iptables";
+  const begins: string[] = [];
+  for (const name of GLOBALS) if (name.startsWith(spelling)) begins.push(name);
+  let found: Found | undefined;
   for (const instance of instances) {
     for (const option of optionsOf(instance.extension, family)) {
       const name = option.names.find((n) => n.startsWith(spelling));
       if (name === undefined) continue;
-      if (found !== undefined && (found === "iptables" || found.instance !== instance || found.option.names[0] !== option.names[0])) return "ambiguous";
+      begins.push(name);
       found = { instance, option, name };
     }
   }
-  return found;
+  if (begins.length === 0) return undefined;
+  if (begins.length > 1) return { begins };
+  return found ?? "iptables";
 }
 
 const hasOptionsAfter = (words: OptionWords, at: number): boolean => {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-LFAR4VDJ.js";
-import "./chunk-MN3NO4TA.js";
-import "./chunk-CK7DLICO.js";
-import "./chunk-ATKWBAPT.js";
+  nodeIo
+} from "./chunk-JZ5AO7HU.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-JRQN7KTK.js";
+import "./chunk-HFVVPFRA.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-SKHKUWTT.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-CK7DLICO.js";
-import "./chunk-ATKWBAPT.js";
+  main
+} from "./chunk-ZYP5N3OA.js";
+import "./chunk-KAJBAPU7.js";
+import "./chunk-JRQN7KTK.js";
+import "./chunk-HFVVPFRA.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

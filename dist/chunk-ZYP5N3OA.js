@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-MN3NO4TA.js";
+} from "./chunk-KAJBAPU7.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-CK7DLICO.js";
+} from "./chunk-JRQN7KTK.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 import {
   __commonJS,
   __require,

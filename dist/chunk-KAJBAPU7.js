@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

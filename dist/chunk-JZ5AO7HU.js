@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-CK7DLICO.js";
+} from "./chunk-JRQN7KTK.js";
 import {
   lazyModule
-} from "./chunk-ATKWBAPT.js";
+} from "./chunk-HFVVPFRA.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

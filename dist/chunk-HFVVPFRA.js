@@ -10073,10 +10073,6 @@ var ABBREVIATIONS = (() => {
   }
   return out;
 })();
-function ownOptionLetter(name) {
-  return OWN_LONG_OPTIONS.find(([own]) => `--${own}` === name)?.[1];
-}
-var OWN_LONG_NAMES = OWN_LONG_OPTIONS.map(([name]) => `--${name}`);
 function ownOptionName(spelling) {
   return ABBREVIATIONS.get(spelling) ?? spelling;
 }
@@ -14084,43 +14080,43 @@ function readOptions(words2, family) {
     }
     if (role !== "module") continue;
     const spelling = words2.name(i);
-    let found = resolve(spelling, instances, family);
+    let found = resolveSpelling(spelling, instances, family);
     if (found === void 0 && !implicitLoaded && protocol !== null) {
       implicitLoaded = true;
       const implicit = implicitMatch(protocol.value, family);
       if (implicit !== void 0) {
         instances.push({ extension: implicit, element: protocol.element, implicit: true, given: [] });
-        found = resolve(spelling, instances, family);
+        found = resolveSpelling(spelling, instances, family);
       }
     }
-    if (found === void 0 || found === "ambiguous") return null;
+    if (found === void 0 || typeof found === "object" && "begins" in found) return null;
     if (found === "iptables") continue;
     const option2 = findOption(found.instance.extension, found.name, family) ?? found.option;
     found.instance.given.push({ option: option2, key: option2.names[0], element: i });
   }
   return { instances };
 }
-function resolve(spelling, instances, family) {
+function resolveSpelling(spelling, instances, family) {
   if (!spelling.startsWith("--")) return spelling.length === 2 ? "iptables" : void 0;
   if (GLOBALS.has(spelling)) return "iptables";
   for (let k = instances.length - 1; k >= 0; k--) {
     const option2 = optionsOf(instances[k].extension, family).find((o) => o.names.includes(spelling));
     if (option2 !== void 0) return { instance: instances[k], option: option2, name: spelling };
   }
+  const begins = [];
+  for (const name of GLOBALS) if (name.startsWith(spelling)) begins.push(name);
   let found;
-  let globalHits = 0;
-  for (const name of GLOBALS) if (name.startsWith(spelling)) globalHits++;
-  if (globalHits > 1) return "ambiguous";
-  if (globalHits === 1) found = "iptables";
   for (const instance of instances) {
     for (const option2 of optionsOf(instance.extension, family)) {
       const name = option2.names.find((n) => n.startsWith(spelling));
       if (name === void 0) continue;
-      if (found !== void 0 && (found === "iptables" || found.instance !== instance || found.option.names[0] !== option2.names[0])) return "ambiguous";
+      begins.push(name);
       found = { instance, option: option2, name };
     }
   }
-  return found;
+  if (begins.length === 0) return void 0;
+  if (begins.length > 1) return { begins };
+  return found ?? "iptables";
 }
 var hasOptionsAfter = (words2, at) => {
   for (let i = at + 1; i < words2.count; i++) if (words2.role(i) === "module") return true;
@@ -25221,24 +25217,13 @@ function lineAt(document, n) {
   return line.kind === "command" ? line : null;
 }
 function ambiguous(spelling, loaded, family) {
-  if (!spelling.startsWith("--") || spelling.length <= 2) return null;
   if (family === null) {
     const four = ambiguous(spelling, loaded, 4);
     return four !== null && ambiguous(spelling, loaded, 6) !== null ? four : null;
   }
-  const begun = /* @__PURE__ */ new Map();
-  for (const name of OWN_LONG_NAMES) {
-    if (name === spelling) return null;
-    if (name.startsWith(spelling)) begun.set(`own:${ownOptionLetter(name)}`, name);
-  }
-  for (const extension of loaded) {
-    for (const option2 of optionsOf(extension, family)) {
-      if (option2.names.includes(spelling)) return null;
-      const name = option2.names.find((n) => n.startsWith(spelling));
-      if (name !== void 0) begun.set(`${extension.kind}:${extension.name}:${option2.names[0]}`, name);
-    }
-  }
-  return begun.size > 1 ? [...begun.values()] : null;
+  const instances = loaded.map((extension) => ({ extension, element: -1, implicit: false, given: [] }));
+  const found = resolveSpelling(spelling, instances, family);
+  return typeof found === "object" && "begins" in found ? found.begins : null;
 }
 var readings = /* @__PURE__ */ new WeakMap();
 function hasUnknownOption(line, family, model) {
@@ -25681,8 +25666,6 @@ export {
   parseCounter,
   TokenCode,
   isRuleOptionCode,
-  ownOptionLetter,
-  OWN_LONG_NAMES,
   ownOptionName,
   optionValueCount,
   MAX_WORD_LENGTH,
