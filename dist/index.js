@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-JZ5AO7HU.js";
+} from "./chunk-4GGEZUIR.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ZYP5N3OA.js";
+} from "./chunk-FHWCDATX.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-KAJBAPU7.js";
+} from "./chunk-62Q2XD7K.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-JRQN7KTK.js";
+} from "./chunk-KIJQ53PK.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

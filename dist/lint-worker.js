@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-KAJBAPU7.js";
+} from "./chunk-62Q2XD7K.js";
 import {
   parse
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

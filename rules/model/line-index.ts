@@ -624,6 +624,8 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
         }
         protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
         if (protocol === 5 || protocol === 6) flags |= LineFlag.IcmpProtocol;
+        // multiport checks the protocol as it reads its ports: `-m multiport --dports 80 -p tcp` is refused.
+        if ((modules & MULTIPORT) !== 0) flags |= LineFlag.ProtocolOptionFirst;
         protocolGiven = true;
       } else if (kind === OptionKind.ProtocolMatch) {
         if (!protocolGiven && !protocolLoaded) flags |= LineFlag.ProtocolOptionFirst;

@@ -16,6 +16,7 @@ import {
   normalizeProtocol,
   PROTOCOL_OPTION_OWNERS,
   protocolsNeededBy,
+  readOptions,
   type ExtensionData,
   type Family,
 } from "../netfilter/index.js";
@@ -55,7 +56,12 @@ export type ProtocolProblem =
   /** `! -p tcp --dport 80`: the option loads the protocol's match in a rule that is not of it. */
   | { kind: "negated-implicit"; element: number; match: ExtensionData; rule: RuleProtocol }
   /** A match bound to a protocol in a rule without it, or with it negated. */
-  | { kind: "match-needs-protocol"; element: number; match: ExtensionData; required: readonly string[]; rule: RuleProtocol | null };
+  | { kind: "match-needs-protocol"; element: number; match: ExtensionData; required: readonly string[]; rule: RuleProtocol | null }
+  /**
+   * multiport's first port option (`element`) read while the protocol so far (`before`) is none,
+   * `all`, negated or one without ports: iptables checks it there, as it reads the option.
+   */
+  | { kind: "multiport-protocol"; element: number; loadedAt: number; before: RuleProtocol | null; rule: RuleProtocol | null };
 
 /**
  * The first protocol problem of a rule's matches, or null. `family` null: what holds for one
@@ -111,12 +117,45 @@ export function protocolProblem(view: LineView, family: Family | null): Protocol
   }
   // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
   for (const { match, element } of loaded) {
+    if (match.name === "multiport") {
+      const problem = multiportProblem(view, family);
+      if (problem === null) continue;
+      return problem;
+    }
     const required = protocolsNeededBy(match, family);
     if (required === undefined || required === "unsure") continue;
     if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
     return { kind: "match-needs-protocol", element, match, required, rule };
   }
   return null;
+}
+
+/** The ports multiport takes: libxt_multiport.c's proto_to_name. */
+const MULTIPORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
+
+/**
+ * multiport checks the protocol when it reads a port option (libxt_multiport.c's check_proto),
+ * with the `-p` given so far: `-m multiport --dports 80 -p tcp` is refused though the rule is
+ * tcp's (measured, both backends). Null when its first port option has a protocol with ports,
+ * when it has no port option (missing-option's), when the line has two `-p` (repeated-option's),
+ * or when the options cannot be read (unknown-option's).
+ */
+function multiportProblem(view: LineView, family: Family | null): ProtocolProblem | null {
+  let protocols = 0;
+  for (let i = 0; i < view.count; i++) if (isProtocolOption(view, i)) protocols++;
+  if (protocols > 1) return null;
+  const reading = readOptions(view, family);
+  if (reading === null) return null;
+  let first: { element: number; loadedAt: number } | null = null;
+  for (const instance of reading.instances) {
+    if (instance.extension.name !== "multiport" || instance.given.length === 0) continue;
+    const element = instance.given[0].element;
+    if (first === null || element < first.element) first = { element, loadedAt: instance.element };
+  }
+  if (first === null) return null;
+  const before = ruleProtocol(view, first.element);
+  if (before !== null && !before.negated && MULTIPORT_PROTOCOLS.has(before.name)) return null;
+  return { kind: "multiport-protocol", element: first.element, loadedAt: first.loadedAt, before, rule: ruleProtocol(view) };
 }
 
 /** A cheap look at the option word before making a string of it: only `--` options of 5 to 20 characters are owned. */

@@ -10,7 +10,7 @@
  */
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import { protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
-import { NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
+import { ANY_PROTOCOL, NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -68,8 +68,9 @@ function report(context: RuleContext, line: CommandLine, problem: ProtocolProble
       return reportUnknownOption(context, line, view, problem.element, problem.option, problem.owners, problem.before, problem.rule);
     case "negated-implicit":
       return reportProtocolMatch(context, view, problem.element, problem.match, problem.rule.name, problem.rule, facts, true);
+    case "multiport-protocol":
+      return reportMultiport(context, line, view, problem.element, problem.loadedAt, problem.before, problem.rule);
     case "match-needs-protocol":
-      if (problem.match.name === "multiport") return reportMultiport(context, view, problem.element, problem.rule);
       return reportProtocolMatch(context, view, problem.element, problem.match, problem.required[0], problem.rule, facts);
   }
 }
@@ -154,16 +155,29 @@ function reportProtocolMatch(
   context.report({ range: view.range(at), severity, message, fix });
 }
 
-function reportMultiport(context: RuleContext, view: LineView, at: number, final: RuleProtocol | null): void {
+/** The ports multiport takes (libxt_multiport.c's proto_to_name). */
+const MULTIPORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
+
+/** multiport's first port option (`at`, loaded at `loadedAt`) read with `before` the protocol so far; `final` the rule's. */
+function reportMultiport(context: RuleContext, line: CommandLine, view: LineView, at: number, loadedAt: number, before: RuleProtocol | null, final: RuleProtocol | null): void {
+  // check_proto: a negated or portless protocol "only works", none (or `all`) "needs".
   const said =
-    final !== null && final.negated
+    before !== null && (before.negated || !ANY_PROTOCOL.has(before.name))
       ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP"
       : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
-  const where = final === null ? "a rule without `-p`" : `a rule for \`${final.negated ? "! " : ""}-p ${final.text}\``;
-  context.report({
-    range: view.range(at),
-    message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`,
-  });
+  const refused = `iptables-restore refuses the line ("${said}")`;
+  if (before === null && final !== null) {
+    // `-m multiport --dports 80 -p tcp`: the protocol comes too late; moving it changes nothing else.
+    const movable = !final.negated && MULTIPORT_PROTOCOLS.has(final.name) && final.text.toLowerCase() === final.name;
+    context.report({
+      range: view.range(at),
+      message: `\`${view.name(at)}\` comes before \`${final.negated ? "! " : ""}-p ${final.text}\`: ${refused}`,
+      fix: movable ? moveProtocolFix(line, view, final.element, at) : undefined,
+    });
+    return;
+  }
+  const where = before === null ? "a rule without `-p`" : `a rule for \`${before.negated ? "! " : ""}-p ${before.text}\``;
+  context.report({ range: view.range(loadedAt), message: `\`-m multiport\` in ${where}: ${refused}` });
 }
 
 /**

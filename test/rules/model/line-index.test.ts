@@ -379,8 +379,16 @@ test("the other family's option of a match the line loads is unknown-option's, n
 });
 
 test("multiport before -p reads only --dport and --sport: a tcp option after it is not passed from the index (found by the property test above)", () => {
-  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -m multiport --tcp-flags SYN,RST SYN -p tcp", "-A INPUT -m multiport --dports 80 -p tcp", "COMMIT", ""].join("\n"));
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -m multiport --tcp-flags SYN,RST SYN -p tcp", "-A INPUT -m multiport -p tcp --dports 80", "COMMIT", ""].join("\n"));
   const model = modelOf(document);
   assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), false);
   assert.deepEqual([...reportedByTheRule(document, model)], [2]);
+});
+
+test("multiport checks the protocol as it reads its ports: a -p after them is not passed from the index (both backends refuse it; found by the mutation fuzzer)", () => {
+  const document = parse(["*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -m multiport --dports 80 -p tcp", "-A INPUT -m multiport --sports 80 -p udp -j ACCEPT", "COMMIT", ""].join("\n"));
+  const model = modelOf(document);
+  assert.equal(model.lines.protocolNeedsSurelyMet(2 as never), false);
+  assert.equal(model.lines.protocolNeedsSurelyMet(3 as never), false);
+  assert.deepEqual([...reportedByTheRule(document, model)], [2, 3]);
 });

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-KAJBAPU7.js";
+} from "./chunk-62Q2XD7K.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-JRQN7KTK.js";
+} from "./chunk-KIJQ53PK.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 import {
   __commonJS,
   __require,

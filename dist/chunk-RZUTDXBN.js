@@ -16223,6 +16223,7 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
         }
         protocol = word === -1 ? UNREAD_PROTOCOL : PROTOCOL_WORD_IDS[word];
         if (protocol === 5 || protocol === 6) flags |= 128 /* IcmpProtocol */;
+        if ((modules2 & MULTIPORT) !== 0) flags |= 4 /* ProtocolOptionFirst */;
         protocolGiven = true;
       } else if (kind === 3 /* ProtocolMatch */) {
         if (!protocolGiven && !protocolLoaded) flags |= 4 /* ProtocolOptionFirst */;
@@ -18511,12 +18512,35 @@ function protocolProblem(view, family) {
     return { kind: "negated-implicit", element: rule.element, match: implicit, rule };
   }
   for (const { match, element: element2 } of loaded) {
+    if (match.name === "multiport") {
+      const problem = multiportProblem(view, family);
+      if (problem === null) continue;
+      return problem;
+    }
     const required = protocolsNeededBy(match, family);
     if (required === void 0 || required === "unsure") continue;
     if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
     return { kind: "match-needs-protocol", element: element2, match, required, rule };
   }
   return null;
+}
+var MULTIPORT_PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
+function multiportProblem(view, family) {
+  let protocols = 0;
+  for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
+  if (protocols > 1) return null;
+  const reading = readOptions(view, family);
+  if (reading === null) return null;
+  let first2 = null;
+  for (const instance of reading.instances) {
+    if (instance.extension.name !== "multiport" || instance.given.length === 0) continue;
+    const element2 = instance.given[0].element;
+    if (first2 === null || element2 < first2.element) first2 = { element: element2, loadedAt: instance.element };
+  }
+  if (first2 === null) return null;
+  const before2 = ruleProtocol(view, first2.element);
+  if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS2.has(before2.name)) return null;
+  return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule: ruleProtocol(view) };
 }
 function maybeOwned(view, i) {
   const range2 = view.optionRange(i);
@@ -24186,8 +24210,9 @@ function report7(context, line, problem, facts) {
       return reportUnknownOption(context, line, view, problem.element, problem.option, problem.owners, problem.before, problem.rule);
     case "negated-implicit":
       return reportProtocolMatch(context, view, problem.element, problem.match, problem.rule.name, problem.rule, facts, true);
+    case "multiport-protocol":
+      return reportMultiport(context, line, view, problem.element, problem.loadedAt, problem.before, problem.rule);
     case "match-needs-protocol":
-      if (problem.match.name === "multiport") return reportMultiport(context, view, problem.element, problem.rule);
       return reportProtocolMatch(context, view, problem.element, problem.match, problem.required[0], problem.rule, facts);
   }
 }
@@ -24238,13 +24263,21 @@ function reportProtocolMatch(context, view, at, match, required, final, facts, i
   }
   context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
 }
-function reportMultiport(context, view, at, final) {
-  const said = final !== null && final.negated ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP" : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
-  const where = final === null ? "a rule without `-p`" : `a rule for \`${final.negated ? "! " : ""}-p ${final.text}\``;
-  context.report({
-    range: view.range(at),
-    message: `\`-m multiport\` in ${where}: iptables-restore refuses the line ("${said}")`
-  });
+var MULTIPORT_PROTOCOLS3 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
+function reportMultiport(context, line, view, at, loadedAt, before2, final) {
+  const said = before2 !== null && (before2.negated || !ANY_PROTOCOL.has(before2.name)) ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP" : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
+  const refused = `iptables-restore refuses the line ("${said}")`;
+  if (before2 === null && final !== null) {
+    const movable = !final.negated && MULTIPORT_PROTOCOLS3.has(final.name) && final.text.toLowerCase() === final.name;
+    context.report({
+      range: view.range(at),
+      message: `\`${view.name(at)}\` comes before \`${final.negated ? "! " : ""}-p ${final.text}\`: ${refused}`,
+      fix: movable ? moveProtocolFix(line, view, final.element, at) : void 0
+    });
+    return;
+  }
+  const where = before2 === null ? "a rule without `-p`" : `a rule for \`${before2.negated ? "! " : ""}-p ${before2.text}\``;
+  context.report({ range: view.range(loadedAt), message: `\`-m multiport\` in ${where}: ${refused}` });
 }
 function checkTarget(context, line, view, at, facts) {
   const name = view.value(at);

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-JZ5AO7HU.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-JRQN7KTK.js";
-import "./chunk-HFVVPFRA.js";
+  main
+} from "./chunk-FHWCDATX.js";
+import "./chunk-62Q2XD7K.js";
+import "./chunk-KIJQ53PK.js";
+import "./chunk-RZUTDXBN.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-ZYP5N3OA.js";
-import "./chunk-KAJBAPU7.js";
-import "./chunk-JRQN7KTK.js";
-import "./chunk-HFVVPFRA.js";
+  nodeIo
+} from "./chunk-4GGEZUIR.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-KIJQ53PK.js";
+import "./chunk-RZUTDXBN.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-JRQN7KTK.js";
+} from "./chunk-KIJQ53PK.js";
 import {
   lazyModule
-} from "./chunk-HFVVPFRA.js";
+} from "./chunk-RZUTDXBN.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
