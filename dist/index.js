@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-4GGEZUIR.js";
+} from "./chunk-R2CQWH2I.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-FHWCDATX.js";
+} from "./chunk-G6YUZBY4.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-62Q2XD7K.js";
+} from "./chunk-WAPFALLW.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-KIJQ53PK.js";
+} from "./chunk-6IKZUKKY.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-RZUTDXBN.js";
+} from "./chunk-R2X3K5IO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

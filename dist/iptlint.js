@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-PDLRWYIL.js"), import("./main-WBWS5LBN.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-UYNMTOUT.js"), import("./main-HPKEINBT.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-62Q2XD7K.js";
+} from "./chunk-WAPFALLW.js";
 import {
   parse
-} from "./chunk-RZUTDXBN.js";
+} from "./chunk-R2X3K5IO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

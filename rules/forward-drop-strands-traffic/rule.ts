@@ -128,10 +128,12 @@ function flowsOf(model: RulesetModel, document: Document, nat: TableModel, famil
     if (m.unread || net === undefined || net.prefix === null || net.prefix === 0 || net.prefix >= bits - 1) return;
     add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge: null, why: "pods" });
   }, (n) => {
-    // kube-proxy's `! -s CLUSTER-CIDR` lines, told from the endpoints' `-s POD/32` ones by their text.
+    // kube-proxy's `! -s CLUSTER-CIDR` lines, told from the endpoints' `-s POD/32` ones by a `!`
+    // anywhere in their text (`! --src`, `-s ! x`, a quoted word): the closer read decides.
     const rule = nat.ruleText(n as never);
-    const text = document.text.slice(rule.start, rule.end);
-    return text.includes("! -s ") || text.includes("! --source ");
+    const text = document.text;
+    for (let i = rule.start; i < rule.end; i++) if (text.charCodeAt(i) === 0x21 /* ! */) return true;
+    return false;
   });
   natLines(
     model.lines.linesTargeting("DNAT"),

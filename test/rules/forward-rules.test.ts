@@ -43,6 +43,14 @@ test("forward-drop-strands-traffic: only under FORWARD's DROP policy, not an exp
   assert.equal(found(forwardDropStrandsTraffic, pods.replace(":FORWARD DROP [0:0]", ":FORWARD ACCEPT [0:0]").replace("-A FORWARD -m comment", "-P FORWARD DROP\n-A FORWARD -m comment")).length, 1);
 });
 
+test("forward-drop-strands-traffic: kube-proxy's negated pod network however it is spelled (`! --src`, `! --sou`, a tab, a quoted `-s`)", () => {
+  const negation = "! -s 10.244.0.0/16 -d 10.96.0.10/32";
+  assert.ok(pods.includes(negation));
+  for (const spelled of ["! --src 10.244.0.0/16 -d 10.96.0.10/32", "! --sou 10.244.0.0/16 -d 10.96.0.10/32", "!\t-s 10.244.0.0/16 -d 10.96.0.10/32", '! "-s" 10.244.0.0/16 -d 10.96.0.10/32', "-d 10.96.0.10/32 ! -s 10.244.0.0/16"]) {
+    assert.deepEqual(found(forwardDropStrandsTraffic, pods.replace(negation, spelled)), found(forwardDropStrandsTraffic, pods), spelled);
+  }
+});
+
 test("forward-drop-strands-traffic: an ACCEPT that takes some of the flow's packets (one port, a subnet, an undecided match) is a way through", () => {
   const withAccept = (rule: string) => pods.replace("-A DOCKER-USER -j RETURN", `${rule}\n-A DOCKER-USER -j RETURN`);
   assert.deepEqual(found(forwardDropStrandsTraffic, withAccept("-A DOCKER-USER -s 10.244.0.0/16 -p udp -m udp --dport 53 -j ACCEPT")), []);

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-RZUTDXBN.js";
+} from "./chunk-R2X3K5IO.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

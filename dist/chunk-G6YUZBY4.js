@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-62Q2XD7K.js";
+} from "./chunk-WAPFALLW.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-KIJQ53PK.js";
+} from "./chunk-6IKZUKKY.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-RZUTDXBN.js";
+} from "./chunk-R2X3K5IO.js";
 import {
   __commonJS,
   __require,

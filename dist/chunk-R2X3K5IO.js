@@ -22248,8 +22248,9 @@ function flowsOf(model, document, nat, family) {
     add(`from ${formatNet(family, net)}`, { kind: "from", evidence: line, net, bridge: null, why: "pods" });
   }, (n) => {
     const rule = nat.ruleText(n);
-    const text = document.text.slice(rule.start, rule.end);
-    return text.includes("! -s ") || text.includes("! --source ");
+    const text = document.text;
+    for (let i = rule.start; i < rule.end; i++) if (text.charCodeAt(i) === 33) return true;
+    return false;
   });
   natLines(
     model.lines.linesTargeting("DNAT"),

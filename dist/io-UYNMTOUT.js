@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-FHWCDATX.js";
-import "./chunk-62Q2XD7K.js";
-import "./chunk-KIJQ53PK.js";
-import "./chunk-RZUTDXBN.js";
+  nodeIo
+} from "./chunk-R2CQWH2I.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-6IKZUKKY.js";
+import "./chunk-R2X3K5IO.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-KIJQ53PK.js";
+} from "./chunk-6IKZUKKY.js";
 import {
   lazyModule
-} from "./chunk-RZUTDXBN.js";
+} from "./chunk-R2X3K5IO.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-4GGEZUIR.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-KIJQ53PK.js";
-import "./chunk-RZUTDXBN.js";
+  main
+} from "./chunk-G6YUZBY4.js";
+import "./chunk-WAPFALLW.js";
+import "./chunk-6IKZUKKY.js";
+import "./chunk-R2X3K5IO.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };
