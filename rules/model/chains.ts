@@ -7,6 +7,7 @@
 import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
 import { builtinChains } from "../netfilter/index.js";
 import { RestoreStep, type TableReplay } from "./replay.js";
+import { IdSlots } from "./ids.js";
 
 export interface Chain {
   name: string;
@@ -59,7 +60,7 @@ export function appendedChainsNamed(table: Table, names: ReadonlySet<string>): M
  * order `replayCommands` would: the `:NAME` declarations first, then the chains commands name.
  */
 export class AppendedChains implements ReadonlyMap<string, Chain> {
-  private readonly made: (Chain | undefined)[] = [];
+  private readonly made = new IdSlots<Chain>();
   private all: Map<string, Chain> | undefined;
 
   constructor(private readonly replay: TableReplay) {}
@@ -99,7 +100,7 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
 
   /** The chain with this id, or undefined when no line declares it or appends to it. */
   private byId(id: number): Chain | undefined {
-    const made = this.made[id];
+    const made = this.made.get(id);
     if (made !== undefined) return made;
     const { replay: walk } = this;
     const declared = walk.declarationLine(id);
@@ -110,7 +111,7 @@ export class AppendedChains implements ReadonlyMap<string, Chain> {
     for (let at = last; at !== -1; at = walk.previous[at]) count++;
     const rules = new Array<CommandLine>(count);
     for (let at = last; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
-    return (this.made[id] = new AppendedChain(walk.names.name(id), rules, walk, declared));
+    return this.made.set(id, new AppendedChain(walk.names.name(id), rules, walk, declared));
   }
 
   private list(): Map<string, Chain> {

@@ -4,7 +4,7 @@
 export type { Chain } from "./chains.js";
 export type { Reach, UnreachedChain } from "./graph.js";
 export type { LineShapes } from "./shapes.js";
-export { lineNo, NONE, type LineNo, type NameId, type None } from "./ids.js";
+export { IdSlots, lineNo, NONE, type LineNo, type NameId, type None } from "./ids.js";
 export { WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type LineNumbers, type LineQuery, type WatchedModule, type WatchedOption } from "./line-index.js";
 export { chainsNamed, modelOf, type ChainSet, type ModelOptions, type HookReach, type RepeatedRule, type RulesetModel, type TableModel } from "./model.js";
 export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./origin.js";

@@ -21,7 +21,7 @@
  * when it has one.
  */
 import type { Document } from "../../grammar/index.js";
-import { modelOf, NONE, type Backend, type NameId, type None, type TableModel } from "../model/index.js";
+import { IdSlots, modelOf, NONE, type Backend, type NameId, type None, type TableModel } from "../model/index.js";
 import type { Family, Hook, XMark } from "../netfilter/index.js";
 import { formatAddress, parseAddress } from "./addresses.js";
 import { compileChain, formatKey, hasConnection, TableRules, type Action, type CompiledChain, type CompiledRule, type ConnState, type Maybe, type Place, type WalkPacket } from "./compile.js";
@@ -155,7 +155,7 @@ class TableChains {
   /** The chains the walk has entered, by name (built-in chains, jumps compiled without ids) and by the id of their name. */
   private readonly compiled = new Map<string, CompiledChain | null>();
   /** By the id of the name (the model's ids are dense: an array, where a Map of 60,000 chains cost the walk more than the chains). */
-  private readonly byId: (CompiledChain | null | undefined)[] = [];
+  private readonly byId = new IdSlots<CompiledChain | null>();
   private readonly policies = new Map<string, { policy: string; line: number | null }>();
   /** The table's rules, compiled as the walk tries them. */
   private readonly rules: TableRules;
@@ -189,7 +189,7 @@ class TableChains {
 
   private chainWithId(id: NameId | None, name: string): CompiledChain | undefined {
     if (id === NONE) return undefined;
-    let c = this.byId[id];
+    let c = this.byId.get(id);
     if (c === undefined) {
       // The chain's rules by line number, from the model's links (no line node made until the walk tries a rule).
       const chains = this.model.chains;
@@ -199,7 +199,7 @@ class TableChains {
         const builtin = this.model.builtins.has(name);
         c = compileChain(name, this.model.table.name ?? "filter", chains.rulesOf(id), this.rules, builtin ? (policy?.policy ?? "ACCEPT") : null, policy?.line ?? null);
       }
-      this.byId[id] = c;
+      this.byId.set(id, c);
     }
     return c ?? undefined;
   }
