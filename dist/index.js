@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-R2CQWH2I.js";
+} from "./chunk-7NIXNYJR.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-G6YUZBY4.js";
+} from "./chunk-QUNYYXK6.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-WAPFALLW.js";
+} from "./chunk-DHX2KOWT.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-6IKZUKKY.js";
+} from "./chunk-UN6EPHYW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-UYNMTOUT.js"), import("./main-HPKEINBT.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-2SBZVHRA.js"), import("./main-TIEHDCKN.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

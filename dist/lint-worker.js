@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-WAPFALLW.js";
+} from "./chunk-DHX2KOWT.js";
 import {
   parse
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

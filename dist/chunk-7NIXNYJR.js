@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-6IKZUKKY.js";
+} from "./chunk-UN6EPHYW.js";
 import {
   lazyModule
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

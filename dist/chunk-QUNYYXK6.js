@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-WAPFALLW.js";
+} from "./chunk-DHX2KOWT.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-6IKZUKKY.js";
+} from "./chunk-UN6EPHYW.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 import {
   __commonJS,
   __require,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-R2X3K5IO.js";
+} from "./chunk-PFZ7SMMF.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

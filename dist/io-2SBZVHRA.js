@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-R2CQWH2I.js";
+} from "./chunk-7NIXNYJR.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-6IKZUKKY.js";
-import "./chunk-R2X3K5IO.js";
+import "./chunk-UN6EPHYW.js";
+import "./chunk-PFZ7SMMF.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-G6YUZBY4.js";
-import "./chunk-WAPFALLW.js";
-import "./chunk-6IKZUKKY.js";
-import "./chunk-R2X3K5IO.js";
+} from "./chunk-QUNYYXK6.js";
+import "./chunk-DHX2KOWT.js";
+import "./chunk-UN6EPHYW.js";
+import "./chunk-PFZ7SMMF.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main
