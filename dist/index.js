@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-7NIXNYJR.js";
+} from "./chunk-Z7PX26YQ.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-QUNYYXK6.js";
+} from "./chunk-RTP7CZQX.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-DHX2KOWT.js";
+} from "./chunk-C35BSEAR.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-UN6EPHYW.js";
+} from "./chunk-CFOFNEI4.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-PFZ7SMMF.js";
+} from "./chunk-6NVEQVBB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

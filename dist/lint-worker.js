@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-DHX2KOWT.js";
+} from "./chunk-C35BSEAR.js";
 import {
   parse
-} from "./chunk-PFZ7SMMF.js";
+} from "./chunk-6NVEQVBB.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

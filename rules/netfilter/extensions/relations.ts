@@ -106,6 +106,7 @@ export const ONCE_BUILTINS: Readonly<Record<string, string>> = {
  * Extensions whose own final check, which runs before the option table's, refuses a line that
  * lacks a mandatory option in words that depend on the values given (`-m statistic` without
  * `--mode`: "--probability must be specified when using random mode"; `-j RATEEST` without
- * `--rateest-name`: "RATEEST: ewmalog value is out of range"): what iptables says is not told.
+ * `--rateest-name`: "RATEEST: ewmalog value is out of range"): what iptables says is not told
+ * from the option table alone (missing-option reads statistic's check itself).
  */
 export const OWN_CHECK_FIRST: ReadonlySet<string> = new Set(["match:statistic", "target:RATEEST"]);

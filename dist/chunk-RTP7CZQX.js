@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-DHX2KOWT.js";
+} from "./chunk-C35BSEAR.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-UN6EPHYW.js";
+} from "./chunk-CFOFNEI4.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-PFZ7SMMF.js";
+} from "./chunk-6NVEQVBB.js";
 import {
   __commonJS,
   __require,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-PFZ7SMMF.js";
+} from "./chunk-6NVEQVBB.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

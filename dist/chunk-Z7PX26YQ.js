@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-UN6EPHYW.js";
+} from "./chunk-CFOFNEI4.js";
 import {
   lazyModule
-} from "./chunk-PFZ7SMMF.js";
+} from "./chunk-6NVEQVBB.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

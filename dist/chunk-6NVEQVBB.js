@@ -23912,13 +23912,14 @@ var missingOption = {
     const { document, model } = context;
     const family = model.family()?.family ?? null;
     const shapes = model.lines.shapes();
+    let mentionsNth;
     for (const representative of shapes.representatives) {
       const line = commandLineAt(context.document, representative);
       if (line === null || line.command === "delete") continue;
       const reading = readOptions(line.view, family);
       if (reading === null) continue;
-      const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family) !== null);
-      if (missing.length === 0) continue;
+      const missing = reading.instances.filter((instance) => !isBareTarget(line, instance) && lackOf(instance, family, line.view) !== null);
+      if (missing.length === 0 && !(reading.instances.some(givesStatisticMode) && (mentionsNth ??= document.text.includes("nth")))) continue;
       for (const n of shapes.linesLike(representative)) {
         const like = commandLineAt(context.document, n);
         if (like === null || like.command === "delete") continue;
@@ -23926,7 +23927,7 @@ var missingOption = {
         if (again === null) continue;
         for (const instance of again.instances) {
           if (isBareTarget(like, instance)) continue;
-          const lack = lackOf(instance, family);
+          const lack = lackOf(instance, family, like.view);
           if (lack !== null) report5(context, like, instance, lack);
         }
       }
@@ -23969,9 +23970,12 @@ function targetsWithNeeds(family) {
   }
   return targetsCache.targets;
 }
-function lackOf(instance, family) {
+function lackOf(instance, family, view) {
   const { extension, given } = instance;
-  if (OWN_CHECK_FIRST.has(`${extension.kind}:${extension.name}`)) return null;
+  if (extension.kind === "match" && extension.name === "statistic" && view !== void 0) {
+    const own = statisticCheck(view, instance);
+    if (own !== null) return own === "unsure" ? null : own;
+  } else if (OWN_CHECK_FIRST.has(`${extension.kind}:${extension.name}`)) return null;
   const keys2 = new Set(given.map((g) => g.key));
   const requirement = ONE_OF_REQUIREMENTS.find((r) => r.kind === extension.kind && r.extension === extension.name);
   if (requirement !== void 0 && (requirement.options === null ? keys2.size === 0 : !requirement.options.some((o) => keys2.has(o)))) {
@@ -23987,12 +23991,46 @@ function lackOf(instance, family) {
   }
   return null;
 }
+var givesStatisticMode = (instance) => instance.extension.name === "statistic" && instance.given.some((g) => g.key === "--mode");
+function statisticCheck(view, instance) {
+  const given = (key) => instance.given.find((g) => g.key === key);
+  const modeOption = given("--mode");
+  const mode = modeOption === void 0 ? "random" : view.value(modeOption.element);
+  if (mode !== "random" && mode !== "nth") return "unsure";
+  const every2 = given("--every");
+  const packet = given("--packet");
+  if (given("--probability") !== void 0 && (every2 !== void 0 || packet !== void 0)) return "unsure";
+  if (mode === "random") {
+    if (given("--probability") !== void 0) return null;
+    const said = "--probability must be specified when using random mode";
+    const how = modeOption === void 0 ? "in random mode (the default)" : "in random mode";
+    return { kind: "own-check", said, message: `\`-m statistic\` ${how} without \`--probability\`` };
+  }
+  if (every2 === void 0 && packet === void 0) {
+    return { kind: "own-check", said: "--every and --packet must be specified when using nth mode", message: "`-m statistic --mode nth` without `--every` or `--packet`" };
+  }
+  const number = (element2) => {
+    const parsed = parseUint("UINT32", view.value(element2) ?? "", { extension: "statistic", option: "x" });
+    return parsed.kind === "value" ? parsed.value : null;
+  };
+  const n = every2 === void 0 ? 1 : number(every2.element);
+  const p = packet === void 0 ? 0 : number(packet.element);
+  if (n === null || p === null || n < 1) return "unsure";
+  if (p <= n - 1) return null;
+  const at = packet.element;
+  const message5 = every2 === void 0 ? `\`--packet ${view.value(at)}\` without \`--every\`` : `\`--packet ${view.value(at)}\` is not below \`--every ${view.value(every2.element)}\``;
+  return { kind: "own-check", said: "the --packet p must be 0 <= p <= n-1", message: message5, element: at };
+}
 var nameOf2 = (e) => e.kind === "match" ? `-m ${e.name}` : `-j ${e.name}`;
 function report5(context, line, instance, lack) {
   const view = line.view;
   const name = `\`${instance.implicit ? `-p ${view.value(instance.element) ?? ""}` : nameOf2(instance.extension)}\``;
   const ext = instance.extension.name;
   let message5;
+  if (lack.kind === "own-check") {
+    context.report({ range: view.range(lack.element ?? instance.element), message: `${lack.message}: iptables-restore refuses the line ("${lack.said}")` });
+    return;
+  }
   if (lack.kind === "one-of") {
     const options = lack.requirement.options;
     const wanted = options === null ? "no option" : options.length === 1 ? `no \`${options[0]}\`` : "none of the options it needs";
