@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-Z7PX26YQ.js";
+} from "./chunk-2YCKFMWK.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-RTP7CZQX.js";
+} from "./chunk-NBZFSHEO.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-C35BSEAR.js";
+} from "./chunk-HR3GT6A2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-CFOFNEI4.js";
+} from "./chunk-YTOIIN3O.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-6NVEQVBB.js";
+} from "./chunk-5MDLDI5S.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-C35BSEAR.js";
+} from "./chunk-HR3GT6A2.js";
 import {
   parse
-} from "./chunk-6NVEQVBB.js";
+} from "./chunk-5MDLDI5S.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -69,7 +69,12 @@ export type ProtocolProblem =
  */
 export function protocolProblem(view: LineView, family: Family | null): ProtocolProblem | null {
   const target = view.targetIndex();
-  const end = target === -1 ? view.count : target;
+  // Options after a target iptables knows are read as getopt reads them, the target's own among
+  // the loaded (`-j ACCEPT -m multiport --dports 80 -p tcp`); after a chain or a target the model
+  // does not know, nothing is read (unknown-option's).
+  const targetName = target === -1 ? null : view.value(target);
+  const targetExtension = targetName === null ? undefined : findExtension("target", targetName, family);
+  const end = target === -1 || targetExtension !== undefined ? view.count : target;
   const rule = ruleProtocol(view);
   let before: RuleProtocol | null = null;
   const loaded: { match: ExtensionData; element: number }[] = [];
@@ -89,6 +94,7 @@ export function protocolProblem(view: LineView, family: Family | null): Protocol
     }
     if (role !== "module" || !maybeOwned(view, i)) continue;
     const option = view.name(i);
+    if (i > target && target !== -1 && targetExtension !== undefined && findOption(targetExtension, option, family) !== undefined) continue;
     const owners = PROTOCOL_OPTION_OWNERS.get(option);
     if (owners === undefined) continue;
     // The other family's ICMP options are address-family-mismatch's to report.

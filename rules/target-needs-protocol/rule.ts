@@ -134,16 +134,20 @@ const REJECT_TCP_RESET = {
   unknown: null,
 } as const;
 
-/** Whether the rule matches on TCP flags at all (`--syn`, `--tcp-flags`, negated or not). */
+/**
+ * Whether the rule matches on TCP flags at all (`--syn`, `--tcp-flags`, negated or not), before
+ * or after the target: TCPMSS has no such option, so getopt gives them to the tcp match wherever
+ * they are (`-p tcp -j TCPMSS --set-mss 1400 --syn` loads; measured).
+ */
 function hasFlagsMatch(view: LineView, target: number): boolean {
-  for (let i = 0; i < target; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+  for (let i = 0; i < view.count; i++) if (i !== target && view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
   return false;
 }
 
-/** A tcp match on SYN, as the kernel's TCPMSS check wants: `--syn` or `--tcp-flags M C` with SYN in C, not negated. */
+/** A tcp match on SYN, as the kernel's TCPMSS check wants: `--syn` or `--tcp-flags M C` with SYN in C, not negated (anywhere on the line, as hasFlagsMatch). */
 function hasSynMatch(view: LineView, target: number): boolean {
-  for (let i = 0; i < target; i++) {
-    if (view.role(i) !== "module" || view.negated(i)) continue;
+  for (let i = 0; i < view.count; i++) {
+    if (i === target || view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";

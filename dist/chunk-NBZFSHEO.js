@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-C35BSEAR.js";
+} from "./chunk-HR3GT6A2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-CFOFNEI4.js";
+} from "./chunk-YTOIIN3O.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-6NVEQVBB.js";
+} from "./chunk-5MDLDI5S.js";
 import {
   __commonJS,
   __require,

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-CFOFNEI4.js";
+} from "./chunk-YTOIIN3O.js";
 import {
   lazyModule
-} from "./chunk-6NVEQVBB.js";
+} from "./chunk-5MDLDI5S.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

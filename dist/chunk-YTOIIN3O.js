@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-6NVEQVBB.js";
+} from "./chunk-5MDLDI5S.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

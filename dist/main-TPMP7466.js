@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-Z7PX26YQ.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-CFOFNEI4.js";
-import "./chunk-6NVEQVBB.js";
+  main
+} from "./chunk-NBZFSHEO.js";
+import "./chunk-HR3GT6A2.js";
+import "./chunk-YTOIIN3O.js";
+import "./chunk-5MDLDI5S.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

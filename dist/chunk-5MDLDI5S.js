@@ -18489,7 +18489,9 @@ function ruleProtocol(view, end = view.count) {
 }
 function protocolProblem(view, family) {
   const target = view.targetIndex();
-  const end = target === -1 ? view.count : target;
+  const targetName2 = target === -1 ? null : view.value(target);
+  const targetExtension = targetName2 === null ? void 0 : findExtension("target", targetName2, family);
+  const end = target === -1 || targetExtension !== void 0 ? view.count : target;
   const rule = ruleProtocol(view);
   let before2 = null;
   const loaded = [];
@@ -18508,6 +18510,7 @@ function protocolProblem(view, family) {
     }
     if (role !== "module" || !maybeOwned(view, i)) continue;
     const option2 = view.name(i);
+    if (i > target && target !== -1 && targetExtension !== void 0 && findOption(targetExtension, option2, family) !== void 0) continue;
     const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
     if (owners2 === void 0) continue;
     if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
@@ -25052,12 +25055,12 @@ var REJECT_TCP_RESET = {
   unknown: null
 };
 function hasFlagsMatch(view, target) {
-  for (let i = 0; i < target; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+  for (let i = 0; i < view.count; i++) if (i !== target && view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
   return false;
 }
 function hasSynMatch(view, target) {
-  for (let i = 0; i < target; i++) {
-    if (view.role(i) !== "module" || view.negated(i)) continue;
+  for (let i = 0; i < view.count; i++) {
+    if (i === target || view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-RTP7CZQX.js";
-import "./chunk-C35BSEAR.js";
-import "./chunk-CFOFNEI4.js";
-import "./chunk-6NVEQVBB.js";
+  nodeIo
+} from "./chunk-2YCKFMWK.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-YTOIIN3O.js";
+import "./chunk-5MDLDI5S.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };
