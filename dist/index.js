@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-2YCKFMWK.js";
+} from "./chunk-PSYYRZ7G.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-NBZFSHEO.js";
+} from "./chunk-CEC5WFBC.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-HR3GT6A2.js";
+} from "./chunk-E3IG4JMM.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-YTOIIN3O.js";
+} from "./chunk-RWUI3HGZ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-5MDLDI5S.js";
+} from "./chunk-ZWQXVJFA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-HR3GT6A2.js";
+} from "./chunk-E3IG4JMM.js";
 import {
   parse
-} from "./chunk-5MDLDI5S.js";
+} from "./chunk-ZWQXVJFA.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -6,7 +6,7 @@ export type { Reach, UnreachedChain } from "./graph.js";
 export type { LineShapes } from "./shapes.js";
 export { IdSlots, lineNo, NONE, type LineNo, type NameId, type None } from "./ids.js";
 export { WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type LineNumbers, type LineQuery, type WatchedModule, type WatchedOption } from "./line-index.js";
-export { chainsNamed, modelOf, type ChainSet, type ModelOptions, type HookReach, type RepeatedRule, type RulesetModel, type TableModel } from "./model.js";
+export { chainsNamed, isChainOfLine, modelOf, type ChainSet, type ModelOptions, type HookReach, type RepeatedRule, type RulesetModel, type TableModel } from "./model.js";
 export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./origin.js";
 export { familyOfName } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type RuleText, type TargetRef } from "./replay.js";

@@ -503,3 +503,11 @@ export function chainsNamed(document: Document, table: Table, names: ReadonlySet
   }
   return found;
 }
+
+/** Whether `name` is a chain of the line's table: a jump to it takes no options of its own, so getopt gives the words after it to the matches. */
+export function isChainOfLine(model: RulesetModel, line: CommandLine, name: string): boolean {
+  const table = model.tableOf(line.table);
+  if (table === undefined) return false;
+  const id = table.idOf(name);
+  return id !== NONE && table.chains.exists(id);
+}

@@ -67,14 +67,14 @@ export type ProtocolProblem =
  * The first protocol problem of a rule's matches, or null. `family` null: what holds for one
  * family only is not said (`-m ah` needs `-p ah` in iptables only).
  */
-export function protocolProblem(view: LineView, family: Family | null): ProtocolProblem | null {
+export function protocolProblem(view: LineView, family: Family | null, isChain?: (name: string) => boolean): ProtocolProblem | null {
   const target = view.targetIndex();
-  // Options after a target iptables knows are read as getopt reads them, the target's own among
-  // the loaded (`-j ACCEPT -m multiport --dports 80 -p tcp`); after a chain or a target the model
-  // does not know, nothing is read (unknown-option's).
+  // Options after a target iptables knows, or a chain (`isChain`: it takes none), are read as
+  // getopt reads them, the target's own among the loaded (`-j ACCEPT -m multiport --dports 80
+  // -p tcp`); after a target the model does not know, nothing is read (unknown-option's).
   const targetName = target === -1 ? null : view.value(target);
   const targetExtension = targetName === null ? undefined : findExtension("target", targetName, family);
-  const end = target === -1 || targetExtension !== undefined ? view.count : target;
+  const end = target === -1 || targetExtension !== undefined || (targetName !== null && isChain?.(targetName) === true) ? view.count : target;
   const rule = ruleProtocol(view);
   let before: RuleProtocol | null = null;
   const loaded: { match: ExtensionData; element: number }[] = [];
@@ -124,7 +124,7 @@ export function protocolProblem(view: LineView, family: Family | null): Protocol
   // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
   for (const { match, element } of loaded) {
     if (match.name === "multiport") {
-      const problem = multiportProblem(view, family);
+      const problem = multiportProblem(view, family, isChain);
       if (problem === null) continue;
       return problem;
     }
@@ -146,11 +146,11 @@ const MULTIPORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite
  * when it has no port option (missing-option's), when the line has two `-p` (repeated-option's),
  * or when the options cannot be read (unknown-option's).
  */
-function multiportProblem(view: LineView, family: Family | null): ProtocolProblem | null {
+function multiportProblem(view: LineView, family: Family | null, isChain?: (name: string) => boolean): ProtocolProblem | null {
   let protocols = 0;
   for (let i = 0; i < view.count; i++) if (isProtocolOption(view, i)) protocols++;
   if (protocols > 1) return null;
-  const reading = readOptions(view, family);
+  const reading = readOptions(view, family, isChain);
   if (reading === null) return null;
   let first: { element: number; loadedAt: number } | null = null;
   for (const instance of reading.instances) {

@@ -9,7 +9,7 @@
  * port ranges, which iptables reads only for the protocol given before the target.
  */
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
-import { protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
+import { isChainOfLine, protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
 import { ANY_PROTOCOL, NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
@@ -52,7 +52,7 @@ interface Facts {
 
 function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void {
   const view = line.view;
-  const problem = protocolProblem(view, facts.family);
+  const problem = protocolProblem(view, facts.family, (name) => isChainOfLine(context.model, line, name));
   if (problem !== null) {
     report(context, line, problem, facts);
     return;

@@ -12,7 +12,7 @@
  * there, so one line gets one finding.
  */
 import type { CommandLine, LineView, Severity, SourceRange } from "../../grammar/index.js";
-import { protocolProblem, ruleProtocol, type Backend, type LineNo } from "../model/index.js";
+import { isChainOfLine, protocolProblem, ruleProtocol, type Backend, type LineNo } from "../model/index.js";
 import type { Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
@@ -58,7 +58,7 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
   if (name === null) return;
   // The rule's protocol as the kernel sees it: the last `-p`. A line whose matches lack theirs is option-needs-protocol's.
   const protocol = ruleProtocol(view);
-  if (protocolProblem(view, facts.family) !== null) return;
+  if (protocolProblem(view, facts.family, (target) => isChainOfLine(context.model, line, target)) !== null) return;
   const option = (names: string[]): number => {
     for (let i = at + 1; i < view.count; i++) if (names.some((n) => view.is(i, n))) return i;
     return -1;

@@ -13,7 +13,7 @@
  * the ruleset's family is not known.
  */
 import type { CommandLine, LineView } from "../../grammar/index.js";
-import { NONE, type LineNo, type RulesetModel } from "../model/index.js";
+import { isChainOfLine, type LineNo, type RulesetModel } from "../model/index.js";
 import {
   EXTENSIONS,
   findExtension,
@@ -96,14 +96,6 @@ function read(line: CommandLine, family: Family | null, model: RulesetModel): Re
   return reading;
 }
 
-/** Whether `name` is a chain of the line's table (a jump to it takes no options of its own). */
-function isChainOf(line: CommandLine, name: string, model: RulesetModel): boolean {
-  const table = model.tableOf(line.table);
-  if (table === undefined) return false;
-  const id = table.idOf(name);
-  return id !== NONE && table.chains.exists(id);
-}
-
 function readLine(line: CommandLine, family: Family | null, model: RulesetModel): Reading | null {
   const view = line.view;
   const extensions: ExtensionData[] = [];
@@ -120,7 +112,7 @@ function readLine(line: CommandLine, family: Family | null, model: RulesetModel)
       }
       // A match the model does not know (xtables-addons), or a target it does not know given options:
       // the options may be its own. A chain of the table takes none (`-j KUBE-SERVICES --comment x`).
-      else if (role === "match" || (hasOptionsAfter(view, i) && !isChainOf(line, name, model))) return null;
+      else if (role === "match" || (hasOptionsAfter(view, i) && !isChainOfLine(model, line, name))) return null;
     }
   }
   if (protocol !== null) {

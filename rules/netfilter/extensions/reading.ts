@@ -49,8 +49,13 @@ const GLOBALS: ReadonlySet<string> = new Set(GLOBAL_LONG_OPTIONS);
 /** `-p`, `--protocol`, or a beginning of it getopt takes for it (`--proto`). */
 const isProtocolOption = (name: string): boolean => name === "-p" || (name.length >= 5 && "--protocol".startsWith(name));
 
-/** The line's extension instances and the options each is given, or null when the reader cannot tell. */
-export function readOptions(words: OptionWords, family: Family | null): OptionReading | null {
+/**
+ * The line's extension instances and the options each is given, or null when the reader cannot
+ * tell. `isChain`: whether a target name the model does not know is a chain of the line's table
+ * (which takes no options: the words after it are the matches'); without it, such a target with
+ * options after it makes the reading null.
+ */
+export function readOptions(words: OptionWords, family: Family | null, isChain?: (name: string) => boolean): OptionReading | null {
   const instances: ExtensionInstance[] = [];
   let protocol: { value: string; element: number } | null = null;
   let implicitLoaded = false;
@@ -72,7 +77,7 @@ export function readOptions(words: OptionWords, family: Family | null): OptionRe
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension === undefined) {
         // A match the model does not know (xtables-addons), or a target it does not know given options.
-        if (role === "match" || hasOptionsAfter(words, i)) return null;
+        if (role === "match" || (hasOptionsAfter(words, i) && isChain?.(name) !== true)) return null;
         continue;
       }
       instances.push({ extension, element: i, implicit: false, given: [] });

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-5MDLDI5S.js";
+} from "./chunk-ZWQXVJFA.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

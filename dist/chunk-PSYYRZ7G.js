@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-YTOIIN3O.js";
+} from "./chunk-RWUI3HGZ.js";
 import {
   lazyModule
-} from "./chunk-5MDLDI5S.js";
+} from "./chunk-ZWQXVJFA.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-HR3GT6A2.js";
+} from "./chunk-E3IG4JMM.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-YTOIIN3O.js";
+} from "./chunk-RWUI3HGZ.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-5MDLDI5S.js";
+} from "./chunk-ZWQXVJFA.js";
 import {
   __commonJS,
   __require,

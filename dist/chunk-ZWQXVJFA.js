@@ -14053,7 +14053,7 @@ function matchNames(family) {
 // rules/netfilter/extensions/reading.ts
 var GLOBALS = new Set(GLOBAL_LONG_OPTIONS);
 var isProtocolOption = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
-function readOptions(words2, family) {
+function readOptions(words2, family, isChain) {
   const instances = [];
   let protocol = null;
   let implicitLoaded = false;
@@ -14072,7 +14072,7 @@ function readOptions(words2, family) {
       if (words2.valueRange(i, 1) !== null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension === void 0) {
-        if (role === "match" || hasOptionsAfter(words2, i)) return null;
+        if (role === "match" || hasOptionsAfter(words2, i) && isChain?.(name) !== true) return null;
         continue;
       }
       instances.push({ extension, element: i, implicit: false, given: [] });
@@ -18300,6 +18300,12 @@ function chainsNamed(document, table, names2) {
   }
   return found;
 }
+function isChainOfLine(model, line, name) {
+  const table = model.tableOf(line.table);
+  if (table === void 0) return false;
+  const id = table.idOf(name);
+  return id !== NONE && table.chains.exists(id);
+}
 
 // rules/model/deny.ts
 var DEPTH = 8;
@@ -18487,11 +18493,11 @@ function ruleProtocol(view, end = view.count) {
   for (let i = 0; i < end; i++) if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
   return protocol;
 }
-function protocolProblem(view, family) {
+function protocolProblem(view, family, isChain) {
   const target = view.targetIndex();
   const targetName2 = target === -1 ? null : view.value(target);
   const targetExtension = targetName2 === null ? void 0 : findExtension("target", targetName2, family);
-  const end = target === -1 || targetExtension !== void 0 ? view.count : target;
+  const end = target === -1 || targetExtension !== void 0 || targetName2 !== null && isChain?.(targetName2) === true ? view.count : target;
   const rule = ruleProtocol(view);
   let before2 = null;
   const loaded = [];
@@ -18534,7 +18540,7 @@ function protocolProblem(view, family) {
   }
   for (const { match, element: element2 } of loaded) {
     if (match.name === "multiport") {
-      const problem = multiportProblem(view, family);
+      const problem = multiportProblem(view, family, isChain);
       if (problem === null) continue;
       return problem;
     }
@@ -18546,11 +18552,11 @@ function protocolProblem(view, family) {
   return null;
 }
 var MULTIPORT_PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
-function multiportProblem(view, family) {
+function multiportProblem(view, family, isChain) {
   let protocols = 0;
   for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
   if (protocols > 1) return null;
-  const reading = readOptions(view, family);
+  const reading = readOptions(view, family, isChain);
   if (reading === null) return null;
   let first2 = null;
   for (const instance of reading.instances) {
@@ -24263,7 +24269,7 @@ var WATCHED_PROTOCOL_OPTIONS = WATCHED_OPTIONS.filter((o) => PROTOCOL_OPTION_OWN
 var WATCHED_PROTOCOL_MODULES = WATCHED_MODULES.filter((m) => Object.hasOwn(PROTOCOL_MATCHES, m) || m === "multiport" || m === "tcpmss");
 function checkLine4(context, line, facts) {
   const view = line.view;
-  const problem = protocolProblem(view, facts.family);
+  const problem = protocolProblem(view, facts.family, (name) => isChainOfLine(context.model, line, name));
   if (problem !== null) {
     report7(context, line, problem, facts);
     return;
@@ -24989,7 +24995,7 @@ function checkLine5(context, line, facts) {
   const name = view.value(at);
   if (name === null) return;
   const protocol = ruleProtocol(view);
-  if (protocolProblem(view, facts.family) !== null) return;
+  if (protocolProblem(view, facts.family, (target) => isChainOfLine(context.model, line, target)) !== null) return;
   const option2 = (names2) => {
     for (let i = at + 1; i < view.count; i++) if (names2.some((n) => view.is(i, n))) return i;
     return -1;
@@ -25336,12 +25342,6 @@ function read(line, family, model) {
   readings.set(line, reading);
   return reading;
 }
-function isChainOf(line, name, model) {
-  const table = model.tableOf(line.table);
-  if (table === void 0) return false;
-  const id = table.idOf(name);
-  return id !== NONE && table.chains.exists(id);
-}
 function readLine2(line, family, model) {
   const view = line.view;
   const extensions = [];
@@ -25355,7 +25355,7 @@ function readLine2(line, family, model) {
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
       if (extension !== void 0) {
         if (!extensions.includes(extension)) extensions.push(extension);
-      } else if (role === "match" || hasOptionsAfter2(view, i) && !isChainOf(line, name, model)) return null;
+      } else if (role === "match" || hasOptionsAfter2(view, i) && !isChainOfLine(model, line, name)) return null;
     }
   }
   if (protocol !== null) {
