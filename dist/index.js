@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-PSYYRZ7G.js";
+} from "./chunk-QJMFEXD2.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-CEC5WFBC.js";
+} from "./chunk-X73T7TD3.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-E3IG4JMM.js";
+} from "./chunk-K5HL3BQF.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-RWUI3HGZ.js";
+} from "./chunk-3FX35NRH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-ZWQXVJFA.js";
+} from "./chunk-6WUIXFEP.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

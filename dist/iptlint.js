@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-TJD7ZSB7.js"), import("./main-3WKLMOO5.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-DOUZEG7T.js"), import("./main-E3FIW5WP.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-E3IG4JMM.js";
+} from "./chunk-K5HL3BQF.js";
 import {
   parse
-} from "./chunk-ZWQXVJFA.js";
+} from "./chunk-6WUIXFEP.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -14,29 +14,14 @@ import {
   GENERIC_ADDRESS_OPTIONS as GENERIC,
   NAT_ADDRESS_OPTIONS as NAT,
   PLAIN_ADDRESS_OPTIONS as PLAIN,
+  natAddressWords,
   RANGE_ADDRESS_OPTIONS as RANGES,
+  writtenFamily,
   type Family,
 } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "address-family-mismatch";
-
-const V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-
-/** The family of one address as written (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name. */
-function familyOfAddress(text: string): Family | null {
-  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (V4.test(text)) return 4;
-  return null;
-}
-
-/** The address part of a DNAT/SNAT value: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */
-function natAddresses(value: string): string[] {
-  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? undefined : value.indexOf("]"))];
-  const colons = value.match(/:/g)?.length ?? 0;
-  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
-  return address === "" ? [] : address.split("-");
-}
 
 export const addressFamilyMismatch: RuleModule = {
   id: ID,
@@ -116,8 +101,8 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
     if (GENERIC.has(name) || NAT.has(name) || RANGES.has(name) || PLAIN.has(name)) {
       const value = view.value(i);
       if (value === null) continue;
-      const addresses = NAT.has(name) ? natAddresses(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => familyOfAddress(a) === other);
+      const addresses = NAT.has(name) ? natAddressWords(value) : RANGES.has(name) ? value.split("-") : value.split(",");
+      const wrong = addresses.filter((a) => writtenFamily(a) === other);
       if (wrong.length === 0) continue;
       report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;

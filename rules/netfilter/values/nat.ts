@@ -114,3 +114,20 @@ export function inetPton4(text: string): boolean {
   }
   return octets === 4 && part !== -1;
 }
+
+const WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+
+/** The family an address is written in (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name: a look at the text, not a parse. */
+export function writtenFamily(text: string): Family | null {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (WRITTEN_V4.test(text)) return 4;
+  return null;
+}
+
+/** The addresses of a DNAT/SNAT value as written: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */
+export function natAddressWords(value: string): string[] {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? undefined : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}

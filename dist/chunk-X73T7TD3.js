@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-E3IG4JMM.js";
+} from "./chunk-K5HL3BQF.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-RWUI3HGZ.js";
+} from "./chunk-3FX35NRH.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-ZWQXVJFA.js";
+} from "./chunk-6WUIXFEP.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-ZWQXVJFA.js";
+} from "./chunk-6WUIXFEP.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

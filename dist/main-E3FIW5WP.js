@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-CEC5WFBC.js";
-import "./chunk-E3IG4JMM.js";
-import "./chunk-RWUI3HGZ.js";
-import "./chunk-ZWQXVJFA.js";
+} from "./chunk-X73T7TD3.js";
+import "./chunk-K5HL3BQF.js";
+import "./chunk-3FX35NRH.js";
+import "./chunk-6WUIXFEP.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-RWUI3HGZ.js";
+} from "./chunk-3FX35NRH.js";
 import {
   lazyModule
-} from "./chunk-ZWQXVJFA.js";
+} from "./chunk-6WUIXFEP.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

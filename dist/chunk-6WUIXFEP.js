@@ -14944,6 +14944,63 @@ function natPortRange(arg) {
   }
   return accept({ min: first2.value, max: last2.value });
 }
+function parseNatTo(word, family, proto) {
+  let start = 0;
+  let stop;
+  let colon;
+  const bracket = word.indexOf("[");
+  if (bracket === -1) {
+    colon = word.indexOf(":");
+    if (colon !== -1 && word.indexOf(":", colon + 1) !== -1) colon = -1;
+    stop = colon === -1 ? word.length : colon;
+  } else {
+    start = bracket + 1;
+    stop = word.indexOf("]", start);
+    if (stop === -1 || family === 4) return refuse("Invalid address format");
+    colon = word.indexOf(":", stop + 1);
+  }
+  let ports = null;
+  if (colon !== -1) {
+    const parsed = parseNatPorts(word.slice(colon + 1), proto);
+    if (parsed.kind !== "value") return parsed;
+    ports = parsed.value;
+    if (colon === 0 || colon === 2) return accept({ ports });
+  }
+  const address = word.slice(start, stop);
+  const dash = address.indexOf("-");
+  const low = dash === -1 ? address : address.slice(0, dash);
+  if (!inetPton(family, low)) return refuse(`Bad IP address "${low}"`);
+  if (dash !== -1 && !inetPton(family, address.slice(dash + 1))) return refuse(`Bad IP address "${address.slice(dash + 1)}"`);
+  return accept({ ports });
+}
+var inetPton = (family, text) => family === 4 ? inetPton4(text) : inetPton6(text) !== null;
+function inetPton4(text) {
+  let octets = 0;
+  let part = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (part === 0) return false;
+      part = (part === -1 ? 0 : part) * 10 + c - 48;
+      if (part > 255) return false;
+      if (k === 0 || text.charCodeAt(k - 1) === 46) octets++;
+    } else if (c === 46 && part !== -1 && octets < 4) part = -1;
+    else return false;
+  }
+  return octets === 4 && part !== -1;
+}
+var WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+function writtenFamily(text) {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (WRITTEN_V4.test(text)) return 4;
+  return null;
+}
+function natAddressWords(value) {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}
 
 // rules/netfilter/values/scalars.ts
 var BUILTIN_PROTOCOLS = /* @__PURE__ */ new Map([
@@ -15166,13 +15223,12 @@ var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
   ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
   ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
   ["ext:statistic:mode", (w) => parseStatisticMode(w)],
-  // Not DNAT's --to-destination nor SNAT's --to-source (parseNatTo): reading kube-proxy's 50,000
-  // distinct endpoints cost a lint of its dump 4-6 ms, measured, for values iptables-save never
-  // prints wrong.
+  ["ext:DNAT:to-destination", (w, f, p) => parseNatTo(w, f, p)],
+  ["ext:SNAT:to-source", (w, f, p) => parseNatTo(w, f, p)],
   ["ext:MASQUERADE:to-ports", (w, _f, p) => parseNatPorts(w, p)],
   ["ext:REDIRECT:to-ports", (w, _f, p) => parseNatPorts(w, p)]
 ]);
-var PROTOCOL_READING_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "REDIRECT"]);
+var PROTOCOL_READING_TARGETS = /* @__PURE__ */ new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"]);
 function extensionParser(extension, option2) {
   return EXTENSION_PARSERS.get(`ext:${extension}:${option2.replace(/^-+/, "")}`);
 }
@@ -21404,18 +21460,6 @@ function rangeMeetsNet(range2, net, family) {
 
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
-var V42 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-function familyOfAddress(text) {
-  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (V42.test(text)) return 4;
-  return null;
-}
-function natAddresses(value) {
-  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
-  const colons = value.match(/:/g)?.length ?? 0;
-  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
-  return address === "" ? [] : address.split("-");
-}
 var addressFamilyMismatch = {
   id: ID,
   description: "an IPv4 address, ICMP type, match or target in an ip6tables ruleset, or the reverse: the ruleset does not load",
@@ -21483,8 +21527,8 @@ function checkLine(context, line, evidence, other) {
     if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
       const value = view.value(i);
       if (value === null) continue;
-      const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddresses(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => familyOfAddress(a) === other);
+      const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddressWords(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
+      const wrong = addresses.filter((a) => writtenFamily(a) === other);
       if (wrong.length === 0) continue;
       report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
@@ -22912,6 +22956,47 @@ function plainIpv4(text, start, end, quoted) {
   }
   return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
 }
+function inetPton4At(text, start, end) {
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 1 && part === 0) return false;
+      part = part * 10 + c - 48;
+      if (++digits > 3 || part > 255) return false;
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      dots++;
+      part = 0;
+      digits = 0;
+    } else return false;
+  }
+  return dots === 3 && digits > 0;
+}
+var NAT_PORT_PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "sctp", "dccp", "icmp", "6", "17", "132", "33", "1"]);
+function plainNatTo4(portsAllowed2) {
+  return (text, start, end, quoted) => {
+    if (quoted) return false;
+    let colon = end;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+    if (!inetPton4At(text, start, colon)) return false;
+    if (colon === end) return true;
+    if (!portsAllowed2 || end - colon - 1 < 1 || end - colon - 1 > 5 || text.charCodeAt(colon + 1) === 48) return false;
+    let port = 0;
+    for (let i = colon + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+      port = port * 10 + c - 48;
+    }
+    return port <= 65535;
+  };
+}
 function verdictOf(results, cuts) {
   const first2 = results[0];
   if (first2.kind === "refused") {
@@ -23010,7 +23095,7 @@ function optionChecker(extension, name, family, protocol) {
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
-      length === void 0 ? NEVER_SURE : withinLength(length.min, length.limit)
+      length !== void 0 ? withinLength(length.min, length.limit) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(protocol !== null && NAT_PORT_PROTOCOLS2.has(protocol.toLowerCase())) : NEVER_SURE
     );
   });
 }
@@ -23064,14 +23149,14 @@ function checkersOf(view, family) {
   }
   return out;
 }
-var V43 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
 var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
 function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (!ADDRESS_OPTIONS.has(option2)) return false;
   const other = family === 4 ? 6 : 4;
-  return word.split(",").some((a) => (a.startsWith("[") || (a.match(/:/g)?.length ?? 0) >= 2 ? 6 : V43.test(a) ? 4 : null) === other);
+  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => writtenFamily(a) === other);
+  if (!ADDRESS_OPTIONS.has(option2)) return false;
+  return word.split(",").some((a) => writtenFamily(a) === other);
 }
 
 // rules/invalid-option-value/rule.ts
