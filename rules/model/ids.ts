@@ -18,27 +18,31 @@ export type None = typeof NONE;
 export const lineNo = (line: { readonly index: number }): LineNo => line.index as LineNo;
 
 /**
- * A value per id (a name's, a line's), kept in an array that stays a fast one. Ids come in any
- * order: an array written at scattered indexes (`slots[60000] = x` first) becomes a dictionary,
- * whose reads cost the packet walk ~10x more (measured: 20 ms of 600 in 10,000 traces). This
- * one is made as long as the highest id set needs (a table of a kube-proxy dump uses a few of
- * the document's 60,000 names, or most of them), doubling as it grows.
+ * A value per id (a name's, a line's), kept in arrays that stay fast ones. Ids come in any order:
+ * an array written at scattered indexes (`slots[60000] = x` first) becomes a dictionary, whose
+ * reads cost the packet walk ~10x more (measured: 20 ms of 600 in 10,000 traces), and one sized
+ * for the highest id costs its pages up front (a table of a kube-proxy dump uses a few of the
+ * document's 60,000 names, or most of them). Pages of 1,024 slots, made as ids are set.
  */
 export class IdSlots<T> {
-  private slots: (T | undefined)[] = [];
+  private readonly pages: ((T | undefined)[] | undefined)[] = [];
 
   get(id: number): T | undefined {
-    return this.slots[id];
+    const page = this.pages[id >>> PAGE_BITS];
+    return page === undefined ? undefined : page[id & PAGE_MASK];
   }
 
   set(id: number, value: T): T {
-    if (id >= this.slots.length) {
-      const old = this.slots;
-      const grown: (T | undefined)[] = new Array(Math.max(id + 1, old.length * 2, 16));
-      for (let i = 0; i < old.length; i++) grown[i] = old[i];
-      this.slots = grown;
+    let page = this.pages[id >>> PAGE_BITS];
+    if (page === undefined) {
+      // Up to the page before it: a write past the end by more than a few slots makes a dictionary of the page list too.
+      while (this.pages.length < id >>> PAGE_BITS) this.pages.push(undefined);
+      page = this.pages[id >>> PAGE_BITS] = new Array(PAGE_MASK + 1);
     }
-    this.slots[id] = value;
+    page[id & PAGE_MASK] = value;
     return value;
   }
 }
+
+const PAGE_BITS = 10;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
