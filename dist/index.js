@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-QJMFEXD2.js";
+} from "./chunk-NL55QF7F.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-X73T7TD3.js";
+} from "./chunk-UVCZJX4G.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-K5HL3BQF.js";
+} from "./chunk-H3WBECEV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-3FX35NRH.js";
+} from "./chunk-WAWGZTTX.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

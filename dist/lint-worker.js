@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-K5HL3BQF.js";
+} from "./chunk-H3WBECEV.js";
 import {
   parse
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

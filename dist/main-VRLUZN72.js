@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-X73T7TD3.js";
-import "./chunk-K5HL3BQF.js";
-import "./chunk-3FX35NRH.js";
-import "./chunk-6WUIXFEP.js";
+} from "./chunk-UVCZJX4G.js";
+import "./chunk-H3WBECEV.js";
+import "./chunk-WAWGZTTX.js";
+import "./chunk-FIE7VMGN.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

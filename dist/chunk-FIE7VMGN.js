@@ -15753,22 +15753,24 @@ var NONE = -1;
 var lineNo = (line) => line.index;
 var IdSlots = class {
   constructor() {
-    this.slots = [];
+    this.pages = [];
   }
   get(id) {
-    return this.slots[id];
+    const page = this.pages[id >>> PAGE_BITS];
+    return page === void 0 ? void 0 : page[id & PAGE_MASK];
   }
   set(id, value) {
-    if (id >= this.slots.length) {
-      const old = this.slots;
-      const grown = new Array(Math.max(id + 1, old.length * 2, 16));
-      for (let i = 0; i < old.length; i++) grown[i] = old[i];
-      this.slots = grown;
+    let page = this.pages[id >>> PAGE_BITS];
+    if (page === void 0) {
+      while (this.pages.length < id >>> PAGE_BITS) this.pages.push(void 0);
+      page = this.pages[id >>> PAGE_BITS] = new Array(PAGE_MASK + 1);
     }
-    this.slots[id] = value;
+    page[id & PAGE_MASK] = value;
     return value;
   }
 };
+var PAGE_BITS = 10;
+var PAGE_MASK = (1 << PAGE_BITS) - 1;
 
 // rules/model/shapes.ts
 var FNV_PRIME = 16777619;

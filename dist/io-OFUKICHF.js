@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-QJMFEXD2.js";
+} from "./chunk-NL55QF7F.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-3FX35NRH.js";
-import "./chunk-6WUIXFEP.js";
+import "./chunk-WAWGZTTX.js";
+import "./chunk-FIE7VMGN.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-K5HL3BQF.js";
+} from "./chunk-H3WBECEV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-3FX35NRH.js";
+} from "./chunk-WAWGZTTX.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 import {
   __commonJS,
   __require,

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-3FX35NRH.js";
+} from "./chunk-WAWGZTTX.js";
 import {
   lazyModule
-} from "./chunk-6WUIXFEP.js";
+} from "./chunk-FIE7VMGN.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
