@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-NL55QF7F.js";
+} from "./chunk-NDFVSW4P.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-UVCZJX4G.js";
+} from "./chunk-ESPY2XQR.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-H3WBECEV.js";
+} from "./chunk-7AKTWX5C.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-WAWGZTTX.js";
+} from "./chunk-APLT2BD2.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-OFUKICHF.js"), import("./main-VRLUZN72.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-RYZSI7FQ.js"), import("./main-MSSPDIY2.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

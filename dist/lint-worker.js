@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-H3WBECEV.js";
+} from "./chunk-7AKTWX5C.js";
 import {
   parse
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

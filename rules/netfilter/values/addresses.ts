@@ -173,7 +173,12 @@ export function prefixOfMask(mask: number | readonly number[]): number | null {
   return bits;
 }
 
-const isEmptyName = (name: string): boolean => name.length === 0;
+/**
+ * A name no resolver gives an address: empty, or a lone `!` (`-s ! -d x`, an old negation whose
+ * value is gone: getopt gives `-s` the `!`; no DNS name is `!`, and no hosts file on a node
+ * iptables runs on names one).
+ */
+const isEmptyName = (name: string): boolean => name.length === 0 || name === "!";
 
 /**
  * glibc's getaddrinfo for AF_INET takes an IPv4-mapped IPv6 literal (`::ffff:1.2.3.4`) as its

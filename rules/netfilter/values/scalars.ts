@@ -30,7 +30,8 @@ export function parseProtocol(word: string, lowerCase = false): Parsed<number> {
     if (isCSpace(c) || c === 0x23) blank = true;
     if (!(c >= 0x30 && c <= 0x39)) digits = false;
   }
-  if (blank || digits) return refuse(`unknown protocol "${text}" specified`);
+  // A lone `!` is the old negation's (`-p ! -s x`): no /etc/protocols names a protocol `!`.
+  if (blank || digits || text === "!") return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
 

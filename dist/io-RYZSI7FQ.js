@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-UVCZJX4G.js";
-import "./chunk-H3WBECEV.js";
-import "./chunk-WAWGZTTX.js";
-import "./chunk-FIE7VMGN.js";
+  nodeIo
+} from "./chunk-NDFVSW4P.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-APLT2BD2.js";
+import "./chunk-W2J36ZG6.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-H3WBECEV.js";
+} from "./chunk-7AKTWX5C.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-WAWGZTTX.js";
+} from "./chunk-APLT2BD2.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 import {
   __commonJS,
   __require,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-NL55QF7F.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-WAWGZTTX.js";
-import "./chunk-FIE7VMGN.js";
+  main
+} from "./chunk-ESPY2XQR.js";
+import "./chunk-7AKTWX5C.js";
+import "./chunk-APLT2BD2.js";
+import "./chunk-W2J36ZG6.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

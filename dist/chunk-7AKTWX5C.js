@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -14353,7 +14353,7 @@ function prefixOfMask(mask) {
   }
   return bits;
 }
-var isEmptyName = (name) => name.length === 0;
+var isEmptyName = (name) => name.length === 0 || name === "!";
 function v4Mapped(name) {
   if (name.indexOf(":") === -1) return void 0;
   const g = inetPton6(name);
@@ -15031,7 +15031,7 @@ function parseProtocol(word, lowerCase = false) {
     if (isCSpace(c) || c === 35) blank = true;
     if (!(c >= 48 && c <= 57)) digits = false;
   }
-  if (blank || digits) return refuse(`unknown protocol "${text}" specified`);
+  if (blank || digits || text === "!") return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
 function parseString(word, spec) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-WAWGZTTX.js";
+} from "./chunk-APLT2BD2.js";
 import {
   lazyModule
-} from "./chunk-FIE7VMGN.js";
+} from "./chunk-W2J36ZG6.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
