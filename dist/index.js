@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-NDFVSW4P.js";
+} from "./chunk-OATWVRJQ.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ESPY2XQR.js";
+} from "./chunk-G2W75OA2.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-7AKTWX5C.js";
+} from "./chunk-G77H2J56.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-APLT2BD2.js";
+} from "./chunk-M2DITRJF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

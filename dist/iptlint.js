@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-RYZSI7FQ.js"), import("./main-MSSPDIY2.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-Y3VV3LIJ.js"), import("./main-GKHPTPEQ.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

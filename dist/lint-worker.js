@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-7AKTWX5C.js";
+} from "./chunk-G77H2J56.js";
 import {
   parse
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

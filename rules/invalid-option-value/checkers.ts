@@ -15,6 +15,7 @@ import {
   implicitMatch,
   NAT_ADDRESS_OPTIONS,
   natAddressWords,
+  natPortsAllowed,
   optionsOf,
   parseGenericAddresses,
   parseGenericInterface,
@@ -141,9 +142,6 @@ function inetPton4At(text: string, start: number, end: number): boolean {
   }
   return dots === 3 && digits > 0;
 }
-
-/** `-p` values with which SNAT and DNAT take ports (libxt_NAT.c's portok), as plainNatTo4 trusts them. */
-const NAT_PORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "sctp", "dccp", "icmp", "6", "17", "132", "33", "1"]);
 
 /**
  * A plain `a.b.c.d`, or `a.b.c.d:port` (a decimal port of 1 to 65535) when the rule's protocol
@@ -303,7 +301,7 @@ export function optionChecker(extension: ExtensionData, name: string, family: Fa
       length !== undefined
         ? withinLength(length.min, length.limit)
         : family !== 6 && ((extension.name === "DNAT" && name === "--to-destination") || (extension.name === "SNAT" && name === "--to-source"))
-          ? plainNatTo4(protocol !== null && NAT_PORT_PROTOCOLS.has(protocol.toLowerCase()))
+          ? plainNatTo4(natPortsAllowed(protocol) === true)
           : NEVER_SURE,
     );
   });

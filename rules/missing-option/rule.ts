@@ -162,13 +162,14 @@ function statisticCheck(view: LineView, instance: ExtensionInstance): Lack | "un
   if (every === undefined && packet === undefined) {
     return { kind: "own-check", said: "--every and --packet must be specified when using nth mode", message: "`-m statistic --mode nth` without `--every` or `--packet`" };
   }
-  const number = (element: number): number | null => {
-    const parsed = parseUint("UINT32", view.value(element) ?? "", { extension: "statistic", option: "x" });
+  // As libxtables reads them (`strtoul(…, 0)`: `010` is 8); a word it refuses is invalid-option-value's.
+  const number = (option: string, element: number): number | null => {
+    const parsed = parseUint("UINT32", view.value(element) ?? "", { extension: "statistic", option });
     return parsed.kind === "value" ? parsed.value : null;
   };
   // The check compares the packet with every - 1 (0 when --every is not given).
-  const n = every === undefined ? 1 : number(every.element);
-  const p = packet === undefined ? 0 : number(packet.element);
+  const n = every === undefined ? 1 : number("every", every.element);
+  const p = packet === undefined ? 0 : number("packet", packet.element);
   if (n === null || p === null || n < 1) return "unsure";
   if (p <= n - 1) return null;
   const at = packet!.element;

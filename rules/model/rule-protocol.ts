@@ -13,6 +13,7 @@ import {
   findExtension,
   findOption,
   implicitMatch,
+  MULTIPORT_PROTOCOLS,
   normalizeProtocol,
   PROTOCOL_OPTION_OWNERS,
   protocolsNeededBy,
@@ -136,9 +137,6 @@ export function protocolProblem(view: LineView, family: Family | null, isChain?:
   return null;
 }
 
-/** The ports multiport takes: libxt_multiport.c's proto_to_name. */
-const MULTIPORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
-
 /**
  * multiport checks the protocol when it reads a port option (libxt_multiport.c's check_proto),
  * with the `-p` given so far: `-m multiport --dports 80 -p tcp` is refused though the rule is
@@ -160,7 +158,7 @@ function multiportProblem(view: LineView, family: Family | null, isChain?: (name
   }
   if (first === null) return null;
   const before = ruleProtocol(view, first.element);
-  if (before !== null && !before.negated && MULTIPORT_PROTOCOLS.has(before.name)) return null;
+  if (before !== null && !before.negated && MULTIPORT_PROTOCOLS.includes(before.name)) return null;
   return { kind: "multiport-protocol", element: first.element, loadedAt: first.loadedAt, before, rule: ruleProtocol(view) };
 }
 

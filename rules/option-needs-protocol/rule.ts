@@ -10,7 +10,7 @@
  */
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import { isChainOfLine, protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
-import { ANY_PROTOCOL, NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
+import { ANY_PROTOCOL, MULTIPORT_PROTOCOLS, NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -155,9 +155,6 @@ function reportProtocolMatch(
   context.report({ range: view.range(at), severity, message, fix });
 }
 
-/** The ports multiport takes (libxt_multiport.c's proto_to_name). */
-const MULTIPORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
-
 /** multiport's first port option (`at`, loaded at `loadedAt`) read with `before` the protocol so far; `final` the rule's. */
 function reportMultiport(context: RuleContext, line: CommandLine, view: LineView, at: number, loadedAt: number, before: RuleProtocol | null, final: RuleProtocol | null): void {
   // check_proto: a negated or portless protocol "only works", none (or `all`) "needs".
@@ -168,7 +165,7 @@ function reportMultiport(context: RuleContext, line: CommandLine, view: LineView
   const refused = `iptables-restore refuses the line ("${said}")`;
   if (before === null && final !== null) {
     // `-m multiport --dports 80 -p tcp`: the protocol comes too late; moving it changes nothing else.
-    const movable = !final.negated && MULTIPORT_PROTOCOLS.has(final.name) && final.text.toLowerCase() === final.name;
+    const movable = !final.negated && MULTIPORT_PROTOCOLS.includes(final.name) && final.text.toLowerCase() === final.name;
     context.report({
       range: view.range(at),
       message: `\`${view.name(at)}\` comes before \`${final.negated ? "! " : ""}-p ${final.text}\`: ${refused}`,

@@ -17,7 +17,7 @@ const PORT_PROTOCOLS: ReadonlySet<string> = new Set(["tcp", "udp", "sctp", "dccp
 const NO_PORT_PROTOCOLS: ReadonlySet<string> = new Set(["all", "0", "icmpv6", "ipv6-icmp", "58", "esp", "50", "ah", "51", "gre", "47", "udplite", "136"]);
 
 /** Whether the rule's `-p` lets a NAT target take ports: null when only the node's /etc/protocols can tell. */
-function portsAllowed(proto: string | null): boolean | null {
+export function natPortsAllowed(proto: string | null): boolean | null {
   if (proto === null) return false;
   const p = proto.toLowerCase();
   return PORT_PROTOCOLS.has(p) ? true : NO_PORT_PROTOCOLS.has(p) ? false : null;
@@ -30,7 +30,7 @@ const NEED_PORT_PROTOCOL = "Need TCP, UDP, SCTP or DCCP with port specification"
  * unsure: the targets' final checks decide (REDIRECT: "Shifted portmap ranges not supported").
  */
 export function parseNatPorts(word: string, proto: string | null): Parsed<PortRange> {
-  const allowed = portsAllowed(proto);
+  const allowed = natPortsAllowed(proto);
   if (allowed === null) return unsure(`whether the node's /etc/protocols names "${proto}" TCP, UDP, SCTP or DCCP`);
   if (!allowed) return refuse(NEED_PORT_PROTOCOL);
   const range = natPortRange(word);

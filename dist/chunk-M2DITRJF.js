@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-NDFVSW4P.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-APLT2BD2.js";
-import "./chunk-W2J36ZG6.js";
+  main
+} from "./chunk-G2W75OA2.js";
+import "./chunk-G77H2J56.js";
+import "./chunk-M2DITRJF.js";
+import "./chunk-5XHCCP4S.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-APLT2BD2.js";
+} from "./chunk-M2DITRJF.js";
 import {
   lazyModule
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

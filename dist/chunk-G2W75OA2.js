@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-7AKTWX5C.js";
+} from "./chunk-G77H2J56.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-APLT2BD2.js";
+} from "./chunk-M2DITRJF.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 import {
   __commonJS,
   __require,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-W2J36ZG6.js";
+} from "./chunk-5XHCCP4S.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -14907,14 +14907,14 @@ function parseMultiport(word, proto) {
 // rules/netfilter/values/nat.ts
 var PORT_PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "udp", "sctp", "dccp", "icmp", "6", "17", "132", "33", "1"]);
 var NO_PORT_PROTOCOLS = /* @__PURE__ */ new Set(["all", "0", "icmpv6", "ipv6-icmp", "58", "esp", "50", "ah", "51", "gre", "47", "udplite", "136"]);
-function portsAllowed(proto) {
+function natPortsAllowed(proto) {
   if (proto === null) return false;
   const p = proto.toLowerCase();
   return PORT_PROTOCOLS.has(p) ? true : NO_PORT_PROTOCOLS.has(p) ? false : null;
 }
 var NEED_PORT_PROTOCOL = "Need TCP, UDP, SCTP or DCCP with port specification";
 function parseNatPorts(word, proto) {
-  const allowed = portsAllowed(proto);
+  const allowed = natPortsAllowed(proto);
   if (allowed === null) return unsure(`whether the node's /etc/protocols names "${proto}" TCP, UDP, SCTP or DCCP`);
   if (!allowed) return refuse(NEED_PORT_PROTOCOL);
   const range2 = natPortRange(word);
@@ -18609,7 +18609,6 @@ function protocolProblem(view, family, isChain) {
   }
   return null;
 }
-var MULTIPORT_PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
 function multiportProblem(view, family, isChain) {
   let protocols = 0;
   for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
@@ -18624,7 +18623,7 @@ function multiportProblem(view, family, isChain) {
   }
   if (first2 === null) return null;
   const before2 = ruleProtocol(view, first2.element);
-  if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS2.has(before2.name)) return null;
+  if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS.includes(before2.name)) return null;
   return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule: ruleProtocol(view) };
 }
 function maybeOwned(view, i) {
@@ -22976,8 +22975,7 @@ function inetPton4At(text, start, end) {
   }
   return dots === 3 && digits > 0;
 }
-var NAT_PORT_PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "sctp", "dccp", "icmp", "6", "17", "132", "33", "1"]);
-function plainNatTo4(portsAllowed2) {
+function plainNatTo4(portsAllowed) {
   return (text, start, end, quoted) => {
     if (quoted) return false;
     let colon = end;
@@ -22989,7 +22987,7 @@ function plainNatTo4(portsAllowed2) {
     }
     if (!inetPton4At(text, start, colon)) return false;
     if (colon === end) return true;
-    if (!portsAllowed2 || end - colon - 1 < 1 || end - colon - 1 > 5 || text.charCodeAt(colon + 1) === 48) return false;
+    if (!portsAllowed || end - colon - 1 < 1 || end - colon - 1 > 5 || text.charCodeAt(colon + 1) === 48) return false;
     let port = 0;
     for (let i = colon + 1; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -23097,7 +23095,7 @@ function optionChecker(extension, name, family, protocol) {
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
-      length !== void 0 ? withinLength(length.min, length.limit) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(protocol !== null && NAT_PORT_PROTOCOLS2.has(protocol.toLowerCase())) : NEVER_SURE
+      length !== void 0 ? withinLength(length.min, length.limit) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE
     );
   });
 }
@@ -24105,12 +24103,12 @@ function statisticCheck(view, instance) {
   if (every2 === void 0 && packet === void 0) {
     return { kind: "own-check", said: "--every and --packet must be specified when using nth mode", message: "`-m statistic --mode nth` without `--every` or `--packet`" };
   }
-  const number = (element2) => {
-    const parsed = parseUint("UINT32", view.value(element2) ?? "", { extension: "statistic", option: "x" });
+  const number = (option2, element2) => {
+    const parsed = parseUint("UINT32", view.value(element2) ?? "", { extension: "statistic", option: option2 });
     return parsed.kind === "value" ? parsed.value : null;
   };
-  const n = every2 === void 0 ? 1 : number(every2.element);
-  const p = packet === void 0 ? 0 : number(packet.element);
+  const n = every2 === void 0 ? 1 : number("every", every2.element);
+  const p = packet === void 0 ? 0 : number("packet", packet.element);
   if (n === null || p === null || n < 1) return "unsure";
   if (p <= n - 1) return null;
   const at = packet.element;
@@ -24424,12 +24422,11 @@ function reportProtocolMatch(context, view, at, match, required, final, facts, i
   }
   context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
 }
-var MULTIPORT_PROTOCOLS3 = /* @__PURE__ */ new Set(["tcp", "udp", "udplite", "sctp", "dccp"]);
 function reportMultiport(context, line, view, at, loadedAt, before2, final) {
   const said = before2 !== null && (before2.negated || !ANY_PROTOCOL.has(before2.name)) ? "multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP" : "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'";
   const refused = `iptables-restore refuses the line ("${said}")`;
   if (before2 === null && final !== null) {
-    const movable = !final.negated && MULTIPORT_PROTOCOLS3.has(final.name) && final.text.toLowerCase() === final.name;
+    const movable = !final.negated && MULTIPORT_PROTOCOLS.includes(final.name) && final.text.toLowerCase() === final.name;
     context.report({
       range: view.range(at),
       message: `\`${view.name(at)}\` comes before \`${final.negated ? "! " : ""}-p ${final.text}\`: ${refused}`,
