@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-OATWVRJQ.js";
+} from "./chunk-KXYYW5MG.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-G2W75OA2.js";
+} from "./chunk-UYPY3H22.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-G77H2J56.js";
+} from "./chunk-V25YTYPV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-M2DITRJF.js";
+} from "./chunk-3OHLQMOL.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

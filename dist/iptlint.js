@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-Y3VV3LIJ.js"), import("./main-GKHPTPEQ.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-62PXWKJO.js"), import("./main-EPKV52F4.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

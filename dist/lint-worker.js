@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-G77H2J56.js";
+} from "./chunk-V25YTYPV.js";
 import {
   parse
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

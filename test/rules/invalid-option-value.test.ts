@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
+import { genericChecker, optionChecker } from "../../rules/invalid-option-value/checkers.js";
 import { invalidOptionValue as rule } from "../../rules/invalid-option-value/rule.js";
+import { findExtension } from "../../rules/netfilter/index.js";
 import { NamespaceShell } from "../conformance/differential.js";
 import { outcomes, quote, VEHICLES, type Outcome, type Vehicle } from "../conformance/values.js";
 import { requireNetfilter, withNamespace, type Backend, type Family } from "../helpers/netfilter.js";
@@ -207,4 +209,34 @@ test("NAT targets' `--to-ports`, `--to-destination` and `--to-source`: what both
       }
     }
   });
+});
+
+test("values passed as written without a parse (a kube-proxy dump's ports, modes, probabilities, protocols, NAT addresses) are words the parser takes, in every family", () => {
+  const checkers = [
+    ...[4, 6, null].flatMap((family) => [
+      optionChecker(findExtension("match", "tcp", null)!, "--dport", family as Family | null, "tcp"),
+      optionChecker(findExtension("match", "udp", null)!, "--sport", family as Family | null, "udp"),
+      optionChecker(findExtension("match", "statistic", null)!, "--mode", family as Family | null, null),
+      optionChecker(findExtension("match", "statistic", null)!, "--probability", family as Family | null, null),
+      genericChecker("-p", family as Family | null),
+      genericChecker("-s", family as Family | null),
+      ...["tcp", "icmp", "esp", null].map((protocol) => optionChecker(findExtension("target", "DNAT", null)!, "--to-destination", family as Family | null, protocol)),
+      ...["udp", null].map((protocol) => optionChecker(findExtension("target", "SNAT", null)!, "--to-source", family as Family | null, protocol)),
+    ]),
+  ].filter((c): c is NonNullable<typeof c> => c !== null);
+  assert.ok(checkers.length >= 30);
+  const word = fc.oneof(
+    fc.stringMatching(/^[0-9.:x\/-]{1,24}$/),
+    fc.constantFrom("0.5", "0.20000000000", "1.0", "random", "nth", "tcp", "udp", "all", "TCP", "10.0.0.1", "10.0.0.1:80", "010.0.0.1", "10.0.0.1:080", "65535", "65536", "0", "08"),
+  );
+  let passed = 0;
+  fc.assert(
+    fc.property(word, fc.constantFrom(...checkers), (w, checker) => {
+      if (!checker.surelyFine(w, 0, w.length, false)) return;
+      passed++;
+      assert.equal(checker.check(w).kind, "ok", `${checker.option} ${w}`);
+    }),
+    { numRuns: 20_000 },
+  );
+  assert.ok(passed >= 500, `only ${passed} words passed as written: too few to tell`);
 });

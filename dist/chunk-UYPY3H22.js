@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-G77H2J56.js";
+} from "./chunk-V25YTYPV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-M2DITRJF.js";
+} from "./chunk-3OHLQMOL.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 import {
   __commonJS,
   __require,

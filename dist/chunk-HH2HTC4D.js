@@ -22997,6 +22997,38 @@ function plainNatTo4(portsAllowed) {
     return port <= 65535;
   };
 }
+function plainPort2(text, start, end, quoted) {
+  if (quoted || end - start < 1 || end - start > 5 || text.charCodeAt(start) === 48) return false;
+  let port = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    port = port * 10 + c - 48;
+  }
+  return port <= 65535;
+}
+function plainFraction(text, start, end, quoted) {
+  if (quoted || end - start < 3 || end - start > 22 || text.charCodeAt(start) !== 48 || text.charCodeAt(start + 1) !== 46) return false;
+  for (let i = start + 2; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+var oneOf = (...words2) => (text, start, end, quoted) => !quoted && words2.some((w) => w.length === end - start && text.startsWith(w, start));
+var PLAIN_VALUES = /* @__PURE__ */ new Map([
+  ["tcp:--dport", plainPort2],
+  ["tcp:--destination-port", plainPort2],
+  ["tcp:--sport", plainPort2],
+  ["tcp:--source-port", plainPort2],
+  ["udp:--dport", plainPort2],
+  ["udp:--destination-port", plainPort2],
+  ["udp:--sport", plainPort2],
+  ["udp:--source-port", plainPort2],
+  ["statistic:--mode", oneOf("random", "nth")],
+  ["statistic:--probability", plainFraction]
+]);
+var PLAIN_PROTOCOLS = oneOf("tcp", "udp", "icmp", "sctp", "all");
 function verdictOf(results, cuts) {
   const first2 = results[0];
   if (first2.kind === "refused") {
@@ -23050,7 +23082,8 @@ function genericChecker(kind, family) {
   return memo(`generic:${kind}:${family ?? "?"}`, () => {
     const families = familiesOf(family);
     const parse2 = kind === "-p" ? (w) => verdictOf([parseGenericProtocol(w)], false) : kind === "-s" || kind === "-d" ? (w) => verdictOf(families.map((f) => parseGenericAddresses(w, f)), false) : (w) => verdictOf([parseGenericInterface(w)], false);
-    return new Checker(kind, 1, (words2) => parse2(words2[0]), (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : NEVER_SURE);
+    const surelyFine = (kind === "-s" || kind === "-d") && family !== 6 ? plainIpv4 : kind === "-p" ? PLAIN_PROTOCOLS : NEVER_SURE;
+    return new Checker(kind, 1, (words2) => parse2(words2[0]), surelyFine);
   });
 }
 var OWN_LENGTHS = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
@@ -23095,7 +23128,7 @@ function optionChecker(extension, name, family, protocol) {
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
-      length !== void 0 ? withinLength(length.min, length.limit) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE
+      length !== void 0 ? withinLength(length.min, length.limit) : PLAIN_VALUES.has(`${extension.name}:${name}`) ? PLAIN_VALUES.get(`${extension.name}:${name}`) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE
     );
   });
 }

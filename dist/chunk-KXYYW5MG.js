@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-M2DITRJF.js";
+} from "./chunk-3OHLQMOL.js";
 import {
   lazyModule
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

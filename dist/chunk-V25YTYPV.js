@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-OATWVRJQ.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-M2DITRJF.js";
-import "./chunk-5XHCCP4S.js";
+  main
+} from "./chunk-UYPY3H22.js";
+import "./chunk-V25YTYPV.js";
+import "./chunk-3OHLQMOL.js";
+import "./chunk-HH2HTC4D.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

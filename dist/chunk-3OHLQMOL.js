@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-5XHCCP4S.js";
+} from "./chunk-HH2HTC4D.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
