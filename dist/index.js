@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-KXYYW5MG.js";
+} from "./chunk-LUQZP2Z2.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-UYPY3H22.js";
+} from "./chunk-MZS6P2SN.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-V25YTYPV.js";
+} from "./chunk-VTYMPKLH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-3OHLQMOL.js";
+} from "./chunk-5PWFG22P.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-HH2HTC4D.js";
+} from "./chunk-6ZQ5LHWL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

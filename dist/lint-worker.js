@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-V25YTYPV.js";
+} from "./chunk-VTYMPKLH.js";
 import {
   parse
-} from "./chunk-HH2HTC4D.js";
+} from "./chunk-6ZQ5LHWL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

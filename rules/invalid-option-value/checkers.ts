@@ -13,6 +13,7 @@ import {
   GENERIC_ADDRESS_OPTIONS,
   GLOBAL_LONG_OPTIONS,
   implicitMatch,
+  inetPton4,
   NAT_ADDRESS_OPTIONS,
   natAddressWords,
   natPortsAllowed,
@@ -57,7 +58,7 @@ export class Checker {
      * Whether a value word, as written in `text[start, end)`, is surely fine without reading it:
      * a string well within its limits, a plain IPv4 address. Most of a dump's words are.
      */
-    readonly surelyFine: (text: string, start: number, end: number, quoted: boolean) => boolean = NEVER_SURE,
+    readonly surelyFine: SurelyFine = NEVER_SURE,
   ) {}
 
   /** The verdict of a one-word value. */
@@ -86,7 +87,10 @@ export class Checker {
 
 const MAX_WORDS_KEPT = 100_000;
 
-const NEVER_SURE = (): boolean => false;
+/** Whether a value word, as written in `text[start, end)`, is surely fine without reading it (Checker.surelyFine). */
+type SurelyFine = (text: string, start: number, end: number, quoted: boolean) => boolean;
+
+const NEVER_SURE: SurelyFine = () => false;
 
 /**
  * A string whose length alone decides: at least `min` bytes and at most `limit`. A UTF-16 unit is
@@ -123,51 +127,17 @@ function plainIpv4(text: string, start: number, end: number, quoted: boolean): b
   return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
 }
 
-/** `a.b.c.d` as glibc's inet_pton(AF_INET) reads it: four decimal parts of at most 255, none with a leading zero. */
-function inetPton4At(text: string, start: number, end: number): boolean {
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (digits === 1 && part === 0) return false;
-      part = part * 10 + c - 0x30;
-      if (++digits > 3 || part > 255) return false;
-    } else if (c === 0x2e /* . */ && digits > 0 && dots < 3) {
-      dots++;
-      part = 0;
-      digits = 0;
-    } else return false;
-  }
-  return dots === 3 && digits > 0;
-}
-
 /**
  * A plain `a.b.c.d`, or `a.b.c.d:port` (a decimal port of 1 to 65535) when the rule's protocol
  * takes ports: a DNAT's `--to-destination` as kube-proxy writes 50,000 of them, which every
  * iptables loads (read in place: parsing each distinct word cost a lint of that dump 70 ms).
  */
-function plainNatTo4(portsAllowed: boolean) {
+function plainNatTo4(portsAllowed: boolean): SurelyFine {
   return (text: string, start: number, end: number, quoted: boolean): boolean => {
     if (quoted) return false;
-    let colon = end;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) === 0x3a /* : */) {
-        colon = i;
-        break;
-      }
-    }
-    if (!inetPton4At(text, start, colon)) return false;
-    if (colon === end) return true;
-    if (!portsAllowed || end - colon - 1 < 1 || end - colon - 1 > 5 || text.charCodeAt(colon + 1) === 0x30 /* 0 */) return false;
-    let port = 0;
-    for (let i = colon + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) return false;
-      port = port * 10 + c - 0x30;
-    }
-    return port <= 0xffff;
+    const colon = text.indexOf(":", start);
+    if (colon === -1 || colon >= end) return inetPton4(text, start, end);
+    return portsAllowed && inetPton4(text, start, colon) && plainPort(text, colon + 1, end, false);
   };
 }
 
@@ -204,12 +174,20 @@ const oneOf =
  * otherwise: 170,000 of them cost a lint of its 10k-service dump about 20 ms), by extension and
  * option. Each is a word the option's parser takes in both families.
  */
-const PLAIN_VALUES: ReadonlyMap<string, (text: string, start: number, end: number, quoted: boolean) => boolean> = new Map([
+const PLAIN_VALUES: ReadonlyMap<string, SurelyFine> = new Map([
   ["tcp:--dport", plainPort], ["tcp:--destination-port", plainPort], ["tcp:--sport", plainPort], ["tcp:--source-port", plainPort],
   ["udp:--dport", plainPort], ["udp:--destination-port", plainPort], ["udp:--sport", plainPort], ["udp:--source-port", plainPort],
   ["statistic:--mode", oneOf("random", "nth")],
   ["statistic:--probability", plainFraction],
 ]);
+
+/** The values of an extension's option passed as written: PLAIN_VALUES', and a plain IPv4 NAT address (not in an ip6tables ruleset). */
+function plainValuesOf(extension: string, option: string, family: Family | null, protocol: string | null): SurelyFine {
+  const plain = PLAIN_VALUES.get(`${extension}:${option}`);
+  if (plain !== undefined) return plain;
+  const nat = (extension === "DNAT" && option === "--to-destination") || (extension === "SNAT" && option === "--to-source");
+  return nat && family !== 6 ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE;
+}
 
 /** `-p` words every iptables knows, in both families. */
 const PLAIN_PROTOCOLS = oneOf("tcp", "udp", "icmp", "sctp", "all");
@@ -342,13 +320,7 @@ export function optionChecker(extension: ExtensionData, name: string, family: Fa
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
-      length !== undefined
-        ? withinLength(length.min, length.limit)
-        : PLAIN_VALUES.has(`${extension.name}:${name}`)
-          ? PLAIN_VALUES.get(`${extension.name}:${name}`)!
-          : family !== 6 && ((extension.name === "DNAT" && name === "--to-destination") || (extension.name === "SNAT" && name === "--to-source"))
-          ? plainNatTo4(natPortsAllowed(protocol) === true)
-          : NEVER_SURE,
+      length !== undefined ? withinLength(length.min, length.limit) : plainValuesOf(extension.name, name, family, protocol),
     );
   });
 }

@@ -95,7 +95,7 @@ export function protocolProblem(view: LineView, family: Family | null, isChain?:
     }
     if (role !== "module" || !maybeOwned(view, i)) continue;
     const option = view.name(i);
-    if (i > target && target !== -1 && targetExtension !== undefined && findOption(targetExtension, option, family) !== undefined) continue;
+    if (target !== -1 && i > target && targetExtension !== undefined && findOption(targetExtension, option, family) !== undefined) continue;
     const owners = PROTOCOL_OPTION_OWNERS.get(option);
     if (owners === undefined) continue;
     // The other family's ICMP options are address-family-mismatch's to report.
@@ -125,7 +125,7 @@ export function protocolProblem(view: LineView, family: Family | null, isChain?:
   // The kernel checks the protocol of a match bound to one (legacy at COMMIT; nft when adding the rule).
   for (const { match, element } of loaded) {
     if (match.name === "multiport") {
-      const problem = multiportProblem(view, family, isChain);
+      const problem = multiportProblem(view, family, rule, isChain);
       if (problem === null) continue;
       return problem;
     }
@@ -144,7 +144,7 @@ export function protocolProblem(view: LineView, family: Family | null, isChain?:
  * when it has no port option (missing-option's), when the line has two `-p` (repeated-option's),
  * or when the options cannot be read (unknown-option's).
  */
-function multiportProblem(view: LineView, family: Family | null, isChain?: (name: string) => boolean): ProtocolProblem | null {
+function multiportProblem(view: LineView, family: Family | null, rule: RuleProtocol | null, isChain?: (name: string) => boolean): ProtocolProblem | null {
   let protocols = 0;
   for (let i = 0; i < view.count; i++) if (isProtocolOption(view, i)) protocols++;
   if (protocols > 1) return null;
@@ -159,7 +159,7 @@ function multiportProblem(view: LineView, family: Family | null, isChain?: (name
   if (first === null) return null;
   const before = ruleProtocol(view, first.element);
   if (before !== null && !before.negated && MULTIPORT_PROTOCOLS.includes(before.name)) return null;
-  return { kind: "multiport-protocol", element: first.element, loadedAt: first.loadedAt, before, rule: ruleProtocol(view) };
+  return { kind: "multiport-protocol", element: first.element, loadedAt: first.loadedAt, before, rule };
 }
 
 /** A cheap look at the option word before making a string of it: only `--` options of 5 to 20 characters are owned. */

@@ -195,7 +195,6 @@ export class TableRules implements TargetNames {
     this.first = table.firstCommand;
     this.compiled = new Array(table.commandCount === 0 ? 0 : table.lastCommand - table.firstCommand + 1);
     this.tried = new Uint8Array(this.compiled.length);
-    this.cache = new RuleCache();
   }
 
   /**

@@ -82,7 +82,7 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
         tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
         return;
       }
-      if (!hasSynMatch(view, at)) {
+      if (!hasSynMatch(view)) {
         let severity: Severity = "error";
         const message =
           'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' +
@@ -90,7 +90,7 @@ function checkLine(context: RuleContext, line: CommandLine, facts: Facts): void 
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol!.element).end;
         // A rule that already matches on the flags (`--tcp-flags SYN NONE`, `! --syn`) says what it wants: no fix then.
-        const fix = hasFlagsMatch(view, at)
+        const fix = hasFlagsMatch(view)
           ? undefined
           : { title: "match SYN packets", applicability: "unsafe" as const, edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID };
         context.report({ range: view.range(at), severity, message, fix });
@@ -139,15 +139,15 @@ const REJECT_TCP_RESET = {
  * or after the target: TCPMSS has no such option, so getopt gives them to the tcp match wherever
  * they are (`-p tcp -j TCPMSS --set-mss 1400 --syn` loads; measured).
  */
-function hasFlagsMatch(view: LineView, target: number): boolean {
-  for (let i = 0; i < view.count; i++) if (i !== target && view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+function hasFlagsMatch(view: LineView): boolean {
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
   return false;
 }
 
 /** A tcp match on SYN, as the kernel's TCPMSS check wants: `--syn` or `--tcp-flags M C` with SYN in C, not negated (anywhere on the line, as hasFlagsMatch). */
-function hasSynMatch(view: LineView, target: number): boolean {
+function hasSynMatch(view: LineView): boolean {
   for (let i = 0; i < view.count; i++) {
-    if (i === target || view.role(i) !== "module" || view.negated(i)) continue;
+    if (view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";

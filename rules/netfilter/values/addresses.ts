@@ -331,3 +331,12 @@ export function formatIpv6(groups: readonly number[]): string {
   if (bestBase !== -1 && bestBase + bestLen === 8) out += ":";
   return out;
 }
+
+const WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+
+/** The family an address is written in (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name: a look at the text, not a parse. */
+export function writtenFamily(text: string): Family | null {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (WRITTEN_V4.test(text)) return 4;
+  return null;
+}

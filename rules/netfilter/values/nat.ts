@@ -99,29 +99,20 @@ export function parseNatTo(word: string, family: Family, proto: string | null): 
 const inetPton = (family: Family, text: string): boolean => (family === 4 ? inetPton4(text) : inetPton6(text) !== null);
 
 /** glibc's `inet_pton(AF_INET, …)`: four decimal parts of at most 255, no leading zero, nothing else. */
-export function inetPton4(text: string): boolean {
+export function inetPton4(text: string, start = 0, end = text.length): boolean {
   let octets = 0;
   let part = -1;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c >= 0x30 && c <= 0x39) {
       if (part === 0) return false;
       part = (part === -1 ? 0 : part) * 10 + c - 0x30;
       if (part > 255) return false;
-      if (k === 0 || text.charCodeAt(k - 1) === 0x2e) octets++;
+      if (k === start || text.charCodeAt(k - 1) === 0x2e) octets++;
     } else if (c === 0x2e && part !== -1 && octets < 4) part = -1;
     else return false;
   }
   return octets === 4 && part !== -1;
-}
-
-const WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-
-/** The family an address is written in (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name: a look at the text, not a parse. */
-export function writtenFamily(text: string): Family | null {
-  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (WRITTEN_V4.test(text)) return 4;
-  return null;
 }
 
 /** The addresses of a DNAT/SNAT value as written: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */

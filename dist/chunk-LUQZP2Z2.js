@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-3OHLQMOL.js";
+} from "./chunk-5PWFG22P.js";
 import {
   lazyModule
-} from "./chunk-HH2HTC4D.js";
+} from "./chunk-6ZQ5LHWL.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

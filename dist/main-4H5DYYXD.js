@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-KXYYW5MG.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-3OHLQMOL.js";
-import "./chunk-HH2HTC4D.js";
+  main
+} from "./chunk-MZS6P2SN.js";
+import "./chunk-VTYMPKLH.js";
+import "./chunk-5PWFG22P.js";
+import "./chunk-6ZQ5LHWL.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

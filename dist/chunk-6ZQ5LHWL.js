@@ -14474,6 +14474,12 @@ function formatIpv6(groups) {
   if (bestBase !== -1 && bestBase + bestLen === 8) out += ":";
   return out;
 }
+var WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+function writtenFamily(text) {
+  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
+  if (WRITTEN_V4.test(text)) return 4;
+  return null;
+}
 
 // rules/netfilter/values/enums.ts
 function asciiLower(word) {
@@ -14974,26 +14980,20 @@ function parseNatTo(word, family, proto) {
   return accept({ ports });
 }
 var inetPton = (family, text) => family === 4 ? inetPton4(text) : inetPton6(text) !== null;
-function inetPton4(text) {
+function inetPton4(text, start = 0, end = text.length) {
   let octets = 0;
   let part = -1;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c >= 48 && c <= 57) {
       if (part === 0) return false;
       part = (part === -1 ? 0 : part) * 10 + c - 48;
       if (part > 255) return false;
-      if (k === 0 || text.charCodeAt(k - 1) === 46) octets++;
+      if (k === start || text.charCodeAt(k - 1) === 46) octets++;
     } else if (c === 46 && part !== -1 && octets < 4) part = -1;
     else return false;
   }
   return octets === 4 && part !== -1;
-}
-var WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
-function writtenFamily(text) {
-  if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
-  if (WRITTEN_V4.test(text)) return 4;
-  return null;
 }
 function natAddressWords(value) {
   if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
@@ -18574,7 +18574,7 @@ function protocolProblem(view, family, isChain) {
     }
     if (role !== "module" || !maybeOwned(view, i)) continue;
     const option2 = view.name(i);
-    if (i > target && target !== -1 && targetExtension !== void 0 && findOption(targetExtension, option2, family) !== void 0) continue;
+    if (target !== -1 && i > target && targetExtension !== void 0 && findOption(targetExtension, option2, family) !== void 0) continue;
     const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
     if (owners2 === void 0) continue;
     if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
@@ -18598,7 +18598,7 @@ function protocolProblem(view, family, isChain) {
   }
   for (const { match, element: element2 } of loaded) {
     if (match.name === "multiport") {
-      const problem = multiportProblem(view, family, isChain);
+      const problem = multiportProblem(view, family, rule, isChain);
       if (problem === null) continue;
       return problem;
     }
@@ -18609,7 +18609,7 @@ function protocolProblem(view, family, isChain) {
   }
   return null;
 }
-function multiportProblem(view, family, isChain) {
+function multiportProblem(view, family, rule, isChain) {
   let protocols = 0;
   for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
   if (protocols > 1) return null;
@@ -18624,7 +18624,7 @@ function multiportProblem(view, family, isChain) {
   if (first2 === null) return null;
   const before2 = ruleProtocol(view, first2.element);
   if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS.includes(before2.name)) return null;
-  return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule: ruleProtocol(view) };
+  return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule };
 }
 function maybeOwned(view, i) {
   const range2 = view.optionRange(i);
@@ -18670,7 +18670,6 @@ var TableRules = class {
     this.first = table.firstCommand;
     this.compiled = new Array(table.commandCount === 0 ? 0 : table.lastCommand - table.firstCommand + 1);
     this.tried = new Uint8Array(this.compiled.length);
-    this.cache = new RuleCache();
   }
   /**
    * The rule of a command line of the table. It is kept from its second try on: most rules of a
@@ -22957,44 +22956,12 @@ function plainIpv4(text, start, end, quoted) {
   }
   return dots === 3 && digits > 0 && part <= (slash ? 32 : 255);
 }
-function inetPton4At(text, start, end) {
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits === 1 && part === 0) return false;
-      part = part * 10 + c - 48;
-      if (++digits > 3 || part > 255) return false;
-    } else if (c === 46 && digits > 0 && dots < 3) {
-      dots++;
-      part = 0;
-      digits = 0;
-    } else return false;
-  }
-  return dots === 3 && digits > 0;
-}
 function plainNatTo4(portsAllowed) {
   return (text, start, end, quoted) => {
     if (quoted) return false;
-    let colon = end;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) === 58) {
-        colon = i;
-        break;
-      }
-    }
-    if (!inetPton4At(text, start, colon)) return false;
-    if (colon === end) return true;
-    if (!portsAllowed || end - colon - 1 < 1 || end - colon - 1 > 5 || text.charCodeAt(colon + 1) === 48) return false;
-    let port = 0;
-    for (let i = colon + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return false;
-      port = port * 10 + c - 48;
-    }
-    return port <= 65535;
+    const colon = text.indexOf(":", start);
+    if (colon === -1 || colon >= end) return inetPton4(text, start, end);
+    return portsAllowed && inetPton4(text, start, colon) && plainPort2(text, colon + 1, end, false);
   };
 }
 function plainPort2(text, start, end, quoted) {
@@ -23028,6 +22995,12 @@ var PLAIN_VALUES = /* @__PURE__ */ new Map([
   ["statistic:--mode", oneOf("random", "nth")],
   ["statistic:--probability", plainFraction]
 ]);
+function plainValuesOf(extension, option2, family, protocol) {
+  const plain = PLAIN_VALUES.get(`${extension}:${option2}`);
+  if (plain !== void 0) return plain;
+  const nat = extension === "DNAT" && option2 === "--to-destination" || extension === "SNAT" && option2 === "--to-source";
+  return nat && family !== 6 ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE;
+}
 var PLAIN_PROTOCOLS = oneOf("tcp", "udp", "icmp", "sctp", "all");
 function verdictOf(results, cuts) {
   const first2 = results[0];
@@ -23128,7 +23101,7 @@ function optionChecker(extension, name, family, protocol) {
         const verdict = verdictOf(parsers.map((p) => p.parse(w)), cuts);
         return verdict.kind === "refused" && OTHER_RULES_MESSAGES.has(verdict.message) ? OK : verdict;
       },
-      length !== void 0 ? withinLength(length.min, length.limit) : PLAIN_VALUES.has(`${extension.name}:${name}`) ? PLAIN_VALUES.get(`${extension.name}:${name}`) : family !== 6 && (extension.name === "DNAT" && name === "--to-destination" || extension.name === "SNAT" && name === "--to-source") ? plainNatTo4(natPortsAllowed(protocol) === true) : NEVER_SURE
+      length !== void 0 ? withinLength(length.min, length.limit) : plainValuesOf(extension.name, name, family, protocol)
     );
   });
 }
@@ -25134,12 +25107,12 @@ function checkLine5(context, line, facts) {
         tcpOnly(view.range(at), "TCPMSS", "TCPMSS target: only valid for protocol 6");
         return;
       }
-      if (!hasSynMatch(view, at)) {
+      if (!hasSynMatch(view)) {
         let severity = "error";
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view, at) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID35 };
+        const fix2 = hasFlagsMatch(view) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID35 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -25177,13 +25150,13 @@ var REJECT_TCP_RESET = {
   6: "ip6t_REJECT: TCP_RESET illegal for non-tcp",
   unknown: null
 };
-function hasFlagsMatch(view, target) {
-  for (let i = 0; i < view.count; i++) if (i !== target && view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
+function hasFlagsMatch(view) {
+  for (let i = 0; i < view.count; i++) if (view.role(i) === "module" && (view.is(i, "--syn") || view.is(i, "--tcp-flags"))) return true;
   return false;
 }
-function hasSynMatch(view, target) {
+function hasSynMatch(view) {
   for (let i = 0; i < view.count; i++) {
-    if (i === target || view.role(i) !== "module" || view.negated(i)) continue;
+    if (view.role(i) !== "module" || view.negated(i)) continue;
     if (view.is(i, "--syn")) return true;
     if (view.is(i, "--tcp-flags")) {
       const compared = view.values(i)[1] ?? "";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-UYPY3H22.js";
-import "./chunk-V25YTYPV.js";
-import "./chunk-3OHLQMOL.js";
-import "./chunk-HH2HTC4D.js";
+  nodeIo
+} from "./chunk-LUQZP2Z2.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-5PWFG22P.js";
+import "./chunk-6ZQ5LHWL.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-V25YTYPV.js";
+} from "./chunk-VTYMPKLH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-3OHLQMOL.js";
+} from "./chunk-5PWFG22P.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-HH2HTC4D.js";
+} from "./chunk-6ZQ5LHWL.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-HH2HTC4D.js";
+} from "./chunk-6ZQ5LHWL.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
