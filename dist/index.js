@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-LUQZP2Z2.js";
+} from "./chunk-PZM53LVT.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-MZS6P2SN.js";
+} from "./chunk-7KIRVFTI.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-VTYMPKLH.js";
+} from "./chunk-ILU53ZZZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-5PWFG22P.js";
+} from "./chunk-RUCV4IMJ.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-6ZQ5LHWL.js";
+} from "./chunk-IDBHHJRK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-MT3WT26Z.js"), import("./main-4H5DYYXD.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-NSUNYDDV.js"), import("./main-J3S6PP3N.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-VTYMPKLH.js";
+} from "./chunk-ILU53ZZZ.js";
 import {
   parse
-} from "./chunk-6ZQ5LHWL.js";
+} from "./chunk-IDBHHJRK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

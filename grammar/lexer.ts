@@ -199,6 +199,13 @@ function optionFollows(text: string, from: number, end: number): boolean {
   return isLetter(c1) || (c1 === 0x2d && j + 2 < end && isLetter(text.charCodeAt(j + 2)));
 }
 
+/** Whether a word follows `from` on the line. */
+function wordFollows(text: string, from: number, end: number): boolean {
+  let j = from;
+  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  return j < end;
+}
+
 export interface LexOptions {
   /**
    * Memory the caller will not use again, such as the bytes the text was decoded from: the
@@ -334,10 +341,34 @@ class LexedBuilder {
       this.firstTokens.push(this.tokens.count);
       if (this.hasNul) reportNul(text, start, contentEnd, this.line, this.errors);
       const contentStart = start === 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : start;
-      this.kinds.push(lexLine(text, contentStart, contentEnd, this.line, this.tokens, this.errors, this.marks));
+      const errorsBefore = this.errors.length;
+      let kind = lexLine(text, contentStart, contentEnd, this.line, this.tokens, this.errors, this.marks);
+      if (contentEnd < newline && this.takesCrAsValue(contentEnd)) {
+        // iptables-restore keeps a CR LF line's CR, and getopt gives it to an option left without
+        // a value, glued (`-i\r`) or as a word of its own (`-i \r`): the line loads, an interface
+        // named CR (measured). The CR is the line's, then, not its line end's.
+        this.contentEnds.data[this.contentEnds.length - 1] = newline;
+        this.tokens.count = this.firstTokens.data[this.firstTokens.length - 1];
+        this.errors.length = errorsBefore;
+        // Fresh landmarks: the line's own moved forward past it.
+        kind = lexLine(text, contentStart, newline, this.line, this.tokens, this.errors, new Landmarks(text));
+      }
+      this.kinds.push(kind);
       this.line++;
       start = newline + 1;
     }
+  }
+
+  /**
+   * Whether the line just lexed, whose CR before its LF was left out, ends in an option with no
+   * value that the CR would be the value of: a short option (`-i`) or one followed by blanks (a
+   * long option glued to the CR, `--in-interface\r`, is a name iptables does not know).
+   */
+  private takesCrAsValue(contentEnd: number): boolean {
+    const last = this.errors.at(-1);
+    if (last === undefined || last.line !== this.line || last.kind !== LexErrorKind.MissingValueAtEnd) return false;
+    const before = this.text.charCodeAt(contentEnd - 1);
+    return last.end - last.start === 2 || before === SPACE || before === TAB;
   }
 
   /** Records the lines of the whole text without lexing them. */
@@ -530,7 +561,7 @@ function lexLine(
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 0x21; /* ! */
       // `-s ! 10.0.0.0/8` is the old negation (a rule flags it); before another option
       // (`! -i ! -d x`), the `!` is the option's value, as getopt gives it.
-      if (bang && bangMayFollow && !optionFollows(text, i, end)) {
+      if (bang && bangMayFollow && wordFollows(text, i, end) && !optionFollows(text, i, end)) {
         code = TokenCode.Bang;
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
@@ -556,6 +587,7 @@ function lexLine(
         }
       }
       code = packed & 0xff;
+      if (code === TokenCode.Bang && valueTakesBang(text, i, end, tokens, lineFirstToken)) code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
         owed = packed >> 8;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
@@ -797,6 +829,18 @@ function takesValue(text: string, start: number, end: number): boolean {
   if (word.includes("=")) return false;
   const name = word.includes('"') ? decodeWord(word) : word;
   return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
+}
+
+/**
+ * Whether the `!` just read (ending at `after`) is the value of the extension option before it:
+ * getopt gives an option that requires a value the next word whatever it is, and before another
+ * option (`--limit ! -j ACCEPT`) that `!` negates nothing (iptables says "bad rate "!"'"). Before
+ * a value (`--dport ! 22`) it is the old negation, read as such (a rule says iptables refuses it).
+ */
+function valueTakesBang(text: string, after: number, end: number, tokens: TokenStore, lineFirstToken: number): boolean {
+  const before = tokens.count - 1;
+  if (before < lineFirstToken || tokens.codes[before] !== TokenCode.ModuleOption) return false;
+  return (after >= end || optionFollows(text, after, end)) && takesValue(text, tokens.starts[before], tokens.ends[before]);
 }
 
 /** `-s`, `-d`, `-p` and their long forms: no address, network name or protocol starts with `-` and a letter. */

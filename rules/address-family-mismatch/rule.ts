@@ -12,11 +12,11 @@ import {
   findExtension,
   GLOBAL_LONG_OPTIONS,
   GENERIC_ADDRESS_OPTIONS as GENERIC,
+  isOtherFamilysAddress,
   NAT_ADDRESS_OPTIONS as NAT,
   PLAIN_ADDRESS_OPTIONS as PLAIN,
   natAddressWords,
   RANGE_ADDRESS_OPTIONS as RANGES,
-  writtenFamily,
   type Family,
 } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
@@ -102,7 +102,8 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT.has(name) ? natAddressWords(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => writtenFamily(a) === other);
+      const hostLookup = GENERIC.has(name) || PLAIN.has(name);
+      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, hostLookup));
       if (wrong.length === 0) continue;
       report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;

@@ -14,6 +14,7 @@ import {
   GLOBAL_LONG_OPTIONS,
   implicitMatch,
   inetPton4,
+  isOtherFamilysAddress,
   NAT_ADDRESS_OPTIONS,
   natAddressWords,
   natPortsAllowed,
@@ -25,7 +26,6 @@ import {
   parseValue,
   PLAIN_ADDRESS_OPTIONS,
   PROTOCOL_READING_TARGETS,
-  writtenFamily,
   XT_TYPES,
   type ExtensionData,
   type Family,
@@ -398,8 +398,7 @@ const ADDRESS_OPTIONS: ReadonlySet<string> = new Set([...GENERIC_ADDRESS_OPTIONS
 export function otherFamilysValue(option: string, word: string, family: Family | null): boolean {
   if (family === null) return false;
   if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  const other = family === 4 ? 6 : 4;
-  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(word).some((a) => writtenFamily(a) === other);
+  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, false));
   if (!ADDRESS_OPTIONS.has(option)) return false;
-  return word.split(",").some((a) => writtenFamily(a) === other);
+  return word.split(",").some((a) => isOtherFamilysAddress(a, family, true));
 }

@@ -111,7 +111,9 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
   const checkers = checkersOf(view, family);
   for (let i = 0; i < view.count; i++) {
     const checker = checkers[i];
-    if (checker === null) continue;
+    // `--tcp-flags ! SYN SYN`: iptables >= 1.4.12 takes the `!` for the first value ("Unknown TCP
+    // flag `!'"), which old-negation-syntax says; the words after it are not what is refused.
+    if (checker === null || view.lateBang(i)) continue;
     const words = view.values(i);
     const verdict = checker.checkWords(words.slice(0, checker.words));
     if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;

@@ -13,6 +13,7 @@ import {
   EXTENSION_TARGETS,
   findExtension,
   GENERIC_ADDRESS_OPTIONS,
+  isV4MappedHost,
   NAT_ADDRESS_OPTIONS,
   PLAIN_ADDRESS_OPTIONS,
   PROTOCOL_MATCHES,
@@ -267,6 +268,19 @@ function isDottedQuad(text: string, from: number, end: number): boolean {
     if (c !== 0x2e && (c < 0x30 || c > 0x39)) return false;
   }
   return true;
+}
+
+/** Whether the value (`word`, else `text[start, end)`) has `ffff` in any case: every IPv4-mapped address has, and few others (checked first, the parse only then). */
+function hasFfff(text: string, start: number, end: number, word: string | null): boolean {
+  const source = word ?? text;
+  const from = word === null ? start : 0;
+  const to = word === null ? end : word.length;
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    run = (source.charCodeAt(i) | 0x20) === 0x66 /* f */ ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
 }
 
 function hasComma(text: string, start: number, end: number): boolean {
@@ -631,15 +645,17 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
         if (!protocolGiven && !protocolLoaded) flags |= LineFlag.ProtocolOptionFirst;
       } else if (kind === OptionKind.GenericAddress || kind === OptionKind.Address) {
         let families = 0;
+        let word: string | null = inline;
         if (inline !== null) families = addressFamilies(inline, 0, inline.length);
         else if (value < last && codes[value] === TokenCode.QuotedWord) {
-          const decoded = decodeWord(text.slice(starts[value], ends[value]));
-          families = addressFamilies(decoded, 0, decoded.length);
+          word = decodeWord(text.slice(starts[value], ends[value]));
+          families = addressFamilies(word, 0, word.length);
         } else if (value < last) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
         if (kind === OptionKind.GenericAddress) {
           if (families & LineFlag.V4Address) scan.addressCounts.v4++;
-          if (families & LineFlag.V6Address) scan.addressCounts.v6++;
+          // An IPv4-mapped address (`-s ::ffff:1.2.3.4`) loads in both families: no evidence of either.
+          if (families & LineFlag.V6Address && !(hasFfff(text, starts[value], ends[value], word) && isV4MappedHost(word ?? text.slice(starts[value], ends[value])))) scan.addressCounts.v6++;
         }
       }
     } else if (code === TokenCode.MatchOption) {

@@ -287,4 +287,8 @@ export const FIXED: readonly { name: string; examples: string[] }[] = [
   { name: "an unterminated quote", examples: ['-A INPUT -m comment --comment "abc -j ACCEPT', '-A INPUT -j ACCEPT -m comment --comment "abc'] },
   // iptables 1.8 gives an option the next word whatever it is: the second `!` is `-i`'s value.
   { name: "a `!` after a negated option, followed by another option", examples: ["-A INPUT ! -i ! -d 10.0.0.1 -j DROP"] },
+  // The `!` is the value getopt gives the option before it, where no word follows it or an option does.
+  { name: "a `!` an option takes as its value, at the end of the line or before an option", examples: ["-A INPUT -j LOG --log-prefix !", "-A INPUT -m comment --comment ! -j ACCEPT"] },
+  // iptables-restore keeps the CR of a CR LF line end: `-i\r` is `-i` with the value CR.
+  { name: "a CR LF line end after an option with no value", examples: ["-A INPUT -j ACCEPT -i\r"] },
 ];

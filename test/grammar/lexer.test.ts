@@ -318,6 +318,21 @@ test("CRLF line ends: the CR belongs to the line end, not to the last word", () 
   assert.deepEqual(values("a\rb"), ["a\rb"]);
 });
 
+test("CRLF line ends: after an option left without a value, the CR is its value (getopt's), and the line's text", () => {
+  // Measured, both backends: `-i\r` and `-i \r` load, an interface named CR. The tab before
+  // tests that the line is read again from its start (its landmarks had moved past it).
+  const text = "-A INPUT -d\t10.0.0.1 -i\r\n-A INPUT -j ACCEPT -i \r\n-A INPUT -j ACCEPT --in-interface\r\n";
+  assert.deepEqual(
+    lexLines(text).map((l) => l.map((w) => w.value)),
+    [["-A", "INPUT", "-d", "10.0.0.1", "-i\r"], ["-A", "INPUT", "-j", "ACCEPT", "-i", "\r"], ["-A", "INPUT", "-j", "ACCEPT", "--in-interface"]],
+  );
+  const document = parse(text);
+  assert.deepEqual(document.lines.map((l) => l.eol), ["\n", "\n", "\r\n"]);
+  // A long option glued to the CR is a name iptables does not know: the line is refused either way.
+  assert.deepEqual(document.diagnostics.map((d) => d.loc.start.line), [3]);
+  assert.equal(print(document), text);
+});
+
 test("a missing final newline still ends the last word", () => {
   // xshared.c keeps a last word with no newline after it (Phil Sutter, "xtables-restore: Allow
   // lines without trailing newline character", 2019, which also made COMMIT match without its

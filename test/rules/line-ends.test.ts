@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { parse } from "../../grammar/index.js";
 import { lineEnds as rule } from "../../rules/line-ends/rule.js";
 import { fromRoot } from "../helpers/project.js";
 import { checkWith, corpusHasNoErrors, fixturesAgainstNetfilter } from "./load-checks.js";
@@ -26,4 +27,17 @@ test("CR LF and no final newline are two findings, fixed together", () => {
   const result = checkWith(rule, text);
   assert.equal(result.of(rule.id).length, 2);
   assert.equal(result.fixed.output, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\nCOMMIT\n");
+});
+
+test("an option left with no value at a CR LF line end takes the CR as its value: the line loads, with no finding and no syntax error", () => {
+  // Measured, both backends: `-i\r` and `-i \r` load (an interface named CR); `--in-interface\r` is an option iptables does not know.
+  for (const line of ["-A INPUT -j ACCEPT -i\r", "-A INPUT -j ACCEPT -i \r"]) {
+    const text = `*filter\n:INPUT ACCEPT [0:0]\n${line}\nCOMMIT\n`;
+    assert.deepEqual(checkWith(rule, text).of(rule.id), [], JSON.stringify(line));
+    assert.deepEqual(parse(text).diagnostics, [], JSON.stringify(line));
+  }
+  const long = checkWith(rule, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT --in-interface\r\nCOMMIT\n").of(rule.id);
+  assert.equal(long.length, 1);
+  assert.equal(long[0].severity, "error");
+  assert.equal(long[0].loc.start.line, 3);
 });

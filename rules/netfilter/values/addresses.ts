@@ -334,6 +334,34 @@ export function formatIpv6(groups: readonly number[]): string {
 
 const WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
 
+/**
+ * Whether an address of an option glibc's getaddrinfo reads (`-s`, `-d`, and HOST and HOSTMASK
+ * options such as `--ctorigsrc`, `--gateway`, NETMAP's `--to`), written `address[/mask]`, is an
+ * IPv4-mapped IPv6 address (`::ffff:1.2.3.4`, `0:0:0:0:0:ffff:102:304`): in an iptables
+ * ruleset it is its IPv4 address, and loads (measured, both backends). NAT and iprange
+ * addresses are read as numbers, and refuse it.
+ */
+export function isV4MappedHost(address: string): boolean {
+  const slash = address.indexOf("/");
+  const mapped = v4Mapped(slash === -1 ? address : address.slice(0, slash));
+  return mapped !== undefined && mapped !== null;
+}
+
+/**
+ * Whether an address (`address[/mask]`, a NAT or range address without brackets) is the other
+ * family's in a ruleset of `family`: written as the other family writes them, and an IPv6 one an
+ * address (`12ce6:15965/ffff:ffff::` is nobody's: the value's own parser says what iptables
+ * does with it). `hostLookup`: the option's value is read by getaddrinfo (`-s`, `-d`, HOST and
+ * HOSTMASK options), where an IPv4-mapped address is IPv4 (`isV4MappedHost`).
+ */
+export function isOtherFamilysAddress(address: string, family: Family, hostLookup: boolean): boolean {
+  const other = family === 4 ? 6 : 4;
+  if (writtenFamily(address) !== other) return false;
+  if (other === 4) return true;
+  const slash = address.indexOf("/");
+  return inetPton6(slash === -1 ? address : address.slice(0, slash)) !== null && !(hostLookup && isV4MappedHost(address));
+}
+
 /** The family an address is written in (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name: a look at the text, not a parse. */
 export function writtenFamily(text: string): Family | null {
   if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;

@@ -10248,6 +10248,11 @@ function optionFollows(text, from, end) {
   const c1 = text.charCodeAt(j + 1);
   return isLetter(c1) || c1 === 45 && j + 2 < end && isLetter(text.charCodeAt(j + 2));
 }
+function wordFollows(text, from, end) {
+  let j = from;
+  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  return j < end;
+}
 function lex(text, options = {}) {
   const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64, options.spareMemory);
   builder.lexLines(0, text.length);
@@ -10326,10 +10331,29 @@ var LexedBuilder = class {
       this.firstTokens.push(this.tokens.count);
       if (this.hasNul) reportNul(text, start, contentEnd, this.line, this.errors);
       const contentStart = start === 0 && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : start;
-      this.kinds.push(lexLine(text, contentStart, contentEnd, this.line, this.tokens, this.errors, this.marks));
+      const errorsBefore = this.errors.length;
+      let kind = lexLine(text, contentStart, contentEnd, this.line, this.tokens, this.errors, this.marks);
+      if (contentEnd < newline && this.takesCrAsValue(contentEnd)) {
+        this.contentEnds.data[this.contentEnds.length - 1] = newline;
+        this.tokens.count = this.firstTokens.data[this.firstTokens.length - 1];
+        this.errors.length = errorsBefore;
+        kind = lexLine(text, contentStart, newline, this.line, this.tokens, this.errors, new Landmarks(text));
+      }
+      this.kinds.push(kind);
       this.line++;
       start = newline + 1;
     }
+  }
+  /**
+   * Whether the line just lexed, whose CR before its LF was left out, ends in an option with no
+   * value that the CR would be the value of: a short option (`-i`) or one followed by blanks (a
+   * long option glued to the CR, `--in-interface\r`, is a name iptables does not know).
+   */
+  takesCrAsValue(contentEnd) {
+    const last2 = this.errors.at(-1);
+    if (last2 === void 0 || last2.line !== this.line || last2.kind !== 8 /* MissingValueAtEnd */) return false;
+    const before2 = this.text.charCodeAt(contentEnd - 1);
+    return last2.end - last2.start === 2 || before2 === SPACE || before2 === TAB;
   }
   /** Records the lines of the whole text without lexing them. */
   lineLines(to) {
@@ -10487,7 +10511,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     let code;
     if (owed > 0) {
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 33;
-      if (bang && bangMayFollow && !optionFollows(text, i, end)) {
+      if (bang && bangMayFollow && wordFollows(text, i, end) && !optionFollows(text, i, end)) {
         code = 4 /* Bang */;
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
@@ -10512,6 +10536,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         }
       }
       code = packed & 255;
+      if (code === 4 /* Bang */ && valueTakesBang(text, i, end, tokens, lineFirstToken)) code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
         owed = packed >> 8;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
@@ -10658,6 +10683,11 @@ function takesValue(text, start, end) {
   if (word.includes("=")) return false;
   const name = word.includes('"') ? decodeWord(word) : word;
   return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
+}
+function valueTakesBang(text, after, end, tokens, lineFirstToken) {
+  const before2 = tokens.count - 1;
+  if (before2 < lineFirstToken || tokens.codes[before2] !== 22 /* ModuleOption */) return false;
+  return (after >= end || optionFollows(text, after, end)) && takesValue(text, tokens.starts[before2], tokens.ends[before2]);
 }
 function takesAddressOrProtocol(text, start, end) {
   const word = text.slice(start, end);
@@ -14475,6 +14505,18 @@ function formatIpv6(groups) {
   return out;
 }
 var WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
+function isV4MappedHost(address) {
+  const slash = address.indexOf("/");
+  const mapped = v4Mapped(slash === -1 ? address : address.slice(0, slash));
+  return mapped !== void 0 && mapped !== null;
+}
+function isOtherFamilysAddress(address, family, hostLookup) {
+  const other = family === 4 ? 6 : 4;
+  if (writtenFamily(address) !== other) return false;
+  if (other === 4) return true;
+  const slash = address.indexOf("/");
+  return inetPton6(slash === -1 ? address : address.slice(0, slash)) !== null && !(hostLookup && isV4MappedHost(address));
+}
 function writtenFamily(text) {
   if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
   if (WRITTEN_V4.test(text)) return 4;
@@ -16050,6 +16092,17 @@ function isDottedQuad(text, from, end) {
   }
   return true;
 }
+function hasFfff(text, start, end, word) {
+  const source = word ?? text;
+  const from = word === null ? start : 0;
+  const to = word === null ? end : word.length;
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    run = (source.charCodeAt(i) | 32) === 102 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
+}
 function hasComma(text, start, end) {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
   return false;
@@ -16305,15 +16358,16 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
         if (!protocolGiven && !protocolLoaded) flags |= 4 /* ProtocolOptionFirst */;
       } else if (kind === 1 /* GenericAddress */ || kind === 4 /* Address */) {
         let families = 0;
+        let word = inline;
         if (inline !== null) families = addressFamilies(inline, 0, inline.length);
         else if (value < last2 && codes[value] === 24 /* QuotedWord */) {
-          const decoded = decodeWord(text.slice(starts[value], ends[value]));
-          families = addressFamilies(decoded, 0, decoded.length);
+          word = decodeWord(text.slice(starts[value], ends[value]));
+          families = addressFamilies(word, 0, word.length);
         } else if (value < last2) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
         if (kind === 1 /* GenericAddress */) {
           if (families & 32 /* V4Address */) scan.addressCounts.v4++;
-          if (families & 64 /* V6Address */) scan.addressCounts.v6++;
+          if (families & 64 /* V6Address */ && !(hasFfff(text, starts[value], ends[value], word) && isV4MappedHost(word ?? text.slice(starts[value], ends[value])))) scan.addressCounts.v6++;
         }
       }
     } else if (code === 16 /* MatchOption */) {
@@ -21528,7 +21582,8 @@ function checkLine(context, line, evidence, other) {
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddressWords(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => writtenFamily(a) === other);
+      const hostLookup = GENERIC_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name);
+      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, hostLookup));
       if (wrong.length === 0) continue;
       report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
@@ -23159,10 +23214,9 @@ var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PL
 function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  const other = family === 4 ? 6 : 4;
-  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => writtenFamily(a) === other);
+  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, false));
   if (!ADDRESS_OPTIONS.has(option2)) return false;
-  return word.split(",").some((a) => writtenFamily(a) === other);
+  return word.split(",").some((a) => isOtherFamilysAddress(a, family, true));
 }
 
 // rules/invalid-option-value/rule.ts
@@ -23243,7 +23297,7 @@ function report3(context, line, family) {
   const checkers2 = checkersOf(view, family);
   for (let i = 0; i < view.count; i++) {
     const checker = checkers2[i];
-    if (checker === null) continue;
+    if (checker === null || view.lateBang(i)) continue;
     const words2 = view.values(i);
     const verdict = checker.checkWords(words2.slice(0, checker.words));
     if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words2[0], family)) continue;

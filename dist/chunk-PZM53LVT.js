@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-5PWFG22P.js";
+} from "./chunk-RUCV4IMJ.js";
 import {
   lazyModule
-} from "./chunk-6ZQ5LHWL.js";
+} from "./chunk-IDBHHJRK.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

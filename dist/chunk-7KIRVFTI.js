@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-VTYMPKLH.js";
+} from "./chunk-ILU53ZZZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-5PWFG22P.js";
+} from "./chunk-RUCV4IMJ.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-6ZQ5LHWL.js";
+} from "./chunk-IDBHHJRK.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-6ZQ5LHWL.js";
+} from "./chunk-IDBHHJRK.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
