@@ -54,7 +54,7 @@ interface View {
 
 function kernelView(observation: Observation, packet: LabPacket): View {
   const ported = packet.protocol !== "icmp";
-  const seen = observation.delivery === "local" ? observation.delivered[0] : observation.left[0];
+  const seen = observation.delivery === "local" ? observation.delivered[0] : observation.left.find((p) => p.interface !== "lo");
   return {
     moved: [...new Set(observation.moved.map((rule) => rule.line))].sort((a, b) => a - b),
     policies: observation.policies.map((p) => `${p.table}/${p.chain}`).sort(),

@@ -469,9 +469,10 @@ export class PacketLab {
     let verdict: LabVerdict;
     let delivery: Observation["delivery"] = null;
     // A packet the node sends to itself (or that OUTPUT's DNAT/REDIRECT turns back) leaves by lo
-    // and comes back in: delivered, like one that arrived.
+    // and comes back in: delivered, like one that arrived, or dropped or rejected in INPUT (then
+    // its leaving by lo was not its end).
     if (delivered.length) [verdict, delivery] = ["accept", "local"];
-    else if (left.length) [verdict, delivery] = ["accept", packet.direction === "out" ? "out" : "forward"];
+    else if (left.some((p) => p.interface !== "lo")) [verdict, delivery] = ["accept", packet.direction === "out" ? "out" : "forward"];
     else if (replies.length) verdict = "reject";
     else verdict = "drop";
     return { moved, policies, verdict, delivery, delivered, left, atFar, atPeer, replies, conntrack };
