@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-PZM53LVT.js";
+} from "./chunk-TIANAXOI.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-7KIRVFTI.js";
+} from "./chunk-MEMKIZQX.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-ILU53ZZZ.js";
+} from "./chunk-36JLQTAZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-RUCV4IMJ.js";
+} from "./chunk-NL5EMOD4.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

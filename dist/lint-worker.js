@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-ILU53ZZZ.js";
+} from "./chunk-36JLQTAZ.js";
 import {
   parse
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -587,7 +587,9 @@ function lexLine(
         }
       }
       code = packed & 0xff;
-      if (code === TokenCode.Bang && valueTakesBang(text, i, end, tokens, lineFirstToken)) code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
+      if (code === TokenCode.Bang ? valueTakesBang(text, i, end, tokens, lineFirstToken) : quoted && code >= TokenCode.Append && code <= TokenCode.ModuleOption && previousTakesValue(text, tokens, lineFirstToken)) {
+        code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
+      }
       if (code >= TokenCode.Append && code <= TokenCode.ModuleOption) {
         owed = packed >> 8;
         bangMayFollow = code === TokenCode.GenericOption || code === TokenCode.ModuleOption;
@@ -838,9 +840,19 @@ function takesValue(text: string, start: number, end: number): boolean {
  * a value (`--dport ! 22`) it is the old negation, read as such (a rule says iptables refuses it).
  */
 function valueTakesBang(text: string, after: number, end: number, tokens: TokenStore, lineFirstToken: number): boolean {
+  return (after >= end || optionFollows(text, after, end)) && previousTakesValue(text, tokens, lineFirstToken);
+}
+
+/**
+ * Whether the word before the one just read is an extension option that requires a value, which
+ * getopt gives it whatever it is: a quoted word that reads as an option once its quotes are gone
+ * (`--on-port "-4"`: "Port "-4" does not resolve to anything.", measured) is that value. (Written
+ * without quotes, it is read as the option it looks like; `findMissingValues` says when that
+ * surely makes iptables refuse the line.)
+ */
+function previousTakesValue(text: string, tokens: TokenStore, lineFirstToken: number): boolean {
   const before = tokens.count - 1;
-  if (before < lineFirstToken || tokens.codes[before] !== TokenCode.ModuleOption) return false;
-  return (after >= end || optionFollows(text, after, end)) && takesValue(text, tokens.starts[before], tokens.ends[before]);
+  return before >= lineFirstToken && tokens.codes[before] === TokenCode.ModuleOption && takesValue(text, tokens.starts[before], tokens.ends[before]);
 }
 
 /** `-s`, `-d`, `-p` and their long forms: no address, network name or protocol starts with `-` and a letter. */

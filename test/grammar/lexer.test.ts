@@ -333,6 +333,17 @@ test("CRLF line ends: after an option left without a value, the CR is its value 
   assert.equal(print(document), text);
 });
 
+test("getopt gives an extension option that requires a value the next word: a `!` before an option or at the end, a quoted word that reads as an option", () => {
+  // Measured, both backends: "bad rate "!"'", `--log-prefix !` loads, "Port "-4" does not resolve to anything.".
+  const codes = (line: string) => lexLines(line)[0].map((w) => [w.value, w.code]);
+  assert.deepEqual(codes("-m limit --limit ! -j ACCEPT").slice(3, 5), [["!", TokenCode.Word], ["-j", TokenCode.JumpOption]]);
+  assert.deepEqual(codes("-j LOG --log-prefix !").at(-1), ["!", TokenCode.Word]);
+  assert.deepEqual(codes('-j TPROXY --on-port "-4" --on-ip 192.0.2.1').slice(3, 5), [["-4", TokenCode.QuotedWord], ["--on-ip", TokenCode.ModuleOption]]);
+  // Before a value, `!` is the old negation (rule old-negation-syntax); unquoted, `-4` is the option.
+  assert.deepEqual(codes("-p tcp --dport ! 22").slice(3), [["!", TokenCode.Bang], ["22", TokenCode.Word]]);
+  assert.deepEqual(codes("-j TPROXY --on-port -4").at(-1), ["-4", TokenCode.GenericOption]);
+});
+
 test("a missing final newline still ends the last word", () => {
   // xshared.c keeps a last word with no newline after it (Phil Sutter, "xtables-restore: Allow
   // lines without trailing newline character", 2019, which also made COMMIT match without its

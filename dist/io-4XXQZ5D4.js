@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-7KIRVFTI.js";
-import "./chunk-ILU53ZZZ.js";
-import "./chunk-RUCV4IMJ.js";
-import "./chunk-IDBHHJRK.js";
+  nodeIo
+} from "./chunk-TIANAXOI.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-NL5EMOD4.js";
+import "./chunk-HSYEVFE5.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

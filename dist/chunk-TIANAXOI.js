@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-RUCV4IMJ.js";
+} from "./chunk-NL5EMOD4.js";
 import {
   lazyModule
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

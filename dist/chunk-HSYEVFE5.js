@@ -10536,7 +10536,9 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         }
       }
       code = packed & 255;
-      if (code === 4 /* Bang */ && valueTakesBang(text, i, end, tokens, lineFirstToken)) code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
+      if (code === 4 /* Bang */ ? valueTakesBang(text, i, end, tokens, lineFirstToken) : quoted && code >= 5 /* Append */ && code <= 22 /* ModuleOption */ && previousTakesValue(text, tokens, lineFirstToken)) {
+        code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
+      }
       if (code >= 5 /* Append */ && code <= 22 /* ModuleOption */) {
         owed = packed >> 8;
         bangMayFollow = code === 21 /* GenericOption */ || code === 22 /* ModuleOption */;
@@ -10685,9 +10687,11 @@ function takesValue(text, start, end) {
   return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
 }
 function valueTakesBang(text, after, end, tokens, lineFirstToken) {
+  return (after >= end || optionFollows(text, after, end)) && previousTakesValue(text, tokens, lineFirstToken);
+}
+function previousTakesValue(text, tokens, lineFirstToken) {
   const before2 = tokens.count - 1;
-  if (before2 < lineFirstToken || tokens.codes[before2] !== 22 /* ModuleOption */) return false;
-  return (after >= end || optionFollows(text, after, end)) && takesValue(text, tokens.starts[before2], tokens.ends[before2]);
+  return before2 >= lineFirstToken && tokens.codes[before2] === 22 /* ModuleOption */ && takesValue(text, tokens.starts[before2], tokens.ends[before2]);
 }
 function takesAddressOrProtocol(text, start, end) {
   const word = text.slice(start, end);

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-ILU53ZZZ.js";
+} from "./chunk-36JLQTAZ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-RUCV4IMJ.js";
+} from "./chunk-NL5EMOD4.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 import {
   __commonJS,
   __require,

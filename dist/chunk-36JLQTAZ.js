@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-PZM53LVT.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-RUCV4IMJ.js";
-import "./chunk-IDBHHJRK.js";
+  main
+} from "./chunk-MEMKIZQX.js";
+import "./chunk-36JLQTAZ.js";
+import "./chunk-NL5EMOD4.js";
+import "./chunk-HSYEVFE5.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-IDBHHJRK.js";
+} from "./chunk-HSYEVFE5.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
