@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-TIANAXOI.js";
+} from "./chunk-Y672IW2D.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-MEMKIZQX.js";
+} from "./chunk-FOQTPXP6.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-36JLQTAZ.js";
+} from "./chunk-CTXDHXIQ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-NL5EMOD4.js";
+} from "./chunk-DLOB66J6.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

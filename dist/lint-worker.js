@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-36JLQTAZ.js";
+} from "./chunk-CTXDHXIQ.js";
 import {
   parse
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

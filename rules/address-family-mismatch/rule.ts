@@ -102,8 +102,8 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT.has(name) ? natAddressWords(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const hostLookup = GENERIC.has(name) || PLAIN.has(name);
-      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, hostLookup));
+      const reader = GENERIC.has(name) ? "generic" : PLAIN.has(name) ? "host" : "numeric";
+      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;

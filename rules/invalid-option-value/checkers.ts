@@ -398,7 +398,8 @@ const ADDRESS_OPTIONS: ReadonlySet<string> = new Set([...GENERIC_ADDRESS_OPTIONS
 export function otherFamilysValue(option: string, word: string, family: Family | null): boolean {
   if (family === null) return false;
   if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, false));
+  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, "numeric"));
   if (!ADDRESS_OPTIONS.has(option)) return false;
-  return word.split(",").some((a) => isOtherFamilysAddress(a, family, true));
+  const reader = GENERIC_ADDRESS_OPTIONS.has(option) ? "generic" : "host";
+  return word.split(",").some((a) => isOtherFamilysAddress(a, family, reader));
 }

@@ -13,8 +13,8 @@ import {
   EXTENSION_TARGETS,
   findExtension,
   GENERIC_ADDRESS_OPTIONS,
-  isV4MappedHost,
   NAT_ADDRESS_OPTIONS,
+  parseAddressList,
   PLAIN_ADDRESS_OPTIONS,
   PROTOCOL_MATCHES,
   PROTOCOL_OPTION_OWNERS,
@@ -270,17 +270,34 @@ function isDottedQuad(text: string, from: number, end: number): boolean {
   return true;
 }
 
-/** Whether the value (`word`, else `text[start, end)`) has `ffff` in any case: every IPv4-mapped address has, and few others (checked first, the parse only then). */
-function hasFfff(text: string, start: number, end: number, word: string | null): boolean {
-  const source = word ?? text;
-  const from = word === null ? start : 0;
-  const to = word === null ? end : word.length;
+/**
+ * Whether `text[start, end)`, read as one family's address (`families`), may be one both families
+ * load (checked first, the parse only then): it ends in a mask of zeros, or is IPv6 with `ffff`
+ * in any case (every IPv4-mapped address has).
+ */
+function mayLoadInBoth(text: string, start: number, end: number, families: number): boolean {
+  // The mask, from the end: a kube-proxy dump's `/32` is read in two characters.
+  for (let i = end - 1; i > start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */) {
+      if (i < end - 1) return true;
+      break;
+    }
+    if (c !== 0x30 /* 0 */ && c !== 0x2e /* . */ && c !== 0x3a /* : */) break;
+  }
+  if (families !== LineFlag.V6Address) return false;
   let run = 0;
-  for (let i = from; i < to; i++) {
-    run = (source.charCodeAt(i) | 0x20) === 0x66 /* f */ ? run + 1 : 0;
+  for (let i = start; i < end; i++) {
+    run = (text.charCodeAt(i) | 0x20) === 0x66 /* f */ ? run + 1 : 0;
     if (run === 4) return true;
   }
   return false;
+}
+
+/** Whether a `-s`/`-d` value read as one family's (`families`, one bit) loads in the other family too. */
+function loadsInBoth(word: string, families: number): boolean {
+  if (families !== LineFlag.V4Address && families !== LineFlag.V6Address) return false;
+  return parseAddressList(word, families === LineFlag.V4Address ? 6 : 4).kind === "value";
 }
 
 function hasComma(text: string, start: number, end: number): boolean {
@@ -652,10 +669,10 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
           families = addressFamilies(word, 0, word.length);
         } else if (value < last) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
-        if (kind === OptionKind.GenericAddress) {
+        // An address that loads in both families (`-s ::ffff:1.2.3.4`, `-s 2001:db8::/0`) is no evidence of either.
+        if (kind === OptionKind.GenericAddress && families !== 0 && !(mayLoadInBoth(word ?? text, word === null ? starts[value] : 0, word === null ? ends[value] : word.length, families) && loadsInBoth(word ?? text.slice(starts[value], ends[value]), families))) {
           if (families & LineFlag.V4Address) scan.addressCounts.v4++;
-          // An IPv4-mapped address (`-s ::ffff:1.2.3.4`) loads in both families: no evidence of either.
-          if (families & LineFlag.V6Address && !(hasFfff(text, starts[value], ends[value], word) && isV4MappedHost(word ?? text.slice(starts[value], ends[value])))) scan.addressCounts.v6++;
+          if (families & LineFlag.V6Address) scan.addressCounts.v6++;
         }
       }
     } else if (code === TokenCode.MatchOption) {

@@ -348,18 +348,29 @@ export function isV4MappedHost(address: string): boolean {
 }
 
 /**
- * Whether an address (`address[/mask]`, a NAT or range address without brackets) is the other
- * family's in a ruleset of `family`: written as the other family writes them, and an IPv6 one an
- * address (`12ce6:15965/ffff:ffff::` is nobody's: the value's own parser says what iptables
- * does with it). `hostLookup`: the option's value is read by getaddrinfo (`-s`, `-d`, HOST and
- * HOSTMASK options), where an IPv4-mapped address is IPv4 (`isV4MappedHost`).
+ * How an option reads its addresses: `-s`/`-d` (`xtables_ipparse_multiple`: getaddrinfo, and no
+ * address at all behind a zero mask), HOST and HOSTMASK options (getaddrinfo: `--ctorigsrc`,
+ * `--gateway`, NETMAP's `--to`), or numbers only (NAT targets, iprange).
  */
-export function isOtherFamilysAddress(address: string, family: Family, hostLookup: boolean): boolean {
+export type AddressReader = "generic" | "host" | "numeric";
+
+/**
+ * Whether an address (`address[/mask]`, a NAT or range address without brackets) is the other
+ * family's in a ruleset of `family`, so that iptables of `family` refuses it: written as the other
+ * family writes them, an IPv6 one an address (`12ce6:15965/ffff:ffff::` is nobody's: the value's
+ * own parser says what iptables does with it), and refused where it is read: `-s 2001:db8::1/0`
+ * loads in an iptables ruleset (a zero mask), and so does `-s ::ffff:1.2.3.4` where getaddrinfo
+ * maps it to its IPv4 address (measured, both backends).
+ */
+export function isOtherFamilysAddress(address: string, family: Family, reader: AddressReader): boolean {
   const other = family === 4 ? 6 : 4;
   if (writtenFamily(address) !== other) return false;
-  if (other === 4) return true;
-  const slash = address.indexOf("/");
-  return inetPton6(slash === -1 ? address : address.slice(0, slash)) !== null && !(hostLookup && isV4MappedHost(address));
+  if (other === 6) {
+    const slash = address.indexOf("/");
+    if (inetPton6(slash === -1 ? address : address.slice(0, slash)) === null) return false;
+  }
+  if (reader === "generic") return parseAddressList(address, family).kind === "refused";
+  return !(reader === "host" && family === 4 && isV4MappedHost(address));
 }
 
 /** The family an address is written in (`10.0.0.0/8`, `2001:db8::/32`, `[2001:db8::1]`), or null for a name: a look at the text, not a parse. */

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-36JLQTAZ.js";
+} from "./chunk-CTXDHXIQ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-NL5EMOD4.js";
+} from "./chunk-DLOB66J6.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 import {
   __commonJS,
   __require,

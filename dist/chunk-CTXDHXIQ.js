@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-MEMKIZQX.js";
-import "./chunk-36JLQTAZ.js";
-import "./chunk-NL5EMOD4.js";
-import "./chunk-HSYEVFE5.js";
+} from "./chunk-FOQTPXP6.js";
+import "./chunk-CTXDHXIQ.js";
+import "./chunk-DLOB66J6.js";
+import "./chunk-QA3XIIBU.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

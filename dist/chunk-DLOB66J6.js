@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

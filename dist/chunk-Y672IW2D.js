@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-NL5EMOD4.js";
+} from "./chunk-DLOB66J6.js";
 import {
   lazyModule
-} from "./chunk-HSYEVFE5.js";
+} from "./chunk-QA3XIIBU.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -14514,12 +14514,15 @@ function isV4MappedHost(address) {
   const mapped = v4Mapped(slash === -1 ? address : address.slice(0, slash));
   return mapped !== void 0 && mapped !== null;
 }
-function isOtherFamilysAddress(address, family, hostLookup) {
+function isOtherFamilysAddress(address, family, reader) {
   const other = family === 4 ? 6 : 4;
   if (writtenFamily(address) !== other) return false;
-  if (other === 4) return true;
-  const slash = address.indexOf("/");
-  return inetPton6(slash === -1 ? address : address.slice(0, slash)) !== null && !(hostLookup && isV4MappedHost(address));
+  if (other === 6) {
+    const slash = address.indexOf("/");
+    if (inetPton6(slash === -1 ? address : address.slice(0, slash)) === null) return false;
+  }
+  if (reader === "generic") return parseAddressList(address, family).kind === "refused";
+  return !(reader === "host" && family === 4 && isV4MappedHost(address));
 }
 function writtenFamily(text) {
   if (text.startsWith("[") || (text.match(/:/g)?.length ?? 0) >= 2) return 6;
@@ -16096,16 +16099,26 @@ function isDottedQuad(text, from, end) {
   }
   return true;
 }
-function hasFfff(text, start, end, word) {
-  const source = word ?? text;
-  const from = word === null ? start : 0;
-  const to = word === null ? end : word.length;
+function mayLoadInBoth(text, start, end, families) {
+  for (let i = end - 1; i > start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47) {
+      if (i < end - 1) return true;
+      break;
+    }
+    if (c !== 48 && c !== 46 && c !== 58) break;
+  }
+  if (families !== 64 /* V6Address */) return false;
   let run = 0;
-  for (let i = from; i < to; i++) {
-    run = (source.charCodeAt(i) | 32) === 102 ? run + 1 : 0;
+  for (let i = start; i < end; i++) {
+    run = (text.charCodeAt(i) | 32) === 102 ? run + 1 : 0;
     if (run === 4) return true;
   }
   return false;
+}
+function loadsInBoth(word, families) {
+  if (families !== 32 /* V4Address */ && families !== 64 /* V6Address */) return false;
+  return parseAddressList(word, families === 32 /* V4Address */ ? 6 : 4).kind === "value";
 }
 function hasComma(text, start, end) {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
@@ -16369,9 +16382,9 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
           families = addressFamilies(word, 0, word.length);
         } else if (value < last2) families = addressFamilies(text, starts[value], ends[value]);
         flags |= families;
-        if (kind === 1 /* GenericAddress */) {
+        if (kind === 1 /* GenericAddress */ && families !== 0 && !(mayLoadInBoth(word ?? text, word === null ? starts[value] : 0, word === null ? ends[value] : word.length, families) && loadsInBoth(word ?? text.slice(starts[value], ends[value]), families))) {
           if (families & 32 /* V4Address */) scan.addressCounts.v4++;
-          if (families & 64 /* V6Address */ && !(hasFfff(text, starts[value], ends[value], word) && isV4MappedHost(word ?? text.slice(starts[value], ends[value])))) scan.addressCounts.v6++;
+          if (families & 64 /* V6Address */) scan.addressCounts.v6++;
         }
       }
     } else if (code === 16 /* MatchOption */) {
@@ -21586,8 +21599,8 @@ function checkLine(context, line, evidence, other) {
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddressWords(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
-      const hostLookup = GENERIC_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name);
-      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, hostLookup));
+      const reader = GENERIC_ADDRESS_OPTIONS.has(name) ? "generic" : PLAIN_ADDRESS_OPTIONS.has(name) ? "host" : "numeric";
+      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
@@ -23218,9 +23231,10 @@ var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PL
 function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, false));
+  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, "numeric"));
   if (!ADDRESS_OPTIONS.has(option2)) return false;
-  return word.split(",").some((a) => isOtherFamilysAddress(a, family, true));
+  const reader = GENERIC_ADDRESS_OPTIONS.has(option2) ? "generic" : "host";
+  return word.split(",").some((a) => isOtherFamilysAddress(a, family, reader));
 }
 
 // rules/invalid-option-value/rule.ts
