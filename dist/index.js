@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-Y672IW2D.js";
+} from "./chunk-TO2NSDN4.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-FOQTPXP6.js";
+} from "./chunk-KHU7DEEC.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-CTXDHXIQ.js";
+} from "./chunk-Z74DBOOR.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-DLOB66J6.js";
+} from "./chunk-Z65LJDD3.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -93,7 +93,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

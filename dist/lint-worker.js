@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-CTXDHXIQ.js";
+} from "./chunk-Z74DBOOR.js";
 import {
   parse
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -190,20 +190,18 @@ const utf8Length = (c: number): number =>
 
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
-/** Whether the next word after `from` looks like an option (`-x`, `--name`). */
-function optionFollows(text: string, from: number, end: number): boolean {
-  let j = from;
+/**
+ * Whether a `!` that ends at `after` negates what follows: a word follows it on the line, and
+ * not one that looks like an option (`-x`, `--name`). Before an option or at the end of the line,
+ * an option that takes a value is given the `!` as its value, as getopt gives it.
+ */
+function bangNegatesNext(text: string, after: number, end: number): boolean {
+  let j = after;
   while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-  if (j + 1 >= end || text.charCodeAt(j) !== 0x2d /* - */) return false;
+  if (j >= end) return false;
+  if (j + 1 >= end || text.charCodeAt(j) !== 0x2d /* - */) return true;
   const c1 = text.charCodeAt(j + 1);
-  return isLetter(c1) || (c1 === 0x2d && j + 2 < end && isLetter(text.charCodeAt(j + 2)));
-}
-
-/** Whether a word follows `from` on the line. */
-function wordFollows(text: string, from: number, end: number): boolean {
-  let j = from;
-  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-  return j < end;
+  return !(isLetter(c1) || (c1 === 0x2d && j + 2 < end && isLetter(text.charCodeAt(j + 2))));
 }
 
 export interface LexOptions {
@@ -560,8 +558,8 @@ function lexLine(
     if (owed > 0) {
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 0x21; /* ! */
       // `-s ! 10.0.0.0/8` is the old negation (a rule flags it); before another option
-      // (`! -i ! -d x`), the `!` is the option's value, as getopt gives it.
-      if (bang && bangMayFollow && wordFollows(text, i, end) && !optionFollows(text, i, end)) {
+      // (`! -i ! -d x`) or at the end, the `!` is the option's value, as getopt gives it.
+      if (bang && bangMayFollow && bangNegatesNext(text, i, end)) {
         code = TokenCode.Bang;
       } else {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
@@ -840,7 +838,7 @@ function takesValue(text: string, start: number, end: number): boolean {
  * a value (`--dport ! 22`) it is the old negation, read as such (a rule says iptables refuses it).
  */
 function valueTakesBang(text: string, after: number, end: number, tokens: TokenStore, lineFirstToken: number): boolean {
-  return (after >= end || optionFollows(text, after, end)) && previousTakesValue(text, tokens, lineFirstToken);
+  return !bangNegatesNext(text, after, end) && previousTakesValue(text, tokens, lineFirstToken);
 }
 
 /**

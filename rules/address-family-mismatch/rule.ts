@@ -8,13 +8,13 @@
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import type { FamilyEvidence } from "../model/index.js";
 import {
+  addressReaderOf,
   EXTENSIONS,
   findExtension,
   GLOBAL_LONG_OPTIONS,
   GENERIC_ADDRESS_OPTIONS as GENERIC,
   isOtherFamilysAddress,
   NAT_ADDRESS_OPTIONS as NAT,
-  PLAIN_ADDRESS_OPTIONS as PLAIN,
   natAddressWords,
   RANGE_ADDRESS_OPTIONS as RANGES,
   type Family,
@@ -98,11 +98,11 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
 
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
-    if (GENERIC.has(name) || NAT.has(name) || RANGES.has(name) || PLAIN.has(name)) {
+    const reader = addressReaderOf(name);
+    if (reader !== null) {
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT.has(name) ? natAddressWords(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const reader = GENERIC.has(name) ? "generic" : PLAIN.has(name) ? "host" : "numeric";
       const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);

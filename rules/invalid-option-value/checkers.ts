@@ -6,11 +6,11 @@
  */
 import type { LineView } from "../../grammar/index.js";
 import {
+  addressReaderOf,
   EXTENSION_PARSERS,
   extensionParser,
   findExtension,
   findOption,
-  GENERIC_ADDRESS_OPTIONS,
   GLOBAL_LONG_OPTIONS,
   implicitMatch,
   inetPton4,
@@ -24,8 +24,8 @@ import {
   parseGenericProtocol,
   parseTcpFlags,
   parseValue,
-  PLAIN_ADDRESS_OPTIONS,
   PROTOCOL_READING_TARGETS,
+  RANGE_ADDRESS_OPTIONS,
   XT_TYPES,
   type ExtensionData,
   type Family,
@@ -388,8 +388,6 @@ export function checkersOf(view: LineView, family: Family | null): (Checker | nu
   return out;
 }
 
-const ADDRESS_OPTIONS: ReadonlySet<string> = new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
-
 /**
  * Whether address-family-mismatch reports this value in a ruleset of `family` (an address of the
  * other family: `-s 2001:db8::1` in an iptables ruleset; `--reject-with icmp6-...` in it): the
@@ -398,8 +396,9 @@ const ADDRESS_OPTIONS: ReadonlySet<string> = new Set([...GENERIC_ADDRESS_OPTIONS
 export function otherFamilysValue(option: string, word: string, family: Family | null): boolean {
   if (family === null) return false;
   if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, "numeric"));
-  if (!ADDRESS_OPTIONS.has(option)) return false;
-  const reader = GENERIC_ADDRESS_OPTIONS.has(option) ? "generic" : "host";
-  return word.split(",").some((a) => isOtherFamilysAddress(a, family, reader));
+  const reader = addressReaderOf(option);
+  // iprange's `a-b` values are address-family-mismatch's alone.
+  if (reader === null || RANGE_ADDRESS_OPTIONS.has(option)) return false;
+  const addresses = NAT_ADDRESS_OPTIONS.has(option) ? natAddressWords(word) : word.split(",");
+  return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
 }

@@ -17,6 +17,20 @@ export const PLAIN_ADDRESS_OPTIONS: ReadonlySet<string> = new Set([
   "--to", "--gateway", "--on-ip", "--ctorigsrc", "--ctorigdst", "--ctreplsrc", "--ctrepldst", "--tunnel-src", "--tunnel-dst",
 ]);
 
+/**
+ * How an option reads its addresses: `-s`/`-d` (`xtables_ipparse_multiple`: getaddrinfo, and no
+ * address at all behind a zero mask), HOST and HOSTMASK options (getaddrinfo: `--ctorigsrc`,
+ * `--gateway`, NETMAP's `--to`), or numbers only (NAT targets, iprange).
+ */
+export type AddressReader = "generic" | "host" | "numeric";
+
+/** How an address option reads its addresses, or null for an option that takes none. */
+export function addressReaderOf(option: string): AddressReader | null {
+  if (GENERIC_ADDRESS_OPTIONS.has(option)) return "generic";
+  if (PLAIN_ADDRESS_OPTIONS.has(option)) return "host";
+  return NAT_ADDRESS_OPTIONS.has(option) || RANGE_ADDRESS_OPTIONS.has(option) ? "numeric" : null;
+}
+
 /** Interface options by direction. */
 export const INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],

@@ -23,7 +23,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 
 import type { Backend, Family } from "../helpers/netfilter.js";
-import { requirePacketLab, withPacketLab, type LabPacket, type Observation, type PacketLab } from "../helpers/packet-lab.js";
+import { leftTheNode, requirePacketLab, withPacketLab, type LabPacket, type Observation, type PacketLab } from "../helpers/packet-lab.js";
 import { binPath } from "../helpers/project.js";
 import { packetText, walkCase, type WalkCase } from "./walk-cases.js";
 
@@ -54,7 +54,7 @@ interface View {
 
 function kernelView(observation: Observation, packet: LabPacket): View {
   const ported = packet.protocol !== "icmp";
-  const seen = observation.delivery === "local" ? observation.delivered[0] : observation.left.find((p) => p.interface !== "lo");
+  const seen = observation.delivery === "local" ? observation.delivered[0] : observation.left.find(leftTheNode);
   return {
     moved: [...new Set(observation.moved.map((rule) => rule.line))].sort((a, b) => a - b),
     policies: observation.policies.map((p) => `${p.table}/${p.chain}`).sort(),

@@ -94,6 +94,9 @@ export interface SeenPacket {
   interface: string;
 }
 
+/** Whether a packet seen leaving the node left it: one that leaves by lo comes back in. */
+export const leftTheNode = (packet: SeenPacket): boolean => packet.interface !== "lo";
+
 export interface MovedRule {
   /** 1-based line in the ruleset text. */
   line: number;
@@ -472,7 +475,7 @@ export class PacketLab {
     // and comes back in: delivered, like one that arrived, or dropped or rejected in INPUT (then
     // its leaving by lo was not its end).
     if (delivered.length) [verdict, delivery] = ["accept", "local"];
-    else if (left.some((p) => p.interface !== "lo")) [verdict, delivery] = ["accept", packet.direction === "out" ? "out" : "forward"];
+    else if (left.some(leftTheNode)) [verdict, delivery] = ["accept", packet.direction === "out" ? "out" : "forward"];
     else if (replies.length) verdict = "reject";
     else verdict = "drop";
     return { moved, policies, verdict, delivery, delivered, left, atFar, atPeer, replies, conntrack };

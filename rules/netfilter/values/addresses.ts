@@ -15,6 +15,7 @@
  * 19 characters count.
  */
 import { isCSpace, xtStrtoul } from "./cnum.js";
+import type { AddressReader } from "../options.js";
 import { accept, refuse, refuseAfter, unsure, type Family, type OptionSpec, type Parsed, type Unsure } from "./result.js";
 
 /** An address with its mask, host bits cleared as iptables does. IPv4 as one number, IPv6 as 8 groups of 16 bits. */
@@ -341,18 +342,11 @@ const WRITTEN_V4 = /^\d{1,3}(\.\d{1,3}){3}(\/[\d.]+)?$/;
  * ruleset it is its IPv4 address, and loads (measured, both backends). NAT and iprange
  * addresses are read as numbers, and refuse it.
  */
-export function isV4MappedHost(address: string): boolean {
+function isV4MappedHost(address: string): boolean {
   const slash = address.indexOf("/");
   const mapped = v4Mapped(slash === -1 ? address : address.slice(0, slash));
   return mapped !== undefined && mapped !== null;
 }
-
-/**
- * How an option reads its addresses: `-s`/`-d` (`xtables_ipparse_multiple`: getaddrinfo, and no
- * address at all behind a zero mask), HOST and HOSTMASK options (getaddrinfo: `--ctorigsrc`,
- * `--gateway`, NETMAP's `--to`), or numbers only (NAT targets, iprange).
- */
-export type AddressReader = "generic" | "host" | "numeric";
 
 /**
  * Whether an address (`address[/mask]`, a NAT or range address without brackets) is the other

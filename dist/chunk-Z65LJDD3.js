@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-Y672IW2D.js";
+} from "./chunk-TO2NSDN4.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-DLOB66J6.js";
-import "./chunk-QA3XIIBU.js";
+import "./chunk-Z65LJDD3.js";
+import "./chunk-IFD2QPCO.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

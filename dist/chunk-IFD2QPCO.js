@@ -10241,17 +10241,13 @@ var HASH = 35;
 var NUL = 0;
 var utf8Length = (c) => c < 128 ? 1 : c < 2048 || c >= 55296 && c <= 57343 ? 2 : 3;
 var isLetter = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90;
-function optionFollows(text, from, end) {
-  let j = from;
+function bangNegatesNext(text, after, end) {
+  let j = after;
   while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-  if (j + 1 >= end || text.charCodeAt(j) !== 45) return false;
+  if (j >= end) return false;
+  if (j + 1 >= end || text.charCodeAt(j) !== 45) return true;
   const c1 = text.charCodeAt(j + 1);
-  return isLetter(c1) || c1 === 45 && j + 2 < end && isLetter(text.charCodeAt(j + 2));
-}
-function wordFollows(text, from, end) {
-  let j = from;
-  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-  return j < end;
+  return !(isLetter(c1) || c1 === 45 && j + 2 < end && isLetter(text.charCodeAt(j + 2)));
 }
 function lex(text, options = {}) {
   const builder = new LexedBuilder(text, (text.length >> 6) + 16, (text.length >> 3) + 64, options.spareMemory);
@@ -10511,7 +10507,7 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
     let code;
     if (owed > 0) {
       const bang = !quoted && i - tokenStart === 1 && text.charCodeAt(tokenStart) === 33;
-      if (bang && bangMayFollow && wordFollows(text, i, end) && !optionFollows(text, i, end)) {
+      if (bang && bangMayFollow && bangNegatesNext(text, i, end)) {
         code = 4 /* Bang */;
       } else {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
@@ -10687,7 +10683,7 @@ function takesValue(text, start, end) {
   return Object.hasOwn(EXTENSION_OPTIONS, name) && EXTENSION_OPTIONS[name][0] === "required";
 }
 function valueTakesBang(text, after, end, tokens, lineFirstToken) {
-  return (after >= end || optionFollows(text, after, end)) && previousTakesValue(text, tokens, lineFirstToken);
+  return !bangNegatesNext(text, after, end) && previousTakesValue(text, tokens, lineFirstToken);
 }
 function previousTakesValue(text, tokens, lineFirstToken) {
   const before2 = tokens.count - 1;
@@ -12233,6 +12229,11 @@ var PLAIN_ADDRESS_OPTIONS = /* @__PURE__ */ new Set([
   "--tunnel-src",
   "--tunnel-dst"
 ]);
+function addressReaderOf(option2) {
+  if (GENERIC_ADDRESS_OPTIONS.has(option2)) return "generic";
+  if (PLAIN_ADDRESS_OPTIONS.has(option2)) return "host";
+  return NAT_ADDRESS_OPTIONS.has(option2) || RANGE_ADDRESS_OPTIONS.has(option2) ? "numeric" : null;
+}
 var INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],
   out: ["-o", "--out-interface"]
@@ -21595,11 +21596,11 @@ function checkLine(context, line, evidence, other) {
   const report12 = (i, message5, severity) => context.report({ range: view.range(i), message: message5, severity });
   for (let i = 0; i < view.count; i++) {
     const name = view.name(i);
-    if (GENERIC_ADDRESS_OPTIONS.has(name) || NAT_ADDRESS_OPTIONS.has(name) || RANGE_ADDRESS_OPTIONS.has(name) || PLAIN_ADDRESS_OPTIONS.has(name)) {
+    const reader = addressReaderOf(name);
+    if (reader !== null) {
       const value = view.value(i);
       if (value === null) continue;
       const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddressWords(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
-      const reader = GENERIC_ADDRESS_OPTIONS.has(name) ? "generic" : PLAIN_ADDRESS_OPTIONS.has(name) ? "host" : "numeric";
       const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
@@ -23227,14 +23228,13 @@ function checkersOf(view, family) {
   }
   return out;
 }
-var ADDRESS_OPTIONS = /* @__PURE__ */ new Set([...GENERIC_ADDRESS_OPTIONS, ...PLAIN_ADDRESS_OPTIONS]);
 function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
-  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(word).some((a) => isOtherFamilysAddress(a, family, "numeric"));
-  if (!ADDRESS_OPTIONS.has(option2)) return false;
-  const reader = GENERIC_ADDRESS_OPTIONS.has(option2) ? "generic" : "host";
-  return word.split(",").some((a) => isOtherFamilysAddress(a, family, reader));
+  const reader = addressReaderOf(option2);
+  if (reader === null || RANGE_ADDRESS_OPTIONS.has(option2)) return false;
+  const addresses = NAT_ADDRESS_OPTIONS.has(option2) ? natAddressWords(word) : word.split(",");
+  return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
 }
 
 // rules/invalid-option-value/rule.ts

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-DLOB66J6.js";
+} from "./chunk-Z65LJDD3.js";
 import {
   lazyModule
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

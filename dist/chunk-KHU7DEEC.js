@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-CTXDHXIQ.js";
+} from "./chunk-Z74DBOOR.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-DLOB66J6.js";
+} from "./chunk-Z65LJDD3.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 import {
   __commonJS,
   __require,

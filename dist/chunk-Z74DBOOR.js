@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-QA3XIIBU.js";
+} from "./chunk-IFD2QPCO.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
