@@ -407,7 +407,8 @@ export class TableHeaderLine extends LineNodeBase {
   }
 
   get name(): string {
-    return this.header.value.slice(1);
+    // `* mangle`: iptables-restore skips the blanks after the `*`.
+    return this.header.value.slice(1).replace(/^[ \t]+/, "");
   }
 }
 

@@ -585,6 +585,12 @@ function lexLine(
         }
       }
       code = packed & 0xff;
+      if ((code === TokenCode.TableHeader || code === TokenCode.ChainDecl) && i - tokenStart === 1) {
+        // `* mangle`, `: INPUT DROP [0:0]`: iptables-restore reads the name with strtok, which
+        // skips the blanks after the `*` or `:` (measured: both backends load them). The name
+        // is then part of the head, as in `*mangle`.
+        i = nameAfterBlanks(text, i, end);
+      }
       if (code === TokenCode.Bang ? valueTakesBang(text, i, end, tokens, lineFirstToken) : quoted && code >= TokenCode.Append && code <= TokenCode.ModuleOption && previousTakesValue(text, tokens, lineFirstToken)) {
         code = quoted ? TokenCode.QuotedWord : TokenCode.Word;
       }
@@ -648,6 +654,34 @@ function classify(
     return packed === TokenCode.Word ? TokenCode.QuotedWord : packed;
   }
   return optionCode(text, start, end, marks.noEqualsBefore(start, end));
+}
+
+/**
+ * Where the word after the blanks at `from` ends, for a table header or chain declaration
+ * written `* NAME` or `: NAME`; `from` itself when no word follows, or the word has a quote
+ * (which the head's own word reading handles).
+ */
+function nameAfterBlanks(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  if (at === from || at === end) return from;
+  let wordEnd = at;
+  for (; wordEnd < end; wordEnd++) {
+    const c = text.charCodeAt(wordEnd);
+    if (c === SPACE || c === TAB) break;
+    if (c === QUOTE) return from;
+  }
+  return wordEnd;
+}
+
+/**
+ * Where the name in a table header or chain declaration token starting at `start` begins: after
+ * its `*` or `:` and the blanks iptables-restore skips there (`* mangle`).
+ */
+export function headNameStart(text: string, start: number, end: number): number {
+  let at = start + 1;
+  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  return at;
 }
 
 /** The kind of a line's first word when it starts the line, or null for an ordinary word. */

@@ -20,7 +20,7 @@ import {
   type SourceRange,
 } from "./ast.js";
 import { lexErrorMessage, lineErrorMessage, quote, secondCommandMessage, syntaxError, targetWithoutNameMessage, type Diagnostic } from "./diagnostics.js";
-import { decodeWord, LexErrorKind, LineKind, type LexedText } from "./lexer.js";
+import { decodeWord, headNameStart, LexErrorKind, LineKind, type LexedText } from "./lexer.js";
 import { LineErrorKind, LineShape, isLineError, planLine, type LineError, type LinePlan } from "./plan.js";
 import { TokenCode } from "./tokens.js";
 import { declarationCountersRefused, ruleCountersRefused } from "./values.js";
@@ -145,7 +145,7 @@ class Lines {
   private declaration(index: number, plan: LinePlan): ChainDeclaration {
     const { firstTokens, tokens } = this.source.lexed;
     const t = firstTokens[index] + plan.head;
-    return new ChainDeclaration(this.source, index, this.source.text.slice(tokens.starts[t] + 1, tokens.ends[t]), plan);
+    return new ChainDeclaration(this.source, index, this.source.text.slice(headNameStart(this.source.text, tokens.starts[t], tokens.ends[t]), tokens.ends[t]), plan);
   }
 
   private uncommand(index: number): LineNode {
@@ -251,7 +251,7 @@ class DocumentBuilder {
     const { starts, ends } = this.lexed.tokens;
     if (ends[header] - starts[header] === 1 || plan.policy === -1) {
       // The name is the rest of the (unquoted) `:NAME` word.
-      const name = this.source.text.slice(starts[header] + 1, ends[header]);
+      const name = this.source.text.slice(headNameStart(this.source.text, starts[header], ends[header]), ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
       // `:NAME [p:b]`: iptables-restore takes the counters for the policy; iptables-nft-restore
       // loads a user chain and iptables-legacy-restore refuses it, which is for a rule to say.

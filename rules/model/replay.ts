@@ -10,6 +10,7 @@
  */
 import {
   decodeWord,
+  headNameStart,
   readTarget,
   targetName,
   TokenCode,
@@ -470,7 +471,7 @@ class Reader {
       // as a value). `:` alone names no chain (a syntax error of its own): iptables-restore
       // declares nothing.
       if (ends[first] - starts[first] === 1) continue;
-      const id = this.names.intern(text, starts[first] + 1, ends[first]);
+      const id = this.names.intern(text, headNameStart(text, starts[first], ends[first]), ends[first]);
       if (2 * this.declaredCount + 2 > this.declaredInOrder.length) this.declaredInOrder = growDeclared(this.declaredInOrder);
       this.declaredInOrder[2 * this.declaredCount] = first;
       this.declaredInOrder[2 * this.declaredCount + 1] = id;
@@ -635,7 +636,7 @@ class Reader {
     const stop = Math.min(this.declaredCount, this.nextDeclaration + 8);
     for (let q = this.nextDeclaration; q < stop; q++) {
       const token = order[2 * q];
-      const from = this.starts[token] + 1;
+      const from = headNameStart(this.text, this.starts[token], this.ends[token]);
       if (this.ends[token] - from === length && sameRange(this.text, start, from, length)) {
         this.nextDeclaration = q + 1;
         return order[2 * q + 1];

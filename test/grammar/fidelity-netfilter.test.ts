@@ -59,6 +59,16 @@ export const CASES: Case[] = [
     outcome: { refuses: "line 5 policy invalid" },
     syntax: [/policy invalid/],
   },
+  // A blank after the `*` or `:`: iptables-restore reads the name with strtok, which skips it.
+  { name: "`* mangle`, a blank after the `*`", lines: "* mangle\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -j MARK --set-mark 1\nCOMMIT\n", whole: true, outcome: "loads", syntax: [] },
+  {
+    name: "`*\tmangle` and TPROXY, which only mangle takes",
+    lines: "*\tmangle\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -j TPROXY --on-port 1080 --tproxy-mark 0x1/0x1\nCOMMIT\n",
+    whole: true,
+    outcome: "loads",
+    syntax: [],
+  },
+  { name: "`: FOO - [0:0]` and `: INPUT DROP [0:0]`, blanks after the `:`", lines: ": INPUT DROP [0:0]\n:  FOO\t- [0:0]\n-A INPUT -j FOO\n-A FOO -j ACCEPT", outcome: "loads", syntax: [] },
   // Options before the command: iptables reads a line's options in any order.
   { name: "an option before -A", lines: "-p tcp -A FORWARD --dport 22 -j ACCEPT", outcome: "loads", syntax: [] },
   { name: "a match option before -A", lines: "-p tcp --dport 22 -A INPUT -j ACCEPT", outcome: "loads", syntax: [] },
@@ -145,4 +155,16 @@ test("what iptables loads or refuses, iptlint reads the same way", async (t) => 
   checkSyntax(CASES);
   if (!requireNetfilter(t)) return;
   await checkNetfilter("fidelity", CASES);
+});
+
+test("`* mangle` and `: FOO - [0:0]` name the table and the chain after the blanks, and the rules read them so", () => {
+  const mangle = parse("*\tmangle\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -j TPROXY --on-port 1080 --tproxy-mark 0x1/0x1\nCOMMIT\n");
+  assert.equal(mangle.tables[0].name, "mangle");
+  const chains = parse(TABLE(": INPUT DROP [0:0]\n:  FOO\t- [0:0]\n-A INPUT -j FOO\n-A FOO -j ACCEPT"));
+  assert.deepEqual(
+    chains.tables[0].chains.map((c) => [c.name, c.policy]),
+    [["INPUT", "ACCEPT"], ["FORWARD", "ACCEPT"], ["OUTPUT", "ACCEPT"], ["INPUT", "DROP"], ["FOO", "-"]],
+  );
+  // TPROXY is mangle's, FOO is declared and entered: nothing to report.
+  for (const text of [mangle.text, chains.text]) assert.deepEqual(lintText(text).diagnostics.filter((d) => d.severity === "error"), [], text);
 });
