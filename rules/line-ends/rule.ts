@@ -8,14 +8,15 @@
  *   compares them with "COMMIT\n", so it takes this COMMIT for a command and refuses the file
  *   ("Bad argument `COMMIT'"); iptables-nft-restore loads it.
  */
-import type { ChainDeclaration, CommandLine, Document, LineNode, Severity } from "../../grammar/index.js";
-import { FREE_TEXT_OPTIONS } from "../netfilter/index.js";
+import type { ChainDeclaration, CommandLine, Document, LineNode, Severity, TableHeaderLine } from "../../grammar/index.js";
+import { builtinChains, FREE_TEXT_OPTIONS } from "../netfilter/index.js";
 import type { RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "line-ends";
 
 
-type Effect = "refused" | "altered" | "harmless";
+/** What a CR does to a line: `legacy-refused` is a user chain's `:FOO -\r`, which iptables-nft-restore loads. */
+type Effect = "refused" | "legacy-refused" | "altered" | "harmless";
 
 export const lineEnds: RuleModule = {
   id: ID,
@@ -49,6 +50,7 @@ function checkCrLf(context: RuleContext): void {
   const { contentEnds, lineCount } = document.source.lexed;
   const edits: TextEdit[] = [];
   let firstRefused: LineNode | null = null;
+  let firstLegacyRefused: LineNode | null = null;
   let firstAltered: LineNode | null = null;
   for (let i = 0; i < lineCount; i++) {
     const end = contentEnds[i];
@@ -59,19 +61,22 @@ function checkCrLf(context: RuleContext): void {
     const line = document.line(i);
     const effect = effectOf(document, line);
     if (effect === "refused") firstRefused = line;
+    else if (effect === "legacy-refused") firstLegacyRefused ??= line;
     else if (effect === "altered") firstAltered ??= line;
   }
-  const first = firstRefused ?? firstAltered;
+  const first = firstRefused ?? firstLegacyRefused ?? firstAltered;
   if (first === null) {
     // Only comments and chain declarations with counters end in CR LF: iptables loads the file as it is.
     return;
   }
-  const severity: Severity = firstRefused ? "error" : "warning";
+  const severity: Severity = firstRefused || firstLegacyRefused ? "error" : "warning";
   const count = edits.length;
   const lines = `${count} line${count === 1 ? "" : "s"} of ${lineCount} end${count === 1 ? "s" : ""} in CR LF (\\r\\n)`;
   const message = firstRefused
     ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})`
-    : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered!)})`;
+    : firstLegacyRefused
+      ? `${lines}: iptables-legacy-restore refuses the file, iptables-nft-restore loads it (${legacyConsequence(firstLegacyRefused as ChainDeclaration)})`
+      : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered!)})`;
   context.report({
     range: first.range,
     severity,
@@ -80,15 +85,36 @@ function checkCrLf(context: RuleContext): void {
   });
 }
 
+/** The name of the table a line is in (null outside one: `iptables -S` output). */
+function tableNameAt(document: Document, index: number): string | null {
+  const table = document.tables.find((t) => (t.header?.index ?? -1) < index && (t.commit === null || t.commit.index > index));
+  return table?.name ?? null;
+}
+
+/** iptables-legacy-restore's words for a user chain's `:FOO -\r`. */
+function legacyConsequence(line: ChainDeclaration): string {
+  return `line ${line.index + 1}: "Can't set policy \`-\\r' on \`${line.name}'"`;
+}
+
 /** What a CR at the end of this line does to iptables-restore (measured with iptables 1.8.9). */
 function effectOf(document: Document, line: LineNode | undefined): Effect {
   if (line === undefined) return "refused";
   switch (line.kind) {
     case "comment":
       return "harmless";
-    case "chain":
-      // `[0:0]\r` is read with sscanf and loads; `:INPUT ACCEPT\r` is a bad policy.
-      return (line as ChainDeclaration).counters !== null ? "harmless" : "refused";
+    case "table":
+      // iptables-restore reads the name and no word after it: `*filter x\r` loads (measured).
+      return (line as TableHeaderLine).extra.length > 0 ? "harmless" : "refused";
+    case "chain": {
+      const declaration = line as ChainDeclaration;
+      // `[0:0]\r` is read with sscanf and loads, and no word after the counters (or after a
+      // policy, without `--counters`) is read at all: `:FOO - x\r` loads (measured).
+      if (declaration.counters !== null || declaration.extra.length > 0) return "harmless";
+      // `:INPUT ACCEPT\r` is a bad policy. iptables-nft-restore sets no policy on a user chain,
+      // so `:FOO -\r` loads there; iptables-legacy-restore sets `-\r` and fails (measured).
+      if (declaration.policy === "-") return builtinChains(tableNameAt(document, line.index)).has(declaration.name) ? "refused" : "legacy-refused";
+      return "refused";
+    }
     case "command": {
       const elements = (line as CommandLine).elements;
       const last = elements[elements.length - 1];
@@ -111,7 +137,7 @@ function consequence(document: Document, line: LineNode): string {
   const at = `line ${line.index + 1}`;
   switch (line.kind) {
     case "table":
-      return `${at}: "table name '${line.text.slice(1)}\\r' invalid"`;
+      return `${at}: "table name '${line.name}\\r' invalid"`;
     case "commit":
       return `${at}: "Bad argument \`COMMIT\\r'"`;
     case "blank":

@@ -59,12 +59,13 @@ export function load(ns: Namespace, backend: Backend, family: Family, text: stri
   return { status: result.status, said: `${result.stdout}${result.stderr}`.trim() };
 }
 
-export type Expectation = "loads" | "refused" | "legacy refuses";
+export type Expectation = "loads" | "refused" | "legacy refuses" | "nft refuses";
 
 /** What the real iptables should do with a fixture, from its name and the rule's findings. */
 export function expectationOf(rule: RuleModule, fixture: Fixture, options: NetfilterCheckOptions = {}): Expectation {
   if (fixture.name.startsWith("valid-")) return "loads";
   if (fixture.name.includes("legacy-only")) return "legacy refuses";
+  if (fixture.name.includes("nft-only")) return "nft refuses";
   const findings = checkWith(rule, fixture.text).of(rule.id);
   return findings.some((d) => d.severity === "error" || options.warningsRefused) ? "refused" : "loads";
 }
@@ -83,13 +84,13 @@ export const quotedOf = (message: string): string | null => /\("(.*)"\)[^"]*$/.e
 export function fixturesAgainstNetfilter(rule: RuleModule, options: NetfilterCheckOptions = {}): void {
   for (const fixture of fixturesOf(rule)) {
     const expected = expectationOf(rule, fixture, options);
-    test(`${rule.id}: ${fixture.name} ${expected === "loads" ? "loads" : expected === "refused" ? "is refused by iptables-restore (nft and legacy)" : "is refused by iptables-legacy-restore and loaded by iptables-nft-restore"}${fixture.fixed !== null ? "; the fixed text loads" : ""}`, async (t) => {
+    test(`${rule.id}: ${fixture.name} ${expected === "loads" ? "loads" : expected === "refused" ? "is refused by iptables-restore (nft and legacy)" : expected === "nft refuses" ? "is refused by iptables-nft-restore and loaded by iptables-legacy-restore" : "is refused by iptables-legacy-restore and loaded by iptables-nft-restore"}${fixture.fixed !== null ? "; the fixed text loads" : ""}`, async (t) => {
       if (!requireNetfilter(t)) return;
       const family = familyOfText(fixture.text);
       await withNamespace(rule.id.slice(0, 12), (ns) => {
         for (const backend of ["nft", "legacy"] as Backend[]) {
           const result = load(ns, backend, family, fixture.text);
-          const refused = expected === "refused" || (expected === "legacy refuses" && backend === "legacy");
+          const refused = expected === "refused" || (expected === "legacy refuses" && backend === "legacy") || (expected === "nft refuses" && backend === "nft");
           if (refused) {
             assert.notEqual(result.status, 0, `${tool("restore", backend, family)} loaded ${fixture.name}`);
             if (options.quoted) {
