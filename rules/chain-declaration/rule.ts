@@ -6,7 +6,7 @@
  */
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
 import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
-import { isKnownTarget, NAT_DROP_REFUSED, POLICIES, tablesWithBuiltin } from "../netfilter/index.js";
+import { isKnownTarget, NAT_DROP_REFUSED, POLICIES, STANDARD_TARGETS, tablesWithBuiltin } from "../netfilter/index.js";
 import { lineOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
 
@@ -24,6 +24,7 @@ export const chainDeclaration: RuleModule = {
       for (const command of walk.policyCommands) checkPolicyCommand(context, walk, command);
       for (const command of walk.newChainCommands) checkNewChain(context, walk, command);
       for (const redeclaration of walk.redeclarations) checkRedeclaration(context, walk, redeclaration);
+      checkDeclaredNames(context, walk);
     }
   },
 };
@@ -76,6 +77,13 @@ function countersForPolicy(context: RuleContext, walk: TableModel, declaration: 
     context.report({
       range: counters.range,
       message: `${written} has no policy, and both backends refuse the built-in chain ("Bad policy name")`,
+    });
+    return;
+  }
+  if (name.startsWith("-") || name.startsWith("!")) {
+    context.report({
+      range: counters.range,
+      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "chain name not allowed to start with \`${name[0]}'")`,
     });
     return;
   }
@@ -141,11 +149,45 @@ function checkNewChain(context: RuleContext, walk: TableModel, command: CommandL
     });
     return;
   }
+  if (name.startsWith("-") || name.startsWith("!")) {
+    context.report({
+      range: command.chainWord?.range ?? command.range,
+      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'")`,
+    });
+    return;
+  }
   if (isKnownTarget(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
       message: `\`-N ${name}\`: ${name} is a target, and iptables refuses a chain named after one ("chain name may not clash with target name")`,
     });
+  }
+}
+
+/**
+ * `:NAME` lines with a name iptables refuses there (measured, 1.8.9): one starting with `-` or
+ * `!` (iptables-nft-restore refuses it, iptables-legacy-restore loads it), and ACCEPT, DROP,
+ * RETURN or QUEUE (both refuse it). Other targets' names load (`:DNAT - [0:0]`). The ids are
+ * read in place: a kube-proxy dump declares 60,000 chains.
+ */
+function checkDeclaredNames(context: RuleContext, walk: TableModel): void {
+  // Asked by name only when the table has such a chain: listing its declarations makes them all.
+  const names: string[] = [...STANDARD_TARGETS].filter((name) => walk.chains.isUserChain(name));
+  for (const id of walk.chains.userChains()) {
+    if (walk.nameStartsWith(id, "-") || walk.nameStartsWith(id, "!")) names.push(walk.nameOf(id));
+  }
+  for (const name of names) {
+    for (const declaration of walk.declarationsOf(name)) {
+      // With another policy, or none, the policy is what the message is about (`:-X [0:0]` too).
+      if (declaration.kind !== "chain" || declaration.policy !== "-") continue;
+      const written = `\`:${name}\``;
+      context.report({
+        range: declaration.header.range,
+        message: STANDARD_TARGETS.has(name)
+          ? `${written}: both backends refuse a chain named after the verdict ${name} (nft: "chain name may not clash with target name"; legacy: "File exists")`
+          : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`,
+      });
+    }
   }
 }
 
