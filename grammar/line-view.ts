@@ -228,6 +228,19 @@ export class LineView {
     return this.ends[this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1];
   }
 
+  /**
+   * The option word right after element `i`'s option when `i` has no value (`--to-destination
+   * --random`), as iptables sees it; else null. getopt gives that word to `i` when `i` requires
+   * a value, whatever it looks like.
+   */
+  optionTakenAsValue(i: number): string | null {
+    if (i + 1 >= this.count || this.e[i * 4 + 2] !== -1 || this.e[(i + 1) * 4] !== -1 || this.valueInOptionWord(i) !== null) return null;
+    const [from, to] = this.valueTokens(i);
+    const next = this.optionToken(i + 1);
+    if (from < to || next !== this.optionToken(i) + 1) return null;
+    return decodeWord(this.text.slice(this.starts[next], this.ends[next]));
+  }
+
   /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
   private valueInOptionWord(i: number): string | null {
     const t = this.optionToken(i);

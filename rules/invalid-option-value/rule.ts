@@ -114,7 +114,10 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
     // `--tcp-flags ! SYN SYN`: iptables >= 1.4.12 takes the `!` for the first value ("Unknown TCP
     // flag `!'"), which old-negation-syntax says; the words after it are not what is refused.
     if (checker === null || view.lateBang(i)) continue;
-    const words = view.values(i);
+    let words = view.values(i);
+    // `--to-destination --random`: getopt gives the next option word as the value.
+    const taken = words.length === 0 && checker.words === 1 ? view.optionTakenAsValue(i) : null;
+    if (taken !== null) words = [taken];
     const verdict = checker.checkWords(words.slice(0, checker.words));
     if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words[0], family)) continue;
     // `--name=value`: the first value is inside the option word.
@@ -123,7 +126,10 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
     const first = inline ? option : view.valueRange(i, 0);
     const last = checker.words === 1 ? first : view.valueRange(i, inline ? 0 : 1);
     const range = first === null || last === null ? option : { start: first.start, end: last.end };
-    const message = messageOf(view.name(i), words.slice(0, checker.words), verdict, checker.words);
+    const message =
+      taken !== null && verdict.kind === "refused"
+        ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shown(taken)}\`, as its value and refuses the line ("${verdict.message}")`
+        : messageOf(view.name(i), words.slice(0, checker.words), verdict, checker.words);
     if (message !== null) context.report({ range, message, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }

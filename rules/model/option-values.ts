@@ -25,9 +25,10 @@ export const valueOf = (v: OptionValue): string => (v.quoted ? decodeWord(v.text
 
 /**
  * Calls `visit` for each option of `lines` (every line when not given) with a value word after it
- * (after a late `!`), in order; `visit` returns false to leave the rest of the line. A line whose
- * options are not plain words (quoted, or `--name=value`) is handed to `unusual` instead, once:
- * the caller reads it the slow way.
+ * (after a late `!`), in order, and with an extension's option word right after another's (which
+ * getopt gives the first as its value when it takes one); `visit` returns false to leave the rest
+ * of the line. A line whose options are not plain words (quoted, or `--name=value`) is handed to
+ * `unusual` instead, once: the caller reads it the slow way.
  */
 export function forEachOptionValue(document: Document, lines: Iterable<LineNo> | null, visit: (v: OptionValue) => boolean, unusual: (line: LineNo) => void): void {
   const { lexed } = document.source;
@@ -59,7 +60,10 @@ export function forEachOptionValue(document: Document, lines: Iterable<LineNo> |
       }
       if (value >= last) continue;
       const valueCode = codes[value];
-      if (valueCode !== TokenCode.Word && valueCode !== TokenCode.QuotedWord) continue;
+      // `--to-destination --random`: getopt gives the second option word to the first when the
+      // first requires a value (which option does is the caller's to say), so it is visited as one.
+      const takenOption = code === TokenCode.ModuleOption && value === t + 1 && valueCode === TokenCode.ModuleOption;
+      if (valueCode !== TokenCode.Word && valueCode !== TokenCode.QuotedWord && !takenOption) continue;
       v.start = starts[value];
       v.end = ends[value];
       v.quoted = valueCode === TokenCode.QuotedWord;

@@ -22,6 +22,7 @@ import {
   implicitMatch,
   optionSpace,
   PROTOCOL_OPTION_OWNERS,
+  type OptionSpace,
   resolveSpelling,
   type ExtensionData,
   type Family,
@@ -121,7 +122,7 @@ function readLine(line: CommandLine, family: Family | null, model: RulesetModel)
   }
   const space = optionSpace(extensions, family);
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) !== "module") continue;
+    if (view.role(i) !== "module" || isTakenAsValue(view, i, space)) continue;
     const spelling = view.name(i);
     if (space.knows(spelling)) continue;
     // A protocol match's option without its protocol is option-needs-protocol's to report.
@@ -150,6 +151,7 @@ function optionBeforeItsExtension(view: LineView, extensions: ExtensionData[], f
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== undefined && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {
+      if (isTakenAsValue(view, i, optionSpace(loaded, family))) continue;
       const spelling = view.name(i);
       // As getopt: the extensions loaded so far; the protocol's match only once a word was not found (it is loaded then, and the word read again).
       let begun = ambiguous(spelling, loaded, family);
@@ -168,6 +170,15 @@ function optionBeforeItsExtension(view: LineView, extensions: ExtensionData[], f
     }
   }
   return null;
+}
+
+/**
+ * Whether element `i`'s option word is the value of the option right before it, which takes one
+ * and was given none: getopt gives it the next word whatever it looks like (`-m recent --name
+ * --bogus --set` loads a list named `--bogus`, measured).
+ */
+function isTakenAsValue(view: LineView, i: number, space: OptionSpace): boolean {
+  return i > 0 && view.role(i - 1) === "module" && view.optionTakenAsValue(i - 1) !== null && space.takesValue(view.name(i - 1));
 }
 
 /** `-p`, `--protocol`, or a beginning of it getopt takes for it (`--proto`). */

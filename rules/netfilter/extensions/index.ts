@@ -94,12 +94,33 @@ export class OptionSpace {
   readonly extensionNames: readonly string[];
   private readonly all: readonly string[];
   private readonly answers = new Map<string, boolean>();
+  /** The extensions' long options that take a value (getopt's required_argument). */
+  private readonly valued = new Set<string>();
 
   constructor(readonly extensions: readonly ExtensionData[], family: Family | null) {
     const names = new Set<string>();
-    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names.add(n);
+    for (const e of extensions) {
+      for (const o of optionsOf(e, family)) {
+        for (const n of o.names) {
+          if (!n.startsWith("--")) continue;
+          names.add(n);
+          if (o.value) this.valued.add(n);
+        }
+      }
+    }
     this.extensionNames = [...names].sort();
     this.all = [...new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
+  }
+
+  /**
+   * Whether getopt reads `spelling` as an extension's option that takes a value: its exact name,
+   * or the beginning of only one option (getopt's abbreviation).
+   */
+  takesValue(spelling: string): boolean {
+    if (this.valued.has(spelling)) return true;
+    if (this.extensionNames.includes(spelling)) return false;
+    const begun = this.all.filter((name) => name.startsWith(spelling));
+    return begun.length === 1 && this.valued.has(begun[0]);
   }
 
   /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
