@@ -8,6 +8,7 @@
  */
 import { decodeWord, type CommandLine, type Document, type LineView } from "../../grammar/index.js";
 import type { RulesetModel } from "../model/index.js";
+import { parseAddressList, type Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "inline-option-value";
@@ -109,6 +110,7 @@ function checkGlued(context: RuleContext, line: CommandLine): void {
     // `-ieth0` loads: an interface named `-ieth0`.
     if ((option === "-i" || option === "-o") && Buffer.byteLength(word) <= INTERFACE_NAME_BYTES) continue;
     if (option === "-j" && isDeclaredChain(context.model, line, word)) continue;
+    if ((option === "-s" || option === "-d") && loadsAsAddress(word, context.model)) continue;
     const range = view.optionRange(i);
     const raw = text.slice(range.start, range.end);
     const refused = GLUED[option];
@@ -122,6 +124,16 @@ function checkGlued(context: RuleContext, line: CommandLine): void {
         : undefined,
     });
   }
+}
+
+/**
+ * Whether iptables loads the whole word as `-s`/`-d`'s address: behind a zero mask it reads no
+ * address (`-s=::/0` loads, measured, both backends). With the family unknown, in either family.
+ */
+function loadsAsAddress(word: string, model: RulesetModel): boolean {
+  const family = model.family()?.family ?? null;
+  const families: Family[] = family === null ? [4, 6] : [family];
+  return families.some((f) => parseAddressList(word, f).kind === "value");
 }
 
 /**
@@ -165,6 +177,7 @@ function checkLine(context: RuleContext, line: CommandLine): void {
     // What iptables sees: the word without its quotes.
     const word = decodeWord(raw);
     if (name === "--jump" && isDeclaredChain(context.model, line, word)) continue;
+    if (REFUSED[name].says === hostNotFound && loadsAsAddress(word, context.model)) continue;
     const equals = raw.indexOf("=");
     const value = raw.slice(equals + 1);
     // A quoted word would keep its space inside the quotes: rewriting it is left to the user.

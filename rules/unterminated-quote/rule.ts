@@ -37,12 +37,17 @@ export const unterminatedQuote: RuleModule = {
   },
 };
 
-/** The option whose value holds the offset `at` (a quote in its values), or null. */
+/** The option whose value holds the offset `at` (a quote in its values, or after the `=` of `--comment="x`), or null. */
 function optionOf(line: CommandLine, at: number): string | null {
   const view = line.view;
+  const text = line.source.text;
   for (let i = 0; i < view.count; i++) {
     const range = view.range(i);
-    if (at >= range.start && at < range.end && at >= view.optionRange(i).end) return view.name(i);
+    if (at < range.start || at >= range.end) continue;
+    const option = view.optionRange(i);
+    if (at >= option.end) return view.name(i);
+    const equals = text.indexOf("=", option.start);
+    if (equals !== -1 && equals < at) return view.name(i);
   }
   return null;
 }

@@ -27,6 +27,10 @@ test("unterminated-quote: no syntax error, a finding on every rule line with an 
     checkWith(rule, refused).of(rule.id).map((d) => `${where(refused, d)}: ${/refuses the line/.test(d.message)}`),
     ['5:13 "ACCEPT: true', '6:15 "10.0.0.1: true'],
   );
+  // `--comment="ssh -j ACCEPT`: the quote is in the inline value, free text too.
+  const inline = checkWith(rule, fixture.replace('--comment "ssh', '--comment="ssh')).of(rule.id);
+  assert.equal(inline.length, 1);
+  assert.match(inline[0].message, /`--comment` takes the rest of the line and its line end/);
   const elsewhere = '*filter\n:INPUT ACCEPT [0:0] "declarations ignore extra words\n-A INPUT -j ACCEPT\nCOMMIT\n';
   assert.deepEqual(checkWith(rule, elsewhere).of(rule.id), []);
 });
@@ -62,6 +66,9 @@ test("unterminated quote and `! -i !` against the real iptables: what loads, wha
         const again = ns.run(restore, [], saved);
         assert.notEqual(again.status, 0, `${backend} v${family}: the saved dump restores`);
         assert.match(again.stderr, /Bad argument `\n/);
+        // The same with the quote after `--comment=`: it loads the same comment.
+        ns.restore(backend, family, fixture.replace('--comment "ssh', '--comment="ssh'));
+        assert.match(ns.save(backend, family), /--comment "ssh -j ACCEPT\n"\n/, `${backend} v${family}: --comment="`);
         if (family === 4) {
           const address = ns.run(restore, [], refused.replace('-A INPUT -j "ACCEPT\n', ""));
           assert.notEqual(address.status, 0);
