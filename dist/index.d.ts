@@ -125,6 +125,11 @@ export interface RewrittenLines {
  * fixer reads of a fixed text.
  */
 export declare function rewrittenLines(old: LexedText, replacements: readonly Replacement[]): RewrittenLines[];
+/**
+ * Where the name in a table header or chain declaration token starting at `start` begins: after
+ * its `*` or `:` and the blanks iptables-restore skips there (`* mangle`).
+ */
+export declare function headNameStart(text: string, start: number, end: number): number;
 /** The value iptables sees for a word: quotes removed, escapes inside quotes resolved. */
 export declare function decodeWord(raw: string): string;
 export declare const enum LineShape {
@@ -262,6 +267,12 @@ export declare class LineView {
 	valueStart(i: number): number;
 	/** Where the first value's word ends, when valueStart gives its start. */
 	valueEnd(i: number): number;
+	/**
+	 * The option word right after element `i`'s option when `i` has no value (`--to-destination
+	 * --random`), as iptables sees it; else null. getopt gives that word to `i` when `i` requires
+	 * a value, whatever it looks like.
+	 */
+	optionTakenAsValue(i: number): string | null;
 	/** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
 	private valueInOptionWord;
 	/** The tokens of the values after the option word (after a late `!`): `[from, to)`. */

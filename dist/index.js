@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-TO2NSDN4.js";
+} from "./chunk-5XHJCGFC.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-KHU7DEEC.js";
+} from "./chunk-5HMBJTDG.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-Z74DBOOR.js";
+} from "./chunk-FFO6BIGH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-Z65LJDD3.js";
+} from "./chunk-FJL3EK5P.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -77,6 +77,7 @@ import {
   decodeWord,
   detachedDocument,
   genericNameOf,
+  headNameStart,
   inlineValue,
   isRuleOptionCode,
   optionValueCount,
@@ -93,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts
@@ -169,6 +170,7 @@ export {
   formatTraceText,
   formatters,
   genericNameOf,
+  headNameStart,
   inlineValue,
   isRuleOptionCode,
   lintDocument,

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-FJB6SLED.js"), import("./main-W4SPIUTN.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-L2BCQUSR.js"), import("./main-J6JENNZR.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

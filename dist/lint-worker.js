@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-Z74DBOOR.js";
+} from "./chunk-FFO6BIGH.js";
 import {
   parse
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -11,7 +11,7 @@
  * an option that takes none (`--syn 5`) by reading one line of each shape, whose lines have the
  * same options with as many words after each.
  */
-import { decodeWord, optionValueCount, type CommandLine, type LineView, type SourceRange } from "../../grammar/index.js";
+import { commandKindOf, decodeWord, optionValueCount, type CommandKind, type CommandLine, type LinePlan, type LineView, type SourceRange } from "../../grammar/index.js";
 import { linesWithWordRuns, type LineNo } from "../model/index.js";
 import { FAMILY_OPTIONS, findExtension, type Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
@@ -37,8 +37,111 @@ export const strayArgument: RuleModule = {
       if (line.kind !== "command" || firstStray(line, family) === null) continue;
       for (const n of shapes.linesLike(representative)) if (!checked.has(n)) reportLine(context, n, family);
     }
+    for (const n of linesWithExtraArguments(context)) reportArguments(context, n, family);
   },
 };
+
+/**
+ * The most words each command takes after it (its chain, a rule number, a policy, a new name):
+ * iptables refuses the next one ("Bad argument", measured, both backends).
+ */
+const ARGUMENTS: Partial<Record<CommandKind, number>> = {
+  append: 1,
+  insert: 2,
+  delete: 2,
+  replace: 2,
+  zero: 2,
+  "new-chain": 1,
+  "delete-chain": 1,
+  flush: 1,
+  "rename-chain": 2,
+  policy: 2,
+};
+
+/** Commands whose second word is a rule number (`-I INPUT 2`): iptables reads any word there as one. */
+const RULE_NUMBER_SECOND: ReadonlySet<CommandKind> = new Set(["insert", "delete", "replace", "zero"]);
+
+/**
+ * Command lines with more words after the command than it takes, or a second word where a rule
+ * number goes: read from the line plans (one per sequence of token codes), with no node made
+ * for the others. A kube-proxy dump's `-A CHAIN` lines have one.
+ */
+function linesWithExtraArguments(context: RuleContext): LineNo[] {
+  const { document } = context;
+  const { firstTokens, lineCount, tokens } = document.source.lexed;
+  const verdicts = new Map<LinePlan, Map<number, boolean>>();
+  const found: LineNo[] = [];
+  // Runs of lines share a plan (a dump's chains): the last verdict is asked first.
+  let lastPlan: LinePlan | null = null;
+  let lastCode = -1;
+  let lastSuspect = false;
+  for (let n = 0; n < lineCount; n++) {
+    const plan = document.commandPlan(n);
+    if (plan === null) continue;
+    const code = tokens.codes[firstTokens[n] + plan.head];
+    if (plan === lastPlan && code === lastCode) {
+      if (lastSuspect && document.kindOf(n) === "command") found.push(n as LineNo);
+      continue;
+    }
+    let byCode = verdicts.get(plan);
+    if (byCode === undefined) verdicts.set(plan, (byCode = new Map()));
+    let suspect = byCode.get(code);
+    if (suspect === undefined) {
+      const kind = commandKindOf(code);
+      const most = ARGUMENTS[kind];
+      const count = plan.positionalEnd - plan.head - 1;
+      suspect = most !== undefined && (count > most || (count >= 2 && RULE_NUMBER_SECOND.has(kind)));
+      byCode.set(code, suspect);
+    }
+    lastPlan = plan;
+    lastCode = code;
+    lastSuspect = suspect;
+    if (suspect && document.kindOf(n) === "command") found.push(n as LineNo);
+  }
+  return found;
+}
+
+/** A rule number as iptables reads it (`xtables_strtoui`, base 0): 1 to INT_MAX; null when only the node's iptables could say. */
+function isRuleNumber(word: string): boolean | null {
+  if (/^[1-9][0-9]{0,8}$/.test(word)) return true;
+  // Hex, octal, a sign or a long number: what strtoul makes of it is left alone.
+  return /^[0-9+-]/.test(word) && word !== "0" ? null : false;
+}
+
+function reportArguments(context: RuleContext, n: LineNo, family: Family | null): void {
+  const line = context.document.line(n);
+  if (line.kind !== "command") return;
+  // After `-4` or `-6` of the other family iptables-restore skips the line (iptables(8)).
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    const option = view.name(i);
+    if (Object.hasOwn(FAMILY_OPTIONS, option) && FAMILY_OPTIONS[option] !== family) return;
+  }
+  const kind = line.command;
+  const args = line.positional;
+  const command = line.commandWord.text;
+  const chain = args[0]?.text ?? "";
+  if (RULE_NUMBER_SECOND.has(kind) && args.length >= 2) {
+    const number = args[1].value;
+    const verdict = isRuleNumber(number);
+    if (verdict === null) return;
+    if (!verdict) {
+      context.report({
+        range: args[1].range,
+        message: `\`${command} ${chain} ${args[1].text}\`: the word after the chain is the rule number, so iptables refuses the line ("Invalid rule number \`${number}'")`,
+      });
+      return;
+    }
+  }
+  const most = ARGUMENTS[kind] ?? Infinity;
+  if (args.length <= most) return;
+  const extra = args[most];
+  if (extra.value.startsWith("#") || extra.value.startsWith("[unsupported")) return;
+  context.report({
+    range: extra.range,
+    message: `\`${extra.text}\` follows \`${[command, ...args.slice(0, most).map((w) => w.text)].join(" ")}\`, and ${command} takes ${words(most)}: iptables refuses the line ("Bad argument \`${extra.value}'")`,
+  });
+}
 
 function reportLine(context: RuleContext, n: LineNo, family: Family | null): void {
   const line = context.document.line(n);

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-Z65LJDD3.js";
+} from "./chunk-FJL3EK5P.js";
 import {
   lazyModule
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

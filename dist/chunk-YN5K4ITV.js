@@ -10532,6 +10532,9 @@ function lexLine(text, start, end, line, tokens, errors, marks) {
         }
       }
       code = packed & 255;
+      if ((code === 0 /* TableHeader */ || code === 1 /* ChainDecl */) && i - tokenStart === 1) {
+        i = nameAfterBlanks(text, i, end);
+      }
       if (code === 4 /* Bang */ ? valueTakesBang(text, i, end, tokens, lineFirstToken) : quoted && code >= 5 /* Append */ && code <= 22 /* ModuleOption */ && previousTakesValue(text, tokens, lineFirstToken)) {
         code = quoted ? 24 /* QuotedWord */ : 23 /* Word */;
       }
@@ -10577,6 +10580,23 @@ function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken,
     return packed === 23 /* Word */ ? 24 /* QuotedWord */ : packed;
   }
   return optionCode(text, start, end, marks.noEqualsBefore(start, end));
+}
+function nameAfterBlanks(text, from, end) {
+  let at = from;
+  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  if (at === from || at === end) return from;
+  let wordEnd = at;
+  for (; wordEnd < end; wordEnd++) {
+    const c = text.charCodeAt(wordEnd);
+    if (c === SPACE || c === TAB) break;
+    if (c === QUOTE) return from;
+  }
+  return wordEnd;
+}
+function headNameStart(text, start, end) {
+  let at = start + 1;
+  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  return at;
 }
 function headCode(text, start, end) {
   const c0 = text.charCodeAt(start);
@@ -10863,6 +10883,18 @@ var LineView = class {
   /** Where the first value's word ends, when valueStart gives its start. */
   valueEnd(i) {
     return this.ends[this.first + Math.max(this.e[i * 4 + 1], this.e[i * 4 + 2]) + 1];
+  }
+  /**
+   * The option word right after element `i`'s option when `i` has no value (`--to-destination
+   * --random`), as iptables sees it; else null. getopt gives that word to `i` when `i` requires
+   * a value, whatever it looks like.
+   */
+  optionTakenAsValue(i) {
+    if (i + 1 >= this.count || this.e[i * 4 + 2] !== -1 || this.e[(i + 1) * 4] !== -1 || this.valueInOptionWord(i) !== null) return null;
+    const [from, to] = this.valueTokens(i);
+    const next2 = this.optionToken(i + 1);
+    if (from < to || next2 !== this.optionToken(i) + 1) return null;
+    return decodeWord(this.text.slice(this.starts[next2], this.ends[next2]));
   }
   /** The value inside the option word (`--name=value`), or null; the word is sliced only when it has a `=`. */
   valueInOptionWord(i) {
@@ -11172,7 +11204,7 @@ var TableHeaderLine = class extends LineNodeBase {
     this.kind = "table";
   }
   get name() {
-    return this.header.value.slice(1);
+    return this.header.value.slice(1).replace(/^[ \t]+/, "");
   }
 };
 var ChainDeclaration = class extends LineNodeBase {
@@ -11792,7 +11824,7 @@ var Lines = class {
   declaration(index, plan) {
     const { firstTokens, tokens } = this.source.lexed;
     const t = firstTokens[index] + plan.head;
-    return new ChainDeclaration(this.source, index, this.source.text.slice(tokens.starts[t] + 1, tokens.ends[t]), plan);
+    return new ChainDeclaration(this.source, index, this.source.text.slice(headNameStart(this.source.text, tokens.starts[t], tokens.ends[t]), tokens.ends[t]), plan);
   }
   uncommand(index) {
     return this.source.lexed.lineKinds[index] === 0 /* Blank */ ? new BlankLine(this.source, index) : new CommentLine(this.source, index);
@@ -11886,7 +11918,7 @@ var DocumentBuilder = class {
     const header = first2 + plan.head;
     const { starts, ends } = this.lexed.tokens;
     if (ends[header] - starts[header] === 1 || plan.policy === -1) {
-      const name = this.source.text.slice(starts[header] + 1, ends[header]);
+      const name = this.source.text.slice(headNameStart(this.source.text, starts[header], ends[header]), ends[header]);
       if (name === "") this.report(this.tokenRange(header), "chain name missing after `:`: expected `:CHAIN POLICY [packets:bytes]`");
       if (plan.policy === -1 && plan.counters === -1) {
         this.report(
@@ -14040,10 +14072,30 @@ var OptionSpace = class {
   constructor(extensions, family) {
     this.extensions = extensions;
     this.answers = /* @__PURE__ */ new Map();
+    /** The extensions' long options that take a value (getopt's required_argument). */
+    this.valued = /* @__PURE__ */ new Set();
     const names2 = /* @__PURE__ */ new Set();
-    for (const e of extensions) for (const o of optionsOf(e, family)) for (const n of o.names) if (n.startsWith("--")) names2.add(n);
+    for (const e of extensions) {
+      for (const o of optionsOf(e, family)) {
+        for (const n of o.names) {
+          if (!n.startsWith("--")) continue;
+          names2.add(n);
+          if (o.value) this.valued.add(n);
+        }
+      }
+    }
     this.extensionNames = [...names2].sort();
     this.all = [.../* @__PURE__ */ new Set([...this.extensionNames, ...GLOBAL_LONG_OPTIONS])];
+  }
+  /**
+   * Whether getopt reads `spelling` as an extension's option that takes a value: its exact name,
+   * or the beginning of only one option (getopt's abbreviation).
+   */
+  takesValue(spelling) {
+    if (this.valued.has(spelling)) return true;
+    if (this.extensionNames.includes(spelling)) return false;
+    const begun = this.all.filter((name) => name.startsWith(spelling));
+    return begun.length === 1 && this.valued.has(begun[0]);
   }
   /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
   knows(spelling) {
@@ -16863,7 +16915,7 @@ var Reader = class {
       if (first2 === last2 || skip !== null && skip[at] === 1) continue;
       if (codes[first2] !== 1 /* ChainDecl */) break;
       if (ends[first2] - starts[first2] === 1) continue;
-      const id = this.names.intern(text, starts[first2] + 1, ends[first2]);
+      const id = this.names.intern(text, headNameStart(text, starts[first2], ends[first2]), ends[first2]);
       if (2 * this.declaredCount + 2 > this.declaredInOrder.length) this.declaredInOrder = growDeclared(this.declaredInOrder);
       this.declaredInOrder[2 * this.declaredCount] = first2;
       this.declaredInOrder[2 * this.declaredCount + 1] = id;
@@ -17009,7 +17061,7 @@ var Reader = class {
     const stop = Math.min(this.declaredCount, this.nextDeclaration + 8);
     for (let q = this.nextDeclaration; q < stop; q++) {
       const token = order[2 * q];
-      const from = this.starts[token] + 1;
+      const from = headNameStart(this.text, this.starts[token], this.ends[token]);
       if (this.ends[token] - from === length && sameRange(this.text, start, from, length)) {
         this.nextDeclaration = q + 1;
         return order[2 * q + 1];
@@ -18516,7 +18568,8 @@ function forEachOptionValue(document, lines, visit, unusual) {
       }
       if (value >= last2) continue;
       const valueCode = codes[value];
-      if (valueCode !== 23 /* Word */ && valueCode !== 24 /* QuotedWord */) continue;
+      const takenOption = code === 22 /* ModuleOption */ && value === t + 1 && valueCode === 22 /* ModuleOption */;
+      if (valueCode !== 23 /* Word */ && valueCode !== 24 /* QuotedWord */ && !takenOption) continue;
       v.start = starts[value];
       v.end = ends[value];
       v.quoted = valueCode === 24 /* QuotedWord */;
@@ -21697,6 +21750,7 @@ var chainDeclaration = {
       for (const command of walk.policyCommands) checkPolicyCommand(context, walk, command);
       for (const command of walk.newChainCommands) checkNewChain(context, walk, command);
       for (const redeclaration of walk.redeclarations) checkRedeclaration(context, walk, redeclaration);
+      checkDeclaredNames(context, walk);
     }
   }
 };
@@ -21739,6 +21793,13 @@ function countersForPolicy(context, walk, declaration, line) {
     context.report({
       range: counters.range,
       message: `${written} has no policy, and both backends refuse the built-in chain ("Bad policy name")`
+    });
+    return;
+  }
+  if (name.startsWith("-") || name.startsWith("!")) {
+    context.report({
+      range: counters.range,
+      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "chain name not allowed to start with \`${name[0]}'")`
     });
     return;
   }
@@ -21796,11 +21857,34 @@ function checkNewChain(context, walk, command) {
     });
     return;
   }
+  if (name.startsWith("-") || name.startsWith("!")) {
+    context.report({
+      range: command.chainWord?.range ?? command.range,
+      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'")`
+    });
+    return;
+  }
   if (isKnownTarget(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
       message: `\`-N ${name}\`: ${name} is a target, and iptables refuses a chain named after one ("chain name may not clash with target name")`
     });
+  }
+}
+function checkDeclaredNames(context, walk) {
+  const names2 = [...STANDARD_TARGETS].filter((name) => walk.chains.isUserChain(name));
+  for (const id of walk.chains.userChains()) {
+    if (walk.nameStartsWith(id, "-") || walk.nameStartsWith(id, "!")) names2.push(walk.nameOf(id));
+  }
+  for (const name of names2) {
+    for (const declaration of walk.declarationsOf(name)) {
+      if (declaration.kind !== "chain" || declaration.policy !== "-") continue;
+      const written = `\`:${name}\``;
+      context.report({
+        range: declaration.header.range,
+        message: STANDARD_TARGETS.has(name) ? `${written}: both backends refuse a chain named after the verdict ${name} (nft: "chain name may not clash with target name"; legacy: "File exists")` : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`
+      });
+    }
   }
 }
 function checkRedeclaration(context, walk, { line, previous }) {
@@ -22915,6 +22999,7 @@ function checkGlued(context, line) {
     if (option2 === null) continue;
     if ((option2 === "-i" || option2 === "-o") && Buffer.byteLength(word) <= INTERFACE_NAME_BYTES) continue;
     if (option2 === "-j" && isDeclaredChain(context.model, line, word)) continue;
+    if ((option2 === "-s" || option2 === "-d") && loadsAsAddress(word, context.model)) continue;
     const range2 = view.optionRange(i);
     const raw = text.slice(range2.start, range2.end);
     const refused = GLUED[option2];
@@ -22925,6 +23010,11 @@ function checkGlued(context, line) {
       fix: fixable ? { title: `write ${option2} ${raw.slice(2)}`, applicability: "safe", edits: [{ start: range2.start + 2, end: range2.start + 2, text: " " }], ruleId: ID14 } : void 0
     });
   }
+}
+function loadsAsAddress(word, model) {
+  const family = model.family()?.family ?? null;
+  const families = family === null ? [4, 6] : [family];
+  return families.some((f) => parseAddressList(word, f).kind === "value");
 }
 function isDeclaredChain(model, line, name) {
   const table = model.tableOf(line.table);
@@ -22955,6 +23045,7 @@ function checkLine2(context, line) {
     if (refused === void 0 || !raw.includes("=")) continue;
     const word = decodeWord(raw);
     if (name === "--jump" && isDeclaredChain(context.model, line, word)) continue;
+    if (REFUSED[name].says === hostNotFound && loadsAsAddress(word, context.model)) continue;
     const equals = raw.indexOf("=");
     const value = raw.slice(equals + 1);
     const fixable = !NO_VALUE.has(name) && value !== "" && !raw.includes('"');
@@ -23316,7 +23407,9 @@ function report3(context, line, family) {
   for (let i = 0; i < view.count; i++) {
     const checker = checkers2[i];
     if (checker === null || view.lateBang(i)) continue;
-    const words2 = view.values(i);
+    let words2 = view.values(i);
+    const taken = words2.length === 0 && checker.words === 1 ? view.optionTakenAsValue(i) : null;
+    if (taken !== null) words2 = [taken];
     const verdict = checker.checkWords(words2.slice(0, checker.words));
     if (verdict.kind === "ok" || otherFamilysValue(view.name(i), words2[0], family)) continue;
     const option2 = view.optionRange(i);
@@ -23324,7 +23417,7 @@ function report3(context, line, family) {
     const first2 = inline ? option2 : view.valueRange(i, 0);
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
     const range2 = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
-    const message5 = messageOf2(view.name(i), words2.slice(0, checker.words), verdict, checker.words);
+    const message5 = taken !== null && verdict.kind === "refused" ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shown(taken)}\`, as its value and refuses the line ("${verdict.message}")` : messageOf2(view.name(i), words2.slice(0, checker.words), verdict, checker.words);
     if (message5 !== null) context.report({ range: range2, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
   }
 }
@@ -23655,6 +23748,7 @@ function checkCrLf(context) {
   const { contentEnds, lineCount } = document.source.lexed;
   const edits = [];
   let firstRefused = null;
+  let firstLegacyRefused = null;
   let firstAltered = null;
   for (let i = 0; i < lineCount; i++) {
     const end = contentEnds[i];
@@ -23664,16 +23758,17 @@ function checkCrLf(context) {
     const line = document.line(i);
     const effect = effectOf(document, line);
     if (effect === "refused") firstRefused = line;
+    else if (effect === "legacy-refused") firstLegacyRefused ??= line;
     else if (effect === "altered") firstAltered ??= line;
   }
-  const first2 = firstRefused ?? firstAltered;
+  const first2 = firstRefused ?? firstLegacyRefused ?? firstAltered;
   if (first2 === null) {
     return;
   }
-  const severity = firstRefused ? "error" : "warning";
+  const severity = firstRefused || firstLegacyRefused ? "error" : "warning";
   const count = edits.length;
   const lines = `${count} line${count === 1 ? "" : "s"} of ${lineCount} end${count === 1 ? "s" : ""} in CR LF (\\r\\n)`;
-  const message5 = firstRefused ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})` : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered)})`;
+  const message5 = firstRefused ? `${lines}: iptables-restore keeps the CR in the last word and loads nothing (${consequence(document, firstRefused)})` : firstLegacyRefused ? `${lines}: iptables-legacy-restore refuses the file, iptables-nft-restore loads it (${legacyConsequence(firstLegacyRefused)})` : `${lines}: iptables-restore loads them, with a CR at the end of free text (${lastWord(firstAltered)})`;
   context.report({
     range: first2.range,
     severity,
@@ -23681,13 +23776,26 @@ function checkCrLf(context) {
     fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID20 }
   });
 }
+function tableNameAt(document, index) {
+  const table = document.tables.find((t) => (t.header?.index ?? -1) < index && (t.commit === null || t.commit.index > index));
+  return table?.name ?? null;
+}
+function legacyConsequence(line) {
+  return `line ${line.index + 1}: "Can't set policy \`-\\r' on \`${line.name}'"`;
+}
 function effectOf(document, line) {
   if (line === void 0) return "refused";
   switch (line.kind) {
     case "comment":
       return "harmless";
-    case "chain":
-      return line.counters !== null ? "harmless" : "refused";
+    case "table":
+      return line.extra.length > 0 ? "harmless" : "refused";
+    case "chain": {
+      const declaration = line;
+      if (declaration.counters !== null || declaration.extra.length > 0) return "harmless";
+      if (declaration.policy === "-") return builtinChains(tableNameAt(document, line.index)).has(declaration.name) ? "refused" : "legacy-refused";
+      return "refused";
+    }
     case "command": {
       const elements = line.elements;
       const last2 = elements[elements.length - 1];
@@ -23707,7 +23815,7 @@ function consequence(document, line) {
   const at = `line ${line.index + 1}`;
   switch (line.kind) {
     case "table":
-      return `${at}: "table name '${line.text.slice(1)}\\r' invalid"`;
+      return `${at}: "table name '${line.name}\\r' invalid"`;
     case "commit":
       return `${at}: "Bad argument \`COMMIT\\r'"`;
     case "blank":
@@ -25526,7 +25634,7 @@ function readLine2(line, family, model) {
   }
   const space = optionSpace(extensions, family);
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) !== "module") continue;
+    if (view.role(i) !== "module" || isTakenAsValue(view, i, space)) continue;
     const spelling = view.name(i);
     if (space.knows(spelling)) continue;
     const owners2 = PROTOCOL_OPTION_OWNERS.get(spelling);
@@ -25545,6 +25653,7 @@ function optionBeforeItsExtension(view, extensions, family) {
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== void 0 && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {
+      if (isTakenAsValue(view, i, optionSpace(loaded, family))) continue;
       const spelling = view.name(i);
       let begun = ambiguous(spelling, loaded, family);
       if (begun === null && !optionSpace(loaded, family).knows(spelling) && protocol !== null) {
@@ -25562,6 +25671,9 @@ function optionBeforeItsExtension(view, extensions, family) {
     }
   }
   return null;
+}
+function isTakenAsValue(view, i, space) {
+  return i > 0 && view.role(i - 1) === "module" && view.optionTakenAsValue(i - 1) !== null && space.takesValue(view.name(i - 1));
 }
 var isProtocolOption5 = (name) => name === "-p" || name.length >= 5 && "--protocol".startsWith(name);
 var hasOptionsAfter2 = (view, at) => {
@@ -25682,8 +25794,92 @@ var strayArgument = {
       if (line.kind !== "command" || firstStray(line, family) === null) continue;
       for (const n of shapes.linesLike(representative)) if (!checked.has(n)) reportLine(context, n, family);
     }
+    for (const n of linesWithExtraArguments(context)) reportArguments(context, n, family);
   }
 };
+var ARGUMENTS = {
+  append: 1,
+  insert: 2,
+  delete: 2,
+  replace: 2,
+  zero: 2,
+  "new-chain": 1,
+  "delete-chain": 1,
+  flush: 1,
+  "rename-chain": 2,
+  policy: 2
+};
+var RULE_NUMBER_SECOND = /* @__PURE__ */ new Set(["insert", "delete", "replace", "zero"]);
+function linesWithExtraArguments(context) {
+  const { document } = context;
+  const { firstTokens, lineCount, tokens } = document.source.lexed;
+  const verdicts = /* @__PURE__ */ new Map();
+  const found = [];
+  let lastPlan = null;
+  let lastCode = -1;
+  let lastSuspect = false;
+  for (let n = 0; n < lineCount; n++) {
+    const plan = document.commandPlan(n);
+    if (plan === null) continue;
+    const code = tokens.codes[firstTokens[n] + plan.head];
+    if (plan === lastPlan && code === lastCode) {
+      if (lastSuspect && document.kindOf(n) === "command") found.push(n);
+      continue;
+    }
+    let byCode = verdicts.get(plan);
+    if (byCode === void 0) verdicts.set(plan, byCode = /* @__PURE__ */ new Map());
+    let suspect = byCode.get(code);
+    if (suspect === void 0) {
+      const kind = commandKindOf(code);
+      const most = ARGUMENTS[kind];
+      const count = plan.positionalEnd - plan.head - 1;
+      suspect = most !== void 0 && (count > most || count >= 2 && RULE_NUMBER_SECOND.has(kind));
+      byCode.set(code, suspect);
+    }
+    lastPlan = plan;
+    lastCode = code;
+    lastSuspect = suspect;
+    if (suspect && document.kindOf(n) === "command") found.push(n);
+  }
+  return found;
+}
+function isRuleNumber(word) {
+  if (/^[1-9][0-9]{0,8}$/.test(word)) return true;
+  return /^[0-9+-]/.test(word) && word !== "0" ? null : false;
+}
+function reportArguments(context, n, family) {
+  const line = context.document.line(n);
+  if (line.kind !== "command") return;
+  const view = line.view;
+  for (let i = 0; i < view.count; i++) {
+    const option2 = view.name(i);
+    if (Object.hasOwn(FAMILY_OPTIONS, option2) && FAMILY_OPTIONS[option2] !== family) return;
+  }
+  const kind = line.command;
+  const args = line.positional;
+  const command = line.commandWord.text;
+  const chain = args[0]?.text ?? "";
+  if (RULE_NUMBER_SECOND.has(kind) && args.length >= 2) {
+    const number = args[1].value;
+    const verdict = isRuleNumber(number);
+    if (verdict === null) return;
+    if (!verdict) {
+      context.report({
+        range: args[1].range,
+        message: `\`${command} ${chain} ${args[1].text}\`: the word after the chain is the rule number, so iptables refuses the line ("Invalid rule number \`${number}'")`
+      });
+      return;
+    }
+  }
+  const most = ARGUMENTS[kind] ?? Infinity;
+  if (args.length <= most) return;
+  const extra = args[most];
+  if (extra.value.startsWith("#") || extra.value.startsWith("[unsupported")) return;
+  context.report({
+    range: extra.range,
+    message: `\`${extra.text}\` follows \`${[command, ...args.slice(0, most).map((w) => w.text)].join(" ")}\`, and ${command} takes ${words(most)}: iptables refuses the line ("Bad argument \`${extra.value}'")`
+  });
+}
 function reportLine(context, n, family) {
   const line = context.document.line(n);
   if (line.kind !== "command") return;
@@ -25755,9 +25951,14 @@ var unterminatedQuote = {
 };
 function optionOf(line, at) {
   const view = line.view;
+  const text = line.source.text;
   for (let i = 0; i < view.count; i++) {
     const range2 = view.range(i);
-    if (at >= range2.start && at < range2.end && at >= view.optionRange(i).end) return view.name(i);
+    if (at < range2.start || at >= range2.end) continue;
+    const option2 = view.optionRange(i);
+    if (at >= option2.end) return view.name(i);
+    const equals = text.indexOf("=", option2.start);
+    if (equals !== -1 && equals < at) return view.name(i);
   }
   return null;
 }
@@ -25934,6 +26135,7 @@ export {
   MAX_WORD_LENGTH,
   MAX_WORDS_PER_LINE,
   rewrittenLines,
+  headNameStart,
   decodeWord,
   readTarget,
   targetName,

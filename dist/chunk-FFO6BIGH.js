@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

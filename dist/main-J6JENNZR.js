@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-KHU7DEEC.js";
-import "./chunk-Z74DBOOR.js";
-import "./chunk-Z65LJDD3.js";
-import "./chunk-IFD2QPCO.js";
+} from "./chunk-5HMBJTDG.js";
+import "./chunk-FFO6BIGH.js";
+import "./chunk-FJL3EK5P.js";
+import "./chunk-YN5K4ITV.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

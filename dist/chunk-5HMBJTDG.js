@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-Z74DBOOR.js";
+} from "./chunk-FFO6BIGH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-Z65LJDD3.js";
+} from "./chunk-FJL3EK5P.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 import {
   __commonJS,
   __require,

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-IFD2QPCO.js";
+} from "./chunk-YN5K4ITV.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
