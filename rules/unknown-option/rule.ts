@@ -104,7 +104,8 @@ function readLine(line: CommandLine, family: Family | null, model: RulesetModel)
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if ((role === "generic" || role === "module") && isProtocolOption(view.name(i))) protocol = view.value(i);
-    else if (role === "match" || role === "jump" || role === "goto") {
+    else if (role === "goto") continue; // names a chain, loads no target (`-g SECMARK --selctx x`: "unknown option", measured)
+    else if (role === "match" || role === "jump") {
       const name = view.value(i);
       if (name === null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
@@ -147,7 +148,7 @@ function optionBeforeItsExtension(view: LineView, extensions: ExtensionData[], f
     const role = view.role(i);
     // The lexer reads a beginning of `--protocol` as the option unless a loaded match has an option so begun (then it is ambiguous).
     if (role === "generic" && isProtocolOption(view.name(i))) protocol = view.value(i);
-    else if (role === "match" || role === "jump" || role === "goto") {
+    else if (role === "match" || role === "jump") {
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== undefined && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {

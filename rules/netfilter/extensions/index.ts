@@ -89,6 +89,12 @@ export const historyOf = (kind: ExtensionKind, extension: string, option: string
  * on that line. Made once per set of extensions and family (`optionSpace`), and asked once per
  * distinct spelling.
  */
+/**
+ * The letters getopt knows no option by in iptables 1.8.9 (`-J`: "unknown option "-J"", measured
+ * for every letter, both backends, both families); the others are iptables' own (`-A`, `-s`, ...).
+ */
+const UNKNOWN_LETTERS: ReadonlySet<string> = new Set("aeklqruyzBGHJKOQTUY");
+
 export class OptionSpace {
   /** Long names of the extensions' options (not iptables' own), sorted. */
   readonly extensionNames: readonly string[];
@@ -123,11 +129,17 @@ export class OptionSpace {
     return begun.length === 1 && this.valued.has(begun[0]);
   }
 
-  /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
+  /**
+   * Whether getopt finds an option for `spelling`: a long one (`--dport`, or a prefix of one such
+   * as `--dpo`), or one of iptables' own letters (`-J` is none). A letter with more after it
+   * (`-s10.0.0.1`) is read as that letter's option.
+   */
   knows(spelling: string): boolean {
     let known = this.answers.get(spelling);
     if (known === undefined) {
-      known = !spelling.startsWith("--") || spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling));
+      known = spelling.startsWith("--")
+        ? spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling))
+        : !(spelling.length === 2 && UNKNOWN_LETTERS.has(spelling[1]));
       this.answers.set(spelling, known);
     }
     return known;
