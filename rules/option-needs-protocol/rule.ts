@@ -10,7 +10,7 @@
  */
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import { isChainOfLine, protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
-import { ANY_PROTOCOL, MULTIPORT_PROTOCOLS, NAT_PORT_PROTOCOLS, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
+import { ANY_PROTOCOL, MULTIPORT_PROTOCOLS, NAT_PORT_PROTOCOLS, optionsOf, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -113,6 +113,17 @@ function reportUnknownOption(
  */
 const NFT_NATIVE_MATCHES: ReadonlySet<string> = new Set(["tcp", "udp"]);
 
+/** Whether the match loaded by element `at` (`-m tcp`) is given options of its own after it, before the next `-m` or target. */
+function hasOwnOptions(view: LineView, at: number, match: ExtensionData): boolean {
+  const names = new Set(optionsOf(match, null).flatMap((o) => o.names));
+  for (let i = at + 1; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match" || role === "jump" || role === "goto") return false;
+    if (role === "module" && names.has(view.name(i))) return true;
+  }
+  return false;
+}
+
 /** What iptables-nft-restore says when the kernel refuses a rule it adds. */
 const RULE_APPEND_FAILED = "RULE_APPEND failed (Invalid argument)";
 
@@ -127,7 +138,9 @@ function reportProtocolMatch(
   implicit = false,
 ): void {
   const name = view.value(at) ?? match.name;
-  const native = NFT_NATIVE_MATCHES.has(match.name);
+  // iptables-nft reads the protocol itself only for a match it turns into its own expressions,
+  // which it does for options: `-m tcp` alone goes to the kernel (RULE_APPEND failed, measured).
+  const native = NFT_NATIVE_MATCHES.has(match.name) && (implicit || hasOwnOptions(view, at, match));
   let severity: Severity = "error";
   let message: string;
   let fix: Fix | undefined;
