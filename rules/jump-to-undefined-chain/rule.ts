@@ -74,6 +74,10 @@ const refusal = (jump: MissingJump): string => `iptables-restore refuses the tab
 function missingMessage(model: RulesetModel, walk: TableModel, jump: MissingJump): string {
   const name = jump.target.name;
   const table = walk.table;
+  if (jump.target.kind === "goto" && isKnownTarget(name)) {
+    // iptables-nft says so when loading (`--test` passes); legacy: "goto 'LOG' is not a chain".
+    return `\`-g ${name}\` names a target, and a goto goes only to a chain of the table, so ${refusal(jump)}`;
+  }
   const later = walk.declaredLater(name, jump.line);
   if (later) return `${option(jump)} comes before ${name} is declared (${lineOf(later)}), so ${refusal(jump)}`;
   const elsewhere = tablesWithBuiltin(name);

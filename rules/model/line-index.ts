@@ -708,7 +708,8 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
   if (targetSeen) {
     // The grammar's one reader of targets: the last `-j`/`-g` with its name.
     const span = readTarget(scan.lexed, line, scan.targetSpan);
-    if (span !== null) {
+    // A goto names a chain and loads no target (`-g DNAT` is refused as no chain): not DNAT's line.
+    if (span !== null && span.kind === "jump") {
       target = span.quoted ? TARGET_SPELLINGS.names.indexOf(targetName(text, span)) : TARGET_SPELLINGS.id(text, span.start, span.end);
       if (span.quoted) flags |= LineFlag.Unusual;
     }

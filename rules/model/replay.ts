@@ -81,7 +81,7 @@ function ruleTextOf(lexed: LexedText, line: number, into: RuleText): RuleText {
 /** Declared by `:NAME ...` or `-N NAME`. */
 export type Declaration = ChainDeclaration | CommandLine;
 
-/** A jump or goto that names no chain existing when iptables reads it, nor a target iptables knows. */
+/** A jump or goto that names no chain existing when iptables reads it, nor (a jump) a target iptables knows. */
 export interface MissingJump {
   line: CommandLine;
   target: TargetRef;
@@ -561,7 +561,8 @@ class Reader {
       if (kind === RestoreStep.Delete) continue;
       if (this.state(t) !== NONE) {
         if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
-      } else if (!this.knownTargets.get(t)) {
+      } else if (!this.knownTargets.get(t) || target.kind === "goto") {
+        // A goto names a chain: `-g LOG` is refused ("goto 'LOG' is not a chain", measured).
         this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at))! });
       }
     }

@@ -371,7 +371,8 @@ export function reference(document: Document, table: Table): Reference {
         if (kind !== "delete") {
           if (exists.has(target.name)) {
             if (builtins.has(target.name)) ref.builtinJumps.push({ line: line.index, name: target.name });
-          } else if (!isKnownTarget(target.name)) {
+          } else if (!isKnownTarget(target.name) || target.kind === "goto") {
+            // A goto names a chain, even when a target has the name (`-g LOG`: "goto 'LOG' is not a chain").
             ref.missingJumps.push({ line: line.index, name: target.name });
           }
         }
