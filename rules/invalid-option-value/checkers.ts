@@ -6,6 +6,7 @@
  */
 import type { LineView } from "../../grammar/index.js";
 import {
+  accept,
   addressReaderOf,
   EXTENSION_PARSERS,
   extensionParser,
@@ -272,8 +273,14 @@ interface OptionParser {
 /** The strings our own parsers read by their length alone (comment's buffer of 256 bytes, LOG's prefix of 30). */
 const OWN_LENGTHS: Readonly<Record<string, { min: number; limit: number }>> = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
 
+/** ipset's options that read two words, the second being the flags (`src,dst`). */
+const SET_OPTIONS: ReadonlySet<string> = new Set(["ext:set:match-set", "ext:SET:add-set", "ext:SET:del-set", "ext:SET:map-set"]);
+
 function parserOf(extension: ExtensionData, option: OptionData, family: Family, protocol: string | null): OptionParser | null {
   if (option.type === "ext:tcp:tcp-flags") return { parse: (w) => parseTcpFlags(w[0], w[1]), own: true, words: 2 };
+  // The set's name and its flags: only a missing second word is sure ("--match-set requires two
+  // args."); whether the set exists is the node's to say.
+  if (SET_OPTIONS.has(option.type)) return { parse: (w) => accept(w), own: true, words: 2 };
   for (const name of option.names) {
     const own = extensionParser(extension.name, name);
     if (own !== undefined) return { parse: (w) => own(w[0], family, protocol), own: true, words: 1, length: OWN_LENGTHS[`ext:${extension.name}:${name.slice(2)}`] };

@@ -118,7 +118,11 @@ test("-s/-d: libxtables' dotted numbers, masks of any bits, host bits cleared, n
   assert.equal(messageOf(v.parseAddressList("2001:db8::1", 4)), "host/network `2001:db8::1' not found");
   assert.equal(messageOf(v.parseAddressList("1.2.3.4", 6)), "host/network `1.2.3.4' not found");
   assert.equal(messageOf(v.parseAddressList("x".repeat(256), 4)), "Hostname too long");
-  isUnsure(v.parseAddressList("300.1.1.1", 4));
+  // Digits and dots that are no address: no top-level domain is all digits (measured: refused).
+  assert.equal(messageOf(v.parseAddressList("300.1.1.1", 4)), "host/network `300.1.1.1' not found");
+  assert.equal(messageOf(v.parseAddressList("::65536", 6)), "host/network `::65536' not found");
+  isUnsure(v.parseAddressList("1.2.65535", 4)); // getaddrinfo reads it as inet_aton does: 1.2.255.255, loads
+  isUnsure(v.parseAddressList("300.example", 4));
   isUnsure(v.parseAddressList("db.example", 6));
   const [six] = valueOf(v.parseAddressList("2001:db8::1/ffff:ffff::", 6));
   assert.deepEqual(six, { family: 6, address: [0x2001, 0xdb8, 0, 0, 0, 0, 0, 0], mask: [0xffff, 0xffff, 0, 0, 0, 0, 0, 0], prefix: 32, hostBits: true });

@@ -7,7 +7,10 @@
  *   10.0.0.0, `10.1` is 10.1.0.0); IPv6 ones are `inet_pton`. The mask is a dotted (or IPv6)
  *   address, any bits (`255.0.255.0` loads), or a prefix length; host bits are cleared, never
  *   refused; with a zero mask the address is ignored (`anything/0` loads). Any other word is a
- *   network (/etc/networks) or host name: "unsure".
+ *   network (/etc/networks) or host name: "unsure", but for digits and dots or hex digits and
+ *   colons that are no address (`10.0.0.256`, `::65536`): no top-level domain is all digits and
+ *   no name has a colon, so no resolver finds one (only a search domain with a wildcard record
+ *   could, which a node does not rely on).
  * - XTTYPE_HOST, HOSTMASK, PLEN, PLENMASK (xtoptions.c): glibc's `getaddrinfo` of the family,
  *   whose IPv4 numbers are `inet_aton`'s (`127.1`, `0x7f000001`).
  *
@@ -229,9 +232,17 @@ function parseGenericOne(item: string, family: Family): Parsed<Network> {
     if (mapped !== undefined && mapped !== null) return accept(networkOf(family, mapped, mask));
     if (mapped === null) return refuse(`host/network \`${name}' not found`);
   }
-  // A name: /etc/networks (IPv4), /etc/hosts or DNS decide, except for what no resolver takes.
-  if (isEmptyName(name) || (family === 6 && inetAton(name) !== null)) return refuse(`host/network \`${name}' not found`);
+  // A name: /etc/networks (IPv4), /etc/hosts or DNS decide, except for what no resolver takes:
+  // nothing, an IPv4 address in ip6tables, and a number out of range (`10.0.0.256`, `::65536`;
+  // no top-level domain is all digits, and no host name has a colon). getaddrinfo reads IPv4
+  // numbers as inet_aton does (`1.2.65535` loads, 1.2.255.255).
+  if (isEmptyName(name) || (family === 6 && inetAton(name) !== null) || (isBadNumber(name) && (family === 6 || inetAton(name) === null))) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
+}
+
+/** Digits and dots with a dot (`10.0.0.256`), or hex digits and colons with two colons (`::65536`): written as an address, and none. */
+function isBadNumber(name: string): boolean {
+  return (/^[0-9.]+$/.test(name) && name.includes(".")) || (/^[0-9a-fA-F:]+$/.test(name) && name.indexOf(":") !== name.lastIndexOf(":"));
 }
 
 /**
