@@ -700,7 +700,7 @@ export interface RuleText {
 }
 /** Declared by `:NAME ...` or `-N NAME`. */
 export type Declaration = ChainDeclaration | CommandLine;
-/** A jump or goto that names no chain existing when iptables reads it, nor a target iptables knows. */
+/** A jump or goto that names no chain existing when iptables reads it, nor (a jump) a target iptables knows. */
 export interface MissingJump {
 	line: CommandLine;
 	target: TargetRef;

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-FFO6BIGH.js";
+} from "./chunk-FXTXVAFT.js";
 import {
   parse
-} from "./chunk-YN5K4ITV.js";
+} from "./chunk-ZGCNCXQQ.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

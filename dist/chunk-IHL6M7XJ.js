@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-FFO6BIGH.js";
+} from "./chunk-FXTXVAFT.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-FJL3EK5P.js";
+} from "./chunk-EYYWRNEB.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-YN5K4ITV.js";
+} from "./chunk-ZGCNCXQQ.js";
 import {
   __commonJS,
   __require,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-5XHJCGFC.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-FJL3EK5P.js";
-import "./chunk-YN5K4ITV.js";
+  main
+} from "./chunk-IHL6M7XJ.js";
+import "./chunk-FXTXVAFT.js";
+import "./chunk-EYYWRNEB.js";
+import "./chunk-ZGCNCXQQ.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

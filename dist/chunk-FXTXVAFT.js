@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-YN5K4ITV.js";
+} from "./chunk-ZGCNCXQQ.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

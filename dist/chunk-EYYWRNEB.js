@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-YN5K4ITV.js";
+} from "./chunk-ZGCNCXQQ.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -14068,6 +14068,7 @@ var IMPLICIT_BY_NUMBER = {
   "135": "mobility-header"
 };
 var historyOf = (kind, extension, option2) => OPTION_HISTORY.find((h) => h.kind === kind && h.extension === extension && h.option === option2);
+var UNKNOWN_LETTERS = new Set("aeklqruyzBGHJKOQTUY");
 var OptionSpace = class {
   constructor(extensions, family) {
     this.extensions = extensions;
@@ -14097,11 +14098,15 @@ var OptionSpace = class {
     const begun = this.all.filter((name) => name.startsWith(spelling));
     return begun.length === 1 && this.valued.has(begun[0]);
   }
-  /** Whether getopt finds a long option for `spelling` (`--dport`, or a prefix of one such as `--dpo`). */
+  /**
+   * Whether getopt finds an option for `spelling`: a long one (`--dport`, or a prefix of one such
+   * as `--dpo`), or one of iptables' own letters (`-J` is none). A letter with more after it
+   * (`-s10.0.0.1`) is read as that letter's option.
+   */
   knows(spelling) {
     let known = this.answers.get(spelling);
     if (known === void 0) {
-      known = !spelling.startsWith("--") || spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling));
+      known = spelling.startsWith("--") ? spelling.length <= 2 || this.all.some((name) => name.startsWith(spelling)) : !(spelling.length === 2 && UNKNOWN_LETTERS.has(spelling[1]));
       this.answers.set(spelling, known);
     }
     return known;
@@ -14482,8 +14487,11 @@ function parseGenericOne(item, family) {
     if (mapped !== void 0 && mapped !== null) return accept(networkOf(family, mapped, mask));
     if (mapped === null) return refuse(`host/network \`${name}' not found`);
   }
-  if (isEmptyName(name) || family === 6 && inetAton(name) !== null) return refuse(`host/network \`${name}' not found`);
+  if (isEmptyName(name) || family === 6 && inetAton(name) !== null || isBadNumber(name) && (family === 6 || inetAton(name) === null)) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
+}
+function isBadNumber(name) {
+  return /^[0-9.]+$/.test(name) && name.includes(".") || /^[0-9a-fA-F:]+$/.test(name) && name.indexOf(":") !== name.lastIndexOf(":");
 }
 function parseAddressList(word, family) {
   const networks = [];
@@ -16469,7 +16477,7 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
   }
   if (targetSeen) {
     const span = readTarget(scan.lexed, line, scan.targetSpan);
-    if (span !== null) {
+    if (span !== null && span.kind === "jump") {
       target = span.quoted ? TARGET_SPELLINGS.names.indexOf(targetName(text, span)) : TARGET_SPELLINGS.id(text, span.start, span.end);
       if (span.quoted) flags |= 16 /* Unusual */;
     }
@@ -16994,7 +17002,7 @@ var Reader = class {
       if (kind === 4 /* Delete */) continue;
       if (this.state(t) !== NONE2) {
         if (this.builtinIds.get(t)) this.builtinJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at)) });
-      } else if (!this.knownTargets.get(t)) {
+      } else if (!this.knownTargets.get(t) || target.kind === "goto") {
         this.missingJumps.push({ line: this.lineAt(at), target: targetOf(this.lineAt(at)) });
       }
     }
@@ -21882,7 +21890,7 @@ function checkDeclaredNames(context, walk) {
       const written = `\`:${name}\``;
       context.report({
         range: declaration.header.range,
-        message: STANDARD_TARGETS.has(name) ? `${written}: both backends refuse a chain named after the verdict ${name} (nft: "chain name may not clash with target name"; legacy: "File exists")` : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`
+        message: STANDARD_TARGETS.has(name) ? `${written}: a chain named after the verdict ${name}, which both backends refuse ("chain name may not clash with target name")` : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`
       });
     }
   }
@@ -23224,8 +23232,10 @@ function genericChecker(kind, family) {
   });
 }
 var OWN_LENGTHS = { "ext:comment:comment": { min: 0, limit: 255 }, "ext:LOG:log-prefix": { min: 1, limit: 29 } };
+var SET_OPTIONS = /* @__PURE__ */ new Set(["ext:set:match-set", "ext:SET:add-set", "ext:SET:del-set", "ext:SET:map-set"]);
 function parserOf(extension, option2, family, protocol) {
   if (option2.type === "ext:tcp:tcp-flags") return { parse: (w) => parseTcpFlags(w[0], w[1]), own: true, words: 2 };
+  if (SET_OPTIONS.has(option2.type)) return { parse: (w) => accept(w), own: true, words: 2 };
   for (const name of option2.names) {
     const own = extensionParser(extension.name, name);
     if (own !== void 0) return { parse: (w) => own(w[0], family, protocol), own: true, words: 1, length: OWN_LENGTHS[`ext:${extension.name}:${name.slice(2)}`] };
@@ -23622,6 +23632,9 @@ var refusal2 = (jump) => `iptables-restore refuses the table ("Chain '${jump.tar
 function missingMessage(model, walk, jump) {
   const name = jump.target.name;
   const table = walk.table;
+  if (jump.target.kind === "goto" && isKnownTarget(name)) {
+    return `\`-g ${name}\` names a target, and a goto goes only to a chain of the table, so ${refusal2(jump)}`;
+  }
   const later = walk.declaredLater(name, jump.line);
   if (later) return `${option(jump)} comes before ${name} is declared (${lineOf(later)}), so ${refusal2(jump)}`;
   const elsewhere = tablesWithBuiltin(name);
@@ -24580,10 +24593,19 @@ function reportUnknownOption(context, line, view, at, option2, owners2, protocol
   context.report({ range: view.range(at), message: message5, fix: fix2 });
 }
 var NFT_NATIVE_MATCHES = /* @__PURE__ */ new Set(["tcp", "udp"]);
+function hasOwnOptions(view, at, match) {
+  const names2 = new Set(optionsOf(match, null).flatMap((o) => o.names));
+  for (let i = at + 1; i < view.count; i++) {
+    const role = view.role(i);
+    if (role === "match" || role === "jump" || role === "goto") return false;
+    if (role === "module" && names2.has(view.name(i))) return true;
+  }
+  return false;
+}
 var RULE_APPEND_FAILED = "RULE_APPEND failed (Invalid argument)";
 function reportProtocolMatch(context, view, at, match, required, final, facts, implicit = false) {
   const name = view.value(at) ?? match.name;
-  const native = NFT_NATIVE_MATCHES.has(match.name);
+  const native = NFT_NATIVE_MATCHES.has(match.name) && (implicit || hasOwnOptions(view, at, match));
   let severity = "error";
   let message5;
   let fix2;
@@ -25619,7 +25641,8 @@ function readLine2(line, family, model) {
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if ((role === "generic" || role === "module") && isProtocolOption5(view.name(i))) protocol = view.value(i);
-    else if (role === "match" || role === "jump" || role === "goto") {
+    else if (role === "goto") continue;
+    else if (role === "match" || role === "jump") {
       const name = view.value(i);
       if (name === null) return null;
       const extension = findExtension(role === "match" ? "match" : "target", name, family);
@@ -25649,7 +25672,7 @@ function optionBeforeItsExtension(view, extensions, family) {
   for (let i = 0; i < view.count; i++) {
     const role = view.role(i);
     if (role === "generic" && isProtocolOption5(view.name(i))) protocol = view.value(i);
-    else if (role === "match" || role === "jump" || role === "goto") {
+    else if (role === "match" || role === "jump") {
       const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
       if (extension !== void 0 && !loaded.includes(extension)) loaded.push(extension);
     } else if (role === "module") {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-FJL3EK5P.js";
+} from "./chunk-EYYWRNEB.js";
 import {
   lazyModule
-} from "./chunk-YN5K4ITV.js";
+} from "./chunk-ZGCNCXQQ.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
