@@ -184,7 +184,7 @@ function checkDeclaredNames(context: RuleContext, walk: TableModel): void {
       context.report({
         range: declaration.header.range,
         message: STANDARD_TARGETS.has(name)
-          ? `${written}: both backends refuse a chain named after the verdict ${name} (nft: "chain name may not clash with target name"; legacy: "File exists")`
+          ? `${written}: a chain named after the verdict ${name}, which both backends refuse ("chain name may not clash with target name")`
           : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`,
       });
     }
