@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-QJ3AISNJ.js";
+} from "./chunk-DSUR4JPX.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-IHL6M7XJ.js";
+} from "./chunk-NKXE6UBR.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-FXTXVAFT.js";
+} from "./chunk-KPUF2YWP.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-EYYWRNEB.js";
+} from "./chunk-CF4XB2PW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-ZGCNCXQQ.js";
+} from "./chunk-PNTOZZ7X.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-YVGKG26Y.js"), import("./main-D6ZQNHWN.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-AOCBGUL5.js"), import("./main-Q2CPHQKD.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-FXTXVAFT.js";
+} from "./chunk-KPUF2YWP.js";
 import {
   parse
-} from "./chunk-ZGCNCXQQ.js";
+} from "./chunk-PNTOZZ7X.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -41,19 +41,20 @@ export function lookUpService(word: string, known: ReadonlyMap<string, number> =
 }
 
 /**
- * Whether a services file could name a service so: a word with no blank, `#`, `:` or `,`, not
- * all digits (after a sign). (IANA's service names are letters, digits and `-`; files add `_`,
- * `.`, `+`, `*`, `/`; a `:` or `,` would be split by iptables itself before any lookup.)
+ * Whether a services file could name a service so: a word with no blank, `#`, `:` or `,`, with a
+ * letter. (IANA's service names are letters, digits and `-`, with at least one letter (RFC 6335);
+ * files add `_`, `.`, `+`, `*`, `/`; a `:` or `,` would be split by iptables itself before any
+ * lookup. A word with no letter, `10.0.0.0/8` written for `-d`, names no service.)
  */
 export function couldBeServiceName(word: string): boolean {
   if (word.length === 0) return false;
-  let digits = true;
+  let letter = false;
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (isCSpace(c) || c === 0x23 || c === 0 || c === 0x3a || c === 0x2c) return false;
-    if (!(c >= 0x30 && c <= 0x39) && !(k === 0 && (c === 0x2b || c === 0x2d))) digits = false;
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
   }
-  return !digits;
+  return letter;
 }
 
 /** `xtables_parse_port(word, proto)`: a port number. */

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-ZGCNCXQQ.js";
+} from "./chunk-PNTOZZ7X.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -14914,13 +14914,13 @@ function lookUpService(word, known = KNOWN_ANY, proto = "tcp or udp") {
 }
 function couldBeServiceName(word) {
   if (word.length === 0) return false;
-  let digits = true;
+  let letter = false;
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (isCSpace(c) || c === 35 || c === 0 || c === 58 || c === 44) return false;
-    if (!(c >= 48 && c <= 57) && !(k === 0 && (c === 43 || c === 45))) digits = false;
+    if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
   }
-  return !digits;
+  return letter;
 }
 function parsePortNumberOrService(word, proto) {
   const n = xtStrtoul(word, 0, 0, 65535, true);

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-EYYWRNEB.js";
+} from "./chunk-CF4XB2PW.js";
 import {
   lazyModule
-} from "./chunk-ZGCNCXQQ.js";
+} from "./chunk-PNTOZZ7X.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-FXTXVAFT.js";
+} from "./chunk-KPUF2YWP.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-EYYWRNEB.js";
+} from "./chunk-CF4XB2PW.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-ZGCNCXQQ.js";
+} from "./chunk-PNTOZZ7X.js";
 import {
   __commonJS,
   __require,

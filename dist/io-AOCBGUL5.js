@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-IHL6M7XJ.js";
-import "./chunk-FXTXVAFT.js";
-import "./chunk-EYYWRNEB.js";
-import "./chunk-ZGCNCXQQ.js";
+  nodeIo
+} from "./chunk-DSUR4JPX.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-CF4XB2PW.js";
+import "./chunk-PNTOZZ7X.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

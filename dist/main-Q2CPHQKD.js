@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-QJ3AISNJ.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-EYYWRNEB.js";
-import "./chunk-ZGCNCXQQ.js";
+  main
+} from "./chunk-NKXE6UBR.js";
+import "./chunk-KPUF2YWP.js";
+import "./chunk-CF4XB2PW.js";
+import "./chunk-PNTOZZ7X.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };
