@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-KPUF2YWP.js";
+} from "./chunk-CPRYIDJM.js";
 import {
   parse
-} from "./chunk-PNTOZZ7X.js";
+} from "./chunk-IGZFYLYW.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

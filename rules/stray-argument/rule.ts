@@ -13,7 +13,7 @@
  */
 import { commandKindOf, decodeWord, optionValueCount, type CommandKind, type CommandLine, type LinePlan, type LineView, type SourceRange } from "../../grammar/index.js";
 import { linesWithWordRuns, type LineNo } from "../model/index.js";
-import { FAMILY_OPTIONS, findExtension, type Family } from "../netfilter/index.js";
+import { FAMILY_OPTIONS, findExtension, findOption, type Family } from "../netfilter/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "stray-argument";
@@ -177,7 +177,7 @@ function firstStray(line: CommandLine, family: Family | null): Stray | null {
   const text = line.source.text;
   for (let i = 0; i < view.count; i++) {
     const option = view.name(i);
-    const count = optionValueCount(option);
+    const count = optionValueCount(option) ?? (view.role(i) === "module" ? flagOfLoadedExtension(view, option, family) : null);
     if (count === null) continue;
     if (Object.hasOwn(FAMILY_OPTIONS, option) && FAMILY_OPTIONS[option] !== family) return null;
     const values = view.values(i);
@@ -195,6 +195,28 @@ function firstStray(line: CommandLine, family: Family | null): Stray | null {
     return { option, taken: values.slice(0, own), word, range };
   }
   return null;
+}
+
+/**
+ * 0 when the extensions the line loads (`-m`, `-j`) that have an option spelled so all take no
+ * value for it, else null: a spelling whose words differ between extensions (`--set`: a flag of
+ * recent and connlabel) is read as the line's extension reads it (`-m recent --set SSH`: "Bad
+ * argument `SSH'", measured).
+ */
+function flagOfLoadedExtension(view: LineView, option: string, family: Family | null): 0 | null {
+  // rateest reads more words itself than its table says.
+  if (option.startsWith("--rateest")) return null;
+  let owners = 0;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role !== "match" && role !== "jump") continue;
+    const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
+    const found = extension === undefined ? undefined : findOption(extension, option, family);
+    if (found === undefined) continue;
+    if (found.value) return null;
+    owners++;
+  }
+  return owners > 0 ? 0 : null;
 }
 
 /** Whether the line loads a match iptables 1.8.9 does not ship, or gives options to a target it does not (a chain takes none). */

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-CF4XB2PW.js";
+} from "./chunk-ZQHYYHMV.js";
 import {
   lazyModule
-} from "./chunk-PNTOZZ7X.js";
+} from "./chunk-IGZFYLYW.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

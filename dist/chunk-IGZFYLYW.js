@@ -25919,7 +25919,7 @@ function firstStray(line, family) {
   const text = line.source.text;
   for (let i = 0; i < view.count; i++) {
     const option2 = view.name(i);
-    const count = optionValueCount(option2);
+    const count = optionValueCount(option2) ?? (view.role(i) === "module" ? flagOfLoadedExtension(view, option2, family) : null);
     if (count === null) continue;
     if (Object.hasOwn(FAMILY_OPTIONS, option2) && FAMILY_OPTIONS[option2] !== family) return null;
     const values2 = view.values(i);
@@ -25935,6 +25935,20 @@ function firstStray(line, family) {
     return { option: option2, taken: values2.slice(0, own), word, range: range2 };
   }
   return null;
+}
+function flagOfLoadedExtension(view, option2, family) {
+  if (option2.startsWith("--rateest")) return null;
+  let owners2 = 0;
+  for (let i = 0; i < view.count; i++) {
+    const role = view.role(i);
+    if (role !== "match" && role !== "jump") continue;
+    const extension = findExtension(role === "match" ? "match" : "target", view.value(i) ?? "", family);
+    const found = extension === void 0 ? void 0 : findOption(extension, option2, family);
+    if (found === void 0) continue;
+    if (found.value) return null;
+    owners2++;
+  }
+  return owners2 > 0 ? 0 : null;
 }
 function loadsUnknownExtension(view, family) {
   let unknownTarget = false;

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-KPUF2YWP.js";
+} from "./chunk-CPRYIDJM.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-CF4XB2PW.js";
+} from "./chunk-ZQHYYHMV.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-PNTOZZ7X.js";
+} from "./chunk-IGZFYLYW.js";
 import {
   __commonJS,
   __require,

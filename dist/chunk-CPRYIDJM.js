@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-PNTOZZ7X.js";
+} from "./chunk-IGZFYLYW.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-PNTOZZ7X.js";
+} from "./chunk-IGZFYLYW.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
