@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-LVWPF6WA.js";
+} from "./chunk-LA6NHKCB.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-J25ENWEE.js";
+} from "./chunk-2A7TCYTF.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-CPRYIDJM.js";
+} from "./chunk-YNQWSEIM.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-ZQHYYHMV.js";
+} from "./chunk-ODF5WPCH.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

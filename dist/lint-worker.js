@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-CPRYIDJM.js";
+} from "./chunk-YNQWSEIM.js";
 import {
   parse
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

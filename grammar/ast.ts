@@ -10,7 +10,7 @@
  * A rule's detail is built on first access: a lint run reads the chains and targets of a
  * quarter of a million lines but the matches of only a few.
  */
-import { decodeWord, type LexedText } from "./lexer.js";
+import { decodeWord, headNameStart, type LexedText } from "./lexer.js";
 import { inlineValue, LineView, readTarget, targetName, type OptionRole, type TargetKind } from "./line-view.js";
 import type { LinePlan } from "./plan.js";
 import { ownOptionName, TokenCode } from "./tokens.js";
@@ -408,7 +408,8 @@ export class TableHeaderLine extends LineNodeBase {
 
   get name(): string {
     // `* mangle`: iptables-restore skips the blanks after the `*`.
-    return this.header.value.slice(1).replace(/^[ \t]+/, "");
+    const header = this.header.value;
+    return header.slice(headNameStart(header, 0, header.length));
   }
 }
 

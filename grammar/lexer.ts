@@ -196,8 +196,7 @@ const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 
  * an option that takes a value is given the `!` as its value, as getopt gives it.
  */
 function bangNegatesNext(text: string, after: number, end: number): boolean {
-  let j = after;
-  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  const j = afterBlanks(text, after, end);
   if (j >= end) return false;
   if (j + 1 >= end || text.charCodeAt(j) !== 0x2d /* - */) return true;
   const c1 = text.charCodeAt(j + 1);
@@ -662,8 +661,7 @@ function classify(
  * (which the head's own word reading handles).
  */
 function nameAfterBlanks(text: string, from: number, end: number): number {
-  let at = from;
-  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  const at = afterBlanks(text, from, end);
   if (at === from || at === end) return from;
   let wordEnd = at;
   for (; wordEnd < end; wordEnd++) {
@@ -679,7 +677,12 @@ function nameAfterBlanks(text: string, from: number, end: number): number {
  * its `*` or `:` and the blanks iptables-restore skips there (`* mangle`).
  */
 export function headNameStart(text: string, start: number, end: number): number {
-  let at = start + 1;
+  return afterBlanks(text, start + 1, end);
+}
+
+/** The first position at or after `from` (before `end`) that is no space or tab. */
+function afterBlanks(text: string, from: number, end: number): number {
+  let at = from;
   while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
   return at;
 }

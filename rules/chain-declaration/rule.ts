@@ -31,6 +31,11 @@ export const chainDeclaration: RuleModule = {
 
 const fix = (title: string, applicability: Fix["applicability"], edits: Fix["edits"]): Fix => ({ title, applicability, edits });
 
+/** What a chain's name may not start with (`-N -X`: "chain name not allowed to start with `-'", measured). */
+const REFUSED_STARTS = ["-", "!"];
+const refusedStart = (name: string): boolean => REFUSED_STARTS.some((start) => name.startsWith(start));
+const notAllowedToStart = (name: string): string => `chain name not allowed to start with \`${name[0]}'`;
+
 // ---------------------------------------------------------------------------------------------
 // `:NAME POLICY [p:b]`
 
@@ -80,10 +85,10 @@ function countersForPolicy(context: RuleContext, walk: TableModel, declaration: 
     });
     return;
   }
-  if (name.startsWith("-") || name.startsWith("!")) {
+  if (refusedStart(name)) {
     context.report({
       range: counters.range,
-      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "chain name not allowed to start with \`${name[0]}'")`,
+      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "${notAllowedToStart(name)}")`,
     });
     return;
   }
@@ -149,10 +154,10 @@ function checkNewChain(context: RuleContext, walk: TableModel, command: CommandL
     });
     return;
   }
-  if (name.startsWith("-") || name.startsWith("!")) {
+  if (refusedStart(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'")`,
+      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("${notAllowedToStart(name)}")`,
     });
     return;
   }
@@ -174,7 +179,7 @@ function checkDeclaredNames(context: RuleContext, walk: TableModel): void {
   // Asked by name only when the table has such a chain: listing its declarations makes them all.
   const names: string[] = [...STANDARD_TARGETS].filter((name) => walk.chains.isUserChain(name));
   for (const id of walk.chains.userChains()) {
-    if (walk.nameStartsWith(id, "-") || walk.nameStartsWith(id, "!")) names.push(walk.nameOf(id));
+    if (REFUSED_STARTS.some((start) => walk.nameStartsWith(id, start))) names.push(walk.nameOf(id));
   }
   for (const name of names) {
     for (const declaration of walk.declarationsOf(name)) {
@@ -185,7 +190,7 @@ function checkDeclaredNames(context: RuleContext, walk: TableModel): void {
         range: declaration.header.range,
         message: STANDARD_TARGETS.has(name)
           ? `${written}: a chain named after the verdict ${name}, which both backends refuse ("chain name may not clash with target name")`
-          : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`,
+          : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("${notAllowedToStart(name)}"), iptables-legacy-restore loads it`,
       });
     }
   }

@@ -69,34 +69,28 @@ const RULE_NUMBER_SECOND: ReadonlySet<CommandKind> = new Set(["insert", "delete"
 function linesWithExtraArguments(context: RuleContext): LineNo[] {
   const { document } = context;
   const { firstTokens, lineCount, tokens } = document.source.lexed;
-  const verdicts = new Map<LinePlan, Map<number, boolean>>();
+  // A plan stands for one sequence of token codes, its command's among them: one verdict a plan.
+  const verdicts = new Map<LinePlan, boolean>();
   const found: LineNo[] = [];
   // Runs of lines share a plan (a dump's chains): the last verdict is asked first.
   let lastPlan: LinePlan | null = null;
-  let lastCode = -1;
   let lastSuspect = false;
   for (let n = 0; n < lineCount; n++) {
     const plan = document.commandPlan(n);
     if (plan === null) continue;
-    const code = tokens.codes[firstTokens[n] + plan.head];
-    if (plan === lastPlan && code === lastCode) {
-      if (lastSuspect && document.kindOf(n) === "command") found.push(n as LineNo);
-      continue;
+    if (plan !== lastPlan) {
+      let suspect = verdicts.get(plan);
+      if (suspect === undefined) {
+        const kind = commandKindOf(tokens.codes[firstTokens[n] + plan.head]);
+        const most = ARGUMENTS[kind];
+        const count = plan.positionalEnd - plan.head - 1;
+        suspect = most !== undefined && (count > most || (count >= 2 && RULE_NUMBER_SECOND.has(kind)));
+        verdicts.set(plan, suspect);
+      }
+      lastPlan = plan;
+      lastSuspect = suspect;
     }
-    let byCode = verdicts.get(plan);
-    if (byCode === undefined) verdicts.set(plan, (byCode = new Map()));
-    let suspect = byCode.get(code);
-    if (suspect === undefined) {
-      const kind = commandKindOf(code);
-      const most = ARGUMENTS[kind];
-      const count = plan.positionalEnd - plan.head - 1;
-      suspect = most !== undefined && (count > most || (count >= 2 && RULE_NUMBER_SECOND.has(kind)));
-      byCode.set(code, suspect);
-    }
-    lastPlan = plan;
-    lastCode = code;
-    lastSuspect = suspect;
-    if (suspect && document.kindOf(n) === "command") found.push(n as LineNo);
+    if (lastSuspect && document.kindOf(n) === "command") found.push(n as LineNo);
   }
   return found;
 }

@@ -85,16 +85,16 @@ export const historyOf = (kind: ExtensionKind, extension: string, option: string
   OPTION_HISTORY.find((h) => h.kind === kind && h.extension === extension && h.option === option);
 
 /**
- * The long options a line's loaded extensions give it, with iptables' own: what getopt reads
- * on that line. Made once per set of extensions and family (`optionSpace`), and asked once per
- * distinct spelling.
- */
-/**
  * The letters getopt knows no option by in iptables 1.8.9 (`-J`: "unknown option "-J"", measured
  * for every letter, both backends, both families); the others are iptables' own (`-A`, `-s`, ...).
  */
 const UNKNOWN_LETTERS: ReadonlySet<string> = new Set("aeklqruyzBGHJKOQTUY");
 
+/**
+ * The options a line's loaded extensions give it, with iptables' own: what getopt reads
+ * on that line. Made once per set of extensions and family (`optionSpace`), and asked once per
+ * distinct spelling.
+ */
 export class OptionSpace {
   /** Long names of the extensions' options (not iptables' own), sorted. */
   readonly extensionNames: readonly string[];

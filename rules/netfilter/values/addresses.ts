@@ -236,7 +236,9 @@ function parseGenericOne(item: string, family: Family): Parsed<Network> {
   // nothing, an IPv4 address in ip6tables, and a number out of range (`10.0.0.256`, `::65536`;
   // no top-level domain is all digits, and no host name has a colon). getaddrinfo reads IPv4
   // numbers as inet_aton does (`1.2.65535` loads, 1.2.255.255).
-  if (isEmptyName(name) || (family === 6 && inetAton(name) !== null) || (isBadNumber(name) && (family === 6 || inetAton(name) === null))) return refuse(`host/network \`${name}' not found`);
+  const asIpv4 = inetAton(name);
+  const noName = family === 6 ? asIpv4 !== null || isBadNumber(name) : asIpv4 === null && isBadNumber(name);
+  if (isEmptyName(name) || noName) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
 }
 

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-CPRYIDJM.js";
+} from "./chunk-YNQWSEIM.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-ZQHYYHMV.js";
+} from "./chunk-ODF5WPCH.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -42,7 +42,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 import {
   __commonJS,
   __require,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-J25ENWEE.js";
-import "./chunk-CPRYIDJM.js";
-import "./chunk-ZQHYYHMV.js";
-import "./chunk-IGZFYLYW.js";
+  nodeIo
+} from "./chunk-LA6NHKCB.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-ODF5WPCH.js";
+import "./chunk-QWHAPBTD.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

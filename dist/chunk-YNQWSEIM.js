@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-LVWPF6WA.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-ZQHYYHMV.js";
-import "./chunk-IGZFYLYW.js";
+  main
+} from "./chunk-2A7TCYTF.js";
+import "./chunk-YNQWSEIM.js";
+import "./chunk-ODF5WPCH.js";
+import "./chunk-QWHAPBTD.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

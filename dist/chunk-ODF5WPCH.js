@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

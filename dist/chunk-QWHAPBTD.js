@@ -10242,8 +10242,7 @@ var NUL = 0;
 var utf8Length = (c) => c < 128 ? 1 : c < 2048 || c >= 55296 && c <= 57343 ? 2 : 3;
 var isLetter = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90;
 function bangNegatesNext(text, after, end) {
-  let j = after;
-  while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  const j = afterBlanks(text, after, end);
   if (j >= end) return false;
   if (j + 1 >= end || text.charCodeAt(j) !== 45) return true;
   const c1 = text.charCodeAt(j + 1);
@@ -10582,8 +10581,7 @@ function classify(text, start, end, quoted, atLineStart, tokens, lineFirstToken,
   return optionCode(text, start, end, marks.noEqualsBefore(start, end));
 }
 function nameAfterBlanks(text, from, end) {
-  let at = from;
-  while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  const at = afterBlanks(text, from, end);
   if (at === from || at === end) return from;
   let wordEnd = at;
   for (; wordEnd < end; wordEnd++) {
@@ -10594,7 +10592,10 @@ function nameAfterBlanks(text, from, end) {
   return wordEnd;
 }
 function headNameStart(text, start, end) {
-  let at = start + 1;
+  return afterBlanks(text, start + 1, end);
+}
+function afterBlanks(text, from, end) {
+  let at = from;
   while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
   return at;
 }
@@ -11204,7 +11205,8 @@ var TableHeaderLine = class extends LineNodeBase {
     this.kind = "table";
   }
   get name() {
-    return this.header.value.slice(1).replace(/^[ \t]+/, "");
+    const header = this.header.value;
+    return header.slice(headNameStart(header, 0, header.length));
   }
 };
 var ChainDeclaration = class extends LineNodeBase {
@@ -14487,7 +14489,9 @@ function parseGenericOne(item, family) {
     if (mapped !== void 0 && mapped !== null) return accept(networkOf(family, mapped, mask));
     if (mapped === null) return refuse(`host/network \`${name}' not found`);
   }
-  if (isEmptyName(name) || family === 6 && inetAton(name) !== null || isBadNumber(name) && (family === 6 || inetAton(name) === null)) return refuse(`host/network \`${name}' not found`);
+  const asIpv4 = inetAton(name);
+  const noName = family === 6 ? asIpv4 !== null || isBadNumber(name) : asIpv4 === null && isBadNumber(name);
+  if (isEmptyName(name) || noName) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
 }
 function isBadNumber(name) {
@@ -21763,6 +21767,9 @@ var chainDeclaration = {
   }
 };
 var fix = (title, applicability, edits) => ({ title, applicability, edits });
+var REFUSED_STARTS = ["-", "!"];
+var refusedStart = (name) => REFUSED_STARTS.some((start) => name.startsWith(start));
+var notAllowedToStart = (name) => `chain name not allowed to start with \`${name[0]}'`;
 function checkDeclaration(context, walk, declaration) {
   const { name, policyWord } = declaration;
   const policy = declaration.policy;
@@ -21804,10 +21811,10 @@ function countersForPolicy(context, walk, declaration, line) {
     });
     return;
   }
-  if (name.startsWith("-") || name.startsWith("!")) {
+  if (refusedStart(name)) {
     context.report({
       range: counters.range,
-      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "chain name not allowed to start with \`${name[0]}'")`
+      message: `${written} has no policy and a name starting with \`${name[0]}\`: both backends refuse it (nft: "${notAllowedToStart(name)}")`
     });
     return;
   }
@@ -21865,10 +21872,10 @@ function checkNewChain(context, walk, command) {
     });
     return;
   }
-  if (name.startsWith("-") || name.startsWith("!")) {
+  if (refusedStart(name)) {
     context.report({
       range: command.chainWord?.range ?? command.range,
-      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'")`
+      message: `\`-N ${name}\`: iptables refuses a chain whose name starts with \`${name[0]}\` ("${notAllowedToStart(name)}")`
     });
     return;
   }
@@ -21882,7 +21889,7 @@ function checkNewChain(context, walk, command) {
 function checkDeclaredNames(context, walk) {
   const names2 = [...STANDARD_TARGETS].filter((name) => walk.chains.isUserChain(name));
   for (const id of walk.chains.userChains()) {
-    if (walk.nameStartsWith(id, "-") || walk.nameStartsWith(id, "!")) names2.push(walk.nameOf(id));
+    if (REFUSED_STARTS.some((start) => walk.nameStartsWith(id, start))) names2.push(walk.nameOf(id));
   }
   for (const name of names2) {
     for (const declaration of walk.declarationsOf(name)) {
@@ -21890,7 +21897,7 @@ function checkDeclaredNames(context, walk) {
       const written = `\`:${name}\``;
       context.report({
         range: declaration.header.range,
-        message: STANDARD_TARGETS.has(name) ? `${written}: a chain named after the verdict ${name}, which both backends refuse ("chain name may not clash with target name")` : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("chain name not allowed to start with \`${name[0]}'"), iptables-legacy-restore loads it`
+        message: STANDARD_TARGETS.has(name) ? `${written}: a chain named after the verdict ${name}, which both backends refuse ("chain name may not clash with target name")` : `${written}: iptables-nft-restore refuses a chain whose name starts with \`${name[0]}\` ("${notAllowedToStart(name)}"), iptables-legacy-restore loads it`
       });
     }
   }
@@ -25839,30 +25846,23 @@ function linesWithExtraArguments(context) {
   const verdicts = /* @__PURE__ */ new Map();
   const found = [];
   let lastPlan = null;
-  let lastCode = -1;
   let lastSuspect = false;
   for (let n = 0; n < lineCount; n++) {
     const plan = document.commandPlan(n);
     if (plan === null) continue;
-    const code = tokens.codes[firstTokens[n] + plan.head];
-    if (plan === lastPlan && code === lastCode) {
-      if (lastSuspect && document.kindOf(n) === "command") found.push(n);
-      continue;
+    if (plan !== lastPlan) {
+      let suspect = verdicts.get(plan);
+      if (suspect === void 0) {
+        const kind = commandKindOf(tokens.codes[firstTokens[n] + plan.head]);
+        const most = ARGUMENTS[kind];
+        const count = plan.positionalEnd - plan.head - 1;
+        suspect = most !== void 0 && (count > most || count >= 2 && RULE_NUMBER_SECOND.has(kind));
+        verdicts.set(plan, suspect);
+      }
+      lastPlan = plan;
+      lastSuspect = suspect;
     }
-    let byCode = verdicts.get(plan);
-    if (byCode === void 0) verdicts.set(plan, byCode = /* @__PURE__ */ new Map());
-    let suspect = byCode.get(code);
-    if (suspect === void 0) {
-      const kind = commandKindOf(code);
-      const most = ARGUMENTS[kind];
-      const count = plan.positionalEnd - plan.head - 1;
-      suspect = most !== void 0 && (count > most || count >= 2 && RULE_NUMBER_SECOND.has(kind));
-      byCode.set(code, suspect);
-    }
-    lastPlan = plan;
-    lastCode = code;
-    lastSuspect = suspect;
-    if (suspect && document.kindOf(n) === "command") found.push(n);
+    if (lastSuspect && document.kindOf(n) === "command") found.push(n);
   }
   return found;
 }

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-ZQHYYHMV.js";
+} from "./chunk-ODF5WPCH.js";
 import {
   lazyModule
-} from "./chunk-IGZFYLYW.js";
+} from "./chunk-QWHAPBTD.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
