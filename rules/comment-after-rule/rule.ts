@@ -4,6 +4,7 @@
  * The unsafe fix moves the text to a comment line of its own. See README.md beside this file.
  */
 import { decodeWord, optionValueCount, type CommandLine, type Document } from "../../grammar/index.js";
+import { NEW_LINE_END } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "comment-after-rule";
@@ -33,7 +34,7 @@ export const commentAfterRule: RuleModule = {
           title: "move the text after `#` to a comment line of its own, above the rule",
           applicability: "unsafe",
           edits: [
-            { start: line.range.start, end: line.range.start, text: comment + (line.eol || "\n") },
+            { start: line.range.start, end: line.range.start, text: comment + NEW_LINE_END },
             { start: cut, end, text: "" },
           ],
         },

@@ -6,6 +6,7 @@
 import type { ChainDeclaration, CommandLine, MatchNode, OptionNode } from "../../grammar/index.js";
 import { defaultDeny, isUnconditional, type TableModel } from "../model/index.js";
 import { ANY_PROTOCOL, normalizeProtocol, parseIcmpType, parseState, targetClass } from "../netfilter/index.js";
+import { NEW_LINE_END } from "../report/index.js";
 import type { RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "icmpv6-nd-blocked";
@@ -214,8 +215,7 @@ function ndAccepts(context: RuleContext, table: TableModel, chain: Direction, de
   if (!table.appendOnly) return null;
   const { document } = context;
   const { lineStarts, lineCount } = document.source.lexed;
-  const eol = deny.eol || "\n";
-  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${eol}`).join("");
+  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${NEW_LINE_END}`).join("");
   if (deny.kind === "command" && deny.command === "append") return [{ start: lineStarts[deny.index], end: lineStarts[deny.index], text }];
   if (deny.kind === "command") return null;
   const rules = table.chains.get(chain)?.rules ?? [];

@@ -10,7 +10,7 @@
 import type { CommandLine, Document, Severity } from "../../grammar/index.js";
 import type { Chain, ChainSet, TableModel } from "../model/index.js";
 import { MarkState, MarkWalk, markMatchTests, markTargetEffect, type RuleFacts, type Tri } from "../packet/index.js";
-import { hex } from "../report/index.js";
+import { hex, NEW_LINE_END } from "../report/index.js";
 import type { Fix, NodeContext, RuleContext, RuleModule, TextEdit } from "../types.js";
 import { kernelVerdict, kubernetesVerdict } from "./versions.js";
 
@@ -136,12 +136,11 @@ function chainFix(document: Document, chain: Chain, mark: number, walker: MarkWa
     withoutMarkMatches(document, kept, mark),
   ];
   const first = involved[0];
-  const eol = first.eol || "\n";
   const lineEnd = (line: CommandLine) => document.source.lexed.lineStarts[line.index + 1];
   const edits: TextEdit[] = involved.map((line, i) => ({
     start: line.range.start,
     end: lineEnd(line),
-    text: i === 0 ? block.map((text) => text + eol).join("").slice(0, first.eol ? undefined : -eol.length) : "",
+    text: i === 0 ? block.map((text) => text + NEW_LINE_END).join("").slice(0, first.eol ? undefined : -NEW_LINE_END.length) : "",
   }));
   return {
     title: `clear mark ${m} before masquerading in ${chain.name}`,

@@ -5,6 +5,13 @@ import type { Document } from "../../grammar/index.js";
 import type { TableModel } from "../model/index.js";
 import type { Fix, TextEdit } from "../types.js";
 
+/**
+ * The end of a line a fix writes: LF, whatever the lines around it end in. iptables-restore keeps
+ * a CR before the LF as part of the line's last word and refuses the line (line-ends), so a new
+ * line that copied a CR LF neighbour's end would be refused, a finding of its own.
+ */
+export const NEW_LINE_END = "\n";
+
 /** Offsets of a whole line, its line end included (for the last line, the line end before it). */
 export function wholeLine(document: Document, line: { index: number }): TextEdit {
   const { lineStarts, contentEnds, lineCount } = document.source.lexed;
@@ -40,10 +47,9 @@ export function moveDeclarationFix(document: Document, table: TableModel, name: 
   } else {
     at = lineStarts[firstUse.index];
   }
-  const eol = declaration.eol || firstUse.eol || "\n";
   return {
     title: `declare ${name} before its first use`,
     applicability: "safe",
-    edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)],
+    edits: [{ start: at, end: at, text: declaration.text + NEW_LINE_END }, wholeLine(document, declaration)],
   };
 }

@@ -1,6 +1,6 @@
 /**
  * How rules word findings and build fixes, where several rules do it alike.
  */
-export { moveDeclarationFix, wholeLine } from "./edits.js";
+export { moveDeclarationFix, NEW_LINE_END, wholeLine } from "./edits.js";
 export { chainReachedFrom, kernelRefusal } from "./refusals.js";
 export { hex, lineOf, listOf, tableName, xtablesName } from "./words.js";

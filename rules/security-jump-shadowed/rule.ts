@@ -9,7 +9,7 @@
 import type { CommandLine, Document } from "../../grammar/index.js";
 import { NONE, type TableModel } from "../model/index.js";
 import { disjoint, implies, matchSetOf, withAtoms, type Atom, type MatchSet } from "../packet/index.js";
-import { lineOf, wholeLine } from "../report/index.js";
+import { lineOf, NEW_LINE_END, wholeLine } from "../report/index.js";
 import type { Fix, RuleContext, RuleModule } from "../types.js";
 
 const ID = "security-jump-shadowed";
@@ -81,6 +81,6 @@ function moveFix(document: Document, table: TableModel, ban: string, accept: Com
   return {
     title: `move the jump to ${ban} above the ACCEPT at ${lineOf(accept)}`,
     applicability: "unsafe",
-    edits: [{ start: lineStarts[accept.index], end: lineStarts[accept.index], text: text + (jump.eol || accept.eol || "\n") }, wholeLine(document, jump)],
+    edits: [{ start: lineStarts[accept.index], end: lineStarts[accept.index], text: text + NEW_LINE_END }, wholeLine(document, jump)],
   };
 }
