@@ -10,7 +10,7 @@ export { chainsNamed, isChainOfLine, modelOf, type ChainSet, type ModelOptions, 
 export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./origin.js";
 export { familyOfName } from "./origin.js";
 export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type RuleText, type TargetRef } from "./replay.js";
-export { appendsOnly, isUserChain } from "./chains.js";
+export { appendsOnly, isBuiltinChain, isUserChain } from "./chains.js";
 export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";
 export { forEachOptionValue, valueOf, type OptionValue } from "./option-values.js";

@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { appendsOnly, chainsNamed, type Chain } from "../../rules/model/index.js";
+import { appendsOnly, chainsNamed, isBuiltinChain, type Chain } from "../../rules/model/index.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
@@ -103,10 +103,12 @@ export function livePatch(original: Document, result: FixResult, options: LivePa
     );
   }
   for (const [tableName, chains] of touched) {
-    out.push(`*${tableName ?? "filter"}`);
+    const table = tableName ?? "filter";
+    out.push(`*${table}`);
     const rules: string[] = [];
     for (const [name, chain] of chains) {
-      out.push(isBuiltin(chain) ? `-F ${name}` : `:${name} - [0:0]`);
+      // By the table, not by a declaration: a file need not declare its built-in chains.
+      out.push(isBuiltinChain(table, name) ? `-F ${name}` : `:${name} - [0:0]`);
       for (const line of chain.rules) rules.push(ruleText(line));
     }
     out.push(...rules, "COMMIT");
@@ -176,9 +178,12 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : new Map<string, Chain>();
+    // A chain declared twice loads on nft alone, flushed at its second `:NAME`: the node has not
+    // the rules the file lists before it, so the chain is rewritten whatever the fix did to it.
+    const redeclared = (name: string) => (old?.chains.filter((d) => d.name === name).length ?? 0) > 1;
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      if (was === undefined || rulesText(was) !== rulesText(chain)) {
+      if (was === undefined || redeclared(name) || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, new Map());
         touched.get(tableName)!.set(name, chain);
       }
@@ -187,13 +192,14 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
   return touched;
 }
 
-/** The chains an edit could have changed: those with a rule on an edited line, or named by a rule an edit writes. */
+/** The chains an edit could have changed: those with a rule or declaration on an edited line, or named by a rule an edit writes. */
 function candidateNames(original: Document, result: FixResult): Set<string> {
   const names = new Set<string>();
   for (const edit of result.edits) {
     const index = original.source.positionAt(edit.start).line - 1;
     const line = index < original.source.lexed.lineCount ? original.line(index) : undefined;
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
+    else if (line?.kind === "chain") names.add(line.name);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }
   return names;
@@ -201,16 +207,18 @@ function candidateNames(original: Document, result: FixResult): Set<string> {
 
 const rulesText = (chain: Chain): string => chain.rules.map(ruleText).join("\n");
 
-/** A rule as `-A CHAIN ...`, without counters: a live patch never resets counters on purpose. */
+/**
+ * A rule as `-A CHAIN ...`, without counters: a live patch never resets counters on purpose. A CR
+ * before the line's LF is the rule's too: iptables-restore keeps it in the last word (line-ends),
+ * so a rule that loaded with one (`--comment "ssh\r"`) is another rule than the one without.
+ */
 function ruleText(line: CommandLine): string {
   const counters = line.plan.counters;
-  const text = line.text;
+  const text = line.eol === "\r\n" ? `${line.text}\r` : line.text;
   // The word after `[p:b]`: the command, or an option written before it.
   return counters === -1 ? text : text.slice(line.words.word(counters + 1).range.start - line.range.start);
 }
 
-const isBuiltin = (chain: Chain | undefined): boolean =>
-  chain?.declaration?.kind === "chain" && chain.declaration.policy !== "-";
 
 /** Maps offsets to 0-based lines. */
 class LineTable {
