@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-LA6NHKCB.js";
+} from "./chunk-6W3SOIIS.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-2A7TCYTF.js";
+} from "./chunk-K45YPY2W.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-YNQWSEIM.js";
+} from "./chunk-EYRXT7F2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-ODF5WPCH.js";
+} from "./chunk-3YOKWPAG.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-YNQWSEIM.js";
+} from "./chunk-EYRXT7F2.js";
 import {
   parse
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

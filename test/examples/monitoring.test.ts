@@ -25,6 +25,10 @@ const BUGGY = "kube-proxy-1.18.2-iptables.nft.save";
 const FIXED = "kube-proxy-1.19-iptables.nft.save";
 const MASQUERADE_ERRORS = { rule: "masquerade-mark-not-cleared", severity: "error" };
 
+/** The image's `iptlint` (examples/monitoring/iptlint), running the checkout's dist/ with the node running the tests. */
+const imageIptlint = example("iptlint");
+const imageEnv = (): NodeJS.ProcessEnv => ({ ...process.env, IPTLINT_DIST: fromRoot("dist"), PATH: `${join(process.execPath, "..")}:${process.env.PATH}` });
+
 // ---------------------------------------------------------------------------------------------
 // node_exporter's textfile collector
 
@@ -211,13 +215,13 @@ test("DaemonSet: its loop writes the report where node_exporter reads it, goes o
   const bin = mkdtempSync(join(tmpdir(), "iptlint-bin-"));
   try {
     // The image's `iptlint` on PATH; the host folders where the pod has its mounts.
-    spawnSync("ln", ["-s", binPath, join(bin, "iptlint")]);
+    spawnSync("ln", ["-s", imageIptlint, join(bin, "iptlint")]);
     const script = args[0].replaceAll(`${mount.mountPath}/`, `${folder}/`).replaceAll(`${cacheMount.mountPath}/`, `${cacheFolder}/`);
     const values: Record<string, string> = { INTERVAL_SECONDS: "1", TMPDIR: cacheFolder };
     await withNamespace("loop", async (ns) => {
       ns.restore("nft", 4, corpus(BUGGY));
       const child = spawn("ip", ["netns", "exec", ns.name, ...command, script], {
-        env: { ...process.env, PATH: `${bin}:${join(process.execPath, "..")}:${process.env.PATH}`, ...Object.fromEntries(env.map((e) => [e.name, values[e.name]])) },
+        env: { ...imageEnv(), PATH: `${bin}:${imageEnv().PATH}`, ...Object.fromEntries(env.map((e) => [e.name, values[e.name]])) },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stderr = "";
@@ -269,8 +273,20 @@ test("Dockerfile: dockerfile-utils finds nothing; both backends from Debian's ip
   assert.match(text, /^FROM node:20-bookworm-slim AS iptlint$/m, "Node.js as package.json's engines asks, on Debian bookworm");
   assert.match(text, /apt-get install -y --no-install-recommends iptables=1\.8\.9-\d+ /, "the iptables the tests run against");
   for (const [, source] of text.matchAll(/^COPY (?!--from)(\S+) /gm)) assert.ok(existsSync(fromRoot(source)), source);
-  assert.match(text, /^RUN ln -s \/opt\/iptlint\/dist\/iptlint\.js \/usr\/local\/bin\/iptlint$/m);
+  assert.match(text, /^COPY dist\/ \/opt\/iptlint\/dist\/$/m);
+  assert.match(text, /^COPY examples\/monitoring\/iptlint \/usr\/local\/bin\/iptlint$/m);
+  assert.ok(statSync(example("iptlint")).mode & 0o111, "the image's iptlint is executable (its #! line runs sh)");
   assert.ok(statSync(binPath).mode & 0o111, "dist/iptlint.js is executable (its #! line runs node)");
+});
+
+
+test("the image's iptlint: runs dist/iptlint.js with node --single-threaded, its arguments and exit code passed on", () => {
+  assert.match(readFileSync(imageIptlint, "utf8"), /^exec node --single-threaded "\$\{IPTLINT_DIST:-\/opt\/iptlint\/dist\}\/iptlint\.js" "\$@"$/m);
+  const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
+  const ran = spawnSync(imageIptlint, ["--version"], { env: imageEnv(), encoding: "utf8" });
+  assert.deepEqual([ran.status, ran.stdout.trim(), ran.stderr], [0, version, ""]);
+  const refused = spawnSync(imageIptlint, ["lint", "--no-such-option"], { env: imageEnv(), encoding: "utf8" });
+  assert.equal(refused.status, 2, refused.stderr);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -300,10 +316,10 @@ const seconds = (duration: string) => Number(/^(\d+)s$/.exec(duration)![1]);
  * cut at max_output_length bytes; exit status 0 OK, 1 NonOK, anything else Unknown.
  */
 function runAsNpd(ns: Namespace, config: NpdConfig, rule: NpdRule, prefix: string[] = []) {
-  // The image links /usr/local/bin/iptlint to dist/iptlint.js (checked above); here, the checkout's.
+  // The image's /usr/local/bin/iptlint is examples/monitoring/iptlint (checked above); here, running the checkout's dist/.
   assert.equal(rule.path, "/usr/local/bin/iptlint");
   const timeout = Math.min(seconds(rule.timeout), seconds(config.pluginConfig.timeout)) * 1000;
-  const r = spawnSync("ip", ["netns", "exec", ns.name, ...prefix, process.execPath, binPath, ...rule.args], { timeout, maxBuffer: 1 << 30 });
+  const r = spawnSync("ip", ["netns", "exec", ns.name, ...prefix, imageIptlint, ...rule.args], { timeout, maxBuffer: 1 << 30, env: imageEnv() });
   const stdout = r.stdout.subarray(0, 4096).toString("utf8").trim();
   const message = Buffer.from(stdout).subarray(0, config.pluginConfig.max_output_length).toString("utf8");
   const status = r.status === 0 ? "OK" : r.status === 1 ? "NonOK" : "Unknown";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-ODF5WPCH.js";
+} from "./chunk-3YOKWPAG.js";
 import {
   lazyModule
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-YNQWSEIM.js";
+} from "./chunk-EYRXT7F2.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-ODF5WPCH.js";
+} from "./chunk-3YOKWPAG.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -35,6 +35,7 @@ import {
   detachedDocument,
   familyOfName,
   formatAddress,
+  isBuiltinChain,
   lazyModule,
   nearest,
   parse,
@@ -42,7 +43,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 import {
   __commonJS,
   __require,
@@ -3622,10 +3623,11 @@ function livePatch(original, result, options = {}) {
     );
   }
   for (const [tableName, chains] of touched) {
-    out.push(`*${tableName ?? "filter"}`);
+    const table = tableName ?? "filter";
+    out.push(`*${table}`);
     const rules = [];
     for (const [name, chain] of chains) {
-      out.push(isBuiltin(chain) ? `-F ${name}` : `:${name} - [0:0]`);
+      out.push(isBuiltinChain(table, name) ? `-F ${name}` : `:${name} - [0:0]`);
       for (const line of chain.rules) rules.push(ruleText(line));
     }
     out.push(...rules, "COMMIT");
@@ -3680,9 +3682,10 @@ function touchedChains(original, result, fixed) {
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
+    const redeclared = (name) => (old?.chains.filter((d) => d.name === name).length ?? 0) > 1;
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      if (was === void 0 || rulesText(was) !== rulesText(chain)) {
+      if (was === void 0 || redeclared(name) || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, /* @__PURE__ */ new Map());
         touched.get(tableName).set(name, chain);
       }
@@ -3696,6 +3699,7 @@ function candidateNames(original, result) {
     const index = original.source.positionAt(edit.start).line - 1;
     const line = index < original.source.lexed.lineCount ? original.line(index) : void 0;
     if (line?.kind === "command" && line.chain !== null) names.add(line.chain);
+    else if (line?.kind === "chain") names.add(line.name);
     for (const match of edit.text.matchAll(/(?:^|\s)-[AIRD]\s+(\S+)/g)) names.add(match[1]);
   }
   return names;
@@ -3703,10 +3707,9 @@ function candidateNames(original, result) {
 var rulesText = (chain) => chain.rules.map(ruleText).join("\n");
 function ruleText(line) {
   const counters = line.plan.counters;
-  const text = line.text;
+  const text = line.eol === "\r\n" ? `${line.text}\r` : line.text;
   return counters === -1 ? text : text.slice(line.words.word(counters + 1).range.start - line.range.start);
 }
-var isBuiltin = (chain) => chain?.declaration?.kind === "chain" && chain.declaration.policy !== "-";
 var LineTable = class {
   constructor(document) {
     this.document = document;

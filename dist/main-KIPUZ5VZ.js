@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-LA6NHKCB.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-ODF5WPCH.js";
-import "./chunk-QWHAPBTD.js";
+  main
+} from "./chunk-K45YPY2W.js";
+import "./chunk-EYRXT7F2.js";
+import "./chunk-3YOKWPAG.js";
+import "./chunk-JH4GSOKK.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-QWHAPBTD.js";
+} from "./chunk-JH4GSOKK.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -17325,6 +17325,7 @@ function isUserChain(chain) {
   const d = chain.declaration;
   return d !== null && (d.kind === "command" || d.policy === "-");
 }
+var isBuiltinChain = (table, name) => builtinChains(table).has(name);
 function ruleNumber(command) {
   const text = command.positional[1]?.value;
   if (text === void 0) return null;
@@ -21698,6 +21699,7 @@ function refusal(option2, address, family) {
 }
 
 // rules/report/edits.ts
+var NEW_LINE_END = "\n";
 function wholeLine(document, line) {
   const { lineStarts, contentEnds, lineCount } = document.source.lexed;
   const start = lineStarts[line.index];
@@ -21722,11 +21724,10 @@ function moveDeclarationFix(document, table, name) {
   } else {
     at = lineStarts[firstUse.index];
   }
-  const eol = declaration.eol || firstUse.eol || "\n";
   return {
     title: `declare ${name} before its first use`,
     applicability: "safe",
-    edits: [{ start: at, end: at, text: declaration.text + eol }, wholeLine(document, declaration)]
+    edits: [{ start: at, end: at, text: declaration.text + NEW_LINE_END }, wholeLine(document, declaration)]
   };
 }
 
@@ -22062,7 +22063,7 @@ var commentAfterRule = {
           title: "move the text after `#` to a comment line of its own, above the rule",
           applicability: "unsafe",
           edits: [
-            { start: line.range.start, end: line.range.start, text: comment + (line.eol || "\n") },
+            { start: line.range.start, end: line.range.start, text: comment + NEW_LINE_END },
             { start: cut, end, text: "" }
           ]
         }
@@ -22888,8 +22889,7 @@ function ndAccepts(context, table, chain, deny, blocked) {
   if (!table.appendOnly) return null;
   const { document } = context;
   const { lineStarts, lineCount } = document.source.lexed;
-  const eol = deny.eol || "\n";
-  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${eol}`).join("");
+  const text = blocked.map((nd) => `-A ${chain} -p ipv6-icmp -m icmp6 --icmpv6-type ${nd.type} -m hl --hl-eq 255 -j ACCEPT${NEW_LINE_END}`).join("");
   if (deny.kind === "command" && deny.command === "append") return [{ start: lineStarts[deny.index], end: lineStarts[deny.index], text }];
   if (deny.kind === "command") return null;
   const rules = table.chains.get(chain)?.rules ?? [];
@@ -24035,12 +24035,11 @@ function chainFix(document, chain, mark, walker) {
     withoutMarkMatches(document, kept, mark)
   ];
   const first2 = involved[0];
-  const eol = first2.eol || "\n";
   const lineEnd = (line) => document.source.lexed.lineStarts[line.index + 1];
   const edits = involved.map((line, i) => ({
     start: line.range.start,
     end: lineEnd(line),
-    text: i === 0 ? block.map((text) => text + eol).join("").slice(0, first2.eol ? void 0 : -eol.length) : ""
+    text: i === 0 ? block.map((text) => text + NEW_LINE_END).join("").slice(0, first2.eol ? void 0 : -NEW_LINE_END.length) : ""
   }));
   return {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
@@ -25259,7 +25258,7 @@ function moveFix(document, table, ban, accept2, jump) {
   return {
     title: `move the jump to ${ban} above the ACCEPT at ${lineOf(accept2)}`,
     applicability: "unsafe",
-    edits: [{ start: lineStarts[accept2.index], end: lineStarts[accept2.index], text: text + (jump.eol || accept2.eol || "\n") }, wholeLine(document, jump)]
+    edits: [{ start: lineStarts[accept2.index], end: lineStarts[accept2.index], text: text + NEW_LINE_END }, wholeLine(document, jump)]
   };
 }
 
@@ -26209,6 +26208,7 @@ export {
   print,
   printLine,
   appendsOnly,
+  isBuiltinChain,
   familyOfName,
   modelOf,
   chainsNamed,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-2A7TCYTF.js";
-import "./chunk-YNQWSEIM.js";
-import "./chunk-ODF5WPCH.js";
-import "./chunk-QWHAPBTD.js";
+  nodeIo
+} from "./chunk-6W3SOIIS.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-3YOKWPAG.js";
+import "./chunk-JH4GSOKK.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };
