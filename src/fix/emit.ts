@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { appendsOnly, chainsNamed, isBuiltinChain, type Chain } from "../../rules/model/index.js";
+import { appendsOnly, chainsNamed, isBuiltinChain, modelOf, type Chain } from "../../rules/model/index.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
@@ -178,12 +178,13 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : new Map<string, Chain>();
-    // A chain declared twice loads on nft alone, flushed at its second `:NAME`: the node has not
-    // the rules the file lists before it, so the chain is rewritten whatever the fix did to it.
-    const redeclared = (name: string) => (old?.chains.filter((d) => d.name === name).length ?? 0) > 1;
+    const declarations = old ? modelOf(original).tableOf(old) : undefined;
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      if (was === undefined || redeclared(name) || rulesText(was) !== rulesText(chain)) {
+      // A chain declared twice loads on nft alone, which flushes it at its second `:NAME`: the
+      // node has not the rules the file lists before it, so the chain is rewritten whatever the fix did.
+      const redeclared = (declarations?.declarationsOf(name).length ?? 0) > 1;
+      if (was === undefined || redeclared || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, new Map());
         touched.get(tableName)!.set(name, chain);
       }
