@@ -404,8 +404,7 @@ export function otherFamilysValue(option: string, word: string, family: Family |
   if (family === null) return false;
   if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
   const reader = addressReaderOf(option);
-  // iprange's `a-b` values are address-family-mismatch's alone.
-  if (reader === null || RANGE_ADDRESS_OPTIONS.has(option)) return false;
-  const addresses = NAT_ADDRESS_OPTIONS.has(option) ? natAddressWords(word) : word.split(",");
+  if (reader === null) return false;
+  const addresses = NAT_ADDRESS_OPTIONS.has(option) ? natAddressWords(word) : RANGE_ADDRESS_OPTIONS.has(option) ? word.split("-") : word.split(",");
   return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
 }

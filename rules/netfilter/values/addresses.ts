@@ -233,18 +233,27 @@ function parseGenericOne(item: string, family: Family): Parsed<Network> {
     if (mapped === null) return refuse(`host/network \`${name}' not found`);
   }
   // A name: /etc/networks (IPv4), /etc/hosts or DNS decide, except for what no resolver takes:
-  // nothing, an IPv4 address in ip6tables, and a number out of range (`10.0.0.256`, `::65536`;
-  // no top-level domain is all digits, and no host name has a colon). getaddrinfo reads IPv4
-  // numbers as inet_aton does (`1.2.65535` loads, 1.2.255.255).
+  // nothing, an IPv4 address in ip6tables, and what no host name is (`10.0.0.256`, `::65536`,
+  // `10.0.0.1:80`). getaddrinfo reads IPv4 numbers as inet_aton does (`1.2.65535` loads, 1.2.255.255).
   const asIpv4 = inetAton(name);
-  const noName = family === 6 ? asIpv4 !== null || isBadNumber(name) : asIpv4 === null && isBadNumber(name);
+  const noName = family === 6 ? asIpv4 !== null || isNoHostName(name, family) : asIpv4 === null && isNoHostName(name, family);
   if (isEmptyName(name) || noName) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
 }
 
-/** Digits and dots with a dot (`10.0.0.256`), or hex digits and colons with two colons (`::65536`): written as an address, and none. */
-function isBadNumber(name: string): boolean {
-  return (/^[0-9.]+$/.test(name) && name.includes(".")) || (/^[0-9a-fA-F:]+$/.test(name) && name.indexOf(":") !== name.lastIndexOf(":"));
+/**
+ * Whether `name`, no address of the family, is no host name either, so that no resolver finds
+ * it: it has a colon (`10.0.0.1:80`, `::65536`: no host name has one; in ip6tables a scoped
+ * address, `fe80::1%eth0`, is getaddrinfo's to read), or the label after its last dot is all
+ * digits (`10.0.0.256`, `-1.0.0.0`, `foo.123`: no top-level domain is). Measured, both backends
+ * and families: "host/network ... not found". (Only a search domain with a wildcard record could
+ * find such a name, which a node does not rely on.)
+ */
+function isNoHostName(name: string, family: Family): boolean {
+  if (name.includes(":")) return family === 4 || !name.includes("%");
+  const dot = name.lastIndexOf(".", name.length - 2);
+  const last = name.slice(dot + 1, name.endsWith(".") ? -1 : undefined);
+  return dot !== -1 || name.endsWith(".") ? /^[0-9]+$/.test(last) : false;
 }
 
 /**
@@ -270,10 +279,34 @@ export function parseAddressList(word: string, family: Family): Parsed<readonly 
   return pending ?? accept(networks);
 }
 
+/**
+ * iprange's `--src-range`/`--dst-range` (libxt_iprange.c, revision 1, which iptables 1.8.9 uses):
+ * `from-to`, or one address for both, each a number of the family and never a name
+ * (`xtables_numeric_to_ipaddr`, as `-s` reads numbers; `xtables_numeric_to_ip6addr`). A reversed
+ * range loads, with a warning on standard error ("... is reversed and will never match").
+ */
+export function parseIpRange(word: string, family: Family, option: string): Parsed<readonly [Network, Network]> {
+  const dash = word.indexOf("-");
+  const ends = dash === -1 ? [word, word] : [word.slice(0, dash), word.slice(dash + 1)];
+  const networks: Network[] = [];
+  for (const end of ends) {
+    const address = family === 4 ? numericToIpv4(end, false) : inetPton6(end);
+    if (address === null) return refuse(`iprange: Bad value for "${option}" option: "${end}"`);
+    networks.push(networkOf(family, address, family === 4 ? 0xffffffff : v6MaskOf(128)));
+  }
+  return accept([networks[0], networks[1]]);
+}
+
 /** XTTYPE_HOST: one address of the family (a name: "unsure"). */
 export function parseHost(word: string, family: Family): Parsed<Network> {
-  const address = family === 4 ? (inetAton(word) ?? v4Mapped(word) ?? null) : inetPton6(word);
+  const mapped = family === 4 ? v4Mapped(word) : undefined;
+  const address = family === 4 ? (inetAton(word) ?? mapped ?? null) : inetPton6(word);
   if (address !== null) return accept(networkOf(family, address, family === 4 ? 0xffffffff : v6MaskOf(128)));
+  // What getaddrinfo refuses whatever the node's files and DNS hold (measured, both backends): the
+  // other family's literal (`ff02::1` in iptables, `127.1` in ip6tables), and a colon in what is
+  // no literal (`10.0.0.1:80`; a scope, `fe80::1%eth0`, is the node's interfaces' to tell).
+  if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
+  if (word.includes(":") && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 

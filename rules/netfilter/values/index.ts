@@ -9,7 +9,7 @@
  * (type, word) once and keep the result: the parsers are pure.
  */
 import type { Family } from "../tables.js";
-import { parseAddressList, parseHost, parseHostMask, parsePrefixLength, type Network } from "./addresses.js";
+import { parseAddressList, parseHost, parseHostMask, parseIpRange, parsePrefixLength, type Network } from "./addresses.js";
 import { parseAddressTypes, parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith, parseState, parseStatisticMode, parseTcpFlagList } from "./enums.js";
 import { parseConnbytes, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
 import { parseLimitBurst, parseLimitRate } from "./limit.js";
@@ -139,6 +139,8 @@ export const EXTENSION_PARSERS: ReadonlyMap<string, ExtensionParser> = new Map<s
   ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
   ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
   ["ext:statistic:mode", (w) => parseStatisticMode(w)],
+  ["ext:iprange:src-range", (w, f) => parseIpRange(w, f, "--src-range")],
+  ["ext:iprange:dst-range", (w, f) => parseIpRange(w, f, "--dst-range")],
   ["ext:DNAT:to-destination", (w, f, p) => parseNatTo(w, f, p)],
   ["ext:SNAT:to-source", (w, f, p) => parseNatTo(w, f, p)],
   ["ext:MASQUERADE:to-ports", (w, _f, p) => parseNatPorts(w, p)],
