@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-6W3SOIIS.js";
+} from "./chunk-TBMU6NBP.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-K45YPY2W.js";
+} from "./chunk-6PZ2MGRX.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-EYRXT7F2.js";
+} from "./chunk-HEPFNKQO.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-3YOKWPAG.js";
+} from "./chunk-DTCJSCWW.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-J4IIKTHI.js"), import("./main-KIPUZ5VZ.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-M6ZGDHLN.js"), import("./main-GARNHCZF.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

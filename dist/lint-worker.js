@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-EYRXT7F2.js";
+} from "./chunk-HEPFNKQO.js";
 import {
   parse
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

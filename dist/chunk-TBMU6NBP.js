@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-3YOKWPAG.js";
+} from "./chunk-DTCJSCWW.js";
 import {
   lazyModule
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-K45YPY2W.js";
-import "./chunk-EYRXT7F2.js";
-import "./chunk-3YOKWPAG.js";
-import "./chunk-JH4GSOKK.js";
+  nodeIo
+} from "./chunk-TBMU6NBP.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-DTCJSCWW.js";
+import "./chunk-KX67J7DS.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -14490,12 +14490,15 @@ function parseGenericOne(item, family) {
     if (mapped === null) return refuse(`host/network \`${name}' not found`);
   }
   const asIpv4 = inetAton(name);
-  const noName = family === 6 ? asIpv4 !== null || isBadNumber(name) : asIpv4 === null && isBadNumber(name);
+  const noName = family === 6 ? asIpv4 !== null || isNoHostName(name, family) : asIpv4 === null && isNoHostName(name, family);
   if (isEmptyName(name) || noName) return refuse(`host/network \`${name}' not found`);
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
 }
-function isBadNumber(name) {
-  return /^[0-9.]+$/.test(name) && name.includes(".") || /^[0-9a-fA-F:]+$/.test(name) && name.indexOf(":") !== name.lastIndexOf(":");
+function isNoHostName(name, family) {
+  if (name.includes(":")) return family === 4 || !name.includes("%");
+  const dot = name.lastIndexOf(".", name.length - 2);
+  const last2 = name.slice(dot + 1, name.endsWith(".") ? -1 : void 0);
+  return dot !== -1 || name.endsWith(".") ? /^[0-9]+$/.test(last2) : false;
 }
 function parseAddressList(word, family) {
   const networks = [];
@@ -14515,9 +14518,23 @@ function parseAddressList(word, family) {
   }
   return pending ?? accept(networks);
 }
+function parseIpRange(word, family, option2) {
+  const dash = word.indexOf("-");
+  const ends = dash === -1 ? [word, word] : [word.slice(0, dash), word.slice(dash + 1)];
+  const networks = [];
+  for (const end of ends) {
+    const address = family === 4 ? numericToIpv4(end, false) : inetPton6(end);
+    if (address === null) return refuse(`iprange: Bad value for "${option2}" option: "${end}"`);
+    networks.push(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
+  }
+  return accept([networks[0], networks[1]]);
+}
 function parseHost(word, family) {
-  const address = family === 4 ? inetAton(word) ?? v4Mapped(word) ?? null : inetPton6(word);
+  const mapped = family === 4 ? v4Mapped(word) : void 0;
+  const address = family === 4 ? inetAton(word) ?? mapped ?? null : inetPton6(word);
   if (address !== null) return accept(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
+  if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
+  if (word.includes(":") && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 function parsePrefixLength(word, family, spec) {
@@ -15138,14 +15155,14 @@ function parseProtocol(word, lowerCase = false) {
   if (n !== null) return accept(n.value);
   const builtin = BUILTIN_PROTOCOLS.get(text);
   if (builtin !== void 0) return accept(builtin);
-  let digits = text.length > 0;
+  let letter = false;
   let blank = text.length === 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (isCSpace(c) || c === 35) blank = true;
-    if (!(c >= 48 && c <= 57)) digits = false;
+    if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
   }
-  if (blank || digits || text === "!") return refuse(`unknown protocol "${text}" specified`);
+  if (blank || !letter) return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
 function parseString(word, spec) {
@@ -15337,6 +15354,8 @@ var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
   ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
   ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],
   ["ext:statistic:mode", (w) => parseStatisticMode(w)],
+  ["ext:iprange:src-range", (w, f) => parseIpRange(w, f, "--src-range")],
+  ["ext:iprange:dst-range", (w, f) => parseIpRange(w, f, "--dst-range")],
   ["ext:DNAT:to-destination", (w, f, p) => parseNatTo(w, f, p)],
   ["ext:SNAT:to-source", (w, f, p) => parseNatTo(w, f, p)],
   ["ext:MASQUERADE:to-ports", (w, _f, p) => parseNatPorts(w, p)],
@@ -23340,8 +23359,8 @@ function otherFamilysValue(option2, word, family) {
   if (family === null) return false;
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
   const reader = addressReaderOf(option2);
-  if (reader === null || RANGE_ADDRESS_OPTIONS.has(option2)) return false;
-  const addresses = NAT_ADDRESS_OPTIONS.has(option2) ? natAddressWords(word) : word.split(",");
+  if (reader === null) return false;
+  const addresses = NAT_ADDRESS_OPTIONS.has(option2) ? natAddressWords(word) : RANGE_ADDRESS_OPTIONS.has(option2) ? word.split("-") : word.split(",");
   return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
 }
 

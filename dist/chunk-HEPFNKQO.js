@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-EYRXT7F2.js";
+} from "./chunk-HEPFNKQO.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-3YOKWPAG.js";
+} from "./chunk-DTCJSCWW.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -37,13 +37,14 @@ import {
   formatAddress,
   isBuiltinChain,
   lazyModule,
+  modelOf,
   nearest,
   parse,
   parseAddress,
   parsePacket,
   print,
   tracePacket
-} from "./chunk-JH4GSOKK.js";
+} from "./chunk-KX67J7DS.js";
 import {
   __commonJS,
   __require,
@@ -3682,10 +3683,11 @@ function touchedChains(original, result, fixed) {
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
-    const redeclared = (name) => (old?.chains.filter((d) => d.name === name).length ?? 0) > 1;
+    const declarations = old ? modelOf(original).tableOf(old) : void 0;
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      if (was === void 0 || redeclared(name) || rulesText(was) !== rulesText(chain)) {
+      const redeclared = (declarations?.declarationsOf(name).length ?? 0) > 1;
+      if (was === void 0 || redeclared || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, /* @__PURE__ */ new Map());
         touched.get(tableName).set(name, chain);
       }

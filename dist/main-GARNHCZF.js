@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-6W3SOIIS.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-3YOKWPAG.js";
-import "./chunk-JH4GSOKK.js";
+  main
+} from "./chunk-6PZ2MGRX.js";
+import "./chunk-HEPFNKQO.js";
+import "./chunk-DTCJSCWW.js";
+import "./chunk-KX67J7DS.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };
