@@ -239,11 +239,11 @@ const moduleBit = (name: WatchedModule): number => 1 << moduleId(name);
 /**
  * The family of an address value, from its first characters: IPv6 has a `:` in its first five
  * (a group has at most four hex digits) or starts with `[`; IPv4 starts with a digit and has a
- * `.` in its first four. A longer value (a list, a range) is read whole. Rules check the values
- * of the lines this picks before they report.
+ * `.` in its first four. A longer value, a list or a range (`::1-1.2.3.4`) is read whole. Rules
+ * check the values of the lines this picks before they report.
  */
 function addressFamilies(text: string, start: number, end: number): number {
-  if (end - start > 18 || hasComma(text, start, end)) return addressFamiliesOfList(text, start, end);
+  if (end - start > 18 || hasCommaOrDash(text, start, end)) return addressFamiliesOfList(text, start, end);
   return addressFamily(text, start, end);
 }
 
@@ -300,8 +300,11 @@ function loadsInBoth(word: string, families: number): boolean {
   return parseAddressList(word, families === LineFlag.V4Address ? 6 : 4).kind === "value";
 }
 
-function hasComma(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x2c /* , */) return true;
+function hasCommaOrDash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c /* , */ || c === 0x2d /* - */) return true;
+  }
   return false;
 }
 
@@ -700,9 +703,13 @@ function readLine(scan: Scan, line: number, first: number, last: number, lineHas
       if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 0x22 /* " */ || text.charCodeAt(ends[t] - 1) === 0x22) flags |= LineFlag.Unusual;
       targetSeen = true;
     } else if (code === TokenCode.Bang) {
+      // A `!` before an option negates it, whatever comes before (`--dport=25 ! -j ACCEPT`: the
+      // option word has its value); only one before a value, after an option, is late (`-s ! x`).
+      const next = t + 1 < last ? codes[t + 1] : -1;
       const before = t > first ? codes[t - 1] : -1;
-      if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
-      else if (t + 1 < last && isRuleOptionCode(codes[t + 1]) && codes[t + 1] !== TokenCode.GenericOption) flags |= LineFlag.BangBeforeOtherOption;
+      if (next !== -1 && isRuleOptionCode(next)) {
+        if (next !== TokenCode.GenericOption) flags |= LineFlag.BangBeforeOtherOption;
+      } else if (before === TokenCode.ModuleOption || before === TokenCode.GenericOption) lateBang = true;
     }
   }
   if (targetSeen) {

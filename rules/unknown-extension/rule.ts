@@ -8,7 +8,7 @@
  * (which has its own list of extra targets): iptables reads the name as a chain first.
  */
 import type { CommandLine } from "../../grammar/index.js";
-import { findExtension, matchNames, nearestName } from "../netfilter/index.js";
+import { byteLength, findExtension, matchNames, nearestName } from "../netfilter/index.js";
 import type { Fix, RuleContext, RuleModule } from "../types.js";
 
 const ID = "unknown-extension";
@@ -58,16 +58,29 @@ function unknownMatches(line: CommandLine, unknown: (name: string) => boolean): 
   for (let i = 0; i < view.count; i++) {
     if (view.role(i) !== "match") continue;
     const name = view.value(i);
-    if (name !== null && unknown(name)) out.push(i);
+    if (name !== null && (unknown(name) || tooLong(name))) out.push(i);
   }
   return out;
 }
 
 const ALL_MATCHES = matchNames(null);
 
+/**
+ * The longest name an extension can have, in bytes (XT_EXTENSION_MAXNAMELEN - 1): iptables refuses
+ * a longer one before it looks for a module, so not even xtables-addons can have it (measured).
+ */
+const MAX_NAME_BYTES = 28;
+const tooLong = (name: string): boolean => byteLength(name) > MAX_NAME_BYTES;
+const shortened = (name: string): string => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
+
 function report(context: RuleContext, line: CommandLine, at: number): void {
   const view = line.view;
   const name = view.value(at)!;
+  if (tooLong(name)) {
+    const message = `\`-m ${shortened(name)}\` names no match: a match's name has at most ${MAX_NAME_BYTES} bytes, and iptables-restore refuses the line ("Invalid match name")`;
+    context.report({ range: view.range(at), message, severity: "error" });
+    return;
+  }
   // One edit in a short name, two in a longer one: `-m conntrak` is conntrack, `-m foo` is nothing.
   const nearest = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
   const refused = `iptables-restore refuses the line unless the node has it ("Couldn't load match \`${name}'")`;

@@ -93,6 +93,8 @@ export const VEHICLES: readonly Vehicle[] = [
   { name: "udp --sport (PORTRC)", families: [4, 6], table: "filter", rule: (w) => `-p udp --sport ${w} -j ACCEPT`, parse: (w) => v.parsePortRange(w, { extension: "udp", option: "source-port", size: 4 }), words: rangeOf(portWord) },
   { name: "TPROXY --on-port (PORT)", families: [4, 6], table: "mangle", rule: (w) => `-p tcp -j TPROXY --on-port ${w}`, parse: (w) => v.parsePort(w), words: portWord },
   { name: "multiport --dports", families: [4, 6], table: "filter", rule: (w) => `-p udp -m multiport --dports ${w} -j ACCEPT`, parse: (w) => v.parseMultiport(w, "udp"), words: listOf(rangeOf(portWord), 17) },
+  { name: "tcp --tcp-option", families: [4, 6], table: "filter", rule: (w) => `-p tcp --tcp-option ${w} -j ACCEPT`, parse: (w) => v.parseTcpOption(w), words: fc.oneof(numberIn(256), garbage) },
+  { name: "sctp --dport", families: [4, 6], table: "filter", rule: (w) => `-p sctp --dport ${w} -j ACCEPT`, parse: (w) => v.parseTcpPorts(w, "sctp"), words: rangeOf(portWord) },
   { name: "tcp --tcp-flags", families: [4, 6], table: "filter", rule: (w) => `-p tcp --tcp-flags ${w} SYN -j ACCEPT`, parse: (w) => v.parseTcpFlagList(w), words: fc.oneof(listOf(pick("SYN", "ack", "FIN", "RST", "PSH", "URG", "ALL", "NONE", "", "BOGUS", "ſyn"), 4), garbage) },
   { name: "conntrack --ctstate", families: [4, 6], table: "filter", rule: (w) => `-m conntrack --ctstate ${w} -j ACCEPT`, parse: (w) => v.parseCtState(w), words: stateWord(v.CT_STATES) },
   { name: "conntrack --ctstatus", families: [4, 6], table: "filter", rule: (w) => `-m conntrack --ctstatus ${w} -j ACCEPT`, parse: (w) => v.parseCtStatus(w), words: stateWord(v.CT_STATUSES) },

@@ -303,10 +303,11 @@ export function parseHost(word: string, family: Family): Parsed<Network> {
   const address = family === 4 ? (inetAton(word) ?? mapped ?? null) : inetPton6(word);
   if (address !== null) return accept(networkOf(family, address, family === 4 ? 0xffffffff : v6MaskOf(128)));
   // What getaddrinfo refuses whatever the node's files and DNS hold (measured, both backends): the
-  // other family's literal (`ff02::1` in iptables, `127.1` in ip6tables), and a colon in what is
-  // no literal (`10.0.0.1:80`; a scope, `fe80::1%eth0`, is the node's interfaces' to tell).
+  // other family's literal (`ff02::1` in iptables, `127.1` in ip6tables), and a colon or a slash
+  // in what is no literal (`10.0.0.1:80`, `10.0.0.0/8`; with a scope, `fe80::1%eth0`, the node's
+  // interfaces tell).
   if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
-  if (word.includes(":") && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
+  if ((word.includes(":") || word.includes("/")) && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 

@@ -11,7 +11,7 @@
 import type { Family } from "../tables.js";
 import { parseAddressList, parseHost, parseHostMask, parseIpRange, parsePrefixLength, type Network } from "./addresses.js";
 import { parseAddressTypes, parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith, parseState, parseStatisticMode, parseTcpFlagList } from "./enums.js";
-import { parseConnbytes, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
+import { parseConnbytes, parseTcpOption, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
 import { parseLimitBurst, parseLimitRate } from "./limit.js";
 import { parseNatPorts, parseNatTo } from "./nat.js";
 import { parseMultiport, parsePort, parsePortNumberOrService, parsePortRange, parseTcpPorts } from "./ports.js";
@@ -118,6 +118,11 @@ export const EXTENSION_PARSERS: ReadonlyMap<string, ExtensionParser> = new Map<s
   ["ext:tcp:dport", (w) => parseTcpPorts(w)],
   ["ext:tcp:destination-port", (w) => parseTcpPorts(w)],
   ["ext:tcp:tcp-flags", (w) => parseTcpFlagList(w)],
+  ["ext:tcp:tcp-option", (w) => parseTcpOption(w)],
+  ["ext:sctp:sport", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:source-port", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:dport", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:destination-port", (w) => parseTcpPorts(w, "sctp")],
   ["ext:multiport:sports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
   ["ext:multiport:source-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
   ["ext:multiport:dports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],

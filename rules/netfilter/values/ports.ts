@@ -72,18 +72,19 @@ export interface PortRange {
 }
 
 /**
- * tcp's `--sport`/`--dport` (`parse_tcp_ports`, libxt_tcp.c): `p`, `a:b`, `a:` (to 65535), `:b`
- * (from 0); split at the first `:`; `a > b` is "invalid portrange (min > max)" (a == b loads).
+ * tcp's `--sport`/`--dport` (`parse_tcp_ports`, libxt_tcp.c), and sctp's (`parse_sctp_ports`,
+ * libxt_sctp.c, the same code with "sctp"): `p`, `a:b`, `a:` (to 65535), `:b` (from 0); split at
+ * the first `:`; `a > b` is "invalid portrange (min > max)" (a == b loads).
  */
-export function parseTcpPorts(word: string): Parsed<PortRange> {
+export function parseTcpPorts(word: string, proto: "tcp" | "sctp" = "tcp"): Parsed<PortRange> {
   const colon = word.indexOf(":");
   if (colon === -1) {
-    const p = parsePortNumberOrService(word, "tcp");
+    const p = parsePortNumberOrService(word, proto);
     return p.kind === "value" ? accept({ min: p.value, max: p.value }) : p;
   }
-  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), "tcp");
+  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), proto);
   if (low.kind === "refused") return low;
-  const high = colon === word.length - 1 ? accept(0xffff) : parsePortNumberOrService(word.slice(colon + 1), "tcp");
+  const high = colon === word.length - 1 ? accept(0xffff) : parsePortNumberOrService(word.slice(colon + 1), proto);
   if (high.kind === "refused") return refuseAfter(high, low.kind === "unsure" ? low : null);
   if (low.kind === "unsure") return low;
   if (high.kind === "unsure") return high;
