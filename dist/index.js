@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-TBMU6NBP.js";
+} from "./chunk-P5UOGQCL.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-6PZ2MGRX.js";
+} from "./chunk-7GQURDFP.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-HEPFNKQO.js";
+} from "./chunk-HCTB3FDV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-DTCJSCWW.js";
+} from "./chunk-FPNIDDPY.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-HEPFNKQO.js";
+} from "./chunk-HCTB3FDV.js";
 import {
   parse
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-TBMU6NBP.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-DTCJSCWW.js";
-import "./chunk-KX67J7DS.js";
+  main
+} from "./chunk-7GQURDFP.js";
+import "./chunk-HCTB3FDV.js";
+import "./chunk-FPNIDDPY.js";
+import "./chunk-U2L3CT35.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

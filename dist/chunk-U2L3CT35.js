@@ -14534,7 +14534,7 @@ function parseHost(word, family) {
   const address = family === 4 ? inetAton(word) ?? mapped ?? null : inetPton6(word);
   if (address !== null) return accept(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
   if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
-  if (word.includes(":") && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
+  if ((word.includes(":") || word.includes("/")) && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 function parsePrefixLength(word, family, spec) {
@@ -14870,6 +14870,10 @@ function parseUintRange(type, word, spec) {
   }
   return accept({ parts });
 }
+function parseTcpOption(word) {
+  const n = xtStrtoul(word, 0, 1, 255, true);
+  return n === null ? refuse(`Bad TCP option "${word}"`) : accept(n.value);
+}
 function parseConnbytes(word) {
   const r = parseUintRange("UINT64RC", word, { extension: "connbytes", option: "connbytes" });
   if (r.kind !== "value") return r;
@@ -14949,15 +14953,15 @@ function parsePortNumberOrService(word, proto) {
   const known = proto === "tcp" || proto === "udp" ? KNOWN_SERVICES[proto] : /* @__PURE__ */ new Map();
   return lookUpService(word, known, proto) ?? refuse(`invalid port/service \`${word}' specified`);
 }
-function parseTcpPorts(word) {
+function parseTcpPorts(word, proto = "tcp") {
   const colon = word.indexOf(":");
   if (colon === -1) {
-    const p = parsePortNumberOrService(word, "tcp");
+    const p = parsePortNumberOrService(word, proto);
     return p.kind === "value" ? accept({ min: p.value, max: p.value }) : p;
   }
-  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), "tcp");
+  const low = colon === 0 ? accept(0) : parsePortNumberOrService(word.slice(0, colon), proto);
   if (low.kind === "refused") return low;
-  const high = colon === word.length - 1 ? accept(65535) : parsePortNumberOrService(word.slice(colon + 1), "tcp");
+  const high = colon === word.length - 1 ? accept(65535) : parsePortNumberOrService(word.slice(colon + 1), proto);
   if (high.kind === "refused") return refuseAfter(high, low.kind === "unsure" ? low : null);
   if (low.kind === "unsure") return low;
   if (high.kind === "unsure") return high;
@@ -15333,6 +15337,11 @@ var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
   ["ext:tcp:dport", (w) => parseTcpPorts(w)],
   ["ext:tcp:destination-port", (w) => parseTcpPorts(w)],
   ["ext:tcp:tcp-flags", (w) => parseTcpFlagList(w)],
+  ["ext:tcp:tcp-option", (w) => parseTcpOption(w)],
+  ["ext:sctp:sport", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:source-port", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:dport", (w) => parseTcpPorts(w, "sctp")],
+  ["ext:sctp:destination-port", (w) => parseTcpPorts(w, "sctp")],
   ["ext:multiport:sports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
   ["ext:multiport:source-ports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
   ["ext:multiport:dports", (w, _f, p) => parseMultiport(w, p ?? "tcp")],
@@ -16161,7 +16170,7 @@ function optionBit(name) {
 }
 var moduleBit = (name) => 1 << moduleId(name);
 function addressFamilies(text, start, end) {
-  if (end - start > 18 || hasComma(text, start, end)) return addressFamiliesOfList(text, start, end);
+  if (end - start > 18 || hasCommaOrDash(text, start, end)) return addressFamiliesOfList(text, start, end);
   return addressFamily(text, start, end);
 }
 function addressFamily(text, start, end) {
@@ -16204,8 +16213,11 @@ function loadsInBoth(word, families) {
   if (families !== 32 /* V4Address */ && families !== 64 /* V6Address */) return false;
   return parseAddressList(word, families === 32 /* V4Address */ ? 6 : 4).kind === "value";
 }
-function hasComma(text, start, end) {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+function hasCommaOrDash(text, start, end) {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 45) return true;
+  }
   return false;
 }
 function addressFamiliesOfList(text, start, end) {
@@ -16493,9 +16505,11 @@ function readLine(scan, line, first2, last2, lineHasEquals) {
       if (ends[t] - starts[t] > 6 || text.charCodeAt(starts[t]) === 34 || text.charCodeAt(ends[t] - 1) === 34) flags |= 16 /* Unusual */;
       targetSeen = true;
     } else if (code === 4 /* Bang */) {
+      const next2 = t + 1 < last2 ? codes[t + 1] : -1;
       const before2 = t > first2 ? codes[t - 1] : -1;
-      if (before2 === 22 /* ModuleOption */ || before2 === 21 /* GenericOption */) lateBang = true;
-      else if (t + 1 < last2 && isRuleOptionCode(codes[t + 1]) && codes[t + 1] !== 21 /* GenericOption */) flags |= 256 /* BangBeforeOtherOption */;
+      if (next2 !== -1 && isRuleOptionCode(next2)) {
+        if (next2 !== 21 /* GenericOption */) flags |= 256 /* BangBeforeOtherOption */;
+      } else if (before2 === 22 /* ModuleOption */ || before2 === 21 /* GenericOption */) lateBang = true;
     }
   }
   if (targetSeen) {
@@ -22001,7 +22015,7 @@ var chainNameTooLong = {
         if (!walk.deletesOrRenames) continue;
       }
       const verdicts = [];
-      const tooLong = (id) => {
+      const tooLong2 = (id) => {
         if (id === NONE) return false;
         let verdict = verdicts[id];
         if (!verdict) {
@@ -22020,15 +22034,15 @@ var chainNameTooLong = {
         else if (line !== seen.line) seen.count++;
       };
       for (const declaration of table.chains) {
-        if (tooLong(walk.chainOf(lineNo(declaration)))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
+        if (tooLong2(walk.chainOf(lineNo(declaration)))) note(declaration.name, "declaration", declaration.header.range, declaration.index);
       }
       for (const command of table.commands) {
-        if (tooLong(walk.chainOf(lineNo(command)))) note(command.chain, "command", command.chainWord.range, command.index);
+        if (tooLong2(walk.chainOf(lineNo(command)))) note(command.chain, "command", command.chainWord.range, command.index);
         if (command.command === "rename-chain") {
           const to = command.positional[1];
           if (to && isNameTooLong(to.value)) note(to.value, "rename", to.range, command.index);
         }
-        if (tooLong(walk.targetOf(lineNo(command)))) {
+        if (tooLong2(walk.targetOf(lineNo(command)))) {
           const target = walk.target(command);
           note(target.name, "target", target, command.index);
         }
@@ -25599,14 +25613,22 @@ function unknownMatches(line, unknown) {
   for (let i = 0; i < view.count; i++) {
     if (view.role(i) !== "match") continue;
     const name = view.value(i);
-    if (name !== null && unknown(name)) out.push(i);
+    if (name !== null && (unknown(name) || tooLong(name))) out.push(i);
   }
   return out;
 }
 var ALL_MATCHES = matchNames(null);
+var MAX_NAME_BYTES = 28;
+var tooLong = (name) => byteLength(name) > MAX_NAME_BYTES;
+var shortened = (name) => name.length > 30 ? `${name.slice(0, 29)}\u2026` : name;
 function report9(context, line, at) {
   const view = line.view;
   const name = view.value(at);
+  if (tooLong(name)) {
+    const message6 = `\`-m ${shortened(name)}\` names no match: a match's name has at most ${MAX_NAME_BYTES} bytes, and iptables-restore refuses the line ("Invalid match name")`;
+    context.report({ range: view.range(at), message: message6, severity: "error" });
+    return;
+  }
   const nearest2 = nearestName(name, ALL_MATCHES, name.length <= 5 ? 1 : 2);
   const refused = `iptables-restore refuses the line unless the node has it ("Couldn't load match \`${name}'")`;
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;

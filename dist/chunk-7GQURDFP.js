@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-HEPFNKQO.js";
+} from "./chunk-HCTB3FDV.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-DTCJSCWW.js";
+} from "./chunk-FPNIDDPY.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -44,7 +44,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 import {
   __commonJS,
   __require,

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-DTCJSCWW.js";
+} from "./chunk-FPNIDDPY.js";
 import {
   lazyModule
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-6PZ2MGRX.js";
-import "./chunk-HEPFNKQO.js";
-import "./chunk-DTCJSCWW.js";
-import "./chunk-KX67J7DS.js";
+  nodeIo
+} from "./chunk-P5UOGQCL.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-FPNIDDPY.js";
+import "./chunk-U2L3CT35.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-KX67J7DS.js";
+} from "./chunk-U2L3CT35.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
