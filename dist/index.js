@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-P5UOGQCL.js";
+} from "./chunk-VN3H5FQK.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-7GQURDFP.js";
+} from "./chunk-NNJ2ANQC.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-HCTB3FDV.js";
+} from "./chunk-5JWQMXPJ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-FPNIDDPY.js";
+} from "./chunk-DQ5FYXXL.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

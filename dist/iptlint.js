@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-ASQ6LZPN.js"), import("./main-MY3JQ76C.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-EFXY2YKH.js"), import("./main-BZPD4JAA.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-HCTB3FDV.js";
+} from "./chunk-5JWQMXPJ.js";
 import {
   parse
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -2,7 +2,8 @@
  * unknown-extension: `-m NAME` for a match iptables 1.8.9 does not ship, for either family
  * (`-m conntrak`, `-m geoip`): iptables-restore refuses the line ("Couldn't load match") unless
  * the node has the module (xtables-addons), hence a warning. The configuration lists the extra
- * matches a node has. See README.md beside this file.
+ * matches a node has. A name over 28 bytes is an error: no module can have it. See README.md
+ * beside this file.
  *
  * A `-j NAME` that is neither a target nor a chain of the table is jump-to-undefined-chain's
  * (which has its own list of extra targets): iptables reads the name as a chain first.

@@ -251,9 +251,10 @@ function parseGenericOne(item: string, family: Family): Parsed<Network> {
  */
 function isNoHostName(name: string, family: Family): boolean {
   if (name.includes(":")) return family === 4 || !name.includes("%");
-  const dot = name.lastIndexOf(".", name.length - 2);
-  const last = name.slice(dot + 1, name.endsWith(".") ? -1 : undefined);
-  return dot !== -1 || name.endsWith(".") ? /^[0-9]+$/.test(last) : false;
+  // A name may end in the root's dot (`foo.123.`); one with no dot at all is inet_aton's (`123`).
+  const absolute = name.endsWith(".") ? name.slice(0, -1) : name;
+  const dot = absolute.lastIndexOf(".");
+  return (dot !== -1 || absolute !== name) && /^[0-9]+$/.test(absolute.slice(dot + 1));
 }
 
 /**

@@ -67,16 +67,16 @@ export function parseUintRange(type: UintRangeType, word: string, spec: OptionSp
   return accept({ parts });
 }
 
-/**
- * connbytes' `--connbytes from[:to]` (libxt_connbytes.c): UINT64RC, `to` 2^64 - 1 when not
- * written, and `to < from` refused ("from should be less than to"; equal loads).
- */
 /** tcp's `--tcp-option` (`parse_tcp_option`, libxt_tcp.c): a number 1..255 (`xtables_strtoui`, any base). */
 export function parseTcpOption(word: string): Parsed<number> {
   const n = xtStrtoul(word, 0, 1, 255, true);
   return n === null ? refuse(`Bad TCP option "${word}"`) : accept(n.value);
 }
 
+/**
+ * connbytes' `--connbytes from[:to]` (libxt_connbytes.c): UINT64RC, `to` 2^64 - 1 when not
+ * written, and `to < from` refused ("from should be less than to"; equal loads).
+ */
 export function parseConnbytes(word: string): Parsed<{ from: bigint; to: bigint }> {
   const r = parseUintRange("UINT64RC", word, { extension: "connbytes", option: "connbytes" });
   if (r.kind !== "value") return r;

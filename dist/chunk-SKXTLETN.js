@@ -14496,9 +14496,9 @@ function parseGenericOne(item, family) {
 }
 function isNoHostName(name, family) {
   if (name.includes(":")) return family === 4 || !name.includes("%");
-  const dot = name.lastIndexOf(".", name.length - 2);
-  const last2 = name.slice(dot + 1, name.endsWith(".") ? -1 : void 0);
-  return dot !== -1 || name.endsWith(".") ? /^[0-9]+$/.test(last2) : false;
+  const absolute = name.endsWith(".") ? name.slice(0, -1) : name;
+  const dot = absolute.lastIndexOf(".");
+  return (dot !== -1 || absolute !== name) && /^[0-9]+$/.test(absolute.slice(dot + 1));
 }
 function parseAddressList(word, family) {
   const networks = [];

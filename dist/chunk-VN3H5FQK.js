@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-FPNIDDPY.js";
+} from "./chunk-DQ5FYXXL.js";
 import {
   lazyModule
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-HCTB3FDV.js";
+} from "./chunk-5JWQMXPJ.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-FPNIDDPY.js";
+} from "./chunk-DQ5FYXXL.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -44,7 +44,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 import {
   __commonJS,
   __require,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-P5UOGQCL.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-FPNIDDPY.js";
-import "./chunk-U2L3CT35.js";
+  main
+} from "./chunk-NNJ2ANQC.js";
+import "./chunk-5JWQMXPJ.js";
+import "./chunk-DQ5FYXXL.js";
+import "./chunk-SKXTLETN.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

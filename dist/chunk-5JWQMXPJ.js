@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-U2L3CT35.js";
+} from "./chunk-SKXTLETN.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
