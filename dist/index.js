@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-VN3H5FQK.js";
+} from "./chunk-SWCORUYF.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-NNJ2ANQC.js";
+} from "./chunk-ZNZALJQ3.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-5JWQMXPJ.js";
+} from "./chunk-5IE3POLB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-DQ5FYXXL.js";
+} from "./chunk-GCOJZHG2.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-EFXY2YKH.js"), import("./main-BZPD4JAA.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-MFUDQWXI.js"), import("./main-QXC3IPIW.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-5JWQMXPJ.js";
+} from "./chunk-5IE3POLB.js";
 import {
   parse
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -41,7 +41,9 @@ export type Verdict =
   /** Refused with the same message in every family read (and by both backends: the parsers are iptables' own). */
   | { readonly kind: "refused"; readonly message: string }
   /** A string iptables cuts to `kept` bytes without a word (`--comment`, `--log-prefix`). */
-  | { readonly kind: "cut"; readonly kept: number };
+  | { readonly kind: "cut"; readonly kept: number }
+  /** An iprange range written backwards: it loads, with a warning, and never matches. */
+  | { readonly kind: "reversed" };
 
 const OK: Verdict = { kind: "ok" };
 
@@ -201,9 +203,10 @@ function verdictOf(results: readonly Parsed<unknown>[], cuts: boolean): Verdict 
     return { kind: "refused", message: first.message.trimEnd() };
   }
   if (!cuts || first.kind !== "value") return OK;
-  const value = first.value as { truncated?: boolean; bytes?: number };
-  if (value.truncated !== true) return OK;
   for (const r of results) if (r.kind !== "value") return OK;
+  const value = first.value as { truncated?: boolean; bytes?: number; reversed?: boolean };
+  if (value.reversed === true && results.every((r) => r.kind === "value" && (r.value as { reversed?: boolean }).reversed === true)) return { kind: "reversed" };
+  if (value.truncated !== true) return OK;
   return { kind: "cut", kept: value.bytes ?? 0 };
 }
 
@@ -316,7 +319,8 @@ export function optionChecker(extension: ExtensionData, name: string, family: Fa
       parsers.push(parser);
     }
     const words = parsers[0].words;
-    // Only our own parsers of comment and LOG's prefix know the kernel's buffer keeps the cut text.
+    // Only our own parsers know a value that loads and does not do what it says: comment's and
+    // LOG's prefix cut text, iprange's reversed range.
     const cuts = parsers[0].own;
     const length = parsers.every((p) => p.length !== undefined) ? parsers[0].length! : undefined;
     return new Checker(

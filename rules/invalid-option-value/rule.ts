@@ -1,8 +1,8 @@
 /**
  * invalid-option-value: an option value iptables refuses (`--dport 4:3`, `-i` with a name of 16
  * bytes, `--log-level warn`, `--ctstate NEWX`), with iptables' own message; and, as a warning, a
- * string iptables cuts without a word (`--comment` over 255 bytes, `--log-prefix` over 29). See
- * README.md beside this file.
+ * string iptables cuts without a word (`--comment` over 255 bytes, `--log-prefix` over 29) and an
+ * iprange range written backwards, which never matches. See README.md beside this file.
  *
  * The values are read by the parsers of rules/netfilter/values/, which are iptables 1.8.9's own
  * (checked against iptables-restore, nft and legacy, v4 and v6): a refusal there is a refusal by
@@ -100,6 +100,9 @@ function fewestBytes(word: string): number {
 function messageOf(option: string, words: readonly string[], verdict: Exclude<Verdict, { kind: "ok" }>, wanted = 1): string | null {
   if (verdict.kind === "refused" && words.length < wanted) return `\`${option} ${shown(words.join(" "))}\` lacks its second word: iptables-restore refuses the line ("${verdict.message}")`;
   if (verdict.kind === "refused") return `\`${option}\` cannot take \`${shown(words.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  if (verdict.kind === "reversed") {
+    return `\`${option} ${shown(words[0])}\` starts above where it ends: iptables loads the rule, which never matches ("is reversed and will never match")`;
+  }
   const bytes = fewestBytes(words[0]);
   if (bytes <= verdict.kept) return null;
   const exact = bytes === byteLength(words[0]);
@@ -130,6 +133,6 @@ function report(context: RuleContext, line: CommandLine, family: Family | null):
       taken !== null && verdict.kind === "refused"
         ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shown(taken)}\`, as its value and refuses the line ("${verdict.message}")`
         : messageOf(view.name(i), words.slice(0, checker.words), verdict, checker.words);
-    if (message !== null) context.report({ range, message, severity: verdict.kind === "cut" ? "warning" : "error" });
+    if (message !== null) context.report({ range, message, severity: verdict.kind === "refused" ? "error" : "warning" });
   }
 }

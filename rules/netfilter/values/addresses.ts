@@ -280,13 +280,20 @@ export function parseAddressList(word: string, family: Family): Parsed<readonly 
   return pending ?? accept(networks);
 }
 
+/** An iprange range; `reversed` when `from` is above `to`, which no address is between. */
+export interface IpRange {
+  from: Network;
+  to: Network;
+  reversed: boolean;
+}
+
 /**
  * iprange's `--src-range`/`--dst-range` (libxt_iprange.c, revision 1, which iptables 1.8.9 uses):
  * `from-to`, or one address for both, each a number of the family and never a name
  * (`xtables_numeric_to_ipaddr`, as `-s` reads numbers; `xtables_numeric_to_ip6addr`). A reversed
  * range loads, with a warning on standard error ("... is reversed and will never match").
  */
-export function parseIpRange(word: string, family: Family, option: string): Parsed<readonly [Network, Network]> {
+export function parseIpRange(word: string, family: Family, option: string): Parsed<IpRange> {
   const dash = word.indexOf("-");
   const ends = dash === -1 ? [word, word] : [word.slice(0, dash), word.slice(dash + 1)];
   const networks: Network[] = [];
@@ -295,7 +302,15 @@ export function parseIpRange(word: string, family: Family, option: string): Pars
     if (address === null) return refuse(`iprange: Bad value for "${option}" option: "${end}"`);
     networks.push(networkOf(family, address, family === 4 ? 0xffffffff : v6MaskOf(128)));
   }
-  return accept([networks[0], networks[1]]);
+  const [from, to] = networks;
+  return accept({ from, to, reversed: compareAddresses(from.address, to.address) > 0 });
+}
+
+/** The order of two addresses of one family, as the kernel's memcmp of them in network byte order. */
+function compareAddresses(a: number | readonly number[], b: number | readonly number[]): number {
+  if (typeof a === "number" || typeof b === "number") return Math.sign((a as number) - (b as number));
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return Math.sign(a[k] - b[k]);
+  return 0;
 }
 
 /** XTTYPE_HOST: one address of the family (a name: "unsure"). */

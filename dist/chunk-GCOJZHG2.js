@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

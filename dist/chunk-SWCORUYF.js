@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-DQ5FYXXL.js";
+} from "./chunk-GCOJZHG2.js";
 import {
   lazyModule
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

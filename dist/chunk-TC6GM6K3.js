@@ -14527,7 +14527,13 @@ function parseIpRange(word, family, option2) {
     if (address === null) return refuse(`iprange: Bad value for "${option2}" option: "${end}"`);
     networks.push(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
   }
-  return accept([networks[0], networks[1]]);
+  const [from, to] = networks;
+  return accept({ from, to, reversed: compareAddresses(from.address, to.address) > 0 });
+}
+function compareAddresses(a, b) {
+  if (typeof a === "number" || typeof b === "number") return Math.sign(a - b);
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return Math.sign(a[k] - b[k]);
+  return 0;
 }
 function parseHost(word, family) {
   const mapped = family === 4 ? v4Mapped(word) : void 0;
@@ -23221,9 +23227,10 @@ function verdictOf(results, cuts) {
     return { kind: "refused", message: first2.message.trimEnd() };
   }
   if (!cuts || first2.kind !== "value") return OK;
-  const value = first2.value;
-  if (value.truncated !== true) return OK;
   for (const r of results) if (r.kind !== "value") return OK;
+  const value = first2.value;
+  if (value.reversed === true && results.every((r) => r.kind === "value" && r.value.reversed === true)) return { kind: "reversed" };
+  if (value.truncated !== true) return OK;
   return { kind: "cut", kept: value.bytes ?? 0 };
 }
 var OTHER_RULES_MESSAGES = /* @__PURE__ */ new Set([
@@ -23446,6 +23453,9 @@ function fewestBytes(word) {
 function messageOf2(option2, words2, verdict, wanted = 1) {
   if (verdict.kind === "refused" && words2.length < wanted) return `\`${option2} ${shown(words2.join(" "))}\` lacks its second word: iptables-restore refuses the line ("${verdict.message}")`;
   if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words2.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  if (verdict.kind === "reversed") {
+    return `\`${option2} ${shown(words2[0])}\` starts above where it ends: iptables loads the rule, which never matches ("is reversed and will never match")`;
+  }
   const bytes = fewestBytes(words2[0]);
   if (bytes <= verdict.kept) return null;
   const exact = bytes === byteLength(words2[0]);
@@ -23468,7 +23478,7 @@ function report3(context, line, family) {
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
     const range2 = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
     const message5 = taken !== null && verdict.kind === "refused" ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shown(taken)}\`, as its value and refuses the line ("${verdict.message}")` : messageOf2(view.name(i), words2.slice(0, checker.words), verdict, checker.words);
-    if (message5 !== null) context.report({ range: range2, message: message5, severity: verdict.kind === "cut" ? "warning" : "error" });
+    if (message5 !== null) context.report({ range: range2, message: message5, severity: verdict.kind === "refused" ? "error" : "warning" });
   }
 }
 

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

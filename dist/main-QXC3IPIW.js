@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-VN3H5FQK.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-DQ5FYXXL.js";
-import "./chunk-SKXTLETN.js";
+  main
+} from "./chunk-ZNZALJQ3.js";
+import "./chunk-5IE3POLB.js";
+import "./chunk-GCOJZHG2.js";
+import "./chunk-TC6GM6K3.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-5JWQMXPJ.js";
+} from "./chunk-5IE3POLB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-DQ5FYXXL.js";
+} from "./chunk-GCOJZHG2.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -44,7 +44,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-SKXTLETN.js";
+} from "./chunk-TC6GM6K3.js";
 import {
   __commonJS,
   __require,

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-NNJ2ANQC.js";
-import "./chunk-5JWQMXPJ.js";
-import "./chunk-DQ5FYXXL.js";
-import "./chunk-SKXTLETN.js";
+  nodeIo
+} from "./chunk-SWCORUYF.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-GCOJZHG2.js";
+import "./chunk-TC6GM6K3.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };
