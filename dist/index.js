@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ZNZALJQ3.js";
+} from "./chunk-PD4OOTFA.js";
 import {
   applyFixes,
   applySuppressions,

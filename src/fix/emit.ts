@@ -178,13 +178,12 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : new Map<string, Chain>();
-    const declarations = old ? modelOf(original).tableOf(old) : undefined;
+    // A chain declared twice loads on nft alone, which flushes it at its second `:NAME`: the node
+    // has not the rules the file lists before it, so the chain is rewritten whatever the fix did.
+    const redeclared = new Set((old ? (modelOf(original).tableOf(old)?.redeclarations ?? []) : []).map((r) => (r.line.kind === "chain" ? r.line.name : r.line.chain)));
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      // A chain declared twice loads on nft alone, which flushes it at its second `:NAME`: the
-      // node has not the rules the file lists before it, so the chain is rewritten whatever the fix did.
-      const redeclared = (declarations?.declarationsOf(name).length ?? 0) > 1;
-      if (was === undefined || redeclared || rulesText(was) !== rulesText(chain)) {
+      if (was === undefined || redeclared.has(name) || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, new Map());
         touched.get(tableName)!.set(name, chain);
       }

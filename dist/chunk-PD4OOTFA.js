@@ -3683,11 +3683,10 @@ function touchedChains(original, result, fixed) {
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
-    const declarations = old ? modelOf(original).tableOf(old) : void 0;
+    const redeclared = new Set((old ? modelOf(original).tableOf(old)?.redeclarations ?? [] : []).map((r) => r.line.kind === "chain" ? r.line.name : r.line.chain));
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
-      const redeclared = (declarations?.declarationsOf(name).length ?? 0) > 1;
-      if (was === void 0 || redeclared || rulesText(was) !== rulesText(chain)) {
+      if (was === void 0 || redeclared.has(name) || rulesText(was) !== rulesText(chain)) {
         if (!touched.has(tableName)) touched.set(tableName, /* @__PURE__ */ new Map());
         touched.get(tableName).set(name, chain);
       }
