@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-SWCORUYF.js";
+} from "./chunk-VIXDQQI4.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-PD4OOTFA.js";
+} from "./chunk-HOYANYNU.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-5IE3POLB.js";
+} from "./chunk-Q4EVUBQL.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-GCOJZHG2.js";
+} from "./chunk-A7CF3FD5.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-5IE3POLB.js";
+} from "./chunk-Q4EVUBQL.js";
 import {
   parse
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -27,6 +27,7 @@ import {
   parseGenericAddresses,
   parseGenericProtocol,
   parseHostMask,
+  formatIpv6,
   parseIcmpType,
   parseMultiport,
   parsePortRange,
@@ -1765,8 +1766,9 @@ function addressType6(address: bigint, types: string[], node: NodeInfo, iface: s
 }
 
 export function formatKey(family: Family, address: bigint): string {
-  // The same text for the same address, for conditions several rules share.
-  return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
+  // The same text for the same address, for conditions several rules share: as iptables prints it.
+  if (family === 4) return `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}`;
+  return formatIpv6(Array.from({ length: 8 }, (_, k) => Number((address >> BigInt(112 - 16 * k)) & 0xffffn)));
 }
 
 function setTests(m: Module, where: Where, family: Family): Test[] {

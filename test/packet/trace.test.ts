@@ -346,6 +346,9 @@ test("IPv6: the ip6tables file of a pair, icmpv6", () => {
   const result = trace([v4, v6], "icmpv6 fd00::9 -> fd00::1 type echo-request in eth0", { local: ["fd00::1"] });
   assert.deepEqual(result.files, ["v6.save"]);
   assert.equal(only(result.outcomes).verdict, "accept");
+  // An address the node may or may not have is named as ip6tables prints it, not as a number.
+  const unknown = trace([v6], "icmpv6 fd00::9 -> 2001:db8::1 type echo-request in eth0", {});
+  assert.deepEqual(unknown.outcomes.map((o) => o.conditions), [["2001:db8::1 is an address of the node"], ["not: 2001:db8::1 is an address of the node"]]);
 });
 
 test("the packet's spelling: errors name the column", () => {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-GCOJZHG2.js";
+} from "./chunk-A7CF3FD5.js";
 import {
   lazyModule
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-SWCORUYF.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-GCOJZHG2.js";
-import "./chunk-TC6GM6K3.js";
+  main
+} from "./chunk-HOYANYNU.js";
+import "./chunk-Q4EVUBQL.js";
+import "./chunk-A7CF3FD5.js";
+import "./chunk-L7LKXPPR.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

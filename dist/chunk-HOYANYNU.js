@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-5IE3POLB.js";
+} from "./chunk-Q4EVUBQL.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-GCOJZHG2.js";
+} from "./chunk-A7CF3FD5.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -44,7 +44,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 import {
   __commonJS,
   __require,

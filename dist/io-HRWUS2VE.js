@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-PD4OOTFA.js";
-import "./chunk-5IE3POLB.js";
-import "./chunk-GCOJZHG2.js";
-import "./chunk-TC6GM6K3.js";
+  nodeIo
+} from "./chunk-VIXDQQI4.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-A7CF3FD5.js";
+import "./chunk-L7LKXPPR.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

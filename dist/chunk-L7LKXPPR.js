@@ -20145,7 +20145,8 @@ function addressType6(address, types, node, iface) {
   return maybe(`the route to ${formatKey(6, address)} is of type ${routed.join(",")}`);
 }
 function formatKey(family, address) {
-  return family === 4 ? `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}` : `[${address.toString(16)}]`;
+  if (family === 4) return `${Number(address >> 24n) & 255}.${Number(address >> 16n) & 255}.${Number(address >> 8n) & 255}.${Number(address) & 255}`;
+  return formatIpv6(Array.from({ length: 8 }, (_, k) => Number(address >> BigInt(112 - 16 * k) & 0xffffn)));
 }
 function setTests(m, where, family) {
   const tests = [];

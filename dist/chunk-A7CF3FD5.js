@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-TC6GM6K3.js";
+} from "./chunk-L7LKXPPR.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
