@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-VIXDQQI4.js";
+} from "./chunk-WEPP33YL.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-HOYANYNU.js";
+} from "./chunk-E73WFFR6.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-Q4EVUBQL.js";
+} from "./chunk-U6HD2NFH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-A7CF3FD5.js";
+} from "./chunk-UDNLPI5Q.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-HRWUS2VE.js"), import("./main-HU6JVE5Y.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-HVQIOXJA.js"), import("./main-WALZFMVG.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-Q4EVUBQL.js";
+} from "./chunk-U6HD2NFH.js";
 import {
   parse
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -9,13 +9,13 @@ import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import type { FamilyEvidence } from "../model/index.js";
 import {
   addressReaderOf,
+  addressWords,
   EXTENSIONS,
   findExtension,
   GLOBAL_LONG_OPTIONS,
   GENERIC_ADDRESS_OPTIONS as GENERIC,
   isOtherFamilysAddress,
   NAT_ADDRESS_OPTIONS as NAT,
-  natAddressWords,
   RANGE_ADDRESS_OPTIONS as RANGES,
   type Family,
 } from "../netfilter/index.js";
@@ -102,8 +102,7 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
     if (reader !== null) {
       const value = view.value(i);
       if (value === null) continue;
-      const addresses = NAT.has(name) ? natAddressWords(value) : RANGES.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
+      const wrong = addressWords(name, value).filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;

@@ -5,7 +5,7 @@
  * after a target. See README.md beside this file.
  */
 import type { ChainDeclaration, CommandLine, Word } from "../../grammar/index.js";
-import { lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
+import { declaredName, lineNo, NONE, type Declaration, type Redeclaration, type TableModel } from "../model/index.js";
 import { isKnownTarget, NAT_DROP_REFUSED, POLICIES, STANDARD_TARGETS, tablesWithBuiltin } from "../netfilter/index.js";
 import { lineOf, tableName, wholeLine } from "../report/index.js";
 import type { Finding, Fix, RuleContext, RuleModule } from "../types.js";
@@ -201,7 +201,7 @@ function checkDeclaredNames(context: RuleContext, walk: TableModel): void {
 
 function checkRedeclaration(context: RuleContext, walk: TableModel, { line, previous }: Redeclaration): void {
   const { document } = context;
-  const name = line.kind === "chain" ? line.name : line.chain!;
+  const name = declaredName(line);
   const where = previous ? ` (first at ${lineOf(previous)})` : "";
   const range = line.kind === "chain" ? line.range : (line.chainWord?.range ?? line.range);
 

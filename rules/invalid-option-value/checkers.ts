@@ -8,6 +8,7 @@ import type { LineView } from "../../grammar/index.js";
 import {
   accept,
   addressReaderOf,
+  addressWords,
   EXTENSION_PARSERS,
   extensionParser,
   findExtension,
@@ -16,8 +17,6 @@ import {
   implicitMatch,
   inetPton4,
   isOtherFamilysAddress,
-  NAT_ADDRESS_OPTIONS,
-  natAddressWords,
   natPortsAllowed,
   optionsOf,
   parseGenericAddresses,
@@ -26,7 +25,6 @@ import {
   parseTcpFlags,
   parseValue,
   PROTOCOL_READING_TARGETS,
-  RANGE_ADDRESS_OPTIONS,
   XT_TYPES,
   type ExtensionData,
   type Family,
@@ -203,11 +201,14 @@ function verdictOf(results: readonly Parsed<unknown>[], cuts: boolean): Verdict 
     return { kind: "refused", message: first.message.trimEnd() };
   }
   if (!cuts || first.kind !== "value") return OK;
-  for (const r of results) if (r.kind !== "value") return OK;
-  const value = first.value as { truncated?: boolean; bytes?: number; reversed?: boolean };
-  if (value.reversed === true && results.every((r) => r.kind === "value" && (r.value as { reversed?: boolean }).reversed === true)) return { kind: "reversed" };
-  if (value.truncated !== true) return OK;
-  return { kind: "cut", kept: value.bytes ?? 0 };
+  const values: { truncated?: boolean; bytes?: number; reversed?: boolean }[] = [];
+  for (const r of results) {
+    if (r.kind !== "value") return OK;
+    values.push(r.value as (typeof values)[number]);
+  }
+  if (values.every((v) => v.reversed === true)) return { kind: "reversed" };
+  if (values[0].truncated !== true) return OK;
+  return { kind: "cut", kept: values[0].bytes ?? 0 };
 }
 
 /** Refusals another rule reports with the same words. */
@@ -409,6 +410,5 @@ export function otherFamilysValue(option: string, word: string, family: Family |
   if (option === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
   const reader = addressReaderOf(option);
   if (reader === null) return false;
-  const addresses = NAT_ADDRESS_OPTIONS.has(option) ? natAddressWords(word) : RANGE_ADDRESS_OPTIONS.has(option) ? word.split("-") : word.split(",");
-  return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
+  return addressWords(option, word).some((a) => isOtherFamilysAddress(a, family, reader));
 }

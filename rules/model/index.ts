@@ -9,7 +9,7 @@ export { WATCHED_MODULES, WATCHED_OPTIONS, type LineFact, type LineIndex, type L
 export { chainsNamed, isChainOfLine, modelOf, type ChainSet, type ModelOptions, type HookReach, type RepeatedRule, type RulesetModel, type TableModel } from "./model.js";
 export type { Backend, ConfiguredFamily, FamilyEvidence, FamilySource } from "./origin.js";
 export { familyOfName } from "./origin.js";
-export { RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type RuleText, type TargetRef } from "./replay.js";
+export { declaredName, RestoreStep, targetOf, type Declaration, type MissingJump, type Redeclaration, type RuleText, type TargetRef } from "./replay.js";
 export { appendsOnly, isBuiltinChain, isUserChain } from "./chains.js";
 export { defaultDeny, isUnconditional, type DefaultDeny } from "./deny.js";
 export { ruleKeyOfLine } from "./rule-key.js";

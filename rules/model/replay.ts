@@ -81,6 +81,9 @@ function ruleTextOf(lexed: LexedText, line: number, into: RuleText): RuleText {
 /** Declared by `:NAME ...` or `-N NAME`. */
 export type Declaration = ChainDeclaration | CommandLine;
 
+/** The name a declaration declares (a `-N` line always has a chain word). */
+export const declaredName = (line: Declaration): string => (line.kind === "chain" ? line.name : line.chain!);
+
 /** A jump or goto that names no chain existing when iptables reads it, nor (a jump) a target iptables knows. */
 export interface MissingJump {
   line: CommandLine;
@@ -297,7 +300,7 @@ export class TableReplay {
       const found: Declaration[] = [...this.table.chains, ...this.newChainCommands.filter((c) => c.chain !== null)];
       found.sort((a, b) => a.index - b.index);
       for (const line of found) {
-        const name = line.kind === "chain" ? line.name : line.chain!;
+        const name = declaredName(line);
         if (name === "") continue; // `:` alone: a syntax error, no declaration
         const list = declarations.get(name);
         if (list === undefined) declarations.set(name, [line]);

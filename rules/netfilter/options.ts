@@ -31,6 +31,23 @@ export function addressReaderOf(option: string): AddressReader | null {
   return NAT_ADDRESS_OPTIONS.has(option) || RANGE_ADDRESS_OPTIONS.has(option) ? "numeric" : null;
 }
 
+/**
+ * The addresses written in an address option's value, as its reader splits them: a NAT value's
+ * range ends (`1.2.3.4-1.2.3.9:80`, `[2001:db8::1]:80`), iprange's two ends, `-s`'s comma list.
+ */
+export function addressWords(option: string, value: string): string[] {
+  if (NAT_ADDRESS_OPTIONS.has(option)) return natAddressWords(value);
+  return value.split(RANGE_ADDRESS_OPTIONS.has(option) ? "-" : ",");
+}
+
+/** The addresses of a DNAT/SNAT value as written: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */
+function natAddressWords(value: string): string[] {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? undefined : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}
+
 /** Interface options by direction. */
 export const INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],

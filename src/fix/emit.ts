@@ -4,7 +4,7 @@
  */
 import type { StructuredPatchHunk } from "diff";
 import type { CommandLine, Document } from "../../grammar/index.js";
-import { appendsOnly, chainsNamed, isBuiltinChain, modelOf, type Chain } from "../../rules/model/index.js";
+import { appendsOnly, chainsNamed, declaredName, isBuiltinChain, modelOf, type Chain } from "../../rules/model/index.js";
 import type { TextEdit } from "../../rules/types.js";
 import { lazyModule } from "../lazy.js";
 import type { FixResult } from "./apply.js";
@@ -180,7 +180,8 @@ function touchedChains(original: Document, result: FixResult, fixed: FixedChains
     const oldChains = old ? chainsNamed(original, old, names) : new Map<string, Chain>();
     // A chain declared twice loads on nft alone, which flushes it at its second `:NAME`: the node
     // has not the rules the file lists before it, so the chain is rewritten whatever the fix did.
-    const redeclared = new Set((old ? (modelOf(original).tableOf(old)?.redeclarations ?? []) : []).map((r) => (r.line.kind === "chain" ? r.line.name : r.line.chain)));
+    const redeclarations = old ? (modelOf(original).tableOf(old)?.redeclarations ?? []) : [];
+    const redeclared = new Set(redeclarations.map((r) => declaredName(r.line)));
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
       if (was === undefined || redeclared.has(name) || rulesText(was) !== rulesText(chain)) {

@@ -7,10 +7,8 @@
  *   10.0.0.0, `10.1` is 10.1.0.0); IPv6 ones are `inet_pton`. The mask is a dotted (or IPv6)
  *   address, any bits (`255.0.255.0` loads), or a prefix length; host bits are cleared, never
  *   refused; with a zero mask the address is ignored (`anything/0` loads). Any other word is a
- *   network (/etc/networks) or host name: "unsure", but for digits and dots or hex digits and
- *   colons that are no address (`10.0.0.256`, `::65536`): no top-level domain is all digits and
- *   no name has a colon, so no resolver finds one (only a search domain with a wildcard record
- *   could, which a node does not rely on).
+ *   network (/etc/networks) or host name: "unsure", but for what no host name is (`isNoHostName`:
+ *   `10.0.0.256`, `::65536`, `10.0.0.1:80`).
  * - XTTYPE_HOST, HOSTMASK, PLEN, PLENMASK (xtoptions.c): glibc's `getaddrinfo` of the family,
  *   whose IPv4 numbers are `inet_aton`'s (`127.1`, `0x7f000001`).
  *

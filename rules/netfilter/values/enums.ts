@@ -15,6 +15,9 @@ export function asciiLower(word: string): string {
   return word;
 }
 
+/** Whether the word has an ASCII letter, as every name IANA registers has (a service, RFC 6335; a protocol's keyword). */
+export const hasAsciiLetter = (word: string): boolean => /[A-Za-z]/.test(word);
+
 /** `strncasecmp(name, word, strlen(word)) == 0`: the word is a prefix of the name, ASCII case ignored. */
 export const startsWithIgnoringCase = (name: string, word: string): boolean => word.length <= name.length && asciiLower(name.slice(0, word.length)) === asciiLower(word);
 

@@ -114,11 +114,3 @@ export function inetPton4(text: string, start = 0, end = text.length): boolean {
   }
   return octets === 4 && part !== -1;
 }
-
-/** The addresses of a DNAT/SNAT value as written: `1.2.3.4-1.2.3.9:80-90`, `[2001:db8::1]:80`, `2001:db8::1`. */
-export function natAddressWords(value: string): string[] {
-  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? undefined : value.indexOf("]"))];
-  const colons = value.match(/:/g)?.length ?? 0;
-  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
-  return address === "" ? [] : address.split("-");
-}

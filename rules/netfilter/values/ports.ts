@@ -13,6 +13,7 @@
  * few every netbase has (KNOWN_SERVICES) is "unsure", never an error.
  */
 import { isCSpace, strtoumax, xtStrtoul } from "./cnum.js";
+import { hasAsciiLetter } from "./enums.js";
 import { accept, refuse, refuseAfter, unsure, type OptionSpec, type Parsed, type Unsure } from "./result.js";
 
 /** Service names whose port every services file agrees on, by protocol (Debian netbase 6.4, and older ones). */
@@ -47,14 +48,11 @@ export function lookUpService(word: string, known: ReadonlyMap<string, number> =
  * lookup. A word with no letter, `10.0.0.0/8` written for `-d`, names no service.)
  */
 export function couldBeServiceName(word: string): boolean {
-  if (word.length === 0) return false;
-  let letter = false;
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (isCSpace(c) || c === 0x23 || c === 0 || c === 0x3a || c === 0x2c) return false;
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
   }
-  return letter;
+  return hasAsciiLetter(word);
 }
 
 /** `xtables_parse_port(word, proto)`: a port number. */

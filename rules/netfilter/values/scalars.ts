@@ -3,7 +3,7 @@
  * STRING, SYSLOGLEVEL, MARKMASK32, TOSMASK, ETHERMAC, and the interface names of `-i`/`-o`.
  */
 import { isCSpace, strtoumax, xtStrtoul } from "./cnum.js";
-import { asciiLower } from "./enums.js";
+import { asciiLower, hasAsciiLetter } from "./enums.js";
 import { accept, byteLength, refuse, unsure, type OptionSpec, type Parsed } from "./result.js";
 
 /** The names libxtables knows itself (`xtables_chain_protos`), before /etc/protocols. */
@@ -25,15 +25,10 @@ export function parseProtocol(word: string, lowerCase = false): Parsed<number> {
   if (n !== null) return accept(n.value);
   const builtin = BUILTIN_PROTOCOLS.get(text);
   if (builtin !== undefined) return accept(builtin);
-  let letter = false;
-  let blank = text.length === 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (isCSpace(c) || c === 0x23) blank = true;
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
-  }
+  let blank = false;
+  for (let k = 0; k < text.length; k++) if (isCSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 0x23) blank = true;
   // A lone `!` is the old negation's (`-p ! -s x`): no /etc/protocols names a protocol `!`.
-  if (blank || !letter) return refuse(`unknown protocol "${text}" specified`);
+  if (blank || !hasAsciiLetter(text)) return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
 

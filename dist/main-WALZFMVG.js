@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HOYANYNU.js";
-import "./chunk-Q4EVUBQL.js";
-import "./chunk-A7CF3FD5.js";
-import "./chunk-L7LKXPPR.js";
+} from "./chunk-E73WFFR6.js";
+import "./chunk-U6HD2NFH.js";
+import "./chunk-UDNLPI5Q.js";
+import "./chunk-NJY4FL4U.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

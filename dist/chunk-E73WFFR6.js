@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-Q4EVUBQL.js";
+} from "./chunk-U6HD2NFH.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-A7CF3FD5.js";
+} from "./chunk-UDNLPI5Q.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -32,6 +32,7 @@ import {
   allRules,
   appendsOnly,
   chainsNamed,
+  declaredName,
   detachedDocument,
   familyOfName,
   formatAddress,
@@ -44,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 import {
   __commonJS,
   __require,
@@ -3683,7 +3684,8 @@ function touchedChains(original, result, fixed) {
   for (const { name: tableName } of tables) {
     const old = original.tables.find((t) => t.name === tableName);
     const oldChains = old ? chainsNamed(original, old, names) : /* @__PURE__ */ new Map();
-    const redeclared = new Set((old ? modelOf(original).tableOf(old)?.redeclarations ?? [] : []).map((r) => r.line.kind === "chain" ? r.line.name : r.line.chain));
+    const redeclarations = old ? modelOf(original).tableOf(old)?.redeclarations ?? [] : [];
+    const redeclared = new Set(redeclarations.map((r) => declaredName(r.line)));
     for (const [name, chain] of fixed(tableName, names)) {
       const was = oldChains.get(name);
       if (was === void 0 || redeclared.has(name) || rulesText(was) !== rulesText(chain)) {

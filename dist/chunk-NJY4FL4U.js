@@ -12268,6 +12268,16 @@ function addressReaderOf(option2) {
   if (PLAIN_ADDRESS_OPTIONS.has(option2)) return "host";
   return NAT_ADDRESS_OPTIONS.has(option2) || RANGE_ADDRESS_OPTIONS.has(option2) ? "numeric" : null;
 }
+function addressWords(option2, value) {
+  if (NAT_ADDRESS_OPTIONS.has(option2)) return natAddressWords(value);
+  return value.split(RANGE_ADDRESS_OPTIONS.has(option2) ? "-" : ",");
+}
+function natAddressWords(value) {
+  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
+  const colons = value.match(/:/g)?.length ?? 0;
+  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
+  return address === "" ? [] : address.split("-");
+}
 var INTERFACE_OPTIONS = {
   in: ["-i", "--in-interface"],
   out: ["-o", "--out-interface"]
@@ -14626,6 +14636,7 @@ function asciiLower(word) {
   }
   return word;
 }
+var hasAsciiLetter = (word) => /[A-Za-z]/.test(word);
 var startsWithIgnoringCase = (name, word) => word.length <= name.length && asciiLower(name.slice(0, word.length)) === asciiLower(word);
 var TCP_FLAGS = /* @__PURE__ */ new Map([["FIN", 1], ["SYN", 2], ["RST", 4], ["PSH", 8], ["ACK", 16], ["URG", 32], ["ALL", 63], ["NONE", 0]]);
 var TCP_FLAGS_LOWER = new Map([...TCP_FLAGS].map(([name, bit]) => [name.toLowerCase(), bit]));
@@ -14944,14 +14955,11 @@ function lookUpService(word, known = KNOWN_ANY, proto = "tcp or udp") {
   return unsure(`whether /etc/services on the node names a ${proto} service "${word}"`);
 }
 function couldBeServiceName(word) {
-  if (word.length === 0) return false;
-  let letter = false;
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (isCSpace(c) || c === 35 || c === 0 || c === 58 || c === 44) return false;
-    if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
   }
-  return letter;
+  return hasAsciiLetter(word);
 }
 function parsePortNumberOrService(word, proto) {
   const n = xtStrtoul(word, 0, 0, 65535, true);
@@ -15136,12 +15144,6 @@ function inetPton4(text, start = 0, end = text.length) {
   }
   return octets === 4 && part !== -1;
 }
-function natAddressWords(value) {
-  if (value.startsWith("[")) return [value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]"))];
-  const colons = value.match(/:/g)?.length ?? 0;
-  const address = colons === 1 ? value.slice(0, value.indexOf(":")) : value;
-  return address === "" ? [] : address.split("-");
-}
 
 // rules/netfilter/values/scalars.ts
 var BUILTIN_PROTOCOLS = /* @__PURE__ */ new Map([
@@ -15165,14 +15167,9 @@ function parseProtocol(word, lowerCase = false) {
   if (n !== null) return accept(n.value);
   const builtin = BUILTIN_PROTOCOLS.get(text);
   if (builtin !== void 0) return accept(builtin);
-  let letter = false;
-  let blank = text.length === 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (isCSpace(c) || c === 35) blank = true;
-    if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
-  }
-  if (blank || !letter) return refuse(`unknown protocol "${text}" specified`);
+  let blank = false;
+  for (let k = 0; k < text.length; k++) if (isCSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 35) blank = true;
+  if (blank || !hasAsciiLetter(text)) return refuse(`unknown protocol "${text}" specified`);
   return unsure(`whether /etc/protocols on the node names a protocol "${text}"`);
 }
 function parseString(word, spec) {
@@ -16735,6 +16732,7 @@ function ruleTextOf(lexed, line, into) {
   into.end = end;
   return into;
 }
+var declaredName = (line) => line.kind === "chain" ? line.name : line.chain;
 function documentNames(document) {
   const table = new NameTable(document.text, 256 + document.tables.reduce((n, t) => n + t.chainCount, 0));
   const knownTargets = new Flags();
@@ -16852,7 +16850,7 @@ var TableReplay = class {
       const found = [...this.table.chains, ...this.newChainCommands.filter((c) => c.chain !== null)];
       found.sort((a, b) => a.index - b.index);
       for (const line of found) {
-        const name = line.kind === "chain" ? line.name : line.chain;
+        const name = declaredName(line);
         if (name === "") continue;
         const list2 = declarations.get(name);
         if (list2 === void 0) declarations.set(name, [line]);
@@ -21706,8 +21704,7 @@ function checkLine(context, line, evidence, other) {
     if (reader !== null) {
       const value = view.value(i);
       if (value === null) continue;
-      const addresses = NAT_ADDRESS_OPTIONS.has(name) ? natAddressWords(value) : RANGE_ADDRESS_OPTIONS.has(name) ? value.split("-") : value.split(",");
-      const wrong = addresses.filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
+      const wrong = addressWords(name, value).filter((a) => isOtherFamilysAddress(a, evidence.family, reader));
       if (wrong.length === 0) continue;
       report12(i, `\`${name} ${value}\` is IPv${other} in ${ruleset}: ${tool}-restore refuses it (${refusal(name, NAT_ADDRESS_OPTIONS.has(name) && value.startsWith("[") ? value : wrong[0], evidence.family)})`);
       continue;
@@ -21945,7 +21942,7 @@ function checkDeclaredNames(context, walk) {
 }
 function checkRedeclaration(context, walk, { line, previous }) {
   const { document } = context;
-  const name = line.kind === "chain" ? line.name : line.chain;
+  const name = declaredName(line);
   const where = previous ? ` (first at ${lineOf(previous)})` : "";
   const range2 = line.kind === "chain" ? line.range : line.chainWord?.range ?? line.range;
   if (walk.builtins.has(name)) {
@@ -23228,11 +23225,14 @@ function verdictOf(results, cuts) {
     return { kind: "refused", message: first2.message.trimEnd() };
   }
   if (!cuts || first2.kind !== "value") return OK;
-  for (const r of results) if (r.kind !== "value") return OK;
-  const value = first2.value;
-  if (value.reversed === true && results.every((r) => r.kind === "value" && r.value.reversed === true)) return { kind: "reversed" };
-  if (value.truncated !== true) return OK;
-  return { kind: "cut", kept: value.bytes ?? 0 };
+  const values2 = [];
+  for (const r of results) {
+    if (r.kind !== "value") return OK;
+    values2.push(r.value);
+  }
+  if (values2.every((v) => v.reversed === true)) return { kind: "reversed" };
+  if (values2[0].truncated !== true) return OK;
+  return { kind: "cut", kept: values2[0].bytes ?? 0 };
 }
 var OTHER_RULES_MESSAGES = /* @__PURE__ */ new Set([
   // multiport-too-many-ports
@@ -23382,8 +23382,7 @@ function otherFamilysValue(option2, word, family) {
   if (option2 === "--reject-with") return family === 6 ? word.startsWith("icmp-") : word.startsWith("icmp6-");
   const reader = addressReaderOf(option2);
   if (reader === null) return false;
-  const addresses = NAT_ADDRESS_OPTIONS.has(option2) ? natAddressWords(word) : RANGE_ADDRESS_OPTIONS.has(option2) ? word.split("-") : word.split(",");
-  return addresses.some((a) => isOtherFamilysAddress(a, family, reader));
+  return addressWords(option2, word).some((a) => isOtherFamilysAddress(a, family, reader));
 }
 
 // rules/invalid-option-value/rule.ts
@@ -26259,6 +26258,7 @@ export {
   detachedDocument,
   print,
   printLine,
+  declaredName,
   appendsOnly,
   isBuiltinChain,
   familyOfName,

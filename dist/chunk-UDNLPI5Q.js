@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

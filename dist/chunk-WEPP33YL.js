@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-A7CF3FD5.js";
+} from "./chunk-UDNLPI5Q.js";
 import {
   lazyModule
-} from "./chunk-L7LKXPPR.js";
+} from "./chunk-NJY4FL4U.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
