@@ -249,6 +249,11 @@ export declare class LineView {
 	 * abbreviation of iptables' own option, the option it stands for (`--proto`: `--protocol`).
 	 */
 	name(i: number): string;
+	/**
+	 * The option word as getopt reports it when it refuses it ("unknown option "--dport=22""):
+	 * quotes removed, an inline `=value` kept, an abbreviation as written.
+	 */
+	word(i: number): string;
 	/** Whether the option's name is exactly `name` (cheap: compares in place). */
 	is(i: number, name: string): boolean;
 	/** `!` before the option, or after it (the old form). */

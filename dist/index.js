@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-WEPP33YL.js";
+} from "./chunk-IGNHQV6Y.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-E73WFFR6.js";
+} from "./chunk-ISTJDNQC.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-U6HD2NFH.js";
+} from "./chunk-LBIZAMQB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-UDNLPI5Q.js";
+} from "./chunk-6W4CGVF2.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-U6HD2NFH.js";
+} from "./chunk-LBIZAMQB.js";
 import {
   parse
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

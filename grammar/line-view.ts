@@ -170,6 +170,16 @@ export class LineView {
     return this.codes[t] !== TokenCode.ModuleOption && name.startsWith("--") ? ownOptionName(name) : name;
   }
 
+  /**
+   * The option word as getopt reports it when it refuses it ("unknown option "--dport=22""):
+   * quotes removed, an inline `=value` kept, an abbreviation as written.
+   */
+  word(i: number): string {
+    const t = this.optionToken(i);
+    const word = this.text.slice(this.starts[t], this.ends[t]);
+    return word.includes('"') ? decodeWord(word) : word;
+  }
+
   /** Whether the option's name is exactly `name` (cheap: compares in place). */
   is(i: number, name: string): boolean {
     const t = this.optionToken(i);

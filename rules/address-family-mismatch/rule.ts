@@ -19,6 +19,7 @@ import {
   RANGE_ADDRESS_OPTIONS as RANGES,
   type Family,
 } from "../netfilter/index.js";
+import { shownWord } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "address-family-mismatch";
@@ -86,7 +87,7 @@ function reportExtension(context: RuleContext, view: LineView, i: number, eviden
   // The target's first option is unknown to the jump iptables reads instead, unless getopt takes
   // it for one of iptables' own (`--new` is `--new-chain`): then its words differ, and are not quoted.
   const option = i + 1 < view.count ? view.name(i + 1) : null;
-  const said = option !== null && option.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option)) ? ` ("unknown option "${option}"")` : "";
+  const said = option !== null && option.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option)) ? ` ("unknown option "${shownWord(view.word(i + 1))}"")` : "";
   context.report({ range: view.range(i), message: `${name} is an ${otherTool} target, in ${ruleset}: ${tool}-restore refuses the line${said}` });
 }
 
@@ -108,9 +109,9 @@ function checkLine(context: RuleContext, line: CommandLine, evidence: FamilyEvid
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "${shownWord(view.word(i))}"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "${shownWord(view.word(i))}"")`);
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if ((evidence.family === 6 && type.startsWith("icmp-")) || (evidence.family === 4 && type.startsWith("icmp6-"))) {

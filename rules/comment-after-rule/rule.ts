@@ -4,7 +4,7 @@
  * The unsafe fix moves the text to a comment line of its own. See README.md beside this file.
  */
 import { decodeWord, optionValueCount, type CommandLine, type Document } from "../../grammar/index.js";
-import { NEW_LINE_END } from "../report/index.js";
+import { NEW_LINE_END, shownWord } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "comment-after-rule";
@@ -29,7 +29,7 @@ export const commentAfterRule: RuleModule = {
       while (cut > line.range.start && (document.text[cut - 1] === " " || document.text[cut - 1] === "\t")) cut--;
       context.report({
         range: { start, end: start + comment.length },
-        message: `\`${short(comment)}\` is not a comment: \`#\` starts one only at the start of a line, and iptables refuses the line ("Bad argument \`${at.word}'")`,
+        message: `\`${shownWord(comment)}\` is not a comment: \`#\` starts one only at the start of a line, and iptables refuses the line ("Bad argument \`${at.word}'")`,
         fix: {
           title: "move the text after `#` to a comment line of its own, above the rule",
           applicability: "unsafe",
@@ -42,8 +42,6 @@ export const commentAfterRule: RuleModule = {
     }
   },
 };
-
-const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
 
 /** The lines with a word that starts with `#` after the first word: a blank then `#` (read in one pass over the text). */
 function linesWithInnerHash(document: Document): number[] {

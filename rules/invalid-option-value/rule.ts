@@ -17,6 +17,7 @@
 import type { CommandLine } from "../../grammar/index.js";
 import { forEachOptionValue, valueOf, type LineNo } from "../model/index.js";
 import { byteLength, type Family } from "../netfilter/index.js";
+import { shownWord as shown } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 import { checkersOf, genericChecker, genericKind, otherFamilysValue, type Checker, type Verdict } from "./checkers.js";
 
@@ -85,8 +86,6 @@ function moduleCheckersByShape(context: RuleContext, family: Family | null): (re
   });
 }
 
-/** A word as a message shows it: cut when long. */
-const shown = (word: string): string => (word.length > 40 ? `${word.slice(0, 37)}...` : word);
 
 /**
  * The fewest bytes a word may be in the file: a file that is not UTF-8 is read as Latin-1 (a byte

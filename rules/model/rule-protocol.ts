@@ -166,5 +166,9 @@ function multiportProblem(view: LineView, family: Family | null, rule: RuleProto
 function maybeOwned(view: LineView, i: number): boolean {
   const range = view.optionRange(i);
   const length = range.end - range.start;
-  return length >= 5 && length <= 20;
+  if (length < 5) return false;
+  if (length <= 20) return true;
+  // A longer word may carry its value (`--dport=ESTABLISHED,RELATED`): the option is its name.
+  const name = view.name(i).length;
+  return name >= 5 && name <= 20;
 }

@@ -11,6 +11,7 @@
 import type { CommandLine, LineView, Severity } from "../../grammar/index.js";
 import { isChainOfLine, protocolProblem, ruleProtocol, type Backend, type ProtocolProblem, type RuleProtocol, type WatchedModule, type WatchedOption, WATCHED_MODULES, WATCHED_OPTIONS } from "../model/index.js";
 import { ANY_PROTOCOL, MULTIPORT_PROTOCOLS, NAT_PORT_PROTOCOLS, optionsOf, PROTOCOL_MATCHES, PROTOCOL_OPTION_OWNERS, PROTOCOL_TARGETS, protocolNumber, type ExtensionData, type Family } from "../netfilter/index.js";
+import { shownWord } from "../report/index.js";
 import type { Fix, RuleContext, RuleModule, TextEdit } from "../types.js";
 
 const ID = "option-needs-protocol";
@@ -90,7 +91,7 @@ function reportUnknownOption(
   protocol: RuleProtocol | null,
   final: RuleProtocol | null,
 ): void {
-  const refusal = `iptables-restore refuses the line ("unknown option "${option}"")`;
+  const refusal = `iptables-restore refuses the line ("unknown option "${shownWord(view.word(at))}"")`;
   let message: string;
   let fix: Fix | undefined;
   if (final !== null && final.element > at && owners.includes(final.name) && final.text.toLowerCase() === final.name) {

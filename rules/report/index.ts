@@ -3,4 +3,4 @@
  */
 export { moveDeclarationFix, NEW_LINE_END, wholeLine } from "./edits.js";
 export { chainReachedFrom, kernelRefusal } from "./refusals.js";
-export { hex, lineOf, listOf, tableName, xtablesName } from "./words.js";
+export { hex, lineOf, listOf, shownWord, tableName, xtablesName } from "./words.js";

@@ -12,6 +12,9 @@ export const tableName = (table: { readonly name: string | null }): string => (t
 /** Where a line is, for messages: `line 12`. */
 export const lineOf = (line: { readonly index: number }): string => `line ${line.index + 1}`;
 
+/** A word of the file as a message shows it: cut to 40 characters, so that the message stays one line. */
+export const shownWord = (word: string): string => (word.length > 40 ? `${word.slice(0, 37)}...` : word);
+
 /** `0x4000`, as iptables-save prints marks. */
 export const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
 

@@ -27,6 +27,7 @@ import {
   type ExtensionData,
   type Family,
 } from "../netfilter/index.js";
+import { shownWord } from "../report/index.js";
 import type { RuleContext, RuleModule } from "../types.js";
 
 const ID = "unknown-option";
@@ -202,7 +203,7 @@ function report(context: RuleContext, line: CommandLine, family: Family | null, 
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
-  const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  const refused = `iptables-restore refuses the line ("unknown option "${shownWord(view.word(unknown))}"")`;
   if (reading.ambiguous !== undefined) {
     // The options it begins, as many as the one-sentence limit leaves room for.
     const names: string[] = [];

@@ -7,12 +7,11 @@
  */
 import type { CommandLine } from "../../grammar/index.js";
 import { FREE_TEXT_OPTIONS } from "../netfilter/index.js";
+import { shownWord as shown } from "../report/index.js";
 import type { RuleModule } from "../types.js";
 
 const ID = "unterminated-quote";
 
-/** The quoted text as shown in a message. */
-const shown = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
 
 export const unterminatedQuote: RuleModule = {
   id: ID,

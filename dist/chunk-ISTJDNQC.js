@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-U6HD2NFH.js";
+} from "./chunk-LBIZAMQB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-UDNLPI5Q.js";
+} from "./chunk-6W4CGVF2.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 import {
   __commonJS,
   __require,

@@ -10836,6 +10836,15 @@ var LineView = class {
     const name = equals === -1 ? word : word.slice(0, equals);
     return this.codes[t] !== 22 /* ModuleOption */ && name.startsWith("--") ? ownOptionName(name) : name;
   }
+  /**
+   * The option word as getopt reports it when it refuses it ("unknown option "--dport=22""):
+   * quotes removed, an inline `=value` kept, an abbreviation as written.
+   */
+  word(i) {
+    const t = this.optionToken(i);
+    const word = this.text.slice(this.starts[t], this.ends[t]);
+    return word.includes('"') ? decodeWord(word) : word;
+  }
   /** Whether the option's name is exactly `name` (cheap: compares in place). */
   is(i, name) {
     const t = this.optionToken(i);
@@ -11683,8 +11692,8 @@ function syntaxError(source, range2, message5) {
   return { ruleId: SYNTAX, severity: "error", message: message5, range: range2, loc: source.locate(range2) };
 }
 function quote(text) {
-  const shown3 = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `\`${shown3.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `\`${shown.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}\``;
 }
 function lexErrorMessage(error, text) {
   const word = text.slice(error.start, error.end);
@@ -12018,14 +12027,14 @@ var DocumentBuilder = class {
     const endOfLine = words2.word(words2.count - 1).range.end;
     const range2 = at < words2.count ? words2.word(at).range : { start: endOfLine, end: endOfLine };
     const strayBang = error.error === 3 /* BangWithoutOption */ || error.error === 2 /* MultipleBangs */;
-    const shown3 = strayBang ? at + 1 : at;
+    const shown = strayBang ? at + 1 : at;
     if (error.error === 8 /* MultipleCommands */) {
       let first2 = 0;
       while (first2 < at && !(words2.code(first2) >= 5 /* Append */ && words2.code(first2) <= 15 /* OtherCommand */)) first2++;
       this.report(range2, secondCommandMessage(decodeWord(words2.word(at).raw), decodeWord(words2.word(first2).raw)));
       return;
     }
-    this.report(range2, lineErrorMessage(error.error, shown3 < words2.count ? words2.word(shown3).raw : null));
+    this.report(range2, lineErrorMessage(error.error, shown < words2.count ? words2.word(shown).raw : null));
   }
   missingCommit(table, at) {
     const opened = table.header ? ` (opened at line ${table.header.index + 1})` : "";
@@ -17613,14 +17622,14 @@ function savedAddress(value) {
     if (host.includes(".") || mask !== null && !/^\d{1,3}$/.test(mask)) return null;
     const bits = mask === null ? 128 : Number(mask);
     if (bits > 128 || bits === 0) return null;
-    let short2;
+    let short;
     try {
-      short2 = new URL(`http://[${host}]/`).hostname.slice(1, -1);
+      short = new URL(`http://[${host}]/`).hostname.slice(1, -1);
     } catch {
       return null;
     }
-    if (short2.startsWith("::")) return null;
-    return bits === 128 ? `${short2}/128` : maskedIPv6(short2, bits);
+    if (short.startsWith("::")) return null;
+    return bits === 128 ? `${short}/128` : maskedIPv6(short, bits);
   }
   const address = parseIPv4(host);
   if (address === null) return null;
@@ -17644,8 +17653,8 @@ function bitCount(n) {
   for (let v = n >>> 0; v !== 0; v >>>= 1) count += v & 1;
   return count;
 }
-function maskedIPv6(short2, bits) {
-  const groups = expandIPv6(short2);
+function maskedIPv6(short, bits) {
+  const groups = expandIPv6(short);
   for (let g = 0; g < 8; g++) {
     const keep = Math.min(16, Math.max(0, bits - g * 16));
     groups[g] &= keep === 0 ? 0 : 65535 << 16 - keep & 65535;
@@ -17653,8 +17662,8 @@ function maskedIPv6(short2, bits) {
   const network = new URL(`http://[${groups.map((g) => g.toString(16)).join(":")}]/`).hostname.slice(1, -1);
   return network.startsWith("::") && network !== "::" ? null : `${network}/${bits}`;
 }
-function expandIPv6(short2) {
-  const [head2, tail] = short2.includes("::") ? short2.split("::") : [short2, null];
+function expandIPv6(short) {
+  const [head2, tail] = short.includes("::") ? short.split("::") : [short, null];
   const left = head2 === "" ? [] : head2.split(":").map((g) => parseInt(g, 16));
   const right = tail === null || tail === "" ? [] : tail.split(":").map((g) => parseInt(g, 16));
   return [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
@@ -18804,7 +18813,10 @@ function multiportProblem(view, family, rule, isChain) {
 function maybeOwned(view, i) {
   const range2 = view.optionRange(i);
   const length = range2.end - range2.start;
-  return length >= 5 && length <= 20;
+  if (length < 5) return false;
+  if (length <= 20) return true;
+  const name = view.name(i).length;
+  return name >= 5 && name <= 20;
 }
 
 // rules/model/value-runs.ts
@@ -21634,6 +21646,59 @@ function rangeMeetsNet(range2, net, family) {
   return range2.from <= last2 && range2.to >= net.network;
 }
 
+// rules/report/edits.ts
+var NEW_LINE_END = "\n";
+function wholeLine(document, line) {
+  const { lineStarts, contentEnds, lineCount } = document.source.lexed;
+  const start = lineStarts[line.index];
+  const end = line.index + 1 < lineCount ? lineStarts[line.index + 1] : document.text.length;
+  if (end > contentEnds[line.index] || line.index === 0) return { start, end, text: "" };
+  return { start: contentEnds[line.index - 1], end, text: "" };
+}
+function moveDeclarationFix(document, table, name) {
+  if (table.deletesOrRenames) return null;
+  const declarations = table.declarationsOf(name);
+  if (declarations.length !== 1) return null;
+  const declaration = declarations[0];
+  if (declaration.kind === "chain" && declaration.policy !== "-") return null;
+  const firstUse = table.firstMissingUse(name);
+  if (firstUse === void 0 || firstUse.index > declaration.index) return null;
+  const { lineStarts } = document.source.lexed;
+  let at;
+  if (declaration.kind === "chain") {
+    const before2 = table.table.chains.filter((d) => d.index < firstUse.index).pop();
+    const after = before2 ?? table.table.header;
+    at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
+  } else {
+    at = lineStarts[firstUse.index];
+  }
+  return {
+    title: `declare ${name} before its first use`,
+    applicability: "safe",
+    edits: [{ start: at, end: at, text: declaration.text + NEW_LINE_END }, wholeLine(document, declaration)]
+  };
+}
+
+// rules/report/words.ts
+var listOf = (names2) => names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
+var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
+var lineOf = (line) => `line ${line.index + 1}`;
+var shownWord = (word) => word.length > 40 ? `${word.slice(0, 37)}...` : word;
+var hex = (n) => `0x${(n >>> 0).toString(16)}`;
+
+// rules/report/refusals.ts
+var MAX_PATHS_LENGTH = 60;
+function chainReachedFrom(table, chain, isBuiltin, hooks2) {
+  if (isBuiltin) return chain;
+  const paths = hooks2.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
+  return `${chain} (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(hooks2)}`})`;
+}
+function kernelRefusal(logged, legacyOnly, backend) {
+  const words2 = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
+  if (!legacyOnly) return `the kernel refuses the table${words2}`;
+  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words2}`;
+}
+
 // rules/address-family-mismatch/rule.ts
 var ID = "address-family-mismatch";
 var addressFamilyMismatch = {
@@ -21690,7 +21755,7 @@ function reportExtension(context, view, i, evidence, other) {
     return;
   }
   const option2 = i + 1 < view.count ? view.name(i + 1) : null;
-  const said = option2 !== null && option2.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option2)) ? ` ("unknown option "${option2}"")` : "";
+  const said = option2 !== null && option2.startsWith("--") && !GLOBAL_LONG_OPTIONS.some((g) => g.startsWith(option2)) ? ` ("unknown option "${shownWord(view.word(i + 1))}"")` : "";
   context.report({ range: view.range(i), message: `${name} is an ${otherTool} target, in ${ruleset}: ${tool}-restore refuses the line${said}` });
 }
 function checkLine(context, line, evidence, other) {
@@ -21710,9 +21775,9 @@ function checkLine(context, line, evidence, other) {
       continue;
     }
     if (name === "--icmp-type" && evidence.family === 6) {
-      report12(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "--icmp-type"")`);
+      report12(i, `\`--icmp-type\` is IPv4 ICMP in ${ruleset}: ip6tables-restore refuses it ("unknown option "${shownWord(view.word(i))}"")`);
     } else if (name === "--icmpv6-type" && evidence.family === 4) {
-      report12(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "--icmpv6-type"")`);
+      report12(i, `\`--icmpv6-type\` is ICMPv6 in ${ruleset}: iptables-restore refuses it ("unknown option "${shownWord(view.word(i))}"")`);
     } else if (name === "--reject-with") {
       const type = view.value(i) ?? "";
       if (evidence.family === 6 && type.startsWith("icmp-") || evidence.family === 4 && type.startsWith("icmp6-")) {
@@ -21733,58 +21798,6 @@ function refusal(option2, address, family) {
   if (NAT_ADDRESS_OPTIONS.has(option2)) return family === 4 && address.startsWith("[") ? `"Invalid address format"` : `"Bad IP address "${address}""`;
   if (RANGE_ADDRESS_OPTIONS.has(option2)) return `"iprange: Bad value for "${option2}" option"`;
   return `"getaddrinfo: Address family for hostname not supported"`;
-}
-
-// rules/report/edits.ts
-var NEW_LINE_END = "\n";
-function wholeLine(document, line) {
-  const { lineStarts, contentEnds, lineCount } = document.source.lexed;
-  const start = lineStarts[line.index];
-  const end = line.index + 1 < lineCount ? lineStarts[line.index + 1] : document.text.length;
-  if (end > contentEnds[line.index] || line.index === 0) return { start, end, text: "" };
-  return { start: contentEnds[line.index - 1], end, text: "" };
-}
-function moveDeclarationFix(document, table, name) {
-  if (table.deletesOrRenames) return null;
-  const declarations = table.declarationsOf(name);
-  if (declarations.length !== 1) return null;
-  const declaration = declarations[0];
-  if (declaration.kind === "chain" && declaration.policy !== "-") return null;
-  const firstUse = table.firstMissingUse(name);
-  if (firstUse === void 0 || firstUse.index > declaration.index) return null;
-  const { lineStarts } = document.source.lexed;
-  let at;
-  if (declaration.kind === "chain") {
-    const before2 = table.table.chains.filter((d) => d.index < firstUse.index).pop();
-    const after = before2 ?? table.table.header;
-    at = after ? lineStarts[after.index + 1] : lineStarts[firstUse.index];
-  } else {
-    at = lineStarts[firstUse.index];
-  }
-  return {
-    title: `declare ${name} before its first use`,
-    applicability: "safe",
-    edits: [{ start: at, end: at, text: declaration.text + NEW_LINE_END }, wholeLine(document, declaration)]
-  };
-}
-
-// rules/report/words.ts
-var listOf = (names2) => names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}`;
-var tableName = (table) => table.name === null ? "the table" : `table ${table.name}`;
-var lineOf = (line) => `line ${line.index + 1}`;
-var hex = (n) => `0x${(n >>> 0).toString(16)}`;
-
-// rules/report/refusals.ts
-var MAX_PATHS_LENGTH = 60;
-function chainReachedFrom(table, chain, isBuiltin, hooks2) {
-  if (isBuiltin) return chain;
-  const paths = hooks2.map((hook) => table.hooks.path(chain, hook).join(" \u2192 ")).join("; ");
-  return `${chain} (${paths.length <= MAX_PATHS_LENGTH ? paths : `from ${listOf(hooks2)}`})`;
-}
-function kernelRefusal(logged, legacyOnly, backend) {
-  const words2 = logged === null ? " (it logs no reason)" : ` ("${logged}")`;
-  if (!legacyOnly) return `the kernel refuses the table${words2}`;
-  return backend === "nft" ? "only iptables-legacy refuses the table, and iptables-nft wrote this dump" : `only iptables-legacy refuses the table${words2}`;
 }
 
 // rules/chain-declaration/rule.ts
@@ -22095,7 +22108,7 @@ var commentAfterRule = {
       while (cut > line.range.start && (document.text[cut - 1] === " " || document.text[cut - 1] === "	")) cut--;
       context.report({
         range: { start, end: start + comment.length },
-        message: `\`${short(comment)}\` is not a comment: \`#\` starts one only at the start of a line, and iptables refuses the line ("Bad argument \`${at.word}'")`,
+        message: `\`${shownWord(comment)}\` is not a comment: \`#\` starts one only at the start of a line, and iptables refuses the line ("Bad argument \`${at.word}'")`,
         fix: {
           title: "move the text after `#` to a comment line of its own, above the rule",
           applicability: "unsafe",
@@ -22108,7 +22121,6 @@ var commentAfterRule = {
     }
   }
 };
-var short = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 function linesWithInnerHash(document) {
   const { text, source } = document;
   const lines = [];
@@ -23445,16 +23457,15 @@ function moduleCheckersByShape(context, family) {
     return modules2.every((c) => c === null) ? null : modules2;
   });
 }
-var shown = (word) => word.length > 40 ? `${word.slice(0, 37)}...` : word;
 function fewestBytes(word) {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 255) return byteLength(word);
   return word.length;
 }
 function messageOf2(option2, words2, verdict, wanted = 1) {
-  if (verdict.kind === "refused" && words2.length < wanted) return `\`${option2} ${shown(words2.join(" "))}\` lacks its second word: iptables-restore refuses the line ("${verdict.message}")`;
-  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shown(words2.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
+  if (verdict.kind === "refused" && words2.length < wanted) return `\`${option2} ${shownWord(words2.join(" "))}\` lacks its second word: iptables-restore refuses the line ("${verdict.message}")`;
+  if (verdict.kind === "refused") return `\`${option2}\` cannot take \`${shownWord(words2.join(" "))}\`: iptables-restore refuses the line ("${verdict.message}")`;
   if (verdict.kind === "reversed") {
-    return `\`${option2} ${shown(words2[0])}\` starts above where it ends: iptables loads the rule, which never matches ("is reversed and will never match")`;
+    return `\`${option2} ${shownWord(words2[0])}\` starts above where it ends: iptables loads the rule, which never matches ("is reversed and will never match")`;
   }
   const bytes = fewestBytes(words2[0]);
   if (bytes <= verdict.kept) return null;
@@ -23477,7 +23488,7 @@ function report3(context, line, family) {
     const first2 = inline ? option2 : view.valueRange(i, 0);
     const last2 = checker.words === 1 ? first2 : view.valueRange(i, inline ? 0 : 1);
     const range2 = first2 === null || last2 === null ? option2 : { start: first2.start, end: last2.end };
-    const message5 = taken !== null && verdict.kind === "refused" ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shown(taken)}\`, as its value and refuses the line ("${verdict.message}")` : messageOf2(view.name(i), words2.slice(0, checker.words), verdict, checker.words);
+    const message5 = taken !== null && verdict.kind === "refused" ? `\`${view.name(i)}\` has no value: iptables takes the next word, \`${shownWord(taken)}\`, as its value and refuses the line ("${verdict.message}")` : messageOf2(view.name(i), words2.slice(0, checker.words), verdict, checker.words);
     if (message5 !== null) context.report({ range: range2, message: message5, severity: verdict.kind === "refused" ? "error" : "warning" });
   }
 }
@@ -23538,10 +23549,10 @@ function checkTable2(context, table, lines, index) {
 }
 var isRuleCommand = (line) => line.command === "append" || line.command === "insert" || line.command === "replace" || line.command === "delete";
 function interfaceElements(view, direction) {
-  const [short2, long] = INTERFACE_OPTIONS[direction];
+  const [short, long] = INTERFACE_OPTIONS[direction];
   const out = [];
   for (let i = 0; i < view.count; i++) {
-    if (view.role(i) === "generic" && (view.is(i, short2) || view.is(i, long))) out.push(i);
+    if (view.role(i) === "generic" && (view.is(i, short) || view.is(i, long))) out.push(i);
   }
   return out;
 }
@@ -24628,7 +24639,7 @@ var list = (protocols) => {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 };
 function reportUnknownOption(context, line, view, at, option2, owners2, protocol, final) {
-  const refusal4 = `iptables-restore refuses the line ("unknown option "${option2}"")`;
+  const refusal4 = `iptables-restore refuses the line ("unknown option "${shownWord(view.word(at))}"")`;
   let message5;
   let fix2;
   if (final !== null && final.element > at && owners2.includes(final.name) && final.text.toLowerCase() === final.name) {
@@ -25769,7 +25780,7 @@ function report10(context, line, family, model) {
   if (reading === null) return;
   const { view, extensions, unknown } = reading;
   const spelling = view.name(unknown);
-  const refused = `iptables-restore refuses the line ("unknown option "${spelling}"")`;
+  const refused = `iptables-restore refuses the line ("unknown option "${shownWord(view.word(unknown))}"")`;
   if (reading.ambiguous !== void 0) {
     const names2 = [];
     for (const n of reading.ambiguous) {
@@ -26017,7 +26028,6 @@ function loadsUnknownExtension(view, family) {
 
 // rules/unterminated-quote/rule.ts
 var ID42 = "unterminated-quote";
-var shown2 = (text) => text.length > 40 ? `${text.slice(0, 37)}...` : text;
 var unterminatedQuote = {
   id: ID42,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
@@ -26031,7 +26041,7 @@ var unterminatedQuote = {
       const line = document.line(index);
       const rest = document.text.slice(quote2.start, quote2.end).trimEnd();
       const option2 = optionOf(line, quote2.start);
-      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shown2(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shown2(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
+      const message5 = option2 !== null && FREE_TEXT_OPTIONS.has(option2) ? `\`${shownWord(rest)}\` is never closed: \`${option2}\` takes the rest of the line and its line end, so iptables-save prints a dump iptables-restore refuses` : `\`${shownWord(rest)}\` is never closed: iptables takes the rest of the line and its line end as one value, and refuses the line`;
       context.report({ range: { start: quote2.start, end: quote2.start + rest.length }, message: message5 });
     }
   }
@@ -26089,8 +26099,8 @@ var unusedChain = {
         const referrers = reach.referrers(chain);
         const count = chain.rules;
         const rules = count === 0 ? "and it is empty" : `so its ${count === 1 ? "rule never sees" : `${count} rules never see`} a packet`;
-        const shown3 = referrers.slice(0, MAX_REFERRERS);
-        const why = referrers.length ? `only ${referrers.length > shown3.length ? `${shown3.join(", ")} and ${referrers.length - shown3.length} more` : listOf(shown3)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
+        const shown = referrers.slice(0, MAX_REFERRERS);
+        const why = referrers.length ? `only ${referrers.length > shown.length ? `${shown.join(", ")} and ${referrers.length - shown.length} more` : listOf(shown)} jump${referrers.length > 1 ? "" : "s"} to it, and no built-in chain reaches ${referrers.length > 1 ? "them" : "it"}` : `no rule of ${tableName(table)} jumps or goes to it`;
         context.report({ range: range2, message: `The user chain ${name} is never entered: ${why}, ${rules}` });
       }
     }

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-UDNLPI5Q.js";
+} from "./chunk-6W4CGVF2.js";
 import {
   lazyModule
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

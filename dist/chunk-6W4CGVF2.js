@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-NJY4FL4U.js";
+} from "./chunk-MFF56RSM.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

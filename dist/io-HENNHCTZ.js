@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  main
-} from "./chunk-E73WFFR6.js";
-import "./chunk-U6HD2NFH.js";
-import "./chunk-UDNLPI5Q.js";
-import "./chunk-NJY4FL4U.js";
+  nodeIo
+} from "./chunk-IGNHQV6Y.js";
+import "./chunk-WAOZ37NE.js";
+import "./chunk-6W4CGVF2.js";
+import "./chunk-MFF56RSM.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  main
+  nodeIo
 };

@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-WEPP33YL.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-UDNLPI5Q.js";
-import "./chunk-NJY4FL4U.js";
+  main
+} from "./chunk-ISTJDNQC.js";
+import "./chunk-LBIZAMQB.js";
+import "./chunk-6W4CGVF2.js";
+import "./chunk-MFF56RSM.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };
