@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-IGNHQV6Y.js";
+} from "./chunk-IBZBWXCN.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ISTJDNQC.js";
+} from "./chunk-QYTIFSUV.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-LBIZAMQB.js";
+} from "./chunk-KW7IWEHS.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-6W4CGVF2.js";
+} from "./chunk-3RH3XYCY.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

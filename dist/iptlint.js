@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-HENNHCTZ.js"), import("./main-RBXFJX2V.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-PFFJLXCN.js"), import("./main-O244LFZ3.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

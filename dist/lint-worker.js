@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-LBIZAMQB.js";
+} from "./chunk-KW7IWEHS.js";
 import {
   parse
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

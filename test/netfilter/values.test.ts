@@ -248,6 +248,25 @@ test("limit: atoi's count, unit by prefix, the kernel's interval", () => {
   assert.equal(messageOf(v.parseDouble("1.5", { extension: "statistic", option: "probability", min: 0, max: 1 })), 'statistic: bad value for option "--probability", or out of range (0-1).');
 });
 
+test("hashlimit: byte rates first, then packet rates by unit prefix; bursts, modes and intervals as libxt_hashlimit reads them", () => {
+  assert.deepEqual(valueOf(v.parseHashlimitRate("5kb/s", "--hashlimit-upto")), { bytes: true, perSecond: 5120n });
+  assert.deepEqual(valueOf(v.parseHashlimitRate("50/m", "--hashlimit-above")), { bytes: false, interval: 1_200_000n });
+  // atoll reads 0 from `kb/s`: not a byte rate, and no count for a packet rate either.
+  assert.equal(messageOf(v.parseHashlimitRate("kb/s", "--hashlimit-upto")), 'hashlimit: Bad value for "--hashlimit-upto" option: "kb/s"');
+  assert.equal(messageOf(v.parseHashlimitRate("50/mins", "--hashlimit-above")), 'hashlimit: Bad value for "--hashlimit-above" option: "50/mins"');
+  assert.equal(messageOf(v.parseHashlimitRate("1000001/sec", "--hashlimit-upto")), 'Rate too fast "1000001/sec"');
+  assert.equal(messageOf(v.parseHashlimitRate("-1/sec", "--hashlimit-upto")), 'Rate too fast "-1/sec"');
+  assert.equal(v.parseHashlimitRate("68719476720b/s", "--hashlimit-upto").kind, "unsure");
+  assert.deepEqual(valueOf(v.parseHashlimitBurst("0x10")), { value: 16n, suffixed: false });
+  assert.deepEqual(valueOf(v.parseHashlimitBurst("5x")), { value: 5n, suffixed: true });
+  assert.equal(messageOf(v.parseHashlimitBurst("1000001")), 'bad value for option "--hashlimit-burst", or out of range (1-1000000).');
+  assert.equal(v.parseHashlimitBurst("2m").kind, "unsure");
+  assert.deepEqual(valueOf(v.parseHashlimitMode("srcip|dstport,,")), ["srcip", "dstport"]);
+  assert.equal(messageOf(v.parseHashlimitMode("none")), 'hashlimit: Bad value for "--hashlimit-mode" option: "none"');
+  assert.equal(messageOf(v.parseHashlimitRateInterval("0")), 'hashlimit: Bad value for "--hashlimit-rate-interval" option: "0"');
+  assert.equal(valueOf(v.parseHashlimitRateInterval("7s")), 7);
+});
+
 test("parseValue dispatches by XTTYPE name, extensionParser by extension and option", () => {
   for (const type of v.XT_TYPES) assert.ok(v.parseValue(type, "1", { extension: "x", option: "y", size: 8 }, 4).kind !== undefined, type);
   assert.deepEqual(valueOf(v.parseValue("PORTRC", "1:2", { extension: "udp", option: "dport" }, 4)), { min: 1, max: 2 });

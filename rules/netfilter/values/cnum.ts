@@ -97,14 +97,16 @@ export function xtStrtoull(s: string, from: number, min: bigint, max: bigint, wh
   return { value: v, end: n.end };
 }
 
-/** glibc's `atoi`: `(int) strtol(s, NULL, 10)`: a long of 64 bits (saturating), cut to 32. */
-export function atoi(s: string): number {
+/** glibc's `atoll`: `strtoll(s, NULL, 10)`, a signed 64-bit value that saturates at its limits. */
+export function atoll(s: string): bigint {
   const n = strtoumax(s, 0, 10);
-  if (n.end === 0) return 0;
-  let v: bigint;
+  if (n.end === 0) return 0n;
   if (n.negative) {
     const magnitude = n.overflow ? 1n << 64n : n.value === 0 ? 0n : (1n << 64n) - bigOf(n);
-    v = magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
-  } else v = n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
-  return Number(BigInt.asIntN(32, v));
+    return magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
+  }
+  return n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
 }
+
+/** glibc's `atoi`: `(int) strtol(s, NULL, 10)`: a long of 64 bits (saturating), cut to 32. */
+export const atoi = (s: string): number => Number(BigInt.asIntN(32, atoll(s)));

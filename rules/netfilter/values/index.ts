@@ -12,6 +12,7 @@ import type { Family } from "../tables.js";
 import { parseAddressList, parseHost, parseHostMask, parseIpRange, parsePrefixLength, type Network } from "./addresses.js";
 import { parseAddressTypes, parseCtDir, parseCtState, parseCtStatus, parseIcmpType, parseRejectWith, parseState, parseStatisticMode, parseTcpFlagList } from "./enums.js";
 import { parseConnbytes, parseTcpOption, parseUint, parseUint64, parseUintRange, type UintRangeType } from "./integers.js";
+import { parseHashlimitBurst, parseHashlimitMode, parseHashlimitRate, parseHashlimitRateInterval } from "./hashlimit.js";
 import { parseLimitBurst, parseLimitRate } from "./limit.js";
 import { parseNatPorts, parseNatTo } from "./nat.js";
 import { parseMultiport, parsePort, parsePortNumberOrService, parsePortRange, parseTcpPorts } from "./ports.js";
@@ -22,6 +23,7 @@ export * from "./addresses.js";
 export * from "./cnum.js";
 export * from "./enums.js";
 export * from "./integers.js";
+export * from "./hashlimit.js";
 export * from "./limit.js";
 export * from "./nat.js";
 export * from "./ports.js";
@@ -140,6 +142,12 @@ export const EXTENSION_PARSERS: ReadonlyMap<string, ExtensionParser> = new Map<s
   ["ext:comment:comment", (w) => parseComment(w)],
   ["ext:limit:limit", (w) => parseLimitRate(w)],
   ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
+  ["ext:hashlimit:hashlimit-upto", (w) => parseHashlimitRate(w, "--hashlimit-upto")],
+  ["ext:hashlimit:hashlimit", (w) => parseHashlimitRate(w, "--hashlimit-upto")],
+  ["ext:hashlimit:hashlimit-above", (w) => parseHashlimitRate(w, "--hashlimit-above")],
+  ["ext:hashlimit:hashlimit-burst", (w) => parseHashlimitBurst(w)],
+  ["ext:hashlimit:hashlimit-mode", (w) => parseHashlimitMode(w)],
+  ["ext:hashlimit:hashlimit-rate-interval", (w) => parseHashlimitRateInterval(w)],
   ["ext:connbytes:connbytes", (w) => parseConnbytes(w)],
   ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
   ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-6W4CGVF2.js";
+} from "./chunk-3RH3XYCY.js";
 import {
   lazyModule
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

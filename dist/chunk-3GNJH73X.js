@@ -14311,16 +14311,16 @@ function xtStrtoull(s, from, min, max, whole) {
   if (whole && n.end !== s.length) return null;
   return { value: v, end: n.end };
 }
-function atoi(s) {
+function atoll(s) {
   const n = strtoumax(s, 0, 10);
-  if (n.end === 0) return 0;
-  let v;
+  if (n.end === 0) return 0n;
   if (n.negative) {
     const magnitude = n.overflow ? 1n << 64n : n.value === 0 ? 0n : (1n << 64n) - bigOf(n);
-    v = magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
-  } else v = n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
-  return Number(BigInt.asIntN(32, v));
+    return magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
+  }
+  return n.overflow || bigOf(n) > (1n << 63n) - 1n ? (1n << 63n) - 1n : bigOf(n);
 }
+var atoi = (s) => Number(BigInt.asIntN(32, atoll(s)));
 
 // rules/netfilter/values/result.ts
 var accept = (value) => ({ kind: "value", value });
@@ -14909,9 +14909,63 @@ function parseConnbytes(word) {
   return accept({ from, to });
 }
 
+// rules/netfilter/values/hashlimit.ts
+var SCALE = 1000000n;
+var HASHLIMIT_BURST_MAX = 1e6;
+var BYTE_SHIFT = 4n;
+var UINT32_MAX = 0xffffffffn;
+var UNITS = [["second", 1n], ["minute", 60n], ["hour", 3600n], ["day", 86400n]];
+var factorOf = (c) => c === "m" ? 1024n * 1024n : c === "k" ? 1024n : 1n;
+function parseHashlimitRate(word, option2) {
+  const bad = () => refuse(`hashlimit: Bad value for "${option2}" option: "${word}"`);
+  const bytesAt = word.indexOf("b/s");
+  if (bytesAt > 0) {
+    const count2 = atoll(word);
+    if (count2 !== 0n) {
+      const perSecond = BigInt.asUintN(64, BigInt.asUintN(64, count2) * factorOf(word[bytesAt - 1]));
+      if (BigInt.asUintN(32, perSecond >> BYTE_SHIFT) === UINT32_MAX) return unsure(`what iptables does with the byte rate "${word}"`);
+      return accept({ bytes: true, perSecond });
+    }
+  }
+  let seconds = 1n;
+  const slash = word.indexOf("/");
+  if (slash !== -1) {
+    const unit = word.slice(slash + 1);
+    if (unit.length === 0) return bad();
+    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
+    if (found === void 0) return bad();
+    seconds = found[1];
+  }
+  const count = BigInt.asUintN(64, atoll(word));
+  if (count === 0n) return bad();
+  const interval = SCALE * seconds / count;
+  if (interval === 0n) return refuse(`Rate too fast "${word}"`);
+  return accept({ bytes: false, interval });
+}
+function parseHashlimitBurst(word) {
+  const bad = () => refuse(`bad value for option "--hashlimit-burst", or out of range (1-${HASHLIMIT_BURST_MAX}).`);
+  const read2 = xtStrtoull(word, 0, 1n, 0n, false);
+  if (read2 === null) return bad();
+  const suffixed = read2.end < word.length;
+  if (!suffixed && read2.value > BigInt(HASHLIMIT_BURST_MAX)) return bad();
+  const value = BigInt.asUintN(64, read2.value * factorOf(word[read2.end]));
+  if (value > BigInt(HASHLIMIT_BURST_MAX)) return unsure(`whether the rate is in bytes, which the burst "${word}" (${value}) is then counted in`);
+  return accept({ value, suffixed });
+}
+var MODES2 = /* @__PURE__ */ new Set(["srcip", "srcport", "dstip", "dstport"]);
+function parseHashlimitMode(word) {
+  const modes = word.split(/[,|]/).filter((m) => m.length > 0);
+  if (modes.some((m) => !MODES2.has(m))) return refuse(`hashlimit: Bad value for "--hashlimit-mode" option: "${word}"`);
+  return accept(modes);
+}
+function parseHashlimitRateInterval(word) {
+  const seconds = atoi(word);
+  return seconds > 0 ? accept(seconds) : refuse(`hashlimit: Bad value for "--hashlimit-rate-interval" option: "${word}"`);
+}
+
 // rules/netfilter/values/limit.ts
 var LIMIT_SCALE = 1e4;
-var UNITS = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
+var UNITS2 = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
 function parseLimitRate(word) {
   const bad = () => refuse(`bad rate "${word}"'`);
   const slash = word.indexOf("/");
@@ -14919,7 +14973,7 @@ function parseLimitRate(word) {
   if (slash !== -1) {
     const unit = word.slice(slash + 1);
     if (unit.length === 0) return bad();
-    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
+    const found = UNITS2.find(([name]) => startsWithIgnoringCase(name, unit));
     if (found === void 0) return bad();
     unitSeconds = found[1];
   }
@@ -15371,6 +15425,12 @@ var EXTENSION_PARSERS = /* @__PURE__ */ new Map([
   ["ext:comment:comment", (w) => parseComment(w)],
   ["ext:limit:limit", (w) => parseLimitRate(w)],
   ["ext:limit:limit-burst", (w) => parseLimitBurst(w)],
+  ["ext:hashlimit:hashlimit-upto", (w) => parseHashlimitRate(w, "--hashlimit-upto")],
+  ["ext:hashlimit:hashlimit", (w) => parseHashlimitRate(w, "--hashlimit-upto")],
+  ["ext:hashlimit:hashlimit-above", (w) => parseHashlimitRate(w, "--hashlimit-above")],
+  ["ext:hashlimit:hashlimit-burst", (w) => parseHashlimitBurst(w)],
+  ["ext:hashlimit:hashlimit-mode", (w) => parseHashlimitMode(w)],
+  ["ext:hashlimit:hashlimit-rate-interval", (w) => parseHashlimitRateInterval(w)],
   ["ext:connbytes:connbytes", (w) => parseConnbytes(w)],
   ["ext:addrtype:src-type", (w) => parseAddressTypes(w)],
   ["ext:addrtype:dst-type", (w) => parseAddressTypes(w)],

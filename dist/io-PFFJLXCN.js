@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-IGNHQV6Y.js";
+} from "./chunk-IBZBWXCN.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-6W4CGVF2.js";
-import "./chunk-MFF56RSM.js";
+import "./chunk-3RH3XYCY.js";
+import "./chunk-3GNJH73X.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-LBIZAMQB.js";
+} from "./chunk-KW7IWEHS.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-6W4CGVF2.js";
+} from "./chunk-3RH3XYCY.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-MFF56RSM.js";
+} from "./chunk-3GNJH73X.js";
 import {
   __commonJS,
   __require,
