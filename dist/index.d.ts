@@ -738,6 +738,18 @@ export interface Chain {
 	/** The rules in kernel order. */
 	rules: CommandLine[];
 }
+/**
+ * A `-D`, `-R` or `-I` that names a rule or a place its chain surely does not have when the line
+ * is read, so that iptables-restore refuses the line: `-D CHAIN rule` with no such rule,
+ * `-D CHAIN 3` or `-R CHAIN 3` in a chain of two rules, `-I CHAIN 4` in one of two.
+ */
+export interface CommandWithoutItsRule {
+	line: CommandLine;
+	/** The chain's rules when the line is read. */
+	rulesBefore: number;
+	/** Whether the line names its rule by number (`-D CHAIN 3`) rather than by its options. */
+	byNumber: boolean;
+}
 /** A user chain that nothing reaches. */
 export interface UnreachedChain {
 	name: string;
@@ -989,6 +1001,8 @@ export interface TableModel {
 	readonly builtinJumps: readonly MissingJump[];
 	/** Declarations of a chain that already exists on that line. */
 	readonly redeclarations: readonly Redeclaration[];
+	/** `-D`, `-R` and `-I` lines naming a rule or place their chain surely does not have then (`chains.ts`), in file order. */
+	commandsWithoutTheirRule(): readonly CommandWithoutItsRule[];
 	/** `:NAME POLICY` lines whose policy is not `-`. */
 	readonly policyDeclarations: readonly ChainDeclaration[];
 	/** `-P` lines. */

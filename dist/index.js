@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-IBZBWXCN.js";
+} from "./chunk-VO7ATNPE.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-QYTIFSUV.js";
+} from "./chunk-33ZJPHM7.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-KW7IWEHS.js";
+} from "./chunk-VXPJ4S5C.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-3RH3XYCY.js";
+} from "./chunk-ITMMUFQO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-PFFJLXCN.js"), import("./main-O244LFZ3.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-YXC2KOGH.js"), import("./main-6LHS3XRD.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-KW7IWEHS.js";
+} from "./chunk-VXPJ4S5C.js";
 import {
   parse
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

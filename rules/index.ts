@@ -2,6 +2,7 @@
 import { addressFamilyMismatch } from "./address-family-mismatch/rule.js";
 import { chainDeclaration } from "./chain-declaration/rule.js";
 import { chainNameTooLong } from "./chain-name-too-long/rule.js";
+import { ruleNotInChain } from "./rule-not-in-chain/rule.js";
 import { commentAfterRule } from "./comment-after-rule/rule.js";
 import { conflictingOptions } from "./conflicting-options/rule.js";
 import { optionCannotBeNegated } from "./option-cannot-be-negated/rule.js";
@@ -77,6 +78,7 @@ export const allRules: readonly RuleModule[] = [
   undeclaredChain,
   chainDeclaration,
   chainNameTooLong,
+  ruleNotInChain,
   unreachableRule,
   duplicateRule,
   unusedChain,

@@ -5,9 +5,11 @@
  * read from the table's replay (replay.ts) rather than from the lines again.
  */
 import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
-import { builtinChains } from "../netfilter/index.js";
-import { RestoreStep, type TableReplay } from "./replay.js";
+import { builtinChains, normalizeProtocol, PROTOCOL_NUMBERS } from "../netfilter/index.js";
+import { RestoreStep, ruleTextOf, targetOf, type TableReplay } from "./replay.js";
 import { IdSlots } from "./ids.js";
+import { ruleKeyOfLine } from "./rule-key.js";
+import { ruleProtocol } from "./rule-protocol.js";
 
 export interface Chain {
   name: string;
@@ -150,9 +152,55 @@ class AppendedChain implements Chain {
   }
 }
 
+/**
+ * A `-D`, `-R` or `-I` that names a rule or a place its chain surely does not have when the line
+ * is read, so that iptables-restore refuses the line: `-D CHAIN rule` with no such rule,
+ * `-D CHAIN 3` or `-R CHAIN 3` in a chain of two rules, `-I CHAIN 4` in one of two.
+ */
+export interface CommandWithoutItsRule {
+  line: CommandLine;
+  /** The chain's rules when the line is read. */
+  rulesBefore: number;
+  /** Whether the line names its rule by number (`-D CHAIN 3`) rather than by its options. */
+  byNumber: boolean;
+}
+
+/**
+ * The commands of a table that name a rule or place their chain surely does not have (see
+ * `CommandWithoutItsRule`), in file order. A chain's rules are known from the start when the
+ * table is restored whole (it declares its built-in chains: iptables-restore flushes the table
+ * first, as the other rules assume), and in a fragment for `--noflush` from the line that
+ * declares, creates or flushes the chain. A `-D CHAIN rule` that may be the same rule as one of
+ * the chain's, written another way, leaves the chain's rules unknown from there.
+ */
+export function commandsWithoutTheirRule(replay: TableReplay): CommandWithoutItsRule[] {
+  if (replay.appendOnly) return [];
+  const found: CommandWithoutItsRule[] = [];
+  replayCommands(replay.table, { wholeTable: !replay.partial, found });
+  return found;
+}
+
+/** What `replayCommands` also tells when asked: the commands whose rule or place is surely missing. */
+interface Checks {
+  /** The table is restored whole: every chain starts empty. */
+  wholeTable: boolean;
+  found: CommandWithoutItsRule[];
+}
+
 /** The chains as the table's commands leave them, replayed in file order. */
-function replayCommands(table: Table): Map<string, Chain> {
+function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
   const chains = new Map<string, Chain>();
+  const builtins = builtinChains(table.name);
+  // The chains whose rules are known (the whole table's, or those declared, created or flushed here), when checking.
+  const known = new Set<string>();
+  let allKnown = checks?.wholeTable ?? false;
+  const unknown = new Set<string>();
+  const isKnown = (name: string) => checks !== undefined && !unknown.has(name) && (allKnown || known.has(name));
+  // A chain that does not exist is undeclared-chain's to report ("No chain/target/match by that name").
+  const missing = (command: CommandLine, rules: readonly CommandLine[], byNumber: boolean) => {
+    const name = command.chain!;
+    if (isKnown(name) && (builtins.has(name) || chains.get(name)?.declaration != null)) checks!.found.push({ line: command, rulesBefore: rules.length, byNumber });
+  };
   // Rules of one chain stand together in a dump: comparing with the last chain is cheaper
   // than a map lookup of a quarter of a million names.
   let last: Chain | undefined;
@@ -162,13 +210,17 @@ function replayCommands(table: Table): Map<string, Chain> {
     if (found === undefined) chains.set(name, (found = { name, declaration: null, rules: [] }));
     return (last = found);
   };
-  const builtins = builtinChains(table.name);
   // Declarations and commands in file order: a `:NAME` after `-X` declares the chain again.
   const declarations = table.chains;
   let next = 0;
   for (const command of table.commands) {
     for (; next < declarations.length && declarations[next].index < command.index; next++) {
       chain(declarations[next].name).declaration ??= declarations[next];
+      // `:NAME -` empties a user chain, under --noflush too; a built-in chain keeps its rules there.
+      if (checks !== undefined && declarations[next].policy === "-") {
+        known.add(declarations[next].name);
+        unknown.delete(declarations[next].name);
+      }
     }
     const name = command.chain;
     switch (command.command) {
@@ -182,6 +234,7 @@ function replayCommands(table: Table): Map<string, Chain> {
         const rules = chain(name).rules;
         const number = ruleNumber(command) ?? 1;
         if (number >= 1 && number <= rules.length + 1) rules.splice(number - 1, 0, command);
+        else if (number > rules.length + 1) missing(command, rules, true);
         break;
       }
       case "replace": {
@@ -189,29 +242,58 @@ function replayCommands(table: Table): Map<string, Chain> {
         const rules = chain(name).rules;
         const number = ruleNumber(command);
         if (number !== null && number >= 1 && number <= rules.length) rules[number - 1] = command;
+        else if (number !== null && number > rules.length) missing(command, rules, true);
         break;
       }
       case "delete": {
         if (name === null) break;
         const rules = chain(name).rules;
         const number = ruleNumber(command);
-        const at = number === null ? rules.findIndex((rule) => sameRule(rule, command)) : number - 1;
-        if (at >= 0 && at < rules.length) rules.splice(at, 1);
+        if (number !== null) {
+          if (number >= 1 && number <= rules.length) rules.splice(number - 1, 1);
+          else if (number > rules.length) missing(command, rules, true);
+          break;
+        }
+        // The same words, or the same rule as iptables-save prints it (`-s 10.0.0.1` and `-s 10.0.0.1/32`).
+        let at = rules.findIndex((rule) => sameRule(rule, command));
+        if (at === -1) {
+          const key = ruleKeyOf(command);
+          at = rules.findIndex((rule) => ruleKeyOf(rule) === key);
+        }
+        if (at >= 0) rules.splice(at, 1);
+        else if (rules.some((rule) => !surelyDifferent(rule, command))) unknown.add(name);
+        else missing(command, rules, false);
         break;
       }
       case "new-chain":
-        if (name !== null) chain(name).declaration ??= command;
+        if (name !== null) {
+          chain(name).declaration ??= command;
+          known.add(name);
+          unknown.delete(name);
+        }
         break;
       case "flush":
         for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
+        if (name === null) {
+          allKnown = true;
+          unknown.clear();
+        } else {
+          known.add(name);
+          unknown.delete(name);
+        }
         break;
       case "delete-chain":
         last = undefined;
         if (name !== null) {
           chains.delete(name);
+          unknown.add(name);
         } else {
           // `-X` alone deletes every user chain (a built-in chain declared `:INPUT -` is not one).
-          for (const c of chains.values()) if (isUserChain(c) && !builtins.has(c.name)) chains.delete(c.name);
+          for (const c of chains.values()) {
+            if (!isUserChain(c) || builtins.has(c.name)) continue;
+            chains.delete(c.name);
+            unknown.add(c.name);
+          }
         }
         break;
       case "rename-chain": {
@@ -221,6 +303,11 @@ function replayCommands(table: Table): Map<string, Chain> {
         if (from && to) {
           chains.delete(from.name);
           chains.set(to, { ...from, name: to });
+          if (isKnown(from.name)) {
+            known.add(to);
+            unknown.delete(to);
+          } else unknown.add(to);
+          unknown.add(from.name);
         }
         break;
       }
@@ -257,4 +344,36 @@ function ruleNumber(command: CommandLine): number | null {
 function sameRule(a: CommandLine, b: CommandLine): boolean {
   const words = (c: CommandLine) => c.elements.map((e) => e.text).join(" ");
   return words(a) === words(b);
+}
+
+/** A rule as iptables-save prints it (rule-key.ts): the same key is the same rule. */
+function ruleKeyOf(line: CommandLine): string {
+  const lexed = line.source.lexed;
+  const { start, end } = ruleTextOf(lexed, line.index);
+  return ruleKeyOfLine(lexed, line.index, start, end);
+}
+
+/** The canonical names of the protocols `-p` reads without /etc/protocols' help, or Debian's. */
+const KNOWN_PROTOCOLS = new Set(Object.keys(PROTOCOL_NUMBERS).map(normalizeProtocol));
+
+/**
+ * Whether two rules surely differ however they are written: another target, a goto against a
+ * jump, or another protocol that both name surely (`-p gre` and `-p 47` may be one).
+ */
+function surelyDifferent(a: CommandLine, b: CommandLine): boolean {
+  const ta = targetOf(a);
+  const tb = targetOf(b);
+  if ((ta?.name ?? null) !== (tb?.name ?? null) || (ta?.kind ?? null) !== (tb?.kind ?? null)) return true;
+  const pa = protocolKey(a);
+  const pb = protocolKey(b);
+  return pa !== null && pb !== null && pa !== pb;
+}
+
+/** The rule's protocol as a key (`!tcp`, `` for none or all), or null when only the node's /etc/protocols could tell it. */
+function protocolKey(line: CommandLine): string | null {
+  const protocol = ruleProtocol(line.view);
+  if (protocol === null) return "";
+  const name = protocol.name === "all" || protocol.name === "0" ? "" : protocol.name;
+  if (name !== "" && !KNOWN_PROTOCOLS.has(name)) return null;
+  return `${protocol.negated ? "!" : ""}${name}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The ruleset model: the one import rules use to learn what a ruleset means. See model.ts.
  */
-export type { Chain } from "./chains.js";
+export type { Chain, CommandWithoutItsRule } from "./chains.js";
 export type { Reach, UnreachedChain } from "./graph.js";
 export type { LineShapes } from "./shapes.js";
 export { IdSlots, lineNo, NONE, type LineNo, type NameId, type None } from "./ids.js";

@@ -9,7 +9,7 @@
  */
 import { TokenCode, type ChainDeclaration, type CommandLine, type Document, type Table } from "../../grammar/index.js";
 import { isKnownTable, type Hook } from "../netfilter/index.js";
-import { appendedChainsNamed, appendsOnly, isUserChain, type Chain } from "./chains.js";
+import { appendedChainsNamed, appendsOnly, commandsWithoutTheirRule, isUserChain, type Chain, type CommandWithoutItsRule } from "./chains.js";
 import { chainGraph, unreachedChains, type ChainGraph, type Reach } from "./graph.js";
 import { HookReachability } from "./hooks.js";
 import { NONE, type LineNo, type NameId, type None } from "./ids.js";
@@ -78,6 +78,8 @@ export interface TableModel {
   readonly builtinJumps: readonly MissingJump[];
   /** Declarations of a chain that already exists on that line. */
   readonly redeclarations: readonly Redeclaration[];
+  /** `-D`, `-R` and `-I` lines naming a rule or place their chain surely does not have then (`chains.ts`), in file order. */
+  commandsWithoutTheirRule(): readonly CommandWithoutItsRule[];
   /** `:NAME POLICY` lines whose policy is not `-`. */
   readonly policyDeclarations: readonly ChainDeclaration[];
   /** `-P` lines. */
@@ -304,6 +306,7 @@ class TableModelImpl implements TableModel {
   private graph: ChainGraph | undefined;
   private chainSet: ChainSet | undefined;
   private hookReach: HookReachability | undefined;
+  private withoutTheirRule: readonly CommandWithoutItsRule[] | undefined;
 
   constructor(
     private readonly document: Document,
@@ -337,6 +340,9 @@ class TableModelImpl implements TableModel {
   }
   get redeclarations(): readonly Redeclaration[] {
     return this.replay.redeclarations;
+  }
+  commandsWithoutTheirRule(): readonly CommandWithoutItsRule[] {
+    return (this.withoutTheirRule ??= commandsWithoutTheirRule(this.replay));
   }
   get policyDeclarations(): readonly ChainDeclaration[] {
     return this.replay.policyDeclarations;

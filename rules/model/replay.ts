@@ -53,7 +53,7 @@ export interface RuleText {
  * command), up to a trailing `-c P B` (iptables -v -S prints counters last), without spaces
  * around it.
  */
-function ruleTextOf(lexed: LexedText, line: number, into: RuleText): RuleText {
+export function ruleTextOf(lexed: LexedText, line: number, into: RuleText = { start: 0, end: 0 }): RuleText {
   const { text, firstTokens } = lexed;
   const { codes, starts, ends } = lexed.tokens;
   const first = firstTokens[line];

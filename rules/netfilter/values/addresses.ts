@@ -243,11 +243,14 @@ function parseGenericOne(item: string, family: Family): Parsed<Network> {
  * Whether `name`, no address of the family, is no host name either, so that no resolver finds
  * it: it has a colon (`10.0.0.1:80`, `::65536`: no host name has one; in ip6tables a scoped
  * address, `fe80::1%eth0`, is getaddrinfo's to read), or the label after its last dot is all
- * digits (`10.0.0.256`, `-1.0.0.0`, `foo.123`: no top-level domain is). Measured, both backends
- * and families: "host/network ... not found". (Only a search domain with a wildcard record could
- * find such a name, which a node does not rely on.)
+ * digits (`10.0.0.256`, `-1.0.0.0`, `foo.123`: no top-level domain is), or it starts with a `-`
+ * (no host name does, RFC 1123: it is the next option word, taken as the value of an option
+ * given none, `--mask --rsource`). Measured, both backends and families: "host/network ... not
+ * found", "getaddrinfo: Name or service not known". (Only a search domain with a wildcard record,
+ * or /etc/hosts naming such a host, could find such a name, which a node does not rely on.)
  */
 function isNoHostName(name: string, family: Family): boolean {
+  if (name.startsWith("-")) return true;
   if (name.includes(":")) return family === 4 || !name.includes("%");
   // A name may end in the root's dot (`foo.123.`); one with no dot at all is inet_aton's (`123`).
   const absolute = name.endsWith(".") ? name.slice(0, -1) : name;
@@ -319,9 +322,10 @@ export function parseHost(word: string, family: Family): Parsed<Network> {
   // What getaddrinfo refuses whatever the node's files and DNS hold (measured, both backends): the
   // other family's literal (`ff02::1` in iptables, `127.1` in ip6tables), and a colon or a slash
   // in what is no literal (`10.0.0.1:80`, `10.0.0.0/8`; with a scope, `fe80::1%eth0`, the node's
-  // interfaces tell).
+  // interfaces tell); and a leading `-`, which no host name has (the next option word, taken as
+  // the value of an option given none: `--mask --rsource`).
   if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
-  if ((word.includes(":") || word.includes("/")) && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
+  if (((word.includes(":") || word.includes("/")) && !word.includes("%")) || word.startsWith("-")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 

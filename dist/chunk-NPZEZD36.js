@@ -14514,6 +14514,7 @@ function parseGenericOne(item, family) {
   return unsure(`whether the node resolves the ${family === 4 ? "network or host" : "host"} name "${name}"`);
 }
 function isNoHostName(name, family) {
+  if (name.startsWith("-")) return true;
   if (name.includes(":")) return family === 4 || !name.includes("%");
   const absolute = name.endsWith(".") ? name.slice(0, -1) : name;
   const dot = absolute.lastIndexOf(".");
@@ -14559,7 +14560,7 @@ function parseHost(word, family) {
   const address = family === 4 ? inetAton(word) ?? mapped ?? null : inetPton6(word);
   if (address !== null) return accept(networkOf(family, address, family === 4 ? 4294967295 : v6MaskOf(128)));
   if (family === 4 ? mapped === null : inetAton(word) !== null) return refuse("getaddrinfo: Address family for hostname not supported");
-  if ((word.includes(":") || word.includes("/")) && !word.includes("%")) return refuse("getaddrinfo: Name or service not known");
+  if ((word.includes(":") || word.includes("/")) && !word.includes("%") || word.startsWith("-")) return refuse("getaddrinfo: Name or service not known");
   return unsure(`whether the node resolves the host name "${word}" to one ${family === 4 ? "IPv4" : "IPv6"} address`);
 }
 function parsePrefixLength(word, family, spec) {
@@ -16777,7 +16778,7 @@ function targetOf(line) {
   if (span === null) return null;
   return { kind: span.kind, name: targetName(line.source.text, span), start: span.start, end: span.end };
 }
-function ruleTextOf(lexed, line, into) {
+function ruleTextOf(lexed, line, into = { start: 0, end: 0 }) {
   const { text, firstTokens } = lexed;
   const { codes, starts, ends } = lexed.tokens;
   const first2 = firstTokens[line];
@@ -17259,189 +17260,6 @@ function sameRange(text, a, b, length) {
   return true;
 }
 
-// rules/model/chains.ts
-function chainMap(replay) {
-  return replay.appendOnly ? new AppendedChains(replay) : replayCommands(replay.table);
-}
-var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
-var appendsOnly = (table) => !REWRITING.some((kind) => table.uses(kind));
-function appendedChainsNamed(table, names2) {
-  const found = /* @__PURE__ */ new Map();
-  const chain = (name) => {
-    let c = found.get(name);
-    if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
-    return c;
-  };
-  for (const declaration of table.chains) if (names2.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
-  for (const command of table.commands) {
-    if (command.chain === null || !names2.has(command.chain)) continue;
-    if (command.command === "append") chain(command.chain).rules.push(command);
-    else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
-  }
-  return found;
-}
-var AppendedChains = class {
-  constructor(replay) {
-    this.replay = replay;
-    this.made = new IdSlots();
-  }
-  get(name) {
-    const id = this.replay.names.find(name);
-    return id === -1 ? void 0 : this.byId(id);
-  }
-  has(name) {
-    return this.get(name) !== void 0;
-  }
-  get size() {
-    return this.list().size;
-  }
-  forEach(callback, thisArg) {
-    this.list().forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-  entries() {
-    return this.list().entries();
-  }
-  keys() {
-    return this.list().keys();
-  }
-  values() {
-    return this.list().values();
-  }
-  [Symbol.iterator]() {
-    return this.list().entries();
-  }
-  /** The chain with this id, or undefined when no line declares it or appends to it. */
-  byId(id) {
-    const made = this.made.get(id);
-    if (made !== void 0) return made;
-    const { replay: walk } = this;
-    const declared = walk.declarationLine(id);
-    const last2 = id < walk.lastRule.length ? walk.lastRule[id] : -1;
-    if (declared === -1 && last2 === -1) return void 0;
-    let count = 0;
-    for (let at = last2; at !== -1; at = walk.previous[at]) count++;
-    const rules = new Array(count);
-    for (let at = last2; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
-    return this.made.set(id, new AppendedChain(walk.names.name(id), rules, walk, declared));
-  }
-  list() {
-    if (this.all === void 0) {
-      const { steps: kinds, chainIds, span } = this.replay;
-      const all = /* @__PURE__ */ new Map();
-      const add = (id) => {
-        const chain = this.byId(id);
-        if (chain !== void 0 && !all.has(chain.name)) all.set(chain.name, chain);
-      };
-      for (let at = 0; at < span; at++) if (kinds[at] === 5 /* Declaration */) add(chainIds[at]);
-      for (let at = 0; at < span; at++) {
-        if ((kinds[at] === 1 /* Append */ || kinds[at] === 6 /* NewChain */) && chainIds[at] !== -1) add(chainIds[at]);
-      }
-      this.all = all;
-    }
-    return this.all;
-  }
-};
-var AppendedChain = class {
-  constructor(name, rules, replay, at) {
-    this.name = name;
-    this.rules = rules;
-    this.replay = replay;
-    this.at = at;
-  }
-  get declaration() {
-    if (this.declared === void 0) this.declared = this.at === -1 ? null : this.replay.lineAt(this.at);
-    return this.declared;
-  }
-};
-function replayCommands(table) {
-  const chains = /* @__PURE__ */ new Map();
-  let last2;
-  const chain = (name) => {
-    if (last2 !== void 0 && last2.name === name) return last2;
-    let found = chains.get(name);
-    if (found === void 0) chains.set(name, found = { name, declaration: null, rules: [] });
-    return last2 = found;
-  };
-  const builtins = builtinChains(table.name);
-  const declarations = table.chains;
-  let next2 = 0;
-  for (const command of table.commands) {
-    for (; next2 < declarations.length && declarations[next2].index < command.index; next2++) {
-      chain(declarations[next2].name).declaration ??= declarations[next2];
-    }
-    const name = command.chain;
-    switch (command.command) {
-      case "append":
-        if (name !== null) chain(name).rules.push(command);
-        break;
-      // iptables refuses a rule number past the chain's end ("Index of insertion too big", of
-      // replacement, of deletion) or not a positive number: such a line changes nothing here.
-      case "insert": {
-        if (name === null) break;
-        const rules = chain(name).rules;
-        const number = ruleNumber(command) ?? 1;
-        if (number >= 1 && number <= rules.length + 1) rules.splice(number - 1, 0, command);
-        break;
-      }
-      case "replace": {
-        if (name === null) break;
-        const rules = chain(name).rules;
-        const number = ruleNumber(command);
-        if (number !== null && number >= 1 && number <= rules.length) rules[number - 1] = command;
-        break;
-      }
-      case "delete": {
-        if (name === null) break;
-        const rules = chain(name).rules;
-        const number = ruleNumber(command);
-        const at = number === null ? rules.findIndex((rule) => sameRule(rule, command)) : number - 1;
-        if (at >= 0 && at < rules.length) rules.splice(at, 1);
-        break;
-      }
-      case "new-chain":
-        if (name !== null) chain(name).declaration ??= command;
-        break;
-      case "flush":
-        for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
-        break;
-      case "delete-chain":
-        last2 = void 0;
-        if (name !== null) {
-          chains.delete(name);
-        } else {
-          for (const c of chains.values()) if (isUserChain(c) && !builtins.has(c.name)) chains.delete(c.name);
-        }
-        break;
-      case "rename-chain": {
-        last2 = void 0;
-        const to = command.positional[1]?.value;
-        const from = name === null ? void 0 : chains.get(name);
-        if (from && to) {
-          chains.delete(from.name);
-          chains.set(to, { ...from, name: to });
-        }
-        break;
-      }
-    }
-  }
-  for (; next2 < declarations.length; next2++) chain(declarations[next2].name).declaration ??= declarations[next2];
-  return chains;
-}
-function isUserChain(chain) {
-  const d = chain.declaration;
-  return d !== null && (d.kind === "command" || d.policy === "-");
-}
-var isBuiltinChain = (table, name) => builtinChains(table).has(name);
-function ruleNumber(command) {
-  const text = command.positional[1]?.value;
-  if (text === void 0) return null;
-  return /^[0-9]+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
-}
-function sameRule(a, b) {
-  const words2 = (c) => c.elements.map((e) => e.text).join(" ");
-  return words2(a) === words2(b);
-}
-
 // rules/model/rule-key.ts
 var GENERIC_RANK = { "-s": 0, "-d": 1, "-i": 2, "-o": 3, "-p": 4, "-f": 5 };
 var GENERIC_SHORT = {
@@ -17874,6 +17692,357 @@ function canonicalRuleOfLine(lexed, line, start, end) {
   return canonicalRule(lexed, from, to);
 }
 var ruleKeyOfLine = (lexed, line, start, end) => canonicalRuleOfLine(lexed, line, start, end) ?? lexed.text.slice(start, end);
+
+// rules/model/rule-protocol.ts
+var isProtocolOption4 = (view, i) => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
+function protocolAt(view, i) {
+  const text = view.value(i) ?? "";
+  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
+}
+function ruleProtocol(view, end = view.count) {
+  let protocol = null;
+  for (let i = 0; i < end; i++) if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
+  return protocol;
+}
+function protocolProblem(view, family, isChain) {
+  const target = view.targetIndex();
+  const targetName2 = target === -1 ? null : view.value(target);
+  const targetExtension = targetName2 === null ? void 0 : findExtension("target", targetName2, family);
+  const end = target === -1 || targetExtension !== void 0 || targetName2 !== null && isChain?.(targetName2) === true ? view.count : target;
+  const rule = ruleProtocol(view);
+  let before2 = null;
+  const loaded = [];
+  let implicit = null;
+  for (let i = 0; i < end; i++) {
+    const role = view.role(i);
+    if (role === "generic") {
+      if (isProtocolOption4(view, i)) before2 = protocolAt(view, i);
+      continue;
+    }
+    if (role === "match") {
+      const name = view.value(i);
+      const match = name === null ? void 0 : findExtension("match", name, family);
+      if (match !== void 0 && !loaded.some((l) => l.match === match)) loaded.push({ match, element: i });
+      continue;
+    }
+    if (role !== "module" || !maybeOwned(view, i)) continue;
+    const option2 = view.name(i);
+    if (target !== -1 && i > target && targetExtension !== void 0 && findOption(targetExtension, option2, family) !== void 0) continue;
+    const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
+    if (owners2 === void 0) continue;
+    if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
+    if (loaded.some((l) => findOption(l.match, option2, family) !== void 0)) continue;
+    if (family !== null && loaded.some((l) => findOption(l.match, option2, null) !== void 0)) continue;
+    if ((option2 === "--dport" || option2 === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
+    if (implicit !== null && findOption(implicit, option2, family) !== void 0) continue;
+    const loads = before2 === null ? void 0 : implicitMatch(before2.text, family);
+    if (loads !== void 0 && findOption(loads, option2, family) !== void 0) {
+      implicit = loads;
+      continue;
+    }
+    if (family !== null && loads !== void 0 && findOption(loads, option2, null) !== void 0) {
+      implicit = loads;
+      continue;
+    }
+    return { kind: "unknown-option", element: i, option: option2, owners: owners2, before: before2, rule };
+  }
+  if (implicit !== null && rule !== null && rule.negated && normalizeProtocol(implicit.implicitFor?.[0] ?? "") === rule.name) {
+    return { kind: "negated-implicit", element: rule.element, match: implicit, rule };
+  }
+  for (const { match, element: element2 } of loaded) {
+    if (match.name === "multiport") {
+      const problem = multiportProblem(view, family, rule, isChain);
+      if (problem === null) continue;
+      return problem;
+    }
+    const required = protocolsNeededBy(match, family);
+    if (required === void 0 || required === "unsure") continue;
+    if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
+    return { kind: "match-needs-protocol", element: element2, match, required, rule };
+  }
+  return null;
+}
+function multiportProblem(view, family, rule, isChain) {
+  let protocols = 0;
+  for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
+  if (protocols > 1) return null;
+  const reading = readOptions(view, family, isChain);
+  if (reading === null) return null;
+  let first2 = null;
+  for (const instance of reading.instances) {
+    if (instance.extension.name !== "multiport" || instance.given.length === 0) continue;
+    const element2 = instance.given[0].element;
+    if (first2 === null || element2 < first2.element) first2 = { element: element2, loadedAt: instance.element };
+  }
+  if (first2 === null) return null;
+  const before2 = ruleProtocol(view, first2.element);
+  if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS.includes(before2.name)) return null;
+  return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule };
+}
+function maybeOwned(view, i) {
+  const range2 = view.optionRange(i);
+  const length = range2.end - range2.start;
+  if (length < 5) return false;
+  if (length <= 20) return true;
+  const name = view.name(i).length;
+  return name >= 5 && name <= 20;
+}
+
+// rules/model/chains.ts
+function chainMap(replay) {
+  return replay.appendOnly ? new AppendedChains(replay) : replayCommands(replay.table);
+}
+var REWRITING = ["insert", "replace", "delete", "flush", "delete-chain", "rename-chain"];
+var appendsOnly = (table) => !REWRITING.some((kind) => table.uses(kind));
+function appendedChainsNamed(table, names2) {
+  const found = /* @__PURE__ */ new Map();
+  const chain = (name) => {
+    let c = found.get(name);
+    if (c === void 0) found.set(name, c = { name, declaration: null, rules: [] });
+    return c;
+  };
+  for (const declaration of table.chains) if (names2.has(declaration.name)) chain(declaration.name).declaration ??= declaration;
+  for (const command of table.commands) {
+    if (command.chain === null || !names2.has(command.chain)) continue;
+    if (command.command === "append") chain(command.chain).rules.push(command);
+    else if (command.command === "new-chain") chain(command.chain).declaration ??= command;
+  }
+  return found;
+}
+var AppendedChains = class {
+  constructor(replay) {
+    this.replay = replay;
+    this.made = new IdSlots();
+  }
+  get(name) {
+    const id = this.replay.names.find(name);
+    return id === -1 ? void 0 : this.byId(id);
+  }
+  has(name) {
+    return this.get(name) !== void 0;
+  }
+  get size() {
+    return this.list().size;
+  }
+  forEach(callback, thisArg) {
+    this.list().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries() {
+    return this.list().entries();
+  }
+  keys() {
+    return this.list().keys();
+  }
+  values() {
+    return this.list().values();
+  }
+  [Symbol.iterator]() {
+    return this.list().entries();
+  }
+  /** The chain with this id, or undefined when no line declares it or appends to it. */
+  byId(id) {
+    const made = this.made.get(id);
+    if (made !== void 0) return made;
+    const { replay: walk } = this;
+    const declared = walk.declarationLine(id);
+    const last2 = id < walk.lastRule.length ? walk.lastRule[id] : -1;
+    if (declared === -1 && last2 === -1) return void 0;
+    let count = 0;
+    for (let at = last2; at !== -1; at = walk.previous[at]) count++;
+    const rules = new Array(count);
+    for (let at = last2; at !== -1; at = walk.previous[at]) rules[--count] = walk.lineAt(at);
+    return this.made.set(id, new AppendedChain(walk.names.name(id), rules, walk, declared));
+  }
+  list() {
+    if (this.all === void 0) {
+      const { steps: kinds, chainIds, span } = this.replay;
+      const all = /* @__PURE__ */ new Map();
+      const add = (id) => {
+        const chain = this.byId(id);
+        if (chain !== void 0 && !all.has(chain.name)) all.set(chain.name, chain);
+      };
+      for (let at = 0; at < span; at++) if (kinds[at] === 5 /* Declaration */) add(chainIds[at]);
+      for (let at = 0; at < span; at++) {
+        if ((kinds[at] === 1 /* Append */ || kinds[at] === 6 /* NewChain */) && chainIds[at] !== -1) add(chainIds[at]);
+      }
+      this.all = all;
+    }
+    return this.all;
+  }
+};
+var AppendedChain = class {
+  constructor(name, rules, replay, at) {
+    this.name = name;
+    this.rules = rules;
+    this.replay = replay;
+    this.at = at;
+  }
+  get declaration() {
+    if (this.declared === void 0) this.declared = this.at === -1 ? null : this.replay.lineAt(this.at);
+    return this.declared;
+  }
+};
+function commandsWithoutTheirRule(replay) {
+  if (replay.appendOnly) return [];
+  const found = [];
+  replayCommands(replay.table, { wholeTable: !replay.partial, found });
+  return found;
+}
+function replayCommands(table, checks) {
+  const chains = /* @__PURE__ */ new Map();
+  const builtins = builtinChains(table.name);
+  const known = /* @__PURE__ */ new Set();
+  let allKnown = checks?.wholeTable ?? false;
+  const unknown = /* @__PURE__ */ new Set();
+  const isKnown = (name) => checks !== void 0 && !unknown.has(name) && (allKnown || known.has(name));
+  const missing = (command, rules, byNumber) => {
+    const name = command.chain;
+    if (isKnown(name) && (builtins.has(name) || chains.get(name)?.declaration != null)) checks.found.push({ line: command, rulesBefore: rules.length, byNumber });
+  };
+  let last2;
+  const chain = (name) => {
+    if (last2 !== void 0 && last2.name === name) return last2;
+    let found = chains.get(name);
+    if (found === void 0) chains.set(name, found = { name, declaration: null, rules: [] });
+    return last2 = found;
+  };
+  const declarations = table.chains;
+  let next2 = 0;
+  for (const command of table.commands) {
+    for (; next2 < declarations.length && declarations[next2].index < command.index; next2++) {
+      chain(declarations[next2].name).declaration ??= declarations[next2];
+      if (checks !== void 0 && declarations[next2].policy === "-") {
+        known.add(declarations[next2].name);
+        unknown.delete(declarations[next2].name);
+      }
+    }
+    const name = command.chain;
+    switch (command.command) {
+      case "append":
+        if (name !== null) chain(name).rules.push(command);
+        break;
+      // iptables refuses a rule number past the chain's end ("Index of insertion too big", of
+      // replacement, of deletion) or not a positive number: such a line changes nothing here.
+      case "insert": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command) ?? 1;
+        if (number >= 1 && number <= rules.length + 1) rules.splice(number - 1, 0, command);
+        else if (number > rules.length + 1) missing(command, rules, true);
+        break;
+      }
+      case "replace": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command);
+        if (number !== null && number >= 1 && number <= rules.length) rules[number - 1] = command;
+        else if (number !== null && number > rules.length) missing(command, rules, true);
+        break;
+      }
+      case "delete": {
+        if (name === null) break;
+        const rules = chain(name).rules;
+        const number = ruleNumber(command);
+        if (number !== null) {
+          if (number >= 1 && number <= rules.length) rules.splice(number - 1, 1);
+          else if (number > rules.length) missing(command, rules, true);
+          break;
+        }
+        let at = rules.findIndex((rule) => sameRule(rule, command));
+        if (at === -1) {
+          const key = ruleKeyOf(command);
+          at = rules.findIndex((rule) => ruleKeyOf(rule) === key);
+        }
+        if (at >= 0) rules.splice(at, 1);
+        else if (rules.some((rule) => !surelyDifferent(rule, command))) unknown.add(name);
+        else missing(command, rules, false);
+        break;
+      }
+      case "new-chain":
+        if (name !== null) {
+          chain(name).declaration ??= command;
+          known.add(name);
+          unknown.delete(name);
+        }
+        break;
+      case "flush":
+        for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
+        if (name === null) {
+          allKnown = true;
+          unknown.clear();
+        } else {
+          known.add(name);
+          unknown.delete(name);
+        }
+        break;
+      case "delete-chain":
+        last2 = void 0;
+        if (name !== null) {
+          chains.delete(name);
+          unknown.add(name);
+        } else {
+          for (const c of chains.values()) {
+            if (!isUserChain(c) || builtins.has(c.name)) continue;
+            chains.delete(c.name);
+            unknown.add(c.name);
+          }
+        }
+        break;
+      case "rename-chain": {
+        last2 = void 0;
+        const to = command.positional[1]?.value;
+        const from = name === null ? void 0 : chains.get(name);
+        if (from && to) {
+          chains.delete(from.name);
+          chains.set(to, { ...from, name: to });
+          if (isKnown(from.name)) {
+            known.add(to);
+            unknown.delete(to);
+          } else unknown.add(to);
+          unknown.add(from.name);
+        }
+        break;
+      }
+    }
+  }
+  for (; next2 < declarations.length; next2++) chain(declarations[next2].name).declaration ??= declarations[next2];
+  return chains;
+}
+function isUserChain(chain) {
+  const d = chain.declaration;
+  return d !== null && (d.kind === "command" || d.policy === "-");
+}
+var isBuiltinChain = (table, name) => builtinChains(table).has(name);
+function ruleNumber(command) {
+  const text = command.positional[1]?.value;
+  if (text === void 0) return null;
+  return /^[0-9]+$/.test(text) && Number(text) > 0 ? Number(text) : 0;
+}
+function sameRule(a, b) {
+  const words2 = (c) => c.elements.map((e) => e.text).join(" ");
+  return words2(a) === words2(b);
+}
+function ruleKeyOf(line) {
+  const lexed = line.source.lexed;
+  const { start, end } = ruleTextOf(lexed, line.index);
+  return ruleKeyOfLine(lexed, line.index, start, end);
+}
+var KNOWN_PROTOCOLS = new Set(Object.keys(PROTOCOL_NUMBERS).map(normalizeProtocol));
+function surelyDifferent(a, b) {
+  const ta = targetOf(a);
+  const tb = targetOf(b);
+  if ((ta?.name ?? null) !== (tb?.name ?? null) || (ta?.kind ?? null) !== (tb?.kind ?? null)) return true;
+  const pa = protocolKey(a);
+  const pb = protocolKey(b);
+  return pa !== null && pb !== null && pa !== pb;
+}
+function protocolKey(line) {
+  const protocol = ruleProtocol(line.view);
+  if (protocol === null) return "";
+  const name = protocol.name === "all" || protocol.name === "0" ? "" : protocol.name;
+  if (name !== "" && !KNOWN_PROTOCOLS.has(name)) return null;
+  return `${protocol.negated ? "!" : ""}${name}`;
+}
 
 // rules/model/graph.ts
 var SMALL = 16;
@@ -18449,6 +18618,9 @@ var TableModelImpl = class {
   get redeclarations() {
     return this.replay.redeclarations;
   }
+  commandsWithoutTheirRule() {
+    return this.withoutTheirRule ??= commandsWithoutTheirRule(this.replay);
+  }
   get policyDeclarations() {
     return this.replay.policyDeclarations;
   }
@@ -18782,101 +18954,6 @@ function commentLinesStarting(document, prefix) {
     found.push({ start: at, text: text.slice(at, end).replace(/\r?\n$/, "") });
   }
   return found;
-}
-
-// rules/model/rule-protocol.ts
-var isProtocolOption4 = (view, i) => view.role(i) === "generic" && (view.is(i, "-p") || view.is(i, "--protocol"));
-function protocolAt(view, i) {
-  const text = view.value(i) ?? "";
-  return { name: normalizeProtocol(text), text, negated: view.negated(i), element: i };
-}
-function ruleProtocol(view, end = view.count) {
-  let protocol = null;
-  for (let i = 0; i < end; i++) if (isProtocolOption4(view, i)) protocol = protocolAt(view, i);
-  return protocol;
-}
-function protocolProblem(view, family, isChain) {
-  const target = view.targetIndex();
-  const targetName2 = target === -1 ? null : view.value(target);
-  const targetExtension = targetName2 === null ? void 0 : findExtension("target", targetName2, family);
-  const end = target === -1 || targetExtension !== void 0 || targetName2 !== null && isChain?.(targetName2) === true ? view.count : target;
-  const rule = ruleProtocol(view);
-  let before2 = null;
-  const loaded = [];
-  let implicit = null;
-  for (let i = 0; i < end; i++) {
-    const role = view.role(i);
-    if (role === "generic") {
-      if (isProtocolOption4(view, i)) before2 = protocolAt(view, i);
-      continue;
-    }
-    if (role === "match") {
-      const name = view.value(i);
-      const match = name === null ? void 0 : findExtension("match", name, family);
-      if (match !== void 0 && !loaded.some((l) => l.match === match)) loaded.push({ match, element: i });
-      continue;
-    }
-    if (role !== "module" || !maybeOwned(view, i)) continue;
-    const option2 = view.name(i);
-    if (target !== -1 && i > target && targetExtension !== void 0 && findOption(targetExtension, option2, family) !== void 0) continue;
-    const owners2 = PROTOCOL_OPTION_OWNERS.get(option2);
-    if (owners2 === void 0) continue;
-    if (option2 === "--icmp-type" && family === 6 || option2 === "--icmpv6-type" && family === 4) return null;
-    if (loaded.some((l) => findOption(l.match, option2, family) !== void 0)) continue;
-    if (family !== null && loaded.some((l) => findOption(l.match, option2, null) !== void 0)) continue;
-    if ((option2 === "--dport" || option2 === "--sport") && loaded.some((l) => l.match.name === "multiport")) continue;
-    if (implicit !== null && findOption(implicit, option2, family) !== void 0) continue;
-    const loads = before2 === null ? void 0 : implicitMatch(before2.text, family);
-    if (loads !== void 0 && findOption(loads, option2, family) !== void 0) {
-      implicit = loads;
-      continue;
-    }
-    if (family !== null && loads !== void 0 && findOption(loads, option2, null) !== void 0) {
-      implicit = loads;
-      continue;
-    }
-    return { kind: "unknown-option", element: i, option: option2, owners: owners2, before: before2, rule };
-  }
-  if (implicit !== null && rule !== null && rule.negated && normalizeProtocol(implicit.implicitFor?.[0] ?? "") === rule.name) {
-    return { kind: "negated-implicit", element: rule.element, match: implicit, rule };
-  }
-  for (const { match, element: element2 } of loaded) {
-    if (match.name === "multiport") {
-      const problem = multiportProblem(view, family, rule, isChain);
-      if (problem === null) continue;
-      return problem;
-    }
-    const required = protocolsNeededBy(match, family);
-    if (required === void 0 || required === "unsure") continue;
-    if (rule !== null && !rule.negated && required.includes(rule.name)) continue;
-    return { kind: "match-needs-protocol", element: element2, match, required, rule };
-  }
-  return null;
-}
-function multiportProblem(view, family, rule, isChain) {
-  let protocols = 0;
-  for (let i = 0; i < view.count; i++) if (isProtocolOption4(view, i)) protocols++;
-  if (protocols > 1) return null;
-  const reading = readOptions(view, family, isChain);
-  if (reading === null) return null;
-  let first2 = null;
-  for (const instance of reading.instances) {
-    if (instance.extension.name !== "multiport" || instance.given.length === 0) continue;
-    const element2 = instance.given[0].element;
-    if (first2 === null || element2 < first2.element) first2 = { element: element2, loadedAt: instance.element };
-  }
-  if (first2 === null) return null;
-  const before2 = ruleProtocol(view, first2.element);
-  if (before2 !== null && !before2.negated && MULTIPORT_PROTOCOLS.includes(before2.name)) return null;
-  return { kind: "multiport-protocol", element: first2.element, loadedAt: first2.loadedAt, before: before2, rule };
-}
-function maybeOwned(view, i) {
-  const range2 = view.optionRange(i);
-  const length = range2.end - range2.start;
-  if (length < 5) return false;
-  if (length <= 20) return true;
-  const name = view.name(i).length;
-  return name >= 5 && name <= 20;
 }
 
 // rules/model/value-runs.ts
@@ -22147,10 +22224,42 @@ function message({ name, place, count }) {
   }
 }
 
-// rules/comment-after-rule/rule.ts
-var ID4 = "comment-after-rule";
-var commentAfterRule = {
+// rules/rule-not-in-chain/rule.ts
+var ID4 = "rule-not-in-chain";
+var NFT_SAYS = {
+  delete: "Index of deletion too big",
+  replace: "Index of replacement too big",
+  insert: "Index of insertion too big"
+};
+var ruleNotInChain = {
   id: ID4,
+  description: "a `-D`, `-R` or `-I` naming a rule or rule number its chain does not have at that line (a restore starts from empty chains): iptables-restore refuses the line",
+  severity: "error",
+  fixable: "unsafe",
+  check(context) {
+    const { document, model } = context;
+    for (const table of model.tables()) {
+      for (const { line, rulesBefore, byNumber } of table.commandsWithoutTheirRule()) {
+        const command = line.commandWord;
+        const chain = line.chainWord;
+        const written = line.positional.map((w) => w.text).join(" ");
+        const said = byNumber ? NFT_SAYS[line.command] : "Bad rule (does a matching rule exist in that chain?)";
+        const has2 = rulesBefore === 0 ? "no rules" : rulesBefore === 1 ? "1 rule" : `${rulesBefore} rules`;
+        const message5 = byNumber ? `\`${command.text} ${written}\`: the chain has ${has2} at this line, so iptables-restore refuses the line (nft: "${said}")` : `\`${command.text} ${written}\` deletes a rule the chain does not have at this line, so iptables-restore refuses it (nft: "${said}")`;
+        context.report({
+          range: { start: command.range.start, end: (line.positional.at(-1) ?? chain).range.end },
+          message: message5,
+          fix: { title: "delete the line", applicability: "unsafe", edits: [wholeLine(document, line)] }
+        });
+      }
+    }
+  }
+};
+
+// rules/comment-after-rule/rule.ts
+var ID5 = "comment-after-rule";
+var commentAfterRule = {
+  id: ID5,
   description: '`# text` after a rule: `#` starts a comment only at the start of a line, so iptables refuses the line ("Bad argument `#\'")',
   severity: "error",
   fixable: "unsafe",
@@ -22216,9 +22325,9 @@ function strayHash(line) {
 }
 
 // rules/conflicting-options/rule.ts
-var ID5 = "conflicting-options";
+var ID6 = "conflicting-options";
 var conflictingOptions = {
-  id: ID5,
+  id: ID6,
   description: "two options of one match or target that exclude each other (`--set-mark` with `--and-mark`, `--syn` with `--tcp-flags`): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -22276,9 +22385,9 @@ function report(context, line, instance, conflict) {
 }
 
 // rules/option-cannot-be-negated/rule.ts
-var ID6 = "option-cannot-be-negated";
+var ID7 = "option-cannot-be-negated";
 var optionCannotBeNegated = {
-  id: ID6,
+  id: ID7,
   description: "`!` before an option of a match or target that cannot be inverted (`! --comment`, `! --log-prefix`): iptables-restore refuses the line; `! -s 0.0.0.0/0`, which iptables-nft refuses",
   severity: "error",
   fixable: false,
@@ -22382,9 +22491,9 @@ function refusalsOf(view, family) {
 }
 
 // rules/duplicate-rule/rule.ts
-var ID7 = "duplicate-rule";
+var ID8 = "duplicate-rule";
 var duplicateRule = {
-  id: ID7,
+  id: ID8,
   description: "a rule identical to an earlier rule of the same chain: it matches no packet the first did not, or does the same thing twice",
   severity: "warning",
   fixable: "unsafe",
@@ -22458,11 +22567,11 @@ function message2(chain, earlier, rule) {
 
 // rules/dump-incomplete-table/rule.ts
 var NEEDLE = "# Table ";
-var ID8 = "dump-incomplete-table";
+var ID9 = "dump-incomplete-table";
 var WHOLE = /^# Table [`']([^'`]*)' is incompatible, use 'nft' tool\.\s*$/;
 var BASE_CHAINS = /^# Table [`']([^'`]*)' contains incompatible base-chains, use 'nft' tool to list them\.\s*$/;
 var dumpIncompleteTable = {
-  id: ID8,
+  id: ID9,
   description: "`# Table `nat' is incompatible, use 'nft' tool.` (or its base-chains form): iptables-nft-save left rules only nft can show out of the dump",
   severity: "warning",
   fixable: false,
@@ -22482,10 +22591,10 @@ var dumpIncompleteTable = {
 };
 
 // rules/dump-unsupported-revision/rule.ts
-var ID9 = "dump-unsupported-revision";
+var ID10 = "dump-unsupported-revision";
 var PLACEHOLDER = "[unsupported revision]";
 var dumpUnsupportedRevision = {
-  id: ID9,
+  id: ID10,
   description: "`[unsupported revision]` in a dumped rule: the iptables-save that wrote it could not print the rule's options, and iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -22529,7 +22638,7 @@ function owner(line, at) {
 }
 
 // rules/forward-drop-strands-traffic/rule.ts
-var ID10 = "forward-drop-strands-traffic";
+var ID11 = "forward-drop-strands-traffic";
 var MAX_FLOWS = 8;
 var MAX_SCANNED = 64;
 var MAX_FORWARD_RULES = 256;
@@ -22540,7 +22649,7 @@ var NODE = { 4: ["192.0.2.1", "192.0.2.201"], 6: ["2001:db8::1", "2001:db8::201"
 var CLIENT = { 4: ["198.51.100.9", "203.0.113.9"], 6: ["2001:db8:ffff::9", "2001:db8:fffe::9"] };
 var FRESH = "uplink0";
 var forwardDropStrandsTraffic = {
-  id: ID10,
+  id: ID11,
   description: "FORWARD's policy is DROP and no FORWARD rule accepts traffic the dump shows the node forwards (a masqueraded bridge, the pod network, a DNATed port)",
   severity: "warning",
   fixable: false,
@@ -22796,10 +22905,10 @@ function pickAddress(family, matches, flowNet, base, inside) {
 }
 
 // rules/foreign-jump-into-kube-chain/rule.ts
-var ID11 = "foreign-jump-into-kube-chain";
+var ID12 = "foreign-jump-into-kube-chain";
 var KUBE_PRIVATE = ["KUBE-MARK-MASQ", "KUBE-MARK-DROP"];
 var foreignJumpIntoKubeChain = {
-  id: ID11,
+  id: ID12,
   description: "a chain kube-proxy did not write (CNI portmap, CRI-O hostports, hand-written) jumps to KUBE-MARK-MASQ or KUBE-MARK-DROP, which are kube-proxy's own since KEP-3178",
   severity: "warning",
   fixable: false,
@@ -22839,14 +22948,14 @@ function foreignChains(table) {
 }
 
 // rules/icmpv6-nd-blocked/rule.ts
-var ID12 = "icmpv6-nd-blocked";
+var ID13 = "icmpv6-nd-blocked";
 var ND_TYPES = [
   { type: 135, name: "neighbour solicitations" },
   { type: 136, name: "neighbour advertisements" }
 ];
 var DEPTH2 = 8;
 var icmpv6NdBlocked = {
-  id: ID12,
+  id: ID13,
   description: "an ip6tables INPUT or OUTPUT that denies by default with no ACCEPT for neighbour discovery (ICMPv6 135, 136): IPv6 stops working",
   severity: "warning",
   fixable: "unsafe",
@@ -23012,10 +23121,10 @@ function ndAccepts(context, table, chain, deny, blocked) {
 }
 
 // rules/ipv6-left-open/rule.ts
-var ID13 = "ipv6-left-open";
+var ID14 = "ipv6-left-open";
 var MAY_DROP = ["DROP", "REJECT", "QUEUE", "NFQUEUE", "SYNPROXY", "TPROXY", "TEE"];
 var ipv6LeftOpen = {
-  id: ID13,
+  id: ID14,
   description: "the node's IPv4 INPUT denies by default but its IPv6 ruleset accepts everything: the node is open over IPv6",
   severity: "warning",
   fixable: false,
@@ -23048,7 +23157,7 @@ function acceptsEverything(model) {
 var names = (rulesets) => rulesets.map((r) => `\`${(r.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``).join(" and ");
 
 // rules/inline-option-value/rule.ts
-var ID14 = "inline-option-value";
+var ID15 = "inline-option-value";
 var REFUSED = {
   "--source": { what: "the address", says: hostNotFound },
   "--src": { what: "the address", says: hostNotFound },
@@ -23086,7 +23195,7 @@ function unknownOption(word) {
   return `"unknown option "${word}""`;
 }
 var inlineOptionValue = {
-  id: ID14,
+  id: ID15,
   description: "a value joined with `=` to `--source`, `--destination`, `--in-interface`, `--out-interface`, `--protocol` or `--jump`, or in one word with `-s`, `-d`, `-p`, `-j` (`-s10.0.0.1`), which iptables-restore refuses (fix: a space)",
   severity: "error",
   fixable: "safe",
@@ -23131,7 +23240,7 @@ function checkGlued(context, line) {
     context.report({
       range: range2,
       message: `\`${raw}\`: iptables-restore takes the whole word as ${refused.what} and refuses it (${refused.says(word)})`,
-      fix: fixable ? { title: `write ${option2} ${raw.slice(2)}`, applicability: "safe", edits: [{ start: range2.start + 2, end: range2.start + 2, text: " " }], ruleId: ID14 } : void 0
+      fix: fixable ? { title: `write ${option2} ${raw.slice(2)}`, applicability: "safe", edits: [{ start: range2.start + 2, end: range2.start + 2, text: " " }], ruleId: ID15 } : void 0
     });
   }
 }
@@ -23180,7 +23289,7 @@ function checkLine2(context, line) {
         title: `write ${name} ${value}`,
         applicability: "safe",
         edits: [{ start: range2.start + equals, end: range2.start + equals + 1, text: " " }],
-        ruleId: ID14
+        ruleId: ID15
       } : void 0
     });
   }
@@ -23458,9 +23567,9 @@ function otherFamilysValue(option2, word, family) {
 }
 
 // rules/invalid-option-value/rule.ts
-var ID15 = "invalid-option-value";
+var ID16 = "invalid-option-value";
 var invalidOptionValue = {
-  id: ID15,
+  id: ID16,
   description: "an option value iptables refuses (`--dport 4:3`, an interface name over 15 bytes, `--ctstate NEWX`): iptables-restore refuses the line, with iptables' message",
   severity: "error",
   fixable: false,
@@ -23554,12 +23663,12 @@ function report3(context, line, family) {
 }
 
 // rules/interface-direction/rule.ts
-var ID16 = "interface-direction";
+var ID17 = "interface-direction";
 var SHORT2 = { in: "-i", out: "-o" };
 var NAME2 = { in: "input", out: "output" };
 var MAX_MESSAGE_LENGTH = 160;
 var interfaceDirection = {
-  id: ID16,
+  id: ID17,
   description: "`-o` in PREROUTING or INPUT, `-i` in OUTPUT or POSTROUTING: iptables refuses the rule; in a user chain reached only from such hooks, it never matches",
   severity: "error",
   fixable: false,
@@ -23656,11 +23765,11 @@ function reportUseless(context, line, directions, from, reach) {
 }
 
 // rules/iptables-backend-split/rule.ts
-var ID17 = "iptables-backend-split";
+var ID18 = "iptables-backend-split";
 var WARNING = /^# Warning: (ip6?|arp|eb)tables-legacy tables present, use \1tables-legacy(-save)? to see them\s*$/;
 var NEEDLE2 = "# Warning: ";
 var iptablesBackendSplit = {
-  id: ID17,
+  id: ID18,
   description: "the node has rules in both backends (iptables-nft and iptables-legacy), which both see every packet: `# Warning: iptables-legacy tables present`, or both dumps given together",
   severity: "warning",
   fixable: false,
@@ -23703,9 +23812,9 @@ function headerRange(ruleset) {
 var nameOf = (ruleset) => `\`${(ruleset.document.filePath ?? "<stdin>").split(/[\\/]/).pop()}\``;
 
 // rules/jump-to-undefined-chain/rule.ts
-var ID18 = "jump-to-undefined-chain";
+var ID19 = "jump-to-undefined-chain";
 var jumpToUndefinedChain = {
-  id: ID18,
+  id: ID19,
   description: "a jump or goto to a chain the table does not declare (or declares only later), or to a built-in chain: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -23777,12 +23886,12 @@ function reportBuiltin(context, walk, jump) {
 }
 
 // rules/kube-localnet-exposed/rule.ts
-var ID19 = "kube-localnet-exposed";
+var ID20 = "kube-localnet-exposed";
 var LOOPBACK_HOST = 2130706433;
 var LOOPBACK_NET = 2130706432;
 var DESTINATION2 = /* @__PURE__ */ new Set(["-d", "--destination", "--dst"]);
 var kubeLocalnetExposed = {
-  id: ID19,
+  id: ID20,
   description: "kube-proxy serves NodePorts on 127.0.0.1 (route_localnet=1) and no INPUT rule drops other hosts' packets to 127.0.0.0/8 (CVE-2020-8558)",
   severity: "warning",
   fixable: false,
@@ -23852,9 +23961,9 @@ function coversLoopbackNet(net) {
 }
 
 // rules/line-ends/rule.ts
-var ID20 = "line-ends";
+var ID21 = "line-ends";
 var lineEnds = {
-  id: ID20,
+  id: ID21,
   description: "CR LF line ends (iptables-restore reads the CR as part of each line's last word), or no newline after the last COMMIT (iptables-legacy-restore refuses it)",
   severity: "error",
   fixable: "safe",
@@ -23872,7 +23981,7 @@ function checkFinalNewline(context) {
   context.report({
     range: last2.range,
     message: 'The file ends with `COMMIT` and no line end: iptables-legacy-restore refuses it ("Bad argument `COMMIT\'"), iptables-nft-restore loads it',
-    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID20 }
+    fix: { title: "add the final newline", applicability: "safe", edits: [{ start: end, end, text: "\n" }], ruleId: ID21 }
   });
 }
 function checkCrLf(context) {
@@ -23907,7 +24016,7 @@ function checkCrLf(context) {
     range: first2.range,
     severity,
     message: message5,
-    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID20 }
+    fix: { title: "convert CR LF line ends to LF", applicability: "safe", edits, ruleId: ID21 }
   });
 }
 function tableNameAt(document, index) {
@@ -23970,7 +24079,7 @@ function consequence(document, line) {
 }
 
 // rules/mark-bit-conflict/rule.ts
-var ID21 = "mark-bit-conflict";
+var ID22 = "mark-bit-conflict";
 var MASQUERADE = { name: "kube-proxy", purpose: "kube-proxy's masquerade mark" };
 var DROP = { name: "kubelet", purpose: "kubelet's drop mark" };
 var OWNERS = [
@@ -23998,7 +24107,7 @@ function ownerOf2(chain) {
   return null;
 }
 var markBitConflict = {
-  id: ID21,
+  id: ID22,
   description: "two owners of packet marks (kube-proxy's masquerade and drop marks, a CNI) set or clear the same mark bit",
   severity: "warning",
   fixable: false,
@@ -24066,10 +24175,10 @@ function parseVersion(text) {
 }
 
 // rules/masquerade-mark-not-cleared/rule.ts
-var ID22 = "masquerade-mark-not-cleared";
+var ID23 = "masquerade-mark-not-cleared";
 var SNAT_TARGETS = /* @__PURE__ */ new Set(["MASQUERADE", "SNAT"]);
 var masqueradeMarkNotCleared = {
-  id: ID22,
+  id: ID23,
   description: "a packet marked for masquerading is SNATed with the mark still set (the VXLAN double SNAT of kube-proxy v1.16-v1.18.5)",
   severity: "error",
   fixable: "safe",
@@ -24159,7 +24268,7 @@ function chainFix(document, chain, mark, walker) {
     title: `clear mark ${m} before masquerading in ${chain.name}`,
     applicability: "safe",
     edits,
-    ruleId: ID22
+    ruleId: ID23
   };
 }
 function withoutMarkMatches(document, line, mark) {
@@ -24204,9 +24313,9 @@ function describe2(flag, mark, node) {
 }
 
 // rules/match-not-allowed-here/rule.ts
-var ID23 = "match-not-allowed-here";
+var ID24 = "match-not-allowed-here";
 var matchNotAllowedHere = {
-  id: ID23,
+  id: ID24,
   description: "a match in a table or chain where the kernel refuses it (`-m owner` outside OUTPUT and POSTROUTING, `-m rpfilter` outside raw and mangle PREROUTING, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -24315,9 +24424,9 @@ function report4(context, use, where, logged, legacyOnly, facts) {
 }
 
 // rules/missing-option/rule.ts
-var ID24 = "missing-option";
+var ID25 = "missing-option";
 var missingOption = {
-  id: ID24,
+  id: ID25,
   description: "a match or target without an option it needs (`-m mark` without `--mark`, `-j MARK` without an operation): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -24462,13 +24571,13 @@ function report5(context, line, instance, lack) {
 }
 
 // rules/multiport-too-many-ports/rule.ts
-var ID25 = "multiport-too-many-ports";
+var ID26 = "multiport-too-many-ports";
 var MAX_PORT_SLOTS = 15;
 var OPTIONS = /* @__PURE__ */ new Set(["--source-ports", "--sports", "--destination-ports", "--dports", "--ports"]);
 var ABBREVIATIONS2 = /* @__PURE__ */ new Set(["--sport", "--dport", "--port", "--source-port", "--destination-port"]);
 var PORT = /^(?:\d{1,5}|[A-Za-z][\w.-]*)$/;
 var multiportTooManyPorts = {
-  id: ID25,
+  id: ID26,
   description: "`-m multiport` with more than 15 ports (a range counts two): iptables refuses the line",
   severity: "error",
   fixable: false,
@@ -24526,9 +24635,9 @@ function report6(context, view, i, name, slots) {
 }
 
 // rules/old-negation-syntax/rule.ts
-var ID26 = "old-negation-syntax";
+var ID27 = "old-negation-syntax";
 var oldNegationSyntax = {
-  id: ID26,
+  id: ID27,
   description: "the old negation `-s ! x` of iptables <= 1.4.3, which iptables >= 1.4.12 refuses (fix: `! -s x`)",
   severity: "error",
   fixable: "safe",
@@ -24559,7 +24668,7 @@ var oldNegationSyntax = {
       context.report({
         range: view.range(first2),
         message: `${what} ${spelled2.length === 1 ? "puts" : "put"} \`!\` after the option, so iptables >= 1.4.12 refuses the line (${refusal3(view.name(first2), view.value(first2))})`,
-        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID26 }
+        fix: { title: "move `!` before the option", applicability: "safe", edits, ruleId: ID27 }
       });
     }
   }
@@ -24590,9 +24699,9 @@ function refusal3(option2, value) {
 }
 
 // rules/option-needs-newer-iptables/rule.ts
-var ID27 = "option-needs-newer-iptables";
+var ID28 = "option-needs-newer-iptables";
 var optionNeedsNewerIptables = {
-  id: ID27,
+  id: ID28,
   description: "an option the node's iptables (`node.iptablesVersion`) does not have yet (`--random-fully` before 1.6.2): its iptables-restore refuses the line",
   severity: "warning",
   fixable: false,
@@ -24649,9 +24758,9 @@ function newer(instance, release) {
 }
 
 // rules/option-needs-protocol/rule.ts
-var ID28 = "option-needs-protocol";
+var ID29 = "option-needs-protocol";
 var optionNeedsProtocol = {
-  id: ID28,
+  id: ID29,
   description: "an option or match that needs a protocol (`--dport`, `-m tcp`, `--to-ports`) without `-p` of that protocol before it: the ruleset does not load",
   severity: "error",
   fixable: "safe",
@@ -24743,7 +24852,7 @@ function reportProtocolMatch(context, view, at, match, required, final, facts, i
     if (final === null) {
       message5 = `\`-m ${name}\` without \`-p ${required}\`: ${refused}`;
       const start = view.range(at).start;
-      fix2 = { title: `add \`-p ${required}\``, applicability: "unsafe", edits: [{ start, end: start, text: `-p ${required} ` }], ruleId: ID28 };
+      fix2 = { title: `add \`-p ${required}\``, applicability: "unsafe", edits: [{ start, end: start, text: `-p ${required} ` }], ruleId: ID29 };
     } else {
       message5 = `\`-m ${name}\` in a rule for \`-p ${final.text}\`: ${refused}`;
     }
@@ -24813,7 +24922,7 @@ function moveProtocolFix(line, view, from, before2) {
     { start: insertAt, end: insertAt, text: `${text.slice(range2.start, range2.end)} ` },
     { start, end: range2.end, text: "" }
   ];
-  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID28 };
+  return { title: "put `-p` before the options that need it", applicability: "safe", edits, ruleId: ID29 };
 }
 
 // rules/other-family-line/rule.ts
@@ -24852,7 +24961,7 @@ function flagOf(line, family) {
 }
 
 // rules/published-port-bypasses-input/rule.ts
-var ID29 = "published-port-bypasses-input";
+var ID30 = "published-port-bypasses-input";
 var MAX_BLOCKS = 16;
 var MAX_PORTS = 4;
 var MAX_TRACES2 = 48;
@@ -24861,7 +24970,7 @@ var NODE2 = { 4: ["192.0.2.1", "192.0.2.201"], 6: ["2001:db8::1", "2001:db8::201
 var CLIENT2 = { 4: ["198.51.100.9", "203.0.113.9"], 6: ["2001:db8:ffff::9", "2001:db8:fffe::9"] };
 var UPLINK = "uplink0";
 var publishedPortBypassesInput = {
-  id: ID29,
+  id: ID30,
   description: "An INPUT rule blocks a port that nat DNATs to a container or pod: the packets are forwarded, never see INPUT, and the port stays open",
   severity: "warning",
   fixable: "unsafe",
@@ -25062,10 +25171,10 @@ function lineStart(text, offset) {
 }
 
 // rules/queue-target/rule.ts
-var ID30 = "queue-target";
+var ID31 = "queue-target";
 var REPLACEMENT = "NFQUEUE --queue-num 0";
 var queueTarget = {
-  id: ID30,
+  id: ID31,
   description: "`-j QUEUE`, which iptables-nft refuses in every chain (fix: `-j NFQUEUE --queue-num 0`, the same verdict)",
   severity: "warning",
   fixable: "safe",
@@ -25096,18 +25205,18 @@ function report8(context, line) {
   context.report({
     range: view.range(target),
     message: `\`${written}\`${line.command === "replace" ? ` in \`-R\` ${nft}` : nft}; iptables-legacy loads it`,
-    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID30 }
+    fix: hasQueueOption ? void 0 : { title: `replace QUEUE by ${REPLACEMENT}`, applicability: "safe", edits: [{ start: span.start, end: span.end, text: REPLACEMENT }], ruleId: ID31 }
   });
 }
 
 // rules/raw-drop-shadows-filter-accept/rule.ts
-var ID31 = "raw-drop-shadows-filter-accept";
+var ID32 = "raw-drop-shadows-filter-accept";
 var RAW_CHAIN_OF = { INPUT: "PREROUTING", FORWARD: "PREROUTING", OUTPUT: "OUTPUT" };
 var PASSES_ON = /* @__PURE__ */ new Set(["CT", "NOTRACK", "MARK", "CONNMARK", "TRACE"]);
 var REWRITES_DESTINATION = ["DNAT", "REDIRECT", "NETMAP"];
 var REWRITES_ANY = ["DNPT", "SNPT"];
 var rawDropShadowsFilterAccept = {
-  id: ID31,
+  id: ID32,
   description: "a DROP in the raw table takes every packet a later filter ACCEPT would take: raw runs first, so the ACCEPT never sees a packet",
   severity: "warning",
   fixable: false,
@@ -25195,12 +25304,12 @@ function natDestinations(nat, document) {
 }
 
 // rules/stale-proxy-mode-rules/rule.ts
-var ID32 = "stale-proxy-mode-rules";
+var ID33 = "stale-proxy-mode-rules";
 var IPVS_CHAINS = ["KUBE-NODE-PORT", "KUBE-LOAD-BALANCER"];
 var IPTABLES_SERVICE_CHAIN = /^KUBE-(?:SVC|SVL|EXT|XLB|FW|SEP)-/;
 var IPTABLES_REJECT_CHAINS = ["KUBE-SERVICES", "KUBE-EXTERNAL-SERVICES"];
 var staleProxyModeRules = {
-  id: ID32,
+  id: ID33,
   description: "kube-proxy's iptables-mode rules (KUBE-SVC-* chains, `has no endpoints` REJECTs) beside its IPVS-mode chains (KUBE-NODE-PORT, KUBE-LOAD-BALANCER): one mode is left over from a switch",
   severity: "warning",
   fixable: false,
@@ -25244,9 +25353,9 @@ function firstServiceChain(nat) {
 }
 
 // rules/repeated-option/rule.ts
-var ID33 = "repeated-option";
+var ID34 = "repeated-option";
 var repeatedOption = {
-  id: ID33,
+  id: ID34,
   description: "an option given twice where iptables takes it once (`--comment a --comment b`, `-s` twice): iptables-restore refuses the line",
   severity: "error",
   fixable: false,
@@ -25316,14 +25425,14 @@ function repeatOf(instance) {
 }
 
 // rules/security-jump-shadowed/rule.ts
-var ID34 = "security-jump-shadowed";
+var ID35 = "security-jump-shadowed";
 var isBanChain = (name) => name.startsWith("f2b-") || name.startsWith("fail2ban-") || name === "CROWDSEC_CHAIN" || name.startsWith("crowdsec-") || name === "sshguard";
 var NEW = { field: "ctstate", negated: false, states: /* @__PURE__ */ new Set(["NEW"]) };
 var NEW_ONLY = { atoms: [NEW], decidable: true };
 var BAN_TARGETS = /* @__PURE__ */ new Set(["DROP", "REJECT", "RETURN"]);
 var STATEFUL_MATCHES2 = /* @__PURE__ */ new Set(["recent", "limit", "hashlimit", "quota", "statistic", "connbytes"]);
 var securityJumpShadowed = {
-  id: ID34,
+  id: ID35,
   description: "a jump to a ban chain (fail2ban, crowdsec, sshguard) comes after an ACCEPT that already takes every new connection it would check: banned hosts get in",
   severity: "warning",
   fixable: "unsafe",
@@ -25377,10 +25486,10 @@ function moveFix(document, table, ban, accept2, jump) {
 }
 
 // rules/target-needs-protocol/rule.ts
-var ID35 = "target-needs-protocol";
+var ID36 = "target-needs-protocol";
 var TARGETS = ["TPROXY", "TCPMSS", "SYNPROXY", "TCPOPTSTRIP", "REJECT", "ECN"];
 var targetNeedsProtocol = {
-  id: ID35,
+  id: ID36,
   description: "a target that works on one protocol without it in the rule (`REJECT --reject-with tcp-reset`, `TCPMSS`, `CT --helper` without `-p`): the kernel refuses it",
   severity: "error",
   fixable: "unsafe",
@@ -25434,7 +25543,7 @@ function checkLine5(context, line, facts) {
         const message5 = 'TCPMSS without a match on SYN packets: iptables-legacy-restore refuses the table (the kernel logs "xt_TCPMSS: Only works on TCP SYN packets"), ' + (facts.backend === "nft" ? "iptables-nft, which wrote this dump, loads it" : "iptables-nft loads it");
         if (facts.backend === "nft") severity = "warning";
         const insertAt = view.range(protocol.element).end;
-        const fix2 = hasFlagsMatch(view) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID35 };
+        const fix2 = hasFlagsMatch(view) ? void 0 : { title: "match SYN packets", applicability: "unsafe", edits: [{ start: insertAt, end: insertAt, text: " --tcp-flags SYN,RST SYN" }], ruleId: ID36 };
         context.report({ range: view.range(at), severity, message: message5, fix: fix2 });
       }
       return;
@@ -25489,9 +25598,9 @@ function hasSynMatch(view) {
 }
 
 // rules/target-not-allowed-here/rule.ts
-var ID36 = "target-not-allowed-here";
+var ID37 = "target-not-allowed-here";
 var targetNotAllowedHere = {
-  id: ID36,
+  id: ID37,
   description: "a target in a table or chain where the kernel refuses it (MASQUERADE outside nat POSTROUTING, REJECT outside filter, ...): the ruleset does not load",
   severity: "error",
   fixable: false,
@@ -25602,9 +25711,9 @@ function reportHooks(context, table, p, wrong, facts, used) {
 var howItFails = (logged, legacyOnly, facts) => kernelRefusal(logged, legacyOnly, facts.backend);
 
 // rules/undeclared-chain/rule.ts
-var ID37 = "undeclared-chain";
+var ID38 = "undeclared-chain";
 var undeclaredChain = {
-  id: ID37,
+  id: ID38,
   description: "a rule or command on a chain the table does not declare, or declares only later: iptables-restore refuses the table",
   severity: "error",
   fixable: "safe",
@@ -25656,9 +25765,9 @@ function message3(table, walk, name, lines) {
 }
 
 // rules/unknown-extension/rule.ts
-var ID38 = "unknown-extension";
+var ID39 = "unknown-extension";
 var unknownExtension = {
-  id: ID38,
+  id: ID39,
   description: "`-m NAME` for a match iptables 1.8 does not ship (`-m conntrak`): iptables-restore refuses the line unless the node has the module (xtables-addons)",
   severity: "warning",
   fixable: "unsafe",
@@ -25715,14 +25824,14 @@ function report9(context, line, at) {
   const message5 = nearest2 !== void 0 ? `\`-m ${name}\` is no match of iptables 1.8 (\`${nearest2}\` is): ${refused}` : `\`-m ${name}\` is no match of iptables 1.8: ${refused}`;
   const range2 = view.range(at);
   const text = line.source.text;
-  const fix2 = nearest2 !== void 0 && text.slice(range2.end - name.length, range2.end) === name && text[range2.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.end - name.length, end: range2.end, text: nearest2 }], ruleId: ID38 } : void 0;
+  const fix2 = nearest2 !== void 0 && text.slice(range2.end - name.length, range2.end) === name && text[range2.end - name.length - 1] === " " ? { title: `load \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.end - name.length, end: range2.end, text: nearest2 }], ruleId: ID39 } : void 0;
   context.report({ range: range2, message: message5, fix: fix2 });
 }
 
 // rules/unknown-option/rule.ts
-var ID39 = "unknown-option";
+var ID40 = "unknown-option";
 var unknownOption2 = {
-  id: ID39,
+  id: ID40,
   description: 'an option that no match or target of the line has, nor iptables itself (`--icmpc6-type`): iptables-restore refuses the line ("unknown option")',
   severity: "error",
   fixable: "unsafe",
@@ -25873,15 +25982,15 @@ function report10(context, line, family, model) {
   else message5 = `\`${spelling}\` is no option of ${loaded}: ${refused}`;
   const range2 = view.optionRange(unknown);
   const word = line.source.text.slice(range2.start, range2.end);
-  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.start, end: range2.start + spelling.length, text: nearest2 }], ruleId: ID39 } : void 0;
+  const fix2 = nearest2 !== void 0 && word.startsWith(spelling) ? { title: `spell it \`${nearest2}\``, applicability: "unsafe", edits: [{ start: range2.start, end: range2.start + spelling.length, text: nearest2 }], ruleId: ID40 } : void 0;
   context.report({ range: view.range(unknown), message: message5, fix: fix2 });
 }
 
 // rules/unreachable-rule/rule.ts
-var ID40 = "unreachable-rule";
+var ID41 = "unreachable-rule";
 var FINAL = ["ACCEPT", "DROP", "REJECT", "RETURN"];
 var unreachableRule = {
-  id: ID40,
+  id: ID41,
   description: "a rule after an unconditional ACCEPT, DROP, REJECT, RETURN or goto in the same chain: no packet ever reaches it",
   severity: "warning",
   fixable: "unsafe",
@@ -25925,9 +26034,9 @@ function message4(chain, catchAll, target) {
 }
 
 // rules/stray-argument/rule.ts
-var ID41 = "stray-argument";
+var ID42 = "stray-argument";
 var strayArgument = {
-  id: ID41,
+  id: ID42,
   description: 'a word no option takes (`-s 10.0.0.1 10.0.0.2`, `-j ACCEPT extra`, `-i -j ACCEPT`): iptables refuses the line ("Bad argument")',
   severity: "error",
   fixable: false,
@@ -26087,9 +26196,9 @@ function loadsUnknownExtension(view, family) {
 }
 
 // rules/unterminated-quote/rule.ts
-var ID42 = "unterminated-quote";
+var ID43 = "unterminated-quote";
 var unterminatedQuote = {
-  id: ID42,
+  id: ID43,
   description: "a `\"` never closed on a rule's line: iptables takes the rest of the line and its line end as one value, refused by most options and unrestorable once saved in free text",
   severity: "error",
   fixable: false,
@@ -26121,7 +26230,7 @@ function optionOf(line, at) {
 }
 
 // rules/unused-chain/rule.ts
-var ID43 = "unused-chain";
+var ID44 = "unused-chain";
 var KUBE_HELPERS = /* @__PURE__ */ new Set(["KUBE-IPTABLES-HINT", "KUBE-MARK-DROP", "KUBE-MARK-MASQ"]);
 var MAX_REFERRERS = 3;
 function exempt(options) {
@@ -26131,7 +26240,7 @@ function exempt(options) {
   return (name) => name.endsWith("-CANARY") || KUBE_HELPERS.has(name) || patterns.some((p) => p.test(name));
 }
 var unusedChain = {
-  id: ID43,
+  id: ID44,
   description: "a user chain that no built-in chain reaches (Kubernetes' *-CANARY, KUBE-IPTABLES-HINT and KUBE-MARK-* chains excepted): its rules never see a packet",
   severity: "warning",
   fixable: false,
@@ -26200,6 +26309,7 @@ var allRules = [
   undeclaredChain,
   chainDeclaration,
   chainNameTooLong,
+  ruleNotInChain,
   unreachableRule,
   duplicateRule,
   unusedChain,

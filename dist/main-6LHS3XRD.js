@@ -1,12 +1,12 @@
 import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
-  nodeIo
-} from "./chunk-IBZBWXCN.js";
-import "./chunk-WAOZ37NE.js";
-import "./chunk-3RH3XYCY.js";
-import "./chunk-3GNJH73X.js";
+  main
+} from "./chunk-33ZJPHM7.js";
+import "./chunk-VXPJ4S5C.js";
+import "./chunk-ITMMUFQO.js";
+import "./chunk-NPZEZD36.js";
 import "./chunk-ZRTPLJCV.js";
 export {
-  nodeIo
+  main
 };

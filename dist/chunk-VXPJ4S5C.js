@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

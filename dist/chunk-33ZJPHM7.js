@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-KW7IWEHS.js";
+} from "./chunk-VXPJ4S5C.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-3RH3XYCY.js";
+} from "./chunk-ITMMUFQO.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 import {
   __commonJS,
   __require,

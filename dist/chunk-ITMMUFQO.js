@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
@@ -336,6 +336,10 @@ var iptlint_schema_default = {
         },
         "chain-name-too-long": {
           description: "a chain or target name longer than 28 bytes: iptables refuses the line, even with --test",
+          $ref: "#/definitions/ruleSetting"
+        },
+        "rule-not-in-chain": {
+          description: "a `-D`, `-R` or `-I` naming a rule or rule number its chain does not have at that line (a restore starts from empty chains): iptables-restore refuses the line",
           $ref: "#/definitions/ruleSetting"
         },
         "unreachable-rule": {

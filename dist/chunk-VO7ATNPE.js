@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-3RH3XYCY.js";
+} from "./chunk-ITMMUFQO.js";
 import {
   lazyModule
-} from "./chunk-3GNJH73X.js";
+} from "./chunk-NPZEZD36.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
