@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-VO7ATNPE.js";
+} from "./chunk-I7DJIG2Z.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-33ZJPHM7.js";
+} from "./chunk-YEUQXHA3.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-VXPJ4S5C.js";
+} from "./chunk-JYWTMGLY.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-ITMMUFQO.js";
+} from "./chunk-H3WXF3HK.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

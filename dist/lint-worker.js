@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-VXPJ4S5C.js";
+} from "./chunk-JYWTMGLY.js";
 import {
   parse
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

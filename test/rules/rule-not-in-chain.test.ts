@@ -2,7 +2,8 @@
  * rule-not-in-chain: the fixtures against the real iptables (a real load: iptables-nft-restore's
  * --test does not check these lines), iptables-nft-restore's words and line, the corpus, what is
  * left unsaid, and a differential test: generated `-A`/`-I`/`-R`/`-D` sequences, loaded for real,
- * fail exactly at the first line the rule reports.
+ * fail at the first line the rule reports (IPTLINT_RNC_RUNS sequences: 40 in `npm test`, 500 in
+ * `npm run conformance`).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";

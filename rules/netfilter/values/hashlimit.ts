@@ -6,7 +6,7 @@
  * overflows, `1/day` on some kernels) is not read here.
  */
 import { atoi, atoll, xtStrtoull } from "./cnum.js";
-import { startsWithIgnoringCase } from "./enums.js";
+import { rateUnitSeconds } from "./limit.js";
 import { accept, refuse, unsure, type Parsed } from "./result.js";
 
 /** XT_HASHLIMIT_SCALE_v2: revisions 2 and 3 count the interval in millionths of a second. */
@@ -16,8 +16,6 @@ export const HASHLIMIT_BURST_MAX = 1_000_000;
 /** XT_HASHLIMIT_BYTE_SHIFT: a byte rate is counted in units of 16 bytes. */
 const BYTE_SHIFT = 4n;
 const UINT32_MAX = 0xffffffffn;
-
-const UNITS: readonly (readonly [string, bigint])[] = [["second", 1n], ["minute", 60n], ["hour", 3600n], ["day", 86400n]];
 
 export type HashlimitRate =
   /** Packets: the mean interval in millionths of a second. */
@@ -47,18 +45,11 @@ export function parseHashlimitRate(word: string, option: "--hashlimit-upto" | "-
       return accept({ bytes: true, perSecond });
     }
   }
-  let seconds = 1n;
-  const slash = word.indexOf("/");
-  if (slash !== -1) {
-    const unit = word.slice(slash + 1);
-    if (unit.length === 0) return bad();
-    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
-    if (found === undefined) return bad();
-    seconds = found[1];
-  }
+  const seconds = rateUnitSeconds(word);
+  if (seconds === null) return bad();
   const count = BigInt.asUintN(64, atoll(word));
   if (count === 0n) return bad();
-  const interval = (SCALE * seconds) / count;
+  const interval = (SCALE * BigInt(seconds)) / count;
   if (interval === 0n) return refuse(`Rate too fast "${word}"`);
   return accept({ bytes: false, interval });
 }

@@ -20,21 +20,27 @@ export interface LimitRate {
 const UNITS: readonly (readonly [string, number])[] = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
 
 /**
+ * The seconds of a rate's unit, the word after its first `/` (1 with none), as limit and hashlimit
+ * read it: a case-insensitive prefix of second, minute, hour or day, the first that fits (`m` is
+ * minute); null for an empty or unknown unit, which they refuse.
+ */
+export function rateUnitSeconds(word: string): number | null {
+  const slash = word.indexOf("/");
+  if (slash === -1) return 1;
+  const unit = word.slice(slash + 1);
+  if (unit.length === 0) return null;
+  return UNITS.find(([name]) => startsWithIgnoringCase(name, unit))?.[1] ?? null;
+}
+
+/**
  * `--limit` (`parse_rate`): `atoi` of the word (so `5x/min` is 5, and `/min` 0), a unit after the
  * first `/` that is a case-insensitive prefix of second, minute, hour or day (the first that
  * fits: `m` is minute). A zero count is a bad rate, an interval that rounds to 0 "too fast".
  */
 export function parseLimitRate(word: string): Parsed<LimitRate> {
   const bad = () => refuse(`bad rate "${word}"'`);
-  const slash = word.indexOf("/");
-  let unitSeconds = 1;
-  if (slash !== -1) {
-    const unit = word.slice(slash + 1);
-    if (unit.length === 0) return bad();
-    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
-    if (found === undefined) return bad();
-    unitSeconds = found[1];
-  }
+  const unitSeconds = rateUnitSeconds(word);
+  if (unitSeconds === null) return bad();
   const count = atoi(word) >>> 0; // uint32_t r = atoi(rate)
   if (count === 0) return bad();
   const avg = Math.floor((LIMIT_SCALE * unitSeconds) / count) >>> 0;

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-VXPJ4S5C.js";
+} from "./chunk-JYWTMGLY.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-ITMMUFQO.js";
+} from "./chunk-H3WXF3HK.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 import {
   __commonJS,
   __require,

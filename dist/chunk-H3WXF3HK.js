@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

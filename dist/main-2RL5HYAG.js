@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-33ZJPHM7.js";
-import "./chunk-VXPJ4S5C.js";
-import "./chunk-ITMMUFQO.js";
-import "./chunk-NPZEZD36.js";
+} from "./chunk-YEUQXHA3.js";
+import "./chunk-JYWTMGLY.js";
+import "./chunk-H3WXF3HK.js";
+import "./chunk-YHBYXRAL.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

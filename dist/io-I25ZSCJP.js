@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-VO7ATNPE.js";
+} from "./chunk-I7DJIG2Z.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-ITMMUFQO.js";
-import "./chunk-NPZEZD36.js";
+import "./chunk-H3WXF3HK.js";
+import "./chunk-YHBYXRAL.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -14910,12 +14910,33 @@ function parseConnbytes(word) {
   return accept({ from, to });
 }
 
+// rules/netfilter/values/limit.ts
+var LIMIT_SCALE = 1e4;
+var UNITS = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
+function rateUnitSeconds(word) {
+  const slash = word.indexOf("/");
+  if (slash === -1) return 1;
+  const unit = word.slice(slash + 1);
+  if (unit.length === 0) return null;
+  return UNITS.find(([name]) => startsWithIgnoringCase(name, unit))?.[1] ?? null;
+}
+function parseLimitRate(word) {
+  const bad = () => refuse(`bad rate "${word}"'`);
+  const unitSeconds = rateUnitSeconds(word);
+  if (unitSeconds === null) return bad();
+  const count = atoi(word) >>> 0;
+  if (count === 0) return bad();
+  const avg = Math.floor(LIMIT_SCALE * unitSeconds / count) >>> 0;
+  if (avg === 0) return refuse(`Rate too fast "${word}"`);
+  return accept({ count, unitSeconds, avg });
+}
+var parseLimitBurst = (word) => parseUint("UINT32", word, { extension: "limit", option: "limit-burst", min: 0, max: 1e4 });
+
 // rules/netfilter/values/hashlimit.ts
 var SCALE = 1000000n;
 var HASHLIMIT_BURST_MAX = 1e6;
 var BYTE_SHIFT = 4n;
 var UINT32_MAX = 0xffffffffn;
-var UNITS = [["second", 1n], ["minute", 60n], ["hour", 3600n], ["day", 86400n]];
 var factorOf = (c) => c === "m" ? 1024n * 1024n : c === "k" ? 1024n : 1n;
 function parseHashlimitRate(word, option2) {
   const bad = () => refuse(`hashlimit: Bad value for "${option2}" option: "${word}"`);
@@ -14928,18 +14949,11 @@ function parseHashlimitRate(word, option2) {
       return accept({ bytes: true, perSecond });
     }
   }
-  let seconds = 1n;
-  const slash = word.indexOf("/");
-  if (slash !== -1) {
-    const unit = word.slice(slash + 1);
-    if (unit.length === 0) return bad();
-    const found = UNITS.find(([name]) => startsWithIgnoringCase(name, unit));
-    if (found === void 0) return bad();
-    seconds = found[1];
-  }
+  const seconds = rateUnitSeconds(word);
+  if (seconds === null) return bad();
   const count = BigInt.asUintN(64, atoll(word));
   if (count === 0n) return bad();
-  const interval = SCALE * seconds / count;
+  const interval = SCALE * BigInt(seconds) / count;
   if (interval === 0n) return refuse(`Rate too fast "${word}"`);
   return accept({ bytes: false, interval });
 }
@@ -14963,28 +14977,6 @@ function parseHashlimitRateInterval(word) {
   const seconds = atoi(word);
   return seconds > 0 ? accept(seconds) : refuse(`hashlimit: Bad value for "--hashlimit-rate-interval" option: "${word}"`);
 }
-
-// rules/netfilter/values/limit.ts
-var LIMIT_SCALE = 1e4;
-var UNITS2 = [["second", 1], ["minute", 60], ["hour", 3600], ["day", 86400]];
-function parseLimitRate(word) {
-  const bad = () => refuse(`bad rate "${word}"'`);
-  const slash = word.indexOf("/");
-  let unitSeconds = 1;
-  if (slash !== -1) {
-    const unit = word.slice(slash + 1);
-    if (unit.length === 0) return bad();
-    const found = UNITS2.find(([name]) => startsWithIgnoringCase(name, unit));
-    if (found === void 0) return bad();
-    unitSeconds = found[1];
-  }
-  const count = atoi(word) >>> 0;
-  if (count === 0) return bad();
-  const avg = Math.floor(LIMIT_SCALE * unitSeconds / count) >>> 0;
-  if (avg === 0) return refuse(`Rate too fast "${word}"`);
-  return accept({ count, unitSeconds, avg });
-}
-var parseLimitBurst = (word) => parseUint("UINT32", word, { extension: "limit", option: "limit-burst", min: 0, max: 1e4 });
 
 // rules/netfilter/values/ports.ts
 var KNOWN_SERVICES = {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-ITMMUFQO.js";
+} from "./chunk-H3WXF3HK.js";
 import {
   lazyModule
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

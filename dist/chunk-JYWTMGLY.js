@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-NPZEZD36.js";
+} from "./chunk-YHBYXRAL.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
