@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-I7DJIG2Z.js";
+} from "./chunk-GXZMFWST.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-YEUQXHA3.js";
+} from "./chunk-ASTO3D44.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-JYWTMGLY.js";
+} from "./chunk-SBYQI2RY.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-H3WXF3HK.js";
+} from "./chunk-VNSZATLU.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-YHBYXRAL.js";
+} from "./chunk-AC4BFR7G.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

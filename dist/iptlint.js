@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-I25ZSCJP.js"), import("./main-2RL5HYAG.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-3NFWNWQT.js"), import("./main-LTQWKCLV.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

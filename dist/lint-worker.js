@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-JYWTMGLY.js";
+} from "./chunk-SBYQI2RY.js";
 import {
   parse
-} from "./chunk-YHBYXRAL.js";
+} from "./chunk-AC4BFR7G.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -5,7 +5,7 @@
  * read from the table's replay (replay.ts) rather than from the lines again.
  */
 import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
-import { builtinChains, normalizeProtocol, PROTOCOL_NUMBERS } from "../netfilter/index.js";
+import { builtinChains, normalizeProtocol, parseAddressList, PROTOCOL_NUMBERS } from "../netfilter/index.js";
 import { RestoreStep, ruleTextOf, targetOf, type TableReplay } from "./replay.js";
 import { IdSlots } from "./ids.js";
 import { ruleKeyOfLine } from "./rule-key.js";
@@ -223,6 +223,9 @@ function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
       }
     }
     const name = command.chain;
+    // A rule with an address list or a host name is as many rules as addresses (iptables makes
+    // one of each): after it, its chain's rule count is the node's to tell.
+    const spreads = checks !== undefined && name !== null && (command.command === "append" || command.command === "insert" || command.command === "replace") && addressesKey(command) === null;
     switch (command.command) {
       case "append":
         if (name !== null) chain(name).rules.push(command);
@@ -312,6 +315,7 @@ function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
         break;
       }
     }
+    if (spreads) unknown.add(name);
   }
   for (; next < declarations.length; next++) chain(declarations[next].name).declaration ??= declarations[next];
   return chains;
@@ -358,7 +362,9 @@ const KNOWN_PROTOCOLS = new Set(Object.keys(PROTOCOL_NUMBERS).map(normalizeProto
 
 /**
  * Whether two rules surely differ however they are written: another target, a goto against a
- * jump, or another protocol that both name surely (`-p gre` and `-p 47` may be one).
+ * jump, another protocol that both name surely (`-p gre` and `-p 47` may be one), or other
+ * addresses or interfaces that both give as numbers and names (`-d 127.0.0.0/8` against none;
+ * a host name may be any address).
  */
 function surelyDifferent(a: CommandLine, b: CommandLine): boolean {
   const ta = targetOf(a);
@@ -366,7 +372,44 @@ function surelyDifferent(a: CommandLine, b: CommandLine): boolean {
   if ((ta?.name ?? null) !== (tb?.name ?? null) || (ta?.kind ?? null) !== (tb?.kind ?? null)) return true;
   const pa = protocolKey(a);
   const pb = protocolKey(b);
-  return pa !== null && pb !== null && pa !== pb;
+  if (pa !== null && pb !== null && pa !== pb) return true;
+  const ga = addressesKey(a);
+  const gb = addressesKey(b);
+  return ga !== null && gb !== null && ga !== gb;
+}
+
+const GENERIC_KEYS: Readonly<Record<string, string>> = {
+  "-s": "s", "--source": "s", "--src": "s", "-d": "d", "--destination": "d", "--dst": "d",
+  "-i": "i", "--in-interface": "i", "-o": "o", "--out-interface": "o",
+};
+
+/**
+ * The rule's `-s`, `-d`, `-i` and `-o` as a key: interfaces as written, an address as the
+ * network iptables makes of it (an address under a zero mask is none); null when a value is a
+ * name only the node resolves, or a list (iptables makes a rule of each).
+ */
+function addressesKey(line: CommandLine): string | null {
+  const view = line.view;
+  const parts: string[] = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "generic") continue;
+    const key = GENERIC_KEYS[view.name(i)];
+    if (key === undefined) continue;
+    const value = view.value(i);
+    if (value === null) return null;
+    const bang = view.negated(i) ? "!" : "";
+    if (key === "i" || key === "o") {
+      parts.push(`${bang}${key} ${value}`);
+      continue;
+    }
+    const parsed = parseAddressList(value, value.includes(":") ? 6 : 4);
+    if (parsed.kind !== "value" || parsed.value.length !== 1) return null;
+    const network = parsed.value[0];
+    const zero = typeof network.mask === "number" ? network.mask === 0 : network.mask.every((g) => g === 0);
+    if (zero && bang === "") continue;
+    parts.push(`${bang}${key} ${String(network.address)}/${String(network.mask)}`);
+  }
+  return parts.sort().join(" ");
 }
 
 /** The rule's protocol as a key (`!tcp`, `` for none or all), or null when only the node's /etc/protocols could tell it. */

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-JYWTMGLY.js";
+} from "./chunk-SBYQI2RY.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-H3WXF3HK.js";
+} from "./chunk-VNSZATLU.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-YHBYXRAL.js";
+} from "./chunk-AC4BFR7G.js";
 import {
   __commonJS,
   __require,

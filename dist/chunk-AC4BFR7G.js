@@ -17909,6 +17909,7 @@ function replayCommands(table, checks) {
       }
     }
     const name = command.chain;
+    const spreads = checks !== void 0 && name !== null && (command.command === "append" || command.command === "insert" || command.command === "replace") && addressesKey(command) === null;
     switch (command.command) {
       case "append":
         if (name !== null) chain(name).rules.push(command);
@@ -17996,6 +17997,7 @@ function replayCommands(table, checks) {
         break;
       }
     }
+    if (spreads) unknown.add(name);
   }
   for (; next2 < declarations.length; next2++) chain(declarations[next2].name).declaration ??= declarations[next2];
   return chains;
@@ -18026,7 +18028,45 @@ function surelyDifferent(a, b) {
   if ((ta?.name ?? null) !== (tb?.name ?? null) || (ta?.kind ?? null) !== (tb?.kind ?? null)) return true;
   const pa = protocolKey(a);
   const pb = protocolKey(b);
-  return pa !== null && pb !== null && pa !== pb;
+  if (pa !== null && pb !== null && pa !== pb) return true;
+  const ga = addressesKey(a);
+  const gb = addressesKey(b);
+  return ga !== null && gb !== null && ga !== gb;
+}
+var GENERIC_KEYS = {
+  "-s": "s",
+  "--source": "s",
+  "--src": "s",
+  "-d": "d",
+  "--destination": "d",
+  "--dst": "d",
+  "-i": "i",
+  "--in-interface": "i",
+  "-o": "o",
+  "--out-interface": "o"
+};
+function addressesKey(line) {
+  const view = line.view;
+  const parts = [];
+  for (let i = 0; i < view.count; i++) {
+    if (view.role(i) !== "generic") continue;
+    const key = GENERIC_KEYS[view.name(i)];
+    if (key === void 0) continue;
+    const value = view.value(i);
+    if (value === null) return null;
+    const bang = view.negated(i) ? "!" : "";
+    if (key === "i" || key === "o") {
+      parts.push(`${bang}${key} ${value}`);
+      continue;
+    }
+    const parsed = parseAddressList(value, value.includes(":") ? 6 : 4);
+    if (parsed.kind !== "value" || parsed.value.length !== 1) return null;
+    const network = parsed.value[0];
+    const zero = typeof network.mask === "number" ? network.mask === 0 : network.mask.every((g) => g === 0);
+    if (zero && bang === "") continue;
+    parts.push(`${bang}${key} ${String(network.address)}/${String(network.mask)}`);
+  }
+  return parts.sort().join(" ");
 }
 function protocolKey(line) {
   const protocol = ruleProtocol(line.view);

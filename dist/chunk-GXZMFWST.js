@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-H3WXF3HK.js";
+} from "./chunk-VNSZATLU.js";
 import {
   lazyModule
-} from "./chunk-YHBYXRAL.js";
+} from "./chunk-AC4BFR7G.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-YEUQXHA3.js";
-import "./chunk-JYWTMGLY.js";
-import "./chunk-H3WXF3HK.js";
-import "./chunk-YHBYXRAL.js";
+} from "./chunk-ASTO3D44.js";
+import "./chunk-SBYQI2RY.js";
+import "./chunk-VNSZATLU.js";
+import "./chunk-AC4BFR7G.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

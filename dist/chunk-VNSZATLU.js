@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-YHBYXRAL.js";
+} from "./chunk-AC4BFR7G.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
