@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-GXZMFWST.js";
+} from "./chunk-5EUEJXAY.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-ASTO3D44.js";
+} from "./chunk-4BXQDX2U.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-SBYQI2RY.js";
+} from "./chunk-UM5EQHTB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-VNSZATLU.js";
+} from "./chunk-RLGCQWEF.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

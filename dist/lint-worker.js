@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-SBYQI2RY.js";
+} from "./chunk-UM5EQHTB.js";
 import {
   parse
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

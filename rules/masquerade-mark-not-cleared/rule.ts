@@ -60,8 +60,11 @@ function checkTable(table: TableModel, context: RuleContext): void {
   });
   walker.walk("POSTROUTING", [MarkState.withBits(mark)]);
   // Chains that masquerade but that POSTROUTING does not reach (a partial dump) start on their own.
+  // One it reaches that the walk did not is one no marked packet gets to (ip-masq-agent's chain
+  // after KUBE-POSTROUTING has masqueraded every marked packet).
   for (const rule of snatRules) {
-    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)]);
+    if (rule.chain === null || walker.visited.has(rule.chain) || table.hooks.reaches("POSTROUTING", rule.chain)) continue;
+    walker.walk(rule.chain, [MarkState.withBits(mark)]);
   }
 
   // One rewrite of each chain mends every flagged rule in it: each finding carries it (applied once).
@@ -86,8 +89,10 @@ function findSnatRules(context: RuleContext, table: TableModel): CommandLine[] {
 
 /**
  * The masquerade mark: what KUBE-MARK-MASQ sets (`--set-xmark v/m`, `--or-mark v`,
- * `--set-mark v`), else the bit a masquerading rule matches on. Not always 0x4000: it is
- * `1 << --iptables-masquerade-bit`, and OpenShift used bit 0.
+ * `--set-mark v`), else the bit a masquerading rule of kube-proxy's chains (`KUBE-*`) matches
+ * on. Not always 0x4000: it is `1 << --iptables-masquerade-bit`, and OpenShift used bit 0.
+ * Another CNI's SNAT on a mark is not kube-proxy's masquerade (Antrea's Egress picks its SNAT
+ * address by mark).
  */
 function masqueradeMark(chains: ChainSet, snatRules: CommandLine[]): number | null {
   for (const line of chains.get("KUBE-MARK-MASQ")?.rules ?? []) {
@@ -96,6 +101,7 @@ function masqueradeMark(chains: ChainSet, snatRules: CommandLine[]): number | nu
     if (effect && effect.value !== 0) return effect.value;
   }
   for (const line of snatRules) {
+    if (!line.chain?.startsWith("KUBE-")) continue;
     for (const match of line.rule?.matchesNamed("mark") ?? []) {
       const test = markMatchTests(match)?.find((t) => !t.negated && t.value !== 0);
       if (test) return test.value;

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-VNSZATLU.js";
+} from "./chunk-RLGCQWEF.js";
 import {
   lazyModule
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

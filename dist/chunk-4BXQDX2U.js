@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-SBYQI2RY.js";
+} from "./chunk-UM5EQHTB.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-VNSZATLU.js";
+} from "./chunk-RLGCQWEF.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 import {
   __commonJS,
   __require,

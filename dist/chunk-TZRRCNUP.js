@@ -24239,7 +24239,8 @@ function checkTable3(table, context) {
   });
   walker.walk("POSTROUTING", [MarkState.withBits(mark)]);
   for (const rule of snatRules) {
-    if (rule.chain !== null && !walker.visited.has(rule.chain)) walker.walk(rule.chain, [MarkState.withBits(mark)]);
+    if (rule.chain === null || walker.visited.has(rule.chain) || table.hooks.reaches("POSTROUTING", rule.chain)) continue;
+    walker.walk(rule.chain, [MarkState.withBits(mark)]);
   }
   const fixes = /* @__PURE__ */ new Map();
   for (const flag of flags.values()) {
@@ -24261,6 +24262,7 @@ function masqueradeMark(chains, snatRules) {
     if (effect && effect.value !== 0) return effect.value;
   }
   for (const line of snatRules) {
+    if (!line.chain?.startsWith("KUBE-")) continue;
     for (const match of line.rule?.matchesNamed("mark") ?? []) {
       const test = markMatchTests(match)?.find((t) => !t.negated && t.value !== 0);
       if (test) return test.value;

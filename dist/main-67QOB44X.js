@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-ASTO3D44.js";
-import "./chunk-SBYQI2RY.js";
-import "./chunk-VNSZATLU.js";
-import "./chunk-AC4BFR7G.js";
+} from "./chunk-4BXQDX2U.js";
+import "./chunk-UM5EQHTB.js";
+import "./chunk-RLGCQWEF.js";
+import "./chunk-TZRRCNUP.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   main

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-AC4BFR7G.js";
+} from "./chunk-TZRRCNUP.js";
 
 // src/config/load.ts
 import { basename } from "node:path";
