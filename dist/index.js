@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-5EUEJXAY.js";
+} from "./chunk-GXBA2QNP.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-4BXQDX2U.js";
+} from "./chunk-LT7B3A4B.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-UM5EQHTB.js";
+} from "./chunk-NZCYPGEF.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-RLGCQWEF.js";
+} from "./chunk-QBQH55WP.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

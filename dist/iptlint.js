@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-6KVSW2IW.js"), import("./main-67QOB44X.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-QDFESZCQ.js"), import("./main-PW3O2ZIZ.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

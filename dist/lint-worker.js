@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-UM5EQHTB.js";
+} from "./chunk-NZCYPGEF.js";
 import {
   parse
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -51,9 +51,10 @@ function checkChain(context: RuleContext, table: TableModel, chain: Direction): 
   }
   if (blocked.length === 0) return;
   const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
-  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
+  const jumpsTo = at.kind === "command" && at.target !== null && table.chains.isUserChain(at.target.name) ? at.target.name : null;
+  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : jumpsTo !== null ? `this jump to ${jumpsTo}` : `this ${at.target?.name ?? "DROP"}`;
   const message = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
-  // A DROP in another chain (one INPUT jumps to) is not where INPUT's accepts can go.
+  // Accepts go into this chain only (acceptPath names the jump, not a DROP inside the chain it enters).
   const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
   context.report({
     range: at.range,
@@ -64,9 +65,13 @@ function checkChain(context: RuleContext, table: TableModel, chain: Direction): 
 
 /**
  * Whether an ND message of this type may be accepted by the rules (true: some rule may accept
- * it, or does something unsure), else the first rule that drops every such message, else false.
+ * it, or does something unsure), else the first of these rules that drops every such message
+ * (a DROP or REJECT, or a jump to a chain that drops them all), else false.
  */
 function acceptPath(table: TableModel, rules: readonly CommandLine[], type: number, chain: Direction, depth: number): true | CommandLine | false {
+  // Whether some messages may have gone back to the caller (a RETURN that may match): a later
+  // DROP then drops only the rest, and the caller's later rules read those that came back.
+  let someReturned = false;
   for (const line of rules) {
     const match = mayMatch(line, type, chain);
     if (match === "no") continue;
@@ -74,21 +79,23 @@ function acceptPath(table: TableModel, rules: readonly CommandLine[], type: numb
     if (target === null) continue;
     if (target.name === "ACCEPT") return true;
     if (target.name === "DROP" || target.name === "REJECT") {
-      if (match === "surely") return line;
+      if (match === "surely") return someReturned ? false : line;
       continue;
     }
     if (table.chains.isUserChain(target.name)) {
       if (depth === 0) return true;
       const inner = acceptPath(table, table.chains.get(target.name)?.rules ?? [], type, chain, depth - 1);
       if (inner === true) return true;
-      // A chain that drops them all, entered by every one of them.
-      if (inner !== false && match === "surely") return inner;
+      // A chain that drops them all, entered by every one of them: they die at this jump, which is
+      // where accepts in this chain must go (before it, not before a later DROP they never reach).
+      if (inner !== false && match === "surely") return someReturned ? false : line;
       if (target.kind === "goto" && match === "surely") return false;
       continue;
     }
     // RETURN in a user chain: a message it matches goes back to the caller, whose later rules are read there.
     if (target.name === "RETURN") {
       if (match === "surely") return false;
+      someReturned = true;
       continue;
     }
     const kind = targetClass(target.name);

@@ -113,6 +113,26 @@ for (const backend of ["nft", "legacy"] satisfies Backend[]) {
     });
   });
 
+  test(`lab (${backend}): solicitations die at the jump to a chain that drops them, not at the later DROP; the fix's accepts before the jump make it work`, async (t) => {
+    if (!requireNetfilter(t)) return;
+    const invalid = fixture("invalid-dropped-in-a-jumped-chain.rules");
+    const fixed = fixture("invalid-dropped-in-a-jumped-chain.unsafe.fixed");
+    const [finding] = checkWith(rule, invalid).of(rule.id);
+    assert.match(finding.message, /this jump to logdrop/);
+    assert.deepEqual(checkWith(rule, fixed).of(rule.id), [], "the fixed text has no finding");
+    await withDualStackLab("ndj", [8022], (lab) => {
+      lab.node.restore(backend, 6, invalid);
+      assert.equal(lab.connect(NODE_V6, 8022), "timeout");
+      const logdrop = lab.node.run(`ip6tables-${backend}`, ["-L", "logdrop", "-v", "-x", "-n"]).stdout;
+      assert.match(logdrop, /\n\s+[1-9]\d*\s+\d+ DROP /, "the solicitations were dropped in logdrop");
+      const input = lab.node.run(`ip6tables-${backend}`, ["-L", "INPUT", "-v", "-x", "-n"]).stdout;
+      assert.match(input, /\n\s+0\s+0 ACCEPT\s+(ipv6-icmp|58|icmpv6)/, "the ICMPv6 ACCEPT after the jump never saw one");
+
+      lab.node.restore(backend, 6, fixed);
+      assert.equal(lab.connect(NODE_V6, 8022), "connected");
+    });
+  });
+
   test(`lab (${backend}): OUTPUT DROP with only RELATED,ESTABLISHED kills the node's own answers; the fix makes it work`, async (t) => {
     if (!requireNetfilter(t)) return;
     const open = "-A INPUT -p tcp -m tcp --dport 8022 -j ACCEPT\n";

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-RLGCQWEF.js";
+} from "./chunk-QBQH55WP.js";
 import {
   lazyModule
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-UM5EQHTB.js";
+} from "./chunk-NZCYPGEF.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-RLGCQWEF.js";
+} from "./chunk-QBQH55WP.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 import {
   __commonJS,
   __require,

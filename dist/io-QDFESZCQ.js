@@ -2,10 +2,10 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-5EUEJXAY.js";
+} from "./chunk-GXBA2QNP.js";
 import "./chunk-WAOZ37NE.js";
-import "./chunk-RLGCQWEF.js";
-import "./chunk-TZRRCNUP.js";
+import "./chunk-QBQH55WP.js";
+import "./chunk-JTITXUH7.js";
 import "./chunk-ZRTPLJCV.js";
 export {
   nodeIo

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-TZRRCNUP.js";
+} from "./chunk-JTITXUH7.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {

@@ -23012,7 +23012,8 @@ function checkChain(context, table, chain) {
   }
   if (blocked.length === 0) return;
   const what = blocked.length === 2 ? "neighbour solicitations and advertisements (135, 136)" : `${blocked[0].name} (${blocked[0].type})`;
-  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : `this ${at.target?.name ?? "DROP"}`;
+  const jumpsTo = at.kind === "command" && at.target !== null && table.chains.isUserChain(at.target.name) ? at.target.name : null;
+  const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : jumpsTo !== null ? `this jump to ${jumpsTo}` : `this ${at.target?.name ?? "DROP"}`;
   const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
   const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
   context.report({
@@ -23022,6 +23023,7 @@ function checkChain(context, table, chain) {
   });
 }
 function acceptPath(table, rules, type, chain, depth) {
+  let someReturned = false;
   for (const line of rules) {
     const match = mayMatch(line, type, chain);
     if (match === "no") continue;
@@ -23029,19 +23031,20 @@ function acceptPath(table, rules, type, chain, depth) {
     if (target === null) continue;
     if (target.name === "ACCEPT") return true;
     if (target.name === "DROP" || target.name === "REJECT") {
-      if (match === "surely") return line;
+      if (match === "surely") return someReturned ? false : line;
       continue;
     }
     if (table.chains.isUserChain(target.name)) {
       if (depth === 0) return true;
       const inner = acceptPath(table, table.chains.get(target.name)?.rules ?? [], type, chain, depth - 1);
       if (inner === true) return true;
-      if (inner !== false && match === "surely") return inner;
+      if (inner !== false && match === "surely") return someReturned ? false : line;
       if (target.kind === "goto" && match === "surely") return false;
       continue;
     }
     if (target.name === "RETURN") {
       if (match === "surely") return false;
+      someReturned = true;
       continue;
     }
     const kind = targetClass(target.name);
