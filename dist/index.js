@@ -2,7 +2,7 @@ import { createRequire as __iptlintCreateRequire } from "node:module";
 const require = __iptlintCreateRequire(import.meta.url);
 import {
   nodeIo
-} from "./chunk-GXBA2QNP.js";
+} from "./chunk-Z6UGBYZQ.js";
 import "./chunk-WAOZ37NE.js";
 import {
   ExitCode,
@@ -21,7 +21,7 @@ import {
   trace,
   traceJson,
   unifiedDiff
-} from "./chunk-LT7B3A4B.js";
+} from "./chunk-NLNJPCZI.js";
 import {
   applyFixes,
   applySuppressions,
@@ -31,7 +31,7 @@ import {
   lintText,
   resolveSettings,
   unresolved
-} from "./chunk-NZCYPGEF.js";
+} from "./chunk-IO3WV2GE.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -39,7 +39,7 @@ import {
   UsageError,
   checkConfig,
   loadConfig
-} from "./chunk-QBQH55WP.js";
+} from "./chunk-AGWTKRTO.js";
 import {
   BUILTIN_FINDINGS,
   BlankLine,
@@ -94,7 +94,7 @@ import {
   rewrittenLines,
   roleOfCode,
   targetName
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/lint-files.ts

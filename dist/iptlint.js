@@ -8,5 +8,5 @@ import "./chunk-ZRTPLJCV.js";
 
 // src/cli/bin.ts
 prefetchInputs(process.argv.slice(2));
-var [{ nodeIo }, { main }] = await Promise.all([import("./io-QDFESZCQ.js"), import("./main-PW3O2ZIZ.js")]);
+var [{ nodeIo }, { main }] = await Promise.all([import("./io-K47FXZ6E.js"), import("./main-Z6G3R3TJ.js")]);
 process.exitCode = await main(process.argv.slice(2), nodeIo());

@@ -3,10 +3,10 @@ const require = __iptlintCreateRequire(import.meta.url);
 import {
   lintText,
   rulesetSize
-} from "./chunk-NZCYPGEF.js";
+} from "./chunk-IO3WV2GE.js";
 import {
   parse
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 import "./chunk-ZRTPLJCV.js";
 
 // src/cli/lint-worker.ts

@@ -54,8 +54,8 @@ function checkChain(context: RuleContext, table: TableModel, chain: Direction): 
   const jumpsTo = at.kind === "command" && at.target !== null && table.chains.isUserChain(at.target.name) ? at.target.name : null;
   const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : jumpsTo !== null ? `this jump to ${jumpsTo}` : `this ${at.target?.name ?? "DROP"}`;
   const message = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
-  // Accepts go into this chain only (acceptPath names the jump, not a DROP inside the chain it enters).
-  const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
+  // `at` is always a line of this chain: acceptPath names the jump, not a DROP inside the chain it enters.
+  const edits = ndAccepts(context, table, chain, at, blocked);
   context.report({
     range: at.range,
     message,

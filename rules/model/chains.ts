@@ -5,7 +5,7 @@
  * read from the table's replay (replay.ts) rather than from the lines again.
  */
 import type { ChainDeclaration, CommandLine, Table } from "../../grammar/index.js";
-import { builtinChains, normalizeProtocol, parseAddressList, PROTOCOL_NUMBERS } from "../netfilter/index.js";
+import { ANY_PROTOCOL, builtinChains, normalizeProtocol, parseAddressList, PROTOCOL_NUMBERS } from "../netfilter/index.js";
 import { RestoreStep, ruleTextOf, targetOf, type TableReplay } from "./replay.js";
 import { IdSlots } from "./ids.js";
 import { ruleKeyOfLine } from "./rule-key.js";
@@ -191,11 +191,11 @@ interface Checks {
 function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
   const chains = new Map<string, Chain>();
   const builtins = builtinChains(table.name);
-  // The chains whose rules are known (the whole table's, or those declared, created or flushed here), when checking.
-  const known = new Set<string>();
-  let allKnown = checks?.wholeTable ?? false;
-  const unknown = new Set<string>();
-  const isKnown = (name: string) => checks !== undefined && !unknown.has(name) && (allKnown || known.has(name));
+  // Whether a chain's rules are known, when checking: by default those of a whole table, else
+  // as the chain's last declaration, creation, flush, deletion or unsure `-D` left them.
+  let knownByDefault = checks?.wholeTable ?? false;
+  const knownNow = new Map<string, boolean>();
+  const isKnown = (name: string) => checks !== undefined && (knownNow.get(name) ?? knownByDefault);
   // A chain that does not exist is undeclared-chain's to report ("No chain/target/match by that name").
   const missing = (command: CommandLine, rules: readonly CommandLine[], byNumber: boolean) => {
     const name = command.chain!;
@@ -217,10 +217,7 @@ function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
     for (; next < declarations.length && declarations[next].index < command.index; next++) {
       chain(declarations[next].name).declaration ??= declarations[next];
       // `:NAME -` empties a user chain, under --noflush too; a built-in chain keeps its rules there.
-      if (checks !== undefined && declarations[next].policy === "-") {
-        known.add(declarations[next].name);
-        unknown.delete(declarations[next].name);
-      }
+      if (checks !== undefined && declarations[next].policy === "-") knownNow.set(declarations[next].name, true);
     }
     const name = command.chain;
     // A rule with an address list or a host name is as many rules as addresses (iptables makes
@@ -264,38 +261,34 @@ function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
           at = rules.findIndex((rule) => ruleKeyOf(rule) === key);
         }
         if (at >= 0) rules.splice(at, 1);
-        else if (rules.some((rule) => !surelyDifferent(rule, command))) unknown.add(name);
+        else if (rules.some((rule) => !surelyDifferent(rule, command))) knownNow.set(name, false);
         else missing(command, rules, false);
         break;
       }
       case "new-chain":
         if (name !== null) {
           chain(name).declaration ??= command;
-          known.add(name);
-          unknown.delete(name);
+          knownNow.set(name, true);
         }
         break;
       case "flush":
         for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
         if (name === null) {
-          allKnown = true;
-          unknown.clear();
-        } else {
-          known.add(name);
-          unknown.delete(name);
-        }
+          knownByDefault = true;
+          knownNow.clear();
+        } else knownNow.set(name, true);
         break;
       case "delete-chain":
         last = undefined;
         if (name !== null) {
           chains.delete(name);
-          unknown.add(name);
+          knownNow.set(name, false);
         } else {
           // `-X` alone deletes every user chain (a built-in chain declared `:INPUT -` is not one).
           for (const c of chains.values()) {
             if (!isUserChain(c) || builtins.has(c.name)) continue;
             chains.delete(c.name);
-            unknown.add(c.name);
+            knownNow.set(c.name, false);
           }
         }
         break;
@@ -306,16 +299,13 @@ function replayCommands(table: Table, checks?: Checks): Map<string, Chain> {
         if (from && to) {
           chains.delete(from.name);
           chains.set(to, { ...from, name: to });
-          if (isKnown(from.name)) {
-            known.add(to);
-            unknown.delete(to);
-          } else unknown.add(to);
-          unknown.add(from.name);
+          knownNow.set(to, isKnown(from.name));
+          knownNow.set(from.name, false);
         }
         break;
       }
     }
-    if (spreads) unknown.add(name);
+    if (spreads) knownNow.set(name, false);
   }
   for (; next < declarations.length; next++) chain(declarations[next].name).declaration ??= declarations[next];
   return chains;
@@ -405,8 +395,7 @@ function addressesKey(line: CommandLine): string | null {
     const parsed = parseAddressList(value, value.includes(":") ? 6 : 4);
     if (parsed.kind !== "value" || parsed.value.length !== 1) return null;
     const network = parsed.value[0];
-    const zero = typeof network.mask === "number" ? network.mask === 0 : network.mask.every((g) => g === 0);
-    if (zero && bang === "") continue;
+    if (network.prefix === 0 && bang === "") continue;
     parts.push(`${bang}${key} ${String(network.address)}/${String(network.mask)}`);
   }
   return parts.sort().join(" ");
@@ -416,7 +405,7 @@ function addressesKey(line: CommandLine): string | null {
 function protocolKey(line: CommandLine): string | null {
   const protocol = ruleProtocol(line.view);
   if (protocol === null) return "";
-  const name = protocol.name === "all" || protocol.name === "0" ? "" : protocol.name;
+  const name = ANY_PROTOCOL.has(protocol.name) ? "" : protocol.name;
   if (name !== "" && !KNOWN_PROTOCOLS.has(name)) return null;
   return `${protocol.negated ? "!" : ""}${name}`;
 }

@@ -9,7 +9,7 @@ import {
   regionCommands,
   resolveSettings,
   rulesetSize
-} from "./chunk-NZCYPGEF.js";
+} from "./chunk-IO3WV2GE.js";
 import {
   ConfigError,
   NO_CONFIG,
@@ -17,7 +17,7 @@ import {
   UnwritableFile,
   UsageError,
   useColor
-} from "./chunk-QBQH55WP.js";
+} from "./chunk-AGWTKRTO.js";
 import {
   BUILTIN_FINDINGS,
   NodeInfo,
@@ -45,7 +45,7 @@ import {
   parsePacket,
   print,
   tracePacket
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 import {
   __commonJS,
   __require,

@@ -8,10 +8,10 @@ import {
   loadConfig,
   onInterrupt,
   progress
-} from "./chunk-QBQH55WP.js";
+} from "./chunk-AGWTKRTO.js";
 import {
   lazyModule
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 
 // src/cli/io.ts
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

@@ -6,7 +6,7 @@ import {
   allRules,
   lazyModule,
   nearest
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 
 // src/config/load.ts
 import { basename } from "node:path";

@@ -17883,10 +17883,9 @@ function commandsWithoutTheirRule(replay) {
 function replayCommands(table, checks) {
   const chains = /* @__PURE__ */ new Map();
   const builtins = builtinChains(table.name);
-  const known = /* @__PURE__ */ new Set();
-  let allKnown = checks?.wholeTable ?? false;
-  const unknown = /* @__PURE__ */ new Set();
-  const isKnown = (name) => checks !== void 0 && !unknown.has(name) && (allKnown || known.has(name));
+  let knownByDefault = checks?.wholeTable ?? false;
+  const knownNow = /* @__PURE__ */ new Map();
+  const isKnown = (name) => checks !== void 0 && (knownNow.get(name) ?? knownByDefault);
   const missing = (command, rules, byNumber) => {
     const name = command.chain;
     if (isKnown(name) && (builtins.has(name) || chains.get(name)?.declaration != null)) checks.found.push({ line: command, rulesBefore: rules.length, byNumber });
@@ -17903,10 +17902,7 @@ function replayCommands(table, checks) {
   for (const command of table.commands) {
     for (; next2 < declarations.length && declarations[next2].index < command.index; next2++) {
       chain(declarations[next2].name).declaration ??= declarations[next2];
-      if (checks !== void 0 && declarations[next2].policy === "-") {
-        known.add(declarations[next2].name);
-        unknown.delete(declarations[next2].name);
-      }
+      if (checks !== void 0 && declarations[next2].policy === "-") knownNow.set(declarations[next2].name, true);
     }
     const name = command.chain;
     const spreads = checks !== void 0 && name !== null && (command.command === "append" || command.command === "insert" || command.command === "replace") && addressesKey(command) === null;
@@ -17947,37 +17943,33 @@ function replayCommands(table, checks) {
           at = rules.findIndex((rule) => ruleKeyOf(rule) === key);
         }
         if (at >= 0) rules.splice(at, 1);
-        else if (rules.some((rule) => !surelyDifferent(rule, command))) unknown.add(name);
+        else if (rules.some((rule) => !surelyDifferent(rule, command))) knownNow.set(name, false);
         else missing(command, rules, false);
         break;
       }
       case "new-chain":
         if (name !== null) {
           chain(name).declaration ??= command;
-          known.add(name);
-          unknown.delete(name);
+          knownNow.set(name, true);
         }
         break;
       case "flush":
         for (const c of name === null ? chains.values() : [chain(name)]) c.rules.length = 0;
         if (name === null) {
-          allKnown = true;
-          unknown.clear();
-        } else {
-          known.add(name);
-          unknown.delete(name);
-        }
+          knownByDefault = true;
+          knownNow.clear();
+        } else knownNow.set(name, true);
         break;
       case "delete-chain":
         last2 = void 0;
         if (name !== null) {
           chains.delete(name);
-          unknown.add(name);
+          knownNow.set(name, false);
         } else {
           for (const c of chains.values()) {
             if (!isUserChain(c) || builtins.has(c.name)) continue;
             chains.delete(c.name);
-            unknown.add(c.name);
+            knownNow.set(c.name, false);
           }
         }
         break;
@@ -17988,16 +17980,13 @@ function replayCommands(table, checks) {
         if (from && to) {
           chains.delete(from.name);
           chains.set(to, { ...from, name: to });
-          if (isKnown(from.name)) {
-            known.add(to);
-            unknown.delete(to);
-          } else unknown.add(to);
-          unknown.add(from.name);
+          knownNow.set(to, isKnown(from.name));
+          knownNow.set(from.name, false);
         }
         break;
       }
     }
-    if (spreads) unknown.add(name);
+    if (spreads) knownNow.set(name, false);
   }
   for (; next2 < declarations.length; next2++) chain(declarations[next2].name).declaration ??= declarations[next2];
   return chains;
@@ -18062,8 +18051,7 @@ function addressesKey(line) {
     const parsed = parseAddressList(value, value.includes(":") ? 6 : 4);
     if (parsed.kind !== "value" || parsed.value.length !== 1) return null;
     const network = parsed.value[0];
-    const zero = typeof network.mask === "number" ? network.mask === 0 : network.mask.every((g) => g === 0);
-    if (zero && bang === "") continue;
+    if (network.prefix === 0 && bang === "") continue;
     parts.push(`${bang}${key} ${String(network.address)}/${String(network.mask)}`);
   }
   return parts.sort().join(" ");
@@ -18071,7 +18059,7 @@ function addressesKey(line) {
 function protocolKey(line) {
   const protocol = ruleProtocol(line.view);
   if (protocol === null) return "";
-  const name = protocol.name === "all" || protocol.name === "0" ? "" : protocol.name;
+  const name = ANY_PROTOCOL.has(protocol.name) ? "" : protocol.name;
   if (name !== "" && !KNOWN_PROTOCOLS.has(name)) return null;
   return `${protocol.negated ? "!" : ""}${name}`;
 }
@@ -23015,7 +23003,7 @@ function checkChain(context, table, chain) {
   const jumpsTo = at.kind === "command" && at.target !== null && table.chains.isUserChain(at.target.name) ? at.target.name : null;
   const where = at.kind === "chain" || at.command === "policy" ? `${chain}'s policy DROP` : jumpsTo !== null ? `this jump to ${jumpsTo}` : `this ${at.target?.name ?? "DROP"}`;
   const message5 = `${chain === "INPUT" ? "ICMPv6" : "Outgoing ICMPv6"} ${what} meet ${where} unaccepted: no neighbour resolves, so IPv6 fails on every link`;
-  const edits = at.kind === "command" && at.chain !== chain ? null : ndAccepts(context, table, chain, at, blocked);
+  const edits = ndAccepts(context, table, chain, at, blocked);
   context.report({
     range: at.range,
     message: message5,

@@ -12,7 +12,7 @@ import {
   parse,
   reparse,
   rewrittenLines
-} from "./chunk-JTITXUH7.js";
+} from "./chunk-4QJSDM7H.js";
 
 // src/fix/regions.ts
 function editedRegions(document, edits, output) {
