@@ -6,7 +6,8 @@
  * The chains' rules are the model's replay of the table (model/chains.ts), which says only what
  * is sure: a restore of a whole table starts from empty chains, a fragment for `--noflush` knows
  * only the chains it declares, creates or flushes, and a rule that may be the one deleted,
- * written another way, leaves its chain unknown from there.
+ * written another way, or an address list (as many kernel rules as addresses) leaves its chain
+ * unknown from there.
  */
 import { wholeLine } from "../report/index.js";
 import type { RuleModule } from "../types.js";
